@@ -1,0 +1,33 @@
+using System.Data;
+using Dapper;
+using Microsoft.Extensions.Options;
+using Participation.Api.Infrastructure.Auth;
+
+namespace Participation.Api.Features.Auth;
+
+/// <summary>The token pair answered by login and refresh.</summary>
+public sealed record AuthTokens(
+    string AccessToken,
+    DateTimeOffset AccessTokenExpiresAt,
+    string RefreshToken,
+    DateTimeOffset RefreshTokenExpiresAt,
+    string TokenType = "Bearer");
+
+/// <summary>Issues a token pair; the refresh token joins the given family (one family per login).</summary>
+public sealed class TokenIssuer(AccessTokens accessTokens, IOptions<AuthOptions> options, TimeProvider clock)
+{
+    private const string InsertRefresh = """
+        INSERT INTO refresh_tokens (token_hash, user_id, family_id, expires_at)
+        VALUES (@Hash, @UserId, @FamilyId, @ExpiresAt);
+        """;
+
+    public async Task<AuthTokens> IssueAsync(IDbConnection connection, IDbTransaction? tx, Guid userId, int roleVersion, Guid familyId, CancellationToken ct)
+    {
+        var (access, accessExpires) = accessTokens.Issue(userId, roleVersion);
+        var refresh = SecureTokens.New();
+        var refreshExpires = clock.GetUtcNow().AddDays(options.Value.RefreshTokenDays);
+        await connection.ExecuteAsync(new CommandDefinition(InsertRefresh,
+            new { Hash = SecureTokens.Hash(refresh), UserId = userId, FamilyId = familyId, ExpiresAt = refreshExpires }, tx, cancellationToken: ct));
+        return new AuthTokens(access, accessExpires, refresh, refreshExpires);
+    }
+}

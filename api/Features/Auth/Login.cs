@@ -1,0 +1,51 @@
+using Dapper;
+using FluentValidation;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Security;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Auth;
+
+/// <summary>E-mail + password → access token (≤ 15 min) and refresh token (a new family).</summary>
+public static class Login
+{
+    public sealed record Command(string Email, string Password) : ICommand<AuthTokens>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Email).NotEmpty().MaximumLength(254);
+            RuleFor(c => c.Password).NotEmpty().MaximumLength(Passwords.MaxLength);
+        }
+    }
+
+    public sealed class Handler(NpgsqlDataSource db, TokenIssuer tokens, LoginThrottle throttle) : ICommandHandler<Command, AuthTokens>
+    {
+        private const string Sql = "SELECT id, password_hash, role_version FROM users WHERE email = @Email;";
+
+        private sealed record Row(Guid Id, string PasswordHash, int RoleVersion);
+
+        public async ValueTask<AuthTokens> Handle(Command c, CancellationToken ct)
+        {
+            var email = TextRules.NormalizeEmail(c.Email);
+            throttle.Check(email);
+            await using var connection = await db.OpenConnectionAsync(ct);
+            var user = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, new { Email = email }, cancellationToken: ct));
+            // Same work and the same answer whether the account exists or not: no enumeration.
+            if (!Passwords.Verify(user?.PasswordHash, c.Password) || user is null)
+                throw new UnauthorizedException("Wrong e-mail address or password.");
+            return await tokens.IssueAsync(connection, null, user.Id, user.RoleVersion, Guid.NewGuid(), ct);
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPost("/login", (Command command, ISender sender, CancellationToken ct) => sender.Send(command, ct))
+        .WithName(nameof(Login))
+        .WithSummary("Log in with e-mail and password.")
+        .ProducesProblems(400, 401, 429);
+}

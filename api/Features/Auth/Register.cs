@@ -1,0 +1,80 @@
+using Dapper;
+using FluentValidation;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Database;
+using Participation.Api.Infrastructure.Email;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Auth;
+
+/// <summary>Self-registration of a resident; sends the e-mail confirmation link through the outbox.</summary>
+public static class Register
+{
+    public sealed record Command(string Email, string Password, string FirstName, string LastName, string? Locale) : ICommand<Response>;
+
+    public sealed record Response(Guid Id);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Email).EmailAddress();
+            RuleFor(c => c.Password).NewPassword();
+            RuleFor(c => c.FirstName).PersonName();
+            RuleFor(c => c.LastName).PersonName();
+            RuleFor(c => c.Locale).Locale();
+        }
+    }
+
+    public sealed class Handler(NpgsqlDataSource db, EmailTemplates templates) : ICommandHandler<Command, Response>
+    {
+        private const string InsertUser = """
+            INSERT INTO users (id, email, password_hash, first_name, last_name, locale)
+            VALUES (@Id, @Email, @PasswordHash, @FirstName, @LastName, @Locale)
+            ON CONFLICT (email) DO NOTHING
+            RETURNING (SELECT name FROM platform_settings);
+            """;
+
+        internal const string InsertToken = """
+            INSERT INTO user_tokens (token_hash, user_id, purpose, expires_at)
+            VALUES (@Hash, @UserId, 'confirm_email', now() + interval '7 days');
+            """;
+
+        public async ValueTask<Response> Handle(Command c, CancellationToken ct)
+        {
+            var id = Guid.CreateVersion7();
+            var email = TextRules.NormalizeEmail(c.Email);
+            var locale = c.Locale ?? "fr";
+            var firstName = c.FirstName.Trim();
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var platformName = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(InsertUser, new
+            {
+                Id = id, Email = email, PasswordHash = Passwords.Hash(c.Password),
+                FirstName = firstName, LastName = c.LastName.Trim(), Locale = locale,
+            }, tx, cancellationToken: ct));
+            if (platformName is null)
+                throw new ConflictException("An account already exists for this e-mail address: log in or reset your password.", nameof(Command.Email));
+
+            var token = SecureTokens.New();
+            await connection.ExecuteAsync(new CommandDefinition(InsertToken, new { Hash = SecureTokens.Hash(token), UserId = id }, tx, cancellationToken: ct));
+            await Outbox.EnqueueAsync(connection, tx, templates.ConfirmEmail(locale, email, firstName, platformName, token), ct);
+            await tx.CommitAsync(ct);
+            return new Response(id);
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPost("/register", async (Command command, ISender sender, CancellationToken ct) =>
+        {
+            var response = await sender.Send(command, ct);
+            return TypedResults.Created($"/api/v1/users/{response.Id}", response);
+        })
+        .WithName(nameof(Register))
+        .WithSummary("Create a resident account; a confirmation link is e-mailed.")
+        .ProducesProblems(400, 409, 429);
+}

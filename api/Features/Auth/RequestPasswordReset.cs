@@ -1,0 +1,67 @@
+using Dapper;
+using FluentValidation;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Email;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Auth;
+
+/// <summary>
+/// Always answers 202, whether the address has an account or not (no enumeration). When it does, a reset
+/// link valid for one hour is e-mailed, at most once per 20 seconds per address; older links stop working.
+/// </summary>
+public static class RequestPasswordReset
+{
+    public sealed record Command(string Email) : ICommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Email).EmailAddress();
+    }
+
+    public sealed class Handler(NpgsqlDataSource db, EmailTemplates templates) : ICommandHandler<Command>
+    {
+        private const string LockUser = """
+            SELECT u.id, u.email, u.first_name, u.locale,
+                   EXISTS (SELECT 1 FROM user_tokens t WHERE t.user_id = u.id AND t.purpose = 'password_reset'
+                            AND t.created_at > now() - interval '20 seconds') AS recent,
+                   (SELECT name FROM platform_settings) AS platform_name
+              FROM users u WHERE u.email = @Email FOR UPDATE OF u;
+            """;
+
+        private const string Replace = """
+            UPDATE user_tokens SET used_at = now() WHERE user_id = @UserId AND purpose = 'password_reset' AND used_at IS NULL;
+            INSERT INTO user_tokens (token_hash, user_id, purpose, expires_at)
+            VALUES (@Hash, @UserId, 'password_reset', now() + interval '1 hour');
+            """;
+
+        private sealed record Row(Guid Id, string Email, string FirstName, string Locale, bool Recent, string PlatformName);
+
+        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var user = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(LockUser, new { Email = TextRules.NormalizeEmail(c.Email) }, tx, cancellationToken: ct));
+            if (user is null || user.Recent) return Unit.Value;
+
+            var token = SecureTokens.New();
+            await connection.ExecuteAsync(new CommandDefinition(Replace, new { Hash = SecureTokens.Hash(token), UserId = user.Id }, tx, cancellationToken: ct));
+            await Outbox.EnqueueAsync(connection, tx, templates.PasswordReset(user.Locale, user.Email, user.FirstName, user.PlatformName, token), ct);
+            await tx.CommitAsync(ct);
+            return Unit.Value;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPost("/password-reset", async (Command command, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(command, ct);
+            return TypedResults.Accepted((string?)null);
+        })
+        .WithName(nameof(RequestPasswordReset))
+        .WithSummary("Ask for a password reset link by e-mail (always 202).")
+        .ProducesProblems(400, 429);
+}

@@ -1,0 +1,58 @@
+using Dapper;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Email;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+
+namespace Participation.Api.Features.Auth;
+
+/// <summary>Sends a new confirmation link to the signed-in user (at most one per 20 seconds).</summary>
+public static class ResendConfirmation
+{
+    public sealed record Command(Guid ActorId) : ICommand;
+
+    public sealed class Handler(NpgsqlDataSource db, EmailTemplates templates) : ICommandHandler<Command>
+    {
+        // Locks the user row so two parallel requests cannot both pass the 20-second check.
+        private const string LockUser = """
+            SELECT u.email, u.first_name, u.locale, u.email_confirmed_at IS NOT NULL AS confirmed,
+                   EXISTS (SELECT 1 FROM user_tokens t WHERE t.user_id = u.id AND t.purpose = 'confirm_email'
+                            AND t.created_at > now() - interval '20 seconds') AS recent,
+                   (SELECT name FROM platform_settings) AS platform_name
+              FROM users u WHERE u.id = @ActorId FOR UPDATE OF u;
+            """;
+
+        private const string ExpireOld = "UPDATE user_tokens SET used_at = now() WHERE user_id = @ActorId AND purpose = 'confirm_email' AND used_at IS NULL;";
+
+        private sealed record Row(string Email, string FirstName, string Locale, bool Confirmed, bool Recent, string PlatformName);
+
+        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var user = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(LockUser, c, tx, cancellationToken: ct))
+                ?? throw new NotFoundException();
+            if (user.Confirmed) throw new ConflictException("Your e-mail address is already confirmed.");
+            if (user.Recent) throw new TooManyRequestsException(TimeSpan.FromSeconds(20));
+
+            var token = SecureTokens.New();
+            await connection.ExecuteAsync(new CommandDefinition(ExpireOld, c, tx, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(Register.Handler.InsertToken, new { Hash = SecureTokens.Hash(token), UserId = c.ActorId }, tx, cancellationToken: ct));
+            await Outbox.EnqueueAsync(connection, tx, templates.ConfirmEmail(user.Locale, user.Email, user.FirstName, user.PlatformName, token), ct);
+            await tx.CommitAsync(ct);
+            return Unit.Value;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPost("/confirm-email/resend", async (System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new Command(user.UserId()), ct);
+            return TypedResults.Accepted((string?)null);
+        })
+        .WithName(nameof(ResendConfirmation))
+        .WithSummary("E-mail a new confirmation link to the signed-in user.")
+        .ProducesProblems(401, 409, 429);
+}

@@ -1,0 +1,63 @@
+using Dapper;
+using FluentValidation;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Auth;
+
+/// <summary>Sets a new password with a reset token; every session of the account is ended.</summary>
+public static class ResetPassword
+{
+    public sealed record Command(string Token, string NewPassword) : ICommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Token).NotEmpty().MaximumLength(200);
+            RuleFor(c => c.NewPassword).NewPassword();
+        }
+    }
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    {
+        // The link proves ownership of the address, so it also confirms it.
+        private const string Sql = """
+            WITH consumed AS (
+                UPDATE user_tokens SET used_at = now()
+                 WHERE token_hash = @Hash AND purpose = 'password_reset' AND used_at IS NULL AND expires_at > now()
+                RETURNING user_id),
+            changed AS (
+                UPDATE users u SET password_hash = @PasswordHash, updated_at = now(),
+                       email_confirmed_at = coalesce(u.email_confirmed_at, now())
+                  FROM consumed WHERE u.id = consumed.user_id
+                RETURNING u.id),
+            revoked AS (
+                UPDATE refresh_tokens r SET revoked_at = now()
+                  FROM changed WHERE r.user_id = changed.id AND r.revoked_at IS NULL)
+            SELECT id FROM changed;
+            """;
+
+        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            var id = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(Sql,
+                new { Hash = SecureTokens.Hash(c.Token), PasswordHash = Passwords.Hash(c.NewPassword) }, cancellationToken: ct));
+            return id is null ? throw new GoneException() : Unit.Value;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPost("/password-reset/confirm", async (Command command, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(command, ct);
+            return TypedResults.NoContent();
+        })
+        .WithName(nameof(ResetPassword))
+        .WithSummary("Choose a new password with the token from the e-mailed link; all sessions end.")
+        .ProducesProblems(400, 410, 429);
+}

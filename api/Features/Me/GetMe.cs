@@ -1,0 +1,46 @@
+using Dapper;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+
+namespace Participation.Api.Features.Me;
+
+/// <summary>The signed-in user's own profile: the only place their e-mail is shown to them.</summary>
+public static class GetMe
+{
+    public sealed record Query(Guid ActorId) : IQuery<Response>;
+
+    public sealed record RoleGrant(string Role, string ScopeType, Guid? ScopeId);
+
+    public sealed record Response(
+        Guid Id, string Email, bool EmailConfirmed, string FirstName, string LastName, string Locale,
+        IReadOnlyList<RoleGrant> Roles, DateTimeOffset CreatedAt);
+
+    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    {
+        private const string Sql = """
+            SELECT id, email, email_confirmed_at IS NOT NULL AS email_confirmed, first_name, last_name, locale, created_at
+              FROM users WHERE id = @ActorId;
+            SELECT role, scope_type, scope_id FROM user_roles WHERE user_id = @ActorId ORDER BY role, scope_type, scope_id;
+            """;
+
+        private sealed record Row(Guid Id, string Email, bool EmailConfirmed, string FirstName, string LastName, string Locale, DateTimeOffset CreatedAt);
+
+        public async ValueTask<Response> Handle(Query q, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql, q, cancellationToken: ct));
+            var user = await results.ReadSingleOrDefaultAsync<Row>() ?? throw new NotFoundException();
+            var roles = (await results.ReadAsync<RoleGrant>()).AsList();
+            return new Response(user.Id, user.Email, user.EmailConfirmed, user.FirstName, user.LastName, user.Locale, roles, user.CreatedAt);
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapGet("/", (System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(Infrastructure.Auth.ClaimsPrincipalExtensions.UserId(user)), ct))
+        .WithName(nameof(GetMe))
+        .WithSummary("Your own profile, with your e-mail address and roles.")
+        .ProducesProblems(401, 404);
+}

@@ -1,0 +1,11 @@
+namespace Participation.Api.Features.Platform;
+
+public static class PlatformEndpoints
+{
+    public static RouteGroupBuilder MapPlatformEndpoints(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/platform").WithTags("Platform");
+        GetPlatform.Map(g).AllowAnonymous();
+        return api;
+    }
+}

@@ -1,0 +1,33 @@
+using Dapper;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+
+namespace Participation.Api.Features.Users;
+
+/// <summary>A public profile: names only, never the e-mail address.</summary>
+public static class GetUser
+{
+    public sealed record Query(Guid Id) : IQuery<Response>;
+
+    public sealed record Response(Guid Id, string FirstName, string LastName);
+
+    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    {
+        private const string Sql = "SELECT id, first_name, last_name FROM users WHERE id = @Id;";
+
+        public async ValueTask<Response> Handle(Query q, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            return await connection.QuerySingleOrDefaultAsync<Response>(new CommandDefinition(Sql, q, cancellationToken: ct))
+                ?? throw new NotFoundException("No such user.");
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapGet("/{id:guid}", (Guid id, ISender sender, CancellationToken ct) => sender.Send(new Query(id), ct))
+        .WithName(nameof(GetUser))
+        .WithSummary("A user's public profile (names only).")
+        .ProducesProblems(404);
+}

@@ -1,0 +1,38 @@
+using System.Data;
+using System.Text.Json;
+using Dapper;
+
+namespace Participation.Api.Infrastructure.Email;
+
+public sealed record OutgoingEmail(
+    string Category,
+    string ToAddress,
+    string? ToName,
+    string Subject,
+    string TextBody,
+    string? HtmlBody,
+    IReadOnlyDictionary<string, string>? Headers = null,
+    string? DedupKey = null);
+
+/// <summary>Queues e-mails in the caller's transaction; the sender delivers them after commit.</summary>
+public static class Outbox
+{
+    private const string Sql = """
+        INSERT INTO email_outbox (dedup_key, category, to_address, to_name, subject, text_body, html_body, headers)
+        VALUES (@DedupKey, @Category, @ToAddress, @ToName, @Subject, @TextBody, @HtmlBody, CAST(@Headers AS jsonb))
+        ON CONFLICT (dedup_key) DO NOTHING;
+        """;
+
+    public static Task EnqueueAsync(IDbConnection connection, IDbTransaction? transaction, OutgoingEmail email, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(Sql, new
+        {
+            email.DedupKey,
+            email.Category,
+            email.ToAddress,
+            email.ToName,
+            email.Subject,
+            email.TextBody,
+            email.HtmlBody,
+            Headers = JsonSerializer.Serialize(email.Headers ?? new Dictionary<string, string>()),
+        }, transaction, cancellationToken: ct));
+}

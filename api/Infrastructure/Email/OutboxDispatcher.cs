@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Npgsql;
+
+namespace Participation.Api.Infrastructure.Email;
+
+/// <summary>
+/// Claims due outbox rows with <c>FOR UPDATE SKIP LOCKED</c> and a lease, sends them, and records the
+/// outcome. Several instances may run at once: a row is claimed by one of them at a time.
+/// </summary>
+public sealed class OutboxDispatcher(
+    NpgsqlDataSource db, IEmailTransport transport, IOptions<EmailOptions> options, ILogger<OutboxDispatcher> logger)
+{
+    private const string ClaimSql = """
+        UPDATE email_outbox o
+           SET locked_until = now() + make_interval(secs => @LeaseSeconds), attempts = o.attempts + 1
+          FROM (SELECT id FROM email_outbox
+                 WHERE status = 'queued' AND next_attempt_at <= now()
+                   AND (locked_until IS NULL OR locked_until < now())
+                 ORDER BY next_attempt_at, id
+                 LIMIT @BatchSize
+                   FOR UPDATE SKIP LOCKED) due
+         WHERE o.id = due.id
+        RETURNING o.id, o.to_address, o.to_name, o.subject, o.text_body, o.html_body, o.headers::text AS headers, o.attempts;
+        """;
+
+    private const string SentSql = "UPDATE email_outbox SET status = 'sent', sent_at = now(), locked_until = NULL, last_error = NULL WHERE id = @Id;";
+
+    private const string FailedSql = """
+        UPDATE email_outbox
+           SET status = CASE WHEN attempts >= @MaxAttempts THEN 'failed' ELSE 'queued' END,
+               next_attempt_at = now() + make_interval(secs => least(3600, 5 * power(2, attempts - 1))),
+               locked_until = NULL, last_error = @Error
+         WHERE id = @Id;
+        """;
+
+    private sealed record Row(long Id, string ToAddress, string? ToName, string Subject, string TextBody, string? HtmlBody, string Headers, int Attempts);
+
+    /// <summary>Sends one batch of due messages; returns how many were claimed.</summary>
+    public async Task<int> DispatchOnceAsync(CancellationToken ct)
+    {
+        var o = options.Value;
+        List<Row> rows;
+        await using (var connection = await db.OpenConnectionAsync(ct))
+        {
+            rows = (await connection.QueryAsync<Row>(new CommandDefinition(ClaimSql,
+                new { o.LeaseSeconds, o.BatchSize }, cancellationToken: ct))).AsList();
+        }
+
+        foreach (var row in rows)
+        {
+            try
+            {
+                await transport.SendAsync(ToMime(row, o), ct);
+                await using var connection = await db.OpenConnectionAsync(CancellationToken.None);
+                await connection.ExecuteAsync(SentSql, new { row.Id });
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                logger.LogWarning("E-mail {OutboxId} attempt {Attempt} failed: {Error}", row.Id, row.Attempts, ex.Message);
+                await using var connection = await db.OpenConnectionAsync(CancellationToken.None);
+                await connection.ExecuteAsync(FailedSql, new { row.Id, o.MaxAttempts, Error = Truncate(ex.Message, 1000) });
+            }
+        }
+        return rows.Count;
+    }
+
+    private static MimeMessage ToMime(Row row, EmailOptions o)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(o.FromName, o.FromAddress));
+        message.To.Add(new MailboxAddress(row.ToName ?? "", row.ToAddress));
+        message.Subject = row.Subject;
+        message.MessageId = $"outbox-{row.Id}@{o.FromAddress.Split('@').Last()}";
+        var headers = JsonSerializer.Deserialize<Dictionary<string, string>>(row.Headers) ?? [];
+        foreach (var (name, value) in headers) message.Headers.Add(name, value);
+        var body = new BodyBuilder { TextBody = row.TextBody, HtmlBody = row.HtmlBody };
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+}
+
+/// <summary>Polls the outbox in the background.</summary>
+public sealed class OutboxSender(IServiceProvider services, IOptions<EmailOptions> options, ILogger<OutboxSender> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.SenderEnabled) return;
+        var dispatcher = services.GetRequiredService<OutboxDispatcher>();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await dispatcher.DispatchOnceAsync(stoppingToken) > 0) continue;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning("E-mail outbox poll failed: {Error}", ex.Message);
+            }
+            try { await Task.Delay(TimeSpan.FromSeconds(options.Value.PollSeconds), stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace Participation.Api.Infrastructure.Errors;
+
+/// <summary>The thing does not exist, or the caller may not know that it does (→ 404).</summary>
+public sealed class NotFoundException(string message = "The resource was not found.") : Exception(message);
+
+/// <summary>The caller is known but may not do this (→ 403).</summary>
+public sealed class ForbiddenException(string message = "You are not allowed to do this.") : Exception(message);
+
+/// <summary>A business rule refuses the change (→ 409).</summary>
+public sealed class ConflictException(string message, string? field = null) : Exception(message)
+{
+    public string? Field { get; } = field;
+}
+
+/// <summary>The credentials presented are not valid (→ 401).</summary>
+public sealed class UnauthorizedException(string message = "Authentication failed.") : Exception(message);
+
+/// <summary>A one-time link or token is unknown, expired, used or revoked (→ 410, no detail).</summary>
+public sealed class GoneException() : Exception("This link is no longer valid.");
+
+/// <summary>Too many attempts (→ 429 with Retry-After).</summary>
+public sealed class TooManyRequestsException(TimeSpan retryAfter) : Exception("Too many requests. Try again later.")
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

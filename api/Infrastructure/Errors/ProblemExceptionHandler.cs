@@ -1,0 +1,72 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Participation.Api.Infrastructure.Errors;
+
+/// <summary>The one place where exceptions become RFC 9457 problem+json responses.</summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        ProblemDetails? problem = exception switch
+        {
+            ValidationException v => new HttpValidationProblemDetails(
+                v.Errors.GroupBy(e => Camel(e.PropertyName))
+                    .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "One or more fields are invalid.",
+            },
+            ConflictException { Field: not null } c => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [Camel(c.Field)] = [c.Message] })
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = c.Message,
+            },
+            ConflictException c => Problem(StatusCodes.Status409Conflict, c.Message),
+            NotFoundException n => Problem(StatusCodes.Status404NotFound, n.Message),
+            ForbiddenException f => Problem(StatusCodes.Status403Forbidden, f.Message),
+            UnauthorizedException u => Problem(StatusCodes.Status401Unauthorized, u.Message),
+            GoneException g => Problem(StatusCodes.Status410Gone, g.Message),
+            TooManyRequestsException t => TooMany(http, t.RetryAfter),
+            BadHttpRequestException b => Problem(b.StatusCode, BadRequestTitle(b.StatusCode), Detail(b)),
+            JsonException j => Problem(StatusCodes.Status400BadRequest, "The request body is not valid JSON.", j.Message),
+            _ => null,
+        };
+        if (problem is null) return false;
+
+        if (problem.Status >= 500) logger.LogError(exception, "Unhandled error");
+        http.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    public static ProblemDetails TooMany(HttpContext http, TimeSpan retryAfter)
+    {
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problem(StatusCodes.Status429TooManyRequests, "Too many requests. Try again later.");
+    }
+
+    private static ProblemDetails Problem(int status, string title, string? detail = null) =>
+        new() { Status = status, Title = title, Detail = detail };
+
+    private static string BadRequestTitle(int status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+        StatusCodes.Status415UnsupportedMediaType => "Unsupported content type: send application/json.",
+        _ => "The request is malformed.",
+    };
+
+    // The inner JsonException says where the body is wrong; the outer message names the parameter.
+    private static string Detail(BadHttpRequestException b) => b.InnerException is JsonException j ? j.Message : b.Message;
+
+    private static string Camel(string name) =>
+        string.Join('.', name.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+}

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Participation.Api.Infrastructure.OpenApi;
+
+public static class OpenApiSetup
+{
+    public const string DocumentName = "v1";
+    private const string Bearer = "Bearer";
+
+    public static IServiceCollection AddOpenApiDocument(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc(DocumentName, new OpenApiInfo
+            {
+                Title = "Participation API",
+                Version = "v1",
+                Description = "Citizen participation platform for municipalities. All routes live under /api/v1; "
+                    + "errors are RFC 9457 problem+json. Authenticate with a bearer access token from POST /api/v1/auth/login.",
+                License = new OpenApiLicense { Name = "AGPL-3.0-or-later" },
+            });
+            o.SupportNonNullableReferenceTypes();
+            o.NonNullableReferenceTypesAsRequired();
+            o.CustomSchemaIds(SchemaId);
+            o.AddSecurityDefinition(Bearer, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "Access token from POST /api/v1/auth/login or /api/v1/auth/refresh.",
+            });
+            o.OperationFilter<AuthorizationOperationFilter>();
+        });
+        return services;
+    }
+
+    /// <summary>Swagger UI at /swagger (middleware, so it runs before the closed-by-default authorization).</summary>
+    public static WebApplication UseSwaggerUserInterface(this WebApplication app)
+    {
+        app.UseSwaggerUI(o => o.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "Participation API v1"));
+        return app;
+    }
+
+    /// <summary>The OpenAPI 3.0 document at /swagger/v1/swagger.json, anonymous.</summary>
+    public static WebApplication MapOpenApiDocument(this WebApplication app)
+    {
+        app.MapSwagger("/swagger/{documentName}/swagger.json", o => o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0).AllowAnonymous();
+        return app;
+    }
+
+    /// <summary><c>Register+Request</c> → <c>RegisterRequest</c>, so NSwag generates readable type names.</summary>
+    public static string SchemaId(Type type)
+    {
+        var name = type.IsGenericType ? type.Name[..type.Name.IndexOf('`')] + string.Concat(type.GetGenericArguments().Select(SchemaId)) : type.Name;
+        return type.DeclaringType is { } outer ? SchemaId(outer) + name : name;
+    }
+
+    /// <summary>Marks operations that need a bearer token, from the endpoint's own authorization metadata.</summary>
+    private sealed class AuthorizationOperationFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+            if (metadata.OfType<IAllowAnonymous>().Any()) return;
+            operation.Security ??= [];
+            operation.Security.Add(new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(Bearer, context.Document)] = [],
+            });
+        }
+    }
+}

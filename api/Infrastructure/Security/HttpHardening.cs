@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+
+namespace Participation.Api.Infrastructure.Security;
+
+public sealed class HttpOptions
+{
+    public const string Section = "Http";
+    /// <summary>Largest request body accepted, in bytes (uploads have their own limit).</summary>
+    public long MaxBodyBytes { get; set; } = 1_048_576;
+    /// <summary>Origins allowed to call the API from a browser (CORS).</summary>
+    public string[] CorsOrigins { get; set; } = [];
+}
+
+public static class HttpHardening
+{
+    public const string CorsPolicy = "web-client";
+
+    public static IServiceCollection AddHttpHardening(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<HttpOptions>(configuration.GetSection(HttpOptions.Section));
+        services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
+            .Configure<IOptions<HttpOptions>>((k, o) => k.Limits.MaxRequestBodySize = o.Value.MaxBodyBytes);
+        services.AddCors();
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
+            .Configure<IOptions<HttpOptions>>((c, o) => c.AddPolicy(CorsPolicy, p => p.WithOrigins(o.Value.CorsOrigins)
+                .AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Location", "Retry-After")));
+        services.ConfigureHttpJsonOptions(j => Configure(j.SerializerOptions));
+        return services;
+    }
+
+    /// <summary>Strict JSON: no duplicate properties, no NUL characters, bounded depth.</summary>
+    public static void Configure(JsonSerializerOptions json)
+    {
+        json.AllowDuplicateProperties = false;
+        json.MaxDepth = 32;
+        json.Converters.Add(new NoNulStringConverter());
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+    }
+
+    public static WebApplication UseHttpHardening(this WebApplication app)
+    {
+        var o = app.Services.GetRequiredService<IOptions<HttpOptions>>().Value;
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.Use(async (http, next) =>
+        {
+            // Set when the response starts, so error responses (whose headers are reset) carry them too.
+            http.Response.OnStarting(() =>
+            {
+                var headers = http.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                if (!http.Request.Path.StartsWithSegments("/swagger"))
+                {
+                    headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+                    headers.XFrameOptions = "DENY";
+                }
+                return Task.CompletedTask;
+            });
+            // A declared length over the limit is refused before the body is read (Kestrel enforces streamed bodies).
+            if (http.Request.ContentLength > o.MaxBodyBytes)
+                throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
+            await next(http);
+        });
+        // Routing answers a wrong verb (405) or content type (415) with an endpoint of its own that carries no
+        // authorization metadata; run it before the closed-by-default policy would turn it into a 401.
+        app.Use((http, next) => http.GetEndpoint() is { DisplayName: { } name, RequestDelegate: { } reject } && IsRejection(name)
+            ? reject(http)
+            : next(http));
+        app.UseCors(CorsPolicy);
+        return app;
+    }
+
+    private static bool IsRejection(string endpointName) =>
+        endpointName.StartsWith("405 HTTP", StringComparison.Ordinal) || endpointName.StartsWith("415 HTTP", StringComparison.Ordinal);
+
+    /// <summary>PostgreSQL cannot store U+0000 in text: refuse it at the door as a 400.</summary>
+    private sealed class NoNulStringConverter : JsonConverter<string>
+    {
+        public override bool HandleNull => false;
+
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var value = reader.GetString();
+            if (value is not null && value.Contains('\0'))
+                throw new JsonException("Text must not contain NUL (U+0000) characters.");
+            return value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
+}

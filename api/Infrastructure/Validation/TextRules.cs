@@ -1,0 +1,50 @@
+using System.Net.Mail;
+using FluentValidation;
+using Participation.Api.Infrastructure.Auth;
+
+namespace Participation.Api.Infrastructure.Validation;
+
+/// <summary>
+/// Shared field rules. Stated rule for hostile text: control characters and bidirectional overrides are
+/// refused in single-line fields; everything else (markup, emoji, 4-byte UTF-8) is stored as given and
+/// encoded on output by its consumer.
+/// </summary>
+public static class TextRules
+{
+    public static readonly string[] Locales = ["fr", "nl", "en"];
+
+    public static IRuleBuilderOptions<T, string> PersonName<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().WithMessage("Required.")
+            .Must(v => v is null || v.Trim().Length is >= 1 and <= 100).WithMessage("Between 1 and 100 characters.")
+            .SingleLine();
+
+    public static IRuleBuilderOptions<T, string> SingleLine<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Must(v => v is null || !v.Any(IsForbidden)).WithMessage("Control and text-direction characters are not allowed.");
+
+    public static IRuleBuilderOptions<T, string> EmailAddress<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().WithMessage("Required.")
+            .MaximumLength(254).WithMessage("At most 254 characters.")
+            .Must(IsEmail).WithMessage("Not a valid e-mail address.");
+
+    public static IRuleBuilderOptions<T, string> NewPassword<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().WithMessage("Required.")
+            .Must(p => p is null || p.Length is >= Passwords.MinLength and <= Passwords.MaxLength)
+            .WithMessage($"Between {Passwords.MinLength} and {Passwords.MaxLength} characters.");
+
+    public static IRuleBuilderOptions<T, string?> Locale<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(l => l is null || Locales.Contains(l)).WithMessage("One of: fr, nl, en.");
+
+    public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+
+    private static bool IsEmail(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return false;
+        var v = value.Trim();
+        return !v.Any(IsForbidden) && !v.Contains(' ')
+            && MailAddress.TryCreate(v, out var address) && address.Address == v
+            && address.Host.Contains('.') && !address.Host.StartsWith('.') && !address.Host.EndsWith('.');
+    }
+
+    private static bool IsForbidden(char c) =>
+        char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F';
+}

@@ -1,0 +1,55 @@
+using Participation.Api.Features.Auth;
+using Participation.Api.Features.Me;
+using Participation.Api.Features.Platform;
+using Participation.Api.Features.Users;
+using Participation.Api.Infrastructure;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Cli;
+using Participation.Api.Infrastructure.Database;
+using Participation.Api.Infrastructure.Email;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.Mediator;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+
+services.AddDatabase();
+services.AddSingleton<Migrator>();
+services.AddCqrs();
+services.AddProblemResponses();
+services.AddHttpHardening(builder.Configuration);
+services.AddJwtAuth(builder.Configuration, builder.Environment);
+services.AddRateLimits(builder.Configuration);
+services.AddEmail(builder.Configuration);
+services.AddOpenApiDocument();
+services.AddHealth();
+services.AddAuthFeature();
+
+var app = builder.Build();
+
+if (Commands.IsCommand(args)) return await Commands.RunAsync(app, args);
+if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+    await app.Services.GetRequiredService<Migrator>().MigrateAsync();
+
+app.UseProblemResponses();
+app.UseHttpHardening();
+app.UseSwaggerUserInterface();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapOpenApiDocument();
+app.MapHealth();
+var api = app.MapGroup("/api/v1");
+api.MapAuthEndpoints();
+api.MapMeEndpoints();
+api.MapUsersEndpoints();
+api.MapPlatformEndpoints();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
