@@ -36,6 +36,7 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
 app.UseProblemResponses();
 app.UseHttpHardening();
 app.UseSwaggerUserInterface();
+app.UseUnmatchedRouteAnswers();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -24,12 +24,16 @@ public static class RequestPasswordReset
 
     public sealed class Handler(NpgsqlDataSource db, EmailTemplates templates) : ICommandHandler<Command>
     {
+        // Parallel requests for one address queue on the row lock; the check that follows runs in a
+        // statement of its own, so it sees the token a request before it committed.
         private const string LockUser = """
-            SELECT u.id, u.email, u.first_name, u.locale,
-                   EXISTS (SELECT 1 FROM user_tokens t WHERE t.user_id = u.id AND t.purpose = 'password_reset'
-                            AND t.created_at > now() - interval '20 seconds') AS recent,
-                   (SELECT name FROM platform_settings) AS platform_name
+            SELECT u.id, u.email, u.first_name, u.locale, (SELECT name FROM platform_settings) AS platform_name
               FROM users u WHERE u.email = @Email FOR UPDATE OF u;
+            """;
+
+        internal const string SentRecently = """
+            SELECT EXISTS (SELECT 1 FROM user_tokens WHERE user_id = @UserId AND purpose = @Purpose
+                            AND created_at > now() - interval '20 seconds');
             """;
 
         private const string Replace = """
@@ -38,14 +42,16 @@ public static class RequestPasswordReset
             VALUES (@Hash, @UserId, 'password_reset', now() + interval '1 hour');
             """;
 
-        private sealed record Row(Guid Id, string Email, string FirstName, string Locale, bool Recent, string PlatformName);
+        private sealed record Row(Guid Id, string Email, string FirstName, string Locale, string PlatformName);
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var user = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(LockUser, new { Email = TextRules.NormalizeEmail(c.Email) }, tx, cancellationToken: ct));
-            if (user is null || user.Recent) return Unit.Value;
+            if (user is null
+                || await connection.ExecuteScalarAsync<bool>(new CommandDefinition(SentRecently, new { UserId = user.Id, Purpose = "password_reset" }, tx, cancellationToken: ct)))
+                return Unit.Value;
 
             var token = SecureTokens.New();
             await connection.ExecuteAsync(new CommandDefinition(Replace, new { Hash = SecureTokens.Hash(token), UserId = user.Id }, tx, cancellationToken: ct));

@@ -18,15 +18,13 @@ public static class ResendConfirmation
         // Locks the user row so two parallel requests cannot both pass the 20-second check.
         private const string LockUser = """
             SELECT u.email, u.first_name, u.locale, u.email_confirmed_at IS NOT NULL AS confirmed,
-                   EXISTS (SELECT 1 FROM user_tokens t WHERE t.user_id = u.id AND t.purpose = 'confirm_email'
-                            AND t.created_at > now() - interval '20 seconds') AS recent,
                    (SELECT name FROM platform_settings) AS platform_name
               FROM users u WHERE u.id = @ActorId FOR UPDATE OF u;
             """;
 
         private const string ExpireOld = "UPDATE user_tokens SET used_at = now() WHERE user_id = @ActorId AND purpose = 'confirm_email' AND used_at IS NULL;";
 
-        private sealed record Row(string Email, string FirstName, string Locale, bool Confirmed, bool Recent, string PlatformName);
+        private sealed record Row(string Email, string FirstName, string Locale, bool Confirmed, string PlatformName);
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
@@ -35,7 +33,9 @@ public static class ResendConfirmation
             var user = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(LockUser, c, tx, cancellationToken: ct))
                 ?? throw new NotFoundException();
             if (user.Confirmed) throw new ConflictException("Your e-mail address is already confirmed.");
-            if (user.Recent) throw new TooManyRequestsException(TimeSpan.FromSeconds(20));
+            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(RequestPasswordReset.Handler.SentRecently,
+                    new { UserId = c.ActorId, Purpose = "confirm_email" }, tx, cancellationToken: ct)))
+                throw new TooManyRequestsException(TimeSpan.FromSeconds(20));
 
             var token = SecureTokens.New();
             await connection.ExecuteAsync(new CommandDefinition(ExpireOld, c, tx, cancellationToken: ct));

@@ -25,7 +25,8 @@ public static class GetMe
             SELECT role, scope_type, scope_id FROM user_roles WHERE user_id = @ActorId ORDER BY role, scope_type, scope_id;
             """;
 
-        private sealed record Row(Guid Id, string Email, bool EmailConfirmed, string FirstName, string LastName, string Locale, DateTimeOffset CreatedAt);
+        // timestamptz reads as a UTC DateTime
+        private sealed record Row(Guid Id, string Email, bool EmailConfirmed, string FirstName, string LastName, string Locale, DateTime CreatedAt);
 
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {
@@ -33,7 +34,7 @@ public static class GetMe
             await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql, q, cancellationToken: ct));
             var user = await results.ReadSingleOrDefaultAsync<Row>() ?? throw new NotFoundException();
             var roles = (await results.ReadAsync<RoleGrant>()).AsList();
-            return new Response(user.Id, user.Email, user.EmailConfirmed, user.FirstName, user.LastName, user.Locale, roles, user.CreatedAt);
+            return new Response(user.Id, user.Email, user.EmailConfirmed, user.FirstName, user.LastName, user.Locale, roles, new DateTimeOffset(user.CreatedAt, TimeSpan.Zero));
         }
     }
 

@@ -15,13 +15,17 @@ public static class GetPlatform
     {
         private const string Sql = "SELECT name, languages FROM platform_settings WHERE id = 1;";
 
-        private sealed record Row(string Name, string[] Languages);
+        private sealed class Row
+        {
+            public string Name { get; init; } = "Participation";
+            public string[] Languages { get; init; } = ["fr", "nl", "en"];
+        }
 
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, cancellationToken: ct))
-                ?? new Row("Participation", ["fr", "nl", "en"]);
+                ?? new Row();
             return new Response(row.Name, row.Languages, row.Languages.FirstOrDefault() ?? "fr");
         }
     }

@@ -22,4 +22,33 @@ public static class ErrorsSetup
         app.UseStatusCodePages();
         return app;
     }
+
+    /// <summary>
+    /// Answers requests no endpoint will serve before authorization runs, so that the closed-by-default
+    /// policy does not turn a 404, 405 or 415 into a 401. Place after the middleware that serve paths
+    /// of their own (Swagger UI) and before UseAuthentication.
+    /// </summary>
+    public static WebApplication UseUnmatchedRouteAnswers(this WebApplication app)
+    {
+        // Routing answers a wrong verb (405) or content type (415) with an endpoint of its own that carries no
+        // authorization metadata; run it before the closed-by-default policy would turn it into a 401.
+        // A path that matches no route is a 404, not a 401 from the fallback policy.
+        app.Use((http, next) => http.GetEndpoint() switch
+        {
+            { DisplayName: { } name, RequestDelegate: { } reject } when IsRejection(name) => reject(http),
+            null => NotFound(http),
+            _ => next(http),
+        });
+        return app;
+    }
+
+    private static Task NotFound(HttpContext http)
+    {
+        http.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    }
+
+    private static bool IsRejection(string endpointName) =>
+        endpointName.StartsWith("405 HTTP", StringComparison.Ordinal) || endpointName.StartsWith("415 HTTP", StringComparison.Ordinal);
+
 }

@@ -34,6 +34,8 @@ public static class HttpHardening
     public static void Configure(JsonSerializerOptions json)
     {
         json.AllowDuplicateProperties = false;
+        // Letters of every script stay readable; <, >, &, ' and " are always escaped (\u003C...).
+        json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         json.MaxDepth = 32;
         json.Converters.Add(new NoNulStringConverter());
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
@@ -65,17 +67,9 @@ public static class HttpHardening
                 throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
             await next(http);
         });
-        // Routing answers a wrong verb (405) or content type (415) with an endpoint of its own that carries no
-        // authorization metadata; run it before the closed-by-default policy would turn it into a 401.
-        app.Use((http, next) => http.GetEndpoint() is { DisplayName: { } name, RequestDelegate: { } reject } && IsRejection(name)
-            ? reject(http)
-            : next(http));
         app.UseCors(CorsPolicy);
         return app;
     }
-
-    private static bool IsRejection(string endpointName) =>
-        endpointName.StartsWith("405 HTTP", StringComparison.Ordinal) || endpointName.StartsWith("415 HTTP", StringComparison.Ordinal);
 
     /// <summary>PostgreSQL cannot store U+0000 in text: refuse it at the door as a 400.</summary>
     private sealed class NoNulStringConverter : JsonConverter<string>
@@ -84,6 +78,7 @@ public static class HttpHardening
 
         public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
+            if (reader.TokenType != JsonTokenType.String) throw new JsonException($"Expected a string, got {reader.TokenType}.");
             var value = reader.GetString();
             if (value is not null && value.Contains('\0'))
                 throw new JsonException("Text must not contain NUL (U+0000) characters.");

@@ -1,0 +1,46 @@
+using Participation.Api.Tests.Infrastructure;
+
+namespace Participation.Api.Tests.Contract;
+
+/// <summary>
+/// The committed openapi.json is the contract the generated clients come from. It must equal what the
+/// API serves; run with UPDATE_OPENAPI=1 (`make openapi`) to rewrite it.
+/// </summary>
+public sealed class OpenApiTests(ApiFactory api) : ApiTest(api)
+{
+    [Fact]
+    public async Task The_committed_openapi_json_matches_the_running_api()
+    {
+        var served = (await Api.CreateClient().GetStringAsync("/swagger/v1/swagger.json")).ReplaceLineEndings("\n").TrimEnd() + "\n";
+        var path = Path.Combine(RepositoryRoot(), "openapi.json");
+
+        if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
+        {
+            await File.WriteAllTextAsync(path, served);
+            return;
+        }
+
+        var committed = File.Exists(path) ? (await File.ReadAllTextAsync(path)).ReplaceLineEndings("\n") : "";
+        Assert.True(committed == served, "openapi.json is stale: run `make openapi` then `make contracts` and commit the result.");
+    }
+
+    [Fact]
+    public async Task The_document_is_OpenAPI_3_0_with_named_operations_and_bearer_security()
+    {
+        var json = await (await Api.CreateClient().GetAsync("/swagger/v1/swagger.json")).ReadJsonAsync();
+
+        Assert.StartsWith("3.0", json["openapi"]!.GetValue<string>());
+        Assert.Equal("http", json["components"]!["securitySchemes"]!["Bearer"]!["type"]!.GetValue<string>());
+        var operations = json["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject()).ToList();
+        Assert.All(operations, o => Assert.False(string.IsNullOrEmpty(o.Value!["operationId"]?.GetValue<string>()), $"operation without operationId"));
+        Assert.NotNull(json["paths"]!["/api/v1/me"]!["get"]!["security"]);
+        Assert.Null(json["paths"]!["/api/v1/auth/login"]!["post"]!["security"]);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Participation.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Participation.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,68 @@
+using Dapper;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Participation.Api.Infrastructure.Cli;
+using Participation.Api.Infrastructure.Database;
+using Participation.Api.Tests.Infrastructure;
+
+namespace Participation.Api.Tests.Database;
+
+public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
+{
+    [Fact]
+    public async Task Two_instances_migrating_one_empty_database_at_once_both_succeed()
+    {
+        var connectionString = await ApiFactory.CreateDatabaseAsync("participation_tests_migrations");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Participation"] = connectionString }).Build();
+        await using var a = NpgsqlDataSource.Create(connectionString);
+        await using var b = NpgsqlDataSource.Create(connectionString);
+
+        await Task.WhenAll(
+            new Migrator(a, configuration, NullLogger<Migrator>.Instance).MigrateAsync(),
+            new Migrator(b, configuration, NullLogger<Migrator>.Instance).MigrateAsync());
+
+        await using var connection = await a.OpenConnectionAsync();
+        var applied = (await connection.QueryAsync<string>("SELECT scriptname FROM schemaversions")).ToList();
+        Assert.Equal(applied.Count, applied.Distinct().Count());
+        Assert.Contains(applied, s => s.EndsWith("0001_foundation.sql", StringComparison.Ordinal));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM platform_settings"));
+    }
+
+    [Theory]
+    [InlineData("postgres://app:s%40cret@db.example:6543/city?sslmode=require", "db.example", 6543, "city", "app", "s@cret")]
+    [InlineData("postgresql://app@localhost/participation", "localhost", 5432, "participation", "app", null)]
+    public void DATABASE_URL_in_url_form_becomes_an_npgsql_connection_string(string url, string host, int port, string database, string user, string? password)
+    {
+        var csb = new NpgsqlConnectionStringBuilder(ConnectionStrings.FromUrl(url));
+        Assert.Equal((host, port, database, user, password), (csb.Host, csb.Port, csb.Database, csb.Username, csb.Password));
+    }
+
+    [Fact]
+    public async Task Create_admin_creates_a_confirmed_admin_and_is_idempotent()
+    {
+        var db = Api.Services.GetService(typeof(NpgsqlDataSource)) as NpgsqlDataSource;
+
+        var first = await Commands.GrantAdminAsync(db!, "mayor@example.org", "Marie", "Curie", "a long enough password");
+        var second = await Commands.GrantAdminAsync(db!, "mayor@example.org", "Marie", "Curie", "a long enough password");
+
+        Assert.Equal(first, second);
+        Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM user_roles WHERE role = 'admin' AND user_id = @first", new { first }));
+        Assert.True(await Api.ScalarAsync<bool>("SELECT email_confirmed_at IS NOT NULL FROM users WHERE id = @first", new { first }));
+        Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'role.granted'"));
+    }
+
+    [Fact]
+    public async Task Create_admin_grants_the_role_to_an_existing_account()
+    {
+        var user = await Api.CreateUserAsync(email: "clerk@example.org");
+        var db = (NpgsqlDataSource)Api.Services.GetService(typeof(NpgsqlDataSource))!;
+
+        var id = await Commands.GrantAdminAsync(db, "clerk@example.org", "Ignored", "Ignored", "a long enough password");
+
+        Assert.Equal(user.Id, id);
+        Assert.Equal(user.FirstName, await Api.ScalarAsync<string>("SELECT first_name FROM users WHERE id = @id", new { id }));
+        var me = await (await Api.ClientFor(id).GetAsync("/api/v1/me")).ReadJsonAsync();
+        Assert.Contains(me["roles"]!.AsArray(), r => r!["role"]!.GetValue<string>() == "admin");
+    }
+}

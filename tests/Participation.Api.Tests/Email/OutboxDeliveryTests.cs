@@ -1,0 +1,151 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Dapper;
+using MimeKit;
+using Participation.Api.Infrastructure.Email;
+using Participation.Api.Tests.Infrastructure;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace Participation.Api.Tests.Email;
+
+/// <summary>A real SMTP server in the test process, receiving what the API sends.</summary>
+public sealed class SmtpSink : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _running;
+    public ConcurrentBag<MimeMessage> Received { get; } = [];
+    public int Port { get; }
+
+    public SmtpSink()
+    {
+        Port = FreePort();
+        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(new Store(this));
+        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class Store(SmtpSink sink) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken ct)
+        {
+            using var stream = new MemoryStream(buffer.ToArray());
+            sink.Received.Add(await MimeMessage.LoadAsync(stream, ct));
+            return SmtpResponse.Ok;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try { await _running; } catch (OperationCanceledException) { }
+    }
+}
+
+/// <summary>An API instance whose background sender delivers to the given SMTP port.</summary>
+public sealed class SendingApiFactory : ApiFactory
+{
+    public SendingApiFactory(int smtpPort, string connectionString, int maxAttempts = 8)
+    {
+        Set("Email:MaxAttempts", maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Set("Email:SenderEnabled", "true");
+        Set("Email:SmtpHost", "127.0.0.1");
+        Set("Email:SmtpPort", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Set("Email:SmtpSecurity", "None");
+        Set("Email:PollSeconds", "1");
+        Set("Email:BatchSize", "5");
+        Set("Database:MigrateOnStartup", "true");
+        Set("ConnectionStrings:Participation", connectionString);
+    }
+
+    public override Task InitializeAsync() => Task.CompletedTask;
+}
+
+public sealed class OutboxDeliveryTests(ApiFactory api) : ApiTest(api)
+{
+    private async Task EnqueueAsync(int count, string prefix)
+    {
+        await using var connection = await Api.OpenAsync();
+        for (var i = 0; i < count; i++)
+            await Outbox.EnqueueAsync(connection, null, new OutgoingEmail("test", $"{prefix}{i}@example.org", "Test", $"Message {i}", "Hello", "<p>Hello</p>",
+                new Dictionary<string, string> { ["X-Test"] = "yes" }), default);
+    }
+
+    private async Task WaitUntilAsync(Func<Task<bool>> done, int seconds = 30)
+    {
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await done())
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException("condition not reached");
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
+    public async Task Two_running_instances_deliver_every_queued_email_exactly_once()
+    {
+        await using var smtp = new SmtpSink();
+        await EnqueueAsync(40, "twice-");
+        await using var first = new SendingApiFactory(smtp.Port, Api.ConnectionString);
+        await using var second = new SendingApiFactory(smtp.Port, Api.ConnectionString);
+
+        _ = first.Services; // start both background senders
+        _ = second.Services;
+        await WaitUntilAsync(async () => await Api.ScalarAsync<long>("SELECT count(*) FROM email_outbox WHERE status = 'sent'") == 40);
+        await Task.Delay(1500); // give a duplicate the chance to show up
+
+        Assert.Equal(40, smtp.Received.Count);
+        Assert.Equal(40, smtp.Received.Select(m => m.To.Mailboxes.Single().Address).Distinct().Count());
+        Assert.All(smtp.Received, m => Assert.Equal("yes", m.Headers["X-Test"]));
+        Assert.Equal(40, await Api.ScalarAsync<long>("SELECT count(*) FROM email_outbox WHERE attempts = 1 AND sent_at IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task The_confirmation_email_reaches_the_smtp_server_with_the_link()
+    {
+        await using var smtp = new SmtpSink();
+        await using var sending = new SendingApiFactory(smtp.Port, Api.ConnectionString);
+
+        var response = await sending.CreateClient().PostJsonAsync("/api/v1/auth/register",
+            new { email = "smtp@example.org", password = "a long enough password", firstName = "Zoë <b>", lastName = "S", locale = "en" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        await WaitUntilAsync(() => Task.FromResult(!smtp.Received.IsEmpty));
+
+        var message = Assert.Single(smtp.Received);
+        Assert.Equal("Confirm your e-mail address", message.Subject);
+        Assert.Contains("https://participation.example/confirm-email#token=", message.TextBody);
+        Assert.Contains("&lt;b&gt;", message.HtmlBody);
+        Assert.DoesNotContain("<b>", message.HtmlBody);
+    }
+
+    [Fact]
+    public async Task A_failed_delivery_is_retried_later_and_marked_failed_after_the_last_attempt()
+    {
+        await EnqueueAsync(1, "down-");
+        int closedPort;
+        using (var l = new TcpListener(IPAddress.Loopback, 0)) { l.Start(); closedPort = ((IPEndPoint)l.LocalEndpoint).Port; }
+        await using var sending = new SendingApiFactory(closedPort, Api.ConnectionString, maxAttempts: 2);
+        _ = sending.Services;
+
+        await WaitUntilAsync(async () => await Api.ScalarAsync<int>("SELECT attempts FROM email_outbox") >= 1);
+        await WaitUntilAsync(async () => await Api.ScalarAsync<bool>("SELECT locked_until IS NULL FROM email_outbox"));
+        var row = await (await Api.OpenAsync()).QuerySingleAsync<(string Status, bool Later, bool HasError)>(
+            "SELECT status, next_attempt_at > now(), last_error IS NOT NULL FROM email_outbox");
+        Assert.Equal(("queued", true, true), row);
+
+        await Api.ScalarAsync<int>("UPDATE email_outbox SET next_attempt_at = now() RETURNING 1");
+        await WaitUntilAsync(async () => await Api.ScalarAsync<string>("SELECT status FROM email_outbox") == "failed");
+        Assert.Equal(2, await Api.ScalarAsync<int>("SELECT attempts FROM email_outbox"));
+    }
+}

@@ -1,0 +1,184 @@
+using System.Net.Http.Headers;
+using Dapper;
+using Mediator;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Database;
+using Respawn;
+using Testcontainers.PostgreSql;
+
+namespace Participation.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The API in-process against a real PostgreSQL. The server comes from TEST_DATABASE_URL (or
+/// ConnectionStrings__Participation / DATABASE_URL), as `make test` provides; without one, from a
+/// Testcontainers PostgreSQL when a Docker engine answers. Each run gets its own fresh database.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string SigningKey = "test-signing-key-0123456789-0123456789-abcdef";
+    public const string Password = "correct horse battery staple";
+
+    private static readonly SemaphoreSlim ServerLock = new(1, 1);
+    private static string? _serverConnection;
+    private static PostgreSqlContainer? _container;
+
+    private Respawner? _respawner;
+    private readonly Dictionary<string, string?> _settings = new();
+
+    public string ConnectionString { get; private set; } = "";
+    public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "participation-tests-mail", Guid.NewGuid().ToString("N"));
+    protected virtual string DatabaseName => "participation_tests_" + GetType().Name.ToLowerInvariant();
+
+    /// <summary>Extra configuration for derived factories (rate limits, SMTP...).</summary>
+    protected void Set(string key, string? value) => _settings[key] = value;
+
+    public virtual async Task InitializeAsync()
+    {
+        ConnectionString = await CreateDatabaseAsync(DatabaseName);
+        _ = Services; // starts the app: runs the migrations
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore = ["schemaversions", "platform_settings"],
+        });
+    }
+
+    /// <summary>Creates (or recreates) an empty database on the test server and returns its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync(string name)
+    {
+        var server = await ServerConnectionAsync();
+        var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false };
+        await using (var connection = new NpgsqlConnection(admin.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await connection.ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            await connection.ExecuteAsync($"CREATE DATABASE \"{name}\"");
+        }
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    private static async Task<string> ServerConnectionAsync()
+    {
+        await ServerLock.WaitAsync();
+        try
+        {
+            if (_serverConnection is not null) return _serverConnection;
+            var configured = new[] { "TEST_DATABASE_URL", "ConnectionStrings__Participation", "DATABASE_URL" }
+                .Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+            if (configured is null)
+            {
+                _container = new PostgreSqlBuilder("postgres:15-alpine").Build();
+                try { await _container.StartAsync(); }
+                catch (Exception ex)
+                {
+                    throw new InvalidOperationException(
+                        "No PostgreSQL for the tests: run `make test` (it starts a local cluster), set TEST_DATABASE_URL, or start a Docker engine.", ex);
+                }
+                configured = _container.GetConnectionString();
+            }
+            return _serverConnection = ConnectionStrings.FromUrl(configured);
+        }
+        finally { ServerLock.Release(); }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Participation", ConnectionString);
+        builder.UseSetting("Auth:SigningKey", SigningKey);
+        builder.UseSetting("Email:SenderEnabled", "false");
+        builder.UseSetting("Email:PickupDirectory", MailDirectory);
+        builder.UseSetting("Email:AppBaseUrl", "https://participation.example");
+        builder.UseSetting("RateLimits:AuthPermits", "100000");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:Console:FormatterName", "simple");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    public async Task ResetAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await _respawner!.ResetAsync(connection);
+    }
+
+    public async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>Sends a mediator message through the real pipeline, in a fresh scope.</summary>
+    public async Task<TResponse> Send<TResponse>(ICommand<TResponse> command)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
+    }
+
+    public async Task<TResponse> Send<TResponse>(IQuery<TResponse> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
+    }
+
+    /// <summary>A client authenticated as the user with a real JWT minted with the test key.</summary>
+    public HttpClient ClientFor(Guid userId, int roleVersion = 1)
+    {
+        var client = CreateClient();
+        var (token, _) = Services.GetRequiredService<AccessTokens>().Issue(userId, roleVersion);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task<TestUser> CreateUserAsync(string? email = null, bool confirmed = true, string firstName = "Alice", string lastName = "Martin", string? role = null)
+    {
+        var user = new TestUser(Guid.CreateVersion7(), email ?? $"user-{Guid.NewGuid():N}@example.org", firstName, lastName);
+        await using var connection = await OpenAsync();
+        await connection.ExecuteAsync("""
+            INSERT INTO users (id, email, password_hash, first_name, last_name, email_confirmed_at)
+            VALUES (@Id, @Email, @Hash, @FirstName, @LastName, CASE WHEN @Confirmed THEN now() END);
+            INSERT INTO user_roles (id, user_id, role, scope_type)
+            SELECT gen_random_uuid(), @Id, @Role, 'platform' WHERE @Role IS NOT NULL;
+            """, new { user.Id, user.Email, Hash = TestPasswords.Hash, user.FirstName, user.LastName, Confirmed = confirmed, Role = role });
+        return user;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (Directory.Exists(MailDirectory)) Directory.Delete(MailDirectory, recursive: true);
+    }
+}
+
+public sealed record TestUser(Guid Id, string Email, string FirstName, string LastName);
+
+/// <summary>Hashing is deliberately slow; hash the shared test password once.</summary>
+public static class TestPasswords
+{
+    public static readonly string Hash = Passwords.Hash(ApiFactory.Password);
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFactory>
+{
+    public const string Name = "api";
+}
+
+/// <summary>Base for tests sharing the API: the database is emptied before each test.</summary>
+[Collection(ApiCollection.Name)]
+public abstract class ApiTest(ApiFactory api) : IAsyncLifetime
+{
+    protected ApiFactory Api { get; } = api;
+
+    public Task InitializeAsync() => Api.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Participation.Api.Tests.Infrastructure;
+
+namespace Participation.Api.Tests.Security;
+
+/// <summary>Every endpoint declares who may call it, and the anonymous row of the matrix holds.</summary>
+public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
+{
+    private IEnumerable<RouteEndpoint> Endpoints() =>
+        Api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+
+    private static bool IsAnonymous(Endpoint e) => e.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+
+    [Fact]
+    public void Every_endpoint_makes_an_explicit_authorization_decision()
+    {
+        var undecided = Endpoints()
+            .Where(e => !IsAnonymous(e) && e.Metadata.GetOrderedMetadata<IAuthorizeData>().Count == 0)
+            .Select(e => e.DisplayName ?? e.RoutePattern.RawText)
+            .ToList();
+
+        Assert.True(undecided.Count == 0, "Endpoints without .AllowAnonymous() or .RequireAuthorization(): " + string.Join(", ", undecided));
+        Assert.True(Endpoints().Count() >= 14);
+    }
+
+    /// <summary>The public surface, reviewed: any change to it must change this list.</summary>
+    [Fact]
+    public void The_anonymous_endpoints_are_exactly_the_public_ones()
+    {
+        var anonymous = Endpoints().Where(IsAnonymous)
+            .Select(e => $"{string.Join(",", e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])} {e.RoutePattern.RawText}")
+            .Order().ToList();
+
+        Assert.Equal(new[]
+        {
+            "* /health/live", "* /health/ready",
+            "GET /api/v1/platform/", "GET /api/v1/users/{id:guid}",
+            "GET,HEAD /swagger/{documentName}/swagger.json",
+            "POST /api/v1/auth/confirm-email", "POST /api/v1/auth/login", "POST /api/v1/auth/logout",
+            "POST /api/v1/auth/password-reset", "POST /api/v1/auth/password-reset/confirm",
+            "POST /api/v1/auth/refresh", "POST /api/v1/auth/register",
+        }.Order(), anonymous);
+    }
+
+
+    [Fact]
+    public async Task Every_protected_endpoint_answers_401_to_anonymous_callers_and_writes_nothing()
+    {
+        var client = Api.CreateClient();
+        var checkedCount = 0;
+        foreach (var endpoint in Endpoints().Where(e => !IsAnonymous(e)))
+        {
+            var url = "/" + string.Join("/", endpoint.RoutePattern.PathSegments.Select(s =>
+                string.Concat(s.Parts.Select(p => p is Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart ? Guid.NewGuid().ToString() : ((Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart)p).Content))));
+            foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+            {
+                var request = new HttpRequestMessage(new HttpMethod(method), url);
+                if (method is "POST" or "PUT" or "PATCH") request.Content = Http.Json("{}");
+                var response = await client.SendAsync(request);
+                await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+                checkedCount++;
+            }
+        }
+        Assert.True(checkedCount >= 4);
+        Assert.Equal(0, await Api.CountAsync("users"));
+    }
+}

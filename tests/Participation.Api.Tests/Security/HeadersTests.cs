@@ -1,0 +1,47 @@
+using System.Net;
+using Participation.Api.Tests.Infrastructure;
+
+namespace Participation.Api.Tests.Security;
+
+public sealed class HeadersTests(ApiFactory api) : ApiTest(api)
+{
+    [Theory]
+    [InlineData("/api/v1/platform")]
+    [InlineData("/api/v1/me")]
+    [InlineData("/api/v1/users/not-a-guid")]
+    public async Task Responses_carry_the_security_headers(string url)
+    {
+        var response = await Api.CreateClient().GetAsync(url);
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task Health_endpoints_answer_anonymously()
+    {
+        var client = Api.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Swagger_UI_and_document_are_public()
+    {
+        var client = Api.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/swagger/v1/swagger.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/swagger/index.html")).StatusCode);
+    }
+
+    [Fact]
+    public async Task CORS_allows_only_the_configured_origins()
+    {
+        var client = Api.CreateClient();
+        var allowed = new HttpRequestMessage(HttpMethod.Options, "/api/v1/auth/login") { Headers = { { "Origin", "http://localhost:5173" }, { "Access-Control-Request-Method", "POST" } } };
+        var denied = new HttpRequestMessage(HttpMethod.Options, "/api/v1/auth/login") { Headers = { { "Origin", "https://evil.example" }, { "Access-Control-Request-Method", "POST" } } };
+
+        Assert.Equal("http://localhost:5173", (await client.SendAsync(allowed)).Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.False((await client.SendAsync(denied)).Headers.Contains("Access-Control-Allow-Origin"));
+    }
+}

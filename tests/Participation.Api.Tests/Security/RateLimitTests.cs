@@ -1,0 +1,88 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Participation.Api.Tests.Infrastructure;
+
+namespace Participation.Api.Tests.Security;
+
+/// <summary>The API with the production limits (10 per 20 s); a test header stands for the client IP.</summary>
+public sealed class RateLimitedApiFactory : ApiFactory
+{
+    public RateLimitedApiFactory() => Set("RateLimits:AuthPermits", "10");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(s => s.AddSingleton<IStartupFilter, FakeClientIp>());
+    }
+
+    private sealed class FakeClientIp : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((http, following) =>
+            {
+                if (http.Request.Headers.TryGetValue("X-Test-Client-Ip", out var ip))
+                    http.Connection.RemoteIpAddress = IPAddress.Parse(ip.ToString());
+                return following(http);
+            });
+            next(app);
+        };
+    }
+}
+
+public sealed class RateLimitTests(RateLimitedApiFactory api) : IClassFixture<RateLimitedApiFactory>
+{
+    private static HttpRequestMessage Login(string email, string ip) => new(HttpMethod.Post, "/api/v1/auth/login")
+    {
+        Content = Http.Json($$"""{"email":"{{email}}","password":"wrong password!"}"""),
+        Headers = { { "X-Test-Client-Ip", ip } },
+    };
+
+    [Fact]
+    public async Task The_eleventh_login_from_one_IP_within_20_seconds_gets_429_with_retry_after()
+    {
+        var client = api.CreateClient();
+        for (var i = 0; i < 10; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(Login($"user{i}@example.org", "10.1.0.1"))).StatusCode);
+
+        var limited = await client.SendAsync(Login("user-x@example.org", "10.1.0.1"));
+        var otherIp = await client.SendAsync(Login("user-y@example.org", "10.1.0.2"));
+
+        await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.InRange(int.Parse(limited.Headers.GetValues("Retry-After").Single()), 1, 20);
+        Assert.Equal(HttpStatusCode.Unauthorized, otherIp.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_eleventh_login_for_one_email_from_many_IPs_gets_429()
+    {
+        var client = api.CreateClient();
+        for (var i = 0; i < 10; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(Login("target@example.org", $"10.2.0.{i + 1}"))).StatusCode);
+
+        var limited = await client.SendAsync(Login("TARGET@example.org", "10.2.0.99"));
+
+        await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.True(limited.Headers.Contains("Retry-After"));
+    }
+
+    [Fact]
+    public async Task Sign_up_is_limited_per_IP()
+    {
+        var client = api.CreateClient();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 11; i++)
+        {
+            last = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/register")
+            {
+                Content = Http.Json("""{"email":"bad"}"""),
+                Headers = { { "X-Test-Client-Ip", "10.3.0.1" } },
+            });
+        }
+        await last!.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+    }
+}
