@@ -13,17 +13,23 @@ namespace Participation.Api.Infrastructure.Cli;
 /// dotnet run --project api -- migrate
 /// dotnet run --project api -- create-admin --email EMAIL --first-name NAME --last-name NAME   (password: --password, ADMIN_PASSWORD or stdin)
 /// dotnet run --project api -- seed-demo
+/// dotnet run --project api -- list-demo-users
 /// </code>
 /// </summary>
 public static class Commands
 {
-    public static readonly string[] Names = ["migrate", "create-admin", "seed-demo"];
+    public static readonly string[] Names = ["migrate", "create-admin", "seed-demo", "list-demo-users"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         var services = app.Services;
+        if (args[0] == "list-demo-users")
+        {
+            foreach (var u in DemoSeed.Users) Console.WriteLine($"    {u.Email,-45} {u.Description}");
+            return 0;
+        }
         var migrator = services.GetRequiredService<Migrator>();
         switch (args[0])
         {

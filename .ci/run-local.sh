@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# `make run`: install what is missing, start a local PostgreSQL (data kept between runs), migrate,
+# seed the demo city, run the API on :5080 and the web client on :5173. Ctrl-C stops everything.
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+ensure_dotnet_deps
+ensure_node_deps
+
+API_PORT=${API_PORT:-5080}
+WEB_PORT=${WEB_PORT:-5173}
+MAIL_DIR="$ROOT/.local/mail"
+mkdir -p "$MAIL_DIR"
+
+pids=()
+cleanup() {
+  trap - EXIT INT TERM
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  "$ROOT/.ci/pg.sh" stop demo
+}
+trap cleanup EXIT INT TERM
+
+say "starting PostgreSQL"
+export ConnectionStrings__Participation
+ConnectionStrings__Participation=$("$ROOT/.ci/pg.sh" start demo)
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+export Email__PickupDirectory="$MAIL_DIR" Email__AppBaseUrl="http://localhost:$WEB_PORT"
+
+say "building, migrating and seeding the demo city"
+dotnet build api --verbosity quiet -nologo -clp:ErrorsOnly
+dotnet run --project api --no-build --no-launch-profile -- seed-demo
+
+say "starting the API on http://localhost:$API_PORT"
+dotnet run --project api --no-build --no-launch-profile --urls "http://localhost:$API_PORT" > "$ROOT/.local/api.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 60); do
+  curl -fs "http://localhost:$API_PORT/health/ready" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs "http://localhost:$API_PORT/health/ready" >/dev/null || { tail -n 40 "$ROOT/.local/api.log"; exit 1; }
+
+say "starting the web client on http://localhost:$WEB_PORT"
+(cd web-client && API_URL="http://localhost:$API_PORT" npx vite --port "$WEB_PORT" --strictPort --host localhost) > "$ROOT/.local/web.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 60); do
+  curl -fs "http://localhost:$WEB_PORT/" >/dev/null 2>&1 && break
+  sleep 1
+done
+
+cat <<TXT
+
+  Participation is running.
+
+    Web app        http://localhost:$WEB_PORT
+    API            http://localhost:$API_PORT/api/v1   (Swagger UI: http://localhost:$API_PORT/swagger)
+    E-mails        written as .eml files to $MAIL_DIR
+    Logs           .local/api.log, .local/web.log
+
+  Demo logins (password for all: Demo-password-2026)
+TXT
+dotnet run --project api --no-build --no-launch-profile -- list-demo-users 2>/dev/null || true
+printf '\n  Press Ctrl-C to stop.\n\n'
+wait -n "${pids[@]}"

@@ -1,0 +1,34 @@
+# Participation — see README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+.PHONY: help run test build openapi contracts contracts-check clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+run: ## install what is missing, start PostgreSQL, migrate, seed the demo city, run the API (:5080) and the web app (:5173)
+	@.ci/run-local.sh
+
+test: ## run every test (.NET, contract, web unit, browser end-to-end) against a throwaway PostgreSQL
+	@.ci/test.sh
+
+build: ## build the solution and the web client
+	dotnet build Participation.sln
+	cd web-client && npm run build
+
+openapi: ## rewrite openapi.json from the running API (needs PostgreSQL: uses a throwaway cluster)
+	@source .ci/lib.sh && dotnet build tests/Participation.Api.Tests -v q -nologo -clp:ErrorsOnly && \
+	  server=$$(.ci/pg.sh start test) && trap '.ci/pg.sh stop test' EXIT && \
+	  TEST_DATABASE_URL="$$server" UPDATE_OPENAPI=1 dotnet test tests/Participation.Api.Tests --no-build \
+	    --filter "FullyQualifiedName~OpenApiTests.The_committed_openapi_json" -v q -nologo
+
+contracts: ## regenerate the TypeScript and .NET clients in contracts/ from openapi.json
+	@.ci/contracts.sh
+
+contracts-check: ## fail when the generated clients differ from what openapi.json gives
+	@.ci/contracts.sh check
+
+clean: ## remove build output and local databases
+	-.ci/pg.sh stop demo; -.ci/pg.sh stop test
+	rm -rf .local api/bin api/obj tests/*/bin tests/*/obj contracts/dotnet/*/bin contracts/dotnet/*/obj web-client/dist
