@@ -11,6 +11,7 @@ using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.Mediator;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Security;
+using Participation.Api.Infrastructure.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
@@ -35,6 +36,7 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
 
 app.UseProblemResponses();
 app.UseHttpHardening();
+app.UseRequestLanguage();
 app.UseSwaggerUserInterface();
 app.UseUnmatchedRouteAnswers();
 app.UseAuthentication();

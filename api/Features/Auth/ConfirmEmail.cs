@@ -5,6 +5,7 @@ using Npgsql;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Auth;
 
@@ -15,7 +16,7 @@ public static class ConfirmEmail
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Token).NotEmpty().MaximumLength(200);
+        public Validator() => RuleFor(c => c.Token).RequiredText(200);
     }
 
     public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>

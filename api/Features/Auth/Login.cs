@@ -19,8 +19,8 @@ public static class Login
     {
         public Validator()
         {
-            RuleFor(c => c.Email).NotEmpty().MaximumLength(254);
-            RuleFor(c => c.Password).NotEmpty().MaximumLength(Passwords.MaxLength);
+            RuleFor(c => c.Email).RequiredText(254);
+            RuleFor(c => c.Password).RequiredText(Passwords.MaxLength);
         }
     }
 

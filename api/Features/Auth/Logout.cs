@@ -4,6 +4,7 @@ using Mediator;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Auth;
 
@@ -14,7 +15,7 @@ public static class Logout
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.RefreshToken).NotEmpty().MaximumLength(200);
+        public Validator() => RuleFor(c => c.RefreshToken).RequiredText(200);
     }
 
     public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>

@@ -5,6 +5,7 @@ using Npgsql;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Auth;
 
@@ -18,7 +19,7 @@ public static class Refresh
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.RefreshToken).NotEmpty().MaximumLength(200);
+        public Validator() => RuleFor(c => c.RefreshToken).RequiredText(200);
     }
 
     public sealed class Handler(NpgsqlDataSource db, TokenIssuer tokens) : ICommandHandler<Command, AuthTokens>

@@ -58,7 +58,7 @@ public static class Register
                 FirstName = firstName, LastName = c.LastName.Trim(), Locale = locale,
             }, tx, cancellationToken: ct));
             if (platformName is null)
-                throw new ConflictException("An account already exists for this e-mail address: log in or reset your password.", nameof(Command.Email));
+                throw new ConflictException(Messages.Get("email_taken"), nameof(Command.Email));
 
             var token = SecureTokens.New();
             await connection.ExecuteAsync(new CommandDefinition(InsertToken, new { Hash = SecureTokens.Hash(token), UserId = id }, tx, cancellationToken: ct));

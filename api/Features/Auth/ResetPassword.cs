@@ -18,7 +18,7 @@ public static class ResetPassword
     {
         public Validator()
         {
-            RuleFor(c => c.Token).NotEmpty().MaximumLength(200);
+            RuleFor(c => c.Token).RequiredText(200);
             RuleFor(c => c.NewPassword).NewPassword();
         }
     }

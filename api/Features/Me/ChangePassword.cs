@@ -20,7 +20,7 @@ public static class ChangePassword
     {
         public Validator()
         {
-            RuleFor(c => c.CurrentPassword).NotEmpty().MaximumLength(Passwords.MaxLength);
+            RuleFor(c => c.CurrentPassword).RequiredText(Passwords.MaxLength);
             RuleFor(c => c.NewPassword).NewPassword();
         }
     }
@@ -41,7 +41,7 @@ public static class ChangePassword
             var hash = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(Current, c, tx, cancellationToken: ct))
                 ?? throw new NotFoundException();
             if (!Passwords.Verify(hash, c.CurrentPassword))
-                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(nameof(Command.CurrentPassword), "The current password is wrong.")]);
+                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(nameof(Command.CurrentPassword), Messages.Get("current_password_wrong"))]);
             await connection.ExecuteAsync(new CommandDefinition(Change, new { c.ActorId, Hash = Passwords.Hash(c.NewPassword) }, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
             return Unit.Value;

@@ -20,7 +20,6 @@ public static class OpenApiSetup
                 Version = "v1",
                 Description = "Citizen participation platform for municipalities. All routes live under /api/v1; "
                     + "errors are RFC 9457 problem+json. Authenticate with a bearer access token from POST /api/v1/auth/login.",
-                License = new OpenApiLicense { Name = "AGPL-3.0-or-later" },
             });
             o.SupportNonNullableReferenceTypes();
             o.NonNullableReferenceTypesAsRequired();

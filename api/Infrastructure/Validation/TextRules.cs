@@ -14,25 +14,29 @@ public static class TextRules
     public static readonly string[] Locales = ["fr", "nl", "en"];
 
     public static IRuleBuilderOptions<T, string> PersonName<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().WithMessage("Required.")
-            .Must(v => v is null || v.Trim().Length is >= 1 and <= 100).WithMessage("Between 1 and 100 characters.")
+        rule.NotEmpty().WithMessage(_ => Messages.Get("required"))
+            .Must(v => v is null || v.Trim().Length is >= 1 and <= 100).WithMessage(_ => Messages.Get("name_length"))
             .SingleLine();
 
     public static IRuleBuilderOptions<T, string> SingleLine<T>(this IRuleBuilder<T, string> rule) =>
-        rule.Must(v => v is null || !v.Any(IsForbidden)).WithMessage("Control and text-direction characters are not allowed.");
+        rule.Must(v => v is null || !v.Any(IsForbidden)).WithMessage(_ => Messages.Get("single_line"));
 
     public static IRuleBuilderOptions<T, string> EmailAddress<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().WithMessage("Required.")
-            .MaximumLength(254).WithMessage("At most 254 characters.")
-            .Must(IsEmail).WithMessage("Not a valid e-mail address.");
+        rule.NotEmpty().WithMessage(_ => Messages.Get("required"))
+            .MaximumLength(254).WithMessage(_ => Messages.Get("email_length"))
+            .Must(IsEmail).WithMessage(_ => Messages.Get("email_invalid"));
 
     public static IRuleBuilderOptions<T, string> NewPassword<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().WithMessage("Required.")
+        rule.NotEmpty().WithMessage(_ => Messages.Get("required"))
             .Must(p => p is null || p.Length is >= Passwords.MinLength and <= Passwords.MaxLength)
-            .WithMessage($"Between {Passwords.MinLength} and {Passwords.MaxLength} characters.");
+            .WithMessage(_ => Messages.Get("password_length"));
 
     public static IRuleBuilderOptions<T, string?> Locale<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(l => l is null || Locales.Contains(l)).WithMessage("One of: fr, nl, en.");
+        rule.Must(l => l is null || Locales.Contains(l)).WithMessage(_ => Messages.Get("locale"));
+
+    /// <summary>A required token or secret: present, bounded.</summary>
+    public static IRuleBuilderOptions<T, string> RequiredText<T>(this IRuleBuilder<T, string> rule, int maxLength) =>
+        rule.NotEmpty().WithMessage(_ => Messages.Get("required")).MaximumLength(maxLength).WithMessage(_ => Messages.Get("too_long"));
 
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 

@@ -1,0 +1,65 @@
+namespace Participation.Api.Infrastructure.Validation;
+
+/// <summary>
+/// The language of the current request (from Accept-Language: fr, nl or en; French by default), so
+/// validation messages reach people in their language. Set once per request by <see cref="UseRequestLanguage"/>.
+/// </summary>
+public static class RequestLanguage
+{
+    private static readonly AsyncLocal<string?> Value = new();
+
+    public static string Current => Value.Value ?? "fr";
+
+    public static void Set(string language) => Value.Value = language;
+
+    public static string Negotiate(string? acceptLanguage)
+    {
+        if (string.IsNullOrWhiteSpace(acceptLanguage)) return "fr";
+        var ranked = acceptLanguage.Split(',')
+            .Select((part, index) =>
+            {
+                var pieces = part.Split(';');
+                var tag = pieces[0].Trim().ToLowerInvariant();
+                var q = pieces.Skip(1).Select(p => p.Trim()).FirstOrDefault(p => p.StartsWith("q=", StringComparison.Ordinal)) is { } qs
+                    && double.TryParse(qs[2..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 1.0;
+                return (Lang: tag.Split('-')[0], Q: q, Index: index);
+            })
+            .Where(x => TextRules.Locales.Contains(x.Lang) && x.Q > 0)
+            .OrderByDescending(x => x.Q).ThenBy(x => x.Index);
+        return ranked.Select(x => x.Lang).FirstOrDefault() ?? "fr";
+    }
+
+    public static WebApplication UseRequestLanguage(this WebApplication app)
+    {
+        app.Use((http, next) =>
+        {
+            Set(Negotiate(http.Request.Headers.AcceptLanguage));
+            return next(http);
+        });
+        return app;
+    }
+}
+
+/// <summary>Validation messages in French, Dutch and English.</summary>
+public static class Messages
+{
+    private static readonly Dictionary<string, (string Fr, string Nl, string En)> Texts = new()
+    {
+        ["required"] = ("Ce champ est obligatoire.", "Dit veld is verplicht.", "This field is required."),
+        ["name_length"] = ("Entre 1 et 100 caractères.", "Tussen 1 en 100 tekens.", "Between 1 and 100 characters."),
+        ["single_line"] = ("Les caractères de contrôle et d'inversion du sens du texte ne sont pas acceptés.", "Controle- en tekstrichtingstekens zijn niet toegestaan.", "Control and text-direction characters are not allowed."),
+        ["email_length"] = ("254 caractères au maximum.", "Maximaal 254 tekens.", "At most 254 characters."),
+        ["email_invalid"] = ("Cette adresse e-mail n'est pas valide.", "Dit e-mailadres is niet geldig.", "This is not a valid e-mail address."),
+        ["password_length"] = ("Entre 12 et 128 caractères.", "Tussen 12 en 128 tekens.", "Between 12 and 128 characters."),
+        ["locale"] = ("Choisissez fr, nl ou en.", "Kies fr, nl of en.", "One of: fr, nl, en."),
+        ["too_long"] = ("Ce texte est trop long.", "Deze tekst is te lang.", "This text is too long."),
+        ["email_taken"] = ("Un compte existe déjà pour cette adresse : connectez-vous ou réinitialisez votre mot de passe.", "Er bestaat al een account voor dit adres: meld u aan of stel uw wachtwoord opnieuw in.", "An account already exists for this e-mail address: log in or reset your password."),
+        ["current_password_wrong"] = ("Le mot de passe actuel est incorrect.", "Het huidige wachtwoord is onjuist.", "The current password is wrong."),
+    };
+
+    public static string Get(string key)
+    {
+        var t = Texts[key];
+        return RequestLanguage.Current switch { "nl" => t.Nl, "en" => t.En, _ => t.Fr };
+    }
+}
