@@ -1,4 +1,5 @@
 using Participation.Api.Features.Auth;
+using Participation.Api.Features.Departments;
 using Participation.Api.Features.Me;
 using Participation.Api.Features.Platform;
 using Participation.Api.Features.Users;
@@ -50,6 +51,7 @@ api.MapAuthEndpoints();
 api.MapMeEndpoints();
 api.MapUsersEndpoints();
 api.MapPlatformEndpoints();
+api.MapDepartmentsEndpoints();
 
 await app.RunAsync();
 return 0;

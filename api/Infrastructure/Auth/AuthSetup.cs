@@ -6,6 +6,24 @@ namespace Participation.Api.Infrastructure.Auth;
 
 public static class AuthSetup
 {
+    /// <summary>
+    /// Losing a role takes effect at once: every role change bumps the user's role version, and an access
+    /// token minted before it (or for a deleted account) is refused; its refresh tokens are revoked too.
+    /// </summary>
+    private static async Task RejectStaleRoleVersion(TokenValidatedContext context)
+    {
+        var principal = context.Principal;
+        if (principal?.UserIdOrNull() is not { } userId
+            || !int.TryParse(principal.FindFirst(AccessTokens.RoleVersionClaim)?.Value, System.Globalization.CultureInfo.InvariantCulture, out var version))
+        {
+            context.Fail("The token has no subject or role version.");
+            return;
+        }
+        var check = context.HttpContext.RequestServices.GetRequiredService<RoleVersionCheck>();
+        if (!await check.IsCurrentAsync(userId, version, context.HttpContext.RequestAborted))
+            context.Fail("The token predates a change of the user's roles.");
+    }
+
     public static IServiceCollection AddJwtAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment env)
     {
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section))
@@ -37,11 +55,25 @@ public static class AuthSetup
                     ClockSkew = TimeSpan.FromSeconds(30),
                     NameClaimType = "sub",
                 };
+                o.Events = new JwtBearerEvents { OnTokenValidated = RejectStaleRoleVersion };
             });
 
+        services.AddSingleton<RoleVersionCheck>();
+        services.AddSingleton<RoleGrants>();
         // Closed by default: an endpoint without an explicit decision requires a signed-in user.
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;
+    }
+}
+
+/// <summary>One indexed lookup per authenticated request (prepared automatically by Npgsql).</summary>
+public sealed class RoleVersionCheck(Npgsql.NpgsqlDataSource db)
+{
+    public async Task<bool> IsCurrentAsync(Guid userId, int version, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand("SELECT role_version FROM users WHERE id = $1");
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = userId });
+        return await command.ExecuteScalarAsync(ct) is int current && current == version;
     }
 }

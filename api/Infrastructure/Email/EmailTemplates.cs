@@ -21,6 +21,19 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             ["reset.body"] = "Vous avez demandé un nouveau mot de passe pour {0}. Ouvrez ce lien (valable 1 heure) pour le choisir :",
             ["reset.action"] = "Choisir un nouveau mot de passe",
             ["ignore"] = "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.",
+            ["granted.subject"] = "Un nouveau rôle vous a été attribué",
+            ["granted.body"] = "Vous êtes désormais {1} sur {0}.",
+            ["revoked.subject"] = "Un de vos rôles a été retiré",
+            ["revoked.body"] = "Vous n'êtes plus {1} sur {0}. Reconnectez-vous pour continuer.",
+            ["role.action"] = "Ouvrir la plateforme",
+            ["role.admin"] = "administrateur·rice de la plateforme",
+            ["role.department_head"] = "responsable du service {0}",
+            ["role.project_moderator"] = "modérateur·rice de projet",
+            ["role.communication_manager"] = "responsable de la communication",
+            ["role.it_manager"] = "responsable informatique",
+            ["role.elected_official"] = "élu·e",
+            ["role.elected_official.scoped"] = "élu·e pour le service {0}",
+            ["role.no_action"] = "",
         },
         ["nl"] = new()
         {
@@ -32,6 +45,19 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             ["reset.body"] = "U vroeg een nieuw wachtwoord aan voor {0}. Open deze link (1 uur geldig) om het te kiezen:",
             ["reset.action"] = "Een nieuw wachtwoord kiezen",
             ["ignore"] = "Heeft u dit niet aangevraagd? Negeer dan dit bericht.",
+            ["granted.subject"] = "U hebt een nieuwe rol gekregen",
+            ["granted.body"] = "U bent voortaan {1} op {0}.",
+            ["revoked.subject"] = "Een van uw rollen werd ingetrokken",
+            ["revoked.body"] = "U bent niet langer {1} op {0}. Meld u opnieuw aan om verder te gaan.",
+            ["role.action"] = "Het platform openen",
+            ["role.admin"] = "beheerder van het platform",
+            ["role.department_head"] = "diensthoofd van {0}",
+            ["role.project_moderator"] = "projectmoderator",
+            ["role.communication_manager"] = "communicatieverantwoordelijke",
+            ["role.it_manager"] = "IT-verantwoordelijke",
+            ["role.elected_official"] = "verkozene",
+            ["role.elected_official.scoped"] = "verkozene voor de dienst {0}",
+            ["role.no_action"] = "",
         },
         ["en"] = new()
         {
@@ -43,6 +69,19 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             ["reset.body"] = "You asked for a new password for {0}. Open this link (valid for 1 hour) to choose it:",
             ["reset.action"] = "Choose a new password",
             ["ignore"] = "If you did not ask for this, ignore this message.",
+            ["granted.subject"] = "You have a new role",
+            ["granted.body"] = "You are now {1} on {0}.",
+            ["revoked.subject"] = "One of your roles was removed",
+            ["revoked.body"] = "You are no longer {1} on {0}. Log in again to continue.",
+            ["role.action"] = "Open the platform",
+            ["role.admin"] = "platform administrator",
+            ["role.department_head"] = "head of the {0} department",
+            ["role.project_moderator"] = "project moderator",
+            ["role.communication_manager"] = "communication manager",
+            ["role.it_manager"] = "IT manager",
+            ["role.elected_official"] = "elected official",
+            ["role.elected_official.scoped"] = "elected official for the {0} department",
+            ["role.no_action"] = "",
         },
     };
 
@@ -52,20 +91,39 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
     public OutgoingEmail PasswordReset(string locale, string toAddress, string firstName, string platformName, string token) =>
         Build("reset", "account_password_reset", locale, toAddress, firstName, platformName, Link("reset-password", token));
 
+    public OutgoingEmail RoleChanged(string locale, string toAddress, string firstName, string platformName, string role, string? scopeName, bool granted)
+    {
+        var key = granted ? "granted" : "revoked";
+        var link = $"{options.Value.AppBaseUrl.TrimEnd('/')}/{(granted ? "profile" : "login")}";
+        return Build(key, granted ? "role_granted" : "role_revoked", locale, toAddress, firstName, platformName, link,
+            RoleLabel(locale, role, scopeName), "role.action", withIgnore: false);
+    }
+
+    /// <summary>"head of the Green spaces department", in the reader's language.</summary>
+    public static string RoleLabel(string locale, string role, string? scopeName)
+    {
+        var t = Texts.GetValueOrDefault(locale) ?? Texts["fr"];
+        var key = role == Auth.Roles.ElectedOfficial && scopeName is not null ? "role.elected_official.scoped" : $"role.{role}";
+        return string.Format(System.Globalization.CultureInfo.InvariantCulture, t.GetValueOrDefault(key, role), scopeName ?? "");
+    }
+
     private string Link(string page, string token) => $"{options.Value.AppBaseUrl.TrimEnd('/')}/{page}#token={Uri.EscapeDataString(token)}";
 
-    private static OutgoingEmail Build(string key, string category, string locale, string to, string firstName, string platform, string link)
+    private static OutgoingEmail Build(string key, string category, string locale, string to, string firstName, string platform, string link,
+        string? detail = null, string? actionKey = null, bool withIgnore = true)
     {
         var t = Texts.GetValueOrDefault(locale) ?? Texts["fr"];
         var hello = string.Format(System.Globalization.CultureInfo.InvariantCulture, t["hello"], firstName);
-        var body = string.Format(System.Globalization.CultureInfo.InvariantCulture, t[$"{key}.body"], platform);
-        var text = $"{hello}\n\n{body}\n{link}\n\n{t["ignore"]}\n";
+        var body = string.Format(System.Globalization.CultureInfo.InvariantCulture, t[$"{key}.body"], platform, detail);
+        var ignore = withIgnore ? t["ignore"] : "";
+        var action = t[actionKey ?? $"{key}.action"];
+        var text = $"{hello}\n\n{body}\n{link}\n\n{ignore}\n";
         var html = $"""
             <!doctype html><html lang="{locale}"><body style="font-family:sans-serif;line-height:1.5">
             <p>{WebUtility.HtmlEncode(hello)}</p>
             <p>{WebUtility.HtmlEncode(body)}</p>
-            <p><a href="{WebUtility.HtmlEncode(link)}">{WebUtility.HtmlEncode(t[$"{key}.action"])}</a></p>
-            <p style="color:#555">{WebUtility.HtmlEncode(t["ignore"])}</p>
+            <p><a href="{WebUtility.HtmlEncode(link)}">{WebUtility.HtmlEncode(action)}</a></p>
+            <p style="color:#555">{WebUtility.HtmlEncode(ignore)}</p>
             </body></html>
             """;
         return new OutgoingEmail(category, to, firstName, t[$"{key}.subject"], text, html);

@@ -49,6 +49,6 @@ public static class TextRules
             && address.Host.Contains('.') && !address.Host.StartsWith('.') && !address.Host.EndsWith('.');
     }
 
-    private static bool IsForbidden(char c) =>
+    public static bool IsForbidden(char c) =>
         char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F';
 }

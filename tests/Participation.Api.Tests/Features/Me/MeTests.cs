@@ -29,9 +29,9 @@ public sealed class MeTests(ApiFactory api) : ApiTest(api)
     }
 
     [Fact]
-    public async Task A_token_for_a_deleted_account_gets_404()
+    public async Task A_token_for_an_account_that_no_longer_exists_is_refused()
     {
-        await (await Api.ClientFor(Guid.NewGuid()).GetAsync("/api/v1/me")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await Api.ClientFor(Guid.NewGuid()).GetAsync("/api/v1/me")).AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Fact]

@@ -1,0 +1,61 @@
+using Dapper;
+using FluentValidation;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+
+namespace Participation.Api.Features.Users;
+
+/// <summary>
+/// Gives a user a role with a scope (idempotent). Admins grant anything; department heads grant
+/// project moderators of their department's projects (projects arrive with the projects issue).
+/// </summary>
+public static class GrantRole
+{
+    public sealed record Request(string Role, string ScopeType, Guid? ScopeId);
+
+    public sealed record Command(Guid ActorId, Guid UserId, string Role, string ScopeType, Guid? ScopeId) : ICommand<ListUsers.RoleGrant>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Role).Must(r => Roles.All.Contains(r)).WithMessage("Unknown role.");
+            RuleFor(c => c.ScopeType).Must((c, s) => !Roles.All.Contains(c.Role) || Roles.ScopeAllowed(c.Role, s))
+                .WithMessage("This role cannot have this scope.");
+            RuleFor(c => c.ScopeId).Must((c, id) => (c.ScopeType == Roles.Platform) == (id is null))
+                .WithMessage("A platform role has no scope id; a department or project role needs one.");
+        }
+    }
+
+    public sealed class Handler(NpgsqlDataSource db, RoleGrants grants) : ICommandHandler<Command, ListUsers.RoleGrant>
+    {
+        private const string Existing = """
+            SELECT id FROM user_roles
+             WHERE user_id = @UserId AND role = @Role AND scope_type = @ScopeType AND scope_id IS NOT DISTINCT FROM @ScopeId;
+            """;
+
+        public async ValueTask<ListUsers.RoleGrant> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await Scopes.AuthorizeGrantAsync(connection, tx, c.ActorId, c.Role, c.ScopeType, c.ScopeId, ct);
+            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM users WHERE id = @UserId)", c, tx, cancellationToken: ct)))
+                throw new NotFoundException("No such user.");
+
+            var granted = await grants.GrantAsync(connection, tx, c.UserId, c.Role, c.ScopeType, c.ScopeId, c.ActorId, "admin", ct);
+            var id = granted?.Id ?? await connection.ExecuteScalarAsync<Guid>(new CommandDefinition(Existing, c, tx, cancellationToken: ct));
+            await tx.CommitAsync(ct);
+            return new ListUsers.RoleGrant(id, c.Role, c.ScopeType, c.ScopeId);
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPut("/{userId:guid}/roles", (Guid userId, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(user.UserId(), userId, body.Role, body.ScopeType, body.ScopeId), ct))
+        .WithName(nameof(GrantRole))
+        .WithSummary("Give a user a role (idempotent); the person is told by e-mail.")
+        .ProducesProblems(400, 401, 403, 404);
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Dapper;
+using FluentValidation;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Pagination;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Users;
+
+/// <summary>User management for admins: search by name or e-mail, filter by role, alphabetical keyset pages.</summary>
+public static class ListUsers
+{
+    public sealed record Query(Guid ActorId, string? Search, string? Role, string? Cursor, int? Limit) : IQuery<Response>;
+
+    public sealed record RoleGrant(Guid Id, string Role, string ScopeType, Guid? ScopeId);
+
+    public sealed record User(Guid Id, string FirstName, string LastName, string Email, bool EmailConfirmed, IReadOnlyList<RoleGrant> Roles, DateTimeOffset CreatedAt);
+
+    public sealed record Response(IReadOnlyList<User> Items, string? NextCursor);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Search!).MaximumLength(100).SingleLine().When(q => q.Search is not null);
+            RuleFor(q => q.Role).Must(r => r is null || Roles.All.Contains(r)).WithMessage("Unknown role.");
+            RuleFor(q => q.Limit).PageSize();
+        }
+    }
+
+    internal sealed record Key(string L, string F, Guid Id);
+
+    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    {
+        // One statement whatever the page size: roles come aggregated per user.
+        private const string Sql = """
+            SELECT u.id, u.first_name, u.last_name, u.email, u.email_confirmed_at IS NOT NULL AS email_confirmed, u.created_at,
+                   lower(u.last_name) AS l, lower(u.first_name) AS f,
+                   coalesce((SELECT json_agg(json_build_object('id', r.id, 'role', r.role, 'scopeType', r.scope_type, 'scopeId', r.scope_id)
+                                             ORDER BY r.role, r.scope_id)
+                               FROM user_roles r WHERE r.user_id = u.id), '[]')::text AS roles
+              FROM users u
+             WHERE (@Search::text IS NULL OR users_search_text(u.email, u.first_name, u.last_name) ILIKE '%' || @Search || '%')
+               AND (@Role::text IS NULL OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = @Role))
+               AND (@AfterL::text IS NULL OR (lower(u.last_name), lower(u.first_name), u.id) > (@AfterL, @AfterF, @AfterId))
+             ORDER BY lower(u.last_name), lower(u.first_name), u.id
+             LIMIT @Take;
+            """;
+
+        private sealed record Row(Guid Id, string FirstName, string LastName, string Email, bool EmailConfirmed, DateTime CreatedAt, string L, string F, string Roles);
+
+        public async ValueTask<Response> Handle(Query q, CancellationToken ct)
+        {
+            var after = Cursor.Decode<Key>(q.Cursor);
+            var limit = q.Limit ?? Cursor.DefaultLimit;
+            await using var connection = await db.OpenConnectionAsync(ct);
+            if (!await Roles.IsAdminAsync(connection, q.ActorId, null, ct)) throw new ForbiddenException();
+            var search = string.IsNullOrWhiteSpace(q.Search) ? null : EscapeLike(q.Search.Trim());
+            var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new
+            {
+                Search = search, q.Role, AfterL = after?.L, AfterF = after?.F, AfterId = after?.Id, Take = limit + 1,
+            }, cancellationToken: ct))).AsList();
+            var (page, next) = Cursor.Page(rows, limit, r => new Key(r.L, r.F, r.Id));
+            return new Response(page.Select(r => new User(r.Id, r.FirstName, r.LastName, r.Email, r.EmailConfirmed,
+                JsonSerializer.Deserialize<List<RoleGrant>>(r.Roles, JsonSerializerOptions.Web)!, new DateTimeOffset(r.CreatedAt, TimeSpan.Zero))).ToList(), next);
+        }
+
+        private static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapGet("/", (string? search, string? role, string? cursor, int? limit, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(user.UserId(), search, role, cursor, limit), ct))
+        .WithName(nameof(ListUsers))
+        .WithSummary("Users with their e-mail and roles (admin); search by name or e-mail, filter by role.")
+        .ProducesProblems(400, 401, 403);
+}

@@ -1,0 +1,61 @@
+using Dapper;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+
+namespace Participation.Api.Features.Users;
+
+/// <summary>
+/// Takes a role away. Takes effect at once: the user's access tokens are refused and their sessions end.
+/// The last admin cannot be removed.
+/// </summary>
+public static class RevokeRole
+{
+    public sealed record Command(Guid ActorId, Guid UserId, Guid GrantId) : ICommand;
+
+    public sealed class Handler(NpgsqlDataSource db, RoleGrants grants) : ICommandHandler<Command>
+    {
+        private const string Lookup = """
+            SELECT role, scope_type, scope_id FROM user_roles WHERE id = @GrantId AND user_id = @UserId FOR UPDATE;
+            """;
+
+        // Serialises concurrent removals of admins, so two admins cannot remove each other at once.
+        private const string LockAdmins = """
+            SELECT count(*) FROM (SELECT 1 FROM user_roles WHERE role = 'admin' FOR UPDATE) admins;
+            """;
+
+        private sealed record Row(string Role, string ScopeType, Guid? ScopeId);
+
+        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var grant = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Lookup, c, tx, cancellationToken: ct));
+            if (grant is null)
+            {
+                // Someone who may not manage roles learns nothing about grants.
+                if (!await Roles.IsAdminAsync(connection, c.ActorId, tx, ct)) throw new ForbiddenException();
+                throw new NotFoundException("No such role grant.");
+            }
+            await Scopes.AuthorizeGrantAsync(connection, tx, c.ActorId, grant.Role, grant.ScopeType, grant.ScopeId, ct);
+            if (grant.Role == Roles.Admin && await connection.ExecuteScalarAsync<long>(new CommandDefinition(LockAdmins, transaction: tx, cancellationToken: ct)) <= 1)
+                throw new ConflictException("The platform needs at least one admin: make someone else admin first.");
+
+            await grants.RevokeAsync(connection, tx, c.UserId, c.GrantId, c.ActorId, ct);
+            await tx.CommitAsync(ct);
+            return Unit.Value;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapDelete("/{userId:guid}/roles/{grantId:guid}", async (Guid userId, Guid grantId, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new Command(user.UserId(), userId, grantId), ct);
+            return TypedResults.NoContent();
+        })
+        .WithName(nameof(RevokeRole))
+        .WithSummary("Take a role away; the person is logged out and told by e-mail.")
+        .ProducesProblems(401, 403, 404, 409);
+}

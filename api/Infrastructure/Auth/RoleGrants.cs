@@ -1,0 +1,81 @@
+using System.Data;
+using Dapper;
+using Participation.Api.Infrastructure.Email;
+
+namespace Participation.Api.Infrastructure.Auth;
+
+/// <summary>
+/// The one way to give or take a role: the grant row, the role-version bump (stale access tokens die),
+/// refresh-token revocation on loss, the audit log and the e-mail to the person, in the caller's transaction.
+/// </summary>
+public sealed class RoleGrants(EmailTemplates templates)
+{
+    public sealed record Grant(Guid Id, Guid UserId, string Role, string ScopeType, Guid? ScopeId);
+
+    private const string Insert = """
+        WITH granted AS (
+            INSERT INTO user_roles (id, user_id, role, scope_type, scope_id, department_id, granted_by)
+            VALUES (@Id, @UserId, @Role, @ScopeType, @ScopeId, CASE WHEN @ScopeType = 'department' THEN @ScopeId END, @ActorId)
+            ON CONFLICT ON CONSTRAINT user_roles_unique DO NOTHING
+            RETURNING id),
+        bumped AS (UPDATE users SET role_version = role_version + 1 WHERE id = @UserId AND EXISTS (SELECT 1 FROM granted)),
+        audited AS (
+            INSERT INTO audit_log (actor_id, action, target_type, target_id, data)
+            SELECT @ActorId, 'role.granted', 'user', @UserId::text,
+                   jsonb_build_object('role', @Role, 'scopeType', @ScopeType, 'scopeId', @ScopeId, 'via', @Via)
+              FROM granted)
+        SELECT id FROM granted;
+        """;
+
+    private const string Delete = """
+        WITH revoked AS (
+            DELETE FROM user_roles WHERE id = @GrantId AND user_id = @UserId
+            RETURNING id, role, scope_type, scope_id),
+        bumped AS (UPDATE users SET role_version = role_version + 1 WHERE id = @UserId AND EXISTS (SELECT 1 FROM revoked)),
+        sessions AS (
+            UPDATE refresh_tokens SET revoked_at = now()
+             WHERE user_id = @UserId AND revoked_at IS NULL AND EXISTS (SELECT 1 FROM revoked)),
+        audited AS (
+            INSERT INTO audit_log (actor_id, action, target_type, target_id, data)
+            SELECT @ActorId, 'role.revoked', 'user', @UserId::text,
+                   jsonb_build_object('role', role, 'scopeType', scope_type, 'scopeId', scope_id) FROM revoked)
+        SELECT id, @UserId AS user_id, role, scope_type, scope_id FROM revoked;
+        """;
+
+    private const string Person = """
+        SELECT u.email, u.first_name, u.locale, (SELECT name FROM platform_settings) AS platform_name,
+               (SELECT d.name::text FROM departments d WHERE d.id = @ScopeId) AS scope_name
+          FROM users u WHERE u.id = @UserId;
+        """;
+
+    private sealed record PersonRow(string Email, string FirstName, string Locale, string PlatformName, string? ScopeName);
+
+    /// <summary>Grants the role; returns null when the user already had it (nothing written, nothing sent).</summary>
+    public async Task<Grant?> GrantAsync(IDbConnection connection, IDbTransaction tx, Guid userId, string role, string scopeType, Guid? scopeId,
+        Guid? actorId, string via, CancellationToken ct)
+    {
+        var id = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(Insert, new
+        {
+            Id = Guid.CreateVersion7(), UserId = userId, Role = role, ScopeType = scopeType, ScopeId = scopeId, ActorId = actorId, Via = via,
+        }, tx, cancellationToken: ct));
+        if (id is null) return null;
+        await NotifyAsync(connection, tx, userId, role, scopeId, granted: true, ct);
+        return new Grant(id.Value, userId, role, scopeType, scopeId);
+    }
+
+    /// <summary>Revokes the grant; returns null when there was no such grant of that user.</summary>
+    public async Task<Grant?> RevokeAsync(IDbConnection connection, IDbTransaction tx, Guid userId, Guid grantId, Guid actorId, CancellationToken ct)
+    {
+        var grant = await connection.QuerySingleOrDefaultAsync<Grant>(new CommandDefinition(Delete,
+            new { GrantId = grantId, UserId = userId, ActorId = actorId }, tx, cancellationToken: ct));
+        if (grant is not null) await NotifyAsync(connection, tx, userId, grant.Role, grant.ScopeId, granted: false, ct);
+        return grant;
+    }
+
+    private async Task NotifyAsync(IDbConnection connection, IDbTransaction tx, Guid userId, string role, Guid? scopeId, bool granted, CancellationToken ct)
+    {
+        var p = await connection.QuerySingleAsync<PersonRow>(new CommandDefinition(Person, new { UserId = userId, ScopeId = scopeId }, tx, cancellationToken: ct));
+        var scope = p.ScopeName is null ? null : Validation.LocalizedText.Pick(Validation.LocalizedText.FromJson(p.ScopeName), p.Locale);
+        await Outbox.EnqueueAsync(connection, tx, templates.RoleChanged(p.Locale, p.Email, p.FirstName, p.PlatformName, role, scope, granted), ct);
+    }
+}

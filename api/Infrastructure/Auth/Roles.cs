@@ -1,0 +1,43 @@
+using System.Data;
+using Dapper;
+
+namespace Participation.Api.Infrastructure.Auth;
+
+/// <summary>The staff roles (every registered user is also a resident) and their allowed scopes.</summary>
+public static class Roles
+{
+    public const string Admin = "admin";
+    public const string DepartmentHead = "department_head";
+    public const string ProjectModerator = "project_moderator";
+    public const string CommunicationManager = "communication_manager";
+    public const string ItManager = "it_manager";
+    public const string ElectedOfficial = "elected_official";
+
+    public const string Platform = "platform";
+    public const string Department = "department";
+    public const string Project = "project";
+
+    public static readonly string[] All = [Admin, DepartmentHead, ProjectModerator, CommunicationManager, ItManager, ElectedOfficial];
+
+    public static bool ScopeAllowed(string role, string scopeType) => role switch
+    {
+        Admin or CommunicationManager or ItManager => scopeType == Platform,
+        DepartmentHead => scopeType == Department,
+        ProjectModerator => scopeType == Project,
+        ElectedOfficial => scopeType is Platform or Department,
+        _ => false,
+    };
+
+    private const string IsAdminSql = "SELECT EXISTS (SELECT 1 FROM user_roles WHERE user_id = @ActorId AND role = 'admin');";
+
+    private const string HeadsSql = """
+        SELECT EXISTS (SELECT 1 FROM user_roles
+                        WHERE user_id = @ActorId AND role = 'department_head' AND department_id = @DepartmentId);
+        """;
+
+    public static Task<bool> IsAdminAsync(IDbConnection connection, Guid actorId, IDbTransaction? tx, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<bool>(new CommandDefinition(IsAdminSql, new { ActorId = actorId }, tx, cancellationToken: ct));
+
+    public static Task<bool> HeadsDepartmentAsync(IDbConnection connection, Guid actorId, Guid departmentId, IDbTransaction? tx, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<bool>(new CommandDefinition(HeadsSql, new { ActorId = actorId, DepartmentId = departmentId }, tx, cancellationToken: ct));
+}

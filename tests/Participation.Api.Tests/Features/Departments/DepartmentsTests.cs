@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Json;
+using Participation.Api.Tests.Infrastructure;
+
+namespace Participation.Api.Tests.Features.Departments;
+
+public sealed class DepartmentsTests(ApiFactory api) : ApiTest(api)
+{
+    private static object Name(string fr, string? nl = null) => new { name = nl is null ? new Dictionary<string, string> { ["fr"] = fr } : new Dictionary<string, string> { ["fr"] = fr, ["nl"] = nl } };
+
+    private async Task<(HttpClient Client, TestUser Admin)> AdminAsync()
+    {
+        var admin = await Api.CreateUserAsync(role: "admin");
+        return (Api.ClientFor(admin.Id), admin);
+    }
+
+    [Fact]
+    public async Task An_admin_creates_a_department_that_everyone_can_list()
+    {
+        var (client, admin) = await AdminAsync();
+
+        var response = await client.PostJsonAsync("/api/v1/departments", Name("Espaces verts", "Groendienst"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.ReadJsonAsync())["id"]!.GetValue<Guid>();
+        Assert.Equal($"/api/v1/departments/{id}", response.Headers.Location!.OriginalString);
+        var list = await (await Api.CreateClient().GetAsync("/api/v1/departments")).ReadJsonAsync();
+        var item = Assert.Single(list["items"]!.AsArray());
+        Assert.Equal("Groendienst", item!["name"]!["nl"]!.GetValue<string>());
+        Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'department.created' AND actor_id = @Id", new { admin.Id }));
+    }
+
+    [Fact]
+    public async Task A_name_without_french_or_with_unknown_languages_is_refused()
+    {
+        var (client, _) = await AdminAsync();
+
+        await (await client.PostJsonAsync("/api/v1/departments", new { name = new { nl = "Cultuur" } })).AssertFieldErrorsAsync("name");
+        await (await client.PostJsonAsync("/api/v1/departments", new { name = new { fr = "Culture", de = "Kultur" } })).AssertFieldErrorsAsync("name");
+        await (await client.PostJsonAsync("/api/v1/departments", new { name = (object?)null })).AssertFieldErrorsAsync("name");
+        await (await client.PostJsonAsync("/api/v1/departments", new { name = new { fr = new string('x', 121) } })).AssertFieldErrorsAsync("name");
+        Assert.Equal(0, await Api.CountAsync("departments"));
+    }
+
+    [Fact]
+    public async Task Two_departments_cannot_share_a_french_name()
+    {
+        var (client, _) = await AdminAsync();
+        await client.PostJsonAsync("/api/v1/departments", Name("Culture"));
+
+        var duplicate = await client.PostJsonAsync("/api/v1/departments", Name("CULTURE"));
+
+        var problem = await duplicate.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.NotNull(problem["errors"]!["name"]);
+    }
+
+    [Fact]
+    public async Task An_admin_renames_a_department()
+    {
+        var (client, _) = await AdminAsync();
+        var id = (await (await client.PostJsonAsync("/api/v1/departments", Name("Mobilite"))).ReadJsonAsync())["id"]!.GetValue<Guid>();
+
+        var renamed = await client.PutAsJsonAsync($"/api/v1/departments/{id}", Name("Mobilité", "Mobiliteit"));
+
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Equal("Mobilité", await Api.ScalarAsync<string>("SELECT name->>'fr' FROM departments"));
+        await (await client.PutAsJsonAsync($"/api/v1/departments/{Guid.NewGuid()}", Name("X"))).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Only_an_empty_department_can_be_deleted()
+    {
+        var (client, _) = await AdminAsync();
+        var id = (await (await client.PostJsonAsync("/api/v1/departments", Name("Culture"))).ReadJsonAsync())["id"]!.GetValue<Guid>();
+        var head = await Api.CreateUserAsync();
+        var grant = await (await client.PutAsJsonAsync($"/api/v1/users/{head.Id}/roles", new { role = "department_head", scopeType = "department", scopeId = id })).ReadJsonAsync();
+
+        await (await client.DeleteAsync($"/api/v1/departments/{id}")).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/users/{head.Id}/roles/{grant["id"]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/departments/{id}")).StatusCode);
+        await (await client.DeleteAsync($"/api/v1/departments/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(0, await Api.CountAsync("departments"));
+    }
+
+    public static TheoryData<string?> NonAdmins => new() { null, "communication_manager", "it_manager", "elected_official" };
+
+    [Theory]
+    [MemberData(nameof(NonAdmins))]
+    public async Task Nobody_but_an_admin_manages_departments(string? role)
+    {
+        var (adminClient, _) = await AdminAsync();
+        var id = (await (await adminClient.PostJsonAsync("/api/v1/departments", Name("Culture"))).ReadJsonAsync())["id"]!.GetValue<Guid>();
+        var user = await Api.CreateUserAsync(role: role);
+        var client = Api.ClientFor(user.Id);
+
+        await (await client.PostJsonAsync("/api/v1/departments", Name("Sport"))).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await client.PutAsJsonAsync($"/api/v1/departments/{id}", Name("Sport"))).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await client.DeleteAsync($"/api/v1/departments/{id}")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("Culture", await Api.ScalarAsync<string>("SELECT name->>'fr' FROM departments"));
+    }
+}

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Json;
+using Participation.Api.Tests.Infrastructure;
+
+namespace Participation.Api.Tests.Features.Users;
+
+public sealed class RoleManagementTests(ApiFactory api) : ApiTest(api)
+{
+    private async Task<Guid> DepartmentAsync(HttpClient admin, string name = "Culture") =>
+        (await (await admin.PostJsonAsync("/api/v1/departments", new { name = new { fr = name } })).ReadJsonAsync())["id"]!.GetValue<Guid>();
+
+    [Fact]
+    public async Task An_admin_grants_a_scoped_role_once_and_the_person_is_told()
+    {
+        var admin = await Api.CreateUserAsync(role: "admin");
+        var client = Api.ClientFor(admin.Id);
+        var department = await DepartmentAsync(client, "Espaces verts");
+        var user = await Api.CreateUserAsync(email: "nathalie@example.org");
+
+        var first = await client.PutAsJsonAsync($"/api/v1/users/{user.Id}/roles", new { role = "department_head", scopeType = "department", scopeId = department });
+        var again = await client.PutAsJsonAsync($"/api/v1/users/{user.Id}/roles", new { role = "department_head", scopeType = "department", scopeId = department });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal((await first.ReadJsonAsync())["id"]!.GetValue<Guid>(), (await again.ReadJsonAsync())["id"]!.GetValue<Guid>());
+        Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM user_roles WHERE user_id = @Id", new { user.Id }));
+        var mail = Assert.Single(await Api.OutboxAsync("nathalie@example.org"));
+        Assert.Equal("role_granted", mail.Category);
+        Assert.Contains("responsable du service Espaces verts", mail.TextBody);
+        Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'role.granted'"));
+    }
+
+    [Theory]
+    [InlineData("mayor", "platform", false)]
+    [InlineData("admin", "department", true)]
+    [InlineData("department_head", "platform", false)]
+    [InlineData("project_moderator", "project", true)]
+    public async Task Impossible_or_unknown_role_scopes_are_refused(string role, string scopeType, bool withScope)
+    {
+        var admin = await Api.CreateUserAsync(role: "admin");
+        var user = await Api.CreateUserAsync();
+
+        var response = await Api.ClientFor(admin.Id).PutAsJsonAsync($"/api/v1/users/{user.Id}/roles",
+            new { role, scopeType, scopeId = withScope ? Guid.NewGuid() : (Guid?)null });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, await Api.ScalarAsync<long>("SELECT count(*) FROM user_roles WHERE user_id = @Id", new { user.Id }));
+    }
+
+    [Fact]
+    public async Task Granting_to_an_unknown_user_is_404()
+    {
+        var admin = await Api.CreateUserAsync(role: "admin");
+        var response = await Api.ClientFor(admin.Id).PutAsJsonAsync($"/api/v1/users/{Guid.NewGuid()}/roles", new { role = "it_manager", scopeType = "platform" });
+        await response.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Losing_a_role_takes_effect_at_once_for_access_and_refresh_tokens()
+    {
+        var admin = await Api.CreateUserAsync(role: "admin");
+        var adminClient = Api.ClientFor(admin.Id);
+        var user = await Api.CreateUserAsync(email: "karim@example.org");
+        var grant = await (await adminClient.PutAsJsonAsync($"/api/v1/users/{user.Id}/roles", new { role = "communication_manager", scopeType = "platform" })).ReadJsonAsync();
+        var tokens = await (await Api.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = ApiFactory.Password })).ReadJsonAsync();
+        var session = Api.CreateClient();
+        session.DefaultRequestHeaders.Authorization = new("Bearer", tokens["accessToken"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/api/v1/me")).StatusCode);
+
+        var revoked = await adminClient.DeleteAsync($"/api/v1/users/{user.Id}/roles/{grant["id"]}");
+
+        Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+        await (await session.GetAsync("/api/v1/me")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await Api.CreateClient().PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = tokens["refreshToken"]!.GetValue<string>() }))
+            .AssertProblemAsync(HttpStatusCode.Unauthorized);
+        var fresh = await (await Api.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = ApiFactory.Password })).ReadJsonAsync();
+        var me = Api.CreateClient();
+        me.DefaultRequestHeaders.Authorization = new("Bearer", fresh["accessToken"]!.GetValue<string>());
+        Assert.Empty((await (await me.GetAsync("/api/v1/me")).ReadJsonAsync())["roles"]!.AsArray());
+        Assert.Equal(["role_granted", "role_revoked"], (await Api.OutboxAsync(user.Email)).Select(m => m.Category));
+    }
+
+    [Fact]
+    public async Task The_last_admin_cannot_be_removed()
+    {
+        var admin = await Api.CreateUserAsync(role: "admin");
+        var grantId = await Api.ScalarAsync<Guid>("SELECT id FROM user_roles WHERE user_id = @Id", new { admin.Id });
+
+        var response = await Api.ClientFor(admin.Id).DeleteAsync($"/api/v1/users/{admin.Id}/roles/{grantId}");
+
+        await response.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(1, await Api.CountAsync("user_roles"));
+    }
+
+    [Fact]
+    public async Task Two_admins_removing_each_other_at_once_leave_one_admin()
+    {
+        var a = await Api.CreateUserAsync(role: "admin");
+        var b = await Api.CreateUserAsync(role: "admin");
+        var grantA = await Api.ScalarAsync<Guid>("SELECT id FROM user_roles WHERE user_id = @Id", new { a.Id });
+        var grantB = await Api.ScalarAsync<Guid>("SELECT id FROM user_roles WHERE user_id = @Id", new { b.Id });
+
+        await Task.WhenAll(
+            Api.ClientFor(a.Id).DeleteAsync($"/api/v1/users/{b.Id}/roles/{grantB}"),
+            Api.ClientFor(b.Id).DeleteAsync($"/api/v1/users/{a.Id}/roles/{grantA}"));
+
+        Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM user_roles WHERE role = 'admin'"));
+    }
+
+    public static TheoryData<string?> NonAdmins => new() { null, "communication_manager", "it_manager", "elected_official" };
+
+    [Theory]
+    [MemberData(nameof(NonAdmins))]
+    public async Task Nobody_but_an_admin_grants_or_revokes_roles_including_their_own(string? role)
+    {
+        var actor = await Api.CreateUserAsync(role: role);
+        var other = await Api.CreateUserAsync(role: "it_manager");
+        var grant = await Api.ScalarAsync<Guid>("SELECT id FROM user_roles WHERE user_id = @Id", new { other.Id });
+        var client = Api.ClientFor(actor.Id);
+
+        await (await client.PutAsJsonAsync($"/api/v1/users/{actor.Id}/roles", new { role = "admin", scopeType = "platform" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await client.PutAsJsonAsync($"/api/v1/users/{other.Id}/roles", new { role = "admin", scopeType = "platform" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await client.DeleteAsync($"/api/v1/users/{other.Id}/roles/{grant}")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await client.DeleteAsync($"/api/v1/users/{other.Id}/roles/{Guid.NewGuid()}")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(0, await Api.ScalarAsync<long>("SELECT count(*) FROM user_roles WHERE role = 'admin'"));
+        Assert.Equal(0, await Api.CountAsync("email_outbox"));
+    }
+
+    [Fact]
+    public async Task A_department_head_cannot_manage_roles_of_other_departments_or_raise_their_own()
+    {
+        var admin = await Api.CreateUserAsync(role: "admin");
+        var adminClient = Api.ClientFor(admin.Id);
+        var d1 = await DepartmentAsync(adminClient, "Culture");
+        var d2 = await DepartmentAsync(adminClient, "Sport");
+        var head = await Api.CreateUserAsync();
+        await adminClient.PutAsJsonAsync($"/api/v1/users/{head.Id}/roles", new { role = "department_head", scopeType = "department", scopeId = d1 });
+        var client = Api.ClientFor(head.Id, roleVersion: 2);
+        var someone = await Api.CreateUserAsync();
+
+        await (await client.PutAsJsonAsync($"/api/v1/users/{someone.Id}/roles", new { role = "department_head", scopeType = "department", scopeId = d1 })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await client.PutAsJsonAsync($"/api/v1/users/{someone.Id}/roles", new { role = "department_head", scopeType = "department", scopeId = d2 })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await client.PutAsJsonAsync($"/api/v1/users/{head.Id}/roles", new { role = "admin", scopeType = "platform" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await client.GetAsync("/api/v1/users")).AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+}
