@@ -1,5 +1,6 @@
 using Participation.Api.Features.Auth;
 using Participation.Api.Features.Departments;
+using Participation.Api.Features.Invitations;
 using Participation.Api.Features.Me;
 using Participation.Api.Features.Platform;
 using Participation.Api.Features.Users;
@@ -27,7 +28,7 @@ services.AddRateLimits(builder.Configuration);
 services.AddEmail(builder.Configuration);
 services.AddOpenApiDocument();
 services.AddHealth();
-services.AddAuthFeature();
+services.AddInvitations(builder.Configuration);
 
 var app = builder.Build();
 
@@ -52,6 +53,7 @@ api.MapMeEndpoints();
 api.MapUsersEndpoints();
 api.MapPlatformEndpoints();
 api.MapDepartmentsEndpoints();
+api.MapInvitationsEndpoints();
 
 await app.RunAsync();
 return 0;

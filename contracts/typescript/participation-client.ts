@@ -702,6 +702,479 @@ export class ParticipationClient {
     }
 
     /**
+     * Invite people to a role and scope; the answer reports each row (created, skipped, error).
+     * @return OK
+     */
+    createInvitations(body: CreateInvitationsRequest, signal?: AbortSignal): Promise<InvitationReport> {
+        let url_ = this.baseUrl + "/api/v1/invitations";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateInvitations(_response);
+        });
+    }
+
+    protected processCreateInvitations(response: Response): Promise<InvitationReport> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InvitationReport;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InvitationReport>(null as any);
+    }
+
+    /**
+     * Invitations with status and e-mail delivery state, newest first (admins: all; department heads: their departments').
+     * @param status (optional) 
+     * @param role (optional) 
+     * @param cursor (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    listInvitations(status?: string | undefined, role?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListInvitationsResponse> {
+        let url_ = this.baseUrl + "/api/v1/invitations?";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (role === null)
+            throw new globalThis.Error("The parameter 'role' cannot be null.");
+        else if (role !== undefined)
+            url_ += "role=" + encodeURIComponent("" + role) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListInvitations(_response);
+        });
+    }
+
+    protected processListInvitations(response: Response): Promise<ListInvitationsResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListInvitationsResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ListInvitationsResponse>(null as any);
+    }
+
+    /**
+     * Invite people listed in a CSV file (columns email, first_name, last_name, locale; at most 1,000 rows).
+     * @param file (optional) 
+     * @param role (optional) 
+     * @param scopeType (optional) 
+     * @param scopeId (optional) 
+     * @param message (optional) 
+     * @return OK
+     */
+    importInvitations(file?: FileParameter | undefined, role?: string | undefined, scopeType?: string | undefined, scopeId?: string | undefined, message?: string | undefined, signal?: AbortSignal): Promise<InvitationReport> {
+        let url_ = this.baseUrl + "/api/v1/invitations/import";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = new FormData();
+        if (file === null || file === undefined)
+            throw new globalThis.Error("The parameter 'file' cannot be null.");
+        else
+            content_.append("file", file.data, file.fileName ? file.fileName : "file");
+        if (role === null || role === undefined)
+            throw new globalThis.Error("The parameter 'role' cannot be null.");
+        else
+            content_.append("role", role.toString());
+        if (scopeType === null || scopeType === undefined)
+            throw new globalThis.Error("The parameter 'scopeType' cannot be null.");
+        else
+            content_.append("scopeType", scopeType.toString());
+        if (scopeId === null || scopeId === undefined)
+            throw new globalThis.Error("The parameter 'scopeId' cannot be null.");
+        else
+            content_.append("scopeId", scopeId.toString());
+        if (message === null || message === undefined)
+            throw new globalThis.Error("The parameter 'message' cannot be null.");
+        else
+            content_.append("message", message.toString());
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processImportInvitations(_response);
+        });
+    }
+
+    protected processImportInvitations(response: Response): Promise<InvitationReport> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InvitationReport;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InvitationReport>(null as any);
+    }
+
+    /**
+     * Send an invitation again with a new link valid 30 days; the old link stops working.
+     * @return OK
+     */
+    resendInvitation(id: string, signal?: AbortSignal): Promise<ResendInvitationResponse> {
+        let url_ = this.baseUrl + "/api/v1/invitations/{id}/resend";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processResendInvitation(_response);
+        });
+    }
+
+    protected processResendInvitation(response: Response): Promise<ResendInvitationResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ResendInvitationResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ResendInvitationResponse>(null as any);
+    }
+
+    /**
+     * Revoke an invitation that was not accepted.
+     * @return No Content
+     */
+    revokeInvitation(id: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/invitations/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRevokeInvitation(_response);
+        });
+    }
+
+    protected processRevokeInvitation(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Describe the invitation behind a token (who invites, to which role, until when).
+     * @return OK
+     */
+    lookupInvitation(body: LookupInvitationCommand, signal?: AbortSignal): Promise<LookupInvitationResponse> {
+        let url_ = this.baseUrl + "/api/v1/invitations/lookup";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processLookupInvitation(_response);
+        });
+    }
+
+    protected processLookupInvitation(response: Response): Promise<LookupInvitationResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LookupInvitationResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 410) {
+            return response.text().then((_responseText) => {
+            let result410: any = null;
+            result410 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Gone", status, _responseText, _headers, result410);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LookupInvitationResponse>(null as any);
+    }
+
+    /**
+     * Accept an invitation: create the account, or (signed in) add the role to yours; answers a new session.
+     * @return OK
+     */
+    acceptInvitation(body: AcceptInvitationRequest, signal?: AbortSignal): Promise<AuthTokens> {
+        let url_ = this.baseUrl + "/api/v1/invitations/accept";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAcceptInvitation(_response);
+        });
+    }
+
+    protected processAcceptInvitation(response: Response): Promise<AuthTokens> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AuthTokens;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 410) {
+            return response.text().then((_responseText) => {
+            let result410: any = null;
+            result410 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Gone", status, _responseText, _headers, result410);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AuthTokens>(null as any);
+    }
+
+    /**
      * Your own profile, with your e-mail address and roles.
      * @return OK
      */
@@ -1152,6 +1625,14 @@ export class ParticipationClient {
     }
 }
 
+export interface AcceptInvitationRequest {
+    token: string;
+    firstName?: string | undefined;
+    lastName?: string | undefined;
+    password?: string | undefined;
+    locale?: string | undefined;
+}
+
 export interface AuthTokens {
     accessToken: string;
     accessTokenExpiresAt: string;
@@ -1171,6 +1652,14 @@ export interface ConfirmEmailCommand {
 
 export interface CreateDepartmentRequest {
     name?: { [key: string]: string; } | undefined;
+}
+
+export interface CreateInvitationsRequest {
+    invitees?: Invitee[] | undefined;
+    role: string;
+    scopeType: string;
+    scopeId?: string | undefined;
+    message?: string | undefined;
 }
 
 export interface GetMeResponse {
@@ -1219,6 +1708,38 @@ export interface HttpValidationProblemDetails {
     [key: string]: any;
 }
 
+export interface InvitationReport {
+    invited: InvitationReportCreated[];
+    skips: InvitationReportSkipped[];
+    errors: InvitationReportRowError[];
+}
+
+export interface InvitationReportCreated {
+    row: number;
+    id: string;
+    email: string;
+}
+
+export interface InvitationReportRowError {
+    row: number;
+    email?: string | undefined;
+    code: string;
+    message: string;
+}
+
+export interface InvitationReportSkipped {
+    row: number;
+    email: string;
+    reason: string;
+}
+
+export interface Invitee {
+    email?: string | undefined;
+    firstName?: string | undefined;
+    lastName?: string | undefined;
+    locale?: string | undefined;
+}
+
 export interface ListDepartmentsDepartment {
     id: string;
     name: { [key: string]: string; };
@@ -1226,6 +1747,37 @@ export interface ListDepartmentsDepartment {
 
 export interface ListDepartmentsResponse {
     items: ListDepartmentsDepartment[];
+}
+
+export interface ListInvitationsInvitation {
+    id: string;
+    email: string;
+    firstName?: string | undefined;
+    lastName?: string | undefined;
+    locale: string;
+    role: string;
+    scopeType: string;
+    scopeId?: string | undefined;
+    scopeName?: { [key: string]: string; } | undefined;
+    status: string;
+    deliveryState?: string | undefined;
+    invitedBy?: ListInvitationsPerson;
+    createdAt: string;
+    expiresAt: string;
+    acceptedAt?: string | undefined;
+    revokedAt?: string | undefined;
+    reminderSentAt?: string | undefined;
+}
+
+export interface ListInvitationsPerson {
+    id: string;
+    firstName: string;
+    lastName: string;
+}
+
+export interface ListInvitationsResponse {
+    items: ListInvitationsInvitation[];
+    nextCursor?: string | undefined;
 }
 
 export interface ListUsersResponse {
@@ -1257,6 +1809,25 @@ export interface LoginCommand {
 
 export interface LogoutCommand {
     refreshToken: string;
+}
+
+export interface LookupInvitationCommand {
+    token: string;
+}
+
+export interface LookupInvitationResponse {
+    email: string;
+    inviterName: string;
+    role: string;
+    scopeType: string;
+    scopeId?: string | undefined;
+    scopeName?: { [key: string]: string; } | undefined;
+    message?: string | undefined;
+    firstName?: string | undefined;
+    lastName?: string | undefined;
+    locale: string;
+    expiresAt: string;
+    accountExists: boolean;
 }
 
 export interface ProblemDetails {
@@ -1293,6 +1864,11 @@ export interface RequestPasswordResetCommand {
     email: string;
 }
 
+export interface ResendInvitationResponse {
+    id: string;
+    expiresAt: string;
+}
+
 export interface ResetPasswordCommand {
     token: string;
     newPassword: string;
@@ -1302,6 +1878,11 @@ export interface UpdateMeRequest {
     firstName?: string | undefined;
     lastName?: string | undefined;
     locale?: string | undefined;
+}
+
+export interface FileParameter {
+    data: any;
+    fileName: string;
 }
 
 export class ApiException extends Error {

@@ -5,8 +5,6 @@ namespace Participation.Api.Features.Auth;
 /// <summary>Accounts and sessions. Every route, verb and authorization rule of the feature.</summary>
 public static class AuthEndpoints
 {
-    public static IServiceCollection AddAuthFeature(this IServiceCollection services) => services.AddSingleton<TokenIssuer>();
-
     public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/auth").WithTags("Auth");

@@ -41,7 +41,7 @@ public static class GrantRole
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            await Scopes.AuthorizeGrantAsync(connection, tx, c.ActorId, c.Role, c.ScopeType, c.ScopeId, ct);
+            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, c.Role, c.ScopeType, c.ScopeId, ct);
             if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM users WHERE id = @UserId)", c, tx, cancellationToken: ct)))
                 throw new NotFoundException("No such user.");
 

@@ -39,7 +39,7 @@ public static class RevokeRole
                 if (!await Roles.IsAdminAsync(connection, c.ActorId, tx, ct)) throw new ForbiddenException();
                 throw new NotFoundException("No such role grant.");
             }
-            await Scopes.AuthorizeGrantAsync(connection, tx, c.ActorId, grant.Role, grant.ScopeType, grant.ScopeId, ct);
+            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, grant.Role, grant.ScopeType, grant.ScopeId, ct);
             if (grant.Role == Roles.Admin && await connection.ExecuteScalarAsync<long>(new CommandDefinition(LockAdmins, transaction: tx, cancellationToken: ct)) <= 1)
                 throw new ConflictException("The platform needs at least one admin: make someone else admin first.");
 

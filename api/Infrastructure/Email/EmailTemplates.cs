@@ -34,6 +34,14 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             ["role.elected_official"] = "élu·e",
             ["role.elected_official.scoped"] = "élu·e pour le service {0}",
             ["role.no_action"] = "",
+            ["invite.subject"] = "Invitation à rejoindre {0}",
+            ["invite.body"] = "{2} vous invite à devenir {1} sur {0}.",
+            ["invite.new"] = "Ouvrez ce lien pour créer votre compte et accepter l'invitation (valable jusqu'au {0}) :",
+            ["invite.existing"] = "Ouvrez ce lien et connectez-vous avec votre compte pour accepter l'invitation (valable jusqu'au {0}) :",
+            ["invite.action"] = "Accepter l'invitation",
+            ["invite.message"] = "Son message :",
+            ["reminder.subject"] = "Rappel : votre invitation à {0} expire bientôt",
+            ["reminder.body"] = "Vous avez été invité·e à devenir {1} sur {0}. L'invitation n'a pas encore été acceptée.",
         },
         ["nl"] = new()
         {
@@ -58,6 +66,14 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             ["role.elected_official"] = "verkozene",
             ["role.elected_official.scoped"] = "verkozene voor de dienst {0}",
             ["role.no_action"] = "",
+            ["invite.subject"] = "Uitnodiging voor {0}",
+            ["invite.body"] = "{2} nodigt u uit om {1} te worden op {0}.",
+            ["invite.new"] = "Open deze link om uw account aan te maken en de uitnodiging te aanvaarden (geldig tot {0}):",
+            ["invite.existing"] = "Open deze link en meld u aan met uw account om de uitnodiging te aanvaarden (geldig tot {0}):",
+            ["invite.action"] = "De uitnodiging aanvaarden",
+            ["invite.message"] = "Persoonlijk bericht:",
+            ["reminder.subject"] = "Herinnering: uw uitnodiging voor {0} verloopt binnenkort",
+            ["reminder.body"] = "U werd uitgenodigd om {1} te worden op {0}. De uitnodiging werd nog niet aanvaard.",
         },
         ["en"] = new()
         {
@@ -82,6 +98,14 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             ["role.elected_official"] = "elected official",
             ["role.elected_official.scoped"] = "elected official for the {0} department",
             ["role.no_action"] = "",
+            ["invite.subject"] = "Invitation to join {0}",
+            ["invite.body"] = "{2} invites you to become {1} on {0}.",
+            ["invite.new"] = "Open this link to create your account and accept the invitation (valid until {0}):",
+            ["invite.existing"] = "Open this link and log in with your account to accept the invitation (valid until {0}):",
+            ["invite.action"] = "Accept the invitation",
+            ["invite.message"] = "Their message:",
+            ["reminder.subject"] = "Reminder: your invitation to {0} expires soon",
+            ["reminder.body"] = "You were invited to become {1} on {0}. The invitation has not been accepted yet.",
         },
     };
 
@@ -97,6 +121,33 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
         var link = $"{options.Value.AppBaseUrl.TrimEnd('/')}/{(granted ? "profile" : "login")}";
         return Build(key, granted ? "role_granted" : "role_revoked", locale, toAddress, firstName, platformName, link,
             RoleLabel(locale, role, scopeName), "role.action", withIgnore: false);
+    }
+
+    /// <summary>The invitation (or its reminder): who invites, to which role, the personal message and the link.</summary>
+    public OutgoingEmail Invitation(string locale, string toAddress, string? firstName, string platformName, string inviterName,
+        string role, string? scopeName, string? message, string token, DateTimeOffset expiresAt, bool accountExists, bool reminder)
+    {
+        var t = Texts.GetValueOrDefault(locale) ?? Texts["fr"];
+        string F(string key, params object?[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, t[key], args);
+        var link = Link("invitation", token);
+        var date = expiresAt.UtcDateTime.ToString(locale == "nl" ? "dd-MM-yyyy" : "dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var roleLabel = RoleLabel(locale, role, scopeName);
+        var hello = firstName is { Length: > 0 } ? F("hello", firstName) : F("hello", "").Replace(" ,", ",");
+        var intro = reminder ? F("reminder.body", platformName, roleLabel) : F("invite.body", platformName, roleLabel, inviterName);
+        var how = F(accountExists ? "invite.existing" : "invite.new", date);
+        var quoted = string.IsNullOrWhiteSpace(message) ? null : message.Trim();
+        var text = $"{hello}\n\n{intro}\n" + (quoted is null ? "" : $"\n{t["invite.message"]}\n> {quoted.Replace("\n", "\n> ")}\n") + $"\n{how}\n{link}\n";
+        var html = $"""
+            <!doctype html><html lang="{locale}"><body style="font-family:sans-serif;line-height:1.5">
+            <p>{WebUtility.HtmlEncode(hello)}</p>
+            <p>{WebUtility.HtmlEncode(intro)}</p>
+            {(quoted is null ? "" : $"<p>{WebUtility.HtmlEncode(t["invite.message"])}</p><blockquote style=\"white-space:pre-line;border-left:3px solid #ccc;margin:0;padding-left:1em\">{WebUtility.HtmlEncode(quoted)}</blockquote>")}
+            <p>{WebUtility.HtmlEncode(how)}</p>
+            <p><a href="{WebUtility.HtmlEncode(link)}">{WebUtility.HtmlEncode(t["invite.action"])}</a></p>
+            </body></html>
+            """;
+        return new OutgoingEmail(reminder ? "invitation_reminder" : "invitation", toAddress, firstName,
+            F(reminder ? "reminder.subject" : "invite.subject", platformName), text, html);
     }
 
     /// <summary>"head of the Green spaces department", in the reader's language.</summary>

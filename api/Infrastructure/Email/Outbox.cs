@@ -20,11 +20,13 @@ public static class Outbox
     private const string Sql = """
         INSERT INTO email_outbox (dedup_key, category, to_address, to_name, subject, text_body, html_body, headers)
         VALUES (@DedupKey, @Category, @ToAddress, @ToName, @Subject, @TextBody, @HtmlBody, CAST(@Headers AS jsonb))
-        ON CONFLICT (dedup_key) DO NOTHING;
+        ON CONFLICT (dedup_key) DO NOTHING
+        RETURNING id;
         """;
 
-    public static Task EnqueueAsync(IDbConnection connection, IDbTransaction? transaction, OutgoingEmail email, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(Sql, new
+    /// <summary>Queues the e-mail; returns its outbox id, or null when its dedup key was already queued.</summary>
+    public static Task<long?> EnqueueAsync(IDbConnection connection, IDbTransaction? transaction, OutgoingEmail email, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(Sql, new
         {
             email.DedupKey,
             email.Category,

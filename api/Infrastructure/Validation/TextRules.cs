@@ -40,7 +40,7 @@ public static class TextRules
 
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 
-    private static bool IsEmail(string? value)
+    public static bool IsEmail(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return false;
         var v = value.Trim();

@@ -97,6 +97,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:PickupDirectory", MailDirectory);
         builder.UseSetting("Email:AppBaseUrl", "https://participation.example");
         builder.UseSetting("RateLimits:AuthPermits", "100000");
+        builder.UseSetting("Invitations:RemindersEnabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:Console:FormatterName", "simple");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);

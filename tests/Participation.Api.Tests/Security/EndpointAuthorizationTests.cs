@@ -43,6 +43,7 @@ public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
             "POST /api/v1/auth/confirm-email", "POST /api/v1/auth/login", "POST /api/v1/auth/logout",
             "POST /api/v1/auth/password-reset", "POST /api/v1/auth/password-reset/confirm",
             "POST /api/v1/auth/refresh", "POST /api/v1/auth/register",
+            "POST /api/v1/invitations/accept", "POST /api/v1/invitations/lookup",
         }.Order(), anonymous);
     }
 
@@ -59,7 +60,9 @@ public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
             foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
             {
                 var request = new HttpRequestMessage(new HttpMethod(method), url);
-                if (method is "POST" or "PUT" or "PATCH") request.Content = Http.Json("{}");
+                var accepts = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes ?? [];
+                if (accepts.Contains("multipart/form-data")) request.Content = new MultipartFormDataContent { { new StringContent("x"), "role" } };
+                else if (method is "POST" or "PUT" or "PATCH") request.Content = Http.Json("{}");
                 var response = await client.SendAsync(request);
                 await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
                 checkedCount++;

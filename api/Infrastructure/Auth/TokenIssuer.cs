@@ -1,9 +1,8 @@
 using System.Data;
 using Dapper;
 using Microsoft.Extensions.Options;
-using Participation.Api.Infrastructure.Auth;
 
-namespace Participation.Api.Features.Auth;
+namespace Participation.Api.Infrastructure.Auth;
 
 /// <summary>The token pair answered by login and refresh.</summary>
 public sealed record AuthTokens(

@@ -2,16 +2,19 @@ using System.Data;
 using Dapper;
 using FluentValidation;
 using FluentValidation.Results;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
 
-namespace Participation.Api.Features.Users;
+namespace Participation.Api.Infrastructure.Auth;
 
-/// <summary>Who may grant or revoke which role and scope, and whether the scope exists.</summary>
-internal static class Scopes
+/// <summary>
+/// Who may grant, revoke or invite which role and scope, and whether the scope exists. Used by role
+/// management and invitations alike, so both always agree.
+/// </summary>
+public static class GrantPolicy
 {
     private const string DepartmentExists = "SELECT EXISTS (SELECT 1 FROM departments WHERE id = @Id);";
 
+    /// <summary>Throws 403 when the actor may not give this role and scope, 400 when the scope does not exist.</summary>
     public static async Task AuthorizeGrantAsync(IDbConnection connection, IDbTransaction tx, Guid actorId, string role, string scopeType, Guid? scopeId, CancellationToken ct)
     {
         // Admins manage every role. Department heads will manage the moderators of their department's

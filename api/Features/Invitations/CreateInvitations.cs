@@ -1,0 +1,68 @@
+using FluentValidation;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.OpenApi;
+
+namespace Participation.Api.Features.Invitations;
+
+/// <summary>
+/// Invites one or more people to a role and scope. Admins invite to any role; department heads invite
+/// moderators of their department's projects. Each row is reported: created, skipped or refused.
+/// </summary>
+public static class CreateInvitations
+{
+    public const int MaxInvitees = 1000;
+
+    public sealed record Request(IReadOnlyList<Invitee>? Invitees, string Role, string ScopeType, Guid? ScopeId, string? Message);
+
+    public sealed record Command(Guid ActorId, IReadOnlyList<Invitee>? Invitees, string Role, string ScopeType, Guid? ScopeId, string? Message)
+        : ICommand<InvitationReport>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Invitees).NotEmpty().WithMessage("Invite at least one person.")
+                .Must(i => i is null || i.Count <= MaxInvitees).WithMessage($"At most {MaxInvitees} people at once.");
+            Include(new ScopeRules<Command>(c => c.Role, c => c.ScopeType, c => c.ScopeId, c => c.Message));
+        }
+    }
+
+    public sealed class Handler(NpgsqlDataSource db, InvitationWriter writer) : ICommandHandler<Command, InvitationReport>
+    {
+        public async ValueTask<InvitationReport> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, c.Role, c.ScopeType, c.ScopeId, ct);
+            var rows = c.Invitees!.Select((invitee, index) => (index + 1, invitee)).ToList();
+            var report = await writer.WriteAsync(connection, tx, c.ActorId, new(c.Role, c.ScopeType, c.ScopeId, c.Message), rows, ct);
+            await tx.CommitAsync(ct);
+            return report;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPost("/", (Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(user.UserId(), body.Invitees, body.Role, body.ScopeType, body.ScopeId, body.Message), ct))
+        .WithName(nameof(CreateInvitations))
+        .WithSummary("Invite people to a role and scope; the answer reports each row (created, skipped, error).")
+        .ProducesProblems(400, 401, 403);
+}
+
+/// <summary>The role, scope and message rules shared by the form and the CSV import.</summary>
+public sealed class ScopeRules<T> : AbstractValidator<T>
+{
+    public ScopeRules(Func<T, string> role, Func<T, string> scopeType, Func<T, Guid?> scopeId, Func<T, string?> message)
+    {
+        RuleFor(x => role(x)).Must(r => Roles.All.Contains(r)).WithMessage("Unknown role.").OverridePropertyName("role");
+        RuleFor(x => scopeType(x)).Must((x, s) => !Roles.All.Contains(role(x)) || Roles.ScopeAllowed(role(x), s))
+            .WithMessage("This role cannot have this scope.").OverridePropertyName("scopeType");
+        RuleFor(x => scopeId(x)).Must((x, id) => (scopeType(x) == Roles.Platform) == (id is null))
+            .WithMessage("A platform role has no scope id; a department or project role needs one.").OverridePropertyName("scopeId");
+        RuleFor(x => message(x)).Must(m => m is null || m.Length <= 2000).WithMessage("At most 2,000 characters.")
+            .Must(m => m is null || !m.Any(ch => char.IsControl(ch) && ch is not '\n' and not '\r' and not '\t'))
+            .WithMessage("Control characters are not allowed.").OverridePropertyName("message");
+    }
+}

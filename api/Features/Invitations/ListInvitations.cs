@@ -1,0 +1,113 @@
+using Dapper;
+using FluentValidation;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Pagination;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Invitations;
+
+/// <summary>
+/// Invitations, newest first, with their status and e-mail delivery state. Admins see all; department
+/// heads those scoped to their departments; nobody else any.
+/// </summary>
+public static class ListInvitations
+{
+    public static readonly string[] Statuses = ["pending", "accepted", "expired", "revoked"];
+
+    public sealed record Query(Guid ActorId, string? Status, string? Role, string? Cursor, int? Limit) : IQuery<Response>;
+
+    public sealed record Person(Guid Id, string FirstName, string LastName);
+
+    public sealed record Invitation(Guid Id, string Email, string? FirstName, string? LastName, string Locale, string Role, string ScopeType,
+        Guid? ScopeId, IReadOnlyDictionary<string, string>? ScopeName, string Status, string? DeliveryState, Person? InvitedBy,
+        DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? AcceptedAt, DateTimeOffset? RevokedAt, DateTimeOffset? ReminderSentAt);
+
+    public sealed record Response(IReadOnlyList<Invitation> Items, string? NextCursor);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Status).Must(s => s is null || Statuses.Contains(s)).WithMessage("One of: pending, accepted, expired, revoked.");
+            RuleFor(q => q.Role).Must(r => r is null || Roles.All.Contains(r)).WithMessage("Unknown role.");
+            RuleFor(q => q.Limit).PageSize();
+        }
+    }
+
+    internal sealed record Key(DateTime At, Guid Id);
+
+    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    {
+        internal const string StatusSql = """
+            CASE WHEN i.accepted_at IS NOT NULL THEN 'accepted' WHEN i.revoked_at IS NOT NULL THEN 'revoked'
+                 WHEN i.expires_at <= now() THEN 'expired' ELSE 'pending' END
+            """;
+
+        private const string Visibility = """
+            SELECT EXISTS (SELECT 1 FROM user_roles WHERE user_id = @ActorId AND role = 'admin') AS admin,
+                   coalesce(array_agg(department_id) FILTER (WHERE role = 'department_head'), '{}') AS departments
+              FROM user_roles WHERE user_id = @ActorId;
+            """;
+
+        private const string Sql = $"""
+            SELECT i.id, i.email, i.first_name, i.last_name, i.locale, i.role, i.scope_type, i.scope_id, d.name::text AS scope_name,
+                   {StatusSql} AS status, o.status AS delivery_state,
+                   inviter.id AS inviter_id, inviter.first_name AS inviter_first_name, inviter.last_name AS inviter_last_name,
+                   i.created_at, i.expires_at, i.accepted_at, i.revoked_at, i.reminder_sent_at
+              FROM invitations i
+              LEFT JOIN departments d ON d.id = i.department_id
+              LEFT JOIN email_outbox o ON o.id = i.email_id
+              LEFT JOIN users inviter ON inviter.id = i.invited_by
+             WHERE (@Admin OR i.department_id = ANY(@Departments))
+               AND (@Role::text IS NULL OR i.role = @Role)
+               AND (@Status::text IS NULL OR {StatusSql} = @Status)
+               AND (@AfterAt::timestamptz IS NULL OR (i.created_at, i.id) < (@AfterAt, @AfterId))
+             ORDER BY i.created_at DESC, i.id DESC
+             LIMIT @Take;
+            """;
+
+        private sealed class VisibilityRow
+        {
+            public bool Admin { get; init; }
+            public Guid[] Departments { get; init; } = [];
+        }
+
+        private sealed record Row(Guid Id, string Email, string? FirstName, string? LastName, string Locale, string Role, string ScopeType, Guid? ScopeId,
+            string? ScopeName, string Status, string? DeliveryState, Guid? InviterId, string? InviterFirstName, string? InviterLastName,
+            DateTime CreatedAt, DateTime ExpiresAt, DateTime? AcceptedAt, DateTime? RevokedAt, DateTime? ReminderSentAt);
+
+        public async ValueTask<Response> Handle(Query q, CancellationToken ct)
+        {
+            var after = Cursor.Decode<Key>(q.Cursor);
+            var limit = q.Limit ?? Cursor.DefaultLimit;
+            await using var connection = await db.OpenConnectionAsync(ct);
+            var visibility = await connection.QuerySingleAsync<VisibilityRow>(new CommandDefinition(Visibility, q, cancellationToken: ct));
+            if (!visibility.Admin && visibility.Departments.Length == 0) throw new ForbiddenException();
+            var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new
+            {
+                visibility.Admin, visibility.Departments, q.Role, q.Status,
+                AfterAt = after?.At, AfterId = after?.Id, Take = limit + 1,
+            }, cancellationToken: ct))).AsList();
+            var (page, next) = Cursor.Page(rows, limit, r => new Key(r.CreatedAt, r.Id));
+            return new Response(page.Select(r => new Invitation(r.Id, r.Email, r.FirstName, r.LastName, r.Locale, r.Role, r.ScopeType, r.ScopeId,
+                r.ScopeName is null ? null : LocalizedText.FromJson(r.ScopeName), r.Status, r.DeliveryState,
+                r.InviterId is { } id ? new Person(id, r.InviterFirstName!, r.InviterLastName!) : null,
+                Utc(r.CreatedAt), Utc(r.ExpiresAt), Utc(r.AcceptedAt), Utc(r.RevokedAt), Utc(r.ReminderSentAt))).ToList(), next);
+        }
+
+        private static DateTimeOffset Utc(DateTime d) => new(DateTime.SpecifyKind(d, DateTimeKind.Utc), TimeSpan.Zero);
+
+        private static DateTimeOffset? Utc(DateTime? d) => d is { } v ? Utc(v) : null;
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapGet("/", (string? status, string? role, string? cursor, int? limit, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(user.UserId(), status, role, cursor, limit), ct))
+        .WithName(nameof(ListInvitations))
+        .WithSummary("Invitations with status and e-mail delivery state, newest first (admins: all; department heads: their departments').")
+        .ProducesProblems(400, 401, 403);
+}

@@ -1,0 +1,57 @@
+using Dapper;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+
+namespace Participation.Api.Features.Invitations;
+
+/// <summary>Withdraws an invitation that was not accepted; its links stop working. Idempotent.</summary>
+public static class RevokeInvitation
+{
+    public sealed record Command(Guid ActorId, Guid Id) : ICommand;
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    {
+        private const string Lock = """
+            SELECT role, scope_type, scope_id, accepted_at IS NOT NULL AS accepted, revoked_at IS NOT NULL AS revoked
+              FROM invitations WHERE id = @Id FOR UPDATE;
+            """;
+
+        private const string Revoke = """
+            WITH dead AS (DELETE FROM invitation_tokens WHERE invitation_id = @Id),
+            revoked AS (UPDATE invitations SET revoked_at = now(), revoked_by = @ActorId WHERE id = @Id)
+            INSERT INTO audit_log (actor_id, action, target_type, target_id) VALUES (@ActorId, 'invitation.revoked', 'invitation', @Id::text);
+            """;
+
+        private sealed record Row(string Role, string ScopeType, Guid? ScopeId, bool Accepted, bool Revoked);
+
+        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var i = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Lock, c, tx, cancellationToken: ct));
+            if (i is null)
+            {
+                if (!await Roles.IsAdminAsync(connection, c.ActorId, tx, ct)) throw new ForbiddenException();
+                throw new NotFoundException("No such invitation.");
+            }
+            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, i.Role, i.ScopeType, i.ScopeId, ct);
+            if (i.Accepted) throw new ConflictException("This invitation was accepted: remove the role from the person instead.");
+            if (!i.Revoked) await connection.ExecuteAsync(new CommandDefinition(Revoke, c, tx, cancellationToken: ct));
+            await tx.CommitAsync(ct);
+            return Unit.Value;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapDelete("/{id:guid}", async (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new Command(user.UserId(), id), ct);
+            return TypedResults.NoContent();
+        })
+        .WithName(nameof(RevokeInvitation))
+        .WithSummary("Revoke an invitation that was not accepted.")
+        .ProducesProblems(401, 403, 404, 409);
+}
