@@ -1,0 +1,89 @@
+import { isAbsolute } from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * End-to-end tests against the real API (port 5081, its own database) and the production build
+ * served by `vite preview` (port 4173). Build the API first: `dotnet build ../api`.
+ *
+ *   E2E_DATABASE_URL='Host=127.0.0.1;Port=54320;Username=postgres;Database=participation_e2e' \
+ *   MAIL_DIR=/tmp/e2e-mail npm run e2e
+ */
+function required(name: string, check?: (value: string) => string | null): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} must be set to run the end-to-end tests (see playwright.config.ts).`);
+  const problem = check?.(value);
+  if (problem) throw new Error(`${name}: ${problem}`);
+  return value;
+}
+
+const databaseUrl = required('E2E_DATABASE_URL');
+const mailDir = required('MAIL_DIR', (v) => (isAbsolute(v) ? null : 'must be an absolute path'));
+/** The API project to run (already built); another checkout's can be given for local runs. */
+const apiProject = process.env.E2E_API_PROJECT ?? '../api';
+const appUrl = 'http://127.0.0.1:4173';
+const apiUrl = 'http://127.0.0.1:5081';
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  reporter: 'list',
+  forbidOnly: !!process.env.CI,
+  use: {
+    baseURL: appUrl,
+    headless: true,
+    trace: 'retain-on-failure',
+    locale: 'fr-BE',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: `dotnet run --project ${apiProject} --no-build --no-launch-profile --urls ${apiUrl}`,
+      url: `${apiUrl}/health/ready`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        ASPNETCORE_ENVIRONMENT: 'Development',
+        ConnectionStrings__Participation: databaseUrl,
+        Email__PickupDirectory: mailDir,
+        Email__AppBaseUrl: appUrl,
+        Email__PollSeconds: '1',
+        RateLimits__AuthPermits: '1000',
+        Http__CorsOrigins__0: appUrl,
+      },
+    },
+    {
+      command: 'npm run build && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+      url: appUrl,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { API_URL: apiUrl },
+    },
+  ],
+});

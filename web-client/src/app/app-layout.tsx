@@ -1,0 +1,73 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useNavigate } from 'react-router';
+import { SkipLink } from '@/components/layout/skip-link';
+import { LanguageSwitcher } from '@/components/layout/language-switcher';
+import { SiteFooter } from '@/components/layout/site-footer';
+import { SiteHeader, type NavItem } from '@/components/layout/site-header';
+import { SiteNameContext } from '@/components/layout/page';
+import { Button } from '@/components/ui/button';
+import { useLogout } from '@/features/auth/api/auth';
+import { platformQueryOptions } from '@/features/platform/api/platform';
+import { useUpdateMe } from '@/features/profile/api/profile';
+import { useSessionStatus } from '@/lib/auth/session-store';
+import { currentLanguage } from '@/lib/i18n';
+import { isLanguage, LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from '@/lib/i18n/languages';
+
+export function AppLayout() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const status = useSessionStatus();
+  const platform = useQuery(platformQueryOptions());
+  const updateMe = useUpdateMe();
+  const logout = useLogout();
+
+  const siteName = platform.data?.name ?? 'Participation';
+  const languages = (platform.data?.languages ?? SUPPORTED_LANGUAGES).filter(isLanguage);
+
+  const items: NavItem[] = [{ to: '/', label: t('nav.home') }];
+  if (status === 'authenticated') items.push({ to: '/profile', label: t('nav.profile') });
+  if (status === 'anonymous') items.push({ to: '/login', label: t('nav.login') }, { to: '/register', label: t('nav.register') });
+
+  function changeLanguage(language: string) {
+    void i18n.changeLanguage(language);
+    // The profile's language is the one of the e-mails the platform sends.
+    if (status === 'authenticated') updateMe.mutate({ locale: language });
+  }
+
+  return (
+    <SiteNameContext.Provider value={siteName}>
+      <SkipLink label={t('layout.skipToContent')} />
+      <SiteHeader
+        siteName={siteName}
+        homeLabel={t('nav.home')}
+        navLabel={t('layout.mainNav')}
+        items={items}
+        actions={
+          status === 'authenticated' ? (
+            <Button
+              variant="link"
+              className="site-nav__link"
+              pending={logout.isPending}
+              onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/', { state: { loggedOut: true } }) })}
+            >
+              {t('nav.logout')}
+            </Button>
+          ) : null
+        }
+        languageSwitcher={
+          <LanguageSwitcher
+            label={t('layout.language')}
+            value={currentLanguage()}
+            onChange={changeLanguage}
+            options={languages.map((l) => ({ value: l, label: LANGUAGE_NAMES[l], lang: l }))}
+          />
+        }
+      />
+      <main id="main" tabIndex={-1} className="site-main">
+        <Outlet />
+      </main>
+      <SiteFooter siteName={siteName} tagline={t('layout.footer')} />
+    </SiteNameContext.Provider>
+  );
+}

@@ -1,0 +1,46 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { Page } from '@/components/layout/page';
+import { StatusMessage } from '@/components/ui/status-message';
+import { platformQueryOptions } from '@/features/platform/api/platform';
+import { useSessionStatus } from '@/lib/auth/session-store';
+
+export function HomeRoute() {
+  const { t } = useTranslation();
+  const platform = useQuery(platformQueryOptions());
+  const status = useSessionStatus();
+  const location = useLocation();
+  const loggedOut = (location.state as { loggedOut?: boolean } | null)?.loggedOut === true && status === 'anonymous';
+  const name = platform.data?.name ?? 'Participation';
+
+  return (
+    <Page title={t('home.title', { name })} intro={<p className="lead">{t('home.intro')}</p>}>
+      <StatusMessage>{loggedOut ? t('home.loggedOut') : null}</StatusMessage>
+      {status === 'anonymous' ? (
+        <div className="cta">
+          <p>{t('home.joinText')}</p>
+          <p className="cta__actions">
+            <Link className="button button--primary" to="/register">
+              {t('home.register')}
+            </Link>
+            <Link className="button button--secondary" to="/login">
+              {t('nav.login')}
+            </Link>
+          </p>
+        </div>
+      ) : null}
+      <section className="panel" aria-labelledby="projects-title">
+        <h2 id="projects-title">{t('home.projects.title')}</h2>
+        <div className="empty-state">
+          <svg className="empty-state__icon" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
+            <rect x="8" y="10" width="32" height="28" rx="4" />
+            <path d="M16 20h16M16 27h10" />
+          </svg>
+          <p className="empty-state__title">{t('home.projects.emptyTitle')}</p>
+          <p>{t('home.projects.emptyBody')}</p>
+        </div>
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,64 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError, toApiError } from '@/api/errors';
+import { Page } from '@/components/layout/page';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Loading } from '@/components/ui/loading';
+import { StatusMessage } from '@/components/ui/status-message';
+import { ResendConfirmationButton } from '@/features/auth/components/resend-confirmation-button';
+import { meQueryOptions } from '@/features/profile/api/profile';
+import { ChangePasswordForm } from '@/features/profile/components/change-password-form';
+import { ProfileForm } from '@/features/profile/components/profile-form';
+import { ProfileSummary } from '@/features/profile/components/profile-summary';
+import { RequireAuth } from '../require-auth';
+
+export function ProfileRoute() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('profile.title')}>
+      <RequireAuth>
+        <ProfileContent />
+      </RequireAuth>
+    </Page>
+  );
+}
+
+function ProfileContent() {
+  const { t, i18n } = useTranslation();
+  const me = useQuery(meQueryOptions());
+  const [saved, setSaved] = useState(false);
+
+  if (me.isPending) return <Loading label={t('common.loading')} />;
+  if (me.isError) {
+    return (
+      <Alert variant="error" role="alert" title={describeError(t, toApiError(me.error))}>
+        <Button variant="secondary" onClick={() => void me.refetch()}>
+          {t('common.retry')}
+        </Button>
+      </Alert>
+    );
+  }
+
+  const profile = me.data;
+  return (
+    <div className="stack">
+      <ProfileSummary profile={profile} resendAction={<ResendConfirmationButton />} />
+      <section className="panel">
+        <StatusMessage>{saved ? t('profile.edit.saved') : null}</StatusMessage>
+        <ProfileForm
+          key={profile.locale}
+          profile={profile}
+          onSaved={(next) => {
+            setSaved(true);
+            if (next.locale !== i18n.language) void i18n.changeLanguage(next.locale);
+          }}
+        />
+      </section>
+      <section className="panel">
+        <ChangePasswordForm email={profile.email} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+import { Link, NavLink } from 'react-router';
+
+export interface NavItem {
+  to: string;
+  label: string;
+}
+
+export interface SiteHeaderProps {
+  siteName: string;
+  homeLabel: string;
+  navLabel: string;
+  items: NavItem[];
+  /** Extra nav entries that are not links (the log-out button). */
+  actions?: ReactNode;
+  languageSwitcher: ReactNode;
+}
+
+export function SiteHeader({ siteName, homeLabel, navLabel, items, actions, languageSwitcher }: SiteHeaderProps) {
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/" className="site-header__brand" aria-label={homeLabel === siteName ? undefined : `${siteName} – ${homeLabel}`}>
+          <img src="/favicon.svg" alt="" width="32" height="32" className="site-header__logo" />
+          <span>{siteName}</span>
+        </Link>
+        <div className="site-header__tools">{languageSwitcher}</div>
+        <nav className="site-nav" aria-label={navLabel}>
+          <ul className="site-nav__list">
+            {items.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end className="site-nav__link">
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+            {actions ? <li>{actions}</li> : null}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,57 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type ProxyOptions } from 'vite';
+
+const apiUrl = process.env.API_URL ?? 'http://localhost:5080';
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+const proxy: Record<string, ProxyOptions> = {
+  '/api': { target: apiUrl, changeOrigin: false },
+  '/health': { target: apiUrl, changeOrigin: false },
+  '/swagger': { target: apiUrl, changeOrigin: false },
+};
+
+/** Sent by `vite preview` (the production-like server used by the end-to-end tests). */
+const securityHeaders = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+    "frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@contracts': fileURLToPath(new URL('../contracts/typescript', import.meta.url)),
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+    },
+  },
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy,
+    fs: { allow: [repoRoot] },
+  },
+  preview: {
+    port: 4173,
+    strictPort: true,
+    proxy,
+    headers: securityHeaders,
+  },
+  build: {
+    sourcemap: true,
+  },
+  test: {
+    environment: 'jsdom',
+    globals: true,
+    setupFiles: ['./src/test/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    css: false,
+  },
+});
