@@ -9,12 +9,15 @@ using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Me;
 
-/// <summary>Changes the password (the current one is required); every refresh token of the account is revoked.</summary>
+/// <summary>
+/// Changes the password (the current one is required). Every other session ends (all refresh tokens are
+/// revoked); the caller gets a fresh session so they stay logged in.
+/// </summary>
 public static class ChangePassword
 {
     public sealed record Request(string CurrentPassword, string NewPassword);
 
-    public sealed record Command(Guid ActorId, string CurrentPassword, string NewPassword) : ICommand;
+    public sealed record Command(Guid ActorId, string CurrentPassword, string NewPassword) : ICommand<AuthTokens>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -25,36 +28,36 @@ public static class ChangePassword
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, TokenIssuer tokens) : ICommandHandler<Command, AuthTokens>
     {
-        private const string Current = "SELECT password_hash FROM users WHERE id = @ActorId FOR UPDATE;";
+        private const string Current = "SELECT password_hash, role_version FROM users WHERE id = @ActorId FOR UPDATE;";
 
         private const string Change = """
             UPDATE users SET password_hash = @Hash, updated_at = now() WHERE id = @ActorId;
             UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = @ActorId AND revoked_at IS NULL;
             """;
 
-        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
+        private sealed record Row(string PasswordHash, int RoleVersion);
+
+        public async ValueTask<AuthTokens> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var hash = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(Current, c, tx, cancellationToken: ct))
+            var user = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Current, c, tx, cancellationToken: ct))
                 ?? throw new NotFoundException();
-            if (!Passwords.Verify(hash, c.CurrentPassword))
+            if (!Passwords.Verify(user.PasswordHash, c.CurrentPassword))
                 throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(nameof(Command.CurrentPassword), Messages.Get("current_password_wrong"))]);
             await connection.ExecuteAsync(new CommandDefinition(Change, new { c.ActorId, Hash = Passwords.Hash(c.NewPassword) }, tx, cancellationToken: ct));
+            var session = await tokens.IssueAsync(connection, tx, c.ActorId, user.RoleVersion, Guid.NewGuid(), ct);
             await tx.CommitAsync(ct);
-            return Unit.Value;
+            return session;
         }
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/password", async (Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(user.UserId(), body.CurrentPassword, body.NewPassword), ct);
-            return TypedResults.NoContent();
-        })
+        .MapPost("/password", (Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(user.UserId(), body.CurrentPassword, body.NewPassword), ct))
         .WithName(nameof(ChangePassword))
-        .WithSummary("Change your password; you are logged out everywhere else.")
+        .WithSummary("Change your password; you are logged out everywhere else and get a new session here.")
         .ProducesProblems(400, 401);
 }

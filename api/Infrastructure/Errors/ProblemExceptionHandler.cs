@@ -50,8 +50,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 
     public static ProblemDetails TooMany(HttpContext http, TimeSpan retryAfter)
     {
-        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Problem(StatusCodes.Status429TooManyRequests, "Too many requests. Try again later.");
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var problem = Problem(StatusCodes.Status429TooManyRequests, "Too many requests. Try again later.");
+        problem.Extensions["retryAfter"] = seconds; // also in the body: generated clients only surface the body
+        return problem;
     }
 
     private static ProblemDetails Problem(int status, string title, string? detail = null) =>

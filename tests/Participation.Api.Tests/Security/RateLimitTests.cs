@@ -52,8 +52,10 @@ public sealed class RateLimitTests(RateLimitedApiFactory api) : IClassFixture<Ra
         var limited = await client.SendAsync(Login("user-x@example.org", "10.1.0.1"));
         var otherIp = await client.SendAsync(Login("user-y@example.org", "10.1.0.2"));
 
-        await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests);
-        Assert.InRange(int.Parse(limited.Headers.GetValues("Retry-After").Single()), 1, 20);
+        var problem = await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        var retryAfter = int.Parse(limited.Headers.GetValues("Retry-After").Single());
+        Assert.InRange(retryAfter, 1, 20);
+        Assert.Equal(retryAfter, problem["retryAfter"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.Unauthorized, otherIp.StatusCode);
     }
 

@@ -75,7 +75,7 @@ public sealed class MeTests(ApiFactory api) : ApiTest(api)
     }
 
     [Fact]
-    public async Task Changing_the_password_needs_the_current_one_and_ends_other_sessions()
+    public async Task Changing_the_password_needs_the_current_one_ends_other_sessions_and_keeps_this_one()
     {
         var user = await Api.CreateUserAsync(email: "alice@example.org");
         var anonymous = Api.CreateClient();
@@ -86,8 +86,10 @@ public sealed class MeTests(ApiFactory api) : ApiTest(api)
         var right = await client.PostJsonAsync("/api/v1/me/password", new { currentPassword = ApiFactory.Password, newPassword = "a brand new password" });
 
         await wrong.AssertFieldErrorsAsync("currentPassword");
-        Assert.Equal(HttpStatusCode.NoContent, right.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        var fresh = await right.ReadJsonAsync();
         await (await anonymous.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = session["refreshToken"]!.GetValue<string>() })).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = fresh["refreshToken"]!.GetValue<string>() })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = "a brand new password" })).StatusCode);
     }
 
