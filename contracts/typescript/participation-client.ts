@@ -1279,10 +1279,10 @@ export class ParticipationClient {
     }
 
     /**
-     * Change your password; you are logged out everywhere else.
-     * @return No Content
+     * Change your password; you are logged out everywhere else and get a new session here.
+     * @return OK
      */
-    changePassword(body: ChangePasswordRequest, signal?: AbortSignal): Promise<void> {
+    changePassword(body: ChangePasswordRequest, signal?: AbortSignal): Promise<AuthTokens> {
         let url_ = this.baseUrl + "/api/v1/me/password";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -1294,6 +1294,7 @@ export class ParticipationClient {
             signal,
             headers: {
                 "Content-Type": "application/json",
+                "Accept": "application/json"
             }
         };
 
@@ -1302,12 +1303,14 @@ export class ParticipationClient {
         });
     }
 
-    protected processChangePassword(response: Response): Promise<void> {
+    protected processChangePassword(response: Response): Promise<AuthTokens> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
+        if (status === 200) {
             return response.text().then((_responseText) => {
-            return;
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AuthTokens;
+            return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -1326,7 +1329,7 @@ export class ParticipationClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<void>(null as any);
+        return Promise.resolve<AuthTokens>(null as any);
     }
 
     /**
