@@ -2,6 +2,7 @@ using Participation.Api.Features.Auth;
 using Participation.Api.Features.Departments;
 using Participation.Api.Features.Invitations;
 using Participation.Api.Features.Me;
+using Participation.Api.Features.Organisations;
 using Participation.Api.Features.Platform;
 using Participation.Api.Features.Users;
 using Participation.Api.Infrastructure;
@@ -54,6 +55,7 @@ api.MapUsersEndpoints();
 api.MapPlatformEndpoints();
 api.MapDepartmentsEndpoints();
 api.MapInvitationsEndpoints();
+api.MapOrganisationsEndpoints();
 
 await app.RunAsync();
 return 0;

@@ -42,6 +42,14 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             ["invite.message"] = "Son message :",
             ["reminder.subject"] = "Rappel : votre invitation à {0} expire bientôt",
             ["reminder.body"] = "Vous avez été invité·e à devenir {1} sur {0}. L'invitation n'a pas encore été acceptée.",
+            ["org_invite.subject"] = "Rejoignez {1} sur {0}",
+            ["org_invite.body"] = "{2} vous propose de rejoindre l'organisation {1} sur {0}. Connectez-vous avec cette adresse e-mail (ou créez un compte avec elle) puis acceptez sur la page de l'organisation :",
+            ["org_invite.action"] = "Voir l'organisation",
+            ["org_verified.subject"] = "Votre organisation {1} est vérifiée",
+            ["org_verified.body"] = "Bonne nouvelle : l'organisation {1} a été vérifiée sur {0}. Ses membres peuvent désormais participer en son nom.",
+            ["org_rejected.subject"] = "Votre organisation {1} n'a pas été vérifiée",
+            ["org_rejected.body"] = "L'organisation {1} n'a pas été vérifiée sur {0}. Motif : {2}",
+            ["org.action"] = "Voir l'organisation",
         },
         ["nl"] = new()
         {
@@ -74,6 +82,14 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             ["invite.message"] = "Persoonlijk bericht:",
             ["reminder.subject"] = "Herinnering: uw uitnodiging voor {0} verloopt binnenkort",
             ["reminder.body"] = "U werd uitgenodigd om {1} te worden op {0}. De uitnodiging werd nog niet aanvaard.",
+            ["org_invite.subject"] = "Word lid van {1} op {0}",
+            ["org_invite.body"] = "{2} nodigt u uit om lid te worden van de organisatie {1} op {0}. Meld u aan met dit e-mailadres (of maak er een account mee aan) en aanvaard op de pagina van de organisatie:",
+            ["org_invite.action"] = "De organisatie bekijken",
+            ["org_verified.subject"] = "Uw organisatie {1} is geverifieerd",
+            ["org_verified.body"] = "Goed nieuws: de organisatie {1} werd geverifieerd op {0}. Haar leden kunnen nu in haar naam deelnemen.",
+            ["org_rejected.subject"] = "Uw organisatie {1} werd niet geverifieerd",
+            ["org_rejected.body"] = "De organisatie {1} werd niet geverifieerd op {0}. Reden: {2}",
+            ["org.action"] = "De organisatie bekijken",
         },
         ["en"] = new()
         {
@@ -106,6 +122,14 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             ["invite.message"] = "Their message:",
             ["reminder.subject"] = "Reminder: your invitation to {0} expires soon",
             ["reminder.body"] = "You were invited to become {1} on {0}. The invitation has not been accepted yet.",
+            ["org_invite.subject"] = "Join {1} on {0}",
+            ["org_invite.body"] = "{2} invites you to join the organisation {1} on {0}. Log in with this e-mail address (or create an account with it) and accept on the organisation's page:",
+            ["org_invite.action"] = "See the organisation",
+            ["org_verified.subject"] = "Your organisation {1} is verified",
+            ["org_verified.body"] = "Good news: the organisation {1} was verified on {0}. Its members can now take part on its behalf.",
+            ["org_rejected.subject"] = "Your organisation {1} was not verified",
+            ["org_rejected.body"] = "The organisation {1} was not verified on {0}. Reason: {2}",
+            ["org.action"] = "See the organisation",
         },
     };
 
@@ -148,6 +172,34 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             """;
         return new OutgoingEmail(reminder ? "invitation_reminder" : "invitation", toAddress, firstName,
             F(reminder ? "reminder.subject" : "invite.subject", platformName), text, html);
+    }
+
+    /// <summary>An organisation's owner asks someone to join it (sent whether or not the address has an account).</summary>
+    public OutgoingEmail OrganisationInvitation(string locale, string toAddress, string platformName, string organisationName, string inviterName, Guid organisationId) =>
+        Simple("org_invite", "organisation_invitation", locale, toAddress, null, platformName, organisationName, inviterName, $"organisations/{organisationId}");
+
+    /// <summary>The owner learns the outcome of the verification.</summary>
+    public OutgoingEmail OrganisationReviewed(string locale, string toAddress, string firstName, string platformName, string organisationName, bool verified, string? reason, Guid organisationId) =>
+        Simple(verified ? "org_verified" : "org_rejected", verified ? "organisation_verified" : "organisation_rejected", locale, toAddress, firstName,
+            platformName, organisationName, reason ?? "", $"organisations/{organisationId}", "org.action");
+
+    private OutgoingEmail Simple(string key, string category, string locale, string to, string? firstName, string platform, string detail, string extra, string page, string? actionKey = null)
+    {
+        var t = Texts.GetValueOrDefault(locale) ?? Texts["fr"];
+        string F(string k, params object?[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, t[k], args);
+        var link = $"{options.Value.AppBaseUrl.TrimEnd('/')}/{page}";
+        var hello = firstName is { Length: > 0 } ? F("hello", firstName) : F("hello", "").Replace(" ,", ",");
+        var body = F($"{key}.body", platform, detail, extra);
+        var action = t[actionKey ?? $"{key}.action"];
+        var text = $"{hello}\n\n{body}\n{link}\n";
+        var html = $"""
+            <!doctype html><html lang="{locale}"><body style="font-family:sans-serif;line-height:1.5">
+            <p>{WebUtility.HtmlEncode(hello)}</p>
+            <p style="white-space:pre-line">{WebUtility.HtmlEncode(body)}</p>
+            <p><a href="{WebUtility.HtmlEncode(link)}">{WebUtility.HtmlEncode(action)}</a></p>
+            </body></html>
+            """;
+        return new OutgoingEmail(category, to, firstName, F($"{key}.subject", platform, detail), text, html);
     }
 
     /// <summary>"head of the Green spaces department", in the reader's language.</summary>

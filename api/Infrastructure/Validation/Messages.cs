@@ -58,14 +58,17 @@ public static class Messages
         ["department_not_empty"] = ("Ce service a encore des responsables ou des projets : retirez-les d'abord.", "Deze dienst heeft nog verantwoordelijken of projecten: verwijder die eerst.", "This department still has heads or projects: remove them first."),
         ["invitation_other_address"] = ("Cette invitation est destinée à une autre adresse e-mail : déconnectez-vous puis rouvrez le lien.", "Deze uitnodiging is voor een ander e-mailadres: meld u af en open de link opnieuw.", "This invitation is for another e-mail address: log out and open the link again."),
         ["invitation_log_in"] = ("Un compte existe déjà pour cette adresse : connectez-vous pour accepter l'invitation.", "Er bestaat al een account voor dit adres: meld u aan om de uitnodiging te aanvaarden.", "An account already exists for this address: log in to accept the invitation."),
+        ["organisation_name_taken"] = ("Une organisation porte déjà ce nom.", "Er bestaat al een organisatie met deze naam.", "An organisation with this name already exists."),
+        ["website_invalid"] = ("Indiquez une adresse web complète (https://...).", "Geef een volledig webadres op (https://...).", "Enter a full web address (https://...)."),
         ["too_long"] = ("Ce texte est trop long.", "Deze tekst is te lang.", "This text is too long."),
         ["email_taken"] = ("Un compte existe déjà pour cette adresse : connectez-vous ou réinitialisez votre mot de passe.", "Er bestaat al een account voor dit adres: meld u aan of stel uw wachtwoord opnieuw in.", "An account already exists for this e-mail address: log in or reset your password."),
         ["current_password_wrong"] = ("Le mot de passe actuel est incorrect.", "Het huidige wachtwoord is onjuist.", "The current password is wrong."),
     };
 
-    public static string Get(string key)
+    public static string Get(string key, params object[] args)
     {
         var t = Texts[key];
-        return RequestLanguage.Current switch { "nl" => t.Nl, "en" => t.En, _ => t.Fr };
+        var text = RequestLanguage.Current switch { "nl" => t.Nl, "en" => t.En, _ => t.Fr };
+        return args.Length == 0 ? text : string.Format(System.Globalization.CultureInfo.InvariantCulture, text, args);
     }
 }

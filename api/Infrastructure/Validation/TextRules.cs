@@ -34,6 +34,18 @@ public static class TextRules
     public static IRuleBuilderOptions<T, string?> Locale<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(l => l is null || Locales.Contains(l)).WithMessage(_ => Messages.Get("locale"));
 
+    /// <summary>An absolute http(s) URL, at most 300 characters.</summary>
+    public static IRuleBuilderOptions<T, string?> WebAddress<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(v => v is null || (v.Length <= 300 && Uri.TryCreate(v.Trim(), UriKind.Absolute, out var u)
+                                     && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp) && u.Host.Contains('.')))
+            .WithMessage(_ => Messages.Get("website_invalid"));
+
+    /// <summary>Plain multi-line text: line breaks and tabs allowed, other control characters not.</summary>
+    public static IRuleBuilderOptions<T, string?> PlainText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
+        rule.Must(v => v is null || v.Length <= maxLength).WithMessage(_ => Messages.Get("too_long"))
+            .Must(v => v is null || !v.Any(ch => (char.IsControl(ch) && ch is not '\n' and not '\r' and not '\t') || ch is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'))
+            .WithMessage(_ => Messages.Get("single_line"));
+
     /// <summary>A required token or secret: present, bounded.</summary>
     public static IRuleBuilderOptions<T, string> RequiredText<T>(this IRuleBuilder<T, string> rule, int maxLength) =>
         rule.NotEmpty().WithMessage(_ => Messages.Get("required")).MaximumLength(maxLength).WithMessage(_ => Messages.Get("too_long"));

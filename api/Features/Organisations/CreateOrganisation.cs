@@ -1,0 +1,70 @@
+using Dapper;
+using FluentValidation;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Database;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Organisations;
+
+/// <summary>A resident creates an organisation profile; it waits for an admin's verification.</summary>
+public static class CreateOrganisation
+{
+    public sealed record Request(string? Name, string? Description, string? Website);
+
+    public sealed record Command(Guid ActorId, string? Name, string? Description, string? Website) : ICommand<Response>;
+
+    public sealed record Response(Guid Id, string Status);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Name).NotEmpty().WithMessage(_ => Messages.Get("required")).OrganisationName();
+            RuleFor(c => c.Description).PlainText(2000);
+            RuleFor(c => c.Website).WebAddress();
+        }
+    }
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, Response>
+    {
+        private const string Sql = """
+            WITH organisation AS (
+                INSERT INTO organisations (id, name, description, website, created_by)
+                VALUES (@Id, @Name, @Description, @Website, @ActorId)
+                RETURNING id)
+            INSERT INTO organisation_members (organisation_id, user_id, role) SELECT id, @ActorId, 'owner' FROM organisation;
+            """;
+
+        public async ValueTask<Response> Handle(Command c, CancellationToken ct)
+        {
+            var id = Guid.CreateVersion7();
+            await using var connection = await db.OpenConnectionAsync(ct);
+            try
+            {
+                await connection.ExecuteAsync(new CommandDefinition(Sql, new
+                {
+                    Id = id, Name = c.Name!.Trim(), Description = c.Description?.Trim() ?? "", Website = string.IsNullOrWhiteSpace(c.Website) ? null : c.Website.Trim(), c.ActorId,
+                }, cancellationToken: ct));
+            }
+            catch (PostgresException ex) when (ex.IsUniqueViolation("organisations_name_key"))
+            {
+                throw new ConflictException(Messages.Get("organisation_name_taken"), nameof(Command.Name));
+            }
+            return new Response(id, "pending");
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPost("/", async (Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            var created = await sender.Send(new Command(user.UserId(), body.Name, body.Description, body.Website), ct);
+            return TypedResults.Created($"/api/v1/organisations/{created.Id}", created);
+        })
+        .WithName(nameof(CreateOrganisation))
+        .WithSummary("Create an organisation you represent; an admin verifies it before members can post as it.")
+        .ProducesProblems(400, 401, 409);
+}

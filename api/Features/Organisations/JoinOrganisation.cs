@@ -1,0 +1,48 @@
+using Dapper;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+
+namespace Participation.Api.Features.Organisations;
+
+/// <summary>Accepts an invitation to join, sent to the caller's confirmed e-mail address. Idempotent.</summary>
+public static class JoinOrganisation
+{
+    public sealed record Command(Guid ActorId, Guid Id) : ICommand;
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    {
+        private const string Sql = """
+            WITH invitation AS (
+                DELETE FROM organisation_invitations i
+                 USING users u
+                 WHERE i.organisation_id = @Id AND u.id = @ActorId AND u.email = i.email AND u.email_confirmed_at IS NOT NULL
+                RETURNING i.organisation_id),
+            joined AS (
+                INSERT INTO organisation_members (organisation_id, user_id, role)
+                SELECT organisation_id, @ActorId, 'member' FROM invitation
+                ON CONFLICT DO NOTHING)
+            SELECT EXISTS (SELECT 1 FROM invitation)
+                OR EXISTS (SELECT 1 FROM organisation_members WHERE organisation_id = @Id AND user_id = @ActorId);
+            """;
+
+        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            var ok = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Sql, c, cancellationToken: ct));
+            return ok ? Unit.Value : throw new NotFoundException("No invitation to join this organisation for your confirmed e-mail address.");
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPost("/{id:guid}/members/me", async (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new Command(user.UserId(), id), ct);
+            return TypedResults.NoContent();
+        })
+        .WithName(nameof(JoinOrganisation))
+        .WithSummary("Join an organisation that invited your confirmed e-mail address.")
+        .ProducesProblems(401, 404);
+}

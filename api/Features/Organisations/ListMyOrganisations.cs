@@ -1,0 +1,50 @@
+using Dapper;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.OpenApi;
+
+namespace Participation.Api.Features.Organisations;
+
+/// <summary>
+/// The organisations I belong to (the verified ones are those I may post as), and those inviting my
+/// confirmed address.
+/// </summary>
+public static class ListMyOrganisations
+{
+    public sealed record Query(Guid ActorId) : IQuery<Response>;
+
+    /// <summary>Membership: <c>owner</c>, <c>member</c> or <c>invited</c>.</summary>
+    public sealed record Organisation(Guid Id, string Name, string Status, string Membership);
+
+    public sealed record Response(IReadOnlyList<Organisation> Items);
+
+    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    {
+        private const string Sql = """
+            SELECT o.id, o.name, o.status, m.role AS membership
+              FROM organisation_members m JOIN organisations o ON o.id = m.organisation_id
+             WHERE m.user_id = @ActorId
+            UNION ALL
+            SELECT o.id, o.name, o.status, 'invited'
+              FROM users u
+              JOIN organisation_invitations i ON i.email = u.email
+              JOIN organisations o ON o.id = i.organisation_id
+             WHERE u.id = @ActorId AND u.email_confirmed_at IS NOT NULL
+             ORDER BY 4 DESC, 2
+             LIMIT 200;
+            """;
+
+        public async ValueTask<Response> Handle(Query q, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            return new Response((await connection.QueryAsync<Organisation>(new CommandDefinition(Sql, q, cancellationToken: ct))).AsList());
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapGet("/mine", (System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) => sender.Send(new Query(user.UserId()), ct))
+        .WithName(nameof(ListMyOrganisations))
+        .WithSummary("Your organisations and the invitations to join one.")
+        .ProducesProblems(401);
+}

@@ -1,0 +1,76 @@
+using Dapper;
+using FluentValidation;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Pagination;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Organisations;
+
+/// <summary>Verified organisations for everyone; pending and rejected ones for admins (the review queue).</summary>
+public static class ListOrganisations
+{
+    public static readonly string[] Statuses = ["verified", "pending", "rejected"];
+
+    public sealed record Query(Guid? ActorId, string? Status, string? Search, string? Cursor, int? Limit) : IQuery<Response>;
+
+    public sealed record Organisation(Guid Id, string Name, string Description, string? Website, string Status, int MemberCount, DateTimeOffset CreatedAt);
+
+    public sealed record Response(IReadOnlyList<Organisation> Items, string? NextCursor);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Status).Must(s => s is null || Statuses.Contains(s)).WithMessage("One of: verified, pending, rejected.");
+            RuleFor(q => q.Search).PlainText(100);
+            RuleFor(q => q.Limit).PageSize();
+        }
+    }
+
+    internal sealed record Key(string N, Guid Id);
+
+    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    {
+        private const string Sql = """
+            SELECT o.id, o.name, o.description, o.website, o.status, o.created_at, lower(o.name) AS n,
+                   (SELECT count(*)::int FROM organisation_members m WHERE m.organisation_id = o.id) AS member_count
+              FROM organisations o
+             WHERE o.status = @Status
+               AND (@Search::text IS NULL OR o.name ILIKE '%' || @Search || '%')
+               AND (@AfterN::text IS NULL OR (lower(o.name), o.id) > (@AfterN, @AfterId))
+             ORDER BY lower(o.name), o.id
+             LIMIT @Take;
+            """;
+
+        private sealed record Row(Guid Id, string Name, string Description, string? Website, string Status, DateTime CreatedAt, string N, int MemberCount);
+
+        public async ValueTask<Response> Handle(Query q, CancellationToken ct)
+        {
+            var after = Cursor.Decode<Key>(q.Cursor);
+            var limit = q.Limit ?? Cursor.DefaultLimit;
+            var status = q.Status ?? "verified";
+            await using var connection = await db.OpenConnectionAsync(ct);
+            if (status != "verified" && (q.ActorId is not { } actor || !await Roles.IsAdminAsync(connection, actor, null, ct)))
+                throw q.ActorId is null ? new UnauthorizedException("Log in as an admin to see organisations awaiting review.") : new ForbiddenException();
+            var search = string.IsNullOrWhiteSpace(q.Search) ? null : q.Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+            var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new
+            {
+                Status = status, Search = search, AfterN = after?.N, AfterId = after?.Id, Take = limit + 1,
+            }, cancellationToken: ct))).AsList();
+            var (page, next) = Cursor.Page(rows, limit, r => new Key(r.N, r.Id));
+            return new Response(page.Select(r => new Organisation(r.Id, r.Name, r.Description, r.Website, r.Status, r.MemberCount,
+                new DateTimeOffset(r.CreatedAt, TimeSpan.Zero))).ToList(), next);
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapGet("/", (string? status, string? search, string? cursor, int? limit, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(user.UserIdOrNull(), status, search, cursor, limit), ct))
+        .WithName(nameof(ListOrganisations))
+        .WithSummary("Organisations by name: verified ones for everyone, pending or rejected ones for admins.")
+        .ProducesProblems(400, 401, 403);
+}

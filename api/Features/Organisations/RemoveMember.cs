@@ -1,0 +1,42 @@
+using Dapper;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+
+namespace Participation.Api.Features.Organisations;
+
+/// <summary>The owner removes a member, or a member leaves. The owner stays (an organisation always has one).</summary>
+public static class RemoveMember
+{
+    public sealed record Command(Guid ActorId, Guid Id, Guid UserId) : ICommand;
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    {
+        private const string Sql = """
+            DELETE FROM organisation_members m
+             WHERE m.organisation_id = @Id AND m.user_id = @UserId AND m.role = 'member'
+               AND (@UserId = @ActorId
+                    OR EXISTS (SELECT 1 FROM organisation_members o WHERE o.organisation_id = @Id AND o.user_id = @ActorId AND o.role = 'owner'));
+            """;
+
+        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            return await connection.ExecuteAsync(new CommandDefinition(Sql, c, cancellationToken: ct)) == 0
+                ? throw new NotFoundException("No such member.")
+                : Unit.Value;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapDelete("/{id:guid}/members/{userId:guid}", async (Guid id, Guid userId, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new Command(user.UserId(), id, userId), ct);
+            return TypedResults.NoContent();
+        })
+        .WithName(nameof(RemoveMember))
+        .WithSummary("Remove a member (owner) or leave the organisation (member).")
+        .ProducesProblems(401, 404);
+}
