@@ -65,4 +65,24 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
         var me = await (await Api.ClientFor(id).GetAsync("/api/v1/me")).ReadJsonAsync();
         Assert.Contains(me["roles"]!.AsArray(), r => r!["role"]!.GetValue<string>() == "admin");
     }
+
+    [Fact]
+    public async Task The_demo_city_seeds_every_staff_role_and_can_run_again()
+    {
+        var db = (NpgsqlDataSource)Api.Services.GetService(typeof(NpgsqlDataSource))!;
+
+        await DemoSeed.RunAsync(db);
+        await DemoSeed.RunAsync(db);
+
+        Assert.Equal(DemoSeed.Users.Length, await Api.CountAsync("users"));
+        Assert.Equal(["admin", "communication_manager", "department_head", "elected_official", "it_manager"],
+            (await (await Api.OpenAsync()).QueryAsync<string>("SELECT DISTINCT role FROM user_roles ORDER BY 1")).ToArray());
+        Assert.Equal(4, await Api.ScalarAsync<long>("""
+            SELECT count(DISTINCT CASE WHEN accepted_at IS NOT NULL THEN 'accepted' WHEN revoked_at IS NOT NULL THEN 'revoked'
+                                       WHEN expires_at <= now() THEN 'expired' ELSE 'pending' END) FROM invitations
+            """));
+        Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM organisations WHERE status = 'verified'"));
+        var login = await Api.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = "admin@demo.participation.test", password = DemoSeed.Password });
+        Assert.Equal(System.Net.HttpStatusCode.OK, login.StatusCode);
+    }
 }
