@@ -108,6 +108,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await _respawner!.ResetAsync(connection);
+        // Kept by the reset (its single row comes from a migration): put its defaults back.
+        await connection.ExecuteAsync("UPDATE platform_settings SET name = 'Participation', languages = ARRAY['fr', 'nl', 'en']");
     }
 
     public async Task<NpgsqlConnection> OpenAsync()
