@@ -12,10 +12,19 @@ WEB_PORT=${WEB_PORT:-5173}
 MAIL_DIR="$ROOT/.local/mail"
 mkdir -p "$MAIL_DIR"
 
+port_busy() { (echo > "/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for port in "$API_PORT" "$WEB_PORT"; do
+  if port_busy "$port"; then
+    echo "Port $port is already in use (another 'make run'?). Stop it, or choose others: API_PORT=... WEB_PORT=... make run" >&2
+    exit 1
+  fi
+done
+
+# Each server runs in its own process group, so stopping it stops its children too (npx → vite).
 pids=()
 cleanup() {
   trap - EXIT INT TERM
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   "$ROOT/.ci/pg.sh" stop demo
 }
@@ -32,16 +41,18 @@ dotnet build api --verbosity quiet -nologo -clp:ErrorsOnly
 dotnet run --project api --no-build --no-launch-profile -- seed-demo
 
 say "starting the API on http://localhost:$API_PORT"
-dotnet run --project api --no-build --no-launch-profile --urls "http://localhost:$API_PORT" > "$ROOT/.local/api.log" 2>&1 &
-pids+=($!)
+setsid dotnet run --project api --no-build --no-launch-profile --urls "http://localhost:$API_PORT" > "$ROOT/.local/api.log" 2>&1 &
+api_pid=$!
+pids+=("$api_pid")
 for _ in $(seq 1 60); do
+  kill -0 "$api_pid" 2>/dev/null || { tail -n 40 "$ROOT/.local/api.log"; exit 1; }
   curl -fs "http://localhost:$API_PORT/health/ready" >/dev/null 2>&1 && break
   sleep 1
 done
 curl -fs "http://localhost:$API_PORT/health/ready" >/dev/null || { tail -n 40 "$ROOT/.local/api.log"; exit 1; }
 
 say "starting the web client on http://localhost:$WEB_PORT"
-(cd web-client && API_URL="http://localhost:$API_PORT" npx vite --port "$WEB_PORT" --strictPort --host localhost) > "$ROOT/.local/web.log" 2>&1 &
+(cd web-client && API_URL="http://localhost:$API_PORT" exec setsid npx vite --port "$WEB_PORT" --strictPort --host localhost) > "$ROOT/.local/web.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 60); do
   curl -fs "http://localhost:$WEB_PORT/" >/dev/null 2>&1 && break
