@@ -199,6 +199,11 @@ test('a resident who forgot the password resets it through the e-mailed link', a
   await page.goto('/');
   await expect(page.getByText('Aucun projet de participation n’est ouvert pour le moment.')).toBeVisible();
   await page.screenshot({ path: '/tmp/participation-home.png', fullPage: true });
+  // Logged in, /register sends to the profile: log out to see it.
+  await page.goto('/register');
+  await expect(page).toHaveURL(/\/profile$/);
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Vous êtes déconnecté.' })).toBeVisible();
   await page.setViewportSize({ width: 375, height: 740 });
   await page.goto('/register');
   await expect(page.getByRole('heading', { level: 1, name: 'Créer un compte' })).toBeVisible();

@@ -74,6 +74,89 @@ describe('authFetch', () => {
   });
 });
 
+describe('refresh across tabs', () => {
+  const fetchMock = vi.fn<(url: RequestInfo, init?: RequestInit) => Promise<Response>>();
+  const lockNames: string[] = [];
+
+  beforeEach(() => {
+    vi.stubGlobal('fetch', fetchMock);
+    lockNames.length = 0;
+    // A Web Locks stand-in: runs the callback (the real one queues callers per name across tabs).
+    Object.defineProperty(navigator, 'locks', {
+      configurable: true,
+      value: { request: async (name: string, task: () => Promise<unknown>) => (lockNames.push(name), task()) },
+    });
+  });
+
+  afterEach(() => {
+    fetchMock.mockReset();
+    vi.unstubAllGlobals();
+    Reflect.deleteProperty(navigator, 'locks');
+    sessionStore.clear();
+  });
+
+  it('refreshes inside the shared lock with the token stored at that moment', async () => {
+    sessionStore.setTokens({ accessToken: 'old-access', refreshToken: 'refresh-1' });
+    fetchMock.mockResolvedValue(json(200, { accessToken: 'new-access', refreshToken: 'refresh-2' }));
+    await expect(refreshSession()).resolves.toBe(true);
+    expect(lockNames).toEqual(['participation-refresh']);
+    expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body))).toEqual({ refreshToken: 'refresh-1' });
+    expect(sessionStore.getRefreshToken()).toBe('refresh-2');
+  });
+
+  it('skips the call when another tab rotated the token while this one waited', async () => {
+    sessionStore.setTokens({ accessToken: 'old-access', refreshToken: 'refresh-1' });
+    Object.defineProperty(navigator, 'locks', {
+      configurable: true,
+      value: {
+        request: async (name: string, task: () => Promise<unknown>) => {
+          lockNames.push(name);
+          // Meanwhile the other tab refreshed, stored its refresh token and shared its access token.
+          window.localStorage.setItem('participation.refreshToken', 'refresh-2');
+          sessionStore.adoptAccessToken('access-from-other-tab');
+          return task();
+        },
+      },
+    });
+    await expect(refreshSession()).resolves.toBe(true);
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(sessionStore.getAccessToken()).toBe('access-from-other-tab');
+  });
+
+  it('uses the other tab’s new refresh token when its access token did not arrive', async () => {
+    sessionStore.setTokens({ accessToken: 'old-access', refreshToken: 'refresh-1' });
+    Object.defineProperty(navigator, 'locks', {
+      configurable: true,
+      value: {
+        request: async (_name: string, task: () => Promise<unknown>) => {
+          window.localStorage.setItem('participation.refreshToken', 'refresh-2');
+          return task();
+        },
+      },
+    });
+    fetchMock.mockResolvedValue(json(200, { accessToken: 'access-3', refreshToken: 'refresh-3' }));
+    await expect(refreshSession()).resolves.toBe(true);
+    expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body))).toEqual({ refreshToken: 'refresh-2' });
+    expect(sessionStore.getAccessToken()).toBe('access-3');
+  });
+});
+
+describe('multipart uploads', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('drops empty optional form fields the API cannot bind', async () => {
+    const fetchMock = vi.fn(async (_url: RequestInfo, _init?: RequestInit) => json(200, {}));
+    vi.stubGlobal('fetch', fetchMock);
+    const body = new FormData();
+    body.append('role', 'it_manager');
+    body.append('scopeId', '');
+    body.append('message', '');
+    await authFetch('/api/v1/invitations/import', { method: 'POST', body });
+    const sent = fetchMock.mock.calls[0][1]?.body as FormData;
+    expect([...sent.keys()]).toEqual(['role']);
+  });
+});
+
 describe('every call', () => {
   afterEach(() => vi.unstubAllGlobals());
 

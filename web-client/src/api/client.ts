@@ -29,34 +29,81 @@ const tokenClient = new ParticipationClient('', { fetch: plainFetch });
 
 let refreshInFlight: Promise<boolean> | null = null;
 
+/** Other tabs learn the access token a tab obtained, so they need not refresh themselves. */
+const SESSION_CHANNEL = 'participation-session';
+let channel: BroadcastChannel | null = null;
+
+function sessionChannel(): BroadcastChannel | null {
+  if (channel || typeof BroadcastChannel === 'undefined' || !hasLocks()) return channel;
+  channel = new BroadcastChannel(SESSION_CHANNEL);
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    const data = event.data as { accessToken?: unknown } | null;
+    // Adopt it only if it goes with the refresh token now stored (the tab that rotated it wrote it).
+    if (typeof data?.accessToken === 'string' && sessionStore.getRefreshToken()) sessionStore.adoptAccessToken(data.accessToken);
+  };
+  return channel;
+}
+
+sessionChannel();
+
+function hasLocks(): boolean {
+  return typeof navigator !== 'undefined' && typeof navigator.locks?.request === 'function';
+}
+
+/** Runs `task` while holding the cross-tab refresh lock (Web Locks API), or directly where there is none. */
+function withRefreshLock<T>(task: () => Promise<T>): Promise<T> {
+  return hasLocks() ? (navigator.locks.request('participation-refresh', task) as Promise<T>) : task();
+}
+
 /**
- * One refresh at a time: concurrent callers share the same promise, so a rotated refresh token is
- * never presented twice (the API would treat that as theft and revoke the family).
+ * One refresh at a time: concurrent callers share the same promise, and tabs take turns through a Web
+ * Lock, so a rotated refresh token is never presented twice (the API would treat that as theft and
+ * revoke the family). Inside the lock the stored token is read again: when another tab rotated it
+ * meanwhile and shared its access token, there is nothing left to do.
  */
 export function refreshSession(): Promise<boolean> {
-  refreshInFlight ??= (async () => {
+  sessionChannel();
+  const seenRefreshToken = sessionStore.getRefreshToken();
+  const seenAccessToken = sessionStore.getAccessToken();
+  refreshInFlight ??= withRefreshLock(async () => {
     const refreshToken = sessionStore.getRefreshToken();
     if (!refreshToken) {
       sessionStore.clear();
       return false;
     }
+    const accessToken = sessionStore.getAccessToken();
+    if (refreshToken !== seenRefreshToken && accessToken && accessToken !== seenAccessToken) return true;
     try {
       const tokens = await tokenClient.refresh({ refreshToken });
       sessionStore.setTokens(tokens);
+      sessionChannel()?.postMessage({ accessToken: tokens.accessToken });
       return true;
     } catch (error) {
       // Offline: keep the refresh token for a later visit, but do not pretend to be logged in.
       sessionStore.clear({ keepRefreshToken: toApiError(error).status === 0 });
       return false;
     }
-  })().finally(() => {
+  }).finally(() => {
     refreshInFlight = null;
   });
   return refreshInFlight;
 }
 
+/**
+ * Workaround for the import of invitations: the generated client refuses an undefined optional form
+ * field (so a platform role sends scopeId = ''), and the API cannot bind '' to a missing Guid. Empty
+ * optional fields are dropped before sending, which the API reads as "none".
+ */
+const OPTIONAL_FORM_FIELDS = ['scopeId', 'message'];
+
+function dropEmptyOptionalFormFields(init: RequestInit | undefined) {
+  if (!(init?.body instanceof FormData)) return;
+  for (const name of OPTIONAL_FORM_FIELDS) if (init.body.get(name) === '') init.body.delete(name);
+}
+
 /** Adds the bearer token; on a 401 to an authenticated call, refreshes once and retries. */
 export const authFetch: Fetch = async (url, init) => {
+  dropEmptyOptionalFormFields(init);
   const token = sessionStore.getAccessToken();
   let response = await plainFetch(url, token ? withBearer(init, token) : init);
   if (response.status === 401 && token) {

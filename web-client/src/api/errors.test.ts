@@ -43,6 +43,13 @@ describe('toApiError', () => {
     expect(toApiError(new RateLimitedError(17))).toMatchObject({ status: 429, retryAfterSeconds: 17 });
   });
 
+  it('reads the delay a 429 problem carries in its body', () => {
+    expect(toApiError({ status: 429, title: 'Too many requests. Try again later.', retryAfter: 42 })).toMatchObject({
+      status: 429,
+      retryAfterSeconds: 42,
+    });
+  });
+
   it('treats a network failure as status 0', () => {
     expect(toApiError(new TypeError('Failed to fetch')).status).toBe(0);
     expect(toApiError(undefined).status).toBe(0);

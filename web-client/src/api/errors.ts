@@ -48,7 +48,8 @@ export function toApiError(error: unknown): ApiError {
       title: typeof error.title === 'string' ? error.title : undefined,
       detail: typeof error.detail === 'string' ? error.detail : undefined,
       fieldErrors: readFieldErrors(error.errors),
-      retryAfterSeconds: undefined,
+      // 429 problems carry the delay in the body too (the generated client only surfaces the body).
+      retryAfterSeconds: typeof error.retryAfter === 'number' && error.retryAfter > 0 ? error.retryAfter : undefined,
     };
   }
   // fetch rejects with a TypeError when the network is down.

@@ -9,10 +9,11 @@ import { SiteNameContext } from '@/components/layout/page';
 import { Button } from '@/components/ui/button';
 import { useLogout } from '@/features/auth/api/auth';
 import { platformQueryOptions } from '@/features/platform/api/platform';
-import { useUpdateMe } from '@/features/profile/api/profile';
+import { meQueryOptions, useUpdateMe } from '@/features/profile/api/profile';
 import { useSessionStatus } from '@/lib/auth/session-store';
 import { currentLanguage } from '@/lib/i18n';
 import { isLanguage, LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from '@/lib/i18n/languages';
+import { isStaff } from '@/lib/roles';
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
@@ -21,12 +22,14 @@ export function AppLayout() {
   const platform = useQuery(platformQueryOptions());
   const updateMe = useUpdateMe();
   const logout = useLogout();
+  const me = useQuery({ ...meQueryOptions(), enabled: status === 'authenticated' });
 
   const siteName = platform.data?.name ?? 'Participation';
   const languages = (platform.data?.languages ?? SUPPORTED_LANGUAGES).filter(isLanguage);
 
   const items: NavItem[] = [{ to: '/', label: t('nav.home') }];
   if (status === 'authenticated') items.push({ to: '/profile', label: t('nav.profile') });
+  if (status === 'authenticated' && isStaff(me.data?.roles)) items.push({ to: '/admin', label: t('nav.admin'), end: false });
   if (status === 'anonymous') items.push({ to: '/login', label: t('nav.login') }, { to: '/register', label: t('nav.register') });
 
   function changeLanguage(language: string) {

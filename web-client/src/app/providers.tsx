@@ -2,7 +2,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { toApiError } from '@/api/errors';
+import { invitationKeys } from '@/features/invitations/api/invitations';
 import { profileKeys } from '@/features/profile/api/profile';
+import { userKeys } from '@/features/users/api/users';
 import { sessionStore } from '@/lib/auth/session-store';
 import { i18n } from '@/lib/i18n';
 
@@ -28,7 +30,8 @@ export function Providers({ children, queryClient }: { children: ReactNode; quer
   useEffect(
     () =>
       sessionStore.subscribe(() => {
-        if (sessionStore.getStatus() === 'anonymous') client.removeQueries({ queryKey: profileKeys.all });
+        if (sessionStore.getStatus() !== 'anonymous') return;
+        for (const queryKey of [profileKeys.all, userKeys.all, invitationKeys.lists()]) client.removeQueries({ queryKey });
       }),
     [client],
   );

@@ -1,4 +1,6 @@
 import { createBrowserRouter } from 'react-router';
+import { Loading } from '@/components/ui/loading';
+import { i18n } from '@/lib/i18n';
 import { AppLayout } from './app-layout';
 import { ConfirmEmailRoute } from './routes/confirm-email-route';
 import { ForgotPasswordRoute } from './routes/forgot-password-route';
@@ -12,6 +14,8 @@ import { ResetPasswordRoute } from './routes/reset-password-route';
 export const routes = [
   {
     element: <AppLayout />,
+    // Shown while the code of a page opened directly (e.g. /admin) loads.
+    HydrateFallback: () => <Loading label={i18n.t('common.loading')} />,
     children: [
       { index: true, element: <HomeRoute /> },
       { path: 'register', element: <RegisterRoute /> },
@@ -20,6 +24,24 @@ export const routes = [
       { path: 'forgot-password', element: <ForgotPasswordRoute /> },
       { path: 'reset-password', element: <ResetPasswordRoute /> },
       { path: 'profile', element: <ProfileRoute /> },
+      // Staff screens and the invitation page load on demand: most visitors never see them.
+      { path: 'invitation', lazy: async () => ({ Component: (await import('./routes/invitation-route')).InvitationRoute }) },
+      {
+        path: 'admin',
+        lazy: async () => ({ Component: (await import('./routes/admin/admin-layout')).AdminLayout }),
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('./routes/admin/admin-overview-route')).AdminOverviewRoute }) },
+          { path: 'users', lazy: async () => ({ Component: (await import('./routes/admin/admin-users-route')).AdminUsersRoute }) },
+          {
+            path: 'departments',
+            lazy: async () => ({ Component: (await import('./routes/admin/admin-departments-route')).AdminDepartmentsRoute }),
+          },
+          {
+            path: 'invitations',
+            lazy: async () => ({ Component: (await import('./routes/admin/admin-invitations-route')).AdminInvitationsRoute }),
+          },
+        ],
+      },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { describeError, toApiError } from '@/api/errors';
 import { Page } from '@/components/layout/page';
 import { Alert } from '@/components/ui/alert';
@@ -29,6 +30,8 @@ function ProfileContent() {
   const { t, i18n } = useTranslation();
   const me = useQuery(meQueryOptions());
   const [saved, setSaved] = useState(false);
+  const location = useLocation();
+  const accepted = (location.state as { invitationAccepted?: boolean } | null)?.invitationAccepted === true;
 
   if (me.isPending) return <Loading label={t('common.loading')} />;
   if (me.isError) {
@@ -44,6 +47,7 @@ function ProfileContent() {
   const profile = me.data;
   return (
     <div className="stack">
+      {accepted ? <StatusMessage>{t('profile.invitationAccepted')}</StatusMessage> : null}
       <ProfileSummary profile={profile} resendAction={<ResendConfirmationButton />} />
       <section className="panel">
         <StatusMessage>{saved ? t('profile.edit.saved') : null}</StatusMessage>
@@ -57,7 +61,7 @@ function ProfileContent() {
         />
       </section>
       <section className="panel">
-        <ChangePasswordForm email={profile.email} />
+        <ChangePasswordForm />
       </section>
     </div>
   );

@@ -4,6 +4,8 @@ import { Link, NavLink } from 'react-router';
 export interface NavItem {
   to: string;
   label: string;
+  /** Active only on this exact path (default), or also below it. */
+  end?: boolean;
 }
 
 export interface SiteHeaderProps {
@@ -29,7 +31,7 @@ export function SiteHeader({ siteName, homeLabel, navLabel, items, actions, lang
           <ul className="site-nav__list">
             {items.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end className="site-nav__link">
+                <NavLink to={item.to} end={item.end ?? true} className="site-nav__link">
                   {item.label}
                 </NavLink>
               </li>

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, Ref } from 'react';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'aria-invalid' | 'aria-describedby'> {
   id: string;
@@ -6,9 +6,10 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   hint?: string;
   /** Messages shown beside the field (from the API or a client-side check). */
   errors?: string[];
+  ref?: Ref<HTMLInputElement>;
 }
 
-export function TextField({ id, label, hint, errors, required, className, ...input }: TextFieldProps) {
+export function TextField({ id, label, hint, errors, required, className, ref, ...input }: TextFieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors && errors.length > 0 ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
@@ -28,6 +29,7 @@ export function TextField({ id, label, hint, errors, required, className, ...inp
         </p>
       ) : null}
       <input
+        ref={ref}
         id={id}
         className="field__input"
         required={required}

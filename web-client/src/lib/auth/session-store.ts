@@ -45,6 +45,12 @@ export const sessionStore = {
     emit('authenticated');
   },
 
+  /** An access token obtained by another tab for the refresh token both share. */
+  adoptAccessToken(token: string) {
+    accessToken = token;
+    emit('authenticated');
+  },
+
   /** Forget the session. `keepRefreshToken` when the refresh failed for a reason other than a rejection (offline). */
   clear(options: { keepRefreshToken?: boolean } = {}) {
     accessToken = null;

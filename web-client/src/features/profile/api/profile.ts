@@ -23,23 +23,14 @@ export function useUpdateMe() {
   });
 }
 
-export interface ChangePasswordInput extends ChangePasswordRequest {
-  email: string;
-}
-
 /**
- * Changing the password revokes every refresh token of the account, this session's included. To keep
- * this session alive past its access token, log in again with the new password (best effort).
+ * Changing the password revokes every refresh token of the account and answers a fresh session for
+ * this browser: keep using that one.
  */
 export function useChangePassword() {
   return useMutation({
-    mutationFn: async ({ email, currentPassword, newPassword }: ChangePasswordInput) => {
-      await api.changePassword({ currentPassword, newPassword });
-      try {
-        sessionStore.setTokens(await api.login({ email, password: newPassword }));
-      } catch {
-        // The current access token still works until it expires; the user will then log in again.
-      }
+    mutationFn: async (request: ChangePasswordRequest) => {
+      sessionStore.setTokens(await api.changePassword(request));
     },
   });
 }

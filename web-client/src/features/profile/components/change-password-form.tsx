@@ -8,7 +8,7 @@ import { TextField } from '@/components/ui/text-field';
 import { erroredFields, mergeFieldErrors, PASSWORD_MIN_LENGTH, type FieldErrors } from '@/lib/forms';
 import { useChangePassword } from '../api/profile';
 
-export function ChangePasswordForm({ email }: { email: string }) {
+export function ChangePasswordForm() {
   const { t } = useTranslation();
   const change = useChangePassword();
   const [currentPassword, setCurrentPassword] = useState('');
@@ -36,7 +36,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
       return;
     }
     change.mutate(
-      { email, currentPassword, newPassword },
+      { currentPassword, newPassword },
       {
         onSuccess: () => {
           setCurrentPassword('');

@@ -1,0 +1,337 @@
+import { execFileSync } from 'node:child_process';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expectAccessible } from './support/axe';
+import { waitForLink } from './support/mail';
+
+const mailDir = process.env.MAIL_DIR!;
+const apiProject = process.env.E2E_API_PROJECT ?? '../api';
+const admin = { email: 'admin-e2e@example.org', password: 'e2e-admin-password' };
+const password = 'un mot de passe assez long';
+
+// The first admin cannot be made from the browser: the API's CLI creates it (idempotent).
+test.beforeAll(() => {
+  execFileSync(
+    'dotnet',
+    ['run', '--project', apiProject, '--no-build', '--no-launch-profile', '--', 'create-admin',
+      '--email', admin.email, '--first-name', 'Ada', '--last-name', 'Admin', '--password', admin.password],
+    {
+      env: {
+        ...process.env,
+        ASPNETCORE_ENVIRONMENT: 'Development',
+        ConnectionStrings__Participation: process.env.E2E_DATABASE_URL,
+        Email__PickupDirectory: mailDir,
+      },
+      stdio: 'pipe',
+      timeout: 120_000,
+    },
+  );
+});
+
+// The preview server sends a strict CSP: anything it blocks fails the test.
+let cspViolations: string[] = [];
+test.beforeEach(({ page }) => {
+  cspViolations = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+});
+test.afterEach(() => {
+  expect(cspViolations, 'CSP violations').toEqual([]);
+});
+
+function unique(tag: string) {
+  return `${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+function uniqueEmail(tag: string) {
+  return `e2e-${unique(tag)}@example.test`;
+}
+
+function localPath(link: string) {
+  const url = new URL(link);
+  return `${url.pathname}${url.hash}`;
+}
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Navigation principale' });
+const subnav = (page: Page) => page.getByRole('navigation', { name: 'Sections de l’administration' });
+
+async function logIn(page: Page, email: string, secret: string) {
+  await page.goto('/login');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(secret);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page).toHaveURL(/\/profile$/);
+}
+
+async function logOut(page: Page) {
+  await nav(page).getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Vous êtes déconnecté.' })).toBeVisible();
+}
+
+async function adminToken(request: APIRequestContext): Promise<string> {
+  const response = await request.post('/api/v1/auth/login', { data: admin });
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+test('an admin creates a department and invites its head, who accepts and lands in the staff area', async ({ page }) => {
+  const department = `Urbanisme ${unique('d')}`;
+  const headEmail = uniqueEmail('head');
+
+  await logIn(page, admin.email, admin.password);
+  await nav(page).getByRole('link', { name: 'Administration' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Administration' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Mes rôles' })).toBeVisible();
+  await expectAccessible(page, 'staff overview (admin)');
+
+  // A department, with a French and a Dutch name.
+  await subnav(page).getByRole('link', { name: 'Services' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Services' })).toBeVisible();
+  await page.getByRole('button', { name: 'Créer le service' }).click();
+  await expect(page.getByLabel('Nom en français')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Le nom en français est obligatoire.')).toBeVisible();
+  await expectAccessible(page, 'departments: missing name');
+  await page.getByLabel('Nom en français').fill(department);
+  await page.getByLabel('Nom en néerlandais (facultatif)').fill(`Stedenbouw ${department.slice(10)}`);
+  await page.getByRole('button', { name: 'Créer le service' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Le service « ${department} » a été créé.` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: department })).toBeVisible();
+  // The same French name again is refused beside the field.
+  await page.getByLabel('Nom en français').fill(department);
+  await page.getByRole('button', { name: 'Créer le service' }).click();
+  await expect(page.getByLabel('Nom en français')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Un service porte déjà ce nom.').first()).toBeVisible();
+  await expectAccessible(page, 'departments: duplicate name');
+  await page.getByLabel('Nom en français').fill('');
+
+  // Invite its head, with a personal message.
+  await subnav(page).getByRole('link', { name: 'Invitations' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Invitations' })).toBeVisible();
+  await expectAccessible(page, 'invitations (admin)');
+  const form = page.getByRole('form', { name: 'Inviter par e-mail' });
+  await form.getByRole('group', { name: 'Personne 1' }).getByLabel('Adresse e-mail').fill(headEmail);
+  await form.getByLabel('Rôle', { exact: true }).selectOption('department_head');
+  await form.getByLabel('Service', { exact: true }).selectOption({ label: department });
+  await form.getByLabel('Message personnel (facultatif)').fill('Bienvenue dans l’équipe !\n<b>À bientôt</b>');
+  await form.getByRole('button', { name: 'Envoyer les invitations' }).click();
+  const invited = page.getByRole('table', { name: 'Invitations envoyées (1)' });
+  await expect(invited).toContainText(headEmail);
+  await expect(page.getByRole('heading', { name: 'Résultat' }).first()).toBeFocused();
+  await expectAccessible(page, 'invitations: report');
+
+  const list = page.getByRole('table', { name: 'Invitations, les plus récentes d’abord' });
+  const row = list.getByRole('row').filter({ hasText: headEmail });
+  await expect(row).toContainText('En attente');
+  await expect(row).toContainText(/En file d’attente|Envoyé/);
+  await expect(row).toContainText(department);
+  await page.screenshot({ path: '/tmp/participation-admin-invitations.png', fullPage: true });
+  await logOut(page);
+
+  // The invitee follows the e-mailed link.
+  const link = await waitForLink(mailDir, headEmail, 'invitation');
+  await page.goto(localPath(link));
+  await expect(page.getByRole('heading', { level: 1, name: 'Invitation' })).toBeVisible();
+  await expect(page.getByText('Ada Admin vous invite à rejoindre la plateforme en tant que Chef de service.')).toBeVisible();
+  await expect(page.getByText(department)).toBeVisible();
+  // The message is text, never HTML.
+  await expect(page.locator('blockquote')).toContainText('<b>À bientôt</b>');
+  await expect(page).toHaveURL(/\/invitation$/); // the token left the address bar
+  await expectAccessible(page, 'invitation page');
+
+  await page.getByRole('button', { name: 'Créer mon compte et accepter' }).click();
+  await expect(page.getByLabel('Prénom')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'invitation: missing fields');
+  await page.getByLabel('Prénom').fill('Hélène');
+  await page.getByLabel('Nom', { exact: true }).fill('Chef');
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Créer mon compte et accepter' }).click();
+
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Votre invitation a été acceptée' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Mon service' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: department })).toBeVisible();
+  await expect(subnav(page).getByRole('link', { name: 'Utilisateurs' })).toHaveCount(0);
+  await expectAccessible(page, 'staff overview (department head)');
+
+  await subnav(page).getByRole('link', { name: 'Invitations' }).click();
+  await expect(page.getByText('Inviter des modérateurs de projet')).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Inviter par e-mail' })).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Invitations, les plus récentes d’abord' }).getByRole('row').filter({ hasText: headEmail })).toContainText('Acceptée');
+  await expectAccessible(page, 'invitations (department head)');
+
+  // A used link says so, without detail.
+  await logOut(page);
+  await page.goto(localPath(link));
+  await expect(page.getByText('Ce lien d’invitation n’est pas valable ou a expiré.')).toBeVisible();
+  await expectAccessible(page, 'invitation: used link');
+
+  // The admin sees the invitation accepted.
+  await logIn(page, admin.email, admin.password);
+  await page.goto('/admin/invitations');
+  await page.getByLabel('État', { exact: true }).selectOption('accepted');
+  await expect(page.getByRole('table', { name: 'Invitations, les plus récentes d’abord' }).getByRole('row').filter({ hasText: headEmail })).toContainText('Acceptée');
+  await expectAccessible(page, 'invitations: accepted filter');
+});
+
+test('an admin imports invitations from a CSV file with one bad row', async ({ page }) => {
+  const good = uniqueEmail('csv');
+  await logIn(page, admin.email, admin.password);
+  await page.goto('/admin/invitations');
+  const form = page.getByRole('form', { name: 'Importer un fichier CSV' });
+  await expect(form.getByRole('link', { name: 'Télécharger un fichier d’exemple' })).toHaveAttribute('download', 'invitations-example.csv');
+
+  // A malformed file is refused as a whole, beside the file field.
+  await form.getByLabel('Fichier CSV').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('mail;name\nx;y\n') });
+  await form.getByLabel('Rôle', { exact: true }).selectOption('elected_official');
+  await form.getByLabel('Toute la plateforme').check();
+  await form.getByRole('button', { name: 'Importer et inviter' }).click();
+  await expect(form.getByLabel('Fichier CSV')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'import: malformed file');
+
+  const csv = `email,first_name,last_name,locale\n${good},Marc,Lemaire,nl\nnot-an-address,Bad,Row,fr\n`;
+  await form.getByLabel('Fichier CSV').setInputFiles({ name: 'staff.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await form.getByRole('button', { name: 'Importer et inviter' }).click();
+  const invited = page.getByRole('table', { name: 'Invitations envoyées (1)' });
+  await expect(invited).toContainText(good);
+  await expect(invited.getByRole('row').filter({ hasText: good })).toContainText('2');
+  const errors = page.getByRole('table', { name: 'Lignes en erreur (1)' });
+  await expect(errors.getByRole('row').filter({ hasText: 'not-an-address' })).toContainText('3');
+  await expect(errors).toContainText('Adresse e-mail non valide.');
+  await expectAccessible(page, 'import: report');
+
+  // Resend, then revoke (after confirming) the new invitation.
+  const row = page.getByRole('table', { name: 'Invitations, les plus récentes d’abord' }).getByRole('row').filter({ hasText: good });
+  await expect(row).toContainText('Élu');
+  await row.getByRole('button', { name: `Renvoyer l’invitation à ${good}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `L’invitation a été renvoyée à ${good}` })).toBeVisible();
+  await row.getByRole('button', { name: `Révoquer l’invitation de ${good}` }).click();
+  const dialog = page.getByRole('dialog', { name: 'Révoquer cette invitation ?' });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page, 'invitations: revoke dialog');
+  await dialog.getByRole('button', { name: 'Oui, révoquer' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText('Révoquée');
+  await page.screenshot({ path: '/tmp/participation-admin-import.png', fullPage: true });
+});
+
+test('only staff enter the staff area; an admin manages roles and department heads', async ({ page, request }) => {
+  const residentEmail = uniqueEmail('resident');
+  const department = `Mobilité ${unique('d')}`;
+  const registered = await request.post('/api/v1/auth/register', {
+    data: { email: residentEmail, password, firstName: 'Rémi', lastName: 'Résident', locale: 'fr' },
+  });
+  expect(registered.status()).toBe(201);
+  const token = await adminToken(request);
+  const created = await request.post('/api/v1/departments', { data: { name: { fr: department } }, headers: { Authorization: `Bearer ${token}` } });
+  expect(created.status()).toBe(201);
+
+  // A resident has no way in.
+  await logIn(page, residentEmail, password);
+  await expect(nav(page).getByRole('link', { name: 'Administration' })).toHaveCount(0);
+  await page.goto('/admin');
+  await expect(page.getByRole('heading', { level: 1, name: 'Accès réservé' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Retour à l’accueil' })).toBeVisible();
+  await expectAccessible(page, 'staff area: forbidden');
+  // Logged in: no more registering.
+  await page.goto('/register');
+  await expect(page).toHaveURL(/\/profile$/);
+  await logOut(page);
+
+  await logIn(page, admin.email, admin.password);
+  await page.goto('/admin/users');
+  await expect(page.getByRole('heading', { level: 1, name: 'Utilisateurs' })).toBeVisible();
+  await page.getByLabel('Rechercher').fill(residentEmail);
+  const users = page.getByRole('table', { name: 'Personnes inscrites' });
+  await expect(users.getByRole('row')).toHaveCount(2);
+  const row = users.getByRole('row').filter({ hasText: residentEmail });
+  await expect(row).toContainText('Aucun rôle');
+  await expectAccessible(page, 'users: search');
+
+  await row.getByRole('button', { name: 'Gérer les rôles de Rémi Résident' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rôles de Rémi Résident' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Ajouter le rôle' }).click();
+  await expect(dialog.getByLabel('Rôle', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'manage roles: missing role');
+  await dialog.getByLabel('Rôle', { exact: true }).selectOption('department_head');
+  await dialog.getByLabel('Service', { exact: true }).selectOption({ label: department });
+  await dialog.getByRole('button', { name: 'Ajouter le rôle' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: `Le rôle « Chef de service · ${department} » a été ajouté.` })).toBeVisible();
+  await expect(row).toContainText(`Chef de service · ${department}`);
+  await expectAccessible(page, 'manage roles: granted');
+  await dialog.getByRole('button', { name: 'Fermer' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row.getByRole('button', { name: 'Gérer les rôles de Rémi Résident' })).toBeFocused();
+
+  // The department page lists the new head; removing asks first.
+  await subnav(page).getByRole('link', { name: 'Services' }).click();
+  const card = page.getByRole('article', { name: department });
+  await expect(card).toContainText('Rémi Résident');
+  await card.getByRole('button', { name: `Supprimer ${department}` }).click();
+  const refuse = page.getByRole('dialog', { name: 'Supprimer ce service ?' });
+  await refuse.getByRole('button', { name: 'Oui, supprimer' }).click();
+  await expect(refuse.getByRole('alert')).toContainText('Ce service a encore des chefs de service');
+  await expectAccessible(page, 'departments: delete refused');
+  await refuse.getByRole('button', { name: 'Annuler' }).click();
+
+  await card.getByRole('button', { name: 'Retirer Rémi Résident des chefs de service' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Retirer ce chef de service ?' });
+  await confirm.getByRole('button', { name: 'Oui, retirer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Rémi Résident n’est plus chef du service ${department}.` })).toBeVisible();
+  await expect(card).toContainText('Aucun chef de service pour le moment.');
+
+  // Now empty, the department can go.
+  await card.getByRole('button', { name: `Supprimer ${department}` }).click();
+  await page.getByRole('dialog', { name: 'Supprimer ce service ?' }).getByRole('button', { name: 'Oui, supprimer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Le service « ${department} » a été supprimé.` })).toBeVisible();
+  await expectAccessible(page, 'departments: deleted');
+  await page.screenshot({ path: '/tmp/participation-admin-departments.png', fullPage: true });
+
+  await page.goto('/admin/users');
+  await expect(page.getByRole('table', { name: 'Personnes inscrites' })).toBeVisible();
+  await page.screenshot({ path: '/tmp/participation-admin-users.png', fullPage: true });
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Personnes inscrites' })).toBeVisible();
+  await expectAccessible(page, 'users (mobile)');
+  await page.screenshot({ path: '/tmp/participation-admin-users-mobile.png', fullPage: true });
+  await page.goto('/admin/invitations');
+  await expect(page.getByRole('form', { name: 'Inviter par e-mail' })).toBeVisible();
+  await expectAccessible(page, 'invitations (mobile)');
+  await page.screenshot({ path: '/tmp/participation-admin-invitations-mobile.png', fullPage: true });
+});
+
+test('someone with an account logs in to accept and comes back to the invitation', async ({ page, request }) => {
+  const email = uniqueEmail('existing');
+  const registered = await request.post('/api/v1/auth/register', {
+    data: { email, password, firstName: 'Élise', lastName: 'Élue', locale: 'fr' },
+  });
+  expect(registered.status()).toBe(201);
+  const token = await adminToken(request);
+  const invited = await request.post('/api/v1/invitations', {
+    data: { invitees: [{ email }], role: 'elected_official', scopeType: 'platform' },
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(invited.status()).toBe(200);
+
+  const link = await waitForLink(mailDir, email, 'invitation');
+  await page.goto(localPath(link));
+  await expect(page.getByText('Un compte existe déjà pour')).toBeVisible();
+  await expect(page.getByText('Toute la plateforme')).toBeVisible();
+  await expectAccessible(page, 'invitation: account exists');
+  await page.getByRole('link', { name: 'Se connecter pour accepter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Se connecter' })).toBeVisible();
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+
+  // Back on the invitation (the token waited in the tab's storage), signed in as the invited address.
+  await expect(page).toHaveURL(/\/invitation$/);
+  await expect(page.getByText(`Vous êtes connecté avec ${email}`)).toBeVisible();
+  await expectAccessible(page, 'invitation: signed in');
+  await page.getByRole('button', { name: 'Accepter l’invitation' }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole('list').filter({ hasText: 'Élu · toute la plateforme' })).toBeVisible();
+  await expect(nav(page).getByRole('link', { name: 'Administration' })).toBeVisible();
+  await expectAccessible(page, 'staff overview (elected official)');
+});

@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { Page } from '@/components/layout/page';
+import { Alert } from '@/components/ui/alert';
+import { ImportInvitationsForm } from '@/features/invitations/components/import-form';
+import { InvitationList } from '@/features/invitations/components/invitation-list';
+import { InviteForm } from '@/features/invitations/components/invite-form';
+import { GRANTABLE_ROLES, hasRole, headedDepartments } from '@/lib/roles';
+import { RequireStaffRole, useStaff } from './admin-layout';
+import { useDepartmentOptions } from './use-department-options';
+
+export function AdminInvitationsRoute() {
+  const { t } = useTranslation();
+  const { me } = useStaff();
+  const departments = useDepartmentOptions();
+  const admin = hasRole(me.roles, 'admin');
+  const headed = headedDepartments(me.roles);
+
+  return (
+    <RequireStaffRole roles={['admin', 'department_head']}>
+      <Page title={t('admin.nav.invitations')} intro={<p>{admin ? t('invitations.introAdmin') : t('invitations.introHead')}</p>}>
+        <div className="stack">
+          {admin ? (
+            <>
+              <section className="panel">
+                <InviteForm roles={GRANTABLE_ROLES} departments={departments.options} />
+              </section>
+              <section className="panel">
+                <ImportInvitationsForm roles={GRANTABLE_ROLES} departments={departments.options} />
+              </section>
+            </>
+          ) : (
+            <Alert variant="info" title={t('invitations.headNoteTitle')}>
+              <p>{t('invitations.headNote')}</p>
+              <p>
+                {t('invitations.headDepartments', { count: headed.length })}{' '}
+                <strong>{headed.map((id) => departments.name(id)).join(', ')}</strong>
+              </p>
+            </Alert>
+          )}
+          <InvitationList canManage={admin} />
+        </div>
+      </Page>
+    </RequireStaffRole>
+  );
+}

@@ -1,0 +1,79 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useOutletContext } from 'react-router';
+import type { GetMeResponse } from '@contracts/participation-client';
+import { describeError, toApiError } from '@/api/errors';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Loading } from '@/components/ui/loading';
+import { meQueryOptions } from '@/features/profile/api/profile';
+import { hasRole, isStaff, type Role } from '@/lib/roles';
+import { RequireAuth } from '../../require-auth';
+import { Forbidden } from '../forbidden';
+
+export interface StaffContext {
+  me: GetMeResponse;
+}
+
+export const useStaff = () => useOutletContext<StaffContext>();
+
+/** The staff area's sections and who sees each (the API decides in the end). */
+export const STAFF_SECTIONS: { path: string; key: 'overview' | 'users' | 'departments' | 'invitations'; roles: Role[] | null }[] = [
+  { path: '/admin', key: 'overview', roles: null },
+  { path: '/admin/users', key: 'users', roles: ['admin'] },
+  { path: '/admin/departments', key: 'departments', roles: ['admin'] },
+  { path: '/admin/invitations', key: 'invitations', roles: ['admin', 'department_head'] },
+];
+
+export function canSee(me: GetMeResponse, roles: Role[] | null): boolean {
+  return roles === null || roles.some((role) => hasRole(me.roles, role));
+}
+
+export function AdminLayout() {
+  return (
+    <RequireAuth>
+      <StaffArea />
+    </RequireAuth>
+  );
+}
+
+function StaffArea() {
+  const { t } = useTranslation();
+  const me = useQuery(meQueryOptions());
+
+  if (me.isPending) return <Loading label={t('common.loading')} />;
+  if (me.isError) {
+    return (
+      <Alert variant="error" role="alert" title={describeError(t, toApiError(me.error))}>
+        <Button variant="secondary" onClick={() => void me.refetch()}>
+          {t('common.retry')}
+        </Button>
+      </Alert>
+    );
+  }
+  if (!isStaff(me.data.roles)) return <Forbidden />;
+
+  return (
+    <div className="staff-area">
+      <nav className="subnav" aria-label={t('admin.nav.label')}>
+        <ul className="subnav__list">
+          {STAFF_SECTIONS.filter((section) => canSee(me.data, section.roles)).map((section) => (
+            <li key={section.key}>
+              <NavLink to={section.path} end className="subnav__link">
+                {t(`admin.nav.${section.key}`)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Outlet context={{ me: me.data } satisfies StaffContext} />
+    </div>
+  );
+}
+
+/** A section only some roles may open. */
+export function RequireStaffRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
+  const { me } = useStaff();
+  return canSee(me, roles) ? children : <Forbidden />;
+}

@@ -1,0 +1,94 @@
+import { useTranslation } from 'react-i18next';
+import { ROLE_SCOPES, type Role, type RoleScope } from '@/lib/roles';
+import { SelectField } from './select-field';
+
+export interface DepartmentOption {
+  id: string;
+  label: string;
+}
+
+export interface RoleScopePickerProps {
+  idPrefix: string;
+  legend: string;
+  value: RoleScope;
+  onChange: (value: RoleScope) => void;
+  /** The roles the current user may give. */
+  roles: readonly Role[];
+  departments: readonly DepartmentOption[];
+  errors?: Partial<Record<keyof RoleScope, string[]>>;
+}
+
+/**
+ * Choose a role, then its scope: nothing more for platform roles, a department for department heads,
+ * the whole platform or a department for elected officials.
+ */
+export function RoleScopePicker({ idPrefix, legend, value, onChange, roles, departments, errors = {} }: RoleScopePickerProps) {
+  const { t } = useTranslation();
+  const scopes = value.role ? (ROLE_SCOPES[value.role as Role] ?? []) : [];
+  const choosesScope = scopes.length > 1;
+  const needsDepartment = value.scopeType === 'department';
+  const scopeErrors = errors.scopeType && errors.scopeType.length > 0 ? errors.scopeType : undefined;
+
+  function changeRole(role: string) {
+    const allowed = role ? (ROLE_SCOPES[role as Role] ?? []) : [];
+    onChange({ role, scopeType: allowed.length === 1 ? allowed[0] : '', scopeId: '' });
+  }
+
+  return (
+    <fieldset className="fieldset">
+      <legend className="fieldset__legend">{legend}</legend>
+      <SelectField
+        id={`${idPrefix}-role`}
+        label={t('roleScope.role')}
+        value={value.role}
+        onChange={(e) => changeRole(e.target.value)}
+        errors={errors.role ?? (!choosesScope ? scopeErrors : undefined)}
+        options={[{ value: '', label: t('roleScope.chooseRole') }, ...roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))]}
+      />
+      {value.role ? <p className="field__hint">{t(`roleScope.describe.${value.role as Role}`)}</p> : null}
+      {choosesScope ? (
+        <fieldset
+          className={['fieldset fieldset--plain', scopeErrors ? 'field--invalid' : ''].join(' ').trim()}
+          aria-describedby={scopeErrors ? `${idPrefix}-scope-error` : undefined}
+        >
+          <legend className="field__label">{t('roleScope.scope')}</legend>
+          {scopeErrors ? (
+            <p className="field__error" id={`${idPrefix}-scope-error`}>
+              {scopeErrors.join(' ')}
+            </p>
+          ) : null}
+          {scopes.map((scope) => (
+            <div className="choice" key={scope}>
+              <input
+                type="radio"
+                id={`${idPrefix}-scope-${scope}`}
+                name={`${idPrefix}-scope`}
+                value={scope}
+                checked={value.scopeType === scope}
+                onChange={() => onChange({ ...value, scopeType: scope, scopeId: '' })}
+              />
+              <label htmlFor={`${idPrefix}-scope-${scope}`}>{t(`roleScope.scopeChoice.${scope}`)}</label>
+            </div>
+          ))}
+        </fieldset>
+      ) : null}
+      {needsDepartment ? (
+        departments.length > 0 ? (
+          <SelectField
+            id={`${idPrefix}-department`}
+            label={t('roleScope.department')}
+            value={value.scopeId}
+            onChange={(e) => onChange({ ...value, scopeId: e.target.value })}
+            errors={errors.scopeId}
+            options={[{ value: '', label: t('roleScope.chooseDepartment') }, ...departments.map((d) => ({ value: d.id, label: d.label }))]}
+          />
+        ) : (
+          <p className="notice" id={`${idPrefix}-department`}>
+            {t('roleScope.noDepartments')}
+          </p>
+        )
+      ) : null}
+      {!needsDepartment && errors.scopeId && errors.scopeId.length > 0 ? <p className="field__error">{errors.scopeId.join(' ')}</p> : null}
+    </fieldset>
+  );
+}

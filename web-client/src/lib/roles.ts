@@ -1,0 +1,69 @@
+/** The staff roles and the scopes each may have (mirrors the API's Roles.ScopeAllowed). */
+export const ROLES = ['admin', 'department_head', 'project_moderator', 'communication_manager', 'it_manager', 'elected_official'] as const;
+export type Role = (typeof ROLES)[number];
+export type ScopeType = 'platform' | 'department' | 'project';
+
+export const ROLE_SCOPES: Record<Role, ScopeType[]> = {
+  admin: ['platform'],
+  department_head: ['department'],
+  project_moderator: ['project'],
+  communication_manager: ['platform'],
+  it_manager: ['platform'],
+  elected_official: ['platform', 'department'],
+};
+
+/** Roles that can be given today: project moderators need projects, which do not exist yet. */
+export const GRANTABLE_ROLES: Role[] = ROLES.filter((role) => !ROLE_SCOPES[role].every((scope) => scope === 'project'));
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export interface RoleGrantLike {
+  role: string;
+  scopeType: string;
+  scopeId?: string | undefined;
+}
+
+/** Staff = anyone with at least one role (every registered user is also a resident). */
+export function isStaff(roles: readonly RoleGrantLike[] | undefined): boolean {
+  return !!roles && roles.length > 0;
+}
+
+export function hasRole(roles: readonly RoleGrantLike[] | undefined, role: Role): boolean {
+  return !!roles && roles.some((grant) => grant.role === role);
+}
+
+/** The departments a user heads. */
+export function headedDepartments(roles: readonly RoleGrantLike[] | undefined): string[] {
+  return (roles ?? []).filter((g) => g.role === 'department_head' && g.scopeId).map((g) => g.scopeId!);
+}
+
+/** A role and scope being chosen in a form; '' while not chosen. */
+export interface RoleScope {
+  role: string;
+  scopeType: string;
+  scopeId: string;
+}
+
+export const EMPTY_ROLE_SCOPE: RoleScope = { role: '', scopeType: '', scopeId: '' };
+
+/** The API's shape: no scope id for platform roles. */
+export function toGrant(value: RoleScope): { role: string; scopeType: string; scopeId: string | undefined } {
+  return { role: value.role, scopeType: value.scopeType, scopeId: value.scopeType === 'platform' ? undefined : value.scopeId || undefined };
+}
+
+/** What is still missing before a role and scope can be sent: field → translation key. */
+export function roleScopeProblems(value: RoleScope): Partial<Record<keyof RoleScope, 'required'>> {
+  const problems: Partial<Record<keyof RoleScope, 'required'>> = {};
+  if (!value.role) problems.role = 'required';
+  else if (!value.scopeType) problems.scopeType = 'required';
+  else if (value.scopeType !== 'platform' && !value.scopeId) problems.scopeId = 'required';
+  return problems;
+}
+
+/** Multilingual names (French required): the current language, else French, else any. */
+export function localizedName(name: Record<string, string> | undefined | null, language: string): string {
+  if (!name) return '';
+  return name[language] || name.fr || Object.values(name)[0] || '';
+}
