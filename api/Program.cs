@@ -1,9 +1,11 @@
+using Participation.Api.Features.AuditLog;
 using Participation.Api.Features.Auth;
 using Participation.Api.Features.Departments;
 using Participation.Api.Features.Invitations;
 using Participation.Api.Features.Me;
 using Participation.Api.Features.Organisations;
 using Participation.Api.Features.Platform;
+using Participation.Api.Features.Projects;
 using Participation.Api.Features.Users;
 using Participation.Api.Infrastructure;
 using Participation.Api.Infrastructure.Auth;
@@ -56,6 +58,8 @@ api.MapPlatformEndpoints();
 api.MapDepartmentsEndpoints();
 api.MapInvitationsEndpoints();
 api.MapOrganisationsEndpoints();
+api.MapProjectsEndpoints();
+api.MapAuditLogEndpoints();
 
 await app.RunAsync();
 return 0;

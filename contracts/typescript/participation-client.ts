@@ -18,6 +18,92 @@ export class ParticipationClient {
     }
 
     /**
+     * Staff actions, newest first (admins: all; department heads: their departments').
+     * @param action (optional) 
+     * @param targetType (optional) 
+     * @param targetId (optional) 
+     * @param actor (optional) 
+     * @param cursor (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    listAuditLog(action?: string | undefined, targetType?: string | undefined, targetId?: string | undefined, actor?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListAuditLogResponse> {
+        let url_ = this.baseUrl + "/api/v1/audit-log?";
+        if (action === null)
+            throw new globalThis.Error("The parameter 'action' cannot be null.");
+        else if (action !== undefined)
+            url_ += "action=" + encodeURIComponent("" + action) + "&";
+        if (targetType === null)
+            throw new globalThis.Error("The parameter 'targetType' cannot be null.");
+        else if (targetType !== undefined)
+            url_ += "targetType=" + encodeURIComponent("" + targetType) + "&";
+        if (targetId === null)
+            throw new globalThis.Error("The parameter 'targetId' cannot be null.");
+        else if (targetId !== undefined)
+            url_ += "targetId=" + encodeURIComponent("" + targetId) + "&";
+        if (actor === null)
+            throw new globalThis.Error("The parameter 'actor' cannot be null.");
+        else if (actor !== undefined)
+            url_ += "actor=" + encodeURIComponent("" + actor) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListAuditLog(_response);
+        });
+    }
+
+    protected processListAuditLog(response: Response): Promise<ListAuditLogResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListAuditLogResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ListAuditLogResponse>(null as any);
+    }
+
+    /**
      * Create a resident account; a confirmation link is e-mailed.
      * @return Created
      */
@@ -846,14 +932,12 @@ export class ParticipationClient {
      * @param message (optional) 
      * @return OK
      */
-    importInvitations(file?: FileParameter | undefined, role?: string | undefined, scopeType?: string | undefined, scopeId?: string | undefined, message?: string | undefined, signal?: AbortSignal): Promise<InvitationReport> {
+    importInvitations(file?: FileParameter | null | undefined, role?: string | undefined, scopeType?: string | undefined, scopeId?: string | null | undefined, message?: string | null | undefined, signal?: AbortSignal): Promise<InvitationReport> {
         let url_ = this.baseUrl + "/api/v1/invitations/import";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = new FormData();
-        if (file === null || file === undefined)
-            throw new globalThis.Error("The parameter 'file' cannot be null.");
-        else
+        if (file !== null && file !== undefined)
             content_.append("file", file.data, file.fileName ? file.fileName : "file");
         if (role === null || role === undefined)
             throw new globalThis.Error("The parameter 'role' cannot be null.");
@@ -863,13 +947,9 @@ export class ParticipationClient {
             throw new globalThis.Error("The parameter 'scopeType' cannot be null.");
         else
             content_.append("scopeType", scopeType.toString());
-        if (scopeId === null || scopeId === undefined)
-            throw new globalThis.Error("The parameter 'scopeId' cannot be null.");
-        else
+        if (scopeId !== null && scopeId !== undefined)
             content_.append("scopeId", scopeId.toString());
-        if (message === null || message === undefined)
-            throw new globalThis.Error("The parameter 'message' cannot be null.");
-        else
+        if (message !== null && message !== undefined)
             content_.append("message", message.toString());
 
         let options_: RequestInit = {
@@ -1899,6 +1979,896 @@ export class ParticipationClient {
     }
 
     /**
+     * Published and archived projects: filter by department, topic, status, current method or text; newest or ending soon.
+     * @param departmentId (optional) 
+     * @param topic (optional) 
+     * @param status (optional) 
+     * @param method (optional) 
+     * @param search (optional) 
+     * @param sort (optional) 
+     * @param cursor (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    listProjects(departmentId?: string | undefined, topic?: string | undefined, status?: string | undefined, method?: string | undefined, search?: string | undefined, sort?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListProjectsResponse> {
+        let url_ = this.baseUrl + "/api/v1/projects?";
+        if (departmentId === null)
+            throw new globalThis.Error("The parameter 'departmentId' cannot be null.");
+        else if (departmentId !== undefined)
+            url_ += "departmentId=" + encodeURIComponent("" + departmentId) + "&";
+        if (topic === null)
+            throw new globalThis.Error("The parameter 'topic' cannot be null.");
+        else if (topic !== undefined)
+            url_ += "topic=" + encodeURIComponent("" + topic) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (method === null)
+            throw new globalThis.Error("The parameter 'method' cannot be null.");
+        else if (method !== undefined)
+            url_ += "method=" + encodeURIComponent("" + method) + "&";
+        if (search === null)
+            throw new globalThis.Error("The parameter 'search' cannot be null.");
+        else if (search !== undefined)
+            url_ += "search=" + encodeURIComponent("" + search) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListProjects(_response);
+        });
+    }
+
+    protected processListProjects(response: Response): Promise<ListProjectsResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListProjectsResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ListProjectsResponse>(null as any);
+    }
+
+    /**
+     * Create a draft project in a department (admin, or a head of that department).
+     * @return Created
+     */
+    createProject(body: CreateProjectRequest, signal?: AbortSignal): Promise<CreateProjectResponse> {
+        let url_ = this.baseUrl + "/api/v1/projects";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateProject(_response);
+        });
+    }
+
+    protected processCreateProject(response: Response): Promise<CreateProjectResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateProjectResponse;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CreateProjectResponse>(null as any);
+    }
+
+    /**
+     * The projects you run (drafts included): admins all, department heads their departments', moderators theirs.
+     * @param status (optional) 
+     * @param cursor (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    listWorkspaceProjects(status?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListWorkspaceProjectsResponse> {
+        let url_ = this.baseUrl + "/api/v1/projects/workspace?";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListWorkspaceProjects(_response);
+        });
+    }
+
+    protected processListWorkspaceProjects(response: Response): Promise<ListWorkspaceProjectsResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListWorkspaceProjectsResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ListWorkspaceProjectsResponse>(null as any);
+    }
+
+    /**
+     * A project page with its timeline (drafts: staff, or the X-Preview-Token header).
+     * @param x_Preview_Token (optional) 
+     * @return OK
+     */
+    getProject(id: string, x_Preview_Token?: string | undefined, signal?: AbortSignal): Promise<GetProjectResponse> {
+        let url_ = this.baseUrl + "/api/v1/projects/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "X-Preview-Token": x_Preview_Token !== undefined && x_Preview_Token !== null ? "" + x_Preview_Token : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetProject(_response);
+        });
+    }
+
+    protected processGetProject(response: Response): Promise<GetProjectResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetProjectResponse;
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GetProjectResponse>(null as any);
+    }
+
+    /**
+     * Edit a project page (its moderators, its department's heads, admins); rich text is sanitised.
+     * @return OK
+     */
+    updateProject(id: string, body: UpdateProjectRequest, signal?: AbortSignal): Promise<GetProjectResponse> {
+        let url_ = this.baseUrl + "/api/v1/projects/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PATCH",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateProject(_response);
+        });
+    }
+
+    protected processUpdateProject(response: Response): Promise<GetProjectResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetProjectResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GetProjectResponse>(null as any);
+    }
+
+    /**
+     * What you may do in the current (or given) phase, with the reason when you may not.
+     * @param phaseId (optional) 
+     * @return OK
+     */
+    getProjectActions(id: string, phaseId?: string | undefined, signal?: AbortSignal): Promise<ActionPolicyResult> {
+        let url_ = this.baseUrl + "/api/v1/projects/{id}/actions?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (phaseId === null)
+            throw new globalThis.Error("The parameter 'phaseId' cannot be null.");
+        else if (phaseId !== undefined)
+            url_ += "phaseId=" + encodeURIComponent("" + phaseId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetProjectActions(_response);
+        });
+    }
+
+    protected processGetProjectActions(response: Response): Promise<ActionPolicyResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ActionPolicyResult;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ActionPolicyResult>(null as any);
+    }
+
+    /**
+     * Publish, archive or put a project back to draft (its staff).
+     * @return OK
+     */
+    changeProjectStatus(id: string, body: ChangeProjectStatusRequest, signal?: AbortSignal): Promise<GetProjectResponse> {
+        let url_ = this.baseUrl + "/api/v1/projects/{id}/status";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processChangeProjectStatus(_response);
+        });
+    }
+
+    protected processChangeProjectStatus(response: Response): Promise<GetProjectResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetProjectResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GetProjectResponse>(null as any);
+    }
+
+    /**
+     * Create (or replace) the preview link of a project (its staff); the token is shown once.
+     * @return OK
+     */
+    createPreviewLink(id: string, signal?: AbortSignal): Promise<CreatePreviewLinkResponse> {
+        let url_ = this.baseUrl + "/api/v1/projects/{id}/preview-link";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreatePreviewLink(_response);
+        });
+    }
+
+    protected processCreatePreviewLink(response: Response): Promise<CreatePreviewLinkResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreatePreviewLinkResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CreatePreviewLinkResponse>(null as any);
+    }
+
+    /**
+     * Revoke the preview link of a project (its staff).
+     * @return No Content
+     */
+    revokePreviewLink(id: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/projects/{id}/preview-link";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRevokePreviewLink(_response);
+        });
+    }
+
+    protected processRevokePreviewLink(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Make someone a moderator of the project (admins and the department's heads); idempotent.
+     * @return No Content
+     */
+    assignModerator(id: string, userId: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/projects/{id}/moderators/{userId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (userId === undefined || userId === null)
+            throw new globalThis.Error("The parameter 'userId' must be defined.");
+        url_ = url_.replace("{userId}", encodeURIComponent("" + userId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "PUT",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAssignModerator(_response);
+        });
+    }
+
+    protected processAssignModerator(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Remove a moderator from the project (admins and the department's heads).
+     * @return No Content
+     */
+    removeModerator(id: string, userId: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/projects/{id}/moderators/{userId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (userId === undefined || userId === null)
+            throw new globalThis.Error("The parameter 'userId' must be defined.");
+        url_ = url_.replace("{userId}", encodeURIComponent("" + userId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRemoveModerator(_response);
+        });
+    }
+
+    protected processRemoveModerator(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Add a phase to the project's timeline (its staff); phases may not overlap.
+     * @return Created
+     */
+    addPhase(id: string, body: PhaseRequest, signal?: AbortSignal): Promise<GetProjectPhase> {
+        let url_ = this.baseUrl + "/api/v1/projects/{id}/phases";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAddPhase(_response);
+        });
+    }
+
+    protected processAddPhase(response: Response): Promise<GetProjectPhase> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetProjectPhase;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GetProjectPhase>(null as any);
+    }
+
+    /**
+     * Replace a phase of the project (its staff).
+     * @return No Content
+     */
+    changePhase(id: string, phaseId: string, body: PhaseRequest, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/projects/{id}/phases/{phaseId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (phaseId === undefined || phaseId === null)
+            throw new globalThis.Error("The parameter 'phaseId' must be defined.");
+        url_ = url_.replace("{phaseId}", encodeURIComponent("" + phaseId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processChangePhase(_response);
+        });
+    }
+
+    protected processChangePhase(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Remove a phase from the project (its staff).
+     * @return No Content
+     */
+    removePhase(id: string, phaseId: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/projects/{id}/phases/{phaseId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (phaseId === undefined || phaseId === null)
+            throw new globalThis.Error("The parameter 'phaseId' must be defined.");
+        url_ = url_.replace("{phaseId}", encodeURIComponent("" + phaseId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRemovePhase(_response);
+        });
+    }
+
+    protected processRemovePhase(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
      * A user's public profile (names only).
      * @return OK
      */
@@ -2154,6 +3124,122 @@ export class ParticipationClient {
         }
         return Promise.resolve<void>(null as any);
     }
+
+    /**
+     * Block a user from participating until a date, with a reason (admin); they are told by e-mail.
+     * @return No Content
+     */
+    blockUser(userId: string, body: BlockUserRequest, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/users/{userId}/block";
+        if (userId === undefined || userId === null)
+            throw new globalThis.Error("The parameter 'userId' must be defined.");
+        url_ = url_.replace("{userId}", encodeURIComponent("" + userId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBlockUser(_response);
+        });
+    }
+
+    protected processBlockUser(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * End a user's block early (admin).
+     * @return No Content
+     */
+    unblockUser(userId: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/users/{userId}/block";
+        if (userId === undefined || userId === null)
+            throw new globalThis.Error("The parameter 'userId' must be defined.");
+        url_ = url_.replace("{userId}", encodeURIComponent("" + userId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUnblockUser(_response);
+        });
+    }
+
+    protected processUnblockUser(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
 }
 
 export interface AcceptInvitationRequest {
@@ -2164,6 +3250,26 @@ export interface AcceptInvitationRequest {
     locale?: string | undefined;
 }
 
+export interface ActionPolicyDecision {
+    action: string;
+    allowed: boolean;
+    reason?: string | undefined;
+}
+
+export interface ActionPolicyPhaseRef {
+    id: string;
+    method: string;
+    startsAt: string;
+    endsAt?: string | undefined;
+    active: boolean;
+}
+
+export interface ActionPolicyResult {
+    projectId: string;
+    phase?: ActionPolicyPhaseRef;
+    actions: ActionPolicyDecision[];
+}
+
 export interface AuthTokens {
     accessToken: string;
     accessTokenExpiresAt: string;
@@ -2172,9 +3278,18 @@ export interface AuthTokens {
     tokenType: string;
 }
 
+export interface BlockUserRequest {
+    until: string;
+    reason: string;
+}
+
 export interface ChangePasswordRequest {
     currentPassword: string;
     newPassword: string;
+}
+
+export interface ChangeProjectStatusRequest {
+    status: string;
 }
 
 export interface ConfirmEmailCommand {
@@ -2200,6 +3315,26 @@ export interface CreateOrganisationRequest {
 }
 
 export interface CreateOrganisationResponse {
+    id: string;
+    status: string;
+}
+
+export interface CreatePreviewLinkResponse {
+    token: string;
+    path: string;
+}
+
+export interface CreateProjectRequest {
+    departmentId: string;
+    title?: { [key: string]: string; } | undefined;
+    summary?: { [key: string]: string; } | undefined;
+    description?: { [key: string]: string; } | undefined;
+    goals?: { [key: string]: string; } | undefined;
+    targetAudience?: { [key: string]: string; } | undefined;
+    topics?: string[] | undefined;
+}
+
+export interface CreateProjectResponse {
     id: string;
     status: string;
 }
@@ -2248,6 +3383,52 @@ export interface GetPlatformResponse {
     name: string;
     languages: string[];
     defaultLanguage: string;
+}
+
+export interface GetProjectDepartment {
+    id: string;
+    name: { [key: string]: string; };
+}
+
+export interface GetProjectPerson {
+    id: string;
+    firstName: string;
+    lastName: string;
+}
+
+export interface GetProjectPhase {
+    id: string;
+    title: { [key: string]: string; };
+    description: { [key: string]: string; };
+    startsAt: string;
+    endsAt?: string | undefined;
+    method: string;
+    settings: PhaseSettings;
+    isCurrent: boolean;
+}
+
+export interface GetProjectResponse {
+    id: string;
+    department: GetProjectDepartment;
+    title: { [key: string]: string; };
+    summary: { [key: string]: string; };
+    description: { [key: string]: string; };
+    goals: { [key: string]: string; };
+    targetAudience: { [key: string]: string; };
+    topics: string[];
+    status: string;
+    imageUrl?: string | undefined;
+    publishedAt?: string | undefined;
+    updatedAt: string;
+    phases: GetProjectPhase[];
+    currentPhaseId?: string | undefined;
+    staff?: GetProjectStaffView;
+}
+
+export interface GetProjectStaffView {
+    canManageModerators: boolean;
+    previewLinkActive: boolean;
+    moderators: GetProjectPerson[];
 }
 
 export interface GetUserResponse {
@@ -2307,6 +3488,27 @@ export interface Invitee {
     firstName?: string | undefined;
     lastName?: string | undefined;
     locale?: string | undefined;
+}
+
+export interface ListAuditLogEntry {
+    id: number;
+    occurredAt: string;
+    actor?: ListAuditLogPerson;
+    action: string;
+    targetType?: string | undefined;
+    targetId?: string | undefined;
+    data: any;
+}
+
+export interface ListAuditLogPerson {
+    id: string;
+    firstName: string;
+    lastName: string;
+}
+
+export interface ListAuditLogResponse {
+    items: ListAuditLogEntry[];
+    nextCursor?: string | undefined;
 }
 
 export interface ListDepartmentsDepartment {
@@ -2375,6 +3577,29 @@ export interface ListOrganisationsResponse {
     nextCursor?: string | undefined;
 }
 
+export interface ListProjectsCurrentPhase {
+    id: string;
+    method: string;
+    endsAt?: string | undefined;
+}
+
+export interface ListProjectsProject {
+    id: string;
+    department: GetProjectDepartment;
+    title: { [key: string]: string; };
+    summary: { [key: string]: string; };
+    topics: string[];
+    status: string;
+    imageUrl?: string | undefined;
+    publishedAt?: string | undefined;
+    currentPhase?: ListProjectsCurrentPhase;
+}
+
+export interface ListProjectsResponse {
+    items: ListProjectsProject[];
+    nextCursor?: string | undefined;
+}
+
 export interface ListUsersResponse {
     items: ListUsersUser[];
     nextCursor?: string | undefined;
@@ -2395,6 +3620,21 @@ export interface ListUsersUser {
     emailConfirmed: boolean;
     roles: ListUsersRoleGrant[];
     createdAt: string;
+}
+
+export interface ListWorkspaceProjectsProject {
+    id: string;
+    department: GetProjectDepartment;
+    title: { [key: string]: string; };
+    status: string;
+    phaseCount: number;
+    updatedAt: string;
+    moderator: boolean;
+}
+
+export interface ListWorkspaceProjectsResponse {
+    items: ListWorkspaceProjectsProject[];
+    nextCursor?: string | undefined;
 }
 
 export interface LoginCommand {
@@ -2423,6 +3663,34 @@ export interface LookupInvitationResponse {
     locale: string;
     expiresAt: string;
     accountExists: boolean;
+}
+
+export interface PhasePermissions {
+    postIdea?: string | undefined;
+    comment?: string | undefined;
+    react?: string | undefined;
+    vote?: string | undefined;
+    answer?: string | undefined;
+}
+
+export interface PhaseRequest {
+    title?: { [key: string]: string; } | undefined;
+    description?: { [key: string]: string; } | undefined;
+    startsAt: string;
+    endsAt?: string | undefined;
+    method: string;
+    settings?: PhaseSettings;
+}
+
+export interface PhaseSettings {
+    permissions?: PhasePermissions;
+    ideasPerUser?: number | undefined;
+    votesPerUser?: number | undefined;
+    dislikes?: boolean | undefined;
+    map?: boolean | undefined;
+    preModeration?: boolean | undefined;
+    budgetAmount?: number | undefined;
+    budgetCurrency?: string | undefined;
 }
 
 export interface ProblemDetails {
@@ -2489,6 +3757,15 @@ export interface UpdateOrganisationRequest {
 export interface UpdateOrganisationResponse {
     id: string;
     status: string;
+}
+
+export interface UpdateProjectRequest {
+    title?: { [key: string]: string; } | undefined;
+    summary?: { [key: string]: string; } | undefined;
+    description?: { [key: string]: string; } | undefined;
+    goals?: { [key: string]: string; } | undefined;
+    targetAudience?: { [key: string]: string; } | undefined;
+    topics?: string[] | undefined;
 }
 
 export interface FileParameter {

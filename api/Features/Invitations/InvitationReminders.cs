@@ -23,12 +23,13 @@ public sealed class InvitationReminders(NpgsqlDataSource db, EmailTemplates temp
 {
     private const string Claim = """
         SELECT i.id, i.email, i.first_name, i.locale, i.role, i.scope_id, i.message, i.expires_at,
-               d.name::text AS scope_name, (SELECT name FROM platform_settings) AS platform_name,
+               coalesce(d.name, p.title)::text AS scope_name, (SELECT name FROM platform_settings) AS platform_name,
                coalesce(inviter.first_name || ' ' || inviter.last_name, '') AS inviter_name,
                (SELECT first_name FROM users WHERE email = i.email) AS account_first_name,
                EXISTS (SELECT 1 FROM users WHERE email = i.email) AS account_exists
           FROM invitations i
           LEFT JOIN departments d ON d.id = i.department_id
+              LEFT JOIN projects p ON p.id = i.project_id
           LEFT JOIN users inviter ON inviter.id = i.invited_by
          WHERE i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.reminder_sent_at IS NULL
            AND i.expires_at > now() AND i.expires_at <= now() + interval '7 days'

@@ -35,7 +35,7 @@ public sealed class InvitationWriter(EmailTemplates templates, TimeProvider cloc
     private const string Context = """
         SELECT (SELECT name FROM platform_settings) AS platform_name,
                (SELECT first_name || ' ' || last_name FROM users WHERE id = @ActorId) AS inviter_name,
-               (SELECT name::text FROM departments WHERE id = @ScopeId) AS scope_name;
+               coalesce((SELECT name::text FROM departments WHERE id = @ScopeId), (SELECT title::text FROM projects WHERE id = @ScopeId)) AS scope_name;
         """;
 
     private const string Lock = "SELECT pg_advisory_xact_lock(hashtextextended('invite:' || @Email, 0));";
@@ -54,10 +54,11 @@ public sealed class InvitationWriter(EmailTemplates templates, TimeProvider cloc
 
     private const string Insert = """
         WITH invitation AS (
-            INSERT INTO invitations (id, email, first_name, last_name, locale, role, scope_type, scope_id, department_id,
+            INSERT INTO invitations (id, email, first_name, last_name, locale, role, scope_type, scope_id, department_id, project_id,
                                      message, invited_by, expires_at, email_id)
             VALUES (@Id, @Email, @FirstName, @LastName, @Locale, @Role, @ScopeType, @ScopeId,
-                    CASE WHEN @ScopeType = 'department' THEN @ScopeId END, @Message, @ActorId, @ExpiresAt, @EmailId)
+                    CASE WHEN @ScopeType = 'department' THEN @ScopeId END, CASE WHEN @ScopeType = 'project' THEN @ScopeId END,
+                    @Message, @ActorId, @ExpiresAt, @EmailId)
             RETURNING id),
         token AS (INSERT INTO invitation_tokens (token_hash, invitation_id) SELECT @Hash, id FROM invitation)
         INSERT INTO audit_log (actor_id, action, target_type, target_id, data)

@@ -54,15 +54,16 @@ public static class ListInvitations
             """;
 
         private const string Sql = $"""
-            SELECT i.id, i.email, i.first_name, i.last_name, i.locale, i.role, i.scope_type, i.scope_id, d.name::text AS scope_name,
+            SELECT i.id, i.email, i.first_name, i.last_name, i.locale, i.role, i.scope_type, i.scope_id, coalesce(d.name, p.title)::text AS scope_name,
                    {StatusSql} AS status, o.status AS delivery_state,
                    inviter.id AS inviter_id, inviter.first_name AS inviter_first_name, inviter.last_name AS inviter_last_name,
                    i.created_at, i.expires_at, i.accepted_at, i.revoked_at, i.reminder_sent_at
               FROM invitations i
               LEFT JOIN departments d ON d.id = i.department_id
+              LEFT JOIN projects p ON p.id = i.project_id
               LEFT JOIN email_outbox o ON o.id = i.email_id
               LEFT JOIN users inviter ON inviter.id = i.invited_by
-             WHERE (@Admin OR i.department_id = ANY(@Departments))
+             WHERE (@Admin OR i.department_id = ANY(@Departments) OR p.department_id = ANY(@Departments))
                AND (@Role::text IS NULL OR i.role = @Role)
                AND (@Status::text IS NULL OR {StatusSql} = @Status)
                AND (@AfterAt::timestamptz IS NULL OR (i.created_at, i.id) < (@AfterAt, @AfterId))

@@ -31,12 +31,13 @@ public static class LookupInvitation
 
         private const string Sql = $"""
             SELECT i.email, coalesce(inviter.first_name || ' ' || inviter.last_name, '') AS inviter_name, i.role, i.scope_type, i.scope_id,
-                   d.name::text AS scope_name, i.message, i.first_name, i.last_name, i.locale, i.expires_at,
+                   coalesce(d.name, p.title)::text AS scope_name, i.message, i.first_name, i.last_name, i.locale, i.expires_at,
                    EXISTS (SELECT 1 FROM users u WHERE u.email = i.email) AS account_exists
               FROM invitation_tokens t
               JOIN invitations i ON i.id = t.invitation_id
               LEFT JOIN users inviter ON inviter.id = i.invited_by
               LEFT JOIN departments d ON d.id = i.department_id
+              LEFT JOIN projects p ON p.id = i.project_id
              WHERE t.token_hash = @Hash AND {Valid};
             """;
 

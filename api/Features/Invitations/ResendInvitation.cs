@@ -21,11 +21,12 @@ public static class ResendInvitation
         private const string Lock = """
             SELECT i.id, i.email, i.first_name, i.locale, i.role, i.scope_type, i.scope_id, i.message,
                    i.accepted_at IS NOT NULL AS accepted, i.revoked_at IS NOT NULL AS revoked,
-                   d.name::text AS scope_name, (SELECT name FROM platform_settings) AS platform_name,
+                   coalesce(d.name, p.title)::text AS scope_name, (SELECT name FROM platform_settings) AS platform_name,
                    (SELECT first_name || ' ' || last_name FROM users WHERE id = @ActorId) AS inviter_name,
                    (SELECT first_name FROM users WHERE email = i.email) AS account_first_name,
                    EXISTS (SELECT 1 FROM users WHERE email = i.email) AS account_exists
               FROM invitations i LEFT JOIN departments d ON d.id = i.department_id
+              LEFT JOIN projects p ON p.id = i.project_id
              WHERE i.id = @Id
                FOR UPDATE OF i;
             """;

@@ -10,6 +10,8 @@ public static class UsersEndpoints
         ListUsers.Map(g).RequireAuthorization();       // admin (checked in the handler)
         GrantRole.Map(g).RequireAuthorization();       // admin; department heads for their projects' moderators
         RevokeRole.Map(g).RequireAuthorization();      // same
+        BlockUser.Map(g).RequireAuthorization();       // admin
+        UnblockUser.Map(g).RequireAuthorization();     // admin
         return api;
     }
 }

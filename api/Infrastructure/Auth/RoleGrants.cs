@@ -14,14 +14,16 @@ public sealed class RoleGrants(EmailTemplates templates)
 
     private const string Insert = """
         WITH granted AS (
-            INSERT INTO user_roles (id, user_id, role, scope_type, scope_id, department_id, granted_by)
-            VALUES (@Id, @UserId, @Role, @ScopeType, @ScopeId, CASE WHEN @ScopeType = 'department' THEN @ScopeId END, @ActorId)
+            INSERT INTO user_roles (id, user_id, role, scope_type, scope_id, department_id, project_id, granted_by)
+            VALUES (@Id, @UserId, @Role, @ScopeType, @ScopeId, CASE WHEN @ScopeType = 'department' THEN @ScopeId END,
+                    CASE WHEN @ScopeType = 'project' THEN @ScopeId END, @ActorId)
             ON CONFLICT ON CONSTRAINT user_roles_unique DO NOTHING
             RETURNING id),
         bumped AS (UPDATE users SET role_version = role_version + 1 WHERE id = @UserId AND EXISTS (SELECT 1 FROM granted)),
         audited AS (
-            INSERT INTO audit_log (actor_id, action, target_type, target_id, data)
+            INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
             SELECT @ActorId, 'role.granted', 'user', @UserId::text,
+                   CASE @ScopeType WHEN 'department' THEN @ScopeId WHEN 'project' THEN (SELECT department_id FROM projects WHERE id = @ScopeId) END,
                    jsonb_build_object('role', @Role, 'scopeType', @ScopeType, 'scopeId', @ScopeId, 'via', @Via)
               FROM granted)
         SELECT id FROM granted;
@@ -36,15 +38,17 @@ public sealed class RoleGrants(EmailTemplates templates)
             UPDATE refresh_tokens SET revoked_at = now()
              WHERE user_id = @UserId AND revoked_at IS NULL AND EXISTS (SELECT 1 FROM revoked)),
         audited AS (
-            INSERT INTO audit_log (actor_id, action, target_type, target_id, data)
+            INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
             SELECT @ActorId, 'role.revoked', 'user', @UserId::text,
+                   CASE scope_type WHEN 'department' THEN scope_id WHEN 'project' THEN (SELECT department_id FROM projects WHERE id = scope_id) END,
                    jsonb_build_object('role', role, 'scopeType', scope_type, 'scopeId', scope_id) FROM revoked)
         SELECT id, @UserId AS user_id, role, scope_type, scope_id FROM revoked;
         """;
 
     private const string Person = """
         SELECT u.email, u.first_name, u.locale, (SELECT name FROM platform_settings) AS platform_name,
-               (SELECT d.name::text FROM departments d WHERE d.id = @ScopeId) AS scope_name
+               coalesce((SELECT d.name::text FROM departments d WHERE d.id = @ScopeId),
+                        (SELECT p.title::text FROM projects p WHERE p.id = @ScopeId)) AS scope_name
           FROM users u WHERE u.id = @UserId;
         """;
 

@@ -50,6 +50,9 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             ["org_rejected.subject"] = "Votre organisation {1} n'a pas été vérifiée",
             ["org_rejected.body"] = "L'organisation {1} n'a pas été vérifiée sur {0}. Motif : {2}",
             ["org.action"] = "Voir l'organisation",
+            ["blocked.subject"] = "Votre participation sur {0} est suspendue",
+            ["blocked.body"] = "Votre compte ne peut plus participer sur {0} jusqu'au {1} (vous pouvez toujours vous connecter et lire). Motif : {2}",
+            ["blocked.action"] = "Ouvrir la plateforme",
         },
         ["nl"] = new()
         {
@@ -90,6 +93,9 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             ["org_rejected.subject"] = "Uw organisatie {1} werd niet geverifieerd",
             ["org_rejected.body"] = "De organisatie {1} werd niet geverifieerd op {0}. Reden: {2}",
             ["org.action"] = "De organisatie bekijken",
+            ["blocked.subject"] = "Uw deelname op {0} is opgeschort",
+            ["blocked.body"] = "Uw account kan tot {1} niet meer deelnemen op {0} (u kunt nog aanmelden en lezen). Reden: {2}",
+            ["blocked.action"] = "Het platform openen",
         },
         ["en"] = new()
         {
@@ -130,6 +136,9 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             ["org_rejected.subject"] = "Your organisation {1} was not verified",
             ["org_rejected.body"] = "The organisation {1} was not verified on {0}. Reason: {2}",
             ["org.action"] = "See the organisation",
+            ["blocked.subject"] = "Your participation on {0} is suspended",
+            ["blocked.body"] = "Your account cannot take part on {0} until {1} (you can still log in and read). Reason: {2}",
+            ["blocked.action"] = "Open the platform",
         },
     };
 
@@ -182,6 +191,14 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
     public OutgoingEmail OrganisationReviewed(string locale, string toAddress, string firstName, string platformName, string organisationName, bool verified, string? reason, Guid organisationId) =>
         Simple(verified ? "org_verified" : "org_rejected", verified ? "organisation_verified" : "organisation_rejected", locale, toAddress, firstName,
             platformName, organisationName, reason ?? "", $"organisations/{organisationId}", "org.action");
+
+    /// <summary>The person learns they are blocked from participating, until when and why.</summary>
+    public OutgoingEmail Blocked(string locale, string toAddress, string firstName, string platformName, DateTimeOffset until, string reason)
+    {
+        var body = Simple("blocked", "account_blocked", locale, toAddress, firstName, platformName,
+            until.UtcDateTime.ToString(locale == "nl" ? "dd-MM-yyyy" : "dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), reason, "");
+        return body with { Subject = body.Subject };
+    }
 
     private OutgoingEmail Simple(string key, string category, string locale, string to, string? firstName, string platform, string detail, string extra, string page, string? actionKey = null)
     {

@@ -32,6 +32,7 @@ public static class OpenApiSetup
                 Description = "Access token from POST /api/v1/auth/login or /api/v1/auth/refresh.",
             });
             o.OperationFilter<AuthorizationOperationFilter>();
+            o.OperationFilter<OptionalFormFieldsFilter>();
         });
         return services;
     }
@@ -55,6 +56,21 @@ public static class OpenApiSetup
     {
         var name = type.IsGenericType ? type.Name[..type.Name.IndexOf('`')] + string.Concat(type.GetGenericArguments().Select(SchemaId)) : type.Name;
         return type.DeclaringType is { } outer ? SchemaId(outer) + name : name;
+    }
+
+    /// <summary>
+    /// Optional multipart form fields are marked nullable, so generated clients accept leaving them out
+    /// (NSwag otherwise refuses a null form parameter).
+    /// </summary>
+    private sealed class OptionalFormFieldsFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            if (operation.RequestBody?.Content?.TryGetValue("multipart/form-data", out var form) != true || form!.Schema is not OpenApiSchema schema) return;
+            foreach (var (name, property) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+                if (schema.Required?.Contains(name) != true && property is OpenApiSchema p && p.Type is { } type)
+                    p.Type = type | JsonSchemaType.Null;
+        }
     }
 
     /// <summary>Marks operations that need a bearer token, from the endpoint's own authorization metadata.</summary>

@@ -1,0 +1,55 @@
+using Dapper;
+using FluentValidation;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+
+namespace Participation.Api.Features.Projects;
+
+/// <summary>Its staff move a project between draft, published and archived (any direction).</summary>
+public static class ChangeProjectStatus
+{
+    public sealed record Request(string Status);
+
+    public sealed record Command(Guid ActorId, Guid Id, string Status) : ICommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Status).Must(s => s is "draft" or "published" or "archived").WithMessage("One of: draft, published, archived.");
+    }
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    {
+        private const string Sql = """
+            WITH previous AS (SELECT status FROM projects WHERE id = @Id FOR UPDATE),
+            changed AS (
+                UPDATE projects p SET status = @Status, updated_at = now(),
+                       published_at = CASE WHEN @Status <> 'draft' THEN coalesce(p.published_at, now()) ELSE p.published_at END
+                  FROM previous WHERE p.id = @Id AND previous.status <> @Status
+                RETURNING p.id, p.department_id, previous.status AS before)
+            INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
+            SELECT @ActorId, 'project.status_changed', 'project', id::text, department_id, jsonb_build_object('before', before, 'after', @Status) FROM changed;
+            """;
+
+        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await StaffAccess.RequireStaffAsync(connection, c.ActorId, c.Id, ct);
+            await connection.ExecuteAsync(new CommandDefinition(Sql, c, cancellationToken: ct));
+            return Unit.Value;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPost("/{id:guid}/status", async (Guid id, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            var actor = user.UserId();
+            await sender.Send(new Command(actor, id, body.Status), ct);
+            return await sender.Send(new GetProject.Query(actor, id, null), ct);
+        })
+        .WithName(nameof(ChangeProjectStatus))
+        .WithSummary("Publish, archive or put a project back to draft (its staff).")
+        .ProducesProblems(400, 401, 403, 404);
+}

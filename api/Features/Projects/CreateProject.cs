@@ -1,0 +1,66 @@
+using Dapper;
+using FluentValidation;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+
+namespace Participation.Api.Features.Projects;
+
+/// <summary>An admin, or a head of the department, creates a project (a draft) in a department.</summary>
+public static class CreateProject
+{
+    public sealed record Request(Guid DepartmentId, IReadOnlyDictionary<string, string>? Title, IReadOnlyDictionary<string, string>? Summary,
+        IReadOnlyDictionary<string, string>? Description, IReadOnlyDictionary<string, string>? Goals,
+        IReadOnlyDictionary<string, string>? TargetAudience, IReadOnlyList<string>? Topics);
+
+    public sealed record Command(Guid ActorId, Guid DepartmentId, IReadOnlyDictionary<string, string>? Title, IReadOnlyDictionary<string, string>? Summary,
+        IReadOnlyDictionary<string, string>? Description, IReadOnlyDictionary<string, string>? Goals,
+        IReadOnlyDictionary<string, string>? TargetAudience, IReadOnlyList<string>? Topics) : ICommand<Response>, IProjectTexts;
+
+    public sealed record Response(Guid Id, string Status);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => Include(new ProjectTextsRules<Command>(creating: true));
+    }
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, Response>
+    {
+        private const string Sql = """
+            WITH created AS (
+                INSERT INTO projects (id, department_id, title, summary, description, goals, target_audience, topics, created_by)
+                SELECT @Id, d.id, CAST(@Title AS jsonb), coalesce(CAST(@Summary AS jsonb), '{}'), coalesce(CAST(@Description AS jsonb), '{}'),
+                       coalesce(CAST(@Goals AS jsonb), '{}'), coalesce(CAST(@TargetAudience AS jsonb), '{}'), coalesce(@Topics, '{}'), @ActorId
+                  FROM departments d WHERE d.id = @DepartmentId
+                RETURNING id, department_id, title)
+            INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
+            SELECT @ActorId, 'project.created', 'project', id::text, department_id, jsonb_build_object('title', title) FROM created;
+            """;
+
+        public async ValueTask<Response> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            if (!await Roles.IsAdminAsync(connection, c.ActorId, null, ct) && !await Roles.HeadsDepartmentAsync(connection, c.ActorId, c.DepartmentId, null, ct))
+                throw new ForbiddenException();
+            var id = Guid.CreateVersion7();
+            var parameters = new DynamicParameters(c.ToParameters());
+            parameters.AddDynamicParams(new { Id = id, c.ActorId, c.DepartmentId });
+            if (await connection.ExecuteAsync(new CommandDefinition(Sql, parameters, cancellationToken: ct)) == 0)
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("departmentId", "Unknown department.")]);
+            return new Response(id, "draft");
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPost("/", async (Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            var created = await sender.Send(new Command(user.UserId(), body.DepartmentId, body.Title, body.Summary, body.Description, body.Goals,
+                body.TargetAudience, body.Topics), ct);
+            return TypedResults.Created($"/api/v1/projects/{created.Id}", created);
+        })
+        .WithName(nameof(CreateProject))
+        .WithSummary("Create a draft project in a department (admin, or a head of that department).")
+        .ProducesProblems(400, 401, 403);
+}

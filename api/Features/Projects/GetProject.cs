@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Dapper;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Rules;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Projects;
+
+/// <summary>
+/// A project page with its timeline. Published and archived projects are public; a draft is seen by its
+/// staff, or by anyone holding its current preview token (sent in the X-Preview-Token header, never in
+/// a URL, so it stays out of logs). Staff also get the moderators and what they may change.
+/// </summary>
+public static class GetProject
+{
+    public sealed record Query(Guid? ActorId, Guid Id, string? PreviewToken) : IQuery<Response>;
+
+    public sealed record Department(Guid Id, IReadOnlyDictionary<string, string> Name);
+
+    public sealed record Phase(Guid Id, IReadOnlyDictionary<string, string> Title, IReadOnlyDictionary<string, string> Description,
+        DateTimeOffset StartsAt, DateTimeOffset? EndsAt, string Method, PhaseSettings Settings, bool IsCurrent);
+
+    public sealed record Person(Guid Id, string FirstName, string LastName);
+
+    public sealed record StaffView(bool CanManageModerators, bool PreviewLinkActive, IReadOnlyList<Person> Moderators);
+
+    public sealed record Response(Guid Id, Department Department, IReadOnlyDictionary<string, string> Title, IReadOnlyDictionary<string, string> Summary,
+        IReadOnlyDictionary<string, string> Description, IReadOnlyDictionary<string, string> Goals, IReadOnlyDictionary<string, string> TargetAudience,
+        IReadOnlyList<string> Topics, string Status, string? ImageUrl, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt,
+        IReadOnlyList<Phase> Phases, Guid? CurrentPhaseId, StaffView? Staff);
+
+    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    {
+        private const string Sql = """
+            SELECT p.id, p.department_id, d.name::text AS department_name, p.title::text AS title, p.summary::text AS summary,
+                   p.description::text AS description, p.goals::text AS goals, p.target_audience::text AS target_audience,
+                   p.topics, p.status, p.image_key, p.published_at, p.updated_at, p.preview_token_hash IS NOT NULL AS preview_active,
+                   p.preview_token_hash = @PreviewHash AS preview_ok
+              FROM projects p JOIN departments d ON d.id = p.department_id
+             WHERE p.id = @Id;
+            SELECT ph.id, ph.title::text AS title, ph.description::text AS description, ph.starts_at, ph.ends_at, ph.method, ph.settings::text AS settings,
+                   ph.starts_at <= now() AND (ph.ends_at IS NULL OR ph.ends_at > now()) AS is_current
+              FROM phases ph WHERE ph.project_id = @Id ORDER BY ph.starts_at;
+            SELECT u.id, u.first_name, u.last_name
+              FROM user_roles r JOIN users u ON u.id = r.user_id
+             WHERE r.project_id = @Id AND r.role = 'project_moderator' AND @Staff
+             ORDER BY lower(u.last_name), lower(u.first_name);
+            """;
+
+        internal sealed class Row
+        {
+            public Guid Id { get; init; }
+            public Guid DepartmentId { get; init; }
+            public string DepartmentName { get; init; } = "{}";
+            public string Title { get; init; } = "{}";
+            public string Summary { get; init; } = "{}";
+            public string Description { get; init; } = "{}";
+            public string Goals { get; init; } = "{}";
+            public string TargetAudience { get; init; } = "{}";
+            public string[] Topics { get; init; } = [];
+            public string Status { get; init; } = "";
+            public string? ImageKey { get; init; }
+            public DateTime? PublishedAt { get; init; }
+            public DateTime UpdatedAt { get; init; }
+            public bool PreviewActive { get; init; }
+            public bool? PreviewOk { get; init; }
+        }
+
+        internal sealed record PhaseRow(Guid Id, string Title, string Description, DateTime StartsAt, DateTime? EndsAt, string Method, string Settings, bool IsCurrent);
+
+        public async ValueTask<Response> Handle(Query q, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            var access = await ProjectStaff.OfAsync(connection, q.ActorId, q.Id, null, ct);
+            if (!access.Exists) throw new NotFoundException("No such project.");
+            var previewHash = string.IsNullOrEmpty(q.PreviewToken) ? null : SecureTokens.Hash(q.PreviewToken);
+            await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql,
+                new { q.Id, PreviewHash = previewHash, Staff = access.IsStaff }, cancellationToken: ct));
+            var p = await results.ReadSingleAsync<Row>();
+            var phases = (await results.ReadAsync<PhaseRow>()).Select(ToPhase).ToList();
+            var moderators = (await results.ReadAsync<Person>()).AsList();
+            if (p.Status == "draft" && !access.IsStaff && p.PreviewOk != true) throw new NotFoundException("No such project.");
+
+            return new Response(p.Id, new Department(p.DepartmentId, LocalizedText.FromJson(p.DepartmentName)),
+                LocalizedText.FromJson(p.Title), LocalizedText.FromJson(p.Summary), LocalizedText.FromJson(p.Description),
+                LocalizedText.FromJson(p.Goals), LocalizedText.FromJson(p.TargetAudience), p.Topics, p.Status,
+                p.ImageKey is null ? null : $"/api/v1/projects/{p.Id}/image?v={Uri.EscapeDataString(Path.GetFileNameWithoutExtension(p.ImageKey))}",
+                Utc(p.PublishedAt), Utc(p.UpdatedAt), phases, phases.FirstOrDefault(x => x.IsCurrent)?.Id,
+                access.IsStaff ? new StaffView(access.ManagesModerators, p.PreviewActive, moderators) : null);
+        }
+
+        internal static Phase ToPhase(PhaseRow r) => new(r.Id, LocalizedText.FromJson(r.Title), LocalizedText.FromJson(r.Description),
+            Utc(r.StartsAt), Utc(r.EndsAt), r.Method, JsonSerializer.Deserialize<PhaseSettings>(r.Settings, JsonSerializerOptions.Web) ?? new PhaseSettings(), r.IsCurrent);
+
+        internal static DateTimeOffset Utc(DateTime d) => new(DateTime.SpecifyKind(d, DateTimeKind.Utc), TimeSpan.Zero);
+
+        internal static DateTimeOffset? Utc(DateTime? d) => d is { } v ? Utc(v) : null;
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapGet("/{id:guid}", (Guid id, [FromHeader(Name = "X-Preview-Token")] string? previewToken, System.Security.Claims.ClaimsPrincipal user,
+            ISender sender, CancellationToken ct) => sender.Send(new Query(user.UserIdOrNull(), id, previewToken), ct))
+        .WithName(nameof(GetProject))
+        .WithSummary("A project page with its timeline (drafts: staff, or the X-Preview-Token header).")
+        .ProducesProblems(404);
+}

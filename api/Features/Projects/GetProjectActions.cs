@@ -1,0 +1,29 @@
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Rules;
+
+namespace Participation.Api.Features.Projects;
+
+/// <summary>What the caller (anonymous included) may do in the project's current phase, or a given phase, and why not.</summary>
+public static class GetProjectActions
+{
+    public sealed record Query(Guid? ActorId, Guid ProjectId, Guid? PhaseId) : IQuery<ActionPolicy.Result>;
+
+    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, ActionPolicy.Result>
+    {
+        public async ValueTask<ActionPolicy.Result> Handle(Query q, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            return await ActionPolicy.DecideAsync(connection, q.ActorId, q.ProjectId, q.PhaseId, null, ct);
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapGet("/{id:guid}/actions", (Guid id, Guid? phaseId, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(user.UserIdOrNull(), id, phaseId), ct))
+        .WithName(nameof(GetProjectActions))
+        .WithSummary("What you may do in the current (or given) phase, with the reason when you may not.")
+        .ProducesProblems(400, 404);
+}

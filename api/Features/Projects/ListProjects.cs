@@ -1,0 +1,120 @@
+using Dapper;
+using FluentValidation;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Pagination;
+using Participation.Api.Infrastructure.Rules;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Projects;
+
+/// <summary>
+/// The public project list: published and archived projects only (drafts never appear, not even in
+/// counts). Filters: department, topic, status, the current phase's method, text search. Sorted newest
+/// first or by the current phase ending soonest; keyset pages; one SQL statement whatever the page size.
+/// </summary>
+public static class ListProjects
+{
+    public static readonly string[] Sorts = ["newest", "ending_soon"];
+
+    public sealed record Query(Guid? DepartmentId, string? Topic, string? Status, string? Method, string? Search, string? Sort, string? Cursor, int? Limit)
+        : IQuery<Response>;
+
+    public sealed record CurrentPhase(Guid Id, string Method, DateTimeOffset? EndsAt);
+
+    public sealed record Project(Guid Id, GetProject.Department Department, IReadOnlyDictionary<string, string> Title,
+        IReadOnlyDictionary<string, string> Summary, IReadOnlyList<string> Topics, string Status, string? ImageUrl,
+        DateTimeOffset? PublishedAt, CurrentPhase? CurrentPhase);
+
+    public sealed record Response(IReadOnlyList<Project> Items, string? NextCursor);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Status).Must(s => s is null or "published" or "archived").WithMessage("One of: published, archived.");
+            RuleFor(q => q.Method).Must(m => m is null || Methods.All.Contains(m)).WithMessage("Unknown participation method.");
+            RuleFor(q => q.Sort).Must(s => s is null || Sorts.Contains(s)).WithMessage("One of: newest, ending_soon.");
+            RuleFor(q => q.Topic).PlainText(40);
+            RuleFor(q => q.Search).PlainText(100);
+            RuleFor(q => q.Limit).PageSize();
+        }
+    }
+
+    internal sealed record Key(DateTime At, Guid Id);
+
+    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    {
+        // The sort key: newest = published_at (descending); ending_soon = the current phase's end (ascending,
+        // open-ended and phase-less projects last). Both are keyset-paginated on (key, id).
+        private const string Sql = """
+            SELECT p.id, p.department_id, d.name::text AS department_name, p.title::text AS title, p.summary::text AS summary,
+                   p.topics, p.status, p.image_key, p.published_at, cur.id AS phase_id, cur.method AS phase_method, cur.ends_at AS phase_ends_at,
+                   CASE WHEN @EndingSoon THEN coalesce(cur.ends_at, 'infinity') ELSE p.published_at END AS sort_key
+              FROM projects p
+              JOIN departments d ON d.id = p.department_id
+              LEFT JOIN LATERAL (
+                    SELECT ph.id, ph.method, ph.ends_at FROM phases ph
+                     WHERE ph.project_id = p.id AND ph.starts_at <= now() AND (ph.ends_at IS NULL OR ph.ends_at > now())
+                     LIMIT 1) cur ON true
+             WHERE p.status IN ('published', 'archived')
+               AND (@Status::text IS NULL OR p.status = @Status)
+               AND (@DepartmentId::uuid IS NULL OR p.department_id = @DepartmentId)
+               AND (@Topic::text IS NULL OR p.topics @> ARRAY[@Topic])
+               AND (@Method::text IS NULL OR cur.method = @Method)
+               AND (@Search::text IS NULL OR p.search @@ plainto_tsquery('simple', @Search))
+               AND (@AfterAt::timestamptz IS NULL
+                    OR (@EndingSoon AND (coalesce(cur.ends_at, 'infinity'), p.id) > (@AfterAt, @AfterId))
+                    OR (NOT @EndingSoon AND (p.published_at, p.id) < (@AfterAt, @AfterId)))
+             ORDER BY CASE WHEN @EndingSoon THEN coalesce(cur.ends_at, 'infinity') END ASC,
+                      CASE WHEN NOT @EndingSoon THEN p.published_at END DESC,
+                      CASE WHEN @EndingSoon THEN p.id END ASC,
+                      CASE WHEN NOT @EndingSoon THEN p.id END DESC
+             LIMIT @Take;
+            """;
+
+        private sealed class Row
+        {
+            public Guid Id { get; init; }
+            public Guid DepartmentId { get; init; }
+            public string DepartmentName { get; init; } = "{}";
+            public string Title { get; init; } = "{}";
+            public string Summary { get; init; } = "{}";
+            public string[] Topics { get; init; } = [];
+            public string Status { get; init; } = "";
+            public string? ImageKey { get; init; }
+            public DateTime? PublishedAt { get; init; }
+            public Guid? PhaseId { get; init; }
+            public string? PhaseMethod { get; init; }
+            public DateTime? PhaseEndsAt { get; init; }
+            public DateTime SortKey { get; init; }
+        }
+
+        public async ValueTask<Response> Handle(Query q, CancellationToken ct)
+        {
+            var after = Cursor.Decode<Key>(q.Cursor);
+            var limit = q.Limit ?? Cursor.DefaultLimit;
+            await using var connection = await db.OpenConnectionAsync(ct);
+            var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new
+            {
+                EndingSoon = q.Sort == "ending_soon", q.Status, q.DepartmentId, Topic = q.Topic?.Trim().ToLowerInvariant(), q.Method,
+                Search = string.IsNullOrWhiteSpace(q.Search) ? null : q.Search.Trim(),
+                AfterAt = after?.At, AfterId = after?.Id, Take = limit + 1,
+            }, cancellationToken: ct))).AsList();
+            var (page, next) = Cursor.Page(rows, limit, r => new Key(r.SortKey, r.Id));
+            return new Response(page.Select(r => new Project(r.Id, new GetProject.Department(r.DepartmentId, LocalizedText.FromJson(r.DepartmentName)),
+                LocalizedText.FromJson(r.Title), LocalizedText.FromJson(r.Summary), r.Topics, r.Status,
+                r.ImageKey is null ? null : $"/api/v1/projects/{r.Id}/image?v={Uri.EscapeDataString(Path.GetFileNameWithoutExtension(r.ImageKey))}",
+                GetProject.Handler.Utc(r.PublishedAt),
+                r.PhaseId is { } phase ? new CurrentPhase(phase, r.PhaseMethod!, GetProject.Handler.Utc(r.PhaseEndsAt)) : null)).ToList(), next);
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapGet("/", (Guid? departmentId, string? topic, string? status, string? method, string? search, string? sort, string? cursor, int? limit,
+            ISender sender, CancellationToken ct) => sender.Send(new Query(departmentId, topic, status, method, search, sort, cursor, limit), ct))
+        .WithName(nameof(ListProjects))
+        .WithSummary("Published and archived projects: filter by department, topic, status, current method or text; newest or ending soon.")
+        .ProducesProblems(400);
+}

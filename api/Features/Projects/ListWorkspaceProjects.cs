@@ -1,0 +1,73 @@
+using Dapper;
+using FluentValidation;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Pagination;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Projects;
+
+/// <summary>
+/// The staff workspace: every project the caller runs, drafts included: all for admins, their
+/// departments' for department heads, their own for moderators. Recently changed first.
+/// </summary>
+public static class ListWorkspaceProjects
+{
+    public sealed record Query(Guid ActorId, string? Status, string? Cursor, int? Limit) : IQuery<Response>;
+
+    public sealed record Project(Guid Id, GetProject.Department Department, IReadOnlyDictionary<string, string> Title, string Status,
+        int PhaseCount, DateTimeOffset UpdatedAt, bool Moderator);
+
+    public sealed record Response(IReadOnlyList<Project> Items, string? NextCursor);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Status).Must(s => s is null or "draft" or "published" or "archived").WithMessage("One of: draft, published, archived.");
+            RuleFor(q => q.Limit).PageSize();
+        }
+    }
+
+    internal sealed record Key(DateTime At, Guid Id);
+
+    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    {
+        private const string Sql = $"""
+            SELECT p.id, p.department_id, d.name::text AS department_name, p.title::text AS title, p.status, p.updated_at,
+                   (SELECT count(*)::int FROM phases ph WHERE ph.project_id = p.id) AS phase_count,
+                   EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = @ActorId AND r.role = 'project_moderator' AND r.project_id = p.id) AS moderator
+              FROM projects p JOIN departments d ON d.id = p.department_id
+             WHERE {ProjectStaff.IsStaffOf}
+               AND (@Status::text IS NULL OR p.status = @Status)
+               AND (@AfterAt::timestamptz IS NULL OR (p.updated_at, p.id) < (@AfterAt, @AfterId))
+             ORDER BY p.updated_at DESC, p.id DESC
+             LIMIT @Take;
+            """;
+
+        private sealed record Row(Guid Id, Guid DepartmentId, string DepartmentName, string Title, string Status, DateTime UpdatedAt, int PhaseCount, bool Moderator);
+
+        public async ValueTask<Response> Handle(Query q, CancellationToken ct)
+        {
+            var after = Cursor.Decode<Key>(q.Cursor);
+            var limit = q.Limit ?? Cursor.DefaultLimit;
+            await using var connection = await db.OpenConnectionAsync(ct);
+            var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new
+            {
+                q.ActorId, q.Status, AfterAt = after?.At, AfterId = after?.Id, Take = limit + 1,
+            }, cancellationToken: ct))).AsList();
+            var (page, next) = Cursor.Page(rows, limit, r => new Key(r.UpdatedAt, r.Id));
+            return new Response(page.Select(r => new Project(r.Id, new GetProject.Department(r.DepartmentId, LocalizedText.FromJson(r.DepartmentName)),
+                LocalizedText.FromJson(r.Title), r.Status, r.PhaseCount, GetProject.Handler.Utc(r.UpdatedAt), r.Moderator)).ToList(), next);
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapGet("/workspace", (string? status, string? cursor, int? limit, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(user.UserId(), status, cursor, limit), ct))
+        .WithName(nameof(ListWorkspaceProjects))
+        .WithSummary("The projects you run (drafts included): admins all, department heads their departments', moderators theirs.")
+        .ProducesProblems(400, 401);
+}

@@ -1,0 +1,42 @@
+using FluentValidation;
+using Participation.Api.Infrastructure.Rules;
+
+namespace Participation.Api.Features.Projects;
+
+/// <summary>Settings must fit the method: a field that does not apply is an error, not silently kept.</summary>
+public sealed class PhaseSettingsRules : AbstractValidator<PhaseRequest>
+{
+    public PhaseSettingsRules()
+    {
+        RuleFor(x => x.Settings).Custom((s, context) =>
+        {
+            var method = context.InstanceToValidate.Method;
+            if (s is null) { if (method == Methods.Budgeting) context.AddFailure("settings.budgetAmount", "A budgeting phase needs a budget."); return; }
+            var p = s.Permissions ?? new PhasePermissions();
+            void NotFor(bool present, string field) { if (present) context.AddFailure($"settings.{field}", $"Does not apply to a {method} phase."); }
+            void Audience(string? value, string field) { if (value is not null && !Infrastructure.Rules.Audience.All.Contains(value)) context.AddFailure($"settings.permissions.{field}", "One of: everyone, registered, confirmed_email, staff."); }
+            Audience(p.PostIdea, "postIdea"); Audience(p.Comment, "comment"); Audience(p.React, "react"); Audience(p.Vote, "vote"); Audience(p.Answer, "answer");
+
+            var ideation = method == Methods.Ideation;
+            var voting = method is Methods.Voting;
+            var budgeting = method is Methods.Budgeting;
+            var answering = method is Methods.Survey or Methods.Poll;
+            NotFor(p.PostIdea is not null && !ideation, "permissions.postIdea");
+            NotFor(p.React is not null && !ideation, "permissions.react");
+            NotFor(p.Comment is not null && !(ideation || voting || budgeting), "permissions.comment");
+            NotFor(p.Vote is not null && !(voting || budgeting), "permissions.vote");
+            NotFor(p.Answer is not null && !answering, "permissions.answer");
+            NotFor(s.IdeasPerUser is not null && !ideation, "ideasPerUser");
+            NotFor(s.Dislikes is not null && !ideation, "dislikes");
+            NotFor(s.Map is not null && !ideation, "map");
+            NotFor(s.PreModeration is not null && !ideation, "preModeration");
+            NotFor(s.VotesPerUser is not null && !voting, "votesPerUser");
+            NotFor((s.BudgetAmount is not null || s.BudgetCurrency is not null) && !budgeting, "budgetAmount");
+            if (s.IdeasPerUser is < 1 or > 1000) context.AddFailure("settings.ideasPerUser", "Between 1 and 1000.");
+            if (s.VotesPerUser is < 1 or > 1000) context.AddFailure("settings.votesPerUser", "Between 1 and 1000.");
+            if (budgeting && s.BudgetAmount is not (> 0 and <= 1_000_000_000)) context.AddFailure("settings.budgetAmount", "A budgeting phase needs a positive budget.");
+            if (s.BudgetCurrency is not null && (s.BudgetCurrency.Length != 3 || !s.BudgetCurrency.All(char.IsAsciiLetterUpper)))
+                context.AddFailure("settings.budgetCurrency", "A three-letter ISO 4217 code, such as EUR.");
+        });
+    }
+}

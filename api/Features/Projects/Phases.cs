@@ -1,0 +1,173 @@
+using System.Text.Json;
+using Dapper;
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Rules;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Projects;
+
+/// <summary>The fields of a phase, for adding and replacing one.</summary>
+public sealed record PhaseRequest(IReadOnlyDictionary<string, string>? Title, IReadOnlyDictionary<string, string>? Description,
+    DateTimeOffset StartsAt, DateTimeOffset? EndsAt, string Method, PhaseSettings? Settings);
+
+public sealed class PhaseRequestRules : AbstractValidator<PhaseRequest>
+{
+    public PhaseRequestRules()
+    {
+        RuleFor(p => p.Title).Localized(160);
+        RuleFor(p => p.Description).Localized(2000, singleLine: false).When(p => p.Description is { Count: > 0 });
+        RuleFor(p => p.Method).Must(m => Methods.All.Contains(m)).WithMessage("One of: information, ideation, voting, budgeting, survey, poll.");
+        RuleFor(p => p.EndsAt).Must((p, end) => end is null || end > p.StartsAt).WithMessage("The end must come after the start.");
+        RuleFor(p => p.StartsAt).Must(s => s.Year is >= 2000 and <= 2200).WithMessage("Not a plausible date.");
+        When(p => Methods.All.Contains(p.Method), () => Include(new PhaseSettingsRules()));
+    }
+}
+
+/// <summary>Writes a phase and maps the no-overlap constraint to a field error on the dates.</summary>
+internal static class PhaseWriter
+{
+    public static async Task<Guid> SaveAsync(NpgsqlDataSource db, Guid actorId, Guid projectId, Guid? phaseId, PhaseRequest r, CancellationToken ct)
+    {
+        const string Insert = """
+            WITH saved AS (
+                INSERT INTO phases (id, project_id, title, description, starts_at, ends_at, method, settings)
+                VALUES (@PhaseId, @ProjectId, CAST(@Title AS jsonb), CAST(@Description AS jsonb), @StartsAt, @EndsAt, @Method, CAST(@Settings AS jsonb))
+                RETURNING id, project_id),
+            touched AS (UPDATE projects SET updated_at = now() WHERE id = @ProjectId RETURNING department_id)
+            INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
+            SELECT @ActorId, 'phase.added', 'project', @ProjectId::text, (SELECT department_id FROM touched),
+                   jsonb_build_object('phaseId', id, 'method', @Method, 'startsAt', @StartsAt, 'endsAt', @EndsAt) FROM saved;
+            """;
+        const string Update = """
+            WITH saved AS (
+                UPDATE phases SET title = CAST(@Title AS jsonb), description = CAST(@Description AS jsonb), starts_at = @StartsAt, ends_at = @EndsAt,
+                       method = @Method, settings = CAST(@Settings AS jsonb), updated_at = now()
+                 WHERE id = @PhaseId AND project_id = @ProjectId
+                RETURNING id),
+            touched AS (UPDATE projects SET updated_at = now() WHERE id = @ProjectId AND EXISTS (SELECT 1 FROM saved) RETURNING department_id)
+            INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
+            SELECT @ActorId, 'phase.changed', 'project', @ProjectId::text, (SELECT department_id FROM touched),
+                   jsonb_build_object('phaseId', id, 'method', @Method, 'startsAt', @StartsAt, 'endsAt', @EndsAt) FROM saved;
+            """;
+
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await StaffAccess.RequireStaffAsync(connection, actorId, projectId, ct);
+        var id = phaseId ?? Guid.CreateVersion7();
+        try
+        {
+            var rows = await connection.ExecuteAsync(new CommandDefinition(phaseId is null ? Insert : Update, new
+            {
+                PhaseId = id, ProjectId = projectId, ActorId = actorId,
+                Title = LocalizedText.ToJson(r.Title!), Description = LocalizedText.ToJson(r.Description ?? new Dictionary<string, string>()),
+                StartsAt = r.StartsAt.UtcDateTime, EndsAt = r.EndsAt?.UtcDateTime, r.Method,
+                Settings = JsonSerializer.Serialize(Methods.WithDefaults(r.Method, r.Settings), JsonSerializerOptions.Web),
+            }, cancellationToken: ct));
+            if (rows == 0) throw new NotFoundException("No such phase.");
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ExclusionViolation)
+        {
+            throw new ValidationException([
+                new ValidationFailure("startsAt", "This phase overlaps another phase of the project."),
+                new ValidationFailure("endsAt", "This phase overlaps another phase of the project."),
+            ]);
+        }
+        return id;
+    }
+}
+
+public static class AddPhase
+{
+    public sealed record Command(Guid ActorId, Guid ProjectId, PhaseRequest Phase) : ICommand<Guid>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Phase).SetValidator(new PhaseRequestRules()).OverridePropertyName("");
+    }
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, Guid>
+    {
+        public async ValueTask<Guid> Handle(Command c, CancellationToken ct) => await PhaseWriter.SaveAsync(db, c.ActorId, c.ProjectId, null, c.Phase, ct);
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPost("/{id:guid}/phases", async (Guid id, PhaseRequest body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            var actor = user.UserId();
+            var phaseId = await sender.Send(new Command(actor, id, body), ct);
+            var project = await sender.Send(new GetProject.Query(actor, id, null), ct);
+            return TypedResults.Created($"/api/v1/projects/{id}/phases/{phaseId}", project.Phases.Single(p => p.Id == phaseId));
+        })
+        .WithName(nameof(AddPhase))
+        .WithSummary("Add a phase to the project's timeline (its staff); phases may not overlap.")
+        .ProducesProblems(400, 401, 403, 404);
+}
+
+public static class ChangePhase
+{
+    public sealed record Command(Guid ActorId, Guid ProjectId, Guid PhaseId, PhaseRequest Phase) : ICommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Phase).SetValidator(new PhaseRequestRules()).OverridePropertyName("");
+    }
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
+        {
+            await PhaseWriter.SaveAsync(db, c.ActorId, c.ProjectId, c.PhaseId, c.Phase, ct);
+            return Unit.Value;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPut("/{id:guid}/phases/{phaseId:guid}", async (Guid id, Guid phaseId, PhaseRequest body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new Command(user.UserId(), id, phaseId, body), ct);
+            return TypedResults.NoContent();
+        })
+        .WithName(nameof(ChangePhase))
+        .WithSummary("Replace a phase of the project (its staff).")
+        .ProducesProblems(400, 401, 403, 404);
+}
+
+public static class RemovePhase
+{
+    public sealed record Command(Guid ActorId, Guid ProjectId, Guid PhaseId) : ICommand;
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    {
+        private const string Sql = """
+            WITH removed AS (DELETE FROM phases WHERE id = @PhaseId AND project_id = @ProjectId RETURNING id, method),
+            touched AS (UPDATE projects SET updated_at = now() WHERE id = @ProjectId AND EXISTS (SELECT 1 FROM removed) RETURNING department_id)
+            INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
+            SELECT @ActorId, 'phase.removed', 'project', @ProjectId::text, (SELECT department_id FROM touched), jsonb_build_object('phaseId', id, 'method', method)
+              FROM removed;
+            """;
+
+        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await StaffAccess.RequireStaffAsync(connection, c.ActorId, c.ProjectId, ct);
+            return await connection.ExecuteAsync(new CommandDefinition(Sql, c, cancellationToken: ct)) == 0
+                ? throw new NotFoundException("No such phase.")
+                : Unit.Value;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapDelete("/{id:guid}/phases/{phaseId:guid}", async (Guid id, Guid phaseId, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new Command(user.UserId(), id, phaseId), ct);
+            return TypedResults.NoContent();
+        })
+        .WithName(nameof(RemovePhase))
+        .WithSummary("Remove a phase from the project (its staff).")
+        .ProducesProblems(401, 403, 404);
+}

@@ -1,0 +1,72 @@
+using Dapper;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+
+namespace Participation.Api.Features.Projects;
+
+/// <summary>Admins and the department's heads assign a moderator to the project (a role grant, e-mailed and audited).</summary>
+public static class AssignModerator
+{
+    public sealed record Command(Guid ActorId, Guid Id, Guid UserId) : ICommand;
+
+    public sealed class Handler(NpgsqlDataSource db, RoleGrants grants) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, Roles.ProjectModerator, Roles.Project, c.Id, ct);
+            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM users WHERE id = @UserId)", c, tx, cancellationToken: ct)))
+                throw new NotFoundException("No such user.");
+            await grants.GrantAsync(connection, tx, c.UserId, Roles.ProjectModerator, Roles.Project, c.Id, c.ActorId, "project", ct);
+            await tx.CommitAsync(ct);
+            return Unit.Value;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPut("/{id:guid}/moderators/{userId:guid}", async (Guid id, Guid userId, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new Command(user.UserId(), id, userId), ct);
+            return TypedResults.NoContent();
+        })
+        .WithName(nameof(AssignModerator))
+        .WithSummary("Make someone a moderator of the project (admins and the department's heads); idempotent.")
+        .ProducesProblems(400, 401, 403, 404);
+}
+
+/// <summary>Admins and the department's heads remove a moderator; the person's sessions end at once.</summary>
+public static class RemoveModerator
+{
+    public sealed record Command(Guid ActorId, Guid Id, Guid UserId) : ICommand;
+
+    public sealed class Handler(NpgsqlDataSource db, RoleGrants grants) : ICommandHandler<Command>
+    {
+        private const string Grant = "SELECT id FROM user_roles WHERE user_id = @UserId AND role = 'project_moderator' AND project_id = @Id;";
+
+        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, Roles.ProjectModerator, Roles.Project, c.Id, ct);
+            var grant = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(Grant, c, tx, cancellationToken: ct))
+                ?? throw new NotFoundException("This person is not a moderator of the project.");
+            await grants.RevokeAsync(connection, tx, c.UserId, grant, c.ActorId, ct);
+            await tx.CommitAsync(ct);
+            return Unit.Value;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapDelete("/{id:guid}/moderators/{userId:guid}", async (Guid id, Guid userId, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new Command(user.UserId(), id, userId), ct);
+            return TypedResults.NoContent();
+        })
+        .WithName(nameof(RemoveModerator))
+        .WithSummary("Remove a moderator from the project (admins and the department's heads).")
+        .ProducesProblems(401, 403, 404);
+}

@@ -1,0 +1,107 @@
+using Dapper;
+using FluentValidation;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Email;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Users;
+
+/// <summary>
+/// An admin blocks a user platform-wide until a date, with a reason the person receives by e-mail.
+/// Blocked users still log in and read; every participation answers "blocked". Blocking again replaces the period.
+/// </summary>
+public static class BlockUser
+{
+    public sealed record Request(DateTimeOffset Until, string Reason);
+
+    public sealed record Command(Guid ActorId, Guid UserId, DateTimeOffset Until, string Reason) : ICommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Until).Must(u => u > DateTimeOffset.UtcNow && u < DateTimeOffset.UtcNow.AddYears(100)).WithMessage("A date in the future.");
+            RuleFor(c => c.Reason).NotEmpty().WithMessage(_ => Messages.Get("required"));
+            RuleFor(c => c.Reason).PlainText(1000);
+            RuleFor(c => c.UserId).Must((c, id) => id != c.ActorId).WithMessage("You cannot block yourself.");
+        }
+    }
+
+    public sealed class Handler(NpgsqlDataSource db, EmailTemplates templates) : ICommandHandler<Command>
+    {
+        private const string Sql = """
+            WITH blocked AS (
+                INSERT INTO user_blocks (user_id, blocked_by, reason, until)
+                SELECT id, @ActorId, @Reason, @Until FROM users WHERE id = @UserId
+                ON CONFLICT (user_id) DO UPDATE SET blocked_by = EXCLUDED.blocked_by, reason = EXCLUDED.reason, until = EXCLUDED.until, blocked_at = now()
+                RETURNING user_id),
+            audited AS (
+                INSERT INTO audit_log (actor_id, action, target_type, target_id, data)
+                SELECT @ActorId, 'user.blocked', 'user', user_id::text, jsonb_build_object('until', @Until, 'reason', @Reason) FROM blocked)
+            SELECT u.email, u.first_name, u.locale, (SELECT name FROM platform_settings) AS platform_name
+              FROM users u JOIN blocked b ON b.user_id = u.id;
+            """;
+
+        private sealed record Row(string Email, string FirstName, string Locale, string PlatformName);
+
+        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            if (!await Roles.IsAdminAsync(connection, c.ActorId, tx, ct)) throw new ForbiddenException();
+            var user = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql,
+                new { c.ActorId, c.UserId, Reason = c.Reason.Trim(), Until = c.Until.UtcDateTime }, tx, cancellationToken: ct))
+                ?? throw new NotFoundException("No such user.");
+            await Outbox.EnqueueAsync(connection, tx, templates.Blocked(user.Locale, user.Email, user.FirstName, user.PlatformName, c.Until, c.Reason.Trim()), ct);
+            await tx.CommitAsync(ct);
+            return Unit.Value;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPut("/{userId:guid}/block", async (Guid userId, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new Command(user.UserId(), userId, body.Until, body.Reason), ct);
+            return TypedResults.NoContent();
+        })
+        .WithName(nameof(BlockUser))
+        .WithSummary("Block a user from participating until a date, with a reason (admin); they are told by e-mail.")
+        .ProducesProblems(400, 401, 403, 404);
+}
+
+/// <summary>An admin ends a block early.</summary>
+public static class UnblockUser
+{
+    public sealed record Command(Guid ActorId, Guid UserId) : ICommand;
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    {
+        private const string Sql = """
+            WITH removed AS (DELETE FROM user_blocks WHERE user_id = @UserId RETURNING user_id)
+            INSERT INTO audit_log (actor_id, action, target_type, target_id)
+            SELECT @ActorId, 'user.unblocked', 'user', user_id::text FROM removed;
+            """;
+
+        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            if (!await Roles.IsAdminAsync(connection, c.ActorId, null, ct)) throw new ForbiddenException();
+            await connection.ExecuteAsync(new CommandDefinition(Sql, c, cancellationToken: ct));
+            return Unit.Value;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapDelete("/{userId:guid}/block", async (Guid userId, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new Command(user.UserId(), userId), ct);
+            return TypedResults.NoContent();
+        })
+        .WithName(nameof(UnblockUser))
+        .WithSummary("End a user's block early (admin).")
+        .ProducesProblems(401, 403);
+}

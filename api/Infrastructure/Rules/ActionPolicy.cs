@@ -1,0 +1,98 @@
+using System.Data;
+using System.Text.Json;
+using Dapper;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+
+namespace Participation.Api.Infrastructure.Rules;
+
+/// <summary>
+/// "What may I do here?": for a user (or an anonymous visitor) and a project phase, each action with
+/// whether it is allowed and, when not, why. The endpoint that shows it and the handlers that act on it
+/// (ideas, votes, answers) call this same policy, so the web app and the API never disagree.
+/// </summary>
+public static class ActionPolicy
+{
+    public static class Reasons
+    {
+        public const string NotSignedIn = "not_signed_in";
+        public const string EmailNotConfirmed = "email_not_confirmed";
+        public const string NotPermitted = "not_permitted";
+        public const string PhaseNotActive = "phase_not_active";
+        public const string ProjectArchived = "project_archived";
+        public const string LimitReached = "limit_reached";
+        public const string AlreadyResponded = "already_responded";
+        public const string Blocked = "blocked";
+    }
+
+    public sealed record Decision(string Action, bool Allowed, string? Reason);
+
+    public sealed record PhaseRef(Guid Id, string Method, DateTimeOffset StartsAt, DateTimeOffset? EndsAt, bool Active);
+
+    public sealed record Result(Guid ProjectId, PhaseRef? Phase, IReadOnlyList<Decision> Actions);
+
+    private const string Sql = $"""
+        SELECT p.status, {ProjectStaff.IsStaffOf} AS staff,
+               ph.id AS phase_id, ph.method, ph.settings::text AS settings, ph.starts_at, ph.ends_at,
+               ph.id IS NOT NULL AND ph.starts_at <= now() AND (ph.ends_at IS NULL OR ph.ends_at > now()) AS active,
+               u.id IS NOT NULL AS signed_in, u.email_confirmed_at IS NOT NULL AS confirmed,
+               EXISTS (SELECT 1 FROM user_blocks b WHERE b.user_id = u.id AND b.until > now()) AS blocked
+          FROM projects p
+          LEFT JOIN LATERAL (
+                SELECT * FROM phases x
+                 WHERE x.project_id = p.id
+                   AND ((@PhaseId::uuid IS NULL AND x.starts_at <= now() AND (x.ends_at IS NULL OR x.ends_at > now())) OR x.id = @PhaseId)
+                 LIMIT 1) ph ON true
+          LEFT JOIN users u ON u.id = @ActorId
+         WHERE p.id = @ProjectId;
+        """;
+
+    private sealed record Row(string Status, bool Staff, Guid? PhaseId, string? Method, string? Settings, DateTime? StartsAt, DateTime? EndsAt,
+        bool Active, bool SignedIn, bool Confirmed, bool Blocked);
+
+    /// <summary>The decisions for the given phase, or the current one when <paramref name="phaseId"/> is null.</summary>
+    public static async Task<Result> DecideAsync(IDbConnection connection, Guid? actorId, Guid projectId, Guid? phaseId, IDbTransaction? tx, CancellationToken ct)
+    {
+        var r = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql,
+            new { ActorId = actorId, ProjectId = projectId, PhaseId = phaseId }, tx, cancellationToken: ct));
+        if (r is null || (r.Status == "draft" && !r.Staff)) throw new NotFoundException("No such project.");
+        if (r.PhaseId is not { } id)
+        {
+            if (phaseId is not null) throw new NotFoundException("No such phase.");
+            return new Result(projectId, null, []);
+        }
+        var settings = JsonSerializer.Deserialize<PhaseSettings>(r.Settings!, JsonSerializerOptions.Web) ?? new PhaseSettings();
+        var decisions = Methods.Actions(r.Method!).Select(action => Decide(action, Audience(action, settings), r)).ToList();
+        return new Result(projectId, new PhaseRef(id, r.Method!, Utc(r.StartsAt!.Value), r.EndsAt is { } e ? Utc(e) : null, r.Active), decisions);
+    }
+
+    private static Decision Decide(string action, string audience, Row r)
+    {
+        string? reason =
+            r.Status == "archived" ? Reasons.ProjectArchived
+            : !r.Active ? Reasons.PhaseNotActive
+            : audience == Rules.Audience.Everyone ? (r.Blocked ? Reasons.Blocked : null)
+            : !r.SignedIn ? Reasons.NotSignedIn
+            : r.Blocked ? Reasons.Blocked
+            : audience == Rules.Audience.Staff && !r.Staff ? Reasons.NotPermitted
+            : audience == Rules.Audience.ConfirmedEmail && !r.Confirmed ? Reasons.EmailNotConfirmed
+            : null;
+        return new Decision(action, reason is null, reason);
+    }
+
+    private static string Audience(string action, PhaseSettings s)
+    {
+        var p = s.Permissions ?? new PhasePermissions();
+        return (action switch
+        {
+            "post_idea" => p.PostIdea,
+            "comment" => p.Comment,
+            "react" => p.React,
+            "vote" => p.Vote,
+            "answer" => p.Answer,
+            _ => null,
+        }) ?? Rules.Audience.Staff;
+    }
+
+    private static DateTimeOffset Utc(DateTime d) => new(DateTime.SpecifyKind(d, DateTimeKind.Utc), TimeSpan.Zero);
+}
