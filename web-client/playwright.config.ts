@@ -20,8 +20,11 @@ const databaseUrl = required('E2E_DATABASE_URL');
 const mailDir = required('MAIL_DIR', (v) => (isAbsolute(v) ? null : 'must be an absolute path'));
 /** The API project to run (already built); another checkout's can be given for local runs. */
 const apiProject = process.env.E2E_API_PROJECT ?? '../api';
-const appUrl = 'http://127.0.0.1:4173';
-const apiUrl = 'http://127.0.0.1:5081';
+/** Ports can be moved (E2E_WEB_PORT, E2E_API_PORT) when two runs share a machine. */
+const webPort = process.env.E2E_WEB_PORT ?? '4173';
+const apiPort = process.env.E2E_API_PORT ?? '5081';
+const appUrl = `http://127.0.0.1:${webPort}`;
+const apiUrl = `http://127.0.0.1:${apiPort}`;
 
 export default defineConfig({
   testDir: './e2e',
@@ -77,7 +80,7 @@ export default defineConfig({
       },
     },
     {
-      command: 'npm run build && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+      command: `npm run build && npx vite preview --host 127.0.0.1 --port ${webPort} --strictPort`,
       url: appUrl,
       timeout: 120_000,
       reuseExistingServer: false,
