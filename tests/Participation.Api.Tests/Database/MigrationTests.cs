@@ -75,7 +75,7 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
         await DemoSeed.RunAsync(db);
 
         Assert.Equal(DemoSeed.Users.Length, await Api.CountAsync("users"));
-        Assert.Equal(["admin", "communication_manager", "department_head", "elected_official", "it_manager"],
+        Assert.Equal(["admin", "communication_manager", "department_head", "elected_official", "it_manager", "project_moderator"],
             (await (await Api.OpenAsync()).QueryAsync<string>("SELECT DISTINCT role FROM user_roles ORDER BY 1")).ToArray());
         Assert.Equal(4, await Api.ScalarAsync<long>("""
             SELECT count(DISTINCT CASE WHEN accepted_at IS NOT NULL THEN 'accepted' WHEN revoked_at IS NOT NULL THEN 'revoked'
