@@ -84,7 +84,7 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM organisations WHERE status = 'verified'"));
         Assert.Equal(3, await Api.ScalarAsync<long>("SELECT count(DISTINCT status) FROM projects"));
         Assert.Equal(6, await Api.ScalarAsync<long>("SELECT count(DISTINCT method) FROM phases"));
-        Assert.Equal(2, await Api.ScalarAsync<long>("SELECT count(DISTINCT department_id) FROM projects"));
+        Assert.Equal(3, await Api.ScalarAsync<long>("SELECT count(DISTINCT department_id) FROM projects"));
         var login = await Api.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = "admin@demo.participation.test", password = DemoSeed.Password });
         Assert.Equal(System.Net.HttpStatusCode.OK, login.StatusCode);
     }
