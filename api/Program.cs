@@ -31,6 +31,8 @@ services.AddRateLimits(builder.Configuration);
 services.AddEmail(builder.Configuration);
 services.AddOpenApiDocument();
 services.AddHealth();
+services.Configure<Participation.Api.Infrastructure.Storage.StorageOptions>(builder.Configuration.GetSection("Storage"));
+services.AddSingleton<Participation.Api.Infrastructure.Storage.IFileStorage, Participation.Api.Infrastructure.Storage.DiskFileStorage>();
 services.AddInvitations(builder.Configuration);
 
 var app = builder.Build();

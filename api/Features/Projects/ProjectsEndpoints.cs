@@ -23,6 +23,8 @@ public static class ProjectsEndpoints
         AddPhase.Map(g).RequireAuthorization();            // project staff
         ChangePhase.Map(g).RequireAuthorization();         // project staff
         RemovePhase.Map(g).RequireAuthorization();         // project staff
+        SetProjectImage.Map(g).RequireAuthorization();     // project staff
+        GetProjectImage.Map(g).AllowAnonymous();           // capability URL: the random key is in it
         return api;
     }
 }

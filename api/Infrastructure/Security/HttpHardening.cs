@@ -55,15 +55,18 @@ public static class HttpHardening
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-                if (!http.Request.Path.StartsWithSegments("/swagger"))
+                if (!http.Request.Path.StartsWithSegments("/swagger") && !headers.ContainsKey("Content-Security-Policy"))
                 {
                     headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
                     headers.XFrameOptions = "DENY";
                 }
                 return Task.CompletedTask;
             });
-            // A declared length over the limit is refused before the body is read (Kestrel enforces streamed bodies).
-            if (http.Request.ContentLength > o.MaxBodyBytes)
+            // The endpoint's own limit (uploads) or the global one; a declared length over it is refused before
+            // the body is read, and Kestrel enforces it on streamed bodies.
+            var limit = http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? o.MaxBodyBytes;
+            if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
+            if (http.Request.ContentLength > limit)
                 throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
             await next(http);
         });

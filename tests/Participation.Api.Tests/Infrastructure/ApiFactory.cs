@@ -31,6 +31,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "participation-tests-mail", Guid.NewGuid().ToString("N"));
+    public string StorageDirectory { get; } = Path.Combine(Path.GetTempPath(), "participation-tests-files", Guid.NewGuid().ToString("N"));
     protected virtual string DatabaseName => "participation_tests_" + GetType().Name.ToLowerInvariant();
 
     /// <summary>Extra configuration for derived factories (rate limits, SMTP...).</summary>
@@ -95,6 +96,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("Email:SenderEnabled", "false");
         builder.UseSetting("Email:PickupDirectory", MailDirectory);
+        builder.UseSetting("Storage:Root", StorageDirectory);
         builder.UseSetting("Email:AppBaseUrl", "https://participation.example");
         builder.UseSetting("RateLimits:AuthPermits", "100000");
         builder.UseSetting("Invitations:RemindersEnabled", "false");
@@ -108,6 +110,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await _respawner!.ResetAsync(connection);
+        if (Directory.Exists(StorageDirectory)) Directory.Delete(StorageDirectory, recursive: true);
         // Kept by the reset (its single row comes from a migration): put its defaults back.
         await connection.ExecuteAsync("UPDATE platform_settings SET name = 'Participation', languages = ARRAY['fr', 'nl', 'en']");
     }
@@ -158,6 +161,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await DisposeAsync();
         if (Directory.Exists(MailDirectory)) Directory.Delete(MailDirectory, recursive: true);
+        if (Directory.Exists(StorageDirectory)) Directory.Delete(StorageDirectory, recursive: true);
     }
 }
 

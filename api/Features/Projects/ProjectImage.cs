@@ -1,0 +1,120 @@
+using Dapper;
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Storage;
+
+namespace Participation.Api.Features.Projects;
+
+/// <summary>
+/// The project's header image: PNG, JPEG or WebP recognised by content, at most 5 MB, stored under a
+/// random key. Its URL carries that key (?v=...), so a draft's image is reachable only by those who can
+/// see the draft's data.
+/// </summary>
+public static class SetProjectImage
+{
+    public const int MaxBytes = 5 * 1024 * 1024;
+
+    public sealed record Command(Guid ActorId, Guid Id, Stream? File, long Length) : ICommand<Response>;
+
+    public sealed record Response(string ImageUrl);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.File).NotNull().WithMessage("Attach an image.");
+            RuleFor(c => c.Length).GreaterThan(0).WithMessage("The file is empty.").LessThanOrEqualTo(MaxBytes).WithMessage("The image is larger than 5 MB.")
+                .OverridePropertyName("file");
+        }
+    }
+
+    public sealed class Handler(NpgsqlDataSource db, IFileStorage storage) : ICommandHandler<Command, Response>
+    {
+        private const string Sql = """
+            WITH previous AS (SELECT image_key FROM projects WHERE id = @Id FOR UPDATE),
+            changed AS (UPDATE projects SET image_key = @Key, updated_at = now() WHERE id = @Id RETURNING department_id),
+            audited AS (
+                INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id)
+                SELECT @ActorId, 'project.image_changed', 'project', @Id::text, department_id FROM changed)
+            SELECT image_key FROM previous;
+            """;
+
+        public async ValueTask<Response> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await StaffAccess.RequireStaffAsync(connection, c.ActorId, c.Id, ct);
+
+            using var buffer = new MemoryStream();
+            await c.File!.CopyToAsync(buffer, ct);
+            var type = ImageTypes.Detect(buffer.GetBuffer().AsSpan(0, (int)Math.Min(buffer.Length, 16)))
+                ?? throw new ValidationException([new ValidationFailure("file", "Only PNG, JPEG or WebP images are accepted.")]);
+            var key = $"projects/{c.Id:N}/{Guid.NewGuid():N}.{type.Extension}";
+            buffer.Position = 0;
+            await storage.SaveAsync(key, buffer, ct);
+            string? previous;
+            try
+            {
+                previous = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(Sql, new { c.Id, c.ActorId, Key = key }, cancellationToken: ct));
+            }
+            catch
+            {
+                await storage.DeleteAsync(key, CancellationToken.None);
+                throw;
+            }
+            if (previous is not null) await storage.DeleteAsync(previous, CancellationToken.None);
+            return new Response($"/api/v1/projects/{c.Id}/image?v={Path.GetFileNameWithoutExtension(key)}");
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPut("/{id:guid}/image", async (Guid id, IFormFile? file, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            await using var stream = file?.OpenReadStream();
+            return await sender.Send(new Command(user.UserId(), id, stream, file?.Length ?? 0), ct);
+        })
+        .DisableAntiforgery() // bearer tokens, not cookies
+        .WithMetadata(new RequestSizeLimitAttribute(MaxBytes + 64 * 1024))
+        .WithName(nameof(SetProjectImage))
+        .WithSummary("Set the project's header image (PNG, JPEG or WebP, at most 5 MB; its staff).")
+        .ProducesProblems(400, 401, 403, 404, 413);
+}
+
+public static class GetProjectImage
+{
+    public sealed record Query(Guid Id, string? Version) : IQuery<Image?>;
+
+    public sealed record Image(Stream Content, string ContentType);
+
+    public sealed class Handler(NpgsqlDataSource db, IFileStorage storage) : IQueryHandler<Query, Image?>
+    {
+        private const string Sql = "SELECT image_key FROM projects WHERE id = @Id;";
+
+        public async ValueTask<Image?> Handle(Query q, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            var key = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(Sql, q, cancellationToken: ct));
+            if (key is null || q.Version is null || Path.GetFileNameWithoutExtension(key) != q.Version) return null;
+            return await storage.OpenAsync(key, ct) is { } stream ? new Image(stream, ImageTypes.ContentTypeOf(key)) : null;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapGet("/{id:guid}/image", async (Guid id, string? v, HttpContext http, ISender sender, CancellationToken ct) =>
+        {
+            var image = await sender.Send(new Query(id, v), ct);
+            if (image is null) throw new NotFoundException("No such image.");
+            http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+            return Results.Stream(image.Content, image.ContentType);
+        })
+        .WithName(nameof(GetProjectImage))
+        .WithSummary("The project's header image (the URL given in the project).")
+        .Produces(200, typeof(Stream), "image/png", "image/jpeg", "image/webp")
+        .ProducesProblems(404);
+}
