@@ -32,7 +32,7 @@ public static class CreateProject
             WITH created AS (
                 INSERT INTO projects (id, department_id, title, summary, description, goals, target_audience, topics, created_by)
                 SELECT @Id, d.id, CAST(@Title AS jsonb), coalesce(CAST(@Summary AS jsonb), '{}'), coalesce(CAST(@Description AS jsonb), '{}'),
-                       coalesce(CAST(@Goals AS jsonb), '{}'), coalesce(CAST(@TargetAudience AS jsonb), '{}'), coalesce(@Topics, '{}'), @ActorId
+                       coalesce(CAST(@Goals AS jsonb), '{}'), coalesce(CAST(@TargetAudience AS jsonb), '{}'), coalesce(CAST(@Topics AS text[]), '{}'), @ActorId
                   FROM departments d WHERE d.id = @DepartmentId
                 RETURNING id, department_id, title)
             INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)

@@ -34,7 +34,7 @@ public static class UpdateProject
                        description = coalesce(CAST(@Description AS jsonb), description),
                        goals = coalesce(CAST(@Goals AS jsonb), goals),
                        target_audience = coalesce(CAST(@TargetAudience AS jsonb), target_audience),
-                       topics = coalesce(@Topics, topics),
+                       topics = coalesce(CAST(@Topics AS text[]), topics),
                        updated_at = now()
                  WHERE id = @Id
                 RETURNING id, department_id)
