@@ -3126,6 +3126,67 @@ export class ParticipationClient {
     }
 
     /**
+     * Find a person to appoint, by name or exact e-mail (admins and department heads); names only.
+     * @param q (optional) 
+     * @return OK
+     */
+    searchPeople(q?: string | undefined, signal?: AbortSignal): Promise<SearchPeopleResponse> {
+        let url_ = this.baseUrl + "/api/v1/users/search?";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSearchPeople(_response);
+        });
+    }
+
+    protected processSearchPeople(response: Response): Promise<SearchPeopleResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SearchPeopleResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SearchPeopleResponse>(null as any);
+    }
+
+    /**
      * Give a user a role (idempotent); the person is told by e-mail.
      * @return OK
      */
@@ -3874,6 +3935,16 @@ export interface ResetPasswordCommand {
 export interface ReviewOrganisationRequest {
     decision: string;
     reason?: string | undefined;
+}
+
+export interface SearchPeoplePerson {
+    id: string;
+    firstName: string;
+    lastName: string;
+}
+
+export interface SearchPeopleResponse {
+    items: SearchPeoplePerson[];
 }
 
 export interface SetProjectImageResponse {

@@ -77,3 +77,29 @@ public sealed class ListUsersTests(ApiFactory api) : ApiTest(api)
         await (await Api.CreateClient().GetAsync("/api/v1/users")).AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 }
+
+public sealed class SearchPeopleTests(ApiFactory api) : ApiTest(api)
+{
+    [Fact]
+    public async Task Department_heads_find_people_by_name_or_exact_email_and_never_see_addresses()
+    {
+        var admin = Api.ClientFor((await Api.CreateUserAsync(role: "admin")).Id);
+        var department = (await (await admin.PostJsonAsync("/api/v1/departments", new { name = new { fr = "Culture" } })).ReadJsonAsync())["id"]!.GetValue<Guid>();
+        var head = await Api.CreateUserAsync();
+        await System.Net.Http.Json.HttpClientJsonExtensions.PutAsJsonAsync(admin, $"/api/v1/users/{head.Id}/roles", new { role = "department_head", scopeType = "department", scopeId = department });
+        var headClient = Api.ClientFor(head.Id, 2);
+        var thomas = await Api.CreateUserAsync(email: "thomas.claes@example.org", firstName: "Thomas", lastName: "Claes");
+
+        var byName = await (await headClient.GetAsync("/api/v1/users/search?q=claes")).Content.ReadAsStringAsync();
+        var byEmail = await (await headClient.GetAsync("/api/v1/users/search?q=Thomas.Claes@example.org")).ReadJsonAsync();
+        var byPartialEmail = await (await headClient.GetAsync("/api/v1/users/search?q=example.org")).ReadJsonAsync();
+
+        Assert.Contains(thomas.Id.ToString(), byName);
+        Assert.DoesNotContain("@", byName);
+        Assert.Equal(thomas.Id, byEmail["items"]![0]!["id"]!.GetValue<Guid>());
+        Assert.Empty(byPartialEmail["items"]!.AsArray());
+        await (await headClient.GetAsync("/api/v1/users/search?q=a")).AssertFieldErrorsAsync("q");
+        await (await Api.ClientFor((await Api.CreateUserAsync()).Id).GetAsync("/api/v1/users/search?q=claes")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await Api.ClientFor((await Api.CreateUserAsync(role: "elected_official")).Id).GetAsync("/api/v1/users/search?q=claes")).AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+}
