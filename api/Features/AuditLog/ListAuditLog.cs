@@ -4,6 +4,7 @@ using FluentValidation;
 using Mediator;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Pagination;
@@ -80,7 +81,7 @@ public static class ListAuditLog
                 visibility.Admin, visibility.Departments, q.Action, q.TargetType, q.TargetId, q.Actor, AfterId = after?.Id, Take = limit + 1,
             }, cancellationToken: ct))).AsList();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(r.Id));
-            return new Response(page.Select(r => new Entry(r.Id, new DateTimeOffset(DateTime.SpecifyKind(r.OccurredAt, DateTimeKind.Utc), TimeSpan.Zero),
+            return new Response(page.Select(r => new Entry(r.Id, r.OccurredAt.AsUtc(),
                 r.ActorId is { } id ? new Person(id, r.ActorFirstName!, r.ActorLastName!) : null,
                 r.Action, r.TargetType, r.TargetId, JsonDocument.Parse(r.Data).RootElement.Clone())).ToList(), next);
         }

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Infrastructure.Validation;
@@ -57,7 +58,7 @@ public sealed class InvitationReminders(NpgsqlDataSource db, EmailTemplates temp
             var token = SecureTokens.New();
             var scopeName = i.ScopeName is null ? null : LocalizedText.Pick(LocalizedText.FromJson(i.ScopeName), i.Locale);
             var mail = templates.Invitation(i.Locale, i.Email, i.FirstName ?? i.AccountFirstName, i.PlatformName, i.InviterName, i.Role, scopeName,
-                i.Message, token, new DateTimeOffset(i.ExpiresAt, TimeSpan.Zero), i.AccountExists, reminder: true)
+                i.Message, token, i.ExpiresAt.AsUtc(), i.AccountExists, reminder: true)
                 with { DedupKey = $"invitation-reminder:{i.Id}:{i.ExpiresAt.Ticks}" };
             var emailId = await Outbox.EnqueueAsync(connection, tx, mail, ct);
             await connection.ExecuteAsync(new CommandDefinition(Mark, new { i.Id, Hash = SecureTokens.Hash(token), EmailId = emailId }, tx, cancellationToken: ct));

@@ -3,6 +3,7 @@ using FluentValidation;
 using Mediator;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Pagination;
@@ -97,12 +98,8 @@ public static class ListInvitations
             return new Response(page.Select(r => new Invitation(r.Id, r.Email, r.FirstName, r.LastName, r.Locale, r.Role, r.ScopeType, r.ScopeId,
                 r.ScopeName is null ? null : LocalizedText.FromJson(r.ScopeName), r.Status, r.DeliveryState,
                 r.InviterId is { } id ? new Person(id, r.InviterFirstName!, r.InviterLastName!) : null,
-                Utc(r.CreatedAt), Utc(r.ExpiresAt), Utc(r.AcceptedAt), Utc(r.RevokedAt), Utc(r.ReminderSentAt))).ToList(), next);
+                r.CreatedAt.AsUtc(), r.ExpiresAt.AsUtc(), r.AcceptedAt.AsUtc(), r.RevokedAt.AsUtc(), r.ReminderSentAt.AsUtc())).ToList(), next);
         }
-
-        private static DateTimeOffset Utc(DateTime d) => new(DateTime.SpecifyKind(d, DateTimeKind.Utc), TimeSpan.Zero);
-
-        private static DateTimeOffset? Utc(DateTime? d) => d is { } v ? Utc(v) : null;
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g

@@ -3,6 +3,7 @@ using FluentValidation;
 using Mediator;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Validation;
@@ -50,7 +51,7 @@ public static class LookupInvitation
             var r = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, new { Hash = SecureTokens.Hash(c.Token) }, cancellationToken: ct))
                 ?? throw new GoneException();
             return new Response(r.Email, r.InviterName, r.Role, r.ScopeType, r.ScopeId, r.ScopeName is null ? null : LocalizedText.FromJson(r.ScopeName),
-                r.Message, r.FirstName, r.LastName, r.Locale, new DateTimeOffset(r.ExpiresAt, TimeSpan.Zero), r.AccountExists);
+                r.Message, r.FirstName, r.LastName, r.Locale, r.ExpiresAt.AsUtc(), r.AccountExists);
         }
     }
 

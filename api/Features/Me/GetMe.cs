@@ -1,6 +1,7 @@
 using Dapper;
 using Mediator;
 using Npgsql;
+using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
 
@@ -34,7 +35,7 @@ public static class GetMe
             await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql, q, cancellationToken: ct));
             var user = await results.ReadSingleOrDefaultAsync<Row>() ?? throw new NotFoundException();
             var roles = (await results.ReadAsync<RoleGrant>()).AsList();
-            return new Response(user.Id, user.Email, user.EmailConfirmed, user.FirstName, user.LastName, user.Locale, roles, new DateTimeOffset(user.CreatedAt, TimeSpan.Zero));
+            return new Response(user.Id, user.Email, user.EmailConfirmed, user.FirstName, user.LastName, user.Locale, roles, user.CreatedAt.AsUtc());
         }
     }
 

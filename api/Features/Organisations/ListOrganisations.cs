@@ -3,6 +3,7 @@ using FluentValidation;
 using Mediator;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Pagination;
@@ -63,7 +64,7 @@ public static class ListOrganisations
             }, cancellationToken: ct))).AsList();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(r.N, r.Id));
             return new Response(page.Select(r => new Organisation(r.Id, r.Name, r.Description, r.Website, r.Status, r.MemberCount,
-                new DateTimeOffset(r.CreatedAt, TimeSpan.Zero))).ToList(), next);
+                r.CreatedAt.AsUtc())).ToList(), next);
         }
     }
 

@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Rules;
@@ -90,16 +91,12 @@ public static class GetProject
                 LocalizedText.FromJson(p.Title), LocalizedText.FromJson(p.Summary), LocalizedText.FromJson(p.Description),
                 LocalizedText.FromJson(p.Goals), LocalizedText.FromJson(p.TargetAudience), p.Topics, p.Status,
                 p.ImageKey is null ? null : $"/api/v1/projects/{p.Id}/image?v={Uri.EscapeDataString(Path.GetFileNameWithoutExtension(p.ImageKey))}",
-                Utc(p.PublishedAt), Utc(p.UpdatedAt), phases, phases.FirstOrDefault(x => x.IsCurrent)?.Id,
+                p.PublishedAt.AsUtc(), p.UpdatedAt.AsUtc(), phases, phases.FirstOrDefault(x => x.IsCurrent)?.Id,
                 access.IsStaff ? new StaffView(access.ManagesModerators, p.PreviewActive, moderators) : null);
         }
 
         internal static Phase ToPhase(PhaseRow r) => new(r.Id, LocalizedText.FromJson(r.Title), LocalizedText.FromJson(r.Description),
-            Utc(r.StartsAt), Utc(r.EndsAt), r.Method, JsonSerializer.Deserialize<PhaseSettings>(r.Settings, JsonSerializerOptions.Web) ?? new PhaseSettings(), r.IsCurrent);
-
-        internal static DateTimeOffset Utc(DateTime d) => new(DateTime.SpecifyKind(d, DateTimeKind.Utc), TimeSpan.Zero);
-
-        internal static DateTimeOffset? Utc(DateTime? d) => d is { } v ? Utc(v) : null;
+            r.StartsAt.AsUtc(), r.EndsAt.AsUtc(), r.Method, JsonSerializer.Deserialize<PhaseSettings>(r.Settings, JsonSerializerOptions.Web) ?? new PhaseSettings(), r.IsCurrent);
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g

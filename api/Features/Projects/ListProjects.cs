@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation;
 using Mediator;
 using Npgsql;
+using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Pagination;
 using Participation.Api.Infrastructure.Rules;
@@ -106,8 +107,8 @@ public static class ListProjects
             return new Response(page.Select(r => new Project(r.Id, new GetProject.Department(r.DepartmentId, LocalizedText.FromJson(r.DepartmentName)),
                 LocalizedText.FromJson(r.Title), LocalizedText.FromJson(r.Summary), r.Topics, r.Status,
                 r.ImageKey is null ? null : $"/api/v1/projects/{r.Id}/image?v={Uri.EscapeDataString(Path.GetFileNameWithoutExtension(r.ImageKey))}",
-                GetProject.Handler.Utc(r.PublishedAt),
-                r.PhaseId is { } phase ? new CurrentPhase(phase, r.PhaseMethod!, GetProject.Handler.Utc(r.PhaseEndsAt)) : null)).ToList(), next);
+                r.PublishedAt.AsUtc(),
+                r.PhaseId is { } phase ? new CurrentPhase(phase, r.PhaseMethod!, r.PhaseEndsAt.AsUtc()) : null)).ToList(), next);
         }
     }
 

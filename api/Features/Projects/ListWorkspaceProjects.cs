@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation;
 using Mediator;
 using Npgsql;
+using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Pagination;
@@ -60,7 +61,7 @@ public static class ListWorkspaceProjects
             }, cancellationToken: ct))).AsList();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(r.UpdatedAt, r.Id));
             return new Response(page.Select(r => new Project(r.Id, new GetProject.Department(r.DepartmentId, LocalizedText.FromJson(r.DepartmentName)),
-                LocalizedText.FromJson(r.Title), r.Status, r.PhaseCount, GetProject.Handler.Utc(r.UpdatedAt), r.Moderator)).ToList(), next);
+                LocalizedText.FromJson(r.Title), r.Status, r.PhaseCount, r.UpdatedAt.AsUtc(), r.Moderator)).ToList(), next);
         }
     }
 

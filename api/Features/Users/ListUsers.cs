@@ -4,6 +4,7 @@ using FluentValidation;
 using Mediator;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Pagination;
@@ -66,7 +67,7 @@ public static class ListUsers
             }, cancellationToken: ct))).AsList();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(r.L, r.F, r.Id));
             return new Response(page.Select(r => new User(r.Id, r.FirstName, r.LastName, r.Email, r.EmailConfirmed,
-                JsonSerializer.Deserialize<List<RoleGrant>>(r.Roles, JsonSerializerOptions.Web)!, new DateTimeOffset(r.CreatedAt, TimeSpan.Zero))).ToList(), next);
+                JsonSerializer.Deserialize<List<RoleGrant>>(r.Roles, JsonSerializerOptions.Web)!, r.CreatedAt.AsUtc())).ToList(), next);
         }
 
         private static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");

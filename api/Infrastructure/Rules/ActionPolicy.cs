@@ -2,6 +2,7 @@ using System.Data;
 using System.Text.Json;
 using Dapper;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Errors;
 
 namespace Participation.Api.Infrastructure.Rules;
@@ -63,7 +64,7 @@ public static class ActionPolicy
         }
         var settings = JsonSerializer.Deserialize<PhaseSettings>(r.Settings!, JsonSerializerOptions.Web) ?? new PhaseSettings();
         var decisions = Methods.Actions(r.Method!).Select(action => Decide(action, Audience(action, settings), r)).ToList();
-        return new Result(projectId, new PhaseRef(id, r.Method!, Utc(r.StartsAt!.Value), r.EndsAt is { } e ? Utc(e) : null, r.Active), decisions);
+        return new Result(projectId, new PhaseRef(id, r.Method!, r.StartsAt!.Value.AsUtc(), r.EndsAt.AsUtc(), r.Active), decisions);
     }
 
     private static Decision Decide(string action, string audience, Row r)
@@ -93,6 +94,4 @@ public static class ActionPolicy
             _ => null,
         }) ?? Rules.Audience.Staff;
     }
-
-    private static DateTimeOffset Utc(DateTime d) => new(DateTime.SpecifyKind(d, DateTimeKind.Utc), TimeSpan.Zero);
 }
