@@ -1,31 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { admin, createAdmin } from './support/admin';
 import { expectAccessible } from './support/axe';
 import { waitForLink } from './support/mail';
 
 const mailDir = process.env.MAIL_DIR!;
-const apiProject = process.env.E2E_API_PROJECT ?? '../api';
-const admin = { email: 'admin-e2e@example.org', password: 'e2e-admin-password' };
 const password = 'un mot de passe assez long';
 
-// The first admin cannot be made from the browser: the API's CLI creates it (idempotent).
-test.beforeAll(() => {
-  execFileSync(
-    'dotnet',
-    ['run', '--project', apiProject, '--no-build', '--no-launch-profile', '--', 'create-admin',
-      '--email', admin.email, '--first-name', 'Ada', '--last-name', 'Admin', '--password', admin.password],
-    {
-      env: {
-        ...process.env,
-        ASPNETCORE_ENVIRONMENT: 'Development',
-        ConnectionStrings__Participation: process.env.E2E_DATABASE_URL,
-        Email__PickupDirectory: mailDir,
-      },
-      stdio: 'pipe',
-      timeout: 120_000,
-    },
-  );
-});
+test.beforeAll(createAdmin);
 
 // The preview server sends a strict CSP: anything it blocks fails the test.
 let cspViolations: string[] = [];

@@ -27,7 +27,11 @@ export function AppLayout() {
   const siteName = platform.data?.name ?? 'Participation';
   const languages = (platform.data?.languages ?? SUPPORTED_LANGUAGES).filter(isLanguage);
 
-  const items: NavItem[] = [{ to: '/', label: t('nav.home') }];
+  const items: NavItem[] = [
+    { to: '/', label: t('nav.home') },
+    { to: '/projects', label: t('nav.projects'), end: false },
+    { to: '/organisations', label: t('nav.organisations'), end: false },
+  ];
   if (status === 'authenticated') items.push({ to: '/profile', label: t('nav.profile') });
   if (status === 'authenticated' && isStaff(me.data?.roles)) items.push({ to: '/admin', label: t('nav.admin'), end: false });
   if (status === 'anonymous') items.push({ to: '/login', label: t('nav.login') }, { to: '/register', label: t('nav.register') });

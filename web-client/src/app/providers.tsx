@@ -2,8 +2,11 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { toApiError } from '@/api/errors';
+import { auditKeys } from '@/features/audit-log/api/audit-log';
 import { invitationKeys } from '@/features/invitations/api/invitations';
+import { organisationKeys } from '@/features/organisations/api/organisations';
 import { profileKeys } from '@/features/profile/api/profile';
+import { projectKeys } from '@/features/projects/api/projects';
 import { userKeys } from '@/features/users/api/users';
 import { sessionStore } from '@/lib/auth/session-store';
 import { i18n } from '@/lib/i18n';
@@ -27,14 +30,21 @@ export function Providers({ children, queryClient }: { children: ReactNode; quer
   const [client] = useState(() => queryClient ?? createQueryClient());
 
   // A session that ends (logout, failed refresh) takes the user's cached data with it.
-  useEffect(
-    () =>
-      sessionStore.subscribe(() => {
-        if (sessionStore.getStatus() !== 'anonymous') return;
-        for (const queryKey of [profileKeys.all, userKeys.all, invitationKeys.lists()]) client.removeQueries({ queryKey });
-      }),
-    [client],
-  );
+  // Projects and organisations answer differently for their staff and members: a new session reads them again.
+  useEffect(() => {
+    let previous = sessionStore.getStatus();
+    return sessionStore.subscribe(() => {
+      const status = sessionStore.getStatus();
+      const changed = status !== previous;
+      previous = status;
+      if (status === 'anonymous') {
+        for (const queryKey of [profileKeys.all, userKeys.all, invitationKeys.lists(), auditKeys.all, organisationKeys.all, projectKeys.all])
+          client.removeQueries({ queryKey });
+      } else if (status === 'authenticated' && changed) {
+        for (const queryKey of [organisationKeys.all, projectKeys.all]) void client.invalidateQueries({ queryKey });
+      }
+    });
+  }, [client]);
 
   return (
     <I18nextProvider i18n={i18n}>

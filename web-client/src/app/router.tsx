@@ -7,7 +7,11 @@ import { ForgotPasswordRoute } from './routes/forgot-password-route';
 import { HomeRoute } from './routes/home-route';
 import { LoginRoute } from './routes/login-route';
 import { NotFoundRoute } from './routes/not-found-route';
+import { OrganisationRoute } from './routes/organisation-route';
+import { OrganisationsRoute } from './routes/organisations-route';
 import { ProfileRoute } from './routes/profile-route';
+import { ProjectRoute } from './routes/project-route';
+import { ProjectsRoute } from './routes/projects-route';
 import { RegisterRoute } from './routes/register-route';
 import { ResetPasswordRoute } from './routes/reset-password-route';
 
@@ -24,6 +28,13 @@ export const routes = [
       { path: 'forgot-password', element: <ForgotPasswordRoute /> },
       { path: 'reset-password', element: <ResetPasswordRoute /> },
       { path: 'profile', element: <ProfileRoute /> },
+      { path: 'projects', element: <ProjectsRoute /> },
+      { path: 'projects/:id', element: <ProjectRoute /> },
+      { path: 'projects/:id/preview', lazy: async () => ({ Component: (await import('./routes/project-preview-route')).ProjectPreviewRoute }) },
+      { path: 'organisations', element: <OrganisationsRoute /> },
+      { path: 'organisations/new', lazy: async () => ({ Component: (await import('./routes/organisation-new-route')).OrganisationNewRoute }) },
+      { path: 'organisations/:id', element: <OrganisationRoute /> },
+      { path: 'organisations/:id/edit', lazy: async () => ({ Component: (await import('./routes/organisation-edit-route')).OrganisationEditRoute }) },
       // Staff screens and the invitation page load on demand: most visitors never see them.
       { path: 'invitation', lazy: async () => ({ Component: (await import('./routes/invitation-route')).InvitationRoute }) },
       {
@@ -31,6 +42,17 @@ export const routes = [
         lazy: async () => ({ Component: (await import('./routes/admin/admin-layout')).AdminLayout }),
         children: [
           { index: true, lazy: async () => ({ Component: (await import('./routes/admin/admin-overview-route')).AdminOverviewRoute }) },
+          { path: 'projects', lazy: async () => ({ Component: (await import('./routes/admin/admin-projects-route')).AdminProjectsRoute }) },
+          {
+            path: 'projects/new',
+            lazy: async () => ({ Component: (await import('./routes/admin/admin-project-new-route')).AdminProjectNewRoute }),
+          },
+          { path: 'projects/:id', lazy: async () => ({ Component: (await import('./routes/admin/admin-project-route')).AdminProjectRoute }) },
+          {
+            path: 'organisations',
+            lazy: async () => ({ Component: (await import('./routes/admin/admin-organisations-route')).AdminOrganisationsRoute }),
+          },
+          { path: 'audit', lazy: async () => ({ Component: (await import('./routes/admin/admin-audit-route')).AdminAuditRoute }) },
           { path: 'users', lazy: async () => ({ Component: (await import('./routes/admin/admin-users-route')).AdminUsersRoute }) },
           {
             path: 'departments',

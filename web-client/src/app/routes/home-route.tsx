@@ -4,6 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { Page } from '@/components/layout/page';
 import { StatusMessage } from '@/components/ui/status-message';
 import { platformQueryOptions } from '@/features/platform/api/platform';
+import { LatestProjects } from '@/features/projects/components/latest-projects';
 import { useSessionStatus } from '@/lib/auth/session-store';
 
 export function HomeRoute() {
@@ -30,17 +31,7 @@ export function HomeRoute() {
           </p>
         </div>
       ) : null}
-      <section className="panel" aria-labelledby="projects-title">
-        <h2 id="projects-title">{t('home.projects.title')}</h2>
-        <div className="empty-state">
-          <svg className="empty-state__icon" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
-            <rect x="8" y="10" width="32" height="28" rx="4" />
-            <path d="M16 20h16M16 27h10" />
-          </svg>
-          <p className="empty-state__title">{t('home.projects.emptyTitle')}</p>
-          <p>{t('home.projects.emptyBody')}</p>
-        </div>
-      </section>
+      <LatestProjects />
     </Page>
   );
 }

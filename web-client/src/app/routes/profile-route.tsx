@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { Loading } from '@/components/ui/loading';
 import { StatusMessage } from '@/components/ui/status-message';
 import { ResendConfirmationButton } from '@/features/auth/components/resend-confirmation-button';
+import { MyOrganisations } from '@/features/organisations/components/my-organisations';
 import { meQueryOptions } from '@/features/profile/api/profile';
 import { ChangePasswordForm } from '@/features/profile/components/change-password-form';
 import { ProfileForm } from '@/features/profile/components/profile-form';
@@ -32,6 +33,7 @@ function ProfileContent() {
   const [saved, setSaved] = useState(false);
   const location = useLocation();
   const accepted = (location.state as { invitationAccepted?: boolean } | null)?.invitationAccepted === true;
+  const left = (location.state as { leftOrganisation?: string } | null)?.leftOrganisation;
 
   if (me.isPending) return <Loading label={t('common.loading')} />;
   if (me.isError) {
@@ -60,6 +62,7 @@ function ProfileContent() {
           }}
         />
       </section>
+      <MyOrganisations notice={left ? t('organisations.members.left', { organisation: left }) : null} />
       <section className="panel">
         <ChangePasswordForm />
       </section>

@@ -1,13 +1,14 @@
-import type { TextareaHTMLAttributes } from 'react';
+import type { Ref, TextareaHTMLAttributes } from 'react';
 
 export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'aria-invalid' | 'aria-describedby'> {
   id: string;
   label: string;
   hint?: string;
   errors?: string[];
+  ref?: Ref<HTMLTextAreaElement>;
 }
 
-export function TextAreaField({ id, label, hint, errors, ...textarea }: TextAreaFieldProps) {
+export function TextAreaField({ id, label, hint, errors, ref, ...textarea }: TextAreaFieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors && errors.length > 0 ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
@@ -27,6 +28,7 @@ export function TextAreaField({ id, label, hint, errors, ...textarea }: TextArea
         </p>
       ) : null}
       <textarea
+        ref={ref}
         id={id}
         className="field__input field__textarea"
         aria-invalid={errorId ? true : undefined}

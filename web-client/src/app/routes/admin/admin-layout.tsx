@@ -19,11 +19,16 @@ export interface StaffContext {
 export const useStaff = () => useOutletContext<StaffContext>();
 
 /** The staff area's sections and who sees each (the API decides in the end). */
-export const STAFF_SECTIONS: { path: string; key: 'overview' | 'users' | 'departments' | 'invitations'; roles: Role[] | null }[] = [
+export type StaffSectionKey = 'overview' | 'projects' | 'users' | 'departments' | 'invitations' | 'organisations' | 'audit';
+
+export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[] | null }[] = [
   { path: '/admin', key: 'overview', roles: null },
+  { path: '/admin/projects', key: 'projects', roles: ['admin', 'department_head', 'project_moderator'] },
   { path: '/admin/users', key: 'users', roles: ['admin'] },
   { path: '/admin/departments', key: 'departments', roles: ['admin'] },
   { path: '/admin/invitations', key: 'invitations', roles: ['admin', 'department_head'] },
+  { path: '/admin/organisations', key: 'organisations', roles: ['admin'] },
+  { path: '/admin/audit', key: 'audit', roles: ['admin', 'department_head'] },
 ];
 
 export function canSee(me: GetMeResponse, roles: Role[] | null): boolean {
@@ -60,7 +65,7 @@ function StaffArea() {
         <ul className="subnav__list">
           {STAFF_SECTIONS.filter((section) => canSee(me.data, section.roles)).map((section) => (
             <li key={section.key}>
-              <NavLink to={section.path} end className="subnav__link">
+              <NavLink to={section.path} end={section.path === '/admin'} className="subnav__link">
                 {t(`admin.nav.${section.key}`)}
               </NavLink>
             </li>

@@ -57,3 +57,13 @@ export function useRevokeRole() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }
+
+export function useBlockUser() {
+  return useMutation({
+    mutationFn: ({ userId, until, reason }: { userId: string; until: string; reason: string }) => api.blockUser(userId, { until, reason }),
+  });
+}
+
+export function useUnblockUser() {
+  return useMutation({ mutationFn: (userId: string) => api.unblockUser(userId) });
+}

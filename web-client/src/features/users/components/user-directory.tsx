@@ -13,6 +13,7 @@ import { TextField } from '@/components/ui/text-field';
 import { useDebouncedValue } from '@/lib/hooks/use-debounced-value';
 import { ROLES } from '@/lib/roles';
 import { usersInfiniteQueryOptions } from '../api/users';
+import { BlockUserDialog } from './block-user-dialog';
 import { ManageRolesDialog } from './manage-roles-dialog';
 import { RoleChips } from './role-chips';
 
@@ -24,10 +25,12 @@ export function UserDirectory({ departments }: { departments: readonly Departmen
   const debouncedSearch = useDebouncedValue(search, 300);
   const list = useInfiniteQuery(usersInfiniteQueryOptions({ search: debouncedSearch, role }));
   const [managedId, setManagedId] = useState<string | null>(null);
+  const [blockedId, setBlockedId] = useState<string | null>(null);
 
   const users = list.data?.pages.flatMap((page) => page.items) ?? [];
   // The dialog follows the list, so it shows the roles as they are after each change.
   const managed = users.find((u) => u.id === managedId) ?? null;
+  const blocking = users.find((u) => u.id === blockedId) ?? null;
   const departmentName = (id: string) => departments.find((d) => d.id === id)?.label ?? t('users.unknownDepartment');
   const caption = t('users.caption');
 
@@ -101,6 +104,14 @@ export function UserDirectory({ departments }: { departments: readonly Departmen
                         onClick={() => setManagedId(user.id)}
                       >
                         {t('users.manageRoles')}
+                      </Button>{' '}
+                      <Button
+                        variant="secondary"
+                        className="button--small"
+                        aria-label={t('users.block.openFor', { name })}
+                        onClick={() => setBlockedId(user.id)}
+                      >
+                        {t('users.block.open')}
                       </Button>
                     </td>
                   </tr>
@@ -118,6 +129,7 @@ export function UserDirectory({ departments }: { departments: readonly Departmen
         </p>
       ) : null}
       <ManageRolesDialog user={managed} departments={departments} onClose={() => setManagedId(null)} />
+      <BlockUserDialog user={blocking} onClose={() => setBlockedId(null)} />
     </section>
   );
 }

@@ -1,0 +1,125 @@
+import { expect, test, type Page } from '@playwright/test';
+import { admin, createAdmin } from './support/admin';
+import { expectAccessible } from './support/axe';
+
+test.beforeAll(createAdmin);
+
+// The preview server sends a strict CSP: anything it blocks fails the test.
+let cspViolations: string[] = [];
+test.beforeEach(({ page }) => {
+  cspViolations = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+});
+test.afterEach(() => {
+  expect(cspViolations, 'CSP violations').toEqual([]);
+});
+
+const password = 'un mot de passe assez long';
+const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Navigation principale' });
+
+async function logIn(page: Page, email: string, secret: string) {
+  await page.goto('/login');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(secret);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page).toHaveURL(/\/profile$/);
+}
+
+test('a resident creates an organisation, an admin verifies it, and it appears in the public directory', async ({ page, request, browser }) => {
+  const id = stamp();
+  const email = `e2e-org-${id}@example.test`;
+  const name = `Comité de quartier ${id}`;
+  const registered = await request.post('/api/v1/auth/register', {
+    data: { email, password, firstName: 'Olivia', lastName: 'Organisatrice', locale: 'fr' },
+  });
+  expect(registered.status()).toBe(201);
+
+  // The resident starts from the profile.
+  await logIn(page, email, password);
+  const mine = page.getByRole('region', { name: 'Mes organisations' });
+  await expect(mine.getByText('Vous ne faites partie d’aucune organisation.')).toBeVisible();
+  await expectAccessible(page, 'profile with organisations');
+  await mine.getByRole('link', { name: 'Créer une organisation' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Créer une organisation' })).toBeFocused();
+  await page.getByLabel('Site web').fill('javascript:alert(1)');
+  await page.getByRole('button', { name: 'Créer l’organisation' }).click();
+  await expect(page.getByLabel('Nom')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Site web')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'create organisation: invalid');
+  await page.getByLabel('Nom').fill(name);
+  await page.getByLabel('Présentation (facultatif)').fill('Nous animons le quartier.\nRéunion chaque premier lundi.\n<b>Bienvenue</b>');
+  await page.getByLabel('Site web').fill('https://comite.example.org/accueil');
+  await page.getByRole('button', { name: 'Créer l’organisation' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'L’organisation a été créée.' })).toBeVisible();
+  await expect(page.getByText('En attente de vérification')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Membres' })).toContainText('Olivia Organisatrice');
+  await expect(page.getByRole('region', { name: 'Inviter un membre' })).toBeVisible();
+  await expectAccessible(page, 'organisation page (owner, pending)');
+
+  // Inviting says the same whatever the address: no hint whether it has an account.
+  const invite = page.getByRole('region', { name: 'Inviter un membre' });
+  await invite.getByLabel('Adresse e-mail').fill(`e2e-nobody-${id}@example.test`);
+  await invite.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `C’est noté : si e2e-nobody-${id}@example.test peut être invitée` })).toBeVisible();
+  await expect(invite.getByRole('listitem').filter({ hasText: `e2e-nobody-${id}@example.test` })).toBeVisible();
+  await expectAccessible(page, 'organisation: invitation sent');
+
+  // The same name again is refused beside the field.
+  await page.goto('/organisations/new');
+  await page.getByLabel('Nom').fill(name);
+  await page.getByRole('button', { name: 'Créer l’organisation' }).click();
+  await expect(page.getByLabel('Nom')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'create organisation: duplicate');
+  await nav(page).getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Vous êtes déconnecté.' })).toBeVisible();
+
+  // Not verified yet: the public directory does not list it.
+  await page.goto('/organisations');
+  await page.getByLabel('Rechercher une organisation').fill(id);
+  await expect(page.getByText('Aucune organisation ne correspond à cette recherche.')).toBeVisible();
+
+  // The admin reviews it.
+  await logIn(page, admin.email, admin.password);
+  await page.goto('/admin');
+  await page.getByRole('navigation', { name: 'Sections de l’administration' }).getByRole('link', { name: 'Organisations' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Organisations' })).toBeVisible();
+  const card = page.getByRole('article', { name });
+  await expect(card).toContainText('Nous animons le quartier.');
+  await expectAccessible(page, 'review queue');
+  await card.getByRole('button', { name: `Refuser ${name}` }).click();
+  const dialog = page.getByRole('dialog', { name: 'Refuser cette organisation ?' });
+  await dialog.getByRole('button', { name: 'Refuser l’organisation' }).click();
+  await expect(dialog.getByLabel('Raison du refus')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'reject dialog: missing reason');
+  await dialog.getByRole('button', { name: 'Annuler' }).click();
+  await expect(dialog).toBeHidden();
+  await card.getByRole('button', { name: `Vérifier ${name}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${name} est vérifiée.` })).toBeVisible();
+  await expect(page.getByRole('article', { name })).toHaveCount(0);
+  await expectAccessible(page, 'review queue: verified');
+
+  // Anyone now finds it, with the verified badge; the description is text, never HTML.
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  await visitor.goto('/');
+  await nav(visitor).getByRole('link', { name: 'Organisations' }).click();
+  await expect(visitor.getByRole('heading', { level: 1, name: 'Organisations' })).toBeFocused();
+  await visitor.getByLabel('Rechercher une organisation').fill(id);
+  const listed = visitor.getByRole('article', { name });
+  await expect(listed).toContainText('Vérifiée');
+  await expectAccessible(visitor, 'organisations directory');
+  await listed.getByRole('link', { name }).click();
+  await expect(visitor.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(visitor.getByText('Vérifiée', { exact: true })).toBeVisible();
+  await expect(visitor.getByText('<b>Bienvenue</b>')).toBeVisible();
+  await expect(visitor.getByRole('link', { name: 'comite.example.org/accueil' })).toHaveAttribute('href', 'https://comite.example.org/accueil');
+  await expect(visitor.getByRole('region', { name: 'Membres' })).toHaveCount(0);
+  await expectAccessible(visitor, 'organisation page (public)');
+  await visitor.screenshot({ path: '/tmp/participation-organisation.png', fullPage: true });
+  await visitorContext.close();
+});

@@ -1,0 +1,186 @@
+import { expect, test, type Page } from '@playwright/test';
+import { admin, createAdmin } from './support/admin';
+import { expectAccessible } from './support/axe';
+
+test.beforeAll(createAdmin);
+
+// The preview server sends a strict CSP: anything it blocks fails the test.
+let cspViolations: string[] = [];
+test.beforeEach(({ page }) => {
+  cspViolations = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+});
+test.afterEach(() => {
+  expect(cspViolations, 'CSP violations').toEqual([]);
+});
+
+const unique = (tag: string) => `${tag} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** A local day, as an <input type="date"> wants it. */
+function day(offset: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offset);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+const subnav = (page: Page) => page.getByRole('navigation', { name: 'Sections de l’administration' });
+
+async function logIn(page: Page, email: string, secret: string) {
+  await page.goto('/login');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(secret);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page).toHaveURL(/\/profile$/);
+}
+
+test('an admin prepares a draft project with two phases, previews it, publishes it; a visitor finds it and is asked to log in', async ({
+  page,
+  browser,
+}) => {
+  const department = unique('Espaces verts');
+  const title = unique('Réaménagement du parc');
+  const ideas = 'Vos idées pour le parc';
+  const vote = 'Vote sur les idées';
+
+  await logIn(page, admin.email, admin.password);
+
+  // A department to hold the project.
+  await page.goto('/admin/departments');
+  await page.getByLabel('Nom en français').fill(department);
+  await page.getByRole('button', { name: 'Créer le service' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Le service « ${department} » a été créé.` })).toBeVisible();
+
+  // The workspace, then a new draft.
+  await subnav(page).getByRole('link', { name: 'Projets' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Projets' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Projets, modifiés récemment d’abord' }).or(page.getByText('Aucun projet pour le moment.'))).toBeVisible();
+  await expectAccessible(page, 'workspace');
+  await page.getByRole('link', { name: 'Nouveau projet' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nouveau projet' })).toBeVisible();
+  await page.getByRole('button', { name: 'Créer le brouillon' }).click();
+  await expect(page.getByLabel('Service', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Titre (Français)')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'new project: missing fields');
+  await page.getByLabel('Service', { exact: true }).selectOption({ label: department });
+  await page.getByLabel('Titre (Français)').fill(title);
+  await page.getByLabel('Résumé (Français)').fill('Le parc communal sera réaménagé : dites-nous ce qui compte pour vous.');
+  await page.getByRole('textbox', { name: 'Description (Français)' }).fill('<p>Le parc a <strong>quarante ans</strong>.</p><script>alert(1)</script>');
+  await page.getByLabel('Thèmes').fill('Parcs, nature');
+  // Dutch, partly: the completeness indicator follows.
+  await page.getByRole('radio', { name: /Néerlandais/ }).check();
+  await page.getByLabel('Titre (Néerlandais)').fill(`Heraanleg van het park ${title.slice(-8)}`);
+  await expect(page.getByRole('radio', { name: /Néerlandais/ })).toHaveAccessibleName(/1\/5 champs/);
+  await expect(page.getByRole('radio', { name: /Français/ })).toHaveAccessibleName(/3\/5 champs/);
+  await page.getByRole('button', { name: 'Créer le brouillon' }).click();
+
+  // The editor.
+  await expect(page.getByRole('heading', { level: 1, name: `Projet : ${title}` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Le projet a été créé en brouillon.' })).toBeVisible();
+  await expect(page.getByText('Ce projet n’a encore aucune phase')).toBeVisible();
+  await expectAccessible(page, 'project editor (new draft)');
+
+  // First phase: ideas, running now.
+  await page.getByRole('button', { name: 'Ajouter une phase' }).click();
+  const phaseForm = page.locator('.phase-new');
+  await phaseForm.getByLabel('Titre en français').fill(ideas);
+  await phaseForm.getByLabel('Premier jour').fill(day(-7));
+  await phaseForm.getByLabel('Dernier jour (facultatif)').fill(day(7));
+  await expect(phaseForm.getByLabel('Qui peut proposer des idées ?')).toHaveValue('confirmed_email');
+  await phaseForm.getByLabel('Qui peut réagir aux idées ?').selectOption('confirmed_email');
+  await expectAccessible(page, 'phase form (ideation)');
+  await phaseForm.getByRole('button', { name: 'Ajouter la phase' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `La phase « ${ideas} » a été ajoutée.` })).toBeVisible();
+
+  // Second phase: overlapping dates are refused beside the date fields, then fixed.
+  await page.getByRole('button', { name: 'Ajouter une phase' }).click();
+  await phaseForm.getByLabel('Titre en français').fill(vote);
+  await phaseForm.getByLabel('Premier jour').fill(day(3));
+  await phaseForm.getByLabel('Dernier jour (facultatif)').fill(day(30));
+  await phaseForm.getByLabel('Méthode de participation').selectOption('voting');
+  await expect(phaseForm.getByLabel('Qui peut proposer des idées ?')).toHaveCount(0);
+  await phaseForm.getByLabel('Votes par personne').fill('3');
+  await phaseForm.getByRole('button', { name: 'Ajouter la phase' }).click();
+  await expect(phaseForm.getByLabel('Premier jour')).toHaveAttribute('aria-invalid', 'true');
+  await expect(phaseForm.getByText(/overlaps another phase|chevauche/i).first()).toBeVisible();
+  await expectAccessible(page, 'phase form: overlap refused');
+  await phaseForm.getByLabel('Premier jour').fill(day(8));
+  await phaseForm.getByRole('button', { name: 'Ajouter la phase' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `La phase « ${vote} » a été ajoutée.` })).toBeVisible();
+  await expect(page.locator('.phase-list__item')).toHaveCount(2);
+
+  await page.screenshot({ path: '/tmp/participation-project-editor.png', fullPage: true });
+  await page.setViewportSize({ width: 375, height: 740 });
+  await expectAccessible(page, 'project editor (mobile)');
+  await page.screenshot({ path: '/tmp/participation-project-editor-mobile.png', fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // A preview link, opened by someone without an account.
+  await page.getByRole('button', { name: 'Créer un lien d’aperçu' }).click();
+  const link = page.getByRole('textbox', { name: 'Lien d’aperçu' });
+  await expect(link).toHaveValue(/\/projects\/[0-9a-f-]+\/preview#token=/);
+  await expectAccessible(page, 'preview link created');
+  const previewUrl = new URL(await link.inputValue());
+  const stranger = await browser.newContext();
+  const preview = await stranger.newPage();
+  await preview.goto(`${previewUrl.pathname}${previewUrl.hash}`);
+  await expect(preview.getByText('Aperçu — non publié')).toBeVisible();
+  await expect(preview.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(preview).toHaveURL(/\/preview$/); // the token left the address bar
+  await expect(preview.locator('.rich-text strong')).toHaveText('quarante ans');
+  await expect(preview.locator('.rich-text script')).toHaveCount(0);
+  await expectAccessible(preview, 'project preview');
+  // Not published yet: the public list does not have it.
+  await preview.goto('/projects');
+  await expect(preview.getByRole('heading', { level: 1, name: 'Projets' })).toBeVisible();
+  await expect(preview.getByRole('link', { name: title })).toHaveCount(0);
+  await stranger.close();
+
+  // Publish, after confirming.
+  await page.getByRole('button', { name: 'Publier', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Publier ce projet ?' });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page, 'publish dialog');
+  await dialog.getByRole('button', { name: 'Oui, publier' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Le projet est publié.' })).toBeVisible();
+
+  // The audit log tells the story.
+  await subnav(page).getByRole('link', { name: 'Journal d’audit' }).click();
+  await page.getByLabel('Action', { exact: true }).selectOption('project.status_changed');
+  await expect(page.getByRole('table', { name: 'Journal d’audit, les plus récentes d’abord' })).toContainText('Brouillon → Publié');
+  await expectAccessible(page, 'audit log');
+
+  // An anonymous visitor finds it, opens it, sees the current phase and why they cannot take part yet.
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  await visitor.goto('/');
+  await expect(visitor.getByRole('heading', { name: 'Projets de participation' })).toBeVisible();
+  await expectAccessible(visitor, 'home with projects');
+  await visitor.goto('/projects');
+  await visitor.getByLabel('Service', { exact: true }).selectOption({ label: department });
+  const card = visitor.getByRole('article', { name: title });
+  await expect(card).toContainText('Boîte à idées');
+  await expectAccessible(visitor, 'projects list (filtered)');
+  await card.getByRole('link', { name: title }).click();
+  await expect(visitor.getByRole('heading', { level: 1, name: title })).toBeFocused();
+  const current = visitor.locator('[aria-current="step"]');
+  await expect(current).toHaveCount(1);
+  await expect(current).toContainText(ideas);
+  await expect(current).toContainText('En cours');
+  await expect(visitor.locator('.timeline__item').filter({ hasText: vote })).not.toHaveAttribute('aria-current', 'step');
+  const panel = visitor.getByRole('region', { name: 'Que puis-je faire maintenant ?' });
+  await expect(panel.getByText('Proposer une idée')).toBeVisible();
+  await expect(panel.getByText('Connectez-vous pour participer.')).toHaveCount(3);
+  await expect(panel.getByRole('link', { name: 'Se connecter pour participer' }).first()).toHaveAttribute('href', '/login');
+  await expectAccessible(visitor, 'project page (anonymous)');
+  await visitor.screenshot({ path: '/tmp/participation-project-page.png', fullPage: true });
+  await visitor.setViewportSize({ width: 375, height: 740 });
+  await expectAccessible(visitor, 'project page (mobile)');
+  await visitor.screenshot({ path: '/tmp/participation-project-page-mobile.png', fullPage: true });
+  // In English, dates and texts follow the language; the French title stands in for the missing translation.
+  await visitor.getByLabel('Langue').selectOption('en');
+  await expect(visitor.getByRole('region', { name: 'What can I do now?' }).getByText('Log in to take part.').first()).toBeVisible();
+  await expect(visitor.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await visitorContext.close();
+});

@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { Page } from '@/components/layout/page';
+import { EMPTY_PROJECT_FILTERS, type ProjectFilters } from '@/features/projects/api/projects';
+import { ProjectDirectory } from '@/features/projects/components/project-directory';
+import { useDepartmentOptions } from './admin/use-department-options';
+
+const KEYS = Object.keys(EMPTY_PROJECT_FILTERS) as (keyof ProjectFilters)[];
+
+/**
+ * Public projects. A link may preset the filters (?topic=mobilite); changing them afterwards stays in the
+ * page (rewriting the address on each keystroke would move focus back to the heading).
+ */
+export function ProjectsRoute() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const departments = useDepartmentOptions();
+  const [filters, setFilters] = useState<ProjectFilters>(
+    () => Object.fromEntries(KEYS.map((key) => [key, params.get(key) ?? EMPTY_PROJECT_FILTERS[key]])) as unknown as ProjectFilters,
+  );
+
+  return (
+    <Page title={t('projects.list.title')} intro={<p>{t('projects.list.intro')}</p>}>
+      <ProjectDirectory filters={filters} onChange={setFilters} departments={departments.options} />
+    </Page>
+  );
+}

@@ -1,0 +1,196 @@
+import type { GetProjectPhase, PhaseRequest, PhaseSettings } from '@contracts/participation-client';
+import { fromDateInput, toDateInput } from '@/lib/format';
+import type { FieldErrors } from '@/lib/forms';
+import type { Method } from './projects';
+
+/** Who may do an action in a phase (the API's audiences). */
+export const AUDIENCES = ['everyone', 'registered', 'confirmed_email', 'staff'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export type Permission = 'postIdea' | 'comment' | 'react' | 'vote' | 'answer';
+
+/** The permissions each method asks for, in display order (mirrors the API's PhaseSettingsRules). */
+export const METHOD_PERMISSIONS: Record<Method, Permission[]> = {
+  information: [],
+  ideation: ['postIdea', 'comment', 'react'],
+  voting: ['vote', 'comment'],
+  budgeting: ['vote', 'comment'],
+  survey: ['answer'],
+  poll: ['answer'],
+};
+
+/** The API's defaults for a new phase, so the form starts from what the server would choose. */
+const DEFAULT_AUDIENCE: Record<Permission, Audience> = {
+  postIdea: 'confirmed_email',
+  comment: 'confirmed_email',
+  react: 'registered',
+  vote: 'confirmed_email',
+  answer: 'registered',
+};
+
+export const BUDGET_CURRENCY = 'EUR';
+
+/** What the phase form holds: strings for the inputs, booleans for the checkboxes. */
+export interface PhaseForm {
+  title: Record<string, string>;
+  description: Record<string, string>;
+  /** YYYY-MM-DD, the first day of the phase. */
+  startDate: string;
+  /** YYYY-MM-DD, the last day (included); empty: open-ended. */
+  endDate: string;
+  method: Method;
+  permissions: Record<Permission, Audience>;
+  ideasPerUser: string;
+  votesPerUser: string;
+  dislikes: boolean;
+  map: boolean;
+  preModeration: boolean;
+  budgetAmount: string;
+}
+
+export function emptyPhaseForm(today = new Date()): PhaseForm {
+  return {
+    title: { fr: '', nl: '', en: '' },
+    description: { fr: '', nl: '', en: '' },
+    startDate: toDateInput(today),
+    endDate: '',
+    method: 'ideation',
+    permissions: { ...DEFAULT_AUDIENCE },
+    ideasPerUser: '',
+    votesPerUser: '3',
+    dislikes: false,
+    map: false,
+    preModeration: false,
+    budgetAmount: '',
+  };
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** A saved phase as the form shows it: the end is the last day included (the API's end is exclusive). */
+export function phaseToForm(phase: GetProjectPhase): PhaseForm {
+  const s = phase.settings ?? {};
+  const p = s.permissions ?? {};
+  const method = phase.method as Method;
+  const end = phase.endsAt ? new Date(new Date(phase.endsAt).getTime() - 1000) : null;
+  return {
+    title: { fr: phase.title.fr ?? '', nl: phase.title.nl ?? '', en: phase.title.en ?? '' },
+    description: { fr: phase.description.fr ?? '', nl: phase.description.nl ?? '', en: phase.description.en ?? '' },
+    startDate: toDateInput(new Date(phase.startsAt)),
+    endDate: end ? toDateInput(end) : '',
+    method,
+    permissions: {
+      postIdea: (p.postIdea as Audience) ?? DEFAULT_AUDIENCE.postIdea,
+      comment: (p.comment as Audience) ?? DEFAULT_AUDIENCE.comment,
+      react: (p.react as Audience) ?? DEFAULT_AUDIENCE.react,
+      vote: (p.vote as Audience) ?? DEFAULT_AUDIENCE.vote,
+      answer: (p.answer as Audience) ?? DEFAULT_AUDIENCE.answer,
+    },
+    ideasPerUser: s.ideasPerUser != null ? String(s.ideasPerUser) : '',
+    votesPerUser: s.votesPerUser != null ? String(s.votesPerUser) : '',
+    dislikes: s.dislikes ?? false,
+    map: s.map ?? false,
+    preModeration: s.preModeration ?? false,
+    budgetAmount: s.budgetAmount != null ? String(s.budgetAmount) : '',
+  };
+}
+
+function toNumber(value: string): number | undefined {
+  const trimmed = value.trim().replace(',', '.');
+  if (!trimmed) return undefined;
+  const n = Number(trimmed);
+  return Number.isFinite(n) ? n : Number.NaN;
+}
+
+/** Only the settings that apply to the method: the API refuses the others. */
+export function settingsFor(form: PhaseForm): PhaseSettings {
+  const permissions = Object.fromEntries(METHOD_PERMISSIONS[form.method].map((p) => [p, form.permissions[p]]));
+  switch (form.method) {
+    case 'ideation':
+      return {
+        permissions,
+        ideasPerUser: toNumber(form.ideasPerUser),
+        dislikes: form.dislikes,
+        map: form.map,
+        preModeration: form.preModeration,
+      };
+    case 'voting':
+      return { permissions, votesPerUser: toNumber(form.votesPerUser) };
+    case 'budgeting':
+      return { permissions, budgetAmount: toNumber(form.budgetAmount), budgetCurrency: BUDGET_CURRENCY };
+    case 'survey':
+    case 'poll':
+      return { permissions };
+    default:
+      return {};
+  }
+}
+
+function cleanText(text: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(text).filter(([, v]) => v.trim()).map(([k, v]) => [k, v.trim()]));
+}
+
+/** The request for the API: local days become instants; the last day is included (end = next midnight). */
+export function toPhaseRequest(form: PhaseForm): PhaseRequest {
+  const start = fromDateInput(form.startDate)!;
+  const lastDay = fromDateInput(form.endDate);
+  const end = lastDay ? new Date(lastDay.getFullYear(), lastDay.getMonth(), lastDay.getDate() + 1) : null;
+  return {
+    title: cleanText(form.title),
+    description: cleanText(form.description),
+    startsAt: start.toISOString(),
+    endsAt: end ? end.toISOString() : undefined,
+    method: form.method,
+    settings: settingsFor(form),
+  };
+}
+
+/** Problems the browser can see before asking the API: field → translation key under projects.phases.errors. */
+export function phaseFormProblems(form: PhaseForm): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (!form.title.fr?.trim()) problems.title = 'titleRequired';
+  const start = fromDateInput(form.startDate);
+  if (!start) problems.startDate = 'dateRequired';
+  if (form.endDate) {
+    const end = fromDateInput(form.endDate);
+    if (!end) problems.endDate = 'dateInvalid';
+    else if (start && end.getTime() < start.getTime() - DAY / 2) problems.endDate = 'endBeforeStart';
+  }
+  const positive = (value: string) => {
+    const n = toNumber(value);
+    return n === undefined || (Number.isInteger(n) && n >= 1 && n <= 1000);
+  };
+  if (form.method === 'ideation' && !positive(form.ideasPerUser)) problems.ideasPerUser = 'between1And1000';
+  if (form.method === 'voting') {
+    if (!form.votesPerUser.trim()) problems.votesPerUser = 'votesRequired';
+    else if (!positive(form.votesPerUser)) problems.votesPerUser = 'between1And1000';
+  }
+  if (form.method === 'budgeting') {
+    const amount = toNumber(form.budgetAmount);
+    if (amount === undefined || Number.isNaN(amount) || amount <= 0) problems.budgetAmount = 'budgetRequired';
+  }
+  return problems;
+}
+
+/**
+ * The API's field names → the form's fields, so each message shows beside the right input. Anything
+ * not matched stays under its own key (the form lists it in its summary).
+ */
+export function mapPhaseErrors(apiErrors: FieldErrors): FieldErrors {
+  const result: FieldErrors = {};
+  const add = (key: string, messages: string[]) => {
+    result[key] = [...(result[key] ?? []), ...messages];
+  };
+  for (const [key, messages] of Object.entries(apiErrors)) {
+    const permission = /^settings\.permissions\.(\w+)$/.exec(key);
+    if (key === 'startsAt') add('startDate', messages);
+    else if (key === 'endsAt') add('endDate', messages);
+    else if (key === 'title' || key.startsWith('title.')) add('title', messages);
+    else if (key === 'description' || key.startsWith('description.')) add('description', messages);
+    else if (permission) add(`permission-${permission[1]}`, messages);
+    else if (key === 'settings.budgetAmount' || key === 'settings.budgetCurrency') add('budgetAmount', messages);
+    else if (key.startsWith('settings.')) add(key.slice('settings.'.length), messages);
+    else add(key, messages);
+  }
+  return result;
+}

@@ -1,0 +1,150 @@
+import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { CreateProjectRequest, PhaseRequest, UpdateProjectRequest } from '@contracts/participation-client';
+import { api } from '@/api/client';
+
+export const PROJECTS_PAGE_SIZE = 12;
+export const PROJECT_STATUSES = ['draft', 'published', 'archived'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+export const METHODS = ['information', 'ideation', 'voting', 'budgeting', 'survey', 'poll'] as const;
+export type Method = (typeof METHODS)[number];
+export const SORTS = ['newest', 'ending_soon'] as const;
+
+export interface ProjectFilters {
+  departmentId: string;
+  topic: string;
+  status: string;
+  method: string;
+  search: string;
+  sort: string;
+}
+
+export const EMPTY_PROJECT_FILTERS: ProjectFilters = { departmentId: '', topic: '', status: '', method: '', search: '', sort: 'newest' };
+
+export const projectKeys = {
+  all: ['projects'] as const,
+  lists: () => [...projectKeys.all, 'list'] as const,
+  list: (filters: ProjectFilters, limit: number) => [...projectKeys.lists(), filters, limit] as const,
+  workspace: (status: string) => [...projectKeys.all, 'workspace', status] as const,
+  details: () => [...projectKeys.all, 'detail'] as const,
+  detail: (id: string) => [...projectKeys.details(), id] as const,
+  preview: (id: string, token: string) => [...projectKeys.all, 'preview', id, token] as const,
+  actions: (id: string) => [...projectKeys.all, 'actions', id] as const,
+};
+
+/** Published and archived projects, filtered; "load more" asks for the next cursor. */
+export const projectsInfiniteQueryOptions = (filters: ProjectFilters, limit = PROJECTS_PAGE_SIZE) =>
+  infiniteQueryOptions({
+    queryKey: projectKeys.list(filters, limit),
+    queryFn: ({ pageParam, signal }) =>
+      api.listProjects(
+        filters.departmentId || undefined,
+        filters.topic.trim() || undefined,
+        filters.status || undefined,
+        filters.method || undefined,
+        filters.search.trim() || undefined,
+        filters.sort || undefined,
+        pageParam,
+        limit,
+        signal,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+/** The latest published projects, for the home page. */
+export const latestProjectsQueryOptions = (limit = 3) =>
+  queryOptions({
+    queryKey: [...projectKeys.lists(), 'latest', limit] as const,
+    queryFn: ({ signal }) => api.listProjects(undefined, undefined, 'published', undefined, undefined, 'newest', undefined, limit, signal),
+  });
+
+export const workspaceInfiniteQueryOptions = (status: string) =>
+  infiniteQueryOptions({
+    queryKey: projectKeys.workspace(status),
+    queryFn: ({ pageParam, signal }) => api.listWorkspaceProjects(status || undefined, pageParam, 25, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+export const projectQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: projectKeys.detail(id),
+    queryFn: ({ signal }) => api.getProject(id, undefined, signal),
+  });
+
+/** A draft seen through its preview link: the token goes in the X-Preview-Token header, never in a URL. */
+export const projectPreviewQueryOptions = (id: string, token: string) =>
+  queryOptions({
+    queryKey: projectKeys.preview(id, token),
+    queryFn: ({ signal }) => api.getProject(id, token, signal),
+    retry: false,
+  });
+
+export const projectActionsQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: projectKeys.actions(id),
+    queryFn: ({ signal }) => api.getProjectActions(id, undefined, signal),
+  });
+
+function useInvalidateProjects() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: projectKeys.all });
+}
+
+export function useCreateProject() {
+  const invalidate = useInvalidateProjects();
+  return useMutation({ mutationFn: (request: CreateProjectRequest) => api.createProject(request), onSuccess: invalidate });
+}
+
+export function useUpdateProject() {
+  const invalidate = useInvalidateProjects();
+  return useMutation({
+    mutationFn: ({ id, request }: { id: string; request: UpdateProjectRequest }) => api.updateProject(id, request),
+    onSuccess: invalidate,
+  });
+}
+
+export function useChangeProjectStatus() {
+  const invalidate = useInvalidateProjects();
+  return useMutation({
+    mutationFn: ({ id, status }: { id: string; status: ProjectStatus }) => api.changeProjectStatus(id, { status }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useCreatePreviewLink() {
+  const invalidate = useInvalidateProjects();
+  return useMutation({ mutationFn: (id: string) => api.createPreviewLink(id), onSuccess: invalidate });
+}
+
+export function useRevokePreviewLink() {
+  const invalidate = useInvalidateProjects();
+  return useMutation({ mutationFn: (id: string) => api.revokePreviewLink(id), onSuccess: invalidate });
+}
+
+export function useAssignModerator() {
+  const invalidate = useInvalidateProjects();
+  return useMutation({ mutationFn: ({ id, userId }: { id: string; userId: string }) => api.assignModerator(id, userId), onSuccess: invalidate });
+}
+
+export function useRemoveModerator() {
+  const invalidate = useInvalidateProjects();
+  return useMutation({ mutationFn: ({ id, userId }: { id: string; userId: string }) => api.removeModerator(id, userId), onSuccess: invalidate });
+}
+
+/** Adds a phase (no phaseId) or replaces one. */
+export function useSavePhase() {
+  const invalidate = useInvalidateProjects();
+  return useMutation({
+    mutationFn: async ({ id, phaseId, request }: { id: string; phaseId?: string; request: PhaseRequest }) => {
+      if (phaseId) await api.changePhase(id, phaseId, request);
+      else await api.addPhase(id, request);
+    },
+    onSuccess: invalidate,
+  });
+}
+
+export function useRemovePhase() {
+  const invalidate = useInvalidateProjects();
+  return useMutation({ mutationFn: ({ id, phaseId }: { id: string; phaseId: string }) => api.removePhase(id, phaseId), onSuccess: invalidate });
+}

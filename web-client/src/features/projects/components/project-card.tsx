@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ListProjectsProject } from '@contracts/participation-client';
+import { Badge } from '@/components/ui/badge';
+import { formatDate } from '@/lib/format';
+import { localizedName } from '@/lib/roles';
+
+/** A project in a list: title (link), department, summary, current method and its end, topics. */
+export function ProjectCard({ project, headingLevel = 3 }: { project: ListProjectsProject; headingLevel?: 2 | 3 }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const title = localizedName(project.title, language);
+  const summary = localizedName(project.summary, language);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const phase = project.currentPhase;
+  return (
+    <li className="card project-card">
+      <article aria-labelledby={`project-${project.id}-title`}>
+        <p className="project-card__department">{localizedName(project.department.name, language)}</p>
+        <Heading id={`project-${project.id}-title`} className="card__title">
+          <Link to={`/projects/${project.id}`}>{title}</Link>
+        </Heading>
+        {summary ? <p className="project-card__summary">{summary}</p> : null}
+        <p className="project-card__meta">
+          {project.status === 'archived' ? <Badge tone="warning">{t('projects.status.archived')}</Badge> : null}
+          {phase ? (
+            <Badge tone="success">
+              {t(`projects.methods.${phase.method}`, { defaultValue: phase.method })}
+              {phase.endsAt ? ` · ${t('projects.card.until', { date: formatDate(lastDay(phase.endsAt), language) })}` : ''}
+            </Badge>
+          ) : project.status !== 'archived' ? (
+            <Badge tone="neutral">{t('projects.card.noCurrentPhase')}</Badge>
+          ) : null}
+        </p>
+        {project.topics.length > 0 ? (
+          <ul className="inline-list project-card__topics" aria-label={t('projects.topics')}>
+            {project.topics.map((topic) => (
+              <li key={topic} className="topic">
+                {topic}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </article>
+    </li>
+  );
+}
+
+/** The API's ends are exclusive instants: people read the last day included. */
+export function lastDay(endsAt: string): string {
+  return new Date(new Date(endsAt).getTime() - 1000).toISOString();
+}

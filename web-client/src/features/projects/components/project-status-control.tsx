@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError, toApiError } from '@/api/errors';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/dialog';
+import { StatusMessage } from '@/components/ui/status-message';
+import { useChangeProjectStatus, type ProjectStatus } from '../api/projects';
+
+/** Which moves each status offers, in the order shown. */
+const MOVES: Record<ProjectStatus, ProjectStatus[]> = {
+  draft: ['published'],
+  published: ['archived', 'draft'],
+  archived: ['published', 'draft'],
+};
+
+/** Publish, archive or put back to draft, each after a confirmation saying what it does. */
+export function ProjectStatusControl({ projectId, status, phaseCount }: { projectId: string; status: string; phaseCount: number }) {
+  const { t } = useTranslation();
+  const change = useChangeProjectStatus();
+  const [target, setTarget] = useState<ProjectStatus | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const current = (MOVES[status as ProjectStatus] ? status : 'draft') as ProjectStatus;
+
+  function confirm() {
+    if (!target) return;
+    const next = target;
+    change.mutate(
+      { id: projectId, status: next },
+      {
+        onSuccess: () => {
+          setTarget(null);
+          setNotice(t(`projects.statusControl.done.${next}`));
+        },
+      },
+    );
+  }
+
+  return (
+    <section className="panel" aria-labelledby="status-title">
+      <h2 id="status-title">{t('projects.statusControl.title')}</h2>
+      <StatusMessage>{notice}</StatusMessage>
+      <p>
+        {t('projects.statusControl.current')}{' '}
+        <Badge tone={current === 'published' ? 'success' : current === 'archived' ? 'warning' : 'neutral'}>{t(`projects.status.${current}`)}</Badge>
+      </p>
+      <p className="muted">{t(`projects.statusControl.explain.${current}`)}</p>
+      {current === 'draft' && phaseCount === 0 ? <p className="notice">{t('projects.statusControl.noPhases')}</p> : null}
+      <div className="form__actions">
+        {MOVES[current].map((next) => (
+          <Button
+            key={next}
+            variant={next === 'published' ? 'primary' : 'secondary'}
+            onClick={() => {
+              change.reset();
+              setNotice(null);
+              setTarget(next);
+            }}
+          >
+            {t(`projects.statusControl.to.${next}`)}
+          </Button>
+        ))}
+      </div>
+      <ConfirmDialog
+        open={target !== null}
+        title={target ? t(`projects.statusControl.confirmTitle.${target}`) : ''}
+        confirmLabel={target ? t(`projects.statusControl.confirm.${target}`) : ''}
+        onConfirm={confirm}
+        onCancel={() => setTarget(null)}
+        pending={change.isPending}
+        error={change.error ? describeError(t, toApiError(change.error)) : null}
+      >
+        <p>{target ? t(`projects.statusControl.confirmBody.${target}`) : null}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,225 @@
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError, toApiError } from '@/api/errors';
+import { Button } from '@/components/ui/button';
+import { FormErrorSummary } from '@/components/ui/form-error-summary';
+import { TextAreaField } from '@/components/ui/textarea-field';
+import { TextField } from '@/components/ui/text-field';
+import { erroredFields, mergeFieldErrors, type FieldErrors } from '@/lib/forms';
+import { SUPPORTED_LANGUAGES, type Language } from '@/lib/i18n/languages';
+
+export const TEXT_FIELDS = ['title', 'summary', 'description', 'goals', 'targetAudience'] as const;
+export type TextField_ = (typeof TEXT_FIELDS)[number];
+export type ProjectTexts = Record<TextField_, Record<Language, string>>;
+
+const LIMITS: Record<TextField_, number> = { title: 160, summary: 300, description: 50_000, goals: 20_000, targetAudience: 300 };
+const RICH: TextField_[] = ['description', 'goals'];
+
+export function emptyTexts(): ProjectTexts {
+  const blank = () => ({ fr: '', nl: '', en: '' });
+  return { title: blank(), summary: blank(), description: blank(), goals: blank(), targetAudience: blank() };
+}
+
+export function textsFrom(source: Partial<Record<TextField_, Record<string, string>>>): ProjectTexts {
+  const texts = emptyTexts();
+  for (const field of TEXT_FIELDS) for (const l of SUPPORTED_LANGUAGES) texts[field][l] = source[field]?.[l] ?? '';
+  return texts;
+}
+
+/** Filled fields per language, for the completeness indicator. */
+export function completeness(texts: ProjectTexts): Record<Language, number> {
+  const result = { fr: 0, nl: 0, en: 0 } as Record<Language, number>;
+  for (const l of SUPPORTED_LANGUAGES) result[l] = TEXT_FIELDS.filter((f) => texts[f][l].trim()).length;
+  return result;
+}
+
+/** The API's shape: only the languages filled in. */
+export function cleanLocalized(text: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(text).filter(([, v]) => v.trim()).map(([k, v]) => [k, v.trim()]));
+}
+
+export function parseTopics(value: string): string[] {
+  return [...new Set(value.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))];
+}
+
+export interface ProjectTextsFormProps {
+  idPrefix: string;
+  initial: ProjectTexts;
+  initialTopics: string[];
+  submitLabel: string;
+  pending: boolean;
+  error: unknown;
+  onResetError: () => void;
+  onSubmit: (texts: ProjectTexts, topics: string[]) => void;
+  /** Fields before the texts (the department picker when creating). */
+  before?: ReactNode;
+  /** Errors for fields in `before`, listed in the summary. */
+  extraFields?: { key: string; id: string; label: string }[];
+  /** Client-side problems of the fields in `before`. */
+  validateExtra?: () => FieldErrors;
+}
+
+/** A project's multilingual texts, one language at a time, with how complete each language is. */
+export function ProjectTextsForm(props: ProjectTextsFormProps) {
+  const { idPrefix, initial, initialTopics, submitLabel, pending, error, onResetError, onSubmit, before, extraFields = [], validateExtra } = props;
+  const { t } = useTranslation();
+  const [texts, setTexts] = useState<ProjectTexts>(initial);
+  const [topics, setTopics] = useState(initialTopics.join(', '));
+  const [language, setLanguage] = useState<Language>('fr');
+  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const apiError = error ? toApiError(error) : null;
+  const errors = mergeFieldErrors(apiError, clientErrors);
+  const done = completeness(texts);
+  const languageName = (l: Language) => t(`projects.editor.languages.${l}`);
+  const fieldLabel = (field: TextField_) => t(`projects.editor.fields.${field}`, { language: languageName(language) });
+
+  let summary: string | null = null;
+  if (Object.keys(clientErrors).length > 0) summary = t('errors.fieldsInvalid');
+  else if (apiError) summary = describeError(t, apiError);
+  const summaryFields = erroredFields(errors, [
+    ...extraFields,
+    ...TEXT_FIELDS.map((f) => ({ key: f, id: `${idPrefix}-${f}`, label: fieldLabel(f) })),
+    { key: 'topics', id: `${idPrefix}-topics`, label: t('projects.editor.topics') },
+  ]);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const found: FieldErrors = { ...(validateExtra?.() ?? {}) };
+    if (!texts.title.fr.trim()) found.title = [t('projects.editor.titleFrRequired')];
+    for (const field of TEXT_FIELDS)
+      for (const l of SUPPORTED_LANGUAGES)
+        if (texts[field][l].length > LIMITS[field]) found[field] = [t('forms.tooLong', { max: LIMITS[field] })];
+    const topicList = parseTopics(topics);
+    if (topicList.length > 10 || topicList.some((x) => x.length > 40)) found.topics = [t('projects.editor.topicsInvalid')];
+    setClientErrors(found);
+    if (Object.keys(found).length > 0) {
+      onResetError();
+      if (found.title && !texts.title.fr.trim()) setLanguage('fr');
+      return;
+    }
+    onSubmit(texts, topicList);
+  }
+
+  const set = (field: TextField_, value: string) => setTexts((current) => ({ ...current, [field]: { ...current[field], [language]: value } }));
+
+  return (
+    <form className="form" noValidate onSubmit={submit}>
+      <FormErrorSummary message={summary} fields={summary ? summaryFields : []} />
+      {before}
+      <fieldset className="fieldset fieldset--plain">
+        <legend className="field__label">{t('projects.editor.language')}</legend>
+        <div className="language-choice">
+          {SUPPORTED_LANGUAGES.map((l) => (
+            <div className="choice language-choice__option" key={l}>
+              <input
+                type="radio"
+                id={`${idPrefix}-language-${l}`}
+                name={`${idPrefix}-language`}
+                value={l}
+                checked={language === l}
+                onChange={() => setLanguage(l)}
+              />
+              <label htmlFor={`${idPrefix}-language-${l}`}>
+                {languageName(l)}{' '}
+                <span className={`badge ${done[l] === TEXT_FIELDS.length ? 'badge--success' : done[l] === 0 ? 'badge--warning' : 'badge--neutral'}`}>
+                  {t('projects.editor.completeness', { done: done[l], total: TEXT_FIELDS.length })}
+                </span>
+              </label>
+            </div>
+          ))}
+        </div>
+        <p className="field__hint">{t('projects.editor.languageHint')}</p>
+      </fieldset>
+      {TEXT_FIELDS.map((field) => {
+        const id = `${idPrefix}-${field}`;
+        const common = {
+          id,
+          lang: language,
+          label: fieldLabel(field),
+          value: texts[field][language],
+          errors: errors[field],
+          required: field === 'title' && language === 'fr',
+        };
+        if (field === 'title')
+          return <TextField key={`${field}-${language}`} {...common} maxLength={LIMITS.title} onChange={(e) => set(field, e.target.value)} />;
+        if (RICH.includes(field))
+          return <RichTextArea key={`${field}-${language}`} {...common} onValueChange={(v) => set(field, v)} />;
+        return (
+          <TextAreaField key={`${field}-${language}`} {...common} rows={3} maxLength={LIMITS[field]} onChange={(e) => set(field, e.target.value)} />
+        );
+      })}
+      <TextField
+        id={`${idPrefix}-topics`}
+        label={t('projects.editor.topics')}
+        hint={t('projects.editor.topicsHint')}
+        value={topics}
+        onChange={(e) => setTopics(e.target.value)}
+        errors={errors.topics}
+      />
+      <div className="form__actions">
+        <Button type="submit" pending={pending}>
+          {submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+interface RichTextAreaProps {
+  id: string;
+  lang: string;
+  label: string;
+  value: string;
+  errors?: string[];
+  onValueChange: (value: string) => void;
+}
+
+const TOOLS = [
+  { key: 'paragraph', before: '<p>', after: '</p>' },
+  { key: 'bold', before: '<strong>', after: '</strong>' },
+  { key: 'italic', before: '<em>', after: '</em>' },
+  { key: 'heading', before: '<h3>', after: '</h3>' },
+  { key: 'list', before: '<ul>\n<li>', after: '</li>\n</ul>' },
+  { key: 'link', before: '<a href="https://">', after: '</a>' },
+] as const;
+
+/** Simple HTML in a textarea, with buttons that wrap the selection in the allowed tags. */
+function RichTextArea({ id, lang, label, value, errors, onValueChange }: RichTextAreaProps) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLTextAreaElement>(null);
+
+  function wrap(before: string, after: string) {
+    const area = ref.current;
+    if (!area) return;
+    const { selectionStart: start, selectionEnd: end } = area;
+    const next = value.slice(0, start) + before + value.slice(start, end) + after + value.slice(end);
+    onValueChange(next);
+    window.setTimeout(() => {
+      area.focus();
+      area.setSelectionRange(start + before.length, end + before.length);
+    }, 0);
+  }
+
+  return (
+    <div className="rich-field">
+      <div className="toolbar" role="group" aria-label={t('projects.editor.toolbar', { field: label })}>
+        {TOOLS.map((tool) => (
+          <button key={tool.key} type="button" className="button button--secondary button--small" onClick={() => wrap(tool.before, tool.after)}>
+            {t(`projects.editor.tools.${tool.key}`)}
+          </button>
+        ))}
+      </div>
+      <TextAreaField
+        ref={ref}
+        id={id}
+        lang={lang}
+        label={label}
+        hint={t('projects.editor.htmlHint')}
+        rows={8}
+        value={value}
+        errors={errors}
+        onChange={(e) => onValueChange(e.target.value)}
+      />
+    </div>
+  );
+}

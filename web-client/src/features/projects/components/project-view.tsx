@@ -1,0 +1,76 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GetProjectResponse } from '@contracts/participation-client';
+import { Badge } from '@/components/ui/badge';
+import { formatDate } from '@/lib/format';
+import { localizedName } from '@/lib/roles';
+import { PhaseTimeline } from './phase-timeline';
+
+export interface ProjectViewProps {
+  project: GetProjectResponse;
+  /** The "What can I do now?" panel, or a note for previews. */
+  aside?: ReactNode;
+}
+
+/**
+ * The body of a project page (the page's h1 is the title). Description and goals are rich text the API
+ * sanitised with an allow-list when they were saved: they, and only they, are rendered as HTML.
+ */
+export function ProjectView({ project, aside }: ProjectViewProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const summary = localizedName(project.summary, language);
+  const description = localizedName(project.description, language);
+  const goals = localizedName(project.goals, language);
+  const audience = localizedName(project.targetAudience, language);
+  return (
+    <div className="project">
+      <div className="project__header">
+        <p className="project__department">{localizedName(project.department.name, language)}</p>
+        <p className="project__meta">
+          <Badge tone={project.status === 'published' ? 'success' : project.status === 'archived' ? 'warning' : 'neutral'}>
+            {t(`projects.status.${project.status}`, { defaultValue: project.status })}
+          </Badge>
+          {project.publishedAt ? <span className="muted"> {t('projects.page.publishedOn', { date: formatDate(project.publishedAt, language) })}</span> : null}
+        </p>
+        {summary ? <p className="lead">{summary}</p> : null}
+        {project.topics.length > 0 ? (
+          <ul className="inline-list" aria-label={t('projects.topics')}>
+            {project.topics.map((topic) => (
+              <li key={topic} className="topic">
+                {topic}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      <div className="project__layout">
+        <div className="project__main stack">
+          {description ? (
+            <section className="panel" aria-labelledby="project-description-title">
+              <h2 id="project-description-title">{t('projects.page.description')}</h2>
+              <div className="rich-text" dangerouslySetInnerHTML={{ __html: description }} />
+            </section>
+          ) : null}
+          {goals ? (
+            <section className="panel" aria-labelledby="project-goals-title">
+              <h2 id="project-goals-title">{t('projects.page.goals')}</h2>
+              <div className="rich-text" dangerouslySetInnerHTML={{ __html: goals }} />
+            </section>
+          ) : null}
+          {audience ? (
+            <section className="panel" aria-labelledby="project-audience-title">
+              <h2 id="project-audience-title">{t('projects.page.audience')}</h2>
+              <p className="plain-text">{audience}</p>
+            </section>
+          ) : null}
+          <section className="panel" aria-labelledby="project-timeline-title">
+            <h2 id="project-timeline-title">{t('projects.page.timeline')}</h2>
+            <PhaseTimeline phases={project.phases} />
+          </section>
+        </div>
+        {aside ? <div className="project__aside">{aside}</div> : null}
+      </div>
+    </div>
+  );
+}
