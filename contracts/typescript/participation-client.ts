@@ -1838,6 +1838,66 @@ export class ParticipationClient {
     }
 
     /**
+     * Withdraw a pending invitation to join your organisation (owner).
+     * @return No Content
+     */
+    withdrawMemberInvitation(id: string, body: WithdrawMemberInvitationRequest, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/organisations/{id}/invitations/withdraw";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processWithdrawMemberInvitation(_response);
+        });
+    }
+
+    protected processWithdrawMemberInvitation(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
      * Join an organisation that invited your confirmed e-mail address.
      * @return No Content
      */
@@ -3815,6 +3875,8 @@ export interface ListUsersUser {
     emailConfirmed: boolean;
     roles: ListUsersRoleGrant[];
     createdAt: string;
+    blockedUntil?: string | undefined;
+    blockReason?: string | undefined;
 }
 
 export interface ListWorkspaceProjectsProject {
@@ -3975,6 +4037,10 @@ export interface UpdateProjectRequest {
     goals?: { [key: string]: string; } | undefined;
     targetAudience?: { [key: string]: string; } | undefined;
     topics?: string[] | undefined;
+}
+
+export interface WithdrawMemberInvitationRequest {
+    email: string;
 }
 
 export interface FileParameter {

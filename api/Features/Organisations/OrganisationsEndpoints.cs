@@ -13,6 +13,7 @@ public static class OrganisationsEndpoints
         UpdateOrganisation.Map(g).RequireAuthorization(); // owner
         ReviewOrganisation.Map(g).RequireAuthorization(); // admin
         InviteMember.Map(g).RequireAuthorization();       // owner
+        WithdrawMemberInvitation.Map(g).RequireAuthorization(); // owner
         JoinOrganisation.Map(g).RequireAuthorization();   // the invited address
         RemoveMember.Map(g).RequireAuthorization();       // owner, or the member leaving
         return api;

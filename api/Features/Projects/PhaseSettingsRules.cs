@@ -1,5 +1,6 @@
 using FluentValidation;
 using Participation.Api.Infrastructure.Rules;
+using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Projects;
 
@@ -11,10 +12,10 @@ public sealed class PhaseSettingsRules : AbstractValidator<PhaseRequest>
         RuleFor(x => x.Settings).Custom((s, context) =>
         {
             var method = context.InstanceToValidate.Method;
-            if (s is null) { if (method == Methods.Budgeting) context.AddFailure("settings.budgetAmount", "A budgeting phase needs a budget."); return; }
+            if (s is null) { if (method == Methods.Budgeting) context.AddFailure("settings.budgetAmount", Messages.Get("budget_required")); return; }
             var p = s.Permissions ?? new PhasePermissions();
-            void NotFor(bool present, string field) { if (present) context.AddFailure($"settings.{field}", $"Does not apply to a {method} phase."); }
-            void Audience(string? value, string field) { if (value is not null && !Infrastructure.Rules.Audience.All.Contains(value)) context.AddFailure($"settings.permissions.{field}", "One of: everyone, registered, confirmed_email, staff."); }
+            void NotFor(bool present, string field) { if (present) context.AddFailure($"settings.{field}", Messages.Get("setting_not_for_method")); }
+            void Audience(string? value, string field) { if (value is not null && !Infrastructure.Rules.Audience.All.Contains(value)) context.AddFailure($"settings.permissions.{field}", Messages.Get("audience")); }
             Audience(p.PostIdea, "postIdea"); Audience(p.Comment, "comment"); Audience(p.React, "react"); Audience(p.Vote, "vote"); Audience(p.Answer, "answer");
 
             var ideation = method == Methods.Ideation;
@@ -32,11 +33,11 @@ public sealed class PhaseSettingsRules : AbstractValidator<PhaseRequest>
             NotFor(s.PreModeration is not null && !ideation, "preModeration");
             NotFor(s.VotesPerUser is not null && !voting, "votesPerUser");
             NotFor((s.BudgetAmount is not null || s.BudgetCurrency is not null) && !budgeting, "budgetAmount");
-            if (s.IdeasPerUser is < 1 or > 1000) context.AddFailure("settings.ideasPerUser", "Between 1 and 1000.");
-            if (s.VotesPerUser is < 1 or > 1000) context.AddFailure("settings.votesPerUser", "Between 1 and 1000.");
-            if (budgeting && s.BudgetAmount is not (> 0 and <= 1_000_000_000)) context.AddFailure("settings.budgetAmount", "A budgeting phase needs a positive budget.");
+            if (s.IdeasPerUser is < 1 or > 1000) context.AddFailure("settings.ideasPerUser", Messages.Get("between_1_1000"));
+            if (s.VotesPerUser is < 1 or > 1000) context.AddFailure("settings.votesPerUser", Messages.Get("between_1_1000"));
+            if (budgeting && s.BudgetAmount is not (> 0 and <= 1_000_000_000)) context.AddFailure("settings.budgetAmount", Messages.Get("budget_required"));
             if (s.BudgetCurrency is not null && (s.BudgetCurrency.Length != 3 || !s.BudgetCurrency.All(char.IsAsciiLetterUpper)))
-                context.AddFailure("settings.budgetCurrency", "A three-letter ISO 4217 code, such as EUR.");
+                context.AddFailure("settings.budgetCurrency", Messages.Get("currency"));
         });
     }
 }

@@ -23,7 +23,7 @@ public sealed class PhaseRequestRules : AbstractValidator<PhaseRequest>
         RuleFor(p => p.Title).Localized(160);
         RuleFor(p => p.Description).Localized(2000, singleLine: false).When(p => p.Description is { Count: > 0 });
         RuleFor(p => p.Method).Must(m => Methods.All.Contains(m)).WithMessage("One of: information, ideation, voting, budgeting, survey, poll.");
-        RuleFor(p => p.EndsAt).Must((p, end) => end is null || end > p.StartsAt).WithMessage("The end must come after the start.");
+        RuleFor(p => p.EndsAt).Must((p, end) => end is null || end > p.StartsAt).WithMessage(_ => Messages.Get("phase_end_after_start"));
         RuleFor(p => p.StartsAt).Must(s => s.Year is >= 2000 and <= 2200).WithMessage("Not a plausible date.");
         When(p => Methods.All.Contains(p.Method), () => Include(new PhaseSettingsRules()));
     }
@@ -73,8 +73,8 @@ internal static class PhaseWriter
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ExclusionViolation)
         {
             throw new ValidationException([
-                new ValidationFailure("startsAt", "This phase overlaps another phase of the project."),
-                new ValidationFailure("endsAt", "This phase overlaps another phase of the project."),
+                new ValidationFailure("startsAt", Messages.Get("phase_overlap")),
+                new ValidationFailure("endsAt", Messages.Get("phase_overlap")),
             ]);
         }
         return id;

@@ -19,7 +19,8 @@ public static class ListUsers
 
     public sealed record RoleGrant(Guid Id, string Role, string ScopeType, Guid? ScopeId);
 
-    public sealed record User(Guid Id, string FirstName, string LastName, string Email, bool EmailConfirmed, IReadOnlyList<RoleGrant> Roles, DateTimeOffset CreatedAt);
+    public sealed record User(Guid Id, string FirstName, string LastName, string Email, bool EmailConfirmed, IReadOnlyList<RoleGrant> Roles, DateTimeOffset CreatedAt,
+        DateTimeOffset? BlockedUntil, string? BlockReason);
 
     public sealed record Response(IReadOnlyList<User> Items, string? NextCursor);
 
@@ -40,11 +41,12 @@ public static class ListUsers
         // One statement whatever the page size: roles come aggregated per user.
         private const string Sql = """
             SELECT u.id, u.first_name, u.last_name, u.email, u.email_confirmed_at IS NOT NULL AS email_confirmed, u.created_at,
-                   lower(u.last_name) AS l, lower(u.first_name) AS f,
+                   lower(u.last_name) AS l, lower(u.first_name) AS f, b.until AS blocked_until, b.reason AS block_reason,
                    coalesce((SELECT json_agg(json_build_object('id', r.id, 'role', r.role, 'scopeType', r.scope_type, 'scopeId', r.scope_id)
                                              ORDER BY r.role, r.scope_id)
                                FROM user_roles r WHERE r.user_id = u.id), '[]')::text AS roles
               FROM users u
+              LEFT JOIN user_blocks b ON b.user_id = u.id AND b.until > now()
              WHERE (@Search::text IS NULL OR users_search_text(u.email, u.first_name, u.last_name) ILIKE '%' || @Search || '%')
                AND (@Role::text IS NULL OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = @Role))
                AND (@AfterL::text IS NULL OR (lower(u.last_name), lower(u.first_name), u.id) > (@AfterL, @AfterF, @AfterId))
@@ -52,7 +54,8 @@ public static class ListUsers
              LIMIT @Take;
             """;
 
-        private sealed record Row(Guid Id, string FirstName, string LastName, string Email, bool EmailConfirmed, DateTime CreatedAt, string L, string F, string Roles);
+        private sealed record Row(Guid Id, string FirstName, string LastName, string Email, bool EmailConfirmed, DateTime CreatedAt, string L, string F,
+            DateTime? BlockedUntil, string? BlockReason, string Roles);
 
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {
@@ -67,7 +70,7 @@ public static class ListUsers
             }, cancellationToken: ct))).AsList();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(r.L, r.F, r.Id));
             return new Response(page.Select(r => new User(r.Id, r.FirstName, r.LastName, r.Email, r.EmailConfirmed,
-                JsonSerializer.Deserialize<List<RoleGrant>>(r.Roles, JsonSerializerOptions.Web)!, r.CreatedAt.AsUtc())).ToList(), next);
+                JsonSerializer.Deserialize<List<RoleGrant>>(r.Roles, JsonSerializerOptions.Web)!, r.CreatedAt.AsUtc(), r.BlockedUntil.AsUtc(), r.BlockReason)).ToList(), next);
         }
 
         private static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");

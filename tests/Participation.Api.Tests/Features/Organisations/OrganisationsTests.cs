@@ -135,6 +135,9 @@ public sealed class OrganisationsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(["owner", "member"], ownerView["members"]!.AsArray().Select(m => m!["role"]!.GetValue<string>()));
         Assert.DoesNotContain("lucas@example.org", ownerView.ToJsonString());
         Assert.Equal(["nobody@example.org", "unconfirmed@example.org"], ownerView["pendingInvitations"]!.AsArray().Select(e => e!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.NoContent, (await ownerClient.PostJsonAsync($"/api/v1/organisations/{id}/invitations/withdraw", new { email = "NOBODY@example.org" })).StatusCode);
+        await (await lucasClient.PostJsonAsync($"/api/v1/organisations/{id}/invitations/withdraw", new { email = "unconfirmed@example.org" })).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(["unconfirmed@example.org"], (await (await ownerClient.GetAsync($"/api/v1/organisations/{id}")).ReadJsonAsync())["pendingInvitations"]!.AsArray().Select(e => e!.GetValue<string>()));
         await (await lucasClient.DeleteAsync($"/api/v1/organisations/{id}/members/{owner.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.NoContent, (await lucasClient.DeleteAsync($"/api/v1/organisations/{id}/members/{lucas.Id}")).StatusCode);
         Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM organisation_members"));

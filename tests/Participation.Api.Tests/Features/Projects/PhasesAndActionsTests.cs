@@ -23,6 +23,7 @@ public sealed class PhasesAndActionsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(HttpStatusCode.Created, current.StatusCode);
         Assert.Equal(HttpStatusCode.Created, last.StatusCode);
         await overlapping.AssertFieldErrorsAsync("startsAt", "endsAt");
+        Assert.Equal("Cette phase chevauche une autre phase du projet.", (await overlapping.ReadJsonAsync())["errors"]!["startsAt"]![0]!.GetValue<string>());
         var project = await (await Api.CreateClient().GetAsync($"/api/v1/projects/{id}")).ReadJsonAsync();
         Assert.Equal(3, project["phases"]!.AsArray().Count);
         Assert.Equal((await current.ReadJsonAsync())["id"]!.GetValue<Guid>(), project["currentPhaseId"]!.GetValue<Guid>());
@@ -118,6 +119,9 @@ public sealed class PhasesAndActionsTests(ApiFactory api) : ApiTest(api)
 
         Assert.Equal(HttpStatusCode.NoContent, blocked.StatusCode);
         Assert.All((await Reasons(client, project)).Values, r => Assert.Equal("blocked", r));
+        var listed = (await (await city.Admin.GetAsync("/api/v1/users?search=troll%40example.org")).ReadJsonAsync())["items"]![0]!;
+        Assert.Equal("Messages insultants répétés.", listed["blockReason"]!.GetValue<string>());
+        Assert.NotNull(listed["blockedUntil"]);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/projects/{project}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me")).StatusCode);
         var mail = (await Api.OutboxAsync("troll@example.org")).Single();

@@ -1,0 +1,50 @@
+using Dapper;
+using FluentValidation;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Organisations;
+
+/// <summary>The owner withdraws a pending invitation to join (idempotent). The address travels in the body, not the URL.</summary>
+public static class WithdrawMemberInvitation
+{
+    public sealed record Request(string Email);
+
+    public sealed record Command(Guid ActorId, Guid Id, string Email) : ICommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Email).EmailAddress();
+    }
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    {
+        private const string Owner = """
+            SELECT EXISTS (SELECT 1 FROM organisation_members WHERE organisation_id = @Id AND user_id = @ActorId AND role = 'owner');
+            """;
+
+        private const string Sql = "DELETE FROM organisation_invitations WHERE organisation_id = @Id AND email = @Email;";
+
+        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Owner, c, cancellationToken: ct))) throw new NotFoundException("No such organisation.");
+            await connection.ExecuteAsync(new CommandDefinition(Sql, new { c.Id, Email = TextRules.NormalizeEmail(c.Email) }, cancellationToken: ct));
+            return Unit.Value;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPost("/{id:guid}/invitations/withdraw", async (Guid id, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new Command(user.UserId(), id, body.Email), ct);
+            return TypedResults.NoContent();
+        })
+        .WithName(nameof(WithdrawMemberInvitation))
+        .WithSummary("Withdraw a pending invitation to join your organisation (owner).")
+        .ProducesProblems(400, 401, 404);
+}
