@@ -316,3 +316,43 @@ test('someone with an account logs in to accept and comes back to the invitation
   await expect(nav(page).getByRole('link', { name: 'Administration' })).toBeVisible();
   await expectAccessible(page, 'staff overview (elected official)');
 });
+
+test('an admin blocks someone, sees the block in the list, and lifts it', async ({ page, request }) => {
+  const email = uniqueEmail('blocked');
+  const registered = await request.post('/api/v1/auth/register', {
+    data: { email, password, firstName: 'Bruno', lastName: 'Bloqué', locale: 'fr' },
+  });
+  expect(registered.status()).toBe(201);
+
+  await logIn(page, admin.email, admin.password);
+  await page.goto('/admin/users');
+  await page.getByLabel('Rechercher').fill(email);
+  const users = page.getByRole('table', { name: 'Personnes inscrites' });
+  const row = users.getByRole('row').filter({ hasText: email });
+  await expect(users.getByRole('row')).toHaveCount(2);
+  await expect(row).not.toContainText('Bloquée jusqu’au');
+
+  await row.getByRole('button', { name: 'Bloquer Bruno Bloqué' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Blocage de Bruno Bloqué' });
+  await dialog.getByLabel('Raison').fill('Messages injurieux répétés.');
+  await dialog.getByRole('button', { name: 'Bloquer', exact: true }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'La personne est bloquée jusqu’au' })).toBeVisible();
+  // The dialog now offers to lift the block, and the list shows it.
+  await expect(dialog.getByRole('heading', { name: 'Blocage en cours' })).toBeVisible();
+  await expect(dialog.getByText('Messages injurieux répétés.')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Débloquer' })).toBeFocused();
+  await expect(dialog.getByRole('button', { name: 'Bloquer', exact: true })).toHaveCount(0);
+  await expect(row).toContainText('Bloquée jusqu’au');
+  await expectAccessible(page, 'block dialog: blocked');
+  await dialog.getByRole('button', { name: 'Fermer' }).click();
+  await expect(row.getByRole('button', { name: 'Voir le blocage de Bruno Bloqué ou le lever' })).toBeFocused();
+  await expectAccessible(page, 'users: blocked badge');
+
+  await row.getByRole('button', { name: 'Voir le blocage de Bruno Bloqué ou le lever' }).click();
+  await dialog.getByRole('button', { name: 'Débloquer' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Le blocage a été levé.' })).toBeVisible();
+  await expect(dialog.getByLabel('Bloquée jusqu’au (inclus)')).toBeFocused();
+  await expect(row).not.toContainText('Bloquée jusqu’au');
+  await expect(row.getByRole('button', { name: 'Bloquer Bruno Bloqué' })).toBeVisible();
+  await expectAccessible(page, 'block dialog: unblocked');
+});

@@ -69,6 +69,18 @@ test('a resident creates an organisation, an admin verifies it, and it appears i
   await expect(invite.getByRole('listitem').filter({ hasText: `e2e-nobody-${id}@example.test` })).toBeVisible();
   await expectAccessible(page, 'organisation: invitation sent');
 
+  // The owner withdraws it, after confirming.
+  await invite.getByRole('button', { name: `Retirer l’invitation de e2e-nobody-${id}@example.test` }).click();
+  const withdraw = page.getByRole('dialog', { name: 'Retirer cette invitation ?' });
+  await expect(withdraw).toBeVisible();
+  await expectAccessible(page, 'organisation: withdraw dialog');
+  await withdraw.getByRole('button', { name: 'Oui, retirer' }).click();
+  await expect(withdraw).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: `L’invitation de e2e-nobody-${id}@example.test a été retirée.` })).toBeVisible();
+  await expect(invite.getByText('Aucune invitation en attente.')).toBeVisible();
+  await expect(invite.getByLabel('Adresse e-mail')).toBeFocused();
+  await expectAccessible(page, 'organisation: invitation withdrawn');
+
   // The same name again is refused beside the field.
   await page.goto('/organisations/new');
   await page.getByLabel('Nom').fill(name);

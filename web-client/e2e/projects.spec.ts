@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { admin, createAdmin } from './support/admin';
 import { expectAccessible } from './support/axe';
 
@@ -26,6 +26,21 @@ function day(offset: number): string {
 }
 
 const subnav = (page: Page) => page.getByRole('navigation', { name: 'Sections de l’administration' });
+
+/** A 1×1 PNG, made in the test. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+/** The image was fetched and decoded (a CSP block or a 404 leaves it at 0). */
+async function expectLoaded(image: Locator) {
+  await expect(image).toBeVisible();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+}
+
+async function adminToken(request: APIRequestContext): Promise<string> {
+  const response = await request.post('/api/v1/auth/login', { data: admin });
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
 
 async function logIn(page: Page, email: string, secret: string) {
   await page.goto('/login');
@@ -80,6 +95,22 @@ test('an admin prepares a draft project with two phases, previews it, publishes 
   await expect(page.getByRole('status').filter({ hasText: 'Le projet a été créé en brouillon.' })).toBeVisible();
   await expect(page.getByText('Ce projet n’a encore aucune phase')).toBeVisible();
   await expectAccessible(page, 'project editor (new draft)');
+
+  // A header image: something that is not an image is refused beside the field, then a PNG is taken.
+  const image = page.getByRole('region', { name: 'Image d’en-tête' });
+  await expect(image.getByText('PNG, JPEG ou WebP, 5 Mo au plus.')).toBeVisible();
+  await image.getByLabel('Fichier image').setInputFiles({ name: 'faux.png', mimeType: 'image/png', buffer: Buffer.from('pas une image') });
+  await image.getByRole('button', { name: 'Envoyer l’image' }).click();
+  await expect(image.getByLabel('Fichier image')).toHaveAttribute('aria-invalid', 'true');
+  await expect(image.getByText(/PNG, JPEG (or|ou) WebP/).nth(1)).toBeVisible();
+  await expectAccessible(page, 'project image: refused');
+  await image.getByLabel('Fichier image').setInputFiles({ name: 'parc.png', mimeType: 'image/png', buffer: PNG });
+  await image.getByRole('button', { name: 'Envoyer l’image' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'L’image d’en-tête a été enregistrée.' })).toBeVisible();
+  await expect(image.getByLabel('Fichier image')).not.toHaveAttribute('aria-invalid');
+  await expectLoaded(image.getByRole('img', { name: 'Image d’en-tête actuelle du projet' }));
+  await expect(image.getByRole('button', { name: 'Remplacer l’image' })).toBeVisible();
+  await expectAccessible(page, 'project image: uploaded');
 
   // First phase: ideas, running now.
   await page.getByRole('button', { name: 'Ajouter une phase' }).click();
@@ -161,9 +192,18 @@ test('an admin prepares a draft project with two phases, previews it, publishes 
   await visitor.getByLabel('Service', { exact: true }).selectOption({ label: department });
   const card = visitor.getByRole('article', { name: title });
   await expect(card).toContainText('Boîte à idées');
+  // The header image is decorative in the card and on the page (alt=""), lazily loaded.
+  const cardImage = card.locator('img.project-card__image');
+  await expect(cardImage).toHaveAttribute('alt', '');
+  await expect(cardImage).toHaveAttribute('loading', 'lazy');
+  await expectLoaded(cardImage);
   await expectAccessible(visitor, 'projects list (filtered)');
   await card.getByRole('link', { name: title }).click();
   await expect(visitor.getByRole('heading', { level: 1, name: title })).toBeFocused();
+  const headerImage = visitor.locator('img.project__image');
+  await expect(headerImage).toHaveAttribute('alt', '');
+  await expect(headerImage).toHaveAttribute('src', /\/api\/v1\/projects\/[0-9a-f-]+\/image\?v=/);
+  await expectLoaded(headerImage);
   const current = visitor.locator('[aria-current="step"]');
   await expect(current).toHaveCount(1);
   await expect(current).toContainText(ideas);
@@ -183,4 +223,55 @@ test('an admin prepares a draft project with two phases, previews it, publishes 
   await expect(visitor.getByRole('region', { name: 'What can I do now?' }).getByText('Log in to take part.').first()).toBeVisible();
   await expect(visitor.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await visitorContext.close();
+});
+
+test('a department head finds a person by name and makes them moderator of a project', async ({ page, request }) => {
+  const token = await adminToken(request);
+  const auth = { Authorization: `Bearer ${token}` };
+  const tag = Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
+  const department = unique('Culture');
+  const title = unique('Fête de quartier');
+  const password = 'un mot de passe assez long';
+  const headEmail = `e2e-head-${tag}@example.test`;
+  // A last name no other test uses, so the search finds exactly this person.
+  const lastName = `Modérane${tag}`;
+
+  const createdDepartment = await request.post('/api/v1/departments', { data: { name: { fr: department } }, headers: auth });
+  expect(createdDepartment.status()).toBe(201);
+  const departmentId = ((await createdDepartment.json()) as { id: string }).id;
+  const head = await request.post('/api/v1/auth/register', { data: { email: headEmail, password, firstName: 'Hugo', lastName: `Chef${tag}`, locale: 'fr' } });
+  expect(head.status()).toBe(201);
+  const headId = ((await head.json()) as { id: string }).id;
+  const future = await request.post('/api/v1/auth/register', {
+    data: { email: `e2e-mod-${tag}@example.test`, password, firstName: 'Maëlle', lastName, locale: 'fr' },
+  });
+  expect(future.status()).toBe(201);
+  const granted = await request.put(`/api/v1/users/${headId}/roles`, {
+    data: { role: 'department_head', scopeType: 'department', scopeId: departmentId },
+    headers: auth,
+  });
+  expect(granted.ok()).toBe(true);
+  const project = await request.post('/api/v1/projects', { data: { departmentId, title: { fr: title } }, headers: auth });
+  expect(project.status()).toBe(201);
+  const projectId = ((await project.json()) as { id: string }).id;
+
+  await logIn(page, headEmail, password);
+  await page.goto(`/admin/projects/${projectId}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Projet : ${title}` })).toBeVisible();
+  const panel = page.getByRole('region', { name: 'Modérateurs' });
+  await expect(panel.getByText('Aucun modérateur pour le moment.')).toBeVisible();
+  await expect(panel.getByText(/Seuls les administrateurs/)).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Ajouter un modérateur' }).click();
+  const search = panel.getByRole('searchbox', { name: `Rechercher une personne à nommer modératrice de « ${title} »` });
+  await expect(search).toBeFocused();
+  await search.fill(`maëlle ${lastName.toLowerCase()}`);
+  await expect(panel.getByRole('status').filter({ hasText: '1 personne trouvée.' })).toBeVisible();
+  // Names only: a department head never sees addresses.
+  await expect(panel.getByText(`e2e-mod-${tag}@example.test`)).toHaveCount(0);
+  await expectAccessible(page, 'moderator search (department head)');
+  await panel.getByRole('button', { name: `Nommer Maëlle ${lastName} modérateur` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Maëlle ${lastName} modère maintenant ce projet.` })).toBeVisible();
+  await expect(panel.getByRole('listitem').filter({ hasText: `Maëlle ${lastName}` }).getByRole('button', { name: `Retirer Maëlle ${lastName} des modérateurs` })).toBeVisible();
+  await expect(panel.getByRole('button', { name: `Nommer Maëlle ${lastName} modérateur` })).toHaveText('Déjà modérateur');
+  await expectAccessible(page, 'moderator added (department head)');
 });

@@ -9,19 +9,18 @@ import { StatusMessage } from '@/components/ui/status-message';
 import { projectQueryOptions } from '@/features/projects/api/projects';
 import { ModeratorsPanel } from '@/features/projects/components/moderators-panel';
 import { PhaseEditor } from '@/features/projects/components/phase-editor';
+import { ProjectImageEditor } from '@/features/projects/components/project-image-editor';
 import { PreviewLinkPanel } from '@/features/projects/components/preview-link-panel';
 import { ProjectStatusControl } from '@/features/projects/components/project-status-control';
 import { ProjectTextsEditor } from '@/features/projects/components/project-texts-editor';
 import { UserPicker } from '@/features/users/components/user-picker';
-import { hasRole, localizedName } from '@/lib/roles';
+import { localizedName } from '@/lib/roles';
 import { Forbidden } from '../forbidden';
-import { useStaff } from './admin-layout';
 
-/** A project's editor for its staff: status, texts, timeline, preview link, moderators. */
+/** A project's editor for its staff: status, texts, header image, timeline, preview link, moderators. */
 export function AdminProjectRoute() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
-  const { me } = useStaff();
   const location = useLocation();
   const project = useQuery(projectQueryOptions(id));
   const created = (location.state as { created?: boolean } | null)?.created === true;
@@ -35,8 +34,6 @@ export function AdminProjectRoute() {
   const data = project.data;
   if (!data.staff) return <Forbidden />;
   const title = localizedName(data.title, i18n.language);
-  // Only admins may search people (listUsers); department heads can still see and remove moderators.
-  const canSearch = hasRole(me.roles, 'admin');
 
   return (
     <Page title={t('projects.editor.pageTitle', { title })} intro={<p>{localizedName(data.department.name, i18n.language)}</p>}>
@@ -54,29 +51,27 @@ export function AdminProjectRoute() {
       <div className="stack">
         <ProjectStatusControl projectId={data.id} status={data.status} phaseCount={data.phases.length} />
         <ProjectTextsEditor key={data.id} project={data} />
+        <ProjectImageEditor key={`image-${data.id}`} projectId={data.id} imageUrl={data.imageUrl} />
         <PhaseEditor projectId={data.id} phases={data.phases} />
         <PreviewLinkPanel projectId={data.id} status={data.status} active={data.staff.previewLinkActive} />
         <ModeratorsPanel
           projectId={data.id}
           moderators={data.staff.moderators}
           canManage={data.staff.canManageModerators}
-          renderPicker={
-            canSearch
-              ? (picker) => (
-                  <UserPicker
-                    idPrefix="moderator"
-                    openLabel={t('projects.moderators.add')}
-                    searchLabel={t('projects.moderators.search', { title })}
-                    pickLabel={t('projects.moderators.pick')}
-                    pickLabelFor={(name) => t('projects.moderators.pickLabel', { name })}
-                    pickedLabel={t('projects.moderators.already')}
-                    onPick={picker.pick}
-                    isPicked={picker.isModerator}
-                    pendingUserId={picker.pendingUserId}
-                  />
-                )
-              : null
-          }
+          // Those who may manage moderators (admins, the department's heads) may search people (searchPeople).
+          renderPicker={(picker) => (
+            <UserPicker
+              idPrefix="moderator"
+              openLabel={t('projects.moderators.add')}
+              searchLabel={t('projects.moderators.search', { title })}
+              pickLabel={t('projects.moderators.pick')}
+              pickLabelFor={(name) => t('projects.moderators.pickLabel', { name })}
+              pickedLabel={t('projects.moderators.already')}
+              onPick={picker.pick}
+              isPicked={picker.isModerator}
+              pendingUserId={picker.pendingUserId}
+            />
+          )}
         />
       </div>
     </Page>

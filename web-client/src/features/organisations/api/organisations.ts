@@ -79,3 +79,12 @@ export function useRemoveMember() {
   const invalidate = useInvalidateOrganisations();
   return useMutation({ mutationFn: ({ id, userId }: { id: string; userId: string }) => api.removeMember(id, userId), onSuccess: invalidate });
 }
+
+/** The owner withdraws a pending invitation (the address goes in the body, never in the URL). */
+export function useWithdrawMemberInvitation() {
+  const invalidate = useInvalidateOrganisations();
+  return useMutation({
+    mutationFn: ({ id, email }: { id: string; email: string }) => api.withdrawMemberInvitation(id, { email }),
+    onSuccess: invalidate,
+  });
+}

@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { StatusMessage } from '@/components/ui/status-message';
 import { TextField } from '@/components/ui/text-field';
-import { useInviteMember, useJoinOrganisation, useRemoveMember } from '../api/organisations';
+import { useInviteMember, useJoinOrganisation, useRemoveMember, useWithdrawMemberInvitation } from '../api/organisations';
 import { WebsiteLink } from './website-link';
 
 export interface OrganisationProfileProps {
@@ -160,6 +160,9 @@ function MembersPanel({ organisation, meId, onNotice }: { organisation: GetOrgan
 function InvitePanel({ organisation }: { organisation: GetOrganisationResponse }) {
   const { t } = useTranslation();
   const invite = useInviteMember();
+  const withdraw = useWithdrawMemberInvitation();
+  const [toWithdraw, setToWithdraw] = useState<string | null>(null);
+  const [withdrawn, setWithdrawn] = useState<string | null>(null);
   const [email, setEmail] = useState('');
   const [clientError, setClientError] = useState<string[] | undefined>();
   const [sentTo, setSentTo] = useState<string | null>(null);
@@ -167,9 +170,27 @@ function InvitePanel({ organisation }: { organisation: GetOrganisationResponse }
   const errors = clientError ?? apiError?.fieldErrors.email;
   const pending = organisation.pendingInvitations ?? [];
 
+  function doWithdraw() {
+    const address = toWithdraw;
+    if (!address) return;
+    withdraw.mutate(
+      { id: organisation.id, email: address },
+      {
+        onSuccess: () => {
+          setToWithdraw(null);
+          setSentTo(null);
+          setWithdrawn(address);
+          // The row is gone: keep the keyboard in the panel.
+          window.setTimeout(() => document.getElementById('organisation-invite-email')?.focus(), 0);
+        },
+      },
+    );
+  }
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSentTo(null);
+    setWithdrawn(null);
     const value = email.trim();
     const problem = !value ? [t('forms.required')] : !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? [t('organisations.invite.invalidEmail')] : undefined;
     setClientError(problem);
@@ -191,7 +212,9 @@ function InvitePanel({ organisation }: { organisation: GetOrganisationResponse }
   return (
     <section className="panel" aria-labelledby="organisation-invite-title">
       <h2 id="organisation-invite-title">{t('organisations.invite.title')}</h2>
-      <StatusMessage>{sentTo ? t('organisations.invite.sent', { email: sentTo }) : null}</StatusMessage>
+      <StatusMessage>
+        {sentTo ? t('organisations.invite.sent', { email: sentTo }) : withdrawn ? t('organisations.invite.withdrawn', { email: withdrawn }) : null}
+      </StatusMessage>
       <form className="form" noValidate onSubmit={submit} aria-labelledby="organisation-invite-title">
         <p className="form__note">{t('organisations.invite.intro')}</p>
         <div role="alert" className={apiError && !errors ? 'alert alert--error' : 'visually-empty'}>
@@ -221,10 +244,32 @@ function InvitePanel({ organisation }: { organisation: GetOrganisationResponse }
           {pending.map((address) => (
             <li key={address} className="role-list__item">
               <span className="table__email">{address}</span>
+              <Button
+                variant="secondary"
+                className="button--small"
+                aria-label={t('organisations.invite.withdrawLabel', { email: address })}
+                onClick={() => {
+                  withdraw.reset();
+                  setToWithdraw(address);
+                }}
+              >
+                {t('organisations.invite.withdraw')}
+              </Button>
             </li>
           ))}
         </ul>
       )}
+      <ConfirmDialog
+        open={toWithdraw !== null}
+        title={t('organisations.invite.withdrawTitle')}
+        confirmLabel={t('organisations.invite.withdrawConfirm')}
+        onConfirm={doWithdraw}
+        onCancel={() => setToWithdraw(null)}
+        pending={withdraw.isPending}
+        error={withdraw.error ? describeError(t, toApiError(withdraw.error)) : null}
+      >
+        <p>{toWithdraw ? t('organisations.invite.withdrawBody', { email: toWithdraw, organisation: organisation.name }) : null}</p>
+      </ConfirmDialog>
     </section>
   );
 }

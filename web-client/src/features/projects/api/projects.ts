@@ -122,6 +122,19 @@ export function useRevokePreviewLink() {
   return useMutation({ mutationFn: (id: string) => api.revokePreviewLink(id), onSuccess: invalidate });
 }
 
+/** The header image's limits, as the API enforces them (content is checked there too). */
+export const PROJECT_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+export const PROJECT_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+
+/** Replaces the project's header image (multipart); answers the new image's URL. */
+export function useSetProjectImage() {
+  const invalidate = useInvalidateProjects();
+  return useMutation({
+    mutationFn: ({ id, file }: { id: string; file: File }) => api.setProjectImage(id, { data: file, fileName: file.name }),
+    onSuccess: invalidate,
+  });
+}
+
 export function useAssignModerator() {
   const invalidate = useInvalidateProjects();
   return useMutation({ mutationFn: ({ id, userId }: { id: string; userId: string }) => api.assignModerator(id, userId), onSuccess: invalidate });

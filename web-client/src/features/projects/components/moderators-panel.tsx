@@ -19,8 +19,8 @@ export interface ModeratorsPanelProps {
   projectId: string;
   moderators: GetProjectPerson[];
   canManage: boolean;
-  /** A way to find people (the page composes the users feature's search), or null when the user may not search. */
-  renderPicker: ((picker: ModeratorPicker) => ReactNode) | null;
+  /** A way to find people (the page composes the users feature's search); shown to those who can manage. */
+  renderPicker: (picker: ModeratorPicker) => ReactNode;
 }
 
 /** The project's moderators: listed for its staff; admins and the department's heads add and remove them. */
@@ -85,14 +85,10 @@ export function ModeratorsPanel({ projectId, moderators, canManage, renderPicker
         </ul>
       )}
       {canManage ? (
-        renderPicker ? (
-          <>
-            {renderPicker(picker)}
-            <div role="alert">{assign.error ? <p className="field__error">{describeError(t, toApiError(assign.error))}</p> : null}</div>
-          </>
-        ) : (
-          <p className="notice">{t('projects.moderators.noSearch')}</p>
-        )
+        <>
+          {renderPicker(picker)}
+          <div role="alert">{assign.error ? <p className="field__error">{describeError(t, toApiError(assign.error))}</p> : null}</div>
+        </>
       ) : (
         <p className="muted">{t('projects.moderators.readOnly')}</p>
       )}

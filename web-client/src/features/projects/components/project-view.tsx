@@ -26,6 +26,10 @@ export function ProjectView({ project, aside }: ProjectViewProps) {
   return (
     <div className="project">
       <div className="project__header">
+        {project.imageUrl ? (
+          // Decorative (the title says what the project is); lazy and with a fixed ratio, so nothing jumps.
+          <img src={project.imageUrl} alt="" loading="lazy" decoding="async" width={1280} height={720} className="project-image project__image" />
+        ) : null}
         <p className="project__department">{localizedName(project.department.name, language)}</p>
         <p className="project__meta">
           <Badge tone={project.status === 'published' ? 'success' : project.status === 'archived' ? 'warning' : 'neutral'}>

@@ -15,7 +15,12 @@ export const userKeys = {
   list: (filters: UserFilters) => [...userKeys.lists(), filters] as const,
   role: (role: string) => [...userKeys.all, 'role', role] as const,
   search: (search: string) => [...userKeys.all, 'search', search] as const,
+  people: (q: string) => [...userKeys.all, 'people', q] as const,
 };
+
+/** The people search's bounds (the API refuses a shorter or longer text). */
+export const PEOPLE_SEARCH_MIN = 2;
+export const PEOPLE_SEARCH_MAX = 100;
 
 /** Alphabetical keyset pages: "load more" asks for the next cursor. */
 export const usersInfiniteQueryOptions = (filters: UserFilters) =>
@@ -42,6 +47,14 @@ export const userSearchQueryOptions = (search: string) =>
     enabled: search.trim().length >= 2,
   });
 
+/** People to appoint, by name or exact e-mail (admins and department heads); names only. */
+export const peopleSearchQueryOptions = (q: string) =>
+  queryOptions({
+    queryKey: userKeys.people(q),
+    queryFn: ({ signal }) => api.searchPeople(q, signal),
+    enabled: q.length >= PEOPLE_SEARCH_MIN && q.length <= PEOPLE_SEARCH_MAX,
+  });
+
 export function useGrantRole() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -58,12 +71,19 @@ export function useRevokeRole() {
   });
 }
 
+/** Blocking changes the list's "Blocked until" badges: refresh it. */
 export function useBlockUser() {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ userId, until, reason }: { userId: string; until: string; reason: string }) => api.blockUser(userId, { until, reason }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.lists() }),
   });
 }
 
 export function useUnblockUser() {
-  return useMutation({ mutationFn: (userId: string) => api.unblockUser(userId) });
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) => api.unblockUser(userId),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.lists() }),
+  });
 }

@@ -11,15 +11,16 @@ import { SelectField } from '@/components/ui/select-field';
 import { TableRegion } from '@/components/ui/table-region';
 import { TextField } from '@/components/ui/text-field';
 import { useDebouncedValue } from '@/lib/hooks/use-debounced-value';
+import { formatDate } from '@/lib/format';
 import { ROLES } from '@/lib/roles';
 import { usersInfiniteQueryOptions } from '../api/users';
-import { BlockUserDialog } from './block-user-dialog';
+import { blockLastDay, BlockUserDialog, isBlocked } from './block-user-dialog';
 import { ManageRolesDialog } from './manage-roles-dialog';
 import { RoleChips } from './role-chips';
 
 /** Everyone with an account: search, filter by role, manage each person's roles. */
 export function UserDirectory({ departments }: { departments: readonly DepartmentOption[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [search, setSearch] = useState('');
   const [role, setRole] = useState('');
   const debouncedSearch = useDebouncedValue(search, 300);
@@ -86,9 +87,18 @@ export function UserDirectory({ departments }: { departments: readonly Departmen
             <tbody>
               {users.map((user) => {
                 const name = `${user.firstName} ${user.lastName}`;
+                const blocked = isBlocked(user) && user.blockedUntil ? user.blockedUntil : null;
                 return (
                   <tr key={user.id}>
-                    <td className="table__strong">{name}</td>
+                    <td>
+                      <span className="table__strong">{name}</span>
+                      {blocked ? (
+                        <>
+                          {' '}
+                          <Badge tone="warning">{t('users.block.badge', { date: formatDate(blockLastDay(blocked), i18n.language) })}</Badge>
+                        </>
+                      ) : null}
+                    </td>
                     <td className="table__email">{user.email}</td>
                     <td>
                       {user.emailConfirmed ? <Badge tone="success">{t('common.yes')}</Badge> : <Badge tone="warning">{t('common.no')}</Badge>}
@@ -108,10 +118,10 @@ export function UserDirectory({ departments }: { departments: readonly Departmen
                       <Button
                         variant="secondary"
                         className="button--small"
-                        aria-label={t('users.block.openFor', { name })}
+                        aria-label={blocked ? t('users.block.openUnblockFor', { name }) : t('users.block.openFor', { name })}
                         onClick={() => setBlockedId(user.id)}
                       >
-                        {t('users.block.open')}
+                        {blocked ? t('users.block.openUnblock') : t('users.block.open')}
                       </Button>
                     </td>
                   </tr>

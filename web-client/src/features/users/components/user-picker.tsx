@@ -5,7 +5,7 @@ import { describeError, toApiError } from '@/api/errors';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 import { useDebouncedValue } from '@/lib/hooks/use-debounced-value';
-import { userSearchQueryOptions } from '../api/users';
+import { PEOPLE_SEARCH_MAX, PEOPLE_SEARCH_MIN, peopleSearchQueryOptions } from '../api/users';
 
 export interface UserPickerProps {
   idPrefix: string;
@@ -20,14 +20,15 @@ export interface UserPickerProps {
   pendingUserId: string | null;
 }
 
-/** Find a person with an account by name or e-mail (admins), and pick them. */
+/** Find a person with an account by name or exact e-mail (admins and department heads; names only), and pick them. */
 export function UserPicker(props: UserPickerProps) {
   const { idPrefix, openLabel, searchLabel, pickLabel, pickLabelFor, pickedLabel, onPick, isPicked, pendingUserId } = props;
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [search, setSearch] = useState('');
   const debounced = useDebouncedValue(search.trim(), 300);
-  const results = useQuery({ ...userSearchQueryOptions(debounced), enabled: open && debounced.length >= 2 });
+  const inRange = debounced.length >= PEOPLE_SEARCH_MIN && debounced.length <= PEOPLE_SEARCH_MAX;
+  const results = useQuery({ ...peopleSearchQueryOptions(debounced), enabled: open && inRange });
 
   if (!open)
     return (
@@ -42,15 +43,16 @@ export function UserPicker(props: UserPickerProps) {
         id={`${idPrefix}-search`}
         type="search"
         label={searchLabel}
-        hint={t('departments.heads.searchHint')}
+        hint={t('users.picker.hint', { min: PEOPLE_SEARCH_MIN })}
         autoFocus
+        maxLength={PEOPLE_SEARCH_MAX}
         value={search}
         onChange={(e) => setSearch(e.target.value)}
       />
       <div role="status" className="results-count">
-        {results.isSuccess ? t('departments.heads.results', { count: results.data.items.length }) : null}
+        {results.isSuccess ? t('users.picker.results', { count: results.data.items.length }) : null}
       </div>
-      {results.isError ? <p className="field__error">{describeError(t, toApiError(results.error))}</p> : null}
+      {results.isError ? <p className="field__error" role="alert">{describeError(t, toApiError(results.error))}</p> : null}
       {results.isSuccess && results.data.items.length > 0 ? (
         <ul className="role-list">
           {results.data.items.map((user) => {
@@ -58,9 +60,7 @@ export function UserPicker(props: UserPickerProps) {
             const picked = isPicked(user.id);
             return (
               <li key={user.id} className="role-list__item">
-                <span>
-                  {name} <span className="table__email">{user.email}</span>
-                </span>
+                <span>{name}</span>
                 <Button
                   variant="secondary"
                   className="button--small"
