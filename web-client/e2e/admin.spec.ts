@@ -136,7 +136,11 @@ test('an admin creates a department and invites its head, who accepts and lands 
 
   await subnav(page).getByRole('link', { name: 'Invitations' }).click();
   await expect(page.getByText('Inviter des modérateurs de projet')).toBeVisible();
-  await expect(page.getByRole('form', { name: 'Inviter par e-mail' })).toHaveCount(0);
+  // A department head may invite project moderators only: the role is already chosen; no project exists yet.
+  const headForm = page.getByRole('form', { name: 'Inviter par e-mail' });
+  await expect(headForm.getByLabel('Rôle', { exact: true })).toHaveValue('project_moderator');
+  await expect(headForm.getByLabel('Rôle', { exact: true }).locator('option')).toHaveText(['Choisissez un rôle', 'Modérateur de projet']);
+  await expect(headForm.getByText('Aucun projet à votre portée : créez d’abord un projet.')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Invitations, les plus récentes d’abord' }).getByRole('row').filter({ hasText: headEmail })).toContainText('Acceptée');
   await expectAccessible(page, 'invitations (department head)');
 
@@ -355,4 +359,60 @@ test('an admin blocks someone, sees the block in the list, and lifts it', async 
   await expect(row).not.toContainText('Bloquée jusqu’au');
   await expect(row.getByRole('button', { name: 'Bloquer Bruno Bloqué' })).toBeVisible();
   await expectAccessible(page, 'block dialog: unblocked');
+});
+
+test('an admin invites a project moderator, who accepts and finds the project in their workspace', async ({ page, request }) => {
+  const token = await adminToken(request);
+  const auth = { Authorization: `Bearer ${token}` };
+  const department = `Culture ${unique('d')}`;
+  const title = `Fête de quartier ${unique('p')}`;
+  const moderatorEmail = uniqueEmail('moderator');
+
+  const createdDepartment = await request.post('/api/v1/departments', { data: { name: { fr: department } }, headers: auth });
+  expect(createdDepartment.status()).toBe(201);
+  const departmentId = ((await createdDepartment.json()) as { id: string }).id;
+  const project = await request.post('/api/v1/projects', { data: { departmentId, title: { fr: title, nl: `Buurtfeest ${title.slice(17)}` } }, headers: auth });
+  expect(project.status()).toBe(201);
+
+  await logIn(page, admin.email, admin.password);
+  await page.goto('/admin/invitations');
+  await expect(page.getByRole('heading', { level: 1, name: 'Invitations' })).toBeVisible();
+  const form = page.getByRole('form', { name: 'Inviter par e-mail' });
+  await form.getByRole('group', { name: 'Personne 1' }).getByLabel('Adresse e-mail').fill(moderatorEmail);
+  await form.getByLabel('Rôle', { exact: true }).selectOption('project_moderator');
+  // The project is required, and said so beside its list.
+  await form.getByRole('button', { name: 'Envoyer les invitations' }).click();
+  await expect(form.getByLabel('Projet', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'invitations: project missing');
+  await form.getByLabel('Projet', { exact: true }).selectOption({ label: title });
+  await expectAccessible(page, 'invitations: project moderator chosen');
+  await form.getByRole('button', { name: 'Envoyer les invitations' }).click();
+  await expect(page.getByRole('table', { name: 'Invitations envoyées (1)' })).toContainText(moderatorEmail);
+
+  const row = page.getByRole('table', { name: 'Invitations, les plus récentes d’abord' }).getByRole('row').filter({ hasText: moderatorEmail });
+  await expect(row).toContainText('Modérateur de projet');
+  await expect(row).toContainText(`Projet : ${title}`);
+  await expectAccessible(page, 'invitations: project moderator invited');
+  await logOut(page);
+
+  // The invitee follows the e-mailed link, gives names and a password.
+  const link = await waitForLink(mailDir, moderatorEmail, 'invitation');
+  await page.goto(localPath(link));
+  await expect(page.getByText('Ada Admin vous invite à rejoindre la plateforme en tant que Modérateur de projet.')).toBeVisible();
+  await expect(page.getByText(title)).toBeVisible();
+  await expectAccessible(page, 'invitation page (project moderator)');
+  await page.getByLabel('Prénom').fill('Maëlle');
+  await page.getByLabel('Nom', { exact: true }).fill('Modératrice');
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Créer mon compte et accepter' }).click();
+
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Votre invitation a été acceptée' })).toBeVisible();
+  await expectAccessible(page, 'staff overview (project moderator)');
+  await subnav(page).getByRole('link', { name: 'Projets' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Projets' })).toBeVisible();
+  const projects = page.getByRole('table', { name: 'Projets, modifiés récemment d’abord' });
+  await expect(projects.getByRole('row').filter({ hasText: title })).toContainText('Vous le modérez');
+  await expect(projects.getByRole('row')).toHaveCount(2);
+  await expectAccessible(page, 'workspace (project moderator)');
 });

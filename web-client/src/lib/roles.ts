@@ -12,8 +12,14 @@ export const ROLE_SCOPES: Record<Role, ScopeType[]> = {
   elected_official: ['platform', 'department'],
 };
 
-/** Roles that can be given today: project moderators need projects, which do not exist yet. */
+/** Roles the user dialog gives (it has no project picker: project moderators are invited or named from their project). */
 export const GRANTABLE_ROLES: Role[] = ROLES.filter((role) => !ROLE_SCOPES[role].every((scope) => scope === 'project'));
+
+/** Roles an admin may invite: all of them, project moderators included. */
+export const INVITABLE_ROLES: Role[] = [...ROLES];
+
+/** Roles a department head may invite: moderators for their department's projects. */
+export const HEAD_INVITABLE_ROLES: Role[] = ['project_moderator'];
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
@@ -47,6 +53,18 @@ export interface RoleScope {
 }
 
 export const EMPTY_ROLE_SCOPE: RoleScope = { role: '', scopeType: '', scopeId: '' };
+
+/** The starting choice: the role (and its scope type) already chosen when only one may be given. */
+export function initialRoleScope(roles: readonly Role[]): RoleScope {
+  if (roles.length !== 1) return EMPTY_ROLE_SCOPE;
+  const scopes = ROLE_SCOPES[roles[0]];
+  return { role: roles[0], scopeType: scopes.length === 1 ? scopes[0] : '', scopeId: '' };
+}
+
+/** The id of the picker's scope field, for error summaries: the department or the project list. */
+export function scopeFieldId(idPrefix: string, value: RoleScope): string {
+  return `${idPrefix}-${value.scopeType === 'project' ? 'project' : 'department'}`;
+}
 
 /** The API's shape: no scope id for platform roles. */
 export function toGrant(value: RoleScope): { role: string; scopeType: string; scopeId: string | undefined } {

@@ -2,10 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { ROLE_SCOPES, type Role, type RoleScope } from '@/lib/roles';
 import { SelectField } from './select-field';
 
-export interface DepartmentOption {
+export interface ScopeOption {
   id: string;
   label: string;
 }
+
+export type DepartmentOption = ScopeOption;
+export type ProjectOption = ScopeOption;
 
 export interface RoleScopePickerProps {
   idPrefix: string;
@@ -15,18 +18,21 @@ export interface RoleScopePickerProps {
   /** The roles the current user may give. */
   roles: readonly Role[];
   departments: readonly DepartmentOption[];
+  /** The projects a project moderator may be given (only needed when that role is offered). */
+  projects?: readonly ProjectOption[];
   errors?: Partial<Record<keyof RoleScope, string[]>>;
 }
 
 /**
  * Choose a role, then its scope: nothing more for platform roles, a department for department heads,
- * the whole platform or a department for elected officials.
+ * the whole platform or a department for elected officials, a project for project moderators.
  */
-export function RoleScopePicker({ idPrefix, legend, value, onChange, roles, departments, errors = {} }: RoleScopePickerProps) {
+export function RoleScopePicker({ idPrefix, legend, value, onChange, roles, departments, projects = [], errors = {} }: RoleScopePickerProps) {
   const { t } = useTranslation();
   const scopes = value.role ? (ROLE_SCOPES[value.role as Role] ?? []) : [];
   const choosesScope = scopes.length > 1;
   const needsDepartment = value.scopeType === 'department';
+  const needsProject = value.scopeType === 'project';
   const scopeErrors = errors.scopeType && errors.scopeType.length > 0 ? errors.scopeType : undefined;
 
   function changeRole(role: string) {
@@ -88,7 +94,23 @@ export function RoleScopePicker({ idPrefix, legend, value, onChange, roles, depa
           </p>
         )
       ) : null}
-      {!needsDepartment && errors.scopeId && errors.scopeId.length > 0 ? <p className="field__error">{errors.scopeId.join(' ')}</p> : null}
+      {needsProject ? (
+        projects.length > 0 ? (
+          <SelectField
+            id={`${idPrefix}-project`}
+            label={t('roleScope.project')}
+            value={value.scopeId}
+            onChange={(e) => onChange({ ...value, scopeId: e.target.value })}
+            errors={errors.scopeId}
+            options={[{ value: '', label: t('roleScope.chooseProject') }, ...projects.map((p) => ({ value: p.id, label: p.label }))]}
+          />
+        ) : (
+          <p className="notice" id={`${idPrefix}-project`}>
+            {t('roleScope.noProjects')}
+          </p>
+        )
+      ) : null}
+      {!needsDepartment && !needsProject && errors.scopeId && errors.scopeId.length > 0 ? <p className="field__error">{errors.scopeId.join(' ')}</p> : null}
     </fieldset>
   );
 }

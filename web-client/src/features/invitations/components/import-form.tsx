@@ -4,11 +4,11 @@ import type { InvitationReport } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Button } from '@/components/ui/button';
 import { FormErrorSummary } from '@/components/ui/form-error-summary';
-import { RoleScopePicker, type DepartmentOption } from '@/components/ui/role-scope-picker';
+import { RoleScopePicker, type DepartmentOption, type ProjectOption } from '@/components/ui/role-scope-picker';
 import { TextAreaField } from '@/components/ui/textarea-field';
 import { TextField } from '@/components/ui/text-field';
 import { erroredFields, mergeFieldErrors, type FieldErrors } from '@/lib/forms';
-import { EMPTY_ROLE_SCOPE, roleScopeProblems, toGrant, type Role, type RoleScope } from '@/lib/roles';
+import { initialRoleScope, roleScopeProblems, scopeFieldId, toGrant, type Role, type RoleScope } from '@/lib/roles';
 import { useImportInvitations } from '../api/invitations';
 import { InvitationReportView } from './invitation-report';
 import { MESSAGE_MAX_LENGTH } from './invite-form';
@@ -26,12 +26,19 @@ export const EXAMPLE_CSV = [
 /** A downloadable example made in the browser (a data: URL: no request, no inline script). */
 const exampleHref = `data:text/csv;charset=utf-8,${encodeURIComponent(EXAMPLE_CSV)}`;
 
-export function ImportInvitationsForm({ roles, departments }: { roles: readonly Role[]; departments: readonly DepartmentOption[] }) {
+export interface ImportInvitationsFormProps {
+  roles: readonly Role[];
+  departments: readonly DepartmentOption[];
+  /** The projects whose moderators may be invited (when project_moderator is offered). */
+  projects?: readonly ProjectOption[];
+}
+
+export function ImportInvitationsForm({ roles, departments, projects = [] }: ImportInvitationsFormProps) {
   const { t } = useTranslation();
   const upload = useImportInvitations();
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
-  const [grant, setGrant] = useState<RoleScope>(EMPTY_ROLE_SCOPE);
+  const [grant, setGrant] = useState<RoleScope>(() => initialRoleScope(roles));
   const [message, setMessage] = useState('');
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const [report, setReport] = useState<InvitationReport | null>(null);
@@ -42,7 +49,7 @@ export function ImportInvitationsForm({ roles, departments }: { roles: readonly 
     { key: 'file', id: 'import-file', label: t('invitations.import.file') },
     { key: 'role', id: 'import-role', label: t('roleScope.role') },
     { key: 'scopeType', id: 'import-role', label: t('roleScope.scope') },
-    { key: 'scopeId', id: 'import-department', label: t('roleScope.department') },
+    { key: 'scopeId', id: scopeFieldId('import', grant), label: t(grant.scopeType === 'project' ? 'roleScope.project' : 'roleScope.department') },
     { key: 'message', id: 'import-message', label: t('invitations.form.message') },
   ];
   let summary: string | null = null;
@@ -114,6 +121,7 @@ export function ImportInvitationsForm({ roles, departments }: { roles: readonly 
           onChange={setGrant}
           roles={roles}
           departments={departments}
+          projects={projects}
           errors={{ role: errors.role, scopeType: errors.scopeType, scopeId: errors.scopeId }}
         />
         <TextAreaField

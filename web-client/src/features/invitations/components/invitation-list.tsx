@@ -125,7 +125,14 @@ export function InvitationList({ canManage }: { canManage: boolean }) {
                     </td>
                     <td>
                       {t(`roles.${invitation.role}`, { defaultValue: invitation.role })}
-                      {scope ? <span className="table__sub">{scope}</span> : null}
+                      {scope ? (
+                        <>
+                          {' '}
+                          <span className="table__sub">
+                            {t(`invitations.list.scopeNamed.${invitation.scopeType}`, { name: scope, defaultValue: scope })}
+                          </span>
+                        </>
+                      ) : null}
                     </td>
                     <td>
                       <Badge tone={STATUS_TONE[invitation.status] ?? 'neutral'}>

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '@/api/client';
 import { createQueryClient, Providers } from '@/app/providers';
 import { i18n } from '@/lib/i18n';
-import { GRANTABLE_ROLES } from '@/lib/roles';
+import { GRANTABLE_ROLES, HEAD_INVITABLE_ROLES, INVITABLE_ROLES, type Role } from '@/lib/roles';
 import { InviteForm } from './invite-form';
 
 vi.mock('@/api/client', () => ({
@@ -14,12 +14,16 @@ vi.mock('@/api/client', () => ({
 
 const createInvitations = vi.mocked(api.createInvitations);
 const departments = [{ id: 'd-1', label: 'Urbanisme' }];
+const projects = [
+  { id: 'p-1', label: 'Fête de quartier' },
+  { id: 'p-2', label: 'Parc Josaphat' },
+];
 
-function renderForm() {
+function renderForm(roles: readonly Role[] = GRANTABLE_ROLES) {
   render(
     <Providers queryClient={createQueryClient()}>
       <MemoryRouter>
-        <InviteForm roles={GRANTABLE_ROLES} departments={departments} />
+        <InviteForm roles={roles} departments={departments} projects={projects} />
       </MemoryRouter>
     </Providers>,
   );
@@ -134,5 +138,46 @@ describe('InviteForm', () => {
     await user.selectOptions(screen.getByLabelText('Rôle'), 'it_manager');
     await user.click(screen.getByRole('button', { name: 'Envoyer les invitations' }));
     expect(await screen.findByText('Vous n’avez pas accès à cette action.')).toBeInTheDocument();
+  });
+
+  it('invites a project moderator for the chosen project, the project required beside its list', async () => {
+    createInvitations.mockResolvedValue({ invited: [{ row: 1, id: 'i-1', email: 'maelle@example.test' }], skips: [], errors: [] });
+    const user = renderForm(INVITABLE_ROLES);
+    await user.type(person(1).getByLabelText('Adresse e-mail'), 'maelle@example.test');
+    await user.selectOptions(screen.getByLabelText('Rôle'), 'project_moderator');
+    expect(screen.queryByLabelText('Service')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Envoyer les invitations' }));
+
+    const project = screen.getByLabelText('Projet');
+    expect(project).toHaveAttribute('aria-invalid', 'true');
+    expect(errorOf(project)).toBe('Ce champ est obligatoire.');
+    expect(within(screen.getByRole('alert')).getByRole('link', { name: 'Projet' })).toHaveAttribute('href', '#invite-project');
+    expect(createInvitations).not.toHaveBeenCalled();
+
+    await user.selectOptions(project, 'Parc Josaphat');
+    await user.click(screen.getByRole('button', { name: 'Envoyer les invitations' }));
+    expect(createInvitations).toHaveBeenCalledWith({
+      invitees: [{ email: 'maelle@example.test', firstName: undefined, lastName: undefined, locale: 'fr' }],
+      role: 'project_moderator',
+      scopeType: 'project',
+      scopeId: 'p-2',
+      message: undefined,
+    });
+  });
+
+  it('offers a department head only project moderators, already chosen, and shows API errors beside the project', async () => {
+    createInvitations.mockRejectedValue({ status: 400, title: 'One or more fields are invalid.', errors: { scopeId: ['Projet inconnu.'] } });
+    const user = renderForm(HEAD_INVITABLE_ROLES);
+    const role = screen.getByLabelText('Rôle');
+    expect(role).toHaveValue('project_moderator');
+    expect(within(role).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choisissez un rôle', 'Modérateur de projet']);
+    await user.type(person(1).getByLabelText('Adresse e-mail'), 'maelle@example.test');
+    await user.selectOptions(screen.getByLabelText('Projet'), 'Fête de quartier');
+    await user.click(screen.getByRole('button', { name: 'Envoyer les invitations' }));
+
+    expect(createInvitations).toHaveBeenCalledWith(expect.objectContaining({ role: 'project_moderator', scopeType: 'project', scopeId: 'p-1' }));
+    const project = screen.getByLabelText('Projet');
+    await vi.waitFor(() => expect(project).toHaveAttribute('aria-invalid', 'true'));
+    expect(errorOf(project)).toBe('Projet inconnu.');
   });
 });

@@ -4,14 +4,14 @@ import type { InvitationReport } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Button } from '@/components/ui/button';
 import { FormErrorSummary } from '@/components/ui/form-error-summary';
-import { RoleScopePicker, type DepartmentOption } from '@/components/ui/role-scope-picker';
+import { RoleScopePicker, type DepartmentOption, type ProjectOption } from '@/components/ui/role-scope-picker';
 import { SelectField } from '@/components/ui/select-field';
 import { TextAreaField } from '@/components/ui/textarea-field';
 import { TextField } from '@/components/ui/text-field';
 import { erroredFields, mergeFieldErrors, type FieldErrors } from '@/lib/forms';
 import { currentLanguage } from '@/lib/i18n';
 import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from '@/lib/i18n/languages';
-import { EMPTY_ROLE_SCOPE, roleScopeProblems, toGrant, type Role, type RoleScope } from '@/lib/roles';
+import { initialRoleScope, roleScopeProblems, scopeFieldId, toGrant, type Role, type RoleScope } from '@/lib/roles';
 import { useCreateInvitations } from '../api/invitations';
 import { InvitationReportView, useRowErrorText } from './invitation-report';
 
@@ -30,17 +30,19 @@ interface InviteeRow {
 export interface InviteFormProps {
   roles: readonly Role[];
   departments: readonly DepartmentOption[];
+  /** The projects whose moderators may be invited (when project_moderator is offered). */
+  projects?: readonly ProjectOption[];
 }
 
 /** Invite one or more people (one row each) to one role and scope, with an optional personal message. */
-export function InviteForm({ roles, departments }: InviteFormProps) {
+export function InviteForm({ roles, departments, projects = [] }: InviteFormProps) {
   const { t } = useTranslation();
   const create = useCreateInvitations();
   const errorText = useRowErrorText();
   const nextKey = useRef(1);
   const newRow = (): InviteeRow => ({ key: nextKey.current++, email: '', firstName: '', lastName: '', locale: currentLanguage() });
   const [rows, setRows] = useState<InviteeRow[]>(() => [newRow()]);
-  const [grant, setGrant] = useState<RoleScope>(EMPTY_ROLE_SCOPE);
+  const [grant, setGrant] = useState<RoleScope>(() => initialRoleScope(roles));
   const [message, setMessage] = useState('');
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const [report, setReport] = useState<InvitationReport | null>(null);
@@ -52,7 +54,7 @@ export function InviteForm({ roles, departments }: InviteFormProps) {
     { key: 'invitees', id: `invite-${rows[0]?.key}-email`, label: t('invitations.form.people') },
     { key: 'role', id: 'invite-role', label: t('roleScope.role') },
     { key: 'scopeType', id: 'invite-role', label: t('roleScope.scope') },
-    { key: 'scopeId', id: 'invite-department', label: t('roleScope.department') },
+    { key: 'scopeId', id: scopeFieldId('invite', grant), label: t(grant.scopeType === 'project' ? 'roleScope.project' : 'roleScope.department') },
     { key: 'message', id: 'invite-message', label: t('invitations.form.message') },
   ];
   let summary: string | null = null;
@@ -181,6 +183,7 @@ export function InviteForm({ roles, departments }: InviteFormProps) {
           onChange={setGrant}
           roles={roles}
           departments={departments}
+          projects={projects}
           errors={{ role: errors.role, scopeType: errors.scopeType, scopeId: errors.scopeId }}
         />
         <TextAreaField

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateProjectRequest, PhaseRequest, UpdateProjectRequest } from '@contracts/participation-client';
+import type { CreateProjectRequest, ListWorkspaceProjectsProject, PhaseRequest, UpdateProjectRequest } from '@contracts/participation-client';
 import { api } from '@/api/client';
 
 export const PROJECTS_PAGE_SIZE = 12;
@@ -25,6 +25,7 @@ export const projectKeys = {
   lists: () => [...projectKeys.all, 'list'] as const,
   list: (filters: ProjectFilters, limit: number) => [...projectKeys.lists(), filters, limit] as const,
   workspace: (status: string) => [...projectKeys.all, 'workspace', status] as const,
+  workspaceAll: () => [...projectKeys.all, 'workspace-all'] as const,
   details: () => [...projectKeys.all, 'detail'] as const,
   detail: (id: string) => [...projectKeys.details(), id] as const,
   preview: (id: string, token: string) => [...projectKeys.all, 'preview', id, token] as const,
@@ -64,6 +65,22 @@ export const workspaceInfiniteQueryOptions = (status: string) =>
     queryFn: ({ pageParam, signal }) => api.listWorkspaceProjects(status || undefined, pageParam, 25, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+/** Every project the user runs, all pages at once (for pickers: a municipality has at most a few hundred). */
+export const allWorkspaceProjectsQueryOptions = () =>
+  queryOptions({
+    queryKey: projectKeys.workspaceAll(),
+    queryFn: async ({ signal }) => {
+      const items: ListWorkspaceProjectsProject[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await api.listWorkspaceProjects(undefined, cursor, 100, signal);
+        items.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return items;
+    },
   });
 
 export const projectQueryOptions = (id: string) =>

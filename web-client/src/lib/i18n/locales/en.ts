@@ -207,6 +207,9 @@ export const en: Messages = {
     department: 'Department',
     chooseDepartment: 'Choose a department',
     noDepartments: 'No department exists yet: create one in the “Departments” section.',
+    project: 'Project',
+    chooseProject: 'Choose a project',
+    noProjects: 'No project within your reach: create a project first.',
   },
   users: {
     title: 'Registered people',
@@ -314,9 +317,9 @@ export const en: Messages = {
   },
   invitations: {
     introAdmin: 'Invite staff members to join the platform with a role. Each person receives a link valid for 30 days.',
-    introHead: 'The invitations sent for your department.',
+    introHead: 'Invite the moderators of your department’s projects and follow the invitations sent for your department.',
     headNoteTitle: 'Inviting project moderators',
-    headNote: 'As head of department, you will be able to invite the moderators of your department’s projects as soon as projects are available. Meanwhile, an administrator can invite people for you.',
+    headNote: 'As head of department, you can invite moderators for your department’s projects. Other roles are given by an administrator.',
     headDepartments: 'Your department:',
     headDepartments_other: 'Your departments:',
     form: {
@@ -378,6 +381,10 @@ export const en: Messages = {
       allStatuses: 'All statuses',
       filterRole: 'Role',
       allRoles: 'All roles',
+      scopeNamed: {
+        department: 'Department: {{name}}',
+        project: 'Project: {{name}}',
+      },
       empty: 'No invitation matches.',
       person: 'Person',
       role: 'Role',

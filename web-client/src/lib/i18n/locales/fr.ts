@@ -206,6 +206,9 @@ export const fr = {
     department: 'Service',
     chooseDepartment: 'Choisissez un service',
     noDepartments: 'Aucun service n’existe encore : créez-en un dans la section « Services ».',
+    project: 'Projet',
+    chooseProject: 'Choisissez un projet',
+    noProjects: 'Aucun projet à votre portée : créez d’abord un projet.',
   },
   users: {
     title: 'Personnes inscrites',
@@ -313,9 +316,9 @@ export const fr = {
   },
   invitations: {
     introAdmin: 'Invitez des membres du personnel à rejoindre la plateforme avec un rôle. Chaque personne reçoit un lien valable 30 jours.',
-    introHead: 'Les invitations envoyées pour votre service.',
+    introHead: 'Invitez les modérateurs des projets de votre service et suivez les invitations envoyées pour votre service.',
     headNoteTitle: 'Inviter des modérateurs de projet',
-    headNote: 'En tant que chef de service, vous pourrez inviter les modérateurs des projets de votre service dès que les projets seront disponibles. En attendant, un administrateur peut inviter des personnes pour vous.',
+    headNote: 'En tant que chef de service, vous pouvez inviter des modérateurs pour les projets de votre service. Les autres rôles sont attribués par un administrateur.',
     headDepartments: 'Votre service :',
     headDepartments_other: 'Vos services :',
     form: {
@@ -377,6 +380,10 @@ export const fr = {
       allStatuses: 'Tous les états',
       filterRole: 'Rôle',
       allRoles: 'Tous les rôles',
+      scopeNamed: {
+        department: 'Service : {{name}}',
+        project: 'Projet : {{name}}',
+      },
       empty: 'Aucune invitation ne correspond.',
       person: 'Personne',
       role: 'Rôle',

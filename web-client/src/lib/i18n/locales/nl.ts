@@ -207,6 +207,9 @@ export const nl: Messages = {
     department: 'Dienst',
     chooseDepartment: 'Kies een dienst',
     noDepartments: 'Er bestaat nog geen dienst: maak er een aan in het onderdeel ‘Diensten’.',
+    project: 'Project',
+    chooseProject: 'Kies een project',
+    noProjects: 'Er is geen project binnen uw bereik: maak eerst een project aan.',
   },
   users: {
     title: 'Geregistreerde personen',
@@ -314,9 +317,9 @@ export const nl: Messages = {
   },
   invitations: {
     introAdmin: 'Nodig personeelsleden uit om met een rol deel te nemen aan het platform. Elke persoon krijgt een link die 30 dagen geldig is.',
-    introHead: 'De uitnodigingen die voor uw dienst verstuurd zijn.',
+    introHead: 'Nodig de moderatoren van de projecten van uw dienst uit en volg de uitnodigingen die voor uw dienst verstuurd zijn.',
     headNoteTitle: 'Projectmoderatoren uitnodigen',
-    headNote: 'Als diensthoofd kunt u de moderatoren van de projecten van uw dienst uitnodigen zodra projecten beschikbaar zijn. Intussen kan een beheerder personen voor u uitnodigen.',
+    headNote: 'Als diensthoofd kunt u moderatoren uitnodigen voor de projecten van uw dienst. Andere rollen worden door een beheerder toegekend.',
     headDepartments: 'Uw dienst:',
     headDepartments_other: 'Uw diensten:',
     form: {
@@ -378,6 +381,10 @@ export const nl: Messages = {
       allStatuses: 'Alle statussen',
       filterRole: 'Rol',
       allRoles: 'Alle rollen',
+      scopeNamed: {
+        department: 'Dienst: {{name}}',
+        project: 'Project: {{name}}',
+      },
       empty: 'Geen enkele uitnodiging komt overeen.',
       person: 'Persoon',
       role: 'Rol',
