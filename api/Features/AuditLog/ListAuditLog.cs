@@ -39,12 +39,6 @@ public static class ListAuditLog
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
     {
-        private const string Visibility = """
-            SELECT EXISTS (SELECT 1 FROM user_roles WHERE user_id = @ActorId AND role = 'admin') AS admin,
-                   coalesce(array_agg(department_id) FILTER (WHERE role = 'department_head'), '{}') AS departments
-              FROM user_roles WHERE user_id = @ActorId;
-            """;
-
         // An action filter ending with '.' is a prefix ("project." = every project action).
         private const string Sql = """
             SELECT a.id, a.occurred_at, a.action, a.target_type, a.target_id, a.data::text AS data,
@@ -60,12 +54,6 @@ public static class ListAuditLog
              LIMIT @Take;
             """;
 
-        private sealed class VisibilityRow
-        {
-            public bool Admin { get; init; }
-            public Guid[] Departments { get; init; } = [];
-        }
-
         private sealed record Row(long Id, DateTime OccurredAt, string Action, string? TargetType, string? TargetId, string Data,
             Guid? ActorId, string? ActorFirstName, string? ActorLastName);
 
@@ -74,8 +62,8 @@ public static class ListAuditLog
             var after = Cursor.Decode<Key>(q.Cursor);
             var limit = q.Limit ?? Cursor.DefaultLimit;
             await using var connection = await db.OpenConnectionAsync(ct);
-            var visibility = await connection.QuerySingleAsync<VisibilityRow>(new CommandDefinition(Visibility, q, cancellationToken: ct));
-            if (!visibility.Admin && visibility.Departments.Length == 0) throw new ForbiddenException();
+            var visibility = await Roles.ReachAsync(connection, q.ActorId, ct);
+            if (visibility.None) throw new ForbiddenException();
             var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new
             {
                 visibility.Admin, visibility.Departments, q.Action, q.TargetType, q.TargetId, q.Actor, AfterId = after?.Id, Take = limit + 1,

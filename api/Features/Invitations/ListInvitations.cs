@@ -48,12 +48,6 @@ public static class ListInvitations
                  WHEN i.expires_at <= now() THEN 'expired' ELSE 'pending' END
             """;
 
-        private const string Visibility = """
-            SELECT EXISTS (SELECT 1 FROM user_roles WHERE user_id = @ActorId AND role = 'admin') AS admin,
-                   coalesce(array_agg(department_id) FILTER (WHERE role = 'department_head'), '{}') AS departments
-              FROM user_roles WHERE user_id = @ActorId;
-            """;
-
         private const string Sql = $"""
             SELECT i.id, i.email, i.first_name, i.last_name, i.locale, i.role, i.scope_type, i.scope_id, coalesce(d.name, p.title)::text AS scope_name,
                    {StatusSql} AS status, o.status AS delivery_state,
@@ -72,12 +66,6 @@ public static class ListInvitations
              LIMIT @Take;
             """;
 
-        private sealed class VisibilityRow
-        {
-            public bool Admin { get; init; }
-            public Guid[] Departments { get; init; } = [];
-        }
-
         private sealed record Row(Guid Id, string Email, string? FirstName, string? LastName, string Locale, string Role, string ScopeType, Guid? ScopeId,
             string? ScopeName, string Status, string? DeliveryState, Guid? InviterId, string? InviterFirstName, string? InviterLastName,
             DateTime CreatedAt, DateTime ExpiresAt, DateTime? AcceptedAt, DateTime? RevokedAt, DateTime? ReminderSentAt);
@@ -87,8 +75,8 @@ public static class ListInvitations
             var after = Cursor.Decode<Key>(q.Cursor);
             var limit = q.Limit ?? Cursor.DefaultLimit;
             await using var connection = await db.OpenConnectionAsync(ct);
-            var visibility = await connection.QuerySingleAsync<VisibilityRow>(new CommandDefinition(Visibility, q, cancellationToken: ct));
-            if (!visibility.Admin && visibility.Departments.Length == 0) throw new ForbiddenException();
+            var visibility = await Roles.ReachAsync(connection, q.ActorId, ct);
+            if (visibility.None) throw new ForbiddenException();
             var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new
             {
                 visibility.Admin, visibility.Departments, q.Role, q.Status,

@@ -57,7 +57,7 @@ public static class ListOrganisations
             await using var connection = await db.OpenConnectionAsync(ct);
             if (status != "verified" && (q.ActorId is not { } actor || !await Roles.IsAdminAsync(connection, actor, null, ct)))
                 throw q.ActorId is null ? new UnauthorizedException("Log in as an admin to see organisations awaiting review.") : new ForbiddenException();
-            var search = string.IsNullOrWhiteSpace(q.Search) ? null : q.Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+            var search = string.IsNullOrWhiteSpace(q.Search) ? null : TextRules.EscapeLike(q.Search.Trim());
             var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new
             {
                 Status = status, Search = search, AfterN = after?.N, AfterId = after?.Id, Take = limit + 1,

@@ -63,7 +63,7 @@ public static class ListUsers
             var limit = q.Limit ?? Cursor.DefaultLimit;
             await using var connection = await db.OpenConnectionAsync(ct);
             if (!await Roles.IsAdminAsync(connection, q.ActorId, null, ct)) throw new ForbiddenException();
-            var search = string.IsNullOrWhiteSpace(q.Search) ? null : EscapeLike(q.Search.Trim());
+            var search = string.IsNullOrWhiteSpace(q.Search) ? null : TextRules.EscapeLike(q.Search.Trim());
             var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new
             {
                 Search = search, q.Role, AfterL = after?.L, AfterF = after?.F, AfterId = after?.Id, Take = limit + 1,
@@ -72,8 +72,6 @@ public static class ListUsers
             return new Response(page.Select(r => new User(r.Id, r.FirstName, r.LastName, r.Email, r.EmailConfirmed,
                 JsonSerializer.Deserialize<List<RoleGrant>>(r.Roles, JsonSerializerOptions.Web)!, r.CreatedAt.AsUtc(), r.BlockedUntil.AsUtc(), r.BlockReason)).ToList(), next);
         }
-
-        private static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g

@@ -49,7 +49,7 @@ public static class SearchPeople
             await using var connection = await db.OpenConnectionAsync(ct);
             if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Allowed, q, cancellationToken: ct))) throw new ForbiddenException();
             var text = q.Q!.Trim();
-            var like = text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+            var like = TextRules.EscapeLike(text);
             return new Response((await connection.QueryAsync<Person>(new CommandDefinition(Sql, new { Like = like, Q = text }, cancellationToken: ct))).AsList());
         }
     }

@@ -35,6 +35,23 @@ public static class Roles
                         WHERE user_id = @ActorId AND role = 'department_head' AND department_id = @DepartmentId);
         """;
 
+    /// <summary>What a staff list may show the caller: everything (admin) or the departments they head.</summary>
+    public sealed class Reach
+    {
+        public bool Admin { get; init; }
+        public Guid[] Departments { get; init; } = [];
+        public bool None => !Admin && Departments.Length == 0;
+    }
+
+    private const string ReachSql = """
+        SELECT coalesce(bool_or(role = 'admin'), false) AS admin,
+               coalesce(array_agg(department_id) FILTER (WHERE role = 'department_head'), '{}') AS departments
+          FROM user_roles WHERE user_id = @ActorId;
+        """;
+
+    public static Task<Reach> ReachAsync(IDbConnection connection, Guid actorId, CancellationToken ct) =>
+        connection.QuerySingleAsync<Reach>(new CommandDefinition(ReachSql, new { ActorId = actorId }, cancellationToken: ct));
+
     public static Task<bool> IsAdminAsync(IDbConnection connection, Guid actorId, IDbTransaction? tx, CancellationToken ct) =>
         connection.ExecuteScalarAsync<bool>(new CommandDefinition(IsAdminSql, new { ActorId = actorId }, tx, cancellationToken: ct));
 

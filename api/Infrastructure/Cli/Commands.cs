@@ -39,7 +39,7 @@ public static class Commands
                 return 0;
             case "create-admin":
                 await migrator.MigrateAsync();
-                return await CreateAdminAsync(services.GetRequiredService<NpgsqlDataSource>(), Options(args[1..]));
+                return await CreateAdminAsync(services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<RoleGrants>(), Options(args[1..]));
             case "seed-demo":
                 await migrator.MigrateAsync();
                 await DemoSeed.RunAsync(services.GetRequiredService<NpgsqlDataSource>());
@@ -57,7 +57,7 @@ public static class Commands
         return options;
     }
 
-    private static async Task<int> CreateAdminAsync(NpgsqlDataSource db, Dictionary<string, string> o)
+    private static async Task<int> CreateAdminAsync(NpgsqlDataSource db, RoleGrants grants, Dictionary<string, string> o)
     {
         if (!o.TryGetValue("email", out var email) || !o.TryGetValue("first-name", out var first) || !o.TryGetValue("last-name", out var last))
         {
@@ -76,37 +76,33 @@ public static class Commands
             foreach (var e in validation.Errors) Console.Error.WriteLine($"{e.PropertyName}: {e.ErrorMessage}");
             return 2;
         }
-        var id = await GrantAdminAsync(db, TextRules.NormalizeEmail(email), first.Trim(), last.Trim(), password);
+        var id = await GrantAdminAsync(db, grants, TextRules.NormalizeEmail(email), first.Trim(), last.Trim(), password);
         Console.WriteLine($"Admin {email} ready (user {id}).");
         return 0;
     }
 
-    private const string UpsertAdmin = """
-        WITH u AS (
-            INSERT INTO users (id, email, password_hash, first_name, last_name, email_confirmed_at)
-            VALUES (@Id, @Email, @Hash, @First, @Last, now())
-            ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email
-            RETURNING id),
-        r AS (
-            INSERT INTO user_roles (id, user_id, role, scope_type)
-            SELECT @RoleId, id, 'admin', 'platform' FROM u
-            ON CONFLICT ON CONSTRAINT user_roles_unique DO NOTHING
-            RETURNING user_id),
-        bumped AS (UPDATE users SET role_version = role_version + 1 WHERE id IN (SELECT user_id FROM r)),
-        audited AS (
-            INSERT INTO audit_log (actor_id, action, target_type, target_id, data)
-            SELECT NULL, 'role.granted', 'user', user_id::text, '{"role":"admin","scopeType":"platform","via":"cli"}'::jsonb FROM r)
-        SELECT id FROM u;
+    private const string UpsertUser = """
+        INSERT INTO users (id, email, password_hash, first_name, last_name, email_confirmed_at)
+        VALUES (@Id, @Email, @Hash, @First, @Last, now())
+        ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email
+        RETURNING id;
         """;
 
-    /// <summary>Creates the account (confirmed) or, when the e-mail exists, grants it the admin role.</summary>
-    public static async Task<Guid> GrantAdminAsync(NpgsqlDataSource db, string email, string first, string last, string password)
+    /// <summary>
+    /// Creates the account (confirmed) or, when the e-mail exists, keeps it; then grants the admin role
+    /// through <see cref="RoleGrants"/> like any other grant (audited, e-mailed, role version bumped).
+    /// </summary>
+    public static async Task<Guid> GrantAdminAsync(NpgsqlDataSource db, RoleGrants grants, string email, string first, string last, string password)
     {
         await using var connection = await db.OpenConnectionAsync();
-        return await connection.QuerySingleAsync<Guid>(UpsertAdmin, new
+        await using var tx = await connection.BeginTransactionAsync();
+        var id = await connection.QuerySingleAsync<Guid>(UpsertUser, new
         {
-            Id = Guid.CreateVersion7(), Email = email, Hash = Passwords.Hash(password), First = first, Last = last, RoleId = Guid.CreateVersion7(),
-        });
+            Id = Guid.CreateVersion7(), Email = email, Hash = Passwords.Hash(password), First = first, Last = last,
+        }, tx);
+        await grants.GrantAsync(connection, tx, id, Roles.Admin, Roles.Platform, null, null, "cli", CancellationToken.None);
+        await tx.CommitAsync();
+        return id;
     }
 
     private sealed class CreateAdminValidator : FluentValidation.AbstractValidator<(string Email, string First, string Last, string Password)>

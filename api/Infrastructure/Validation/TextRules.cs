@@ -50,6 +50,9 @@ public static class TextRules
     public static IRuleBuilderOptions<T, string> RequiredText<T>(this IRuleBuilder<T, string> rule, int maxLength) =>
         rule.NotEmpty().WithMessage(_ => Messages.Get("required")).MaximumLength(maxLength).WithMessage(_ => Messages.Get("too_long"));
 
+    /// <summary>Escapes LIKE wildcards so a search for "50%" or "a_b" means those characters.</summary>
+    public static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 
     public static bool IsEmail(string? value)

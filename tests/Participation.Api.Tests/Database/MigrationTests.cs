@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Cli;
 using Participation.Api.Infrastructure.Database;
 using Participation.Api.Tests.Infrastructure;
@@ -38,13 +39,15 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
         Assert.Equal((host, port, database, user, password), (csb.Host, csb.Port, csb.Database, csb.Username, csb.Password));
     }
 
+    private RoleGrants Grants => (RoleGrants)Api.Services.GetService(typeof(RoleGrants))!;
+
     [Fact]
     public async Task Create_admin_creates_a_confirmed_admin_and_is_idempotent()
     {
         var db = Api.Services.GetService(typeof(NpgsqlDataSource)) as NpgsqlDataSource;
 
-        var first = await Commands.GrantAdminAsync(db!, "mayor@example.org", "Marie", "Curie", "a long enough password");
-        var second = await Commands.GrantAdminAsync(db!, "mayor@example.org", "Marie", "Curie", "a long enough password");
+        var first = await Commands.GrantAdminAsync(db!, Grants, "mayor@example.org", "Marie", "Curie", "a long enough password");
+        var second = await Commands.GrantAdminAsync(db!, Grants, "mayor@example.org", "Marie", "Curie", "a long enough password");
 
         Assert.Equal(first, second);
         Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM user_roles WHERE role = 'admin' AND user_id = @first", new { first }));
@@ -58,11 +61,13 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
         var user = await Api.CreateUserAsync(email: "clerk@example.org");
         var db = (NpgsqlDataSource)Api.Services.GetService(typeof(NpgsqlDataSource))!;
 
-        var id = await Commands.GrantAdminAsync(db, "clerk@example.org", "Ignored", "Ignored", "a long enough password");
+        var id = await Commands.GrantAdminAsync(db, Grants, "clerk@example.org", "Ignored", "Ignored", "a long enough password");
 
         Assert.Equal(user.Id, id);
         Assert.Equal(user.FirstName, await Api.ScalarAsync<string>("SELECT first_name FROM users WHERE id = @id", new { id }));
-        var me = await (await Api.ClientFor(id).GetAsync("/api/v1/me")).ReadJsonAsync();
+        var roleVersion = await Api.ScalarAsync<int>("SELECT role_version FROM users WHERE id = @id", new { id });
+        Assert.Equal(2, roleVersion); // the grant bumped it, like every role change
+        var me = await (await Api.ClientFor(id, roleVersion).GetAsync("/api/v1/me")).ReadJsonAsync();
         Assert.Contains(me["roles"]!.AsArray(), r => r!["role"]!.GetValue<string>() == "admin");
     }
 

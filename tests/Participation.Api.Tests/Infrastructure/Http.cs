@@ -16,10 +16,10 @@ public static class Http
         JsonNode.Parse(await response.Content.ReadAsStringAsync()) ?? throw new InvalidOperationException("empty body");
 
     /// <summary>Asserts a problem+json answer with the status, and returns the body.</summary>
-    public static async Task<JsonNode> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
+    public static async Task<JsonNode> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string? because = null)
     {
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        Assert.True(response.StatusCode == status, $"{because}{(because is null ? "" : ": ")}expected {(int)status}, got {(int)response.StatusCode}: {body}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var json = JsonNode.Parse(body)!;
         Assert.Equal((int)status, json["status"]!.GetValue<int>());
