@@ -5,6 +5,19 @@ import { defineConfig, type ProxyOptions } from 'vite';
 
 const apiUrl = process.env.API_URL ?? 'http://localhost:5080';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const mapTileUrl = process.env.MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+/**
+ * The origin a Leaflet tile URL template loads from, for the CSP's img-src:
+ * `https://tile.openstreetmap.org/{z}/{x}/{y}.png` → `https://tile.openstreetmap.org`;
+ * a `{s}` subdomain becomes a wildcard (`https://*.tile.example.org`); a path on this server needs nothing.
+ */
+function tileOrigin(template: string): string | null {
+  if (template.startsWith('/') && !template.startsWith('//')) return null;
+  const url = new URL(template.replace(/\{s\}/g, 'subdomain-placeholder').replace(/\{[^}]*\}/g, '0'));
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`MAP_TILE_URL must be an http(s) URL: ${template}`);
+  return url.origin.replace('subdomain-placeholder', '*');
+}
 
 const proxy: Record<string, ProxyOptions> = {
   '/api': { target: apiUrl, changeOrigin: false },
@@ -12,10 +25,12 @@ const proxy: Record<string, ProxyOptions> = {
   '/swagger': { target: apiUrl, changeOrigin: false },
 };
 
+const imgSrc = ["'self'", 'data:', tileOrigin(mapTileUrl)].filter(Boolean).join(' ');
+
 /** Sent by `vite preview` (the production-like server used by the end-to-end tests). */
 const securityHeaders = {
   'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+    `default-src 'self'; script-src 'self'; style-src 'self'; img-src ${imgSrc}; connect-src 'self'; ` +
     "frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',

@@ -972,4 +972,26 @@ export const en: Messages = {
       topics: 'topics',
     },
   },
+  map: {
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    closePopup: 'Close',
+    tilesUnavailable: {
+      ideas: 'The base map is unavailable at the moment. The list of ideas still works.',
+      picker: 'The base map is unavailable at the moment. You can enter the latitude and longitude below.',
+    },
+    picker: {
+      hint: 'Click the map to place the marker, then drag it to adjust. You can also enter the latitude and longitude.',
+      mapLabel: 'Map: {{label}}',
+      latitude: 'Latitude',
+      longitude: 'Longitude',
+      latitudeRange: 'The latitude must be a number between -90 and 90.',
+      longitudeRange: 'The longitude must be a number between -180 and 180.',
+      useCenter: 'Use the centre of the map',
+      clear: 'Remove the location',
+      placed: 'Location chosen: latitude {{latitude}}, longitude {{longitude}}.',
+      cleared: 'Location removed.',
+    },
+  },
+
 };

@@ -971,6 +971,28 @@ export const fr = {
       topics: 'thèmes',
     },
   },
+  map: {
+    zoomIn: 'Zoom avant',
+    zoomOut: 'Zoom arrière',
+    closePopup: 'Fermer',
+    tilesUnavailable: {
+      ideas: 'Le fond de carte est indisponible pour le moment. La liste des idées reste utilisable.',
+      picker: 'Le fond de carte est indisponible pour le moment. Vous pouvez saisir la latitude et la longitude ci-dessous.',
+    },
+    picker: {
+      hint: 'Cliquez sur la carte pour placer le repère, puis faites-le glisser pour l’ajuster. Vous pouvez aussi saisir la latitude et la longitude.',
+      mapLabel: 'Carte : {{label}}',
+      latitude: 'Latitude',
+      longitude: 'Longitude',
+      latitudeRange: 'La latitude doit être un nombre compris entre -90 et 90.',
+      longitudeRange: 'La longitude doit être un nombre compris entre -180 et 180.',
+      useCenter: 'Utiliser le centre de la carte',
+      clear: 'Retirer l’emplacement',
+      placed: 'Emplacement choisi : latitude {{latitude}}, longitude {{longitude}}.',
+      cleared: 'Emplacement retiré.',
+    },
+  },
+
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

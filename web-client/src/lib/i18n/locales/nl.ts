@@ -972,4 +972,26 @@ export const nl: Messages = {
       topics: 'thema’s',
     },
   },
+  map: {
+    zoomIn: 'Inzoomen',
+    zoomOut: 'Uitzoomen',
+    closePopup: 'Sluiten',
+    tilesUnavailable: {
+      ideas: 'De achtergrondkaart is momenteel niet beschikbaar. De lijst met ideeën blijft bruikbaar.',
+      picker: 'De achtergrondkaart is momenteel niet beschikbaar. U kunt de breedte- en lengtegraad hieronder invullen.',
+    },
+    picker: {
+      hint: 'Klik op de kaart om de markering te plaatsen en versleep ze om ze bij te stellen. U kunt ook de breedte- en lengtegraad invullen.',
+      mapLabel: 'Kaart: {{label}}',
+      latitude: 'Breedtegraad',
+      longitude: 'Lengtegraad',
+      latitudeRange: 'De breedtegraad moet een getal tussen -90 en 90 zijn.',
+      longitudeRange: 'De lengtegraad moet een getal tussen -180 en 180 zijn.',
+      useCenter: 'Het midden van de kaart gebruiken',
+      clear: 'Locatie verwijderen',
+      placed: 'Gekozen locatie: breedtegraad {{latitude}}, lengtegraad {{longitude}}.',
+      cleared: 'Locatie verwijderd.',
+    },
+  },
+
 };
