@@ -1,4 +1,8 @@
 using Participation.Api.Features.AuditLog;
+using Participation.Api.Features.Comments;
+using Participation.Api.Features.Ideas;
+using Participation.Api.Features.Moderation;
+using Participation.Api.Features.Notifications;
 using Participation.Api.Features.Auth;
 using Participation.Api.Features.Departments;
 using Participation.Api.Features.Invitations;
@@ -13,7 +17,9 @@ using Participation.Api.Infrastructure.Cli;
 using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.Jobs;
 using Participation.Api.Infrastructure.Mediator;
+using Participation.Api.Infrastructure.Notifications;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Security;
 using Participation.Api.Infrastructure.Validation;
@@ -34,6 +40,10 @@ services.AddHealth();
 services.Configure<Participation.Api.Infrastructure.Storage.StorageOptions>(builder.Configuration.GetSection("Storage"));
 services.AddSingleton<Participation.Api.Infrastructure.Storage.IFileStorage, Participation.Api.Infrastructure.Storage.DiskFileStorage>();
 services.AddInvitations(builder.Configuration);
+services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
+services.AddNotifications(builder.Configuration);
+services.AddSingleton<RefreshTrending>();
+services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<RefreshTrending>());
 
 var app = builder.Build();
 
@@ -62,6 +72,10 @@ api.MapInvitationsEndpoints();
 api.MapOrganisationsEndpoints();
 api.MapProjectsEndpoints();
 api.MapAuditLogEndpoints();
+api.MapIdeasEndpoints();
+api.MapCommentsEndpoints();
+api.MapModerationEndpoints();
+api.MapNotificationsEndpoints();
 
 await app.RunAsync();
 return 0;

@@ -4,14 +4,28 @@ using Npgsql;
 
 namespace Participation.Api.Features.Platform;
 
-/// <summary>What every visitor needs to draw the shell: the platform's name and languages.</summary>
+/// <summary>Where maps start and which tile server draws them (configuration section "Map").</summary>
+public sealed class MapOptions
+{
+    public const string Section = "Map";
+    /// <summary>An XYZ tile URL template; any server the city licenses (OpenStreetMap by default).</summary>
+    public string TileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+    public string Attribution { get; set; } = "© OpenStreetMap contributors";
+    public double Latitude { get; set; } = 50.8466;
+    public double Longitude { get; set; } = 4.3528;
+    public int Zoom { get; set; } = 13;
+}
+
+/// <summary>What every visitor needs to draw the shell: the platform's name and languages, and the map settings.</summary>
 public static class GetPlatform
 {
     public sealed record Query : IQuery<Response>;
 
-    public sealed record Response(string Name, IReadOnlyList<string> Languages, string DefaultLanguage);
+    public sealed record MapSettings(string TileUrl, string Attribution, double Latitude, double Longitude, int Zoom);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed record Response(string Name, IReadOnlyList<string> Languages, string DefaultLanguage, MapSettings Map);
+
+    public sealed class Handler(NpgsqlDataSource db, Microsoft.Extensions.Options.IOptions<MapOptions> map) : IQueryHandler<Query, Response>
     {
         private const string Sql = "SELECT name, languages FROM platform_settings WHERE id = 1;";
 
@@ -26,7 +40,9 @@ public static class GetPlatform
             await using var connection = await db.OpenConnectionAsync(ct);
             var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, cancellationToken: ct))
                 ?? new Row();
-            return new Response(row.Name, row.Languages, row.Languages.FirstOrDefault() ?? "fr");
+            var m = map.Value;
+            return new Response(row.Name, row.Languages, row.Languages.FirstOrDefault() ?? "fr",
+                new MapSettings(m.TileUrl, m.Attribution, m.Latitude, m.Longitude, m.Zoom));
         }
     }
 

@@ -28,12 +28,14 @@ public sealed class PhaseSettingsRules : AbstractValidator<PhaseRequest>
             NotFor(p.Vote is not null && !(voting || budgeting), "permissions.vote");
             NotFor(p.Answer is not null && !answering, "permissions.answer");
             NotFor(s.IdeasPerUser is not null && !ideation, "ideasPerUser");
+            NotFor(s.ReactionsPerUser is not null && !ideation, "reactionsPerUser");
             NotFor(s.Dislikes is not null && !ideation, "dislikes");
             NotFor(s.Map is not null && !ideation, "map");
             NotFor(s.PreModeration is not null && !ideation, "preModeration");
             NotFor(s.VotesPerUser is not null && !voting, "votesPerUser");
             NotFor((s.BudgetAmount is not null || s.BudgetCurrency is not null) && !budgeting, "budgetAmount");
             if (s.IdeasPerUser is < 1 or > 1000) context.AddFailure("settings.ideasPerUser", Messages.Get("between_1_1000"));
+            if (s.ReactionsPerUser is < 1 or > 100000) context.AddFailure("settings.reactionsPerUser", Messages.Get("between_1_100000"));
             if (s.VotesPerUser is < 1 or > 1000) context.AddFailure("settings.votesPerUser", Messages.Get("between_1_1000"));
             if (budgeting && s.BudgetAmount is not (> 0 and <= 1_000_000_000)) context.AddFailure("settings.budgetAmount", Messages.Get("budget_required"));
             if (s.BudgetCurrency is not null && (s.BudgetCurrency.Length != 3 || !s.BudgetCurrency.All(char.IsAsciiLetterUpper)))

@@ -7,6 +7,8 @@ public sealed class EmailOptions
     public string FromName { get; set; } = "Participation";
     /// <summary>Public address of the web app; links in e-mails point there.</summary>
     public string AppBaseUrl { get; set; } = "http://localhost:5173";
+    /// <summary>Public address of the API when it is not served under the web app's address (one-click unsubscribe links).</summary>
+    public string? ApiBaseUrl { get; set; }
     /// <summary>SMTP host; when empty, messages are written as .eml files to <see cref="PickupDirectory"/>.</summary>
     public string? SmtpHost { get; set; }
     public int SmtpPort { get; set; } = 587;

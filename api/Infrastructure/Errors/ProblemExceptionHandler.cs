@@ -29,6 +29,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             ConflictException c => Problem(StatusCodes.Status409Conflict, c.Message),
             NotFoundException n => Problem(StatusCodes.Status404NotFound, n.Message),
             ForbiddenException f => Problem(StatusCodes.Status403Forbidden, f.Message),
+            ActionRefusedException a => Refused(a),
             UnauthorizedException u => Problem(StatusCodes.Status401Unauthorized, u.Message),
             GoneException g => Problem(StatusCodes.Status410Gone, g.Message),
             TooManyRequestsException t => TooMany(http, t.RetryAfter),
@@ -54,6 +55,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var problem = Problem(StatusCodes.Status429TooManyRequests, "Too many requests. Try again later.");
         problem.Extensions["retryAfter"] = seconds; // also in the body: generated clients only surface the body
+        return problem;
+    }
+
+    private static ProblemDetails Refused(ActionRefusedException a)
+    {
+        var problem = Problem(StatusCodes.Status403Forbidden, a.Message);
+        problem.Extensions["action"] = a.Action;
+        problem.Extensions["reason"] = a.Reason;
         return problem;
     }
 

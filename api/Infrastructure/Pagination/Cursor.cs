@@ -27,9 +27,13 @@ public static class Cursor
         }
         catch (Exception ex) when (ex is FormatException or JsonException or ArgumentException or NotSupportedException)
         {
-            throw new ValidationException([new ValidationFailure("cursor", "This cursor is not valid: start again from the first page.")]);
+            throw Invalid();
         }
     }
+
+    /// <summary>The 400 for a cursor that does not belong to this list or sort.</summary>
+    public static ValidationException Invalid() =>
+        new([new ValidationFailure("cursor", "This cursor is not valid: start again from the first page.")]);
 
     public static IRuleBuilderOptions<T, int?> PageSize<T>(this IRuleBuilder<T, int?> rule) =>
         rule.InclusiveBetween(1, MaxLimit).WithMessage($"Between 1 and {MaxLimit}.");

@@ -30,14 +30,20 @@ public static class ActionPolicy
 
     public sealed record PhaseRef(Guid Id, string Method, DateTimeOffset StartsAt, DateTimeOffset? EndsAt, bool Active);
 
-    public sealed record Result(Guid ProjectId, PhaseRef? Phase, IReadOnlyList<Decision> Actions);
+    public sealed record Result(Guid ProjectId, PhaseRef? Phase, IReadOnlyList<Decision> Actions)
+    {
+        /// <summary>The project's status (for refusals outside any phase); not part of the response.</summary>
+        [System.Text.Json.Serialization.JsonIgnore] public string Status { get; init; } = "";
+        [System.Text.Json.Serialization.JsonIgnore] public PhaseSettings? Settings { get; init; }
+    }
 
     private const string Sql = $"""
         SELECT p.status, {ProjectStaff.IsStaffOf} AS staff,
                ph.id AS phase_id, ph.method, ph.settings::text AS settings, ph.starts_at, ph.ends_at,
                ph.id IS NOT NULL AND ph.starts_at <= now() AND (ph.ends_at IS NULL OR ph.ends_at > now()) AS active,
                u.id IS NOT NULL AS signed_in, u.email_confirmed_at IS NOT NULL AS confirmed,
-               EXISTS (SELECT 1 FROM user_blocks b WHERE b.user_id = u.id AND b.until > now()) AS blocked
+               EXISTS (SELECT 1 FROM user_blocks b WHERE b.user_id = u.id AND b.until > now()) AS blocked,
+               coalesce(pp.ideas, 0) AS ideas_used, coalesce(pp.reactions, 0) AS reactions_used
           FROM projects p
           LEFT JOIN LATERAL (
                 SELECT * FROM phases x
@@ -45,11 +51,12 @@ public static class ActionPolicy
                    AND ((@PhaseId::uuid IS NULL AND x.starts_at <= now() AND (x.ends_at IS NULL OR x.ends_at > now())) OR x.id = @PhaseId)
                  LIMIT 1) ph ON true
           LEFT JOIN users u ON u.id = @ActorId
+          LEFT JOIN phase_participants pp ON pp.phase_id = ph.id AND pp.user_id = u.id
          WHERE p.id = @ProjectId;
         """;
 
     private sealed record Row(string Status, bool Staff, Guid? PhaseId, string? Method, string? Settings, DateTime? StartsAt, DateTime? EndsAt,
-        bool Active, bool SignedIn, bool Confirmed, bool Blocked);
+        bool Active, bool SignedIn, bool Confirmed, bool Blocked, int IdeasUsed, int ReactionsUsed);
 
     /// <summary>The decisions for the given phase, or the current one when <paramref name="phaseId"/> is null.</summary>
     public static async Task<Result> DecideAsync(IDbConnection connection, Guid? actorId, Guid projectId, Guid? phaseId, IDbTransaction? tx, CancellationToken ct)
@@ -60,15 +67,32 @@ public static class ActionPolicy
         if (r.PhaseId is not { } id)
         {
             if (phaseId is not null) throw new NotFoundException("No such phase.");
-            return new Result(projectId, null, []);
+            return new Result(projectId, null, []) { Status = r.Status };
         }
         var settings = JsonSerializer.Deserialize<PhaseSettings>(r.Settings!, JsonSerializerOptions.Web) ?? new PhaseSettings();
-        var decisions = Methods.Actions(r.Method!).Select(action => Decide(action, Audience(action, settings), r)).ToList();
-        return new Result(projectId, new PhaseRef(id, r.Method!, r.StartsAt!.Value.AsUtc(), r.EndsAt.AsUtc(), r.Active), decisions);
+        var decisions = Methods.Actions(r.Method!).Select(action => Decide(action, settings, r)).ToList();
+        return new Result(projectId, new PhaseRef(id, r.Method!, r.StartsAt!.Value.AsUtc(), r.EndsAt.AsUtc(), r.Active), decisions) { Status = r.Status, Settings = settings };
     }
 
-    private static Decision Decide(string action, string audience, Row r)
+    /// <summary>
+    /// The current phase when the action is allowed in it for the actor; otherwise an
+    /// <see cref="ActionRefusedException"/> with the same reason the "what may I do" panel shows.
+    /// </summary>
+    public static async Task<(PhaseRef Phase, PhaseSettings Settings)> RequireAsync(IDbConnection connection, Guid actorId, Guid projectId, string action,
+        IDbTransaction? tx, CancellationToken ct)
     {
+        var result = await DecideAsync(connection, actorId, projectId, null, tx, ct);
+        var decision = result.Actions.FirstOrDefault(a => a.Action == action)
+            ?? new Decision(action, false, result.Status == "archived" ? Reasons.ProjectArchived : Reasons.PhaseNotActive);
+        if (!decision.Allowed) throw Refuse(action, decision.Reason!);
+        return (result.Phase!, result.Settings!);
+    }
+
+    public static ActionRefusedException Refuse(string action, string reason) => new(action, reason, Validation.Messages.Get($"reason.{reason}"));
+
+    private static Decision Decide(string action, PhaseSettings settings, Row r)
+    {
+        var audience = Audience(action, settings);
         string? reason =
             r.Status == "archived" ? Reasons.ProjectArchived
             : !r.Active ? Reasons.PhaseNotActive
@@ -77,6 +101,8 @@ public static class ActionPolicy
             : r.Blocked ? Reasons.Blocked
             : audience == Rules.Audience.Staff && !r.Staff ? Reasons.NotPermitted
             : audience == Rules.Audience.ConfirmedEmail && !r.Confirmed ? Reasons.EmailNotConfirmed
+            : action == "post_idea" && settings.IdeasPerUser is { } ideas && r.IdeasUsed >= ideas ? Reasons.LimitReached
+            : action == "react" && settings.ReactionsPerUser is { } reactions && r.ReactionsUsed >= reactions ? Reasons.LimitReached
             : null;
         return new Decision(action, reason is null, reason);
     }

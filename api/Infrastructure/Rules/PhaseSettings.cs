@@ -12,12 +12,13 @@ public static class Audience
 
 /// <summary>
 /// A phase's participation rules. Which fields apply depends on the method: ideation (post ideas,
-/// comment, react, ideas per user, dislikes, map, pre-moderation), voting (vote, comment, votes per user),
+/// comment, react, ideas and reactions per user, dislikes, map required, pre-moderation), voting (vote, comment, votes per user),
 /// budgeting (vote = submit a basket, comment, budget), survey and poll (answer); information: none.
 /// </summary>
 public sealed record PhaseSettings(
     PhasePermissions? Permissions = null,
     int? IdeasPerUser = null,
+    int? ReactionsPerUser = null,
     int? VotesPerUser = null,
     bool? Dislikes = null,
     bool? Map = null,

@@ -10,6 +10,12 @@ public sealed class RateLimitOptions
     /// <summary>Requests allowed per window for the login, sign-up, reset and token endpoints (QUALITY.md §5: 10 per 20 s).</summary>
     public int AuthPermits { get; set; } = 10;
     public int AuthWindowSeconds { get; set; } = 20;
+    /// <summary>Contributions (ideas, comments, reactions, follows) per signed-in user and window.</summary>
+    public int WritePermits { get; set; } = 60;
+    public int WriteWindowSeconds { get; set; } = 60;
+    /// <summary>Flags on content per signed-in user and window.</summary>
+    public int FlagPermits { get; set; } = 10;
+    public int FlagWindowSeconds { get; set; } = 600;
 }
 
 public static class RateLimits
@@ -18,6 +24,19 @@ public static class RateLimits
     public const string Login = "login";
     /// <summary>Sign-up, password reset, confirmation, invitation acceptance: per client IP.</summary>
     public const string Sensitive = "sensitive";
+    /// <summary>Residents' contributions: per user (QUALITY.md §5).</summary>
+    public const string Writes = "writes";
+    /// <summary>Flags on content: per user, tighter.</summary>
+    public const string Flags = "flags";
+
+    private static RateLimitPartition<string> PerUser(HttpContext http, string name, Func<RateLimitOptions, (int Permits, int Seconds)> pick)
+    {
+        var (permits, seconds) = pick(http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value);
+        var who = Participation.Api.Infrastructure.Auth.ClaimsPrincipalExtensions.UserIdOrNull(http.User)?.ToString()
+                  ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.GetFixedWindowLimiter($"{name}:{who}",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromSeconds(seconds), QueueLimit = 0 });
+    }
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -48,6 +67,8 @@ public static class RateLimits
                         });
                 });
             }
+            limiter.AddPolicy(Writes, http => PerUser(http, Writes, o => (o.WritePermits, o.WriteWindowSeconds)));
+            limiter.AddPolicy(Flags, http => PerUser(http, Flags, o => (o.FlagPermits, o.FlagWindowSeconds)));
         });
         return services;
     }

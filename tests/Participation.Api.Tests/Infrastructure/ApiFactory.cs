@@ -99,6 +99,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Storage:Root", StorageDirectory);
         builder.UseSetting("Email:AppBaseUrl", "https://participation.example");
         builder.UseSetting("RateLimits:AuthPermits", "100000");
+        builder.UseSetting("RateLimits:WritePermits", "100000");
+        builder.UseSetting("RateLimits:FlagPermits", "100000");
+        builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Invitations:RemindersEnabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:Console:FormatterName", "simple");

@@ -1,0 +1,80 @@
+using System.Data;
+using Dapper;
+using FluentValidation;
+using Participation.Api.Features.Ideas;
+using Participation.Api.Infrastructure.Database;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Comments;
+
+/// <summary>A comment as shown: deleted ones keep their place (without text) when they have replies; hidden ones show their text only to their author and the staff.</summary>
+public sealed record CommentView(Guid Id, Guid IdeaId, Guid? ParentId, AuthorView? Author, string Body, string State, string? HiddenReason,
+    DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, int RepliesCount, bool IsMine, IReadOnlyList<CommentView> Replies);
+
+/// <summary>Plain text, 1 to 5,000 characters (line breaks kept; rendered encoded).</summary>
+public sealed class CommentBodyRules : AbstractValidator<string>
+{
+    public CommentBodyRules() =>
+        RuleFor(b => b).Must(b => !string.IsNullOrWhiteSpace(b)).WithMessage(_ => Messages.Get("required")).PlainText(5000).OverridePropertyName("body");
+}
+
+/// <summary>The comment with its idea's access for the caller (404 when the caller may not see the idea).</summary>
+public sealed record CommentAccess(Guid Id, Guid IdeaId, Guid? ParentId, Guid? AuthorId, bool Deleted, bool Hidden, IdeaAccess Idea)
+{
+    private const string Sql = "SELECT id, idea_id, parent_id, author_id, deleted_at IS NOT NULL AS deleted, hidden_at IS NOT NULL AS hidden FROM comments WHERE id = @CommentId";
+
+    private sealed record Row(Guid Id, Guid IdeaId, Guid? ParentId, Guid? AuthorId, bool Deleted, bool Hidden);
+
+    public static async Task<CommentAccess> LoadAsync(IDbConnection connection, Guid? actorId, Guid commentId, IDbTransaction? tx, CancellationToken ct, bool forUpdate = false)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(forUpdate ? Sql + " FOR UPDATE;" : Sql + ";",
+            new { CommentId = commentId }, tx, cancellationToken: ct)) ?? throw new NotFoundException("No such comment.");
+        var idea = await IdeaAccess.LoadAsync(connection, actorId, row.IdeaId, tx, ct);
+        if (row.Hidden && !idea.Staff && row.AuthorId != actorId) throw new NotFoundException("No such comment.");
+        return new CommentAccess(row.Id, row.IdeaId, row.ParentId, row.AuthorId, row.Deleted, row.Hidden, idea);
+    }
+
+    public bool IsAuthor(Guid actorId) => AuthorId == actorId;
+}
+
+/// <summary>Reads comments with their authors, shaped for the caller.</summary>
+internal static class CommentRows
+{
+    public const string Columns = $"""
+        c.id, c.idea_id, c.parent_id, c.author_id, c.body, c.created_at, c.edited_at, c.deleted_at, c.hidden_at, c.hidden_reason, c.replies_count,
+        {AuthorView.Columns}
+        """;
+
+    public const string Joins = "LEFT JOIN users u ON u.id = c.author_id LEFT JOIN organisations o ON o.id = c.organisation_id";
+
+    public sealed class Row
+    {
+        public Guid Id { get; init; }
+        public Guid IdeaId { get; init; }
+        public Guid? ParentId { get; init; }
+        public Guid? AuthorId { get; init; }
+        public string Body { get; init; } = "";
+        public DateTime CreatedAt { get; init; }
+        public DateTime? EditedAt { get; init; }
+        public DateTime? DeletedAt { get; init; }
+        public DateTime? HiddenAt { get; init; }
+        public string? HiddenReason { get; init; }
+        public int RepliesCount { get; init; }
+        public Guid? AuthorUserId { get; init; }
+        public string? AuthorPerson { get; init; }
+        public Guid? AuthorOrgId { get; init; }
+        public string? AuthorOrg { get; init; }
+    }
+
+    public static CommentView View(Row r, Guid? actorId, bool staff, IReadOnlyList<CommentView>? replies = null)
+    {
+        var mine = actorId is not null && r.AuthorId == actorId;
+        var state = r.DeletedAt is not null ? "deleted" : r.HiddenAt is not null ? "hidden" : "visible";
+        var showText = state == "visible" || (state == "hidden" && (mine || staff));
+        return new CommentView(r.Id, r.IdeaId, r.ParentId,
+            state == "deleted" ? null : AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg),
+            showText ? r.Body : "", state, state == "hidden" && (mine || staff) ? r.HiddenReason : null,
+            r.CreatedAt.AsUtc(), r.EditedAt.AsUtc(), r.RepliesCount, mine, replies ?? []);
+    }
+}

@@ -1,0 +1,109 @@
+using Dapper;
+using FluentValidation;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Rules;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Comments;
+
+/// <summary>The author rewrites their comment; it is marked edited. Deleted and hidden comments stay as they are.</summary>
+public static class EditComment
+{
+    public sealed record Request(string Body);
+
+    public sealed record Command(Guid ActorId, Guid CommentId, string Body) : ICommand<CommentView>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Body).SetValidator(new CommentBodyRules()).OverridePropertyName("");
+    }
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, CommentView>
+    {
+        private const string Sql = $"""
+            WITH c AS (UPDATE comments SET body = @Body, edited_at = now() WHERE id = @CommentId RETURNING *)
+            SELECT {CommentRows.Columns} FROM c {CommentRows.Joins};
+            """;
+
+        public async ValueTask<CommentView> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var comment = await CommentAccess.LoadAsync(connection, c.ActorId, c.CommentId, tx, ct, forUpdate: true);
+            CommentAuthorRules.Require(comment, c.ActorId, "comment");
+            var row = await connection.QuerySingleAsync<CommentRows.Row>(new CommandDefinition(Sql, new { c.CommentId, Body = c.Body.Trim() }, tx, cancellationToken: ct));
+            await tx.CommitAsync(ct);
+            return CommentRows.View(row, c.ActorId, comment.Idea.Staff);
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPut("/comments/{id:guid}", (Guid id, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(user.UserId(), id, body.Body), ct))
+        .WithName(nameof(EditComment))
+        .WithSummary("Edit your comment.")
+        .ProducesProblems(400, 401, 403, 404, 409);
+}
+
+/// <summary>
+/// The author deletes their comment: it disappears, or leaves a "deleted" placeholder when it has replies.
+/// The idea's and the parent's counters of visible comments move in the same transaction.
+/// </summary>
+public static class DeleteComment
+{
+    public sealed record Command(Guid ActorId, Guid CommentId) : ICommand;
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    {
+        private const string Sql = """
+            WITH target AS (SELECT id, idea_id, parent_id, hidden_at IS NULL AS was_visible,
+                                   EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = comments.id) AS has_replies
+                              FROM comments WHERE id = @CommentId),
+            soft AS (UPDATE comments SET deleted_at = now(), body = '', edited_at = NULL
+                      WHERE id = @CommentId AND (SELECT has_replies FROM target) RETURNING id),
+            hard AS (DELETE FROM comments WHERE id = @CommentId AND NOT (SELECT has_replies FROM target) RETURNING id),
+            idea AS (UPDATE ideas SET comments_count = comments_count - 1
+                      WHERE id = (SELECT idea_id FROM target) AND (SELECT was_visible FROM target)),
+            parent AS (UPDATE comments SET replies_count = replies_count - 1
+                        WHERE id = (SELECT parent_id FROM target) AND (SELECT was_visible FROM target))
+            SELECT count(*) FROM target;
+            """;
+
+        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var comment = await CommentAccess.LoadAsync(connection, c.ActorId, c.CommentId, tx, ct, forUpdate: true);
+            CommentAuthorRules.Require(comment, c.ActorId, "comment");
+            await connection.ExecuteAsync(new CommandDefinition(Sql, new { c.CommentId }, tx, cancellationToken: ct));
+            await tx.CommitAsync(ct);
+            return Unit.Value;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapDelete("/comments/{id:guid}", async (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new Command(user.UserId(), id), ct);
+            return TypedResults.NoContent();
+        })
+        .WithName(nameof(DeleteComment))
+        .WithSummary("Delete your comment (a placeholder stays when it has replies).")
+        .ProducesProblems(401, 403, 404, 409);
+}
+
+internal static class CommentAuthorRules
+{
+    /// <summary>Only the author changes a comment, never once deleted or hidden, nor in an archived project.</summary>
+    public static void Require(CommentAccess comment, Guid actorId, string action)
+    {
+        if (!comment.IsAuthor(actorId)) throw new ForbiddenException("Only the comment's author can do this.");
+        if (comment.Deleted) throw new ConflictException(Messages.Get("comment_deleted"));
+        if (comment.Hidden) throw new ConflictException(Messages.Get("comment_hidden"));
+        if (comment.Idea.ProjectStatus == "archived") throw ActionPolicy.Refuse(action, ActionPolicy.Reasons.ProjectArchived);
+    }
+}

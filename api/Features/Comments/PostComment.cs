@@ -1,0 +1,106 @@
+using Dapper;
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Npgsql;
+using Participation.Api.Features.Ideas;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.Notifications;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Rules;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Comments;
+
+/// <summary>
+/// Comment on a public idea, or reply to one of its top-level comments, as yourself or a verified
+/// organisation you belong to, when the current phase lets you comment. The idea's (and the parent's)
+/// counters move in the same transaction; the idea's author and the parent's author are notified.
+/// </summary>
+public static class PostComment
+{
+    public sealed record Request(string Body, Guid? ParentId, Guid? OrganisationId);
+
+    public sealed record Command(Guid ActorId, Guid IdeaId, string Body, Guid? ParentId, Guid? OrganisationId) : ICommand<CommentView>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Body).SetValidator(new CommentBodyRules()).OverridePropertyName("");
+    }
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, CommentView>
+    {
+        private const string ParentSql = """
+            SELECT author_id FROM comments
+             WHERE id = @ParentId AND idea_id = @IdeaId AND parent_id IS NULL AND deleted_at IS NULL AND hidden_at IS NULL;
+            """;
+
+        private const string OrganisationSql = """
+            SELECT EXISTS (SELECT 1 FROM organisation_members m JOIN organisations o ON o.id = m.organisation_id
+                            WHERE m.organisation_id = @OrganisationId AND m.user_id = @ActorId AND o.status = 'verified');
+            """;
+
+        private const string InsertSql = $"""
+            WITH c AS (
+                INSERT INTO comments (id, idea_id, parent_id, author_id, organisation_id, body)
+                VALUES (@Id, @IdeaId, @ParentId, @ActorId, @OrganisationId, @Body)
+                RETURNING *),
+            idea AS (UPDATE ideas SET comments_count = comments_count + 1 WHERE id = @IdeaId),
+            parent AS (UPDATE comments SET replies_count = replies_count + 1 WHERE id = @ParentId)
+            SELECT {CommentRows.Columns}
+              FROM c {CommentRows.Joins};
+            """;
+
+        private const string IdeaAuthor = "SELECT author_id AS user_id FROM ideas WHERE id = @IdeaId AND author_id IS DISTINCT FROM @ParentAuthor";
+        private const string ParentAuthor = "SELECT @ParentAuthor::uuid AS user_id";
+
+        public async ValueTask<CommentView> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var idea = (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct)).RequireListed();
+            await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, "comment", tx, ct);
+            Guid? parentAuthor = null;
+            if (c.ParentId is { } parent)
+            {
+                var found = await connection.QueryFirstOrDefaultAsync<ParentRow>(new CommandDefinition(ParentSql, new { ParentId = parent, c.IdeaId }, tx, cancellationToken: ct));
+                if (found is null) throw new ValidationException([new ValidationFailure("parentId", Messages.Get("reply_depth"))]);
+                parentAuthor = found.AuthorId;
+            }
+            if (c.OrganisationId is { } org && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(OrganisationSql,
+                    new { OrganisationId = org, c.ActorId }, tx, cancellationToken: ct)))
+                throw new ValidationException([new ValidationFailure("organisationId", Messages.Get("not_organisation_member"))]);
+
+            var id = Guid.CreateVersion7();
+            var row = await connection.QuerySingleAsync<CommentRows.Row>(new CommandDefinition(InsertSql, new
+            {
+                Id = id, c.IdeaId, c.ParentId, c.ActorId, c.OrganisationId, Body = c.Body.Trim(),
+            }, tx, cancellationToken: ct));
+            var title = await connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT title FROM ideas WHERE id = @IdeaId", new { c.IdeaId }, tx, cancellationToken: ct));
+            var data = new Dictionary<string, string?>
+            {
+                ["ideaTitle"] = title, ["actorName"] = row.AuthorOrg ?? row.AuthorPerson, ["excerpt"] = Notifier.Excerpt(row.Body, 400),
+            };
+            if (parentAuthor is not null)
+                await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategories.ReplyToMyComment, $"comment:{id}", c.ActorId,
+                    idea.ProjectId, c.IdeaId, id, data), ParentAuthor, new { ParentAuthor = parentAuthor }, ct);
+            await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategories.CommentOnMyIdea, $"comment:{id}", c.ActorId,
+                idea.ProjectId, c.IdeaId, id, data), IdeaAuthor, new { c.IdeaId, ParentAuthor = parentAuthor }, ct);
+            await tx.CommitAsync(ct);
+            return CommentRows.View(row, c.ActorId, idea.Staff);
+        }
+
+        private sealed record ParentRow(Guid? AuthorId);
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPost("/ideas/{id:guid}/comments", async (Guid id, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            var comment = await sender.Send(new Command(user.UserId(), id, body.Body, body.ParentId, body.OrganisationId), ct);
+            return TypedResults.Created($"/api/v1/comments/{comment.Id}", comment);
+        })
+        .WithName(nameof(PostComment))
+        .WithSummary("Comment on an idea, or reply to a top-level comment (as yourself or a verified organisation you belong to).")
+        .ProducesProblems(400, 401, 403, 404, 409);
+}

@@ -1,0 +1,106 @@
+using Dapper;
+using FluentValidation;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.Notifications;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Ideas;
+
+/// <summary>
+/// The project's staff move an idea through its statuses and/or answer it with official feedback, signed by
+/// a service (the project's department by default, never the employee). The history keeps every step; the
+/// author, the idea's followers and the residents who reacted to it are notified; the change is audited.
+/// </summary>
+public static class ChangeIdeaStatus
+{
+    public sealed record Request(string? Status, string? Feedback, string? SignedAs);
+
+    public sealed record Command(Guid ActorId, Guid IdeaId, string? Status, string? Feedback, string? SignedAs) : ICommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Status).Must(s => s is null || IdeaStatuses.Public.Contains(s)).WithMessage(_ => Messages.Get("idea_status"));
+            RuleFor(c => c.Feedback).PlainText(5000);
+            RuleFor(c => c.SignedAs).PlainText(160).Must(s => s is null || !s.Contains('\n')).WithMessage(_ => Messages.Get("single_line"));
+            RuleFor(c => c.Status).Must((c, s) => s is not null || !string.IsNullOrWhiteSpace(c.Feedback)).WithMessage(_ => Messages.Get("nothing_to_change"));
+        }
+    }
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    {
+        private const string Sql = """
+            WITH prev AS (SELECT status FROM ideas WHERE id = @IdeaId),
+            upd AS (UPDATE ideas SET status = @Status, updated_at = now() WHERE id = @IdeaId RETURNING title, project_id),
+            change AS (
+                INSERT INTO idea_status_changes (idea_id, from_status, to_status, feedback, signed_as, changed_by)
+                SELECT @IdeaId, prev.status, @Status, @Feedback,
+                       CASE WHEN @Feedback::text IS NULL THEN NULL
+                            ELSE coalesce(@SignedAs, (SELECT d.name ->> 'fr' FROM projects p JOIN departments d ON d.id = p.department_id WHERE p.id = @ProjectId)) END,
+                       @ActorId
+                  FROM prev
+                RETURNING id, from_status, signed_as),
+            audit AS (
+                INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
+                SELECT @ActorId, 'idea.status_changed', 'idea', @IdeaId::text, @DepartmentId,
+                       jsonb_build_object('projectId', @ProjectId, 'from', change.from_status, 'to', @Status, 'feedback', @Feedback IS NOT NULL)
+                  FROM change)
+            SELECT change.id, change.from_status, change.signed_as, upd.title FROM change, upd;
+            """;
+
+        private const string Author = "SELECT author_id AS user_id FROM ideas WHERE id = @IdeaId";
+        private const string Followers = """
+            SELECT user_id FROM idea_follows WHERE idea_id = @IdeaId
+            UNION SELECT user_id FROM idea_reactions WHERE idea_id = @IdeaId
+            EXCEPT SELECT author_id FROM ideas WHERE id = @IdeaId AND author_id IS NOT NULL
+            """;
+
+        private sealed record Changed(long Id, string FromStatus, string? SignedAs, string Title);
+
+        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var idea = (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct, forUpdate: true)).RequireStaff();
+            if (idea.Status == IdeaStatuses.Prescreening) throw new ConflictException(Messages.Get("awaiting_prescreening"));
+            if (idea.Withdrawn) throw new ConflictException(Messages.Get("idea_withdrawn"));
+            var status = c.Status ?? idea.Status;
+            var feedback = string.IsNullOrWhiteSpace(c.Feedback) ? null : c.Feedback.Trim();
+            if (status == idea.Status && feedback is null) throw new ConflictException(Messages.Get("nothing_to_change"), "status");
+            var changed = await connection.QuerySingleAsync<Changed>(new CommandDefinition(Sql, new
+            {
+                c.IdeaId, Status = status, Feedback = feedback, SignedAs = string.IsNullOrWhiteSpace(c.SignedAs) ? null : c.SignedAs.Trim(),
+                c.ActorId, idea.ProjectId, idea.DepartmentId,
+            }, tx, cancellationToken: ct));
+
+            var data = new Dictionary<string, string?>
+            {
+                ["ideaTitle"] = changed.Title, ["status"] = status, ["previousStatus"] = changed.FromStatus,
+                ["feedback"] = feedback is null ? null : Notifier.Excerpt(feedback, 1000), ["signedAs"] = changed.SignedAs,
+            };
+            var key = $"idea_status:{changed.Id}";
+            await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategories.IdeaStatusMine, key, c.ActorId, idea.ProjectId, c.IdeaId, null, data),
+                Author, new { c.IdeaId }, ct);
+            await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategories.IdeaStatusFollowed, key, c.ActorId, idea.ProjectId, c.IdeaId, null, data),
+                Followers, new { c.IdeaId }, ct);
+            await tx.CommitAsync(ct);
+            return Unit.Value;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPost("/ideas/{id:guid}/status", async (Guid id, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            var actor = user.UserId();
+            await sender.Send(new Command(actor, id, body.Status, body.Feedback, body.SignedAs), ct);
+            return TypedResults.Ok(await sender.Send(new GetIdea.Query(actor, id), ct));
+        })
+        .WithName(nameof(ChangeIdeaStatus))
+        .WithSummary("Change an idea's status and/or give official feedback signed by a service (the project's staff).")
+        .ProducesProblems(400, 401, 403, 404, 409);
+}

@@ -1,0 +1,158 @@
+using Dapper;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Database;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Rules;
+
+namespace Participation.Api.Features.Ideas;
+
+/// <summary>
+/// One idea with its status history and official feedback, counters, the caller's reaction and follow,
+/// and what the caller may do with it (each refusal with its reason, as the project's "what may I do").
+/// </summary>
+public static class GetIdea
+{
+    public sealed record Query(Guid? ActorId, Guid IdeaId) : IQuery<Response>;
+
+    public sealed record Location(double Latitude, double Longitude, string? Label);
+
+    public sealed record StatusChange(string? FromStatus, string ToStatus, string? Feedback, string? SignedAs, DateTimeOffset At);
+
+    /// <summary>public · prescreening (awaiting moderation) · hidden (by moderators or provisionally after flags) · withdrawn.</summary>
+    public sealed record Visibility(string State, string? HiddenReason, bool HiddenByFlags);
+
+    public sealed record Response(Guid Id, Guid ProjectId, Guid? PhaseId, string Title, string Body, IReadOnlyList<string> Topics, Location? Location,
+        string Status, AuthorView? Author, int Likes, int Dislikes, int Comments, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt,
+        string? MyReaction, bool Following, bool IsMine, Visibility Visibility, IReadOnlyList<StatusChange> History,
+        IReadOnlyList<ActionPolicy.Decision> Actions);
+
+    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    {
+        private const string Sql = $"""
+            SELECT i.id, i.project_id, i.phase_id, i.title, i.body, i.topics, i.latitude, i.longitude, i.location_label, i.status,
+                   i.likes_count, i.dislikes_count, i.comments_count, i.created_at, i.edited_at, i.withdrawn_at, i.hidden_at, i.hidden_reason, i.hidden_by_flags,
+                   i.author_id, {AuthorView.Columns},
+                   r.kind AS my_reaction, f.user_id IS NOT NULL AS following,
+                   ph.id IS NOT NULL AND ph.starts_at <= now() AND (ph.ends_at IS NULL OR ph.ends_at > now()) AS posting_phase_active
+              FROM ideas i
+              LEFT JOIN users u ON u.id = i.author_id
+              LEFT JOIN organisations o ON o.id = i.organisation_id
+              LEFT JOIN idea_reactions r ON r.idea_id = i.id AND r.user_id = @ActorId
+              LEFT JOIN idea_follows f ON f.idea_id = i.id AND f.user_id = @ActorId
+              LEFT JOIN phases ph ON ph.id = i.phase_id
+             WHERE i.id = @IdeaId;
+            SELECT from_status, to_status, feedback, signed_as, created_at AS at FROM idea_status_changes WHERE idea_id = @IdeaId ORDER BY id;
+            """;
+
+        private sealed class Row
+        {
+            public Guid Id { get; init; }
+            public Guid ProjectId { get; init; }
+            public Guid? PhaseId { get; init; }
+            public string Title { get; init; } = "";
+            public string Body { get; init; } = "";
+            public string[] Topics { get; init; } = [];
+            public double? Latitude { get; init; }
+            public double? Longitude { get; init; }
+            public string? LocationLabel { get; init; }
+            public string Status { get; init; } = "";
+            public int LikesCount { get; init; }
+            public int DislikesCount { get; init; }
+            public int CommentsCount { get; init; }
+            public DateTime CreatedAt { get; init; }
+            public DateTime? EditedAt { get; init; }
+            public DateTime? WithdrawnAt { get; init; }
+            public DateTime? HiddenAt { get; init; }
+            public string? HiddenReason { get; init; }
+            public bool HiddenByFlags { get; init; }
+            public Guid? AuthorUserId { get; init; }
+            public string? AuthorPerson { get; init; }
+            public Guid? AuthorOrgId { get; init; }
+            public string? AuthorOrg { get; init; }
+            public string? MyReaction { get; init; }
+            public bool Following { get; init; }
+            public bool PostingPhaseActive { get; init; }
+        }
+
+        private sealed class ChangeRow
+        {
+            public string? FromStatus { get; init; }
+            public string ToStatus { get; init; } = "";
+            public string? Feedback { get; init; }
+            public string? SignedAs { get; init; }
+            public DateTime At { get; init; }
+        }
+
+        public async ValueTask<Response> Handle(Query q, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            var access = await IdeaAccess.LoadAsync(connection, q.ActorId, q.IdeaId, null, ct);
+            Row i;
+            List<ChangeRow> history;
+            await using (var grid = await connection.QueryMultipleAsync(new CommandDefinition(Sql, new { q.ActorId, q.IdeaId }, cancellationToken: ct)))
+            {
+                i = await grid.ReadSingleOrDefaultAsync<Row>() ?? throw new NotFoundException("No such idea.");
+                history = (await grid.ReadAsync<ChangeRow>()).AsList();
+            }
+            var phase = await ActionPolicy.DecideAsync(connection, q.ActorId, i.ProjectId, null, null, ct);
+            var mine = access.IsAuthor(q.ActorId);
+            var canSeeModeration = mine || access.Staff;
+            var state = i.WithdrawnAt is not null ? "withdrawn" : i.HiddenAt is not null ? "hidden" : i.Status == IdeaStatuses.Prescreening ? "prescreening" : "public";
+            return new Response(i.Id, i.ProjectId, i.PhaseId, i.Title, i.Body, i.Topics,
+                i.Latitude is { } lat && i.Longitude is { } lng ? new Location(lat, lng, i.LocationLabel) : null,
+                i.Status, AuthorView.From(i.AuthorUserId, i.AuthorPerson, i.AuthorOrgId, i.AuthorOrg),
+                i.LikesCount, i.DislikesCount, i.CommentsCount, i.CreatedAt.AsUtc(), i.EditedAt.AsUtc(),
+                i.MyReaction, i.Following, mine,
+                new Visibility(state, canSeeModeration ? i.HiddenReason : null, i.HiddenByFlags),
+                history.Select(h => new StatusChange(h.FromStatus, h.ToStatus, h.Feedback, h.SignedAs, h.At.AsUtc())).ToList(),
+                IdeaActions.For(q.ActorId, access, i.PostingPhaseActive, phase));
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapGet("/ideas/{id:guid}", (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(user.UserIdOrNull(), id), ct))
+        .WithName(nameof(GetIdea))
+        .WithSummary("One idea: text, location, status history with official feedback, counters, your reaction, and what you may do with it.")
+        .ProducesProblems(400, 404);
+}
+
+/// <summary>What the caller may do with one idea, each refusal with a reason code.</summary>
+public static class IdeaActions
+{
+    public const string NotAuthor = "not_author";
+    public const string IdeaLocked = "idea_locked";
+    public const string NotPublic = "not_public";
+
+    public static IReadOnlyList<ActionPolicy.Decision> For(Guid? actorId, IdeaAccess idea, bool postingPhaseActive, ActionPolicy.Result phase)
+    {
+        ActionPolicy.Decision D(string action, string? reason) => new(action, reason is null, reason);
+        string? FromPhase(string action) =>
+            !idea.Listed ? NotPublic
+            : phase.Actions.FirstOrDefault(a => a.Action == action) is { } d ? d.Reason
+            : phase.Status == "archived" ? ActionPolicy.Reasons.ProjectArchived : ActionPolicy.Reasons.PhaseNotActive;
+        var signedIn = actorId is not null;
+        var authorChange =
+            !signedIn ? ActionPolicy.Reasons.NotSignedIn
+            : !idea.IsAuthor(actorId) ? NotAuthor
+            : idea.Withdrawn ? NotPublic
+            : idea.ProjectStatus == "archived" ? ActionPolicy.Reasons.ProjectArchived
+            : !IdeaStatuses.AuthorMayChange(idea.Status) || idea.Hidden ? IdeaLocked
+            : !postingPhaseActive ? ActionPolicy.Reasons.PhaseNotActive
+            : null;
+        var signedInListed = !signedIn ? ActionPolicy.Reasons.NotSignedIn : !idea.Listed ? NotPublic : null;
+        return
+        [
+            D("react", FromPhase("react")),
+            D("comment", FromPhase("comment")),
+            D("follow", signedInListed),
+            D("flag", signedInListed ?? (idea.IsAuthor(actorId) ? ActionPolicy.Reasons.NotPermitted : null)),
+            D("edit", authorChange),
+            D("withdraw", authorChange),
+            D("moderate", idea.Staff ? null : signedIn ? ActionPolicy.Reasons.NotPermitted : ActionPolicy.Reasons.NotSignedIn),
+        ];
+    }
+}

@@ -1,0 +1,91 @@
+using System.Data;
+using Dapper;
+using FluentValidation;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Ideas;
+
+public static class IdeaStatuses
+{
+    public const string Prescreening = "prescreening";
+    public const string Proposed = "proposed";
+    public const string UnderConsideration = "under_consideration";
+    public const string Accepted = "accepted";
+    public const string Rejected = "rejected";
+    public const string Implemented = "implemented";
+
+    /// <summary>What moderators may set (pre-moderation has its own approve/reject decision).</summary>
+    public static readonly string[] Public = [Proposed, UnderConsideration, Accepted, Rejected, Implemented];
+
+    /// <summary>While the city has not taken it up, the author may still edit or withdraw the idea.</summary>
+    public static bool AuthorMayChange(string status) => status is Prescreening or Proposed;
+}
+
+/// <summary>Who is shown as the author: the person, or the verified organisation they posted for.</summary>
+public sealed record AuthorView(string Kind, string Name, Guid? UserId, Guid? OrganisationId)
+{
+    /// <summary>SQL columns (aliases u = users, o = organisations) that <see cref="From"/> reads.</summary>
+    public const string Columns = "u.id AS author_user_id, u.first_name || ' ' || u.last_name AS author_person, o.id AS author_org_id, o.name AS author_org";
+
+    public static AuthorView? From(Guid? userId, string? person, Guid? organisationId, string? organisation) =>
+        organisationId is { } org && organisation is not null ? new AuthorView("organisation", organisation, null, org)
+        : userId is { } user && person is not null ? new AuthorView("person", person, user, null)
+        : null; // deleted account
+}
+
+/// <summary>The fields residents write, shared by posting and editing an idea.</summary>
+public sealed record IdeaFields(string Title, string Body, IReadOnlyList<string>? Topics, double? Latitude, double? Longitude, string? LocationLabel);
+
+public sealed class IdeaFieldsRules : AbstractValidator<IdeaFields>
+{
+    public IdeaFieldsRules()
+    {
+        RuleFor(f => f.Title).NotEmpty().WithMessage(_ => Messages.Get("required"))
+            .Must(t => t is null || t.Trim().Length is >= 3 and <= 120).WithMessage("Between 3 and 120 characters.").SingleLine();
+        RuleFor(f => f.Body).NotEmpty().WithMessage(_ => Messages.Get("required")).MaximumLength(20000).WithMessage(_ => Messages.Get("too_long"));
+        RuleFor(f => f.Topics).Must(t => t is null || t.Count <= 10).WithMessage("At most 10 topics.");
+        RuleForEach(f => f.Topics).NotEmpty().MaximumLength(40).SingleLine();
+        RuleFor(f => f.Latitude).InclusiveBetween(-90, 90);
+        RuleFor(f => f.Longitude).InclusiveBetween(-180, 180);
+        RuleFor(f => f.Latitude).Must((f, lat) => (lat is null) == (f.Longitude is null)).WithMessage(_ => Messages.Get("location_pair"));
+        RuleFor(f => f.LocationLabel).PlainText(200);
+    }
+
+    public static string[] NormalizeTopics(IReadOnlyList<string>? topics) =>
+        (topics ?? []).Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct().ToArray();
+}
+
+/// <summary>
+/// An idea as seen by the caller: its project's status, whether the caller is its author or the project's
+/// staff. Ideas that are not public (pre-moderation, hidden, withdrawn) and ideas of draft projects exist only
+/// for their author and the staff; for everybody else they are a 404.
+/// </summary>
+public sealed record IdeaAccess(Guid Id, Guid ProjectId, Guid? PhaseId, Guid? AuthorId, string Status, bool Listed, bool Withdrawn, bool Hidden,
+    string ProjectStatus, Guid DepartmentId, bool Staff)
+{
+    public bool IsAuthor(Guid? actorId) => actorId is not null && AuthorId == actorId;
+
+    public bool VisibleTo(Guid? actorId) => Staff || (ProjectStatus != "draft" && (Listed || IsAuthor(actorId)));
+
+    private const string Sql = $"""
+        SELECT i.id, i.project_id, i.phase_id, i.author_id, i.status, i.listed, i.withdrawn_at IS NOT NULL AS withdrawn, i.hidden_at IS NOT NULL AS hidden,
+               p.status AS project_status, p.department_id, {ProjectStaff.IsStaffOf} AS staff
+          FROM ideas i JOIN projects p ON p.id = i.project_id
+         WHERE i.id = @IdeaId
+        """;
+
+    /// <summary>The idea if the caller may see it (locked for update inside a transaction when asked); otherwise a 404.</summary>
+    public static async Task<IdeaAccess> LoadAsync(IDbConnection connection, Guid? actorId, Guid ideaId, IDbTransaction? tx, CancellationToken ct, bool forUpdate = false)
+    {
+        var idea = await connection.QuerySingleOrDefaultAsync<IdeaAccess>(new CommandDefinition(
+            forUpdate ? Sql + " FOR UPDATE OF i;" : Sql + ";", new { ActorId = actorId, IdeaId = ideaId }, tx, cancellationToken: ct));
+        return idea is not null && idea.VisibleTo(actorId) ? idea : throw new NotFoundException("No such idea.");
+    }
+
+    /// <summary>Residents act only on public ideas (a hidden or withdrawn idea takes no reactions, comments or follows).</summary>
+    public IdeaAccess RequireListed() => Listed ? this : throw new ConflictException(Messages.Get(Withdrawn ? "idea_withdrawn" : "reason.not_permitted"));
+
+    public IdeaAccess RequireStaff() => Staff ? this : throw new ForbiddenException("Only the project's moderators, its department's heads and admins can do this.");
+}

@@ -1,0 +1,158 @@
+using System.Collections.Frozen;
+using Dapper;
+using FluentValidation;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Database;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.Notifications;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Pagination;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Ideas;
+
+/// <summary>
+/// The public ideas of a project, sorted trending (stored score) · popular (likes − dislikes) · newest ·
+/// most_commented · random (stable for a visitor's seed), filtered by topic, status, text and map bounding
+/// box, keyset-paginated, each with the caller's own reaction — one SQL statement whatever the page size.
+/// Every sort walks its own index; sort names map to complete statements, never into SQL text.
+/// </summary>
+public static class ListIdeas
+{
+    public static readonly string[] Sorts = ["trending", "popular", "newest", "most_commented", "random"];
+
+    public sealed record Query(Guid? ActorId, Guid ProjectId, string? Sort, string? Topic, string? Status, string? Search,
+        double? South, double? West, double? North, double? East, long? Seed, string? Cursor, int? Limit) : IQuery<Response>;
+
+    public sealed record Idea(Guid Id, string Title, string Excerpt, IReadOnlyList<string> Topics, GetIdea.Location? Location, string Status,
+        AuthorView? Author, int Likes, int Dislikes, int Comments, DateTimeOffset CreatedAt, string? MyReaction);
+
+    public sealed record Response(IReadOnlyList<Idea> Items, string? NextCursor, long Seed);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Sort).Must(s => s is null || Sorts.Contains(s)).WithMessage("One of: trending, popular, newest, most_commented, random.");
+            RuleFor(q => q.Status).Must(s => s is null || IdeaStatuses.Public.Contains(s)).WithMessage(_ => Messages.Get("idea_status"));
+            RuleFor(q => q.Topic).PlainText(40);
+            RuleFor(q => q.Search).PlainText(100);
+            RuleFor(q => q.Limit).PageSize();
+            RuleFor(q => q.South).InclusiveBetween(-90, 90);
+            RuleFor(q => q.North).InclusiveBetween(-90, 90);
+            RuleFor(q => q.West).InclusiveBetween(-180, 180);
+            RuleFor(q => q.East).InclusiveBetween(-180, 180);
+            RuleFor(q => q.South).Must((q, s) => new[] { q.South, q.West, q.North, q.East }.All(v => v is null) || new[] { q.South, q.West, q.North, q.East }.All(v => v is not null))
+                .WithMessage("Give south, west, north and east together.");
+            RuleFor(q => q.North).Must((q, n) => n is null || q.South is null || n >= q.South).WithMessage("North must not be below south.");
+            RuleFor(q => q.East).Must((q, e) => e is null || q.West is null || e >= q.West).WithMessage("East must not be west of west.");
+        }
+    }
+
+    /// <summary>The last row's sort key: L for integer keys (scores, counts, microseconds, random hashes), D for trending.</summary>
+    internal sealed record Key(string S, long? L, double? D, Guid Id, long Seed);
+
+    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    {
+        private const string Template = $$"""
+            SELECT x.*, {{AuthorView.Columns}}, r.kind AS my_reaction, proj.id AS project_found
+              FROM (SELECT p.id FROM projects p WHERE p.id = @ProjectId AND (p.status <> 'draft' OR {{ProjectStaff.IsStaffOf}})) proj
+              LEFT JOIN LATERAL (
+                    SELECT i.id, i.title, left(regexp_replace(i.body, '<[^>]*>', ' ', 'g'), 400) AS excerpt, i.topics, i.latitude, i.longitude, i.location_label,
+                           i.status, i.author_id, i.organisation_id, i.likes_count, i.dislikes_count, i.comments_count, i.created_at, i.score, i.trending_score,
+                           {0} AS sort_key
+                      FROM ideas i
+                     WHERE i.project_id = proj.id AND i.listed
+                       AND (@Status::text IS NULL OR i.status = @Status)
+                       AND (@Topic::text IS NULL OR i.topics @> ARRAY[@Topic])
+                       AND (@Search::text IS NULL OR i.search @@ plainto_tsquery('simple', @Search))
+                       AND (@South::float8 IS NULL OR (i.latitude BETWEEN @South AND @North AND i.longitude BETWEEN @West AND @East))
+                       AND (@AfterId::uuid IS NULL OR {1})
+                     ORDER BY {2}
+                     LIMIT @Take) x ON true
+              LEFT JOIN users u ON u.id = x.author_id
+              LEFT JOIN organisations o ON o.id = x.organisation_id
+              LEFT JOIN idea_reactions r ON r.idea_id = x.id AND r.user_id = @ActorId
+             ORDER BY {3};
+            """;
+
+        // sort → (key expression, "after the cursor" condition, inner order, outer order)
+        private static readonly FrozenDictionary<string, string> Statements = new Dictionary<string, (string Key, string After, string Order, string Outer)>
+        {
+            ["trending"] = ("0::bigint", "(i.trending_score, i.id) < (@AfterD, @AfterId)", "i.trending_score DESC, i.id DESC", "x.trending_score DESC, x.id DESC"),
+            ["popular"] = ("i.score::bigint", "(i.score, i.id) < (@AfterL::int, @AfterId)", "i.score DESC, i.id DESC", "x.score DESC, x.id DESC"),
+            ["newest"] = ("0::bigint", "(i.created_at, i.id) < (@AfterAt, @AfterId)", "i.created_at DESC, i.id DESC", "x.created_at DESC, x.id DESC"),
+            ["most_commented"] = ("i.comments_count::bigint", "(i.comments_count, i.id) < (@AfterL::int, @AfterId)", "i.comments_count DESC, i.id DESC", "x.comments_count DESC, x.id DESC"),
+            ["random"] = ("hashtextextended(i.id::text, @Seed)", "(hashtextextended(i.id::text, @Seed), i.id) > (@AfterL, @AfterId)",
+                "hashtextextended(i.id::text, @Seed), i.id", "x.sort_key, x.id"),
+        }.ToFrozenDictionary(kv => kv.Key, kv => string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, kv.Value.Key, kv.Value.After, kv.Value.Order, kv.Value.Outer));
+
+        private sealed class Row
+        {
+            public Guid? Id { get; init; }
+            public string Title { get; init; } = "";
+            public string Excerpt { get; init; } = "";
+            public string[] Topics { get; init; } = [];
+            public double? Latitude { get; init; }
+            public double? Longitude { get; init; }
+            public string? LocationLabel { get; init; }
+            public string Status { get; init; } = "";
+            public int LikesCount { get; init; }
+            public int DislikesCount { get; init; }
+            public int CommentsCount { get; init; }
+            public DateTime CreatedAt { get; init; }
+            public double TrendingScore { get; init; }
+            public long SortKey { get; init; }
+            public Guid? AuthorUserId { get; init; }
+            public string? AuthorPerson { get; init; }
+            public Guid? AuthorOrgId { get; init; }
+            public string? AuthorOrg { get; init; }
+            public string? MyReaction { get; init; }
+        }
+
+        public async ValueTask<Response> Handle(Query q, CancellationToken ct)
+        {
+            var sort = q.Sort ?? "trending";
+            var after = Cursor.Decode<Key>(q.Cursor);
+            if (after is not null && (after.S != sort || (sort == "trending" ? after.D is null : after.L is null)))
+                throw Cursor.Invalid();
+            var seed = after?.Seed ?? q.Seed ?? Random.Shared.NextInt64(1, int.MaxValue);
+            var limit = q.Limit ?? Cursor.DefaultLimit;
+            await using var connection = await db.OpenConnectionAsync(ct);
+            var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Statements[sort], new
+            {
+                q.ActorId, q.ProjectId, q.Status, Topic = q.Topic?.Trim().ToLowerInvariant(),
+                Search = string.IsNullOrWhiteSpace(q.Search) ? null : q.Search.Trim(),
+                q.South, q.West, q.North, q.East, Seed = seed,
+                AfterId = after?.Id, AfterD = after?.D, AfterL = after?.L,
+                AfterAt = after is { S: "newest" } ? DateTime.UnixEpoch.AddTicks(after.L!.Value * 10) : (DateTime?)null,
+                Take = limit + 1,
+            }, cancellationToken: ct))).AsList();
+            if (rows.Count == 0) throw new NotFoundException("No such project.");
+            var ideas = rows.Where(r => r.Id is not null).ToList();
+            var (page, next) = Cursor.Page(ideas, limit, r => new Key(sort,
+                sort switch
+                {
+                    "trending" => null,
+                    "newest" => (r.CreatedAt.AsUtc().UtcTicks - DateTime.UnixEpoch.Ticks) / 10,
+                    _ => r.SortKey,
+                },
+                sort == "trending" ? r.TrendingScore : null, r.Id!.Value, seed));
+            return new Response(page.Select(r => new Idea(r.Id!.Value, r.Title, Notifier.Excerpt(r.Excerpt, 240), r.Topics,
+                r.Latitude is { } lat && r.Longitude is { } lng ? new GetIdea.Location(lat, lng, r.LocationLabel) : null, r.Status,
+                AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg),
+                r.LikesCount, r.DislikesCount, r.CommentsCount, r.CreatedAt.AsUtc(), r.MyReaction)).ToList(), next, seed);
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapGet("/projects/{id:guid}/ideas", (Guid id, string? sort, string? topic, string? status, string? search,
+            double? south, double? west, double? north, double? east, long? seed, string? cursor, int? limit,
+            System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(user.UserIdOrNull(), id, sort, topic, status, search, south, west, north, east, seed, cursor, limit), ct))
+        .WithName(nameof(ListIdeas))
+        .WithSummary("The project's public ideas: sort trending, popular, newest, most_commented or random (send back `seed`); filter by topic, status, text or map box.")
+        .ProducesProblems(400, 404);
+}

@@ -1,0 +1,102 @@
+using Dapper;
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Content;
+using Participation.Api.Infrastructure.Notifications;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Rules;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Ideas;
+
+/// <summary>
+/// A resident posts an idea in the project's current ideation phase, as themselves or for a verified
+/// organisation they belong to. The phase decides who may post, how many ideas each person may post
+/// (counted atomically), whether a location is required and whether ideas wait for pre-moderation.
+/// The project's moderators are notified.
+/// </summary>
+public static class SubmitIdea
+{
+    public sealed record Request(string Title, string Body, IReadOnlyList<string>? Topics, double? Latitude, double? Longitude, string? LocationLabel,
+        Guid? OrganisationId);
+
+    public sealed record Command(Guid ActorId, Guid ProjectId, Request Idea) : ICommand<Guid>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => new IdeaFields(c.Idea.Title, c.Idea.Body, c.Idea.Topics, c.Idea.Latitude, c.Idea.Longitude, c.Idea.LocationLabel))
+            .SetValidator(new IdeaFieldsRules()).OverridePropertyName("");
+    }
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, Guid>
+    {
+        private const string CountSql = """
+            INSERT INTO phase_participants AS pp (phase_id, user_id, ideas) VALUES (@PhaseId, @ActorId, 1)
+            ON CONFLICT (phase_id, user_id) DO UPDATE SET ideas = pp.ideas + 1 WHERE @Limit::int IS NULL OR pp.ideas < @Limit
+            RETURNING pp.ideas;
+            """;
+
+        private const string OrganisationSql = """
+            SELECT EXISTS (SELECT 1 FROM organisation_members m JOIN organisations o ON o.id = m.organisation_id
+                            WHERE m.organisation_id = @OrganisationId AND m.user_id = @ActorId AND o.status = 'verified');
+            """;
+
+        private const string InsertSql = """
+            INSERT INTO ideas (id, project_id, phase_id, author_id, organisation_id, title, body, topics, latitude, longitude, location_label, status, trending_score)
+            VALUES (@Id, @ProjectId, @PhaseId, @ActorId, @OrganisationId, @Title, @Body, @Topics, @Latitude, @Longitude, @LocationLabel, @Status,
+                    idea_trending(0, 0, 0, now(), now()));
+            INSERT INTO idea_status_changes (idea_id, from_status, to_status, changed_by) VALUES (@Id, NULL, @Status, @ActorId);
+            SELECT coalesce(o.name, u.first_name || ' ' || u.last_name) FROM users u LEFT JOIN organisations o ON o.id = @OrganisationId WHERE u.id = @ActorId;
+            """;
+
+        private const string Moderators = "SELECT user_id FROM user_roles WHERE role = 'project_moderator' AND project_id = @ProjectId";
+
+        public async ValueTask<Guid> Handle(Command c, CancellationToken ct)
+        {
+            var r = c.Idea;
+            var body = RichText.Sanitize(r.Body);
+            if (body.Length == 0) throw new ValidationException([new ValidationFailure("body", Messages.Get("required"))]);
+
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var (phase, settings) = await ActionPolicy.RequireAsync(connection, c.ActorId, c.ProjectId, "post_idea", tx, ct);
+            if (settings.Map == true && r.Latitude is null)
+                throw new ValidationException([new ValidationFailure("latitude", Messages.Get("location_required"))]);
+            if (r.OrganisationId is { } org && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(OrganisationSql,
+                    new { OrganisationId = org, c.ActorId }, tx, cancellationToken: ct)))
+                throw new ValidationException([new ValidationFailure("organisationId", Messages.Get("not_organisation_member"))]);
+            if (await connection.ExecuteScalarAsync<int?>(new CommandDefinition(CountSql,
+                    new { PhaseId = phase.Id, c.ActorId, Limit = settings.IdeasPerUser }, tx, cancellationToken: ct)) is null)
+                throw ActionPolicy.Refuse("post_idea", ActionPolicy.Reasons.LimitReached);
+
+            var id = Guid.CreateVersion7();
+            var status = settings.PreModeration == true ? IdeaStatuses.Prescreening : IdeaStatuses.Proposed;
+            var title = r.Title.Trim();
+            var authorName = await connection.ExecuteScalarAsync<string>(new CommandDefinition(InsertSql, new
+            {
+                Id = id, c.ProjectId, PhaseId = phase.Id, c.ActorId, r.OrganisationId, Title = title, Body = body,
+                Topics = IdeaFieldsRules.NormalizeTopics(r.Topics), r.Latitude, r.Longitude,
+                LocationLabel = string.IsNullOrWhiteSpace(r.LocationLabel) ? null : r.LocationLabel.Trim(), Status = status,
+            }, tx, cancellationToken: ct));
+            await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategories.NewIdeaToModerate, $"new_idea:{id}", c.ActorId,
+                c.ProjectId, id, null, new Dictionary<string, string?> { ["ideaTitle"] = title, ["actorName"] = authorName, ["status"] = status }),
+                Moderators, new { c.ProjectId }, ct);
+            await tx.CommitAsync(ct);
+            return id;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPost("/projects/{id:guid}/ideas", async (Guid id, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            var actor = user.UserId();
+            var ideaId = await sender.Send(new Command(actor, id, body), ct);
+            return TypedResults.Created($"/api/v1/ideas/{ideaId}", await sender.Send(new GetIdea.Query(actor, ideaId), ct));
+        })
+        .WithName(nameof(SubmitIdea))
+        .WithSummary("Post an idea in the project's current ideation phase (as yourself or a verified organisation you belong to).")
+        .ProducesProblems(400, 401, 403, 404);
+}

@@ -1,0 +1,121 @@
+using Dapper;
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Content;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Rules;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Ideas;
+
+/// <summary>The author's own rules: an idea may be edited or withdrawn while the city has not taken it up and its phase is open.</summary>
+internal static class AuthorRules
+{
+    private const string PhaseSql = """
+        SELECT ph.settings->>'map' = 'true' AS map_required,
+               ph.starts_at <= now() AND (ph.ends_at IS NULL OR ph.ends_at > now()) AS active
+          FROM phases ph WHERE ph.id = @PhaseId;
+        """;
+
+    public sealed record PostingPhase(bool MapRequired, bool Active);
+
+    /// <summary>Locks the idea and checks the caller may change it; returns the phase it was posted in.</summary>
+    public static async Task<PostingPhase> RequireAuthorChangeAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid actorId, Guid ideaId, string action, CancellationToken ct)
+    {
+        var idea = await IdeaAccess.LoadAsync(connection, actorId, ideaId, tx, ct, forUpdate: true);
+        if (!idea.IsAuthor(actorId)) throw new ForbiddenException("Only the idea's author can do this.");
+        if (idea.Withdrawn) throw new ConflictException(Messages.Get("idea_withdrawn"));
+        if (idea.ProjectStatus == "archived") throw ActionPolicy.Refuse(action, ActionPolicy.Reasons.ProjectArchived);
+        if (!IdeaStatuses.AuthorMayChange(idea.Status) || idea.Hidden) throw new ConflictException(Messages.Get("idea_locked"));
+        var phase = idea.PhaseId is { } id
+            ? await connection.QuerySingleOrDefaultAsync<PostingPhase>(new CommandDefinition(PhaseSql, new { PhaseId = id }, tx, cancellationToken: ct))
+            : null;
+        if (phase is not { Active: true }) throw ActionPolicy.Refuse(action, ActionPolicy.Reasons.PhaseNotActive);
+        return phase;
+    }
+}
+
+/// <summary>The author rewrites their idea (title, text, topics, location); it is marked edited.</summary>
+public static class UpdateIdea
+{
+    public sealed record Command(Guid ActorId, Guid IdeaId, IdeaFields Idea) : ICommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Idea).SetValidator(new IdeaFieldsRules()).OverridePropertyName("");
+    }
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    {
+        private const string Sql = """
+            UPDATE ideas SET title = @Title, body = @Body, topics = @Topics, latitude = @Latitude, longitude = @Longitude, location_label = @LocationLabel,
+                   edited_at = now(), updated_at = now()
+             WHERE id = @IdeaId;
+            """;
+
+        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
+        {
+            var r = c.Idea;
+            var body = RichText.Sanitize(r.Body);
+            if (body.Length == 0) throw new ValidationException([new ValidationFailure("body", Messages.Get("required"))]);
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var phase = await AuthorRules.RequireAuthorChangeAsync(connection, tx, c.ActorId, c.IdeaId, "edit", ct);
+            if (phase.MapRequired && r.Latitude is null)
+                throw new ValidationException([new ValidationFailure("latitude", Messages.Get("location_required"))]);
+            await connection.ExecuteAsync(new CommandDefinition(Sql, new
+            {
+                c.IdeaId, Title = r.Title.Trim(), Body = body, Topics = IdeaFieldsRules.NormalizeTopics(r.Topics), r.Latitude, r.Longitude,
+                LocationLabel = string.IsNullOrWhiteSpace(r.LocationLabel) ? null : r.LocationLabel.Trim(),
+            }, tx, cancellationToken: ct));
+            await tx.CommitAsync(ct);
+            return Unit.Value;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPut("/ideas/{id:guid}", async (Guid id, IdeaFields body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            var actor = user.UserId();
+            await sender.Send(new Command(actor, id, body), ct);
+            return TypedResults.Ok(await sender.Send(new GetIdea.Query(actor, id), ct));
+        })
+        .WithName(nameof(UpdateIdea))
+        .WithSummary("Edit your idea while the city has not taken it up and its phase is open.")
+        .ProducesProblems(400, 401, 403, 404, 409);
+}
+
+/// <summary>The author withdraws their idea: it leaves the lists; its author and the staff still see it.</summary>
+public static class WithdrawIdea
+{
+    public sealed record Command(Guid ActorId, Guid IdeaId) : ICommand;
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    {
+        private const string Sql = "UPDATE ideas SET withdrawn_at = now(), updated_at = now() WHERE id = @IdeaId;";
+
+        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await AuthorRules.RequireAuthorChangeAsync(connection, tx, c.ActorId, c.IdeaId, "withdraw", ct);
+            await connection.ExecuteAsync(new CommandDefinition(Sql, new { c.IdeaId }, tx, cancellationToken: ct));
+            await tx.CommitAsync(ct);
+            return Unit.Value;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPost("/ideas/{id:guid}/withdraw", async (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new Command(user.UserId(), id), ct);
+            return TypedResults.NoContent();
+        })
+        .WithName(nameof(WithdrawIdea))
+        .WithSummary("Withdraw your idea (same rules as editing).")
+        .ProducesProblems(401, 403, 404, 409);
+}

@@ -1,0 +1,94 @@
+using Dapper;
+using FluentValidation;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.Notifications;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Moderation;
+
+/// <summary>
+/// The project's staff decide on an idea or a comment: hide it with a reason (its author is notified with the
+/// reason) or keep/show it (a provisional hide is lifted and the flags dismissed). Either way the open flags
+/// are resolved and the decision goes to the audit log.
+/// </summary>
+public static class HideContent
+{
+    public sealed record Request(string? Reason);
+
+    public sealed record Command(Guid ActorId, string Kind, Guid TargetId, bool Hide, string? Reason) : ICommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Reason).PlainText(1000);
+            RuleFor(c => c.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).When(c => c.Hide).WithMessage(_ => Messages.Get("required"));
+        }
+    }
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    {
+        private const string AuditSql = """
+            INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
+            VALUES (@ActorId, @Action, @Kind, @TargetId::text, @DepartmentId,
+                    jsonb_build_object('projectId', @ProjectId, 'ideaId', @IdeaId, 'reason', @Reason, 'openFlags', @OpenFlags))
+            RETURNING id;
+            """;
+
+        private const string FlagsSql = "SELECT count(*)::int FROM content_flags WHERE idea_id = @IdeaId AND comment_id IS NOT DISTINCT FROM @CommentId AND resolved_at IS NULL;";
+        private const string TitleSql = "SELECT title FROM ideas WHERE id = @IdeaId;";
+        private const string Author = "SELECT @AuthorId::uuid AS user_id";
+
+        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var target = await ModerationTarget.LoadAsync(connection, tx, c.ActorId, c.Kind, c.TargetId, ct);
+            target.Idea.RequireStaff();
+            var openFlags = await connection.ExecuteScalarAsync<int>(new CommandDefinition(FlagsSql, new { target.IdeaId, target.CommentId }, tx, cancellationToken: ct));
+            if (!c.Hide && !target.Hidden && openFlags == 0) throw new ConflictException(Messages.Get("not_hidden"));
+            var reason = string.IsNullOrWhiteSpace(c.Reason) ? null : c.Reason.Trim();
+            await target.SetHiddenAsync(connection, tx, c.Hide, c.Hide ? reason : null, hiddenByFlags: false, resolveFlags: true, ct);
+            var auditId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(AuditSql, new
+            {
+                c.ActorId, Action = $"{c.Kind}.{(c.Hide ? "hidden" : "kept")}", c.Kind, c.TargetId, target.Idea.DepartmentId, target.Idea.ProjectId,
+                target.IdeaId, Reason = reason, OpenFlags = openFlags,
+            }, tx, cancellationToken: ct));
+            if (c.Hide)
+            {
+                var title = await connection.ExecuteScalarAsync<string>(new CommandDefinition(TitleSql, new { target.IdeaId }, tx, cancellationToken: ct));
+                await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategories.ContentHidden, $"hidden:{auditId}", c.ActorId,
+                    target.Idea.ProjectId, target.IdeaId, target.CommentId,
+                    new Dictionary<string, string?> { ["ideaTitle"] = title, ["reason"] = reason, ["kind"] = c.Kind }), Author, new { target.AuthorId }, ct);
+            }
+            await tx.CommitAsync(ct);
+            return Unit.Value;
+        }
+    }
+
+    private static RouteHandlerBuilder Map(RouteGroupBuilder g, string path, string kind, bool hide, string name, string summary) => g
+        .MapPost(path, async (Guid id, Request? body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new Command(user.UserId(), kind, id, hide, body?.Reason), ct);
+            return TypedResults.NoContent();
+        })
+        .WithName(name)
+        .WithSummary(summary)
+        .ProducesProblems(400, 401, 403, 404, 409);
+
+    public static RouteHandlerBuilder MapHideIdea(RouteGroupBuilder g) =>
+        Map(g, "/ideas/{id:guid}/hide", ModerationTarget.IdeaKind, true, "HideIdea", "Hide an idea with a reason; its author is told why (the project's staff).");
+
+    public static RouteHandlerBuilder MapUnhideIdea(RouteGroupBuilder g) =>
+        Map(g, "/ideas/{id:guid}/unhide", ModerationTarget.IdeaKind, false, "UnhideIdea", "Show a hidden idea again, or dismiss its flags (the project's staff).");
+
+    public static RouteHandlerBuilder MapHideComment(RouteGroupBuilder g) =>
+        Map(g, "/comments/{id:guid}/hide", ModerationTarget.CommentKind, true, "HideComment", "Hide a comment with a reason; its author is told why (the project's staff).");
+
+    public static RouteHandlerBuilder MapUnhideComment(RouteGroupBuilder g) =>
+        Map(g, "/comments/{id:guid}/unhide", ModerationTarget.CommentKind, false, "UnhideComment", "Show a hidden comment again, or dismiss its flags (the project's staff).");
+}

@@ -1,0 +1,90 @@
+using Dapper;
+using FluentValidation;
+using Mediator;
+using Npgsql;
+using Participation.Api.Features.Ideas;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.Notifications;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Moderation;
+
+/// <summary>
+/// Pre-moderation: the project's staff approve an idea (it becomes public as "proposed") or reject it with a
+/// reason (it stays private, "rejected", and the author reads the reason). The author is notified; the
+/// decision is in the idea's history and the audit log.
+/// </summary>
+public static class ReviewIdea
+{
+    public sealed record Request(string Decision, string? Reason);
+
+    public sealed record Command(Guid ActorId, Guid IdeaId, string Decision, string? Reason) : ICommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Decision).Must(d => d is "approve" or "reject").WithMessage("One of: approve, reject.");
+            RuleFor(c => c.Reason).PlainText(1000);
+            RuleFor(c => c.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).When(c => c.Decision == "reject").WithMessage(_ => Messages.Get("required"));
+        }
+    }
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    {
+        private const string Sql = """
+            WITH upd AS (
+                UPDATE ideas SET status = @Status, updated_at = now(),
+                       hidden_at = CASE WHEN @Reject THEN now() END, hidden_reason = CASE WHEN @Reject THEN @Reason END
+                 WHERE id = @IdeaId RETURNING title),
+            change AS (
+                INSERT INTO idea_status_changes (idea_id, from_status, to_status, feedback, signed_as, changed_by)
+                SELECT @IdeaId, 'prescreening', @Status, @Reason,
+                       CASE WHEN @Reason::text IS NULL THEN NULL ELSE (SELECT d.name ->> 'fr' FROM departments d WHERE d.id = @DepartmentId) END, @ActorId
+                RETURNING id),
+            audit AS (
+                INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
+                VALUES (@ActorId, CASE WHEN @Reject THEN 'idea.rejected' ELSE 'idea.approved' END, 'idea', @IdeaId::text, @DepartmentId,
+                        jsonb_build_object('projectId', @ProjectId, 'reason', @Reason)))
+            SELECT change.id, upd.title FROM change, upd;
+            """;
+
+        private const string Author = "SELECT author_id AS user_id FROM ideas WHERE id = @IdeaId";
+
+        private sealed record Done(long Id, string Title);
+
+        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var idea = (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct, forUpdate: true)).RequireStaff();
+            if (idea.Status != IdeaStatuses.Prescreening || idea.Withdrawn) throw new ConflictException(Messages.Get("not_awaiting_prescreening"));
+            var reject = c.Decision == "reject";
+            var status = reject ? IdeaStatuses.Rejected : IdeaStatuses.Proposed;
+            var reason = string.IsNullOrWhiteSpace(c.Reason) ? null : c.Reason.Trim();
+            var done = await connection.QuerySingleAsync<Done>(new CommandDefinition(Sql, new
+            {
+                c.IdeaId, Status = status, Reject = reject, Reason = reason, c.ActorId, idea.DepartmentId, idea.ProjectId,
+            }, tx, cancellationToken: ct));
+            await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategories.IdeaStatusMine, $"idea_status:{done.Id}", c.ActorId,
+                idea.ProjectId, c.IdeaId, null, new Dictionary<string, string?>
+                {
+                    ["ideaTitle"] = done.Title, ["status"] = status, ["previousStatus"] = IdeaStatuses.Prescreening, ["feedback"] = reason,
+                }), Author, new { c.IdeaId }, ct);
+            await tx.CommitAsync(ct);
+            return Unit.Value;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPost("/ideas/{id:guid}/review", async (Guid id, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new Command(user.UserId(), id, body.Decision, body.Reason), ct);
+            return TypedResults.NoContent();
+        })
+        .WithName(nameof(ReviewIdea))
+        .WithSummary("Approve or reject (with a reason) an idea awaiting pre-moderation (the project's staff).")
+        .ProducesProblems(400, 401, 403, 404, 409);
+}
