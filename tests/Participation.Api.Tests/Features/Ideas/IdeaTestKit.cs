@@ -129,7 +129,8 @@ internal static class Invariants
 /// <summary>Counts the SQL commands Npgsql runs inside a block (through its ActivitySource), to prove a constant number of statements.</summary>
 internal sealed class SqlCounter : IDisposable
 {
-    private static readonly ActivitySource Source = new("Participation.Tests.SqlCounter");
+    private const string SourceName = "Participation.Tests.SqlCounter";
+    private static readonly ActivitySource Source = new(SourceName);
     private readonly ActivityListener _listener;
     private readonly Activity _root;
     private int _count;
@@ -138,7 +139,7 @@ internal sealed class SqlCounter : IDisposable
     {
         _listener = new ActivityListener
         {
-            ShouldListenTo = s => s.Name == "Npgsql" || s.Name == Source.Name,
+            ShouldListenTo = s => s.Name is "Npgsql" or SourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = a =>
             {
