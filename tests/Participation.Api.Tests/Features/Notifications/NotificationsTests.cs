@@ -88,7 +88,7 @@ public sealed partial class NotificationsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal("idea_status_mine", Assert.Single(items)!["category"]!.GetValue<string>());
         while (await MailAsync() > 0) { }
         Assert.Empty(await Api.OutboxAsync(c.ResidentA.Email));
-        Assert.Single((await Api.OutboxAsync(c.Moderator1.Email)).Where(m => m.Category == "notification_new_idea_to_moderate"));
+        Assert.Single(await Api.OutboxAsync(c.Moderator1.Email), m => m.Category == "notification_new_idea_to_moderate");
     }
 
     [Fact]
