@@ -6474,6 +6474,7 @@ export interface GetIdeaResponse {
     visibility: GetIdeaVisibility;
     history: GetIdeaStatusChange[];
     actions: ActionPolicyDecision[];
+    cost?: number | undefined;
 }
 
 export interface GetIdeaStatusChange {
@@ -6781,6 +6782,7 @@ export interface ListIdeasIdea {
     comments: number;
     createdAt: string;
     myReaction?: string | undefined;
+    cost?: number | undefined;
 }
 
 export interface ListIdeasResponse {

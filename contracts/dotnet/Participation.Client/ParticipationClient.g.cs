@@ -12822,6 +12822,9 @@ namespace Participation.Client
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<ActionPolicyDecision> Actions { get; set; } = new System.Collections.ObjectModel.Collection<ActionPolicyDecision>();
 
+        [System.Text.Json.Serialization.JsonPropertyName("cost")]
+        public double? Cost { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -13732,6 +13735,9 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("myReaction")]
         public string? MyReaction { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("cost")]
+        public double? Cost { get; set; } = default!;
 
     }
 
