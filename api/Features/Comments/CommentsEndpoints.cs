@@ -1,3 +1,4 @@
+using Participation.Api.Infrastructure.Idempotency;
 using Participation.Api.Infrastructure.Security;
 
 namespace Participation.Api.Features.Comments;
@@ -10,7 +11,7 @@ public static class CommentsEndpoints
         var g = api.MapGroup("").WithTags("Comments");
         ListComments.Map(g).AllowAnonymous();
         ListReplies.Map(g).AllowAnonymous();
-        PostComment.Map(g).RequireAuthorization().RequireRateLimiting(RateLimits.Writes);  // phase rules
+        PostComment.Map(g).RequireAuthorization().RequireRateLimiting(RateLimits.Writes).WithIdempotency();  // phase rules
         EditComment.Map(g).RequireAuthorization().RequireRateLimiting(RateLimits.Writes);  // its author
         DeleteComment.Map(g).RequireAuthorization();                                        // its author
         return api;

@@ -1,3 +1,5 @@
+using Participation.Api.Infrastructure.Idempotency;
+
 namespace Participation.Api.Features.Ideas;
 
 /// <summary>
@@ -12,7 +14,7 @@ public static class IdeasEndpoints
         var g = api.MapGroup("").WithTags("Ideas");
         ListIdeas.Map(g).AllowAnonymous();
         GetIdea.Map(g).AllowAnonymous();
-        SubmitIdea.Map(g).RequireAuthorization().RequireRateLimiting(Infrastructure.Security.RateLimits.Writes);       // phase rules
+        SubmitIdea.Map(g).RequireAuthorization().RequireRateLimiting(Infrastructure.Security.RateLimits.Writes).WithIdempotency(); // phase rules
         UpdateIdea.Map(g).RequireAuthorization().RequireRateLimiting(Infrastructure.Security.RateLimits.Writes);       // its author
         WithdrawIdea.Map(g).RequireAuthorization();                                                                     // its author
         ChangeIdeaStatus.Map(g).RequireAuthorization();                                                                 // project staff

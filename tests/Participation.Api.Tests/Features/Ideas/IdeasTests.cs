@@ -268,4 +268,31 @@ public sealed class IdeasTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(0, await Api.CountAsync("idea_follows"));
         Assert.Equal(HttpStatusCode.NotFound, (await c.B.PutAsync($"/api/v1/ideas/{Guid.NewGuid()}/follow", null)).StatusCode);
     }
+
+    [Fact]
+    public async Task Posting_an_idea_again_with_the_same_idempotency_key_returns_the_first_idea_without_a_second_one()
+    {
+        var c = await IdeaCity.CreateAsync(Api);
+        HttpRequestMessage Post(object body)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/projects/{c.P1}/ideas") { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", "8f1c2e9a-retry");
+            return request;
+        }
+
+        var first = await c.A.SendAsync(Post(IdeaCity.Idea()));
+        var retried = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => c.A.SendAsync(Post(IdeaCity.Idea()))));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var id = (await first.ReadJsonAsync())["id"]!.GetValue<Guid>();
+        foreach (var again in retried)
+        {
+            Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+            Assert.Equal(first.Headers.Location, again.Headers.Location);
+            Assert.Equal(id, (await again.ReadJsonAsync())["id"]!.GetValue<Guid>());
+        }
+        Assert.Equal(1, await Api.CountAsync("ideas"));
+        await (await c.A.SendAsync(Post(IdeaCity.Idea("Une autre idée")))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(1, await Api.CountAsync("ideas"));
+    }
 }
