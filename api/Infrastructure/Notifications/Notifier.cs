@@ -44,11 +44,11 @@ public static class Notifier
     // The recipients fragment is constant SQL from the caller (never values): a SELECT yielding user_id.
     private const string Sql = """
         INSERT INTO notifications (user_id, category, event_key, project_id, idea_id, comment_id, data, email_state)
-        SELECT DISTINCT r.user_id, @Category, @EventKey, @ProjectId, @IdeaId, @CommentId, CAST(@Data AS jsonb),
+        SELECT DISTINCT r.user_id, @Category, @EventKey, @ProjectId::uuid, @IdeaId::uuid, @CommentId::uuid, CAST(@Data AS jsonb),
                CASE WHEN coalesce(np.channel, @DefaultChannel) = 'email' THEN 'pending' ELSE 'none' END
           FROM ({0}) r
           LEFT JOIN notification_preferences np ON np.user_id = r.user_id AND np.category = @Category
-         WHERE r.user_id IS NOT NULL AND r.user_id IS DISTINCT FROM @ActorId
+         WHERE r.user_id IS NOT NULL AND r.user_id IS DISTINCT FROM @ActorId::uuid
            AND coalesce(np.channel, @DefaultChannel) <> 'off'
         ON CONFLICT (user_id, event_key) DO NOTHING;
         """;
