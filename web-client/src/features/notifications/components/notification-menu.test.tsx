@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ListNotificationsNotification } from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { createQueryClient, Providers } from '@/app/providers';
 import { i18n } from '@/lib/i18n';
@@ -15,7 +16,7 @@ const summary = vi.mocked(api.getNotificationSummary);
 const list = vi.mocked(api.listNotifications);
 const markRead = vi.mocked(api.markNotificationsRead);
 
-const items = [
+const items: ListNotificationsNotification[] = [
   {
     id: 7,
     category: 'comment_on_my_idea',
