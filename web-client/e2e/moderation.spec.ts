@@ -133,6 +133,7 @@ test('a moderator hides a flagged comment; its author is notified, adjusts the p
   await expect(item).not.toContainText('Masqué provisoirement');
   await expect(item.getByRole('link', { name: ideaTitle })).toHaveAttribute('href', `/projects/${projectId}/ideas/${ideaId}`);
   await expectAccessible(page, 'moderation queue');
+  await page.screenshot({ path: '/tmp/participation-moderation-queue.png', fullPage: true });
 
   // Hiding asks for a reason first.
   await item.getByRole('button', { name: `Masquer : commentaire sur l’idée « ${ideaTitle} »` }).click();
@@ -162,6 +163,11 @@ test('a moderator hides a flagged comment; its author is notified, adjusts the p
   await expect(latest).toContainText('Non lue');
   await expect(latest.getByRole('link')).toHaveText(`Votre commentaire sur l’idée « ${ideaTitle} » a été masqué : ${reason}`);
   await expectAccessible(brunoPage, 'notification menu (open)');
+  await brunoPage.screenshot({ path: '/tmp/participation-notification-menu.png' });
+  await brunoPage.setViewportSize({ width: 375, height: 740 });
+  await expectAccessible(brunoPage, 'notification menu (open, mobile)');
+  await brunoPage.screenshot({ path: '/tmp/participation-notification-menu-mobile.png' });
+  await brunoPage.setViewportSize({ width: 1280, height: 720 });
   await brunoPage.keyboard.press('Escape');
   await expect(menu).toBeHidden();
   await expect(bell).toBeFocused();
@@ -174,6 +180,7 @@ test('a moderator hides a flagged comment; its author is notified, adjusts the p
   await expect(entry).toContainText('Non lue');
   await expect(entry).toContainText(title);
   await expectAccessible(brunoPage, 'notifications page');
+  await brunoPage.screenshot({ path: '/tmp/participation-notifications.png', fullPage: true });
   await entry.getByRole('button', { name: /^Marquer comme lue/ }).click();
   await expect(brunoPage.getByRole('status').filter({ hasText: 'La notification est marquée comme lue.' })).toBeVisible();
   await expect(entry).not.toContainText('Non lue');
@@ -188,6 +195,7 @@ test('a moderator hides a flagged comment; its author is notified, adjusts the p
   const replies = brunoPage.getByRole('group', { name: 'Réponses à vos commentaires' });
   await expect(replies.getByRole('radio', { name: 'E-mail et dans l’application' })).toBeChecked();
   await expectAccessible(brunoPage, 'notification preferences');
+  await brunoPage.screenshot({ path: '/tmp/participation-notification-preferences.png', fullPage: true });
   await replies.getByRole('radio', { name: 'Désactivé' }).check();
   await brunoPage.getByRole('button', { name: 'Enregistrer mes préférences' }).click();
   await expect(brunoPage.getByRole('status').filter({ hasText: 'Vos préférences de notification sont enregistrées.' })).toBeVisible();
@@ -218,11 +226,13 @@ test('a moderator hides a flagged comment; its author is notified, adjusts the p
   await expect(visitor.getByRole('link', { name: 'Gérer toutes mes notifications' })).toHaveAttribute('href', '/notifications/settings');
   await expectAccessible(visitor, 'unsubscribe: done');
 
-  // A forged or stale link is refused.
-  await visitor.goto('/unsubscribe#token=not-a-real-token');
-  await visitor.getByRole('button', { name: 'Me désabonner' }).click();
-  await expect(visitor.getByRole('alert')).toContainText('Ce lien n’est plus valable');
-  await expectAccessible(visitor, 'unsubscribe: invalid link');
+  // A forged or stale link is refused (opened from the mailbox: a new tab).
+  const forged = await mailbox.newPage();
+  watchCsp(forged);
+  await forged.goto('/unsubscribe#token=not-a-real-token');
+  await forged.getByRole('button', { name: 'Me désabonner' }).click();
+  await expect(forged.getByRole('alert')).toContainText('Ce lien n’est plus valable');
+  await expectAccessible(forged, 'unsubscribe: invalid link');
   await mailbox.close();
 
   // Bruno's preferences show the e-mails of that category stopped, in-app notifications kept.
