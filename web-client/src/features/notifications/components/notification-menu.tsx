@@ -8,6 +8,9 @@ import { Loading } from '@/components/ui/loading';
 import { latestNotificationsQueryOptions, notificationSummaryQueryOptions, useMarkNotificationsRead } from '../api/notifications';
 import { NotificationSummary } from './notification-summary';
 
+/** The panel's width in the style sheet (26rem). */
+const PANEL_WIDTH_PX = 416;
+
 /**
  * The header's notification button (with the unread count, polled) and the disclosure it opens with the
  * latest notifications. Not modal: Tab moves on through the page; Escape, a click outside or a navigation
@@ -16,6 +19,8 @@ import { NotificationSummary } from './notification-summary';
 export function NotificationMenu() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  // The panel opens towards the side where it fits: from the button's start, or back from its end.
+  const [align, setAlign] = useState<'start' | 'end'>('start');
   const summary = useQuery(notificationSummaryQueryOptions());
   const latest = useQuery({ ...latestNotificationsQueryOptions(), enabled: open });
   const markRead = useMarkNotificationsRead();
@@ -36,7 +41,11 @@ export function NotificationMenu() {
       if (wrapper.current && event.target instanceof Node && !wrapper.current.contains(event.target)) setOpen(false);
     };
     document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
+    window.addEventListener('resize', place);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+      window.removeEventListener('resize', place);
+    };
   }, [open]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -45,6 +54,18 @@ export function NotificationMenu() {
       setOpen(false);
       button.current?.focus();
     }
+  }
+
+  function place() {
+    if (!button.current) return;
+    const rect = button.current.getBoundingClientRect();
+    const width = Math.min(PANEL_WIDTH_PX, window.innerWidth - 32);
+    setAlign(rect.left + width <= window.innerWidth - 16 ? 'start' : 'end');
+  }
+
+  function toggle() {
+    if (!open) place();
+    setOpen((value) => !value);
   }
 
   // Tabbing out of the menu closes it (it is not a focus trap).
@@ -62,19 +83,19 @@ export function NotificationMenu() {
         aria-expanded={open}
         aria-controls={panelId}
         aria-label={t('notifications.menu.label', { count: unread })}
-        onClick={() => setOpen((value) => !value)}
+        onClick={toggle}
       >
         <svg className="notification-menu__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M12 3a6 6 0 0 0-6 6v4l-2 3h16l-2-3V9a6 6 0 0 0-6-6Zm-2 15a2 2 0 0 0 4 0" />
         </svg>
-        <span>{t('notifications.menu.button')}</span>
+        <span className="notification-menu__label">{t('notifications.menu.button')}</span>
         {unread > 0 ? (
           <span className="notification-menu__count" aria-hidden="true">
             {unread > 99 ? '99+' : unread}
           </span>
         ) : null}
       </button>
-      <div id={panelId} className="notification-menu__panel" hidden={!open}>
+      <div id={panelId} className={`notification-menu__panel notification-menu__panel--${align}`} hidden={!open}>
         {open ? (
           <section aria-labelledby={headingId}>
             <h2 id={headingId} className="notification-menu__heading">
