@@ -8,8 +8,9 @@ import { Loading } from '@/components/ui/loading';
 import { latestNotificationsQueryOptions, notificationSummaryQueryOptions, useMarkNotificationsRead } from '../api/notifications';
 import { NotificationSummary } from './notification-summary';
 
-/** The panel's width in the style sheet (26rem). */
+/** The panel's width in the style sheet (26rem), and the room it keeps from the window's edges (1rem). */
 const PANEL_WIDTH_PX = 416;
+const MARGIN_PX = 16;
 
 /**
  * The header's notification button (with the unread count, polled) and the disclosure it opens with the
@@ -19,8 +20,8 @@ const PANEL_WIDTH_PX = 416;
 export function NotificationMenu() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  // The panel opens towards the side where it fits: from the button's start, or back from its end.
-  const [align, setAlign] = useState<'start' | 'end'>('start');
+  // The panel starts under the button, shifted left as much as needed to stay within the window.
+  const [offset, setOffset] = useState(0);
   const summary = useQuery(notificationSummaryQueryOptions());
   const latest = useQuery({ ...latestNotificationsQueryOptions(), enabled: open });
   const markRead = useMarkNotificationsRead();
@@ -58,9 +59,9 @@ export function NotificationMenu() {
 
   function place() {
     if (!button.current) return;
-    const rect = button.current.getBoundingClientRect();
-    const width = Math.min(PANEL_WIDTH_PX, window.innerWidth - 32);
-    setAlign(rect.left + width <= window.innerWidth - 16 ? 'start' : 'end');
+    const left = button.current.getBoundingClientRect().left;
+    const width = Math.min(PANEL_WIDTH_PX, window.innerWidth - 2 * MARGIN_PX);
+    setOffset(Math.max(Math.min(0, window.innerWidth - MARGIN_PX - width - left), MARGIN_PX - left));
   }
 
   function toggle() {
@@ -95,7 +96,7 @@ export function NotificationMenu() {
           </span>
         ) : null}
       </button>
-      <div id={panelId} className={`notification-menu__panel notification-menu__panel--${align}`} hidden={!open}>
+      <div id={panelId} className="notification-menu__panel" style={{ left: offset }} hidden={!open}>
         {open ? (
           <section aria-labelledby={headingId}>
             <h2 id={headingId} className="notification-menu__heading">
