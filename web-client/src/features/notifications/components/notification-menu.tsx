@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { describeError, toApiError } from '@/api/errors';
@@ -8,8 +8,7 @@ import { Loading } from '@/components/ui/loading';
 import { latestNotificationsQueryOptions, notificationSummaryQueryOptions, useMarkNotificationsRead } from '../api/notifications';
 import { NotificationSummary } from './notification-summary';
 
-/** The panel's width in the style sheet (26rem), and the room it keeps from the window's edges (1rem). */
-const PANEL_WIDTH_PX = 416;
+/** The room the panel keeps from the window's edges. */
 const MARGIN_PX = 16;
 
 /**
@@ -27,11 +26,24 @@ export function NotificationMenu() {
   const markRead = useMarkNotificationsRead();
   const wrapper = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
   const panelId = useId();
   const headingId = useId();
   const location = useLocation();
   const unread = summary.data?.unread ?? 0;
   const items = latest.data?.items ?? [];
+
+  const place = useCallback(() => {
+    if (!button.current || !panel.current) return;
+    const left = button.current.getBoundingClientRect().left;
+    const width = panel.current.offsetWidth;
+    setOffset(Math.max(Math.min(0, window.innerWidth - MARGIN_PX - width - left), MARGIN_PX - left));
+  }, []);
+
+  // Placed before it is painted, and again when the window changes size.
+  useLayoutEffect(() => {
+    if (open) place();
+  }, [open, place]);
 
   // A navigation (following a notification or "see all") closes the menu.
   useEffect(() => setOpen(false), [location.key]);
@@ -47,7 +59,7 @@ export function NotificationMenu() {
       document.removeEventListener('pointerdown', onPointerDown);
       window.removeEventListener('resize', place);
     };
-  }, [open]);
+  }, [open, place]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.key === 'Escape' && open) {
@@ -55,18 +67,6 @@ export function NotificationMenu() {
       setOpen(false);
       button.current?.focus();
     }
-  }
-
-  function place() {
-    if (!button.current) return;
-    const left = button.current.getBoundingClientRect().left;
-    const width = Math.min(PANEL_WIDTH_PX, window.innerWidth - 2 * MARGIN_PX);
-    setOffset(Math.max(Math.min(0, window.innerWidth - MARGIN_PX - width - left), MARGIN_PX - left));
-  }
-
-  function toggle() {
-    if (!open) place();
-    setOpen((value) => !value);
   }
 
   // Tabbing out of the menu closes it (it is not a focus trap).
@@ -84,7 +84,7 @@ export function NotificationMenu() {
         aria-expanded={open}
         aria-controls={panelId}
         aria-label={t('notifications.menu.label', { count: unread })}
-        onClick={toggle}
+        onClick={() => setOpen((value) => !value)}
       >
         <svg className="notification-menu__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M12 3a6 6 0 0 0-6 6v4l-2 3h16l-2-3V9a6 6 0 0 0-6-6Zm-2 15a2 2 0 0 0 4 0" />
@@ -96,7 +96,7 @@ export function NotificationMenu() {
           </span>
         ) : null}
       </button>
-      <div id={panelId} className="notification-menu__panel" style={{ left: offset }} hidden={!open}>
+      <div id={panelId} ref={panel} className="notification-menu__panel" style={{ left: offset }} hidden={!open}>
         {open ? (
           <section aria-labelledby={headingId}>
             <h2 id={headingId} className="notification-menu__heading">
