@@ -86,3 +86,26 @@ export async function waitForLink(mailDir: string, address: string, page: string
   }
   throw new Error(`No e-mail with a ${page} link reached ${address} in ${mailDir} within ${timeoutMs} ms`);
 }
+
+export interface Message {
+  /** Top-level headers, lower-case names. */
+  headers: Map<string, string>;
+  /** The text/plain content. */
+  text: string;
+}
+
+/** Waits for an e-mail to `address` whose text matches `pattern` (newest first) and returns it. */
+export async function waitForMessage(mailDir: string, address: string, pattern: RegExp, timeoutMs = 20_000): Promise<Message> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const names = await readdir(mailDir).catch(() => [] as string[]);
+    for (const name of names.filter((n) => n.endsWith('.eml')).sort().reverse()) {
+      const raw = await readFile(join(mailDir, name), 'utf8');
+      if (!recipientOf(raw).includes(address.toLowerCase())) continue;
+      const text = textOf(raw);
+      if (pattern.test(text)) return { headers: parsePart(raw).headers, text };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`No e-mail matching ${pattern} reached ${address} in ${mailDir} within ${timeoutMs} ms`);
+}

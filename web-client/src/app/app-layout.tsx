@@ -8,6 +8,7 @@ import { SiteHeader, type NavItem } from '@/components/layout/site-header';
 import { SiteNameContext } from '@/components/layout/page';
 import { Button } from '@/components/ui/button';
 import { useLogout } from '@/features/auth/api/auth';
+import { NotificationMenu } from '@/features/notifications/components/notification-menu';
 import { platformQueryOptions } from '@/features/platform/api/platform';
 import { meQueryOptions, useUpdateMe } from '@/features/profile/api/profile';
 import { useSessionStatus } from '@/lib/auth/session-store';
@@ -62,6 +63,7 @@ export function AppLayout() {
             </Button>
           ) : null
         }
+        notifications={status === 'authenticated' ? <NotificationMenu /> : null}
         languageSwitcher={
           <LanguageSwitcher
             label={t('layout.language')}

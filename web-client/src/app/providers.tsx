@@ -4,6 +4,8 @@ import { I18nextProvider } from 'react-i18next';
 import { toApiError } from '@/api/errors';
 import { auditKeys } from '@/features/audit-log/api/audit-log';
 import { invitationKeys } from '@/features/invitations/api/invitations';
+import { moderationKeys } from '@/features/moderation/api/moderation';
+import { notificationKeys } from '@/features/notifications/api/notifications';
 import { organisationKeys } from '@/features/organisations/api/organisations';
 import { profileKeys } from '@/features/profile/api/profile';
 import { projectKeys } from '@/features/projects/api/projects';
@@ -38,7 +40,16 @@ export function Providers({ children, queryClient }: { children: ReactNode; quer
       const changed = status !== previous;
       previous = status;
       if (status === 'anonymous') {
-        for (const queryKey of [profileKeys.all, userKeys.all, invitationKeys.lists(), auditKeys.all, organisationKeys.all, projectKeys.all])
+        for (const queryKey of [
+          profileKeys.all,
+          userKeys.all,
+          invitationKeys.lists(),
+          auditKeys.all,
+          organisationKeys.all,
+          projectKeys.all,
+          notificationKeys.all,
+          moderationKeys.all,
+        ])
           client.removeQueries({ queryKey });
       } else if (status === 'authenticated' && changed) {
         for (const queryKey of [organisationKeys.all, projectKeys.all]) void client.invalidateQueries({ queryKey });

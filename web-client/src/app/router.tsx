@@ -35,6 +35,12 @@ export const routes = [
       { path: 'organisations/new', lazy: async () => ({ Component: (await import('./routes/organisation-new-route')).OrganisationNewRoute }) },
       { path: 'organisations/:id', element: <OrganisationRoute /> },
       { path: 'organisations/:id/edit', lazy: async () => ({ Component: (await import('./routes/organisation-edit-route')).OrganisationEditRoute }) },
+      { path: 'notifications', lazy: async () => ({ Component: (await import('./routes/notifications-route')).NotificationsRoute }) },
+      {
+        path: 'notifications/settings',
+        lazy: async () => ({ Component: (await import('./routes/notification-settings-route')).NotificationSettingsRoute }),
+      },
+      { path: 'unsubscribe', lazy: async () => ({ Component: (await import('./routes/unsubscribe-route')).UnsubscribeRoute }) },
       // Staff screens and the invitation page load on demand: most visitors never see them.
       { path: 'invitation', lazy: async () => ({ Component: (await import('./routes/invitation-route')).InvitationRoute }) },
       {
@@ -48,6 +54,10 @@ export const routes = [
             lazy: async () => ({ Component: (await import('./routes/admin/admin-project-new-route')).AdminProjectNewRoute }),
           },
           { path: 'projects/:id', lazy: async () => ({ Component: (await import('./routes/admin/admin-project-route')).AdminProjectRoute }) },
+          {
+            path: 'projects/:id/moderation',
+            lazy: async () => ({ Component: (await import('./routes/admin/admin-moderation-route')).AdminModerationRoute }),
+          },
           {
             path: 'organisations',
             lazy: async () => ({ Component: (await import('./routes/admin/admin-organisations-route')).AdminOrganisationsRoute }),

@@ -16,9 +16,11 @@ export interface SiteHeaderProps {
   /** Extra nav entries that are not links (the log-out button). */
   actions?: ReactNode;
   languageSwitcher: ReactNode;
+  /** The signed-in user's notification menu, beside the language switcher. */
+  notifications?: ReactNode;
 }
 
-export function SiteHeader({ siteName, homeLabel, navLabel, items, actions, languageSwitcher }: SiteHeaderProps) {
+export function SiteHeader({ siteName, homeLabel, navLabel, items, actions, languageSwitcher, notifications }: SiteHeaderProps) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -26,7 +28,10 @@ export function SiteHeader({ siteName, homeLabel, navLabel, items, actions, lang
           <img src="/favicon.svg" alt="" width="32" height="32" className="site-header__logo" />
           <span>{siteName}</span>
         </Link>
-        <div className="site-header__tools">{languageSwitcher}</div>
+        <div className="site-header__tools">
+          {notifications}
+          {languageSwitcher}
+        </div>
         <nav className="site-nav" aria-label={navLabel}>
           <ul className="site-nav__list">
             {items.map((item) => (

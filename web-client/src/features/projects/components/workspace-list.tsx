@@ -52,6 +52,7 @@ export function WorkspaceList() {
                 <th scope="col">{t('projects.filters.status')}</th>
                 <th scope="col">{t('projects.workspace.phases')}</th>
                 <th scope="col">{t('projects.workspace.updated')}</th>
+                <th scope="col">{t('moderation.workspaceColumn')}</th>
               </tr>
             </thead>
             <tbody>
@@ -71,6 +72,11 @@ export function WorkspaceList() {
                     </td>
                     <td>{project.phaseCount}</td>
                     <td>{formatDate(project.updatedAt, i18n.language)}</td>
+                    <td>
+                      <Link to={`/admin/projects/${project.id}/moderation`} aria-label={t('moderation.workspaceLinkLabel', { title })}>
+                        {t('moderation.workspaceLink')}
+                      </Link>
+                    </td>
                   </tr>
                 );
               })}

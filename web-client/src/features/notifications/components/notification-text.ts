@@ -1,0 +1,74 @@
+import type { TFunction } from 'i18next';
+import type { ListNotificationsNotification } from '@contracts/participation-client';
+
+const IDEA_STATUSES = ['prescreening', 'proposed', 'under_consideration', 'accepted', 'rejected', 'implemented'];
+
+/** A value of the notification's data, '' when absent (the API may send null). */
+function datum(n: ListNotificationsNotification, key: string): string {
+  const value = n.data?.[key];
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** The idea's current title, or the one it had when the notification was written. */
+export function notificationIdeaTitle(n: ListNotificationsNotification): string {
+  return (n.ideaTitle ?? '').trim() || datum(n, 'ideaTitle');
+}
+
+/** Where a notification leads: its idea's page, or the list when it concerns no idea. */
+export function notificationHref(n: ListNotificationsNotification): string {
+  return n.projectId && n.ideaId ? `/projects/${n.projectId}/ideas/${n.ideaId}` : '/notifications';
+}
+
+/** What a notification says, as one sentence in the UI language. */
+export function describeNotification(t: TFunction, n: ListNotificationsNotification): string {
+  const title = notificationIdeaTitle(n);
+  const actor = datum(n, 'actorName') || t('notifications.someone');
+  const status = datum(n, 'status');
+  const previous = datum(n, 'previousStatus');
+  const statusLabel = IDEA_STATUSES.includes(status) ? t(`notifications.ideaStatus.${status}`) : status;
+  const statusChanged = status !== '' && status !== previous;
+  const reason = datum(n, 'reason');
+
+  switch (n.category) {
+    case 'idea_status_mine':
+      if (previous === 'prescreening' && status === 'proposed') return t('notifications.sentence.ideaApproved', { title });
+      return statusChanged
+        ? t('notifications.sentence.ideaStatusMine', { title, status: statusLabel })
+        : t('notifications.sentence.ideaFeedbackMine', { title });
+    case 'idea_status_followed':
+      return statusChanged
+        ? t('notifications.sentence.ideaStatusFollowed', { title, status: statusLabel })
+        : t('notifications.sentence.ideaFeedbackFollowed', { title });
+    case 'comment_on_my_idea':
+      return t('notifications.sentence.commentOnMyIdea', { title, actor });
+    case 'reply_to_my_comment':
+      return t('notifications.sentence.replyToMyComment', { title, actor });
+    case 'new_idea_to_moderate':
+      return status === 'prescreening'
+        ? t('notifications.sentence.newIdeaToPrescreen', { title, actor })
+        : t('notifications.sentence.newIdeaToModerate', { title, actor });
+    case 'content_hidden': {
+      const kind = datum(n, 'kind');
+      const what = kind === 'idea' ? 'Idea' : kind === 'comment' ? 'Comment' : 'Contribution';
+      return reason
+        ? t(`notifications.sentence.hidden${what}WithReason`, { title, reason })
+        : t(`notifications.sentence.hidden${what}`, { title });
+    }
+    case 'mention':
+      return t('notifications.sentence.mention', { title, actor });
+    default:
+      return title ? t('notifications.sentence.other', { title }) : t('notifications.sentence.otherNoIdea');
+  }
+}
+
+/** The quoted text a notification carries, if any: official feedback or a comment's excerpt. */
+export function notificationQuote(t: TFunction, n: ListNotificationsNotification): { label: string; text: string } | null {
+  const feedback = datum(n, 'feedback');
+  if (feedback && (n.category === 'idea_status_mine' || n.category === 'idea_status_followed')) {
+    const signedAs = datum(n, 'signedAs');
+    return { label: signedAs ? t('notifications.feedbackFrom', { name: signedAs }) : t('notifications.feedback'), text: feedback };
+  }
+  const excerpt = datum(n, 'excerpt');
+  if (excerpt && n.category !== 'content_hidden') return { label: t('notifications.excerpt'), text: excerpt };
+  return null;
+}
