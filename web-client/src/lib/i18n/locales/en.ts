@@ -1023,7 +1023,7 @@ export const en: Messages = {
     repliesLabel: 'Replies ({{count}})',
     moreReplies: 'See more replies ({{count}})',
     edit: 'Edit',
-    editLabel: 'Your comment',
+    editLabel: 'Edit your comment',
     save: 'Save',
     saved: 'Your comment has been edited.',
     delete: 'Delete',

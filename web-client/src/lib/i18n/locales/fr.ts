@@ -1022,7 +1022,7 @@ export const fr = {
     repliesLabel: 'Réponses ({{count}})',
     moreReplies: 'Voir plus de réponses ({{count}})',
     edit: 'Modifier',
-    editLabel: 'Votre commentaire',
+    editLabel: 'Modifier votre commentaire',
     save: 'Enregistrer',
     saved: 'Votre commentaire a été modifié.',
     delete: 'Supprimer',

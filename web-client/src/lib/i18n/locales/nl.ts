@@ -1023,7 +1023,7 @@ export const nl: Messages = {
     repliesLabel: 'Antwoorden ({{count}})',
     moreReplies: 'Meer antwoorden bekijken ({{count}})',
     edit: 'Wijzigen',
-    editLabel: 'Uw opmerking',
+    editLabel: 'Uw opmerking wijzigen',
     save: 'Opslaan',
     saved: 'Uw opmerking is gewijzigd.',
     delete: 'Verwijderen',
