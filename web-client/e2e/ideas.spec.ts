@@ -118,7 +118,7 @@ test('a resident posts an idea on the map, another likes it with the keyboard an
   await logIn(page, alice.email, password);
   await page.goto(`/projects/${projectId}`);
   await expect(page.getByRole('heading', { level: 1, name: projectTitle })).toBeVisible();
-  const ideas = page.getByRole('region', { name: 'Idées' });
+  const ideas = page.getByRole('region', { name: 'Idées', exact: true });
   await expect(ideas.getByText('Aucune idée pour le moment.')).toBeVisible();
   await expectAccessible(page, 'project page with its ideas section (resident)');
   await ideas.getByRole('link', { name: 'Proposer une idée' }).click();
@@ -140,6 +140,7 @@ test('a resident posts an idea on the map, another likes it with the keyboard an
   await page.getByLabel('Longitude').fill('4.3528');
   await page.getByLabel('Adresse ou lieu (facultatif)').fill('Place du marché');
   await expectAccessible(page, 'post an idea: filled in');
+  await page.screenshot({ path: '/tmp/participation-idea-form.png', fullPage: true });
   await page.getByRole('button', { name: 'Publier mon idée' }).click();
 
   // Her idea's page.
@@ -150,7 +151,7 @@ test('a resident posts an idea on the map, another likes it with the keyboard an
   await expect(page.locator('.idea__body p')).toHaveCount(2);
   await expect(page.locator('.idea__body')).toContainText('près de la <fontaine>.');
   await expect(page.getByRole('list', { name: 'Thèmes' })).toContainText('mobilier urbain');
-  const where = page.getByRole('region', { name: 'Emplacement' });
+  const where = page.getByRole('region', { name: 'Emplacement', exact: true });
   await expect(where).toContainText('Place du marché');
   await expect(where).toContainText('Latitude 50,8466, longitude 4,3528');
   await expect(where.getByRole('button', { name: ideaTitle })).toBeVisible(); // the pin
@@ -164,7 +165,7 @@ test('a resident posts an idea on the map, another likes it with the keyboard an
   const brunoPage = await newPage(browser);
   await logIn(brunoPage, bruno.email, password);
   await brunoPage.goto(`/projects/${projectId}`);
-  const list = brunoPage.getByRole('region', { name: 'Idées' });
+  const list = brunoPage.getByRole('region', { name: 'Idées', exact: true });
   const card = list.getByRole('article', { name: ideaTitle });
   await expect(card).toContainText('Proposée');
   await expect(card).toContainText(`Par ${alice.name}`);
@@ -174,6 +175,7 @@ test('a resident posts an idea on the map, another likes it with the keyboard an
   await expect(list.getByRole('region', { name: 'Carte des idées' }).getByRole('button', { name: ideaTitle })).toBeVisible();
   await expect(list.getByRole('list', { name: 'Idées dans la zone de la carte' }).getByRole('article', { name: ideaTitle })).toBeVisible();
   await expectAccessible(brunoPage, 'project ideas: map view');
+  await brunoPage.screenshot({ path: '/tmp/participation-ideas-map.png', fullPage: true });
   await list.getByRole('button', { name: 'Liste' }).click();
   await list.getByRole('article', { name: ideaTitle }).getByRole('link', { name: ideaTitle }).click();
   await expect(brunoPage.getByRole('heading', { level: 1, name: ideaTitle })).toBeFocused();
@@ -205,7 +207,7 @@ test('a resident posts an idea on the map, another likes it with the keyboard an
   await expect(moderation).toBeVisible();
   await expect(cityPage.getByRole('region', { name: 'Notes internes' })).toBeVisible();
   await expectAccessible(cityPage, 'idea page (staff)');
-  await moderation.getByLabel('Statut').selectOption({ label: 'Acceptée' });
+  await moderation.getByLabel('Statut', { exact: true }).selectOption({ label: 'Acceptée' });
   await moderation.getByLabel('Réponse officielle (facultatif)').fill('Merci ! Dix bancs seront installés au printemps.');
   await moderation.getByLabel('Signé par').fill('Service Mobilité');
   await moderation.getByRole('button', { name: 'Enregistrer' }).click();
@@ -215,6 +217,10 @@ test('a resident posts an idea on the map, another likes it with the keyboard an
   await expect(history.getByText('Réponse officielle de Service Mobilité')).toBeVisible();
   await expect(history).toContainText('Dix bancs seront installés au printemps.');
   await expectAccessible(cityPage, 'idea page: accepted with feedback (staff)');
+  await cityPage.screenshot({ path: '/tmp/participation-idea-page-staff.png', fullPage: true });
+  await cityPage.setViewportSize({ width: 375, height: 740 });
+  await expectAccessible(cityPage, 'idea page (staff, mobile)');
+  await cityPage.screenshot({ path: '/tmp/participation-idea-page-mobile.png', fullPage: true });
 
   // Alice sees the answer on her idea's page, where editing is now closed, and is notified.
   await page.reload();

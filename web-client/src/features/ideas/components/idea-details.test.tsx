@@ -13,18 +13,23 @@ vi.mock('@/api/client', () => ({
     changeIdeaStatus: vi.fn(),
     getIdea: vi.fn(),
     flagIdea: vi.fn(),
+    withdrawIdea: vi.fn(),
+    reviewIdea: vi.fn(),
   },
 }));
 
 const participate = () => screen.getByRole('region', { name: 'Participer' });
 
-describe('IdeaDetails', () => {
+// The page holds a Leaflet map and many forms: give a busy machine time.
+describe('IdeaDetails', { timeout: 20_000 }, () => {
   beforeEach(async () => {
     vi.mocked(api.listComments).mockReset().mockResolvedValue({ items: [] });
     vi.mocked(api.listIdeaNotes).mockReset();
     vi.mocked(api.addIdeaNote).mockReset();
     vi.mocked(api.changeIdeaStatus).mockReset();
     vi.mocked(api.flagIdea).mockReset();
+    vi.mocked(api.withdrawIdea).mockReset();
+    vi.mocked(api.reviewIdea).mockReset();
     await i18n.changeLanguage('fr');
   });
 
@@ -143,5 +148,37 @@ describe('IdeaDetails', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Envoyer le signalement' }));
     expect(api.flagIdea).toHaveBeenCalledWith('i-1', { reason: 'other', details: 'Ce banc existe déjà.' });
     expect(await screen.findByText('Merci : votre signalement a été transmis à la modération.')).toBeInTheDocument();
+  });
+
+  it('lets the author withdraw their idea after confirming', async () => {
+    vi.mocked(api.withdrawIdea).mockResolvedValue();
+    const idea = anIdea({ isMine: true, actions: actions(null, { flag: 'not_permitted', moderate: 'not_permitted' }) });
+    const { user } = renderWithApp(<IdeaDetails idea={idea} map={MAP} dislikes />);
+    expect(within(participate()).getByRole('link', { name: 'Modifier mon idée' })).toHaveAttribute('href', '/projects/p-1/ideas/i-1/edit');
+    await user.click(within(participate()).getByRole('button', { name: 'Retirer mon idée' }));
+    const dialog = screen.getByRole('dialog', { name: 'Retirer cette idée ?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Oui, retirer' }));
+    expect(api.withdrawIdea).toHaveBeenCalledWith('i-1');
+    expect(await screen.findByText('Votre idée a été retirée.')).toBeInTheDocument();
+  });
+
+  it('offers the staff to approve an idea awaiting review, or to reject it with a reason', async () => {
+    vi.mocked(api.reviewIdea).mockResolvedValue();
+    vi.mocked(api.listIdeaNotes).mockResolvedValue({ items: [], mentionable: [] });
+    const idea = anIdea({
+      status: 'prescreening',
+      visibility: { state: 'prescreening', hiddenByFlags: false },
+      actions: actions('not_public', { edit: 'not_author', withdraw: 'not_author', moderate: null }),
+    });
+    const { user } = renderWithApp(<IdeaDetails idea={idea} map={MAP} dislikes />);
+    expect(screen.getByText('Cette idée attend la relecture de la modération : elle n’est pas encore publique.')).toBeInTheDocument();
+    const moderation = screen.getByRole('region', { name: 'Modération' });
+    expect(within(moderation).queryByLabelText('Statut')).not.toBeInTheDocument();
+    await user.click(within(moderation).getByRole('button', { name: 'Refuser' }));
+    expect(api.reviewIdea).not.toHaveBeenCalled();
+    expect(within(moderation).getByLabelText('Motif du refus')).toHaveAttribute('aria-invalid', 'true');
+    await user.click(within(moderation).getByRole('button', { name: 'Approuver et publier' }));
+    expect(api.reviewIdea).toHaveBeenCalledWith('i-1', { decision: 'approve', reason: undefined });
+    expect(await screen.findByText('L’idée est approuvée et publiée.')).toBeInTheDocument();
   });
 });

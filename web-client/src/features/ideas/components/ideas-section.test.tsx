@@ -17,7 +17,8 @@ const call = (n: number) => {
 
 const section = () => screen.getByRole('region', { name: 'Idées' });
 
-describe('IdeasSection', () => {
+// The map view loads Leaflet: give a busy machine time.
+describe('IdeasSection', { timeout: 20_000 }, () => {
   beforeEach(async () => {
     listIdeas.mockReset();
     await i18n.changeLanguage('fr');
