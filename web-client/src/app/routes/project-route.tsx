@@ -7,13 +7,14 @@ import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/loading';
 import { ResendConfirmationButton } from '@/features/auth/components/resend-confirmation-button';
 import { IdeasSection } from '@/features/ideas/components/ideas-section';
+import { platformQueryOptions } from '@/features/platform/api/platform';
 import { projectActionsQueryOptions, projectQueryOptions } from '@/features/projects/api/projects';
 import { ActionsPanel } from '@/features/projects/components/actions-panel';
 import { ProjectView } from '@/features/projects/components/project-view';
 import { useSessionStatus } from '@/lib/auth/session-store';
 import { localizedName } from '@/lib/roles';
 import { NotFoundRoute } from './not-found-route';
-import { IDEA_METHODS, useIdeaContext } from './use-idea-context';
+import { IDEA_METHODS } from './use-idea-context';
 
 export function ProjectRoute() {
   const { t, i18n } = useTranslation();
@@ -24,7 +25,7 @@ export function ProjectRoute() {
   const hasIdeas = !!project.data && project.data.status !== 'draft' && project.data.phases.some((phase) => IDEA_METHODS.includes(phase.method));
   // Shared with the "What can I do now?" panel (same query).
   const actions = useQuery({ ...projectActionsQueryOptions(id), enabled: hasIdeas });
-  const { map } = useIdeaContext();
+  const platform = useQuery(platformQueryOptions());
 
   if (status === 'restoring' || project.isPending) {
     return (
@@ -78,7 +79,7 @@ export function ProjectRoute() {
                 })
               : undefined
           }
-          map={map}
+          map={platform.data?.map}
         />
       ) : null}
     </Page>

@@ -109,7 +109,7 @@ function useRefreshIdea() {
   return {
     queryClient,
     /** The idea's page, and the lists it appears in. */
-    refresh: (idea: Pick<GetIdeaResponse, 'id' | 'projectId'> | { id: string; projectId?: string }) =>
+    refresh: (idea: { id: string; projectId?: string }) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ideaKeys.detail(idea.id) }),
         idea.projectId ? queryClient.invalidateQueries({ queryKey: ideaKeys.projectLists(idea.projectId) }) : Promise.resolve(),
