@@ -52,7 +52,8 @@ export function IdeaDetails({ idea, map, dislikes, organisations, defaultSignatu
           {idea.editedAt ? ` · ${t('ideas.page.editedOn', { date: formatDate(idea.editedAt, i18n.language) })}` : ''}
         </span>
       </p>
-      <div className="project__layout idea__layout">
+      {/* Staff tools go beside the idea; everyone else reads one column, the actions right after the text. */}
+      <div className={moderate ? 'project__layout idea__layout' : 'idea__layout idea__layout--single'}>
         <div className="project__main stack">
           <section className="panel" aria-labelledby="idea-body-title">
             <h2 id="idea-body-title" className="visually-hidden">
@@ -69,6 +70,28 @@ export function IdeaDetails({ idea, map, dislikes, organisations, defaultSignatu
                 ))}
               </ul>
             ) : null}
+          </section>
+          <section className="panel idea-actions" aria-labelledby="idea-actions-title">
+            <h2 id="idea-actions-title">{t('ideas.page.actions')}</h2>
+            <StatusMessage>{message}</StatusMessage>
+            <ReactionButtons idea={idea} dislikes={dislikes} />
+            <div className="idea-actions__row">
+              <FollowButton idea={idea} onDone={setMessage} />
+              {flagDecision.allowed ? (
+                <FlagButton
+                  label={t('ideas.flag.open')}
+                  title={t('ideas.flag.title')}
+                  idPrefix="idea-flag"
+                  pending={flag.isPending}
+                  error={flag.error}
+                  onSubmit={(request, done) => flag.mutate({ id: idea.id, request }, { onSuccess: done })}
+                  onFlagged={setMessage}
+                />
+              ) : (
+                <ActionReason decision={idea.isMine ? { ...flagDecision, reason: 'own_content' } : flagDecision} action={t('ideas.flag.open')} />
+              )}
+            </div>
+            <AuthorActions idea={idea} onDone={setMessage} />
           </section>
           {location ? (
             <section className="panel" aria-labelledby="idea-location-title">
@@ -100,30 +123,12 @@ export function IdeaDetails({ idea, map, dislikes, organisations, defaultSignatu
           </section>
           <CommentsSection idea={idea} organisations={organisations} />
         </div>
-        <div className="project__aside stack">
-          <section className="panel idea-actions" aria-labelledby="idea-actions-title">
-            <h2 id="idea-actions-title">{t('ideas.page.actions')}</h2>
-            <StatusMessage>{message}</StatusMessage>
-            <ReactionButtons idea={idea} dislikes={dislikes} />
-            <FollowButton idea={idea} onDone={setMessage} />
-            {flagDecision.allowed ? (
-              <FlagButton
-                label={t('ideas.flag.open')}
-                title={t('ideas.flag.title')}
-                idPrefix="idea-flag"
-                pending={flag.isPending}
-                error={flag.error}
-                onSubmit={(request, done) => flag.mutate({ id: idea.id, request }, { onSuccess: done })}
-                onFlagged={setMessage}
-              />
-            ) : (
-              <ActionReason decision={idea.isMine ? { ...flagDecision, reason: 'own_content' } : flagDecision} action={t('ideas.flag.open')} />
-            )}
-            <AuthorActions idea={idea} onDone={setMessage} />
-          </section>
-          {moderate ? <ModerationPanel idea={idea} defaultSignature={defaultSignature} onDone={setMessage} /> : null}
-          {moderate ? <StaffNotes ideaId={idea.id} /> : null}
-        </div>
+        {moderate ? (
+          <div className="project__aside stack">
+            <ModerationPanel idea={idea} defaultSignature={defaultSignature} onDone={setMessage} />
+            <StaffNotes ideaId={idea.id} />
+          </div>
+        ) : null}
       </div>
     </div>
   );
