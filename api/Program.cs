@@ -4,6 +4,7 @@ using Participation.Api.Features.Ideas;
 using Participation.Api.Features.Moderation;
 using Participation.Api.Features.Notifications;
 using Participation.Api.Features.Auth;
+using Participation.Api.Features.Budgets;
 using Participation.Api.Features.Departments;
 using Participation.Api.Features.Invitations;
 using Participation.Api.Features.Me;
@@ -11,12 +12,14 @@ using Participation.Api.Features.Organisations;
 using Participation.Api.Features.Platform;
 using Participation.Api.Features.Projects;
 using Participation.Api.Features.Users;
+using Participation.Api.Features.Votes;
 using Participation.Api.Infrastructure;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Cli;
 using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.Idempotency;
 using Participation.Api.Infrastructure.Jobs;
 using Participation.Api.Infrastructure.Mediator;
 using Participation.Api.Infrastructure.Notifications;
@@ -44,6 +47,7 @@ services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Secti
 services.AddNotifications(builder.Configuration);
 services.AddSingleton<RefreshTrending>();
 services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<RefreshTrending>());
+services.AddIdempotency();
 
 var app = builder.Build();
 
@@ -59,6 +63,7 @@ app.UseUnmatchedRouteAnswers();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseIdempotency();
 
 app.MapOpenApiDocument();
 app.MapHealth();
@@ -76,6 +81,8 @@ api.MapIdeasEndpoints();
 api.MapCommentsEndpoints();
 api.MapModerationEndpoints();
 api.MapNotificationsEndpoints();
+api.MapVotesEndpoints();
+api.MapBudgetsEndpoints();
 
 await app.RunAsync();
 return 0;

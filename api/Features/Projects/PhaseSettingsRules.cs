@@ -34,6 +34,12 @@ public sealed class PhaseSettingsRules : AbstractValidator<PhaseRequest>
             NotFor(s.PreModeration is not null && !ideation, "preModeration");
             NotFor(s.VotesPerUser is not null && !voting, "votesPerUser");
             NotFor((s.BudgetAmount is not null || s.BudgetCurrency is not null) && !budgeting, "budgetAmount");
+            NotFor(s.MinimumSpend is not null && !budgeting, "minimumSpend");
+            NotFor(s.MinimumIdeas is not null && !budgeting, "minimumIdeas");
+            NotFor(s.ResultsPublic is not null && !(voting || budgeting), "resultsPublic");
+            if (s.MinimumSpend is < 0 || (s.MinimumSpend is { } min && s.BudgetAmount is { } budget && min > budget))
+                context.AddFailure("settings.minimumSpend", Messages.Get("minimum_spend"));
+            if (s.MinimumIdeas is < 1 or > 1000) context.AddFailure("settings.minimumIdeas", Messages.Get("between_1_1000"));
             if (s.IdeasPerUser is < 1 or > 1000) context.AddFailure("settings.ideasPerUser", Messages.Get("between_1_1000"));
             if (s.ReactionsPerUser is < 1 or > 100000) context.AddFailure("settings.reactionsPerUser", Messages.Get("between_1_100000"));
             if (s.VotesPerUser is < 1 or > 1000) context.AddFailure("settings.votesPerUser", Messages.Get("between_1_1000"));

@@ -54,6 +54,11 @@ internal static class PhaseWriter
             INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
             SELECT @ActorId, 'phase.changed', 'project', @ProjectId::text, (SELECT department_id FROM touched),
                    jsonb_build_object('phaseId', id, 'method', @Method, 'startsAt', @StartsAt, 'endsAt', @EndsAt) FROM saved;
+            -- Baskets follow their phase's budget (their check constraint refuses a budget below a basket's total).
+            UPDATE baskets b SET budget = (ph.settings ->> 'budgetAmount')::numeric, updated_at = now()
+              FROM phases ph
+             WHERE ph.id = @PhaseId AND b.phase_id = ph.id AND ph.settings ? 'budgetAmount'
+               AND b.budget <> (ph.settings ->> 'budgetAmount')::numeric;
             """;
 
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -69,6 +74,10 @@ internal static class PhaseWriter
                 Settings = JsonSerializer.Serialize(Methods.WithDefaults(r.Method, r.Settings), JsonSerializerOptions.Web),
             }, cancellationToken: ct));
             if (rows == 0) throw new NotFoundException("No such phase.");
+        }
+        catch (PostgresException ex) when (ex is { SqlState: PostgresErrorCodes.CheckViolation, ConstraintName: "baskets_within_budget" })
+        {
+            throw new ValidationException([new ValidationFailure("settings.budgetAmount", Messages.Get("budget_below_baskets"))]);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ExclusionViolation)
         {

@@ -188,6 +188,7 @@ public static class DemoSeed
         await connection.ExecuteAsync(Organisations, new { Organisation, PendingOrganisation }, tx);
         await connection.ExecuteAsync(Invitations, new { Culture }, tx);
         await connection.ExecuteAsync(Projects, new { GreenSpaces, Culture, Mobility }, tx);
+        await DemoSeedIdeas.RunAsync(connection, tx, hash);
         await tx.CommitAsync();
         Console.WriteLine("Demo data ready.");
     }

@@ -33,6 +33,7 @@ public static class OpenApiSetup
             });
             o.OperationFilter<AuthorizationOperationFilter>();
             o.OperationFilter<OptionalFormFieldsFilter>();
+            o.OperationFilter<IdempotencyHeaderFilter>();
         });
         return services;
     }
@@ -70,6 +71,22 @@ public static class OpenApiSetup
             foreach (var (name, property) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
                 if (schema.Required?.Contains(name) != true && property is OpenApiSchema p && p.Type is { } type)
                     p.Type = type | JsonSchemaType.Null;
+        }
+    }
+
+    /// <summary>Documents the optional Idempotency-Key header on the endpoints that honour it.</summary>
+    private sealed class IdempotencyHeaderFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            if (!context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Idempotency.IdempotentMetadata>().Any()) return;
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = Idempotency.IdempotencyMiddleware.Header, In = ParameterLocation.Header, Required = false,
+                Description = "Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
+            });
         }
     }
 

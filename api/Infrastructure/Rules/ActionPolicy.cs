@@ -43,7 +43,7 @@ public static class ActionPolicy
                ph.id IS NOT NULL AND ph.starts_at <= now() AND (ph.ends_at IS NULL OR ph.ends_at > now()) AS active,
                u.id IS NOT NULL AS signed_in, u.email_confirmed_at IS NOT NULL AS confirmed,
                EXISTS (SELECT 1 FROM user_blocks b WHERE b.user_id = u.id AND b.until > now()) AS blocked,
-               coalesce(pp.ideas, 0) AS ideas_used, coalesce(pp.reactions, 0) AS reactions_used
+               coalesce(pp.ideas, 0) AS ideas_used, coalesce(pp.reactions, 0) AS reactions_used, coalesce(pp.votes, 0) AS votes_used
           FROM projects p
           LEFT JOIN LATERAL (
                 SELECT * FROM phases x
@@ -56,7 +56,7 @@ public static class ActionPolicy
         """;
 
     private sealed record Row(string Status, bool Staff, Guid? PhaseId, string? Method, string? Settings, DateTime? StartsAt, DateTime? EndsAt,
-        bool Active, bool SignedIn, bool Confirmed, bool Blocked, int IdeasUsed, int ReactionsUsed);
+        bool Active, bool SignedIn, bool Confirmed, bool Blocked, int IdeasUsed, int ReactionsUsed, int VotesUsed);
 
     /// <summary>The decisions for the given phase, or the current one when <paramref name="phaseId"/> is null.</summary>
     public static async Task<Result> DecideAsync(IDbConnection connection, Guid? actorId, Guid projectId, Guid? phaseId, IDbTransaction? tx, CancellationToken ct)
@@ -103,6 +103,7 @@ public static class ActionPolicy
             : audience == Rules.Audience.ConfirmedEmail && !r.Confirmed ? Reasons.EmailNotConfirmed
             : action == "post_idea" && settings.IdeasPerUser is { } ideas && r.IdeasUsed >= ideas ? Reasons.LimitReached
             : action == "react" && settings.ReactionsPerUser is { } reactions && r.ReactionsUsed >= reactions ? Reasons.LimitReached
+            : action == "vote" && r.Method == Methods.Voting && settings.VotesPerUser is { } votes && r.VotesUsed >= votes ? Reasons.LimitReached
             : null;
         return new Decision(action, reason is null, reason);
     }

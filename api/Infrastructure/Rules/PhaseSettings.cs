@@ -13,7 +13,9 @@ public static class Audience
 /// <summary>
 /// A phase's participation rules. Which fields apply depends on the method: ideation (post ideas,
 /// comment, react, ideas and reactions per user, dislikes, map required, pre-moderation), voting (vote, comment, votes per user),
-/// budgeting (vote = submit a basket, comment, budget), survey and poll (answer); information: none.
+/// budgeting (vote = fill and submit a basket, comment, budget, minimum spend or number of ideas), survey and
+/// poll (answer); information: none. Voting and budgeting results are shown to residents when
+/// <see cref="ResultsPublic"/> is set, and once the phase is over.
 /// </summary>
 public sealed record PhaseSettings(
     PhasePermissions? Permissions = null,
@@ -24,7 +26,10 @@ public sealed record PhaseSettings(
     bool? Map = null,
     bool? PreModeration = null,
     decimal? BudgetAmount = null,
-    string? BudgetCurrency = null);
+    string? BudgetCurrency = null,
+    decimal? MinimumSpend = null,
+    int? MinimumIdeas = null,
+    bool? ResultsPublic = null);
 
 public sealed record PhasePermissions(string? PostIdea = null, string? Comment = null, string? React = null, string? Vote = null, string? Answer = null);
 
@@ -60,8 +65,12 @@ public static class Methods
                 Permissions = new(PostIdea: p.PostIdea ?? Audience.ConfirmedEmail, Comment: p.Comment ?? Audience.ConfirmedEmail, React: p.React ?? Audience.Registered),
                 Dislikes = s.Dislikes ?? false, Map = s.Map ?? false, PreModeration = s.PreModeration ?? false,
             },
-            Voting => s with { Permissions = new(Vote: p.Vote ?? Audience.ConfirmedEmail, Comment: p.Comment ?? Audience.ConfirmedEmail) },
-            Budgeting => s with { Permissions = new(Vote: p.Vote ?? Audience.ConfirmedEmail, Comment: p.Comment ?? Audience.ConfirmedEmail), BudgetCurrency = s.BudgetCurrency ?? "EUR" },
+            Voting => s with { Permissions = new(Vote: p.Vote ?? Audience.ConfirmedEmail, Comment: p.Comment ?? Audience.ConfirmedEmail), ResultsPublic = s.ResultsPublic ?? false },
+            Budgeting => s with
+            {
+                Permissions = new(Vote: p.Vote ?? Audience.ConfirmedEmail, Comment: p.Comment ?? Audience.ConfirmedEmail), BudgetCurrency = s.BudgetCurrency ?? "EUR",
+                ResultsPublic = s.ResultsPublic ?? false,
+            },
             Survey or Poll => s with { Permissions = new(Answer: p.Answer ?? Audience.Registered) },
             _ => new PhaseSettings(),
         };

@@ -79,7 +79,7 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
         await DemoSeed.RunAsync(db);
         await DemoSeed.RunAsync(db);
 
-        Assert.Equal(DemoSeed.Users.Length, await Api.CountAsync("users"));
+        Assert.Equal(DemoSeed.Users.Length + 20, await Api.CountAsync("users"));
         Assert.Equal(["admin", "communication_manager", "department_head", "elected_official", "it_manager", "project_moderator"],
             (await (await Api.OpenAsync()).QueryAsync<string>("SELECT DISTINCT role FROM user_roles ORDER BY 1")).ToArray());
         Assert.Equal(4, await Api.ScalarAsync<long>("""
@@ -90,6 +90,12 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(3, await Api.ScalarAsync<long>("SELECT count(DISTINCT status) FROM projects"));
         Assert.Equal(6, await Api.ScalarAsync<long>("SELECT count(DISTINCT method) FROM phases"));
         Assert.Equal(3, await Api.ScalarAsync<long>("SELECT count(DISTINCT department_id) FROM projects"));
+        Assert.Equal(6, await Api.ScalarAsync<long>("SELECT count(DISTINCT status) FROM ideas"));
+        Assert.True(await Api.ScalarAsync<long>("SELECT count(*) FROM idea_status_changes WHERE feedback IS NOT NULL") >= 5);
+        Assert.True(await Api.ScalarAsync<long>("SELECT count(*) FROM comments WHERE parent_id IS NOT NULL") >= 1);
+        Assert.True(await Api.ScalarAsync<long>("SELECT count(*) FROM content_flags WHERE resolved_at IS NULL") >= 3);
+        Assert.True(await Api.ScalarAsync<long>("SELECT count(*) FROM ideas WHERE latitude IS NOT NULL") >= 5);
+        await Features.Ideas.Invariants.AssertHoldAsync(Api);
         var login = await Api.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = "admin@demo.participation.test", password = DemoSeed.Password });
         Assert.Equal(System.Net.HttpStatusCode.OK, login.StatusCode);
     }

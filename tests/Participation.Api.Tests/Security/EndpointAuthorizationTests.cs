@@ -41,6 +41,7 @@ public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
             "GET /api/v1/departments/", "GET /api/v1/organisations/", "GET /api/v1/organisations/{id:guid}", "GET /api/v1/platform/", "GET /api/v1/projects/", "GET /api/v1/projects/{id:guid}", "GET /api/v1/projects/{id:guid}/actions", "GET /api/v1/projects/{id:guid}/image", "GET /api/v1/users/{id:guid}",
             "GET /api/v1/projects/{id:guid}/ideas", "GET /api/v1/ideas/{id:guid}", "GET /api/v1/ideas/{id:guid}/comments", "GET /api/v1/comments/{id:guid}/replies",
             "POST /api/v1/notifications/unsubscribe",
+            "GET /api/v1/phases/{id:guid}/vote-results", "GET /api/v1/phases/{id:guid}/budget-results",
             "GET,HEAD /swagger/{documentName}/swagger.json",
             "POST /api/v1/auth/confirm-email", "POST /api/v1/auth/login", "POST /api/v1/auth/logout",
             "POST /api/v1/auth/password-reset", "POST /api/v1/auth/password-reset/confirm",

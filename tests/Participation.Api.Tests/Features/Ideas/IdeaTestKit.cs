@@ -97,7 +97,9 @@ internal sealed class IdeaCity
 }
 
 /// <summary>
-/// Derived data equals recomputation (QUALITY.md §3.4): run after every concurrency test.
+/// Derived data equals recomputation (QUALITY.md §3.4): counters of reactions, comments, votes and flags
+/// equal their rows; a basket's total is the sum of its lines, within its phase's budget; one basket per person
+/// and phase; nobody over a phase's vote limit. Run after every concurrency test.
 /// </summary>
 internal static class Invariants
 {
@@ -112,6 +114,20 @@ internal static class Invariants
          WHERE c.replies_count <> (SELECT count(*) FROM comments r WHERE r.parent_id = c.id AND r.deleted_at IS NULL AND r.hidden_at IS NULL)
         UNION ALL SELECT 'reactions used by ' || pp.user_id FROM phase_participants pp
          WHERE pp.reactions <> (SELECT count(*) FROM idea_reactions r WHERE r.phase_id = pp.phase_id AND r.user_id = pp.user_id)
+        UNION ALL SELECT 'votes used by ' || pp.user_id FROM phase_participants pp
+         WHERE pp.votes <> (SELECT count(*) FROM idea_votes v WHERE v.phase_id = pp.phase_id AND v.user_id = pp.user_id)
+        UNION ALL SELECT 'vote tally of ' || t.idea_id FROM vote_tallies t
+         WHERE t.votes <> (SELECT count(*) FROM idea_votes v WHERE v.phase_id = t.phase_id AND v.idea_id = t.idea_id)
+        UNION ALL SELECT 'votes without a tally on ' || v.idea_id FROM idea_votes v
+         WHERE NOT EXISTS (SELECT 1 FROM vote_tallies t WHERE t.phase_id = v.phase_id AND t.idea_id = v.idea_id)
+        UNION ALL SELECT 'votes over the limit of ' || pp.user_id FROM phase_participants pp JOIN phases ph ON ph.id = pp.phase_id
+         WHERE ph.settings ? 'votesPerUser' AND pp.votes > (ph.settings ->> 'votesPerUser')::int
+        UNION ALL SELECT 'basket total of ' || b.id FROM baskets b
+         WHERE b.total <> coalesce((SELECT sum(l.cost) FROM basket_lines l WHERE l.basket_id = b.id), 0)
+            OR b.items <> (SELECT count(*) FROM basket_lines l WHERE l.basket_id = b.id)
+        UNION ALL SELECT 'basket over budget ' || b.id FROM baskets b JOIN phases ph ON ph.id = b.phase_id
+         WHERE b.total > b.budget OR b.budget <> (ph.settings ->> 'budgetAmount')::numeric
+        UNION ALL SELECT 'baskets per person ' || b.user_id FROM baskets b GROUP BY b.phase_id, b.user_id HAVING count(*) > 1
         UNION ALL SELECT 'open flags of idea ' || i.id FROM ideas i
          WHERE i.open_flags <> (SELECT count(*) FROM content_flags f WHERE f.idea_id = i.id AND f.comment_id IS NULL AND f.resolved_at IS NULL)
         UNION ALL SELECT 'open flags of comment ' || c.id FROM comments c

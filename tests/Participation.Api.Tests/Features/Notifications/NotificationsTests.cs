@@ -116,8 +116,7 @@ public sealed partial class NotificationsTests(ApiFactory api) : ApiTest(api)
         Assert.Empty(await Api.OutboxAsync(unconfirmed.Email));
         Assert.Equal(30, await Api.ScalarAsync<long>("SELECT count(DISTINCT dedup_key) FROM email_outbox WHERE category = 'notification_comment_on_my_idea'"));
 
-        var mail = mails.First(m => m.Category == "notification_comment_on_my_idea");
-        Assert.Equal("Bruno Peeters a commenté votre idée « Idée 0 »", mail.Subject);
+        var mail = Assert.Single(mails, m => m.Subject == "Bruno Peeters a commenté votre idée « Idée 0 »");
         Assert.Contains("Intéressant", mail.TextBody);
         Assert.Contains($"https://participation.example/projects/{c.P1}/ideas/{ideas[0]}", mail.TextBody);
         var headers = await Api.ScalarAsync<string>("SELECT headers::text FROM email_outbox WHERE id = @Id", new { mail.Id });

@@ -1,0 +1,149 @@
+using Dapper;
+using FluentValidation.Results;
+using Mediator;
+using Npgsql;
+using Participation.Api.Features.Ideas;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Rules;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Budgets;
+
+/// <summary>
+/// Put an idea in your basket: the basket is locked, the line added once (primary key), and the total raised
+/// only if it stays within the budget (conditional update, backed by the table's check constraint).
+/// </summary>
+public static class AddToBasket
+{
+    public sealed record Command(Guid ActorId, Guid ProjectId, Guid IdeaId) : ICommand<BasketView>;
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, BasketView>
+    {
+        private const string CostSql = "SELECT cost FROM ideas WHERE id = @IdeaId;";
+
+        private const string AddSql = """
+            WITH line AS (INSERT INTO basket_lines (basket_id, idea_id, cost) VALUES (@BasketId, @IdeaId, @Cost) ON CONFLICT DO NOTHING RETURNING cost)
+            UPDATE baskets SET total = total + (SELECT cost FROM line), items = items + 1, updated_at = now()
+             WHERE id = @BasketId AND EXISTS (SELECT 1 FROM line) AND total + (SELECT cost FROM line) <= budget
+            RETURNING total;
+            """;
+
+        private const string HasLineSql = "SELECT EXISTS (SELECT 1 FROM basket_lines WHERE basket_id = @BasketId AND idea_id = @IdeaId);";
+
+        public async ValueTask<BasketView> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var idea = await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct);
+            if (idea.ProjectId != c.ProjectId) throw new NotFoundException("No such idea in this project.");
+            idea.RequireListed();
+            var (phase, settings) = await Baskets.RequirePhaseAsync(connection, tx, c.ActorId, c.ProjectId, ct);
+            var cost = await connection.ExecuteScalarAsync<decimal?>(new CommandDefinition(CostSql, new { c.IdeaId }, tx, cancellationToken: ct))
+                ?? throw new ConflictException(Messages.Get("cost_missing"));
+            if (cost > settings.BudgetAmount) throw new ConflictException(Messages.Get("cost_above_budget"));
+            var basket = await Baskets.OpenAndLockAsync(connection, tx, c.ActorId, phase.Id, settings, ct);
+            if (basket.Submitted) throw new ConflictException(Messages.Get("basket_submitted"));
+            var args = new { BasketId = basket.Id, c.IdeaId, Cost = cost };
+            // The basket row is locked: nothing else changes it until commit. An add that would go over the budget
+            // updates no row and the whole transaction (its line included) is rolled back.
+            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(HasLineSql, args, tx, cancellationToken: ct))
+                && await connection.ExecuteScalarAsync<decimal?>(new CommandDefinition(AddSql, args, tx, cancellationToken: ct)) is null)
+                throw new ConflictException(Messages.Get("over_budget"));
+            var view = await Baskets.ViewAsync(connection, tx, c.ActorId, phase, settings, open: true, ct);
+            await tx.CommitAsync(ct);
+            return view;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPut("/projects/{id:guid}/basket/ideas/{ideaId:guid}", (Guid id, Guid ideaId, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(user.UserId(), id, ideaId), ct))
+        .WithName(nameof(AddToBasket))
+        .WithSummary("Add an idea to your basket in the project's budgeting phase, within the budget (repeating it changes nothing).")
+        .ProducesProblems(401, 403, 404, 409);
+}
+
+/// <summary>Take an idea out of your (not submitted) basket; the total drops in the same statement.</summary>
+public static class RemoveFromBasket
+{
+    public sealed record Command(Guid ActorId, Guid ProjectId, Guid IdeaId) : ICommand<BasketView>;
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, BasketView>
+    {
+        private const string Sql = """
+            WITH line AS (DELETE FROM basket_lines WHERE basket_id = @BasketId AND idea_id = @IdeaId RETURNING cost)
+            UPDATE baskets SET total = total - (SELECT cost FROM line), items = items - 1, updated_at = now()
+             WHERE id = @BasketId AND EXISTS (SELECT 1 FROM line);
+            """;
+
+        public async ValueTask<BasketView> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var (phase, settings) = await Baskets.RequirePhaseAsync(connection, tx, c.ActorId, c.ProjectId, ct);
+            var basket = await Baskets.OpenAndLockAsync(connection, tx, c.ActorId, phase.Id, settings, ct);
+            if (basket.Submitted) throw new ConflictException(Messages.Get("basket_submitted"));
+            await connection.ExecuteAsync(new CommandDefinition(Sql, new { BasketId = basket.Id, c.IdeaId }, tx, cancellationToken: ct));
+            var view = await Baskets.ViewAsync(connection, tx, c.ActorId, phase, settings, open: true, ct);
+            await tx.CommitAsync(ct);
+            return view;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapDelete("/projects/{id:guid}/basket/ideas/{ideaId:guid}", (Guid id, Guid ideaId, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(user.UserId(), id, ideaId), ct))
+        .WithName(nameof(RemoveFromBasket))
+        .WithSummary("Remove an idea from your basket (repeating it changes nothing).")
+        .ProducesProblems(401, 403, 404, 409);
+}
+
+/// <summary>
+/// Submit your basket (it counts in the results and is locked), or reopen it to change it while the phase is
+/// open. Submitting checks the phase's minimum spend and number of ideas. Both honour an Idempotency-Key.
+/// </summary>
+public static class SubmitBasket
+{
+    public sealed record Command(Guid ActorId, Guid ProjectId, bool Submit) : ICommand<BasketView>;
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, BasketView>
+    {
+        private const string Sql = "UPDATE baskets SET submitted_at = CASE WHEN @Submit THEN now() END, updated_at = now() WHERE id = @BasketId;";
+
+        public async ValueTask<BasketView> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var (phase, settings) = await Baskets.RequirePhaseAsync(connection, tx, c.ActorId, c.ProjectId, ct);
+            var basket = await Baskets.OpenAndLockAsync(connection, tx, c.ActorId, phase.Id, settings, ct);
+            if (c.Submit && !basket.Submitted)
+            {
+                var money = (settings.MinimumSpend ?? 0).ToString("N2", System.Globalization.CultureInfo.GetCultureInfo(RequestLanguage.Current)) + " " + (settings.BudgetCurrency ?? "EUR");
+                if (basket.Items == 0) throw new ConflictException(Messages.Get("basket_empty"));
+                if (settings.MinimumSpend is { } min && basket.Total < min) throw new ConflictException(Messages.Get("basket_minimum_spend", money));
+                if (settings.MinimumIdeas is { } ideas && basket.Items < ideas) throw new ConflictException(Messages.Get("basket_minimum_ideas", ideas));
+            }
+            if (c.Submit != basket.Submitted)
+                await connection.ExecuteAsync(new CommandDefinition(Sql, new { BasketId = basket.Id, c.Submit }, tx, cancellationToken: ct));
+            var view = await Baskets.ViewAsync(connection, tx, c.ActorId, phase, settings, open: true, ct);
+            await tx.CommitAsync(ct);
+            return view;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPost("/projects/{id:guid}/basket/submit", (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(user.UserId(), id, true), ct))
+        .WithName(nameof(SubmitBasket))
+        .WithSummary("Submit your basket (checks the minimum spend and number of ideas). Honours Idempotency-Key.")
+        .ProducesProblems(401, 403, 404, 409, 422);
+
+    public static RouteHandlerBuilder MapReopen(RouteGroupBuilder g) => g
+        .MapPost("/projects/{id:guid}/basket/reopen", (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(user.UserId(), id, false), ct))
+        .WithName("ReopenBasket")
+        .WithSummary("Reopen your submitted basket to change it while the phase is open. Honours Idempotency-Key.")
+        .ProducesProblems(401, 403, 404, 409, 422);
+}

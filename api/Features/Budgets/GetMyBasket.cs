@@ -1,0 +1,32 @@
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Rules;
+
+namespace Participation.Api.Features.Budgets;
+
+/// <summary>Your basket in the project's current (or given) budgeting phase: lines, total, what is left, whether it is submitted.</summary>
+public static class GetMyBasket
+{
+    public sealed record Query(Guid ActorId, Guid ProjectId, Guid? PhaseId) : IQuery<BasketView>;
+
+    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, BasketView>
+    {
+        public async ValueTask<BasketView> Handle(Query q, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            var decided = await ActionPolicy.DecideAsync(connection, q.ActorId, q.ProjectId, q.PhaseId, null, ct);
+            if (decided.Phase is not { Method: Methods.Budgeting } phase) throw new NotFoundException("The project has no budgeting phase now.");
+            return await Baskets.ViewAsync(connection, null, q.ActorId, phase, decided.Settings!, phase.Active && decided.Status != "archived", ct);
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapGet("/projects/{id:guid}/basket", (Guid id, Guid? phaseId, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(user.UserId(), id, phaseId), ct))
+        .WithName(nameof(GetMyBasket))
+        .WithSummary("Your basket in the project's current (or given) budgeting phase.")
+        .ProducesProblems(400, 401, 404);
+}

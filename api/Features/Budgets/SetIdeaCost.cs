@@ -1,0 +1,60 @@
+using Dapper;
+using FluentValidation;
+using Mediator;
+using Npgsql;
+using Participation.Api.Features.Ideas;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Budgets;
+
+/// <summary>
+/// The project's staff set (or clear) what an idea would cost in a participatory budget. Once the idea is in
+/// somebody's basket its cost is locked, so no basket's total can silently change. Audited.
+/// </summary>
+public static class SetIdeaCost
+{
+    public sealed record Request(decimal? Cost);
+
+    public sealed record Command(Guid ActorId, Guid IdeaId, decimal? Cost) : ICommand<Response>;
+
+    public sealed record Response(Guid IdeaId, decimal? Cost);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Cost)
+            .Must(v => v is null || (v >= 0 && v <= 1_000_000_000 && decimal.Round(v.Value, 2) == v.Value)).WithMessage(_ => Messages.Get("cost_invalid"));
+    }
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, Response>
+    {
+        private const string Sql = """
+            WITH upd AS (UPDATE ideas SET cost = @Cost, updated_at = now() WHERE id = @IdeaId AND cost IS DISTINCT FROM @Cost RETURNING id)
+            INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
+            SELECT @ActorId, 'idea.cost_set', 'idea', @IdeaId::text, @DepartmentId, jsonb_build_object('projectId', @ProjectId, 'cost', @Cost) FROM upd;
+            """;
+
+        private const string InBasketSql = "SELECT EXISTS (SELECT 1 FROM basket_lines WHERE idea_id = @IdeaId);";
+
+        public async ValueTask<Response> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var idea = (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct, forUpdate: true)).RequireStaff();
+            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(InBasketSql, new { c.IdeaId }, tx, cancellationToken: ct)))
+                throw new ConflictException(Messages.Get("cost_locked"), "cost");
+            await connection.ExecuteAsync(new CommandDefinition(Sql, new { c.IdeaId, c.Cost, c.ActorId, idea.DepartmentId, idea.ProjectId }, tx, cancellationToken: ct));
+            await tx.CommitAsync(ct);
+            return new Response(c.IdeaId, c.Cost);
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPut("/ideas/{id:guid}/cost", (Guid id, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(user.UserId(), id, body.Cost), ct))
+        .WithName(nameof(SetIdeaCost))
+        .WithSummary("Set or clear an idea's cost for participatory budgeting (the project's staff; locked once in a basket).")
+        .ProducesProblems(400, 401, 403, 404, 409);
+}

@@ -1,0 +1,138 @@
+using System.Data;
+using Dapper;
+using Mediator;
+using Npgsql;
+using Participation.Api.Features.Ideas;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Rules;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Votes;
+
+/// <summary>The caller's votes in a voting phase after a change.</summary>
+public sealed record VoteState(Guid PhaseId, Guid IdeaId, bool Voted, int? VotesPerUser, int Used, int? Left);
+
+internal static class Voting
+{
+    /// <summary>
+    /// The current phase must be a voting phase where the caller may vote. A reached limit does not stop
+    /// removing a vote (nor repeating one): the limit itself is taken atomically when a vote is added.
+    /// </summary>
+    public static async Task<(ActionPolicy.PhaseRef Phase, PhaseSettings Settings)> RequirePhaseAsync(IDbConnection connection, IDbTransaction tx,
+        Guid actorId, Guid projectId, CancellationToken ct)
+    {
+        var result = await ActionPolicy.DecideAsync(connection, actorId, projectId, null, tx, ct);
+        var decision = result.Phase?.Method == Methods.Voting ? result.Actions.FirstOrDefault(a => a.Action == "vote") : null;
+        var reason = decision is null ? (result.Status == "archived" ? ActionPolicy.Reasons.ProjectArchived : ActionPolicy.Reasons.PhaseNotActive)
+            : decision.Allowed || decision.Reason == ActionPolicy.Reasons.LimitReached ? null : decision.Reason;
+        if (reason is not null) throw ActionPolicy.Refuse("vote", reason);
+        return (result.Phase!, result.Settings!);
+    }
+
+    /// <summary>Ideas that can be voted on: public ones the city has not turned down or already done.</summary>
+    public static IdeaAccess RequireVotable(IdeaAccess idea) =>
+        idea.Listed && idea.Status is not (IdeaStatuses.Rejected or IdeaStatuses.Implemented) ? idea : throw new ConflictException(Messages.Get("not_votable"));
+
+    private const string StateSql = """
+        SELECT coalesce((SELECT votes FROM phase_participants WHERE phase_id = @PhaseId AND user_id = @ActorId), 0) AS used,
+               EXISTS (SELECT 1 FROM idea_votes WHERE phase_id = @PhaseId AND idea_id = @IdeaId AND user_id = @ActorId) AS voted;
+        """;
+
+    private sealed record Row(int Used, bool Voted);
+
+    public static async Task<VoteState> StateAsync(IDbConnection connection, IDbTransaction tx, Guid actorId, Guid phaseId, Guid ideaId, int? limit, CancellationToken ct)
+    {
+        var r = await connection.QuerySingleAsync<Row>(new CommandDefinition(StateSql, new { PhaseId = phaseId, ActorId = actorId, IdeaId = ideaId }, tx, cancellationToken: ct));
+        return new VoteState(phaseId, ideaId, r.Voted, limit, r.Used, limit is { } l ? Math.Max(0, l - r.Used) : null);
+    }
+}
+
+/// <summary>
+/// Vote for an idea in the project's voting phase: one vote per person per idea (primary key), at most the
+/// phase's number of votes per person (taken by a conditional upsert, never check-then-insert), the idea's
+/// tally moved in the same transaction. Voting again for the same idea changes nothing.
+/// </summary>
+public static class CastVote
+{
+    public sealed record Command(Guid ActorId, Guid IdeaId) : ICommand<VoteState>;
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, VoteState>
+    {
+        private const string InsertSql = """
+            INSERT INTO idea_votes (phase_id, idea_id, user_id) VALUES (@PhaseId, @IdeaId, @ActorId)
+            ON CONFLICT DO NOTHING RETURNING idea_id;
+            """;
+
+        private const string LimitSql = """
+            INSERT INTO phase_participants AS pp (phase_id, user_id, votes) VALUES (@PhaseId, @ActorId, 1)
+            ON CONFLICT (phase_id, user_id) DO UPDATE SET votes = pp.votes + 1 WHERE @Limit::int IS NULL OR pp.votes < @Limit
+            RETURNING pp.votes;
+            """;
+
+        private const string TallySql = """
+            INSERT INTO vote_tallies AS t (phase_id, idea_id, votes) VALUES (@PhaseId, @IdeaId, 1)
+            ON CONFLICT (phase_id, idea_id) DO UPDATE SET votes = t.votes + 1;
+            """;
+
+        public async ValueTask<VoteState> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var idea = Voting.RequireVotable(await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct));
+            var (phase, settings) = await Voting.RequirePhaseAsync(connection, tx, c.ActorId, idea.ProjectId, ct);
+            var args = new { PhaseId = phase.Id, c.IdeaId, c.ActorId, Limit = settings.VotesPerUser };
+            if (await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(InsertSql, args, tx, cancellationToken: ct)) is not null)
+            {
+                if (await connection.ExecuteScalarAsync<int?>(new CommandDefinition(LimitSql, args, tx, cancellationToken: ct)) is null)
+                    throw ActionPolicy.Refuse("vote", ActionPolicy.Reasons.LimitReached);
+                await connection.ExecuteAsync(new CommandDefinition(TallySql, args, tx, cancellationToken: ct));
+            }
+            var state = await Voting.StateAsync(connection, tx, c.ActorId, phase.Id, c.IdeaId, settings.VotesPerUser, ct);
+            await tx.CommitAsync(ct);
+            return state;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPut("/ideas/{id:guid}/vote", (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(user.UserId(), id), ct))
+        .WithName(nameof(CastVote))
+        .WithSummary("Vote for an idea in the project's voting phase (repeating it changes nothing); returns your votes left.")
+        .ProducesProblems(401, 403, 404, 409);
+}
+
+/// <summary>Withdraw a vote while the phase is open: the tally and the caller's count move back in the same transaction.</summary>
+public static class RemoveVote
+{
+    public sealed record Command(Guid ActorId, Guid IdeaId) : ICommand<VoteState>;
+
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, VoteState>
+    {
+        private const string Sql = """
+            WITH removed AS (DELETE FROM idea_votes WHERE phase_id = @PhaseId AND idea_id = @IdeaId AND user_id = @ActorId RETURNING idea_id),
+            slot AS (UPDATE phase_participants SET votes = votes - 1 WHERE phase_id = @PhaseId AND user_id = @ActorId AND EXISTS (SELECT 1 FROM removed))
+            UPDATE vote_tallies SET votes = votes - 1 WHERE phase_id = @PhaseId AND idea_id = @IdeaId AND EXISTS (SELECT 1 FROM removed);
+            """;
+
+        public async ValueTask<VoteState> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var idea = await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct);
+            var (phase, settings) = await Voting.RequirePhaseAsync(connection, tx, c.ActorId, idea.ProjectId, ct);
+            await connection.ExecuteAsync(new CommandDefinition(Sql, new { PhaseId = phase.Id, c.IdeaId, c.ActorId }, tx, cancellationToken: ct));
+            var state = await Voting.StateAsync(connection, tx, c.ActorId, phase.Id, c.IdeaId, settings.VotesPerUser, ct);
+            await tx.CommitAsync(ct);
+            return state;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapDelete("/ideas/{id:guid}/vote", (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(user.UserId(), id), ct))
+        .WithName(nameof(RemoveVote))
+        .WithSummary("Withdraw your vote for an idea while the voting phase is open (repeating it changes nothing).")
+        .ProducesProblems(401, 403, 404);
+}
