@@ -209,6 +209,7 @@ function CommentItem({ comment, idea, rights, organisations, onDone }: CommentIt
             ) : null}
             {visible && !comment.isMine && rights.flag ? (
               <FlagButton
+                variant="link"
                 label={t('comments.flag')}
                 title={t('comments.flagTitle', { name })}
                 idPrefix={`comment-${comment.id}-flag`}

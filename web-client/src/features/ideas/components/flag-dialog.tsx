@@ -110,16 +110,17 @@ function FlagForm({ idPrefix, pending, error, onSubmit, onCancel, onFlagged }: F
 }
 
 export interface FlagButtonProps extends Omit<FlagDialogProps, 'open' | 'onClose'> {
-  /** The button's text (may name what is reported, for screen readers). */
   label: string;
+  /** A link-like button among a comment's actions; a bordered one elsewhere. */
+  variant?: 'secondary' | 'link';
 }
 
 /** A « Signaler » button and its dialog; the dialog closes once the report is taken. */
-export function FlagButton({ label, onSubmit, onFlagged, ...dialog }: FlagButtonProps) {
+export function FlagButton({ label, variant = 'secondary', onSubmit, onFlagged, ...dialog }: FlagButtonProps) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="secondary" className="button--small" onClick={() => setOpen(true)}>
+      <Button variant={variant} className={variant === 'link' ? 'button--small' : undefined} onClick={() => setOpen(true)}>
         {label}
       </Button>
       <FlagDialog

@@ -125,7 +125,7 @@ export function IdeaDetails({ idea, map, dislikes, organisations, defaultSignatu
         </div>
         {moderate ? (
           <div className="project__aside stack">
-            <ModerationPanel idea={idea} defaultSignature={defaultSignature} onDone={setMessage} />
+            <ModerationPanel idea={idea} defaultSignature={defaultSignature} />
             <StaffNotes ideaId={idea.id} />
           </div>
         ) : null}

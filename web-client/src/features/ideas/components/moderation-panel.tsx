@@ -5,6 +5,7 @@ import { describeError, toApiError } from '@/api/errors';
 import { Button } from '@/components/ui/button';
 import { FormErrorSummary } from '@/components/ui/form-error-summary';
 import { SelectField } from '@/components/ui/select-field';
+import { StatusMessage } from '@/components/ui/status-message';
 import { TextAreaField } from '@/components/ui/textarea-field';
 import { TextField } from '@/components/ui/text-field';
 import { erroredFields, mergeFieldErrors, type FieldErrors } from '@/lib/forms';
@@ -15,6 +16,9 @@ export interface ModerationPanelProps {
   idea: GetIdeaResponse;
   /** Who signs official feedback when the field is left empty (the project's department). */
   defaultSignature?: string;
+}
+
+interface FormProps extends ModerationPanelProps {
   onDone: (message: string) => void;
 }
 
@@ -23,12 +27,14 @@ const SIGNATURE_MAX = 160;
 const REASON_MAX = 1000;
 
 /** The project's staff decide: pre-moderation, status and official feedback, hiding. */
-export function ModerationPanel({ idea, defaultSignature, onDone }: ModerationPanelProps) {
+export function ModerationPanel({ idea, defaultSignature }: ModerationPanelProps) {
   const { t } = useTranslation();
+  const [message, onDone] = useState<string | null>(null);
   const state = idea.visibility.state;
   return (
     <section className="panel moderation" aria-labelledby="moderation-title">
       <h2 id="moderation-title">{t('ideas.moderation.title')}</h2>
+      <StatusMessage>{message}</StatusMessage>
       {state === 'prescreening' ? (
         <ReviewForm idea={idea} onDone={onDone} />
       ) : state === 'withdrawn' ? (
@@ -43,7 +49,7 @@ export function ModerationPanel({ idea, defaultSignature, onDone }: ModerationPa
   );
 }
 
-function StatusForm({ idea, defaultSignature, onDone }: ModerationPanelProps) {
+function StatusForm({ idea, defaultSignature, onDone }: FormProps) {
   const { t } = useTranslation();
   const statusLabel = useIdeaStatusLabel();
   const change = useChangeIdeaStatus();
@@ -112,7 +118,7 @@ function StatusForm({ idea, defaultSignature, onDone }: ModerationPanelProps) {
   );
 }
 
-function HideForm({ idea, onDone }: Omit<ModerationPanelProps, 'defaultSignature'>) {
+function HideForm({ idea, onDone }: Omit<FormProps, 'defaultSignature'>) {
   const { t } = useTranslation();
   const hide = useHideIdea();
   const [reason, setReason] = useState('');
@@ -168,7 +174,7 @@ function HideForm({ idea, onDone }: Omit<ModerationPanelProps, 'defaultSignature
   );
 }
 
-function ReviewForm({ idea, onDone }: Omit<ModerationPanelProps, 'defaultSignature'>) {
+function ReviewForm({ idea, onDone }: Omit<FormProps, 'defaultSignature'>) {
   const { t } = useTranslation();
   const review = useReviewIdea();
   const [reason, setReason] = useState('');
