@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { ActionPolicyDecision } from '@contracts/participation-client';
+import { describeError, type ApiError } from '@/api/errors';
 
 export interface ActionReasonProps {
   decision: ActionPolicyDecision;
@@ -14,6 +15,13 @@ export function useReasonText() {
   const { t } = useTranslation();
   return (reason: string | undefined) =>
     t(`ideas.reasons.${reason ?? 'not_permitted'}`, { defaultValue: t('ideas.reasons.not_permitted') });
+}
+
+/** A failed request in words: the participation rule that refused it when there is one (403 with a reason). */
+export function useDescribeRefusal() {
+  const { t } = useTranslation();
+  const reasonText = useReasonText();
+  return (error: ApiError) => (error.reason ? reasonText(error.reason) : describeError(t, error));
 }
 
 /**

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { GetIdeaResponse } from '@contracts/participation-client';
-import { describeError, toApiError } from '@/api/errors';
+import { toApiError } from '@/api/errors';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { decisionFor, useWithdrawIdea } from '../api/ideas';
-import { ActionReason, useReasonText } from './action-reason';
+import { ActionReason, useDescribeRefusal } from './action-reason';
 
 /**
  * The author's own tools: edit and withdraw, while the city has not taken the idea up. Other people do not
@@ -14,7 +14,7 @@ import { ActionReason, useReasonText } from './action-reason';
  */
 export function AuthorActions({ idea, onDone }: { idea: GetIdeaResponse; onDone: (message: string) => void }) {
   const { t } = useTranslation();
-  const reasonText = useReasonText();
+  const describe = useDescribeRefusal();
   const withdraw = useWithdrawIdea();
   const [confirming, setConfirming] = useState(false);
   if (!idea.isMine || idea.visibility.state === 'withdrawn') return null;
@@ -49,7 +49,7 @@ export function AuthorActions({ idea, onDone }: { idea: GetIdeaResponse; onDone:
         title={t('ideas.authorActions.withdrawTitle')}
         confirmLabel={t('ideas.authorActions.withdrawConfirm')}
         pending={withdraw.isPending}
-        error={apiError ? (apiError.reason ? reasonText(apiError.reason) : describeError(t, apiError)) : null}
+        error={apiError ? describe(apiError) : null}
         onCancel={() => setConfirming(false)}
         onConfirm={() =>
           withdraw.mutate(idea, {

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError, toApiError } from '@/api/errors';
+import { toApiError } from '@/api/errors';
 import { Button } from '@/components/ui/button';
 import { FormErrorSummary } from '@/components/ui/form-error-summary';
 import { SelectField } from '@/components/ui/select-field';
 import { TextAreaField } from '@/components/ui/textarea-field';
 import { erroredFields, mergeFieldErrors, type FieldErrors } from '@/lib/forms';
 import { COMMENT_MAX_LENGTH } from '../api/comments';
-import { useReasonText } from './action-reason';
+import { useDescribeRefusal } from './action-reason';
 
 /** A verified organisation the user may speak for. */
 export interface OrganisationChoice {
@@ -48,7 +48,7 @@ export function CommentForm({
   autoFocus,
 }: CommentFormProps) {
   const { t } = useTranslation();
-  const reasonText = useReasonText();
+  const describe = useDescribeRefusal();
   const [body, setBody] = useState(initialBody);
   const [organisationId, setOrganisationId] = useState('');
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
@@ -60,7 +60,7 @@ export function CommentForm({
   ];
   let summary: string | null = null;
   if (Object.keys(clientErrors).length > 0) summary = t('errors.fieldsInvalid');
-  else if (apiError) summary = apiError.reason ? reasonText(apiError.reason) : describeError(t, apiError);
+  else if (apiError) summary = describe(apiError);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GetPlatformMapSettings, SubmitIdeaRequest } from '@contracts/participation-client';
-import { describeError, toApiError } from '@/api/errors';
+import { toApiError } from '@/api/errors';
 import { LocationPicker } from '@/components/map/location-picker';
 import type { Coordinates } from '@/components/map/use-leaflet-map';
 import { Button } from '@/components/ui/button';
@@ -11,7 +11,7 @@ import { TextAreaField } from '@/components/ui/textarea-field';
 import { TextField } from '@/components/ui/text-field';
 import { erroredFields, mergeFieldErrors, type FieldErrors } from '@/lib/forms';
 import { textToHtml } from '@/lib/rich-text';
-import { useReasonText } from './action-reason';
+import { useDescribeRefusal } from './action-reason';
 import type { OrganisationChoice } from './comment-form';
 
 export interface IdeaFormValue {
@@ -79,7 +79,7 @@ function withTopicErrors(errors: FieldErrors): FieldErrors {
 /** Posting or editing an idea: title, text, topics, location (required when the phase maps ideas), author. */
 export function IdeaForm({ initial, mapRequired, map, organisations = [], submitLabel, pending, error, onResetError, onSubmit, onCancel }: IdeaFormProps) {
   const { t } = useTranslation();
-  const reasonText = useReasonText();
+  const describe = useDescribeRefusal();
   const [value, setValue] = useState<IdeaFormValue>(initial ?? EMPTY_IDEA_FORM);
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const apiError = error ? toApiError(error) : null;
@@ -97,7 +97,7 @@ export function IdeaForm({ initial, mapRequired, map, organisations = [], submit
   ];
   let summary: string | null = null;
   if (Object.keys(clientErrors).length > 0) summary = t('errors.fieldsInvalid');
-  else if (apiError) summary = apiError.reason ? reasonText(apiError.reason) : describeError(t, apiError);
+  else if (apiError) summary = describe(apiError);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GetIdeaResponse } from '@contracts/participation-client';
-import { describeError, toApiError } from '@/api/errors';
+import { toApiError } from '@/api/errors';
 import { decisionFor, useReactToIdea } from '../api/ideas';
-import { ActionReason, useReasonText } from './action-reason';
+import { ActionReason, useDescribeRefusal } from './action-reason';
 
 export interface ReactionButtonsProps {
   idea: GetIdeaResponse;
@@ -17,7 +17,7 @@ export interface ReactionButtonsProps {
  */
 export function ReactionButtons({ idea, dislikes }: ReactionButtonsProps) {
   const { t } = useTranslation();
-  const reasonText = useReasonText();
+  const describe = useDescribeRefusal();
   const react = useReactToIdea();
   const decision = decisionFor(idea.actions, 'react');
   const reasonId = useId();
@@ -51,7 +51,7 @@ export function ReactionButtons({ idea, dislikes }: ReactionButtonsProps) {
       </div>
       <ActionReason decision={decision} action={t('ideas.reactions.action')} id={reasonId} />
       <div role="alert" className={apiError ? 'field__error' : 'visually-empty'}>
-        {apiError ? (apiError.reason ? reasonText(apiError.reason) : describeError(t, apiError)) : null}
+        {apiError ? describe(apiError) : null}
       </div>
     </div>
   );
