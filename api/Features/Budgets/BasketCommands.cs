@@ -120,7 +120,8 @@ public static class SubmitBasket
             var basket = await Baskets.OpenAndLockAsync(connection, tx, c.ActorId, phase.Id, settings, ct);
             if (c.Submit && !basket.Submitted)
             {
-                var money = (settings.MinimumSpend ?? 0).ToString("N2", System.Globalization.CultureInfo.GetCultureInfo(RequestLanguage.Current)) + " " + (settings.BudgetCurrency ?? "EUR");
+                var amount = (settings.MinimumSpend ?? 0).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+                var money = (RequestLanguage.Current == "en" ? amount : amount.Replace('.', ',')) + " " + (settings.BudgetCurrency ?? "EUR");
                 if (basket.Items == 0) throw new ConflictException(Messages.Get("basket_empty"));
                 if (settings.MinimumSpend is { } min && basket.Total < min) throw new ConflictException(Messages.Get("basket_minimum_spend", money));
                 if (settings.MinimumIdeas is { } ideas && basket.Items < ideas) throw new ConflictException(Messages.Get("basket_minimum_ideas", ideas));

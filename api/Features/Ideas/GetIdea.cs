@@ -27,13 +27,13 @@ public static class GetIdea
     public sealed record Response(Guid Id, Guid ProjectId, Guid? PhaseId, string Title, string Body, IReadOnlyList<string> Topics, Location? Location,
         string Status, AuthorView? Author, int Likes, int Dislikes, int Comments, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt,
         string? MyReaction, bool Following, bool IsMine, Visibility Visibility, IReadOnlyList<StatusChange> History,
-        IReadOnlyList<ActionPolicy.Decision> Actions);
+        IReadOnlyList<ActionPolicy.Decision> Actions, decimal? Cost);
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
     {
         private const string Sql = $"""
             SELECT i.id, i.project_id, i.phase_id, i.title, i.body, i.topics, i.latitude, i.longitude, i.location_label, i.status,
-                   i.likes_count, i.dislikes_count, i.comments_count, i.created_at, i.edited_at, i.withdrawn_at, i.hidden_at, i.hidden_reason, i.hidden_by_flags,
+                   i.likes_count, i.dislikes_count, i.comments_count, i.created_at, i.edited_at, i.withdrawn_at, i.hidden_at, i.hidden_reason, i.hidden_by_flags, i.cost,
                    i.author_id, {AuthorView.Columns},
                    r.kind AS my_reaction, f.user_id IS NOT NULL AS following,
                    ph.id IS NOT NULL AND ph.starts_at <= now() AND (ph.ends_at IS NULL OR ph.ends_at > now()) AS posting_phase_active
@@ -75,6 +75,7 @@ public static class GetIdea
             public string? MyReaction { get; init; }
             public bool Following { get; init; }
             public bool PostingPhaseActive { get; init; }
+            public decimal? Cost { get; init; }
         }
 
         private sealed class ChangeRow
@@ -108,7 +109,7 @@ public static class GetIdea
                 i.MyReaction, i.Following, mine,
                 new Visibility(state, canSeeModeration ? i.HiddenReason : null, i.HiddenByFlags),
                 history.Select(h => new StatusChange(h.FromStatus, h.ToStatus, h.Feedback, h.SignedAs, h.At.AsUtc())).ToList(),
-                IdeaActions.For(q.ActorId, access, i.PostingPhaseActive, phase));
+                IdeaActions.For(q.ActorId, access, i.PostingPhaseActive, phase), i.Cost);
         }
     }
 

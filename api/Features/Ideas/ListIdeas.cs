@@ -27,7 +27,7 @@ public static class ListIdeas
         double? South, double? West, double? North, double? East, long? Seed, string? Cursor, int? Limit) : IQuery<Response>;
 
     public sealed record Idea(Guid Id, string Title, string Excerpt, IReadOnlyList<string> Topics, GetIdea.Location? Location, string Status,
-        AuthorView? Author, int Likes, int Dislikes, int Comments, DateTimeOffset CreatedAt, string? MyReaction);
+        AuthorView? Author, int Likes, int Dislikes, int Comments, DateTimeOffset CreatedAt, string? MyReaction, decimal? Cost);
 
     public sealed record Response(IReadOnlyList<Idea> Items, string? NextCursor, long Seed);
 
@@ -61,7 +61,7 @@ public static class ListIdeas
               FROM (SELECT p.id FROM projects p WHERE p.id = @ProjectId AND (p.status <> 'draft' OR {{ProjectStaff.IsStaffOf}})) proj
               LEFT JOIN LATERAL (
                     SELECT i.id, i.title, left(regexp_replace(i.body, '<[^>]*>', ' ', 'g'), 400) AS excerpt, i.topics, i.latitude, i.longitude, i.location_label,
-                           i.status, i.author_id, i.organisation_id, i.likes_count, i.dislikes_count, i.comments_count, i.created_at, i.score, i.trending_score,
+                           i.status, i.author_id, i.organisation_id, i.likes_count, i.dislikes_count, i.comments_count, i.created_at, i.score, i.trending_score, i.cost,
                            {0} AS sort_key
                       FROM ideas i
                      WHERE i.project_id = proj.id AND i.listed
@@ -110,6 +110,7 @@ public static class ListIdeas
             public Guid? AuthorOrgId { get; init; }
             public string? AuthorOrg { get; init; }
             public string? MyReaction { get; init; }
+            public decimal? Cost { get; init; }
         }
 
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
@@ -143,7 +144,7 @@ public static class ListIdeas
             return new Response(page.Select(r => new Idea(r.Id!.Value, r.Title, Notifier.Excerpt(r.Excerpt, 240), r.Topics,
                 r.Latitude is { } lat && r.Longitude is { } lng ? new GetIdea.Location(lat, lng, r.LocationLabel) : null, r.Status,
                 AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg),
-                r.LikesCount, r.DislikesCount, r.CommentsCount, r.CreatedAt.AsUtc(), r.MyReaction)).ToList(), next, seed);
+                r.LikesCount, r.DislikesCount, r.CommentsCount, r.CreatedAt.AsUtc(), r.MyReaction, r.Cost)).ToList(), next, seed);
         }
     }
 

@@ -189,6 +189,7 @@ public static class DemoSeed
         await connection.ExecuteAsync(Invitations, new { Culture }, tx);
         await connection.ExecuteAsync(Projects, new { GreenSpaces, Culture, Mobility }, tx);
         await DemoSeedIdeas.RunAsync(connection, tx, hash);
+        await DemoSeedVotes.RunAsync(connection, tx, Mobility);
         await tx.CommitAsync();
         Console.WriteLine("Demo data ready.");
     }

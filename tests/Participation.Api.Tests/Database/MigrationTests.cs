@@ -95,6 +95,9 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
         Assert.True(await Api.ScalarAsync<long>("SELECT count(*) FROM comments WHERE parent_id IS NOT NULL") >= 1);
         Assert.True(await Api.ScalarAsync<long>("SELECT count(*) FROM content_flags WHERE resolved_at IS NULL") >= 3);
         Assert.True(await Api.ScalarAsync<long>("SELECT count(*) FROM ideas WHERE latitude IS NOT NULL") >= 5);
+        Assert.True(await Api.ScalarAsync<long>("SELECT count(*) FROM idea_votes") >= 10);
+        Assert.True(await Api.ScalarAsync<long>("SELECT count(*) FROM baskets WHERE submitted_at IS NOT NULL") >= 10);
+        Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM baskets WHERE submitted_at IS NULL AND items > 0"));
         await Features.Ideas.Invariants.AssertHoldAsync(Api);
         var login = await Api.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = "admin@demo.participation.test", password = DemoSeed.Password });
         Assert.Equal(System.Net.HttpStatusCode.OK, login.StatusCode);
