@@ -29,6 +29,13 @@ describe('toApiError', () => {
     expect(hasFieldErrors(error)).toBe(false);
   });
 
+  it('reads why the participation rules refused an action', () => {
+    const error = toApiError({ status: 403, title: 'Vous avez atteint la limite prévue pour cette phase.', action: 'react', reason: 'limit_reached' });
+    expect(error.status).toBe(403);
+    expect(error.reason).toBe('limit_reached');
+    expect(toApiError({ status: 403, title: 'Forbidden' }).reason).toBeUndefined();
+  });
+
   it('keeps only string messages from a malformed errors member', () => {
     expect(toApiError({ status: 400, errors: { email: ['ok', 3], other: 'not a list' } }).fieldErrors).toEqual({ email: ['ok'] });
   });

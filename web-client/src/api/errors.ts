@@ -19,6 +19,8 @@ export interface ApiError {
   /** Field errors, camelCase keys as the API sends them. */
   fieldErrors: Record<string, string[]>;
   retryAfterSeconds: number | undefined;
+  /** Why the API refused an action (403 problems from the participation rules), e.g. `limit_reached`. */
+  reason?: string;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -50,6 +52,7 @@ export function toApiError(error: unknown): ApiError {
       fieldErrors: readFieldErrors(error.errors),
       // 429 problems carry the delay in the body too (the generated client only surfaces the body).
       retryAfterSeconds: typeof error.retryAfter === 'number' && error.retryAfter > 0 ? error.retryAfter : undefined,
+      reason: typeof error.reason === 'string' ? error.reason : undefined,
     };
   }
   // fetch rejects with a TypeError when the network is down.

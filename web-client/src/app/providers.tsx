@@ -3,6 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { toApiError } from '@/api/errors';
 import { auditKeys } from '@/features/audit-log/api/audit-log';
+import { ideaKeys } from '@/features/ideas/api/ideas';
 import { invitationKeys } from '@/features/invitations/api/invitations';
 import { moderationKeys } from '@/features/moderation/api/moderation';
 import { notificationKeys } from '@/features/notifications/api/notifications';
@@ -32,7 +33,7 @@ export function Providers({ children, queryClient }: { children: ReactNode; quer
   const [client] = useState(() => queryClient ?? createQueryClient());
 
   // A session that ends (logout, failed refresh) takes the user's cached data with it.
-  // Projects and organisations answer differently for their staff and members: a new session reads them again.
+  // Projects, organisations and ideas answer differently for their staff, members and authors: a new session reads them again.
   useEffect(() => {
     let previous = sessionStore.getStatus();
     return sessionStore.subscribe(() => {
@@ -47,12 +48,13 @@ export function Providers({ children, queryClient }: { children: ReactNode; quer
           auditKeys.all,
           organisationKeys.all,
           projectKeys.all,
+          ideaKeys.all,
           notificationKeys.all,
           moderationKeys.all,
         ])
           client.removeQueries({ queryKey });
       } else if (status === 'authenticated' && changed) {
-        for (const queryKey of [organisationKeys.all, projectKeys.all]) void client.invalidateQueries({ queryKey });
+        for (const queryKey of [organisationKeys.all, projectKeys.all, ideaKeys.all]) void client.invalidateQueries({ queryKey });
       }
     });
   }, [client]);

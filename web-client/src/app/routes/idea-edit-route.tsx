@@ -1,0 +1,77 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { describeError, toApiError } from '@/api/errors';
+import { Page } from '@/components/layout/page';
+import { Alert } from '@/components/ui/alert';
+import { Loading } from '@/components/ui/loading';
+import { decisionFor, ideaQueryOptions, useUpdateIdea } from '@/features/ideas/api/ideas';
+import { ActionReason } from '@/features/ideas/components/action-reason';
+import { IdeaForm } from '@/features/ideas/components/idea-form';
+import { projectQueryOptions } from '@/features/projects/api/projects';
+import { htmlToText } from '@/lib/rich-text';
+import { RequireAuth } from '../require-auth';
+import { useIdeaContext } from './use-idea-context';
+
+export function IdeaEditRoute() {
+  const { t } = useTranslation();
+  return (
+    <Page narrow title={t('ideas.form.editTitle')}>
+      <RequireAuth>
+        <EditIdea />
+      </RequireAuth>
+    </Page>
+  );
+}
+
+function EditIdea() {
+  const { t } = useTranslation();
+  const { projectId = '', ideaId = '' } = useParams();
+  const navigate = useNavigate();
+  const idea = useQuery(ideaQueryOptions(ideaId));
+  const project = useQuery(projectQueryOptions(projectId));
+  const { map, mapPending } = useIdeaContext();
+  const update = useUpdateIdea();
+
+  if (idea.isPending || project.isPending || mapPending) return <Loading label={t('common.loading')} />;
+  const failure = idea.error ?? project.error;
+  if (failure || !idea.data || !project.data) return <Alert variant="error" role="alert" title={describeError(t, toApiError(failure))} />;
+  const current = idea.data;
+  const back = `/projects/${projectId}/ideas/${ideaId}`;
+  const decision = decisionFor(current.actions, 'edit');
+  // The rules of the phase the idea was posted in (a location may be required there).
+  const phase = project.data.phases.find((p) => p.id === current.phaseId);
+  return (
+    <>
+      <p>
+        <Link to={back}>{t('ideas.form.backToIdea', { title: current.title })}</Link>
+      </p>
+      {!decision.allowed ? (
+        <ActionReason decision={decision} action={t('ideas.authorActions.edit')} />
+      ) : !map ? (
+        <Alert variant="error" role="alert" title={t('errors.generic')} />
+      ) : (
+        <IdeaForm
+          initial={{
+            title: current.title,
+            body: htmlToText(current.body),
+            topics: current.topics.join(', '),
+            location: current.location ? { latitude: current.location.latitude, longitude: current.location.longitude } : null,
+            locationLabel: current.location?.label ?? '',
+            organisationId: '',
+          }}
+          mapRequired={phase?.settings.map === true}
+          map={map}
+          submitLabel={t('ideas.form.save')}
+          pending={update.isPending}
+          error={update.error}
+          onResetError={() => update.reset()}
+          onCancel={() => navigate(back)}
+          onSubmit={({ organisationId: _author, ...fields }) =>
+            update.mutate({ id: ideaId, fields }, { onSuccess: () => navigate(back, { state: { idea: 'saved' } }) })
+          }
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { describeError, toApiError } from '@/api/errors';
+import { Page } from '@/components/layout/page';
+import { Alert } from '@/components/ui/alert';
+import { Loading } from '@/components/ui/loading';
+import { useSubmitIdea } from '@/features/ideas/api/ideas';
+import { ActionReason } from '@/features/ideas/components/action-reason';
+import { IdeaForm } from '@/features/ideas/components/idea-form';
+import { projectActionsQueryOptions, projectQueryOptions } from '@/features/projects/api/projects';
+import { localizedName } from '@/lib/roles';
+import { RequireAuth } from '../require-auth';
+import { currentPhase, useIdeaContext } from './use-idea-context';
+
+export function IdeaNewRoute() {
+  const { t } = useTranslation();
+  return (
+    <Page narrow title={t('ideas.form.newTitle')}>
+      <RequireAuth>
+        <NewIdea />
+      </RequireAuth>
+    </Page>
+  );
+}
+
+function NewIdea() {
+  const { t, i18n } = useTranslation();
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const project = useQuery(projectQueryOptions(id));
+  const actions = useQuery(projectActionsQueryOptions(id));
+  const { map, mapPending, organisations } = useIdeaContext();
+  const submit = useSubmitIdea();
+
+  if (project.isPending || actions.isPending || mapPending) return <Loading label={t('common.loading')} />;
+  const failure = project.error ?? actions.error;
+  if (failure || !project.data || !actions.data) {
+    return <Alert variant="error" role="alert" title={describeError(t, toApiError(failure))} />;
+  }
+  const projectTitle = localizedName(project.data.title, i18n.language);
+  const decision = actions.data.actions.find((a) => a.action === 'post_idea') ?? {
+    action: 'post_idea',
+    allowed: false,
+    reason: project.data.status === 'archived' ? 'project_archived' : 'phase_not_active',
+  };
+  const phase = currentPhase(project.data);
+  return (
+    <>
+      <p>{t('ideas.form.newIntro', { title: projectTitle })}</p>
+      <p>
+        <Link to={`/projects/${id}`}>{t('ideas.page.backTo', { title: projectTitle })}</Link>
+      </p>
+      {!decision.allowed ? (
+        <ActionReason decision={decision} action={t('ideas.section.propose')} />
+      ) : !map ? (
+        <Alert variant="error" role="alert" title={t('errors.generic')} />
+      ) : (
+        <IdeaForm
+          mapRequired={phase?.settings.map === true}
+          map={map}
+          organisations={organisations}
+          submitLabel={t('ideas.form.submit')}
+          pending={submit.isPending}
+          error={submit.error}
+          onResetError={() => submit.reset()}
+          onCancel={() => navigate(`/projects/${id}`)}
+          onSubmit={(request) =>
+            submit.mutate(
+              { projectId: id, request },
+              {
+                onSuccess: (idea) =>
+                  navigate(`/projects/${id}/ideas/${idea.id}`, { state: { idea: idea.status === 'prescreening' ? 'createdPrescreening' : 'created' } }),
+              },
+            )
+          }
+        />
+      )}
+    </>
+  );
+}

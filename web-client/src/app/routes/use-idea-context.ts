@@ -1,0 +1,25 @@
+import { useQuery } from '@tanstack/react-query';
+import type { GetProjectResponse } from '@contracts/participation-client';
+import type { OrganisationChoice } from '@/features/ideas/components/comment-form';
+import { myOrganisationsQueryOptions } from '@/features/organisations/api/organisations';
+import { platformQueryOptions } from '@/features/platform/api/platform';
+import { useSessionStatus } from '@/lib/auth/session-store';
+
+/** The methods whose phases hold ideas (posted, voted on, or put in a basket). */
+export const IDEA_METHODS = ['ideation', 'voting', 'budgeting'];
+
+/** The phase running now, if any. */
+export function currentPhase(project: GetProjectResponse | undefined) {
+  return project?.phases.find((phase) => phase.isCurrent);
+}
+
+/** What the idea screens need from other features: the base map, and the verified organisations the user speaks for. */
+export function useIdeaContext() {
+  const status = useSessionStatus();
+  const platform = useQuery(platformQueryOptions());
+  const mine = useQuery({ ...myOrganisationsQueryOptions(), enabled: status === 'authenticated' });
+  const organisations: OrganisationChoice[] = (mine.data?.items ?? [])
+    .filter((o) => o.status === 'verified' && o.membership !== 'invited')
+    .map((o) => ({ id: o.id, name: o.name }));
+  return { map: platform.data?.map, mapPending: platform.isPending, organisations };
+}

@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ListIdeasIdea } from '@contracts/participation-client';
+import { IdeaAuthor } from './idea-author';
+import { IdeaCounters } from './idea-counters';
+import { IdeaStatusBadge } from './idea-status-badge';
+
+/** An idea in a list: title (link to its page), status, author, excerpt, counters and your reaction. */
+export function IdeaCard({ idea, projectId, headingLevel = 3 }: { idea: ListIdeasIdea; projectId: string; headingLevel?: 3 | 4 }) {
+  const { t } = useTranslation();
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  const titleId = `idea-${idea.id}-title`;
+  return (
+    <li className="card idea-card">
+      <article aria-labelledby={titleId}>
+        <Heading id={titleId} className="card__title">
+          <Link to={`/projects/${projectId}/ideas/${idea.id}`}>{idea.title}</Link>
+        </Heading>
+        <p className="idea-card__meta">
+          <IdeaStatusBadge status={idea.status} /> <IdeaAuthor author={idea.author} />
+        </p>
+        {idea.excerpt ? <p className="idea-card__excerpt clamp">{idea.excerpt}</p> : null}
+        {idea.topics.length > 0 ? (
+          <ul className="inline-list idea-card__topics" aria-label={t('ideas.card.topics')}>
+            {idea.topics.map((topic) => (
+              <li key={topic} className="topic">
+                {topic}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <IdeaCounters likes={idea.likes} dislikes={idea.dislikes} comments={idea.comments} myReaction={idea.myReaction} />
+      </article>
+    </li>
+  );
+}
