@@ -230,16 +230,13 @@ test('a resident posts an idea on the map, another likes it with the keyboard an
   await expect(page.getByText('Modifier mon idée :')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Modifier mon idée' })).toHaveCount(0);
   await expectAccessible(page, 'idea page: accepted (its author)');
-  // TODO: open /notifications once its page exists (built in parallel) and look for a list item with the
-  // idea's title; until then, the API says what that page will list.
-  const aliceAuth = { Authorization: `Bearer ${await tokenFor(request, alice.email, password)}` };
-  const notifications = await request.get('/api/v1/notifications', { headers: aliceAuth });
-  expect(notifications.status()).toBe(200);
-  const { items } = (await notifications.json()) as { items: { category: string; ideaTitle?: string; data: Record<string, string> }[] };
-  expect(items).toContainEqual(
-    expect.objectContaining({ category: 'idea_status_mine', ideaTitle, data: expect.objectContaining({ status: 'accepted', signedAs: 'Service Mobilité' }) }),
-  );
-  expect(items).toContainEqual(expect.objectContaining({ category: 'comment_on_my_idea', ideaTitle }));
+  // Alice finds both events on her notifications page: the official answer and Bruno's comment.
+  await page.goto('/notifications');
+  const answer = page.getByRole('listitem').filter({ hasText: `Votre idée « ${ideaTitle} » est maintenant acceptée` });
+  await expect(answer).toBeVisible();
+  await expect(answer).toContainText('Service Mobilité');
+  await expect(page.getByRole('listitem').filter({ hasText: ideaTitle }).filter({ hasText: 'a commenté' })).toBeVisible();
+  await expectAccessible(page, 'notifications page (the idea’s author)');
 
   // An anonymous visitor reads it all and is told, beside each action, to log in.
   const visitor = await newPage(browser);
