@@ -3,6 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { toApiError } from '@/api/errors';
 import { auditKeys } from '@/features/audit-log/api/audit-log';
+import { budgetKeys } from '@/features/budgets/api/budgets';
 import { ideaKeys } from '@/features/ideas/api/ideas';
 import { invitationKeys } from '@/features/invitations/api/invitations';
 import { moderationKeys } from '@/features/moderation/api/moderation';
@@ -11,6 +12,7 @@ import { organisationKeys } from '@/features/organisations/api/organisations';
 import { profileKeys } from '@/features/profile/api/profile';
 import { projectKeys } from '@/features/projects/api/projects';
 import { userKeys } from '@/features/users/api/users';
+import { voteKeys } from '@/features/votes/api/votes';
 import { sessionStore } from '@/lib/auth/session-store';
 import { i18n } from '@/lib/i18n';
 
@@ -33,7 +35,7 @@ export function Providers({ children, queryClient }: { children: ReactNode; quer
   const [client] = useState(() => queryClient ?? createQueryClient());
 
   // A session that ends (logout, failed refresh) takes the user's cached data with it.
-  // Projects, organisations and ideas answer differently for their staff, members and authors: a new session reads them again.
+  // Projects, organisations, ideas, votes and baskets answer differently per person: a new session reads them again.
   useEffect(() => {
     let previous = sessionStore.getStatus();
     return sessionStore.subscribe(() => {
@@ -51,10 +53,12 @@ export function Providers({ children, queryClient }: { children: ReactNode; quer
           ideaKeys.all,
           notificationKeys.all,
           moderationKeys.all,
+          voteKeys.all,
+          budgetKeys.all,
         ])
           client.removeQueries({ queryKey });
       } else if (status === 'authenticated' && changed) {
-        for (const queryKey of [organisationKeys.all, projectKeys.all, ideaKeys.all]) void client.invalidateQueries({ queryKey });
+        for (const queryKey of [organisationKeys.all, projectKeys.all, ideaKeys.all, voteKeys.all, budgetKeys.all]) void client.invalidateQueries({ queryKey });
       }
     });
   }, [client]);

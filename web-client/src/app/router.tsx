@@ -34,6 +34,10 @@ export const routes = [
       { path: 'projects/:id/ideas/new', lazy: async () => ({ Component: (await import('./routes/idea-new-route')).IdeaNewRoute }) },
       { path: 'projects/:projectId/ideas/:ideaId', lazy: async () => ({ Component: (await import('./routes/idea-route')).IdeaRoute }) },
       { path: 'projects/:projectId/ideas/:ideaId/edit', lazy: async () => ({ Component: (await import('./routes/idea-edit-route')).IdeaEditRoute }) },
+      {
+        path: 'projects/:projectId/phases/:phaseId/results',
+        lazy: async () => ({ Component: (await import('./routes/phase-results-route')).PhaseResultsRoute }),
+      },
       { path: 'organisations', element: <OrganisationsRoute /> },
       { path: 'organisations/new', lazy: async () => ({ Component: (await import('./routes/organisation-new-route')).OrganisationNewRoute }) },
       { path: 'organisations/:id', element: <OrganisationRoute /> },

@@ -26,7 +26,27 @@ export function fromDateInput(value: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** An amount of money in the UI language. */
+/**
+ * An amount of money in the UI language and the given currency: whole amounts without decimals
+ * (« 450 000 € »), others with cents (« 12,50 € »).
+ */
 export function formatMoney(amount: number, currency: string, language: string): string {
-  return new Intl.NumberFormat(language, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+  const digits = Number.isInteger(amount) ? 0 : 2;
+  try {
+    return new Intl.NumberFormat(language, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
+  } catch {
+    // An unknown currency code: the number, then the code.
+    return `${new Intl.NumberFormat(language, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount)} ${currency}`;
+  }
+}
+
+/** A share as a percentage in the UI language, e.g. « 37,5 % ». */
+export function formatPercent(part: number, whole: number, language: string): string {
+  const ratio = whole > 0 ? part / whole : 0;
+  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
+}
+
+/** A whole number in the UI language, e.g. « 1 234 ». */
+export function formatNumber(value: number, language: string): string {
+  return new Intl.NumberFormat(language).format(value);
 }

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { describeError, toApiError } from '@/api/errors';
@@ -6,13 +6,14 @@ import { Page } from '@/components/layout/page';
 import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/loading';
 import { StatusMessage } from '@/components/ui/status-message';
-import { ideaQueryOptions } from '@/features/ideas/api/ideas';
+import { IdeaCostEditor } from '@/features/budgets/components/idea-cost-editor';
+import { ideaKeys, ideaQueryOptions } from '@/features/ideas/api/ideas';
 import { IdeaDetails } from '@/features/ideas/components/idea-details';
 import { projectQueryOptions } from '@/features/projects/api/projects';
 import { useSessionStatus } from '@/lib/auth/session-store';
 import { localizedName } from '@/lib/roles';
 import { NotFoundRoute } from './not-found-route';
-import { currentPhase, useIdeaContext } from './use-idea-context';
+import { budgetingPhase, currentPhase, useIdeaContext } from './use-idea-context';
 
 export function IdeaRoute() {
   const { t, i18n } = useTranslation();
@@ -24,6 +25,7 @@ export function IdeaRoute() {
   const project = useQuery({ ...projectQueryOptions(projectId), enabled: status !== 'restoring' });
   const { map, organisations } = useIdeaContext();
   const flash = (location.state as { idea?: string } | null)?.idea;
+  const queryClient = useQueryClient();
 
   if (status === 'restoring' || idea.isPending) {
     return (
@@ -41,6 +43,7 @@ export function IdeaRoute() {
     );
   }
   const phase = currentPhase(project.data);
+  const budgeting = budgetingPhase(project.data);
   const projectTitle = project.data ? localizedName(project.data.title, i18n.language) : null;
   return (
     <Page title={idea.data.title}>
@@ -55,6 +58,22 @@ export function IdeaRoute() {
         organisations={organisations}
         // The API signs in the department’s French name when no signature is given.
         defaultSignature={project.data ? localizedName(project.data.department.name, 'fr') : undefined}
+        staffTools={
+          budgeting && project.data?.staff ? (
+            <IdeaCostEditor
+              key={idea.data.id}
+              ideaId={idea.data.id}
+              cost={idea.data.cost}
+              currency={budgeting.settings.budgetCurrency ?? 'EUR'}
+              onSaved={() =>
+                void Promise.all([
+                  queryClient.invalidateQueries({ queryKey: ideaKeys.detail(ideaId) }),
+                  queryClient.invalidateQueries({ queryKey: ideaKeys.projectLists(projectId) }),
+                ])
+              }
+            />
+          ) : undefined
+        }
       />
     </Page>
   );

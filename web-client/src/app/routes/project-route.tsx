@@ -1,25 +1,33 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { ActionPolicyDecision, GetProjectPhase, GetProjectResponse, ListIdeasIdea } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Page } from '@/components/layout/page';
 import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/loading';
 import { ResendConfirmationButton } from '@/features/auth/components/resend-confirmation-button';
-import { IdeasSection } from '@/features/ideas/components/ideas-section';
+import { BasketPanel } from '@/features/budgets/components/basket-panel';
+import { BasketToggle } from '@/features/budgets/components/basket-toggle';
+import { IdeasSection, type IdeasSectionProps } from '@/features/ideas/components/ideas-section';
 import { platformQueryOptions } from '@/features/platform/api/platform';
-import { projectActionsQueryOptions, projectQueryOptions } from '@/features/projects/api/projects';
+import { projectActionsQueryOptions, projectKeys, projectQueryOptions } from '@/features/projects/api/projects';
 import { ActionsPanel } from '@/features/projects/components/actions-panel';
 import { ProjectView } from '@/features/projects/components/project-view';
+import { VoteToggle } from '@/features/votes/components/vote-toggle';
+import { VotingSummary } from '@/features/votes/components/voting-summary';
 import { useSessionStatus } from '@/lib/auth/session-store';
 import { localizedName } from '@/lib/roles';
 import { NotFoundRoute } from './not-found-route';
-import { IDEA_METHODS } from './use-idea-context';
+import { phaseResultsPath, resultsReadable } from './phase-results';
+import { currentPhase, IDEA_METHODS } from './use-idea-context';
 
 export function ProjectRoute() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const status = useSessionStatus();
+  const queryClient = useQueryClient();
   // Wait for a stored session: a draft is visible to its staff only.
   const project = useQuery({ ...projectQueryOptions(id), enabled: status !== 'restoring' });
   const hasIdeas = !!project.data && project.data.status !== 'draft' && project.data.phases.some((phase) => IDEA_METHODS.includes(phase.method));
@@ -43,6 +51,23 @@ export function ProjectRoute() {
     );
   }
   const data = project.data;
+  const resendAction = status === 'authenticated' ? <ResendConfirmationButton /> : undefined;
+  const phase = currentPhase(data);
+  // The participation rules for voting and budgeting, once known (the current phase's `vote` action).
+  const voteDecision =
+    actions.isSuccess && phase && actions.data.phase?.id === phase.id ? actions.data.actions.find((a) => a.action === 'vote') : undefined;
+  const ideas: IdeasSectionProps = {
+    projectId: data.id,
+    postIdea: actions.isSuccess
+      ? (actions.data.actions.find((a) => a.action === 'post_idea') ?? {
+          action: 'post_idea',
+          allowed: false,
+          reason: data.status === 'archived' ? 'project_archived' : 'phase_not_active',
+        })
+      : undefined,
+    map: platform.data?.map,
+  };
+
   return (
     <Page title={localizedName(data.title, i18n.language)}>
       {data.status === 'draft' ? (
@@ -57,31 +82,82 @@ export function ProjectRoute() {
       ) : null}
       <ProjectView
         project={data}
-        aside={
-          data.status === 'draft' ? null : (
-            <ActionsPanel
-              projectId={data.id}
-              phases={data.phases}
-              resendAction={status === 'authenticated' ? <ResendConfirmationButton /> : undefined}
-            />
-          )
-        }
+        aside={data.status === 'draft' ? null : <ActionsPanel projectId={data.id} phases={data.phases} resendAction={resendAction} />}
+        renderPhaseExtra={(p) => (data.status !== 'draft' && resultsReadable(p, !!data.staff) ? <ResultsLink project={data} phase={p} /> : null)}
       />
-      {hasIdeas ? (
+      {!hasIdeas ? null : phase?.method === 'voting' && voteDecision ? (
         <IdeasSection
-          projectId={data.id}
-          postIdea={
-            actions.isSuccess
-              ? (actions.data.actions.find((a) => a.action === 'post_idea') ?? {
-                  action: 'post_idea',
-                  allowed: false,
-                  reason: data.status === 'archived' ? 'project_archived' : 'phase_not_active',
-                })
-              : undefined
+          {...ideas}
+          beforeList={
+            <VotingSummary
+              projectId={data.id}
+              decision={voteDecision}
+              votesPerUser={phase.settings.votesPerUser}
+              resultsHref={resultsReadable(phase, !!data.staff) ? phaseResultsPath(data.id, phase.id) : undefined}
+              resendAction={resendAction}
+            />
           }
-          map={platform.data?.map}
+          renderCardActions={(idea: ListIdeasIdea) => (
+            <VoteToggle
+              projectId={data.id}
+              idea={idea}
+              decision={voteDecision}
+              // The "What can I do now?" panel follows the votes left.
+              onChanged={() => void queryClient.invalidateQueries({ queryKey: projectKeys.actions(data.id) })}
+            />
+          )}
         />
-      ) : null}
+      ) : phase?.method === 'budgeting' && voteDecision ? (
+        <Budgeting project={data} phase={phase} decision={voteDecision} ideas={ideas} resendAction={resendAction} />
+      ) : (
+        <IdeasSection {...ideas} />
+      )}
     </Page>
+  );
+}
+
+interface BudgetingProps {
+  project: GetProjectResponse;
+  phase: GetProjectPhase;
+  decision: ActionPolicyDecision;
+  ideas: IdeasSectionProps;
+  resendAction?: ReactNode;
+}
+
+/** A participatory budget: the basket beside the ideas (first for screen readers and on phones: the budget frames the choice). */
+function Budgeting({ project, phase, decision, ideas, resendAction }: BudgetingProps) {
+  const currency = phase.settings.budgetCurrency ?? 'EUR';
+  return (
+    <div className="budgeting">
+      <div className="budgeting__basket">
+        <BasketPanel
+          projectId={project.id}
+          decision={decision}
+          budget={phase.settings.budgetAmount}
+          currency={currency}
+          minimumSpend={phase.settings.minimumSpend}
+          minimumIdeas={phase.settings.minimumIdeas}
+          resultsHref={resultsReadable(phase, !!project.staff) ? phaseResultsPath(project.id, phase.id) : undefined}
+          resendAction={resendAction}
+        />
+      </div>
+      <div className="budgeting__ideas">
+        <IdeasSection
+          {...ideas}
+          renderCardActions={(idea: ListIdeasIdea) => <BasketToggle projectId={project.id} idea={idea} decision={decision} currency={currency} />}
+        />
+      </div>
+    </div>
+  );
+}
+
+function ResultsLink({ project, phase }: { project: GetProjectResponse; phase: GetProjectPhase }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <p className="timeline__results">
+      <Link to={phaseResultsPath(project.id, phase.id)} aria-label={t('votes.resultsPage.linkLabel', { phase: localizedName(phase.title, i18n.language) })}>
+        {t('votes.resultsPage.link')}
+      </Link>
+    </p>
   );
 }

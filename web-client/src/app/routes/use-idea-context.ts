@@ -13,6 +13,13 @@ export function currentPhase(project: GetProjectResponse | undefined) {
   return project?.phases.find((phase) => phase.isCurrent);
 }
 
+/** The project's participatory budget whose costs matter now: the current one, else the next, else the last. */
+export function budgetingPhase(project: GetProjectResponse | undefined) {
+  const phases = project?.phases.filter((phase) => phase.method === 'budgeting') ?? [];
+  const now = Date.now();
+  return phases.find((phase) => phase.isCurrent) ?? phases.find((phase) => new Date(phase.startsAt).getTime() > now) ?? phases.at(-1);
+}
+
 /** What the idea screens need from other features: the base map, and the verified organisations the user speaks for. */
 export function useIdeaContext() {
   const status = useSessionStatus();

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ListIdeasIdea } from '@contracts/participation-client';
@@ -5,8 +6,16 @@ import { IdeaAuthor } from './idea-author';
 import { IdeaCounters } from './idea-counters';
 import { IdeaStatusBadge } from './idea-status-badge';
 
+export interface IdeaCardProps {
+  idea: ListIdeasIdea;
+  projectId: string;
+  headingLevel?: 3 | 4;
+  /** What the current phase lets people do with the idea from the list (vote, basket), below the counters. */
+  actions?: ReactNode;
+}
+
 /** An idea in a list: title (link to its page), status, author, excerpt, counters and your reaction. */
-export function IdeaCard({ idea, projectId, headingLevel = 3 }: { idea: ListIdeasIdea; projectId: string; headingLevel?: 3 | 4 }) {
+export function IdeaCard({ idea, projectId, headingLevel = 3, actions }: IdeaCardProps) {
   const { t } = useTranslation();
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const titleId = `idea-${idea.id}-title`;
@@ -30,6 +39,7 @@ export function IdeaCard({ idea, projectId, headingLevel = 3 }: { idea: ListIdea
           </ul>
         ) : null}
         <IdeaCounters likes={idea.likes} dislikes={idea.dislikes} comments={idea.comments} myReaction={idea.myReaction} />
+        {actions ? <div className="idea-card__actions">{actions}</div> : null}
       </article>
     </li>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GetIdeaResponse, GetPlatformMapSettings } from '@contracts/participation-client';
 import { IdeaMap } from '@/components/map/idea-map';
@@ -28,13 +28,15 @@ export interface IdeaDetailsProps {
   organisations?: readonly OrganisationChoice[];
   /** The project's department, which signs official feedback by default. */
   defaultSignature?: string;
+  /** More tools for the staff, shown beside the moderation panel (e.g. the idea's cost in a participatory budget). */
+  staffTools?: ReactNode;
 }
 
 /**
  * An idea's page below its title: text, place, author and status, what the visitor may do (each refusal
  * with its reason), the status history with official feedback, the staff's tools, and the conversation.
  */
-export function IdeaDetails({ idea, map, dislikes, organisations, defaultSignature }: IdeaDetailsProps) {
+export function IdeaDetails({ idea, map, dislikes, organisations, defaultSignature, staffTools }: IdeaDetailsProps) {
   const { t, i18n } = useTranslation();
   const [message, setMessage] = useState<string | null>(null);
   const flag = useFlagIdea();
@@ -126,6 +128,7 @@ export function IdeaDetails({ idea, map, dislikes, organisations, defaultSignatu
         {moderate ? (
           <div className="project__aside stack">
             <ModerationPanel idea={idea} defaultSignature={defaultSignature} />
+            {staffTools}
             <StaffNotes ideaId={idea.id} />
           </div>
         ) : null}

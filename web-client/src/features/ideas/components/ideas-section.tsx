@@ -1,8 +1,8 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ActionPolicyDecision, GetPlatformMapSettings } from '@contracts/participation-client';
+import type { ActionPolicyDecision, GetPlatformMapSettings, ListIdeasIdea } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import type { IdeaMapMarker, MapBounds } from '@/components/map/idea-map';
 import { Alert } from '@/components/ui/alert';
@@ -36,13 +36,17 @@ export interface IdeasSectionProps {
   postIdea: ActionPolicyDecision | undefined;
   /** The platform's base map; without it there is no map view. */
   map: GetPlatformMapSettings | undefined;
+  /** Shown above the list, e.g. the votes left in a voting phase. */
+  beforeList?: ReactNode;
+  /** What each card offers beside reading it in the current phase (vote, basket). */
+  renderCardActions?: (idea: ListIdeasIdea) => ReactNode;
 }
 
 /**
  * A project's ideas: sort, filters, cards or a map (whose visible area filters the list), loaded page by
  * page as the list scrolls, with a "load more" button for keyboards.
  */
-export function IdeasSection({ projectId, postIdea, map }: IdeasSectionProps) {
+export function IdeasSection({ projectId, postIdea, map, beforeList, renderCardActions }: IdeasSectionProps) {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<IdeaFilters>(EMPTY_IDEA_FILTERS);
   const [view, setView] = useState<IdeasView>('cards');
@@ -118,6 +122,7 @@ export function IdeasSection({ projectId, postIdea, map }: IdeasSectionProps) {
           ))}
         </div>
       ) : null}
+      {beforeList}
       <div role="status" className="results-count">
         {list.isSuccess && !list.isPlaceholderData ? t(onMap ? 'ideas.filters.shownInArea' : 'ideas.filters.shown', { count: items.length }) : null}
       </div>
@@ -147,7 +152,7 @@ export function IdeasSection({ projectId, postIdea, map }: IdeasSectionProps) {
       ) : (
         <ul className="card-list card-list--grid ideas__list" aria-label={onMap ? t('ideas.view.listInArea') : t('ideas.view.list')}>
           {items.map((idea) => (
-            <IdeaCard key={idea.id} idea={idea} projectId={projectId} />
+            <IdeaCard key={idea.id} idea={idea} projectId={projectId} actions={renderCardActions?.(idea)} />
           ))}
         </ul>
       )}

@@ -46,6 +46,12 @@ export interface PhaseForm {
   map: boolean;
   preModeration: boolean;
   budgetAmount: string;
+  /** The budget's currency: kept as saved (new phases are in euros; the form has no field for it). */
+  budgetCurrency: string;
+  minimumSpend: string;
+  minimumIdeas: string;
+  /** Voting and budgeting: residents see the results during the phase (otherwise once it is over). */
+  resultsPublic: boolean;
 }
 
 export function emptyPhaseForm(today = new Date()): PhaseForm {
@@ -62,6 +68,10 @@ export function emptyPhaseForm(today = new Date()): PhaseForm {
     map: false,
     preModeration: false,
     budgetAmount: '',
+    budgetCurrency: BUDGET_CURRENCY,
+    minimumSpend: '',
+    minimumIdeas: '',
+    resultsPublic: false,
   };
 }
 
@@ -92,6 +102,10 @@ export function phaseToForm(phase: GetProjectPhase): PhaseForm {
     map: s.map ?? false,
     preModeration: s.preModeration ?? false,
     budgetAmount: s.budgetAmount != null ? String(s.budgetAmount) : '',
+    budgetCurrency: s.budgetCurrency ?? BUDGET_CURRENCY,
+    minimumSpend: s.minimumSpend != null ? String(s.minimumSpend) : '',
+    minimumIdeas: s.minimumIdeas != null ? String(s.minimumIdeas) : '',
+    resultsPublic: s.resultsPublic ?? false,
   };
 }
 
@@ -115,9 +129,16 @@ export function settingsFor(form: PhaseForm): PhaseSettings {
         preModeration: form.preModeration,
       };
     case 'voting':
-      return { permissions, votesPerUser: toNumber(form.votesPerUser) };
+      return { permissions, votesPerUser: toNumber(form.votesPerUser), resultsPublic: form.resultsPublic };
     case 'budgeting':
-      return { permissions, budgetAmount: toNumber(form.budgetAmount), budgetCurrency: BUDGET_CURRENCY };
+      return {
+        permissions,
+        budgetAmount: toNumber(form.budgetAmount),
+        budgetCurrency: form.budgetCurrency || BUDGET_CURRENCY,
+        minimumSpend: toNumber(form.minimumSpend),
+        minimumIdeas: toNumber(form.minimumIdeas),
+        resultsPublic: form.resultsPublic,
+      };
     case 'survey':
     case 'poll':
       return { permissions };
@@ -168,6 +189,10 @@ export function phaseFormProblems(form: PhaseForm): Record<string, string> {
   if (form.method === 'budgeting') {
     const amount = toNumber(form.budgetAmount);
     if (amount === undefined || Number.isNaN(amount) || amount <= 0) problems.budgetAmount = 'budgetRequired';
+    const minimum = toNumber(form.minimumSpend);
+    if (minimum !== undefined && (Number.isNaN(minimum) || minimum < 0 || (amount !== undefined && minimum > amount)))
+      problems.minimumSpend = 'minimumSpendInvalid';
+    if (!positive(form.minimumIdeas)) problems.minimumIdeas = 'between1And1000';
   }
   return problems;
 }

@@ -32,6 +32,7 @@ export function PhaseForm({ idPrefix, initial, submitLabel, pending, error, onRe
   const id = (field: string) => `${idPrefix}-${field}`;
   const set = (patch: Partial<PhaseFormValue>) => setValue((v) => ({ ...v, ...patch }));
   const permissions = METHOD_PERMISSIONS[value.method];
+  const currency = value.budgetCurrency || BUDGET_CURRENCY;
 
   const known: { key: string; id: string; label: string }[] = [
     { key: 'title', id: id('title-fr'), label: t('projects.phases.titleIn.fr') },
@@ -42,7 +43,10 @@ export function PhaseForm({ idPrefix, initial, submitLabel, pending, error, onRe
     ...permissions.map((p) => ({ key: `permission-${p}`, id: id(`permission-${p}`), label: t(`projects.phases.permissions.${p}`) })),
     { key: 'ideasPerUser', id: id('ideas-per-user'), label: t('projects.phases.ideasPerUser') },
     { key: 'votesPerUser', id: id('votes-per-user'), label: t('projects.phases.votesPerUser') },
-    { key: 'budgetAmount', id: id('budget'), label: t('projects.phases.budgetAmount', { currency: BUDGET_CURRENCY }) },
+    { key: 'budgetAmount', id: id('budget'), label: t('projects.phases.budgetAmount', { currency }) },
+    { key: 'minimumSpend', id: id('minimum-spend'), label: t('projects.phases.minimumSpend', { currency }) },
+    { key: 'minimumIdeas', id: id('minimum-ideas'), label: t('projects.phases.minimumIdeas') },
+    { key: 'resultsPublic', id: id('results-public'), label: t('projects.phases.resultsPublic') },
   ];
   const summaryFields = known.filter((f) => (errors[f.key]?.length ?? 0) > 0).map(({ id: fieldId, label }) => ({ id: fieldId, label }));
   // Messages the form has no field for (should not happen, but must not be lost).
@@ -185,17 +189,66 @@ export function PhaseForm({ idPrefix, initial, submitLabel, pending, error, onRe
         />
       ) : null}
       {value.method === 'budgeting' ? (
-        <TextField
-          id={id('budget')}
-          type="number"
-          inputMode="decimal"
-          min={1}
-          label={t('projects.phases.budgetAmount', { currency: BUDGET_CURRENCY })}
-          hint={t('projects.phases.budgetHint')}
-          value={value.budgetAmount}
-          onChange={(e) => set({ budgetAmount: e.target.value })}
-          errors={errors.budgetAmount}
-        />
+        <>
+          <TextField
+            id={id('budget')}
+            type="number"
+            inputMode="decimal"
+            min={1}
+            label={t('projects.phases.budgetAmount', { currency })}
+            hint={t('projects.phases.budgetHint')}
+            value={value.budgetAmount}
+            onChange={(e) => set({ budgetAmount: e.target.value })}
+            errors={errors.budgetAmount}
+          />
+          <div className="form__row">
+            <TextField
+              id={id('minimum-spend')}
+              type="number"
+              inputMode="decimal"
+              min={0}
+              label={t('projects.phases.minimumSpend', { currency })}
+              hint={t('projects.phases.minimumSpendHint')}
+              value={value.minimumSpend}
+              onChange={(e) => set({ minimumSpend: e.target.value })}
+              errors={errors.minimumSpend}
+            />
+            <TextField
+              id={id('minimum-ideas')}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={1000}
+              label={t('projects.phases.minimumIdeas')}
+              hint={t('projects.phases.ideasPerUserHint')}
+              value={value.minimumIdeas}
+              onChange={(e) => set({ minimumIdeas: e.target.value })}
+              errors={errors.minimumIdeas}
+            />
+          </div>
+        </>
+      ) : null}
+      {value.method === 'voting' || value.method === 'budgeting' ? (
+        <div className={errors.resultsPublic?.length ? 'field field--invalid' : 'field'}>
+          {errors.resultsPublic?.length ? (
+            <p className="field__error" id={id('results-public-error')}>
+              {errors.resultsPublic.join(' ')}
+            </p>
+          ) : null}
+          <div className="choice">
+            <input
+              type="checkbox"
+              id={id('results-public')}
+              checked={value.resultsPublic}
+              aria-describedby={[id('results-public-hint'), errors.resultsPublic?.length ? id('results-public-error') : ''].join(' ').trim()}
+              onChange={(e) => set({ resultsPublic: e.target.checked })}
+            />
+            <label htmlFor={id('results-public')}>{t('projects.phases.resultsPublic')}</label>
+          </div>
+          <p className="field__hint" id={id('results-public-hint')}>
+            {t('projects.phases.resultsPublicHint')}
+          </p>
+        </div>
       ) : null}
       <div className="form__actions">
         <Button type="submit" pending={pending}>

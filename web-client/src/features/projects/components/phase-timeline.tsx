@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GetProjectPhase } from '@contracts/participation-client';
 import { formatDate } from '@/lib/format';
@@ -13,8 +14,14 @@ export function usePhaseDates() {
       : t('projects.timeline.from', { start: formatDate(phase.startsAt, i18n.language) });
 }
 
+export interface PhaseTimelineProps {
+  phases: GetProjectPhase[];
+  /** More about a phase, below its description (e.g. the link to its results). */
+  renderPhaseExtra?: (phase: GetProjectPhase) => ReactNode;
+}
+
 /** The project's phases in order; the current one is marked (visually and for screen readers). */
-export function PhaseTimeline({ phases }: { phases: GetProjectPhase[] }) {
+export function PhaseTimeline({ phases, renderPhaseExtra }: PhaseTimelineProps) {
   const { t, i18n } = useTranslation();
   const dates = usePhaseDates();
   if (phases.length === 0) return <p className="muted">{t('projects.timeline.empty')}</p>;
@@ -40,6 +47,7 @@ export function PhaseTimeline({ phases }: { phases: GetProjectPhase[] }) {
               <span>{dates(phase)}</span> · <span>{t(`projects.methods.${phase.method}`, { defaultValue: phase.method })}</span>
             </p>
             {description ? <p className="plain-text">{description}</p> : null}
+            {renderPhaseExtra?.(phase)}
           </li>
         );
       })}

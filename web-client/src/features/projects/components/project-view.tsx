@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GetProjectResponse } from '@contracts/participation-client';
+import type { GetProjectPhase, GetProjectResponse } from '@contracts/participation-client';
 import { Badge } from '@/components/ui/badge';
 import { formatDate } from '@/lib/format';
 import { localizedName } from '@/lib/roles';
@@ -10,13 +10,15 @@ export interface ProjectViewProps {
   project: GetProjectResponse;
   /** The "What can I do now?" panel, or a note for previews. */
   aside?: ReactNode;
+  /** More about a phase of the timeline (e.g. the link to its results). */
+  renderPhaseExtra?: (phase: GetProjectPhase) => ReactNode;
 }
 
 /**
  * The body of a project page (the page's h1 is the title). Description and goals are rich text the API
  * sanitised with an allow-list when they were saved: they, and only they, are rendered as HTML.
  */
-export function ProjectView({ project, aside }: ProjectViewProps) {
+export function ProjectView({ project, aside, renderPhaseExtra }: ProjectViewProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const summary = localizedName(project.summary, language);
@@ -70,7 +72,7 @@ export function ProjectView({ project, aside }: ProjectViewProps) {
           ) : null}
           <section className="panel" aria-labelledby="project-timeline-title">
             <h2 id="project-timeline-title">{t('projects.page.timeline')}</h2>
-            <PhaseTimeline phases={project.phases} />
+            <PhaseTimeline phases={project.phases} renderPhaseExtra={renderPhaseExtra} />
           </section>
         </div>
         {aside ? <div className="project__aside">{aside}</div> : null}

@@ -1,0 +1,19 @@
+import type { GetProjectPhase } from '@contracts/participation-client';
+
+/** The methods whose phases have results (votes per idea, funded ideas). */
+export const RESULT_METHODS = ['voting', 'budgeting'];
+
+/** A phase's results page. */
+export function phaseResultsPath(projectId: string, phaseId: string): string {
+  return `/projects/${projectId}/phases/${phaseId}/results`;
+}
+
+/**
+ * May the visitor read the phase's results? The project's staff always; everyone once the moderators
+ * published them or the phase is over (the API decides the same way and answers 403 otherwise).
+ */
+export function resultsReadable(phase: Pick<GetProjectPhase, 'method' | 'settings' | 'endsAt' | 'startsAt'>, staff: boolean, now = Date.now()): boolean {
+  if (!RESULT_METHODS.includes(phase.method)) return false;
+  if (new Date(phase.startsAt).getTime() > now) return false;
+  return staff || phase.settings.resultsPublic === true || (!!phase.endsAt && new Date(phase.endsAt).getTime() <= now);
+}
