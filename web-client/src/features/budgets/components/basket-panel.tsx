@@ -172,7 +172,7 @@ function BasketContents({ projectId, basket, canChange, focusHeading }: BasketCo
                   onClick={() => removeLine(line.ideaId, line.title)}
                 >
                   {t('budgets.basket.remove')}
-                  <span className="visually-hidden"> {t('budgets.card.removeWhat', { title: line.title })}</span>
+                  {' '}<span className="visually-hidden">{t('budgets.card.removeWhat', { title: line.title })}</span>
                 </Button>
               ) : null}
             </li>

@@ -59,7 +59,7 @@ export function BasketToggle({ projectId, idea, decision, currency }: BasketTogg
         }}
       >
         {inBasket ? t('budgets.card.remove') : t('budgets.card.add')}
-        <span className="visually-hidden"> {t(inBasket ? 'budgets.card.removeWhat' : 'budgets.card.addWhat', { title: idea.title })}</span>
+        {' '}<span className="visually-hidden">{t(inBasket ? 'budgets.card.removeWhat' : 'budgets.card.addWhat', { title: idea.title })}</span>
       </Button>
       {refusal ? <BudgetReason reason={refusal} id={reasonId} /> : null}
       <div role="alert" className={errorText ? 'alert alert--error basket-toggle__error' : 'visually-empty'}>

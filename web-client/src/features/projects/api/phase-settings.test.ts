@@ -17,14 +17,34 @@ describe('settingsFor', () => {
   it('sends vote and comment permissions and the per-user limit for voting', () => {
     const form = base({ method: 'voting', votesPerUser: '4' });
     form.permissions.vote = 'registered';
-    expect(settingsFor(form)).toEqual({ permissions: { vote: 'registered', comment: 'confirmed_email' }, votesPerUser: 4 });
+    expect(settingsFor(form)).toEqual({ permissions: { vote: 'registered', comment: 'confirmed_email' }, votesPerUser: 4, resultsPublic: false });
+  });
+
+  it('publishes voting results during the phase when asked', () => {
+    expect(settingsFor(base({ method: 'voting', votesPerUser: '2', resultsPublic: true }))).toMatchObject({ resultsPublic: true });
   });
 
   it('sends the budget in euros for budgeting', () => {
-    expect(settingsFor(base({ method: 'budgeting', budgetAmount: '25000,50' }))).toEqual({
+    expect(settingsFor(base({ method: 'budgeting', budgetAmount: '25000,50' }))).toStrictEqual({
       permissions: { vote: 'confirmed_email', comment: 'confirmed_email' },
       budgetAmount: 25000.5,
       budgetCurrency: 'EUR',
+      minimumSpend: undefined,
+      minimumIdeas: undefined,
+      resultsPublic: false,
+    });
+  });
+
+  it('sends the minimums and the publication of the results for budgeting, and keeps a saved currency', () => {
+    expect(
+      settingsFor(base({ method: 'budgeting', budgetAmount: '1000', budgetCurrency: 'CHF', minimumSpend: '250', minimumIdeas: '2', resultsPublic: true })),
+    ).toEqual({
+      permissions: { vote: 'confirmed_email', comment: 'confirmed_email' },
+      budgetAmount: 1000,
+      budgetCurrency: 'CHF',
+      minimumSpend: 250,
+      minimumIdeas: 2,
+      resultsPublic: true,
     });
   });
 
@@ -64,6 +84,7 @@ describe('toPhaseRequest', () => {
     expect(back.startDate).toBe('2026-03-01');
     expect(back.endDate).toBe('2026-03-15');
     expect(back.votesPerUser).toBe('2');
+    expect(back.resultsPublic).toBe(false);
   });
 });
 
@@ -83,6 +104,15 @@ describe('phaseFormProblems', () => {
     expect(phaseFormProblems(base({ method: 'ideation', ideasPerUser: '2.5' }))).toEqual({ ideasPerUser: 'between1And1000' });
     expect(phaseFormProblems(base({ method: 'information', budgetAmount: '', votesPerUser: '' }))).toEqual({});
   });
+
+  it('checks a budget’s minimums: a spend within the budget, a whole number of ideas', () => {
+    expect(phaseFormProblems(base({ method: 'budgeting', budgetAmount: '1000', minimumSpend: '1200', minimumIdeas: '0' }))).toEqual({
+      minimumSpend: 'minimumSpendInvalid',
+      minimumIdeas: 'between1And1000',
+    });
+    expect(phaseFormProblems(base({ method: 'budgeting', budgetAmount: '1000', minimumSpend: '-1' }))).toEqual({ minimumSpend: 'minimumSpendInvalid' });
+    expect(phaseFormProblems(base({ method: 'budgeting', budgetAmount: '1000', minimumSpend: '1000', minimumIdeas: '3' }))).toEqual({});
+  });
 });
 
 describe('mapPhaseErrors', () => {
@@ -95,6 +125,7 @@ describe('mapPhaseErrors', () => {
         'settings.budgetCurrency': ['A three-letter ISO 4217 code, such as EUR.'],
         'settings.permissions.postIdea': ['One of: everyone, registered, confirmed_email, staff.'],
         'settings.votesPerUser': ['Between 1 and 1000.'],
+        'settings.minimumSpend': ['The minimum spend must be positive and within the budget.'],
         title: ['French is required.'],
         method: ['One of: information, ideation, voting, budgeting, survey, poll.'],
       }),
@@ -104,6 +135,7 @@ describe('mapPhaseErrors', () => {
       budgetAmount: ['A budgeting phase needs a positive budget.', 'A three-letter ISO 4217 code, such as EUR.'],
       'permission-postIdea': ['One of: everyone, registered, confirmed_email, staff.'],
       votesPerUser: ['Between 1 and 1000.'],
+      minimumSpend: ['The minimum spend must be positive and within the budget.'],
       title: ['French is required.'],
       method: ['One of: information, ideation, voting, budgeting, survey, poll.'],
     });

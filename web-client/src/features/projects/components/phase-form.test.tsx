@@ -86,4 +86,58 @@ describe('PhaseForm', () => {
     expect(within(summary).getByRole('link', { name: 'Premier jour' })).toBeInTheDocument();
     expect(within(summary).getByRole('link', { name: 'Qui peut proposer des idées ?' })).toBeInTheDocument();
   });
+
+  it('offers the results’ publication for voting and budgeting, and a budget’s minimums, with the API’s errors beside them', async () => {
+    const onSubmit = vi.fn();
+    const user = userEvent.setup();
+    const error = {
+      status: 400,
+      title: 'One or more fields are invalid.',
+      errors: { 'settings.minimumSpend': ['Le montant minimum doit être positif et ne pas dépasser le budget.'] },
+    };
+    render(
+      <PhaseForm
+        idPrefix="p"
+        initial={{ ...emptyPhaseForm(new Date(2026, 2, 1)), title: { fr: 'Budget', nl: '', en: '' }, method: 'budgeting', budgetAmount: '1000' }}
+        submitLabel="Enregistrer la phase"
+        pending={false}
+        error={error}
+        onResetError={() => {}}
+        onSubmit={onSubmit}
+        onCancel={() => {}}
+      />,
+    );
+    const minimum = screen.getByLabelText('Montant minimum par panier (EUR, facultatif)');
+    expect(minimum).toHaveAttribute('aria-invalid', 'true');
+    expect(errorOf(minimum)).toBe('Le montant minimum doit être positif et ne pas dépasser le budget.');
+    expect(within(screen.getByRole('alert')).getByRole('link', { name: 'Montant minimum par panier (EUR, facultatif)' })).toBeInTheDocument();
+    const published = screen.getByRole('checkbox', { name: 'Publier les résultats pendant la phase' });
+    expect(published).toHaveAccessibleDescription(/L’équipe du projet les voit toujours/);
+
+    await user.type(minimum, '250');
+    await user.type(screen.getByLabelText('Nombre minimum d’idées par panier (facultatif)'), '2');
+    await user.click(published);
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la phase' }));
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ minimumSpend: '250', minimumIdeas: '2', resultsPublic: true }));
+
+    // Voting keeps the publication choice; the budget's fields go away.
+    await user.selectOptions(screen.getByLabelText('Méthode de participation'), 'voting');
+    expect(screen.getByRole('checkbox', { name: 'Publier les résultats pendant la phase' })).toBeChecked();
+    expect(screen.queryByLabelText('Montant minimum par panier (EUR, facultatif)')).not.toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Méthode de participation'), 'ideation');
+    expect(screen.queryByRole('checkbox', { name: 'Publier les résultats pendant la phase' })).not.toBeInTheDocument();
+  });
+
+  it('refuses a minimum spend above the budget before sending', async () => {
+    const onSubmit = vi.fn();
+    const user = userEvent.setup();
+    render(<Harness onSubmit={onSubmit} />);
+    await user.selectOptions(screen.getByLabelText('Méthode de participation'), 'budgeting');
+    await user.type(screen.getByLabelText('Budget disponible (EUR)'), '1000');
+    const minimum = screen.getByLabelText('Montant minimum par panier (EUR, facultatif)');
+    await user.type(minimum, '5000');
+    await user.click(screen.getByRole('button', { name: 'Ajouter la phase' }));
+    expect(errorOf(minimum)).toBe('Un montant positif ou nul, qui ne dépasse pas le budget.');
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
 });

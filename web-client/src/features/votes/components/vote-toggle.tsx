@@ -55,7 +55,7 @@ export function VoteToggle({ projectId, idea, decision, onChanged }: VoteToggleP
         }}
       >
         {voted ? t('votes.toggle.withdraw') : t('votes.toggle.vote')}
-        <span className="visually-hidden"> {t('votes.toggle.for', { title: idea.title })}</span>
+        {' '}<span className="visually-hidden">{t('votes.toggle.for', { title: idea.title })}</span>
       </Button>
       {refusal ? <VoteReason reason={refusal} id={reasonId} /> : null}
       <div role="alert" className={errorText ? 'field__error' : 'visually-empty'}>
