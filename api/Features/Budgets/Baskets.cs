@@ -16,15 +16,9 @@ public sealed record BasketView(Guid PhaseId, bool Open, decimal Budget, string 
 internal static class Baskets
 {
     /// <summary>The project's current budgeting phase, where the caller may fill a basket (reason otherwise).</summary>
-    public static async Task<(ActionPolicy.PhaseRef Phase, PhaseSettings Settings)> RequirePhaseAsync(IDbConnection connection, IDbTransaction? tx,
-        Guid actorId, Guid projectId, CancellationToken ct)
-    {
-        var result = await ActionPolicy.DecideAsync(connection, actorId, projectId, null, tx, ct);
-        var decision = result.Phase?.Method == Methods.Budgeting ? result.Actions.FirstOrDefault(a => a.Action == "vote") : null;
-        var reason = decision is null ? (result.Status == "archived" ? ActionPolicy.Reasons.ProjectArchived : ActionPolicy.Reasons.PhaseNotActive) : decision.Reason;
-        if (reason is not null) throw ActionPolicy.Refuse("vote", reason);
-        return (result.Phase!, result.Settings!);
-    }
+    public static Task<(ActionPolicy.PhaseRef Phase, PhaseSettings Settings)> RequirePhaseAsync(IDbConnection connection, IDbTransaction? tx,
+        Guid actorId, Guid projectId, CancellationToken ct) =>
+        ActionPolicy.RequireAsync(connection, actorId, projectId, "vote", tx, ct, Methods.Budgeting);
 
     private const string OpenSql = """
         INSERT INTO baskets (id, phase_id, user_id, budget) VALUES (@Id, @PhaseId, @ActorId, @Budget)

@@ -43,12 +43,12 @@ public sealed class IdeaFieldsRules : AbstractValidator<IdeaFields>
     public IdeaFieldsRules()
     {
         RuleFor(f => f.Title).NotEmpty().WithMessage(_ => Messages.Get("required"))
-            .Must(t => t is null || t.Trim().Length is >= 3 and <= 120).WithMessage("Between 3 and 120 characters.").SingleLine();
+            .Must(t => t is null || t.Trim().Length is >= 3 and <= 120).WithMessage(_ => Messages.Get("idea_title_length")).SingleLine();
         RuleFor(f => f.Body).NotEmpty().WithMessage(_ => Messages.Get("required")).MaximumLength(20000).WithMessage(_ => Messages.Get("too_long"));
-        RuleFor(f => f.Topics).Must(t => t is null || t.Count <= 10).WithMessage("At most 10 topics.");
-        RuleForEach(f => f.Topics).NotEmpty().MaximumLength(40).SingleLine();
-        RuleFor(f => f.Latitude).InclusiveBetween(-90, 90);
-        RuleFor(f => f.Longitude).InclusiveBetween(-180, 180);
+        RuleFor(f => f.Topics).Must(t => t is null || t.Count <= 10).WithMessage(_ => Messages.Get("topics_count"));
+        RuleForEach(f => f.Topics).Must(t => !string.IsNullOrWhiteSpace(t) && t.Trim().Length <= 40).WithMessage(_ => Messages.Get("topic_length")).SingleLine();
+        RuleFor(f => f.Latitude).InclusiveBetween(-90, 90).WithMessage(_ => Messages.Get("latitude_range"));
+        RuleFor(f => f.Longitude).InclusiveBetween(-180, 180).WithMessage(_ => Messages.Get("longitude_range"));
         RuleFor(f => f.Latitude).Must((f, lat) => (lat is null) == (f.Longitude is null)).WithMessage(_ => Messages.Get("location_pair"));
         RuleFor(f => f.LocationLabel).PlainText(200);
     }

@@ -58,7 +58,7 @@ public static class ReactToIdea
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct)).RequireListed();
-            var (phase, settings) = await Reactions.RequirePhaseAsync(connection, tx, c.ActorId, idea.ProjectId, ct);
+            var (phase, settings) = await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, "react", tx, ct, limitTakenLater: true);
             if (c.Kind == "dislike" && settings.Dislikes != true) throw new ConflictException(Messages.Get("dislikes_off"), "kind");
 
             var args = new { c.IdeaId, c.ActorId, c.Kind, PhaseId = phase.Id, Limit = settings.ReactionsPerUser };
@@ -113,7 +113,7 @@ public static class RemoveReaction
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct)).RequireListed();
-            await Reactions.RequirePhaseAsync(connection, tx, c.ActorId, idea.ProjectId, ct);
+            await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, "react", tx, ct, limitTakenLater: true);
             var state = await connection.QuerySingleAsync<ReactionState>(new CommandDefinition(Sql, new { c.IdeaId, c.ActorId }, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
             return state;
@@ -126,22 +126,4 @@ public static class RemoveReaction
         .WithName(nameof(RemoveReaction))
         .WithSummary("Remove your reaction to an idea (repeating it changes nothing).")
         .ProducesProblems(401, 403, 404);
-}
-
-internal static class Reactions
-{
-    /// <summary>
-    /// Reacting must be open in the current phase for the caller. A reached limit does not stop switching or
-    /// removing a reaction: the limit itself is taken atomically when a new reaction is added.
-    /// </summary>
-    public static async Task<(ActionPolicy.PhaseRef Phase, PhaseSettings Settings)> RequirePhaseAsync(NpgsqlConnection connection, NpgsqlTransaction tx,
-        Guid actorId, Guid projectId, CancellationToken ct)
-    {
-        var result = await ActionPolicy.DecideAsync(connection, actorId, projectId, null, tx, ct);
-        var decision = result.Actions.FirstOrDefault(a => a.Action == "react");
-        var reason = decision is null ? (result.Status == "archived" ? ActionPolicy.Reasons.ProjectArchived : ActionPolicy.Reasons.PhaseNotActive)
-            : decision.Allowed || decision.Reason == ActionPolicy.Reasons.LimitReached ? null : decision.Reason;
-        if (reason is not null) throw ActionPolicy.Refuse("react", reason);
-        return (result.Phase!, result.Settings!);
-    }
 }

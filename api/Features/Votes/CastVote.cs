@@ -16,21 +16,6 @@ public sealed record VoteState(Guid PhaseId, Guid IdeaId, bool Voted, int? Votes
 
 internal static class Voting
 {
-    /// <summary>
-    /// The current phase must be a voting phase where the caller may vote. A reached limit does not stop
-    /// removing a vote (nor repeating one): the limit itself is taken atomically when a vote is added.
-    /// </summary>
-    public static async Task<(ActionPolicy.PhaseRef Phase, PhaseSettings Settings)> RequirePhaseAsync(IDbConnection connection, IDbTransaction tx,
-        Guid actorId, Guid projectId, CancellationToken ct)
-    {
-        var result = await ActionPolicy.DecideAsync(connection, actorId, projectId, null, tx, ct);
-        var decision = result.Phase?.Method == Methods.Voting ? result.Actions.FirstOrDefault(a => a.Action == "vote") : null;
-        var reason = decision is null ? (result.Status == "archived" ? ActionPolicy.Reasons.ProjectArchived : ActionPolicy.Reasons.PhaseNotActive)
-            : decision.Allowed || decision.Reason == ActionPolicy.Reasons.LimitReached ? null : decision.Reason;
-        if (reason is not null) throw ActionPolicy.Refuse("vote", reason);
-        return (result.Phase!, result.Settings!);
-    }
-
     /// <summary>Ideas that can be voted on: public ones the city has not turned down or already done.</summary>
     public static IdeaAccess RequireVotable(IdeaAccess idea) =>
         idea.Listed && idea.Status is not (IdeaStatuses.Rejected or IdeaStatuses.Implemented) ? idea : throw new ConflictException(Messages.Get("not_votable"));
@@ -81,7 +66,7 @@ public static class CastVote
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = Voting.RequireVotable(await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct));
-            var (phase, settings) = await Voting.RequirePhaseAsync(connection, tx, c.ActorId, idea.ProjectId, ct);
+            var (phase, settings) = await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, "vote", tx, ct, Methods.Voting, limitTakenLater: true);
             var args = new { PhaseId = phase.Id, c.IdeaId, c.ActorId, Limit = settings.VotesPerUser };
             if (await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(InsertSql, args, tx, cancellationToken: ct)) is not null)
             {
@@ -121,7 +106,7 @@ public static class RemoveVote
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct);
-            var (phase, settings) = await Voting.RequirePhaseAsync(connection, tx, c.ActorId, idea.ProjectId, ct);
+            var (phase, settings) = await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, "vote", tx, ct, Methods.Voting, limitTakenLater: true);
             await connection.ExecuteAsync(new CommandDefinition(Sql, new { PhaseId = phase.Id, c.IdeaId, c.ActorId }, tx, cancellationToken: ct));
             var state = await Voting.StateAsync(connection, tx, c.ActorId, phase.Id, c.IdeaId, settings.VotesPerUser, ct);
             await tx.CommitAsync(ct);

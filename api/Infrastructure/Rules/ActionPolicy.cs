@@ -75,16 +75,19 @@ public static class ActionPolicy
     }
 
     /// <summary>
-    /// The current phase when the action is allowed in it for the actor; otherwise an
-    /// <see cref="ActionRefusedException"/> with the same reason the "what may I do" panel shows.
+    /// The current phase when the action is allowed in it for the actor (and the phase is of the given method,
+    /// when one is given); otherwise an <see cref="ActionRefusedException"/> with the same reason the "what may I
+    /// do" panel shows. With <paramref name="limitTakenLater"/>, a reached limit does not refuse: the handler takes
+    /// the limit atomically itself when it adds something, so switching or removing stays possible.
     /// </summary>
     public static async Task<(PhaseRef Phase, PhaseSettings Settings)> RequireAsync(IDbConnection connection, Guid actorId, Guid projectId, string action,
-        IDbTransaction? tx, CancellationToken ct)
+        IDbTransaction? tx, CancellationToken ct, string? method = null, bool limitTakenLater = false)
     {
         var result = await DecideAsync(connection, actorId, projectId, null, tx, ct);
-        var decision = result.Actions.FirstOrDefault(a => a.Action == action)
-            ?? new Decision(action, false, result.Status == "archived" ? Reasons.ProjectArchived : Reasons.PhaseNotActive);
-        if (!decision.Allowed) throw Refuse(action, decision.Reason!);
+        var decision = method is null || result.Phase?.Method == method ? result.Actions.FirstOrDefault(a => a.Action == action) : null;
+        var reason = decision is null ? (result.Status == "archived" ? Reasons.ProjectArchived : Reasons.PhaseNotActive)
+            : decision.Allowed || (limitTakenLater && decision.Reason == Reasons.LimitReached) ? null : decision.Reason;
+        if (reason is not null) throw Refuse(action, reason);
         return (result.Phase!, result.Settings!);
     }
 

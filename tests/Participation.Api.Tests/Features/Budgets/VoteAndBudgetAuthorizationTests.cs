@@ -11,8 +11,7 @@ namespace Participation.Api.Tests.Features.Budgets;
 /// </summary>
 public sealed class VoteAndBudgetAuthorizationTests(ApiFactory api) : ApiTest(api)
 {
-    private static readonly string[] Actors =
-        ["anonymous", "resident_a", "resident_b", "moderator_p1", "moderator_p2", "head_d1", "head_d2", "communication_manager", "it_manager", "elected_official", "admin"];
+    private static readonly string[] Actors = AuthorizationMatrix.Actors;
 
     private static readonly string[] Actions = ["set_cost", "change_budget", "read_basket", "empty_basket", "read_results"];
 
@@ -30,14 +29,7 @@ public sealed class VoteAndBudgetAuthorizationTests(ApiFactory api) : ApiTest(ap
         };
     }
 
-    public static TheoryData<string, string, int> Matrix()
-    {
-        var data = new TheoryData<string, string, int>();
-        foreach (var actor in Actors)
-            foreach (var action in Actions)
-                data.Add(actor, action, Expected(actor, action));
-        return data;
-    }
+    public static TheoryData<string, string, int> Matrix() => AuthorizationMatrix.Build(Actors, Actions, Expected);
 
     [Theory]
     [MemberData(nameof(Matrix))]
@@ -52,18 +44,7 @@ public sealed class VoteAndBudgetAuthorizationTests(ApiFactory api) : ApiTest(ap
         var now = DateTimeOffset.UtcNow;
         var phase = await IdeaCity.PhaseAsync(c.Admin, c.P1, "budgeting", now.AddMinutes(-30), now.AddDays(10), new { budgetAmount = 1000m });
         await c.A.PutAsync($"/api/v1/projects/{c.P1}/basket/ideas/{idea}", null);
-        var client = actor switch
-        {
-            "anonymous" => Api.CreateClient(),
-            "admin" => c.Admin,
-            "resident_a" => c.A,
-            "resident_b" => c.B,
-            "moderator_p1" => c.Mod1,
-            "moderator_p2" => c.Mod2,
-            "head_d1" => await City.As(Api, c.City.Head1),
-            "head_d2" => await City.As(Api, c.City.Head2),
-            _ => Api.ClientFor((await Api.CreateUserAsync(role: actor)).Id),
-        };
+        var client = await c.ClientAsync(actor);
         const string State = """
             SELECT coalesce((SELECT string_agg(coalesce(cost::text, '-'), ',' ORDER BY id) FROM ideas), '') || '|' ||
                    (SELECT settings::text FROM phases WHERE id = @Phase) || '|' ||

@@ -10,8 +10,7 @@ namespace Participation.Api.Tests.Features.Ideas;
 /// </summary>
 public sealed class IdeaAuthorizationTests(ApiFactory api) : ApiTest(api)
 {
-    private static readonly string[] Actors =
-        ["anonymous", "resident_a", "resident_b", "moderator_p1", "moderator_p2", "head_d1", "head_d2", "communication_manager", "it_manager", "elected_official", "admin"];
+    private static readonly string[] Actors = AuthorizationMatrix.Actors;
 
     private static readonly string[] Actions =
         ["read_idea", "edit_idea", "withdraw_idea", "change_status", "hide_idea", "moderation_queue", "read_notes", "edit_comment", "delete_comment", "remove_own_reaction", "flag_idea"];
@@ -34,14 +33,7 @@ public sealed class IdeaAuthorizationTests(ApiFactory api) : ApiTest(api)
         };
     }
 
-    public static TheoryData<string, string, int> Matrix()
-    {
-        var data = new TheoryData<string, string, int>();
-        foreach (var actor in Actors)
-            foreach (var action in Actions)
-                data.Add(actor, action, Expected(actor, action));
-        return data;
-    }
+    public static TheoryData<string, string, int> Matrix() => AuthorizationMatrix.Build(Actors, Actions, Expected);
 
     [Theory]
     [MemberData(nameof(Matrix))]
@@ -51,18 +43,7 @@ public sealed class IdeaAuthorizationTests(ApiFactory api) : ApiTest(api)
         var idea = await c.IdeaAsync(c.A);
         var comment = await c.CommentAsync(c.A, idea, "Commentaire de A");
         await c.A.PutAsJsonAsync($"/api/v1/ideas/{idea}/reaction", new { kind = "like" });
-        var client = actor switch
-        {
-            "anonymous" => Api.CreateClient(),
-            "admin" => c.Admin,
-            "resident_a" => c.A,
-            "resident_b" => c.B,
-            "moderator_p1" => c.Mod1,
-            "moderator_p2" => c.Mod2,
-            "head_d1" => await City.As(Api, c.City.Head1),
-            "head_d2" => await City.As(Api, c.City.Head2),
-            _ => Api.ClientFor((await Api.CreateUserAsync(role: actor)).Id),
-        };
+        var client = await c.ClientAsync(actor);
         const string State = """
             SELECT i.title || i.status || coalesce(i.hidden_at::text, '-') || coalesce(i.withdrawn_at::text, '-') || i.likes_count
                    || (SELECT string_agg(body || coalesce(deleted_at::text, '-'), ',') FROM comments WHERE idea_id = i.id)

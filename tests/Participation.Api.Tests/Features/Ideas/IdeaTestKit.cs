@@ -62,6 +62,20 @@ internal sealed class IdeaCity
         return (await response.ReadJsonAsync())["id"]!.GetValue<Guid>();
     }
 
+    /// <summary>A client for one of <see cref="AuthorizationMatrix.Actors"/> (platform roles get a fresh user).</summary>
+    public async Task<HttpClient> ClientAsync(string actor) => actor switch
+    {
+        "anonymous" => Api.CreateClient(),
+        "admin" => Admin,
+        "resident_a" => A,
+        "resident_b" => B,
+        "moderator_p1" => Mod1,
+        "moderator_p2" => Mod2,
+        "head_d1" => await City.As(Api, City.Head1),
+        "head_d2" => await City.As(Api, City.Head2),
+        _ => Api.ClientFor((await Api.CreateUserAsync(role: actor)).Id),
+    };
+
     public async Task<TestUser> ResidentAsync(string first = "Chloé")
     {
         return await Api.CreateUserAsync(firstName: first, lastName: "Dupont");

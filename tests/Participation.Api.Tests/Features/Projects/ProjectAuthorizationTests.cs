@@ -34,14 +34,7 @@ public sealed class ProjectAuthorizationTests(ApiFactory api) : ApiTest(api)
         };
     }
 
-    public static TheoryData<string, string, int> Matrix()
-    {
-        var data = new TheoryData<string, string, int>();
-        foreach (var actor in Actors)
-            foreach (var action in Actions)
-                data.Add(actor, action, Expected(actor, action));
-        return data;
-    }
+    public static TheoryData<string, string, int> Matrix() => AuthorizationMatrix.Build(Actors, Actions, Expected);
 
     [Theory]
     [MemberData(nameof(Matrix))]

@@ -75,6 +75,7 @@ export function ActionList({ method, decisions, phases, resendAction }: ActionLi
                 </span>
               </p>
               <ReasonText
+                method={method}
                 decision={decision}
                 // The way out (log in, resend the link) is offered once, beside the first action it unblocks.
                 withAction={decisions.findIndex((d) => d.reason === decision.reason) === index}
@@ -95,10 +96,14 @@ function actionKey(action: string, method: string): string {
   return action;
 }
 
-function ReasonText({ decision, withAction, resendAction }: { decision: ActionPolicyDecision; withAction: boolean; resendAction?: ReactNode }) {
+function ReasonText({ decision, withAction, resendAction, method }: { decision: ActionPolicyDecision; withAction: boolean; resendAction?: ReactNode; method?: string }) {
   const { t } = useTranslation();
   const location = useLocation();
-  if (decision.allowed) return <p className="muted">{t('projects.actions.allowedSoon')}</p>;
+  if (decision.allowed) {
+    // Ideas, votes and baskets happen in the ideas section of this page; surveys and polls come later.
+    const below = method === 'ideation' || method === 'voting' || method === 'budgeting';
+    return <p className="muted">{t(below ? 'projects.actions.allowedBelow' : 'projects.actions.allowedSoon')}</p>;
+  }
   const reason = decision.reason ?? 'not_permitted';
   const text = <p>{t(`projects.actions.reasons.${reason}`, { defaultValue: t('projects.actions.reasons.not_permitted') })}</p>;
   if (reason === 'not_signed_in' && withAction) {

@@ -549,6 +549,7 @@ export const en: Messages = {
       },
       allowed: 'Possible',
       notAllowed: 'Not possible',
+      allowedBelow: 'You may do this: see the "Ideas" section below.',
       allowedSoon: 'You may do this. Online participation in this phase will open here.',
       reasons: {
         not_signed_in: 'Log in to take part.',

@@ -548,6 +548,7 @@ export const fr = {
       },
       allowed: 'Possible',
       notAllowed: 'Pas possible',
+      allowedBelow: 'Vous y avez droit : c’est dans la section « Idées » plus bas.',
       allowedSoon: 'Vous y avez droit. La participation en ligne à cette phase s’ouvrira ici.',
       reasons: {
         not_signed_in: 'Connectez-vous pour participer.',

@@ -549,6 +549,7 @@ export const nl: Messages = {
       },
       allowed: 'Mogelijk',
       notAllowed: 'Niet mogelijk',
+      allowedBelow: "U mag dit doen: in het onderdeel 'Ideeën' hieronder.",
       allowedSoon: 'U mag dit doen. Online deelname aan deze fase gaat hier open.',
       reasons: {
         not_signed_in: 'Log in om deel te nemen.',
