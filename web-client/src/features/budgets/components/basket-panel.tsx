@@ -190,7 +190,15 @@ function BasketContents({ projectId, basket, canChange, focusHeading }: BasketCo
       <StatusMessage>{notice}</StatusMessage>
       {canChange && basket.open && (submitted || basket.lines.length > 0) ? (
         // One button that changes its words, so the focus stays on it.
-        <Button variant={submitted ? 'secondary' : 'primary'} pending={send.isPending} onClick={submitOrReopen}>
+        // Busy, not disabled: a disabled button would lose the focus while the basket is sent.
+        <Button
+          variant={submitted ? 'secondary' : 'primary'}
+          aria-disabled={send.isPending || undefined}
+          aria-busy={send.isPending || undefined}
+          onClick={() => {
+            if (!send.isPending) submitOrReopen();
+          }}
+        >
           {submitted ? t('budgets.basket.reopen') : t('budgets.basket.submit')}
         </Button>
       ) : null}

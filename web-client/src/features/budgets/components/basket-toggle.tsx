@@ -35,6 +35,7 @@ export function BasketToggle({ projectId, idea, decision, currency }: BasketTogg
   const inBasket = basket.data?.lines.some((line) => line.ideaId === idea.id) ?? false;
   const refusal = inBasket ? basketRefusal(decision, basket.data, 0) : basketRefusal(decision, basket.data, idea.cost);
   const loading = signedIn && !!decision && basket.isPending;
+  const busy = add.isPending || remove.isPending;
   const failed = add.error ?? remove.error;
   const apiError = failed ? toApiError(failed) : null;
   const errorText = apiError ? (apiError.reason ? reasonText(apiError.reason) : describeError(t, apiError)) : null;
@@ -49,9 +50,12 @@ export function BasketToggle({ projectId, idea, decision, currency }: BasketTogg
         variant={inBasket ? 'secondary' : 'primary'}
         className="button--small"
         disabled={!!refusal || loading}
-        pending={add.isPending || remove.isPending}
+        // Busy, not disabled: a disabled button would lose the focus while the change is sent.
+        aria-disabled={busy || undefined}
+        aria-busy={busy || undefined}
         aria-describedby={refusal ? reasonId : undefined}
         onClick={() => {
+          if (busy) return;
           add.reset();
           remove.reset();
           if (inBasket) remove.mutate(idea.id);

@@ -47,9 +47,12 @@ export function VoteToggle({ projectId, idea, decision, onChanged }: VoteToggleP
         className="vote-toggle__button"
         aria-pressed={voted}
         disabled={!!refusal || loading}
-        pending={toggle.isPending}
+        // Busy, not disabled: a disabled button would lose the focus while the vote is sent.
+        aria-disabled={toggle.isPending || undefined}
+        aria-busy={toggle.isPending || undefined}
         aria-describedby={refusal ? reasonId : undefined}
         onClick={() => {
+          if (toggle.isPending) return;
           toggle.reset();
           toggle.mutate({ ideaId: idea.id, vote: !voted }, { onSettled: () => onChanged?.() });
         }}
