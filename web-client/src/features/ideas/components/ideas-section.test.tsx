@@ -44,6 +44,24 @@ describe('IdeasSection', { timeout: 20_000 }, () => {
     expect(call(0)).toMatchObject({ projectId: 'p-1', sort: 'trending', topic: undefined, south: undefined, seed: undefined, cursor: undefined, limit: 12 });
   });
 
+  it('shows what the page puts above the list and in each card (a phase’s own actions)', async () => {
+    listIdeas.mockResolvedValue({ items: [aListedIdea({ id: 'i-1', title: 'Un banc' }), aListedIdea({ id: 'i-2', title: 'Un potager' })], seed: 1 });
+    renderWithApp(
+      <IdeasSection
+        projectId="p-1"
+        postIdea={undefined}
+        map={MAP}
+        beforeList={<p>Il vous reste 2 votes sur 3</p>}
+        renderCardActions={(idea) => <button type="button">{`Voter pour ${idea.title}`}</button>}
+      />,
+      '/projects/p-1',
+    );
+    const card = await within(section()).findByRole('article', { name: 'Un potager' });
+    expect(within(card).getByRole('button', { name: 'Voter pour Un potager' })).toBeInTheDocument();
+    expect(within(section()).getByRole('article', { name: 'Un banc' })).toContainElement(screen.getByRole('button', { name: 'Voter pour Un banc' }));
+    expect(within(section()).getByText('Il vous reste 2 votes sur 3')).toBeInTheDocument();
+  });
+
   it('says why an idea cannot be posted', async () => {
     listIdeas.mockResolvedValue({ items: [], seed: 1 });
     renderWithApp(<IdeasSection projectId="p-1" postIdea={{ action: 'post_idea', allowed: false, reason: 'email_not_confirmed' }} map={MAP} />, '/projects/p-1');

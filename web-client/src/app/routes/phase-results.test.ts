@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { phaseResultsPath, resultsReadable } from './phase-results';
+
+const NOW = Date.parse('2026-03-10T12:00:00Z');
+const phase = (over: Partial<Parameters<typeof resultsReadable>[0]> = {}) => ({
+  method: 'voting',
+  settings: {},
+  startsAt: '2026-03-01T00:00:00Z',
+  endsAt: '2026-03-20T00:00:00Z',
+  ...over,
+});
+
+describe('resultsReadable', () => {
+  it('opens a running phase’s results to its staff, and to everyone once published', () => {
+    expect(resultsReadable(phase(), true, NOW)).toBe(true);
+    expect(resultsReadable(phase(), false, NOW)).toBe(false);
+    expect(resultsReadable(phase({ settings: { resultsPublic: true } }), false, NOW)).toBe(true);
+  });
+
+  it('opens them to everyone when the phase is over', () => {
+    expect(resultsReadable(phase({ method: 'budgeting', endsAt: '2026-03-05T00:00:00Z' }), false, NOW)).toBe(true);
+  });
+
+  it('has nothing to show for a phase not started, nor for other methods', () => {
+    expect(resultsReadable(phase({ startsAt: '2026-04-01T00:00:00Z', endsAt: undefined }), true, NOW)).toBe(false);
+    expect(resultsReadable(phase({ method: 'ideation', endsAt: '2026-03-05T00:00:00Z' }), true, NOW)).toBe(false);
+  });
+
+  it('links to the phase’s results page', () => {
+    expect(phaseResultsPath('p-1', 'ph-1')).toBe('/projects/p-1/phases/ph-1/results');
+  });
+});
