@@ -1533,7 +1533,7 @@ export const nl: Messages = {
       cost: 'Kostprijs: {{amount}}',
       costUnknown: 'Kostprijs: niet bepaald',
       inBasket: 'In uw mandje',
-      add: 'In mijn mandje',
+      add: 'Toevoegen aan mandje',
       addWhat: '‘{{title}}’',
       remove: 'Verwijderen',
       removeWhat: '‘{{title}}’ uit mijn mandje',
