@@ -17,7 +17,7 @@ if [ -n "${BENCH_QUICK:-}" ] && [ "${BENCH_QUICK}" != 0 ]; then quick=(--quick);
 # The whole data set (about 1.5 GB with indexes in full mode) fits in shared_buffers: reads never wait on the disk.
 # Checkpoints spread out so the seeding's bulk writes do not trigger them every few seconds. Durability is the default
 # (fsync, synchronous_commit on): a write is acknowledged after its commit is flushed, as in production.
-export PG_OPTIONS=${BENCH_PG_OPTIONS:-"-c shared_buffers=2GB -c effective_cache_size=8GB -c work_mem=16MB -c maintenance_work_mem=512MB -c max_wal_size=8GB -c checkpoint_timeout=30min -c random_page_cost=1.1 -c jit=off"}
+export PG_OPTIONS=${BENCH_PG_OPTIONS:-"-c shared_buffers=2GB -c effective_cache_size=8GB -c work_mem=16MB -c maintenance_work_mem=512MB -c max_wal_size=8GB -c checkpoint_timeout=30min -c random_page_cost=1.1 -c jit=off -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on"}
 
 api_pid=""
 cleanup() {

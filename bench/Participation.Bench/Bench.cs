@@ -30,6 +30,8 @@ public static class Bench
         var postmaster = await PostmasterPidAsync(connectionString);
         var cpu = new Cpu(o.Get("api-pid") is { } pid ? int.Parse(pid, Inv) : null, postmaster);
         var load = new Load(api, cpu);
+        var stats = new StatementStatistics(connectionString);
+        await stats.InitAsync();
         var s = new Scenarios(api, connectionString, o.Require("key"));
         await s.LoadAsync();
         var machine = await MachineAsync(connectionString, o, s, workers, seconds, warmup);
@@ -57,9 +59,11 @@ public static class Bench
         foreach (var (sc, group, half) in scenarios)
         {
             Console.WriteLine($"[bench] {group}: {sc.Name}");
-            var realMax = await load.ClosedAsync(sc.Real, workers, warmup, seconds);
+            var realMax = await load.ClosedAsync(sc.Real, workers, warmup, seconds, stats.ResetAsync);
+            realMax = realMax with { Postgres = await stats.ReadAsync(realMax.Requests) };
             Print("real", realMax);
-            var baseMax = await load.ClosedAsync(sc.Baseline, workers, warmup, seconds);
+            var baseMax = await load.ClosedAsync(sc.Baseline, workers, warmup, seconds, stats.ResetAsync);
+            baseMax = baseMax with { Postgres = await stats.ReadAsync(baseMax.Requests) };
             Print("baseline", baseMax);
             RunResult? realHalf = null, baseHalf = null;
             if (half)
@@ -83,10 +87,18 @@ public static class Bench
         return rows.Any(r => r.Real.Max.Errors + r.Baseline.Max.Errors + (r.Real.Half?.Errors ?? 0) + (r.Baseline.Half?.Errors ?? 0) > 0) ? 1 : 0;
     }
 
-    private static void Print(string side, RunResult r) =>
+    private static void Print(string side, RunResult r)
+    {
         Console.WriteLine($"[bench]   {side,-11} {r.Rps,8:0} req/s  p50 {Ms(r.P50),6} ms  p99 {Ms(r.P99),6} ms  max {Ms(r.Max),6} ms" +
                           $"  cpu/req api {PerReq(r.Cpu.Api, r)} pg {PerReq(r.Cpu.Postgres, r)} client {PerReq(r.Cpu.Client, r)} ms" +
                           (r.Errors > 0 ? $"  ERRORS {r.Errors}: {r.FirstError}" : ""));
+        if (r.Postgres is { } pg)
+        {
+            Console.WriteLine($"[bench]   {"",-11} postgres per request: {pg.StatementsPerRequest:0.0} statements, planning {pg.PlanMsPerRequest:0.000} ms, execution {pg.ExecMsPerRequest:0.000} ms");
+            foreach (var t in pg.Top.Take(3))
+                Console.WriteLine($"[bench]   {"",-11}   {t.CallsPerRequest,4:0.0}× plan {t.MeanPlanMs:0.000} exec {t.MeanExecMs:0.000} ms  {t.Query}");
+        }
+    }
 
     private static string Ms(long micros) => (micros / 1000.0).ToString(micros < 10_000 ? "0.00" : micros < 100_000 ? "0.0" : "0", Inv);
 
@@ -167,6 +179,18 @@ public static class Bench
                 md.AppendLine($"| {r.Scenario} | {side} | {PerReq(c.Api, run)} | {PerReq(c.Postgres, run)} | {PerReq(c.Client, run)} | " +
                               $"{(c.MachineTotal > 0 ? c.MachineBusy / c.MachineTotal * 100 : 0):0} % | {(c.MachineTotal > 0 ? others / c.MachineTotal * 100 : 0):0} % |");
             }
+        if (rows.Any(r => r.Real.Max.Postgres is not null))
+        {
+            md.AppendLine().AppendLine("What PostgreSQL did per request in the closed-loop runs (pg_stat_statements, planning tracked): statements,");
+            md.AppendLine("planning and execution time in ms, and the costliest statement with its mean planning / execution time.").AppendLine();
+            md.AppendLine("| scenario | side | statements | planning | execution | costliest statement (plan / exec ms per call) |");
+            md.AppendLine("|---|---|--:|--:|--:|---|");
+            foreach (var r in rows)
+                foreach (var (side, run) in new[] { ("real", r.Real.Max), ("baseline", r.Baseline.Max) })
+                    if (run.Postgres is { } pg)
+                        md.AppendLine($"| {r.Scenario} | {side} | {pg.StatementsPerRequest:0.0} | {pg.PlanMsPerRequest:0.000} | {pg.ExecMsPerRequest:0.000} | " +
+                                      (pg.Top.Count > 0 ? $"`{pg.Top[0].Query.Replace("|", "\\|")}` ({pg.Top[0].MeanPlanMs:0.000} / {pg.Top[0].MeanExecMs:0.000})" : "") + " |");
+        }
         var errors = rows.Sum(r => r.Real.Max.Errors + r.Baseline.Max.Errors + (r.Real.Half?.Errors ?? 0) + (r.Baseline.Half?.Errors ?? 0));
         md.AppendLine().AppendLine(errors == 0 ? "Every request answered 2xx." : $"**{errors} requests failed** (see latest.json, firstError).");
         md.AppendLine().AppendLine("| machine | |").AppendLine("|---|---|");

@@ -11,6 +11,7 @@ public sealed record RunResult(string Mode, double Seconds, long Requests, long 
     double? TargetRps, Cpu.Sample Cpu)
 {
     public string? FirstError { get; init; }
+    public PgStats? Postgres { get; init; }
 }
 
 /// <summary>
@@ -62,43 +63,34 @@ public sealed class Load(Uri baseUri, Cpu cpu)
 
     private static string Truncate(string s) => s.Length <= 300 ? s : s[..300];
 
-    /// <summary>Closed loop: <paramref name="workers"/> concurrent workers, a warm-up (not recorded), then <paramref name="seconds"/> measured.</summary>
-    public async Task<RunResult> ClosedAsync(Func<long, Request[]> unit, int workers, double warmupSeconds, double seconds)
+    /// <summary>
+    /// Closed loop: <paramref name="workers"/> concurrent workers, first for a warm-up (not recorded), then for
+    /// <paramref name="seconds"/> measured; <paramref name="beforeMeasure"/> runs in between (resets statistics).
+    /// </summary>
+    public async Task<RunResult> ClosedAsync(Func<long, Request[]> unit, int workers, double warmupSeconds, double seconds, Func<Task>? beforeMeasure = null)
     {
         using var http = Client(workers);
         long next = 0;
-        Tally? tally = null;
-        var stopAt = long.MaxValue;
-        var warmupEnd = Stopwatch.GetTimestamp() + (long)(warmupSeconds * Stopwatch.Frequency);
-        Cpu.Sample? before = null;
-        long measureStart = 0;
-        var gate = new object();
 
-        async Task Worker()
+        async Task Phase(double duration, Tally? tally)
         {
-            while (true)
+            var stopAt = Stopwatch.GetTimestamp() + (long)(duration * Stopwatch.Frequency);
+            await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
             {
-                var now = Stopwatch.GetTimestamp();
-                if (now >= Volatile.Read(ref stopAt)) return;
-                if (tally is null && now >= warmupEnd)
-                    lock (gate)
-                        if (tally is null)
-                        {
-                            before = cpu.Take();
-                            measureStart = Stopwatch.GetTimestamp();
-                            Volatile.Write(ref stopAt, measureStart + (long)(seconds * Stopwatch.Frequency));
-                            tally = new Tally();
-                        }
-                var current = tally;
-                foreach (var r in unit(Interlocked.Increment(ref next) - 1))
-                    await SendAsync(http, r, current, Stopwatch.GetTimestamp());
-            }
+                while (Stopwatch.GetTimestamp() < stopAt)
+                    foreach (var r in unit(Interlocked.Increment(ref next) - 1))
+                        await SendAsync(http, r, tally, Stopwatch.GetTimestamp());
+            })));
         }
 
-        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(Worker)));
-        var elapsed = Stopwatch.GetElapsedTime(measureStart).TotalSeconds;
-        var used = Cpu.Delta(before!, cpu.Take());
-        return Result("closed", tally!, elapsed, null, used);
+        await Phase(warmupSeconds, null);
+        if (beforeMeasure is not null) await beforeMeasure();
+        var tally = new Tally();
+        var before = cpu.Take();
+        var started = Stopwatch.GetTimestamp();
+        await Phase(seconds, tally);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return Result("closed", tally, elapsed, null, Cpu.Delta(before, cpu.Take()));
     }
 
     /// <summary>Open loop at <paramref name="rps"/> requests per second for <paramref name="seconds"/>, after a short warm-up at the same rate.</summary>
