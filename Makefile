@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help run test build openapi contracts contracts-check clean
+.PHONY: help run test build bench openapi contracts contracts-check clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -12,6 +12,9 @@ run: ## install what is missing, start PostgreSQL, migrate, seed the demo city, 
 
 test: ## run every test (.NET, contract, web unit, browser end-to-end) against a throwaway PostgreSQL
 	@.ci/test.sh
+
+bench: ## benchmark the hot endpoints next to bare baselines on a large seeded data set (BENCH_QUICK=1: small and short); not part of `make test`
+	@.ci/bench.sh
 
 build: ## build the solution and the web client
 	dotnet build Participation.sln
@@ -30,5 +33,5 @@ contracts-check: ## fail when the generated clients differ from what openapi.jso
 	@.ci/contracts.sh check
 
 clean: ## remove build output and local databases
-	-.ci/pg.sh stop demo; -.ci/pg.sh stop test
-	rm -rf .local api/bin api/obj tests/*/bin tests/*/obj contracts/dotnet/*/bin contracts/dotnet/*/obj web-client/dist
+	-.ci/pg.sh stop demo; -.ci/pg.sh stop test; -.ci/pg.sh stop bench
+	rm -rf .local api/bin api/obj tests/*/bin tests/*/obj bench/*/bin bench/*/obj contracts/dotnet/*/bin contracts/dotnet/*/obj web-client/dist

@@ -8,6 +8,7 @@
 # When DATABASE_URL or ConnectionStrings__Participation is set, `start` prints it and touches nothing.
 # Installs Debian's `postgresql` package when no server binaries are found. Runs the server as the
 # `postgres` user when invoked as root. Clusters live under .local/pg/NAME (git-ignored).
+# PG_OPTIONS adds server options at start (e.g. "-c shared_buffers=1GB", used by .ci/bench.sh).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -83,7 +84,7 @@ case "$cmd" in
       fi
       echo "$port" > "$dir/port"
       as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-on} -c max_connections=200" start >/dev/null
+        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-on} -c max_connections=200 ${PG_OPTIONS:-}" start >/dev/null
       log "cluster $name listening on 127.0.0.1:$port"
     fi
     if [ -z "$(psql_c "$dir" -c "SELECT 1 FROM pg_database WHERE datname = 'participation'")" ]; then

@@ -15,6 +15,7 @@ using Participation.Api.Features.Users;
 using Participation.Api.Features.Votes;
 using Participation.Api.Infrastructure;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Bench;
 using Participation.Api.Infrastructure.Cli;
 using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Email;
@@ -83,6 +84,7 @@ api.MapModerationEndpoints();
 api.MapNotificationsEndpoints();
 api.MapVotesEndpoints();
 api.MapBudgetsEndpoints();
+if (app.Configuration.GetValue<bool>("Bench:Enabled")) app.MapBaselineEndpoints();
 
 await app.RunAsync();
 return 0;

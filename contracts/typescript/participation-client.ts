@@ -1085,9 +1085,10 @@ export class ParticipationClient {
 
     /**
      * Comment on an idea, or reply to a top-level comment (as yourself or a verified organisation you belong to).
+     * @param idempotency_Key (optional) Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.
      * @return Created
      */
-    postComment(id: string, body: PostCommentRequest, signal?: AbortSignal): Promise<CommentView> {
+    postComment(id: string, body: PostCommentRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<CommentView> {
         let url_ = this.baseUrl + "/api/v1/ideas/{id}/comments";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1101,6 +1102,7 @@ export class ParticipationClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1709,9 +1711,10 @@ export class ParticipationClient {
 
     /**
      * Post an idea in the project's current ideation phase (as yourself or a verified organisation you belong to).
+     * @param idempotency_Key (optional) Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.
      * @return Created
      */
-    submitIdea(id: string, body: SubmitIdeaRequest, signal?: AbortSignal): Promise<GetIdeaResponse> {
+    submitIdea(id: string, body: SubmitIdeaRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<GetIdeaResponse> {
         let url_ = this.baseUrl + "/api/v1/projects/{id}/ideas";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1725,6 +1728,7 @@ export class ParticipationClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }

@@ -21,16 +21,16 @@ public static class AddToBasket
 
     public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, BasketView>
     {
-        private const string CostSql = "SELECT cost FROM ideas WHERE id = @IdeaId;";
+        internal const string CostSql = "SELECT cost FROM ideas WHERE id = @IdeaId;";
 
-        private const string AddSql = """
+        internal const string AddSql = """
             WITH line AS (INSERT INTO basket_lines (basket_id, idea_id, cost) VALUES (@BasketId, @IdeaId, @Cost) ON CONFLICT DO NOTHING RETURNING cost)
             UPDATE baskets SET total = total + (SELECT cost FROM line), items = items + 1, updated_at = now()
              WHERE id = @BasketId AND EXISTS (SELECT 1 FROM line) AND total + (SELECT cost FROM line) <= budget
             RETURNING total;
             """;
 
-        private const string HasLineSql = "SELECT EXISTS (SELECT 1 FROM basket_lines WHERE basket_id = @BasketId AND idea_id = @IdeaId);";
+        internal const string HasLineSql = "SELECT EXISTS (SELECT 1 FROM basket_lines WHERE basket_id = @BasketId AND idea_id = @IdeaId);";
 
         public async ValueTask<BasketView> Handle(Command c, CancellationToken ct)
         {
@@ -72,7 +72,7 @@ public static class RemoveFromBasket
 
     public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, BasketView>
     {
-        private const string Sql = """
+        internal const string Sql = """
             WITH line AS (DELETE FROM basket_lines WHERE basket_id = @BasketId AND idea_id = @IdeaId RETURNING cost)
             UPDATE baskets SET total = total - (SELECT cost FROM line), items = items - 1, updated_at = now()
              WHERE id = @BasketId AND EXISTS (SELECT 1 FROM line);

@@ -20,7 +20,7 @@ internal static class Baskets
         Guid actorId, Guid projectId, CancellationToken ct) =>
         ActionPolicy.RequireAsync(connection, actorId, projectId, "vote", tx, ct, Methods.Budgeting);
 
-    private const string OpenSql = """
+    internal const string OpenSql = """
         INSERT INTO baskets (id, phase_id, user_id, budget) VALUES (@Id, @PhaseId, @ActorId, @Budget)
         ON CONFLICT ON CONSTRAINT baskets_one_per_phase DO NOTHING;
         SELECT id, total, items, submitted_at IS NOT NULL AS submitted FROM baskets WHERE phase_id = @PhaseId AND user_id = @ActorId FOR UPDATE;
@@ -34,7 +34,7 @@ internal static class Baskets
             new { Id = Guid.CreateVersion7(), PhaseId = phaseId, ActorId = actorId, Budget = settings.BudgetAmount ?? throw new ConflictException(Messages.Get("budget_required")) },
             tx, cancellationToken: ct));
 
-    private const string ViewSql = """
+    internal const string ViewSql = """
         SELECT b.total, b.items, b.submitted_at FROM baskets b WHERE b.phase_id = @PhaseId AND b.user_id = @ActorId;
         SELECT l.idea_id, i.title, l.cost FROM basket_lines l JOIN baskets b ON b.id = l.basket_id JOIN ideas i ON i.id = l.idea_id
          WHERE b.phase_id = @PhaseId AND b.user_id = @ActorId ORDER BY l.added_at, l.idea_id;

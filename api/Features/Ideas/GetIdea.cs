@@ -31,7 +31,7 @@ public static class GetIdea
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
     {
-        private const string Sql = $"""
+        internal const string Sql = $"""
             SELECT i.id, i.project_id, i.phase_id, i.title, i.body, i.topics, i.latitude, i.longitude, i.location_label, i.status,
                    i.likes_count, i.dislikes_count, i.comments_count, i.created_at, i.edited_at, i.withdrawn_at, i.hidden_at, i.hidden_reason, i.hidden_by_flags, i.cost,
                    i.author_id, {AuthorView.Columns},

@@ -69,7 +69,7 @@ public sealed record IdeaAccess(Guid Id, Guid ProjectId, Guid? PhaseId, Guid? Au
 
     public bool VisibleTo(Guid? actorId) => Staff || (ProjectStatus != "draft" && (Listed || IsAuthor(actorId)));
 
-    private const string Sql = $"""
+    internal const string Sql = $"""
         SELECT i.id, i.project_id, i.phase_id, i.author_id, i.status, i.listed, i.withdrawn_at IS NOT NULL AS withdrawn, i.hidden_at IS NOT NULL AS hidden,
                p.status AS project_status, p.department_id, {ProjectStaff.IsStaffOf} AS staff
           FROM ideas i JOIN projects p ON p.id = i.project_id

@@ -79,7 +79,7 @@ public static class ListIdeas
             """;
 
         // sort → (key expression, "after the cursor" condition, inner order, outer order)
-        private static readonly FrozenDictionary<string, string> Statements = new Dictionary<string, (string Key, string After, string Order, string Outer)>
+        internal static readonly FrozenDictionary<string, string> Statements = new Dictionary<string, (string Key, string After, string Order, string Outer)>
         {
             ["trending"] = ("0::bigint", "(i.trending_score, i.id) < (@AfterD, @AfterId)", "i.trending_score DESC, i.id DESC", "x.trending_score DESC, x.id DESC"),
             ["popular"] = ("i.score::bigint", "(i.score, i.id) < (@AfterL::int, @AfterId)", "i.score DESC, i.id DESC", "x.score DESC, x.id DESC"),

@@ -20,7 +20,7 @@ internal static class Voting
     public static IdeaAccess RequireVotable(IdeaAccess idea) =>
         idea.Listed && idea.Status is not (IdeaStatuses.Rejected or IdeaStatuses.Implemented) ? idea : throw new ConflictException(Messages.Get("not_votable"));
 
-    private const string StateSql = """
+    internal const string StateSql = """
         SELECT coalesce((SELECT votes FROM phase_participants WHERE phase_id = @PhaseId AND user_id = @ActorId), 0) AS used,
                EXISTS (SELECT 1 FROM idea_votes WHERE phase_id = @PhaseId AND idea_id = @IdeaId AND user_id = @ActorId) AS voted;
         """;
@@ -45,18 +45,18 @@ public static class CastVote
 
     public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, VoteState>
     {
-        private const string InsertSql = """
+        internal const string InsertSql = """
             INSERT INTO idea_votes (phase_id, idea_id, user_id) VALUES (@PhaseId, @IdeaId, @ActorId)
             ON CONFLICT DO NOTHING RETURNING idea_id;
             """;
 
-        private const string LimitSql = """
+        internal const string LimitSql = """
             INSERT INTO phase_participants AS pp (phase_id, user_id, votes) VALUES (@PhaseId, @ActorId, 1)
             ON CONFLICT (phase_id, user_id) DO UPDATE SET votes = pp.votes + 1 WHERE @Limit::int IS NULL OR pp.votes < @Limit
             RETURNING pp.votes;
             """;
 
-        private const string TallySql = """
+        internal const string TallySql = """
             INSERT INTO vote_tallies AS t (phase_id, idea_id, votes) VALUES (@PhaseId, @IdeaId, 1)
             ON CONFLICT (phase_id, idea_id) DO UPDATE SET votes = t.votes + 1;
             """;
@@ -95,7 +95,7 @@ public static class RemoveVote
 
     public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, VoteState>
     {
-        private const string Sql = """
+        internal const string Sql = """
             WITH removed AS (DELETE FROM idea_votes WHERE phase_id = @PhaseId AND idea_id = @IdeaId AND user_id = @ActorId RETURNING idea_id),
             slot AS (UPDATE phase_participants SET votes = votes - 1 WHERE phase_id = @PhaseId AND user_id = @ActorId AND EXISTS (SELECT 1 FROM removed))
             UPDATE vote_tallies SET votes = votes - 1 WHERE phase_id = @PhaseId AND idea_id = @IdeaId AND EXISTS (SELECT 1 FROM removed);

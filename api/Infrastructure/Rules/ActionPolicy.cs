@@ -37,7 +37,7 @@ public static class ActionPolicy
         [System.Text.Json.Serialization.JsonIgnore] public PhaseSettings? Settings { get; init; }
     }
 
-    private const string Sql = $"""
+    internal const string Sql = $"""
         SELECT p.status, {ProjectStaff.IsStaffOf} AS staff,
                ph.id AS phase_id, ph.method, ph.settings::text AS settings, ph.starts_at, ph.ends_at,
                ph.id IS NOT NULL AND ph.starts_at <= now() AND (ph.ends_at IS NULL OR ph.ends_at > now()) AS active,

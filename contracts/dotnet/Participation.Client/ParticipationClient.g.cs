@@ -172,9 +172,10 @@ namespace Participation.Client
         /// <summary>
         /// Comment on an idea, or reply to a top-level comment (as yourself or a verified organisation you belong to).
         /// </summary>
+        /// <param name="idempotency_Key">Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.</param>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CommentView> PostCommentAsync(System.Guid id, PostCommentRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CommentView> PostCommentAsync(System.Guid id, PostCommentRequest body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -244,9 +245,10 @@ namespace Participation.Client
         /// <summary>
         /// Post an idea in the project's current ideation phase (as yourself or a verified organisation you belong to).
         /// </summary>
+        /// <param name="idempotency_Key">Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.</param>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<GetIdeaResponse> SubmitIdeaAsync(System.Guid id, SubmitIdeaRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<GetIdeaResponse> SubmitIdeaAsync(System.Guid id, SubmitIdeaRequest body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2804,9 +2806,10 @@ namespace Participation.Client
         /// <summary>
         /// Comment on an idea, or reply to a top-level comment (as yourself or a verified organisation you belong to).
         /// </summary>
+        /// <param name="idempotency_Key">Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.</param>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CommentView> PostCommentAsync(System.Guid id, PostCommentRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CommentView> PostCommentAsync(System.Guid id, PostCommentRequest body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -2820,6 +2823,9 @@ namespace Participation.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -3883,9 +3889,10 @@ namespace Participation.Client
         /// <summary>
         /// Post an idea in the project's current ideation phase (as yourself or a verified organisation you belong to).
         /// </summary>
+        /// <param name="idempotency_Key">Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.</param>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<GetIdeaResponse> SubmitIdeaAsync(System.Guid id, SubmitIdeaRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<GetIdeaResponse> SubmitIdeaAsync(System.Guid id, SubmitIdeaRequest body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -3899,6 +3906,9 @@ namespace Participation.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# `make bench`: benchmark the hot endpoints next to bare baselines (README "Benchmarks"). Not part of `make test`.
+#   1. a throwaway PostgreSQL cluster "bench", tuned for the data set (BENCH_PG_OPTIONS overrides the tuning)
+#   2. the API and the bench client built in Release; migrations run by the API's own `migrate` command
+#   3. the seeder: a fixed, deterministic data set (set-based SQL), with its timings
+#   4. the API in Release on a free port with Bench__Enabled=true (maps the /bench baselines), no background
+#      jobs (the seeder computed the trending scores), rate limits out of the way, logging at Warning
+#   5. the scenarios; results in bench/results/latest.md and latest.json (quick mode: bench/results/quick/)
+# BENCH_QUICK=1: small data set and 3 s runs, for development. BENCH_SECONDS, BENCH_WARMUP, BENCH_CONNECTIONS and
+# BENCH_ONLY (a scenario name fragment) tune the runs.
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+quick=()
+out="$ROOT/bench/results"
+if [ -n "${BENCH_QUICK:-}" ] && [ "${BENCH_QUICK}" != 0 ]; then quick=(--quick); out="$ROOT/bench/results/quick"; fi
+# The whole data set (about 1.5 GB with indexes in full mode) fits in shared_buffers: reads never wait on the disk.
+# Checkpoints spread out so the seeding's bulk writes do not trigger them every few seconds. Durability is the default
+# (fsync, synchronous_commit on): a write is acknowledged after its commit is flushed, as in production.
+export PG_OPTIONS=${BENCH_PG_OPTIONS:-"-c shared_buffers=2GB -c effective_cache_size=8GB -c work_mem=16MB -c maintenance_work_mem=512MB -c max_wal_size=8GB -c checkpoint_timeout=30min -c random_page_cost=1.1 -c jit=off -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on"}
+
+api_pid=""
+cleanup() {
+  trap - EXIT INT TERM
+  if [ -n "$api_pid" ]; then kill -TERM "$api_pid" 2>/dev/null || true; wait "$api_pid" 2>/dev/null || true; fi
+  "$ROOT/.ci/pg.sh" stop bench
+}
+trap cleanup EXIT INT TERM
+
+ensure_dotnet_deps
+say "building the API and the bench client (Release)"
+dotnet build api -c Release --verbosity quiet -nologo -clp:ErrorsOnly
+dotnet build bench/Participation.Bench -c Release --verbosity quiet -nologo -clp:ErrorsOnly
+api_dll="$ROOT/api/bin/Release/net10.0/Participation.Api.dll"
+bench_dll="$ROOT/bench/Participation.Bench/bin/Release/net10.0/Participation.Bench.dll"
+
+say "starting a throwaway PostgreSQL cluster (bench): $PG_OPTIONS"
+server=$("$ROOT/.ci/pg.sh" start bench --fresh)
+key="bench-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+mkdir -p "$ROOT/.local"
+
+say "migrating"
+started=$(date +%s)
+ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Participation="$server" Auth__SigningKey="$key" Logging__LogLevel__Default=Warning \
+  dotnet "$api_dll" migrate
+echo "[seed] migrations                                                   $(( $(date +%s) - started )) s"
+
+say "seeding the bench data set"
+dotnet "$bench_dll" seed --db "$server" "${quick[@]}"
+
+port=5190
+while (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+say "starting the API (Release) on http://127.0.0.1:$port with the /bench baselines"
+env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Participation="$server" Auth__SigningKey="$key" \
+  Bench__Enabled=true Jobs__Enabled=false Email__SenderEnabled=false Invitations__RemindersEnabled=false Database__MigrateOnStartup=false \
+  RateLimits__WritePermits=1000000000 RateLimits__AuthPermits=1000000000 RateLimits__FlagPermits=1000000000 \
+  Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics=Warning \
+  Email__PickupDirectory="$ROOT/.local/bench-mail" Storage__Root="$ROOT/.local/bench-uploads" \
+  dotnet "$api_dll" --urls "http://127.0.0.1:$port" > "$ROOT/.local/bench-api.log" 2>&1 &
+api_pid=$!
+for _ in $(seq 1 60); do
+  kill -0 "$api_pid" 2>/dev/null || { tail -n 40 "$ROOT/.local/bench-api.log"; exit 1; }
+  curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
+  sleep 1
+done
+
+say "running the scenarios"
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+[ -n "$(git status --porcelain 2>/dev/null | grep -v '^?? bench/results' | grep -v ' bench/results/' || true)" ] && commit="$commit (with uncommitted changes)"
+extra=()
+[ -n "${BENCH_SECONDS:-}" ] && extra+=(--seconds "$BENCH_SECONDS")
+[ -n "${BENCH_WARMUP:-}" ] && extra+=(--warmup "$BENCH_WARMUP")
+[ -n "${BENCH_CONNECTIONS:-}" ] && extra+=(--connections "$BENCH_CONNECTIONS")
+[ -n "${BENCH_ONLY:-}" ] && extra+=(--only "$BENCH_ONLY")
+BENCH_COMMIT="$commit" BENCH_PG_SETTINGS="$PG_OPTIONS" \
+  dotnet "$bench_dll" run --url "http://127.0.0.1:$port" --db "$server" --key "$key" --out "$out" --api-pid "$api_pid" "${quick[@]}" "${extra[@]}"
+say "results written to ${out#"$ROOT/"}/latest.md and latest.json"
