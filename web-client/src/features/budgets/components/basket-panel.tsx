@@ -139,7 +139,8 @@ function BasketContents({ projectId, basket, canChange, focusHeading }: BasketCo
     send.mutate(
       { submit: !submitted },
       {
-        onSuccess: () => setNotice(t(submitted ? 'budgets.basket.reopened' : 'budgets.basket.submitted')),
+        // Sent: the region below announces it with its date; reopened: the notice says what to do next.
+        onSuccess: () => setNotice(submitted ? t('budgets.basket.reopened') : null),
         onError: setFailure,
       },
     );
@@ -168,8 +169,12 @@ function BasketContents({ projectId, basket, canChange, focusHeading }: BasketCo
                 <Button
                   variant="secondary"
                   className="button--small"
-                  pending={remove.isPending && remove.variables === line.ideaId}
-                  onClick={() => removeLine(line.ideaId, line.title)}
+                  // Busy, not disabled: the focus stays on it if the removal fails.
+                  aria-disabled={remove.isPending || undefined}
+                  aria-busy={(remove.isPending && remove.variables === line.ideaId) || undefined}
+                  onClick={() => {
+                    if (!remove.isPending) removeLine(line.ideaId, line.title);
+                  }}
                 >
                   {t('budgets.basket.remove')}
                   {' '}<span className="visually-hidden">{t('budgets.card.removeWhat', { title: line.title })}</span>
@@ -179,11 +184,14 @@ function BasketContents({ projectId, basket, canChange, focusHeading }: BasketCo
           ))}
         </ul>
       )}
-      {submitted ? (
-        <Alert variant="success" title={t('budgets.basket.submittedOn', { date: formatDateTime(basket.submittedAt!, i18n.language) })}>
-          <p>{basket.open ? t('budgets.basket.submittedHint') : t('budgets.basket.submittedClosed')}</p>
-        </Alert>
-      ) : null}
+      {/* Kept mounted: sending the basket is read out with its date. */}
+      <div role="status" className={submitted ? undefined : 'visually-empty'}>
+        {submitted ? (
+          <Alert variant="success" title={t('budgets.basket.submittedOn', { date: formatDateTime(basket.submittedAt!, i18n.language) })}>
+            <p>{basket.open ? t('budgets.basket.submittedHint') : t('budgets.basket.submittedClosed')}</p>
+          </Alert>
+        ) : null}
+      </div>
       <div role="alert" className={apiError ? 'alert alert--error' : 'visually-empty'}>
         {apiError ? <p className="alert__title">{apiError.reason ? reasonText(apiError.reason) : describeError(t, apiError)}</p> : null}
       </div>

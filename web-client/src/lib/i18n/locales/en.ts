@@ -1563,7 +1563,6 @@ export const en: Messages = {
       removed: '“{{title}}” was removed from your basket.',
       submit: 'Submit my basket',
       reopen: 'Reopen my basket',
-      submitted: 'Your basket has been submitted. Thank you!',
       reopened: 'Your basket is open again: change it, then submit it again.',
       submittedOn: 'Basket submitted on {{date}}.',
       submittedHint: 'It counts in the results. While the phase is open, you can reopen it to change it.',

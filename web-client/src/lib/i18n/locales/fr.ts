@@ -1562,7 +1562,6 @@ export const fr = {
       removed: '« {{title}} » a été retirée de votre panier.',
       submit: 'Envoyer mon panier',
       reopen: 'Rouvrir mon panier',
-      submitted: 'Votre panier a été envoyé. Merci !',
       reopened: 'Votre panier est rouvert : modifiez-le, puis envoyez-le à nouveau.',
       submittedOn: 'Panier envoyé le {{date}}.',
       submittedHint: 'Il compte dans les résultats. Tant que la phase est ouverte, vous pouvez le rouvrir pour le modifier.',

@@ -1563,7 +1563,6 @@ export const nl: Messages = {
       removed: '‘{{title}}’ is uit uw mandje verwijderd.',
       submit: 'Mijn mandje indienen',
       reopen: 'Mijn mandje heropenen',
-      submitted: 'Uw mandje is ingediend. Bedankt!',
       reopened: 'Uw mandje is heropend: wijzig het en dien het opnieuw in.',
       submittedOn: 'Mandje ingediend op {{date}}.',
       submittedHint: 'Het telt mee in de resultaten. Zolang de fase open is, kunt u het heropenen om het te wijzigen.',
