@@ -60,16 +60,11 @@ public static class ListIdeas
             SELECT x.*, {{AuthorView.Columns}}, r.kind AS my_reaction, proj.id AS project_found
               FROM (SELECT p.id FROM projects p WHERE p.id = @ProjectId AND (p.status <> 'draft' OR {{ProjectStaff.IsStaffOf}})) proj
               LEFT JOIN LATERAL (
-                    SELECT i.id, i.title, left(regexp_replace(i.body, '<[^>]*>', ' ', 'g'), 400) AS excerpt, i.topics, i.latitude, i.longitude, i.location_label,
+                    SELECT i.id, i.title, i.excerpt, i.topics, i.latitude, i.longitude, i.location_label,
                            i.status, i.author_id, i.organisation_id, i.likes_count, i.dislikes_count, i.comments_count, i.created_at, i.score, i.trending_score, i.cost,
                            {0} AS sort_key
                       FROM ideas i
-                     WHERE i.project_id = proj.id AND i.listed
-                       AND (@Status::text IS NULL OR i.status = @Status)
-                       AND (@Topic::text IS NULL OR i.topics @> ARRAY[@Topic])
-                       AND (@Search::text IS NULL OR i.search @@ plainto_tsquery('simple', @Search))
-                       AND (@South::float8 IS NULL OR (i.latitude BETWEEN @South AND @North AND i.longitude BETWEEN @West AND @East))
-                       AND (@AfterId::uuid IS NULL OR {1})
+                     WHERE i.project_id = proj.id AND i.listed{4}
                      ORDER BY {2}
                      LIMIT @Take) x ON true
               LEFT JOIN users u ON u.id = x.author_id
@@ -79,15 +74,43 @@ public static class ListIdeas
             """;
 
         // sort → (key expression, "after the cursor" condition, inner order, outer order)
-        internal static readonly FrozenDictionary<string, string> Statements = new Dictionary<string, (string Key, string After, string Order, string Outer)>
+        private static readonly FrozenDictionary<string, (string Key, string After, string Order, string Outer)> Sorting =
+            new Dictionary<string, (string Key, string After, string Order, string Outer)>
+            {
+                ["trending"] = ("0::bigint", "(i.trending_score, i.id) < (@AfterD, @AfterId)", "i.trending_score DESC, i.id DESC", "x.trending_score DESC, x.id DESC"),
+                ["popular"] = ("i.score::bigint", "(i.score, i.id) < (@AfterL::int, @AfterId)", "i.score DESC, i.id DESC", "x.score DESC, x.id DESC"),
+                ["newest"] = ("0::bigint", "(i.created_at, i.id) < (@AfterAt, @AfterId)", "i.created_at DESC, i.id DESC", "x.created_at DESC, x.id DESC"),
+                ["most_commented"] = ("i.comments_count::bigint", "(i.comments_count, i.id) < (@AfterL::int, @AfterId)", "i.comments_count DESC, i.id DESC", "x.comments_count DESC, x.id DESC"),
+                ["random"] = ("hashtextextended(i.id::text, @Seed)", "(hashtextextended(i.id::text, @Seed), i.id) > (@AfterL, @AfterId)",
+                    "hashtextextended(i.id::text, @Seed), i.id", "x.sort_key, x.id"),
+            }.ToFrozenDictionary();
+
+        /// <summary>Which optional conditions a statement carries (each combination is its own statement).</summary>
+        [Flags]
+        internal enum Conditions { None = 0, Status = 1, Topic = 2, Search = 4, Box = 8, After = 16 }
+
+        private static readonly (Conditions Flag, string Sql)[] Fragments =
+        [
+            (Conditions.Status, "i.status = @Status"),
+            (Conditions.Topic, "i.topics @> ARRAY[@Topic]"),
+            (Conditions.Search, "i.search @@ plainto_tsquery('simple', @Search)"),
+            (Conditions.Box, "i.latitude BETWEEN @South AND @North AND i.longitude BETWEEN @West AND @East"),
+        ];
+
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, Conditions), string> Cache = new();
+
+        /// <summary>
+        /// The complete statement for a sort and the conditions present, assembled only from the constant fragments
+        /// above (values are always parameters). Leaving absent conditions out, instead of "@X IS NULL OR ...", lets
+        /// PostgreSQL cache one plan per statement that still walks the sort's index from the cursor.
+        /// </summary>
+        internal static string Statement(string sort, Conditions conditions) => Cache.GetOrAdd((sort, conditions), key =>
         {
-            ["trending"] = ("0::bigint", "(i.trending_score, i.id) < (@AfterD, @AfterId)", "i.trending_score DESC, i.id DESC", "x.trending_score DESC, x.id DESC"),
-            ["popular"] = ("i.score::bigint", "(i.score, i.id) < (@AfterL::int, @AfterId)", "i.score DESC, i.id DESC", "x.score DESC, x.id DESC"),
-            ["newest"] = ("0::bigint", "(i.created_at, i.id) < (@AfterAt, @AfterId)", "i.created_at DESC, i.id DESC", "x.created_at DESC, x.id DESC"),
-            ["most_commented"] = ("i.comments_count::bigint", "(i.comments_count, i.id) < (@AfterL::int, @AfterId)", "i.comments_count DESC, i.id DESC", "x.comments_count DESC, x.id DESC"),
-            ["random"] = ("hashtextextended(i.id::text, @Seed)", "(hashtextextended(i.id::text, @Seed), i.id) > (@AfterL, @AfterId)",
-                "hashtextextended(i.id::text, @Seed), i.id", "x.sort_key, x.id"),
-        }.ToFrozenDictionary(kv => kv.Key, kv => string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, kv.Value.Key, kv.Value.After, kv.Value.Order, kv.Value.Outer));
+            var (sortKey, after, order, outer) = Sorting[key.Item1];
+            var where = string.Concat(Fragments.Where(f => key.Item2.HasFlag(f.Flag)).Select(f => "\n                       AND " + f.Sql))
+                + (key.Item2.HasFlag(Conditions.After) ? "\n                       AND " + after : "");
+            return string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, sortKey, after, order, outer, where);
+        });
 
         private sealed class Row
         {
@@ -122,7 +145,10 @@ public static class ListIdeas
             var seed = after?.Seed ?? q.Seed ?? Random.Shared.NextInt64(1, int.MaxValue);
             var limit = q.Limit ?? Cursor.DefaultLimit;
             await using var connection = await db.OpenConnectionAsync(ct);
-            var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Statements[sort], new
+            var conditions = (q.Status is null ? Conditions.None : Conditions.Status) | (q.Topic is null ? Conditions.None : Conditions.Topic)
+                | (string.IsNullOrWhiteSpace(q.Search) ? Conditions.None : Conditions.Search) | (q.South is null ? Conditions.None : Conditions.Box)
+                | (after is null ? Conditions.None : Conditions.After);
+            var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Statement(sort, conditions), new
             {
                 q.ActorId, q.ProjectId, q.Status, Topic = q.Topic?.Trim().ToLowerInvariant(),
                 Search = string.IsNullOrWhiteSpace(q.Search) ? null : q.Search.Trim(),

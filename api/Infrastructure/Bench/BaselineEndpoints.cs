@@ -63,7 +63,7 @@ public static class BaselineEndpoints
         var seed = after?.Seed ?? 1;
         var take = limit ?? Cursor.DefaultLimit;
         await using var connection = await db.OpenConnectionAsync(ct);
-        var rows = (await connection.QueryAsync<ListRow>(new CommandDefinition(ListIdeas.Handler.Statements[sort], new
+        var rows = (await connection.QueryAsync<ListRow>(new CommandDefinition(ListIdeas.Handler.Statement(sort, after is null ? ListIdeas.Handler.Conditions.None : ListIdeas.Handler.Conditions.After), new
         {
             ActorId = actor, ProjectId = id, Status = (string?)null, Topic = (string?)null, Search = (string?)null,
             South = (double?)null, West = (double?)null, North = (double?)null, East = (double?)null, Seed = seed,

@@ -47,14 +47,16 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSource
 
     public async Task InvokeAsync(HttpContext http)
     {
+        // An empty header counts as no header (generated clients send one when the optional key is left out).
         if (http.GetEndpoint()?.Metadata.GetMetadata<IdempotentMetadata>() is null
-            || !http.Request.Headers.TryGetValue(Header, out var values) || http.User.UserIdOrNull() is not { } userId)
+            || !http.Request.Headers.TryGetValue(Header, out var values) || values.All(string.IsNullOrEmpty)
+            || http.User.UserIdOrNull() is not { } userId)
         {
             await next(http);
             return;
         }
         var key = values.ToString();
-        if (values.Count != 1 || key.Length is 0 or > 200 || key.Any(TextRules.IsForbidden))
+        if (values.Count != 1 || key.Length > 200 || key.Any(TextRules.IsForbidden))
         {
             await ProblemAsync(http, StatusCodes.Status400BadRequest, "The Idempotency-Key header must be one value of 1 to 200 printable characters.");
             return;

@@ -294,5 +294,9 @@ public sealed class IdeasTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(1, await Api.CountAsync("ideas"));
         await (await c.A.SendAsync(Post(IdeaCity.Idea("Une autre idée")))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(1, await Api.CountAsync("ideas"));
+        // An empty header (what a generated client sends when the key is left out) is no key at all.
+        var empty = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/projects/{c.P1}/ideas") { Content = JsonContent.Create(IdeaCity.Idea("Sans clé")) };
+        empty.Headers.TryAddWithoutValidation("Idempotency-Key", "");
+        Assert.Equal(HttpStatusCode.Created, (await c.A.SendAsync(empty)).StatusCode);
     }
 }
