@@ -160,15 +160,6 @@ describe('multipart uploads', () => {
 describe('every call', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('leaves out an optional Idempotency-Key it was not given, and sends one it was', async () => {
-    const fetchMock = vi.fn(async (_url: RequestInfo, _init?: RequestInit) => json(201, {}));
-    vi.stubGlobal('fetch', fetchMock);
-    await authFetch('/api/v1/projects/p-1/ideas', { method: 'POST', headers: { 'Idempotency-Key': '', 'Content-Type': 'application/json' } });
-    expect(new Headers(fetchMock.mock.calls[0][1]?.headers).has('Idempotency-Key')).toBe(false);
-    await authFetch('/api/v1/projects/p-1/basket/submit', { method: 'POST', headers: { 'Idempotency-Key': 'key-1' } });
-    expect(new Headers(fetchMock.mock.calls[1][1]?.headers).get('Idempotency-Key')).toBe('key-1');
-  });
-
   it('sends the UI language so the API answers in it', async () => {
     const { i18n } = await import('@/lib/i18n');
     await i18n.changeLanguage('nl');

@@ -5,18 +5,10 @@ import { RateLimitedError, toApiError } from './errors';
 
 type Fetch = (url: RequestInfo, init?: RequestInit) => Promise<Response>;
 
-/**
- * Workaround for optional headers: the generated client sends an optional header it was not given as an
- * empty value (`Idempotency-Key: `), which the API refuses (400: a key has 1 to 200 characters). An empty
- * one is dropped: the request goes without a key, as the caller meant.
- */
-const OPTIONAL_HEADERS = ['Idempotency-Key'];
-
 /** Every call says the UI language, so the API answers validation messages in it. */
 const plainFetch: Fetch = (url, init) => {
   const headers = new Headers(init?.headers);
   if (!headers.has('Accept-Language')) headers.set('Accept-Language', currentLanguage());
-  for (const name of OPTIONAL_HEADERS) if (headers.get(name)?.trim() === '') headers.delete(name);
   return window.fetch(url, { ...init, headers });
 };
 
