@@ -47,7 +47,7 @@ public static class GetIdea
             SELECT from_status, to_status, feedback, signed_as, created_at AS at FROM idea_status_changes WHERE idea_id = @IdeaId ORDER BY id;
             """;
 
-        private sealed class Row
+        internal sealed class Row
         {
             public Guid Id { get; init; }
             public Guid ProjectId { get; init; }
@@ -78,7 +78,7 @@ public static class GetIdea
             public decimal? Cost { get; init; }
         }
 
-        private sealed class ChangeRow
+        internal sealed class ChangeRow
         {
             public string? FromStatus { get; init; }
             public string ToStatus { get; init; } = "";

@@ -112,7 +112,7 @@ public static class ListIdeas
             return string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, sortKey, after, order, outer, where);
         });
 
-        private sealed class Row
+        internal sealed class Row
         {
             public Guid? Id { get; init; }
             public string Title { get; init; } = "";

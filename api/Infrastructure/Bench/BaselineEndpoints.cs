@@ -31,30 +31,6 @@ public static class BaselineEndpoints
         return app;
     }
 
-    private sealed class ListRow
-    {
-        public Guid? Id { get; init; }
-        public string Title { get; init; } = "";
-        public string Excerpt { get; init; } = "";
-        public string[] Topics { get; init; } = [];
-        public double? Latitude { get; init; }
-        public double? Longitude { get; init; }
-        public string? LocationLabel { get; init; }
-        public string Status { get; init; } = "";
-        public int LikesCount { get; init; }
-        public int DislikesCount { get; init; }
-        public int CommentsCount { get; init; }
-        public DateTime CreatedAt { get; init; }
-        public double TrendingScore { get; init; }
-        public long SortKey { get; init; }
-        public Guid? AuthorUserId { get; init; }
-        public string? AuthorPerson { get; init; }
-        public Guid? AuthorOrgId { get; init; }
-        public string? AuthorOrg { get; init; }
-        public string? MyReaction { get; init; }
-        public decimal? Cost { get; init; }
-    }
-
     /// <summary><see cref="ListIdeas"/>'s statement for the sort, with the same parameters and the same cursor.</summary>
     private static async Task<IResult> ListIdeasAsync(Guid id, Guid? actor, string? sort, string? cursor, int? limit, NpgsqlDataSource db, CancellationToken ct)
     {
@@ -63,7 +39,7 @@ public static class BaselineEndpoints
         var seed = after?.Seed ?? 1;
         var take = limit ?? Cursor.DefaultLimit;
         await using var connection = await db.OpenConnectionAsync(ct);
-        var rows = (await connection.QueryAsync<ListRow>(new CommandDefinition(ListIdeas.Handler.Statement(sort, after is null ? ListIdeas.Handler.Conditions.None : ListIdeas.Handler.Conditions.After), new
+        var rows = (await connection.QueryAsync<ListIdeas.Handler.Row>(new CommandDefinition(ListIdeas.Handler.Statement(sort, after is null ? ListIdeas.Handler.Conditions.None : ListIdeas.Handler.Conditions.After), new
         {
             ActorId = actor, ProjectId = id, Status = (string?)null, Topic = (string?)null, Search = (string?)null,
             South = (double?)null, West = (double?)null, North = (double?)null, East = (double?)null, Seed = seed,
@@ -79,46 +55,6 @@ public static class BaselineEndpoints
             r.Latitude is { } lat && r.Longitude is { } lng ? new GetIdea.Location(lat, lng, r.LocationLabel) : null, r.Status,
             AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg),
             r.LikesCount, r.DislikesCount, r.CommentsCount, r.CreatedAt.AsUtc(), r.MyReaction, r.Cost)).ToList(), next, seed));
-    }
-
-    private sealed class IdeaRow
-    {
-        public Guid Id { get; init; }
-        public Guid ProjectId { get; init; }
-        public Guid? PhaseId { get; init; }
-        public string Title { get; init; } = "";
-        public string Body { get; init; } = "";
-        public string[] Topics { get; init; } = [];
-        public double? Latitude { get; init; }
-        public double? Longitude { get; init; }
-        public string? LocationLabel { get; init; }
-        public string Status { get; init; } = "";
-        public int LikesCount { get; init; }
-        public int DislikesCount { get; init; }
-        public int CommentsCount { get; init; }
-        public DateTime CreatedAt { get; init; }
-        public DateTime? EditedAt { get; init; }
-        public DateTime? WithdrawnAt { get; init; }
-        public DateTime? HiddenAt { get; init; }
-        public string? HiddenReason { get; init; }
-        public bool HiddenByFlags { get; init; }
-        public Guid? AuthorUserId { get; init; }
-        public string? AuthorPerson { get; init; }
-        public Guid? AuthorOrgId { get; init; }
-        public string? AuthorOrg { get; init; }
-        public string? MyReaction { get; init; }
-        public bool Following { get; init; }
-        public bool PostingPhaseActive { get; init; }
-        public decimal? Cost { get; init; }
-    }
-
-    private sealed class ChangeRow
-    {
-        public string? FromStatus { get; init; }
-        public string ToStatus { get; init; } = "";
-        public string? Feedback { get; init; }
-        public string? SignedAs { get; init; }
-        public DateTime At { get; init; }
     }
 
     private sealed class PolicyRow
@@ -141,12 +77,12 @@ public static class BaselineEndpoints
         await using var connection = await db.OpenConnectionAsync(ct);
         var access = await connection.QuerySingleOrDefaultAsync<IdeaAccess>(new CommandDefinition(IdeaAccess.Sql + ";", new { ActorId = actor, IdeaId = id }, cancellationToken: ct));
         if (access is null) return Results.NotFound();
-        IdeaRow? i;
-        List<ChangeRow> history;
+        GetIdea.Handler.Row? i;
+        List<GetIdea.Handler.ChangeRow> history;
         await using (var grid = await connection.QueryMultipleAsync(new CommandDefinition(GetIdea.Handler.Sql, new { ActorId = actor, IdeaId = id }, cancellationToken: ct)))
         {
-            i = await grid.ReadSingleOrDefaultAsync<IdeaRow>();
-            history = (await grid.ReadAsync<ChangeRow>()).AsList();
+            i = await grid.ReadSingleOrDefaultAsync<GetIdea.Handler.Row>();
+            history = (await grid.ReadAsync<GetIdea.Handler.ChangeRow>()).AsList();
         }
         if (i is null) return Results.NotFound();
         var policy = await connection.QuerySingleOrDefaultAsync<PolicyRow>(new CommandDefinition(ActionPolicy.Sql,

@@ -90,7 +90,8 @@ public sealed class ListIdeasTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(5, await Count("search=arbres"));
         Assert.Equal(3, await Count("south=50.805&west=4.305&north=50.835&east=4.335"));
         Assert.Equal(0, await Count("south=10&west=10&north=11&east=11"));
-        Assert.Equal(9, await Count("search=%25%27%3B%20DROP%20TABLE%20ideas%3B--"[..0] + "sort=newest"));
+        Assert.Equal(0, await Count("search=%25%27%3B%20DROP%20TABLE%20ideas%3B--"));
+        Assert.Equal(9, await Count("sort=newest"));
     }
 
     [Theory]
