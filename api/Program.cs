@@ -12,6 +12,7 @@ using Participation.Api.Features.Organisations;
 using Participation.Api.Features.Platform;
 using Participation.Api.Features.Projects;
 using Participation.Api.Features.Users;
+using Participation.Api.Features.Surveys;
 using Participation.Api.Features.Votes;
 using Participation.Api.Infrastructure;
 using Participation.Api.Infrastructure.Auth;
@@ -83,6 +84,7 @@ api.MapCommentsEndpoints();
 api.MapModerationEndpoints();
 api.MapNotificationsEndpoints();
 api.MapVotesEndpoints();
+api.MapSurveysEndpoints();
 api.MapBudgetsEndpoints();
 if (app.Configuration.GetValue<bool>("Bench:Enabled")) app.MapBaselineEndpoints();
 

@@ -5594,6 +5594,654 @@ export class ParticipationClient {
     }
 
     /**
+     * The questionnaire of a survey or poll phase: sections, questions and options in order.
+     * @return OK
+     */
+    getSurvey(id: string, signal?: AbortSignal): Promise<SurveyView> {
+        let url_ = this.baseUrl + "/api/v1/phases/{id}/survey";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSurvey(_response);
+        });
+    }
+
+    protected processGetSurvey(response: Response): Promise<SurveyView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SurveyView;
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SurveyView>(null as any);
+    }
+
+    /**
+     * Save the questionnaire of a survey or poll phase (project staff); after the first response only the wording may change.
+     * @return OK
+     */
+    saveSurvey(id: string, body: SaveSurveyRequest, signal?: AbortSignal): Promise<SurveyView> {
+        let url_ = this.baseUrl + "/api/v1/phases/{id}/survey";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSaveSurvey(_response);
+        });
+    }
+
+    protected processSaveSurvey(response: Response): Promise<SurveyView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SurveyView;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SurveyView>(null as any);
+    }
+
+    /**
+     * Your own response to a survey or poll: status none, draft or submitted, with its answers.
+     * @return OK
+     */
+    getMyResponse(id: string, signal?: AbortSignal): Promise<MyResponse> {
+        let url_ = this.baseUrl + "/api/v1/phases/{id}/my-response";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMyResponse(_response);
+        });
+    }
+
+    protected processGetMyResponse(response: Response): Promise<MyResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MyResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MyResponse>(null as any);
+    }
+
+    /**
+     * Save a draft of your survey response (answers checked, required ones may wait).
+     * @return OK
+     */
+    saveDraftResponse(id: string, body: AnswersRequest, signal?: AbortSignal): Promise<MyResponse> {
+        let url_ = this.baseUrl + "/api/v1/phases/{id}/my-response";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSaveDraftResponse(_response);
+        });
+    }
+
+    protected processSaveDraftResponse(response: Response): Promise<MyResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MyResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MyResponse>(null as any);
+    }
+
+    /**
+     * Submit your response to a survey (once); anonymous answers need the phase to allow everyone and a browser token.
+     * @param x_Respondent_Token (optional) 
+     * @return Created
+     */
+    submitResponse(id: string, body: AnswersRequest, x_Respondent_Token?: string | undefined, signal?: AbortSignal): Promise<SubmitResponseResponse> {
+        let url_ = this.baseUrl + "/api/v1/phases/{id}/responses";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "X-Respondent-Token": x_Respondent_Token !== undefined && x_Respondent_Token !== null ? "" + x_Respondent_Token : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSubmitResponse(_response);
+        });
+    }
+
+    protected processSubmitResponse(response: Response): Promise<SubmitResponseResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SubmitResponseResponse;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SubmitResponseResponse>(null as any);
+    }
+
+    /**
+     * Answer a poll, or change your answer, while its phase is open; returns the results when you may see them.
+     * @param x_Respondent_Token (optional) 
+     * @return OK
+     */
+    answerPoll(id: string, body: AnswersRequest, x_Respondent_Token?: string | undefined, signal?: AbortSignal): Promise<PollState> {
+        let url_ = this.baseUrl + "/api/v1/phases/{id}/poll-answer";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "X-Respondent-Token": x_Respondent_Token !== undefined && x_Respondent_Token !== null ? "" + x_Respondent_Token : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAnswerPoll(_response);
+        });
+    }
+
+    protected processAnswerPoll(response: Response): Promise<PollState> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PollState;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PollState>(null as any);
+    }
+
+    /**
+     * Withdraw your poll answer while its phase is open.
+     * @param x_Respondent_Token (optional) 
+     * @return OK
+     */
+    withdrawPollAnswer(id: string, x_Respondent_Token?: string | undefined, signal?: AbortSignal): Promise<PollState> {
+        let url_ = this.baseUrl + "/api/v1/phases/{id}/poll-answer";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "X-Respondent-Token": x_Respondent_Token !== undefined && x_Respondent_Token !== null ? "" + x_Respondent_Token : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processWithdrawPollAnswer(_response);
+        });
+    }
+
+    protected processWithdrawPollAnswer(response: Response): Promise<PollState> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PollState;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PollState>(null as any);
+    }
+
+    /**
+     * Results of a survey or poll per question: for the project's staff, and for everyone once published (small groups withheld).
+     * @return OK
+     */
+    getSurveyResults(id: string, signal?: AbortSignal): Promise<GetSurveyResultsResponse> {
+        let url_ = this.baseUrl + "/api/v1/phases/{id}/survey-results";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSurveyResults(_response);
+        });
+    }
+
+    protected processGetSurveyResults(response: Response): Promise<GetSurveyResultsResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetSurveyResultsResponse;
+            return result200;
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GetSurveyResultsResponse>(null as any);
+    }
+
+    /**
+     * Free-text answers to a survey question, newest first (project staff).
+     * @param cursor (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    listTextAnswers(id: string, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListTextAnswersResponse> {
+        let url_ = this.baseUrl + "/api/v1/survey-questions/{id}/text-answers?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListTextAnswers(_response);
+        });
+    }
+
+    protected processListTextAnswers(response: Response): Promise<ListTextAnswersResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListTextAnswersResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ListTextAnswersResponse>(null as any);
+    }
+
+    /**
+     * Download every submitted response as CSV, streamed (project staff; audited).
+     * @param language (optional) 
+     * @return OK
+     */
+    exportSurveyResponses(id: string, language?: string | undefined, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/phases/{id}/responses.csv?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (language === null)
+            throw new globalThis.Error("The parameter 'language' cannot be null.");
+        else if (language !== undefined)
+            url_ += "language=" + encodeURIComponent("" + language) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportSurveyResponses(_response);
+        });
+    }
+
+    protected processExportSurveyResponses(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
      * A user's public profile (names only).
      * @return OK
      */
@@ -6302,6 +6950,20 @@ export interface AddIdeaNoteRequest {
     mentions?: string[] | undefined;
 }
 
+export interface Answer {
+    questionId: string;
+    optionIds?: string[] | undefined;
+    otherText?: string | undefined;
+    text?: string | undefined;
+    number?: number | undefined;
+    latitude?: number | undefined;
+    longitude?: number | undefined;
+}
+
+export interface AnswersRequest {
+    answers: Answer[];
+}
+
 export interface AuthTokens {
     accessToken: string;
     accessTokenExpiresAt: string;
@@ -6636,6 +7298,56 @@ export interface GetProjectStaffView {
     moderators: GetProjectPerson[];
 }
 
+export interface GetSurveyResultsBucket {
+    from: number;
+    to: number;
+    count?: number | undefined;
+}
+
+export interface GetSurveyResultsNumberSummary {
+    average: number;
+    median: number;
+    minimum: number;
+    maximum: number;
+}
+
+export interface GetSurveyResultsOptionResult {
+    optionId: string;
+    label: { [key: string]: string; };
+    count?: number | undefined;
+    percent?: number | undefined;
+    score?: number | undefined;
+    averageRank?: number | undefined;
+}
+
+export interface GetSurveyResultsPoint {
+    latitude: number;
+    longitude: number;
+}
+
+export interface GetSurveyResultsQuestionResult {
+    questionId: string;
+    type: string;
+    title: { [key: string]: string; };
+    answered: number;
+    brokenDown: boolean;
+    options: GetSurveyResultsOptionResult[];
+    otherCount?: number | undefined;
+    summary?: GetSurveyResultsNumberSummary;
+    distribution: GetSurveyResultsBucket[];
+    textCount: number;
+    points: GetSurveyResultsPoint[];
+}
+
+export interface GetSurveyResultsResponse {
+    phaseId: string;
+    method: string;
+    published: boolean;
+    staff: boolean;
+    responses: number;
+    questions: GetSurveyResultsQuestionResult[];
+}
+
 export interface GetUserResponse {
     id: string;
     firstName: string;
@@ -6894,6 +7606,18 @@ export interface ListProjectsResponse {
     nextCursor?: string | undefined;
 }
 
+export interface ListTextAnswersResponse {
+    items: ListTextAnswersTextAnswer[];
+    nextCursor?: string | undefined;
+}
+
+export interface ListTextAnswersTextAnswer {
+    responseId: string;
+    text: string;
+    other: boolean;
+    submittedAt: string;
+}
+
 export interface ListUsersResponse {
     items: ListUsersUser[];
     nextCursor?: string | undefined;
@@ -6966,6 +7690,14 @@ export interface MarkNotificationsReadRequest {
     all?: boolean | undefined;
 }
 
+export interface MyResponse {
+    phaseId: string;
+    status: string;
+    updatedAt?: string | undefined;
+    submittedAt?: string | undefined;
+    answers: Answer[];
+}
+
 export interface NotificationPreference {
     category: string;
     channel: string;
@@ -7009,6 +7741,12 @@ export interface PhaseSettings {
     resultsPublic?: boolean | undefined;
 }
 
+export interface PollState {
+    phaseId: string;
+    response: MyResponse;
+    results?: GetSurveyResultsResponse;
+}
+
 export interface PostCommentRequest {
     body: string;
     parentId?: string | undefined;
@@ -7023,6 +7761,19 @@ export interface ProblemDetails {
     instance?: string | undefined;
 
     [key: string]: any;
+}
+
+export interface QuestionSettings {
+    minSelections?: number | undefined;
+    maxSelections?: number | undefined;
+    allowOther?: boolean | undefined;
+    maxLength?: number | undefined;
+    scalePoints?: number | undefined;
+    minLabel?: { [key: string]: string; } | undefined;
+    maxLabel?: { [key: string]: string; } | undefined;
+    min?: number | undefined;
+    max?: number | undefined;
+    integerOnly?: boolean | undefined;
 }
 
 export interface ReactToIdeaRequest {
@@ -7079,6 +7830,33 @@ export interface ReviewOrganisationRequest {
     reason?: string | undefined;
 }
 
+export interface SaveSurveyOptionInput {
+    id?: string | undefined;
+    label?: { [key: string]: string; } | undefined;
+}
+
+export interface SaveSurveyQuestionInput {
+    id?: string | undefined;
+    type?: string | undefined;
+    title?: { [key: string]: string; } | undefined;
+    help?: { [key: string]: string; } | undefined;
+    required: boolean;
+    settings?: QuestionSettings;
+    options?: SaveSurveyOptionInput[] | undefined;
+}
+
+export interface SaveSurveyRequest {
+    version: number;
+    sections?: SaveSurveySectionInput[] | undefined;
+}
+
+export interface SaveSurveySectionInput {
+    id?: string | undefined;
+    title?: { [key: string]: string; } | undefined;
+    description?: { [key: string]: string; } | undefined;
+    questions?: SaveSurveyQuestionInput[] | undefined;
+}
+
 export interface SearchPeoplePerson {
     id: string;
     firstName: string;
@@ -7119,6 +7897,45 @@ export interface SubmitIdeaRequest {
     longitude?: number | undefined;
     locationLabel?: string | undefined;
     organisationId?: string | undefined;
+}
+
+export interface SubmitResponseResponse {
+    responseId: string;
+    phaseId: string;
+    submittedAt: string;
+}
+
+export interface SurveyOption {
+    id: string;
+    label: { [key: string]: string; };
+}
+
+export interface SurveyQuestion {
+    id: string;
+    type: string;
+    title: { [key: string]: string; };
+    help: { [key: string]: string; };
+    required: boolean;
+    settings: QuestionSettings;
+    options: SurveyOption[];
+}
+
+export interface SurveySection {
+    id: string;
+    title: { [key: string]: string; };
+    description: { [key: string]: string; };
+    questions: SurveyQuestion[];
+}
+
+export interface SurveyView {
+    phaseId: string;
+    projectId: string;
+    method: string;
+    version: number;
+    responses: number;
+    locked: boolean;
+    resultsPublic: boolean;
+    sections: SurveySection[];
 }
 
 export interface UnsubscribeResponse {

@@ -36,7 +36,7 @@ public sealed class PhaseSettingsRules : AbstractValidator<PhaseRequest>
             NotFor((s.BudgetAmount is not null || s.BudgetCurrency is not null) && !budgeting, "budgetAmount");
             NotFor(s.MinimumSpend is not null && !budgeting, "minimumSpend");
             NotFor(s.MinimumIdeas is not null && !budgeting, "minimumIdeas");
-            NotFor(s.ResultsPublic is not null && !(voting || budgeting), "resultsPublic");
+            NotFor(s.ResultsPublic is not null && !(voting || budgeting || answering), "resultsPublic");
             if (s.MinimumSpend is < 0 || (s.MinimumSpend is { } min && s.BudgetAmount is { } budget && min > budget))
                 context.AddFailure("settings.minimumSpend", Messages.Get("minimum_spend"));
             if (s.MinimumIdeas is < 1 or > 1000) context.AddFailure("settings.minimumIdeas", Messages.Get("between_1_1000"));

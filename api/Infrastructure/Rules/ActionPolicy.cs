@@ -43,7 +43,8 @@ public static class ActionPolicy
                ph.id IS NOT NULL AND ph.starts_at <= now() AND (ph.ends_at IS NULL OR ph.ends_at > now()) AS active,
                u.id IS NOT NULL AS signed_in, u.email_confirmed_at IS NOT NULL AS confirmed,
                EXISTS (SELECT 1 FROM user_blocks b WHERE b.user_id = u.id AND b.until > now()) AS blocked,
-               coalesce(pp.ideas, 0) AS ideas_used, coalesce(pp.reactions, 0) AS reactions_used, coalesce(pp.votes, 0) AS votes_used
+               coalesce(pp.ideas, 0) AS ideas_used, coalesce(pp.reactions, 0) AS reactions_used, coalesce(pp.votes, 0) AS votes_used,
+               EXISTS (SELECT 1 FROM survey_responses sr WHERE sr.phase_id = ph.id AND sr.user_id = u.id AND sr.status = 'submitted') AS responded
           FROM projects p
           LEFT JOIN LATERAL (
                 SELECT * FROM phases x
@@ -56,7 +57,7 @@ public static class ActionPolicy
         """;
 
     private sealed record Row(string Status, bool Staff, Guid? PhaseId, string? Method, string? Settings, DateTime? StartsAt, DateTime? EndsAt,
-        bool Active, bool SignedIn, bool Confirmed, bool Blocked, int IdeasUsed, int ReactionsUsed, int VotesUsed);
+        bool Active, bool SignedIn, bool Confirmed, bool Blocked, int IdeasUsed, int ReactionsUsed, int VotesUsed, bool Responded);
 
     /// <summary>The decisions for the given phase, or the current one when <paramref name="phaseId"/> is null.</summary>
     public static async Task<Result> DecideAsync(IDbConnection connection, Guid? actorId, Guid projectId, Guid? phaseId, IDbTransaction? tx, CancellationToken ct)
@@ -80,7 +81,7 @@ public static class ActionPolicy
     /// do" panel shows. With <paramref name="limitTakenLater"/>, a reached limit does not refuse: the handler takes
     /// the limit atomically itself when it adds something, so switching or removing stays possible.
     /// </summary>
-    public static async Task<(PhaseRef Phase, PhaseSettings Settings)> RequireAsync(IDbConnection connection, Guid actorId, Guid projectId, string action,
+    public static async Task<(PhaseRef Phase, PhaseSettings Settings)> RequireAsync(IDbConnection connection, Guid? actorId, Guid projectId, string action,
         IDbTransaction? tx, CancellationToken ct, string? method = null, bool limitTakenLater = false)
     {
         var result = await DecideAsync(connection, actorId, projectId, null, tx, ct);
@@ -107,6 +108,7 @@ public static class ActionPolicy
             : action == "post_idea" && settings.IdeasPerUser is { } ideas && r.IdeasUsed >= ideas ? Reasons.LimitReached
             : action == "react" && settings.ReactionsPerUser is { } reactions && r.ReactionsUsed >= reactions ? Reasons.LimitReached
             : action == "vote" && r.Method == Methods.Voting && settings.VotesPerUser is { } votes && r.VotesUsed >= votes ? Reasons.LimitReached
+            : action == "answer" && r.Method == Methods.Survey && r.Responded ? Reasons.AlreadyResponded
             : null;
         return new Decision(action, reason is null, reason);
     }

@@ -15,7 +15,7 @@ public static class Audience
 /// comment, react, ideas and reactions per user, dislikes, map required, pre-moderation), voting (vote, comment, votes per user),
 /// budgeting (vote = fill and submit a basket, comment, budget, minimum spend or number of ideas), survey and
 /// poll (answer); information: none. Voting and budgeting results are shown to residents when
-/// <see cref="ResultsPublic"/> is set, and once the phase is over.
+/// <see cref="ResultsPublic"/> is set, and once the phase is over; survey and poll results only when it is set.
 /// </summary>
 public sealed record PhaseSettings(
     PhasePermissions? Permissions = null,
@@ -71,7 +71,7 @@ public static class Methods
                 Permissions = new(Vote: p.Vote ?? Audience.ConfirmedEmail, Comment: p.Comment ?? Audience.ConfirmedEmail), BudgetCurrency = s.BudgetCurrency ?? "EUR",
                 ResultsPublic = s.ResultsPublic ?? false,
             },
-            Survey or Poll => s with { Permissions = new(Answer: p.Answer ?? Audience.Registered) },
+            Survey or Poll => s with { Permissions = new(Answer: p.Answer ?? Audience.Registered), ResultsPublic = s.ResultsPublic ?? false },
             _ => new PhaseSettings(),
         };
     }

@@ -1,0 +1,27 @@
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.OpenApi;
+
+namespace Participation.Api.Features.Surveys;
+
+/// <summary>
+/// A survey or poll phase's questionnaire, in order: what residents answer and what the builder edits. Anyone may
+/// read it once the project is published; a draft project's questionnaire is for its staff only (404 otherwise).
+/// </summary>
+public static class GetSurvey
+{
+    public sealed record Query(Guid? ActorId, Guid PhaseId) : IQuery<SurveyView>;
+
+    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, SurveyView>
+    {
+        public ValueTask<SurveyView> Handle(Query q, CancellationToken ct) => throw new NotImplementedException(nameof(GetSurvey) + db.ConnectionString.Length);
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapGet("/phases/{id:guid}/survey", (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(user.UserIdOrNull(), id), ct))
+        .WithName(nameof(GetSurvey))
+        .WithSummary("The questionnaire of a survey or poll phase: sections, questions and options in order.")
+        .ProducesProblems(404);
+}
