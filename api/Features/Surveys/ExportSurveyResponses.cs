@@ -43,7 +43,8 @@ public static class ExportSurveyResponses
                 await connection.ExecuteAsync(new CommandDefinition(Audit,
                     new { q.ActorId, q.PhaseId, phase.DepartmentId, phase.ProjectId, Language = language }, cancellationToken: ct));
             }
-            var fileName = $"survey-{q.PhaseId.ToString("N")[..8]}-{DateTime.UtcNow:yyyyMMdd}.csv";
+            // The last 8 hex digits: the random part of a version 7 id (its first digits are a timestamp shared by neighbours).
+            var fileName = $"survey-{q.PhaseId.ToString("N")[^8..]}-{DateTime.UtcNow:yyyyMMdd}.csv";
             return new Export(fileName, (stream, token) => SurveyCsv.WriteAsync(db, q.PhaseId, language, stream, token));
         }
     }

@@ -43,7 +43,7 @@ public sealed class SurveyExportTests(ApiFactory api, ITestOutputHelper output) 
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal($"survey-{k.Phase.ToString("N")[..8]}-{DateTime.UtcNow:yyyyMMdd}.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal($"survey-{k.Phase.ToString("N")[^8..]}-{DateTime.UtcNow:yyyyMMdd}.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var rows = Parse(Encoding.UTF8.GetString(bytes[3..]));
@@ -161,5 +161,13 @@ public sealed class SurveyExportTests(ApiFactory api, ITestOutputHelper output) 
         var growth = samples[^1].Heap - samples[0].Heap;
         Assert.True(growth < 20_000_000, $"the managed heap grew by {growth / 1e6:F1} MB between 10% and 100% of the rows");
         Assert.True(samples.Max(s => s.Heap) - before < 50_000_000, "the export holds more than 50 MB");
+
+        var aggregation = Stopwatch.StartNew();
+        var results = await Api.Send(new Participation.Api.Features.Surveys.GetSurveyResults.Query(k.C.Moderator1.Id, k.Phase));
+        output.WriteLine($"results over {Responses:N0} responses computed in {aggregation.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.Equal(Responses, results.Responses);
+        Assert.Equal(Responses, results.Questions[0].Options.Sum(o => o.Count));
+        Assert.Equal(Responses * 6.0, results.Questions[3].Options.Sum(o => o.Score));  // 3 + 2 + 1 points per response
+        Assert.Equal(10, results.Questions[2].Distribution.Count);
     }
 }
