@@ -51,7 +51,11 @@ public static class GetSurveyResults
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            var phase = await SurveyResultsAccess.RequireResultsAsync(connection, q.ActorId, q.PhaseId, ct);
+            return await ComputeAsync(connection, await SurveyResultsAccess.RequireResultsAsync(connection, q.ActorId, q.PhaseId, ct), ct);
+        }
+
+        internal static async Task<Response> ComputeAsync(NpgsqlConnection connection, SurveyResultsAccess.Phase phase, CancellationToken ct)
+        {
             var data = await SurveyAggregates.LoadAsync(connection, phase.Id, phase.Staff, ct);
             var questions = data.Questions.Select(x => Build(x, data, phase.Staff)).ToList();
             return new Response(phase.Id, phase.Method, phase.ResultsPublic, phase.Staff, data.Responses, questions);
@@ -79,6 +83,13 @@ public static class GetSurveyResults
             return new QuestionResult(x.Id, x.Type, title, x.Answered, true, options, other, summary, buckets, x.TextCount, points);
         }
     }
+
+    /// <summary>
+    /// The results when <paramref name="actorId"/> may see them (staff, or published), else null: for answers that
+    /// come with the results when allowed (a poll's answer). 404 as <see cref="Handler"/> for a phase one may not see.
+    /// </summary>
+    public static async Task<Response?> WhenReadableAsync(NpgsqlConnection connection, Guid? actorId, Guid phaseId, CancellationToken ct) =>
+        await SurveyResultsAccess.ResultsOrNullAsync(connection, actorId, phaseId, ct) is { } phase ? await Handler.ComputeAsync(connection, phase, ct) : null;
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
         .MapGet("/phases/{id:guid}/survey-results", (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>

@@ -37,6 +37,13 @@ internal static class SurveyResultsAccess
         return phase;
     }
 
+    /// <summary>The phase when the caller may read its results; null when they may not (yet), for answers that add results when allowed.</summary>
+    public static async Task<Phase?> ResultsOrNullAsync(IDbConnection connection, Guid? actorId, Guid phaseId, CancellationToken ct)
+    {
+        var phase = await LoadAsync(connection, ByPhase, actorId, phaseId, ct);
+        return phase.Staff || phase.ResultsPublic ? phase : null;
+    }
+
     /// <summary>The phase (by its id, or by one of its questions' id) for its project's staff only.</summary>
     public static async Task<Phase> RequireStaffAsync(IDbConnection connection, Guid actorId, Guid id, bool byQuestion, CancellationToken ct)
     {

@@ -259,6 +259,20 @@ public sealed class SurveyResultsTests(ApiFactory api) : ApiTest(api)
     }
 
     [Fact]
+    public async Task A_polls_answer_comes_with_the_results_only_for_those_who_may_see_them()
+    {
+        var k = await CreateAsync(Api, method: "poll");
+        var (q, o) = await k.QuestionAsync("single_choice", "Oui ou non", null, "Oui", "Non");
+        await k.RespondAsync([Choice(q, o[0])]);
+        await using var connection = await Api.OpenAsync();
+
+        Assert.Null(await GetSurveyResults.WhenReadableAsync(connection, k.C.ResidentA.Id, k.Phase, default));
+        Assert.Equal(1, (await GetSurveyResults.WhenReadableAsync(connection, k.C.Moderator1.Id, k.Phase, default))!.Questions[0].Options[0].Count);
+        await k.PublishAsync();
+        Assert.False((await GetSurveyResults.WhenReadableAsync(connection, null, k.Phase, default))!.Questions[0].BrokenDown);
+    }
+
+    [Fact]
     public async Task Only_survey_and_poll_phases_have_results()
     {
         var k = await CreateAsync(Api, resultsPublic: true);
