@@ -82,6 +82,7 @@ public static class Messages
         ["poll_without_questions"] = ("Ce sondage n'a pas encore de question.", "Deze peiling heeft nog geen vragen.", "This poll has no questions yet."),
         ["method_has_questionnaire"] = ("Cette phase a un questionnaire : sa méthode ne peut plus changer. Créez une autre phase.", "Deze fase heeft een vragenlijst: de methode kan niet meer veranderen. Maak een andere fase aan.", "This phase has a questionnaire: its method can no longer change. Add another phase instead."),
         ["results_not_published"] = ("Les résultats seront publiés à la fin de la phase.", "De resultaten worden aan het einde van de fase bekendgemaakt.", "The results will be published at the end of the phase."),
+        ["survey_results_not_published"] = ("Les résultats de cette enquête ne sont pas encore publiés.", "De resultaten van deze bevraging zijn nog niet bekendgemaakt.", "The results of this survey are not published yet."),
         ["idempotency_mismatch"] = ("Cette clé d'idempotence a déjà servi pour une autre requête.", "Deze idempotentiesleutel werd al voor een ander verzoek gebruikt.", "This idempotency key was already used for a different request."),
         ["idempotency_in_progress"] = ("Une requête avec cette clé d'idempotence est en cours : réessayez dans un instant.", "Een verzoek met deze idempotentiesleutel is bezig: probeer zo dadelijk opnieuw.", "A request with this idempotency key is in progress: retry in a moment."),
         ["between_1_100000"] = ("Entre 1 et 100000.", "Tussen 1 en 100000.", "Between 1 and 100000."),
