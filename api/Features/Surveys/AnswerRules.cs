@@ -36,7 +36,8 @@ public static class AnswerRules
         var rows = new List<AnswerValue>();
         var answered = new HashSet<Guid>();
         var seen = new HashSet<Guid>();
-        foreach (var answer in request?.Answers ?? [])
+        if (request?.Answers is null) throw new ValidationException([new ValidationFailure("answers", Messages.Get("required"))]);
+        foreach (var answer in request.Answers)
         {
             if (answer is null) { failures.TryAdd("answers", Messages.Get("required")); continue; }
             var key = $"answers.{answer.QuestionId}";

@@ -50,73 +50,9 @@ public static class SaveSurvey
                 .Must(s => s is null || s.Count is >= 1 and <= MaxSections).WithMessage(_ => Messages.Get("survey_sections_count"))
                 .Must(s => s is null || s.Sum(x => x?.Questions?.Count ?? 0) <= MaxQuestions).WithMessage(_ => Messages.Get("survey_questions_count"))
                 .OverridePropertyName("sections").When(c => c.Body is not null);
-            RuleForEach(c => c.Body.Sections).NotNull().WithMessage(_ => Messages.Get("required")).SetValidator(new SectionRules())
+            RuleForEach(c => c.Body.Sections).NotNull().WithMessage(_ => Messages.Get("required")).SetValidator(new SurveyRules.SectionRules())
                 .OverridePropertyName("sections").When(c => c.Body?.Sections is { Count: <= MaxSections });
         }
-    }
-
-    private sealed class SectionRules : AbstractValidator<SectionInput>
-    {
-        public SectionRules()
-        {
-            RuleFor(s => s.Title).Localized(300).When(s => s.Title is { Count: > 0 });
-            RuleFor(s => s.Description).Localized(1000, singleLine: false).When(s => s.Description is { Count: > 0 });
-            RuleFor(s => s.Questions).NotNull().WithMessage(_ => Messages.Get("required"));
-            RuleForEach(s => s.Questions).NotNull().WithMessage(_ => Messages.Get("required")).SetValidator(new QuestionRules());
-        }
-    }
-
-    private sealed class QuestionRules : AbstractValidator<QuestionInput>
-    {
-        public QuestionRules()
-        {
-            RuleFor(q => q.Type).Must(t => QuestionTypes.All.Contains(t)).WithMessage(_ => Messages.Get("question_type"));
-            RuleFor(q => q.Title).Localized(300);
-            RuleFor(q => q.Help).Localized(1000, singleLine: false).When(q => q.Help is { Count: > 0 });
-            When(q => q.Type is not null && QuestionTypes.HasOptions(q.Type), () =>
-            {
-                RuleFor(q => q.Options).Must(o => o is { Count: >= MinOptions and <= MaxOptions }).WithMessage(_ => Messages.Get("options_count"));
-                RuleForEach(q => q.Options).NotNull().WithMessage(_ => Messages.Get("required"))
-                    .ChildRules(o => o.RuleFor(x => x.Label).Localized(300));
-            }).Otherwise(() =>
-                RuleFor(q => q.Options).Must(o => o is null || o.Count == 0).WithMessage(_ => Messages.Get("options_not_for_type")));
-            RuleFor(q => q.Settings).Custom((s, context) =>
-            {
-                var q = context.InstanceToValidate;
-                if (s is null || !QuestionTypes.All.Contains(q.Type)) return;
-                void Fail(string field, string key) => context.AddFailure(new ValidationFailure($"{context.PropertyPath}.{field}", Messages.Get(key)));
-                var choice = q.Type is QuestionTypes.SingleChoice or QuestionTypes.MultipleChoice;
-                var text = q.Type is QuestionTypes.ShortText or QuestionTypes.LongText;
-                var scale = q.Type == QuestionTypes.LinearScale;
-                var number = q.Type == QuestionTypes.Number;
-                if (s.MinSelections is not null && q.Type != QuestionTypes.MultipleChoice) Fail("minSelections", "setting_not_for_type");
-                if (s.MaxSelections is not null && q.Type != QuestionTypes.MultipleChoice) Fail("maxSelections", "setting_not_for_type");
-                if (s.AllowOther is not null && !choice) Fail("allowOther", "setting_not_for_type");
-                if (s.MaxLength is not null && !text) Fail("maxLength", "setting_not_for_type");
-                if (s.ScalePoints is not null && !scale) Fail("scalePoints", "setting_not_for_type");
-                if (s.MinLabel is not null && !scale) Fail("minLabel", "setting_not_for_type");
-                if (s.MaxLabel is not null && !scale) Fail("maxLabel", "setting_not_for_type");
-                if (s.Min is not null && !number) Fail("min", "setting_not_for_type");
-                if (s.Max is not null && !number) Fail("max", "setting_not_for_type");
-                if (s.IntegerOnly is not null && !number) Fail("integerOnly", "setting_not_for_type");
-                var options = q.Options?.Count ?? 0;
-                if (q.Type == QuestionTypes.MultipleChoice && options >= MinOptions)
-                {
-                    if (s.MinSelections is { } min && (min < 1 || min > options || min > (s.MaxSelections ?? options))) Fail("minSelections", "selections_range");
-                    if (s.MaxSelections is { } max && (max < 1 || max > options)) Fail("maxSelections", "selections_range");
-                }
-                if (text && s.MaxLength is < 1 or > 10000) Fail("maxLength", "between_1_10000");
-                if (scale && s.ScalePoints is not (>= 2 and <= 11)) Fail("scalePoints", "scale_points");
-                if (scale && s.MinLabel is not null && !LabelOk(s.MinLabel)) Fail("minLabel", "too_long");
-                if (scale && s.MaxLabel is not null && !LabelOk(s.MaxLabel)) Fail("maxLabel", "too_long");
-                if (number && (!AnswerRules.Storable(s.Min) || !AnswerRules.Storable(s.Max) || s.Min >= s.Max)) Fail("max", "number_range");
-            });
-            RuleFor(q => q.Settings).Must(s => s?.ScalePoints is not null).WithMessage(_ => Messages.Get("scale_points"))
-                .OverridePropertyName("settings.scalePoints").When(q => q.Type == QuestionTypes.LinearScale && q.Settings is null);
-        }
-
-        private static bool LabelOk(IReadOnlyDictionary<string, string> label) =>
-            label.Keys.All(TextRules.Locales.Contains) && label.Values.All(v => v is not null && v.Trim().Length <= 100 && !v.Any(TextRules.IsForbidden));
     }
 
     public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, SurveyView>
