@@ -5915,6 +5915,61 @@ export class ParticipationClient {
     }
 
     /**
+     * Your poll answer (by account, or by browser token when not signed in) and the results when you may see them.
+     * @param x_Respondent_Token (optional) 
+     * @return OK
+     */
+    getPollState(id: string, x_Respondent_Token?: string | undefined, signal?: AbortSignal): Promise<PollState> {
+        let url_ = this.baseUrl + "/api/v1/phases/{id}/poll-answer";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "X-Respondent-Token": x_Respondent_Token !== undefined && x_Respondent_Token !== null ? "" + x_Respondent_Token : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPollState(_response);
+        });
+    }
+
+    protected processGetPollState(response: Response): Promise<PollState> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PollState;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PollState>(null as any);
+    }
+
+    /**
      * Answer a poll, or change your answer, while its phase is open; returns the results when you may see them.
      * @param x_Respondent_Token (optional) 
      * @return OK

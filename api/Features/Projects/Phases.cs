@@ -32,6 +32,11 @@ public sealed class PhaseRequestRules : AbstractValidator<PhaseRequest>
 /// <summary>Writes a phase and maps the no-overlap constraint to a field error on the dates.</summary>
 internal static class PhaseWriter
 {
+    private const string HasQuestionnaireOfOtherMethod = """
+        SELECT EXISTS (SELECT 1 FROM phases ph JOIN survey_questions q ON q.phase_id = ph.id
+                        WHERE ph.id = @PhaseId AND ph.project_id = @ProjectId AND ph.method <> @Method);
+        """;
+
     public static async Task<Guid> SaveAsync(NpgsqlDataSource db, Guid actorId, Guid projectId, Guid? phaseId, PhaseRequest r, CancellationToken ct)
     {
         const string Insert = """
@@ -64,6 +69,10 @@ internal static class PhaseWriter
         await using var connection = await db.OpenConnectionAsync(ct);
         await StaffAccess.RequireStaffAsync(connection, actorId, projectId, ct);
         var id = phaseId ?? Guid.CreateVersion7();
+        // A questionnaire belongs to its method: a survey or poll with questions keeps it (its answers would not fit another).
+        if (phaseId is not null && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(HasQuestionnaireOfOtherMethod,
+                new { PhaseId = phaseId, ProjectId = projectId, r.Method }, cancellationToken: ct)))
+            throw new ValidationException([new ValidationFailure("method", Messages.Get("method_has_questionnaire"))]);
         try
         {
             var rows = await connection.ExecuteAsync(new CommandDefinition(phaseId is null ? Insert : Update, new

@@ -13,6 +13,7 @@ public static class SurveysEndpoints
         GetMyResponse.Map(g).RequireAuthorization();                                                  // own response
         SaveDraftResponse.Map(g).RequireAuthorization().RequireRateLimiting(RateLimits.Writes);       // phase rules, own draft
         SubmitResponse.Map(g).AllowAnonymous().RequireRateLimiting(RateLimits.Writes);                // phase rules (everyone: token)
+        GetPollState.Map(g).AllowAnonymous();                                                         // own answer; results when published
         AnswerPoll.Map(g).AllowAnonymous().RequireRateLimiting(RateLimits.Writes);                    // phase rules (everyone: token)
         WithdrawPollAnswer.Map(g).AllowAnonymous().RequireRateLimiting(RateLimits.Writes);            // own answer, phase open
         GetSurveyResults.Map(g).AllowAnonymous();                                                     // staff, or published

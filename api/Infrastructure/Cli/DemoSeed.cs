@@ -190,6 +190,7 @@ public static class DemoSeed
         await connection.ExecuteAsync(Projects, new { GreenSpaces, Culture, Mobility }, tx);
         await DemoSeedIdeas.RunAsync(connection, tx, hash);
         await DemoSeedVotes.RunAsync(connection, tx, Mobility);
+        await DemoSeedSurveys.RunAsync(connection, tx);
         await tx.CommitAsync();
         Console.WriteLine("Demo data ready.");
     }

@@ -79,6 +79,7 @@ public static class Messages
         ["basket_minimum_ideas"] = ("Choisissez au moins {0} idées avant d'envoyer votre panier.", "Kies minstens {0} ideeën voor u uw mandje indient.", "Choose at least {0} ideas before submitting your basket."),
         ["basket_empty"] = ("Votre panier est vide.", "Uw mandje is leeg.", "Your basket is empty."),
         ["not_votable"] = ("On ne peut pas voter pour cette idée.", "Op dit idee kan niet gestemd worden.", "This idea cannot be voted on."),
+        ["method_has_questionnaire"] = ("Cette phase a un questionnaire : sa méthode ne peut plus changer. Créez une autre phase.", "Deze fase heeft een vragenlijst: de methode kan niet meer veranderen. Maak een andere fase aan.", "This phase has a questionnaire: its method can no longer change. Add another phase instead."),
         ["results_not_published"] = ("Les résultats seront publiés à la fin de la phase.", "De resultaten worden aan het einde van de fase bekendgemaakt.", "The results will be published at the end of the phase."),
         ["idempotency_mismatch"] = ("Cette clé d'idempotence a déjà servi pour une autre requête.", "Deze idempotentiesleutel werd al voor een ander verzoek gebruikt.", "This idempotency key was already used for a different request."),
         ["idempotency_in_progress"] = ("Une requête avec cette clé d'idempotence est en cours : réessayez dans un instant.", "Een verzoek met deze idempotentiesleutel is bezig: probeer zo dadelijk opnieuw.", "A request with this idempotency key is in progress: retry in a moment."),

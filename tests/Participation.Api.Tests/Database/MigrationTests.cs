@@ -98,6 +98,12 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
         Assert.True(await Api.ScalarAsync<long>("SELECT count(*) FROM idea_votes") >= 10);
         Assert.True(await Api.ScalarAsync<long>("SELECT count(*) FROM baskets WHERE submitted_at IS NOT NULL") >= 10);
         Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM baskets WHERE submitted_at IS NULL AND items > 0"));
+        Assert.True(await Api.ScalarAsync<long>("SELECT count(*) FROM survey_responses WHERE phase_id = @Survey AND status = 'submitted'", new { DemoSeedSurveys.Phases.Survey }) >= 300);
+        Assert.True(await Api.ScalarAsync<long>("SELECT count(*) FROM survey_responses WHERE phase_id = @Poll AND status = 'submitted'", new { DemoSeedSurveys.Phases.Poll }) >= 50);
+        Assert.Equal(8, await Api.ScalarAsync<long>("SELECT count(DISTINCT type) FROM survey_questions"));
+        Assert.Equal(0, await Api.ScalarAsync<long>("""
+            SELECT count(*) FROM surveys s WHERE s.responses <> (SELECT count(*) FROM survey_responses r WHERE r.phase_id = s.phase_id AND r.status = 'submitted')
+            """));
         await Features.Ideas.Invariants.AssertHoldAsync(Api);
         var login = await Api.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = "admin@demo.participation.test", password = DemoSeed.Password });
         Assert.Equal(System.Net.HttpStatusCode.OK, login.StatusCode);
