@@ -9,6 +9,7 @@ export const surveyKeys = {
   mine: (phaseId: string) => [...surveyKeys.all, 'mine', phaseId] as const,
   results: (phaseId: string) => [...surveyKeys.all, 'results', phaseId] as const,
   texts: (questionId: string) => [...surveyKeys.all, 'texts', questionId] as const,
+  poll: (phaseId: string) => [...surveyKeys.all, 'poll', phaseId] as const,
 };
 
 /** The questions' kinds; a poll offers the two choice kinds only. */
@@ -40,6 +41,13 @@ export const surveyResultsQueryOptions = (phaseId: string) =>
   queryOptions({
     queryKey: surveyKeys.results(phaseId),
     queryFn: ({ signal }) => api.getSurveyResults(phaseId, signal),
+  });
+
+/** The caller's poll answer (by account, or by browser token) and the results when they may see them. */
+export const pollStateQueryOptions = (phaseId: string, token: string | undefined) =>
+  queryOptions({
+    queryKey: surveyKeys.poll(phaseId),
+    queryFn: ({ signal }) => api.getPollState(phaseId, token, signal),
   });
 
 export const TEXT_ANSWERS_PAGE = 20;
@@ -121,10 +129,13 @@ export function usePollAnswer(phaseId: string) {
     mutationFn: ({ answers, token }: { answers: Answer[] | null; token?: string }) =>
       answers ? api.answerPoll(phaseId, { answers }, token) : api.withdrawPollAnswer(phaseId, token),
     onSuccess: (state: PollState) => {
+      queryClient.setQueryData(surveyKeys.poll(phaseId), state);
       queryClient.setQueryData(surveyKeys.mine(phaseId), state.response);
       if (state.results) queryClient.setQueryData(surveyKeys.results(phaseId), state.results);
       else void queryClient.invalidateQueries({ queryKey: surveyKeys.results(phaseId) });
     },
+    // Refused (e.g. the phase just closed): read the state again.
+    onError: () => queryClient.invalidateQueries({ queryKey: surveyKeys.poll(phaseId) }),
   });
 }
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionPolicyDecision } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
@@ -7,7 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Loading } from '@/components/ui/loading';
 import { findProblems, fromAnswers, toAnswers, type DraftAnswers, type Problem } from '../api/answers';
-import { myResponseQueryOptions, respondentToken, surveyQueryOptions, surveyResultsQueryOptions, usePollAnswer } from '../api/surveys';
+import { pollStateQueryOptions, respondentToken, surveyQueryOptions, usePollAnswer } from '../api/surveys';
 import { QuestionField } from './question-field';
 import { SurveyReason } from './survey-reason';
 import { SurveyResultsView } from './survey-results';
@@ -27,22 +27,20 @@ export interface PollWidgetProps {
 /** A quick poll on the project page: choose, press « Voter », see the results at once; change or withdraw while it runs. */
 export function PollWidget({ phaseId, decision, signedIn, everyone, resultsVisible, resendAction }: PollWidgetProps) {
   const { t } = useTranslation();
+  const token = everyone && !signedIn ? respondentToken() : undefined;
   const survey = useQuery(surveyQueryOptions(phaseId));
-  const mine = useQuery({ ...myResponseQueryOptions(phaseId), enabled: signedIn, retry: false });
+  const state = useQuery({ ...pollStateQueryOptions(phaseId, token), retry: false });
   const answer = usePollAnswer(phaseId);
-  const [answered, setAnswered] = useState(false);
-  const hasAnswered = answered || mine.data?.status === 'submitted';
-  const results = useQuery({ ...surveyResultsQueryOptions(phaseId), enabled: resultsVisible && hasAnswered, retry: false });
+  const hasAnswered = state.data?.response.status === 'submitted';
+  const results = state.data?.results;
   const [answers, setAnswers] = useState<DraftAnswers | null>(null);
   const [problems, setProblems] = useState<Record<string, Problem>>({});
   const [notice, setNotice] = useState<string | null>(null);
-  const status = useRef<HTMLDivElement>(null);
 
   const sections = survey.data?.sections ?? [];
   const questions = sections.flatMap((s) => s.questions);
   // Until the person changes something, the form shows what they answered before.
-  const shown: DraftAnswers = answers ?? (mine.data?.status === 'submitted' ? fromAnswers(sections, mine.data.answers) : {});
-  const token = everyone && !signedIn ? respondentToken() : undefined;
+  const shown: DraftAnswers = answers ?? (hasAnswered ? fromAnswers(sections, state.data!.response.answers) : {});
 
   function send(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -56,10 +54,7 @@ export function PollWidget({ phaseId, decision, signedIn, everyone, resultsVisib
     answer.mutate(
       { answers: toAnswers(sections, shown), token },
       {
-        onSuccess: () => {
-          setAnswered(true);
-          setNotice(t(hasAnswered ? 'surveys.poll.changed' : 'surveys.poll.thanks'));
-        },
+        onSuccess: () => setNotice(t(hasAnswered ? 'surveys.poll.changed' : 'surveys.poll.thanks')),
       },
     );
   }
@@ -70,7 +65,6 @@ export function PollWidget({ phaseId, decision, signedIn, everyone, resultsVisib
       { answers: null, token },
       {
         onSuccess: () => {
-          setAnswered(false);
           setAnswers({});
           setNotice(t('surveys.poll.withdrawn'));
         },
@@ -79,7 +73,7 @@ export function PollWidget({ phaseId, decision, signedIn, everyone, resultsVisib
   }
 
   let body: ReactNode;
-  if (survey.isPending) body = <Loading label={t('common.loading')} />;
+  if (survey.isPending || state.isPending) body = <Loading label={t('common.loading')} />;
   else if (survey.isError) body = <Alert variant="error" title={describeError(t, toApiError(survey.error))} />;
   else if (questions.length === 0) body = <p className="muted">{t('surveys.poll.empty')}</p>;
   else if (decision && !decision.allowed) body = <SurveyReason reason={decision.reason ?? 'not_permitted'} poll resendAction={resendAction} />;
@@ -126,13 +120,13 @@ export function PollWidget({ phaseId, decision, signedIn, everyone, resultsVisib
     <section className="panel poll-widget" aria-labelledby="poll-title">
       <h2 id="poll-title">{t('surveys.poll.title')}</h2>
       {body}
-      <div ref={status} role="status" className={notice ? 'alert alert--success' : 'visually-empty'}>
+      <div role="status" className={notice ? 'alert alert--success' : 'visually-empty'}>
         {notice ? <p className="alert__title">{notice}</p> : null}
       </div>
-      {hasAnswered && results.data ? (
+      {hasAnswered && results ? (
         <div className="poll-results">
           <h3>{t('surveys.poll.results')}</h3>
-          <SurveyResultsView results={results.data} headingLevel={3} compact />
+          <SurveyResultsView results={results} headingLevel={3} compact />
         </div>
       ) : hasAnswered && !resultsVisible ? (
         <p className="muted">{t('surveys.poll.resultsLater')}</p>
