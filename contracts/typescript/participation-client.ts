@@ -5840,9 +5840,10 @@ export class ParticipationClient {
     /**
      * Submit your response to a survey (once); anonymous answers need the phase to allow everyone and a browser token.
      * @param x_Respondent_Token (optional) 
+     * @param idempotency_Key (optional) Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.
      * @return Created
      */
-    submitResponse(id: string, body: AnswersRequest, x_Respondent_Token?: string | undefined, signal?: AbortSignal): Promise<SubmitResponseResponse> {
+    submitResponse(id: string, body: AnswersRequest, x_Respondent_Token?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<SubmitResponseResponse> {
         let url_ = this.baseUrl + "/api/v1/phases/{id}/responses";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5857,6 +5858,7 @@ export class ParticipationClient {
             signal,
             headers: {
                 "X-Respondent-Token": x_Respondent_Token !== undefined && x_Respondent_Token !== null ? "" + x_Respondent_Token : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }

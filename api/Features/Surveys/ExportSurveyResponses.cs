@@ -1,7 +1,10 @@
+using Dapper;
+using FluentValidation;
 using Mediator;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Surveys;
 
@@ -17,9 +20,33 @@ public static class ExportSurveyResponses
     /// <summary>What to send: the file name and the writer that streams the rows.</summary>
     public sealed record Export(string FileName, Func<Stream, CancellationToken, Task> WriteAsync);
 
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.Language)
+            .Must(l => l is null || TextRules.Locales.Contains(l)).WithMessage(_ => Messages.Get("locale"));
+    }
+
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Export>
     {
-        public ValueTask<Export> Handle(Query q, CancellationToken ct) => throw new NotImplementedException(nameof(ExportSurveyResponses) + db.ConnectionString.Length);
+        private const string Audit = """
+            INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
+            VALUES (@ActorId, 'survey.exported', 'phase', @PhaseId::text, @DepartmentId,
+                    jsonb_build_object('projectId', @ProjectId, 'language', @Language));
+            """;
+
+        public async ValueTask<Export> Handle(Query q, CancellationToken ct)
+        {
+            var language = q.Language ?? RequestLanguage.Current;
+            await using (var connection = await db.OpenConnectionAsync(ct))
+            {
+                var phase = await SurveyResultsAccess.RequireStaffAsync(connection, q.ActorId, q.PhaseId, byQuestion: false, ct);
+                await connection.ExecuteAsync(new CommandDefinition(Audit,
+                    new { q.ActorId, q.PhaseId, phase.DepartmentId, phase.ProjectId, Language = language }, cancellationToken: ct));
+            }
+            // The last 8 hex digits: the random part of a version 7 id (its first digits are a timestamp shared by neighbours).
+            var fileName = $"survey-{q.PhaseId.ToString("N")[^8..]}-{DateTime.UtcNow:yyyyMMdd}.csv";
+            return new Export(fileName, (stream, token) => SurveyCsv.WriteAsync(db, q.PhaseId, language, stream, token));
+        }
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g

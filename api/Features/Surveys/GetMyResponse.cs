@@ -12,7 +12,12 @@ public static class GetMyResponse
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, MyResponse>
     {
-        public ValueTask<MyResponse> Handle(Query q, CancellationToken ct) => throw new NotImplementedException(nameof(GetMyResponse) + db.ConnectionString.Length);
+        public async ValueTask<MyResponse> Handle(Query q, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await Questionnaire.RequirePhaseAsync(connection, q.ActorId, q.PhaseId, null, ct);
+            return await ResponseWriter.ReadAsync(connection, null, q.PhaseId, q.ActorId, null, ct);
+        }
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g

@@ -15,7 +15,12 @@ public static class GetSurvey
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, SurveyView>
     {
-        public ValueTask<SurveyView> Handle(Query q, CancellationToken ct) => throw new NotImplementedException(nameof(GetSurvey) + db.ConnectionString.Length);
+        public async ValueTask<SurveyView> Handle(Query q, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            var phase = await Questionnaire.RequirePhaseAsync(connection, q.ActorId, q.PhaseId, null, ct);
+            return Questionnaire.View(phase, phase.Version == 0 ? [] : await Questionnaire.SectionsAsync(connection, q.PhaseId, null, ct));
+        }
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g

@@ -1,7 +1,9 @@
+using Dapper;
 using Mediator;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Rules;
 
 namespace Participation.Api.Features.Surveys;
 
@@ -16,7 +18,29 @@ public static class SaveDraftResponse
 
     public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, MyResponse>
     {
-        public ValueTask<MyResponse> Handle(Command c, CancellationToken ct) => throw new NotImplementedException(nameof(SaveDraftResponse) + db.ConnectionString.Length);
+        // Key-share: drafts do not wait for each other or for submissions, but a builder save (FOR UPDATE) waits for them and they for it.
+        private const string LockSql = "SELECT true FROM surveys WHERE phase_id = @PhaseId FOR KEY SHARE;";
+
+        private const string UpsertSql = """
+            INSERT INTO survey_responses AS r (id, phase_id, user_id, status) VALUES (@Id, @PhaseId, @ActorId, 'draft')
+            ON CONFLICT (phase_id, user_id) DO UPDATE SET updated_at = now() WHERE r.status = 'draft'
+            RETURNING id;
+            """;
+
+        public async ValueTask<MyResponse> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await Answering.RequireOpenAsync(connection, tx, c.ActorId, c.PhaseId, ct);
+            await connection.ExecuteAsync(new CommandDefinition(LockSql, new { c.PhaseId }, tx, cancellationToken: ct));
+            var rows = AnswerRules.Check(Questionnaire.Questions(await Questionnaire.SectionsAsync(connection, c.PhaseId, tx, ct)), c.Body, submit: false);
+            var id = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(UpsertSql, new { Id = Guid.CreateVersion7(), c.PhaseId, c.ActorId }, tx, cancellationToken: ct))
+                     ?? throw ActionPolicy.Refuse("answer", ActionPolicy.Reasons.AlreadyResponded);
+            await ResponseWriter.ReplaceAsync(connection, tx, id, rows, ct);
+            var saved = await ResponseWriter.ReadAsync(connection, tx, c.PhaseId, c.ActorId, null, ct);
+            await tx.CommitAsync(ct);
+            return saved;
+        }
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g

@@ -1,7 +1,14 @@
+using System.Text.Json;
+using Dapper;
+using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Rules;
+using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Surveys;
 
@@ -12,6 +19,12 @@ namespace Participation.Api.Features.Surveys;
 /// texts, option and scale labels): removing, adding, retyping or reordering questions or options is a 409 that
 /// says which question. A poll has one section of at most 5 single or multiple choice questions.
 /// </summary>
+/// <remarks>
+/// A phase that is not a survey or poll is a 404 (there is no questionnaire to save there). An id that is not part
+/// of this questionnaire (another survey's, or made up) is a 400 on its field: new items come without an id. The
+/// <c>surveys</c> row is locked for the whole save, and each submission takes the same lock, so "free until the
+/// first response" cannot race a first submission.
+/// </remarks>
 public static class SaveSurvey
 {
     public sealed record OptionInput(Guid? Id, IReadOnlyDictionary<string, string>? Label);
@@ -26,9 +39,179 @@ public static class SaveSurvey
 
     public sealed record Command(Guid ActorId, Guid PhaseId, Request Body) : ICommand<SurveyView>;
 
+    public const int MaxSections = 20, MaxQuestions = 200, MinOptions = 2, MaxOptions = 50, MaxPollQuestions = 5;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Body).NotNull().WithMessage(_ => Messages.Get("required")).OverridePropertyName("body");
+            RuleFor(c => c.Body.Sections).NotNull().WithMessage(_ => Messages.Get("required"))
+                .Must(s => s is null || s.Count is >= 1 and <= MaxSections).WithMessage(_ => Messages.Get("survey_sections_count"))
+                .Must(s => s is null || s.Sum(x => x?.Questions?.Count ?? 0) <= MaxQuestions).WithMessage(_ => Messages.Get("survey_questions_count"))
+                .OverridePropertyName("sections").When(c => c.Body is not null);
+            RuleForEach(c => c.Body.Sections).NotNull().WithMessage(_ => Messages.Get("required")).SetValidator(new SectionRules())
+                .OverridePropertyName("sections").When(c => c.Body?.Sections is { Count: <= MaxSections });
+        }
+    }
+
+    private sealed class SectionRules : AbstractValidator<SectionInput>
+    {
+        public SectionRules()
+        {
+            RuleFor(s => s.Title).Localized(300).When(s => s.Title is { Count: > 0 });
+            RuleFor(s => s.Description).Localized(1000, singleLine: false).When(s => s.Description is { Count: > 0 });
+            RuleFor(s => s.Questions).NotNull().WithMessage(_ => Messages.Get("required"));
+            RuleForEach(s => s.Questions).NotNull().WithMessage(_ => Messages.Get("required")).SetValidator(new QuestionRules());
+        }
+    }
+
+    private sealed class QuestionRules : AbstractValidator<QuestionInput>
+    {
+        public QuestionRules()
+        {
+            RuleFor(q => q.Type).Must(t => QuestionTypes.All.Contains(t)).WithMessage(_ => Messages.Get("question_type"));
+            RuleFor(q => q.Title).Localized(300);
+            RuleFor(q => q.Help).Localized(1000, singleLine: false).When(q => q.Help is { Count: > 0 });
+            When(q => q.Type is not null && QuestionTypes.HasOptions(q.Type), () =>
+            {
+                RuleFor(q => q.Options).Must(o => o is { Count: >= MinOptions and <= MaxOptions }).WithMessage(_ => Messages.Get("options_count"));
+                RuleForEach(q => q.Options).NotNull().WithMessage(_ => Messages.Get("required"))
+                    .ChildRules(o => o.RuleFor(x => x.Label).Localized(300));
+            }).Otherwise(() =>
+                RuleFor(q => q.Options).Must(o => o is null || o.Count == 0).WithMessage(_ => Messages.Get("options_not_for_type")));
+            RuleFor(q => q.Settings).Custom((s, context) =>
+            {
+                var q = context.InstanceToValidate;
+                if (s is null || !QuestionTypes.All.Contains(q.Type)) return;
+                void Fail(string field, string key) => context.AddFailure(new ValidationFailure($"{context.PropertyPath}.{field}", Messages.Get(key)));
+                var choice = q.Type is QuestionTypes.SingleChoice or QuestionTypes.MultipleChoice;
+                var text = q.Type is QuestionTypes.ShortText or QuestionTypes.LongText;
+                var scale = q.Type == QuestionTypes.LinearScale;
+                var number = q.Type == QuestionTypes.Number;
+                if (s.MinSelections is not null && q.Type != QuestionTypes.MultipleChoice) Fail("minSelections", "setting_not_for_type");
+                if (s.MaxSelections is not null && q.Type != QuestionTypes.MultipleChoice) Fail("maxSelections", "setting_not_for_type");
+                if (s.AllowOther is not null && !choice) Fail("allowOther", "setting_not_for_type");
+                if (s.MaxLength is not null && !text) Fail("maxLength", "setting_not_for_type");
+                if (s.ScalePoints is not null && !scale) Fail("scalePoints", "setting_not_for_type");
+                if (s.MinLabel is not null && !scale) Fail("minLabel", "setting_not_for_type");
+                if (s.MaxLabel is not null && !scale) Fail("maxLabel", "setting_not_for_type");
+                if (s.Min is not null && !number) Fail("min", "setting_not_for_type");
+                if (s.Max is not null && !number) Fail("max", "setting_not_for_type");
+                if (s.IntegerOnly is not null && !number) Fail("integerOnly", "setting_not_for_type");
+                var options = q.Options?.Count ?? 0;
+                if (q.Type == QuestionTypes.MultipleChoice && options >= MinOptions)
+                {
+                    if (s.MinSelections is { } min && (min < 1 || min > options || min > (s.MaxSelections ?? options))) Fail("minSelections", "selections_range");
+                    if (s.MaxSelections is { } max && (max < 1 || max > options)) Fail("maxSelections", "selections_range");
+                }
+                if (text && s.MaxLength is < 1 or > 10000) Fail("maxLength", "between_1_10000");
+                if (scale && s.ScalePoints is not (>= 2 and <= 11)) Fail("scalePoints", "scale_points");
+                if (scale && s.MinLabel is not null && !LabelOk(s.MinLabel)) Fail("minLabel", "too_long");
+                if (scale && s.MaxLabel is not null && !LabelOk(s.MaxLabel)) Fail("maxLabel", "too_long");
+                if (number && (!AnswerRules.Storable(s.Min) || !AnswerRules.Storable(s.Max) || s.Min >= s.Max)) Fail("max", "number_range");
+            });
+            RuleFor(q => q.Settings).Must(s => s?.ScalePoints is not null).WithMessage(_ => Messages.Get("scale_points"))
+                .OverridePropertyName("settings.scalePoints").When(q => q.Type == QuestionTypes.LinearScale && q.Settings is null);
+        }
+
+        private static bool LabelOk(IReadOnlyDictionary<string, string> label) =>
+            label.Keys.All(TextRules.Locales.Contains) && label.Values.All(v => v is not null && v.Trim().Length <= 100 && !v.Any(TextRules.IsForbidden));
+    }
+
     public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, SurveyView>
     {
-        public ValueTask<SurveyView> Handle(Command c, CancellationToken ct) => throw new NotImplementedException(nameof(SaveSurvey) + db.ConnectionString.Length);
+        private const string LockSql = "SELECT version, responses FROM surveys WHERE phase_id = @PhaseId FOR UPDATE;";
+
+        private const string CreateSql = """
+            INSERT INTO surveys (phase_id, project_id) VALUES (@PhaseId, @ProjectId) ON CONFLICT (phase_id) DO NOTHING RETURNING version;
+            """;
+
+        // Positions come from the arrays' order; the position constraints are deferred, so rows may swap places.
+        // Upserts first, deletions last, so a question moved out of a removed section survives it.
+        private const string WriteSql = """
+            INSERT INTO survey_sections AS s (id, phase_id, position, title, description)
+            SELECT x.id, @PhaseId, x.n - 1, x.title::jsonb, x.description::jsonb
+              FROM unnest(@SectionIds::uuid[], @SectionTitles::text[], @SectionDescriptions::text[]) WITH ORDINALITY AS x(id, title, description, n)
+            ON CONFLICT (id) DO UPDATE SET position = EXCLUDED.position, title = EXCLUDED.title, description = EXCLUDED.description WHERE s.phase_id = @PhaseId;
+            DELETE FROM survey_answers WHERE question_id = ANY(@Reshaped);
+            INSERT INTO survey_questions AS q (id, phase_id, section_id, position, type, title, help, required, settings)
+            SELECT x.id, @PhaseId, x.section_id, x.n - 1, x.type, x.title::jsonb, x.help::jsonb, x.required, x.settings::jsonb
+              FROM unnest(@QuestionIds::uuid[], @QuestionSections::uuid[], @Types::text[], @Titles::text[], @Helps::text[], @Required::boolean[], @Settings::text[])
+                   WITH ORDINALITY AS x(id, section_id, type, title, help, required, settings, n)
+            ON CONFLICT (id) DO UPDATE SET section_id = EXCLUDED.section_id, position = EXCLUDED.position, type = EXCLUDED.type, title = EXCLUDED.title,
+                   help = EXCLUDED.help, required = EXCLUDED.required, settings = EXCLUDED.settings WHERE q.phase_id = @PhaseId;
+            INSERT INTO survey_options AS o (id, question_id, position, label)
+            SELECT x.id, x.question_id, x.position, x.label::jsonb
+              FROM unnest(@OptionIds::uuid[], @OptionQuestions::uuid[], @OptionPositions::int[], @OptionLabels::text[]) AS x(id, question_id, position, label)
+            ON CONFLICT (id) DO UPDATE SET position = EXCLUDED.position, label = EXCLUDED.label WHERE o.question_id = EXCLUDED.question_id;
+            DELETE FROM survey_options o USING survey_questions q WHERE o.question_id = q.id AND q.phase_id = @PhaseId AND o.id <> ALL(@OptionIds);
+            DELETE FROM survey_questions WHERE phase_id = @PhaseId AND id <> ALL(@QuestionIds);
+            DELETE FROM survey_sections WHERE phase_id = @PhaseId AND id <> ALL(@SectionIds);
+            UPDATE surveys SET version = @Version, updated_at = now() WHERE phase_id = @PhaseId;
+            INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
+            VALUES (@ActorId, 'survey.saved', 'project', @ProjectId::text, @DepartmentId,
+                    jsonb_build_object('phaseId', @PhaseId, 'version', @Version, 'questions', cardinality(@QuestionIds::uuid[]), 'wordingOnly', @WordingOnly));
+            """;
+
+        private sealed record Lock(int Version, int Responses);
+
+        public async ValueTask<SurveyView> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var phase = await Questionnaire.RequirePhaseAsync(connection, c.ActorId, c.PhaseId, tx, ct);
+            if (!phase.Staff) throw new ForbiddenException();
+            var sections = c.Body.Sections!;
+            if (phase.Method == Methods.Poll) RequirePollShape(sections);
+
+            var current = await connection.QuerySingleOrDefaultAsync<Lock>(new CommandDefinition(LockSql, new { c.PhaseId }, tx, cancellationToken: ct));
+            if (c.Body.Version != (current?.Version ?? 0)
+                || (current is null && await connection.ExecuteScalarAsync<int?>(new CommandDefinition(CreateSql, new { c.PhaseId, phase.ProjectId }, tx, cancellationToken: ct)) is null))
+                throw new ConflictException(Messages.Get("survey_stale"));
+            var existing = current is null ? [] : await Questionnaire.SectionsAsync(connection, c.PhaseId, tx, ct);
+            var plan = SurveyPlan.Build(sections, existing);
+            var locked = current is { Responses: > 0 };
+            if (locked) SurveyPlan.RequireWordingOnly(sections, existing, plan);
+
+            var version = (current?.Version ?? 0) + 1;
+            await connection.ExecuteAsync(new CommandDefinition(WriteSql, new
+            {
+                c.PhaseId, c.ActorId, phase.ProjectId, phase.DepartmentId, Version = version, WordingOnly = locked,
+                SectionIds = plan.Sections.Select(s => s.Id).ToArray(),
+                SectionTitles = plan.Sections.Select(s => LocalizedText.ToJson(s.Input.Title ?? Empty)).ToArray(),
+                SectionDescriptions = plan.Sections.Select(s => LocalizedText.ToJson(s.Input.Description ?? Empty)).ToArray(),
+                QuestionIds = plan.Questions.Select(q => q.Id).ToArray(),
+                QuestionSections = plan.Questions.Select(q => q.SectionId).ToArray(),
+                Types = plan.Questions.Select(q => q.Input.Type!).ToArray(),
+                Titles = plan.Questions.Select(q => LocalizedText.ToJson(q.Input.Title!)).ToArray(),
+                Helps = plan.Questions.Select(q => LocalizedText.ToJson(q.Input.Help ?? Empty)).ToArray(),
+                Required = plan.Questions.Select(q => q.Input.Required).ToArray(),
+                Settings = plan.Questions.Select(q => JsonSerializer.Serialize(q.Settings, Questionnaire.Json)).ToArray(),
+                OptionIds = plan.Options.Select(o => o.Id).ToArray(),
+                OptionQuestions = plan.Options.Select(o => o.QuestionId).ToArray(),
+                OptionPositions = plan.Options.Select(o => o.Position).ToArray(),
+                OptionLabels = plan.Options.Select(o => LocalizedText.ToJson(o.Input.Label!)).ToArray(),
+                plan.Reshaped,
+            }, tx, cancellationToken: ct));
+            var saved = await Questionnaire.SectionsAsync(connection, c.PhaseId, tx, ct);
+            await tx.CommitAsync(ct);
+            return Questionnaire.View(phase with { Version = version, Responses = current?.Responses ?? 0 }, saved);
+        }
+
+        private static readonly Dictionary<string, string> Empty = [];
+
+        private static void RequirePollShape(IReadOnlyList<SectionInput> sections)
+        {
+            var failures = new List<ValidationFailure>();
+            if (sections.Count != 1 || sections[0].Questions!.Count is < 1 or > MaxPollQuestions)
+                failures.Add(new ValidationFailure("sections", Messages.Get("poll_shape")));
+            for (var s = 0; s < sections.Count; s++)
+                for (var q = 0; q < sections[s].Questions!.Count; q++)
+                    if (!QuestionTypes.Poll.Contains(sections[s].Questions![q].Type))
+                        failures.Add(new ValidationFailure($"sections[{s}].questions[{q}].type", Messages.Get("poll_question_type")));
+            if (failures.Count > 0) throw new ValidationException(failures);
+        }
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g

@@ -1,16 +1,47 @@
+using Dapper;
+using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Database;
+using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Rules;
+using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Surveys;
+
+/// <summary>The phase rules shared by drafts and submissions.</summary>
+internal static class Answering
+{
+    /// <summary>
+    /// The survey phase when the caller may answer it now: 404 for what they may not see, for a phase that is not a
+    /// survey (polls have their own endpoint) or has no questionnaire yet; otherwise the refusal of
+    /// <see cref="ActionPolicy"/> (not signed in, not permitted, phase not active, already responded...).
+    /// </summary>
+    public static async Task RequireOpenAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid? actorId, Guid phaseId, CancellationToken ct)
+    {
+        var phase = await Questionnaire.RequirePhaseAsync(connection, actorId, phaseId, tx, ct);
+        if (phase.Method != Methods.Survey || phase.Version == 0) throw new NotFoundException("No such survey.");
+        var (current, _) = await ActionPolicy.RequireAsync(connection, actorId, phase.ProjectId, "answer", tx, ct, Methods.Survey);
+        if (current.Id != phaseId) throw ActionPolicy.Refuse("answer", ActionPolicy.Reasons.PhaseNotActive);
+    }
+
+    /// <summary>A visitor's browser token: 16 to 200 printable characters (only its SHA-256 is stored).</summary>
+    public static string RequireToken(string? token) =>
+        token is { Length: >= 16 and <= 200 } && !token.Any(TextRules.IsForbidden) && !token.Any(char.IsWhiteSpace) ? token
+            : throw new ValidationException([new ValidationFailure("respondentToken", Messages.Get("respondent_token"))]);
+}
 
 /// <summary>
 /// Submit a survey response: every answer checked against its question, required ones present (400 with one field
 /// error per question, under <c>answers.{questionId}</c>). One response per person (a unique constraint; a draft
 /// becomes the submission); when the phase lets everyone answer, visitors who are not signed in answer with a
 /// random browser token in <c>X-Respondent-Token</c> (one response per token, kept hashed; rate-limited).
+/// A second submission by the same person or token is refused like the "what may I do" panel says:
+/// 403 with reason <c>already_responded</c>. <c>Idempotency-Key</c> is honoured for signed-in callers.
 /// </summary>
 public static class SubmitResponse
 {
@@ -20,7 +51,46 @@ public static class SubmitResponse
 
     public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, Response>
     {
-        public ValueTask<Response> Handle(Command c, CancellationToken ct) => throw new NotImplementedException(nameof(SubmitResponse) + db.ConnectionString.Length);
+        // The survey row's lock, taken first, serialises submissions against each other (one per person even when
+        // fired in parallel: the later ones find the submitted response) and against the builder.
+        private const string CountSql = "UPDATE surveys SET responses = responses + 1 WHERE phase_id = @PhaseId RETURNING version;";
+
+        private const string PersonSql = """
+            INSERT INTO survey_responses AS r (id, phase_id, user_id, status, submitted_at) VALUES (@Id, @PhaseId, @ActorId, 'submitted', now())
+            ON CONFLICT (phase_id, user_id) DO UPDATE SET status = 'submitted', submitted_at = now(), updated_at = now() WHERE r.status = 'draft'
+            RETURNING id, submitted_at;
+            """;
+
+        private const string VisitorSql = """
+            INSERT INTO survey_responses (id, phase_id, token_hash, status, submitted_at) VALUES (@Id, @PhaseId, @TokenHash, 'submitted', now())
+            ON CONFLICT (phase_id, token_hash) DO NOTHING
+            RETURNING id, submitted_at;
+            """;
+
+        private sealed record Saved(Guid Id, DateTime SubmittedAt);
+
+        public async ValueTask<Response> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await Answering.RequireOpenAsync(connection, tx, c.ActorId, c.PhaseId, ct);
+            var tokenHash = c.ActorId is null ? SecureTokens.Hash(Answering.RequireToken(c.RespondentToken)) : null;
+            await connection.ExecuteAsync(new CommandDefinition(CountSql, new { c.PhaseId }, tx, cancellationToken: ct));
+            var rows = AnswerRules.Check(Questionnaire.Questions(await Questionnaire.SectionsAsync(connection, c.PhaseId, tx, ct)), c.Body, submit: true);
+            try
+            {
+                var saved = await connection.QuerySingleOrDefaultAsync<Saved>(new CommandDefinition(c.ActorId is null ? VisitorSql : PersonSql,
+                                new { Id = Guid.CreateVersion7(), c.PhaseId, c.ActorId, TokenHash = tokenHash }, tx, cancellationToken: ct))
+                            ?? throw ActionPolicy.Refuse("answer", ActionPolicy.Reasons.AlreadyResponded);
+                await ResponseWriter.ReplaceAsync(connection, tx, saved.Id, rows, ct);
+                await tx.CommitAsync(ct);
+                return new Response(saved.Id, c.PhaseId, saved.SubmittedAt.AsUtc());
+            }
+            catch (PostgresException ex) when (ex.IsUniqueViolation())
+            {
+                throw ActionPolicy.Refuse("answer", ActionPolicy.Reasons.AlreadyResponded);
+            }
+        }
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g

@@ -1,3 +1,4 @@
+using Participation.Api.Infrastructure.Idempotency;
 using Participation.Api.Infrastructure.Security;
 
 namespace Participation.Api.Features.Surveys;
@@ -12,7 +13,7 @@ public static class SurveysEndpoints
         SaveSurvey.Map(g).RequireAuthorization().RequireRateLimiting(RateLimits.Writes);              // project staff
         GetMyResponse.Map(g).RequireAuthorization();                                                  // own response
         SaveDraftResponse.Map(g).RequireAuthorization().RequireRateLimiting(RateLimits.Writes);       // phase rules, own draft
-        SubmitResponse.Map(g).AllowAnonymous().RequireRateLimiting(RateLimits.Writes);                // phase rules (everyone: token)
+        SubmitResponse.Map(g).AllowAnonymous().RequireRateLimiting(RateLimits.Writes).WithIdempotency(); // phase rules (everyone: token)
         GetPollState.Map(g).AllowAnonymous();                                                         // own answer; results when published
         AnswerPoll.Map(g).AllowAnonymous().RequireRateLimiting(RateLimits.Writes);                    // phase rules (everyone: token)
         WithdrawPollAnswer.Map(g).AllowAnonymous().RequireRateLimiting(RateLimits.Writes);            // own answer, phase open

@@ -774,9 +774,10 @@ namespace Participation.Client
         /// <summary>
         /// Submit your response to a survey (once); anonymous answers need the phase to allow everyone and a browser token.
         /// </summary>
+        /// <param name="idempotency_Key">Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.</param>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<SubmitResponseResponse> SubmitResponseAsync(System.Guid id, AnswersRequest body, string? x_Respondent_Token = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<SubmitResponseResponse> SubmitResponseAsync(System.Guid id, AnswersRequest body, string? x_Respondent_Token = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -11424,9 +11425,10 @@ namespace Participation.Client
         /// <summary>
         /// Submit your response to a survey (once); anonymous answers need the phase to allow everyone and a browser token.
         /// </summary>
+        /// <param name="idempotency_Key">Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.</param>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<SubmitResponseResponse> SubmitResponseAsync(System.Guid id, AnswersRequest body, string? x_Respondent_Token = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<SubmitResponseResponse> SubmitResponseAsync(System.Guid id, AnswersRequest body, string? x_Respondent_Token = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -11443,6 +11445,9 @@ namespace Participation.Client
 
                     if (x_Respondent_Token != null)
                         request_.Headers.TryAddWithoutValidation("X-Respondent-Token", ConvertToString(x_Respondent_Token, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
