@@ -169,7 +169,6 @@ function Questionnaire({ project, phase, signedIn, resendAction }: { project: Ge
         phaseId={phase.id}
         decision={decision}
         signedIn={signedIn}
-        everyone={phase.settings.permissions?.answer === 'everyone'}
         resultsVisible={readable}
         resendAction={resendAction}
       />

@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Answer, MyResponse, PollState, SaveSurveyRequest, SurveyView } from '@contracts/participation-client';
 import { authFetch, api } from '@/api/client';
+import { newIdempotencyKey } from '@/lib/idempotency';
 
 /** Surveys, responses and results live under one root: a new session reads them again. */
 export const surveyKeys = {
@@ -108,7 +109,8 @@ export function useSaveDraft(phaseId: string) {
 export function useSubmitResponse(phaseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ answers, token }: { answers: Answer[]; token?: string }) => api.submitResponse(phaseId, { answers }, token),
+    // One key per press of « Envoyer »: a retried request is applied once.
+    mutationFn: ({ answers, token }: { answers: Answer[]; token?: string }) => api.submitResponse(phaseId, { answers }, token, newIdempotencyKey()),
     onSuccess: (submitted, { answers }) => {
       queryClient.setQueryData<MyResponse>(surveyKeys.mine(phaseId), {
         phaseId,

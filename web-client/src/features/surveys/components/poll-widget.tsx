@@ -17,17 +17,16 @@ export interface PollWidgetProps {
   /** The current phase's `answer` decision (undefined while unknown). */
   decision: ActionPolicyDecision | undefined;
   signedIn: boolean;
-  /** The phase lets everyone answer: visitors without an account answer with the browser's token. */
-  everyone: boolean;
   /** The staff, or everyone once the results are published. */
   resultsVisible: boolean;
   resendAction?: ReactNode;
 }
 
 /** A quick poll on the project page: choose, press « Voter », see the results at once; change or withdraw while it runs. */
-export function PollWidget({ phaseId, decision, signedIn, everyone, resultsVisible, resendAction }: PollWidgetProps) {
+export function PollWidget({ phaseId, decision, signedIn, resultsVisible, resendAction }: PollWidgetProps) {
   const { t } = useTranslation();
-  const token = everyone && !signedIn ? respondentToken() : undefined;
+  // Visitors without an account are known by the browser's token (it finds their earlier answer when everyone may answer).
+  const token = !signedIn ? respondentToken() : undefined;
   const survey = useQuery(surveyQueryOptions(phaseId));
   const state = useQuery({ ...pollStateQueryOptions(phaseId, token), retry: false });
   const answer = usePollAnswer(phaseId);
