@@ -156,6 +156,7 @@ test('a moderator builds a survey, a resident answers it, the moderator reads th
   await expect(page.getByRole('button', { name: 'Monter la question 4' })).toBeFocused();
   await expect(page.getByRole('heading', { level: 3, name: /^Question 4 · Texte court — Une suggestion \?/ })).toBeVisible();
   await expectAccessible(page, 'survey builder (four questions)');
+  await page.screenshot({ path: '/tmp/participation-survey-builder.png', fullPage: true });
 
   // The preview shows the form residents will get, and sends nothing.
   await page.getByRole('button', { name: 'Aperçu comme un habitant' }).click();
@@ -197,10 +198,19 @@ test('a moderator builds a survey, a resident answers it, the moderator reads th
   const satisfied = residentPage.getByRole('group', { name: '3. Êtes-vous satisfait des pistes ? (obligatoire)' });
   await expect(satisfied).toHaveAccessibleDescription(/Répondez à cette question : elle est obligatoire\./);
   await expectAccessible(residentPage, 'survey form (required question empty)');
+  await residentPage.screenshot({ path: '/tmp/participation-survey-errors.png', fullPage: true });
   await summary.getByRole('link', { name: /Question 3/ }).click();
   await expect(satisfied).toBeFocused();
 
   await satisfied.getByRole('radio', { name: '4' }).check();
+  // A draft keeps what is there, to finish later.
+  await residentPage.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+  await expect(residentPage.getByRole('status').filter({ hasText: /^Brouillon enregistré à / })).toBeVisible();
+  await residentPage.goto(`/projects/${projectId}`);
+  await expect(residentPage.getByRole('region', { name: 'Questionnaire', exact: true })).toContainText('Vous avez un brouillon, enregistré le');
+  await residentPage.getByRole('link', { name: 'Reprendre le questionnaire' }).click();
+  await expect(satisfied.getByRole('radio', { name: '4' })).toBeChecked();
+  await expect(how.getByRole('radio', { name: 'À vélo' })).toBeChecked();
   const days = residentPage.getByRole('group', { name: '2. Quels jours ?' });
   await days.getByRole('checkbox', { name: 'Samedi' }).check();
   await days.getByRole('checkbox', { name: 'Dimanche' }).check();
@@ -211,6 +221,7 @@ test('a moderator builds a survey, a resident answers it, the moderator reads th
   await expect(mine).toContainText('À vélo');
   await expect(mine).toContainText('Samedi ; Dimanche');
   await expectAccessible(residentPage, 'survey answered');
+  await residentPage.screenshot({ path: '/tmp/participation-survey-answered.png', fullPage: true });
 
   // Coming back: already answered, read-only.
   await residentPage.goto(`/projects/${projectId}/phases/${phaseId}/survey`);
@@ -235,6 +246,7 @@ test('a moderator builds a survey, a resident answers it, the moderator reads th
   await expect(page.getByRole('img', { name: /^Graphique de la question « Comment venez-vous en ville \? » : À vélo, 1 ; À pied, 0/ })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Réponses écrites à la question 4, les plus récentes d’abord' })).toContainText('Plus de pistes cyclables');
   await expectAccessible(page, 'survey results (moderator)');
+  await page.screenshot({ path: '/tmp/participation-survey-results.png', fullPage: true });
 
   await page.getByLabel('Langue des en-têtes et des choix').selectOption('fr');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le CSV' }).click()]);
@@ -252,7 +264,7 @@ test('a moderator builds a survey, a resident answers it, the moderator reads th
   await residentPage.context().close();
 });
 
-test('a poll on the project page: answered in one click, results at once, changed and withdrawn', async ({ page, request }) => {
+test('a poll on the project page: answered in one click, results at once, changed and withdrawn; visitors without an account too', async ({ page, browser, request }) => {
   const phaseTitle = 'Sondage éclair';
   const { auth, projectId, phaseId } = await projectWithPhase(request, 'poll', phaseTitle, 'registered');
   const saved = await request.put(`/api/v1/phases/${phaseId}/survey`, {
@@ -279,7 +291,7 @@ test('a poll on the project page: answered in one click, results at once, change
   const phase = ((await settings.json()) as { phases: { id: string; settings: Record<string, unknown> }[] }).phases.find((p) => p.id === phaseId)!;
   const publish = await request.put(`/api/v1/projects/${projectId}/phases/${phaseId}`, {
     headers: auth,
-    data: { title: { fr: phaseTitle }, method: 'poll', startsAt: dayUtc(-1), endsAt: dayUtc(14), settings: { ...phase.settings, resultsPublic: true } },
+    data: { title: { fr: phaseTitle }, method: 'poll', startsAt: dayUtc(-1), endsAt: dayUtc(14), settings: { ...phase.settings, permissions: { answer: 'everyone' }, resultsPublic: true } },
   });
   expect(publish.ok(), await publish.text()).toBe(true);
   const voter = await person(request, 'Paul');
@@ -295,6 +307,7 @@ test('a poll on the project page: answered in one click, results at once, change
   await expect(poll.getByRole('heading', { name: 'Résultats du sondage' })).toBeVisible();
   await expect(poll.getByText('1 réponse envoyée')).toBeVisible();
   await expectAccessible(page, 'project page: poll answered');
+  await page.screenshot({ path: '/tmp/participation-poll-answered.png', fullPage: true });
 
   await poll.getByRole('radio', { name: 'Samedi' }).check();
   await poll.getByRole('button', { name: 'Changer ma réponse' }).click();
@@ -305,4 +318,20 @@ test('a poll on the project page: answered in one click, results at once, change
   await expect(poll.getByRole('status')).toHaveText('Votre réponse a été retirée.');
   await expect(poll.getByRole('button', { name: 'Voter' })).toBeVisible();
   await expect(poll.getByRole('radio', { name: 'Samedi' })).not.toBeChecked();
+
+  // A visitor without an account answers too (the browser's random token), and finds the answer again after a reload.
+  const visitorPage = await newPage(browser);
+  await visitorPage.goto(`/projects/${projectId}`);
+  const visitorPoll = visitorPage.getByRole('region', { name: 'Sondage', exact: true });
+  await visitorPoll.getByRole('radio', { name: 'Samedi' }).check();
+  await visitorPoll.getByRole('button', { name: 'Voter' }).click();
+  await expect(visitorPoll.getByRole('status')).toHaveText('Merci ! Votre réponse est enregistrée.');
+  await expect(visitorPoll.getByRole('heading', { name: 'Résultats du sondage' })).toBeVisible();
+  const token = await visitorPage.evaluate(() => window.localStorage.getItem('participation.respondentToken'));
+  expect(token).toMatch(/^[0-9a-f]{64}$/);
+  await visitorPage.reload();
+  await expect(visitorPoll.getByRole('radio', { name: 'Samedi' })).toBeChecked();
+  await expect(visitorPoll.getByRole('button', { name: 'Changer ma réponse' })).toBeVisible();
+  await expectAccessible(visitorPage, 'project page: poll answered without an account');
+  await visitorPage.context().close();
 });

@@ -137,7 +137,7 @@ export function SurveyRoute() {
               },
               onError: (error) => {
                 // Already answered elsewhere (another tab): show what was sent.
-                if (toApiError(error).reason === 'already_responded') void mine.refetch();
+                if (signedIn && toApiError(error).reason === 'already_responded') void mine.refetch();
               },
             },
           );
