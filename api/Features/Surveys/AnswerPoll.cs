@@ -36,11 +36,8 @@ internal static class Polls
     }
 
     /// <summary>The results when the caller may read them (staff, or published), else null: a poll answer never fails on them.</summary>
-    public static async Task<GetSurveyResults.Response?> ResultsAsync(ISender sender, Guid? actorId, Guid phaseId, CancellationToken ct)
-    {
-        try { return await sender.Send(new GetSurveyResults.Query(actorId, phaseId), ct); }
-        catch (ForbiddenException) { return null; }
-    }
+    public static Task<GetSurveyResults.Response?> ResultsAsync(NpgsqlConnection connection, Guid? actorId, Guid phaseId, CancellationToken ct) =>
+        GetSurveyResults.WhenReadableAsync(connection, actorId, phaseId, ct);
 }
 
 /// <summary>
@@ -51,20 +48,17 @@ public static class GetPollState
 {
     public sealed record Query(Guid? ActorId, string? RespondentToken, Guid PhaseId) : IQuery<PollState>;
 
-    public sealed class Handler(NpgsqlDataSource db, ISender sender) : IQueryHandler<Query, PollState>
+    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, PollState>
     {
         public async ValueTask<PollState> Handle(Query q, CancellationToken ct)
         {
-            MyResponse mine;
-            await using (var connection = await db.OpenConnectionAsync(ct))
-            {
-                await Polls.RequirePollAsync(connection, q.ActorId, q.PhaseId, null, ct);
-                var hash = q.ActorId is null && q.RespondentToken is not null ? SecureTokens.Hash(Answering.RequireToken(q.RespondentToken)) : null;
-                mine = q.ActorId is null && hash is null
-                    ? new MyResponse(q.PhaseId, ResponseStatuses.None, null, null, [])
-                    : await ResponseWriter.ReadAsync(connection, null, q.PhaseId, q.ActorId, hash, ct);
-            }
-            return new PollState(q.PhaseId, mine, await Polls.ResultsAsync(sender, q.ActorId, q.PhaseId, ct));
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await Polls.RequirePollAsync(connection, q.ActorId, q.PhaseId, null, ct);
+            var hash = q.ActorId is null && q.RespondentToken is not null ? SecureTokens.Hash(Answering.RequireToken(q.RespondentToken)) : null;
+            var mine = q.ActorId is null && hash is null
+                ? new MyResponse(q.PhaseId, ResponseStatuses.None, null, null, [])
+                : await ResponseWriter.ReadAsync(connection, null, q.PhaseId, q.ActorId, hash, ct);
+            return new PollState(q.PhaseId, mine, await Polls.ResultsAsync(connection, q.ActorId, q.PhaseId, ct));
         }
     }
 
@@ -86,13 +80,14 @@ public static class GetPollState
 /// The first answer inserts the response (its unique constraints keep one per person or token, whatever the
 /// concurrency) and counts it in <c>surveys.responses</c>, which locks the questionnaire's row like a survey
 /// submission does, so the builder's "wording only after the first response" rule holds for polls too. The
-/// questionnaire is read under a share lock of that row, so answers are always checked against what is stored.
+/// questionnaire is read under a key-share lock of that row, so answers are always checked against what is stored.
 /// </remarks>
 public static class AnswerPoll
 {
     public sealed record Command(Guid? ActorId, string? RespondentToken, Guid PhaseId, AnswersRequest Body) : ICommand<PollState>;
 
-    internal const string LockSql = "SELECT version FROM surveys WHERE phase_id = @PhaseId FOR SHARE;";
+    // Key-share, like survey drafts: answers do not wait for each other, a builder save (FOR UPDATE) waits for them and they for it.
+    internal const string LockSql = "SELECT version FROM surveys WHERE phase_id = @PhaseId FOR KEY SHARE;";
 
     internal const string UpsertSql = """
         INSERT INTO survey_responses AS r (id, phase_id, user_id, token_hash, status, submitted_at)
@@ -108,12 +103,12 @@ public static class AnswerPoll
 
     private sealed record Upserted(Guid Id, bool Inserted);
 
-    public sealed class Handler(NpgsqlDataSource db, ISender sender) : ICommandHandler<Command, PollState>
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, PollState>
     {
         public async ValueTask<PollState> Handle(Command c, CancellationToken ct)
         {
             MyResponse mine;
-            await using (var connection = await db.OpenConnectionAsync(ct))
+            await using var connection = await db.OpenConnectionAsync(ct);
             await using (var tx = await connection.BeginTransactionAsync(ct))
             {
                 var poll = await Polls.RequirePollAsync(connection, c.ActorId, c.PhaseId, tx, ct);
@@ -130,7 +125,7 @@ public static class AnswerPoll
                 mine = await ResponseWriter.ReadAsync(connection, tx, c.PhaseId, c.ActorId, hash, ct);
                 await tx.CommitAsync(ct);
             }
-            return new PollState(c.PhaseId, mine, await Polls.ResultsAsync(sender, c.ActorId, c.PhaseId, ct));
+            return new PollState(c.PhaseId, mine, await Polls.ResultsAsync(connection, c.ActorId, c.PhaseId, ct));
         }
     }
 
@@ -157,11 +152,11 @@ public static class WithdrawPollAnswer
          WHERE phase_id = @PhaseId AND EXISTS (SELECT 1 FROM removed);
         """;
 
-    public sealed class Handler(NpgsqlDataSource db, ISender sender) : ICommandHandler<Command, PollState>
+    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, PollState>
     {
         public async ValueTask<PollState> Handle(Command c, CancellationToken ct)
         {
-            await using (var connection = await db.OpenConnectionAsync(ct))
+            await using var connection = await db.OpenConnectionAsync(ct);
             await using (var tx = await connection.BeginTransactionAsync(ct))
             {
                 var poll = await Polls.RequirePollAsync(connection, c.ActorId, c.PhaseId, tx, ct);
@@ -170,7 +165,7 @@ public static class WithdrawPollAnswer
                 await tx.CommitAsync(ct);
             }
             return new PollState(c.PhaseId, new MyResponse(c.PhaseId, ResponseStatuses.None, null, null, []),
-                await Polls.ResultsAsync(sender, c.ActorId, c.PhaseId, ct));
+                await Polls.ResultsAsync(connection, c.ActorId, c.PhaseId, ct));
         }
     }
 
