@@ -153,7 +153,7 @@ export type SettingName = keyof DraftSettings;
 
 export type BuilderAction =
   | { type: 'load'; doc: BuilderDoc }
-  | { type: 'addSection' }
+  | { type: 'addSection'; key?: string }
   | { type: 'removeSection'; section: string }
   | { type: 'moveSection'; section: string; direction: Direction }
   | { type: 'sectionText'; section: string; field: 'title' | 'description'; language: string; value: string }
@@ -240,7 +240,7 @@ export function builderReducer(doc: BuilderDoc, action: BuilderAction): BuilderD
     case 'load':
       return action.doc;
     case 'addSection':
-      return { ...doc, sections: [...doc.sections, newSection()] };
+      return { ...doc, sections: [...doc.sections, { ...newSection(), ...(action.key ? { key: action.key } : {}) }] };
     case 'removeSection': {
       // Its questions are not lost: they join the page before it (or after, for the first page).
       const index = doc.sections.findIndex((s) => s.key === action.section);

@@ -409,8 +409,10 @@ export function SurveyBuilder({ view, map, onReload }: SurveyBuilderProps) {
           id="builder-add-section"
           variant="secondary"
           onClick={() => {
-            change({ type: 'addSection' });
+            const key = newKey('s');
+            change({ type: 'addSection', key });
             setAnnouncement(t('surveys.builder.addedSection', { n: doc.sections.length + 1 }));
+            focusSoon(ids.sectionTitle(key));
           }}
         >
           {t('surveys.builder.addSection')}
