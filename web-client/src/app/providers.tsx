@@ -11,6 +11,7 @@ import { notificationKeys } from '@/features/notifications/api/notifications';
 import { organisationKeys } from '@/features/organisations/api/organisations';
 import { profileKeys } from '@/features/profile/api/profile';
 import { projectKeys } from '@/features/projects/api/projects';
+import { surveyKeys } from '@/features/surveys/api/surveys';
 import { userKeys } from '@/features/users/api/users';
 import { voteKeys } from '@/features/votes/api/votes';
 import { sessionStore } from '@/lib/auth/session-store';
@@ -35,7 +36,7 @@ export function Providers({ children, queryClient }: { children: ReactNode; quer
   const [client] = useState(() => queryClient ?? createQueryClient());
 
   // A session that ends (logout, failed refresh) takes the user's cached data with it.
-  // Projects, organisations, ideas, votes and baskets answer differently per person: a new session reads them again.
+  // Projects, organisations, ideas, votes, baskets and surveys answer differently per person: a new session reads them again.
   useEffect(() => {
     let previous = sessionStore.getStatus();
     return sessionStore.subscribe(() => {
@@ -55,10 +56,11 @@ export function Providers({ children, queryClient }: { children: ReactNode; quer
           moderationKeys.all,
           voteKeys.all,
           budgetKeys.all,
+          surveyKeys.all,
         ])
           client.removeQueries({ queryKey });
       } else if (status === 'authenticated' && changed) {
-        for (const queryKey of [organisationKeys.all, projectKeys.all, ideaKeys.all, voteKeys.all, budgetKeys.all]) void client.invalidateQueries({ queryKey });
+        for (const queryKey of [organisationKeys.all, projectKeys.all, ideaKeys.all, voteKeys.all, budgetKeys.all, surveyKeys.all]) void client.invalidateQueries({ queryKey });
       }
     });
   }, [client]);

@@ -38,6 +38,10 @@ export const routes = [
         path: 'projects/:projectId/phases/:phaseId/results',
         lazy: async () => ({ Component: (await import('./routes/phase-results-route')).PhaseResultsRoute }),
       },
+      {
+        path: 'projects/:projectId/phases/:phaseId/survey',
+        lazy: async () => ({ Component: (await import('./routes/survey-route')).SurveyRoute }),
+      },
       { path: 'organisations', element: <OrganisationsRoute /> },
       { path: 'organisations/new', lazy: async () => ({ Component: (await import('./routes/organisation-new-route')).OrganisationNewRoute }) },
       { path: 'organisations/:id', element: <OrganisationRoute /> },
@@ -61,6 +65,10 @@ export const routes = [
             lazy: async () => ({ Component: (await import('./routes/admin/admin-project-new-route')).AdminProjectNewRoute }),
           },
           { path: 'projects/:id', lazy: async () => ({ Component: (await import('./routes/admin/admin-project-route')).AdminProjectRoute }) },
+          {
+            path: 'projects/:id/phases/:phaseId/survey',
+            lazy: async () => ({ Component: (await import('./routes/admin/admin-survey-builder-route')).AdminSurveyBuilderRoute }),
+          },
           {
             path: 'projects/:id/moderation',
             lazy: async () => ({ Component: (await import('./routes/admin/admin-moderation-route')).AdminModerationRoute }),

@@ -8,12 +8,14 @@ import { Loading } from '@/components/ui/loading';
 import { BudgetResults } from '@/features/budgets/components/budget-results';
 import { projectQueryOptions } from '@/features/projects/api/projects';
 import { usePhaseDates } from '@/features/projects/components/phase-timeline';
+import { SurveyResults } from '@/features/surveys/components/survey-results';
 import { VoteResults } from '@/features/votes/components/vote-results';
 import { useSessionStatus } from '@/lib/auth/session-store';
 import { localizedName } from '@/lib/roles';
 import { NotFoundRoute } from './not-found-route';
+import { RESULT_METHODS } from './phase-results';
 
-/** A voting or budgeting phase's results: a table and a chart; a clear message while they are not published. */
+/** A voting, budgeting, survey or poll phase's results: tables and charts; a clear message while they are not published. */
 export function PhaseResultsRoute() {
   const { t, i18n } = useTranslation();
   const { projectId = '', phaseId = '' } = useParams();
@@ -38,7 +40,7 @@ export function PhaseResultsRoute() {
     );
   }
   const phase = project.data.phases.find((p) => p.id === phaseId);
-  if (!phase || (phase.method !== 'voting' && phase.method !== 'budgeting')) return <NotFoundRoute />;
+  if (!phase || !RESULT_METHODS.includes(phase.method)) return <NotFoundRoute />;
   const projectTitle = localizedName(project.data.title, i18n.language);
   return (
     <Page title={t('votes.resultsPage.title', { phase: localizedName(phase.title, i18n.language) })}>
@@ -48,7 +50,13 @@ export function PhaseResultsRoute() {
       <p className="muted">
         {dates(phase)} · {t(`projects.methods.${phase.method}`, { defaultValue: phase.method })}
       </p>
-      {phase.method === 'voting' ? <VoteResults projectId={projectId} phaseId={phase.id} /> : <BudgetResults projectId={projectId} phaseId={phase.id} />}
+      {phase.method === 'voting' ? (
+        <VoteResults projectId={projectId} phaseId={phase.id} />
+      ) : phase.method === 'budgeting' ? (
+        <BudgetResults projectId={projectId} phaseId={phase.id} />
+      ) : (
+        <SurveyResults phaseId={phase.id} />
+      )}
     </Page>
   );
 }

@@ -21,6 +21,13 @@ describe('resultsReadable', () => {
     expect(resultsReadable(phase({ method: 'budgeting', endsAt: '2026-03-05T00:00:00Z' }), false, NOW)).toBe(true);
   });
 
+  it('opens a survey’s or poll’s results to residents only once published, even after the phase', () => {
+    const over = { endsAt: '2026-03-05T00:00:00Z' };
+    expect(resultsReadable(phase({ method: 'survey', ...over }), false, NOW)).toBe(false);
+    expect(resultsReadable(phase({ method: 'poll', ...over }), true, NOW)).toBe(true);
+    expect(resultsReadable(phase({ method: 'survey', settings: { resultsPublic: true } }), false, NOW)).toBe(true);
+  });
+
   it('has nothing to show for a phase not started, nor for other methods', () => {
     expect(resultsReadable(phase({ startsAt: '2026-04-01T00:00:00Z', endsAt: undefined }), true, NOW)).toBe(false);
     expect(resultsReadable(phase({ method: 'ideation', endsAt: '2026-03-05T00:00:00Z' }), true, NOW)).toBe(false);

@@ -1,7 +1,10 @@
 import type { GetProjectPhase } from '@contracts/participation-client';
 
-/** The methods whose phases have results (votes per idea, funded ideas). */
-export const RESULT_METHODS = ['voting', 'budgeting'];
+/** The methods whose phases have results (votes per idea, funded ideas, answers per question). */
+export const RESULT_METHODS = ['voting', 'budgeting', 'survey', 'poll'];
+
+/** Surveys and polls: residents read their results only once the staff publish them. */
+const PUBLISHED_ONLY = ['survey', 'poll'];
 
 /** A phase's results page. */
 export function phaseResultsPath(projectId: string, phaseId: string): string {
@@ -10,10 +13,11 @@ export function phaseResultsPath(projectId: string, phaseId: string): string {
 
 /**
  * May the visitor read the phase's results? The project's staff always; everyone once the moderators
- * published them or the phase is over (the API decides the same way and answers 403 otherwise).
+ * published them or (votes and budgets) the phase is over (the API decides the same way and answers 403 otherwise).
  */
 export function resultsReadable(phase: Pick<GetProjectPhase, 'method' | 'settings' | 'endsAt' | 'startsAt'>, staff: boolean, now = Date.now()): boolean {
   if (!RESULT_METHODS.includes(phase.method)) return false;
   if (new Date(phase.startsAt).getTime() > now) return false;
-  return staff || phase.settings.resultsPublic === true || (!!phase.endsAt && new Date(phase.endsAt).getTime() <= now);
+  if (staff || phase.settings.resultsPublic === true) return true;
+  return !PUBLISHED_ONLY.includes(phase.method) && !!phase.endsAt && new Date(phase.endsAt).getTime() <= now;
 }

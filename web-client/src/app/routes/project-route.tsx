@@ -15,6 +15,8 @@ import { platformQueryOptions } from '@/features/platform/api/platform';
 import { projectActionsQueryOptions, projectKeys, projectQueryOptions } from '@/features/projects/api/projects';
 import { ActionsPanel } from '@/features/projects/components/actions-panel';
 import { ProjectView } from '@/features/projects/components/project-view';
+import { PollWidget } from '@/features/surveys/components/poll-widget';
+import { SurveyEntry } from '@/features/surveys/components/survey-entry';
 import { VoteToggle } from '@/features/votes/components/vote-toggle';
 import { VotingSummary } from '@/features/votes/components/voting-summary';
 import { useSessionStatus } from '@/lib/auth/session-store';
@@ -31,8 +33,10 @@ export function ProjectRoute() {
   // Wait for a stored session: a draft is visible to its staff only.
   const project = useQuery({ ...projectQueryOptions(id), enabled: status !== 'restoring' });
   const hasIdeas = !!project.data && project.data.status !== 'draft' && project.data.phases.some((phase) => IDEA_METHODS.includes(phase.method));
+  const current = currentPhase(project.data);
+  const surveyNow = !!project.data && project.data.status !== 'draft' && (current?.method === 'survey' || current?.method === 'poll');
   // Shared with the "What can I do now?" panel (same query).
-  const actions = useQuery({ ...projectActionsQueryOptions(id), enabled: hasIdeas });
+  const actions = useQuery({ ...projectActionsQueryOptions(id), enabled: hasIdeas || surveyNow });
   const platform = useQuery(platformQueryOptions());
 
   if (status === 'restoring' || project.isPending) {
@@ -85,6 +89,9 @@ export function ProjectRoute() {
         aside={data.status === 'draft' ? null : <ActionsPanel projectId={data.id} phases={data.phases} resendAction={resendAction} />}
         renderPhaseExtra={(p) => (data.status !== 'draft' && resultsReadable(p, !!data.staff) ? <ResultsLink project={data} phase={p} /> : null)}
       />
+      {surveyNow && phase ? (
+        <Questionnaire project={data} phase={phase} signedIn={status === 'authenticated'} resendAction={resendAction} />
+      ) : null}
       {!hasIdeas ? null : phase?.method === 'voting' && voteDecision ? (
         <IdeasSection
           {...ideas}
@@ -148,6 +155,34 @@ function Budgeting({ project, phase, decision, ideas, resendAction }: BudgetingP
         />
       </div>
     </div>
+  );
+}
+
+/** The current survey (a way into its answering page) or poll (answered right here). */
+function Questionnaire({ project, phase, signedIn, resendAction }: { project: GetProjectResponse; phase: GetProjectPhase; signedIn: boolean; resendAction?: ReactNode }) {
+  const actions = useQuery(projectActionsQueryOptions(project.id));
+  const decision = actions.data?.phase?.id === phase.id ? actions.data.actions.find((a) => a.action === 'answer') : undefined;
+  const readable = resultsReadable(phase, !!project.staff);
+  if (phase.method === 'poll') {
+    return (
+      <PollWidget
+        phaseId={phase.id}
+        decision={decision}
+        signedIn={signedIn}
+        resultsVisible={readable}
+        resendAction={resendAction}
+      />
+    );
+  }
+  return (
+    <SurveyEntry
+      phaseId={phase.id}
+      answerHref={`/projects/${project.id}/phases/${phase.id}/survey`}
+      resultsHref={readable ? phaseResultsPath(project.id, phase.id) : undefined}
+      decision={decision}
+      signedIn={signedIn}
+      resendAction={resendAction}
+    />
   );
 }
 

@@ -48,9 +48,9 @@ describe('settingsFor', () => {
     });
   });
 
-  it('sends only who may answer for surveys and polls, and nothing for information', () => {
-    expect(settingsFor(base({ method: 'survey' }))).toEqual({ permissions: { answer: 'registered' } });
-    expect(settingsFor(base({ method: 'poll' }))).toEqual({ permissions: { answer: 'registered' } });
+  it('sends who may answer and whether the results are published for surveys and polls, and nothing for information', () => {
+    expect(settingsFor(base({ method: 'survey' }))).toEqual({ permissions: { answer: 'registered' }, resultsPublic: false });
+    expect(settingsFor(base({ method: 'poll', resultsPublic: true }))).toEqual({ permissions: { answer: 'registered' }, resultsPublic: true });
     expect(settingsFor(base({ method: 'information', ideasPerUser: '3' }))).toEqual({});
   });
 });

@@ -50,7 +50,7 @@ export interface PhaseForm {
   budgetCurrency: string;
   minimumSpend: string;
   minimumIdeas: string;
-  /** Voting and budgeting: residents see the results during the phase (otherwise once it is over). */
+  /** Voting and budgeting: residents see the results during the phase (otherwise once it is over); surveys and polls: at all. */
   resultsPublic: boolean;
 }
 
@@ -141,7 +141,8 @@ export function settingsFor(form: PhaseForm): PhaseSettings {
       };
     case 'survey':
     case 'poll':
-      return { permissions };
+      // Residents read a survey's results only once the staff publish them (never just because the phase ended).
+      return { permissions, resultsPublic: form.resultsPublic };
     default:
       return {};
   }

@@ -100,9 +100,10 @@ function ReasonText({ decision, withAction, resendAction, method }: { decision: 
   const { t } = useTranslation();
   const location = useLocation();
   if (decision.allowed) {
-    // Ideas, votes and baskets happen in the ideas section of this page; surveys and polls come later.
+    // Ideas, votes and baskets happen in the ideas section of this page; surveys and polls in their own section.
     const below = method === 'ideation' || method === 'voting' || method === 'budgeting';
-    return <p className="muted">{t(below ? 'projects.actions.allowedBelow' : 'projects.actions.allowedSoon')}</p>;
+    const key = below ? 'allowedBelow' : method === 'survey' ? 'allowedSurvey' : method === 'poll' ? 'allowedPoll' : 'allowedSoon';
+    return <p className="muted">{t(`projects.actions.${key}`)}</p>;
   }
   const reason = decision.reason ?? 'not_permitted';
   const text = <p>{t(`projects.actions.reasons.${reason}`, { defaultValue: t('projects.actions.reasons.not_permitted') })}</p>;

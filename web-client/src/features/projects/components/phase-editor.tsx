@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { GetProjectPhase } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Button } from '@/components/ui/button';
@@ -78,6 +79,15 @@ export function PhaseEditor({ projectId, phases }: { projectId: string; phases: 
                 </div>
                 {editing !== phase.id ? (
                   <div className="card__actions">
+                    {phase.method === 'survey' || phase.method === 'poll' ? (
+                      <Link
+                        className="button button--secondary button--small"
+                        to={`/admin/projects/${projectId}/phases/${phase.id}/survey`}
+                        aria-label={t('surveys.builder.linkLabel', { title })}
+                      >
+                        {t('surveys.builder.link')}
+                      </Link>
+                    ) : null}
                     <Button variant="secondary" className="button--small" aria-label={t('projects.phases.editLabel', { title })} onClick={() => open(phase.id)}>
                       {t('projects.phases.edit')}
                     </Button>

@@ -22,6 +22,9 @@ export interface PhaseFormProps {
   onCancel: () => void;
 }
 
+/** The methods whose results the staff may publish from the phase form. */
+const RESULTS_METHODS: Method[] = ['voting', 'budgeting', 'survey', 'poll'];
+
 /** One phase: texts, dates, method, and the permissions and settings that method has. */
 export function PhaseForm({ idPrefix, initial, submitLabel, pending, error, onResetError, onSubmit, onCancel }: PhaseFormProps) {
   const { t } = useTranslation();
@@ -33,6 +36,7 @@ export function PhaseForm({ idPrefix, initial, submitLabel, pending, error, onRe
   const set = (patch: Partial<PhaseFormValue>) => setValue((v) => ({ ...v, ...patch }));
   const permissions = METHOD_PERMISSIONS[value.method];
   const currency = value.budgetCurrency || BUDGET_CURRENCY;
+  const surveyLike = value.method === 'survey' || value.method === 'poll';
 
   const known: { key: string; id: string; label: string }[] = [
     { key: 'title', id: id('title-fr'), label: t('projects.phases.titleIn.fr') },
@@ -46,7 +50,7 @@ export function PhaseForm({ idPrefix, initial, submitLabel, pending, error, onRe
     { key: 'budgetAmount', id: id('budget'), label: t('projects.phases.budgetAmount', { currency }) },
     { key: 'minimumSpend', id: id('minimum-spend'), label: t('projects.phases.minimumSpend', { currency }) },
     { key: 'minimumIdeas', id: id('minimum-ideas'), label: t('projects.phases.minimumIdeas') },
-    { key: 'resultsPublic', id: id('results-public'), label: t('projects.phases.resultsPublic') },
+    { key: 'resultsPublic', id: id('results-public'), label: t(surveyLike ? 'projects.phases.resultsPublicSurvey' : 'projects.phases.resultsPublic') },
   ];
   const summaryFields = known.filter((f) => (errors[f.key]?.length ?? 0) > 0).map(({ id: fieldId, label }) => ({ id: fieldId, label }));
   // Messages the form has no field for (should not happen, but must not be lost).
@@ -228,7 +232,7 @@ export function PhaseForm({ idPrefix, initial, submitLabel, pending, error, onRe
           </div>
         </>
       ) : null}
-      {value.method === 'voting' || value.method === 'budgeting' ? (
+      {RESULTS_METHODS.includes(value.method) ? (
         <div className={errors.resultsPublic?.length ? 'field field--invalid' : 'field'}>
           {errors.resultsPublic?.length ? (
             <p className="field__error" id={id('results-public-error')}>
@@ -243,10 +247,10 @@ export function PhaseForm({ idPrefix, initial, submitLabel, pending, error, onRe
               aria-describedby={[id('results-public-hint'), errors.resultsPublic?.length ? id('results-public-error') : ''].join(' ').trim()}
               onChange={(e) => set({ resultsPublic: e.target.checked })}
             />
-            <label htmlFor={id('results-public')}>{t('projects.phases.resultsPublic')}</label>
+            <label htmlFor={id('results-public')}>{t(surveyLike ? 'projects.phases.resultsPublicSurvey' : 'projects.phases.resultsPublic')}</label>
           </div>
           <p className="field__hint" id={id('results-public-hint')}>
-            {t('projects.phases.resultsPublicHint')}
+            {t(surveyLike ? 'projects.phases.resultsPublicSurveyHint' : 'projects.phases.resultsPublicHint')}
           </p>
         </div>
       ) : null}

@@ -1,0 +1,188 @@
+import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Answer, MyResponse, PollState, SaveSurveyRequest, SurveyView } from '@contracts/participation-client';
+import { authFetch, api } from '@/api/client';
+import { newIdempotencyKey } from '@/lib/idempotency';
+
+/** Surveys, responses and results live under one root: a new session reads them again. */
+export const surveyKeys = {
+  all: ['surveys'] as const,
+  survey: (phaseId: string) => [...surveyKeys.all, 'survey', phaseId] as const,
+  mine: (phaseId: string) => [...surveyKeys.all, 'mine', phaseId] as const,
+  results: (phaseId: string) => [...surveyKeys.all, 'results', phaseId] as const,
+  texts: (questionId: string) => [...surveyKeys.all, 'texts', questionId] as const,
+  poll: (phaseId: string) => [...surveyKeys.all, 'poll', phaseId] as const,
+};
+
+/** The questions' kinds; a poll offers the two choice kinds only. */
+export const QUESTION_TYPES = ['single_choice', 'multiple_choice', 'short_text', 'long_text', 'linear_scale', 'number', 'ranking', 'map_point'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+export const POLL_TYPES: QuestionType[] = ['single_choice', 'multiple_choice'];
+export const POLL_MAX_QUESTIONS = 5;
+
+export function hasOptions(type: string): boolean {
+  return type === 'single_choice' || type === 'multiple_choice' || type === 'ranking';
+}
+
+/** The questionnaire of a survey or poll phase (what residents answer, what the builder edits). */
+export const surveyQueryOptions = (phaseId: string) =>
+  queryOptions({
+    queryKey: surveyKeys.survey(phaseId),
+    queryFn: ({ signal }) => api.getSurvey(phaseId, signal),
+  });
+
+/** The signed-in person's own response: none, a draft, or what they submitted. */
+export const myResponseQueryOptions = (phaseId: string) =>
+  queryOptions({
+    queryKey: surveyKeys.mine(phaseId),
+    queryFn: ({ signal }) => api.getMyResponse(phaseId, signal),
+  });
+
+/** Results per question (403 for residents until the staff publish them). */
+export const surveyResultsQueryOptions = (phaseId: string) =>
+  queryOptions({
+    queryKey: surveyKeys.results(phaseId),
+    queryFn: ({ signal }) => api.getSurveyResults(phaseId, signal),
+  });
+
+/** The caller's poll answer (by account, or by browser token) and the results when they may see them. */
+export const pollStateQueryOptions = (phaseId: string, token: string | undefined) =>
+  queryOptions({
+    queryKey: surveyKeys.poll(phaseId),
+    queryFn: ({ signal }) => api.getPollState(phaseId, token, signal),
+  });
+
+export const TEXT_ANSWERS_PAGE = 20;
+
+/** Free-text answers to one question, newest first ("Charger plus" asks for the next cursor). Staff only. */
+export const textAnswersInfiniteQueryOptions = (questionId: string) =>
+  infiniteQueryOptions({
+    queryKey: surveyKeys.texts(questionId),
+    queryFn: ({ pageParam, signal }) => api.listTextAnswers(questionId, pageParam, TEXT_ANSWERS_PAGE, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+const TOKEN_KEY = 'participation.respondentToken';
+
+/**
+ * The browser's random respondent token, for answering without an account when the phase lets everyone answer:
+ * made once (128 random bits and more) and kept in localStorage, so the API counts one response per browser.
+ */
+export function respondentToken(): string {
+  try {
+    const stored = window.localStorage.getItem(TOKEN_KEY);
+    if (stored && /^[0-9a-f]{64}$/.test(stored)) return stored;
+  } catch {
+    // no storage: a token for this visit only
+  }
+  const bytes = new Uint8Array(32);
+  globalThis.crypto.getRandomValues(bytes);
+  const token = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  try {
+    window.localStorage.setItem(TOKEN_KEY, token);
+  } catch {
+    // ignore
+  }
+  return token;
+}
+
+export function useSaveSurvey(phaseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: SaveSurveyRequest) => api.saveSurvey(phaseId, request),
+    onSuccess: (view: SurveyView) => {
+      queryClient.setQueryData(surveyKeys.survey(phaseId), view);
+      return queryClient.invalidateQueries({ queryKey: surveyKeys.results(phaseId) });
+    },
+  });
+}
+
+export function useSaveDraft(phaseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (answers: Answer[]) => api.saveDraftResponse(phaseId, { answers }),
+    onSuccess: (mine: MyResponse) => queryClient.setQueryData(surveyKeys.mine(phaseId), mine),
+  });
+}
+
+/** Submit the response; `token` when answering without an account. */
+export function useSubmitResponse(phaseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    // One key per press of « Envoyer »: a retried request is applied once.
+    mutationFn: ({ answers, token }: { answers: Answer[]; token?: string }) => api.submitResponse(phaseId, { answers }, token, newIdempotencyKey()),
+    onSuccess: (submitted, { answers }) => {
+      queryClient.setQueryData<MyResponse>(surveyKeys.mine(phaseId), {
+        phaseId,
+        status: 'submitted',
+        submittedAt: submitted.submittedAt,
+        updatedAt: submitted.submittedAt,
+        answers,
+      });
+      return queryClient.invalidateQueries({ queryKey: surveyKeys.results(phaseId) });
+    },
+  });
+}
+
+/** Answer, change or withdraw a poll answer; the state (and the results, when visible) comes back at once. */
+export function usePollAnswer(phaseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ answers, token }: { answers: Answer[] | null; token?: string }) =>
+      answers ? api.answerPoll(phaseId, { answers }, token) : api.withdrawPollAnswer(phaseId, token),
+    onSuccess: (state: PollState) => {
+      queryClient.setQueryData(surveyKeys.poll(phaseId), state);
+      queryClient.setQueryData(surveyKeys.mine(phaseId), state.response);
+      if (state.results) queryClient.setQueryData(surveyKeys.results(phaseId), state.results);
+      else void queryClient.invalidateQueries({ queryKey: surveyKeys.results(phaseId) });
+    },
+    // Refused (e.g. the phase just closed): read the state again.
+    onError: () => queryClient.invalidateQueries({ queryKey: surveyKeys.poll(phaseId) }),
+  });
+}
+
+/** The file name a Content-Disposition header gives (RFC 6266: `filename*` first), or null. */
+export function fileNameFrom(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/.exec(disposition);
+  return plain ? (plain[2] ?? plain[1]).trim() : null;
+}
+
+/**
+ * Download every submitted response as CSV: an authenticated request (the same bearer token and refresh as
+ * every call), then a Blob saved under the server's file name. Never a replayable public link.
+ * Throws what the generated client would (a problem object) when the API refuses.
+ */
+export async function downloadResponsesCsv(phaseId: string, language: string): Promise<string> {
+  const url = `/api/v1/phases/${encodeURIComponent(phaseId)}/responses.csv?language=${encodeURIComponent(language)}`;
+  const response = await authFetch(url, { method: 'GET', headers: { Accept: 'text/csv, application/problem+json' } });
+  if (!response.ok) {
+    let problem: Record<string, unknown> = {};
+    try {
+      problem = (await response.json()) as Record<string, unknown>;
+    } catch {
+      // no body
+    }
+    throw { ...problem, status: response.status };
+  }
+  const blob = await response.blob();
+  const name = fileNameFrom(response.headers.get('Content-Disposition')) ?? `responses-${phaseId}.csv`;
+  const href = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  return name;
+}
