@@ -25,7 +25,7 @@ public static class HttpHardening
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
             .Configure<IOptions<HttpOptions>>((c, o) => c.AddPolicy(CorsPolicy, p => p.WithOrigins(o.Value.CorsOrigins)
-                .AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Location", "Retry-After")));
+                .AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Location", "Retry-After", "Content-Disposition", "Idempotent-Replayed")));
         services.ConfigureHttpJsonOptions(j => Configure(j.SerializerOptions));
         return services;
     }
