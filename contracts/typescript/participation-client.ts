@@ -5716,10 +5716,11 @@ export class ParticipationClient {
     }
 
     /**
-     * Your own response to a survey or poll: status none, draft or submitted, with its answers.
+     * Your own response to a survey or poll (by account, or by browser token when not signed in): status none, draft or submitted, with its answers.
+     * @param x_Respondent_Token (optional) 
      * @return OK
      */
-    getMyResponse(id: string, signal?: AbortSignal): Promise<MyResponse> {
+    getMyResponse(id: string, x_Respondent_Token?: string | undefined, signal?: AbortSignal): Promise<MyResponse> {
         let url_ = this.baseUrl + "/api/v1/phases/{id}/my-response";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5730,6 +5731,7 @@ export class ParticipationClient {
             method: "GET",
             signal,
             headers: {
+                "X-Respondent-Token": x_Respondent_Token !== undefined && x_Respondent_Token !== null ? "" + x_Respondent_Token : "",
                 "Accept": "application/json"
             }
         };
@@ -5748,11 +5750,11 @@ export class ParticipationClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MyResponse;
             return result200;
             });
-        } else if (status === 401) {
+        } else if (status === 400) {
             return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {

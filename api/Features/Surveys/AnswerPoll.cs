@@ -54,10 +54,7 @@ public static class GetPollState
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await Polls.RequirePollAsync(connection, q.ActorId, q.PhaseId, null, ct);
-            var hash = q.ActorId is null && !string.IsNullOrEmpty(q.RespondentToken) ? SecureTokens.Hash(Answering.RequireToken(q.RespondentToken)) : null;
-            var mine = q.ActorId is null && hash is null
-                ? new MyResponse(q.PhaseId, ResponseStatuses.None, null, null, [])
-                : await ResponseWriter.ReadAsync(connection, null, q.PhaseId, q.ActorId, hash, ct);
+            var mine = await ResponseWriter.ReadMineAsync(connection, q.ActorId, q.RespondentToken, q.PhaseId, ct);
             return new PollState(q.PhaseId, mine, await Polls.ResultsAsync(connection, q.ActorId, q.PhaseId, ct));
         }
     }

@@ -1,14 +1,19 @@
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.OpenApi;
 
 namespace Participation.Api.Features.Surveys;
 
-/// <summary>The caller's own response to a survey or poll: none yet, a saved draft, or what they submitted.</summary>
+/// <summary>
+/// The caller's own response to a survey or poll: none yet, a saved draft, or what they submitted. Visitors who
+/// answered without an account find theirs by the same browser token (<c>X-Respondent-Token</c>); without one,
+/// there is nothing to find (status <c>none</c>).
+/// </summary>
 public static class GetMyResponse
 {
-    public sealed record Query(Guid ActorId, Guid PhaseId) : IQuery<MyResponse>;
+    public sealed record Query(Guid? ActorId, string? RespondentToken, Guid PhaseId) : IQuery<MyResponse>;
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, MyResponse>
     {
@@ -16,14 +21,15 @@ public static class GetMyResponse
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await Questionnaire.RequirePhaseAsync(connection, q.ActorId, q.PhaseId, null, ct);
-            return await ResponseWriter.ReadAsync(connection, null, q.PhaseId, q.ActorId, null, ct);
+            return await ResponseWriter.ReadMineAsync(connection, q.ActorId, q.RespondentToken, q.PhaseId, ct);
         }
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/phases/{id:guid}/my-response", (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(user.UserId(), id), ct))
+        .MapGet("/phases/{id:guid}/my-response", (Guid id, [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
+            System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(user.UserIdOrNull(), respondentToken, id), ct))
         .WithName(nameof(GetMyResponse))
-        .WithSummary("Your own response to a survey or poll: status none, draft or submitted, with its answers.")
-        .ProducesProblems(401, 404);
+        .WithSummary("Your own response to a survey or poll (by account, or by browser token when not signed in): status none, draft or submitted, with its answers.")
+        .ProducesProblems(400, 404);
 }

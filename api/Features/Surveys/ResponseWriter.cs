@@ -71,4 +71,13 @@ public static class ResponseWriter
         }).ToList();
         return new MyResponse(phaseId, response.Status, response.UpdatedAt.AsUtc(), response.SubmittedAt.AsUtc(), answers);
     }
+
+    /// <summary>The caller's response, by account or by browser token (status none without either).</summary>
+    public static async Task<MyResponse> ReadMineAsync(IDbConnection connection, Guid? actorId, string? token, Guid phaseId, CancellationToken ct)
+    {
+        var hash = actorId is null && !string.IsNullOrEmpty(token) ? Infrastructure.Auth.SecureTokens.Hash(Answering.RequireToken(token)) : null;
+        return actorId is null && hash is null
+            ? new MyResponse(phaseId, ResponseStatuses.None, null, null, [])
+            : await ResponseWriter.ReadAsync(connection, null, phaseId, actorId, hash, ct);
+    }
 }

@@ -11,7 +11,7 @@ public static class SurveysEndpoints
         var g = api.MapGroup("").WithTags("Surveys");
         GetSurvey.Map(g).AllowAnonymous();                                                            // published project, or staff
         SaveSurvey.Map(g).RequireAuthorization().RequireRateLimiting(RateLimits.Writes);              // project staff
-        GetMyResponse.Map(g).RequireAuthorization();                                                  // own response
+        GetMyResponse.Map(g).AllowAnonymous();                                                        // own response (account or browser token)
         SaveDraftResponse.Map(g).RequireAuthorization().RequireRateLimiting(RateLimits.Writes);       // phase rules, own draft
         SubmitResponse.Map(g).AllowAnonymous().RequireRateLimiting(RateLimits.Writes).WithIdempotency(); // phase rules (everyone: token)
         GetPollState.Map(g).AllowAnonymous();                                                         // own answer; results when published

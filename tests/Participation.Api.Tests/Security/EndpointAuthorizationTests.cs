@@ -43,7 +43,7 @@ public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
             "POST /api/v1/notifications/unsubscribe",
             "GET /api/v1/phases/{id:guid}/vote-results", "GET /api/v1/phases/{id:guid}/budget-results",
             // Surveys and polls: the questionnaire and published results are public; visitors answer only where the phase lets everyone.
-            "GET /api/v1/phases/{id:guid}/survey", "GET /api/v1/phases/{id:guid}/survey-results", "POST /api/v1/phases/{id:guid}/responses",
+            "GET /api/v1/phases/{id:guid}/survey", "GET /api/v1/phases/{id:guid}/my-response", "GET /api/v1/phases/{id:guid}/survey-results", "POST /api/v1/phases/{id:guid}/responses",
             "GET /api/v1/phases/{id:guid}/poll-answer", "PUT /api/v1/phases/{id:guid}/poll-answer", "DELETE /api/v1/phases/{id:guid}/poll-answer",
             "GET,HEAD /swagger/{documentName}/swagger.json",
             "POST /api/v1/auth/confirm-email", "POST /api/v1/auth/login", "POST /api/v1/auth/logout",

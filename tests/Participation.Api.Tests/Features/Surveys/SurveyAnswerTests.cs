@@ -202,6 +202,19 @@ public sealed class SurveyAnswerTests(ApiFactory api) : ApiTest(api)
             Assert.Equal("already_responded", (await refused.AssertProblemAsync(HttpStatusCode.Forbidden))["reason"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Created, (await s.SubmitAsync(Api.CreateClient(), body, "browser-" + Guid.NewGuid().ToString("N"))).StatusCode);
 
+        // The visitor reads their answers back with the same token; another browser (or none) finds nothing.
+        async Task<JsonNode> MineAsync(string? t)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, s.MyResponseUrl);
+            if (t is not null) request.Headers.Add("X-Respondent-Token", t);
+            return await (await visitor.SendAsync(request)).ReadJsonAsync();
+        }
+        var mine = await MineAsync(token);
+        Assert.Equal("submitted", mine["status"]!.GetValue<string>());
+        Assert.Equal(body["answers"]!.AsArray().Count, mine["answers"]!.AsArray().Count);
+        Assert.Equal("none", (await MineAsync("browser-" + Guid.NewGuid().ToString("N")))["status"]!.GetValue<string>());
+        Assert.Equal("none", (await MineAsync(null))["status"]!.GetValue<string>());
+
         // A signed-in resident answers as themselves (by user id, whatever the header).
         Assert.Equal(HttpStatusCode.Created, (await s.SubmitAsync(s.C.A, body, token)).StatusCode);
         Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM survey_responses WHERE user_id = @Id AND token_hash IS NULL", new { s.C.ResidentA.Id }));

@@ -29,7 +29,7 @@ export function SurveyRoute() {
   const project = useQuery({ ...projectQueryOptions(projectId), enabled: status !== 'restoring' });
   const survey = useQuery({ ...surveyQueryOptions(phaseId), enabled: status !== 'restoring' });
   const actions = useQuery({ ...projectActionsQueryOptions(projectId), enabled: status !== 'restoring' });
-  const mine = useQuery({ ...myResponseQueryOptions(phaseId), enabled: signedIn, retry: false });
+  const mine = useQuery({ ...myResponseQueryOptions(phaseId, signedIn ? undefined : respondentToken()), enabled: status !== 'restoring', retry: false });
   const platform = useQuery(platformQueryOptions());
   const saveDraft = useSaveDraft(phaseId);
   const submit = useSubmitResponse(phaseId);
@@ -43,7 +43,7 @@ export function SurveyRoute() {
 
   const phase = project.data?.phases.find((p) => p.id === phaseId);
   const title = t('surveys.page.title', { phase: localizedName(phase?.title, i18n.language) });
-  if (status === 'restoring' || project.isPending || survey.isPending || (signedIn && mine.isPending)) {
+  if (status === 'restoring' || project.isPending || survey.isPending || mine.isPending) {
     return (
       <Page title={t('surveys.page.loading')}>
         <Loading label={t('common.loading')} />

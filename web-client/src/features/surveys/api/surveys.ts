@@ -30,11 +30,14 @@ export const surveyQueryOptions = (phaseId: string) =>
     queryFn: ({ signal }) => api.getSurvey(phaseId, signal),
   });
 
-/** The signed-in person's own response: none, a draft, or what they submitted. */
-export const myResponseQueryOptions = (phaseId: string) =>
+/**
+ * One's own response: none, a draft, or what was submitted; a visitor without an account is known by the browser
+ * token they answered with (`token`), so they too see that they already answered.
+ */
+export const myResponseQueryOptions = (phaseId: string, token?: string) =>
   queryOptions({
     queryKey: surveyKeys.mine(phaseId),
-    queryFn: ({ signal }) => api.getMyResponse(phaseId, signal),
+    queryFn: ({ signal }) => api.getMyResponse(phaseId, token, signal),
   });
 
 /** Results per question (403 for residents until the staff publish them). */

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ActionPolicyDecision } from '@contracts/participation-client';
 import { formatDateTime } from '@/lib/format';
-import { myResponseQueryOptions } from '../api/surveys';
+import { myResponseQueryOptions, respondentToken } from '../api/surveys';
 import { SurveyReason } from './survey-reason';
 
 export interface SurveyEntryProps {
@@ -22,7 +22,7 @@ export interface SurveyEntryProps {
 /** The project page's way into the current survey: answer it, finish a draft, or read what you sent. */
 export function SurveyEntry({ phaseId, answerHref, resultsHref, decision, signedIn, resendAction }: SurveyEntryProps) {
   const { t, i18n } = useTranslation();
-  const mine = useQuery({ ...myResponseQueryOptions(phaseId), enabled: signedIn, retry: false });
+  const mine = useQuery({ ...myResponseQueryOptions(phaseId, signedIn ? undefined : respondentToken()), retry: false });
   const status = mine.data?.status ?? 'none';
   let body: ReactNode;
   if (status === 'submitted') {
