@@ -12,8 +12,11 @@ export interface AuditFilters {
 
 /** The actions the API records, grouped by what they concern (the filter offers each group and each action). */
 export const AUDIT_ACTION_GROUPS: Record<string, string[]> = {
-  project: ['project.created', 'project.edited', 'project.status_changed', 'project.preview_link_created', 'project.preview_link_revoked'],
+  project: ['project.created', 'project.edited', 'project.status_changed', 'project.image_changed', 'project.preview_link_created', 'project.preview_link_revoked'],
   phase: ['phase.added', 'phase.changed', 'phase.removed'],
+  survey: ['survey.saved', 'survey.exported'],
+  idea: ['idea.status_changed', 'idea.approved', 'idea.rejected', 'idea.hidden', 'idea.kept', 'idea.cost_set'],
+  comment: ['comment.hidden', 'comment.kept'],
   role: ['role.granted', 'role.revoked'],
   invitation: ['invitation.created', 'invitation.resent', 'invitation.revoked'],
   department: ['department.created', 'department.renamed', 'department.deleted'],
@@ -21,7 +24,7 @@ export const AUDIT_ACTION_GROUPS: Record<string, string[]> = {
   user: ['user.blocked', 'user.unblocked'],
 };
 
-export const AUDIT_TARGET_TYPES = ['project', 'user', 'invitation', 'department', 'organisation'] as const;
+export const AUDIT_TARGET_TYPES = ['project', 'phase', 'idea', 'comment', 'user', 'invitation', 'department', 'organisation'] as const;
 
 export const auditKeys = {
   all: ['audit-log'] as const,

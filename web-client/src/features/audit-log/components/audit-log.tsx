@@ -132,7 +132,11 @@ function details(t: TFunction, entry: ListAuditLogEntry): string {
       return Array.isArray(data.fields) ? data.fields.map((f) => t(`audit.fields.${String(f)}`, { defaultValue: String(f) })).join(', ') : '';
     case 'organisation.rejected':
     case 'user.blocked':
+    case 'idea.hidden':
+    case 'comment.hidden':
       return text(data.reason);
+    case 'survey.exported':
+      return text(data.language).toUpperCase();
     default:
       return '';
   }
