@@ -1,31 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
+import { password } from './support/api';
 import { expectAccessible } from './support/axe';
-import { waitForLink } from './support/mail';
+import { failOnCspViolations } from './support/csp';
+import { mailDir, waitForLink } from './support/mail';
+import { localPath } from './support/pages';
+import { uniqueEmail } from './support/text';
 
-const mailDir = process.env.MAIL_DIR!;
-const password = 'un mot de passe assez long';
-
-// The preview server sends a strict CSP: anything it blocks (inline script or style) fails the test.
-let cspViolations: string[] = [];
-test.beforeEach(({ page }) => {
-  cspViolations = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-  });
-});
-test.afterEach(() => {
-  expect(cspViolations, 'CSP violations').toEqual([]);
-});
-
-function uniqueEmail(tag: string) {
-  return `e2e-${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
-}
-
-/** The e-mailed link points at the preview server; keep only its path and fragment. */
-function localPath(link: string) {
-  const url = new URL(link);
-  return `${url.pathname}${url.hash}`;
-}
+failOnCspViolations();
 
 async function logIn(page: Page, email: string, secret: string) {
   await page.getByLabel('Adresse e-mail').fill(email);

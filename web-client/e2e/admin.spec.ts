@@ -1,62 +1,23 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { admin, createAdmin } from './support/admin';
+import { adminToken, password } from './support/api';
 import { expectAccessible } from './support/axe';
-import { waitForLink } from './support/mail';
-
-const mailDir = process.env.MAIL_DIR!;
-const password = 'un mot de passe assez long';
+import { failOnCspViolations } from './support/csp';
+import { mailDir, waitForLink } from './support/mail';
+import { localPath, logIn, nav, subnav } from './support/pages';
+import { uniqueEmail, uniqueSlug } from './support/text';
 
 test.beforeAll(createAdmin);
 
-// The preview server sends a strict CSP: anything it blocks fails the test.
-let cspViolations: string[] = [];
-test.beforeEach(({ page }) => {
-  cspViolations = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-  });
-});
-test.afterEach(() => {
-  expect(cspViolations, 'CSP violations').toEqual([]);
-});
-
-function unique(tag: string) {
-  return `${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-function uniqueEmail(tag: string) {
-  return `e2e-${unique(tag)}@example.test`;
-}
-
-function localPath(link: string) {
-  const url = new URL(link);
-  return `${url.pathname}${url.hash}`;
-}
-
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Navigation principale' });
-const subnav = (page: Page) => page.getByRole('navigation', { name: 'Sections de l’administration' });
-
-async function logIn(page: Page, email: string, secret: string) {
-  await page.goto('/login');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(secret);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page).toHaveURL(/\/profile$/);
-}
+failOnCspViolations();
 
 async function logOut(page: Page) {
   await nav(page).getByRole('button', { name: 'Se déconnecter' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Vous êtes déconnecté.' })).toBeVisible();
 }
 
-async function adminToken(request: APIRequestContext): Promise<string> {
-  const response = await request.post('/api/v1/auth/login', { data: admin });
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
 test('an admin creates a department and invites its head, who accepts and lands in the staff area', async ({ page }) => {
-  const department = `Urbanisme ${unique('d')}`;
+  const department = `Urbanisme ${uniqueSlug('d')}`;
   const headEmail = uniqueEmail('head');
 
   await logIn(page, admin.email, admin.password);
@@ -201,7 +162,7 @@ test('an admin imports invitations from a CSV file with one bad row', async ({ p
 
 test('only staff enter the staff area; an admin manages roles and department heads', async ({ page, request }) => {
   const residentEmail = uniqueEmail('resident');
-  const department = `Mobilité ${unique('d')}`;
+  const department = `Mobilité ${uniqueSlug('d')}`;
   const registered = await request.post('/api/v1/auth/register', {
     data: { email: residentEmail, password, firstName: 'Rémi', lastName: 'Résident', locale: 'fr' },
   });
@@ -364,8 +325,8 @@ test('an admin blocks someone, sees the block in the list, and lifts it', async 
 test('an admin invites a project moderator, who accepts and finds the project in their workspace', async ({ page, request }) => {
   const token = await adminToken(request);
   const auth = { Authorization: `Bearer ${token}` };
-  const department = `Culture ${unique('d')}`;
-  const title = `Fête de quartier ${unique('p')}`;
+  const department = `Culture ${uniqueSlug('d')}`;
+  const title = `Fête de quartier ${uniqueSlug('p')}`;
   const moderatorEmail = uniqueEmail('moderator');
 
   const createdDepartment = await request.post('/api/v1/departments', { data: { name: { fr: department } }, headers: auth });

@@ -1,48 +1,18 @@
-import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { admin, createAdmin } from './support/admin';
+import { adminToken, bearer, dayUtc, password, registerConfirmed, tokenFor } from './support/api';
 import { expectAccessible } from './support/axe';
-import { waitForLink } from './support/mail';
-
-const mailDir = process.env.MAIL_DIR!;
-const password = 'un mot de passe assez long';
+import { failOnCspViolations } from './support/csp';
+import { logIn, newPage, tabTo } from './support/pages';
+import { tag, unique } from './support/text';
 
 test.beforeAll(createAdmin);
 
-// The preview server sends a strict CSP: anything it blocks fails the test (every page of every context).
-let cspViolations: string[] = [];
-function watchCsp(page: Page) {
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-  });
-}
-test.beforeEach(({ page }) => {
-  cspViolations = [];
-  watchCsp(page);
-});
-test.afterEach(() => {
-  expect(cspViolations, 'CSP violations').toEqual([]);
-});
-
-const tag = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const unique = (text: string) => `${text} ${tag()}`;
-
-/** A phase's instant: midnight UTC `offset` days from today. */
-function dayUtc(offset: number): string {
-  const d = new Date();
-  d.setUTCHours(0, 0, 0, 0);
-  d.setUTCDate(d.getUTCDate() + offset);
-  return d.toISOString();
-}
-
-async function tokenFor(request: APIRequestContext, email: string, secret: string): Promise<string> {
-  const response = await request.post('/api/v1/auth/login', { data: { email, password: secret } });
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
+const watchCsp = failOnCspViolations();
 
 /** A published project whose current phase collects ideas on a map (confirmed e-mail needed to take part). */
 async function ideationProject(request: APIRequestContext) {
-  const auth = { Authorization: `Bearer ${await tokenFor(request, admin.email, admin.password)}` };
+  const auth = bearer(await adminToken(request));
   const department = await request.post('/api/v1/departments', { data: { name: { fr: unique('Mobilité') } }, headers: auth });
   expect(department.status()).toBe(201);
   const departmentId = ((await department.json()) as { id: string }).id;
@@ -70,38 +40,8 @@ async function ideationProject(request: APIRequestContext) {
 async function resident(request: APIRequestContext, firstName: string) {
   const email = `e2e-ideas-${firstName.toLowerCase()}-${tag()}@example.test`;
   const lastName = `Habitant${tag()}`;
-  const registered = await request.post('/api/v1/auth/register', { data: { email, password, firstName, lastName, locale: 'fr' } });
-  expect(registered.status()).toBe(201);
-  const link = await waitForLink(mailDir, email, 'confirm-email');
-  const token = new URLSearchParams(new URL(link).hash.slice(1)).get('token');
-  const confirmed = await request.post('/api/v1/auth/confirm-email', { data: { token } });
-  expect(confirmed.ok()).toBe(true);
+  await registerConfirmed(request, { email, firstName, lastName });
   return { email, name: `${firstName} ${lastName}` };
-}
-
-async function logIn(page: Page, email: string, secret: string) {
-  await page.goto('/login');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(secret);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page).toHaveURL(/\/profile$/);
-}
-
-/** A page in its own browser context (axe needs one), watched for CSP violations like the default page. */
-async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  watchCsp(page);
-  return page;
-}
-
-/** Presses Tab until `target` has the focus: proves it can be reached with the keyboard alone. */
-async function tabTo(page: Page, target: Locator, maxPresses = 80) {
-  for (let i = 0; i < maxPresses; i++) {
-    await page.keyboard.press('Tab');
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-  }
-  throw new Error(`Not reached with ${maxPresses} presses of Tab`);
 }
 
 test('a resident posts an idea on the map, another likes it with the keyboard and comments, the city accepts it with official feedback', async ({
@@ -162,7 +102,7 @@ test('a resident posts an idea on the map, another likes it with the keyboard an
   await expectAccessible(page, 'idea page (its author)');
 
   // Bruno finds it in the list, on the map too; the list stays usable without a base map.
-  const brunoPage = await newPage(browser);
+  const brunoPage = await newPage(browser, watchCsp);
   await logIn(brunoPage, bruno.email, password);
   await brunoPage.goto(`/projects/${projectId}`);
   const list = brunoPage.getByRole('region', { name: 'Idées', exact: true });
@@ -184,7 +124,7 @@ test('a resident posts an idea on the map, another likes it with the keyboard an
   // He likes it with the keyboard alone.
   const likeButton = brunoPage.getByRole('button', { name: /^J’aime/ });
   await expect(likeButton).toHaveAttribute('aria-pressed', 'false');
-  await tabTo(brunoPage, likeButton);
+  await tabTo(brunoPage, likeButton, 80);
   await brunoPage.keyboard.press('Enter');
   await expect(likeButton).toHaveAttribute('aria-pressed', 'true');
   await expect(likeButton).toHaveAccessibleName('J’aime 1');
@@ -200,7 +140,7 @@ test('a resident posts an idea on the map, another likes it with the keyboard an
   await expectAccessible(brunoPage, 'idea page: liked and commented');
 
   // The admin (staff of every project) accepts the idea with official feedback signed by a service.
-  const cityPage = await newPage(browser);
+  const cityPage = await newPage(browser, watchCsp);
   await logIn(cityPage, admin.email, admin.password);
   await cityPage.goto(ideaUrl);
   const moderation = cityPage.getByRole('region', { name: 'Modération' });
@@ -239,7 +179,7 @@ test('a resident posts an idea on the map, another likes it with the keyboard an
   await expectAccessible(page, 'notifications page (the idea’s author)');
 
   // An anonymous visitor reads it all and is told, beside each action, to log in.
-  const visitor = await newPage(browser);
+  const visitor = await newPage(browser, watchCsp);
   await visitor.goto(ideaUrl);
   await expect(visitor.getByRole('heading', { level: 1, name: ideaTitle })).toBeVisible();
   const visitorActions = visitor.getByRole('region', { name: 'Participer' });
@@ -255,7 +195,7 @@ test('an idea is edited by its author, a moderator hides and shows it again with
   const { projectId } = await ideationProject(request);
   const carla = await resident(request, 'Carla');
   const ideaTitle = unique('Un potager partagé');
-  const carlaAuth = { Authorization: `Bearer ${await tokenFor(request, carla.email, password)}` };
+  const carlaAuth = bearer(await tokenFor(request, carla.email, password));
   const posted = await request.post(`/api/v1/projects/${projectId}/ideas`, {
     headers: carlaAuth,
     data: { title: ideaTitle, body: '<p>Dans le parc.</p>', latitude: 50.85, longitude: 4.35 },
@@ -282,7 +222,7 @@ test('an idea is edited by its author, a moderator hides and shows it again with
   await expect(page.locator('.idea__meta')).toContainText('modifiée le');
 
   // A moderator hides it with a reason; the author reads the reason on the page.
-  const cityPage = await newPage(browser);
+  const cityPage = await newPage(browser, watchCsp);
   await logIn(cityPage, admin.email, admin.password);
   await cityPage.goto(`/projects/${projectId}/ideas/${ideaId}`);
   const moderation = cityPage.getByRole('region', { name: 'Modération' });

@@ -1,52 +1,27 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { admin, createAdmin } from './support/admin';
+import { adminToken, bearer, password, registerConfirmed, tokenFor } from './support/api';
 import { expectAccessible } from './support/axe';
-import { waitForLink, waitForMessage } from './support/mail';
+import { failOnCspViolations } from './support/csp';
+import { mailDir, waitForMessage } from './support/mail';
+import { logIn } from './support/pages';
+import { tag as stamp } from './support/text';
 
 test.beforeAll(createAdmin);
 
-// The preview server sends a strict CSP: anything it blocks fails the test (on every page the test opens).
-let cspViolations: string[] = [];
-function watchCsp(page: Page) {
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-  });
-}
-test.beforeEach(({ page }) => {
-  cspViolations = [];
-  watchCsp(page);
-});
-test.afterEach(() => {
-  expect(cspViolations, 'CSP violations').toEqual([]);
-});
-
-const mailDir = process.env.MAIL_DIR!;
-const password = 'un mot de passe assez long';
-const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
-
-async function tokenFor(request: APIRequestContext, email: string, secret: string): Promise<string> {
-  const response = await request.post('/api/v1/auth/login', { data: { email, password: secret } });
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
+const watchCsp = failOnCspViolations();
 
 /** A resident with a confirmed address (the link of the confirmation e-mail is used through the API). */
 async function resident(request: APIRequestContext, firstName: string, tag: string) {
   const email = `e2e-${firstName.toLowerCase()}-${tag}@example.test`;
   const lastName = `Habitant${tag}`;
-  const registered = await request.post('/api/v1/auth/register', { data: { email, password, firstName, lastName, locale: 'fr' } });
-  expect(registered.status()).toBe(201);
-  const link = await waitForLink(mailDir, email, 'confirm-email');
-  const token = new URLSearchParams(new URL(link).hash.slice(1)).get('token');
-  const confirmed = await request.post('/api/v1/auth/confirm-email', { data: { token } });
-  expect(confirmed.ok()).toBe(true);
+  await registerConfirmed(request, { email, firstName, lastName });
   return { email, name: `${firstName} ${lastName}`, token: await tokenFor(request, email, password) };
 }
 
 /** A published project (in a new department) whose ideation phase runs now. */
 async function projectWithIdeas(request: APIRequestContext, title: string, preModeration: boolean) {
-  const auth = bearer(await tokenFor(request, admin.email, admin.password));
+  const auth = bearer(await adminToken(request));
   const department = await request.post('/api/v1/departments', { data: { name: { fr: `Service ${title}` } }, headers: auth });
   expect(department.status()).toBe(201);
   const departmentId = ((await department.json()) as { id: string }).id;
@@ -77,14 +52,6 @@ async function postIdea(request: APIRequestContext, token: string, projectId: st
   });
   expect(response.status()).toBe(201);
   return ((await response.json()) as { id: string }).id;
-}
-
-async function logIn(page: Page, email: string, secret: string) {
-  await page.goto('/login');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(secret);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page).toHaveURL(/\/profile$/);
 }
 
 test('a moderator hides a flagged comment; its author is notified, adjusts the preferences and unsubscribes from an e-mail', async ({

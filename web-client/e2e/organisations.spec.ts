@@ -1,35 +1,17 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { admin, createAdmin } from './support/admin';
+import { password } from './support/api';
 import { expectAccessible } from './support/axe';
+import { failOnCspViolations } from './support/csp';
+import { logIn, nav } from './support/pages';
+import { tag } from './support/text';
 
 test.beforeAll(createAdmin);
 
-// The preview server sends a strict CSP: anything it blocks fails the test.
-let cspViolations: string[] = [];
-test.beforeEach(({ page }) => {
-  cspViolations = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-  });
-});
-test.afterEach(() => {
-  expect(cspViolations, 'CSP violations').toEqual([]);
-});
-
-const password = 'un mot de passe assez long';
-const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Navigation principale' });
-
-async function logIn(page: Page, email: string, secret: string) {
-  await page.goto('/login');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(secret);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page).toHaveURL(/\/profile$/);
-}
+failOnCspViolations();
 
 test('a resident creates an organisation, an admin verifies it, and it appears in the public directory', async ({ page, request, browser }) => {
-  const id = stamp();
+  const id = tag();
   const email = `e2e-org-${id}@example.test`;
   const name = `Comité de quartier ${id}`;
   const registered = await request.post('/api/v1/auth/register', {

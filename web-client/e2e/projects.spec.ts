@@ -1,22 +1,14 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { admin, createAdmin } from './support/admin';
+import { adminToken, bearer } from './support/api';
 import { expectAccessible } from './support/axe';
+import { failOnCspViolations } from './support/csp';
+import { logIn, subnav } from './support/pages';
+import { unique } from './support/text';
 
 test.beforeAll(createAdmin);
 
-// The preview server sends a strict CSP: anything it blocks fails the test.
-let cspViolations: string[] = [];
-test.beforeEach(({ page }) => {
-  cspViolations = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-  });
-});
-test.afterEach(() => {
-  expect(cspViolations, 'CSP violations').toEqual([]);
-});
-
-const unique = (tag: string) => `${tag} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+failOnCspViolations();
 
 /** A local day, as an <input type="date"> wants it. */
 function day(offset: number): string {
@@ -25,8 +17,6 @@ function day(offset: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-const subnav = (page: Page) => page.getByRole('navigation', { name: 'Sections de l’administration' });
-
 /** A 1×1 PNG, made in the test. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
@@ -34,20 +24,6 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR
 async function expectLoaded(image: Locator) {
   await expect(image).toBeVisible();
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
-}
-
-async function adminToken(request: APIRequestContext): Promise<string> {
-  const response = await request.post('/api/v1/auth/login', { data: admin });
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-async function logIn(page: Page, email: string, secret: string) {
-  await page.goto('/login');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(secret);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page).toHaveURL(/\/profile$/);
 }
 
 test('an admin prepares a draft project with two phases, previews it, publishes it; a visitor finds it and is asked to log in', async ({
@@ -227,7 +203,7 @@ test('an admin prepares a draft project with two phases, previews it, publishes 
 
 test('a department head finds a person by name and makes them moderator of a project', async ({ page, request }) => {
   const token = await adminToken(request);
-  const auth = { Authorization: `Bearer ${token}` };
+  const auth = bearer(token);
   const tag = Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
   const department = unique('Culture');
   const title = unique('Fête de quartier');

@@ -1,78 +1,26 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
-import { admin, createAdmin } from './support/admin';
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { createAdmin } from './support/admin';
+import { adminToken, bearer, dayUtc, password, registerConfirmed } from './support/api';
 import { expectAccessible } from './support/axe';
-import { waitForLink } from './support/mail';
-
-const mailDir = process.env.MAIL_DIR!;
-const password = 'un mot de passe assez long';
+import { failOnCspViolations } from './support/csp';
+import { logIn, newPage } from './support/pages';
+import { tag, unique } from './support/text';
 
 test.beforeAll(createAdmin);
 
-// The preview server sends a strict CSP: anything it blocks fails the test (every page of every context).
-let cspViolations: string[] = [];
-function watchCsp(page: Page) {
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-  });
-}
-test.beforeEach(({ page }) => {
-  cspViolations = [];
-  watchCsp(page);
-});
-test.afterEach(() => {
-  expect(cspViolations, 'CSP violations').toEqual([]);
-});
-
-const tag = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const unique = (text: string) => `${text} ${tag()}`;
-
-/** A phase's instant: midnight UTC `offset` days from today. */
-function dayUtc(offset: number): string {
-  const d = new Date();
-  d.setUTCHours(0, 0, 0, 0);
-  d.setUTCDate(d.getUTCDate() + offset);
-  return d.toISOString();
-}
-
-async function tokenFor(request: APIRequestContext, email: string, secret: string): Promise<string> {
-  const response = await request.post('/api/v1/auth/login', { data: { email, password: secret } });
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
+const watchCsp = failOnCspViolations();
 
 /** Someone with a confirmed address (the link comes by e-mail, as in real life). */
 async function person(request: APIRequestContext, firstName: string) {
   const email = `e2e-surveys-${firstName.toLowerCase()}-${tag()}@example.test`;
-  const registered = await request.post('/api/v1/auth/register', { data: { email, password, firstName, lastName: `Habitant${tag()}`, locale: 'fr' } });
-  expect(registered.status()).toBe(201);
-  const id = ((await registered.json()) as { id: string }).id;
-  const link = await waitForLink(mailDir, email, 'confirm-email');
-  const token = new URLSearchParams(new URL(link).hash.slice(1)).get('token');
-  const confirmed = await request.post('/api/v1/auth/confirm-email', { data: { token } });
-  expect(confirmed.ok()).toBe(true);
+  const id = await registerConfirmed(request, { email, firstName, lastName: `Habitant${tag()}` });
   return { email, id };
-}
-
-async function logIn(page: Page, email: string, secret: string) {
-  await page.goto('/login');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(secret);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page).toHaveURL(/\/profile$/);
-}
-
-/** A page in its own browser context (axe needs one), watched for CSP violations like the default page. */
-async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  watchCsp(page);
-  return page;
 }
 
 /** A published project with one running phase of `method`, moderated by a newly appointed moderator. */
 async function projectWithPhase(request: APIRequestContext, method: 'survey' | 'poll', phaseTitle: string, answer: string) {
-  const auth = { Authorization: `Bearer ${await tokenFor(request, admin.email, admin.password)}` };
+  const auth = bearer(await adminToken(request));
   const department = await request.post('/api/v1/departments', { data: { name: { fr: unique('Mobilité') } }, headers: auth });
   expect(department.status()).toBe(201);
   const departmentId = ((await department.json()) as { id: string }).id;
@@ -179,7 +127,7 @@ test('a moderator builds a survey, a resident answers it, the moderator reads th
   await expect(page.getByRole('status').filter({ hasText: `La phase « ${phaseTitle} » a été enregistrée.` })).toBeVisible();
 
   // ---- A resident answers; a required question left empty is reported first.
-  const residentPage = await newPage(browser);
+  const residentPage = await newPage(browser, watchCsp, { acceptDownloads: true });
   await logIn(residentPage, resident.email, password);
   await residentPage.goto(`/projects/${projectId}`);
   await expect(residentPage.getByRole('heading', { level: 1, name: title })).toBeVisible();
@@ -320,7 +268,7 @@ test('a poll on the project page: answered in one click, results at once, change
   await expect(poll.getByRole('radio', { name: 'Samedi' })).not.toBeChecked();
 
   // A visitor without an account answers too (the browser's random token), and finds the answer again after a reload.
-  const visitorPage = await newPage(browser);
+  const visitorPage = await newPage(browser, watchCsp, { acceptDownloads: true });
   await visitorPage.goto(`/projects/${projectId}`);
   const visitorPoll = visitorPage.getByRole('region', { name: 'Sondage', exact: true });
   await visitorPoll.getByRole('radio', { name: 'Samedi' }).check();

@@ -1,50 +1,17 @@
-import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Locator } from '@playwright/test';
 import { admin, createAdmin } from './support/admin';
+import { adminToken, bearer, dayUtc, password, registerConfirmed } from './support/api';
 import { expectAccessible } from './support/axe';
-import { waitForLink } from './support/mail';
-
-const mailDir = process.env.MAIL_DIR!;
-const password = 'un mot de passe assez long';
+import { failOnCspViolations } from './support/csp';
+import { logIn, newPage, tabTo } from './support/pages';
+import { escape, tag, unique, words } from './support/text';
 
 test.beforeAll(createAdmin);
 
-// The preview server sends a strict CSP: anything it blocks fails the test (every page of every context).
-let cspViolations: string[] = [];
-function watchCsp(page: Page) {
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-  });
-}
-test.beforeEach(({ page }) => {
-  cspViolations = [];
-  watchCsp(page);
-});
-test.afterEach(() => {
-  expect(cspViolations, 'CSP violations').toEqual([]);
-});
+const watchCsp = failOnCspViolations();
 
-const tag = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const unique = (text: string) => `${text} ${tag()}`;
-
-/** A phase's instant: midnight UTC `offset` days from today. */
-function dayUtc(offset: number): string {
-  const d = new Date();
-  d.setUTCHours(0, 0, 0, 0);
-  d.setUTCDate(d.getUTCDate() + offset);
-  return d.toISOString();
-}
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** French money and percentages hold narrow no-break spaces: match any space. */
-const words = (text: string) => new RegExp(escape(text).replace(/ /g, '[\\s\\u202f\\u00a0]'));
 /** The one button of a card about this idea, whatever it says now (its words change when it is pressed). */
 const buttonAbout = (scope: Locator, title: string) => scope.getByRole('button', { name: new RegExp(`« ${escape(title)} »`) });
-
-async function tokenFor(request: APIRequestContext, email: string, secret: string): Promise<string> {
-  const response = await request.post('/api/v1/auth/login', { data: { email, password: secret } });
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
 
 type Headers = { Authorization: string };
 
@@ -100,38 +67,8 @@ async function projectAfterIdeas(
 /** A resident with a confirmed address (the link comes by e-mail, as in real life). */
 async function resident(request: APIRequestContext, firstName: string) {
   const email = `e2e-votes-${firstName.toLowerCase()}-${tag()}@example.test`;
-  const registered = await request.post('/api/v1/auth/register', { data: { email, password, firstName, lastName: `Habitant${tag()}`, locale: 'fr' } });
-  expect(registered.status()).toBe(201);
-  const link = await waitForLink(mailDir, email, 'confirm-email');
-  const token = new URLSearchParams(new URL(link).hash.slice(1)).get('token');
-  const confirmed = await request.post('/api/v1/auth/confirm-email', { data: { token } });
-  expect(confirmed.ok()).toBe(true);
+  await registerConfirmed(request, { email, firstName, lastName: `Habitant${tag()}` });
   return { email };
-}
-
-async function logIn(page: Page, email: string, secret: string) {
-  await page.goto('/login');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(secret);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page).toHaveURL(/\/profile$/);
-}
-
-/** A page in its own browser context (axe needs one), watched for CSP violations like the default page. */
-async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  watchCsp(page);
-  return page;
-}
-
-/** Presses Tab until `target` has the focus: proves it can be reached with the keyboard alone. */
-async function tabTo(page: Page, target: Locator, maxPresses = 150) {
-  for (let i = 0; i < maxPresses; i++) {
-    await page.keyboard.press('Tab');
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-  }
-  throw new Error(`Not reached with ${maxPresses} presses of Tab`);
 }
 
 test('a participatory budget and a vote: residents fill and send a basket and vote, the city reads the results and sets costs', async ({
@@ -139,7 +76,7 @@ test('a participatory budget and a vote: residents fill and send a basket and vo
   browser,
   request,
 }) => {
-  const auth = { Authorization: `Bearer ${await tokenFor(request, admin.email, admin.password)}` };
+  const auth = bearer(await adminToken(request));
   const department = await request.post('/api/v1/departments', { data: { name: { fr: unique('Quartiers') } }, headers: auth });
   expect(department.status()).toBe(201);
   const departmentId = ((await department.json()) as { id: string }).id;
@@ -188,7 +125,7 @@ test('a participatory budget and a vote: residents fill and send a basket and vo
   // The fountain goes in with the keyboard alone.
   const addFountain = buttonAbout(card(fountain), fountain);
   await expect(addFountain).toHaveAccessibleName(`Ajouter au panier « ${fountain} »`);
-  await tabTo(page, addFountain);
+  await tabTo(page, addFountain, 150);
   await page.keyboard.press('Enter');
   await expect(total).toHaveText(words('Total : 700 € sur 1 000 € — reste 300 €'));
   await expect(addFountain).toHaveAccessibleName(`Retirer « ${fountain} » de mon panier`);
@@ -240,7 +177,7 @@ test('a participatory budget and a vote: residents fill and send a basket and vo
   await expect(page.getByRole('link', { name: /Voir les résultats/ })).toHaveCount(0);
 
   // ---- Bruno votes until he has no vote left, then takes one back.
-  const brunoPage = await newPage(browser);
+  const brunoPage = await newPage(browser, watchCsp);
   await logIn(brunoPage, bruno.email, password);
   await brunoPage.goto(`/projects/${vote.projectId}`);
   await expect(brunoPage.getByRole('heading', { level: 1, name: vote.title })).toBeVisible();
@@ -255,7 +192,7 @@ test('a participatory budget and a vote: residents fill and send a basket and vo
   const voteTrees = buttonAbout(voteCard(trees), trees);
   await expect(voteTrees).toHaveAccessibleName(`Voter pour « ${trees} »`);
   await expect(voteTrees).toHaveAttribute('aria-pressed', 'false');
-  await tabTo(brunoPage, voteTrees);
+  await tabTo(brunoPage, voteTrees, 150);
   await brunoPage.keyboard.press('Space');
   await expect(voteTrees).toHaveAttribute('aria-pressed', 'true');
   await expect(voteTrees).toHaveAccessibleName(`Retirer mon vote pour « ${trees} »`);
@@ -283,7 +220,7 @@ test('a participatory budget and a vote: residents fill and send a basket and vo
   await expectAccessible(brunoPage, 'project page: vote withdrawn');
 
   // ---- The city: results of both phases, linked from the timeline.
-  const cityPage = await newPage(browser);
+  const cityPage = await newPage(browser, watchCsp);
   await logIn(cityPage, admin.email, admin.password);
   await cityPage.goto(`/projects/${vote.projectId}`);
   await expect(cityPage.getByRole('region', { name: 'Vos votes' }).getByRole('link', { name: 'Voir les résultats du vote' })).toBeVisible();

@@ -1,6 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+/** Where the API drops its e-mails (MAIL_DIR, checked by playwright.config.ts). */
+export const mailDir = process.env.MAIL_DIR!;
+
 /** A tiny MIME reader for the .eml files the API writes: headers, multipart, quoted-printable, base64. */
 interface Part {
   headers: Map<string, string>;

@@ -2,12 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { GetBudgetResultsResponse } from '@contracts/participation-client';
-import { describeError, toApiError } from '@/api/errors';
 import { Alert } from '@/components/ui/alert';
 import { BarChart } from '@/components/ui/bar-chart';
-import { Button } from '@/components/ui/button';
-import { Loading } from '@/components/ui/loading';
-import { TableRegion } from '@/components/ui/table-region';
+import { ResultsQuery } from '@/components/ui/results-query';
+import { ResultsTable } from '@/components/ui/results-table';
 import { formatMoney, formatNumber } from '@/lib/format';
 import { budgetResultsQueryOptions } from '../api/budgets';
 
@@ -23,19 +21,11 @@ export interface BudgetResultsProps {
 export function BudgetResults({ projectId, phaseId }: BudgetResultsProps) {
   const { t } = useTranslation();
   const results = useQuery({ ...budgetResultsQueryOptions(phaseId), retry: false });
-  if (results.isPending) return <Loading label={t('common.loading')} />;
-  if (results.isError) {
-    const error = toApiError(results.error);
-    if (error.status === 403) return <Alert variant="info" title={t('budgets.results.notYet')} />;
-    return (
-      <Alert variant="error" role="alert" title={describeError(t, error)}>
-        <Button variant="secondary" onClick={() => void results.refetch()}>
-          {t('common.retry')}
-        </Button>
-      </Alert>
-    );
-  }
-  return <BudgetResultsView projectId={projectId} results={results.data} />;
+  return (
+    <ResultsQuery query={results} notYet={t('budgets.results.notYet')}>
+      {(data) => <BudgetResultsView projectId={projectId} results={data} />}
+    </ResultsQuery>
+  );
 }
 
 export function BudgetResultsView({ projectId, results }: { projectId: string; results: GetBudgetResultsResponse }) {
@@ -66,39 +56,24 @@ export function BudgetResultsView({ projectId, results }: { projectId: string; r
         <p className="empty-state">{t('budgets.results.empty')}</p>
       ) : (
         <>
-          <TableRegion label={caption}>
-            <table className="table results__table">
-              <caption>{caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('budgets.results.idea')}</th>
-                  <th scope="col" className="table__number">
-                    {t('budgets.results.cost')}
-                  </th>
-                  <th scope="col" className="table__number">
-                    {t('budgets.results.basketsColumn')}
-                  </th>
-                  <th scope="col">{t('budgets.results.fundedColumn')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {results.items.map((item) => (
-                  <tr key={item.ideaId}>
-                    <th scope="row">
-                      <Link to={`/projects/${projectId}/ideas/${item.ideaId}`}>{item.title}</Link>
-                    </th>
-                    <td className="table__number">{money(item.cost)}</td>
-                    <td className="table__number">{formatNumber(item.baskets, language)}</td>
-                    <td>
-                      <span className={`badge ${item.funded ? 'badge--success' : 'badge--neutral'}`}>
-                        {item.funded ? t('common.yes') : t('common.no')}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
+          <ResultsTable
+            caption={caption}
+            columns={[
+              { header: t('budgets.results.idea') },
+              { header: t('budgets.results.cost'), numeric: true },
+              { header: t('budgets.results.basketsColumn'), numeric: true },
+              { header: t('budgets.results.fundedColumn') },
+            ]}
+            rows={results.items.map((item) => ({
+              key: item.ideaId,
+              cells: [
+                <Link to={`/projects/${projectId}/ideas/${item.ideaId}`}>{item.title}</Link>,
+                money(item.cost),
+                formatNumber(item.baskets, language),
+                <span className={`badge ${item.funded ? 'badge--success' : 'badge--neutral'}`}>{item.funded ? t('common.yes') : t('common.no')}</span>,
+              ],
+            }))}
+          />
           <BarChart
             label={t('budgets.results.chartLabel', { items: top.join(' ; ') })}
             caption={

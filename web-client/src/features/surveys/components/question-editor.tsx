@@ -6,6 +6,7 @@ import type { FieldErrors } from '@/lib/forms';
 import { fieldKey, type BuilderAction, type Direction, type DraftQuestion, type SettingName } from '../api/builder';
 import { hasOptions, type QuestionType } from '../api/surveys';
 import { LanguageFields } from './language-fields';
+import { MoveButtons } from './move-buttons';
 
 export interface BuilderIds {
   question: (q: string) => string;
@@ -108,26 +109,14 @@ export function QuestionEditor({
         </h3>
         {!locked ? (
           <div className="card__actions">
-            <Button
-              id={ids.move(key, -1)}
-              variant="secondary"
-              className="button--small"
-              disabled={!canMoveUp}
-              aria-label={t('surveys.builder.moveQuestionUp', { number })}
-              onClick={() => onMove(-1)}
-            >
-              {t('surveys.move.up')}
-            </Button>
-            <Button
-              id={ids.move(key, 1)}
-              variant="secondary"
-              className="button--small"
-              disabled={!canMoveDown}
-              aria-label={t('surveys.builder.moveQuestionDown', { number })}
-              onClick={() => onMove(1)}
-            >
-              {t('surveys.move.down')}
-            </Button>
+            <MoveButtons
+              id={(direction) => ids.move(key, direction)}
+              canMoveUp={canMoveUp}
+              canMoveDown={canMoveDown}
+              upLabel={t('surveys.builder.moveQuestionUp', { number })}
+              downLabel={t('surveys.builder.moveQuestionDown', { number })}
+              onMove={onMove}
+            />
             <Button variant="secondary" className="button--small" aria-label={t('surveys.builder.removeQuestion', { number })} onClick={onRemove}>
               {t('common.remove')}
             </Button>
@@ -240,26 +229,14 @@ export function QuestionEditor({
                   />
                   {!locked ? (
                     <div className="toolbar">
-                      <Button
-                        id={ids.move(option.key, -1)}
-                        variant="secondary"
-                        className="button--small"
-                        disabled={index === 0}
-                        aria-label={t('surveys.builder.moveOptionUp', { n, number })}
-                        onClick={() => onMoveOption(option.key, -1)}
-                      >
-                        {t('surveys.move.up')}
-                      </Button>
-                      <Button
-                        id={ids.move(option.key, 1)}
-                        variant="secondary"
-                        className="button--small"
-                        disabled={index === q.options.length - 1}
-                        aria-label={t('surveys.builder.moveOptionDown', { n, number })}
-                        onClick={() => onMoveOption(option.key, 1)}
-                      >
-                        {t('surveys.move.down')}
-                      </Button>
+                      <MoveButtons
+                        id={(direction) => ids.move(option.key, direction)}
+                        canMoveUp={index > 0}
+                        canMoveDown={index < q.options.length - 1}
+                        upLabel={t('surveys.builder.moveOptionUp', { n, number })}
+                        downLabel={t('surveys.builder.moveOptionDown', { n, number })}
+                        onMove={(direction) => onMoveOption(option.key, direction)}
+                      />
                       <Button
                         variant="secondary"
                         className="button--small"

@@ -24,6 +24,7 @@ import {
 import { POLL_MAX_QUESTIONS, POLL_TYPES, QUESTION_TYPES, hasOptions, useSaveSurvey, type QuestionType } from '../api/surveys';
 import { QuestionEditor, type BuilderIds } from './question-editor';
 import { LanguageFields } from './language-fields';
+import { MoveButtons } from './move-buttons';
 import { SurveyForm } from './survey-form';
 
 export interface SurveyBuilderProps {
@@ -326,26 +327,14 @@ export function SurveyBuilder({ view, map, onReload }: SurveyBuilderProps) {
             ) : null}
             {multiple && !locked ? (
               <div className="toolbar">
-                <Button
-                  id={ids.move(section.key, -1)}
-                  variant="secondary"
-                  className="button--small"
-                  disabled={sectionIndex === 0}
-                  onClick={() => moveSection(section.key, -1)}
-                  aria-label={t('surveys.builder.moveSectionUp', { n: sectionIndex + 1 })}
-                >
-                  {t('surveys.move.up')}
-                </Button>
-                <Button
-                  id={ids.move(section.key, 1)}
-                  variant="secondary"
-                  className="button--small"
-                  disabled={sectionIndex === doc.sections.length - 1}
-                  onClick={() => moveSection(section.key, 1)}
-                  aria-label={t('surveys.builder.moveSectionDown', { n: sectionIndex + 1 })}
-                >
-                  {t('surveys.move.down')}
-                </Button>
+                <MoveButtons
+                  id={(direction) => ids.move(section.key, direction)}
+                  canMoveUp={sectionIndex > 0}
+                  canMoveDown={sectionIndex < doc.sections.length - 1}
+                  upLabel={t('surveys.builder.moveSectionUp', { n: sectionIndex + 1 })}
+                  downLabel={t('surveys.builder.moveSectionDown', { n: sectionIndex + 1 })}
+                  onMove={(direction) => moveSection(section.key, direction)}
+                />
                 <Button
                   variant="secondary"
                   className="button--small"

@@ -7,6 +7,8 @@ import { Alert } from '@/components/ui/alert';
 import { BarChart } from '@/components/ui/bar-chart';
 import { Button } from '@/components/ui/button';
 import { Loading } from '@/components/ui/loading';
+import { ResultsQuery } from '@/components/ui/results-query';
+import { ResultsTable } from '@/components/ui/results-table';
 import { SelectField } from '@/components/ui/select-field';
 import { TableRegion } from '@/components/ui/table-region';
 import { formatDateTime, formatNumber } from '@/lib/format';
@@ -18,19 +20,11 @@ import { downloadResponsesCsv, surveyResultsQueryOptions, textAnswersInfiniteQue
 export function SurveyResults({ phaseId }: { phaseId: string }) {
   const { t } = useTranslation();
   const results = useQuery({ ...surveyResultsQueryOptions(phaseId), retry: false });
-  if (results.isPending) return <Loading label={t('common.loading')} />;
-  if (results.isError) {
-    const error = toApiError(results.error);
-    if (error.status === 403) return <Alert variant="info" title={t('surveys.results.notPublished')} />;
-    return (
-      <Alert variant="error" role="alert" title={describeError(t, error)}>
-        <Button variant="secondary" onClick={() => void results.refetch()}>
-          {t('common.retry')}
-        </Button>
-      </Alert>
-    );
-  }
-  return <SurveyResultsView results={results.data} />;
+  return (
+    <ResultsQuery query={results} notYet={t('surveys.results.notPublished')}>
+      {(data) => <SurveyResultsView results={data} />}
+    </ResultsQuery>
+  );
 }
 
 export interface SurveyResultsViewProps {
@@ -74,6 +68,17 @@ function QuestionResults({
   const answered = t('surveys.results.answered', { count: q.answered, formatted: formatNumber(q.answered, language) });
   const count = (n: number | undefined) => (n == null ? t('surveys.results.hidden') : formatNumber(n, language));
   const hasHidden = q.options.some((o) => o.count == null) || q.distribution.some((b) => b.count == null);
+  /** Counts as bars (a hidden count is drawn soft), the chart named by its figures. */
+  const countChart = <R extends { id: string; label: string; count?: number }>(rows: R[], valueText: (row: R) => string = (row) => count(row.count)) => (
+    <BarChart
+      label={t('surveys.results.chartLabel', {
+        title,
+        items: rows.map((r) => t('surveys.results.chartItem', { label: r.label, count: count(r.count) })).join(' ; '),
+      })}
+      caption={t('surveys.results.chartCaption')}
+      items={rows.map((r) => ({ id: r.id, label: r.label, value: r.count ?? 0, valueText: valueText(r), tone: r.count == null ? 'soft' : 'strong' }))}
+    />
+  );
 
   let body: ReactNode = null;
   if (!q.brokenDown) {
@@ -88,45 +93,16 @@ function QuestionResults({
     body = (
       <>
         {q.type === 'multiple_choice' ? <p className="muted">{t('surveys.results.multipleNote')}</p> : null}
-        <TableRegion label={caption}>
-          <table className="table results__table">
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('surveys.results.choice')}</th>
-                <th scope="col" className="table__number">
-                  {t('surveys.results.count')}
-                </th>
-                <th scope="col" className="table__number">
-                  {t('surveys.results.percent')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">{r.label}</th>
-                  <td className="table__number">{count(r.count)}</td>
-                  <td className="table__number">{r.count == null ? '—' : percent(r.percent)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-        <BarChart
-          label={t('surveys.results.chartLabel', {
-            title,
-            items: rows.map((r) => t('surveys.results.chartItem', { label: r.label, count: count(r.count) })).join(' ; '),
-          })}
-          caption={t('surveys.results.chartCaption')}
-          items={rows.map((r) => ({
-            id: r.id,
-            label: r.label,
-            value: r.count ?? 0,
-            valueText: r.count == null ? t('surveys.results.hidden') : `${count(r.count)} · ${percent(r.percent)}`,
-            tone: r.count == null ? 'soft' : 'strong',
-          }))}
+        <ResultsTable
+          caption={caption}
+          columns={[
+            { header: t('surveys.results.choice') },
+            { header: t('surveys.results.count'), numeric: true },
+            { header: t('surveys.results.percent'), numeric: true },
+          ]}
+          rows={rows.map((r) => ({ key: r.id, cells: [r.label, count(r.count), r.count == null ? '—' : percent(r.percent)] }))}
         />
+        {countChart(rows, (r) => (r.count == null ? count(r.count) : `${count(r.count)} · ${percent(r.percent)}`))}
         {staff && (q.otherCount ?? 0) > 0 ? <TextAnswers questionId={q.questionId} title={t('surveys.results.otherTexts', { number })} /> : null}
       </>
     );
@@ -139,31 +115,15 @@ function QuestionResults({
     body = (
       <>
         <p className="muted">{t('surveys.results.rankingNote')}</p>
-        <TableRegion label={caption}>
-          <table className="table results__table">
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('surveys.results.choice')}</th>
-                <th scope="col" className="table__number">
-                  {t('surveys.results.score')}
-                </th>
-                <th scope="col" className="table__number">
-                  {t('surveys.results.averageRank')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">{r.label}</th>
-                  <td className="table__number">{decimal(r.score)}</td>
-                  <td className="table__number">{decimal(r.averageRank)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <ResultsTable
+          caption={caption}
+          columns={[
+            { header: t('surveys.results.choice') },
+            { header: t('surveys.results.score'), numeric: true },
+            { header: t('surveys.results.averageRank'), numeric: true },
+          ]}
+          rows={rows.map((r) => ({ key: r.id, cells: [r.label, decimal(r.score), decimal(r.averageRank)] }))}
+        />
         <BarChart
           label={t('surveys.results.rankingChartLabel', { title, items: rows.map((r) => t('surveys.results.chartItem', { label: r.label, count: decimal(r.score) })).join(' ; ') })}
           caption={t('surveys.results.chartCaption')}
@@ -174,6 +134,7 @@ function QuestionResults({
   } else if (q.type === 'linear_scale' || q.type === 'number') {
     const decimal = (n: number) => new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(n);
     const bucket = (from: number, to: number) => (from === to ? decimal(from) : t('surveys.results.range', { from: decimal(from), to: decimal(to) }));
+    const rows = q.distribution.map((b) => ({ id: `${b.from}-${b.to}`, label: bucket(b.from, b.to), count: b.count }));
     const caption = t('surveys.results.distributionCaption', { number, title });
     body = (
       <>
@@ -189,41 +150,12 @@ function QuestionResults({
         ) : null}
         {q.distribution.length > 0 ? (
           <>
-            <TableRegion label={caption}>
-              <table className="table results__table">
-                <caption>{caption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t(q.type === 'linear_scale' ? 'surveys.results.value' : 'surveys.results.bucket')}</th>
-                    <th scope="col" className="table__number">
-                      {t('surveys.results.count')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {q.distribution.map((b) => (
-                    <tr key={`${b.from}-${b.to}`}>
-                      <th scope="row">{bucket(b.from, b.to)}</th>
-                      <td className="table__number">{count(b.count)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
-            <BarChart
-              label={t('surveys.results.chartLabel', {
-                title,
-                items: q.distribution.map((b) => t('surveys.results.chartItem', { label: bucket(b.from, b.to), count: count(b.count) })).join(' ; '),
-              })}
-              caption={t('surveys.results.chartCaption')}
-              items={q.distribution.map((b) => ({
-                id: `${b.from}-${b.to}`,
-                label: bucket(b.from, b.to),
-                value: b.count ?? 0,
-                valueText: count(b.count),
-                tone: b.count == null ? 'soft' : 'strong',
-              }))}
+            <ResultsTable
+              caption={caption}
+              columns={[{ header: t(q.type === 'linear_scale' ? 'surveys.results.value' : 'surveys.results.bucket') }, { header: t('surveys.results.count'), numeric: true }]}
+              rows={rows.map((r) => ({ key: r.id, cells: [r.label, count(r.count)] }))}
             />
+            {countChart(rows)}
           </>
         ) : null}
       </>

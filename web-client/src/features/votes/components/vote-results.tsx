@@ -2,12 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { GetVoteResultsResponse } from '@contracts/participation-client';
-import { describeError, toApiError } from '@/api/errors';
 import { Alert } from '@/components/ui/alert';
 import { BarChart } from '@/components/ui/bar-chart';
-import { Button } from '@/components/ui/button';
-import { Loading } from '@/components/ui/loading';
-import { TableRegion } from '@/components/ui/table-region';
+import { ResultsQuery } from '@/components/ui/results-query';
+import { ResultsTable } from '@/components/ui/results-table';
 import { formatNumber, formatPercent } from '@/lib/format';
 import { voteResultsQueryOptions } from '../api/votes';
 
@@ -24,19 +22,11 @@ export interface VoteResultsProps {
 export function VoteResults({ projectId, phaseId }: VoteResultsProps) {
   const { t } = useTranslation();
   const results = useQuery({ ...voteResultsQueryOptions(phaseId), retry: false });
-  if (results.isPending) return <Loading label={t('common.loading')} />;
-  if (results.isError) {
-    const error = toApiError(results.error);
-    if (error.status === 403) return <Alert variant="info" title={t('votes.results.notYet')} />;
-    return (
-      <Alert variant="error" role="alert" title={describeError(t, error)}>
-        <Button variant="secondary" onClick={() => void results.refetch()}>
-          {t('common.retry')}
-        </Button>
-      </Alert>
-    );
-  }
-  return <VoteResultsView projectId={projectId} results={results.data} />;
+  return (
+    <ResultsQuery query={results} notYet={t('votes.results.notYet')}>
+      {(data) => <VoteResultsView projectId={projectId} results={data} />}
+    </ResultsQuery>
+  );
 }
 
 export function VoteResultsView({ projectId, results }: { projectId: string; results: GetVoteResultsResponse }) {
@@ -60,35 +50,25 @@ export function VoteResultsView({ projectId, results }: { projectId: string; res
         <p className="empty-state">{t('votes.results.empty')}</p>
       ) : (
         <>
-          <TableRegion label={caption}>
-            <table className="table results__table">
-              <caption>{caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('votes.results.rank')}</th>
-                  <th scope="col">{t('votes.results.idea')}</th>
-                  <th scope="col" className="table__number">
-                    {t('votes.results.votesColumn')}
-                  </th>
-                  <th scope="col" className="table__number">
-                    {t('votes.results.share')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {results.items.map((item) => (
-                  <tr key={item.ideaId}>
-                    <td>{item.rank}</td>
-                    <th scope="row">
-                      <Link to={`/projects/${projectId}/ideas/${item.ideaId}`}>{item.title}</Link>
-                    </th>
-                    <td className="table__number">{formatNumber(item.votes, language)}</td>
-                    <td className="table__number">{share(item.votes)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
+          <ResultsTable
+            caption={caption}
+            columns={[
+              { header: t('votes.results.rank') },
+              { header: t('votes.results.idea') },
+              { header: t('votes.results.votesColumn'), numeric: true },
+              { header: t('votes.results.share'), numeric: true },
+            ]}
+            rowHeader={1}
+            rows={results.items.map((item) => ({
+              key: item.ideaId,
+              cells: [
+                item.rank,
+                <Link to={`/projects/${projectId}/ideas/${item.ideaId}`}>{item.title}</Link>,
+                formatNumber(item.votes, language),
+                share(item.votes),
+              ],
+            }))}
+          />
           <BarChart
             label={t('votes.results.chartLabel', { items: top.join(' ; ') })}
             caption={
