@@ -22,11 +22,14 @@ done
 
 # Each server runs in its own process group, so stopping it stops its children too (npx → vite).
 pids=()
+# A database given in the environment is someone else's to stop; the demo cluster we start is ours (the
+# connection string exported below must not make pg.sh believe the database is external).
+external_db="${DATABASE_URL:-}${ConnectionStrings__Participation:-}"
 cleanup() {
   trap - EXIT INT TERM
   for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  "$ROOT/.ci/pg.sh" stop demo
+  [ -n "$external_db" ] || env -u ConnectionStrings__Participation -u DATABASE_URL "$ROOT/.ci/pg.sh" stop demo
 }
 trap cleanup EXIT INT TERM
 
