@@ -24,17 +24,6 @@ internal static class Polls
         return phase.Method == Methods.Poll ? phase : throw new NotFoundException("No such poll.");
     }
 
-    /// <summary>
-    /// The poll must be the project's running phase and let the caller answer (the same reasons as the "what may I do"
-    /// panel); a visitor without an account answers only when everyone may, with a browser token.
-    /// </summary>
-    public static async Task<byte[]?> RequireAnswerableAsync(IDbConnection connection, IDbTransaction tx, Questionnaire.Phase poll, Guid? actorId, string? token, CancellationToken ct)
-    {
-        var (current, _) = await ActionPolicy.RequireAsync(connection, actorId, poll.ProjectId, "answer", tx, ct, Methods.Poll);
-        if (current.Id != poll.Id) throw ActionPolicy.Refuse("answer", ActionPolicy.Reasons.PhaseNotActive);
-        return actorId is null ? SecureTokens.Hash(Answering.RequireToken(token)) : null;
-    }
-
     /// <summary>The results when the caller may read them (staff, or published), else null: a poll answer never fails on them.</summary>
     public static Task<GetSurveyResults.Response?> ResultsAsync(NpgsqlConnection connection, Guid? actorId, Guid phaseId, CancellationToken ct) =>
         GetSurveyResults.WhenReadableAsync(connection, actorId, phaseId, ct);
@@ -108,8 +97,8 @@ public static class AnswerPoll
             await using var connection = await db.OpenConnectionAsync(ct);
             await using (var tx = await connection.BeginTransactionAsync(ct))
             {
-                var poll = await Polls.RequirePollAsync(connection, c.ActorId, c.PhaseId, tx, ct);
-                var hash = await Polls.RequireAnswerableAsync(connection, tx, poll, c.ActorId, c.RespondentToken, ct);
+                await Answering.RequireOpenAsync(connection, tx, c.ActorId, c.PhaseId, Methods.Poll, ct);
+                var hash = Answering.VisitorTokenHash(c.ActorId, c.RespondentToken);
                 if (await connection.ExecuteScalarAsync<int?>(new CommandDefinition(LockSql, new { c.PhaseId }, tx, cancellationToken: ct)) is null)
                     throw new ConflictException(Messages.Get("poll_without_questions"));
                 var questions = Questionnaire.Questions(await Questionnaire.SectionsAsync(connection, c.PhaseId, tx, ct)).ToList();
@@ -156,8 +145,8 @@ public static class WithdrawPollAnswer
             await using var connection = await db.OpenConnectionAsync(ct);
             await using (var tx = await connection.BeginTransactionAsync(ct))
             {
-                var poll = await Polls.RequirePollAsync(connection, c.ActorId, c.PhaseId, tx, ct);
-                var hash = await Polls.RequireAnswerableAsync(connection, tx, poll, c.ActorId, c.RespondentToken, ct);
+                await Answering.RequireOpenAsync(connection, tx, c.ActorId, c.PhaseId, Methods.Poll, ct);
+                var hash = Answering.VisitorTokenHash(c.ActorId, c.RespondentToken);
                 await connection.ExecuteAsync(new CommandDefinition(Sql, new { c.PhaseId, c.ActorId, TokenHash = hash }, tx, cancellationToken: ct));
                 await tx.CommitAsync(ct);
             }

@@ -31,7 +31,7 @@ public static class SaveDraftResponse
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            await Answering.RequireOpenAsync(connection, tx, c.ActorId, c.PhaseId, ct);
+            await Answering.RequireOpenAsync(connection, tx, c.ActorId, c.PhaseId, Methods.Survey, ct);
             await connection.ExecuteAsync(new CommandDefinition(LockSql, new { c.PhaseId }, tx, cancellationToken: ct));
             var rows = AnswerRules.Check(Questionnaire.Questions(await Questionnaire.SectionsAsync(connection, c.PhaseId, tx, ct)), c.Body, submit: false);
             var id = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(UpsertSql, new { Id = Guid.CreateVersion7(), c.PhaseId, c.ActorId }, tx, cancellationToken: ct))

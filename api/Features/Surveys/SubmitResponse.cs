@@ -17,17 +17,22 @@ namespace Participation.Api.Features.Surveys;
 internal static class Answering
 {
     /// <summary>
-    /// The survey phase when the caller may answer it now: 404 for what they may not see, for a phase that is not a
-    /// survey (polls have their own endpoint) or has no questionnaire yet; otherwise the refusal of
+    /// The survey or poll phase when the caller may answer it now: 404 for what they may not see, for a phase of the
+    /// other method (polls have their own endpoint) or a survey without a questionnaire yet; otherwise the refusal of
     /// <see cref="ActionPolicy"/> (not signed in, not permitted, phase not active, already responded...).
     /// </summary>
-    public static async Task RequireOpenAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid? actorId, Guid phaseId, CancellationToken ct)
+    public static async Task<Questionnaire.Phase> RequireOpenAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid? actorId, Guid phaseId, string method,
+        CancellationToken ct)
     {
         var phase = await Questionnaire.RequirePhaseAsync(connection, actorId, phaseId, tx, ct);
-        if (phase.Method != Methods.Survey || phase.Version == 0) throw new NotFoundException("No such survey.");
-        var (current, _) = await ActionPolicy.RequireAsync(connection, actorId, phase.ProjectId, "answer", tx, ct, Methods.Survey);
+        if (phase.Method != method || (method == Methods.Survey && phase.Version == 0)) throw new NotFoundException("No such survey.");
+        var (current, _) = await ActionPolicy.RequireAsync(connection, actorId, phase.ProjectId, "answer", tx, ct, method);
         if (current.Id != phaseId) throw ActionPolicy.Refuse("answer", ActionPolicy.Reasons.PhaseNotActive);
+        return phase;
     }
+
+    /// <summary>Who answers without an account: the hash of their required browser token (null for a signed-in caller).</summary>
+    public static byte[]? VisitorTokenHash(Guid? actorId, string? token) => actorId is null ? SecureTokens.Hash(RequireToken(token)) : null;
 
     /// <summary>A visitor's browser token: 16 to 200 printable characters (only its SHA-256 is stored).</summary>
     public static string RequireToken(string? token) =>
@@ -73,8 +78,8 @@ public static class SubmitResponse
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            await Answering.RequireOpenAsync(connection, tx, c.ActorId, c.PhaseId, ct);
-            var tokenHash = c.ActorId is null ? SecureTokens.Hash(Answering.RequireToken(c.RespondentToken)) : null;
+            await Answering.RequireOpenAsync(connection, tx, c.ActorId, c.PhaseId, Methods.Survey, ct);
+            var tokenHash = Answering.VisitorTokenHash(c.ActorId, c.RespondentToken);
             await connection.ExecuteAsync(new CommandDefinition(CountSql, new { c.PhaseId }, tx, cancellationToken: ct));
             var rows = AnswerRules.Check(Questionnaire.Questions(await Questionnaire.SectionsAsync(connection, c.PhaseId, tx, ct)), c.Body, submit: true);
             try

@@ -1,28 +1,7 @@
-import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { ActionReason, type ActionReasonProps, useReasonText } from '@/components/ui/action-reason';
 
 /** The translated reason a basket change is refused, e.g. « Dépasse le budget restant ». */
-export function useBudgetReasonText() {
-  const { t } = useTranslation();
-  return (reason: string | undefined | null) => t(`budgets.reasons.${reason ?? 'not_permitted'}`, { defaultValue: t('budgets.reasons.not_permitted') });
-}
+export const useBudgetReasonText = () => useReasonText('budgets');
 
 /** Why the person may not change their basket, as visible text (a button refers to it with aria-describedby). */
-export function BudgetReason({ reason, id, withLogIn }: { reason: string; id?: string; withLogIn?: boolean }) {
-  const { t } = useTranslation();
-  const location = useLocation();
-  const text = useBudgetReasonText();
-  return (
-    <p className="action-reason" id={id}>
-      {text(reason)}
-      {withLogIn && reason === 'not_signed_in' ? (
-        <>
-          {' '}
-          <Link to="/login" state={{ from: location.pathname }}>
-            {t('budgets.logIn')}
-          </Link>
-        </>
-      ) : null}
-    </p>
-  );
-}
+export const BudgetReason = (props: ActionReasonProps) => <ActionReason feature="budgets" {...props} />;
