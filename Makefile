@@ -32,6 +32,6 @@ contracts: ## regenerate the TypeScript and .NET clients in contracts/ from open
 contracts-check: ## fail when the generated clients differ from what openapi.json gives
 	@.ci/contracts.sh check
 
-clean: ## remove build output and local databases
-	-.ci/pg.sh stop demo; -.ci/pg.sh stop test; -.ci/pg.sh stop bench
+clean: ## stop and remove the local databases, remove build output
+	@.ci/pg.sh clean
 	rm -rf .local api/bin api/obj tests/*/bin tests/*/obj bench/*/bin bench/*/obj contracts/dotnet/*/bin contracts/dotnet/*/obj web-client/dist

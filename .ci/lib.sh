@@ -6,11 +6,32 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm_config_fund=false npm_config_audit
 
 say() { printf '\033[1;34m==> %s\033[0m\n' "$*" >&2; }
 
+# apt-get that waits (up to APT_LOCK_WAIT seconds, 600 by default) for another apt or dpkg process to let go of its
+# lock instead of failing at once. `-o DPkg::Lock::Timeout` makes dpkg's lock wait; `apt-get update` ignores that
+# option for the package lists' lock, so it is tried again while that lock is what stopped it.
+apt_get() {
+  local sudo="" wait=${APT_LOCK_WAIT:-600} out told=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  local deadline=$((SECONDS + wait))
+  out=$(mktemp)
+  while :; do
+    if DEBIAN_FRONTEND=noninteractive $sudo apt-get -o "DPkg::Lock::Timeout=$wait" "$@" >"$out" 2>&1; then
+      cat "$out" >&2; rm -f "$out"; return 0
+    fi
+    if grep -q 'Could not get lock' "$out" && [ "$SECONDS" -lt "$deadline" ]; then
+      [ -n "$told" ] || say "waiting for another apt process: $(grep -m1 'Could not get lock' "$out" | sed 's/^E: //')"
+      told=1
+      sleep 5
+      continue
+    fi
+    cat "$out" >&2; rm -f "$out"; return 1
+  done
+}
+
 apt_install() {
-  local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   say "installing $* (Debian packages)"
-  $sudo apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >&2
+  apt_get update -qq
+  apt_get install -y -qq "$@"
 }
 
 ensure_dotnet_deps() {
