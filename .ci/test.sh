@@ -4,6 +4,9 @@
 #   2. contract: openapi.json (checked by a .NET test) and the generated clients are up to date
 #   3. web unit tests (vitest)
 #   4. browser end-to-end (Playwright in Debian's Chromium against the real API and database)
+# Every stage runs even when an earlier one failed; the totals are always printed, and the exit code is 1 when
+# anything failed. With DATABASE_URL or ConnectionStrings__Participation set, that server is used instead of a
+# local cluster (the role needs CREATEDB: .NET tests create participation_tests_*, the browser tests participation_e2e).
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
@@ -11,35 +14,86 @@ ensure_dotnet_deps
 ensure_node_deps
 ensure_chromium
 
-# Sum of the numbers in the lines matching a pattern (colour codes removed); 0 when none.
-count() { sed 's/\x1b\[[0-9;]*m//g' "$2" | grep -oE "$1" | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}' || true; }
-
-say "starting a throwaway PostgreSQL cluster"
-trap '"$ROOT/.ci/pg.sh" stop test' EXIT
-SERVER=$("$ROOT/.ci/pg.sh" start test --fresh)
 logs="$ROOT/.local/test-logs"; rm -rf "$logs"; mkdir -p "$logs"
 
+# Sum of the numbers N in "N <word>" or "<word>: N" found in the lines matching a pattern (colour codes removed).
+strip() { sed 's/\x1b\[[0-9;]*m//g' "$1" 2>/dev/null || true; }
+sum() { grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}'; }
+
+declare -A passed failed
+stages=(dotnet vitest e2e)
+for s in "${stages[@]}"; do passed[$s]=0; failed[$s]=0; done
+broken=()   # stages (or checks) that failed without a failing test to show for it
+
+# A stage that failed with no failed test counted (a crash, a build or type error, the contract check) counts as one.
+stage_failed() {
+  local stage=$1 label=$2
+  if [ -n "$stage" ] && [ "${failed[$stage]}" -gt 0 ]; then return; fi
+  broken+=("$label")
+}
+
+report() {
+  local total_passed=0 total_failed=${#broken[@]}
+  for s in "${stages[@]}"; do total_passed=$((total_passed + passed[$s])); total_failed=$((total_failed + failed[$s])); done
+  echo
+  echo "dotnet ${passed[dotnet]} · vitest ${passed[vitest]} · e2e ${passed[e2e]}"
+  echo "tests: $total_passed passed, $total_failed failed"
+  if [ "$total_failed" -gt 0 ]; then
+    for s in "${stages[@]}"; do [ "${failed[$s]}" -eq 0 ] || echo "  $s: ${failed[$s]} failed (log: ${logs#"$ROOT/"}/$s.log)"; done
+    for b in "${broken[@]}"; do echo "  failed: $b"; done
+  fi
+}
+
+finish() {
+  local code=$?
+  trap - EXIT
+  "$ROOT/.ci/pg.sh" stop test || true
+  [ "$code" -eq 0 ] || [ "${#broken[@]}" -gt 0 ] || broken+=("make test stopped early (exit code $code)")
+  report
+  for s in "${stages[@]}"; do [ "${failed[$s]}" -eq 0 ] || exit 1; done
+  [ "${#broken[@]}" -eq 0 ] || exit 1
+  exit 0
+}
+trap finish EXIT
+
+say "starting a throwaway PostgreSQL cluster"
+SERVER=$("$ROOT/.ci/pg.sh" start test --fresh)
+
 say "building"
-dotnet build Participation.sln --verbosity quiet -nologo -clp:ErrorsOnly
+if ! dotnet build Participation.sln --verbosity quiet -nologo -clp:ErrorsOnly; then
+  broken+=("the .NET build (nothing else can run)")
+  exit 1
+fi
 
 say ".NET tests"
-TEST_DATABASE_URL="$SERVER" dotnet test Participation.sln --no-build --verbosity quiet -nologo 2>&1 | tee "$logs/dotnet.log"
-dotnet_passed=$(count 'Passed: +[0-9]+' "$logs/dotnet.log")
+TEST_DATABASE_URL="$SERVER" dotnet test Participation.sln --no-build --verbosity quiet -nologo 2>&1 | tee "$logs/dotnet.log" \
+  && dotnet_ok=1 || dotnet_ok=0
+passed[dotnet]=$(strip "$logs/dotnet.log" | grep -oE 'Passed: +[0-9]+' | sum)
+failed[dotnet]=$(strip "$logs/dotnet.log" | grep -oE 'Failed: +[0-9]+' | sum)
+[ "$dotnet_ok" -eq 1 ] || stage_failed dotnet ".NET tests (see ${logs#"$ROOT/"}/dotnet.log)"
 
 say "contract: generated clients match openapi.json"
-"$ROOT/.ci/contracts.sh" check
+"$ROOT/.ci/contracts.sh" check || stage_failed "" "contract check: the generated clients differ from openapi.json (make contracts)"
 
 say "web unit tests"
-(cd web-client && npm run --silent typecheck && NO_COLOR=1 npx vitest run 2>&1) | tee "$logs/vitest.log"
-vitest_passed=$(count '^ *Tests +[0-9]+ passed' "$logs/vitest.log")
+if (cd web-client && npm run --silent typecheck) 2>&1 | tee "$logs/typecheck.log"; then
+  (cd web-client && NO_COLOR=1 npx vitest run 2>&1) | tee "$logs/vitest.log" && vitest_ok=1 || vitest_ok=0
+  tests_line=$(strip "$logs/vitest.log" | grep -E '^ *Tests +[0-9]' || true)
+  passed[vitest]=$(echo "$tests_line" | grep -oE '[0-9]+ passed' | sum)
+  failed[vitest]=$(echo "$tests_line" | grep -oE '[0-9]+ failed' | sum)
+  [ "$vitest_ok" -eq 1 ] || stage_failed vitest "web unit tests (see ${logs#"$ROOT/"}/vitest.log)"
+else
+  stage_failed "" "web client type check (see ${logs#"$ROOT/"}/typecheck.log; vitest not run)"
+fi
 
 say "browser end-to-end tests"
-E2E_DATABASE_URL=$("$ROOT/.ci/pg.sh" createdb test participation_e2e)
-MAIL_DIR="$ROOT/.local/e2e-mail"; rm -rf "$MAIL_DIR"; mkdir -p "$MAIL_DIR"
-(cd web-client && NO_COLOR=1 E2E_DATABASE_URL="$E2E_DATABASE_URL" MAIL_DIR="$MAIL_DIR" npx playwright test 2>&1) | tee "$logs/e2e.log"
-e2e_passed=$(count '^ *[0-9]+ passed' "$logs/e2e.log")
-
-total=$(( ${dotnet_passed:-0} + ${vitest_passed:-0} + ${e2e_passed:-0} ))
-echo
-echo "dotnet ${dotnet_passed:-0} · vitest ${vitest_passed:-0} · e2e ${e2e_passed:-0}"
-echo "tests: $total passed, 0 failed"
+if E2E_DATABASE_URL=$("$ROOT/.ci/pg.sh" createdb test participation_e2e --fresh); then
+  MAIL_DIR="$ROOT/.local/e2e-mail"; rm -rf "$MAIL_DIR"; mkdir -p "$MAIL_DIR"
+  (cd web-client && NO_COLOR=1 E2E_DATABASE_URL="$E2E_DATABASE_URL" MAIL_DIR="$MAIL_DIR" npx playwright test 2>&1) | tee "$logs/e2e.log" \
+    && e2e_ok=1 || e2e_ok=0
+  passed[e2e]=$(strip "$logs/e2e.log" | grep -oE '^ *[0-9]+ passed' | sum)
+  failed[e2e]=$(strip "$logs/e2e.log" | grep -oE '^ *[0-9]+ (failed|interrupted)' | sum)
+  [ "$e2e_ok" -eq 1 ] || stage_failed e2e "browser end-to-end tests (see ${logs#"$ROOT/"}/e2e.log)"
+else
+  stage_failed "" "creating the end-to-end database (browser tests not run)"
+fi
