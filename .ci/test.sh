@@ -16,9 +16,9 @@ ensure_chromium
 
 logs="$ROOT/.local/test-logs"; rm -rf "$logs"; mkdir -p "$logs"
 
-# Sum of the numbers N in "N <word>" or "<word>: N" found in the lines matching a pattern (colour codes removed).
+# A log without colour codes; the sum of the numbers in the parts of stdin matching a pattern (0 when none).
 strip() { sed 's/\x1b\[[0-9;]*m//g' "$1" 2>/dev/null || true; }
-sum() { grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}'; }
+sum() { { grep -oE "$1" || true; } | { grep -oE '[0-9]+' || true; } | awk '{s+=$1} END {print s+0}'; }
 
 declare -A passed failed
 stages=(dotnet vitest e2e)
@@ -68,8 +68,8 @@ fi
 say ".NET tests"
 TEST_DATABASE_URL="$SERVER" dotnet test Participation.sln --no-build --verbosity quiet -nologo 2>&1 | tee "$logs/dotnet.log" \
   && dotnet_ok=1 || dotnet_ok=0
-passed[dotnet]=$(strip "$logs/dotnet.log" | grep -oE 'Passed: +[0-9]+' | sum)
-failed[dotnet]=$(strip "$logs/dotnet.log" | grep -oE 'Failed: +[0-9]+' | sum)
+passed[dotnet]=$(strip "$logs/dotnet.log" | sum 'Passed: +[0-9]+')
+failed[dotnet]=$(strip "$logs/dotnet.log" | sum 'Failed: +[0-9]+')
 [ "$dotnet_ok" -eq 1 ] || stage_failed dotnet ".NET tests (see ${logs#"$ROOT/"}/dotnet.log)"
 
 say "contract: generated clients match openapi.json"
@@ -79,8 +79,8 @@ say "web unit tests"
 if (cd web-client && npm run --silent typecheck) 2>&1 | tee "$logs/typecheck.log"; then
   (cd web-client && NO_COLOR=1 npx vitest run 2>&1) | tee "$logs/vitest.log" && vitest_ok=1 || vitest_ok=0
   tests_line=$(strip "$logs/vitest.log" | grep -E '^ *Tests +[0-9]' || true)
-  passed[vitest]=$(echo "$tests_line" | grep -oE '[0-9]+ passed' | sum)
-  failed[vitest]=$(echo "$tests_line" | grep -oE '[0-9]+ failed' | sum)
+  passed[vitest]=$(echo "$tests_line" | sum '[0-9]+ passed')
+  failed[vitest]=$(echo "$tests_line" | sum '[0-9]+ failed')
   [ "$vitest_ok" -eq 1 ] || stage_failed vitest "web unit tests (see ${logs#"$ROOT/"}/vitest.log)"
 else
   stage_failed "" "web client type check (see ${logs#"$ROOT/"}/typecheck.log; vitest not run)"
@@ -91,8 +91,8 @@ if E2E_DATABASE_URL=$("$ROOT/.ci/pg.sh" createdb test participation_e2e --fresh)
   MAIL_DIR="$ROOT/.local/e2e-mail"; rm -rf "$MAIL_DIR"; mkdir -p "$MAIL_DIR"
   (cd web-client && NO_COLOR=1 E2E_DATABASE_URL="$E2E_DATABASE_URL" MAIL_DIR="$MAIL_DIR" npx playwright test 2>&1) | tee "$logs/e2e.log" \
     && e2e_ok=1 || e2e_ok=0
-  passed[e2e]=$(strip "$logs/e2e.log" | grep -oE '^ *[0-9]+ passed' | sum)
-  failed[e2e]=$(strip "$logs/e2e.log" | grep -oE '^ *[0-9]+ (failed|interrupted)' | sum)
+  passed[e2e]=$(strip "$logs/e2e.log" | sum '^ *[0-9]+ passed')
+  failed[e2e]=$(strip "$logs/e2e.log" | sum '^ *[0-9]+ (failed|interrupted)')
   [ "$e2e_ok" -eq 1 ] || stage_failed e2e "browser end-to-end tests (see ${logs#"$ROOT/"}/e2e.log)"
 else
   stage_failed "" "creating the end-to-end database (browser tests not run)"
