@@ -29,6 +29,8 @@ using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Security;
 using Participation.Api.Infrastructure.Validation;
 
+if (Commands.Preflight(args, Console.Out, Console.Error) is { } answered) return answered;
+
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
 

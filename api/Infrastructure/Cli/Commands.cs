@@ -8,28 +8,91 @@ using Participation.Api.Infrastructure.Validation;
 namespace Participation.Api.Infrastructure.Cli;
 
 /// <summary>
-/// Operator commands, run instead of the web server:
+/// Operator commands, run instead of the web server (usage: <see cref="CommandLine.Usage"/>):
 /// <code>
 /// dotnet run --project api -- migrate
-/// dotnet run --project api -- create-admin --email EMAIL --first-name NAME --last-name NAME   (password: --password, ADMIN_PASSWORD or stdin)
+/// dotnet run --project api -- create-admin --email EMAIL --first-name NAME --last-name NAME   (password: --password, ADMIN_PASSWORD or asked twice)
 /// dotnet run --project api -- seed-demo
 /// dotnet run --project api -- list-demo-users
+/// dotnet run --project api -- help                        (or COMMAND --help)
 /// </code>
+/// Help, usage errors and <c>list-demo-users</c> are answered by <see cref="Preflight"/> before the app is built;
+/// the others need the database and report a missing or unreachable one in one line.
 /// </summary>
 public static class Commands
 {
     public static readonly string[] Names = ["migrate", "create-admin", "seed-demo", "list-demo-users"];
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
+    public static bool IsCommand(string[] args) => args.Length > 0 && (Names.Contains(args[0]) || CommandLine.IsHelp(args[0]));
+
+    /// <summary>
+    /// The exit code of what needs no service and no database (help, usage errors, <c>list-demo-users</c>), or null
+    /// when the command must run (or when <paramref name="args"/> start the web server).
+    /// </summary>
+    public static int? Preflight(string[] args, TextWriter output, TextWriter error)
+    {
+        if (!IsCommand(args)) return null;
+        if (CommandLine.IsHelp(args[0]))
+        {
+            output.WriteLine(args.Length > 1 && CommandLine.CommandUsage.TryGetValue(args[1], out var one) ? one : CommandLine.Usage);
+            return 0;
+        }
+        var command = args[0];
+        if (args[1..].Any(CommandLine.IsHelp))
+        {
+            output.WriteLine(CommandLine.CommandUsage[command]);
+            return 0;
+        }
+        var options = CommandLine.Options(command, args[1..], out var problem);
+        if (problem is null && command == "create-admin")
+        {
+            var missing = new[] { "email", "first-name", "last-name" }.Where(o => !options.ContainsKey(o)).ToList();
+            if (missing.Count > 0) problem = "missing " + string.Join(", ", missing.Select(o => $"--{o}"));
+        }
+        if (problem is not null)
+        {
+            error.WriteLine($"error: {problem}");
+            error.WriteLine(CommandLine.CommandUsage[command]);
+            return 2;
+        }
+        if (command == "list-demo-users")
+        {
+            foreach (var u in DemoSeed.Users) output.WriteLine($"    {u.Email,-45} {u.Description}");
+            return 0;
+        }
+        return null;
+    }
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
-        var services = app.Services;
-        if (args[0] == "list-demo-users")
+        try
         {
-            foreach (var u in DemoSeed.Users) Console.WriteLine($"    {u.Email,-45} {u.Description}");
-            return 0;
+            _ = new NpgsqlConnectionStringBuilder(ConnectionStrings.Resolve(app.Configuration));
         }
+        catch (InvalidOperationException)
+        {
+            Console.Error.WriteLine(CommandLine.NoDatabase);
+            return 2;
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            Console.Error.WriteLine($"error: the connection string is not valid ({ex.Message.Trim()}).");
+            return 2;
+        }
+        try
+        {
+            return await RunWithDatabaseAsync(app.Services, args);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException)
+        {
+            Console.Error.WriteLine($"error: the database could not be used ({ex.GetBaseException().Message.Trim()}); "
+                + "check ConnectionStrings__Participation or DATABASE_URL.");
+            return 1;
+        }
+    }
+
+    private static async Task<int> RunWithDatabaseAsync(IServiceProvider services, string[] args)
+    {
         var migrator = services.GetRequiredService<Migrator>();
         switch (args[0])
         {
@@ -38,8 +101,7 @@ public static class Commands
                 Console.WriteLine("Database is up to date.");
                 return 0;
             case "create-admin":
-                await migrator.MigrateAsync();
-                return await CreateAdminAsync(services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<RoleGrants>(), Options(args[1..]));
+                return await CreateAdminAsync(services, migrator, CommandLine.Options(args[0], args[1..], out _));
             case "seed-demo":
                 await migrator.MigrateAsync();
                 await DemoSeed.RunAsync(services.GetRequiredService<NpgsqlDataSource>());
@@ -49,34 +111,21 @@ public static class Commands
         }
     }
 
-    private static Dictionary<string, string> Options(string[] args)
+    private static async Task<int> CreateAdminAsync(IServiceProvider services, Migrator migrator, Dictionary<string, string> o)
     {
-        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i + 1 < args.Length; i += 2)
-            options[args[i].TrimStart('-')] = args[i + 1];
-        return options;
-    }
-
-    private static async Task<int> CreateAdminAsync(NpgsqlDataSource db, RoleGrants grants, Dictionary<string, string> o)
-    {
-        if (!o.TryGetValue("email", out var email) || !o.TryGetValue("first-name", out var first) || !o.TryGetValue("last-name", out var last))
-        {
-            Console.Error.WriteLine("usage: create-admin --email EMAIL --first-name NAME --last-name NAME [--password PASSWORD]");
-            return 2;
-        }
-        var password = o.GetValueOrDefault("password") ?? Environment.GetEnvironmentVariable("ADMIN_PASSWORD");
-        if (password is null)
-        {
-            Console.Error.Write("Password (12 to 128 characters): ");
-            password = Console.ReadLine() ?? "";
-        }
+        var (email, first, last) = (o["email"], o["first-name"], o["last-name"]);
+        var password = o.GetValueOrDefault("password") ?? Environment.GetEnvironmentVariable("ADMIN_PASSWORD")
+            ?? CommandLine.AskPassword(Console.Error);
+        if (password is null) return 2;
         var validation = new CreateAdminValidator().Validate((email, first, last, password));
         if (!validation.IsValid)
         {
             foreach (var e in validation.Errors) Console.Error.WriteLine($"{e.PropertyName}: {e.ErrorMessage}");
             return 2;
         }
-        var id = await GrantAdminAsync(db, grants, TextRules.NormalizeEmail(email), first.Trim(), last.Trim(), password);
+        await migrator.MigrateAsync();
+        var id = await GrantAdminAsync(services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<RoleGrants>(),
+            TextRules.NormalizeEmail(email), first.Trim(), last.Trim(), password);
         Console.WriteLine($"Admin {email} ready (user {id}).");
         return 0;
     }

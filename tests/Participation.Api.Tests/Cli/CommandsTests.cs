@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using Participation.Api.Infrastructure.Cli;
+
+namespace Participation.Api.Tests.Cli;
+
+/// <summary>
+/// The operator commands (`dotnet run --project api -- COMMAND`): help and usage errors need no database, a missing
+/// or unreachable database is one line and an exit code (no stack trace), and the password is read without echo.
+/// The process-level tests run the API's own binary as an operator would.
+/// </summary>
+public sealed class CommandsTests
+{
+    private const string Unreachable = "Host=127.0.0.1;Port=1;Username=nobody;Database=nowhere;Timeout=3";
+
+    [Fact]
+    public async Task Create_admin_help_prints_the_usage_without_touching_the_database()
+    {
+        var run = await RunApiAsync(Unreachable, "create-admin", "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("usage: create-admin --email EMAIL --first-name NAME --last-name NAME", run.Output);
+        Assert.Equal("", run.Error);
+    }
+
+    [Fact]
+    public async Task A_command_without_a_connection_string_says_so_in_one_line()
+    {
+        var run = await RunApiAsync(null, "migrate");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(CommandLine.NoDatabase, run.Error.Trim());
+        Assert.DoesNotContain("Unhandled exception", run.Error);
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_is_one_line_and_exit_code_1()
+    {
+        var run = await RunApiAsync(Unreachable, "create-admin", "--email", "a@example.org", "--first-name", "Ada", "--last-name", "Admin",
+            "--password", "a long enough password");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Single(run.Error.Trim().Split('\n'));
+        Assert.StartsWith("error: the database could not be used", run.Error);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("help")]
+    [InlineData("-h")]
+    public void The_general_help_lists_every_command(string help)
+    {
+        var (code, output, error) = Preflight(help);
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        foreach (var command in Commands.Names) Assert.Contains($"\n  {command} ", output);
+        Assert.Contains(".ci/pg.sh start demo", output);
+    }
+
+    [Theory]
+    [InlineData("create-admin --email a@example.org", "error: missing --first-name, --last-name")]
+    [InlineData("create-admin --email a@example.org --first-name A --last-name B --pasword x", "error: unknown option '--pasword'")]
+    [InlineData("create-admin --email", "error: option '--email' needs a value")]
+    [InlineData("migrate now", "error: unexpected argument 'now'")]
+    public void A_usage_error_is_told_with_the_usage_and_exit_code_2(string args, string expected)
+    {
+        var (code, output, error) = Preflight(args.Split(' '));
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith(expected + "\n", error.ReplaceLineEndings("\n"));
+        Assert.Contains("usage: ", error);
+    }
+
+    [Fact]
+    public void Listing_the_demo_users_needs_no_database()
+    {
+        var (code, output, _) = Preflight("list-demo-users");
+
+        Assert.Equal(0, code);
+        foreach (var user in DemoSeed.Users) Assert.Contains(user.Email, output);
+    }
+
+    [Fact]
+    public void Commands_that_need_the_database_and_the_web_server_are_left_to_run()
+    {
+        Assert.Null(Preflight("create-admin", "--email", "a@example.org", "--first-name", "A", "--last-name", "B").Code);
+        Assert.Null(Preflight("migrate").Code);
+        Assert.Null(Preflight("--urls", "http://localhost:5080").Code);
+    }
+
+    [Fact]
+    public void A_password_typed_at_the_terminal_is_not_shown()
+    {
+        var keys = new Queue<ConsoleKeyInfo>(
+            "secret-X".Select(Key).Append(new ConsoleKeyInfo('\b', ConsoleKey.Backspace, false, false, false))
+                .Concat("word".Select(Key)).Append(new ConsoleKeyInfo('\r', ConsoleKey.Enter, false, false, false)));
+        var echo = new StringWriter();
+
+        var secret = CommandLine.ReadSecret(keys.Dequeue, echo);
+
+        Assert.Equal("secret-word", secret);
+        Assert.Equal(Environment.NewLine, echo.ToString());
+        Assert.Empty(keys);
+    }
+
+    private static ConsoleKeyInfo Key(char c) => new(c, ConsoleKey.A, false, false, false);
+
+    private static (int? Code, string Output, string Error) Preflight(params string[] args)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var code = Commands.Preflight(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private sealed record Run(int ExitCode, string Output, string Error);
+
+    /// <summary>Runs the API binary with <paramref name="args"/>, with <paramref name="connectionString"/> as its only database setting.</summary>
+    private static async Task<Run> RunApiAsync(string? connectionString, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment.Remove("DATABASE_URL");
+        start.Environment.Remove("ConnectionStrings__Participation");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (connectionString is not null) start.Environment["ConnectionStrings__Participation"] = connectionString;
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Run(process.ExitCode, await output, await error);
+    }
+}
