@@ -28,6 +28,7 @@ const apiUrl = `http://127.0.0.1:${apiPort}`;
 
 export default defineConfig({
   testDir: './e2e',
+  globalSetup: './e2e/support/global-setup.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -75,6 +76,7 @@ export default defineConfig({
         Email__PickupDirectory: mailDir,
         Email__AppBaseUrl: appUrl,
         Email__PollSeconds: '1',
+        Jobs__NotificationPollSeconds: '1',
         RateLimits__AuthPermits: '1000',
         Http__CorsOrigins__0: appUrl,
       },

@@ -3,7 +3,7 @@ import { password } from './support/api';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
 import { mailDir, waitForLink } from './support/mail';
-import { localPath } from './support/pages';
+import { localPath, screenshot } from './support/pages';
 import { uniqueEmail } from './support/text';
 
 failOnCspViolations();
@@ -176,10 +176,10 @@ test('a resident who forgot the password resets it through the e-mailed link', a
   // Following the reset link proved the address too.
   await expect(page.getByText('Confirmée', { exact: true })).toBeVisible();
   await expectAccessible(page, 'profile after reset');
-  await page.screenshot({ path: '/tmp/participation-profile.png', fullPage: true });
+  await screenshot(page, '/tmp/participation-profile.png');
   await page.goto('/');
   await expect(page.getByText('Aucun projet de participation n’est ouvert pour le moment.')).toBeVisible();
-  await page.screenshot({ path: '/tmp/participation-home.png', fullPage: true });
+  await screenshot(page, '/tmp/participation-home.png');
   // Logged in, /register sends to the profile: log out to see it.
   await page.goto('/register');
   await expect(page).toHaveURL(/\/profile$/);
@@ -189,5 +189,5 @@ test('a resident who forgot the password resets it through the e-mailed link', a
   await page.goto('/register');
   await expect(page.getByRole('heading', { level: 1, name: 'Créer un compte' })).toBeVisible();
   await expectAccessible(page, 'register (mobile)');
-  await page.screenshot({ path: '/tmp/participation-register-mobile.png', fullPage: true });
+  await screenshot(page, '/tmp/participation-register-mobile.png');
 });

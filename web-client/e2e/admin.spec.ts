@@ -1,13 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { admin, createAdmin } from './support/admin';
+import { admin } from './support/admin';
 import { adminToken, password } from './support/api';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
 import { mailDir, waitForLink } from './support/mail';
-import { localPath, logIn, nav, subnav } from './support/pages';
+import { localPath, logIn, nav, subnav, screenshot } from './support/pages';
 import { uniqueEmail, uniqueSlug } from './support/text';
-
-test.beforeAll(createAdmin);
 
 failOnCspViolations();
 
@@ -66,7 +64,7 @@ test('an admin creates a department and invites its head, who accepts and lands 
   await expect(row).toContainText('En attente');
   await expect(row).toContainText(/En file d’attente|Envoyé/);
   await expect(row).toContainText(department);
-  await page.screenshot({ path: '/tmp/participation-admin-invitations.png', fullPage: true });
+  await screenshot(page, '/tmp/participation-admin-invitations.png');
   await logOut(page);
 
   // The invitee follows the e-mailed link.
@@ -112,8 +110,7 @@ test('an admin creates a department and invites its head, who accepts and lands 
   await expectAccessible(page, 'invitation: used link');
 
   // The admin sees the invitation accepted.
-  await logIn(page, admin.email, admin.password);
-  await page.goto('/admin/invitations');
+  await logIn(page, admin.email, admin.password, '/admin/invitations');
   await page.getByLabel('État', { exact: true }).selectOption('accepted');
   await expect(page.getByRole('table', { name: 'Invitations, les plus récentes d’abord' }).getByRole('row').filter({ hasText: headEmail })).toContainText('Acceptée');
   await expectAccessible(page, 'invitations: accepted filter');
@@ -121,8 +118,7 @@ test('an admin creates a department and invites its head, who accepts and lands 
 
 test('an admin imports invitations from a CSV file with one bad row', async ({ page }) => {
   const good = uniqueEmail('csv');
-  await logIn(page, admin.email, admin.password);
-  await page.goto('/admin/invitations');
+  await logIn(page, admin.email, admin.password, '/admin/invitations');
   const form = page.getByRole('form', { name: 'Importer un fichier CSV' });
   await expect(form.getByRole('link', { name: 'Télécharger un fichier d’exemple' })).toHaveAttribute('download', 'invitations-example.csv');
 
@@ -157,7 +153,7 @@ test('an admin imports invitations from a CSV file with one bad row', async ({ p
   await dialog.getByRole('button', { name: 'Oui, révoquer' }).click();
   await expect(dialog).toBeHidden();
   await expect(row).toContainText('Révoquée');
-  await page.screenshot({ path: '/tmp/participation-admin-import.png', fullPage: true });
+  await screenshot(page, '/tmp/participation-admin-import.png');
 });
 
 test('only staff enter the staff area; an admin manages roles and department heads', async ({ page, request }) => {
@@ -183,8 +179,7 @@ test('only staff enter the staff area; an admin manages roles and department hea
   await expect(page).toHaveURL(/\/profile$/);
   await logOut(page);
 
-  await logIn(page, admin.email, admin.password);
-  await page.goto('/admin/users');
+  await logIn(page, admin.email, admin.password, '/admin/users');
   await expect(page.getByRole('heading', { level: 1, name: 'Utilisateurs' })).toBeVisible();
   await page.getByLabel('Rechercher').fill(residentEmail);
   const users = page.getByRole('table', { name: 'Personnes inscrites' });
@@ -231,20 +226,20 @@ test('only staff enter the staff area; an admin manages roles and department hea
   await page.getByRole('dialog', { name: 'Supprimer ce service ?' }).getByRole('button', { name: 'Oui, supprimer' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Le service « ${department} » a été supprimé.` })).toBeVisible();
   await expectAccessible(page, 'departments: deleted');
-  await page.screenshot({ path: '/tmp/participation-admin-departments.png', fullPage: true });
+  await screenshot(page, '/tmp/participation-admin-departments.png');
 
   await page.goto('/admin/users');
   await expect(page.getByRole('table', { name: 'Personnes inscrites' })).toBeVisible();
-  await page.screenshot({ path: '/tmp/participation-admin-users.png', fullPage: true });
+  await screenshot(page, '/tmp/participation-admin-users.png');
   await page.setViewportSize({ width: 375, height: 740 });
   await page.reload();
   await expect(page.getByRole('table', { name: 'Personnes inscrites' })).toBeVisible();
   await expectAccessible(page, 'users (mobile)');
-  await page.screenshot({ path: '/tmp/participation-admin-users-mobile.png', fullPage: true });
+  await screenshot(page, '/tmp/participation-admin-users-mobile.png');
   await page.goto('/admin/invitations');
   await expect(page.getByRole('form', { name: 'Inviter par e-mail' })).toBeVisible();
   await expectAccessible(page, 'invitations (mobile)');
-  await page.screenshot({ path: '/tmp/participation-admin-invitations-mobile.png', fullPage: true });
+  await screenshot(page, '/tmp/participation-admin-invitations-mobile.png');
 });
 
 test('someone with an account logs in to accept and comes back to the invitation', async ({ page, request }) => {
@@ -289,8 +284,7 @@ test('an admin blocks someone, sees the block in the list, and lifts it', async 
   });
   expect(registered.status()).toBe(201);
 
-  await logIn(page, admin.email, admin.password);
-  await page.goto('/admin/users');
+  await logIn(page, admin.email, admin.password, '/admin/users');
   await page.getByLabel('Rechercher').fill(email);
   const users = page.getByRole('table', { name: 'Personnes inscrites' });
   const row = users.getByRole('row').filter({ hasText: email });
@@ -335,8 +329,7 @@ test('an admin invites a project moderator, who accepts and finds the project in
   const project = await request.post('/api/v1/projects', { data: { departmentId, title: { fr: title, nl: `Buurtfeest ${title.slice(17)}` } }, headers: auth });
   expect(project.status()).toBe(201);
 
-  await logIn(page, admin.email, admin.password);
-  await page.goto('/admin/invitations');
+  await logIn(page, admin.email, admin.password, '/admin/invitations');
   await expect(page.getByRole('heading', { level: 1, name: 'Invitations' })).toBeVisible();
   const form = page.getByRole('form', { name: 'Inviter par e-mail' });
   await form.getByRole('group', { name: 'Personne 1' }).getByLabel('Adresse e-mail').fill(moderatorEmail);

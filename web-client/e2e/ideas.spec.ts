@@ -1,12 +1,10 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { admin, createAdmin } from './support/admin';
+import { admin } from './support/admin';
 import { adminToken, bearer, dayUtc, password, registerConfirmed, tokenFor } from './support/api';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
-import { logIn, newPage, tabTo } from './support/pages';
+import { logIn, newPage, tabTo, screenshot } from './support/pages';
 import { tag, unique } from './support/text';
-
-test.beforeAll(createAdmin);
 
 const watchCsp = failOnCspViolations();
 
@@ -44,19 +42,27 @@ async function resident(request: APIRequestContext, firstName: string) {
   return { email, name: `${firstName} ${lastName}` };
 }
 
-test('a resident posts an idea on the map, another likes it with the keyboard and comments, the city accepts it with official feedback', async ({
-  page,
-  browser,
-  request,
-}) => {
+/** An idea posted through the API by `author` (with a point on the map, as the phase asks); returns its id and page. */
+async function postIdea(request: APIRequestContext, projectId: string, author: { email: string }, title: string) {
+  const posted = await request.post(`/api/v1/projects/${projectId}/ideas`, {
+    headers: bearer(await tokenFor(request, author.email, password)),
+    data: { title, body: '<p>Il fait trop chaud l’été sur la place.</p>', topics: ['mobilier urbain'], latitude: 50.8466, longitude: 4.3528, locationLabel: 'Place du marché' },
+  });
+  expect(posted.status()).toBe(201);
+  const ideaId = ((await posted.json()) as { id: string }).id;
+  return { ideaId, ideaUrl: `/projects/${projectId}/ideas/${ideaId}` };
+}
+
+// One journey (a resident posts, another likes and comments, the city answers, everyone reads it), told as four
+// tests that each set up what came before through the API.
+
+test('a resident posts an idea on the map: refused beside the missing fields, then published with its place', async ({ page, request }) => {
   const { projectId, title: projectTitle } = await ideationProject(request);
   const alice = await resident(request, 'Alice');
-  const bruno = await resident(request, 'Bruno');
   const ideaTitle = unique('Des bancs à l’ombre place du marché');
 
   // Alice finds the ideas section on the project page and is invited to propose one.
-  await logIn(page, alice.email, password);
-  await page.goto(`/projects/${projectId}`);
+  await logIn(page, alice.email, password, `/projects/${projectId}`);
   await expect(page.getByRole('heading', { level: 1, name: projectTitle })).toBeVisible();
   const ideas = page.getByRole('region', { name: 'Idées', exact: true });
   await expect(ideas.getByText('Aucune idée pour le moment.')).toBeVisible();
@@ -80,13 +86,12 @@ test('a resident posts an idea on the map, another likes it with the keyboard an
   await page.getByLabel('Longitude').fill('4.3528');
   await page.getByLabel('Adresse ou lieu (facultatif)').fill('Place du marché');
   await expectAccessible(page, 'post an idea: filled in');
-  await page.screenshot({ path: '/tmp/participation-idea-form.png', fullPage: true });
+  await screenshot(page, '/tmp/participation-idea-form.png');
   await page.getByRole('button', { name: 'Publier mon idée' }).click();
 
   // Her idea's page.
   await expect(page.getByRole('heading', { level: 1, name: ideaTitle })).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/projects/${projectId}/ideas/[0-9a-f-]+$`));
-  const ideaUrl = new URL(page.url()).pathname;
   await expect(page.getByRole('status').filter({ hasText: 'Votre idée a été publiée.' })).toBeVisible();
   await expect(page.locator('.idea__body p')).toHaveCount(2);
   await expect(page.locator('.idea__body')).toContainText('près de la <fontaine>.');
@@ -100,12 +105,17 @@ test('a resident posts an idea on the map, another likes it with the keyboard an
   await expect(mine.getByText('Vous ne pouvez pas signaler votre propre idée.')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Modération' })).toHaveCount(0);
   await expectAccessible(page, 'idea page (its author)');
+});
+
+test('another resident finds the idea in the list and on the map, likes it with the keyboard, follows it and comments', async ({ page, request }) => {
+  const { projectId } = await ideationProject(request);
+  const [alice, bruno] = await Promise.all([resident(request, 'Alice'), resident(request, 'Bruno')]);
+  const ideaTitle = unique('Des bancs à l’ombre place du marché');
+  await postIdea(request, projectId, alice, ideaTitle);
 
   // Bruno finds it in the list, on the map too; the list stays usable without a base map.
-  const brunoPage = await newPage(browser, watchCsp);
-  await logIn(brunoPage, bruno.email, password);
-  await brunoPage.goto(`/projects/${projectId}`);
-  const list = brunoPage.getByRole('region', { name: 'Idées', exact: true });
+  await logIn(page, bruno.email, password, `/projects/${projectId}`);
+  const list = page.getByRole('region', { name: 'Idées', exact: true });
   const card = list.getByRole('article', { name: ideaTitle });
   await expect(card).toContainText('Proposée');
   await expect(card).toContainText(`Par ${alice.name}`);
@@ -114,35 +124,50 @@ test('a resident posts an idea on the map, another likes it with the keyboard an
   await expect(list.getByRole('button', { name: 'Carte' })).toHaveAttribute('aria-pressed', 'true');
   await expect(list.getByRole('region', { name: 'Carte des idées' }).getByRole('button', { name: ideaTitle })).toBeVisible();
   await expect(list.getByRole('list', { name: 'Idées dans la zone de la carte' }).getByRole('article', { name: ideaTitle })).toBeVisible();
-  await expectAccessible(brunoPage, 'project ideas: map view');
-  await brunoPage.screenshot({ path: '/tmp/participation-ideas-map.png', fullPage: true });
+  await expectAccessible(page, 'project ideas: map view');
+  await screenshot(page, '/tmp/participation-ideas-map.png');
   await list.getByRole('button', { name: 'Liste' }).click();
   await list.getByRole('article', { name: ideaTitle }).getByRole('link', { name: ideaTitle }).click();
-  await expect(brunoPage.getByRole('heading', { level: 1, name: ideaTitle })).toBeFocused();
-  await expectAccessible(brunoPage, 'idea page (resident)');
+  await expect(page.getByRole('heading', { level: 1, name: ideaTitle })).toBeFocused();
+  await expectAccessible(page, 'idea page (resident)');
 
   // He likes it with the keyboard alone.
-  const likeButton = brunoPage.getByRole('button', { name: /^J’aime/ });
+  const likeButton = page.getByRole('button', { name: /^J’aime/ });
   await expect(likeButton).toHaveAttribute('aria-pressed', 'false');
-  await tabTo(brunoPage, likeButton, 80);
-  await brunoPage.keyboard.press('Enter');
+  await tabTo(page, likeButton, 80);
+  await page.keyboard.press('Enter');
   await expect(likeButton).toHaveAttribute('aria-pressed', 'true');
   await expect(likeButton).toHaveAccessibleName('J’aime 1');
   // He follows it, then comments.
-  await brunoPage.getByRole('button', { name: 'Suivre cette idée' }).click();
-  await expect(brunoPage.getByRole('button', { name: 'Suivre cette idée' })).toHaveAttribute('aria-pressed', 'true');
-  const comments = brunoPage.getByRole('region', { name: /^Commentaires/ });
+  await page.getByRole('button', { name: 'Suivre cette idée' }).click();
+  await expect(page.getByRole('button', { name: 'Suivre cette idée' })).toHaveAttribute('aria-pressed', 'true');
+  const comments = page.getByRole('region', { name: /^Commentaires/ });
   await comments.getByLabel('Votre commentaire').fill('Bonne idée !\nEt une fontaine à boire ?');
   await comments.getByRole('button', { name: 'Publier le commentaire' }).click();
   await expect(comments.getByRole('status')).toHaveText('Votre commentaire a été publié.');
   await expect(comments.getByRole('heading', { name: 'Commentaires (1)' })).toBeVisible();
   await expect(comments.getByRole('article', { name: bruno.name })).toContainText('Et une fontaine à boire ?');
-  await expectAccessible(brunoPage, 'idea page: liked and commented');
+  await expectAccessible(page, 'idea page: liked and commented');
+});
+
+test('the city accepts an idea with official feedback signed by a service; its author reads the answer and is notified', async ({
+  page,
+  browser,
+  request,
+}) => {
+  const { projectId } = await ideationProject(request);
+  const [alice, bruno] = await Promise.all([resident(request, 'Alice'), resident(request, 'Bruno')]);
+  const ideaTitle = unique('Des bancs à l’ombre place du marché');
+  const { ideaId, ideaUrl } = await postIdea(request, projectId, alice, ideaTitle);
+  const commented = await request.post(`/api/v1/ideas/${ideaId}/comments`, {
+    headers: bearer(await tokenFor(request, bruno.email, password)),
+    data: { body: 'Bonne idée ! Et une fontaine à boire ?' },
+  });
+  expect(commented.status()).toBe(201);
 
   // The admin (staff of every project) accepts the idea with official feedback signed by a service.
   const cityPage = await newPage(browser, watchCsp);
-  await logIn(cityPage, admin.email, admin.password);
-  await cityPage.goto(ideaUrl);
+  await logIn(cityPage, admin.email, admin.password, ideaUrl);
   const moderation = cityPage.getByRole('region', { name: 'Modération' });
   await expect(moderation).toBeVisible();
   await expect(cityPage.getByRole('region', { name: 'Notes internes' })).toBeVisible();
@@ -157,13 +182,14 @@ test('a resident posts an idea on the map, another likes it with the keyboard an
   await expect(history.getByText('Réponse officielle de Service Mobilité')).toBeVisible();
   await expect(history).toContainText('Dix bancs seront installés au printemps.');
   await expectAccessible(cityPage, 'idea page: accepted with feedback (staff)');
-  await cityPage.screenshot({ path: '/tmp/participation-idea-page-staff.png', fullPage: true });
+  await screenshot(cityPage, '/tmp/participation-idea-page-staff.png');
   await cityPage.setViewportSize({ width: 375, height: 740 });
   await expectAccessible(cityPage, 'idea page (staff, mobile)');
-  await cityPage.screenshot({ path: '/tmp/participation-idea-page-mobile.png', fullPage: true });
+  await screenshot(cityPage, '/tmp/participation-idea-page-mobile.png');
+  await cityPage.context().close();
 
   // Alice sees the answer on her idea's page, where editing is now closed, and is notified.
-  await page.reload();
+  await logIn(page, alice.email, password, ideaUrl);
   await expect(page.getByRole('heading', { level: 1, name: ideaTitle })).toBeVisible();
   await expect(page.locator('.idea__meta')).toContainText('Acceptée');
   await expect(page.getByRole('region', { name: 'Suivi de l’idée' }).getByText('Réponse officielle de Service Mobilité')).toBeVisible();
@@ -177,18 +203,26 @@ test('a resident posts an idea on the map, another likes it with the keyboard an
   await expect(answer).toContainText('Service Mobilité');
   await expect(page.getByRole('listitem').filter({ hasText: ideaTitle }).filter({ hasText: 'a commenté' })).toBeVisible();
   await expectAccessible(page, 'notifications page (the idea’s author)');
+});
 
-  // An anonymous visitor reads it all and is told, beside each action, to log in.
-  const visitor = await newPage(browser, watchCsp);
-  await visitor.goto(ideaUrl);
-  await expect(visitor.getByRole('heading', { level: 1, name: ideaTitle })).toBeVisible();
-  const visitorActions = visitor.getByRole('region', { name: 'Participer' });
+test('an anonymous visitor reads an idea and is told, beside each action, to log in', async ({ page, request }) => {
+  const { projectId } = await ideationProject(request);
+  const [alice, bruno] = await Promise.all([resident(request, 'Alice'), resident(request, 'Bruno')]);
+  const ideaTitle = unique('Des bancs à l’ombre place du marché');
+  const { ideaId, ideaUrl } = await postIdea(request, projectId, alice, ideaTitle);
+  const liked = await request.put(`/api/v1/ideas/${ideaId}/reaction`, {
+    headers: bearer(await tokenFor(request, bruno.email, password)),
+    data: { kind: 'like' },
+  });
+  expect(liked.ok()).toBe(true);
+
+  await page.goto(ideaUrl);
+  await expect(page.getByRole('heading', { level: 1, name: ideaTitle })).toBeVisible();
+  const visitorActions = page.getByRole('region', { name: 'Participer' });
   await expect(visitorActions.getByRole('button', { name: 'J’aime 1' })).toBeDisabled();
   await expect(visitorActions.getByText('Connectez-vous pour participer.')).toHaveCount(3);
-  await expect(visitor.getByRole('region', { name: /^Commentaires/ }).getByText('Commenter :')).toBeVisible();
-  await expectAccessible(visitor, 'idea page (anonymous)');
-
-  for (const p of [brunoPage, cityPage, visitor]) await p.context().close();
+  await expect(page.getByRole('region', { name: /^Commentaires/ }).getByText('Commenter :')).toBeVisible();
+  await expectAccessible(page, 'idea page (anonymous)');
 });
 
 test('an idea is edited by its author, a moderator hides and shows it again with a reason', async ({ page, browser, request }) => {
@@ -204,8 +238,7 @@ test('an idea is edited by its author, a moderator hides and shows it again with
   const ideaId = ((await posted.json()) as { id: string }).id;
 
   // The author rewrites it; the form starts from the text as it is.
-  await logIn(page, carla.email, password);
-  await page.goto(`/projects/${projectId}/ideas/${ideaId}`);
+  await logIn(page, carla.email, password, `/projects/${projectId}/ideas/${ideaId}`);
   await page.getByRole('link', { name: 'Modifier mon idée' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Modifier mon idée' })).toBeVisible();
   await expect(page.getByLabel('Description')).toHaveValue('Dans le parc.');
@@ -223,8 +256,7 @@ test('an idea is edited by its author, a moderator hides and shows it again with
 
   // A moderator hides it with a reason; the author reads the reason on the page.
   const cityPage = await newPage(browser, watchCsp);
-  await logIn(cityPage, admin.email, admin.password);
-  await cityPage.goto(`/projects/${projectId}/ideas/${ideaId}`);
+  await logIn(cityPage, admin.email, admin.password, `/projects/${projectId}/ideas/${ideaId}`);
   const moderation = cityPage.getByRole('region', { name: 'Modération' });
   await moderation.getByRole('button', { name: 'Masquer l’idée' }).click();
   await expect(moderation.getByLabel('Motif du masquage')).toHaveAttribute('aria-invalid', 'true');

@@ -1,13 +1,11 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { admin, createAdmin } from './support/admin';
+import { admin } from './support/admin';
 import { adminToken, bearer, password, registerConfirmed, tokenFor } from './support/api';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
 import { mailDir, waitForMessage } from './support/mail';
-import { logIn } from './support/pages';
+import { logIn, screenshot } from './support/pages';
 import { tag as stamp } from './support/text';
-
-test.beforeAll(createAdmin);
 
 const watchCsp = failOnCspViolations();
 
@@ -82,8 +80,7 @@ test('a moderator hides a flagged comment; its author is notified, adjusts the p
   expect(flagged.ok()).toBe(true);
 
   // The admin finds the queue from the workspace and from the project's staff page.
-  await logIn(page, admin.email, admin.password);
-  await page.goto('/admin/projects');
+  await logIn(page, admin.email, admin.password, '/admin/projects');
   await expect(page.getByRole('heading', { level: 1, name: 'Projets' })).toBeVisible();
   await expect(page.getByRole('link', { name: `File de modération de « ${title} »` })).toHaveAttribute('href', `/admin/projects/${projectId}/moderation`);
   await expectAccessible(page, 'workspace with moderation links');
@@ -100,7 +97,7 @@ test('a moderator hides a flagged comment; its author is notified, adjusts the p
   await expect(item).not.toContainText('Masqué provisoirement');
   await expect(item.getByRole('link', { name: ideaTitle })).toHaveAttribute('href', `/projects/${projectId}/ideas/${ideaId}`);
   await expectAccessible(page, 'moderation queue');
-  await page.screenshot({ path: '/tmp/participation-moderation-queue.png', fullPage: true });
+  await screenshot(page, '/tmp/participation-moderation-queue.png');
 
   // Hiding asks for a reason first.
   await item.getByRole('button', { name: `Masquer : commentaire sur l’idée « ${ideaTitle} »` }).click();
@@ -130,10 +127,10 @@ test('a moderator hides a flagged comment; its author is notified, adjusts the p
   await expect(latest).toContainText('Non lue');
   await expect(latest.getByRole('link')).toHaveText(`Votre commentaire sur l’idée « ${ideaTitle} » a été masqué : ${reason}`);
   await expectAccessible(brunoPage, 'notification menu (open)');
-  await brunoPage.screenshot({ path: '/tmp/participation-notification-menu.png' });
+  await screenshot(brunoPage, '/tmp/participation-notification-menu.png', false);
   await brunoPage.setViewportSize({ width: 375, height: 740 });
   await expectAccessible(brunoPage, 'notification menu (open, mobile)');
-  await brunoPage.screenshot({ path: '/tmp/participation-notification-menu-mobile.png' });
+  await screenshot(brunoPage, '/tmp/participation-notification-menu-mobile.png', false);
   await brunoPage.setViewportSize({ width: 1280, height: 720 });
   await brunoPage.keyboard.press('Escape');
   await expect(menu).toBeHidden();
@@ -147,7 +144,7 @@ test('a moderator hides a flagged comment; its author is notified, adjusts the p
   await expect(entry).toContainText('Non lue');
   await expect(entry).toContainText(title);
   await expectAccessible(brunoPage, 'notifications page');
-  await brunoPage.screenshot({ path: '/tmp/participation-notifications.png', fullPage: true });
+  await screenshot(brunoPage, '/tmp/participation-notifications.png');
   await entry.getByRole('button', { name: /^Marquer comme lue/ }).click();
   await expect(brunoPage.getByRole('status').filter({ hasText: 'La notification est marquée comme lue.' })).toBeVisible();
   await expect(entry).not.toContainText('Non lue');
@@ -162,7 +159,7 @@ test('a moderator hides a flagged comment; its author is notified, adjusts the p
   const replies = brunoPage.getByRole('group', { name: 'Réponses à vos commentaires' });
   await expect(replies.getByRole('radio', { name: 'E-mail et dans l’application' })).toBeChecked();
   await expectAccessible(brunoPage, 'notification preferences');
-  await brunoPage.screenshot({ path: '/tmp/participation-notification-preferences.png', fullPage: true });
+  await screenshot(brunoPage, '/tmp/participation-notification-preferences.png');
   await replies.getByRole('radio', { name: 'Désactivé' }).check();
   await brunoPage.getByRole('button', { name: 'Enregistrer mes préférences' }).click();
   await expect(brunoPage.getByRole('status').filter({ hasText: 'Vos préférences de notification sont enregistrées.' })).toBeVisible();
@@ -225,8 +222,7 @@ test('a moderator approves one idea awaiting pre-moderation and rejects another 
   await postIdea(request, chloe.token, projectId, approved);
   await postIdea(request, chloe.token, projectId, rejected);
 
-  await logIn(page, admin.email, admin.password);
-  await page.goto(`/admin/projects/${projectId}/moderation`);
+  await logIn(page, admin.email, admin.password, `/admin/projects/${projectId}/moderation`);
   await expect(page.getByRole('heading', { level: 1, name: `Modération : ${title}` })).toBeVisible();
   const first = page.getByRole('article').filter({ hasText: approved });
   const second = page.getByRole('article').filter({ hasText: rejected });

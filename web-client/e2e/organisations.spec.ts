@@ -1,12 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { admin, createAdmin } from './support/admin';
+import { admin } from './support/admin';
 import { password } from './support/api';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
-import { logIn, nav } from './support/pages';
+import { logIn, nav, screenshot } from './support/pages';
 import { tag } from './support/text';
-
-test.beforeAll(createAdmin);
 
 failOnCspViolations();
 
@@ -78,8 +76,7 @@ test('a resident creates an organisation, an admin verifies it, and it appears i
   await expect(page.getByText('Aucune organisation ne correspond à cette recherche.')).toBeVisible();
 
   // The admin reviews it.
-  await logIn(page, admin.email, admin.password);
-  await page.goto('/admin');
+  await logIn(page, admin.email, admin.password, '/admin');
   await page.getByRole('navigation', { name: 'Sections de l’administration' }).getByRole('link', { name: 'Organisations' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Organisations' })).toBeVisible();
   const card = page.getByRole('article', { name });
@@ -114,6 +111,6 @@ test('a resident creates an organisation, an admin verifies it, and it appears i
   await expect(visitor.getByRole('link', { name: 'comite.example.org/accueil' })).toHaveAttribute('href', 'https://comite.example.org/accueil');
   await expect(visitor.getByRole('region', { name: 'Membres' })).toHaveCount(0);
   await expectAccessible(visitor, 'organisation page (public)');
-  await visitor.screenshot({ path: '/tmp/participation-organisation.png', fullPage: true });
+  await screenshot(visitor, '/tmp/participation-organisation.png');
   await visitorContext.close();
 });

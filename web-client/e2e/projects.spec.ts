@@ -1,12 +1,10 @@
-import { expect, test, type Locator } from '@playwright/test';
-import { admin, createAdmin } from './support/admin';
-import { adminToken, bearer } from './support/api';
+import { expect, test, type APIRequestContext, type Locator } from '@playwright/test';
+import { admin } from './support/admin';
+import { adminToken, bearer, dayUtc } from './support/api';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
-import { logIn, subnav } from './support/pages';
+import { logIn, subnav, screenshot } from './support/pages';
 import { unique } from './support/text';
-
-test.beforeAll(createAdmin);
 
 failOnCspViolations();
 
@@ -26,19 +24,66 @@ async function expectLoaded(image: Locator) {
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
 }
 
-test('an admin prepares a draft project with two phases, previews it, publishes it; a visitor finds it and is asked to log in', async ({
-  page,
-  browser,
-}) => {
+const ideasPhase = 'Vos idées pour le parc';
+const votePhase = 'Vote sur les idées';
+
+/**
+ * Through the API: a department and a draft project (rich text with a script the server must drop), optionally with
+ * its header image, a running ideation phase and a voting phase after it, and published.
+ */
+async function draftProject(request: APIRequestContext, options: { image?: boolean; phases?: boolean; publish?: boolean } = {}) {
+  const auth = bearer(await adminToken(request));
+  const department = unique('Espaces verts');
+  const created = await request.post('/api/v1/departments', { data: { name: { fr: department } }, headers: auth });
+  expect(created.status()).toBe(201);
+  const departmentId = ((await created.json()) as { id: string }).id;
+  const title = unique('Réaménagement du parc');
+  const project = await request.post('/api/v1/projects', {
+    headers: auth,
+    data: {
+      departmentId,
+      title: { fr: title },
+      summary: { fr: 'Le parc communal sera réaménagé : dites-nous ce qui compte pour vous.' },
+      description: { fr: '<p>Le parc a <strong>quarante ans</strong>.</p><script>alert(1)</script>' },
+      topics: ['parcs', 'nature'],
+    },
+  });
+  expect(project.status()).toBe(201);
+  const projectId = ((await project.json()) as { id: string }).id;
+  if (options.image) {
+    const image = await request.put(`/api/v1/projects/${projectId}/image`, {
+      headers: auth,
+      multipart: { file: { name: 'parc.png', mimeType: 'image/png', buffer: PNG } },
+    });
+    expect(image.ok()).toBe(true);
+  }
+  if (options.phases) {
+    const permissions = { postIdea: 'confirmed_email', comment: 'confirmed_email', react: 'confirmed_email' };
+    for (const phase of [
+      { title: { fr: ideasPhase }, startsAt: dayUtc(-7), endsAt: dayUtc(7), method: 'ideation', settings: { permissions } },
+      { title: { fr: votePhase }, startsAt: dayUtc(8), endsAt: dayUtc(30), method: 'voting', settings: { votesPerUser: 3 } },
+    ]) {
+      const added = await request.post(`/api/v1/projects/${projectId}/phases`, { headers: auth, data: phase });
+      expect(added.status()).toBe(201);
+    }
+  }
+  if (options.publish) {
+    const published = await request.post(`/api/v1/projects/${projectId}/status`, { data: { status: 'published' }, headers: auth });
+    expect(published.ok()).toBe(true);
+  }
+  return { projectId, title, department };
+}
+
+// One journey (an admin prepares a project, previews and publishes it; a visitor finds it), told as four tests that
+// each set up what came before through the API.
+
+test('an admin creates a draft project: missing fields refused, translations counted, a header image refused then taken', async ({ page }) => {
   const department = unique('Espaces verts');
   const title = unique('Réaménagement du parc');
-  const ideas = 'Vos idées pour le parc';
-  const vote = 'Vote sur les idées';
 
-  await logIn(page, admin.email, admin.password);
+  await logIn(page, admin.email, admin.password, '/admin/departments');
 
   // A department to hold the project.
-  await page.goto('/admin/departments');
   await page.getByLabel('Nom en français').fill(department);
   await page.getByRole('button', { name: 'Créer le service' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Le service « ${department} » a été créé.` })).toBeVisible();
@@ -88,6 +133,16 @@ test('an admin prepares a draft project with two phases, previews it, publishes 
   await expect(image.getByRole('button', { name: 'Remplacer l’image' })).toBeVisible();
   await expectAccessible(page, 'project image: uploaded');
 
+});
+
+test('an admin adds two phases to a draft, overlapping dates refused beside the date fields', async ({ page, request }) => {
+  const { projectId } = await draftProject(request);
+  const ideas = ideasPhase;
+  const vote = votePhase;
+
+  await logIn(page, admin.email, admin.password, `/admin/projects/${projectId}`);
+  await expect(page.getByText('Ce projet n’a encore aucune phase')).toBeVisible();
+
   // First phase: ideas, running now.
   await page.getByRole('button', { name: 'Ajouter une phase' }).click();
   const phaseForm = page.locator('.phase-new');
@@ -117,11 +172,22 @@ test('an admin prepares a draft project with two phases, previews it, publishes 
   await expect(page.getByRole('status').filter({ hasText: `La phase « ${vote} » a été ajoutée.` })).toBeVisible();
   await expect(page.locator('.phase-list__item')).toHaveCount(2);
 
-  await page.screenshot({ path: '/tmp/participation-project-editor.png', fullPage: true });
+  await screenshot(page, '/tmp/participation-project-editor.png');
   await page.setViewportSize({ width: 375, height: 740 });
   await expectAccessible(page, 'project editor (mobile)');
-  await page.screenshot({ path: '/tmp/participation-project-editor-mobile.png', fullPage: true });
+  await screenshot(page, '/tmp/participation-project-editor-mobile.png');
   await page.setViewportSize({ width: 1280, height: 720 });
+
+});
+
+test('an admin shares a preview of the draft with someone without an account, publishes it, and the audit log tells it', async ({
+  page,
+  browser,
+  request,
+}) => {
+  const { projectId, title } = await draftProject(request, { phases: true });
+  await logIn(page, admin.email, admin.password, `/admin/projects/${projectId}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Projet : ${title}` })).toBeVisible();
 
   // A preview link, opened by someone without an account.
   await page.getByRole('button', { name: 'Créer un lien d’aperçu' }).click();
@@ -158,9 +224,15 @@ test('an admin prepares a draft project with two phases, previews it, publishes 
   await expect(page.getByRole('table', { name: 'Journal d’audit, les plus récentes d’abord' })).toContainText('Brouillon → Publié');
   await expectAccessible(page, 'audit log');
 
+});
+
+test('an anonymous visitor finds the published project, opens it, sees the current phase and is asked to log in', async ({ page, request }) => {
+  const { title, department } = await draftProject(request, { image: true, phases: true, publish: true });
+  const ideas = ideasPhase;
+  const vote = votePhase;
+
   // An anonymous visitor finds it, opens it, sees the current phase and why they cannot take part yet.
-  const visitorContext = await browser.newContext();
-  const visitor = await visitorContext.newPage();
+  const visitor = page;
   await visitor.goto('/');
   await expect(visitor.getByRole('heading', { name: 'Projets de participation' })).toBeVisible();
   await expectAccessible(visitor, 'home with projects');
@@ -190,15 +262,14 @@ test('an admin prepares a draft project with two phases, previews it, publishes 
   await expect(panel.getByText('Connectez-vous pour participer.')).toHaveCount(3);
   await expect(panel.getByRole('link', { name: 'Se connecter pour participer' }).first()).toHaveAttribute('href', '/login');
   await expectAccessible(visitor, 'project page (anonymous)');
-  await visitor.screenshot({ path: '/tmp/participation-project-page.png', fullPage: true });
+  await screenshot(visitor, '/tmp/participation-project-page.png');
   await visitor.setViewportSize({ width: 375, height: 740 });
   await expectAccessible(visitor, 'project page (mobile)');
-  await visitor.screenshot({ path: '/tmp/participation-project-page-mobile.png', fullPage: true });
+  await screenshot(visitor, '/tmp/participation-project-page-mobile.png');
   // In English, dates and texts follow the language; the French title stands in for the missing translation.
   await visitor.getByLabel('Langue').selectOption('en');
   await expect(visitor.getByRole('region', { name: 'What can I do now?' }).getByText('Log in to take part.').first()).toBeVisible();
   await expect(visitor.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  await visitorContext.close();
 });
 
 test('a department head finds a person by name and makes them moderator of a project', async ({ page, request }) => {
@@ -231,8 +302,7 @@ test('a department head finds a person by name and makes them moderator of a pro
   expect(project.status()).toBe(201);
   const projectId = ((await project.json()) as { id: string }).id;
 
-  await logIn(page, headEmail, password);
-  await page.goto(`/admin/projects/${projectId}`);
+  await logIn(page, headEmail, password, `/admin/projects/${projectId}`);
   await expect(page.getByRole('heading', { level: 1, name: `Projet : ${title}` })).toBeVisible();
   const panel = page.getByRole('region', { name: 'Modérateurs' });
   await expect(panel.getByText('Aucun modérateur pour le moment.')).toBeVisible();

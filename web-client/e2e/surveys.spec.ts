@@ -1,13 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
-import { createAdmin } from './support/admin';
-import { adminToken, bearer, dayUtc, password, registerConfirmed } from './support/api';
+import { adminToken, bearer, dayUtc, password, registerConfirmed, tokenFor } from './support/api';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
-import { logIn, newPage } from './support/pages';
+import { logIn, newPage, screenshot } from './support/pages';
 import { tag, unique } from './support/text';
-
-test.beforeAll(createAdmin);
 
 const watchCsp = failOnCspViolations();
 
@@ -52,14 +49,58 @@ async function addQuestion(page: Page, type: string, number: number, wording: st
   return page.getByRole('article', { name: new RegExp(`^Question ${number} · `) });
 }
 
-test('a moderator builds a survey, a resident answers it, the moderator reads the results and downloads the CSV', async ({ page, browser, request }) => {
+/**
+ * The questionnaire the first test builds, saved through the API, with its results published; returns the ids of
+ * its questions and their options by French wording.
+ */
+async function cyclingSurvey(request: APIRequestContext, auth: { Authorization: string }, projectId: string, phaseId: string, phaseTitle: string) {
+  const choice = (...labels: string[]) => labels.map((fr) => ({ label: { fr } }));
+  const saved = await request.put(`/api/v1/phases/${phaseId}/survey`, {
+    headers: auth,
+    data: {
+      version: 0,
+      sections: [
+        {
+          questions: [
+            { type: 'single_choice', title: { fr: 'Comment venez-vous en ville ?' }, required: true, settings: {}, options: [{ label: { fr: 'À vélo' } }, { label: { fr: 'À pied', nl: 'Te voet' } }] },
+            { type: 'multiple_choice', title: { fr: 'Quels jours ?' }, required: false, settings: {}, options: choice('Samedi', 'Lundi', 'Dimanche') },
+            {
+              type: 'linear_scale',
+              title: { fr: 'Êtes-vous satisfait des pistes ?' },
+              required: true,
+              settings: { scalePoints: 5, minLabel: { fr: 'Pas du tout' }, maxLabel: { fr: 'Tout à fait' } },
+            },
+            { type: 'short_text', title: { fr: 'Une suggestion ?' }, required: false, settings: {} },
+          ],
+        },
+      ],
+    },
+  });
+  expect(saved.ok(), await saved.text()).toBe(true);
+  const project = await request.get(`/api/v1/projects/${projectId}`, { headers: auth });
+  const phase = ((await project.json()) as { phases: { id: string; settings: Record<string, unknown> }[] }).phases.find((p) => p.id === phaseId)!;
+  const publish = await request.put(`/api/v1/projects/${projectId}/phases/${phaseId}`, {
+    headers: auth,
+    data: { title: { fr: phaseTitle }, method: 'survey', startsAt: dayUtc(-1), endsAt: dayUtc(14), settings: { ...phase.settings, resultsPublic: true } },
+  });
+  expect(publish.ok(), await publish.text()).toBe(true);
+  const survey = await request.get(`/api/v1/phases/${phaseId}/survey`, { headers: auth });
+  type Question = { id: string; title: { fr: string }; options: { id: string; label: { fr: string } }[] };
+  const questions = ((await survey.json()) as { sections: { questions: Question[] }[] }).sections.flatMap((s) => s.questions);
+  const question = (fr: string) => questions.find((q) => q.title.fr === fr)!;
+  const option = (q: Question, fr: string) => q.options.find((o) => o.label.fr === fr)!.id;
+  return { question, option };
+}
+
+// One story (a moderator builds a survey, a resident answers it, the moderator reads the results), told as three
+// tests that each set up what came before through the API.
+
+test('a moderator builds a survey with the keyboard, previews it, saves it and publishes its results', async ({ page, request }) => {
   const phaseTitle = 'Votre avis sur le vélo';
-  const { projectId, phaseId, title, moderator } = await projectWithPhase(request, 'survey', phaseTitle, 'confirmed_email');
-  const resident = await person(request, 'Rania');
+  const { projectId, moderator } = await projectWithPhase(request, 'survey', phaseTitle, 'confirmed_email');
 
   // ---- The moderator builds the questionnaire, with the keyboard for the order.
-  await logIn(page, moderator.email, password);
-  await page.goto(`/admin/projects/${projectId}`);
+  await logIn(page, moderator.email, password, `/admin/projects/${projectId}`);
   await page.getByRole('link', { name: `Questionnaire de la phase ${phaseTitle}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Questionnaire : ${phaseTitle}` })).toBeFocused();
   await expectAccessible(page, 'survey builder (empty)');
@@ -104,7 +145,7 @@ test('a moderator builds a survey, a resident answers it, the moderator reads th
   await expect(page.getByRole('button', { name: 'Monter la question 4' })).toBeFocused();
   await expect(page.getByRole('heading', { level: 3, name: /^Question 4 · Texte court — Une suggestion \?/ })).toBeVisible();
   await expectAccessible(page, 'survey builder (four questions)');
-  await page.screenshot({ path: '/tmp/participation-survey-builder.png', fullPage: true });
+  await screenshot(page, '/tmp/participation-survey-builder.png');
 
   // The preview shows the form residents will get, and sends nothing.
   await page.getByRole('button', { name: 'Aperçu comme un habitant' }).click();
@@ -126,10 +167,20 @@ test('a moderator builds a survey, a resident answers it, the moderator reads th
   await page.getByRole('button', { name: 'Enregistrer la phase' }).click();
   await expect(page.getByRole('status').filter({ hasText: `La phase « ${phaseTitle} » a été enregistrée.` })).toBeVisible();
 
+});
+
+test('a resident answers the survey: a required question left empty is reported first, a draft is kept, the results are read', async ({
+  page,
+  request,
+}) => {
+  const phaseTitle = 'Votre avis sur le vélo';
+  const { auth, projectId, phaseId, title } = await projectWithPhase(request, 'survey', phaseTitle, 'confirmed_email');
+  await cyclingSurvey(request, auth, projectId, phaseId, phaseTitle);
+  const resident = await person(request, 'Rania');
+  const residentPage = page;
+
   // ---- A resident answers; a required question left empty is reported first.
-  const residentPage = await newPage(browser, watchCsp, { acceptDownloads: true });
-  await logIn(residentPage, resident.email, password);
-  await residentPage.goto(`/projects/${projectId}`);
+  await logIn(residentPage, resident.email, password, `/projects/${projectId}`);
   await expect(residentPage.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(residentPage.getByRole('region', { name: 'Que puis-je faire maintenant ?' })).toContainText('répondez dans la section « Questionnaire »');
   await expectAccessible(residentPage, 'project page: survey running');
@@ -146,7 +197,7 @@ test('a moderator builds a survey, a resident answers it, the moderator reads th
   const satisfied = residentPage.getByRole('group', { name: '3. Êtes-vous satisfait des pistes ? (obligatoire)' });
   await expect(satisfied).toHaveAccessibleDescription(/Répondez à cette question : elle est obligatoire\./);
   await expectAccessible(residentPage, 'survey form (required question empty)');
-  await residentPage.screenshot({ path: '/tmp/participation-survey-errors.png', fullPage: true });
+  await screenshot(residentPage, '/tmp/participation-survey-errors.png');
   await summary.getByRole('link', { name: /Question 3/ }).click();
   await expect(satisfied).toBeFocused();
 
@@ -169,7 +220,7 @@ test('a moderator builds a survey, a resident answers it, the moderator reads th
   await expect(mine).toContainText('À vélo');
   await expect(mine).toContainText('Samedi ; Dimanche');
   await expectAccessible(residentPage, 'survey answered');
-  await residentPage.screenshot({ path: '/tmp/participation-survey-answered.png', fullPage: true });
+  await screenshot(residentPage, '/tmp/participation-survey-answered.png');
 
   // Coming back: already answered, read-only.
   await residentPage.goto(`/projects/${projectId}/phases/${phaseId}/survey`);
@@ -184,8 +235,30 @@ test('a moderator builds a survey, a resident answers it, the moderator reads th
   await expect(residentPage.getByRole('button', { name: 'Télécharger le CSV' })).toHaveCount(0);
   await expectAccessible(residentPage, 'survey results (resident)');
 
+});
+
+test('the moderator reads the survey results and downloads every response as CSV', async ({ page, request }) => {
+  const phaseTitle = 'Votre avis sur le vélo';
+  const { auth, projectId, phaseId, moderator } = await projectWithPhase(request, 'survey', phaseTitle, 'confirmed_email');
+  const { question, option } = await cyclingSurvey(request, auth, projectId, phaseId, phaseTitle);
+  const resident = await person(request, 'Rania');
+  const how = question('Comment venez-vous en ville ?');
+  const days = question('Quels jours ?');
+  const answered = await request.post(`/api/v1/phases/${phaseId}/responses`, {
+    headers: bearer(await tokenFor(request, resident.email, password)),
+    data: {
+      answers: [
+        { questionId: how.id, optionIds: [option(how, 'À vélo')] },
+        { questionId: days.id, optionIds: [option(days, 'Samedi'), option(days, 'Dimanche')] },
+        { questionId: question('Êtes-vous satisfait des pistes ?').id, number: 4 },
+        { questionId: question('Une suggestion ?').id, text: 'Plus de pistes cyclables' },
+      ],
+    },
+  });
+  expect(answered.ok(), await answered.text()).toBe(true);
+  await logIn(page, moderator.email, password, `/admin/projects/${projectId}/phases/${phaseId}/survey`);
+
   // ---- The moderator reads everything and downloads the CSV.
-  await page.goto(`/admin/projects/${projectId}/phases/${phaseId}/survey`);
   await page.getByRole('link', { name: 'Voir les résultats' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Résultats : ${phaseTitle}` })).toBeVisible();
   await expect(page.getByText('1 réponse envoyée')).toBeVisible();
@@ -194,7 +267,7 @@ test('a moderator builds a survey, a resident answers it, the moderator reads th
   await expect(page.getByRole('img', { name: /^Graphique de la question « Comment venez-vous en ville \? » : À vélo, 1 ; À pied, 0/ })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Réponses écrites à la question 4, les plus récentes d’abord' })).toContainText('Plus de pistes cyclables');
   await expectAccessible(page, 'survey results (moderator)');
-  await page.screenshot({ path: '/tmp/participation-survey-results.png', fullPage: true });
+  await screenshot(page, '/tmp/participation-survey-results.png');
 
   await page.getByLabel('Langue des en-têtes et des choix').selectOption('fr');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le CSV' }).click()]);
@@ -209,7 +282,6 @@ test('a moderator builds a survey, a resident answers it, the moderator reads th
   expect(lines[1]).toContain('À vélo');
   expect(lines[1]).toContain('Plus de pistes cyclables');
 
-  await residentPage.context().close();
 });
 
 test('a poll on the project page: answered in one click, results at once, changed and withdrawn; visitors without an account too', async ({ page, browser, request }) => {
@@ -244,8 +316,7 @@ test('a poll on the project page: answered in one click, results at once, change
   expect(publish.ok(), await publish.text()).toBe(true);
   const voter = await person(request, 'Paul');
 
-  await logIn(page, voter.email, password);
-  await page.goto(`/projects/${projectId}`);
+  await logIn(page, voter.email, password, `/projects/${projectId}`);
   const poll = page.getByRole('region', { name: 'Sondage', exact: true });
   await expect(poll.getByRole('group', { name: '1. Quel jour pour la fête ? (obligatoire)' })).toBeVisible();
   await expectAccessible(page, 'project page: poll');
@@ -255,7 +326,7 @@ test('a poll on the project page: answered in one click, results at once, change
   await expect(poll.getByRole('heading', { name: 'Résultats du sondage' })).toBeVisible();
   await expect(poll.getByText('1 réponse envoyée')).toBeVisible();
   await expectAccessible(page, 'project page: poll answered');
-  await page.screenshot({ path: '/tmp/participation-poll-answered.png', fullPage: true });
+  await screenshot(page, '/tmp/participation-poll-answered.png');
 
   await poll.getByRole('radio', { name: 'Samedi' }).check();
   await poll.getByRole('button', { name: 'Changer ma réponse' }).click();

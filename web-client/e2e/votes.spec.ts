@@ -1,12 +1,10 @@
 import { expect, test, type APIRequestContext, type Locator } from '@playwright/test';
-import { admin, createAdmin } from './support/admin';
-import { adminToken, bearer, dayUtc, password, registerConfirmed } from './support/api';
+import { admin } from './support/admin';
+import { adminToken, bearer, dayUtc, password, registerConfirmed, tokenFor } from './support/api';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
-import { logIn, newPage, tabTo } from './support/pages';
+import { logIn, newPage, tabTo, screenshot } from './support/pages';
 import { escape, tag, unique, words } from './support/text';
-
-test.beforeAll(createAdmin);
 
 const watchCsp = failOnCspViolations();
 
@@ -71,11 +69,8 @@ async function resident(request: APIRequestContext, firstName: string) {
   return { email };
 }
 
-test('a participatory budget and a vote: residents fill and send a basket and vote, the city reads the results and sets costs', async ({
-  page,
-  browser,
-  request,
-}) => {
+/** A department, a budget project (costs on three of its four ideas) and a vote project, all through the API. */
+async function budgetAndVote(request: APIRequestContext) {
   const auth = bearer(await adminToken(request));
   const department = await request.post('/api/v1/departments', { data: { name: { fr: unique('Quartiers') } }, headers: auth });
   expect(department.status()).toBe(201);
@@ -101,12 +96,34 @@ test('a participatory budget and a vote: residents fill and send a basket and vo
     method: 'voting',
     settings: { permissions: { vote: 'confirmed_email', comment: 'confirmed_email' }, votesPerUser: 2 },
   });
+  return { budget, vote, benches, garden, fountain, kiosk, trees, lights, library };
+}
+
+/** What the residents did in the first two tests, through the API: Alice's basket (garden and benches) sent, Bruno's one vote (lights). */
+async function basketAndVote(request: APIRequestContext, s: Awaited<ReturnType<typeof budgetAndVote>>, alice: { email: string }, bruno: { email: string }) {
+  const aliceAuth = bearer(await tokenFor(request, alice.email, password));
+  for (const idea of [s.garden, s.benches]) {
+    const added = await request.put(`/api/v1/projects/${s.budget.projectId}/basket/ideas/${s.budget.ideaIds[idea]}`, { headers: aliceAuth });
+    expect(added.ok(), await added.text()).toBe(true);
+  }
+  const sent = await request.post(`/api/v1/projects/${s.budget.projectId}/basket/submit`, { headers: aliceAuth });
+  expect(sent.ok(), await sent.text()).toBe(true);
+  const voted = await request.put(`/api/v1/ideas/${s.vote.ideaIds[s.lights]}/vote`, { headers: bearer(await tokenFor(request, bruno.email, password)) });
+  expect(voted.ok(), await voted.text()).toBe(true);
+}
+
+// One story (residents fill a basket and vote, the city reads the results and sets costs), told as four tests that
+// each set up what came before through the API.
+
+test('a resident fills a participatory budget basket with the keyboard, is refused below the minimum, sends it, reopens and changes it', async ({
+  page,
+  request,
+}) => {
+  const { budget, benches, garden, fountain, kiosk } = await budgetAndVote(request);
   const alice = await resident(request, 'Alice');
-  const bruno = await resident(request, 'Bruno');
 
   // ---- Alice fills a basket.
-  await logIn(page, alice.email, password);
-  await page.goto(`/projects/${budget.projectId}`);
+  await logIn(page, alice.email, password, `/projects/${budget.projectId}`);
   await expect(page.getByRole('heading', { level: 1, name: budget.title })).toBeVisible();
   const basket = page.getByRole('region', { name: 'Mon panier' });
   const total = basket.locator('#basket-total');
@@ -153,7 +170,7 @@ test('a participatory budget and a vote: residents fill and send a basket and vo
     'Votre panier est envoyé : rouvrez-le pour le modifier.',
   );
   await expectAccessible(page, 'basket: submitted');
-  await page.screenshot({ path: '/tmp/participation-basket-submitted.png', fullPage: true });
+  await screenshot(page, '/tmp/participation-basket-submitted.png');
 
   // She reopens it, takes the fountain out, puts the benches in and sends it again.
   await basket.getByRole('button', { name: 'Rouvrir mon panier' }).click();
@@ -171,15 +188,20 @@ test('a participatory budget and a vote: residents fill and send a basket and vo
   // On a phone the basket comes first, above the ideas.
   await page.setViewportSize({ width: 375, height: 740 });
   await expectAccessible(page, 'basket: submitted again (mobile)');
-  await page.screenshot({ path: '/tmp/participation-basket-mobile.png' });
+  await screenshot(page, '/tmp/participation-basket-mobile.png', false);
   await page.setViewportSize({ width: 1280, height: 720 });
   // Residents do not read the results before they are published.
   await expect(page.getByRole('link', { name: /Voir les résultats/ })).toHaveCount(0);
 
+});
+
+test('a resident votes with the keyboard until no vote is left, then takes one back', async ({ page, request }) => {
+  const { vote, trees, lights, library } = await budgetAndVote(request);
+  const bruno = await resident(request, 'Bruno');
+  const brunoPage = page;
+
   // ---- Bruno votes until he has no vote left, then takes one back.
-  const brunoPage = await newPage(browser, watchCsp);
-  await logIn(brunoPage, bruno.email, password);
-  await brunoPage.goto(`/projects/${vote.projectId}`);
+  await logIn(brunoPage, bruno.email, password, `/projects/${vote.projectId}`);
   await expect(brunoPage.getByRole('heading', { level: 1, name: vote.title })).toBeVisible();
   const votes = brunoPage.getByRole('region', { name: 'Vos votes' });
   const counter = votes.getByRole('status');
@@ -210,7 +232,7 @@ test('a participatory budget and a vote: residents fill and send a basket and vo
     'Vous avez atteint la limite prévue pour cette phase.',
   );
   await expectAccessible(brunoPage, 'project page: vote, no vote left');
-  await brunoPage.screenshot({ path: '/tmp/participation-votes-none-left.png', fullPage: true });
+  await screenshot(brunoPage, '/tmp/participation-votes-none-left.png');
 
   await voteTrees.click();
   await expect(counter).toHaveText('Il vous reste 1 vote sur 2');
@@ -219,10 +241,23 @@ test('a participatory budget and a vote: residents fill and send a basket and vo
   await expect(voteCard(library)).not.toContainText('Vous avez utilisé tous vos votes.');
   await expectAccessible(brunoPage, 'project page: vote withdrawn');
 
+});
+
+test('the city reads the vote and budget results from the timeline; a resident is told when, then reads them once published', async ({
+  page,
+  browser,
+  request,
+}) => {
+  const s = await budgetAndVote(request);
+  const { budget, vote, benches, garden, lights } = s;
+  const [alice, bruno] = await Promise.all([resident(request, 'Alice'), resident(request, 'Bruno')]);
+  await basketAndVote(request, s, alice, bruno);
+  const cityPage = page;
+  const brunoPage = await newPage(browser, watchCsp);
+  await logIn(brunoPage, bruno.email, password, `/projects/${vote.projectId}`);
+
   // ---- The city: results of both phases, linked from the timeline.
-  const cityPage = await newPage(browser, watchCsp);
-  await logIn(cityPage, admin.email, admin.password);
-  await cityPage.goto(`/projects/${vote.projectId}`);
+  await logIn(cityPage, admin.email, admin.password, `/projects/${vote.projectId}`);
   await expect(cityPage.getByRole('region', { name: 'Vos votes' }).getByRole('link', { name: 'Voir les résultats du vote' })).toBeVisible();
   await expectAccessible(cityPage, 'project page: vote (staff)');
   await cityPage.getByRole('region', { name: 'Calendrier' }).getByRole('link', { name: 'Voir les résultats de « Vote des habitants »' }).click();
@@ -236,7 +271,7 @@ test('a participatory budget and a vote: residents fill and send a basket and vo
   await expect(voteTable.getByRole('row').nth(1)).toContainText(words('100 %'));
   await expect(cityPage.getByRole('img', { name: `Graphique des votes par idée. En tête : 1. ${lights}, 1 vote.` })).toBeVisible();
   await expectAccessible(cityPage, 'vote results (staff, not public yet)');
-  await cityPage.screenshot({ path: '/tmp/participation-vote-results.png', fullPage: true });
+  await screenshot(cityPage, '/tmp/participation-vote-results.png');
 
   await cityPage.goto(`/projects/${budget.projectId}`);
   await cityPage.getByRole('region', { name: 'Calendrier' }).getByRole('link', { name: 'Voir les résultats de « Budget participatif »' }).click();
@@ -248,7 +283,7 @@ test('a participatory budget and a vote: residents fill and send a basket and vo
   await expect(cityPage.locator('#budget-funded-total')).toHaveText(words('Financé : 700 € sur 1 000 € — reste 300 €'));
   await expect(cityPage.getByRole('img', { name: /^Graphique des paniers par idée\. En tête : / })).toBeVisible();
   await expectAccessible(cityPage, 'budget results (staff, not public yet)');
-  await cityPage.screenshot({ path: '/tmp/participation-budget-results.png', fullPage: true });
+  await screenshot(cityPage, '/tmp/participation-budget-results.png');
 
   // A resident is told when the results come.
   const resultsUrl = `/projects/${budget.projectId}/phases/${budget.phaseId}/results`;
@@ -274,8 +309,26 @@ test('a participatory budget and a vote: residents fill and send a basket and vo
   await expect(brunoPage.getByText(/pas encore publics/)).toHaveCount(0);
   await expectAccessible(brunoPage, 'budget results (resident, published)');
 
+  await brunoPage.context().close();
+});
+
+test('the city sets costs on the idea page, a cost already in a basket is locked, and residents see the new cost', async ({
+  page,
+  browser,
+  request,
+}) => {
+  const s = await budgetAndVote(request);
+  const { budget, garden, kiosk } = s;
+  const [alice, bruno] = await Promise.all([resident(request, 'Alice'), resident(request, 'Bruno')]);
+  await basketAndVote(request, s, alice, bruno);
+  await logIn(page, alice.email, password, `/projects/${budget.projectId}`);
+  const ideas = page.getByRole('region', { name: 'Idées', exact: true });
+  const card = (title: string) => ideas.getByRole('article', { name: title });
+  await expect(card(kiosk)).toBeVisible();
+  const cityPage = await newPage(browser, watchCsp);
+  await logIn(cityPage, admin.email, admin.password, `/projects/${budget.projectId}/ideas/${budget.ideaIds[kiosk]}`);
+
   // ---- The city sets costs on the idea page; a cost in a basket is locked.
-  await cityPage.goto(`/projects/${budget.projectId}/ideas/${budget.ideaIds[kiosk]}`);
   const costPanel = cityPage.getByRole('region', { name: 'Coût pour le budget participatif' });
   await costPanel.getByLabel('Coût estimé (EUR)').fill('250');
   await costPanel.getByRole('button', { name: 'Enregistrer le coût' }).click();
@@ -294,5 +347,5 @@ test('a participatory budget and a vote: residents fill and send a basket and vo
   await page.reload();
   await expect(card(kiosk)).toContainText(words('Coût : 250 €'));
 
-  for (const p of [brunoPage, cityPage]) await p.context().close();
+  await cityPage.context().close();
 });
