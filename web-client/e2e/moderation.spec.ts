@@ -52,11 +52,8 @@ async function postIdea(request: APIRequestContext, token: string, projectId: st
   return ((await response.json()) as { id: string }).id;
 }
 
-test('a moderator hides a flagged comment; its author is notified, adjusts the preferences and unsubscribes from an e-mail', async ({
-  page,
-  request,
-  browser,
-}) => {
+/** Alice posts an idea, Bruno comments on it, Alice reports the comment (all through the API). */
+async function flaggedComment(request: APIRequestContext) {
   const tag = stamp();
   const title = `Parc des Tilleuls ${tag}`;
   const ideaTitle = `Des bancs à l’ombre ${tag}`;
@@ -64,8 +61,6 @@ test('a moderator hides a flagged comment; its author is notified, adjusts the p
   const projectId = await projectWithIdeas(request, title, false);
   const alice = await resident(request, 'Alice', tag);
   const bruno = await resident(request, 'Bruno', tag);
-
-  // Alice posts an idea, Bruno comments on it, Alice reports the comment.
   const ideaId = await postIdea(request, alice.token, projectId, ideaTitle);
   const comment = await request.post(`/api/v1/ideas/${ideaId}/comments`, {
     data: { body: `<p>Commentaire déplacé ${tag}</p>` },
@@ -78,6 +73,22 @@ test('a moderator hides a flagged comment; its author is notified, adjusts the p
     headers: bearer(alice.token),
   });
   expect(flagged.ok()).toBe(true);
+  return { tag, title, ideaTitle, reason, projectId, ideaId, commentId, alice, bruno };
+}
+
+/** What the first test does in the queue, through the API: the comment hidden with `reason` (its author is told). */
+async function hiddenComment(request: APIRequestContext) {
+  const story = await flaggedComment(request);
+  const hidden = await request.post(`/api/v1/comments/${story.commentId}/hide`, { data: { reason: story.reason }, headers: bearer(await adminToken(request)) });
+  expect(hidden.ok(), await hidden.text()).toBe(true);
+  return story;
+}
+
+// One story (a moderator hides a flagged comment; its author is notified, adjusts the preferences and unsubscribes
+// from an e-mail), told as three tests that each set up what came before through the API.
+
+test('a moderator finds a flagged comment in the queue and hides it, a reason asked first', async ({ page, request }) => {
+  const { tag, title, ideaTitle, reason, projectId, ideaId, bruno } = await flaggedComment(request);
 
   // The admin finds the queue from the workspace and from the project's staff page.
   await logIn(page, admin.email, admin.password, '/admin/projects');
@@ -114,10 +125,13 @@ test('a moderator hides a flagged comment; its author is notified, adjusts the p
   await expect(page.getByRole('heading', { level: 2, name: 'À traiter' })).toBeFocused();
   await expectAccessible(page, 'moderation queue: empty');
 
+});
+
+test('the author of a hidden comment is notified in the header’s menu and on the notifications page, and marks it read', async ({ page, request }) => {
+  const { title, ideaTitle, reason, bruno } = await hiddenComment(request);
+  const brunoPage = page;
+
   // Bruno sees the notification in the header's menu, then on the notifications page.
-  const brunoContext = await browser.newContext();
-  const brunoPage = await brunoContext.newPage();
-  watchCsp(brunoPage);
   await logIn(brunoPage, bruno.email, password);
   const bell = brunoPage.getByRole('button', { name: 'Notifications, 1 non lue' });
   await expect(bell).toHaveAttribute('aria-expanded', 'false');
@@ -152,6 +166,17 @@ test('a moderator hides a flagged comment; its author is notified, adjusts the p
   await brunoPage.getByLabel('Non lues seulement').check();
   await expect(brunoPage.getByText('Vous n’avez aucune notification non lue.')).toBeVisible();
   await expectAccessible(brunoPage, 'notifications page: unread only');
+
+});
+
+test('the author turns a kind of notification off, and unsubscribes in one click from the e-mail; a forged link is refused', async ({
+  page,
+  request,
+  browser,
+}) => {
+  const { bruno, reason } = await hiddenComment(request);
+  const brunoPage = page;
+  await logIn(brunoPage, bruno.email, password, '/notifications');
 
   // Preferences: replies to comments turned off, kept after a reload.
   await brunoPage.getByRole('link', { name: 'Gérer mes préférences de notification' }).click();
@@ -204,7 +229,6 @@ test('a moderator hides a flagged comment; its author is notified, adjusts the p
   await expect(
     brunoPage.getByRole('group', { name: 'Contributions masquées' }).getByRole('radio', { name: 'Dans l’application seulement' }),
   ).toBeChecked();
-  await brunoContext.close();
 });
 
 test('a moderator approves one idea awaiting pre-moderation and rejects another with a reason; the author reads both', async ({
