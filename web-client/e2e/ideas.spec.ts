@@ -150,23 +150,14 @@ test('another resident finds the idea in the list and on the map, likes it with 
   await expectAccessible(page, 'idea page: liked and commented');
 });
 
-test('the city accepts an idea with official feedback signed by a service; its author reads the answer and is notified', async ({
-  page,
-  browser,
-  request,
-}) => {
+test('the city accepts an idea with official feedback signed by a service', async ({ page, request }) => {
   const { projectId } = await ideationProject(request);
-  const [alice, bruno] = await Promise.all([resident(request, 'Alice'), resident(request, 'Bruno')]);
+  const alice = await resident(request, 'Alice');
   const ideaTitle = unique('Des bancs à l’ombre place du marché');
-  const { ideaId, ideaUrl } = await postIdea(request, projectId, alice, ideaTitle);
-  const commented = await request.post(`/api/v1/ideas/${ideaId}/comments`, {
-    headers: bearer(await tokenFor(request, bruno.email, password)),
-    data: { body: 'Bonne idée ! Et une fontaine à boire ?' },
-  });
-  expect(commented.status()).toBe(201);
+  const { ideaUrl } = await postIdea(request, projectId, alice, ideaTitle);
 
   // The admin (staff of every project) accepts the idea with official feedback signed by a service.
-  const cityPage = await newPage(browser, watchCsp);
+  const cityPage = page;
   await logIn(cityPage, admin.email, admin.password, ideaUrl);
   const moderation = cityPage.getByRole('region', { name: 'Modération' });
   await expect(moderation).toBeVisible();
@@ -186,7 +177,26 @@ test('the city accepts an idea with official feedback signed by a service; its a
   await cityPage.setViewportSize({ width: 375, height: 740 });
   await expectAccessible(cityPage, 'idea page (staff, mobile)');
   await screenshot(cityPage, '/tmp/participation-idea-page-mobile.png');
-  await cityPage.context().close();
+});
+
+test('the author of an accepted idea reads the official answer, can no longer edit it, and is notified of the answer and a comment', async ({
+  page,
+  request,
+}) => {
+  const { projectId } = await ideationProject(request);
+  const [alice, bruno] = await Promise.all([resident(request, 'Alice'), resident(request, 'Bruno')]);
+  const ideaTitle = unique('Des bancs à l’ombre place du marché');
+  const { ideaId, ideaUrl } = await postIdea(request, projectId, alice, ideaTitle);
+  const commented = await request.post(`/api/v1/ideas/${ideaId}/comments`, {
+    headers: bearer(await tokenFor(request, bruno.email, password)),
+    data: { body: 'Bonne idée ! Et une fontaine à boire ?' },
+  });
+  expect(commented.status()).toBe(201);
+  const accepted = await request.post(`/api/v1/ideas/${ideaId}/status`, {
+    headers: bearer(await adminToken(request)),
+    data: { status: 'accepted', feedback: 'Merci ! Dix bancs seront installés au printemps.', signedAs: 'Service Mobilité' },
+  });
+  expect(accepted.ok(), await accepted.text()).toBe(true);
 
   // Alice sees the answer on her idea's page, where editing is now closed, and is notified.
   await logIn(page, alice.email, password, ideaUrl);
