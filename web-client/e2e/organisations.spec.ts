@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { admin } from './support/admin';
-import { password } from './support/api';
+import { adminToken, bearer, password, tokenFor } from './support/api';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
 import { logIn, nav, screenshot } from './support/pages';
@@ -8,7 +8,28 @@ import { tag } from './support/text';
 
 failOnCspViolations();
 
-test('a resident creates an organisation, an admin verifies it, and it appears in the public directory', async ({ page, request, browser }) => {
+/** A resident (registered, as in the first test) and, through the API, their organisation pending verification. */
+async function pendingOrganisation(request: APIRequestContext) {
+  const id = tag();
+  const email = `e2e-org-${id}@example.test`;
+  const name = `Comité de quartier ${id}`;
+  const registered = await request.post('/api/v1/auth/register', {
+    data: { email, password, firstName: 'Olivia', lastName: 'Organisatrice', locale: 'fr' },
+  });
+  expect(registered.status()).toBe(201);
+  const created = await request.post('/api/v1/organisations', {
+    headers: bearer(await tokenFor(request, email, password)),
+    data: { name, description: 'Nous animons le quartier.\nRéunion chaque premier lundi.\n<b>Bienvenue</b>', website: 'https://comite.example.org/accueil' },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const organisationId = ((await created.json()) as { id: string }).id;
+  return { id, email, name, organisationId };
+}
+
+// One story (a resident creates an organisation, an admin verifies it, it appears in the public directory), told as
+// four tests that each set up what came before through the API.
+
+test('a resident creates an organisation from the profile: invalid fields refused beside them, then pending verification', async ({ page, request }) => {
   const id = tag();
   const email = `e2e-org-${id}@example.test`;
   const name = `Comité de quartier ${id}`;
@@ -40,6 +61,16 @@ test('a resident creates an organisation, an admin verifies it, and it appears i
   await expect(page.getByRole('region', { name: 'Membres' })).toContainText('Olivia Organisatrice');
   await expect(page.getByRole('region', { name: 'Inviter un membre' })).toBeVisible();
   await expectAccessible(page, 'organisation page (owner, pending)');
+
+});
+
+test('the owner invites a member and withdraws the invitation; the same name again is refused; the directory waits for verification', async ({
+  page,
+  request,
+}) => {
+  const { id, email, name, organisationId } = await pendingOrganisation(request);
+  await logIn(page, email, password, `/organisations/${organisationId}`);
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 
   // Inviting says the same whatever the address: no hint whether it has an account.
   const invite = page.getByRole('region', { name: 'Inviter un membre' });
@@ -75,6 +106,11 @@ test('a resident creates an organisation, an admin verifies it, and it appears i
   await page.getByLabel('Rechercher une organisation').fill(id);
   await expect(page.getByText('Aucune organisation ne correspond à cette recherche.')).toBeVisible();
 
+});
+
+test('an admin reviews the organisation: a refusal needs a reason, then it is verified', async ({ page, request }) => {
+  const { name } = await pendingOrganisation(request);
+
   // The admin reviews it.
   await logIn(page, admin.email, admin.password, '/admin');
   await page.getByRole('navigation', { name: 'Sections de l’administration' }).getByRole('link', { name: 'Organisations' }).click();
@@ -94,9 +130,18 @@ test('a resident creates an organisation, an admin verifies it, and it appears i
   await expect(page.getByRole('article', { name })).toHaveCount(0);
   await expectAccessible(page, 'review queue: verified');
 
+});
+
+test('anyone finds a verified organisation in the directory, with its badge; the description is text, never HTML', async ({ page, request }) => {
+  const { id, name, organisationId } = await pendingOrganisation(request);
+  const verified = await request.post(`/api/v1/organisations/${organisationId}/review`, {
+    headers: bearer(await adminToken(request)),
+    data: { decision: 'verify' },
+  });
+  expect(verified.ok(), await verified.text()).toBe(true);
+  const visitor = page;
+
   // Anyone now finds it, with the verified badge; the description is text, never HTML.
-  const visitorContext = await browser.newContext();
-  const visitor = await visitorContext.newPage();
   await visitor.goto('/');
   await nav(visitor).getByRole('link', { name: 'Organisations' }).click();
   await expect(visitor.getByRole('heading', { level: 1, name: 'Organisations' })).toBeFocused();
@@ -112,5 +157,4 @@ test('a resident creates an organisation, an admin verifies it, and it appears i
   await expect(visitor.getByRole('region', { name: 'Membres' })).toHaveCount(0);
   await expectAccessible(visitor, 'organisation page (public)');
   await screenshot(visitor, '/tmp/participation-organisation.png');
-  await visitorContext.close();
 });
