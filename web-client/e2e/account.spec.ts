@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { password } from './support/api';
+import { password, registerConfirmed } from './support/api';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
 import { mailDir, waitForLink } from './support/mail';
@@ -14,7 +14,7 @@ async function logIn(page: Page, email: string, secret: string) {
   await page.getByRole('button', { name: 'Se connecter' }).click();
 }
 
-test('a resident registers, confirms the address, edits the profile, switches language and logs out', async ({ page }) => {
+test('a resident registers and confirms the address through the e-mailed link', async ({ page }) => {
   const email = uniqueEmail('account');
   const nav = page.getByRole('navigation', { name: 'Navigation principale' });
 
@@ -50,6 +50,15 @@ test('a resident registers, confirms the address, edits the profile, switches la
   await page.getByRole('main').getByRole('link', { name: 'Se connecter' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Se connecter' })).toBeVisible();
   await expectAccessible(page, 'login');
+});
+
+test('a resident logs in, edits the profile, switches language and logs out', async ({ page, request }) => {
+  const email = uniqueEmail('account');
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  await registerConfirmed(request, { email, firstName: 'Amélie', lastName: 'Dupont' });
+
+  await page.goto('/login');
+  await expect(page.getByRole('heading', { level: 1, name: 'Se connecter' })).toBeVisible();
   await logIn(page, email, password);
 
   await expect(page).toHaveURL(/\/profile$/);
@@ -92,9 +101,8 @@ test('a resident registers, confirms the address, edits the profile, switches la
   await expect(page.getByRole('heading', { level: 1, name: 'Se connecter' })).toBeVisible();
 });
 
-test('a resident who forgot the password resets it through the e-mailed link', async ({ page, request }) => {
+test('a wrong password is refused; logged in but not confirmed, a resident is offered a new confirmation e-mail', async ({ page, request }) => {
   const email = uniqueEmail('reset');
-  const newPassword = 'un tout nouveau mot de passe';
   const registered = await request.post('/api/v1/auth/register', {
     data: { email, password, firstName: 'Jan', lastName: 'Peeters', locale: 'fr' },
   });
@@ -122,7 +130,17 @@ test('a resident who forgot the password resets it through the e-mailed link', a
   await expectAccessible(page, 'profile (unconfirmed)');
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('button', { name: 'Se déconnecter' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Vous êtes déconnecté.' })).toBeVisible();
+});
 
+test('a resident who forgot the password resets it through the e-mailed link, then logs in with the keyboard', async ({ page, request }) => {
+  const email = uniqueEmail('reset');
+  const newPassword = 'un tout nouveau mot de passe';
+  const registered = await request.post('/api/v1/auth/register', {
+    data: { email, password, firstName: 'Jan', lastName: 'Peeters', locale: 'fr' },
+  });
+  expect(registered.status()).toBe(201);
+
+  await page.goto('/');
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Se connecter' }).click();
   await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Mot de passe oublié' })).toBeFocused();
