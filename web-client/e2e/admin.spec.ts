@@ -14,7 +14,7 @@ async function logOut(page: Page) {
   await expect(page.getByRole('status').filter({ hasText: 'Vous êtes déconnecté.' })).toBeVisible();
 }
 
-test('an admin creates a department and invites its head, who accepts and lands in the staff area', async ({ page }) => {
+test('an admin creates a department, refused beside the field when unnamed or taken, and invites its head with a message', async ({ page }) => {
   const department = `Urbanisme ${uniqueSlug('d')}`;
   const headEmail = uniqueEmail('head');
 
@@ -66,6 +66,20 @@ test('an admin creates a department and invites its head, who accepts and lands 
   await expect(row).toContainText(department);
   await screenshot(page, '/tmp/participation-admin-invitations.png');
   await logOut(page);
+});
+
+test('the invited department head accepts from the e-mailed link and lands in the staff area; the used link is refused', async ({ page, request }) => {
+  const department = `Urbanisme ${uniqueSlug('d')}`;
+  const headEmail = uniqueEmail('head');
+  const auth = { Authorization: `Bearer ${await adminToken(request)}` };
+  const created = await request.post('/api/v1/departments', { data: { name: { fr: department } }, headers: auth });
+  expect(created.status()).toBe(201);
+  const departmentId = ((await created.json()) as { id: string }).id;
+  const invited = await request.post('/api/v1/invitations', {
+    data: { invitees: [{ email: headEmail }], role: 'department_head', scopeType: 'department', scopeId: departmentId, message: 'Bienvenue dans l’équipe !\n<b>À bientôt</b>' },
+    headers: auth,
+  });
+  expect(invited.status(), await invited.text()).toBe(200);
 
   // The invitee follows the e-mailed link.
   const link = await waitForLink(mailDir, headEmail, 'invitation');
