@@ -10,10 +10,6 @@
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
-ensure_dotnet_deps
-ensure_node_deps
-ensure_chromium
-
 logs="$ROOT/.local/test-logs"; rm -rf "$logs"; mkdir -p "$logs"
 
 # A log without colour codes; the sum of the numbers in the parts of stdin matching a pattern (0 when none).
@@ -55,6 +51,10 @@ finish() {
   exit 0
 }
 trap finish EXIT
+
+ensure_dotnet_deps
+ensure_node_deps
+ensure_chromium
 
 say "starting a throwaway PostgreSQL cluster"
 SERVER=$("$ROOT/.ci/pg.sh" start test --fresh)
