@@ -68,7 +68,7 @@ test('an admin creates a department, refused beside the field when unnamed or ta
   await logOut(page);
 });
 
-test('the invited department head accepts from the e-mailed link and lands in the staff area; the used link is refused', async ({ page, request }) => {
+test('the invited department head accepts from the e-mailed link and lands in the staff area', async ({ page, request }) => {
   const department = `Urbanisme ${uniqueSlug('d')}`;
   const headEmail = uniqueEmail('head');
   const auth = { Authorization: `Bearer ${await adminToken(request)}` };
@@ -106,6 +106,31 @@ test('the invited department head accepts from the e-mailed link and lands in th
   await expect(page.getByRole('heading', { level: 3, name: department })).toBeVisible();
   await expect(subnav(page).getByRole('link', { name: 'Utilisateurs' })).toHaveCount(0);
   await expectAccessible(page, 'staff overview (department head)');
+});
+
+test('a department head may invite project moderators only; the used invitation link is refused; the admin sees it accepted', async ({
+  page,
+  request,
+}) => {
+  const department = `Urbanisme ${uniqueSlug('d')}`;
+  const headEmail = uniqueEmail('head');
+  const auth = { Authorization: `Bearer ${await adminToken(request)}` };
+  const created = await request.post('/api/v1/departments', { data: { name: { fr: department } }, headers: auth });
+  expect(created.status()).toBe(201);
+  const departmentId = ((await created.json()) as { id: string }).id;
+  const invited = await request.post('/api/v1/invitations', {
+    data: { invitees: [{ email: headEmail }], role: 'department_head', scopeType: 'department', scopeId: departmentId, message: 'Bienvenue dans l’équipe !\n<b>À bientôt</b>' },
+    headers: auth,
+  });
+  expect(invited.status(), await invited.text()).toBe(200);
+
+  // What the previous test does in the browser, through the API: the invitation accepted with a new account.
+  const link = await waitForLink(mailDir, headEmail, 'invitation');
+  const token = new URLSearchParams(new URL(link).hash.slice(1)).get('token');
+  const accepted = await request.post('/api/v1/invitations/accept', { data: { token, firstName: 'Hélène', lastName: 'Chef', password, locale: 'fr' } });
+  expect(accepted.ok(), await accepted.text()).toBe(true);
+  await logIn(page, headEmail, password, '/admin');
+  await expect(page.getByRole('heading', { name: 'Mon service' })).toBeVisible();
 
   await subnav(page).getByRole('link', { name: 'Invitations' }).click();
   await expect(page.getByText('Inviter des modérateurs de projet')).toBeVisible();
@@ -170,16 +195,12 @@ test('an admin imports invitations from a CSV file with one bad row', async ({ p
   await screenshot(page, '/tmp/participation-admin-import.png');
 });
 
-test('only staff enter the staff area; an admin manages roles and department heads', async ({ page, request }) => {
+test('only staff enter the staff area', async ({ page, request }) => {
   const residentEmail = uniqueEmail('resident');
-  const department = `Mobilité ${uniqueSlug('d')}`;
   const registered = await request.post('/api/v1/auth/register', {
     data: { email: residentEmail, password, firstName: 'Rémi', lastName: 'Résident', locale: 'fr' },
   });
   expect(registered.status()).toBe(201);
-  const token = await adminToken(request);
-  const created = await request.post('/api/v1/departments', { data: { name: { fr: department } }, headers: { Authorization: `Bearer ${token}` } });
-  expect(created.status()).toBe(201);
 
   // A resident has no way in.
   await logIn(page, residentEmail, password);
@@ -192,6 +213,18 @@ test('only staff enter the staff area; an admin manages roles and department hea
   await page.goto('/register');
   await expect(page).toHaveURL(/\/profile$/);
   await logOut(page);
+});
+
+test('an admin finds a person and makes them head of a department, a missing role refused first', async ({ page, request }) => {
+  const residentEmail = uniqueEmail('resident');
+  const department = `Mobilité ${uniqueSlug('d')}`;
+  const registered = await request.post('/api/v1/auth/register', {
+    data: { email: residentEmail, password, firstName: 'Rémi', lastName: 'Résident', locale: 'fr' },
+  });
+  expect(registered.status()).toBe(201);
+  const token = await adminToken(request);
+  const created = await request.post('/api/v1/departments', { data: { name: { fr: department } }, headers: { Authorization: `Bearer ${token}` } });
+  expect(created.status()).toBe(201);
 
   await logIn(page, admin.email, admin.password, '/admin/users');
   await expect(page.getByRole('heading', { level: 1, name: 'Utilisateurs' })).toBeVisible();
@@ -217,9 +250,29 @@ test('only staff enter the staff area; an admin manages roles and department hea
   await dialog.getByRole('button', { name: 'Fermer' }).click();
   await expect(dialog).toBeHidden();
   await expect(row.getByRole('button', { name: 'Gérer les rôles de Rémi Résident' })).toBeFocused();
+});
+
+test('a department with a head cannot be deleted, without one it can; the staff pages on a phone', async ({ page, request }) => {
+  const residentEmail = uniqueEmail('resident');
+  const department = `Mobilité ${uniqueSlug('d')}`;
+  const registered = await request.post('/api/v1/auth/register', {
+    data: { email: residentEmail, password, firstName: 'Rémi', lastName: 'Résident', locale: 'fr' },
+  });
+  expect(registered.status()).toBe(201);
+  const token = await adminToken(request);
+  const created = await request.post('/api/v1/departments', { data: { name: { fr: department } }, headers: { Authorization: `Bearer ${token}` } });
+  expect(created.status()).toBe(201);
+  // What the previous test does in the browser, through the API: Rémi made head of the department.
+  const departmentId = ((await created.json()) as { id: string }).id;
+  const userId = ((await registered.json()) as { id: string }).id;
+  const granted = await request.put(`/api/v1/users/${userId}/roles`, {
+    data: { role: 'department_head', scopeType: 'department', scopeId: departmentId },
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(granted.ok(), await granted.text()).toBe(true);
 
   // The department page lists the new head; removing asks first.
-  await subnav(page).getByRole('link', { name: 'Services' }).click();
+  await logIn(page, admin.email, admin.password, '/admin/departments');
   const card = page.getByRole('article', { name: department });
   await expect(card).toContainText('Rémi Résident');
   await card.getByRole('button', { name: `Supprimer ${department}` }).click();
