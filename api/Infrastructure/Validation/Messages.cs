@@ -31,6 +31,7 @@ public static class RequestLanguage
 
     public static WebApplication UseRequestLanguage(this WebApplication app)
     {
+        Messages.UseForFluentValidation();
         app.Use((http, next) =>
         {
             Set(Negotiate(http.Request.Headers.AcceptLanguage));
@@ -155,8 +156,51 @@ public static class Messages
         ["answer_integer"] = ("Un nombre entier.", "Een geheel getal.", "A whole number."),
         ["answer_ranking"] = ("Classez tous les choix, chacun une fois.", "Rangschik alle keuzes, elk één keer.", "Rank every choice, each once."),
         ["answer_point"] = ("Donnez la latitude (-90 à 90) et la longitude (-180 à 180) d'un point.", "Geef de breedtegraad (-90 tot 90) en de lengtegraad (-180 tot 180) van een punt.", "Give a point's latitude (-90 to 90) and longitude (-180 to 180)."),
+        ["body_required"] = ("Le corps de la requête (JSON) est obligatoire.", "De body van het verzoek (JSON) is verplicht.", "A JSON request body is required."),
+        ["invalid_json"] = ("Le corps de la requête n'est pas du JSON valide.", "De body van het verzoek is geen geldige JSON.", "The request body is not valid JSON."),
+        ["invalid_value"] = ("Cette valeur n'a pas le format attendu.", "Deze waarde heeft niet het verwachte formaat.", "This value does not have the expected format."),
+        ["unknown_field"] = ("Ce champ n'existe pas.", "Dit veld bestaat niet.", "This field does not exist."),
+        ["nul_character"] = ("Le caractère NUL (U+0000) n'est pas accepté.", "Het NUL-teken (U+0000) is niet toegestaan.", "The NUL character (U+0000) is not allowed."),
+        ["idempotency_key"] = ("Une seule valeur de 1 à 200 caractères imprimables.", "Eén waarde van 1 tot 200 afdrukbare tekens.", "One value of 1 to 200 printable characters."),
         ["respondent_token"] = ("Pour répondre sans compte, le navigateur envoie un jeton X-Respondent-Token de 16 à 200 caractères.", "Om zonder account te antwoorden stuurt de browser een X-Respondent-Token van 16 tot 200 tekens.", "To answer without an account, the browser sends an X-Respondent-Token of 16 to 200 characters."),
     };
+
+    /// <summary>
+    /// FluentValidation's built-in messages ("'South' must be between -90 and 90") come in the request's language
+    /// too, and the rules that mean "required" say it in our words, so a form reads the same whichever rule caught it.
+    /// </summary>
+    public static void UseForFluentValidation()
+    {
+        if (FluentValidation.ValidatorOptions.Global.LanguageManager is RequestLanguageManager) return;
+        var languages = new RequestLanguageManager();
+        var required = Texts["required"];
+        foreach (var rule in new[] { "NotEmptyValidator", "NotNullValidator" })
+        {
+            languages.AddTranslation("fr", rule, required.Fr);
+            languages.AddTranslation("nl", rule, required.Nl);
+            languages.AddTranslation("en", rule, required.En);
+        }
+        FluentValidation.ValidatorOptions.Global.LanguageManager = languages;
+    }
+
+    /// <summary>
+    /// Picks FluentValidation's translations by <see cref="RequestLanguage"/>: the API runs in invariant globalization
+    /// mode, where no "fr" culture can be set as the UI culture, so the language is handed over by name.
+    /// </summary>
+    private sealed class RequestLanguageManager : FluentValidation.Resources.LanguageManager
+    {
+        private static readonly Dictionary<string, System.Globalization.CultureInfo> Cultures =
+            TextRules.Locales.ToDictionary(l => l, l => (System.Globalization.CultureInfo)new NamedCulture(l));
+
+        public override string GetString(string key, System.Globalization.CultureInfo? culture = null) =>
+            base.GetString(key, culture ?? Cultures.GetValueOrDefault(RequestLanguage.Current, Cultures["fr"]));
+
+        private sealed class NamedCulture(string name) : System.Globalization.CultureInfo("")
+        {
+            public override string Name => name;
+            public override System.Globalization.CultureInfo Parent => InvariantCulture;
+        }
+    }
 
     public static string Get(string key, params object[] args)
     {
