@@ -201,23 +201,25 @@ internal sealed class ValidationLimitsSchemaFilter(IServiceProvider services) : 
         }
     }
 
-    /// <summary>The rules per property name of <paramref name="type"/>, from its own validator and its slice's message's.</summary>
+    /// <summary>The unconditional rules per property name of <paramref name="type"/>, from its own validator and its slice's message's.</summary>
     private IEnumerable<(string Property, IEnumerable<(IPropertyValidator Validator, IRuleComponent Options)> Rules)> RulesFor(Type type)
     {
         foreach (var (validated, prefix) in Candidates(type))
         {
             if (services.GetService(typeof(IValidator<>).MakeGenericType(validated)) is not IValidator validator) continue;
-            foreach (var member in validator.CreateDescriptor().GetMembersWithValidators())
+            foreach (var rule in validator.CreateDescriptor().Rules)
             {
-                var path = member.Key;
+                // A rule inside When(...) or with When/Unless does not always apply: it says nothing the contract can promise.
+                if (rule.HasCondition || rule.HasAsyncCondition || rule is IIncludeRule || rule.GetType().Name.StartsWith("CollectionPropertyRule", StringComparison.Ordinal)) continue;
+                var path = rule.PropertyName;
                 if (string.IsNullOrEmpty(path)) continue; // a rule over a computed value
                 if (prefix.Length > 0)
                 {
                     if (!path.StartsWith(prefix + ".", StringComparison.Ordinal)) continue;
                     path = path[(prefix.Length + 1)..];
                 }
-                if (path.Contains('.') || path.Length == 0) continue;
-                yield return (path, member);
+                if (path.Contains('.') || path.Contains('[')) continue;
+                yield return (path, rule.Components.Select(c => (c.Validator, c)));
             }
         }
     }

@@ -82,7 +82,8 @@ public sealed class ContractCheck
     {
         var method = http.Request.Method.ToLowerInvariant();
         var status = http.Response.StatusCode;
-        var template = http.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } raw } ? Template(raw) : null;
+        // The exception handler clears the endpoint before writing its problem: match the path as routing did.
+        var template = http.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } raw } ? Template(raw) : Match(http.Request.Path.Value ?? "");
         var operation = template is null ? null : Document.Value["paths"]?[template]?[method];
         var where = $"{http.Request.Method} {http.Request.Path}{http.Request.QueryString} → {status}";
         if (operation is null)
@@ -154,6 +155,15 @@ public sealed class ContractCheck
         var text = System.Text.Encoding.UTF8.GetString(body);
         return text.Length > 400 ? text[..400] + "…" : text;
     }
+
+    private static readonly Lazy<List<(string Template, Regex Pattern, int Literals)>> Paths = new(() =>
+        Document.Value["paths"]!.AsObject().Select(p => (p.Key,
+            new Regex("^" + Regex.Replace(Regex.Escape(p.Key), @"\\\{[^}]+}", "[^/]+") + "/?$"),
+            p.Key.Split('/').Count(segment => !segment.StartsWith('{')))).ToList());
+
+    /// <summary>The documented path a request path falls under; literal segments win over parameters, as in routing.</summary>
+    private static string? Match(string path) =>
+        Paths.Value.Where(p => p.Pattern.IsMatch(path)).OrderByDescending(p => p.Literals).Select(p => p.Template).FirstOrDefault();
 
     /// <summary><c>/api/v1/projects/{id:guid}/</c> → <c>/api/v1/projects/{id}</c>, as the document spells paths.</summary>
     private static string Template(string raw)
