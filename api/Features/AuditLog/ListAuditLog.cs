@@ -28,8 +28,8 @@ public static class ListAuditLog
         public Validator()
         {
             RuleFor(q => q.Action).Must(a => a is null || (a.Length <= 60 && a.All(c => char.IsAsciiLetterLower(c) || c is '.' or '_')))
-                .WithMessage("An action such as project.created, or a prefix such as project.");
-            RuleFor(q => q.TargetType).Must(t => t is null || (t.Length <= 30 && t.All(char.IsAsciiLetterLower))).WithMessage("A target type such as project.");
+                .WithMessage(_ => Messages.Get("audit_action"));
+            RuleFor(q => q.TargetType).Must(t => t is null || (t.Length <= 30 && t.All(char.IsAsciiLetterLower))).WithMessage(_ => Messages.Get("audit_target_type"));
             RuleFor(q => q.TargetId).PlainText(100);
             RuleFor(q => q.Limit).PageSize();
         }

@@ -62,5 +62,5 @@ public static class Refresh
         .MapPost("/refresh", (Command command, ISender sender, CancellationToken ct) => sender.Send(command, ct))
         .WithName(nameof(Refresh))
         .WithSummary("Exchange a refresh token for a new token pair (the old refresh token stops working).")
-        .ProducesProblems(400, 401, 429);
+        .ProducesProblems(400, 401);
 }

@@ -35,7 +35,7 @@ public static class ListIdeas
     {
         public Validator()
         {
-            RuleFor(q => q.Sort).Must(s => s is null || Sorts.Contains(s)).WithMessage("One of: trending, popular, newest, most_commented, random.");
+            RuleFor(q => q.Sort).Must(s => s is null || Sorts.Contains(s)).WithMessage(_ => Messages.Get("one_of_idea_sorts"));
             RuleFor(q => q.Status).Must(s => s is null || IdeaStatuses.Public.Contains(s)).WithMessage(_ => Messages.Get("idea_status"));
             RuleFor(q => q.Topic).PlainText(40);
             RuleFor(q => q.Search).PlainText(100);
@@ -45,9 +45,9 @@ public static class ListIdeas
             RuleFor(q => q.West).InclusiveBetween(-180, 180);
             RuleFor(q => q.East).InclusiveBetween(-180, 180);
             RuleFor(q => q.South).Must((q, s) => new[] { q.South, q.West, q.North, q.East }.All(v => v is null) || new[] { q.South, q.West, q.North, q.East }.All(v => v is not null))
-                .WithMessage("Give south, west, north and east together.");
-            RuleFor(q => q.North).Must((q, n) => n is null || q.South is null || n >= q.South).WithMessage("North must not be below south.");
-            RuleFor(q => q.East).Must((q, e) => e is null || q.West is null || e >= q.West).WithMessage("East must not be west of west.");
+                .WithMessage(_ => Messages.Get("box_together"));
+            RuleFor(q => q.North).Must((q, n) => n is null || q.South is null || n >= q.South).WithMessage(_ => Messages.Get("box_north"));
+            RuleFor(q => q.East).Must((q, e) => e is null || q.West is null || e >= q.West).WithMessage(_ => Messages.Get("box_east"));
         }
     }
 

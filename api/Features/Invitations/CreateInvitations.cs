@@ -1,3 +1,4 @@
+using Participation.Api.Infrastructure.Validation;
 using FluentValidation;
 using Mediator;
 using Npgsql;
@@ -23,7 +24,7 @@ public static class CreateInvitations
     {
         public Validator()
         {
-            RuleFor(c => c.Invitees).NotEmpty().WithMessage("Invite at least one person.")
+            RuleFor(c => c.Invitees).NotEmpty().WithMessage(_ => Messages.Get("invite_someone"))
                 .Must(i => i is null || i.Count <= MaxInvitees).WithMessage($"At most {MaxInvitees} people at once.");
             Include(new ScopeRules<Command>(c => c.Role, c => c.ScopeType, c => c.ScopeId, c => c.Message));
         }
@@ -56,13 +57,13 @@ public sealed class ScopeRules<T> : AbstractValidator<T>
 {
     public ScopeRules(Func<T, string> role, Func<T, string> scopeType, Func<T, Guid?> scopeId, Func<T, string?> message)
     {
-        RuleFor(x => role(x)).Must(r => Roles.All.Contains(r)).WithMessage("Unknown role.").OverridePropertyName("role");
+        RuleFor(x => role(x)).Must(r => Roles.All.Contains(r)).WithMessage(_ => Messages.Get("unknown_role")).OverridePropertyName("role");
         RuleFor(x => scopeType(x)).Must((x, s) => !Roles.All.Contains(role(x)) || Roles.ScopeAllowed(role(x), s))
-            .WithMessage("This role cannot have this scope.").OverridePropertyName("scopeType");
+            .WithMessage(_ => Messages.Get("role_scope")).OverridePropertyName("scopeType");
         RuleFor(x => scopeId(x)).Must((x, id) => (scopeType(x) == Roles.Platform) == (id is null))
-            .WithMessage("A platform role has no scope id; a department or project role needs one.").OverridePropertyName("scopeId");
-        RuleFor(x => message(x)).Must(m => m is null || m.Length <= 2000).WithMessage("At most 2,000 characters.")
+            .WithMessage(_ => Messages.Get("role_scope_id")).OverridePropertyName("scopeId");
+        RuleFor(x => message(x)).Must(m => m is null || m.Length <= 2000).WithMessage(_ => Messages.Get("at_most_2000"))
             .Must(m => m is null || !m.Any(ch => char.IsControl(ch) && ch is not '\n' and not '\r' and not '\t'))
-            .WithMessage("Control characters are not allowed.").OverridePropertyName("message");
+            .WithMessage(_ => Messages.Get("control_characters")).OverridePropertyName("message");
     }
 }

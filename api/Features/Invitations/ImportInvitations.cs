@@ -1,3 +1,4 @@
+using Participation.Api.Infrastructure.Validation;
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -27,8 +28,8 @@ public static class ImportInvitations
     {
         public Validator()
         {
-            RuleFor(c => c.File).NotNull().WithMessage("Attach a CSV file.");
-            RuleFor(c => c.Length).LessThanOrEqualTo(MaxBytes).WithMessage("The file is larger than 512 KB.").OverridePropertyName("file");
+            RuleFor(c => c.File).NotNull().WithMessage(_ => Messages.Get("attach_csv"));
+            RuleFor(c => c.Length).LessThanOrEqualTo(MaxBytes).WithMessage(_ => Messages.Get("csv_too_large")).OverridePropertyName("file");
             Include(new ScopeRules<Command>(c => c.Role, c => c.ScopeType, c => c.ScopeId, c => c.Message));
         }
     }

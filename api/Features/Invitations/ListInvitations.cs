@@ -33,8 +33,8 @@ public static class ListInvitations
     {
         public Validator()
         {
-            RuleFor(q => q.Status).Must(s => s is null || Statuses.Contains(s)).WithMessage("One of: pending, accepted, expired, revoked.");
-            RuleFor(q => q.Role).Must(r => r is null || Roles.All.Contains(r)).WithMessage("Unknown role.");
+            RuleFor(q => q.Status).Must(s => s is null || Statuses.Contains(s)).WithMessage(_ => Messages.Get("one_of_invitation_statuses"));
+            RuleFor(q => q.Role).Must(r => r is null || Roles.All.Contains(r)).WithMessage(_ => Messages.Get("unknown_role"));
             RuleFor(q => q.Limit).PageSize();
         }
     }

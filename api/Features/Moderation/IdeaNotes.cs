@@ -95,7 +95,7 @@ public static class AddIdeaNote
         public Validator()
         {
             RuleFor(c => c.Body).Must(b => !string.IsNullOrWhiteSpace(b)).WithMessage(_ => Messages.Get("required")).PlainText(5000);
-            RuleFor(c => c.Mentions).Must(m => m is null || m.Count <= 20).WithMessage("At most 20 mentions.");
+            RuleFor(c => c.Mentions).Must(m => m is null || m.Count <= 20).WithMessage(_ => Messages.Get("at_most_20_mentions"));
         }
     }
 

@@ -26,7 +26,7 @@ public static class ReviewIdea
     {
         public Validator()
         {
-            RuleFor(c => c.Decision).Must(d => d is "approve" or "reject").WithMessage("One of: approve, reject.");
+            RuleFor(c => c.Decision).Must(d => d is "approve" or "reject").WithMessage(_ => Messages.Get("one_of_approve_reject"));
             RuleFor(c => c.Reason).PlainText(1000);
             RuleFor(c => c.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).When(c => c.Decision == "reject").WithMessage(_ => Messages.Get("required"));
         }

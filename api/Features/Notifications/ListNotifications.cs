@@ -117,7 +117,7 @@ public static class MarkNotificationsRead
         public Validator()
         {
             RuleFor(c => c.Ids).Must((c, ids) => c.All || ids is { Count: > 0 }).WithMessage(_ => Messages.Get("required"));
-            RuleFor(c => c.Ids).Must(ids => ids is null || ids.Count <= 100).WithMessage("At most 100 ids.");
+            RuleFor(c => c.Ids).Must(ids => ids is null || ids.Count <= 100).WithMessage(_ => Messages.Get("at_most_100_ids"));
         }
     }
 

@@ -52,8 +52,8 @@ public static class SetNotificationPreferences
         public Validator()
         {
             RuleFor(c => c.Preferences).NotEmpty().WithMessage(_ => Messages.Get("required"))
-                .Must(p => p is null || p.Count <= NotificationCategories.All.Length).WithMessage("One entry per category.")
-                .Must(p => p is null || p.Select(x => x?.Category).Distinct().Count() == p.Count).WithMessage("One entry per category.");
+                .Must(p => p is null || p.Count <= NotificationCategories.All.Length).WithMessage(_ => Messages.Get("one_per_category"))
+                .Must(p => p is null || p.Select(x => x?.Category).Distinct().Count() == p.Count).WithMessage(_ => Messages.Get("one_per_category"));
             RuleForEach(c => c.Preferences).ChildRules(p =>
             {
                 p.RuleFor(x => x.Category).Must(c => NotificationCategories.All.Contains(c)).WithMessage(_ => Messages.Get("notification_category"));

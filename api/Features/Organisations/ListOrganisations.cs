@@ -26,7 +26,7 @@ public static class ListOrganisations
     {
         public Validator()
         {
-            RuleFor(q => q.Status).Must(s => s is null || Statuses.Contains(s)).WithMessage("One of: verified, pending, rejected.");
+            RuleFor(q => q.Status).Must(s => s is null || Statuses.Contains(s)).WithMessage(_ => Messages.Get("one_of_organisation_statuses"));
             RuleFor(q => q.Search).PlainText(100);
             RuleFor(q => q.Limit).PageSize();
         }

@@ -21,7 +21,7 @@ public static class ReviewOrganisation
     {
         public Validator()
         {
-            RuleFor(c => c.Decision).Must(d => d is "verify" or "reject").WithMessage("One of: verify, reject.");
+            RuleFor(c => c.Decision).Must(d => d is "verify" or "reject").WithMessage(_ => Messages.Get("one_of_verify_reject"));
             RuleFor(c => c.Reason).NotEmpty().When(c => c.Decision == "reject").WithMessage(_ => Messages.Get("required"));
             RuleFor(c => c.Reason).PlainText(1000);
         }

@@ -1,3 +1,4 @@
+using Participation.Api.Infrastructure.Validation;
 using Dapper;
 using FluentValidation;
 using Mediator;
@@ -17,7 +18,7 @@ public static class ChangeProjectStatus
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Status).Must(s => s is "draft" or "published" or "archived").WithMessage("One of: draft, published, archived.");
+        public Validator() => RuleFor(c => c.Status).Must(s => s is "draft" or "published" or "archived").WithMessage(_ => Messages.Get("one_of_project_statuses"));
     }
 
     public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>

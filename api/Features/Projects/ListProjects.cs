@@ -34,9 +34,9 @@ public static class ListProjects
     {
         public Validator()
         {
-            RuleFor(q => q.Status).Must(s => s is null or "published" or "archived").WithMessage("One of: published, archived.");
-            RuleFor(q => q.Method).Must(m => m is null || Methods.All.Contains(m)).WithMessage("Unknown participation method.");
-            RuleFor(q => q.Sort).Must(s => s is null || Sorts.Contains(s)).WithMessage("One of: newest, ending_soon.");
+            RuleFor(q => q.Status).Must(s => s is null or "published" or "archived").WithMessage(_ => Messages.Get("one_of_published_archived"));
+            RuleFor(q => q.Method).Must(m => m is null || Methods.All.Contains(m)).WithMessage(_ => Messages.Get("unknown_method"));
+            RuleFor(q => q.Sort).Must(s => s is null || Sorts.Contains(s)).WithMessage(_ => Messages.Get("one_of_project_sorts"));
             RuleFor(q => q.Topic).PlainText(40);
             RuleFor(q => q.Search).PlainText(100);
             RuleFor(q => q.Limit).PageSize();

@@ -27,7 +27,7 @@ public static class ListWorkspaceProjects
     {
         public Validator()
         {
-            RuleFor(q => q.Status).Must(s => s is null or "draft" or "published" or "archived").WithMessage("One of: draft, published, archived.");
+            RuleFor(q => q.Status).Must(s => s is null or "draft" or "published" or "archived").WithMessage(_ => Messages.Get("one_of_project_statuses"));
             RuleFor(q => q.Limit).PageSize();
         }
     }

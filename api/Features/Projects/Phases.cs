@@ -22,9 +22,9 @@ public sealed class PhaseRequestRules : AbstractValidator<PhaseRequest>
     {
         RuleFor(p => p.Title).Localized(160);
         RuleFor(p => p.Description).Localized(2000, singleLine: false).When(p => p.Description is { Count: > 0 });
-        RuleFor(p => p.Method).Must(m => Methods.All.Contains(m)).WithMessage("One of: information, ideation, voting, budgeting, survey, poll.");
+        RuleFor(p => p.Method).Must(m => Methods.All.Contains(m)).WithMessage(_ => Messages.Get("one_of_methods"));
         RuleFor(p => p.EndsAt).Must((p, end) => end is null || end > p.StartsAt).WithMessage(_ => Messages.Get("phase_end_after_start"));
-        RuleFor(p => p.StartsAt).Must(s => s.Year is >= 2000 and <= 2200).WithMessage("Not a plausible date.");
+        RuleFor(p => p.StartsAt).Must(s => s.Year is >= 2000 and <= 2200).WithMessage(_ => Messages.Get("implausible_date"));
         When(p => Methods.All.Contains(p.Method), () => Include(new PhaseSettingsRules()));
     }
 }

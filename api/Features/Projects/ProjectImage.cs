@@ -1,3 +1,4 @@
+using Participation.Api.Infrastructure.Validation;
 using Dapper;
 using FluentValidation;
 using FluentValidation.Results;
@@ -28,8 +29,8 @@ public static class SetProjectImage
     {
         public Validator()
         {
-            RuleFor(c => c.File).NotNull().WithMessage("Attach an image.");
-            RuleFor(c => c.Length).GreaterThan(0).WithMessage("The file is empty.").LessThanOrEqualTo(MaxBytes).WithMessage("The image is larger than 5 MB.")
+            RuleFor(c => c.File).NotNull().WithMessage(_ => Messages.Get("attach_image"));
+            RuleFor(c => c.Length).GreaterThan(0).WithMessage(_ => Messages.Get("file_empty")).LessThanOrEqualTo(MaxBytes).WithMessage(_ => Messages.Get("image_too_large"))
                 .OverridePropertyName("file");
         }
     }

@@ -47,6 +47,6 @@ public sealed class ProjectTextsRules<T> : AbstractValidator<T> where T : IProje
         RuleFor(t => t.Goals).Must(d => d is null || d.Keys.All(TextRules.Locales.Contains) && d.Values.All(v => v is not null && v.Length <= 20_000))
             .WithMessage(_ => Messages.Get("too_long"));
         RuleFor(t => t.Topics).Must(t => t is null || (t.Count <= 10 && t.All(x => x is not null && x.Trim().Length is >= 1 and <= 40 && !x.Any(TextRules.IsForbidden))))
-            .WithMessage("At most 10 topics of 1 to 40 characters.");
+            .WithMessage(_ => Messages.Get("topics_rule"));
     }
 }

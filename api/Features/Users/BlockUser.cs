@@ -24,10 +24,10 @@ public static class BlockUser
     {
         public Validator()
         {
-            RuleFor(c => c.Until).Must(u => u > DateTimeOffset.UtcNow && u < DateTimeOffset.UtcNow.AddYears(100)).WithMessage("A date in the future.");
+            RuleFor(c => c.Until).Must(u => u > DateTimeOffset.UtcNow && u < DateTimeOffset.UtcNow.AddYears(100)).WithMessage(_ => Messages.Get("future_date"));
             RuleFor(c => c.Reason).NotEmpty().WithMessage(_ => Messages.Get("required"));
             RuleFor(c => c.Reason).PlainText(1000);
-            RuleFor(c => c.UserId).Must((c, id) => id != c.ActorId).WithMessage("You cannot block yourself.");
+            RuleFor(c => c.UserId).Must((c, id) => id != c.ActorId).WithMessage(_ => Messages.Get("block_self"));
         }
     }
 

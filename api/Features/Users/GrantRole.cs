@@ -1,3 +1,4 @@
+using Participation.Api.Infrastructure.Validation;
 using Dapper;
 using FluentValidation;
 using Mediator;
@@ -22,11 +23,11 @@ public static class GrantRole
     {
         public Validator()
         {
-            RuleFor(c => c.Role).Must(r => Roles.All.Contains(r)).WithMessage("Unknown role.");
+            RuleFor(c => c.Role).Must(r => Roles.All.Contains(r)).WithMessage(_ => Messages.Get("unknown_role"));
             RuleFor(c => c.ScopeType).Must((c, s) => !Roles.All.Contains(c.Role) || Roles.ScopeAllowed(c.Role, s))
-                .WithMessage("This role cannot have this scope.");
+                .WithMessage(_ => Messages.Get("role_scope"));
             RuleFor(c => c.ScopeId).Must((c, id) => (c.ScopeType == Roles.Platform) == (id is null))
-                .WithMessage("A platform role has no scope id; a department or project role needs one.");
+                .WithMessage(_ => Messages.Get("role_scope_id"));
         }
     }
 

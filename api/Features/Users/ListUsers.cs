@@ -29,7 +29,7 @@ public static class ListUsers
         public Validator()
         {
             RuleFor(q => q.Search!).MaximumLength(100).SingleLine().When(q => q.Search is not null);
-            RuleFor(q => q.Role).Must(r => r is null || Roles.All.Contains(r)).WithMessage("Unknown role.");
+            RuleFor(q => q.Role).Must(r => r is null || Roles.All.Contains(r)).WithMessage(_ => Messages.Get("unknown_role"));
             RuleFor(q => q.Limit).PageSize();
         }
     }

@@ -24,7 +24,7 @@ public static class SearchPeople
     public sealed class Validator : AbstractValidator<Query>
     {
         public Validator() => RuleFor(q => q.Q).NotEmpty().WithMessage(_ => Messages.Get("required"))
-            .Must(q => q is null || q.Trim().Length is >= 2 and <= 100).WithMessage("Between 2 and 100 characters.")
+            .Must(q => q is null || q.Trim().Length is >= 2 and <= 100).WithMessage(_ => Messages.Get("between_2_100_chars"))
             .PlainText(100);
     }
 

@@ -33,8 +33,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             UnauthorizedException u => Problem(StatusCodes.Status401Unauthorized, u.Message),
             GoneException g => Problem(StatusCodes.Status410Gone, g.Message),
             TooManyRequestsException t => TooMany(http, t.RetryAfter),
-            BadHttpRequestException b => Problem(b.StatusCode, BadRequestTitle(b.StatusCode), Detail(b)),
-            JsonException j => Problem(StatusCodes.Status400BadRequest, "The request body is not valid JSON.", j.Message),
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } b => RequestErrors.Describe(b),
+            BadHttpRequestException b => Problem(b.StatusCode, BadRequestTitle(b.StatusCode)),
+            JsonException j => RequestErrors.Describe(j),
             _ => null,
         };
         if (problem is null) return false;
@@ -76,9 +77,6 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         _ => "The request is malformed.",
     };
 
-    // The inner JsonException says where the body is wrong; the outer message names the parameter.
-    private static string Detail(BadHttpRequestException b) => b.InnerException is JsonException j ? j.Message : b.Message;
-
-    private static string Camel(string name) =>
+    internal static string Camel(string name) =>
         string.Join('.', name.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
 }

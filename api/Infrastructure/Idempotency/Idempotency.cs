@@ -58,7 +58,16 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSource
         var key = values.ToString();
         if (values.Count != 1 || key.Length > 200 || key.Any(TextRules.IsForbidden))
         {
-            await ProblemAsync(http, StatusCodes.Status400BadRequest, "The Idempotency-Key header must be one value of 1 to 200 printable characters.");
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [Header] = [Messages.Get("idempotency_key")] })
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "One or more fields are invalid.",
+                },
+            });
             return;
         }
 

@@ -34,6 +34,12 @@ public static class OpenApiSetup
             o.OperationFilter<AuthorizationOperationFilter>();
             o.OperationFilter<OptionalFormFieldsFilter>();
             o.OperationFilter<IdempotencyHeaderFilter>();
+            o.OperationFilter<PlumbingResponsesFilter>();
+            o.OperationFilter<OptionalSecurityFilter>();
+            o.SchemaFilter<DecimalSchemaFilter>();
+            o.SchemaFilter<NullableReferencesSchemaFilter>();
+            o.SchemaFilter<ValidationLimitsSchemaFilter>();
+            o.DocumentFilter<ClosedRequestSchemasDocumentFilter>();
         });
         return services;
     }

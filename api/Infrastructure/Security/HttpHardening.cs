@@ -34,6 +34,8 @@ public static class HttpHardening
     public static void Configure(JsonSerializerOptions json)
     {
         json.AllowDuplicateProperties = false;
+        // A misspelt or unknown field is an error (400 naming it), not silently dropped; the contract says additionalProperties: false.
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         // Letters of every script stay readable; <, >, &, ' and " are always escaped (\u003C...).
         json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         json.MaxDepth = 32;
@@ -84,7 +86,7 @@ public static class HttpHardening
             if (reader.TokenType != JsonTokenType.String) throw new JsonException($"Expected a string, got {reader.TokenType}.");
             var value = reader.GetString();
             if (value is not null && value.Contains('\0'))
-                throw new JsonException("Text must not contain NUL (U+0000) characters.");
+                throw new Errors.NulCharacterException();
             return value;
         }
 

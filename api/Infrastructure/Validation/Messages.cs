@@ -31,6 +31,7 @@ public static class RequestLanguage
 
     public static WebApplication UseRequestLanguage(this WebApplication app)
     {
+        Messages.UseForFluentValidation();
         app.Use((http, next) =>
         {
             Set(Negotiate(http.Request.Headers.AcceptLanguage));
@@ -155,8 +156,86 @@ public static class Messages
         ["answer_integer"] = ("Un nombre entier.", "Een geheel getal.", "A whole number."),
         ["answer_ranking"] = ("Classez tous les choix, chacun une fois.", "Rangschik alle keuzes, elk één keer.", "Rank every choice, each once."),
         ["answer_point"] = ("Donnez la latitude (-90 à 90) et la longitude (-180 à 180) d'un point.", "Geef de breedtegraad (-90 tot 90) en de lengtegraad (-180 tot 180) van een punt.", "Give a point's latitude (-90 to 90) and longitude (-180 to 180)."),
+        ["body_required"] = ("Le corps de la requête (JSON) est obligatoire.", "De body van het verzoek (JSON) is verplicht.", "A JSON request body is required."),
+        ["invalid_json"] = ("Le corps de la requête n'est pas du JSON valide.", "De body van het verzoek is geen geldige JSON.", "The request body is not valid JSON."),
+        ["invalid_value"] = ("Cette valeur n'a pas le format attendu.", "Deze waarde heeft niet het verwachte formaat.", "This value does not have the expected format."),
+        ["unknown_field"] = ("Ce champ n'existe pas.", "Dit veld bestaat niet.", "This field does not exist."),
+        ["nul_character"] = ("Le caractère NUL (U+0000) n'est pas accepté.", "Het NUL-teken (U+0000) is niet toegestaan.", "The NUL character (U+0000) is not allowed."),
+        ["idempotency_key"] = ("Une seule valeur de 1 à 200 caractères imprimables.", "Eén waarde van 1 tot 200 afdrukbare tekens.", "One value of 1 to 200 printable characters."),
+        ["topics_rule"] = ("10 thèmes au maximum, de 1 à 40 caractères chacun.", "Maximaal 10 thema's van 1 tot 40 tekens.", "At most 10 topics of 1 to 40 characters."),
+        ["one_of_published_archived"] = ("Choisissez published ou archived.", "Kies published of archived.", "One of: published, archived."),
+        ["unknown_method"] = ("Méthode de participation inconnue.", "Onbekende participatiemethode.", "Unknown participation method."),
+        ["one_of_project_sorts"] = ("Choisissez newest ou ending_soon.", "Kies newest of ending_soon.", "One of: newest, ending_soon."),
+        ["one_of_project_statuses"] = ("Choisissez draft, published ou archived.", "Kies draft, published of archived.", "One of: draft, published, archived."),
+        ["one_of_methods"] = ("Choisissez information, ideation, voting, budgeting, survey ou poll.", "Kies information, ideation, voting, budgeting, survey of poll.", "One of: information, ideation, voting, budgeting, survey, poll."),
+        ["implausible_date"] = ("Cette date n'est pas plausible.", "Deze datum is niet aannemelijk.", "Not a plausible date."),
+        ["attach_image"] = ("Joignez une image.", "Voeg een afbeelding toe.", "Attach an image."),
+        ["file_empty"] = ("Le fichier est vide.", "Het bestand is leeg.", "The file is empty."),
+        ["image_too_large"] = ("L'image dépasse 5 Mo.", "De afbeelding is groter dan 5 MB.", "The image is larger than 5 MB."),
+        ["audit_action"] = ("Une action comme project.created, ou un préfixe comme project.", "Een actie zoals project.created, of een voorvoegsel zoals project.", "An action such as project.created, or a prefix such as project."),
+        ["audit_target_type"] = ("Un type de cible comme project.", "Een doeltype zoals project.", "A target type such as project."),
+        ["attach_csv"] = ("Joignez un fichier CSV.", "Voeg een CSV-bestand toe.", "Attach a CSV file."),
+        ["csv_too_large"] = ("Le fichier dépasse 512 Ko.", "Het bestand is groter dan 512 KB.", "The file is larger than 512 KB."),
+        ["invite_someone"] = ("Invitez au moins une personne.", "Nodig minstens één persoon uit.", "Invite at least one person."),
+        ["unknown_role"] = ("Rôle inconnu.", "Onbekende rol.", "Unknown role."),
+        ["role_scope"] = ("Ce rôle ne peut pas avoir cette portée.", "Deze rol kan dit bereik niet hebben.", "This role cannot have this scope."),
+        ["role_scope_id"] = ("Un rôle de plateforme n'a pas d'identifiant de portée ; un rôle de service ou de projet en a besoin.", "Een platformrol heeft geen bereik-id; een dienst- of projectrol heeft er een nodig.", "A platform role has no scope id; a department or project role needs one."),
+        ["at_most_2000"] = ("2 000 caractères au maximum.", "Maximaal 2.000 tekens.", "At most 2,000 characters."),
+        ["control_characters"] = ("Les caractères de contrôle ne sont pas acceptés.", "Controletekens zijn niet toegestaan.", "Control characters are not allowed."),
+        ["one_of_invitation_statuses"] = ("Choisissez pending, accepted, expired ou revoked.", "Kies pending, accepted, expired of revoked.", "One of: pending, accepted, expired, revoked."),
+        ["one_per_category"] = ("Une seule entrée par catégorie.", "Eén item per categorie.", "One entry per category."),
+        ["at_most_100_ids"] = ("100 identifiants au maximum.", "Maximaal 100 id's.", "At most 100 ids."),
+        ["one_of_approve_reject"] = ("Choisissez approve ou reject.", "Kies approve of reject.", "One of: approve, reject."),
+        ["at_most_20_mentions"] = ("20 mentions au maximum.", "Maximaal 20 vermeldingen.", "At most 20 mentions."),
+        ["between_2_100_chars"] = ("Entre 2 et 100 caractères.", "Tussen 2 en 100 tekens.", "Between 2 and 100 characters."),
+        ["future_date"] = ("Une date dans le futur.", "Een datum in de toekomst.", "A date in the future."),
+        ["block_self"] = ("Vous ne pouvez pas vous bloquer vous-même.", "U kunt uzelf niet blokkeren.", "You cannot block yourself."),
+        ["one_of_idea_sorts"] = ("Choisissez trending, popular, newest, most_commented ou random.", "Kies trending, popular, newest, most_commented of random.", "One of: trending, popular, newest, most_commented, random."),
+        ["box_together"] = ("Donnez south, west, north et east ensemble.", "Geef south, west, north en east samen.", "Give south, west, north and east together."),
+        ["box_north"] = ("North ne peut pas être inférieur à south.", "North mag niet kleiner zijn dan south.", "North must not be below south."),
+        ["box_east"] = ("East ne peut pas être à l'ouest de west.", "East mag niet ten westen van west liggen.", "East must not be west of west."),
+        ["between_2_120_chars"] = ("Entre 2 et 120 caractères.", "Tussen 2 en 120 tekens.", "Between 2 and 120 characters."),
+        ["one_of_verify_reject"] = ("Choisissez verify ou reject.", "Kies verify of reject.", "One of: verify, reject."),
+        ["one_of_organisation_statuses"] = ("Choisissez verified, pending ou rejected.", "Kies verified, pending of rejected.", "One of: verified, pending, rejected."),
         ["respondent_token"] = ("Pour répondre sans compte, le navigateur envoie un jeton X-Respondent-Token de 16 à 200 caractères.", "Om zonder account te antwoorden stuurt de browser een X-Respondent-Token van 16 tot 200 tekens.", "To answer without an account, the browser sends an X-Respondent-Token of 16 to 200 characters."),
     };
+
+    /// <summary>
+    /// FluentValidation's built-in messages ("'South' must be between -90 and 90") come in the request's language
+    /// too, and the rules that mean "required" say it in our words, so a form reads the same whichever rule caught it.
+    /// </summary>
+    public static void UseForFluentValidation()
+    {
+        if (FluentValidation.ValidatorOptions.Global.LanguageManager is RequestLanguageManager) return;
+        var languages = new RequestLanguageManager();
+        var required = Texts["required"];
+        foreach (var rule in new[] { "NotEmptyValidator", "NotNullValidator" })
+        {
+            languages.AddTranslation("fr", rule, required.Fr);
+            languages.AddTranslation("nl", rule, required.Nl);
+            languages.AddTranslation("en", rule, required.En);
+        }
+        FluentValidation.ValidatorOptions.Global.LanguageManager = languages;
+    }
+
+    /// <summary>
+    /// Picks FluentValidation's translations by <see cref="RequestLanguage"/>: the API runs in invariant globalization
+    /// mode, where no "fr" culture can be set as the UI culture, so the language is handed over by name.
+    /// </summary>
+    private sealed class RequestLanguageManager : FluentValidation.Resources.LanguageManager
+    {
+        private static readonly Dictionary<string, System.Globalization.CultureInfo> Cultures =
+            TextRules.Locales.ToDictionary(l => l, l => (System.Globalization.CultureInfo)new NamedCulture(l));
+
+        public override string GetString(string key, System.Globalization.CultureInfo? culture = null) =>
+            base.GetString(key, culture ?? Cultures.GetValueOrDefault(RequestLanguage.Current, Cultures["fr"]));
+
+        private sealed class NamedCulture(string name) : System.Globalization.CultureInfo("")
+        {
+            public override string Name => name;
+            public override System.Globalization.CultureInfo Parent => InvariantCulture;
+        }
+    }
 
     public static string Get(string key, params object[] args)
     {

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Dapper;
 using Mediator;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -30,6 +31,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly Dictionary<string, string?> _settings = new();
 
     public string ConnectionString { get; private set; } = "";
+    /// <summary>Every /api/v1 response checked against openapi.json; see <see cref="ContractCheck"/>.</summary>
+    public ContractCheck Contract { get; } = new();
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "participation-tests-mail", Guid.NewGuid().ToString("N"));
     public string StorageDirectory { get; } = Path.Combine(Path.GetTempPath(), "participation-tests-files", Guid.NewGuid().ToString("N"));
     protected virtual string DatabaseName => "participation_tests_" + GetType().Name.ToLowerInvariant();
@@ -106,6 +109,15 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:Console:FormatterName", "simple");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new ContractCheck.StartupFilter(Contract)));
+    }
+
+    /// <summary>Fails with every response received since the last check that the contract does not describe.</summary>
+    public void AssertResponsesMatchContract()
+    {
+        var violations = Contract.Take();
+        if (violations.Count > 0)
+            throw new Xunit.Sdk.XunitException($"{violations.Count} response(s) do not match openapi.json:\n- " + string.Join("\n- ", violations));
     }
 
     public async Task ResetAsync()
@@ -163,6 +175,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        AssertResponsesMatchContract(); // what tests outside ApiTest (class fixtures) received
         if (Directory.Exists(MailDirectory)) Directory.Delete(MailDirectory, recursive: true);
         if (Directory.Exists(StorageDirectory)) Directory.Delete(StorageDirectory, recursive: true);
     }
@@ -188,7 +201,15 @@ public abstract class ApiTest(ApiFactory api) : IAsyncLifetime
 {
     protected ApiFactory Api { get; } = api;
 
-    public Task InitializeAsync() => Api.ResetAsync();
+    public Task InitializeAsync()
+    {
+        Api.Contract.Take(); // only this test's responses count against it
+        return Api.ResetAsync();
+    }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public Task DisposeAsync()
+    {
+        Api.AssertResponsesMatchContract();
+        return Task.CompletedTask;
+    }
 }

@@ -115,17 +115,30 @@ public sealed class RegisterTests(ApiFactory api) : ApiTest(api)
     }
 
     [Fact]
-    public async Task Fields_the_caller_may_not_set_are_ignored()
+    public async Task Fields_the_caller_may_not_set_are_refused_by_name_and_nothing_is_written()
     {
         var response = await Api.CreateClient().PostAsync("/api/v1/auth/register", Http.Json("""
-            {"email":"x@example.org","password":"a long enough password","firstName":"X","lastName":"Y",
-             "id":"00000000-0000-0000-0000-000000000001","role":"admin","emailConfirmed":true,"roleVersion":99}
+            {"email":"x@example.org","password":"a long enough password","firstName":"X","lastName":"Y","role":"admin"}
             """));
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.NotEqual(Guid.Parse("00000000-0000-0000-0000-000000000001"), (await response.ReadJsonAsync())["id"]!.GetValue<Guid>());
+        await response.AssertFieldErrorsAsync("role");
+        Assert.Equal(0, await Api.CountAsync("users"));
         Assert.Equal(0, await Api.CountAsync("user_roles"));
-        Assert.Equal(1, await Api.ScalarAsync<int>("SELECT role_version FROM users"));
-        Assert.False(await Api.ScalarAsync<bool>("SELECT email_confirmed_at IS NOT NULL FROM users"));
+    }
+
+    [Fact]
+    public async Task A_misspelt_field_is_refused_in_the_callers_language_without_framework_text()
+    {
+        var client = Api.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var response = await client.PostAsync("/api/v1/auth/register", Http.Json("""
+            {"email":"x@example.org","password":"a long enough password","firstName":"X","lastName":"Y","lastname":"Y"}
+            """));
+
+        var body = await response.Content.ReadAsStringAsync();
+        await response.AssertFieldErrorsAsync("lastname");
+        Assert.Contains("This field does not exist.", body);
+        Assert.DoesNotContain("Participation.Api", body);
+        Assert.DoesNotContain("System.", body);
     }
 }

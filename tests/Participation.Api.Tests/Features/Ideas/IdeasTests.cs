@@ -19,7 +19,6 @@ public sealed class IdeasTests(ApiFactory api) : ApiTest(api)
             body = "<p>Des bancs</p><script>alert(1)</script><a href=\"javascript:alert(1)\">lien</a><img src=x onerror=alert(1)>",
             topics = new[] { "Mobilier", "mobilier", " Parc " },
             latitude = 50.85, longitude = 4.35, locationLabel = "Étang",
-            votesCount = 999, status = "accepted", authorId = Guid.NewGuid(),
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Answer, MyResponse, PollState, SaveSurveyRequest, SurveyView } from '@contracts/participation-client';
-import { authFetch, api } from '@/api/client';
+import { api } from '@/api/client';
 import { newIdempotencyKey } from '@/lib/idempotency';
 
 /** Surveys, responses and results live under one root: a new session reads them again. */
@@ -144,41 +144,15 @@ export function usePollAnswer(phaseId: string) {
   });
 }
 
-/** The file name a Content-Disposition header gives (RFC 6266: `filename*` first), or null. */
-export function fileNameFrom(disposition: string | null): string | null {
-  if (!disposition) return null;
-  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
-  if (star) {
-    try {
-      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
-    } catch {
-      // fall through to the plain name
-    }
-  }
-  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/.exec(disposition);
-  return plain ? (plain[2] ?? plain[1]).trim() : null;
-}
-
 /**
- * Download every submitted response as CSV: an authenticated request (the same bearer token and refresh as
- * every call), then a Blob saved under the server's file name. Never a replayable public link.
- * Throws what the generated client would (a problem object) when the API refuses.
+ * Download every submitted response as CSV through the generated client (an authenticated request with the same
+ * bearer token and refresh as every call), then save the Blob under the server's file name. Never a replayable
+ * public link. Throws what the generated client throws when the API refuses.
  */
 export async function downloadResponsesCsv(phaseId: string, language: string): Promise<string> {
-  const url = `/api/v1/phases/${encodeURIComponent(phaseId)}/responses.csv?language=${encodeURIComponent(language)}`;
-  const response = await authFetch(url, { method: 'GET', headers: { Accept: 'text/csv, application/problem+json' } });
-  if (!response.ok) {
-    let problem: Record<string, unknown> = {};
-    try {
-      problem = (await response.json()) as Record<string, unknown>;
-    } catch {
-      // no body
-    }
-    throw { ...problem, status: response.status };
-  }
-  const blob = await response.blob();
-  const name = fileNameFrom(response.headers.get('Content-Disposition')) ?? `responses-${phaseId}.csv`;
-  const href = URL.createObjectURL(blob);
+  const file = await api.exportSurveyResponses(phaseId, language);
+  const name = file.fileName ?? `responses-${phaseId}.csv`;
+  const href = URL.createObjectURL(file.data);
   const link = document.createElement('a');
   link.href = href;
   link.download = name;

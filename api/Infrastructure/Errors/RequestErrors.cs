@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Infrastructure.Errors;
+
+/// <summary>
+/// Turns the framework's binding failures (malformed or misshapen JSON, a missing body, a query or route value
+/// that does not parse) into the same validation problem as a FluentValidation failure: <c>errors</c> keyed by
+/// the JSON path or parameter name, messages in the caller's language, and no framework text or .NET type names
+/// (which the exception messages carry) in the answer.
+/// </summary>
+public static partial class RequestErrors
+{
+    /// <summary>The key used when the whole body is at fault.</summary>
+    public const string Body = "body";
+
+    public static Microsoft.AspNetCore.Http.HttpValidationProblemDetails Describe(BadHttpRequestException b)
+    {
+        if (b.InnerException is JsonException j) return Describe(j);
+        var parameter = ParameterName().Match(b.Message) is { Success: true } m ? m.Groups["name"].Value : null;
+        var fromBody = b.Message.Contains("body", StringComparison.OrdinalIgnoreCase);
+        var (key, message) = b.Message switch
+        {
+            _ when fromBody && (b.Message.StartsWith("Required parameter", StringComparison.Ordinal) || b.Message.StartsWith("Implicit body", StringComparison.Ordinal))
+                => (Body, Messages.Get("body_required")),
+            _ when fromBody => (Body, Messages.Get("invalid_json")),
+            _ when b.Message.StartsWith("Required parameter", StringComparison.Ordinal) => (parameter ?? Body, Messages.Get("required")),
+            _ => (parameter ?? Body, Messages.Get("invalid_value")),
+        };
+        return Problem(key, message);
+    }
+
+    public static Microsoft.AspNetCore.Http.HttpValidationProblemDetails Describe(JsonException j)
+    {
+        var path = j.Path is null or "$" ? null : j.Path.StartsWith("$.", StringComparison.Ordinal) ? j.Path[2..] : j.Path.TrimStart('$');
+        if (UnknownProperty().Match(j.Message) is { Success: true } unknown)
+        {
+            var name = unknown.Groups["name"].Value;
+            var key = path is null ? name : path.EndsWith(name, StringComparison.Ordinal) ? path : path + "." + name;
+            return Problem(ProblemExceptionHandler.Camel(key), Messages.Get("unknown_field"));
+        }
+        if (j is NulCharacterException) return Problem(path ?? Body, Messages.Get("nul_character"));
+        // A syntax error (the reader's own exception inside) spoils the whole body; otherwise a value has the wrong shape.
+        var syntax = j.InnerException?.GetType().Name == "JsonReaderException" || j.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+            || j.Message.Contains("Duplicate", StringComparison.Ordinal);
+        return syntax || path is null ? Problem(Body, Messages.Get("invalid_json")) : Problem(path, Messages.Get("invalid_value"));
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpValidationProblemDetails Problem(string key, string message) =>
+        new(new Dictionary<string, string[]> { [key] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more fields are invalid.",
+        };
+
+    [GeneratedRegex("parameter \"(?:[^\"]* )?(?<name>[^\" ]+)\"")]
+    private static partial Regex ParameterName();
+
+    [GeneratedRegex("The JSON property '(?<name>[^']+)' could not be mapped")]
+    private static partial Regex UnknownProperty();
+}
+
+/// <summary>Text with U+0000, which PostgreSQL cannot store.</summary>
+public sealed class NulCharacterException() : JsonException("Text must not contain NUL (U+0000) characters.");
