@@ -34,6 +34,8 @@ public static class OpenApiSetup
             o.OperationFilter<AuthorizationOperationFilter>();
             o.OperationFilter<OptionalFormFieldsFilter>();
             o.OperationFilter<IdempotencyHeaderFilter>();
+            o.ParameterFilter<QueryEnumFilter>();
+            o.OperationFilter<FormEnumFilter>();
         });
         return services;
     }
@@ -71,6 +73,31 @@ public static class OpenApiSetup
             foreach (var (name, property) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
                 if (schema.Required?.Contains(name) != true && property is OpenApiSchema p && p.Type is { } type)
                     p.Type = type | JsonSchemaType.Null;
+        }
+    }
+
+    /// <summary>A query-string parameter marked <see cref="Enums.QueryEnumAttribute{T}"/> refers to its enum's schema.</summary>
+    private sealed class QueryEnumFilter : IParameterFilter
+    {
+        public void Apply(IOpenApiParameter parameter, ParameterFilterContext context)
+        {
+            var marker = context.ParameterInfo?.GetCustomAttributes(false).OfType<Enums.IQueryEnum>().FirstOrDefault();
+            if (marker is not null && parameter is OpenApiParameter p)
+                p.Schema = context.SchemaGenerator.GenerateSchema(marker.EnumType, context.SchemaRepository);
+        }
+    }
+
+    /// <summary>The same for multipart form fields bound as text (<c>[FromForm, QueryEnum&lt;Role&gt;] string role</c>).</summary>
+    private sealed class FormEnumFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            if (operation.RequestBody?.Content?.TryGetValue("multipart/form-data", out var form) != true || form!.Schema is not OpenApiSchema schema
+                || schema.Properties is not { } properties) return;
+            foreach (var parameter in context.MethodInfo.GetParameters())
+                if (parameter.GetCustomAttributes(false).OfType<Enums.IQueryEnum>().FirstOrDefault() is { } marker && parameter.Name is { } name
+                    && properties.ContainsKey(name))
+                    properties[name] = context.SchemaGenerator.GenerateSchema(marker.EnumType, context.SchemaRepository);
         }
     }
 

@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+
+namespace Participation.Api.Features.Invitations;
+
+/// <summary>Where an invitation stands (expired: its 30 days are over without acceptance).</summary>
+[JsonConverter(typeof(WireEnumConverter))]
+public enum InvitationStatus
+{
+    Pending,
+    Accepted,
+    Expired,
+    Revoked,
+}
+
+/// <summary>Where the invitation e-mail stands in the outbox.</summary>
+[JsonConverter(typeof(WireEnumConverter))]
+public enum EmailDeliveryState
+{
+    Queued,
+    Sent,
+    Failed,
+}
