@@ -1616,7 +1616,7 @@ export class ParticipationClient {
      * @param limit (optional) 
      * @return OK
      */
-    listIdeas(id: string, sort?: string | undefined, topic?: string | undefined, status?: string | undefined, search?: string | undefined, south?: number | undefined, west?: number | undefined, north?: number | undefined, east?: number | undefined, seed?: number | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListIdeasResponse> {
+    listIdeas(id: string, sort?: IdeaSort | undefined, topic?: string | undefined, status?: IdeaStatus | undefined, search?: string | undefined, south?: number | undefined, west?: number | undefined, north?: number | undefined, east?: number | undefined, seed?: number | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListIdeasResponse> {
         let url_ = this.baseUrl + "/api/v1/projects/{id}/ideas?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2353,7 +2353,7 @@ export class ParticipationClient {
      * @param limit (optional) 
      * @return OK
      */
-    listInvitations(status?: string | undefined, role?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListInvitationsResponse> {
+    listInvitations(status?: InvitationStatus | undefined, role?: Role | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListInvitationsResponse> {
         let url_ = this.baseUrl + "/api/v1/invitations?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -2430,7 +2430,7 @@ export class ParticipationClient {
      * @param message (optional) 
      * @return OK
      */
-    importInvitations(file?: FileParameter | null | undefined, role?: string | undefined, scopeType?: string | undefined, scopeId?: string | null | undefined, message?: string | null | undefined, signal?: AbortSignal): Promise<InvitationReport> {
+    importInvitations(file?: FileParameter | null | undefined, role?: Role | undefined, scopeType?: ScopeType | undefined, scopeId?: string | null | undefined, message?: string | null | undefined, signal?: AbortSignal): Promise<InvitationReport> {
         let url_ = this.baseUrl + "/api/v1/invitations/import";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -3951,7 +3951,7 @@ export class ParticipationClient {
      * @param limit (optional) 
      * @return OK
      */
-    listOrganisations(status?: string | undefined, search?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListOrganisationsResponse> {
+    listOrganisations(status?: OrganisationStatus | undefined, search?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListOrganisationsResponse> {
         let url_ = this.baseUrl + "/api/v1/organisations?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -4581,7 +4581,7 @@ export class ParticipationClient {
      * @param limit (optional) 
      * @return OK
      */
-    listProjects(departmentId?: string | undefined, topic?: string | undefined, status?: string | undefined, method?: string | undefined, search?: string | undefined, sort?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListProjectsResponse> {
+    listProjects(departmentId?: string | undefined, topic?: string | undefined, status?: ProjectStatus | undefined, method?: PhaseMethod | undefined, search?: string | undefined, sort?: ProjectSort | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListProjectsResponse> {
         let url_ = this.baseUrl + "/api/v1/projects?";
         if (departmentId === null)
             throw new globalThis.Error("The parameter 'departmentId' cannot be null.");
@@ -4720,7 +4720,7 @@ export class ParticipationClient {
      * @param limit (optional) 
      * @return OK
      */
-    listWorkspaceProjects(status?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListWorkspaceProjectsResponse> {
+    listWorkspaceProjects(status?: ProjectStatus | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListWorkspaceProjectsResponse> {
         let url_ = this.baseUrl + "/api/v1/projects/workspace?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -6361,7 +6361,7 @@ export class ParticipationClient {
      * @param limit (optional) 
      * @return OK
      */
-    listUsers(search?: string | undefined, role?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListUsersResponse> {
+    listUsers(search?: string | undefined, role?: Role | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListUsersResponse> {
         let url_ = this.baseUrl + "/api/v1/users?";
         if (search === null)
             throw new globalThis.Error("The parameter 'search' cannot be null.");
@@ -6991,14 +6991,14 @@ export interface AcceptInvitationRequest {
 }
 
 export interface ActionPolicyDecision {
-    action: string;
+    action: ParticipationAction;
     allowed: boolean;
-    reason?: string | undefined;
+    reason?: RefusalReason;
 }
 
 export interface ActionPolicyPhaseRef {
     id: string;
-    method: string;
+    method: PhaseMethod;
     startsAt: string;
     endsAt?: string | undefined;
     active: boolean;
@@ -7029,6 +7029,13 @@ export interface AnswersRequest {
     answers: Answer[];
 }
 
+export enum Audience {
+    Everyone = "everyone",
+    Registered = "registered",
+    ConfirmedEmail = "confirmed_email",
+    Staff = "staff",
+}
+
 export interface AuthTokens {
     accessToken: string;
     accessTokenExpiresAt: string;
@@ -7037,8 +7044,13 @@ export interface AuthTokens {
     tokenType: string;
 }
 
+export enum AuthorKind {
+    Person = "person",
+    Organisation = "organisation",
+}
+
 export interface AuthorView {
-    kind: string;
+    kind: AuthorKind;
     name: string;
     userId?: string | undefined;
     organisationId?: string | undefined;
@@ -7070,7 +7082,7 @@ export interface BlockUserRequest {
 }
 
 export interface ChangeIdeaStatusRequest {
-    status?: string | undefined;
+    status?: IdeaStatus;
     feedback?: string | undefined;
     signedAs?: string | undefined;
 }
@@ -7081,7 +7093,13 @@ export interface ChangePasswordRequest {
 }
 
 export interface ChangeProjectStatusRequest {
-    status: string;
+    status: ProjectStatus;
+}
+
+export enum CommentState {
+    Visible = "visible",
+    Hidden = "hidden",
+    Deleted = "deleted",
 }
 
 export interface CommentView {
@@ -7090,7 +7108,7 @@ export interface CommentView {
     parentId?: string | undefined;
     author?: AuthorView;
     body: string;
-    state: string;
+    state: CommentState;
     hiddenReason?: string | undefined;
     createdAt: string;
     editedAt?: string | undefined;
@@ -7109,8 +7127,8 @@ export interface CreateDepartmentRequest {
 
 export interface CreateInvitationsRequest {
     invitees?: Invitee[] | undefined;
-    role: string;
-    scopeType: string;
+    role: Role;
+    scopeType: ScopeType;
     scopeId?: string | undefined;
     message?: string | undefined;
 }
@@ -7123,7 +7141,7 @@ export interface CreateOrganisationRequest {
 
 export interface CreateOrganisationResponse {
     id: string;
-    status: string;
+    status: OrganisationStatus;
 }
 
 export interface CreatePreviewLinkResponse {
@@ -7143,20 +7161,32 @@ export interface CreateProjectRequest {
 
 export interface CreateProjectResponse {
     id: string;
-    status: string;
+    status: ProjectStatus;
 }
 
 export interface EditCommentRequest {
     body: string;
 }
 
+export enum EmailDeliveryState {
+    Queued = "queued",
+    Sent = "sent",
+    Failed = "failed",
+}
+
 export interface FlagContentRequest {
-    reason: string;
+    reason: FlagReason;
     details?: string | undefined;
 }
 
 export interface FlagContentResponse {
     hidden: boolean;
+}
+
+export enum FlagReason {
+    Spam = "spam",
+    Inappropriate = "inappropriate",
+    Other = "other",
 }
 
 export interface GetBudgetResultsItem {
@@ -7192,14 +7222,14 @@ export interface GetIdeaResponse {
     body: string;
     topics: string[];
     location?: GetIdeaLocation;
-    status: string;
+    status: IdeaStatus;
     author?: AuthorView;
     likes: number;
     dislikes: number;
     comments: number;
     createdAt: string;
     editedAt?: string | undefined;
-    myReaction?: string | undefined;
+    myReaction?: ReactionKind;
     following: boolean;
     isMine: boolean;
     visibility: GetIdeaVisibility;
@@ -7209,15 +7239,15 @@ export interface GetIdeaResponse {
 }
 
 export interface GetIdeaStatusChange {
-    fromStatus?: string | undefined;
-    toStatus: string;
+    fromStatus?: IdeaStatus;
+    toStatus: IdeaStatus;
     feedback?: string | undefined;
     signedAs?: string | undefined;
     at: string;
 }
 
 export interface GetIdeaVisibility {
-    state: string;
+    state: IdeaVisibilityState;
     hiddenReason?: string | undefined;
     hiddenByFlags: boolean;
 }
@@ -7234,24 +7264,24 @@ export interface GetMeResponse {
 }
 
 export interface GetMeRoleGrant {
-    role: string;
-    scopeType: string;
+    role: Role;
+    scopeType: ScopeType;
     scopeId?: string | undefined;
 }
 
 export interface GetModerationQueueFlag {
-    reason: string;
+    reason: FlagReason;
     details?: string | undefined;
     at: string;
 }
 
 export interface GetModerationQueueItem {
-    kind: string;
+    kind: ModerationItemKind;
     ideaId: string;
     commentId?: string | undefined;
     ideaTitle: string;
     excerpt: string;
-    status: string;
+    status: IdeaStatus;
     author?: AuthorView;
     awaitingReview: boolean;
     hidden: boolean;
@@ -7283,7 +7313,7 @@ export interface GetOrganisationMember {
     userId: string;
     firstName: string;
     lastName: string;
-    role: string;
+    role: OrganisationRole;
 }
 
 export interface GetOrganisationResponse {
@@ -7291,11 +7321,11 @@ export interface GetOrganisationResponse {
     name: string;
     description: string;
     website?: string | undefined;
-    status: string;
+    status: OrganisationStatus;
     verified: boolean;
     statusReason?: string | undefined;
     memberCount: number;
-    myRole?: string | undefined;
+    myRole?: OrganisationRole;
     invitedMe: boolean;
     canReview: boolean;
     members?: GetOrganisationMember[] | undefined;
@@ -7334,7 +7364,7 @@ export interface GetProjectPhase {
     description: { [key: string]: string; };
     startsAt: string;
     endsAt?: string | undefined;
-    method: string;
+    method: PhaseMethod;
     settings: PhaseSettings;
     isCurrent: boolean;
 }
@@ -7348,7 +7378,7 @@ export interface GetProjectResponse {
     goals: { [key: string]: string; };
     targetAudience: { [key: string]: string; };
     topics: string[];
-    status: string;
+    status: ProjectStatus;
     imageUrl?: string | undefined;
     publishedAt?: string | undefined;
     updatedAt: string;
@@ -7392,7 +7422,7 @@ export interface GetSurveyResultsPoint {
 
 export interface GetSurveyResultsQuestionResult {
     questionId: string;
-    type: string;
+    type: QuestionType;
     title: { [key: string]: string; };
     answered: number;
     brokenDown: boolean;
@@ -7406,7 +7436,7 @@ export interface GetSurveyResultsQuestionResult {
 
 export interface GetSurveyResultsResponse {
     phaseId: string;
-    method: string;
+    method: PhaseMethod;
     published: boolean;
     staff: boolean;
     responses: number;
@@ -7422,7 +7452,7 @@ export interface GetUserResponse {
 export interface GetVoteResultsItem {
     ideaId: string;
     title: string;
-    status: string;
+    status: IdeaStatus;
     votes: number;
     rank: number;
 }
@@ -7437,8 +7467,8 @@ export interface GetVoteResultsResponse {
 }
 
 export interface GrantRoleRequest {
-    role: string;
-    scopeType: string;
+    role: Role;
+    scopeType: ScopeType;
     scopeId?: string | undefined;
 }
 
@@ -7474,6 +7504,30 @@ export interface IdeaNote {
     createdAt: string;
 }
 
+export enum IdeaSort {
+    Trending = "trending",
+    Popular = "popular",
+    Newest = "newest",
+    MostCommented = "most_commented",
+    Random = "random",
+}
+
+export enum IdeaStatus {
+    Prescreening = "prescreening",
+    Proposed = "proposed",
+    UnderConsideration = "under_consideration",
+    Accepted = "accepted",
+    Rejected = "rejected",
+    Implemented = "implemented",
+}
+
+export enum IdeaVisibilityState {
+    Public = "public",
+    Prescreening = "prescreening",
+    Hidden = "hidden",
+    Withdrawn = "withdrawn",
+}
+
 export interface InvitationReport {
     invited: InvitationReportCreated[];
     skips: InvitationReportSkipped[];
@@ -7489,14 +7543,33 @@ export interface InvitationReportCreated {
 export interface InvitationReportRowError {
     row: number;
     email?: string | undefined;
-    code: string;
+    code: InvitationRowErrorCode;
     message: string;
 }
 
 export interface InvitationReportSkipped {
     row: number;
     email: string;
-    reason: string;
+    reason: InvitationSkipReason;
+}
+
+export enum InvitationRowErrorCode {
+    InvalidEmail = "invalid_email",
+    InvalidName = "invalid_name",
+    InvalidLocale = "invalid_locale",
+    DuplicateInRequest = "duplicate_in_request",
+}
+
+export enum InvitationSkipReason {
+    AlreadyHasRole = "already_has_role",
+    AlreadyInvited = "already_invited",
+}
+
+export enum InvitationStatus {
+    Pending = "pending",
+    Accepted = "accepted",
+    Expired = "expired",
+    Revoked = "revoked",
 }
 
 export interface InviteMemberRequest {
@@ -7556,13 +7629,13 @@ export interface ListIdeasIdea {
     excerpt: string;
     topics: string[];
     location?: GetIdeaLocation;
-    status: string;
+    status: IdeaStatus;
     author?: AuthorView;
     likes: number;
     dislikes: number;
     comments: number;
     createdAt: string;
-    myReaction?: string | undefined;
+    myReaction?: ReactionKind;
     cost?: number | undefined;
 }
 
@@ -7578,12 +7651,12 @@ export interface ListInvitationsInvitation {
     firstName?: string | undefined;
     lastName?: string | undefined;
     locale: string;
-    role: string;
-    scopeType: string;
+    role: Role;
+    scopeType: ScopeType;
     scopeId?: string | undefined;
     scopeName?: { [key: string]: string; } | undefined;
-    status: string;
-    deliveryState?: string | undefined;
+    status: InvitationStatus;
+    deliveryState?: EmailDeliveryState;
     invitedBy?: ListInvitationsPerson;
     createdAt: string;
     expiresAt: string;
@@ -7606,8 +7679,8 @@ export interface ListInvitationsResponse {
 export interface ListMyOrganisationsOrganisation {
     id: string;
     name: string;
-    status: string;
-    membership: string;
+    status: OrganisationStatus;
+    membership: Membership;
 }
 
 export interface ListMyOrganisationsResponse {
@@ -7616,7 +7689,7 @@ export interface ListMyOrganisationsResponse {
 
 export interface ListNotificationsNotification {
     id: number;
-    category: string;
+    category: NotificationCategory;
     createdAt: string;
     readAt?: string | undefined;
     projectId?: string | undefined;
@@ -7638,7 +7711,7 @@ export interface ListOrganisationsOrganisation {
     name: string;
     description: string;
     website?: string | undefined;
-    status: string;
+    status: OrganisationStatus;
     memberCount: number;
     createdAt: string;
 }
@@ -7650,7 +7723,7 @@ export interface ListOrganisationsResponse {
 
 export interface ListProjectsCurrentPhase {
     id: string;
-    method: string;
+    method: PhaseMethod;
     endsAt?: string | undefined;
 }
 
@@ -7660,7 +7733,7 @@ export interface ListProjectsProject {
     title: { [key: string]: string; };
     summary: { [key: string]: string; };
     topics: string[];
-    status: string;
+    status: ProjectStatus;
     imageUrl?: string | undefined;
     publishedAt?: string | undefined;
     currentPhase?: ListProjectsCurrentPhase;
@@ -7690,8 +7763,8 @@ export interface ListUsersResponse {
 
 export interface ListUsersRoleGrant {
     id: string;
-    role: string;
-    scopeType: string;
+    role: Role;
+    scopeType: ScopeType;
     scopeId?: string | undefined;
 }
 
@@ -7711,7 +7784,7 @@ export interface ListWorkspaceProjectsProject {
     id: string;
     department: GetProjectDepartment;
     title: { [key: string]: string; };
-    status: string;
+    status: ProjectStatus;
     phaseCount: number;
     updatedAt: string;
     moderator: boolean;
@@ -7738,8 +7811,8 @@ export interface LookupInvitationCommand {
 export interface LookupInvitationResponse {
     email: string;
     inviterName: string;
-    role: string;
-    scopeType: string;
+    role: Role;
+    scopeType: ScopeType;
     scopeId?: string | undefined;
     scopeName?: { [key: string]: string; } | undefined;
     message?: string | undefined;
@@ -7755,18 +7828,74 @@ export interface MarkNotificationsReadRequest {
     all?: boolean | undefined;
 }
 
+export enum Membership {
+    Owner = "owner",
+    Member = "member",
+    Invited = "invited",
+}
+
+export enum ModerationItemKind {
+    Idea = "idea",
+    Comment = "comment",
+}
+
 export interface MyResponse {
     phaseId: string;
-    status: string;
+    status: ResponseStatus;
     updatedAt?: string | undefined;
     submittedAt?: string | undefined;
     answers: Answer[];
 }
 
+export enum NotificationCategory {
+    IdeaStatusMine = "idea_status_mine",
+    IdeaStatusFollowed = "idea_status_followed",
+    CommentOnMyIdea = "comment_on_my_idea",
+    ReplyToMyComment = "reply_to_my_comment",
+    NewIdeaToModerate = "new_idea_to_moderate",
+    ContentHidden = "content_hidden",
+    Mention = "mention",
+}
+
+export enum NotificationChannel {
+    Email = "email",
+    InApp = "in_app",
+    Off = "off",
+}
+
 export interface NotificationPreference {
-    category: string;
-    channel: string;
-    defaultChannel: string;
+    category: NotificationCategory;
+    channel: NotificationChannel;
+    defaultChannel: NotificationChannel;
+}
+
+export enum OrganisationDecision {
+    Verify = "verify",
+    Reject = "reject",
+}
+
+export enum OrganisationRole {
+    Owner = "owner",
+    Member = "member",
+}
+
+export enum OrganisationStatus {
+    Pending = "pending",
+    Verified = "verified",
+    Rejected = "rejected",
+}
+
+export enum ParticipationAction {
+    PostIdea = "post_idea",
+    Comment = "comment",
+    React = "react",
+    Vote = "vote",
+    Answer = "answer",
+    Follow = "follow",
+    Flag = "flag",
+    Edit = "edit",
+    Withdraw = "withdraw",
+    Moderate = "moderate",
 }
 
 export interface Person {
@@ -7774,12 +7903,21 @@ export interface Person {
     name: string;
 }
 
+export enum PhaseMethod {
+    Information = "information",
+    Ideation = "ideation",
+    Voting = "voting",
+    Budgeting = "budgeting",
+    Survey = "survey",
+    Poll = "poll",
+}
+
 export interface PhasePermissions {
-    postIdea?: string | undefined;
-    comment?: string | undefined;
-    react?: string | undefined;
-    vote?: string | undefined;
-    answer?: string | undefined;
+    postIdea?: Audience;
+    comment?: Audience;
+    react?: Audience;
+    vote?: Audience;
+    answer?: Audience;
 }
 
 export interface PhaseRequest {
@@ -7787,7 +7925,7 @@ export interface PhaseRequest {
     description?: { [key: string]: string; } | undefined;
     startsAt: string;
     endsAt?: string | undefined;
-    method: string;
+    method: PhaseMethod;
     settings?: PhaseSettings;
 }
 
@@ -7828,6 +7966,17 @@ export interface ProblemDetails {
     [key: string]: any;
 }
 
+export enum ProjectSort {
+    Newest = "newest",
+    EndingSoon = "ending_soon",
+}
+
+export enum ProjectStatus {
+    Draft = "draft",
+    Published = "published",
+    Archived = "archived",
+}
+
 export interface QuestionSettings {
     minSelections?: number | undefined;
     maxSelections?: number | undefined;
@@ -7841,18 +7990,48 @@ export interface QuestionSettings {
     integerOnly?: boolean | undefined;
 }
 
+export enum QuestionType {
+    SingleChoice = "single_choice",
+    MultipleChoice = "multiple_choice",
+    ShortText = "short_text",
+    LongText = "long_text",
+    LinearScale = "linear_scale",
+    Number = "number",
+    Ranking = "ranking",
+    MapPoint = "map_point",
+}
+
 export interface ReactToIdeaRequest {
-    kind: string;
+    kind: ReactionKind;
+}
+
+export enum ReactionKind {
+    Like = "like",
+    Dislike = "dislike",
 }
 
 export interface ReactionState {
     likes: number;
     dislikes: number;
-    myReaction?: string | undefined;
+    myReaction?: ReactionKind;
 }
 
 export interface RefreshCommand {
     refreshToken: string;
+}
+
+export enum RefusalReason {
+    NotSignedIn = "not_signed_in",
+    EmailNotConfirmed = "email_not_confirmed",
+    NotPermitted = "not_permitted",
+    PhaseNotActive = "phase_not_active",
+    ProjectArchived = "project_archived",
+    LimitReached = "limit_reached",
+    AlreadyResponded = "already_responded",
+    Blocked = "blocked",
+    NotAuthor = "not_author",
+    IdeaLocked = "idea_locked",
+    NotPublic = "not_public",
 }
 
 export interface RegisterCommand {
@@ -7885,14 +8064,34 @@ export interface ResetPasswordCommand {
     newPassword: string;
 }
 
+export enum ResponseStatus {
+    None = "none",
+    Draft = "draft",
+    Submitted = "submitted",
+}
+
+export enum ReviewDecision {
+    Approve = "approve",
+    Reject = "reject",
+}
+
 export interface ReviewIdeaRequest {
-    decision: string;
+    decision: ReviewDecision;
     reason?: string | undefined;
 }
 
 export interface ReviewOrganisationRequest {
-    decision: string;
+    decision: OrganisationDecision;
     reason?: string | undefined;
+}
+
+export enum Role {
+    Admin = "admin",
+    DepartmentHead = "department_head",
+    ProjectModerator = "project_moderator",
+    CommunicationManager = "communication_manager",
+    ItManager = "it_manager",
+    ElectedOfficial = "elected_official",
 }
 
 export interface SaveSurveyOptionInput {
@@ -7902,7 +8101,7 @@ export interface SaveSurveyOptionInput {
 
 export interface SaveSurveyQuestionInput {
     id?: string | undefined;
-    type?: string | undefined;
+    type?: QuestionType;
     title?: { [key: string]: string; } | undefined;
     help?: { [key: string]: string; } | undefined;
     required: boolean;
@@ -7920,6 +8119,12 @@ export interface SaveSurveySectionInput {
     title?: { [key: string]: string; } | undefined;
     description?: { [key: string]: string; } | undefined;
     questions?: SaveSurveyQuestionInput[] | undefined;
+}
+
+export enum ScopeType {
+    Platform = "platform",
+    Department = "department",
+    Project = "project",
 }
 
 export interface SearchPeoplePerson {
@@ -7942,8 +8147,8 @@ export interface SetIdeaCostResponse {
 }
 
 export interface SetNotificationPreferencesChange {
-    category: string;
-    channel: string;
+    category: NotificationCategory;
+    channel: NotificationChannel;
 }
 
 export interface SetNotificationPreferencesRequest {
@@ -7977,7 +8182,7 @@ export interface SurveyOption {
 
 export interface SurveyQuestion {
     id: string;
-    type: string;
+    type: QuestionType;
     title: { [key: string]: string; };
     help: { [key: string]: string; };
     required: boolean;
@@ -7995,7 +8200,7 @@ export interface SurveySection {
 export interface SurveyView {
     phaseId: string;
     projectId: string;
-    method: string;
+    method: PhaseMethod;
     version: number;
     responses: number;
     locked: boolean;
@@ -8004,8 +8209,8 @@ export interface SurveyView {
 }
 
 export interface UnsubscribeResponse {
-    category: string;
-    channel: string;
+    category: NotificationCategory;
+    channel: NotificationChannel;
 }
 
 export interface UpdateMeRequest {
@@ -8022,7 +8227,7 @@ export interface UpdateOrganisationRequest {
 
 export interface UpdateOrganisationResponse {
     id: string;
-    status: string;
+    status: OrganisationStatus;
 }
 
 export interface UpdateProjectRequest {

@@ -20,3 +20,22 @@ public enum EmailDeliveryState
     Sent,
     Failed,
 }
+
+/// <summary>Why a row of an invitation batch was skipped (nothing to do).</summary>
+[JsonConverter(typeof(WireEnumConverter))]
+public enum InvitationSkipReason
+{
+    AlreadyHasRole,
+    /// <summary>A pending invitation exists: resend it.</summary>
+    AlreadyInvited,
+}
+
+/// <summary>Why a row of an invitation batch was refused.</summary>
+[JsonConverter(typeof(WireEnumConverter))]
+public enum InvitationRowErrorCode
+{
+    InvalidEmail,
+    InvalidName,
+    InvalidLocale,
+    DuplicateInRequest,
+}

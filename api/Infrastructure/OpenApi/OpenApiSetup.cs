@@ -35,6 +35,7 @@ public static class OpenApiSetup
             o.OperationFilter<OptionalFormFieldsFilter>();
             o.OperationFilter<IdempotencyHeaderFilter>();
             o.ParameterFilter<QueryEnumFilter>();
+            o.SchemaFilter<EnumNamesFilter>();
             o.OperationFilter<FormEnumFilter>();
         });
         return services;
@@ -84,6 +85,21 @@ public static class OpenApiSetup
             var marker = context.ParameterInfo?.GetCustomAttributes(false).OfType<Enums.IQueryEnum>().FirstOrDefault();
             if (marker is not null && parameter is OpenApiParameter p)
                 p.Schema = context.SchemaGenerator.GenerateSchema(marker.EnumType, context.SchemaRepository);
+        }
+    }
+
+    /// <summary>
+    /// An enum's schema lists its wire names (<c>under_consideration</c>) and, as <c>x-enumNames</c>, its members' names
+    /// (<c>UnderConsideration</c>), which NSwag gives the generated TypeScript and .NET enums.
+    /// </summary>
+    private sealed class EnumNamesFilter : ISchemaFilter
+    {
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (!context.Type.IsEnum || schema is not OpenApiSchema s) return;
+            s.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+            s.Extensions["x-enumNames"] = new JsonNodeExtension(new System.Text.Json.Nodes.JsonArray(
+                Enum.GetNames(context.Type).Select(n => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(n)!).ToArray()));
         }
     }
 
