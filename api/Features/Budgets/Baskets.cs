@@ -18,7 +18,7 @@ internal static class Baskets
     /// <summary>The project's current budgeting phase, where the caller may fill a basket (reason otherwise).</summary>
     public static Task<(ActionPolicy.PhaseRef Phase, PhaseSettings Settings)> RequirePhaseAsync(IDbConnection connection, IDbTransaction? tx,
         Guid actorId, Guid projectId, CancellationToken ct) =>
-        ActionPolicy.RequireAsync(connection, actorId, projectId, "vote", tx, ct, Methods.Budgeting);
+        ActionPolicy.RequireAsync(connection, actorId, projectId, ParticipationAction.Vote, tx, ct, PhaseMethod.Budgeting);
 
     internal const string OpenSql = """
         INSERT INTO baskets (id, phase_id, user_id, budget) VALUES (@Id, @PhaseId, @ActorId, @Budget)

@@ -43,7 +43,7 @@ public static class GetBudgetResults
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            var phase = await PhaseResults.RequireReadableAsync(connection, q.ActorId, q.PhaseId, Methods.Budgeting, ct);
+            var phase = await PhaseResults.RequireReadableAsync(connection, q.ActorId, q.PhaseId, PhaseMethod.Budgeting, ct);
             await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(Sql, new { q.PhaseId }, cancellationToken: ct));
             var rows = (await grid.ReadAsync<Row>()).AsList();
             var baskets = await grid.ReadSingleAsync<int>();

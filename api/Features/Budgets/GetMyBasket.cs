@@ -18,7 +18,7 @@ public static class GetMyBasket
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             var decided = await ActionPolicy.DecideAsync(connection, q.ActorId, q.ProjectId, q.PhaseId, null, ct);
-            if (decided.Phase is not { Method: Methods.Budgeting } phase) throw new NotFoundException("The project has no budgeting phase now.");
+            if (decided.Phase is not { Method: PhaseMethod.Budgeting } phase) throw new NotFoundException("The project has no budgeting phase now.");
             return await Baskets.ViewAsync(connection, null, q.ActorId, phase, decided.Settings!, phase.Active && decided.Status != "archived", ct);
         }
     }

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using Participation.Api.Features.Ideas;
@@ -8,8 +9,17 @@ using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Comments;
 
+/// <summary>Whether a comment shows: visible, hidden by the moderators (its author and the staff still read it), or deleted by its author.</summary>
+[JsonConverter(typeof(WireEnumConverter))]
+public enum CommentState
+{
+    Visible,
+    Hidden,
+    Deleted,
+}
+
 /// <summary>A comment as shown: deleted ones keep their place (without text) when they have replies; hidden ones show their text only to their author and the staff.</summary>
-public sealed record CommentView(Guid Id, Guid IdeaId, Guid? ParentId, AuthorView? Author, string Body, string State, string? HiddenReason,
+public sealed record CommentView(Guid Id, Guid IdeaId, Guid? ParentId, AuthorView? Author, string Body, CommentState State, string? HiddenReason,
     DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, int RepliesCount, bool IsMine, IReadOnlyList<CommentView> Replies);
 
 /// <summary>Plain text, 1 to 5,000 characters (line breaks kept; rendered encoded).</summary>
@@ -70,11 +80,11 @@ internal static class CommentRows
     public static CommentView View(Row r, Guid? actorId, bool staff, IReadOnlyList<CommentView>? replies = null)
     {
         var mine = actorId is not null && r.AuthorId == actorId;
-        var state = r.DeletedAt is not null ? "deleted" : r.HiddenAt is not null ? "hidden" : "visible";
-        var showText = state == "visible" || (state == "hidden" && (mine || staff));
+        var state = r.DeletedAt is not null ? CommentState.Deleted : r.HiddenAt is not null ? CommentState.Hidden : CommentState.Visible;
+        var showText = state == CommentState.Visible || (state == CommentState.Hidden && (mine || staff));
         return new CommentView(r.Id, r.IdeaId, r.ParentId,
-            state == "deleted" ? null : AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg),
-            showText ? r.Body : "", state, state == "hidden" && (mine || staff) ? r.HiddenReason : null,
+            state == CommentState.Deleted ? null : AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg),
+            showText ? r.Body : "", state, state == CommentState.Hidden && (mine || staff) ? r.HiddenReason : null,
             r.CreatedAt.AsUtc(), r.EditedAt.AsUtc(), r.RepliesCount, mine, replies ?? []);
     }
 }

@@ -34,7 +34,7 @@ public static class EditComment
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var comment = await CommentAccess.LoadAsync(connection, c.ActorId, c.CommentId, tx, ct, forUpdate: true);
-            CommentAuthorRules.Require(comment, c.ActorId, "comment");
+            CommentAuthorRules.Require(comment, c.ActorId, ParticipationAction.Comment);
             var row = await connection.QuerySingleAsync<CommentRows.Row>(new CommandDefinition(Sql, new { c.CommentId, Body = c.Body.Trim() }, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
             return CommentRows.View(row, c.ActorId, comment.Idea.Staff);
@@ -78,7 +78,7 @@ public static class DeleteComment
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var comment = await CommentAccess.LoadAsync(connection, c.ActorId, c.CommentId, tx, ct, forUpdate: true);
-            CommentAuthorRules.Require(comment, c.ActorId, "comment");
+            CommentAuthorRules.Require(comment, c.ActorId, ParticipationAction.Comment);
             await connection.ExecuteAsync(new CommandDefinition(Sql, new { c.CommentId }, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
             return Unit.Value;
@@ -99,11 +99,11 @@ public static class DeleteComment
 internal static class CommentAuthorRules
 {
     /// <summary>Only the author changes a comment, never once deleted or hidden, nor in an archived project.</summary>
-    public static void Require(CommentAccess comment, Guid actorId, string action)
+    public static void Require(CommentAccess comment, Guid actorId, ParticipationAction action)
     {
         if (!comment.IsAuthor(actorId)) throw new ForbiddenException("Only the comment's author can do this.");
         if (comment.Deleted) throw new ConflictException(Messages.Get("comment_deleted"));
         if (comment.Hidden) throw new ConflictException(Messages.Get("comment_hidden"));
-        if (comment.Idea.ProjectStatus == "archived") throw ActionPolicy.Refuse(action, ActionPolicy.Reasons.ProjectArchived);
+        if (comment.Idea.ProjectStatus == "archived") throw ActionPolicy.Refuse(action, RefusalReason.ProjectArchived);
     }
 }

@@ -60,7 +60,7 @@ public static class PostComment
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct)).RequireListed();
-            await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, "comment", tx, ct);
+            await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, ParticipationAction.Comment, tx, ct);
             Guid? parentAuthor = null;
             if (c.ParentId is { } parent)
             {
@@ -83,9 +83,9 @@ public static class PostComment
                 ["ideaTitle"] = title, ["actorName"] = row.AuthorOrg ?? row.AuthorPerson, ["excerpt"] = Notifier.Excerpt(row.Body, 400),
             };
             if (parentAuthor is not null)
-                await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategories.ReplyToMyComment, $"comment:{id}", c.ActorId,
+                await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategory.ReplyToMyComment, $"comment:{id}", c.ActorId,
                     idea.ProjectId, c.IdeaId, id, data), ParentAuthor, new { ParentAuthor = parentAuthor }, ct);
-            await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategories.CommentOnMyIdea, $"comment:{id}", c.ActorId,
+            await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategory.CommentOnMyIdea, $"comment:{id}", c.ActorId,
                 idea.ProjectId, c.IdeaId, id, data), IdeaAuthor, new { c.IdeaId, ParentAuthor = parentAuthor }, ct);
             await tx.CommitAsync(ct);
             return CommentRows.View(row, c.ActorId, idea.Staff);

@@ -17,15 +17,15 @@ namespace Participation.Api.Features.Ideas;
 /// </summary>
 public static class ChangeIdeaStatus
 {
-    public sealed record Request(string? Status, string? Feedback, string? SignedAs);
+    public sealed record Request(IdeaStatus? Status, string? Feedback, string? SignedAs);
 
-    public sealed record Command(Guid ActorId, Guid IdeaId, string? Status, string? Feedback, string? SignedAs) : ICommand;
+    public sealed record Command(Guid ActorId, Guid IdeaId, IdeaStatus? Status, string? Feedback, string? SignedAs) : ICommand;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
-            RuleFor(c => c.Status).Must(s => s is null || IdeaStatuses.Public.Contains(s)).WithMessage(_ => Messages.Get("idea_status"));
+            RuleFor(c => c.Status).Must(s => s is null || IdeaStatuses.Public.Contains(s.Value)).WithMessage(_ => Messages.Get("idea_status"));
             RuleFor(c => c.Feedback).PlainText(5000);
             RuleFor(c => c.SignedAs).PlainText(160).Must(s => s is null || !s.Contains('\n')).WithMessage(_ => Messages.Get("single_line"));
             RuleFor(c => c.Status).Must((c, s) => s is not null || !string.IsNullOrWhiteSpace(c.Feedback)).WithMessage(_ => Messages.Get("nothing_to_change"));
@@ -67,26 +67,26 @@ public static class ChangeIdeaStatus
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct, forUpdate: true)).RequireStaff();
-            if (idea.Status == IdeaStatuses.Prescreening) throw new ConflictException(Messages.Get("awaiting_prescreening"));
+            if (idea.Status == IdeaStatus.Prescreening) throw new ConflictException(Messages.Get("awaiting_prescreening"));
             if (idea.Withdrawn) throw new ConflictException(Messages.Get("idea_withdrawn"));
             var status = c.Status ?? idea.Status;
             var feedback = string.IsNullOrWhiteSpace(c.Feedback) ? null : c.Feedback.Trim();
             if (status == idea.Status && feedback is null) throw new ConflictException(Messages.Get("nothing_to_change"), "status");
             var changed = await connection.QuerySingleAsync<Changed>(new CommandDefinition(Sql, new
             {
-                c.IdeaId, Status = status, Feedback = feedback, SignedAs = string.IsNullOrWhiteSpace(c.SignedAs) ? null : c.SignedAs.Trim(),
+                c.IdeaId, Status = status.ToWire(), Feedback = feedback, SignedAs = string.IsNullOrWhiteSpace(c.SignedAs) ? null : c.SignedAs.Trim(),
                 c.ActorId, idea.ProjectId, idea.DepartmentId,
             }, tx, cancellationToken: ct));
 
             var data = new Dictionary<string, string?>
             {
-                ["ideaTitle"] = changed.Title, ["status"] = status, ["previousStatus"] = changed.FromStatus,
+                ["ideaTitle"] = changed.Title, ["status"] = status.ToWire(), ["previousStatus"] = changed.FromStatus,
                 ["feedback"] = feedback is null ? null : Notifier.Excerpt(feedback, 1000), ["signedAs"] = changed.SignedAs,
             };
             var key = $"idea_status:{changed.Id}";
-            await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategories.IdeaStatusMine, key, c.ActorId, idea.ProjectId, c.IdeaId, null, data),
+            await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategory.IdeaStatusMine, key, c.ActorId, idea.ProjectId, c.IdeaId, null, data),
                 Author, new { c.IdeaId }, ct);
-            await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategories.IdeaStatusFollowed, key, c.ActorId, idea.ProjectId, c.IdeaId, null, data),
+            await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategory.IdeaStatusFollowed, key, c.ActorId, idea.ProjectId, c.IdeaId, null, data),
                 Followers, new { c.IdeaId }, ct);
             await tx.CommitAsync(ct);
             return Unit.Value;

@@ -19,14 +19,14 @@ public static class GetIdea
 
     public sealed record Location(double Latitude, double Longitude, string? Label);
 
-    public sealed record StatusChange(string? FromStatus, string ToStatus, string? Feedback, string? SignedAs, DateTimeOffset At);
+    public sealed record StatusChange(IdeaStatus? FromStatus, IdeaStatus ToStatus, string? Feedback, string? SignedAs, DateTimeOffset At);
 
     /// <summary>public · prescreening (awaiting moderation) · hidden (by moderators or provisionally after flags) · withdrawn.</summary>
-    public sealed record Visibility(string State, string? HiddenReason, bool HiddenByFlags);
+    public sealed record Visibility(IdeaVisibilityState State, string? HiddenReason, bool HiddenByFlags);
 
     public sealed record Response(Guid Id, Guid ProjectId, Guid? PhaseId, string Title, string Body, IReadOnlyList<string> Topics, Location? Location,
-        string Status, AuthorView? Author, int Likes, int Dislikes, int Comments, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt,
-        string? MyReaction, bool Following, bool IsMine, Visibility Visibility, IReadOnlyList<StatusChange> History,
+        IdeaStatus Status, AuthorView? Author, int Likes, int Dislikes, int Comments, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt,
+        ReactionKind? MyReaction, bool Following, bool IsMine, Visibility Visibility, IReadOnlyList<StatusChange> History,
         IReadOnlyList<ActionPolicy.Decision> Actions, decimal? Cost);
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
@@ -101,14 +101,16 @@ public static class GetIdea
             var phase = await ActionPolicy.DecideAsync(connection, q.ActorId, i.ProjectId, null, null, ct);
             var mine = access.IsAuthor(q.ActorId);
             var canSeeModeration = mine || access.Staff;
-            var state = i.WithdrawnAt is not null ? "withdrawn" : i.HiddenAt is not null ? "hidden" : i.Status == IdeaStatuses.Prescreening ? "prescreening" : "public";
+            var status = i.Status.ToEnum<IdeaStatus>();
+            var state = i.WithdrawnAt is not null ? IdeaVisibilityState.Withdrawn : i.HiddenAt is not null ? IdeaVisibilityState.Hidden
+                : status == IdeaStatus.Prescreening ? IdeaVisibilityState.Prescreening : IdeaVisibilityState.Public;
             return new Response(i.Id, i.ProjectId, i.PhaseId, i.Title, i.Body, i.Topics,
                 i.Latitude is { } lat && i.Longitude is { } lng ? new Location(lat, lng, i.LocationLabel) : null,
-                i.Status, AuthorView.From(i.AuthorUserId, i.AuthorPerson, i.AuthorOrgId, i.AuthorOrg),
+                status, AuthorView.From(i.AuthorUserId, i.AuthorPerson, i.AuthorOrgId, i.AuthorOrg),
                 i.LikesCount, i.DislikesCount, i.CommentsCount, i.CreatedAt.AsUtc(), i.EditedAt.AsUtc(),
-                i.MyReaction, i.Following, mine,
+                i.MyReaction.ToEnumOrNull<ReactionKind>(), i.Following, mine,
                 new Visibility(state, canSeeModeration ? i.HiddenReason : null, i.HiddenByFlags),
-                history.Select(h => new StatusChange(h.FromStatus, h.ToStatus, h.Feedback, h.SignedAs, h.At.AsUtc())).ToList(),
+                history.Select(h => new StatusChange(h.FromStatus.ToEnumOrNull<IdeaStatus>(), h.ToStatus.ToEnum<IdeaStatus>(), h.Feedback, h.SignedAs, h.At.AsUtc())).ToList(),
                 IdeaActions.For(q.ActorId, access, i.PostingPhaseActive, phase), i.Cost);
         }
     }
@@ -124,36 +126,32 @@ public static class GetIdea
 /// <summary>What the caller may do with one idea, each refusal with a reason code.</summary>
 public static class IdeaActions
 {
-    public const string NotAuthor = "not_author";
-    public const string IdeaLocked = "idea_locked";
-    public const string NotPublic = "not_public";
-
     public static IReadOnlyList<ActionPolicy.Decision> For(Guid? actorId, IdeaAccess idea, bool postingPhaseActive, ActionPolicy.Result phase)
     {
-        ActionPolicy.Decision D(string action, string? reason) => new(action, reason is null, reason);
-        string? FromPhase(string action) =>
-            !idea.Listed ? NotPublic
+        ActionPolicy.Decision D(ParticipationAction action, RefusalReason? reason) => new(action, reason is null, reason);
+        RefusalReason? FromPhase(ParticipationAction action) =>
+            !idea.Listed ? RefusalReason.NotPublic
             : phase.Actions.FirstOrDefault(a => a.Action == action) is { } d ? d.Reason
-            : phase.Status == "archived" ? ActionPolicy.Reasons.ProjectArchived : ActionPolicy.Reasons.PhaseNotActive;
+            : phase.Status == "archived" ? RefusalReason.ProjectArchived : RefusalReason.PhaseNotActive;
         var signedIn = actorId is not null;
-        var authorChange =
-            !signedIn ? ActionPolicy.Reasons.NotSignedIn
-            : !idea.IsAuthor(actorId) ? NotAuthor
-            : idea.Withdrawn ? NotPublic
-            : idea.ProjectStatus == "archived" ? ActionPolicy.Reasons.ProjectArchived
-            : !IdeaStatuses.AuthorMayChange(idea.Status) || idea.Hidden ? IdeaLocked
-            : !postingPhaseActive ? ActionPolicy.Reasons.PhaseNotActive
+        RefusalReason? authorChange =
+            !signedIn ? RefusalReason.NotSignedIn
+            : !idea.IsAuthor(actorId) ? RefusalReason.NotAuthor
+            : idea.Withdrawn ? RefusalReason.NotPublic
+            : idea.ProjectStatus == "archived" ? RefusalReason.ProjectArchived
+            : !IdeaStatuses.AuthorMayChange(idea.Status) || idea.Hidden ? RefusalReason.IdeaLocked
+            : !postingPhaseActive ? RefusalReason.PhaseNotActive
             : null;
-        var signedInListed = !signedIn ? ActionPolicy.Reasons.NotSignedIn : !idea.Listed ? NotPublic : null;
+        RefusalReason? signedInListed = !signedIn ? RefusalReason.NotSignedIn : !idea.Listed ? RefusalReason.NotPublic : null;
         return
         [
-            D("react", FromPhase("react")),
-            D("comment", FromPhase("comment")),
-            D("follow", signedInListed),
-            D("flag", signedInListed ?? (idea.IsAuthor(actorId) ? ActionPolicy.Reasons.NotPermitted : null)),
-            D("edit", authorChange),
-            D("withdraw", authorChange),
-            D("moderate", idea.Staff ? null : signedIn ? ActionPolicy.Reasons.NotPermitted : ActionPolicy.Reasons.NotSignedIn),
+            D(ParticipationAction.React, FromPhase(ParticipationAction.React)),
+            D(ParticipationAction.Comment, FromPhase(ParticipationAction.Comment)),
+            D(ParticipationAction.Follow, signedInListed),
+            D(ParticipationAction.Flag, signedInListed ?? (idea.IsAuthor(actorId) ? RefusalReason.NotPermitted : null)),
+            D(ParticipationAction.Edit, authorChange),
+            D(ParticipationAction.Withdraw, authorChange),
+            D(ParticipationAction.Moderate, idea.Staff ? null : signedIn ? RefusalReason.NotPermitted : RefusalReason.NotSignedIn),
         ];
     }
 }

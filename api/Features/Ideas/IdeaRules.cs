@@ -7,31 +7,15 @@ using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Ideas;
 
-public static class IdeaStatuses
-{
-    public const string Prescreening = "prescreening";
-    public const string Proposed = "proposed";
-    public const string UnderConsideration = "under_consideration";
-    public const string Accepted = "accepted";
-    public const string Rejected = "rejected";
-    public const string Implemented = "implemented";
-
-    /// <summary>What moderators may set (pre-moderation has its own approve/reject decision).</summary>
-    public static readonly string[] Public = [Proposed, UnderConsideration, Accepted, Rejected, Implemented];
-
-    /// <summary>While the city has not taken it up, the author may still edit or withdraw the idea.</summary>
-    public static bool AuthorMayChange(string status) => status is Prescreening or Proposed;
-}
-
 /// <summary>Who is shown as the author: the person, or the verified organisation they posted for.</summary>
-public sealed record AuthorView(string Kind, string Name, Guid? UserId, Guid? OrganisationId)
+public sealed record AuthorView(AuthorKind Kind, string Name, Guid? UserId, Guid? OrganisationId)
 {
     /// <summary>SQL columns (aliases u = users, o = organisations) that <see cref="From"/> reads.</summary>
     public const string Columns = "u.id AS author_user_id, u.first_name || ' ' || u.last_name AS author_person, o.id AS author_org_id, o.name AS author_org";
 
     public static AuthorView? From(Guid? userId, string? person, Guid? organisationId, string? organisation) =>
-        organisationId is { } org && organisation is not null ? new AuthorView("organisation", organisation, null, org)
-        : userId is { } user && person is not null ? new AuthorView("person", person, user, null)
+        organisationId is { } org && organisation is not null ? new AuthorView(AuthorKind.Organisation, organisation, null, org)
+        : userId is { } user && person is not null ? new AuthorView(AuthorKind.Person, person, user, null)
         : null; // deleted account
 }
 
@@ -62,15 +46,17 @@ public sealed class IdeaFieldsRules : AbstractValidator<IdeaFields>
 /// staff. Ideas that are not public (pre-moderation, hidden, withdrawn) and ideas of draft projects exist only
 /// for their author and the staff; for everybody else they are a 404.
 /// </summary>
-public sealed record IdeaAccess(Guid Id, Guid ProjectId, Guid? PhaseId, Guid? AuthorId, string Status, bool Listed, bool Withdrawn, bool Hidden,
+public sealed record IdeaAccess(Guid Id, Guid ProjectId, Guid? PhaseId, Guid? AuthorId, string StatusName, bool Listed, bool Withdrawn, bool Hidden,
     string ProjectStatus, Guid DepartmentId, bool Staff)
 {
+    public IdeaStatus Status => StatusName.ToEnum<IdeaStatus>();
+
     public bool IsAuthor(Guid? actorId) => actorId is not null && AuthorId == actorId;
 
     public bool VisibleTo(Guid? actorId) => Staff || (ProjectStatus != "draft" && (Listed || IsAuthor(actorId)));
 
     internal const string Sql = $"""
-        SELECT i.id, i.project_id, i.phase_id, i.author_id, i.status, i.listed, i.withdrawn_at IS NOT NULL AS withdrawn, i.hidden_at IS NOT NULL AS hidden,
+        SELECT i.id, i.project_id, i.phase_id, i.author_id, i.status AS status_name, i.listed, i.withdrawn_at IS NOT NULL AS withdrawn, i.hidden_at IS NOT NULL AS hidden,
                p.status AS project_status, p.department_id, {ProjectStaff.IsStaffOf} AS staff
           FROM ideas i JOIN projects p ON p.id = i.project_id
          WHERE i.id = @IdeaId

@@ -21,13 +21,11 @@ namespace Participation.Api.Features.Ideas;
 /// </summary>
 public static class ListIdeas
 {
-    public static readonly string[] Sorts = ["trending", "popular", "newest", "most_commented", "random"];
-
-    public sealed record Query(Guid? ActorId, Guid ProjectId, string? Sort, string? Topic, string? Status, string? Search,
+    public sealed record Query(Guid? ActorId, Guid ProjectId, IdeaSort? Sort, string? Topic, IdeaStatus? Status, string? Search,
         double? South, double? West, double? North, double? East, long? Seed, string? Cursor, int? Limit) : IQuery<Response>;
 
-    public sealed record Idea(Guid Id, string Title, string Excerpt, IReadOnlyList<string> Topics, GetIdea.Location? Location, string Status,
-        AuthorView? Author, int Likes, int Dislikes, int Comments, DateTimeOffset CreatedAt, string? MyReaction, decimal? Cost);
+    public sealed record Idea(Guid Id, string Title, string Excerpt, IReadOnlyList<string> Topics, GetIdea.Location? Location, IdeaStatus Status,
+        AuthorView? Author, int Likes, int Dislikes, int Comments, DateTimeOffset CreatedAt, ReactionKind? MyReaction, decimal? Cost);
 
     public sealed record Response(IReadOnlyList<Idea> Items, string? NextCursor, long Seed);
 
@@ -35,8 +33,8 @@ public static class ListIdeas
     {
         public Validator()
         {
-            RuleFor(q => q.Sort).Must(s => s is null || Sorts.Contains(s)).WithMessage(_ => Messages.Get("one_of_idea_sorts"));
-            RuleFor(q => q.Status).Must(s => s is null || IdeaStatuses.Public.Contains(s)).WithMessage(_ => Messages.Get("idea_status"));
+            RuleFor(q => q.Sort).IsInEnum().WithMessage(_ => Messages.Get("one_of_idea_sorts"));
+            RuleFor(q => q.Status).Must(s => s is null || IdeaStatuses.Public.Contains(s.Value)).WithMessage(_ => Messages.Get("idea_status"));
             RuleFor(q => q.Topic).PlainText(40);
             RuleFor(q => q.Search).PlainText(100);
             RuleFor(q => q.Limit).PageSize();
@@ -138,7 +136,7 @@ public static class ListIdeas
 
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {
-            var sort = q.Sort ?? "trending";
+            var sort = (q.Sort ?? IdeaSort.Trending).ToWire();
             var after = Cursor.Decode<Key>(q.Cursor);
             if (after is not null && (after.S != sort || (sort == "trending" ? after.D is null : after.L is null)))
                 throw Cursor.Invalid();
@@ -150,7 +148,7 @@ public static class ListIdeas
                 | (after is null ? Conditions.None : Conditions.After);
             var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Statement(sort, conditions), new
             {
-                q.ActorId, q.ProjectId, q.Status, Topic = q.Topic?.Trim().ToLowerInvariant(),
+                q.ActorId, q.ProjectId, Status = q.Status.ToWire(), Topic = q.Topic?.Trim().ToLowerInvariant(),
                 Search = string.IsNullOrWhiteSpace(q.Search) ? null : q.Search.Trim(),
                 q.South, q.West, q.North, q.East, Seed = seed,
                 AfterId = after?.Id, AfterD = after?.D, AfterL = after?.L,
@@ -168,17 +166,17 @@ public static class ListIdeas
                 },
                 sort == "trending" ? r.TrendingScore : null, r.Id!.Value, seed));
             return new Response(page.Select(r => new Idea(r.Id!.Value, r.Title, Notifier.Excerpt(r.Excerpt, 240), r.Topics,
-                r.Latitude is { } lat && r.Longitude is { } lng ? new GetIdea.Location(lat, lng, r.LocationLabel) : null, r.Status,
+                r.Latitude is { } lat && r.Longitude is { } lng ? new GetIdea.Location(lat, lng, r.LocationLabel) : null, r.Status.ToEnum<IdeaStatus>(),
                 AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg),
-                r.LikesCount, r.DislikesCount, r.CommentsCount, r.CreatedAt.AsUtc(), r.MyReaction, r.Cost)).ToList(), next, seed);
+                r.LikesCount, r.DislikesCount, r.CommentsCount, r.CreatedAt.AsUtc(), r.MyReaction.ToEnumOrNull<ReactionKind>(), r.Cost)).ToList(), next, seed);
         }
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/projects/{id:guid}/ideas", (Guid id, string? sort, string? topic, string? status, string? search,
+        .MapGet("/projects/{id:guid}/ideas", (Guid id, [QueryEnum<IdeaSort>] string? sort, string? topic, [QueryEnum<IdeaStatus>] string? status, string? search,
             double? south, double? west, double? north, double? east, long? seed, string? cursor, int? limit,
             System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(user.UserIdOrNull(), id, sort, topic, status, search, south, west, north, east, seed, cursor, limit), ct))
+            sender.Send(new Query(user.UserIdOrNull(), id, WireEnum.FromQuery<IdeaSort>(sort), topic, WireEnum.FromQuery<IdeaStatus>(status), search, south, west, north, east, seed, cursor, limit), ct))
         .WithName(nameof(ListIdeas))
         .WithSummary("The project's public ideas: sort trending, popular, newest, most_commented or random (send back `seed`); filter by topic, status, text or map box.")
         .ProducesProblems(400, 404);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using Mediator;
@@ -11,7 +12,14 @@ using Participation.Api.Infrastructure.Validation;
 namespace Participation.Api.Features.Ideas;
 
 /// <summary>The idea's counters and the caller's reaction after a change.</summary>
-public sealed record ReactionState(int Likes, int Dislikes, string? MyReaction);
+public sealed record ReactionState(int Likes, int Dislikes, ReactionKind? MyReaction)
+{
+    /// <summary>As the database returns it.</summary>
+    internal sealed record Row(int Likes, int Dislikes, string? MyReaction)
+    {
+        public ReactionState State => new(Likes, Dislikes, MyReaction.ToEnumOrNull<ReactionKind>());
+    }
+}
 
 /// <summary>
 /// Like (or dislike, when the phase allows it) an idea: one reaction per person per idea (primary key),
@@ -20,13 +28,13 @@ public sealed record ReactionState(int Likes, int Dislikes, string? MyReaction);
 /// </summary>
 public static class ReactToIdea
 {
-    public sealed record Request(string Kind);
+    public sealed record Request([property: JsonRequired] ReactionKind Kind);
 
-    public sealed record Command(Guid ActorId, Guid IdeaId, string Kind) : ICommand<ReactionState>;
+    public sealed record Command(Guid ActorId, Guid IdeaId, ReactionKind Kind) : ICommand<ReactionState>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Kind).Must(k => k is "like" or "dislike").WithMessage(_ => Messages.Get("reaction_kind"));
+        public Validator() => RuleFor(c => c.Kind).IsInEnum().WithMessage(_ => Messages.Get("reaction_kind"));
     }
 
     public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, ReactionState>
@@ -58,24 +66,24 @@ public static class ReactToIdea
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct)).RequireListed();
-            var (phase, settings) = await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, "react", tx, ct, limitTakenLater: true);
-            if (c.Kind == "dislike" && settings.Dislikes != true) throw new ConflictException(Messages.Get("dislikes_off"), "kind");
+            var (phase, settings) = await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, ParticipationAction.React, tx, ct, limitTakenLater: true);
+            if (c.Kind == ReactionKind.Dislike && settings.Dislikes != true) throw new ConflictException(Messages.Get("dislikes_off"), "kind");
 
-            var args = new { c.IdeaId, c.ActorId, c.Kind, PhaseId = phase.Id, Limit = settings.ReactionsPerUser };
+            var args = new { c.IdeaId, c.ActorId, Kind = c.Kind.ToWire(), PhaseId = phase.Id, Limit = settings.ReactionsPerUser };
             int likes, dislikes;
             if (await connection.ExecuteScalarAsync<string?>(new CommandDefinition(InsertSql, args, tx, cancellationToken: ct)) is not null)
             {
                 if (await connection.ExecuteScalarAsync<int?>(new CommandDefinition(LimitSql, args, tx, cancellationToken: ct)) is null)
-                    throw ActionPolicy.Refuse("react", ActionPolicy.Reasons.LimitReached);
-                (likes, dislikes) = c.Kind == "like" ? (1, 0) : (0, 1);
+                    throw ActionPolicy.Refuse(ParticipationAction.React, RefusalReason.LimitReached);
+                (likes, dislikes) = c.Kind == ReactionKind.Like ? (1, 0) : (0, 1);
             }
             else if (await connection.ExecuteScalarAsync<string?>(new CommandDefinition(SwitchSql, args, tx, cancellationToken: ct)) is not null)
-                (likes, dislikes) = c.Kind == "like" ? (1, -1) : (-1, 1);
+                (likes, dislikes) = c.Kind == ReactionKind.Like ? (1, -1) : (-1, 1);
             else
                 (likes, dislikes) = (0, 0); // already this kind: nothing changes
 
-            var state = await connection.QuerySingleAsync<ReactionState>(new CommandDefinition(CountSql,
-                new { c.IdeaId, c.Kind, Likes = likes, Dislikes = dislikes }, tx, cancellationToken: ct));
+            var state = (await connection.QuerySingleAsync<ReactionState.Row>(new CommandDefinition(CountSql,
+                new { c.IdeaId, Kind = c.Kind.ToWire(), Likes = likes, Dislikes = dislikes }, tx, cancellationToken: ct))).State;
             await tx.CommitAsync(ct);
             return state;
         }
@@ -113,8 +121,8 @@ public static class RemoveReaction
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct)).RequireListed();
-            await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, "react", tx, ct, limitTakenLater: true);
-            var state = await connection.QuerySingleAsync<ReactionState>(new CommandDefinition(Sql, new { c.IdeaId, c.ActorId }, tx, cancellationToken: ct));
+            await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, ParticipationAction.React, tx, ct, limitTakenLater: true);
+            var state = (await connection.QuerySingleAsync<ReactionState.Row>(new CommandDefinition(Sql, new { c.IdeaId, c.ActorId }, tx, cancellationToken: ct))).State;
             await tx.CommitAsync(ct);
             return state;
         }

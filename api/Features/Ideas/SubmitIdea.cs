@@ -62,7 +62,7 @@ public static class SubmitIdea
 
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var (phase, settings) = await ActionPolicy.RequireAsync(connection, c.ActorId, c.ProjectId, "post_idea", tx, ct);
+            var (phase, settings) = await ActionPolicy.RequireAsync(connection, c.ActorId, c.ProjectId, ParticipationAction.PostIdea, tx, ct);
             if (settings.Map == true && r.Latitude is null)
                 throw new ValidationException([new ValidationFailure("latitude", Messages.Get("location_required"))]);
             if (r.OrganisationId is { } org && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(OrganisationSql,
@@ -70,10 +70,10 @@ public static class SubmitIdea
                 throw new ValidationException([new ValidationFailure("organisationId", Messages.Get("not_organisation_member"))]);
             if (await connection.ExecuteScalarAsync<int?>(new CommandDefinition(CountSql,
                     new { PhaseId = phase.Id, c.ActorId, Limit = settings.IdeasPerUser }, tx, cancellationToken: ct)) is null)
-                throw ActionPolicy.Refuse("post_idea", ActionPolicy.Reasons.LimitReached);
+                throw ActionPolicy.Refuse(ParticipationAction.PostIdea, RefusalReason.LimitReached);
 
             var id = Guid.CreateVersion7();
-            var status = settings.PreModeration == true ? IdeaStatuses.Prescreening : IdeaStatuses.Proposed;
+            var status = (settings.PreModeration == true ? IdeaStatus.Prescreening : IdeaStatus.Proposed).ToWire();
             var title = r.Title.Trim();
             var authorName = await connection.ExecuteScalarAsync<string>(new CommandDefinition(InsertSql, new
             {
@@ -81,7 +81,7 @@ public static class SubmitIdea
                 Topics = IdeaFieldsRules.NormalizeTopics(r.Topics), r.Latitude, r.Longitude,
                 LocationLabel = string.IsNullOrWhiteSpace(r.LocationLabel) ? null : r.LocationLabel.Trim(), Status = status,
             }, tx, cancellationToken: ct));
-            await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategories.NewIdeaToModerate, $"new_idea:{id}", c.ActorId,
+            await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategory.NewIdeaToModerate, $"new_idea:{id}", c.ActorId,
                 c.ProjectId, id, null, new Dictionary<string, string?> { ["ideaTitle"] = title, ["actorName"] = authorName, ["status"] = status }),
                 Moderators, new { c.ProjectId }, ct);
             await tx.CommitAsync(ct);

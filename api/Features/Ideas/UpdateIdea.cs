@@ -24,17 +24,17 @@ internal static class AuthorRules
     public sealed record PostingPhase(bool MapRequired, bool Active);
 
     /// <summary>Locks the idea and checks the caller may change it; returns the phase it was posted in.</summary>
-    public static async Task<PostingPhase> RequireAuthorChangeAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid actorId, Guid ideaId, string action, CancellationToken ct)
+    public static async Task<PostingPhase> RequireAuthorChangeAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid actorId, Guid ideaId, ParticipationAction action, CancellationToken ct)
     {
         var idea = await IdeaAccess.LoadAsync(connection, actorId, ideaId, tx, ct, forUpdate: true);
         if (!idea.IsAuthor(actorId)) throw new ForbiddenException("Only the idea's author can do this.");
         if (idea.Withdrawn) throw new ConflictException(Messages.Get("idea_withdrawn"));
-        if (idea.ProjectStatus == "archived") throw ActionPolicy.Refuse(action, ActionPolicy.Reasons.ProjectArchived);
+        if (idea.ProjectStatus == "archived") throw ActionPolicy.Refuse(action, RefusalReason.ProjectArchived);
         if (!IdeaStatuses.AuthorMayChange(idea.Status) || idea.Hidden) throw new ConflictException(Messages.Get("idea_locked"));
         var phase = idea.PhaseId is { } id
             ? await connection.QuerySingleOrDefaultAsync<PostingPhase>(new CommandDefinition(PhaseSql, new { PhaseId = id }, tx, cancellationToken: ct))
             : null;
-        if (phase is not { Active: true }) throw ActionPolicy.Refuse(action, ActionPolicy.Reasons.PhaseNotActive);
+        if (phase is not { Active: true }) throw ActionPolicy.Refuse(action, RefusalReason.PhaseNotActive);
         return phase;
     }
 }
@@ -64,7 +64,7 @@ public static class UpdateIdea
             if (body.Length == 0) throw new ValidationException([new ValidationFailure("body", Messages.Get("required"))]);
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var phase = await AuthorRules.RequireAuthorChangeAsync(connection, tx, c.ActorId, c.IdeaId, "edit", ct);
+            var phase = await AuthorRules.RequireAuthorChangeAsync(connection, tx, c.ActorId, c.IdeaId, ParticipationAction.Edit, ct);
             if (phase.MapRequired && r.Latitude is null)
                 throw new ValidationException([new ValidationFailure("latitude", Messages.Get("location_required"))]);
             await connection.ExecuteAsync(new CommandDefinition(Sql, new
@@ -102,7 +102,7 @@ public static class WithdrawIdea
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            await AuthorRules.RequireAuthorChangeAsync(connection, tx, c.ActorId, c.IdeaId, "withdraw", ct);
+            await AuthorRules.RequireAuthorChangeAsync(connection, tx, c.ActorId, c.IdeaId, ParticipationAction.Withdraw, ct);
             await connection.ExecuteAsync(new CommandDefinition(Sql, new { c.IdeaId }, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
             return Unit.Value;

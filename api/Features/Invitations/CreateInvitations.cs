@@ -1,4 +1,5 @@
 using Participation.Api.Infrastructure.Validation;
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
 using Npgsql;
@@ -15,9 +16,9 @@ public static class CreateInvitations
 {
     public const int MaxInvitees = 1000;
 
-    public sealed record Request(IReadOnlyList<Invitee>? Invitees, string Role, string ScopeType, Guid? ScopeId, string? Message);
+    public sealed record Request(IReadOnlyList<Invitee>? Invitees, [property: JsonRequired] Role Role, [property: JsonRequired] ScopeType ScopeType, Guid? ScopeId, string? Message);
 
-    public sealed record Command(Guid ActorId, IReadOnlyList<Invitee>? Invitees, string Role, string ScopeType, Guid? ScopeId, string? Message)
+    public sealed record Command(Guid ActorId, IReadOnlyList<Invitee>? Invitees, Role Role, ScopeType ScopeType, Guid? ScopeId, string? Message)
         : ICommand<InvitationReport>;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -36,9 +37,9 @@ public static class CreateInvitations
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, c.Role, c.ScopeType, c.ScopeId, ct);
+            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, c.Role.ToWire(), c.ScopeType.ToWire(), c.ScopeId, ct);
             var rows = c.Invitees!.Select((invitee, index) => (index + 1, invitee)).ToList();
-            var report = await writer.WriteAsync(connection, tx, c.ActorId, new(c.Role, c.ScopeType, c.ScopeId, c.Message), rows, ct);
+            var report = await writer.WriteAsync(connection, tx, c.ActorId, new(c.Role.ToWire(), c.ScopeType.ToWire(), c.ScopeId, c.Message), rows, ct);
             await tx.CommitAsync(ct);
             return report;
         }
@@ -55,12 +56,12 @@ public static class CreateInvitations
 /// <summary>The role, scope and message rules shared by the form and the CSV import.</summary>
 public sealed class ScopeRules<T> : AbstractValidator<T>
 {
-    public ScopeRules(Func<T, string> role, Func<T, string> scopeType, Func<T, Guid?> scopeId, Func<T, string?> message)
+    public ScopeRules(Func<T, Role> role, Func<T, ScopeType> scopeType, Func<T, Guid?> scopeId, Func<T, string?> message)
     {
-        RuleFor(x => role(x)).Must(r => Roles.All.Contains(r)).WithMessage(_ => Messages.Get("unknown_role")).OverridePropertyName("role");
-        RuleFor(x => scopeType(x)).Must((x, s) => !Roles.All.Contains(role(x)) || Roles.ScopeAllowed(role(x), s))
+        RuleFor(x => role(x)).IsInEnum().WithMessage(_ => Messages.Get("unknown_role")).OverridePropertyName("role");
+        RuleFor(x => scopeType(x)).Must((x, s) => !Enum.IsDefined(role(x)) || Roles.ScopeAllowed(role(x), s))
             .WithMessage(_ => Messages.Get("role_scope")).OverridePropertyName("scopeType");
-        RuleFor(x => scopeId(x)).Must((x, id) => (scopeType(x) == Roles.Platform) == (id is null))
+        RuleFor(x => scopeId(x)).Must((x, id) => (scopeType(x) == ScopeType.Platform) == (id is null))
             .WithMessage(_ => Messages.Get("role_scope_id")).OverridePropertyName("scopeId");
         RuleFor(x => message(x)).Must(m => m is null || m.Length <= 2000).WithMessage(_ => Messages.Get("at_most_2000"))
             .Must(m => m is null || !m.Any(ch => char.IsControl(ch) && ch is not '\n' and not '\r' and not '\t'))

@@ -21,7 +21,7 @@ public static class ImportInvitations
 {
     public const int MaxBytes = 512 * 1024;
 
-    public sealed record Command(Guid ActorId, Stream? File, long Length, string Role, string ScopeType, Guid? ScopeId, string? Message)
+    public sealed record Command(Guid ActorId, Stream? File, long Length, Role Role, ScopeType ScopeType, Guid? ScopeId, string? Message)
         : ICommand<InvitationReport>;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -40,9 +40,9 @@ public static class ImportInvitations
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, c.Role, c.ScopeType, c.ScopeId, ct);
+            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, c.Role.ToWire(), c.ScopeType.ToWire(), c.ScopeId, ct);
             var rows = await ParseAsync(c.File!, ct);
-            var report = await writer.WriteAsync(connection, tx, c.ActorId, new(c.Role, c.ScopeType, c.ScopeId, c.Message), rows, ct);
+            var report = await writer.WriteAsync(connection, tx, c.ActorId, new(c.Role.ToWire(), c.ScopeType.ToWire(), c.ScopeId, c.Message), rows, ct);
             await tx.CommitAsync(ct);
             return report;
         }
@@ -93,11 +93,12 @@ public static class ImportInvitations
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/import", async (IFormFile? file, [FromForm] string role, [FromForm] string scopeType, [FromForm] Guid? scopeId, [FromForm] string? message,
+        .MapPost("/import", async (IFormFile? file, [FromForm, QueryEnum<Role>] string role, [FromForm, QueryEnum<ScopeType>] string scopeType, [FromForm] Guid? scopeId, [FromForm] string? message,
             System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         {
             await using var stream = file?.OpenReadStream();
-            return await sender.Send(new Command(user.UserId(), stream, file?.Length ?? 0, role, scopeType, scopeId, message), ct);
+            return await sender.Send(new Command(user.UserId(), stream, file?.Length ?? 0, WireEnum.FromQuery<Role>(role) ?? WireEnum<Role>.Unknown,
+                WireEnum.FromQuery<ScopeType>(scopeType) ?? WireEnum<ScopeType>.Unknown, scopeId, message), ct);
         })
         .DisableAntiforgery() // bearer tokens, not cookies: no cross-site request to forge
         .WithName(nameof(ImportInvitations))

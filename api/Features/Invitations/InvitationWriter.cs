@@ -14,11 +14,9 @@ public sealed record InvitationReport(IReadOnlyList<InvitationReport.Created> In
 {
     public sealed record Created(int Row, Guid Id, string Email);
 
-    /// <summary>Reason: <c>already_has_role</c> or <c>already_invited</c> (a pending invitation exists: resend it).</summary>
-    public sealed record Skipped(int Row, string Email, string Reason);
+    public sealed record Skipped(int Row, string Email, InvitationSkipReason Reason);
 
-    /// <summary>Code: <c>invalid_email</c>, <c>invalid_name</c>, <c>invalid_locale</c> or <c>duplicate_in_request</c>.</summary>
-    public sealed record RowError(int Row, string? Email, string Code, string Message);
+    public sealed record RowError(int Row, string? Email, InvitationRowErrorCode Code, string Message);
 }
 
 /// <summary>
@@ -86,15 +84,15 @@ public sealed class InvitationWriter(EmailTemplates templates, TimeProvider cloc
             var email = TextRules.NormalizeEmail(invitee.Email!);
             if (!seen.Add(email))
             {
-                errors.Add(new(row, email, "duplicate_in_request", "This address appears more than once."));
+                errors.Add(new(row, email, InvitationRowErrorCode.DuplicateInRequest, "This address appears more than once."));
                 continue;
             }
 
             var args = new { Email = email, scope.Role, scope.ScopeType, scope.ScopeId };
             await connection.ExecuteAsync(new CommandDefinition(Lock, args, tx, cancellationToken: ct));
             var state = await connection.QuerySingleAsync<StateRow>(new CommandDefinition(State, args, tx, cancellationToken: ct));
-            if (state.HasRole) { skipped.Add(new(row, email, "already_has_role")); continue; }
-            if (state.Pending) { skipped.Add(new(row, email, "already_invited")); continue; }
+            if (state.HasRole) { skipped.Add(new(row, email, InvitationSkipReason.AlreadyHasRole)); continue; }
+            if (state.Pending) { skipped.Add(new(row, email, InvitationSkipReason.AlreadyInvited)); continue; }
 
             var id = Guid.CreateVersion7();
             var token = SecureTokens.New();
@@ -118,9 +116,9 @@ public sealed class InvitationWriter(EmailTemplates templates, TimeProvider cloc
     private static InvitationReport.RowError? Check(int row, Invitee i)
     {
         var email = i.Email?.Trim();
-        if (!TextRules.IsEmail(email)) return new(row, email, "invalid_email", "Not a valid e-mail address.");
-        if (!NameOk(i.FirstName) || !NameOk(i.LastName)) return new(row, email, "invalid_name", "Names have at most 100 characters, without control characters.");
-        if (i.Locale is not null && !TextRules.Locales.Contains(i.Locale)) return new(row, email, "invalid_locale", "Language must be fr, nl or en.");
+        if (!TextRules.IsEmail(email)) return new(row, email, InvitationRowErrorCode.InvalidEmail, "Not a valid e-mail address.");
+        if (!NameOk(i.FirstName) || !NameOk(i.LastName)) return new(row, email, InvitationRowErrorCode.InvalidName, "Names have at most 100 characters, without control characters.");
+        if (i.Locale is not null && !TextRules.Locales.Contains(i.Locale)) return new(row, email, InvitationRowErrorCode.InvalidLocale, "Language must be fr, nl or en.");
         return null;
     }
 

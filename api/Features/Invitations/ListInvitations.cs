@@ -17,14 +17,12 @@ namespace Participation.Api.Features.Invitations;
 /// </summary>
 public static class ListInvitations
 {
-    public static readonly string[] Statuses = ["pending", "accepted", "expired", "revoked"];
-
-    public sealed record Query(Guid ActorId, string? Status, string? Role, string? Cursor, int? Limit) : IQuery<Response>;
+    public sealed record Query(Guid ActorId, InvitationStatus? Status, Role? Role, string? Cursor, int? Limit) : IQuery<Response>;
 
     public sealed record Person(Guid Id, string FirstName, string LastName);
 
-    public sealed record Invitation(Guid Id, string Email, string? FirstName, string? LastName, string Locale, string Role, string ScopeType,
-        Guid? ScopeId, IReadOnlyDictionary<string, string>? ScopeName, string Status, string? DeliveryState, Person? InvitedBy,
+    public sealed record Invitation(Guid Id, string Email, string? FirstName, string? LastName, string Locale, Role Role, ScopeType ScopeType,
+        Guid? ScopeId, IReadOnlyDictionary<string, string>? ScopeName, InvitationStatus Status, EmailDeliveryState? DeliveryState, Person? InvitedBy,
         DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? AcceptedAt, DateTimeOffset? RevokedAt, DateTimeOffset? ReminderSentAt);
 
     public sealed record Response(IReadOnlyList<Invitation> Items, string? NextCursor);
@@ -33,8 +31,8 @@ public static class ListInvitations
     {
         public Validator()
         {
-            RuleFor(q => q.Status).Must(s => s is null || Statuses.Contains(s)).WithMessage(_ => Messages.Get("one_of_invitation_statuses"));
-            RuleFor(q => q.Role).Must(r => r is null || Roles.All.Contains(r)).WithMessage(_ => Messages.Get("unknown_role"));
+            RuleFor(q => q.Status).IsInEnum().WithMessage(_ => Messages.Get("one_of_invitation_statuses"));
+            RuleFor(q => q.Role).IsInEnum().WithMessage(_ => Messages.Get("unknown_role"));
             RuleFor(q => q.Limit).PageSize();
         }
     }
@@ -79,20 +77,20 @@ public static class ListInvitations
             if (visibility.None) throw new ForbiddenException();
             var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new
             {
-                visibility.Admin, visibility.Departments, q.Role, q.Status,
+                visibility.Admin, visibility.Departments, Role = q.Role.ToWire(), Status = q.Status.ToWire(),
                 AfterAt = after?.At, AfterId = after?.Id, Take = limit + 1,
             }, cancellationToken: ct))).AsList();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(r.CreatedAt, r.Id));
-            return new Response(page.Select(r => new Invitation(r.Id, r.Email, r.FirstName, r.LastName, r.Locale, r.Role, r.ScopeType, r.ScopeId,
-                r.ScopeName is null ? null : LocalizedText.FromJson(r.ScopeName), r.Status, r.DeliveryState,
+            return new Response(page.Select(r => new Invitation(r.Id, r.Email, r.FirstName, r.LastName, r.Locale, r.Role.ToEnum<Role>(), r.ScopeType.ToEnum<ScopeType>(), r.ScopeId,
+                r.ScopeName is null ? null : LocalizedText.FromJson(r.ScopeName), r.Status.ToEnum<InvitationStatus>(), r.DeliveryState.ToEnumOrNull<EmailDeliveryState>(),
                 r.InviterId is { } id ? new Person(id, r.InviterFirstName!, r.InviterLastName!) : null,
                 r.CreatedAt.AsUtc(), r.ExpiresAt.AsUtc(), r.AcceptedAt.AsUtc(), r.RevokedAt.AsUtc(), r.ReminderSentAt.AsUtc())).ToList(), next);
         }
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/", (string? status, string? role, string? cursor, int? limit, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(user.UserId(), status, role, cursor, limit), ct))
+        .MapGet("/", ([QueryEnum<InvitationStatus>] string? status, [QueryEnum<Role>] string? role, string? cursor, int? limit, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(user.UserId(), WireEnum.FromQuery<InvitationStatus>(status), WireEnum.FromQuery<Role>(role), cursor, limit), ct))
         .WithName(nameof(ListInvitations))
         .WithSummary("Invitations with status and e-mail delivery state, newest first (admins: all; department heads: their departments').")
         .ProducesProblems(400, 401, 403);

@@ -15,7 +15,7 @@ public static class LookupInvitation
 {
     public sealed record Command(string Token) : ICommand<Response>;
 
-    public sealed record Response(string Email, string InviterName, string Role, string ScopeType, Guid? ScopeId,
+    public sealed record Response(string Email, string InviterName, Role Role, ScopeType ScopeType, Guid? ScopeId,
         IReadOnlyDictionary<string, string>? ScopeName, string? Message, string? FirstName, string? LastName, string Locale,
         DateTimeOffset ExpiresAt, bool AccountExists);
 
@@ -50,7 +50,7 @@ public static class LookupInvitation
             await using var connection = await db.OpenConnectionAsync(ct);
             var r = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, new { Hash = SecureTokens.Hash(c.Token) }, cancellationToken: ct))
                 ?? throw new GoneException();
-            return new Response(r.Email, r.InviterName, r.Role, r.ScopeType, r.ScopeId, r.ScopeName is null ? null : LocalizedText.FromJson(r.ScopeName),
+            return new Response(r.Email, r.InviterName, r.Role.ToEnum<Role>(), r.ScopeType.ToEnum<ScopeType>(), r.ScopeId, r.ScopeName is null ? null : LocalizedText.FromJson(r.ScopeName),
                 r.Message, r.FirstName, r.LastName, r.Locale, r.ExpiresAt.AsUtc(), r.AccountExists);
         }
     }

@@ -1,6 +1,7 @@
 using Dapper;
 using Mediator;
 using Npgsql;
+using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
@@ -12,7 +13,9 @@ public static class GetMe
 {
     public sealed record Query(Guid ActorId) : IQuery<Response>;
 
-    public sealed record RoleGrant(string Role, string ScopeType, Guid? ScopeId);
+    public sealed record RoleGrant(Role Role, ScopeType ScopeType, Guid? ScopeId);
+
+    private sealed record GrantRow(string Role, string ScopeType, Guid? ScopeId);
 
     public sealed record Response(
         Guid Id, string Email, bool EmailConfirmed, string FirstName, string LastName, string Locale,
@@ -34,7 +37,7 @@ public static class GetMe
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql, q, cancellationToken: ct));
             var user = await results.ReadSingleOrDefaultAsync<Row>() ?? throw new NotFoundException();
-            var roles = (await results.ReadAsync<RoleGrant>()).AsList();
+            var roles = (await results.ReadAsync<GrantRow>()).Select(r => new RoleGrant(r.Role.ToEnum<Role>(), r.ScopeType.ToEnum<ScopeType>(), r.ScopeId)).ToList();
             return new Response(user.Id, user.Email, user.EmailConfirmed, user.FirstName, user.LastName, user.Locale, roles, user.CreatedAt.AsUtc());
         }
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using Mediator;
@@ -18,9 +19,9 @@ public static class FlagContent
 {
     public const int HideThreshold = 3;
 
-    public sealed record Request(string Reason, string? Details);
+    public sealed record Request([property: JsonRequired] FlagReason Reason, string? Details);
 
-    public sealed record Command(Guid ActorId, string Kind, Guid TargetId, string Reason, string? Details) : ICommand<Response>;
+    public sealed record Command(Guid ActorId, string Kind, Guid TargetId, FlagReason Reason, string? Details) : ICommand<Response>;
 
     /// <summary>Whether the item is now hidden (provisionally or not).</summary>
     public sealed record Response(bool Hidden);
@@ -29,9 +30,9 @@ public static class FlagContent
     {
         public Validator()
         {
-            RuleFor(c => c.Reason).Must(r => r is "spam" or "inappropriate" or "other").WithMessage(_ => Messages.Get("flag_reason"));
+            RuleFor(c => c.Reason).IsInEnum().WithMessage(_ => Messages.Get("flag_reason"));
             RuleFor(c => c.Details).PlainText(1000);
-            RuleFor(c => c.Details).Must(d => !string.IsNullOrWhiteSpace(d)).When(c => c.Reason == "other").WithMessage(_ => Messages.Get("flag_details_required"));
+            RuleFor(c => c.Details).Must(d => !string.IsNullOrWhiteSpace(d)).When(c => c.Reason == FlagReason.Other).WithMessage(_ => Messages.Get("flag_details_required"));
         }
     }
 
@@ -56,7 +57,7 @@ public static class FlagContent
             if (target.AuthorId == c.ActorId) throw new ConflictException(Messages.Get("reason.not_permitted"));
             var inserted = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(InsertSql, new
             {
-                Id = Guid.CreateVersion7(), target.Idea.ProjectId, target.IdeaId, target.CommentId, c.ActorId, c.Reason,
+                Id = Guid.CreateVersion7(), target.Idea.ProjectId, target.IdeaId, target.CommentId, c.ActorId, Reason = c.Reason.ToWire(),
                 Details = string.IsNullOrWhiteSpace(c.Details) ? null : c.Details.Trim(),
             }, tx, cancellationToken: ct));
             if (inserted is null) throw new ConflictException(Messages.Get("already_flagged"));

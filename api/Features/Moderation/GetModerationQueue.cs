@@ -21,9 +21,9 @@ public static class GetModerationQueue
 {
     public sealed record Query(Guid ActorId, Guid ProjectId, string? Cursor, int? Limit) : IQuery<Response>;
 
-    public sealed record Flag(string Reason, string? Details, DateTimeOffset At);
+    public sealed record Flag(FlagReason Reason, string? Details, DateTimeOffset At);
 
-    public sealed record Item(string Kind, Guid IdeaId, Guid? CommentId, string IdeaTitle, string Excerpt, string Status, AuthorView? Author,
+    public sealed record Item(ModerationItemKind Kind, Guid IdeaId, Guid? CommentId, string IdeaTitle, string Excerpt, IdeaStatus Status, AuthorView? Author,
         bool AwaitingReview, bool Hidden, bool HiddenByFlags, int OpenFlags, IReadOnlyList<Flag> Flags, DateTimeOffset Since);
 
     public sealed record Response(IReadOnlyList<Item> Items, string? NextCursor);
@@ -91,7 +91,7 @@ public static class GetModerationQueue
             public string? AuthorOrg { get; init; }
         }
 
-        private sealed record FlagJson(string Reason, string? Details, DateTime At);
+        private sealed record FlagJson(FlagReason Reason, string? Details, DateTime At);
 
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {
@@ -104,8 +104,8 @@ public static class GetModerationQueue
             var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql,
                 new { q.ProjectId, AfterAt = after?.At, AfterId = after?.Id, Take = limit + 1 }, cancellationToken: ct))).AsList();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(DateTime.SpecifyKind(r.Since, DateTimeKind.Utc), r.ItemId));
-            return new Response(page.Select(r => new Item(r.Kind, r.IdeaId, r.CommentId, r.IdeaTitle, Infrastructure.Notifications.Notifier.Excerpt(r.Excerpt, 300),
-                r.Status, AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg), r.AwaitingReview, r.Hidden, r.HiddenByFlags, r.OpenFlags,
+            return new Response(page.Select(r => new Item(r.Kind.ToEnum<ModerationItemKind>(), r.IdeaId, r.CommentId, r.IdeaTitle, Infrastructure.Notifications.Notifier.Excerpt(r.Excerpt, 300),
+                r.Status.ToEnum<IdeaStatus>(), AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg), r.AwaitingReview, r.Hidden, r.HiddenByFlags, r.OpenFlags,
                 (JsonSerializer.Deserialize<List<FlagJson>>(r.Flags, JsonSerializerOptions.Web) ?? []).Select(f => new Flag(f.Reason, f.Details, f.At.AsUtc())).ToList(),
                 r.Since.AsUtc())).ToList(), next);
         }

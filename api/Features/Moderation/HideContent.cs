@@ -61,7 +61,7 @@ public static class HideContent
             if (c.Hide)
             {
                 var title = await connection.ExecuteScalarAsync<string>(new CommandDefinition(TitleSql, new { target.IdeaId }, tx, cancellationToken: ct));
-                await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategories.ContentHidden, $"hidden:{auditId}", c.ActorId,
+                await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategory.ContentHidden, $"hidden:{auditId}", c.ActorId,
                     target.Idea.ProjectId, target.IdeaId, target.CommentId,
                     new Dictionary<string, string?> { ["ideaTitle"] = title, ["reason"] = reason, ["kind"] = c.Kind }), Author, new { target.AuthorId }, ct);
             }

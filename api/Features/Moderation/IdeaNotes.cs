@@ -125,7 +125,7 @@ public static class AddIdeaNote
             if (mentions.Length > 0)
             {
                 var title = await connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT title FROM ideas WHERE id = @IdeaId", new { c.IdeaId }, tx, cancellationToken: ct));
-                await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategories.Mention, $"note:{id}", c.ActorId, idea.ProjectId, c.IdeaId, null,
+                await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategory.Mention, $"note:{id}", c.ActorId, idea.ProjectId, c.IdeaId, null,
                     new Dictionary<string, string?> { ["ideaTitle"] = title, ["actorName"] = me?.Name, ["excerpt"] = Notifier.Excerpt(body, 400) }),
                     Mentioned, new { Mentions = mentions }, ct);
             }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using Mediator;
@@ -18,17 +19,17 @@ namespace Participation.Api.Features.Moderation;
 /// </summary>
 public static class ReviewIdea
 {
-    public sealed record Request(string Decision, string? Reason);
+    public sealed record Request([property: JsonRequired] ReviewDecision Decision, string? Reason);
 
-    public sealed record Command(Guid ActorId, Guid IdeaId, string Decision, string? Reason) : ICommand;
+    public sealed record Command(Guid ActorId, Guid IdeaId, ReviewDecision Decision, string? Reason) : ICommand;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
-            RuleFor(c => c.Decision).Must(d => d is "approve" or "reject").WithMessage(_ => Messages.Get("one_of_approve_reject"));
+            RuleFor(c => c.Decision).IsInEnum().WithMessage(_ => Messages.Get("one_of_approve_reject"));
             RuleFor(c => c.Reason).PlainText(1000);
-            RuleFor(c => c.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).When(c => c.Decision == "reject").WithMessage(_ => Messages.Get("required"));
+            RuleFor(c => c.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).When(c => c.Decision == ReviewDecision.Reject).WithMessage(_ => Messages.Get("required"));
         }
     }
 
@@ -60,18 +61,18 @@ public static class ReviewIdea
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct, forUpdate: true)).RequireStaff();
-            if (idea.Status != IdeaStatuses.Prescreening || idea.Withdrawn) throw new ConflictException(Messages.Get("not_awaiting_prescreening"));
-            var reject = c.Decision == "reject";
-            var status = reject ? IdeaStatuses.Rejected : IdeaStatuses.Proposed;
+            if (idea.Status != IdeaStatus.Prescreening || idea.Withdrawn) throw new ConflictException(Messages.Get("not_awaiting_prescreening"));
+            var reject = c.Decision == ReviewDecision.Reject;
+            var status = (reject ? IdeaStatus.Rejected : IdeaStatus.Proposed).ToWire();
             var reason = string.IsNullOrWhiteSpace(c.Reason) ? null : c.Reason.Trim();
             var done = await connection.QuerySingleAsync<Done>(new CommandDefinition(Sql, new
             {
                 c.IdeaId, Status = status, Reject = reject, Reason = reason, c.ActorId, idea.DepartmentId, idea.ProjectId,
             }, tx, cancellationToken: ct));
-            await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategories.IdeaStatusMine, $"idea_status:{done.Id}", c.ActorId,
+            await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategory.IdeaStatusMine, $"idea_status:{done.Id}", c.ActorId,
                 idea.ProjectId, c.IdeaId, null, new Dictionary<string, string?>
                 {
-                    ["ideaTitle"] = done.Title, ["status"] = status, ["previousStatus"] = IdeaStatuses.Prescreening, ["feedback"] = reason,
+                    ["ideaTitle"] = done.Title, ["status"] = status, ["previousStatus"] = IdeaStatus.Prescreening.ToWire(), ["feedback"] = reason,
                 }), Author, new { c.IdeaId }, ct);
             await tx.CommitAsync(ct);
             return Unit.Value;

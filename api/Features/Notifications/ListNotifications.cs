@@ -5,6 +5,7 @@ using Mediator;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Database;
+using Participation.Api.Infrastructure.Notifications;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Pagination;
 using Participation.Api.Infrastructure.Validation;
@@ -16,7 +17,7 @@ public static class ListNotifications
 {
     public sealed record Query(Guid ActorId, bool UnreadOnly, string? Cursor, int? Limit) : IQuery<Response>;
 
-    public sealed record Notification(long Id, string Category, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt, Guid? ProjectId,
+    public sealed record Notification(long Id, NotificationCategory Category, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt, Guid? ProjectId,
         IReadOnlyDictionary<string, string>? ProjectTitle, Guid? IdeaId, string? IdeaTitle, Guid? CommentId, IReadOnlyDictionary<string, string?> Data);
 
     public sealed record Response(IReadOnlyList<Notification> Items, int Unread, string? NextCursor);
@@ -66,7 +67,7 @@ public static class ListNotifications
             var rows = (await grid.ReadAsync<Row>()).AsList();
             var unread = await grid.ReadSingleAsync<int>();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(r.Id));
-            return new Response(page.Select(r => new Notification(r.Id, r.Category, r.CreatedAt.AsUtc(), r.ReadAt.AsUtc(), r.ProjectId,
+            return new Response(page.Select(r => new Notification(r.Id, r.Category.ToEnum<NotificationCategory>(), r.CreatedAt.AsUtc(), r.ReadAt.AsUtc(), r.ProjectId,
                 r.ProjectTitle is null ? null : LocalizedText.FromJson(r.ProjectTitle), r.IdeaId, r.IdeaTitle, r.CommentId,
                 JsonSerializer.Deserialize<Dictionary<string, string?>>(r.Data) ?? [])).ToList(), unread, next);
         }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using Mediator;
@@ -9,7 +10,7 @@ using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Notifications;
 
-public sealed record NotificationPreference(string Category, string Channel, string DefaultChannel);
+public sealed record NotificationPreference(NotificationCategory Category, NotificationChannel Channel, NotificationChannel DefaultChannel);
 
 /// <summary>The caller's channel for every category (e-mail and in-app, in-app only, or off), defaults included.</summary>
 public static class GetNotificationPreferences
@@ -25,9 +26,9 @@ public static class GetNotificationPreferences
         public async ValueTask<IReadOnlyList<NotificationPreference>> Handle(Query q, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            var chosen = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, q, cancellationToken: ct))).ToDictionary(r => r.Category, r => r.Channel);
-            return NotificationCategories.All.Select(c => new NotificationPreference(c,
-                chosen.GetValueOrDefault(c) ?? NotificationCategories.Default(c), NotificationCategories.Default(c))).ToList();
+            var chosen = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, q, cancellationToken: ct))).ToDictionary(r => r.Category.ToEnum<NotificationCategory>(), r => r.Channel.ToEnum<NotificationChannel>());
+            return Enum.GetValues<NotificationCategory>().Select(c => new NotificationPreference(c,
+                chosen.TryGetValue(c, out var channel) ? channel : NotificationCategories.Default(c), NotificationCategories.Default(c))).ToList();
         }
     }
 
@@ -41,7 +42,7 @@ public static class GetNotificationPreferences
 /// <summary>Sets the caller's channel for the given categories (the others keep theirs).</summary>
 public static class SetNotificationPreferences
 {
-    public sealed record Change(string Category, string Channel);
+    public sealed record Change([property: JsonRequired] NotificationCategory Category, [property: JsonRequired] NotificationChannel Channel);
 
     public sealed record Request(IReadOnlyList<Change> Preferences);
 
@@ -56,8 +57,8 @@ public static class SetNotificationPreferences
                 .Must(p => p is null || p.Select(x => x?.Category).Distinct().Count() == p.Count).WithMessage(_ => Messages.Get("one_per_category"));
             RuleForEach(c => c.Preferences).ChildRules(p =>
             {
-                p.RuleFor(x => x.Category).Must(c => NotificationCategories.All.Contains(c)).WithMessage(_ => Messages.Get("notification_category"));
-                p.RuleFor(x => x.Channel).Must(c => NotificationCategories.Channels.All.Contains(c)).WithMessage(_ => Messages.Get("notification_channel"));
+                p.RuleFor(x => x.Category).IsInEnum().WithMessage(_ => Messages.Get("notification_category"));
+                p.RuleFor(x => x.Channel).IsInEnum().WithMessage(_ => Messages.Get("notification_channel"));
             });
         }
     }
@@ -76,7 +77,7 @@ public static class SetNotificationPreferences
             {
                 await connection.ExecuteAsync(new CommandDefinition(Sql, new
                 {
-                    c.ActorId, Categories = c.Preferences.Select(p => p.Category).ToArray(), Channels = c.Preferences.Select(p => p.Channel).ToArray(),
+                    c.ActorId, Categories = c.Preferences.Select(p => p.Category.ToWire()).ToArray(), Channels = c.Preferences.Select(p => p.Channel.ToWire()).ToArray(),
                 }, cancellationToken: ct));
             }
             return await sender.Send(new GetNotificationPreferences.Query(c.ActorId), ct);
@@ -100,7 +101,7 @@ public static class Unsubscribe
 {
     public sealed record Command(string? Token) : ICommand<Response>;
 
-    public sealed record Response(string Category, string Channel);
+    public sealed record Response(NotificationCategory Category, NotificationChannel Channel);
 
     public sealed class Handler(NpgsqlDataSource db, UnsubscribeTokens tokens) : ICommandHandler<Command, Response>
     {
@@ -117,7 +118,7 @@ public static class Unsubscribe
             await using var connection = await db.OpenConnectionAsync(ct);
             var channel = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(Sql, new { UserId = userId, Category = category }, cancellationToken: ct))
                 ?? throw new Infrastructure.Errors.GoneException();
-            return new Response(category, channel);
+            return new Response(category.ToEnum<NotificationCategory>(), channel.ToEnum<NotificationChannel>());
         }
     }
 

@@ -17,7 +17,7 @@ public static class CreateOrganisation
 
     public sealed record Command(Guid ActorId, string? Name, string? Description, string? Website) : ICommand<Response>;
 
-    public sealed record Response(Guid Id, string Status);
+    public sealed record Response(Guid Id, OrganisationStatus Status);
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -54,7 +54,7 @@ public static class CreateOrganisation
             {
                 throw new ConflictException(Messages.Get("organisation_name_taken"), nameof(Command.Name));
             }
-            return new Response(id, "pending");
+            return new Response(id, OrganisationStatus.Pending);
         }
     }
 

@@ -14,10 +14,12 @@ public static class GetOrganisation
 {
     public sealed record Query(Guid? ActorId, Guid Id) : IQuery<Response>;
 
-    public sealed record Member(Guid UserId, string FirstName, string LastName, string Role);
+    public sealed record Member(Guid UserId, string FirstName, string LastName, OrganisationRole Role);
 
-    public sealed record Response(Guid Id, string Name, string Description, string? Website, string Status, bool Verified,
-        string? StatusReason, int MemberCount, string? MyRole, bool InvitedMe, bool CanReview, IReadOnlyList<Member>? Members, IReadOnlyList<string>? PendingInvitations);
+    private sealed record MemberRow(Guid UserId, string FirstName, string LastName, string Role);
+
+    public sealed record Response(Guid Id, string Name, string Description, string? Website, OrganisationStatus Status, bool Verified,
+        string? StatusReason, int MemberCount, OrganisationRole? MyRole, bool InvitedMe, bool CanReview, IReadOnlyList<Member>? Members, IReadOnlyList<string>? PendingInvitations);
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
     {
@@ -43,12 +45,12 @@ public static class GetOrganisation
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql, q, cancellationToken: ct));
             var o = await results.ReadSingleOrDefaultAsync<Row>() ?? throw new NotFoundException("No such organisation.");
-            var members = (await results.ReadAsync<Member>()).AsList();
+            var members = (await results.ReadAsync<MemberRow>()).Select(m => new Member(m.UserId, m.FirstName, m.LastName, m.Role.ToEnum<OrganisationRole>())).ToList();
             var invited = (await results.ReadAsync<string>()).AsList();
             var insider = o.MyRole is not null || o.Admin;
             if (o.Status != "verified" && !insider && !o.InvitedMe) throw new NotFoundException("No such organisation.");
-            return new Response(o.Id, o.Name, o.Description, o.Website, o.Status, o.Status == "verified", insider ? o.StatusReason : null,
-                o.MemberCount, o.MyRole, o.InvitedMe && o.MyRole is null, o.Admin, insider ? members : null,
+            return new Response(o.Id, o.Name, o.Description, o.Website, o.Status.ToEnum<OrganisationStatus>(), o.Status == "verified", insider ? o.StatusReason : null,
+                o.MemberCount, o.MyRole.ToEnumOrNull<OrganisationRole>(), o.InvitedMe && o.MyRole is null, o.Admin, insider ? members : null,
                 o.MyRole == "owner" ? invited : null); // invitees' addresses: only the owner who typed them
         }
     }

@@ -14,8 +14,9 @@ public static class ListMyOrganisations
 {
     public sealed record Query(Guid ActorId) : IQuery<Response>;
 
-    /// <summary>Membership: <c>owner</c>, <c>member</c> or <c>invited</c>.</summary>
-    public sealed record Organisation(Guid Id, string Name, string Status, string Membership);
+    public sealed record Organisation(Guid Id, string Name, OrganisationStatus Status, Membership Membership);
+
+    private sealed record Row(Guid Id, string Name, string Status, string Membership);
 
     public sealed record Response(IReadOnlyList<Organisation> Items);
 
@@ -38,7 +39,8 @@ public static class ListMyOrganisations
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            return new Response((await connection.QueryAsync<Organisation>(new CommandDefinition(Sql, q, cancellationToken: ct))).AsList());
+            return new Response((await connection.QueryAsync<Row>(new CommandDefinition(Sql, q, cancellationToken: ct)))
+                .Select(r => new Organisation(r.Id, r.Name, r.Status.ToEnum<OrganisationStatus>(), r.Membership.ToEnum<Membership>())).ToList());
         }
     }
 

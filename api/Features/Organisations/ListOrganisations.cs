@@ -14,11 +14,9 @@ namespace Participation.Api.Features.Organisations;
 /// <summary>Verified organisations for everyone; pending and rejected ones for admins (the review queue).</summary>
 public static class ListOrganisations
 {
-    public static readonly string[] Statuses = ["verified", "pending", "rejected"];
+    public sealed record Query(Guid? ActorId, OrganisationStatus? Status, string? Search, string? Cursor, int? Limit) : IQuery<Response>;
 
-    public sealed record Query(Guid? ActorId, string? Status, string? Search, string? Cursor, int? Limit) : IQuery<Response>;
-
-    public sealed record Organisation(Guid Id, string Name, string Description, string? Website, string Status, int MemberCount, DateTimeOffset CreatedAt);
+    public sealed record Organisation(Guid Id, string Name, string Description, string? Website, OrganisationStatus Status, int MemberCount, DateTimeOffset CreatedAt);
 
     public sealed record Response(IReadOnlyList<Organisation> Items, string? NextCursor);
 
@@ -26,7 +24,7 @@ public static class ListOrganisations
     {
         public Validator()
         {
-            RuleFor(q => q.Status).Must(s => s is null || Statuses.Contains(s)).WithMessage(_ => Messages.Get("one_of_organisation_statuses"));
+            RuleFor(q => q.Status).IsInEnum().WithMessage(_ => Messages.Get("one_of_organisation_statuses"));
             RuleFor(q => q.Search).PlainText(100);
             RuleFor(q => q.Limit).PageSize();
         }
@@ -53,7 +51,7 @@ public static class ListOrganisations
         {
             var after = Cursor.Decode<Key>(q.Cursor);
             var limit = q.Limit ?? Cursor.DefaultLimit;
-            var status = q.Status ?? "verified";
+            var status = (q.Status ?? OrganisationStatus.Verified).ToWire();
             await using var connection = await db.OpenConnectionAsync(ct);
             if (status != "verified" && (q.ActorId is not { } actor || !await Roles.IsAdminAsync(connection, actor, null, ct)))
                 throw q.ActorId is null ? new UnauthorizedException("Log in as an admin to see organisations awaiting review.") : new ForbiddenException();
@@ -63,14 +61,14 @@ public static class ListOrganisations
                 Status = status, Search = search, AfterN = after?.N, AfterId = after?.Id, Take = limit + 1,
             }, cancellationToken: ct))).AsList();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(r.N, r.Id));
-            return new Response(page.Select(r => new Organisation(r.Id, r.Name, r.Description, r.Website, r.Status, r.MemberCount,
+            return new Response(page.Select(r => new Organisation(r.Id, r.Name, r.Description, r.Website, r.Status.ToEnum<OrganisationStatus>(), r.MemberCount,
                 r.CreatedAt.AsUtc())).ToList(), next);
         }
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/", (string? status, string? search, string? cursor, int? limit, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(user.UserIdOrNull(), status, search, cursor, limit), ct))
+        .MapGet("/", ([QueryEnum<OrganisationStatus>] string? status, string? search, string? cursor, int? limit, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(user.UserIdOrNull(), WireEnum.FromQuery<OrganisationStatus>(status), search, cursor, limit), ct))
         .WithName(nameof(ListOrganisations))
         .WithSummary("Organisations by name: verified ones for everyone, pending or rejected ones for admins.")
         .ProducesProblems(400, 401, 403);

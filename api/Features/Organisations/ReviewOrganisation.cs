@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using Mediator;
@@ -13,16 +14,16 @@ namespace Participation.Api.Features.Organisations;
 /// <summary>An admin verifies or rejects an organisation (with a reason); the owner is told by e-mail.</summary>
 public static class ReviewOrganisation
 {
-    public sealed record Request(string Decision, string? Reason);
+    public sealed record Request([property: JsonRequired] OrganisationDecision Decision, string? Reason);
 
-    public sealed record Command(Guid ActorId, Guid Id, string Decision, string? Reason) : ICommand;
+    public sealed record Command(Guid ActorId, Guid Id, OrganisationDecision Decision, string? Reason) : ICommand;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
-            RuleFor(c => c.Decision).Must(d => d is "verify" or "reject").WithMessage(_ => Messages.Get("one_of_verify_reject"));
-            RuleFor(c => c.Reason).NotEmpty().When(c => c.Decision == "reject").WithMessage(_ => Messages.Get("required"));
+            RuleFor(c => c.Decision).IsInEnum().WithMessage(_ => Messages.Get("one_of_verify_reject"));
+            RuleFor(c => c.Reason).NotEmpty().When(c => c.Decision == OrganisationDecision.Reject).WithMessage(_ => Messages.Get("required"));
             RuleFor(c => c.Reason).PlainText(1000);
         }
     }
@@ -50,10 +51,10 @@ public static class ReviewOrganisation
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             if (!await Roles.IsAdminAsync(connection, c.ActorId, tx, ct)) throw new ForbiddenException();
-            var verified = c.Decision == "verify";
+            var verified = c.Decision == OrganisationDecision.Verify;
                 var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new
                 {
-                    c.Id, c.ActorId, Status = verified ? "verified" : "rejected", Reason = verified ? null : c.Reason!.Trim(),
+                    c.Id, c.ActorId, Status = (verified ? OrganisationStatus.Verified : OrganisationStatus.Rejected).ToWire(), Reason = verified ? null : c.Reason!.Trim(),
                 }, tx, cancellationToken: ct))).AsList();
                 if (rows.Count == 0) throw new NotFoundException("No such organisation.");
                 foreach (var owner in rows.Where(r => r.Email is not null))

@@ -20,7 +20,7 @@ public static class UpdateOrganisation
 
     public sealed record Command(Guid ActorId, Guid Id, string? Name, string? Description, string? Website) : ICommand<Response>;
 
-    public sealed record Response(Guid Id, string Status);
+    public sealed record Response(Guid Id, OrganisationStatus Status);
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -56,7 +56,7 @@ public static class UpdateOrganisation
                     c.Id, c.ActorId, Name = c.Name?.Trim(), Description = c.Description?.Trim(), Website = c.Website?.Trim(),
                 }, cancellationToken: ct));
                 // Someone else's organisation answers as if it did not exist.
-                return status is null ? throw new NotFoundException("No such organisation.") : new Response(c.Id, status);
+                return status is null ? throw new NotFoundException("No such organisation.") : new Response(c.Id, status.ToEnum<OrganisationStatus>());
             }
             catch (PostgresException ex) when (ex.IsUniqueViolation("organisations_name_key"))
             {

@@ -1,4 +1,5 @@
 using Participation.Api.Infrastructure.Validation;
+using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using Mediator;
@@ -12,13 +13,13 @@ namespace Participation.Api.Features.Projects;
 /// <summary>Its staff move a project between draft, published and archived (any direction).</summary>
 public static class ChangeProjectStatus
 {
-    public sealed record Request(string Status);
+    public sealed record Request([property: JsonRequired] ProjectStatus Status);
 
-    public sealed record Command(Guid ActorId, Guid Id, string Status) : ICommand;
+    public sealed record Command(Guid ActorId, Guid Id, ProjectStatus Status) : ICommand;
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Status).Must(s => s is "draft" or "published" or "archived").WithMessage(_ => Messages.Get("one_of_project_statuses"));
+        public Validator() => RuleFor(c => c.Status).IsInEnum().WithMessage(_ => Messages.Get("one_of_project_statuses"));
     }
 
     public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
@@ -38,7 +39,7 @@ public static class ChangeProjectStatus
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await StaffAccess.RequireStaffAsync(connection, c.ActorId, c.Id, ct);
-            await connection.ExecuteAsync(new CommandDefinition(Sql, c, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(Sql, new { c.ActorId, c.Id, Status = c.Status.ToWire() }, cancellationToken: ct));
             return Unit.Value;
         }
     }

@@ -19,7 +19,7 @@ public static class CreateProject
         IReadOnlyDictionary<string, string>? Description, IReadOnlyDictionary<string, string>? Goals,
         IReadOnlyDictionary<string, string>? TargetAudience, IReadOnlyList<string>? Topics) : ICommand<Response>, IProjectTexts;
 
-    public sealed record Response(Guid Id, string Status);
+    public sealed record Response(Guid Id, ProjectStatus Status);
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -49,7 +49,7 @@ public static class CreateProject
             parameters.AddDynamicParams(new { Id = id, c.ActorId, c.DepartmentId });
             if (await connection.ExecuteAsync(new CommandDefinition(Sql, parameters, cancellationToken: ct)) == 0)
                 throw new ValidationException([new FluentValidation.Results.ValidationFailure("departmentId", "Unknown department.")]);
-            return new Response(id, "draft");
+            return new Response(id, ProjectStatus.Draft);
         }
     }
 

@@ -24,7 +24,7 @@ public static class GetProject
     public sealed record Department(Guid Id, IReadOnlyDictionary<string, string> Name);
 
     public sealed record Phase(Guid Id, IReadOnlyDictionary<string, string> Title, IReadOnlyDictionary<string, string> Description,
-        DateTimeOffset StartsAt, DateTimeOffset? EndsAt, string Method, PhaseSettings Settings, bool IsCurrent);
+        DateTimeOffset StartsAt, DateTimeOffset? EndsAt, PhaseMethod Method, PhaseSettings Settings, bool IsCurrent);
 
     public sealed record Person(Guid Id, string FirstName, string LastName);
 
@@ -32,7 +32,7 @@ public static class GetProject
 
     public sealed record Response(Guid Id, Department Department, IReadOnlyDictionary<string, string> Title, IReadOnlyDictionary<string, string> Summary,
         IReadOnlyDictionary<string, string> Description, IReadOnlyDictionary<string, string> Goals, IReadOnlyDictionary<string, string> TargetAudience,
-        IReadOnlyList<string> Topics, string Status, string? ImageUrl, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt,
+        IReadOnlyList<string> Topics, ProjectStatus Status, string? ImageUrl, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt,
         IReadOnlyList<Phase> Phases, Guid? CurrentPhaseId, StaffView? Staff);
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
@@ -89,14 +89,14 @@ public static class GetProject
 
             return new Response(p.Id, new Department(p.DepartmentId, LocalizedText.FromJson(p.DepartmentName)),
                 LocalizedText.FromJson(p.Title), LocalizedText.FromJson(p.Summary), LocalizedText.FromJson(p.Description),
-                LocalizedText.FromJson(p.Goals), LocalizedText.FromJson(p.TargetAudience), p.Topics, p.Status,
+                LocalizedText.FromJson(p.Goals), LocalizedText.FromJson(p.TargetAudience), p.Topics, p.Status.ToEnum<ProjectStatus>(),
                 p.ImageKey is null ? null : $"/api/v1/projects/{p.Id}/image?v={Uri.EscapeDataString(Path.GetFileNameWithoutExtension(p.ImageKey))}",
                 p.PublishedAt.AsUtc(), p.UpdatedAt.AsUtc(), phases, phases.FirstOrDefault(x => x.IsCurrent)?.Id,
                 access.IsStaff ? new StaffView(access.ManagesModerators, p.PreviewActive, moderators) : null);
         }
 
         internal static Phase ToPhase(PhaseRow r) => new(r.Id, LocalizedText.FromJson(r.Title), LocalizedText.FromJson(r.Description),
-            r.StartsAt.AsUtc(), r.EndsAt.AsUtc(), r.Method, JsonSerializer.Deserialize<PhaseSettings>(r.Settings, JsonSerializerOptions.Web) ?? new PhaseSettings(), r.IsCurrent);
+            r.StartsAt.AsUtc(), r.EndsAt.AsUtc(), r.Method.ToEnum<PhaseMethod>(), JsonSerializer.Deserialize<PhaseSettings>(r.Settings, JsonSerializerOptions.Web) ?? new PhaseSettings(), r.IsCurrent);
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g

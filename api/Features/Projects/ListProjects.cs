@@ -17,15 +17,13 @@ namespace Participation.Api.Features.Projects;
 /// </summary>
 public static class ListProjects
 {
-    public static readonly string[] Sorts = ["newest", "ending_soon"];
-
-    public sealed record Query(Guid? DepartmentId, string? Topic, string? Status, string? Method, string? Search, string? Sort, string? Cursor, int? Limit)
+    public sealed record Query(Guid? DepartmentId, string? Topic, ProjectStatus? Status, PhaseMethod? Method, string? Search, ProjectSort? Sort, string? Cursor, int? Limit)
         : IQuery<Response>;
 
-    public sealed record CurrentPhase(Guid Id, string Method, DateTimeOffset? EndsAt);
+    public sealed record CurrentPhase(Guid Id, PhaseMethod Method, DateTimeOffset? EndsAt);
 
     public sealed record Project(Guid Id, GetProject.Department Department, IReadOnlyDictionary<string, string> Title,
-        IReadOnlyDictionary<string, string> Summary, IReadOnlyList<string> Topics, string Status, string? ImageUrl,
+        IReadOnlyDictionary<string, string> Summary, IReadOnlyList<string> Topics, ProjectStatus Status, string? ImageUrl,
         DateTimeOffset? PublishedAt, CurrentPhase? CurrentPhase);
 
     public sealed record Response(IReadOnlyList<Project> Items, string? NextCursor);
@@ -34,9 +32,9 @@ public static class ListProjects
     {
         public Validator()
         {
-            RuleFor(q => q.Status).Must(s => s is null or "published" or "archived").WithMessage(_ => Messages.Get("one_of_published_archived"));
-            RuleFor(q => q.Method).Must(m => m is null || Methods.All.Contains(m)).WithMessage(_ => Messages.Get("unknown_method"));
-            RuleFor(q => q.Sort).Must(s => s is null || Sorts.Contains(s)).WithMessage(_ => Messages.Get("one_of_project_sorts"));
+            RuleFor(q => q.Status).Must(s => s is null or ProjectStatus.Published or ProjectStatus.Archived).WithMessage(_ => Messages.Get("one_of_published_archived"));
+            RuleFor(q => q.Method).IsInEnum().WithMessage(_ => Messages.Get("unknown_method"));
+            RuleFor(q => q.Sort).IsInEnum().WithMessage(_ => Messages.Get("one_of_project_sorts"));
             RuleFor(q => q.Topic).PlainText(40);
             RuleFor(q => q.Search).PlainText(100);
             RuleFor(q => q.Limit).PageSize();
@@ -99,22 +97,24 @@ public static class ListProjects
             await using var connection = await db.OpenConnectionAsync(ct);
             var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new
             {
-                EndingSoon = q.Sort == "ending_soon", q.Status, q.DepartmentId, Topic = q.Topic?.Trim().ToLowerInvariant(), q.Method,
+                EndingSoon = q.Sort == ProjectSort.EndingSoon, Status = q.Status.ToWire(), q.DepartmentId, Topic = q.Topic?.Trim().ToLowerInvariant(), Method = q.Method.ToWire(),
                 Search = string.IsNullOrWhiteSpace(q.Search) ? null : q.Search.Trim(),
                 AfterAt = after?.At, AfterId = after?.Id, Take = limit + 1,
             }, cancellationToken: ct))).AsList();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(r.SortKey, r.Id));
             return new Response(page.Select(r => new Project(r.Id, new GetProject.Department(r.DepartmentId, LocalizedText.FromJson(r.DepartmentName)),
-                LocalizedText.FromJson(r.Title), LocalizedText.FromJson(r.Summary), r.Topics, r.Status,
+                LocalizedText.FromJson(r.Title), LocalizedText.FromJson(r.Summary), r.Topics, r.Status.ToEnum<ProjectStatus>(),
                 r.ImageKey is null ? null : $"/api/v1/projects/{r.Id}/image?v={Uri.EscapeDataString(Path.GetFileNameWithoutExtension(r.ImageKey))}",
                 r.PublishedAt.AsUtc(),
-                r.PhaseId is { } phase ? new CurrentPhase(phase, r.PhaseMethod!, r.PhaseEndsAt.AsUtc()) : null)).ToList(), next);
+                r.PhaseId is { } phase ? new CurrentPhase(phase, r.PhaseMethod!.ToEnum<PhaseMethod>(), r.PhaseEndsAt.AsUtc()) : null)).ToList(), next);
         }
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/", (Guid? departmentId, string? topic, string? status, string? method, string? search, string? sort, string? cursor, int? limit,
-            ISender sender, CancellationToken ct) => sender.Send(new Query(departmentId, topic, status, method, search, sort, cursor, limit), ct))
+        .MapGet("/", (Guid? departmentId, string? topic, [QueryEnum<ProjectStatus>] string? status, [QueryEnum<PhaseMethod>] string? method, string? search,
+            [QueryEnum<ProjectSort>] string? sort, string? cursor, int? limit, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(departmentId, topic, WireEnum.FromQuery<ProjectStatus>(status), WireEnum.FromQuery<PhaseMethod>(method), search,
+                WireEnum.FromQuery<ProjectSort>(sort), cursor, limit), ct))
         .WithName(nameof(ListProjects))
         .WithSummary("Published and archived projects: filter by department, topic, status, current method or text; newest or ending soon.")
         .ProducesProblems(400);

@@ -16,9 +16,9 @@ namespace Participation.Api.Features.Projects;
 /// </summary>
 public static class ListWorkspaceProjects
 {
-    public sealed record Query(Guid ActorId, string? Status, string? Cursor, int? Limit) : IQuery<Response>;
+    public sealed record Query(Guid ActorId, ProjectStatus? Status, string? Cursor, int? Limit) : IQuery<Response>;
 
-    public sealed record Project(Guid Id, GetProject.Department Department, IReadOnlyDictionary<string, string> Title, string Status,
+    public sealed record Project(Guid Id, GetProject.Department Department, IReadOnlyDictionary<string, string> Title, ProjectStatus Status,
         int PhaseCount, DateTimeOffset UpdatedAt, bool Moderator);
 
     public sealed record Response(IReadOnlyList<Project> Items, string? NextCursor);
@@ -27,7 +27,7 @@ public static class ListWorkspaceProjects
     {
         public Validator()
         {
-            RuleFor(q => q.Status).Must(s => s is null or "draft" or "published" or "archived").WithMessage(_ => Messages.Get("one_of_project_statuses"));
+            RuleFor(q => q.Status).IsInEnum().WithMessage(_ => Messages.Get("one_of_project_statuses"));
             RuleFor(q => q.Limit).PageSize();
         }
     }
@@ -57,17 +57,17 @@ public static class ListWorkspaceProjects
             await using var connection = await db.OpenConnectionAsync(ct);
             var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new
             {
-                q.ActorId, q.Status, AfterAt = after?.At, AfterId = after?.Id, Take = limit + 1,
+                q.ActorId, Status = q.Status.ToWire(), AfterAt = after?.At, AfterId = after?.Id, Take = limit + 1,
             }, cancellationToken: ct))).AsList();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(r.UpdatedAt, r.Id));
             return new Response(page.Select(r => new Project(r.Id, new GetProject.Department(r.DepartmentId, LocalizedText.FromJson(r.DepartmentName)),
-                LocalizedText.FromJson(r.Title), r.Status, r.PhaseCount, r.UpdatedAt.AsUtc(), r.Moderator)).ToList(), next);
+                LocalizedText.FromJson(r.Title), r.Status.ToEnum<ProjectStatus>(), r.PhaseCount, r.UpdatedAt.AsUtc(), r.Moderator)).ToList(), next);
         }
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/workspace", (string? status, string? cursor, int? limit, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(user.UserId(), status, cursor, limit), ct))
+        .MapGet("/workspace", ([QueryEnum<ProjectStatus>] string? status, string? cursor, int? limit, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(user.UserId(), WireEnum.FromQuery<ProjectStatus>(status), cursor, limit), ct))
         .WithName(nameof(ListWorkspaceProjects))
         .WithSummary("The projects you run (drafts included): admins all, department heads their departments', moderators theirs.")
         .ProducesProblems(400, 401);

@@ -12,16 +12,16 @@ public sealed class PhaseSettingsRules : AbstractValidator<PhaseRequest>
         RuleFor(x => x.Settings).Custom((s, context) =>
         {
             var method = context.InstanceToValidate.Method;
-            if (s is null) { if (method == Methods.Budgeting) context.AddFailure("settings.budgetAmount", Messages.Get("budget_required")); return; }
+            if (s is null) { if (method == PhaseMethod.Budgeting) context.AddFailure("settings.budgetAmount", Messages.Get("budget_required")); return; }
             var p = s.Permissions ?? new PhasePermissions();
             void NotFor(bool present, string field) { if (present) context.AddFailure($"settings.{field}", Messages.Get("setting_not_for_method")); }
-            void Audience(string? value, string field) { if (value is not null && !Infrastructure.Rules.Audience.All.Contains(value)) context.AddFailure($"settings.permissions.{field}", Messages.Get("audience")); }
-            Audience(p.PostIdea, "postIdea"); Audience(p.Comment, "comment"); Audience(p.React, "react"); Audience(p.Vote, "vote"); Audience(p.Answer, "answer");
+            void CheckAudience(Audience? value, string field) { if (value is { } a && !Enum.IsDefined(a)) context.AddFailure($"settings.permissions.{field}", Messages.Get("audience")); }
+            CheckAudience(p.PostIdea, "postIdea"); CheckAudience(p.Comment, "comment"); CheckAudience(p.React, "react"); CheckAudience(p.Vote, "vote"); CheckAudience(p.Answer, "answer");
 
-            var ideation = method == Methods.Ideation;
-            var voting = method is Methods.Voting;
-            var budgeting = method is Methods.Budgeting;
-            var answering = method is Methods.Survey or Methods.Poll;
+            var ideation = method == PhaseMethod.Ideation;
+            var voting = method is PhaseMethod.Voting;
+            var budgeting = method is PhaseMethod.Budgeting;
+            var answering = method is PhaseMethod.Survey or PhaseMethod.Poll;
             NotFor(p.PostIdea is not null && !ideation, "permissions.postIdea");
             NotFor(p.React is not null && !ideation, "permissions.react");
             NotFor(p.Comment is not null && !(ideation || voting || budgeting), "permissions.comment");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using FluentValidation.Results;
@@ -14,7 +15,7 @@ namespace Participation.Api.Features.Projects;
 
 /// <summary>The fields of a phase, for adding and replacing one.</summary>
 public sealed record PhaseRequest(IReadOnlyDictionary<string, string>? Title, IReadOnlyDictionary<string, string>? Description,
-    DateTimeOffset StartsAt, DateTimeOffset? EndsAt, string Method, PhaseSettings? Settings);
+    DateTimeOffset StartsAt, DateTimeOffset? EndsAt, [property: JsonRequired] PhaseMethod Method, PhaseSettings? Settings);
 
 public sealed class PhaseRequestRules : AbstractValidator<PhaseRequest>
 {
@@ -22,10 +23,10 @@ public sealed class PhaseRequestRules : AbstractValidator<PhaseRequest>
     {
         RuleFor(p => p.Title).Localized(160);
         RuleFor(p => p.Description).Localized(2000, singleLine: false).When(p => p.Description is { Count: > 0 });
-        RuleFor(p => p.Method).Must(m => Methods.All.Contains(m)).WithMessage(_ => Messages.Get("one_of_methods"));
+        RuleFor(p => p.Method).IsInEnum().WithMessage(_ => Messages.Get("one_of_methods"));
         RuleFor(p => p.EndsAt).Must((p, end) => end is null || end > p.StartsAt).WithMessage(_ => Messages.Get("phase_end_after_start"));
         RuleFor(p => p.StartsAt).Must(s => s.Year is >= 2000 and <= 2200).WithMessage(_ => Messages.Get("implausible_date"));
-        When(p => Methods.All.Contains(p.Method), () => Include(new PhaseSettingsRules()));
+        When(p => Enum.IsDefined(p.Method), () => Include(new PhaseSettingsRules()));
     }
 }
 
@@ -71,7 +72,7 @@ internal static class PhaseWriter
         var id = phaseId ?? Guid.CreateVersion7();
         // A questionnaire belongs to its method: a survey or poll with questions keeps it (its answers would not fit another).
         if (phaseId is not null && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(HasQuestionnaireOfOtherMethod,
-                new { PhaseId = phaseId, ProjectId = projectId, r.Method }, cancellationToken: ct)))
+                new { PhaseId = phaseId, ProjectId = projectId, Method = r.Method.ToWire() }, cancellationToken: ct)))
             throw new ValidationException([new ValidationFailure("method", Messages.Get("method_has_questionnaire"))]);
         try
         {
@@ -79,7 +80,7 @@ internal static class PhaseWriter
             {
                 PhaseId = id, ProjectId = projectId, ActorId = actorId,
                 Title = LocalizedText.ToJson(r.Title!), Description = LocalizedText.ToJson(r.Description ?? new Dictionary<string, string>()),
-                StartsAt = r.StartsAt.UtcDateTime, EndsAt = r.EndsAt?.UtcDateTime, r.Method,
+                StartsAt = r.StartsAt.UtcDateTime, EndsAt = r.EndsAt?.UtcDateTime, Method = r.Method.ToWire(),
                 Settings = JsonSerializer.Serialize(Methods.WithDefaults(r.Method, r.Settings), JsonSerializerOptions.Web),
             }, cancellationToken: ct));
             if (rows == 0) throw new NotFoundException("No such phase.");

@@ -21,7 +21,7 @@ internal static class Polls
     public static async Task<Questionnaire.Phase> RequirePollAsync(IDbConnection connection, Guid? actorId, Guid phaseId, IDbTransaction? tx, CancellationToken ct)
     {
         var phase = await Questionnaire.RequirePhaseAsync(connection, actorId, phaseId, tx, ct);
-        return phase.Method == Methods.Poll ? phase : throw new NotFoundException("No such poll.");
+        return phase.Method == PhaseMethod.Poll ? phase : throw new NotFoundException("No such poll.");
     }
 
     /// <summary>The results when the caller may read them (staff, or published), else null: a poll answer never fails on them.</summary>
@@ -97,7 +97,7 @@ public static class AnswerPoll
             await using var connection = await db.OpenConnectionAsync(ct);
             await using (var tx = await connection.BeginTransactionAsync(ct))
             {
-                await Answering.RequireOpenAsync(connection, tx, c.ActorId, c.PhaseId, Methods.Poll, ct);
+                await Answering.RequireOpenAsync(connection, tx, c.ActorId, c.PhaseId, PhaseMethod.Poll, ct);
                 var hash = Answering.VisitorTokenHash(c.ActorId, c.RespondentToken);
                 if (await connection.ExecuteScalarAsync<int?>(new CommandDefinition(LockSql, new { c.PhaseId }, tx, cancellationToken: ct)) is null)
                     throw new ConflictException(Messages.Get("poll_without_questions"));
@@ -145,12 +145,12 @@ public static class WithdrawPollAnswer
             await using var connection = await db.OpenConnectionAsync(ct);
             await using (var tx = await connection.BeginTransactionAsync(ct))
             {
-                await Answering.RequireOpenAsync(connection, tx, c.ActorId, c.PhaseId, Methods.Poll, ct);
+                await Answering.RequireOpenAsync(connection, tx, c.ActorId, c.PhaseId, PhaseMethod.Poll, ct);
                 var hash = Answering.VisitorTokenHash(c.ActorId, c.RespondentToken);
                 await connection.ExecuteAsync(new CommandDefinition(Sql, new { c.PhaseId, c.ActorId, TokenHash = hash }, tx, cancellationToken: ct));
                 await tx.CommitAsync(ct);
             }
-            return new PollState(c.PhaseId, new MyResponse(c.PhaseId, ResponseStatuses.None, null, null, []),
+            return new PollState(c.PhaseId, new MyResponse(c.PhaseId, ResponseStatus.None, null, null, []),
                 await Polls.ResultsAsync(connection, c.ActorId, c.PhaseId, ct));
         }
     }

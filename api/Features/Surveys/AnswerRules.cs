@@ -60,11 +60,11 @@ public static class AnswerRules
         var other = string.IsNullOrWhiteSpace(a.OtherText) ? null : a.OtherText.Trim();
         var text = string.IsNullOrWhiteSpace(a.Text) ? null : a.Text.Trim();
         var point = a.Latitude is not null || a.Longitude is not null;
-        var choice = q.Type is QuestionTypes.SingleChoice or QuestionTypes.MultipleChoice;
+        var choice = q.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice;
         var misfit = (options.Count > 0 && !QuestionTypes.HasOptions(q.Type)) || (other is not null && !choice)
-            || (text is not null && q.Type is not (QuestionTypes.ShortText or QuestionTypes.LongText))
-            || (a.Number is not null && q.Type is not (QuestionTypes.LinearScale or QuestionTypes.Number))
-            || (point && q.Type != QuestionTypes.MapPoint);
+            || (text is not null && q.Type is not (QuestionType.ShortText or QuestionType.LongText))
+            || (a.Number is not null && q.Type is not (QuestionType.LinearScale or QuestionType.Number))
+            || (point && q.Type != QuestionType.MapPoint);
         if (misfit) return Messages.Get("answer_value_type");
         if (options.Count == 0 && other is null && text is null && a.Number is null && !point) return null;
 
@@ -74,38 +74,38 @@ public static class AnswerRules
         if (options.Any(o => !offered.Contains(o))) return Messages.Get("answer_unknown_option");
         switch (q.Type)
         {
-            case QuestionTypes.SingleChoice or QuestionTypes.MultipleChoice:
+            case QuestionType.SingleChoice or QuestionType.MultipleChoice:
                 if (other is not null && s.AllowOther != true) return Messages.Get("answer_other_not_allowed");
                 if (other is not null && other.Length > OtherTextLength) return Messages.Get("answer_too_long", OtherTextLength);
                 if (other is not null && other.Any(TextRules.IsForbidden)) return Messages.Get("single_line");
                 var chosen = options.Count + (other is null ? 0 : 1);
-                if (q.Type == QuestionTypes.SingleChoice && chosen != 1) return Messages.Get("answer_one_choice");
+                if (q.Type == QuestionType.SingleChoice && chosen != 1) return Messages.Get("answer_one_choice");
                 var (min, max) = (s.MinSelections ?? 1, s.MaxSelections ?? offered.Count + (s.AllowOther == true ? 1 : 0));
-                if (q.Type == QuestionTypes.MultipleChoice && (chosen < min || chosen > max)) return Messages.Get("answer_selections", min, max);
+                if (q.Type == QuestionType.MultipleChoice && (chosen < min || chosen > max)) return Messages.Get("answer_selections", min, max);
                 rows.AddRange(options.Select(o => new AnswerValue(q.Id, OptionId: o)));
                 if (other is not null) rows.Add(new AnswerValue(q.Id, Text: other));
                 break;
-            case QuestionTypes.Ranking:
+            case QuestionType.Ranking:
                 if (options.Count != offered.Count) return Messages.Get("answer_ranking");
                 rows.AddRange(options.Select((o, i) => new AnswerValue(q.Id, OptionId: o, Rank: i + 1)));
                 break;
-            case QuestionTypes.ShortText or QuestionTypes.LongText:
-                var length = s.MaxLength ?? (q.Type == QuestionTypes.ShortText ? SurveyPlan.ShortTextLength : SurveyPlan.LongTextLength);
+            case QuestionType.ShortText or QuestionType.LongText:
+                var length = s.MaxLength ?? (q.Type == QuestionType.ShortText ? SurveyPlan.ShortTextLength : SurveyPlan.LongTextLength);
                 if (text!.Length > length) return Messages.Get("answer_too_long", length);
-                if (text.Any(c => TextRules.IsForbidden(c) && (q.Type == QuestionTypes.ShortText || c is not ('\n' or '\r' or '\t')))) return Messages.Get("single_line");
+                if (text.Any(c => TextRules.IsForbidden(c) && (q.Type == QuestionType.ShortText || c is not ('\n' or '\r' or '\t')))) return Messages.Get("single_line");
                 rows.Add(new AnswerValue(q.Id, Text: text));
                 break;
-            case QuestionTypes.LinearScale:
+            case QuestionType.LinearScale:
                 var points = s.ScalePoints ?? 0;
                 if (a.Number is not { } n || n != decimal.Truncate(n) || n < 1 || n > points) return Messages.Get("answer_scale", points);
                 rows.Add(new AnswerValue(q.Id, Number: n));
                 break;
-            case QuestionTypes.Number:
+            case QuestionType.Number:
                 if (!Storable(a.Number) || a.Number < s.Min || a.Number > s.Max) return Messages.Get("answer_number_range");
                 if (s.IntegerOnly == true && a.Number != decimal.Truncate(a.Number!.Value)) return Messages.Get("answer_integer");
                 rows.Add(new AnswerValue(q.Id, Number: a.Number));
                 break;
-            case QuestionTypes.MapPoint:
+            case QuestionType.MapPoint:
                 if (a.Latitude is not (>= -90 and <= 90) || a.Longitude is not (>= -180 and <= 180)) return Messages.Get("answer_point");
                 rows.Add(new AnswerValue(q.Id, Latitude: a.Latitude, Longitude: a.Longitude));
                 break;

@@ -3,6 +3,7 @@ using Mediator;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Rules;
 using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Surveys;
@@ -40,11 +41,11 @@ public static class GetSurveyResults
     /// One question's results. <see cref="BrokenDown"/> is false when the details are withheld (fewer than 5 answers for
     /// residents): then only <see cref="Answered"/> is given.
     /// </summary>
-    public sealed record QuestionResult(Guid QuestionId, string Type, IReadOnlyDictionary<string, string> Title, int Answered, bool BrokenDown,
+    public sealed record QuestionResult(Guid QuestionId, QuestionType Type, IReadOnlyDictionary<string, string> Title, int Answered, bool BrokenDown,
         IReadOnlyList<OptionResult> Options, int? OtherCount, NumberSummary? Summary, IReadOnlyList<Bucket> Distribution, int TextCount,
         IReadOnlyList<Point> Points);
 
-    public sealed record Response(Guid PhaseId, string Method, bool Published, bool Staff, int Responses, IReadOnlyList<QuestionResult> Questions);
+    public sealed record Response(Guid PhaseId, PhaseMethod Method, bool Published, bool Staff, int Responses, IReadOnlyList<QuestionResult> Questions);
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
     {
@@ -68,14 +69,14 @@ public static class GetSurveyResults
                 return new QuestionResult(x.Id, x.Type, title, x.Answered, false, [], null, null, [], 0, []);
             int? Shown(int count) => staff || count == 0 || count >= SmallGroup ? count : null;
             double Percent(int count) => x.Answered == 0 ? 0 : Math.Round(count * 100.0 / x.Answered, 1, MidpointRounding.AwayFromZero);
-            var ranking = x.Type == QuestionTypes.Ranking;
+            var ranking = x.Type == QuestionType.Ranking;
             var options = data.Options[x.Id].Select(o =>
             {
                 var count = Shown(o.Count);
                 return new OptionResult(o.OptionId, LocalizedText.FromJson(o.Label), count, count is null ? null : Percent(o.Count),
                     ranking && count is not null ? o.Score : null, ranking && count is not null && o.AverageRank is { } r ? Math.Round(r, 2) : null);
             }).ToList();
-            var choice = x.Type is QuestionTypes.SingleChoice or QuestionTypes.MultipleChoice;
+            var choice = x.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice;
             int? other = choice && (x.AllowOther || x.TextCount > 0) ? (staff || x.TextCount >= SmallGroup ? x.TextCount : null) : null;
             var summary = data.Summaries.TryGetValue(x.Id, out var s) ? new NumberSummary(s.Average, s.Median, s.Minimum, s.Maximum) : null;
             var buckets = data.Buckets[x.Id].Select(b => new Bucket(b.From, b.To, Shown(b.Count))).ToList();

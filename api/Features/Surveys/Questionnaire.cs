@@ -20,13 +20,15 @@ internal static class Questionnaire
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     /// <summary>A survey or poll phase; <see cref="Version"/> 0 while no questionnaire was saved.</summary>
-    public sealed record Phase(Guid Id, Guid ProjectId, Guid DepartmentId, string Method, string ProjectStatus, bool Staff, string Settings, int Version, int Responses)
+    public sealed record Phase(Guid Id, Guid ProjectId, Guid DepartmentId, string MethodName, string ProjectStatus, bool Staff, string Settings, int Version, int Responses)
     {
+        public PhaseMethod Method => MethodName.ToEnum<PhaseMethod>();
+
         public PhaseSettings PhaseSettings => JsonSerializer.Deserialize<PhaseSettings>(Settings, JsonSerializerOptions.Web) ?? new PhaseSettings();
     }
 
     private const string PhaseSql = $"""
-        SELECT ph.id, ph.project_id, p.department_id, ph.method, p.status AS project_status, {ProjectStaff.IsStaffOf} AS staff,
+        SELECT ph.id, ph.project_id, p.department_id, ph.method AS method_name, p.status AS project_status, {ProjectStaff.IsStaffOf} AS staff,
                ph.settings::text AS settings, coalesce(s.version, 0) AS version, coalesce(s.responses, 0) AS responses
           FROM phases ph JOIN projects p ON p.id = ph.project_id
           LEFT JOIN surveys s ON s.phase_id = ph.id
@@ -53,7 +55,7 @@ internal static class Questionnaire
     public static async Task<Phase> RequirePhaseAsync(IDbConnection connection, Guid? actorId, Guid phaseId, IDbTransaction? tx, CancellationToken ct)
     {
         var phase = await connection.QuerySingleOrDefaultAsync<Phase>(new CommandDefinition(PhaseSql, new { ActorId = actorId, PhaseId = phaseId }, tx, cancellationToken: ct));
-        if (phase is null || phase.Method is not (Methods.Survey or Methods.Poll) || (phase.ProjectStatus == "draft" && !phase.Staff))
+        if (phase is null || phase.Method is not (PhaseMethod.Survey or PhaseMethod.Poll) || (phase.ProjectStatus == "draft" && !phase.Staff))
             throw new NotFoundException("No such survey.");
         return phase;
     }
@@ -64,7 +66,7 @@ internal static class Questionnaire
         var sections = (await grid.ReadAsync<SectionRow>()).ToList();
         var questions = (await grid.ReadAsync<QuestionRow>()).ToList();
         var options = (await grid.ReadAsync<OptionRow>()).ToLookup(o => o.QuestionId, o => new SurveyOption(o.Id, LocalizedText.FromJson(o.Label)));
-        var bySection = questions.ToLookup(q => q.SectionId, q => new SurveyQuestion(q.Id, q.Type, LocalizedText.FromJson(q.Title), LocalizedText.FromJson(q.Help),
+        var bySection = questions.ToLookup(q => q.SectionId, q => new SurveyQuestion(q.Id, q.Type.ToEnum<QuestionType>(), LocalizedText.FromJson(q.Title), LocalizedText.FromJson(q.Help),
             q.Required, JsonSerializer.Deserialize<QuestionSettings>(q.Settings, Json) ?? new QuestionSettings(), options[q.Id].ToList()));
         return sections.Select(s => new SurveySection(s.Id, LocalizedText.FromJson(s.Title), LocalizedText.FromJson(s.Description), bySection[s.Id].ToList())).ToList();
     }

@@ -55,21 +55,21 @@ public static class ResponseWriter
             new { PhaseId = phaseId, ActorId = actorId, TokenHash = tokenHash }, tx, cancellationToken: ct));
         var response = await grid.ReadSingleOrDefaultAsync<ResponseRow>();
         var rows = (await grid.ReadAsync<AnswerRow>()).ToList();
-        if (response is null) return new MyResponse(phaseId, ResponseStatuses.None, null, null, []);
+        if (response is null) return new MyResponse(phaseId, ResponseStatus.None, null, null, []);
         var answers = rows.GroupBy(r => r.QuestionId).Select(g =>
         {
             var first = g.First();
-            return first.Type switch
+            return first.Type.ToEnum<QuestionType>() switch
             {
-                QuestionTypes.SingleChoice or QuestionTypes.MultipleChoice or QuestionTypes.Ranking =>
+                QuestionType.SingleChoice or QuestionType.MultipleChoice or QuestionType.Ranking =>
                     new Answer(g.Key, OptionIds: g.Where(r => r.OptionId is not null).Select(r => r.OptionId!.Value).ToList(),
                         OtherText: g.FirstOrDefault(r => r.OptionId is null)?.Text),
-                QuestionTypes.ShortText or QuestionTypes.LongText => new Answer(g.Key, Text: first.Text),
-                QuestionTypes.MapPoint => new Answer(g.Key, Latitude: first.Latitude, Longitude: first.Longitude),
+                QuestionType.ShortText or QuestionType.LongText => new Answer(g.Key, Text: first.Text),
+                QuestionType.MapPoint => new Answer(g.Key, Latitude: first.Latitude, Longitude: first.Longitude),
                 _ => new Answer(g.Key, Number: first.Number),
             };
         }).ToList();
-        return new MyResponse(phaseId, response.Status, response.UpdatedAt.AsUtc(), response.SubmittedAt.AsUtc(), answers);
+        return new MyResponse(phaseId, response.Status.ToEnum<ResponseStatus>(), response.UpdatedAt.AsUtc(), response.SubmittedAt.AsUtc(), answers);
     }
 
     /// <summary>The caller's response, by account or by browser token (status none without either).</summary>
@@ -77,7 +77,7 @@ public static class ResponseWriter
     {
         var hash = actorId is null && !string.IsNullOrEmpty(token) ? Infrastructure.Auth.SecureTokens.Hash(Answering.RequireToken(token)) : null;
         return actorId is null && hash is null
-            ? new MyResponse(phaseId, ResponseStatuses.None, null, null, [])
+            ? new MyResponse(phaseId, ResponseStatus.None, null, null, [])
             : await ResponseWriter.ReadAsync(connection, null, phaseId, actorId, hash, ct);
     }
 }

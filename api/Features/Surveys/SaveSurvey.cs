@@ -29,7 +29,7 @@ public static class SaveSurvey
 {
     public sealed record OptionInput(Guid? Id, IReadOnlyDictionary<string, string>? Label);
 
-    public sealed record QuestionInput(Guid? Id, string? Type, IReadOnlyDictionary<string, string>? Title, IReadOnlyDictionary<string, string>? Help,
+    public sealed record QuestionInput(Guid? Id, QuestionType? Type, IReadOnlyDictionary<string, string>? Title, IReadOnlyDictionary<string, string>? Help,
         bool Required, QuestionSettings? Settings, IReadOnlyList<OptionInput>? Options);
 
     public sealed record SectionInput(Guid? Id, IReadOnlyDictionary<string, string>? Title, IReadOnlyDictionary<string, string>? Description,
@@ -99,7 +99,7 @@ public static class SaveSurvey
             var phase = await Questionnaire.RequirePhaseAsync(connection, c.ActorId, c.PhaseId, tx, ct);
             if (!phase.Staff) throw new ForbiddenException();
             var sections = c.Body.Sections!;
-            if (phase.Method == Methods.Poll) RequirePollShape(sections);
+            if (phase.Method == PhaseMethod.Poll) RequirePollShape(sections);
 
             var current = await connection.QuerySingleOrDefaultAsync<Lock>(new CommandDefinition(LockSql, new { c.PhaseId }, tx, cancellationToken: ct));
             if (c.Body.Version != (current?.Version ?? 0)
@@ -119,7 +119,7 @@ public static class SaveSurvey
                 SectionDescriptions = plan.Sections.Select(s => LocalizedText.ToJson(s.Input.Description ?? Empty)).ToArray(),
                 QuestionIds = plan.Questions.Select(q => q.Id).ToArray(),
                 QuestionSections = plan.Questions.Select(q => q.SectionId).ToArray(),
-                Types = plan.Questions.Select(q => q.Input.Type!).ToArray(),
+                Types = plan.Questions.Select(q => q.Input.Type!.Value.ToWire()).ToArray(),
                 Titles = plan.Questions.Select(q => LocalizedText.ToJson(q.Input.Title!)).ToArray(),
                 Helps = plan.Questions.Select(q => LocalizedText.ToJson(q.Input.Help ?? Empty)).ToArray(),
                 Required = plan.Questions.Select(q => q.Input.Required).ToArray(),
@@ -144,7 +144,7 @@ public static class SaveSurvey
                 failures.Add(new ValidationFailure("sections", Messages.Get("poll_shape")));
             for (var s = 0; s < sections.Count; s++)
                 for (var q = 0; q < sections[s].Questions!.Count; q++)
-                    if (!QuestionTypes.Poll.Contains(sections[s].Questions![q].Type))
+                    if (sections[s].Questions![q].Type is not { } type || !QuestionTypes.Poll.Contains(type))
                         failures.Add(new ValidationFailure($"sections[{s}].questions[{q}].type", Messages.Get("poll_question_type")));
             if (failures.Count > 0) throw new ValidationException(failures);
         }

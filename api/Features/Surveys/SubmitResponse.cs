@@ -21,13 +21,13 @@ internal static class Answering
     /// other method (polls have their own endpoint) or a survey without a questionnaire yet; otherwise the refusal of
     /// <see cref="ActionPolicy"/> (not signed in, not permitted, phase not active, already responded...).
     /// </summary>
-    public static async Task<Questionnaire.Phase> RequireOpenAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid? actorId, Guid phaseId, string method,
+    public static async Task<Questionnaire.Phase> RequireOpenAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid? actorId, Guid phaseId, PhaseMethod method,
         CancellationToken ct)
     {
         var phase = await Questionnaire.RequirePhaseAsync(connection, actorId, phaseId, tx, ct);
-        if (phase.Method != method || (method == Methods.Survey && phase.Version == 0)) throw new NotFoundException("No such survey.");
-        var (current, _) = await ActionPolicy.RequireAsync(connection, actorId, phase.ProjectId, "answer", tx, ct, method);
-        if (current.Id != phaseId) throw ActionPolicy.Refuse("answer", ActionPolicy.Reasons.PhaseNotActive);
+        if (phase.Method != method || (method == PhaseMethod.Survey && phase.Version == 0)) throw new NotFoundException("No such survey.");
+        var (current, _) = await ActionPolicy.RequireAsync(connection, actorId, phase.ProjectId, ParticipationAction.Answer, tx, ct, method);
+        if (current.Id != phaseId) throw ActionPolicy.Refuse(ParticipationAction.Answer, RefusalReason.PhaseNotActive);
         return phase;
     }
 
@@ -78,7 +78,7 @@ public static class SubmitResponse
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            await Answering.RequireOpenAsync(connection, tx, c.ActorId, c.PhaseId, Methods.Survey, ct);
+            await Answering.RequireOpenAsync(connection, tx, c.ActorId, c.PhaseId, PhaseMethod.Survey, ct);
             var tokenHash = Answering.VisitorTokenHash(c.ActorId, c.RespondentToken);
             await connection.ExecuteAsync(new CommandDefinition(CountSql, new { c.PhaseId }, tx, cancellationToken: ct));
             var rows = AnswerRules.Check(Questionnaire.Questions(await Questionnaire.SectionsAsync(connection, c.PhaseId, tx, ct)), c.Body, submit: true);
@@ -86,14 +86,14 @@ public static class SubmitResponse
             {
                 var saved = await connection.QuerySingleOrDefaultAsync<Saved>(new CommandDefinition(c.ActorId is null ? VisitorSql : PersonSql,
                                 new { Id = Guid.CreateVersion7(), c.PhaseId, c.ActorId, TokenHash = tokenHash }, tx, cancellationToken: ct))
-                            ?? throw ActionPolicy.Refuse("answer", ActionPolicy.Reasons.AlreadyResponded);
+                            ?? throw ActionPolicy.Refuse(ParticipationAction.Answer, RefusalReason.AlreadyResponded);
                 await ResponseWriter.ReplaceAsync(connection, tx, saved.Id, rows, ct);
                 await tx.CommitAsync(ct);
                 return new Response(saved.Id, c.PhaseId, saved.SubmittedAt.AsUtc());
             }
             catch (PostgresException ex) when (ex.IsUniqueViolation())
             {
-                throw ActionPolicy.Refuse("answer", ActionPolicy.Reasons.AlreadyResponded);
+                throw ActionPolicy.Refuse(ParticipationAction.Answer, RefusalReason.AlreadyResponded);
             }
         }
     }

@@ -10,7 +10,10 @@ namespace Participation.Api.Features.Surveys;
 /// </summary>
 internal static class SurveyAggregates
 {
-    public sealed record QuestionRow(Guid Id, string Type, string Title, bool AllowOther, int Answered, int TextCount);
+    public sealed record QuestionRow(Guid Id, string TypeName, string Title, bool AllowOther, int Answered, int TextCount)
+    {
+        public QuestionType Type => TypeName.ToEnum<QuestionType>();
+    }
 
     public sealed record OptionRow(Guid QuestionId, Guid OptionId, string Label, int Count, double Score, double? AverageRank);
 
@@ -31,7 +34,7 @@ internal static class SurveyAggregates
     private const string Sql = $"""
         SELECT count(*)::int FROM survey_responses WHERE phase_id = @PhaseId AND status = 'submitted';
 
-        SELECT q.id, q.type, q.title::text AS title, coalesce(q.settings ->> 'allowOther', 'false') = 'true' AS allow_other,
+        SELECT q.id, q.type AS type_name, q.title::text AS title, coalesce(q.settings ->> 'allowOther', 'false') = 'true' AS allow_other,
                coalesce(s.answered, 0) AS answered, coalesce(s.text_count, 0) AS text_count
           FROM survey_questions q
           LEFT JOIN (SELECT a.question_id, count(DISTINCT a.response_id)::int AS answered,

@@ -49,7 +49,7 @@ internal static class SurveyCsv
             labels = (await grid.ReadAsync<OptionRow>()).ToDictionary(o => o.Id, o => LocalizedText.Pick(LocalizedText.FromJson(o.Label), language));
         }
         var column = questions.Select((q, i) => (q.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        var separators = questions.Select(q => q.Type == QuestionTypes.Ranking ? " > " : "; ").ToArray();
+        var separators = questions.Select(q => q.Type.ToEnum<QuestionType>() == QuestionType.Ranking ? " > " : "; ").ToArray();
 
         await stream.WriteAsync(Encoding.UTF8.Preamble.ToArray(), ct);
         await using var writer = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true);

@@ -1,20 +1,27 @@
+using System.Text.Json.Serialization;
+using Participation.Api.Infrastructure.Rules;
+
 namespace Participation.Api.Features.Surveys;
 
 /// <summary>The kinds of question a survey offers (a poll offers the two choice kinds only).</summary>
+[JsonConverter(typeof(WireEnumConverter))]
+public enum QuestionType
+{
+    SingleChoice,
+    MultipleChoice,
+    ShortText,
+    LongText,
+    LinearScale,
+    Number,
+    Ranking,
+    MapPoint,
+}
+
 public static class QuestionTypes
 {
-    public const string SingleChoice = "single_choice";
-    public const string MultipleChoice = "multiple_choice";
-    public const string ShortText = "short_text";
-    public const string LongText = "long_text";
-    public const string LinearScale = "linear_scale";
-    public const string Number = "number";
-    public const string Ranking = "ranking";
-    public const string MapPoint = "map_point";
-    public static readonly string[] All = [SingleChoice, MultipleChoice, ShortText, LongText, LinearScale, Number, Ranking, MapPoint];
-    public static readonly string[] Poll = [SingleChoice, MultipleChoice];
+    public static readonly QuestionType[] Poll = [QuestionType.SingleChoice, QuestionType.MultipleChoice];
 
-    public static bool HasOptions(string type) => type is SingleChoice or MultipleChoice or Ranking;
+    public static bool HasOptions(QuestionType type) => type is QuestionType.SingleChoice or QuestionType.MultipleChoice or QuestionType.Ranking;
 }
 
 /// <summary>
@@ -38,7 +45,7 @@ public sealed record QuestionSettings(
 /// <summary>A choice of a choice or ranking question.</summary>
 public sealed record SurveyOption(Guid Id, IReadOnlyDictionary<string, string> Label);
 
-public sealed record SurveyQuestion(Guid Id, string Type, IReadOnlyDictionary<string, string> Title, IReadOnlyDictionary<string, string> Help,
+public sealed record SurveyQuestion(Guid Id, QuestionType Type, IReadOnlyDictionary<string, string> Title, IReadOnlyDictionary<string, string> Help,
     bool Required, QuestionSettings Settings, IReadOnlyList<SurveyOption> Options);
 
 /// <summary>A page of the survey; a survey without pages has one section without a title.</summary>
@@ -49,7 +56,7 @@ public sealed record SurveySection(Guid Id, IReadOnlyDictionary<string, string> 
 /// A survey or poll as its phase shows it. <see cref="Version"/> is 0 before anything was saved and moves with
 /// every save; <see cref="Locked"/> is true once a response was submitted: only the wording can change then.
 /// </summary>
-public sealed record SurveyView(Guid PhaseId, Guid ProjectId, string Method, int Version, int Responses, bool Locked, bool ResultsPublic,
+public sealed record SurveyView(Guid PhaseId, Guid ProjectId, PhaseMethod Method, int Version, int Responses, bool Locked, bool ResultsPublic,
     IReadOnlyList<SurveySection> Sections);
 
 /// <summary>
@@ -64,13 +71,14 @@ public sealed record Answer(Guid QuestionId, IReadOnlyList<Guid>? OptionIds = nu
 /// <summary>The answers of a response (a draft is checked for shape, a submission also for required questions).</summary>
 public sealed record AnswersRequest(IReadOnlyList<Answer> Answers);
 
-/// <summary>Where a response stands: <c>none</c>, <c>draft</c> or <c>submitted</c>.</summary>
-public static class ResponseStatuses
+/// <summary>Where the caller's response stands: none yet, a draft to finish, or submitted.</summary>
+[JsonConverter(typeof(WireEnumConverter))]
+public enum ResponseStatus
 {
-    public const string None = "none";
-    public const string Draft = "draft";
-    public const string Submitted = "submitted";
+    None,
+    Draft,
+    Submitted,
 }
 
 /// <summary>The caller's own response to a survey or poll.</summary>
-public sealed record MyResponse(Guid PhaseId, string Status, DateTimeOffset? UpdatedAt, DateTimeOffset? SubmittedAt, IReadOnlyList<Answer> Answers);
+public sealed record MyResponse(Guid PhaseId, ResponseStatus Status, DateTimeOffset? UpdatedAt, DateTimeOffset? SubmittedAt, IReadOnlyList<Answer> Answers);

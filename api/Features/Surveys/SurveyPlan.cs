@@ -20,13 +20,13 @@ internal sealed record SurveyPlan(IReadOnlyList<SurveyPlan.Section> Sections, IR
     public const int ShortTextLength = 200, LongTextLength = 5000;
 
     /// <summary>Settings as stored: the text length defaults filled in.</summary>
-    public static QuestionSettings Normalize(string type, QuestionSettings? s)
+    public static QuestionSettings Normalize(QuestionType type, QuestionSettings? s)
     {
         s ??= new QuestionSettings();
         return type switch
         {
-            QuestionTypes.ShortText => s with { MaxLength = s.MaxLength ?? ShortTextLength },
-            QuestionTypes.LongText => s with { MaxLength = s.MaxLength ?? LongTextLength },
+            QuestionType.ShortText => s with { MaxLength = s.MaxLength ?? ShortTextLength },
+            QuestionType.LongText => s with { MaxLength = s.MaxLength ?? LongTextLength },
             _ => s,
         };
     }
@@ -57,7 +57,7 @@ internal sealed record SurveyPlan(IReadOnlyList<SurveyPlan.Section> Sections, IR
                 var qi = input[s].Questions![q];
                 var path = $"sections[{s}].questions[{q}]";
                 var id = Take(qi.Id, qi.Id is { } qid && questions.ContainsKey(qid), path);
-                planned.Add(new Question(id, section.Id, Normalize(qi.Type!, qi.Settings), qi));
+                planned.Add(new Question(id, section.Id, Normalize(qi.Type!.Value, qi.Settings), qi));
                 var ois = qi.Options ?? [];
                 for (var o = 0; o < ois.Count; o++)
                     options.Add(new Option(Take(ois[o].Id, ois[o].Id is { } oid && optionOwner.GetValueOrDefault(oid) == id, $"{path}.options[{o}]"), id, o, ois[o]));

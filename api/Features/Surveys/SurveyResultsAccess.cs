@@ -15,7 +15,7 @@ namespace Participation.Api.Features.Surveys;
 /// </summary>
 internal static class SurveyResultsAccess
 {
-    public sealed record Phase(Guid Id, Guid ProjectId, Guid DepartmentId, string Method, bool Staff, bool ResultsPublic);
+    public sealed record Phase(Guid Id, Guid ProjectId, Guid DepartmentId, PhaseMethod Method, bool Staff, bool ResultsPublic);
 
     private const string Columns = $"""
         SELECT ph.id, ph.project_id, p.department_id, ph.method, p.status AS project_status,
@@ -55,8 +55,8 @@ internal static class SurveyResultsAccess
     private static async Task<Phase> LoadAsync(IDbConnection connection, string sql, Guid? actorId, Guid id, CancellationToken ct)
     {
         var r = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(sql, new { ActorId = actorId, Id = id }, cancellationToken: ct));
-        if (r is null || r.Method is not (Methods.Survey or Methods.Poll) || (r.ProjectStatus == "draft" && !r.Staff))
+        if (r is null || r.Method.ToEnum<PhaseMethod>() is not (PhaseMethod.Survey or PhaseMethod.Poll) || (r.ProjectStatus == "draft" && !r.Staff))
             throw new NotFoundException("No such survey.");
-        return new Phase(r.Id, r.ProjectId, r.DepartmentId, r.Method, r.Staff, r.ResultsPublic);
+        return new Phase(r.Id, r.ProjectId, r.DepartmentId, r.Method.ToEnum<PhaseMethod>(), r.Staff, r.ResultsPublic);
     }
 }

@@ -26,10 +26,10 @@ internal static class SurveyRules
     {
         public QuestionRules()
         {
-            RuleFor(q => q.Type).Must(t => QuestionTypes.All.Contains(t)).WithMessage(_ => Messages.Get("question_type"));
+            RuleFor(q => q.Type).Must(t => t is { } type && Enum.IsDefined(type)).WithMessage(_ => Messages.Get("question_type"));
             RuleFor(q => q.Title).Localized(300);
             RuleFor(q => q.Help).Localized(1000, singleLine: false).When(q => q.Help is { Count: > 0 });
-            When(q => q.Type is not null && QuestionTypes.HasOptions(q.Type), () =>
+            When(q => q.Type is { } type && QuestionTypes.HasOptions(type), () =>
             {
                 RuleFor(q => q.Options).Must(o => o is { Count: >= MinOptions and <= MaxOptions }).WithMessage(_ => Messages.Get("options_count"));
                 RuleForEach(q => q.Options).NotNull().WithMessage(_ => Messages.Get("required"))
@@ -39,14 +39,14 @@ internal static class SurveyRules
             RuleFor(q => q.Settings).Custom((s, context) =>
             {
                 var q = context.InstanceToValidate;
-                if (s is null || !QuestionTypes.All.Contains(q.Type)) return;
+                if (s is null || q.Type is not { } type || !Enum.IsDefined(type)) return;
                 void Fail(string field, string key) => context.AddFailure(new ValidationFailure($"{context.PropertyPath}.{field}", Messages.Get(key)));
-                var choice = q.Type is QuestionTypes.SingleChoice or QuestionTypes.MultipleChoice;
-                var text = q.Type is QuestionTypes.ShortText or QuestionTypes.LongText;
-                var scale = q.Type == QuestionTypes.LinearScale;
-                var number = q.Type == QuestionTypes.Number;
-                if (s.MinSelections is not null && q.Type != QuestionTypes.MultipleChoice) Fail("minSelections", "setting_not_for_type");
-                if (s.MaxSelections is not null && q.Type != QuestionTypes.MultipleChoice) Fail("maxSelections", "setting_not_for_type");
+                var choice = q.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice;
+                var text = q.Type is QuestionType.ShortText or QuestionType.LongText;
+                var scale = q.Type == QuestionType.LinearScale;
+                var number = q.Type == QuestionType.Number;
+                if (s.MinSelections is not null && q.Type != QuestionType.MultipleChoice) Fail("minSelections", "setting_not_for_type");
+                if (s.MaxSelections is not null && q.Type != QuestionType.MultipleChoice) Fail("maxSelections", "setting_not_for_type");
                 if (s.AllowOther is not null && !choice) Fail("allowOther", "setting_not_for_type");
                 if (s.MaxLength is not null && !text) Fail("maxLength", "setting_not_for_type");
                 if (s.ScalePoints is not null && !scale) Fail("scalePoints", "setting_not_for_type");
@@ -56,7 +56,7 @@ internal static class SurveyRules
                 if (s.Max is not null && !number) Fail("max", "setting_not_for_type");
                 if (s.IntegerOnly is not null && !number) Fail("integerOnly", "setting_not_for_type");
                 var options = q.Options?.Count ?? 0;
-                if (q.Type == QuestionTypes.MultipleChoice && options >= MinOptions)
+                if (q.Type == QuestionType.MultipleChoice && options >= MinOptions)
                 {
                     if (s.MinSelections is { } min && (min < 1 || min > options || min > (s.MaxSelections ?? options))) Fail("minSelections", "selections_range");
                     if (s.MaxSelections is { } max && (max < 1 || max > options)) Fail("maxSelections", "selections_range");
@@ -68,7 +68,7 @@ internal static class SurveyRules
                 if (number && (!AnswerRules.Storable(s.Min) || !AnswerRules.Storable(s.Max) || s.Min >= s.Max)) Fail("max", "number_range");
             });
             RuleFor(q => q.Settings).Must(s => s?.ScalePoints is not null).WithMessage(_ => Messages.Get("scale_points"))
-                .OverridePropertyName("settings.scalePoints").When(q => q.Type == QuestionTypes.LinearScale && q.Settings is null);
+                .OverridePropertyName("settings.scalePoints").When(q => q.Type == QuestionType.LinearScale && q.Settings is null);
         }
 
         private static bool LabelOk(IReadOnlyDictionary<string, string> label) =>

@@ -1,4 +1,5 @@
 using Participation.Api.Infrastructure.Validation;
+using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using Mediator;
@@ -15,18 +16,18 @@ namespace Participation.Api.Features.Users;
 /// </summary>
 public static class GrantRole
 {
-    public sealed record Request(string Role, string ScopeType, Guid? ScopeId);
+    public sealed record Request([property: JsonRequired] Role Role, [property: JsonRequired] ScopeType ScopeType, Guid? ScopeId);
 
-    public sealed record Command(Guid ActorId, Guid UserId, string Role, string ScopeType, Guid? ScopeId) : ICommand<ListUsers.RoleGrant>;
+    public sealed record Command(Guid ActorId, Guid UserId, Role Role, ScopeType ScopeType, Guid? ScopeId) : ICommand<ListUsers.RoleGrant>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
-            RuleFor(c => c.Role).Must(r => Roles.All.Contains(r)).WithMessage(_ => Messages.Get("unknown_role"));
-            RuleFor(c => c.ScopeType).Must((c, s) => !Roles.All.Contains(c.Role) || Roles.ScopeAllowed(c.Role, s))
+            RuleFor(c => c.Role).IsInEnum().WithMessage(_ => Messages.Get("unknown_role"));
+            RuleFor(c => c.ScopeType).Must((c, s) => !Enum.IsDefined(c.Role) || Roles.ScopeAllowed(c.Role, s))
                 .WithMessage(_ => Messages.Get("role_scope"));
-            RuleFor(c => c.ScopeId).Must((c, id) => (c.ScopeType == Roles.Platform) == (id is null))
+            RuleFor(c => c.ScopeId).Must((c, id) => (c.ScopeType == ScopeType.Platform) == (id is null))
                 .WithMessage(_ => Messages.Get("role_scope_id"));
         }
     }
@@ -42,12 +43,14 @@ public static class GrantRole
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, c.Role, c.ScopeType, c.ScopeId, ct);
-            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM users WHERE id = @UserId)", c, tx, cancellationToken: ct)))
+            var (role, scopeType) = (c.Role.ToWire(), c.ScopeType.ToWire());
+            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, role, scopeType, c.ScopeId, ct);
+            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM users WHERE id = @UserId)", new { c.UserId }, tx, cancellationToken: ct)))
                 throw new NotFoundException("No such user.");
 
-            var granted = await grants.GrantAsync(connection, tx, c.UserId, c.Role, c.ScopeType, c.ScopeId, c.ActorId, "admin", ct);
-            var id = granted?.Id ?? await connection.ExecuteScalarAsync<Guid>(new CommandDefinition(Existing, c, tx, cancellationToken: ct));
+            var granted = await grants.GrantAsync(connection, tx, c.UserId, role, scopeType, c.ScopeId, c.ActorId, "admin", ct);
+            var id = granted?.Id ?? await connection.ExecuteScalarAsync<Guid>(new CommandDefinition(Existing,
+                new { c.UserId, Role = role, ScopeType = scopeType, c.ScopeId }, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
             return new ListUsers.RoleGrant(id, c.Role, c.ScopeType, c.ScopeId);
         }

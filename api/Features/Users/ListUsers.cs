@@ -15,9 +15,9 @@ namespace Participation.Api.Features.Users;
 /// <summary>User management for admins: search by name or e-mail, filter by role, alphabetical keyset pages.</summary>
 public static class ListUsers
 {
-    public sealed record Query(Guid ActorId, string? Search, string? Role, string? Cursor, int? Limit) : IQuery<Response>;
+    public sealed record Query(Guid ActorId, string? Search, Role? Role, string? Cursor, int? Limit) : IQuery<Response>;
 
-    public sealed record RoleGrant(Guid Id, string Role, string ScopeType, Guid? ScopeId);
+    public sealed record RoleGrant(Guid Id, Role Role, ScopeType ScopeType, Guid? ScopeId);
 
     public sealed record User(Guid Id, string FirstName, string LastName, string Email, bool EmailConfirmed, IReadOnlyList<RoleGrant> Roles, DateTimeOffset CreatedAt,
         DateTimeOffset? BlockedUntil, string? BlockReason);
@@ -29,7 +29,7 @@ public static class ListUsers
         public Validator()
         {
             RuleFor(q => q.Search!).MaximumLength(100).SingleLine().When(q => q.Search is not null);
-            RuleFor(q => q.Role).Must(r => r is null || Roles.All.Contains(r)).WithMessage(_ => Messages.Get("unknown_role"));
+            RuleFor(q => q.Role).IsInEnum().WithMessage(_ => Messages.Get("unknown_role"));
             RuleFor(q => q.Limit).PageSize();
         }
     }
@@ -66,7 +66,7 @@ public static class ListUsers
             var search = string.IsNullOrWhiteSpace(q.Search) ? null : TextRules.EscapeLike(q.Search.Trim());
             var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new
             {
-                Search = search, q.Role, AfterL = after?.L, AfterF = after?.F, AfterId = after?.Id, Take = limit + 1,
+                Search = search, Role = q.Role.ToWire(), AfterL = after?.L, AfterF = after?.F, AfterId = after?.Id, Take = limit + 1,
             }, cancellationToken: ct))).AsList();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(r.L, r.F, r.Id));
             return new Response(page.Select(r => new User(r.Id, r.FirstName, r.LastName, r.Email, r.EmailConfirmed,
@@ -75,8 +75,8 @@ public static class ListUsers
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/", (string? search, string? role, string? cursor, int? limit, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(user.UserId(), search, role, cursor, limit), ct))
+        .MapGet("/", (string? search, [QueryEnum<Role>] string? role, string? cursor, int? limit, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(user.UserId(), search, WireEnum.FromQuery<Role>(role), cursor, limit), ct))
         .WithName(nameof(ListUsers))
         .WithSummary("Users with their e-mail and roles (admin); search by name or e-mail, filter by role.")
         .ProducesProblems(400, 401, 403);

@@ -18,7 +18,7 @@ internal static class Voting
 {
     /// <summary>Ideas that can be voted on: public ones the city has not turned down or already done.</summary>
     public static IdeaAccess RequireVotable(IdeaAccess idea) =>
-        idea.Listed && idea.Status is not (IdeaStatuses.Rejected or IdeaStatuses.Implemented) ? idea : throw new ConflictException(Messages.Get("not_votable"));
+        idea.Listed && idea.Status is not (IdeaStatus.Rejected or IdeaStatus.Implemented) ? idea : throw new ConflictException(Messages.Get("not_votable"));
 
     internal const string StateSql = """
         SELECT coalesce((SELECT votes FROM phase_participants WHERE phase_id = @PhaseId AND user_id = @ActorId), 0) AS used,
@@ -66,12 +66,12 @@ public static class CastVote
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = Voting.RequireVotable(await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct));
-            var (phase, settings) = await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, "vote", tx, ct, Methods.Voting, limitTakenLater: true);
+            var (phase, settings) = await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, ParticipationAction.Vote, tx, ct, PhaseMethod.Voting, limitTakenLater: true);
             var args = new { PhaseId = phase.Id, c.IdeaId, c.ActorId, Limit = settings.VotesPerUser };
             if (await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(InsertSql, args, tx, cancellationToken: ct)) is not null)
             {
                 if (await connection.ExecuteScalarAsync<int?>(new CommandDefinition(LimitSql, args, tx, cancellationToken: ct)) is null)
-                    throw ActionPolicy.Refuse("vote", ActionPolicy.Reasons.LimitReached);
+                    throw ActionPolicy.Refuse(ParticipationAction.Vote, RefusalReason.LimitReached);
                 await connection.ExecuteAsync(new CommandDefinition(TallySql, args, tx, cancellationToken: ct));
             }
             var state = await Voting.StateAsync(connection, tx, c.ActorId, phase.Id, c.IdeaId, settings.VotesPerUser, ct);
@@ -106,7 +106,7 @@ public static class RemoveVote
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct);
-            var (phase, settings) = await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, "vote", tx, ct, Methods.Voting, limitTakenLater: true);
+            var (phase, settings) = await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, ParticipationAction.Vote, tx, ct, PhaseMethod.Voting, limitTakenLater: true);
             await connection.ExecuteAsync(new CommandDefinition(Sql, new { PhaseId = phase.Id, c.IdeaId, c.ActorId }, tx, cancellationToken: ct));
             var state = await Voting.StateAsync(connection, tx, c.ActorId, phase.Id, c.IdeaId, settings.VotesPerUser, ct);
             await tx.CommitAsync(ct);

@@ -26,7 +26,7 @@ public static class GetMyVotes
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             var decided = await ActionPolicy.DecideAsync(connection, q.ActorId, q.ProjectId, q.PhaseId, null, ct);
-            if (decided.Phase is not { Method: Methods.Voting } phase) throw new NotFoundException("The project has no voting phase now.");
+            if (decided.Phase is not { Method: PhaseMethod.Voting } phase) throw new NotFoundException("The project has no voting phase now.");
             await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(Sql, new { PhaseId = phase.Id, q.ActorId }, cancellationToken: ct));
             var used = await grid.ReadSingleAsync<int>();
             var ideas = (await grid.ReadAsync<Guid>()).AsList();

@@ -1,6 +1,7 @@
 using Dapper;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Ideas;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Rules;
@@ -12,7 +13,9 @@ public static class GetVoteResults
 {
     public sealed record Query(Guid? ActorId, Guid PhaseId) : IQuery<Response>;
 
-    public sealed record Item(Guid IdeaId, string Title, string Status, int Votes, int Rank);
+    public sealed record Item(Guid IdeaId, string Title, IdeaStatus Status, int Votes, int Rank);
+
+    private sealed record Row(Guid IdeaId, string Title, string Status, int Votes, int Rank);
 
     public sealed record Response(Guid PhaseId, bool Published, bool Ended, int Voters, int TotalVotes, IReadOnlyList<Item> Items);
 
@@ -30,9 +33,9 @@ public static class GetVoteResults
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            var phase = await PhaseResults.RequireReadableAsync(connection, q.ActorId, q.PhaseId, Methods.Voting, ct);
+            var phase = await PhaseResults.RequireReadableAsync(connection, q.ActorId, q.PhaseId, PhaseMethod.Voting, ct);
             await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(Sql, new { q.PhaseId }, cancellationToken: ct));
-            var items = (await grid.ReadAsync<Item>()).AsList();
+            var items = (await grid.ReadAsync<Row>()).Select(r => new Item(r.IdeaId, r.Title, r.Status.ToEnum<IdeaStatus>(), r.Votes, r.Rank)).ToList();
             var voters = await grid.ReadSingleAsync<int>();
             return new Response(phase.Id, phase.Published, phase.Ended, voters, items.Sum(i => i.Votes), items);
         }

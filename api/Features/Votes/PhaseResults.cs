@@ -13,7 +13,7 @@ namespace Participation.Api.Features.Votes;
 /// </summary>
 public static class PhaseResults
 {
-    public sealed record Phase(Guid Id, Guid ProjectId, string Method, PhaseSettings Settings, bool Ended, bool Staff, bool Published);
+    public sealed record Phase(Guid Id, Guid ProjectId, PhaseMethod Method, PhaseSettings Settings, bool Ended, bool Staff, bool Published);
 
     private const string Sql = $"""
         SELECT ph.id, ph.project_id, ph.method, ph.settings::text AS settings, ph.ends_at IS NOT NULL AND ph.ends_at <= now() AS ended,
@@ -24,13 +24,13 @@ public static class PhaseResults
 
     private sealed record Row(Guid Id, Guid ProjectId, string Method, string Settings, bool Ended, string ProjectStatus, bool Staff);
 
-    public static async Task<Phase> RequireReadableAsync(IDbConnection connection, Guid? actorId, Guid phaseId, string method, CancellationToken ct)
+    public static async Task<Phase> RequireReadableAsync(IDbConnection connection, Guid? actorId, Guid phaseId, PhaseMethod method, CancellationToken ct)
     {
         var r = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, new { ActorId = actorId, PhaseId = phaseId }, cancellationToken: ct));
-        if (r is null || r.Method != method || (r.ProjectStatus == "draft" && !r.Staff)) throw new NotFoundException("No such phase.");
+        if (r is null || r.Method != method.ToWire() || (r.ProjectStatus == "draft" && !r.Staff)) throw new NotFoundException("No such phase.");
         var settings = System.Text.Json.JsonSerializer.Deserialize<PhaseSettings>(r.Settings, System.Text.Json.JsonSerializerOptions.Web) ?? new PhaseSettings();
         var published = settings.ResultsPublic == true || r.Ended;
         if (!r.Staff && !published) throw new ForbiddenException(Messages.Get("results_not_published"));
-        return new Phase(r.Id, r.ProjectId, r.Method, settings, r.Ended, r.Staff, published);
+        return new Phase(r.Id, r.ProjectId, method, settings, r.Ended, r.Staff, published);
     }
 }

@@ -1,9 +1,31 @@
 using System.Data;
+using System.Text.Json.Serialization;
 using Dapper;
 
 namespace Participation.Api.Infrastructure.Auth;
 
-/// <summary>The staff roles (every registered user is also a resident) and their allowed scopes.</summary>
+/// <summary>A staff role (every registered user is also a resident).</summary>
+[JsonConverter(typeof(WireEnumConverter))]
+public enum Role
+{
+    Admin,
+    DepartmentHead,
+    ProjectModerator,
+    CommunicationManager,
+    ItManager,
+    ElectedOfficial,
+}
+
+/// <summary>Where a role applies: the whole platform, one department or one project.</summary>
+[JsonConverter(typeof(WireEnumConverter))]
+public enum ScopeType
+{
+    Platform,
+    Department,
+    Project,
+}
+
+/// <summary>The staff roles and their allowed scopes, by their wire names (the database's text) for SQL and e-mails.</summary>
 public static class Roles
 {
     public const string Admin = "admin";
@@ -17,14 +39,12 @@ public static class Roles
     public const string Department = "department";
     public const string Project = "project";
 
-    public static readonly string[] All = [Admin, DepartmentHead, ProjectModerator, CommunicationManager, ItManager, ElectedOfficial];
-
-    public static bool ScopeAllowed(string role, string scopeType) => role switch
+    public static bool ScopeAllowed(Role role, ScopeType scopeType) => role switch
     {
-        Admin or CommunicationManager or ItManager => scopeType == Platform,
-        DepartmentHead => scopeType == Department,
-        ProjectModerator => scopeType == Project,
-        ElectedOfficial => scopeType is Platform or Department,
+        Role.Admin or Role.CommunicationManager or Role.ItManager => scopeType == ScopeType.Platform,
+        Role.DepartmentHead => scopeType == ScopeType.Department,
+        Role.ProjectModerator => scopeType == ScopeType.Project,
+        Role.ElectedOfficial => scopeType is ScopeType.Platform or ScopeType.Department,
         _ => false,
     };
 

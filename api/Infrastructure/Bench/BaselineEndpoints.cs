@@ -52,9 +52,9 @@ public static class BaselineEndpoints
             sort switch { "trending" => null, "newest" => (r.CreatedAt.AsUtc().UtcTicks - DateTime.UnixEpoch.Ticks) / 10, _ => r.SortKey },
             sort == "trending" ? r.TrendingScore : null, r.Id!.Value, seed));
         return Results.Ok(new ListIdeas.Response(page.Select(r => new ListIdeas.Idea(r.Id!.Value, r.Title, Notifier.Excerpt(r.Excerpt, 240), r.Topics,
-            r.Latitude is { } lat && r.Longitude is { } lng ? new GetIdea.Location(lat, lng, r.LocationLabel) : null, r.Status,
+            r.Latitude is { } lat && r.Longitude is { } lng ? new GetIdea.Location(lat, lng, r.LocationLabel) : null, r.Status.ToEnum<IdeaStatus>(),
             AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg),
-            r.LikesCount, r.DislikesCount, r.CommentsCount, r.CreatedAt.AsUtc(), r.MyReaction, r.Cost)).ToList(), next, seed));
+            r.LikesCount, r.DislikesCount, r.CommentsCount, r.CreatedAt.AsUtc(), r.MyReaction.ToEnumOrNull<ReactionKind>(), r.Cost)).ToList(), next, seed));
     }
 
     private sealed class PolicyRow
@@ -93,8 +93,8 @@ public static class BaselineEndpoints
             Location = i.Latitude is { } lat && i.Longitude is { } lng ? new GetIdea.Location(lat, lng, i.LocationLabel) : null,
             i.Status, Author = AuthorView.From(i.AuthorUserId, i.AuthorPerson, i.AuthorOrgId, i.AuthorOrg),
             Likes = i.LikesCount, Dislikes = i.DislikesCount, Comments = i.CommentsCount, CreatedAt = i.CreatedAt.AsUtc(), EditedAt = i.EditedAt.AsUtc(),
-            i.MyReaction, i.Following, IsMine = access.IsAuthor(actor), Visibility = new GetIdea.Visibility("public", null, i.HiddenByFlags),
-            History = history.Select(h => new GetIdea.StatusChange(h.FromStatus, h.ToStatus, h.Feedback, h.SignedAs, h.At.AsUtc())).ToList(),
+            i.MyReaction, i.Following, IsMine = access.IsAuthor(actor), Visibility = new GetIdea.Visibility(IdeaVisibilityState.Public, null, i.HiddenByFlags),
+            History = history.Select(h => new GetIdea.StatusChange(h.FromStatus.ToEnumOrNull<IdeaStatus>(), h.ToStatus.ToEnum<IdeaStatus>(), h.Feedback, h.SignedAs, h.At.AsUtc())).ToList(),
             Policy = policy, i.Cost,
         });
     }

@@ -118,19 +118,19 @@ public sealed class NotificationEmails(IOptions<EmailOptions> options, Unsubscri
         var status = D("status") is { } s ? t.GetValueOrDefault($"status.{s}", s) : "";
         var statusChanged = D("status") is not null && D("status") != D("previousStatus");
         string subject, intro;
-        switch (n.Category)
+        switch (n.Category.ToEnum<NotificationCategory>())
         {
-            case NotificationCategories.IdeaStatusMine:
+            case NotificationCategory.IdeaStatusMine:
                 subject = statusChanged ? F("idea_status_mine.subject", idea, status) : F("idea_status_mine.feedback_subject", idea);
                 intro = statusChanged ? F("idea_status_mine.body", idea, status) : "";
                 break;
-            case NotificationCategories.IdeaStatusFollowed:
+            case NotificationCategory.IdeaStatusFollowed:
                 subject = F("idea_status_followed.subject", idea);
                 intro = statusChanged ? F("idea_status_followed.body", idea, status) : "";
                 break;
-            case NotificationCategories.NewIdeaToModerate:
+            case NotificationCategory.NewIdeaToModerate:
                 subject = F("new_idea_to_moderate.subject", idea);
-                intro = F("new_idea_to_moderate.body", idea, actor) + (D("status") == "prescreening" ? " " + t["new_idea_to_moderate.prescreening"] : "");
+                intro = F("new_idea_to_moderate.body", idea, actor) + (D("status") == Features.Ideas.IdeaStatus.Prescreening.ToWire() ? " " + t["new_idea_to_moderate.prescreening"] : "");
                 break;
             default:
                 subject = F($"{n.Category}.subject", idea, actor);

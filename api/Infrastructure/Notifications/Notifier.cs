@@ -7,30 +7,16 @@ namespace Participation.Api.Infrastructure.Notifications;
 /// <summary>Notification categories and what a person gets when they did not choose.</summary>
 public static class NotificationCategories
 {
-    public const string IdeaStatusMine = "idea_status_mine";
-    public const string IdeaStatusFollowed = "idea_status_followed";
-    public const string CommentOnMyIdea = "comment_on_my_idea";
-    public const string ReplyToMyComment = "reply_to_my_comment";
-    public const string NewIdeaToModerate = "new_idea_to_moderate";
-    public const string ContentHidden = "content_hidden";
-    public const string Mention = "mention";
-
-    public static readonly string[] All = [IdeaStatusMine, IdeaStatusFollowed, CommentOnMyIdea, ReplyToMyComment, NewIdeaToModerate, ContentHidden, Mention];
-
-    public static class Channels
-    {
-        public const string Email = "email";
-        public const string InApp = "in_app";
-        public const string Off = "off";
-        public static readonly string[] All = [Email, InApp, Off];
-    }
+    /// <summary>The wire names of <see cref="NotificationCategory"/>, as stored.</summary>
+    public static readonly string[] All = WireEnum<NotificationCategory>.All;
 
     /// <summary>Followed ideas can be many: in-app only unless the person asks for e-mails.</summary>
-    public static string Default(string category) => category == IdeaStatusFollowed ? Channels.InApp : Channels.Email;
+    public static NotificationChannel Default(NotificationCategory category) =>
+        category == NotificationCategory.IdeaStatusFollowed ? NotificationChannel.InApp : NotificationChannel.Email;
 }
 
 /// <summary>One event that notifies a set of people (computed in SQL) in one category.</summary>
-public sealed record NotificationEvent(string Category, string EventKey, Guid? ActorId, Guid? ProjectId, Guid? IdeaId, Guid? CommentId,
+public sealed record NotificationEvent(NotificationCategory Category, string EventKey, Guid? ActorId, Guid? ProjectId, Guid? IdeaId, Guid? CommentId,
     IReadOnlyDictionary<string, string?> Data);
 
 /// <summary>
@@ -57,14 +43,14 @@ public static class Notifier
         CancellationToken ct)
     {
         var args = new DynamicParameters(recipientArgs);
-        args.Add("Category", e.Category);
+        args.Add("Category", e.Category.ToWire());
         args.Add("EventKey", e.EventKey);
         args.Add("ActorId", e.ActorId);
         args.Add("ProjectId", e.ProjectId);
         args.Add("IdeaId", e.IdeaId);
         args.Add("CommentId", e.CommentId);
         args.Add("Data", JsonSerializer.Serialize(e.Data));
-        args.Add("DefaultChannel", NotificationCategories.Default(e.Category));
+        args.Add("DefaultChannel", NotificationCategories.Default(e.Category).ToWire());
         return connection.ExecuteAsync(new CommandDefinition(string.Format(System.Globalization.CultureInfo.InvariantCulture, Sql, recipientsSql),
             args, tx, cancellationToken: ct));
     }

@@ -40,6 +40,9 @@ public static class OpenApiSetup
             o.SchemaFilter<NullableReferencesSchemaFilter>();
             o.SchemaFilter<ValidationLimitsSchemaFilter>();
             o.DocumentFilter<ClosedRequestSchemasDocumentFilter>();
+            o.ParameterFilter<QueryEnumFilter>();
+            o.SchemaFilter<EnumNamesFilter>();
+            o.OperationFilter<FormEnumFilter>();
         });
         return services;
     }
@@ -77,6 +80,46 @@ public static class OpenApiSetup
             foreach (var (name, property) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
                 if (schema.Required?.Contains(name) != true && property is OpenApiSchema p && p.Type is { } type)
                     p.Type = type | JsonSchemaType.Null;
+        }
+    }
+
+    /// <summary>A query-string parameter marked <see cref="Enums.QueryEnumAttribute{T}"/> refers to its enum's schema.</summary>
+    private sealed class QueryEnumFilter : IParameterFilter
+    {
+        public void Apply(IOpenApiParameter parameter, ParameterFilterContext context)
+        {
+            var marker = context.ParameterInfo?.GetCustomAttributes(false).OfType<Enums.IQueryEnum>().FirstOrDefault();
+            if (marker is not null && parameter is OpenApiParameter p)
+                p.Schema = context.SchemaGenerator.GenerateSchema(marker.EnumType, context.SchemaRepository);
+        }
+    }
+
+    /// <summary>
+    /// An enum's schema lists its wire names (<c>under_consideration</c>) and, as <c>x-enumNames</c>, its members' names
+    /// (<c>UnderConsideration</c>), which NSwag gives the generated TypeScript and .NET enums.
+    /// </summary>
+    private sealed class EnumNamesFilter : ISchemaFilter
+    {
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (!context.Type.IsEnum || schema is not OpenApiSchema s) return;
+            s.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+            s.Extensions["x-enumNames"] = new JsonNodeExtension(new System.Text.Json.Nodes.JsonArray(
+                Enum.GetNames(context.Type).Select(n => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(n)!).ToArray()));
+        }
+    }
+
+    /// <summary>The same for multipart form fields bound as text (<c>[FromForm, QueryEnum&lt;Role&gt;] string role</c>).</summary>
+    private sealed class FormEnumFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            if (operation.RequestBody?.Content?.TryGetValue("multipart/form-data", out var form) != true || form!.Schema is not OpenApiSchema schema
+                || schema.Properties is not { } properties) return;
+            foreach (var parameter in context.MethodInfo.GetParameters())
+                if (parameter.GetCustomAttributes(false).OfType<Enums.IQueryEnum>().FirstOrDefault() is { } marker && parameter.Name is { } name
+                    && properties.ContainsKey(name))
+                    properties[name] = context.SchemaGenerator.GenerateSchema(marker.EnumType, context.SchemaRepository);
         }
     }
 

@@ -14,21 +14,9 @@ namespace Participation.Api.Infrastructure.Rules;
 /// </summary>
 public static class ActionPolicy
 {
-    public static class Reasons
-    {
-        public const string NotSignedIn = "not_signed_in";
-        public const string EmailNotConfirmed = "email_not_confirmed";
-        public const string NotPermitted = "not_permitted";
-        public const string PhaseNotActive = "phase_not_active";
-        public const string ProjectArchived = "project_archived";
-        public const string LimitReached = "limit_reached";
-        public const string AlreadyResponded = "already_responded";
-        public const string Blocked = "blocked";
-    }
+    public sealed record Decision(ParticipationAction Action, bool Allowed, RefusalReason? Reason);
 
-    public sealed record Decision(string Action, bool Allowed, string? Reason);
-
-    public sealed record PhaseRef(Guid Id, string Method, DateTimeOffset StartsAt, DateTimeOffset? EndsAt, bool Active);
+    public sealed record PhaseRef(Guid Id, PhaseMethod Method, DateTimeOffset StartsAt, DateTimeOffset? EndsAt, bool Active);
 
     public sealed record Result(Guid ProjectId, PhaseRef? Phase, IReadOnlyList<Decision> Actions)
     {
@@ -71,8 +59,9 @@ public static class ActionPolicy
             return new Result(projectId, null, []) { Status = r.Status };
         }
         var settings = JsonSerializer.Deserialize<PhaseSettings>(r.Settings!, JsonSerializerOptions.Web) ?? new PhaseSettings();
-        var decisions = Methods.Actions(r.Method!).Select(action => Decide(action, settings, r)).ToList();
-        return new Result(projectId, new PhaseRef(id, r.Method!, r.StartsAt!.Value.AsUtc(), r.EndsAt.AsUtc(), r.Active), decisions) { Status = r.Status, Settings = settings };
+        var method = r.Method!.ToEnum<PhaseMethod>();
+        var decisions = Methods.Actions(method).Select(action => Decide(action, method, settings, r)).ToList();
+        return new Result(projectId, new PhaseRef(id, method, r.StartsAt!.Value.AsUtc(), r.EndsAt.AsUtc(), r.Active), decisions) { Status = r.Status, Settings = settings };
     }
 
     /// <summary>
@@ -81,48 +70,49 @@ public static class ActionPolicy
     /// do" panel shows. With <paramref name="limitTakenLater"/>, a reached limit does not refuse: the handler takes
     /// the limit atomically itself when it adds something, so switching or removing stays possible.
     /// </summary>
-    public static async Task<(PhaseRef Phase, PhaseSettings Settings)> RequireAsync(IDbConnection connection, Guid? actorId, Guid projectId, string action,
-        IDbTransaction? tx, CancellationToken ct, string? method = null, bool limitTakenLater = false)
+    public static async Task<(PhaseRef Phase, PhaseSettings Settings)> RequireAsync(IDbConnection connection, Guid? actorId, Guid projectId, ParticipationAction action,
+        IDbTransaction? tx, CancellationToken ct, PhaseMethod? method = null, bool limitTakenLater = false)
     {
         var result = await DecideAsync(connection, actorId, projectId, null, tx, ct);
         var decision = method is null || result.Phase?.Method == method ? result.Actions.FirstOrDefault(a => a.Action == action) : null;
-        var reason = decision is null ? (result.Status == "archived" ? Reasons.ProjectArchived : Reasons.PhaseNotActive)
-            : decision.Allowed || (limitTakenLater && decision.Reason == Reasons.LimitReached) ? null : decision.Reason;
-        if (reason is not null) throw Refuse(action, reason);
+        var reason = decision is null ? (result.Status == "archived" ? RefusalReason.ProjectArchived : RefusalReason.PhaseNotActive)
+            : decision.Allowed || (limitTakenLater && decision.Reason == RefusalReason.LimitReached) ? null : decision.Reason;
+        if (reason is { } refused) throw Refuse(action, refused);
         return (result.Phase!, result.Settings!);
     }
 
-    public static ActionRefusedException Refuse(string action, string reason) => new(action, reason, Validation.Messages.Get($"reason.{reason}"));
+    public static ActionRefusedException Refuse(ParticipationAction action, RefusalReason reason) =>
+        new(action.ToWire(), reason.ToWire(), Validation.Messages.Get($"reason.{reason.ToWire()}"));
 
-    private static Decision Decide(string action, PhaseSettings settings, Row r)
+    private static Decision Decide(ParticipationAction action, PhaseMethod method, PhaseSettings settings, Row r)
     {
         var audience = Audience(action, settings);
-        string? reason =
-            r.Status == "archived" ? Reasons.ProjectArchived
-            : !r.Active ? Reasons.PhaseNotActive
-            : audience == Rules.Audience.Everyone ? (r.Blocked ? Reasons.Blocked : null)
-            : !r.SignedIn ? Reasons.NotSignedIn
-            : r.Blocked ? Reasons.Blocked
-            : audience == Rules.Audience.Staff && !r.Staff ? Reasons.NotPermitted
-            : audience == Rules.Audience.ConfirmedEmail && !r.Confirmed ? Reasons.EmailNotConfirmed
-            : action == "post_idea" && settings.IdeasPerUser is { } ideas && r.IdeasUsed >= ideas ? Reasons.LimitReached
-            : action == "react" && settings.ReactionsPerUser is { } reactions && r.ReactionsUsed >= reactions ? Reasons.LimitReached
-            : action == "vote" && r.Method == Methods.Voting && settings.VotesPerUser is { } votes && r.VotesUsed >= votes ? Reasons.LimitReached
-            : action == "answer" && r.Method == Methods.Survey && r.Responded ? Reasons.AlreadyResponded
+        RefusalReason? reason =
+            r.Status == "archived" ? RefusalReason.ProjectArchived
+            : !r.Active ? RefusalReason.PhaseNotActive
+            : audience == Rules.Audience.Everyone ? (r.Blocked ? RefusalReason.Blocked : null)
+            : !r.SignedIn ? RefusalReason.NotSignedIn
+            : r.Blocked ? RefusalReason.Blocked
+            : audience == Rules.Audience.Staff && !r.Staff ? RefusalReason.NotPermitted
+            : audience == Rules.Audience.ConfirmedEmail && !r.Confirmed ? RefusalReason.EmailNotConfirmed
+            : action == ParticipationAction.PostIdea && settings.IdeasPerUser is { } ideas && r.IdeasUsed >= ideas ? RefusalReason.LimitReached
+            : action == ParticipationAction.React && settings.ReactionsPerUser is { } reactions && r.ReactionsUsed >= reactions ? RefusalReason.LimitReached
+            : action == ParticipationAction.Vote && method == PhaseMethod.Voting && settings.VotesPerUser is { } votes && r.VotesUsed >= votes ? RefusalReason.LimitReached
+            : action == ParticipationAction.Answer && method == PhaseMethod.Survey && r.Responded ? RefusalReason.AlreadyResponded
             : null;
         return new Decision(action, reason is null, reason);
     }
 
-    private static string Audience(string action, PhaseSettings s)
+    private static Audience Audience(ParticipationAction action, PhaseSettings s)
     {
         var p = s.Permissions ?? new PhasePermissions();
         return (action switch
         {
-            "post_idea" => p.PostIdea,
-            "comment" => p.Comment,
-            "react" => p.React,
-            "vote" => p.Vote,
-            "answer" => p.Answer,
+            ParticipationAction.PostIdea => p.PostIdea,
+            ParticipationAction.Comment => p.Comment,
+            ParticipationAction.React => p.React,
+            ParticipationAction.Vote => p.Vote,
+            ParticipationAction.Answer => p.Answer,
             _ => null,
         }) ?? Rules.Audience.Staff;
     }

@@ -1,13 +1,27 @@
+using System.Text.Json.Serialization;
+
 namespace Participation.Api.Infrastructure.Rules;
 
 /// <summary>Who may do an action in a phase.</summary>
-public static class Audience
+[JsonConverter(typeof(WireEnumConverter))]
+public enum Audience
 {
-    public const string Everyone = "everyone";
-    public const string Registered = "registered";
-    public const string ConfirmedEmail = "confirmed_email";
-    public const string Staff = "staff";
-    public static readonly string[] All = [Everyone, Registered, ConfirmedEmail, Staff];
+    Everyone,
+    Registered,
+    ConfirmedEmail,
+    Staff,
+}
+
+/// <summary>How a phase lets people take part.</summary>
+[JsonConverter(typeof(WireEnumConverter))]
+public enum PhaseMethod
+{
+    Information,
+    Ideation,
+    Voting,
+    Budgeting,
+    Survey,
+    Poll,
 }
 
 /// <summary>
@@ -31,47 +45,39 @@ public sealed record PhaseSettings(
     int? MinimumIdeas = null,
     bool? ResultsPublic = null);
 
-public sealed record PhasePermissions(string? PostIdea = null, string? Comment = null, string? React = null, string? Vote = null, string? Answer = null);
+public sealed record PhasePermissions(Audience? PostIdea = null, Audience? Comment = null, Audience? React = null, Audience? Vote = null, Audience? Answer = null);
 
 public static class Methods
 {
-    public const string Information = "information";
-    public const string Ideation = "ideation";
-    public const string Voting = "voting";
-    public const string Budgeting = "budgeting";
-    public const string Survey = "survey";
-    public const string Poll = "poll";
-    public static readonly string[] All = [Information, Ideation, Voting, Budgeting, Survey, Poll];
-
     /// <summary>The actions a method offers, in display order.</summary>
-    public static string[] Actions(string method) => method switch
+    public static ParticipationAction[] Actions(PhaseMethod method) => method switch
     {
-        Ideation => ["post_idea", "comment", "react"],
-        Voting => ["vote", "comment"],
-        Budgeting => ["vote", "comment"],
-        Survey or Poll => ["answer"],
+        PhaseMethod.Ideation => [ParticipationAction.PostIdea, ParticipationAction.Comment, ParticipationAction.React],
+        PhaseMethod.Voting => [ParticipationAction.Vote, ParticipationAction.Comment],
+        PhaseMethod.Budgeting => [ParticipationAction.Vote, ParticipationAction.Comment],
+        PhaseMethod.Survey or PhaseMethod.Poll => [ParticipationAction.Answer],
         _ => [],
     };
 
     /// <summary>The defaults a new phase gets for what its author leaves out.</summary>
-    public static PhaseSettings WithDefaults(string method, PhaseSettings? s)
+    public static PhaseSettings WithDefaults(PhaseMethod method, PhaseSettings? s)
     {
         s ??= new PhaseSettings();
         var p = s.Permissions ?? new PhasePermissions();
         return method switch
         {
-            Ideation => s with
+            PhaseMethod.Ideation => s with
             {
                 Permissions = new(PostIdea: p.PostIdea ?? Audience.ConfirmedEmail, Comment: p.Comment ?? Audience.ConfirmedEmail, React: p.React ?? Audience.Registered),
                 Dislikes = s.Dislikes ?? false, Map = s.Map ?? false, PreModeration = s.PreModeration ?? false,
             },
-            Voting => s with { Permissions = new(Vote: p.Vote ?? Audience.ConfirmedEmail, Comment: p.Comment ?? Audience.ConfirmedEmail), ResultsPublic = s.ResultsPublic ?? false },
-            Budgeting => s with
+            PhaseMethod.Voting => s with { Permissions = new(Vote: p.Vote ?? Audience.ConfirmedEmail, Comment: p.Comment ?? Audience.ConfirmedEmail), ResultsPublic = s.ResultsPublic ?? false },
+            PhaseMethod.Budgeting => s with
             {
                 Permissions = new(Vote: p.Vote ?? Audience.ConfirmedEmail, Comment: p.Comment ?? Audience.ConfirmedEmail), BudgetCurrency = s.BudgetCurrency ?? "EUR",
                 ResultsPublic = s.ResultsPublic ?? false,
             },
-            Survey or Poll => s with { Permissions = new(Answer: p.Answer ?? Audience.Registered), ResultsPublic = s.ResultsPublic ?? false },
+            PhaseMethod.Survey or PhaseMethod.Poll => s with { Permissions = new(Answer: p.Answer ?? Audience.Registered), ResultsPublic = s.ResultsPublic ?? false },
             _ => new PhaseSettings(),
         };
     }

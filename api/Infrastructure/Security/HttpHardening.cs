@@ -40,7 +40,7 @@ public static class HttpHardening
         json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         json.MaxDepth = 32;
         json.Converters.Add(new NoNulStringConverter());
-        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        json.Converters.Add(new Enums.WireEnumConverter());
     }
 
     public static WebApplication UseHttpHardening(this WebApplication app)

@@ -251,7 +251,7 @@ namespace Participation.Client
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ListIdeasResponse> ListIdeasAsync(System.Guid id, string? sort = null, string? topic = null, string? status = null, string? search = null, double? south = null, double? west = null, double? north = null, double? east = null, long? seed = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ListIdeasResponse> ListIdeasAsync(System.Guid id, IdeaSort? sort = null, string? topic = null, IdeaStatus? status = null, string? search = null, double? south = null, double? west = null, double? north = null, double? east = null, long? seed = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -343,7 +343,7 @@ namespace Participation.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ListInvitationsResponse> ListInvitationsAsync(string? status = null, string? role = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ListInvitationsResponse> ListInvitationsAsync(InvitationStatus? status = null, Role? role = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -351,7 +351,7 @@ namespace Participation.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<InvitationReport> ImportInvitationsAsync(FileParameter file = null, string? role = null, string? scopeType = null, System.Guid? scopeId = null, string? message = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<InvitationReport> ImportInvitationsAsync(FileParameter file = null, Role? role = null, ScopeType? scopeType = null, System.Guid? scopeId = null, string? message = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -549,7 +549,7 @@ namespace Participation.Client
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ListOrganisationsResponse> ListOrganisationsAsync(string? status = null, string? search = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ListOrganisationsResponse> ListOrganisationsAsync(OrganisationStatus? status = null, string? search = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -640,7 +640,7 @@ namespace Participation.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ListProjectsResponse> ListProjectsAsync(System.Guid? departmentId = null, string? topic = null, string? status = null, string? method = null, string? search = null, string? sort = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ListProjectsResponse> ListProjectsAsync(System.Guid? departmentId = null, string? topic = null, ProjectStatus? status = null, PhaseMethod? method = null, string? search = null, ProjectSort? sort = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -656,7 +656,7 @@ namespace Participation.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ListWorkspaceProjectsResponse> ListWorkspaceProjectsAsync(string? status = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ListWorkspaceProjectsResponse> ListWorkspaceProjectsAsync(ProjectStatus? status = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -892,7 +892,7 @@ namespace Participation.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ListUsersResponse> ListUsersAsync(string? search = null, string? role = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ListUsersResponse> ListUsersAsync(string? search = null, Role? role = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -4201,7 +4201,7 @@ namespace Participation.Client
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ListIdeasResponse> ListIdeasAsync(System.Guid id, string? sort = null, string? topic = null, string? status = null, string? search = null, double? south = null, double? west = null, double? north = null, double? east = null, long? seed = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ListIdeasResponse> ListIdeasAsync(System.Guid id, IdeaSort? sort = null, string? topic = null, IdeaStatus? status = null, string? search = null, double? south = null, double? west = null, double? north = null, double? east = null, long? seed = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -5685,7 +5685,7 @@ namespace Participation.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ListInvitationsResponse> ListInvitationsAsync(string? status = null, string? role = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ListInvitationsResponse> ListInvitationsAsync(InvitationStatus? status = null, Role? role = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -5807,7 +5807,7 @@ namespace Participation.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<InvitationReport> ImportInvitationsAsync(FileParameter file = null, string? role = null, string? scopeType = null, System.Guid? scopeId = null, string? message = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<InvitationReport> ImportInvitationsAsync(FileParameter file = null, Role? role = null, ScopeType? scopeType = null, System.Guid? scopeId = null, string? message = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -8887,7 +8887,7 @@ namespace Participation.Client
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ListOrganisationsResponse> ListOrganisationsAsync(string? status = null, string? search = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ListOrganisationsResponse> ListOrganisationsAsync(OrganisationStatus? status = null, string? search = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -10131,7 +10131,7 @@ namespace Participation.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ListProjectsResponse> ListProjectsAsync(System.Guid? departmentId = null, string? topic = null, string? status = null, string? method = null, string? search = null, string? sort = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ListProjectsResponse> ListProjectsAsync(System.Guid? departmentId = null, string? topic = null, ProjectStatus? status = null, PhaseMethod? method = null, string? search = null, ProjectSort? sort = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -10380,7 +10380,7 @@ namespace Participation.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ListWorkspaceProjectsResponse> ListWorkspaceProjectsAsync(string? status = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ListWorkspaceProjectsResponse> ListWorkspaceProjectsAsync(ProjectStatus? status = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -13640,7 +13640,7 @@ namespace Participation.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ListUsersResponse> ListUsersAsync(string? search = null, string? role = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ListUsersResponse> ListUsersAsync(string? search = null, Role? role = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -14996,13 +14996,15 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("action")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Action { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ParticipationAction>))]
+        public ParticipationAction Action { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("allowed")]
         public bool Allowed { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
-        public string? Reason { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RefusalReason>))]
+        public RefusalReason? Reason { get; set; } = default!;
 
     }
 
@@ -15016,7 +15018,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("method")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Method { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PhaseMethod>))]
+        public PhaseMethod Method { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("startsAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -15099,6 +15102,28 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum Audience
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"everyone")]
+        [System.Runtime.Serialization.EnumMember(Value = @"everyone")]
+        Everyone = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"registered")]
+        [System.Runtime.Serialization.EnumMember(Value = @"registered")]
+        Registered = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"confirmed_email")]
+        [System.Runtime.Serialization.EnumMember(Value = @"confirmed_email")]
+        ConfirmedEmail = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"staff")]
+        [System.Runtime.Serialization.EnumMember(Value = @"staff")]
+        Staff = 3,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class AuthTokens
     {
 
@@ -15125,12 +15150,27 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum AuthorKind
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"person")]
+        [System.Runtime.Serialization.EnumMember(Value = @"person")]
+        Person = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"organisation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"organisation")]
+        Organisation = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class AuthorView
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Kind { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AuthorKind>))]
+        public AuthorKind Kind { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -15222,7 +15262,8 @@ namespace Participation.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
-        public string? Status { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IdeaStatus>))]
+        public IdeaStatus? Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("feedback")]
         public string? Feedback { get; set; } = default!;
@@ -15253,7 +15294,26 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Status { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ProjectStatus>))]
+        public ProjectStatus Status { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum CommentState
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"visible")]
+        [System.Runtime.Serialization.EnumMember(Value = @"visible")]
+        Visible = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"hidden")]
+        [System.Runtime.Serialization.EnumMember(Value = @"hidden")]
+        Hidden = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"deleted")]
+        [System.Runtime.Serialization.EnumMember(Value = @"deleted")]
+        Deleted = 2,
 
     }
 
@@ -15281,7 +15341,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("state")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string State { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CommentState>))]
+        public CommentState State { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("hiddenReason")]
         public string? HiddenReason { get; set; } = default!;
@@ -15334,11 +15395,13 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Role { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Role>))]
+        public Role Role { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopeType")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string ScopeType { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ScopeType>))]
+        public ScopeType ScopeType { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopeId")]
         public System.Guid? ScopeId { get; set; } = default!;
@@ -15373,7 +15436,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Status { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OrganisationStatus>))]
+        public OrganisationStatus Status { get; set; } = default!;
 
     }
 
@@ -15429,7 +15493,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Status { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ProjectStatus>))]
+        public ProjectStatus Status { get; set; } = default!;
 
     }
 
@@ -15444,12 +15509,31 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum EmailDeliveryState
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
+        [System.Runtime.Serialization.EnumMember(Value = @"queued")]
+        Queued = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"sent")]
+        [System.Runtime.Serialization.EnumMember(Value = @"sent")]
+        Sent = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"failed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"failed")]
+        Failed = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class FlagContentRequest
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Reason { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<FlagReason>))]
+        public FlagReason Reason { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("details")]
         public string? Details { get; set; } = default!;
@@ -15462,6 +15546,24 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("hidden")]
         public bool Hidden { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum FlagReason
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"spam")]
+        [System.Runtime.Serialization.EnumMember(Value = @"spam")]
+        Spam = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"inappropriate")]
+        [System.Runtime.Serialization.EnumMember(Value = @"inappropriate")]
+        Inappropriate = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"other")]
+        [System.Runtime.Serialization.EnumMember(Value = @"other")]
+        Other = 2,
 
     }
 
@@ -15568,7 +15670,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Status { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IdeaStatus>))]
+        public IdeaStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("author")]
         public AuthorView? Author { get; set; } = default!;
@@ -15590,7 +15693,8 @@ namespace Participation.Client
         public System.DateTimeOffset? EditedAt { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("myReaction")]
-        public string? MyReaction { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReactionKind>))]
+        public ReactionKind? MyReaction { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("following")]
         public bool Following { get; set; } = default!;
@@ -15620,11 +15724,13 @@ namespace Participation.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("fromStatus")]
-        public string? FromStatus { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IdeaStatus>))]
+        public IdeaStatus? FromStatus { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("toStatus")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string ToStatus { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IdeaStatus>))]
+        public IdeaStatus ToStatus { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("feedback")]
         public string? Feedback { get; set; } = default!;
@@ -15644,7 +15750,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("state")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string State { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IdeaVisibilityState>))]
+        public IdeaVisibilityState State { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("hiddenReason")]
         public string? HiddenReason { get; set; } = default!;
@@ -15697,11 +15804,13 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Role { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Role>))]
+        public Role Role { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopeType")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string ScopeType { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ScopeType>))]
+        public ScopeType ScopeType { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopeId")]
         public System.Guid? ScopeId { get; set; } = default!;
@@ -15714,7 +15823,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Reason { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<FlagReason>))]
+        public FlagReason Reason { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("details")]
         public string? Details { get; set; } = default!;
@@ -15731,7 +15841,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Kind { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ModerationItemKind>))]
+        public ModerationItemKind Kind { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("ideaId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -15750,7 +15861,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Status { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IdeaStatus>))]
+        public IdeaStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("author")]
         public AuthorView? Author { get; set; } = default!;
@@ -15843,7 +15955,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Role { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OrganisationRole>))]
+        public OrganisationRole Role { get; set; } = default!;
 
     }
 
@@ -15868,7 +15981,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Status { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OrganisationStatus>))]
+        public OrganisationStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("verified")]
         public bool Verified { get; set; } = default!;
@@ -15880,7 +15994,8 @@ namespace Participation.Client
         public int MemberCount { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("myRole")]
-        public string? MyRole { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OrganisationRole>))]
+        public OrganisationRole? MyRole { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("invitedMe")]
         public bool InvitedMe { get; set; } = default!;
@@ -15998,7 +16113,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("method")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Method { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PhaseMethod>))]
+        public PhaseMethod Method { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("settings")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -16047,7 +16163,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Status { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ProjectStatus>))]
+        public ProjectStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("imageUrl")]
         public string? ImageUrl { get; set; } = default!;
@@ -16168,7 +16285,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Type { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<QuestionType>))]
+        public QuestionType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -16213,7 +16331,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("method")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Method { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PhaseMethod>))]
+        public PhaseMethod Method { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("published")]
         public bool Published { get; set; } = default!;
@@ -16262,7 +16381,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Status { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IdeaStatus>))]
+        public IdeaStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("votes")]
         public int Votes { get; set; } = default!;
@@ -16304,11 +16424,13 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Role { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Role>))]
+        public Role Role { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopeType")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string ScopeType { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ScopeType>))]
+        public ScopeType ScopeType { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopeId")]
         public System.Guid? ScopeId { get; set; } = default!;
@@ -16413,6 +16535,84 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum IdeaSort
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"trending")]
+        [System.Runtime.Serialization.EnumMember(Value = @"trending")]
+        Trending = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"popular")]
+        [System.Runtime.Serialization.EnumMember(Value = @"popular")]
+        Popular = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"newest")]
+        [System.Runtime.Serialization.EnumMember(Value = @"newest")]
+        Newest = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"most_commented")]
+        [System.Runtime.Serialization.EnumMember(Value = @"most_commented")]
+        MostCommented = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"random")]
+        [System.Runtime.Serialization.EnumMember(Value = @"random")]
+        Random = 4,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum IdeaStatus
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"prescreening")]
+        [System.Runtime.Serialization.EnumMember(Value = @"prescreening")]
+        Prescreening = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"proposed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"proposed")]
+        Proposed = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"under_consideration")]
+        [System.Runtime.Serialization.EnumMember(Value = @"under_consideration")]
+        UnderConsideration = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"accepted")]
+        [System.Runtime.Serialization.EnumMember(Value = @"accepted")]
+        Accepted = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"rejected")]
+        [System.Runtime.Serialization.EnumMember(Value = @"rejected")]
+        Rejected = 4,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"implemented")]
+        [System.Runtime.Serialization.EnumMember(Value = @"implemented")]
+        Implemented = 5,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum IdeaVisibilityState
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"public")]
+        [System.Runtime.Serialization.EnumMember(Value = @"public")]
+        Public = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"prescreening")]
+        [System.Runtime.Serialization.EnumMember(Value = @"prescreening")]
+        Prescreening = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"hidden")]
+        [System.Runtime.Serialization.EnumMember(Value = @"hidden")]
+        Hidden = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"withdrawn")]
+        [System.Runtime.Serialization.EnumMember(Value = @"withdrawn")]
+        Withdrawn = 3,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class InvitationReport
     {
 
@@ -16459,7 +16659,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("code")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Code { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<InvitationRowErrorCode>))]
+        public InvitationRowErrorCode Code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("message")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -16480,7 +16681,66 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Reason { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<InvitationSkipReason>))]
+        public InvitationSkipReason Reason { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum InvitationRowErrorCode
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"invalid_email")]
+        [System.Runtime.Serialization.EnumMember(Value = @"invalid_email")]
+        InvalidEmail = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"invalid_name")]
+        [System.Runtime.Serialization.EnumMember(Value = @"invalid_name")]
+        InvalidName = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"invalid_locale")]
+        [System.Runtime.Serialization.EnumMember(Value = @"invalid_locale")]
+        InvalidLocale = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"duplicate_in_request")]
+        [System.Runtime.Serialization.EnumMember(Value = @"duplicate_in_request")]
+        DuplicateInRequest = 3,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum InvitationSkipReason
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"already_has_role")]
+        [System.Runtime.Serialization.EnumMember(Value = @"already_has_role")]
+        AlreadyHasRole = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"already_invited")]
+        [System.Runtime.Serialization.EnumMember(Value = @"already_invited")]
+        AlreadyInvited = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum InvitationStatus
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"pending")]
+        [System.Runtime.Serialization.EnumMember(Value = @"pending")]
+        Pending = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"accepted")]
+        [System.Runtime.Serialization.EnumMember(Value = @"accepted")]
+        Accepted = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"expired")]
+        [System.Runtime.Serialization.EnumMember(Value = @"expired")]
+        Expired = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"revoked")]
+        [System.Runtime.Serialization.EnumMember(Value = @"revoked")]
+        Revoked = 3,
 
     }
 
@@ -16650,7 +16910,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Status { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IdeaStatus>))]
+        public IdeaStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("author")]
         public AuthorView? Author { get; set; } = default!;
@@ -16669,7 +16930,8 @@ namespace Participation.Client
         public System.DateTimeOffset CreatedAt { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("myReaction")]
-        public string? MyReaction { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReactionKind>))]
+        public ReactionKind? MyReaction { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("cost")]
         public decimal? Cost { get; set; } = default!;
@@ -16716,11 +16978,13 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Role { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Role>))]
+        public Role Role { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopeType")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string ScopeType { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ScopeType>))]
+        public ScopeType ScopeType { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopeId")]
         public System.Guid? ScopeId { get; set; } = default!;
@@ -16730,10 +16994,12 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Status { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<InvitationStatus>))]
+        public InvitationStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("deliveryState")]
-        public string? DeliveryState { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EmailDeliveryState>))]
+        public EmailDeliveryState? DeliveryState { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("invitedBy")]
         public ListInvitationsPerson? InvitedBy { get; set; } = default!;
@@ -16802,11 +17068,13 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Status { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OrganisationStatus>))]
+        public OrganisationStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("membership")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Membership { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Membership>))]
+        public Membership Membership { get; set; } = default!;
 
     }
 
@@ -16829,7 +17097,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("category")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Category { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NotificationCategory>))]
+        public NotificationCategory Category { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -16896,7 +17165,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Status { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OrganisationStatus>))]
+        public OrganisationStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("memberCount")]
         public int MemberCount { get; set; } = default!;
@@ -16930,7 +17200,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("method")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Method { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PhaseMethod>))]
+        public PhaseMethod Method { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("endsAt")]
         public System.DateTimeOffset? EndsAt { get; set; } = default!;
@@ -16963,7 +17234,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Status { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ProjectStatus>))]
+        public ProjectStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("imageUrl")]
         public string? ImageUrl { get; set; } = default!;
@@ -17046,11 +17318,13 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Role { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Role>))]
+        public Role Role { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopeType")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string ScopeType { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ScopeType>))]
+        public ScopeType ScopeType { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopeId")]
         public System.Guid? ScopeId { get; set; } = default!;
@@ -17114,7 +17388,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Status { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ProjectStatus>))]
+        public ProjectStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("phaseCount")]
         public int PhaseCount { get; set; } = default!;
@@ -17193,11 +17468,13 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Role { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Role>))]
+        public Role Role { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopeType")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string ScopeType { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ScopeType>))]
+        public ScopeType ScopeType { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopeId")]
         public System.Guid? ScopeId { get; set; } = default!;
@@ -17240,6 +17517,38 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum Membership
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"owner")]
+        [System.Runtime.Serialization.EnumMember(Value = @"owner")]
+        Owner = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"member")]
+        [System.Runtime.Serialization.EnumMember(Value = @"member")]
+        Member = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"invited")]
+        [System.Runtime.Serialization.EnumMember(Value = @"invited")]
+        Invited = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ModerationItemKind
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea")]
+        [System.Runtime.Serialization.EnumMember(Value = @"idea")]
+        Idea = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"comment")]
+        [System.Runtime.Serialization.EnumMember(Value = @"comment")]
+        Comment = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class MyResponse
     {
 
@@ -17249,7 +17558,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Status { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ResponseStatus>))]
+        public ResponseStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
         public System.DateTimeOffset? UpdatedAt { get; set; } = default!;
@@ -17264,20 +17574,167 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum NotificationCategory
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea_status_mine")]
+        [System.Runtime.Serialization.EnumMember(Value = @"idea_status_mine")]
+        IdeaStatusMine = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea_status_followed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"idea_status_followed")]
+        IdeaStatusFollowed = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"comment_on_my_idea")]
+        [System.Runtime.Serialization.EnumMember(Value = @"comment_on_my_idea")]
+        CommentOnMyIdea = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"reply_to_my_comment")]
+        [System.Runtime.Serialization.EnumMember(Value = @"reply_to_my_comment")]
+        ReplyToMyComment = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"new_idea_to_moderate")]
+        [System.Runtime.Serialization.EnumMember(Value = @"new_idea_to_moderate")]
+        NewIdeaToModerate = 4,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"content_hidden")]
+        [System.Runtime.Serialization.EnumMember(Value = @"content_hidden")]
+        ContentHidden = 5,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"mention")]
+        [System.Runtime.Serialization.EnumMember(Value = @"mention")]
+        Mention = 6,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum NotificationChannel
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"email")]
+        [System.Runtime.Serialization.EnumMember(Value = @"email")]
+        Email = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"in_app")]
+        [System.Runtime.Serialization.EnumMember(Value = @"in_app")]
+        InApp = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"off")]
+        [System.Runtime.Serialization.EnumMember(Value = @"off")]
+        Off = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class NotificationPreference
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("category")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Category { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NotificationCategory>))]
+        public NotificationCategory Category { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("channel")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Channel { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NotificationChannel>))]
+        public NotificationChannel Channel { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("defaultChannel")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string DefaultChannel { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NotificationChannel>))]
+        public NotificationChannel DefaultChannel { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum OrganisationDecision
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"verify")]
+        [System.Runtime.Serialization.EnumMember(Value = @"verify")]
+        Verify = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"reject")]
+        [System.Runtime.Serialization.EnumMember(Value = @"reject")]
+        Reject = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum OrganisationRole
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"owner")]
+        [System.Runtime.Serialization.EnumMember(Value = @"owner")]
+        Owner = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"member")]
+        [System.Runtime.Serialization.EnumMember(Value = @"member")]
+        Member = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum OrganisationStatus
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"pending")]
+        [System.Runtime.Serialization.EnumMember(Value = @"pending")]
+        Pending = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"verified")]
+        [System.Runtime.Serialization.EnumMember(Value = @"verified")]
+        Verified = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"rejected")]
+        [System.Runtime.Serialization.EnumMember(Value = @"rejected")]
+        Rejected = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ParticipationAction
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"post_idea")]
+        [System.Runtime.Serialization.EnumMember(Value = @"post_idea")]
+        PostIdea = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"comment")]
+        [System.Runtime.Serialization.EnumMember(Value = @"comment")]
+        Comment = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"react")]
+        [System.Runtime.Serialization.EnumMember(Value = @"react")]
+        React = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"vote")]
+        [System.Runtime.Serialization.EnumMember(Value = @"vote")]
+        Vote = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"answer")]
+        [System.Runtime.Serialization.EnumMember(Value = @"answer")]
+        Answer = 4,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"follow")]
+        [System.Runtime.Serialization.EnumMember(Value = @"follow")]
+        Follow = 5,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"flag")]
+        [System.Runtime.Serialization.EnumMember(Value = @"flag")]
+        Flag = 6,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"edit")]
+        [System.Runtime.Serialization.EnumMember(Value = @"edit")]
+        Edit = 7,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"withdraw")]
+        [System.Runtime.Serialization.EnumMember(Value = @"withdraw")]
+        Withdraw = 8,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"moderate")]
+        [System.Runtime.Serialization.EnumMember(Value = @"moderate")]
+        Moderate = 9,
 
     }
 
@@ -17296,23 +17753,58 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum PhaseMethod
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"information")]
+        [System.Runtime.Serialization.EnumMember(Value = @"information")]
+        Information = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ideation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"ideation")]
+        Ideation = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"voting")]
+        [System.Runtime.Serialization.EnumMember(Value = @"voting")]
+        Voting = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"budgeting")]
+        [System.Runtime.Serialization.EnumMember(Value = @"budgeting")]
+        Budgeting = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"survey")]
+        [System.Runtime.Serialization.EnumMember(Value = @"survey")]
+        Survey = 4,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"poll")]
+        [System.Runtime.Serialization.EnumMember(Value = @"poll")]
+        Poll = 5,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PhasePermissions
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("postIdea")]
-        public string? PostIdea { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Audience>))]
+        public Audience? PostIdea { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("comment")]
-        public string? Comment { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Audience>))]
+        public Audience? Comment { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("react")]
-        public string? React { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Audience>))]
+        public Audience? React { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("vote")]
-        public string? Vote { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Audience>))]
+        public Audience? Vote { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("answer")]
-        public string? Answer { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Audience>))]
+        public Audience? Answer { get; set; } = default!;
 
     }
 
@@ -17335,7 +17827,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("method")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Method { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PhaseMethod>))]
+        public PhaseMethod Method { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("settings")]
         public PhaseSettings? Settings { get; set; } = default!;
@@ -17448,6 +17941,38 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ProjectSort
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"newest")]
+        [System.Runtime.Serialization.EnumMember(Value = @"newest")]
+        Newest = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ending_soon")]
+        [System.Runtime.Serialization.EnumMember(Value = @"ending_soon")]
+        EndingSoon = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ProjectStatus
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"draft")]
+        [System.Runtime.Serialization.EnumMember(Value = @"draft")]
+        Draft = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"published")]
+        [System.Runtime.Serialization.EnumMember(Value = @"published")]
+        Published = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"archived")]
+        [System.Runtime.Serialization.EnumMember(Value = @"archived")]
+        Archived = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class QuestionSettings
     {
 
@@ -17484,12 +18009,65 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum QuestionType
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"single_choice")]
+        [System.Runtime.Serialization.EnumMember(Value = @"single_choice")]
+        SingleChoice = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"multiple_choice")]
+        [System.Runtime.Serialization.EnumMember(Value = @"multiple_choice")]
+        MultipleChoice = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"short_text")]
+        [System.Runtime.Serialization.EnumMember(Value = @"short_text")]
+        ShortText = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"long_text")]
+        [System.Runtime.Serialization.EnumMember(Value = @"long_text")]
+        LongText = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"linear_scale")]
+        [System.Runtime.Serialization.EnumMember(Value = @"linear_scale")]
+        LinearScale = 4,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"number")]
+        [System.Runtime.Serialization.EnumMember(Value = @"number")]
+        Number = 5,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ranking")]
+        [System.Runtime.Serialization.EnumMember(Value = @"ranking")]
+        Ranking = 6,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"map_point")]
+        [System.Runtime.Serialization.EnumMember(Value = @"map_point")]
+        MapPoint = 7,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ReactToIdeaRequest
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Kind { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReactionKind>))]
+        public ReactionKind Kind { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ReactionKind
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"like")]
+        [System.Runtime.Serialization.EnumMember(Value = @"like")]
+        Like = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"dislike")]
+        [System.Runtime.Serialization.EnumMember(Value = @"dislike")]
+        Dislike = 1,
 
     }
 
@@ -17504,7 +18082,8 @@ namespace Participation.Client
         public int Dislikes { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("myReaction")]
-        public string? MyReaction { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReactionKind>))]
+        public ReactionKind? MyReaction { get; set; } = default!;
 
     }
 
@@ -17516,6 +18095,56 @@ namespace Participation.Client
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(200, MinimumLength = 1)]
         public string RefreshToken { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum RefusalReason
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"not_signed_in")]
+        [System.Runtime.Serialization.EnumMember(Value = @"not_signed_in")]
+        NotSignedIn = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"email_not_confirmed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"email_not_confirmed")]
+        EmailNotConfirmed = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"not_permitted")]
+        [System.Runtime.Serialization.EnumMember(Value = @"not_permitted")]
+        NotPermitted = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"phase_not_active")]
+        [System.Runtime.Serialization.EnumMember(Value = @"phase_not_active")]
+        PhaseNotActive = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"project_archived")]
+        [System.Runtime.Serialization.EnumMember(Value = @"project_archived")]
+        ProjectArchived = 4,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"limit_reached")]
+        [System.Runtime.Serialization.EnumMember(Value = @"limit_reached")]
+        LimitReached = 5,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"already_responded")]
+        [System.Runtime.Serialization.EnumMember(Value = @"already_responded")]
+        AlreadyResponded = 6,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"blocked")]
+        [System.Runtime.Serialization.EnumMember(Value = @"blocked")]
+        Blocked = 7,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"not_author")]
+        [System.Runtime.Serialization.EnumMember(Value = @"not_author")]
+        NotAuthor = 8,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea_locked")]
+        [System.Runtime.Serialization.EnumMember(Value = @"idea_locked")]
+        IdeaLocked = 9,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"not_public")]
+        [System.Runtime.Serialization.EnumMember(Value = @"not_public")]
+        NotPublic = 10,
 
     }
 
@@ -17605,12 +18234,45 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ResponseStatus
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"none")]
+        [System.Runtime.Serialization.EnumMember(Value = @"none")]
+        None = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"draft")]
+        [System.Runtime.Serialization.EnumMember(Value = @"draft")]
+        Draft = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"submitted")]
+        [System.Runtime.Serialization.EnumMember(Value = @"submitted")]
+        Submitted = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ReviewDecision
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"approve")]
+        [System.Runtime.Serialization.EnumMember(Value = @"approve")]
+        Approve = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"reject")]
+        [System.Runtime.Serialization.EnumMember(Value = @"reject")]
+        Reject = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ReviewIdeaRequest
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("decision")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Decision { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReviewDecision>))]
+        public ReviewDecision Decision { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         public string? Reason { get; set; } = default!;
@@ -17623,10 +18285,41 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("decision")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Decision { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OrganisationDecision>))]
+        public OrganisationDecision Decision { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         public string? Reason { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum Role
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"admin")]
+        [System.Runtime.Serialization.EnumMember(Value = @"admin")]
+        Admin = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"department_head")]
+        [System.Runtime.Serialization.EnumMember(Value = @"department_head")]
+        DepartmentHead = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"project_moderator")]
+        [System.Runtime.Serialization.EnumMember(Value = @"project_moderator")]
+        ProjectModerator = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"communication_manager")]
+        [System.Runtime.Serialization.EnumMember(Value = @"communication_manager")]
+        CommunicationManager = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"it_manager")]
+        [System.Runtime.Serialization.EnumMember(Value = @"it_manager")]
+        ItManager = 4,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"elected_official")]
+        [System.Runtime.Serialization.EnumMember(Value = @"elected_official")]
+        ElectedOfficial = 5,
 
     }
 
@@ -17650,7 +18343,8 @@ namespace Participation.Client
         public System.Guid? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<QuestionType>))]
+        public QuestionType? Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]
         public System.Collections.Generic.IDictionary<string, string>? Title { get; set; } = default!;
@@ -17696,6 +18390,24 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("questions")]
         public System.Collections.Generic.ICollection<SaveSurveyQuestionInput>? Questions { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ScopeType
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"platform")]
+        [System.Runtime.Serialization.EnumMember(Value = @"platform")]
+        Platform = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"department")]
+        [System.Runtime.Serialization.EnumMember(Value = @"department")]
+        Department = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"project")]
+        [System.Runtime.Serialization.EnumMember(Value = @"project")]
+        Project = 2,
 
     }
 
@@ -17755,11 +18467,13 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("category")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Category { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NotificationCategory>))]
+        public NotificationCategory Category { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("channel")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Channel { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NotificationChannel>))]
+        public NotificationChannel Channel { get; set; } = default!;
 
     }
 
@@ -17854,7 +18568,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Type { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<QuestionType>))]
+        public QuestionType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -17913,7 +18628,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("method")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Method { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PhaseMethod>))]
+        public PhaseMethod Method { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("version")]
         public int Version { get; set; } = default!;
@@ -17939,11 +18655,13 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("category")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Category { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NotificationCategory>))]
+        public NotificationCategory Category { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("channel")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Channel { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NotificationChannel>))]
+        public NotificationChannel Channel { get; set; } = default!;
 
     }
 
@@ -17987,7 +18705,8 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Status { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OrganisationStatus>))]
+        public OrganisationStatus Status { get; set; } = default!;
 
     }
 

@@ -1,25 +1,26 @@
-/** The staff roles and the scopes each may have (mirrors the API's Roles.ScopeAllowed). */
-export const ROLES = ['admin', 'department_head', 'project_moderator', 'communication_manager', 'it_manager', 'elected_official'] as const;
-export type Role = (typeof ROLES)[number];
-export type ScopeType = 'platform' | 'department' | 'project';
+import { Role, ScopeType } from '@contracts/participation-client';
+
+/** The staff roles (the generated enum) and the scopes each may have (mirrors the API's Roles.ScopeAllowed). */
+export const ROLES = Object.values(Role);
+export { Role, ScopeType };
 
 export const ROLE_SCOPES: Record<Role, ScopeType[]> = {
-  admin: ['platform'],
-  department_head: ['department'],
-  project_moderator: ['project'],
-  communication_manager: ['platform'],
-  it_manager: ['platform'],
-  elected_official: ['platform', 'department'],
+  [Role.Admin]: [ScopeType.Platform],
+  [Role.DepartmentHead]: [ScopeType.Department],
+  [Role.ProjectModerator]: [ScopeType.Project],
+  [Role.CommunicationManager]: [ScopeType.Platform],
+  [Role.ItManager]: [ScopeType.Platform],
+  [Role.ElectedOfficial]: [ScopeType.Platform, ScopeType.Department],
 };
 
 /** Roles the user dialog gives (it has no project picker: project moderators are invited or named from their project). */
-export const GRANTABLE_ROLES: Role[] = ROLES.filter((role) => !ROLE_SCOPES[role].every((scope) => scope === 'project'));
+export const GRANTABLE_ROLES: Role[] = ROLES.filter((role) => !ROLE_SCOPES[role].every((scope) => scope === ScopeType.Project));
 
 /** Roles an admin may invite: all of them, project moderators included. */
 export const INVITABLE_ROLES: Role[] = [...ROLES];
 
 /** Roles a department head may invite: moderators for their department's projects. */
-export const HEAD_INVITABLE_ROLES: Role[] = ['project_moderator'];
+export const HEAD_INVITABLE_ROLES: Role[] = [Role.ProjectModerator];
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
@@ -67,8 +68,9 @@ export function scopeFieldId(idPrefix: string, value: RoleScope): string {
 }
 
 /** The API's shape: no scope id for platform roles. */
-export function toGrant(value: RoleScope): { role: string; scopeType: string; scopeId: string | undefined } {
-  return { role: value.role, scopeType: value.scopeType, scopeId: value.scopeType === 'platform' ? undefined : value.scopeId || undefined };
+export function toGrant(value: RoleScope): { role: Role; scopeType: ScopeType; scopeId: string | undefined } {
+  // The form's selects offer only the generated enums' values.
+  return { role: value.role as Role, scopeType: value.scopeType as ScopeType, scopeId: value.scopeType === 'platform' ? undefined : value.scopeId || undefined };
 }
 
 /** What is still missing before a role and scope can be sent: field → translation key. */

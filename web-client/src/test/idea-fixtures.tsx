@@ -2,8 +2,9 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
-import type { ActionPolicyDecision, CommentView, GetIdeaResponse, GetPlatformMapSettings, ListIdeasIdea } from '@contracts/participation-client';
+import { ParticipationAction, RefusalReason, type ActionPolicyDecision, type CommentView, type GetIdeaResponse, type GetPlatformMapSettings, type ListIdeasIdea } from '@contracts/participation-client';
 import { createQueryClient, Providers } from '@/app/providers';
+import { AuthorKind, CommentState, IdeaStatus, IdeaVisibilityState } from '@contracts/participation-client';
 
 export const MAP: GetPlatformMapSettings = {
   tileUrl: 'https://tile.example.test/{z}/{x}/{y}.png',
@@ -13,13 +14,21 @@ export const MAP: GetPlatformMapSettings = {
   zoom: 13,
 };
 
-const ACTIONS = ['react', 'comment', 'follow', 'flag', 'edit', 'withdraw', 'moderate'];
+const ACTIONS: ParticipationAction[] = [
+  ParticipationAction.React,
+  ParticipationAction.Comment,
+  ParticipationAction.Follow,
+  ParticipationAction.Flag,
+  ParticipationAction.Edit,
+  ParticipationAction.Withdraw,
+  ParticipationAction.Moderate,
+];
 
 /** Every idea action with the same answer (allowed, or refused with `reason`), then `over` on top. */
 export function actions(reason: string | null, over: Record<string, string | null> = {}): ActionPolicyDecision[] {
   return ACTIONS.map((action) => {
     const r = action in over ? over[action] : reason;
-    return { action, allowed: r === null, reason: r ?? undefined };
+    return { action, allowed: r === null, reason: (r ?? undefined) as RefusalReason | undefined };
   });
 }
 
@@ -31,16 +40,16 @@ export function anIdea(over: Partial<GetIdeaResponse> = {}): GetIdeaResponse {
     title: 'Un banc place du Jeu de Balle',
     body: '<p>Pour s’asseoir à l’ombre.</p>',
     topics: ['mobilier'],
-    status: 'proposed',
-    author: { kind: 'person', name: 'Jeanne Dupont', userId: 'u-1' },
+    status: IdeaStatus.Proposed,
+    author: { kind: AuthorKind.Person, name: 'Jeanne Dupont', userId: 'u-1' },
     likes: 3,
     dislikes: 1,
     comments: 0,
     createdAt: '2026-03-03T10:00:00Z',
     following: false,
     isMine: false,
-    visibility: { state: 'public', hiddenByFlags: false },
-    history: [{ toStatus: 'proposed', at: '2026-03-03T10:00:00Z' }],
+    visibility: { state: IdeaVisibilityState.Public, hiddenByFlags: false },
+    history: [{ toStatus: IdeaStatus.Proposed, at: '2026-03-03T10:00:00Z' }],
     actions: actions(null, { edit: 'not_author', withdraw: 'not_author', moderate: 'not_permitted' }),
     ...over,
   };
@@ -52,8 +61,8 @@ export function aListedIdea(over: Partial<ListIdeasIdea> = {}): ListIdeasIdea {
     title: 'Un banc place du Jeu de Balle',
     excerpt: 'Pour s’asseoir à l’ombre.',
     topics: [],
-    status: 'proposed',
-    author: { kind: 'person', name: 'Jeanne Dupont' },
+    status: IdeaStatus.Proposed,
+    author: { kind: AuthorKind.Person, name: 'Jeanne Dupont' },
     likes: 0,
     dislikes: 0,
     comments: 0,
@@ -66,9 +75,9 @@ export function aComment(over: Partial<CommentView> = {}): CommentView {
   return {
     id: 'c-1',
     ideaId: 'i-1',
-    author: { kind: 'person', name: 'Paul Martin', userId: 'u-2' },
+    author: { kind: AuthorKind.Person, name: 'Paul Martin', userId: 'u-2' },
     body: 'Bonne idée !',
-    state: 'visible',
+    state: CommentState.Visible,
     createdAt: '2026-03-04T10:00:00Z',
     repliesCount: 0,
     isMine: false,

@@ -145,10 +145,10 @@ public sealed class ListIdeasTests(ApiFactory api) : ApiTest(api)
     }
 
     [Theory]
-    [InlineData("trending")]
-    [InlineData("newest")]
-    [InlineData("random")]
-    public async Task The_list_runs_the_same_number_of_statements_for_one_idea_or_a_hundred(string sort)
+    [InlineData(IdeaSort.Trending)]
+    [InlineData(IdeaSort.Newest)]
+    [InlineData(IdeaSort.Random)]
+    public async Task The_list_runs_the_same_number_of_statements_for_one_idea_or_a_hundred(IdeaSort sort)
     {
         var c = await IdeaCity.CreateAsync(Api);
         await using (var connection = await Api.OpenAsync())
@@ -163,7 +163,7 @@ public sealed class ListIdeasTests(ApiFactory api) : ApiTest(api)
             using var counter = new SqlCounter();
             var page = await Api.Send(new ListIdeas.Query(c.ResidentB.Id, c.P1, sort, null, null, null, null, null, null, null, 1, null, limit));
             Assert.Equal(limit, page.Items.Count);
-            Assert.All(page.Items, i => Assert.Equal("like", i.MyReaction));
+            Assert.All(page.Items, i => Assert.Equal(ReactionKind.Like, i.MyReaction));
             return counter.Count;
         }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Participation.Api.Features.Surveys;
+using Participation.Api.Infrastructure.Rules;
 using Participation.Api.Tests.Features.Ideas;
 using Participation.Api.Tests.Infrastructure;
 using static Participation.Api.Tests.Features.Surveys.SurveyResultsKit;
@@ -61,13 +62,13 @@ public sealed class SurveyResultsTests(ApiFactory api) : ApiTest(api)
 
         Assert.True(r.Staff);
         Assert.False(r.Published);
-        Assert.Equal("survey", r.Method);
+        Assert.Equal(PhaseMethod.Survey, r.Method);
         Assert.Equal(6, r.Responses);
         Assert.Equal(new[] { f.Q1, f.Q2, f.Q3, f.Q4, f.Q5, f.Q6, f.Q7, f.Q8 }, r.Questions.Select(q => q.QuestionId));
         Assert.All(r.Questions, q => Assert.True(q.BrokenDown));
 
         var q1 = Of(r, f.Q1);
-        Assert.Equal(("single_choice", 6, "Votre quartier ?"), (q1.Type, q1.Answered, q1.Title["fr"]));
+        Assert.Equal((QuestionType.SingleChoice, 6, "Votre quartier ?"), (q1.Type, q1.Answered, q1.Title["fr"]));
         Assert.Equal(new int?[] { 4, 1, 1 }, q1.Options.Select(o => o.Count));
         Assert.Equal(new double?[] { 66.7, 16.7, 16.7 }, q1.Options.Select(o => o.Percent));
         Assert.Equal("B (en)", Of(q1, f.O1[1]).Label["en"]);

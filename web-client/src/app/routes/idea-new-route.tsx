@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { ParticipationAction, RefusalReason } from '@contracts/participation-client';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError, toApiError } from '@/api/errors';
@@ -40,9 +41,9 @@ function NewIdea() {
   }
   const projectTitle = localizedName(project.data.title, i18n.language);
   const decision = actions.data.actions.find((a) => a.action === 'post_idea') ?? {
-    action: 'post_idea',
+    action: ParticipationAction.PostIdea,
     allowed: false,
-    reason: project.data.status === 'archived' ? 'project_archived' : 'phase_not_active',
+    reason: project.data.status === 'archived' ? RefusalReason.ProjectArchived : RefusalReason.PhaseNotActive,
   };
   const phase = currentPhase(project.data);
   return (

@@ -1,10 +1,10 @@
-import type { GetProjectPhase } from '@contracts/participation-client';
+import { PhaseMethod, type GetProjectPhase } from '@contracts/participation-client';
 
 /** The methods whose phases have results (votes per idea, funded ideas, answers per question). */
-export const RESULT_METHODS = ['voting', 'budgeting', 'survey', 'poll'];
+export const RESULT_METHODS: readonly PhaseMethod[] = [PhaseMethod.Voting, PhaseMethod.Budgeting, PhaseMethod.Survey, PhaseMethod.Poll];
 
 /** Surveys and polls: residents read their results only once the staff publish them. */
-const PUBLISHED_ONLY = ['survey', 'poll'];
+const PUBLISHED_ONLY: readonly PhaseMethod[] = [PhaseMethod.Survey, PhaseMethod.Poll];
 
 /** A phase's results page. */
 export function phaseResultsPath(projectId: string, phaseId: string): string {

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { ActionPolicyDecision, GetProjectPhase, GetProjectResponse, ListIdeasIdea } from '@contracts/participation-client';
+import { ParticipationAction, RefusalReason, type ActionPolicyDecision, type GetProjectPhase, type GetProjectResponse, type ListIdeasIdea } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Page } from '@/components/layout/page';
 import { Alert } from '@/components/ui/alert';
@@ -64,9 +64,9 @@ export function ProjectRoute() {
     projectId: data.id,
     postIdea: actions.isSuccess
       ? (actions.data.actions.find((a) => a.action === 'post_idea') ?? {
-          action: 'post_idea',
+          action: ParticipationAction.PostIdea,
           allowed: false,
-          reason: data.status === 'archived' ? 'project_archived' : 'phase_not_active',
+          reason: data.status === 'archived' ? RefusalReason.ProjectArchived : RefusalReason.PhaseNotActive,
         })
       : undefined,
     map: platform.data?.map,

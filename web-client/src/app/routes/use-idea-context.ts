@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import type { GetProjectResponse } from '@contracts/participation-client';
+import { PhaseMethod, type GetProjectResponse } from '@contracts/participation-client';
 import type { OrganisationChoice } from '@/features/ideas/components/comment-form';
 import { myOrganisationsQueryOptions } from '@/features/organisations/api/organisations';
 import { platformQueryOptions } from '@/features/platform/api/platform';
 import { useSessionStatus } from '@/lib/auth/session-store';
 
 /** The methods whose phases hold ideas (posted, voted on, or put in a basket). */
-export const IDEA_METHODS = ['ideation', 'voting', 'budgeting'];
+export const IDEA_METHODS: readonly PhaseMethod[] = [PhaseMethod.Ideation, PhaseMethod.Voting, PhaseMethod.Budgeting];
 
 /** The phase running now, if any. */
 export function currentPhase(project: GetProjectResponse | undefined) {

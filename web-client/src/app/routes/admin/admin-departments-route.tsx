@@ -3,11 +3,12 @@ import { Page } from '@/components/layout/page';
 import { DepartmentAdmin } from '@/features/departments/components/department-admin';
 import { DepartmentHeads } from '@/features/users/components/department-heads';
 import { RequireStaffRole } from './admin-layout';
+import { Role } from '@contracts/participation-client';
 
 export function AdminDepartmentsRoute() {
   const { t } = useTranslation();
   return (
-    <RequireStaffRole roles={['admin']}>
+    <RequireStaffRole roles={[Role.Admin]}>
       <Page title={t('admin.nav.departments')} intro={<p>{t('departments.intro')}</p>}>
         <DepartmentAdmin renderDetails={(department, label) => <DepartmentHeads departmentId={department.id} departmentLabel={label} />} />
       </Page>

@@ -8,19 +8,20 @@ import { HEAD_INVITABLE_ROLES, INVITABLE_ROLES, hasRole, headedDepartments } fro
 import { RequireStaffRole, useStaff } from './admin-layout';
 import { useDepartmentOptions } from './use-department-options';
 import { useProjectOptions } from './use-project-options';
+import { Role } from '@contracts/participation-client';
 
 export function AdminInvitationsRoute() {
   const { t } = useTranslation();
   const { me } = useStaff();
   const departments = useDepartmentOptions();
-  const admin = hasRole(me.roles, 'admin');
+  const admin = hasRole(me.roles, Role.Admin);
   const headed = headedDepartments(me.roles);
   // Admins may invite to any project; department heads only to their departments' projects.
   const projects = useProjectOptions(admin ? undefined : headed);
   const roles = admin ? INVITABLE_ROLES : HEAD_INVITABLE_ROLES;
 
   return (
-    <RequireStaffRole roles={['admin', 'department_head']}>
+    <RequireStaffRole roles={[Role.Admin, Role.DepartmentHead]}>
       <Page title={t('admin.nav.invitations')} intro={<p>{admin ? t('invitations.introAdmin') : t('invitations.introHead')}</p>}>
         <div className="stack">
           {admin ? null : (

@@ -8,7 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Loading } from '@/components/ui/loading';
 import { meQueryOptions } from '@/features/profile/api/profile';
-import { hasRole, isStaff, type Role } from '@/lib/roles';
+import { hasRole, isStaff, Role } from '@/lib/roles';
 import { RequireAuth } from '../../require-auth';
 import { Forbidden } from '../forbidden';
 
@@ -23,12 +23,12 @@ export type StaffSectionKey = 'overview' | 'projects' | 'users' | 'departments' 
 
 export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[] | null }[] = [
   { path: '/admin', key: 'overview', roles: null },
-  { path: '/admin/projects', key: 'projects', roles: ['admin', 'department_head', 'project_moderator'] },
-  { path: '/admin/users', key: 'users', roles: ['admin'] },
-  { path: '/admin/departments', key: 'departments', roles: ['admin'] },
-  { path: '/admin/invitations', key: 'invitations', roles: ['admin', 'department_head'] },
-  { path: '/admin/organisations', key: 'organisations', roles: ['admin'] },
-  { path: '/admin/audit', key: 'audit', roles: ['admin', 'department_head'] },
+  { path: '/admin/projects', key: 'projects', roles: [Role.Admin, Role.DepartmentHead, Role.ProjectModerator] },
+  { path: '/admin/users', key: 'users', roles: [Role.Admin] },
+  { path: '/admin/departments', key: 'departments', roles: [Role.Admin] },
+  { path: '/admin/invitations', key: 'invitations', roles: [Role.Admin, Role.DepartmentHead] },
+  { path: '/admin/organisations', key: 'organisations', roles: [Role.Admin] },
+  { path: '/admin/audit', key: 'audit', roles: [Role.Admin, Role.DepartmentHead] },
 ];
 
 export function canSee(me: GetMeResponse, roles: Role[] | null): boolean {

@@ -6,6 +6,7 @@ import { RoleChips } from '@/features/users/components/role-chips';
 import { hasRole, headedDepartments } from '@/lib/roles';
 import { canSee, STAFF_SECTIONS, useStaff } from './admin-layout';
 import { useDepartmentOptions } from './use-department-options';
+import { Role } from '@contracts/participation-client';
 
 export function AdminOverviewRoute() {
   const { t } = useTranslation();
@@ -25,7 +26,7 @@ export function AdminOverviewRoute() {
           <h2 id="my-roles-title">{t('admin.overview.rolesTitle')}</h2>
           <RoleChips roles={me.roles} departmentName={departments.name} />
         </section>
-        {hasRole(me.roles, 'department_head') ? (
+        {hasRole(me.roles, Role.DepartmentHead) ? (
           <section className="panel" aria-labelledby="my-departments-title">
             <h2 id="my-departments-title">{t('admin.overview.departmentsTitle', { count: headed.length })}</h2>
             <ul className="card-list">

@@ -5,6 +5,7 @@ import { ProjectCreateForm } from '@/features/projects/components/project-create
 import { hasRole, headedDepartments } from '@/lib/roles';
 import { RequireStaffRole, useStaff } from './admin-layout';
 import { useDepartmentOptions } from './use-department-options';
+import { Role } from '@contracts/participation-client';
 
 export function AdminProjectNewRoute() {
   const { t } = useTranslation();
@@ -13,9 +14,9 @@ export function AdminProjectNewRoute() {
   const departments = useDepartmentOptions();
   // Admins may use every department, department heads theirs (the API checks again).
   const headed = headedDepartments(me.roles);
-  const usable = hasRole(me.roles, 'admin') ? departments.options : departments.options.filter((d) => headed.includes(d.id));
+  const usable = hasRole(me.roles, Role.Admin) ? departments.options : departments.options.filter((d) => headed.includes(d.id));
   return (
-    <RequireStaffRole roles={['admin', 'department_head']}>
+    <RequireStaffRole roles={[Role.Admin, Role.DepartmentHead]}>
       <Page title={t('projects.create.title')} intro={<p>{t('projects.create.intro')}</p>}>
         <section className="panel" aria-label={t('projects.create.title')}>
           {departments.isPending ? null : (

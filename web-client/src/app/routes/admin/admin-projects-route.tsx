@@ -4,13 +4,14 @@ import { Page } from '@/components/layout/page';
 import { WorkspaceList } from '@/features/projects/components/workspace-list';
 import { hasRole } from '@/lib/roles';
 import { RequireStaffRole, useStaff } from './admin-layout';
+import { Role } from '@contracts/participation-client';
 
 export function AdminProjectsRoute() {
   const { t } = useTranslation();
   const { me } = useStaff();
-  const canCreate = hasRole(me.roles, 'admin') || hasRole(me.roles, 'department_head');
+  const canCreate = hasRole(me.roles, Role.Admin) || hasRole(me.roles, Role.DepartmentHead);
   return (
-    <RequireStaffRole roles={['admin', 'department_head', 'project_moderator']}>
+    <RequireStaffRole roles={[Role.Admin, Role.DepartmentHead, Role.ProjectModerator]}>
       <Page title={t('admin.nav.projects')} intro={<p>{t('projects.workspace.intro')}</p>}>
         {canCreate ? (
           <p>

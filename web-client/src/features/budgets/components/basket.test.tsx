@@ -10,12 +10,13 @@ import { basketRefusal } from '../api/budgets';
 import { BasketPanel } from './basket-panel';
 import { BasketToggle } from './basket-toggle';
 import { parseCost } from './idea-cost-editor';
+import { ParticipationAction, RefusalReason } from '@contracts/participation-client';
 
 vi.mock('@/api/client', () => ({
   api: { getMyBasket: vi.fn(), addToBasket: vi.fn(), removeFromBasket: vi.fn(), submitBasket: vi.fn(), reopenBasket: vi.fn() },
 }));
 
-const allowed: ActionPolicyDecision = { action: 'vote', allowed: true };
+const allowed: ActionPolicyDecision = { action: ParticipationAction.Vote, allowed: true };
 const ideas = [
   { id: 'i-1', title: 'Un banc', cost: 450_000 },
   { id: 'i-2', title: 'Un potager', cost: 30_000 },
@@ -165,7 +166,7 @@ describe('Basket', () => {
 
   it('tells a visitor the budget and how to take part, without asking for a basket', () => {
     sessionStore.clear();
-    renderWithApp(<BudgetingView decision={{ action: 'vote', allowed: false, reason: 'not_signed_in' }} />, '/projects/p-1');
+    renderWithApp(<BudgetingView decision={{ action: ParticipationAction.Vote, allowed: false, reason: RefusalReason.NotSignedIn }} />, '/projects/p-1');
     expect(spaces(panel().textContent)).toContain('Budget : 500 000 €');
     expect(panel()).toHaveTextContent('Connectez-vous pour composer votre panier.');
     expect(within(panel()).getByRole('link', { name: 'Se connecter pour composer un panier' })).toBeInTheDocument();
@@ -188,7 +189,7 @@ describe('budget helpers', () => {
     expect(basketRefusal(allowed, basket(), undefined)).toBe('no_cost');
     expect(basketRefusal(allowed, basket({ submittedAt: '2026-03-10T14:05:00Z' }), 1)).toBe('submitted');
     expect(basketRefusal(allowed, basket({ open: false }), 1)).toBe('phase_not_active');
-    expect(basketRefusal({ action: 'vote', allowed: false, reason: 'email_not_confirmed' }, basket(), 1)).toBe('email_not_confirmed');
+    expect(basketRefusal({ action: ParticipationAction.Vote, allowed: false, reason: RefusalReason.EmailNotConfirmed }, basket(), 1)).toBe('email_not_confirmed');
   });
 
   it('reads a cost typed with a comma or a point, and refuses the rest', () => {

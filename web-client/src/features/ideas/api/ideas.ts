@@ -1,4 +1,5 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { FlagReason, IdeaSort, IdeaStatus, ParticipationAction, ReactionKind, RefusalReason, ReviewDecision } from '@contracts/participation-client';
 import type {
   ActionPolicyDecision,
   ChangeIdeaStatusRequest,
@@ -14,12 +15,11 @@ import { api } from '@/api/client';
 export const IDEAS_PAGE_SIZE = 12;
 /** The map shows more pins per request: a bounding box holds few ideas. */
 export const MAP_PAGE_SIZE = 100;
-export const IDEA_SORTS = ['trending', 'popular', 'newest', 'most_commented', 'random'] as const;
-export type IdeaSort = (typeof IDEA_SORTS)[number];
+export const IDEA_SORTS = Object.values(IdeaSort);
+export { IdeaSort, FlagReason };
 /** What moderators may set (pre-moderation has its own approve / reject decision). */
-export const IDEA_STATUSES = ['proposed', 'under_consideration', 'accepted', 'rejected', 'implemented'] as const;
-export const FLAG_REASONS = ['spam', 'inappropriate', 'other'] as const;
-export type FlagReason = (typeof FLAG_REASONS)[number];
+export const IDEA_STATUSES = Object.values(IdeaStatus).filter((s) => s !== IdeaStatus.Prescreening);
+export const FLAG_REASONS = Object.values(FlagReason);
 
 export interface MapBox {
   south: number;
@@ -37,7 +37,7 @@ export interface IdeaFilters {
   bounds: MapBox | null;
 }
 
-export const EMPTY_IDEA_FILTERS: IdeaFilters = { sort: 'trending', topic: '', status: '', search: '', bounds: null };
+export const EMPTY_IDEA_FILTERS: IdeaFilters = { sort: IdeaSort.Trending, topic: '', status: '', search: '', bounds: null };
 
 /** Everything about ideas lives under one root: a new session reads it all again (reactions, rights). */
 export const ideaKeys = {
@@ -71,7 +71,7 @@ export const ideasInfiniteQueryOptions = (projectId: string, filters: IdeaFilter
         projectId,
         filters.sort,
         filters.topic.trim() || undefined,
-        filters.status || undefined,
+        (filters.status || undefined) as IdeaStatus | undefined,
         filters.search.trim() || undefined,
         box?.south,
         box?.west,
@@ -101,7 +101,7 @@ export const ideaNotesQueryOptions = (id: string) =>
 
 /** The decision for one action of an idea (refused with `not_permitted` when the API did not list it). */
 export function decisionFor(actions: readonly ActionPolicyDecision[], action: string): ActionPolicyDecision {
-  return actions.find((a) => a.action === action) ?? { action, allowed: false, reason: 'not_permitted' };
+  return actions.find((a) => a.action === action) ?? { action: action as ParticipationAction, allowed: false, reason: RefusalReason.NotPermitted };
 }
 
 function useRefreshIdea() {
@@ -165,7 +165,7 @@ export function useReactToIdea() {
       idea ? { ...idea, likes: state.likes, dislikes: state.dislikes, myReaction: state.myReaction } : idea,
     );
   return useMutation({
-    mutationFn: ({ idea, kind }: { idea: GetIdeaResponse; kind: 'like' | 'dislike' | null }) =>
+    mutationFn: ({ idea, kind }: { idea: GetIdeaResponse; kind: ReactionKind | null }) =>
       kind ? api.reactToIdea(idea.id, { kind }) : api.removeReaction(idea.id),
     onMutate: async ({ idea, kind }) => {
       await queryClient.cancelQueries({ queryKey: ideaKeys.detail(idea.id) });
@@ -184,7 +184,7 @@ export function useReactToIdea() {
 }
 
 /** The counters as they will be once the API has taken `kind` (null: no reaction). */
-export function optimisticReaction(idea: Pick<GetIdeaResponse, 'likes' | 'dislikes' | 'myReaction'>, kind: 'like' | 'dislike' | null): ReactionState {
+export function optimisticReaction(idea: Pick<GetIdeaResponse, 'likes' | 'dislikes' | 'myReaction'>, kind: ReactionKind | null): ReactionState {
   let { likes, dislikes } = idea;
   if (idea.myReaction === 'like') likes -= 1;
   if (idea.myReaction === 'dislike') dislikes -= 1;
@@ -218,7 +218,7 @@ export function useHideIdea() {
 export function useReviewIdea() {
   const { refresh } = useRefreshIdea();
   return useMutation({
-    mutationFn: ({ idea, decision, reason }: { idea: { id: string; projectId: string }; decision: 'approve' | 'reject'; reason?: string }) =>
+    mutationFn: ({ idea, decision, reason }: { idea: { id: string; projectId: string }; decision: ReviewDecision; reason?: string }) =>
       api.reviewIdea(idea.id, { decision, reason }),
     onSuccess: (_, { idea }) => refresh(idea),
   });

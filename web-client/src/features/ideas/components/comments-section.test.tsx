@@ -4,6 +4,7 @@ import { api } from '@/api/client';
 import { i18n } from '@/lib/i18n';
 import { aComment, actions, anIdea, renderWithApp } from '@/test/idea-fixtures';
 import { CommentsSection } from './comments-section';
+import { CommentState } from '@contracts/participation-client';
 
 vi.mock('@/api/client', () => ({
   api: { listComments: vi.fn(), listReplies: vi.fn(), postComment: vi.fn(), editComment: vi.fn(), deleteComment: vi.fn(), getIdea: vi.fn() },
@@ -20,9 +21,9 @@ describe('CommentsSection', () => {
   it('keeps the place of deleted and hidden comments, and shows the hidden text to its author only', async () => {
     vi.mocked(api.listComments).mockResolvedValue({
       items: [
-        aComment({ id: 'c-1', state: 'deleted', author: undefined, body: '', repliesCount: 1, replies: [aComment({ id: 'c-2', parentId: 'c-1', body: 'Je réponds quand même.' })] }),
-        aComment({ id: 'c-3', state: 'hidden', body: '' }),
-        aComment({ id: 'c-4', state: 'hidden', body: 'Mon texte masqué', isMine: true, hiddenReason: 'Propos hors sujet' }),
+        aComment({ id: 'c-1', state: CommentState.Deleted, author: undefined, body: '', repliesCount: 1, replies: [aComment({ id: 'c-2', parentId: 'c-1', body: 'Je réponds quand même.' })] }),
+        aComment({ id: 'c-3', state: CommentState.Hidden, body: '' }),
+        aComment({ id: 'c-4', state: CommentState.Hidden, body: 'Mon texte masqué', isMine: true, hiddenReason: 'Propos hors sujet' }),
       ],
     });
     renderWithApp(<CommentsSection idea={anIdea({ comments: 2 })} />);

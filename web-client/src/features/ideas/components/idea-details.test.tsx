@@ -4,6 +4,7 @@ import { api } from '@/api/client';
 import { i18n } from '@/lib/i18n';
 import { actions, anIdea, MAP, renderWithApp } from '@/test/idea-fixtures';
 import { IdeaDetails } from './idea-details';
+import { IdeaStatus, IdeaVisibilityState } from '@contracts/participation-client';
 
 vi.mock('@/api/client', () => ({
   api: {
@@ -71,7 +72,7 @@ describe('IdeaDetails', { timeout: 20_000 }, () => {
   it('tells the author why their idea can no longer be edited or withdrawn', () => {
     renderWithApp(
       <IdeaDetails
-        idea={anIdea({ isMine: true, status: 'accepted', actions: actions(null, { edit: 'idea_locked', withdraw: 'idea_locked', flag: 'not_permitted', moderate: 'not_permitted' }) })}
+        idea={anIdea({ isMine: true, status: IdeaStatus.Accepted, actions: actions(null, { edit: 'idea_locked', withdraw: 'idea_locked', flag: 'not_permitted', moderate: 'not_permitted' }) })}
         map={MAP}
         dislikes
       />,
@@ -89,10 +90,10 @@ describe('IdeaDetails', { timeout: 20_000 }, () => {
     renderWithApp(
       <IdeaDetails
         idea={anIdea({
-          status: 'accepted',
+          status: IdeaStatus.Accepted,
           history: [
-            { toStatus: 'proposed', at: '2026-03-03T10:00:00Z' },
-            { fromStatus: 'proposed', toStatus: 'accepted', feedback: 'Le banc sera installé en mai.', signedAs: 'Service Mobilité', at: '2026-03-10T10:00:00Z' },
+            { toStatus: IdeaStatus.Proposed, at: '2026-03-03T10:00:00Z' },
+            { fromStatus: IdeaStatus.Proposed, toStatus: IdeaStatus.Accepted, feedback: 'Le banc sera installé en mai.', signedAs: 'Service Mobilité', at: '2026-03-10T10:00:00Z' },
           ],
         })}
         map={MAP}
@@ -107,7 +108,7 @@ describe('IdeaDetails', { timeout: 20_000 }, () => {
 
   it('lets the staff set a status with official feedback, and write a note mentioning a colleague', async () => {
     const idea = anIdea({ actions: actions(null, { edit: 'not_author', withdraw: 'not_author' }) });
-    vi.mocked(api.changeIdeaStatus).mockResolvedValue({ ...idea, status: 'accepted' });
+    vi.mocked(api.changeIdeaStatus).mockResolvedValue({ ...idea, status: IdeaStatus.Accepted });
     vi.mocked(api.listIdeaNotes).mockResolvedValue({
       items: [],
       mentionable: [
@@ -166,8 +167,8 @@ describe('IdeaDetails', { timeout: 20_000 }, () => {
     vi.mocked(api.reviewIdea).mockResolvedValue();
     vi.mocked(api.listIdeaNotes).mockResolvedValue({ items: [], mentionable: [] });
     const idea = anIdea({
-      status: 'prescreening',
-      visibility: { state: 'prescreening', hiddenByFlags: false },
+      status: IdeaStatus.Prescreening,
+      visibility: { state: IdeaVisibilityState.Prescreening, hiddenByFlags: false },
       actions: actions('not_public', { edit: 'not_author', withdraw: 'not_author', moderate: null }),
     });
     const { user } = renderWithApp(<IdeaDetails idea={idea} map={MAP} dislikes />);

@@ -5,6 +5,7 @@ import { i18n } from '@/lib/i18n';
 import { aListedIdea, MAP, renderWithApp } from '@/test/idea-fixtures';
 import { ideaKeys } from '../api/ideas';
 import { IdeasSection } from './ideas-section';
+import { AuthorKind, IdeaStatus, ParticipationAction, ReactionKind, RefusalReason } from '@contracts/participation-client';
 
 vi.mock('@/api/client', () => ({ api: { listIdeas: vi.fn() } }));
 
@@ -27,12 +28,12 @@ describe('IdeasSection', { timeout: 20_000 }, () => {
   it('shows each idea as a card with its status, author, counters and your reaction', async () => {
     listIdeas.mockResolvedValue({
       items: [
-        aListedIdea({ id: 'i-1', title: 'Un banc', status: 'accepted', likes: 4, dislikes: 1, comments: 2, myReaction: 'like' }),
-        aListedIdea({ id: 'i-2', title: 'Un potager', author: { kind: 'organisation', name: 'Comité des Marolles' } }),
+        aListedIdea({ id: 'i-1', title: 'Un banc', status: IdeaStatus.Accepted, likes: 4, dislikes: 1, comments: 2, myReaction: ReactionKind.Like }),
+        aListedIdea({ id: 'i-2', title: 'Un potager', author: { kind: AuthorKind.Organisation, name: 'Comité des Marolles' } }),
       ],
       seed: 1,
     });
-    renderWithApp(<IdeasSection projectId="p-1" postIdea={{ action: 'post_idea', allowed: true }} map={MAP} />, '/projects/p-1');
+    renderWithApp(<IdeasSection projectId="p-1" postIdea={{ action: ParticipationAction.PostIdea, allowed: true }} map={MAP} />, '/projects/p-1');
     const card = await within(section()).findByRole('article', { name: 'Un banc' });
     expect(within(card).getByRole('link', { name: 'Un banc' })).toHaveAttribute('href', '/projects/p-1/ideas/i-1');
     expect(card).toHaveTextContent('Acceptée');
@@ -64,7 +65,7 @@ describe('IdeasSection', { timeout: 20_000 }, () => {
 
   it('says why an idea cannot be posted', async () => {
     listIdeas.mockResolvedValue({ items: [], seed: 1 });
-    renderWithApp(<IdeasSection projectId="p-1" postIdea={{ action: 'post_idea', allowed: false, reason: 'email_not_confirmed' }} map={MAP} />, '/projects/p-1');
+    renderWithApp(<IdeasSection projectId="p-1" postIdea={{ action: ParticipationAction.PostIdea, allowed: false, reason: RefusalReason.EmailNotConfirmed }} map={MAP} />, '/projects/p-1');
     expect(await within(section()).findByText('Aucune idée pour le moment.')).toBeInTheDocument();
     expect(within(section()).queryByRole('link', { name: 'Proposer une idée' })).not.toBeInTheDocument();
     expect(within(section()).getByText('Proposer une idée :').parentElement).toHaveTextContent(

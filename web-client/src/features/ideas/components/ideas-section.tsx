@@ -2,7 +2,7 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ActionPolicyDecision, GetPlatformMapSettings, ListIdeasIdea } from '@contracts/participation-client';
+import { ParticipationAction, RefusalReason, type ActionPolicyDecision, type GetPlatformMapSettings, type ListIdeasIdea } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import type { IdeaMapMarker, MapBounds } from '@/components/map/idea-map';
 import { Alert } from '@/components/ui/alert';
@@ -83,7 +83,7 @@ export function IdeasSection({ projectId, postIdea, map, beforeList, renderCardA
             {t('ideas.section.propose')}
           </Link>
         ) : (
-          <ActionReason decision={postIdea ?? { action: 'post_idea', allowed: false, reason: 'phase_not_active' }} action={t('ideas.section.propose')} />
+          <ActionReason decision={postIdea ?? { action: ParticipationAction.PostIdea, allowed: false, reason: RefusalReason.PhaseNotActive }} action={t('ideas.section.propose')} />
         )}
       </div>
       <search className="filters ideas__filters" aria-label={t('ideas.filters.label')}>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GetIdeaResponse } from '@contracts/participation-client';
+import { IdeaStatus, ReviewDecision, type GetIdeaResponse } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Button } from '@/components/ui/button';
 import { FormErrorSummary } from '@/components/ui/form-error-summary';
@@ -86,7 +86,7 @@ function StatusForm({ idea, defaultSignature, onDone }: FormProps) {
         id="moderation-status"
         label={t('ideas.moderation.status')}
         value={status}
-        onChange={(e) => setStatus(e.target.value)}
+        onChange={(e) => setStatus(e.target.value as IdeaStatus)}
         errors={errors.status}
         options={IDEA_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
       />
@@ -183,7 +183,7 @@ function ReviewForm({ idea, onDone }: Omit<FormProps, 'defaultSignature'>) {
   const errors = mergeFieldErrors(apiError, clientErrors);
   const summary = Object.keys(clientErrors).length > 0 ? t('errors.fieldsInvalid') : apiError ? describeError(t, apiError) : null;
 
-  function decide(decision: 'approve' | 'reject') {
+  function decide(decision: ReviewDecision) {
     const found: FieldErrors = decision === 'reject' && !reason.trim() ? { reason: [t('ideas.moderation.review.reasonRequired')] } : {};
     setClientErrors(found);
     if (Object.keys(found).length > 0) {
@@ -212,10 +212,10 @@ function ReviewForm({ idea, onDone }: Omit<FormProps, 'defaultSignature'>) {
         errors={errors.reason}
       />
       <div className="form__actions">
-        <Button pending={review.isPending} onClick={() => decide('approve')}>
+        <Button pending={review.isPending} onClick={() => decide(ReviewDecision.Approve)}>
           {t('ideas.moderation.review.approve')}
         </Button>
-        <Button variant="secondary" pending={review.isPending} onClick={() => decide('reject')}>
+        <Button variant="secondary" pending={review.isPending} onClick={() => decide(ReviewDecision.Reject)}>
           {t('ideas.moderation.review.reject')}
         </Button>
       </div>

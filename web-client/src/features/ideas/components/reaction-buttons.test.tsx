@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { GetIdeaResponse } from '@contracts/participation-client';
+import { ReactionKind, type GetIdeaResponse, type ReactionState } from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { i18n } from '@/lib/i18n';
 import { anIdea, renderWithApp } from '@/test/idea-fixtures';
@@ -35,7 +35,7 @@ describe('ReactionButtons', () => {
   });
 
   it('likes an idea: the button is pressed at once and shows the count the API answers', async () => {
-    let answer: (value: { likes: number; dislikes: number; myReaction: string }) => void = () => {};
+    let answer: (value: ReactionState) => void = () => {};
     vi.mocked(api.reactToIdea).mockReturnValue(new Promise((resolve) => (answer = resolve)));
     const { user } = renderButtons(anIdea({ likes: 3, dislikes: 1 }));
     await user.click(await screen.findByRole('button', { name: 'J’aime 3' }));
@@ -44,14 +44,14 @@ describe('ReactionButtons', () => {
     // Optimistic: pressed with one more like before the API answers.
     expect(like()).toHaveAttribute('aria-pressed', 'true');
     expect(like()).toHaveAccessibleName('J’aime 4');
-    answer({ likes: 7, dislikes: 1, myReaction: 'like' });
+    answer({ likes: 7, dislikes: 1, myReaction: ReactionKind.Like });
     await waitFor(() => expect(like()).toHaveAccessibleName('J’aime 7'));
     expect(dislike()).toHaveAttribute('aria-pressed', 'false');
   });
 
   it('takes a like back when the pressed button is pressed again', async () => {
     vi.mocked(api.removeReaction).mockResolvedValue({ likes: 2, dislikes: 1 });
-    const { user } = renderButtons(anIdea({ likes: 3, dislikes: 1, myReaction: 'like' }));
+    const { user } = renderButtons(anIdea({ likes: 3, dislikes: 1, myReaction: ReactionKind.Like }));
     await user.click(await screen.findByRole('button', { name: 'J’aime 3', pressed: true }));
     expect(api.removeReaction).toHaveBeenCalledWith('i-1');
     expect(api.reactToIdea).not.toHaveBeenCalled();
@@ -60,8 +60,8 @@ describe('ReactionButtons', () => {
   });
 
   it('switches a like to a dislike', async () => {
-    vi.mocked(api.reactToIdea).mockResolvedValue({ likes: 2, dislikes: 2, myReaction: 'dislike' });
-    const { user } = renderButtons(anIdea({ likes: 3, dislikes: 1, myReaction: 'like' }));
+    vi.mocked(api.reactToIdea).mockResolvedValue({ likes: 2, dislikes: 2, myReaction: ReactionKind.Dislike });
+    const { user } = renderButtons(anIdea({ likes: 3, dislikes: 1, myReaction: ReactionKind.Like }));
     await user.click(await screen.findByRole('button', { name: 'Je n’aime pas 1' }));
     expect(api.reactToIdea).toHaveBeenCalledWith('i-1', { kind: 'dislike' });
     await waitFor(() => expect(dislike()).toHaveAttribute('aria-pressed', 'true'));
@@ -78,7 +78,7 @@ describe('ReactionButtons', () => {
   });
 
   it('works with the keyboard', async () => {
-    vi.mocked(api.reactToIdea).mockResolvedValue({ likes: 4, dislikes: 1, myReaction: 'like' });
+    vi.mocked(api.reactToIdea).mockResolvedValue({ likes: 4, dislikes: 1, myReaction: ReactionKind.Like });
     const { user } = renderButtons(anIdea({ likes: 3 }));
     await screen.findByRole('button', { name: 'J’aime 3' });
     await user.tab();
@@ -90,8 +90,8 @@ describe('ReactionButtons', () => {
 
 describe('optimisticReaction', () => {
   it('moves the counters as the API will', () => {
-    expect(optimisticReaction({ likes: 3, dislikes: 1 }, 'like')).toEqual({ likes: 4, dislikes: 1, myReaction: 'like' });
-    expect(optimisticReaction({ likes: 3, dislikes: 1, myReaction: 'like' }, 'dislike')).toEqual({ likes: 2, dislikes: 2, myReaction: 'dislike' });
-    expect(optimisticReaction({ likes: 3, dislikes: 1, myReaction: 'dislike' }, null)).toEqual({ likes: 3, dislikes: 0, myReaction: undefined });
+    expect(optimisticReaction({ likes: 3, dislikes: 1 }, ReactionKind.Like)).toEqual({ likes: 4, dislikes: 1, myReaction: 'like' });
+    expect(optimisticReaction({ likes: 3, dislikes: 1, myReaction: ReactionKind.Like }, ReactionKind.Dislike)).toEqual({ likes: 2, dislikes: 2, myReaction: 'dislike' });
+    expect(optimisticReaction({ likes: 3, dislikes: 1, myReaction: ReactionKind.Dislike }, null)).toEqual({ likes: 3, dislikes: 0, myReaction: undefined });
   });
 });

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GetIdeaResponse } from '@contracts/participation-client';
+import { ReactionKind, type GetIdeaResponse } from '@contracts/participation-client';
 import { toApiError } from '@/api/errors';
 import { decisionFor, useReactToIdea } from '../api/ideas';
 import { ActionReason, useDescribeRefusal } from './action-reason';
@@ -22,7 +22,7 @@ export function ReactionButtons({ idea, dislikes }: ReactionButtonsProps) {
   const decision = decisionFor(idea.actions, 'react');
   const reasonId = useId();
   const apiError = react.error ? toApiError(react.error) : null;
-  const kinds = dislikes || idea.dislikes > 0 ? (['like', 'dislike'] as const) : (['like'] as const);
+  const kinds = dislikes || idea.dislikes > 0 ? [ReactionKind.Like, ReactionKind.Dislike] : [ReactionKind.Like];
 
   return (
     <div className="reactions">

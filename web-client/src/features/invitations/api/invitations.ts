@@ -1,10 +1,11 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { InvitationStatus, Role, ScopeType } from '@contracts/participation-client';
 import type { AcceptInvitationRequest, CreateInvitationsRequest } from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { sessionStore } from '@/lib/auth/session-store';
 
 export const INVITATIONS_PAGE_SIZE = 25;
-export const INVITATION_STATUSES = ['pending', 'accepted', 'expired', 'revoked'] as const;
+export const INVITATION_STATUSES = Object.values(InvitationStatus);
 
 export interface InvitationFilters {
   status: string;
@@ -22,7 +23,7 @@ export const invitationsInfiniteQueryOptions = (filters: InvitationFilters) =>
   infiniteQueryOptions({
     queryKey: invitationKeys.list(filters),
     queryFn: ({ pageParam, signal }) =>
-      api.listInvitations(filters.status || undefined, filters.role || undefined, pageParam, INVITATIONS_PAGE_SIZE, signal),
+      api.listInvitations((filters.status || undefined) as InvitationStatus | undefined, (filters.role || undefined) as Role | undefined, pageParam, INVITATIONS_PAGE_SIZE, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -59,7 +60,7 @@ export function useImportInvitations() {
   return useMutation({
     // The generated client refuses undefined form fields: an empty one means "none" to the API.
     mutationFn: ({ file, role, scopeType, scopeId, message }: ImportInvitationsInput) =>
-      api.importInvitations({ data: file, fileName: file.name }, role, scopeType, scopeId ?? '', message),
+      api.importInvitations({ data: file, fileName: file.name }, role as Role, scopeType as ScopeType, scopeId ?? '', message),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: invitationKeys.lists() }),
   });
 }

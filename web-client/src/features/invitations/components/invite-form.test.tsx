@@ -7,6 +7,7 @@ import { createQueryClient, Providers } from '@/app/providers';
 import { i18n } from '@/lib/i18n';
 import { GRANTABLE_ROLES, HEAD_INVITABLE_ROLES, INVITABLE_ROLES, type Role } from '@/lib/roles';
 import { InviteForm } from './invite-form';
+import { InvitationRowErrorCode, InvitationSkipReason } from '@contracts/participation-client';
 
 vi.mock('@/api/client', () => ({
   api: { createInvitations: vi.fn() },
@@ -60,8 +61,8 @@ describe('InviteForm', () => {
   it('sends every row with the role, scope and message, and renders the per-row report', async () => {
     createInvitations.mockResolvedValue({
       invited: [{ row: 1, id: 'i-1', email: 'marie@example.test' }],
-      skips: [{ row: 2, email: 'jan@example.test', reason: 'already_invited' }],
-      errors: [{ row: 3, email: 'not-an-address', code: 'invalid_email', message: 'Not a valid e-mail address.' }],
+      skips: [{ row: 2, email: 'jan@example.test', reason: InvitationSkipReason.AlreadyInvited }],
+      errors: [{ row: 3, email: 'not-an-address', code: InvitationRowErrorCode.InvalidEmail, message: 'Not a valid e-mail address.' }],
     });
     const user = renderForm();
     await user.type(person(1).getByLabelText('Adresse e-mail'), 'marie@example.test');

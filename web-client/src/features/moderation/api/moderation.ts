@@ -1,8 +1,10 @@
 import { infiniteQueryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { FlagReason } from '@contracts/participation-client';
 import { api } from '@/api/client';
+import { ReviewDecision } from '@contracts/participation-client';
 
 export const MODERATION_PAGE_SIZE = 20;
-export const FLAG_REASONS = ['spam', 'inappropriate', 'other'] as const;
+export const FLAG_REASONS = Object.values(FlagReason);
 
 export const moderationKeys = {
   all: ['moderation'] as const,
@@ -37,9 +39,9 @@ function decide(decision: ModerationDecision): Promise<void> {
       // Without a reason, "unhide" keeps the item visible and dismisses its flags.
       return decision.kind === 'idea' ? api.unhideIdea(decision.id, {}) : api.unhideComment(decision.id, {});
     case 'approve':
-      return api.reviewIdea(decision.id, { decision: 'approve' });
+      return api.reviewIdea(decision.id, { decision: ReviewDecision.Approve });
     case 'reject':
-      return api.reviewIdea(decision.id, { decision: 'reject', reason: decision.reason });
+      return api.reviewIdea(decision.id, { decision: ReviewDecision.Reject, reason: decision.reason });
   }
 }
 

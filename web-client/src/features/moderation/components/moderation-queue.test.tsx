@@ -7,6 +7,7 @@ import { api } from '@/api/client';
 import { createQueryClient, Providers } from '@/app/providers';
 import { i18n } from '@/lib/i18n';
 import { ModerationQueue } from './moderation-queue';
+import { AuthorKind, FlagReason, IdeaStatus, ModerationItemKind } from '@contracts/participation-client';
 
 vi.mock('@/api/client', () => ({
   api: { getModerationQueue: vi.fn(), hideComment: vi.fn(), unhideComment: vi.fn(), hideIdea: vi.fn(), unhideIdea: vi.fn(), reviewIdea: vi.fn() },
@@ -18,28 +19,28 @@ const unhideComment = vi.mocked(api.unhideComment);
 const reviewIdea = vi.mocked(api.reviewIdea);
 
 const flaggedComment: GetModerationQueueItem = {
-  kind: 'comment',
+  kind: ModerationItemKind.Comment,
   ideaId: 'i-1',
   commentId: 'c-1',
   ideaTitle: 'Un banc',
   excerpt: 'Propos douteux',
-  status: 'proposed',
-  author: { kind: 'person', name: 'Bruno Martin', userId: 'u-2' },
+  status: IdeaStatus.Proposed,
+  author: { kind: AuthorKind.Person, name: 'Bruno Martin', userId: 'u-2' },
   awaitingReview: false,
   hidden: true,
   hiddenByFlags: true,
   openFlags: 3,
-  flags: [{ reason: 'inappropriate', details: 'Insultant', at: '2026-03-03T10:00:00Z' }],
+  flags: [{ reason: FlagReason.Inappropriate, details: 'Insultant', at: '2026-03-03T10:00:00Z' }],
   since: '2026-03-03T10:00:00Z',
 };
 
 const ideaToReview: GetModerationQueueItem = {
-  kind: 'idea',
+  kind: ModerationItemKind.Idea,
   ideaId: 'i-2',
   ideaTitle: 'Des arbres',
   excerpt: 'Plantons des arbres',
-  status: 'prescreening',
-  author: { kind: 'person', name: 'Ana Dupont', userId: 'u-3' },
+  status: IdeaStatus.Prescreening,
+  author: { kind: AuthorKind.Person, name: 'Ana Dupont', userId: 'u-3' },
   awaitingReview: true,
   hidden: false,
   hiddenByFlags: false,

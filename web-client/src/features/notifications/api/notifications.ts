@@ -1,24 +1,27 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { NotificationCategory, NotificationChannel } from '@contracts/participation-client';
 import type { MarkNotificationsReadRequest, NotificationPreference, SetNotificationPreferencesChange } from '@contracts/participation-client';
 import { api } from '@/api/client';
 
-/** The categories the API notifies in, in the order the settings page shows them. */
-export const NOTIFICATION_CATEGORIES = [
-  'idea_status_mine',
-  'comment_on_my_idea',
-  'reply_to_my_comment',
-  'content_hidden',
-  'idea_status_followed',
-  'new_idea_to_moderate',
-  'mention',
-] as const;
-export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
-
 /** Categories only the staff of a project receive. */
-export const STAFF_CATEGORIES: readonly NotificationCategory[] = ['new_idea_to_moderate', 'mention'];
+export const STAFF_CATEGORIES: readonly NotificationCategory[] = [NotificationCategory.NewIdeaToModerate, NotificationCategory.Mention];
 
-export const NOTIFICATION_CHANNELS = ['email', 'in_app', 'off'] as const;
-export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+/** How the settings page orders them: about your own ideas and comments first, then followed ideas, then the staff's. */
+const DISPLAY_ORDER: readonly NotificationCategory[] = [
+  NotificationCategory.IdeaStatusMine,
+  NotificationCategory.CommentOnMyIdea,
+  NotificationCategory.ReplyToMyComment,
+  NotificationCategory.ContentHidden,
+  NotificationCategory.IdeaStatusFollowed,
+  ...STAFF_CATEGORIES,
+];
+const rank = (c: NotificationCategory) => (DISPLAY_ORDER.includes(c) ? DISPLAY_ORDER.indexOf(c) : DISPLAY_ORDER.length);
+
+/** The categories the API notifies in (the generated enum; one it adds later shows last), in display order. */
+export const NOTIFICATION_CATEGORIES = Object.values(NotificationCategory).sort((a, b) => rank(a) - rank(b));
+export { NotificationCategory, NotificationChannel };
+
+export const NOTIFICATION_CHANNELS = Object.values(NotificationChannel);
 
 export function isNotificationCategory(value: string): value is NotificationCategory {
   return (NOTIFICATION_CATEGORIES as readonly string[]).includes(value);

@@ -7,6 +7,7 @@ import { api } from '@/api/client';
 import { createQueryClient, Providers } from '@/app/providers';
 import { i18n } from '@/lib/i18n';
 import { NotificationMenu } from './notification-menu';
+import { NotificationCategory } from '@contracts/participation-client';
 
 vi.mock('@/api/client', () => ({
   api: { getNotificationSummary: vi.fn(), listNotifications: vi.fn(), markNotificationsRead: vi.fn() },
@@ -19,7 +20,7 @@ const markRead = vi.mocked(api.markNotificationsRead);
 const items: ListNotificationsNotification[] = [
   {
     id: 7,
-    category: 'comment_on_my_idea',
+    category: NotificationCategory.CommentOnMyIdea,
     createdAt: '2026-03-03T10:00:00Z',
     projectId: 'p-1',
     projectTitle: { fr: 'Parc communal' },
@@ -29,7 +30,7 @@ const items: ListNotificationsNotification[] = [
   },
   {
     id: 6,
-    category: 'idea_status_mine',
+    category: NotificationCategory.IdeaStatusMine,
     createdAt: '2026-03-02T10:00:00Z',
     readAt: '2026-03-02T11:00:00Z',
     projectId: 'p-1',

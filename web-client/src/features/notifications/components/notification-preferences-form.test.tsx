@@ -7,6 +7,7 @@ import { api } from '@/api/client';
 import { createQueryClient, Providers } from '@/app/providers';
 import { i18n } from '@/lib/i18n';
 import { NotificationPreferencesForm } from './notification-preferences-form';
+import { NotificationCategory, NotificationChannel } from '@contracts/participation-client';
 
 vi.mock('@/api/client', () => ({
   api: { setNotificationPreferences: vi.fn() },
@@ -15,13 +16,13 @@ vi.mock('@/api/client', () => ({
 const save = vi.mocked(api.setNotificationPreferences);
 
 const preferences: NotificationPreference[] = [
-  { category: 'idea_status_mine', channel: 'email', defaultChannel: 'email' },
-  { category: 'idea_status_followed', channel: 'in_app', defaultChannel: 'in_app' },
-  { category: 'comment_on_my_idea', channel: 'email', defaultChannel: 'email' },
-  { category: 'reply_to_my_comment', channel: 'off', defaultChannel: 'email' },
-  { category: 'new_idea_to_moderate', channel: 'email', defaultChannel: 'email' },
-  { category: 'content_hidden', channel: 'email', defaultChannel: 'email' },
-  { category: 'mention', channel: 'email', defaultChannel: 'email' },
+  { category: NotificationCategory.IdeaStatusMine, channel: NotificationChannel.Email, defaultChannel: NotificationChannel.Email },
+  { category: NotificationCategory.IdeaStatusFollowed, channel: NotificationChannel.InApp, defaultChannel: NotificationChannel.InApp },
+  { category: NotificationCategory.CommentOnMyIdea, channel: NotificationChannel.Email, defaultChannel: NotificationChannel.Email },
+  { category: NotificationCategory.ReplyToMyComment, channel: NotificationChannel.Off, defaultChannel: NotificationChannel.Email },
+  { category: NotificationCategory.NewIdeaToModerate, channel: NotificationChannel.Email, defaultChannel: NotificationChannel.Email },
+  { category: NotificationCategory.ContentHidden, channel: NotificationChannel.Email, defaultChannel: NotificationChannel.Email },
+  { category: NotificationCategory.Mention, channel: NotificationChannel.Email, defaultChannel: NotificationChannel.Email },
 ];
 
 function renderForm(staff = false) {

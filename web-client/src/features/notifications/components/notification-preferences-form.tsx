@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NotificationPreference } from '@contracts/participation-client';
+import { NotificationChannel, type NotificationPreference } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Button } from '@/components/ui/button';
 import { FormErrorSummary } from '@/components/ui/form-error-summary';
@@ -19,7 +19,7 @@ export interface NotificationPreferencesFormProps {
   staff: boolean;
 }
 
-type Choices = Partial<Record<NotificationCategory, string>>;
+type Choices = Partial<Record<NotificationCategory, NotificationChannel>>;
 
 /** Field errors of `preferences[i].channel` (or `.category`), per category sent at index i. */
 function errorsByCategory(fieldErrors: Record<string, string[]>, sent: NotificationCategory[]) {
@@ -47,7 +47,7 @@ export function NotificationPreferencesForm({ preferences, staff }: Notification
     event.preventDefault();
     setSaved(false);
     save.mutate(
-      shown.map((category) => ({ category, channel: choices[category] ?? defaults[category] ?? 'email' })),
+      shown.map((category) => ({ category, channel: choices[category] ?? defaults[category] ?? NotificationChannel.Email })),
       { onSuccess: () => setSaved(true) },
     );
   }

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ListNotificationsNotification } from '@contracts/participation-client';
+import { type NotificationCategory, type ListNotificationsNotification } from '@contracts/participation-client';
 import { i18n } from '@/lib/i18n';
 import { describeNotification, notificationHref, notificationQuote } from './notification-text';
 
 function notification(category: string, data: Record<string, string | null>, extra: Partial<ListNotificationsNotification> = {}): ListNotificationsNotification {
   return {
     id: 1,
-    category,
+    category: category as NotificationCategory,
     createdAt: '2026-03-03T10:00:00Z',
     projectId: 'p-1',
     ideaId: 'i-1',

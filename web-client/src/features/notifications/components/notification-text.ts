@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import type { ListNotificationsNotification } from '@contracts/participation-client';
+import { IdeaStatus, type ListNotificationsNotification } from '@contracts/participation-client';
 
-const IDEA_STATUSES = ['prescreening', 'proposed', 'under_consideration', 'accepted', 'rejected', 'implemented'];
+const IDEA_STATUSES: readonly string[] = Object.values(IdeaStatus);
 
 /** A value of the notification's data, '' when absent (the API may send null). */
 function datum(n: ListNotificationsNotification, key: string): string {

@@ -6,6 +6,7 @@ import { api } from '@/api/client';
 import { createQueryClient, Providers } from '@/app/providers';
 import { i18n } from '@/lib/i18n';
 import { UnsubscribePanel } from './unsubscribe-panel';
+import { NotificationCategory, NotificationChannel } from '@contracts/participation-client';
 
 vi.mock('@/api/client', () => ({
   api: { unsubscribe: vi.fn() },
@@ -36,7 +37,7 @@ describe('UnsubscribePanel', () => {
   });
 
   it('confirms which e-mails stop, with a link to the settings', async () => {
-    unsubscribe.mockResolvedValue({ category: 'comment_on_my_idea', channel: 'in_app' });
+    unsubscribe.mockResolvedValue({ category: NotificationCategory.CommentOnMyIdea, channel: NotificationChannel.InApp });
     renderPanel('tok.en');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Me désabonner' }));
     expect(unsubscribe).toHaveBeenCalledWith('tok.en');
@@ -48,7 +49,7 @@ describe('UnsubscribePanel', () => {
   });
 
   it('says when the category was already off', async () => {
-    unsubscribe.mockResolvedValue({ category: 'content_hidden', channel: 'off' });
+    unsubscribe.mockResolvedValue({ category: NotificationCategory.ContentHidden, channel: NotificationChannel.Off });
     renderPanel('tok.en');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Me désabonner' }));
     expect(await screen.findByRole('status')).toHaveTextContent('déjà désactivées');

@@ -1,9 +1,11 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { OrganisationStatus } from '@contracts/participation-client';
 import type { CreateOrganisationRequest, ReviewOrganisationRequest, UpdateOrganisationRequest } from '@contracts/participation-client';
 import { api } from '@/api/client';
 
 export const ORGANISATIONS_PAGE_SIZE = 20;
-export const REVIEW_STATUSES = ['pending', 'rejected'] as const;
+/** The statuses an admin reviews (verified organisations are public). */
+export const REVIEW_STATUSES = [OrganisationStatus.Pending, OrganisationStatus.Rejected] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 export const organisationKeys = {

@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ListOrganisationsOrganisation } from '@contracts/participation-client';
+import { OrganisationStatus, type ListOrganisationsOrganisation } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -13,11 +13,12 @@ import { TextAreaField } from '@/components/ui/textarea-field';
 import { formatDate } from '@/lib/format';
 import { organisationsInfiniteQueryOptions, REVIEW_STATUSES, useReviewOrganisation, type ReviewStatus } from '../api/organisations';
 import { WebsiteLink } from './website-link';
+import { OrganisationDecision } from '@contracts/participation-client';
 
 /** Admins verify organisations, or reject them with a reason the owner receives; rejected ones can be verified later. */
 export function ReviewQueue() {
   const { t, i18n } = useTranslation();
-  const [tab, setTab] = useState<ReviewStatus>('pending');
+  const [tab, setTab] = useState<ReviewStatus>(OrganisationStatus.Pending);
   const list = useInfiniteQuery(organisationsInfiniteQueryOptions(tab, ''));
   const review = useReviewOrganisation();
   const [rejecting, setRejecting] = useState<ListOrganisationsOrganisation | null>(null);
@@ -27,7 +28,7 @@ export function ReviewQueue() {
   function verify(organisation: ListOrganisationsOrganisation) {
     setNotice(null);
     review.mutate(
-      { id: organisation.id, request: { decision: 'verify' } },
+      { id: organisation.id, request: { decision: OrganisationDecision.Verify } },
       { onSuccess: () => setNotice(t('organisations.review.verified', { name: organisation.name })) },
     );
   }
@@ -124,7 +125,7 @@ export function ReviewQueue() {
             onCancel={() => setRejecting(null)}
             onSubmit={(reason) =>
               review.mutate(
-                { id: rejecting.id, request: { decision: 'reject', reason } },
+                { id: rejecting.id, request: { decision: OrganisationDecision.Reject, reason } },
                 {
                   onSuccess: () => {
                     setNotice(t('organisations.review.rejected', { name: rejecting.name }));

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { emptyPhaseForm, mapPhaseErrors, phaseFormProblems, phaseToForm, settingsFor, toPhaseRequest, type PhaseForm } from './phase-settings';
+import { Audience, PhaseMethod } from '@contracts/participation-client';
 
 const base = (patch: Partial<PhaseForm>): PhaseForm => ({ ...emptyPhaseForm(new Date(2026, 2, 1)), title: { fr: 'Idées', nl: '', en: '' }, ...patch });
 
 describe('settingsFor', () => {
   it('sends only the ideation settings for an ideation phase', () => {
-    expect(settingsFor(base({ method: 'ideation', ideasPerUser: '5', dislikes: true, budgetAmount: '1000', votesPerUser: '3' }))).toEqual({
+    expect(settingsFor(base({ method: PhaseMethod.Ideation, ideasPerUser: '5', dislikes: true, budgetAmount: '1000', votesPerUser: '3' }))).toEqual({
       permissions: { postIdea: 'confirmed_email', comment: 'confirmed_email', react: 'registered' },
       ideasPerUser: 5,
       dislikes: true,
@@ -15,17 +16,17 @@ describe('settingsFor', () => {
   });
 
   it('sends vote and comment permissions and the per-user limit for voting', () => {
-    const form = base({ method: 'voting', votesPerUser: '4' });
-    form.permissions.vote = 'registered';
+    const form = base({ method: PhaseMethod.Voting, votesPerUser: '4' });
+    form.permissions.vote = Audience.Registered;
     expect(settingsFor(form)).toEqual({ permissions: { vote: 'registered', comment: 'confirmed_email' }, votesPerUser: 4, resultsPublic: false });
   });
 
   it('publishes voting results during the phase when asked', () => {
-    expect(settingsFor(base({ method: 'voting', votesPerUser: '2', resultsPublic: true }))).toMatchObject({ resultsPublic: true });
+    expect(settingsFor(base({ method: PhaseMethod.Voting, votesPerUser: '2', resultsPublic: true }))).toMatchObject({ resultsPublic: true });
   });
 
   it('sends the budget in euros for budgeting', () => {
-    expect(settingsFor(base({ method: 'budgeting', budgetAmount: '25000,50' }))).toStrictEqual({
+    expect(settingsFor(base({ method: PhaseMethod.Budgeting, budgetAmount: '25000,50' }))).toStrictEqual({
       permissions: { vote: 'confirmed_email', comment: 'confirmed_email' },
       budgetAmount: 25000.5,
       budgetCurrency: 'EUR',
@@ -37,7 +38,7 @@ describe('settingsFor', () => {
 
   it('sends the minimums and the publication of the results for budgeting, and keeps a saved currency', () => {
     expect(
-      settingsFor(base({ method: 'budgeting', budgetAmount: '1000', budgetCurrency: 'CHF', minimumSpend: '250', minimumIdeas: '2', resultsPublic: true })),
+      settingsFor(base({ method: PhaseMethod.Budgeting, budgetAmount: '1000', budgetCurrency: 'CHF', minimumSpend: '250', minimumIdeas: '2', resultsPublic: true })),
     ).toEqual({
       permissions: { vote: 'confirmed_email', comment: 'confirmed_email' },
       budgetAmount: 1000,
@@ -49,15 +50,15 @@ describe('settingsFor', () => {
   });
 
   it('sends who may answer and whether the results are published for surveys and polls, and nothing for information', () => {
-    expect(settingsFor(base({ method: 'survey' }))).toEqual({ permissions: { answer: 'registered' }, resultsPublic: false });
-    expect(settingsFor(base({ method: 'poll', resultsPublic: true }))).toEqual({ permissions: { answer: 'registered' }, resultsPublic: true });
-    expect(settingsFor(base({ method: 'information', ideasPerUser: '3' }))).toEqual({});
+    expect(settingsFor(base({ method: PhaseMethod.Survey }))).toEqual({ permissions: { answer: 'registered' }, resultsPublic: false });
+    expect(settingsFor(base({ method: PhaseMethod.Poll, resultsPublic: true }))).toEqual({ permissions: { answer: 'registered' }, resultsPublic: true });
+    expect(settingsFor(base({ method: PhaseMethod.Information, ideasPerUser: '3' }))).toEqual({});
   });
 });
 
 describe('toPhaseRequest', () => {
   it('turns local days into instants, the last day included, and drops empty translations', () => {
-    const request = toPhaseRequest(base({ startDate: '2026-03-01', endDate: '2026-03-15', method: 'information' }));
+    const request = toPhaseRequest(base({ startDate: '2026-03-01', endDate: '2026-03-15', method: PhaseMethod.Information }));
     expect(new Date(request.startsAt).getTime()).toBe(new Date(2026, 2, 1).getTime());
     expect(new Date(request.endsAt!).getTime()).toBe(new Date(2026, 2, 16).getTime());
     expect(request.title).toEqual({ fr: 'Idées' });
@@ -69,7 +70,7 @@ describe('toPhaseRequest', () => {
   });
 
   it('round-trips through a saved phase', () => {
-    const form = base({ startDate: '2026-03-01', endDate: '2026-03-15', method: 'voting', votesPerUser: '2' });
+    const form = base({ startDate: '2026-03-01', endDate: '2026-03-15', method: PhaseMethod.Voting, votesPerUser: '2' });
     const request = toPhaseRequest(form);
     const back = phaseToForm({
       id: 'p',
@@ -77,7 +78,7 @@ describe('toPhaseRequest', () => {
       description: {},
       startsAt: request.startsAt,
       endsAt: request.endsAt,
-      method: 'voting',
+      method: PhaseMethod.Voting,
       settings: request.settings!,
       isCurrent: false,
     });
@@ -99,19 +100,19 @@ describe('phaseFormProblems', () => {
   });
 
   it('checks the settings of the chosen method only', () => {
-    expect(phaseFormProblems(base({ method: 'budgeting', budgetAmount: '' }))).toEqual({ budgetAmount: 'budgetRequired' });
-    expect(phaseFormProblems(base({ method: 'voting', votesPerUser: '0' }))).toEqual({ votesPerUser: 'between1And1000' });
-    expect(phaseFormProblems(base({ method: 'ideation', ideasPerUser: '2.5' }))).toEqual({ ideasPerUser: 'between1And1000' });
-    expect(phaseFormProblems(base({ method: 'information', budgetAmount: '', votesPerUser: '' }))).toEqual({});
+    expect(phaseFormProblems(base({ method: PhaseMethod.Budgeting, budgetAmount: '' }))).toEqual({ budgetAmount: 'budgetRequired' });
+    expect(phaseFormProblems(base({ method: PhaseMethod.Voting, votesPerUser: '0' }))).toEqual({ votesPerUser: 'between1And1000' });
+    expect(phaseFormProblems(base({ method: PhaseMethod.Ideation, ideasPerUser: '2.5' }))).toEqual({ ideasPerUser: 'between1And1000' });
+    expect(phaseFormProblems(base({ method: PhaseMethod.Information, budgetAmount: '', votesPerUser: '' }))).toEqual({});
   });
 
   it('checks a budget’s minimums: a spend within the budget, a whole number of ideas', () => {
-    expect(phaseFormProblems(base({ method: 'budgeting', budgetAmount: '1000', minimumSpend: '1200', minimumIdeas: '0' }))).toEqual({
+    expect(phaseFormProblems(base({ method: PhaseMethod.Budgeting, budgetAmount: '1000', minimumSpend: '1200', minimumIdeas: '0' }))).toEqual({
       minimumSpend: 'minimumSpendInvalid',
       minimumIdeas: 'between1And1000',
     });
-    expect(phaseFormProblems(base({ method: 'budgeting', budgetAmount: '1000', minimumSpend: '-1' }))).toEqual({ minimumSpend: 'minimumSpendInvalid' });
-    expect(phaseFormProblems(base({ method: 'budgeting', budgetAmount: '1000', minimumSpend: '1000', minimumIdeas: '3' }))).toEqual({});
+    expect(phaseFormProblems(base({ method: PhaseMethod.Budgeting, budgetAmount: '1000', minimumSpend: '-1' }))).toEqual({ minimumSpend: 'minimumSpendInvalid' });
+    expect(phaseFormProblems(base({ method: PhaseMethod.Budgeting, budgetAmount: '1000', minimumSpend: '1000', minimumIdeas: '3' }))).toEqual({});
   });
 });
 

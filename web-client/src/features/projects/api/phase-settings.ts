@@ -1,11 +1,12 @@
-import type { GetProjectPhase, PhaseRequest, PhaseSettings } from '@contracts/participation-client';
+import { Audience, type GetProjectPhase, type PhaseRequest, type PhaseSettings } from '@contracts/participation-client';
 import { fromDateInput, toDateInput } from '@/lib/format';
 import type { FieldErrors } from '@/lib/forms';
 import type { Method } from './projects';
+import { PhaseMethod } from '@contracts/participation-client';
 
 /** Who may do an action in a phase (the API's audiences). */
-export const AUDIENCES = ['everyone', 'registered', 'confirmed_email', 'staff'] as const;
-export type Audience = (typeof AUDIENCES)[number];
+export const AUDIENCES = Object.values(Audience);
+export { Audience };
 
 export type Permission = 'postIdea' | 'comment' | 'react' | 'vote' | 'answer';
 
@@ -21,11 +22,11 @@ export const METHOD_PERMISSIONS: Record<Method, Permission[]> = {
 
 /** The API's defaults for a new phase, so the form starts from what the server would choose. */
 const DEFAULT_AUDIENCE: Record<Permission, Audience> = {
-  postIdea: 'confirmed_email',
-  comment: 'confirmed_email',
-  react: 'registered',
-  vote: 'confirmed_email',
-  answer: 'registered',
+  postIdea: Audience.ConfirmedEmail,
+  comment: Audience.ConfirmedEmail,
+  react: Audience.Registered,
+  vote: Audience.ConfirmedEmail,
+  answer: Audience.Registered,
 };
 
 export const BUDGET_CURRENCY = 'EUR';
@@ -60,7 +61,7 @@ export function emptyPhaseForm(today = new Date()): PhaseForm {
     description: { fr: '', nl: '', en: '' },
     startDate: toDateInput(today),
     endDate: '',
-    method: 'ideation',
+    method: PhaseMethod.Ideation,
     permissions: { ...DEFAULT_AUDIENCE },
     ideasPerUser: '',
     votesPerUser: '3',

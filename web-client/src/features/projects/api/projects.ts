@@ -1,13 +1,15 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { PhaseMethod, ProjectSort, ProjectStatus } from '@contracts/participation-client';
 import type { CreateProjectRequest, ListWorkspaceProjectsProject, PhaseRequest, UpdateProjectRequest } from '@contracts/participation-client';
 import { api } from '@/api/client';
 
 export const PROJECTS_PAGE_SIZE = 12;
-export const PROJECT_STATUSES = ['draft', 'published', 'archived'] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
-export const METHODS = ['information', 'ideation', 'voting', 'budgeting', 'survey', 'poll'] as const;
-export type Method = (typeof METHODS)[number];
-export const SORTS = ['newest', 'ending_soon'] as const;
+/** The API's closed sets, from the generated client. */
+export const PROJECT_STATUSES = Object.values(ProjectStatus);
+export { ProjectStatus };
+export const METHODS = Object.values(PhaseMethod);
+export type Method = PhaseMethod;
+export const SORTS = Object.values(ProjectSort);
 
 export interface ProjectFilters {
   departmentId: string;
@@ -40,10 +42,10 @@ export const projectsInfiniteQueryOptions = (filters: ProjectFilters, limit = PR
       api.listProjects(
         filters.departmentId || undefined,
         filters.topic.trim() || undefined,
-        filters.status || undefined,
-        filters.method || undefined,
+        (filters.status || undefined) as ProjectStatus | undefined,
+        (filters.method || undefined) as PhaseMethod | undefined,
         filters.search.trim() || undefined,
-        filters.sort || undefined,
+        (filters.sort || undefined) as ProjectSort | undefined,
         pageParam,
         limit,
         signal,
@@ -56,13 +58,13 @@ export const projectsInfiniteQueryOptions = (filters: ProjectFilters, limit = PR
 export const latestProjectsQueryOptions = (limit = 3) =>
   queryOptions({
     queryKey: [...projectKeys.lists(), 'latest', limit] as const,
-    queryFn: ({ signal }) => api.listProjects(undefined, undefined, 'published', undefined, undefined, 'newest', undefined, limit, signal),
+    queryFn: ({ signal }) => api.listProjects(undefined, undefined, ProjectStatus.Published, undefined, undefined, ProjectSort.Newest, undefined, limit, signal),
   });
 
 export const workspaceInfiniteQueryOptions = (status: string) =>
   infiniteQueryOptions({
     queryKey: projectKeys.workspace(status),
-    queryFn: ({ pageParam, signal }) => api.listWorkspaceProjects(status || undefined, pageParam, 25, signal),
+    queryFn: ({ pageParam, signal }) => api.listWorkspaceProjects((status || undefined) as ProjectStatus | undefined, pageParam, 25, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

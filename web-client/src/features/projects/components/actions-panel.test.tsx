@@ -1,7 +1,7 @@
 import { act, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ActionPolicyDecision } from '@contracts/participation-client';
+import { ParticipationAction, RefusalReason, type ActionPolicyDecision } from '@contracts/participation-client';
 import { i18n } from '@/lib/i18n';
 import { ActionList } from './actions-panel';
 
@@ -20,9 +20,9 @@ describe('ActionList', () => {
 
   it('asks an anonymous visitor to log in, with links', () => {
     renderList('ideation', [
-      { action: 'post_idea', allowed: false, reason: 'not_signed_in' },
-      { action: 'comment', allowed: false, reason: 'not_signed_in' },
-      { action: 'react', allowed: false, reason: 'not_signed_in' },
+      { action: ParticipationAction.PostIdea, allowed: false, reason: RefusalReason.NotSignedIn },
+      { action: ParticipationAction.Comment, allowed: false, reason: RefusalReason.NotSignedIn },
+      { action: ParticipationAction.React, allowed: false, reason: RefusalReason.NotSignedIn },
     ]);
     expect(screen.getByText(/recueille les idées des habitants/)).toBeInTheDocument();
     const items = screen.getAllByRole('listitem');
@@ -35,7 +35,7 @@ describe('ActionList', () => {
   });
 
   it('explains an unconfirmed address and offers to resend the link', () => {
-    renderList('voting', [{ action: 'vote', allowed: false, reason: 'email_not_confirmed' }], true);
+    renderList('voting', [{ action: ParticipationAction.Vote, allowed: false, reason: RefusalReason.EmailNotConfirmed }], true);
     expect(screen.getByText('Voter')).toBeInTheDocument();
     expect(screen.getByText('Confirmez d’abord votre adresse e-mail avec le lien que nous vous avons envoyé.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Renvoyer' })).toBeInTheDocument();
@@ -50,14 +50,14 @@ describe('ActionList', () => {
       already_responded: 'Vous avez déjà répondu. Merci !',
       blocked: 'Votre compte ne peut pas participer pour le moment : un administrateur l’a bloqué.',
     };
-    renderList('survey', Object.keys(reasons).map((reason) => ({ action: 'answer', allowed: false, reason })));
+    renderList('survey', Object.keys(reasons).map((reason) => ({ action: ParticipationAction.Answer, allowed: false, reason: reason as RefusalReason })));
     for (const text of Object.values(reasons)) expect(screen.getByText(text)).toBeInTheDocument();
   });
 
   it('names budgeting votes as baskets and says what is allowed', () => {
     renderList('budgeting', [
-      { action: 'vote', allowed: true },
-      { action: 'comment', allowed: true },
+      { action: ParticipationAction.Vote, allowed: true },
+      { action: ParticipationAction.Comment, allowed: true },
     ]);
     expect(screen.getByText('Soumettre un panier')).toBeInTheDocument();
     expect(screen.getAllByText('Possible')).toHaveLength(2);
@@ -70,7 +70,7 @@ describe('ActionList', () => {
 
   it('translates the reasons in Dutch and English too', async () => {
     await i18n.changeLanguage('nl');
-    renderList('ideation', [{ action: 'post_idea', allowed: false, reason: 'not_signed_in' }]);
+    renderList('ideation', [{ action: ParticipationAction.PostIdea, allowed: false, reason: RefusalReason.NotSignedIn }]);
     expect(screen.getByText('Log in om deel te nemen.')).toBeInTheDocument();
     await act(() => i18n.changeLanguage('en'));
     expect(await screen.findByText('Log in to take part.')).toBeInTheDocument();

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '@/lib/i18n';
 import { emptyPhaseForm, type PhaseForm as PhaseFormValue } from '../api/phase-settings';
 import { PhaseForm } from './phase-form';
+import { PhaseMethod } from '@contracts/participation-client';
 
 function errorOf(input: HTMLElement): string {
   const ids = (input.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id.endsWith('-error'));
@@ -98,7 +99,7 @@ describe('PhaseForm', () => {
     render(
       <PhaseForm
         idPrefix="p"
-        initial={{ ...emptyPhaseForm(new Date(2026, 2, 1)), title: { fr: 'Budget', nl: '', en: '' }, method: 'budgeting', budgetAmount: '1000' }}
+        initial={{ ...emptyPhaseForm(new Date(2026, 2, 1)), title: { fr: 'Budget', nl: '', en: '' }, method: PhaseMethod.Budgeting, budgetAmount: '1000' }}
         submitLabel="Enregistrer la phase"
         pending={false}
         error={error}

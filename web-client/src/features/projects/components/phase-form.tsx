@@ -10,6 +10,7 @@ import type { FieldErrors } from '@/lib/forms';
 import { SUPPORTED_LANGUAGES } from '@/lib/i18n/languages';
 import { AUDIENCES, BUDGET_CURRENCY, mapPhaseErrors, METHOD_PERMISSIONS, phaseFormProblems, type PhaseForm as PhaseFormValue } from '../api/phase-settings';
 import { METHODS, type Method } from '../api/projects';
+import { PhaseMethod } from '@contracts/participation-client';
 
 export interface PhaseFormProps {
   idPrefix: string;
@@ -23,7 +24,7 @@ export interface PhaseFormProps {
 }
 
 /** The methods whose results the staff may publish from the phase form. */
-const RESULTS_METHODS: Method[] = ['voting', 'budgeting', 'survey', 'poll'];
+const RESULTS_METHODS: Method[] = [PhaseMethod.Voting, PhaseMethod.Budgeting, PhaseMethod.Survey, PhaseMethod.Poll];
 
 /** One phase: texts, dates, method, and the permissions and settings that method has. */
 export function PhaseForm({ idPrefix, initial, submitLabel, pending, error, onResetError, onSubmit, onCancel }: PhaseFormProps) {

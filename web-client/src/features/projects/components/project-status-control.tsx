@@ -5,13 +5,13 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { StatusMessage } from '@/components/ui/status-message';
-import { useChangeProjectStatus, type ProjectStatus } from '../api/projects';
+import { ProjectStatus, useChangeProjectStatus } from '../api/projects';
 
 /** Which moves each status offers, in the order shown. */
 const MOVES: Record<ProjectStatus, ProjectStatus[]> = {
-  draft: ['published'],
-  published: ['archived', 'draft'],
-  archived: ['published', 'draft'],
+  draft: [ProjectStatus.Published],
+  published: [ProjectStatus.Archived, ProjectStatus.Draft],
+  archived: [ProjectStatus.Published, ProjectStatus.Draft],
 };
 
 /** Publish, archive or put back to draft, each after a confirmation saying what it does. */

@@ -13,11 +13,12 @@ import {
   toSaveRequest,
   type BuilderDoc,
 } from './builder';
+import { PhaseMethod, QuestionType } from '@contracts/participation-client';
 
 const view = (over: Partial<SurveyView> = {}): SurveyView => ({
   phaseId: 'ph-1',
   projectId: 'p-1',
-  method: 'survey',
+  method: PhaseMethod.Survey,
   version: 3,
   responses: 0,
   locked: false,
@@ -30,7 +31,7 @@ const view = (over: Partial<SurveyView> = {}): SurveyView => ({
       questions: [
         {
           id: 'q-1',
-          type: 'single_choice',
+          type: QuestionType.SingleChoice,
           title: { fr: 'Quartier ?' },
           help: {},
           required: true,
@@ -41,7 +42,7 @@ const view = (over: Partial<SurveyView> = {}): SurveyView => ({
             { id: 'o-3', label: { fr: 'Sud' } },
           ],
         },
-        { id: 'q-2', type: 'short_text', title: { fr: 'Pourquoi ?' }, help: { fr: 'En une phrase' }, required: false, settings: { maxLength: 200 }, options: [] },
+        { id: 'q-2', type: QuestionType.ShortText, title: { fr: 'Pourquoi ?' }, help: { fr: 'En une phrase' }, required: false, settings: { maxLength: 200 }, options: [] },
       ],
     },
     {
@@ -49,7 +50,7 @@ const view = (over: Partial<SurveyView> = {}): SurveyView => ({
       title: { fr: 'Le vélo' },
       description: {},
       questions: [
-        { id: 'q-3', type: 'linear_scale', title: { fr: 'Satisfait ?' }, help: {}, required: false, settings: { scalePoints: 5, minLabel: { fr: 'Pas du tout' } }, options: [] },
+        { id: 'q-3', type: QuestionType.LinearScale, title: { fr: 'Satisfait ?' }, help: {}, required: false, settings: { scalePoints: 5, minLabel: { fr: 'Pas du tout' } }, options: [] },
       ],
     },
   ],
@@ -125,14 +126,14 @@ describe('builderReducer', () => {
 
   it('retypes a question: texts kept, settings start again, choices only where they belong', () => {
     let doc = docFromView(view());
-    doc = builderReducer(doc, { type: 'questionType', question: 'q-1', questionType: 'ranking' });
+    doc = builderReducer(doc, { type: 'questionType', question: 'q-1', questionType: QuestionType.Ranking });
     const ranking = doc.sections[0].questions[0];
     expect(ranking.title.fr).toBe('Quartier ?');
     expect(ranking.options).toHaveLength(3);
     expect(ranking.settings.allowOther).toBe(false);
-    doc = builderReducer(doc, { type: 'questionType', question: 'q-1', questionType: 'number' });
+    doc = builderReducer(doc, { type: 'questionType', question: 'q-1', questionType: QuestionType.Number });
     expect(doc.sections[0].questions[0].options).toEqual([]);
-    doc = builderReducer(doc, { type: 'questionType', question: 'q-2', questionType: 'multiple_choice' });
+    doc = builderReducer(doc, { type: 'questionType', question: 'q-2', questionType: QuestionType.MultipleChoice });
     expect(doc.sections[0].questions[1].options).toHaveLength(2);
   });
 });
@@ -140,7 +141,7 @@ describe('builderReducer', () => {
 describe('toSaveRequest', () => {
   it('sends the whole document with its version, ids for saved items, only the settings of each type and no empty translations', () => {
     let doc = docFromView(view());
-    doc = builderReducer(doc, { type: 'addQuestion', section: 's-2', questionType: 'multiple_choice', key: 'q-new' });
+    doc = builderReducer(doc, { type: 'addQuestion', section: 's-2', questionType: QuestionType.MultipleChoice, key: 'q-new' });
     doc = builderReducer(doc, { type: 'questionText', question: 'q-new', field: 'title', language: 'fr', value: ' Quels trajets ? ' });
     doc = builderReducer(doc, { type: 'setting', question: 'q-new', name: 'maxSelections', value: '2' });
     doc = builderReducer(doc, { type: 'setting', question: 'q-new', name: 'maxLength', value: '50' });
@@ -198,8 +199,8 @@ describe('builder errors', () => {
 
   it('finds missing French texts and impossible scales before sending', () => {
     let doc = docFromView(view());
-    const question = newQuestion('linear_scale');
-    doc = builderReducer(doc, { type: 'addQuestion', section: 's-1', questionType: 'linear_scale', key: question.key });
+    const question = newQuestion(QuestionType.LinearScale);
+    doc = builderReducer(doc, { type: 'addQuestion', section: 's-1', questionType: QuestionType.LinearScale, key: question.key });
     doc = builderReducer(doc, { type: 'setting', question: question.key, name: 'scalePoints', value: '12' });
     doc = builderReducer(doc, { type: 'optionLabel', question: 'q-1', option: 'o-2', language: 'fr', value: ' ' });
     expect(builderProblems(doc)).toEqual({

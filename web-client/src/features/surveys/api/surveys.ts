@@ -1,7 +1,8 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Answer, MyResponse, PollState, SaveSurveyRequest, SurveyView } from '@contracts/participation-client';
+import { QuestionType, type Answer, type MyResponse, type PollState, type SaveSurveyRequest, type SurveyView } from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { newIdempotencyKey } from '@/lib/idempotency';
+import { ResponseStatus } from '@contracts/participation-client';
 
 /** Surveys, responses and results live under one root: a new session reads them again. */
 export const surveyKeys = {
@@ -14,9 +15,9 @@ export const surveyKeys = {
 };
 
 /** The questions' kinds; a poll offers the two choice kinds only. */
-export const QUESTION_TYPES = ['single_choice', 'multiple_choice', 'short_text', 'long_text', 'linear_scale', 'number', 'ranking', 'map_point'] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
-export const POLL_TYPES: QuestionType[] = ['single_choice', 'multiple_choice'];
+export const QUESTION_TYPES = Object.values(QuestionType);
+export { QuestionType };
+export const POLL_TYPES: QuestionType[] = [QuestionType.SingleChoice, QuestionType.MultipleChoice];
 export const POLL_MAX_QUESTIONS = 5;
 
 export function hasOptions(type: string): boolean {
@@ -117,7 +118,7 @@ export function useSubmitResponse(phaseId: string) {
     onSuccess: (submitted, { answers }) => {
       queryClient.setQueryData<MyResponse>(surveyKeys.mine(phaseId), {
         phaseId,
-        status: 'submitted',
+        status: ResponseStatus.Submitted,
         submittedAt: submitted.submittedAt,
         updatedAt: submitted.submittedAt,
         answers,

@@ -5,6 +5,7 @@ import { api } from '@/api/client';
 import { i18n } from '@/lib/i18n';
 import { renderWithApp } from '@/test/idea-fixtures';
 import { PollWidget } from './poll-widget';
+import { ParticipationAction, PhaseMethod, QuestionType, RefusalReason, ResponseStatus } from '@contracts/participation-client';
 
 vi.mock('@/api/client', () => ({
   api: { getSurvey: vi.fn(), getPollState: vi.fn(), answerPoll: vi.fn(), withdrawPollAnswer: vi.fn() },
@@ -15,7 +16,7 @@ const Q = '55555555-5555-4555-8555-555555555555';
 const poll: SurveyView = {
   phaseId: 'ph-1',
   projectId: 'p-1',
-  method: 'poll',
+  method: PhaseMethod.Poll,
   version: 1,
   responses: 0,
   locked: false,
@@ -28,7 +29,7 @@ const poll: SurveyView = {
       questions: [
         {
           id: Q,
-          type: 'single_choice',
+          type: QuestionType.SingleChoice,
           title: { fr: 'Quel jour ?', nl: 'Welke dag?' },
           help: {},
           required: true,
@@ -42,20 +43,20 @@ const poll: SurveyView = {
     },
   ],
 };
-const none: PollState = { phaseId: 'ph-1', response: { phaseId: 'ph-1', status: 'none', answers: [] } };
+const none: PollState = { phaseId: 'ph-1', response: { phaseId: 'ph-1', status: ResponseStatus.None, answers: [] } };
 const answered: PollState = {
   phaseId: 'ph-1',
-  response: { phaseId: 'ph-1', status: 'submitted', submittedAt: '2026-03-03T10:00:00Z', answers: [{ questionId: Q, optionIds: ['o-2'] }] },
+  response: { phaseId: 'ph-1', status: ResponseStatus.Submitted, submittedAt: '2026-03-03T10:00:00Z', answers: [{ questionId: Q, optionIds: ['o-2'] }] },
   results: {
     phaseId: 'ph-1',
-    method: 'poll',
+    method: PhaseMethod.Poll,
     published: true,
     staff: false,
     responses: 9,
     questions: [
       {
         questionId: Q,
-        type: 'single_choice',
+        type: QuestionType.SingleChoice,
         title: { fr: 'Quel jour ?' },
         answered: 9,
         brokenDown: true,
@@ -81,7 +82,7 @@ describe('PollWidget', () => {
   it('asks for a choice, votes with one button and shows the results at once (table and chart)', async () => {
     vi.mocked(api.getPollState).mockResolvedValue(none);
     vi.mocked(api.answerPoll).mockResolvedValue(answered);
-    const { user } = renderWithApp(<PollWidget phaseId="ph-1" decision={{ action: 'answer', allowed: true }} signedIn resultsVisible />, '/projects/p-1');
+    const { user } = renderWithApp(<PollWidget phaseId="ph-1" decision={{ action: ParticipationAction.Answer, allowed: true }} signedIn resultsVisible />, '/projects/p-1');
     const vote = await screen.findByRole('button', { name: 'Voter' });
     await user.click(vote);
     expect(api.answerPoll).not.toHaveBeenCalled();
@@ -100,7 +101,7 @@ describe('PollWidget', () => {
   it('shows the earlier answer, withdraws it, and sends the browser token for visitors without an account', async () => {
     vi.mocked(api.getPollState).mockResolvedValue(answered);
     vi.mocked(api.withdrawPollAnswer).mockResolvedValue(none);
-    const { user } = renderWithApp(<PollWidget phaseId="ph-1" decision={{ action: 'answer', allowed: true }} signedIn={false} resultsVisible />, '/projects/p-1');
+    const { user } = renderWithApp(<PollWidget phaseId="ph-1" decision={{ action: ParticipationAction.Answer, allowed: true }} signedIn={false} resultsVisible />, '/projects/p-1');
     expect(await screen.findByRole('radio', { name: 'Dimanche' })).toBeChecked();
     const token = vi.mocked(api.getPollState).mock.calls[0][1];
     expect(token).toMatch(/^[0-9a-f]{64}$/);
@@ -114,7 +115,7 @@ describe('PollWidget', () => {
   it('says why one may not answer, in the visitor’s language', async () => {
     await i18n.changeLanguage('nl');
     vi.mocked(api.getPollState).mockResolvedValue(none);
-    renderWithApp(<PollWidget phaseId="ph-1" decision={{ action: 'answer', allowed: false, reason: 'not_signed_in' }} signedIn={false} resultsVisible />, '/projects/p-1');
+    renderWithApp(<PollWidget phaseId="ph-1" decision={{ action: ParticipationAction.Answer, allowed: false, reason: RefusalReason.NotSignedIn }} signedIn={false} resultsVisible />, '/projects/p-1');
     expect(await screen.findByText('Meld u aan om te antwoorden.')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Peiling' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Stemmen' })).not.toBeInTheDocument();

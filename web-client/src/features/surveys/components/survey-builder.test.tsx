@@ -5,13 +5,14 @@ import { api } from '@/api/client';
 import { i18n } from '@/lib/i18n';
 import { renderWithApp } from '@/test/idea-fixtures';
 import { SurveyBuilder } from './survey-builder';
+import { PhaseMethod, QuestionType } from '@contracts/participation-client';
 
 vi.mock('@/api/client', () => ({ api: { saveSurvey: vi.fn() }, authFetch: vi.fn() }));
 
 const view = (over: Partial<SurveyView> = {}): SurveyView => ({
   phaseId: 'ph-1',
   projectId: 'p-1',
-  method: 'survey',
+  method: PhaseMethod.Survey,
   version: 2,
   responses: 0,
   locked: false,
@@ -24,7 +25,7 @@ const view = (over: Partial<SurveyView> = {}): SurveyView => ({
       questions: [
         {
           id: 'q-1',
-          type: 'single_choice',
+          type: QuestionType.SingleChoice,
           title: { fr: 'Quartier ?' },
           help: {},
           required: true,
@@ -34,7 +35,7 @@ const view = (over: Partial<SurveyView> = {}): SurveyView => ({
             { id: 'o-2', label: { fr: 'Nord' } },
           ],
         },
-        { id: 'q-2', type: 'short_text', title: { fr: 'Pourquoi ?' }, help: {}, required: false, settings: {}, options: [] },
+        { id: 'q-2', type: QuestionType.ShortText, title: { fr: 'Pourquoi ?' }, help: {}, required: false, settings: {}, options: [] },
       ],
     },
   ],
@@ -127,7 +128,7 @@ describe('SurveyBuilder', () => {
   });
 
   it('offers only choice questions, five at most, for a poll; the preview sends nothing', async () => {
-    const { user } = renderWithApp(<SurveyBuilder view={view({ method: 'poll', sections: [{ ...view().sections[0], questions: [view().sections[0].questions[0]] }] })} onReload={vi.fn()} />, '/a');
+    const { user } = renderWithApp(<SurveyBuilder view={view({ method: PhaseMethod.Poll, sections: [{ ...view().sections[0], questions: [view().sections[0].questions[0]] }] })} onReload={vi.fn()} />, '/a');
     expect(within(screen.getByLabelText('Type de la nouvelle question')).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choix unique', 'Choix multiple']);
     expect(screen.queryByRole('button', { name: 'Ajouter une page' })).not.toBeInTheDocument();
     for (let i = 0; i < 4; i++) await user.click(screen.getByRole('button', { name: 'Ajouter une question' }));

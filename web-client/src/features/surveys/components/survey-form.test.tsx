@@ -4,6 +4,7 @@ import type { SurveySection } from '@contracts/participation-client';
 import { i18n } from '@/lib/i18n';
 import { renderWithApp } from '@/test/idea-fixtures';
 import { SurveyForm } from './survey-form';
+import { QuestionType } from '@contracts/participation-client';
 
 const Q1 = '11111111-1111-4111-8111-111111111111';
 const Q2 = '22222222-2222-4222-8222-222222222222';
@@ -18,7 +19,7 @@ const sections: SurveySection[] = [
     questions: [
       {
         id: Q1,
-        type: 'single_choice',
+        type: QuestionType.SingleChoice,
         title: { fr: 'Comment venez-vous ?' },
         help: { fr: 'Le plus souvent.' },
         required: true,
@@ -28,7 +29,7 @@ const sections: SurveySection[] = [
           { id: 'o-2', label: { fr: 'À pied' } },
         ],
       },
-      { id: Q2, type: 'short_text', title: { fr: 'Un mot ?' }, help: {}, required: false, settings: { maxLength: 20 }, options: [] },
+      { id: Q2, type: QuestionType.ShortText, title: { fr: 'Un mot ?' }, help: {}, required: false, settings: { maxLength: 20 }, options: [] },
     ],
   },
   {
@@ -36,10 +37,10 @@ const sections: SurveySection[] = [
     title: { fr: 'Votre avis' },
     description: {},
     questions: [
-      { id: Q3, type: 'linear_scale', title: { fr: 'Satisfait ?' }, help: {}, required: true, settings: { scalePoints: 5, minLabel: { fr: 'Pas du tout' }, maxLabel: { fr: 'Tout à fait' } }, options: [] },
+      { id: Q3, type: QuestionType.LinearScale, title: { fr: 'Satisfait ?' }, help: {}, required: true, settings: { scalePoints: 5, minLabel: { fr: 'Pas du tout' }, maxLabel: { fr: 'Tout à fait' } }, options: [] },
       {
         id: Q4,
-        type: 'ranking',
+        type: QuestionType.Ranking,
         title: { fr: 'Vos priorités' },
         help: {},
         required: false,

@@ -5,13 +5,14 @@ import { api } from '@/api/client';
 import { i18n } from '@/lib/i18n';
 import { renderWithApp } from '@/test/idea-fixtures';
 import { SurveyResults } from './survey-results';
+import { PhaseMethod, QuestionType } from '@contracts/participation-client';
 
 vi.mock('@/api/client', () => ({ api: { getSurveyResults: vi.fn(), listTextAnswers: vi.fn() }, authFetch: vi.fn() }));
 
 const base = { brokenDown: true, options: [], distribution: [], textCount: 0, points: [] };
 const results = (over: Partial<GetSurveyResultsResponse> = {}): GetSurveyResultsResponse => ({
   phaseId: 'ph-1',
-  method: 'survey',
+  method: PhaseMethod.Survey,
   published: true,
   staff: false,
   responses: 12,
@@ -19,7 +20,7 @@ const results = (over: Partial<GetSurveyResultsResponse> = {}): GetSurveyResults
     {
       ...base,
       questionId: 'q-1',
-      type: 'single_choice',
+      type: QuestionType.SingleChoice,
       title: { fr: 'Comment venez-vous ?' },
       answered: 12,
       options: [
@@ -28,11 +29,11 @@ const results = (over: Partial<GetSurveyResultsResponse> = {}): GetSurveyResults
         { optionId: 'o-3', label: { fr: 'En voiture' } },
       ],
     },
-    { ...base, questionId: 'q-2', type: 'multiple_choice', title: { fr: 'Quels jours ?' }, answered: 3, brokenDown: false },
+    { ...base, questionId: 'q-2', type: QuestionType.MultipleChoice, title: { fr: 'Quels jours ?' }, answered: 3, brokenDown: false },
     {
       ...base,
       questionId: 'q-3',
-      type: 'linear_scale',
+      type: QuestionType.LinearScale,
       title: { fr: 'Satisfait ?' },
       answered: 12,
       summary: { average: 3.5, median: 4, minimum: 1, maximum: 5 },
@@ -45,7 +46,7 @@ const results = (over: Partial<GetSurveyResultsResponse> = {}): GetSurveyResults
     {
       ...base,
       questionId: 'q-4',
-      type: 'ranking',
+      type: QuestionType.Ranking,
       title: { fr: 'Priorités' },
       answered: 12,
       options: [
@@ -53,7 +54,7 @@ const results = (over: Partial<GetSurveyResultsResponse> = {}): GetSurveyResults
         { optionId: 'r-2', label: { fr: 'Arbres' }, score: 30, averageRank: 1.5 },
       ],
     },
-    { ...base, questionId: 'q-5', type: 'long_text', title: { fr: 'Remarques' }, answered: 8, textCount: 8 },
+    { ...base, questionId: 'q-5', type: QuestionType.LongText, title: { fr: 'Remarques' }, answered: 8, textCount: 8 },
   ],
   ...over,
 });

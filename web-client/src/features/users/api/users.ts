@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { GrantRoleRequest } from '@contracts/participation-client';
+import { Role, type GrantRoleRequest } from '@contracts/participation-client';
 import { api } from '@/api/client';
 
 export const USERS_PAGE_SIZE = 25;
@@ -27,7 +27,7 @@ export const usersInfiniteQueryOptions = (filters: UserFilters) =>
   infiniteQueryOptions({
     queryKey: userKeys.list(filters),
     queryFn: ({ pageParam, signal }) =>
-      api.listUsers(filters.search.trim() || undefined, filters.role || undefined, pageParam, USERS_PAGE_SIZE, signal),
+      api.listUsers(filters.search.trim() || undefined, (filters.role || undefined) as Role | undefined, pageParam, USERS_PAGE_SIZE, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -36,7 +36,7 @@ export const usersInfiniteQueryOptions = (filters: UserFilters) =>
 export const usersWithRoleQueryOptions = (role: string) =>
   queryOptions({
     queryKey: userKeys.role(role),
-    queryFn: ({ signal }) => api.listUsers(undefined, role, undefined, 100, signal),
+    queryFn: ({ signal }) => api.listUsers(undefined, role as Role, undefined, 100, signal),
   });
 
 /** A short list of people matching a name or e-mail, to pick one. */

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ListUsersUser } from '@contracts/participation-client';
+import { Role, ScopeType, type ListUsersUser } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
@@ -11,7 +11,7 @@ import { TextField } from '@/components/ui/text-field';
 import { useDebouncedValue } from '@/lib/hooks/use-debounced-value';
 import { useGrantRole, useRevokeRole, userSearchQueryOptions, usersWithRoleQueryOptions } from '../api/users';
 
-const HEAD = 'department_head';
+const HEAD = Role.DepartmentHead;
 
 /** The heads of one department: add one (search a person), remove one (after confirmation). */
 export function DepartmentHeads({ departmentId, departmentLabel }: { departmentId: string; departmentLabel: string }) {
@@ -33,7 +33,7 @@ export function DepartmentHeads({ departmentId, departmentLabel }: { departmentI
   function add(user: ListUsersUser) {
     setNotice(null);
     grant.mutate(
-      { userId: user.id, grant: { role: HEAD, scopeType: 'department', scopeId: departmentId } },
+      { userId: user.id, grant: { role: HEAD, scopeType: ScopeType.Department, scopeId: departmentId } },
       {
         onSuccess: () => {
           setNotice(t('departments.heads.added', { name: `${user.firstName} ${user.lastName}`, department: departmentLabel }));

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ActionPolicyDecision, GetMyVotesResponse, VoteState } from '@contracts/participation-client';
+import { IdeaStatus, type ActionPolicyDecision, type GetMyVotesResponse, type VoteState } from '@contracts/participation-client';
 import { api } from '@/api/client';
 
 /** Votes live under one root: a new session reads them again. */
@@ -24,7 +24,7 @@ export const voteResultsQueryOptions = (phaseId: string) =>
   });
 
 /** Ideas the city turned down or already carried out cannot be voted on (the API answers 409). */
-export const UNVOTABLE_STATUSES = ['rejected', 'implemented'];
+export const UNVOTABLE_STATUSES: readonly IdeaStatus[] = [IdeaStatus.Rejected, IdeaStatus.Implemented];
 
 /** The API's answer to a vote, folded into the cached « my votes ». */
 export function applyVoteState(mine: GetMyVotesResponse, state: VoteState): GetMyVotesResponse {

@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { IdeaStatus } from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { i18n } from '@/lib/i18n';
 import { renderWithApp } from '@/test/idea-fixtures';
@@ -14,10 +15,10 @@ const results = {
   voters: 9,
   totalVotes: 16,
   items: [
-    { ideaId: 'i-1', title: 'Un banc', status: 'proposed', votes: 8, rank: 1 },
-    { ideaId: 'i-2', title: 'Un potager', status: 'accepted', votes: 6, rank: 2 },
-    { ideaId: 'i-3', title: 'Une fontaine', status: 'proposed', votes: 1, rank: 3 },
-    { ideaId: 'i-4', title: 'Un kiosque', status: 'proposed', votes: 1, rank: 3 },
+    { ideaId: 'i-1', title: 'Un banc', status: IdeaStatus.Proposed, votes: 8, rank: 1 },
+    { ideaId: 'i-2', title: 'Un potager', status: IdeaStatus.Accepted, votes: 6, rank: 2 },
+    { ideaId: 'i-3', title: 'Une fontaine', status: IdeaStatus.Proposed, votes: 1, rank: 3 },
+    { ideaId: 'i-4', title: 'Un kiosque', status: IdeaStatus.Proposed, votes: 1, rank: 3 },
   ],
 };
 

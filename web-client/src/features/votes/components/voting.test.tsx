@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ActionPolicyDecision, GetMyVotesResponse, VoteState } from '@contracts/participation-client';
+import { IdeaStatus, type ActionPolicyDecision, type GetMyVotesResponse, type VoteState } from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { sessionStore } from '@/lib/auth/session-store';
 import { i18n } from '@/lib/i18n';
@@ -8,15 +8,16 @@ import { renderWithApp } from '@/test/idea-fixtures';
 import { applyVoteState, voteRefusal } from '../api/votes';
 import { VoteToggle } from './vote-toggle';
 import { VotingSummary } from './voting-summary';
+import { ParticipationAction, RefusalReason } from '@contracts/participation-client';
 
 vi.mock('@/api/client', () => ({ api: { getMyVotes: vi.fn(), castVote: vi.fn(), removeVote: vi.fn() } }));
 
-const allowed: ActionPolicyDecision = { action: 'vote', allowed: true };
+const allowed: ActionPolicyDecision = { action: ParticipationAction.Vote, allowed: true };
 const ideas = [
-  { id: 'i-1', title: 'Un banc', status: 'proposed' },
-  { id: 'i-2', title: 'Un potager', status: 'proposed' },
-  { id: 'i-3', title: 'Une fontaine', status: 'proposed' },
-  { id: 'i-4', title: 'Un kiosque', status: 'rejected' },
+  { id: 'i-1', title: 'Un banc', status: IdeaStatus.Proposed },
+  { id: 'i-2', title: 'Un potager', status: IdeaStatus.Proposed },
+  { id: 'i-3', title: 'Une fontaine', status: IdeaStatus.Proposed },
+  { id: 'i-4', title: 'Un kiosque', status: IdeaStatus.Rejected },
 ];
 
 const mine = (over: Partial<GetMyVotesResponse> = {}): GetMyVotesResponse => ({
@@ -96,7 +97,7 @@ describe('Voting', () => {
     vi.mocked(api.getMyVotes).mockResolvedValue(mine({ used: 2, left: 0, ideaIds: ['i-1', 'i-2'] }));
     vi.mocked(api.removeVote).mockResolvedValue(state({ ideaId: 'i-1', voted: false, used: 1, left: 1 }));
     // The project's actions said « limit reached » before the withdrawal: the votes left decide.
-    const { user } = renderWithApp(<VotingView decision={{ action: 'vote', allowed: false, reason: 'limit_reached' }} />, '/projects/p-1');
+    const { user } = renderWithApp(<VotingView decision={{ action: ParticipationAction.Vote, allowed: false, reason: RefusalReason.LimitReached }} />, '/projects/p-1');
     await waitFor(() => expect(counter()).toHaveTextContent('Il vous reste 0 vote sur 2'));
     expect(within(card('Une fontaine')).getByRole('button', { name: 'Voter pour « Une fontaine »' })).toBeDisabled();
     await user.click(within(card('Un banc')).getByRole('button', { name: 'Retirer mon vote pour « Un banc »' }));
@@ -109,7 +110,7 @@ describe('Voting', () => {
 
   it('says why a visitor cannot vote, with the way to log in, and does not ask for their votes', async () => {
     sessionStore.clear();
-    renderWithApp(<VotingView decision={{ action: 'vote', allowed: false, reason: 'not_signed_in' }} />, '/projects/p-1');
+    renderWithApp(<VotingView decision={{ action: ParticipationAction.Vote, allowed: false, reason: RefusalReason.NotSignedIn }} />, '/projects/p-1');
     const summary = screen.getByRole('region', { name: 'Vos votes' });
     expect(summary).toHaveTextContent('Chaque personne dispose de 2 votes.');
     expect(summary).toHaveTextContent('Connectez-vous pour voter.');
@@ -144,9 +145,9 @@ describe('votes helpers', () => {
   });
 
   it('takes the votes left over a stale « limit reached », but not over other refusals', () => {
-    expect(voteRefusal({ action: 'vote', allowed: false, reason: 'limit_reached' }, mine())).toBeNull();
+    expect(voteRefusal({ action: ParticipationAction.Vote, allowed: false, reason: RefusalReason.LimitReached }, mine())).toBeNull();
     expect(voteRefusal(allowed, mine({ left: 0 }))).toBe('limit_reached');
-    expect(voteRefusal({ action: 'vote', allowed: false, reason: 'email_not_confirmed' }, mine())).toBe('email_not_confirmed');
+    expect(voteRefusal({ action: ParticipationAction.Vote, allowed: false, reason: RefusalReason.EmailNotConfirmed }, mine())).toBe('email_not_confirmed');
     expect(voteRefusal(allowed, mine({ open: false }))).toBe('phase_not_active');
     expect(voteRefusal(allowed, mine({ votesPerUser: undefined, left: undefined }))).toBeNull();
   });
