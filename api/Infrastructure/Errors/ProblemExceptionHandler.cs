@@ -11,6 +11,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        // The language set further down the pipeline does not flow back up to this handler: negotiate it again.
+        Validation.RequestLanguage.Set(Validation.RequestLanguage.Negotiate(http.Request.Headers.AcceptLanguage));
         ProblemDetails? problem = exception switch
         {
             ValidationException v => new HttpValidationProblemDetails(

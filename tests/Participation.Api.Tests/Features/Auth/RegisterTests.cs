@@ -132,11 +132,11 @@ public sealed class RegisterTests(ApiFactory api) : ApiTest(api)
         var client = Api.CreateClient();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var response = await client.PostAsync("/api/v1/auth/register", Http.Json("""
-            {"email":"x@example.org","password":"a long enough password","firstName":"X","lastName":"Y","lastname":"Y"}
+            {"email":"x@example.org","password":"a long enough password","firstName":"X","lastName":"Y","lastNam":"Y"}
             """));
 
         var body = await response.Content.ReadAsStringAsync();
-        await response.AssertFieldErrorsAsync("lastname");
+        await response.AssertFieldErrorsAsync("lastNam");
         Assert.Contains("This field does not exist.", body);
         Assert.DoesNotContain("Participation.Api", body);
         Assert.DoesNotContain("System.", body);
