@@ -54,7 +54,7 @@ public static class SetNotificationPreferences
             RuleFor(c => c.Preferences).NotEmpty().WithMessage(_ => Messages.Get("required"))
                 .Must(p => p is null || p.Count <= NotificationCategories.All.Length).WithMessage("One entry per category.")
                 .Must(p => p is null || p.Select(x => x?.Category).Distinct().Count() == p.Count).WithMessage("One entry per category.");
-            RuleForEach(c => c.Preferences).ChildRules(p =>
+            RuleForEach(c => c.Preferences).NotNull().WithMessage(_ => Messages.Get("required")).ChildRules(p =>
             {
                 p.RuleFor(x => x.Category).Must(c => NotificationCategories.All.Contains(c)).WithMessage(_ => Messages.Get("notification_category"));
                 p.RuleFor(x => x.Channel).Must(c => NotificationCategories.Channels.All.Contains(c)).WithMessage(_ => Messages.Get("notification_channel"));
