@@ -22,11 +22,14 @@ public enum CommentState
 public sealed record CommentView(Guid Id, Guid IdeaId, Guid? ParentId, AuthorView? Author, string Body, CommentState State, string? HiddenReason,
     DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, int RepliesCount, bool IsMine, IReadOnlyList<CommentView> Replies);
 
-/// <summary>Plain text, 1 to 5,000 characters (line breaks kept; rendered encoded).</summary>
-public sealed class CommentBodyRules : AbstractValidator<string>
+/// <summary>
+/// Plain text, 1 to 5,000 characters (line breaks kept; rendered encoded). A rule on the property rather than a
+/// child validator: FluentValidation skips child validators on null, which let a missing body through.
+/// </summary>
+public static class CommentBodyRules
 {
-    public CommentBodyRules() =>
-        RuleFor(b => b).Must(b => !string.IsNullOrWhiteSpace(b)).WithMessage(_ => Messages.Get("required")).PlainText(5000).OverridePropertyName("body");
+    public static IRuleBuilderOptions<T, string?> CommentBody<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(b => !string.IsNullOrWhiteSpace(b)).WithMessage(_ => Messages.Get("required")).PlainText(5000);
 }
 
 /// <summary>The comment with its idea's access for the caller (404 when the caller may not see the idea).</summary>

@@ -26,7 +26,7 @@ public static class PostComment
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Body).SetValidator(new CommentBodyRules()).OverridePropertyName("");
+        public Validator() => RuleFor(c => (string?)c.Body).CommentBody().OverridePropertyName("body");
     }
 
     public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, CommentView>

@@ -50,7 +50,22 @@ public static class ListIdeas
     }
 
     /// <summary>The last row's sort key: L for integer keys (scores, counts, microseconds, random hashes), D for trending.</summary>
-    internal sealed record Key(string S, long? L, double? D, Guid Id, long Seed);
+    internal sealed record Key(string S, long? L, double? D, Guid Id, long Seed)
+    {
+        // "newest" keeps microseconds since the Unix epoch: they must make a date.
+        private const long EpochTicks = 621_355_968_000_000_000; // DateTime.UnixEpoch.Ticks
+        private const long MinMicros = -EpochTicks / 10;
+        private const long MaxMicros = (3_155_378_975_999_999_999 - EpochTicks) / 10; // DateTime.MaxValue.Ticks
+
+        /// <summary>Whether the key belongs to this sort and fits its column (a forged key out of range is a 400, not a database error).</summary>
+        public bool Fits(string sort) => S == sort && sort switch
+        {
+            "trending" => D is { } d && double.IsFinite(d),
+            "popular" or "most_commented" => L is >= int.MinValue and <= int.MaxValue, // score and comments_count are integer columns
+            "newest" => L is >= MinMicros and <= MaxMicros,
+            _ => L is not null,
+        };
+    }
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
     {
@@ -137,9 +152,7 @@ public static class ListIdeas
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {
             var sort = (q.Sort ?? IdeaSort.Trending).ToWire();
-            var after = Cursor.Decode<Key>(q.Cursor);
-            if (after is not null && (after.S != sort || (sort == "trending" ? after.D is null : after.L is null)))
-                throw Cursor.Invalid();
+            var after = Cursor.Decode<Key>(q.Cursor, k => k.Fits(sort));
             var seed = after?.Seed ?? q.Seed ?? Random.Shared.NextInt64(1, int.MaxValue);
             var limit = q.Limit ?? Cursor.DefaultLimit;
             await using var connection = await db.OpenConnectionAsync(ct);

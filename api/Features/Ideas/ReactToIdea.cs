@@ -25,6 +25,9 @@ public sealed record ReactionState(int Likes, int Dislikes, ReactionKind? MyReac
 /// Like (or dislike, when the phase allows it) an idea: one reaction per person per idea (primary key),
 /// switching kinds or setting the same kind again is safe to repeat, the per-person limit of the phase is
 /// taken atomically with the reaction, and the idea's counters move in the same transaction.
+/// Concurrency: the person's reaction row is locked first (<see cref="ReactionRow"/>), so a parallel switch and
+/// removal by the same person run one after the other, each computing its counter changes from the reaction it
+/// actually changed; the counters move by relative single-table updates.
 /// </summary>
 public static class ReactToIdea
 {
@@ -44,9 +47,7 @@ public static class ReactToIdea
             ON CONFLICT (idea_id, user_id) DO NOTHING RETURNING kind;
             """;
 
-        private const string SwitchSql = """
-            UPDATE idea_reactions SET kind = @Kind WHERE idea_id = @IdeaId AND user_id = @ActorId AND kind <> @Kind RETURNING kind;
-            """;
+        private const string SwitchSql = "UPDATE idea_reactions SET kind = @Kind WHERE idea_id = @IdeaId AND user_id = @ActorId;";
 
         private const string LimitSql = """
             INSERT INTO phase_participants AS pp (phase_id, user_id, reactions) VALUES (@PhaseId, @ActorId, 1)
@@ -71,14 +72,25 @@ public static class ReactToIdea
 
             var args = new { c.IdeaId, c.ActorId, Kind = c.Kind.ToWire(), PhaseId = phase.Id, Limit = settings.ReactionsPerUser };
             int likes, dislikes;
-            if (await connection.ExecuteScalarAsync<string?>(new CommandDefinition(InsertSql, args, tx, cancellationToken: ct)) is not null)
+            var current = await ReactionRow.LockAsync(connection, tx, c.IdeaId, c.ActorId, ct);
+            // No reaction yet: insert one. When the same person's parallel request inserted it first, that insert waits
+            // for it and does nothing; lock the row it made and go on as a switch.
+            while (current is null)
+            {
+                if (await connection.ExecuteScalarAsync<string?>(new CommandDefinition(InsertSql, args, tx, cancellationToken: ct)) is not null) break;
+                current = await ReactionRow.LockAsync(connection, tx, c.IdeaId, c.ActorId, ct);
+            }
+            if (current is null)
             {
                 if (await connection.ExecuteScalarAsync<int?>(new CommandDefinition(LimitSql, args, tx, cancellationToken: ct)) is null)
                     throw ActionPolicy.Refuse(ParticipationAction.React, RefusalReason.LimitReached);
                 (likes, dislikes) = c.Kind == ReactionKind.Like ? (1, 0) : (0, 1);
             }
-            else if (await connection.ExecuteScalarAsync<string?>(new CommandDefinition(SwitchSql, args, tx, cancellationToken: ct)) is not null)
+            else if (current.Kind != c.Kind.ToWire())
+            {
+                await connection.ExecuteAsync(new CommandDefinition(SwitchSql, args, tx, cancellationToken: ct));
                 (likes, dislikes) = c.Kind == ReactionKind.Like ? (1, -1) : (-1, 1);
+            }
             else
                 (likes, dislikes) = (0, 0); // already this kind: nothing changes
 
@@ -97,24 +109,27 @@ public static class ReactToIdea
         .ProducesProblems(400, 401, 403, 404, 409);
 }
 
-/// <summary>Removes the caller's reaction; the counters and the phase's per-person count move back in the same transaction.</summary>
+/// <summary>
+/// Removes the caller's reaction; the counters and the phase's per-person count move back in the same transaction.
+/// The reaction row is locked first, so a removal racing the same person's switch removes whatever kind the switch
+/// left (never a counter computed from a reaction that has changed meanwhile).
+/// </summary>
 public static class RemoveReaction
 {
     public sealed record Command(Guid ActorId, Guid IdeaId) : ICommand<ReactionState>;
 
     public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, ReactionState>
     {
-        private const string Sql = """
-            WITH removed AS (DELETE FROM idea_reactions WHERE idea_id = @IdeaId AND user_id = @ActorId RETURNING kind, phase_id),
-            slot AS (UPDATE phase_participants pp SET reactions = greatest(pp.reactions - 1, 0)
-                       FROM removed WHERE pp.phase_id = removed.phase_id AND pp.user_id = @ActorId),
-            counted AS (UPDATE ideas i SET likes_count = i.likes_count - (removed.kind = 'like')::int, dislikes_count = i.dislikes_count - (removed.kind = 'dislike')::int
-                          FROM removed WHERE i.id = @IdeaId
-                        RETURNING i.likes_count, i.dislikes_count)
-            SELECT coalesce((SELECT likes_count FROM counted), i.likes_count) AS likes,
-                   coalesce((SELECT dislikes_count FROM counted), i.dislikes_count) AS dislikes, NULL::text AS my_reaction
-              FROM ideas i WHERE i.id = @IdeaId;
+        // Runs with the reaction row locked by this transaction; @Likes / @Dislikes: 1 for the removed kind.
+        private const string RemoveSql = """
+            DELETE FROM idea_reactions WHERE idea_id = @IdeaId AND user_id = @ActorId;
+            UPDATE phase_participants SET reactions = greatest(reactions - 1, 0) WHERE phase_id = @PhaseId AND user_id = @ActorId;
+            UPDATE ideas SET likes_count = likes_count - @Likes, dislikes_count = dislikes_count - @Dislikes
+             WHERE id = @IdeaId
+            RETURNING likes_count AS likes, dislikes_count AS dislikes, NULL::text AS my_reaction;
             """;
+
+        private const string StateSql = "SELECT likes_count AS likes, dislikes_count AS dislikes, NULL::text AS my_reaction FROM ideas WHERE id = @IdeaId;";
 
         public async ValueTask<ReactionState> Handle(Command c, CancellationToken ct)
         {
@@ -122,7 +137,13 @@ public static class RemoveReaction
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct)).RequireListed();
             await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, ParticipationAction.React, tx, ct, limitTakenLater: true);
-            var state = (await connection.QuerySingleAsync<ReactionState.Row>(new CommandDefinition(Sql, new { c.IdeaId, c.ActorId }, tx, cancellationToken: ct))).State;
+            var current = await ReactionRow.LockAsync(connection, tx, c.IdeaId, c.ActorId, ct);
+            var state = current is null
+                ? (await connection.QuerySingleAsync<ReactionState.Row>(new CommandDefinition(StateSql, new { c.IdeaId }, tx, cancellationToken: ct))).State
+                : (await connection.QuerySingleAsync<ReactionState.Row>(new CommandDefinition(RemoveSql, new
+                {
+                    c.IdeaId, c.ActorId, current.PhaseId, Likes = current.Kind == "like" ? 1 : 0, Dislikes = current.Kind == "dislike" ? 1 : 0,
+                }, tx, cancellationToken: ct))).State;
             await tx.CommitAsync(ct);
             return state;
         }
@@ -134,4 +155,17 @@ public static class RemoveReaction
         .WithName(nameof(RemoveReaction))
         .WithSummary("Remove your reaction to an idea (repeating it changes nothing).")
         .ProducesProblems(401, 403, 404);
+}
+
+/// <summary>
+/// A person's reaction to an idea, locked for the rest of the transaction. In READ COMMITTED, a lock that waited for
+/// a concurrent change returns the row as that change left it (or nothing when it was deleted), and every later
+/// statement sees that change: the caller computes its counter changes from the reaction it actually holds.
+/// </summary>
+internal sealed record ReactionRow(string Kind, Guid? PhaseId)
+{
+    private const string Sql = "SELECT kind, phase_id FROM idea_reactions WHERE idea_id = @IdeaId AND user_id = @ActorId FOR UPDATE;";
+
+    public static Task<ReactionRow?> LockAsync(System.Data.IDbConnection connection, System.Data.IDbTransaction tx, Guid ideaId, Guid actorId, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<ReactionRow>(new CommandDefinition(Sql, new { IdeaId = ideaId, ActorId = actorId }, tx, cancellationToken: ct));
 }

@@ -5,6 +5,7 @@ using Mediator;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Invitations;
 
@@ -27,6 +28,7 @@ public static class CreateInvitations
         {
             RuleFor(c => c.Invitees).NotEmpty().WithMessage(_ => Messages.Get("invite_someone"))
                 .Must(i => i is null || i.Count <= MaxInvitees).WithMessage($"At most {MaxInvitees} people at once.");
+            RuleForEach(c => c.Invitees).NotNull().WithMessage(_ => Messages.Get("required"));
             Include(new ScopeRules<Command>(c => c.Role, c => c.ScopeType, c => c.ScopeId, c => c.Message));
         }
     }

@@ -55,7 +55,7 @@ public static class SetNotificationPreferences
             RuleFor(c => c.Preferences).NotEmpty().WithMessage(_ => Messages.Get("required"))
                 .Must(p => p is null || p.Count <= NotificationCategories.All.Length).WithMessage(_ => Messages.Get("one_per_category"))
                 .Must(p => p is null || p.Select(x => x?.Category).Distinct().Count() == p.Count).WithMessage(_ => Messages.Get("one_per_category"));
-            RuleForEach(c => c.Preferences).ChildRules(p =>
+            RuleForEach(c => c.Preferences).NotNull().WithMessage(_ => Messages.Get("required")).ChildRules(p =>
             {
                 p.RuleFor(x => x.Category).IsInEnum().WithMessage(_ => Messages.Get("notification_category"));
                 p.RuleFor(x => x.Channel).IsInEnum().WithMessage(_ => Messages.Get("notification_channel"));

@@ -1,9 +1,13 @@
 using FluentValidation;
 using Mediator;
+using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Infrastructure.Mediator;
 
-/// <summary>Runs every FluentValidation validator of the message before its handler.</summary>
+/// <summary>
+/// Runs every FluentValidation validator of the message before its handler, then refuses any non-nullable member
+/// still null (<see cref="NonNullableMembers"/>): a null from JSON is a 400 "required", never a 500 in the handler.
+/// </summary>
 public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
@@ -15,6 +19,7 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
             var result = await validator.ValidateAsync(message, ct);
             if (!result.IsValid) throw new ValidationException(result.Errors);
         }
+        if (NonNullableMembers.Find(message) is { Count: > 0 } nulls) throw new ValidationException(nulls);
         return await next(message, ct);
     }
 }

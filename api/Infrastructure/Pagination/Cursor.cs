@@ -8,27 +8,43 @@ namespace Participation.Api.Infrastructure.Pagination;
 
 /// <summary>
 /// Keyset pagination: an opaque cursor (base64url JSON of the last row's sort key) and a page size of
-/// 1 to 100 (20 by default). A tampered or garbage cursor is a 400, never a 500.
+/// 1 to 100 (20 by default). A tampered or garbage cursor is a 400, never a 500: the key is checked when
+/// decoded (its JSON types, no NUL in text, no null where the key has none, and the list's own range check),
+/// since it comes back from the client and goes into SQL parameters.
 /// </summary>
 public static class Cursor
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
 
-    public static string Encode<T>(T key) => WebEncoders.Base64UrlEncode(JsonSerializer.SerializeToUtf8Bytes(key));
+    private static readonly JsonSerializerOptions Json = Hardened();
 
-    public static T? Decode<T>(string? cursor) where T : class
+    public static string Encode<T>(T key) => WebEncoders.Base64UrlEncode(JsonSerializer.SerializeToUtf8Bytes(key, Json));
+
+    /// <summary>The key of <paramref name="cursor"/>, or null without one; a 400 when it does not decode or <paramref name="fits"/> refuses it.</summary>
+    public static T? Decode<T>(string? cursor, Func<T, bool>? fits = null) where T : class
     {
         if (string.IsNullOrEmpty(cursor)) return null;
+        T key;
         try
         {
-            return JsonSerializer.Deserialize<T>(WebEncoders.Base64UrlDecode(cursor))
+            key = JsonSerializer.Deserialize<T>(WebEncoders.Base64UrlDecode(cursor), Json)
                 ?? throw new FormatException();
         }
         catch (Exception ex) when (ex is FormatException or JsonException or ArgumentException or NotSupportedException)
         {
             throw Invalid();
         }
+        if (Validation.NonNullableMembers.Find(key).Count > 0 || (fits is not null && !fits(key))) throw Invalid();
+        return key;
+    }
+
+    private static JsonSerializerOptions Hardened()
+    {
+        var options = new JsonSerializerOptions();
+        Security.HttpHardening.Configure(options); // refuses NUL in text, which PostgreSQL cannot take
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
     }
 
     /// <summary>The 400 for a cursor that does not belong to this list or sort.</summary>

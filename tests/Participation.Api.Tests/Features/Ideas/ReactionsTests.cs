@@ -110,6 +110,30 @@ public sealed class ReactionsTests(ApiFactory api) : ApiTest(api)
     }
 
     [Fact]
+    public async Task Removing_a_reaction_while_switching_it_in_parallel_is_never_a_500_and_the_removal_is_kept_or_follows()
+    {
+        var c = await IdeaCity.CreateAsync(Api, new { dislikes = true });
+        var ideas = new List<Guid>();
+        for (var i = 0; i < 3; i++) ideas.Add(await c.IdeaAsync(c.A, title: $"Idée {i}"));
+        var failures = new List<string>();
+
+        for (var round = 0; round < 60; round++)
+        {
+            var idea = ideas[round % ideas.Count];
+            Assert.Equal(HttpStatusCode.OK, (await c.B.PutAsJsonAsync($"/api/v1/ideas/{idea}/reaction", new { kind = "like" })).StatusCode);
+            var (switched, removed) = (c.B.PutAsJsonAsync($"/api/v1/ideas/{idea}/reaction", new { kind = "dislike" }), c.B.DeleteAsync($"/api/v1/ideas/{idea}/reaction"));
+            foreach (var response in await Task.WhenAll(switched, removed))
+                if (response.StatusCode != HttpStatusCode.OK) failures.Add($"round {round}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            // Either order is a valid history: removed after the switch (no reaction), or the dislike as a new reaction after the removal.
+            var kind = await Api.ScalarAsync<string?>("SELECT kind FROM idea_reactions WHERE idea_id = @idea AND user_id = @user", new { idea, user = c.ResidentB.Id });
+            Assert.True(kind is null or "dislike", $"round {round}: {kind}");
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        await Invariants.AssertHoldAsync(Api);
+    }
+
+    [Fact]
     public async Task The_per_person_reaction_limit_holds_in_parallel_and_switching_or_removing_stays_possible()
     {
         var c = await IdeaCity.CreateAsync(Api, new { reactionsPerUser = 2, dislikes = true });

@@ -1,0 +1,208 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dapper;
+using Participation.Api.Features.Comments;
+using Participation.Api.Features.Invitations;
+using Participation.Api.Features.Me;
+using Participation.Api.Features.Notifications;
+using Participation.Api.Infrastructure.Validation;
+using Participation.Api.Tests.Features.Ideas;
+using Participation.Api.Tests.Features.Surveys;
+using Participation.Api.Tests.Infrastructure;
+
+namespace Participation.Api.Tests.Security;
+
+/// <summary>
+/// Generated from the contract (QUALITY.md §1): every JSON operation of the served OpenAPI document, on real
+/// resources, gets <c>{}</c>, then its documented request schema with each property set to null in turn (an array
+/// property also as <c>[null]</c>, a nested object with each of its own properties null, a map with a null value).
+/// None may answer 5xx. New endpoints are covered as soon as they are in the document.
+/// </summary>
+public sealed class NullBodyTests(ApiFactory api) : ApiTest(api)
+{
+    [Fact]
+    public async Task No_JSON_endpoint_answers_5xx_to_an_empty_body_or_a_null_in_any_property()
+    {
+        var world = await RealResources.CreateAsync(Api);
+        var document = JsonNode.Parse(await Api.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
+        var schemas = new Schemas(document, world);
+        var failures = new List<string>();
+        var operations = 0;
+        var sent = 0;
+
+        foreach (var (path, item) in document["paths"]!.AsObject())
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var schema = operation?["requestBody"]?["content"]?["application/json"]?["schema"];
+                if (schema is null) continue;
+                operations++;
+                var url = world.Url(path, operation!["operationId"]?.GetValue<string>());
+                var bodies = new List<(string Label, JsonNode? Body)> { ("{}", new JsonObject()) };
+                bodies.AddRange(schemas.NullMutations(schema, url));
+                foreach (var (label, body) in bodies)
+                    foreach (var client in world.Callers)
+                    {
+                        using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), url)
+                        {
+                            Content = Http.Json(body?.ToJsonString() ?? "null"),
+                        };
+                        var response = await client.SendAsync(request);
+                        sent++;
+                        if ((int)response.StatusCode >= 500)
+                            failures.Add($"{method.ToUpperInvariant()} {path} [{label}] {body?.ToJsonString()} → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                    }
+            }
+
+        Assert.True(operations >= 40, $"only {operations} JSON operations in the document");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests answered 5xx:\n" + string.Join("\n", failures.Take(30)));
+    }
+
+    [Fact]
+    public async Task Missing_or_null_comment_bodies_and_null_list_items_are_400_required()
+    {
+        var c = await IdeaCity.CreateAsync(Api);
+        var idea = await c.IdeaAsync(c.A);
+        var comment = await c.CommentAsync(c.A, idea);
+
+        await AssertRequiredAsync(await c.A.PostAsync($"/api/v1/ideas/{idea}/comments", Http.Json("{}")), "body");
+        await AssertRequiredAsync(await c.A.PostAsync($"/api/v1/ideas/{idea}/comments", Http.Json("""{"body":null}""")), "body");
+        await AssertRequiredAsync(await c.A.PutAsync($"/api/v1/comments/{comment}", Http.Json("""{"body":null}""")), "body");
+        await AssertRequiredAsync(await c.A.PutAsync("/api/v1/notifications/preferences", Http.Json("""{"preferences":[null]}""")), "preferences[0]");
+        await AssertRequiredAsync(await c.Admin.PostAsync("/api/v1/invitations",
+            Http.Json("""{"invitees":[null],"role":"it_manager","scopeType":"platform"}""")), "invitees[0]");
+
+        Assert.Equal(1, await Api.CountAsync("comments"));
+        Assert.Equal("Bonne idée !", await Api.ScalarAsync<string>("SELECT body FROM comments"));
+        Assert.Equal(0, await Api.CountAsync("notification_preferences"));
+        Assert.Equal(0, await Api.CountAsync("invitations"));
+    }
+
+    [Fact]
+    public void The_validators_themselves_report_nulls_as_required()
+    {
+        static void AssertRequired(FluentValidation.Results.ValidationResult result, string property) =>
+            Assert.Contains(result.Errors, e => e.PropertyName == property && e.ErrorMessage == "Ce champ est obligatoire.");
+
+        AssertRequired(new PostComment.Validator().Validate(new PostComment.Command(Guid.NewGuid(), Guid.NewGuid(), null!, null, null)), "body");
+        AssertRequired(new EditComment.Validator().Validate(new EditComment.Command(Guid.NewGuid(), Guid.NewGuid(), null!)), "body");
+        AssertRequired(new SetNotificationPreferences.Validator().Validate(new SetNotificationPreferences.Command(Guid.NewGuid(), [null!])), "Preferences[0]");
+        AssertRequired(new CreateInvitations.Validator().Validate(
+            new CreateInvitations.Command(Guid.NewGuid(), [null!], "it_manager", "platform", null, null)), "Invitees[0]");
+    }
+
+    [Fact]
+    public void Non_nullable_members_left_null_are_found_through_nested_records_and_list_items()
+    {
+        var found = NonNullableMembers.Find(new SetNotificationPreferences.Command(Guid.NewGuid(),
+            [new SetNotificationPreferences.Change("comment_on_my_idea", null!), null!, new SetNotificationPreferences.Change(null!, "off")]));
+
+        Assert.Equal(["Preferences[0].Channel", "Preferences[1]", "Preferences[2].Category"], found.Select(f => f.PropertyName));
+        Assert.Empty(NonNullableMembers.Find(new UpdateMe.Command(Guid.NewGuid(), null, null, null)));
+    }
+
+    private static async Task AssertRequiredAsync(HttpResponseMessage response, string field)
+    {
+        var problem = await response.AssertProblemAsync(System.Net.HttpStatusCode.BadRequest, because: field);
+        var messages = problem["errors"]?[field]?.AsArray().Select(m => m!.GetValue<string>()).ToList();
+        Assert.True(messages?.Contains("Ce champ est obligatoire.") == true, $"no 'required' for {field} in {problem.ToJsonString()}");
+    }
+
+    /// <summary>The document's schemas: a plausible instance of each, and its null mutations.</summary>
+    private sealed class Schemas(JsonNode document, RealResources world)
+    {
+
+        private JsonObject Resolve(JsonNode schema)
+        {
+            var s = schema.AsObject();
+            if (s["$ref"]?.GetValue<string>() is { } reference)
+                return Resolve(document["components"]!["schemas"]![reference.Split('/')[^1]]!);
+            foreach (var combinator in new[] { "allOf", "oneOf", "anyOf" })
+                if (s[combinator] is JsonArray { Count: > 0 } parts)
+                {
+                    var merged = new JsonObject();
+                    foreach (var (key, value) in s) if (key != combinator) merged[key] = value?.DeepClone();
+                    foreach (var (key, value) in Resolve(parts[0]!)) merged[key] ??= value?.DeepClone();
+                    return merged;
+                }
+            return s;
+        }
+
+        private static string? Type(JsonObject s) => s["type"] switch
+        {
+            JsonValue v => v.GetValue<string>(),
+            JsonArray a => a.Select(t => t!.GetValue<string>()).FirstOrDefault(t => t != "null"),
+            _ => s["properties"] is not null ? "object" : null,
+        };
+
+        private JsonNode? Instance(JsonNode schema, string? name, string url, int depth)
+        {
+            var s = Resolve(schema);
+            if (s["enum"] is JsonArray { Count: > 0 } values) return values.FirstOrDefault(v => v is not null)?.DeepClone();
+            switch (Type(s))
+            {
+                case "object" when s["properties"] is JsonObject properties:
+                    var o = new JsonObject();
+                    if (depth < 6)
+                        foreach (var (key, property) in properties) o[key] = Instance(property!, key, url, depth + 1);
+                    return o;
+                case "object":
+                    return s["additionalProperties"] is JsonObject values2 ? new JsonObject { ["fr"] = Instance(values2, null, url, depth + 1) } : new JsonObject();
+                case "array":
+                    return depth < 6 ? new JsonArray(Instance(s["items"]!, name, url, depth + 1)) : new JsonArray();
+                case "integer" or "number":
+                    return name == "version" ? 0 : 1;
+                case "boolean":
+                    return true;
+                case "string":
+                    if (world.Sample(name, url) is { } sample) return sample;
+                    return s["format"]?.GetValue<string>() switch
+                    {
+                        "uuid" => s["nullable"]?.GetValue<bool>() == true ? null : world.C.P1.ToString(),
+                        "date-time" => DateTimeOffset.UtcNow.AddDays(1).ToString("O"),
+                        _ => "Un texte valide",
+                    };
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>Variants of a plausible instance, each with one null somewhere (paths labelled).</summary>
+        private IEnumerable<(string Label, JsonNode? Node)> Mutations(JsonNode schema, string? name, string url, int depth)
+        {
+            if (depth > 6) yield break;
+            var s = Resolve(schema);
+            switch (Type(s))
+            {
+                case "object" when s["properties"] is JsonObject properties:
+                    foreach (var (key, property) in properties)
+                    {
+                        var alone = new JsonObject { [key] = null };
+                        if (depth == 0) yield return ($"{{{key}:null}}", alone);
+                        var withNull = (JsonObject)Instance(s, name, url, depth)!;
+                        withNull[key] = null;
+                        yield return (key, withNull);
+                        foreach (var (label, inner) in Mutations(property!, key, url, depth + 1))
+                        {
+                            var mutated = (JsonObject)Instance(s, name, url, depth)!;
+                            mutated[key] = inner;
+                            yield return ($"{key}.{label}", mutated);
+                        }
+                    }
+                    break;
+                case "object" when s["additionalProperties"] is JsonObject values:
+                    yield return ("fr", new JsonObject { ["fr"] = null });
+                    foreach (var (label, inner) in Mutations(values, null, url, depth + 1))
+                        yield return ($"fr.{label}", new JsonObject { ["fr"] = inner });
+                    break;
+                case "array":
+                    yield return ("[null]", new JsonArray((JsonNode?)null));
+                    foreach (var (label, inner) in Mutations(s["items"]!, name, url, depth + 1))
+                        yield return ($"[0].{label}", new JsonArray(inner));
+                    break;
+            }
+        }
+
+        public IEnumerable<(string Label, JsonNode? Body)> NullMutations(JsonNode schema, string url) => Mutations(schema, null, url, 0);
+    }
+}
