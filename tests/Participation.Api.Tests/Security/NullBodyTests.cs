@@ -1,3 +1,5 @@
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Notifications;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -88,16 +90,18 @@ public sealed class NullBodyTests(ApiFactory api) : ApiTest(api)
         AssertRequired(new EditComment.Validator().Validate(new EditComment.Command(Guid.NewGuid(), Guid.NewGuid(), null!)), "body");
         AssertRequired(new SetNotificationPreferences.Validator().Validate(new SetNotificationPreferences.Command(Guid.NewGuid(), [null!])), "Preferences[0]");
         AssertRequired(new CreateInvitations.Validator().Validate(
-            new CreateInvitations.Command(Guid.NewGuid(), [null!], "it_manager", "platform", null, null)), "Invitees[0]");
+            new CreateInvitations.Command(Guid.NewGuid(), [null!], Role.ItManager, ScopeType.Platform, null, null)), "Invitees[0]");
     }
 
     [Fact]
     public void Non_nullable_members_left_null_are_found_through_nested_records_and_list_items()
     {
         var found = NonNullableMembers.Find(new SetNotificationPreferences.Command(Guid.NewGuid(),
-            [new SetNotificationPreferences.Change("comment_on_my_idea", null!), null!, new SetNotificationPreferences.Change(null!, "off")]));
+            [new SetNotificationPreferences.Change(NotificationCategory.CommentOnMyIdea, NotificationChannel.Off), null!]));
+        var comment = NonNullableMembers.Find(new EditComment.Command(Guid.NewGuid(), Guid.NewGuid(), null!));
 
-        Assert.Equal(["Preferences[0].Channel", "Preferences[1]", "Preferences[2].Category"], found.Select(f => f.PropertyName));
+        Assert.Equal(["Preferences[1]"], found.Select(f => f.PropertyName));
+        Assert.Equal(["Body"], comment.Select(f => f.PropertyName));
         Assert.Empty(NonNullableMembers.Find(new UpdateMe.Command(Guid.NewGuid(), null, null, null)));
     }
 
