@@ -68,5 +68,9 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // A shared 2-core machine can be many times slower than a quiet one: tests wait on conditions (findBy, waitFor),
+    // and these limits only bound how long a condition may take to become true before the test fails.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });
