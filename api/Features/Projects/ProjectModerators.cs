@@ -7,6 +7,19 @@ using Participation.Api.Infrastructure.OpenApi;
 
 namespace Participation.Api.Features.Projects;
 
+/// <summary>What assigning and removing a moderator share.</summary>
+internal static class ProjectModerators
+{
+    private const string ProjectExists = "SELECT EXISTS (SELECT 1 FROM projects WHERE id = @Id);";
+
+    /// <summary>The project is in the path, so an unknown one is a 404 (not a 400 on a scope the request does not carry).</summary>
+    public static async Task RequireProjectAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid id, CancellationToken ct)
+    {
+        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(ProjectExists, new { Id = id }, tx, cancellationToken: ct)))
+            throw new NotFoundException("No such project.");
+    }
+}
+
 /// <summary>Admins and the department's heads assign a moderator to the project (a role grant, e-mailed and audited).</summary>
 public static class AssignModerator
 {
@@ -18,6 +31,7 @@ public static class AssignModerator
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
+            await ProjectModerators.RequireProjectAsync(connection, tx, c.Id, ct);
             await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, Roles.ProjectModerator, Roles.Project, c.Id, ct);
             if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM users WHERE id = @UserId)", c, tx, cancellationToken: ct)))
                 throw new NotFoundException("No such user.");
@@ -51,6 +65,7 @@ public static class RemoveModerator
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
+            await ProjectModerators.RequireProjectAsync(connection, tx, c.Id, ct);
             await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, Roles.ProjectModerator, Roles.Project, c.Id, ct);
             var grant = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(Grant, c, tx, cancellationToken: ct))
                 ?? throw new NotFoundException("This person is not a moderator of the project.");

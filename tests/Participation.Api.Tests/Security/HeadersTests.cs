@@ -34,6 +34,19 @@ public sealed class HeadersTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/swagger/index.html")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/swagger/index.html")]
+    [InlineData("/swagger")]
+    public async Task The_Swagger_UI_cannot_be_framed(string url)
+    {
+        var response = await Api.CreateClient().GetAsync(url);
+
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Contains("script-src 'self'", csp);
+    }
+
     [Fact]
     public async Task CORS_allows_only_the_configured_origins()
     {

@@ -94,6 +94,18 @@ public sealed class ProjectsTests(ApiFactory api) : ApiTest(api)
     }
 
     [Fact]
+    public async Task Assigning_or_removing_a_moderator_of_an_unknown_project_is_a_404()
+    {
+        var city = await City.CreateAsync(Api);
+        var moderator = await Api.CreateUserAsync();
+        var unknown = Guid.NewGuid();
+
+        await (await city.Admin.PutAsync($"/api/v1/projects/{unknown}/moderators/{moderator.Id}", null)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await city.Admin.DeleteAsync($"/api/v1/projects/{unknown}/moderators/{moderator.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(0, await Api.ScalarAsync<long>("SELECT count(*) FROM user_roles WHERE role = 'project_moderator'"));
+    }
+
+    [Fact]
     public async Task A_department_head_creates_projects_only_in_their_department()
     {
         var city = await City.CreateAsync(Api);
