@@ -16,6 +16,8 @@ public static class DeleteDepartment
     public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
     {
         // The foreign keys from role grants (and later projects) refuse the delete of a non-empty department.
+        // Invitations scoped to it would go with it (ON DELETE CASCADE): pending ones are refused instead, so
+        // nobody loses track of them silently; they are revoked first through the audited revoke path.
         private const string Sql = """
             WITH deleted AS (DELETE FROM departments WHERE id = @Id RETURNING id, name),
             audited AS (
@@ -24,14 +26,27 @@ public static class DeleteDepartment
             SELECT count(*) FROM deleted;
             """;
 
+        // Locks the department (new invitations take a key-share lock on it) before counting its pending invitations.
+        private const string PendingSql = """
+            SELECT count(i.id)
+            FROM (SELECT id FROM departments WHERE id = @Id FOR UPDATE) d
+            LEFT JOIN invitations i ON i.department_id = d.id
+                AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now();
+            """;
+
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             if (!await Roles.IsAdminAsync(connection, c.ActorId, null, ct)) throw new ForbiddenException();
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var pending = await connection.ExecuteScalarAsync<long>(new CommandDefinition(PendingSql, c, tx, cancellationToken: ct));
+            if (pending > 0) throw new ConflictException(Messages.Get("department_pending_invitations", pending));
             try
             {
-                var rows = await connection.ExecuteScalarAsync<long>(new CommandDefinition(Sql, c, cancellationToken: ct));
-                return rows == 0 ? throw new NotFoundException() : Unit.Value;
+                var rows = await connection.ExecuteScalarAsync<long>(new CommandDefinition(Sql, c, tx, cancellationToken: ct));
+                if (rows == 0) throw new NotFoundException();
+                await tx.CommitAsync(ct);
+                return Unit.Value;
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ForeignKeyViolation)
             {

@@ -82,6 +82,30 @@ public sealed class DepartmentsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(0, await Api.CountAsync("departments"));
     }
 
+    [Fact]
+    public async Task A_department_with_pending_invitations_is_not_deleted_and_the_count_is_named()
+    {
+        var (client, _) = await AdminAsync();
+        var id = (await (await client.PostJsonAsync("/api/v1/departments", Name("Culture"))).ReadJsonAsync())["id"]!.GetValue<Guid>();
+        var invite = await client.PostJsonAsync("/api/v1/invitations", new
+        {
+            invitees = new[] { new { email = "a@example.org" }, new { email = "b@example.org" } }, role = "department_head", scopeType = "department", scopeId = id,
+        });
+        Assert.Equal(HttpStatusCode.OK, invite.StatusCode);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        var problem = await (await client.DeleteAsync($"/api/v1/departments/{id}")).AssertProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.Contains("2 pending invitations", problem["title"]!.GetValue<string>());
+        Assert.Equal(1, await Api.CountAsync("departments"));
+        Assert.Equal(2, await Api.ScalarAsync<long>("SELECT count(*) FROM invitations WHERE department_id = @id AND revoked_at IS NULL", new { id }));
+        Assert.Equal(0, await Api.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'department.deleted'"));
+
+        // Once they are revoked (visibly, through the existing revoke path) or expired, the department can go.
+        await Api.ScalarAsync<long>("UPDATE invitations SET expires_at = now() - interval '1 day' WHERE department_id = @id RETURNING 1", new { id });
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/departments/{id}")).StatusCode);
+    }
+
     public static TheoryData<string?> NonAdmins => new() { null, "communication_manager", "it_manager", "elected_official" };
 
     [Theory]
