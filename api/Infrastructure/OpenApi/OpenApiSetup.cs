@@ -40,6 +40,7 @@ public static class OpenApiSetup
             o.SchemaFilter<NullableReferencesSchemaFilter>();
             o.SchemaFilter<ValidationLimitsSchemaFilter>();
             o.DocumentFilter<ClosedRequestSchemasDocumentFilter>();
+            o.OperationFilter<DescriptionsFilter>();
             o.ParameterFilter<QueryEnumFilter>();
             o.SchemaFilter<EnumNamesFilter>();
             o.OperationFilter<FormEnumFilter>();

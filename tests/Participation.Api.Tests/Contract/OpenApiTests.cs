@@ -37,6 +37,27 @@ public sealed class OpenApiTests(ApiFactory api) : ApiTest(api)
         Assert.Null(json["paths"]!["/api/v1/auth/login"]!["post"]!["security"]);
     }
 
+    [Fact]
+    public async Task Every_operation_and_every_parameter_is_described()
+    {
+        var json = await (await Api.CreateClient().GetAsync("/swagger/v1/swagger.json")).ReadJsonAsync();
+        var missing = new List<string>();
+        foreach (var (path, item) in json["paths"]!.AsObject())
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                if (string.IsNullOrWhiteSpace(operation!["summary"]?.GetValue<string>())) missing.Add($"{method} {path}: summary");
+                if (string.IsNullOrWhiteSpace(operation["description"]?.GetValue<string>())) missing.Add($"{method} {path}: description");
+                foreach (var parameter in operation["parameters"]?.AsArray() ?? [])
+                    if (string.IsNullOrWhiteSpace(parameter!["description"]?.GetValue<string>()))
+                        missing.Add($"{method} {path}: parameter {parameter["name"]}");
+                foreach (var (code, response) in operation["responses"]!.AsObject())
+                    if (string.IsNullOrWhiteSpace(response!["description"]?.GetValue<string>())) missing.Add($"{method} {path}: response {code}");
+            }
+
+        Assert.True(missing.Count == 0, string.Join("\n", missing));
+        Assert.Equal("The project's id.", json["paths"]!["/api/v1/projects/{id}"]!["get"]!["parameters"]![0]!["description"]!.GetValue<string>());
+    }
+
     private static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -53,7 +53,9 @@ public sealed class ContractCheck
         {
             app.Use(async (http, nextMiddleware) =>
             {
-                if (!http.Request.Path.StartsWithSegments("/api/v1"))
+                // CORS preflights are answered by the CORS middleware for every path; they are not API operations.
+                var preflight = HttpMethods.IsOptions(http.Request.Method) && http.Request.Headers.ContainsKey("Access-Control-Request-Method");
+                if (!http.Request.Path.StartsWithSegments("/api/v1") || preflight)
                 {
                     await nextMiddleware(http);
                     return;

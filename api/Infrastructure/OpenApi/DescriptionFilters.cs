@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Participation.Api.Infrastructure.OpenApi;
+
+/// <summary>
+/// Every operation gets a description and every parameter one, derived from the endpoint's metadata so they cannot
+/// disagree with behaviour: who may call it, its rate limit, idempotency, paging; and what each parameter means.
+/// A slice's own <c>WithDescription</c> or parameter description is kept.
+/// </summary>
+internal sealed class DescriptionsFilter : IOperationFilter
+{
+    private static readonly Dictionary<string, string> Known = new(StringComparer.Ordinal)
+    {
+        ["cursor"] = "Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.",
+        ["limit"] = "Page size, 1 to 100 (20 when left out).",
+        ["status"] = "Only items in this status.",
+        ["search"] = "Words to look for (case- and accent-insensitive).",
+        ["q"] = "Words to look for in people's names.",
+        ["sort"] = "Order of the list.",
+        ["topic"] = "Only items with this topic.",
+        ["role"] = "Only people or invitations with this role.",
+        ["phaseId"] = "The phase's id.",
+        ["departmentId"] = "Only items of this department.",
+        ["method"] = "Only projects with a phase of this participation method.",
+        ["action"] = "Only entries whose action starts with this text (e.g. `idea.`).",
+        ["targetType"] = "Only entries about this kind of object.",
+        ["targetId"] = "Only entries about this object.",
+        ["actor"] = "Only entries by this person.",
+        ["south"] = "Map box: southern latitude (give the four sides, or none).",
+        ["west"] = "Map box: western longitude.",
+        ["north"] = "Map box: northern latitude.",
+        ["east"] = "Map box: eastern longitude.",
+        ["seed"] = "Seed of the `random` order, so that following pages keep the same order (returned in the cursor).",
+        ["unreadOnly"] = "Only notifications not read yet.",
+        ["token"] = "The token from the link that was e-mailed.",
+        ["v"] = "The unsubscribe token's version, from the e-mailed link.",
+        ["language"] = "Language of the column headers and choice labels: fr, nl or en.",
+        ["X-Respondent-Token"] = "For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.",
+        ["X-Preview-Token"] = "A preview link's token, to read a draft project without an account.",
+        ["grantId"] = "The role grant's id.",
+        ["userId"] = "The person's id.",
+        ["ideaId"] = "The idea's id.",
+    };
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+        var path = "/" + (context.ApiDescription.RelativePath ?? "");
+        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
+            if (string.IsNullOrEmpty(parameter.Description))
+                parameter.Description = Describe(parameter.Name ?? "", path) ?? parameter.Description;
+
+        if (!string.IsNullOrEmpty(operation.Description)) return;
+        var lines = new List<string> { operation.Summary ?? "" };
+        var anonymous = metadata.OfType<IAllowAnonymous>().Any();
+        var refuses = operation.Responses?.ContainsKey("403") == true;
+        lines.Add((anonymous, refuses) switch
+        {
+            (true, _) when operation.Security?.Count > 0 => "Open to everyone; a bearer token, when sent, tailors the answer to the caller.",
+            (true, _) => "Open to everyone.",
+            (false, true) => "Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).",
+            _ => "Needs a bearer token.",
+        });
+        if (metadata.OfType<EnableRateLimitingAttribute>().FirstOrDefault() is { PolicyName: { } policy })
+            lines.Add($"Rate-limited (policy `{policy}`): 429 with Retry-After beyond it.");
+        if (metadata.OfType<Idempotency.IdempotentMetadata>().Any())
+            lines.Add("Honours an `Idempotency-Key` header: a retry with the same key replays the first answer.");
+        if (operation.Parameters?.Any(p => p.Name == "cursor") == true)
+            lines.Add("Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.");
+        operation.Description = string.Join(" ", lines.Where(l => l.Length > 0));
+    }
+
+    /// <summary>Known names, else a path id named after the segment before it (<c>/projects/{id}</c> → the project's id).</summary>
+    private static string? Describe(string name, string path)
+    {
+        if (Known.TryGetValue(name, out var known)) return known;
+        if (name != "id") return null;
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var index = Array.FindIndex(segments, s => s.StartsWith("{id", StringComparison.Ordinal));
+        if (index < 1) return "The id.";
+        var noun = segments[index - 1];
+        noun = noun.EndsWith("ies", StringComparison.Ordinal) ? noun[..^3] + "y" : noun.TrimEnd('s');
+        return $"The {noun.Replace('-', ' ')}'s id.";
+    }
+}
