@@ -59,6 +59,7 @@ if (Commands.IsCommand(args)) return await Commands.RunAsync(app, args);
 if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
     await app.Services.GetRequiredService<Migrator>().MigrateAsync();
 
+app.UseForwardedHeaders();
 app.UseProblemResponses();
 app.UseHttpHardening();
 app.UseRequestLanguage();

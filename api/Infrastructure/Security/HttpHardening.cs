@@ -11,6 +11,10 @@ public sealed class HttpOptions
     public long MaxBodyBytes { get; set; } = 1_048_576;
     /// <summary>Origins allowed to call the API from a browser (CORS).</summary>
     public string[] CorsOrigins { get; set; } = [];
+    /// <summary>Reverse proxies (IP addresses) whose X-Forwarded-For/-Proto are honoured; none by default.</summary>
+    public string[] KnownProxies { get; set; } = [];
+    /// <summary>Networks (CIDR) of reverse proxies whose X-Forwarded-For/-Proto are honoured; none by default.</summary>
+    public string[] KnownNetworks { get; set; } = [];
 }
 
 public static class HttpHardening
@@ -22,6 +26,21 @@ public static class HttpHardening
         services.Configure<HttpOptions>(configuration.GetSection(HttpOptions.Section));
         services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
             .Configure<IOptions<HttpOptions>>((k, o) => k.Limits.MaxRequestBodySize = o.Value.MaxBodyBytes);
+        // Behind the city's reverse proxy, the client's address comes from X-Forwarded-For (per-IP rate limits),
+        // but only from proxies configured as trusted: the default loopback entries are cleared.
+        services.AddOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>()
+            .Configure<IOptions<HttpOptions>>((f, o) =>
+            {
+                f.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor
+                    | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+                f.KnownProxies.Clear();
+                f.KnownIPNetworks.Clear();
+                foreach (var proxy in o.Value.KnownProxies) f.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+                foreach (var network in o.Value.KnownNetworks) f.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+                // Empty lists would make the middleware trust every address: with nothing configured, forward nothing.
+                if (f.KnownProxies.Count == 0 && f.KnownIPNetworks.Count == 0)
+                    f.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.None;
+            });
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
             .Configure<IOptions<HttpOptions>>((c, o) => c.AddPolicy(CorsPolicy, p => p.WithOrigins(o.Value.CorsOrigins)
