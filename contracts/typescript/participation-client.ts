@@ -19,12 +19,12 @@ export class ParticipationClient {
 
     /**
      * Staff actions, newest first (admins: all; department heads: their departments').
-     * @param action (optional) 
-     * @param targetType (optional) 
-     * @param targetId (optional) 
-     * @param actor (optional) 
-     * @param cursor (optional) 
-     * @param limit (optional) 
+     * @param action (optional) Only entries whose action starts with this text (e.g. `idea.`).
+     * @param targetType (optional) Only entries about this kind of object.
+     * @param targetId (optional) Only entries about this object.
+     * @param actor (optional) Only entries by this person.
+     * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
+     * @param limit (optional) Page size, 1 to 100 (20 when left out).
      * @return OK
      */
     listAuditLog(action?: string | undefined, targetType?: string | undefined, targetId?: string | undefined, actor?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListAuditLogResponse> {
@@ -626,6 +626,7 @@ export class ParticipationClient {
 
     /**
      * Set or clear an idea's cost for participatory budgeting (the project's staff; locked once in a basket).
+     * @param id The idea's id.
      * @return OK
      */
     setIdeaCost(id: string, body: SetIdeaCostRequest, signal?: AbortSignal): Promise<SetIdeaCostResponse> {
@@ -713,7 +714,8 @@ export class ParticipationClient {
 
     /**
      * Your basket in the project's current (or given) budgeting phase.
-     * @param phaseId (optional) 
+     * @param id The project's id.
+     * @param phaseId (optional) The phase's id.
      * @return OK
      */
     getMyBasket(id: string, phaseId?: string | undefined, signal?: AbortSignal): Promise<BasketView> {
@@ -777,6 +779,8 @@ export class ParticipationClient {
 
     /**
      * Add an idea to your basket in the project's budgeting phase, within the budget (repeating it changes nothing).
+     * @param id The project's id.
+     * @param ideaId The idea's id.
      * @return OK
      */
     addToBasket(id: string, ideaId: string, signal?: AbortSignal): Promise<BasketView> {
@@ -851,6 +855,8 @@ export class ParticipationClient {
 
     /**
      * Remove an idea from your basket (repeating it changes nothing).
+     * @param id The project's id.
+     * @param ideaId The idea's id.
      * @return OK
      */
     removeFromBasket(id: string, ideaId: string, signal?: AbortSignal): Promise<BasketView> {
@@ -925,6 +931,7 @@ export class ParticipationClient {
 
     /**
      * Submit your basket (checks the minimum spend and number of ideas). Honours Idempotency-Key.
+     * @param id The project's id.
      * @param idempotency_Key (optional) Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.
      * @return OK
      */
@@ -1004,6 +1011,7 @@ export class ParticipationClient {
 
     /**
      * Reopen your submitted basket to change it while the phase is open. Honours Idempotency-Key.
+     * @param id The project's id.
      * @param idempotency_Key (optional) Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.
      * @return OK
      */
@@ -1083,6 +1091,7 @@ export class ParticipationClient {
 
     /**
      * Baskets per idea and the funded ideas of a budgeting phase: for the project's staff, and for everyone once published or over.
+     * @param id The phase's id.
      * @return OK
      */
     getBudgetResults(id: string, signal?: AbortSignal): Promise<GetBudgetResultsResponse> {
@@ -1136,8 +1145,9 @@ export class ParticipationClient {
 
     /**
      * An idea's comments, oldest first, each with its first replies.
-     * @param cursor (optional) 
-     * @param limit (optional) 
+     * @param id The idea's id.
+     * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
+     * @param limit (optional) Page size, 1 to 100 (20 when left out).
      * @return OK
      */
     listComments(id: string, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListCommentsResponse> {
@@ -1199,6 +1209,7 @@ export class ParticipationClient {
 
     /**
      * Comment on an idea, or reply to a top-level comment (as yourself or a verified organisation you belong to).
+     * @param id The idea's id.
      * @param idempotency_Key (optional) Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.
      * @return Created
      */
@@ -1300,8 +1311,9 @@ export class ParticipationClient {
 
     /**
      * The replies to a comment, oldest first.
-     * @param cursor (optional) 
-     * @param limit (optional) 
+     * @param id The comment's id.
+     * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
+     * @param limit (optional) Page size, 1 to 100 (20 when left out).
      * @return OK
      */
     listReplies(id: string, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListCommentsResponse> {
@@ -1363,6 +1375,7 @@ export class ParticipationClient {
 
     /**
      * Edit your comment.
+     * @param id The comment's id.
      * @return OK
      */
     editComment(id: string, body: EditCommentRequest, signal?: AbortSignal): Promise<CommentView> {
@@ -1456,6 +1469,7 @@ export class ParticipationClient {
 
     /**
      * Delete your comment (a placeholder stays when it has replies).
+     * @param id The comment's id.
      * @return No Content
      */
     deleteComment(id: string, signal?: AbortSignal): Promise<void> {
@@ -1634,6 +1648,7 @@ export class ParticipationClient {
 
     /**
      * Rename a department (admin).
+     * @param id The department's id.
      * @return OK
      */
     renameDepartment(id: string, body: RenameDepartmentRequest, signal?: AbortSignal): Promise<ListDepartmentsDepartment> {
@@ -1721,6 +1736,7 @@ export class ParticipationClient {
 
     /**
      * Delete an empty department (admin).
+     * @param id The department's id.
      * @return No Content
      */
     deleteDepartment(id: string, signal?: AbortSignal): Promise<void> {
@@ -1783,17 +1799,18 @@ export class ParticipationClient {
 
     /**
      * The project's public ideas: sort trending, popular, newest, most_commented or random (send back `seed`); filter by topic, status, text or map box.
-     * @param sort (optional) 
-     * @param topic (optional) 
-     * @param status (optional) 
-     * @param search (optional) 
-     * @param south (optional) 
-     * @param west (optional) 
-     * @param north (optional) 
-     * @param east (optional) 
-     * @param seed (optional) 
-     * @param cursor (optional) 
-     * @param limit (optional) 
+     * @param id The project's id.
+     * @param sort (optional) Order of the list.
+     * @param topic (optional) Only items with this topic.
+     * @param status (optional) Only items in this status.
+     * @param search (optional) Words to look for (case- and accent-insensitive).
+     * @param south (optional) Map box: southern latitude (give the four sides, or none).
+     * @param west (optional) Map box: western longitude.
+     * @param north (optional) Map box: northern latitude.
+     * @param east (optional) Map box: eastern longitude.
+     * @param seed (optional) Seed of the `random` order, so that following pages keep the same order (returned in the cursor).
+     * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
+     * @param limit (optional) Page size, 1 to 100 (20 when left out).
      * @return OK
      */
     listIdeas(id: string, sort?: IdeaSort | undefined, topic?: string | undefined, status?: IdeaStatus | undefined, search?: string | undefined, south?: number | undefined, west?: number | undefined, north?: number | undefined, east?: number | undefined, seed?: number | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListIdeasResponse> {
@@ -1891,6 +1908,7 @@ export class ParticipationClient {
 
     /**
      * Post an idea in the project's current ideation phase (as yourself or a verified organisation you belong to).
+     * @param id The project's id.
      * @param idempotency_Key (optional) Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.
      * @return Created
      */
@@ -1992,6 +2010,7 @@ export class ParticipationClient {
 
     /**
      * One idea: text, location, status history with official feedback, counters, your reaction, and what you may do with it.
+     * @param id The idea's id.
      * @return OK
      */
     getIdea(id: string, signal?: AbortSignal): Promise<GetIdeaResponse> {
@@ -2045,6 +2064,7 @@ export class ParticipationClient {
 
     /**
      * Edit your idea while the city has not taken it up and its phase is open.
+     * @param id The idea's id.
      * @return OK
      */
     updateIdea(id: string, body: IdeaFields, signal?: AbortSignal): Promise<GetIdeaResponse> {
@@ -2138,6 +2158,7 @@ export class ParticipationClient {
 
     /**
      * Withdraw your idea (same rules as editing).
+     * @param id The idea's id.
      * @return No Content
      */
     withdrawIdea(id: string, signal?: AbortSignal): Promise<void> {
@@ -2200,6 +2221,7 @@ export class ParticipationClient {
 
     /**
      * Change an idea's status and/or give official feedback signed by a service (the project's staff).
+     * @param id The idea's id.
      * @return OK
      */
     changeIdeaStatus(id: string, body: ChangeIdeaStatusRequest, signal?: AbortSignal): Promise<GetIdeaResponse> {
@@ -2287,6 +2309,7 @@ export class ParticipationClient {
 
     /**
      * Like or dislike an idea (replaces your previous reaction; repeating it changes nothing).
+     * @param id The idea's id.
      * @return OK
      */
     reactToIdea(id: string, body: ReactToIdeaRequest, signal?: AbortSignal): Promise<ReactionState> {
@@ -2380,6 +2403,7 @@ export class ParticipationClient {
 
     /**
      * Remove your reaction to an idea (repeating it changes nothing).
+     * @param id The idea's id.
      * @return OK
      */
     removeReaction(id: string, signal?: AbortSignal): Promise<ReactionState> {
@@ -2445,6 +2469,7 @@ export class ParticipationClient {
 
     /**
      * Follow an idea.
+     * @param id The idea's id.
      * @return No Content
      */
     followIdea(id: string, signal?: AbortSignal): Promise<void> {
@@ -2507,6 +2532,7 @@ export class ParticipationClient {
 
     /**
      * Stop following an idea.
+     * @param id The idea's id.
      * @return No Content
      */
     unfollowIdea(id: string, signal?: AbortSignal): Promise<void> {
@@ -2629,10 +2655,10 @@ export class ParticipationClient {
 
     /**
      * Invitations with status and e-mail delivery state, newest first (admins: all; department heads: their departments').
-     * @param status (optional) 
-     * @param role (optional) 
-     * @param cursor (optional) 
-     * @param limit (optional) 
+     * @param status (optional) Only items in this status.
+     * @param role (optional) Only people or invitations with this role.
+     * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
+     * @param limit (optional) Page size, 1 to 100 (20 when left out).
      * @return OK
      */
     listInvitations(status?: InvitationStatus | undefined, role?: Role | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListInvitationsResponse> {
@@ -2795,6 +2821,7 @@ export class ParticipationClient {
 
     /**
      * Send an invitation again with a new link valid 30 days; the old link stops working.
+     * @param id The invitation's id.
      * @return OK
      */
     resendInvitation(id: string, signal?: AbortSignal): Promise<ResendInvitationResponse> {
@@ -2860,6 +2887,7 @@ export class ParticipationClient {
 
     /**
      * Revoke an invitation that was not accepted.
+     * @param id The invitation's id.
      * @return No Content
      */
     revokeInvitation(id: string, signal?: AbortSignal): Promise<void> {
@@ -3254,6 +3282,7 @@ export class ParticipationClient {
 
     /**
      * Report an idea to the moderators (once per person).
+     * @param id The idea's id.
      * @return OK
      */
     flagIdea(id: string, body: FlagContentRequest, signal?: AbortSignal): Promise<FlagContentResponse> {
@@ -3341,6 +3370,7 @@ export class ParticipationClient {
 
     /**
      * Report a comment to the moderators (once per person).
+     * @param id The comment's id.
      * @return OK
      */
     flagComment(id: string, body: FlagContentRequest, signal?: AbortSignal): Promise<FlagContentResponse> {
@@ -3428,8 +3458,9 @@ export class ParticipationClient {
 
     /**
      * The project's moderation queue: ideas awaiting pre-moderation, flagged ideas and comments (its staff).
-     * @param cursor (optional) 
-     * @param limit (optional) 
+     * @param id The project's id.
+     * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
+     * @param limit (optional) Page size, 1 to 100 (20 when left out).
      * @return OK
      */
     getModerationQueue(id: string, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<GetModerationQueueResponse> {
@@ -3503,6 +3534,7 @@ export class ParticipationClient {
 
     /**
      * Hide an idea with a reason; its author is told why (the project's staff).
+     * @param id The idea's id.
      * @param body (optional) 
      * @return No Content
      */
@@ -3588,6 +3620,7 @@ export class ParticipationClient {
 
     /**
      * Show a hidden idea again, or dismiss its flags (the project's staff).
+     * @param id The idea's id.
      * @param body (optional) 
      * @return No Content
      */
@@ -3673,6 +3706,7 @@ export class ParticipationClient {
 
     /**
      * Hide a comment with a reason; its author is told why (the project's staff).
+     * @param id The comment's id.
      * @param body (optional) 
      * @return No Content
      */
@@ -3758,6 +3792,7 @@ export class ParticipationClient {
 
     /**
      * Show a hidden comment again, or dismiss its flags (the project's staff).
+     * @param id The comment's id.
      * @param body (optional) 
      * @return No Content
      */
@@ -3843,6 +3878,7 @@ export class ParticipationClient {
 
     /**
      * Approve or reject (with a reason) an idea awaiting pre-moderation (the project's staff).
+     * @param id The idea's id.
      * @return No Content
      */
     reviewIdea(id: string, body: ReviewIdeaRequest, signal?: AbortSignal): Promise<void> {
@@ -3927,6 +3963,7 @@ export class ParticipationClient {
 
     /**
      * Internal notes on an idea and who can be mentioned (the project's staff only).
+     * @param id The idea's id.
      * @return OK
      */
     listIdeaNotes(id: string, signal?: AbortSignal): Promise<ListIdeaNotesResponse> {
@@ -3986,6 +4023,7 @@ export class ParticipationClient {
 
     /**
      * Write an internal note on an idea, mentioning members of the project's team (the project's staff only).
+     * @param id The idea's id.
      * @return Created
      */
     addIdeaNote(id: string, body: AddIdeaNoteRequest, signal?: AbortSignal): Promise<IdeaNote> {
@@ -4067,9 +4105,9 @@ export class ParticipationClient {
 
     /**
      * Your notifications, newest first, with the number unread.
-     * @param unreadOnly (optional) 
-     * @param cursor (optional) 
-     * @param limit (optional) 
+     * @param unreadOnly (optional) Only notifications not read yet.
+     * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
+     * @param limit (optional) Page size, 1 to 100 (20 when left out).
      * @return OK
      */
     listNotifications(unreadOnly?: boolean | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListNotificationsResponse> {
@@ -4352,7 +4390,7 @@ export class ParticipationClient {
 
     /**
      * One-click unsubscribe from a category's e-mails with the token of an e-mail (RFC 8058).
-     * @param token (optional) 
+     * @param token (optional) The token from the link that was e-mailed.
      * @return OK
      */
     unsubscribe(token?: string | undefined, signal?: AbortSignal): Promise<UnsubscribeResponse> {
@@ -4419,10 +4457,10 @@ export class ParticipationClient {
 
     /**
      * Organisations by name: verified ones for everyone, pending or rejected ones for admins.
-     * @param status (optional) 
-     * @param search (optional) 
-     * @param cursor (optional) 
-     * @param limit (optional) 
+     * @param status (optional) Only items in this status.
+     * @param search (optional) Words to look for (case- and accent-insensitive).
+     * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
+     * @param limit (optional) Page size, 1 to 100 (20 when left out).
      * @return OK
      */
     listOrganisations(status?: OrganisationStatus | undefined, search?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListOrganisationsResponse> {
@@ -4611,6 +4649,7 @@ export class ParticipationClient {
 
     /**
      * An organisation's profile (verified ones are public).
+     * @param id The organisation's id.
      * @return OK
      */
     getOrganisation(id: string, signal?: AbortSignal): Promise<GetOrganisationResponse> {
@@ -4658,6 +4697,7 @@ export class ParticipationClient {
 
     /**
      * Edit your organisation (owner); a new name sends a verified organisation back to review.
+     * @param id The organisation's id.
      * @return OK
      */
     updateOrganisation(id: string, body: UpdateOrganisationRequest, signal?: AbortSignal): Promise<UpdateOrganisationResponse> {
@@ -4739,6 +4779,7 @@ export class ParticipationClient {
 
     /**
      * Verify or reject an organisation (admin).
+     * @param id The organisation's id.
      * @return OK
      */
     reviewOrganisation(id: string, body: ReviewOrganisationRequest, signal?: AbortSignal): Promise<GetOrganisationResponse> {
@@ -4820,6 +4861,7 @@ export class ParticipationClient {
 
     /**
      * Ask someone to join your organisation (owner); they accept once logged in with that address.
+     * @param id The organisation's id.
      * @return Accepted
      */
     inviteMember(id: string, body: InviteMemberRequest, signal?: AbortSignal): Promise<void> {
@@ -4892,6 +4934,7 @@ export class ParticipationClient {
 
     /**
      * Withdraw a pending invitation to join your organisation (owner).
+     * @param id The organisation's id.
      * @return No Content
      */
     withdrawMemberInvitation(id: string, body: WithdrawMemberInvitationRequest, signal?: AbortSignal): Promise<void> {
@@ -4964,6 +5007,7 @@ export class ParticipationClient {
 
     /**
      * Join an organisation that invited your confirmed e-mail address.
+     * @param id The organisation's id.
      * @return No Content
      */
     joinOrganisation(id: string, signal?: AbortSignal): Promise<void> {
@@ -5014,6 +5058,8 @@ export class ParticipationClient {
 
     /**
      * Remove a member (owner) or leave the organisation (member).
+     * @param id The organisation's id.
+     * @param userId The person's id.
      * @return No Content
      */
     removeMember(id: string, userId: string, signal?: AbortSignal): Promise<void> {
@@ -5105,14 +5151,14 @@ export class ParticipationClient {
 
     /**
      * Published and archived projects: filter by department, topic, status, current method or text; newest or ending soon.
-     * @param departmentId (optional) 
-     * @param topic (optional) 
-     * @param status (optional) 
-     * @param method (optional) 
-     * @param search (optional) 
-     * @param sort (optional) 
-     * @param cursor (optional) 
-     * @param limit (optional) 
+     * @param departmentId (optional) Only items of this department.
+     * @param topic (optional) Only items with this topic.
+     * @param status (optional) Only items in this status.
+     * @param method (optional) Only projects with a phase of this participation method.
+     * @param search (optional) Words to look for (case- and accent-insensitive).
+     * @param sort (optional) Order of the list.
+     * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
+     * @param limit (optional) Page size, 1 to 100 (20 when left out).
      * @return OK
      */
     listProjects(departmentId?: string | undefined, topic?: string | undefined, status?: ProjectStatus | undefined, method?: PhaseMethod | undefined, search?: string | undefined, sort?: ProjectSort | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListProjectsResponse> {
@@ -5261,9 +5307,9 @@ export class ParticipationClient {
 
     /**
      * The projects you run (drafts included): admins all, department heads their departments', moderators theirs.
-     * @param status (optional) 
-     * @param cursor (optional) 
-     * @param limit (optional) 
+     * @param status (optional) Only items in this status.
+     * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
+     * @param limit (optional) Page size, 1 to 100 (20 when left out).
      * @return OK
      */
     listWorkspaceProjects(status?: ProjectStatus | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListWorkspaceProjectsResponse> {
@@ -5326,7 +5372,8 @@ export class ParticipationClient {
 
     /**
      * A project page with its timeline (drafts: staff, or the X-Preview-Token header).
-     * @param x_Preview_Token (optional) 
+     * @param id The project's id.
+     * @param x_Preview_Token (optional) A preview link's token, to read a draft project without an account.
      * @return OK
      */
     getProject(id: string, x_Preview_Token?: string | undefined, signal?: AbortSignal): Promise<GetProjectResponse> {
@@ -5381,6 +5428,7 @@ export class ParticipationClient {
 
     /**
      * Edit a project page (its moderators, its department's heads, admins); rich text is sanitised.
+     * @param id The project's id.
      * @return OK
      */
     updateProject(id: string, body: UpdateProjectRequest, signal?: AbortSignal): Promise<GetProjectResponse> {
@@ -5462,7 +5510,8 @@ export class ParticipationClient {
 
     /**
      * What you may do in the current (or given) phase, with the reason when you may not.
-     * @param phaseId (optional) 
+     * @param id The project's id.
+     * @param phaseId (optional) The phase's id.
      * @return OK
      */
     getProjectActions(id: string, phaseId?: string | undefined, signal?: AbortSignal): Promise<ActionPolicyResult> {
@@ -5520,6 +5569,7 @@ export class ParticipationClient {
 
     /**
      * Publish, archive or put a project back to draft (its staff).
+     * @param id The project's id.
      * @return OK
      */
     changeProjectStatus(id: string, body: ChangeProjectStatusRequest, signal?: AbortSignal): Promise<GetProjectResponse> {
@@ -5601,6 +5651,7 @@ export class ParticipationClient {
 
     /**
      * Create (or replace) the preview link of a project (its staff); the token is shown once.
+     * @param id The project's id.
      * @return OK
      */
     createPreviewLink(id: string, signal?: AbortSignal): Promise<CreatePreviewLinkResponse> {
@@ -5660,6 +5711,7 @@ export class ParticipationClient {
 
     /**
      * Revoke the preview link of a project (its staff).
+     * @param id The project's id.
      * @return No Content
      */
     revokePreviewLink(id: string, signal?: AbortSignal): Promise<void> {
@@ -5716,6 +5768,8 @@ export class ParticipationClient {
 
     /**
      * Make someone a moderator of the project (admins and the department's heads); idempotent.
+     * @param id The project's id.
+     * @param userId The person's id.
      * @return No Content
      */
     assignModerator(id: string, userId: string, signal?: AbortSignal): Promise<void> {
@@ -5781,6 +5835,8 @@ export class ParticipationClient {
 
     /**
      * Remove a moderator from the project (admins and the department's heads).
+     * @param id The project's id.
+     * @param userId The person's id.
      * @return No Content
      */
     removeModerator(id: string, userId: string, signal?: AbortSignal): Promise<void> {
@@ -5840,6 +5896,7 @@ export class ParticipationClient {
 
     /**
      * Add a phase to the project's timeline (its staff); phases may not overlap.
+     * @param id The project's id.
      * @return Created
      */
     addPhase(id: string, body: PhaseRequest, signal?: AbortSignal): Promise<GetProjectPhase> {
@@ -5921,6 +5978,8 @@ export class ParticipationClient {
 
     /**
      * Replace a phase of the project (its staff).
+     * @param id The project's id.
+     * @param phaseId The phase's id.
      * @return No Content
      */
     changePhase(id: string, phaseId: string, body: PhaseRequest, signal?: AbortSignal): Promise<void> {
@@ -6002,6 +6061,8 @@ export class ParticipationClient {
 
     /**
      * Remove a phase from the project (its staff).
+     * @param id The project's id.
+     * @param phaseId The phase's id.
      * @return No Content
      */
     removePhase(id: string, phaseId: string, signal?: AbortSignal): Promise<void> {
@@ -6061,6 +6122,7 @@ export class ParticipationClient {
 
     /**
      * Set the project's header image (PNG, JPEG or WebP, at most 5 MB; its staff).
+     * @param id The project's id.
      * @param file (optional) 
      * @return OK
      */
@@ -6144,7 +6206,8 @@ export class ParticipationClient {
 
     /**
      * The project's header image (the URL given in the project).
-     * @param v (optional) 
+     * @param id The project's id.
+     * @param v (optional) The unsubscribe token's version, from the e-mailed link.
      * @return OK
      */
     getProjectImage(id: string, v?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
@@ -6207,6 +6270,7 @@ export class ParticipationClient {
 
     /**
      * The questionnaire of a survey or poll phase: sections, questions and options in order.
+     * @param id The phase's id.
      * @return OK
      */
     getSurvey(id: string, signal?: AbortSignal): Promise<SurveyView> {
@@ -6254,6 +6318,7 @@ export class ParticipationClient {
 
     /**
      * Save the questionnaire of a survey or poll phase (project staff); after the first response only the wording may change.
+     * @param id The phase's id.
      * @return OK
      */
     saveSurvey(id: string, body: SaveSurveyRequest, signal?: AbortSignal): Promise<SurveyView> {
@@ -6347,7 +6412,8 @@ export class ParticipationClient {
 
     /**
      * Your own response to a survey or poll (by account, or by browser token when not signed in): status none, draft or submitted, with its answers.
-     * @param x_Respondent_Token (optional) 
+     * @param id The phase's id.
+     * @param x_Respondent_Token (optional) For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.
      * @return OK
      */
     getMyResponse(id: string, x_Respondent_Token?: string | undefined, signal?: AbortSignal): Promise<MyResponse> {
@@ -6402,6 +6468,7 @@ export class ParticipationClient {
 
     /**
      * Save a draft of your survey response (answers checked, required ones may wait).
+     * @param id The phase's id.
      * @return OK
      */
     saveDraftResponse(id: string, body: AnswersRequest, signal?: AbortSignal): Promise<MyResponse> {
@@ -6489,7 +6556,8 @@ export class ParticipationClient {
 
     /**
      * Submit your response to a survey (once); anonymous answers need the phase to allow everyone and a browser token.
-     * @param x_Respondent_Token (optional) 
+     * @param id The phase's id.
+     * @param x_Respondent_Token (optional) For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.
      * @param idempotency_Key (optional) Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.
      * @return Created
      */
@@ -6592,7 +6660,8 @@ export class ParticipationClient {
 
     /**
      * Your poll answer (by account, or by browser token when not signed in) and the results when you may see them.
-     * @param x_Respondent_Token (optional) 
+     * @param id The phase's id.
+     * @param x_Respondent_Token (optional) For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.
      * @return OK
      */
     getPollState(id: string, x_Respondent_Token?: string | undefined, signal?: AbortSignal): Promise<PollState> {
@@ -6647,7 +6716,8 @@ export class ParticipationClient {
 
     /**
      * Answer a poll, or change your answer, while its phase is open; returns the results when you may see them.
-     * @param x_Respondent_Token (optional) 
+     * @param id The phase's id.
+     * @param x_Respondent_Token (optional) For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.
      * @return OK
      */
     answerPoll(id: string, body: AnswersRequest, x_Respondent_Token?: string | undefined, signal?: AbortSignal): Promise<PollState> {
@@ -6742,7 +6812,8 @@ export class ParticipationClient {
 
     /**
      * Withdraw your poll answer while its phase is open.
-     * @param x_Respondent_Token (optional) 
+     * @param id The phase's id.
+     * @param x_Respondent_Token (optional) For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.
      * @return OK
      */
     withdrawPollAnswer(id: string, x_Respondent_Token?: string | undefined, signal?: AbortSignal): Promise<PollState> {
@@ -6815,6 +6886,7 @@ export class ParticipationClient {
 
     /**
      * Results of a survey or poll per question: for the project's staff, and for everyone once published (small groups withheld).
+     * @param id The phase's id.
      * @return OK
      */
     getSurveyResults(id: string, signal?: AbortSignal): Promise<GetSurveyResultsResponse> {
@@ -6868,8 +6940,9 @@ export class ParticipationClient {
 
     /**
      * Free-text answers to a survey question, newest first (project staff).
-     * @param cursor (optional) 
-     * @param limit (optional) 
+     * @param id The survey question's id.
+     * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
+     * @param limit (optional) Page size, 1 to 100 (20 when left out).
      * @return OK
      */
     listTextAnswers(id: string, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListTextAnswersResponse> {
@@ -6943,7 +7016,8 @@ export class ParticipationClient {
 
     /**
      * Download every submitted response as CSV, streamed (project staff; audited).
-     * @param language (optional) 
+     * @param id The phase's id.
+     * @param language (optional) Language of the column headers and choice labels: fr, nl or en.
      * @return OK
      */
     exportSurveyResponses(id: string, language?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
@@ -7018,6 +7092,7 @@ export class ParticipationClient {
 
     /**
      * A user's public profile (names only).
+     * @param id The user's id.
      * @return OK
      */
     getUser(id: string, signal?: AbortSignal): Promise<GetUserResponse> {
@@ -7065,10 +7140,10 @@ export class ParticipationClient {
 
     /**
      * Users with their e-mail and roles (admin); search by name or e-mail, filter by role.
-     * @param search (optional) 
-     * @param role (optional) 
-     * @param cursor (optional) 
-     * @param limit (optional) 
+     * @param search (optional) Words to look for (case- and accent-insensitive).
+     * @param role (optional) Only people or invitations with this role.
+     * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
+     * @param limit (optional) Page size, 1 to 100 (20 when left out).
      * @return OK
      */
     listUsers(search?: string | undefined, role?: Role | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListUsersResponse> {
@@ -7141,7 +7216,7 @@ export class ParticipationClient {
 
     /**
      * Find a person to appoint, by name or exact e-mail (admins and department heads); names only.
-     * @param q (optional) 
+     * @param q (optional) Words to look for in people's names.
      * @return OK
      */
     searchPeople(q?: string | undefined, signal?: AbortSignal): Promise<SearchPeopleResponse> {
@@ -7202,6 +7277,7 @@ export class ParticipationClient {
 
     /**
      * Give a user a role (idempotent); the person is told by e-mail.
+     * @param userId The person's id.
      * @return OK
      */
     grantRole(userId: string, body: GrantRoleRequest, signal?: AbortSignal): Promise<ListUsersRoleGrant> {
@@ -7283,6 +7359,8 @@ export class ParticipationClient {
 
     /**
      * Take a role away; the person is logged out and told by e-mail.
+     * @param userId The person's id.
+     * @param grantId The role grant's id.
      * @return No Content
      */
     revokeRole(userId: string, grantId: string, signal?: AbortSignal): Promise<void> {
@@ -7348,6 +7426,7 @@ export class ParticipationClient {
 
     /**
      * Block a user from participating until a date, with a reason (admin); they are told by e-mail.
+     * @param userId The person's id.
      * @return No Content
      */
     blockUser(userId: string, body: BlockUserRequest, signal?: AbortSignal): Promise<void> {
@@ -7426,6 +7505,7 @@ export class ParticipationClient {
 
     /**
      * End a user's block early (admin).
+     * @param userId The person's id.
      * @return No Content
      */
     unblockUser(userId: string, signal?: AbortSignal): Promise<void> {
@@ -7482,6 +7562,7 @@ export class ParticipationClient {
 
     /**
      * Vote for an idea in the project's voting phase (repeating it changes nothing); returns your votes left.
+     * @param id The idea's id.
      * @return OK
      */
     castVote(id: string, signal?: AbortSignal): Promise<VoteState> {
@@ -7553,6 +7634,7 @@ export class ParticipationClient {
 
     /**
      * Withdraw your vote for an idea while the voting phase is open (repeating it changes nothing).
+     * @param id The idea's id.
      * @return OK
      */
     removeVote(id: string, signal?: AbortSignal): Promise<VoteState> {
@@ -7618,7 +7700,8 @@ export class ParticipationClient {
 
     /**
      * Your votes in the project's current (or given) voting phase and how many you have left.
-     * @param phaseId (optional) 
+     * @param id The project's id.
+     * @param phaseId (optional) The phase's id.
      * @return OK
      */
     getMyVotes(id: string, phaseId?: string | undefined, signal?: AbortSignal): Promise<GetMyVotesResponse> {
@@ -7682,6 +7765,7 @@ export class ParticipationClient {
 
     /**
      * Votes per idea in a voting phase: for the project's staff, and for everyone once published or when the phase is over.
+     * @param id The phase's id.
      * @return OK
      */
     getVoteResults(id: string, signal?: AbortSignal): Promise<GetVoteResultsResponse> {

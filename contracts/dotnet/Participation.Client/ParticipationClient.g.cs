@@ -34,6 +34,15 @@ namespace Participation.Client
         /// <summary>
         /// Staff actions, newest first (admins: all; department heads: their departments').
         /// </summary>
+        /// <remarks>
+        /// Staff actions, newest first (admins: all; department heads: their departments'). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// </remarks>
+        /// <param name="action">Only entries whose action starts with this text (e.g. `idea.`).</param>
+        /// <param name="targetType">Only entries about this kind of object.</param>
+        /// <param name="targetId">Only entries about this object.</param>
+        /// <param name="actor">Only entries by this person.</param>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ListAuditLogResponse> ListAuditLogAsync(string? action = null, string? targetType = null, string? targetId = null, System.Guid? actor = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -42,6 +51,9 @@ namespace Participation.Client
         /// <summary>
         /// Create a resident account; a confirmation link is e-mailed.
         /// </summary>
+        /// <remarks>
+        /// Create a resident account; a confirmation link is e-mailed. Open to everyone. Rate-limited (policy `sensitive`): 429 with Retry-After beyond it.
+        /// </remarks>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<RegisterResponse> RegisterAsync(RegisterCommand body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -50,6 +62,9 @@ namespace Participation.Client
         /// <summary>
         /// Confirm an e-mail address with the token from the e-mailed link.
         /// </summary>
+        /// <remarks>
+        /// Confirm an e-mail address with the token from the e-mailed link. Open to everyone. Rate-limited (policy `sensitive`): 429 with Retry-After beyond it.
+        /// </remarks>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task ConfirmEmailAsync(ConfirmEmailCommand body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -58,6 +73,9 @@ namespace Participation.Client
         /// <summary>
         /// E-mail a new confirmation link to the signed-in user.
         /// </summary>
+        /// <remarks>
+        /// E-mail a new confirmation link to the signed-in user. Needs a bearer token.
+        /// </remarks>
         /// <returns>Accepted</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task ResendConfirmationAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -66,6 +84,9 @@ namespace Participation.Client
         /// <summary>
         /// Log in with e-mail and password.
         /// </summary>
+        /// <remarks>
+        /// Log in with e-mail and password. Open to everyone. Rate-limited (policy `login`): 429 with Retry-After beyond it.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<AuthTokens> LoginAsync(LoginCommand body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -74,6 +95,9 @@ namespace Participation.Client
         /// <summary>
         /// Exchange a refresh token for a new token pair (the old refresh token stops working).
         /// </summary>
+        /// <remarks>
+        /// Exchange a refresh token for a new token pair (the old refresh token stops working). Open to everyone.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<AuthTokens> RefreshAsync(RefreshCommand body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -82,6 +106,9 @@ namespace Participation.Client
         /// <summary>
         /// Log out: the refresh token and every token rotated from the same login stop working.
         /// </summary>
+        /// <remarks>
+        /// Log out: the refresh token and every token rotated from the same login stop working. Open to everyone.
+        /// </remarks>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task LogoutAsync(LogoutCommand body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -90,6 +117,9 @@ namespace Participation.Client
         /// <summary>
         /// Ask for a password reset link by e-mail (always 202).
         /// </summary>
+        /// <remarks>
+        /// Ask for a password reset link by e-mail (always 202). Open to everyone. Rate-limited (policy `sensitive`): 429 with Retry-After beyond it.
+        /// </remarks>
         /// <returns>Accepted</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task RequestPasswordResetAsync(RequestPasswordResetCommand body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -98,6 +128,9 @@ namespace Participation.Client
         /// <summary>
         /// Choose a new password with the token from the e-mailed link; all sessions end.
         /// </summary>
+        /// <remarks>
+        /// Choose a new password with the token from the e-mailed link; all sessions end. Open to everyone. Rate-limited (policy `sensitive`): 429 with Retry-After beyond it.
+        /// </remarks>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task ResetPasswordAsync(ResetPasswordCommand body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -106,6 +139,10 @@ namespace Participation.Client
         /// <summary>
         /// Set or clear an idea's cost for participatory budgeting (the project's staff; locked once in a basket).
         /// </summary>
+        /// <remarks>
+        /// Set or clear an idea's cost for participatory budgeting (the project's staff; locked once in a basket). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<SetIdeaCostResponse> SetIdeaCostAsync(System.Guid id, SetIdeaCostRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -114,6 +151,11 @@ namespace Participation.Client
         /// <summary>
         /// Your basket in the project's current (or given) budgeting phase.
         /// </summary>
+        /// <remarks>
+        /// Your basket in the project's current (or given) budgeting phase. Needs a bearer token.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="phaseId">The phase's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<BasketView> GetMyBasketAsync(System.Guid id, System.Guid? phaseId = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -122,6 +164,11 @@ namespace Participation.Client
         /// <summary>
         /// Add an idea to your basket in the project's budgeting phase, within the budget (repeating it changes nothing).
         /// </summary>
+        /// <remarks>
+        /// Add an idea to your basket in the project's budgeting phase, within the budget (repeating it changes nothing). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="ideaId">The idea's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<BasketView> AddToBasketAsync(System.Guid id, System.Guid ideaId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -130,6 +177,11 @@ namespace Participation.Client
         /// <summary>
         /// Remove an idea from your basket (repeating it changes nothing).
         /// </summary>
+        /// <remarks>
+        /// Remove an idea from your basket (repeating it changes nothing). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="ideaId">The idea's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<BasketView> RemoveFromBasketAsync(System.Guid id, System.Guid ideaId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -138,6 +190,10 @@ namespace Participation.Client
         /// <summary>
         /// Submit your basket (checks the minimum spend and number of ideas). Honours Idempotency-Key.
         /// </summary>
+        /// <remarks>
+        /// Submit your basket (checks the minimum spend and number of ideas). Honours Idempotency-Key. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Honours an `Idempotency-Key` header: a retry with the same key replays the first answer.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
         /// <param name="idempotency_Key">Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -147,6 +203,10 @@ namespace Participation.Client
         /// <summary>
         /// Reopen your submitted basket to change it while the phase is open. Honours Idempotency-Key.
         /// </summary>
+        /// <remarks>
+        /// Reopen your submitted basket to change it while the phase is open. Honours Idempotency-Key. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Honours an `Idempotency-Key` header: a retry with the same key replays the first answer.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
         /// <param name="idempotency_Key">Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -159,6 +219,7 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The phase's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<GetBudgetResultsResponse> GetBudgetResultsAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -170,6 +231,9 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The idea's id.</param>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ListCommentsResponse> ListCommentsAsync(System.Guid id, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -178,6 +242,10 @@ namespace Participation.Client
         /// <summary>
         /// Comment on an idea, or reply to a top-level comment (as yourself or a verified organisation you belong to).
         /// </summary>
+        /// <remarks>
+        /// Comment on an idea, or reply to a top-level comment (as yourself or a verified organisation you belong to). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it. Honours an `Idempotency-Key` header: a retry with the same key replays the first answer.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <param name="idempotency_Key">Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.</param>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -190,6 +258,9 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The comment's id.</param>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ListCommentsResponse> ListRepliesAsync(System.Guid id, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -198,6 +269,10 @@ namespace Participation.Client
         /// <summary>
         /// Edit your comment.
         /// </summary>
+        /// <remarks>
+        /// Edit your comment. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The comment's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CommentView> EditCommentAsync(System.Guid id, EditCommentRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -206,6 +281,10 @@ namespace Participation.Client
         /// <summary>
         /// Delete your comment (a placeholder stays when it has replies).
         /// </summary>
+        /// <remarks>
+        /// Delete your comment (a placeholder stays when it has replies). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The comment's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task DeleteCommentAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -214,6 +293,9 @@ namespace Participation.Client
         /// <summary>
         /// The departments of the administration (names only).
         /// </summary>
+        /// <remarks>
+        /// The departments of the administration (names only). Open to everyone.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ListDepartmentsResponse> ListDepartmentsAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -222,6 +304,9 @@ namespace Participation.Client
         /// <summary>
         /// Create a department (admin).
         /// </summary>
+        /// <remarks>
+        /// Create a department (admin). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ListDepartmentsDepartment> CreateDepartmentAsync(CreateDepartmentRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -230,6 +315,10 @@ namespace Participation.Client
         /// <summary>
         /// Rename a department (admin).
         /// </summary>
+        /// <remarks>
+        /// Rename a department (admin). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The department's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ListDepartmentsDepartment> RenameDepartmentAsync(System.Guid id, RenameDepartmentRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -238,6 +327,10 @@ namespace Participation.Client
         /// <summary>
         /// Delete an empty department (admin).
         /// </summary>
+        /// <remarks>
+        /// Delete an empty department (admin). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The department's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task DeleteDepartmentAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -249,6 +342,18 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="sort">Order of the list.</param>
+        /// <param name="topic">Only items with this topic.</param>
+        /// <param name="status">Only items in this status.</param>
+        /// <param name="search">Words to look for (case- and accent-insensitive).</param>
+        /// <param name="south">Map box: southern latitude (give the four sides, or none).</param>
+        /// <param name="west">Map box: western longitude.</param>
+        /// <param name="north">Map box: northern latitude.</param>
+        /// <param name="east">Map box: eastern longitude.</param>
+        /// <param name="seed">Seed of the `random` order, so that following pages keep the same order (returned in the cursor).</param>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ListIdeasResponse> ListIdeasAsync(System.Guid id, IdeaSort? sort = null, string? topic = null, IdeaStatus? status = null, string? search = null, double? south = null, double? west = null, double? north = null, double? east = null, long? seed = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -257,6 +362,10 @@ namespace Participation.Client
         /// <summary>
         /// Post an idea in the project's current ideation phase (as yourself or a verified organisation you belong to).
         /// </summary>
+        /// <remarks>
+        /// Post an idea in the project's current ideation phase (as yourself or a verified organisation you belong to). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it. Honours an `Idempotency-Key` header: a retry with the same key replays the first answer.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
         /// <param name="idempotency_Key">Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.</param>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -269,6 +378,7 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<GetIdeaResponse> GetIdeaAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -277,6 +387,10 @@ namespace Participation.Client
         /// <summary>
         /// Edit your idea while the city has not taken it up and its phase is open.
         /// </summary>
+        /// <remarks>
+        /// Edit your idea while the city has not taken it up and its phase is open. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<GetIdeaResponse> UpdateIdeaAsync(System.Guid id, IdeaFields body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -285,6 +399,10 @@ namespace Participation.Client
         /// <summary>
         /// Withdraw your idea (same rules as editing).
         /// </summary>
+        /// <remarks>
+        /// Withdraw your idea (same rules as editing). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task WithdrawIdeaAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -293,6 +411,10 @@ namespace Participation.Client
         /// <summary>
         /// Change an idea's status and/or give official feedback signed by a service (the project's staff).
         /// </summary>
+        /// <remarks>
+        /// Change an idea's status and/or give official feedback signed by a service (the project's staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<GetIdeaResponse> ChangeIdeaStatusAsync(System.Guid id, ChangeIdeaStatusRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -301,6 +423,10 @@ namespace Participation.Client
         /// <summary>
         /// Like or dislike an idea (replaces your previous reaction; repeating it changes nothing).
         /// </summary>
+        /// <remarks>
+        /// Like or dislike an idea (replaces your previous reaction; repeating it changes nothing). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ReactionState> ReactToIdeaAsync(System.Guid id, ReactToIdeaRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -309,6 +435,10 @@ namespace Participation.Client
         /// <summary>
         /// Remove your reaction to an idea (repeating it changes nothing).
         /// </summary>
+        /// <remarks>
+        /// Remove your reaction to an idea (repeating it changes nothing). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ReactionState> RemoveReactionAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -317,6 +447,10 @@ namespace Participation.Client
         /// <summary>
         /// Follow an idea.
         /// </summary>
+        /// <remarks>
+        /// Follow an idea. Needs a bearer token. Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task FollowIdeaAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -325,6 +459,10 @@ namespace Participation.Client
         /// <summary>
         /// Stop following an idea.
         /// </summary>
+        /// <remarks>
+        /// Stop following an idea. Needs a bearer token.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task UnfollowIdeaAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -333,6 +471,9 @@ namespace Participation.Client
         /// <summary>
         /// Invite people to a role and scope; the answer reports each row (created, skipped, error).
         /// </summary>
+        /// <remarks>
+        /// Invite people to a role and scope; the answer reports each row (created, skipped, error). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<InvitationReport> CreateInvitationsAsync(CreateInvitationsRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -341,6 +482,13 @@ namespace Participation.Client
         /// <summary>
         /// Invitations with status and e-mail delivery state, newest first (admins: all; department heads: their departments').
         /// </summary>
+        /// <remarks>
+        /// Invitations with status and e-mail delivery state, newest first (admins: all; department heads: their departments'). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// </remarks>
+        /// <param name="status">Only items in this status.</param>
+        /// <param name="role">Only people or invitations with this role.</param>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ListInvitationsResponse> ListInvitationsAsync(InvitationStatus? status = null, Role? role = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -349,6 +497,9 @@ namespace Participation.Client
         /// <summary>
         /// Invite people listed in a CSV file (columns email, first_name, last_name, locale; at most 1,000 rows).
         /// </summary>
+        /// <remarks>
+        /// Invite people listed in a CSV file (columns email, first_name, last_name, locale; at most 1,000 rows). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<InvitationReport> ImportInvitationsAsync(FileParameter file = null, Role? role = null, ScopeType? scopeType = null, System.Guid? scopeId = null, string? message = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -357,6 +508,10 @@ namespace Participation.Client
         /// <summary>
         /// Send an invitation again with a new link valid 30 days; the old link stops working.
         /// </summary>
+        /// <remarks>
+        /// Send an invitation again with a new link valid 30 days; the old link stops working. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The invitation's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ResendInvitationResponse> ResendInvitationAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -365,6 +520,10 @@ namespace Participation.Client
         /// <summary>
         /// Revoke an invitation that was not accepted.
         /// </summary>
+        /// <remarks>
+        /// Revoke an invitation that was not accepted. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The invitation's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task RevokeInvitationAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -373,6 +532,9 @@ namespace Participation.Client
         /// <summary>
         /// Describe the invitation behind a token (who invites, to which role, until when).
         /// </summary>
+        /// <remarks>
+        /// Describe the invitation behind a token (who invites, to which role, until when). Open to everyone. Rate-limited (policy `sensitive`): 429 with Retry-After beyond it.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<LookupInvitationResponse> LookupInvitationAsync(LookupInvitationCommand body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -392,6 +554,9 @@ namespace Participation.Client
         /// <summary>
         /// Your own profile, with your e-mail address and roles.
         /// </summary>
+        /// <remarks>
+        /// Your own profile, with your e-mail address and roles. Needs a bearer token.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<GetMeResponse> GetMeAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -400,6 +565,9 @@ namespace Participation.Client
         /// <summary>
         /// Change your first name, last name or language.
         /// </summary>
+        /// <remarks>
+        /// Change your first name, last name or language. Needs a bearer token.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<GetMeResponse> UpdateMeAsync(UpdateMeRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -408,6 +576,9 @@ namespace Participation.Client
         /// <summary>
         /// Change your password; you are logged out everywhere else and get a new session here.
         /// </summary>
+        /// <remarks>
+        /// Change your password; you are logged out everywhere else and get a new session here. Needs a bearer token.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<AuthTokens> ChangePasswordAsync(ChangePasswordRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -416,6 +587,10 @@ namespace Participation.Client
         /// <summary>
         /// Report an idea to the moderators (once per person).
         /// </summary>
+        /// <remarks>
+        /// Report an idea to the moderators (once per person). Needs a bearer token. Rate-limited (policy `flags`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<FlagContentResponse> FlagIdeaAsync(System.Guid id, FlagContentRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -424,6 +599,10 @@ namespace Participation.Client
         /// <summary>
         /// Report a comment to the moderators (once per person).
         /// </summary>
+        /// <remarks>
+        /// Report a comment to the moderators (once per person). Needs a bearer token. Rate-limited (policy `flags`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The comment's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<FlagContentResponse> FlagCommentAsync(System.Guid id, FlagContentRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -432,6 +611,12 @@ namespace Participation.Client
         /// <summary>
         /// The project's moderation queue: ideas awaiting pre-moderation, flagged ideas and comments (its staff).
         /// </summary>
+        /// <remarks>
+        /// The project's moderation queue: ideas awaiting pre-moderation, flagged ideas and comments (its staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<GetModerationQueueResponse> GetModerationQueueAsync(System.Guid id, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -440,6 +625,10 @@ namespace Participation.Client
         /// <summary>
         /// Hide an idea with a reason; its author is told why (the project's staff).
         /// </summary>
+        /// <remarks>
+        /// Hide an idea with a reason; its author is told why (the project's staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task HideIdeaAsync(System.Guid id, HideContentRequest? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -448,6 +637,10 @@ namespace Participation.Client
         /// <summary>
         /// Show a hidden idea again, or dismiss its flags (the project's staff).
         /// </summary>
+        /// <remarks>
+        /// Show a hidden idea again, or dismiss its flags (the project's staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task UnhideIdeaAsync(System.Guid id, HideContentRequest? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -456,6 +649,10 @@ namespace Participation.Client
         /// <summary>
         /// Hide a comment with a reason; its author is told why (the project's staff).
         /// </summary>
+        /// <remarks>
+        /// Hide a comment with a reason; its author is told why (the project's staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The comment's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task HideCommentAsync(System.Guid id, HideContentRequest? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -464,6 +661,10 @@ namespace Participation.Client
         /// <summary>
         /// Show a hidden comment again, or dismiss its flags (the project's staff).
         /// </summary>
+        /// <remarks>
+        /// Show a hidden comment again, or dismiss its flags (the project's staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The comment's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task UnhideCommentAsync(System.Guid id, HideContentRequest? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -472,6 +673,10 @@ namespace Participation.Client
         /// <summary>
         /// Approve or reject (with a reason) an idea awaiting pre-moderation (the project's staff).
         /// </summary>
+        /// <remarks>
+        /// Approve or reject (with a reason) an idea awaiting pre-moderation (the project's staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task ReviewIdeaAsync(System.Guid id, ReviewIdeaRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -480,6 +685,10 @@ namespace Participation.Client
         /// <summary>
         /// Internal notes on an idea and who can be mentioned (the project's staff only).
         /// </summary>
+        /// <remarks>
+        /// Internal notes on an idea and who can be mentioned (the project's staff only). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ListIdeaNotesResponse> ListIdeaNotesAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -488,6 +697,10 @@ namespace Participation.Client
         /// <summary>
         /// Write an internal note on an idea, mentioning members of the project's team (the project's staff only).
         /// </summary>
+        /// <remarks>
+        /// Write an internal note on an idea, mentioning members of the project's team (the project's staff only). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<IdeaNote> AddIdeaNoteAsync(System.Guid id, AddIdeaNoteRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -496,6 +709,12 @@ namespace Participation.Client
         /// <summary>
         /// Your notifications, newest first, with the number unread.
         /// </summary>
+        /// <remarks>
+        /// Your notifications, newest first, with the number unread. Needs a bearer token. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// </remarks>
+        /// <param name="unreadOnly">Only notifications not read yet.</param>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ListNotificationsResponse> ListNotificationsAsync(bool? unreadOnly = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -504,6 +723,9 @@ namespace Participation.Client
         /// <summary>
         /// How many of your notifications are unread.
         /// </summary>
+        /// <remarks>
+        /// How many of your notifications are unread. Needs a bearer token.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<GetNotificationSummaryResponse> GetNotificationSummaryAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -512,6 +734,9 @@ namespace Participation.Client
         /// <summary>
         /// Mark notifications read: the given ids, or all of them.
         /// </summary>
+        /// <remarks>
+        /// Mark notifications read: the given ids, or all of them. Needs a bearer token.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<GetNotificationSummaryResponse> MarkNotificationsReadAsync(MarkNotificationsReadRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -520,6 +745,9 @@ namespace Participation.Client
         /// <summary>
         /// Your notification channel per category.
         /// </summary>
+        /// <remarks>
+        /// Your notification channel per category. Needs a bearer token.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<System.Collections.Generic.ICollection<NotificationPreference>> GetNotificationPreferencesAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -528,6 +756,9 @@ namespace Participation.Client
         /// <summary>
         /// Choose e-mail, in-app or off per notification category.
         /// </summary>
+        /// <remarks>
+        /// Choose e-mail, in-app or off per notification category. Needs a bearer token.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<System.Collections.Generic.ICollection<NotificationPreference>> SetNotificationPreferencesAsync(SetNotificationPreferencesRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -536,6 +767,10 @@ namespace Participation.Client
         /// <summary>
         /// One-click unsubscribe from a category's e-mails with the token of an e-mail (RFC 8058).
         /// </summary>
+        /// <remarks>
+        /// One-click unsubscribe from a category's e-mails with the token of an e-mail (RFC 8058). Open to everyone. Rate-limited (policy `sensitive`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="token">The token from the link that was e-mailed.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<UnsubscribeResponse> UnsubscribeAsync(string? token = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -547,6 +782,10 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="status">Only items in this status.</param>
+        /// <param name="search">Words to look for (case- and accent-insensitive).</param>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ListOrganisationsResponse> ListOrganisationsAsync(OrganisationStatus? status = null, string? search = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -555,6 +794,9 @@ namespace Participation.Client
         /// <summary>
         /// Create an organisation you represent; an admin verifies it before members can post as it.
         /// </summary>
+        /// <remarks>
+        /// Create an organisation you represent; an admin verifies it before members can post as it. Needs a bearer token.
+        /// </remarks>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CreateOrganisationResponse> CreateOrganisationAsync(CreateOrganisationRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -563,6 +805,9 @@ namespace Participation.Client
         /// <summary>
         /// Your organisations and the invitations to join one.
         /// </summary>
+        /// <remarks>
+        /// Your organisations and the invitations to join one. Needs a bearer token.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ListMyOrganisationsResponse> ListMyOrganisationsAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -574,6 +819,7 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The organisation's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<GetOrganisationResponse> GetOrganisationAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -582,6 +828,10 @@ namespace Participation.Client
         /// <summary>
         /// Edit your organisation (owner); a new name sends a verified organisation back to review.
         /// </summary>
+        /// <remarks>
+        /// Edit your organisation (owner); a new name sends a verified organisation back to review. Needs a bearer token.
+        /// </remarks>
+        /// <param name="id">The organisation's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<UpdateOrganisationResponse> UpdateOrganisationAsync(System.Guid id, UpdateOrganisationRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -590,6 +840,10 @@ namespace Participation.Client
         /// <summary>
         /// Verify or reject an organisation (admin).
         /// </summary>
+        /// <remarks>
+        /// Verify or reject an organisation (admin). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The organisation's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<GetOrganisationResponse> ReviewOrganisationAsync(System.Guid id, ReviewOrganisationRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -598,6 +852,10 @@ namespace Participation.Client
         /// <summary>
         /// Ask someone to join your organisation (owner); they accept once logged in with that address.
         /// </summary>
+        /// <remarks>
+        /// Ask someone to join your organisation (owner); they accept once logged in with that address. Needs a bearer token.
+        /// </remarks>
+        /// <param name="id">The organisation's id.</param>
         /// <returns>Accepted</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task InviteMemberAsync(System.Guid id, InviteMemberRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -606,6 +864,10 @@ namespace Participation.Client
         /// <summary>
         /// Withdraw a pending invitation to join your organisation (owner).
         /// </summary>
+        /// <remarks>
+        /// Withdraw a pending invitation to join your organisation (owner). Needs a bearer token.
+        /// </remarks>
+        /// <param name="id">The organisation's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task WithdrawMemberInvitationAsync(System.Guid id, WithdrawMemberInvitationRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -614,6 +876,10 @@ namespace Participation.Client
         /// <summary>
         /// Join an organisation that invited your confirmed e-mail address.
         /// </summary>
+        /// <remarks>
+        /// Join an organisation that invited your confirmed e-mail address. Needs a bearer token.
+        /// </remarks>
+        /// <param name="id">The organisation's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task JoinOrganisationAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -622,6 +888,11 @@ namespace Participation.Client
         /// <summary>
         /// Remove a member (owner) or leave the organisation (member).
         /// </summary>
+        /// <remarks>
+        /// Remove a member (owner) or leave the organisation (member). Needs a bearer token.
+        /// </remarks>
+        /// <param name="id">The organisation's id.</param>
+        /// <param name="userId">The person's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task RemoveMemberAsync(System.Guid id, System.Guid userId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -630,6 +901,9 @@ namespace Participation.Client
         /// <summary>
         /// The platform's public settings.
         /// </summary>
+        /// <remarks>
+        /// The platform's public settings. Open to everyone.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<GetPlatformResponse> GetPlatformAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -638,6 +912,17 @@ namespace Participation.Client
         /// <summary>
         /// Published and archived projects: filter by department, topic, status, current method or text; newest or ending soon.
         /// </summary>
+        /// <remarks>
+        /// Published and archived projects: filter by department, topic, status, current method or text; newest or ending soon. Open to everyone. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// </remarks>
+        /// <param name="departmentId">Only items of this department.</param>
+        /// <param name="topic">Only items with this topic.</param>
+        /// <param name="status">Only items in this status.</param>
+        /// <param name="method">Only projects with a phase of this participation method.</param>
+        /// <param name="search">Words to look for (case- and accent-insensitive).</param>
+        /// <param name="sort">Order of the list.</param>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ListProjectsResponse> ListProjectsAsync(System.Guid? departmentId = null, string? topic = null, ProjectStatus? status = null, PhaseMethod? method = null, string? search = null, ProjectSort? sort = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -646,6 +931,9 @@ namespace Participation.Client
         /// <summary>
         /// Create a draft project in a department (admin, or a head of that department).
         /// </summary>
+        /// <remarks>
+        /// Create a draft project in a department (admin, or a head of that department). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CreateProjectResponse> CreateProjectAsync(CreateProjectRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -654,6 +942,12 @@ namespace Participation.Client
         /// <summary>
         /// The projects you run (drafts included): admins all, department heads their departments', moderators theirs.
         /// </summary>
+        /// <remarks>
+        /// The projects you run (drafts included): admins all, department heads their departments', moderators theirs. Needs a bearer token. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// </remarks>
+        /// <param name="status">Only items in this status.</param>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ListWorkspaceProjectsResponse> ListWorkspaceProjectsAsync(ProjectStatus? status = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -665,6 +959,8 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="x_Preview_Token">A preview link's token, to read a draft project without an account.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<GetProjectResponse> GetProjectAsync(System.Guid id, string? x_Preview_Token = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -673,6 +969,10 @@ namespace Participation.Client
         /// <summary>
         /// Edit a project page (its moderators, its department's heads, admins); rich text is sanitised.
         /// </summary>
+        /// <remarks>
+        /// Edit a project page (its moderators, its department's heads, admins); rich text is sanitised. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<GetProjectResponse> UpdateProjectAsync(System.Guid id, UpdateProjectRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -684,6 +984,8 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="phaseId">The phase's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ActionPolicyResult> GetProjectActionsAsync(System.Guid id, System.Guid? phaseId = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -692,6 +994,10 @@ namespace Participation.Client
         /// <summary>
         /// Publish, archive or put a project back to draft (its staff).
         /// </summary>
+        /// <remarks>
+        /// Publish, archive or put a project back to draft (its staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<GetProjectResponse> ChangeProjectStatusAsync(System.Guid id, ChangeProjectStatusRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -700,6 +1006,10 @@ namespace Participation.Client
         /// <summary>
         /// Create (or replace) the preview link of a project (its staff); the token is shown once.
         /// </summary>
+        /// <remarks>
+        /// Create (or replace) the preview link of a project (its staff); the token is shown once. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CreatePreviewLinkResponse> CreatePreviewLinkAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -708,6 +1018,10 @@ namespace Participation.Client
         /// <summary>
         /// Revoke the preview link of a project (its staff).
         /// </summary>
+        /// <remarks>
+        /// Revoke the preview link of a project (its staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task RevokePreviewLinkAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -716,6 +1030,11 @@ namespace Participation.Client
         /// <summary>
         /// Make someone a moderator of the project (admins and the department's heads); idempotent.
         /// </summary>
+        /// <remarks>
+        /// Make someone a moderator of the project (admins and the department's heads); idempotent. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="userId">The person's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task AssignModeratorAsync(System.Guid id, System.Guid userId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -724,6 +1043,11 @@ namespace Participation.Client
         /// <summary>
         /// Remove a moderator from the project (admins and the department's heads).
         /// </summary>
+        /// <remarks>
+        /// Remove a moderator from the project (admins and the department's heads). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="userId">The person's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task RemoveModeratorAsync(System.Guid id, System.Guid userId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -732,6 +1056,10 @@ namespace Participation.Client
         /// <summary>
         /// Add a phase to the project's timeline (its staff); phases may not overlap.
         /// </summary>
+        /// <remarks>
+        /// Add a phase to the project's timeline (its staff); phases may not overlap. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<GetProjectPhase> AddPhaseAsync(System.Guid id, PhaseRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -740,6 +1068,11 @@ namespace Participation.Client
         /// <summary>
         /// Replace a phase of the project (its staff).
         /// </summary>
+        /// <remarks>
+        /// Replace a phase of the project (its staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="phaseId">The phase's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task ChangePhaseAsync(System.Guid id, System.Guid phaseId, PhaseRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -748,6 +1081,11 @@ namespace Participation.Client
         /// <summary>
         /// Remove a phase from the project (its staff).
         /// </summary>
+        /// <remarks>
+        /// Remove a phase from the project (its staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="phaseId">The phase's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task RemovePhaseAsync(System.Guid id, System.Guid phaseId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -756,6 +1094,10 @@ namespace Participation.Client
         /// <summary>
         /// Set the project's header image (PNG, JPEG or WebP, at most 5 MB; its staff).
         /// </summary>
+        /// <remarks>
+        /// Set the project's header image (PNG, JPEG or WebP, at most 5 MB; its staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<SetProjectImageResponse> SetProjectImageAsync(System.Guid id, FileParameter file = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -764,6 +1106,11 @@ namespace Participation.Client
         /// <summary>
         /// The project's header image (the URL given in the project).
         /// </summary>
+        /// <remarks>
+        /// The project's header image (the URL given in the project). Open to everyone.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="v">The unsubscribe token's version, from the e-mailed link.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<FileResponse> GetProjectImageAsync(System.Guid id, string? v = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -775,6 +1122,7 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The phase's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<SurveyView> GetSurveyAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -783,6 +1131,10 @@ namespace Participation.Client
         /// <summary>
         /// Save the questionnaire of a survey or poll phase (project staff); after the first response only the wording may change.
         /// </summary>
+        /// <remarks>
+        /// Save the questionnaire of a survey or poll phase (project staff); after the first response only the wording may change. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The phase's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<SurveyView> SaveSurveyAsync(System.Guid id, SaveSurveyRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -794,6 +1146,8 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The phase's id.</param>
+        /// <param name="x_Respondent_Token">For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<MyResponse> GetMyResponseAsync(System.Guid id, string? x_Respondent_Token = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -802,6 +1156,10 @@ namespace Participation.Client
         /// <summary>
         /// Save a draft of your survey response (answers checked, required ones may wait).
         /// </summary>
+        /// <remarks>
+        /// Save a draft of your survey response (answers checked, required ones may wait). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The phase's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<MyResponse> SaveDraftResponseAsync(System.Guid id, AnswersRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -813,6 +1171,8 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The phase's id.</param>
+        /// <param name="x_Respondent_Token">For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.</param>
         /// <param name="idempotency_Key">Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.</param>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -825,6 +1185,8 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The phase's id.</param>
+        /// <param name="x_Respondent_Token">For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<PollState> GetPollStateAsync(System.Guid id, string? x_Respondent_Token = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -836,6 +1198,8 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The phase's id.</param>
+        /// <param name="x_Respondent_Token">For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<PollState> AnswerPollAsync(System.Guid id, AnswersRequest body, string? x_Respondent_Token = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -847,6 +1211,8 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The phase's id.</param>
+        /// <param name="x_Respondent_Token">For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<PollState> WithdrawPollAnswerAsync(System.Guid id, string? x_Respondent_Token = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -858,6 +1224,7 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The phase's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<GetSurveyResultsResponse> GetSurveyResultsAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -866,6 +1233,12 @@ namespace Participation.Client
         /// <summary>
         /// Free-text answers to a survey question, newest first (project staff).
         /// </summary>
+        /// <remarks>
+        /// Free-text answers to a survey question, newest first (project staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// </remarks>
+        /// <param name="id">The survey question's id.</param>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ListTextAnswersResponse> ListTextAnswersAsync(System.Guid id, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -874,6 +1247,11 @@ namespace Participation.Client
         /// <summary>
         /// Download every submitted response as CSV, streamed (project staff; audited).
         /// </summary>
+        /// <remarks>
+        /// Download every submitted response as CSV, streamed (project staff; audited). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The phase's id.</param>
+        /// <param name="language">Language of the column headers and choice labels: fr, nl or en.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<FileResponse> ExportSurveyResponsesAsync(System.Guid id, string? language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -882,6 +1260,10 @@ namespace Participation.Client
         /// <summary>
         /// A user's public profile (names only).
         /// </summary>
+        /// <remarks>
+        /// A user's public profile (names only). Open to everyone.
+        /// </remarks>
+        /// <param name="id">The user's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<GetUserResponse> GetUserAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -890,6 +1272,13 @@ namespace Participation.Client
         /// <summary>
         /// Users with their e-mail and roles (admin); search by name or e-mail, filter by role.
         /// </summary>
+        /// <remarks>
+        /// Users with their e-mail and roles (admin); search by name or e-mail, filter by role. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// </remarks>
+        /// <param name="search">Words to look for (case- and accent-insensitive).</param>
+        /// <param name="role">Only people or invitations with this role.</param>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ListUsersResponse> ListUsersAsync(string? search = null, Role? role = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -898,6 +1287,10 @@ namespace Participation.Client
         /// <summary>
         /// Find a person to appoint, by name or exact e-mail (admins and department heads); names only.
         /// </summary>
+        /// <remarks>
+        /// Find a person to appoint, by name or exact e-mail (admins and department heads); names only. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="q">Words to look for in people's names.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<SearchPeopleResponse> SearchPeopleAsync(string? q = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -906,6 +1299,10 @@ namespace Participation.Client
         /// <summary>
         /// Give a user a role (idempotent); the person is told by e-mail.
         /// </summary>
+        /// <remarks>
+        /// Give a user a role (idempotent); the person is told by e-mail. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="userId">The person's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ListUsersRoleGrant> GrantRoleAsync(System.Guid userId, GrantRoleRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -914,6 +1311,11 @@ namespace Participation.Client
         /// <summary>
         /// Take a role away; the person is logged out and told by e-mail.
         /// </summary>
+        /// <remarks>
+        /// Take a role away; the person is logged out and told by e-mail. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="userId">The person's id.</param>
+        /// <param name="grantId">The role grant's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task RevokeRoleAsync(System.Guid userId, System.Guid grantId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -922,6 +1324,10 @@ namespace Participation.Client
         /// <summary>
         /// Block a user from participating until a date, with a reason (admin); they are told by e-mail.
         /// </summary>
+        /// <remarks>
+        /// Block a user from participating until a date, with a reason (admin); they are told by e-mail. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="userId">The person's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task BlockUserAsync(System.Guid userId, BlockUserRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -930,6 +1336,10 @@ namespace Participation.Client
         /// <summary>
         /// End a user's block early (admin).
         /// </summary>
+        /// <remarks>
+        /// End a user's block early (admin). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="userId">The person's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task UnblockUserAsync(System.Guid userId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -938,6 +1348,10 @@ namespace Participation.Client
         /// <summary>
         /// Vote for an idea in the project's voting phase (repeating it changes nothing); returns your votes left.
         /// </summary>
+        /// <remarks>
+        /// Vote for an idea in the project's voting phase (repeating it changes nothing); returns your votes left. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<VoteState> CastVoteAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -946,6 +1360,10 @@ namespace Participation.Client
         /// <summary>
         /// Withdraw your vote for an idea while the voting phase is open (repeating it changes nothing).
         /// </summary>
+        /// <remarks>
+        /// Withdraw your vote for an idea while the voting phase is open (repeating it changes nothing). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<VoteState> RemoveVoteAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -954,6 +1372,11 @@ namespace Participation.Client
         /// <summary>
         /// Your votes in the project's current (or given) voting phase and how many you have left.
         /// </summary>
+        /// <remarks>
+        /// Your votes in the project's current (or given) voting phase and how many you have left. Needs a bearer token.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="phaseId">The phase's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<GetMyVotesResponse> GetMyVotesAsync(System.Guid id, System.Guid? phaseId = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -965,6 +1388,7 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The phase's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<GetVoteResultsResponse> GetVoteResultsAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1023,6 +1447,15 @@ namespace Participation.Client
         /// <summary>
         /// Staff actions, newest first (admins: all; department heads: their departments').
         /// </summary>
+        /// <remarks>
+        /// Staff actions, newest first (admins: all; department heads: their departments'). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// </remarks>
+        /// <param name="action">Only entries whose action starts with this text (e.g. `idea.`).</param>
+        /// <param name="targetType">Only entries about this kind of object.</param>
+        /// <param name="targetId">Only entries about this object.</param>
+        /// <param name="actor">Only entries by this person.</param>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ListAuditLogResponse> ListAuditLogAsync(string? action = null, string? targetType = null, string? targetId = null, System.Guid? actor = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -1153,6 +1586,9 @@ namespace Participation.Client
         /// <summary>
         /// Create a resident account; a confirmation link is e-mailed.
         /// </summary>
+        /// <remarks>
+        /// Create a resident account; a confirmation link is e-mailed. Open to everyone. Rate-limited (policy `sensitive`): 429 with Retry-After beyond it.
+        /// </remarks>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<RegisterResponse> RegisterAsync(RegisterCommand body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -1284,6 +1720,9 @@ namespace Participation.Client
         /// <summary>
         /// Confirm an e-mail address with the token from the e-mailed link.
         /// </summary>
+        /// <remarks>
+        /// Confirm an e-mail address with the token from the e-mailed link. Open to everyone. Rate-limited (policy `sensitive`): 429 with Retry-After beyond it.
+        /// </remarks>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task ConfirmEmailAsync(ConfirmEmailCommand body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -1409,6 +1848,9 @@ namespace Participation.Client
         /// <summary>
         /// E-mail a new confirmation link to the signed-in user.
         /// </summary>
+        /// <remarks>
+        /// E-mail a new confirmation link to the signed-in user. Needs a bearer token.
+        /// </remarks>
         /// <returns>Accepted</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task ResendConfirmationAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -1508,6 +1950,9 @@ namespace Participation.Client
         /// <summary>
         /// Log in with e-mail and password.
         /// </summary>
+        /// <remarks>
+        /// Log in with e-mail and password. Open to everyone. Rate-limited (policy `login`): 429 with Retry-After beyond it.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<AuthTokens> LoginAsync(LoginCommand body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -1639,6 +2084,9 @@ namespace Participation.Client
         /// <summary>
         /// Exchange a refresh token for a new token pair (the old refresh token stops working).
         /// </summary>
+        /// <remarks>
+        /// Exchange a refresh token for a new token pair (the old refresh token stops working). Open to everyone.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<AuthTokens> RefreshAsync(RefreshCommand body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -1760,6 +2208,9 @@ namespace Participation.Client
         /// <summary>
         /// Log out: the refresh token and every token rotated from the same login stop working.
         /// </summary>
+        /// <remarks>
+        /// Log out: the refresh token and every token rotated from the same login stop working. Open to everyone.
+        /// </remarks>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task LogoutAsync(LogoutCommand body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -1865,6 +2316,9 @@ namespace Participation.Client
         /// <summary>
         /// Ask for a password reset link by e-mail (always 202).
         /// </summary>
+        /// <remarks>
+        /// Ask for a password reset link by e-mail (always 202). Open to everyone. Rate-limited (policy `sensitive`): 429 with Retry-After beyond it.
+        /// </remarks>
         /// <returns>Accepted</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task RequestPasswordResetAsync(RequestPasswordResetCommand body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -1980,6 +2434,9 @@ namespace Participation.Client
         /// <summary>
         /// Choose a new password with the token from the e-mailed link; all sessions end.
         /// </summary>
+        /// <remarks>
+        /// Choose a new password with the token from the e-mailed link; all sessions end. Open to everyone. Rate-limited (policy `sensitive`): 429 with Retry-After beyond it.
+        /// </remarks>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task ResetPasswordAsync(ResetPasswordCommand body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -2105,6 +2562,10 @@ namespace Participation.Client
         /// <summary>
         /// Set or clear an idea's cost for participatory budgeting (the project's staff; locked once in a basket).
         /// </summary>
+        /// <remarks>
+        /// Set or clear an idea's cost for participatory budgeting (the project's staff; locked once in a basket). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<SetIdeaCostResponse> SetIdeaCostAsync(System.Guid id, SetIdeaCostRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -2261,6 +2722,11 @@ namespace Participation.Client
         /// <summary>
         /// Your basket in the project's current (or given) budgeting phase.
         /// </summary>
+        /// <remarks>
+        /// Your basket in the project's current (or given) budgeting phase. Needs a bearer token.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="phaseId">The phase's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<BasketView> GetMyBasketAsync(System.Guid id, System.Guid? phaseId = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -2376,6 +2842,11 @@ namespace Participation.Client
         /// <summary>
         /// Add an idea to your basket in the project's budgeting phase, within the budget (repeating it changes nothing).
         /// </summary>
+        /// <remarks>
+        /// Add an idea to your basket in the project's budgeting phase, within the budget (repeating it changes nothing). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="ideaId">The idea's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<BasketView> AddToBasketAsync(System.Guid id, System.Guid ideaId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -2510,6 +2981,11 @@ namespace Participation.Client
         /// <summary>
         /// Remove an idea from your basket (repeating it changes nothing).
         /// </summary>
+        /// <remarks>
+        /// Remove an idea from your basket (repeating it changes nothing). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="ideaId">The idea's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<BasketView> RemoveFromBasketAsync(System.Guid id, System.Guid ideaId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -2643,6 +3119,10 @@ namespace Participation.Client
         /// <summary>
         /// Submit your basket (checks the minimum spend and number of ideas). Honours Idempotency-Key.
         /// </summary>
+        /// <remarks>
+        /// Submit your basket (checks the minimum spend and number of ideas). Honours Idempotency-Key. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Honours an `Idempotency-Key` header: a retry with the same key replays the first answer.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
         /// <param name="idempotency_Key">Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -2787,6 +3267,10 @@ namespace Participation.Client
         /// <summary>
         /// Reopen your submitted basket to change it while the phase is open. Honours Idempotency-Key.
         /// </summary>
+        /// <remarks>
+        /// Reopen your submitted basket to change it while the phase is open. Honours Idempotency-Key. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Honours an `Idempotency-Key` header: a retry with the same key replays the first answer.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
         /// <param name="idempotency_Key">Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -2934,6 +3418,7 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The phase's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<GetBudgetResultsResponse> GetBudgetResultsAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -3036,6 +3521,9 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The idea's id.</param>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ListCommentsResponse> ListCommentsAsync(System.Guid id, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -3145,6 +3633,10 @@ namespace Participation.Client
         /// <summary>
         /// Comment on an idea, or reply to a top-level comment (as yourself or a verified organisation you belong to).
         /// </summary>
+        /// <remarks>
+        /// Comment on an idea, or reply to a top-level comment (as yourself or a verified organisation you belong to). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it. Honours an `Idempotency-Key` header: a retry with the same key replays the first answer.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <param name="idempotency_Key">Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.</param>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -3328,6 +3820,9 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The comment's id.</param>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ListCommentsResponse> ListRepliesAsync(System.Guid id, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -3437,6 +3932,10 @@ namespace Participation.Client
         /// <summary>
         /// Edit your comment.
         /// </summary>
+        /// <remarks>
+        /// Edit your comment. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The comment's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CommentView> EditCommentAsync(System.Guid id, EditCommentRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -3602,6 +4101,10 @@ namespace Participation.Client
         /// <summary>
         /// Delete your comment (a placeholder stays when it has replies).
         /// </summary>
+        /// <remarks>
+        /// Delete your comment (a placeholder stays when it has replies). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The comment's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task DeleteCommentAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -3714,6 +4217,9 @@ namespace Participation.Client
         /// <summary>
         /// The departments of the administration (names only).
         /// </summary>
+        /// <remarks>
+        /// The departments of the administration (names only). Open to everyone.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ListDepartmentsResponse> ListDepartmentsAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -3788,6 +4294,9 @@ namespace Participation.Client
         /// <summary>
         /// Create a department (admin).
         /// </summary>
+        /// <remarks>
+        /// Create a department (admin). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ListDepartmentsDepartment> CreateDepartmentAsync(CreateDepartmentRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -3929,6 +4438,10 @@ namespace Participation.Client
         /// <summary>
         /// Rename a department (admin).
         /// </summary>
+        /// <remarks>
+        /// Rename a department (admin). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The department's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ListDepartmentsDepartment> RenameDepartmentAsync(System.Guid id, RenameDepartmentRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -4084,6 +4597,10 @@ namespace Participation.Client
         /// <summary>
         /// Delete an empty department (admin).
         /// </summary>
+        /// <remarks>
+        /// Delete an empty department (admin). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The department's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task DeleteDepartmentAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -4199,6 +4716,18 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="sort">Order of the list.</param>
+        /// <param name="topic">Only items with this topic.</param>
+        /// <param name="status">Only items in this status.</param>
+        /// <param name="search">Words to look for (case- and accent-insensitive).</param>
+        /// <param name="south">Map box: southern latitude (give the four sides, or none).</param>
+        /// <param name="west">Map box: western longitude.</param>
+        /// <param name="north">Map box: northern latitude.</param>
+        /// <param name="east">Map box: eastern longitude.</param>
+        /// <param name="seed">Seed of the `random` order, so that following pages keep the same order (returned in the cursor).</param>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ListIdeasResponse> ListIdeasAsync(System.Guid id, IdeaSort? sort = null, string? topic = null, IdeaStatus? status = null, string? search = null, double? south = null, double? west = null, double? north = null, double? east = null, long? seed = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -4344,6 +4873,10 @@ namespace Participation.Client
         /// <summary>
         /// Post an idea in the project's current ideation phase (as yourself or a verified organisation you belong to).
         /// </summary>
+        /// <remarks>
+        /// Post an idea in the project's current ideation phase (as yourself or a verified organisation you belong to). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it. Honours an `Idempotency-Key` header: a retry with the same key replays the first answer.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
         /// <param name="idempotency_Key">Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.</param>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -4527,6 +5060,7 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<GetIdeaResponse> GetIdeaAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -4625,6 +5159,10 @@ namespace Participation.Client
         /// <summary>
         /// Edit your idea while the city has not taken it up and its phase is open.
         /// </summary>
+        /// <remarks>
+        /// Edit your idea while the city has not taken it up and its phase is open. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<GetIdeaResponse> UpdateIdeaAsync(System.Guid id, IdeaFields body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -4790,6 +5328,10 @@ namespace Participation.Client
         /// <summary>
         /// Withdraw your idea (same rules as editing).
         /// </summary>
+        /// <remarks>
+        /// Withdraw your idea (same rules as editing). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task WithdrawIdeaAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -4904,6 +5446,10 @@ namespace Participation.Client
         /// <summary>
         /// Change an idea's status and/or give official feedback signed by a service (the project's staff).
         /// </summary>
+        /// <remarks>
+        /// Change an idea's status and/or give official feedback signed by a service (the project's staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<GetIdeaResponse> ChangeIdeaStatusAsync(System.Guid id, ChangeIdeaStatusRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -5060,6 +5606,10 @@ namespace Participation.Client
         /// <summary>
         /// Like or dislike an idea (replaces your previous reaction; repeating it changes nothing).
         /// </summary>
+        /// <remarks>
+        /// Like or dislike an idea (replaces your previous reaction; repeating it changes nothing). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ReactionState> ReactToIdeaAsync(System.Guid id, ReactToIdeaRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -5226,6 +5776,10 @@ namespace Participation.Client
         /// <summary>
         /// Remove your reaction to an idea (repeating it changes nothing).
         /// </summary>
+        /// <remarks>
+        /// Remove your reaction to an idea (repeating it changes nothing). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ReactionState> RemoveReactionAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -5345,6 +5899,10 @@ namespace Participation.Client
         /// <summary>
         /// Follow an idea.
         /// </summary>
+        /// <remarks>
+        /// Follow an idea. Needs a bearer token. Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task FollowIdeaAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -5459,6 +6017,10 @@ namespace Participation.Client
         /// <summary>
         /// Stop following an idea.
         /// </summary>
+        /// <remarks>
+        /// Stop following an idea. Needs a bearer token.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task UnfollowIdeaAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -5552,6 +6114,9 @@ namespace Participation.Client
         /// <summary>
         /// Invite people to a role and scope; the answer reports each row (created, skipped, error).
         /// </summary>
+        /// <remarks>
+        /// Invite people to a role and scope; the answer reports each row (created, skipped, error). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<InvitationReport> CreateInvitationsAsync(CreateInvitationsRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -5683,6 +6248,13 @@ namespace Participation.Client
         /// <summary>
         /// Invitations with status and e-mail delivery state, newest first (admins: all; department heads: their departments').
         /// </summary>
+        /// <remarks>
+        /// Invitations with status and e-mail delivery state, newest first (admins: all; department heads: their departments'). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// </remarks>
+        /// <param name="status">Only items in this status.</param>
+        /// <param name="role">Only people or invitations with this role.</param>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ListInvitationsResponse> ListInvitationsAsync(InvitationStatus? status = null, Role? role = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -5805,6 +6377,9 @@ namespace Participation.Client
         /// <summary>
         /// Invite people listed in a CSV file (columns email, first_name, last_name, locale; at most 1,000 rows).
         /// </summary>
+        /// <remarks>
+        /// Invite people listed in a CSV file (columns email, first_name, last_name, locale; at most 1,000 rows). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<InvitationReport> ImportInvitationsAsync(FileParameter file = null, Role? role = null, ScopeType? scopeType = null, System.Guid? scopeId = null, string? message = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -5966,6 +6541,10 @@ namespace Participation.Client
         /// <summary>
         /// Send an invitation again with a new link valid 30 days; the old link stops working.
         /// </summary>
+        /// <remarks>
+        /// Send an invitation again with a new link valid 30 days; the old link stops working. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The invitation's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ResendInvitationResponse> ResendInvitationAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -6086,6 +6665,10 @@ namespace Participation.Client
         /// <summary>
         /// Revoke an invitation that was not accepted.
         /// </summary>
+        /// <remarks>
+        /// Revoke an invitation that was not accepted. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The invitation's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task RevokeInvitationAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -6198,6 +6781,9 @@ namespace Participation.Client
         /// <summary>
         /// Describe the invitation behind a token (who invites, to which role, until when).
         /// </summary>
+        /// <remarks>
+        /// Describe the invitation behind a token (who invites, to which role, until when). Open to everyone. Rate-limited (policy `sensitive`): 429 with Retry-After beyond it.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<LookupInvitationResponse> LookupInvitationAsync(LookupInvitationCommand body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -6473,6 +7059,9 @@ namespace Participation.Client
         /// <summary>
         /// Your own profile, with your e-mail address and roles.
         /// </summary>
+        /// <remarks>
+        /// Your own profile, with your e-mail address and roles. Needs a bearer token.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<GetMeResponse> GetMeAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -6567,6 +7156,9 @@ namespace Participation.Client
         /// <summary>
         /// Change your first name, last name or language.
         /// </summary>
+        /// <remarks>
+        /// Change your first name, last name or language. Needs a bearer token.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<GetMeResponse> UpdateMeAsync(UpdateMeRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -6688,6 +7280,9 @@ namespace Participation.Client
         /// <summary>
         /// Change your password; you are logged out everywhere else and get a new session here.
         /// </summary>
+        /// <remarks>
+        /// Change your password; you are logged out everywhere else and get a new session here. Needs a bearer token.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<AuthTokens> ChangePasswordAsync(ChangePasswordRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -6809,6 +7404,10 @@ namespace Participation.Client
         /// <summary>
         /// Report an idea to the moderators (once per person).
         /// </summary>
+        /// <remarks>
+        /// Report an idea to the moderators (once per person). Needs a bearer token. Rate-limited (policy `flags`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<FlagContentResponse> FlagIdeaAsync(System.Guid id, FlagContentRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -6965,6 +7564,10 @@ namespace Participation.Client
         /// <summary>
         /// Report a comment to the moderators (once per person).
         /// </summary>
+        /// <remarks>
+        /// Report a comment to the moderators (once per person). Needs a bearer token. Rate-limited (policy `flags`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The comment's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<FlagContentResponse> FlagCommentAsync(System.Guid id, FlagContentRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -7121,6 +7724,12 @@ namespace Participation.Client
         /// <summary>
         /// The project's moderation queue: ideas awaiting pre-moderation, flagged ideas and comments (its staff).
         /// </summary>
+        /// <remarks>
+        /// The project's moderation queue: ideas awaiting pre-moderation, flagged ideas and comments (its staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<GetModerationQueueResponse> GetModerationQueueAsync(System.Guid id, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -7250,6 +7859,10 @@ namespace Participation.Client
         /// <summary>
         /// Hide an idea with a reason; its author is told why (the project's staff).
         /// </summary>
+        /// <remarks>
+        /// Hide an idea with a reason; its author is told why (the project's staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task HideIdeaAsync(System.Guid id, HideContentRequest? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -7397,6 +8010,10 @@ namespace Participation.Client
         /// <summary>
         /// Show a hidden idea again, or dismiss its flags (the project's staff).
         /// </summary>
+        /// <remarks>
+        /// Show a hidden idea again, or dismiss its flags (the project's staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task UnhideIdeaAsync(System.Guid id, HideContentRequest? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -7544,6 +8161,10 @@ namespace Participation.Client
         /// <summary>
         /// Hide a comment with a reason; its author is told why (the project's staff).
         /// </summary>
+        /// <remarks>
+        /// Hide a comment with a reason; its author is told why (the project's staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The comment's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task HideCommentAsync(System.Guid id, HideContentRequest? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -7691,6 +8312,10 @@ namespace Participation.Client
         /// <summary>
         /// Show a hidden comment again, or dismiss its flags (the project's staff).
         /// </summary>
+        /// <remarks>
+        /// Show a hidden comment again, or dismiss its flags (the project's staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The comment's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task UnhideCommentAsync(System.Guid id, HideContentRequest? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -7838,6 +8463,10 @@ namespace Participation.Client
         /// <summary>
         /// Approve or reject (with a reason) an idea awaiting pre-moderation (the project's staff).
         /// </summary>
+        /// <remarks>
+        /// Approve or reject (with a reason) an idea awaiting pre-moderation (the project's staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task ReviewIdeaAsync(System.Guid id, ReviewIdeaRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -7988,6 +8617,10 @@ namespace Participation.Client
         /// <summary>
         /// Internal notes on an idea and who can be mentioned (the project's staff only).
         /// </summary>
+        /// <remarks>
+        /// Internal notes on an idea and who can be mentioned (the project's staff only). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ListIdeaNotesResponse> ListIdeaNotesAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -8097,6 +8730,10 @@ namespace Participation.Client
         /// <summary>
         /// Write an internal note on an idea, mentioning members of the project's team (the project's staff only).
         /// </summary>
+        /// <remarks>
+        /// Write an internal note on an idea, mentioning members of the project's team (the project's staff only). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<IdeaNote> AddIdeaNoteAsync(System.Guid id, AddIdeaNoteRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -8243,6 +8880,12 @@ namespace Participation.Client
         /// <summary>
         /// Your notifications, newest first, with the number unread.
         /// </summary>
+        /// <remarks>
+        /// Your notifications, newest first, with the number unread. Needs a bearer token. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// </remarks>
+        /// <param name="unreadOnly">Only notifications not read yet.</param>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ListNotificationsResponse> ListNotificationsAsync(bool? unreadOnly = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -8351,6 +8994,9 @@ namespace Participation.Client
         /// <summary>
         /// How many of your notifications are unread.
         /// </summary>
+        /// <remarks>
+        /// How many of your notifications are unread. Needs a bearer token.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<GetNotificationSummaryResponse> GetNotificationSummaryAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -8435,6 +9081,9 @@ namespace Participation.Client
         /// <summary>
         /// Mark notifications read: the given ids, or all of them.
         /// </summary>
+        /// <remarks>
+        /// Mark notifications read: the given ids, or all of them. Needs a bearer token.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<GetNotificationSummaryResponse> MarkNotificationsReadAsync(MarkNotificationsReadRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -8556,6 +9205,9 @@ namespace Participation.Client
         /// <summary>
         /// Your notification channel per category.
         /// </summary>
+        /// <remarks>
+        /// Your notification channel per category. Needs a bearer token.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<NotificationPreference>> GetNotificationPreferencesAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -8640,6 +9292,9 @@ namespace Participation.Client
         /// <summary>
         /// Choose e-mail, in-app or off per notification category.
         /// </summary>
+        /// <remarks>
+        /// Choose e-mail, in-app or off per notification category. Needs a bearer token.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<NotificationPreference>> SetNotificationPreferencesAsync(SetNotificationPreferencesRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -8761,6 +9416,10 @@ namespace Participation.Client
         /// <summary>
         /// One-click unsubscribe from a category's e-mails with the token of an e-mail (RFC 8058).
         /// </summary>
+        /// <remarks>
+        /// One-click unsubscribe from a category's e-mails with the token of an e-mail (RFC 8058). Open to everyone. Rate-limited (policy `sensitive`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="token">The token from the link that was e-mailed.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<UnsubscribeResponse> UnsubscribeAsync(string? token = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -8885,6 +9544,10 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="status">Only items in this status.</param>
+        /// <param name="search">Words to look for (case- and accent-insensitive).</param>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ListOrganisationsResponse> ListOrganisationsAsync(OrganisationStatus? status = null, string? search = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -9007,6 +9670,9 @@ namespace Participation.Client
         /// <summary>
         /// Create an organisation you represent; an admin verifies it before members can post as it.
         /// </summary>
+        /// <remarks>
+        /// Create an organisation you represent; an admin verifies it before members can post as it. Needs a bearer token.
+        /// </remarks>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CreateOrganisationResponse> CreateOrganisationAsync(CreateOrganisationRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -9138,6 +9804,9 @@ namespace Participation.Client
         /// <summary>
         /// Your organisations and the invitations to join one.
         /// </summary>
+        /// <remarks>
+        /// Your organisations and the invitations to join one. Needs a bearer token.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ListMyOrganisationsResponse> ListMyOrganisationsAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -9225,6 +9894,7 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The organisation's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<GetOrganisationResponse> GetOrganisationAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -9313,6 +9983,10 @@ namespace Participation.Client
         /// <summary>
         /// Edit your organisation (owner); a new name sends a verified organisation back to review.
         /// </summary>
+        /// <remarks>
+        /// Edit your organisation (owner); a new name sends a verified organisation back to review. Needs a bearer token.
+        /// </remarks>
+        /// <param name="id">The organisation's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<UpdateOrganisationResponse> UpdateOrganisationAsync(System.Guid id, UpdateOrganisationRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -9458,6 +10132,10 @@ namespace Participation.Client
         /// <summary>
         /// Verify or reject an organisation (admin).
         /// </summary>
+        /// <remarks>
+        /// Verify or reject an organisation (admin). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The organisation's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<GetOrganisationResponse> ReviewOrganisationAsync(System.Guid id, ReviewOrganisationRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -9604,6 +10282,10 @@ namespace Participation.Client
         /// <summary>
         /// Ask someone to join your organisation (owner); they accept once logged in with that address.
         /// </summary>
+        /// <remarks>
+        /// Ask someone to join your organisation (owner); they accept once logged in with that address. Needs a bearer token.
+        /// </remarks>
+        /// <param name="id">The organisation's id.</param>
         /// <returns>Accepted</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task InviteMemberAsync(System.Guid id, InviteMemberRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -9734,6 +10416,10 @@ namespace Participation.Client
         /// <summary>
         /// Withdraw a pending invitation to join your organisation (owner).
         /// </summary>
+        /// <remarks>
+        /// Withdraw a pending invitation to join your organisation (owner). Needs a bearer token.
+        /// </remarks>
+        /// <param name="id">The organisation's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task WithdrawMemberInvitationAsync(System.Guid id, WithdrawMemberInvitationRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -9864,6 +10550,10 @@ namespace Participation.Client
         /// <summary>
         /// Join an organisation that invited your confirmed e-mail address.
         /// </summary>
+        /// <remarks>
+        /// Join an organisation that invited your confirmed e-mail address. Needs a bearer token.
+        /// </remarks>
+        /// <param name="id">The organisation's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task JoinOrganisationAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -9958,6 +10648,11 @@ namespace Participation.Client
         /// <summary>
         /// Remove a member (owner) or leave the organisation (member).
         /// </summary>
+        /// <remarks>
+        /// Remove a member (owner) or leave the organisation (member). Needs a bearer token.
+        /// </remarks>
+        /// <param name="id">The organisation's id.</param>
+        /// <param name="userId">The person's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task RemoveMemberAsync(System.Guid id, System.Guid userId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -10055,6 +10750,9 @@ namespace Participation.Client
         /// <summary>
         /// The platform's public settings.
         /// </summary>
+        /// <remarks>
+        /// The platform's public settings. Open to everyone.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<GetPlatformResponse> GetPlatformAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -10129,6 +10827,17 @@ namespace Participation.Client
         /// <summary>
         /// Published and archived projects: filter by department, topic, status, current method or text; newest or ending soon.
         /// </summary>
+        /// <remarks>
+        /// Published and archived projects: filter by department, topic, status, current method or text; newest or ending soon. Open to everyone. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// </remarks>
+        /// <param name="departmentId">Only items of this department.</param>
+        /// <param name="topic">Only items with this topic.</param>
+        /// <param name="status">Only items in this status.</param>
+        /// <param name="method">Only projects with a phase of this participation method.</param>
+        /// <param name="search">Words to look for (case- and accent-insensitive).</param>
+        /// <param name="sort">Order of the list.</param>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ListProjectsResponse> ListProjectsAsync(System.Guid? departmentId = null, string? topic = null, ProjectStatus? status = null, PhaseMethod? method = null, string? search = null, ProjectSort? sort = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -10247,6 +10956,9 @@ namespace Participation.Client
         /// <summary>
         /// Create a draft project in a department (admin, or a head of that department).
         /// </summary>
+        /// <remarks>
+        /// Create a draft project in a department (admin, or a head of that department). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CreateProjectResponse> CreateProjectAsync(CreateProjectRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -10378,6 +11090,12 @@ namespace Participation.Client
         /// <summary>
         /// The projects you run (drafts included): admins all, department heads their departments', moderators theirs.
         /// </summary>
+        /// <remarks>
+        /// The projects you run (drafts included): admins all, department heads their departments', moderators theirs. Needs a bearer token. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// </remarks>
+        /// <param name="status">Only items in this status.</param>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ListWorkspaceProjectsResponse> ListWorkspaceProjectsAsync(ProjectStatus? status = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -10489,6 +11207,8 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="x_Preview_Token">A preview link's token, to read a draft project without an account.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<GetProjectResponse> GetProjectAsync(System.Guid id, string? x_Preview_Token = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -10590,6 +11310,10 @@ namespace Participation.Client
         /// <summary>
         /// Edit a project page (its moderators, its department's heads, admins); rich text is sanitised.
         /// </summary>
+        /// <remarks>
+        /// Edit a project page (its moderators, its department's heads, admins); rich text is sanitised. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<GetProjectResponse> UpdateProjectAsync(System.Guid id, UpdateProjectRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -10738,6 +11462,8 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="phaseId">The phase's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ActionPolicyResult> GetProjectActionsAsync(System.Guid id, System.Guid? phaseId = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -10843,6 +11569,10 @@ namespace Participation.Client
         /// <summary>
         /// Publish, archive or put a project back to draft (its staff).
         /// </summary>
+        /// <remarks>
+        /// Publish, archive or put a project back to draft (its staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<GetProjectResponse> ChangeProjectStatusAsync(System.Guid id, ChangeProjectStatusRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -10989,6 +11719,10 @@ namespace Participation.Client
         /// <summary>
         /// Create (or replace) the preview link of a project (its staff); the token is shown once.
         /// </summary>
+        /// <remarks>
+        /// Create (or replace) the preview link of a project (its staff); the token is shown once. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CreatePreviewLinkResponse> CreatePreviewLinkAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -11099,6 +11833,10 @@ namespace Participation.Client
         /// <summary>
         /// Revoke the preview link of a project (its staff).
         /// </summary>
+        /// <remarks>
+        /// Revoke the preview link of a project (its staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task RevokePreviewLinkAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -11202,6 +11940,11 @@ namespace Participation.Client
         /// <summary>
         /// Make someone a moderator of the project (admins and the department's heads); idempotent.
         /// </summary>
+        /// <remarks>
+        /// Make someone a moderator of the project (admins and the department's heads); idempotent. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="userId">The person's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task AssignModeratorAsync(System.Guid id, System.Guid userId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -11320,6 +12063,11 @@ namespace Participation.Client
         /// <summary>
         /// Remove a moderator from the project (admins and the department's heads).
         /// </summary>
+        /// <remarks>
+        /// Remove a moderator from the project (admins and the department's heads). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="userId">The person's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task RemoveModeratorAsync(System.Guid id, System.Guid userId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -11427,6 +12175,10 @@ namespace Participation.Client
         /// <summary>
         /// Add a phase to the project's timeline (its staff); phases may not overlap.
         /// </summary>
+        /// <remarks>
+        /// Add a phase to the project's timeline (its staff); phases may not overlap. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<GetProjectPhase> AddPhaseAsync(System.Guid id, PhaseRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -11573,6 +12325,11 @@ namespace Participation.Client
         /// <summary>
         /// Replace a phase of the project (its staff).
         /// </summary>
+        /// <remarks>
+        /// Replace a phase of the project (its staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="phaseId">The phase's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task ChangePhaseAsync(System.Guid id, System.Guid phaseId, PhaseRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -11717,6 +12474,11 @@ namespace Participation.Client
         /// <summary>
         /// Remove a phase from the project (its staff).
         /// </summary>
+        /// <remarks>
+        /// Remove a phase from the project (its staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="phaseId">The phase's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task RemovePhaseAsync(System.Guid id, System.Guid phaseId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -11824,6 +12586,10 @@ namespace Participation.Client
         /// <summary>
         /// Set the project's header image (PNG, JPEG or WebP, at most 5 MB; its staff).
         /// </summary>
+        /// <remarks>
+        /// Set the project's header image (PNG, JPEG or WebP, at most 5 MB; its staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<SetProjectImageResponse> SetProjectImageAsync(System.Guid id, FileParameter file = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -11976,6 +12742,11 @@ namespace Participation.Client
         /// <summary>
         /// The project's header image (the URL given in the project).
         /// </summary>
+        /// <remarks>
+        /// The project's header image (the URL given in the project). Open to everyone.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="v">The unsubscribe token's version, from the e-mailed link.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<FileResponse> GetProjectImageAsync(System.Guid id, string? v = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -12082,6 +12853,7 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The phase's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<SurveyView> GetSurveyAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -12171,6 +12943,10 @@ namespace Participation.Client
         /// <summary>
         /// Save the questionnaire of a survey or poll phase (project staff); after the first response only the wording may change.
         /// </summary>
+        /// <remarks>
+        /// Save the questionnaire of a survey or poll phase (project staff); after the first response only the wording may change. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The phase's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<SurveyView> SaveSurveyAsync(System.Guid id, SaveSurveyRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -12340,6 +13116,8 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The phase's id.</param>
+        /// <param name="x_Respondent_Token">For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<MyResponse> GetMyResponseAsync(System.Guid id, string? x_Respondent_Token = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -12442,6 +13220,10 @@ namespace Participation.Client
         /// <summary>
         /// Save a draft of your survey response (answers checked, required ones may wait).
         /// </summary>
+        /// <remarks>
+        /// Save a draft of your survey response (answers checked, required ones may wait). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The phase's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<MyResponse> SaveDraftResponseAsync(System.Guid id, AnswersRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -12601,6 +13383,8 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The phase's id.</param>
+        /// <param name="x_Respondent_Token">For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.</param>
         /// <param name="idempotency_Key">Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.</param>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -12787,6 +13571,8 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The phase's id.</param>
+        /// <param name="x_Respondent_Token">For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<PollState> GetPollStateAsync(System.Guid id, string? x_Respondent_Token = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -12892,6 +13678,8 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The phase's id.</param>
+        /// <param name="x_Respondent_Token">For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<PollState> AnswerPollAsync(System.Guid id, AnswersRequest body, string? x_Respondent_Token = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -13064,6 +13852,8 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The phase's id.</param>
+        /// <param name="x_Respondent_Token">For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<PollState> WithdrawPollAnswerAsync(System.Guid id, string? x_Respondent_Token = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -13199,6 +13989,7 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The phase's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<GetSurveyResultsResponse> GetSurveyResultsAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -13298,6 +14089,12 @@ namespace Participation.Client
         /// <summary>
         /// Free-text answers to a survey question, newest first (project staff).
         /// </summary>
+        /// <remarks>
+        /// Free-text answers to a survey question, newest first (project staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// </remarks>
+        /// <param name="id">The survey question's id.</param>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ListTextAnswersResponse> ListTextAnswersAsync(System.Guid id, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -13427,6 +14224,11 @@ namespace Participation.Client
         /// <summary>
         /// Download every submitted response as CSV, streamed (project staff; audited).
         /// </summary>
+        /// <remarks>
+        /// Download every submitted response as CSV, streamed (project staff; audited). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The phase's id.</param>
+        /// <param name="language">Language of the column headers and choice labels: fr, nl or en.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<FileResponse> ExportSurveyResponsesAsync(System.Guid id, string? language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -13550,6 +14352,10 @@ namespace Participation.Client
         /// <summary>
         /// A user's public profile (names only).
         /// </summary>
+        /// <remarks>
+        /// A user's public profile (names only). Open to everyone.
+        /// </remarks>
+        /// <param name="id">The user's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<GetUserResponse> GetUserAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -13638,6 +14444,13 @@ namespace Participation.Client
         /// <summary>
         /// Users with their e-mail and roles (admin); search by name or e-mail, filter by role.
         /// </summary>
+        /// <remarks>
+        /// Users with their e-mail and roles (admin); search by name or e-mail, filter by role. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// </remarks>
+        /// <param name="search">Words to look for (case- and accent-insensitive).</param>
+        /// <param name="role">Only people or invitations with this role.</param>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ListUsersResponse> ListUsersAsync(string? search = null, Role? role = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -13760,6 +14573,10 @@ namespace Participation.Client
         /// <summary>
         /// Find a person to appoint, by name or exact e-mail (admins and department heads); names only.
         /// </summary>
+        /// <remarks>
+        /// Find a person to appoint, by name or exact e-mail (admins and department heads); names only. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="q">Words to look for in people's names.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<SearchPeopleResponse> SearchPeopleAsync(string? q = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -13870,6 +14687,10 @@ namespace Participation.Client
         /// <summary>
         /// Give a user a role (idempotent); the person is told by e-mail.
         /// </summary>
+        /// <remarks>
+        /// Give a user a role (idempotent); the person is told by e-mail. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="userId">The person's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ListUsersRoleGrant> GrantRoleAsync(System.Guid userId, GrantRoleRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -14016,6 +14837,11 @@ namespace Participation.Client
         /// <summary>
         /// Take a role away; the person is logged out and told by e-mail.
         /// </summary>
+        /// <remarks>
+        /// Take a role away; the person is logged out and told by e-mail. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="userId">The person's id.</param>
+        /// <param name="grantId">The role grant's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task RevokeRoleAsync(System.Guid userId, System.Guid grantId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -14133,6 +14959,10 @@ namespace Participation.Client
         /// <summary>
         /// Block a user from participating until a date, with a reason (admin); they are told by e-mail.
         /// </summary>
+        /// <remarks>
+        /// Block a user from participating until a date, with a reason (admin); they are told by e-mail. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="userId">The person's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task BlockUserAsync(System.Guid userId, BlockUserRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -14273,6 +15103,10 @@ namespace Participation.Client
         /// <summary>
         /// End a user's block early (admin).
         /// </summary>
+        /// <remarks>
+        /// End a user's block early (admin). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="userId">The person's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task UnblockUserAsync(System.Guid userId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -14376,6 +15210,10 @@ namespace Participation.Client
         /// <summary>
         /// Vote for an idea in the project's voting phase (repeating it changes nothing); returns your votes left.
         /// </summary>
+        /// <remarks>
+        /// Vote for an idea in the project's voting phase (repeating it changes nothing); returns your votes left. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<VoteState> CastVoteAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -14506,6 +15344,10 @@ namespace Participation.Client
         /// <summary>
         /// Withdraw your vote for an idea while the voting phase is open (repeating it changes nothing).
         /// </summary>
+        /// <remarks>
+        /// Withdraw your vote for an idea while the voting phase is open (repeating it changes nothing). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<VoteState> RemoveVoteAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -14625,6 +15467,11 @@ namespace Participation.Client
         /// <summary>
         /// Your votes in the project's current (or given) voting phase and how many you have left.
         /// </summary>
+        /// <remarks>
+        /// Your votes in the project's current (or given) voting phase and how many you have left. Needs a bearer token.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <param name="phaseId">The phase's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<GetMyVotesResponse> GetMyVotesAsync(System.Guid id, System.Guid? phaseId = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -14743,6 +15590,7 @@ namespace Participation.Client
         /// <remarks>
         /// Works without signing in; with a bearer token the answer takes the caller into account.
         /// </remarks>
+        /// <param name="id">The phase's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<GetVoteResultsResponse> GetVoteResultsAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
