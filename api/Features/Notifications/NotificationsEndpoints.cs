@@ -13,7 +13,7 @@ public static class NotificationsEndpoints
         MarkNotificationsRead.Map(g).RequireAuthorization();       // own (others' ids ignored)
         GetNotificationPreferences.Map(g).RequireAuthorization();  // own
         SetNotificationPreferences.Map(g).RequireAuthorization();  // own
-        Unsubscribe.Map(g).AllowAnonymous().RequireRateLimiting(RateLimits.Sensitive); // signed token
+        Unsubscribe.Map(g).AllowAnonymous().RequireRateLimiting(RateLimits.Unsubscribe); // signed token
         return api;
     }
 }

@@ -16,6 +16,9 @@ public sealed class RateLimitOptions
     /// <summary>Flags on content per signed-in user and window.</summary>
     public int FlagPermits { get; set; } = 10;
     public int FlagWindowSeconds { get; set; } = 600;
+    /// <summary>One-click unsubscribe (RFC 8058): mail providers post from a few IPs after a big mailing, so per IP and generous.</summary>
+    public int UnsubscribePermits { get; set; } = 600;
+    public int UnsubscribeWindowSeconds { get; set; } = 60;
 }
 
 public static class RateLimits
@@ -28,6 +31,8 @@ public static class RateLimits
     public const string Writes = "writes";
     /// <summary>Flags on content: per user, tighter.</summary>
     public const string Flags = "flags";
+    /// <summary>One-click unsubscribe: per client IP, sized for mail providers' few sending IPs.</summary>
+    public const string Unsubscribe = "unsubscribe";
 
     private static RateLimitPartition<string> PerUser(HttpContext http, string name, Func<RateLimitOptions, (int Permits, int Seconds)> pick)
     {
@@ -69,6 +74,17 @@ public static class RateLimits
             }
             limiter.AddPolicy(Writes, http => PerUser(http, Writes, o => (o.WritePermits, o.WriteWindowSeconds)));
             limiter.AddPolicy(Flags, http => PerUser(http, Flags, o => (o.FlagPermits, o.FlagWindowSeconds)));
+            limiter.AddPolicy(Unsubscribe, http =>
+            {
+                var o = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter($"{Unsubscribe}:{http.Connection.RemoteIpAddress}",
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = o.UnsubscribePermits,
+                        Window = TimeSpan.FromSeconds(o.UnsubscribeWindowSeconds),
+                        QueueLimit = 0,
+                    });
+            });
         });
         return services;
     }

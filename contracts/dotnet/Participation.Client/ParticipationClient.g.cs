@@ -768,7 +768,7 @@ namespace Participation.Client
         /// One-click unsubscribe from a category's e-mails with the token of an e-mail (RFC 8058).
         /// </summary>
         /// <remarks>
-        /// One-click unsubscribe from a category's e-mails with the token of an e-mail (RFC 8058). Open to everyone. Rate-limited (policy `sensitive`): 429 with Retry-After beyond it.
+        /// One-click unsubscribe from a category's e-mails with the token of an e-mail (RFC 8058). Open to everyone. Rate-limited (policy `unsubscribe`): 429 with Retry-After beyond it.
         /// </remarks>
         /// <param name="token">The token from the link that was e-mailed.</param>
         /// <returns>OK</returns>
@@ -9417,7 +9417,7 @@ namespace Participation.Client
         /// One-click unsubscribe from a category's e-mails with the token of an e-mail (RFC 8058).
         /// </summary>
         /// <remarks>
-        /// One-click unsubscribe from a category's e-mails with the token of an e-mail (RFC 8058). Open to everyone. Rate-limited (policy `sensitive`): 429 with Retry-After beyond it.
+        /// One-click unsubscribe from a category's e-mails with the token of an e-mail (RFC 8058). Open to everyone. Rate-limited (policy `unsubscribe`): 429 with Retry-After beyond it.
         /// </remarks>
         /// <param name="token">The token from the link that was e-mailed.</param>
         /// <returns>OK</returns>

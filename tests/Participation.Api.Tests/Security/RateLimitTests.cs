@@ -73,6 +73,20 @@ public sealed class RateLimitTests(RateLimitedApiFactory api) : IClassFixture<Ra
     }
 
     [Fact]
+    public async Task One_click_unsubscribes_from_a_mail_providers_IP_are_not_held_to_the_sign_up_limit()
+    {
+        var client = api.CreateClient();
+        for (var i = 0; i < 25; i++)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/notifications/unsubscribe?token=forged-{i}")
+            {
+                Headers = { { "X-Test-Client-Ip", "10.5.0.1" } },
+            };
+            await (await client.SendAsync(request)).AssertProblemAsync(HttpStatusCode.Gone, $"unsubscribe {i + 1}");
+        }
+    }
+
+    [Fact]
     public async Task Sign_up_is_limited_per_IP()
     {
         var client = api.CreateClient();
