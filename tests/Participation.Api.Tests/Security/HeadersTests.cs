@@ -57,4 +57,27 @@ public sealed class HeadersTests(ApiFactory api) : ApiTest(api)
         Assert.Equal("http://localhost:5173", (await client.SendAsync(allowed)).Headers.GetValues("Access-Control-Allow-Origin").Single());
         Assert.False((await client.SendAsync(denied)).Headers.Contains("Access-Control-Allow-Origin"));
     }
+
+    [Theory]
+    [InlineData("/api/v1/me", "text/html", 401)]
+    [InlineData("/api/v1/projects/00000000-0000-0000-0000-000000000001", "text/html", 404)]
+    public async Task Errors_are_problem_json_with_a_body_whatever_the_caller_accepts(string path, string accept, int status)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+
+        var problem = await (await Api.CreateClient().SendAsync(request)).AssertProblemAsync((HttpStatusCode)status);
+
+        Assert.False(string.IsNullOrEmpty(problem["title"]?.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_refused_CSV_export_answers_problem_json_to_a_caller_accepting_only_CSV()
+    {
+        var resident = await Api.CreateUserAsync();
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/phases/{Guid.NewGuid()}/responses.csv");
+        request.Headers.TryAddWithoutValidation("Accept", "text/csv");
+
+        await (await Api.ClientFor(resident.Id).SendAsync(request)).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
 }
