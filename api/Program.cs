@@ -60,9 +60,9 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
     await app.Services.GetRequiredService<Migrator>().MigrateAsync();
 
 app.UseForwardedHeaders();
+app.UseRequestLanguage(); // outside the error handling, so that problems are written in the caller's language too
 app.UseProblemResponses();
 app.UseHttpHardening();
-app.UseRequestLanguage();
 app.UseSwaggerUserInterface();
 app.UseUnmatchedRouteAnswers();
 app.UseAuthentication();

@@ -5059,7 +5059,7 @@ export class ParticipationClient {
     /**
      * Remove a member (owner) or leave the organisation (member).
      * @param id The organisation's id.
-     * @param userId The person's id.
+     * @param userId The user's id.
      * @return No Content
      */
     removeMember(id: string, userId: string, signal?: AbortSignal): Promise<void> {
@@ -5769,7 +5769,7 @@ export class ParticipationClient {
     /**
      * Make someone a moderator of the project (admins and the department's heads); idempotent.
      * @param id The project's id.
-     * @param userId The person's id.
+     * @param userId The user's id.
      * @return No Content
      */
     assignModerator(id: string, userId: string, signal?: AbortSignal): Promise<void> {
@@ -5836,7 +5836,7 @@ export class ParticipationClient {
     /**
      * Remove a moderator from the project (admins and the department's heads).
      * @param id The project's id.
-     * @param userId The person's id.
+     * @param userId The user's id.
      * @return No Content
      */
     removeModerator(id: string, userId: string, signal?: AbortSignal): Promise<void> {
@@ -7277,7 +7277,7 @@ export class ParticipationClient {
 
     /**
      * Give a user a role (idempotent); the person is told by e-mail.
-     * @param userId The person's id.
+     * @param userId The user's id.
      * @return OK
      */
     grantRole(userId: string, body: GrantRoleRequest, signal?: AbortSignal): Promise<ListUsersRoleGrant> {
@@ -7359,8 +7359,8 @@ export class ParticipationClient {
 
     /**
      * Take a role away; the person is logged out and told by e-mail.
-     * @param userId The person's id.
-     * @param grantId The role grant's id.
+     * @param userId The user's id.
+     * @param grantId The grant's id.
      * @return No Content
      */
     revokeRole(userId: string, grantId: string, signal?: AbortSignal): Promise<void> {
@@ -7426,7 +7426,7 @@ export class ParticipationClient {
 
     /**
      * Block a user from participating until a date, with a reason (admin); they are told by e-mail.
-     * @param userId The person's id.
+     * @param userId The user's id.
      * @return No Content
      */
     blockUser(userId: string, body: BlockUserRequest, signal?: AbortSignal): Promise<void> {
@@ -7505,7 +7505,7 @@ export class ParticipationClient {
 
     /**
      * End a user's block early (admin).
-     * @param userId The person's id.
+     * @param userId The user's id.
      * @return No Content
      */
     unblockUser(userId: string, signal?: AbortSignal): Promise<void> {

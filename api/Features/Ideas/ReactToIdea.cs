@@ -72,21 +72,22 @@ public static class ReactToIdea
 
             var args = new { c.IdeaId, c.ActorId, Kind = c.Kind.ToWire(), PhaseId = phase.Id, Limit = settings.ReactionsPerUser };
             int likes, dislikes;
+            // No reaction yet: insert one. When the same person's parallel request inserted it first, this insert waits
+            // for it and does nothing: lock the row it made and go on as a switch (or insert again if it is gone).
             var current = await ReactionRow.LockAsync(connection, tx, c.IdeaId, c.ActorId, ct);
-            // No reaction yet: insert one. When the same person's parallel request inserted it first, that insert waits
-            // for it and does nothing; lock the row it made and go on as a switch.
-            while (current is null)
+            var inserted = false;
+            while (current is null && !inserted)
             {
-                if (await connection.ExecuteScalarAsync<string?>(new CommandDefinition(InsertSql, args, tx, cancellationToken: ct)) is not null) break;
-                current = await ReactionRow.LockAsync(connection, tx, c.IdeaId, c.ActorId, ct);
+                inserted = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(InsertSql, args, tx, cancellationToken: ct)) is not null;
+                if (!inserted) current = await ReactionRow.LockAsync(connection, tx, c.IdeaId, c.ActorId, ct);
             }
-            if (current is null)
+            if (inserted)
             {
                 if (await connection.ExecuteScalarAsync<int?>(new CommandDefinition(LimitSql, args, tx, cancellationToken: ct)) is null)
                     throw ActionPolicy.Refuse(ParticipationAction.React, RefusalReason.LimitReached);
                 (likes, dislikes) = c.Kind == ReactionKind.Like ? (1, 0) : (0, 1);
             }
-            else if (current.Kind != c.Kind.ToWire())
+            else if (current!.Reaction != c.Kind)
             {
                 await connection.ExecuteAsync(new CommandDefinition(SwitchSql, args, tx, cancellationToken: ct));
                 (likes, dislikes) = c.Kind == ReactionKind.Like ? (1, -1) : (-1, 1);
@@ -142,7 +143,7 @@ public static class RemoveReaction
                 ? (await connection.QuerySingleAsync<ReactionState.Row>(new CommandDefinition(StateSql, new { c.IdeaId }, tx, cancellationToken: ct))).State
                 : (await connection.QuerySingleAsync<ReactionState.Row>(new CommandDefinition(RemoveSql, new
                 {
-                    c.IdeaId, c.ActorId, current.PhaseId, Likes = current.Kind == "like" ? 1 : 0, Dislikes = current.Kind == "dislike" ? 1 : 0,
+                    c.IdeaId, c.ActorId, current.PhaseId, Likes = current.Reaction == ReactionKind.Like ? 1 : 0, Dislikes = current.Reaction == ReactionKind.Dislike ? 1 : 0,
                 }, tx, cancellationToken: ct))).State;
             await tx.CommitAsync(ct);
             return state;
@@ -164,6 +165,8 @@ public static class RemoveReaction
 /// </summary>
 internal sealed record ReactionRow(string Kind, Guid? PhaseId)
 {
+    public ReactionKind Reaction => Kind.ToEnum<ReactionKind>();
+
     private const string Sql = "SELECT kind, phase_id FROM idea_reactions WHERE idea_id = @IdeaId AND user_id = @ActorId FOR UPDATE;";
 
     public static Task<ReactionRow?> LockAsync(System.Data.IDbConnection connection, System.Data.IDbTransaction tx, Guid ideaId, Guid actorId, CancellationToken ct) =>

@@ -94,7 +94,7 @@ public static class AcceptInvitation
                 userId = created ?? throw new ConflictException(Messages.Get("invitation_log_in"));
             }
 
-            await grants.GrantAsync(connection, tx, userId, invitation.Role, invitation.ScopeType, invitation.ScopeId, invitation.InvitedBy, "invitation", ct);
+            await grants.GrantAsync(connection, tx, userId, invitation.Role.ToEnum<Role>(), invitation.ScopeType.ToEnum<ScopeType>(), invitation.ScopeId, invitation.InvitedBy, "invitation", ct);
             var roleVersion = await connection.ExecuteScalarAsync<int>(new CommandDefinition(Accepted, new { invitation.Id, UserId = userId }, tx, cancellationToken: ct));
             var session = await tokens.IssueAsync(connection, tx, userId, roleVersion, Guid.NewGuid(), ct);
             await tx.CommitAsync(ct);

@@ -38,7 +38,7 @@ public static class CreateInvitations
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, c.Role.ToWire(), c.ScopeType.ToWire(), c.ScopeId, ct);
+            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, c.Role, c.ScopeType, c.ScopeId, ct);
             var rows = c.Invitees!.Select((invitee, index) => (index + 1, invitee)).ToList();
             var report = await writer.WriteAsync(connection, tx, c.ActorId, new(c.Role.ToWire(), c.ScopeType.ToWire(), c.ScopeId, c.Message), rows, ct);
             await tx.CommitAsync(ct);

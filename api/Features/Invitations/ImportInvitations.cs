@@ -40,7 +40,7 @@ public static class ImportInvitations
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, c.Role.ToWire(), c.ScopeType.ToWire(), c.ScopeId, ct);
+            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, c.Role, c.ScopeType, c.ScopeId, ct);
             var rows = await ParseAsync(c.File!, ct);
             var report = await writer.WriteAsync(connection, tx, c.ActorId, new(c.Role.ToWire(), c.ScopeType.ToWire(), c.ScopeId, c.Message), rows, ct);
             await tx.CommitAsync(ct);

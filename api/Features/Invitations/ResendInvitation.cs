@@ -53,7 +53,7 @@ public static class ResendInvitation
                 if (!await Roles.IsAdminAsync(connection, c.ActorId, tx, ct)) throw new ForbiddenException();
                 throw new NotFoundException("No such invitation.");
             }
-            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, i.Role, i.ScopeType, i.ScopeId, ct);
+            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, i.Role.ToEnum<Role>(), i.ScopeType.ToEnum<ScopeType>(), i.ScopeId, ct);
             if (i.Accepted || i.Revoked) throw new ConflictException("Only a pending or expired invitation can be sent again.");
 
             var token = SecureTokens.New();

@@ -37,7 +37,7 @@ public static class RevokeInvitation
                 if (!await Roles.IsAdminAsync(connection, c.ActorId, tx, ct)) throw new ForbiddenException();
                 throw new NotFoundException("No such invitation.");
             }
-            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, i.Role, i.ScopeType, i.ScopeId, ct);
+            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, i.Role.ToEnum<Role>(), i.ScopeType.ToEnum<ScopeType>(), i.ScopeId, ct);
             if (i.Accepted) throw new ConflictException("This invitation was accepted: remove the role from the person instead.");
             if (!i.Revoked) await connection.ExecuteAsync(new CommandDefinition(Revoke, c, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);

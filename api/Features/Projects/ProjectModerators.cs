@@ -32,10 +32,10 @@ public static class AssignModerator
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             await ProjectModerators.RequireProjectAsync(connection, tx, c.Id, ct);
-            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, Roles.ProjectModerator, Roles.Project, c.Id, ct);
+            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, Role.ProjectModerator, ScopeType.Project, c.Id, ct);
             if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM users WHERE id = @UserId)", c, tx, cancellationToken: ct)))
                 throw new NotFoundException("No such user.");
-            await grants.GrantAsync(connection, tx, c.UserId, Roles.ProjectModerator, Roles.Project, c.Id, c.ActorId, "project", ct);
+            await grants.GrantAsync(connection, tx, c.UserId, Role.ProjectModerator, ScopeType.Project, c.Id, c.ActorId, "project", ct);
             await tx.CommitAsync(ct);
             return Unit.Value;
         }
@@ -66,7 +66,7 @@ public static class RemoveModerator
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             await ProjectModerators.RequireProjectAsync(connection, tx, c.Id, ct);
-            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, Roles.ProjectModerator, Roles.Project, c.Id, ct);
+            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, Role.ProjectModerator, ScopeType.Project, c.Id, ct);
             var grant = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(Grant, c, tx, cancellationToken: ct))
                 ?? throw new NotFoundException("This person is not a moderator of the project.");
             await grants.RevokeAsync(connection, tx, c.UserId, grant, c.ActorId, ct);

@@ -43,14 +43,13 @@ public static class GrantRole
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var (role, scopeType) = (c.Role.ToWire(), c.ScopeType.ToWire());
-            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, role, scopeType, c.ScopeId, ct);
+            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, c.Role, c.ScopeType, c.ScopeId, ct);
             if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM users WHERE id = @UserId)", new { c.UserId }, tx, cancellationToken: ct)))
                 throw new NotFoundException("No such user.");
 
-            var granted = await grants.GrantAsync(connection, tx, c.UserId, role, scopeType, c.ScopeId, c.ActorId, "admin", ct);
+            var granted = await grants.GrantAsync(connection, tx, c.UserId, c.Role, c.ScopeType, c.ScopeId, c.ActorId, "admin", ct);
             var id = granted?.Id ?? await connection.ExecuteScalarAsync<Guid>(new CommandDefinition(Existing,
-                new { c.UserId, Role = role, ScopeType = scopeType, c.ScopeId }, tx, cancellationToken: ct));
+                new { c.UserId, Role = c.Role.ToWire(), ScopeType = c.ScopeType.ToWire(), c.ScopeId }, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
             return new ListUsers.RoleGrant(id, c.Role, c.ScopeType, c.ScopeId);
         }

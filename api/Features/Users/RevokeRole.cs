@@ -39,8 +39,8 @@ public static class RevokeRole
                 if (!await Roles.IsAdminAsync(connection, c.ActorId, tx, ct)) throw new ForbiddenException();
                 throw new NotFoundException("No such role grant.");
             }
-            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, grant.Role, grant.ScopeType, grant.ScopeId, ct);
-            if (grant.Role == Roles.Admin && await connection.ExecuteScalarAsync<long>(new CommandDefinition(LockAdmins, transaction: tx, cancellationToken: ct)) <= 1)
+            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, grant.Role.ToEnum<Role>(), grant.ScopeType.ToEnum<ScopeType>(), grant.ScopeId, ct);
+            if (grant.Role.ToEnum<Role>() == Role.Admin && await connection.ExecuteScalarAsync<long>(new CommandDefinition(LockAdmins, transaction: tx, cancellationToken: ct)) <= 1)
                 throw new ConflictException("The platform needs at least one admin: make someone else admin first.");
 
             await grants.RevokeAsync(connection, tx, c.UserId, c.GrantId, c.ActorId, ct);

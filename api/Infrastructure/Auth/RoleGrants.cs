@@ -55,16 +55,17 @@ public sealed class RoleGrants(EmailTemplates templates)
     private sealed record PersonRow(string Email, string FirstName, string Locale, string PlatformName, string? ScopeName);
 
     /// <summary>Grants the role; returns null when the user already had it (nothing written, nothing sent).</summary>
-    public async Task<Grant?> GrantAsync(IDbConnection connection, IDbTransaction tx, Guid userId, string role, string scopeType, Guid? scopeId,
+    public async Task<Grant?> GrantAsync(IDbConnection connection, IDbTransaction tx, Guid userId, Role role, ScopeType scopeType, Guid? scopeId,
         Guid? actorId, string via, CancellationToken ct)
     {
+        var (roleName, scopeName) = (role.ToWire(), scopeType.ToWire());
         var id = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(Insert, new
         {
-            Id = Guid.CreateVersion7(), UserId = userId, Role = role, ScopeType = scopeType, ScopeId = scopeId, ActorId = actorId, Via = via,
+            Id = Guid.CreateVersion7(), UserId = userId, Role = roleName, ScopeType = scopeName, ScopeId = scopeId, ActorId = actorId, Via = via,
         }, tx, cancellationToken: ct));
         if (id is null) return null;
-        await NotifyAsync(connection, tx, userId, role, scopeId, granted: true, ct);
-        return new Grant(id.Value, userId, role, scopeType, scopeId);
+        await NotifyAsync(connection, tx, userId, roleName, scopeId, granted: true, ct);
+        return new Grant(id.Value, userId, roleName, scopeName, scopeId);
     }
 
     /// <summary>Revokes the grant; returns null when there was no such grant of that user.</summary>

@@ -25,20 +25,9 @@ public enum ScopeType
     Project,
 }
 
-/// <summary>The staff roles and their allowed scopes, by their wire names (the database's text) for SQL and e-mails.</summary>
+/// <summary>Which scopes each role may have, and who is an admin or heads a department.</summary>
 public static class Roles
 {
-    public const string Admin = "admin";
-    public const string DepartmentHead = "department_head";
-    public const string ProjectModerator = "project_moderator";
-    public const string CommunicationManager = "communication_manager";
-    public const string ItManager = "it_manager";
-    public const string ElectedOfficial = "elected_official";
-
-    public const string Platform = "platform";
-    public const string Department = "department";
-    public const string Project = "project";
-
     public static bool ScopeAllowed(Role role, ScopeType scopeType) => role switch
     {
         Role.Admin or Role.CommunicationManager or Role.ItManager => scopeType == ScopeType.Platform,

@@ -149,7 +149,7 @@ public static class Commands
         {
             Id = Guid.CreateVersion7(), Email = email, Hash = Passwords.Hash(password), First = first, Last = last,
         }, tx);
-        await grants.GrantAsync(connection, tx, id, Roles.Admin, Roles.Platform, null, null, "cli", CancellationToken.None);
+        await grants.GrantAsync(connection, tx, id, Role.Admin, ScopeType.Platform, null, null, "cli", CancellationToken.None);
         await tx.CommitAsync();
         return id;
     }

@@ -35,15 +35,15 @@ public static class DemoSeed
         new("habitant@demo.participation.test", "Lucas", "Martin", "resident, member of that organisation"),
     ];
 
-    private static readonly (string Email, string Role, Guid? Department)[] Grants =
+    private static readonly (string Email, Role Role, Guid? Department)[] Grants =
     [
-        ("admin@demo.participation.test", Roles.Admin, null),
-        ("communication@demo.participation.test", Roles.CommunicationManager, null),
-        ("it@demo.participation.test", Roles.ItManager, null),
-        ("elu@demo.participation.test", Roles.ElectedOfficial, null),
-        ("elue.culture@demo.participation.test", Roles.ElectedOfficial, Culture),
-        ("chef.espaces-verts@demo.participation.test", Roles.DepartmentHead, GreenSpaces),
-        ("chef.culture@demo.participation.test", Roles.DepartmentHead, Culture),
+        ("admin@demo.participation.test", Role.Admin, null),
+        ("communication@demo.participation.test", Role.CommunicationManager, null),
+        ("it@demo.participation.test", Role.ItManager, null),
+        ("elu@demo.participation.test", Role.ElectedOfficial, null),
+        ("elue.culture@demo.participation.test", Role.ElectedOfficial, Culture),
+        ("chef.espaces-verts@demo.participation.test", Role.DepartmentHead, GreenSpaces),
+        ("chef.culture@demo.participation.test", Role.DepartmentHead, Culture),
     ];
 
     private const string UpsertUser = """
@@ -184,7 +184,7 @@ public static class DemoSeed
             await connection.ExecuteAsync(UpsertUser, new { Id = Guid.CreateVersion7(), u.Email, Hash = hash, u.FirstName, u.LastName }, tx);
         await connection.ExecuteAsync(Departments, new { GreenSpaces, Culture, Mobility }, tx);
         foreach (var (email, role, department) in Grants)
-            await connection.ExecuteAsync(Grant, new { Id = Guid.CreateVersion7(), Email = email, Role = role, Department = department }, tx);
+            await connection.ExecuteAsync(Grant, new { Id = Guid.CreateVersion7(), Email = email, Role = role.ToWire(), Department = department }, tx);
         await connection.ExecuteAsync(Organisations, new { Organisation, PendingOrganisation }, tx);
         await connection.ExecuteAsync(Invitations, new { Culture }, tx);
         await connection.ExecuteAsync(Projects, new { GreenSpaces, Culture, Mobility }, tx);

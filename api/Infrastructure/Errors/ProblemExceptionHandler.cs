@@ -11,17 +11,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        // The language set further down the pipeline does not flow back up to this handler: negotiate it again.
-        Validation.RequestLanguage.Set(Validation.RequestLanguage.Negotiate(http.Request.Headers.AcceptLanguage));
         ProblemDetails? problem = exception switch
         {
-            ValidationException v => new HttpValidationProblemDetails(
-                v.Errors.GroupBy(e => Camel(e.PropertyName))
-                    .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "One or more fields are invalid.",
-            },
+            ValidationException v => RequestErrors.Invalid(v.Errors.GroupBy(e => Camel(e.PropertyName))
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
             ConflictException { Field: not null } c => new HttpValidationProblemDetails(
                 new Dictionary<string, string[]> { [Camel(c.Field)] = [c.Message] })
             {
@@ -69,8 +62,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         return problem;
     }
 
-    private static ProblemDetails Problem(int status, string title, string? detail = null) =>
-        new() { Status = status, Title = title, Detail = detail };
+    private static ProblemDetails Problem(int status, string title) => new() { Status = status, Title = title };
 
     private static string BadRequestTitle(int status) => status switch
     {

@@ -28,7 +28,7 @@ public static partial class RequestErrors
             _ when b.Message.StartsWith("Required parameter", StringComparison.Ordinal) => (parameter ?? Body, Messages.Get("required")),
             _ => (parameter ?? Body, Messages.Get("invalid_value")),
         };
-        return Problem(key, message);
+        return Invalid(key, message);
     }
 
     public static Microsoft.AspNetCore.Http.HttpValidationProblemDetails Describe(JsonException j)
@@ -38,21 +38,22 @@ public static partial class RequestErrors
         {
             var name = unknown.Groups["name"].Value;
             var key = path is null ? name : path.EndsWith(name, StringComparison.Ordinal) ? path : path + "." + name;
-            return Problem(ProblemExceptionHandler.Camel(key), Messages.Get("unknown_field"));
+            return Invalid(ProblemExceptionHandler.Camel(key), Messages.Get("unknown_field"));
         }
-        if (j is NulCharacterException) return Problem(path ?? Body, Messages.Get("nul_character"));
+        if (j is NulCharacterException) return Invalid(path ?? Body, Messages.Get("nul_character"));
         // A syntax error (the reader's own exception inside) spoils the whole body; otherwise a value has the wrong shape.
         var syntax = j.InnerException?.GetType().Name == "JsonReaderException" || j.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
             || j.Message.Contains("Duplicate", StringComparison.Ordinal);
-        return syntax || path is null ? Problem(Body, Messages.Get("invalid_json")) : Problem(path, Messages.Get("invalid_value"));
+        return syntax || path is null ? Invalid(Body, Messages.Get("invalid_json")) : Invalid(path, Messages.Get("invalid_value"));
     }
 
-    private static Microsoft.AspNetCore.Http.HttpValidationProblemDetails Problem(string key, string message) =>
-        new(new Dictionary<string, string[]> { [key] = [message] })
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "One or more fields are invalid.",
-        };
+    /// <summary>The one 400 shape: <c>errors</c> by field, parameter, header or body.</summary>
+    public static Microsoft.AspNetCore.Http.HttpValidationProblemDetails Invalid(IDictionary<string, string[]> errors) =>
+        new(errors) { Status = StatusCodes.Status400BadRequest, Title = "One or more fields are invalid." };
+
+    /// <summary>The one 400 shape for a single field.</summary>
+    public static Microsoft.AspNetCore.Http.HttpValidationProblemDetails Invalid(string key, string message) =>
+        Invalid(new Dictionary<string, string[]> { [key] = [message] });
 
     [GeneratedRegex("parameter \"(?:[^\"]* )?(?<name>[^\" ]+)\"")]
     private static partial Regex ParameterName();

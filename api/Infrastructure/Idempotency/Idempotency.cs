@@ -62,11 +62,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSource
             await problems.WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = http,
-                ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [Header] = [Messages.Get("idempotency_key")] })
-                {
-                    Status = StatusCodes.Status400BadRequest,
-                    Title = "One or more fields are invalid.",
-                },
+                ProblemDetails = Errors.RequestErrors.Invalid(Header, Messages.Get("idempotency_key")),
             });
             return;
         }

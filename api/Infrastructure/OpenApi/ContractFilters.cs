@@ -134,7 +134,6 @@ internal sealed class OptionalSecurityFilter : IOperationFilter
         operation.Security ??= [];
         operation.Security.Add(new OpenApiSecurityRequirement());
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", context.Document)] = [] });
-        operation.Description ??= "Works without signing in; with a bearer token the answer takes the caller into account.";
     }
 }
 

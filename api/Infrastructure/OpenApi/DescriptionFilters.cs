@@ -22,7 +22,6 @@ internal sealed class DescriptionsFilter : IOperationFilter
         ["sort"] = "Order of the list.",
         ["topic"] = "Only items with this topic.",
         ["role"] = "Only people or invitations with this role.",
-        ["phaseId"] = "The phase's id.",
         ["departmentId"] = "Only items of this department.",
         ["method"] = "Only projects with a phase of this participation method.",
         ["action"] = "Only entries whose action starts with this text (e.g. `idea.`).",
@@ -40,9 +39,6 @@ internal sealed class DescriptionsFilter : IOperationFilter
         ["language"] = "Language of the column headers and choice labels: fr, nl or en.",
         ["X-Respondent-Token"] = "For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.",
         ["X-Preview-Token"] = "A preview link's token, to read a draft project without an account.",
-        ["grantId"] = "The role grant's id.",
-        ["userId"] = "The person's id.",
-        ["ideaId"] = "The idea's id.",
     };
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -73,10 +69,14 @@ internal sealed class DescriptionsFilter : IOperationFilter
         operation.Description = string.Join(" ", lines.Where(l => l.Length > 0));
     }
 
-    /// <summary>Known names, else a path id named after the segment before it (<c>/projects/{id}</c> → the project's id).</summary>
+    /// <summary>
+    /// Known names; else <c>{thingId}</c> → "The thing's id."; else a path <c>{id}</c> named after the segment before it
+    /// (<c>/projects/{id}</c> → "The project's id.").
+    /// </summary>
     private static string? Describe(string name, string path)
     {
         if (Known.TryGetValue(name, out var known)) return known;
+        if (name.Length > 2 && name.EndsWith("Id", StringComparison.Ordinal)) return $"The {name[..^2]}'s id.";
         if (name != "id") return null;
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var index = Array.FindIndex(segments, s => s.StartsWith("{id", StringComparison.Ordinal));

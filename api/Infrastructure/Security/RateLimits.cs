@@ -34,11 +34,18 @@ public static class RateLimits
     /// <summary>One-click unsubscribe: per client IP, sized for mail providers' few sending IPs.</summary>
     public const string Unsubscribe = "unsubscribe";
 
-    private static RateLimitPartition<string> PerUser(HttpContext http, string name, Func<RateLimitOptions, (int Permits, int Seconds)> pick)
+    /// <summary>A fixed window per signed-in user (per client IP for anonymous callers).</summary>
+    private static RateLimitPartition<string> PerUser(HttpContext http, string name, Func<RateLimitOptions, (int Permits, int Seconds)> pick) =>
+        Window(http, name, Participation.Api.Infrastructure.Auth.ClaimsPrincipalExtensions.UserIdOrNull(http.User)?.ToString()
+                           ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown", pick);
+
+    /// <summary>A fixed window per client IP (behind a trusted proxy, the forwarded client's).</summary>
+    private static RateLimitPartition<string> PerIp(HttpContext http, string name, Func<RateLimitOptions, (int Permits, int Seconds)> pick) =>
+        Window(http, name, http.Connection.RemoteIpAddress?.ToString() ?? "unknown", pick);
+
+    private static RateLimitPartition<string> Window(HttpContext http, string name, string who, Func<RateLimitOptions, (int Permits, int Seconds)> pick)
     {
         var (permits, seconds) = pick(http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value);
-        var who = Participation.Api.Infrastructure.Auth.ClaimsPrincipalExtensions.UserIdOrNull(http.User)?.ToString()
-                  ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         return RateLimitPartition.GetFixedWindowLimiter($"{name}:{who}",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromSeconds(seconds), QueueLimit = 0 });
     }
@@ -58,33 +65,11 @@ public static class RateLimits
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>()
                     .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
             };
-            foreach (var name in new[] { Login, Sensitive })
-            {
-                limiter.AddPolicy(name, http =>
-                {
-                    var o = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value;
-                    return RateLimitPartition.GetFixedWindowLimiter($"{name}:{http.Connection.RemoteIpAddress}",
-                        _ => new FixedWindowRateLimiterOptions
-                        {
-                            PermitLimit = o.AuthPermits,
-                            Window = TimeSpan.FromSeconds(o.AuthWindowSeconds),
-                            QueueLimit = 0,
-                        });
-                });
-            }
+            limiter.AddPolicy(Login, http => PerIp(http, Login, o => (o.AuthPermits, o.AuthWindowSeconds)));
+            limiter.AddPolicy(Sensitive, http => PerIp(http, Sensitive, o => (o.AuthPermits, o.AuthWindowSeconds)));
             limiter.AddPolicy(Writes, http => PerUser(http, Writes, o => (o.WritePermits, o.WriteWindowSeconds)));
             limiter.AddPolicy(Flags, http => PerUser(http, Flags, o => (o.FlagPermits, o.FlagWindowSeconds)));
-            limiter.AddPolicy(Unsubscribe, http =>
-            {
-                var o = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter($"{Unsubscribe}:{http.Connection.RemoteIpAddress}",
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = o.UnsubscribePermits,
-                        Window = TimeSpan.FromSeconds(o.UnsubscribeWindowSeconds),
-                        QueueLimit = 0,
-                    });
-            });
+            limiter.AddPolicy(Unsubscribe, http => PerIp(http, Unsubscribe, o => (o.UnsubscribePermits, o.UnsubscribeWindowSeconds)));
         });
         return services;
     }

@@ -179,6 +179,7 @@ public static class Messages
         ["csv_too_large"] = ("Le fichier dépasse 512 Ko.", "Het bestand is groter dan 512 KB.", "The file is larger than 512 KB."),
         ["invite_someone"] = ("Invitez au moins une personne.", "Nodig minstens één persoon uit.", "Invite at least one person."),
         ["unknown_role"] = ("Rôle inconnu.", "Onbekende rol.", "Unknown role."),
+        ["unknown_scope"] = ("Ce service ou ce projet n'existe pas.", "Deze dienst of dit project bestaat niet.", "No such department or project."),
         ["role_scope"] = ("Ce rôle ne peut pas avoir cette portée.", "Deze rol kan dit bereik niet hebben.", "This role cannot have this scope."),
         ["role_scope_id"] = ("Un rôle de plateforme n'a pas d'identifiant de portée ; un rôle de service ou de projet en a besoin.", "Een platformrol heeft geen bereik-id; een dienst- of projectrol heeft er een nodig.", "A platform role has no scope id; a department or project role needs one."),
         ["at_most_2000"] = ("2 000 caractères au maximum.", "Maximaal 2.000 tekens.", "At most 2,000 characters."),

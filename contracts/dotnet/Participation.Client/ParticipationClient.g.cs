@@ -217,7 +217,7 @@ namespace Participation.Client
         /// Baskets per idea and the funded ideas of a budgeting phase: for the project's staff, and for everyone once published or over.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// Baskets per idea and the funded ideas of a budgeting phase: for the project's staff, and for everyone once published or over. Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The phase's id.</param>
         /// <returns>OK</returns>
@@ -229,7 +229,7 @@ namespace Participation.Client
         /// An idea's comments, oldest first, each with its first replies.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// An idea's comments, oldest first, each with its first replies. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
         /// <param name="id">The idea's id.</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
@@ -256,7 +256,7 @@ namespace Participation.Client
         /// The replies to a comment, oldest first.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// The replies to a comment, oldest first. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
         /// <param name="id">The comment's id.</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
@@ -340,7 +340,7 @@ namespace Participation.Client
         /// The project's public ideas: sort trending, popular, newest, most_commented or random (send back `seed`); filter by topic, status, text or map box.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// The project's public ideas: sort trending, popular, newest, most_commented or random (send back `seed`); filter by topic, status, text or map box. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
         /// <param name="id">The project's id.</param>
         /// <param name="sort">Order of the list.</param>
@@ -376,7 +376,7 @@ namespace Participation.Client
         /// One idea: text, location, status history with official feedback, counters, your reaction, and what you may do with it.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// One idea: text, location, status history with official feedback, counters, your reaction, and what you may do with it. Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
@@ -544,7 +544,7 @@ namespace Participation.Client
         /// Accept an invitation: create the account, or (signed in) add the role to yours; answers a new session.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// Accept an invitation: create the account, or (signed in) add the role to yours; answers a new session. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Rate-limited (policy `sensitive`): 429 with Retry-After beyond it.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -780,7 +780,7 @@ namespace Participation.Client
         /// Organisations by name: verified ones for everyone, pending or rejected ones for admins.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// Organisations by name: verified ones for everyone, pending or rejected ones for admins. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
         /// <param name="status">Only items in this status.</param>
         /// <param name="search">Words to look for (case- and accent-insensitive).</param>
@@ -817,7 +817,7 @@ namespace Participation.Client
         /// An organisation's profile (verified ones are public).
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// An organisation's profile (verified ones are public). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The organisation's id.</param>
         /// <returns>OK</returns>
@@ -892,7 +892,7 @@ namespace Participation.Client
         /// Remove a member (owner) or leave the organisation (member). Needs a bearer token.
         /// </remarks>
         /// <param name="id">The organisation's id.</param>
-        /// <param name="userId">The person's id.</param>
+        /// <param name="userId">The user's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task RemoveMemberAsync(System.Guid id, System.Guid userId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -957,7 +957,7 @@ namespace Participation.Client
         /// A project page with its timeline (drafts: staff, or the X-Preview-Token header).
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// A project page with its timeline (drafts: staff, or the X-Preview-Token header). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The project's id.</param>
         /// <param name="x_Preview_Token">A preview link's token, to read a draft project without an account.</param>
@@ -982,7 +982,7 @@ namespace Participation.Client
         /// What you may do in the current (or given) phase, with the reason when you may not.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// What you may do in the current (or given) phase, with the reason when you may not. Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The project's id.</param>
         /// <param name="phaseId">The phase's id.</param>
@@ -1034,7 +1034,7 @@ namespace Participation.Client
         /// Make someone a moderator of the project (admins and the department's heads); idempotent. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <param name="id">The project's id.</param>
-        /// <param name="userId">The person's id.</param>
+        /// <param name="userId">The user's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task AssignModeratorAsync(System.Guid id, System.Guid userId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1047,7 +1047,7 @@ namespace Participation.Client
         /// Remove a moderator from the project (admins and the department's heads). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <param name="id">The project's id.</param>
-        /// <param name="userId">The person's id.</param>
+        /// <param name="userId">The user's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task RemoveModeratorAsync(System.Guid id, System.Guid userId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1120,7 +1120,7 @@ namespace Participation.Client
         /// The questionnaire of a survey or poll phase: sections, questions and options in order.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// The questionnaire of a survey or poll phase: sections, questions and options in order. Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The phase's id.</param>
         /// <returns>OK</returns>
@@ -1144,7 +1144,7 @@ namespace Participation.Client
         /// Your own response to a survey or poll (by account, or by browser token when not signed in): status none, draft or submitted, with its answers.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// Your own response to a survey or poll (by account, or by browser token when not signed in): status none, draft or submitted, with its answers. Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The phase's id.</param>
         /// <param name="x_Respondent_Token">For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.</param>
@@ -1169,7 +1169,7 @@ namespace Participation.Client
         /// Submit your response to a survey (once); anonymous answers need the phase to allow everyone and a browser token.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// Submit your response to a survey (once); anonymous answers need the phase to allow everyone and a browser token. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Rate-limited (policy `writes`): 429 with Retry-After beyond it. Honours an `Idempotency-Key` header: a retry with the same key replays the first answer.
         /// </remarks>
         /// <param name="id">The phase's id.</param>
         /// <param name="x_Respondent_Token">For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.</param>
@@ -1183,7 +1183,7 @@ namespace Participation.Client
         /// Your poll answer (by account, or by browser token when not signed in) and the results when you may see them.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// Your poll answer (by account, or by browser token when not signed in) and the results when you may see them. Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The phase's id.</param>
         /// <param name="x_Respondent_Token">For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.</param>
@@ -1196,7 +1196,7 @@ namespace Participation.Client
         /// Answer a poll, or change your answer, while its phase is open; returns the results when you may see them.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// Answer a poll, or change your answer, while its phase is open; returns the results when you may see them. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Rate-limited (policy `writes`): 429 with Retry-After beyond it.
         /// </remarks>
         /// <param name="id">The phase's id.</param>
         /// <param name="x_Respondent_Token">For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.</param>
@@ -1209,7 +1209,7 @@ namespace Participation.Client
         /// Withdraw your poll answer while its phase is open.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// Withdraw your poll answer while its phase is open. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Rate-limited (policy `writes`): 429 with Retry-After beyond it.
         /// </remarks>
         /// <param name="id">The phase's id.</param>
         /// <param name="x_Respondent_Token">For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.</param>
@@ -1222,7 +1222,7 @@ namespace Participation.Client
         /// Results of a survey or poll per question: for the project's staff, and for everyone once published (small groups withheld).
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// Results of a survey or poll per question: for the project's staff, and for everyone once published (small groups withheld). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The phase's id.</param>
         /// <returns>OK</returns>
@@ -1302,7 +1302,7 @@ namespace Participation.Client
         /// <remarks>
         /// Give a user a role (idempotent); the person is told by e-mail. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
-        /// <param name="userId">The person's id.</param>
+        /// <param name="userId">The user's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ListUsersRoleGrant> GrantRoleAsync(System.Guid userId, GrantRoleRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1314,8 +1314,8 @@ namespace Participation.Client
         /// <remarks>
         /// Take a role away; the person is logged out and told by e-mail. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
-        /// <param name="userId">The person's id.</param>
-        /// <param name="grantId">The role grant's id.</param>
+        /// <param name="userId">The user's id.</param>
+        /// <param name="grantId">The grant's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task RevokeRoleAsync(System.Guid userId, System.Guid grantId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1327,7 +1327,7 @@ namespace Participation.Client
         /// <remarks>
         /// Block a user from participating until a date, with a reason (admin); they are told by e-mail. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
-        /// <param name="userId">The person's id.</param>
+        /// <param name="userId">The user's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task BlockUserAsync(System.Guid userId, BlockUserRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1339,7 +1339,7 @@ namespace Participation.Client
         /// <remarks>
         /// End a user's block early (admin). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
-        /// <param name="userId">The person's id.</param>
+        /// <param name="userId">The user's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task UnblockUserAsync(System.Guid userId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1386,7 +1386,7 @@ namespace Participation.Client
         /// Votes per idea in a voting phase: for the project's staff, and for everyone once published or when the phase is over.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// Votes per idea in a voting phase: for the project's staff, and for everyone once published or when the phase is over. Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The phase's id.</param>
         /// <returns>OK</returns>
@@ -3416,7 +3416,7 @@ namespace Participation.Client
         /// Baskets per idea and the funded ideas of a budgeting phase: for the project's staff, and for everyone once published or over.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// Baskets per idea and the funded ideas of a budgeting phase: for the project's staff, and for everyone once published or over. Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The phase's id.</param>
         /// <returns>OK</returns>
@@ -3519,7 +3519,7 @@ namespace Participation.Client
         /// An idea's comments, oldest first, each with its first replies.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// An idea's comments, oldest first, each with its first replies. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
         /// <param name="id">The idea's id.</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
@@ -3818,7 +3818,7 @@ namespace Participation.Client
         /// The replies to a comment, oldest first.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// The replies to a comment, oldest first. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
         /// <param name="id">The comment's id.</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
@@ -4714,7 +4714,7 @@ namespace Participation.Client
         /// The project's public ideas: sort trending, popular, newest, most_commented or random (send back `seed`); filter by topic, status, text or map box.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// The project's public ideas: sort trending, popular, newest, most_commented or random (send back `seed`); filter by topic, status, text or map box. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
         /// <param name="id">The project's id.</param>
         /// <param name="sort">Order of the list.</param>
@@ -5058,7 +5058,7 @@ namespace Participation.Client
         /// One idea: text, location, status history with official feedback, counters, your reaction, and what you may do with it.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// One idea: text, location, status history with official feedback, counters, your reaction, and what you may do with it. Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
@@ -6916,7 +6916,7 @@ namespace Participation.Client
         /// Accept an invitation: create the account, or (signed in) add the role to yours; answers a new session.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// Accept an invitation: create the account, or (signed in) add the role to yours; answers a new session. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Rate-limited (policy `sensitive`): 429 with Retry-After beyond it.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -9542,7 +9542,7 @@ namespace Participation.Client
         /// Organisations by name: verified ones for everyone, pending or rejected ones for admins.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// Organisations by name: verified ones for everyone, pending or rejected ones for admins. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
         /// <param name="status">Only items in this status.</param>
         /// <param name="search">Words to look for (case- and accent-insensitive).</param>
@@ -9892,7 +9892,7 @@ namespace Participation.Client
         /// An organisation's profile (verified ones are public).
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// An organisation's profile (verified ones are public). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The organisation's id.</param>
         /// <returns>OK</returns>
@@ -10652,7 +10652,7 @@ namespace Participation.Client
         /// Remove a member (owner) or leave the organisation (member). Needs a bearer token.
         /// </remarks>
         /// <param name="id">The organisation's id.</param>
-        /// <param name="userId">The person's id.</param>
+        /// <param name="userId">The user's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task RemoveMemberAsync(System.Guid id, System.Guid userId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -11205,7 +11205,7 @@ namespace Participation.Client
         /// A project page with its timeline (drafts: staff, or the X-Preview-Token header).
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// A project page with its timeline (drafts: staff, or the X-Preview-Token header). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The project's id.</param>
         /// <param name="x_Preview_Token">A preview link's token, to read a draft project without an account.</param>
@@ -11460,7 +11460,7 @@ namespace Participation.Client
         /// What you may do in the current (or given) phase, with the reason when you may not.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// What you may do in the current (or given) phase, with the reason when you may not. Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The project's id.</param>
         /// <param name="phaseId">The phase's id.</param>
@@ -11944,7 +11944,7 @@ namespace Participation.Client
         /// Make someone a moderator of the project (admins and the department's heads); idempotent. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <param name="id">The project's id.</param>
-        /// <param name="userId">The person's id.</param>
+        /// <param name="userId">The user's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task AssignModeratorAsync(System.Guid id, System.Guid userId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -12067,7 +12067,7 @@ namespace Participation.Client
         /// Remove a moderator from the project (admins and the department's heads). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <param name="id">The project's id.</param>
-        /// <param name="userId">The person's id.</param>
+        /// <param name="userId">The user's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task RemoveModeratorAsync(System.Guid id, System.Guid userId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -12851,7 +12851,7 @@ namespace Participation.Client
         /// The questionnaire of a survey or poll phase: sections, questions and options in order.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// The questionnaire of a survey or poll phase: sections, questions and options in order. Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The phase's id.</param>
         /// <returns>OK</returns>
@@ -13114,7 +13114,7 @@ namespace Participation.Client
         /// Your own response to a survey or poll (by account, or by browser token when not signed in): status none, draft or submitted, with its answers.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// Your own response to a survey or poll (by account, or by browser token when not signed in): status none, draft or submitted, with its answers. Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The phase's id.</param>
         /// <param name="x_Respondent_Token">For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.</param>
@@ -13381,7 +13381,7 @@ namespace Participation.Client
         /// Submit your response to a survey (once); anonymous answers need the phase to allow everyone and a browser token.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// Submit your response to a survey (once); anonymous answers need the phase to allow everyone and a browser token. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Rate-limited (policy `writes`): 429 with Retry-After beyond it. Honours an `Idempotency-Key` header: a retry with the same key replays the first answer.
         /// </remarks>
         /// <param name="id">The phase's id.</param>
         /// <param name="x_Respondent_Token">For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.</param>
@@ -13569,7 +13569,7 @@ namespace Participation.Client
         /// Your poll answer (by account, or by browser token when not signed in) and the results when you may see them.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// Your poll answer (by account, or by browser token when not signed in) and the results when you may see them. Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The phase's id.</param>
         /// <param name="x_Respondent_Token">For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.</param>
@@ -13676,7 +13676,7 @@ namespace Participation.Client
         /// Answer a poll, or change your answer, while its phase is open; returns the results when you may see them.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// Answer a poll, or change your answer, while its phase is open; returns the results when you may see them. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Rate-limited (policy `writes`): 429 with Retry-After beyond it.
         /// </remarks>
         /// <param name="id">The phase's id.</param>
         /// <param name="x_Respondent_Token">For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.</param>
@@ -13850,7 +13850,7 @@ namespace Participation.Client
         /// Withdraw your poll answer while its phase is open.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// Withdraw your poll answer while its phase is open. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Rate-limited (policy `writes`): 429 with Retry-After beyond it.
         /// </remarks>
         /// <param name="id">The phase's id.</param>
         /// <param name="x_Respondent_Token">For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.</param>
@@ -13987,7 +13987,7 @@ namespace Participation.Client
         /// Results of a survey or poll per question: for the project's staff, and for everyone once published (small groups withheld).
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// Results of a survey or poll per question: for the project's staff, and for everyone once published (small groups withheld). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The phase's id.</param>
         /// <returns>OK</returns>
@@ -14690,7 +14690,7 @@ namespace Participation.Client
         /// <remarks>
         /// Give a user a role (idempotent); the person is told by e-mail. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
-        /// <param name="userId">The person's id.</param>
+        /// <param name="userId">The user's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ListUsersRoleGrant> GrantRoleAsync(System.Guid userId, GrantRoleRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -14840,8 +14840,8 @@ namespace Participation.Client
         /// <remarks>
         /// Take a role away; the person is logged out and told by e-mail. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
-        /// <param name="userId">The person's id.</param>
-        /// <param name="grantId">The role grant's id.</param>
+        /// <param name="userId">The user's id.</param>
+        /// <param name="grantId">The grant's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task RevokeRoleAsync(System.Guid userId, System.Guid grantId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -14962,7 +14962,7 @@ namespace Participation.Client
         /// <remarks>
         /// Block a user from participating until a date, with a reason (admin); they are told by e-mail. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
-        /// <param name="userId">The person's id.</param>
+        /// <param name="userId">The user's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task BlockUserAsync(System.Guid userId, BlockUserRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -15106,7 +15106,7 @@ namespace Participation.Client
         /// <remarks>
         /// End a user's block early (admin). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
-        /// <param name="userId">The person's id.</param>
+        /// <param name="userId">The user's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task UnblockUserAsync(System.Guid userId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -15588,7 +15588,7 @@ namespace Participation.Client
         /// Votes per idea in a voting phase: for the project's staff, and for everyone once published or when the phase is over.
         /// </summary>
         /// <remarks>
-        /// Works without signing in; with a bearer token the answer takes the caller into account.
+        /// Votes per idea in a voting phase: for the project's staff, and for everyone once published or when the phase is over. Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The phase's id.</param>
         /// <returns>OK</returns>

@@ -116,6 +116,7 @@ public sealed class EnumContractTests(ApiFactory api) : ApiTest(api)
         var response = await admin.PutAsync($"/api/v1/users/{user.Id}/roles", Http.Json(body));
 
         await response.AssertFieldErrorsAsync(field);
+        Assert.Equal(0, await Api.ScalarAsync<long>("SELECT count(*) FROM user_roles WHERE user_id = @Id", new { user.Id }));
     }
 
     [Fact]
@@ -126,7 +127,8 @@ public sealed class EnumContractTests(ApiFactory api) : ApiTest(api)
 
         var response = await admin.PutAsync($"/api/v1/users/{user.Id}/roles", Http.Json("""{"role":0,"scopeType":"platform"}"""));
 
-        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        await response.AssertFieldErrorsAsync("role");
+        Assert.Equal(0, await Api.ScalarAsync<long>("SELECT count(*) FROM user_roles WHERE user_id = @Id", new { user.Id }));
     }
 
     private async Task<JsonNode> ContractAsync() => await (await Api.CreateClient().GetAsync("/swagger/v1/swagger.json")).ReadJsonAsync();

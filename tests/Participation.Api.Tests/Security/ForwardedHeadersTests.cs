@@ -1,15 +1,10 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Security;
 
 /// <summary>The API behind a trusted reverse proxy (10.9.0.1 and 10.8.0.0/16), with 2 login attempts per IP.</summary>
-public sealed class ProxiedApiFactory : ApiFactory
+public sealed class ProxiedApiFactory : ClientIpApiFactory
 {
     public ProxiedApiFactory()
     {
@@ -17,39 +12,12 @@ public sealed class ProxiedApiFactory : ApiFactory
         Set("Http:KnownProxies:0", "10.9.0.1");
         Set("Http:KnownNetworks:0", "10.8.0.0/16");
     }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(s => s.AddSingleton<IStartupFilter, FakeRemoteIp>());
-    }
 }
 
 /// <summary>The API with no trusted proxy, with 2 login attempts per IP.</summary>
-public sealed class UnproxiedApiFactory : ApiFactory
+public sealed class UnproxiedApiFactory : ClientIpApiFactory
 {
     public UnproxiedApiFactory() => Set("RateLimits:AuthPermits", "2");
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(s => s.AddSingleton<IStartupFilter, FakeRemoteIp>());
-    }
-}
-
-/// <summary>Sets the connection's address from X-Test-Remote-Ip, before the app's own middleware (forwarded headers first).</summary>
-internal sealed class FakeRemoteIp : IStartupFilter
-{
-    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-    {
-        app.Use((http, following) =>
-        {
-            if (http.Request.Headers.TryGetValue("X-Test-Remote-Ip", out var ip))
-                http.Connection.RemoteIpAddress = IPAddress.Parse(ip.ToString());
-            return following(http);
-        });
-        next(app);
-    };
 }
 
 internal static class ForwardedLogin
@@ -57,7 +25,7 @@ internal static class ForwardedLogin
     public static HttpRequestMessage Login(string email, string remoteIp, string? forwardedFor) => new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login")
     {
         Content = Http.Json($$"""{"email":"{{email}}","password":"wrong password!"}"""),
-        Headers = { { "X-Test-Remote-Ip", remoteIp } },
+        Headers = { { ClientIpApiFactory.Header, remoteIp } },
     }.With(forwardedFor);
 
     private static HttpRequestMessage With(this HttpRequestMessage request, string? forwardedFor)

@@ -1,37 +1,12 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Security;
 
 /// <summary>The API with the production limits (10 per 20 s); a test header stands for the client IP.</summary>
-public sealed class RateLimitedApiFactory : ApiFactory
+public sealed class RateLimitedApiFactory : ClientIpApiFactory
 {
     public RateLimitedApiFactory() => Set("RateLimits:AuthPermits", "10");
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(s => s.AddSingleton<IStartupFilter, FakeClientIp>());
-    }
-
-    private sealed class FakeClientIp : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((http, following) =>
-            {
-                if (http.Request.Headers.TryGetValue("X-Test-Client-Ip", out var ip))
-                    http.Connection.RemoteIpAddress = IPAddress.Parse(ip.ToString());
-                return following(http);
-            });
-            next(app);
-        };
-    }
 }
 
 public sealed class RateLimitTests(RateLimitedApiFactory api) : IClassFixture<RateLimitedApiFactory>
@@ -39,7 +14,7 @@ public sealed class RateLimitTests(RateLimitedApiFactory api) : IClassFixture<Ra
     private static HttpRequestMessage Login(string email, string ip) => new(HttpMethod.Post, "/api/v1/auth/login")
     {
         Content = Http.Json($$"""{"email":"{{email}}","password":"wrong password!"}"""),
-        Headers = { { "X-Test-Client-Ip", ip } },
+        Headers = { { ClientIpApiFactory.Header, ip } },
     };
 
     [Fact]
@@ -80,7 +55,7 @@ public sealed class RateLimitTests(RateLimitedApiFactory api) : IClassFixture<Ra
         {
             var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/notifications/unsubscribe?token=forged-{i}")
             {
-                Headers = { { "X-Test-Client-Ip", "10.5.0.1" } },
+                Headers = { { ClientIpApiFactory.Header, "10.5.0.1" } },
             };
             await (await client.SendAsync(request)).AssertProblemAsync(HttpStatusCode.Gone, $"unsubscribe {i + 1}");
         }
@@ -96,7 +71,7 @@ public sealed class RateLimitTests(RateLimitedApiFactory api) : IClassFixture<Ra
             last = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/register")
             {
                 Content = Http.Json("""{"email":"bad"}"""),
-                Headers = { { "X-Test-Client-Ip", "10.3.0.1" } },
+                Headers = { { ClientIpApiFactory.Header, "10.3.0.1" } },
             });
         }
         await last!.AssertProblemAsync(HttpStatusCode.TooManyRequests);

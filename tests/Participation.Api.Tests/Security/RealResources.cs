@@ -50,7 +50,7 @@ internal sealed class RealResources
         };
     }
 
-    public string Url(string path, string? operationId)
+    public string Url(string path)
     {
         var segments = path.Split('/');
         for (var i = 0; i < segments.Length; i++)

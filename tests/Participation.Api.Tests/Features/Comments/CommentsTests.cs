@@ -10,6 +10,18 @@ namespace Participation.Api.Tests.Features.Comments;
 public sealed class CommentsTests(ApiFactory api) : ApiTest(api)
 {
     [Fact]
+    public async Task A_comment_that_names_its_own_author_is_refused_by_name_and_nothing_is_written()
+    {
+        var c = await IdeaCity.CreateAsync(Api);
+        var idea = await c.IdeaAsync(c.A);
+
+        var response = await c.B.PostJsonAsync($"/api/v1/ideas/{idea}/comments", new { body = "Oui", authorId = c.ResidentA.Id });
+
+        await response.AssertFieldErrorsAsync("authorId");
+        Assert.Equal(0, await Api.CountAsync("comments"));
+    }
+
+    [Fact]
     public async Task Residents_comment_and_reply_one_level_deep_and_the_counts_follow()
     {
         var c = await IdeaCity.CreateAsync(Api);

@@ -8,6 +8,22 @@ namespace Participation.Api.Tests.Features.Ideas;
 
 public sealed class IdeasTests(ApiFactory api) : ApiTest(api)
 {
+    [Theory]
+    [InlineData("votesCount", "999")]
+    [InlineData("status", "\"accepted\"")]
+    [InlineData("authorId", "\"00000000-0000-0000-0000-000000000001\"")]
+    public async Task Fields_the_caller_may_not_set_on_an_idea_are_refused_by_name_and_nothing_is_written(string field, string value)
+    {
+        var c = await IdeaCity.CreateAsync(Api);
+
+        var response = await c.A.PostAsync($"/api/v1/projects/{c.P1}/ideas", Http.Json($$"""
+            {"title":"Des bancs au parc","body":"<p>Des bancs</p>","{{field}}":{{value}}}
+            """));
+
+        await response.AssertFieldErrorsAsync(field);
+        Assert.Equal(0, await Api.CountAsync("ideas"));
+    }
+
     [Fact]
     public async Task A_resident_posts_an_idea_and_everyone_reads_it_with_its_sanitised_body()
     {
