@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { apiArgs, apiProject } from './e2e/support/api-process';
 
 /**
  * End-to-end tests against the real API (port 5081, its own database) and the production build
@@ -19,15 +19,10 @@ function required(name: string, check?: (value: string) => string | null): strin
 
 const databaseUrl = required('E2E_DATABASE_URL');
 const mailDir = required('MAIL_DIR', (v) => (isAbsolute(v) ? null : 'must be an absolute path'));
-/** The API project to run (already built); another checkout's can be given for local runs. */
-const apiProject = process.env.E2E_API_PROJECT ?? '../api';
 /** Ports can be moved (E2E_WEB_PORT, E2E_API_PORT) when two runs share a machine. */
 const webPort = process.env.E2E_WEB_PORT ?? '4173';
 const apiPort = process.env.E2E_API_PORT ?? '5081';
 const appUrl = `http://127.0.0.1:${webPort}`;
-/** The built API run directly: `dotnet run` would evaluate the project first (seconds, tens on a loaded machine). */
-const apiDll = resolve(apiProject, 'bin/Debug/net10.0/Participation.Api.dll');
-const apiCommand = existsSync(apiDll) ? `dotnet ${apiDll}` : `dotnet run --project ${apiProject} --no-build --no-launch-profile --`;
 const apiUrl = `http://127.0.0.1:${apiPort}`;
 
 export default defineConfig({
@@ -68,8 +63,8 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `${apiCommand} --urls ${apiUrl}`,
-      cwd: resolve(apiProject), // its content root, as with `dotnet run` (appsettings.*.json)
+      command: ['dotnet', ...apiArgs, '--urls', apiUrl].join(' '),
+      cwd: apiProject, // its content root, as with `dotnet run` (appsettings.*.json)
       url: `${apiUrl}/health/ready`,
       // A limit, not a wait: start-up (migrations on an empty database) takes a few seconds idle, a minute or more
       // when the two cores are busy with other builds.

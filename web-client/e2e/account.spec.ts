@@ -1,14 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
-import { password, registerConfirmed } from './support/api';
+import { password, register, registerConfirmed } from './support/api';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
 import { mailDir, waitForLink } from './support/mail';
-import { localPath, logIn as signIn, screenshot } from './support/pages';
+import { localPath, logIn, nav, screenshot } from './support/pages';
 import { uniqueEmail } from './support/text';
 
 failOnCspViolations();
 
-async function logIn(page: Page, email: string, secret: string) {
+/** Fills and sends the login form (the page is on it). The other specs sign in through the API (support/pages.ts). */
+async function submitLoginForm(page: Page, email: string, secret: string) {
   await page.getByLabel('Adresse e-mail').fill(email);
   await page.getByLabel('Mot de passe', { exact: true }).fill(secret);
   await page.getByRole('button', { name: 'Se connecter' }).click();
@@ -16,7 +17,6 @@ async function logIn(page: Page, email: string, secret: string) {
 
 test('a resident registers from the home page and is asked to confirm the address', async ({ page }) => {
   const email = uniqueEmail('account');
-  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
 
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: /^Bienvenue sur / })).toBeVisible();
@@ -24,7 +24,7 @@ test('a resident registers from the home page and is asked to confirm the addres
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await expectAccessible(page, 'home');
 
-  await nav.getByRole('link', { name: 'Créer un compte' }).click();
+  await nav(page).getByRole('link', { name: 'Créer un compte' }).click();
   await expect(page).toHaveURL(/\/register$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Créer un compte' })).toBeFocused();
   await expect(page).toHaveTitle(/^Créer un compte · /);
@@ -44,10 +44,7 @@ test('a resident registers from the home page and is asked to confirm the addres
 
 test('a resident confirms the address through the e-mailed link and is offered to log in', async ({ page, request }) => {
   const email = uniqueEmail('account');
-  const registered = await request.post('/api/v1/auth/register', {
-    data: { email, password, firstName: 'Amélie', lastName: 'Dupont', locale: 'fr' },
-  });
-  expect(registered.status()).toBe(201);
+  await register(request, { email, firstName: 'Amélie', lastName: 'Dupont' });
 
   const confirmLink = await waitForLink(mailDir, email, 'confirm-email');
   await page.goto(localPath(confirmLink));
@@ -66,7 +63,7 @@ test('a resident logs in with the form and edits the profile, kept after a reloa
 
   await page.goto('/login');
   await expect(page.getByRole('heading', { level: 1, name: 'Se connecter' })).toBeVisible();
-  await logIn(page, email, password);
+  await submitLoginForm(page, email, password);
 
   await expect(page).toHaveURL(/\/profile$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Mon profil' })).toBeVisible();
@@ -86,9 +83,8 @@ test('a resident logs in with the form and edits the profile, kept after a reloa
 
 test('a resident switches the language of the profile and back, then logs out', async ({ page, request }) => {
   const email = uniqueEmail('account');
-  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
   await registerConfirmed(request, { email, firstName: 'Amélie', lastName: 'Dupont' });
-  await signIn(page, email, password, '/profile');
+  await logIn(page, email, password, '/profile');
   await expect(page.getByRole('heading', { level: 1, name: 'Mon profil' })).toBeVisible();
 
   await page.getByLabel('Langue', { exact: true }).selectOption('en');
@@ -104,11 +100,11 @@ test('a resident switches the language of the profile and back, then logs out', 
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await expect(page.getByLabel('Langue de la plateforme et des e-mails')).toHaveValue('fr');
 
-  await nav.getByRole('button', { name: 'Se déconnecter' }).click();
+  await nav(page).getByRole('button', { name: 'Se déconnecter' }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('status').filter({ hasText: 'Vous êtes déconnecté.' })).toBeVisible();
-  await expect(nav.getByRole('link', { name: 'Se connecter' })).toBeVisible();
-  await expect(nav.getByRole('link', { name: 'Mon profil' })).toHaveCount(0);
+  await expect(nav(page).getByRole('link', { name: 'Se connecter' })).toBeVisible();
+  await expect(nav(page).getByRole('link', { name: 'Mon profil' })).toHaveCount(0);
   await expectAccessible(page, 'home after logout');
 
   await page.goto('/profile');
@@ -118,17 +114,14 @@ test('a resident switches the language of the profile and back, then logs out', 
 
 test('a wrong password is refused; logged in but not confirmed, a resident is offered a new confirmation e-mail', async ({ page, request }) => {
   const email = uniqueEmail('reset');
-  const registered = await request.post('/api/v1/auth/register', {
-    data: { email, password, firstName: 'Jan', lastName: 'Peeters', locale: 'fr' },
-  });
-  expect(registered.status()).toBe(201);
+  await register(request, { email, firstName: 'Jan', lastName: 'Peeters' });
 
   await page.goto('/cette-page-n-existe-pas');
   await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
   await expectAccessible(page, 'not found');
 
   await page.goto('/login');
-  await logIn(page, email, 'not the password at all');
+  await submitLoginForm(page, email, 'not the password at all');
   await expect(page.getByRole('alert')).toContainText('Adresse e-mail ou mot de passe incorrect.');
   await expectAccessible(page, 'login: wrong password');
 
@@ -143,20 +136,17 @@ test('a wrong password is refused; logged in but not confirmed, a resident is of
     page.getByText(/^(Un nouvel e-mail de confirmation vous a été envoyé\.|Un e-mail vient d’être envoyé\. Vous pourrez en demander un autre dans \d+ secondes?\.)$/),
   ).toBeVisible();
   await expectAccessible(page, 'profile (unconfirmed)');
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('button', { name: 'Se déconnecter' }).click();
+  await nav(page).getByRole('button', { name: 'Se déconnecter' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Vous êtes déconnecté.' })).toBeVisible();
 });
 
 test('a resident who forgot the password resets it through the e-mailed link', async ({ page, request }) => {
   const email = uniqueEmail('reset');
   const newPassword = 'un tout nouveau mot de passe';
-  const registered = await request.post('/api/v1/auth/register', {
-    data: { email, password, firstName: 'Jan', lastName: 'Peeters', locale: 'fr' },
-  });
-  expect(registered.status()).toBe(201);
+  await register(request, { email, firstName: 'Jan', lastName: 'Peeters' });
 
   await page.goto('/');
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Se connecter' }).click();
+  await nav(page).getByRole('link', { name: 'Se connecter' }).click();
   await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Mot de passe oublié' })).toBeFocused();
   await expectAccessible(page, 'forgot password');
@@ -186,10 +176,7 @@ test('a resident who forgot the password resets it through the e-mailed link', a
 test('a used reset link is refused; after a reset, a resident logs in with the keyboard alone, the address proved too', async ({ page, request }) => {
   const email = uniqueEmail('reset');
   const newPassword = 'un tout nouveau mot de passe';
-  const registered = await request.post('/api/v1/auth/register', {
-    data: { email, password, firstName: 'Jan', lastName: 'Peeters', locale: 'fr' },
-  });
-  expect(registered.status()).toBe(201);
+  await register(request, { email, firstName: 'Jan', lastName: 'Peeters' });
   // What the previous test does in the browser, through the API: the reset link asked for by e-mail, then used.
   const asked = await request.post('/api/v1/auth/password-reset', { data: { email } });
   expect(asked.ok()).toBe(true);
@@ -232,7 +219,7 @@ test('a used reset link is refused; after a reset, a resident logs in with the k
   // Logged in, /register sends to the profile: log out to see it.
   await page.goto('/register');
   await expect(page).toHaveURL(/\/profile$/);
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('button', { name: 'Se déconnecter' }).click();
+  await nav(page).getByRole('button', { name: 'Se déconnecter' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Vous êtes déconnecté.' })).toBeVisible();
   await page.setViewportSize({ width: 375, height: 740 });
   await page.goto('/register');

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { admin } from './support/admin';
-import { adminToken, password } from './support/api';
+import { adminToken, bearer, createDepartment, grantRole, invite, password, register } from './support/api';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
 import { mailDir, waitForLink } from './support/mail';
@@ -8,6 +8,24 @@ import { localPath, logIn, nav, subnav, screenshot } from './support/pages';
 import { uniqueEmail, uniqueSlug } from './support/text';
 
 failOnCspViolations();
+
+/** What the first test does in the browser, through the API: a department, and its head invited with a message. */
+async function departmentHeadInvited(request: APIRequestContext) {
+  const department = `Urbanisme ${uniqueSlug('d')}`;
+  const headEmail = uniqueEmail('head');
+  const auth = bearer(await adminToken(request));
+  const departmentId = await createDepartment(request, auth, department);
+  const message = 'Bienvenue dans l’équipe !\n<b>À bientôt</b>';
+  const link = await invite(request, auth, { email: headEmail, role: 'department_head', scopeType: 'department', scopeId: departmentId, message });
+  return { department, headEmail, link };
+}
+
+/** Rémi, a resident with no role yet (registered through the API). */
+async function aResident(request: APIRequestContext) {
+  const email = uniqueEmail('resident');
+  const id = await register(request, { email, firstName: 'Rémi', lastName: 'Résident' });
+  return { email, id };
+}
 
 async function logOut(page: Page) {
   await nav(page).getByRole('button', { name: 'Se déconnecter' }).click();
@@ -69,20 +87,9 @@ test('an admin creates a department, refused beside the field when unnamed or ta
 });
 
 test('the invited department head accepts from the e-mailed link and lands in the staff area', async ({ page, request }) => {
-  const department = `Urbanisme ${uniqueSlug('d')}`;
-  const headEmail = uniqueEmail('head');
-  const auth = { Authorization: `Bearer ${await adminToken(request)}` };
-  const created = await request.post('/api/v1/departments', { data: { name: { fr: department } }, headers: auth });
-  expect(created.status()).toBe(201);
-  const departmentId = ((await created.json()) as { id: string }).id;
-  const invited = await request.post('/api/v1/invitations', {
-    data: { invitees: [{ email: headEmail }], role: 'department_head', scopeType: 'department', scopeId: departmentId, message: 'Bienvenue dans l’équipe !\n<b>À bientôt</b>' },
-    headers: auth,
-  });
-  expect(invited.status(), await invited.text()).toBe(200);
+  const { department, link } = await departmentHeadInvited(request);
 
   // The invitee follows the e-mailed link.
-  const link = await waitForLink(mailDir, headEmail, 'invitation');
   await page.goto(localPath(link));
   await expect(page.getByRole('heading', { level: 1, name: 'Invitation' })).toBeVisible();
   await expect(page.getByText('Ada Admin vous invite à rejoindre la plateforme en tant que Chef de service.')).toBeVisible();
@@ -112,20 +119,8 @@ test('a department head may invite project moderators only; the used invitation 
   page,
   request,
 }) => {
-  const department = `Urbanisme ${uniqueSlug('d')}`;
-  const headEmail = uniqueEmail('head');
-  const auth = { Authorization: `Bearer ${await adminToken(request)}` };
-  const created = await request.post('/api/v1/departments', { data: { name: { fr: department } }, headers: auth });
-  expect(created.status()).toBe(201);
-  const departmentId = ((await created.json()) as { id: string }).id;
-  const invited = await request.post('/api/v1/invitations', {
-    data: { invitees: [{ email: headEmail }], role: 'department_head', scopeType: 'department', scopeId: departmentId, message: 'Bienvenue dans l’équipe !\n<b>À bientôt</b>' },
-    headers: auth,
-  });
-  expect(invited.status(), await invited.text()).toBe(200);
-
+  const { headEmail, link } = await departmentHeadInvited(request);
   // What the previous test does in the browser, through the API: the invitation accepted with a new account.
-  const link = await waitForLink(mailDir, headEmail, 'invitation');
   const token = new URLSearchParams(new URL(link).hash.slice(1)).get('token');
   const accepted = await request.post('/api/v1/invitations/accept', { data: { token, firstName: 'Hélène', lastName: 'Chef', password, locale: 'fr' } });
   expect(accepted.ok(), await accepted.text()).toBe(true);
@@ -196,11 +191,7 @@ test('an admin imports invitations from a CSV file with one bad row', async ({ p
 });
 
 test('only staff enter the staff area', async ({ page, request }) => {
-  const residentEmail = uniqueEmail('resident');
-  const registered = await request.post('/api/v1/auth/register', {
-    data: { email: residentEmail, password, firstName: 'Rémi', lastName: 'Résident', locale: 'fr' },
-  });
-  expect(registered.status()).toBe(201);
+  const { email: residentEmail } = await aResident(request);
 
   // A resident has no way in.
   await logIn(page, residentEmail, password);
@@ -216,15 +207,9 @@ test('only staff enter the staff area', async ({ page, request }) => {
 });
 
 test('an admin finds a person and makes them head of a department, a missing role refused first', async ({ page, request }) => {
-  const residentEmail = uniqueEmail('resident');
+  const { email: residentEmail } = await aResident(request);
   const department = `Mobilité ${uniqueSlug('d')}`;
-  const registered = await request.post('/api/v1/auth/register', {
-    data: { email: residentEmail, password, firstName: 'Rémi', lastName: 'Résident', locale: 'fr' },
-  });
-  expect(registered.status()).toBe(201);
-  const token = await adminToken(request);
-  const created = await request.post('/api/v1/departments', { data: { name: { fr: department } }, headers: { Authorization: `Bearer ${token}` } });
-  expect(created.status()).toBe(201);
+  await createDepartment(request, bearer(await adminToken(request)), department);
 
   await logIn(page, admin.email, admin.password, '/admin/users');
   await expect(page.getByRole('heading', { level: 1, name: 'Utilisateurs' })).toBeVisible();
@@ -253,23 +238,12 @@ test('an admin finds a person and makes them head of a department, a missing rol
 });
 
 test('a department with a head cannot be deleted, without one it can; the staff pages on a phone', async ({ page, request }) => {
-  const residentEmail = uniqueEmail('resident');
+  const resident = await aResident(request);
   const department = `Mobilité ${uniqueSlug('d')}`;
-  const registered = await request.post('/api/v1/auth/register', {
-    data: { email: residentEmail, password, firstName: 'Rémi', lastName: 'Résident', locale: 'fr' },
-  });
-  expect(registered.status()).toBe(201);
-  const token = await adminToken(request);
-  const created = await request.post('/api/v1/departments', { data: { name: { fr: department } }, headers: { Authorization: `Bearer ${token}` } });
-  expect(created.status()).toBe(201);
+  const auth = bearer(await adminToken(request));
+  const departmentId = await createDepartment(request, auth, department);
   // What the previous test does in the browser, through the API: Rémi made head of the department.
-  const departmentId = ((await created.json()) as { id: string }).id;
-  const userId = ((await registered.json()) as { id: string }).id;
-  const granted = await request.put(`/api/v1/users/${userId}/roles`, {
-    data: { role: 'department_head', scopeType: 'department', scopeId: departmentId },
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  expect(granted.ok(), await granted.text()).toBe(true);
+  await grantRole(request, auth, resident.id, { role: 'department_head', scopeType: 'department', scopeId: departmentId });
 
   // The department page lists the new head; removing asks first.
   await logIn(page, admin.email, admin.password, '/admin/departments');
@@ -311,18 +285,9 @@ test('a department with a head cannot be deleted, without one it can; the staff 
 
 test('someone with an account logs in to accept and comes back to the invitation', async ({ page, request }) => {
   const email = uniqueEmail('existing');
-  const registered = await request.post('/api/v1/auth/register', {
-    data: { email, password, firstName: 'Élise', lastName: 'Élue', locale: 'fr' },
-  });
-  expect(registered.status()).toBe(201);
-  const token = await adminToken(request);
-  const invited = await request.post('/api/v1/invitations', {
-    data: { invitees: [{ email }], role: 'elected_official', scopeType: 'platform' },
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  expect(invited.status()).toBe(200);
+  await register(request, { email, firstName: 'Élise', lastName: 'Élue' });
+  const link = await invite(request, bearer(await adminToken(request)), { email, role: 'elected_official', scopeType: 'platform' });
 
-  const link = await waitForLink(mailDir, email, 'invitation');
   await page.goto(localPath(link));
   await expect(page.getByText('Un compte existe déjà pour')).toBeVisible();
   await expect(page.getByText('Toute la plateforme')).toBeVisible();
@@ -346,10 +311,7 @@ test('someone with an account logs in to accept and comes back to the invitation
 
 test('an admin blocks someone, sees the block in the list, and lifts it', async ({ page, request }) => {
   const email = uniqueEmail('blocked');
-  const registered = await request.post('/api/v1/auth/register', {
-    data: { email, password, firstName: 'Bruno', lastName: 'Bloqué', locale: 'fr' },
-  });
-  expect(registered.status()).toBe(201);
+  await register(request, { email, firstName: 'Bruno', lastName: 'Bloqué' });
 
   await logIn(page, admin.email, admin.password, '/admin/users');
   await page.getByLabel('Rechercher').fill(email);
@@ -384,15 +346,11 @@ test('an admin blocks someone, sees the block in the list, and lifts it', async 
 });
 
 test('an admin invites a project moderator, who accepts and finds the project in their workspace', async ({ page, request }) => {
-  const token = await adminToken(request);
-  const auth = { Authorization: `Bearer ${token}` };
-  const department = `Culture ${uniqueSlug('d')}`;
+  const auth = bearer(await adminToken(request));
   const title = `Fête de quartier ${uniqueSlug('p')}`;
   const moderatorEmail = uniqueEmail('moderator');
 
-  const createdDepartment = await request.post('/api/v1/departments', { data: { name: { fr: department } }, headers: auth });
-  expect(createdDepartment.status()).toBe(201);
-  const departmentId = ((await createdDepartment.json()) as { id: string }).id;
+  const departmentId = await createDepartment(request, auth, `Culture ${uniqueSlug('d')}`);
   const project = await request.post('/api/v1/projects', { data: { departmentId, title: { fr: title, nl: `Buurtfeest ${title.slice(17)}` } }, headers: auth });
   expect(project.status()).toBe(201);
 

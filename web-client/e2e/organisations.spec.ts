@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { admin } from './support/admin';
-import { adminToken, bearer, password, tokenFor } from './support/api';
+import { adminToken, bearer, createdId, password, register, tokenFor } from './support/api';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
 import { logIn, nav, screenshot } from './support/pages';
@@ -8,21 +8,23 @@ import { tag } from './support/text';
 
 failOnCspViolations();
 
-/** A resident (registered, as in the first test) and, through the API, their organisation pending verification. */
-async function pendingOrganisation(request: APIRequestContext) {
+/** Olivia, a resident registered through the API, and the name her organisation will have. */
+async function organiser(request: APIRequestContext) {
   const id = tag();
   const email = `e2e-org-${id}@example.test`;
-  const name = `Comité de quartier ${id}`;
-  const registered = await request.post('/api/v1/auth/register', {
-    data: { email, password, firstName: 'Olivia', lastName: 'Organisatrice', locale: 'fr' },
-  });
-  expect(registered.status()).toBe(201);
-  const created = await request.post('/api/v1/organisations', {
-    headers: bearer(await tokenFor(request, email, password)),
-    data: { name, description: 'Nous animons le quartier.\nRéunion chaque premier lundi.\n<b>Bienvenue</b>', website: 'https://comite.example.org/accueil' },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const organisationId = ((await created.json()) as { id: string }).id;
+  await register(request, { email, firstName: 'Olivia', lastName: 'Organisatrice' });
+  return { id, email, name: `Comité de quartier ${id}` };
+}
+
+/** What the first test does in the browser, through the API: Olivia's organisation, pending verification. */
+async function pendingOrganisation(request: APIRequestContext) {
+  const { id, email, name } = await organiser(request);
+  const organisationId = await createdId(
+    await request.post('/api/v1/organisations', {
+      headers: bearer(await tokenFor(request, email, password)),
+      data: { name, description: 'Nous animons le quartier.\nRéunion chaque premier lundi.\n<b>Bienvenue</b>', website: 'https://comite.example.org/accueil' },
+    }),
+  );
   return { id, email, name, organisationId };
 }
 
@@ -30,13 +32,7 @@ async function pendingOrganisation(request: APIRequestContext) {
 // four tests that each set up what came before through the API.
 
 test('a resident creates an organisation from the profile: invalid fields refused beside them, then pending verification', async ({ page, request }) => {
-  const id = tag();
-  const email = `e2e-org-${id}@example.test`;
-  const name = `Comité de quartier ${id}`;
-  const registered = await request.post('/api/v1/auth/register', {
-    data: { email, password, firstName: 'Olivia', lastName: 'Organisatrice', locale: 'fr' },
-  });
-  expect(registered.status()).toBe(201);
+  const { email, name } = await organiser(request);
 
   // The resident starts from the profile.
   await logIn(page, email, password);
@@ -61,7 +57,6 @@ test('a resident creates an organisation from the profile: invalid fields refuse
   await expect(page.getByRole('region', { name: 'Membres' })).toContainText('Olivia Organisatrice');
   await expect(page.getByRole('region', { name: 'Inviter un membre' })).toBeVisible();
   await expectAccessible(page, 'organisation page (owner, pending)');
-
 });
 
 test('the owner invites a member and withdraws the invitation; the same name again is refused; the directory waits for verification', async ({
@@ -105,7 +100,6 @@ test('the owner invites a member and withdraws the invitation; the same name aga
   await page.goto('/organisations');
   await page.getByLabel('Rechercher une organisation').fill(id);
   await expect(page.getByText('Aucune organisation ne correspond à cette recherche.')).toBeVisible();
-
 });
 
 test('an admin reviews the organisation: a refusal needs a reason, then it is verified', async ({ page, request }) => {
@@ -129,7 +123,6 @@ test('an admin reviews the organisation: a refusal needs a reason, then it is ve
   await expect(page.getByRole('status').filter({ hasText: `${name} est vérifiée.` })).toBeVisible();
   await expect(page.getByRole('article', { name })).toHaveCount(0);
   await expectAccessible(page, 'review queue: verified');
-
 });
 
 test('anyone finds a verified organisation in the directory, with its badge; the description is text, never HTML', async ({ page, request }) => {

@@ -1,10 +1,10 @@
 import { expect, test, type APIRequestContext, type Locator } from '@playwright/test';
 import { admin } from './support/admin';
-import { adminToken, bearer, dayUtc } from './support/api';
+import { adminToken, bearer, createDepartment, createdId, dayUtc, grantRole, password, register } from './support/api';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
 import { logIn, subnav, screenshot } from './support/pages';
-import { unique } from './support/text';
+import { tag as stamp, unique } from './support/text';
 
 failOnCspViolations();
 
@@ -34,9 +34,7 @@ const votePhase = 'Vote sur les idées';
 async function draftProject(request: APIRequestContext, options: { image?: boolean; phases?: boolean; publish?: boolean } = {}) {
   const auth = bearer(await adminToken(request));
   const department = unique('Espaces verts');
-  const created = await request.post('/api/v1/departments', { data: { name: { fr: department } }, headers: auth });
-  expect(created.status()).toBe(201);
-  const departmentId = ((await created.json()) as { id: string }).id;
+  const departmentId = await createDepartment(request, auth, department);
   const title = unique('Réaménagement du parc');
   const project = await request.post('/api/v1/projects', {
     headers: auth,
@@ -132,7 +130,6 @@ test('an admin creates a draft project: missing fields refused, translations cou
   await expectLoaded(image.getByRole('img', { name: 'Image d’en-tête actuelle du projet' }));
   await expect(image.getByRole('button', { name: 'Remplacer l’image' })).toBeVisible();
   await expectAccessible(page, 'project image: uploaded');
-
 });
 
 test('an admin adds two phases to a draft, overlapping dates refused beside the date fields', async ({ page, request }) => {
@@ -177,7 +174,6 @@ test('an admin adds two phases to a draft, overlapping dates refused beside the 
   await expectAccessible(page, 'project editor (mobile)');
   await screenshot(page, '/tmp/participation-project-editor-mobile.png');
   await page.setViewportSize({ width: 1280, height: 720 });
-
 });
 
 test('an admin shares a preview of the draft with someone without an account, publishes it, and the audit log tells it', async ({
@@ -223,7 +219,6 @@ test('an admin shares a preview of the draft with someone without an account, pu
   await page.getByLabel('Action', { exact: true }).selectOption('project.status_changed');
   await expect(page.getByRole('table', { name: 'Journal d’audit, les plus récentes d’abord' })).toContainText('Brouillon → Publié');
   await expectAccessible(page, 'audit log');
-
 });
 
 test('an anonymous visitor finds the published project, opens it, sees the current phase and is asked to log in', async ({ page, request }) => {
@@ -273,34 +268,18 @@ test('an anonymous visitor finds the published project, opens it, sees the curre
 });
 
 test('a department head finds a person by name and makes them moderator of a project', async ({ page, request }) => {
-  const token = await adminToken(request);
-  const auth = bearer(token);
-  const tag = Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
-  const department = unique('Culture');
+  const auth = bearer(await adminToken(request));
+  const tag = stamp();
   const title = unique('Fête de quartier');
-  const password = 'un mot de passe assez long';
   const headEmail = `e2e-head-${tag}@example.test`;
   // A last name no other test uses, so the search finds exactly this person.
   const lastName = `Modérane${tag}`;
 
-  const createdDepartment = await request.post('/api/v1/departments', { data: { name: { fr: department } }, headers: auth });
-  expect(createdDepartment.status()).toBe(201);
-  const departmentId = ((await createdDepartment.json()) as { id: string }).id;
-  const head = await request.post('/api/v1/auth/register', { data: { email: headEmail, password, firstName: 'Hugo', lastName: `Chef${tag}`, locale: 'fr' } });
-  expect(head.status()).toBe(201);
-  const headId = ((await head.json()) as { id: string }).id;
-  const future = await request.post('/api/v1/auth/register', {
-    data: { email: `e2e-mod-${tag}@example.test`, password, firstName: 'Maëlle', lastName, locale: 'fr' },
-  });
-  expect(future.status()).toBe(201);
-  const granted = await request.put(`/api/v1/users/${headId}/roles`, {
-    data: { role: 'department_head', scopeType: 'department', scopeId: departmentId },
-    headers: auth,
-  });
-  expect(granted.ok()).toBe(true);
-  const project = await request.post('/api/v1/projects', { data: { departmentId, title: { fr: title } }, headers: auth });
-  expect(project.status()).toBe(201);
-  const projectId = ((await project.json()) as { id: string }).id;
+  const departmentId = await createDepartment(request, auth, unique('Culture'));
+  const headId = await register(request, { email: headEmail, firstName: 'Hugo', lastName: `Chef${tag}` });
+  await register(request, { email: `e2e-mod-${tag}@example.test`, firstName: 'Maëlle', lastName });
+  await grantRole(request, auth, headId, { role: 'department_head', scopeType: 'department', scopeId: departmentId });
+  const projectId = await createdId(await request.post('/api/v1/projects', { data: { departmentId, title: { fr: title } }, headers: auth }));
 
   await logIn(page, headEmail, password, `/admin/projects/${projectId}`);
   await expect(page.getByRole('heading', { level: 1, name: `Projet : ${title}` })).toBeVisible();

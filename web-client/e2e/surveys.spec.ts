@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
-import { adminToken, bearer, dayUtc, password, registerConfirmed, tokenFor } from './support/api';
+import { adminToken, bearer, createDepartment, createdId, dayUtc, password, registerConfirmed, tokenFor } from './support/api';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
 import { logIn, newPage, screenshot } from './support/pages';
@@ -18,26 +18,48 @@ async function person(request: APIRequestContext, firstName: string) {
 /** A published project with one running phase of `method`, moderated by a newly appointed moderator. */
 async function projectWithPhase(request: APIRequestContext, method: 'survey' | 'poll', phaseTitle: string, answer: string) {
   const auth = bearer(await adminToken(request));
-  const department = await request.post('/api/v1/departments', { data: { name: { fr: unique('Mobilité') } }, headers: auth });
-  expect(department.status()).toBe(201);
-  const departmentId = ((await department.json()) as { id: string }).id;
+  const departmentId = await createDepartment(request, auth, unique('Mobilité'));
   const title = unique(method === 'survey' ? 'Plan vélo' : 'Fête du quartier');
-  const project = await request.post('/api/v1/projects', { data: { departmentId, title: { fr: title } }, headers: auth });
-  expect(project.status()).toBe(201);
-  const projectId = ((await project.json()) as { id: string }).id;
-  const phase = await request.post(`/api/v1/projects/${projectId}/phases`, {
-    headers: auth,
-    data: { title: { fr: phaseTitle }, method, startsAt: dayUtc(-1), endsAt: dayUtc(14), settings: { permissions: { answer } } },
-  });
-  expect(phase.status(), await phase.text()).toBe(201);
-  const phaseId = ((await phase.json()) as { id: string }).id;
+  const projectId = await createdId(await request.post('/api/v1/projects', { data: { departmentId, title: { fr: title } }, headers: auth }));
+  const phaseId = await createdId(
+    await request.post(`/api/v1/projects/${projectId}/phases`, {
+      headers: auth,
+      data: { title: { fr: phaseTitle }, method, startsAt: dayUtc(-1), endsAt: dayUtc(14), settings: { permissions: { answer } } },
+    }),
+  );
   const published = await request.post(`/api/v1/projects/${projectId}/status`, { data: { status: 'published' }, headers: auth });
   expect(published.ok()).toBe(true);
   const moderator = await person(request, 'Modératrice');
   const appointed = await request.put(`/api/v1/projects/${projectId}/moderators/${moderator.id}`, { headers: auth });
   expect(appointed.ok(), await appointed.text()).toBe(true);
-  return { auth, projectId, phaseId, title, moderator };
+  return { auth, method, projectId, phaseId, phaseTitle, title, moderator };
 }
+
+/**
+ * Saves the questionnaire of the phase (`questions`, on one page) through the API, then publishes its results,
+ * with `settings` changed on top of the phase's. Returns the saved questionnaire's questions.
+ */
+async function saveAndPublish(
+  request: APIRequestContext,
+  setup: Awaited<ReturnType<typeof projectWithPhase>>,
+  questions: Record<string, unknown>[],
+  settings: Record<string, unknown> = {},
+) {
+  const { auth, method, projectId, phaseId, phaseTitle } = setup;
+  const saved = await request.put(`/api/v1/phases/${phaseId}/survey`, { headers: auth, data: { version: 0, sections: [{ questions }] } });
+  expect(saved.ok(), await saved.text()).toBe(true);
+  const project = await request.get(`/api/v1/projects/${projectId}`, { headers: auth });
+  const phase = ((await project.json()) as { phases: { id: string; settings: Record<string, unknown> }[] }).phases.find((p) => p.id === phaseId)!;
+  const published = await request.put(`/api/v1/projects/${projectId}/phases/${phaseId}`, {
+    headers: auth,
+    data: { title: { fr: phaseTitle }, method, startsAt: dayUtc(-1), endsAt: dayUtc(14), settings: { ...phase.settings, ...settings, resultsPublic: true } },
+  });
+  expect(published.ok(), await published.text()).toBe(true);
+  const survey = await request.get(`/api/v1/phases/${phaseId}/survey`, { headers: auth });
+  return ((await survey.json()) as { sections: { questions: Question[] }[] }).sections.flatMap((s) => s.questions);
+}
+
+type Question = { id: string; title: { fr: string }; options: { id: string; label: { fr: string } }[] };
 
 /** Adds a question of `type` through the builder and fills its French wording; returns its card. */
 async function addQuestion(page: Page, type: string, number: number, wording: string): Promise<Locator> {
@@ -53,40 +75,19 @@ async function addQuestion(page: Page, type: string, number: number, wording: st
  * The questionnaire the first test builds, saved through the API, with its results published; returns the ids of
  * its questions and their options by French wording.
  */
-async function cyclingSurvey(request: APIRequestContext, auth: { Authorization: string }, projectId: string, phaseId: string, phaseTitle: string) {
+async function cyclingSurvey(request: APIRequestContext, setup: Awaited<ReturnType<typeof projectWithPhase>>) {
   const choice = (...labels: string[]) => labels.map((fr) => ({ label: { fr } }));
-  const saved = await request.put(`/api/v1/phases/${phaseId}/survey`, {
-    headers: auth,
-    data: {
-      version: 0,
-      sections: [
-        {
-          questions: [
-            { type: 'single_choice', title: { fr: 'Comment venez-vous en ville ?' }, required: true, settings: {}, options: [{ label: { fr: 'À vélo' } }, { label: { fr: 'À pied', nl: 'Te voet' } }] },
-            { type: 'multiple_choice', title: { fr: 'Quels jours ?' }, required: false, settings: {}, options: choice('Samedi', 'Lundi', 'Dimanche') },
-            {
-              type: 'linear_scale',
-              title: { fr: 'Êtes-vous satisfait des pistes ?' },
-              required: true,
-              settings: { scalePoints: 5, minLabel: { fr: 'Pas du tout' }, maxLabel: { fr: 'Tout à fait' } },
-            },
-            { type: 'short_text', title: { fr: 'Une suggestion ?' }, required: false, settings: {} },
-          ],
-        },
-      ],
+  const questions = await saveAndPublish(request, setup, [
+    { type: 'single_choice', title: { fr: 'Comment venez-vous en ville ?' }, required: true, settings: {}, options: [{ label: { fr: 'À vélo' } }, { label: { fr: 'À pied', nl: 'Te voet' } }] },
+    { type: 'multiple_choice', title: { fr: 'Quels jours ?' }, required: false, settings: {}, options: choice('Samedi', 'Lundi', 'Dimanche') },
+    {
+      type: 'linear_scale',
+      title: { fr: 'Êtes-vous satisfait des pistes ?' },
+      required: true,
+      settings: { scalePoints: 5, minLabel: { fr: 'Pas du tout' }, maxLabel: { fr: 'Tout à fait' } },
     },
-  });
-  expect(saved.ok(), await saved.text()).toBe(true);
-  const project = await request.get(`/api/v1/projects/${projectId}`, { headers: auth });
-  const phase = ((await project.json()) as { phases: { id: string; settings: Record<string, unknown> }[] }).phases.find((p) => p.id === phaseId)!;
-  const publish = await request.put(`/api/v1/projects/${projectId}/phases/${phaseId}`, {
-    headers: auth,
-    data: { title: { fr: phaseTitle }, method: 'survey', startsAt: dayUtc(-1), endsAt: dayUtc(14), settings: { ...phase.settings, resultsPublic: true } },
-  });
-  expect(publish.ok(), await publish.text()).toBe(true);
-  const survey = await request.get(`/api/v1/phases/${phaseId}/survey`, { headers: auth });
-  type Question = { id: string; title: { fr: string }; options: { id: string; label: { fr: string } }[] };
-  const questions = ((await survey.json()) as { sections: { questions: Question[] }[] }).sections.flatMap((s) => s.questions);
+    { type: 'short_text', title: { fr: 'Une suggestion ?' }, required: false, settings: {} },
+  ]);
   const question = (fr: string) => questions.find((q) => q.title.fr === fr)!;
   const option = (q: Question, fr: string) => q.options.find((o) => o.label.fr === fr)!.id;
   return { question, option };
@@ -166,7 +167,6 @@ test('a moderator builds a survey with the keyboard, previews it, saves it and p
   await page.getByRole('checkbox', { name: 'Publier les résultats' }).check();
   await page.getByRole('button', { name: 'Enregistrer la phase' }).click();
   await expect(page.getByRole('status').filter({ hasText: `La phase « ${phaseTitle} » a été enregistrée.` })).toBeVisible();
-
 });
 
 test('a resident answers the survey: a required question left empty is reported first, a draft is kept, the results are read', async ({
@@ -174,8 +174,9 @@ test('a resident answers the survey: a required question left empty is reported 
   request,
 }) => {
   const phaseTitle = 'Votre avis sur le vélo';
-  const { auth, projectId, phaseId, title } = await projectWithPhase(request, 'survey', phaseTitle, 'confirmed_email');
-  await cyclingSurvey(request, auth, projectId, phaseId, phaseTitle);
+  const setup = await projectWithPhase(request, 'survey', phaseTitle, 'confirmed_email');
+  const { projectId, phaseId, title } = setup;
+  await cyclingSurvey(request, setup);
   const resident = await person(request, 'Rania');
   const residentPage = page;
 
@@ -234,13 +235,13 @@ test('a resident answers the survey: a required question left empty is reported 
   await expect(residentPage.getByText(/Moins de 5 réponses à cette question/).first()).toBeVisible();
   await expect(residentPage.getByRole('button', { name: 'Télécharger le CSV' })).toHaveCount(0);
   await expectAccessible(residentPage, 'survey results (resident)');
-
 });
 
 test('the moderator reads the survey results and downloads every response as CSV', async ({ page, request }) => {
   const phaseTitle = 'Votre avis sur le vélo';
-  const { auth, projectId, phaseId, moderator } = await projectWithPhase(request, 'survey', phaseTitle, 'confirmed_email');
-  const { question, option } = await cyclingSurvey(request, auth, projectId, phaseId, phaseTitle);
+  const setup = await projectWithPhase(request, 'survey', phaseTitle, 'confirmed_email');
+  const { projectId, phaseId, moderator } = setup;
+  const { question, option } = await cyclingSurvey(request, setup);
   const resident = await person(request, 'Rania');
   const how = question('Comment venez-vous en ville ?');
   const days = question('Quels jours ?');
@@ -281,39 +282,18 @@ test('the moderator reads the survey results and downloads every response as CSV
   expect(lines[0]).toContain('Une suggestion ?');
   expect(lines[1]).toContain('À vélo');
   expect(lines[1]).toContain('Plus de pistes cyclables');
-
 });
 
 test('a poll on the project page: answered in one click, results at once, changed and withdrawn; visitors without an account too', async ({ page, browser, request }) => {
   const phaseTitle = 'Sondage éclair';
-  const { auth, projectId, phaseId } = await projectWithPhase(request, 'poll', phaseTitle, 'registered');
-  const saved = await request.put(`/api/v1/phases/${phaseId}/survey`, {
-    headers: auth,
-    data: {
-      version: 0,
-      sections: [
-        {
-          questions: [
-            {
-              type: 'single_choice',
-              title: { fr: 'Quel jour pour la fête ?' },
-              required: true,
-              settings: {},
-              options: [{ label: { fr: 'Samedi' } }, { label: { fr: 'Dimanche' } }],
-            },
-          ],
-        },
-      ],
-    },
-  });
-  expect(saved.ok(), await saved.text()).toBe(true);
-  const settings = await request.get(`/api/v1/projects/${projectId}`, { headers: auth });
-  const phase = ((await settings.json()) as { phases: { id: string; settings: Record<string, unknown> }[] }).phases.find((p) => p.id === phaseId)!;
-  const publish = await request.put(`/api/v1/projects/${projectId}/phases/${phaseId}`, {
-    headers: auth,
-    data: { title: { fr: phaseTitle }, method: 'poll', startsAt: dayUtc(-1), endsAt: dayUtc(14), settings: { ...phase.settings, permissions: { answer: 'everyone' }, resultsPublic: true } },
-  });
-  expect(publish.ok(), await publish.text()).toBe(true);
+  const setup = await projectWithPhase(request, 'poll', phaseTitle, 'registered');
+  const { projectId } = setup;
+  await saveAndPublish(
+    request,
+    setup,
+    [{ type: 'single_choice', title: { fr: 'Quel jour pour la fête ?' }, required: true, settings: {}, options: [{ label: { fr: 'Samedi' } }, { label: { fr: 'Dimanche' } }] }],
+    { permissions: { answer: 'everyone' } },
+  );
   const voter = await person(request, 'Paul');
 
   await logIn(page, voter.email, password, `/projects/${projectId}`);

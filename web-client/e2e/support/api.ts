@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext } from '@playwright/test';
+import { expect, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { admin } from './admin';
 import { mailDir, waitForLink } from './mail';
 
@@ -23,15 +23,50 @@ export async function tokenFor(request: APIRequestContext, email: string, secret
 
 export const adminToken = (request: APIRequestContext) => tokenFor(request, admin.email, admin.password);
 
+export type Auth = ReturnType<typeof bearer>;
+
+/** The id of what a request created; it fails with the API's answer unless that is 201 Created. */
+export async function createdId(response: APIResponse): Promise<string> {
+  expect(response.status(), await response.text()).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** Registers someone (in French, with `password`); the address is not confirmed. Returns their id. */
+export async function register(request: APIRequestContext, person: { email: string; firstName: string; lastName: string }): Promise<string> {
+  const { email, firstName, lastName } = person;
+  return createdId(await request.post('/api/v1/auth/register', { data: { email, password, firstName, lastName, locale: 'fr' } }));
+}
+
 /** Registers someone (in French, with `password`) and confirms the address by the e-mailed link, as in real life; returns their id. */
 export async function registerConfirmed(request: APIRequestContext, person: { email: string; firstName: string; lastName: string }): Promise<string> {
-  const { email, firstName, lastName } = person;
-  const registered = await request.post('/api/v1/auth/register', { data: { email, password, firstName, lastName, locale: 'fr' } });
-  expect(registered.status()).toBe(201);
-  const id = ((await registered.json()) as { id: string }).id;
+  const { email } = person;
+  const id = await register(request, person);
   const link = await waitForLink(mailDir, email, 'confirm-email');
   const token = new URLSearchParams(new URL(link).hash.slice(1)).get('token');
   const confirmed = await request.post('/api/v1/auth/confirm-email', { data: { token } });
   expect(confirmed.ok()).toBe(true);
   return id;
+}
+
+/** A department named `name` in French, created by the admin (`auth`); returns its id. */
+export async function createDepartment(request: APIRequestContext, auth: Auth, name: string): Promise<string> {
+  return createdId(await request.post('/api/v1/departments', { data: { name: { fr: name } }, headers: auth }));
+}
+
+/** Gives a role to someone, as the admin would from the users page. */
+export async function grantRole(request: APIRequestContext, auth: Auth, userId: string, grant: { role: string; scopeType: string; scopeId?: string }) {
+  const granted = await request.put(`/api/v1/users/${userId}/roles`, { data: grant, headers: auth });
+  expect(granted.ok(), await granted.text()).toBe(true);
+}
+
+/** Invites one address to a role, as the admin would from the invitations page; returns the link the invitee receives. */
+export async function invite(
+  request: APIRequestContext,
+  auth: Auth,
+  invitation: { email: string; role: string; scopeType: string; scopeId?: string; message?: string },
+): Promise<string> {
+  const { email, ...rest } = invitation;
+  const invited = await request.post('/api/v1/invitations', { data: { invitees: [{ email }], ...rest }, headers: auth });
+  expect(invited.status(), await invited.text()).toBe(200);
+  return waitForLink(mailDir, email, 'invitation');
 }

@@ -1,8 +1,7 @@
-import { Role, ScopeType } from '@contracts/participation-client';
+import { Role, ScopeType, type GrantRoleRequest } from '@contracts/participation-client';
 
 /** The staff roles (the generated enum) and the scopes each may have (mirrors the API's Roles.ScopeAllowed). */
 export const ROLES = Object.values(Role);
-export { Role, ScopeType };
 
 export const ROLE_SCOPES: Record<Role, ScopeType[]> = {
   [Role.Admin]: [ScopeType.Platform],
@@ -21,10 +20,6 @@ export const INVITABLE_ROLES: Role[] = [...ROLES];
 
 /** Roles a department head may invite: moderators for their department's projects. */
 export const HEAD_INVITABLE_ROLES: Role[] = [Role.ProjectModerator];
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
 
 export interface RoleGrantLike {
   role: string;
@@ -48,8 +43,8 @@ export function headedDepartments(roles: readonly RoleGrantLike[] | undefined): 
 
 /** A role and scope being chosen in a form; '' while not chosen. */
 export interface RoleScope {
-  role: string;
-  scopeType: string;
+  role: Role | '';
+  scopeType: ScopeType | '';
   scopeId: string;
 }
 
@@ -67,10 +62,11 @@ export function scopeFieldId(idPrefix: string, value: RoleScope): string {
   return `${idPrefix}-${value.scopeType === 'project' ? 'project' : 'department'}`;
 }
 
-/** The API's shape: no scope id for platform roles. */
-export function toGrant(value: RoleScope): { role: Role; scopeType: ScopeType; scopeId: string | undefined } {
-  // The form's selects offer only the generated enums' values.
-  return { role: value.role as Role, scopeType: value.scopeType as ScopeType, scopeId: value.scopeType === 'platform' ? undefined : value.scopeId || undefined };
+/** The API's shape: no scope id for platform roles. Only once `roleScopeProblems` finds nothing missing. */
+export function toGrant(value: RoleScope): GrantRoleRequest & { scopeId: string | undefined } {
+  const { role, scopeType, scopeId } = value;
+  if (!role || !scopeType) throw new Error('toGrant: the role or its scope is not chosen yet (check roleScopeProblems first)');
+  return { role, scopeType, scopeId: scopeType === ScopeType.Platform ? undefined : scopeId || undefined };
 }
 
 /** What is still missing before a role and scope can be sent: field → translation key. */

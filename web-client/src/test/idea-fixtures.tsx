@@ -2,9 +2,9 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
-import { ParticipationAction, RefusalReason, type ActionPolicyDecision, type CommentView, type GetIdeaResponse, type GetPlatformMapSettings, type ListIdeasIdea } from '@contracts/participation-client';
+import { AuthorKind, CommentState, IdeaStatus, IdeaVisibilityState, ParticipationAction, RefusalReason, type ActionPolicyDecision, type CommentView, type GetIdeaResponse, type GetPlatformMapSettings, type ListIdeasIdea } from '@contracts/participation-client';
 import { createQueryClient, Providers } from '@/app/providers';
-import { AuthorKind, CommentState, IdeaStatus, IdeaVisibilityState } from '@contracts/participation-client';
+import { oneOf } from '@/lib/closed-sets';
 
 export const MAP: GetPlatformMapSettings = {
   tileUrl: 'https://tile.example.test/{z}/{x}/{y}.png',
@@ -24,11 +24,14 @@ const ACTIONS: ParticipationAction[] = [
   ParticipationAction.Moderate,
 ];
 
+/** A refusal as the tests write it: the API's value (`'not_author'`), checked against the generated enum. */
+type Reason = `${RefusalReason}`;
+
 /** Every idea action with the same answer (allowed, or refused with `reason`), then `over` on top. */
-export function actions(reason: string | null, over: Record<string, string | null> = {}): ActionPolicyDecision[] {
+export function actions(reason: Reason | null, over: Partial<Record<`${ParticipationAction}`, Reason | null>> = {}): ActionPolicyDecision[] {
   return ACTIONS.map((action) => {
     const r = action in over ? over[action] : reason;
-    return { action, allowed: r === null, reason: (r ?? undefined) as RefusalReason | undefined };
+    return { action, allowed: r === null, reason: oneOf(Object.values(RefusalReason), r) };
   });
 }
 

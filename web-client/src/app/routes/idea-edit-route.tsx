@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ParticipationAction } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Page } from '@/components/layout/page';
 import { Alert } from '@/components/ui/alert';
@@ -38,7 +39,7 @@ function EditIdea() {
   if (failure || !idea.data || !project.data) return <Alert variant="error" role="alert" title={describeError(t, toApiError(failure))} />;
   const current = idea.data;
   const back = `/projects/${projectId}/ideas/${ideaId}`;
-  const decision = decisionFor(current.actions, 'edit');
+  const decision = decisionFor(current.actions, ParticipationAction.Edit);
   // The rules of the phase the idea was posted in (a location may be required there).
   const phase = project.data.phases.find((p) => p.id === current.phaseId);
   return (

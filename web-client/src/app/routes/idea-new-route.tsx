@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { ParticipationAction, RefusalReason } from '@contracts/participation-client';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError, toApiError } from '@/api/errors';
@@ -12,7 +11,7 @@ import { IdeaForm } from '@/features/ideas/components/idea-form';
 import { projectActionsQueryOptions, projectQueryOptions } from '@/features/projects/api/projects';
 import { localizedName } from '@/lib/roles';
 import { RequireAuth } from '../require-auth';
-import { currentPhase, useIdeaContext } from './use-idea-context';
+import { currentPhase, postIdeaDecision, useIdeaContext } from './use-idea-context';
 
 export function IdeaNewRoute() {
   const { t } = useTranslation();
@@ -40,11 +39,7 @@ function NewIdea() {
     return <Alert variant="error" role="alert" title={describeError(t, toApiError(failure))} />;
   }
   const projectTitle = localizedName(project.data.title, i18n.language);
-  const decision = actions.data.actions.find((a) => a.action === 'post_idea') ?? {
-    action: ParticipationAction.PostIdea,
-    allowed: false,
-    reason: project.data.status === 'archived' ? RefusalReason.ProjectArchived : RefusalReason.PhaseNotActive,
-  };
+  const decision = postIdeaDecision(project.data, actions.data.actions);
   const phase = currentPhase(project.data);
   return (
     <>

@@ -6,6 +6,7 @@ import { Page } from '@/components/layout/page';
 import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/loading';
 import { BudgetResults } from '@/features/budgets/components/budget-results';
+import { RESULT_METHODS } from '@/features/projects/api/phase-settings';
 import { projectQueryOptions } from '@/features/projects/api/projects';
 import { usePhaseDates } from '@/features/projects/components/phase-timeline';
 import { SurveyResults } from '@/features/surveys/components/survey-results';
@@ -13,7 +14,6 @@ import { VoteResults } from '@/features/votes/components/vote-results';
 import { useSessionStatus } from '@/lib/auth/session-store';
 import { localizedName } from '@/lib/roles';
 import { NotFoundRoute } from './not-found-route';
-import { RESULT_METHODS } from './phase-results';
 
 /** A voting, budgeting, survey or poll phase's results: tables and charts; a clear message while they are not published. */
 export function PhaseResultsRoute() {

@@ -1,7 +1,5 @@
 import { PhaseMethod, type GetProjectPhase } from '@contracts/participation-client';
-
-/** The methods whose phases have results (votes per idea, funded ideas, answers per question). */
-export const RESULT_METHODS: readonly PhaseMethod[] = [PhaseMethod.Voting, PhaseMethod.Budgeting, PhaseMethod.Survey, PhaseMethod.Poll];
+import { RESULT_METHODS } from '@/features/projects/api/phase-settings';
 
 /** Surveys and polls: residents read their results only once the staff publish them. */
 const PUBLISHED_ONLY: readonly PhaseMethod[] = [PhaseMethod.Survey, PhaseMethod.Poll];

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ParticipationAction, RefusalReason, type ActionPolicyDecision, type GetProjectPhase, type GetProjectResponse, type ListIdeasIdea } from '@contracts/participation-client';
+import { ParticipationAction, type ActionPolicyDecision, type GetProjectPhase, type GetProjectResponse, type ListIdeasIdea } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Page } from '@/components/layout/page';
 import { Alert } from '@/components/ui/alert';
@@ -23,7 +23,7 @@ import { useSessionStatus } from '@/lib/auth/session-store';
 import { localizedName } from '@/lib/roles';
 import { NotFoundRoute } from './not-found-route';
 import { phaseResultsPath, resultsReadable } from './phase-results';
-import { currentPhase, IDEA_METHODS } from './use-idea-context';
+import { currentPhase, IDEA_METHODS, postIdeaDecision } from './use-idea-context';
 
 export function ProjectRoute() {
   const { t, i18n } = useTranslation();
@@ -59,16 +59,10 @@ export function ProjectRoute() {
   const phase = currentPhase(data);
   // The participation rules for voting and budgeting, once known (the current phase's `vote` action).
   const voteDecision =
-    actions.isSuccess && phase && actions.data.phase?.id === phase.id ? actions.data.actions.find((a) => a.action === 'vote') : undefined;
+    actions.isSuccess && phase && actions.data.phase?.id === phase.id ? actions.data.actions.find((a) => a.action === ParticipationAction.Vote) : undefined;
   const ideas: IdeasSectionProps = {
     projectId: data.id,
-    postIdea: actions.isSuccess
-      ? (actions.data.actions.find((a) => a.action === 'post_idea') ?? {
-          action: ParticipationAction.PostIdea,
-          allowed: false,
-          reason: data.status === 'archived' ? RefusalReason.ProjectArchived : RefusalReason.PhaseNotActive,
-        })
-      : undefined,
+    postIdea: actions.isSuccess ? postIdeaDecision(data, actions.data.actions) : undefined,
     map: platform.data?.map,
   };
 

@@ -1,5 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { PhaseMethod, type GetProjectResponse } from '@contracts/participation-client';
+import {
+  ParticipationAction,
+  PhaseMethod,
+  ProjectStatus,
+  RefusalReason,
+  type ActionPolicyDecision,
+  type GetProjectResponse,
+} from '@contracts/participation-client';
 import type { OrganisationChoice } from '@/features/ideas/components/comment-form';
 import { myOrganisationsQueryOptions } from '@/features/organisations/api/organisations';
 import { platformQueryOptions } from '@/features/platform/api/platform';
@@ -11,6 +18,17 @@ export const IDEA_METHODS: readonly PhaseMethod[] = [PhaseMethod.Ideation, Phase
 /** The phase running now, if any. */
 export function currentPhase(project: GetProjectResponse | undefined) {
   return project?.phases.find((phase) => phase.isCurrent);
+}
+
+/** May the visitor post an idea now: the API's decision, else refused (the project archived, or no phase taking ideas). */
+export function postIdeaDecision(project: Pick<GetProjectResponse, 'status'>, actions: readonly ActionPolicyDecision[]): ActionPolicyDecision {
+  return (
+    actions.find((a) => a.action === ParticipationAction.PostIdea) ?? {
+      action: ParticipationAction.PostIdea,
+      allowed: false,
+      reason: project.status === ProjectStatus.Archived ? RefusalReason.ProjectArchived : RefusalReason.PhaseNotActive,
+    }
+  );
 }
 
 /** The project's participatory budget whose costs matter now: the current one, else the next, else the last. */

@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { Role, ScopeType } from '@contracts/participation-client';
 import { i18n } from '@/lib/i18n';
 import { EMPTY_ROLE_SCOPE, GRANTABLE_ROLES, roleScopeProblems, toGrant, type RoleScope } from '@/lib/roles';
 import { RoleScopePicker } from './role-scope-picker';
@@ -49,6 +50,8 @@ describe('RoleScopePicker', () => {
     expect(screen.queryByLabelText('Service')).not.toBeInTheDocument();
     expect(screen.queryByRole('radio')).not.toBeInTheDocument();
     expect(toGrant(onChange.mock.lastCall![0])).toEqual({ role: 'it_manager', scopeType: 'platform', scopeId: undefined });
+    // Nothing chosen yet is no grant (the forms check roleScopeProblems first).
+    expect(() => toGrant(EMPTY_ROLE_SCOPE)).toThrow();
   });
 
   it('asks for a department for a department head', async () => {
@@ -92,7 +95,7 @@ describe('RoleScopePicker', () => {
       <RoleScopePicker
         idPrefix="t"
         legend="Rôle"
-        value={{ role: 'department_head', scopeType: 'department', scopeId: '' }}
+        value={{ role: Role.DepartmentHead, scopeType: ScopeType.Department, scopeId: '' }}
         onChange={() => {}}
         roles={GRANTABLE_ROLES}
         departments={[]}

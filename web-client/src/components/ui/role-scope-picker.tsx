@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { ROLE_SCOPES, type Role, type RoleScope } from '@/lib/roles';
+import type { Role } from '@contracts/participation-client';
+import { oneOf } from '@/lib/closed-sets';
+import { ROLE_SCOPES, type RoleScope } from '@/lib/roles';
 import { SelectField } from './select-field';
 
 export interface ScopeOption {
@@ -29,15 +31,16 @@ export interface RoleScopePickerProps {
  */
 export function RoleScopePicker({ idPrefix, legend, value, onChange, roles, departments, projects = [], errors = {} }: RoleScopePickerProps) {
   const { t } = useTranslation();
-  const scopes = value.role ? (ROLE_SCOPES[value.role as Role] ?? []) : [];
+  const scopes = value.role ? ROLE_SCOPES[value.role] : [];
   const choosesScope = scopes.length > 1;
   const needsDepartment = value.scopeType === 'department';
   const needsProject = value.scopeType === 'project';
   const scopeErrors = errors.scopeType && errors.scopeType.length > 0 ? errors.scopeType : undefined;
 
-  function changeRole(role: string) {
-    const allowed = role ? (ROLE_SCOPES[role as Role] ?? []) : [];
-    onChange({ role, scopeType: allowed.length === 1 ? allowed[0] : '', scopeId: '' });
+  function changeRole(text: string) {
+    const role = oneOf(roles, text);
+    const allowed = role ? ROLE_SCOPES[role] : [];
+    onChange({ role: role ?? '', scopeType: allowed.length === 1 ? allowed[0] : '', scopeId: '' });
   }
 
   return (
@@ -51,7 +54,7 @@ export function RoleScopePicker({ idPrefix, legend, value, onChange, roles, depa
         errors={errors.role ?? (!choosesScope ? scopeErrors : undefined)}
         options={[{ value: '', label: t('roleScope.chooseRole') }, ...roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))]}
       />
-      {value.role ? <p className="field__hint">{t(`roleScope.describe.${value.role as Role}`)}</p> : null}
+      {value.role ? <p className="field__hint">{t(`roleScope.describe.${value.role}`)}</p> : null}
       {choosesScope ? (
         <fieldset
           className={['fieldset fieldset--plain', scopeErrors ? 'field--invalid' : ''].join(' ').trim()}

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { Role } from '@contracts/participation-client';
 import { Page } from '@/components/layout/page';
 import { AuditLog } from '@/features/audit-log/components/audit-log';
 import { hasRole } from '@/lib/roles';
 import { RequireStaffRole, useStaff } from './admin-layout';
-import { Role } from '@contracts/participation-client';
 
 export function AdminAuditRoute() {
   const { t } = useTranslation();

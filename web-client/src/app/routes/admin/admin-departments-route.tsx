@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { Role } from '@contracts/participation-client';
 import { Page } from '@/components/layout/page';
 import { DepartmentAdmin } from '@/features/departments/components/department-admin';
 import { DepartmentHeads } from '@/features/users/components/department-heads';
 import { RequireStaffRole } from './admin-layout';
-import { Role } from '@contracts/participation-client';
 
 export function AdminDepartmentsRoute() {
   const { t } = useTranslation();

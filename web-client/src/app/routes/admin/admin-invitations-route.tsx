@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Role } from '@contracts/participation-client';
 import { Page } from '@/components/layout/page';
 import { Alert } from '@/components/ui/alert';
 import { ImportInvitationsForm } from '@/features/invitations/components/import-form';
@@ -8,7 +9,6 @@ import { HEAD_INVITABLE_ROLES, INVITABLE_ROLES, hasRole, headedDepartments } fro
 import { RequireStaffRole, useStaff } from './admin-layout';
 import { useDepartmentOptions } from './use-department-options';
 import { useProjectOptions } from './use-project-options';
-import { Role } from '@contracts/participation-client';
 
 export function AdminInvitationsRoute() {
   const { t } = useTranslation();

@@ -2,13 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useOutletContext } from 'react-router';
-import type { GetMeResponse } from '@contracts/participation-client';
+import { Role, type GetMeResponse } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Loading } from '@/components/ui/loading';
 import { meQueryOptions } from '@/features/profile/api/profile';
-import { hasRole, isStaff, Role } from '@/lib/roles';
+import { hasRole, isStaff } from '@/lib/roles';
 import { RequireAuth } from '../../require-auth';
 import { Forbidden } from '../forbidden';
 

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { Role } from '@contracts/participation-client';
 import { Page } from '@/components/layout/page';
 import { ReviewQueue } from '@/features/organisations/components/review-queue';
 import { RequireStaffRole } from './admin-layout';
-import { Role } from '@contracts/participation-client';
 
 export function AdminOrganisationsRoute() {
   const { t } = useTranslation();

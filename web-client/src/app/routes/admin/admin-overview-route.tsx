@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { Role } from '@contracts/participation-client';
 import { Page } from '@/components/layout/page';
 import { StatusMessage } from '@/components/ui/status-message';
 import { RoleChips } from '@/features/users/components/role-chips';
 import { hasRole, headedDepartments } from '@/lib/roles';
 import { canSee, STAFF_SECTIONS, useStaff } from './admin-layout';
 import { useDepartmentOptions } from './use-department-options';
-import { Role } from '@contracts/participation-client';
 
 export function AdminOverviewRoute() {
   const { t } = useTranslation();

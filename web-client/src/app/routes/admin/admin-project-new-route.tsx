@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { Role } from '@contracts/participation-client';
 import { Page } from '@/components/layout/page';
 import { ProjectCreateForm } from '@/features/projects/components/project-create-form';
 import { hasRole, headedDepartments } from '@/lib/roles';
 import { RequireStaffRole, useStaff } from './admin-layout';
 import { useDepartmentOptions } from './use-department-options';
-import { Role } from '@contracts/participation-client';
 
 export function AdminProjectNewRoute() {
   const { t } = useTranslation();

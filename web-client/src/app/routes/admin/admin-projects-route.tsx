@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Role } from '@contracts/participation-client';
 import { Page } from '@/components/layout/page';
 import { WorkspaceList } from '@/features/projects/components/workspace-list';
 import { hasRole } from '@/lib/roles';
 import { RequireStaffRole, useStaff } from './admin-layout';
-import { Role } from '@contracts/participation-client';
 
 export function AdminProjectsRoute() {
   const { t } = useTranslation();

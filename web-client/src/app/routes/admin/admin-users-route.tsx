@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { Role } from '@contracts/participation-client';
 import { Page } from '@/components/layout/page';
 import { UserDirectory } from '@/features/users/components/user-directory';
 import { RequireStaffRole } from './admin-layout';
 import { useDepartmentOptions } from './use-department-options';
-import { Role } from '@contracts/participation-client';
 
 export function AdminUsersRoute() {
   const { t } = useTranslation();

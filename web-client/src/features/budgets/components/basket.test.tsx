@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ActionPolicyDecision, BasketView } from '@contracts/participation-client';
+import { ParticipationAction, RefusalReason, type ActionPolicyDecision, type BasketView } from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { sessionStore } from '@/lib/auth/session-store';
 import { formatMoney } from '@/lib/format';
@@ -10,7 +10,6 @@ import { basketRefusal } from '../api/budgets';
 import { BasketPanel } from './basket-panel';
 import { BasketToggle } from './basket-toggle';
 import { parseCost } from './idea-cost-editor';
-import { ParticipationAction, RefusalReason } from '@contracts/participation-client';
 
 vi.mock('@/api/client', () => ({
   api: { getMyBasket: vi.fn(), addToBasket: vi.fn(), removeFromBasket: vi.fn(), submitBasket: vi.fn(), reopenBasket: vi.fn() },

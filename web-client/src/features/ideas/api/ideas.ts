@@ -1,22 +1,12 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import { FlagReason, IdeaSort, IdeaStatus, ParticipationAction, ReactionKind, RefusalReason, ReviewDecision } from '@contracts/participation-client';
-import type {
-  ActionPolicyDecision,
-  ChangeIdeaStatusRequest,
-  FlagContentRequest,
-  GetIdeaResponse,
-  IdeaFields,
-  ListIdeasResponse,
-  ReactionState,
-  SubmitIdeaRequest,
-} from '@contracts/participation-client';
+import { FlagReason, IdeaSort, IdeaStatus, ParticipationAction, ReactionKind, RefusalReason, ReviewDecision, type ActionPolicyDecision, type ChangeIdeaStatusRequest, type FlagContentRequest, type GetIdeaResponse, type IdeaFields, type ListIdeasResponse, type ReactionState, type SubmitIdeaRequest } from '@contracts/participation-client';
 import { api } from '@/api/client';
+import { oneOf } from '@/lib/closed-sets';
 
 export const IDEAS_PAGE_SIZE = 12;
 /** The map shows more pins per request: a bounding box holds few ideas. */
 export const MAP_PAGE_SIZE = 100;
 export const IDEA_SORTS = Object.values(IdeaSort);
-export { IdeaSort, FlagReason };
 /** What moderators may set (pre-moderation has its own approve / reject decision). */
 export const IDEA_STATUSES = Object.values(IdeaStatus).filter((s) => s !== IdeaStatus.Prescreening);
 export const FLAG_REASONS = Object.values(FlagReason);
@@ -71,7 +61,7 @@ export const ideasInfiniteQueryOptions = (projectId: string, filters: IdeaFilter
         projectId,
         filters.sort,
         filters.topic.trim() || undefined,
-        (filters.status || undefined) as IdeaStatus | undefined,
+        oneOf(Object.values(IdeaStatus), filters.status),
         filters.search.trim() || undefined,
         box?.south,
         box?.west,
@@ -100,8 +90,8 @@ export const ideaNotesQueryOptions = (id: string) =>
   });
 
 /** The decision for one action of an idea (refused with `not_permitted` when the API did not list it). */
-export function decisionFor(actions: readonly ActionPolicyDecision[], action: string): ActionPolicyDecision {
-  return actions.find((a) => a.action === action) ?? { action: action as ParticipationAction, allowed: false, reason: RefusalReason.NotPermitted };
+export function decisionFor(actions: readonly ActionPolicyDecision[], action: ParticipationAction): ActionPolicyDecision {
+  return actions.find((a) => a.action === action) ?? { action, allowed: false, reason: RefusalReason.NotPermitted };
 }
 
 function useRefreshIdea() {

@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import type { ActionPolicyDecision } from '@contracts/participation-client';
+import type { ActionPolicyDecision, RefusalReason } from '@contracts/participation-client';
 import { describeError, type ApiError } from '@/api/errors';
 
+/** Why an action is refused: the API's reasons, and the one the page knows alone (one's own idea cannot be flagged). */
+export type ShownRefusal = RefusalReason | 'own_content';
+
 export interface ActionReasonProps {
-  decision: ActionPolicyDecision;
+  decision: Pick<ActionPolicyDecision, 'allowed'> & { reason?: ShownRefusal };
   /** What the refused action is, shown before the reason (e.g. « Réagir »). */
   action?: string;
   id?: string;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { GetIdeaResponse } from '@contracts/participation-client';
+import { ParticipationAction, type GetIdeaResponse } from '@contracts/participation-client';
 import { toApiError } from '@/api/errors';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
@@ -18,8 +18,8 @@ export function AuthorActions({ idea, onDone }: { idea: GetIdeaResponse; onDone:
   const withdraw = useWithdrawIdea();
   const [confirming, setConfirming] = useState(false);
   if (!idea.isMine || idea.visibility.state === 'withdrawn') return null;
-  const edit = decisionFor(idea.actions, 'edit');
-  const remove = decisionFor(idea.actions, 'withdraw');
+  const edit = decisionFor(idea.actions, ParticipationAction.Edit);
+  const remove = decisionFor(idea.actions, ParticipationAction.Withdraw);
   const apiError = withdraw.error ? toApiError(withdraw.error) : null;
   return (
     <div className="idea-author-actions">

@@ -1,10 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CommentState } from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { i18n } from '@/lib/i18n';
 import { aComment, actions, anIdea, renderWithApp } from '@/test/idea-fixtures';
 import { CommentsSection } from './comments-section';
-import { CommentState } from '@contracts/participation-client';
 
 vi.mock('@/api/client', () => ({
   api: { listComments: vi.fn(), listReplies: vi.fn(), postComment: vi.fn(), editComment: vi.fn(), deleteComment: vi.fn(), getIdea: vi.fn() },

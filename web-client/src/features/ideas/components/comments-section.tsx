@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GetIdeaResponse } from '@contracts/participation-client';
+import { ParticipationAction, type GetIdeaResponse } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -25,11 +25,11 @@ export function CommentsSection({ idea, organisations = [] }: CommentsSectionPro
   const comments = useInfiniteQuery(commentsInfiniteQueryOptions(idea.id));
   const post = usePostComment();
   const [message, setMessage] = useState<string | null>(null);
-  const commentDecision = decisionFor(idea.actions, 'comment');
+  const commentDecision = decisionFor(idea.actions, ParticipationAction.Comment);
   const rights: CommentRights = {
     comment: commentDecision.allowed,
-    flag: decisionFor(idea.actions, 'flag').allowed,
-    moderate: decisionFor(idea.actions, 'moderate').allowed,
+    flag: decisionFor(idea.actions, ParticipationAction.Flag).allowed,
+    moderate: decisionFor(idea.actions, ParticipationAction.Moderate).allowed,
   };
   const items = comments.data?.pages.flatMap((page) => page.items) ?? [];
 

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FlagContentRequest, FlagContentResponse } from '@contracts/participation-client';
+import type { FlagContentRequest, FlagContentResponse, FlagReason } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { FormErrorSummary } from '@/components/ui/form-error-summary';
 import { TextAreaField } from '@/components/ui/textarea-field';
 import { mergeFieldErrors, type FieldErrors } from '@/lib/forms';
-import { FLAG_REASONS, type FlagReason } from '../api/ideas';
+import { FLAG_REASONS } from '../api/ideas';
 
 export interface FlagDialogProps {
   open: boolean;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { GetIdeaResponse } from '@contracts/participation-client';
+import { ParticipationAction, type GetIdeaResponse } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Button } from '@/components/ui/button';
 import { decisionFor, useFollowIdea } from '../api/ideas';
@@ -9,7 +9,7 @@ import { ActionReason } from './action-reason';
 export function FollowButton({ idea, onDone }: { idea: GetIdeaResponse; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const follow = useFollowIdea();
-  const decision = decisionFor(idea.actions, 'follow');
+  const decision = decisionFor(idea.actions, ParticipationAction.Follow);
   if (!decision.allowed) return <ActionReason decision={decision} action={t('ideas.follow.follow')} />;
   const apiError = follow.error ? toApiError(follow.error) : null;
   return (

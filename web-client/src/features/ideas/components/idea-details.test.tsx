@@ -1,10 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { IdeaStatus, IdeaVisibilityState } from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { i18n } from '@/lib/i18n';
 import { actions, anIdea, MAP, renderWithApp } from '@/test/idea-fixtures';
 import { IdeaDetails } from './idea-details';
-import { IdeaStatus, IdeaVisibilityState } from '@contracts/participation-client';
 
 vi.mock('@/api/client', () => ({
   api: {

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RefusalReason, type GetIdeaResponse, type GetPlatformMapSettings } from '@contracts/participation-client';
+import { ParticipationAction, type GetIdeaResponse, type GetPlatformMapSettings } from '@contracts/participation-client';
 import { IdeaMap } from '@/components/map/idea-map';
 import { Alert } from '@/components/ui/alert';
 import { StatusMessage } from '@/components/ui/status-message';
@@ -40,8 +40,8 @@ export function IdeaDetails({ idea, map, dislikes, organisations, defaultSignatu
   const { t, i18n } = useTranslation();
   const [message, setMessage] = useState<string | null>(null);
   const flag = useFlagIdea();
-  const flagDecision = decisionFor(idea.actions, 'flag');
-  const moderate = decisionFor(idea.actions, 'moderate').allowed;
+  const flagDecision = decisionFor(idea.actions, ParticipationAction.Flag);
+  const moderate = decisionFor(idea.actions, ParticipationAction.Moderate).allowed;
   const location = idea.location;
 
   return (
@@ -90,7 +90,7 @@ export function IdeaDetails({ idea, map, dislikes, organisations, defaultSignatu
                   onFlagged={setMessage}
                 />
               ) : (
-                <ActionReason decision={idea.isMine ? { ...flagDecision, reason: 'own_content' as RefusalReason } : flagDecision} action={t('ideas.flag.open')} />
+                <ActionReason decision={idea.isMine ? { ...flagDecision, reason: 'own_content' } : flagDecision} action={t('ideas.flag.open')} />
               )}
             </div>
             <AuthorActions idea={idea} onDone={setMessage} />

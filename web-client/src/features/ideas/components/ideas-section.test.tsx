@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { AuthorKind, IdeaStatus, ParticipationAction, ReactionKind, RefusalReason } from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { i18n } from '@/lib/i18n';
 import { aListedIdea, MAP, renderWithApp } from '@/test/idea-fixtures';
 import { ideaKeys } from '../api/ideas';
 import { IdeasSection } from './ideas-section';
-import { AuthorKind, IdeaStatus, ParticipationAction, ReactionKind, RefusalReason } from '@contracts/participation-client';
 
 vi.mock('@/api/client', () => ({ api: { listIdeas: vi.fn() } }));
 

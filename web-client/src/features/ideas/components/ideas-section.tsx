@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Loading } from '@/components/ui/loading';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
+import { oneOf } from '@/lib/closed-sets';
 import { useDebouncedValue } from '@/lib/hooks/use-debounced-value';
 import { useWhenVisible } from '@/lib/hooks/use-when-visible';
 import {
@@ -20,7 +21,6 @@ import {
   ideasInfiniteQueryOptions,
   MAP_PAGE_SIZE,
   type IdeaFilters,
-  type IdeaSort,
 } from '../api/ideas';
 import { ActionReason } from './action-reason';
 import { IdeaCard } from './idea-card';
@@ -100,7 +100,7 @@ export function IdeasSection({ projectId, postIdea, map, beforeList, renderCardA
           id="ideas-sort"
           label={t('ideas.filters.sort')}
           value={filters.sort}
-          onChange={(e) => set({ sort: e.target.value as IdeaSort })}
+          onChange={(e) => set({ sort: oneOf(IDEA_SORTS, e.target.value) ?? filters.sort })}
           options={IDEA_SORTS.map((s) => ({ value: s, label: t(`ideas.sorts.${s}`) }))}
         />
       </search>

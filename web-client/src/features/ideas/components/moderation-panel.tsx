@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IdeaStatus, ReviewDecision, type GetIdeaResponse } from '@contracts/participation-client';
+import { ReviewDecision, type GetIdeaResponse } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Button } from '@/components/ui/button';
 import { FormErrorSummary } from '@/components/ui/form-error-summary';
@@ -8,6 +8,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { StatusMessage } from '@/components/ui/status-message';
 import { TextAreaField } from '@/components/ui/textarea-field';
 import { TextField } from '@/components/ui/text-field';
+import { oneOf } from '@/lib/closed-sets';
 import { erroredFields, mergeFieldErrors, type FieldErrors } from '@/lib/forms';
 import { IDEA_STATUSES, useChangeIdeaStatus, useHideIdea, useReviewIdea } from '../api/ideas';
 import { useIdeaStatusLabel } from './idea-status-badge';
@@ -86,7 +87,7 @@ function StatusForm({ idea, defaultSignature, onDone }: FormProps) {
         id="moderation-status"
         label={t('ideas.moderation.status')}
         value={status}
-        onChange={(e) => setStatus(e.target.value as IdeaStatus)}
+        onChange={(e) => setStatus(oneOf(IDEA_STATUSES, e.target.value) ?? status)}
         errors={errors.status}
         options={IDEA_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
       />

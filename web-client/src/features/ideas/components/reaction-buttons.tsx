@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ReactionKind, type GetIdeaResponse } from '@contracts/participation-client';
+import { ParticipationAction, ReactionKind, type GetIdeaResponse } from '@contracts/participation-client';
 import { toApiError } from '@/api/errors';
 import { decisionFor, useReactToIdea } from '../api/ideas';
 import { ActionReason, useDescribeRefusal } from './action-reason';
@@ -19,7 +19,7 @@ export function ReactionButtons({ idea, dislikes }: ReactionButtonsProps) {
   const { t } = useTranslation();
   const describe = useDescribeRefusal();
   const react = useReactToIdea();
-  const decision = decisionFor(idea.actions, 'react');
+  const decision = decisionFor(idea.actions, ParticipationAction.React);
   const reasonId = useId();
   const apiError = react.error ? toApiError(react.error) : null;
   const kinds = dislikes || idea.dislikes > 0 ? [ReactionKind.Like, ReactionKind.Dislike] : [ReactionKind.Like];

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { InvitationStatus, Role, ScopeType } from '@contracts/participation-client';
-import type { AcceptInvitationRequest, CreateInvitationsRequest } from '@contracts/participation-client';
+import { InvitationStatus, Role, ScopeType, type AcceptInvitationRequest, type CreateInvitationsRequest } from '@contracts/participation-client';
 import { api } from '@/api/client';
+import { oneOf } from '@/lib/closed-sets';
 import { sessionStore } from '@/lib/auth/session-store';
 
 export const INVITATIONS_PAGE_SIZE = 25;
@@ -23,7 +23,7 @@ export const invitationsInfiniteQueryOptions = (filters: InvitationFilters) =>
   infiniteQueryOptions({
     queryKey: invitationKeys.list(filters),
     queryFn: ({ pageParam, signal }) =>
-      api.listInvitations((filters.status || undefined) as InvitationStatus | undefined, (filters.role || undefined) as Role | undefined, pageParam, INVITATIONS_PAGE_SIZE, signal),
+      api.listInvitations(oneOf(INVITATION_STATUSES, filters.status), oneOf(Object.values(Role), filters.role), pageParam, INVITATIONS_PAGE_SIZE, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -49,8 +49,8 @@ export function useCreateInvitations() {
 
 export interface ImportInvitationsInput {
   file: File;
-  role: string;
-  scopeType: string;
+  role: Role;
+  scopeType: ScopeType;
   scopeId: string | undefined;
   message: string;
 }
@@ -60,7 +60,7 @@ export function useImportInvitations() {
   return useMutation({
     // The generated client refuses undefined form fields: an empty one means "none" to the API.
     mutationFn: ({ file, role, scopeType, scopeId, message }: ImportInvitationsInput) =>
-      api.importInvitations({ data: file, fileName: file.name }, role as Role, scopeType as ScopeType, scopeId ?? '', message),
+      api.importInvitations({ data: file, fileName: file.name }, role, scopeType, scopeId ?? '', message),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: invitationKeys.lists() }),
   });
 }

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InvitationReport } from '@contracts/participation-client';
+import type { InvitationReport, Role } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Button } from '@/components/ui/button';
 import { FormErrorSummary } from '@/components/ui/form-error-summary';
@@ -8,7 +8,7 @@ import { RoleScopePicker, type DepartmentOption, type ProjectOption } from '@/co
 import { TextAreaField } from '@/components/ui/textarea-field';
 import { TextField } from '@/components/ui/text-field';
 import { erroredFields, mergeFieldErrors, type FieldErrors } from '@/lib/forms';
-import { initialRoleScope, roleScopeProblems, scopeFieldId, toGrant, type Role, type RoleScope } from '@/lib/roles';
+import { initialRoleScope, roleScopeProblems, scopeFieldId, toGrant, type RoleScope } from '@/lib/roles';
 import { useImportInvitations } from '../api/invitations';
 import { InvitationReportView } from './invitation-report';
 import { MESSAGE_MAX_LENGTH } from './invite-form';

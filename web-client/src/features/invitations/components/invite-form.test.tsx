@@ -2,12 +2,12 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { InvitationRowErrorCode, InvitationSkipReason, type Role } from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { createQueryClient, Providers } from '@/app/providers';
 import { i18n } from '@/lib/i18n';
-import { GRANTABLE_ROLES, HEAD_INVITABLE_ROLES, INVITABLE_ROLES, type Role } from '@/lib/roles';
+import { GRANTABLE_ROLES, HEAD_INVITABLE_ROLES, INVITABLE_ROLES } from '@/lib/roles';
 import { InviteForm } from './invite-form';
-import { InvitationRowErrorCode, InvitationSkipReason } from '@contracts/participation-client';
 
 vi.mock('@/api/client', () => ({
   api: { createInvitations: vi.fn() },

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InvitationReport } from '@contracts/participation-client';
+import type { InvitationReport, Role } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Button } from '@/components/ui/button';
 import { FormErrorSummary } from '@/components/ui/form-error-summary';
@@ -11,7 +11,7 @@ import { TextField } from '@/components/ui/text-field';
 import { erroredFields, mergeFieldErrors, type FieldErrors } from '@/lib/forms';
 import { currentLanguage } from '@/lib/i18n';
 import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from '@/lib/i18n/languages';
-import { initialRoleScope, roleScopeProblems, scopeFieldId, toGrant, type Role, type RoleScope } from '@/lib/roles';
+import { initialRoleScope, roleScopeProblems, scopeFieldId, toGrant, type RoleScope } from '@/lib/roles';
 import { useCreateInvitations } from '../api/invitations';
 import { InvitationReportView, useRowErrorText } from './invitation-report';
 

@@ -1,7 +1,6 @@
 import { infiniteQueryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { FlagReason } from '@contracts/participation-client';
+import { FlagReason, ReviewDecision } from '@contracts/participation-client';
 import { api } from '@/api/client';
-import { ReviewDecision } from '@contracts/participation-client';
 
 export const MODERATION_PAGE_SIZE = 20;
 export const FLAG_REASONS = Object.values(FlagReason);

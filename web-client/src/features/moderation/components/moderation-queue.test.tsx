@@ -2,12 +2,11 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { GetModerationQueueItem } from '@contracts/participation-client';
+import { AuthorKind, FlagReason, IdeaStatus, ModerationItemKind, type GetModerationQueueItem } from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { createQueryClient, Providers } from '@/app/providers';
 import { i18n } from '@/lib/i18n';
 import { ModerationQueue } from './moderation-queue';
-import { AuthorKind, FlagReason, IdeaStatus, ModerationItemKind } from '@contracts/participation-client';
 
 vi.mock('@/api/client', () => ({
   api: { getModerationQueue: vi.fn(), hideComment: vi.fn(), unhideComment: vi.fn(), hideIdea: vi.fn(), unhideIdea: vi.fn(), reviewIdea: vi.fn() },

@@ -1,6 +1,5 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { NotificationCategory, NotificationChannel } from '@contracts/participation-client';
-import type { MarkNotificationsReadRequest, NotificationPreference, SetNotificationPreferencesChange } from '@contracts/participation-client';
+import { NotificationCategory, NotificationChannel, type MarkNotificationsReadRequest, type NotificationPreference, type SetNotificationPreferencesChange } from '@contracts/participation-client';
 import { api } from '@/api/client';
 
 /** Categories only the staff of a project receive. */
@@ -19,7 +18,6 @@ const rank = (c: NotificationCategory) => (DISPLAY_ORDER.includes(c) ? DISPLAY_O
 
 /** The categories the API notifies in (the generated enum; one it adds later shows last), in display order. */
 export const NOTIFICATION_CATEGORIES = Object.values(NotificationCategory).sort((a, b) => rank(a) - rank(b));
-export { NotificationCategory, NotificationChannel };
 
 export const NOTIFICATION_CHANNELS = Object.values(NotificationChannel);
 

@@ -2,12 +2,11 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { NotificationPreference } from '@contracts/participation-client';
+import { NotificationCategory, NotificationChannel, type NotificationPreference } from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { createQueryClient, Providers } from '@/app/providers';
 import { i18n } from '@/lib/i18n';
 import { NotificationPreferencesForm } from './notification-preferences-form';
-import { NotificationCategory, NotificationChannel } from '@contracts/participation-client';
 
 vi.mock('@/api/client', () => ({
   api: { setNotificationPreferences: vi.fn() },

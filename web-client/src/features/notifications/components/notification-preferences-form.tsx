@@ -1,17 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NotificationChannel, type NotificationPreference } from '@contracts/participation-client';
+import { NotificationChannel, type NotificationCategory, type NotificationPreference } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Button } from '@/components/ui/button';
 import { FormErrorSummary } from '@/components/ui/form-error-summary';
 import { StatusMessage } from '@/components/ui/status-message';
-import {
-  NOTIFICATION_CATEGORIES,
-  NOTIFICATION_CHANNELS,
-  STAFF_CATEGORIES,
-  useSetNotificationPreferences,
-  type NotificationCategory,
-} from '../api/notifications';
+import { NOTIFICATION_CATEGORIES, NOTIFICATION_CHANNELS, STAFF_CATEGORIES, useSetNotificationPreferences } from '../api/notifications';
 
 export interface NotificationPreferencesFormProps {
   preferences: NotificationPreference[];

@@ -2,11 +2,11 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { NotificationCategory, NotificationChannel } from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { createQueryClient, Providers } from '@/app/providers';
 import { i18n } from '@/lib/i18n';
 import { UnsubscribePanel } from './unsubscribe-panel';
-import { NotificationCategory, NotificationChannel } from '@contracts/participation-client';
 
 vi.mock('@/api/client', () => ({
   api: { unsubscribe: vi.fn() },

@@ -1,6 +1,5 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { OrganisationStatus } from '@contracts/participation-client';
-import type { CreateOrganisationRequest, ReviewOrganisationRequest, UpdateOrganisationRequest } from '@contracts/participation-client';
+import { OrganisationStatus, type CreateOrganisationRequest, type ReviewOrganisationRequest, type UpdateOrganisationRequest } from '@contracts/participation-client';
 import { api } from '@/api/client';
 
 export const ORGANISATIONS_PAGE_SIZE = 20;

@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { OrganisationStatus, type ListOrganisationsOrganisation } from '@contracts/participation-client';
+import { OrganisationDecision, OrganisationStatus, type ListOrganisationsOrganisation } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -13,7 +13,6 @@ import { TextAreaField } from '@/components/ui/textarea-field';
 import { formatDate } from '@/lib/format';
 import { organisationsInfiniteQueryOptions, REVIEW_STATUSES, useReviewOrganisation, type ReviewStatus } from '../api/organisations';
 import { WebsiteLink } from './website-link';
-import { OrganisationDecision } from '@contracts/participation-client';
 
 /** Admins verify organisations, or reject them with a reason the owner receives; rejected ones can be verified later. */
 export function ReviewQueue() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyPhaseForm, mapPhaseErrors, phaseFormProblems, phaseToForm, settingsFor, toPhaseRequest, type PhaseForm } from './phase-settings';
 import { Audience, PhaseMethod } from '@contracts/participation-client';
+import { emptyPhaseForm, mapPhaseErrors, phaseFormProblems, phaseToForm, settingsFor, toPhaseRequest, type PhaseForm } from './phase-settings';
 
 const base = (patch: Partial<PhaseForm>): PhaseForm => ({ ...emptyPhaseForm(new Date(2026, 2, 1)), title: { fr: 'Idées', nl: '', en: '' }, ...patch });
 

@@ -1,17 +1,17 @@
-import { Audience, type GetProjectPhase, type PhaseRequest, type PhaseSettings } from '@contracts/participation-client';
+import { Audience, PhaseMethod, type GetProjectPhase, type PhaseRequest, type PhaseSettings } from '@contracts/participation-client';
 import { fromDateInput, toDateInput } from '@/lib/format';
 import type { FieldErrors } from '@/lib/forms';
-import type { Method } from './projects';
-import { PhaseMethod } from '@contracts/participation-client';
 
 /** Who may do an action in a phase (the API's audiences). */
 export const AUDIENCES = Object.values(Audience);
-export { Audience };
+
+/** The methods whose phases have results (votes per idea, funded ideas, answers per question) the staff may publish. */
+export const RESULT_METHODS: readonly PhaseMethod[] = [PhaseMethod.Voting, PhaseMethod.Budgeting, PhaseMethod.Survey, PhaseMethod.Poll];
 
 export type Permission = 'postIdea' | 'comment' | 'react' | 'vote' | 'answer';
 
 /** The permissions each method asks for, in display order (mirrors the API's PhaseSettingsRules). */
-export const METHOD_PERMISSIONS: Record<Method, Permission[]> = {
+export const METHOD_PERMISSIONS: Record<PhaseMethod, Permission[]> = {
   information: [],
   ideation: ['postIdea', 'comment', 'react'],
   voting: ['vote', 'comment'],
@@ -39,7 +39,7 @@ export interface PhaseForm {
   startDate: string;
   /** YYYY-MM-DD, the last day (included); empty: open-ended. */
   endDate: string;
-  method: Method;
+  method: PhaseMethod;
   permissions: Record<Permission, Audience>;
   ideasPerUser: string;
   votesPerUser: string;
@@ -82,20 +82,19 @@ const DAY = 24 * 60 * 60 * 1000;
 export function phaseToForm(phase: GetProjectPhase): PhaseForm {
   const s = phase.settings ?? {};
   const p = s.permissions ?? {};
-  const method = phase.method as Method;
   const end = phase.endsAt ? new Date(new Date(phase.endsAt).getTime() - 1000) : null;
   return {
     title: { fr: phase.title.fr ?? '', nl: phase.title.nl ?? '', en: phase.title.en ?? '' },
     description: { fr: phase.description.fr ?? '', nl: phase.description.nl ?? '', en: phase.description.en ?? '' },
     startDate: toDateInput(new Date(phase.startsAt)),
     endDate: end ? toDateInput(end) : '',
-    method,
+    method: phase.method,
     permissions: {
-      postIdea: (p.postIdea as Audience) ?? DEFAULT_AUDIENCE.postIdea,
-      comment: (p.comment as Audience) ?? DEFAULT_AUDIENCE.comment,
-      react: (p.react as Audience) ?? DEFAULT_AUDIENCE.react,
-      vote: (p.vote as Audience) ?? DEFAULT_AUDIENCE.vote,
-      answer: (p.answer as Audience) ?? DEFAULT_AUDIENCE.answer,
+      postIdea: p.postIdea ?? DEFAULT_AUDIENCE.postIdea,
+      comment: p.comment ?? DEFAULT_AUDIENCE.comment,
+      react: p.react ?? DEFAULT_AUDIENCE.react,
+      vote: p.vote ?? DEFAULT_AUDIENCE.vote,
+      answer: p.answer ?? DEFAULT_AUDIENCE.answer,
     },
     ideasPerUser: s.ideasPerUser != null ? String(s.ideasPerUser) : '',
     votesPerUser: s.votesPerUser != null ? String(s.votesPerUser) : '',

@@ -1,14 +1,12 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { PhaseMethod, ProjectSort, ProjectStatus } from '@contracts/participation-client';
-import type { CreateProjectRequest, ListWorkspaceProjectsProject, PhaseRequest, UpdateProjectRequest } from '@contracts/participation-client';
+import { PhaseMethod, ProjectSort, ProjectStatus, type CreateProjectRequest, type ListWorkspaceProjectsProject, type PhaseRequest, type UpdateProjectRequest } from '@contracts/participation-client';
 import { api } from '@/api/client';
+import { oneOf } from '@/lib/closed-sets';
 
 export const PROJECTS_PAGE_SIZE = 12;
 /** The API's closed sets, from the generated client. */
 export const PROJECT_STATUSES = Object.values(ProjectStatus);
-export { ProjectStatus };
 export const METHODS = Object.values(PhaseMethod);
-export type Method = PhaseMethod;
 export const SORTS = Object.values(ProjectSort);
 
 export interface ProjectFilters {
@@ -42,10 +40,10 @@ export const projectsInfiniteQueryOptions = (filters: ProjectFilters, limit = PR
       api.listProjects(
         filters.departmentId || undefined,
         filters.topic.trim() || undefined,
-        (filters.status || undefined) as ProjectStatus | undefined,
-        (filters.method || undefined) as PhaseMethod | undefined,
+        oneOf(PROJECT_STATUSES, filters.status),
+        oneOf(METHODS, filters.method),
         filters.search.trim() || undefined,
-        (filters.sort || undefined) as ProjectSort | undefined,
+        oneOf(SORTS, filters.sort),
         pageParam,
         limit,
         signal,
@@ -64,7 +62,7 @@ export const latestProjectsQueryOptions = (limit = 3) =>
 export const workspaceInfiniteQueryOptions = (status: string) =>
   infiniteQueryOptions({
     queryKey: projectKeys.workspace(status),
-    queryFn: ({ pageParam, signal }) => api.listWorkspaceProjects((status || undefined) as ProjectStatus | undefined, pageParam, 25, signal),
+    queryFn: ({ pageParam, signal }) => api.listWorkspaceProjects(oneOf(PROJECT_STATUSES, status), pageParam, 25, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

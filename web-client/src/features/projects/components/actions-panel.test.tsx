@@ -42,16 +42,17 @@ describe('ActionList', () => {
   });
 
   it('translates every reason the API gives', () => {
-    const reasons: Record<string, string> = {
-      not_permitted: 'Cette action est réservée à l’équipe du projet.',
-      phase_not_active: 'Cette phase n’est pas en cours.',
-      project_archived: 'Ce projet est archivé : on peut le consulter, mais plus y participer.',
-      limit_reached: 'Vous avez atteint la limite prévue pour cette phase.',
-      already_responded: 'Vous avez déjà répondu. Merci !',
-      blocked: 'Votre compte ne peut pas participer pour le moment : un administrateur l’a bloqué.',
-    };
-    renderList('survey', Object.keys(reasons).map((reason) => ({ action: ParticipationAction.Answer, allowed: false, reason: reason as RefusalReason })));
-    for (const text of Object.values(reasons)) expect(screen.getByText(text)).toBeInTheDocument();
+    // not_signed_in and email_not_confirmed have their own tests above (with their links).
+    const reasons: [RefusalReason, string][] = [
+      [RefusalReason.NotPermitted, 'Cette action est réservée à l’équipe du projet.'],
+      [RefusalReason.PhaseNotActive, 'Cette phase n’est pas en cours.'],
+      [RefusalReason.ProjectArchived, 'Ce projet est archivé : on peut le consulter, mais plus y participer.'],
+      [RefusalReason.LimitReached, 'Vous avez atteint la limite prévue pour cette phase.'],
+      [RefusalReason.AlreadyResponded, 'Vous avez déjà répondu. Merci !'],
+      [RefusalReason.Blocked, 'Votre compte ne peut pas participer pour le moment : un administrateur l’a bloqué.'],
+    ];
+    renderList('survey', reasons.map(([reason]) => ({ action: ParticipationAction.Answer, allowed: false, reason })));
+    for (const [, text] of reasons) expect(screen.getByText(text)).toBeInTheDocument();
   });
 
   it('names budgeting votes as baskets and says what is allowed', () => {

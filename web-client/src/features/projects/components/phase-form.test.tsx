@@ -2,10 +2,10 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { PhaseMethod } from '@contracts/participation-client';
 import { i18n } from '@/lib/i18n';
 import { emptyPhaseForm, type PhaseForm as PhaseFormValue } from '../api/phase-settings';
 import { PhaseForm } from './phase-form';
-import { PhaseMethod } from '@contracts/participation-client';
 
 function errorOf(input: HTMLElement): string {
   const ids = (input.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id.endsWith('-error'));

@@ -6,11 +6,19 @@ import { FormErrorSummary } from '@/components/ui/form-error-summary';
 import { SelectField } from '@/components/ui/select-field';
 import { TextAreaField } from '@/components/ui/textarea-field';
 import { TextField } from '@/components/ui/text-field';
+import { oneOf } from '@/lib/closed-sets';
 import type { FieldErrors } from '@/lib/forms';
 import { SUPPORTED_LANGUAGES } from '@/lib/i18n/languages';
-import { AUDIENCES, BUDGET_CURRENCY, mapPhaseErrors, METHOD_PERMISSIONS, phaseFormProblems, type PhaseForm as PhaseFormValue } from '../api/phase-settings';
-import { METHODS, type Method } from '../api/projects';
-import { PhaseMethod } from '@contracts/participation-client';
+import {
+  AUDIENCES,
+  BUDGET_CURRENCY,
+  mapPhaseErrors,
+  METHOD_PERMISSIONS,
+  phaseFormProblems,
+  RESULT_METHODS,
+  type PhaseForm as PhaseFormValue,
+} from '../api/phase-settings';
+import { METHODS } from '../api/projects';
 
 export interface PhaseFormProps {
   idPrefix: string;
@@ -22,9 +30,6 @@ export interface PhaseFormProps {
   onSubmit: (value: PhaseFormValue) => void;
   onCancel: () => void;
 }
-
-/** The methods whose results the staff may publish from the phase form. */
-const RESULTS_METHODS: Method[] = [PhaseMethod.Voting, PhaseMethod.Budgeting, PhaseMethod.Survey, PhaseMethod.Poll];
 
 /** One phase: texts, dates, method, and the permissions and settings that method has. */
 export function PhaseForm({ idPrefix, initial, submitLabel, pending, error, onResetError, onSubmit, onCancel }: PhaseFormProps) {
@@ -136,7 +141,7 @@ export function PhaseForm({ idPrefix, initial, submitLabel, pending, error, onRe
         id={id('method')}
         label={t('projects.phases.method')}
         value={value.method}
-        onChange={(e) => set({ method: e.target.value as Method })}
+        onChange={(e) => set({ method: oneOf(METHODS, e.target.value) ?? value.method })}
         errors={errors.method}
         options={METHODS.map((m) => ({ value: m, label: t(`projects.methods.${m}`) }))}
       />
@@ -150,7 +155,7 @@ export function PhaseForm({ idPrefix, initial, submitLabel, pending, error, onRe
               id={id(`permission-${p}`)}
               label={t(`projects.phases.permissions.${p}${value.method === 'budgeting' && p === 'vote' ? '_budgeting' : ''}`)}
               value={value.permissions[p]}
-              onChange={(e) => set({ permissions: { ...value.permissions, [p]: e.target.value as (typeof AUDIENCES)[number] } })}
+              onChange={(e) => set({ permissions: { ...value.permissions, [p]: oneOf(AUDIENCES, e.target.value) ?? value.permissions[p] } })}
               errors={errors[`permission-${p}`]}
               options={AUDIENCES.map((a) => ({ value: a, label: t(`projects.audiences.${a}`) }))}
             />
@@ -233,7 +238,7 @@ export function PhaseForm({ idPrefix, initial, submitLabel, pending, error, onRe
           </div>
         </>
       ) : null}
-      {RESULTS_METHODS.includes(value.method) ? (
+      {RESULT_METHODS.includes(value.method) ? (
         <div className={errors.resultsPublic?.length ? 'field field--invalid' : 'field'}>
           {errors.resultsPublic?.length ? (
             <p className="field__error" id={id('results-public-error')}>

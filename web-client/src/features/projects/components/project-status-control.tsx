@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ProjectStatus } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { StatusMessage } from '@/components/ui/status-message';
-import { ProjectStatus, useChangeProjectStatus } from '../api/projects';
+import { useChangeProjectStatus } from '../api/projects';
 
 /** Which moves each status offers, in the order shown. */
 const MOVES: Record<ProjectStatus, ProjectStatus[]> = {
@@ -15,12 +16,11 @@ const MOVES: Record<ProjectStatus, ProjectStatus[]> = {
 };
 
 /** Publish, archive or put back to draft, each after a confirmation saying what it does. */
-export function ProjectStatusControl({ projectId, status, phaseCount }: { projectId: string; status: string; phaseCount: number }) {
+export function ProjectStatusControl({ projectId, status, phaseCount }: { projectId: string; status: ProjectStatus; phaseCount: number }) {
   const { t } = useTranslation();
   const change = useChangeProjectStatus();
   const [target, setTarget] = useState<ProjectStatus | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const current = (MOVES[status as ProjectStatus] ? status : 'draft') as ProjectStatus;
 
   function confirm() {
     if (!target) return;
@@ -42,12 +42,12 @@ export function ProjectStatusControl({ projectId, status, phaseCount }: { projec
       <StatusMessage>{notice}</StatusMessage>
       <p>
         {t('projects.statusControl.current')}{' '}
-        <Badge tone={current === 'published' ? 'success' : current === 'archived' ? 'warning' : 'neutral'}>{t(`projects.status.${current}`)}</Badge>
+        <Badge tone={status === 'published' ? 'success' : status === 'archived' ? 'warning' : 'neutral'}>{t(`projects.status.${status}`)}</Badge>
       </p>
-      <p className="muted">{t(`projects.statusControl.explain.${current}`)}</p>
-      {current === 'draft' && phaseCount === 0 ? <p className="notice">{t('projects.statusControl.noPhases')}</p> : null}
+      <p className="muted">{t(`projects.statusControl.explain.${status}`)}</p>
+      {status === 'draft' && phaseCount === 0 ? <p className="notice">{t('projects.statusControl.noPhases')}</p> : null}
       <div className="form__actions">
-        {MOVES[current].map((next) => (
+        {MOVES[status].map((next) => (
           <Button
             key={next}
             variant={next === 'published' ? 'primary' : 'secondary'}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SurveyQuestion } from '@contracts/participation-client';
+import { QuestionType, type SurveyQuestion } from '@contracts/participation-client';
 import { answerErrorsByQuestion, answerProblem, fromAnswers, rankingOrder, toAnswer } from './answers';
-import { QuestionType } from '@contracts/participation-client';
 
 const q = (over: Partial<SurveyQuestion>): SurveyQuestion => ({
   id: '0b5e2f6a-0000-4000-8000-000000000001',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SurveyView } from '@contracts/participation-client';
+import { PhaseMethod, QuestionType, type SurveyView } from '@contracts/participation-client';
 import {
   allQuestions,
   builderProblems,
@@ -13,7 +13,6 @@ import {
   toSaveRequest,
   type BuilderDoc,
 } from './builder';
-import { PhaseMethod, QuestionType } from '@contracts/participation-client';
 
 const view = (over: Partial<SurveyView> = {}): SurveyView => ({
   phaseId: 'ph-1',

@@ -1,6 +1,6 @@
-import type { QuestionSettings, SaveSurveyQuestionInput, SaveSurveyRequest, SurveyQuestion, SurveyView } from '@contracts/participation-client';
+import type { QuestionSettings, QuestionType, SaveSurveyQuestionInput, SaveSurveyRequest, SurveyQuestion, SurveyView } from '@contracts/participation-client';
 import type { FieldErrors } from '@/lib/forms';
-import { hasOptions, type QuestionType } from './surveys';
+import { hasOptions } from './surveys';
 
 /** A text in each language (fr required where the API says so, nl and en optional). */
 export type Texts = Record<string, string>;
@@ -115,7 +115,7 @@ function settingsFromView(s: QuestionSettings | undefined, type: QuestionType): 
 }
 
 function questionFromView(q: SurveyQuestion): DraftQuestion {
-  const type = q.type as QuestionType;
+  const { type } = q;
   return {
     key: q.id,
     id: q.id,

@@ -1,8 +1,7 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { QuestionType, type Answer, type MyResponse, type PollState, type SaveSurveyRequest, type SurveyView } from '@contracts/participation-client';
+import { QuestionType, ResponseStatus, type Answer, type MyResponse, type PollState, type SaveSurveyRequest, type SurveyView } from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { newIdempotencyKey } from '@/lib/idempotency';
-import { ResponseStatus } from '@contracts/participation-client';
 
 /** Surveys, responses and results live under one root: a new session reads them again. */
 export const surveyKeys = {
@@ -16,7 +15,6 @@ export const surveyKeys = {
 
 /** The questions' kinds; a poll offers the two choice kinds only. */
 export const QUESTION_TYPES = Object.values(QuestionType);
-export { QuestionType };
 export const POLL_TYPES: QuestionType[] = [QuestionType.SingleChoice, QuestionType.MultipleChoice];
 export const POLL_MAX_QUESTIONS = 5;
 

@@ -1,15 +1,13 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PollState, SurveyView } from '@contracts/participation-client';
+import { ParticipationAction, PhaseMethod, QuestionType, RefusalReason, ResponseStatus, type PollState, type SurveyView } from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { i18n } from '@/lib/i18n';
 import { renderWithApp } from '@/test/idea-fixtures';
 import { PollWidget } from './poll-widget';
-import { ParticipationAction, PhaseMethod, QuestionType, RefusalReason, ResponseStatus } from '@contracts/participation-client';
 
 vi.mock('@/api/client', () => ({
   api: { getSurvey: vi.fn(), getPollState: vi.fn(), answerPoll: vi.fn(), withdrawPollAnswer: vi.fn() },
-  authFetch: vi.fn(),
 }));
 
 const Q = '55555555-5555-4555-8555-555555555555';

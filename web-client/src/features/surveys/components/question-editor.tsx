@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import type { QuestionType } from '@contracts/participation-client';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import type { FieldErrors } from '@/lib/forms';
 import { fieldKey, type BuilderAction, type Direction, type DraftQuestion, type SettingName } from '../api/builder';
-import { hasOptions, type QuestionType } from '../api/surveys';
+import { hasOptions } from '../api/surveys';
 import { LanguageFields } from './language-fields';
 import { MoveButtons } from './move-buttons';
 

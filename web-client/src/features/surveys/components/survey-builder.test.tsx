@@ -1,13 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SurveyView } from '@contracts/participation-client';
+import { PhaseMethod, QuestionType, type SurveyView } from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { i18n } from '@/lib/i18n';
 import { renderWithApp } from '@/test/idea-fixtures';
 import { SurveyBuilder } from './survey-builder';
-import { PhaseMethod, QuestionType } from '@contracts/participation-client';
 
-vi.mock('@/api/client', () => ({ api: { saveSurvey: vi.fn() }, authFetch: vi.fn() }));
+vi.mock('@/api/client', () => ({ api: { saveSurvey: vi.fn() } }));
 
 const view = (over: Partial<SurveyView> = {}): SurveyView => ({
   phaseId: 'ph-1',

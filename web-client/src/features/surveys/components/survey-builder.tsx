@@ -1,6 +1,6 @@
 import { useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GetPlatformMapSettings, SurveySection, SurveyView } from '@contracts/participation-client';
+import type { GetPlatformMapSettings, QuestionType, SurveySection, SurveyView } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -21,7 +21,7 @@ import {
   type BuilderDoc,
   type Direction,
 } from '../api/builder';
-import { POLL_MAX_QUESTIONS, POLL_TYPES, QUESTION_TYPES, hasOptions, useSaveSurvey, type QuestionType } from '../api/surveys';
+import { POLL_MAX_QUESTIONS, POLL_TYPES, QUESTION_TYPES, hasOptions, useSaveSurvey } from '../api/surveys';
 import { QuestionEditor, type BuilderIds } from './question-editor';
 import { LanguageFields } from './language-fields';
 import { MoveButtons } from './move-buttons';

@@ -1,10 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SurveySection } from '@contracts/participation-client';
+import { QuestionType, type SurveySection } from '@contracts/participation-client';
 import { i18n } from '@/lib/i18n';
 import { renderWithApp } from '@/test/idea-fixtures';
 import { SurveyForm } from './survey-form';
-import { QuestionType } from '@contracts/participation-client';
 
 const Q1 = '11111111-1111-4111-8111-111111111111';
 const Q2 = '22222222-2222-4222-8222-222222222222';

@@ -1,13 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { GetSurveyResultsResponse } from '@contracts/participation-client';
+import { PhaseMethod, QuestionType, type GetSurveyResultsResponse } from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { i18n } from '@/lib/i18n';
 import { renderWithApp } from '@/test/idea-fixtures';
 import { SurveyResults } from './survey-results';
-import { PhaseMethod, QuestionType } from '@contracts/participation-client';
 
-vi.mock('@/api/client', () => ({ api: { getSurveyResults: vi.fn(), listTextAnswers: vi.fn() }, authFetch: vi.fn() }));
+vi.mock('@/api/client', () => ({ api: { getSurveyResults: vi.fn(), listTextAnswers: vi.fn() } }));
 
 const base = { brokenDown: true, options: [], distribution: [], textCount: 0, points: [] };
 const results = (over: Partial<GetSurveyResultsResponse> = {}): GetSurveyResultsResponse => ({

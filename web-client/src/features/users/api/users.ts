@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Role, type GrantRoleRequest } from '@contracts/participation-client';
 import { api } from '@/api/client';
+import { oneOf } from '@/lib/closed-sets';
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -27,16 +28,16 @@ export const usersInfiniteQueryOptions = (filters: UserFilters) =>
   infiniteQueryOptions({
     queryKey: userKeys.list(filters),
     queryFn: ({ pageParam, signal }) =>
-      api.listUsers(filters.search.trim() || undefined, (filters.role || undefined) as Role | undefined, pageParam, USERS_PAGE_SIZE, signal),
+      api.listUsers(filters.search.trim() || undefined, oneOf(Object.values(Role), filters.role), pageParam, USERS_PAGE_SIZE, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 /** Everyone holding a role (first 100), e.g. the department heads, to group them client-side. */
-export const usersWithRoleQueryOptions = (role: string) =>
+export const usersWithRoleQueryOptions = (role: Role) =>
   queryOptions({
     queryKey: userKeys.role(role),
-    queryFn: ({ signal }) => api.listUsers(undefined, role as Role, undefined, 100, signal),
+    queryFn: ({ signal }) => api.listUsers(undefined, role, undefined, 100, signal),
   });
 
 /** A short list of people matching a name or e-mail, to pick one. */

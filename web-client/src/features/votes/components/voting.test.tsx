@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IdeaStatus, type ActionPolicyDecision, type GetMyVotesResponse, type VoteState } from '@contracts/participation-client';
+import { IdeaStatus, ParticipationAction, RefusalReason, type ActionPolicyDecision, type GetMyVotesResponse, type VoteState } from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { sessionStore } from '@/lib/auth/session-store';
 import { i18n } from '@/lib/i18n';
@@ -8,7 +8,6 @@ import { renderWithApp } from '@/test/idea-fixtures';
 import { applyVoteState, voteRefusal } from '../api/votes';
 import { VoteToggle } from './vote-toggle';
 import { VotingSummary } from './voting-summary';
-import { ParticipationAction, RefusalReason } from '@contracts/participation-client';
 
 vi.mock('@/api/client', () => ({ api: { getMyVotes: vi.fn(), castVote: vi.fn(), removeVote: vi.fn() } }));
 

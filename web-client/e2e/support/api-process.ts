@@ -1,0 +1,13 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** The API project to run (already built); another checkout's can be given for local runs. Its folder is the content root. */
+export const apiProject = resolve(process.env.E2E_API_PROJECT ?? '../api');
+
+const apiDll = resolve(apiProject, 'bin/Debug/net10.0/Participation.Api.dll');
+
+/**
+ * The arguments of `dotnet` that start the API, the API's own arguments to follow: the built binary run directly
+ * (`dotnet run` would evaluate the project first: seconds, tens on a loaded machine), else `dotnet run`.
+ */
+export const apiArgs: string[] = existsSync(apiDll) ? [apiDll] : ['run', '--project', apiProject, '--no-build', '--no-launch-profile', '--'];

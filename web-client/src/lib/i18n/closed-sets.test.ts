@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import {
+  Audience,
+  FlagReason,
+  IdeaSort,
+  IdeaStatus,
+  InvitationStatus,
+  NotificationChannel,
+  OrganisationStatus,
+  PhaseMethod,
+  ProjectSort,
+  ProjectStatus,
+  QuestionType,
+  ReactionKind,
+  Role,
+  ScopeType,
+} from '@contracts/participation-client';
+import { fr } from './locales/fr';
+
+/** The text at a dotted key of the French messages (nl and en must have the same keys: their type says so). */
+function text(key: string): unknown {
+  return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), fr);
+}
+
+// The screens label the API's closed sets by value (`t(`ideas.status.${status}`)`): a value the contract adds must
+// come with its words, or the screens would show the raw value.
+const LABELLED: [string, readonly string[]][] = [
+  ['ideas.status', Object.values(IdeaStatus)],
+  ['notifications.ideaStatus', Object.values(IdeaStatus)],
+  ['ideas.sorts', Object.values(IdeaSort)],
+  ['ideas.reactions', Object.values(ReactionKind)],
+  ['ideas.flag.reasons', Object.values(FlagReason)],
+  ['moderation.flagReason', Object.values(FlagReason)],
+  ['projects.status', Object.values(ProjectStatus)],
+  ['projects.statusControl.explain', Object.values(ProjectStatus)],
+  ['projects.methods', Object.values(PhaseMethod)],
+  ['projects.actions.purpose', Object.values(PhaseMethod)],
+  ['projects.filters.sorts', Object.values(ProjectSort)],
+  ['projects.audiences', Object.values(Audience)],
+  ['roles', Object.values(Role)],
+  ['roleScope.describe', Object.values(Role)],
+  ['scopes', Object.values(ScopeType)],
+  ['invitations.status', Object.values(InvitationStatus)],
+  ['notifications.settings.channel', Object.values(NotificationChannel)],
+  ['organisations.status', Object.values(OrganisationStatus)],
+  ['surveys.types', Object.values(QuestionType)],
+];
+
+describe('the words for the API’s closed sets', () => {
+  it.each(LABELLED)('%s has a text for every value', (prefix, values) => {
+    const missing = values.filter((value) => typeof text(`${prefix}.${value}`) !== 'string');
+    expect(missing).toEqual([]);
+  });
+});
