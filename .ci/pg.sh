@@ -4,22 +4,23 @@
 #   .ci/pg.sh start NAME [--fresh]       start (creating if needed) cluster NAME; prints its connection string
 #   .ci/pg.sh stop NAME                  stop cluster NAME
 #   .ci/pg.sh createdb NAME DB [--fresh] create database DB in cluster NAME if missing (--fresh: drop it first);
-#                                        prints its connection string
+#                                        prints its connection string (the API's `create-database` command does it,
+#                                        built first)
 #   .ci/pg.sh clean                      stop every local cluster and delete them (`make clean`); fails, deleting
 #                                        nothing, when one cannot be stopped
 #
 # When DATABASE_URL or ConnectionStrings__Participation is set, that server is used instead: `start` prints it and
 # touches nothing, `stop` does nothing, and `createdb` creates the database there (the role needs CREATEDB) and prints
-# the same connection string with that database. Either form works: a postgres://user:password@host:port/db URL or
-# an Npgsql `Host=…;Port=…;Username=…;Password=…;Database=…` string. `clean` ignores them (local clusters only).
+# that database's connection string (an Npgsql string). Either form works, read by the API like its own setting: a
+# postgres://user:password@host:port/db URL or an Npgsql `Host=…;Port=…;Username=…;Password=…;Database=…` string.
+# `clean` ignores them (local clusters only).
 # Installs Debian's `postgresql` package when no server binaries are found. Runs the server as the
 # `postgres` user when invoked as root. Clusters live under .local/pg/NAME (git-ignored; when root and the
 # postgres user cannot reach that folder, under /tmp/participation-pg-<hash of the checkout path>/NAME).
 # PG_OPTIONS adds server options at start (e.g. "-c shared_buffers=1GB", used by .ci/bench.sh).
 set -euo pipefail
 
-root=$(cd "$(dirname "$0")/.." && pwd)
-source "$root/.ci/lib.sh"
+source "$(dirname "$0")/lib.sh"
 cmd=${1:?usage: pg.sh start|stop|createdb NAME | pg.sh clean}
 [ "$cmd" = clean ] || name=${2:?cluster name}
 
@@ -37,31 +38,19 @@ find_bin() {
   echo "$d"
 }
 
-# psql for an external server: the one on the PATH, a server's, or Debian's client package.
-find_psql() {
-  local p
-  p=$(command -v psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -n 1 || true)
-  if [ -z "$p" ]; then
-    log "psql not found: installing Debian's postgresql-client package"
-    apt_install postgresql-client
-    p=$(command -v psql)
-  fi
-  echo "$p"
-}
-
 as_pg() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-# Where the clusters live (see the header).
+# Where the clusters live (see the header): the checkout's folder, or the /tmp fallback when root and the postgres
+# user cannot reach the checkout.
+checkout_base() { echo "$ROOT/.local/pg"; }
+fallback_base() { echo "${TMPDIR:-/tmp}/participation-pg-$(echo "$ROOT" | md5sum | cut -c1-8)"; }
 cluster_base() {
-  local base="$root/.local/pg"
+  local base; base=$(checkout_base)
   if [ "$(id -u)" -eq 0 ]; then
     mkdir -p "$base"
-    # the postgres user must be able to reach the folder; fall back to /tmp when it cannot
-    if ! runuser -u postgres -- test -x "$base" 2>/dev/null; then
-      base="${TMPDIR:-/tmp}/participation-pg-$(echo "$root" | md5sum | cut -c1-8)"
-    fi
+    runuser -u postgres -- test -x "$base" 2>/dev/null || base=$(fallback_base)
   fi
   echo "$base"
 }
@@ -94,62 +83,16 @@ stop_cluster() {
   log "cluster $(basename "$dir") stopped"
 }
 
-# --- the external server (DATABASE_URL / ConnectionStrings__Participation) -------------------------------------
-
+# The external server (DATABASE_URL / ConnectionStrings__Participation, the API's precedence), or nothing.
 external() { echo "${ConnectionStrings__Participation:-${DATABASE_URL:-}}"; }
 
-# The external server's connection string with database DB instead of its own.
-external_with_db() {
-  local server=$1 db=$2
-  if [[ "$server" =~ ^(postgres(ql)?://[^/?]*)(/[^?]*)?(\?.*)?$ ]]; then
-    echo "${BASH_REMATCH[1]}/$db${BASH_REMATCH[4]}"
-  else
-    local pairs=() pair key
-    IFS=';' read -ra parts <<< "$server"
-    for pair in "${parts[@]}"; do
-      key=$(echo "${pair%%=*}" | tr -d ' ' | tr '[:upper:]' '[:lower:]')
-      [ -z "$key" ] || [ "$key" = database ] || [ "$key" = db ] || pairs+=("$pair")
-    done
-    pairs+=("Database=$db")
-    (IFS=';'; echo "${pairs[*]}")
-  fi
-}
-
-# Runs psql on the external server's own database with the given arguments. A URL goes to psql as it is; an Npgsql
-# string becomes libpq's environment variables (the password never on a command line).
-external_psql() {
-  local server=$1; shift
-  local psql; psql=$(find_psql)
-  if [[ "$server" =~ ^postgres(ql)?:// ]]; then
-    "$psql" "$server" -v ON_ERROR_STOP=1 -qAt "$@"
-    return
-  fi
-  local env=() pair key value
-  IFS=';' read -ra parts <<< "$server"
-  for pair in "${parts[@]}"; do
-    [[ "$pair" == *=* ]] || continue
-    key=$(echo "${pair%%=*}" | tr -d ' ' | tr '[:upper:]' '[:lower:]'); value=${pair#*=}
-    case "$key" in
-      host|server) env+=("PGHOST=$value") ;;
-      port) env+=("PGPORT=$value") ;;
-      username|userid|user|uid) env+=("PGUSER=$value") ;;
-      password|pwd) env+=("PGPASSWORD=$value") ;;
-      database|db) env+=("PGDATABASE=$value") ;;
-      sslmode) env+=("PGSSLMODE=$(echo "$value" | tr '[:upper:]' '[:lower:]')") ;;
-    esac
-  done
-  env "${env[@]}" "$psql" -v ON_ERROR_STOP=1 -qAt "$@"
-}
-
-external_createdb() {
-  local server=$1 db=$2 fresh=$3
-  [[ "$db" =~ ^[A-Za-z0-9_]+$ ]] || { log "database name must be letters, digits and _: $db"; exit 2; }
-  if [ "$fresh" = --fresh ]; then external_psql "$server" -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"; fi
-  if [ -z "$(external_psql "$server" -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]; then
-    external_psql "$server" -c "CREATE DATABASE \"$db\""
-    log "database $db created on the server of DATABASE_URL / ConnectionStrings__Participation"
-  fi
-  external_with_db "$server" "$db"
+# The API's operator command "$@" on the database of connection string $1. The API is built first (seconds when it is
+# up to date): a binary older than the command would take it for the web server's arguments and serve.
+api_command() {
+  local server=$1 out; shift
+  out=$(dotnet build "$ROOT/api" -v q -nologo -clp:ErrorsOnly 2>&1) || { echo "$out" >&2; exit 1; }
+  (cd "$ROOT/api" && ConnectionStrings__Participation="$server" Logging__LogLevel__Default=Warning \
+    dotnet "$ROOT/api/bin/Debug/net10.0/Participation.Api.dll" "$@")
 }
 
 case "$cmd" in
@@ -192,17 +135,13 @@ case "$cmd" in
     ;;
   createdb)
     db=${3:?database name}
-    if [ -n "$(external)" ]; then external_createdb "$(external)" "$db" "${4:-}"; exit 0; fi
-    bin=$(find_bin); dir=$(cluster_dir)
-    if [ "${4:-}" = --fresh ]; then psql_c "$dir" -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"; fi
-    if [ -z "$(psql_c "$dir" -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]; then
-      psql_c "$dir" -c "CREATE DATABASE \"$db\""
-    fi
-    conn_string "$dir" "$db"
+    server=$(external)
+    [ -n "$server" ] || server=$(conn_string "$(cluster_dir)")
+    api_command "$server" create-database --name "$db" ${4:+"$4"}
     ;;
   clean)
     # Both places a cluster may live (the checkout's .local/pg, and the /tmp fallback used as root).
-    bases=("$root/.local/pg" "${TMPDIR:-/tmp}/participation-pg-$(echo "$root" | md5sum | cut -c1-8)")
+    bases=("$(checkout_base)" "$(fallback_base)")
     dirs=()
     for base in "${bases[@]}"; do
       for data in "$base"/*/data; do if [ -f "$data/PG_VERSION" ]; then dirs+=("${data%/data}"); fi; done

@@ -21,13 +21,13 @@ stages=(dotnet vitest e2e)
 for s in "${stages[@]}"; do passed[$s]=0; failed[$s]=0; done
 broken=()   # stages (or checks) that failed without a failing test to show for it
 
-# A stage that failed with no failed test counted (a crash, a build or type error, the contract check) counts as one.
+# A stage that failed with no failed test counted (a crash, a build error) counts as one.
 stage_failed() {
   local stage=$1 label=$2
-  if [ -n "$stage" ] && [ "${failed[$stage]}" -gt 0 ]; then return; fi
-  broken+=("$label")
+  [ "${failed[$stage]}" -gt 0 ] || broken+=("$label")
 }
 
+# Prints the totals; fails when anything failed.
 report() {
   local total_passed=0 total_failed=${#broken[@]}
   for s in "${stages[@]}"; do total_passed=$((total_passed + passed[$s])); total_failed=$((total_failed + failed[$s])); done
@@ -38,6 +38,7 @@ report() {
     for s in "${stages[@]}"; do [ "${failed[$s]}" -eq 0 ] || echo "  $s: ${failed[$s]} failed (log: ${logs#"$ROOT/"}/$s.log)"; done
     for b in "${broken[@]}"; do echo "  failed: $b"; done
   fi
+  [ "$total_failed" -eq 0 ]
 }
 
 finish() {
@@ -45,10 +46,8 @@ finish() {
   trap - EXIT
   "$ROOT/.ci/pg.sh" stop test || true
   [ "$code" -eq 0 ] || [ "${#broken[@]}" -gt 0 ] || broken+=("make test stopped early (exit code $code)")
-  report
-  for s in "${stages[@]}"; do [ "${failed[$s]}" -eq 0 ] || exit 1; done
-  [ "${#broken[@]}" -eq 0 ] || exit 1
-  exit 0
+  if report; then exit 0; fi
+  exit 1
 }
 trap finish EXIT
 
@@ -73,7 +72,7 @@ failed[dotnet]=$(strip "$logs/dotnet.log" | sum 'Failed: +[0-9]+')
 [ "$dotnet_ok" -eq 1 ] || stage_failed dotnet ".NET tests (see ${logs#"$ROOT/"}/dotnet.log)"
 
 say "contract: generated clients match openapi.json"
-"$ROOT/.ci/contracts.sh" check || stage_failed "" "contract check: the generated clients differ from openapi.json (make contracts)"
+"$ROOT/.ci/contracts.sh" check || broken+=("contract check: the generated clients differ from openapi.json (make contracts)")
 
 say "web unit tests"
 if (cd web-client && npm run --silent typecheck) 2>&1 | tee "$logs/typecheck.log"; then
@@ -83,7 +82,7 @@ if (cd web-client && npm run --silent typecheck) 2>&1 | tee "$logs/typecheck.log
   failed[vitest]=$(echo "$tests_line" | sum '[0-9]+ failed')
   [ "$vitest_ok" -eq 1 ] || stage_failed vitest "web unit tests (see ${logs#"$ROOT/"}/vitest.log)"
 else
-  stage_failed "" "web client type check (see ${logs#"$ROOT/"}/typecheck.log; vitest not run)"
+  broken+=("web client type check (see ${logs#"$ROOT/"}/typecheck.log; vitest not run)")
 fi
 
 say "browser end-to-end tests"
@@ -95,5 +94,5 @@ if E2E_DATABASE_URL=$("$ROOT/.ci/pg.sh" createdb test participation_e2e --fresh)
   failed[e2e]=$(strip "$logs/e2e.log" | sum '^ *[0-9]+ (failed|interrupted)')
   [ "$e2e_ok" -eq 1 ] || stage_failed e2e "browser end-to-end tests (see ${logs#"$ROOT/"}/e2e.log)"
 else
-  stage_failed "" "creating the end-to-end database (browser tests not run)"
+  broken+=("creating the end-to-end database (browser tests not run)")
 fi

@@ -29,7 +29,7 @@ using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Security;
 using Participation.Api.Infrastructure.Validation;
 
-if (Commands.Preflight(args, Console.Out, Console.Error) is { } answered) return answered;
+if (Commands.Preflight(args, Console.Out, Console.Error, out var command) is { } answered) return answered;
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
@@ -55,7 +55,7 @@ services.AddIdempotency();
 
 var app = builder.Build();
 
-if (Commands.IsCommand(args)) return await Commands.RunAsync(app, args);
+if (command is not null) return await Commands.RunAsync(app, command);
 if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
     await app.Services.GetRequiredService<Migrator>().MigrateAsync();
 

@@ -10,7 +10,7 @@ public static class CommandLine
         "error: no database configured: set ConnectionStrings__Participation or DATABASE_URL "
         + "(for the demo database of `make run`: the connection string `.ci/pg.sh start demo` prints).";
 
-    public static readonly string Usage = """
+    public static readonly string Usage = $"""
         Participation API: operator commands (the same binary; without a command it serves the API).
 
           migrate            apply the pending database migrations
@@ -18,7 +18,9 @@ public static class CommandLine
                              --email EMAIL --first-name NAME --last-name NAME [--password PASSWORD]
                              (password: --password, $ADMIN_PASSWORD, or asked twice without echo)
           seed-demo          migrate and fill the demo city "Ville de Belleville" (idempotent)
-          list-demo-users    print the demo city's logins (password for all: Demo-password-2026); no database needed
+          list-demo-users    print the demo city's logins (password for all: {DemoSeed.Password}); no database needed
+          create-database    create database NAME on the configured server if missing, print its connection string
+                             --name NAME [--fresh]   (what `.ci/pg.sh createdb` runs)
           help               this text; COMMAND --help for one command
 
         The database: ConnectionStrings__Participation or DATABASE_URL (an Npgsql string or a
@@ -27,59 +29,60 @@ public static class CommandLine
           ConnectionStrings__Participation="$(.ci/pg.sh start demo)" dotnet run --project api -- create-admin --help
         """;
 
-    public static readonly Dictionary<string, string> CommandUsage = new()
+    /// <summary>
+    /// A command: its usage text, the options it takes with a value (<paramref name="Required"/> among them) and
+    /// those it takes without one.
+    /// </summary>
+    public sealed record Spec(string Usage, string[] Options, string[] Required, string[] Flags);
+
+    /// <summary>Every operator command; <see cref="Usage"/> lists them.</summary>
+    public static readonly Dictionary<string, Spec> Specs = new()
     {
-        ["migrate"] = "usage: migrate\n  apply the pending database migrations",
-        ["create-admin"] = """
+        ["migrate"] = new("usage: migrate\n  apply the pending database migrations", [], [], []),
+        ["create-admin"] = new("""
             usage: create-admin --email EMAIL --first-name NAME --last-name NAME [--password PASSWORD]
               Creates the account (e-mail confirmed) or keeps the existing one, then grants it the admin role
               (audited and e-mailed like any grant). The password comes from --password, $ADMIN_PASSWORD, or is
               asked twice at the terminal without echo (12 to 128 characters).
-            """,
-        ["seed-demo"] = "usage: seed-demo\n  migrate and fill the demo city \"Ville de Belleville\" (idempotent, runs at every `make run`)",
-        ["list-demo-users"] = $"usage: list-demo-users\n  print the demo city's logins (password for all: {DemoSeed.Password}); no database needed",
+            """, ["email", "first-name", "last-name", "password"], ["email", "first-name", "last-name"], []),
+        ["seed-demo"] = new(
+            "usage: seed-demo\n  migrate and fill the demo city \"Ville de Belleville\" (idempotent, runs at every `make run`)", [], [], []),
+        ["list-demo-users"] = new(
+            $"usage: list-demo-users\n  print the demo city's logins (password for all: {DemoSeed.Password}); no database needed", [], [], []),
+        ["create-database"] = new("""
+            usage: create-database --name NAME [--fresh]
+              Creates database NAME (letters, digits and _) on the configured server when it is missing (--fresh: drops
+              it first; the role needs CREATEDB) and prints its connection string (what `.ci/pg.sh createdb` runs).
+            """, ["name"], ["name"], ["fresh"]),
     };
 
-    /// <summary>The options each command takes (all take a value).</summary>
-    private static readonly Dictionary<string, string[]> Allowed = new()
-    {
-        ["migrate"] = [],
-        ["create-admin"] = ["email", "first-name", "last-name", "password"],
-        ["seed-demo"] = [],
-        ["list-demo-users"] = [],
-    };
+    /// <summary>A command to run, with its options (a flag's value is "true").</summary>
+    public sealed record Invocation(string Command, IReadOnlyDictionary<string, string> Options);
 
     public static bool IsHelp(string arg) => arg is "help" or "--help" or "-h" or "-?";
 
     /// <summary>
-    /// `--name value` pairs after the command; <paramref name="error"/> says what is wrong (unknown option,
-    /// missing value, stray word) or is null.
+    /// The `--name value` pairs and flags after the command. <c>Help</c> when a help word stands where an option would
+    /// (it wins over any error); <c>Error</c> says what is wrong (stray word, unknown option, missing value, missing
+    /// required option) or is null.
     /// </summary>
-    public static Dictionary<string, string> Options(string command, string[] args, out string? error)
+    public static (Dictionary<string, string> Options, bool Help, string? Error) Parse(Spec spec, string[] args)
     {
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        error = null;
+        var (help, error) = (false, (string?)null);
         for (var i = 0; i < args.Length; i++)
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal))
-            {
-                error = $"unexpected argument '{args[i]}'";
-                return options;
-            }
-            var name = args[i][2..];
-            if (!Allowed[command].Contains(name, StringComparer.OrdinalIgnoreCase))
-            {
-                error = $"unknown option '--{name}'";
-                return options;
-            }
-            if (i + 1 >= args.Length)
-            {
-                error = $"option '--{name}' needs a value";
-                return options;
-            }
-            options[name] = args[++i];
+            if (IsHelp(args[i])) help = true;
+            else if (error is not null) continue;
+            else if (!args[i].StartsWith("--", StringComparison.Ordinal)) error = $"unexpected argument '{args[i]}'";
+            else if (spec.Flags.Contains(args[i][2..], StringComparer.OrdinalIgnoreCase)) options[args[i][2..]] = "true";
+            else if (!spec.Options.Contains(args[i][2..], StringComparer.OrdinalIgnoreCase)) error = $"unknown option '{args[i]}'";
+            else if (i + 1 >= args.Length) error = $"option '{args[i]}' needs a value";
+            else options[args[i][2..]] = args[++i];
         }
-        return options;
+        var missing = spec.Required.Where(o => !options.ContainsKey(o)).Select(o => $"--{o}").ToList();
+        if (error is null && missing.Count > 0) error = "missing " + string.Join(", ", missing);
+        return (options, help, error);
     }
 
     /// <summary>

@@ -14,6 +14,7 @@ namespace Participation.Api.Infrastructure.Cli;
 /// dotnet run --project api -- create-admin --email EMAIL --first-name NAME --last-name NAME   (password: --password, ADMIN_PASSWORD or asked twice)
 /// dotnet run --project api -- seed-demo
 /// dotnet run --project api -- list-demo-users
+/// dotnet run --project api -- create-database --name NAME [--fresh]
 /// dotnet run --project api -- help                        (or COMMAND --help)
 /// </code>
 /// Help, usage errors and <c>list-demo-users</c> are answered by <see cref="Preflight"/> before the app is built;
@@ -21,53 +22,48 @@ namespace Participation.Api.Infrastructure.Cli;
 /// </summary>
 public static class Commands
 {
-    public static readonly string[] Names = ["migrate", "create-admin", "seed-demo", "list-demo-users"];
-
-    public static bool IsCommand(string[] args) => args.Length > 0 && (Names.Contains(args[0]) || CommandLine.IsHelp(args[0]));
-
     /// <summary>
     /// The exit code of what needs no service and no database (help, usage errors, <c>list-demo-users</c>), or null
-    /// when the command must run (or when <paramref name="args"/> start the web server).
+    /// with the <paramref name="command"/> to run after the app is built (null too when <paramref name="args"/> start
+    /// the web server).
     /// </summary>
-    public static int? Preflight(string[] args, TextWriter output, TextWriter error)
+    public static int? Preflight(string[] args, TextWriter output, TextWriter error, out CommandLine.Invocation? command)
     {
-        if (!IsCommand(args)) return null;
+        command = null;
+        if (args.Length == 0) return null;
         if (CommandLine.IsHelp(args[0]))
         {
-            output.WriteLine(args.Length > 1 && CommandLine.CommandUsage.TryGetValue(args[1], out var one) ? one : CommandLine.Usage);
+            output.WriteLine(args.Length > 1 && CommandLine.Specs.TryGetValue(args[1], out var one) ? one.Usage : CommandLine.Usage);
             return 0;
         }
-        var command = args[0];
-        if (args[1..].Any(CommandLine.IsHelp))
+        if (!CommandLine.Specs.TryGetValue(args[0], out var spec)) return null;
+        var (options, help, problem) = CommandLine.Parse(spec, args[1..]);
+        if (help)
         {
-            output.WriteLine(CommandLine.CommandUsage[command]);
+            output.WriteLine(spec.Usage);
             return 0;
-        }
-        var options = CommandLine.Options(command, args[1..], out var problem);
-        if (problem is null && command == "create-admin")
-        {
-            var missing = new[] { "email", "first-name", "last-name" }.Where(o => !options.ContainsKey(o)).ToList();
-            if (missing.Count > 0) problem = "missing " + string.Join(", ", missing.Select(o => $"--{o}"));
         }
         if (problem is not null)
         {
             error.WriteLine($"error: {problem}");
-            error.WriteLine(CommandLine.CommandUsage[command]);
+            error.WriteLine(spec.Usage);
             return 2;
         }
-        if (command == "list-demo-users")
+        if (args[0] == "list-demo-users")
         {
             foreach (var u in DemoSeed.Users) output.WriteLine($"    {u.Email,-45} {u.Description}");
             return 0;
         }
+        command = new(args[0], options);
         return null;
     }
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static async Task<int> RunAsync(WebApplication app, CommandLine.Invocation command)
     {
+        string server;
         try
         {
-            _ = new NpgsqlConnectionStringBuilder(ConnectionStrings.Resolve(app.Configuration));
+            server = new NpgsqlConnectionStringBuilder(ConnectionStrings.Resolve(app.Configuration)).ConnectionString;
         }
         catch (InvalidOperationException)
         {
@@ -81,7 +77,25 @@ public static class Commands
         }
         try
         {
-            return await RunWithDatabaseAsync(app.Services, args);
+            var services = app.Services;
+            var o = command.Options;
+            switch (command.Command)
+            {
+                case "migrate":
+                    await services.GetRequiredService<Migrator>().MigrateAsync();
+                    Console.WriteLine("Database is up to date.");
+                    return 0;
+                case "create-admin":
+                    return await CreateAdminAsync(services, o["email"], o["first-name"], o["last-name"], o.GetValueOrDefault("password"));
+                case "seed-demo":
+                    await services.GetRequiredService<Migrator>().MigrateAsync();
+                    await DemoSeed.RunAsync(services.GetRequiredService<NpgsqlDataSource>());
+                    return 0;
+                case "create-database":
+                    return await CreateDatabaseAsync(server, o["name"], o.ContainsKey("fresh"));
+                default:
+                    throw new InvalidOperationException($"no handler for the command {command.Command}");
+            }
         }
         catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException)
         {
@@ -91,31 +105,9 @@ public static class Commands
         }
     }
 
-    private static async Task<int> RunWithDatabaseAsync(IServiceProvider services, string[] args)
+    private static async Task<int> CreateAdminAsync(IServiceProvider services, string email, string first, string last, string? password)
     {
-        var migrator = services.GetRequiredService<Migrator>();
-        switch (args[0])
-        {
-            case "migrate":
-                await migrator.MigrateAsync();
-                Console.WriteLine("Database is up to date.");
-                return 0;
-            case "create-admin":
-                return await CreateAdminAsync(services, migrator, CommandLine.Options(args[0], args[1..], out _));
-            case "seed-demo":
-                await migrator.MigrateAsync();
-                await DemoSeed.RunAsync(services.GetRequiredService<NpgsqlDataSource>());
-                return 0;
-            default:
-                return 2;
-        }
-    }
-
-    private static async Task<int> CreateAdminAsync(IServiceProvider services, Migrator migrator, Dictionary<string, string> o)
-    {
-        var (email, first, last) = (o["email"], o["first-name"], o["last-name"]);
-        var password = o.GetValueOrDefault("password") ?? Environment.GetEnvironmentVariable("ADMIN_PASSWORD")
-            ?? CommandLine.AskPassword(Console.Error);
+        password ??= Environment.GetEnvironmentVariable("ADMIN_PASSWORD") ?? CommandLine.AskPassword(Console.Error);
         if (password is null) return 2;
         var validation = new CreateAdminValidator().Validate((email, first, last, password));
         if (!validation.IsValid)
@@ -123,10 +115,36 @@ public static class Commands
             foreach (var e in validation.Errors) Console.Error.WriteLine($"{e.PropertyName}: {e.ErrorMessage}");
             return 2;
         }
-        await migrator.MigrateAsync();
+        await services.GetRequiredService<Migrator>().MigrateAsync();
         var id = await GrantAdminAsync(services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<RoleGrants>(),
             TextRules.NormalizeEmail(email), first.Trim(), last.Trim(), password);
         Console.WriteLine($"Admin {email} ready (user {id}).");
+        return 0;
+    }
+
+    /// <summary>
+    /// Database <paramref name="name"/> on the server of <paramref name="server"/> (reached through that string's own
+    /// database), created when missing and first dropped when <paramref name="fresh"/>; prints its connection string.
+    /// </summary>
+    private static async Task<int> CreateDatabaseAsync(string server, string name, bool fresh)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(name, "^[A-Za-z0-9_]+$"))
+        {
+            Console.Error.WriteLine($"error: a database name is letters, digits and _ only: '{name}'");
+            return 2;
+        }
+        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString))
+        {
+            await connection.OpenAsync();
+            // A name cannot be a parameter: it is checked above.
+            if (fresh) await connection.ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            if (await connection.ExecuteScalarAsync<int?>("SELECT 1 FROM pg_database WHERE datname = @name", new { name }) is null)
+            {
+                await connection.ExecuteAsync($"CREATE DATABASE \"{name}\"");
+                Console.Error.WriteLine($"database {name} created");
+            }
+        }
+        Console.WriteLine(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
         return 0;
     }
 

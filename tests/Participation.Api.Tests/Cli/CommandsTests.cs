@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using Dapper;
+using Npgsql;
+using Participation.Api.Tests.Infrastructure;
 using Participation.Api.Infrastructure.Cli;
 
 namespace Participation.Api.Tests.Cli;
@@ -53,7 +56,7 @@ public sealed class CommandsTests
 
         Assert.Equal(0, code);
         Assert.Equal("", error);
-        foreach (var command in Commands.Names) Assert.Contains($"\n  {command} ", output);
+        foreach (var command in CommandLine.Specs.Keys) Assert.Contains($"\n  {command} ", output);
         Assert.Contains(".ci/pg.sh start demo", output);
     }
 
@@ -62,6 +65,7 @@ public sealed class CommandsTests
     [InlineData("create-admin --email a@example.org --first-name A --last-name B --pasword x", "error: unknown option '--pasword'")]
     [InlineData("create-admin --email", "error: option '--email' needs a value")]
     [InlineData("migrate now", "error: unexpected argument 'now'")]
+    [InlineData("create-database --fresh", "error: missing --name")]
     public void A_usage_error_is_told_with_the_usage_and_exit_code_2(string args, string expected)
     {
         var (code, output, error) = Preflight(args.Split(' '));
@@ -69,7 +73,31 @@ public sealed class CommandsTests
         Assert.Equal(2, code);
         Assert.Equal("", output);
         Assert.StartsWith(expected + "\n", error.ReplaceLineEndings("\n"));
-        Assert.Contains("usage: ", error);
+        Assert.Contains(CommandLine.Specs[args.Split(' ')[0]].Usage, error);
+    }
+
+    [Theory]
+    [InlineData("create-admin --help")]
+    [InlineData("create-admin --email a@example.org -h")]
+    [InlineData("create-admin --pasword x --help")]
+    public void A_help_word_where_an_option_stands_prints_the_command_usage(string args)
+    {
+        var (code, output, error) = Preflight(args.Split(' '));
+
+        Assert.Equal(0, code);
+        Assert.Equal(CommandLine.Specs["create-admin"].Usage + Environment.NewLine, output);
+        Assert.Equal("", error);
+    }
+
+    [Fact]
+    public void A_help_word_given_as_an_option_value_is_that_value()
+    {
+        var (code, output, error, command) = PreflightWithCommand("create-admin", "--email", "a@example.org", "--first-name", "help", "--last-name", "-h");
+
+        Assert.Null(code);
+        Assert.Equal(("", ""), (output, error));
+        Assert.Equal("help", command!.Options["first-name"]);
+        Assert.Equal("-h", command.Options["last-name"]);
     }
 
     [Fact]
@@ -84,9 +112,55 @@ public sealed class CommandsTests
     [Fact]
     public void Commands_that_need_the_database_and_the_web_server_are_left_to_run()
     {
-        Assert.Null(Preflight("create-admin", "--email", "a@example.org", "--first-name", "A", "--last-name", "B").Code);
-        Assert.Null(Preflight("migrate").Code);
-        Assert.Null(Preflight("--urls", "http://localhost:5080").Code);
+        var admin = PreflightWithCommand("create-admin", "--email", "a@example.org", "--FIRST-NAME", "A", "--last-name", "B");
+        Assert.Null(admin.Code);
+        Assert.Equal("create-admin", admin.Command!.Command);
+        Assert.Equal(("a@example.org", "A", "B"), (admin.Command.Options["email"], admin.Command.Options["first-name"], admin.Command.Options["last-name"]));
+        Assert.False(admin.Command.Options.ContainsKey("password"));
+
+        var migrate = PreflightWithCommand("migrate");
+        Assert.Null(migrate.Code);
+        Assert.Equal("migrate", migrate.Command!.Command);
+        Assert.Empty(migrate.Command.Options);
+
+        var fresh = PreflightWithCommand("create-database", "--fresh", "--name", "x");
+        Assert.Null(fresh.Code);
+        Assert.Equal(("x", "true"), (fresh.Command!.Options["name"], fresh.Command.Options["fresh"]));
+
+        var server = PreflightWithCommand("--urls", "http://localhost:5080");
+        Assert.Null(server.Code);
+        Assert.Null(server.Command);
+        Assert.Equal(("", ""), (server.Output, server.Error));
+    }
+
+    [Fact]
+    public async Task Create_database_makes_the_database_once_and_prints_its_connection_string()
+    {
+        var server = await ApiFactory.CreateDatabaseAsync("participation_tests_cli");
+        const string name = "participation_tests_cli_created";
+
+        var created = await RunApiAsync(server, "create-database", "--name", name, "--fresh");
+        // Unpooled: --fresh ends every session on the database, a pooled connection included.
+        await using (var connection = Unpooled(created.Output))
+        {
+            await connection.OpenAsync();
+            await connection.ExecuteAsync("CREATE TABLE kept (id int)");
+            Assert.Equal(name, await connection.ExecuteScalarAsync<string>("SELECT current_database()"));
+        }
+        var again = await RunApiAsync(server, "create-database", "--name", name);
+        var fresh = await RunApiAsync(server, "create-database", "--name", name, "--fresh");
+        int tables;
+        await using (var connection = Unpooled(fresh.Output))
+            tables = await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM pg_tables WHERE tablename = 'kept'");
+        var badName = await RunApiAsync(server, "create-database", "--name", "no-dashes");
+
+        Assert.Equal((0, $"database {name} created"), (created.ExitCode, created.Error.Trim()));
+        Assert.Equal(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, created.Output.Trim());
+        Assert.Equal((0, "", created.Output), (again.ExitCode, again.Error, again.Output));
+        Assert.Equal((0, created.Output), (fresh.ExitCode, fresh.Output));
+        Assert.Equal(0, tables);
+        Assert.Equal((2, ""), (badName.ExitCode, badName.Output));
+        Assert.StartsWith("error: a database name is letters, digits and _ only", badName.Error);
     }
 
     [Fact]
@@ -104,13 +178,22 @@ public sealed class CommandsTests
         Assert.Empty(keys);
     }
 
+    private static NpgsqlConnection Unpooled(string connectionString) =>
+        new(new NpgsqlConnectionStringBuilder(connectionString.Trim()) { Pooling = false }.ConnectionString);
+
     private static ConsoleKeyInfo Key(char c) => new(c, ConsoleKey.A, false, false, false);
 
     private static (int? Code, string Output, string Error) Preflight(params string[] args)
     {
+        var (code, output, error, _) = PreflightWithCommand(args);
+        return (code, output, error);
+    }
+
+    private static (int? Code, string Output, string Error, CommandLine.Invocation? Command) PreflightWithCommand(params string[] args)
+    {
         var (output, error) = (new StringWriter(), new StringWriter());
-        var code = Commands.Preflight(args, output, error);
-        return (code, output.ToString(), error.ToString());
+        var code = Commands.Preflight(args, output, error, out var command);
+        return (code, output.ToString(), error.ToString(), command);
     }
 
     private sealed record Run(int ExitCode, string Output, string Error);
