@@ -27,6 +27,15 @@ stage_failed() {
   [ "${failed[$stage]}" -gt 0 ] || broken+=("$label")
 }
 
+# The failed tests by name with the first line of their error (a CI log often shows only the end of the output).
+failures() {
+  {
+    strip "$logs/dotnet.log" | grep -A2 -E '^ +Failed [A-Za-z_]' | grep -vE '^ +Error Message:|^--$' || true
+    strip "$logs/vitest.log" | grep -E '^ *(FAIL|×) ' || true
+    strip "$logs/e2e.log" | grep -E '^ +[0-9]+\) ' || true
+  } | head -n 40 | sed 's/^ */    /'
+}
+
 # Prints the totals; fails when anything failed.
 report() {
   local total_passed=0 total_failed=${#broken[@]}
@@ -36,6 +45,7 @@ report() {
   echo "tests: $total_passed passed, $total_failed failed"
   if [ "$total_failed" -gt 0 ]; then
     for s in "${stages[@]}"; do [ "${failed[$s]}" -eq 0 ] || echo "  $s: ${failed[$s]} failed (log: ${logs#"$ROOT/"}/$s.log)"; done
+    failures
     for b in "${broken[@]}"; do echo "  failed: $b"; done
   fi
   [ "$total_failed" -eq 0 ]
