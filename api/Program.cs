@@ -52,6 +52,7 @@ services.AddNotifications(builder.Configuration);
 services.AddSingleton<RefreshTrending>();
 services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<RefreshTrending>());
 services.AddIdempotency();
+services.AddSingleton<Participation.Api.Features.Events.EventRecorder>();
 
 var app = builder.Build();
 

@@ -1,0 +1,101 @@
+using System.Data;
+using System.Text.Json;
+using Dapper;
+using Participation.Api.Infrastructure.Database;
+
+namespace Participation.Api.Features.Events;
+
+/// <summary>Who made an event happen.</summary>
+public readonly record struct Actor(ActorType Type, Guid? Id)
+{
+    public static Actor User(Guid id) => new(ActorType.User, id);
+
+    /// <summary>The platform itself: a command-line operator, a scheduled job.</summary>
+    public static readonly Actor System = new(ActorType.System, null);
+
+    /// <summary>A person when there is one, else the platform (e.g. an admin created from the command line).</summary>
+    public static Actor UserOrSystem(Guid? id) => id is { } user ? User(user) : System;
+}
+
+/// <summary>
+/// Where an event happened. Give the narrowest part known: a phase's project and a project's department are found
+/// when the event is written, so the audit log, dashboards and feeds can filter by any of them.
+/// </summary>
+public sealed record Scope(Guid? ProjectId = null, Guid? PhaseId = null, Guid? DepartmentId = null)
+{
+    public static readonly Scope Platform = new();
+
+    public static Scope Project(Guid projectId) => new(ProjectId: projectId);
+
+    public static Scope Phase(Guid phaseId, Guid? projectId = null) => new(ProjectId: projectId, PhaseId: phaseId);
+
+    public static Scope Department(Guid? departmentId) => new(DepartmentId: departmentId);
+}
+
+/// <summary>An event as written, handed to the inline projections in the same transaction.</summary>
+public sealed record RecordedEvent(long Position, DateTimeOffset OccurredAt, EventType Type, Actor Actor, SubjectType SubjectType, string SubjectId,
+    Scope Scope, JsonElement? Before, JsonElement? After, JsonElement Data);
+
+/// <summary>
+/// A consumer run in the transaction that records the event (an inline projection): what it writes commits or rolls
+/// back with the change itself, exactly once per event whatever the number of API instances. Notifications are one.
+/// Consumers that may lag (the change feed, webhooks) follow the events with <see cref="EventReader"/> instead.
+/// </summary>
+public interface IEventProjection
+{
+    Task ProjectAsync(IDbConnection connection, IDbTransaction tx, RecordedEvent e, CancellationToken ct);
+}
+
+/// <summary>
+/// Records what happened, in the caller's transaction: one call per state change from the handler that makes it
+/// (never a hand-written audit row or notification). <c>before</c> and <c>after</c> summarise the subject's changed
+/// fields; <c>data</c> carries the context (titles for notifications, the audit log's details).
+/// </summary>
+public sealed class EventRecorder(IEnumerable<IEventProjection> projections)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private const string Sql = """
+        INSERT INTO events (type, actor_type, actor_id, subject_type, subject_id, project_id, phase_id, department_id, before, after, data, audited)
+        SELECT @Type, @ActorType, @ActorId, @SubjectType, @SubjectId, s.project_id, @PhaseId,
+               coalesce(@DepartmentId, (SELECT department_id FROM projects WHERE id = s.project_id)),
+               CAST(@Before AS jsonb), CAST(@After AS jsonb), CAST(@Data AS jsonb), @Audited
+          FROM (SELECT coalesce(@ProjectId, (SELECT project_id FROM phases WHERE id = @PhaseId)) AS project_id) s
+        RETURNING position, occurred_at, project_id, department_id;
+        """;
+
+    private sealed record Written(long Position, DateTime OccurredAt, Guid? ProjectId, Guid? DepartmentId);
+
+    private readonly IEventProjection[] _projections = projections.ToArray();
+
+    public async Task<RecordedEvent> RecordAsync(IDbTransaction tx, EventType type, Actor actor, object subjectId, Scope scope,
+        object? before = null, object? after = null, object? data = null, CancellationToken ct = default)
+    {
+        var connection = tx.Connection ?? throw new InvalidOperationException("The transaction has no connection.");
+        var kind = EventCatalogue.Of(type);
+        var id = Convert.ToString(subjectId, System.Globalization.CultureInfo.InvariantCulture)
+            ?? throw new ArgumentNullException(nameof(subjectId));
+        string? Serialize(object? value) => value is null ? null : JsonSerializer.Serialize(value, Json);
+        var args = new DynamicParameters();
+        args.Add("Type", type.ToWire());
+        args.Add("ActorType", actor.Type.ToWire());
+        args.Add("ActorId", actor.Id, DbType.Guid);
+        args.Add("SubjectType", kind.Subject.ToWire());
+        args.Add("SubjectId", id);
+        args.Add("ProjectId", scope.ProjectId, DbType.Guid);
+        args.Add("PhaseId", scope.PhaseId, DbType.Guid);
+        args.Add("DepartmentId", scope.DepartmentId, DbType.Guid);
+        args.Add("Before", Serialize(before));
+        args.Add("After", Serialize(after));
+        args.Add("Data", Serialize(data) ?? "{}");
+        args.Add("Audited", kind.Audited);
+        var written = await connection.QuerySingleAsync<Written>(new CommandDefinition(Sql, args, tx, cancellationToken: ct));
+
+        var recorded = new RecordedEvent(written.Position, written.OccurredAt.AsUtc(), type, actor, kind.Subject, id,
+            new Scope(written.ProjectId, scope.PhaseId, written.DepartmentId), Element(before), Element(after), Element(data) ?? Element(new { })!.Value);
+        foreach (var projection in _projections) await projection.ProjectAsync(connection, tx, recorded, ct);
+        return recorded;
+    }
+
+    private static JsonElement? Element(object? value) => value is null ? null : JsonSerializer.SerializeToElement(value, Json);
+}
