@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+
+namespace Participation.Api.Tests.Architecture;
+
+/// <summary>
+/// Rules of the code base's shape, read from the API's sources: a fact is recorded once, as an event, by the one
+/// recorder; nothing else writes the audit log or notifications; plumbing does not reach into features.
+/// </summary>
+public sealed partial class ArchitectureTests
+{
+    private static readonly string Root = FindRoot();
+    private static readonly string Api = Path.Combine(Root, "api");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Participation.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Participation.sln not found above the test binaries.");
+    }
+
+    /// <summary>Every C# source of the API (not its build output), as path relative to api/ with '/' and its text.</summary>
+    private static IEnumerable<(string Path, string Text)> Sources() =>
+        Directory.EnumerateFiles(Api, "*.cs", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Api, f).Replace('\\', '/'))
+            .Where(f => !f.StartsWith("bin/", StringComparison.Ordinal) && !f.StartsWith("obj/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(f => (f, File.ReadAllText(Path.Combine(Api, f))));
+
+    private static List<string> Matching(Regex pattern, params string[] allowed) =>
+        Sources().Where(s => pattern.IsMatch(s.Text) && !allowed.Contains(s.Path)).Select(s => s.Path).ToList();
+
+    [GeneratedRegex(@"\b(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+audit_log\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WritesAuditLog();
+
+    [GeneratedRegex(@"\b(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+events\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WritesEvents();
+
+    [GeneratedRegex(@"\bINSERT\s+INTO\s+notifications\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WritesNotifications();
+
+    [GeneratedRegex(@"\bNotifier\s*\.\s*NotifyAsync\b")]
+    private static partial Regex CallsNotifier();
+
+    [GeneratedRegex(@"\bParticipation\.Api\.Features\b|(?<![\w.])Features\.[A-Z]")]
+    private static partial Regex ReachesFeatures();
+
+    [Fact]
+    public void The_sources_are_found() =>
+        Assert.Contains(Sources(), s => s.Path == "Features/Events/EventRecorder.cs");
+
+    [Fact]
+    public void No_handler_writes_the_audit_log_it_is_read_from_the_events() =>
+        Assert.Empty(Matching(WritesAuditLog()));
+
+    [Fact]
+    public void Only_the_recorder_writes_events() =>
+        Assert.Empty(Matching(WritesEvents(), "Features/Events/EventRecorder.cs"));
+
+    [Fact]
+    public void No_handler_notifies_directly_notifications_fan_out_from_the_events()
+    {
+        var calls = Sources().Where(s => CallsNotifier().IsMatch(s.Text) && !s.Path.StartsWith("Features/Notifications/", StringComparison.Ordinal))
+            .Select(s => s.Path).ToList();
+        Assert.Empty(calls);
+        // The demo seed writes old notifications as history, with their past dates; nothing else writes the table.
+        Assert.Empty(Sources().Where(s => WritesNotifications().IsMatch(s.Text) && !s.Path.StartsWith("Features/Notifications/", StringComparison.Ordinal)
+            && !s.Path.StartsWith("Infrastructure/Cli/DemoSeed", StringComparison.Ordinal)).Select(s => s.Path));
+    }
+
+    /// <summary>
+    /// Infrastructure is plumbing and must not depend on features. The files below still do: issue 13's second part
+    /// moves the domain rules out of Infrastructure and the bench baselines out of the API. The list only shrinks: a file
+    /// that no longer depends on features must leave it, and a new dependency fails.
+    /// </summary>
+    private static readonly string[] StillReachingFeatures =
+    [
+        "Infrastructure/Auth/RoleGrants.cs",
+        "Infrastructure/Bench/BaselineEndpoints.cs",
+        "Infrastructure/Notifications/NotificationEmails.cs",
+        "Infrastructure/Security/HttpHardening.cs",
+    ];
+
+    [Fact]
+    public void Infrastructure_does_not_depend_on_features_beyond_the_known_remainder()
+    {
+        var reaching = Sources().Where(s => s.Path.StartsWith("Infrastructure/", StringComparison.Ordinal) && ReachesFeatures().IsMatch(s.Text))
+            .Select(s => s.Path).ToList();
+        Assert.Empty(reaching.Except(StillReachingFeatures)); // a new dependency
+        Assert.Empty(StillReachingFeatures.Except(reaching)); // moved out: take it off the list
+    }
+}
