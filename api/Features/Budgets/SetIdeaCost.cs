@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Features.Ideas;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
@@ -28,13 +29,17 @@ public static class SetIdeaCost
             .Must(v => v is null || (v >= 0 && v <= 1_000_000_000 && decimal.Round(v.Value, 2) == v.Value)).WithMessage(_ => Messages.Get("cost_invalid"));
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, Response>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Response>
     {
+        // The idea is locked by IdeaAccess (forUpdate), so the previous cost read here is the one replaced.
         private const string Sql = """
-            WITH upd AS (UPDATE ideas SET cost = @Cost, updated_at = now() WHERE id = @IdeaId AND cost IS DISTINCT FROM @Cost RETURNING id)
-            INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
-            SELECT @ActorId, 'idea.cost_set', 'idea', @IdeaId::text, @DepartmentId, jsonb_build_object('projectId', @ProjectId, 'cost', @Cost) FROM upd;
+            UPDATE ideas i SET cost = @Cost, updated_at = now()
+              FROM (SELECT id, cost FROM ideas WHERE id = @IdeaId) previous
+             WHERE i.id = previous.id AND previous.cost IS DISTINCT FROM @Cost
+            RETURNING previous.cost AS previous;
             """;
+
+        private sealed record Changed(decimal? Previous);
 
         private const string InBasketSql = "SELECT EXISTS (SELECT 1 FROM basket_lines WHERE idea_id = @IdeaId);";
 
@@ -45,7 +50,9 @@ public static class SetIdeaCost
             var idea = (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct, forUpdate: true)).RequireStaff();
             if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(InBasketSql, new { c.IdeaId }, tx, cancellationToken: ct)))
                 throw new ConflictException(Messages.Get("cost_locked"), "cost");
-            await connection.ExecuteAsync(new CommandDefinition(Sql, new { c.IdeaId, c.Cost, c.ActorId, idea.DepartmentId, idea.ProjectId }, tx, cancellationToken: ct));
+            if (await connection.QuerySingleOrDefaultAsync<Changed>(new CommandDefinition(Sql, new { c.IdeaId, c.Cost }, tx, cancellationToken: ct)) is { } changed)
+                await events.RecordAsync(tx, EventType.IdeaCostSet, Actor.User(c.ActorId), c.IdeaId, new Scope(idea.ProjectId, idea.PhaseId, idea.DepartmentId),
+                    new { cost = changed.Previous }, new { cost = c.Cost }, new { projectId = idea.ProjectId, cost = c.Cost }, ct);
             await tx.CommitAsync(ct);
             return new Response(c.IdeaId, c.Cost);
         }

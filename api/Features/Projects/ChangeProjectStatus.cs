@@ -4,6 +4,7 @@ using Dapper;
 using FluentValidation;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
@@ -22,24 +23,26 @@ public static class ChangeProjectStatus
         public Validator() => RuleFor(c => c.Status).IsInEnum().WithMessage(_ => Messages.Get("one_of_project_statuses"));
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = """
-            WITH previous AS (SELECT status FROM projects WHERE id = @Id FOR UPDATE),
-            changed AS (
-                UPDATE projects p SET status = @Status, updated_at = now(),
-                       published_at = CASE WHEN @Status <> 'draft' THEN coalesce(p.published_at, now()) ELSE p.published_at END
-                  FROM previous WHERE p.id = @Id AND previous.status <> @Status
-                RETURNING p.id, p.department_id, previous.status AS before)
-            INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
-            SELECT @ActorId, 'project.status_changed', 'project', id::text, department_id, jsonb_build_object('before', before, 'after', @Status) FROM changed;
+            WITH previous AS (SELECT status FROM projects WHERE id = @Id FOR UPDATE)
+            UPDATE projects p SET status = @Status, updated_at = now(),
+                   published_at = CASE WHEN @Status <> 'draft' THEN coalesce(p.published_at, now()) ELSE p.published_at END
+              FROM previous WHERE p.id = @Id AND previous.status <> @Status
+            RETURNING previous.status;
             """;
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await StaffAccess.RequireStaffAsync(connection, c.ActorId, c.Id, ct);
-            await connection.ExecuteAsync(new CommandDefinition(Sql, new { c.ActorId, c.Id, Status = c.Status.ToWire() }, cancellationToken: ct));
+            var status = c.Status.ToWire();
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            if (await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(Sql, new { c.Id, Status = status }, tx, cancellationToken: ct)) is { } previous)
+                await events.RecordAsync(tx, EventType.ProjectStatusChanged, Actor.User(c.ActorId), c.Id, Scope.Project(c.Id),
+                    new { status = previous }, new { status }, new { before = previous, after = status }, ct);
+            await tx.CommitAsync(ct);
             return Unit.Value;
         }
     }

@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Dapper;
 using FluentValidation;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
@@ -26,17 +28,14 @@ public static class CreateProject
         public Validator() => Include(new ProjectTextsRules<Command>(creating: true));
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, Response>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Response>
     {
         private const string Sql = """
-            WITH created AS (
-                INSERT INTO projects (id, department_id, title, summary, description, goals, target_audience, topics, created_by)
-                SELECT @Id, d.id, CAST(@Title AS jsonb), coalesce(CAST(@Summary AS jsonb), '{}'), coalesce(CAST(@Description AS jsonb), '{}'),
-                       coalesce(CAST(@Goals AS jsonb), '{}'), coalesce(CAST(@TargetAudience AS jsonb), '{}'), coalesce(CAST(@Topics AS text[]), '{}'), @ActorId
-                  FROM departments d WHERE d.id = @DepartmentId
-                RETURNING id, department_id, title)
-            INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
-            SELECT @ActorId, 'project.created', 'project', id::text, department_id, jsonb_build_object('title', title) FROM created;
+            INSERT INTO projects (id, department_id, title, summary, description, goals, target_audience, topics, created_by)
+            SELECT @Id, d.id, CAST(@Title AS jsonb), coalesce(CAST(@Summary AS jsonb), '{}'), coalesce(CAST(@Description AS jsonb), '{}'),
+                   coalesce(CAST(@Goals AS jsonb), '{}'), coalesce(CAST(@TargetAudience AS jsonb), '{}'), coalesce(CAST(@Topics AS text[]), '{}'), @ActorId
+              FROM departments d WHERE d.id = @DepartmentId
+            RETURNING jsonb_build_object('departmentId', department_id, 'status', status, 'title', title, 'summary', summary, 'topics', topics) AS after;
             """;
 
         public async ValueTask<Response> Handle(Command c, CancellationToken ct)
@@ -47,8 +46,13 @@ public static class CreateProject
             var id = Guid.CreateVersion7();
             var parameters = new DynamicParameters(c.ToParameters());
             parameters.AddDynamicParams(new { Id = id, c.ActorId, c.DepartmentId });
-            if (await connection.ExecuteAsync(new CommandDefinition(Sql, parameters, cancellationToken: ct)) == 0)
-                throw new ValidationException([new FluentValidation.Results.ValidationFailure("departmentId", "Unknown department.")]);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var created = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(Sql, parameters, tx, cancellationToken: ct))
+                ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("departmentId", "Unknown department.")]);
+            var after = JsonSerializer.Deserialize<JsonElement>(created);
+            await events.RecordAsync(tx, EventType.ProjectCreated, Actor.User(c.ActorId), id, Scope.Project(id),
+                before: null, after, data: new { title = after.GetProperty("title") }, ct);
+            await tx.CommitAsync(ct);
             return new Response(id, ProjectStatus.Draft);
         }
     }

@@ -5,6 +5,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
@@ -30,7 +31,7 @@ public sealed class PhaseRequestRules : AbstractValidator<PhaseRequest>
     }
 }
 
-/// <summary>Writes a phase and maps the no-overlap constraint to a field error on the dates.</summary>
+/// <summary>Writes a phase, records it, and maps the no-overlap constraint to a field error on the dates.</summary>
 internal static class PhaseWriter
 {
     private const string HasQuestionnaireOfOtherMethod = """
@@ -38,35 +39,52 @@ internal static class PhaseWriter
                         WHERE ph.id = @PhaseId AND ph.project_id = @ProjectId AND ph.method <> @Method);
         """;
 
-    public static async Task<Guid> SaveAsync(NpgsqlDataSource db, Guid actorId, Guid projectId, Guid? phaseId, PhaseRequest r, CancellationToken ct)
-    {
-        const string Insert = """
-            WITH saved AS (
-                INSERT INTO phases (id, project_id, title, description, starts_at, ends_at, method, settings)
-                VALUES (@PhaseId, @ProjectId, CAST(@Title AS jsonb), CAST(@Description AS jsonb), @StartsAt, @EndsAt, @Method, CAST(@Settings AS jsonb))
-                RETURNING id, project_id),
-            touched AS (UPDATE projects SET updated_at = now() WHERE id = @ProjectId RETURNING department_id)
-            INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
-            SELECT @ActorId, 'phase.added', 'project', @ProjectId::text, (SELECT department_id FROM touched),
-                   jsonb_build_object('phaseId', id, 'method', @Method, 'startsAt', @StartsAt, 'endsAt', @EndsAt) FROM saved;
-            """;
-        const string Update = """
-            WITH saved AS (
-                UPDATE phases SET title = CAST(@Title AS jsonb), description = CAST(@Description AS jsonb), starts_at = @StartsAt, ends_at = @EndsAt,
-                       method = @Method, settings = CAST(@Settings AS jsonb), updated_at = now()
-                 WHERE id = @PhaseId AND project_id = @ProjectId
-                RETURNING id),
-            touched AS (UPDATE projects SET updated_at = now() WHERE id = @ProjectId AND EXISTS (SELECT 1 FROM saved) RETURNING department_id)
-            INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
-            SELECT @ActorId, 'phase.changed', 'project', @ProjectId::text, (SELECT department_id FROM touched),
-                   jsonb_build_object('phaseId', id, 'method', @Method, 'startsAt', @StartsAt, 'endsAt', @EndsAt) FROM saved;
-            -- Baskets follow their phase's budget (their check constraint refuses a budget below a basket's total).
-            UPDATE baskets b SET budget = (ph.settings ->> 'budgetAmount')::numeric, updated_at = now()
-              FROM phases ph
-             WHERE ph.id = @PhaseId AND b.phase_id = ph.id AND ph.settings ? 'budgetAmount'
-               AND b.budget <> (ph.settings ->> 'budgetAmount')::numeric;
-            """;
+    // data: what the audit log always held (the dates as given); after: the phase's main fields as stored.
+    private const string Insert = """
+        WITH saved AS (
+            INSERT INTO phases (id, project_id, title, description, starts_at, ends_at, method, settings)
+            VALUES (@PhaseId, @ProjectId, CAST(@Title AS jsonb), CAST(@Description AS jsonb), @StartsAt, @EndsAt, @Method, CAST(@Settings AS jsonb))
+            RETURNING id, title, starts_at, ends_at, method),
+        touched AS (UPDATE projects SET updated_at = now() WHERE id = @ProjectId)
+        SELECT NULL AS before, jsonb_build_object('title', title, 'method', method, 'startsAt', starts_at, 'endsAt', ends_at) AS after,
+               jsonb_build_object('phaseId', id, 'method', @Method, 'startsAt', @StartsAt, 'endsAt', @EndsAt) AS data
+          FROM saved;
+        """;
 
+    // before/after: the previous and new values of the title, method and dates that changed.
+    private const string Update = """
+        WITH previous AS (
+            SELECT id, title, starts_at, ends_at, method FROM phases WHERE id = @PhaseId AND project_id = @ProjectId FOR UPDATE),
+        saved AS (
+            UPDATE phases ph SET title = CAST(@Title AS jsonb), description = CAST(@Description AS jsonb), starts_at = @StartsAt, ends_at = @EndsAt,
+                   method = @Method, settings = CAST(@Settings AS jsonb), updated_at = now()
+              FROM previous WHERE ph.id = previous.id
+            RETURNING ph.id, ph.title, ph.starts_at, ph.ends_at, ph.method, previous.title AS old_title, previous.starts_at AS old_starts_at,
+                      previous.ends_at AS old_ends_at, previous.method AS old_method),
+        touched AS (UPDATE projects SET updated_at = now() WHERE id = @ProjectId AND EXISTS (SELECT 1 FROM saved))
+        SELECT CASE WHEN old_title IS DISTINCT FROM title THEN jsonb_build_object('title', old_title) ELSE '{}' END
+               || CASE WHEN old_method IS DISTINCT FROM method THEN jsonb_build_object('method', old_method) ELSE '{}' END
+               || CASE WHEN old_starts_at IS DISTINCT FROM starts_at THEN jsonb_build_object('startsAt', old_starts_at) ELSE '{}' END
+               || CASE WHEN old_ends_at IS DISTINCT FROM ends_at THEN jsonb_build_object('endsAt', old_ends_at) ELSE '{}' END AS before,
+               CASE WHEN old_title IS DISTINCT FROM title THEN jsonb_build_object('title', title) ELSE '{}' END
+               || CASE WHEN old_method IS DISTINCT FROM method THEN jsonb_build_object('method', method) ELSE '{}' END
+               || CASE WHEN old_starts_at IS DISTINCT FROM starts_at THEN jsonb_build_object('startsAt', starts_at) ELSE '{}' END
+               || CASE WHEN old_ends_at IS DISTINCT FROM ends_at THEN jsonb_build_object('endsAt', ends_at) ELSE '{}' END AS after,
+               jsonb_build_object('phaseId', id, 'method', @Method, 'startsAt', @StartsAt, 'endsAt', @EndsAt) AS data
+          FROM saved;
+        """;
+
+    // Baskets follow their phase's budget (their check constraint refuses a budget below a basket's total).
+    private const string FollowBudget = """
+        UPDATE baskets b SET budget = (ph.settings ->> 'budgetAmount')::numeric, updated_at = now()
+          FROM phases ph
+         WHERE ph.id = @PhaseId AND b.phase_id = ph.id AND ph.settings ? 'budgetAmount'
+           AND b.budget <> (ph.settings ->> 'budgetAmount')::numeric;
+        """;
+
+    public static async Task<Guid> SaveAsync(NpgsqlDataSource db, EventRecorder events, Guid actorId, Guid projectId, Guid? phaseId, PhaseRequest r,
+        CancellationToken ct)
+    {
         await using var connection = await db.OpenConnectionAsync(ct);
         await StaffAccess.RequireStaffAsync(connection, actorId, projectId, ct);
         var id = phaseId ?? Guid.CreateVersion7();
@@ -74,16 +92,20 @@ internal static class PhaseWriter
         if (phaseId is not null && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(HasQuestionnaireOfOtherMethod,
                 new { PhaseId = phaseId, ProjectId = projectId, Method = r.Method.ToWire() }, cancellationToken: ct)))
             throw new ValidationException([new ValidationFailure("method", Messages.Get("method_has_questionnaire"))]);
+        await using var tx = await connection.BeginTransactionAsync(ct);
         try
         {
-            var rows = await connection.ExecuteAsync(new CommandDefinition(phaseId is null ? Insert : Update, new
+            var saved = await connection.QuerySingleOrDefaultAsync<PhaseChange>(new CommandDefinition(phaseId is null ? Insert : Update, new
             {
-                PhaseId = id, ProjectId = projectId, ActorId = actorId,
+                PhaseId = id, ProjectId = projectId,
                 Title = LocalizedText.ToJson(r.Title!), Description = LocalizedText.ToJson(r.Description ?? new Dictionary<string, string>()),
                 StartsAt = r.StartsAt.UtcDateTime, EndsAt = r.EndsAt?.UtcDateTime, Method = r.Method.ToWire(),
                 Settings = JsonSerializer.Serialize(Methods.WithDefaults(r.Method, r.Settings), JsonSerializerOptions.Web),
-            }, cancellationToken: ct));
-            if (rows == 0) throw new NotFoundException("No such phase.");
+            }, tx, cancellationToken: ct)) ?? throw new NotFoundException("No such phase.");
+            if (phaseId is not null) await connection.ExecuteAsync(new CommandDefinition(FollowBudget, new { PhaseId = id }, tx, cancellationToken: ct));
+            await events.RecordAsync(tx, phaseId is null ? EventType.PhaseAdded : EventType.PhaseChanged, Actor.User(actorId), projectId,
+                Scope.Phase(id, projectId), saved.BeforeJson, saved.AfterJson, saved.DataJson, ct);
+            await tx.CommitAsync(ct);
         }
         catch (PostgresException ex) when (ex is { SqlState: PostgresErrorCodes.CheckViolation, ConstraintName: "baskets_within_budget" })
         {
@@ -100,6 +122,16 @@ internal static class PhaseWriter
     }
 }
 
+/// <summary>A phase's event as built in SQL (jsonb, so the dates keep the audit log's format).</summary>
+internal sealed record PhaseChange(string? Before, string? After, string Data)
+{
+    public JsonElement? BeforeJson => Parse(Before);
+    public JsonElement? AfterJson => Parse(After);
+    public JsonElement DataJson => JsonSerializer.Deserialize<JsonElement>(Data);
+
+    private static JsonElement? Parse(string? json) => json is null ? null : JsonSerializer.Deserialize<JsonElement>(json);
+}
+
 public static class AddPhase
 {
     public sealed record Command(Guid ActorId, Guid ProjectId, PhaseRequest Phase) : ICommand<Guid>;
@@ -109,9 +141,10 @@ public static class AddPhase
         public Validator() => RuleFor(c => c.Phase).SetValidator(new PhaseRequestRules()).OverridePropertyName("");
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, Guid>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Guid>
     {
-        public async ValueTask<Guid> Handle(Command c, CancellationToken ct) => await PhaseWriter.SaveAsync(db, c.ActorId, c.ProjectId, null, c.Phase, ct);
+        public async ValueTask<Guid> Handle(Command c, CancellationToken ct) =>
+            await PhaseWriter.SaveAsync(db, events, c.ActorId, c.ProjectId, null, c.Phase, ct);
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
@@ -136,11 +169,11 @@ public static class ChangePhase
         public Validator() => RuleFor(c => c.Phase).SetValidator(new PhaseRequestRules()).OverridePropertyName("");
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
-            await PhaseWriter.SaveAsync(db, c.ActorId, c.ProjectId, c.PhaseId, c.Phase, ct);
+            await PhaseWriter.SaveAsync(db, events, c.ActorId, c.ProjectId, c.PhaseId, c.Phase, ct);
             return Unit.Value;
         }
     }
@@ -160,13 +193,13 @@ public static class RemovePhase
 {
     public sealed record Command(Guid ActorId, Guid ProjectId, Guid PhaseId) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = """
-            WITH removed AS (DELETE FROM phases WHERE id = @PhaseId AND project_id = @ProjectId RETURNING id, method),
-            touched AS (UPDATE projects SET updated_at = now() WHERE id = @ProjectId AND EXISTS (SELECT 1 FROM removed) RETURNING department_id)
-            INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
-            SELECT @ActorId, 'phase.removed', 'project', @ProjectId::text, (SELECT department_id FROM touched), jsonb_build_object('phaseId', id, 'method', method)
+            WITH removed AS (DELETE FROM phases WHERE id = @PhaseId AND project_id = @ProjectId RETURNING id, title, starts_at, ends_at, method),
+            touched AS (UPDATE projects SET updated_at = now() WHERE id = @ProjectId AND EXISTS (SELECT 1 FROM removed))
+            SELECT jsonb_build_object('title', title, 'method', method, 'startsAt', starts_at, 'endsAt', ends_at) AS before, NULL AS after,
+                   jsonb_build_object('phaseId', id, 'method', method) AS data
               FROM removed;
             """;
 
@@ -174,9 +207,13 @@ public static class RemovePhase
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await StaffAccess.RequireStaffAsync(connection, c.ActorId, c.ProjectId, ct);
-            return await connection.ExecuteAsync(new CommandDefinition(Sql, c, cancellationToken: ct)) == 0
-                ? throw new NotFoundException("No such phase.")
-                : Unit.Value;
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var removed = await connection.QuerySingleOrDefaultAsync<PhaseChange>(new CommandDefinition(Sql, new { c.PhaseId, c.ProjectId }, tx, cancellationToken: ct))
+                ?? throw new NotFoundException("No such phase.");
+            await events.RecordAsync(tx, EventType.PhaseRemoved, Actor.User(c.ActorId), c.ProjectId, Scope.Phase(c.PhaseId, c.ProjectId),
+                removed.BeforeJson, removed.AfterJson, removed.DataJson, ct);
+            await tx.CommitAsync(ct);
+            return Unit.Value;
         }
     }
 

@@ -1,6 +1,7 @@
 using Dapper;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
@@ -9,7 +10,8 @@ namespace Participation.Api.Features.Projects;
 
 /// <summary>
 /// A revocable preview link for a draft: a new link replaces the previous one; revoking ends it. Only the
-/// hash is stored, so the link is shown once, when created.
+/// hash is stored, so the link is shown once, when created. Its events say whether a link was active before and after,
+/// never the link itself.
 /// </summary>
 public static class CreatePreviewLink
 {
@@ -17,12 +19,12 @@ public static class CreatePreviewLink
 
     public sealed record Response(string Token, string Path);
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, Response>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Response>
     {
         private const string Sql = """
-            WITH linked AS (UPDATE projects SET preview_token_hash = @Hash WHERE id = @Id RETURNING id, department_id)
-            INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id)
-            SELECT @ActorId, 'project.preview_link_created', 'project', id::text, department_id FROM linked;
+            WITH previous AS (SELECT id, preview_token_hash IS NOT NULL AS linked FROM projects WHERE id = @Id FOR UPDATE)
+            UPDATE projects p SET preview_token_hash = @Hash FROM previous WHERE p.id = previous.id
+            RETURNING previous.linked;
             """;
 
         public async ValueTask<Response> Handle(Command c, CancellationToken ct)
@@ -30,7 +32,12 @@ public static class CreatePreviewLink
             await using var connection = await db.OpenConnectionAsync(ct);
             await StaffAccess.RequireStaffAsync(connection, c.ActorId, c.Id, ct);
             var token = SecureTokens.New();
-            await connection.ExecuteAsync(new CommandDefinition(Sql, new { c.Id, c.ActorId, Hash = SecureTokens.Hash(token) }, cancellationToken: ct));
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            if (await connection.QuerySingleOrDefaultAsync<bool?>(new CommandDefinition(Sql, new { c.Id, Hash = SecureTokens.Hash(token) }, tx, cancellationToken: ct))
+                is { } linked)
+                await events.RecordAsync(tx, EventType.ProjectPreviewLinkCreated, Actor.User(c.ActorId), c.Id, Scope.Project(c.Id),
+                    new { hasPreviewLink = linked }, new { hasPreviewLink = true }, ct: ct);
+            await tx.CommitAsync(ct);
             return new Response(token, $"/projects/{c.Id}/preview#token={token}");
         }
     }
@@ -47,19 +54,19 @@ public static class RevokePreviewLink
 {
     public sealed record Command(Guid ActorId, Guid Id) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
-        private const string Sql = """
-            WITH revoked AS (UPDATE projects SET preview_token_hash = NULL WHERE id = @Id AND preview_token_hash IS NOT NULL RETURNING id, department_id)
-            INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id)
-            SELECT @ActorId, 'project.preview_link_revoked', 'project', id::text, department_id FROM revoked;
-            """;
+        private const string Sql = "UPDATE projects SET preview_token_hash = NULL WHERE id = @Id AND preview_token_hash IS NOT NULL;";
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await StaffAccess.RequireStaffAsync(connection, c.ActorId, c.Id, ct);
-            await connection.ExecuteAsync(new CommandDefinition(Sql, c, cancellationToken: ct));
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            if (await connection.ExecuteAsync(new CommandDefinition(Sql, new { c.Id }, tx, cancellationToken: ct)) == 1)
+                await events.RecordAsync(tx, EventType.ProjectPreviewLinkRevoked, Actor.User(c.ActorId), c.Id, Scope.Project(c.Id),
+                    new { hasPreviewLink = true }, new { hasPreviewLink = false }, ct: ct);
+            await tx.CommitAsync(ct);
             return Unit.Value;
         }
     }

@@ -5,6 +5,7 @@ using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
@@ -35,16 +36,15 @@ public static class SetProjectImage
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, IFileStorage storage) : ICommandHandler<Command, Response>
+    public sealed class Handler(NpgsqlDataSource db, IFileStorage storage, EventRecorder events) : ICommandHandler<Command, Response>
     {
         private const string Sql = """
-            WITH previous AS (SELECT image_key FROM projects WHERE id = @Id FOR UPDATE),
-            changed AS (UPDATE projects SET image_key = @Key, updated_at = now() WHERE id = @Id RETURNING department_id),
-            audited AS (
-                INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id)
-                SELECT @ActorId, 'project.image_changed', 'project', @Id::text, department_id FROM changed)
-            SELECT image_key FROM previous;
+            WITH previous AS (SELECT id, image_key FROM projects WHERE id = @Id FOR UPDATE)
+            UPDATE projects p SET image_key = @Key, updated_at = now() FROM previous WHERE p.id = previous.id
+            RETURNING previous.image_key AS previous;
             """;
+
+        private sealed record Changed(string? Previous);
 
         public async ValueTask<Response> Handle(Command c, CancellationToken ct)
         {
@@ -61,7 +61,14 @@ public static class SetProjectImage
             string? previous;
             try
             {
-                previous = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(Sql, new { c.Id, c.ActorId, Key = key }, cancellationToken: ct));
+                await using var tx = await connection.BeginTransactionAsync(ct);
+                var changed = await connection.QuerySingleOrDefaultAsync<Changed>(new CommandDefinition(Sql, new { c.Id, Key = key }, tx, cancellationToken: ct));
+                previous = changed?.Previous;
+                // The image's key is in its URL, which opens a draft's image: the event says only whether there was one.
+                if (changed is not null)
+                    await events.RecordAsync(tx, EventType.ProjectImageChanged, Actor.User(c.ActorId), c.Id, Scope.Project(c.Id),
+                        new { hasImage = previous is not null }, new { hasImage = true }, ct: ct);
+                await tx.CommitAsync(ct);
             }
             catch
             {

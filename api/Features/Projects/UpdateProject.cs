@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Dapper;
 using FluentValidation;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
@@ -24,23 +26,32 @@ public static class UpdateProject
         public Validator() => Include(new ProjectTextsRules<Command>(creating: false));
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
+        // before/after: the previous and new values of the fields given (those named in the audit data).
         private const string Sql = """
-            WITH updated AS (
-                UPDATE projects SET
-                       title = coalesce(CAST(@Title AS jsonb), title),
-                       summary = coalesce(CAST(@Summary AS jsonb), summary),
-                       description = coalesce(CAST(@Description AS jsonb), description),
-                       goals = coalesce(CAST(@Goals AS jsonb), goals),
-                       target_audience = coalesce(CAST(@TargetAudience AS jsonb), target_audience),
-                       topics = coalesce(CAST(@Topics AS text[]), topics),
+            WITH previous AS (
+                SELECT id, title, summary, description, goals, target_audience, topics FROM projects WHERE id = @Id FOR UPDATE),
+            updated AS (
+                UPDATE projects p SET
+                       title = coalesce(CAST(@Title AS jsonb), p.title),
+                       summary = coalesce(CAST(@Summary AS jsonb), p.summary),
+                       description = coalesce(CAST(@Description AS jsonb), p.description),
+                       goals = coalesce(CAST(@Goals AS jsonb), p.goals),
+                       target_audience = coalesce(CAST(@TargetAudience AS jsonb), p.target_audience),
+                       topics = coalesce(CAST(@Topics AS text[]), p.topics),
                        updated_at = now()
-                 WHERE id = @Id
-                RETURNING id, department_id)
-            INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
-            SELECT @ActorId, 'project.edited', 'project', id::text, department_id, jsonb_build_object('fields', CAST(@Fields AS text[])) FROM updated;
+                  FROM previous WHERE p.id = previous.id
+                RETURNING jsonb_build_object('title', previous.title, 'summary', previous.summary, 'description', previous.description,
+                              'goals', previous.goals, 'targetAudience', previous.target_audience, 'topics', previous.topics) AS before,
+                          jsonb_build_object('title', p.title, 'summary', p.summary, 'description', p.description,
+                              'goals', p.goals, 'targetAudience', p.target_audience, 'topics', p.topics) AS after)
+            SELECT (SELECT coalesce(jsonb_object_agg(key, value), '{}') FROM jsonb_each(before) WHERE key = ANY(@Fields)) AS before,
+                   (SELECT coalesce(jsonb_object_agg(key, value), '{}') FROM jsonb_each(after) WHERE key = ANY(@Fields)) AS after
+              FROM updated;
             """;
+
+        private sealed record Change(string Before, string After);
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
@@ -51,8 +62,12 @@ public static class UpdateProject
                 ("title", c.Title), ("summary", c.Summary), ("description", c.Description), ("goals", c.Goals), ("targetAudience", c.TargetAudience), ("topics", c.Topics),
             }.Where(f => f.Value is not null).Select(f => f.Name).ToArray();
             var parameters = new DynamicParameters(c.ToParameters());
-            parameters.AddDynamicParams(new { c.Id, c.ActorId, Fields = fields });
-            await connection.ExecuteAsync(new CommandDefinition(Sql, parameters, cancellationToken: ct));
+            parameters.AddDynamicParams(new { c.Id, Fields = fields });
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            if (await connection.QuerySingleOrDefaultAsync<Change>(new CommandDefinition(Sql, parameters, tx, cancellationToken: ct)) is { } change)
+                await events.RecordAsync(tx, EventType.ProjectEdited, Actor.User(c.ActorId), c.Id, Scope.Project(c.Id),
+                    JsonSerializer.Deserialize<JsonElement>(change.Before), JsonSerializer.Deserialize<JsonElement>(change.After), new { fields }, ct);
+            await tx.CommitAsync(ct);
             return Unit.Value;
         }
     }

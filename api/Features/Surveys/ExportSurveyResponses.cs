@@ -1,7 +1,7 @@
-using Dapper;
 using FluentValidation;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Validation;
@@ -26,22 +26,19 @@ public static class ExportSurveyResponses
             .Must(l => l is null || TextRules.Locales.Contains(l)).WithMessage(_ => Messages.Get("locale"));
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Export>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : IQueryHandler<Query, Export>
     {
-        private const string Audit = """
-            INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
-            VALUES (@ActorId, 'survey.exported', 'phase', @PhaseId::text, @DepartmentId,
-                    jsonb_build_object('projectId', @ProjectId, 'language', @Language));
-            """;
-
         public async ValueTask<Export> Handle(Query q, CancellationToken ct)
         {
             var language = q.Language ?? RequestLanguage.Current;
             await using (var connection = await db.OpenConnectionAsync(ct))
             {
                 var phase = await SurveyResultsAccess.RequireStaffAsync(connection, q.ActorId, q.PhaseId, byQuestion: false, ct);
-                await connection.ExecuteAsync(new CommandDefinition(Audit,
-                    new { q.ActorId, q.PhaseId, phase.DepartmentId, phase.ProjectId, Language = language }, cancellationToken: ct));
+                // Nothing changes (no before/after): the export itself is what the audit log keeps.
+                await using var tx = await connection.BeginTransactionAsync(ct);
+                await events.RecordAsync(tx, EventType.SurveyExported, Actor.User(q.ActorId), q.PhaseId, new Scope(phase.ProjectId, q.PhaseId, phase.DepartmentId),
+                    data: new { projectId = phase.ProjectId, language }, ct: ct);
+                await tx.CommitAsync(ct);
             }
             // The last 8 hex digits: the random part of a version 7 id (its first digits are a timestamp shared by neighbours).
             var fileName = $"survey-{q.PhaseId.ToString("N")[^8..]}-{DateTime.UtcNow:yyyyMMdd}.csv";

@@ -4,6 +4,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
@@ -55,7 +56,7 @@ public static class SaveSurvey
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, SurveyView>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, SurveyView>
     {
         private const string LockSql = "SELECT version, responses FROM surveys WHERE phase_id = @PhaseId FOR UPDATE;";
 
@@ -85,9 +86,6 @@ public static class SaveSurvey
             DELETE FROM survey_questions WHERE phase_id = @PhaseId AND id <> ALL(@QuestionIds);
             DELETE FROM survey_sections WHERE phase_id = @PhaseId AND id <> ALL(@SectionIds);
             UPDATE surveys SET version = @Version, updated_at = now() WHERE phase_id = @PhaseId;
-            INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
-            VALUES (@ActorId, 'survey.saved', 'project', @ProjectId::text, @DepartmentId,
-                    jsonb_build_object('phaseId', @PhaseId, 'version', @Version, 'questions', cardinality(@QuestionIds::uuid[]), 'wordingOnly', @WordingOnly));
             """;
 
         private sealed record Lock(int Version, int Responses);
@@ -113,7 +111,7 @@ public static class SaveSurvey
             var version = (current?.Version ?? 0) + 1;
             await connection.ExecuteAsync(new CommandDefinition(WriteSql, new
             {
-                c.PhaseId, c.ActorId, phase.ProjectId, phase.DepartmentId, Version = version, WordingOnly = locked,
+                c.PhaseId, Version = version,
                 SectionIds = plan.Sections.Select(s => s.Id).ToArray(),
                 SectionTitles = plan.Sections.Select(s => LocalizedText.ToJson(s.Input.Title ?? Empty)).ToArray(),
                 SectionDescriptions = plan.Sections.Select(s => LocalizedText.ToJson(s.Input.Description ?? Empty)).ToArray(),
@@ -130,6 +128,11 @@ public static class SaveSurvey
                 OptionLabels = plan.Options.Select(o => LocalizedText.ToJson(o.Input.Label!)).ToArray(),
                 plan.Reshaped,
             }, tx, cancellationToken: ct));
+            // before: null when the questionnaire is first saved; both sides count its sections and questions.
+            await events.RecordAsync(tx, EventType.SurveySaved, Actor.User(c.ActorId), phase.ProjectId, new Scope(phase.ProjectId, c.PhaseId, phase.DepartmentId),
+                current is null ? null : new { version = current.Version, sections = existing.Count, questions = Questionnaire.Questions(existing).Count() },
+                new { version, sections = plan.Sections.Count, questions = plan.Questions.Count },
+                new { phaseId = c.PhaseId, version, questions = plan.Questions.Count, wordingOnly = locked }, ct);
             var saved = await Questionnaire.SectionsAsync(connection, c.PhaseId, tx, ct);
             await tx.CommitAsync(ct);
             return Questionnaire.View(phase with { Version = version, Responses = current?.Responses ?? 0 }, saved);
