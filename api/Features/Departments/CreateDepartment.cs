@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Errors;
@@ -22,15 +23,9 @@ public static class CreateDepartment
         public Validator() => RuleFor(c => c.Name).Localized(120);
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, ListDepartments.Department>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, ListDepartments.Department>
     {
-        private const string Sql = """
-            WITH created AS (
-                INSERT INTO departments (id, name) VALUES (@Id, CAST(@Name AS jsonb))
-                RETURNING id, name)
-            INSERT INTO audit_log (actor_id, action, target_type, target_id, data)
-            SELECT @ActorId, 'department.created', 'department', id::text, jsonb_build_object('name', name) FROM created;
-            """;
+        private const string Sql = "INSERT INTO departments (id, name) VALUES (@Id, CAST(@Name AS jsonb));";
 
         public async ValueTask<ListDepartments.Department> Handle(Command c, CancellationToken ct)
         {
@@ -38,15 +33,21 @@ public static class CreateDepartment
             if (!await Roles.IsAdminAsync(connection, c.ActorId, null, ct)) throw new ForbiddenException();
             var id = Guid.CreateVersion7();
             var json = LocalizedText.ToJson(c.Name!);
+            var name = LocalizedText.FromJson(json);
+            await using var tx = await connection.BeginTransactionAsync(ct);
             try
             {
-                await connection.ExecuteAsync(new CommandDefinition(Sql, new { Id = id, Name = json, c.ActorId }, cancellationToken: ct));
+                await connection.ExecuteAsync(new CommandDefinition(Sql, new { Id = id, Name = json }, tx, cancellationToken: ct));
             }
             catch (PostgresException ex) when (ex.IsUniqueViolation("departments_name_fr_key"))
             {
                 throw new ConflictException(Messages.Get("department_name_taken"), nameof(Command.Name));
             }
-            return new ListDepartments.Department(id, LocalizedText.FromJson(json));
+            // Platform scope: a department's own events stay admin-only in the audit log, as they always were.
+            await events.RecordAsync(tx, EventType.DepartmentCreated, Actor.User(c.ActorId), id, Scope.Platform,
+                before: null, after: new { name }, data: new { name }, ct);
+            await tx.CommitAsync(ct);
+            return new ListDepartments.Department(id, name);
         }
     }
 

@@ -1,6 +1,7 @@
 using Dapper;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
@@ -13,18 +14,12 @@ public static class DeleteDepartment
 {
     public sealed record Command(Guid ActorId, Guid Id) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
         // The foreign keys from role grants (and later projects) refuse the delete of a non-empty department.
         // Invitations scoped to it would go with it (ON DELETE CASCADE): pending ones are refused instead, so
         // nobody loses track of them silently; they are revoked first through the audited revoke path.
-        private const string Sql = """
-            WITH deleted AS (DELETE FROM departments WHERE id = @Id RETURNING id, name),
-            audited AS (
-                INSERT INTO audit_log (actor_id, action, target_type, target_id, data)
-                SELECT @ActorId, 'department.deleted', 'department', id::text, jsonb_build_object('name', name) FROM deleted)
-            SELECT count(*) FROM deleted;
-            """;
+        private const string Sql = "DELETE FROM departments WHERE id = @Id RETURNING name::text;";
 
         // Locks the department (new invitations take a key-share lock on it) before counting its pending invitations.
         private const string PendingSql = """
@@ -43,8 +38,11 @@ public static class DeleteDepartment
             if (pending > 0) throw new ConflictException(Messages.Get("department_pending_invitations", pending));
             try
             {
-                var rows = await connection.ExecuteScalarAsync<long>(new CommandDefinition(Sql, c, tx, cancellationToken: ct));
-                if (rows == 0) throw new NotFoundException();
+                var deleted = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(Sql, c, tx, cancellationToken: ct))
+                    ?? throw new NotFoundException();
+                var name = LocalizedText.FromJson(deleted);
+                await events.RecordAsync(tx, EventType.DepartmentDeleted, Actor.User(c.ActorId), c.Id, Scope.Platform,
+                    before: new { name }, after: null, data: new { name }, ct);
                 await tx.CommitAsync(ct);
                 return Unit.Value;
             }

@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Errors;
@@ -22,16 +23,14 @@ public static class RenameDepartment
         public Validator() => RuleFor(c => c.Name).Localized(120);
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, ListDepartments.Department>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, ListDepartments.Department>
     {
+        // The previous name is read under the row lock the update takes anyway.
         private const string Sql = """
-            WITH renamed AS (
-                UPDATE departments SET name = CAST(@Name AS jsonb), updated_at = now() WHERE id = @Id
-                RETURNING id, name),
-            audited AS (
-                INSERT INTO audit_log (actor_id, action, target_type, target_id, data)
-                SELECT @ActorId, 'department.renamed', 'department', id::text, jsonb_build_object('name', name) FROM renamed)
-            SELECT count(*) FROM renamed;
+            UPDATE departments d SET name = CAST(@Name AS jsonb), updated_at = now()
+              FROM (SELECT id, name FROM departments WHERE id = @Id FOR UPDATE) old
+             WHERE d.id = old.id
+            RETURNING old.name::text;
             """;
 
         public async ValueTask<ListDepartments.Department> Handle(Command c, CancellationToken ct)
@@ -39,16 +38,22 @@ public static class RenameDepartment
             await using var connection = await db.OpenConnectionAsync(ct);
             if (!await Roles.IsAdminAsync(connection, c.ActorId, null, ct)) throw new ForbiddenException();
             var json = LocalizedText.ToJson(c.Name!);
+            var name = LocalizedText.FromJson(json);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            string? previous;
             try
             {
-                var rows = await connection.ExecuteScalarAsync<long>(new CommandDefinition(Sql, new { c.Id, Name = json, c.ActorId }, cancellationToken: ct));
-                if (rows == 0) throw new NotFoundException();
+                previous = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(Sql, new { c.Id, Name = json }, tx, cancellationToken: ct));
             }
             catch (PostgresException ex) when (ex.IsUniqueViolation("departments_name_fr_key"))
             {
                 throw new ConflictException(Messages.Get("department_name_taken"), nameof(Command.Name));
             }
-            return new ListDepartments.Department(c.Id, LocalizedText.FromJson(json));
+            if (previous is null) throw new NotFoundException();
+            await events.RecordAsync(tx, EventType.DepartmentRenamed, Actor.User(c.ActorId), c.Id, Scope.Platform,
+                before: new { name = LocalizedText.FromJson(previous) }, after: new { name }, data: new { name }, ct);
+            await tx.CommitAsync(ct);
+            return new ListDepartments.Department(c.Id, name);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Data;
 using Dapper;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Infrastructure.Validation;
@@ -22,13 +23,21 @@ public sealed record InvitationReport(IReadOnlyList<InvitationReport.Created> In
 /// <summary>
 /// Writes invitations for a list of invitees with one role and scope, in the caller's transaction:
 /// per-row validation, an advisory lock per address (parallel requests cannot invite one person twice),
-/// the invitation, its token, its e-mail and an audit entry.
+/// the invitation, its token, its e-mail and its event (invitation.created, in the audit log).
 /// </summary>
-public sealed class InvitationWriter(EmailTemplates templates, TimeProvider clock)
+public sealed class InvitationWriter(EmailTemplates templates, TimeProvider clock, EventRecorder events)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
 
     public sealed record Scope(string Role, string ScopeType, Guid? ScopeId, string? Message);
+
+    /// <summary>Where an invitation's events happen: its department or project (heads of that department see them).</summary>
+    public static Events.Scope EventScope(string scopeType, Guid? scopeId) => (scopeType.ToEnum<ScopeType>(), scopeId) switch
+    {
+        (ScopeType.Department, _) => Events.Scope.Department(scopeId),
+        (ScopeType.Project, { } project) => Events.Scope.Project(project),
+        _ => Events.Scope.Platform,
+    };
 
     private const string Context = """
         SELECT (SELECT name FROM platform_settings) AS platform_name,
@@ -57,12 +66,8 @@ public sealed class InvitationWriter(EmailTemplates templates, TimeProvider cloc
             VALUES (@Id, @Email, @FirstName, @LastName, @Locale, @Role, @ScopeType, @ScopeId,
                     CASE WHEN @ScopeType = 'department' THEN @ScopeId END, CASE WHEN @ScopeType = 'project' THEN @ScopeId END,
                     @Message, @ActorId, @ExpiresAt, @EmailId)
-            RETURNING id),
-        token AS (INSERT INTO invitation_tokens (token_hash, invitation_id) SELECT @Hash, id FROM invitation)
-        INSERT INTO audit_log (actor_id, action, target_type, target_id, data)
-        SELECT @ActorId, 'invitation.created', 'invitation', id::text,
-               jsonb_build_object('email', @Email, 'role', @Role, 'scopeType', @ScopeType, 'scopeId', @ScopeId)
-          FROM invitation;
+            RETURNING id)
+        INSERT INTO invitation_tokens (token_hash, invitation_id) SELECT @Hash, id FROM invitation;
         """;
 
     private sealed record ContextRow(string PlatformName, string InviterName, string? ScopeName);
@@ -77,6 +82,7 @@ public sealed class InvitationWriter(EmailTemplates templates, TimeProvider cloc
         var errors = new List<InvitationReport.RowError>();
         var context = await connection.QuerySingleAsync<ContextRow>(new CommandDefinition(Context, new { ActorId = actorId, scope.ScopeId }, tx, cancellationToken: ct));
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var eventScope = EventScope(scope.ScopeType, scope.ScopeId);
 
         foreach (var (row, invitee) in rows)
         {
@@ -108,6 +114,10 @@ public sealed class InvitationWriter(EmailTemplates templates, TimeProvider cloc
                 scope.Role, scope.ScopeType, scope.ScopeId, Message = Clean(scope.Message), ActorId = actorId, ExpiresAt = expiresAt,
                 EmailId = emailId, Hash = SecureTokens.Hash(token),
             }, tx, cancellationToken: ct));
+            // The audit data keeps the invitee's address, as it always did; before/after never hold an e-mail.
+            await events.RecordAsync(tx, EventType.InvitationCreated, Actor.User(actorId), id, eventScope,
+                before: null, after: new { scope.Role, scope.ScopeType, scope.ScopeId, Locale = locale, ExpiresAt = expiresAt.AddTicks(-(expiresAt.Ticks % 10)) }, // as stored: µs
+                data: new { Email = email, scope.Role, scope.ScopeType, scope.ScopeId }, ct);
             invited.Add(new(row, id, email));
         }
         return new InvitationReport(invited, skipped, errors);

@@ -1,7 +1,9 @@
 using Dapper;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
@@ -16,11 +18,11 @@ public static class ResendInvitation
 
     public sealed record Response(Guid Id, DateTimeOffset ExpiresAt);
 
-    public sealed class Handler(NpgsqlDataSource db, EmailTemplates templates, TimeProvider clock) : ICommandHandler<Command, Response>
+    public sealed class Handler(NpgsqlDataSource db, EmailTemplates templates, TimeProvider clock, EventRecorder events) : ICommandHandler<Command, Response>
     {
         private const string Lock = """
             SELECT i.id, i.email, i.first_name, i.locale, i.role, i.scope_type, i.scope_id, i.message,
-                   i.accepted_at IS NOT NULL AS accepted, i.revoked_at IS NOT NULL AS revoked,
+                   i.expires_at, i.accepted_at IS NOT NULL AS accepted, i.revoked_at IS NOT NULL AS revoked,
                    coalesce(d.name, p.title)::text AS scope_name, (SELECT name FROM platform_settings) AS platform_name,
                    (SELECT first_name || ' ' || last_name FROM users WHERE id = @ActorId) AS inviter_name,
                    (SELECT first_name FROM users WHERE email = i.email) AS account_first_name,
@@ -33,15 +35,14 @@ public static class ResendInvitation
 
         private const string Renew = """
             WITH dead AS (DELETE FROM invitation_tokens WHERE invitation_id = @Id),
-            token AS (INSERT INTO invitation_tokens (token_hash, invitation_id) VALUES (@Hash, @Id)),
-            renewed AS (
-                UPDATE invitations SET expires_at = @ExpiresAt, reminder_sent_at = NULL, email_id = @EmailId, invited_by = @ActorId
-                 WHERE id = @Id)
-            INSERT INTO audit_log (actor_id, action, target_type, target_id) VALUES (@ActorId, 'invitation.resent', 'invitation', @Id::text);
+            token AS (INSERT INTO invitation_tokens (token_hash, invitation_id) VALUES (@Hash, @Id))
+            UPDATE invitations SET expires_at = @ExpiresAt, reminder_sent_at = NULL, email_id = @EmailId, invited_by = @ActorId
+             WHERE id = @Id
+            RETURNING expires_at;
             """;
 
         private sealed record Row(Guid Id, string Email, string? FirstName, string Locale, string Role, string ScopeType, Guid? ScopeId, string? Message,
-            bool Accepted, bool Revoked, string? ScopeName, string PlatformName, string InviterName, string? AccountFirstName, bool AccountExists);
+            DateTime ExpiresAt, bool Accepted, bool Revoked, string? ScopeName, string PlatformName, string InviterName, string? AccountFirstName, bool AccountExists);
 
         public async ValueTask<Response> Handle(Command c, CancellationToken ct)
         {
@@ -61,7 +62,9 @@ public static class ResendInvitation
             var scopeName = i.ScopeName is null ? null : LocalizedText.Pick(LocalizedText.FromJson(i.ScopeName), i.Locale);
             var emailId = await Outbox.EnqueueAsync(connection, tx, templates.Invitation(i.Locale, i.Email, i.FirstName ?? i.AccountFirstName, i.PlatformName,
                 i.InviterName, i.Role, scopeName, i.Message, token, expiresAt, i.AccountExists, reminder: false), ct);
-            await connection.ExecuteAsync(new CommandDefinition(Renew, new { c.Id, c.ActorId, Hash = SecureTokens.Hash(token), ExpiresAt = expiresAt, EmailId = emailId }, tx, cancellationToken: ct));
+            var renewed = await connection.QuerySingleAsync<DateTime>(new CommandDefinition(Renew, new { c.Id, c.ActorId, Hash = SecureTokens.Hash(token), ExpiresAt = expiresAt, EmailId = emailId }, tx, cancellationToken: ct));
+            await events.RecordAsync(tx, EventType.InvitationResent, Actor.User(c.ActorId), c.Id, InvitationWriter.EventScope(i.ScopeType, i.ScopeId),
+                before: new { expiresAt = i.ExpiresAt.AsUtc() }, after: new { expiresAt = renewed.AsUtc() }, ct: ct);
             await tx.CommitAsync(ct);
             return new Response(c.Id, expiresAt);
         }

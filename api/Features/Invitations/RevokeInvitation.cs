@@ -1,6 +1,7 @@
 using Dapper;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
@@ -12,20 +13,20 @@ public static class RevokeInvitation
 {
     public sealed record Command(Guid ActorId, Guid Id) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Lock = """
-            SELECT role, scope_type, scope_id, accepted_at IS NOT NULL AS accepted, revoked_at IS NOT NULL AS revoked
+            SELECT role, scope_type, scope_id, accepted_at IS NOT NULL AS accepted, revoked_at IS NOT NULL AS revoked,
+                   expires_at <= now() AS expired
               FROM invitations WHERE id = @Id FOR UPDATE;
             """;
 
         private const string Revoke = """
-            WITH dead AS (DELETE FROM invitation_tokens WHERE invitation_id = @Id),
-            revoked AS (UPDATE invitations SET revoked_at = now(), revoked_by = @ActorId WHERE id = @Id)
-            INSERT INTO audit_log (actor_id, action, target_type, target_id) VALUES (@ActorId, 'invitation.revoked', 'invitation', @Id::text);
+            WITH dead AS (DELETE FROM invitation_tokens WHERE invitation_id = @Id)
+            UPDATE invitations SET revoked_at = now(), revoked_by = @ActorId WHERE id = @Id;
             """;
 
-        private sealed record Row(string Role, string ScopeType, Guid? ScopeId, bool Accepted, bool Revoked);
+        private sealed record Row(string Role, string ScopeType, Guid? ScopeId, bool Accepted, bool Revoked, bool Expired);
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
@@ -39,7 +40,12 @@ public static class RevokeInvitation
             }
             await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, i.Role.ToEnum<Role>(), i.ScopeType.ToEnum<ScopeType>(), i.ScopeId, ct);
             if (i.Accepted) throw new ConflictException("This invitation was accepted: remove the role from the person instead.");
-            if (!i.Revoked) await connection.ExecuteAsync(new CommandDefinition(Revoke, c, tx, cancellationToken: ct));
+            if (!i.Revoked)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(Revoke, c, tx, cancellationToken: ct));
+                await events.RecordAsync(tx, EventType.InvitationRevoked, Actor.User(c.ActorId), c.Id, InvitationWriter.EventScope(i.ScopeType, i.ScopeId),
+                    before: new { status = i.Expired ? InvitationStatus.Expired : InvitationStatus.Pending }, after: new { status = InvitationStatus.Revoked }, ct: ct);
+            }
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

@@ -3,6 +3,7 @@ using Dapper;
 using FluentValidation;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Infrastructure.Errors;
@@ -28,23 +29,21 @@ public static class ReviewOrganisation
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EmailTemplates templates) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EmailTemplates templates, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = """
             WITH reviewed AS (
-                UPDATE organisations SET status = @Status, status_reason = @Reason, reviewed_by = @ActorId, reviewed_at = now(), updated_at = now()
-                 WHERE id = @Id
-                RETURNING id, name),
-            audited AS (
-                INSERT INTO audit_log (actor_id, action, target_type, target_id, data)
-                SELECT @ActorId, 'organisation.' || @Status, 'organisation', id::text, jsonb_build_object('reason', @Reason) FROM reviewed)
-            SELECT r.name, u.email, u.first_name, u.locale, (SELECT name FROM platform_settings) AS platform_name
+                UPDATE organisations o SET status = @Status, status_reason = @Reason, reviewed_by = @ActorId, reviewed_at = now(), updated_at = now()
+                  FROM (SELECT id, status FROM organisations WHERE id = @Id FOR UPDATE) old
+                 WHERE o.id = old.id
+                RETURNING o.id, o.name, old.status AS previous_status)
+            SELECT r.name, r.previous_status, u.email, u.first_name, u.locale, (SELECT name FROM platform_settings) AS platform_name
               FROM reviewed r
               LEFT JOIN organisation_members m ON m.organisation_id = r.id AND m.role = 'owner'
               LEFT JOIN users u ON u.id = m.user_id;
             """;
 
-        private sealed record Row(string Name, string? Email, string? FirstName, string? Locale, string PlatformName);
+        private sealed record Row(string Name, string PreviousStatus, string? Email, string? FirstName, string? Locale, string PlatformName);
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
@@ -52,15 +51,17 @@ public static class ReviewOrganisation
             await using var tx = await connection.BeginTransactionAsync(ct);
             if (!await Roles.IsAdminAsync(connection, c.ActorId, tx, ct)) throw new ForbiddenException();
             var verified = c.Decision == OrganisationDecision.Verify;
-                var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new
-                {
-                    c.Id, c.ActorId, Status = (verified ? OrganisationStatus.Verified : OrganisationStatus.Rejected).ToWire(), Reason = verified ? null : c.Reason!.Trim(),
-                }, tx, cancellationToken: ct))).AsList();
-                if (rows.Count == 0) throw new NotFoundException("No such organisation.");
-                foreach (var owner in rows.Where(r => r.Email is not null))
-                    await Outbox.EnqueueAsync(connection, tx, templates.OrganisationReviewed(owner.Locale!, owner.Email!, owner.FirstName!, owner.PlatformName,
-                        owner.Name, verified, c.Reason?.Trim(), c.Id), ct);
-                await tx.CommitAsync(ct);
+            var status = verified ? OrganisationStatus.Verified : OrganisationStatus.Rejected;
+            var reason = verified ? null : c.Reason!.Trim();
+            var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new { c.Id, c.ActorId, Status = status.ToWire(), Reason = reason },
+                tx, cancellationToken: ct))).AsList();
+            if (rows.Count == 0) throw new NotFoundException("No such organisation.");
+            await events.RecordAsync(tx, verified ? EventType.OrganisationVerified : EventType.OrganisationRejected, Actor.User(c.ActorId), c.Id, Scope.Platform,
+                before: new { status = rows[0].PreviousStatus.ToEnum<OrganisationStatus>() }, after: new { status }, data: new { reason }, ct);
+            foreach (var owner in rows.Where(r => r.Email is not null))
+                await Outbox.EnqueueAsync(connection, tx, templates.OrganisationReviewed(owner.Locale!, owner.Email!, owner.FirstName!, owner.PlatformName,
+                    owner.Name, verified, c.Reason?.Trim(), c.Id), ct);
+            await tx.CommitAsync(ct);
             return Unit.Value;
         }
     }

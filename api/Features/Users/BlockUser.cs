@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Dapper;
 using FluentValidation;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Infrastructure.Errors;
@@ -31,22 +33,25 @@ public static class BlockUser
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EmailTemplates templates) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EmailTemplates templates, EventRecorder events) : ICommandHandler<Command>
     {
+        // The block being replaced, if any, is locked and read before the upsert. The audit data is built by the
+        // database as it always was (the timestamp in PostgreSQL's JSON form).
         private const string Sql = """
-            WITH blocked AS (
+            WITH prev AS (SELECT until, reason FROM user_blocks WHERE user_id = @UserId FOR UPDATE),
+            blocked AS (
                 INSERT INTO user_blocks (user_id, blocked_by, reason, until)
                 SELECT id, @ActorId, @Reason, @Until FROM users WHERE id = @UserId
                 ON CONFLICT (user_id) DO UPDATE SET blocked_by = EXCLUDED.blocked_by, reason = EXCLUDED.reason, until = EXCLUDED.until, blocked_at = now()
-                RETURNING user_id),
-            audited AS (
-                INSERT INTO audit_log (actor_id, action, target_type, target_id, data)
-                SELECT @ActorId, 'user.blocked', 'user', user_id::text, jsonb_build_object('until', @Until, 'reason', @Reason) FROM blocked)
-            SELECT u.email, u.first_name, u.locale, (SELECT name FROM platform_settings) AS platform_name
+                RETURNING user_id, until, reason)
+            SELECT u.email, u.first_name, u.locale, (SELECT name FROM platform_settings) AS platform_name,
+                   b.until, b.reason, (SELECT until FROM prev) AS previous_until, (SELECT reason FROM prev) AS previous_reason,
+                   jsonb_build_object('until', @Until, 'reason', @Reason)::text AS data
               FROM users u JOIN blocked b ON b.user_id = u.id;
             """;
 
-        private sealed record Row(string Email, string FirstName, string Locale, string PlatformName);
+        private sealed record Row(string Email, string FirstName, string Locale, string PlatformName,
+            DateTime Until, string Reason, DateTime? PreviousUntil, string? PreviousReason, string Data);
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
@@ -56,6 +61,9 @@ public static class BlockUser
             var user = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql,
                 new { c.ActorId, c.UserId, Reason = c.Reason.Trim(), Until = c.Until.UtcDateTime }, tx, cancellationToken: ct))
                 ?? throw new NotFoundException("No such user.");
+            await events.RecordAsync(tx, EventType.UserBlocked, Actor.User(c.ActorId), c.UserId, Scope.Platform,
+                before: new { until = user.PreviousUntil, reason = user.PreviousReason }, after: new { until = user.Until, reason = user.Reason },
+                data: JsonSerializer.Deserialize<JsonElement>(user.Data), ct);
             await Outbox.EnqueueAsync(connection, tx, templates.Blocked(user.Locale, user.Email, user.FirstName, user.PlatformName, c.Until, c.Reason.Trim()), ct);
             await tx.CommitAsync(ct);
             return Unit.Value;
@@ -78,19 +86,22 @@ public static class UnblockUser
 {
     public sealed record Command(Guid ActorId, Guid UserId) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
-        private const string Sql = """
-            WITH removed AS (DELETE FROM user_blocks WHERE user_id = @UserId RETURNING user_id)
-            INSERT INTO audit_log (actor_id, action, target_type, target_id)
-            SELECT @ActorId, 'user.unblocked', 'user', user_id::text FROM removed;
-            """;
+        private const string Sql = "DELETE FROM user_blocks WHERE user_id = @UserId RETURNING until, reason;";
+
+        private sealed record Removed(DateTime Until, string Reason);
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             if (!await Roles.IsAdminAsync(connection, c.ActorId, null, ct)) throw new ForbiddenException();
-            await connection.ExecuteAsync(new CommandDefinition(Sql, c, cancellationToken: ct));
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            // No block, nothing to record: ending a block is idempotent.
+            if (await connection.QuerySingleOrDefaultAsync<Removed>(new CommandDefinition(Sql, c, tx, cancellationToken: ct)) is { } removed)
+                await events.RecordAsync(tx, EventType.UserUnblocked, Actor.User(c.ActorId), c.UserId, Scope.Platform,
+                    before: new { until = removed.Until, reason = removed.Reason }, after: new { until = (DateTime?)null, reason = (string?)null }, ct: ct);
+            await tx.CommitAsync(ct);
             return Unit.Value;
         }
     }

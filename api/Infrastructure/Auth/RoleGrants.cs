@@ -1,14 +1,20 @@
 using System.Data;
 using Dapper;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Email;
 
 namespace Participation.Api.Infrastructure.Auth;
 
 /// <summary>
 /// The one way to give or take a role: the grant row, the role-version bump (stale access tokens die),
-/// refresh-token revocation on loss, the audit log and the e-mail to the person, in the caller's transaction.
+/// refresh-token revocation on loss, the event (role.granted / role.revoked, in the audit log) and the e-mail to the
+/// person, in the caller's transaction.
 /// </summary>
-public sealed class RoleGrants(EmailTemplates templates)
+/// <remarks>
+/// Infrastructure should not depend on a feature: this service uses <see cref="EventRecorder"/> from Features/Events
+/// until it moves into a feature folder of its own (issue 13).
+/// </remarks>
+public sealed class RoleGrants(EmailTemplates templates, EventRecorder events)
 {
     public sealed record Grant(Guid Id, Guid UserId, string Role, string ScopeType, Guid? ScopeId);
 
@@ -19,13 +25,7 @@ public sealed class RoleGrants(EmailTemplates templates)
                     CASE WHEN @ScopeType = 'project' THEN @ScopeId END, @ActorId)
             ON CONFLICT ON CONSTRAINT user_roles_unique DO NOTHING
             RETURNING id),
-        bumped AS (UPDATE users SET role_version = role_version + 1 WHERE id = @UserId AND EXISTS (SELECT 1 FROM granted)),
-        audited AS (
-            INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
-            SELECT @ActorId, 'role.granted', 'user', @UserId::text,
-                   CASE @ScopeType WHEN 'department' THEN @ScopeId WHEN 'project' THEN (SELECT department_id FROM projects WHERE id = @ScopeId) END,
-                   jsonb_build_object('role', @Role, 'scopeType', @ScopeType, 'scopeId', @ScopeId, 'via', @Via)
-              FROM granted)
+        bumped AS (UPDATE users SET role_version = role_version + 1 WHERE id = @UserId AND EXISTS (SELECT 1 FROM granted))
         SELECT id FROM granted;
         """;
 
@@ -36,12 +36,7 @@ public sealed class RoleGrants(EmailTemplates templates)
         bumped AS (UPDATE users SET role_version = role_version + 1 WHERE id = @UserId AND EXISTS (SELECT 1 FROM revoked)),
         sessions AS (
             UPDATE refresh_tokens SET revoked_at = now()
-             WHERE user_id = @UserId AND revoked_at IS NULL AND EXISTS (SELECT 1 FROM revoked)),
-        audited AS (
-            INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
-            SELECT @ActorId, 'role.revoked', 'user', @UserId::text,
-                   CASE scope_type WHEN 'department' THEN scope_id WHEN 'project' THEN (SELECT department_id FROM projects WHERE id = scope_id) END,
-                   jsonb_build_object('role', role, 'scopeType', scope_type, 'scopeId', scope_id) FROM revoked)
+             WHERE user_id = @UserId AND revoked_at IS NULL AND EXISTS (SELECT 1 FROM revoked))
         SELECT id, @UserId AS user_id, role, scope_type, scope_id FROM revoked;
         """;
 
@@ -61,9 +56,12 @@ public sealed class RoleGrants(EmailTemplates templates)
         var (roleName, scopeName) = (role.ToWire(), scopeType.ToWire());
         var id = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(Insert, new
         {
-            Id = Guid.CreateVersion7(), UserId = userId, Role = roleName, ScopeType = scopeName, ScopeId = scopeId, ActorId = actorId, Via = via,
+            Id = Guid.CreateVersion7(), UserId = userId, Role = roleName, ScopeType = scopeName, ScopeId = scopeId, ActorId = actorId,
         }, tx, cancellationToken: ct));
         if (id is null) return null;
+        var granted = new { role = roleName, scopeType = scopeName, scopeId };
+        await events.RecordAsync(tx, EventType.RoleGranted, Actor.UserOrSystem(actorId), userId, EventScope(scopeType, scopeId),
+            before: null, after: granted, data: new { role = roleName, scopeType = scopeName, scopeId, via }, ct);
         await NotifyAsync(connection, tx, userId, roleName, scopeId, granted: true, ct);
         return new Grant(id.Value, userId, roleName, scopeName, scopeId);
     }
@@ -72,10 +70,22 @@ public sealed class RoleGrants(EmailTemplates templates)
     public async Task<Grant?> RevokeAsync(IDbConnection connection, IDbTransaction tx, Guid userId, Guid grantId, Guid actorId, CancellationToken ct)
     {
         var grant = await connection.QuerySingleOrDefaultAsync<Grant>(new CommandDefinition(Delete,
-            new { GrantId = grantId, UserId = userId, ActorId = actorId }, tx, cancellationToken: ct));
-        if (grant is not null) await NotifyAsync(connection, tx, userId, grant.Role, grant.ScopeId, granted: false, ct);
+            new { GrantId = grantId, UserId = userId }, tx, cancellationToken: ct));
+        if (grant is null) return null;
+        var revoked = new { role = grant.Role, scopeType = grant.ScopeType, scopeId = grant.ScopeId };
+        await events.RecordAsync(tx, EventType.RoleRevoked, Actor.User(actorId), userId, EventScope(grant.ScopeType.ToEnum<ScopeType>(), grant.ScopeId),
+            before: revoked, after: null, data: revoked, ct);
+        await NotifyAsync(connection, tx, userId, grant.Role, grant.ScopeId, granted: false, ct);
         return grant;
     }
+
+    /// <summary>Where a grant applies, for its event: the department (the audit log's department heads see it) or the project.</summary>
+    private static Scope EventScope(ScopeType type, Guid? id) => type switch
+    {
+        ScopeType.Department => Scope.Department(id),
+        ScopeType.Project when id is { } project => Scope.Project(project),
+        _ => Scope.Platform,
+    };
 
     private async Task NotifyAsync(IDbConnection connection, IDbTransaction tx, Guid userId, string role, Guid? scopeId, bool granted, CancellationToken ct)
     {
