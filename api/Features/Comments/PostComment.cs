@@ -3,10 +3,11 @@ using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Features.Ideas;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Content;
 using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.Notifications;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Rules;
 using Participation.Api.Infrastructure.Validation;
@@ -16,7 +17,8 @@ namespace Participation.Api.Features.Comments;
 /// <summary>
 /// Comment on a public idea, or reply to one of its top-level comments, as yourself or a verified
 /// organisation you belong to, when the current phase lets you comment. The idea's (and the parent's)
-/// counters move in the same transaction; the idea's author and the parent's author are notified.
+/// counters move in the same transaction; the comment is recorded (not audited), and the idea's author and the
+/// parent's author are notified.
 /// </summary>
 public static class PostComment
 {
@@ -29,11 +31,11 @@ public static class PostComment
         public Validator() => RuleFor(c => (string?)c.Body).CommentBody().OverridePropertyName("body");
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, CommentView>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, CommentView>
     {
         private const string ParentSql = """
-            SELECT author_id FROM comments
-             WHERE id = @ParentId AND idea_id = @IdeaId AND parent_id IS NULL AND deleted_at IS NULL AND hidden_at IS NULL;
+            SELECT EXISTS (SELECT 1 FROM comments
+                            WHERE id = @ParentId AND idea_id = @IdeaId AND parent_id IS NULL AND deleted_at IS NULL AND hidden_at IS NULL);
             """;
 
         private const string OrganisationSql = """
@@ -52,22 +54,15 @@ public static class PostComment
               FROM c {CommentRows.Joins};
             """;
 
-        private const string IdeaAuthor = "SELECT author_id AS user_id FROM ideas WHERE id = @IdeaId AND author_id IS DISTINCT FROM @ParentAuthor";
-        private const string ParentAuthor = "SELECT @ParentAuthor::uuid AS user_id";
-
         public async ValueTask<CommentView> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct)).RequireListed();
             await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, ParticipationAction.Comment, tx, ct);
-            Guid? parentAuthor = null;
-            if (c.ParentId is { } parent)
-            {
-                var found = await connection.QueryFirstOrDefaultAsync<ParentRow>(new CommandDefinition(ParentSql, new { ParentId = parent, c.IdeaId }, tx, cancellationToken: ct));
-                if (found is null) throw new ValidationException([new ValidationFailure("parentId", Messages.Get("reply_depth"))]);
-                parentAuthor = found.AuthorId;
-            }
+            if (c.ParentId is { } parent
+                && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(ParentSql, new { ParentId = parent, c.IdeaId }, tx, cancellationToken: ct)))
+                throw new ValidationException([new ValidationFailure("parentId", Messages.Get("reply_depth"))]);
             if (c.OrganisationId is { } org && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(OrganisationSql,
                     new { OrganisationId = org, c.ActorId }, tx, cancellationToken: ct)))
                 throw new ValidationException([new ValidationFailure("organisationId", Messages.Get("not_organisation_member"))]);
@@ -78,20 +73,13 @@ public static class PostComment
                 Id = id, c.IdeaId, c.ParentId, c.ActorId, c.OrganisationId, Body = c.Body.Trim(),
             }, tx, cancellationToken: ct));
             var title = await connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT title FROM ideas WHERE id = @IdeaId", new { c.IdeaId }, tx, cancellationToken: ct));
-            var data = new Dictionary<string, string?>
-            {
-                ["ideaTitle"] = title, ["actorName"] = row.AuthorOrg ?? row.AuthorPerson, ["excerpt"] = Notifier.Excerpt(row.Body, 400),
-            };
-            if (parentAuthor is not null)
-                await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategory.ReplyToMyComment, $"comment:{id}", c.ActorId,
-                    idea.ProjectId, c.IdeaId, id, data), ParentAuthor, new { ParentAuthor = parentAuthor }, ct);
-            await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategory.CommentOnMyIdea, $"comment:{id}", c.ActorId,
-                idea.ProjectId, c.IdeaId, id, data), IdeaAuthor, new { c.IdeaId, ParentAuthor = parentAuthor }, ct);
+            var author = AuthorView.From(row.AuthorUserId, row.AuthorPerson, row.AuthorOrgId, row.AuthorOrg);
+            await events.RecordAsync(tx, EventType.CommentPosted, Actor.User(c.ActorId), id, new Scope(idea.ProjectId, DepartmentId: idea.DepartmentId),
+                after: new { ideaId = c.IdeaId, parentId = c.ParentId, organisationId = c.OrganisationId },
+                data: new { ideaTitle = title, authorKind = author?.Kind, authorName = author?.Name, excerpt = RichText.Excerpt(row.Body, 400) }, ct: ct);
             await tx.CommitAsync(ct);
             return CommentRows.View(row, c.ActorId, idea.Staff);
         }
-
-        private sealed record ParentRow(Guid? AuthorId);
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g

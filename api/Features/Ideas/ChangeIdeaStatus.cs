@@ -2,9 +2,9 @@ using Dapper;
 using FluentValidation;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.Notifications;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Validation;
 
@@ -12,8 +12,8 @@ namespace Participation.Api.Features.Ideas;
 
 /// <summary>
 /// The project's staff move an idea through its statuses and/or answer it with official feedback, signed by
-/// a service (the project's department by default, never the employee). The history keeps every step; the
-/// author, the idea's followers and the residents who reacted to it are notified; the change is audited.
+/// a service (the project's department by default, never the employee). The history keeps every step; the change
+/// is recorded (audited), and the author, the idea's followers and the residents who reacted to it are notified.
 /// </summary>
 public static class ChangeIdeaStatus
 {
@@ -32,7 +32,7 @@ public static class ChangeIdeaStatus
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = """
             WITH prev AS (SELECT status FROM ideas WHERE id = @IdeaId),
@@ -44,20 +44,8 @@ public static class ChangeIdeaStatus
                             ELSE coalesce(@SignedAs, (SELECT d.name ->> 'fr' FROM projects p JOIN departments d ON d.id = p.department_id WHERE p.id = @ProjectId)) END,
                        @ActorId
                   FROM prev
-                RETURNING id, from_status, signed_as),
-            audit AS (
-                INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
-                SELECT @ActorId, 'idea.status_changed', 'idea', @IdeaId::text, @DepartmentId,
-                       jsonb_build_object('projectId', @ProjectId, 'from', change.from_status, 'to', @Status, 'feedback', @Feedback IS NOT NULL)
-                  FROM change)
+                RETURNING id, from_status, signed_as)
             SELECT change.id, change.from_status, change.signed_as, upd.title FROM change, upd;
-            """;
-
-        private const string Author = "SELECT author_id AS user_id FROM ideas WHERE id = @IdeaId";
-        private const string Followers = """
-            SELECT user_id FROM idea_follows WHERE idea_id = @IdeaId
-            UNION SELECT user_id FROM idea_reactions WHERE idea_id = @IdeaId
-            EXCEPT SELECT author_id FROM ideas WHERE id = @IdeaId AND author_id IS NOT NULL
             """;
 
         private sealed record Changed(long Id, string FromStatus, string? SignedAs, string Title);
@@ -75,19 +63,13 @@ public static class ChangeIdeaStatus
             var changed = await connection.QuerySingleAsync<Changed>(new CommandDefinition(Sql, new
             {
                 c.IdeaId, Status = status.ToWire(), Feedback = feedback, SignedAs = string.IsNullOrWhiteSpace(c.SignedAs) ? null : c.SignedAs.Trim(),
-                c.ActorId, idea.ProjectId, idea.DepartmentId,
+                c.ActorId, idea.ProjectId,
             }, tx, cancellationToken: ct));
 
-            var data = new Dictionary<string, string?>
-            {
-                ["ideaTitle"] = changed.Title, ["status"] = status.ToWire(), ["previousStatus"] = changed.FromStatus,
-                ["feedback"] = feedback is null ? null : Notifier.Excerpt(feedback, 1000), ["signedAs"] = changed.SignedAs,
-            };
-            var key = $"idea_status:{changed.Id}";
-            await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategory.IdeaStatusMine, key, c.ActorId, idea.ProjectId, c.IdeaId, null, data),
-                Author, new { c.IdeaId }, ct);
-            await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategory.IdeaStatusFollowed, key, c.ActorId, idea.ProjectId, c.IdeaId, null, data),
-                Followers, new { c.IdeaId }, ct);
+            await events.RecordAsync(tx, EventType.IdeaStatusChanged, Actor.User(c.ActorId), c.IdeaId, new Scope(idea.ProjectId, DepartmentId: idea.DepartmentId),
+                before: new { status = changed.FromStatus },
+                after: new { status, feedback, signedAs = changed.SignedAs, changeId = changed.Id, ideaTitle = changed.Title },
+                data: new { projectId = idea.ProjectId, @from = changed.FromStatus, to = status, feedback = feedback is not null }, ct);
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

@@ -4,9 +4,9 @@ using FluentValidation;
 using Mediator;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Content;
 using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.Notifications;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Pagination;
 using Participation.Api.Infrastructure.Validation;
@@ -178,7 +178,7 @@ public static class ListIdeas
                     _ => r.SortKey,
                 },
                 sort == "trending" ? r.TrendingScore : null, r.Id!.Value, seed));
-            return new Response(page.Select(r => new Idea(r.Id!.Value, r.Title, Notifier.Excerpt(r.Excerpt, 240), r.Topics,
+            return new Response(page.Select(r => new Idea(r.Id!.Value, r.Title, RichText.Excerpt(r.Excerpt, 240), r.Topics,
                 r.Latitude is { } lat && r.Longitude is { } lng ? new GetIdea.Location(lat, lng, r.LocationLabel) : null, r.Status.ToEnum<IdeaStatus>(),
                 AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg),
                 r.LikesCount, r.DislikesCount, r.CommentsCount, r.CreatedAt.AsUtc(), r.MyReaction.ToEnumOrNull<ReactionKind>(), r.Cost)).ToList(), next, seed);

@@ -3,9 +3,9 @@ using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Content;
-using Participation.Api.Infrastructure.Notifications;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Rules;
 using Participation.Api.Infrastructure.Validation;
@@ -16,7 +16,7 @@ namespace Participation.Api.Features.Ideas;
 /// A resident posts an idea in the project's current ideation phase, as themselves or for a verified
 /// organisation they belong to. The phase decides who may post, how many ideas each person may post
 /// (counted atomically), whether a location is required and whether ideas wait for pre-moderation.
-/// The project's moderators are notified.
+/// The idea is recorded (not audited) and the project's moderators are notified.
 /// </summary>
 public static class SubmitIdea
 {
@@ -31,7 +31,7 @@ public static class SubmitIdea
             .SetValidator(new IdeaFieldsRules()).OverridePropertyName("");
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, Guid>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Guid>
     {
         private const string CountSql = """
             INSERT INTO phase_participants AS pp (phase_id, user_id, ideas) VALUES (@PhaseId, @ActorId, 1)
@@ -51,8 +51,6 @@ public static class SubmitIdea
             INSERT INTO idea_status_changes (idea_id, from_status, to_status, changed_by) VALUES (@Id, NULL, @Status, @ActorId);
             SELECT coalesce(o.name, u.first_name || ' ' || u.last_name) FROM users u LEFT JOIN organisations o ON o.id = @OrganisationId WHERE u.id = @ActorId;
             """;
-
-        private const string Moderators = "SELECT user_id FROM user_roles WHERE role = 'project_moderator' AND project_id = @ProjectId";
 
         public async ValueTask<Guid> Handle(Command c, CancellationToken ct)
         {
@@ -75,15 +73,16 @@ public static class SubmitIdea
             var id = Guid.CreateVersion7();
             var status = (settings.PreModeration == true ? IdeaStatus.Prescreening : IdeaStatus.Proposed).ToWire();
             var title = r.Title.Trim();
+            var topics = IdeaFieldsRules.NormalizeTopics(r.Topics);
             var authorName = await connection.ExecuteScalarAsync<string>(new CommandDefinition(InsertSql, new
             {
                 Id = id, c.ProjectId, PhaseId = phase.Id, c.ActorId, r.OrganisationId, Title = title, Body = body,
-                Topics = IdeaFieldsRules.NormalizeTopics(r.Topics), r.Latitude, r.Longitude,
+                Topics = topics, r.Latitude, r.Longitude,
                 LocationLabel = string.IsNullOrWhiteSpace(r.LocationLabel) ? null : r.LocationLabel.Trim(), Status = status,
             }, tx, cancellationToken: ct));
-            await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategory.NewIdeaToModerate, $"new_idea:{id}", c.ActorId,
-                c.ProjectId, id, null, new Dictionary<string, string?> { ["ideaTitle"] = title, ["actorName"] = authorName, ["status"] = status }),
-                Moderators, new { c.ProjectId }, ct);
+            await events.RecordAsync(tx, EventType.IdeaSubmitted, Actor.User(c.ActorId), id, Scope.Phase(phase.Id, c.ProjectId),
+                after: new { title, status, organisationId = r.OrganisationId, topics, latitude = r.Latitude, longitude = r.Longitude },
+                data: new { authorKind = r.OrganisationId is null ? AuthorKind.Person : AuthorKind.Organisation, authorName }, ct: ct);
             await tx.CommitAsync(ct);
             return id;
         }

@@ -5,6 +5,7 @@ using Mediator;
 using Npgsql;
 using Participation.Api.Features.Ideas;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Content;
 using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
@@ -104,7 +105,7 @@ public static class GetModerationQueue
             var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql,
                 new { q.ProjectId, AfterAt = after?.At, AfterId = after?.Id, Take = limit + 1 }, cancellationToken: ct))).AsList();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(DateTime.SpecifyKind(r.Since, DateTimeKind.Utc), r.ItemId));
-            return new Response(page.Select(r => new Item(r.Kind.ToEnum<ModerationItemKind>(), r.IdeaId, r.CommentId, r.IdeaTitle, Infrastructure.Notifications.Notifier.Excerpt(r.Excerpt, 300),
+            return new Response(page.Select(r => new Item(r.Kind.ToEnum<ModerationItemKind>(), r.IdeaId, r.CommentId, r.IdeaTitle, RichText.Excerpt(r.Excerpt, 300),
                 r.Status.ToEnum<IdeaStatus>(), AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg), r.AwaitingReview, r.Hidden, r.HiddenByFlags, r.OpenFlags,
                 (JsonSerializer.Deserialize<List<FlagJson>>(r.Flags, JsonSerializerOptions.Web) ?? []).Select(f => new Flag(f.Reason, f.Details, f.At.AsUtc())).ToList(),
                 r.Since.AsUtc())).ToList(), next);

@@ -2,9 +2,9 @@ using Dapper;
 using FluentValidation;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.Notifications;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Validation;
 
@@ -13,7 +13,7 @@ namespace Participation.Api.Features.Moderation;
 /// <summary>
 /// The project's staff decide on an idea or a comment: hide it with a reason (its author is notified with the
 /// reason) or keep/show it (a provisional hide is lifted and the flags dismissed). Either way the open flags
-/// are resolved and the decision goes to the audit log.
+/// are resolved and the decision is recorded (audited).
 /// </summary>
 public static class HideContent
 {
@@ -30,18 +30,14 @@ public static class HideContent
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
-        private const string AuditSql = """
-            INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
-            VALUES (@ActorId, @Action, @Kind, @TargetId::text, @DepartmentId,
-                    jsonb_build_object('projectId', @ProjectId, 'ideaId', @IdeaId, 'reason', @Reason, 'openFlags', @OpenFlags))
-            RETURNING id;
+        private const string StateSql = """
+            SELECT (SELECT count(*)::int FROM content_flags WHERE idea_id = @IdeaId AND comment_id IS NOT DISTINCT FROM @CommentId AND resolved_at IS NULL) AS open_flags,
+                   (SELECT title FROM ideas WHERE id = @IdeaId) AS idea_title;
             """;
 
-        private const string FlagsSql = "SELECT count(*)::int FROM content_flags WHERE idea_id = @IdeaId AND comment_id IS NOT DISTINCT FROM @CommentId AND resolved_at IS NULL;";
-        private const string TitleSql = "SELECT title FROM ideas WHERE id = @IdeaId;";
-        private const string Author = "SELECT @AuthorId::uuid AS user_id";
+        private sealed record State(int OpenFlags, string IdeaTitle);
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
@@ -49,22 +45,18 @@ public static class HideContent
             await using var tx = await connection.BeginTransactionAsync(ct);
             var target = await ModerationTarget.LoadAsync(connection, tx, c.ActorId, c.Kind, c.TargetId, ct);
             target.Idea.RequireStaff();
-            var openFlags = await connection.ExecuteScalarAsync<int>(new CommandDefinition(FlagsSql, new { target.IdeaId, target.CommentId }, tx, cancellationToken: ct));
+            var (openFlags, ideaTitle) = await connection.QuerySingleAsync<State>(new CommandDefinition(StateSql, new { target.IdeaId, target.CommentId }, tx,
+                cancellationToken: ct));
             if (!c.Hide && !target.Hidden && openFlags == 0) throw new ConflictException(Messages.Get("not_hidden"));
             var reason = string.IsNullOrWhiteSpace(c.Reason) ? null : c.Reason.Trim();
             await target.SetHiddenAsync(connection, tx, c.Hide, c.Hide ? reason : null, hiddenByFlags: false, resolveFlags: true, ct);
-            var auditId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(AuditSql, new
+            var type = (c.Kind == ModerationTarget.IdeaKind, c.Hide) switch
             {
-                c.ActorId, Action = $"{c.Kind}.{(c.Hide ? "hidden" : "kept")}", c.Kind, c.TargetId, target.Idea.DepartmentId, target.Idea.ProjectId,
-                target.IdeaId, Reason = reason, OpenFlags = openFlags,
-            }, tx, cancellationToken: ct));
-            if (c.Hide)
-            {
-                var title = await connection.ExecuteScalarAsync<string>(new CommandDefinition(TitleSql, new { target.IdeaId }, tx, cancellationToken: ct));
-                await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategory.ContentHidden, $"hidden:{auditId}", c.ActorId,
-                    target.Idea.ProjectId, target.IdeaId, target.CommentId,
-                    new Dictionary<string, string?> { ["ideaTitle"] = title, ["reason"] = reason, ["kind"] = c.Kind }), Author, new { target.AuthorId }, ct);
-            }
+                (true, true) => EventType.IdeaHidden, (true, false) => EventType.IdeaKept, (false, true) => EventType.CommentHidden, (false, false) => EventType.CommentKept,
+            };
+            await events.RecordAsync(tx, type, Actor.User(c.ActorId), c.TargetId, new Scope(target.Idea.ProjectId, DepartmentId: target.Idea.DepartmentId),
+                before: new { hidden = target.Hidden }, after: new { hidden = c.Hide, ideaTitle },
+                data: new { projectId = target.Idea.ProjectId, ideaId = target.IdeaId, reason, openFlags }, ct);
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

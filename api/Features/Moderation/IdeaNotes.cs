@@ -4,10 +4,11 @@ using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Features.Ideas;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Content;
 using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.Notifications;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Validation;
 
@@ -83,7 +84,10 @@ public static class ListIdeaNotes
         .ProducesProblems(401, 403, 404);
 }
 
-/// <summary>A staff member writes an internal note on an idea, mentioning colleagues of the project's team, who are notified.</summary>
+/// <summary>
+/// A staff member writes an internal note on an idea, mentioning colleagues of the project's team; the note is recorded
+/// (not audited) and the colleagues mentioned are notified.
+/// </summary>
 public static class AddIdeaNote
 {
     public sealed record Request(string Body, IReadOnlyList<Guid>? Mentions);
@@ -99,14 +103,14 @@ public static class AddIdeaNote
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, IdeaNote>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, IdeaNote>
     {
         private const string InsertSql = """
             INSERT INTO idea_notes (id, idea_id, author_id, body, mentions) VALUES (@Id, @IdeaId, @ActorId, @Body, @Mentions)
-            RETURNING created_at;
+            RETURNING created_at, (SELECT title FROM ideas WHERE id = @IdeaId) AS idea_title;
             """;
 
-        private const string Mentioned = "SELECT unnest(@Mentions::uuid[]) AS user_id";
+        private sealed record Inserted(DateTime CreatedAt, string IdeaTitle);
 
         public async ValueTask<IdeaNote> Handle(Command c, CancellationToken ct)
         {
@@ -119,18 +123,14 @@ public static class AddIdeaNote
                 throw new ValidationException([new ValidationFailure("mentions", Messages.Get("mention_not_staff"))]);
             var id = Guid.CreateVersion7();
             var body = c.Body.Trim();
-            var at = await connection.ExecuteScalarAsync<DateTime>(new CommandDefinition(InsertSql,
+            var inserted = await connection.QuerySingleAsync<Inserted>(new CommandDefinition(InsertSql,
                 new { Id = id, c.IdeaId, c.ActorId, Body = body, Mentions = mentions }, tx, cancellationToken: ct));
             var me = team.FirstOrDefault(p => p.Id == c.ActorId);
-            if (mentions.Length > 0)
-            {
-                var title = await connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT title FROM ideas WHERE id = @IdeaId", new { c.IdeaId }, tx, cancellationToken: ct));
-                await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategory.Mention, $"note:{id}", c.ActorId, idea.ProjectId, c.IdeaId, null,
-                    new Dictionary<string, string?> { ["ideaTitle"] = title, ["actorName"] = me?.Name, ["excerpt"] = Notifier.Excerpt(body, 400) }),
-                    Mentioned, new { Mentions = mentions }, ct);
-            }
+            await events.RecordAsync(tx, EventType.IdeaNoteAdded, Actor.User(c.ActorId), c.IdeaId, new Scope(idea.ProjectId, DepartmentId: idea.DepartmentId),
+                after: new { noteId = id, mentions },
+                data: new { ideaTitle = inserted.IdeaTitle, authorName = me?.Name, excerpt = RichText.Excerpt(body, 400) }, ct: ct);
             await tx.CommitAsync(ct);
-            return new IdeaNote(id, me, body, team.Where(p => mentions.Contains(p.Id)).ToList(), at.AsUtc());
+            return new IdeaNote(id, me, body, team.Where(p => mentions.Contains(p.Id)).ToList(), inserted.CreatedAt.AsUtc());
         }
     }
 

@@ -3,10 +3,10 @@ using Dapper;
 using FluentValidation;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Features.Ideas;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.Notifications;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Validation;
 
@@ -14,8 +14,8 @@ namespace Participation.Api.Features.Moderation;
 
 /// <summary>
 /// Pre-moderation: the project's staff approve an idea (it becomes public as "proposed") or reject it with a
-/// reason (it stays private, "rejected", and the author reads the reason). The author is notified; the
-/// decision is in the idea's history and the audit log.
+/// reason (it stays private, "rejected", and the author reads the reason). The decision is in the idea's history
+/// and is recorded (audited); the author is notified.
 /// </summary>
 public static class ReviewIdea
 {
@@ -33,7 +33,7 @@ public static class ReviewIdea
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = """
             WITH upd AS (
@@ -44,15 +44,9 @@ public static class ReviewIdea
                 INSERT INTO idea_status_changes (idea_id, from_status, to_status, feedback, signed_as, changed_by)
                 SELECT @IdeaId, 'prescreening', @Status, @Reason,
                        CASE WHEN @Reason::text IS NULL THEN NULL ELSE (SELECT d.name ->> 'fr' FROM departments d WHERE d.id = @DepartmentId) END, @ActorId
-                RETURNING id),
-            audit AS (
-                INSERT INTO audit_log (actor_id, action, target_type, target_id, department_id, data)
-                VALUES (@ActorId, CASE WHEN @Reject THEN 'idea.rejected' ELSE 'idea.approved' END, 'idea', @IdeaId::text, @DepartmentId,
-                        jsonb_build_object('projectId', @ProjectId, 'reason', @Reason)))
+                RETURNING id)
             SELECT change.id, upd.title FROM change, upd;
             """;
-
-        private const string Author = "SELECT author_id AS user_id FROM ideas WHERE id = @IdeaId";
 
         private sealed record Done(long Id, string Title);
 
@@ -67,13 +61,12 @@ public static class ReviewIdea
             var reason = string.IsNullOrWhiteSpace(c.Reason) ? null : c.Reason.Trim();
             var done = await connection.QuerySingleAsync<Done>(new CommandDefinition(Sql, new
             {
-                c.IdeaId, Status = status, Reject = reject, Reason = reason, c.ActorId, idea.DepartmentId, idea.ProjectId,
+                c.IdeaId, Status = status, Reject = reject, Reason = reason, c.ActorId, idea.DepartmentId,
             }, tx, cancellationToken: ct));
-            await Notifier.NotifyAsync(connection, tx, new NotificationEvent(NotificationCategory.IdeaStatusMine, $"idea_status:{done.Id}", c.ActorId,
-                idea.ProjectId, c.IdeaId, null, new Dictionary<string, string?>
-                {
-                    ["ideaTitle"] = done.Title, ["status"] = status, ["previousStatus"] = IdeaStatus.Prescreening.ToWire(), ["feedback"] = reason,
-                }), Author, new { c.IdeaId }, ct);
+            await events.RecordAsync(tx, reject ? EventType.IdeaRejected : EventType.IdeaApproved, Actor.User(c.ActorId), c.IdeaId,
+                new Scope(idea.ProjectId, DepartmentId: idea.DepartmentId),
+                before: new { status = IdeaStatus.Prescreening }, after: new { status, changeId = done.Id, ideaTitle = done.Title },
+                data: new { projectId = idea.ProjectId, reason }, ct);
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

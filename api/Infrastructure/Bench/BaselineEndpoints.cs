@@ -3,8 +3,8 @@ using Npgsql;
 using Participation.Api.Features.Budgets;
 using Participation.Api.Features.Ideas;
 using Participation.Api.Features.Votes;
+using Participation.Api.Infrastructure.Content;
 using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.Notifications;
 using Participation.Api.Infrastructure.Pagination;
 using Participation.Api.Infrastructure.Rules;
 
@@ -51,7 +51,7 @@ public static class BaselineEndpoints
         var (page, next) = Cursor.Page(rows.Where(r => r.Id is not null).ToList(), take, r => new ListIdeas.Key(sort,
             sort switch { "trending" => null, "newest" => (r.CreatedAt.AsUtc().UtcTicks - DateTime.UnixEpoch.Ticks) / 10, _ => r.SortKey },
             sort == "trending" ? r.TrendingScore : null, r.Id!.Value, seed));
-        return Results.Ok(new ListIdeas.Response(page.Select(r => new ListIdeas.Idea(r.Id!.Value, r.Title, Notifier.Excerpt(r.Excerpt, 240), r.Topics,
+        return Results.Ok(new ListIdeas.Response(page.Select(r => new ListIdeas.Idea(r.Id!.Value, r.Title, RichText.Excerpt(r.Excerpt, 240), r.Topics,
             r.Latitude is { } lat && r.Longitude is { } lng ? new GetIdea.Location(lat, lng, r.LocationLabel) : null, r.Status.ToEnum<IdeaStatus>(),
             AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg),
             r.LikesCount, r.DislikesCount, r.CommentsCount, r.CreatedAt.AsUtc(), r.MyReaction.ToEnumOrNull<ReactionKind>(), r.Cost)).ToList(), next, seed));

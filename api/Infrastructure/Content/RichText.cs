@@ -43,4 +43,13 @@ public static class RichText
             .Select(kv => (kv.Key, Value: Sanitize(kv.Value ?? "")))
             .Where(kv => kv.Value.Length > 0)
             .ToDictionary(kv => kv.Key, kv => kv.Value);
+
+    /// <summary>A short plain excerpt of a text, markup removed (notifications, lists, the moderation queue).</summary>
+    public static string Excerpt(string? text, int max = 280)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return "";
+        var plain = System.Text.RegularExpressions.Regex.Replace(text, "<[^>]*>", " ");
+        plain = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(plain, @"\s+", " ")).Trim();
+        return plain.Length <= max ? plain : plain[..(max - 1)].TrimEnd() + "…";
+    }
 }

@@ -23,3 +23,14 @@ public enum NotificationChannel
     InApp,
     Off,
 }
+
+/// <summary>Notification categories and what a person gets when they did not choose.</summary>
+public static class NotificationCategories
+{
+    /// <summary>The wire names of <see cref="NotificationCategory"/>, as stored.</summary>
+    public static readonly string[] All = WireEnum<NotificationCategory>.All;
+
+    /// <summary>Followed ideas can be many: in-app only unless the person asks for e-mails.</summary>
+    public static NotificationChannel Default(NotificationCategory category) =>
+        category == NotificationCategory.IdeaStatusFollowed ? NotificationChannel.InApp : NotificationChannel.Email;
+}

@@ -1,31 +1,22 @@
 using System.Data;
 using System.Text.Json;
 using Dapper;
+using Participation.Api.Infrastructure.Notifications;
 
-namespace Participation.Api.Infrastructure.Notifications;
-
-/// <summary>Notification categories and what a person gets when they did not choose.</summary>
-public static class NotificationCategories
-{
-    /// <summary>The wire names of <see cref="NotificationCategory"/>, as stored.</summary>
-    public static readonly string[] All = WireEnum<NotificationCategory>.All;
-
-    /// <summary>Followed ideas can be many: in-app only unless the person asks for e-mails.</summary>
-    public static NotificationChannel Default(NotificationCategory category) =>
-        category == NotificationCategory.IdeaStatusFollowed ? NotificationChannel.InApp : NotificationChannel.Email;
-}
+namespace Participation.Api.Features.Notifications;
 
 /// <summary>One event that notifies a set of people (computed in SQL) in one category.</summary>
-public sealed record NotificationEvent(NotificationCategory Category, string EventKey, Guid? ActorId, Guid? ProjectId, Guid? IdeaId, Guid? CommentId,
+internal sealed record NotificationEvent(NotificationCategory Category, string EventKey, Guid? ActorId, Guid? ProjectId, Guid? IdeaId, Guid? CommentId,
     IReadOnlyDictionary<string, string?> Data);
 
 /// <summary>
-/// Writes notifications in the caller's transaction, one set-based INSERT per event whatever the number of
-/// recipients: the actor is never notified of their own action, "off" preferences are honoured, and the
-/// (user, event) key makes a retried or concurrent write notify each person once. E-mails are rendered later
-/// by <see cref="NotificationMailer"/> from the rows whose e-mail is pending.
+/// Writes notifications in the transaction that records their event (its only caller is <see cref="NotificationsProjection"/>),
+/// one set-based INSERT per notification whatever the number of recipients: the actor is never notified of their own
+/// action, "off" preferences are honoured, and the (user, event key) pair makes a retried, replayed or concurrent write
+/// notify each person once. E-mails are rendered later by <see cref="NotificationMailer"/> from the rows whose e-mail is
+/// pending.
 /// </summary>
-public static class Notifier
+internal static class Notifier
 {
     // The recipients fragment is constant SQL from the caller (never values): a SELECT yielding user_id.
     private const string Sql = """
@@ -53,14 +44,5 @@ public static class Notifier
         args.Add("DefaultChannel", NotificationCategories.Default(e.Category).ToWire());
         return connection.ExecuteAsync(new CommandDefinition(string.Format(System.Globalization.CultureInfo.InvariantCulture, Sql, recipientsSql),
             args, tx, cancellationToken: ct));
-    }
-
-    /// <summary>A short plain excerpt of a text for a notification (markup removed).</summary>
-    public static string Excerpt(string? text, int max = 280)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return "";
-        var plain = System.Text.RegularExpressions.Regex.Replace(text, "<[^>]*>", " ");
-        plain = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(plain, @"\s+", " ")).Trim();
-        return plain.Length <= max ? plain : plain[..(max - 1)].TrimEnd() + "…";
     }
 }
