@@ -36,10 +36,10 @@ public static class SetIdeaCost
             UPDATE ideas i SET cost = @Cost, updated_at = now()
               FROM (SELECT id, cost FROM ideas WHERE id = @IdeaId) previous
              WHERE i.id = previous.id AND previous.cost IS DISTINCT FROM @Cost
-            RETURNING previous.cost AS previous;
+            RETURNING previous.cost AS previous, i.cost AS current;
             """;
 
-        private sealed record Changed(decimal? Previous);
+        private sealed record Changed(decimal? Previous, decimal? Current);
 
         private const string InBasketSql = "SELECT EXISTS (SELECT 1 FROM basket_lines WHERE idea_id = @IdeaId);";
 
@@ -52,7 +52,7 @@ public static class SetIdeaCost
                 throw new ConflictException(Messages.Get("cost_locked"), "cost");
             if (await connection.QuerySingleOrDefaultAsync<Changed>(new CommandDefinition(Sql, new { c.IdeaId, c.Cost }, tx, cancellationToken: ct)) is { } changed)
                 await events.RecordAsync(tx, EventType.IdeaCostSet, Actor.User(c.ActorId), c.IdeaId, new Scope(idea.ProjectId, idea.PhaseId, idea.DepartmentId),
-                    new { cost = changed.Previous }, new { cost = c.Cost }, new { projectId = idea.ProjectId, cost = c.Cost }, ct);
+                    new { cost = changed.Previous }, new { cost = changed.Current }, new { projectId = idea.ProjectId, cost = c.Cost }, ct);
             await tx.CommitAsync(ct);
             return new Response(c.IdeaId, c.Cost);
         }
