@@ -18,16 +18,19 @@ export class ParticipationClient {
     }
 
     /**
-     * Staff actions, newest first (admins: all; department heads: their departments').
+     * Staff actions, newest first (admins: all; department heads: their departments'), with their names and what changed.
      * @param action (optional) Only entries whose action starts with this text (e.g. `idea.`).
      * @param targetType (optional) Only entries about this kind of object.
      * @param targetId (optional) Only entries about this object.
      * @param actor (optional) Only entries by this person.
+     * @param types (optional) Only entries of these types: repeat the parameter (`types=a&types=b`) or separate them with commas.
+     * @param from (optional) Only entries from this instant on (included; ISO 8601, e.g. `2025-03-01T00:00:00+01:00`).
+     * @param to (optional) Only entries before this instant (excluded: for a whole day, give the next day's midnight).
      * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
      * @param limit (optional) Page size, 1 to 100 (20 when left out).
      * @return OK
      */
-    listAuditLog(action?: string | undefined, targetType?: string | undefined, targetId?: string | undefined, actor?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListAuditLogResponse> {
+    listAuditLog(action?: string | undefined, targetType?: SubjectType | undefined, targetId?: string | undefined, actor?: string | undefined, types?: EventType[] | undefined, from?: string | undefined, to?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListAuditLogResponse> {
         let url_ = this.baseUrl + "/api/v1/audit-log?";
         if (action === null)
             throw new globalThis.Error("The parameter 'action' cannot be null.");
@@ -45,6 +48,18 @@ export class ParticipationClient {
             throw new globalThis.Error("The parameter 'actor' cannot be null.");
         else if (actor !== undefined)
             url_ += "actor=" + encodeURIComponent("" + actor) + "&";
+        if (types === null)
+            throw new globalThis.Error("The parameter 'types' cannot be null.");
+        else if (types !== undefined)
+            types && types.forEach(item => { url_ += "types=" + encodeURIComponent("" + item) + "&"; });
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
         if (cursor === null)
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
@@ -7846,6 +7861,11 @@ export interface ActionPolicyResult {
     actions: ActionPolicyDecision[];
 }
 
+export enum ActorType {
+    User = "user",
+    System = "system",
+}
+
 export interface AddIdeaNoteRequest {
     body: string;
     mentions?: string[] | undefined;
@@ -8008,6 +8028,43 @@ export enum EmailDeliveryState {
     Queued = "queued",
     Sent = "sent",
     Failed = "failed",
+}
+
+export enum EventType {
+    DepartmentCreated = "department.created",
+    DepartmentRenamed = "department.renamed",
+    DepartmentDeleted = "department.deleted",
+    RoleGranted = "role.granted",
+    RoleRevoked = "role.revoked",
+    UserBlocked = "user.blocked",
+    UserUnblocked = "user.unblocked",
+    InvitationCreated = "invitation.created",
+    InvitationResent = "invitation.resent",
+    InvitationRevoked = "invitation.revoked",
+    OrganisationVerified = "organisation.verified",
+    OrganisationRejected = "organisation.rejected",
+    ProjectCreated = "project.created",
+    ProjectEdited = "project.edited",
+    ProjectStatusChanged = "project.status_changed",
+    ProjectImageChanged = "project.image_changed",
+    ProjectPreviewLinkCreated = "project.preview_link_created",
+    ProjectPreviewLinkRevoked = "project.preview_link_revoked",
+    PhaseAdded = "phase.added",
+    PhaseChanged = "phase.changed",
+    PhaseRemoved = "phase.removed",
+    SurveySaved = "survey.saved",
+    SurveyExported = "survey.exported",
+    IdeaSubmitted = "idea.submitted",
+    IdeaApproved = "idea.approved",
+    IdeaRejected = "idea.rejected",
+    IdeaStatusChanged = "idea.status_changed",
+    IdeaCostSet = "idea.cost_set",
+    IdeaNoteAdded = "idea.note_added",
+    IdeaHidden = "idea.hidden",
+    IdeaKept = "idea.kept",
+    CommentPosted = "comment.posted",
+    CommentHidden = "comment.hidden",
+    CommentKept = "comment.kept",
 }
 
 export interface FlagContentRequest {
@@ -8419,20 +8476,42 @@ export interface Invitee {
     locale?: string | undefined;
 }
 
+export interface ListAuditLogDepartment {
+    id: string;
+    name?: string | undefined;
+}
+
 export interface ListAuditLogEntry {
     id: number;
     occurredAt: string;
+    actorType: ActorType;
     actor?: ListAuditLogPerson | undefined;
     action: string;
-    targetType?: string | undefined;
+    targetType?: SubjectType | undefined;
     targetId?: string | undefined;
+    targetName?: string | undefined;
+    project?: ListAuditLogProject | undefined;
+    phase?: ListAuditLogPhase | undefined;
+    department?: ListAuditLogDepartment | undefined;
     data: any;
+    before?: any;
+    after?: any;
 }
 
 export interface ListAuditLogPerson {
     id: string;
     firstName: string;
     lastName: string;
+}
+
+export interface ListAuditLogPhase {
+    id: string;
+    title?: string | undefined;
+}
+
+export interface ListAuditLogProject {
+    id: string;
+    title: string;
 }
 
 export interface ListAuditLogResponse {
@@ -8993,6 +9072,18 @@ export interface SetNotificationPreferencesRequest {
 
 export interface SetProjectImageResponse {
     imageUrl: string;
+}
+
+export enum SubjectType {
+    Platform = "platform",
+    Department = "department",
+    User = "user",
+    Invitation = "invitation",
+    Organisation = "organisation",
+    Project = "project",
+    Phase = "phase",
+    Idea = "idea",
+    Comment = "comment",
 }
 
 export interface SubmitIdeaRequest {

@@ -217,7 +217,10 @@ test('an admin shares a preview of the draft with someone without an account, pu
   // The audit log tells the story.
   await subnav(page).getByRole('link', { name: 'Journal d’audit' }).click();
   await page.getByLabel('Action', { exact: true }).selectOption('project.status_changed');
-  await expect(page.getByRole('table', { name: 'Journal d’audit, les plus récentes d’abord' })).toContainText('Brouillon → Publié');
+  const audit = page.getByRole('table', { name: 'Journal d’audit, les plus récentes d’abord' });
+  await expect(audit).toContainText('Brouillon → Publié');
+  // The entry names the project (its title, not an id) and links to it.
+  await expect(audit.getByRole('link', { name: title })).toHaveAttribute('href', `/admin/projects/${projectId}`);
   await expectAccessible(page, 'audit log');
 });
 

@@ -19,7 +19,8 @@ public static partial class RequestErrors
     {
         if (b.InnerException is JsonException j) return Describe(j);
         var parameter = ParameterName().Match(b.Message) is { Success: true } m ? m.Groups["name"].Value : null;
-        var fromBody = b.Message.Contains("body", StringComparison.OrdinalIgnoreCase);
+        // The quoted parts are the parameter and the value sent: a value such as "nobody" says nothing about the body.
+        var fromBody = Quoted().Replace(b.Message, "").Contains("body", StringComparison.OrdinalIgnoreCase);
         var (key, message) = b.Message switch
         {
             _ when fromBody && (b.Message.StartsWith("Required parameter", StringComparison.Ordinal) || b.Message.StartsWith("Implicit body", StringComparison.Ordinal))
@@ -57,6 +58,9 @@ public static partial class RequestErrors
 
     [GeneratedRegex("parameter \"(?:[^\"]* )?(?<name>[^\" ]+)\"")]
     private static partial Regex ParameterName();
+
+    [GeneratedRegex("\"[^\"]*\"")]
+    private static partial Regex Quoted();
 
     [GeneratedRegex("The JSON property '(?<name>[^']+)' could not be mapped")]
     private static partial Regex UnknownProperty();

@@ -84,14 +84,16 @@ public static class OpenApiSetup
         }
     }
 
-    /// <summary>A query-string parameter marked <see cref="Enums.QueryEnumAttribute{T}"/> refers to its enum's schema.</summary>
+    /// <summary>A query-string parameter marked <see cref="Enums.QueryEnumAttribute{T}"/> refers to its enum's schema (a list of it when repeatable).</summary>
     private sealed class QueryEnumFilter : IParameterFilter
     {
         public void Apply(IOpenApiParameter parameter, ParameterFilterContext context)
         {
             var marker = context.ParameterInfo?.GetCustomAttributes(false).OfType<Enums.IQueryEnum>().FirstOrDefault();
-            if (marker is not null && parameter is OpenApiParameter p)
-                p.Schema = context.SchemaGenerator.GenerateSchema(marker.EnumType, context.SchemaRepository);
+            if (marker is null || parameter is not OpenApiParameter p) return;
+            var schema = context.SchemaGenerator.GenerateSchema(marker.EnumType, context.SchemaRepository);
+            // A repeatable parameter (string[]) is a list of the enum.
+            p.Schema = context.ParameterInfo!.ParameterType.IsArray ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = schema } : schema;
         }
     }
 

@@ -175,6 +175,8 @@ public static class Messages
         ["image_too_large"] = ("L'image dépasse 5 Mo.", "De afbeelding is groter dan 5 MB.", "The image is larger than 5 MB."),
         ["audit_action"] = ("Une action comme project.created, ou un préfixe comme project.", "Een actie zoals project.created, of een voorvoegsel zoals project.", "An action such as project.created, or a prefix such as project."),
         ["audit_target_type"] = ("Un type de cible comme project.", "Een doeltype zoals project.", "A target type such as project."),
+        ["audit_event_types"] = ("Des types d'événement du catalogue, comme project.created (au plus 60).", "Gebeurtenistypes uit de catalogus, zoals project.created (hoogstens 60).", "Event types from the catalogue, such as project.created (at most 60)."),
+        ["audit_period"] = ("La fin de la période doit suivre son début.", "Het einde van de periode moet na het begin komen.", "The end of the period must come after its start."),
         ["attach_csv"] = ("Joignez un fichier CSV.", "Voeg een CSV-bestand toe.", "Attach a CSV file."),
         ["csv_too_large"] = ("Le fichier dépasse 512 Ko.", "Het bestand is groter dan 512 KB.", "The file is larger than 512 KB."),
         ["invite_someone"] = ("Invitez au moins une personne.", "Nodig minstens één persoon uit.", "Invite at least one person."),

@@ -32,20 +32,23 @@ namespace Participation.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Staff actions, newest first (admins: all; department heads: their departments').
+        /// Staff actions, newest first (admins: all; department heads: their departments'), with their names and what changed.
         /// </summary>
         /// <remarks>
-        /// Staff actions, newest first (admins: all; department heads: their departments'). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// Staff actions, newest first (admins: all; department heads: their departments'), with their names and what changed. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
         /// <param name="action">Only entries whose action starts with this text (e.g. `idea.`).</param>
         /// <param name="targetType">Only entries about this kind of object.</param>
         /// <param name="targetId">Only entries about this object.</param>
         /// <param name="actor">Only entries by this person.</param>
+        /// <param name="types">Only entries of these types: repeat the parameter (`types=a&amp;types=b`) or separate them with commas.</param>
+        /// <param name="from">Only entries from this instant on (included; ISO 8601, e.g. `2025-03-01T00:00:00+01:00`).</param>
+        /// <param name="to">Only entries before this instant (excluded: for a whole day, give the next day's midnight).</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
         /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ListAuditLogResponse> ListAuditLogAsync(string? action = null, string? targetType = null, string? targetId = null, System.Guid? actor = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ListAuditLogResponse> ListAuditLogAsync(string? action = null, SubjectType? targetType = null, string? targetId = null, System.Guid? actor = null, System.Collections.Generic.IEnumerable<EventType>? types = null, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1445,20 +1448,23 @@ namespace Participation.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Staff actions, newest first (admins: all; department heads: their departments').
+        /// Staff actions, newest first (admins: all; department heads: their departments'), with their names and what changed.
         /// </summary>
         /// <remarks>
-        /// Staff actions, newest first (admins: all; department heads: their departments'). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// Staff actions, newest first (admins: all; department heads: their departments'), with their names and what changed. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
         /// <param name="action">Only entries whose action starts with this text (e.g. `idea.`).</param>
         /// <param name="targetType">Only entries about this kind of object.</param>
         /// <param name="targetId">Only entries about this object.</param>
         /// <param name="actor">Only entries by this person.</param>
+        /// <param name="types">Only entries of these types: repeat the parameter (`types=a&amp;types=b`) or separate them with commas.</param>
+        /// <param name="from">Only entries from this instant on (included; ISO 8601, e.g. `2025-03-01T00:00:00+01:00`).</param>
+        /// <param name="to">Only entries before this instant (excluded: for a whole day, give the next day's midnight).</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
         /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ListAuditLogResponse> ListAuditLogAsync(string? action = null, string? targetType = null, string? targetId = null, System.Guid? actor = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ListAuditLogResponse> ListAuditLogAsync(string? action = null, SubjectType? targetType = null, string? targetId = null, System.Guid? actor = null, System.Collections.Generic.IEnumerable<EventType>? types = null, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -1489,6 +1495,18 @@ namespace Participation.Client
                     if (actor != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("actor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(actor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (types != null)
+                    {
+                            foreach (var item_ in types) { urlBuilder_.Append(System.Uri.EscapeDataString("types")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (from != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("from")).Append('=').Append(System.Uri.EscapeDataString(from.Value.ToString("s", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (to != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(to.Value.ToString("s", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (cursor != null)
                     {
@@ -15899,6 +15917,20 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ActorType
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user")]
+        [System.Runtime.Serialization.EnumMember(Value = @"user")]
+        User = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"system")]
+        [System.Runtime.Serialization.EnumMember(Value = @"system")]
+        System = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class AddIdeaNoteRequest
     {
 
@@ -16371,6 +16403,148 @@ namespace Participation.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"failed")]
         [System.Runtime.Serialization.EnumMember(Value = @"failed")]
         Failed = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum EventType
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"department.created")]
+        [System.Runtime.Serialization.EnumMember(Value = @"department.created")]
+        DepartmentCreated = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"department.renamed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"department.renamed")]
+        DepartmentRenamed = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"department.deleted")]
+        [System.Runtime.Serialization.EnumMember(Value = @"department.deleted")]
+        DepartmentDeleted = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"role.granted")]
+        [System.Runtime.Serialization.EnumMember(Value = @"role.granted")]
+        RoleGranted = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"role.revoked")]
+        [System.Runtime.Serialization.EnumMember(Value = @"role.revoked")]
+        RoleRevoked = 4,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.blocked")]
+        [System.Runtime.Serialization.EnumMember(Value = @"user.blocked")]
+        UserBlocked = 5,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.unblocked")]
+        [System.Runtime.Serialization.EnumMember(Value = @"user.unblocked")]
+        UserUnblocked = 6,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"invitation.created")]
+        [System.Runtime.Serialization.EnumMember(Value = @"invitation.created")]
+        InvitationCreated = 7,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"invitation.resent")]
+        [System.Runtime.Serialization.EnumMember(Value = @"invitation.resent")]
+        InvitationResent = 8,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"invitation.revoked")]
+        [System.Runtime.Serialization.EnumMember(Value = @"invitation.revoked")]
+        InvitationRevoked = 9,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"organisation.verified")]
+        [System.Runtime.Serialization.EnumMember(Value = @"organisation.verified")]
+        OrganisationVerified = 10,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"organisation.rejected")]
+        [System.Runtime.Serialization.EnumMember(Value = @"organisation.rejected")]
+        OrganisationRejected = 11,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"project.created")]
+        [System.Runtime.Serialization.EnumMember(Value = @"project.created")]
+        ProjectCreated = 12,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"project.edited")]
+        [System.Runtime.Serialization.EnumMember(Value = @"project.edited")]
+        ProjectEdited = 13,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"project.status_changed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"project.status_changed")]
+        ProjectStatusChanged = 14,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"project.image_changed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"project.image_changed")]
+        ProjectImageChanged = 15,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"project.preview_link_created")]
+        [System.Runtime.Serialization.EnumMember(Value = @"project.preview_link_created")]
+        ProjectPreviewLinkCreated = 16,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"project.preview_link_revoked")]
+        [System.Runtime.Serialization.EnumMember(Value = @"project.preview_link_revoked")]
+        ProjectPreviewLinkRevoked = 17,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"phase.added")]
+        [System.Runtime.Serialization.EnumMember(Value = @"phase.added")]
+        PhaseAdded = 18,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"phase.changed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"phase.changed")]
+        PhaseChanged = 19,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"phase.removed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"phase.removed")]
+        PhaseRemoved = 20,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"survey.saved")]
+        [System.Runtime.Serialization.EnumMember(Value = @"survey.saved")]
+        SurveySaved = 21,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"survey.exported")]
+        [System.Runtime.Serialization.EnumMember(Value = @"survey.exported")]
+        SurveyExported = 22,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea.submitted")]
+        [System.Runtime.Serialization.EnumMember(Value = @"idea.submitted")]
+        IdeaSubmitted = 23,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea.approved")]
+        [System.Runtime.Serialization.EnumMember(Value = @"idea.approved")]
+        IdeaApproved = 24,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea.rejected")]
+        [System.Runtime.Serialization.EnumMember(Value = @"idea.rejected")]
+        IdeaRejected = 25,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea.status_changed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"idea.status_changed")]
+        IdeaStatusChanged = 26,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea.cost_set")]
+        [System.Runtime.Serialization.EnumMember(Value = @"idea.cost_set")]
+        IdeaCostSet = 27,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea.note_added")]
+        [System.Runtime.Serialization.EnumMember(Value = @"idea.note_added")]
+        IdeaNoteAdded = 28,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea.hidden")]
+        [System.Runtime.Serialization.EnumMember(Value = @"idea.hidden")]
+        IdeaHidden = 29,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea.kept")]
+        [System.Runtime.Serialization.EnumMember(Value = @"idea.kept")]
+        IdeaKept = 30,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"comment.posted")]
+        [System.Runtime.Serialization.EnumMember(Value = @"comment.posted")]
+        CommentPosted = 31,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"comment.hidden")]
+        [System.Runtime.Serialization.EnumMember(Value = @"comment.hidden")]
+        CommentHidden = 32,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"comment.kept")]
+        [System.Runtime.Serialization.EnumMember(Value = @"comment.kept")]
+        CommentKept = 33,
 
     }
 
@@ -17622,6 +17796,19 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ListAuditLogDepartment
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.Guid Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ListAuditLogEntry
     {
 
@@ -17632,6 +17819,11 @@ namespace Participation.Client
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset OccurredAt { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("actorType")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ActorType>))]
+        public ActorType ActorType { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("actor")]
         public ListAuditLogPerson? Actor { get; set; } = default!;
 
@@ -17640,14 +17832,33 @@ namespace Participation.Client
         public string Action { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("targetType")]
-        public string? TargetType { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<SubjectType>))]
+        public SubjectType? TargetType { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("targetId")]
         public string? TargetId { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("targetName")]
+        public string? TargetName { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("project")]
+        public ListAuditLogProject? Project { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("phase")]
+        public ListAuditLogPhase? Phase { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("department")]
+        public ListAuditLogDepartment? Department { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
         public object Data { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("before")]
+        public object? Before { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("after")]
+        public object? After { get; set; } = default!;
 
     }
 
@@ -17666,6 +17877,33 @@ namespace Participation.Client
         [System.Text.Json.Serialization.JsonPropertyName("lastName")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string LastName { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ListAuditLogPhase
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.Guid Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
+        public string? Title { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ListAuditLogProject
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.Guid Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Title { get; set; } = default!;
 
     }
 
@@ -19342,6 +19580,48 @@ namespace Participation.Client
         [System.Text.Json.Serialization.JsonPropertyName("imageUrl")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ImageUrl { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum SubjectType
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"platform")]
+        [System.Runtime.Serialization.EnumMember(Value = @"platform")]
+        Platform = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"department")]
+        [System.Runtime.Serialization.EnumMember(Value = @"department")]
+        Department = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user")]
+        [System.Runtime.Serialization.EnumMember(Value = @"user")]
+        User = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"invitation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"invitation")]
+        Invitation = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"organisation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"organisation")]
+        Organisation = 4,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"project")]
+        [System.Runtime.Serialization.EnumMember(Value = @"project")]
+        Project = 5,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"phase")]
+        [System.Runtime.Serialization.EnumMember(Value = @"phase")]
+        Phase = 6,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea")]
+        [System.Runtime.Serialization.EnumMember(Value = @"idea")]
+        Idea = 7,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"comment")]
+        [System.Runtime.Serialization.EnumMember(Value = @"comment")]
+        Comment = 8,
 
     }
 

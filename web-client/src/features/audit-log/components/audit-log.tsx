@@ -1,36 +1,33 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ListAuditLogEntry } from '@contracts/participation-client';
+import { EventType, type ListAuditLogEntry } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Loading } from '@/components/ui/loading';
 import { SelectField } from '@/components/ui/select-field';
 import { TableRegion } from '@/components/ui/table-region';
+import { TextField } from '@/components/ui/text-field';
+import { oneOf } from '@/lib/closed-sets';
 import { formatDateTime } from '@/lib/format';
-import { AUDIT_ACTION_GROUPS, AUDIT_TARGET_TYPES, auditLogInfiniteQueryOptions, type AuditFilters } from '../api/audit-log';
+import { auditLogInfiniteQueryOptions, NO_AUDIT_FILTERS, periodInvalid, type AuditFilters } from '../api/audit-log';
+import { actionLabel, changes, details } from './audit-changes';
 
-/** A readable name for an action; unknown ones stay as the API wrote them. */
-export function actionLabel(t: TFunction, action: string): string {
-  return t(`audit.actions.${action.replace('.', '_')}`, { defaultValue: action });
-}
+const EVENT_TYPES = Object.values(EventType);
 
-/** Staff actions, newest first, with filters (admins: all; department heads: their departments'). */
+/** Staff actions, newest first, with filters by action, person and period (admins: all; department heads: their departments'). */
 export function AuditLog() {
   const { t, i18n } = useTranslation();
-  const [filters, setFilters] = useState<AuditFilters>({ action: '', targetType: '', targetId: '' });
-  const list = useInfiniteQuery(auditLogInfiniteQueryOptions(filters));
+  const [filters, setFilters] = useState<AuditFilters>(NO_AUDIT_FILTERS);
+  const badPeriod = periodInvalid(filters.from, filters.to);
+  const list = useInfiniteQuery({ ...auditLogInfiniteQueryOptions(filters), enabled: !badPeriod });
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const caption = t('audit.caption');
-  const actionOptions = [
+  const typeOptions = [
     { value: '', label: t('audit.allActions') },
-    ...Object.entries(AUDIT_ACTION_GROUPS).flatMap(([group, actions]) => [
-      { value: `${group}.`, label: t(`audit.groups.${group}`) },
-      ...actions.map((a) => ({ value: a, label: `— ${actionLabel(t, a)}` })),
-    ]),
+    ...EVENT_TYPES.map((type) => ({ value: type, label: actionLabel(t, type) })).sort((a, b) => a.label.localeCompare(b.label, i18n.language)),
   ];
 
   return (
@@ -38,24 +35,49 @@ export function AuditLog() {
       <h2 id="audit-title">{t('audit.title')}</h2>
       <div className="filters">
         <SelectField
-          id="audit-action"
-          label={t('audit.action')}
-          value={filters.action}
-          onChange={(e) => setFilters((f) => ({ ...f, action: e.target.value }))}
-          options={actionOptions}
+          id="audit-type"
+          label={t('audit.type')}
+          value={filters.type}
+          onChange={(e) => setFilters((f) => ({ ...f, type: oneOf(EVENT_TYPES, e.target.value) ?? '' }))}
+          options={typeOptions}
         />
-        <SelectField
-          id="audit-target"
-          label={t('audit.targetType')}
-          value={filters.targetType}
-          onChange={(e) => setFilters((f) => ({ ...f, targetType: e.target.value }))}
-          options={[{ value: '', label: t('audit.allTargets') }, ...AUDIT_TARGET_TYPES.map((type) => ({ value: type, label: t(`audit.targets.${type}`) }))]}
+        <TextField
+          id="audit-from"
+          type="date"
+          label={t('audit.from')}
+          value={filters.from}
+          max={filters.to || undefined}
+          onChange={(e) => setFilters((f) => ({ ...f, from: e.target.value }))}
         />
+        <TextField
+          id="audit-to"
+          type="date"
+          label={t('audit.to')}
+          value={filters.to}
+          min={filters.from || undefined}
+          errors={badPeriod ? [t('audit.periodInvalid')] : undefined}
+          onChange={(e) => setFilters((f) => ({ ...f, to: e.target.value }))}
+        />
+        <div className="field">
+          <span className="field__label" id="audit-actor-label">
+            {t('audit.who')}
+          </span>
+          {filters.actor ? (
+            <p aria-labelledby="audit-actor-label">
+              {t('audit.actorFilter', { name: filters.actor.name })}{' '}
+              <Button variant="link" onClick={() => setFilters((f) => ({ ...f, actor: null }))}>
+                {t('audit.anyActor')}
+              </Button>
+            </p>
+          ) : (
+            <p className="field__hint">{t('audit.actorHint')}</p>
+          )}
+        </div>
       </div>
       <div role="status" className="results-count">
         {list.isSuccess ? t('audit.shown', { count: items.length }) : null}
       </div>
-      {list.isPending ? (
+      {badPeriod ? null : list.isPending ? (
         <Loading label={t('common.loading')} />
       ) : list.isError ? (
         <Alert variant="error" role="alert" title={describeError(t, toApiError(list.error))} />
@@ -78,12 +100,24 @@ export function AuditLog() {
               {items.map((entry) => (
                 <tr key={entry.id}>
                   <td>{formatDateTime(entry.occurredAt, i18n.language)}</td>
-                  <td>{entry.actor ? `${entry.actor.firstName} ${entry.actor.lastName}` : <span className="muted">{t('audit.system')}</span>}</td>
+                  <td>
+                    {entry.actor ? (
+                      <Actor
+                        name={`${entry.actor.firstName} ${entry.actor.lastName}`}
+                        onPick={(name) => setFilters((f) => ({ ...f, actor: { id: entry.actor!.id, name } }))}
+                        picked={filters.actor?.id === entry.actor.id}
+                      />
+                    ) : (
+                      <span className="muted">{t('audit.system')}</span>
+                    )}
+                  </td>
                   <td className="table__strong">{actionLabel(t, entry.action)}</td>
                   <td>
                     <Target entry={entry} />
                   </td>
-                  <td>{details(t, entry)}</td>
+                  <td>
+                    <Changes entry={entry} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -101,43 +135,62 @@ export function AuditLog() {
   );
 }
 
-function Target({ entry }: { entry: ListAuditLogEntry }) {
+/** The author's name, a button that keeps only their actions. */
+function Actor({ name, picked, onPick }: { name: string; picked: boolean; onPick: (name: string) => void }) {
   const { t } = useTranslation();
-  if (!entry.targetType) return null;
-  const type = t(`audit.targets.${entry.targetType}`, { defaultValue: entry.targetType });
-  const short = entry.targetId ? entry.targetId.slice(0, 8) : '';
-  if (entry.targetType === 'project' && entry.targetId)
-    return <Link to={`/admin/projects/${entry.targetId}`} aria-label={t('audit.openProject', { id: short })}>{`${type} ${short}`}</Link>;
-  if (entry.targetType === 'organisation' && entry.targetId) return <Link to={`/organisations/${entry.targetId}`}>{`${type} ${short}`}</Link>;
-  return <span>{`${type} ${short}`}</span>;
+  if (picked) return <span>{name}</span>;
+  return (
+    <Button variant="link" aria-label={t('audit.onlyActor', { name })} onClick={() => onPick(name)}>
+      {name}
+    </Button>
+  );
 }
 
-function details(t: TFunction, entry: ListAuditLogEntry): string {
-  const data = (entry.data ?? {}) as Record<string, unknown>;
-  const text = (value: unknown) => (typeof value === 'string' ? value : '');
-  switch (entry.action) {
-    case 'project.status_changed':
-      return t('audit.statusChange', {
-        before: t(`projects.status.${text(data.before)}`, { defaultValue: text(data.before) }),
-        after: t(`projects.status.${text(data.after)}`, { defaultValue: text(data.after) }),
-      });
-    case 'phase.added':
-    case 'phase.changed':
-    case 'phase.removed':
-      return t(`projects.methods.${text(data.method)}`, { defaultValue: text(data.method) });
-    case 'role.granted':
-    case 'role.revoked':
-      return t(`roles.${text(data.role)}`, { defaultValue: text(data.role) });
-    case 'project.edited':
-      return Array.isArray(data.fields) ? data.fields.map((f) => t(`audit.fields.${String(f)}`, { defaultValue: String(f) })).join(', ') : '';
-    case 'organisation.rejected':
-    case 'user.blocked':
-    case 'idea.hidden':
-    case 'comment.hidden':
-      return text(data.reason);
-    case 'survey.exported':
-      return text(data.language).toUpperCase();
-    default:
-      return '';
-  }
+/** What the entry is about, by name, and where (its project or department when it is not that itself). */
+function Target({ entry }: { entry: ListAuditLogEntry }) {
+  const { t } = useTranslation();
+  const type = entry.targetType ? t(`audit.targets.${entry.targetType}`, { defaultValue: entry.targetType }) : '';
+  const name = entry.targetName ?? (entry.targetId ? t('audit.unnamed', { type, id: entry.targetId.slice(0, 8) }) : type);
+  const link =
+    entry.targetType === 'project' && entry.targetId ? (
+      <Link to={`/admin/projects/${entry.targetId}`}>{name}</Link>
+    ) : entry.targetType === 'organisation' && entry.targetId ? (
+      <Link to={`/organisations/${entry.targetId}`}>{name}</Link>
+    ) : (
+      <span>{name}</span>
+    );
+  const context = [
+    entry.phase?.title ? t('audit.inPhase', { title: entry.phase.title }) : null,
+    entry.project && entry.targetType !== 'project' ? t('audit.inProject', { title: entry.project.title }) : null,
+    entry.department?.name && entry.targetType !== 'department' ? t('audit.inDepartment', { name: entry.department.name }) : null,
+  ].filter((line): line is string => !!line);
+  return (
+    <>
+      {type && entry.targetName ? <span className="muted">{`${type} · `}</span> : null}
+      {link}
+      {context.map((line) => (
+        <span key={line} className="muted audit-context">
+          {line}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** What changed, one line per field (before → after), or the entry's details when it recorded no change. */
+function Changes({ entry }: { entry: ListAuditLogEntry }) {
+  const { t, i18n } = useTranslation();
+  const list = changes(t, i18n.language, entry);
+  if (list.length === 0) return <>{details(t, entry)}</>;
+  const none = t('audit.none');
+  return (
+    <ul className="audit-changes" aria-label={t('audit.changes')}>
+      {list.map((c) => (
+        <li key={c.field}>
+          <span className="muted">{t('audit.fieldLabel', { label: c.label })}</span>
+          {c.before && c.after ? `${c.before} → ${c.after}` : c.after ? c.after : `${c.before} → ${none}`}
+        </li>
+      ))}
+    </ul>
+  );
 }
