@@ -60,7 +60,8 @@ export function Providers({ children, queryClient }: { children: ReactNode; quer
         ])
           client.removeQueries({ queryKey });
       } else if (status === 'authenticated' && changed) {
-        for (const queryKey of [organisationKeys.all, projectKeys.all, ideaKeys.all, voteKeys.all, budgetKeys.all, surveyKeys.all]) void client.invalidateQueries({ queryKey });
+        for (const queryKey of [organisationKeys.all, projectKeys.all, ideaKeys.all, voteKeys.all, budgetKeys.all, surveyKeys.all])
+          void client.invalidateQueries({ queryKey });
       }
     });
   }, [client]);

@@ -2,7 +2,19 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
-import { AuthorKind, CommentState, IdeaStatus, IdeaVisibilityState, ParticipationAction, RefusalReason, type ActionPolicyDecision, type CommentView, type GetIdeaResponse, type GetPlatformMapSettings, type ListIdeasIdea } from '@contracts/participation-client';
+import {
+  AuthorKind,
+  CommentState,
+  IdeaStatus,
+  IdeaVisibilityState,
+  ParticipationAction,
+  RefusalReason,
+  type ActionPolicyDecision,
+  type CommentView,
+  type GetIdeaResponse,
+  type GetPlatformMapSettings,
+  type ListIdeasIdea,
+} from '@contracts/participation-client';
 import { createQueryClient, Providers } from '@/app/providers';
 import { oneOf } from '@/lib/closed-sets';
 
@@ -28,7 +40,10 @@ const ACTIONS: ParticipationAction[] = [
 type Reason = `${RefusalReason}`;
 
 /** Every idea action with the same answer (allowed, or refused with `reason`), then `over` on top. */
-export function actions(reason: Reason | null, over: Partial<Record<`${ParticipationAction}`, Reason | null>> = {}): ActionPolicyDecision[] {
+export function actions(
+  reason: Reason | null,
+  over: Partial<Record<`${ParticipationAction}`, Reason | null>> = {},
+): ActionPolicyDecision[] {
   return ACTIONS.map((action) => {
     const r = action in over ? over[action] : reason;
     return { action, allowed: r === null, reason: oneOf(Object.values(RefusalReason), r) };

@@ -66,7 +66,9 @@ function NewIdea() {
               { projectId: id, request },
               {
                 onSuccess: (idea) =>
-                  navigate(`/projects/${id}/ideas/${idea.id}`, { state: { idea: idea.status === 'prescreening' ? 'createdPrescreening' : 'created' } }),
+                  navigate(`/projects/${id}/ideas/${idea.id}`, {
+                    state: { idea: idea.status === 'prescreening' ? 'createdPrescreening' : 'created' },
+                  }),
               },
             )
           }

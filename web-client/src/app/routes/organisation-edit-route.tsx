@@ -46,7 +46,9 @@ function EditOrganisation() {
           { id, request: { name: value.name.trim(), description: value.description.trim(), website: value.website.trim() } },
           {
             onSuccess: (result) =>
-              navigate(`/organisations/${id}`, { state: { saved: current.verified && result.status === 'pending' ? 'backToReview' : 'saved' } }),
+              navigate(`/organisations/${id}`, {
+                state: { saved: current.verified && result.status === 'pending' ? 'backToReview' : 'saved' },
+              }),
           },
         )
       }

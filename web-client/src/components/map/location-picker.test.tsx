@@ -8,7 +8,15 @@ import type { Coordinates } from './use-leaflet-map';
 
 const CENTER = { latitude: 50.85, longitude: 4.35 };
 
-function Harness({ onChange, initial = null, error }: { onChange: (v: Coordinates | null) => void; initial?: Coordinates | null; error?: string }) {
+function Harness({
+  onChange,
+  initial = null,
+  error,
+}: {
+  onChange: (v: Coordinates | null) => void;
+  initial?: Coordinates | null;
+  error?: string;
+}) {
   const [value, setValue] = useState<Coordinates | null>(initial);
   return (
     <LocationPicker

@@ -12,7 +12,14 @@ export interface AuditFilters {
 
 /** The actions the API records, grouped by what they concern (the filter offers each group and each action). */
 export const AUDIT_ACTION_GROUPS: Record<string, string[]> = {
-  project: ['project.created', 'project.edited', 'project.status_changed', 'project.image_changed', 'project.preview_link_created', 'project.preview_link_revoked'],
+  project: [
+    'project.created',
+    'project.edited',
+    'project.status_changed',
+    'project.image_changed',
+    'project.preview_link_created',
+    'project.preview_link_revoked',
+  ],
   phase: ['phase.added', 'phase.changed', 'phase.removed'],
   survey: ['survey.saved', 'survey.exported'],
   idea: ['idea.status_changed', 'idea.approved', 'idea.rejected', 'idea.hidden', 'idea.kept', 'idea.cost_set'],

@@ -49,7 +49,10 @@ export function AuditLog() {
           label={t('audit.targetType')}
           value={filters.targetType}
           onChange={(e) => setFilters((f) => ({ ...f, targetType: e.target.value }))}
-          options={[{ value: '', label: t('audit.allTargets') }, ...AUDIT_TARGET_TYPES.map((type) => ({ value: type, label: t(`audit.targets.${type}`) }))]}
+          options={[
+            { value: '', label: t('audit.allTargets') },
+            ...AUDIT_TARGET_TYPES.map((type) => ({ value: type, label: t(`audit.targets.${type}`) })),
+          ]}
         />
       </div>
       <div role="status" className="results-count">
@@ -78,7 +81,9 @@ export function AuditLog() {
               {items.map((entry) => (
                 <tr key={entry.id}>
                   <td>{formatDateTime(entry.occurredAt, i18n.language)}</td>
-                  <td>{entry.actor ? `${entry.actor.firstName} ${entry.actor.lastName}` : <span className="muted">{t('audit.system')}</span>}</td>
+                  <td>
+                    {entry.actor ? `${entry.actor.firstName} ${entry.actor.lastName}` : <span className="muted">{t('audit.system')}</span>}
+                  </td>
                   <td className="table__strong">{actionLabel(t, entry.action)}</td>
                   <td>
                     <Target entry={entry} />
@@ -108,7 +113,8 @@ function Target({ entry }: { entry: ListAuditLogEntry }) {
   const short = entry.targetId ? entry.targetId.slice(0, 8) : '';
   if (entry.targetType === 'project' && entry.targetId)
     return <Link to={`/admin/projects/${entry.targetId}`} aria-label={t('audit.openProject', { id: short })}>{`${type} ${short}`}</Link>;
-  if (entry.targetType === 'organisation' && entry.targetId) return <Link to={`/organisations/${entry.targetId}`}>{`${type} ${short}`}</Link>;
+  if (entry.targetType === 'organisation' && entry.targetId)
+    return <Link to={`/organisations/${entry.targetId}`}>{`${type} ${short}`}</Link>;
   return <span>{`${type} ${short}`}</span>;
 }
 
@@ -129,7 +135,9 @@ function details(t: TFunction, entry: ListAuditLogEntry): string {
     case 'role.revoked':
       return t(`roles.${text(data.role)}`, { defaultValue: text(data.role) });
     case 'project.edited':
-      return Array.isArray(data.fields) ? data.fields.map((f) => t(`audit.fields.${String(f)}`, { defaultValue: String(f) })).join(', ') : '';
+      return Array.isArray(data.fields)
+        ? data.fields.map((f) => t(`audit.fields.${String(f)}`, { defaultValue: String(f) })).join(', ')
+        : '';
     case 'organisation.rejected':
     case 'user.blocked':
     case 'idea.hidden':

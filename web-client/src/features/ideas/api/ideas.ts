@@ -1,5 +1,21 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import { FlagReason, IdeaSort, IdeaStatus, ParticipationAction, ReactionKind, RefusalReason, ReviewDecision, type ActionPolicyDecision, type ChangeIdeaStatusRequest, type FlagContentRequest, type GetIdeaResponse, type IdeaFields, type ListIdeasResponse, type ReactionState, type SubmitIdeaRequest } from '@contracts/participation-client';
+import {
+  FlagReason,
+  IdeaSort,
+  IdeaStatus,
+  ParticipationAction,
+  ReactionKind,
+  RefusalReason,
+  ReviewDecision,
+  type ActionPolicyDecision,
+  type ChangeIdeaStatusRequest,
+  type FlagContentRequest,
+  type GetIdeaResponse,
+  type IdeaFields,
+  type ListIdeasResponse,
+  type ReactionState,
+  type SubmitIdeaRequest,
+} from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { oneOf } from '@/lib/closed-sets';
 
@@ -174,7 +190,10 @@ export function useReactToIdea() {
 }
 
 /** The counters as they will be once the API has taken `kind` (null: no reaction). */
-export function optimisticReaction(idea: Pick<GetIdeaResponse, 'likes' | 'dislikes' | 'myReaction'>, kind: ReactionKind | null): ReactionState {
+export function optimisticReaction(
+  idea: Pick<GetIdeaResponse, 'likes' | 'dislikes' | 'myReaction'>,
+  kind: ReactionKind | null,
+): ReactionState {
   let { likes, dislikes } = idea;
   if (idea.myReaction === 'like') likes -= 1;
   if (idea.myReaction === 'dislike') dislikes -= 1;

@@ -9,7 +9,14 @@ import { i18n } from '@/lib/i18n';
 import { ModerationQueue } from './moderation-queue';
 
 vi.mock('@/api/client', () => ({
-  api: { getModerationQueue: vi.fn(), hideComment: vi.fn(), unhideComment: vi.fn(), hideIdea: vi.fn(), unhideIdea: vi.fn(), reviewIdea: vi.fn() },
+  api: {
+    getModerationQueue: vi.fn(),
+    hideComment: vi.fn(),
+    unhideComment: vi.fn(),
+    hideIdea: vi.fn(),
+    unhideIdea: vi.fn(),
+    reviewIdea: vi.fn(),
+  },
 }));
 
 const queue = vi.mocked(api.getModerationQueue);
@@ -127,7 +134,11 @@ describe('ModerationQueue', () => {
 
   it('shows the API’s reason error beside the field', async () => {
     queue.mockResolvedValue({ items: [flaggedComment] });
-    hideComment.mockRejectedValue({ status: 400, title: 'One or more fields are invalid.', errors: { reason: ['Ce texte est trop long.'] } });
+    hideComment.mockRejectedValue({
+      status: 400,
+      title: 'One or more fields are invalid.',
+      errors: { reason: ['Ce texte est trop long.'] },
+    });
     renderQueue();
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: /^Masquer : / }));

@@ -84,7 +84,10 @@ describe('NotificationMenu', () => {
     const entries = await within(region).findAllByRole('listitem');
     expect(entries).toHaveLength(2);
     expect(entries[0]).toHaveTextContent('Non lue');
-    expect(within(entries[0]).getByRole('link', { name: 'Bruno a commenté votre idée « Un banc ».' })).toHaveAttribute('href', '/projects/p-1/ideas/i-1');
+    expect(within(entries[0]).getByRole('link', { name: 'Bruno a commenté votre idée « Un banc ».' })).toHaveAttribute(
+      'href',
+      '/projects/p-1/ideas/i-1',
+    );
     expect(entries[0]).toHaveTextContent('Parc communal');
     expect(entries[1]).not.toHaveTextContent('Non lue');
     expect(within(region).getByRole('link', { name: 'Voir toutes les notifications' })).toHaveAttribute('href', '/notifications');

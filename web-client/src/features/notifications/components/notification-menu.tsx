@@ -124,7 +124,12 @@ export function NotificationMenu() {
             )}
             <div className="notification-menu__footer">
               {unread > 0 ? (
-                <Button variant="secondary" className="button--small" pending={markRead.isPending} onClick={() => markRead.mutate({ all: true })}>
+                <Button
+                  variant="secondary"
+                  className="button--small"
+                  pending={markRead.isPending}
+                  onClick={() => markRead.mutate({ all: true })}
+                >
                   {t('notifications.markAll')}
                 </Button>
               ) : null}

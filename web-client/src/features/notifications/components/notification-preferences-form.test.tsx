@@ -69,7 +69,9 @@ describe('NotificationPreferencesForm', () => {
     renderForm();
     const user = userEvent.setup();
     await user.click(within(screen.getByRole('group', { name: 'Commentaires sur vos idées' })).getByRole('radio', { name: 'Désactivé' }));
-    await user.click(within(screen.getByRole('group', { name: 'Idées que vous suivez' })).getByRole('radio', { name: 'E-mail et dans l’application' }));
+    await user.click(
+      within(screen.getByRole('group', { name: 'Idées que vous suivez' })).getByRole('radio', { name: 'E-mail et dans l’application' }),
+    );
     await user.click(screen.getByRole('button', { name: 'Enregistrer mes préférences' }));
     expect(save).toHaveBeenCalledWith({
       preferences: [
@@ -84,7 +86,11 @@ describe('NotificationPreferencesForm', () => {
   });
 
   it('shows the API’s field errors beside the category they concern', async () => {
-    save.mockRejectedValue({ status: 400, title: 'One or more fields are invalid.', errors: { 'preferences[1].channel': ['Choisissez email, in_app ou off.'] } });
+    save.mockRejectedValue({
+      status: 400,
+      title: 'One or more fields are invalid.',
+      errors: { 'preferences[1].channel': ['Choisissez email, in_app ou off.'] },
+    });
     renderForm();
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Enregistrer mes préférences' }));

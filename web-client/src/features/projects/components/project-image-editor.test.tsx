@@ -51,7 +51,11 @@ describe('ProjectImageEditor', () => {
   });
 
   it('shows the API’s refusal of the file beside the field', async () => {
-    setProjectImage.mockRejectedValue({ status: 400, title: 'One or more validation errors occurred.', errors: { file: ['Only PNG, JPEG or WebP images are accepted.'] } });
+    setProjectImage.mockRejectedValue({
+      status: 400,
+      title: 'One or more validation errors occurred.',
+      errors: { file: ['Only PNG, JPEG or WebP images are accepted.'] },
+    });
     const user = renderEditor();
     const input = screen.getByLabelText('Fichier image');
     await user.upload(input, png());
@@ -76,12 +80,18 @@ describe('ProjectImageEditor', () => {
   it('uploads the file and previews the new image', async () => {
     setProjectImage.mockResolvedValue({ imageUrl: '/api/v1/projects/p-1/image?v=new' });
     const user = renderEditor('/api/v1/projects/p-1/image?v=old');
-    expect(screen.getByRole('img', { name: 'Image d’en-tête actuelle du projet' })).toHaveAttribute('src', '/api/v1/projects/p-1/image?v=old');
+    expect(screen.getByRole('img', { name: 'Image d’en-tête actuelle du projet' })).toHaveAttribute(
+      'src',
+      '/api/v1/projects/p-1/image?v=old',
+    );
     await user.upload(screen.getByLabelText('Fichier image'), png());
     await user.click(screen.getByRole('button', { name: 'Remplacer l’image' }));
 
     expect(await screen.findByText('L’image d’en-tête a été enregistrée.')).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: 'Image d’en-tête actuelle du projet' })).toHaveAttribute('src', '/api/v1/projects/p-1/image?v=new');
+    expect(screen.getByRole('img', { name: 'Image d’en-tête actuelle du projet' })).toHaveAttribute(
+      'src',
+      '/api/v1/projects/p-1/image?v=new',
+    );
     expect(screen.getByLabelText('Fichier image')).not.toHaveAttribute('aria-invalid');
   });
 });

@@ -28,10 +28,13 @@ describe('downloadResponsesCsv', () => {
   });
 
   const csv = (disposition?: string) =>
-    new Response('response_id;Quartier\n1;Nord\n', { status: 200, headers: { 'Content-Type': 'text/csv', ...(disposition ? { 'Content-Disposition': disposition } : {}) } });
+    new Response('response_id;Quartier\n1;Nord\n', {
+      status: 200,
+      headers: { 'Content-Type': 'text/csv', ...(disposition ? { 'Content-Disposition': disposition } : {}) },
+    });
 
   it('asks with the bearer token in the chosen language and saves the file under the server’s name, the UTF-8 one first', async () => {
-    fetchMock.mockResolvedValue(csv('attachment; filename=reponses.csv; filename*=UTF-8\'\'r%C3%A9ponses-v%C3%A9lo.csv'));
+    fetchMock.mockResolvedValue(csv("attachment; filename=reponses.csv; filename*=UTF-8''r%C3%A9ponses-v%C3%A9lo.csv"));
 
     await expect(downloadResponsesCsv('ph-1', 'nl')).resolves.toBe('réponses-vélo.csv');
 
@@ -55,7 +58,10 @@ describe('downloadResponsesCsv', () => {
 
   it('saves nothing and throws what the page describes when the API refuses', async () => {
     fetchMock.mockResolvedValue(
-      new Response(JSON.stringify({ status: 403, title: 'Forbidden' }), { status: 403, headers: { 'Content-Type': 'application/problem+json' } }),
+      new Response(JSON.stringify({ status: 403, title: 'Forbidden' }), {
+        status: 403,
+        headers: { 'Content-Type': 'application/problem+json' },
+      }),
     );
 
     const error = await downloadResponsesCsv('ph-1', 'fr').catch((e: unknown) => e);
