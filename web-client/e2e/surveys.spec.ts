@@ -310,7 +310,7 @@ test('the moderator reads the survey results and downloads every response as CSV
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
   await expect(page.getByRole('status').filter({ hasText: /Fichier « .*\.csv » téléchargé\./ })).toBeVisible();
-  const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
+  const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
   const lines = csv.split(/\r?\n/).filter((line) => line.trim());
   expect(lines).toHaveLength(2);
   expect(lines[0]).toContain('response_id');

@@ -15,8 +15,9 @@ import {
   type GetPlatformMapSettings,
   type ListIdeasIdea,
 } from '@contracts/participation-client';
-import { createQueryClient, Providers } from '@/app/providers';
 import { oneOf } from '@/lib/closed-sets';
+import { createQueryClient } from '@/lib/providers';
+import { TestProviders } from './providers';
 
 export const MAP: GetPlatformMapSettings = {
   tileUrl: 'https://tile.example.test/{z}/{x}/{y}.png',
@@ -104,13 +105,13 @@ export function aComment(over: Partial<CommentView> = {}): CommentView {
   };
 }
 
-/** Renders inside the app's providers (a fresh query cache) and a router. */
+/** Renders inside the app's core providers (a fresh query cache) and a router. */
 export function renderWithApp(ui: ReactNode, path = '/projects/p-1/ideas/i-1') {
   const queryClient = createQueryClient();
   render(
-    <Providers queryClient={queryClient}>
+    <TestProviders queryClient={queryClient}>
       <MemoryRouter initialEntries={[path]}>{ui}</MemoryRouter>
-    </Providers>,
+    </TestProviders>,
   );
   return { user: userEvent.setup(), queryClient };
 }

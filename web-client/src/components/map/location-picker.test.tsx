@@ -42,8 +42,8 @@ function renderPicker(props: Partial<Parameters<typeof Harness>[0]> = {}) {
   return { onChange, user: userEvent.setup() };
 }
 
-const latitude = () => screen.getByLabelText('Latitude') as HTMLInputElement;
-const longitude = () => screen.getByLabelText('Longitude') as HTMLInputElement;
+const latitude = () => screen.getByLabelText<HTMLInputElement>('Latitude');
+const longitude = () => screen.getByLabelText<HTMLInputElement>('Longitude');
 const pins = () => document.querySelectorAll('.leaflet-marker-pane .map-marker');
 
 function descriptionOf(input: HTMLElement): string {

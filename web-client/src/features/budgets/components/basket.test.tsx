@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { ParticipationAction, RefusalReason, type ActionPolicyDecision, type BasketView } from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { sessionStore } from '@/lib/auth/session-store';
@@ -59,7 +59,7 @@ const card = (title: string) => screen.getByRole('article', { name: title });
 
 describe('Basket', () => {
   beforeEach(async () => {
-    for (const fn of Object.values(api)) vi.mocked(fn).mockReset();
+    for (const fn of Object.values(api) as Mock[]) fn.mockReset();
     sessionStore.setTokens({ accessToken: 'token', refreshToken: 'refresh' });
     await i18n.changeLanguage('fr');
   });

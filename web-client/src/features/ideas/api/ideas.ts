@@ -62,6 +62,8 @@ interface IdeasPage {
   seed?: number;
 }
 
+const FIRST_IDEAS_PAGE: IdeasPage = {};
+
 /**
  * A project's public ideas, page by page. The random order is stable: the first page sends back the seed
  * the API chose (kept with the cached pages, so a refetch keeps the order); later pages carry it in the cursor.
@@ -89,7 +91,7 @@ export const ideasInfiniteQueryOptions = (projectId: string, filters: IdeaFilter
         signal,
       );
     },
-    initialPageParam: {} as IdeasPage,
+    initialPageParam: FIRST_IDEAS_PAGE,
     getNextPageParam: (last): IdeasPage | undefined => (last.nextCursor ? { cursor: last.nextCursor, seed: last.seed } : undefined),
   });
 

@@ -120,10 +120,12 @@ describe('IdeasSection', { timeout: 20_000 }, () => {
 
   it('keeps a random order stable: the seed the API chose goes back with the next requests', async () => {
     // Page 2 holds another idea than page 1.
-    listIdeas.mockImplementation(async (...args) =>
-      args[10]
-        ? { items: [aListedIdea({ id: 'i-2', title: 'Un potager' })], seed: 4242 }
-        : { items: [aListedIdea()], nextCursor: 'next', seed: 4242 },
+    listIdeas.mockImplementation((...args) =>
+      Promise.resolve(
+        args[10]
+          ? { items: [aListedIdea({ id: 'i-2', title: 'Un potager' })], seed: 4242 }
+          : { items: [aListedIdea()], nextCursor: 'next', seed: 4242 },
+      ),
     );
     const { user, queryClient } = renderWithApp(<IdeasSection projectId="p-1" postIdea={undefined} map={MAP} />, '/projects/p-1');
     await within(section()).findByRole('article', { name: 'Un banc place du Jeu de Balle' });

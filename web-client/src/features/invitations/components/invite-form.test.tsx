@@ -4,9 +4,9 @@ import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { InvitationRowErrorCode, InvitationSkipReason, type Role } from '@contracts/participation-client';
 import { api } from '@/api/client';
-import { createQueryClient, Providers } from '@/app/providers';
 import { i18n } from '@/lib/i18n';
 import { GRANTABLE_ROLES, HEAD_INVITABLE_ROLES, INVITABLE_ROLES } from '@/lib/roles';
+import { TestProviders } from '@/test/providers';
 import { InviteForm } from './invite-form';
 
 vi.mock('@/api/client', () => ({
@@ -22,11 +22,11 @@ const projects = [
 
 function renderForm(roles: readonly Role[] = GRANTABLE_ROLES) {
   render(
-    <Providers queryClient={createQueryClient()}>
+    <TestProviders>
       <MemoryRouter>
         <InviteForm roles={roles} departments={departments} projects={projects} />
       </MemoryRouter>
-    </Providers>,
+    </TestProviders>,
   );
   return userEvent.setup();
 }

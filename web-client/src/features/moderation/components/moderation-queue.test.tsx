@@ -4,8 +4,8 @@ import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuthorKind, FlagReason, IdeaStatus, ModerationItemKind, type GetModerationQueueItem } from '@contracts/participation-client';
 import { api } from '@/api/client';
-import { createQueryClient, Providers } from '@/app/providers';
 import { i18n } from '@/lib/i18n';
+import { TestProviders } from '@/test/providers';
 import { ModerationQueue } from './moderation-queue';
 
 vi.mock('@/api/client', () => ({
@@ -57,11 +57,11 @@ const ideaToReview: GetModerationQueueItem = {
 
 function renderQueue() {
   render(
-    <Providers queryClient={createQueryClient()}>
+    <TestProviders>
       <MemoryRouter>
         <ModerationQueue projectId="p-1" />
       </MemoryRouter>
-    </Providers>,
+    </TestProviders>,
   );
 }
 

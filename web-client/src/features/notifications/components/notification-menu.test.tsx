@@ -4,8 +4,8 @@ import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { NotificationCategory, type ListNotificationsNotification } from '@contracts/participation-client';
 import { api } from '@/api/client';
-import { createQueryClient, Providers } from '@/app/providers';
 import { i18n } from '@/lib/i18n';
+import { TestProviders } from '@/test/providers';
 import { NotificationMenu } from './notification-menu';
 
 vi.mock('@/api/client', () => ({
@@ -41,12 +41,12 @@ const items: ListNotificationsNotification[] = [
 
 function renderMenu() {
   render(
-    <Providers queryClient={createQueryClient()}>
+    <TestProviders>
       <MemoryRouter>
         <NotificationMenu />
         <a href="#after">Après</a>
       </MemoryRouter>
-    </Providers>,
+    </TestProviders>,
   );
 }
 

@@ -112,7 +112,7 @@ function MembersPanel({
       {
         onSuccess: () => {
           setToRemove(null);
-          if (member.userId === meId) navigate('/profile', { state: { leftOrganisation: organisation.name } });
+          if (member.userId === meId) void navigate('/profile', { state: { leftOrganisation: organisation.name } });
           else onNotice(t('organisations.members.removed', { name: name(member) }));
         },
       },

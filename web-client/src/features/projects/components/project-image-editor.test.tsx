@@ -2,8 +2,8 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '@/api/client';
-import { createQueryClient, Providers } from '@/app/providers';
 import { i18n } from '@/lib/i18n';
+import { TestProviders } from '@/test/providers';
 import { ProjectImageEditor } from './project-image-editor';
 
 vi.mock('@/api/client', () => ({
@@ -14,9 +14,9 @@ const setProjectImage = vi.mocked(api.setProjectImage);
 
 function renderEditor(imageUrl?: string) {
   render(
-    <Providers queryClient={createQueryClient()}>
+    <TestProviders>
       <ProjectImageEditor projectId="p-1" imageUrl={imageUrl} />
-    </Providers>,
+    </TestProviders>,
   );
   return userEvent.setup();
 }

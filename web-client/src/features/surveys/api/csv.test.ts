@@ -5,7 +5,7 @@ import { downloadResponsesCsv } from './surveys';
 
 // The real generated client over a stubbed fetch: the request, the file name it reads and the saved Blob.
 describe('downloadResponsesCsv', () => {
-  const fetchMock = vi.fn<(url: RequestInfo, init?: RequestInit) => Promise<Response>>();
+  const fetchMock = vi.fn<(url: string, init?: RequestInit) => Promise<Response>>();
   const createObjectURL = vi.fn<(blob: Blob) => string>(() => 'blob:csv');
   let clicked: HTMLAnchorElement[] = [];
 
@@ -39,7 +39,7 @@ describe('downloadResponsesCsv', () => {
     await expect(downloadResponsesCsv('ph-1', 'nl')).resolves.toBe('réponses-vélo.csv');
 
     const [url, init] = fetchMock.mock.calls[0];
-    expect(String(url)).toBe('/api/v1/phases/ph-1/responses.csv?language=nl');
+    expect(url).toBe('/api/v1/phases/ph-1/responses.csv?language=nl');
     expect(new Headers(init?.headers).get('Authorization')).toBe('Bearer staff-access');
     const blob = createObjectURL.mock.calls[0][0];
     expect(await blob.text()).toBe('response_id;Quartier\n1;Nord\n');

@@ -89,7 +89,7 @@ export function QuestionEditor({
     <div className={settingErrors(name)?.length ? 'field field--invalid' : 'field'}>
       {settingErrors(name)?.length ? (
         <p className="field__error" id={`${ids.setting(key, name)}-error`}>
-          {settingErrors(name)!.join(' ')}
+          {settingErrors(name).join(' ')}
         </p>
       ) : null}
       <div className="choice">

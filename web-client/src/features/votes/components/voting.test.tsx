@@ -130,7 +130,7 @@ describe('Voting', () => {
     expect(screen.queryByText('Vous avez utilisé tous vos votes.')).not.toBeInTheDocument();
   });
 
-  it('says why a visitor cannot vote, with the way to log in, and does not ask for their votes', async () => {
+  it('says why a visitor cannot vote, with the way to log in, and does not ask for their votes', () => {
     sessionStore.clear();
     renderWithApp(
       <VotingView decision={{ action: ParticipationAction.Vote, allowed: false, reason: RefusalReason.NotSignedIn }} />,
