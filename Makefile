@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help run test build bench openapi contracts contracts-check clean
+.PHONY: help run test build lint format bench openapi contracts contracts-check clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -19,6 +19,12 @@ bench: ## benchmark the hot endpoints next to bare baselines on a large seeded d
 build: ## build the solution and the web client
 	dotnet build Participation.sln
 	cd web-client && npm run build
+
+lint: ## lint the web client (ESLint, no warning allowed); `make test` runs it too
+	@source .ci/lib.sh && ensure_node_deps && cd web-client && npm run --silent lint
+
+format: ## format the web client (Prettier); `make test` fails on unformatted files
+	@source .ci/lib.sh && ensure_node_deps && cd web-client && npm run --silent format
 
 openapi: ## rewrite openapi.json from the running API (needs PostgreSQL: uses a throwaway cluster)
 	@source .ci/lib.sh && dotnet build tests/Participation.Api.Tests -v q -nologo -clp:ErrorsOnly && \

@@ -2,7 +2,7 @@
 # `make test`: every test against real services, on a throwaway PostgreSQL cluster.
 #   1. .NET (xunit, WebApplicationFactory + real PostgreSQL, real SMTP server)
 #   2. contract: openapi.json (checked by a .NET test) and the generated clients are up to date
-#   3. web unit tests (vitest)
+#   3. web unit tests (vitest), the web client's type check, lint (ESLint) and formatting (Prettier)
 #   4. browser end-to-end (Playwright in Debian's Chromium against the real API and database)
 # Every stage runs even when an earlier one failed; the totals are always printed, and the exit code is 1 when
 # anything failed. With DATABASE_URL or ConnectionStrings__Participation set, that server is used instead of a
@@ -94,6 +94,10 @@ if (cd web-client && npm run --silent typecheck) 2>&1 | tee "$logs/typecheck.log
 else
   broken+=("web client type check (see ${logs#"$ROOT/"}/typecheck.log; vitest not run)")
 fi
+(cd web-client && npm run --silent lint) 2>&1 | tee "$logs/lint.log" \
+  || broken+=("web client lint (see ${logs#"$ROOT/"}/lint.log; make lint)")
+(cd web-client && npm run --silent format:check) 2>&1 | tee "$logs/format.log" \
+  || broken+=("web client formatting (see ${logs#"$ROOT/"}/format.log; make format)")
 
 say "browser end-to-end tests"
 if E2E_DATABASE_URL=$("$ROOT/.ci/pg.sh" createdb test participation_e2e --fresh); then

@@ -112,7 +112,10 @@ test('a resident switches the language of the profile and back, then logs out', 
   await expect(page.getByRole('heading', { level: 1, name: 'Se connecter' })).toBeVisible();
 });
 
-test('a wrong password is refused; logged in but not confirmed, a resident is offered a new confirmation e-mail', async ({ page, request }) => {
+test('a wrong password is refused; logged in but not confirmed, a resident is offered a new confirmation e-mail', async ({
+  page,
+  request,
+}) => {
   const email = uniqueEmail('reset');
   await register(request, { email, firstName: 'Jan', lastName: 'Peeters' });
 
@@ -133,7 +136,9 @@ test('a wrong password is refused; logged in but not confirmed, a resident is of
   await page.getByRole('button', { name: 'Renvoyer l’e-mail de confirmation' }).click();
   // Right after registering the API asks to wait (one e-mail per 20 s); either answer is shown.
   await expect(
-    page.getByText(/^(Un nouvel e-mail de confirmation vous a été envoyé\.|Un e-mail vient d’être envoyé\. Vous pourrez en demander un autre dans \d+ secondes?\.)$/),
+    page.getByText(
+      /^(Un nouvel e-mail de confirmation vous a été envoyé\.|Un e-mail vient d’être envoyé\. Vous pourrez en demander un autre dans \d+ secondes?\.)$/,
+    ),
   ).toBeVisible();
   await expectAccessible(page, 'profile (unconfirmed)');
   await nav(page).getByRole('button', { name: 'Se déconnecter' }).click();
@@ -173,7 +178,10 @@ test('a resident who forgot the password resets it through the e-mailed link', a
   await expectAccessible(page, 'reset password: done');
 });
 
-test('a used reset link is refused; after a reset, a resident logs in with the keyboard alone, the address proved too', async ({ page, request }) => {
+test('a used reset link is refused; after a reset, a resident logs in with the keyboard alone, the address proved too', async ({
+  page,
+  request,
+}) => {
   const email = uniqueEmail('reset');
   const newPassword = 'un tout nouveau mot de passe';
   await register(request, { email, firstName: 'Jan', lastName: 'Peeters' });

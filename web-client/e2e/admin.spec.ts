@@ -16,7 +16,13 @@ async function departmentHeadInvited(request: APIRequestContext) {
   const auth = bearer(await adminToken(request));
   const departmentId = await createDepartment(request, auth, department);
   const message = 'Bienvenue dans l’équipe !\n<b>À bientôt</b>';
-  const link = await invite(request, auth, { email: headEmail, role: 'department_head', scopeType: 'department', scopeId: departmentId, message });
+  const link = await invite(request, auth, {
+    email: headEmail,
+    role: 'department_head',
+    scopeType: 'department',
+    scopeId: departmentId,
+    message,
+  });
   return { department, headEmail, link };
 }
 
@@ -32,7 +38,9 @@ async function logOut(page: Page) {
   await expect(page.getByRole('status').filter({ hasText: 'Vous êtes déconnecté.' })).toBeVisible();
 }
 
-test('an admin creates a department, refused beside the field when unnamed or taken, and invites its head with a message', async ({ page }) => {
+test('an admin creates a department, refused beside the field when unnamed or taken, and invites its head with a message', async ({
+  page,
+}) => {
   const department = `Urbanisme ${uniqueSlug('d')}`;
   const headEmail = uniqueEmail('head');
 
@@ -122,7 +130,9 @@ test('a department head may invite project moderators only; the used invitation 
   const { headEmail, link } = await departmentHeadInvited(request);
   // What the previous test does in the browser, through the API: the invitation accepted with a new account.
   const token = new URLSearchParams(new URL(link).hash.slice(1)).get('token');
-  const accepted = await request.post('/api/v1/invitations/accept', { data: { token, firstName: 'Hélène', lastName: 'Chef', password, locale: 'fr' } });
+  const accepted = await request.post('/api/v1/invitations/accept', {
+    data: { token, firstName: 'Hélène', lastName: 'Chef', password, locale: 'fr' },
+  });
   expect(accepted.ok(), await accepted.text()).toBe(true);
   await logIn(page, headEmail, password, '/admin');
   await expect(page.getByRole('heading', { name: 'Mon service' })).toBeVisible();
@@ -134,7 +144,9 @@ test('a department head may invite project moderators only; the used invitation 
   await expect(headForm.getByLabel('Rôle', { exact: true })).toHaveValue('project_moderator');
   await expect(headForm.getByLabel('Rôle', { exact: true }).locator('option')).toHaveText(['Choisissez un rôle', 'Modérateur de projet']);
   await expect(headForm.getByText('Aucun projet à votre portée : créez d’abord un projet.')).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Invitations, les plus récentes d’abord' }).getByRole('row').filter({ hasText: headEmail })).toContainText('Acceptée');
+  await expect(
+    page.getByRole('table', { name: 'Invitations, les plus récentes d’abord' }).getByRole('row').filter({ hasText: headEmail }),
+  ).toContainText('Acceptée');
   await expectAccessible(page, 'invitations (department head)');
 
   // A used link says so, without detail.
@@ -146,7 +158,9 @@ test('a department head may invite project moderators only; the used invitation 
   // The admin sees the invitation accepted.
   await logIn(page, admin.email, admin.password, '/admin/invitations');
   await page.getByLabel('État', { exact: true }).selectOption('accepted');
-  await expect(page.getByRole('table', { name: 'Invitations, les plus récentes d’abord' }).getByRole('row').filter({ hasText: headEmail })).toContainText('Acceptée');
+  await expect(
+    page.getByRole('table', { name: 'Invitations, les plus récentes d’abord' }).getByRole('row').filter({ hasText: headEmail }),
+  ).toContainText('Acceptée');
   await expectAccessible(page, 'invitations: accepted filter');
 });
 
@@ -351,7 +365,10 @@ test('an admin invites a project moderator, who accepts and finds the project in
   const moderatorEmail = uniqueEmail('moderator');
 
   const departmentId = await createDepartment(request, auth, `Culture ${uniqueSlug('d')}`);
-  const project = await request.post('/api/v1/projects', { data: { departmentId, title: { fr: title, nl: `Buurtfeest ${title.slice(17)}` } }, headers: auth });
+  const project = await request.post('/api/v1/projects', {
+    data: { departmentId, title: { fr: title, nl: `Buurtfeest ${title.slice(17)}` } },
+    headers: auth,
+  });
   expect(project.status()).toBe(201);
 
   await logIn(page, admin.email, admin.password, '/admin/invitations');
@@ -368,7 +385,10 @@ test('an admin invites a project moderator, who accepts and finds the project in
   await form.getByRole('button', { name: 'Envoyer les invitations' }).click();
   await expect(page.getByRole('table', { name: 'Invitations envoyées (1)' })).toContainText(moderatorEmail);
 
-  const row = page.getByRole('table', { name: 'Invitations, les plus récentes d’abord' }).getByRole('row').filter({ hasText: moderatorEmail });
+  const row = page
+    .getByRole('table', { name: 'Invitations, les plus récentes d’abord' })
+    .getByRole('row')
+    .filter({ hasText: moderatorEmail });
   await expect(row).toContainText('Modérateur de projet');
   await expect(row).toContainText(`Projet : ${title}`);
   await expectAccessible(page, 'invitations: project moderator invited');

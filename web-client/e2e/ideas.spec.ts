@@ -15,7 +15,10 @@ async function ideationProject(request: APIRequestContext) {
   expect(department.status()).toBe(201);
   const departmentId = ((await department.json()) as { id: string }).id;
   const title = unique('Le quartier de demain');
-  const project = await request.post('/api/v1/projects', { data: { departmentId, title: { fr: title }, topics: ['mobilité'] }, headers: auth });
+  const project = await request.post('/api/v1/projects', {
+    data: { departmentId, title: { fr: title }, topics: ['mobilité'] },
+    headers: auth,
+  });
   expect(project.status()).toBe(201);
   const projectId = ((await project.json()) as { id: string }).id;
   const phase = await request.post(`/api/v1/projects/${projectId}/phases`, {
@@ -25,7 +28,11 @@ async function ideationProject(request: APIRequestContext) {
       startsAt: dayUtc(-3),
       endsAt: dayUtc(14),
       method: 'ideation',
-      settings: { permissions: { postIdea: 'confirmed_email', comment: 'confirmed_email', react: 'confirmed_email' }, map: true, dislikes: true },
+      settings: {
+        permissions: { postIdea: 'confirmed_email', comment: 'confirmed_email', react: 'confirmed_email' },
+        map: true,
+        dislikes: true,
+      },
     },
   });
   expect(phase.status()).toBe(201);
@@ -46,7 +53,14 @@ async function resident(request: APIRequestContext, firstName: string) {
 async function postIdea(request: APIRequestContext, projectId: string, author: { email: string }, title: string) {
   const posted = await request.post(`/api/v1/projects/${projectId}/ideas`, {
     headers: bearer(await tokenFor(request, author.email, password)),
-    data: { title, body: '<p>Il fait trop chaud l’été sur la place.</p>', topics: ['mobilier urbain'], latitude: 50.8466, longitude: 4.3528, locationLabel: 'Place du marché' },
+    data: {
+      title,
+      body: '<p>Il fait trop chaud l’été sur la place.</p>',
+      topics: ['mobilier urbain'],
+      latitude: 50.8466,
+      longitude: 4.3528,
+      locationLabel: 'Place du marché',
+    },
   });
   expect(posted.status()).toBe(201);
   const ideaId = ((await posted.json()) as { id: string }).id;
@@ -75,7 +89,9 @@ test('a resident posts an idea on the map: refused beside the missing fields, th
   await page.getByRole('button', { name: 'Publier mon idée' }).click();
   await expect(page.getByLabel('Titre')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('Latitude')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByRole('group', { name: 'Emplacement de l’idée' })).toContainText('Cette phase demande un emplacement sur la carte.');
+  await expect(page.getByRole('group', { name: 'Emplacement de l’idée' })).toContainText(
+    'Cette phase demande un emplacement sur la carte.',
+  );
   await expectAccessible(page, 'post an idea: missing fields');
 
   await page.getByLabel('Titre').fill(ideaTitle);
@@ -107,7 +123,10 @@ test('a resident posts an idea on the map: refused beside the missing fields, th
   await expectAccessible(page, 'idea page (its author)');
 });
 
-test('another resident finds the idea in the list and on the map, likes it with the keyboard, follows it and comments', async ({ page, request }) => {
+test('another resident finds the idea in the list and on the map, likes it with the keyboard, follows it and comments', async ({
+  page,
+  request,
+}) => {
   const { projectId } = await ideationProject(request);
   const [alice, bruno] = await Promise.all([resident(request, 'Alice'), resident(request, 'Bruno')]);
   const ideaTitle = unique('Des bancs à l’ombre place du marché');

@@ -79,7 +79,10 @@ async function flaggedComment(request: APIRequestContext) {
 /** What the first test does in the queue, through the API: the comment hidden with `reason` (its author is told). */
 async function hiddenComment(request: APIRequestContext) {
   const story = await flaggedComment(request);
-  const hidden = await request.post(`/api/v1/comments/${story.commentId}/hide`, { data: { reason: story.reason }, headers: bearer(await adminToken(request)) });
+  const hidden = await request.post(`/api/v1/comments/${story.commentId}/hide`, {
+    data: { reason: story.reason },
+    headers: bearer(await adminToken(request)),
+  });
   expect(hidden.ok(), await hidden.text()).toBe(true);
   return story;
 }
@@ -93,7 +96,10 @@ test('a moderator finds a flagged comment in the queue and hides it, a reason as
   // The admin finds the queue from the workspace and from the project's staff page.
   await logIn(page, admin.email, admin.password, '/admin/projects');
   await expect(page.getByRole('heading', { level: 1, name: 'Projets' })).toBeVisible();
-  await expect(page.getByRole('link', { name: `File de modération de « ${title} »` })).toHaveAttribute('href', `/admin/projects/${projectId}/moderation`);
+  await expect(page.getByRole('link', { name: `File de modération de « ${title} »` })).toHaveAttribute(
+    'href',
+    `/admin/projects/${projectId}/moderation`,
+  );
   await expectAccessible(page, 'workspace with moderation links');
   await page.goto(`/admin/projects/${projectId}`);
   await expect(page.getByRole('heading', { level: 1, name: `Projet : ${title}` })).toBeVisible();
@@ -119,15 +125,19 @@ test('a moderator finds a flagged comment in the queue and hides it, a reason as
   await expectAccessible(page, 'hide dialog: reason missing');
   await dialog.getByLabel('Motif').fill(reason);
   await dialog.getByRole('button', { name: 'Masquer', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Le commentaire sur l’idée « ${ideaTitle} » est masqué ; son auteur en est informé.` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Le commentaire sur l’idée « ${ideaTitle} » est masqué ; son auteur en est informé.` }),
+  ).toBeVisible();
   await expect(item).toHaveCount(0);
   await expect(page.getByText('Rien à modérer pour le moment.')).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'À traiter' })).toBeFocused();
   await expectAccessible(page, 'moderation queue: empty');
-
 });
 
-test('the author of a hidden comment is notified in the header’s menu and on the notifications page, and marks it read', async ({ page, request }) => {
+test('the author of a hidden comment is notified in the header’s menu and on the notifications page, and marks it read', async ({
+  page,
+  request,
+}) => {
   const { title, ideaTitle, reason, bruno } = await hiddenComment(request);
   const brunoPage = page;
 
@@ -166,7 +176,6 @@ test('the author of a hidden comment is notified in the header’s menu and on t
   await brunoPage.getByLabel('Non lues seulement').check();
   await expect(brunoPage.getByText('Vous n’avez aucune notification non lue.')).toBeVisible();
   await expectAccessible(brunoPage, 'notifications page: unread only');
-
 });
 
 test('the author turns a kind of notification off, and unsubscribes in one click from the e-mail; a forged link is refused', async ({
@@ -190,7 +199,9 @@ test('the author turns a kind of notification off, and unsubscribes in one click
   await expect(brunoPage.getByRole('status').filter({ hasText: 'Vos préférences de notification sont enregistrées.' })).toBeVisible();
   await expectAccessible(brunoPage, 'notification preferences: saved');
   await brunoPage.reload();
-  await expect(brunoPage.getByRole('group', { name: 'Réponses à vos commentaires' }).getByRole('radio', { name: 'Désactivé' })).toBeChecked();
+  await expect(
+    brunoPage.getByRole('group', { name: 'Réponses à vos commentaires' }).getByRole('radio', { name: 'Désactivé' }),
+  ).toBeChecked();
   const hidden = brunoPage.getByRole('group', { name: 'Contributions masquées' });
   await expect(hidden.getByRole('radio', { name: 'E-mail et dans l’application' })).toBeChecked();
 
@@ -266,7 +277,9 @@ test('a moderator approves one idea awaiting pre-moderation and rejects another 
   await dialog.getByLabel('Motif').fill(reason);
   await expectAccessible(page, 'reject dialog');
   await dialog.getByRole('button', { name: 'Refuser l’idée' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `L’idée « ${rejected} » est refusée ; son auteur en est informé.` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `L’idée « ${rejected} » est refusée ; son auteur en est informé.` }),
+  ).toBeVisible();
   await expect(page.getByText('Rien à modérer pour le moment.')).toBeVisible();
 
   // Chloé reads both decisions; the rejection quotes the reason.
@@ -275,7 +288,10 @@ test('a moderator approves one idea awaiting pre-moderation and rejects another 
   watchCsp(chloePage);
   await logIn(chloePage, chloe.email, password);
   await chloePage.getByRole('button', { name: 'Notifications, 2 non lues' }).click();
-  await chloePage.getByRole('region', { name: 'Dernières notifications' }).getByRole('link', { name: 'Voir toutes les notifications' }).click();
+  await chloePage
+    .getByRole('region', { name: 'Dernières notifications' })
+    .getByRole('link', { name: 'Voir toutes les notifications' })
+    .click();
   await expect(chloePage.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
   await expect(chloePage.getByRole('listitem').filter({ hasText: approved })).toContainText(
     `Votre idée « ${approved} » a été approuvée : elle est maintenant publique.`,

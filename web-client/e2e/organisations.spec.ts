@@ -22,7 +22,11 @@ async function pendingOrganisation(request: APIRequestContext) {
   const organisationId = await createdId(
     await request.post('/api/v1/organisations', {
       headers: bearer(await tokenFor(request, email, password)),
-      data: { name, description: 'Nous animons le quartier.\nRéunion chaque premier lundi.\n<b>Bienvenue</b>', website: 'https://comite.example.org/accueil' },
+      data: {
+        name,
+        description: 'Nous animons le quartier.\nRéunion chaque premier lundi.\n<b>Bienvenue</b>',
+        website: 'https://comite.example.org/accueil',
+      },
     }),
   );
   return { id, email, name, organisationId };
@@ -31,7 +35,10 @@ async function pendingOrganisation(request: APIRequestContext) {
 // One story (a resident creates an organisation, an admin verifies it, it appears in the public directory), told as
 // four tests that each set up what came before through the API.
 
-test('a resident creates an organisation from the profile: invalid fields refused beside them, then pending verification', async ({ page, request }) => {
+test('a resident creates an organisation from the profile: invalid fields refused beside them, then pending verification', async ({
+  page,
+  request,
+}) => {
   const { email, name } = await organiser(request);
 
   // The resident starts from the profile.
@@ -71,7 +78,9 @@ test('the owner invites a member and withdraws the invitation; the same name aga
   const invite = page.getByRole('region', { name: 'Inviter un membre' });
   await invite.getByLabel('Adresse e-mail').fill(`e2e-nobody-${id}@example.test`);
   await invite.getByRole('button', { name: 'Envoyer l’invitation' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `C’est noté : si e2e-nobody-${id}@example.test peut être invitée` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `C’est noté : si e2e-nobody-${id}@example.test peut être invitée` }),
+  ).toBeVisible();
   await expect(invite.getByRole('listitem').filter({ hasText: `e2e-nobody-${id}@example.test` })).toBeVisible();
   await expectAccessible(page, 'organisation: invitation sent');
 
@@ -125,7 +134,10 @@ test('an admin reviews the organisation: a refusal needs a reason, then it is ve
   await expectAccessible(page, 'review queue: verified');
 });
 
-test('anyone finds a verified organisation in the directory, with its badge; the description is text, never HTML', async ({ page, request }) => {
+test('anyone finds a verified organisation in the directory, with its badge; the description is text, never HTML', async ({
+  page,
+  request,
+}) => {
   const { id, name, organisationId } = await pendingOrganisation(request);
   const verified = await request.post(`/api/v1/organisations/${organisationId}/review`, {
     headers: bearer(await adminToken(request)),
@@ -146,7 +158,10 @@ test('anyone finds a verified organisation in the directory, with its badge; the
   await expect(visitor.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(visitor.getByText('Vérifiée', { exact: true })).toBeVisible();
   await expect(visitor.getByText('<b>Bienvenue</b>')).toBeVisible();
-  await expect(visitor.getByRole('link', { name: 'comite.example.org/accueil' })).toHaveAttribute('href', 'https://comite.example.org/accueil');
+  await expect(visitor.getByRole('link', { name: 'comite.example.org/accueil' })).toHaveAttribute(
+    'href',
+    'https://comite.example.org/accueil',
+  );
   await expect(visitor.getByRole('region', { name: 'Membres' })).toHaveCount(0);
   await expectAccessible(visitor, 'organisation page (public)');
   await screenshot(visitor, '/tmp/participation-organisation.png');

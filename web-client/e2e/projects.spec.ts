@@ -75,7 +75,9 @@ async function draftProject(request: APIRequestContext, options: { image?: boole
 // One journey (an admin prepares a project, previews and publishes it; a visitor finds it), told as four tests that
 // each set up what came before through the API.
 
-test('an admin creates a draft project: missing fields refused, translations counted, a header image refused then taken', async ({ page }) => {
+test('an admin creates a draft project: missing fields refused, translations counted, a header image refused then taken', async ({
+  page,
+}) => {
   const department = unique('Espaces verts');
   const title = unique('Réaménagement du parc');
 
@@ -89,7 +91,9 @@ test('an admin creates a draft project: missing fields refused, translations cou
   // The workspace, then a new draft.
   await subnav(page).getByRole('link', { name: 'Projets' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Projets' })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Projets, modifiés récemment d’abord' }).or(page.getByText('Aucun projet pour le moment.'))).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Projets, modifiés récemment d’abord' }).or(page.getByText('Aucun projet pour le moment.')),
+  ).toBeVisible();
   await expectAccessible(page, 'workspace');
   await page.getByRole('link', { name: 'Nouveau projet' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Nouveau projet' })).toBeVisible();
@@ -100,7 +104,9 @@ test('an admin creates a draft project: missing fields refused, translations cou
   await page.getByLabel('Service', { exact: true }).selectOption({ label: department });
   await page.getByLabel('Titre (Français)').fill(title);
   await page.getByLabel('Résumé (Français)').fill('Le parc communal sera réaménagé : dites-nous ce qui compte pour vous.');
-  await page.getByRole('textbox', { name: 'Description (Français)' }).fill('<p>Le parc a <strong>quarante ans</strong>.</p><script>alert(1)</script>');
+  await page
+    .getByRole('textbox', { name: 'Description (Français)' })
+    .fill('<p>Le parc a <strong>quarante ans</strong>.</p><script>alert(1)</script>');
   await page.getByLabel('Thèmes').fill('Parcs, nature');
   // Dutch, partly: the completeness indicator follows.
   await page.getByRole('radio', { name: /Néerlandais/ }).check();
@@ -224,7 +230,10 @@ test('an admin shares a preview of the draft with someone without an account, pu
   await expectAccessible(page, 'audit log');
 });
 
-test('an anonymous visitor finds the published project, opens it, sees the current phase and is asked to log in', async ({ page, request }) => {
+test('an anonymous visitor finds the published project, opens it, sees the current phase and is asked to log in', async ({
+  page,
+  request,
+}) => {
   const { title, department } = await draftProject(request, { image: true, phases: true, publish: true });
   const ideas = ideasPhase;
   const vote = votePhase;
@@ -282,7 +291,9 @@ test('a department head finds a person by name and makes them moderator of a pro
   const headId = await register(request, { email: headEmail, firstName: 'Hugo', lastName: `Chef${tag}` });
   await register(request, { email: `e2e-mod-${tag}@example.test`, firstName: 'Maëlle', lastName });
   await grantRole(request, auth, headId, { role: 'department_head', scopeType: 'department', scopeId: departmentId });
-  const projectId = await createdId(await request.post('/api/v1/projects', { data: { departmentId, title: { fr: title } }, headers: auth }));
+  const projectId = await createdId(
+    await request.post('/api/v1/projects', { data: { departmentId, title: { fr: title } }, headers: auth }),
+  );
 
   await logIn(page, headEmail, password, `/admin/projects/${projectId}`);
   await expect(page.getByRole('heading', { level: 1, name: `Projet : ${title}` })).toBeVisible();
@@ -299,7 +310,12 @@ test('a department head finds a person by name and makes them moderator of a pro
   await expectAccessible(page, 'moderator search (department head)');
   await panel.getByRole('button', { name: `Nommer Maëlle ${lastName} modérateur` }).click();
   await expect(page.getByRole('status').filter({ hasText: `Maëlle ${lastName} modère maintenant ce projet.` })).toBeVisible();
-  await expect(panel.getByRole('listitem').filter({ hasText: `Maëlle ${lastName}` }).getByRole('button', { name: `Retirer Maëlle ${lastName} des modérateurs` })).toBeVisible();
+  await expect(
+    panel
+      .getByRole('listitem')
+      .filter({ hasText: `Maëlle ${lastName}` })
+      .getByRole('button', { name: `Retirer Maëlle ${lastName} des modérateurs` }),
+  ).toBeVisible();
   await expect(panel.getByRole('button', { name: `Nommer Maëlle ${lastName} modérateur` })).toHaveText('Déjà modérateur');
   await expectAccessible(page, 'moderator added (department head)');
 });

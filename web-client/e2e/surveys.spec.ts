@@ -20,7 +20,9 @@ async function projectWithPhase(request: APIRequestContext, method: 'survey' | '
   const auth = bearer(await adminToken(request));
   const departmentId = await createDepartment(request, auth, unique('Mobilité'));
   const title = unique(method === 'survey' ? 'Plan vélo' : 'Fête du quartier');
-  const projectId = await createdId(await request.post('/api/v1/projects', { data: { departmentId, title: { fr: title } }, headers: auth }));
+  const projectId = await createdId(
+    await request.post('/api/v1/projects', { data: { departmentId, title: { fr: title } }, headers: auth }),
+  );
   const phaseId = await createdId(
     await request.post(`/api/v1/projects/${projectId}/phases`, {
       headers: auth,
@@ -49,10 +51,18 @@ async function saveAndPublish(
   const saved = await request.put(`/api/v1/phases/${phaseId}/survey`, { headers: auth, data: { version: 0, sections: [{ questions }] } });
   expect(saved.ok(), await saved.text()).toBe(true);
   const project = await request.get(`/api/v1/projects/${projectId}`, { headers: auth });
-  const phase = ((await project.json()) as { phases: { id: string; settings: Record<string, unknown> }[] }).phases.find((p) => p.id === phaseId)!;
+  const phase = ((await project.json()) as { phases: { id: string; settings: Record<string, unknown> }[] }).phases.find(
+    (p) => p.id === phaseId,
+  )!;
   const published = await request.put(`/api/v1/projects/${projectId}/phases/${phaseId}`, {
     headers: auth,
-    data: { title: { fr: phaseTitle }, method, startsAt: dayUtc(-1), endsAt: dayUtc(14), settings: { ...phase.settings, ...settings, resultsPublic: true } },
+    data: {
+      title: { fr: phaseTitle },
+      method,
+      startsAt: dayUtc(-1),
+      endsAt: dayUtc(14),
+      settings: { ...phase.settings, ...settings, resultsPublic: true },
+    },
   });
   expect(published.ok(), await published.text()).toBe(true);
   const survey = await request.get(`/api/v1/phases/${phaseId}/survey`, { headers: auth });
@@ -78,8 +88,20 @@ async function addQuestion(page: Page, type: string, number: number, wording: st
 async function cyclingSurvey(request: APIRequestContext, setup: Awaited<ReturnType<typeof projectWithPhase>>) {
   const choice = (...labels: string[]) => labels.map((fr) => ({ label: { fr } }));
   const questions = await saveAndPublish(request, setup, [
-    { type: 'single_choice', title: { fr: 'Comment venez-vous en ville ?' }, required: true, settings: {}, options: [{ label: { fr: 'À vélo' } }, { label: { fr: 'À pied', nl: 'Te voet' } }] },
-    { type: 'multiple_choice', title: { fr: 'Quels jours ?' }, required: false, settings: {}, options: choice('Samedi', 'Lundi', 'Dimanche') },
+    {
+      type: 'single_choice',
+      title: { fr: 'Comment venez-vous en ville ?' },
+      required: true,
+      settings: {},
+      options: [{ label: { fr: 'À vélo' } }, { label: { fr: 'À pied', nl: 'Te voet' } }],
+    },
+    {
+      type: 'multiple_choice',
+      title: { fr: 'Quels jours ?' },
+      required: false,
+      settings: {},
+      options: choice('Samedi', 'Lundi', 'Dimanche'),
+    },
     {
       type: 'linear_scale',
       title: { fr: 'Êtes-vous satisfait des pistes ?' },
@@ -183,9 +205,14 @@ test('a resident answers the survey: a required question left empty is reported 
   // ---- A resident answers; a required question left empty is reported first.
   await logIn(residentPage, resident.email, password, `/projects/${projectId}`);
   await expect(residentPage.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  await expect(residentPage.getByRole('region', { name: 'Que puis-je faire maintenant ?' })).toContainText('répondez dans la section « Questionnaire »');
+  await expect(residentPage.getByRole('region', { name: 'Que puis-je faire maintenant ?' })).toContainText(
+    'répondez dans la section « Questionnaire »',
+  );
   await expectAccessible(residentPage, 'project page: survey running');
-  await residentPage.getByRole('region', { name: 'Questionnaire', exact: true }).getByRole('link', { name: 'Répondre à l’enquête' }).click();
+  await residentPage
+    .getByRole('region', { name: 'Questionnaire', exact: true })
+    .getByRole('link', { name: 'Répondre à l’enquête' })
+    .click();
   await expect(residentPage.getByRole('heading', { level: 1, name: `Questionnaire : ${phaseTitle}` })).toBeFocused();
   await expectAccessible(residentPage, 'survey form');
 
@@ -207,7 +234,9 @@ test('a resident answers the survey: a required question left empty is reported 
   await residentPage.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
   await expect(residentPage.getByRole('status').filter({ hasText: /^Brouillon enregistré à / })).toBeVisible();
   await residentPage.goto(`/projects/${projectId}`);
-  await expect(residentPage.getByRole('region', { name: 'Questionnaire', exact: true })).toContainText('Vous avez un brouillon, enregistré le');
+  await expect(residentPage.getByRole('region', { name: 'Questionnaire', exact: true })).toContainText(
+    'Vous avez un brouillon, enregistré le',
+  );
   await residentPage.getByRole('link', { name: 'Reprendre le questionnaire' }).click();
   await expect(satisfied.getByRole('radio', { name: '4' })).toBeChecked();
   await expect(how.getByRole('radio', { name: 'À vélo' })).toBeChecked();
@@ -230,7 +259,10 @@ test('a resident answers the survey: a required question left empty is reported 
 
   // The published results for residents: one answer is too few to be broken down.
   await residentPage.goto(`/projects/${projectId}`);
-  await residentPage.getByRole('region', { name: 'Questionnaire', exact: true }).getByRole('link', { name: 'Voir les résultats du questionnaire' }).click();
+  await residentPage
+    .getByRole('region', { name: 'Questionnaire', exact: true })
+    .getByRole('link', { name: 'Voir les résultats du questionnaire' })
+    .click();
   await expect(residentPage.getByRole('heading', { level: 1, name: `Résultats : ${phaseTitle}` })).toBeVisible();
   await expect(residentPage.getByText(/Moins de 5 réponses à cette question/).first()).toBeVisible();
   await expect(residentPage.getByRole('button', { name: 'Télécharger le CSV' })).toHaveCount(0);
@@ -265,8 +297,12 @@ test('the moderator reads the survey results and downloads every response as CSV
   await expect(page.getByText('1 réponse envoyée')).toBeVisible();
   const choices = page.getByRole('table', { name: 'Question 1 : réponses par choix' });
   await expect(choices.getByRole('row').filter({ hasText: 'À vélo' })).toContainText('1');
-  await expect(page.getByRole('img', { name: /^Graphique de la question « Comment venez-vous en ville \? » : À vélo, 1 ; À pied, 0/ })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Réponses écrites à la question 4, les plus récentes d’abord' })).toContainText('Plus de pistes cyclables');
+  await expect(
+    page.getByRole('img', { name: /^Graphique de la question « Comment venez-vous en ville \? » : À vélo, 1 ; À pied, 0/ }),
+  ).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Réponses écrites à la question 4, les plus récentes d’abord' })).toContainText(
+    'Plus de pistes cyclables',
+  );
   await expectAccessible(page, 'survey results (moderator)');
   await screenshot(page, '/tmp/participation-survey-results.png');
 
@@ -274,7 +310,7 @@ test('the moderator reads the survey results and downloads every response as CSV
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
   await expect(page.getByRole('status').filter({ hasText: /Fichier « .*\.csv » téléchargé\./ })).toBeVisible();
-  const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
+  const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
   const lines = csv.split(/\r?\n/).filter((line) => line.trim());
   expect(lines).toHaveLength(2);
   expect(lines[0]).toContain('response_id');
@@ -284,14 +320,26 @@ test('the moderator reads the survey results and downloads every response as CSV
   expect(lines[1]).toContain('Plus de pistes cyclables');
 });
 
-test('a poll on the project page: answered in one click, results at once, changed and withdrawn; visitors without an account too', async ({ page, browser, request }) => {
+test('a poll on the project page: answered in one click, results at once, changed and withdrawn; visitors without an account too', async ({
+  page,
+  browser,
+  request,
+}) => {
   const phaseTitle = 'Sondage éclair';
   const setup = await projectWithPhase(request, 'poll', phaseTitle, 'registered');
   const { projectId } = setup;
   await saveAndPublish(
     request,
     setup,
-    [{ type: 'single_choice', title: { fr: 'Quel jour pour la fête ?' }, required: true, settings: {}, options: [{ label: { fr: 'Samedi' } }, { label: { fr: 'Dimanche' } }] }],
+    [
+      {
+        type: 'single_choice',
+        title: { fr: 'Quel jour pour la fête ?' },
+        required: true,
+        settings: {},
+        options: [{ label: { fr: 'Samedi' } }, { label: { fr: 'Dimanche' } }],
+      },
+    ],
     { permissions: { answer: 'everyone' } },
   );
   const voter = await person(request, 'Paul');

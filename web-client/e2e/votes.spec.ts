@@ -25,7 +25,10 @@ async function projectAfterIdeas(
   next: { title: string; method: 'voting' | 'budgeting'; settings: Record<string, unknown> },
 ) {
   const title = unique(next.method === 'voting' ? 'Embellir la place' : 'Budget participatif du quartier');
-  const project = await request.post('/api/v1/projects', { data: { departmentId, title: { fr: title }, topics: ['quartier'] }, headers: auth });
+  const project = await request.post('/api/v1/projects', {
+    data: { departmentId, title: { fr: title }, topics: ['quartier'] },
+    headers: auth,
+  });
   expect(project.status()).toBe(201);
   const projectId = ((await project.json()) as { id: string }).id;
   const ideation = {
@@ -51,7 +54,10 @@ async function projectAfterIdeas(
   }
 
   // The ideas phase is over (phases may not overlap: a day's gap before the next one).
-  const ended = await request.put(`/api/v1/projects/${projectId}/phases/${ideationId}`, { headers: auth, data: { ...ideation, endsAt: dayUtc(-2) } });
+  const ended = await request.put(`/api/v1/projects/${projectId}/phases/${ideationId}`, {
+    headers: auth,
+    data: { ...ideation, endsAt: dayUtc(-2) },
+  });
   expect(ended.ok(), await ended.text()).toBe(true);
   const current = await request.post(`/api/v1/projects/${projectId}/phases`, {
     headers: auth,
@@ -80,7 +86,12 @@ async function budgetAndVote(request: APIRequestContext) {
   const budget = await projectAfterIdeas(request, auth, departmentId, [benches, garden, fountain, kiosk], {
     title: 'Budget participatif',
     method: 'budgeting',
-    settings: { permissions: { vote: 'confirmed_email', comment: 'confirmed_email' }, budgetAmount: 1000, budgetCurrency: 'EUR', minimumIdeas: 2 },
+    settings: {
+      permissions: { vote: 'confirmed_email', comment: 'confirmed_email' },
+      budgetAmount: 1000,
+      budgetCurrency: 'EUR',
+      minimumIdeas: 2,
+    },
   });
   for (const [ideaTitle, cost] of [
     [benches, 400],
@@ -100,15 +111,24 @@ async function budgetAndVote(request: APIRequestContext) {
 }
 
 /** What the residents did in the first two tests, through the API: Alice's basket (garden and benches) sent, Bruno's one vote (lights). */
-async function basketAndVote(request: APIRequestContext, s: Awaited<ReturnType<typeof budgetAndVote>>, alice: { email: string }, bruno: { email: string }) {
+async function basketAndVote(
+  request: APIRequestContext,
+  s: Awaited<ReturnType<typeof budgetAndVote>>,
+  alice: { email: string },
+  bruno: { email: string },
+) {
   const aliceAuth = bearer(await tokenFor(request, alice.email, password));
   for (const idea of [s.garden, s.benches]) {
-    const added = await request.put(`/api/v1/projects/${s.budget.projectId}/basket/ideas/${s.budget.ideaIds[idea]}`, { headers: aliceAuth });
+    const added = await request.put(`/api/v1/projects/${s.budget.projectId}/basket/ideas/${s.budget.ideaIds[idea]}`, {
+      headers: aliceAuth,
+    });
     expect(added.ok(), await added.text()).toBe(true);
   }
   const sent = await request.post(`/api/v1/projects/${s.budget.projectId}/basket/submit`, { headers: aliceAuth });
   expect(sent.ok(), await sent.text()).toBe(true);
-  const voted = await request.put(`/api/v1/ideas/${s.vote.ideaIds[s.lights]}/vote`, { headers: bearer(await tokenFor(request, bruno.email, password)) });
+  const voted = await request.put(`/api/v1/ideas/${s.vote.ideaIds[s.lights]}/vote`, {
+    headers: bearer(await tokenFor(request, bruno.email, password)),
+  });
   expect(voted.ok(), await voted.text()).toBe(true);
 }
 
@@ -158,7 +178,9 @@ test('a resident fills a participatory budget basket with the keyboard, is refus
   await expect(basket.getByRole('alert')).toContainText('Choisissez au moins 2 idées avant d');
   await expectAccessible(page, 'basket: refused (minimum number of ideas)');
 
-  await card(garden).getByRole('button', { name: `Ajouter au panier « ${garden} »` }).click();
+  await card(garden)
+    .getByRole('button', { name: `Ajouter au panier « ${garden} »` })
+    .click();
   await expect(total).toHaveText(words('Total : 1 000 € sur 1 000 € — reste 0 €'));
   await expect(basket.getByRole('list', { name: 'Idées dans mon panier (2)' })).toContainText(garden);
   const sendButton = basket.getByRole('button', { name: 'Envoyer mon panier' });
@@ -192,7 +214,6 @@ test('a resident fills a participatory budget basket with the keyboard, is refus
   await page.setViewportSize({ width: 1280, height: 720 });
   // Residents do not read the results before they are published.
   await expect(page.getByRole('link', { name: /Voir les résultats/ })).toHaveCount(0);
-
 });
 
 test('a resident votes with the keyboard until no vote is left, then takes one back', async ({ page, request }) => {
@@ -221,7 +242,9 @@ test('a resident votes with the keyboard until no vote is left, then takes one b
   await expect(voteTrees).toBeFocused();
   await expect(counter).toHaveText('Il vous reste 1 vote sur 2');
 
-  await voteCard(lights).getByRole('button', { name: `Voter pour « ${lights} »` }).click();
+  await voteCard(lights)
+    .getByRole('button', { name: `Voter pour « ${lights} »` })
+    .click();
   await expect(counter).toHaveText('Il vous reste 0 vote sur 2');
   await expect(votes).toContainText('Vous avez utilisé tous vos votes. Retirez-en un pour voter pour une autre idée.');
   const voteLibrary = voteCard(library).getByRole('button', { name: `Voter pour « ${library} »` });
@@ -240,7 +263,6 @@ test('a resident votes with the keyboard until no vote is left, then takes one b
   await expect(voteLibrary).toBeEnabled();
   await expect(voteCard(library)).not.toContainText('Vous avez utilisé tous vos votes.');
   await expectAccessible(brunoPage, 'project page: vote withdrawn');
-
 });
 
 test('the city reads the vote and budget results from the timeline; a resident is told when, then reads them once published', async ({
@@ -260,7 +282,10 @@ test('the city reads the vote and budget results from the timeline; a resident i
   await logIn(cityPage, admin.email, admin.password, `/projects/${vote.projectId}`);
   await expect(cityPage.getByRole('region', { name: 'Vos votes' }).getByRole('link', { name: 'Voir les résultats du vote' })).toBeVisible();
   await expectAccessible(cityPage, 'project page: vote (staff)');
-  await cityPage.getByRole('region', { name: 'Calendrier' }).getByRole('link', { name: 'Voir les résultats de « Vote des habitants »' }).click();
+  await cityPage
+    .getByRole('region', { name: 'Calendrier' })
+    .getByRole('link', { name: 'Voir les résultats de « Vote des habitants »' })
+    .click();
   await expect(cityPage.getByRole('heading', { level: 1, name: 'Résultats : Vote des habitants' })).toBeFocused();
   await expect(cityPage.getByText('Ces résultats ne sont pas encore publics : seule l’équipe du projet les voit.')).toBeVisible();
   await expect(cityPage.getByText('Le vote est encore ouvert : ces résultats sont provisoires.')).toBeVisible();
@@ -274,7 +299,10 @@ test('the city reads the vote and budget results from the timeline; a resident i
   await screenshot(cityPage, '/tmp/participation-vote-results.png');
 
   await cityPage.goto(`/projects/${budget.projectId}`);
-  await cityPage.getByRole('region', { name: 'Calendrier' }).getByRole('link', { name: 'Voir les résultats de « Budget participatif »' }).click();
+  await cityPage
+    .getByRole('region', { name: 'Calendrier' })
+    .getByRole('link', { name: 'Voir les résultats de « Budget participatif »' })
+    .click();
   await expect(cityPage.getByRole('heading', { level: 1, name: 'Résultats : Budget participatif' })).toBeVisible();
   const budgetTable = cityPage.getByRole('table', { name: 'Idées par nombre de paniers, et leur financement' });
   await expect(budgetTable.getByRole('row')).toHaveCount(3);

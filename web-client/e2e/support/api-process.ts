@@ -10,4 +10,6 @@ const apiDll = resolve(apiProject, 'bin/Debug/net10.0/Participation.Api.dll');
  * The arguments of `dotnet` that start the API, the API's own arguments to follow: the built binary run directly
  * (`dotnet run` would evaluate the project first: seconds, tens on a loaded machine), else `dotnet run`.
  */
-export const apiArgs: string[] = existsSync(apiDll) ? [apiDll] : ['run', '--project', apiProject, '--no-build', '--no-launch-profile', '--'];
+export const apiArgs: string[] = existsSync(apiDll)
+  ? [apiDll]
+  : ['run', '--project', apiProject, '--no-build', '--no-launch-profile', '--'];

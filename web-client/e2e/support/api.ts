@@ -32,13 +32,19 @@ export async function createdId(response: APIResponse): Promise<string> {
 }
 
 /** Registers someone (in French, with `password`); the address is not confirmed. Returns their id. */
-export async function register(request: APIRequestContext, person: { email: string; firstName: string; lastName: string }): Promise<string> {
+export async function register(
+  request: APIRequestContext,
+  person: { email: string; firstName: string; lastName: string },
+): Promise<string> {
   const { email, firstName, lastName } = person;
   return createdId(await request.post('/api/v1/auth/register', { data: { email, password, firstName, lastName, locale: 'fr' } }));
 }
 
 /** Registers someone (in French, with `password`) and confirms the address by the e-mailed link, as in real life; returns their id. */
-export async function registerConfirmed(request: APIRequestContext, person: { email: string; firstName: string; lastName: string }): Promise<string> {
+export async function registerConfirmed(
+  request: APIRequestContext,
+  person: { email: string; firstName: string; lastName: string },
+): Promise<string> {
   const { email } = person;
   const id = await register(request, person);
   const link = await waitForLink(mailDir, email, 'confirm-email');
@@ -54,7 +60,12 @@ export async function createDepartment(request: APIRequestContext, auth: Auth, n
 }
 
 /** Gives a role to someone, as the admin would from the users page. */
-export async function grantRole(request: APIRequestContext, auth: Auth, userId: string, grant: { role: string; scopeType: string; scopeId?: string }) {
+export async function grantRole(
+  request: APIRequestContext,
+  auth: Auth,
+  userId: string,
+  grant: { role: string; scopeType: string; scopeId?: string },
+) {
   const granted = await request.put(`/api/v1/users/${userId}/roles`, { data: grant, headers: auth });
   expect(granted.ok(), await granted.text()).toBe(true);
 }

@@ -7,7 +7,10 @@ export async function expectAccessible(page: Page, label: string) {
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (blocking.length > 0) {
     const report = blocking
-      .map((v) => `- [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`)
+      .map(
+        (v) =>
+          `- [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`,
+      )
       .join('\n');
     console.log(`Accessibility violations on ${label} (${page.url()}):\n${report}`);
   }

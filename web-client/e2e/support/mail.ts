@@ -79,7 +79,10 @@ export async function waitForLink(mailDir: string, address: string, page: string
   const pattern = new RegExp(`https?://[^\\s"<>]+/${page}#token=[^\\s"<>]+`);
   while (Date.now() < deadline) {
     const names = await readdir(mailDir).catch(() => [] as string[]);
-    for (const name of names.filter((n) => n.endsWith('.eml')).sort().reverse()) {
+    for (const name of names
+      .filter((n) => n.endsWith('.eml'))
+      .sort()
+      .reverse()) {
       const raw = await readFile(join(mailDir, name), 'utf8');
       if (!recipientOf(raw).includes(address.toLowerCase())) continue;
       const link = pattern.exec(textOf(raw))?.[0];
@@ -102,7 +105,10 @@ export async function waitForMessage(mailDir: string, address: string, pattern: 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const names = await readdir(mailDir).catch(() => [] as string[]);
-    for (const name of names.filter((n) => n.endsWith('.eml')).sort().reverse()) {
+    for (const name of names
+      .filter((n) => n.endsWith('.eml'))
+      .sort()
+      .reverse()) {
       const raw = await readFile(join(mailDir, name), 'utf8');
       if (!recipientOf(raw).includes(address.toLowerCase())) continue;
       const text = textOf(raw);

@@ -8,7 +8,7 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 }
 
 describe('authFetch', () => {
-  const fetchMock = vi.fn<(url: RequestInfo, init?: RequestInit) => Promise<Response>>();
+  const fetchMock = vi.fn<(url: string, init?: RequestInit) => Promise<Response>>();
 
   beforeEach(() => {
     vi.stubGlobal('fetch', fetchMock);
@@ -25,7 +25,7 @@ describe('authFetch', () => {
     let refreshCalls = 0;
     fetchMock.mockImplementation(async (url, init) => {
       const auth = new Headers(init?.headers).get('Authorization');
-      if (String(url).endsWith('/auth/refresh')) {
+      if (url.endsWith('/auth/refresh')) {
         refreshCalls++;
         await new Promise((resolve) => setTimeout(resolve, 10));
         return json(200, { accessToken: 'new-access', refreshToken: 'refresh-2' });
@@ -42,8 +42,10 @@ describe('authFetch', () => {
   });
 
   it('ends the session when the refresh is refused', async () => {
-    fetchMock.mockImplementation(async (url) =>
-      String(url).endsWith('/auth/refresh') ? json(401, { status: 401, title: 'Invalid refresh token.' }) : json(401, { status: 401 }),
+    fetchMock.mockImplementation((url) =>
+      Promise.resolve(
+        url.endsWith('/auth/refresh') ? json(401, { status: 401, title: 'Invalid refresh token.' }) : json(401, { status: 401 }),
+      ),
     );
 
     const response = await authFetch('/api/v1/me');
@@ -75,7 +77,7 @@ describe('authFetch', () => {
 });
 
 describe('refresh across tabs', () => {
-  const fetchMock = vi.fn<(url: RequestInfo, init?: RequestInit) => Promise<Response>>();
+  const fetchMock = vi.fn<(url: string, init?: RequestInit) => Promise<Response>>();
   const lockNames: string[] = [];
 
   beforeEach(() => {
@@ -100,7 +102,7 @@ describe('refresh across tabs', () => {
     fetchMock.mockResolvedValue(json(200, { accessToken: 'new-access', refreshToken: 'refresh-2' }));
     await expect(refreshSession()).resolves.toBe(true);
     expect(lockNames).toEqual(['participation-refresh']);
-    expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body))).toEqual({ refreshToken: 'refresh-1' });
+    expect(JSON.parse(fetchMock.mock.calls[0][1]?.body as string)).toEqual({ refreshToken: 'refresh-1' });
     expect(sessionStore.getRefreshToken()).toBe('refresh-2');
   });
 
@@ -136,7 +138,7 @@ describe('refresh across tabs', () => {
     });
     fetchMock.mockResolvedValue(json(200, { accessToken: 'access-3', refreshToken: 'refresh-3' }));
     await expect(refreshSession()).resolves.toBe(true);
-    expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body))).toEqual({ refreshToken: 'refresh-2' });
+    expect(JSON.parse(fetchMock.mock.calls[0][1]?.body as string)).toEqual({ refreshToken: 'refresh-2' });
     expect(sessionStore.getAccessToken()).toBe('access-3');
   });
 });
@@ -145,7 +147,7 @@ describe('multipart uploads', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('drops empty optional form fields the API cannot bind', async () => {
-    const fetchMock = vi.fn(async (_url: RequestInfo, _init?: RequestInit) => json(200, {}));
+    const fetchMock = vi.fn((_url: string, _init?: RequestInit) => Promise.resolve(json(200, {})));
     vi.stubGlobal('fetch', fetchMock);
     const body = new FormData();
     body.append('role', 'it_manager');
@@ -163,7 +165,7 @@ describe('every call', () => {
   it('sends the UI language so the API answers in it', async () => {
     const { i18n } = await import('@/lib/i18n');
     await i18n.changeLanguage('nl');
-    const fetchMock = vi.fn(async (_url: RequestInfo, _init?: RequestInit) => json(200, {}));
+    const fetchMock = vi.fn((_url: string, _init?: RequestInit) => Promise.resolve(json(200, {})));
     vi.stubGlobal('fetch', fetchMock);
     await authFetch('/api/v1/platform');
     expect(new Headers(fetchMock.mock.calls[0][1]?.headers).get('Accept-Language')).toBe('nl');

@@ -30,7 +30,12 @@ describe('toApiError', () => {
   });
 
   it('reads why the participation rules refused an action', () => {
-    const error = toApiError({ status: 403, title: 'Vous avez atteint la limite prévue pour cette phase.', action: 'react', reason: 'limit_reached' });
+    const error = toApiError({
+      status: 403,
+      title: 'Vous avez atteint la limite prévue pour cette phase.',
+      action: 'react',
+      reason: 'limit_reached',
+    });
     expect(error.status).toBe(403);
     expect(error.reason).toBe('limit_reached');
     expect(toApiError({ status: 403, title: 'Forbidden' }).reason).toBeUndefined();

@@ -57,7 +57,7 @@ export function AppLayout() {
               variant="link"
               className="site-nav__link"
               pending={logout.isPending}
-              onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/', { state: { loggedOut: true } }) })}
+              onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/', { state: { loggedOut: true } }) })}
             >
               {t('nav.logout')}
             </Button>

@@ -1,7 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
-import { toApiError } from '@/api/errors';
 import { auditKeys } from '@/features/audit-log/api/audit-log';
 import { budgetKeys } from '@/features/budgets/api/budgets';
 import { ideaKeys } from '@/features/ideas/api/ideas';
@@ -15,25 +12,11 @@ import { surveyKeys } from '@/features/surveys/api/surveys';
 import { userKeys } from '@/features/users/api/users';
 import { voteKeys } from '@/features/votes/api/votes';
 import { sessionStore } from '@/lib/auth/session-store';
-import { i18n } from '@/lib/i18n';
+import { CoreProviders, createQueryClient } from '@/lib/providers';
 
-export function createQueryClient() {
-  return new QueryClient({
-    defaultOptions: {
-      queries: {
-        staleTime: 30_000,
-        // Client errors will not go away by asking again.
-        retry: (failureCount, error) => {
-          const status = toApiError(error).status;
-          return failureCount < 2 && (status === 0 || status >= 500);
-        },
-      },
-    },
-  });
-}
-
-export function Providers({ children, queryClient }: { children: ReactNode; queryClient?: QueryClient }) {
-  const [client] = useState(() => queryClient ?? createQueryClient());
+/** The app's providers: the core ones (src/lib/providers.tsx) and what a session's end means for every feature's cache. */
+export function Providers({ children }: { children: ReactNode }) {
+  const [client] = useState(createQueryClient);
 
   // A session that ends (logout, failed refresh) takes the user's cached data with it.
   // Projects, organisations, ideas, votes, baskets and surveys answer differently per person: a new session reads them again.
@@ -60,14 +43,11 @@ export function Providers({ children, queryClient }: { children: ReactNode; quer
         ])
           client.removeQueries({ queryKey });
       } else if (status === 'authenticated' && changed) {
-        for (const queryKey of [organisationKeys.all, projectKeys.all, ideaKeys.all, voteKeys.all, budgetKeys.all, surveyKeys.all]) void client.invalidateQueries({ queryKey });
+        for (const queryKey of [organisationKeys.all, projectKeys.all, ideaKeys.all, voteKeys.all, budgetKeys.all, surveyKeys.all])
+          void client.invalidateQueries({ queryKey });
       }
     });
   }, [client]);
 
-  return (
-    <I18nextProvider i18n={i18n}>
-      <QueryClientProvider client={client}>{children}</QueryClientProvider>
-    </I18nextProvider>
-  );
+  return <CoreProviders client={client}>{children}</CoreProviders>;
 }

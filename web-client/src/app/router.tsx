@@ -30,10 +30,16 @@ export const routes = [
       { path: 'profile', element: <ProfileRoute /> },
       { path: 'projects', element: <ProjectsRoute /> },
       { path: 'projects/:id', element: <ProjectRoute /> },
-      { path: 'projects/:id/preview', lazy: async () => ({ Component: (await import('./routes/project-preview-route')).ProjectPreviewRoute }) },
+      {
+        path: 'projects/:id/preview',
+        lazy: async () => ({ Component: (await import('./routes/project-preview-route')).ProjectPreviewRoute }),
+      },
       { path: 'projects/:id/ideas/new', lazy: async () => ({ Component: (await import('./routes/idea-new-route')).IdeaNewRoute }) },
       { path: 'projects/:projectId/ideas/:ideaId', lazy: async () => ({ Component: (await import('./routes/idea-route')).IdeaRoute }) },
-      { path: 'projects/:projectId/ideas/:ideaId/edit', lazy: async () => ({ Component: (await import('./routes/idea-edit-route')).IdeaEditRoute }) },
+      {
+        path: 'projects/:projectId/ideas/:ideaId/edit',
+        lazy: async () => ({ Component: (await import('./routes/idea-edit-route')).IdeaEditRoute }),
+      },
       {
         path: 'projects/:projectId/phases/:phaseId/results',
         lazy: async () => ({ Component: (await import('./routes/phase-results-route')).PhaseResultsRoute }),
@@ -43,9 +49,15 @@ export const routes = [
         lazy: async () => ({ Component: (await import('./routes/survey-route')).SurveyRoute }),
       },
       { path: 'organisations', element: <OrganisationsRoute /> },
-      { path: 'organisations/new', lazy: async () => ({ Component: (await import('./routes/organisation-new-route')).OrganisationNewRoute }) },
+      {
+        path: 'organisations/new',
+        lazy: async () => ({ Component: (await import('./routes/organisation-new-route')).OrganisationNewRoute }),
+      },
       { path: 'organisations/:id', element: <OrganisationRoute /> },
-      { path: 'organisations/:id/edit', lazy: async () => ({ Component: (await import('./routes/organisation-edit-route')).OrganisationEditRoute }) },
+      {
+        path: 'organisations/:id/edit',
+        lazy: async () => ({ Component: (await import('./routes/organisation-edit-route')).OrganisationEditRoute }),
+      },
       { path: 'notifications', lazy: async () => ({ Component: (await import('./routes/notifications-route')).NotificationsRoute }) },
       {
         path: 'notifications/settings',
@@ -64,7 +76,10 @@ export const routes = [
             path: 'projects/new',
             lazy: async () => ({ Component: (await import('./routes/admin/admin-project-new-route')).AdminProjectNewRoute }),
           },
-          { path: 'projects/:id', lazy: async () => ({ Component: (await import('./routes/admin/admin-project-route')).AdminProjectRoute }) },
+          {
+            path: 'projects/:id',
+            lazy: async () => ({ Component: (await import('./routes/admin/admin-project-route')).AdminProjectRoute }),
+          },
           {
             path: 'projects/:id/phases/:phaseId/survey',
             lazy: async () => ({ Component: (await import('./routes/admin/admin-survey-builder-route')).AdminSurveyBuilderRoute }),

@@ -7,7 +7,9 @@ describe('textToHtml', () => {
   });
 
   it('escapes what was typed, so markup shows as text', () => {
-    expect(textToHtml('<script>alert("x")</script> & l\'été')).toBe('<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; l&#39;été</p>');
+    expect(textToHtml('<script>alert("x")</script> & l\'été')).toBe(
+      '<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; l&#39;été</p>',
+    );
   });
 
   it('gives nothing for blank text', () => {
@@ -17,7 +19,9 @@ describe('textToHtml', () => {
 
 describe('htmlToText', () => {
   it('turns paragraphs and line breaks back into text', () => {
-    expect(htmlToText('<p>Un banc.<br>Deux <strong>arbres</strong>.</p><p>Et une fontaine.</p>')).toBe('Un banc.\nDeux arbres.\n\nEt une fontaine.');
+    expect(htmlToText('<p>Un banc.<br>Deux <strong>arbres</strong>.</p><p>Et une fontaine.</p>')).toBe(
+      'Un banc.\nDeux arbres.\n\nEt une fontaine.',
+    );
   });
 
   it('round-trips what textToHtml wrote', () => {

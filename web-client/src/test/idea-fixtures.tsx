@@ -2,9 +2,22 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
-import { AuthorKind, CommentState, IdeaStatus, IdeaVisibilityState, ParticipationAction, RefusalReason, type ActionPolicyDecision, type CommentView, type GetIdeaResponse, type GetPlatformMapSettings, type ListIdeasIdea } from '@contracts/participation-client';
-import { createQueryClient, Providers } from '@/app/providers';
+import {
+  AuthorKind,
+  CommentState,
+  IdeaStatus,
+  IdeaVisibilityState,
+  ParticipationAction,
+  RefusalReason,
+  type ActionPolicyDecision,
+  type CommentView,
+  type GetIdeaResponse,
+  type GetPlatformMapSettings,
+  type ListIdeasIdea,
+} from '@contracts/participation-client';
 import { oneOf } from '@/lib/closed-sets';
+import { createQueryClient } from '@/lib/providers';
+import { TestProviders } from './providers';
 
 export const MAP: GetPlatformMapSettings = {
   tileUrl: 'https://tile.example.test/{z}/{x}/{y}.png',
@@ -28,7 +41,10 @@ const ACTIONS: ParticipationAction[] = [
 type Reason = `${RefusalReason}`;
 
 /** Every idea action with the same answer (allowed, or refused with `reason`), then `over` on top. */
-export function actions(reason: Reason | null, over: Partial<Record<`${ParticipationAction}`, Reason | null>> = {}): ActionPolicyDecision[] {
+export function actions(
+  reason: Reason | null,
+  over: Partial<Record<`${ParticipationAction}`, Reason | null>> = {},
+): ActionPolicyDecision[] {
   return ACTIONS.map((action) => {
     const r = action in over ? over[action] : reason;
     return { action, allowed: r === null, reason: oneOf(Object.values(RefusalReason), r) };
@@ -89,13 +105,13 @@ export function aComment(over: Partial<CommentView> = {}): CommentView {
   };
 }
 
-/** Renders inside the app's providers (a fresh query cache) and a router. */
+/** Renders inside the app's core providers (a fresh query cache) and a router. */
 export function renderWithApp(ui: ReactNode, path = '/projects/p-1/ideas/i-1') {
   const queryClient = createQueryClient();
   render(
-    <Providers queryClient={queryClient}>
+    <TestProviders queryClient={queryClient}>
       <MemoryRouter initialEntries={[path]}>{ui}</MemoryRouter>
-    </Providers>,
+    </TestProviders>,
   );
   return { user: userEvent.setup(), queryClient };
 }

@@ -67,9 +67,9 @@ function EditIdea() {
           pending={update.isPending}
           error={update.error}
           onResetError={() => update.reset()}
-          onCancel={() => navigate(back)}
+          onCancel={() => void navigate(back)}
           onSubmit={({ organisationId: _author, ...fields }) =>
-            update.mutate({ id: ideaId, fields }, { onSuccess: () => navigate(back, { state: { idea: 'saved' } }) })
+            update.mutate({ id: ideaId, fields }, { onSuccess: () => void navigate(back, { state: { idea: 'saved' } }) })
           }
         />
       )}

@@ -60,13 +60,15 @@ function NewIdea() {
           pending={submit.isPending}
           error={submit.error}
           onResetError={() => submit.reset()}
-          onCancel={() => navigate(`/projects/${id}`)}
+          onCancel={() => void navigate(`/projects/${id}`)}
           onSubmit={(request) =>
             submit.mutate(
               { projectId: id, request },
               {
                 onSuccess: (idea) =>
-                  navigate(`/projects/${id}/ideas/${idea.id}`, { state: { idea: idea.status === 'prescreening' ? 'createdPrescreening' : 'created' } }),
+                  void navigate(`/projects/${id}/ideas/${idea.id}`, {
+                    state: { idea: idea.status === 'prescreening' ? 'createdPrescreening' : 'created' },
+                  }),
               },
             )
           }

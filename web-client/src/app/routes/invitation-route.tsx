@@ -56,7 +56,7 @@ export function InvitationRoute() {
     } catch {
       // The profile page will say what is wrong.
     }
-    navigate(target, { replace: true, state: { invitationAccepted: true } });
+    void navigate(target, { replace: true, state: { invitationAccepted: true } });
   }
 
   return (

@@ -21,7 +21,7 @@ export function LoginRoute() {
 
   return (
     <Page narrow title={t('login.title')}>
-      <LoginForm onLoggedIn={() => navigate(target, { replace: true })} />
+      <LoginForm onLoggedIn={() => void navigate(target, { replace: true })} />
     </Page>
   );
 }

@@ -39,14 +39,16 @@ function EditOrganisation() {
       pending={update.isPending}
       error={update.error}
       onResetError={() => update.reset()}
-      onCancel={() => navigate(`/organisations/${id}`)}
+      onCancel={() => void navigate(`/organisations/${id}`)}
       onSubmit={(value) =>
         update.mutate(
           // An empty website removes it (the API reads '' as "none").
           { id, request: { name: value.name.trim(), description: value.description.trim(), website: value.website.trim() } },
           {
             onSuccess: (result) =>
-              navigate(`/organisations/${id}`, { state: { saved: current.verified && result.status === 'pending' ? 'backToReview' : 'saved' } }),
+              void navigate(`/organisations/${id}`, {
+                state: { saved: current.verified && result.status === 'pending' ? 'backToReview' : 'saved' },
+              }),
           },
         )
       }

@@ -29,7 +29,7 @@ function CreateOrganisation() {
       onSubmit={(value) =>
         create.mutate(
           { name: value.name.trim(), description: value.description.trim() || undefined, website: value.website.trim() || undefined },
-          { onSuccess: (created) => navigate(`/organisations/${created.id}`, { state: { saved: 'created' } }) },
+          { onSuccess: (created) => void navigate(`/organisations/${created.id}`, { state: { saved: 'created' } }) },
         )
       }
     />

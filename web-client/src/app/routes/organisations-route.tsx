@@ -10,7 +10,11 @@ export function OrganisationsRoute() {
   return (
     <Page title={t('organisations.directory.pageTitle')} intro={<p>{t('organisations.directory.intro')}</p>}>
       <p>
-        <Link className="button button--secondary" to={status === 'authenticated' ? '/organisations/new' : '/login'} state={status === 'authenticated' ? undefined : { from: '/organisations/new' }}>
+        <Link
+          className="button button--secondary"
+          to={status === 'authenticated' ? '/organisations/new' : '/login'}
+          state={status === 'authenticated' ? undefined : { from: '/organisations/new' }}
+        >
           {t('organisations.mine.create')}
         </Link>
       </p>

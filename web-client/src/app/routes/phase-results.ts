@@ -13,7 +13,11 @@ export function phaseResultsPath(projectId: string, phaseId: string): string {
  * May the visitor read the phase's results? The project's staff always; everyone once the moderators
  * published them or (votes and budgets) the phase is over (the API decides the same way and answers 403 otherwise).
  */
-export function resultsReadable(phase: Pick<GetProjectPhase, 'method' | 'settings' | 'endsAt' | 'startsAt'>, staff: boolean, now = Date.now()): boolean {
+export function resultsReadable(
+  phase: Pick<GetProjectPhase, 'method' | 'settings' | 'endsAt' | 'startsAt'>,
+  staff: boolean,
+  now = Date.now(),
+): boolean {
   if (!RESULT_METHODS.includes(phase.method)) return false;
   if (new Date(phase.startsAt).getTime() > now) return false;
   if (staff || phase.settings.resultsPublic === true) return true;

@@ -2,7 +2,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ParticipationAction, type ActionPolicyDecision, type GetProjectPhase, type GetProjectResponse, type ListIdeasIdea } from '@contracts/participation-client';
+import {
+  ParticipationAction,
+  type ActionPolicyDecision,
+  type GetProjectPhase,
+  type GetProjectResponse,
+  type ListIdeasIdea,
+} from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Page } from '@/components/layout/page';
 import { Alert } from '@/components/ui/alert';
@@ -32,7 +38,8 @@ export function ProjectRoute() {
   const queryClient = useQueryClient();
   // Wait for a stored session: a draft is visible to its staff only.
   const project = useQuery({ ...projectQueryOptions(id), enabled: status !== 'restoring' });
-  const hasIdeas = !!project.data && project.data.status !== 'draft' && project.data.phases.some((phase) => IDEA_METHODS.includes(phase.method));
+  const hasIdeas =
+    !!project.data && project.data.status !== 'draft' && project.data.phases.some((phase) => IDEA_METHODS.includes(phase.method));
   const current = currentPhase(project.data);
   const surveyNow = !!project.data && project.data.status !== 'draft' && (current?.method === 'survey' || current?.method === 'poll');
   // Shared with the "What can I do now?" panel (same query).
@@ -59,7 +66,9 @@ export function ProjectRoute() {
   const phase = currentPhase(data);
   // The participation rules for voting and budgeting, once known (the current phase's `vote` action).
   const voteDecision =
-    actions.isSuccess && phase && actions.data.phase?.id === phase.id ? actions.data.actions.find((a) => a.action === ParticipationAction.Vote) : undefined;
+    actions.isSuccess && phase && actions.data.phase?.id === phase.id
+      ? actions.data.actions.find((a) => a.action === ParticipationAction.Vote)
+      : undefined;
   const ideas: IdeasSectionProps = {
     projectId: data.id,
     postIdea: actions.isSuccess ? postIdeaDecision(data, actions.data.actions) : undefined,
@@ -81,7 +90,9 @@ export function ProjectRoute() {
       <ProjectView
         project={data}
         aside={data.status === 'draft' ? null : <ActionsPanel projectId={data.id} phases={data.phases} resendAction={resendAction} />}
-        renderPhaseExtra={(p) => (data.status !== 'draft' && resultsReadable(p, !!data.staff) ? <ResultsLink project={data} phase={p} /> : null)}
+        renderPhaseExtra={(p) =>
+          data.status !== 'draft' && resultsReadable(p, !!data.staff) ? <ResultsLink project={data} phase={p} /> : null
+        }
       />
       {surveyNow && phase ? (
         <Questionnaire project={data} phase={phase} signedIn={status === 'authenticated'} resendAction={resendAction} />
@@ -145,7 +156,9 @@ function Budgeting({ project, phase, decision, ideas, resendAction }: BudgetingP
       <div className="budgeting__ideas">
         <IdeasSection
           {...ideas}
-          renderCardActions={(idea: ListIdeasIdea) => <BasketToggle projectId={project.id} idea={idea} decision={decision} currency={currency} />}
+          renderCardActions={(idea: ListIdeasIdea) => (
+            <BasketToggle projectId={project.id} idea={idea} decision={decision} currency={currency} />
+          )}
         />
       </div>
     </div>
@@ -153,20 +166,22 @@ function Budgeting({ project, phase, decision, ideas, resendAction }: BudgetingP
 }
 
 /** The current survey (a way into its answering page) or poll (answered right here). */
-function Questionnaire({ project, phase, signedIn, resendAction }: { project: GetProjectResponse; phase: GetProjectPhase; signedIn: boolean; resendAction?: ReactNode }) {
+function Questionnaire({
+  project,
+  phase,
+  signedIn,
+  resendAction,
+}: {
+  project: GetProjectResponse;
+  phase: GetProjectPhase;
+  signedIn: boolean;
+  resendAction?: ReactNode;
+}) {
   const actions = useQuery(projectActionsQueryOptions(project.id));
   const decision = actions.data?.phase?.id === phase.id ? actions.data.actions.find((a) => a.action === 'answer') : undefined;
   const readable = resultsReadable(phase, !!project.staff);
   if (phase.method === 'poll') {
-    return (
-      <PollWidget
-        phaseId={phase.id}
-        decision={decision}
-        signedIn={signedIn}
-        resultsVisible={readable}
-        resendAction={resendAction}
-      />
-    );
+    return <PollWidget phaseId={phase.id} decision={decision} signedIn={signedIn} resultsVisible={readable} resendAction={resendAction} />;
   }
   return (
     <SurveyEntry
@@ -184,7 +199,10 @@ function ResultsLink({ project, phase }: { project: GetProjectResponse; phase: G
   const { t, i18n } = useTranslation();
   return (
     <p className="timeline__results">
-      <Link to={phaseResultsPath(project.id, phase.id)} aria-label={t('votes.resultsPage.linkLabel', { phase: localizedName(phase.title, i18n.language) })}>
+      <Link
+        to={phaseResultsPath(project.id, phase.id)}
+        aria-label={t('votes.resultsPage.linkLabel', { phase: localizedName(phase.title, i18n.language) })}
+      >
         {t('votes.resultsPage.link')}
       </Link>
     </p>

@@ -10,7 +10,13 @@ import { ResendConfirmationButton } from '@/features/auth/components/resend-conf
 import { platformQueryOptions } from '@/features/platform/api/platform';
 import { projectActionsQueryOptions, projectKeys, projectQueryOptions } from '@/features/projects/api/projects';
 import { fromAnswers } from '@/features/surveys/api/answers';
-import { myResponseQueryOptions, respondentToken, surveyQueryOptions, useSaveDraft, useSubmitResponse } from '@/features/surveys/api/surveys';
+import {
+  myResponseQueryOptions,
+  respondentToken,
+  surveyQueryOptions,
+  useSaveDraft,
+  useSubmitResponse,
+} from '@/features/surveys/api/surveys';
 import { SubmittedAnswers } from '@/features/surveys/components/submitted-answers';
 import { SurveyForm } from '@/features/surveys/components/survey-form';
 import { SurveyReason } from '@/features/surveys/components/survey-reason';
@@ -29,7 +35,11 @@ export function SurveyRoute() {
   const project = useQuery({ ...projectQueryOptions(projectId), enabled: status !== 'restoring' });
   const survey = useQuery({ ...surveyQueryOptions(phaseId), enabled: status !== 'restoring' });
   const actions = useQuery({ ...projectActionsQueryOptions(projectId), enabled: status !== 'restoring' });
-  const mine = useQuery({ ...myResponseQueryOptions(phaseId, signedIn ? undefined : respondentToken()), enabled: status !== 'restoring', retry: false });
+  const mine = useQuery({
+    ...myResponseQueryOptions(phaseId, signedIn ? undefined : respondentToken()),
+    enabled: status !== 'restoring',
+    retry: false,
+  });
   const platform = useQuery(platformQueryOptions());
   const saveDraft = useSaveDraft(phaseId);
   const submit = useSubmitResponse(phaseId);
@@ -119,7 +129,11 @@ export function SurveyRoute() {
             ? (answers) =>
                 saveDraft.mutate(answers, {
                   onSuccess: () =>
-                    setDraftNotice(t('surveys.answer.draftSaved', { time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(new Date()) })),
+                    setDraftNotice(
+                      t('surveys.answer.draftSaved', {
+                        time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(new Date()),
+                      }),
+                    ),
                 })
             : undefined
         }

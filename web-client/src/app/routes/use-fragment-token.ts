@@ -11,7 +11,8 @@ export function useFragmentToken(): string | null {
   const [token] = useState(() => new URLSearchParams(location.hash.replace(/^#/, '')).get('token') || null);
 
   useEffect(() => {
-    if (location.hash) navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: location.state });
+    if (location.hash)
+      void navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: location.state as unknown });
   }, [location.hash, location.pathname, location.search, location.state, navigate]);
 
   return token;

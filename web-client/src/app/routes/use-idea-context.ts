@@ -21,7 +21,10 @@ export function currentPhase(project: GetProjectResponse | undefined) {
 }
 
 /** May the visitor post an idea now: the API's decision, else refused (the project archived, or no phase taking ideas). */
-export function postIdeaDecision(project: Pick<GetProjectResponse, 'status'>, actions: readonly ActionPolicyDecision[]): ActionPolicyDecision {
+export function postIdeaDecision(
+  project: Pick<GetProjectResponse, 'status'>,
+  actions: readonly ActionPolicyDecision[],
+): ActionPolicyDecision {
   return (
     actions.find((a) => a.action === ParticipationAction.PostIdea) ?? {
       action: ParticipationAction.PostIdea,

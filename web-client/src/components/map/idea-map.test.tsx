@@ -132,14 +132,14 @@ describe('IdeaMap', () => {
   it('fits the pins, then reports the visible area once the moves settle', () => {
     withLayout();
     vi.useFakeTimers();
-    const onBoundsChange = vi.fn();
+    const onBoundsChange = vi.fn<(bounds: MapBounds) => void>();
     renderMap(ideas, onBoundsChange);
     expect(onBoundsChange).not.toHaveBeenCalled();
     act(() => {
       vi.advanceTimersByTime(BOUNDS_DEBOUNCE_MS);
     });
     expect(onBoundsChange).toHaveBeenCalledTimes(1);
-    const bounds: MapBounds = onBoundsChange.mock.lastCall![0];
+    const bounds = onBoundsChange.mock.lastCall![0];
     for (const idea of ideas) {
       expect(idea.latitude).toBeGreaterThan(bounds.south);
       expect(idea.latitude).toBeLessThan(bounds.north);

@@ -217,7 +217,7 @@ function popupContent(entry: Entry, latest: Latest): HTMLElement {
     const plain = event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
     if (!plain || event.defaultPrevented || link.origin !== window.location.origin) return;
     event.preventDefault();
-    latest.current.navigate(link.pathname + link.search + link.hash);
+    void latest.current.navigate(link.pathname + link.search + link.hash);
   });
   return link;
 }

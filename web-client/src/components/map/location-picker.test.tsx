@@ -8,7 +8,15 @@ import type { Coordinates } from './use-leaflet-map';
 
 const CENTER = { latitude: 50.85, longitude: 4.35 };
 
-function Harness({ onChange, initial = null, error }: { onChange: (v: Coordinates | null) => void; initial?: Coordinates | null; error?: string }) {
+function Harness({
+  onChange,
+  initial = null,
+  error,
+}: {
+  onChange: (v: Coordinates | null) => void;
+  initial?: Coordinates | null;
+  error?: string;
+}) {
   const [value, setValue] = useState<Coordinates | null>(initial);
   return (
     <LocationPicker
@@ -34,8 +42,8 @@ function renderPicker(props: Partial<Parameters<typeof Harness>[0]> = {}) {
   return { onChange, user: userEvent.setup() };
 }
 
-const latitude = () => screen.getByLabelText('Latitude') as HTMLInputElement;
-const longitude = () => screen.getByLabelText('Longitude') as HTMLInputElement;
+const latitude = () => screen.getByLabelText<HTMLInputElement>('Latitude');
+const longitude = () => screen.getByLabelText<HTMLInputElement>('Longitude');
 const pins = () => document.querySelectorAll('.leaflet-marker-pane .map-marker');
 
 function descriptionOf(input: HTMLElement): string {

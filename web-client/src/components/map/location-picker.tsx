@@ -79,7 +79,11 @@ export function LocationPicker({ tileUrl, attribution, center, zoom, value, onCh
   function choose(next: Coordinates | null) {
     const { onChange: change, t: translate, language } = latest.current;
     const format = (n: number) => n.toLocaleString(language, { maximumFractionDigits: 6 });
-    setAnnouncement(next ? translate('map.picker.placed', { latitude: format(next.latitude), longitude: format(next.longitude) }) : translate('map.picker.cleared'));
+    setAnnouncement(
+      next
+        ? translate('map.picker.placed', { latitude: format(next.latitude), longitude: format(next.longitude) })
+        : translate('map.picker.cleared'),
+    );
     change(next);
   }
   const chooseRef = useRef(choose);
@@ -186,7 +190,10 @@ export function LocationPicker({ tileUrl, attribution, center, zoom, value, onCh
   }
 
   return (
-    <fieldset className={['fieldset', 'location-picker', errorId ? 'field--invalid' : ''].join(' ').trim()} aria-describedby={[hintId, errorId].filter(Boolean).join(' ')}>
+    <fieldset
+      className={['fieldset', 'location-picker', errorId ? 'field--invalid' : ''].join(' ').trim()}
+      aria-describedby={[hintId, errorId].filter(Boolean).join(' ')}
+    >
       <legend className="fieldset__legend">{label}</legend>
       <p className="field__hint" id={hintId}>
         {t('map.picker.hint')}
@@ -198,7 +205,12 @@ export function LocationPicker({ tileUrl, attribution, center, zoom, value, onCh
       ) : null}
       <div className="map">
         <TilesUnavailable failed={tilesFailed} message={t('map.tilesUnavailable.picker')} />
-        <div ref={containerRef} className="map__canvas map__canvas--picker" role="region" aria-label={t('map.picker.mapLabel', { label })} />
+        <div
+          ref={containerRef}
+          className="map__canvas map__canvas--picker"
+          role="region"
+          aria-label={t('map.picker.mapLabel', { label })}
+        />
       </div>
       <div className="location-picker__coordinates">
         {coordinateField('latitude')}

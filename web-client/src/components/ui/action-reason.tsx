@@ -7,7 +7,8 @@ export type ReasonFeature = 'votes' | 'budgets';
 /** The translated reason an action is refused, e.g. « Vous avez utilisé tous vos votes. » (not_permitted when unknown). */
 export function useReasonText(feature: ReasonFeature) {
   const { t } = useTranslation();
-  return (reason: string | undefined | null) => t(`${feature}.reasons.${reason ?? 'not_permitted'}`, { defaultValue: t(`${feature}.reasons.not_permitted`) });
+  return (reason: string | undefined | null) =>
+    t(`${feature}.reasons.${reason ?? 'not_permitted'}`, { defaultValue: t(`${feature}.reasons.not_permitted`) });
 }
 
 export interface ActionReasonProps {

@@ -37,13 +37,13 @@ describe('RoleScopePicker', () => {
 
   it('offers the roles that can be given today, not project moderators', () => {
     render(<Harness />);
-    const options = Array.from((screen.getByLabelText('Rôle') as HTMLSelectElement).options).map((o) => o.value);
+    const options = Array.from(screen.getByLabelText<HTMLSelectElement>('Rôle').options).map((o) => o.value);
     expect(options).toEqual(['', 'admin', 'department_head', 'communication_manager', 'it_manager', 'elected_official']);
     expect(screen.getByRole('group', { name: 'Rôle proposé' })).toBeInTheDocument();
   });
 
   it('needs nothing more for a platform role', async () => {
-    const onChange = vi.fn();
+    const onChange = vi.fn<(value: RoleScope) => void>();
     render(<Harness onChange={onChange} />);
     await userEvent.setup().selectOptions(screen.getByLabelText('Rôle'), 'it_manager');
     expect(onChange).toHaveBeenLastCalledWith({ role: 'it_manager', scopeType: 'platform', scopeId: '' });
@@ -55,7 +55,7 @@ describe('RoleScopePicker', () => {
   });
 
   it('asks for a department for a department head', async () => {
-    const onChange = vi.fn();
+    const onChange = vi.fn<(value: RoleScope) => void>();
     render(<Harness onChange={onChange} />);
     const user = userEvent.setup();
     await user.selectOptions(screen.getByLabelText('Rôle'), 'department_head');
@@ -66,7 +66,7 @@ describe('RoleScopePicker', () => {
   });
 
   it('lets an elected official cover the whole platform or one department', async () => {
-    const onChange = vi.fn();
+    const onChange = vi.fn<(value: RoleScope) => void>();
     render(<Harness onChange={onChange} />);
     const user = userEvent.setup();
     await user.selectOptions(screen.getByLabelText('Rôle'), 'elected_official');
@@ -83,14 +83,14 @@ describe('RoleScopePicker', () => {
     expect(screen.queryByLabelText('Service')).not.toBeInTheDocument();
   });
 
-  it('shows errors beside the fields they concern', async () => {
+  it('shows errors beside the fields they concern', () => {
     render(<Harness errors={{ role: ['Rôle inconnu.'] }} />);
     const role = screen.getByLabelText('Rôle');
     expect(role).toHaveAttribute('aria-invalid', 'true');
     expect(document.getElementById(role.getAttribute('aria-describedby')!)).toHaveTextContent('Rôle inconnu.');
   });
 
-  it('explains that departments must exist first', async () => {
+  it('explains that departments must exist first', () => {
     render(
       <RoleScopePicker
         idPrefix="t"

@@ -29,7 +29,16 @@ export interface RoleScopePickerProps {
  * Choose a role, then its scope: nothing more for platform roles, a department for department heads,
  * the whole platform or a department for elected officials, a project for project moderators.
  */
-export function RoleScopePicker({ idPrefix, legend, value, onChange, roles, departments, projects = [], errors = {} }: RoleScopePickerProps) {
+export function RoleScopePicker({
+  idPrefix,
+  legend,
+  value,
+  onChange,
+  roles,
+  departments,
+  projects = [],
+  errors = {},
+}: RoleScopePickerProps) {
   const { t } = useTranslation();
   const scopes = value.role ? ROLE_SCOPES[value.role] : [];
   const choosesScope = scopes.length > 1;
@@ -113,7 +122,9 @@ export function RoleScopePicker({ idPrefix, legend, value, onChange, roles, depa
           </p>
         )
       ) : null}
-      {!needsDepartment && !needsProject && errors.scopeId && errors.scopeId.length > 0 ? <p className="field__error">{errors.scopeId.join(' ')}</p> : null}
+      {!needsDepartment && !needsProject && errors.scopeId && errors.scopeId.length > 0 ? (
+        <p className="field__error">{errors.scopeId.join(' ')}</p>
+      ) : null}
     </fieldset>
   );
 }

@@ -64,7 +64,7 @@ export const sessionStore = {
     emit('anonymous');
   },
 
-  subscribe(listener: () => void) {
+  subscribe: (listener: () => void) => {
     listeners.add(listener);
     return () => {
       listeners.delete(listener);

@@ -19,7 +19,9 @@ import { fr } from './locales/fr';
 
 /** The text at a dotted key of the French messages (nl and en must have the same keys: their type says so). */
 function text(key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), fr);
+  return key
+    .split('.')
+    .reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), fr);
 }
 
 // The screens label the API's closed sets by value (`t(`ideas.status.${status}`)`): a value the contract adds must

@@ -20,7 +20,10 @@ export function AdminProjectNewRoute() {
       <Page title={t('projects.create.title')} intro={<p>{t('projects.create.intro')}</p>}>
         <section className="panel" aria-label={t('projects.create.title')}>
           {departments.isPending ? null : (
-            <ProjectCreateForm departments={usable} onCreated={(id) => navigate(`/admin/projects/${id}`, { state: { created: true } })} />
+            <ProjectCreateForm
+              departments={usable}
+              onCreated={(id) => void navigate(`/admin/projects/${id}`, { state: { created: true } })}
+            />
           )}
         </section>
       </Page>

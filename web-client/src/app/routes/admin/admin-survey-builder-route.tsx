@@ -44,18 +44,16 @@ export function AdminSurveyBuilderRoute() {
       <nav className="inline-nav" aria-label={t('projects.editor.sections')}>
         <ul className="inline-list">
           <li>
-            <Link to={`/admin/projects/${data.id}`}>{t('surveys.builderPage.back', { title: localizedName(data.title, i18n.language) })}</Link>
+            <Link to={`/admin/projects/${data.id}`}>
+              {t('surveys.builderPage.back', { title: localizedName(data.title, i18n.language) })}
+            </Link>
           </li>
           <li>
             <Link to={phaseResultsPath(data.id, phase.id)}>{t('surveys.builderPage.results')}</Link>
           </li>
         </ul>
       </nav>
-      <SurveyBuilder
-        view={survey.data!}
-        map={platform.data?.map}
-        onReload={async () => (await survey.refetch()).data}
-      />
+      <SurveyBuilder view={survey.data!} map={platform.data?.map} onReload={async () => (await survey.refetch()).data} />
     </Page>
   );
 }

@@ -27,7 +27,11 @@ export function actionLabel(t: TFunction, action: string): string {
 export function formatValue(t: TFunction, language: string, entry: ListAuditLogEntry, field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
   if (isLocalized(value)) return value[language] ?? value.fr ?? Object.values(value)[0] ?? '';
-  if (Array.isArray(value)) return value.map((v) => formatValue(t, language, entry, field, v)).filter(Boolean).join(', ');
+  if (Array.isArray(value))
+    return value
+      .map((v) => formatValue(t, language, entry, field, v))
+      .filter(Boolean)
+      .join(', ');
   if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
   if (typeof value === 'number') return new Intl.NumberFormat(language).format(value);
   if (typeof value === 'string') {
@@ -92,7 +96,9 @@ export function details(t: TFunction, entry: ListAuditLogEntry): string {
     case 'invitation.created':
       return t(`roles.${text(data.role)}`, { defaultValue: text(data.role) });
     case 'project.edited':
-      return Array.isArray(data.fields) ? data.fields.map((f) => t(`audit.fields.${String(f)}`, { defaultValue: String(f) })).join(', ') : '';
+      return Array.isArray(data.fields)
+        ? data.fields.map((f) => t(`audit.fields.${String(f)}`, { defaultValue: String(f) })).join(', ')
+        : '';
     case 'organisation.rejected':
     case 'user.blocked':
     case 'idea.hidden':

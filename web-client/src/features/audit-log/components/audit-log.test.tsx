@@ -4,11 +4,11 @@ import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ActorType, EventType, SubjectType, type ListAuditLogEntry } from '@contracts/participation-client';
 import { api } from '@/api/client';
-import { createQueryClient, Providers } from '@/app/providers';
 import { i18n } from '@/lib/i18n';
 import { en } from '@/lib/i18n/locales/en';
 import { fr } from '@/lib/i18n/locales/fr';
 import { nl } from '@/lib/i18n/locales/nl';
+import { TestProviders } from '@/test/providers';
 import { AuditLog } from './audit-log';
 
 vi.mock('@/api/client', () => ({
@@ -52,7 +52,13 @@ const ENTRIES: ListAuditLogEntry[] = [
     before: { title: { fr: 'Idées', nl: 'Ideeën' }, endsAt: '2026-04-01T10:00:00Z', phaseId: 'ph1' },
     after: { title: { fr: 'Vos idées', nl: 'Jullie ideeën' }, endsAt: '2026-04-15T10:00:00Z', phaseId: 'ph1' },
   }),
-  entry({ id: 3, action: EventType.IdeaStatusChanged, targetType: SubjectType.Idea, targetName: 'Des bancs', data: { from: 'proposed', to: 'accepted' } }),
+  entry({
+    id: 3,
+    action: EventType.IdeaStatusChanged,
+    targetType: SubjectType.Idea,
+    targetName: 'Des bancs',
+    data: { from: 'proposed', to: 'accepted' },
+  }),
   entry({
     id: 2,
     action: EventType.DepartmentDeleted,
@@ -62,16 +68,21 @@ const ENTRIES: ListAuditLogEntry[] = [
     actor: undefined,
     before: { name: { fr: 'Sports' } },
   }),
-  entry({ id: 1, action: EventType.InvitationRevoked, targetType: SubjectType.Invitation, targetId: 'abcdef12-0000-4000-8000-000000000000' }),
+  entry({
+    id: 1,
+    action: EventType.InvitationRevoked,
+    targetType: SubjectType.Invitation,
+    targetId: 'abcdef12-0000-4000-8000-000000000000',
+  }),
 ];
 
 function show() {
   render(
-    <Providers queryClient={createQueryClient()}>
+    <TestProviders>
       <MemoryRouter>
         <AuditLog />
       </MemoryRouter>
-    </Providers>,
+    </TestProviders>,
   );
   return userEvent.setup();
 }
@@ -91,7 +102,10 @@ describe('AuditLog', () => {
     const table = await screen.findByRole('table', { name: 'Journal d’audit, les plus récentes d’abord' });
     const rows = within(table).getAllByRole('row').slice(1);
 
-    expect(within(rows[0]).getByRole('link', { name: 'Parc du centre' })).toHaveAttribute('href', '/admin/projects/p0000000-0000-4000-8000-000000000001');
+    expect(within(rows[0]).getByRole('link', { name: 'Parc du centre' })).toHaveAttribute(
+      'href',
+      '/admin/projects/p0000000-0000-4000-8000-000000000001',
+    );
     expect(rows[0]).toHaveTextContent('Service : Espaces verts');
     expect(rows[0]).toHaveTextContent('état : Brouillon → Publié');
     expect(rows[1]).toHaveTextContent('Phase : Idées');
@@ -151,7 +165,7 @@ describe('AuditLog', () => {
 });
 
 describe('the audit log’s words', () => {
-  const labels = (locale: typeof fr) => (locale.audit.actions as Record<string, string>);
+  const labels = (locale: typeof fr) => locale.audit.actions as Record<string, string>;
   it.each([
     ['fr', fr],
     ['nl', nl],

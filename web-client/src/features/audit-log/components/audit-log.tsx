@@ -27,7 +27,9 @@ export function AuditLog() {
   const caption = t('audit.caption');
   const typeOptions = [
     { value: '', label: t('audit.allActions') },
-    ...EVENT_TYPES.map((type) => ({ value: type, label: actionLabel(t, type) })).sort((a, b) => a.label.localeCompare(b.label, i18n.language)),
+    ...EVENT_TYPES.map((type) => ({ value: type, label: actionLabel(t, type) })).sort((a, b) =>
+      a.label.localeCompare(b.label, i18n.language),
+    ),
   ];
 
   return (

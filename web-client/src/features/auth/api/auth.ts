@@ -1,10 +1,5 @@
 import { queryOptions, useMutation } from '@tanstack/react-query';
-import type {
-  LoginCommand,
-  RegisterCommand,
-  RequestPasswordResetCommand,
-  ResetPasswordCommand,
-} from '@contracts/participation-client';
+import type { LoginCommand, RegisterCommand, RequestPasswordResetCommand, ResetPasswordCommand } from '@contracts/participation-client';
 import { api, endSession } from '@/api/client';
 import { sessionStore } from '@/lib/auth/session-store';
 

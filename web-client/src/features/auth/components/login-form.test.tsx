@@ -4,9 +4,9 @@ import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '@/api/client';
 import { RateLimitedError } from '@/api/errors';
-import { createQueryClient, Providers } from '@/app/providers';
 import { i18n } from '@/lib/i18n';
 import { sessionStore } from '@/lib/auth/session-store';
+import { TestProviders } from '@/test/providers';
 import { LoginForm } from './login-form';
 
 vi.mock('@/api/client', () => ({
@@ -17,11 +17,11 @@ const login = vi.mocked(api.login);
 
 async function submit(onLoggedIn = vi.fn()) {
   render(
-    <Providers queryClient={createQueryClient()}>
+    <TestProviders>
       <MemoryRouter>
         <LoginForm onLoggedIn={onLoggedIn} />
       </MemoryRouter>
-    </Providers>,
+    </TestProviders>,
   );
   const user = userEvent.setup();
   await user.type(screen.getByLabelText(/Adresse e-mail/), 'amelie@example.test');

@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '@/api/client';
-import { createQueryClient, Providers } from '@/app/providers';
 import { i18n } from '@/lib/i18n';
+import { TestProviders } from '@/test/providers';
 import { RegisterForm } from './register-form';
 
 vi.mock('@/api/client', () => ({
@@ -15,11 +15,11 @@ const register = vi.mocked(api.register);
 
 function renderForm() {
   render(
-    <Providers queryClient={createQueryClient()}>
+    <TestProviders>
       <MemoryRouter>
         <RegisterForm />
       </MemoryRouter>
-    </Providers>,
+    </TestProviders>,
   );
 }
 

@@ -12,15 +12,23 @@ import { currentLanguage } from '@/lib/i18n';
 import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from '@/lib/i18n/languages';
 import { useRegister } from '../api/auth';
 
+interface RegisterValues {
+  firstName: string;
+  lastName: string;
+  email: string;
+  password: string;
+  locale: string;
+}
+
 export function RegisterForm() {
   const { t } = useTranslation();
   const register = useRegister();
-  const [values, setValues] = useState(() => ({
+  const [values, setValues] = useState<RegisterValues>(() => ({
     firstName: '',
     lastName: '',
     email: '',
     password: '',
-    locale: currentLanguage() as string,
+    locale: currentLanguage(),
   }));
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const doneHeading = useRef<HTMLHeadingElement>(null);

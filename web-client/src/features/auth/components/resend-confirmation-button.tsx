@@ -17,10 +17,12 @@ export function ResendConfirmationButton() {
       <StatusMessage>{resend.isSuccess ? t('confirm.resent') : null}</StatusMessage>
       <div role="alert">
         {apiError ? (
-          <p className="field__error">{describeError(t, apiError, {
+          <p className="field__error">
+            {describeError(t, apiError, {
               409: t('confirm.alreadyConfirmed'),
               429: t('confirm.resendTooSoon', { count: apiError.retryAfterSeconds ?? 20 }),
-            })}</p>
+            })}
+          </p>
         ) : null}
       </div>
     </div>

@@ -86,7 +86,15 @@ function PhaseBudget({ budget, currency, minimumSpend, minimumIdeas }: BasketPan
   );
 }
 
-function Minimums({ minimumSpend, minimumIdeas, money }: { minimumSpend?: number; minimumIdeas?: number; money: (amount: number) => string }) {
+function Minimums({
+  minimumSpend,
+  minimumIdeas,
+  money,
+}: {
+  minimumSpend?: number;
+  minimumIdeas?: number;
+  money: (amount: number) => string;
+}) {
   const { t } = useTranslation();
   if (!minimumSpend && !minimumIdeas) return null;
   return (
@@ -176,8 +184,8 @@ function BasketContents({ projectId, basket, canChange, focusHeading }: BasketCo
                     if (!remove.isPending) removeLine(line.ideaId, line.title);
                   }}
                 >
-                  {t('budgets.basket.remove')}
-                  {' '}<span className="visually-hidden">{t('budgets.card.removeWhat', { title: line.title })}</span>
+                  {t('budgets.basket.remove')}{' '}
+                  <span className="visually-hidden">{t('budgets.card.removeWhat', { title: line.title })}</span>
                 </Button>
               ) : null}
             </li>

@@ -62,8 +62,8 @@ export function BasketToggle({ projectId, idea, decision, currency }: BasketTogg
           else add.mutate(idea.id);
         }}
       >
-        {inBasket ? t('budgets.card.remove') : t('budgets.card.add')}
-        {' '}<span className="visually-hidden">{t(inBasket ? 'budgets.card.removeWhat' : 'budgets.card.addWhat', { title: idea.title })}</span>
+        {inBasket ? t('budgets.card.remove') : t('budgets.card.add')}{' '}
+        <span className="visually-hidden">{t(inBasket ? 'budgets.card.removeWhat' : 'budgets.card.addWhat', { title: idea.title })}</span>
       </Button>
       {refusal ? <BudgetReason reason={refusal} id={reasonId} /> : null}
       <div role="alert" className={errorText ? 'alert alert--error basket-toggle__error' : 'visually-empty'}>

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { ParticipationAction, RefusalReason, type ActionPolicyDecision, type BasketView } from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { sessionStore } from '@/lib/auth/session-store';
@@ -59,7 +59,7 @@ const card = (title: string) => screen.getByRole('article', { name: title });
 
 describe('Basket', () => {
   beforeEach(async () => {
-    for (const fn of Object.values(api)) vi.mocked(fn).mockReset();
+    for (const fn of Object.values(api) as Mock[]) fn.mockReset();
     sessionStore.setTokens({ accessToken: 'token', refreshToken: 'refresh' });
     await i18n.changeLanguage('fr');
   });
@@ -69,7 +69,9 @@ describe('Basket', () => {
   it('shows the total against the budget in words and as a meter, the lines and the minimums', async () => {
     vi.mocked(api.getMyBasket).mockResolvedValue(basket());
     renderWithApp(<BudgetingView />, '/projects/p-1');
-    await waitFor(() => expect(spaces(document.getElementById('basket-total')?.textContent)).toBe('Total : 450 000 € sur 500 000 € — reste 50 000 €'));
+    await waitFor(() =>
+      expect(spaces(document.getElementById('basket-total')?.textContent)).toBe('Total : 450 000 € sur 500 000 € — reste 50 000 €'),
+    );
     expect(document.getElementById('basket-total')).toHaveAttribute('role', 'status');
     const meter = panel().querySelector('meter')!;
     expect(meter).toHaveAttribute('value', '450000');
@@ -107,7 +109,9 @@ describe('Basket', () => {
     const add = await within(card('Un potager')).findByRole('button', { name: 'Ajouter au panier « Un potager »' });
     await user.click(add);
     expect(api.addToBasket).toHaveBeenCalledWith('p-1', 'i-2');
-    await waitFor(() => expect(spaces(document.getElementById('basket-total')?.textContent)).toBe('Total : 480 000 € sur 500 000 € — reste 20 000 €'));
+    await waitFor(() =>
+      expect(spaces(document.getElementById('basket-total')?.textContent)).toBe('Total : 480 000 € sur 500 000 € — reste 20 000 €'),
+    );
     expect(add).toHaveAccessibleName('Retirer « Un potager » de mon panier');
     expect(add).toHaveFocus();
     expect(within(panel()).getByRole('list', { name: 'Idées dans mon panier (2)' })).toBeInTheDocument();
@@ -127,7 +131,11 @@ describe('Basket', () => {
 
     await waitFor(() => expect(send).toHaveAccessibleName('Rouvrir mon panier'));
     expect(send).toHaveFocus();
-    expect(within(panel()).getAllByRole('status').some((s) => /Panier envoyé le 10 mars 2026/.test(s.textContent ?? ''))).toBe(true);
+    expect(
+      within(panel())
+        .getAllByRole('status')
+        .some((s) => /Panier envoyé le 10 mars 2026/.test(s.textContent ?? '')),
+    ).toBe(true);
     expect(within(panel()).queryByRole('button', { name: /^Retirer/ })).not.toBeInTheDocument();
     const locked = within(card('Un potager')).getByRole('button', { name: 'Ajouter au panier « Un potager »' });
     expect(locked).toBeDisabled();
@@ -165,7 +173,10 @@ describe('Basket', () => {
 
   it('tells a visitor the budget and how to take part, without asking for a basket', () => {
     sessionStore.clear();
-    renderWithApp(<BudgetingView decision={{ action: ParticipationAction.Vote, allowed: false, reason: RefusalReason.NotSignedIn }} />, '/projects/p-1');
+    renderWithApp(
+      <BudgetingView decision={{ action: ParticipationAction.Vote, allowed: false, reason: RefusalReason.NotSignedIn }} />,
+      '/projects/p-1',
+    );
     expect(spaces(panel().textContent)).toContain('Budget : 500 000 €');
     expect(panel()).toHaveTextContent('Connectez-vous pour composer votre panier.');
     expect(within(panel()).getByRole('link', { name: 'Se connecter pour composer un panier' })).toBeInTheDocument();
@@ -188,7 +199,9 @@ describe('budget helpers', () => {
     expect(basketRefusal(allowed, basket(), undefined)).toBe('no_cost');
     expect(basketRefusal(allowed, basket({ submittedAt: '2026-03-10T14:05:00Z' }), 1)).toBe('submitted');
     expect(basketRefusal(allowed, basket({ open: false }), 1)).toBe('phase_not_active');
-    expect(basketRefusal({ action: ParticipationAction.Vote, allowed: false, reason: RefusalReason.EmailNotConfirmed }, basket(), 1)).toBe('email_not_confirmed');
+    expect(basketRefusal({ action: ParticipationAction.Vote, allowed: false, reason: RefusalReason.EmailNotConfirmed }, basket(), 1)).toBe(
+      'email_not_confirmed',
+    );
   });
 
   it('reads a cost typed with a comma or a point, and refuses the rest', () => {

@@ -34,7 +34,11 @@ describe('BudgetResults', () => {
     vi.mocked(api.getBudgetResults).mockResolvedValue(results);
     renderWithApp(<BudgetResults projectId="p-1" phaseId="ph-1" />, '/projects/p-1/phases/ph-1/results');
     const table = await screen.findByRole('table', { name: 'Idées par nombre de paniers, et leur financement' });
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Idée', 'Coût', 'Paniers', 'Financée']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Idée', 'Coût', 'Paniers', 'Financée']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(spaces(rows[0].textContent)).toBe('Un banc600 €3Oui');
     expect(spaces(rows[1].textContent)).toBe('Une fontaine500 €2Non');

@@ -34,9 +34,13 @@ export function BudgetResultsView({ projectId, results }: { projectId: string; r
   const money = (amount: number) => formatMoney(amount, results.currency, language);
   const baskets = (count: number) => t('budgets.results.baskets', { count, formatted: formatNumber(count, language) });
   const funded = results.items.filter((item) => item.funded);
-  const top = results.items
-    .slice(0, SUMMARY_ITEMS)
-    .map((item) => t('budgets.results.chartItem', { title: item.title, baskets: baskets(item.baskets), funded: t(item.funded ? 'budgets.results.funded' : 'budgets.results.notFunded') }));
+  const top = results.items.slice(0, SUMMARY_ITEMS).map((item) =>
+    t('budgets.results.chartItem', {
+      title: item.title,
+      baskets: baskets(item.baskets),
+      funded: t(item.funded ? 'budgets.results.funded' : 'budgets.results.notFunded'),
+    }),
+  );
   const caption = t('budgets.results.caption');
   return (
     <div className="results stack">
@@ -48,9 +52,19 @@ export function BudgetResultsView({ projectId, results }: { projectId: string; r
           funded: t('budgets.results.fundedIdeas', { count: funded.length }),
         })}
       </p>
-      <meter className="basket-panel__meter" min={0} max={results.budget} value={results.fundedTotal} aria-labelledby="budget-funded-total" />
+      <meter
+        className="basket-panel__meter"
+        min={0}
+        max={results.budget}
+        value={results.fundedTotal}
+        aria-labelledby="budget-funded-total"
+      />
       <p id="budget-funded-total" className="results__total">
-        {t('budgets.results.fundedTotal', { funded: money(results.fundedTotal), budget: money(results.budget), left: money(results.budget - results.fundedTotal) })}
+        {t('budgets.results.fundedTotal', {
+          funded: money(results.fundedTotal),
+          budget: money(results.budget),
+          left: money(results.budget - results.fundedTotal),
+        })}
       </p>
       {results.items.length === 0 ? (
         <p className="empty-state">{t('budgets.results.empty')}</p>
@@ -70,14 +84,18 @@ export function BudgetResultsView({ projectId, results }: { projectId: string; r
                 <Link to={`/projects/${projectId}/ideas/${item.ideaId}`}>{item.title}</Link>,
                 money(item.cost),
                 formatNumber(item.baskets, language),
-                <span className={`badge ${item.funded ? 'badge--success' : 'badge--neutral'}`}>{item.funded ? t('common.yes') : t('common.no')}</span>,
+                <span className={`badge ${item.funded ? 'badge--success' : 'badge--neutral'}`}>
+                  {item.funded ? t('common.yes') : t('common.no')}
+                </span>,
               ],
             }))}
           />
           <BarChart
             label={t('budgets.results.chartLabel', { items: top.join(' ; ') })}
             caption={
-              results.items.length > CHART_ITEMS ? t('budgets.results.chartCaptionTop', { count: CHART_ITEMS }) : t('budgets.results.chartCaption')
+              results.items.length > CHART_ITEMS
+                ? t('budgets.results.chartCaptionTop', { count: CHART_ITEMS })
+                : t('budgets.results.chartCaption')
             }
             items={results.items.slice(0, CHART_ITEMS).map((item) => ({
               id: item.ideaId,

@@ -52,7 +52,11 @@ export function IdeaCostEditor({ ideaId, cost, currency, onSaved }: IdeaCostEdit
       { ideaId, cost: parsed },
       {
         onSuccess: (saved) => {
-          setNotice(saved.cost != null ? t('budgets.cost.saved', { amount: formatMoney(saved.cost, currency, i18n.language) }) : t('budgets.cost.cleared'));
+          setNotice(
+            saved.cost != null
+              ? t('budgets.cost.saved', { amount: formatMoney(saved.cost, currency, i18n.language) })
+              : t('budgets.cost.cleared'),
+          );
           onSaved?.();
         },
       },

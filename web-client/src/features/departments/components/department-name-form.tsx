@@ -23,7 +23,16 @@ export interface DepartmentNameFormProps {
 }
 
 /** A department's name in French (required), Dutch and English (optional). */
-export function DepartmentNameForm({ idPrefix, initial, submitLabel, pending, error, onSubmit, onCancel, onResetError }: DepartmentNameFormProps) {
+export function DepartmentNameForm({
+  idPrefix,
+  initial,
+  submitLabel,
+  pending,
+  error,
+  onSubmit,
+  onCancel,
+  onResetError,
+}: DepartmentNameFormProps) {
   const { t } = useTranslation();
   const [name, setName] = useState<LocalizedName>(() => ({ fr: initial?.fr ?? '', nl: initial?.nl ?? '', en: initial?.en ?? '' }));
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});

@@ -1,5 +1,21 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import { FlagReason, IdeaSort, IdeaStatus, ParticipationAction, ReactionKind, RefusalReason, ReviewDecision, type ActionPolicyDecision, type ChangeIdeaStatusRequest, type FlagContentRequest, type GetIdeaResponse, type IdeaFields, type ListIdeasResponse, type ReactionState, type SubmitIdeaRequest } from '@contracts/participation-client';
+import {
+  FlagReason,
+  IdeaSort,
+  IdeaStatus,
+  ParticipationAction,
+  ReactionKind,
+  RefusalReason,
+  ReviewDecision,
+  type ActionPolicyDecision,
+  type ChangeIdeaStatusRequest,
+  type FlagContentRequest,
+  type GetIdeaResponse,
+  type IdeaFields,
+  type ListIdeasResponse,
+  type ReactionState,
+  type SubmitIdeaRequest,
+} from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { oneOf } from '@/lib/closed-sets';
 
@@ -46,6 +62,8 @@ interface IdeasPage {
   seed?: number;
 }
 
+const FIRST_IDEAS_PAGE: IdeasPage = {};
+
 /**
  * A project's public ideas, page by page. The random order is stable: the first page sends back the seed
  * the API chose (kept with the cached pages, so a refetch keeps the order); later pages carry it in the cursor.
@@ -73,7 +91,7 @@ export const ideasInfiniteQueryOptions = (projectId: string, filters: IdeaFilter
         signal,
       );
     },
-    initialPageParam: {} as IdeasPage,
+    initialPageParam: FIRST_IDEAS_PAGE,
     getNextPageParam: (last): IdeasPage | undefined => (last.nextCursor ? { cursor: last.nextCursor, seed: last.seed } : undefined),
   });
 
@@ -174,7 +192,10 @@ export function useReactToIdea() {
 }
 
 /** The counters as they will be once the API has taken `kind` (null: no reaction). */
-export function optimisticReaction(idea: Pick<GetIdeaResponse, 'likes' | 'dislikes' | 'myReaction'>, kind: ReactionKind | null): ReactionState {
+export function optimisticReaction(
+  idea: Pick<GetIdeaResponse, 'likes' | 'dislikes' | 'myReaction'>,
+  kind: ReactionKind | null,
+): ReactionState {
   let { likes, dislikes } = idea;
   if (idea.myReaction === 'like') likes -= 1;
   if (idea.myReaction === 'dislike') dislikes -= 1;

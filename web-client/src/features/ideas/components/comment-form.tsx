@@ -65,7 +65,11 @@ export function CommentForm({
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const text = body.trim();
-    const found: FieldErrors = !text ? { body: [t('forms.required')] } : text.length > COMMENT_MAX_LENGTH ? { body: [t('forms.tooLong', { max: COMMENT_MAX_LENGTH })] } : {};
+    const found: FieldErrors = !text
+      ? { body: [t('forms.required')] }
+      : text.length > COMMENT_MAX_LENGTH
+        ? { body: [t('forms.tooLong', { max: COMMENT_MAX_LENGTH })] }
+        : {};
     setClientErrors(found);
     if (Object.keys(found).length > 0) return;
     onSubmit({ body: text, organisationId: organisationId || undefined }, () => {

@@ -9,7 +9,14 @@ import { FormErrorSummary } from '@/components/ui/form-error-summary';
 import { TextAreaField } from '@/components/ui/textarea-field';
 import { formatDateTime } from '@/lib/format';
 import { mergeFieldErrors, type FieldErrors } from '@/lib/forms';
-import { repliesInfiniteQueryOptions, useDeleteComment, useEditComment, useFlagComment, useHideComment, usePostComment } from '../api/comments';
+import {
+  repliesInfiniteQueryOptions,
+  useDeleteComment,
+  useEditComment,
+  useFlagComment,
+  useHideComment,
+  usePostComment,
+} from '../api/comments';
 import { CommentForm, type OrganisationChoice } from './comment-form';
 import { FlagButton } from './flag-dialog';
 import { useAuthorName } from './idea-author';
@@ -206,7 +213,12 @@ function Replies({ comment, ...rest }: Omit<CommentItemProps, 'comment'> & { com
   return (
     <div className="comment__replies">
       {replies.length > 0 ? (
-        <ol className="comment-list comment-list--replies" ref={list} tabIndex={-1} aria-label={t('comments.repliesLabel', { count: comment.repliesCount })}>
+        <ol
+          className="comment-list comment-list--replies"
+          ref={list}
+          tabIndex={-1}
+          aria-label={t('comments.repliesLabel', { count: comment.repliesCount })}
+        >
           {replies.map((reply) => (
             <CommentItem key={reply.id} comment={reply} {...rest} />
           ))}

@@ -7,7 +7,14 @@ import { aComment, actions, anIdea, renderWithApp } from '@/test/idea-fixtures';
 import { CommentsSection } from './comments-section';
 
 vi.mock('@/api/client', () => ({
-  api: { listComments: vi.fn(), listReplies: vi.fn(), postComment: vi.fn(), editComment: vi.fn(), deleteComment: vi.fn(), getIdea: vi.fn() },
+  api: {
+    listComments: vi.fn(),
+    listReplies: vi.fn(),
+    postComment: vi.fn(),
+    editComment: vi.fn(),
+    deleteComment: vi.fn(),
+    getIdea: vi.fn(),
+  },
 }));
 
 const region = () => screen.getByRole('region', { name: /^Commentaires/ });
@@ -21,7 +28,14 @@ describe('CommentsSection', () => {
   it('keeps the place of deleted and hidden comments, and shows the hidden text to its author only', async () => {
     vi.mocked(api.listComments).mockResolvedValue({
       items: [
-        aComment({ id: 'c-1', state: CommentState.Deleted, author: undefined, body: '', repliesCount: 1, replies: [aComment({ id: 'c-2', parentId: 'c-1', body: 'Je réponds quand même.' })] }),
+        aComment({
+          id: 'c-1',
+          state: CommentState.Deleted,
+          author: undefined,
+          body: '',
+          repliesCount: 1,
+          replies: [aComment({ id: 'c-2', parentId: 'c-1', body: 'Je réponds quand même.' })],
+        }),
         aComment({ id: 'c-3', state: CommentState.Hidden, body: '' }),
         aComment({ id: 'c-4', state: CommentState.Hidden, body: 'Mon texte masqué', isMine: true, hiddenReason: 'Propos hors sujet' }),
       ],
@@ -40,7 +54,11 @@ describe('CommentsSection', () => {
     const first = [1, 2, 3].map((n) => aComment({ id: `r-${n}`, parentId: 'c-1', body: `Réponse ${n}` }));
     vi.mocked(api.listComments).mockResolvedValue({ items: [aComment({ id: 'c-1', repliesCount: 5, replies: first })] });
     vi.mocked(api.listReplies).mockResolvedValue({
-      items: [...first, aComment({ id: 'r-4', parentId: 'c-1', body: 'Réponse 4' }), aComment({ id: 'r-5', parentId: 'c-1', body: 'Réponse 5' })],
+      items: [
+        ...first,
+        aComment({ id: 'r-4', parentId: 'c-1', body: 'Réponse 4' }),
+        aComment({ id: 'r-5', parentId: 'c-1', body: 'Réponse 5' }),
+      ],
     });
     const { user } = renderWithApp(<CommentsSection idea={anIdea()} />);
     await within(region()).findByText('Réponse 3');

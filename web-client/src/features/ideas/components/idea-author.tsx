@@ -5,7 +5,11 @@ import type { AuthorView } from '@contracts/participation-client';
 export function useAuthorName() {
   const { t } = useTranslation();
   return (author: AuthorView | undefined) =>
-    !author ? t('ideas.author.deleted') : author.kind === 'organisation' ? t('ideas.author.organisation', { name: author.name }) : author.name;
+    !author
+      ? t('ideas.author.deleted')
+      : author.kind === 'organisation'
+        ? t('ideas.author.organisation', { name: author.name })
+        : author.name;
 }
 
 export function IdeaAuthor({ author }: { author: AuthorView | undefined }) {

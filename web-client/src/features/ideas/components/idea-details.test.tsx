@@ -59,7 +59,11 @@ describe('IdeaDetails', { timeout: 20_000 }, () => {
 
   it('says when an action is not open in the current phase, and shows the buttons that are', () => {
     renderWithApp(
-      <IdeaDetails idea={anIdea({ actions: actions('phase_not_active', { follow: null, flag: null, moderate: 'not_permitted' }) })} map={MAP} dislikes={false} />,
+      <IdeaDetails
+        idea={anIdea({ actions: actions('phase_not_active', { follow: null, flag: null, moderate: 'not_permitted' }) })}
+        map={MAP}
+        dislikes={false}
+      />,
     );
     const panel = participate();
     expect(within(panel).getByText('Cette action n’est pas ouverte dans la phase en cours.')).toBeInTheDocument();
@@ -72,7 +76,11 @@ describe('IdeaDetails', { timeout: 20_000 }, () => {
   it('tells the author why their idea can no longer be edited or withdrawn', () => {
     renderWithApp(
       <IdeaDetails
-        idea={anIdea({ isMine: true, status: IdeaStatus.Accepted, actions: actions(null, { edit: 'idea_locked', withdraw: 'idea_locked', flag: 'not_permitted', moderate: 'not_permitted' }) })}
+        idea={anIdea({
+          isMine: true,
+          status: IdeaStatus.Accepted,
+          actions: actions(null, { edit: 'idea_locked', withdraw: 'idea_locked', flag: 'not_permitted', moderate: 'not_permitted' }),
+        })}
         map={MAP}
         dislikes
       />,
@@ -93,7 +101,13 @@ describe('IdeaDetails', { timeout: 20_000 }, () => {
           status: IdeaStatus.Accepted,
           history: [
             { toStatus: IdeaStatus.Proposed, at: '2026-03-03T10:00:00Z' },
-            { fromStatus: IdeaStatus.Proposed, toStatus: IdeaStatus.Accepted, feedback: 'Le banc sera installé en mai.', signedAs: 'Service Mobilité', at: '2026-03-10T10:00:00Z' },
+            {
+              fromStatus: IdeaStatus.Proposed,
+              toStatus: IdeaStatus.Accepted,
+              feedback: 'Le banc sera installé en mai.',
+              signedAs: 'Service Mobilité',
+              at: '2026-03-10T10:00:00Z',
+            },
           ],
         })}
         map={MAP}
@@ -116,16 +130,27 @@ describe('IdeaDetails', { timeout: 20_000 }, () => {
         { id: 'u-8', name: 'Marc Modérateur' },
       ],
     });
-    vi.mocked(api.addIdeaNote).mockResolvedValue({ id: 'n-1', body: 'À voir', mentions: [{ id: 'u-7', name: 'Chloé Chef' }], createdAt: '2026-03-05T10:00:00Z' });
+    vi.mocked(api.addIdeaNote).mockResolvedValue({
+      id: 'n-1',
+      body: 'À voir',
+      mentions: [{ id: 'u-7', name: 'Chloé Chef' }],
+      createdAt: '2026-03-05T10:00:00Z',
+    });
     const { user } = renderWithApp(<IdeaDetails idea={idea} map={MAP} dislikes defaultSignature="Mobilité" />);
 
     const moderation = screen.getByRole('region', { name: 'Modération' });
     await user.selectOptions(within(moderation).getByLabelText('Statut'), 'Acceptée');
     await user.type(within(moderation).getByLabelText('Réponse officielle (facultatif)'), 'Le banc sera installé en mai.');
-    expect(within(moderation).getByLabelText('Signé par')).toHaveAccessibleDescription('Le service qui répond, pas une personne. Vide : « Mobilité ».');
+    expect(within(moderation).getByLabelText('Signé par')).toHaveAccessibleDescription(
+      'Le service qui répond, pas une personne. Vide : « Mobilité ».',
+    );
     await user.type(within(moderation).getByLabelText('Signé par'), 'Service Mobilité');
     await user.click(within(moderation).getByRole('button', { name: 'Enregistrer' }));
-    expect(api.changeIdeaStatus).toHaveBeenCalledWith('i-1', { status: 'accepted', feedback: 'Le banc sera installé en mai.', signedAs: 'Service Mobilité' });
+    expect(api.changeIdeaStatus).toHaveBeenCalledWith('i-1', {
+      status: 'accepted',
+      feedback: 'Le banc sera installé en mai.',
+      signedAs: 'Service Mobilité',
+    });
     expect(await screen.findByText('Enregistré : l’idée est « Acceptée ».')).toBeInTheDocument();
 
     const notes = screen.getByRole('region', { name: 'Notes internes' });

@@ -90,7 +90,10 @@ export function IdeaDetails({ idea, map, dislikes, organisations, defaultSignatu
                   onFlagged={setMessage}
                 />
               ) : (
-                <ActionReason decision={idea.isMine ? { ...flagDecision, reason: 'own_content' } : flagDecision} action={t('ideas.flag.open')} />
+                <ActionReason
+                  decision={idea.isMine ? { ...flagDecision, reason: 'own_content' } : flagDecision}
+                  action={t('ideas.flag.open')}
+                />
               )}
             </div>
             <AuthorActions idea={idea} onDone={setMessage} />
@@ -112,7 +115,15 @@ export function IdeaDetails({ idea, map, dislikes, organisations, defaultSignatu
                     attribution={map.attribution}
                     center={location}
                     zoom={16}
-                    markers={[{ id: idea.id, latitude: location.latitude, longitude: location.longitude, title: idea.title, href: `/projects/${idea.projectId}/ideas/${idea.id}` }]}
+                    markers={[
+                      {
+                        id: idea.id,
+                        latitude: location.latitude,
+                        longitude: location.longitude,
+                        title: idea.title,
+                        href: `/projects/${idea.projectId}/ideas/${idea.id}`,
+                      },
+                    ]}
                     label={t('ideas.page.mapLabel')}
                   />
                 </div>

@@ -15,7 +15,16 @@ function descriptionOf(element: HTMLElement): string {
 function renderForm(props: Partial<IdeaFormProps> = {}) {
   const onSubmit = vi.fn<(request: SubmitIdeaRequest) => void>();
   const result = renderWithApp(
-    <IdeaForm mapRequired={false} map={MAP} submitLabel="Publier mon idée" pending={false} error={null} onResetError={() => {}} onSubmit={onSubmit} {...props} />,
+    <IdeaForm
+      mapRequired={false}
+      map={MAP}
+      submitLabel="Publier mon idée"
+      pending={false}
+      error={null}
+      onResetError={() => {}}
+      onSubmit={onSubmit}
+      {...props}
+    />,
     '/projects/p-1/ideas/new',
   );
   return { ...result, onSubmit };
@@ -72,7 +81,9 @@ describe('IdeaForm', { timeout: 20_000 }, () => {
     await user.type(screen.getByLabelText('Titre'), 'Un potager partagé');
     await user.type(screen.getByLabelText('Description'), 'Au parc.');
     await user.click(screen.getByRole('button', { name: 'Publier mon idée' }));
-    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ latitude: undefined, longitude: undefined, locationLabel: undefined, topics: [] }));
+    expect(onSubmit).toHaveBeenCalledWith(
+      expect.objectContaining({ latitude: undefined, longitude: undefined, locationLabel: undefined, topics: [] }),
+    );
   });
 
   it('shows the API’s field errors beside their fields, a topic’s included', () => {

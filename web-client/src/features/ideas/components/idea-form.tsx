@@ -52,7 +52,14 @@ const LABEL_MAX = 200;
 
 /** « parcs, Mobilité douce » → ['parcs', 'Mobilité douce'] (the API lowercases them). */
 export function parseTopics(text: string): string[] {
-  return Array.from(new Set(text.split(',').map((topic) => topic.trim()).filter((topic) => topic.length > 0)));
+  return Array.from(
+    new Set(
+      text
+        .split(',')
+        .map((topic) => topic.trim())
+        .filter((topic) => topic.length > 0),
+    ),
+  );
 }
 
 /** What the form sends: the body as simple HTML (escaped paragraphs), topics as a list, the location or none. */
@@ -77,7 +84,18 @@ function withTopicErrors(errors: FieldErrors): FieldErrors {
 }
 
 /** Posting or editing an idea: title, text, topics, location (required when the phase maps ideas), author. */
-export function IdeaForm({ initial, mapRequired, map, organisations = [], submitLabel, pending, error, onResetError, onSubmit, onCancel }: IdeaFormProps) {
+export function IdeaForm({
+  initial,
+  mapRequired,
+  map,
+  organisations = [],
+  submitLabel,
+  pending,
+  error,
+  onResetError,
+  onSubmit,
+  onCancel,
+}: IdeaFormProps) {
   const { t } = useTranslation();
   const describe = useDescribeRefusal();
   const [value, setValue] = useState<IdeaFormValue>(initial ?? EMPTY_IDEA_FORM);
@@ -104,12 +122,14 @@ export function IdeaForm({ initial, mapRequired, map, organisations = [], submit
     const found: FieldErrors = {};
     const title = value.title.trim();
     if (!title) found.title = [t('forms.required')];
-    else if (title.length < TITLE_MIN || title.length > TITLE_MAX) found.title = [t('ideas.form.titleLength', { min: TITLE_MIN, max: TITLE_MAX })];
+    else if (title.length < TITLE_MIN || title.length > TITLE_MAX)
+      found.title = [t('ideas.form.titleLength', { min: TITLE_MIN, max: TITLE_MAX })];
     const body = textToHtml(value.body);
     if (!body) found.body = [t('forms.required')];
     else if (body.length > BODY_MAX) found.body = [t('ideas.form.bodyTooLong')];
     const topics = parseTopics(value.topics);
-    if (topics.length > TOPICS_MAX || topics.some((topic) => topic.length > TOPIC_MAX)) found.topics = [t('ideas.form.topicsInvalid', { max: TOPICS_MAX, length: TOPIC_MAX })];
+    if (topics.length > TOPICS_MAX || topics.some((topic) => topic.length > TOPIC_MAX))
+      found.topics = [t('ideas.form.topicsInvalid', { max: TOPICS_MAX, length: TOPIC_MAX })];
     if (mapRequired && !value.location) found.latitude = [t('ideas.form.locationRequired')];
     setClientErrors(found);
     if (Object.keys(found).length > 0) {

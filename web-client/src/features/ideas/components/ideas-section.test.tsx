@@ -28,25 +28,49 @@ describe('IdeasSection', { timeout: 20_000 }, () => {
   it('shows each idea as a card with its status, author, counters and your reaction', async () => {
     listIdeas.mockResolvedValue({
       items: [
-        aListedIdea({ id: 'i-1', title: 'Un banc', status: IdeaStatus.Accepted, likes: 4, dislikes: 1, comments: 2, myReaction: ReactionKind.Like }),
+        aListedIdea({
+          id: 'i-1',
+          title: 'Un banc',
+          status: IdeaStatus.Accepted,
+          likes: 4,
+          dislikes: 1,
+          comments: 2,
+          myReaction: ReactionKind.Like,
+        }),
         aListedIdea({ id: 'i-2', title: 'Un potager', author: { kind: AuthorKind.Organisation, name: 'Comité des Marolles' } }),
       ],
       seed: 1,
     });
-    renderWithApp(<IdeasSection projectId="p-1" postIdea={{ action: ParticipationAction.PostIdea, allowed: true }} map={MAP} />, '/projects/p-1');
+    renderWithApp(
+      <IdeasSection projectId="p-1" postIdea={{ action: ParticipationAction.PostIdea, allowed: true }} map={MAP} />,
+      '/projects/p-1',
+    );
     const card = await within(section()).findByRole('article', { name: 'Un banc' });
     expect(within(card).getByRole('link', { name: 'Un banc' })).toHaveAttribute('href', '/projects/p-1/ideas/i-1');
     expect(card).toHaveTextContent('Acceptée');
     expect(card).toHaveTextContent('Par Jeanne Dupont');
-    expect(within(card).getByRole('list', { name: 'Réactions et commentaires' })).toHaveTextContent('4 j’aime1 je n’aime pas2 commentairesVous aimez');
+    expect(within(card).getByRole('list', { name: 'Réactions et commentaires' })).toHaveTextContent(
+      '4 j’aime1 je n’aime pas2 commentairesVous aimez',
+    );
     expect(within(section()).getByRole('article', { name: 'Un potager' })).toHaveTextContent('Par Comité des Marolles (organisation)');
     expect(within(section()).getByRole('status')).toHaveTextContent('2 idées affichées.');
     expect(within(section()).getByRole('link', { name: 'Proposer une idée' })).toHaveAttribute('href', '/projects/p-1/ideas/new');
-    expect(call(0)).toMatchObject({ projectId: 'p-1', sort: 'trending', topic: undefined, south: undefined, seed: undefined, cursor: undefined, limit: 12 });
+    expect(call(0)).toMatchObject({
+      projectId: 'p-1',
+      sort: 'trending',
+      topic: undefined,
+      south: undefined,
+      seed: undefined,
+      cursor: undefined,
+      limit: 12,
+    });
   });
 
   it('shows what the page puts above the list and in each card (a phase’s own actions)', async () => {
-    listIdeas.mockResolvedValue({ items: [aListedIdea({ id: 'i-1', title: 'Un banc' }), aListedIdea({ id: 'i-2', title: 'Un potager' })], seed: 1 });
+    listIdeas.mockResolvedValue({
+      items: [aListedIdea({ id: 'i-1', title: 'Un banc' }), aListedIdea({ id: 'i-2', title: 'Un potager' })],
+      seed: 1,
+    });
     renderWithApp(
       <IdeasSection
         projectId="p-1"
@@ -59,13 +83,22 @@ describe('IdeasSection', { timeout: 20_000 }, () => {
     );
     const card = await within(section()).findByRole('article', { name: 'Un potager' });
     expect(within(card).getByRole('button', { name: 'Voter pour Un potager' })).toBeInTheDocument();
-    expect(within(section()).getByRole('article', { name: 'Un banc' })).toContainElement(screen.getByRole('button', { name: 'Voter pour Un banc' }));
+    expect(within(section()).getByRole('article', { name: 'Un banc' })).toContainElement(
+      screen.getByRole('button', { name: 'Voter pour Un banc' }),
+    );
     expect(within(section()).getByText('Il vous reste 2 votes sur 3')).toBeInTheDocument();
   });
 
   it('says why an idea cannot be posted', async () => {
     listIdeas.mockResolvedValue({ items: [], seed: 1 });
-    renderWithApp(<IdeasSection projectId="p-1" postIdea={{ action: ParticipationAction.PostIdea, allowed: false, reason: RefusalReason.EmailNotConfirmed }} map={MAP} />, '/projects/p-1');
+    renderWithApp(
+      <IdeasSection
+        projectId="p-1"
+        postIdea={{ action: ParticipationAction.PostIdea, allowed: false, reason: RefusalReason.EmailNotConfirmed }}
+        map={MAP}
+      />,
+      '/projects/p-1',
+    );
     expect(await within(section()).findByText('Aucune idée pour le moment.')).toBeInTheDocument();
     expect(within(section()).queryByRole('link', { name: 'Proposer une idée' })).not.toBeInTheDocument();
     expect(within(section()).getByText('Proposer une idée :').parentElement).toHaveTextContent(
@@ -87,8 +120,12 @@ describe('IdeasSection', { timeout: 20_000 }, () => {
 
   it('keeps a random order stable: the seed the API chose goes back with the next requests', async () => {
     // Page 2 holds another idea than page 1.
-    listIdeas.mockImplementation(async (...args) =>
-      args[10] ? { items: [aListedIdea({ id: 'i-2', title: 'Un potager' })], seed: 4242 } : { items: [aListedIdea()], nextCursor: 'next', seed: 4242 },
+    listIdeas.mockImplementation((...args) =>
+      Promise.resolve(
+        args[10]
+          ? { items: [aListedIdea({ id: 'i-2', title: 'Un potager' })], seed: 4242 }
+          : { items: [aListedIdea()], nextCursor: 'next', seed: 4242 },
+      ),
     );
     const { user, queryClient } = renderWithApp(<IdeasSection projectId="p-1" postIdea={undefined} map={MAP} />, '/projects/p-1');
     await within(section()).findByRole('article', { name: 'Un banc place du Jeu de Balle' });
@@ -111,7 +148,23 @@ describe('IdeasSection', { timeout: 20_000 }, () => {
     await user.selectOptions(within(section()).getByLabelText('Statut'), 'À l’étude');
     await user.type(within(section()).getByLabelText('Rechercher une idée'), 'banc');
     await user.type(within(section()).getByLabelText('Thème'), 'parcs');
-    await waitFor(() => expect(listIdeas).toHaveBeenLastCalledWith('p-1', 'trending', 'parcs', 'under_consideration', 'banc', undefined, undefined, undefined, undefined, undefined, undefined, 12, expect.anything()));
+    await waitFor(() =>
+      expect(listIdeas).toHaveBeenLastCalledWith(
+        'p-1',
+        'trending',
+        'parcs',
+        'under_consideration',
+        'banc',
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        12,
+        expect.anything(),
+      ),
+    );
     expect(await within(section()).findByText('Aucune idée ne correspond à ces critères.')).toBeInTheDocument();
   });
 

@@ -2,7 +2,13 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ParticipationAction, RefusalReason, type ActionPolicyDecision, type GetPlatformMapSettings, type ListIdeasIdea } from '@contracts/participation-client';
+import {
+  ParticipationAction,
+  RefusalReason,
+  type ActionPolicyDecision,
+  type GetPlatformMapSettings,
+  type ListIdeasIdea,
+} from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import type { IdeaMapMarker, MapBounds } from '@/components/map/idea-map';
 import { Alert } from '@/components/ui/alert';
@@ -54,7 +60,11 @@ export function IdeasSection({ projectId, postIdea, map, beforeList, renderCardA
   const topic = useDebouncedValue(filters.topic, 300);
   const onMap = view === 'map' && !!map;
   const list = useInfiniteQuery({
-    ...ideasInfiniteQueryOptions(projectId, { ...filters, search, topic, bounds: onMap ? filters.bounds : null }, onMap ? MAP_PAGE_SIZE : IDEAS_PAGE_SIZE),
+    ...ideasInfiniteQueryOptions(
+      projectId,
+      { ...filters, search, topic, bounds: onMap ? filters.bounds : null },
+      onMap ? MAP_PAGE_SIZE : IDEAS_PAGE_SIZE,
+    ),
     // The map keeps its pins while the ideas of a new area load.
     placeholderData: onMap ? keepPreviousData : undefined,
   });
@@ -68,7 +78,15 @@ export function IdeasSection({ projectId, postIdea, map, beforeList, renderCardA
     () =>
       items.flatMap((idea) =>
         idea.location
-          ? [{ id: idea.id, latitude: idea.location.latitude, longitude: idea.location.longitude, title: idea.title, href: `/projects/${projectId}/ideas/${idea.id}` }]
+          ? [
+              {
+                id: idea.id,
+                latitude: idea.location.latitude,
+                longitude: idea.location.longitude,
+                title: idea.title,
+                href: `/projects/${projectId}/ideas/${idea.id}`,
+              },
+            ]
           : [],
       ),
     [items, projectId],
@@ -83,18 +101,35 @@ export function IdeasSection({ projectId, postIdea, map, beforeList, renderCardA
             {t('ideas.section.propose')}
           </Link>
         ) : (
-          <ActionReason decision={postIdea ?? { action: ParticipationAction.PostIdea, allowed: false, reason: RefusalReason.PhaseNotActive }} action={t('ideas.section.propose')} />
+          <ActionReason
+            decision={postIdea ?? { action: ParticipationAction.PostIdea, allowed: false, reason: RefusalReason.PhaseNotActive }}
+            action={t('ideas.section.propose')}
+          />
         )}
       </div>
       <search className="filters ideas__filters" aria-label={t('ideas.filters.label')}>
-        <TextField id="ideas-search" type="search" label={t('ideas.filters.search')} value={filters.search} onChange={(e) => set({ search: e.target.value })} />
-        <TextField id="ideas-topic" label={t('ideas.filters.topic')} value={filters.topic} onChange={(e) => set({ topic: e.target.value })} />
+        <TextField
+          id="ideas-search"
+          type="search"
+          label={t('ideas.filters.search')}
+          value={filters.search}
+          onChange={(e) => set({ search: e.target.value })}
+        />
+        <TextField
+          id="ideas-topic"
+          label={t('ideas.filters.topic')}
+          value={filters.topic}
+          onChange={(e) => set({ topic: e.target.value })}
+        />
         <SelectField
           id="ideas-status"
           label={t('ideas.filters.status')}
           value={filters.status}
           onChange={(e) => set({ status: e.target.value })}
-          options={[{ value: '', label: t('ideas.filters.allStatuses') }, ...IDEA_STATUSES.map((s) => ({ value: s, label: t(`ideas.status.${s}`) }))]}
+          options={[
+            { value: '', label: t('ideas.filters.allStatuses') },
+            ...IDEA_STATUSES.map((s) => ({ value: s, label: t(`ideas.status.${s}`) })),
+          ]}
         />
         <SelectField
           id="ideas-sort"
@@ -124,7 +159,9 @@ export function IdeasSection({ projectId, postIdea, map, beforeList, renderCardA
       ) : null}
       {beforeList}
       <div role="status" className="results-count">
-        {list.isSuccess && !list.isPlaceholderData ? t(onMap ? 'ideas.filters.shownInArea' : 'ideas.filters.shown', { count: items.length }) : null}
+        {list.isSuccess && !list.isPlaceholderData
+          ? t(onMap ? 'ideas.filters.shownInArea' : 'ideas.filters.shown', { count: items.length })
+          : null}
       </div>
       {onMap && list.isSuccess ? (
         <Suspense fallback={<Loading label={t('common.loading')} />}>
@@ -148,7 +185,9 @@ export function IdeasSection({ projectId, postIdea, map, beforeList, renderCardA
           </Button>
         </Alert>
       ) : items.length === 0 ? (
-        <p className="empty-state">{filtered(filters) ? t('ideas.filters.empty') : onMap ? t('ideas.filters.emptyArea') : t('ideas.filters.none')}</p>
+        <p className="empty-state">
+          {filtered(filters) ? t('ideas.filters.empty') : onMap ? t('ideas.filters.emptyArea') : t('ideas.filters.none')}
+        </p>
       ) : (
         <ul className="card-list card-list--grid ideas__list" aria-label={onMap ? t('ideas.view.listInArea') : t('ideas.view.list')}>
           {items.map((idea) => (

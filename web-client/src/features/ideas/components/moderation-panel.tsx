@@ -104,7 +104,9 @@ function StatusForm({ idea, defaultSignature, onDone }: FormProps) {
       <TextField
         id="moderation-signed-as"
         label={t('ideas.moderation.signedAs')}
-        hint={defaultSignature ? t('ideas.moderation.signedAsHint', { service: defaultSignature }) : t('ideas.moderation.signedAsHintGeneric')}
+        hint={
+          defaultSignature ? t('ideas.moderation.signedAsHint', { service: defaultSignature }) : t('ideas.moderation.signedAsHintGeneric')
+        }
         maxLength={SIGNATURE_MAX}
         value={signedAs}
         onChange={(e) => setSignedAs(e.target.value)}

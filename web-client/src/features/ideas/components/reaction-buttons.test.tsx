@@ -91,7 +91,15 @@ describe('ReactionButtons', () => {
 describe('optimisticReaction', () => {
   it('moves the counters as the API will', () => {
     expect(optimisticReaction({ likes: 3, dislikes: 1 }, ReactionKind.Like)).toEqual({ likes: 4, dislikes: 1, myReaction: 'like' });
-    expect(optimisticReaction({ likes: 3, dislikes: 1, myReaction: ReactionKind.Like }, ReactionKind.Dislike)).toEqual({ likes: 2, dislikes: 2, myReaction: 'dislike' });
-    expect(optimisticReaction({ likes: 3, dislikes: 1, myReaction: ReactionKind.Dislike }, null)).toEqual({ likes: 3, dislikes: 0, myReaction: undefined });
+    expect(optimisticReaction({ likes: 3, dislikes: 1, myReaction: ReactionKind.Like }, ReactionKind.Dislike)).toEqual({
+      likes: 2,
+      dislikes: 2,
+      myReaction: 'dislike',
+    });
+    expect(optimisticReaction({ likes: 3, dislikes: 1, myReaction: ReactionKind.Dislike }, null)).toEqual({
+      likes: 3,
+      dislikes: 0,
+      myReaction: undefined,
+    });
   });
 });

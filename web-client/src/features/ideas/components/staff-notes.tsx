@@ -43,7 +43,9 @@ export function StaffNotes({ ideaId }: { ideaId: string }) {
                   </p>
                   <p className="plain-text note__body">{note.body}</p>
                   {note.mentions.length > 0 ? (
-                    <p className="muted note__mentions">{t('ideas.notes.mentioned', { names: note.mentions.map((m) => m.name).join(', ') })}</p>
+                    <p className="muted note__mentions">
+                      {t('ideas.notes.mentioned', { names: note.mentions.map((m) => m.name).join(', ') })}
+                    </p>
                   ) : null}
                 </li>
               ))}

@@ -1,5 +1,11 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { InvitationStatus, Role, ScopeType, type AcceptInvitationRequest, type CreateInvitationsRequest } from '@contracts/participation-client';
+import {
+  InvitationStatus,
+  Role,
+  ScopeType,
+  type AcceptInvitationRequest,
+  type CreateInvitationsRequest,
+} from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { oneOf } from '@/lib/closed-sets';
 import { sessionStore } from '@/lib/auth/session-store';
@@ -23,7 +29,13 @@ export const invitationsInfiniteQueryOptions = (filters: InvitationFilters) =>
   infiniteQueryOptions({
     queryKey: invitationKeys.list(filters),
     queryFn: ({ pageParam, signal }) =>
-      api.listInvitations(oneOf(INVITATION_STATUSES, filters.status), oneOf(Object.values(Role), filters.role), pageParam, INVITATIONS_PAGE_SIZE, signal),
+      api.listInvitations(
+        oneOf(INVITATION_STATUSES, filters.status),
+        oneOf(Object.values(Role), filters.role),
+        pageParam,
+        INVITATIONS_PAGE_SIZE,
+        signal,
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

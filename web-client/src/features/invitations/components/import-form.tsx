@@ -49,7 +49,11 @@ export function ImportInvitationsForm({ roles, departments, projects = [] }: Imp
     { key: 'file', id: 'import-file', label: t('invitations.import.file') },
     { key: 'role', id: 'import-role', label: t('roleScope.role') },
     { key: 'scopeType', id: 'import-role', label: t('roleScope.scope') },
-    { key: 'scopeId', id: scopeFieldId('import', grant), label: t(grant.scopeType === 'project' ? 'roleScope.project' : 'roleScope.department') },
+    {
+      key: 'scopeId',
+      id: scopeFieldId('import', grant),
+      label: t(grant.scopeType === 'project' ? 'roleScope.project' : 'roleScope.department'),
+    },
     { key: 'message', id: 'import-message', label: t('invitations.form.message') },
   ];
   let summary: string | null = null;
@@ -103,7 +107,10 @@ export function ImportInvitationsForm({ roles, departments, projects = [] }: Imp
             </a>
           </p>
         </div>
-        <FormErrorSummary message={summary} fields={summary ? erroredFields(errors, fields).filter((f, i, all) => all.findIndex((g) => g.id === f.id) === i) : []} />
+        <FormErrorSummary
+          message={summary}
+          fields={summary ? erroredFields(errors, fields).filter((f, i, all) => all.findIndex((g) => g.id === f.id) === i) : []}
+        />
         <TextField
           ref={fileInput}
           id="import-file"

@@ -69,9 +69,7 @@ export function InvitationAcceptance({ token, currentEmail, onAccepted, loginAct
   } else if (sameAccount) {
     action = (
       <div className="stack">
-        <div role="alert">
-          {acceptError ? <Alert variant="error" title={describeError(t, acceptError)} /> : null}
-        </div>
+        <div role="alert">{acceptError ? <Alert variant="error" title={describeError(t, acceptError)} /> : null}</div>
         <p>{t('invitation.acceptSignedIn', { email: invitation.email })}</p>
         <div className="form__actions">
           <Button pending={accept.isPending} onClick={() => accept.mutate({ token }, { onSuccess: onAccepted })}>

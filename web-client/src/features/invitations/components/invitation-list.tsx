@@ -146,7 +146,9 @@ export function InvitationList({ canManage }: { canManage: boolean }) {
                     </td>
                     <td>{invitation.invitedBy ? `${invitation.invitedBy.firstName} ${invitation.invitedBy.lastName}` : '—'}</td>
                     <td>
-                      <span className="table__sub">{t('invitations.list.sentOn', { date: formatDate(invitation.createdAt, i18n.language) })}</span>
+                      <span className="table__sub">
+                        {t('invitations.list.sentOn', { date: formatDate(invitation.createdAt, i18n.language) })}
+                      </span>
                       <span className="table__sub">
                         {invitation.acceptedAt
                           ? t('invitations.list.acceptedOn', { date: formatDate(invitation.acceptedAt, i18n.language) })

@@ -4,9 +4,9 @@ import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { InvitationRowErrorCode, InvitationSkipReason, type Role } from '@contracts/participation-client';
 import { api } from '@/api/client';
-import { createQueryClient, Providers } from '@/app/providers';
 import { i18n } from '@/lib/i18n';
 import { GRANTABLE_ROLES, HEAD_INVITABLE_ROLES, INVITABLE_ROLES } from '@/lib/roles';
+import { TestProviders } from '@/test/providers';
 import { InviteForm } from './invite-form';
 
 vi.mock('@/api/client', () => ({
@@ -22,11 +22,11 @@ const projects = [
 
 function renderForm(roles: readonly Role[] = GRANTABLE_ROLES) {
   render(
-    <Providers queryClient={createQueryClient()}>
+    <TestProviders>
       <MemoryRouter>
         <InviteForm roles={roles} departments={departments} projects={projects} />
       </MemoryRouter>
-    </Providers>,
+    </TestProviders>,
   );
   return userEvent.setup();
 }
@@ -167,16 +167,26 @@ describe('InviteForm', () => {
   });
 
   it('offers a department head only project moderators, already chosen, and shows API errors beside the project', async () => {
-    createInvitations.mockRejectedValue({ status: 400, title: 'One or more fields are invalid.', errors: { scopeId: ['Projet inconnu.'] } });
+    createInvitations.mockRejectedValue({
+      status: 400,
+      title: 'One or more fields are invalid.',
+      errors: { scopeId: ['Projet inconnu.'] },
+    });
     const user = renderForm(HEAD_INVITABLE_ROLES);
     const role = screen.getByLabelText('Rôle');
     expect(role).toHaveValue('project_moderator');
-    expect(within(role).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choisissez un rôle', 'Modérateur de projet']);
+    expect(
+      within(role)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Choisissez un rôle', 'Modérateur de projet']);
     await user.type(person(1).getByLabelText('Adresse e-mail'), 'maelle@example.test');
     await user.selectOptions(screen.getByLabelText('Projet'), 'Fête de quartier');
     await user.click(screen.getByRole('button', { name: 'Envoyer les invitations' }));
 
-    expect(createInvitations).toHaveBeenCalledWith(expect.objectContaining({ role: 'project_moderator', scopeType: 'project', scopeId: 'p-1' }));
+    expect(createInvitations).toHaveBeenCalledWith(
+      expect.objectContaining({ role: 'project_moderator', scopeType: 'project', scopeId: 'p-1' }),
+    );
     const project = screen.getByLabelText('Projet');
     await vi.waitFor(() => expect(project).toHaveAttribute('aria-invalid', 'true'));
     expect(errorOf(project)).toBe('Projet inconnu.');

@@ -50,11 +50,19 @@ export function InviteForm({ roles, departments, projects = [] }: InviteFormProp
   const apiError = create.error ? toApiError(create.error) : null;
   const errors = mergeFieldErrors(apiError, clientErrors);
   const fields = [
-    ...rows.map((row, index) => ({ key: `row-${row.key}`, id: `invite-${row.key}-email`, label: t('invitations.form.personN', { n: index + 1 }) })),
+    ...rows.map((row, index) => ({
+      key: `row-${row.key}`,
+      id: `invite-${row.key}-email`,
+      label: t('invitations.form.personN', { n: index + 1 }),
+    })),
     { key: 'invitees', id: `invite-${rows[0]?.key}-email`, label: t('invitations.form.people') },
     { key: 'role', id: 'invite-role', label: t('roleScope.role') },
     { key: 'scopeType', id: 'invite-role', label: t('roleScope.scope') },
-    { key: 'scopeId', id: scopeFieldId('invite', grant), label: t(grant.scopeType === 'project' ? 'roleScope.project' : 'roleScope.department') },
+    {
+      key: 'scopeId',
+      id: scopeFieldId('invite', grant),
+      label: t(grant.scopeType === 'project' ? 'roleScope.project' : 'roleScope.department'),
+    },
     { key: 'message', id: 'invite-message', label: t('invitations.form.message') },
   ];
   let summary: string | null = null;
@@ -62,7 +70,9 @@ export function InviteForm({ roles, departments, projects = [] }: InviteFormProp
   else if (apiError) summary = describeError(t, apiError);
 
   const setRow = (key: number, patch: Partial<InviteeRow>) =>
-    setRows((current) => current.map((row) => (row.key === key ? { ...row, ...patch, error: patch.email !== undefined ? undefined : row.error } : row)));
+    setRows((current) =>
+      current.map((row) => (row.key === key ? { ...row, ...patch, error: patch.email !== undefined ? undefined : row.error } : row)),
+    );
 
   function addRow() {
     const row = newRow();

@@ -33,7 +33,9 @@ export type ModerationDecision =
 function decide(decision: ModerationDecision): Promise<void> {
   switch (decision.action) {
     case 'hide':
-      return decision.kind === 'idea' ? api.hideIdea(decision.id, { reason: decision.reason }) : api.hideComment(decision.id, { reason: decision.reason });
+      return decision.kind === 'idea'
+        ? api.hideIdea(decision.id, { reason: decision.reason })
+        : api.hideComment(decision.id, { reason: decision.reason });
     case 'keep':
       // Without a reason, "unhide" keeps the item visible and dismisses its flags.
       return decision.kind === 'idea' ? api.unhideIdea(decision.id, {}) : api.unhideComment(decision.id, {});

@@ -4,12 +4,19 @@ import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuthorKind, FlagReason, IdeaStatus, ModerationItemKind, type GetModerationQueueItem } from '@contracts/participation-client';
 import { api } from '@/api/client';
-import { createQueryClient, Providers } from '@/app/providers';
 import { i18n } from '@/lib/i18n';
+import { TestProviders } from '@/test/providers';
 import { ModerationQueue } from './moderation-queue';
 
 vi.mock('@/api/client', () => ({
-  api: { getModerationQueue: vi.fn(), hideComment: vi.fn(), unhideComment: vi.fn(), hideIdea: vi.fn(), unhideIdea: vi.fn(), reviewIdea: vi.fn() },
+  api: {
+    getModerationQueue: vi.fn(),
+    hideComment: vi.fn(),
+    unhideComment: vi.fn(),
+    hideIdea: vi.fn(),
+    unhideIdea: vi.fn(),
+    reviewIdea: vi.fn(),
+  },
 }));
 
 const queue = vi.mocked(api.getModerationQueue);
@@ -50,11 +57,11 @@ const ideaToReview: GetModerationQueueItem = {
 
 function renderQueue() {
   render(
-    <Providers queryClient={createQueryClient()}>
+    <TestProviders>
       <MemoryRouter>
         <ModerationQueue projectId="p-1" />
       </MemoryRouter>
-    </Providers>,
+    </TestProviders>,
   );
 }
 
@@ -127,7 +134,11 @@ describe('ModerationQueue', () => {
 
   it('shows the API’s reason error beside the field', async () => {
     queue.mockResolvedValue({ items: [flaggedComment] });
-    hideComment.mockRejectedValue({ status: 400, title: 'One or more fields are invalid.', errors: { reason: ['Ce texte est trop long.'] } });
+    hideComment.mockRejectedValue({
+      status: 400,
+      title: 'One or more fields are invalid.',
+      errors: { reason: ['Ce texte est trop long.'] },
+    });
     renderQueue();
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: /^Masquer : / }));

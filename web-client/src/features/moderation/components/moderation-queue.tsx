@@ -11,7 +11,13 @@ import { Dialog } from '@/components/ui/dialog';
 import { Loading } from '@/components/ui/loading';
 import { StatusMessage } from '@/components/ui/status-message';
 import { formatDateTime } from '@/lib/format';
-import { FLAG_REASONS, moderationQueueInfiniteQueryOptions, useModerate, type ModerationDecision, type ModerationKind } from '../api/moderation';
+import {
+  FLAG_REASONS,
+  moderationQueueInfiniteQueryOptions,
+  useModerate,
+  type ModerationDecision,
+  type ModerationKind,
+} from '../api/moderation';
 import { ReasonForm } from './reason-form';
 
 /** The item a decision is about: the comment's id for a comment, the idea's otherwise. */
@@ -74,7 +80,9 @@ export function ModerationQueue({ projectId }: { projectId: string }) {
         {t('moderation.queueTitle')}
       </h2>
       <StatusMessage>{notice}</StatusMessage>
-      <div role="alert">{moderate.error && !asking ? <p className="field__error">{describeError(t, toApiError(moderate.error))}</p> : null}</div>
+      <div role="alert">
+        {moderate.error && !asking ? <p className="field__error">{describeError(t, toApiError(moderate.error))}</p> : null}
+      </div>
       {list.isPending ? (
         <Loading label={t('common.loading')} />
       ) : list.isError ? (
@@ -174,20 +182,40 @@ function QueueItem({ item, projectId, pendingFor, onApprove, onKeep, onAsk }: Qu
           <div className="card__actions">
             {item.awaitingReview ? (
               <>
-                <Button className="button--small" aria-label={t('moderation.actionLabel', { action: t('moderation.actions.approve'), what })} pending={pendingFor('approve')} onClick={onApprove}>
+                <Button
+                  className="button--small"
+                  aria-label={t('moderation.actionLabel', { action: t('moderation.actions.approve'), what })}
+                  pending={pendingFor('approve')}
+                  onClick={onApprove}
+                >
                   {t('moderation.actions.approve')}
                 </Button>
-                <Button variant="secondary" className="button--small" aria-label={t('moderation.actionLabel', { action: t('moderation.actions.reject'), what })} onClick={() => onAsk('reject')}>
+                <Button
+                  variant="secondary"
+                  className="button--small"
+                  aria-label={t('moderation.actionLabel', { action: t('moderation.actions.reject'), what })}
+                  onClick={() => onAsk('reject')}
+                >
                   {t('moderation.actions.reject')}
                 </Button>
               </>
             ) : null}
             {flagged ? (
               <>
-                <Button className="button--small button--danger" aria-label={t('moderation.actionLabel', { action: t('moderation.actions.hide'), what })} onClick={() => onAsk('hide')}>
+                <Button
+                  className="button--small button--danger"
+                  aria-label={t('moderation.actionLabel', { action: t('moderation.actions.hide'), what })}
+                  onClick={() => onAsk('hide')}
+                >
                   {t('moderation.actions.hide')}
                 </Button>
-                <Button variant="secondary" className="button--small" aria-label={t('moderation.actionLabel', { action: t('moderation.actions.keep'), what })} pending={pendingFor('keep')} onClick={onKeep}>
+                <Button
+                  variant="secondary"
+                  className="button--small"
+                  aria-label={t('moderation.actionLabel', { action: t('moderation.actions.keep'), what })}
+                  pending={pendingFor('keep')}
+                  onClick={onKeep}
+                >
                   {t('moderation.actions.keep')}
                 </Button>
               </>
@@ -211,7 +239,9 @@ function QueueItem({ item, projectId, pendingFor, onApprove, onKeep, onAsk }: Qu
             <ul>
               {item.flags.map((flag, index) => (
                 <li key={`${flag.at}-${index}`}>
-                  <strong>{(FLAG_REASONS as readonly string[]).includes(flag.reason) ? t(`moderation.flagReason.${flag.reason}`) : flag.reason}</strong>
+                  <strong>
+                    {(FLAG_REASONS as readonly string[]).includes(flag.reason) ? t(`moderation.flagReason.${flag.reason}`) : flag.reason}
+                  </strong>
                   {flag.details ? <> — {t('moderation.flagDetails', { details: flag.details })}</> : null}{' '}
                   <span className="muted">
                     (<time dateTime={flag.at}>{formatDateTime(flag.at, i18n.language)}</time>)

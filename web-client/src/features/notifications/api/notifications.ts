@@ -1,5 +1,11 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { NotificationCategory, NotificationChannel, type MarkNotificationsReadRequest, type NotificationPreference, type SetNotificationPreferencesChange } from '@contracts/participation-client';
+import {
+  NotificationCategory,
+  NotificationChannel,
+  type MarkNotificationsReadRequest,
+  type NotificationPreference,
+  type SetNotificationPreferencesChange,
+} from '@contracts/participation-client';
 import { api } from '@/api/client';
 
 /** Categories only the staff of a project receive. */

@@ -29,8 +29,16 @@ export function NotificationList() {
   return (
     <section className="panel" aria-labelledby="notifications-list-title">
       <div className="card__header">
-        <h2 id="notifications-list-title" ref={heading} tabIndex={-1}>{t('notifications.list.title')}</h2>
-        <Button variant="secondary" className="button--small" disabled={unread === 0} pending={markRead.isPending && markRead.variables?.all} onClick={markAll}>
+        <h2 id="notifications-list-title" ref={heading} tabIndex={-1}>
+          {t('notifications.list.title')}
+        </h2>
+        <Button
+          variant="secondary"
+          className="button--small"
+          disabled={unread === 0}
+          pending={markRead.isPending && markRead.variables?.all}
+          onClick={markAll}
+        >
           {t('notifications.markAll')}
         </Button>
       </div>
@@ -41,7 +49,9 @@ export function NotificationList() {
         </div>
       </div>
       <div role="status" className="results-count">
-        {list.isSuccess ? `${t('notifications.list.shown', { count: items.length })} ${t('notifications.list.unreadCount', { count: unread })}` : null}
+        {list.isSuccess
+          ? `${t('notifications.list.shown', { count: items.length })} ${t('notifications.list.unreadCount', { count: unread })}`
+          : null}
       </div>
       <StatusMessage>{notice}</StatusMessage>
       <div role="alert">{markRead.error ? <p className="field__error">{describeError(t, toApiError(markRead.error))}</p> : null}</div>

@@ -4,8 +4,8 @@ import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { NotificationCategory, type ListNotificationsNotification } from '@contracts/participation-client';
 import { api } from '@/api/client';
-import { createQueryClient, Providers } from '@/app/providers';
 import { i18n } from '@/lib/i18n';
+import { TestProviders } from '@/test/providers';
 import { NotificationMenu } from './notification-menu';
 
 vi.mock('@/api/client', () => ({
@@ -41,12 +41,12 @@ const items: ListNotificationsNotification[] = [
 
 function renderMenu() {
   render(
-    <Providers queryClient={createQueryClient()}>
+    <TestProviders>
       <MemoryRouter>
         <NotificationMenu />
         <a href="#after">Après</a>
       </MemoryRouter>
-    </Providers>,
+    </TestProviders>,
   );
 }
 
@@ -84,7 +84,10 @@ describe('NotificationMenu', () => {
     const entries = await within(region).findAllByRole('listitem');
     expect(entries).toHaveLength(2);
     expect(entries[0]).toHaveTextContent('Non lue');
-    expect(within(entries[0]).getByRole('link', { name: 'Bruno a commenté votre idée « Un banc ».' })).toHaveAttribute('href', '/projects/p-1/ideas/i-1');
+    expect(within(entries[0]).getByRole('link', { name: 'Bruno a commenté votre idée « Un banc ».' })).toHaveAttribute(
+      'href',
+      '/projects/p-1/ideas/i-1',
+    );
     expect(entries[0]).toHaveTextContent('Parc communal');
     expect(entries[1]).not.toHaveTextContent('Non lue');
     expect(within(region).getByRole('link', { name: 'Voir toutes les notifications' })).toHaveAttribute('href', '/notifications');

@@ -75,8 +75,10 @@ export function NotificationMenu() {
     if (open && next instanceof Node && !event.currentTarget.contains(next)) setOpen(false);
   }
 
+  // The wrapper listens to the key and focus events that bubble from the button and the panel; role="presentation":
+  // it is no widget of its own.
   return (
-    <div className="notification-menu" ref={wrapper} onKeyDown={onKeyDown} onBlur={onBlur}>
+    <div className="notification-menu" role="presentation" ref={wrapper} onKeyDown={onKeyDown} onBlur={onBlur}>
       <button
         ref={button}
         type="button"
@@ -124,7 +126,12 @@ export function NotificationMenu() {
             )}
             <div className="notification-menu__footer">
               {unread > 0 ? (
-                <Button variant="secondary" className="button--small" pending={markRead.isPending} onClick={() => markRead.mutate({ all: true })}>
+                <Button
+                  variant="secondary"
+                  className="button--small"
+                  pending={markRead.isPending}
+                  onClick={() => markRead.mutate({ all: true })}
+                >
                   {t('notifications.markAll')}
                 </Button>
               ) : null}

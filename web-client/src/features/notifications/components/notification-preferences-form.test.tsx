@@ -4,8 +4,8 @@ import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { NotificationCategory, NotificationChannel, type NotificationPreference } from '@contracts/participation-client';
 import { api } from '@/api/client';
-import { createQueryClient, Providers } from '@/app/providers';
 import { i18n } from '@/lib/i18n';
+import { TestProviders } from '@/test/providers';
 import { NotificationPreferencesForm } from './notification-preferences-form';
 
 vi.mock('@/api/client', () => ({
@@ -26,11 +26,11 @@ const preferences: NotificationPreference[] = [
 
 function renderForm(staff = false) {
   render(
-    <Providers queryClient={createQueryClient()}>
+    <TestProviders>
       <MemoryRouter>
         <NotificationPreferencesForm preferences={preferences} staff={staff} />
       </MemoryRouter>
-    </Providers>,
+    </TestProviders>,
   );
 }
 
@@ -63,13 +63,15 @@ describe('NotificationPreferencesForm', () => {
   });
 
   it('saves every shown category with its channel and confirms', async () => {
-    save.mockImplementation(async ({ preferences: changes }) =>
-      preferences.map((p) => ({ ...p, channel: changes.find((c) => c.category === p.category)?.channel ?? p.channel })),
+    save.mockImplementation(({ preferences: changes }) =>
+      Promise.resolve(preferences.map((p) => ({ ...p, channel: changes.find((c) => c.category === p.category)?.channel ?? p.channel }))),
     );
     renderForm();
     const user = userEvent.setup();
     await user.click(within(screen.getByRole('group', { name: 'Commentaires sur vos idées' })).getByRole('radio', { name: 'Désactivé' }));
-    await user.click(within(screen.getByRole('group', { name: 'Idées que vous suivez' })).getByRole('radio', { name: 'E-mail et dans l’application' }));
+    await user.click(
+      within(screen.getByRole('group', { name: 'Idées que vous suivez' })).getByRole('radio', { name: 'E-mail et dans l’application' }),
+    );
     await user.click(screen.getByRole('button', { name: 'Enregistrer mes préférences' }));
     expect(save).toHaveBeenCalledWith({
       preferences: [
@@ -84,7 +86,11 @@ describe('NotificationPreferencesForm', () => {
   });
 
   it('shows the API’s field errors beside the category they concern', async () => {
-    save.mockRejectedValue({ status: 400, title: 'One or more fields are invalid.', errors: { 'preferences[1].channel': ['Choisissez email, in_app ou off.'] } });
+    save.mockRejectedValue({
+      status: 400,
+      title: 'One or more fields are invalid.',
+      errors: { 'preferences[1].channel': ['Choisissez email, in_app ou off.'] },
+    });
     renderForm();
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Enregistrer mes préférences' }));

@@ -30,7 +30,9 @@ function errorsByCategory(fieldErrors: Record<string, string[]>, sent: Notificat
 export function NotificationPreferencesForm({ preferences, staff }: NotificationPreferencesFormProps) {
   const { t } = useTranslation();
   const save = useSetNotificationPreferences();
-  const shown = NOTIFICATION_CATEGORIES.filter((c) => preferences.some((p) => p.category === c) && (staff || !STAFF_CATEGORIES.includes(c)));
+  const shown = NOTIFICATION_CATEGORIES.filter(
+    (c) => preferences.some((p) => p.category === c) && (staff || !STAFF_CATEGORIES.includes(c)),
+  );
   const [choices, setChoices] = useState<Choices>(() => Object.fromEntries(preferences.map((p) => [p.category, p.channel])));
   const [saved, setSaved] = useState(false);
   const apiError = save.error ? toApiError(save.error) : null;
@@ -60,7 +62,9 @@ export function NotificationPreferencesForm({ preferences, staff }: Notification
         <legend className="fieldset__legend">{t(`notifications.categories.${category}.name`)}</legend>
         <p className="field__hint" id={`${id}-description`}>
           {t(`notifications.categories.${category}.description`)}
-          {defaultChannel ? ` ${t('notifications.settings.default', { channel: t(`notifications.settings.channel.${defaultChannel}`) })}` : null}
+          {defaultChannel
+            ? ` ${t('notifications.settings.default', { channel: t(`notifications.settings.channel.${defaultChannel}`) })}`
+            : null}
         </p>
         {errors ? (
           <p className="field__error" id={`${id}-error`}>
@@ -94,7 +98,9 @@ export function NotificationPreferencesForm({ preferences, staff }: Notification
     <form className="form" noValidate onSubmit={submit}>
       <FormErrorSummary
         message={apiError ? describeError(t, apiError) : null}
-        fields={shown.filter((c) => fieldErrors[c]).map((c) => ({ id: `preference-${c}-${NOTIFICATION_CHANNELS[0]}`, label: t(`notifications.categories.${c}.name`) }))}
+        fields={shown
+          .filter((c) => fieldErrors[c])
+          .map((c) => ({ id: `preference-${c}-${NOTIFICATION_CHANNELS[0]}`, label: t(`notifications.categories.${c}.name`) }))}
       />
       <div className="stack">{personal.map(group)}</div>
       {team.length > 0 ? (

@@ -3,7 +3,11 @@ import { type NotificationCategory, type ListNotificationsNotification } from '@
 import { i18n } from '@/lib/i18n';
 import { describeNotification, notificationHref, notificationQuote } from './notification-text';
 
-function notification(category: string, data: Record<string, string | null>, extra: Partial<ListNotificationsNotification> = {}): ListNotificationsNotification {
+function notification(
+  category: string,
+  data: Record<string, string | null>,
+  extra: Partial<ListNotificationsNotification> = {},
+): ListNotificationsNotification {
   return {
     id: 1,
     category: category as NotificationCategory,
@@ -25,12 +29,12 @@ describe('describeNotification', () => {
   });
 
   it('says a person’s idea changed status, in words', () => {
-    expect(describeNotification(fr(), notification('idea_status_mine', { status: 'accepted', previousStatus: 'under_consideration' }))).toBe(
-      'Votre idée « Un banc au parc » est maintenant acceptée.',
-    );
-    expect(describeNotification(fr(), notification('idea_status_mine', { status: 'under_consideration', previousStatus: 'proposed' }))).toBe(
-      'Votre idée « Un banc au parc » est maintenant à l’étude.',
-    );
+    expect(
+      describeNotification(fr(), notification('idea_status_mine', { status: 'accepted', previousStatus: 'under_consideration' })),
+    ).toBe('Votre idée « Un banc au parc » est maintenant acceptée.');
+    expect(
+      describeNotification(fr(), notification('idea_status_mine', { status: 'under_consideration', previousStatus: 'proposed' })),
+    ).toBe('Votre idée « Un banc au parc » est maintenant à l’étude.');
   });
 
   it('tells apart an approval after pre-moderation and feedback without a new status', () => {
@@ -86,9 +90,12 @@ describe('describeNotification', () => {
   });
 
   it('uses the title kept in the data when the idea is gone', () => {
-    expect(describeNotification(fr(), notification('comment_on_my_idea', { actorName: 'Bruno', ideaTitle: 'Ancien titre' }, { ideaTitle: undefined }))).toBe(
-      'Bruno a commenté votre idée « Ancien titre ».',
-    );
+    expect(
+      describeNotification(
+        fr(),
+        notification('comment_on_my_idea', { actorName: 'Bruno', ideaTitle: 'Ancien titre' }, { ideaTitle: undefined }),
+      ),
+    ).toBe('Bruno a commenté votre idée « Ancien titre ».');
   });
 
   it('speaks Dutch and English too', () => {
@@ -113,7 +120,10 @@ describe('notificationHref and notificationQuote', () => {
       label: 'Réponse officielle de Service Mobilité :',
       text: 'Nous étudions.',
     });
-    expect(notificationQuote(t, notification('comment_on_my_idea', { excerpt: 'Bonne idée' }))).toEqual({ label: 'Extrait :', text: 'Bonne idée' });
+    expect(notificationQuote(t, notification('comment_on_my_idea', { excerpt: 'Bonne idée' }))).toEqual({
+      label: 'Extrait :',
+      text: 'Bonne idée',
+    });
     expect(notificationQuote(t, notification('content_hidden', { reason: 'x' }))).toBeNull();
   });
 });

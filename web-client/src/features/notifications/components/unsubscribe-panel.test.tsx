@@ -4,8 +4,8 @@ import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { NotificationCategory, NotificationChannel } from '@contracts/participation-client';
 import { api } from '@/api/client';
-import { createQueryClient, Providers } from '@/app/providers';
 import { i18n } from '@/lib/i18n';
+import { TestProviders } from '@/test/providers';
 import { UnsubscribePanel } from './unsubscribe-panel';
 
 vi.mock('@/api/client', () => ({
@@ -16,11 +16,11 @@ const unsubscribe = vi.mocked(api.unsubscribe);
 
 function renderPanel(token: string | null) {
   render(
-    <Providers queryClient={createQueryClient()}>
+    <TestProviders>
       <MemoryRouter>
         <UnsubscribePanel token={token} />
       </MemoryRouter>
-    </Providers>,
+    </TestProviders>,
   );
 }
 

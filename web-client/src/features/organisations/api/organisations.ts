@@ -1,5 +1,10 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { OrganisationStatus, type CreateOrganisationRequest, type ReviewOrganisationRequest, type UpdateOrganisationRequest } from '@contracts/participation-client';
+import {
+  OrganisationStatus,
+  type CreateOrganisationRequest,
+  type ReviewOrganisationRequest,
+  type UpdateOrganisationRequest,
+} from '@contracts/participation-client';
 import { api } from '@/api/client';
 
 export const ORGANISATIONS_PAGE_SIZE = 20;
@@ -21,7 +26,13 @@ export const organisationsInfiniteQueryOptions = (status: 'verified' | ReviewSta
   infiniteQueryOptions({
     queryKey: organisationKeys.list(status, search),
     queryFn: ({ pageParam, signal }) =>
-      api.listOrganisations(status === 'verified' ? undefined : status, search.trim() || undefined, pageParam, ORGANISATIONS_PAGE_SIZE, signal),
+      api.listOrganisations(
+        status === 'verified' ? undefined : status,
+        search.trim() || undefined,
+        pageParam,
+        ORGANISATIONS_PAGE_SIZE,
+        signal,
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -67,7 +78,10 @@ export function useReviewOrganisation() {
 
 export function useInviteMember() {
   const invalidate = useInvalidateOrganisations();
-  return useMutation({ mutationFn: ({ id, email }: { id: string; email: string }) => api.inviteMember(id, { email }), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: ({ id, email }: { id: string; email: string }) => api.inviteMember(id, { email }),
+    onSuccess: invalidate,
+  });
 }
 
 export function useJoinOrganisation() {
@@ -78,7 +92,10 @@ export function useJoinOrganisation() {
 /** The owner removes a member; a member removes themself (leaves). */
 export function useRemoveMember() {
   const invalidate = useInvalidateOrganisations();
-  return useMutation({ mutationFn: ({ id, userId }: { id: string; userId: string }) => api.removeMember(id, userId), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: ({ id, userId }: { id: string; userId: string }) => api.removeMember(id, userId),
+    onSuccess: invalidate,
+  });
 }
 
 /** The owner withdraws a pending invitation (the address goes in the body, never in the URL). */

@@ -61,7 +61,9 @@ export function MyOrganisations({ notice }: { notice?: string | null }) {
                 <li key={organisation.id} className="role-list__item">
                   <span>
                     <Link to={`/organisations/${organisation.id}`}>{organisation.name}</Link>{' '}
-                    <span className="muted">· {t(`organisations.membership.${organisation.membership}`, { defaultValue: organisation.membership })}</span>
+                    <span className="muted">
+                      · {t(`organisations.membership.${organisation.membership}`, { defaultValue: organisation.membership })}
+                    </span>
                   </span>
                   <StatusBadge status={organisation.status} />
                 </li>

@@ -22,7 +22,13 @@ export function OrganisationDirectory() {
     <section className="panel" aria-labelledby="organisations-list-title">
       <h2 id="organisations-list-title">{t('organisations.directory.title')}</h2>
       <search className="filters">
-        <TextField id="organisations-search" type="search" label={t('organisations.directory.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
+        <TextField
+          id="organisations-search"
+          type="search"
+          label={t('organisations.directory.search')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
       </search>
       <div role="status" className="results-count">
         {list.isSuccess ? t('organisations.directory.shown', { count: items.length }) : null}

@@ -31,7 +31,16 @@ const NAME_MAX = 120;
 const DESCRIPTION_MAX = 2000;
 
 /** An organisation's name, description (plain text) and website. */
-export function OrganisationForm({ initial, verified, submitLabel, pending, error, onResetError, onSubmit, onCancel }: OrganisationFormProps) {
+export function OrganisationForm({
+  initial,
+  verified,
+  submitLabel,
+  pending,
+  error,
+  onResetError,
+  onSubmit,
+  onCancel,
+}: OrganisationFormProps) {
   const { t } = useTranslation();
   const [value, setValue] = useState<OrganisationFormValue>(initial ?? { name: '', description: '', website: '' });
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});

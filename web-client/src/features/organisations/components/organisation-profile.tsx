@@ -38,7 +38,11 @@ export function OrganisationProfile({ organisation, meId }: OrganisationProfileP
             <p className="plain-text">{organisation.statusReason}</p>
           </Alert>
         ) : null}
-        {organisation.description ? <p className="plain-text">{organisation.description}</p> : <p className="muted">{t('organisations.page.noDescription')}</p>}
+        {organisation.description ? (
+          <p className="plain-text">{organisation.description}</p>
+        ) : (
+          <p className="muted">{t('organisations.page.noDescription')}</p>
+        )}
         {organisation.website ? (
           <p>
             <span className="muted">{t('organisations.form.website')} : </span>
@@ -53,7 +57,9 @@ export function OrganisationProfile({ organisation, meId }: OrganisationProfileP
           </p>
         ) : null}
       </section>
-      {organisation.invitedMe ? <JoinPanel organisation={organisation} onJoined={() => setNotice(t('organisations.page.joined', { name: organisation.name }))} /> : null}
+      {organisation.invitedMe ? (
+        <JoinPanel organisation={organisation} onJoined={() => setNotice(t('organisations.page.joined', { name: organisation.name }))} />
+      ) : null}
       {organisation.members ? <MembersPanel organisation={organisation} meId={meId} onNotice={setNotice} /> : null}
       {owner ? <InvitePanel organisation={organisation} /> : null}
     </div>
@@ -81,7 +87,15 @@ function JoinPanel({ organisation, onJoined }: { organisation: GetOrganisationRe
   );
 }
 
-function MembersPanel({ organisation, meId, onNotice }: { organisation: GetOrganisationResponse; meId: string | null; onNotice: (text: string) => void }) {
+function MembersPanel({
+  organisation,
+  meId,
+  onNotice,
+}: {
+  organisation: GetOrganisationResponse;
+  meId: string | null;
+  onNotice: (text: string) => void;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const remove = useRemoveMember();
@@ -98,7 +112,7 @@ function MembersPanel({ organisation, meId, onNotice }: { organisation: GetOrgan
       {
         onSuccess: () => {
           setToRemove(null);
-          if (member.userId === meId) navigate('/profile', { state: { leftOrganisation: organisation.name } });
+          if (member.userId === meId) void navigate('/profile', { state: { leftOrganisation: organisation.name } });
           else onNotice(t('organisations.members.removed', { name: name(member) }));
         },
       },
@@ -192,7 +206,11 @@ function InvitePanel({ organisation }: { organisation: GetOrganisationResponse }
     setSentTo(null);
     setWithdrawn(null);
     const value = email.trim();
-    const problem = !value ? [t('forms.required')] : !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? [t('organisations.invite.invalidEmail')] : undefined;
+    const problem = !value
+      ? [t('forms.required')]
+      : !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)
+        ? [t('organisations.invite.invalidEmail')]
+        : undefined;
     setClientError(problem);
     if (problem) {
       invite.reset();
@@ -213,7 +231,11 @@ function InvitePanel({ organisation }: { organisation: GetOrganisationResponse }
     <section className="panel" aria-labelledby="organisation-invite-title">
       <h2 id="organisation-invite-title">{t('organisations.invite.title')}</h2>
       <StatusMessage>
-        {sentTo ? t('organisations.invite.sent', { email: sentTo }) : withdrawn ? t('organisations.invite.withdrawn', { email: withdrawn }) : null}
+        {sentTo
+          ? t('organisations.invite.sent', { email: sentTo })
+          : withdrawn
+            ? t('organisations.invite.withdrawn', { email: withdrawn })
+            : null}
       </StatusMessage>
       <form className="form" noValidate onSubmit={submit} aria-labelledby="organisation-invite-title">
         <p className="form__note">{t('organisations.invite.intro')}</p>

@@ -52,7 +52,9 @@ export function ReviewQueue() {
       <section className="panel" aria-labelledby="review-title">
         <h2 id="review-title">{t(`organisations.review.tabs.${tab}`)}</h2>
         <StatusMessage>{notice}</StatusMessage>
-        <div role="alert">{review.error && !rejecting ? <p className="field__error">{describeError(t, toApiError(review.error))}</p> : null}</div>
+        <div role="alert">
+          {review.error && !rejecting ? <p className="field__error">{describeError(t, toApiError(review.error))}</p> : null}
+        </div>
         {list.isPending ? (
           <Loading label={t('common.loading')} />
         ) : list.isError ? (
@@ -72,7 +74,9 @@ export function ReviewQueue() {
                       <Button
                         className="button--small"
                         aria-label={t('organisations.review.verifyLabel', { name: organisation.name })}
-                        pending={review.isPending && review.variables?.id === organisation.id && review.variables.request.decision === 'verify'}
+                        pending={
+                          review.isPending && review.variables?.id === organisation.id && review.variables.request.decision === 'verify'
+                        }
                         onClick={() => verify(organisation)}
                       >
                         {t('organisations.review.verify')}

@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { Audience, PhaseMethod } from '@contracts/participation-client';
-import { emptyPhaseForm, mapPhaseErrors, phaseFormProblems, phaseToForm, settingsFor, toPhaseRequest, type PhaseForm } from './phase-settings';
+import {
+  emptyPhaseForm,
+  mapPhaseErrors,
+  phaseFormProblems,
+  phaseToForm,
+  settingsFor,
+  toPhaseRequest,
+  type PhaseForm,
+} from './phase-settings';
 
-const base = (patch: Partial<PhaseForm>): PhaseForm => ({ ...emptyPhaseForm(new Date(2026, 2, 1)), title: { fr: 'Idées', nl: '', en: '' }, ...patch });
+const base = (patch: Partial<PhaseForm>): PhaseForm => ({
+  ...emptyPhaseForm(new Date(2026, 2, 1)),
+  title: { fr: 'Idées', nl: '', en: '' },
+  ...patch,
+});
 
 describe('settingsFor', () => {
   it('sends only the ideation settings for an ideation phase', () => {
-    expect(settingsFor(base({ method: PhaseMethod.Ideation, ideasPerUser: '5', dislikes: true, budgetAmount: '1000', votesPerUser: '3' }))).toEqual({
+    expect(
+      settingsFor(base({ method: PhaseMethod.Ideation, ideasPerUser: '5', dislikes: true, budgetAmount: '1000', votesPerUser: '3' })),
+    ).toEqual({
       permissions: { postIdea: 'confirmed_email', comment: 'confirmed_email', react: 'registered' },
       ideasPerUser: 5,
       dislikes: true,
@@ -18,11 +32,17 @@ describe('settingsFor', () => {
   it('sends vote and comment permissions and the per-user limit for voting', () => {
     const form = base({ method: PhaseMethod.Voting, votesPerUser: '4' });
     form.permissions.vote = Audience.Registered;
-    expect(settingsFor(form)).toEqual({ permissions: { vote: 'registered', comment: 'confirmed_email' }, votesPerUser: 4, resultsPublic: false });
+    expect(settingsFor(form)).toEqual({
+      permissions: { vote: 'registered', comment: 'confirmed_email' },
+      votesPerUser: 4,
+      resultsPublic: false,
+    });
   });
 
   it('publishes voting results during the phase when asked', () => {
-    expect(settingsFor(base({ method: PhaseMethod.Voting, votesPerUser: '2', resultsPublic: true }))).toMatchObject({ resultsPublic: true });
+    expect(settingsFor(base({ method: PhaseMethod.Voting, votesPerUser: '2', resultsPublic: true }))).toMatchObject({
+      resultsPublic: true,
+    });
   });
 
   it('sends the budget in euros for budgeting', () => {
@@ -38,7 +58,16 @@ describe('settingsFor', () => {
 
   it('sends the minimums and the publication of the results for budgeting, and keeps a saved currency', () => {
     expect(
-      settingsFor(base({ method: PhaseMethod.Budgeting, budgetAmount: '1000', budgetCurrency: 'CHF', minimumSpend: '250', minimumIdeas: '2', resultsPublic: true })),
+      settingsFor(
+        base({
+          method: PhaseMethod.Budgeting,
+          budgetAmount: '1000',
+          budgetCurrency: 'CHF',
+          minimumSpend: '250',
+          minimumIdeas: '2',
+          resultsPublic: true,
+        }),
+      ),
     ).toEqual({
       permissions: { vote: 'confirmed_email', comment: 'confirmed_email' },
       budgetAmount: 1000,
@@ -51,7 +80,10 @@ describe('settingsFor', () => {
 
   it('sends who may answer and whether the results are published for surveys and polls, and nothing for information', () => {
     expect(settingsFor(base({ method: PhaseMethod.Survey }))).toEqual({ permissions: { answer: 'registered' }, resultsPublic: false });
-    expect(settingsFor(base({ method: PhaseMethod.Poll, resultsPublic: true }))).toEqual({ permissions: { answer: 'registered' }, resultsPublic: true });
+    expect(settingsFor(base({ method: PhaseMethod.Poll, resultsPublic: true }))).toEqual({
+      permissions: { answer: 'registered' },
+      resultsPublic: true,
+    });
     expect(settingsFor(base({ method: PhaseMethod.Information, ideasPerUser: '3' }))).toEqual({});
   });
 });
@@ -107,12 +139,18 @@ describe('phaseFormProblems', () => {
   });
 
   it('checks a budget’s minimums: a spend within the budget, a whole number of ideas', () => {
-    expect(phaseFormProblems(base({ method: PhaseMethod.Budgeting, budgetAmount: '1000', minimumSpend: '1200', minimumIdeas: '0' }))).toEqual({
+    expect(
+      phaseFormProblems(base({ method: PhaseMethod.Budgeting, budgetAmount: '1000', minimumSpend: '1200', minimumIdeas: '0' })),
+    ).toEqual({
       minimumSpend: 'minimumSpendInvalid',
       minimumIdeas: 'between1And1000',
     });
-    expect(phaseFormProblems(base({ method: PhaseMethod.Budgeting, budgetAmount: '1000', minimumSpend: '-1' }))).toEqual({ minimumSpend: 'minimumSpendInvalid' });
-    expect(phaseFormProblems(base({ method: PhaseMethod.Budgeting, budgetAmount: '1000', minimumSpend: '1000', minimumIdeas: '3' }))).toEqual({});
+    expect(phaseFormProblems(base({ method: PhaseMethod.Budgeting, budgetAmount: '1000', minimumSpend: '-1' }))).toEqual({
+      minimumSpend: 'minimumSpendInvalid',
+    });
+    expect(
+      phaseFormProblems(base({ method: PhaseMethod.Budgeting, budgetAmount: '1000', minimumSpend: '1000', minimumIdeas: '3' })),
+    ).toEqual({});
   });
 });
 

@@ -149,7 +149,11 @@ export function settingsFor(form: PhaseForm): PhaseSettings {
 }
 
 function cleanText(text: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(text).filter(([, v]) => v.trim()).map(([k, v]) => [k, v.trim()]));
+  return Object.fromEntries(
+    Object.entries(text)
+      .filter(([, v]) => v.trim())
+      .map(([k, v]) => [k, v.trim()]),
+  );
 }
 
 /** The request for the API: local days become instants; the last day is included (end = next midnight). */

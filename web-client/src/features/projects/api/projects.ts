@@ -1,5 +1,13 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { PhaseMethod, ProjectSort, ProjectStatus, type CreateProjectRequest, type ListWorkspaceProjectsProject, type PhaseRequest, type UpdateProjectRequest } from '@contracts/participation-client';
+import {
+  PhaseMethod,
+  ProjectSort,
+  ProjectStatus,
+  type CreateProjectRequest,
+  type ListWorkspaceProjectsProject,
+  type PhaseRequest,
+  type UpdateProjectRequest,
+} from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { oneOf } from '@/lib/closed-sets';
 
@@ -56,7 +64,8 @@ export const projectsInfiniteQueryOptions = (filters: ProjectFilters, limit = PR
 export const latestProjectsQueryOptions = (limit = 3) =>
   queryOptions({
     queryKey: [...projectKeys.lists(), 'latest', limit] as const,
-    queryFn: ({ signal }) => api.listProjects(undefined, undefined, ProjectStatus.Published, undefined, undefined, ProjectSort.Newest, undefined, limit, signal),
+    queryFn: ({ signal }) =>
+      api.listProjects(undefined, undefined, ProjectStatus.Published, undefined, undefined, ProjectSort.Newest, undefined, limit, signal),
   });
 
 export const workspaceInfiniteQueryOptions = (status: string) =>
@@ -154,12 +163,18 @@ export function useSetProjectImage() {
 
 export function useAssignModerator() {
   const invalidate = useInvalidateProjects();
-  return useMutation({ mutationFn: ({ id, userId }: { id: string; userId: string }) => api.assignModerator(id, userId), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: ({ id, userId }: { id: string; userId: string }) => api.assignModerator(id, userId),
+    onSuccess: invalidate,
+  });
 }
 
 export function useRemoveModerator() {
   const invalidate = useInvalidateProjects();
-  return useMutation({ mutationFn: ({ id, userId }: { id: string; userId: string }) => api.removeModerator(id, userId), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: ({ id, userId }: { id: string; userId: string }) => api.removeModerator(id, userId),
+    onSuccess: invalidate,
+  });
 }
 
 /** Adds a phase (no phaseId) or replaces one. */
@@ -176,5 +191,8 @@ export function useSavePhase() {
 
 export function useRemovePhase() {
   const invalidate = useInvalidateProjects();
-  return useMutation({ mutationFn: ({ id, phaseId }: { id: string; phaseId: string }) => api.removePhase(id, phaseId), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: ({ id, phaseId }: { id: string; phaseId: string }) => api.removePhase(id, phaseId),
+    onSuccess: invalidate,
+  });
 }

@@ -8,7 +8,12 @@ import { ActionList } from './actions-panel';
 function renderList(method: string | undefined, decisions: ActionPolicyDecision[], resend = false) {
   render(
     <MemoryRouter initialEntries={['/projects/p-1']}>
-      <ActionList method={method} decisions={decisions} phases={[]} resendAction={resend ? <button type="button">Renvoyer</button> : undefined} />
+      <ActionList
+        method={method}
+        decisions={decisions}
+        phases={[]}
+        resendAction={resend ? <button type="button">Renvoyer</button> : undefined}
+      />
     </MemoryRouter>,
   );
 }
@@ -51,7 +56,10 @@ describe('ActionList', () => {
       [RefusalReason.AlreadyResponded, 'Vous avez déjà répondu. Merci !'],
       [RefusalReason.Blocked, 'Votre compte ne peut pas participer pour le moment : un administrateur l’a bloqué.'],
     ];
-    renderList('survey', reasons.map(([reason]) => ({ action: ParticipationAction.Answer, allowed: false, reason })));
+    renderList(
+      'survey',
+      reasons.map(([reason]) => ({ action: ParticipationAction.Answer, allowed: false, reason })),
+    );
     for (const [, text] of reasons) expect(screen.getByText(text)).toBeInTheDocument();
   });
 

@@ -28,12 +28,7 @@ export function ActionsPanel({ projectId, phases, resendAction }: ActionsPanelPr
       ) : actions.isError ? (
         <Alert variant="error" title={describeError(t, toApiError(actions.error))} />
       ) : (
-        <ActionList
-          method={actions.data.phase?.method}
-          decisions={actions.data.actions}
-          phases={phases}
-          resendAction={resendAction}
-        />
+        <ActionList method={actions.data.phase?.method} decisions={actions.data.actions} phases={phases} resendAction={resendAction} />
       )}
     </section>
   );
@@ -52,11 +47,7 @@ export function ActionList({ method, decisions, phases, resendAction }: ActionLi
   if (!method) {
     const next = phases.find((p) => new Date(p.startsAt).getTime() > Date.now());
     return (
-      <p>
-        {next
-          ? t('projects.actions.noPhaseNext', { date: formatDate(next.startsAt, i18n.language) })
-          : t('projects.actions.noPhase')}
-      </p>
+      <p>{next ? t('projects.actions.noPhaseNext', { date: formatDate(next.startsAt, i18n.language) }) : t('projects.actions.noPhase')}</p>
     );
   }
   return (
@@ -96,7 +87,17 @@ function actionKey(action: string, method: string): string {
   return action;
 }
 
-function ReasonText({ decision, withAction, resendAction, method }: { decision: ActionPolicyDecision; withAction: boolean; resendAction?: ReactNode; method?: string }) {
+function ReasonText({
+  decision,
+  withAction,
+  resendAction,
+  method,
+}: {
+  decision: ActionPolicyDecision;
+  withAction: boolean;
+  resendAction?: ReactNode;
+  method?: string;
+}) {
   const { t } = useTranslation();
   const location = useLocation();
   if (decision.allowed) {

@@ -35,7 +35,10 @@ export function ModeratorsPanel({ projectId, moderators, canManage, renderPicker
   const picker: ModeratorPicker = {
     pick: (user) => {
       setNotice(null);
-      assign.mutate({ id: projectId, userId: user.id }, { onSuccess: () => setNotice(t('projects.moderators.added', { name: name(user) })) });
+      assign.mutate(
+        { id: projectId, userId: user.id },
+        { onSuccess: () => setNotice(t('projects.moderators.added', { name: name(user) })) },
+      );
     },
     isModerator: (userId) => moderators.some((m) => m.id === userId),
     pendingUserId: assign.isPending ? (assign.variables?.userId ?? null) : null,

@@ -88,7 +88,12 @@ export function PhaseEditor({ projectId, phases }: { projectId: string; phases: 
                         {t('surveys.builder.link')}
                       </Link>
                     ) : null}
-                    <Button variant="secondary" className="button--small" aria-label={t('projects.phases.editLabel', { title })} onClick={() => open(phase.id)}>
+                    <Button
+                      variant="secondary"
+                      className="button--small"
+                      aria-label={t('projects.phases.editLabel', { title })}
+                      onClick={() => open(phase.id)}
+                    >
                       {t('projects.phases.edit')}
                     </Button>
                     <Button

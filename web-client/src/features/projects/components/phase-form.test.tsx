@@ -99,7 +99,12 @@ describe('PhaseForm', () => {
     render(
       <PhaseForm
         idPrefix="p"
-        initial={{ ...emptyPhaseForm(new Date(2026, 2, 1)), title: { fr: 'Budget', nl: '', en: '' }, method: PhaseMethod.Budgeting, budgetAmount: '1000' }}
+        initial={{
+          ...emptyPhaseForm(new Date(2026, 2, 1)),
+          title: { fr: 'Budget', nl: '', en: '' },
+          method: PhaseMethod.Budgeting,
+          budgetAmount: '1000',
+        }}
         submitLabel="Enregistrer la phase"
         pending={false}
         error={error}
@@ -111,7 +116,9 @@ describe('PhaseForm', () => {
     const minimum = screen.getByLabelText('Montant minimum par panier (EUR, facultatif)');
     expect(minimum).toHaveAttribute('aria-invalid', 'true');
     expect(errorOf(minimum)).toBe('Le montant minimum doit être positif et ne pas dépasser le budget.');
-    expect(within(screen.getByRole('alert')).getByRole('link', { name: 'Montant minimum par panier (EUR, facultatif)' })).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('alert')).getByRole('link', { name: 'Montant minimum par panier (EUR, facultatif)' }),
+    ).toBeInTheDocument();
     const published = screen.getByRole('checkbox', { name: 'Publier les résultats pendant la phase' });
     expect(published).toHaveAccessibleDescription(/L’équipe du projet les voit toujours/);
 

@@ -56,7 +56,11 @@ export function PhaseForm({ idPrefix, initial, submitLabel, pending, error, onRe
     { key: 'budgetAmount', id: id('budget'), label: t('projects.phases.budgetAmount', { currency }) },
     { key: 'minimumSpend', id: id('minimum-spend'), label: t('projects.phases.minimumSpend', { currency }) },
     { key: 'minimumIdeas', id: id('minimum-ideas'), label: t('projects.phases.minimumIdeas') },
-    { key: 'resultsPublic', id: id('results-public'), label: t(surveyLike ? 'projects.phases.resultsPublicSurvey' : 'projects.phases.resultsPublic') },
+    {
+      key: 'resultsPublic',
+      id: id('results-public'),
+      label: t(surveyLike ? 'projects.phases.resultsPublicSurvey' : 'projects.phases.resultsPublic'),
+    },
   ];
   const summaryFields = known.filter((f) => (errors[f.key]?.length ?? 0) > 0).map(({ id: fieldId, label }) => ({ id: fieldId, label }));
   // Messages the form has no field for (should not happen, but must not be lost).
@@ -155,7 +159,9 @@ export function PhaseForm({ idPrefix, initial, submitLabel, pending, error, onRe
               id={id(`permission-${p}`)}
               label={t(`projects.phases.permissions.${p}${value.method === 'budgeting' && p === 'vote' ? '_budgeting' : ''}`)}
               value={value.permissions[p]}
-              onChange={(e) => set({ permissions: { ...value.permissions, [p]: oneOf(AUDIENCES, e.target.value) ?? value.permissions[p] } })}
+              onChange={(e) =>
+                set({ permissions: { ...value.permissions, [p]: oneOf(AUDIENCES, e.target.value) ?? value.permissions[p] } })
+              }
               errors={errors[`permission-${p}`]}
               options={AUDIENCES.map((a) => ({ value: a, label: t(`projects.audiences.${a}`) }))}
             />
@@ -250,10 +256,14 @@ export function PhaseForm({ idPrefix, initial, submitLabel, pending, error, onRe
               type="checkbox"
               id={id('results-public')}
               checked={value.resultsPublic}
-              aria-describedby={[id('results-public-hint'), errors.resultsPublic?.length ? id('results-public-error') : ''].join(' ').trim()}
+              aria-describedby={[id('results-public-hint'), errors.resultsPublic?.length ? id('results-public-error') : '']
+                .join(' ')
+                .trim()}
               onChange={(e) => set({ resultsPublic: e.target.checked })}
             />
-            <label htmlFor={id('results-public')}>{t(surveyLike ? 'projects.phases.resultsPublicSurvey' : 'projects.phases.resultsPublic')}</label>
+            <label htmlFor={id('results-public')}>
+              {t(surveyLike ? 'projects.phases.resultsPublicSurvey' : 'projects.phases.resultsPublic')}
+            </label>
           </div>
           <p className="field__hint" id={id('results-public-hint')}>
             {t(surveyLike ? 'projects.phases.resultsPublicSurveyHint' : 'projects.phases.resultsPublicHint')}

@@ -10,7 +10,10 @@ export function usePhaseDates() {
   const { t, i18n } = useTranslation();
   return (phase: Pick<GetProjectPhase, 'startsAt' | 'endsAt'>) =>
     phase.endsAt
-      ? t('projects.timeline.range', { start: formatDate(phase.startsAt, i18n.language), end: formatDate(lastDay(phase.endsAt), i18n.language) })
+      ? t('projects.timeline.range', {
+          start: formatDate(phase.startsAt, i18n.language),
+          end: formatDate(lastDay(phase.endsAt), i18n.language),
+        })
       : t('projects.timeline.from', { start: formatDate(phase.startsAt, i18n.language) });
 }
 
@@ -34,7 +37,9 @@ export function PhaseTimeline({ phases, renderPhaseExtra }: PhaseTimelineProps) 
         return (
           <li
             key={phase.id}
-            className={['timeline__item', phase.isCurrent ? 'timeline__item--current' : '', past ? 'timeline__item--past' : ''].join(' ').trim()}
+            className={['timeline__item', phase.isCurrent ? 'timeline__item--current' : '', past ? 'timeline__item--past' : '']
+              .join(' ')
+              .trim()}
             aria-current={phase.isCurrent ? 'step' : undefined}
           >
             <p className="timeline__step">

@@ -61,7 +61,14 @@ export function PreviewLinkPanel({ projectId, status, active }: { projectId: str
       {status !== 'draft' ? <p className="notice">{t('projects.preview.notDraft')}</p> : null}
       {link ? (
         <div className="preview-link">
-          <TextField id="preview-link" label={t('projects.preview.link')} hint={t('projects.preview.onlyNow')} readOnly value={link} onFocus={(e) => e.target.select()} />
+          <TextField
+            id="preview-link"
+            label={t('projects.preview.link')}
+            hint={t('projects.preview.onlyNow')}
+            readOnly
+            value={link}
+            onFocus={(e) => e.target.select()}
+          />
           <Button variant="secondary" onClick={() => void copy()}>
             {t('projects.preview.copy')}
           </Button>

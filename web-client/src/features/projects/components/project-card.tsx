@@ -18,7 +18,15 @@ export function ProjectCard({ project, headingLevel = 3 }: { project: ListProjec
       <article aria-labelledby={`project-${project.id}-title`}>
         {project.imageUrl ? (
           // Decorative: the title beside it says what the project is. Fixed ratio, so the list does not jump.
-          <img src={project.imageUrl} alt="" loading="lazy" decoding="async" width={640} height={360} className="project-image project-card__image" />
+          <img
+            src={project.imageUrl}
+            alt=""
+            loading="lazy"
+            decoding="async"
+            width={640}
+            height={360}
+            className="project-image project-card__image"
+          />
         ) : null}
         <p className="project-card__department">{localizedName(project.department.name, language)}</p>
         <Heading id={`project-${project.id}-title`} className="card__title">

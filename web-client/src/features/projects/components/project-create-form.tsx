@@ -45,7 +45,10 @@ export function ProjectCreateForm({ departments, onCreated }: ProjectCreateFormP
           value={departmentId}
           onChange={(e) => setDepartmentId(e.target.value)}
           errors={departmentError ?? apiDepartmentErrors}
-          options={[{ value: '', label: t('projects.create.chooseDepartment') }, ...departments.map((d) => ({ value: d.id, label: d.label }))]}
+          options={[
+            { value: '', label: t('projects.create.chooseDepartment') },
+            ...departments.map((d) => ({ value: d.id, label: d.label })),
+          ]}
         />
       }
       onSubmit={(texts, topics) =>

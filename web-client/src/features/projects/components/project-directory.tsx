@@ -41,15 +41,26 @@ export function ProjectDirectory({ filters, onChange, departments }: ProjectDire
           label={t('projects.filters.department')}
           value={filters.departmentId}
           onChange={(e) => set({ departmentId: e.target.value })}
-          options={[{ value: '', label: t('projects.filters.allDepartments') }, ...departments.map((d) => ({ value: d.id, label: d.label }))]}
+          options={[
+            { value: '', label: t('projects.filters.allDepartments') },
+            ...departments.map((d) => ({ value: d.id, label: d.label })),
+          ]}
         />
-        <TextField id="projects-topic" label={t('projects.filters.topic')} value={filters.topic} onChange={(e) => set({ topic: e.target.value })} />
+        <TextField
+          id="projects-topic"
+          label={t('projects.filters.topic')}
+          value={filters.topic}
+          onChange={(e) => set({ topic: e.target.value })}
+        />
         <SelectField
           id="projects-method"
           label={t('projects.filters.method')}
           value={filters.method}
           onChange={(e) => set({ method: e.target.value })}
-          options={[{ value: '', label: t('projects.filters.allMethods') }, ...METHODS.map((m) => ({ value: m, label: t(`projects.methods.${m}`) }))]}
+          options={[
+            { value: '', label: t('projects.filters.allMethods') },
+            ...METHODS.map((m) => ({ value: m, label: t(`projects.methods.${m}`) })),
+          ]}
         />
         <SelectField
           id="projects-status"

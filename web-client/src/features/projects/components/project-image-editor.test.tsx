@@ -2,8 +2,8 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '@/api/client';
-import { createQueryClient, Providers } from '@/app/providers';
 import { i18n } from '@/lib/i18n';
+import { TestProviders } from '@/test/providers';
 import { ProjectImageEditor } from './project-image-editor';
 
 vi.mock('@/api/client', () => ({
@@ -14,9 +14,9 @@ const setProjectImage = vi.mocked(api.setProjectImage);
 
 function renderEditor(imageUrl?: string) {
   render(
-    <Providers queryClient={createQueryClient()}>
+    <TestProviders>
       <ProjectImageEditor projectId="p-1" imageUrl={imageUrl} />
-    </Providers>,
+    </TestProviders>,
   );
   return userEvent.setup();
 }
@@ -51,7 +51,11 @@ describe('ProjectImageEditor', () => {
   });
 
   it('shows the API’s refusal of the file beside the field', async () => {
-    setProjectImage.mockRejectedValue({ status: 400, title: 'One or more validation errors occurred.', errors: { file: ['Only PNG, JPEG or WebP images are accepted.'] } });
+    setProjectImage.mockRejectedValue({
+      status: 400,
+      title: 'One or more validation errors occurred.',
+      errors: { file: ['Only PNG, JPEG or WebP images are accepted.'] },
+    });
     const user = renderEditor();
     const input = screen.getByLabelText('Fichier image');
     await user.upload(input, png());
@@ -76,12 +80,18 @@ describe('ProjectImageEditor', () => {
   it('uploads the file and previews the new image', async () => {
     setProjectImage.mockResolvedValue({ imageUrl: '/api/v1/projects/p-1/image?v=new' });
     const user = renderEditor('/api/v1/projects/p-1/image?v=old');
-    expect(screen.getByRole('img', { name: 'Image d’en-tête actuelle du projet' })).toHaveAttribute('src', '/api/v1/projects/p-1/image?v=old');
+    expect(screen.getByRole('img', { name: 'Image d’en-tête actuelle du projet' })).toHaveAttribute(
+      'src',
+      '/api/v1/projects/p-1/image?v=old',
+    );
     await user.upload(screen.getByLabelText('Fichier image'), png());
     await user.click(screen.getByRole('button', { name: 'Remplacer l’image' }));
 
     expect(await screen.findByText('L’image d’en-tête a été enregistrée.')).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: 'Image d’en-tête actuelle du projet' })).toHaveAttribute('src', '/api/v1/projects/p-1/image?v=new');
+    expect(screen.getByRole('img', { name: 'Image d’en-tête actuelle du projet' })).toHaveAttribute(
+      'src',
+      '/api/v1/projects/p-1/image?v=new',
+    );
     expect(screen.getByLabelText('Fichier image')).not.toHaveAttribute('aria-invalid');
   });
 });

@@ -66,7 +66,10 @@ export function ProjectImageEditor({ projectId, imageUrl }: ProjectImageEditorPr
         <p className="muted">{t('projects.image.none')}</p>
       )}
       <form className="form" noValidate onSubmit={submit} aria-labelledby="image-title">
-        <FormErrorSummary message={summary} fields={summary && fieldErrors ? [{ id: 'project-image-file', label: t('projects.image.file') }] : []} />
+        <FormErrorSummary
+          message={summary}
+          fields={summary && fieldErrors ? [{ id: 'project-image-file', label: t('projects.image.file') }] : []}
+        />
         <TextField
           ref={fileInput}
           id="project-image-file"

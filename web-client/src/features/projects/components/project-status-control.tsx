@@ -42,7 +42,9 @@ export function ProjectStatusControl({ projectId, status, phaseCount }: { projec
       <StatusMessage>{notice}</StatusMessage>
       <p>
         {t('projects.statusControl.current')}{' '}
-        <Badge tone={status === 'published' ? 'success' : status === 'archived' ? 'warning' : 'neutral'}>{t(`projects.status.${status}`)}</Badge>
+        <Badge tone={status === 'published' ? 'success' : status === 'archived' ? 'warning' : 'neutral'}>
+          {t(`projects.status.${status}`)}
+        </Badge>
       </p>
       <p className="muted">{t(`projects.statusControl.explain.${status}`)}</p>
       {status === 'draft' && phaseCount === 0 ? <p className="notice">{t('projects.statusControl.noPhases')}</p> : null}

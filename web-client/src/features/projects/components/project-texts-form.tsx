@@ -35,11 +35,22 @@ export function completeness(texts: ProjectTexts): Record<Language, number> {
 
 /** The API's shape: only the languages filled in. */
 export function cleanLocalized(text: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(text).filter(([, v]) => v.trim()).map(([k, v]) => [k, v.trim()]));
+  return Object.fromEntries(
+    Object.entries(text)
+      .filter(([, v]) => v.trim())
+      .map(([k, v]) => [k, v.trim()]),
+  );
 }
 
 export function parseTopics(value: string): string[] {
-  return [...new Set(value.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      value
+        .split(',')
+        .map((t) => t.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export interface ProjectTextsFormProps {
@@ -61,7 +72,19 @@ export interface ProjectTextsFormProps {
 
 /** A project's multilingual texts, one language at a time, with how complete each language is. */
 export function ProjectTextsForm(props: ProjectTextsFormProps) {
-  const { idPrefix, initial, initialTopics, submitLabel, pending, error, onResetError, onSubmit, before, extraFields = [], validateExtra } = props;
+  const {
+    idPrefix,
+    initial,
+    initialTopics,
+    submitLabel,
+    pending,
+    error,
+    onResetError,
+    onSubmit,
+    before,
+    extraFields = [],
+    validateExtra,
+  } = props;
   const { t } = useTranslation();
   const [texts, setTexts] = useState<ProjectTexts>(initial);
   const [topics, setTopics] = useState(initialTopics.join(', '));
@@ -100,7 +123,8 @@ export function ProjectTextsForm(props: ProjectTextsFormProps) {
     onSubmit(texts, topicList);
   }
 
-  const set = (field: TextField_, value: string) => setTexts((current) => ({ ...current, [field]: { ...current[field], [language]: value } }));
+  const set = (field: TextField_, value: string) =>
+    setTexts((current) => ({ ...current, [field]: { ...current[field], [language]: value } }));
 
   return (
     <form className="form" noValidate onSubmit={submit}>
@@ -121,7 +145,9 @@ export function ProjectTextsForm(props: ProjectTextsFormProps) {
               />
               <label htmlFor={`${idPrefix}-language-${l}`}>
                 {languageName(l)}{' '}
-                <span className={`badge ${done[l] === TEXT_FIELDS.length ? 'badge--success' : done[l] === 0 ? 'badge--warning' : 'badge--neutral'}`}>
+                <span
+                  className={`badge ${done[l] === TEXT_FIELDS.length ? 'badge--success' : done[l] === 0 ? 'badge--warning' : 'badge--neutral'}`}
+                >
                   {t('projects.editor.completeness', { done: done[l], total: TEXT_FIELDS.length })}
                 </span>
               </label>
@@ -141,11 +167,18 @@ export function ProjectTextsForm(props: ProjectTextsFormProps) {
           required: field === 'title' && language === 'fr',
         };
         if (field === 'title')
-          return <TextField key={`${field}-${language}`} {...common} maxLength={LIMITS.title} onChange={(e) => set(field, e.target.value)} />;
-        if (RICH.includes(field))
-          return <RichTextArea key={`${field}-${language}`} {...common} onValueChange={(v) => set(field, v)} />;
+          return (
+            <TextField key={`${field}-${language}`} {...common} maxLength={LIMITS.title} onChange={(e) => set(field, e.target.value)} />
+          );
+        if (RICH.includes(field)) return <RichTextArea key={`${field}-${language}`} {...common} onValueChange={(v) => set(field, v)} />;
         return (
-          <TextAreaField key={`${field}-${language}`} {...common} rows={3} maxLength={LIMITS[field]} onChange={(e) => set(field, e.target.value)} />
+          <TextAreaField
+            key={`${field}-${language}`}
+            {...common}
+            rows={3}
+            maxLength={LIMITS[field]}
+            onChange={(e) => set(field, e.target.value)}
+          />
         );
       })}
       <TextField
@@ -204,7 +237,12 @@ function RichTextArea({ id, lang, label, value, errors, onValueChange }: RichTex
     <div className="rich-field">
       <div className="toolbar" role="group" aria-label={t('projects.editor.toolbar', { field: label })}>
         {TOOLS.map((tool) => (
-          <button key={tool.key} type="button" className="button button--secondary button--small" onClick={() => wrap(tool.before, tool.after)}>
+          <button
+            key={tool.key}
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => wrap(tool.before, tool.after)}
+          >
             {t(`projects.editor.tools.${tool.key}`)}
           </button>
         ))}

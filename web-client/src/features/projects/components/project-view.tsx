@@ -30,14 +30,24 @@ export function ProjectView({ project, aside, renderPhaseExtra }: ProjectViewPro
       <div className="project__header">
         {project.imageUrl ? (
           // Decorative (the title says what the project is); lazy and with a fixed ratio, so nothing jumps.
-          <img src={project.imageUrl} alt="" loading="lazy" decoding="async" width={1280} height={720} className="project-image project__image" />
+          <img
+            src={project.imageUrl}
+            alt=""
+            loading="lazy"
+            decoding="async"
+            width={1280}
+            height={720}
+            className="project-image project__image"
+          />
         ) : null}
         <p className="project__department">{localizedName(project.department.name, language)}</p>
         <p className="project__meta">
           <Badge tone={project.status === 'published' ? 'success' : project.status === 'archived' ? 'warning' : 'neutral'}>
             {t(`projects.status.${project.status}`, { defaultValue: project.status })}
           </Badge>
-          {project.publishedAt ? <span className="muted"> {t('projects.page.publishedOn', { date: formatDate(project.publishedAt, language) })}</span> : null}
+          {project.publishedAt ? (
+            <span className="muted"> {t('projects.page.publishedOn', { date: formatDate(project.publishedAt, language) })}</span>
+          ) : null}
         </p>
         {summary ? <p className="lead">{summary}</p> : null}
         {project.topics.length > 0 ? (

@@ -29,7 +29,10 @@ export function WorkspaceList() {
           label={t('projects.filters.status')}
           value={status}
           onChange={(e) => setStatus(e.target.value)}
-          options={[{ value: '', label: t('projects.filters.allStatuses') }, ...PROJECT_STATUSES.map((s) => ({ value: s, label: t(`projects.status.${s}`) }))]}
+          options={[
+            { value: '', label: t('projects.filters.allStatuses') },
+            ...PROJECT_STATUSES.map((s) => ({ value: s, label: t(`projects.status.${s}`) })),
+          ]}
         />
       </div>
       <div role="status" className="results-count">

@@ -108,7 +108,9 @@ export function fromAnswers(sections: SurveySection[], saved: Answer[]): DraftAn
         result[question.id] = { ranked: a.optionIds ?? [] };
         break;
       case 'map_point':
-        result[question.id] = { point: a.latitude != null && a.longitude != null ? { latitude: a.latitude, longitude: a.longitude } : null };
+        result[question.id] = {
+          point: a.latitude != null && a.longitude != null ? { latitude: a.latitude, longitude: a.longitude } : null,
+        };
         break;
     }
   }

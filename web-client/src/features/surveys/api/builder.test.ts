@@ -41,7 +41,15 @@ const view = (over: Partial<SurveyView> = {}): SurveyView => ({
             { id: 'o-3', label: { fr: 'Sud' } },
           ],
         },
-        { id: 'q-2', type: QuestionType.ShortText, title: { fr: 'Pourquoi ?' }, help: { fr: 'En une phrase' }, required: false, settings: { maxLength: 200 }, options: [] },
+        {
+          id: 'q-2',
+          type: QuestionType.ShortText,
+          title: { fr: 'Pourquoi ?' },
+          help: { fr: 'En une phrase' },
+          required: false,
+          settings: { maxLength: 200 },
+          options: [],
+        },
       ],
     },
     {
@@ -49,7 +57,15 @@ const view = (over: Partial<SurveyView> = {}): SurveyView => ({
       title: { fr: 'Le vélo' },
       description: {},
       questions: [
-        { id: 'q-3', type: QuestionType.LinearScale, title: { fr: 'Satisfait ?' }, help: {}, required: false, settings: { scalePoints: 5, minLabel: { fr: 'Pas du tout' } }, options: [] },
+        {
+          id: 'q-3',
+          type: QuestionType.LinearScale,
+          title: { fr: 'Satisfait ?' },
+          help: {},
+          required: false,
+          settings: { scalePoints: 5, minLabel: { fr: 'Pas du tout' } },
+          options: [],
+        },
       ],
     },
   ],

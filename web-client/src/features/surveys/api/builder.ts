@@ -1,4 +1,11 @@
-import type { QuestionSettings, QuestionType, SaveSurveyQuestionInput, SaveSurveyRequest, SurveyQuestion, SurveyView } from '@contracts/participation-client';
+import type {
+  QuestionSettings,
+  QuestionType,
+  SaveSurveyQuestionInput,
+  SaveSurveyRequest,
+  SurveyQuestion,
+  SurveyView,
+} from '@contracts/participation-client';
 import type { FieldErrors } from '@/lib/forms';
 import { hasOptions } from './surveys';
 
@@ -181,7 +188,9 @@ export function move<T>(items: T[], index: number, direction: Direction): T[] {
 function mapQuestion(doc: BuilderDoc, key: string, change: (q: DraftQuestion) => DraftQuestion): BuilderDoc {
   return {
     ...doc,
-    sections: doc.sections.map((s) => (s.questions.some((q) => q.key === key) ? { ...s, questions: s.questions.map((q) => (q.key === key ? change(q) : q)) } : s)),
+    sections: doc.sections.map((s) =>
+      s.questions.some((q) => q.key === key) ? { ...s, questions: s.questions.map((q) => (q.key === key ? change(q) : q)) } : s,
+    ),
   };
 }
 
@@ -204,7 +213,10 @@ export function moveQuestion(doc: BuilderDoc, key: string, direction: Direction)
   const questions = doc.sections[at.section].questions;
   const target = at.index + direction;
   if (target >= 0 && target < questions.length) {
-    return { ...doc, sections: doc.sections.map((s, i) => (i === at.section ? { ...s, questions: move(s.questions, at.index, direction) } : s)) };
+    return {
+      ...doc,
+      sections: doc.sections.map((s, i) => (i === at.section ? { ...s, questions: move(s.questions, at.index, direction) } : s)),
+    };
   }
   const otherSection = at.section + direction;
   if (otherSection < 0 || otherSection >= doc.sections.length) return doc;
@@ -248,7 +260,9 @@ export function builderReducer(doc: BuilderDoc, action: BuilderAction): BuilderD
       const removed = doc.sections[index];
       const heir = index > 0 ? index - 1 : 1;
       const sections = doc.sections.map((s, i) =>
-        i === heir ? { ...s, questions: heir < index ? [...s.questions, ...removed.questions] : [...removed.questions, ...s.questions] } : s,
+        i === heir
+          ? { ...s, questions: heir < index ? [...s.questions, ...removed.questions] : [...removed.questions, ...s.questions] }
+          : s,
       );
       return { ...doc, sections: sections.filter((_, i) => i !== index) };
     }
@@ -259,11 +273,16 @@ export function builderReducer(doc: BuilderDoc, action: BuilderAction): BuilderD
     case 'sectionText':
       return {
         ...doc,
-        sections: doc.sections.map((s) => (s.key === action.section ? { ...s, [action.field]: { ...s[action.field], [action.language]: action.value } } : s)),
+        sections: doc.sections.map((s) =>
+          s.key === action.section ? { ...s, [action.field]: { ...s[action.field], [action.language]: action.value } } : s,
+        ),
       };
     case 'addQuestion': {
       const question = { ...newQuestion(action.questionType), ...(action.key ? { key: action.key } : {}) };
-      return { ...doc, sections: doc.sections.map((s) => (s.key === action.section ? { ...s, questions: [...s.questions, question] } : s)) };
+      return {
+        ...doc,
+        sections: doc.sections.map((s) => (s.key === action.section ? { ...s, questions: [...s.questions, question] } : s)),
+      };
     }
     case 'removeQuestion':
       return { ...doc, sections: doc.sections.map((s) => ({ ...s, questions: s.questions.filter((q) => q.key !== action.question) })) };
@@ -278,7 +297,10 @@ export function builderReducer(doc: BuilderDoc, action: BuilderAction): BuilderD
     case 'setting':
       return mapQuestion(doc, action.question, (q) => ({ ...q, settings: { ...q.settings, [action.name]: action.value } }));
     case 'addOption':
-      return mapQuestion(doc, action.question, (q) => ({ ...q, options: [...q.options, { ...newOption(), ...(action.key ? { key: action.key } : {}) }] }));
+      return mapQuestion(doc, action.question, (q) => ({
+        ...q,
+        options: [...q.options, { ...newOption(), ...(action.key ? { key: action.key } : {}) }],
+      }));
     case 'removeOption':
       return mapQuestion(doc, action.question, (q) => ({ ...q, options: q.options.filter((o) => o.key !== action.option) }));
     case 'moveOption':
@@ -307,7 +329,11 @@ export function allQuestions(doc: BuilderDoc): { question: DraftQuestion; number
 }
 
 function clean(value: Texts): Record<string, string> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v.trim()).map(([k, v]) => [k, v.trim()]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v.trim())
+      .map(([k, v]) => [k, v.trim()]),
+  );
 }
 
 function toNumber(value: string): number | undefined {
@@ -357,7 +383,12 @@ function questionRequest(q: DraftQuestion): SaveSurveyQuestionInput {
 export function toSaveRequest(doc: BuilderDoc): SaveSurveyRequest {
   return {
     version: doc.version,
-    sections: doc.sections.map((s) => ({ id: s.id, title: clean(s.title), description: clean(s.description), questions: s.questions.map(questionRequest) })),
+    sections: doc.sections.map((s) => ({
+      id: s.id,
+      title: clean(s.title),
+      description: clean(s.description),
+      questions: s.questions.map(questionRequest),
+    })),
   };
 }
 
@@ -375,7 +406,18 @@ export const fieldKey = {
 };
 
 /** The settings fields the builder has an input for (API names). */
-export const SETTING_NAMES = ['minSelections', 'maxSelections', 'allowOther', 'maxLength', 'scalePoints', 'minLabel', 'maxLabel', 'min', 'max', 'integerOnly'];
+export const SETTING_NAMES = [
+  'minSelections',
+  'maxSelections',
+  'allowOther',
+  'maxLength',
+  'scalePoints',
+  'minLabel',
+  'maxLabel',
+  'min',
+  'max',
+  'integerOnly',
+];
 
 /**
  * The API's field errors (`sections[0].questions[1].options[2].label.fr`…) turned into the builder's keys, so
@@ -433,7 +475,8 @@ export function builderProblems(doc: BuilderDoc): Record<string, string> {
     }
     if (question.type === 'linear_scale') {
       const n = toNumber(question.settings.scalePoints);
-      if (n === undefined || !Number.isInteger(n) || n < 2 || n > 11) problems[fieldKey.setting(question.key, 'scalePoints')] = 'scalePoints';
+      if (n === undefined || !Number.isInteger(n) || n < 2 || n > 11)
+        problems[fieldKey.setting(question.key, 'scalePoints')] = 'scalePoints';
     }
   }
   return problems;

@@ -5,7 +5,7 @@ import { downloadResponsesCsv } from './surveys';
 
 // The real generated client over a stubbed fetch: the request, the file name it reads and the saved Blob.
 describe('downloadResponsesCsv', () => {
-  const fetchMock = vi.fn<(url: RequestInfo, init?: RequestInit) => Promise<Response>>();
+  const fetchMock = vi.fn<(url: string, init?: RequestInit) => Promise<Response>>();
   const createObjectURL = vi.fn<(blob: Blob) => string>(() => 'blob:csv');
   let clicked: HTMLAnchorElement[] = [];
 
@@ -28,15 +28,18 @@ describe('downloadResponsesCsv', () => {
   });
 
   const csv = (disposition?: string) =>
-    new Response('response_id;Quartier\n1;Nord\n', { status: 200, headers: { 'Content-Type': 'text/csv', ...(disposition ? { 'Content-Disposition': disposition } : {}) } });
+    new Response('response_id;Quartier\n1;Nord\n', {
+      status: 200,
+      headers: { 'Content-Type': 'text/csv', ...(disposition ? { 'Content-Disposition': disposition } : {}) },
+    });
 
   it('asks with the bearer token in the chosen language and saves the file under the server’s name, the UTF-8 one first', async () => {
-    fetchMock.mockResolvedValue(csv('attachment; filename=reponses.csv; filename*=UTF-8\'\'r%C3%A9ponses-v%C3%A9lo.csv'));
+    fetchMock.mockResolvedValue(csv("attachment; filename=reponses.csv; filename*=UTF-8''r%C3%A9ponses-v%C3%A9lo.csv"));
 
     await expect(downloadResponsesCsv('ph-1', 'nl')).resolves.toBe('réponses-vélo.csv');
 
     const [url, init] = fetchMock.mock.calls[0];
-    expect(String(url)).toBe('/api/v1/phases/ph-1/responses.csv?language=nl');
+    expect(url).toBe('/api/v1/phases/ph-1/responses.csv?language=nl');
     expect(new Headers(init?.headers).get('Authorization')).toBe('Bearer staff-access');
     const blob = createObjectURL.mock.calls[0][0];
     expect(await blob.text()).toBe('response_id;Quartier\n1;Nord\n');
@@ -55,7 +58,10 @@ describe('downloadResponsesCsv', () => {
 
   it('saves nothing and throws what the page describes when the API refuses', async () => {
     fetchMock.mockResolvedValue(
-      new Response(JSON.stringify({ status: 403, title: 'Forbidden' }), { status: 403, headers: { 'Content-Type': 'application/problem+json' } }),
+      new Response(JSON.stringify({ status: 403, title: 'Forbidden' }), {
+        status: 403,
+        headers: { 'Content-Type': 'application/problem+json' },
+      }),
     );
 
     const error = await downloadResponsesCsv('ph-1', 'fr').catch((e: unknown) => e);

@@ -1,5 +1,13 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { QuestionType, ResponseStatus, type Answer, type MyResponse, type PollState, type SaveSurveyRequest, type SurveyView } from '@contracts/participation-client';
+import {
+  QuestionType,
+  ResponseStatus,
+  type Answer,
+  type MyResponse,
+  type PollState,
+  type SaveSurveyRequest,
+  type SurveyView,
+} from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { newIdempotencyKey } from '@/lib/idempotency';
 
@@ -112,7 +120,8 @@ export function useSubmitResponse(phaseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     // One key per press of « Envoyer »: a retried request is applied once.
-    mutationFn: ({ answers, token }: { answers: Answer[]; token?: string }) => api.submitResponse(phaseId, { answers }, token, newIdempotencyKey()),
+    mutationFn: ({ answers, token }: { answers: Answer[]; token?: string }) =>
+      api.submitResponse(phaseId, { answers }, token, newIdempotencyKey()),
     onSuccess: (submitted, { answers }) => {
       queryClient.setQueryData<MyResponse>(surveyKeys.mine(phaseId), {
         phaseId,

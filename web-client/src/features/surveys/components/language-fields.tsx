@@ -16,7 +16,17 @@ export interface LanguageFieldsProps {
 }
 
 /** One text in French (required where the API says so), Dutch and English (optional), side by side. */
-export function LanguageFields({ idFor, labelFor, values, onChange, errors, required, multiline, maxLength, disabled }: LanguageFieldsProps) {
+export function LanguageFields({
+  idFor,
+  labelFor,
+  values,
+  onChange,
+  errors,
+  required,
+  multiline,
+  maxLength,
+  disabled,
+}: LanguageFieldsProps) {
   return (
     <div className="form__row form__row--3">
       {SUPPORTED_LANGUAGES.map((l) =>

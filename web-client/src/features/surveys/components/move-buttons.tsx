@@ -18,10 +18,24 @@ export function MoveButtons({ id, canMoveUp, canMoveDown, upLabel, downLabel, on
   const { t } = useTranslation();
   return (
     <>
-      <Button id={id(-1)} variant="secondary" className="button--small" disabled={!canMoveUp} aria-label={upLabel} onClick={() => onMove(-1)}>
+      <Button
+        id={id(-1)}
+        variant="secondary"
+        className="button--small"
+        disabled={!canMoveUp}
+        aria-label={upLabel}
+        onClick={() => onMove(-1)}
+      >
         {t('surveys.move.up')}
       </Button>
-      <Button id={id(1)} variant="secondary" className="button--small" disabled={!canMoveDown} aria-label={downLabel} onClick={() => onMove(1)}>
+      <Button
+        id={id(1)}
+        variant="secondary"
+        className="button--small"
+        disabled={!canMoveDown}
+        aria-label={downLabel}
+        onClick={() => onMove(1)}
+      >
         {t('surveys.move.down')}
       </Button>
     </>

@@ -1,6 +1,14 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ParticipationAction, PhaseMethod, QuestionType, RefusalReason, ResponseStatus, type PollState, type SurveyView } from '@contracts/participation-client';
+import {
+  ParticipationAction,
+  PhaseMethod,
+  QuestionType,
+  RefusalReason,
+  ResponseStatus,
+  type PollState,
+  type SurveyView,
+} from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { i18n } from '@/lib/i18n';
 import { renderWithApp } from '@/test/idea-fixtures';
@@ -44,7 +52,12 @@ const poll: SurveyView = {
 const none: PollState = { phaseId: 'ph-1', response: { phaseId: 'ph-1', status: ResponseStatus.None, answers: [] } };
 const answered: PollState = {
   phaseId: 'ph-1',
-  response: { phaseId: 'ph-1', status: ResponseStatus.Submitted, submittedAt: '2026-03-03T10:00:00Z', answers: [{ questionId: Q, optionIds: ['o-2'] }] },
+  response: {
+    phaseId: 'ph-1',
+    status: ResponseStatus.Submitted,
+    submittedAt: '2026-03-03T10:00:00Z',
+    answers: [{ questionId: Q, optionIds: ['o-2'] }],
+  },
   results: {
     phaseId: 'ph-1',
     method: PhaseMethod.Poll,
@@ -80,26 +93,40 @@ describe('PollWidget', () => {
   it('asks for a choice, votes with one button and shows the results at once (table and chart)', async () => {
     vi.mocked(api.getPollState).mockResolvedValue(none);
     vi.mocked(api.answerPoll).mockResolvedValue(answered);
-    const { user } = renderWithApp(<PollWidget phaseId="ph-1" decision={{ action: ParticipationAction.Answer, allowed: true }} signedIn resultsVisible />, '/projects/p-1');
+    const { user } = renderWithApp(
+      <PollWidget phaseId="ph-1" decision={{ action: ParticipationAction.Answer, allowed: true }} signedIn resultsVisible />,
+      '/projects/p-1',
+    );
     const vote = await screen.findByRole('button', { name: 'Voter' });
     await user.click(vote);
     expect(api.answerPoll).not.toHaveBeenCalled();
-    expect(screen.getByRole('group', { name: '1. Quel jour ? (obligatoire)' })).toHaveAccessibleDescription('Répondez à cette question : elle est obligatoire.');
+    expect(screen.getByRole('group', { name: '1. Quel jour ? (obligatoire)' })).toHaveAccessibleDescription(
+      'Répondez à cette question : elle est obligatoire.',
+    );
 
     await user.click(screen.getByRole('radio', { name: 'Dimanche' }));
     await user.click(vote);
-    expect(api.answerPoll).toHaveBeenCalledWith('ph-1', { answers: [{ questionId: Q, optionIds: ['o-2'], otherText: undefined }] }, undefined);
+    expect(api.answerPoll).toHaveBeenCalledWith(
+      'ph-1',
+      { answers: [{ questionId: Q, optionIds: ['o-2'], otherText: undefined }] },
+      undefined,
+    );
     expect(await screen.findByText('Merci ! Votre réponse est enregistrée.')).toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'Question 1 : réponses par choix' });
     expect(within(table).getAllByRole('row')[2]).toHaveTextContent('Dimanchemoins de 5');
-    expect(screen.getByRole('img', { name: 'Graphique de la question « Quel jour ? » : Samedi, 6 ; Dimanche, moins de 5.' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', { name: 'Graphique de la question « Quel jour ? » : Samedi, 6 ; Dimanche, moins de 5.' }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Changer ma réponse' })).toBeInTheDocument();
   });
 
   it('shows the earlier answer, withdraws it, and sends the browser token for visitors without an account', async () => {
     vi.mocked(api.getPollState).mockResolvedValue(answered);
     vi.mocked(api.withdrawPollAnswer).mockResolvedValue(none);
-    const { user } = renderWithApp(<PollWidget phaseId="ph-1" decision={{ action: ParticipationAction.Answer, allowed: true }} signedIn={false} resultsVisible />, '/projects/p-1');
+    const { user } = renderWithApp(
+      <PollWidget phaseId="ph-1" decision={{ action: ParticipationAction.Answer, allowed: true }} signedIn={false} resultsVisible />,
+      '/projects/p-1',
+    );
     expect(await screen.findByRole('radio', { name: 'Dimanche' })).toBeChecked();
     const token = vi.mocked(api.getPollState).mock.calls[0][1];
     expect(token).toMatch(/^[0-9a-f]{64}$/);
@@ -113,7 +140,15 @@ describe('PollWidget', () => {
   it('says why one may not answer, in the visitor’s language', async () => {
     await i18n.changeLanguage('nl');
     vi.mocked(api.getPollState).mockResolvedValue(none);
-    renderWithApp(<PollWidget phaseId="ph-1" decision={{ action: ParticipationAction.Answer, allowed: false, reason: RefusalReason.NotSignedIn }} signedIn={false} resultsVisible />, '/projects/p-1');
+    renderWithApp(
+      <PollWidget
+        phaseId="ph-1"
+        decision={{ action: ParticipationAction.Answer, allowed: false, reason: RefusalReason.NotSignedIn }}
+        signedIn={false}
+        resultsVisible
+      />,
+      '/projects/p-1',
+    );
     expect(await screen.findByText('Meld u aan om te antwoorden.')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Peiling' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Stemmen' })).not.toBeInTheDocument();

@@ -75,7 +75,8 @@ export function PollWidget({ phaseId, decision, signedIn, resultsVisible, resend
   if (survey.isPending || state.isPending) body = <Loading label={t('common.loading')} />;
   else if (survey.isError) body = <Alert variant="error" title={describeError(t, toApiError(survey.error))} />;
   else if (questions.length === 0) body = <p className="muted">{t('surveys.poll.empty')}</p>;
-  else if (decision && !decision.allowed) body = <SurveyReason reason={decision.reason ?? 'not_permitted'} poll resendAction={resendAction} />;
+  else if (decision && !decision.allowed)
+    body = <SurveyReason reason={decision.reason ?? 'not_permitted'} poll resendAction={resendAction} />;
   else {
     const error = answer.error ? toApiError(answer.error) : null;
     body = (
@@ -99,7 +100,15 @@ export function PollWidget({ phaseId, decision, signedIn, resultsVisible, resend
           />
         ))}
         {error && !Object.keys(error.fieldErrors).length ? (
-          <Alert variant="error" role="alert" title={error.status === 403 && error.reason ? t(`surveys.reasons.${error.reason}`, { defaultValue: describeError(t, error) }) : describeError(t, error)} />
+          <Alert
+            variant="error"
+            role="alert"
+            title={
+              error.status === 403 && error.reason
+                ? t(`surveys.reasons.${error.reason}`, { defaultValue: describeError(t, error) })
+                : describeError(t, error)
+            }
+          />
         ) : null}
         <div className="form__actions">
           <Button type="submit" pending={answer.isPending && answer.variables?.answers !== null}>

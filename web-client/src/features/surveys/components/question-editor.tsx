@@ -61,9 +61,15 @@ export function QuestionEditor({
   const key = q.key;
   const headingId = `bq-${key}-heading`;
   const typeName = t(`surveys.types.${q.type}`);
-  const setting = (name: SettingName, value: string | boolean | Record<string, string>) => onAction({ type: 'setting', question: key, name, value });
+  const setting = (name: SettingName, value: string | boolean | Record<string, string>) =>
+    onAction({ type: 'setting', question: key, name, value });
   const settingErrors = (name: string) => errors[fieldKey.setting(key, name)];
-  const numberSetting = (name: 'minSelections' | 'maxSelections' | 'maxLength' | 'scalePoints' | 'min' | 'max', hint?: string, min?: number, max?: number) => (
+  const numberSetting = (
+    name: 'minSelections' | 'maxSelections' | 'maxLength' | 'scalePoints' | 'min' | 'max',
+    hint?: string,
+    min?: number,
+    max?: number,
+  ) => (
     <TextField
       id={ids.setting(key, name)}
       type="number"
@@ -83,7 +89,7 @@ export function QuestionEditor({
     <div className={settingErrors(name)?.length ? 'field field--invalid' : 'field'}>
       {settingErrors(name)?.length ? (
         <p className="field__error" id={`${ids.setting(key, name)}-error`}>
-          {settingErrors(name)!.join(' ')}
+          {settingErrors(name).join(' ')}
         </p>
       ) : null}
       <div className="choice">
@@ -118,7 +124,12 @@ export function QuestionEditor({
               downLabel={t('surveys.builder.moveQuestionDown', { number })}
               onMove={onMove}
             />
-            <Button variant="secondary" className="button--small" aria-label={t('surveys.builder.removeQuestion', { number })} onClick={onRemove}>
+            <Button
+              variant="secondary"
+              className="button--small"
+              aria-label={t('surveys.builder.removeQuestion', { number })}
+              onClick={onRemove}
+            >
               {t('common.remove')}
             </Button>
           </div>
@@ -170,7 +181,9 @@ export function QuestionEditor({
           {checkSetting('allowOther')}
         </>
       ) : null}
-      {q.type === 'short_text' || q.type === 'long_text' ? numberSetting('maxLength', t('surveys.builder.settings.maxLengthHint'), 1, 10000) : null}
+      {q.type === 'short_text' || q.type === 'long_text'
+        ? numberSetting('maxLength', t('surveys.builder.settings.maxLengthHint'), 1, 10000)
+        : null}
       {q.type === 'linear_scale' ? (
         <>
           {numberSetting('scalePoints', t('surveys.builder.settings.scalePointsHint'), 2, 11)}

@@ -76,7 +76,12 @@ export function QuestionField({ question, number, answer, onChange, error, idPre
         else set({ optionIds: checked ? [...chosen, optionId] : chosen.filter((o) => o !== optionId) });
       };
       return (
-        <fieldset id={id} tabIndex={-1} className={['fieldset', 'question', error ? 'field--invalid' : ''].join(' ').trim()} aria-describedby={describedBy(ruleId)}>
+        <fieldset
+          id={id}
+          tabIndex={-1}
+          className={['fieldset', 'question', error ? 'field--invalid' : ''].join(' ').trim()}
+          aria-describedby={describedBy(ruleId)}
+        >
           <legend className="fieldset__legend">{label}</legend>
           {helpText}
           {rule ? (
@@ -166,7 +171,12 @@ export function QuestionField({ question, number, answer, onChange, error, idPre
       const maxLabel = localizedName(question.settings.maxLabel, language);
       const endsId = `${id}-ends`;
       return (
-        <fieldset id={id} tabIndex={-1} className={['fieldset', 'question', error ? 'field--invalid' : ''].join(' ').trim()} aria-describedby={describedBy(endsId)}>
+        <fieldset
+          id={id}
+          tabIndex={-1}
+          className={['fieldset', 'question', error ? 'field--invalid' : ''].join(' ').trim()}
+          aria-describedby={describedBy(endsId)}
+        >
           <legend className="fieldset__legend">{label}</legend>
           {helpText}
           <p className="field__hint" id={endsId}>
@@ -180,7 +190,13 @@ export function QuestionField({ question, number, answer, onChange, error, idPre
               const end = n === 1 ? minLabel : n === points ? maxLabel : '';
               return (
                 <div className="scale__point" key={n}>
-                  <input type="radio" id={`${id}-${n}`} name={id} checked={a.number === String(n)} onChange={() => set({ number: String(n) })} />
+                  <input
+                    type="radio"
+                    id={`${id}-${n}`}
+                    name={id}
+                    checked={a.number === String(n)}
+                    onChange={() => set({ number: String(n) })}
+                  />
                   <label htmlFor={`${id}-${n}`}>
                     {n}
                     {end ? <span className="scale__end"> {end}</span> : null}
@@ -306,7 +322,12 @@ function RankingField({ id, question, label, answer, onChange, helpText, errorTe
   }
 
   return (
-    <fieldset id={id} tabIndex={-1} className={['fieldset', 'question', answer.ranked ? '' : 'ranking--unranked'].join(' ').trim()} aria-describedby={describedBy}>
+    <fieldset
+      id={id}
+      tabIndex={-1}
+      className={['fieldset', 'question', answer.ranked ? '' : 'ranking--unranked'].join(' ').trim()}
+      aria-describedby={describedBy}
+    >
       <legend className="fieldset__legend">{label}</legend>
       {helpText}
       <p className="field__hint" id={`${id}-how`}>

@@ -18,8 +18,12 @@ export function SubmittedAnswers({ sections, answers }: { sections: SurveySectio
         if (!a) value = t('surveys.mine.noAnswer');
         else if (q.type === 'ranking') value = (a.optionIds ?? []).map((id, i) => `${i + 1}. ${option(id)}`).join(' ; ');
         else if (q.type === 'single_choice' || q.type === 'multiple_choice')
-          value = [...(a.optionIds ?? []).map(option), ...(a.otherText ? [t('surveys.mine.other', { text: a.otherText })] : [])].join(' ; ');
-        else if (q.type === 'map_point') value = a.latitude != null && a.longitude != null ? t('surveys.mine.point', { latitude: a.latitude, longitude: a.longitude }) : '';
+          value = [...(a.optionIds ?? []).map(option), ...(a.otherText ? [t('surveys.mine.other', { text: a.otherText })] : [])].join(
+            ' ; ',
+          );
+        else if (q.type === 'map_point')
+          value =
+            a.latitude != null && a.longitude != null ? t('surveys.mine.point', { latitude: a.latitude, longitude: a.longitude }) : '';
         else if (q.type === 'linear_scale' || q.type === 'number') value = a.number != null ? formatNumber(a.number, language) : '';
         else value = a.text ?? '';
         return (

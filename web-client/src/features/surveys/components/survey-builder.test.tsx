@@ -97,7 +97,10 @@ describe('SurveyBuilder', () => {
   });
 
   it('shows the API’s messages beside their fields, and offers to reload after a conflict', async () => {
-    vi.mocked(api.saveSurvey).mockRejectedValueOnce({ status: 400, errors: { 'sections[0].questions[0].options[1].label.fr': ['Ce choix existe déjà.'] } });
+    vi.mocked(api.saveSurvey).mockRejectedValueOnce({
+      status: 400,
+      errors: { 'sections[0].questions[0].options[1].label.fr': ['Ce choix existe déjà.'] },
+    });
     const reload = vi.fn().mockResolvedValue(view({ version: 5 }));
     const { user } = renderWithApp(<SurveyBuilder view={view()} onReload={reload} />, '/admin/projects/p-1/phases/ph-1/survey');
     await user.click(screen.getByRole('button', { name: 'Enregistrer le questionnaire' }));
@@ -117,7 +120,10 @@ describe('SurveyBuilder', () => {
   });
 
   it('once responses exist, only the wording can change', () => {
-    renderWithApp(<SurveyBuilder view={view({ locked: true, responses: 7 })} onReload={vi.fn()} />, '/admin/projects/p-1/phases/ph-1/survey');
+    renderWithApp(
+      <SurveyBuilder view={view({ locked: true, responses: 7 })} onReload={vi.fn()} />,
+      '/admin/projects/p-1/phases/ph-1/survey',
+    );
     expect(screen.getByText('7 réponses sont arrivées : seule la formulation peut changer.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Monter/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Ajouter une question' })).not.toBeInTheDocument();
@@ -127,8 +133,18 @@ describe('SurveyBuilder', () => {
   });
 
   it('offers only choice questions, five at most, for a poll; the preview sends nothing', async () => {
-    const { user } = renderWithApp(<SurveyBuilder view={view({ method: PhaseMethod.Poll, sections: [{ ...view().sections[0], questions: [view().sections[0].questions[0]] }] })} onReload={vi.fn()} />, '/a');
-    expect(within(screen.getByLabelText('Type de la nouvelle question')).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choix unique', 'Choix multiple']);
+    const { user } = renderWithApp(
+      <SurveyBuilder
+        view={view({ method: PhaseMethod.Poll, sections: [{ ...view().sections[0], questions: [view().sections[0].questions[0]] }] })}
+        onReload={vi.fn()}
+      />,
+      '/a',
+    );
+    expect(
+      within(screen.getByLabelText('Type de la nouvelle question'))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Choix unique', 'Choix multiple']);
     expect(screen.queryByRole('button', { name: 'Ajouter une page' })).not.toBeInTheDocument();
     for (let i = 0; i < 4; i++) await user.click(screen.getByRole('button', { name: 'Ajouter une question' }));
     expect(screen.queryByRole('button', { name: 'Ajouter une question' })).not.toBeInTheDocument();

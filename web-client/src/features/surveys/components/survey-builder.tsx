@@ -61,7 +61,8 @@ export function previewSections(doc: BuilderDoc): SurveySection[] {
     description: clean(s.description),
     questions: s.questions.map((q) => {
       const settings = settingsFor(q);
-      for (const [k, v] of Object.entries(settings)) if (typeof v === 'number' && Number.isNaN(v)) delete (settings as Record<string, unknown>)[k];
+      for (const [k, v] of Object.entries(settings))
+        if (typeof v === 'number' && Number.isNaN(v)) delete (settings as Record<string, unknown>)[k];
       return {
         id: q.key,
         type: q.type,
@@ -109,7 +110,10 @@ export function SurveyBuilder({ view, map, onReload }: SurveyBuilderProps) {
     const next = builderReducer(doc, { type: 'moveQuestion', question: key, direction });
     change({ type: 'moveQuestion', question: key, direction });
     const position = allQuestions(next).find((q) => q.question.key === key)!;
-    const title = doc.sections.flatMap((s) => s.questions).find((q) => q.key === key)?.title.fr.trim();
+    const title = doc.sections
+      .flatMap((s) => s.questions)
+      .find((q) => q.key === key)
+      ?.title.fr.trim();
     setAnnouncement(
       t(next.sections.length > 1 ? 'surveys.builder.movedQuestionPage' : 'surveys.builder.movedQuestion', {
         title: title || t('surveys.builder.untitled'),
@@ -128,7 +132,11 @@ export function SurveyBuilder({ view, map, onReload }: SurveyBuilderProps) {
     if (target < 0 || target >= q.options.length) return;
     change({ type: 'moveOption', question, option, direction });
     setAnnouncement(
-      t('surveys.builder.movedOption', { label: q.options[index].label.fr.trim() || t('surveys.builder.untitled'), position: target + 1, count: q.options.length }),
+      t('surveys.builder.movedOption', {
+        label: q.options[index].label.fr.trim() || t('surveys.builder.untitled'),
+        position: target + 1,
+        count: q.options.length,
+      }),
     );
     const atEnd = target === 0 || target === q.options.length - 1;
     focusSoon(ids.move(option, atEnd ? (-direction as Direction) : direction));
@@ -219,10 +227,16 @@ export function SurveyBuilder({ view, map, onReload }: SurveyBuilderProps) {
     } else if (kind === 'o') {
       const owner = questions.find((q) => q.question.options.some((o) => o.key === item));
       const index = owner ? owner.question.options.findIndex((o) => o.key === item) + 1 : 0;
-      summaryItems.push({ id: ids.option(item), text: t('surveys.builder.summaryOption', { number: owner?.number, option: index, message: text }) });
+      summaryItems.push({
+        id: ids.option(item),
+        text: t('surveys.builder.summaryOption', { number: owner?.number, option: index, message: text }),
+      });
     } else if (kind === 's') {
       const index = doc.sections.findIndex((s) => s.key === item) + 1;
-      summaryItems.push({ id: rest === 'title' ? ids.sectionTitle(item) : ids.section(item), text: t('surveys.builder.summarySection', { page: index, message: text }) });
+      summaryItems.push({
+        id: rest === 'title' ? ids.sectionTitle(item) : ids.section(item),
+        text: t('surveys.builder.summarySection', { page: index, message: text }),
+      });
     } else summaryItems.push({ text });
   }
   const conflict = apiError?.status === 409;
@@ -257,7 +271,13 @@ export function SurveyBuilder({ view, map, onReload }: SurveyBuilderProps) {
           <SurveyForm key={previewKey} sections={previewSections(doc)} idPrefix="preview" map={map} preview onSubmit={() => undefined} />
         </section>
       ) : null}
-      <div id="builder-summary" ref={summary} tabIndex={-1} role="alert" className={summaryTitle || conflict ? 'alert alert--error' : 'visually-empty'}>
+      <div
+        id="builder-summary"
+        ref={summary}
+        tabIndex={-1}
+        role="alert"
+        className={summaryTitle || conflict ? 'alert alert--error' : 'visually-empty'}
+      >
         {conflict ? (
           <>
             <p className="alert__title">{t('surveys.builder.conflictTitle')}</p>
@@ -301,7 +321,11 @@ export function SurveyBuilder({ view, map, onReload }: SurveyBuilderProps) {
           <section key={section.key} className="panel builder-section" aria-labelledby={sectionTitleId}>
             <h2 id={sectionTitleId}>
               <span id={ids.section(section.key)} tabIndex={-1}>
-                {poll ? t('surveys.builder.pollQuestions') : multiple ? t('surveys.builder.page', { n: sectionIndex + 1 }) : t('surveys.builder.questions')}
+                {poll
+                  ? t('surveys.builder.pollQuestions')
+                  : multiple
+                    ? t('surveys.builder.page', { n: sectionIndex + 1 })
+                    : t('surveys.builder.questions')}
               </span>
             </h2>
             {!poll ? (
@@ -318,11 +342,15 @@ export function SurveyBuilder({ view, map, onReload }: SurveyBuilderProps) {
                   idFor={(l) => `bs-${section.key}-description-${l}`}
                   labelFor={(l) => t(`surveys.builder.sectionDescriptionIn.${l}`)}
                   values={section.description}
-                  onChange={(language, value) => change({ type: 'sectionText', section: section.key, field: 'description', language, value })}
+                  onChange={(language, value) =>
+                    change({ type: 'sectionText', section: section.key, field: 'description', language, value })
+                  }
                   multiline
                   maxLength={2000}
                 />
-                {errors[fieldKey.section(section.key)] ? <p className="field__error">{errors[fieldKey.section(section.key)].join(' ')}</p> : null}
+                {errors[fieldKey.section(section.key)] ? (
+                  <p className="field__error">{errors[fieldKey.section(section.key)].join(' ')}</p>
+                ) : null}
               </>
             ) : null}
             {multiple && !locked ? (

@@ -28,7 +28,15 @@ const sections: SurveySection[] = [
           { id: 'o-2', label: { fr: 'À pied' } },
         ],
       },
-      { id: Q2, type: QuestionType.ShortText, title: { fr: 'Un mot ?' }, help: {}, required: false, settings: { maxLength: 20 }, options: [] },
+      {
+        id: Q2,
+        type: QuestionType.ShortText,
+        title: { fr: 'Un mot ?' },
+        help: {},
+        required: false,
+        settings: { maxLength: 20 },
+        options: [],
+      },
     ],
   },
   {
@@ -36,7 +44,15 @@ const sections: SurveySection[] = [
     title: { fr: 'Votre avis' },
     description: {},
     questions: [
-      { id: Q3, type: QuestionType.LinearScale, title: { fr: 'Satisfait ?' }, help: {}, required: true, settings: { scalePoints: 5, minLabel: { fr: 'Pas du tout' }, maxLabel: { fr: 'Tout à fait' } }, options: [] },
+      {
+        id: Q3,
+        type: QuestionType.LinearScale,
+        title: { fr: 'Satisfait ?' },
+        help: {},
+        required: true,
+        settings: { scalePoints: 5, minLabel: { fr: 'Pas du tout' }, maxLabel: { fr: 'Tout à fait' } },
+        options: [],
+      },
       {
         id: Q4,
         type: QuestionType.Ranking,
@@ -72,7 +88,9 @@ describe('SurveyForm', () => {
     await user.click(screen.getByRole('button', { name: 'Page suivante' }));
     const summary = screen.getByText('Une question demande votre attention :').parentElement!;
     expect(summary).toHaveFocus();
-    expect(within(summary).getByRole('link', { name: 'Question 1 (Comment venez-vous ?) : Répondez à cette question : elle est obligatoire.' })).toBeInTheDocument();
+    expect(
+      within(summary).getByRole('link', { name: 'Question 1 (Comment venez-vous ?) : Répondez à cette question : elle est obligatoire.' }),
+    ).toBeInTheDocument();
     expect(group).toHaveAccessibleDescription('Le plus souvent. Répondez à cette question : elle est obligatoire.');
     expect(screen.getByText('Page 1 sur 2')).toBeInTheDocument();
 
@@ -91,7 +109,11 @@ describe('SurveyForm', () => {
     // Ranking with buttons: focus follows the moved choice, a live region says where it went.
     const ranking = screen.getByRole('group', { name: '4. Vos priorités' });
     await user.click(within(ranking).getByRole('button', { name: 'Monter « Arbres »' }));
-    expect(within(ranking).getAllByRole('listitem').map((li) => li.querySelector('.ranking__label')?.textContent)).toEqual(['Pistes', 'Arbres', 'Parkings']);
+    expect(
+      within(ranking)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('.ranking__label')?.textContent),
+    ).toEqual(['Pistes', 'Arbres', 'Parkings']);
     expect(await within(ranking).findByRole('status')).toHaveTextContent('« Arbres » est maintenant en position 2 sur 3.');
     await vi.waitFor(() => expect(within(ranking).getByRole('button', { name: 'Monter « Arbres »' })).toHaveFocus());
     await user.keyboard('{Enter}');
@@ -128,7 +150,10 @@ describe('SurveyForm', () => {
 
   it('keeps a draft without requiring the required questions', async () => {
     const onSaveDraft = vi.fn();
-    const { user } = renderWithApp(<SurveyForm sections={sections} onSubmit={vi.fn()} onSaveDraft={onSaveDraft} draftNotice={null} />, '/s');
+    const { user } = renderWithApp(
+      <SurveyForm sections={sections} onSubmit={vi.fn()} onSaveDraft={onSaveDraft} draftNotice={null} />,
+      '/s',
+    );
     await user.type(screen.getByRole('textbox', { name: '2. Un mot ?' }), 'Plus tard');
     await user.click(screen.getByRole('button', { name: 'Enregistrer le brouillon' }));
     expect(onSaveDraft).toHaveBeenCalledWith([{ questionId: Q2, text: 'Plus tard' }]);

@@ -159,15 +159,25 @@ export function SurveyForm({
   }
 
   let summaryTitle: string | null = null;
-  if (summaryShown && (errored.length > 0 || stray.length > 0)) summaryTitle = t('surveys.answer.summaryTitle', { count: errored.length || stray.length });
-  else if (summaryShown && apiError) summaryTitle = apiError.status === 403 && apiError.reason && describeRefusal ? describeRefusal(apiError.reason) : describeError(t, apiError);
+  if (summaryShown && (errored.length > 0 || stray.length > 0))
+    summaryTitle = t('surveys.answer.summaryTitle', { count: errored.length || stray.length });
+  else if (summaryShown && apiError)
+    summaryTitle =
+      apiError.status === 403 && apiError.reason && describeRefusal ? describeRefusal(apiError.reason) : describeError(t, apiError);
 
-  const sectionTitle = localizedName(current.title, language) || (pages.length > 1 ? t('surveys.answer.pageTitle', { n: page + 1 }) : t('surveys.answer.questions'));
+  const sectionTitle =
+    localizedName(current.title, language) ||
+    (pages.length > 1 ? t('surveys.answer.pageTitle', { n: page + 1 }) : t('surveys.answer.questions'));
   const description = localizedName(current.description, language);
 
   return (
     <form className="form survey-form" noValidate onSubmit={submit} aria-labelledby={`${idPrefix}-page-title`}>
-      <div ref={summary} tabIndex={-1} className={summaryTitle ? 'alert alert--error' : 'visually-empty'} aria-labelledby={summaryTitle ? `${idPrefix}-summary-title` : undefined}>
+      <div
+        ref={summary}
+        tabIndex={-1}
+        className={summaryTitle ? 'alert alert--error' : 'visually-empty'}
+        aria-labelledby={summaryTitle ? `${idPrefix}-summary-title` : undefined}
+      >
         {summaryTitle ? (
           <>
             <p className="alert__title" id={`${idPrefix}-summary-title`}>
@@ -184,7 +194,11 @@ export function SurveyForm({
                         focusQuestion(q.id);
                       }}
                     >
-                      {t('surveys.answer.summaryItem', { number: numbers.get(q.id), title: localizedName(q.title, language), message: messageFor(q.id) })}
+                      {t('surveys.answer.summaryItem', {
+                        number: numbers.get(q.id),
+                        title: localizedName(q.title, language),
+                        message: messageFor(q.id),
+                      })}
                     </a>
                   </li>
                 ))}

@@ -6,7 +6,9 @@ import { Link, useLocation } from 'react-router';
 export function SurveyReason({ reason, poll, resendAction }: { reason: string; poll?: boolean; resendAction?: ReactNode }) {
   const { t } = useTranslation();
   const location = useLocation();
-  const text = t(`surveys.reasons.${reason}${poll && reason === 'not_permitted' ? '_poll' : ''}`, { defaultValue: t('surveys.reasons.not_permitted') });
+  const text = t(`surveys.reasons.${reason}${poll && reason === 'not_permitted' ? '_poll' : ''}`, {
+    defaultValue: t('surveys.reasons.not_permitted'),
+  });
   return (
     <div className="action-reason">
       <p>{text}</p>

@@ -70,14 +70,23 @@ describe('SurveyResults', () => {
     renderWithApp(<SurveyResults phaseId="ph-1" />, '/projects/p-1/phases/ph-1/results');
     expect(await screen.findByText('12 réponses envoyées')).toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'Question 1 : réponses par choix' });
-    const rows = within(table).getAllByRole('row').slice(1).map((r) => r.textContent?.replace(/[\s\u202f\u00a0]+/g, ' '));
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.textContent?.replace(/[\s\u202f\u00a0]+/g, ' '));
     expect(rows).toEqual(['À vélo758,3 %', 'À pied541,7 %', 'En voituremoins de 5—']);
-    expect(screen.getByRole('img', { name: 'Graphique de la question « Comment venez-vous ? » : À vélo, 7 ; À pied, 5 ; En voiture, moins de 5.' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', {
+        name: 'Graphique de la question « Comment venez-vous ? » : À vélo, 7 ; À pied, 5 ; En voiture, moins de 5.',
+      }),
+    ).toBeInTheDocument();
     // The table comes first: the chart summarises it.
     expect(table.compareDocumentPosition(screen.getAllByRole('img')[0]) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
 
     const few = screen.getByRole('region', { name: '2. Quels jours ?' });
-    expect(within(few).getByText('Moins de 5 réponses à cette question : le détail n’est pas publié, pour que personne ne puisse être reconnu.')).toBeInTheDocument();
+    expect(
+      within(few).getByText('Moins de 5 réponses à cette question : le détail n’est pas publié, pour que personne ne puisse être reconnu.'),
+    ).toBeInTheDocument();
     expect(within(few).queryByRole('table')).not.toBeInTheDocument();
 
     const scale = screen.getByRole('region', { name: '3. Satisfait ?' });
@@ -87,7 +96,11 @@ describe('SurveyResults', () => {
     expect(within(scale).getByText(/« moins de 5 » : un nombre inférieur à 5/)).toBeInTheDocument();
 
     const ranking = within(screen.getByRole('region', { name: '4. Priorités' })).getByRole('table');
-    expect(within(ranking).getAllByRole('rowheader').map((c) => c.textContent)).toEqual(['Arbres', 'Pistes']);
+    expect(
+      within(ranking)
+        .getAllByRole('rowheader')
+        .map((c) => c.textContent),
+    ).toEqual(['Arbres', 'Pistes']);
 
     // Residents see how many wrote, never the texts; nothing to download.
     expect(screen.getByText('8 réponses écrites')).toBeInTheDocument();
@@ -99,8 +112,13 @@ describe('SurveyResults', () => {
   it('lists the written answers to the staff, twenty at a time, and offers the CSV in a chosen language', async () => {
     vi.mocked(api.getSurveyResults).mockResolvedValue(results({ staff: true, published: false }));
     vi.mocked(api.listTextAnswers)
-      .mockResolvedValueOnce({ items: [{ responseId: 'r-1', text: 'Plus de bancs', other: false, submittedAt: '2026-03-03T10:00:00Z' }], nextCursor: 'c-2' })
-      .mockResolvedValueOnce({ items: [{ responseId: 'r-2', text: 'Moins de voitures', other: false, submittedAt: '2026-03-02T10:00:00Z' }] });
+      .mockResolvedValueOnce({
+        items: [{ responseId: 'r-1', text: 'Plus de bancs', other: false, submittedAt: '2026-03-03T10:00:00Z' }],
+        nextCursor: 'c-2',
+      })
+      .mockResolvedValueOnce({
+        items: [{ responseId: 'r-2', text: 'Moins de voitures', other: false, submittedAt: '2026-03-02T10:00:00Z' }],
+      });
     const { user } = renderWithApp(<SurveyResults phaseId="ph-1" />, '/projects/p-1/phases/ph-1/results');
     expect(await screen.findByText('Ces résultats ne sont pas publics : seule l’équipe du projet les voit.')).toBeInTheDocument();
     const list = await screen.findByRole('list', { name: 'Réponses écrites à la question 5, les plus récentes d’abord' });
@@ -111,7 +129,11 @@ describe('SurveyResults', () => {
     expect(screen.queryByRole('button', { name: 'Charger plus' })).not.toBeInTheDocument();
     const language = screen.getByRole('combobox', { name: 'Langue des en-têtes et des choix' });
     expect(language).toHaveValue('fr');
-    expect(within(language).getAllByRole('option').map((o) => o.textContent)).toEqual(['Français', 'Nederlands', 'English']);
+    expect(
+      within(language)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Français', 'Nederlands', 'English']);
     expect(screen.getByRole('button', { name: 'Télécharger le CSV' })).toBeInTheDocument();
   });
 

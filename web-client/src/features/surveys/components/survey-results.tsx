@@ -40,10 +40,18 @@ export function SurveyResultsView({ results, headingLevel = 2, compact = false }
   return (
     <div className="results survey-results stack">
       {results.staff && !results.published ? <Alert variant="warning" title={t('surveys.results.staffOnly')} /> : null}
-      <p className={compact ? undefined : 'lead'}>{t('surveys.results.responses', { count: results.responses, formatted: formatNumber(results.responses, language) })}</p>
+      <p className={compact ? undefined : 'lead'}>
+        {t('surveys.results.responses', { count: results.responses, formatted: formatNumber(results.responses, language) })}
+      </p>
       {results.staff && !compact ? <CsvDownload phaseId={results.phaseId} /> : null}
       {results.questions.map((question, index) => (
-        <QuestionResults key={question.questionId} question={question} number={index + 1} staff={results.staff && !compact} headingLevel={headingLevel} />
+        <QuestionResults
+          key={question.questionId}
+          question={question}
+          number={index + 1}
+          staff={results.staff && !compact}
+          headingLevel={headingLevel}
+        />
       ))}
     </div>
   );
@@ -69,14 +77,23 @@ function QuestionResults({
   const count = (n: number | undefined) => (n == null ? t('surveys.results.hidden') : formatNumber(n, language));
   const hasHidden = q.options.some((o) => o.count == null) || q.distribution.some((b) => b.count == null);
   /** Counts as bars (a hidden count is drawn soft), the chart named by its figures. */
-  const countChart = <R extends { id: string; label: string; count?: number }>(rows: R[], valueText: (row: R) => string = (row) => count(row.count)) => (
+  const countChart = <R extends { id: string; label: string; count?: number }>(
+    rows: R[],
+    valueText: (row: R) => string = (row) => count(row.count),
+  ) => (
     <BarChart
       label={t('surveys.results.chartLabel', {
         title,
         items: rows.map((r) => t('surveys.results.chartItem', { label: r.label, count: count(r.count) })).join(' ; '),
       })}
       caption={t('surveys.results.chartCaption')}
-      items={rows.map((r) => ({ id: r.id, label: r.label, value: r.count ?? 0, valueText: valueText(r), tone: r.count == null ? 'soft' : 'strong' }))}
+      items={rows.map((r) => ({
+        id: r.id,
+        label: r.label,
+        value: r.count ?? 0,
+        valueText: valueText(r),
+        tone: r.count == null ? 'soft' : 'strong',
+      }))}
     />
   );
 
@@ -86,10 +103,13 @@ function QuestionResults({
   } else if (q.type === 'single_choice' || q.type === 'multiple_choice') {
     const rows = [
       ...q.options.map((o) => ({ id: o.optionId, label: localizedName(o.label, language), count: o.count, percent: o.percent })),
-      ...(q.otherCount != null && q.otherCount > 0 ? [{ id: 'other', label: t('surveys.results.other'), count: q.otherCount, percent: undefined }] : []),
+      ...(q.otherCount != null && q.otherCount > 0
+        ? [{ id: 'other', label: t('surveys.results.other'), count: q.otherCount, percent: undefined }]
+        : []),
     ];
     const caption = t('surveys.results.choiceCaption', { number, title });
-    const percent = (p: number | undefined) => (p == null ? '—' : new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(p) + '\u00a0%');
+    const percent = (p: number | undefined) =>
+      p == null ? '—' : new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(p) + '\u00a0%';
     body = (
       <>
         {q.type === 'multiple_choice' ? <p className="muted">{t('surveys.results.multipleNote')}</p> : null}
@@ -103,7 +123,9 @@ function QuestionResults({
           rows={rows.map((r) => ({ key: r.id, cells: [r.label, count(r.count), r.count == null ? '—' : percent(r.percent)] }))}
         />
         {countChart(rows, (r) => (r.count == null ? count(r.count) : `${count(r.count)} · ${percent(r.percent)}`))}
-        {staff && (q.otherCount ?? 0) > 0 ? <TextAnswers questionId={q.questionId} title={t('surveys.results.otherTexts', { number })} /> : null}
+        {staff && (q.otherCount ?? 0) > 0 ? (
+          <TextAnswers questionId={q.questionId} title={t('surveys.results.otherTexts', { number })} />
+        ) : null}
       </>
     );
   } else if (q.type === 'ranking') {
@@ -111,7 +133,8 @@ function QuestionResults({
       .map((o) => ({ id: o.optionId, label: localizedName(o.label, language), score: o.score, averageRank: o.averageRank }))
       .sort((a, b) => (b.score ?? -1) - (a.score ?? -1));
     const caption = t('surveys.results.rankingCaption', { number, title });
-    const decimal = (n: number | undefined) => (n == null ? t('surveys.results.hidden') : new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(n));
+    const decimal = (n: number | undefined) =>
+      n == null ? t('surveys.results.hidden') : new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(n);
     body = (
       <>
         <p className="muted">{t('surveys.results.rankingNote')}</p>
@@ -125,15 +148,24 @@ function QuestionResults({
           rows={rows.map((r) => ({ key: r.id, cells: [r.label, decimal(r.score), decimal(r.averageRank)] }))}
         />
         <BarChart
-          label={t('surveys.results.rankingChartLabel', { title, items: rows.map((r) => t('surveys.results.chartItem', { label: r.label, count: decimal(r.score) })).join(' ; ') })}
+          label={t('surveys.results.rankingChartLabel', {
+            title,
+            items: rows.map((r) => t('surveys.results.chartItem', { label: r.label, count: decimal(r.score) })).join(' ; '),
+          })}
           caption={t('surveys.results.chartCaption')}
-          items={rows.map((r) => ({ id: r.id, label: r.label, value: r.score ?? 0, valueText: t('surveys.results.points', { score: decimal(r.score) }) }))}
+          items={rows.map((r) => ({
+            id: r.id,
+            label: r.label,
+            value: r.score ?? 0,
+            valueText: t('surveys.results.points', { score: decimal(r.score) }),
+          }))}
         />
       </>
     );
   } else if (q.type === 'linear_scale' || q.type === 'number') {
     const decimal = (n: number) => new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(n);
-    const bucket = (from: number, to: number) => (from === to ? decimal(from) : t('surveys.results.range', { from: decimal(from), to: decimal(to) }));
+    const bucket = (from: number, to: number) =>
+      from === to ? decimal(from) : t('surveys.results.range', { from: decimal(from), to: decimal(to) });
     const rows = q.distribution.map((b) => ({ id: `${b.from}-${b.to}`, label: bucket(b.from, b.to), count: b.count }));
     const caption = t('surveys.results.distributionCaption', { number, title });
     body = (
@@ -152,7 +184,10 @@ function QuestionResults({
           <>
             <ResultsTable
               caption={caption}
-              columns={[{ header: t(q.type === 'linear_scale' ? 'surveys.results.value' : 'surveys.results.bucket') }, { header: t('surveys.results.count'), numeric: true }]}
+              columns={[
+                { header: t(q.type === 'linear_scale' ? 'surveys.results.value' : 'surveys.results.bucket') },
+                { header: t('surveys.results.count'), numeric: true },
+              ]}
               rows={rows.map((r) => ({ key: r.id, cells: [r.label, count(r.count)] }))}
             />
             {countChart(rows)}
@@ -164,7 +199,11 @@ function QuestionResults({
     body = (
       <>
         <p>{t('surveys.results.texts', { count: q.textCount, formatted: formatNumber(q.textCount, language) })}</p>
-        {staff ? <TextAnswers questionId={q.questionId} title={t('surveys.results.textList', { number })} /> : <p className="muted">{t('surveys.results.textsStaffOnly')}</p>}
+        {staff ? (
+          <TextAnswers questionId={q.questionId} title={t('surveys.results.textList', { number })} />
+        ) : (
+          <p className="muted">{t('surveys.results.textsStaffOnly')}</p>
+        )}
       </>
     );
   } else if (q.type === 'map_point') {

@@ -16,7 +16,11 @@ import { useBlockUser, useUnblockUser } from '../api/users';
 export function BlockUserDialog({ user, onClose }: { user: ListUsersUser | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Dialog open={user !== null} title={user ? t('users.block.title', { name: `${user.firstName} ${user.lastName}` }) : ''} onClose={onClose}>
+    <Dialog
+      open={user !== null}
+      title={user ? t('users.block.title', { name: `${user.firstName} ${user.lastName}` }) : ''}
+      onClose={onClose}
+    >
       {user ? <BlockUser user={user} /> : null}
     </Dialog>
   );

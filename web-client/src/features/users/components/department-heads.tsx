@@ -121,7 +121,10 @@ export function DepartmentHeads({ departmentId, departmentLabel }: { departmentI
                       className="button--small"
                       disabled={already}
                       pending={grant.isPending && grant.variables?.userId === user.id}
-                      aria-label={t('departments.heads.makeHeadLabel', { name: `${user.firstName} ${user.lastName}`, department: departmentLabel })}
+                      aria-label={t('departments.heads.makeHeadLabel', {
+                        name: `${user.firstName} ${user.lastName}`,
+                        department: departmentLabel,
+                      })}
                       onClick={() => add(user)}
                     >
                       {already ? t('departments.heads.alreadyHead') : t('departments.heads.makeHead')}

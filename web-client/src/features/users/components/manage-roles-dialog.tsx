@@ -22,7 +22,11 @@ export interface ManageRolesDialogProps {
 export function ManageRolesDialog({ user, departments, onClose }: ManageRolesDialogProps) {
   const { t } = useTranslation();
   return (
-    <Dialog open={user !== null} title={user ? t('users.manage.title', { name: `${user.firstName} ${user.lastName}` }) : ''} onClose={onClose}>
+    <Dialog
+      open={user !== null}
+      title={user ? t('users.manage.title', { name: `${user.firstName} ${user.lastName}` }) : ''}
+      onClose={onClose}
+    >
       {user ? <ManageRoles user={user} departments={departments} /> : null}
     </Dialog>
   );
@@ -137,14 +141,15 @@ function ManageRoles({ user, departments }: { user: ListUsersUser; departments: 
           </ul>
         )}
         <div role="alert">
-          {revokeError ? (
-            <p className="field__error">{describeError(t, revokeError, { 409: t('users.manage.lastAdmin') })}</p>
-          ) : null}
+          {revokeError ? <p className="field__error">{describeError(t, revokeError, { 409: t('users.manage.lastAdmin') })}</p> : null}
         </div>
       </section>
       <form className="form" noValidate onSubmit={onGrant} aria-labelledby="grant-title">
         <h3 id="grant-title">{t('users.manage.add')}</h3>
-        <FormErrorSummary message={summary} fields={summary ? erroredFields(errors, fields).filter((f, i, all) => all.findIndex((g) => g.id === f.id) === i) : []} />
+        <FormErrorSummary
+          message={summary}
+          fields={summary ? erroredFields(errors, fields).filter((f, i, all) => all.findIndex((g) => g.id === f.id) === i) : []}
+        />
         <RoleScopePicker
           idPrefix="grant"
           legend={t('users.manage.addLegend')}

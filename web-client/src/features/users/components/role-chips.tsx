@@ -18,13 +18,10 @@ export function RoleChips({ roles, departmentName }: { roles: readonly RoleGrant
   );
 }
 
-export function describeGrant(
-  t: TFunction,
-  grant: RoleGrantLike,
-  departmentName: (id: string) => string,
-): string {
+export function describeGrant(t: TFunction, grant: RoleGrantLike, departmentName: (id: string) => string): string {
   const role = t(`roles.${grant.role}`, { defaultValue: grant.role });
   if (grant.scopeType === 'department' && grant.scopeId) return t('users.roleIn', { role, scope: departmentName(grant.scopeId) });
-  if (grant.role === 'elected_official' && grant.scopeType === 'platform') return t('users.roleIn', { role, scope: t('users.wholePlatform') });
+  if (grant.role === 'elected_official' && grant.scopeType === 'platform')
+    return t('users.roleIn', { role, scope: t('users.wholePlatform') });
   return role;
 }

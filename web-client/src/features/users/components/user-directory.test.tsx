@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ListUsersUser } from '@contracts/participation-client';
 import { api } from '@/api/client';
-import { createQueryClient, Providers } from '@/app/providers';
 import { formatDate } from '@/lib/format';
 import { i18n } from '@/lib/i18n';
+import { TestProviders } from '@/test/providers';
 import { UserDirectory } from './user-directory';
 
 vi.mock('@/api/client', () => ({
@@ -31,9 +31,9 @@ const lastDay = formatDate(new Date(2099, 2, 3, 12).toISOString(), 'fr');
 
 function renderDirectory() {
   render(
-    <Providers queryClient={createQueryClient()}>
+    <TestProviders>
       <UserDirectory departments={[]} />
-    </Providers>,
+    </TestProviders>,
   );
   return userEvent.setup();
 }

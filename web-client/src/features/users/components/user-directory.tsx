@@ -52,10 +52,7 @@ export function UserDirectory({ departments }: { departments: readonly Departmen
           label={t('users.filterRole')}
           value={role}
           onChange={(e) => setRole(e.target.value)}
-          options={[
-            { value: '', label: t('users.allUsers') },
-            ...ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) })),
-          ]}
+          options={[{ value: '', label: t('users.allUsers') }, ...ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))]}
         />
       </search>
       <div role="status" className="results-count">
@@ -101,7 +98,11 @@ export function UserDirectory({ departments }: { departments: readonly Departmen
                     </td>
                     <td className="table__email">{user.email}</td>
                     <td>
-                      {user.emailConfirmed ? <Badge tone="success">{t('common.yes')}</Badge> : <Badge tone="warning">{t('common.no')}</Badge>}
+                      {user.emailConfirmed ? (
+                        <Badge tone="success">{t('common.yes')}</Badge>
+                      ) : (
+                        <Badge tone="warning">{t('common.no')}</Badge>
+                      )}
                     </td>
                     <td>
                       <RoleChips roles={user.roles} departmentName={departmentName} />

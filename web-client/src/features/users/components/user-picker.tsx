@@ -52,7 +52,11 @@ export function UserPicker(props: UserPickerProps) {
       <div role="status" className="results-count">
         {results.isSuccess ? t('users.picker.results', { count: results.data.items.length }) : null}
       </div>
-      {results.isError ? <p className="field__error" role="alert">{describeError(t, toApiError(results.error))}</p> : null}
+      {results.isError ? (
+        <p className="field__error" role="alert">
+          {describeError(t, toApiError(results.error))}
+        </p>
+      ) : null}
       {results.isSuccess && results.data.items.length > 0 ? (
         <ul className="role-list">
           {results.data.items.map((user) => {

@@ -32,14 +32,22 @@ describe('VoteResults', () => {
     vi.mocked(api.getVoteResults).mockResolvedValue(results);
     renderWithApp(<VoteResults projectId="p-1" phaseId="ph-1" />, '/projects/p-1/phases/ph-1/results');
     const table = await screen.findByRole('table', { name: 'Votes par idée, de la plus soutenue à la moins soutenue' });
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Rang', 'Idée', 'Votes', 'Part des votes']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Rang', 'Idée', 'Votes', 'Part des votes']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(4);
     expect(within(rows[0]).getByRole('rowheader')).toHaveTextContent('Un banc');
     expect(within(rows[0]).getByRole('link', { name: 'Un banc' })).toHaveAttribute('href', '/projects/p-1/ideas/i-1');
     expect(rows[0].textContent?.replace(/\s+/g, ' ')).toBe('1Un banc850 %');
     expect(rows[3].textContent?.replace(/[\s\u202f\u00a0]+/g, ' ')).toBe('3Un kiosque16,3 %');
-    expect(screen.getByRole('img', { name: 'Graphique des votes par idée. En tête : 1. Un banc, 8 votes ; 2. Un potager, 6 votes ; 3. Une fontaine, 1 vote.' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', {
+        name: 'Graphique des votes par idée. En tête : 1. Un banc, 8 votes ; 2. Un potager, 6 votes ; 3. Une fontaine, 1 vote.',
+      }),
+    ).toBeInTheDocument();
     expect(screen.getByText('9 personnes ont voté, 16 votes au total.')).toBeInTheDocument();
     // Published and over: no note for the staff, nothing provisional.
     expect(screen.queryByText(/pas encore publics/)).not.toBeInTheDocument();

@@ -34,7 +34,9 @@ export function VoteResultsView({ projectId, results }: { projectId: string; res
   const language = i18n.language;
   const share = (votes: number) => formatPercent(votes, results.totalVotes, language);
   const votesText = (votes: number) => t('votes.results.votes', { count: votes, formatted: formatNumber(votes, language) });
-  const top = results.items.slice(0, SUMMARY_ITEMS).map((item) => t('votes.results.chartItem', { rank: item.rank, title: item.title, votes: votesText(item.votes) }));
+  const top = results.items
+    .slice(0, SUMMARY_ITEMS)
+    .map((item) => t('votes.results.chartItem', { rank: item.rank, title: item.title, votes: votesText(item.votes) }));
   const caption = t('votes.results.caption');
   return (
     <div className="results stack">
@@ -72,7 +74,9 @@ export function VoteResultsView({ projectId, results }: { projectId: string; res
           <BarChart
             label={t('votes.results.chartLabel', { items: top.join(' ; ') })}
             caption={
-              results.items.length > CHART_ITEMS ? t('votes.results.chartCaptionTop', { count: CHART_ITEMS }) : t('votes.results.chartCaption')
+              results.items.length > CHART_ITEMS
+                ? t('votes.results.chartCaptionTop', { count: CHART_ITEMS })
+                : t('votes.results.chartCaption')
             }
             items={results.items.slice(0, CHART_ITEMS).map((item) => ({
               id: item.ideaId,

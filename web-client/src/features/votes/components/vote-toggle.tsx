@@ -38,7 +38,8 @@ export function VoteToggle({ projectId, idea, decision, onChanged }: VoteToggleP
   const loading = signedIn && !!decision && mine.isPending;
   const apiError = toggle.error ? toApiError(toggle.error) : null;
   // A refused vote whose reason is now written below needs no second message.
-  const errorText = apiError && apiError.reason !== refusal ? (apiError.reason ? reasonText(apiError.reason) : describeError(t, apiError)) : null;
+  const errorText =
+    apiError && apiError.reason !== refusal ? (apiError.reason ? reasonText(apiError.reason) : describeError(t, apiError)) : null;
 
   return (
     <div className="vote-toggle">
@@ -57,8 +58,8 @@ export function VoteToggle({ projectId, idea, decision, onChanged }: VoteToggleP
           toggle.mutate({ ideaId: idea.id, vote: !voted }, { onSettled: () => onChanged?.() });
         }}
       >
-        {voted ? t('votes.toggle.withdraw') : t('votes.toggle.vote')}
-        {' '}<span className="visually-hidden">{t('votes.toggle.for', { title: idea.title })}</span>
+        {voted ? t('votes.toggle.withdraw') : t('votes.toggle.vote')}{' '}
+        <span className="visually-hidden">{t('votes.toggle.for', { title: idea.title })}</span>
       </Button>
       {refusal ? <VoteReason reason={refusal} id={reasonId} /> : null}
       <div role="alert" className={errorText ? 'field__error' : 'visually-empty'}>

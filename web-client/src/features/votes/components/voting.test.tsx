@@ -1,6 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IdeaStatus, ParticipationAction, RefusalReason, type ActionPolicyDecision, type GetMyVotesResponse, type VoteState } from '@contracts/participation-client';
+import {
+  IdeaStatus,
+  ParticipationAction,
+  RefusalReason,
+  type ActionPolicyDecision,
+  type GetMyVotesResponse,
+  type VoteState,
+} from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { sessionStore } from '@/lib/auth/session-store';
 import { i18n } from '@/lib/i18n';
@@ -29,7 +36,15 @@ const mine = (over: Partial<GetMyVotesResponse> = {}): GetMyVotesResponse => ({
   ...over,
 });
 
-const state = (over: Partial<VoteState>): VoteState => ({ phaseId: 'ph-1', ideaId: 'i-2', voted: true, votesPerUser: 2, used: 2, left: 0, ...over });
+const state = (over: Partial<VoteState>): VoteState => ({
+  phaseId: 'ph-1',
+  ideaId: 'i-2',
+  voted: true,
+  votesPerUser: 2,
+  used: 2,
+  left: 0,
+  ...over,
+});
 
 /** The voting view as the project page composes it: the counter above the list, a toggle per card. */
 function VotingView({ decision, onChanged }: { decision: ActionPolicyDecision; onChanged?: () => void }) {
@@ -63,7 +78,10 @@ describe('Voting', () => {
     vi.mocked(api.getMyVotes).mockResolvedValue(mine());
     renderWithApp(<VotingView decision={allowed} />, '/projects/p-1');
     await waitFor(() => expect(counter()).toHaveTextContent('Il vous reste 1 vote sur 2'));
-    expect(within(card('Un banc')).getByRole('button', { name: 'Retirer mon vote pour « Un banc »' })).toHaveAttribute('aria-pressed', 'true');
+    expect(within(card('Un banc')).getByRole('button', { name: 'Retirer mon vote pour « Un banc »' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     expect(within(card('Un potager')).getByRole('button', { name: 'Voter pour « Un potager »' })).toHaveAttribute('aria-pressed', 'false');
     expect(within(card('Un potager')).getByRole('button', { name: 'Voter pour « Un potager »' })).toBeEnabled();
     expect(screen.getByRole('link', { name: 'Voir les résultats du vote' })).toHaveAttribute('href', '/projects/p-1/phases/ph-1/results');
@@ -87,7 +105,9 @@ describe('Voting', () => {
     const other = within(card('Une fontaine')).getByRole('button', { name: 'Voter pour « Une fontaine »' });
     expect(other).toBeDisabled();
     expect(other).toHaveAccessibleDescription('Vous avez utilisé tous vos votes.');
-    expect(screen.getByRole('region', { name: 'Vos votes' })).toHaveTextContent('Vous avez utilisé tous vos votes. Retirez-en un pour voter pour une autre idée.');
+    expect(screen.getByRole('region', { name: 'Vos votes' })).toHaveTextContent(
+      'Vous avez utilisé tous vos votes. Retirez-en un pour voter pour une autre idée.',
+    );
     // Votes given can still be taken back.
     expect(within(card('Un banc')).getByRole('button', { name: 'Retirer mon vote pour « Un banc »' })).toBeEnabled();
   });
@@ -96,7 +116,10 @@ describe('Voting', () => {
     vi.mocked(api.getMyVotes).mockResolvedValue(mine({ used: 2, left: 0, ideaIds: ['i-1', 'i-2'] }));
     vi.mocked(api.removeVote).mockResolvedValue(state({ ideaId: 'i-1', voted: false, used: 1, left: 1 }));
     // The project's actions said « limit reached » before the withdrawal: the votes left decide.
-    const { user } = renderWithApp(<VotingView decision={{ action: ParticipationAction.Vote, allowed: false, reason: RefusalReason.LimitReached }} />, '/projects/p-1');
+    const { user } = renderWithApp(
+      <VotingView decision={{ action: ParticipationAction.Vote, allowed: false, reason: RefusalReason.LimitReached }} />,
+      '/projects/p-1',
+    );
     await waitFor(() => expect(counter()).toHaveTextContent('Il vous reste 0 vote sur 2'));
     expect(within(card('Une fontaine')).getByRole('button', { name: 'Voter pour « Une fontaine »' })).toBeDisabled();
     await user.click(within(card('Un banc')).getByRole('button', { name: 'Retirer mon vote pour « Un banc »' }));
@@ -107,9 +130,12 @@ describe('Voting', () => {
     expect(screen.queryByText('Vous avez utilisé tous vos votes.')).not.toBeInTheDocument();
   });
 
-  it('says why a visitor cannot vote, with the way to log in, and does not ask for their votes', async () => {
+  it('says why a visitor cannot vote, with the way to log in, and does not ask for their votes', () => {
     sessionStore.clear();
-    renderWithApp(<VotingView decision={{ action: ParticipationAction.Vote, allowed: false, reason: RefusalReason.NotSignedIn }} />, '/projects/p-1');
+    renderWithApp(
+      <VotingView decision={{ action: ParticipationAction.Vote, allowed: false, reason: RefusalReason.NotSignedIn }} />,
+      '/projects/p-1',
+    );
     const summary = screen.getByRole('region', { name: 'Vos votes' });
     expect(summary).toHaveTextContent('Chaque personne dispose de 2 votes.');
     expect(summary).toHaveTextContent('Connectez-vous pour voter.');
@@ -122,7 +148,12 @@ describe('Voting', () => {
 
   it('shows the reason of a refused vote, and marks ideas that cannot be voted on', async () => {
     vi.mocked(api.getMyVotes).mockResolvedValue(mine({ used: 0, left: 2, ideaIds: [] }));
-    vi.mocked(api.castVote).mockRejectedValue({ status: 403, title: 'Votre participation est suspendue.', reason: 'blocked', action: 'vote' });
+    vi.mocked(api.castVote).mockRejectedValue({
+      status: 403,
+      title: 'Votre participation est suspendue.',
+      reason: 'blocked',
+      action: 'vote',
+    });
     const { user } = renderWithApp(<VotingView decision={allowed} />, '/projects/p-1');
     await waitFor(() => expect(counter()).toHaveTextContent('Il vous reste 2 votes sur 2'));
     expect(within(card('Un kiosque')).getByRole('button', { name: 'Voter pour « Un kiosque »' })).toHaveAccessibleDescription(
@@ -140,13 +171,17 @@ describe('Voting', () => {
 describe('votes helpers', () => {
   it('folds the API’s answer into the cached votes', () => {
     expect(applyVoteState(mine(), state({}))).toEqual(mine({ used: 2, left: 0, ideaIds: ['i-1', 'i-2'] }));
-    expect(applyVoteState(mine(), state({ ideaId: 'i-1', voted: false, used: 0, left: 2 }))).toEqual(mine({ used: 0, left: 2, ideaIds: [] }));
+    expect(applyVoteState(mine(), state({ ideaId: 'i-1', voted: false, used: 0, left: 2 }))).toEqual(
+      mine({ used: 0, left: 2, ideaIds: [] }),
+    );
   });
 
   it('takes the votes left over a stale « limit reached », but not over other refusals', () => {
     expect(voteRefusal({ action: ParticipationAction.Vote, allowed: false, reason: RefusalReason.LimitReached }, mine())).toBeNull();
     expect(voteRefusal(allowed, mine({ left: 0 }))).toBe('limit_reached');
-    expect(voteRefusal({ action: ParticipationAction.Vote, allowed: false, reason: RefusalReason.EmailNotConfirmed }, mine())).toBe('email_not_confirmed');
+    expect(voteRefusal({ action: ParticipationAction.Vote, allowed: false, reason: RefusalReason.EmailNotConfirmed }, mine())).toBe(
+      'email_not_confirmed',
+    );
     expect(voteRefusal(allowed, mine({ open: false }))).toBe('phase_not_active');
     expect(voteRefusal(allowed, mine({ votesPerUser: undefined, left: undefined }))).toBeNull();
   });

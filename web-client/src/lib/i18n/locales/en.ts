@@ -246,7 +246,8 @@ export const en: Messages = {
       current: 'This person cannot take part until {{date}} included.',
       title: 'Blocking {{name}}',
       formTitle: 'Block participation',
-      intro: 'The person can still log in and read, but cannot take part until the chosen day. They receive the reason by e-mail. Blocking again replaces the period.',
+      intro:
+        'The person can still log in and read, but cannot take part until the chosen day. They receive the reason by e-mail. Blocking again replaces the period.',
       until: 'Blocked until (included)',
       untilHint: 'A day in the future.',
       untilFuture: 'Choose a day in the future.',
@@ -586,7 +587,8 @@ export const en: Messages = {
     },
     workspace: {
       title: 'My projects',
-      intro: 'The projects you run, drafts included: all of them for administrators, your departments’ for department heads, yours for moderators.',
+      intro:
+        'The projects you run, drafts included: all of them for administrators, your departments’ for department heads, yours for moderators.',
       caption: 'Projects, recently changed first',
       empty: 'No project yet.',
       project: 'Project',
@@ -747,7 +749,8 @@ export const en: Messages = {
       intro: 'Share a draft with people without an account. A new link replaces the previous one; revoking the link disables it.',
       notDraft: 'This project is not a draft: its page is already visible without a preview link.',
       none: 'No preview link is active.',
-      activeHidden: 'A preview link is active. For security it is shown only when created: create a new one to copy it (the old one will stop working).',
+      activeHidden:
+        'A preview link is active. For security it is shown only when created: create a new one to copy it (the old one will stop working).',
       create: 'Create a preview link',
       replace: 'Create a new link',
       created: 'The preview link was created. Copy it now: it will not be shown again.',
@@ -1085,7 +1088,8 @@ export const en: Messages = {
     },
     form: {
       createTitle: 'Create an organisation',
-      createIntro: 'Present the association, committee or council you represent. An administrator verifies it before its members can speak on its behalf.',
+      createIntro:
+        'Present the association, committee or council you represent. An administrator verifies it before its members can speak on its behalf.',
       createSubmit: 'Create the organisation',
       editTitle: 'Edit the organisation',
       save: 'Save',
@@ -1098,7 +1102,8 @@ export const en: Messages = {
       websiteHint: 'Optional. A full address, for example https://www.example.org',
       websiteInvalid: 'Enter a full web address starting with https:// or http://.',
       renameWarningTitle: 'Changing the name removes the verification',
-      renameWarning: 'This organisation is verified. Under a new name it goes back to awaiting verification until an administrator verifies it again.',
+      renameWarning:
+        'This organisation is verified. Under a new name it goes back to awaiting verification until an administrator verifies it again.',
     },
     flash: {
       created: 'The organisation was created. An administrator will verify it.',
@@ -1767,14 +1772,18 @@ export const en: Messages = {
       results: 'See the results',
     },
     builder: {
-      intro: 'Build the questionnaire: pages (optional), questions of several kinds and their choices. The Move up and Move down buttons change the order. Nothing changes for residents before « Save the questionnaire ».',
-      introPoll: 'A poll has 1 to 5 single or multiple choice questions. Residents see the results as soon as they answer, if you publish them.',
+      intro:
+        'Build the questionnaire: pages (optional), questions of several kinds and their choices. The Move up and Move down buttons change the order. Nothing changes for residents before « Save the questionnaire ».',
+      introPoll:
+        'A poll has 1 to 5 single or multiple choice questions. Residents see the results as soon as they answer, if you publish them.',
       previewToggle: 'Preview as a resident',
       lockedTitle: '{{count}} answers have come in: only the wording can change.',
       lockedTitle_one: 'One answer has come in: only the wording can change.',
-      lockedBody: 'You can correct titles, help texts, choices and scale labels. Adding, removing, moving questions or choices, or changing their kind, is no longer possible.',
+      lockedBody:
+        'You can correct titles, help texts, choices and scale labels. Adding, removing, moving questions or choices, or changing their kind, is no longer possible.',
       conflictTitle: 'The questionnaire was not saved.',
-      conflictBody: 'It changed since you opened it (someone else saved it, or answers came in). Reload it to start again from the saved version: your unsaved changes will be lost.',
+      conflictBody:
+        'It changed since you opened it (someone else saved it, or answers came in). Reload it to start again from the saved version: your unsaved changes will be lost.',
       reload: 'Reload the questionnaire',
       reloaded: 'The saved questionnaire was reloaded.',
       summaryTitle: 'The questionnaire was not saved: correct the following.',

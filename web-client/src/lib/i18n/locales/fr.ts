@@ -183,7 +183,8 @@ export const fr = {
         invitations: 'Inviter des membres du personnel, par formulaire ou fichier CSV, et suivre les invitations.',
       },
       comingTitle: 'Outils à venir',
-      comingBody: 'Les outils propres à vos autres rôles (tableaux de bord, communication, intégration) apparaîtront ici au fur et à mesure de leur mise en service.',
+      comingBody:
+        'Les outils propres à vos autres rôles (tableaux de bord, communication, intégration) apparaîtront ici au fur et à mesure de leur mise en service.',
     },
   },
   roleScope: {
@@ -245,7 +246,8 @@ export const fr = {
       current: 'Cette personne ne peut pas participer jusqu’au {{date}} inclus.',
       title: 'Blocage de {{name}}',
       formTitle: 'Bloquer la participation',
-      intro: 'La personne peut toujours se connecter et lire, mais ne peut plus participer jusqu’à la date choisie. Elle reçoit la raison par e-mail. Bloquer à nouveau remplace la période.',
+      intro:
+        'La personne peut toujours se connecter et lire, mais ne peut plus participer jusqu’à la date choisie. Elle reçoit la raison par e-mail. Bloquer à nouveau remplace la période.',
       until: 'Bloquée jusqu’au (inclus)',
       untilHint: 'Un jour à venir.',
       untilFuture: 'Choisissez un jour à venir.',
@@ -273,7 +275,8 @@ export const fr = {
     },
   },
   departments: {
-    intro: 'Les services de la commune organisent les projets. Leur nom est obligatoire en français ; le néerlandais et l’anglais sont facultatifs.',
+    intro:
+      'Les services de la commune organisent les projets. Leur nom est obligatoire en français ; le néerlandais et l’anglais sont facultatifs.',
     createTitle: 'Nouveau service',
     create: 'Créer le service',
     created: 'Le service « {{name}} » a été créé.',
@@ -318,7 +321,8 @@ export const fr = {
     introAdmin: 'Invitez des membres du personnel à rejoindre la plateforme avec un rôle. Chaque personne reçoit un lien valable 30 jours.',
     introHead: 'Invitez les modérateurs des projets de votre service et suivez les invitations envoyées pour votre service.',
     headNoteTitle: 'Inviter des modérateurs de projet',
-    headNote: 'En tant que chef de service, vous pouvez inviter des modérateurs pour les projets de votre service. Les autres rôles sont attribués par un administrateur.',
+    headNote:
+      'En tant que chef de service, vous pouvez inviter des modérateurs pour les projets de votre service. Les autres rôles sont attribués par un administrateur.',
     headDepartments: 'Votre service :',
     headDepartments_other: 'Vos services :',
     form: {
@@ -579,13 +583,15 @@ export const fr = {
     },
     previewPage: {
       invalidTitle: 'Aperçu indisponible',
-      invalidBody: 'Ce lien d’aperçu n’est pas valable : il a peut-être été révoqué ou remplacé. Demandez-en un nouveau à l’équipe du projet.',
+      invalidBody:
+        'Ce lien d’aperçu n’est pas valable : il a peut-être été révoqué ou remplacé. Demandez-en un nouveau à l’équipe du projet.',
       banner: 'Aperçu — non publié',
       bannerBody: 'Cette page est un brouillon partagé par lien. Elle n’est pas visible du public et peut encore changer.',
     },
     workspace: {
       title: 'Mes projets',
-      intro: 'Les projets que vous gérez, brouillons compris : tous pour les administrateurs, ceux de vos services pour les chefs de service, les vôtres pour les modérateurs.',
+      intro:
+        'Les projets que vous gérez, brouillons compris : tous pour les administrateurs, ceux de vos services pour les chefs de service, les vôtres pour les modérateurs.',
       caption: 'Projets, modifiés récemment d’abord',
       empty: 'Aucun projet pour le moment.',
       project: 'Projet',
@@ -597,7 +603,8 @@ export const fr = {
       title: 'Nouveau projet',
       intro: 'Le projet est créé en brouillon : vous pourrez le compléter, le prévisualiser puis le publier.',
       submit: 'Créer le brouillon',
-      noDepartment: 'Aucun service ne vous permet de créer un projet. Un administrateur doit d’abord créer le service ou vous en nommer chef.',
+      noDepartment:
+        'Aucun service ne vous permet de créer un projet. Un administrateur doit d’abord créer le service ou vous en nommer chef.',
       departmentRequired: 'Choisissez un service.',
       chooseDepartment: 'Choisissez un service',
       done: 'Le projet a été créé en brouillon.',
@@ -638,7 +645,8 @@ export const fr = {
         list: 'Liste',
         link: 'Lien',
       },
-      htmlHint: 'HTML simple : paragraphes, gras, italique, intertitres, listes, citations et liens. Le reste est retiré à l’enregistrement.',
+      htmlHint:
+        'HTML simple : paragraphes, gras, italique, intertitres, listes, citations et liens. Le reste est retiré à l’enregistrement.',
     },
     phases: {
       title: 'Phases',
@@ -678,7 +686,8 @@ export const fr = {
       resultsPublic: 'Publier les résultats pendant la phase',
       resultsPublicHint: 'Sinon, les habitants les voient à la fin de la phase. L’équipe du projet les voit toujours.',
       resultsPublicSurvey: 'Publier les résultats',
-      resultsPublicSurveyHint: 'Les habitants voient alors les résultats (un nombre inférieur à 5 reste masqué). Sinon, seule l’équipe du projet les voit.',
+      resultsPublicSurveyHint:
+        'Les habitants voient alors les résultats (un nombre inférieur à 5 reste masqué). Sinon, seule l’équipe du projet les voit.',
       minimumSpend: 'Montant minimum par panier ({{currency}}, facultatif)',
       minimumSpendHint: 'Un panier doit atteindre ce montant pour pouvoir être envoyé.',
       minimumIdeas: 'Nombre minimum d’idées par panier (facultatif)',
@@ -746,7 +755,8 @@ export const fr = {
       intro: 'Partagez un brouillon avec des personnes sans compte. Un nouveau lien remplace le précédent ; révoquer le lien le désactive.',
       notDraft: 'Ce projet n’est pas un brouillon : sa page est déjà visible sans lien d’aperçu.',
       none: 'Aucun lien d’aperçu n’est actif.',
-      activeHidden: 'Un lien d’aperçu est actif. Pour des raisons de sécurité, il n’est montré qu’à sa création : créez-en un nouveau pour le copier (l’ancien cessera de fonctionner).',
+      activeHidden:
+        'Un lien d’aperçu est actif. Pour des raisons de sécurité, il n’est montré qu’à sa création : créez-en un nouveau pour le copier (l’ancien cessera de fonctionner).',
       create: 'Créer un lien d’aperçu',
       replace: 'Créer un nouveau lien',
       created: 'Le lien d’aperçu a été créé. Copiez-le maintenant : il ne sera plus affiché.',
@@ -1084,7 +1094,8 @@ export const fr = {
     },
     form: {
       createTitle: 'Créer une organisation',
-      createIntro: 'Présentez l’association, le comité ou le conseil que vous représentez. Un administrateur la vérifiera avant que ses membres puissent s’exprimer en son nom.',
+      createIntro:
+        'Présentez l’association, le comité ou le conseil que vous représentez. Un administrateur la vérifiera avant que ses membres puissent s’exprimer en son nom.',
       createSubmit: 'Créer l’organisation',
       editTitle: 'Modifier l’organisation',
       save: 'Enregistrer',
@@ -1097,7 +1108,8 @@ export const fr = {
       websiteHint: 'Facultatif. Une adresse complète, par exemple https://www.exemple.be',
       websiteInvalid: 'Indiquez une adresse web complète commençant par https:// ou http://.',
       renameWarningTitle: 'Changer le nom retire la vérification',
-      renameWarning: 'Cette organisation est vérifiée. Sous un nouveau nom, elle repassera en attente jusqu’à ce qu’un administrateur la vérifie à nouveau.',
+      renameWarning:
+        'Cette organisation est vérifiée. Sous un nouveau nom, elle repassera en attente jusqu’à ce qu’un administrateur la vérifie à nouveau.',
     },
     flash: {
       created: 'L’organisation a été créée. Un administrateur va la vérifier.',
@@ -1109,7 +1121,8 @@ export const fr = {
       back: 'Toutes les organisations',
       about: 'Présentation',
       noDescription: 'Pas encore de présentation.',
-      pendingNote: 'Un administrateur doit vérifier cette organisation avant qu’elle apparaisse publiquement et que ses membres puissent s’exprimer en son nom.',
+      pendingNote:
+        'Un administrateur doit vérifier cette organisation avant qu’elle apparaisse publiquement et que ses membres puissent s’exprimer en son nom.',
       rejectedTitle: 'Cette organisation a été refusée',
       edit: 'Modifier l’organisation',
       invitedTitle: 'Vous êtes invité',
@@ -1154,7 +1167,8 @@ export const fr = {
       create: 'Créer une organisation',
     },
     review: {
-      intro: 'Les organisations demandent à être vérifiées avant que leurs membres puissent s’exprimer en leur nom. Le responsable est prévenu de la décision par e-mail.',
+      intro:
+        'Les organisations demandent à être vérifiées avant que leurs membres puissent s’exprimer en leur nom. Le responsable est prévenu de la décision par e-mail.',
       tabsLabel: 'Organisations à afficher',
       tabs: {
         pending: 'En attente',
@@ -1665,7 +1679,8 @@ export const fr = {
       chartLabel: 'Graphique des paniers par idée. En tête : {{items}}.',
       chartItem: '{{title}}, {{baskets}}, {{funded}}',
       chartCaption: 'Paniers par idée ; barres pleines : idées financées. Tous les chiffres sont dans le tableau ci-dessus.',
-      chartCaptionTop: 'Les {{count}} idées dans le plus de paniers ; barres pleines : idées financées. Toutes sont dans le tableau ci-dessus.',
+      chartCaptionTop:
+        'Les {{count}} idées dans le plus de paniers ; barres pleines : idées financées. Toutes sont dans le tableau ci-dessus.',
     },
   },
   surveys: {
@@ -1766,14 +1781,18 @@ export const fr = {
       results: 'Voir les résultats',
     },
     builder: {
-      intro: 'Composez le questionnaire : des pages (facultatives), des questions de différents types et leurs choix. Les boutons Monter et Descendre changent l’ordre. Rien ne change pour les habitants avant « Enregistrer le questionnaire ».',
-      introPoll: 'Un sondage compte de 1 à 5 questions à choix unique ou multiple. Les habitants voient les résultats dès qu’ils ont répondu, si vous les publiez.',
+      intro:
+        'Composez le questionnaire : des pages (facultatives), des questions de différents types et leurs choix. Les boutons Monter et Descendre changent l’ordre. Rien ne change pour les habitants avant « Enregistrer le questionnaire ».',
+      introPoll:
+        'Un sondage compte de 1 à 5 questions à choix unique ou multiple. Les habitants voient les résultats dès qu’ils ont répondu, si vous les publiez.',
       previewToggle: 'Aperçu comme un habitant',
       lockedTitle: '{{count}} réponses sont arrivées : seule la formulation peut changer.',
       lockedTitle_one: 'Une réponse est arrivée : seule la formulation peut changer.',
-      lockedBody: 'Vous pouvez corriger les intitulés, les aides, les choix et les libellés des échelles. Ajouter, retirer, déplacer des questions ou des choix, ou en changer le type, n’est plus possible.',
+      lockedBody:
+        'Vous pouvez corriger les intitulés, les aides, les choix et les libellés des échelles. Ajouter, retirer, déplacer des questions ou des choix, ou en changer le type, n’est plus possible.',
       conflictTitle: 'Le questionnaire n’a pas été enregistré.',
-      conflictBody: 'Il a changé depuis que vous l’avez ouvert (une autre personne l’a enregistré, ou des réponses sont arrivées). Rechargez-le pour repartir de la version enregistrée : vos changements non enregistrés seront perdus.',
+      conflictBody:
+        'Il a changé depuis que vous l’avez ouvert (une autre personne l’a enregistré, ou des réponses sont arrivées). Rechargez-le pour repartir de la version enregistrée : vos changements non enregistrés seront perdus.',
       reload: 'Recharger le questionnaire',
       reloaded: 'Le questionnaire enregistré a été rechargé.',
       summaryTitle: 'Le questionnaire n’a pas été enregistré : corrigez les points suivants.',
@@ -1954,7 +1973,8 @@ export const fr = {
       pointsCaption: 'Points placés en réponse à la question {{number}}',
       pointsStaffOnly: 'Les points placés ne sont vus que par l’équipe du projet.',
       csvTitle: 'Télécharger les réponses',
-      csvIntro: 'Toutes les réponses envoyées, une ligne par réponse, au format CSV (tableur). Chaque téléchargement est consigné dans le journal d’audit.',
+      csvIntro:
+        'Toutes les réponses envoyées, une ligne par réponse, au format CSV (tableur). Chaque téléchargement est consigné dans le journal d’audit.',
       csvLanguage: 'Langue des en-têtes et des choix',
       csvButton: 'Télécharger le CSV',
       csvDone: 'Fichier « {{name}} » téléchargé.',

@@ -184,7 +184,8 @@ export const nl: Messages = {
         invitations: 'Personeelsleden uitnodigen, via formulier of CSV-bestand, en de uitnodigingen opvolgen.',
       },
       comingTitle: 'Binnenkort',
-      comingBody: 'De hulpmiddelen voor uw andere rollen (dashboards, communicatie, integratie) verschijnen hier zodra ze beschikbaar zijn.',
+      comingBody:
+        'De hulpmiddelen voor uw andere rollen (dashboards, communicatie, integratie) verschijnen hier zodra ze beschikbaar zijn.',
     },
   },
   roleScope: {
@@ -246,7 +247,8 @@ export const nl: Messages = {
       current: 'Deze persoon kan niet deelnemen tot en met {{date}}.',
       title: 'Blokkering van {{name}}',
       formTitle: 'Deelname blokkeren',
-      intro: 'De persoon kan nog inloggen en lezen, maar niet deelnemen tot de gekozen dag. Hij of zij krijgt de reden per e-mail. Opnieuw blokkeren vervangt de periode.',
+      intro:
+        'De persoon kan nog inloggen en lezen, maar niet deelnemen tot de gekozen dag. Hij of zij krijgt de reden per e-mail. Opnieuw blokkeren vervangt de periode.',
       until: 'Geblokkeerd tot en met',
       untilHint: 'Een dag in de toekomst.',
       untilFuture: 'Kies een dag in de toekomst.',
@@ -301,7 +303,8 @@ export const nl: Messages = {
       none: 'Nog geen diensthoofd.',
       add: 'Een diensthoofd toevoegen',
       search: 'Een persoon zoeken om aan te stellen als hoofd van {{department}}',
-      searchHint: 'Minstens twee tekens van de naam of het e-mailadres. De persoon moet al een account hebben; nodig hem of haar anders uit.',
+      searchHint:
+        'Minstens twee tekens van de naam of het e-mailadres. De persoon moet al een account hebben; nodig hem of haar anders uit.',
       results: '{{count}} personen gevonden.',
       results_one: '{{count}} persoon gevonden.',
       makeHead: 'Aanstellen als hoofd',
@@ -316,10 +319,12 @@ export const nl: Messages = {
     },
   },
   invitations: {
-    introAdmin: 'Nodig personeelsleden uit om met een rol deel te nemen aan het platform. Elke persoon krijgt een link die 30 dagen geldig is.',
+    introAdmin:
+      'Nodig personeelsleden uit om met een rol deel te nemen aan het platform. Elke persoon krijgt een link die 30 dagen geldig is.',
     introHead: 'Nodig de moderatoren van de projecten van uw dienst uit en volg de uitnodigingen die voor uw dienst verstuurd zijn.',
     headNoteTitle: 'Projectmoderatoren uitnodigen',
-    headNote: 'Als diensthoofd kunt u moderatoren uitnodigen voor de projecten van uw dienst. Andere rollen worden door een beheerder toegekend.',
+    headNote:
+      'Als diensthoofd kunt u moderatoren uitnodigen voor de projecten van uw dienst. Andere rollen worden door een beheerder toegekend.',
     headDepartments: 'Uw dienst:',
     headDepartments_other: 'Uw diensten:',
     form: {
@@ -586,7 +591,8 @@ export const nl: Messages = {
     },
     workspace: {
       title: 'Mijn projecten',
-      intro: 'De projecten die u beheert, concepten inbegrepen: alle voor beheerders, die van uw diensten voor diensthoofden, de uwe voor moderatoren.',
+      intro:
+        'De projecten die u beheert, concepten inbegrepen: alle voor beheerders, die van uw diensten voor diensthoofden, de uwe voor moderatoren.',
       caption: 'Projecten, recent gewijzigd eerst',
       empty: 'Nog geen project.',
       project: 'Project',
@@ -598,7 +604,8 @@ export const nl: Messages = {
       title: 'Nieuw project',
       intro: 'Het project begint als concept: u kunt het aanvullen, bekijken en daarna publiceren.',
       submit: 'Het concept aanmaken',
-      noDepartment: 'Geen enkele dienst laat u toe een project aan te maken. Een beheerder moet eerst de dienst aanmaken of u er diensthoofd van maken.',
+      noDepartment:
+        'Geen enkele dienst laat u toe een project aan te maken. Een beheerder moet eerst de dienst aanmaken of u er diensthoofd van maken.',
       departmentRequired: 'Kies een dienst.',
       chooseDepartment: 'Kies een dienst',
       done: 'Het project werd als concept aangemaakt.',
@@ -639,7 +646,8 @@ export const nl: Messages = {
         list: 'Lijst',
         link: 'Link',
       },
-      htmlHint: 'Eenvoudige HTML: alinea’s, vet, cursief, tussentitels, lijsten, citaten en links. De rest wordt bij het opslaan verwijderd.',
+      htmlHint:
+        'Eenvoudige HTML: alinea’s, vet, cursief, tussentitels, lijsten, citaten en links. De rest wordt bij het opslaan verwijderd.',
     },
     phases: {
       title: 'Fasen',
@@ -679,7 +687,8 @@ export const nl: Messages = {
       resultsPublic: 'De resultaten tijdens de fase publiceren',
       resultsPublicHint: 'Anders zien de inwoners ze aan het einde van de fase. Het projectteam ziet ze altijd.',
       resultsPublicSurvey: 'De resultaten publiceren',
-      resultsPublicSurveyHint: 'Inwoners zien dan de resultaten (een aantal onder 5 blijft verborgen). Anders ziet alleen het projectteam ze.',
+      resultsPublicSurveyHint:
+        'Inwoners zien dan de resultaten (een aantal onder 5 blijft verborgen). Anders ziet alleen het projectteam ze.',
       minimumSpend: 'Minimumbedrag per mandje ({{currency}}, optioneel)',
       minimumSpendHint: 'Een mandje moet dit bedrag bereiken voor het ingediend kan worden.',
       minimumIdeas: 'Minimumaantal ideeën per mandje (optioneel)',
@@ -747,7 +756,8 @@ export const nl: Messages = {
       intro: 'Deel een concept met mensen zonder account. Een nieuwe link vervangt de vorige; de link intrekken schakelt hem uit.',
       notDraft: 'Dit project is geen concept: de pagina is al zichtbaar zonder voorbeeldlink.',
       none: 'Er is geen actieve voorbeeldlink.',
-      activeHidden: 'Er is een actieve voorbeeldlink. Om veiligheidsredenen wordt hij alleen bij het aanmaken getoond: maak een nieuwe aan om hem te kopiëren (de oude werkt dan niet meer).',
+      activeHidden:
+        'Er is een actieve voorbeeldlink. Om veiligheidsredenen wordt hij alleen bij het aanmaken getoond: maak een nieuwe aan om hem te kopiëren (de oude werkt dan niet meer).',
       create: 'Een voorbeeldlink aanmaken',
       replace: 'Een nieuwe link aanmaken',
       created: 'De voorbeeldlink werd aangemaakt. Kopieer hem nu: hij wordt niet meer getoond.',
@@ -1085,7 +1095,8 @@ export const nl: Messages = {
     },
     form: {
       createTitle: 'Een organisatie aanmaken',
-      createIntro: 'Stel de vereniging, het comité of de raad voor die u vertegenwoordigt. Een beheerder verifieert ze voordat haar leden in haar naam kunnen spreken.',
+      createIntro:
+        'Stel de vereniging, het comité of de raad voor die u vertegenwoordigt. Een beheerder verifieert ze voordat haar leden in haar naam kunnen spreken.',
       createSubmit: 'De organisatie aanmaken',
       editTitle: 'De organisatie wijzigen',
       save: 'Opslaan',
@@ -1098,7 +1109,8 @@ export const nl: Messages = {
       websiteHint: 'Optioneel. Een volledig adres, bijvoorbeeld https://www.voorbeeld.be',
       websiteInvalid: 'Vul een volledig webadres in dat begint met https:// of http://.',
       renameWarningTitle: 'Een nieuwe naam heft de verificatie op',
-      renameWarning: 'Deze organisatie is geverifieerd. Onder een nieuwe naam wacht ze opnieuw op verificatie tot een beheerder ze opnieuw verifieert.',
+      renameWarning:
+        'Deze organisatie is geverifieerd. Onder een nieuwe naam wacht ze opnieuw op verificatie tot een beheerder ze opnieuw verifieert.',
     },
     flash: {
       created: 'De organisatie werd aangemaakt. Een beheerder zal ze verifiëren.',
@@ -1110,7 +1122,8 @@ export const nl: Messages = {
       back: 'Alle organisaties',
       about: 'Voorstelling',
       noDescription: 'Nog geen voorstelling.',
-      pendingNote: 'Een beheerder moet deze organisatie verifiëren voordat ze openbaar verschijnt en haar leden in haar naam kunnen spreken.',
+      pendingNote:
+        'Een beheerder moet deze organisatie verifiëren voordat ze openbaar verschijnt en haar leden in haar naam kunnen spreken.',
       rejectedTitle: 'Deze organisatie werd geweigerd',
       edit: 'De organisatie wijzigen',
       invitedTitle: 'U bent uitgenodigd',
@@ -1155,7 +1168,8 @@ export const nl: Messages = {
       create: 'Een organisatie aanmaken',
     },
     review: {
-      intro: 'Organisaties vragen verificatie voordat hun leden in hun naam kunnen spreken. De verantwoordelijke krijgt de beslissing per e-mail.',
+      intro:
+        'Organisaties vragen verificatie voordat hun leden in hun naam kunnen spreken. De verantwoordelijke krijgt de beslissing per e-mail.',
       tabsLabel: 'Te tonen organisaties',
       tabs: {
         pending: 'Wachtend',
@@ -1666,7 +1680,8 @@ export const nl: Messages = {
       chartLabel: 'Grafiek van de mandjes per idee. Aan kop: {{items}}.',
       chartItem: '{{title}}, {{baskets}}, {{funded}}',
       chartCaption: 'Mandjes per idee; volle balken: gefinancierde ideeën. Alle cijfers staan in de tabel hierboven.',
-      chartCaptionTop: 'De {{count}} ideeën in de meeste mandjes; volle balken: gefinancierde ideeën. Ze staan allemaal in de tabel hierboven.',
+      chartCaptionTop:
+        'De {{count}} ideeën in de meeste mandjes; volle balken: gefinancierde ideeën. Ze staan allemaal in de tabel hierboven.',
     },
   },
   surveys: {
@@ -1767,14 +1782,18 @@ export const nl: Messages = {
       results: 'Resultaten bekijken',
     },
     builder: {
-      intro: 'Stel de vragenlijst samen: pagina’s (facultatief), vragen van verschillende types en hun keuzes. Met de knoppen Omhoog en Omlaag verandert u de volgorde. Voor inwoners verandert niets vóór « Vragenlijst opslaan ».',
-      introPoll: 'Een peiling telt 1 tot 5 vragen met één of meerdere keuzes. Inwoners zien de resultaten zodra ze geantwoord hebben, als u ze publiceert.',
+      intro:
+        'Stel de vragenlijst samen: pagina’s (facultatief), vragen van verschillende types en hun keuzes. Met de knoppen Omhoog en Omlaag verandert u de volgorde. Voor inwoners verandert niets vóór « Vragenlijst opslaan ».',
+      introPoll:
+        'Een peiling telt 1 tot 5 vragen met één of meerdere keuzes. Inwoners zien de resultaten zodra ze geantwoord hebben, als u ze publiceert.',
       previewToggle: 'Voorbeeld zoals een inwoner',
       lockedTitle: 'Er zijn {{count}} antwoorden binnen: alleen de formulering kan nog veranderen.',
       lockedTitle_one: 'Er is één antwoord binnen: alleen de formulering kan nog veranderen.',
-      lockedBody: 'U kunt titels, hulpteksten, keuzes en schaallabels verbeteren. Vragen of keuzes toevoegen, verwijderen, verplaatsen of van type veranderen kan niet meer.',
+      lockedBody:
+        'U kunt titels, hulpteksten, keuzes en schaallabels verbeteren. Vragen of keuzes toevoegen, verwijderen, verplaatsen of van type veranderen kan niet meer.',
       conflictTitle: 'De vragenlijst is niet opgeslagen.',
-      conflictBody: 'Ze is veranderd sinds u ze opende (iemand anders heeft ze opgeslagen, of er zijn antwoorden binnengekomen). Laad ze opnieuw om te vertrekken van de opgeslagen versie: uw niet-opgeslagen wijzigingen gaan verloren.',
+      conflictBody:
+        'Ze is veranderd sinds u ze opende (iemand anders heeft ze opgeslagen, of er zijn antwoorden binnengekomen). Laad ze opnieuw om te vertrekken van de opgeslagen versie: uw niet-opgeslagen wijzigingen gaan verloren.',
       reload: 'Vragenlijst opnieuw laden',
       reloaded: 'De opgeslagen vragenlijst is opnieuw geladen.',
       summaryTitle: 'De vragenlijst is niet opgeslagen: verbeter de volgende punten.',
@@ -1955,7 +1974,8 @@ export const nl: Messages = {
       pointsCaption: 'Punten geplaatst als antwoord op vraag {{number}}',
       pointsStaffOnly: 'Alleen het projectteam ziet de geplaatste punten.',
       csvTitle: 'De antwoorden downloaden',
-      csvIntro: 'Alle verzonden antwoorden, één regel per antwoord, in CSV-formaat (rekenblad). Elke download wordt in het auditlogboek genoteerd.',
+      csvIntro:
+        'Alle verzonden antwoorden, één regel per antwoord, in CSV-formaat (rekenblad). Elke download wordt in het auditlogboek genoteerd.',
       csvLanguage: 'Taal van de kolomkoppen en keuzes',
       csvButton: 'CSV downloaden',
       csvDone: 'Bestand « {{name}} » gedownload.',
