@@ -60,8 +60,8 @@ public static class PostComment
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct)).RequireListed();
             await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, ParticipationAction.Comment, tx, ct);
-            if (c.ParentId is { } parent
-                && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(ParentSql, new { ParentId = parent, c.IdeaId }, tx, cancellationToken: ct)))
+            if (c.ParentId is { } parent && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(ParentSql,
+                    new { ParentId = parent, c.IdeaId }, tx, cancellationToken: ct)))
                 throw new ValidationException([new ValidationFailure("parentId", Messages.Get("reply_depth"))]);
             if (c.OrganisationId is { } org && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(OrganisationSql,
                     new { OrganisationId = org, c.ActorId }, tx, cancellationToken: ct)))
@@ -74,9 +74,11 @@ public static class PostComment
             }, tx, cancellationToken: ct));
             var title = await connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT title FROM ideas WHERE id = @IdeaId", new { c.IdeaId }, tx, cancellationToken: ct));
             var author = AuthorView.From(row.AuthorUserId, row.AuthorPerson, row.AuthorOrgId, row.AuthorOrg);
-            await events.RecordAsync(tx, EventType.CommentPosted, Actor.User(c.ActorId), id, new Scope(idea.ProjectId, DepartmentId: idea.DepartmentId),
+            await events.RecordAsync(tx, EventType.CommentPosted, Actor.User(c.ActorId), id,
+                new Scope(idea.ProjectId, DepartmentId: idea.DepartmentId),
                 after: new { ideaId = c.IdeaId, parentId = c.ParentId, organisationId = c.OrganisationId },
-                data: new { ideaTitle = title, authorKind = author?.Kind, authorName = author?.Name, excerpt = RichText.Excerpt(row.Body, 400) }, ct: ct);
+                data: new { ideaTitle = title, authorKind = author?.Kind, authorName = author?.Name, excerpt = RichText.Excerpt(row.Body, 400) },
+                ct: ct);
             await tx.CommitAsync(ct);
             return CommentRows.View(row, c.ActorId, idea.Staff);
         }

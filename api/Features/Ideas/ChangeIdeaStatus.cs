@@ -66,7 +66,8 @@ public static class ChangeIdeaStatus
                 c.ActorId, idea.ProjectId,
             }, tx, cancellationToken: ct));
 
-            await events.RecordAsync(tx, EventType.IdeaStatusChanged, Actor.User(c.ActorId), c.IdeaId, new Scope(idea.ProjectId, DepartmentId: idea.DepartmentId),
+            await events.RecordAsync(tx, EventType.IdeaStatusChanged, Actor.User(c.ActorId), c.IdeaId,
+                new Scope(idea.ProjectId, DepartmentId: idea.DepartmentId),
                 before: new { status = changed.FromStatus },
                 after: new { status, feedback, signedAs = changed.SignedAs, changeId = changed.Id, ideaTitle = changed.Title },
                 data: new { projectId = idea.ProjectId, @from = changed.FromStatus, to = status, feedback = feedback is not null }, ct);

@@ -33,7 +33,8 @@ public static class HideContent
     public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string StateSql = """
-            SELECT (SELECT count(*)::int FROM content_flags WHERE idea_id = @IdeaId AND comment_id IS NOT DISTINCT FROM @CommentId AND resolved_at IS NULL) AS open_flags,
+            SELECT (SELECT count(*)::int FROM content_flags
+                     WHERE idea_id = @IdeaId AND comment_id IS NOT DISTINCT FROM @CommentId AND resolved_at IS NULL) AS open_flags,
                    (SELECT title FROM ideas WHERE id = @IdeaId) AS idea_title;
             """;
 
@@ -45,16 +46,18 @@ public static class HideContent
             await using var tx = await connection.BeginTransactionAsync(ct);
             var target = await ModerationTarget.LoadAsync(connection, tx, c.ActorId, c.Kind, c.TargetId, ct);
             target.Idea.RequireStaff();
-            var (openFlags, ideaTitle) = await connection.QuerySingleAsync<State>(new CommandDefinition(StateSql, new { target.IdeaId, target.CommentId }, tx,
-                cancellationToken: ct));
+            var (openFlags, ideaTitle) = await connection.QuerySingleAsync<State>(new CommandDefinition(StateSql,
+                new { target.IdeaId, target.CommentId }, tx, cancellationToken: ct));
             if (!c.Hide && !target.Hidden && openFlags == 0) throw new ConflictException(Messages.Get("not_hidden"));
             var reason = string.IsNullOrWhiteSpace(c.Reason) ? null : c.Reason.Trim();
             await target.SetHiddenAsync(connection, tx, c.Hide, c.Hide ? reason : null, hiddenByFlags: false, resolveFlags: true, ct);
             var type = (c.Kind == ModerationTarget.IdeaKind, c.Hide) switch
             {
-                (true, true) => EventType.IdeaHidden, (true, false) => EventType.IdeaKept, (false, true) => EventType.CommentHidden, (false, false) => EventType.CommentKept,
+                (true, true) => EventType.IdeaHidden, (true, false) => EventType.IdeaKept,
+                (false, true) => EventType.CommentHidden, (false, false) => EventType.CommentKept,
             };
-            await events.RecordAsync(tx, type, Actor.User(c.ActorId), c.TargetId, new Scope(target.Idea.ProjectId, DepartmentId: target.Idea.DepartmentId),
+            await events.RecordAsync(tx, type, Actor.User(c.ActorId), c.TargetId,
+                new Scope(target.Idea.ProjectId, DepartmentId: target.Idea.DepartmentId),
                 before: new { hidden = target.Hidden }, after: new { hidden = c.Hide, ideaTitle },
                 data: new { projectId = target.Idea.ProjectId, ideaId = target.IdeaId, reason, openFlags }, ct);
             await tx.CommitAsync(ct);

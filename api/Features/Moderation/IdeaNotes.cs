@@ -126,7 +126,8 @@ public static class AddIdeaNote
             var inserted = await connection.QuerySingleAsync<Inserted>(new CommandDefinition(InsertSql,
                 new { Id = id, c.IdeaId, c.ActorId, Body = body, Mentions = mentions }, tx, cancellationToken: ct));
             var me = team.FirstOrDefault(p => p.Id == c.ActorId);
-            await events.RecordAsync(tx, EventType.IdeaNoteAdded, Actor.User(c.ActorId), c.IdeaId, new Scope(idea.ProjectId, DepartmentId: idea.DepartmentId),
+            await events.RecordAsync(tx, EventType.IdeaNoteAdded, Actor.User(c.ActorId), c.IdeaId,
+                new Scope(idea.ProjectId, DepartmentId: idea.DepartmentId),
                 after: new { noteId = id, mentions },
                 data: new { ideaTitle = inserted.IdeaTitle, authorName = me?.Name, excerpt = RichText.Excerpt(body, 400) }, ct: ct);
             await tx.CommitAsync(ct);

@@ -59,8 +59,11 @@ public sealed class NotificationsProjection : IEventProjection
 
     private static Guid SubjectId(RecordedEvent e) => Guid.Parse(e.SubjectId);
 
-    private static NotificationEvent Notification(RecordedEvent e, NotificationCategory category, string key, Guid? ideaId, Guid? commentId,
-        Dictionary<string, string?> data) => new(category, key, e.Actor.Id, e.Scope.ProjectId, ideaId, commentId, data);
+    /// <summary>Notifies the people <paramref name="recipients"/> selects (never the actor), under the event's key.</summary>
+    private static Task NotifyAsync(IDbConnection connection, IDbTransaction tx, RecordedEvent e, NotificationCategory category, string key,
+        (Guid? Idea, Guid? Comment) about, Dictionary<string, string?> data, string recipients, object args, CancellationToken ct) =>
+        Notifier.NotifyAsync(connection, tx, new NotificationEvent(category, key, e.Actor.Id, e.Scope.ProjectId, about.Idea, about.Comment, data),
+            recipients, args, ct);
 
     // The idea's author; its followers and the residents who reacted to it (the author apart).
     private const string IdeaAuthor = "SELECT author_id AS user_id FROM ideas WHERE id = @IdeaId";
@@ -81,9 +84,10 @@ public sealed class NotificationsProjection : IEventProjection
             ["feedback"] = after.Feedback is null ? null : RichText.Excerpt(after.Feedback, 1000), ["signedAs"] = after.SignedAs,
         };
         var key = $"idea_status:{after.ChangeId}";
-        await Notifier.NotifyAsync(connection, tx, Notification(e, NotificationCategory.IdeaStatusMine, key, ideaId, null, data), IdeaAuthor, new { IdeaId = ideaId }, ct);
-        await Notifier.NotifyAsync(connection, tx, Notification(e, NotificationCategory.IdeaStatusFollowed, key, ideaId, null, data), IdeaFollowers,
-            new { IdeaId = ideaId }, ct);
+        await NotifyAsync(connection, tx, e, NotificationCategory.IdeaStatusMine, key, (ideaId, null), data,
+            IdeaAuthor, new { IdeaId = ideaId }, ct);
+        await NotifyAsync(connection, tx, e, NotificationCategory.IdeaStatusFollowed, key, (ideaId, null), data,
+            IdeaFollowers, new { IdeaId = ideaId }, ct);
     }
 
     private static Task ReviewedAsync(IDbConnection connection, IDbTransaction tx, RecordedEvent e, CancellationToken ct)
@@ -91,12 +95,13 @@ public sealed class NotificationsProjection : IEventProjection
         var before = Read<Before>(e.Before, e, "before");
         var after = Read<Review>(e.After, e, "after");
         var ideaId = SubjectId(e);
-        return Notifier.NotifyAsync(connection, tx, Notification(e, NotificationCategory.IdeaStatusMine, $"idea_status:{after.ChangeId}", ideaId, null,
-            new Dictionary<string, string?>
-            {
-                ["ideaTitle"] = after.IdeaTitle, ["status"] = after.Status, ["previousStatus"] = before.Status,
-                ["feedback"] = Read<ReviewData>(e.Data, e, "data").Reason,
-            }), IdeaAuthor, new { IdeaId = ideaId }, ct);
+        var data = new Dictionary<string, string?>
+        {
+            ["ideaTitle"] = after.IdeaTitle, ["status"] = after.Status, ["previousStatus"] = before.Status,
+            ["feedback"] = Read<ReviewData>(e.Data, e, "data").Reason,
+        };
+        return NotifyAsync(connection, tx, e, NotificationCategory.IdeaStatusMine, $"idea_status:{after.ChangeId}", (ideaId, null), data,
+            IdeaAuthor, new { IdeaId = ideaId }, ct);
     }
 
     // The author of the hidden idea or comment, told why. The key is the event's position (the audit log's id).
@@ -105,14 +110,15 @@ public sealed class NotificationsProjection : IEventProjection
 
     private static Task HiddenAsync(IDbConnection connection, IDbTransaction tx, RecordedEvent e, CancellationToken ct)
     {
-        var data = Read<HiddenData>(e.Data, e, "data");
+        var context = Read<HiddenData>(e.Data, e, "data");
         var id = SubjectId(e);
         var comment = e.SubjectType == SubjectType.Comment;
-        return Notifier.NotifyAsync(connection, tx, Notification(e, NotificationCategory.ContentHidden, $"hidden:{e.Position}", data.IdeaId, comment ? id : null,
-            new Dictionary<string, string?>
-            {
-                ["ideaTitle"] = Read<Hidden>(e.After, e, "after").IdeaTitle, ["reason"] = data.Reason, ["kind"] = e.SubjectType.ToWire(),
-            }), comment ? CommentAuthorById : IdeaAuthorById, new { Id = id }, ct);
+        var data = new Dictionary<string, string?>
+        {
+            ["ideaTitle"] = Read<Hidden>(e.After, e, "after").IdeaTitle, ["reason"] = context.Reason, ["kind"] = e.SubjectType.ToWire(),
+        };
+        return NotifyAsync(connection, tx, e, NotificationCategory.ContentHidden, $"hidden:{e.Position}", (context.IdeaId, comment ? id : null), data,
+            comment ? CommentAuthorById : IdeaAuthorById, new { Id = id }, ct);
     }
 
     // The project's moderators, of every idea posted (pre-moderated or not).
@@ -122,11 +128,12 @@ public sealed class NotificationsProjection : IEventProjection
     {
         var after = Read<Submitted>(e.After, e, "after");
         var id = SubjectId(e);
-        return Notifier.NotifyAsync(connection, tx, Notification(e, NotificationCategory.NewIdeaToModerate, $"new_idea:{id}", id, null,
-            new Dictionary<string, string?>
-            {
-                ["ideaTitle"] = after.Title, ["actorName"] = Read<Authored>(e.Data, e, "data").AuthorName, ["status"] = after.Status,
-            }), Moderators, new { e.Scope.ProjectId }, ct);
+        var data = new Dictionary<string, string?>
+        {
+            ["ideaTitle"] = after.Title, ["actorName"] = Read<Authored>(e.Data, e, "data").AuthorName, ["status"] = after.Status,
+        };
+        return NotifyAsync(connection, tx, e, NotificationCategory.NewIdeaToModerate, $"new_idea:{id}", (id, null), data,
+            Moderators, new { e.Scope.ProjectId }, ct);
     }
 
     // The colleagues mentioned in a note (checked to be the project's staff when it was written).
@@ -136,13 +143,16 @@ public sealed class NotificationsProjection : IEventProjection
     {
         var after = Read<Note>(e.After, e, "after");
         if (after.Mentions.Length == 0) return Task.CompletedTask;
-        var data = Read<NoteData>(e.Data, e, "data");
-        return Notifier.NotifyAsync(connection, tx, Notification(e, NotificationCategory.Mention, $"note:{after.NoteId}", SubjectId(e), null,
-            new Dictionary<string, string?> { ["ideaTitle"] = data.IdeaTitle, ["actorName"] = data.AuthorName, ["excerpt"] = data.Excerpt }),
+        var context = Read<NoteData>(e.Data, e, "data");
+        var data = new Dictionary<string, string?>
+        {
+            ["ideaTitle"] = context.IdeaTitle, ["actorName"] = context.AuthorName, ["excerpt"] = context.Excerpt,
+        };
+        return NotifyAsync(connection, tx, e, NotificationCategory.Mention, $"note:{after.NoteId}", (SubjectId(e), null), data,
             Mentioned, new { after.Mentions }, ct);
     }
 
-    // A reply notifies the parent comment's author; any comment notifies the idea's author, unless they are that parent's author.
+    // A reply notifies the parent comment's author; any comment notifies the idea's author, unless they wrote that parent.
     private const string ParentAuthor = "SELECT author_id AS user_id FROM comments WHERE id = @ParentId";
     private const string IdeaAuthorUnlessParent = """
         SELECT author_id AS user_id FROM ideas
@@ -154,11 +164,15 @@ public sealed class NotificationsProjection : IEventProjection
         var after = Read<Comment>(e.After, e, "after");
         var context = Read<CommentData>(e.Data, e, "data");
         var id = SubjectId(e);
-        var data = new Dictionary<string, string?> { ["ideaTitle"] = context.IdeaTitle, ["actorName"] = context.AuthorName, ["excerpt"] = context.Excerpt };
+        var data = new Dictionary<string, string?>
+        {
+            ["ideaTitle"] = context.IdeaTitle, ["actorName"] = context.AuthorName, ["excerpt"] = context.Excerpt,
+        };
+        var key = $"comment:{id}";
         if (after.ParentId is { } parentId)
-            await Notifier.NotifyAsync(connection, tx, Notification(e, NotificationCategory.ReplyToMyComment, $"comment:{id}", after.IdeaId, id, data),
+            await NotifyAsync(connection, tx, e, NotificationCategory.ReplyToMyComment, key, (after.IdeaId, id), data,
                 ParentAuthor, new { ParentId = parentId }, ct);
-        await Notifier.NotifyAsync(connection, tx, Notification(e, NotificationCategory.CommentOnMyIdea, $"comment:{id}", after.IdeaId, id, data),
+        await NotifyAsync(connection, tx, e, NotificationCategory.CommentOnMyIdea, key, (after.IdeaId, id), data,
             IdeaAuthorUnlessParent, new { after.IdeaId, after.ParentId }, ct);
     }
 }

@@ -6,8 +6,8 @@ using Participation.Api.Infrastructure.Notifications;
 namespace Participation.Api.Features.Notifications;
 
 /// <summary>One event that notifies a set of people (computed in SQL) in one category.</summary>
-internal sealed record NotificationEvent(NotificationCategory Category, string EventKey, Guid? ActorId, Guid? ProjectId, Guid? IdeaId, Guid? CommentId,
-    IReadOnlyDictionary<string, string?> Data);
+internal sealed record NotificationEvent(NotificationCategory Category, string EventKey, Guid? ActorId, Guid? ProjectId, Guid? IdeaId,
+    Guid? CommentId, IReadOnlyDictionary<string, string?> Data);
 
 /// <summary>
 /// Writes notifications in the transaction that records their event (its only caller is <see cref="NotificationsProjection"/>),
