@@ -5,6 +5,7 @@ using Mediator;
 using Npgsql;
 using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
@@ -35,34 +36,37 @@ public static class BlockUser
 
     public sealed class Handler(NpgsqlDataSource db, EmailTemplates templates, EventRecorder events) : ICommandHandler<Command>
     {
-        // The block being replaced, if any, is locked and read before the upsert. The audit data is built by the
-        // database as it always was (the timestamp in PostgreSQL's JSON form).
+        // The block being replaced, if any, read under a row lock by its own statement (a FOR UPDATE in the upsert's
+        // statement would skip the row the upsert changes).
+        private const string Previous = "SELECT until, reason FROM user_blocks WHERE user_id = @UserId FOR UPDATE;";
+
+        // The audit data is built by the database as it always was (the timestamp in PostgreSQL's JSON form).
         private const string Sql = """
-            WITH prev AS (SELECT until, reason FROM user_blocks WHERE user_id = @UserId FOR UPDATE),
-            blocked AS (
+            WITH blocked AS (
                 INSERT INTO user_blocks (user_id, blocked_by, reason, until)
                 SELECT id, @ActorId, @Reason, @Until FROM users WHERE id = @UserId
                 ON CONFLICT (user_id) DO UPDATE SET blocked_by = EXCLUDED.blocked_by, reason = EXCLUDED.reason, until = EXCLUDED.until, blocked_at = now()
                 RETURNING user_id, until, reason)
-            SELECT u.email, u.first_name, u.locale, (SELECT name FROM platform_settings) AS platform_name,
-                   b.until, b.reason, (SELECT until FROM prev) AS previous_until, (SELECT reason FROM prev) AS previous_reason,
+            SELECT u.email, u.first_name, u.locale, (SELECT name FROM platform_settings) AS platform_name, b.until, b.reason,
                    jsonb_build_object('until', @Until, 'reason', @Reason)::text AS data
               FROM users u JOIN blocked b ON b.user_id = u.id;
             """;
 
-        private sealed record Row(string Email, string FirstName, string Locale, string PlatformName,
-            DateTime Until, string Reason, DateTime? PreviousUntil, string? PreviousReason, string Data);
+        private sealed record Block(DateTime? Until, string? Reason);
+
+        private sealed record Row(string Email, string FirstName, string Locale, string PlatformName, DateTime Until, string Reason, string Data);
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             if (!await Roles.IsAdminAsync(connection, c.ActorId, tx, ct)) throw new ForbiddenException();
+            var previous = await connection.QuerySingleOrDefaultAsync<Block>(new CommandDefinition(Previous, c, tx, cancellationToken: ct)) ?? new Block(null, null);
             var user = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql,
                 new { c.ActorId, c.UserId, Reason = c.Reason.Trim(), Until = c.Until.UtcDateTime }, tx, cancellationToken: ct))
                 ?? throw new NotFoundException("No such user.");
             await events.RecordAsync(tx, EventType.UserBlocked, Actor.User(c.ActorId), c.UserId, Scope.Platform,
-                before: new { until = user.PreviousUntil, reason = user.PreviousReason }, after: new { until = user.Until, reason = user.Reason },
+                before: new { until = previous.Until.AsUtc(), reason = previous.Reason }, after: new { until = user.Until.AsUtc(), reason = user.Reason },
                 data: JsonSerializer.Deserialize<JsonElement>(user.Data), ct);
             await Outbox.EnqueueAsync(connection, tx, templates.Blocked(user.Locale, user.Email, user.FirstName, user.PlatformName, c.Until, c.Reason.Trim()), ct);
             await tx.CommitAsync(ct);
@@ -100,7 +104,7 @@ public static class UnblockUser
             // No block, nothing to record: ending a block is idempotent.
             if (await connection.QuerySingleOrDefaultAsync<Removed>(new CommandDefinition(Sql, c, tx, cancellationToken: ct)) is { } removed)
                 await events.RecordAsync(tx, EventType.UserUnblocked, Actor.User(c.ActorId), c.UserId, Scope.Platform,
-                    before: new { until = removed.Until, reason = removed.Reason }, after: new { until = (DateTime?)null, reason = (string?)null }, ct: ct);
+                    before: new { until = removed.Until.AsUtc(), reason = removed.Reason }, after: new { until = (DateTimeOffset?)null, reason = (string?)null }, ct: ct);
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

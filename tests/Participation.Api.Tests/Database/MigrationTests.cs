@@ -5,6 +5,7 @@ using Npgsql;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Cli;
 using Participation.Api.Infrastructure.Database;
+using Participation.Api.Tests.Features.Users;
 using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Database;
@@ -53,6 +54,19 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM user_roles WHERE role = 'admin' AND user_id = @first", new { first }));
         Assert.True(await Api.ScalarAsync<bool>("SELECT email_confirmed_at IS NOT NULL FROM users WHERE id = @first", new { first }));
         Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'role.granted'"));
+    }
+
+    [Fact]
+    public async Task Create_admin_records_the_grant_as_done_by_the_platform()
+    {
+        var db = (NpgsqlDataSource)Api.Services.GetService(typeof(NpgsqlDataSource))!;
+
+        var id = await Commands.GrantAdminAsync(db, Grants, "mayor@example.org", "Marie", "Curie", "a long enough password");
+
+        var granted = Assert.Single(await Api.EventsAsync("role.granted"));
+        Assert.Equal(("system", (Guid?)null, id.ToString(), (Guid?)null), (granted.ActorType, granted.ActorId, granted.SubjectId, granted.DepartmentId));
+        Assert.Equal(((string?)null, await Api.JsonbAsync(new { role = "admin", scopeType = "platform", scopeId = (Guid?)null })), (granted.Before, granted.After));
+        Assert.Equal(await Api.JsonbAsync(new { role = "admin", scopeType = "platform", scopeId = (Guid?)null, via = "cli" }), granted.Data);
     }
 
     [Fact]

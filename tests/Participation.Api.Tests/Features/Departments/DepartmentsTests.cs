@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Participation.Api.Tests.Features.Users;
 using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Features.Departments;
@@ -104,6 +105,45 @@ public sealed class DepartmentsTests(ApiFactory api) : ApiTest(api)
         // Once they are revoked (visibly, through the existing revoke path) or expired, the department can go.
         await Api.ScalarAsync<long>("UPDATE invitations SET expires_at = now() - interval '1 day' WHERE department_id = @id RETURNING 1", new { id });
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/departments/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Creating_renaming_and_deleting_a_department_record_its_name_before_and_after()
+    {
+        var (client, admin) = await AdminAsync();
+        var id = (await (await client.PostJsonAsync("/api/v1/departments", Name("Mobilite"))).ReadJsonAsync())["id"]!.GetValue<Guid>();
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/api/v1/departments/{id}", Name(" Mobilité ", "Mobiliteit"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/departments/{id}")).StatusCode);
+
+        var before = await Api.JsonbAsync(new { name = new { fr = "Mobilite" } });
+        var after = await Api.JsonbAsync(new { name = new { fr = "Mobilité", nl = "Mobiliteit" } });
+        var created = Assert.Single(await Api.EventsAsync("department.created"));
+        Assert.Equal(((string?)null, before, before), (created.Before, created.After, created.Data));
+        var renamed = Assert.Single(await Api.EventsAsync("department.renamed"));
+        Assert.Equal((before, after, after), (renamed.Before, renamed.After, renamed.Data));
+        var deleted = Assert.Single(await Api.EventsAsync("department.deleted"));
+        Assert.Equal((after, (string?)null, after), (deleted.Before, deleted.After, deleted.Data));
+        foreach (var e in new[] { created, renamed, deleted })
+        {
+            // As the audit rows were: by the admin, about the department, seen by admins only (no department scope).
+            Assert.Equal(("user", admin.Id, "department", id.ToString(), (Guid?)null, true), (e.ActorType, e.ActorId, e.SubjectType, e.SubjectId, e.DepartmentId, e.Audited));
+        }
+        Assert.Equal(3, await Api.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE target_id = @id AND data -> 'name' IS NOT NULL", new { id = id.ToString() }));
+    }
+
+    [Fact]
+    public async Task A_refused_rename_or_create_records_nothing()
+    {
+        var (client, _) = await AdminAsync();
+        await client.PostJsonAsync("/api/v1/departments", Name("Culture"));
+        var sport = (await (await client.PostJsonAsync("/api/v1/departments", Name("Sport"))).ReadJsonAsync())["id"]!.GetValue<Guid>();
+
+        await (await client.PostJsonAsync("/api/v1/departments", Name("Culture"))).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await client.PutAsJsonAsync($"/api/v1/departments/{sport}", Name("Culture"))).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await client.PutAsJsonAsync($"/api/v1/departments/{Guid.NewGuid()}", Name("Jeunesse"))).AssertProblemAsync(HttpStatusCode.NotFound);
+
+        Assert.Equal(2, (await Api.EventsAsync("department.created")).Count);
+        Assert.Empty(await Api.EventsAsync("department.renamed"));
     }
 
     public static TheoryData<string?> NonAdmins => new() { null, "communication_manager", "it_manager", "elected_official" };

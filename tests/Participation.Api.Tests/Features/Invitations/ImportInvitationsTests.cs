@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Participation.Api.Tests.Features.Users;
 using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Features.Invitations;
@@ -32,6 +33,22 @@ public sealed class ImportInvitationsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal("Bob, Jr", await Api.ScalarAsync<string>("SELECT first_name FROM invitations WHERE email = 'bob@example.org'"));
         Assert.Equal("nl", await Api.ScalarAsync<string>("SELECT locale FROM invitations WHERE email = 'anna@example.org'"));
         Assert.Equal(3, await Api.CountAsync("email_outbox"));
+    }
+
+    [Fact]
+    public async Task An_import_records_one_event_per_invitation_written()
+    {
+        var admin = await AdminAsync();
+        var csv = "email\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"person{i}@example.org\n")) + "not-an-address\nperson0@example.org\n";
+
+        var report = await (await admin.PostAsync("/api/v1/invitations/import", Form(csv))).ReadJsonAsync();
+
+        var invited = report["invited"]!.AsArray().Select(r => r!["id"]!.GetValue<Guid>().ToString()).ToList();
+        Assert.Equal(40, invited.Count);
+        var events = await Api.EventsAsync("invitation.created");
+        Assert.Equal(invited, events.Select(e => e.SubjectId));
+        Assert.All(events, e => Assert.Equal(((Guid?)null, (string?)null), (e.DepartmentId, e.Before)));
+        Assert.Equal(40, await Api.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'invitation.created' AND data ->> 'role' = 'it_manager'"));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Participation.Api.Features.Invitations;
+using Participation.Api.Tests.Features.Users;
 using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Features.Invitations;
@@ -114,6 +115,54 @@ public sealed class InvitationLifecycleTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(HttpStatusCode.OK, (await Api.CreateClient().AcceptAsNewAsync(fresh)).StatusCode);
         await (await admin.PostAsync($"/api/v1/invitations/{id}/resend", null)).AssertProblemAsync(HttpStatusCode.Conflict);
         await (await admin.DeleteAsync($"/api/v1/invitations/{id}")).AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Inviting_resending_and_revoking_record_the_invitation_in_its_department_without_the_address()
+    {
+        var (admin, adminUser, department) = await SetUpAsync();
+        var report = await admin.InviteAsync("department_head", "department", department, "head@example.org", "other@example.org");
+        var ids = report["invited"]!.AsArray().Select(r => r!["id"]!.GetValue<Guid>()).ToList();
+
+        var created = await Api.EventsAsync("invitation.created");
+        Assert.Equal(ids.Select(id => id.ToString()), created.Select(e => e.SubjectId));
+        foreach (var (e, email) in created.Zip(new[] { "head@example.org", "other@example.org" }))
+        {
+            Assert.Null(e.Before);
+            Assert.Equal(await Api.JsonbAsync(new { email, role = "department_head", scopeType = "department", scopeId = department }), e.Data); // the audit log's, as it was
+            Assert.DoesNotContain("@", e.After);
+        }
+        // after: the invitation's main fields as stored (its expiry to the microsecond), never its address.
+        Assert.Equal(2, await Api.ScalarAsync<long>("""
+            SELECT count(*) FROM events e JOIN invitations i ON i.id::text = e.subject_id
+             WHERE e.type = 'invitation.created'
+               AND e.after = jsonb_build_object('role', i.role, 'scopeType', i.scope_type, 'scopeId', i.scope_id, 'locale', i.locale, 'expiresAt', e.after -> 'expiresAt')
+               AND (e.after ->> 'expiresAt')::timestamptz = i.expires_at
+            """));
+
+        await Api.ScalarAsync<int>("UPDATE invitations SET expires_at = now() - interval '1 day' WHERE id = @Id RETURNING 1", new { Id = ids[0] });
+        var previous = await Api.ScalarAsync<DateTime>("SELECT expires_at FROM invitations WHERE id = @Id", new { Id = ids[0] });
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/invitations/{ids[0]}/resend", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/invitations/{ids[0]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/invitations/{ids[0]}")).StatusCode); // already revoked: nothing
+        await Api.ScalarAsync<int>("UPDATE invitations SET expires_at = now() - interval '1 day' WHERE id = @Id RETURNING 1", new { Id = ids[1] });
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/invitations/{ids[1]}")).StatusCode);
+
+        var resent = Assert.Single(await Api.EventsAsync("invitation.resent"));
+        Assert.Equal("{}", resent.Data);
+        Assert.True(await Api.ScalarAsync<bool>("""
+            SELECT (e.before ->> 'expiresAt')::timestamptz = @Previous AND (e.after ->> 'expiresAt')::timestamptz = i.expires_at
+                   AND i.expires_at > now() + interval '29 days' AND e.before - 'expiresAt' = '{}' AND e.after - 'expiresAt' = '{}'
+              FROM events e JOIN invitations i ON i.id::text = e.subject_id WHERE e.type = 'invitation.resent'
+            """, new { Previous = previous }));
+        var revoked = await Api.EventsAsync("invitation.revoked");
+        Assert.Equal(new (string?, string?, string?)[]
+        {
+            (ids[0].ToString(), await Api.JsonbAsync(new { status = "pending" }), await Api.JsonbAsync(new { status = "revoked" })),
+            (ids[1].ToString(), await Api.JsonbAsync(new { status = "expired" }), await Api.JsonbAsync(new { status = "revoked" })),
+        }, revoked.Select(e => ((string?)e.SubjectId, e.Before, e.After)));
+        Assert.All(created.Append(resent).Concat(revoked), e =>
+            Assert.Equal(("user", adminUser.Id, "invitation", (Guid?)department, true), (e.ActorType, e.ActorId, e.SubjectType, e.DepartmentId, e.Audited)));
     }
 
     [Fact]

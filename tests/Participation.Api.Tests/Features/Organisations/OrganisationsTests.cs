@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Participation.Api.Tests.Features.Users;
 using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Features.Organisations;
@@ -65,6 +66,26 @@ public sealed class OrganisationsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal("rejected", mine["status"]!.GetValue<string>());
         Assert.Equal("Aucune activité vérifiable.", mine["statusReason"]!.GetValue<string>());
         Assert.Contains("Aucune activité vérifiable.", (await Api.OutboxAsync(owner.Email)).Single().TextBody);
+    }
+
+    [Fact]
+    public async Task A_review_records_the_status_before_and_after_and_keeps_the_reason_as_audit_data()
+    {
+        var (_, _, id) = await CreateAsync();
+        var adminUser = await Api.CreateUserAsync(role: "admin");
+        var admin = Api.ClientFor(adminUser.Id);
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"/api/v1/organisations/{id}/review", new { decision = "reject", reason = " Aucune activité. " })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"/api/v1/organisations/{id}/review", new { decision = "verify" })).StatusCode);
+        await (await admin.PostJsonAsync($"/api/v1/organisations/{Guid.NewGuid()}/review", new { decision = "verify" })).AssertProblemAsync(HttpStatusCode.NotFound);
+
+        var rejected = Assert.Single(await Api.EventsAsync("organisation.rejected"));
+        Assert.Equal(await Api.JsonbAsync(new { status = "pending" }), rejected.Before);
+        Assert.Equal(await Api.JsonbAsync(new { status = "rejected" }), rejected.After);
+        Assert.Equal(await Api.JsonbAsync(new { reason = "Aucune activité." }), rejected.Data);
+        var verified = Assert.Single(await Api.EventsAsync("organisation.verified"));
+        Assert.Equal((rejected.After, await Api.JsonbAsync(new { status = "verified" }), "{\"reason\": null}"), (verified.Before, verified.After, verified.Data));
+        Assert.All(new[] { rejected, verified }, e => Assert.Equal(("user", adminUser.Id, "organisation", id.ToString(), (Guid?)null), (e.ActorType, e.ActorId, e.SubjectType, e.SubjectId, e.DepartmentId)));
     }
 
     [Fact]

@@ -107,6 +107,32 @@ public sealed class RoleManagementTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM user_roles WHERE role = 'admin'"));
     }
 
+    [Fact]
+    public async Task Granting_and_revoking_record_the_grant_after_and_before_in_its_department()
+    {
+        var admin = await Api.CreateUserAsync(role: "admin");
+        var client = Api.ClientFor(admin.Id);
+        var department = await DepartmentAsync(client, "Espaces verts");
+        var user = await Api.CreateUserAsync(email: "nathalie@example.org");
+
+        var grant = await (await client.PutAsJsonAsync($"/api/v1/users/{user.Id}/roles", new { role = "department_head", scopeType = "department", scopeId = department })).ReadJsonAsync();
+        await client.PutAsJsonAsync($"/api/v1/users/{user.Id}/roles", new { role = "department_head", scopeType = "department", scopeId = department }); // already had it: nothing
+        var platform = await (await client.PutAsJsonAsync($"/api/v1/users/{user.Id}/roles", new { role = "it_manager", scopeType = "platform" })).ReadJsonAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/users/{user.Id}/roles/{grant["id"]}")).StatusCode);
+        await (await client.DeleteAsync($"/api/v1/users/{user.Id}/roles/{grant["id"]}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/users/{user.Id}/roles/{platform["id"]}")).StatusCode);
+
+        var head = await Api.JsonbAsync(new { role = "department_head", scopeType = "department", scopeId = department });
+        var it = await Api.JsonbAsync(new { role = "it_manager", scopeType = "platform", scopeId = (Guid?)null });
+        var granted = await Api.EventsAsync("role.granted");
+        Assert.Equal(new (string?, string?, Guid?)[] { (null, head, department), (null, it, null) }, granted.Select(e => (e.Before, e.After, e.DepartmentId)));
+        Assert.Equal(await Api.JsonbAsync(new { role = "department_head", scopeType = "department", scopeId = department, via = "admin" }), granted[0].Data);
+        var revoked = await Api.EventsAsync("role.revoked");
+        Assert.Equal(new (string?, string?, string?, Guid?)[] { (head, null, head, department), (it, null, it, null) }, revoked.Select(e => (e.Before, e.After, (string?)e.Data, e.DepartmentId)));
+        Assert.All(granted.Concat(revoked), e => Assert.Equal(("user", admin.Id, "user", user.Id.ToString()), (e.ActorType, e.ActorId, e.SubjectType, e.SubjectId)));
+        Assert.DoesNotContain("nathalie@example.org", string.Concat(granted.Concat(revoked).Select(e => e.Before + e.After + e.Data)));
+    }
+
     public static TheoryData<string?> NonAdmins => new() { null, "communication_manager", "it_manager", "elected_official" };
 
     [Theory]
