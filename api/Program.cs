@@ -24,7 +24,6 @@ using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.Idempotency;
 using Participation.Api.Infrastructure.Jobs;
 using Participation.Api.Infrastructure.Mediator;
-using Participation.Api.Infrastructure.Notifications;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Security;
 using Participation.Api.Infrastructure.Validation;

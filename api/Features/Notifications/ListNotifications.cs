@@ -5,7 +5,6 @@ using Mediator;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.Notifications;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Pagination;
 using Participation.Api.Infrastructure.Validation;

@@ -4,7 +4,6 @@ using FluentValidation;
 using Mediator;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Infrastructure.Notifications;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Validation;
 

@@ -2,7 +2,6 @@ using System.Data;
 using System.Text.Json;
 using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Content;
-using Participation.Api.Infrastructure.Notifications;
 
 namespace Participation.Api.Features.Notifications;
 

@@ -1,7 +1,6 @@
 using System.Data;
 using System.Text.Json;
 using Dapper;
-using Participation.Api.Infrastructure.Notifications;
 
 namespace Participation.Api.Features.Notifications;
 

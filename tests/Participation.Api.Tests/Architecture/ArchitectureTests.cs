@@ -76,7 +76,6 @@ public sealed partial class ArchitectureTests
     [
         "Infrastructure/Auth/RoleGrants.cs",
         "Infrastructure/Bench/BaselineEndpoints.cs",
-        "Infrastructure/Notifications/NotificationEmails.cs",
         "Infrastructure/Security/HttpHardening.cs",
     ];
 

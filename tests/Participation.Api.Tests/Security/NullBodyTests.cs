@@ -1,5 +1,5 @@
 using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Infrastructure.Notifications;
+using Participation.Api.Features.Notifications;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -7,7 +7,6 @@ using Dapper;
 using Participation.Api.Features.Comments;
 using Participation.Api.Features.Invitations;
 using Participation.Api.Features.Me;
-using Participation.Api.Features.Notifications;
 using Participation.Api.Infrastructure.Validation;
 using Participation.Api.Tests.Features.Ideas;
 using Participation.Api.Tests.Features.Surveys;

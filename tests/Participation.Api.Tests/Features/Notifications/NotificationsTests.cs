@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
-using Participation.Api.Infrastructure.Notifications;
+using Participation.Api.Features.Notifications;
 using Participation.Api.Tests.Features.Ideas;
 using Participation.Api.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Participation.Api.Infrastructure.Notifications;
+namespace Participation.Api.Features.Notifications;
 
 /// <summary>What a notification is about; each person chooses a <see cref="NotificationChannel"/> per category.</summary>
 [JsonConverter(typeof(WireEnumConverter))]

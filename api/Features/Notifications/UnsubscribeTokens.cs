@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Participation.Api.Infrastructure.Auth;
 
-namespace Participation.Api.Infrastructure.Notifications;
+namespace Participation.Api.Features.Notifications;
 
 /// <summary>
 /// One-click unsubscribe links (RFC 8058): the token names a person and a category and is signed with a

@@ -3,7 +3,7 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using Participation.Api.Infrastructure.Email;
 
-namespace Participation.Api.Infrastructure.Notifications;
+namespace Participation.Api.Features.Notifications;
 
 /// <summary>
 /// The e-mail for one notification, in the reader's language: what happened, the link to the idea, and a

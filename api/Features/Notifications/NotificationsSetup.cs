@@ -1,8 +1,7 @@
 using Participation.Api.Features.Events;
-using Participation.Api.Features.Notifications;
 using Participation.Api.Infrastructure.Jobs;
 
-namespace Participation.Api.Infrastructure.Notifications;
+namespace Participation.Api.Features.Notifications;
 
 public static class NotificationsSetup
 {

@@ -4,7 +4,7 @@ using Npgsql;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Infrastructure.Jobs;
 
-namespace Participation.Api.Infrastructure.Notifications;
+namespace Participation.Api.Features.Notifications;
 
 /// <summary>
 /// Turns notifications whose e-mail is pending into outbox e-mails, a batch at a time: rows are claimed with
