@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
@@ -19,24 +20,34 @@ public static class ConfirmEmail
         public Validator() => RuleFor(c => c.Token).RequiredText(200);
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
-        // One statement: a token is consumed at most once, even under parallel requests.
+        // One statement: a token is consumed at most once, even under parallel requests. The account is locked
+        // ("old"): whether it was already confirmed (by a password reset, say) is what this statement replaced.
         private const string Sql = """
             WITH consumed AS (
                 UPDATE user_tokens SET used_at = now()
                  WHERE token_hash = @Hash AND purpose = 'confirm_email' AND used_at IS NULL AND expires_at > now()
                 RETURNING user_id)
             UPDATE users u SET email_confirmed_at = coalesce(u.email_confirmed_at, now()), updated_at = now()
-              FROM consumed WHERE u.id = consumed.user_id
-            RETURNING u.id;
+              FROM consumed, (SELECT id, email_confirmed_at FROM users WHERE id IN (SELECT user_id FROM consumed) FOR UPDATE) old
+             WHERE u.id = consumed.user_id AND old.id = u.id
+            RETURNING u.id, old.email_confirmed_at IS NULL AS confirmed_now;
             """;
+
+        private sealed record Row(Guid Id, bool ConfirmedNow);
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            var id = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(Sql, new { Hash = SecureTokens.Hash(c.Token) }, cancellationToken: ct));
-            return id is null ? throw new GoneException() : Unit.Value;
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, new { Hash = SecureTokens.Hash(c.Token) }, tx, cancellationToken: ct))
+                ?? throw new GoneException();
+            if (row.ConfirmedNow) // an address confirmed already (by a password reset link) is no new fact
+                await events.RecordAsync(tx, EventType.UserEmailConfirmed, Actor.User(row.Id), row.Id, Scope.Platform,
+                    new { emailConfirmed = false }, new { emailConfirmed = true }, ct: ct);
+            await tx.CommitAsync(ct);
+            return Unit.Value;
         }
     }
 

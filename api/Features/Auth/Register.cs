@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Email;
@@ -30,7 +31,7 @@ public static class Register
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EmailTemplates templates) : ICommandHandler<Command, Response>
+    public sealed class Handler(NpgsqlDataSource db, EmailTemplates templates, EventRecorder events) : ICommandHandler<Command, Response>
     {
         private const string InsertUser = """
             INSERT INTO users (id, email, password_hash, first_name, last_name, locale)
@@ -50,12 +51,13 @@ public static class Register
             var email = TextRules.NormalizeEmail(c.Email);
             var locale = c.Locale ?? "fr";
             var firstName = c.FirstName.Trim();
+            var lastName = c.LastName.Trim();
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var platformName = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(InsertUser, new
             {
                 Id = id, Email = email, PasswordHash = Passwords.Hash(c.Password),
-                FirstName = firstName, LastName = c.LastName.Trim(), Locale = locale,
+                FirstName = firstName, LastName = lastName, Locale = locale,
             }, tx, cancellationToken: ct));
             if (platformName is null)
                 throw new ConflictException(Messages.Get("email_taken"), nameof(Command.Email));
@@ -63,6 +65,8 @@ public static class Register
             var token = SecureTokens.New();
             await connection.ExecuteAsync(new CommandDefinition(InsertToken, new { Hash = SecureTokens.Hash(token), UserId = id }, tx, cancellationToken: ct));
             await Outbox.EnqueueAsync(connection, tx, templates.ConfirmEmail(locale, email, firstName, platformName, token), ct);
+            // Names and language only: never the address or the password.
+            await events.RecordAsync(tx, EventType.UserRegistered, Actor.User(id), id, Scope.Platform, null, new { firstName, lastName, locale }, ct: ct);
             await tx.CommitAsync(ct);
             return new Response(id);
         }

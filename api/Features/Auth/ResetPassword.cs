@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
@@ -23,9 +24,10 @@ public static class ResetPassword
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
-        // The link proves ownership of the address, so it also confirms it.
+        // The link proves ownership of the address, so it also confirms it (the account is locked: "old" tells
+        // whether it was confirmed before).
         private const string Sql = """
             WITH consumed AS (
                 UPDATE user_tokens SET used_at = now()
@@ -34,20 +36,31 @@ public static class ResetPassword
             changed AS (
                 UPDATE users u SET password_hash = @PasswordHash, updated_at = now(),
                        email_confirmed_at = coalesce(u.email_confirmed_at, now())
-                  FROM consumed WHERE u.id = consumed.user_id
-                RETURNING u.id),
+                  FROM consumed, (SELECT id, email_confirmed_at FROM users WHERE id IN (SELECT user_id FROM consumed) FOR UPDATE) old
+                 WHERE u.id = consumed.user_id AND old.id = u.id
+                RETURNING u.id, old.email_confirmed_at IS NULL AS confirmed_now),
             revoked AS (
                 UPDATE refresh_tokens r SET revoked_at = now()
                   FROM changed WHERE r.user_id = changed.id AND r.revoked_at IS NULL)
-            SELECT id FROM changed;
+            SELECT id, confirmed_now FROM changed;
             """;
+
+        private sealed record Row(Guid Id, bool ConfirmedNow);
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            var id = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(Sql,
-                new { Hash = SecureTokens.Hash(c.Token), PasswordHash = Passwords.Hash(c.NewPassword) }, cancellationToken: ct));
-            return id is null ? throw new GoneException() : Unit.Value;
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql,
+                new { Hash = SecureTokens.Hash(c.Token), PasswordHash = Passwords.Hash(c.NewPassword) }, tx, cancellationToken: ct))
+                ?? throw new GoneException();
+            // Nothing about the password itself: not even a before and after.
+            await events.RecordAsync(tx, EventType.UserPasswordChanged, Actor.User(row.Id), row.Id, Scope.Platform, data: new { via = "reset_link" }, ct: ct);
+            if (row.ConfirmedNow)
+                await events.RecordAsync(tx, EventType.UserEmailConfirmed, Actor.User(row.Id), row.Id, Scope.Platform,
+                    new { emailConfirmed = false }, new { emailConfirmed = true }, new { via = "reset_link" }, ct);
+            await tx.CommitAsync(ct);
+            return Unit.Value;
         }
     }
 

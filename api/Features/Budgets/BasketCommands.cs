@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation.Results;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Features.Ideas;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
@@ -19,7 +20,7 @@ public static class AddToBasket
 {
     public sealed record Command(Guid ActorId, Guid ProjectId, Guid IdeaId) : ICommand<BasketView>;
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, BasketView>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, BasketView>
     {
         internal const string CostSql = "SELECT cost FROM ideas WHERE id = @IdeaId;";
 
@@ -48,9 +49,14 @@ public static class AddToBasket
             var args = new { BasketId = basket.Id, c.IdeaId, Cost = cost };
             // The basket row is locked: nothing else changes it until commit. An add that would go over the budget
             // updates no row and the whole transaction (its line included) is rolled back.
-            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(HasLineSql, args, tx, cancellationToken: ct))
-                && await connection.ExecuteScalarAsync<decimal?>(new CommandDefinition(AddSql, args, tx, cancellationToken: ct)) is null)
-                throw new ConflictException(Messages.Get("over_budget"));
+            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(HasLineSql, args, tx, cancellationToken: ct)))
+            {
+                if (await connection.ExecuteScalarAsync<decimal?>(new CommandDefinition(AddSql, args, tx, cancellationToken: ct)) is null)
+                    throw new ConflictException(Messages.Get("over_budget"));
+                // Adding an idea already in the basket changes nothing: no event.
+                await events.RecordAsync(tx, EventType.BasketIdeaAdded, Actor.User(c.ActorId), basket.Id, Scope.Phase(phase.Id, c.ProjectId),
+                    null, new { ideaId = c.IdeaId, cost }, ct: ct);
+            }
             var view = await Baskets.ViewAsync(connection, tx, c.ActorId, phase, settings, open: true, ct);
             await tx.CommitAsync(ct);
             return view;
@@ -70,12 +76,14 @@ public static class RemoveFromBasket
 {
     public sealed record Command(Guid ActorId, Guid ProjectId, Guid IdeaId) : ICommand<BasketView>;
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, BasketView>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, BasketView>
     {
+        // Returns the removed line's cost (no row when the idea was not in the basket).
         internal const string Sql = """
-            WITH line AS (DELETE FROM basket_lines WHERE basket_id = @BasketId AND idea_id = @IdeaId RETURNING cost)
-            UPDATE baskets SET total = total - (SELECT cost FROM line), items = items - 1, updated_at = now()
-             WHERE id = @BasketId AND EXISTS (SELECT 1 FROM line);
+            WITH line AS (DELETE FROM basket_lines WHERE basket_id = @BasketId AND idea_id = @IdeaId RETURNING cost),
+            basket AS (UPDATE baskets SET total = total - (SELECT cost FROM line), items = items - 1, updated_at = now()
+                        WHERE id = @BasketId AND EXISTS (SELECT 1 FROM line))
+            SELECT cost FROM line;
             """;
 
         public async ValueTask<BasketView> Handle(Command c, CancellationToken ct)
@@ -85,7 +93,9 @@ public static class RemoveFromBasket
             var (phase, settings) = await Baskets.RequirePhaseAsync(connection, tx, c.ActorId, c.ProjectId, ct);
             var basket = await Baskets.OpenAndLockAsync(connection, tx, c.ActorId, phase.Id, settings, ct);
             if (basket.Submitted) throw new ConflictException(Messages.Get("basket_submitted"));
-            await connection.ExecuteAsync(new CommandDefinition(Sql, new { BasketId = basket.Id, c.IdeaId }, tx, cancellationToken: ct));
+            if (await connection.ExecuteScalarAsync<decimal?>(new CommandDefinition(Sql, new { BasketId = basket.Id, c.IdeaId }, tx, cancellationToken: ct)) is { } cost)
+                await events.RecordAsync(tx, EventType.BasketIdeaRemoved, Actor.User(c.ActorId), basket.Id, Scope.Phase(phase.Id, c.ProjectId),
+                    new { ideaId = c.IdeaId, cost }, null, ct: ct);
             var view = await Baskets.ViewAsync(connection, tx, c.ActorId, phase, settings, open: true, ct);
             await tx.CommitAsync(ct);
             return view;
@@ -108,7 +118,7 @@ public static class SubmitBasket
 {
     public sealed record Command(Guid ActorId, Guid ProjectId, bool Submit) : ICommand<BasketView>;
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, BasketView>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, BasketView>
     {
         private const string Sql = "UPDATE baskets SET submitted_at = CASE WHEN @Submit THEN now() END, updated_at = now() WHERE id = @BasketId;";
 
@@ -126,8 +136,12 @@ public static class SubmitBasket
                 if (settings.MinimumSpend is { } min && basket.Total < min) throw new ConflictException(Messages.Get("basket_minimum_spend", money));
                 if (settings.MinimumIdeas is { } ideas && basket.Items < ideas) throw new ConflictException(Messages.Get("basket_minimum_ideas", ideas));
             }
-            if (c.Submit != basket.Submitted)
+            if (c.Submit != basket.Submitted) // submitting a submitted basket (or reopening an open one) changes nothing: no event
+            {
                 await connection.ExecuteAsync(new CommandDefinition(Sql, new { BasketId = basket.Id, c.Submit }, tx, cancellationToken: ct));
+                await events.RecordAsync(tx, c.Submit ? EventType.BasketSubmitted : EventType.BasketReopened, Actor.User(c.ActorId), basket.Id,
+                    Scope.Phase(phase.Id, c.ProjectId), new { submitted = basket.Submitted }, new { submitted = c.Submit }, new { basket.Items, basket.Total }, ct);
+            }
             var view = await Baskets.ViewAsync(connection, tx, c.ActorId, phase, settings, open: true, ct);
             await tx.CommitAsync(ct);
             return view;

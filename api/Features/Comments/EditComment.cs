@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
@@ -22,9 +23,11 @@ public static class EditComment
         public Validator() => RuleFor(c => (string?)c.Body).CommentBody().OverridePropertyName("body");
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, CommentView>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, CommentView>
     {
+        // The comment is locked by this transaction: the first statement reads the text this edit replaces.
         private const string Sql = $"""
+            SELECT body FROM comments WHERE id = @CommentId;
             WITH c AS (UPDATE comments SET body = @Body, edited_at = now() WHERE id = @CommentId RETURNING *)
             SELECT {CommentRows.Columns} FROM c {CommentRows.Joins};
             """;
@@ -35,7 +38,17 @@ public static class EditComment
             await using var tx = await connection.BeginTransactionAsync(ct);
             var comment = await CommentAccess.LoadAsync(connection, c.ActorId, c.CommentId, tx, ct, forUpdate: true);
             CommentAuthorRules.Require(comment, c.ActorId, ParticipationAction.Comment);
-            var row = await connection.QuerySingleAsync<CommentRows.Row>(new CommandDefinition(Sql, new { c.CommentId, Body = c.Body.Trim() }, tx, cancellationToken: ct));
+            CommentRows.Row row;
+            string was;
+            await using (var grid = await connection.QueryMultipleAsync(new CommandDefinition(Sql, new { c.CommentId, Body = c.Body.Trim() }, tx, cancellationToken: ct)))
+            {
+                was = await grid.ReadSingleAsync<string>();
+                row = await grid.ReadSingleAsync<CommentRows.Row>();
+            }
+            // The same text again still marks the comment edited, as it always did, but is no new fact.
+            if (Changes.Of(("body", was, row.Body)) is { } diff)
+                await events.RecordAsync(tx, EventType.CommentEdited, Actor.User(c.ActorId), c.CommentId, new Scope(comment.Idea.ProjectId, comment.Idea.PhaseId),
+                    diff.Before, diff.After, new { ideaId = comment.IdeaId }, ct);
             await tx.CommitAsync(ct);
             return CommentRows.View(row, c.ActorId, comment.Idea.Staff);
         }
@@ -57,8 +70,9 @@ public static class DeleteComment
 {
     public sealed record Command(Guid ActorId, Guid CommentId) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
+        // Returns whether a placeholder stays (the comment has replies).
         private const string Sql = """
             WITH target AS (SELECT id, idea_id, parent_id, hidden_at IS NULL AS was_visible,
                                    EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = comments.id) AS has_replies
@@ -70,7 +84,7 @@ public static class DeleteComment
                       WHERE id = (SELECT idea_id FROM target) AND (SELECT was_visible FROM target)),
             parent AS (UPDATE comments SET replies_count = replies_count - 1
                         WHERE id = (SELECT parent_id FROM target) AND (SELECT was_visible FROM target))
-            SELECT count(*) FROM target;
+            SELECT has_replies FROM target;
             """;
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
@@ -79,7 +93,11 @@ public static class DeleteComment
             await using var tx = await connection.BeginTransactionAsync(ct);
             var comment = await CommentAccess.LoadAsync(connection, c.ActorId, c.CommentId, tx, ct, forUpdate: true);
             CommentAuthorRules.Require(comment, c.ActorId, ParticipationAction.Comment);
-            await connection.ExecuteAsync(new CommandDefinition(Sql, new { c.CommentId }, tx, cancellationToken: ct));
+            var placeholder = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Sql, new { c.CommentId }, tx, cancellationToken: ct));
+            // Deleting twice is refused (409, comment_deleted) or a 404: one event. The deleted text is not kept in it:
+            // the author took it back.
+            await events.RecordAsync(tx, EventType.CommentDeleted, Actor.User(c.ActorId), c.CommentId, new Scope(comment.Idea.ProjectId, comment.Idea.PhaseId),
+                new { ideaId = comment.IdeaId, parentId = comment.ParentId }, null, new { ideaId = comment.IdeaId, placeholderKept = placeholder }, ct);
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

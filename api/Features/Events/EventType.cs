@@ -51,6 +51,37 @@ public enum EventType
     [JsonStringEnumMemberName("comment.posted")] CommentPosted,
     [JsonStringEnumMemberName("comment.hidden")] CommentHidden,
     [JsonStringEnumMemberName("comment.kept")] CommentKept,
+
+    // Residents' participation facts (never audited: the staff audit log does not show residents' acts). Each is
+    // recorded only when something changed: a repeated identical request records nothing.
+    [JsonStringEnumMemberName("idea.edited")] IdeaEdited,
+    [JsonStringEnumMemberName("idea.withdrawn")] IdeaWithdrawn,
+    [JsonStringEnumMemberName("idea.reaction_changed")] IdeaReactionChanged,
+    [JsonStringEnumMemberName("idea.followed")] IdeaFollowed,
+    [JsonStringEnumMemberName("idea.unfollowed")] IdeaUnfollowed,
+    [JsonStringEnumMemberName("idea.flagged")] IdeaFlagged,
+    [JsonStringEnumMemberName("comment.edited")] CommentEdited,
+    [JsonStringEnumMemberName("comment.deleted")] CommentDeleted,
+    [JsonStringEnumMemberName("comment.flagged")] CommentFlagged,
+    [JsonStringEnumMemberName("vote.cast")] VoteCast,
+    [JsonStringEnumMemberName("vote.removed")] VoteRemoved,
+    [JsonStringEnumMemberName("basket.idea_added")] BasketIdeaAdded,
+    [JsonStringEnumMemberName("basket.idea_removed")] BasketIdeaRemoved,
+    [JsonStringEnumMemberName("basket.submitted")] BasketSubmitted,
+    [JsonStringEnumMemberName("basket.reopened")] BasketReopened,
+    [JsonStringEnumMemberName("survey.response_submitted")] SurveyResponseSubmitted,
+    [JsonStringEnumMemberName("poll.answered")] PollAnswered,
+    [JsonStringEnumMemberName("poll.answer_withdrawn")] PollAnswerWithdrawn,
+    [JsonStringEnumMemberName("organisation.created")] OrganisationCreated,
+    [JsonStringEnumMemberName("organisation.edited")] OrganisationEdited,
+    [JsonStringEnumMemberName("organisation.member_invited")] OrganisationMemberInvited,
+    [JsonStringEnumMemberName("organisation.member_joined")] OrganisationMemberJoined,
+    [JsonStringEnumMemberName("organisation.member_removed")] OrganisationMemberRemoved,
+    [JsonStringEnumMemberName("organisation.member_invitation_withdrawn")] OrganisationMemberInvitationWithdrawn,
+    [JsonStringEnumMemberName("user.registered")] UserRegistered,
+    [JsonStringEnumMemberName("user.email_confirmed")] UserEmailConfirmed,
+    [JsonStringEnumMemberName("user.profile_edited")] UserProfileEdited,
+    [JsonStringEnumMemberName("user.password_changed")] UserPasswordChanged,
 }
 
 /// <summary>What an event is about.</summary>
@@ -66,6 +97,8 @@ public enum SubjectType
     Phase,
     Idea,
     Comment,
+    Basket,
+    SurveyResponse,
 }
 
 /// <summary>Who made it happen: a person, the platform itself (a command-line operator, a scheduled job), later an API client.</summary>
@@ -74,6 +107,8 @@ public enum ActorType
 {
     User,
     System,
+    /// <summary>A person without an account (a survey or poll answered with a browser token): who, the event never says.</summary>
+    Visitor,
 }
 
 /// <summary>One entry of the catalogue: what the event is about, and whether the audit log shows it (staff actions).</summary>
@@ -99,6 +134,26 @@ public static class EventCatalogue
         EventType.IdeaSubmitted or EventType.IdeaNoteAdded => new(SubjectType.Idea, false),
         EventType.CommentHidden or EventType.CommentKept => new(SubjectType.Comment, true),
         EventType.CommentPosted => new(SubjectType.Comment, false),
+
+        // Residents' participation facts: the actor is always the person (a visitor for anonymous survey and poll
+        // answers), so "participants" are the distinct actors of these events in a scope and period. Votes, baskets
+        // and answers are personal: they carry ids, never free text.
+        EventType.IdeaEdited or EventType.IdeaWithdrawn or EventType.IdeaReactionChanged or EventType.IdeaFollowed
+            or EventType.IdeaUnfollowed or EventType.IdeaFlagged => new(SubjectType.Idea, false),
+        EventType.CommentEdited or EventType.CommentDeleted or EventType.CommentFlagged => new(SubjectType.Comment, false),
+        // A vote is about the idea voted for (the phase in the scope): the change feed shows an idea's support moving.
+        EventType.VoteCast or EventType.VoteRemoved => new(SubjectType.Idea, false),
+        // A basket is one person's choice in one budgeting phase (the phase in the scope, the idea in the data): its
+        // own subject, so a consumer follows a basket's lines and submission without reading everyone's in the phase.
+        EventType.BasketIdeaAdded or EventType.BasketIdeaRemoved or EventType.BasketSubmitted or EventType.BasketReopened => new(SubjectType.Basket, false),
+        // A survey response or poll answer (the phase in the scope); never its answers' text. Drafts are not recorded:
+        // saving one is work in progress, not an act anybody else sees or counts (the submission is the fact).
+        EventType.SurveyResponseSubmitted or EventType.PollAnswered or EventType.PollAnswerWithdrawn => new(SubjectType.SurveyResponse, false),
+        // Organisations are platform-wide (no scope). Invitations are to an e-mail address, which no event carries.
+        EventType.OrganisationCreated or EventType.OrganisationEdited or EventType.OrganisationMemberInvited or EventType.OrganisationMemberJoined
+            or EventType.OrganisationMemberRemoved or EventType.OrganisationMemberInvitationWithdrawn => new(SubjectType.Organisation, false),
+        // Accounts: never the e-mail address, the password or a token. Logins and sessions are not facts (no event).
+        EventType.UserRegistered or EventType.UserEmailConfirmed or EventType.UserProfileEdited or EventType.UserPasswordChanged => new(SubjectType.User, false),
     };
 #pragma warning restore CS8524
 

@@ -1,6 +1,7 @@
 using Dapper;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.OpenApi;
 
@@ -11,15 +12,19 @@ public static class FollowIdea
 {
     public sealed record Command(Guid ActorId, Guid IdeaId) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
-        private const string Sql = "INSERT INTO idea_follows (idea_id, user_id) VALUES (@IdeaId, @ActorId) ON CONFLICT DO NOTHING;";
+        private const string Sql = "INSERT INTO idea_follows (idea_id, user_id) VALUES (@IdeaId, @ActorId) ON CONFLICT DO NOTHING RETURNING true;";
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, null, ct)).RequireListed();
-            await connection.ExecuteAsync(new CommandDefinition(Sql, c, cancellationToken: ct));
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var idea = (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct)).RequireListed();
+            // Already following (or a parallel follow got there first): nothing new, no event.
+            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Sql, c, tx, cancellationToken: ct)))
+                await events.RecordAsync(tx, EventType.IdeaFollowed, Actor.User(c.ActorId), c.IdeaId, new Scope(idea.ProjectId, idea.PhaseId), null, new { following = true }, ct: ct);
+            await tx.CommitAsync(ct);
             return Unit.Value;
         }
     }
@@ -40,15 +45,18 @@ public static class UnfollowIdea
 {
     public sealed record Command(Guid ActorId, Guid IdeaId) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
-        private const string Sql = "DELETE FROM idea_follows WHERE idea_id = @IdeaId AND user_id = @ActorId;";
+        private const string Sql = "DELETE FROM idea_follows WHERE idea_id = @IdeaId AND user_id = @ActorId RETURNING true;";
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, null, ct);
-            await connection.ExecuteAsync(new CommandDefinition(Sql, c, cancellationToken: ct));
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var idea = await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct);
+            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Sql, c, tx, cancellationToken: ct)))
+                await events.RecordAsync(tx, EventType.IdeaUnfollowed, Actor.User(c.ActorId), c.IdeaId, new Scope(idea.ProjectId, idea.PhaseId), new { following = true }, null, ct: ct);
+            await tx.CommitAsync(ct);
             return Unit.Value;
         }
     }

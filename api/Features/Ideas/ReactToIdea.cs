@@ -3,6 +3,7 @@ using Dapper;
 using FluentValidation;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
@@ -40,7 +41,7 @@ public static class ReactToIdea
         public Validator() => RuleFor(c => c.Kind).IsInEnum().WithMessage(_ => Messages.Get("reaction_kind"));
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, ReactionState>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, ReactionState>
     {
         private const string InsertSql = """
             INSERT INTO idea_reactions (idea_id, user_id, kind, phase_id) VALUES (@IdeaId, @ActorId, @Kind, @PhaseId)
@@ -97,6 +98,9 @@ public static class ReactToIdea
 
             var state = (await connection.QuerySingleAsync<ReactionState.Row>(new CommandDefinition(CountSql,
                 new { c.IdeaId, Kind = c.Kind.ToWire(), Likes = likes, Dislikes = dislikes }, tx, cancellationToken: ct))).State;
+            if (inserted || current!.Reaction != c.Kind)
+                await events.RecordAsync(tx, EventType.IdeaReactionChanged, Actor.User(c.ActorId), c.IdeaId, Scope.Phase(phase.Id, idea.ProjectId),
+                    inserted ? null : new { kind = current!.Reaction }, new { kind = c.Kind }, ct: ct);
             await tx.CommitAsync(ct);
             return state;
         }
@@ -119,7 +123,7 @@ public static class RemoveReaction
 {
     public sealed record Command(Guid ActorId, Guid IdeaId) : ICommand<ReactionState>;
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, ReactionState>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, ReactionState>
     {
         // Runs with the reaction row locked by this transaction; @Likes / @Dislikes: 1 for the removed kind.
         private const string RemoveSql = """
@@ -137,7 +141,7 @@ public static class RemoveReaction
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct)).RequireListed();
-            await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, ParticipationAction.React, tx, ct, limitTakenLater: true);
+            var (phase, _) = await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, ParticipationAction.React, tx, ct, limitTakenLater: true);
             var current = await ReactionRow.LockAsync(connection, tx, c.IdeaId, c.ActorId, ct);
             var state = current is null
                 ? (await connection.QuerySingleAsync<ReactionState.Row>(new CommandDefinition(StateSql, new { c.IdeaId }, tx, cancellationToken: ct))).State
@@ -145,6 +149,9 @@ public static class RemoveReaction
                 {
                     c.IdeaId, c.ActorId, current.PhaseId, Likes = current.Reaction == ReactionKind.Like ? 1 : 0, Dislikes = current.Reaction == ReactionKind.Dislike ? 1 : 0,
                 }, tx, cancellationToken: ct))).State;
+            if (current is not null) // nothing to remove records nothing
+                await events.RecordAsync(tx, EventType.IdeaReactionChanged, Actor.User(c.ActorId), c.IdeaId, Scope.Phase(phase.Id, idea.ProjectId),
+                    new { kind = current.Reaction }, null, ct: ct);
             await tx.CommitAsync(ct);
             return state;
         }

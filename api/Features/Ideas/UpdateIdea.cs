@@ -3,6 +3,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Content;
 using Participation.Api.Infrastructure.Errors;
@@ -23,8 +24,8 @@ internal static class AuthorRules
 
     public sealed record PostingPhase(bool MapRequired, bool Active);
 
-    /// <summary>Locks the idea and checks the caller may change it; returns the phase it was posted in.</summary>
-    public static async Task<PostingPhase> RequireAuthorChangeAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid actorId, Guid ideaId, ParticipationAction action, CancellationToken ct)
+    /// <summary>Locks the idea and checks the caller may change it; returns it with the phase it was posted in.</summary>
+    public static async Task<(IdeaAccess Idea, PostingPhase Phase)> RequireAuthorChangeAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid actorId, Guid ideaId, ParticipationAction action, CancellationToken ct)
     {
         var idea = await IdeaAccess.LoadAsync(connection, actorId, ideaId, tx, ct, forUpdate: true);
         if (!idea.IsAuthor(actorId)) throw new ForbiddenException("Only the idea's author can do this.");
@@ -35,7 +36,7 @@ internal static class AuthorRules
             ? await connection.QuerySingleOrDefaultAsync<PostingPhase>(new CommandDefinition(PhaseSql, new { PhaseId = id }, tx, cancellationToken: ct))
             : null;
         if (phase is not { Active: true }) throw ActionPolicy.Refuse(action, RefusalReason.PhaseNotActive);
-        return phase;
+        return (idea, phase);
     }
 }
 
@@ -49,13 +50,26 @@ public static class UpdateIdea
         public Validator() => RuleFor(c => c.Idea).SetValidator(new IdeaFieldsRules()).OverridePropertyName("");
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
+        // The idea is locked by this transaction (AuthorRules): the joined row is its value before this update.
         private const string Sql = """
-            UPDATE ideas SET title = @Title, body = @Body, topics = @Topics, latitude = @Latitude, longitude = @Longitude, location_label = @LocationLabel,
+            UPDATE ideas i SET title = @Title, body = @Body, topics = @Topics, latitude = @Latitude, longitude = @Longitude, location_label = @LocationLabel,
                    edited_at = now(), updated_at = now()
-             WHERE id = @IdeaId;
+              FROM ideas old
+             WHERE i.id = @IdeaId AND old.id = i.id
+            RETURNING old.title, old.body, old.topics, old.latitude, old.longitude, old.location_label;
             """;
+
+        private sealed class Fields
+        {
+            public string Title { get; init; } = "";
+            public string Body { get; init; } = "";
+            public string[] Topics { get; init; } = [];
+            public double? Latitude { get; init; }
+            public double? Longitude { get; init; }
+            public string? LocationLabel { get; init; }
+        }
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
@@ -64,14 +78,23 @@ public static class UpdateIdea
             if (body.Length == 0) throw new ValidationException([new ValidationFailure("body", Messages.Get("required"))]);
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var phase = await AuthorRules.RequireAuthorChangeAsync(connection, tx, c.ActorId, c.IdeaId, ParticipationAction.Edit, ct);
+            var (idea, phase) = await AuthorRules.RequireAuthorChangeAsync(connection, tx, c.ActorId, c.IdeaId, ParticipationAction.Edit, ct);
             if (phase.MapRequired && r.Latitude is null)
                 throw new ValidationException([new ValidationFailure("latitude", Messages.Get("location_required"))]);
-            await connection.ExecuteAsync(new CommandDefinition(Sql, new
+            var now = new Fields
             {
-                c.IdeaId, Title = r.Title.Trim(), Body = body, Topics = IdeaFieldsRules.NormalizeTopics(r.Topics), r.Latitude, r.Longitude,
+                Title = r.Title.Trim(), Body = body, Topics = IdeaFieldsRules.NormalizeTopics(r.Topics), Latitude = r.Latitude, Longitude = r.Longitude,
                 LocationLabel = string.IsNullOrWhiteSpace(r.LocationLabel) ? null : r.LocationLabel.Trim(),
+            };
+            var was = await connection.QuerySingleAsync<Fields>(new CommandDefinition(Sql, new
+            {
+                c.IdeaId, now.Title, now.Body, now.Topics, now.Latitude, now.Longitude, now.LocationLabel,
             }, tx, cancellationToken: ct));
+            // The same text again still marks the idea edited, as it always did, but is no new fact.
+            if (Changes.Of(("title", was.Title, now.Title), ("body", was.Body, now.Body), ("topics", was.Topics, now.Topics),
+                    ("latitude", was.Latitude, now.Latitude), ("longitude", was.Longitude, now.Longitude), ("locationLabel", was.LocationLabel, now.LocationLabel))
+                is { } diff)
+                await events.RecordAsync(tx, EventType.IdeaEdited, Actor.User(c.ActorId), c.IdeaId, new Scope(idea.ProjectId, idea.PhaseId), diff.Before, diff.After, ct: ct);
             await tx.CommitAsync(ct);
             return Unit.Value;
         }
@@ -94,7 +117,7 @@ public static class WithdrawIdea
 {
     public sealed record Command(Guid ActorId, Guid IdeaId) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = "UPDATE ideas SET withdrawn_at = now(), updated_at = now() WHERE id = @IdeaId;";
 
@@ -102,8 +125,11 @@ public static class WithdrawIdea
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            await AuthorRules.RequireAuthorChangeAsync(connection, tx, c.ActorId, c.IdeaId, ParticipationAction.Withdraw, ct);
+            // A withdrawn idea is refused (409) by the rules: withdrawing twice records one event.
+            var (idea, _) = await AuthorRules.RequireAuthorChangeAsync(connection, tx, c.ActorId, c.IdeaId, ParticipationAction.Withdraw, ct);
             await connection.ExecuteAsync(new CommandDefinition(Sql, new { c.IdeaId }, tx, cancellationToken: ct));
+            await events.RecordAsync(tx, EventType.IdeaWithdrawn, Actor.User(c.ActorId), c.IdeaId, new Scope(idea.ProjectId, idea.PhaseId),
+                new { withdrawn = false }, new { withdrawn = true }, ct: ct);
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

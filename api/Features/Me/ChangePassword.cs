@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
@@ -28,7 +29,7 @@ public static class ChangePassword
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, TokenIssuer tokens) : ICommandHandler<Command, AuthTokens>
+    public sealed class Handler(NpgsqlDataSource db, TokenIssuer tokens, EventRecorder events) : ICommandHandler<Command, AuthTokens>
     {
         private const string Current = "SELECT password_hash, role_version FROM users WHERE id = @ActorId FOR UPDATE;";
 
@@ -48,6 +49,8 @@ public static class ChangePassword
             if (!Passwords.Verify(user.PasswordHash, c.CurrentPassword))
                 throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(nameof(Command.CurrentPassword), Messages.Get("current_password_wrong"))]);
             await connection.ExecuteAsync(new CommandDefinition(Change, new { c.ActorId, Hash = Passwords.Hash(c.NewPassword) }, tx, cancellationToken: ct));
+            // Nothing about the password itself: not even a before and after.
+            await events.RecordAsync(tx, EventType.UserPasswordChanged, Actor.User(c.ActorId), c.ActorId, Scope.Platform, data: new { via = "current_password" }, ct: ct);
             var session = await tokens.IssueAsync(connection, tx, c.ActorId, user.RoleVersion, Guid.NewGuid(), ct);
             await tx.CommitAsync(ct);
             return session;

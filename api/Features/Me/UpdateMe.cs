@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
@@ -26,23 +27,34 @@ public static class UpdateMe
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
+        // The account is locked first: "old" is what this change replaced.
         private const string Sql = """
-            UPDATE users
-               SET first_name = coalesce(@FirstName, first_name),
-                   last_name = coalesce(@LastName, last_name),
-                   locale = coalesce(@Locale, locale),
+            UPDATE users u
+               SET first_name = coalesce(@FirstName, u.first_name),
+                   last_name = coalesce(@LastName, u.last_name),
+                   locale = coalesce(@Locale, u.locale),
                    updated_at = now()
-             WHERE id = @ActorId;
+              FROM (SELECT id, first_name, last_name, locale FROM users WHERE id = @ActorId FOR UPDATE) old
+             WHERE u.id = old.id
+            RETURNING old.first_name AS old_first_name, old.last_name AS old_last_name, old.locale AS old_locale, u.first_name, u.last_name, u.locale;
             """;
+
+        private sealed record Row(string OldFirstName, string OldLastName, string OldLocale, string FirstName, string LastName, string Locale);
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            var rows = await connection.ExecuteAsync(new CommandDefinition(Sql,
-                new { c.ActorId, FirstName = c.FirstName?.Trim(), LastName = c.LastName?.Trim(), c.Locale }, cancellationToken: ct));
-            return rows == 0 ? throw new NotFoundException() : Unit.Value;
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql,
+                new { c.ActorId, FirstName = c.FirstName?.Trim(), LastName = c.LastName?.Trim(), c.Locale }, tx, cancellationToken: ct))
+                ?? throw new NotFoundException();
+            // Names and language only (this slice changes nothing else); the same values again record nothing.
+            if (Changes.Of(("firstName", row.OldFirstName, row.FirstName), ("lastName", row.OldLastName, row.LastName), ("locale", row.OldLocale, row.Locale)) is { } diff)
+                await events.RecordAsync(tx, EventType.UserProfileEdited, Actor.User(c.ActorId), c.ActorId, Scope.Platform, diff.Before, diff.After, ct: ct);
+            await tx.CommitAsync(ct);
+            return Unit.Value;
         }
     }
 

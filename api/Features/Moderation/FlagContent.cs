@@ -3,6 +3,7 @@ using Dapper;
 using FluentValidation;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
@@ -36,7 +37,7 @@ public static class FlagContent
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, Response>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Response>
     {
         private const string InsertSql = """
             INSERT INTO content_flags (id, project_id, idea_id, comment_id, user_id, reason, details)
@@ -65,6 +66,12 @@ public static class FlagContent
                 new { Id = c.TargetId }, tx, cancellationToken: ct));
             var hide = open >= HideThreshold;
             if (hide) await target.SetHiddenAsync(connection, tx, hidden: true, reason: null, hiddenByFlags: true, resolveFlags: false, ct);
+            // A second flag by the same person is refused above (409): one event. The explanation stays with the
+            // moderators; the event says the item is now hidden when this flag hid it (provisionally, by the flags).
+            var idea = target.Idea;
+            await events.RecordAsync(tx, c.Kind == ModerationTarget.IdeaKind ? EventType.IdeaFlagged : EventType.CommentFlagged, Actor.User(c.ActorId), c.TargetId,
+                new Scope(idea.ProjectId, idea.PhaseId), null, new { reason = c.Reason },
+                new { flagId = inserted, ideaId = target.IdeaId, openFlags = open, hidden = hide }, ct);
             await tx.CommitAsync(ct);
             return new Response(hide);
         }

@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Errors;
@@ -29,7 +30,7 @@ public static class CreateOrganisation
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, Response>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Response>
     {
         private const string Sql = """
             WITH organisation AS (
@@ -42,13 +43,15 @@ public static class CreateOrganisation
         public async ValueTask<Response> Handle(Command c, CancellationToken ct)
         {
             var id = Guid.CreateVersion7();
+            var fields = new { Name = c.Name!.Trim(), Description = c.Description?.Trim() ?? "", Website = string.IsNullOrWhiteSpace(c.Website) ? null : c.Website.Trim() };
             await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
             try
             {
-                await connection.ExecuteAsync(new CommandDefinition(Sql, new
-                {
-                    Id = id, Name = c.Name!.Trim(), Description = c.Description?.Trim() ?? "", Website = string.IsNullOrWhiteSpace(c.Website) ? null : c.Website.Trim(), c.ActorId,
-                }, cancellationToken: ct));
+                await connection.ExecuteAsync(new CommandDefinition(Sql, new { Id = id, fields.Name, fields.Description, fields.Website, c.ActorId }, tx, cancellationToken: ct));
+                await events.RecordAsync(tx, EventType.OrganisationCreated, Actor.User(c.ActorId), id, Scope.Platform, null,
+                    new { fields.Name, fields.Description, fields.Website, Status = OrganisationStatus.Pending }, ct: ct);
+                await tx.CommitAsync(ct);
             }
             catch (PostgresException ex) when (ex.IsUniqueViolation("organisations_name_key"))
             {

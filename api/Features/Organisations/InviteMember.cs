@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Infrastructure.Errors;
@@ -25,7 +26,7 @@ public static class InviteMember
         public Validator() => RuleFor(c => c.Email).EmailAddress();
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EmailTemplates templates) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EmailTemplates templates, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = """
             WITH owner AS (
@@ -55,8 +56,12 @@ public static class InviteMember
             await using var tx = await connection.BeginTransactionAsync(ct);
             var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, new { c.ActorId, c.Id, Email = email }, tx, cancellationToken: ct))
                 ?? throw new NotFoundException("No such organisation.");
-            if (row.IsNew)
+            if (row.IsNew) // inviting the same address again (or a member) changes nothing: no event
+            {
                 await Outbox.EnqueueAsync(connection, tx, templates.OrganisationInvitation(row.Locale, email, row.PlatformName, row.Name, row.InviterName, c.Id), ct);
+                // An invitation is an e-mail address, which events never carry: the fact is that the owner invited someone.
+                await events.RecordAsync(tx, EventType.OrganisationMemberInvited, Actor.User(c.ActorId), c.Id, Scope.Platform, ct: ct);
+            }
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

@@ -1,6 +1,7 @@
 using Dapper;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
@@ -12,7 +13,7 @@ public static class JoinOrganisation
 {
     public sealed record Command(Guid ActorId, Guid Id) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = """
             WITH invitation AS (
@@ -23,16 +24,26 @@ public static class JoinOrganisation
             joined AS (
                 INSERT INTO organisation_members (organisation_id, user_id, role)
                 SELECT organisation_id, @ActorId, 'member' FROM invitation
-                ON CONFLICT DO NOTHING)
+                ON CONFLICT DO NOTHING
+                RETURNING user_id)
             SELECT EXISTS (SELECT 1 FROM invitation)
-                OR EXISTS (SELECT 1 FROM organisation_members WHERE organisation_id = @Id AND user_id = @ActorId);
+                OR EXISTS (SELECT 1 FROM organisation_members WHERE organisation_id = @Id AND user_id = @ActorId) AS ok,
+                   EXISTS (SELECT 1 FROM joined) AS joined;
             """;
+
+        private sealed record Row(bool Ok, bool Joined);
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            var ok = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Sql, c, cancellationToken: ct));
-            return ok ? Unit.Value : throw new NotFoundException("No invitation to join this organisation for your confirmed e-mail address.");
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var row = await connection.QuerySingleAsync<Row>(new CommandDefinition(Sql, c, tx, cancellationToken: ct));
+            if (!row.Ok) throw new NotFoundException("No invitation to join this organisation for your confirmed e-mail address.");
+            if (row.Joined) // joining again as a member changes nothing: no event
+                await events.RecordAsync(tx, EventType.OrganisationMemberJoined, Actor.User(c.ActorId), c.Id, Scope.Platform,
+                    null, new { userId = c.ActorId, role = "member" }, ct: ct);
+            await tx.CommitAsync(ct);
+            return Unit.Value;
         }
     }
 

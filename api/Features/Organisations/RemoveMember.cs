@@ -1,6 +1,7 @@
 using Dapper;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
@@ -12,21 +13,27 @@ public static class RemoveMember
 {
     public sealed record Command(Guid ActorId, Guid Id, Guid UserId) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = """
             DELETE FROM organisation_members m
              WHERE m.organisation_id = @Id AND m.user_id = @UserId AND m.role = 'member'
                AND (@UserId = @ActorId
-                    OR EXISTS (SELECT 1 FROM organisation_members o WHERE o.organisation_id = @Id AND o.user_id = @ActorId AND o.role = 'owner'));
+                    OR EXISTS (SELECT 1 FROM organisation_members o WHERE o.organisation_id = @Id AND o.user_id = @ActorId AND o.role = 'owner'))
+            RETURNING m.user_id;
             """;
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            return await connection.ExecuteAsync(new CommandDefinition(Sql, c, cancellationToken: ct)) == 0
-                ? throw new NotFoundException("No such member.")
-                : Unit.Value;
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            // Removing someone who is no longer a member is a 404: one event per removal.
+            if (await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(Sql, c, tx, cancellationToken: ct)) is null)
+                throw new NotFoundException("No such member.");
+            await events.RecordAsync(tx, EventType.OrganisationMemberRemoved, Actor.User(c.ActorId), c.Id, Scope.Platform,
+                new { userId = c.UserId, role = "member" }, null, ct: ct);
+            await tx.CommitAsync(ct);
+            return Unit.Value;
         }
     }
 

@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
@@ -21,19 +22,23 @@ public static class WithdrawMemberInvitation
         public Validator() => RuleFor(c => c.Email).EmailAddress();
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Owner = """
             SELECT EXISTS (SELECT 1 FROM organisation_members WHERE organisation_id = @Id AND user_id = @ActorId AND role = 'owner');
             """;
 
-        private const string Sql = "DELETE FROM organisation_invitations WHERE organisation_id = @Id AND email = @Email;";
+        private const string Sql = "DELETE FROM organisation_invitations WHERE organisation_id = @Id AND email = @Email RETURNING true;";
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Owner, c, cancellationToken: ct))) throw new NotFoundException("No such organisation.");
-            await connection.ExecuteAsync(new CommandDefinition(Sql, new { c.Id, Email = TextRules.NormalizeEmail(c.Email) }, cancellationToken: ct));
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Owner, c, tx, cancellationToken: ct))) throw new NotFoundException("No such organisation.");
+            // Nothing pending for that address changes nothing: no event (which never carries the address).
+            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Sql, new { c.Id, Email = TextRules.NormalizeEmail(c.Email) }, tx, cancellationToken: ct)))
+                await events.RecordAsync(tx, EventType.OrganisationMemberInvitationWithdrawn, Actor.User(c.ActorId), c.Id, Scope.Platform, ct: ct);
+            await tx.CommitAsync(ct);
             return Unit.Value;
         }
     }

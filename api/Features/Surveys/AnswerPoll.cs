@@ -3,6 +3,7 @@ using Dapper;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
@@ -23,6 +24,27 @@ internal static class Polls
         var phase = await Questionnaire.RequirePhaseAsync(connection, actorId, phaseId, tx, ct);
         return phase.Method == PhaseMethod.Poll ? phase : throw new NotFoundException("No such poll.");
     }
+
+    /// <summary>
+    /// A response's answers as stored: a digest comparing them whole, and the options chosen (in rank order) that the
+    /// events carry. Free text, numbers and places stay out of the events: the options are the choice, like a vote's idea.
+    /// </summary>
+    private const string StoredSql = """
+        SELECT coalesce(jsonb_agg(jsonb_build_array(question_id, option_id, rank, number, text, latitude, longitude)
+                                  ORDER BY question_id, rank, option_id, text, number, latitude, longitude), '[]')::text AS digest,
+               coalesce(array_agg(option_id ORDER BY question_id, rank, option_id) FILTER (WHERE option_id IS NOT NULL), '{}') AS option_ids
+          FROM survey_answers WHERE response_id = @ResponseId;
+        """;
+
+    public sealed class Stored
+    {
+        public string Digest { get; init; } = "";
+        public Guid[] OptionIds { get; init; } = [];
+    }
+
+    /// <summary>Read with the response row locked by the transaction, so nobody changes them meanwhile.</summary>
+    public static Task<Stored> StoredAsync(IDbConnection connection, IDbTransaction tx, Guid responseId, CancellationToken ct) =>
+        connection.QuerySingleAsync<Stored>(new CommandDefinition(StoredSql, new { ResponseId = responseId }, tx, cancellationToken: ct));
 
     /// <summary>The results when the caller may read them (staff, or published), else null: a poll answer never fails on them.</summary>
     public static Task<GetSurveyResults.Response?> ResultsAsync(NpgsqlConnection connection, Guid? actorId, Guid phaseId, CancellationToken ct) =>
@@ -89,7 +111,7 @@ public static class AnswerPoll
 
     private sealed record Upserted(Guid Id, bool Inserted);
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, PollState>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, PollState>
     {
         public async ValueTask<PollState> Handle(Command c, CancellationToken ct)
         {
@@ -107,7 +129,13 @@ public static class AnswerPoll
                 var saved = await connection.QuerySingleAsync<Upserted>(new CommandDefinition(hash is null ? ByPerson : ByToken,
                     new { Id = Guid.CreateVersion7(), c.PhaseId, c.ActorId, TokenHash = hash }, tx, cancellationToken: ct));
                 if (saved.Inserted) await connection.ExecuteAsync(new CommandDefinition(CountSql, new { c.PhaseId }, tx, cancellationToken: ct));
+                // The upsert locked the response: what it held before this answer cannot change meanwhile.
+                var was = saved.Inserted ? null : await Polls.StoredAsync(connection, tx, saved.Id, ct);
                 await ResponseWriter.ReplaceAsync(connection, tx, saved.Id, rows, ct);
+                var now = await Polls.StoredAsync(connection, tx, saved.Id, ct);
+                if (was?.Digest != now.Digest) // the same answer again records nothing
+                    await events.RecordAsync(tx, EventType.PollAnswered, Answering.EventActor(c.ActorId), saved.Id, Scope.Phase(c.PhaseId),
+                        was is null ? null : new { optionIds = was.OptionIds }, new { optionIds = now.OptionIds }, ct: ct);
                 mine = await ResponseWriter.ReadAsync(connection, tx, c.PhaseId, c.ActorId, hash, ct);
                 await tx.CommitAsync(ct);
             }
@@ -129,16 +157,21 @@ public static class WithdrawPollAnswer
 {
     public sealed record Command(Guid? ActorId, string? RespondentToken, Guid PhaseId) : ICommand<PollState>;
 
-    internal const string Sql = """
+    private const string Mine = "r.phase_id = @PhaseId AND (r.user_id = @ActorId OR (@ActorId::uuid IS NULL AND r.token_hash = @TokenHash))";
+
+    /// <summary>The caller's answer, locked: its answers are read, then it is deleted, with nothing changing it in between.</summary>
+    internal const string LockSql = $"SELECT r.id FROM survey_responses r WHERE {Mine} FOR UPDATE;";
+
+    internal const string Sql = $"""
         WITH removed AS (
             DELETE FROM survey_responses r
-             WHERE r.phase_id = @PhaseId AND (r.user_id = @ActorId OR (@ActorId::uuid IS NULL AND r.token_hash = @TokenHash))
+             WHERE {Mine}
             RETURNING r.id)
         UPDATE surveys SET responses = responses - (SELECT count(*) FROM removed), updated_at = now()
          WHERE phase_id = @PhaseId AND EXISTS (SELECT 1 FROM removed);
         """;
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, PollState>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, PollState>
     {
         public async ValueTask<PollState> Handle(Command c, CancellationToken ct)
         {
@@ -147,7 +180,15 @@ public static class WithdrawPollAnswer
             {
                 await Answering.RequireOpenAsync(connection, tx, c.ActorId, c.PhaseId, PhaseMethod.Poll, ct);
                 var hash = Answering.VisitorTokenHash(c.ActorId, c.RespondentToken);
-                await connection.ExecuteAsync(new CommandDefinition(Sql, new { c.PhaseId, c.ActorId, TokenHash = hash }, tx, cancellationToken: ct));
+                var args = new { c.PhaseId, c.ActorId, TokenHash = hash };
+                // Nothing to withdraw changes nothing and records nothing.
+                if (await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(LockSql, args, tx, cancellationToken: ct)) is { } responseId)
+                {
+                    var was = await Polls.StoredAsync(connection, tx, responseId, ct);
+                    await connection.ExecuteAsync(new CommandDefinition(Sql, args, tx, cancellationToken: ct));
+                    await events.RecordAsync(tx, EventType.PollAnswerWithdrawn, Answering.EventActor(c.ActorId), responseId, Scope.Phase(c.PhaseId),
+                        new { optionIds = was.OptionIds }, null, ct: ct);
+                }
                 await tx.CommitAsync(ct);
             }
             return new PollState(c.PhaseId, new MyResponse(c.PhaseId, ResponseStatus.None, null, null, []),

@@ -10,7 +10,8 @@ namespace Participation.Api.Features.Surveys;
 /// <summary>
 /// Save a draft of the caller's survey response to finish later (signed-in residents who may answer). Each answer
 /// is checked against its question (type, ranges, options) but required questions may still be empty. Refused
-/// with <c>already_responded</c> once the response is submitted.
+/// with <c>already_responded</c> once the response is submitted. Records no event: a draft is the person's work in
+/// progress, seen by nobody and counted nowhere; submitting it is the fact (<c>survey.response_submitted</c>).
 /// </summary>
 public static class SaveDraftResponse
 {

@@ -4,6 +4,7 @@ using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Errors;
@@ -31,6 +32,9 @@ internal static class Answering
         return phase;
     }
 
+    /// <summary>Who the events name: the signed-in person, or a visitor (never their browser token, not even hashed).</summary>
+    public static Actor EventActor(Guid? actorId) => actorId is { } id ? Actor.User(id) : new Actor(ActorType.Visitor, null);
+
     /// <summary>Who answers without an account: the hash of their required browser token (null for a signed-in caller).</summary>
     public static byte[]? VisitorTokenHash(Guid? actorId, string? token) => actorId is null ? SecureTokens.Hash(RequireToken(token)) : null;
 
@@ -54,7 +58,7 @@ public static class SubmitResponse
 
     public sealed record Command(Guid? ActorId, string? RespondentToken, Guid PhaseId, AnswersRequest Body) : ICommand<Response>;
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, Response>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Response>
     {
         // The survey row's lock, taken first, serialises submissions against each other (one per person even when
         // fired in parallel: the later ones find the submitted response) and against the builder.
@@ -63,16 +67,17 @@ public static class SubmitResponse
         private const string PersonSql = """
             INSERT INTO survey_responses AS r (id, phase_id, user_id, status, submitted_at) VALUES (@Id, @PhaseId, @ActorId, 'submitted', now())
             ON CONFLICT (phase_id, user_id) DO UPDATE SET status = 'submitted', submitted_at = now(), updated_at = now() WHERE r.status = 'draft'
-            RETURNING id, submitted_at;
+            RETURNING id, submitted_at, (r.xmax = 0) AS inserted;
             """;
 
         private const string VisitorSql = """
             INSERT INTO survey_responses (id, phase_id, token_hash, status, submitted_at) VALUES (@Id, @PhaseId, @TokenHash, 'submitted', now())
             ON CONFLICT (phase_id, token_hash) DO NOTHING
-            RETURNING id, submitted_at;
+            RETURNING id, submitted_at, true AS inserted;
             """;
 
-        private sealed record Saved(Guid Id, DateTime SubmittedAt);
+        /// <summary><c>Inserted</c> is false when the person's draft became the submission.</summary>
+        private sealed record Saved(Guid Id, DateTime SubmittedAt, bool Inserted);
 
         public async ValueTask<Response> Handle(Command c, CancellationToken ct)
         {
@@ -88,6 +93,9 @@ public static class SubmitResponse
                                 new { Id = Guid.CreateVersion7(), c.PhaseId, c.ActorId, TokenHash = tokenHash }, tx, cancellationToken: ct))
                             ?? throw ActionPolicy.Refuse(ParticipationAction.Answer, RefusalReason.AlreadyResponded);
                 await ResponseWriter.ReplaceAsync(connection, tx, saved.Id, rows, ct);
+                // Only that a response was submitted, never its answers. A second submission is refused above: one event.
+                await events.RecordAsync(tx, EventType.SurveyResponseSubmitted, Answering.EventActor(c.ActorId), saved.Id, Scope.Phase(c.PhaseId),
+                    saved.Inserted ? null : new { status = ResponseStatus.Draft }, new { status = ResponseStatus.Submitted }, ct: ct);
                 await tx.CommitAsync(ct);
                 return new Response(saved.Id, c.PhaseId, saved.SubmittedAt.AsUtc());
             }

@@ -2,6 +2,7 @@ using System.Data;
 using Dapper;
 using Mediator;
 using Npgsql;
+using Participation.Api.Features.Events;
 using Participation.Api.Features.Ideas;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
@@ -43,7 +44,7 @@ public static class CastVote
 {
     public sealed record Command(Guid ActorId, Guid IdeaId) : ICommand<VoteState>;
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, VoteState>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, VoteState>
     {
         internal const string InsertSql = """
             INSERT INTO idea_votes (phase_id, idea_id, user_id) VALUES (@PhaseId, @IdeaId, @ActorId)
@@ -73,6 +74,8 @@ public static class CastVote
                 if (await connection.ExecuteScalarAsync<int?>(new CommandDefinition(LimitSql, args, tx, cancellationToken: ct)) is null)
                     throw ActionPolicy.Refuse(ParticipationAction.Vote, RefusalReason.LimitReached);
                 await connection.ExecuteAsync(new CommandDefinition(TallySql, args, tx, cancellationToken: ct));
+                // Voting again for the same idea inserts nothing: no event.
+                await events.RecordAsync(tx, EventType.VoteCast, Actor.User(c.ActorId), c.IdeaId, Scope.Phase(phase.Id, idea.ProjectId), null, new { voted = true }, ct: ct);
             }
             var state = await Voting.StateAsync(connection, tx, c.ActorId, phase.Id, c.IdeaId, settings.VotesPerUser, ct);
             await tx.CommitAsync(ct);
@@ -93,12 +96,14 @@ public static class RemoveVote
 {
     public sealed record Command(Guid ActorId, Guid IdeaId) : ICommand<VoteState>;
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, VoteState>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, VoteState>
     {
+        // Returns whether a vote was removed.
         internal const string Sql = """
             WITH removed AS (DELETE FROM idea_votes WHERE phase_id = @PhaseId AND idea_id = @IdeaId AND user_id = @ActorId RETURNING idea_id),
-            slot AS (UPDATE phase_participants SET votes = votes - 1 WHERE phase_id = @PhaseId AND user_id = @ActorId AND EXISTS (SELECT 1 FROM removed))
-            UPDATE vote_tallies SET votes = votes - 1 WHERE phase_id = @PhaseId AND idea_id = @IdeaId AND EXISTS (SELECT 1 FROM removed);
+            slot AS (UPDATE phase_participants SET votes = votes - 1 WHERE phase_id = @PhaseId AND user_id = @ActorId AND EXISTS (SELECT 1 FROM removed)),
+            tally AS (UPDATE vote_tallies SET votes = votes - 1 WHERE phase_id = @PhaseId AND idea_id = @IdeaId AND EXISTS (SELECT 1 FROM removed))
+            SELECT EXISTS (SELECT 1 FROM removed);
             """;
 
         public async ValueTask<VoteState> Handle(Command c, CancellationToken ct)
@@ -107,7 +112,8 @@ public static class RemoveVote
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct);
             var (phase, settings) = await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, ParticipationAction.Vote, tx, ct, PhaseMethod.Voting, limitTakenLater: true);
-            await connection.ExecuteAsync(new CommandDefinition(Sql, new { PhaseId = phase.Id, c.IdeaId, c.ActorId }, tx, cancellationToken: ct));
+            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Sql, new { PhaseId = phase.Id, c.IdeaId, c.ActorId }, tx, cancellationToken: ct)))
+                await events.RecordAsync(tx, EventType.VoteRemoved, Actor.User(c.ActorId), c.IdeaId, Scope.Phase(phase.Id, idea.ProjectId), new { voted = true }, null, ct: ct);
             var state = await Voting.StateAsync(connection, tx, c.ActorId, phase.Id, c.IdeaId, settings.VotesPerUser, ct);
             await tx.CommitAsync(ct);
             return state;
