@@ -7864,6 +7864,7 @@ export interface ActionPolicyResult {
 export enum ActorType {
     User = "user",
     System = "system",
+    Visitor = "visitor",
 }
 
 export interface AddIdeaNoteRequest {
@@ -8065,6 +8066,34 @@ export enum EventType {
     CommentPosted = "comment.posted",
     CommentHidden = "comment.hidden",
     CommentKept = "comment.kept",
+    IdeaEdited = "idea.edited",
+    IdeaWithdrawn = "idea.withdrawn",
+    IdeaReactionChanged = "idea.reaction_changed",
+    IdeaFollowed = "idea.followed",
+    IdeaUnfollowed = "idea.unfollowed",
+    IdeaFlagged = "idea.flagged",
+    CommentEdited = "comment.edited",
+    CommentDeleted = "comment.deleted",
+    CommentFlagged = "comment.flagged",
+    VoteCast = "vote.cast",
+    VoteRemoved = "vote.removed",
+    BasketIdeaAdded = "basket.idea_added",
+    BasketIdeaRemoved = "basket.idea_removed",
+    BasketSubmitted = "basket.submitted",
+    BasketReopened = "basket.reopened",
+    SurveyResponseSubmitted = "survey.response_submitted",
+    PollAnswered = "poll.answered",
+    PollAnswerWithdrawn = "poll.answer_withdrawn",
+    OrganisationCreated = "organisation.created",
+    OrganisationEdited = "organisation.edited",
+    OrganisationMemberInvited = "organisation.member_invited",
+    OrganisationMemberJoined = "organisation.member_joined",
+    OrganisationMemberRemoved = "organisation.member_removed",
+    OrganisationMemberInvitationWithdrawn = "organisation.member_invitation_withdrawn",
+    UserRegistered = "user.registered",
+    UserEmailConfirmed = "user.email_confirmed",
+    UserProfileEdited = "user.profile_edited",
+    UserPasswordChanged = "user.password_changed",
 }
 
 export interface FlagContentRequest {
@@ -9084,6 +9113,8 @@ export enum SubjectType {
     Phase = "phase",
     Idea = "idea",
     Comment = "comment",
+    Basket = "basket",
+    SurveyResponse = "survey_response",
 }
 
 export interface SubmitIdeaRequest {

@@ -15928,6 +15928,10 @@ namespace Participation.Client
         [System.Runtime.Serialization.EnumMember(Value = @"system")]
         System = 1,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"visitor")]
+        [System.Runtime.Serialization.EnumMember(Value = @"visitor")]
+        Visitor = 2,
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -16545,6 +16549,118 @@ namespace Participation.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"comment.kept")]
         [System.Runtime.Serialization.EnumMember(Value = @"comment.kept")]
         CommentKept = 33,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea.edited")]
+        [System.Runtime.Serialization.EnumMember(Value = @"idea.edited")]
+        IdeaEdited = 34,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea.withdrawn")]
+        [System.Runtime.Serialization.EnumMember(Value = @"idea.withdrawn")]
+        IdeaWithdrawn = 35,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea.reaction_changed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"idea.reaction_changed")]
+        IdeaReactionChanged = 36,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea.followed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"idea.followed")]
+        IdeaFollowed = 37,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea.unfollowed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"idea.unfollowed")]
+        IdeaUnfollowed = 38,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea.flagged")]
+        [System.Runtime.Serialization.EnumMember(Value = @"idea.flagged")]
+        IdeaFlagged = 39,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"comment.edited")]
+        [System.Runtime.Serialization.EnumMember(Value = @"comment.edited")]
+        CommentEdited = 40,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"comment.deleted")]
+        [System.Runtime.Serialization.EnumMember(Value = @"comment.deleted")]
+        CommentDeleted = 41,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"comment.flagged")]
+        [System.Runtime.Serialization.EnumMember(Value = @"comment.flagged")]
+        CommentFlagged = 42,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"vote.cast")]
+        [System.Runtime.Serialization.EnumMember(Value = @"vote.cast")]
+        VoteCast = 43,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"vote.removed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"vote.removed")]
+        VoteRemoved = 44,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"basket.idea_added")]
+        [System.Runtime.Serialization.EnumMember(Value = @"basket.idea_added")]
+        BasketIdeaAdded = 45,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"basket.idea_removed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"basket.idea_removed")]
+        BasketIdeaRemoved = 46,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"basket.submitted")]
+        [System.Runtime.Serialization.EnumMember(Value = @"basket.submitted")]
+        BasketSubmitted = 47,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"basket.reopened")]
+        [System.Runtime.Serialization.EnumMember(Value = @"basket.reopened")]
+        BasketReopened = 48,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"survey.response_submitted")]
+        [System.Runtime.Serialization.EnumMember(Value = @"survey.response_submitted")]
+        SurveyResponseSubmitted = 49,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"poll.answered")]
+        [System.Runtime.Serialization.EnumMember(Value = @"poll.answered")]
+        PollAnswered = 50,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"poll.answer_withdrawn")]
+        [System.Runtime.Serialization.EnumMember(Value = @"poll.answer_withdrawn")]
+        PollAnswerWithdrawn = 51,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"organisation.created")]
+        [System.Runtime.Serialization.EnumMember(Value = @"organisation.created")]
+        OrganisationCreated = 52,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"organisation.edited")]
+        [System.Runtime.Serialization.EnumMember(Value = @"organisation.edited")]
+        OrganisationEdited = 53,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"organisation.member_invited")]
+        [System.Runtime.Serialization.EnumMember(Value = @"organisation.member_invited")]
+        OrganisationMemberInvited = 54,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"organisation.member_joined")]
+        [System.Runtime.Serialization.EnumMember(Value = @"organisation.member_joined")]
+        OrganisationMemberJoined = 55,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"organisation.member_removed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"organisation.member_removed")]
+        OrganisationMemberRemoved = 56,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"organisation.member_invitation_withdrawn")]
+        [System.Runtime.Serialization.EnumMember(Value = @"organisation.member_invitation_withdrawn")]
+        OrganisationMemberInvitationWithdrawn = 57,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.registered")]
+        [System.Runtime.Serialization.EnumMember(Value = @"user.registered")]
+        UserRegistered = 58,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.email_confirmed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"user.email_confirmed")]
+        UserEmailConfirmed = 59,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.profile_edited")]
+        [System.Runtime.Serialization.EnumMember(Value = @"user.profile_edited")]
+        UserProfileEdited = 60,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.password_changed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"user.password_changed")]
+        UserPasswordChanged = 61,
 
     }
 
@@ -19622,6 +19738,14 @@ namespace Participation.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"comment")]
         [System.Runtime.Serialization.EnumMember(Value = @"comment")]
         Comment = 8,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"basket")]
+        [System.Runtime.Serialization.EnumMember(Value = @"basket")]
+        Basket = 9,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"survey_response")]
+        [System.Runtime.Serialization.EnumMember(Value = @"survey_response")]
+        SurveyResponse = 10,
 
     }
 
