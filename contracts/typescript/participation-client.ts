@@ -8546,6 +8546,7 @@ export interface ListAuditLogProject {
 export interface ListAuditLogResponse {
     items: ListAuditLogEntry[];
     nextCursor?: string | undefined;
+    types: EventType[];
 }
 
 export interface ListCommentsResponse {

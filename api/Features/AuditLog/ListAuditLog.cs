@@ -42,7 +42,12 @@ public static class ListAuditLog
         string? TargetId, string? TargetName, Project? Project, Phase? Phase, Department? Department, JsonElement Data, JsonElement? Before,
         JsonElement? After);
 
-    public sealed record Response(IReadOnlyList<Entry> Items, string? NextCursor);
+    /// <param name="Items">A page of entries, newest first.</param>
+    /// <param name="NextCursor">The cursor of the next page, or null on the last one.</param>
+    /// <param name="Types">Every event type this log can show (the audited part of the catalogue), for a filter's choices.</param>
+    public sealed record Response(IReadOnlyList<Entry> Items, string? NextCursor, IReadOnlyList<EventType> Types);
+
+    private static readonly EventType[] AuditedTypes = EventCatalogue.All.Where(t => EventCatalogue.Of(t).Audited).ToArray();
 
     /// <summary>The most types one request may name (the catalogue is smaller; repeating one is harmless).</summary>
     public const int MaxTypes = 60;
@@ -148,7 +153,7 @@ public static class ListAuditLog
                 From = q.From?.ToUniversalTime(), To = q.To?.ToUniversalTime(), AfterId = after?.Id, Take = limit + 1,
             }, cancellationToken: ct))).AsList();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(r.Id));
-            return new Response(page.Select(ToEntry).ToList(), next);
+            return new Response(page.Select(ToEntry).ToList(), next, AuditedTypes);
         }
 
         private static Entry ToEntry(Row r) => new(r.Id, r.OccurredAt.AsUtc(), r.ActorType.ToEnum<ActorType>(),

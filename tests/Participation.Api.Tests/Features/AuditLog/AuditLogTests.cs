@@ -136,14 +136,29 @@ public sealed class AuditLogTests(ApiFactory api) : ApiTest(api)
     }
 
     [Fact]
+    public async Task The_log_lists_the_types_it_can_show_for_a_filter_the_audited_part_of_the_catalogue()
+    {
+        var town = await TownAsync();
+
+        var types = (await (await (await As(town.Admin)).GetAsync("/api/v1/audit-log?limit=1")).ReadJsonAsync())["types"]!.AsArray()
+            .Select(t => t!.GetValue<string>()).ToList();
+
+        Assert.Contains("project.status_changed", types);
+        Assert.Contains("role.granted", types);
+        Assert.DoesNotContain("comment.posted", types);
+        Assert.DoesNotContain("vote.cast", types);
+        Assert.Equal(EventCatalogue.All.Count(t => EventCatalogue.Of(t).Audited), types.Count);
+    }
+
+    [Fact]
     public async Task Entries_filter_by_types_actor_and_period()
     {
         var town = await TownAsync();
         var other = await Api.CreateUserAsync(role: "admin", firstName: "Otto");
         await RecordAsync(EventType.ProjectCreated, Actor.User(town.Admin.Id), town.Project, Scope.Project(town.Project));
         await RecordAsync(EventType.ProjectEdited, Actor.User(other.Id), town.Project, Scope.Project(town.Project));
-        await RecordAsync(EventType.IdeaHidden, Actor.User(other.Id), town.Idea, Scope.Project(town.Project));
-        await RecordAsync(EventType.IdeaSubmitted, Actor.User(town.Head1.Id), town.Idea, Scope.Project(town.Project)); // not audited
+        await RecordAsync(EventType.IdeaCostSet, Actor.User(other.Id), town.Idea, Scope.Project(town.Project), new { cost = (decimal?)null }, new { cost = 10m });
+        await RecordAsync(EventType.IdeaFollowed, Actor.User(town.Head1.Id), town.Idea, Scope.Project(town.Project)); // not audited
         await RecordAsync(EventType.DepartmentRenamed, Actor.User(town.Admin.Id), town.D2, Scope.Department(town.D2));
         await using (var connection = await Api.OpenAsync())
             await connection.ExecuteAsync("""
@@ -154,14 +169,14 @@ public sealed class AuditLogTests(ApiFactory api) : ApiTest(api)
         var client = await As(town.Admin);
         static string[] Actions(JsonArray items) => items.Select(e => e!["action"]!.GetValue<string>()).Order().ToArray();
 
-        Assert.Equal(["idea.hidden", "project.edited"], Actions(await ItemsAsync(client, "&types=project.edited&types=idea.hidden")));
+        Assert.Equal(["idea.cost_set", "project.edited"], Actions(await ItemsAsync(client, "&types=project.edited&types=idea.cost_set")));
         Assert.Equal(["department.renamed", "project.created"], Actions(await ItemsAsync(client, "&types=project.created,department.renamed")));
-        Assert.Empty(await ItemsAsync(client, "&types=idea.submitted"));
-        Assert.Equal(["idea.hidden", "project.edited"], Actions(await ItemsAsync(client, $"&actor={other.Id}")));
-        Assert.Equal(["idea.hidden"], Actions(await ItemsAsync(client, $"&actor={other.Id}&types=idea.hidden,idea.kept")));
+        Assert.Empty(await ItemsAsync(client, "&types=idea.followed"));
+        Assert.Equal(["idea.cost_set", "project.edited"], Actions(await ItemsAsync(client, $"&actor={other.Id}")));
+        Assert.Equal(["idea.cost_set"], Actions(await ItemsAsync(client, $"&actor={other.Id}&types=idea.cost_set,idea.kept")));
         // from is included, to excluded: the day of 1 March (Brussels time) holds the creation only.
         Assert.Equal(["project.created"], Actions(await ItemsAsync(client, "&from=2025-03-01T00:00:00%2B01:00&to=2025-03-02T00:00:00%2B01:00")));
-        Assert.Equal(["department.renamed", "idea.hidden", "project.edited"], Actions(await ItemsAsync(client, "&from=2025-03-02T00:00:00%2B01:00")));
+        Assert.Equal(["department.renamed", "idea.cost_set", "project.edited"], Actions(await ItemsAsync(client, "&from=2025-03-02T00:00:00%2B01:00")));
         Assert.Equal(["project.created"], Actions(await ItemsAsync(client, "&to=2025-03-01T23:00:00Z")));
         Assert.Equal(["project.edited"], Actions(await ItemsAsync(client, "&action=project.&from=2025-03-01T23:00:00Z&targetType=project")));
     }

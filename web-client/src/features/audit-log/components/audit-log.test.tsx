@@ -93,7 +93,11 @@ const lastFilters = () => listAuditLog.mock.lastCall!.slice(3, 7);
 describe('AuditLog', () => {
   beforeEach(async () => {
     listAuditLog.mockReset();
-    listAuditLog.mockResolvedValue({ items: ENTRIES, nextCursor: undefined });
+    listAuditLog.mockResolvedValue({
+      items: ENTRIES,
+      nextCursor: undefined,
+      types: [EventType.ProjectEdited, EventType.ProjectStatusChanged, EventType.RoleGranted],
+    });
     await i18n.changeLanguage('fr');
   });
 

@@ -15,8 +15,6 @@ import { formatDateTime } from '@/lib/format';
 import { auditLogInfiniteQueryOptions, NO_AUDIT_FILTERS, periodInvalid, type AuditFilters } from '../api/audit-log';
 import { actionLabel, changes, details } from './audit-changes';
 
-const EVENT_TYPES = Object.values(EventType);
-
 /** Staff actions, newest first, with filters by action, person and period (admins: all; department heads: their departments'). */
 export function AuditLog() {
   const { t, i18n } = useTranslation();
@@ -24,12 +22,12 @@ export function AuditLog() {
   const badPeriod = periodInvalid(filters.from, filters.to);
   const list = useInfiniteQuery({ ...auditLogInfiniteQueryOptions(filters), enabled: !badPeriod });
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  // The types this log can show (the audited part of the catalogue), as the API lists them; the chosen one stays offered.
+  const shown: readonly EventType[] = list.data?.pages[0]?.types ?? (filters.type ? [filters.type] : []);
   const caption = t('audit.caption');
   const typeOptions = [
     { value: '', label: t('audit.allActions') },
-    ...EVENT_TYPES.map((type) => ({ value: type, label: actionLabel(t, type) })).sort((a, b) =>
-      a.label.localeCompare(b.label, i18n.language),
-    ),
+    ...shown.map((type) => ({ value: type, label: actionLabel(t, type) })).sort((a, b) => a.label.localeCompare(b.label, i18n.language)),
   ];
 
   return (
@@ -40,7 +38,7 @@ export function AuditLog() {
           id="audit-type"
           label={t('audit.type')}
           value={filters.type}
-          onChange={(e) => setFilters((f) => ({ ...f, type: oneOf(EVENT_TYPES, e.target.value) ?? '' }))}
+          onChange={(e) => setFilters((f) => ({ ...f, type: oneOf(shown, e.target.value) ?? '' }))}
           options={typeOptions}
         />
         <TextField
