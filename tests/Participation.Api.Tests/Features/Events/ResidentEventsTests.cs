@@ -16,40 +16,12 @@ namespace Participation.Api.Tests.Features.Events;
 /// </summary>
 public sealed class ResidentEventsTests(ApiFactory api) : ApiTest(api)
 {
-    private sealed class Row
-    {
-        public string Type { get; set; } = "";
-        public string ActorType { get; set; } = "";
-        public Guid? ActorId { get; set; }
-        public string SubjectType { get; set; } = "";
-        public string SubjectId { get; set; } = "";
-        public Guid? ProjectId { get; set; }
-        public Guid? PhaseId { get; set; }
-        public Guid? DepartmentId { get; set; }
-        public string? Before { get; set; }
-        public string? After { get; set; }
-        public string Data { get; set; } = "";
-        public bool Audited { get; set; }
-
-        public JsonNode DataJson => JsonNode.Parse(Data)!;
-    }
-
-    private async Task<List<Row>> EventsAsync(string type)
-    {
-        await using var connection = await Api.OpenAsync();
-        return (await connection.QueryAsync<Row>("""
-            SELECT type, actor_type AS actortype, actor_id AS actorid, subject_type AS subjecttype, subject_id AS subjectid, project_id AS projectid,
-                   phase_id AS phaseid, department_id AS departmentid, before::text AS before, after::text AS after, data::text AS data, audited
-              FROM events WHERE type = @type ORDER BY position
-            """, new { type })).AsList();
-    }
-
     /// <summary>Every event's text whose type starts with the prefix (to look for what must never be there).</summary>
     private Task<string> TextOfAsync(string prefix) => Api.ScalarAsync<string>("""
         SELECT coalesce(string_agg(concat_ws(' ', subject_id, before::text, after::text, data::text), ' '), '') FROM events WHERE type LIKE @prefix || '%'
         """, new { prefix });
 
-    private static void AssertEvent(Row e, string type, Guid? actor, string subjectType, object subject, Guid? project, Guid? phase, Guid? department,
+    private static void AssertEvent(RecordedEvents.Row e, string type, Guid? actor, string subjectType, object subject, Guid? project, Guid? phase, Guid? department,
         object? before, object? after)
     {
         Assert.Equal(type, e.Type);
@@ -65,10 +37,10 @@ public sealed class ResidentEventsTests(ApiFactory api) : ApiTest(api)
         Assert.False(e.Audited); // residents' acts are not in the staff audit log
     }
 
-    private async Task<Row> SingleAsync(string type, Guid? actor, string subjectType, object subject, Guid? project, Guid? phase, Guid? department,
+    private async Task<RecordedEvents.Row> SingleAsync(string type, Guid? actor, string subjectType, object subject, Guid? project, Guid? phase, Guid? department,
         object? before, object? after)
     {
-        var e = Assert.Single(await EventsAsync(type));
+        var e = Assert.Single(await Api.EventsAsync(type));
         AssertEvent(e, type, actor, subjectType, subject, project, phase, department, before, after);
         return e;
     }
@@ -123,9 +95,9 @@ public sealed class ResidentEventsTests(ApiFactory api) : ApiTest(api)
         await SingleAsync("idea.withdrawn", c.ResidentA.Id, "idea", idea, c.P1, c.Phase1, c.City.D1, new { withdrawn = false }, new { withdrawn = true });
 
         await (await c.B.PutAsync($"{url}/follow", null)).AssertProblemAsync(HttpStatusCode.NotFound); // a withdrawn idea is gone for others
-        Assert.Single(await EventsAsync("idea.followed"));
+        Assert.Single(await Api.EventsAsync("idea.followed"));
         await (await c.A.PutAsJsonAsync(url, edit with { title = "Trop tard" })).AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.Single(await EventsAsync("idea.edited"));
+        Assert.Single(await Api.EventsAsync("idea.edited"));
     }
 
     [Fact]
@@ -147,7 +119,7 @@ public sealed class ResidentEventsTests(ApiFactory api) : ApiTest(api)
         await (await Api.CreateClient().PutAsJsonAsync(url, new { kind = "like" })).AssertProblemAsync(HttpStatusCode.Unauthorized);
         await (await c.B.PutAsJsonAsync(url, new { kind = "love" })).AssertFieldErrorsAsync("kind");
 
-        var events = await EventsAsync("idea.reaction_changed");
+        var events = await Api.EventsAsync("idea.reaction_changed");
         Assert.Equal(3, events.Count);
         AssertEvent(events[0], "idea.reaction_changed", c.ResidentB.Id, "idea", idea, c.P1, c.Phase1, c.City.D1, null, new { kind = "like" });
         AssertEvent(events[1], "idea.reaction_changed", c.ResidentB.Id, "idea", idea, c.P1, c.Phase1, c.City.D1, new { kind = "like" }, new { kind = "dislike" });
@@ -166,8 +138,8 @@ public sealed class ResidentEventsTests(ApiFactory api) : ApiTest(api)
         }));
 
         Assert.All(responses, r => Assert.True(r.IsSuccessStatusCode));
-        Assert.Single(await EventsAsync("idea.followed"));
-        Assert.Single(await EventsAsync("idea.reaction_changed"));
+        Assert.Single(await Api.EventsAsync("idea.followed"));
+        Assert.Single(await Api.EventsAsync("idea.reaction_changed"));
     }
 
     // ---- comments and flags ----
@@ -265,7 +237,7 @@ public sealed class ResidentEventsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(HttpStatusCode.OK, (await c.B.PutAsync($"{basketUrl}/ideas/{ideas[1]}", null)).StatusCode);
         await (await c.B.PutAsync($"{basketUrl}/ideas/{ideas[2]}", null)).AssertProblemAsync(HttpStatusCode.Conflict); // over budget
         var basket = await Api.ScalarAsync<Guid>("SELECT id FROM baskets WHERE user_id = @Id", new { c.ResidentB.Id });
-        var added = await EventsAsync("basket.idea_added");
+        var added = await Api.EventsAsync("basket.idea_added");
         Assert.Equal(2, added.Count);
         AssertEvent(added[0], "basket.idea_added", c.ResidentB.Id, "basket", basket, c.P1, phase, c.City.D1, null, new { ideaId = ideas[0], cost = 400m });
 
@@ -283,7 +255,7 @@ public sealed class ResidentEventsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(HttpStatusCode.OK, (await c.B.PostAsync($"{basketUrl}/reopen", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await c.B.PostAsync($"{basketUrl}/reopen", null)).StatusCode);
         await SingleAsync("basket.reopened", c.ResidentB.Id, "basket", basket, c.P1, phase, c.City.D1, new { submitted = true }, new { submitted = false });
-        Assert.Equal(2, (await EventsAsync("basket.idea_added")).Count);
+        Assert.Equal(2, (await Api.EventsAsync("basket.idea_added")).Count);
         Assert.Equal(0, await Api.ScalarAsync<long>("SELECT count(*) FROM events WHERE actor_id = @Id AND type LIKE 'basket.%'", new { c.ResidentA.Id }));
         await Invariants.AssertHoldAsync(Api);
     }
@@ -309,7 +281,7 @@ public sealed class ResidentEventsTests(ApiFactory api) : ApiTest(api)
         var visitor = await (await s.SubmitAsync(Api.CreateClient(), body, token)).ReadJsonAsync();
         await (await s.SubmitAsync(Api.CreateClient(), body, token)).AssertProblemAsync(HttpStatusCode.Forbidden);
 
-        var events = await EventsAsync("survey.response_submitted");
+        var events = await Api.EventsAsync("survey.response_submitted");
         Assert.Equal(3, events.Count);
         AssertEvent(events[0], "survey.response_submitted", c.ResidentA.Id, "survey_response", a["responseId"]!.GetValue<Guid>(), c.P1, s.Phase, c.City.D1,
             new { status = "draft" }, new { status = "submitted" });
@@ -343,7 +315,7 @@ public sealed class ResidentEventsTests(ApiFactory api) : ApiTest(api)
             .AssertProblemAsync(HttpStatusCode.BadRequest);
         await (await Api.CreateClient().PutAsJsonAsync(url, Choose(0))).AssertProblemAsync(HttpStatusCode.Forbidden); // not signed in
         var response = await Api.ScalarAsync<Guid>("SELECT id FROM survey_responses WHERE user_id = @Id", new { c.ResidentA.Id });
-        var answered = await EventsAsync("poll.answered");
+        var answered = await Api.EventsAsync("poll.answered");
         Assert.Equal(2, answered.Count);
         AssertEvent(answered[0], "poll.answered", c.ResidentA.Id, "survey_response", response, c.P1, phase, c.City.D1,
             null, new { optionIds = new[] { SurveyCity.OptionId(poll, 0, 0) } });
@@ -392,7 +364,7 @@ public sealed class ResidentEventsTests(ApiFactory api) : ApiTest(api)
 
         await (await lucasClient.PostAsync($"/api/v1/organisations/{id}/members/me", null)).AssertProblemAsync(HttpStatusCode.NotFound); // withdrawn
         Assert.Equal(HttpStatusCode.Accepted, (await ownerClient.PostJsonAsync($"/api/v1/organisations/{id}/members", invite)).StatusCode);
-        Assert.Equal(2, (await EventsAsync("organisation.member_invited")).Count);
+        Assert.Equal(2, (await Api.EventsAsync("organisation.member_invited")).Count);
         Assert.Equal(HttpStatusCode.NoContent, (await lucasClient.PostAsync($"/api/v1/organisations/{id}/members/me", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await lucasClient.PostAsync($"/api/v1/organisations/{id}/members/me", null)).StatusCode);
         await SingleAsync("organisation.member_joined", lucas.Id, "organisation", id, null, null, null, null, new { userId = lucas.Id, role = "member" });
@@ -447,10 +419,10 @@ public sealed class ResidentEventsTests(ApiFactory api) : ApiTest(api)
         var reset = await Api.TokenFromLastEmailAsync(unconfirmed.Email, "reset-password");
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostJsonAsync("/api/v1/auth/password-reset/confirm", new { token = reset, newPassword })).StatusCode);
         await (await client.PostJsonAsync("/api/v1/auth/password-reset/confirm", new { token = reset, newPassword })).AssertProblemAsync(HttpStatusCode.Gone);
-        var resets = (await EventsAsync("user.password_changed")).Where(e => e.ActorId == unconfirmed.Id).ToList();
+        var resets = (await Api.EventsAsync("user.password_changed")).Where(e => e.ActorId == unconfirmed.Id).ToList();
         AssertEvent(Assert.Single(resets), "user.password_changed", unconfirmed.Id, "user", unconfirmed.Id, null, null, null, null, null);
         Assert.Equal("reset_link", resets[0].DataJson["via"]!.GetValue<string>());
-        var confirmed = await EventsAsync("user.email_confirmed");
+        var confirmed = await Api.EventsAsync("user.email_confirmed");
         Assert.Equal(2, confirmed.Count);
         AssertEvent(confirmed[1], "user.email_confirmed", unconfirmed.Id, "user", unconfirmed.Id, null, null, null, new { emailConfirmed = false }, new { emailConfirmed = true });
 

@@ -12,23 +12,6 @@ public sealed class ProjectEventsTests(ApiFactory api) : ApiTest(api)
 {
     private static readonly DateTimeOffset March = new(2031, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
-    private sealed record Row(string SubjectId, Guid ActorId, Guid ProjectId, Guid? PhaseId, Guid DepartmentId, string? Before, string? After, string Data)
-    {
-        public JsonObject? BeforeJson => Before is null ? null : (JsonObject)JsonNode.Parse(Before)!;
-        public JsonObject? AfterJson => After is null ? null : (JsonObject)JsonNode.Parse(After)!;
-        public JsonObject DataJson => (JsonObject)JsonNode.Parse(Data)!;
-    }
-
-    private async Task<List<Row>> EventsAsync(string type)
-    {
-        await using var connection = await Api.OpenAsync();
-        return (await connection.QueryAsync<Row>("""
-            SELECT subject_id AS SubjectId, actor_id AS ActorId, project_id AS ProjectId, phase_id AS PhaseId, department_id AS DepartmentId,
-                   before::text AS Before, after::text AS After, data::text AS Data
-              FROM events WHERE type = @Type ORDER BY position
-            """, new { Type = type })).ToList();
-    }
-
     private static string[] Keys(JsonObject? o) => o is null ? [] : o.Select(p => p.Key).Order(StringComparer.Ordinal).ToArray();
 
     private static DateTimeOffset Date(JsonNode? node) => DateTimeOffset.Parse(node!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
@@ -40,7 +23,7 @@ public sealed class ProjectEventsTests(ApiFactory api) : ApiTest(api)
         var head = await City.As(Api, city.Head1);
         var id = await city.ProjectAsync(head, city.D1);
 
-        var created = Assert.Single(await EventsAsync("project.created"));
+        var created = Assert.Single(await Api.EventsAsync("project.created"));
         Assert.Equal((id.ToString(), city.Head1.Id, id, city.D1), (created.SubjectId, created.ActorId, created.ProjectId, created.DepartmentId));
         Assert.Null(created.Before);
         Assert.Equal("Parc du centre", created.AfterJson!["title"]!["fr"]!.GetValue<string>());
@@ -53,7 +36,7 @@ public sealed class ProjectEventsTests(ApiFactory api) : ApiTest(api)
 
         Assert.Equal(HttpStatusCode.OK, (await head.PatchAsJsonAsync($"/api/v1/projects/{id}", new { title = new { fr = "Parc rénové" }, topics = new[] { "Arbres" } })).StatusCode);
 
-        var edited = Assert.Single(await EventsAsync("project.edited"));
+        var edited = Assert.Single(await Api.EventsAsync("project.edited"));
         Assert.Equal((id.ToString(), city.Head1.Id, city.D1), (edited.SubjectId, edited.ActorId, edited.DepartmentId));
         Assert.Equal(new[] { "title", "topics" }, edited.DataJson["fields"]!.AsArray().Select(f => f!.GetValue<string>()));
         Assert.Equal(["title", "topics"], Keys(edited.BeforeJson));
@@ -67,7 +50,7 @@ public sealed class ProjectEventsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(HttpStatusCode.OK, (await head.PostJsonAsync($"/api/v1/projects/{id}/status", new { status = "published" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await head.PostJsonAsync($"/api/v1/projects/{id}/status", new { status = "published" })).StatusCode); // no change, no event
 
-        var published = Assert.Single(await EventsAsync("project.status_changed"));
+        var published = Assert.Single(await Api.EventsAsync("project.status_changed"));
         Assert.Equal((id.ToString(), city.Head1.Id, city.D1), (published.SubjectId, published.ActorId, published.DepartmentId));
         Assert.Equal("""{"status":"draft"}""", published.BeforeJson!.ToJsonString());
         Assert.Equal("""{"status":"published"}""", published.AfterJson!.ToJsonString());
@@ -85,7 +68,7 @@ public sealed class ProjectEventsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         var phase = (await added.ReadJsonAsync())["id"]!.GetValue<Guid>();
 
-        var add = Assert.Single(await EventsAsync("phase.added"));
+        var add = Assert.Single(await Api.EventsAsync("phase.added"));
         Assert.Equal((id.ToString(), adminId, id, (Guid?)phase, city.D1), (add.SubjectId, add.ActorId, add.ProjectId, add.PhaseId, add.DepartmentId));
         Assert.Null(add.Before);
         Assert.Equal(["endsAt", "method", "startsAt", "title"], Keys(add.AfterJson));
@@ -101,7 +84,7 @@ public sealed class ProjectEventsTests(ApiFactory api) : ApiTest(api)
         // The same again: recorded (as the audit log always had it), nothing before or after.
         Assert.Equal(HttpStatusCode.NoContent, (await city.Admin.PutAsJsonAsync($"/api/v1/projects/{id}/phases/{phase}", City.Phase("information", March, March.AddDays(20)))).StatusCode);
 
-        var changes = await EventsAsync("phase.changed");
+        var changes = await Api.EventsAsync("phase.changed");
         Assert.Equal(2, changes.Count);
         var changed = changes[0];
         Assert.Equal((id.ToString(), adminId, (Guid?)phase, city.D1), (changed.SubjectId, changed.ActorId, changed.PhaseId, changed.DepartmentId));
@@ -118,7 +101,7 @@ public sealed class ProjectEventsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(HttpStatusCode.NoContent, (await city.Admin.DeleteAsync($"/api/v1/projects/{id}/phases/{phase}")).StatusCode);
         await (await city.Admin.DeleteAsync($"/api/v1/projects/{id}/phases/{phase}")).AssertProblemAsync(HttpStatusCode.NotFound);
 
-        var removed = Assert.Single(await EventsAsync("phase.removed"));
+        var removed = Assert.Single(await Api.EventsAsync("phase.removed"));
         Assert.Equal((id.ToString(), adminId, id, (Guid?)phase, city.D1), (removed.SubjectId, removed.ActorId, removed.ProjectId, removed.PhaseId, removed.DepartmentId));
         Assert.Null(removed.After);
         Assert.Equal(["endsAt", "method", "startsAt", "title"], Keys(removed.BeforeJson));
@@ -140,7 +123,7 @@ public sealed class ProjectEventsTests(ApiFactory api) : ApiTest(api)
         await (await city.Admin.PutAsJsonAsync($"/api/v1/projects/{id}/phases/{Guid.NewGuid()}", City.Phase("ideation", March.AddDays(30), null)))
             .AssertProblemAsync(HttpStatusCode.NotFound);
 
-        Assert.Empty(await EventsAsync("phase.changed"));
+        Assert.Empty(await Api.EventsAsync("phase.changed"));
         Assert.Equal(March.AddDays(10).UtcDateTime, await Api.ScalarAsync<DateTime>("SELECT starts_at FROM phases WHERE id = @Second", new { Second = second }));
     }
 
@@ -155,12 +138,12 @@ public sealed class ProjectEventsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(HttpStatusCode.NoContent, (await city.Admin.DeleteAsync($"/api/v1/projects/{id}/preview-link")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await city.Admin.DeleteAsync($"/api/v1/projects/{id}/preview-link")).StatusCode); // nothing to revoke: no event
 
-        var created = await EventsAsync("project.preview_link_created");
+        var created = await Api.EventsAsync("project.preview_link_created");
         Assert.Equal(2, created.Count);
         Assert.All(created, e => Assert.Equal((id.ToString(), id, city.D1, "{}"), (e.SubjectId, e.ProjectId, e.DepartmentId, e.Data)));
         Assert.Equal(("""{"hasPreviewLink":false}""", """{"hasPreviewLink":true}"""), (created[0].BeforeJson!.ToJsonString(), created[0].AfterJson!.ToJsonString()));
         Assert.Equal(("""{"hasPreviewLink":true}""", """{"hasPreviewLink":true}"""), (created[1].BeforeJson!.ToJsonString(), created[1].AfterJson!.ToJsonString()));
-        var revoked = Assert.Single(await EventsAsync("project.preview_link_revoked"));
+        var revoked = Assert.Single(await Api.EventsAsync("project.preview_link_revoked"));
         Assert.Equal(("""{"hasPreviewLink":true}""", """{"hasPreviewLink":false}"""), (revoked.BeforeJson!.ToJsonString(), revoked.AfterJson!.ToJsonString()));
 
         var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
@@ -175,7 +158,7 @@ public sealed class ProjectEventsTests(ApiFactory api) : ApiTest(api)
         var firstImage = await PutImage();
         var secondImage = await PutImage();
 
-        var images = await EventsAsync("project.image_changed");
+        var images = await Api.EventsAsync("project.image_changed");
         Assert.Equal(2, images.Count);
         Assert.Equal(("""{"hasImage":false}""", """{"hasImage":true}"""), (images[0].BeforeJson!.ToJsonString(), images[0].AfterJson!.ToJsonString()));
         Assert.Equal(("""{"hasImage":true}""", """{"hasImage":true}"""), (images[1].BeforeJson!.ToJsonString(), images[1].AfterJson!.ToJsonString()));

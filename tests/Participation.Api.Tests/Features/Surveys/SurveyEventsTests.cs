@@ -8,18 +8,6 @@ namespace Participation.Api.Tests.Features.Surveys;
 /// <summary>What saving and exporting a questionnaire record: the project's event with the phase in scope, the audit data as it was.</summary>
 public sealed class SurveyEventsTests(ApiFactory api) : ApiTest(api)
 {
-    private sealed record Row(string SubjectId, Guid ActorId, Guid ProjectId, Guid PhaseId, Guid DepartmentId, string? Before, string? After, string Data);
-
-    private async Task<List<Row>> EventsAsync(string type)
-    {
-        await using var connection = await Api.OpenAsync();
-        return (await connection.QueryAsync<Row>("""
-            SELECT subject_id AS SubjectId, actor_id AS ActorId, project_id AS ProjectId, phase_id AS PhaseId, department_id AS DepartmentId,
-                   before::text AS Before, after::text AS After, data::text AS Data
-              FROM events WHERE type = @Type ORDER BY position
-            """, new { Type = type })).ToList();
-    }
-
     private static string Compact(string? json) => JsonNode.Parse(json!)!.ToJsonString();
 
     [Fact]
@@ -31,7 +19,7 @@ public sealed class SurveyEventsTests(ApiFactory api) : ApiTest(api)
         body["sections"]![0]!["questions"]!.AsArray().RemoveAt(0);
         await s.SaveAsync(body: body);
 
-        var saved = await EventsAsync("survey.saved");
+        var saved = await Api.EventsAsync("survey.saved");
         Assert.Equal(2, saved.Count);
         Assert.All(saved, e => Assert.Equal((s.C.P1.ToString(), s.C.Moderator1.Id, s.C.P1, s.Phase, s.C.City.D1),
             (e.SubjectId, e.ActorId, e.ProjectId, e.PhaseId, e.DepartmentId)));
@@ -52,7 +40,7 @@ public sealed class SurveyEventsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(HttpStatusCode.OK, (await s.C.Mod1.GetAsync($"/api/v1/phases/{s.Phase}/responses.csv?language=nl")).StatusCode);
         await (await s.C.A.GetAsync($"/api/v1/phases/{s.Phase}/responses.csv")).AssertProblemAsync(HttpStatusCode.Forbidden);
 
-        var exported = Assert.Single(await EventsAsync("survey.exported"));
+        var exported = Assert.Single(await Api.EventsAsync("survey.exported"));
         Assert.Equal((s.Phase.ToString(), s.C.Moderator1.Id, s.C.P1, s.Phase, s.C.City.D1),
             (exported.SubjectId, exported.ActorId, exported.ProjectId, exported.PhaseId, exported.DepartmentId));
         Assert.Null(exported.Before);
