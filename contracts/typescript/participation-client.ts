@@ -8866,7 +8866,7 @@ export interface PhasePermissions {
 }
 
 export interface PhaseRequest {
-    title?: { [key: string]: string; } | undefined;
+    title: { [key: string]: string; } | undefined;
     description?: { [key: string]: string; } | undefined;
     startsAt: string;
     endsAt?: string | undefined;

@@ -4,7 +4,6 @@ using Mediator;
 using Npgsql;
 using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;

@@ -7,7 +7,6 @@ using Participation.Api.Features.Events;
 using Participation.Api.Features.Ideas;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Content;
-using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Rules;
 using Participation.Api.Infrastructure.Validation;

@@ -3,7 +3,6 @@ using Mediator;
 using Npgsql;
 using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
 
 namespace Participation.Api.Features.Projects;

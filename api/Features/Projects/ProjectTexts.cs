@@ -1,4 +1,3 @@
-using Dapper;
 using FluentValidation;
 using Participation.Api.Infrastructure.Content;
 using Participation.Api.Infrastructure.Validation;

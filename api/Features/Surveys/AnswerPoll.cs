@@ -1,4 +1,3 @@
-using System.Data;
 using Dapper;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -11,73 +10,6 @@ using Participation.Api.Infrastructure.Rules;
 using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Surveys;
-
-/// <summary>The caller's poll answer and, when they may see them, the poll's results right after it.</summary>
-public sealed record PollState(Guid PhaseId, MyResponse Response, GetSurveyResults.Response? Results);
-
-/// <summary>What the three poll slices share: who answers, their answer, and the results they may see.</summary>
-internal static class Polls
-{
-    /// <summary>A poll phase the caller may see (404 for any other phase, like surveys).</summary>
-    public static async Task<Questionnaire.Phase> RequirePollAsync(IDbConnection connection, Guid? actorId, Guid phaseId, IDbTransaction? tx, CancellationToken ct)
-    {
-        var phase = await Questionnaire.RequirePhaseAsync(connection, actorId, phaseId, tx, ct);
-        return phase.Method == PhaseMethod.Poll ? phase : throw new NotFoundException("No such poll.");
-    }
-
-    /// <summary>
-    /// A response's answers as stored: a digest comparing them whole, and the options chosen (in rank order) that the
-    /// events carry. Free text, numbers and places stay out of the events: the options are the choice, like a vote's idea.
-    /// </summary>
-    private const string StoredSql = """
-        SELECT coalesce(jsonb_agg(jsonb_build_array(question_id, option_id, rank, number, text, latitude, longitude)
-                                  ORDER BY question_id, rank, option_id, text, number, latitude, longitude), '[]')::text AS digest,
-               coalesce(array_agg(option_id ORDER BY question_id, rank, option_id) FILTER (WHERE option_id IS NOT NULL), '{}') AS option_ids
-          FROM survey_answers WHERE response_id = @ResponseId;
-        """;
-
-    public sealed class Stored
-    {
-        public string Digest { get; init; } = "";
-        public Guid[] OptionIds { get; init; } = [];
-    }
-
-    /// <summary>Read with the response row locked by the transaction, so nobody changes them meanwhile.</summary>
-    public static Task<Stored> StoredAsync(IDbConnection connection, IDbTransaction tx, Guid responseId, CancellationToken ct) =>
-        connection.QuerySingleAsync<Stored>(new CommandDefinition(StoredSql, new { ResponseId = responseId }, tx, cancellationToken: ct));
-
-    /// <summary>The results when the caller may read them (staff, or published), else null: a poll answer never fails on them.</summary>
-    public static Task<GetSurveyResults.Response?> ResultsAsync(NpgsqlConnection connection, Guid? actorId, Guid phaseId, CancellationToken ct) =>
-        GetSurveyResults.WhenReadableAsync(connection, actorId, phaseId, ct);
-}
-
-/// <summary>
-/// The caller's poll answer (none yet: status <c>none</c>) and the results when they may see them: what the poll widget
-/// shows. Visitors who are not signed in are known by their browser token (<c>X-Respondent-Token</c>).
-/// </summary>
-public static class GetPollState
-{
-    public sealed record Query(Guid? ActorId, string? RespondentToken, Guid PhaseId) : IQuery<PollState>;
-
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, PollState>
-    {
-        public async ValueTask<PollState> Handle(Query q, CancellationToken ct)
-        {
-            await using var connection = await db.OpenConnectionAsync(ct);
-            await Polls.RequirePollAsync(connection, q.ActorId, q.PhaseId, null, ct);
-            var mine = await ResponseWriter.ReadMineAsync(connection, q.ActorId, q.RespondentToken, q.PhaseId, ct);
-            return new PollState(q.PhaseId, mine, await Polls.ResultsAsync(connection, q.ActorId, q.PhaseId, ct));
-        }
-    }
-
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/phases/{id:guid}/poll-answer", (Guid id, [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
-            System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(user.UserIdOrNull(), respondentToken, id), ct))
-        .WithName(nameof(GetPollState))
-        .WithSummary("Your poll answer (by account, or by browser token when not signed in) and the results when you may see them.")
-        .ProducesProblems(400, 404);
-}
 
 /// <summary>
 /// Answer a poll in one click: one answer per person (or per browser token when everyone may answer), replaced
@@ -150,57 +82,4 @@ public static class AnswerPoll
         .WithName(nameof(AnswerPoll))
         .WithSummary("Answer a poll, or change your answer, while its phase is open; returns the results when you may see them.")
         .ProducesProblems(400, 401, 403, 404, 409);
-}
-
-/// <summary>Withdraw one's poll answer while the phase is open (nothing to withdraw changes nothing).</summary>
-public static class WithdrawPollAnswer
-{
-    public sealed record Command(Guid? ActorId, string? RespondentToken, Guid PhaseId) : ICommand<PollState>;
-
-    private const string Mine = "r.phase_id = @PhaseId AND (r.user_id = @ActorId OR (@ActorId::uuid IS NULL AND r.token_hash = @TokenHash))";
-
-    /// <summary>The caller's answer, locked: its answers are read, then it is deleted, with nothing changing it in between.</summary>
-    internal const string LockSql = $"SELECT r.id FROM survey_responses r WHERE {Mine} FOR UPDATE;";
-
-    internal const string Sql = $"""
-        WITH removed AS (
-            DELETE FROM survey_responses r
-             WHERE {Mine}
-            RETURNING r.id)
-        UPDATE surveys SET responses = responses - (SELECT count(*) FROM removed), updated_at = now()
-         WHERE phase_id = @PhaseId AND EXISTS (SELECT 1 FROM removed);
-        """;
-
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, PollState>
-    {
-        public async ValueTask<PollState> Handle(Command c, CancellationToken ct)
-        {
-            await using var connection = await db.OpenConnectionAsync(ct);
-            await using (var tx = await connection.BeginTransactionAsync(ct))
-            {
-                await Answering.RequireOpenAsync(connection, tx, c.ActorId, c.PhaseId, PhaseMethod.Poll, ct);
-                var hash = Answering.VisitorTokenHash(c.ActorId, c.RespondentToken);
-                var args = new { c.PhaseId, c.ActorId, TokenHash = hash };
-                // Nothing to withdraw changes nothing and records nothing.
-                if (await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(LockSql, args, tx, cancellationToken: ct)) is { } responseId)
-                {
-                    var was = await Polls.StoredAsync(connection, tx, responseId, ct);
-                    await connection.ExecuteAsync(new CommandDefinition(Sql, args, tx, cancellationToken: ct));
-                    await events.RecordAsync(tx, EventType.PollAnswerWithdrawn, Answering.EventActor(c.ActorId), responseId, Scope.Phase(c.PhaseId),
-                        new { optionIds = was.OptionIds }, null, ct: ct);
-                }
-                await tx.CommitAsync(ct);
-            }
-            return new PollState(c.PhaseId, new MyResponse(c.PhaseId, ResponseStatus.None, null, null, []),
-                await Polls.ResultsAsync(connection, c.ActorId, c.PhaseId, ct));
-        }
-    }
-
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/phases/{id:guid}/poll-answer", (Guid id, [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
-            System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(user.UserIdOrNull(), respondentToken, id), ct))
-        .WithName(nameof(WithdrawPollAnswer))
-        .WithSummary("Withdraw your poll answer while its phase is open.")
-        .ProducesProblems(401, 403, 404);
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using Mediator;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 
 using Microsoft.Extensions.Options;

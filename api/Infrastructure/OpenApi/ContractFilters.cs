@@ -205,8 +205,11 @@ internal sealed class ValidationLimitsSchemaFilter(IServiceProvider services) : 
     {
         foreach (var (validated, prefix) in Candidates(type))
         {
-            if (services.GetService(typeof(IValidator<>).MakeGenericType(validated)) is not IValidator validator) continue;
-            foreach (var rule in validator.CreateDescriptor().Rules)
+            // Every validator of the type (a type may have several, e.g. a phase's fields and its settings): the
+            // registration order must not decide what the contract says.
+            var validators = services.GetService(typeof(IEnumerable<>).MakeGenericType(typeof(IValidator<>).MakeGenericType(validated)))
+                as IEnumerable<object> ?? [];
+            foreach (var rule in validators.OfType<IValidator>().SelectMany(v => v.CreateDescriptor().Rules))
             {
                 // A rule inside When(...) or with When/Unless does not always apply: it says nothing the contract can promise.
                 if (rule.HasCondition || rule.HasAsyncCondition || rule is IIncludeRule || rule.GetType().Name.StartsWith("CollectionPropertyRule", StringComparison.Ordinal)) continue;

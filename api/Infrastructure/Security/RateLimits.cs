@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using Participation.Api.Infrastructure.Errors;
 
 namespace Participation.Api.Infrastructure.Security;

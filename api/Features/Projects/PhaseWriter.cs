@@ -3,12 +3,9 @@ using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using FluentValidation.Results;
-using Mediator;
 using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Rules;
 using Participation.Api.Infrastructure.Validation;
 
@@ -130,100 +127,4 @@ internal sealed record PhaseChange(string? Before, string? After, string Data)
     public JsonElement DataJson => JsonSerializer.Deserialize<JsonElement>(Data);
 
     private static JsonElement? Parse(string? json) => json is null ? null : JsonSerializer.Deserialize<JsonElement>(json);
-}
-
-public static class AddPhase
-{
-    public sealed record Command(Guid ActorId, Guid ProjectId, PhaseRequest Phase) : ICommand<Guid>;
-
-    public sealed class Validator : AbstractValidator<Command>
-    {
-        public Validator() => RuleFor(c => c.Phase).SetValidator(new PhaseRequestRules()).OverridePropertyName("");
-    }
-
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Guid>
-    {
-        public async ValueTask<Guid> Handle(Command c, CancellationToken ct) =>
-            await PhaseWriter.SaveAsync(db, events, c.ActorId, c.ProjectId, null, c.Phase, ct);
-    }
-
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/{id:guid}/phases", async (Guid id, PhaseRequest body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        {
-            var actor = user.UserId();
-            var phaseId = await sender.Send(new Command(actor, id, body), ct);
-            var project = await sender.Send(new GetProject.Query(actor, id, null), ct);
-            return TypedResults.Created($"/api/v1/projects/{id}/phases/{phaseId}", project.Phases.Single(p => p.Id == phaseId));
-        })
-        .WithName(nameof(AddPhase))
-        .WithSummary("Add a phase to the project's timeline (its staff); phases may not overlap.")
-        .ProducesProblems(400, 401, 403, 404);
-}
-
-public static class ChangePhase
-{
-    public sealed record Command(Guid ActorId, Guid ProjectId, Guid PhaseId, PhaseRequest Phase) : ICommand;
-
-    public sealed class Validator : AbstractValidator<Command>
-    {
-        public Validator() => RuleFor(c => c.Phase).SetValidator(new PhaseRequestRules()).OverridePropertyName("");
-    }
-
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
-    {
-        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
-        {
-            await PhaseWriter.SaveAsync(db, events, c.ActorId, c.ProjectId, c.PhaseId, c.Phase, ct);
-            return Unit.Value;
-        }
-    }
-
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/{id:guid}/phases/{phaseId:guid}", async (Guid id, Guid phaseId, PhaseRequest body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(user.UserId(), id, phaseId, body), ct);
-            return TypedResults.NoContent();
-        })
-        .WithName(nameof(ChangePhase))
-        .WithSummary("Replace a phase of the project (its staff).")
-        .ProducesProblems(400, 401, 403, 404);
-}
-
-public static class RemovePhase
-{
-    public sealed record Command(Guid ActorId, Guid ProjectId, Guid PhaseId) : ICommand;
-
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
-    {
-        private const string Sql = """
-            WITH removed AS (DELETE FROM phases WHERE id = @PhaseId AND project_id = @ProjectId RETURNING id, title, starts_at, ends_at, method),
-            touched AS (UPDATE projects SET updated_at = now() WHERE id = @ProjectId AND EXISTS (SELECT 1 FROM removed))
-            SELECT jsonb_build_object('title', title, 'method', method, 'startsAt', starts_at, 'endsAt', ends_at) AS before, NULL AS after,
-                   jsonb_build_object('phaseId', id, 'method', method) AS data
-              FROM removed;
-            """;
-
-        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
-        {
-            await using var connection = await db.OpenConnectionAsync(ct);
-            await StaffAccess.RequireStaffAsync(connection, c.ActorId, c.ProjectId, ct);
-            await using var tx = await connection.BeginTransactionAsync(ct);
-            var removed = await connection.QuerySingleOrDefaultAsync<PhaseChange>(new CommandDefinition(Sql, new { c.PhaseId, c.ProjectId }, tx, cancellationToken: ct))
-                ?? throw new NotFoundException("No such phase.");
-            await events.RecordAsync(tx, EventType.PhaseRemoved, Actor.User(c.ActorId), c.ProjectId, Scope.Phase(c.PhaseId, c.ProjectId),
-                removed.BeforeJson, removed.AfterJson, removed.DataJson, ct);
-            await tx.CommitAsync(ct);
-            return Unit.Value;
-        }
-    }
-
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/{id:guid}/phases/{phaseId:guid}", async (Guid id, Guid phaseId, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(user.UserId(), id, phaseId), ct);
-            return TypedResults.NoContent();
-        })
-        .WithName(nameof(RemovePhase))
-        .WithSummary("Remove a phase from the project (its staff).")
-        .ProducesProblems(401, 403, 404);
 }

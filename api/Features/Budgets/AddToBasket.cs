@@ -1,0 +1,70 @@
+using Dapper;
+using Mediator;
+using Npgsql;
+using Participation.Api.Features.Events;
+using Participation.Api.Features.Ideas;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Budgets;
+
+/// <summary>
+/// Put an idea in your basket: the basket is locked, the line added once (primary key), and the total raised
+/// only if it stays within the budget (conditional update, backed by the table's check constraint).
+/// </summary>
+public static class AddToBasket
+{
+    public sealed record Command(Guid ActorId, Guid ProjectId, Guid IdeaId) : ICommand<BasketView>;
+
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, BasketView>
+    {
+        internal const string CostSql = "SELECT cost FROM ideas WHERE id = @IdeaId;";
+
+        internal const string AddSql = """
+            WITH line AS (INSERT INTO basket_lines (basket_id, idea_id, cost) VALUES (@BasketId, @IdeaId, @Cost) ON CONFLICT DO NOTHING RETURNING cost)
+            UPDATE baskets SET total = total + (SELECT cost FROM line), items = items + 1, updated_at = now()
+             WHERE id = @BasketId AND EXISTS (SELECT 1 FROM line) AND total + (SELECT cost FROM line) <= budget
+            RETURNING total;
+            """;
+
+        internal const string HasLineSql = "SELECT EXISTS (SELECT 1 FROM basket_lines WHERE basket_id = @BasketId AND idea_id = @IdeaId);";
+
+        public async ValueTask<BasketView> Handle(Command c, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var idea = await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct);
+            if (idea.ProjectId != c.ProjectId) throw new NotFoundException("No such idea in this project.");
+            idea.RequireListed();
+            var (phase, settings) = await Baskets.RequirePhaseAsync(connection, tx, c.ActorId, c.ProjectId, ct);
+            var cost = await connection.ExecuteScalarAsync<decimal?>(new CommandDefinition(CostSql, new { c.IdeaId }, tx, cancellationToken: ct))
+                ?? throw new ConflictException(Messages.Get("cost_missing"));
+            if (cost > settings.BudgetAmount) throw new ConflictException(Messages.Get("cost_above_budget"));
+            var basket = await Baskets.OpenAndLockAsync(connection, tx, c.ActorId, phase.Id, settings, ct);
+            if (basket.Submitted) throw new ConflictException(Messages.Get("basket_submitted"));
+            var args = new { BasketId = basket.Id, c.IdeaId, Cost = cost };
+            // The basket row is locked: nothing else changes it until commit. An add that would go over the budget
+            // updates no row and the whole transaction (its line included) is rolled back.
+            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(HasLineSql, args, tx, cancellationToken: ct)))
+            {
+                if (await connection.ExecuteScalarAsync<decimal?>(new CommandDefinition(AddSql, args, tx, cancellationToken: ct)) is null)
+                    throw new ConflictException(Messages.Get("over_budget"));
+                // Adding an idea already in the basket changes nothing: no event.
+                await events.RecordAsync(tx, EventType.BasketIdeaAdded, Actor.User(c.ActorId), basket.Id, Scope.Phase(phase.Id, c.ProjectId),
+                    null, new { ideaId = c.IdeaId, cost }, ct: ct);
+            }
+            var view = await Baskets.ViewAsync(connection, tx, c.ActorId, phase, settings, open: true, ct);
+            await tx.CommitAsync(ct);
+            return view;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPut("/projects/{id:guid}/basket/ideas/{ideaId:guid}", (Guid id, Guid ideaId, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(user.UserId(), id, ideaId), ct))
+        .WithName(nameof(AddToBasket))
+        .WithSummary("Add an idea to your basket in the project's budgeting phase, within the budget (repeating it changes nothing).")
+        .ProducesProblems(401, 403, 404, 409);
+}

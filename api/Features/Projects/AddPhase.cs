@@ -1,0 +1,39 @@
+using System.Text.Json.Serialization;
+using Dapper;
+using FluentValidation;
+using Mediator;
+using Npgsql;
+using Participation.Api.Features.Events;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Projects;
+
+public static class AddPhase
+{
+    public sealed record Command(Guid ActorId, Guid ProjectId, PhaseRequest Phase) : ICommand<Guid>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Phase).SetValidator(new PhaseRequestRules()).OverridePropertyName("");
+    }
+
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Guid>
+    {
+        public async ValueTask<Guid> Handle(Command c, CancellationToken ct) =>
+            await PhaseWriter.SaveAsync(db, events, c.ActorId, c.ProjectId, null, c.Phase, ct);
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPost("/{id:guid}/phases", async (Guid id, PhaseRequest body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            var actor = user.UserId();
+            var phaseId = await sender.Send(new Command(actor, id, body), ct);
+            var project = await sender.Send(new GetProject.Query(actor, id, null), ct);
+            return TypedResults.Created($"/api/v1/projects/{id}/phases/{phaseId}", project.Phases.Single(p => p.Id == phaseId));
+        })
+        .WithName(nameof(AddPhase))
+        .WithSummary("Add a phase to the project's timeline (its staff); phases may not overlap.")
+        .ProducesProblems(400, 401, 403, 404);
+}

@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+using Dapper;
+using FluentValidation;
+using Mediator;
+using Npgsql;
+using Participation.Api.Features.Events;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Projects;
+
+public static class ChangePhase
+{
+    public sealed record Command(Guid ActorId, Guid ProjectId, Guid PhaseId, PhaseRequest Phase) : ICommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Phase).SetValidator(new PhaseRequestRules()).OverridePropertyName("");
+    }
+
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
+        {
+            await PhaseWriter.SaveAsync(db, events, c.ActorId, c.ProjectId, c.PhaseId, c.Phase, ct);
+            return Unit.Value;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapPut("/{id:guid}/phases/{phaseId:guid}", async (Guid id, Guid phaseId, PhaseRequest body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new Command(user.UserId(), id, phaseId, body), ct);
+            return TypedResults.NoContent();
+        })
+        .WithName(nameof(ChangePhase))
+        .WithSummary("Replace a phase of the project (its staff).")
+        .ProducesProblems(400, 401, 403, 404);
+}

@@ -1,0 +1,37 @@
+using Dapper;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api.Features.Surveys;
+
+/// <summary>
+/// The caller's poll answer (none yet: status <c>none</c>) and the results when they may see them: what the poll widget
+/// shows. Visitors who are not signed in are known by their browser token (<c>X-Respondent-Token</c>).
+/// </summary>
+public static class GetPollState
+{
+    public sealed record Query(Guid? ActorId, string? RespondentToken, Guid PhaseId) : IQuery<PollState>;
+
+    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, PollState>
+    {
+        public async ValueTask<PollState> Handle(Query q, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await Polls.RequirePollAsync(connection, q.ActorId, q.PhaseId, null, ct);
+            var mine = await ResponseWriter.ReadMineAsync(connection, q.ActorId, q.RespondentToken, q.PhaseId, ct);
+            return new PollState(q.PhaseId, mine, await Polls.ResultsAsync(connection, q.ActorId, q.PhaseId, ct));
+        }
+    }
+
+    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
+        .MapGet("/phases/{id:guid}/poll-answer", (Guid id, [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
+            System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(user.UserIdOrNull(), respondentToken, id), ct))
+        .WithName(nameof(GetPollState))
+        .WithSummary("Your poll answer (by account, or by browser token when not signed in) and the results when you may see them.")
+        .ProducesProblems(400, 404);
+}
