@@ -75,7 +75,8 @@ public sealed class EventRecorder(IEnumerable<IEventProjection> projections)
         var kind = EventCatalogue.Of(type);
         var id = Convert.ToString(subjectId, System.Globalization.CultureInfo.InvariantCulture)
             ?? throw new ArgumentNullException(nameof(subjectId));
-        string? Serialize(object? value) => value is null ? null : JsonSerializer.Serialize(value, Json);
+        // Serialised once: the text goes to the row, the element to the projections.
+        var (beforeJson, afterJson, dataJson) = (Element(before), Element(after), Element(data) ?? EmptyObject);
         var args = new DynamicParameters();
         args.Add("Type", type.ToWire());
         args.Add("ActorType", actor.Type.ToWire());
@@ -85,17 +86,19 @@ public sealed class EventRecorder(IEnumerable<IEventProjection> projections)
         args.Add("ProjectId", scope.ProjectId, DbType.Guid);
         args.Add("PhaseId", scope.PhaseId, DbType.Guid);
         args.Add("DepartmentId", scope.DepartmentId, DbType.Guid);
-        args.Add("Before", Serialize(before));
-        args.Add("After", Serialize(after));
-        args.Add("Data", Serialize(data) ?? "{}");
+        args.Add("Before", beforeJson?.GetRawText());
+        args.Add("After", afterJson?.GetRawText());
+        args.Add("Data", dataJson.GetRawText());
         args.Add("Audited", kind.Audited);
         var written = await connection.QuerySingleAsync<Written>(new CommandDefinition(Sql, args, tx, cancellationToken: ct));
 
         var recorded = new RecordedEvent(written.Position, written.OccurredAt.AsUtc(), type, actor, kind.Subject, id,
-            new Scope(written.ProjectId, scope.PhaseId, written.DepartmentId), Element(before), Element(after), Element(data) ?? Element(new { })!.Value);
+            new Scope(written.ProjectId, scope.PhaseId, written.DepartmentId), beforeJson, afterJson, dataJson);
         foreach (var projection in _projections) await projection.ProjectAsync(connection, tx, recorded, ct);
         return recorded;
     }
+
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
 
     private static JsonElement? Element(object? value) => value is null ? null : JsonSerializer.SerializeToElement(value, Json);
 }
