@@ -16,8 +16,9 @@ using Participation.Api.Features.Surveys;
 using Participation.Api.Features.Votes;
 using Participation.Api.Infrastructure;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.Bench;
-using Participation.Api.Infrastructure.Cli;
+using Participation.Api.Cli;
 using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Infrastructure.Errors;
@@ -52,6 +53,7 @@ services.AddSingleton<RefreshTrending>();
 services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<RefreshTrending>());
 services.AddIdempotency();
 services.AddSingleton<Participation.Api.Features.Events.EventRecorder>();
+services.AddSingleton<Participation.Api.Features.Grants.RoleGrants>();
 
 var app = builder.Build();
 

@@ -1,7 +1,7 @@
 using System.Data;
 using Dapper;
 using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.Rules;
+using Participation.Api.Features.Phases;
 using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Budgets;

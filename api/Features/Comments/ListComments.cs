@@ -4,6 +4,7 @@ using Mediator;
 using Npgsql;
 using Participation.Api.Features.Ideas;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Pagination;
 

@@ -2,6 +2,7 @@ using System.Data;
 using Dapper;
 using FluentValidation;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.Validation;
 

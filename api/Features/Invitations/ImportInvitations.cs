@@ -8,6 +8,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.OpenApi;
 
 namespace Participation.Api.Features.Invitations;

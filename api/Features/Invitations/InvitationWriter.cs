@@ -2,6 +2,7 @@ using System.Data;
 using Dapper;
 using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Infrastructure.Validation;
 

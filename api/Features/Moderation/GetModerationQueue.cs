@@ -5,6 +5,7 @@ using Mediator;
 using Npgsql;
 using Participation.Api.Features.Ideas;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.Content;
 using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Errors;

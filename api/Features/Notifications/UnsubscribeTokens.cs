@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Features.Grants;
 
 namespace Participation.Api.Features.Notifications;
 

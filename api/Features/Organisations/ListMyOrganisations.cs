@@ -2,6 +2,7 @@ using Dapper;
 using Mediator;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.OpenApi;
 
 namespace Participation.Api.Features.Organisations;

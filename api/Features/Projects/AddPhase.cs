@@ -5,6 +5,7 @@ using Mediator;
 using Npgsql;
 using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Validation;
 

@@ -6,6 +6,7 @@ using Mediator;
 using Npgsql;
 using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.OpenApi;
 
 namespace Participation.Api.Features.Projects;

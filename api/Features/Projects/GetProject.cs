@@ -4,10 +4,11 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Rules;
+using Participation.Api.Features.Phases;
 using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Projects;

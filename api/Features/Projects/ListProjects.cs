@@ -5,7 +5,7 @@ using Npgsql;
 using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Pagination;
-using Participation.Api.Infrastructure.Rules;
+using Participation.Api.Features.Phases;
 using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Projects;

@@ -1,5 +1,5 @@
 using FluentValidation;
-using Participation.Api.Infrastructure.Rules;
+using Participation.Api.Features.Phases;
 using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Projects;

@@ -6,7 +6,7 @@ using FluentValidation.Results;
 using Npgsql;
 using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.Rules;
+using Participation.Api.Features.Phases;
 using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Projects;

@@ -1,4 +1,5 @@
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.Errors;
 
 namespace Participation.Api.Features.Projects;

@@ -1,6 +1,7 @@
 using Mediator;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.OpenApi;
 
 namespace Participation.Api.Features.Surveys;

@@ -6,9 +6,10 @@ using Mediator;
 using Npgsql;
 using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Rules;
+using Participation.Api.Features.Phases;
 using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Surveys;

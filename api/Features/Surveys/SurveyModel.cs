@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Participation.Api.Infrastructure.Rules;
+using Participation.Api.Features.Phases;
 
 namespace Participation.Api.Features.Surveys;
 

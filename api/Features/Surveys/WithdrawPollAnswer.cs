@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Rules;
+using Participation.Api.Features.Phases;
 
 namespace Participation.Api.Features.Surveys;
 

@@ -3,8 +3,9 @@ using Mediator;
 using Npgsql;
 using Participation.Api.Features.Ideas;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Rules;
+using Participation.Api.Features.Phases;
 
 namespace Participation.Api.Features.Votes;
 

@@ -59,7 +59,6 @@ public static class AuthSetup
             });
 
         services.AddSingleton<RoleVersionCheck>();
-        services.AddSingleton<RoleGrants>();
         services.AddSingleton<TokenIssuer>();
         // Closed by default: an endpoint without an explicit decision requires a signed-in user.
         services.AddAuthorizationBuilder()

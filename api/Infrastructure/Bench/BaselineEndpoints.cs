@@ -6,7 +6,7 @@ using Participation.Api.Features.Votes;
 using Participation.Api.Infrastructure.Content;
 using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Pagination;
-using Participation.Api.Infrastructure.Rules;
+using Participation.Api.Features.Phases;
 
 namespace Participation.Api.Infrastructure.Bench;
 

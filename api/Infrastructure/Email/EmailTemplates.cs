@@ -223,7 +223,7 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
     public static string RoleLabel(string locale, string role, string? scopeName)
     {
         var t = Texts.GetValueOrDefault(locale) ?? Texts["fr"];
-        var key = role == Auth.Role.ElectedOfficial.ToWire() && scopeName is not null ? "role.elected_official.scoped" : $"role.{role}";
+        var key = role == "elected_official" && scopeName is not null ? "role.elected_official.scoped" : $"role.{role}";
         return string.Format(System.Globalization.CultureInfo.InvariantCulture, t.GetValueOrDefault(key, role), scopeName ?? "");
     }
 

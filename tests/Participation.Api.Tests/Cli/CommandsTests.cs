@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Dapper;
 using Npgsql;
 using Participation.Api.Tests.Infrastructure;
-using Participation.Api.Infrastructure.Cli;
+using Participation.Api.Cli;
 
 namespace Participation.Api.Tests.Cli;
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.Database;
 using Respawn;
 using Testcontainers.PostgreSql;

@@ -1,4 +1,5 @@
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Features.Grants;
 using Participation.Api.Features.Notifications;
 using System.Net.Http.Json;
 using System.Text.Json;

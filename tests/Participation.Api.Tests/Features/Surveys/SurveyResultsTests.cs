@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Participation.Api.Features.Surveys;
-using Participation.Api.Infrastructure.Rules;
+using Participation.Api.Features.Phases;
 using Participation.Api.Tests.Features.Ideas;
 using Participation.Api.Tests.Infrastructure;
 using static Participation.Api.Tests.Features.Surveys.SurveyResultsKit;

@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 
-namespace Participation.Api.Infrastructure.Cli;
+namespace Participation.Api.Cli;
 
 /// <summary>
 /// The demo city's conversation: residents, ideas in every status (with official feedback and locations

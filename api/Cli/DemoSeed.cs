@@ -1,8 +1,9 @@
 using Dapper;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Features.Grants;
 
-namespace Participation.Api.Infrastructure.Cli;
+namespace Participation.Api.Cli;
 
 /// <summary>
 /// The demo city of `make run` ("Ville de Belleville"): staff of every role, departments, a verified

@@ -1,7 +1,7 @@
 using System.Data;
 using Dapper;
 
-namespace Participation.Api.Infrastructure.Auth;
+namespace Participation.Api.Features.Grants;
 
 /// <summary>
 /// Who runs a project: its moderators, the heads of its department, and admins. One indexed query,

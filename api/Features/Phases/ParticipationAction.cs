@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Participation.Api.Infrastructure.Rules;
+namespace Participation.Api.Features.Phases;
 
 /// <summary>What a person may do in a project's phase or with an idea ("what may I do here").</summary>
 [JsonConverter(typeof(WireEnumConverter))]

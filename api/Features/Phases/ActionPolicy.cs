@@ -2,10 +2,12 @@ using System.Data;
 using System.Text.Json;
 using Dapper;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.Validation;
 
-namespace Participation.Api.Infrastructure.Rules;
+namespace Participation.Api.Features.Phases;
 
 /// <summary>
 /// "What may I do here?": for a user (or an anonymous visitor) and a project phase, each action with
@@ -82,7 +84,7 @@ public static class ActionPolicy
     }
 
     public static ActionRefusedException Refuse(ParticipationAction action, RefusalReason reason) =>
-        new(action.ToWire(), reason.ToWire(), Validation.Messages.Get($"reason.{reason.ToWire()}"));
+        new(action.ToWire(), reason.ToWire(), Messages.Get($"reason.{reason.ToWire()}"));
 
     private static Decision Decide(ParticipationAction action, PhaseMethod method, PhaseSettings settings, Row r)
     {
@@ -90,11 +92,11 @@ public static class ActionPolicy
         RefusalReason? reason =
             r.Status == "archived" ? RefusalReason.ProjectArchived
             : !r.Active ? RefusalReason.PhaseNotActive
-            : audience == Rules.Audience.Everyone ? (r.Blocked ? RefusalReason.Blocked : null)
+            : audience == Phases.Audience.Everyone ? (r.Blocked ? RefusalReason.Blocked : null)
             : !r.SignedIn ? RefusalReason.NotSignedIn
             : r.Blocked ? RefusalReason.Blocked
-            : audience == Rules.Audience.Staff && !r.Staff ? RefusalReason.NotPermitted
-            : audience == Rules.Audience.ConfirmedEmail && !r.Confirmed ? RefusalReason.EmailNotConfirmed
+            : audience == Phases.Audience.Staff && !r.Staff ? RefusalReason.NotPermitted
+            : audience == Phases.Audience.ConfirmedEmail && !r.Confirmed ? RefusalReason.EmailNotConfirmed
             : action == ParticipationAction.PostIdea && settings.IdeasPerUser is { } ideas && r.IdeasUsed >= ideas ? RefusalReason.LimitReached
             : action == ParticipationAction.React && settings.ReactionsPerUser is { } reactions && r.ReactionsUsed >= reactions ? RefusalReason.LimitReached
             : action == ParticipationAction.Vote && method == PhaseMethod.Voting && settings.VotesPerUser is { } votes && r.VotesUsed >= votes ? RefusalReason.LimitReached
@@ -114,6 +116,6 @@ public static class ActionPolicy
             ParticipationAction.Vote => p.Vote,
             ParticipationAction.Answer => p.Answer,
             _ => null,
-        }) ?? Rules.Audience.Staff;
+        }) ?? Phases.Audience.Staff;
     }
 }

@@ -1,4 +1,4 @@
-namespace Participation.Api.Infrastructure.Cli;
+namespace Participation.Api.Cli;
 
 /// <summary>
 /// What the operator commands need before any service or database: their usage texts, option parsing and the

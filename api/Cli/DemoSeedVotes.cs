@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 
-namespace Participation.Api.Infrastructure.Cli;
+namespace Participation.Api.Cli;
 
 /// <summary>
 /// The demo city's votes and budget: a project whose voting phase is open (published results), the

@@ -2,7 +2,7 @@ using System.Data;
 using System.Text.Json.Serialization;
 using Dapper;
 
-namespace Participation.Api.Infrastructure.Auth;
+namespace Participation.Api.Features.Grants;
 
 /// <summary>A staff role (every registered user is also a resident).</summary>
 [JsonConverter(typeof(WireEnumConverter))]

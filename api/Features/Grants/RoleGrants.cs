@@ -3,7 +3,7 @@ using Dapper;
 using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Email;
 
-namespace Participation.Api.Infrastructure.Auth;
+namespace Participation.Api.Features.Grants;
 
 /// <summary>
 /// The one way to give or take a role: the grant row, the role-version bump (stale access tokens die),
@@ -90,7 +90,7 @@ public sealed class RoleGrants(EmailTemplates templates, EventRecorder events)
     private async Task NotifyAsync(IDbConnection connection, IDbTransaction tx, Guid userId, string role, Guid? scopeId, bool granted, CancellationToken ct)
     {
         var p = await connection.QuerySingleAsync<PersonRow>(new CommandDefinition(Person, new { UserId = userId, ScopeId = scopeId }, tx, cancellationToken: ct));
-        var scope = p.ScopeName is null ? null : Validation.LocalizedText.Pick(Validation.LocalizedText.FromJson(p.ScopeName), p.Locale);
+        var scope = p.ScopeName is null ? null : Infrastructure.Validation.LocalizedText.Pick(Infrastructure.Validation.LocalizedText.FromJson(p.ScopeName), p.Locale);
         await Outbox.EnqueueAsync(connection, tx, templates.RoleChanged(p.Locale, p.Email, p.FirstName, p.PlatformName, role, scope, granted), ct);
     }
 }

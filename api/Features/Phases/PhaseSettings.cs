@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Participation.Api.Infrastructure.Rules;
+namespace Participation.Api.Features.Phases;
 
 /// <summary>Who may do an action in a phase.</summary>
 [JsonConverter(typeof(WireEnumConverter))]

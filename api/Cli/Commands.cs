@@ -2,10 +2,11 @@ using FluentValidation;
 using Dapper;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Validation;
 
-namespace Participation.Api.Infrastructure.Cli;
+namespace Participation.Api.Cli;
 
 /// <summary>
 /// Operator commands, run instead of the web server (usage: <see cref="CommandLine.Usage"/>):

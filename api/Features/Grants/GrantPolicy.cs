@@ -3,8 +3,9 @@ using Dapper;
 using FluentValidation;
 using FluentValidation.Results;
 using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.Validation;
 
-namespace Participation.Api.Infrastructure.Auth;
+namespace Participation.Api.Features.Grants;
 
 /// <summary>
 /// Who may grant, revoke or invite which role and scope, and whether the scope exists. Used by role
@@ -37,6 +38,6 @@ public static class GrantPolicy
             ScopeType.Project => projectDepartment is not null,
             _ => false,
         };
-        if (!exists) throw new ValidationException([new ValidationFailure("scopeId", Validation.Messages.Get("unknown_scope"))]);
+        if (!exists) throw new ValidationException([new ValidationFailure("scopeId", Messages.Get("unknown_scope"))]);
     }
 }
