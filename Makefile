@@ -40,4 +40,4 @@ contracts-check: ## fail when the generated clients differ from what openapi.jso
 
 clean: ## stop and remove the local databases, remove build output
 	@.ci/pg.sh clean
-	rm -rf .local api/bin api/obj tests/*/bin tests/*/obj bench/*/bin bench/*/obj contracts/dotnet/*/bin contracts/dotnet/*/obj web-client/dist
+	rm -rf .local api/*/bin api/*/obj tests/*/bin tests/*/obj bench/*/bin bench/*/obj contracts/dotnet/*/bin contracts/dotnet/*/obj web-client/dist

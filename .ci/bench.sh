@@ -28,10 +28,11 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 ensure_dotnet_deps
-say "building the API and the bench client (Release)"
-dotnet build api -c Release --verbosity quiet -nologo -clp:ErrorsOnly
+say "building the API's bench host and the bench client (Release)"
+dotnet build bench/Participation.Bench.Host -c Release --verbosity quiet -nologo -clp:ErrorsOnly
 dotnet build bench/Participation.Bench -c Release --verbosity quiet -nologo -clp:ErrorsOnly
-api_dll="$ROOT/api/bin/Release/net10.0/Participation.Api.dll"
+# The API as it runs (its own ApiHost), with the /bench baselines mapped beside it: see bench/Participation.Bench.Host.
+api_dll="$ROOT/bench/Participation.Bench.Host/bin/Release/net10.0/Participation.Bench.Host.dll"
 bench_dll="$ROOT/bench/Participation.Bench/bin/Release/net10.0/Participation.Bench.dll"
 
 say "starting a throwaway PostgreSQL cluster (bench): $PG_OPTIONS"
@@ -52,7 +53,7 @@ port=5190
 while (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
 say "starting the API (Release) on http://127.0.0.1:$port with the /bench baselines"
 env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Participation="$server" Auth__SigningKey="$key" \
-  Bench__Enabled=true Jobs__Enabled=false Email__SenderEnabled=false Invitations__RemindersEnabled=false Database__MigrateOnStartup=false \
+  Jobs__Enabled=false Email__SenderEnabled=false Invitations__RemindersEnabled=false Database__MigrateOnStartup=false \
   RateLimits__WritePermits=1000000000 RateLimits__AuthPermits=1000000000 RateLimits__FlagPermits=1000000000 \
   Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics=Warning \
   Email__PickupDirectory="$ROOT/.local/bench-mail" Storage__Root="$ROOT/.local/bench-uploads" \

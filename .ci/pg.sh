@@ -90,9 +90,9 @@ external() { echo "${ConnectionStrings__Participation:-${DATABASE_URL:-}}"; }
 # up to date): a binary older than the command would take it for the web server's arguments and serve.
 api_command() {
   local server=$1 out; shift
-  out=$(dotnet build "$ROOT/api" -v q -nologo -clp:ErrorsOnly 2>&1) || { echo "$out" >&2; exit 1; }
-  (cd "$ROOT/api" && ConnectionStrings__Participation="$server" Logging__LogLevel__Default=Warning \
-    dotnet "$ROOT/api/bin/Debug/net10.0/Participation.Api.dll" "$@")
+  out=$(dotnet build "$ROOT/api/Participation.Api" -v q -nologo -clp:ErrorsOnly 2>&1) || { echo "$out" >&2; exit 1; }
+  (cd "$ROOT/api/Participation.Api" && ConnectionStrings__Participation="$server" Logging__LogLevel__Default=Warning \
+    dotnet "$ROOT/api/Participation.Api/bin/Debug/net10.0/Participation.Api.dll" "$@")
 }
 
 case "$cmd" in

@@ -40,11 +40,11 @@ export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export Email__PickupDirectory="$MAIL_DIR" Email__AppBaseUrl="http://localhost:$WEB_PORT"
 
 say "building, migrating and seeding the demo city"
-dotnet build api --verbosity quiet -nologo -clp:ErrorsOnly
-dotnet run --project api --no-build --no-launch-profile -- seed-demo
+dotnet build api/Participation.DemoSeed --verbosity quiet -nologo -clp:ErrorsOnly # builds the API too
+dotnet run --project api/Participation.DemoSeed --no-build
 
 say "starting the API on http://localhost:$API_PORT"
-setsid dotnet run --project api --no-build --no-launch-profile --urls "http://localhost:$API_PORT" > "$ROOT/.local/api.log" 2>&1 &
+setsid dotnet run --project api/Participation.Api --no-build --no-launch-profile --urls "http://localhost:$API_PORT" > "$ROOT/.local/api.log" 2>&1 &
 api_pid=$!
 pids+=("$api_pid")
 for _ in $(seq 1 60); do
@@ -73,6 +73,6 @@ cat <<TXT
 
   Demo logins (password for all: Demo-password-2026)
 TXT
-dotnet run --project api --no-build --no-launch-profile -- list-demo-users 2>/dev/null || true
+dotnet run --project api/Participation.DemoSeed --no-build -- --list 2>/dev/null || true
 printf '\n  Press Ctrl-C to stop.\n\n'
 wait -n "${pids[@]}"

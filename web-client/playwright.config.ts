@@ -4,7 +4,7 @@ import { apiArgs, apiProject } from './e2e/support/api-process';
 
 /**
  * End-to-end tests against the real API (port 5081, its own database) and the production build
- * served by `vite preview` (port 4173). Build the API first: `dotnet build ../api`.
+ * served by `vite preview` (port 4173). Build the API first: `dotnet build ../api/Participation.Api`.
  *
  *   E2E_DATABASE_URL='Host=127.0.0.1;Port=54320;Username=postgres;Database=participation_e2e' \
  *   MAIL_DIR=/tmp/e2e-mail npm run e2e

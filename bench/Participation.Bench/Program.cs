@@ -1,6 +1,6 @@
 using Participation.Bench;
 
-// Participation.Bench: `seed` fills a migrated database; `run` measures a running API started with Bench__Enabled=true.
+// Participation.Bench: `seed` fills a migrated database; `run` measures a running API with its baselines (bench/Participation.Bench.Host).
 // Both are driven by .ci/bench.sh (`make bench`); see README "Benchmarks".
 var options = Options.Parse(args[1..]);
 switch (args.FirstOrDefault())

@@ -3,11 +3,12 @@ using Dapper;
 using Npgsql;
 using Participation.Api.Tests.Infrastructure;
 using Participation.Api.Cli;
+using Participation.Demo;
 
 namespace Participation.Api.Tests.Cli;
 
 /// <summary>
-/// The operator commands (`dotnet run --project api -- COMMAND`): help and usage errors need no database, a missing
+/// The operator commands (`dotnet run --project api/Participation.Api -- COMMAND`): help and usage errors need no database, a missing
 /// or unreachable database is one line and an exit code (no stack trace), and the password is read without echo.
 /// The process-level tests run the API's own binary as an operator would.
 /// </summary>
@@ -101,13 +102,28 @@ public sealed class CommandsTests
     }
 
     [Fact]
-    public void Listing_the_demo_users_needs_no_database()
+    public async Task Listing_the_demo_users_needs_no_database()
     {
-        var (code, output, _) = Preflight("list-demo-users");
+        var (output, error) = (new StringWriter(), new StringWriter());
 
-        Assert.Equal(0, code);
-        foreach (var user in DemoSeed.Users) Assert.Contains(user.Email, output);
+        Assert.Equal(0, await DemoSeedCommand.RunAsync(["--list"], output, error));
+        foreach (var user in DemoSeed.Users) Assert.Contains(user.Email, output.ToString());
+        Assert.Equal("", error.ToString());
     }
+
+    [Fact]
+    public async Task The_demo_seed_refuses_a_stray_argument_and_names_it()
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        Assert.Equal(2, await DemoSeedCommand.RunAsync(["--lsit"], output, error));
+        Assert.StartsWith("error: unexpected argument '--lsit'", error.ToString());
+    }
+
+    [Fact]
+    public void The_api_assembly_holds_neither_the_demo_seed_nor_the_bench_baselines() =>
+        Assert.DoesNotContain(typeof(Program).Assembly.GetTypes(), t => t.Name.StartsWith("DemoSeed", StringComparison.Ordinal)
+            || t.Name.StartsWith("Baseline", StringComparison.Ordinal));
 
     [Fact]
     public void Commands_that_need_the_database_and_the_web_server_are_left_to_run()

@@ -5,6 +5,7 @@ using Npgsql;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
 using Participation.Api.Cli;
+using Participation.Demo;
 using Participation.Api.Infrastructure.Database;
 using Participation.Api.Tests.Features.Users;
 using Participation.Api.Tests.Infrastructure;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** The API project to run (already built); another checkout's can be given for local runs. Its folder is the content root. */
-export const apiProject = resolve(process.env.E2E_API_PROJECT ?? '../api');
+export const apiProject = resolve(process.env.E2E_API_PROJECT ?? '../api/Participation.Api');
 
 const apiDll = resolve(apiProject, 'bin/Debug/net10.0/Participation.Api.dll');
 

@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 
-namespace Participation.Api.Cli;
+namespace Participation.Demo;
 
 /// <summary>
 /// The demo city's votes and budget: a project whose voting phase is open (published results), the

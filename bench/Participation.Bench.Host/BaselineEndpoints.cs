@@ -1,21 +1,23 @@
 using Dapper;
 using Npgsql;
 using Participation.Api.Features.Budgets;
+using Participation.Api.Features.Events;
 using Participation.Api.Features.Ideas;
 using Participation.Api.Features.Votes;
 using Participation.Api.Infrastructure.Content;
 using Participation.Api.Infrastructure.Database;
+using Participation.Api.Infrastructure.Enums;
 using Participation.Api.Infrastructure.Pagination;
 using Participation.Api.Features.Phases;
 
-namespace Participation.Api.Infrastructure.Bench;
+namespace Participation.Bench.Host;
 
 /// <summary>
 /// The benchmark's bare baselines (<c>make bench</c>, README "Benchmarks"): each runs the same SQL constants as
 /// the real handler, with Dapper straight on the <see cref="NpgsqlDataSource"/>, and answers roughly the same
-/// JSON, but with no authentication, validation, mediator or participation policy. The actor (and, for writes,
-/// the phase) comes from the query string. Mapped only when <c>Bench:Enabled</c> is true, anonymous, and left
-/// out of the OpenAPI document: never part of a normal run.
+/// JSON, but with no authentication, validation, mediator or participation policy; writes record the same event
+/// through the same recorder. The actor (and, for writes, the phase) comes from the query string. Mapped by the
+/// benchmark's host only (never by the API itself), anonymous, and left out of the OpenAPI document.
 /// </summary>
 public static class BaselineEndpoints
 {
@@ -100,7 +102,7 @@ public static class BaselineEndpoints
     }
 
     /// <summary><see cref="CastVote"/>'s statements in one transaction, for an unlimited phase, without the idea and phase checks.</summary>
-    private static async Task<IResult> CastVoteAsync(Guid id, Guid actor, Guid phase, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<IResult> CastVoteAsync(Guid id, Guid actor, Guid phase, NpgsqlDataSource db, EventRecorder events, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -109,6 +111,7 @@ public static class BaselineEndpoints
         {
             await connection.ExecuteScalarAsync<int?>(new CommandDefinition(CastVote.Handler.LimitSql, args, tx, cancellationToken: ct));
             await connection.ExecuteAsync(new CommandDefinition(CastVote.Handler.TallySql, args, tx, cancellationToken: ct));
+            await events.RecordAsync(tx, EventType.VoteCast, Actor.User(actor), id, Scope.Phase(phase), null, new { voted = true }, ct: ct);
         }
         var state = await Voting.StateAsync(connection, tx, actor, phase, id, null, ct);
         await tx.CommitAsync(ct);
@@ -116,18 +119,19 @@ public static class BaselineEndpoints
     }
 
     /// <summary><see cref="RemoveVote"/>'s statements in one transaction, without the idea and phase checks.</summary>
-    private static async Task<IResult> RemoveVoteAsync(Guid id, Guid actor, Guid phase, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<IResult> RemoveVoteAsync(Guid id, Guid actor, Guid phase, NpgsqlDataSource db, EventRecorder events, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(RemoveVote.Handler.Sql, new { PhaseId = phase, IdeaId = id, ActorId = actor }, tx, cancellationToken: ct));
+        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(RemoveVote.Handler.Sql, new { PhaseId = phase, IdeaId = id, ActorId = actor }, tx, cancellationToken: ct)))
+            await events.RecordAsync(tx, EventType.VoteRemoved, Actor.User(actor), id, Scope.Phase(phase), new { voted = true }, null, ct: ct);
         var state = await Voting.StateAsync(connection, tx, actor, phase, id, null, ct);
         await tx.CommitAsync(ct);
         return Results.Ok(state);
     }
 
     /// <summary><see cref="AddToBasket"/>'s statements in one transaction (cost, open and lock, line, total, view), without the idea and phase checks.</summary>
-    private static async Task<IResult> AddToBasketAsync(Guid id, Guid ideaId, Guid actor, Guid phase, decimal budget, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<IResult> AddToBasketAsync(Guid id, Guid ideaId, Guid actor, Guid phase, decimal budget, NpgsqlDataSource db, EventRecorder events, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -135,21 +139,25 @@ public static class BaselineEndpoints
         if (cost is null) return Results.Conflict();
         var basket = await OpenAndLockAsync(connection, tx, actor, phase, budget, ct);
         var args = new { BasketId = basket.Id, IdeaId = ideaId, Cost = cost };
-        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(AddToBasket.Handler.HasLineSql, args, tx, cancellationToken: ct))
-            && await connection.ExecuteScalarAsync<decimal?>(new CommandDefinition(AddToBasket.Handler.AddSql, args, tx, cancellationToken: ct)) is null)
-            return Results.Conflict();
+        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(AddToBasket.Handler.HasLineSql, args, tx, cancellationToken: ct)))
+        {
+            if (await connection.ExecuteScalarAsync<decimal?>(new CommandDefinition(AddToBasket.Handler.AddSql, args, tx, cancellationToken: ct)) is null)
+                return Results.Conflict();
+            await events.RecordAsync(tx, EventType.BasketIdeaAdded, Actor.User(actor), basket.Id, Scope.Phase(phase, id), null, new { ideaId, cost }, ct: ct);
+        }
         var view = await ViewAsync(connection, tx, actor, phase, budget, ct);
         await tx.CommitAsync(ct);
         return Results.Ok(view);
     }
 
     /// <summary><see cref="RemoveFromBasket"/>'s statements in one transaction (open and lock, line and total, view), without the phase check.</summary>
-    private static async Task<IResult> RemoveFromBasketAsync(Guid id, Guid ideaId, Guid actor, Guid phase, decimal budget, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<IResult> RemoveFromBasketAsync(Guid id, Guid ideaId, Guid actor, Guid phase, decimal budget, NpgsqlDataSource db, EventRecorder events, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var basket = await OpenAndLockAsync(connection, tx, actor, phase, budget, ct);
-        await connection.ExecuteAsync(new CommandDefinition(RemoveFromBasket.Handler.Sql, new { BasketId = basket.Id, IdeaId = ideaId }, tx, cancellationToken: ct));
+        if (await connection.ExecuteScalarAsync<decimal?>(new CommandDefinition(RemoveFromBasket.Handler.Sql, new { BasketId = basket.Id, IdeaId = ideaId }, tx, cancellationToken: ct)) is { } cost)
+            await events.RecordAsync(tx, EventType.BasketIdeaRemoved, Actor.User(actor), basket.Id, Scope.Phase(phase, id), new { ideaId, cost }, null, ct: ct);
         var view = await ViewAsync(connection, tx, actor, phase, budget, ct);
         await tx.CommitAsync(ct);
         return Results.Ok(view);

@@ -10,15 +10,13 @@ public static class CommandLine
         "error: no database configured: set ConnectionStrings__Participation or DATABASE_URL "
         + "(for the demo database of `make run`: the connection string `.ci/pg.sh start demo` prints).";
 
-    public static readonly string Usage = $"""
+    public static readonly string Usage = """
         Participation API: operator commands (the same binary; without a command it serves the API).
 
           migrate            apply the pending database migrations
           create-admin       create an account (or keep the existing one) and grant it the admin role
                              --email EMAIL --first-name NAME --last-name NAME [--password PASSWORD]
                              (password: --password, $ADMIN_PASSWORD, or asked twice without echo)
-          seed-demo          migrate and fill the demo city "Ville de Belleville" (idempotent)
-          list-demo-users    print the demo city's logins (password for all: {DemoSeed.Password}); no database needed
           create-database    create database NAME on the configured server if missing, print its connection string
                              --name NAME [--fresh]   (what `.ci/pg.sh createdb` runs)
           help               this text; COMMAND --help for one command
@@ -26,7 +24,7 @@ public static class CommandLine
         The database: ConnectionStrings__Participation or DATABASE_URL (an Npgsql string or a
         postgres://user:password@host:port/database URL). For the demo database of `make run`, use the
         connection string `.ci/pg.sh start demo` prints, e.g.
-          ConnectionStrings__Participation="$(.ci/pg.sh start demo)" dotnet run --project api -- create-admin --help
+          ConnectionStrings__Participation="$(.ci/pg.sh start demo)" dotnet run --project api/Participation.Api -- create-admin --help
         """;
 
     /// <summary>
@@ -45,10 +43,6 @@ public static class CommandLine
               (audited and e-mailed like any grant). The password comes from --password, $ADMIN_PASSWORD, or is
               asked twice at the terminal without echo (12 to 128 characters).
             """, ["email", "first-name", "last-name", "password"], ["email", "first-name", "last-name"], []),
-        ["seed-demo"] = new(
-            "usage: seed-demo\n  migrate and fill the demo city \"Ville de Belleville\" (idempotent, runs at every `make run`)", [], [], []),
-        ["list-demo-users"] = new(
-            $"usage: list-demo-users\n  print the demo city's logins (password for all: {DemoSeed.Password}); no database needed", [], [], []),
         ["create-database"] = new("""
             usage: create-database --name NAME [--fresh]
               Creates database NAME (letters, digits and _) on the configured server when it is missing (--fresh: drops

@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 
-namespace Participation.Api.Cli;
+namespace Participation.Demo;
 
 /// <summary>
 /// The demo city's survey and poll: "Plan vélo" asks seven questions of every type over two pages and has a few

@@ -2,8 +2,9 @@ using Dapper;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
+using Participation.Api.Infrastructure.Enums;
 
-namespace Participation.Api.Cli;
+namespace Participation.Demo;
 
 /// <summary>
 /// The demo city of `make run` ("Ville de Belleville"): staff of every role, departments, a verified

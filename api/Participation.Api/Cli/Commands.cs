@@ -11,20 +11,18 @@ namespace Participation.Api.Cli;
 /// <summary>
 /// Operator commands, run instead of the web server (usage: <see cref="CommandLine.Usage"/>):
 /// <code>
-/// dotnet run --project api -- migrate
-/// dotnet run --project api -- create-admin --email EMAIL --first-name NAME --last-name NAME   (password: --password, ADMIN_PASSWORD or asked twice)
-/// dotnet run --project api -- seed-demo
-/// dotnet run --project api -- list-demo-users
-/// dotnet run --project api -- create-database --name NAME [--fresh]
-/// dotnet run --project api -- help                        (or COMMAND --help)
+/// dotnet run --project api/Participation.Api -- migrate
+/// dotnet run --project api/Participation.Api -- create-admin --email EMAIL --first-name NAME --last-name NAME   (password: --password, ADMIN_PASSWORD or asked twice)
+/// dotnet run --project api/Participation.Api -- create-database --name NAME [--fresh]
+/// dotnet run --project api/Participation.Api -- help                        (or COMMAND --help)
 /// </code>
-/// Help, usage errors and <c>list-demo-users</c> are answered by <see cref="Preflight"/> before the app is built;
+/// Help and usage errors are answered by <see cref="Preflight"/> before the app is built;
 /// the others need the database and report a missing or unreachable one in one line.
 /// </summary>
 public static class Commands
 {
     /// <summary>
-    /// The exit code of what needs no service and no database (help, usage errors, <c>list-demo-users</c>), or null
+    /// The exit code of what needs no service and no database (help, usage errors), or null
     /// with the <paramref name="command"/> to run after the app is built (null too when <paramref name="args"/> start
     /// the web server).
     /// </summary>
@@ -49,11 +47,6 @@ public static class Commands
             error.WriteLine($"error: {problem}");
             error.WriteLine(spec.Usage);
             return 2;
-        }
-        if (args[0] == "list-demo-users")
-        {
-            foreach (var u in DemoSeed.Users) output.WriteLine($"    {u.Email,-45} {u.Description}");
-            return 0;
         }
         command = new(args[0], options);
         return null;
@@ -88,10 +81,6 @@ public static class Commands
                     return 0;
                 case "create-admin":
                     return await CreateAdminAsync(services, o["email"], o["first-name"], o["last-name"], o.GetValueOrDefault("password"));
-                case "seed-demo":
-                    await services.GetRequiredService<Migrator>().MigrateAsync();
-                    await DemoSeed.RunAsync(services.GetRequiredService<NpgsqlDataSource>());
-                    return 0;
                 case "create-database":
                     return await CreateDatabaseAsync(server, o["name"], o.ContainsKey("fresh"));
                 default:

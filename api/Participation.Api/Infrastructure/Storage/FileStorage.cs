@@ -6,7 +6,7 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
     /// <summary>Folder for uploaded files (relative to the API's content root).</summary>
-    public string Root { get; set; } = "../.local/uploads";
+    public string Root { get; set; } = "../../.local/uploads";
 }
 
 /// <summary>Where uploaded files live; the disk by default, an object store can implement it later.</summary>

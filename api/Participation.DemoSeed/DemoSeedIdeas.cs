@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 
-namespace Participation.Api.Cli;
+namespace Participation.Demo;
 
 /// <summary>
 /// The demo city's conversation: residents, ideas in every status (with official feedback and locations

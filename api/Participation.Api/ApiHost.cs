@@ -1,0 +1,107 @@
+using Participation.Api.Features.AuditLog;
+using Participation.Api.Features.Comments;
+using Participation.Api.Features.Ideas;
+using Participation.Api.Features.Moderation;
+using Participation.Api.Features.Notifications;
+using Participation.Api.Features.Auth;
+using Participation.Api.Features.Budgets;
+using Participation.Api.Features.Departments;
+using Participation.Api.Features.Invitations;
+using Participation.Api.Features.Me;
+using Participation.Api.Features.Organisations;
+using Participation.Api.Features.Platform;
+using Participation.Api.Features.Projects;
+using Participation.Api.Features.Users;
+using Participation.Api.Features.Surveys;
+using Participation.Api.Features.Votes;
+using Participation.Api.Infrastructure;
+using Participation.Api.Infrastructure.Auth;
+using Participation.Api.Features.Grants;
+using Participation.Api.Cli;
+using Participation.Api.Infrastructure.Database;
+using Participation.Api.Infrastructure.Email;
+using Participation.Api.Infrastructure.Errors;
+using Participation.Api.Infrastructure.Idempotency;
+using Participation.Api.Infrastructure.Jobs;
+using Participation.Api.Infrastructure.Mediator;
+using Participation.Api.Infrastructure.OpenApi;
+using Participation.Api.Infrastructure.Security;
+using Participation.Api.Infrastructure.Validation;
+
+namespace Participation.Api;
+
+/// <summary>
+/// The API's composition root: runs an operator command (<see cref="Commands"/>) or serves the API.
+/// </summary>
+public static class ApiHost
+{
+    /// <summary>The exit code; <paramref name="extraEndpoints"/> maps more routes beside the API's (the benchmark's host, bench/Participation.Bench.Host, maps its baselines).</summary>
+    public static async Task<int> RunAsync(string[] args, Action<WebApplication>? extraEndpoints = null)
+    {
+        if (Commands.Preflight(args, Console.Out, Console.Error, out var command) is { } answered) return answered;
+
+        var builder = WebApplication.CreateBuilder(args);
+        var services = builder.Services;
+
+        services.AddDatabase();
+        services.AddSingleton<Migrator>();
+        services.AddCqrs();
+        services.AddProblemResponses();
+        services.AddHttpHardening(builder.Configuration);
+        services.AddJwtAuth(builder.Configuration, builder.Environment);
+        services.AddRateLimits(builder.Configuration);
+        services.AddEmail(builder.Configuration);
+        services.AddOpenApiDocument();
+        services.AddHealth();
+        services.Configure<Participation.Api.Infrastructure.Storage.StorageOptions>(builder.Configuration.GetSection("Storage"));
+        services.AddSingleton<Participation.Api.Infrastructure.Storage.IFileStorage, Participation.Api.Infrastructure.Storage.DiskFileStorage>();
+        services.AddInvitations(builder.Configuration);
+        services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
+        services.AddNotifications(builder.Configuration);
+        services.AddSingleton<RefreshTrending>();
+        services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<RefreshTrending>());
+        services.AddIdempotency();
+        services.AddSingleton<Participation.Api.Features.Events.EventRecorder>();
+        services.AddSingleton<Participation.Api.Features.Grants.RoleGrants>();
+
+        var app = builder.Build();
+
+        if (command is not null) return await Commands.RunAsync(app, command);
+        if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+            await app.Services.GetRequiredService<Migrator>().MigrateAsync();
+
+        app.UseForwardedHeaders();
+        app.UseRequestLanguage(); // outside the error handling, so that problems are written in the caller's language too
+        app.UseProblemResponses();
+        app.UseHttpHardening();
+        app.UseSwaggerUserInterface();
+        app.UseUnmatchedRouteAnswers();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseIdempotency();
+
+        app.MapOpenApiDocument();
+        app.MapHealth();
+        var api = app.MapGroup("/api/v1");
+        api.MapAuthEndpoints();
+        api.MapMeEndpoints();
+        api.MapUsersEndpoints();
+        api.MapPlatformEndpoints();
+        api.MapDepartmentsEndpoints();
+        api.MapInvitationsEndpoints();
+        api.MapOrganisationsEndpoints();
+        api.MapProjectsEndpoints();
+        api.MapAuditLogEndpoints();
+        api.MapIdeasEndpoints();
+        api.MapCommentsEndpoints();
+        api.MapModerationEndpoints();
+        api.MapNotificationsEndpoints();
+        api.MapVotesEndpoints();
+        api.MapSurveysEndpoints();
+        api.MapBudgetsEndpoints();
+        extraEndpoints?.Invoke(app);
+        await app.RunAsync();
+        return 0;
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Participation.Api.Infrastructure.Database;
+
+namespace Participation.Demo;
+
+/// <summary>
+/// <code>
+/// dotnet run --project api/Participation.DemoSeed               migrate, then fill the demo city (idempotent)
+/// dotnet run --project api/Participation.DemoSeed -- --list     print the demo logins; no database needed
+/// </code>
+/// The database comes from ConnectionStrings__Participation or DATABASE_URL, as for the API.
+/// </summary>
+public static class DemoSeedCommand
+{
+    public static Task<int> Main(string[] args) => RunAsync(args, Console.Out, Console.Error);
+
+    public static readonly string Usage = $"""
+        usage: Participation.DemoSeed [--list]
+          Migrates the database and fills the demo city "Ville de Belleville" (idempotent: `make run` runs it at every start).
+          --list   print the demo city's logins (password for all: {DemoSeed.Password}); no database needed
+        The database: ConnectionStrings__Participation or DATABASE_URL (an Npgsql string or a postgres:// URL).
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        switch (args)
+        {
+            case ["--list"]:
+                foreach (var u in DemoSeed.Users) output.WriteLine($"    {u.Email,-45} {u.Description}");
+                return 0;
+            case ["--help" or "-h" or "help"]:
+                output.WriteLine(Usage);
+                return 0;
+            case []:
+                break;
+            default:
+                error.WriteLine($"error: unexpected argument '{args[0]}'");
+                error.WriteLine(Usage);
+                return 2;
+        }
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddDatabase();
+        builder.Services.AddSingleton<Migrator>();
+        using var host = builder.Build();
+        try
+        {
+            _ = ConnectionStrings.Resolve(host.Services.GetRequiredService<IConfiguration>());
+        }
+        catch (InvalidOperationException)
+        {
+            error.WriteLine("error: no database configured: set ConnectionStrings__Participation or DATABASE_URL.");
+            return 2;
+        }
+        try
+        {
+            await host.Services.GetRequiredService<Migrator>().MigrateAsync();
+            await DemoSeed.RunAsync(host.Services.GetRequiredService<NpgsqlDataSource>());
+            output.WriteLine("Demo city ready.");
+            return 0;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException)
+        {
+            error.WriteLine($"error: the database could not be used ({ex.GetBaseException().Message.Trim()}).");
+            return 1;
+        }
+    }
+}
