@@ -178,8 +178,8 @@ public static class ListAuditLog
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
         .MapGet("/", (string? action, [QueryEnum<SubjectType>] string? targetType, string? targetId, Guid? actor,
             [FromQuery, QueryEnum<EventType>] string[]? types, DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit,
-            System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(user.UserId(), RequestLanguage.Current, action, WireEnum.FromQuery<SubjectType>(targetType), targetId, actor,
+            Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(caller.UserId, RequestLanguage.Current, action, WireEnum.FromQuery<SubjectType>(targetType), targetId, actor,
                 ParseTypes(types), from, to, cursor, limit), ct))
         .WithName(nameof(ListAuditLog))
         .WithSummary("Staff actions, newest first (admins: all; department heads: their departments'), with their names and what changed.")

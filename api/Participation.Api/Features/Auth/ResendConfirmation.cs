@@ -48,9 +48,9 @@ public static class ResendConfirmation
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/confirm-email/resend", async (System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapPost("/confirm-email/resend", async (Caller caller, ISender sender, CancellationToken ct) =>
         {
-            await sender.Send(new Command(user.UserId()), ct);
+            await sender.Send(new Command(caller.UserId), ct);
             return TypedResults.Accepted((string?)null);
         })
         .WithName(nameof(ResendConfirmation))

@@ -63,8 +63,8 @@ public static class AddToBasket
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/projects/{id:guid}/basket/ideas/{ideaId:guid}", (Guid id, Guid ideaId, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(user.UserId(), id, ideaId), ct))
+        .MapPut("/projects/{id:guid}/basket/ideas/{ideaId:guid}", (Guid id, Guid ideaId, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(caller.UserId, id, ideaId), ct))
         .WithName(nameof(AddToBasket))
         .WithSummary("Add an idea to your basket in the project's budgeting phase, within the budget (repeating it changes nothing).")
         .ProducesProblems(401, 403, 404, 409);

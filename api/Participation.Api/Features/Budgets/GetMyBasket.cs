@@ -25,8 +25,8 @@ public static class GetMyBasket
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/projects/{id:guid}/basket", (Guid id, Guid? phaseId, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(user.UserId(), id, phaseId), ct))
+        .MapGet("/projects/{id:guid}/basket", (Guid id, Guid? phaseId, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(caller.UserId, id, phaseId), ct))
         .WithName(nameof(GetMyBasket))
         .WithSummary("Your basket in the project's current (or given) budgeting phase.")
         .ProducesProblems(400, 401, 404);

@@ -42,8 +42,8 @@ public static class RemoveFromBasket
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/projects/{id:guid}/basket/ideas/{ideaId:guid}", (Guid id, Guid ideaId, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(user.UserId(), id, ideaId), ct))
+        .MapDelete("/projects/{id:guid}/basket/ideas/{ideaId:guid}", (Guid id, Guid ideaId, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(caller.UserId, id, ideaId), ct))
         .WithName(nameof(RemoveFromBasket))
         .WithSummary("Remove an idea from your basket (repeating it changes nothing).")
         .ProducesProblems(401, 403, 404, 409);

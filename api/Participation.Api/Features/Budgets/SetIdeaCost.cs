@@ -60,8 +60,8 @@ public static class SetIdeaCost
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/ideas/{id:guid}/cost", (Guid id, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(user.UserId(), id, body.Cost), ct))
+        .MapPut("/ideas/{id:guid}/cost", (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(caller.UserId, id, body.Cost), ct))
         .WithName(nameof(SetIdeaCost))
         .WithSummary("Set or clear an idea's cost for participatory budgeting (the project's staff; locked once in a basket).")
         .ProducesProblems(400, 401, 403, 404, 409);

@@ -49,15 +49,15 @@ public static class SubmitBasket
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/projects/{id:guid}/basket/submit", (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(user.UserId(), id, true), ct))
+        .MapPost("/projects/{id:guid}/basket/submit", (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(caller.UserId, id, true), ct))
         .WithName(nameof(SubmitBasket))
         .WithSummary("Submit your basket (checks the minimum spend and number of ideas). Honours Idempotency-Key.")
         .ProducesProblems(401, 403, 404, 409, 422);
 
     public static RouteHandlerBuilder MapReopen(RouteGroupBuilder g) => g
-        .MapPost("/projects/{id:guid}/basket/reopen", (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(user.UserId(), id, false), ct))
+        .MapPost("/projects/{id:guid}/basket/reopen", (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(caller.UserId, id, false), ct))
         .WithName("ReopenBasket")
         .WithSummary("Reopen your submitted basket to change it while the phase is open. Honours Idempotency-Key.")
         .ProducesProblems(401, 403, 404, 409, 422);

@@ -56,8 +56,8 @@ public static class EditComment
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/comments/{id:guid}", (Guid id, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(user.UserId(), id, body.Body), ct))
+        .MapPut("/comments/{id:guid}", (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(caller.UserId, id, body.Body), ct))
         .WithName(nameof(EditComment))
         .WithSummary("Edit your comment.")
         .ProducesProblems(400, 401, 403, 404, 409);
@@ -105,9 +105,9 @@ public static class DeleteComment
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/comments/{id:guid}", async (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapDelete("/comments/{id:guid}", async (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            await sender.Send(new Command(user.UserId(), id), ct);
+            await sender.Send(new Command(caller.UserId, id), ct);
             return TypedResults.NoContent();
         })
         .WithName(nameof(DeleteComment))

@@ -67,8 +67,8 @@ public static class ListComments
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/ideas/{id:guid}/comments", (Guid id, string? cursor, int? limit, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(user.UserIdOrNull(), id, cursor, limit), ct))
+        .MapGet("/ideas/{id:guid}/comments", (Guid id, string? cursor, int? limit, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(caller.UserIdOrNull, id, cursor, limit), ct))
         .WithName(nameof(ListComments))
         .WithSummary("An idea's comments, oldest first, each with its first replies.")
         .ProducesProblems(400, 404);
@@ -109,8 +109,8 @@ public static class ListReplies
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/comments/{id:guid}/replies", (Guid id, string? cursor, int? limit, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(user.UserIdOrNull(), id, cursor, limit), ct))
+        .MapGet("/comments/{id:guid}/replies", (Guid id, string? cursor, int? limit, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(caller.UserIdOrNull, id, cursor, limit), ct))
         .WithName(nameof(ListReplies))
         .WithSummary("The replies to a comment, oldest first.")
         .ProducesProblems(400, 404);

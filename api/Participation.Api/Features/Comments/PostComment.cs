@@ -85,9 +85,9 @@ public static class PostComment
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/ideas/{id:guid}/comments", async (Guid id, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapPost("/ideas/{id:guid}/comments", async (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            var comment = await sender.Send(new Command(user.UserId(), id, body.Body, body.ParentId, body.OrganisationId), ct);
+            var comment = await sender.Send(new Command(caller.UserId, id, body.Body, body.ParentId, body.OrganisationId), ct);
             return TypedResults.Created($"/api/v1/comments/{comment.Id}", comment);
         })
         .WithName(nameof(PostComment))

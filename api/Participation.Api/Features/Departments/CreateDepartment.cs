@@ -53,9 +53,9 @@ public static class CreateDepartment
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/", async (Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapPost("/", async (Request body, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            var created = await sender.Send(new Command(user.UserId(), body.Name), ct);
+            var created = await sender.Send(new Command(caller.UserId, body.Name), ct);
             return TypedResults.Created($"/api/v1/departments/{created.Id}", created);
         })
         .WithName(nameof(CreateDepartment))

@@ -59,8 +59,8 @@ public static class RenameDepartment
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/{id:guid}", (Guid id, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(user.UserId(), id, body.Name), ct))
+        .MapPut("/{id:guid}", (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(caller.UserId, id, body.Name), ct))
         .WithName(nameof(RenameDepartment))
         .WithSummary("Rename a department (admin).")
         .ProducesProblems(400, 401, 403, 404, 409);

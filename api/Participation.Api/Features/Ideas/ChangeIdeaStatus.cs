@@ -78,9 +78,9 @@ public static class ChangeIdeaStatus
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/ideas/{id:guid}/status", async (Guid id, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapPost("/ideas/{id:guid}/status", async (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            var actor = user.UserId();
+            var actor = caller.UserId;
             await sender.Send(new Command(actor, id, body.Status, body.Feedback, body.SignedAs), ct);
             return TypedResults.Ok(await sender.Send(new GetIdea.Query(actor, id), ct));
         })

@@ -117,8 +117,8 @@ public static class GetIdea
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/ideas/{id:guid}", (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(user.UserIdOrNull(), id), ct))
+        .MapGet("/ideas/{id:guid}", (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(caller.UserIdOrNull, id), ct))
         .WithName(nameof(GetIdea))
         .WithSummary("One idea: text, location, status history with official feedback, counters, your reaction, and what you may do with it.")
         .ProducesProblems(400, 404);

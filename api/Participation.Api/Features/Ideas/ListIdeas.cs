@@ -189,8 +189,8 @@ public static class ListIdeas
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
         .MapGet("/projects/{id:guid}/ideas", (Guid id, [QueryEnum<IdeaSort>] string? sort, string? topic, [QueryEnum<IdeaStatus>] string? status, string? search,
             double? south, double? west, double? north, double? east, long? seed, string? cursor, int? limit,
-            System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(user.UserIdOrNull(), id, WireEnum.FromQuery<IdeaSort>(sort), topic, WireEnum.FromQuery<IdeaStatus>(status), search, south, west, north, east, seed, cursor, limit), ct))
+            Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(caller.UserIdOrNull, id, WireEnum.FromQuery<IdeaSort>(sort), topic, WireEnum.FromQuery<IdeaStatus>(status), search, south, west, north, east, seed, cursor, limit), ct))
         .WithName(nameof(ListIdeas))
         .WithSummary("The project's public ideas: sort trending, popular, newest, most_commented or random (send back `seed`); filter by topic, status, text or map box.")
         .ProducesProblems(400, 404);

@@ -108,8 +108,8 @@ public static class ReactToIdea
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/ideas/{id:guid}/reaction", (Guid id, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(user.UserId(), id, body.Kind), ct))
+        .MapPut("/ideas/{id:guid}/reaction", (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(caller.UserId, id, body.Kind), ct))
         .WithName(nameof(ReactToIdea))
         .WithSummary("Like or dislike an idea (replaces your previous reaction; repeating it changes nothing).")
         .ProducesProblems(400, 401, 403, 404, 409);
@@ -159,8 +159,8 @@ public static class RemoveReaction
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/ideas/{id:guid}/reaction", (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(user.UserId(), id), ct))
+        .MapDelete("/ideas/{id:guid}/reaction", (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(caller.UserId, id), ct))
         .WithName(nameof(RemoveReaction))
         .WithSummary("Remove your reaction to an idea (repeating it changes nothing).")
         .ProducesProblems(401, 403, 404);

@@ -90,9 +90,9 @@ public static class SubmitIdea
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/projects/{id:guid}/ideas", async (Guid id, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapPost("/projects/{id:guid}/ideas", async (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            var actor = user.UserId();
+            var actor = caller.UserId;
             var ideaId = await sender.Send(new Command(actor, id, body), ct);
             return TypedResults.Created($"/api/v1/ideas/{ideaId}", await sender.Send(new GetIdea.Query(actor, ideaId), ct));
         })

@@ -102,9 +102,9 @@ public static class UpdateIdea
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/ideas/{id:guid}", async (Guid id, IdeaFields body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapPut("/ideas/{id:guid}", async (Guid id, IdeaFields body, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            var actor = user.UserId();
+            var actor = caller.UserId;
             await sender.Send(new Command(actor, id, body), ct);
             return TypedResults.Ok(await sender.Send(new GetIdea.Query(actor, id), ct));
         })
@@ -137,9 +137,9 @@ public static class WithdrawIdea
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/ideas/{id:guid}/withdraw", async (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapPost("/ideas/{id:guid}/withdraw", async (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            await sender.Send(new Command(user.UserId(), id), ct);
+            await sender.Send(new Command(caller.UserId, id), ct);
             return TypedResults.NoContent();
         })
         .WithName(nameof(WithdrawIdea))

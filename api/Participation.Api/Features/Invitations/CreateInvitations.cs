@@ -48,8 +48,8 @@ public static class CreateInvitations
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/", (Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(user.UserId(), body.Invitees, body.Role, body.ScopeType, body.ScopeId, body.Message), ct))
+        .MapPost("/", (Request body, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(caller.UserId, body.Invitees, body.Role, body.ScopeType, body.ScopeId, body.Message), ct))
         .WithName(nameof(CreateInvitations))
         .WithSummary("Invite people to a role and scope; the answer reports each row (created, skipped, error).")
         .ProducesProblems(400, 401, 403);

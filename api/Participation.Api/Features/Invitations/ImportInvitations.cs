@@ -95,10 +95,10 @@ public static class ImportInvitations
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
         .MapPost("/import", async (IFormFile? file, [FromForm, QueryEnum<Role>] string role, [FromForm, QueryEnum<ScopeType>] string scopeType, [FromForm] Guid? scopeId, [FromForm] string? message,
-            System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            Caller caller, ISender sender, CancellationToken ct) =>
         {
             await using var stream = file?.OpenReadStream();
-            return await sender.Send(new Command(user.UserId(), stream, file?.Length ?? 0, WireEnum.FromQuery<Role>(role) ?? WireEnum<Role>.Unknown,
+            return await sender.Send(new Command(caller.UserId, stream, file?.Length ?? 0, WireEnum.FromQuery<Role>(role) ?? WireEnum<Role>.Unknown,
                 WireEnum.FromQuery<ScopeType>(scopeType) ?? WireEnum<ScopeType>.Unknown, scopeId, message), ct);
         })
         .DisableAntiforgery() // bearer tokens, not cookies: no cross-site request to forge

@@ -90,8 +90,8 @@ public static class ListInvitations
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/", ([QueryEnum<InvitationStatus>] string? status, [QueryEnum<Role>] string? role, string? cursor, int? limit, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(user.UserId(), WireEnum.FromQuery<InvitationStatus>(status), WireEnum.FromQuery<Role>(role), cursor, limit), ct))
+        .MapGet("/", ([QueryEnum<InvitationStatus>] string? status, [QueryEnum<Role>] string? role, string? cursor, int? limit, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(caller.UserId, WireEnum.FromQuery<InvitationStatus>(status), WireEnum.FromQuery<Role>(role), cursor, limit), ct))
         .WithName(nameof(ListInvitations))
         .WithSummary("Invitations with status and e-mail delivery state, newest first (admins: all; department heads: their departments').")
         .ProducesProblems(400, 401, 403);

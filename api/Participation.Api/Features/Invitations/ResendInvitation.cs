@@ -72,8 +72,8 @@ public static class ResendInvitation
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/{id:guid}/resend", (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(user.UserId(), id), ct))
+        .MapPost("/{id:guid}/resend", (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(caller.UserId, id), ct))
         .WithName(nameof(ResendInvitation))
         .WithSummary("Send an invitation again with a new link valid 30 days; the old link stops working.")
         .ProducesProblems(401, 403, 404, 409);

@@ -53,9 +53,9 @@ public static class RevokeInvitation
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/{id:guid}", async (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapDelete("/{id:guid}", async (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            await sender.Send(new Command(user.UserId(), id), ct);
+            await sender.Send(new Command(caller.UserId, id), ct);
             return TypedResults.NoContent();
         })
         .WithName(nameof(RevokeInvitation))

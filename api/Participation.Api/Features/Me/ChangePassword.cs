@@ -59,8 +59,8 @@ public static class ChangePassword
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/password", (Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(user.UserId(), body.CurrentPassword, body.NewPassword), ct))
+        .MapPost("/password", (Request body, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(caller.UserId, body.CurrentPassword, body.NewPassword), ct))
         .WithName(nameof(ChangePassword))
         .WithSummary("Change your password; you are logged out everywhere else and get a new session here.")
         .ProducesProblems(400, 401);

@@ -44,8 +44,8 @@ public static class GetMe
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/", (System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(Infrastructure.Auth.ClaimsPrincipalExtensions.UserId(user)), ct))
+        .MapGet("/", (Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(caller.UserId), ct))
         .WithName(nameof(GetMe))
         .WithSummary("Your own profile, with your e-mail address and roles.")
         .ProducesProblems(401, 404);

@@ -60,9 +60,9 @@ public static class UpdateMe
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPatch("/", async (Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapPatch("/", async (Request body, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            var actor = user.UserId();
+            var actor = caller.UserId;
             await sender.Send(new Command(actor, body.FirstName, body.LastName, body.Locale), ct);
             return await sender.Send(new GetMe.Query(actor), ct);
         })

@@ -67,9 +67,9 @@ public static class AddIdeaNote
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/ideas/{id:guid}/notes", async (Guid id, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapPost("/ideas/{id:guid}/notes", async (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            var note = await sender.Send(new Command(user.UserId(), id, body.Body, body.Mentions), ct);
+            var note = await sender.Send(new Command(caller.UserId, id, body.Body, body.Mentions), ct);
             return TypedResults.Created($"/api/v1/ideas/{id}/notes", note);
         })
         .WithName(nameof(AddIdeaNote))

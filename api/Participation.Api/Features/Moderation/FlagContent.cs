@@ -79,15 +79,15 @@ public static class FlagContent
     }
 
     public static RouteHandlerBuilder MapIdea(RouteGroupBuilder g) => g
-        .MapPost("/ideas/{id:guid}/flags", (Guid id, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(user.UserId(), ModerationTarget.IdeaKind, id, body.Reason, body.Details), ct))
+        .MapPost("/ideas/{id:guid}/flags", (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(caller.UserId, ModerationTarget.IdeaKind, id, body.Reason, body.Details), ct))
         .WithName("FlagIdea")
         .WithSummary("Report an idea to the moderators (once per person).")
         .ProducesProblems(400, 401, 404, 409, 429);
 
     public static RouteHandlerBuilder MapComment(RouteGroupBuilder g) => g
-        .MapPost("/comments/{id:guid}/flags", (Guid id, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(user.UserId(), ModerationTarget.CommentKind, id, body.Reason, body.Details), ct))
+        .MapPost("/comments/{id:guid}/flags", (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(caller.UserId, ModerationTarget.CommentKind, id, body.Reason, body.Details), ct))
         .WithName("FlagComment")
         .WithSummary("Report a comment to the moderators (once per person).")
         .ProducesProblems(400, 401, 404, 409, 429);

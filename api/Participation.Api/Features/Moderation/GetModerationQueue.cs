@@ -114,8 +114,8 @@ public static class GetModerationQueue
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/projects/{id:guid}/moderation", (Guid id, string? cursor, int? limit, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(user.UserId(), id, cursor, limit), ct))
+        .MapGet("/projects/{id:guid}/moderation", (Guid id, string? cursor, int? limit, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(caller.UserId, id, cursor, limit), ct))
         .WithName(nameof(GetModerationQueue))
         .WithSummary("The project's moderation queue: ideas awaiting pre-moderation, flagged ideas and comments (its staff).")
         .ProducesProblems(400, 401, 403, 404);

@@ -67,9 +67,9 @@ public static class HideContent
     }
 
     private static RouteHandlerBuilder Map(RouteGroupBuilder g, string path, string kind, bool hide, string name, string summary) => g
-        .MapPost(path, async (Guid id, Request? body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapPost(path, async (Guid id, Request? body, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            await sender.Send(new Command(user.UserId(), kind, id, hide, body?.Reason), ct);
+            await sender.Send(new Command(caller.UserId, kind, id, hide, body?.Reason), ct);
             return TypedResults.NoContent();
         })
         .WithName(name)

@@ -74,9 +74,9 @@ public static class ReviewIdea
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/ideas/{id:guid}/review", async (Guid id, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapPost("/ideas/{id:guid}/review", async (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            await sender.Send(new Command(user.UserId(), id, body.Decision, body.Reason), ct);
+            await sender.Send(new Command(caller.UserId, id, body.Decision, body.Reason), ct);
             return TypedResults.NoContent();
         })
         .WithName(nameof(ReviewIdea))

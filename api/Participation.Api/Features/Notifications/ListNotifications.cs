@@ -74,8 +74,8 @@ public static class ListNotifications
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/", (bool? unreadOnly, string? cursor, int? limit, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(user.UserId(), unreadOnly ?? false, cursor, limit), ct))
+        .MapGet("/", (bool? unreadOnly, string? cursor, int? limit, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(caller.UserId, unreadOnly ?? false, cursor, limit), ct))
         .WithName(nameof(ListNotifications))
         .WithSummary("Your notifications, newest first, with the number unread.")
         .ProducesProblems(400, 401);
@@ -100,7 +100,7 @@ public static class GetNotificationSummary
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/summary", (System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) => sender.Send(new Query(user.UserId()), ct))
+        .MapGet("/summary", (Caller caller, ISender sender, CancellationToken ct) => sender.Send(new Query(caller.UserId), ct))
         .WithName(nameof(GetNotificationSummary))
         .WithSummary("How many of your notifications are unread.")
         .ProducesProblems(401);
@@ -139,8 +139,8 @@ public static class MarkNotificationsRead
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/read", (Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(user.UserId(), body.Ids, body.All ?? false), ct))
+        .MapPost("/read", (Request body, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(caller.UserId, body.Ids, body.All ?? false), ct))
         .WithName(nameof(MarkNotificationsRead))
         .WithSummary("Mark notifications read: the given ids, or all of them.")
         .ProducesProblems(400, 401);

@@ -33,7 +33,7 @@ public static class GetNotificationPreferences
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/preferences", (System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) => sender.Send(new Query(user.UserId()), ct))
+        .MapGet("/preferences", (Caller caller, ISender sender, CancellationToken ct) => sender.Send(new Query(caller.UserId), ct))
         .WithName(nameof(GetNotificationPreferences))
         .WithSummary("Your notification channel per category.")
         .ProducesProblems(401);
@@ -85,8 +85,8 @@ public static class SetNotificationPreferences
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/preferences", (Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(user.UserId(), body.Preferences), ct))
+        .MapPut("/preferences", (Request body, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(caller.UserId, body.Preferences), ct))
         .WithName(nameof(SetNotificationPreferences))
         .WithSummary("Choose e-mail, in-app or off per notification category.")
         .ProducesProblems(400, 401);

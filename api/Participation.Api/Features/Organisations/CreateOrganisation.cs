@@ -63,9 +63,9 @@ public static class CreateOrganisation
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/", async (Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapPost("/", async (Request body, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            var created = await sender.Send(new Command(user.UserId(), body.Name, body.Description, body.Website), ct);
+            var created = await sender.Send(new Command(caller.UserId, body.Name, body.Description, body.Website), ct);
             return TypedResults.Created($"/api/v1/organisations/{created.Id}", created);
         })
         .WithName(nameof(CreateOrganisation))

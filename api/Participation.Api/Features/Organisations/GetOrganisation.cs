@@ -1,3 +1,4 @@
+using Participation.Api.Infrastructure.Auth;
 using Dapper;
 using Mediator;
 using Npgsql;
@@ -56,8 +57,8 @@ public static class GetOrganisation
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/{id:guid}", (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(Infrastructure.Auth.ClaimsPrincipalExtensions.UserIdOrNull(user), id), ct))
+        .MapGet("/{id:guid}", (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(caller.UserIdOrNull, id), ct))
         .WithName(nameof(GetOrganisation))
         .WithSummary("An organisation's profile (verified ones are public).")
         .ProducesProblems(404);

@@ -69,9 +69,9 @@ public static class InviteMember
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/{id:guid}/members", async (Guid id, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapPost("/{id:guid}/members", async (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            await sender.Send(new Command(user.UserId(), id, body.Email), ct);
+            await sender.Send(new Command(caller.UserId, id, body.Email), ct);
             return TypedResults.Accepted((string?)null);
         })
         .WithName(nameof(InviteMember))

@@ -49,9 +49,9 @@ public static class JoinOrganisation
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/{id:guid}/members/me", async (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapPost("/{id:guid}/members/me", async (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            await sender.Send(new Command(user.UserId(), id), ct);
+            await sender.Send(new Command(caller.UserId, id), ct);
             return TypedResults.NoContent();
         })
         .WithName(nameof(JoinOrganisation))

@@ -46,7 +46,7 @@ public static class ListMyOrganisations
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/mine", (System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) => sender.Send(new Query(user.UserId()), ct))
+        .MapGet("/mine", (Caller caller, ISender sender, CancellationToken ct) => sender.Send(new Query(caller.UserId), ct))
         .WithName(nameof(ListMyOrganisations))
         .WithSummary("Your organisations and the invitations to join one.")
         .ProducesProblems(401);

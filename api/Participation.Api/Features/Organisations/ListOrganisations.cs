@@ -68,8 +68,8 @@ public static class ListOrganisations
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/", ([QueryEnum<OrganisationStatus>] string? status, string? search, string? cursor, int? limit, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(user.UserIdOrNull(), WireEnum.FromQuery<OrganisationStatus>(status), search, cursor, limit), ct))
+        .MapGet("/", ([QueryEnum<OrganisationStatus>] string? status, string? search, string? cursor, int? limit, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(caller.UserIdOrNull, WireEnum.FromQuery<OrganisationStatus>(status), search, cursor, limit), ct))
         .WithName(nameof(ListOrganisations))
         .WithSummary("Organisations by name: verified ones for everyone, pending or rejected ones for admins.")
         .ProducesProblems(400, 401, 403);

@@ -39,9 +39,9 @@ public static class RemoveMember
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/{id:guid}/members/{userId:guid}", async (Guid id, Guid userId, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapDelete("/{id:guid}/members/{userId:guid}", async (Guid id, Guid userId, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            await sender.Send(new Command(user.UserId(), id, userId), ct);
+            await sender.Send(new Command(caller.UserId, id, userId), ct);
             return TypedResults.NoContent();
         })
         .WithName(nameof(RemoveMember))

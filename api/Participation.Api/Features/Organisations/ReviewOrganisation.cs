@@ -68,10 +68,10 @@ public static class ReviewOrganisation
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/{id:guid}/review", async (Guid id, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapPost("/{id:guid}/review", async (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            await sender.Send(new Command(user.UserId(), id, body.Decision, body.Reason), ct);
-            return await sender.Send(new GetOrganisation.Query(user.UserId(), id), ct);
+            await sender.Send(new Command(caller.UserId, id, body.Decision, body.Reason), ct);
+            return await sender.Send(new GetOrganisation.Query(caller.UserId, id), ct);
         })
         .WithName(nameof(ReviewOrganisation))
         .WithSummary("Verify or reject an organisation (admin).")

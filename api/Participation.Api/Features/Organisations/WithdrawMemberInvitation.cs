@@ -45,9 +45,9 @@ public static class WithdrawMemberInvitation
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/{id:guid}/invitations/withdraw", async (Guid id, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapPost("/{id:guid}/invitations/withdraw", async (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            await sender.Send(new Command(user.UserId(), id, body.Email), ct);
+            await sender.Send(new Command(caller.UserId, id, body.Email), ct);
             return TypedResults.NoContent();
         })
         .WithName(nameof(WithdrawMemberInvitation))

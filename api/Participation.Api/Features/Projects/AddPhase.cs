@@ -27,9 +27,9 @@ public static class AddPhase
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/{id:guid}/phases", async (Guid id, PhaseRequest body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapPost("/{id:guid}/phases", async (Guid id, PhaseRequest body, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            var actor = user.UserId();
+            var actor = caller.UserId;
             var phaseId = await sender.Send(new Command(actor, id, body), ct);
             var project = await sender.Send(new GetProject.Query(actor, id, null), ct);
             return TypedResults.Created($"/api/v1/projects/{id}/phases/{phaseId}", project.Phases.Single(p => p.Id == phaseId));

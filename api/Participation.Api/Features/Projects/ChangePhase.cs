@@ -30,9 +30,9 @@ public static class ChangePhase
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/{id:guid}/phases/{phaseId:guid}", async (Guid id, Guid phaseId, PhaseRequest body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapPut("/{id:guid}/phases/{phaseId:guid}", async (Guid id, Guid phaseId, PhaseRequest body, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            await sender.Send(new Command(user.UserId(), id, phaseId, body), ct);
+            await sender.Send(new Command(caller.UserId, id, phaseId, body), ct);
             return TypedResults.NoContent();
         })
         .WithName(nameof(ChangePhase))

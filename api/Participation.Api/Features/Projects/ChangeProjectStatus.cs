@@ -48,9 +48,9 @@ public static class ChangeProjectStatus
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/{id:guid}/status", async (Guid id, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapPost("/{id:guid}/status", async (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            var actor = user.UserId();
+            var actor = caller.UserId;
             await sender.Send(new Command(actor, id, body.Status), ct);
             return await sender.Send(new GetProject.Query(actor, id, null), ct);
         })

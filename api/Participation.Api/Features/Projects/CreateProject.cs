@@ -59,9 +59,9 @@ public static class CreateProject
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/", async (Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapPost("/", async (Request body, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            var created = await sender.Send(new Command(user.UserId(), body.DepartmentId, body.Title, body.Summary, body.Description, body.Goals,
+            var created = await sender.Send(new Command(caller.UserId, body.DepartmentId, body.Title, body.Summary, body.Description, body.Goals,
                 body.TargetAudience, body.Topics), ct);
             return TypedResults.Created($"/api/v1/projects/{created.Id}", created);
         })

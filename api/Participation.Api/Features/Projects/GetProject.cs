@@ -101,8 +101,8 @@ public static class GetProject
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/{id:guid}", (Guid id, [FromHeader(Name = "X-Preview-Token")] string? previewToken, System.Security.Claims.ClaimsPrincipal user,
-            ISender sender, CancellationToken ct) => sender.Send(new Query(user.UserIdOrNull(), id, previewToken), ct))
+        .MapGet("/{id:guid}", (Guid id, [FromHeader(Name = "X-Preview-Token")] string? previewToken, Caller caller,
+            ISender sender, CancellationToken ct) => sender.Send(new Query(caller.UserIdOrNull, id, previewToken), ct))
         .WithName(nameof(GetProject))
         .WithSummary("A project page with its timeline (drafts: staff, or the X-Preview-Token header).")
         .ProducesProblems(404);

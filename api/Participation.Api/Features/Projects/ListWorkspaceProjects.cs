@@ -67,8 +67,8 @@ public static class ListWorkspaceProjects
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/workspace", ([QueryEnum<ProjectStatus>] string? status, string? cursor, int? limit, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(user.UserId(), WireEnum.FromQuery<ProjectStatus>(status), cursor, limit), ct))
+        .MapGet("/workspace", ([QueryEnum<ProjectStatus>] string? status, string? cursor, int? limit, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(caller.UserId, WireEnum.FromQuery<ProjectStatus>(status), cursor, limit), ct))
         .WithName(nameof(ListWorkspaceProjects))
         .WithSummary("The projects you run (drafts included): admins all, department heads their departments', moderators theirs.")
         .ProducesProblems(400, 401);

@@ -43,8 +43,8 @@ public static class CreatePreviewLink
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/{id:guid}/preview-link", (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(user.UserId(), id), ct))
+        .MapPost("/{id:guid}/preview-link", (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(caller.UserId, id), ct))
         .WithName(nameof(CreatePreviewLink))
         .WithSummary("Create (or replace) the preview link of a project (its staff); the token is shown once.")
         .ProducesProblems(401, 403, 404);
@@ -72,9 +72,9 @@ public static class RevokePreviewLink
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/{id:guid}/preview-link", async (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapDelete("/{id:guid}/preview-link", async (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            await sender.Send(new Command(user.UserId(), id), ct);
+            await sender.Send(new Command(caller.UserId, id), ct);
             return TypedResults.NoContent();
         })
         .WithName(nameof(RevokePreviewLink))

@@ -82,10 +82,10 @@ public static class SetProjectImage
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/{id:guid}/image", async (Guid id, IFormFile? file, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapPut("/{id:guid}/image", async (Guid id, IFormFile? file, Caller caller, ISender sender, CancellationToken ct) =>
         {
             await using var stream = file?.OpenReadStream();
-            return await sender.Send(new Command(user.UserId(), id, stream, file?.Length ?? 0), ct);
+            return await sender.Send(new Command(caller.UserId, id, stream, file?.Length ?? 0), ct);
         })
         .DisableAntiforgery() // bearer tokens, not cookies
         .WithMetadata(new RequestSizeLimitAttribute(MaxBytes + 64 * 1024))

@@ -43,9 +43,9 @@ public static class AssignModerator
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/{id:guid}/moderators/{userId:guid}", async (Guid id, Guid userId, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapPut("/{id:guid}/moderators/{userId:guid}", async (Guid id, Guid userId, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            await sender.Send(new Command(user.UserId(), id, userId), ct);
+            await sender.Send(new Command(caller.UserId, id, userId), ct);
             return TypedResults.NoContent();
         })
         .WithName(nameof(AssignModerator))
@@ -77,9 +77,9 @@ public static class RemoveModerator
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/{id:guid}/moderators/{userId:guid}", async (Guid id, Guid userId, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapDelete("/{id:guid}/moderators/{userId:guid}", async (Guid id, Guid userId, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            await sender.Send(new Command(user.UserId(), id, userId), ct);
+            await sender.Send(new Command(caller.UserId, id, userId), ct);
             return TypedResults.NoContent();
         })
         .WithName(nameof(RemoveModerator))

@@ -41,9 +41,9 @@ public static class RemovePhase
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/{id:guid}/phases/{phaseId:guid}", async (Guid id, Guid phaseId, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapDelete("/{id:guid}/phases/{phaseId:guid}", async (Guid id, Guid phaseId, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            await sender.Send(new Command(user.UserId(), id, phaseId), ct);
+            await sender.Send(new Command(caller.UserId, id, phaseId), ct);
             return TypedResults.NoContent();
         })
         .WithName(nameof(RemovePhase))

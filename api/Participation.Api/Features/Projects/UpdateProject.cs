@@ -73,9 +73,9 @@ public static class UpdateProject
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPatch("/{id:guid}", async (Guid id, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapPatch("/{id:guid}", async (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            var actor = user.UserId();
+            var actor = caller.UserId;
             await sender.Send(new Command(actor, id, body.Title, body.Summary, body.Description, body.Goals, body.TargetAudience, body.Topics), ct);
             return await sender.Send(new GetProject.Query(actor, id, null), ct);
         })

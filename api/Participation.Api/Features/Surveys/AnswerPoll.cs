@@ -78,8 +78,8 @@ public static class AnswerPoll
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
         .MapPut("/phases/{id:guid}/poll-answer", (Guid id, AnswersRequest body, [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
-            System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(user.UserIdOrNull(), respondentToken, id, body), ct))
+            Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(caller.UserIdOrNull, respondentToken, id, body), ct))
         .WithName(nameof(AnswerPoll))
         .WithSummary("Answer a poll, or change your answer, while its phase is open; returns the results when you may see them.")
         .ProducesProblems(400, 401, 403, 404, 409);

@@ -48,9 +48,9 @@ public static class ExportSurveyResponses
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/phases/{id:guid}/responses.csv", async (Guid id, string? language, System.Security.Claims.ClaimsPrincipal user, ISender sender, HttpContext http, CancellationToken ct) =>
+        .MapGet("/phases/{id:guid}/responses.csv", async (Guid id, string? language, Caller caller, ISender sender, HttpContext http, CancellationToken ct) =>
         {
-            var export = await sender.Send(new Query(user.UserId(), id, language), ct);
+            var export = await sender.Send(new Query(caller.UserId, id, language), ct);
             return Results.Stream(stream => export.WriteAsync(stream, http.RequestAborted), "text/csv; charset=utf-8", export.FileName);
         })
         .WithName(nameof(ExportSurveyResponses))

@@ -28,8 +28,8 @@ public static class GetMyResponse
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
         .MapGet("/phases/{id:guid}/my-response", (Guid id, [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
-            System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(user.UserIdOrNull(), respondentToken, id), ct))
+            Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(caller.UserIdOrNull, respondentToken, id), ct))
         .WithName(nameof(GetMyResponse))
         .WithSummary("Your own response to a survey or poll (by account, or by browser token when not signed in): status none, draft or submitted, with its answers.")
         .ProducesProblems(400, 404);

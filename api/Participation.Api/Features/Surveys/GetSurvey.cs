@@ -25,8 +25,8 @@ public static class GetSurvey
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/phases/{id:guid}/survey", (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(user.UserIdOrNull(), id), ct))
+        .MapGet("/phases/{id:guid}/survey", (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(caller.UserIdOrNull, id), ct))
         .WithName(nameof(GetSurvey))
         .WithSummary("The questionnaire of a survey or poll phase: sections, questions and options in order.")
         .ProducesProblems(404);

@@ -109,9 +109,9 @@ public static class SubmitResponse
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
         .MapPost("/phases/{id:guid}/responses", async (Guid id, AnswersRequest body, [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
-            System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            Caller caller, ISender sender, CancellationToken ct) =>
         {
-            var response = await sender.Send(new Command(user.UserIdOrNull(), respondentToken, id, body), ct);
+            var response = await sender.Send(new Command(caller.UserIdOrNull, respondentToken, id, body), ct);
             return TypedResults.Created($"/api/v1/phases/{id}/my-response", response);
         })
         .WithName(nameof(SubmitResponse))

@@ -56,8 +56,8 @@ public static class WithdrawPollAnswer
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
         .MapDelete("/phases/{id:guid}/poll-answer", (Guid id, [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
-            System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(user.UserIdOrNull(), respondentToken, id), ct))
+            Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(caller.UserIdOrNull, respondentToken, id), ct))
         .WithName(nameof(WithdrawPollAnswer))
         .WithSummary("Withdraw your poll answer while its phase is open.")
         .ProducesProblems(401, 403, 404);

@@ -76,9 +76,9 @@ public static class BlockUser
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/{userId:guid}/block", async (Guid userId, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapPut("/{userId:guid}/block", async (Guid userId, Request body, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            await sender.Send(new Command(user.UserId(), userId, body.Until, body.Reason), ct);
+            await sender.Send(new Command(caller.UserId, userId, body.Until, body.Reason), ct);
             return TypedResults.NoContent();
         })
         .WithName(nameof(BlockUser))
@@ -112,9 +112,9 @@ public static class UnblockUser
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/{userId:guid}/block", async (Guid userId, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapDelete("/{userId:guid}/block", async (Guid userId, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            await sender.Send(new Command(user.UserId(), userId), ct);
+            await sender.Send(new Command(caller.UserId, userId), ct);
             return TypedResults.NoContent();
         })
         .WithName(nameof(UnblockUser))

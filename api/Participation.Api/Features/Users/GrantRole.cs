@@ -57,8 +57,8 @@ public static class GrantRole
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/{userId:guid}/roles", (Guid userId, Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(user.UserId(), userId, body.Role, body.ScopeType, body.ScopeId), ct))
+        .MapPut("/{userId:guid}/roles", (Guid userId, Request body, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(caller.UserId, userId, body.Role, body.ScopeType, body.ScopeId), ct))
         .WithName(nameof(GrantRole))
         .WithSummary("Give a user a role (idempotent); the person is told by e-mail.")
         .ProducesProblems(400, 401, 403, 404);

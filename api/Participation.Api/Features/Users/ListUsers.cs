@@ -76,8 +76,8 @@ public static class ListUsers
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/", (string? search, [QueryEnum<Role>] string? role, string? cursor, int? limit, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(user.UserId(), search, WireEnum.FromQuery<Role>(role), cursor, limit), ct))
+        .MapGet("/", (string? search, [QueryEnum<Role>] string? role, string? cursor, int? limit, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(caller.UserId, search, WireEnum.FromQuery<Role>(role), cursor, limit), ct))
         .WithName(nameof(ListUsers))
         .WithSummary("Users with their e-mail and roles (admin); search by name or e-mail, filter by role.")
         .ProducesProblems(400, 401, 403);

@@ -59,9 +59,9 @@ public static class RevokeRole
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/{userId:guid}/roles/{grantId:guid}", async (Guid userId, Guid grantId, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        .MapDelete("/{userId:guid}/roles/{grantId:guid}", async (Guid userId, Guid grantId, Caller caller, ISender sender, CancellationToken ct) =>
         {
-            await sender.Send(new Command(user.UserId(), userId, grantId), ct);
+            await sender.Send(new Command(caller.UserId, userId, grantId), ct);
             return TypedResults.NoContent();
         })
         .WithName(nameof(RevokeRole))

@@ -85,8 +85,8 @@ public static class CastVote
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/ideas/{id:guid}/vote", (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(user.UserId(), id), ct))
+        .MapPut("/ideas/{id:guid}/vote", (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(caller.UserId, id), ct))
         .WithName(nameof(CastVote))
         .WithSummary("Vote for an idea in the project's voting phase (repeating it changes nothing); returns your votes left.")
         .ProducesProblems(401, 403, 404, 409);
@@ -122,8 +122,8 @@ public static class RemoveVote
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/ideas/{id:guid}/vote", (Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(user.UserId(), id), ct))
+        .MapDelete("/ideas/{id:guid}/vote", (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Command(caller.UserId, id), ct))
         .WithName(nameof(RemoveVote))
         .WithSummary("Withdraw your vote for an idea while the voting phase is open (repeating it changes nothing).")
         .ProducesProblems(401, 403, 404);

@@ -37,8 +37,8 @@ public static class GetMyVotes
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/projects/{id:guid}/votes/mine", (Guid id, Guid? phaseId, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(user.UserId(), id, phaseId), ct))
+        .MapGet("/projects/{id:guid}/votes/mine", (Guid id, Guid? phaseId, Caller caller, ISender sender, CancellationToken ct) =>
+            sender.Send(new Query(caller.UserId, id, phaseId), ct))
         .WithName(nameof(GetMyVotes))
         .WithSummary("Your votes in the project's current (or given) voting phase and how many you have left.")
         .ProducesProblems(400, 401, 404);

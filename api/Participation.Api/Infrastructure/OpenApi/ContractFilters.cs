@@ -130,7 +130,7 @@ internal sealed class OptionalSecurityFilter : IOperationFilter
     {
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
         if (!metadata.OfType<IAllowAnonymous>().Any() || context.MethodInfo is null) return;
-        if (!context.MethodInfo.GetParameters().Any(p => p.ParameterType == typeof(ClaimsPrincipal))) return;
+        if (!context.MethodInfo.GetParameters().Any(p => p.ParameterType == typeof(Auth.Caller))) return;
         operation.Security ??= [];
         operation.Security.Add(new OpenApiSecurityRequirement());
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", context.Document)] = [] });
