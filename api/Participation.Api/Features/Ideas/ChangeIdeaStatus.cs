@@ -77,14 +77,10 @@ public static class ChangeIdeaStatus
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/ideas/{id:guid}/status", async (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            var actor = caller.UserId;
-            await sender.Send(new Command(actor, id, body.Status, body.Feedback, body.SignedAs), ct);
-            return TypedResults.Ok(await sender.Send(new GetIdea.Query(actor, id), ct));
-        })
-        .WithName(nameof(ChangeIdeaStatus))
-        .WithSummary("Change an idea's status and/or give official feedback signed by a service (the project's staff).")
-        .ProducesProblems(400, 401, 403, 404, 409);
+    [EndpointSummary("Change an idea's status and/or give official feedback signed by a service (the project's staff).")]
+    public static async Task<Ok<GetIdea.Response>> Endpoint(Guid id, Request body, Caller caller, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new Command(caller.UserId, id, body.Status, body.Feedback, body.SignedAs), ct);
+        return TypedResults.Ok(await sender.Send(new GetIdea.Query(caller.UserId, id), ct));
+    }
 }

@@ -116,12 +116,9 @@ public static class GetIdea
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/ideas/{id:guid}", (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserIdOrNull, id), ct))
-        .WithName(nameof(GetIdea))
-        .WithSummary("One idea: text, location, status history with official feedback, counters, your reaction, and what you may do with it.")
-        .ProducesProblems(400, 404);
+    [EndpointSummary("One idea: text, location, status history with official feedback, counters, your reaction, and what you may do with it.")]
+    public static ValueTask<Response> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserIdOrNull, id), ct);
 }
 
 /// <summary>What the caller may do with one idea, each refusal with a reason code.</summary>

@@ -12,12 +12,15 @@ public static class IdeasEndpoints
     public static RouteGroupBuilder MapIdeasEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("").WithTags("Ideas");
-        ListIdeas.Map(g).AllowAnonymous();
-        GetIdea.Map(g).AllowAnonymous();
+        g.MapGet("/projects/{id:guid}/ideas", ListIdeas.Endpoint).WithName(nameof(ListIdeas))
+            .AllowAnonymous().ProducesProblems(400, 404);
+        g.MapGet("/ideas/{id:guid}", GetIdea.Endpoint).WithName(nameof(GetIdea))
+            .AllowAnonymous().ProducesProblems(400, 404);
         SubmitIdea.Map(g).RequireAuthorization().RequireRateLimiting(Infrastructure.Security.RateLimits.Writes).WithIdempotency(); // phase rules
         UpdateIdea.Map(g).RequireAuthorization().RequireRateLimiting(Infrastructure.Security.RateLimits.Writes);       // its author
         WithdrawIdea.Map(g).RequireAuthorization();                                                                     // its author
-        ChangeIdeaStatus.Map(g).RequireAuthorization();                                                                 // project staff
+        g.MapPost("/ideas/{id:guid}/status", ChangeIdeaStatus.Endpoint).WithName(nameof(ChangeIdeaStatus))
+            .RequireAuthorization().ProducesProblems(400, 401, 403, 404, 409); // project staff
         ReactToIdea.Map(g).RequireAuthorization().RequireRateLimiting(Infrastructure.Security.RateLimits.Writes);      // phase rules
         RemoveReaction.Map(g).RequireAuthorization().RequireRateLimiting(Infrastructure.Security.RateLimits.Writes);   // phase rules, own reaction
         FollowIdea.Map(g).RequireAuthorization().RequireRateLimiting(Infrastructure.Security.RateLimits.Writes);       // public ideas

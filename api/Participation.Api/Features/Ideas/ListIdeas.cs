@@ -186,12 +186,13 @@ public static class ListIdeas
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/projects/{id:guid}/ideas", (Guid id, [QueryEnum<IdeaSort>] string? sort, string? topic, [QueryEnum<IdeaStatus>] string? status, string? search,
-            double? south, double? west, double? north, double? east, long? seed, string? cursor, int? limit,
-            Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserIdOrNull, id, WireEnum.FromQuery<IdeaSort>(sort), topic, WireEnum.FromQuery<IdeaStatus>(status), search, south, west, north, east, seed, cursor, limit), ct))
-        .WithName(nameof(ListIdeas))
-        .WithSummary("The project's public ideas: sort trending, popular, newest, most_commented or random (send back `seed`); filter by topic, status, text or map box.")
-        .ProducesProblems(400, 404);
+    /// <summary>The query string: sort, filters (topic, status, text, map box) and the page.</summary>
+    public sealed record QueryString(
+        [property: QueryEnum<IdeaSort>] string? Sort, string? Topic, [property: QueryEnum<IdeaStatus>] string? Status, string? Search,
+        double? South, double? West, double? North, double? East, long? Seed, string? Cursor, int? Limit);
+
+    [EndpointSummary("The project's public ideas: sort trending, popular, newest, most_commented or random (send back `seed`); filter by topic, status, text or map box.")]
+    public static ValueTask<Response> Endpoint(Guid id, [AsParameters] QueryString q, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserIdOrNull, id, WireEnum.FromQuery<IdeaSort>(q.Sort), q.Topic, WireEnum.FromQuery<IdeaStatus>(q.Status), q.Search,
+            q.South, q.West, q.North, q.East, q.Seed, q.Cursor, q.Limit), ct);
 }

@@ -63,8 +63,11 @@ public static class WireEnum
         wire is null ? null : WireEnum<T>.Values.TryGetValue(wire, out var value) ? value : WireEnum<T>.Unknown;
 }
 
-/// <summary>Documents a query-string parameter bound as text as the enum <typeparamref name="T"/> in the contract.</summary>
-[AttributeUsage(AttributeTargets.Parameter)]
+/// <summary>
+/// Documents a query-string parameter bound as text as the enum <typeparamref name="T"/> in the contract: on an
+/// endpoint's parameter, or on a property of its <c>[AsParameters]</c> query string.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
 public sealed class QueryEnumAttribute<T> : Attribute, IQueryEnum where T : struct, Enum
 {
     public Type EnumType => typeof(T);

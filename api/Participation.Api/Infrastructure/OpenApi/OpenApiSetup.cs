@@ -41,6 +41,7 @@ public static class OpenApiSetup
             o.SchemaFilter<ValidationLimitsSchemaFilter>();
             o.DocumentFilter<ClosedRequestSchemasDocumentFilter>();
             o.OperationFilter<DescriptionsFilter>();
+            o.ParameterFilter<QueryNameFilter>();
             o.ParameterFilter<QueryEnumFilter>();
             o.SchemaFilter<EnumNamesFilter>();
             o.OperationFilter<FormEnumFilter>();
@@ -84,16 +85,33 @@ public static class OpenApiSetup
         }
     }
 
+    /// <summary>
+    /// Query strings bound with <c>[AsParameters]</c> are records with PascalCase properties; on the wire, as in JSON
+    /// bodies, their names are camelCase (binding ignores case). Headers keep their names.
+    /// </summary>
+    private sealed class QueryNameFilter : IParameterFilter
+    {
+        public void Apply(IOpenApiParameter parameter, ParameterFilterContext context)
+        {
+            if (parameter is OpenApiParameter { In: ParameterLocation.Query, Name: [var first, ..] name } p && char.IsUpper(first))
+                p.Name = char.ToLowerInvariant(first) + name[1..];
+        }
+    }
+
     /// <summary>A query-string parameter marked <see cref="Enums.QueryEnumAttribute{T}"/> refers to its enum's schema (a list of it when repeatable).</summary>
     private sealed class QueryEnumFilter : IParameterFilter
     {
         public void Apply(IOpenApiParameter parameter, ParameterFilterContext context)
         {
-            var marker = context.ParameterInfo?.GetCustomAttributes(false).OfType<Enums.IQueryEnum>().FirstOrDefault();
+            // An [AsParameters] query string's property comes as the property (or as a parameter wrapping it).
+            var (attributes, type) = context.PropertyInfo is { } property
+                ? (property.GetCustomAttributes(false), property.PropertyType)
+                : (context.ParameterInfo?.GetCustomAttributes(false) ?? [], context.ParameterInfo?.ParameterType);
+            var marker = attributes.OfType<Enums.IQueryEnum>().FirstOrDefault();
             if (marker is null || parameter is not OpenApiParameter p) return;
             var schema = context.SchemaGenerator.GenerateSchema(marker.EnumType, context.SchemaRepository);
             // A repeatable parameter (string[]) is a list of the enum.
-            p.Schema = context.ParameterInfo!.ParameterType.IsArray ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = schema } : schema;
+            p.Schema = type is { IsArray: true } ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = schema } : schema;
         }
     }
 
