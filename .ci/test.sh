@@ -2,7 +2,8 @@
 # `make test`: every test against real services, on a throwaway PostgreSQL cluster.
 #   1. .NET (xunit, WebApplicationFactory + real PostgreSQL, real SMTP server)
 #   2. contract: openapi.json (checked by a .NET test) and the generated clients are up to date
-#   3. web unit tests (vitest), the web client's type check, lint (ESLint) and formatting (Prettier)
+#   3. .NET formatting (CSharpier, `dotnet format style`); web unit tests (vitest), the web client's type check, lint
+#      (ESLint) and formatting (Prettier)
 #   4. browser end-to-end (Playwright in Debian's Chromium against the real API and database)
 # Every stage runs even when an earlier one failed; the totals are always printed, and the exit code is 1 when
 # anything failed. With DATABASE_URL or ConnectionStrings__Participation set, that server is used instead of a
@@ -83,6 +84,10 @@ failed[dotnet]=$(strip "$logs/dotnet.log" | sum 'Failed: +[0-9]+')
 
 say "contract: generated clients match openapi.json"
 "$ROOT/.ci/contracts.sh" check || broken+=("contract check: the generated clients differ from openapi.json (make contracts)")
+
+say ".NET formatting: CSharpier (layout, 140 columns), dotnet format (style: usings, namespaces)"
+{ dotnet csharpier check . && dotnet format style Participation.sln --verify-no-changes --severity warning --no-restore; } 2>&1 \
+  | tee "$logs/dotnet-format.log" || broken+=(".NET formatting (see ${logs#"$ROOT/"}/dotnet-format.log; make format)")
 
 say "web unit tests"
 if (cd web-client && npm run --silent typecheck) 2>&1 | tee "$logs/typecheck.log"; then
