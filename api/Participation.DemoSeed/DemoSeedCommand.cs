@@ -59,7 +59,6 @@ public static class DemoSeedCommand
         {
             await host.Services.GetRequiredService<Migrator>().MigrateAsync();
             await DemoSeed.RunAsync(host.Services.GetRequiredService<NpgsqlDataSource>());
-            output.WriteLine("Demo city ready.");
             return 0;
         }
         catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException)
