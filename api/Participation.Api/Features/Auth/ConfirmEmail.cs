@@ -52,13 +52,10 @@ public static class ConfirmEmail
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/confirm-email", async (Command command, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(command, ct);
-            return TypedResults.NoContent();
-        })
-        .WithName(nameof(ConfirmEmail))
-        .WithSummary("Confirm an e-mail address with the token from the e-mailed link.")
-        .ProducesProblems(400, 410, 429);
+    [EndpointSummary("Confirm an e-mail address with the token from the e-mailed link.")]
+    public static async Task<NoContent> Endpoint(Command command, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(command, ct);
+        return TypedResults.NoContent();
+    }
 }

@@ -44,9 +44,6 @@ public static class Login
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/login", (Command command, ISender sender, CancellationToken ct) => sender.Send(command, ct))
-        .WithName(nameof(Login))
-        .WithSummary("Log in with e-mail and password.")
-        .ProducesProblems(400, 401, 429);
+    [EndpointSummary("Log in with e-mail and password.")]
+    public static ValueTask<AuthTokens> Endpoint(Command command, ISender sender, CancellationToken ct) => sender.Send(command, ct);
 }

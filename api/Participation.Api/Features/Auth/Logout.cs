@@ -35,13 +35,10 @@ public static class Logout
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/logout", async (Command command, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(command, ct);
-            return TypedResults.NoContent();
-        })
-        .WithName(nameof(Logout))
-        .WithSummary("Log out: the refresh token and every token rotated from the same login stop working.")
-        .ProducesProblems(400);
+    [EndpointSummary("Log out: the refresh token and every token rotated from the same login stop working.")]
+    public static async Task<NoContent> Endpoint(Command command, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(command, ct);
+        return TypedResults.NoContent();
+    }
 }

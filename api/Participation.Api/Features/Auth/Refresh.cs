@@ -59,9 +59,6 @@ public static class Refresh
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/refresh", (Command command, ISender sender, CancellationToken ct) => sender.Send(command, ct))
-        .WithName(nameof(Refresh))
-        .WithSummary("Exchange a refresh token for a new token pair (the old refresh token stops working).")
-        .ProducesProblems(400, 401);
+    [EndpointSummary("Exchange a refresh token for a new token pair (the old refresh token stops working).")]
+    public static ValueTask<AuthTokens> Endpoint(Command command, ISender sender, CancellationToken ct) => sender.Send(command, ct);
 }

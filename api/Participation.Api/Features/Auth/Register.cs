@@ -72,13 +72,10 @@ public static class Register
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/register", async (Command command, ISender sender, CancellationToken ct) =>
-        {
-            var response = await sender.Send(command, ct);
-            return TypedResults.Created($"/api/v1/users/{response.Id}", response);
-        })
-        .WithName(nameof(Register))
-        .WithSummary("Create a resident account; a confirmation link is e-mailed.")
-        .ProducesProblems(400, 409, 429);
+    [EndpointSummary("Create a resident account; a confirmation link is e-mailed.")]
+    public static async Task<Created<Response>> Endpoint(Command command, ISender sender, CancellationToken ct)
+    {
+        var response = await sender.Send(command, ct);
+        return TypedResults.Created($"/api/v1/users/{response.Id}", response);
+    }
 }

@@ -62,13 +62,10 @@ public static class RequestPasswordReset
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/password-reset", async (Command command, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(command, ct);
-            return TypedResults.Accepted((string?)null);
-        })
-        .WithName(nameof(RequestPasswordReset))
-        .WithSummary("Ask for a password reset link by e-mail (always 202).")
-        .ProducesProblems(400, 429);
+    [EndpointSummary("Ask for a password reset link by e-mail (always 202).")]
+    public static async Task<Accepted> Endpoint(Command command, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(command, ct);
+        return TypedResults.Accepted((string?)null);
+    }
 }

@@ -47,13 +47,10 @@ public static class ResendConfirmation
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/confirm-email/resend", async (Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(caller.UserId), ct);
-            return TypedResults.Accepted((string?)null);
-        })
-        .WithName(nameof(ResendConfirmation))
-        .WithSummary("E-mail a new confirmation link to the signed-in user.")
-        .ProducesProblems(401, 409, 429);
+    [EndpointSummary("E-mail a new confirmation link to the signed-in user.")]
+    public static async Task<Accepted> Endpoint(Caller caller, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new Command(caller.UserId), ct);
+        return TypedResults.Accepted((string?)null);
+    }
 }

@@ -65,13 +65,10 @@ public static class ResetPassword
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/password-reset/confirm", async (Command command, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(command, ct);
-            return TypedResults.NoContent();
-        })
-        .WithName(nameof(ResetPassword))
-        .WithSummary("Choose a new password with the token from the e-mailed link; all sessions end.")
-        .ProducesProblems(400, 410, 429);
+    [EndpointSummary("Choose a new password with the token from the e-mailed link; all sessions end.")]
+    public static async Task<NoContent> Endpoint(Command command, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(command, ct);
+        return TypedResults.NoContent();
+    }
 }

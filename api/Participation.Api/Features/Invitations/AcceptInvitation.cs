@@ -102,10 +102,7 @@ public static class AcceptInvitation
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/accept", (Request body, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(caller.UserIdOrNull, body.Token, body.FirstName, body.LastName, body.Password, body.Locale), ct))
-        .WithName(nameof(AcceptInvitation))
-        .WithSummary("Accept an invitation: create the account, or (signed in) add the role to yours; answers a new session.")
-        .ProducesProblems(400, 409, 410, 429);
+    [EndpointSummary("Accept an invitation: create the account, or (signed in) add the role to yours; answers a new session.")]
+    public static ValueTask<AuthTokens> Endpoint(Request body, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Command(caller.UserIdOrNull, body.Token, body.FirstName, body.LastName, body.Password, body.Locale), ct);
 }

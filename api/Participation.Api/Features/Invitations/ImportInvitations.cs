@@ -93,16 +93,14 @@ public static class ImportInvitations
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/import", async (IFormFile? file, [FromForm, QueryEnum<Role>] string role, [FromForm, QueryEnum<ScopeType>] string scopeType, [FromForm] Guid? scopeId, [FromForm] string? message,
-            Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await using var stream = file?.OpenReadStream();
-            return await sender.Send(new Command(caller.UserId, stream, file?.Length ?? 0, WireEnum.FromQuery<Role>(role) ?? WireEnum<Role>.Unknown,
-                WireEnum.FromQuery<ScopeType>(scopeType) ?? WireEnum<ScopeType>.Unknown, scopeId, message), ct);
-        })
-        .DisableAntiforgery() // bearer tokens, not cookies: no cross-site request to forge
-        .WithName(nameof(ImportInvitations))
-        .WithSummary("Invite people listed in a CSV file (columns email, first_name, last_name, locale; at most 1,000 rows).")
-        .ProducesProblems(400, 401, 403);
+    [EndpointSummary("Invite people listed in a CSV file (columns email, first_name, last_name, locale; at most 1,000 rows).")]
+    public static async Task<InvitationReport> Endpoint(IFormFile? file, [FromForm, QueryEnum<Role>] string role,
+        [FromForm, QueryEnum<ScopeType>] string scopeType, [FromForm] Guid? scopeId, [FromForm] string? message,
+        Caller caller, ISender sender, CancellationToken ct)
+    {
+        await using var stream = file?.OpenReadStream();
+        return await sender.Send(new Command(caller.UserId, stream, file?.Length ?? 0,
+            WireEnum.FromQuery<Role>(role) ?? WireEnum<Role>.Unknown,
+            WireEnum.FromQuery<ScopeType>(scopeType) ?? WireEnum<ScopeType>.Unknown, scopeId, message), ct);
+    }
 }

@@ -17,13 +17,20 @@ public static class InvitationsEndpoints
     public static RouteGroupBuilder MapInvitationsEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/invitations").WithTags("Invitations");
-        CreateInvitations.Map(g).RequireAuthorization();     // admin; department heads for their projects' moderators
-        ImportInvitations.Map(g).RequireAuthorization();     // same
-        ListInvitations.Map(g).RequireAuthorization();       // admin: all; department heads: their departments'
-        ResendInvitation.Map(g).RequireAuthorization();      // whoever may invite to that role and scope
-        RevokeInvitation.Map(g).RequireAuthorization();      // same
-        LookupInvitation.Map(g).AllowAnonymous().RequireRateLimiting(RateLimits.Sensitive);
-        AcceptInvitation.Map(g).AllowAnonymous().RequireRateLimiting(RateLimits.Sensitive); // anonymous (new account) or signed in
+        g.MapPost("/", CreateInvitations.Endpoint).WithName(nameof(CreateInvitations))
+            .RequireAuthorization().ProducesProblems(400, 401, 403); // admin; department heads for their projects' moderators
+        g.MapPost("/import", ImportInvitations.Endpoint).WithName(nameof(ImportInvitations))
+            .RequireAuthorization().DisableAntiforgery().ProducesProblems(400, 401, 403); // same; bearer tokens, not cookies: no CSRF
+        g.MapGet("/", ListInvitations.Endpoint).WithName(nameof(ListInvitations))
+            .RequireAuthorization().ProducesProblems(400, 401, 403); // admin: all; department heads: their departments'
+        g.MapPost("/{id:guid}/resend", ResendInvitation.Endpoint).WithName(nameof(ResendInvitation))
+            .RequireAuthorization().ProducesProblems(401, 403, 404, 409); // whoever may invite to that role and scope
+        g.MapDelete("/{id:guid}", RevokeInvitation.Endpoint).WithName(nameof(RevokeInvitation))
+            .RequireAuthorization().ProducesProblems(401, 403, 404, 409); // same
+        g.MapPost("/lookup", LookupInvitation.Endpoint).WithName(nameof(LookupInvitation))
+            .AllowAnonymous().RequireRateLimiting(RateLimits.Sensitive).ProducesProblems(400, 410, 429);
+        g.MapPost("/accept", AcceptInvitation.Endpoint).WithName(nameof(AcceptInvitation))
+            .AllowAnonymous().RequireRateLimiting(RateLimits.Sensitive).ProducesProblems(400, 409, 410, 429); // new account, or signed in
         return api;
     }
 }

@@ -89,10 +89,12 @@ public static class ListInvitations
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/", ([QueryEnum<InvitationStatus>] string? status, [QueryEnum<Role>] string? role, string? cursor, int? limit, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserId, WireEnum.FromQuery<InvitationStatus>(status), WireEnum.FromQuery<Role>(role), cursor, limit), ct))
-        .WithName(nameof(ListInvitations))
-        .WithSummary("Invitations with status and e-mail delivery state, newest first (admins: all; department heads: their departments').")
-        .ProducesProblems(400, 401, 403);
+    /// <summary>The query string: status and role filters and the page.</summary>
+    public sealed record QueryString(
+        [property: QueryEnum<InvitationStatus>] string? Status, [property: QueryEnum<Role>] string? Role, string? Cursor, int? Limit);
+
+    [EndpointSummary("Invitations with status and e-mail delivery state, newest first (admins: all; department heads: their departments').")]
+    public static ValueTask<Response> Endpoint([AsParameters] QueryString q, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserId, WireEnum.FromQuery<InvitationStatus>(q.Status), WireEnum.FromQuery<Role>(q.Role),
+            q.Cursor, q.Limit), ct);
 }

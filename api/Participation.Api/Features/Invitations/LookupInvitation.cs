@@ -56,9 +56,6 @@ public static class LookupInvitation
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/lookup", (Command command, ISender sender, CancellationToken ct) => sender.Send(command, ct))
-        .WithName(nameof(LookupInvitation))
-        .WithSummary("Describe the invitation behind a token (who invites, to which role, until when).")
-        .ProducesProblems(400, 410, 429);
+    [EndpointSummary("Describe the invitation behind a token (who invites, to which role, until when).")]
+    public static ValueTask<Response> Endpoint(Command command, ISender sender, CancellationToken ct) => sender.Send(command, ct);
 }

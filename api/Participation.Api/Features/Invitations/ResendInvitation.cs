@@ -71,10 +71,7 @@ public static class ResendInvitation
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/{id:guid}/resend", (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(caller.UserId, id), ct))
-        .WithName(nameof(ResendInvitation))
-        .WithSummary("Send an invitation again with a new link valid 30 days; the old link stops working.")
-        .ProducesProblems(401, 403, 404, 409);
+    [EndpointSummary("Send an invitation again with a new link valid 30 days; the old link stops working.")]
+    public static ValueTask<Response> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Command(caller.UserId, id), ct);
 }

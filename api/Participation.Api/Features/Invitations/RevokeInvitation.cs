@@ -52,13 +52,10 @@ public static class RevokeInvitation
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/{id:guid}", async (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(caller.UserId, id), ct);
-            return TypedResults.NoContent();
-        })
-        .WithName(nameof(RevokeInvitation))
-        .WithSummary("Revoke an invitation that was not accepted.")
-        .ProducesProblems(401, 403, 404, 409);
+    [EndpointSummary("Revoke an invitation that was not accepted.")]
+    public static async Task<NoContent> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new Command(caller.UserId, id), ct);
+        return TypedResults.NoContent();
+    }
 }

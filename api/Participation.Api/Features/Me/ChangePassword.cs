@@ -58,10 +58,7 @@ public static class ChangePassword
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/password", (Request body, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(caller.UserId, body.CurrentPassword, body.NewPassword), ct))
-        .WithName(nameof(ChangePassword))
-        .WithSummary("Change your password; you are logged out everywhere else and get a new session here.")
-        .ProducesProblems(400, 401);
+    [EndpointSummary("Change your password; you are logged out everywhere else and get a new session here.")]
+    public static ValueTask<AuthTokens> Endpoint(Request body, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Command(caller.UserId, body.CurrentPassword, body.NewPassword), ct);
 }

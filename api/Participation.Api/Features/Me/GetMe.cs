@@ -43,10 +43,7 @@ public static class GetMe
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/", (Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserId), ct))
-        .WithName(nameof(GetMe))
-        .WithSummary("Your own profile, with your e-mail address and roles.")
-        .ProducesProblems(401, 404);
+    [EndpointSummary("Your own profile, with your e-mail address and roles.")]
+    public static ValueTask<Response> Endpoint(Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserId), ct);
 }

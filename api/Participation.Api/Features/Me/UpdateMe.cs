@@ -59,14 +59,11 @@ public static class UpdateMe
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPatch("/", async (Request body, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            var actor = caller.UserId;
-            await sender.Send(new Command(actor, body.FirstName, body.LastName, body.Locale), ct);
-            return await sender.Send(new GetMe.Query(actor), ct);
-        })
-        .WithName(nameof(UpdateMe))
-        .WithSummary("Change your first name, last name or language.")
-        .ProducesProblems(400, 401);
+    [EndpointSummary("Change your first name, last name or language.")]
+    public static async Task<GetMe.Response> Endpoint(Request body, Caller caller, ISender sender, CancellationToken ct)
+    {
+        var actor = caller.UserId;
+        await sender.Send(new Command(actor, body.FirstName, body.LastName, body.Locale), ct);
+        return await sender.Send(new GetMe.Query(actor), ct);
+    }
 }

@@ -73,75 +73,10 @@ public static class ListNotifications
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/", (bool? unreadOnly, string? cursor, int? limit, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserId, unreadOnly ?? false, cursor, limit), ct))
-        .WithName(nameof(ListNotifications))
-        .WithSummary("Your notifications, newest first, with the number unread.")
-        .ProducesProblems(400, 401);
-}
+    /// <summary>The query string: the unread filter and the page.</summary>
+    public sealed record QueryString(bool? UnreadOnly, string? Cursor, int? Limit);
 
-/// <summary>The number of unread notifications (for the menu badge): one indexed count.</summary>
-public static class GetNotificationSummary
-{
-    public sealed record Query(Guid ActorId) : IQuery<Response>;
-
-    public sealed record Response(int Unread);
-
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
-    {
-        private const string Sql = "SELECT count(*)::int FROM notifications WHERE user_id = @ActorId AND read_at IS NULL;";
-
-        public async ValueTask<Response> Handle(Query q, CancellationToken ct)
-        {
-            await using var connection = await db.OpenConnectionAsync(ct);
-            return new Response(await connection.ExecuteScalarAsync<int>(new CommandDefinition(Sql, q, cancellationToken: ct)));
-        }
-    }
-
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/summary", (Caller caller, ISender sender, CancellationToken ct) => sender.Send(new Query(caller.UserId), ct))
-        .WithName(nameof(GetNotificationSummary))
-        .WithSummary("How many of your notifications are unread.")
-        .ProducesProblems(401);
-}
-
-/// <summary>Marks some (or all) of the caller's notifications read; others' ids are ignored. Returns the unread count.</summary>
-public static class MarkNotificationsRead
-{
-    public sealed record Request(IReadOnlyList<long>? Ids, bool? All);
-
-    public sealed record Command(Guid ActorId, IReadOnlyList<long>? Ids, bool All) : ICommand<GetNotificationSummary.Response>;
-
-    public sealed class Validator : AbstractValidator<Command>
-    {
-        public Validator()
-        {
-            RuleFor(c => c.Ids).Must((c, ids) => c.All || ids is { Count: > 0 }).WithMessage(_ => Messages.Get("required"));
-            RuleFor(c => c.Ids).Must(ids => ids is null || ids.Count <= 100).WithMessage(_ => Messages.Get("at_most_100_ids"));
-        }
-    }
-
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, GetNotificationSummary.Response>
-    {
-        private const string Sql = """
-            UPDATE notifications SET read_at = now()
-             WHERE user_id = @ActorId AND read_at IS NULL AND (@All OR id = ANY(@Ids));
-            SELECT count(*)::int FROM notifications WHERE user_id = @ActorId AND read_at IS NULL;
-            """;
-
-        public async ValueTask<GetNotificationSummary.Response> Handle(Command c, CancellationToken ct)
-        {
-            await using var connection = await db.OpenConnectionAsync(ct);
-            return new(await connection.ExecuteScalarAsync<int>(new CommandDefinition(Sql,
-                new { c.ActorId, c.All, Ids = (c.Ids ?? []).ToArray() }, cancellationToken: ct)));
-        }
-    }
-
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/read", (Request body, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(caller.UserId, body.Ids, body.All ?? false), ct))
-        .WithName(nameof(MarkNotificationsRead))
-        .WithSummary("Mark notifications read: the given ids, or all of them.")
-        .ProducesProblems(400, 401);
+    [EndpointSummary("Your notifications, newest first, with the number unread.")]
+    public static ValueTask<Response> Endpoint([AsParameters] QueryString q, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserId, q.UnreadOnly ?? false, q.Cursor, q.Limit), ct);
 }

@@ -8,12 +8,18 @@ public static class NotificationsEndpoints
     public static RouteGroupBuilder MapNotificationsEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/notifications").WithTags("Notifications");
-        ListNotifications.Map(g).RequireAuthorization();           // own
-        GetNotificationSummary.Map(g).RequireAuthorization();      // own
-        MarkNotificationsRead.Map(g).RequireAuthorization();       // own (others' ids ignored)
-        GetNotificationPreferences.Map(g).RequireAuthorization();  // own
-        SetNotificationPreferences.Map(g).RequireAuthorization();  // own
-        Unsubscribe.Map(g).AllowAnonymous().RequireRateLimiting(RateLimits.Unsubscribe); // signed token
+        g.MapGet("/", ListNotifications.Endpoint).WithName(nameof(ListNotifications))
+            .RequireAuthorization().ProducesProblems(400, 401); // own
+        g.MapGet("/summary", GetNotificationSummary.Endpoint).WithName(nameof(GetNotificationSummary))
+            .RequireAuthorization().ProducesProblems(401); // own
+        g.MapPost("/read", MarkNotificationsRead.Endpoint).WithName(nameof(MarkNotificationsRead))
+            .RequireAuthorization().ProducesProblems(400, 401); // own (others' ids ignored)
+        g.MapGet("/preferences", GetNotificationPreferences.Endpoint).WithName(nameof(GetNotificationPreferences))
+            .RequireAuthorization().ProducesProblems(401); // own
+        g.MapPut("/preferences", SetNotificationPreferences.Endpoint).WithName(nameof(SetNotificationPreferences))
+            .RequireAuthorization().ProducesProblems(400, 401); // own
+        g.MapPost("/unsubscribe", Unsubscribe.Endpoint).WithName(nameof(Unsubscribe))
+            .AllowAnonymous().RequireRateLimiting(RateLimits.Unsubscribe).ProducesProblems(401, 410); // signed token
         return api;
     }
 }

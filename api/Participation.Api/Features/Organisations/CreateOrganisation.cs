@@ -62,13 +62,10 @@ public static class CreateOrganisation
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/", async (Request body, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            var created = await sender.Send(new Command(caller.UserId, body.Name, body.Description, body.Website), ct);
-            return TypedResults.Created($"/api/v1/organisations/{created.Id}", created);
-        })
-        .WithName(nameof(CreateOrganisation))
-        .WithSummary("Create an organisation you represent; an admin verifies it before members can post as it.")
-        .ProducesProblems(400, 401, 409);
+    [EndpointSummary("Create an organisation you represent; an admin verifies it before members can post as it.")]
+    public static async Task<Created<Response>> Endpoint(Request body, Caller caller, ISender sender, CancellationToken ct)
+    {
+        var created = await sender.Send(new Command(caller.UserId, body.Name, body.Description, body.Website), ct);
+        return TypedResults.Created($"/api/v1/organisations/{created.Id}", created);
+    }
 }

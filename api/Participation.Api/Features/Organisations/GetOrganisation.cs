@@ -56,10 +56,7 @@ public static class GetOrganisation
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/{id:guid}", (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserIdOrNull, id), ct))
-        .WithName(nameof(GetOrganisation))
-        .WithSummary("An organisation's profile (verified ones are public).")
-        .ProducesProblems(404);
+    [EndpointSummary("An organisation's profile (verified ones are public).")]
+    public static ValueTask<Response> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserIdOrNull, id), ct);
 }

@@ -68,13 +68,10 @@ public static class InviteMember
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/{id:guid}/members", async (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(caller.UserId, id, body.Email), ct);
-            return TypedResults.Accepted((string?)null);
-        })
-        .WithName(nameof(InviteMember))
-        .WithSummary("Ask someone to join your organisation (owner); they accept once logged in with that address.")
-        .ProducesProblems(400, 401, 404);
+    [EndpointSummary("Ask someone to join your organisation (owner); they accept once logged in with that address.")]
+    public static async Task<Accepted> Endpoint(Guid id, Request body, Caller caller, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new Command(caller.UserId, id, body.Email), ct);
+        return TypedResults.Accepted((string?)null);
+    }
 }

@@ -48,13 +48,10 @@ public static class JoinOrganisation
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/{id:guid}/members/me", async (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(caller.UserId, id), ct);
-            return TypedResults.NoContent();
-        })
-        .WithName(nameof(JoinOrganisation))
-        .WithSummary("Join an organisation that invited your confirmed e-mail address.")
-        .ProducesProblems(401, 404);
+    [EndpointSummary("Join an organisation that invited your confirmed e-mail address.")]
+    public static async Task<NoContent> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new Command(caller.UserId, id), ct);
+        return TypedResults.NoContent();
+    }
 }

@@ -45,9 +45,7 @@ public static class ListMyOrganisations
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/mine", (Caller caller, ISender sender, CancellationToken ct) => sender.Send(new Query(caller.UserId), ct))
-        .WithName(nameof(ListMyOrganisations))
-        .WithSummary("Your organisations and the invitations to join one.")
-        .ProducesProblems(401);
+    [EndpointSummary("Your organisations and the invitations to join one.")]
+    public static ValueTask<Response> Endpoint(Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserId), ct);
 }

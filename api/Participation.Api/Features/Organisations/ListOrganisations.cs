@@ -67,10 +67,10 @@ public static class ListOrganisations
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/", ([QueryEnum<OrganisationStatus>] string? status, string? search, string? cursor, int? limit, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserIdOrNull, WireEnum.FromQuery<OrganisationStatus>(status), search, cursor, limit), ct))
-        .WithName(nameof(ListOrganisations))
-        .WithSummary("Organisations by name: verified ones for everyone, pending or rejected ones for admins.")
-        .ProducesProblems(400, 401, 403);
+    /// <summary>The query string: status filter, search and the page.</summary>
+    public sealed record QueryString([property: QueryEnum<OrganisationStatus>] string? Status, string? Search, string? Cursor, int? Limit);
+
+    [EndpointSummary("Organisations by name: verified ones for everyone, pending or rejected ones for admins.")]
+    public static ValueTask<Response> Endpoint([AsParameters] QueryString q, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserIdOrNull, WireEnum.FromQuery<OrganisationStatus>(q.Status), q.Search, q.Cursor, q.Limit), ct);
 }

@@ -6,16 +6,26 @@ public static class OrganisationsEndpoints
     public static RouteGroupBuilder MapOrganisationsEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/organisations").WithTags("Organisations");
-        ListOrganisations.Map(g).AllowAnonymous();       // verified: everyone; pending/rejected: admins
-        ListMyOrganisations.Map(g).RequireAuthorization();
-        GetOrganisation.Map(g).AllowAnonymous();         // verified: everyone; otherwise members and admins
-        CreateOrganisation.Map(g).RequireAuthorization(); // any resident
-        UpdateOrganisation.Map(g).RequireAuthorization(); // owner
-        ReviewOrganisation.Map(g).RequireAuthorization(); // admin
-        InviteMember.Map(g).RequireAuthorization();       // owner
-        WithdrawMemberInvitation.Map(g).RequireAuthorization(); // owner
-        JoinOrganisation.Map(g).RequireAuthorization();   // the invited address
-        RemoveMember.Map(g).RequireAuthorization();       // owner, or the member leaving
+        g.MapGet("/", ListOrganisations.Endpoint).WithName(nameof(ListOrganisations))
+            .AllowAnonymous().ProducesProblems(400, 401, 403); // verified: everyone; pending/rejected: admins
+        g.MapGet("/mine", ListMyOrganisations.Endpoint).WithName(nameof(ListMyOrganisations))
+            .RequireAuthorization().ProducesProblems(401);
+        g.MapGet("/{id:guid}", GetOrganisation.Endpoint).WithName(nameof(GetOrganisation))
+            .AllowAnonymous().ProducesProblems(404); // verified: everyone; otherwise members and admins
+        g.MapPost("/", CreateOrganisation.Endpoint).WithName(nameof(CreateOrganisation))
+            .RequireAuthorization().ProducesProblems(400, 401, 409); // any resident
+        g.MapPatch("/{id:guid}", UpdateOrganisation.Endpoint).WithName(nameof(UpdateOrganisation))
+            .RequireAuthorization().ProducesProblems(400, 401, 404, 409); // owner
+        g.MapPost("/{id:guid}/review", ReviewOrganisation.Endpoint).WithName(nameof(ReviewOrganisation))
+            .RequireAuthorization().ProducesProblems(400, 401, 403, 404); // admin
+        g.MapPost("/{id:guid}/members", InviteMember.Endpoint).WithName(nameof(InviteMember))
+            .RequireAuthorization().ProducesProblems(400, 401, 404); // owner
+        g.MapPost("/{id:guid}/invitations/withdraw", WithdrawMemberInvitation.Endpoint).WithName(nameof(WithdrawMemberInvitation))
+            .RequireAuthorization().ProducesProblems(400, 401, 404); // owner
+        g.MapPost("/{id:guid}/members/me", JoinOrganisation.Endpoint).WithName(nameof(JoinOrganisation))
+            .RequireAuthorization().ProducesProblems(401, 404); // the invited address
+        g.MapDelete("/{id:guid}/members/{userId:guid}", RemoveMember.Endpoint).WithName(nameof(RemoveMember))
+            .RequireAuthorization().ProducesProblems(401, 404); // owner, or the member leaving
         return api;
     }
 }

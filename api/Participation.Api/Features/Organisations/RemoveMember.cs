@@ -38,13 +38,10 @@ public static class RemoveMember
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/{id:guid}/members/{userId:guid}", async (Guid id, Guid userId, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(caller.UserId, id, userId), ct);
-            return TypedResults.NoContent();
-        })
-        .WithName(nameof(RemoveMember))
-        .WithSummary("Remove a member (owner) or leave the organisation (member).")
-        .ProducesProblems(401, 404);
+    [EndpointSummary("Remove a member (owner) or leave the organisation (member).")]
+    public static async Task<NoContent> Endpoint(Guid id, Guid userId, Caller caller, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new Command(caller.UserId, id, userId), ct);
+        return TypedResults.NoContent();
+    }
 }

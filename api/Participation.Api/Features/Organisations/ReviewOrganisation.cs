@@ -67,13 +67,10 @@ public static class ReviewOrganisation
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/{id:guid}/review", async (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(caller.UserId, id, body.Decision, body.Reason), ct);
-            return await sender.Send(new GetOrganisation.Query(caller.UserId, id), ct);
-        })
-        .WithName(nameof(ReviewOrganisation))
-        .WithSummary("Verify or reject an organisation (admin).")
-        .ProducesProblems(400, 401, 403, 404);
+    [EndpointSummary("Verify or reject an organisation (admin).")]
+    public static async Task<GetOrganisation.Response> Endpoint(Guid id, Request body, Caller caller, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new Command(caller.UserId, id, body.Decision, body.Reason), ct);
+        return await sender.Send(new GetOrganisation.Query(caller.UserId, id), ct);
+    }
 }

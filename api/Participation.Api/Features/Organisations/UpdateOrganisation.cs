@@ -79,10 +79,7 @@ public static class UpdateOrganisation
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPatch("/{id:guid}", (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(caller.UserId, id, body.Name, body.Description, body.Website), ct))
-        .WithName(nameof(UpdateOrganisation))
-        .WithSummary("Edit your organisation (owner); a new name sends a verified organisation back to review.")
-        .ProducesProblems(400, 401, 404, 409);
+    [EndpointSummary("Edit your organisation (owner); a new name sends a verified organisation back to review.")]
+    public static ValueTask<Response> Endpoint(Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Command(caller.UserId, id, body.Name, body.Description, body.Website), ct);
 }

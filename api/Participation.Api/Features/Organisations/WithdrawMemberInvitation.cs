@@ -44,13 +44,10 @@ public static class WithdrawMemberInvitation
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/{id:guid}/invitations/withdraw", async (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(caller.UserId, id, body.Email), ct);
-            return TypedResults.NoContent();
-        })
-        .WithName(nameof(WithdrawMemberInvitation))
-        .WithSummary("Withdraw a pending invitation to join your organisation (owner).")
-        .ProducesProblems(400, 401, 404);
+    [EndpointSummary("Withdraw a pending invitation to join your organisation (owner).")]
+    public static async Task<NoContent> Endpoint(Guid id, Request body, Caller caller, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new Command(caller.UserId, id, body.Email), ct);
+        return TypedResults.NoContent();
+    }
 }

@@ -75,49 +75,10 @@ public static class BlockUser
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/{userId:guid}/block", async (Guid userId, Request body, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(caller.UserId, userId, body.Until, body.Reason), ct);
-            return TypedResults.NoContent();
-        })
-        .WithName(nameof(BlockUser))
-        .WithSummary("Block a user from participating until a date, with a reason (admin); they are told by e-mail.")
-        .ProducesProblems(400, 401, 403, 404);
-}
-
-/// <summary>An admin ends a block early.</summary>
-public static class UnblockUser
-{
-    public sealed record Command(Guid ActorId, Guid UserId) : ICommand;
-
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    [EndpointSummary("Block a user from participating until a date, with a reason (admin); they are told by e-mail.")]
+    public static async Task<NoContent> Endpoint(Guid userId, Request body, Caller caller, ISender sender, CancellationToken ct)
     {
-        private const string Sql = "DELETE FROM user_blocks WHERE user_id = @UserId RETURNING until, reason;";
-
-        private sealed record Removed(DateTime Until, string Reason);
-
-        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
-        {
-            await using var connection = await db.OpenConnectionAsync(ct);
-            if (!await Roles.IsAdminAsync(connection, c.ActorId, null, ct)) throw new ForbiddenException();
-            await using var tx = await connection.BeginTransactionAsync(ct);
-            // No block, nothing to record: ending a block is idempotent.
-            if (await connection.QuerySingleOrDefaultAsync<Removed>(new CommandDefinition(Sql, c, tx, cancellationToken: ct)) is { } removed)
-                await events.RecordAsync(tx, EventType.UserUnblocked, Actor.User(c.ActorId), c.UserId, Scope.Platform,
-                    before: new { until = removed.Until.AsUtc(), reason = removed.Reason }, after: new { until = (DateTimeOffset?)null, reason = (string?)null }, ct: ct);
-            await tx.CommitAsync(ct);
-            return Unit.Value;
-        }
+        await sender.Send(new Command(caller.UserId, userId, body.Until, body.Reason), ct);
+        return TypedResults.NoContent();
     }
-
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/{userId:guid}/block", async (Guid userId, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(caller.UserId, userId), ct);
-            return TypedResults.NoContent();
-        })
-        .WithName(nameof(UnblockUser))
-        .WithSummary("End a user's block early (admin).")
-        .ProducesProblems(401, 403);
 }

@@ -25,9 +25,6 @@ public static class GetUser
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/{id:guid}", (Guid id, ISender sender, CancellationToken ct) => sender.Send(new Query(id), ct))
-        .WithName(nameof(GetUser))
-        .WithSummary("A user's public profile (names only).")
-        .ProducesProblems(404);
+    [EndpointSummary("A user's public profile (names only).")]
+    public static ValueTask<Response> Endpoint(Guid id, ISender sender, CancellationToken ct) => sender.Send(new Query(id), ct);
 }

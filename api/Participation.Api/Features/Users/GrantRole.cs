@@ -56,10 +56,7 @@ public static class GrantRole
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/{userId:guid}/roles", (Guid userId, Request body, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(caller.UserId, userId, body.Role, body.ScopeType, body.ScopeId), ct))
-        .WithName(nameof(GrantRole))
-        .WithSummary("Give a user a role (idempotent); the person is told by e-mail.")
-        .ProducesProblems(400, 401, 403, 404);
+    [EndpointSummary("Give a user a role (idempotent); the person is told by e-mail.")]
+    public static ValueTask<ListUsers.RoleGrant> Endpoint(Guid userId, Request body, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Command(caller.UserId, userId, body.Role, body.ScopeType, body.ScopeId), ct);
 }

@@ -75,10 +75,10 @@ public static class ListUsers
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/", (string? search, [QueryEnum<Role>] string? role, string? cursor, int? limit, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserId, search, WireEnum.FromQuery<Role>(role), cursor, limit), ct))
-        .WithName(nameof(ListUsers))
-        .WithSummary("Users with their e-mail and roles (admin); search by name or e-mail, filter by role.")
-        .ProducesProblems(400, 401, 403);
+    /// <summary>The query string: search, role filter and the page.</summary>
+    public sealed record QueryString(string? Search, [property: QueryEnum<Role>] string? Role, string? Cursor, int? Limit);
+
+    [EndpointSummary("Users with their e-mail and roles (admin); search by name or e-mail, filter by role.")]
+    public static ValueTask<Response> Endpoint([AsParameters] QueryString q, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserId, q.Search, WireEnum.FromQuery<Role>(q.Role), q.Cursor, q.Limit), ct);
 }

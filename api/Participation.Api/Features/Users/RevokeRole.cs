@@ -58,13 +58,10 @@ public static class RevokeRole
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/{userId:guid}/roles/{grantId:guid}", async (Guid userId, Guid grantId, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(caller.UserId, userId, grantId), ct);
-            return TypedResults.NoContent();
-        })
-        .WithName(nameof(RevokeRole))
-        .WithSummary("Take a role away; the person is logged out and told by e-mail.")
-        .ProducesProblems(401, 403, 404, 409);
+    [EndpointSummary("Take a role away; the person is logged out and told by e-mail.")]
+    public static async Task<NoContent> Endpoint(Guid userId, Guid grantId, Caller caller, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new Command(caller.UserId, userId, grantId), ct);
+        return TypedResults.NoContent();
+    }
 }

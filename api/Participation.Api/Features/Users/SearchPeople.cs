@@ -55,10 +55,7 @@ public static class SearchPeople
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/search", (string? q, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserId, q), ct))
-        .WithName(nameof(SearchPeople))
-        .WithSummary("Find a person to appoint, by name or exact e-mail (admins and department heads); names only.")
-        .ProducesProblems(400, 401, 403);
+    [EndpointSummary("Find a person to appoint, by name or exact e-mail (admins and department heads); names only.")]
+    public static ValueTask<Response> Endpoint(string? q, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserId, q), ct);
 }

@@ -6,13 +6,20 @@ public static class UsersEndpoints
     public static RouteGroupBuilder MapUsersEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/users").WithTags("Users");
-        GetUser.Map(g).AllowAnonymous();
-        ListUsers.Map(g).RequireAuthorization();       // admin (checked in the handler)
-        SearchPeople.Map(g).RequireAuthorization();    // admins and department heads; names only
-        GrantRole.Map(g).RequireAuthorization();       // admin; department heads for their projects' moderators
-        RevokeRole.Map(g).RequireAuthorization();      // same
-        BlockUser.Map(g).RequireAuthorization();       // admin
-        UnblockUser.Map(g).RequireAuthorization();     // admin
+        g.MapGet("/{id:guid}", GetUser.Endpoint).WithName(nameof(GetUser))
+            .AllowAnonymous().ProducesProblems(404);
+        g.MapGet("/", ListUsers.Endpoint).WithName(nameof(ListUsers))
+            .RequireAuthorization().ProducesProblems(400, 401, 403); // admin (checked in the handler)
+        g.MapGet("/search", SearchPeople.Endpoint).WithName(nameof(SearchPeople))
+            .RequireAuthorization().ProducesProblems(400, 401, 403); // admins and department heads; names only
+        g.MapPut("/{userId:guid}/roles", GrantRole.Endpoint).WithName(nameof(GrantRole))
+            .RequireAuthorization().ProducesProblems(400, 401, 403, 404); // admin; department heads for their projects' moderators
+        g.MapDelete("/{userId:guid}/roles/{grantId:guid}", RevokeRole.Endpoint).WithName(nameof(RevokeRole))
+            .RequireAuthorization().ProducesProblems(401, 403, 404, 409); // same
+        g.MapPut("/{userId:guid}/block", BlockUser.Endpoint).WithName(nameof(BlockUser))
+            .RequireAuthorization().ProducesProblems(400, 401, 403, 404); // admin
+        g.MapDelete("/{userId:guid}/block", UnblockUser.Endpoint).WithName(nameof(UnblockUser))
+            .RequireAuthorization().ProducesProblems(401, 403); // admin
         return api;
     }
 }

@@ -1,0 +1,31 @@
+using Dapper;
+using Mediator;
+using Npgsql;
+using Participation.Api.Infrastructure.Auth;
+
+namespace Participation.Api.Features.Notifications;
+
+/// <summary>The caller's channel for every category (e-mail and in-app, in-app only, or off), defaults included.</summary>
+public static class GetNotificationPreferences
+{
+    public sealed record Query(Guid ActorId) : IQuery<IReadOnlyList<NotificationPreference>>;
+
+    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, IReadOnlyList<NotificationPreference>>
+    {
+        private const string Sql = "SELECT category, channel FROM notification_preferences WHERE user_id = @ActorId;";
+
+        private sealed record Row(string Category, string Channel);
+
+        public async ValueTask<IReadOnlyList<NotificationPreference>> Handle(Query q, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            var chosen = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, q, cancellationToken: ct))).ToDictionary(r => r.Category.ToEnum<NotificationCategory>(), r => r.Channel.ToEnum<NotificationChannel>());
+            return Enum.GetValues<NotificationCategory>().Select(c => new NotificationPreference(c,
+                chosen.TryGetValue(c, out var channel) ? channel : NotificationCategories.Default(c), NotificationCategories.Default(c))).ToList();
+        }
+    }
+
+    [EndpointSummary("Your notification channel per category.")]
+    public static ValueTask<IReadOnlyList<NotificationPreference>> Endpoint(Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserId), ct);
+}
