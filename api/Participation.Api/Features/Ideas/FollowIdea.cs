@@ -30,15 +30,12 @@ public static class FollowIdea
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/ideas/{id:guid}/follow", async (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(caller.UserId, id), ct);
-            return TypedResults.NoContent();
-        })
-        .WithName(nameof(FollowIdea))
-        .WithSummary("Follow an idea.")
-        .ProducesProblems(401, 404, 409);
+    [EndpointSummary("Follow an idea.")]
+    public static async Task<NoContent> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new Command(caller.UserId, id), ct);
+        return TypedResults.NoContent();
+    }
 }
 
 /// <summary>Stop following an idea (repeating it changes nothing).</summary>
@@ -62,13 +59,10 @@ public static class UnfollowIdea
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/ideas/{id:guid}/follow", async (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(caller.UserId, id), ct);
-            return TypedResults.NoContent();
-        })
-        .WithName(nameof(UnfollowIdea))
-        .WithSummary("Stop following an idea.")
-        .ProducesProblems(401, 404);
+    [EndpointSummary("Stop following an idea.")]
+    public static async Task<NoContent> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new Command(caller.UserId, id), ct);
+        return TypedResults.NoContent();
+    }
 }

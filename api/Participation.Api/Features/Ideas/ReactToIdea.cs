@@ -107,12 +107,9 @@ public static class ReactToIdea
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/ideas/{id:guid}/reaction", (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(caller.UserId, id, body.Kind), ct))
-        .WithName(nameof(ReactToIdea))
-        .WithSummary("Like or dislike an idea (replaces your previous reaction; repeating it changes nothing).")
-        .ProducesProblems(400, 401, 403, 404, 409);
+    [EndpointSummary("Like or dislike an idea (replaces your previous reaction; repeating it changes nothing).")]
+    public static ValueTask<ReactionState> Endpoint(Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Command(caller.UserId, id, body.Kind), ct);
 }
 
 /// <summary>
@@ -158,12 +155,9 @@ public static class RemoveReaction
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/ideas/{id:guid}/reaction", (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(caller.UserId, id), ct))
-        .WithName(nameof(RemoveReaction))
-        .WithSummary("Remove your reaction to an idea (repeating it changes nothing).")
-        .ProducesProblems(401, 403, 404);
+    [EndpointSummary("Remove your reaction to an idea (repeating it changes nothing).")]
+    public static ValueTask<ReactionState> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Command(caller.UserId, id), ct);
 }
 
 /// <summary>

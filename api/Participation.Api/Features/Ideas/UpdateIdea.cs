@@ -101,16 +101,13 @@ public static class UpdateIdea
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/ideas/{id:guid}", async (Guid id, IdeaFields body, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            var actor = caller.UserId;
-            await sender.Send(new Command(actor, id, body), ct);
-            return TypedResults.Ok(await sender.Send(new GetIdea.Query(actor, id), ct));
-        })
-        .WithName(nameof(UpdateIdea))
-        .WithSummary("Edit your idea while the city has not taken it up and its phase is open.")
-        .ProducesProblems(400, 401, 403, 404, 409);
+    [EndpointSummary("Edit your idea while the city has not taken it up and its phase is open.")]
+    public static async Task<Ok<GetIdea.Response>> Endpoint(Guid id, IdeaFields body, Caller caller, ISender sender, CancellationToken ct)
+    {
+        var actor = caller.UserId;
+        await sender.Send(new Command(actor, id, body), ct);
+        return TypedResults.Ok(await sender.Send(new GetIdea.Query(actor, id), ct));
+    }
 }
 
 /// <summary>The author withdraws their idea: it leaves the lists; its author and the staff still see it.</summary>
@@ -136,13 +133,10 @@ public static class WithdrawIdea
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/ideas/{id:guid}/withdraw", async (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(caller.UserId, id), ct);
-            return TypedResults.NoContent();
-        })
-        .WithName(nameof(WithdrawIdea))
-        .WithSummary("Withdraw your idea (same rules as editing).")
-        .ProducesProblems(401, 403, 404, 409);
+    [EndpointSummary("Withdraw your idea (same rules as editing).")]
+    public static async Task<NoContent> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new Command(caller.UserId, id), ct);
+        return TypedResults.NoContent();
+    }
 }
