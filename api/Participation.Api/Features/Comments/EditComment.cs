@@ -55,12 +55,9 @@ public static class EditComment
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/comments/{id:guid}", (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(caller.UserId, id, body.Body), ct))
-        .WithName(nameof(EditComment))
-        .WithSummary("Edit your comment.")
-        .ProducesProblems(400, 401, 403, 404, 409);
+    [EndpointSummary("Edit your comment.")]
+    public static ValueTask<CommentView> Endpoint(Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Command(caller.UserId, id, body.Body), ct);
 }
 
 /// <summary>
@@ -104,15 +101,12 @@ public static class DeleteComment
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/comments/{id:guid}", async (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(caller.UserId, id), ct);
-            return TypedResults.NoContent();
-        })
-        .WithName(nameof(DeleteComment))
-        .WithSummary("Delete your comment (a placeholder stays when it has replies).")
-        .ProducesProblems(401, 403, 404, 409);
+    [EndpointSummary("Delete your comment (a placeholder stays when it has replies).")]
+    public static async Task<NoContent> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new Command(caller.UserId, id), ct);
+        return TypedResults.NoContent();
+    }
 }
 
 internal static class CommentAuthorRules

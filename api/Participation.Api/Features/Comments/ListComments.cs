@@ -66,12 +66,13 @@ public static class ListComments
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/ideas/{id:guid}/comments", (Guid id, string? cursor, int? limit, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserIdOrNull, id, cursor, limit), ct))
-        .WithName(nameof(ListComments))
-        .WithSummary("An idea's comments, oldest first, each with its first replies.")
-        .ProducesProblems(400, 404);
+    /// <summary>The query string: the page.</summary>
+    public sealed record QueryString(string? Cursor, int? Limit);
+
+    [EndpointSummary("An idea's comments, oldest first, each with its first replies.")]
+    public static ValueTask<Response> Endpoint(
+        Guid id, [AsParameters] QueryString q, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserIdOrNull, id, q.Cursor, q.Limit), ct);
 }
 
 /// <summary>All replies to a top-level comment, oldest first, keyset-paginated.</summary>
@@ -108,10 +109,11 @@ public static class ListReplies
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/comments/{id:guid}/replies", (Guid id, string? cursor, int? limit, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserIdOrNull, id, cursor, limit), ct))
-        .WithName(nameof(ListReplies))
-        .WithSummary("The replies to a comment, oldest first.")
-        .ProducesProblems(400, 404);
+    /// <summary>The query string: the page.</summary>
+    public sealed record QueryString(string? Cursor, int? Limit);
+
+    [EndpointSummary("The replies to a comment, oldest first.")]
+    public static ValueTask<ListComments.Response> Endpoint(
+        Guid id, [AsParameters] QueryString q, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserIdOrNull, id, q.Cursor, q.Limit), ct);
 }
