@@ -84,12 +84,9 @@ public static class CastVote
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/ideas/{id:guid}/vote", (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(caller.UserId, id), ct))
-        .WithName(nameof(CastVote))
-        .WithSummary("Vote for an idea in the project's voting phase (repeating it changes nothing); returns your votes left.")
-        .ProducesProblems(401, 403, 404, 409);
+    [EndpointSummary("Vote for an idea in the project's voting phase (repeating it changes nothing); returns your votes left.")]
+    public static ValueTask<VoteState> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Command(caller.UserId, id), ct);
 }
 
 /// <summary>Withdraw a vote while the phase is open: the tally and the caller's count move back in the same transaction.</summary>
@@ -121,10 +118,7 @@ public static class RemoveVote
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/ideas/{id:guid}/vote", (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(caller.UserId, id), ct))
-        .WithName(nameof(RemoveVote))
-        .WithSummary("Withdraw your vote for an idea while the voting phase is open (repeating it changes nothing).")
-        .ProducesProblems(401, 403, 404);
+    [EndpointSummary("Withdraw your vote for an idea while the voting phase is open (repeating it changes nothing).")]
+    public static ValueTask<VoteState> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Command(caller.UserId, id), ct);
 }
