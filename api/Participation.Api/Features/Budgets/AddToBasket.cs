@@ -62,10 +62,7 @@ public static class AddToBasket
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/projects/{id:guid}/basket/ideas/{ideaId:guid}", (Guid id, Guid ideaId, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(caller.UserId, id, ideaId), ct))
-        .WithName(nameof(AddToBasket))
-        .WithSummary("Add an idea to your basket in the project's budgeting phase, within the budget (repeating it changes nothing).")
-        .ProducesProblems(401, 403, 404, 409);
+    [EndpointSummary("Add an idea to your basket in the project's budgeting phase, within the budget (repeating it changes nothing).")]
+    public static ValueTask<BasketView> Endpoint(Guid id, Guid ideaId, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Command(caller.UserId, id, ideaId), ct);
 }

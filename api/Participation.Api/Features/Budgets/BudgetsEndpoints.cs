@@ -9,13 +9,20 @@ public static class BudgetsEndpoints
     public static RouteGroupBuilder MapBudgetsEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("").WithTags("Budgets");
-        SetIdeaCost.Map(g).RequireAuthorization();                                              // project staff
-        GetMyBasket.Map(g).RequireAuthorization();                                              // own basket
-        AddToBasket.Map(g).RequireAuthorization().RequireRateLimiting(RateLimits.Writes);       // phase rules, own basket
-        RemoveFromBasket.Map(g).RequireAuthorization().RequireRateLimiting(RateLimits.Writes);  // phase rules, own basket
-        SubmitBasket.Map(g).RequireAuthorization().WithIdempotency();                            // phase rules, own basket
-        SubmitBasket.MapReopen(g).RequireAuthorization().WithIdempotency();                      // phase rules, own basket
-        GetBudgetResults.Map(g).AllowAnonymous();                                               // staff, or published
+        g.MapPut("/ideas/{id:guid}/cost", SetIdeaCost.Endpoint).WithName(nameof(SetIdeaCost))
+            .RequireAuthorization().ProducesProblems(400, 401, 403, 404, 409); // project staff
+        g.MapGet("/projects/{id:guid}/basket", GetMyBasket.Endpoint).WithName(nameof(GetMyBasket))
+            .RequireAuthorization().ProducesProblems(400, 401, 404); // own basket
+        g.MapPut("/projects/{id:guid}/basket/ideas/{ideaId:guid}", AddToBasket.Endpoint).WithName(nameof(AddToBasket))
+            .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(401, 403, 404, 409); // phase rules, own basket
+        g.MapDelete("/projects/{id:guid}/basket/ideas/{ideaId:guid}", RemoveFromBasket.Endpoint).WithName(nameof(RemoveFromBasket))
+            .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(401, 403, 404, 409); // phase rules, own basket
+        g.MapPost("/projects/{id:guid}/basket/submit", SubmitBasket.Endpoint).WithName(nameof(SubmitBasket))
+            .RequireAuthorization().WithIdempotency().ProducesProblems(401, 403, 404, 409, 422); // phase rules, own basket
+        g.MapPost("/projects/{id:guid}/basket/reopen", SubmitBasket.ReopenBasketEndpoint).WithName("ReopenBasket")
+            .RequireAuthorization().WithIdempotency().ProducesProblems(401, 403, 404, 409, 422); // phase rules, own basket
+        g.MapGet("/phases/{id:guid}/budget-results", GetBudgetResults.Endpoint).WithName(nameof(GetBudgetResults))
+            .AllowAnonymous().ProducesProblems(403, 404); // staff, or published
         return api;
     }
 }

@@ -61,10 +61,7 @@ public static class GetBudgetResults
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/phases/{id:guid}/budget-results", (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserIdOrNull, id), ct))
-        .WithName(nameof(GetBudgetResults))
-        .WithSummary("Baskets per idea and the funded ideas of a budgeting phase: for the project's staff, and for everyone once published or over.")
-        .ProducesProblems(403, 404);
+    [EndpointSummary("Baskets per idea and the funded ideas of a budgeting phase: for the project's staff, and for everyone once published or over.")]
+    public static ValueTask<Response> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserIdOrNull, id), ct);
 }

@@ -24,10 +24,7 @@ public static class GetMyBasket
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/projects/{id:guid}/basket", (Guid id, Guid? phaseId, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserId, id, phaseId), ct))
-        .WithName(nameof(GetMyBasket))
-        .WithSummary("Your basket in the project's current (or given) budgeting phase.")
-        .ProducesProblems(400, 401, 404);
+    [EndpointSummary("Your basket in the project's current (or given) budgeting phase.")]
+    public static ValueTask<BasketView> Endpoint(Guid id, Guid? phaseId, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserId, id, phaseId), ct);
 }

@@ -41,10 +41,7 @@ public static class RemoveFromBasket
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/projects/{id:guid}/basket/ideas/{ideaId:guid}", (Guid id, Guid ideaId, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(caller.UserId, id, ideaId), ct))
-        .WithName(nameof(RemoveFromBasket))
-        .WithSummary("Remove an idea from your basket (repeating it changes nothing).")
-        .ProducesProblems(401, 403, 404, 409);
+    [EndpointSummary("Remove an idea from your basket (repeating it changes nothing).")]
+    public static ValueTask<BasketView> Endpoint(Guid id, Guid ideaId, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Command(caller.UserId, id, ideaId), ct);
 }

@@ -59,10 +59,7 @@ public static class SetIdeaCost
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/ideas/{id:guid}/cost", (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(caller.UserId, id, body.Cost), ct))
-        .WithName(nameof(SetIdeaCost))
-        .WithSummary("Set or clear an idea's cost for participatory budgeting (the project's staff; locked once in a basket).")
-        .ProducesProblems(400, 401, 403, 404, 409);
+    [EndpointSummary("Set or clear an idea's cost for participatory budgeting (the project's staff; locked once in a basket).")]
+    public static ValueTask<Response> Endpoint(Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Command(caller.UserId, id, body.Cost), ct);
 }

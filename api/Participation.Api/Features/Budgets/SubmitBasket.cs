@@ -48,17 +48,11 @@ public static class SubmitBasket
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/projects/{id:guid}/basket/submit", (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(caller.UserId, id, true), ct))
-        .WithName(nameof(SubmitBasket))
-        .WithSummary("Submit your basket (checks the minimum spend and number of ideas). Honours Idempotency-Key.")
-        .ProducesProblems(401, 403, 404, 409, 422);
+    [EndpointSummary("Submit your basket (checks the minimum spend and number of ideas). Honours Idempotency-Key.")]
+    public static ValueTask<BasketView> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Command(caller.UserId, id, true), ct);
 
-    public static RouteHandlerBuilder MapReopen(RouteGroupBuilder g) => g
-        .MapPost("/projects/{id:guid}/basket/reopen", (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(caller.UserId, id, false), ct))
-        .WithName("ReopenBasket")
-        .WithSummary("Reopen your submitted basket to change it while the phase is open. Honours Idempotency-Key.")
-        .ProducesProblems(401, 403, 404, 409, 422);
+    [EndpointSummary("Reopen your submitted basket to change it while the phase is open. Honours Idempotency-Key.")]
+    public static ValueTask<BasketView> ReopenBasketEndpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Command(caller.UserId, id, false), ct);
 }

@@ -9,11 +9,16 @@ public static class CommentsEndpoints
     public static RouteGroupBuilder MapCommentsEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("").WithTags("Comments");
-        ListComments.Map(g).AllowAnonymous();
-        ListReplies.Map(g).AllowAnonymous();
-        PostComment.Map(g).RequireAuthorization().RequireRateLimiting(RateLimits.Writes).WithIdempotency();  // phase rules
-        EditComment.Map(g).RequireAuthorization().RequireRateLimiting(RateLimits.Writes);  // its author
-        DeleteComment.Map(g).RequireAuthorization();                                        // its author
+        g.MapGet("/ideas/{id:guid}/comments", ListComments.Endpoint).WithName(nameof(ListComments))
+            .AllowAnonymous().ProducesProblems(400, 404);
+        g.MapGet("/comments/{id:guid}/replies", ListReplies.Endpoint).WithName(nameof(ListReplies))
+            .AllowAnonymous().ProducesProblems(400, 404);
+        g.MapPost("/ideas/{id:guid}/comments", PostComment.Endpoint).WithName(nameof(PostComment)) // phase rules
+            .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).WithIdempotency().ProducesProblems(400, 401, 403, 404, 409);
+        g.MapPut("/comments/{id:guid}", EditComment.Endpoint).WithName(nameof(EditComment))
+            .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(400, 401, 403, 404, 409); // its author
+        g.MapDelete("/comments/{id:guid}", DeleteComment.Endpoint).WithName(nameof(DeleteComment))
+            .RequireAuthorization().ProducesProblems(401, 403, 404, 409); // its author
         return api;
     }
 }

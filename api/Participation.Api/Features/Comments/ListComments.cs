@@ -66,52 +66,11 @@ public static class ListComments
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/ideas/{id:guid}/comments", (Guid id, string? cursor, int? limit, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserIdOrNull, id, cursor, limit), ct))
-        .WithName(nameof(ListComments))
-        .WithSummary("An idea's comments, oldest first, each with its first replies.")
-        .ProducesProblems(400, 404);
-}
+    /// <summary>The query string: the page.</summary>
+    public sealed record QueryString(string? Cursor, int? Limit);
 
-/// <summary>All replies to a top-level comment, oldest first, keyset-paginated.</summary>
-public static class ListReplies
-{
-    public sealed record Query(Guid? ActorId, Guid CommentId, string? Cursor, int? Limit) : IQuery<ListComments.Response>;
-
-    public sealed class Validator : AbstractValidator<Query>
-    {
-        public Validator() => RuleFor(q => q.Limit).PageSize();
-    }
-
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, ListComments.Response>
-    {
-        private const string Sql = $"""
-            SELECT {CommentRows.Columns}
-              FROM comments c {CommentRows.Joins}
-             WHERE c.parent_id = @CommentId
-               AND (@AfterAt::timestamptz IS NULL OR (c.created_at, c.id) > (@AfterAt, @AfterId))
-             ORDER BY c.created_at, c.id
-             LIMIT @Take;
-            """;
-
-        public async ValueTask<ListComments.Response> Handle(Query q, CancellationToken ct)
-        {
-            var after = Cursor.Decode<ListComments.Key>(q.Cursor);
-            var limit = q.Limit ?? Cursor.DefaultLimit;
-            await using var connection = await db.OpenConnectionAsync(ct);
-            var comment = await CommentAccess.LoadAsync(connection, q.ActorId, q.CommentId, null, ct);
-            var rows = (await connection.QueryAsync<CommentRows.Row>(new CommandDefinition(Sql,
-                new { q.CommentId, AfterAt = after?.At, AfterId = after?.Id, Take = limit + 1 }, cancellationToken: ct))).AsList();
-            var (page, next) = Cursor.Page(rows, limit, r => new ListComments.Key(DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc), r.Id));
-            return new ListComments.Response(page.Select(r => CommentRows.View(r, q.ActorId, comment.Idea.Staff)).ToList(), next);
-        }
-    }
-
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/comments/{id:guid}/replies", (Guid id, string? cursor, int? limit, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserIdOrNull, id, cursor, limit), ct))
-        .WithName(nameof(ListReplies))
-        .WithSummary("The replies to a comment, oldest first.")
-        .ProducesProblems(400, 404);
+    [EndpointSummary("An idea's comments, oldest first, each with its first replies.")]
+    public static ValueTask<Response> Endpoint(
+        Guid id, [AsParameters] QueryString q, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserIdOrNull, id, q.Cursor, q.Limit), ct);
 }

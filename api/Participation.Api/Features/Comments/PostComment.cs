@@ -84,13 +84,10 @@ public static class PostComment
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/ideas/{id:guid}/comments", async (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            var comment = await sender.Send(new Command(caller.UserId, id, body.Body, body.ParentId, body.OrganisationId), ct);
-            return TypedResults.Created($"/api/v1/comments/{comment.Id}", comment);
-        })
-        .WithName(nameof(PostComment))
-        .WithSummary("Comment on an idea, or reply to a top-level comment (as yourself or a verified organisation you belong to).")
-        .ProducesProblems(400, 401, 403, 404, 409);
+    [EndpointSummary("Comment on an idea, or reply to a top-level comment (as yourself or a verified organisation you belong to).")]
+    public static async Task<Created<CommentView>> Endpoint(Guid id, Request body, Caller caller, ISender sender, CancellationToken ct)
+    {
+        var comment = await sender.Send(new Command(caller.UserId, id, body.Body, body.ParentId, body.OrganisationId), ct);
+        return TypedResults.Created($"/api/v1/comments/{comment.Id}", comment);
+    }
 }

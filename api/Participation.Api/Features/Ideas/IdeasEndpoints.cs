@@ -1,4 +1,5 @@
 using Participation.Api.Infrastructure.Idempotency;
+using Participation.Api.Infrastructure.Security;
 
 namespace Participation.Api.Features.Ideas;
 
@@ -16,15 +17,22 @@ public static class IdeasEndpoints
             .AllowAnonymous().ProducesProblems(400, 404);
         g.MapGet("/ideas/{id:guid}", GetIdea.Endpoint).WithName(nameof(GetIdea))
             .AllowAnonymous().ProducesProblems(400, 404);
-        SubmitIdea.Map(g).RequireAuthorization().RequireRateLimiting(Infrastructure.Security.RateLimits.Writes).WithIdempotency(); // phase rules
-        UpdateIdea.Map(g).RequireAuthorization().RequireRateLimiting(Infrastructure.Security.RateLimits.Writes);       // its author
-        WithdrawIdea.Map(g).RequireAuthorization();                                                                     // its author
+        g.MapPost("/projects/{id:guid}/ideas", SubmitIdea.Endpoint).WithName(nameof(SubmitIdea)) // phase rules
+            .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).WithIdempotency().ProducesProblems(400, 401, 403, 404);
+        g.MapPut("/ideas/{id:guid}", UpdateIdea.Endpoint).WithName(nameof(UpdateIdea))
+            .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(400, 401, 403, 404, 409); // its author
+        g.MapPost("/ideas/{id:guid}/withdraw", WithdrawIdea.Endpoint).WithName(nameof(WithdrawIdea))
+            .RequireAuthorization().ProducesProblems(401, 403, 404, 409); // its author
         g.MapPost("/ideas/{id:guid}/status", ChangeIdeaStatus.Endpoint).WithName(nameof(ChangeIdeaStatus))
             .RequireAuthorization().ProducesProblems(400, 401, 403, 404, 409); // project staff
-        ReactToIdea.Map(g).RequireAuthorization().RequireRateLimiting(Infrastructure.Security.RateLimits.Writes);      // phase rules
-        RemoveReaction.Map(g).RequireAuthorization().RequireRateLimiting(Infrastructure.Security.RateLimits.Writes);   // phase rules, own reaction
-        FollowIdea.Map(g).RequireAuthorization().RequireRateLimiting(Infrastructure.Security.RateLimits.Writes);       // public ideas
-        UnfollowIdea.Map(g).RequireAuthorization();                                                                     // own follow
+        g.MapPut("/ideas/{id:guid}/reaction", ReactToIdea.Endpoint).WithName(nameof(ReactToIdea))
+            .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(400, 401, 403, 404, 409); // phase rules
+        g.MapDelete("/ideas/{id:guid}/reaction", RemoveReaction.Endpoint).WithName(nameof(RemoveReaction))
+            .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(401, 403, 404); // phase rules, own reaction
+        g.MapPut("/ideas/{id:guid}/follow", FollowIdea.Endpoint).WithName(nameof(FollowIdea))
+            .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(401, 404, 409); // public ideas
+        g.MapDelete("/ideas/{id:guid}/follow", UnfollowIdea.Endpoint).WithName(nameof(UnfollowIdea))
+            .RequireAuthorization().ProducesProblems(401, 404); // own follow
         return api;
     }
 }

@@ -89,14 +89,11 @@ public static class SubmitIdea
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/projects/{id:guid}/ideas", async (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            var actor = caller.UserId;
-            var ideaId = await sender.Send(new Command(actor, id, body), ct);
-            return TypedResults.Created($"/api/v1/ideas/{ideaId}", await sender.Send(new GetIdea.Query(actor, ideaId), ct));
-        })
-        .WithName(nameof(SubmitIdea))
-        .WithSummary("Post an idea in the project's current ideation phase (as yourself or a verified organisation you belong to).")
-        .ProducesProblems(400, 401, 403, 404);
+    [EndpointSummary("Post an idea in the project's current ideation phase (as yourself or a verified organisation you belong to).")]
+    public static async Task<Created<GetIdea.Response>> Endpoint(Guid id, Request body, Caller caller, ISender sender, CancellationToken ct)
+    {
+        var actor = caller.UserId;
+        var ideaId = await sender.Send(new Command(actor, id, body), ct);
+        return TypedResults.Created($"/api/v1/ideas/{ideaId}", await sender.Send(new GetIdea.Query(actor, ideaId), ct));
+    }
 }

@@ -101,48 +101,11 @@ public static class UpdateIdea
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/ideas/{id:guid}", async (Guid id, IdeaFields body, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            var actor = caller.UserId;
-            await sender.Send(new Command(actor, id, body), ct);
-            return TypedResults.Ok(await sender.Send(new GetIdea.Query(actor, id), ct));
-        })
-        .WithName(nameof(UpdateIdea))
-        .WithSummary("Edit your idea while the city has not taken it up and its phase is open.")
-        .ProducesProblems(400, 401, 403, 404, 409);
-}
-
-/// <summary>The author withdraws their idea: it leaves the lists; its author and the staff still see it.</summary>
-public static class WithdrawIdea
-{
-    public sealed record Command(Guid ActorId, Guid IdeaId) : ICommand;
-
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    [EndpointSummary("Edit your idea while the city has not taken it up and its phase is open.")]
+    public static async Task<Ok<GetIdea.Response>> Endpoint(Guid id, IdeaFields body, Caller caller, ISender sender, CancellationToken ct)
     {
-        private const string Sql = "UPDATE ideas SET withdrawn_at = now(), updated_at = now() WHERE id = @IdeaId;";
-
-        public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
-        {
-            await using var connection = await db.OpenConnectionAsync(ct);
-            await using var tx = await connection.BeginTransactionAsync(ct);
-            // A withdrawn idea is refused (409) by the rules: withdrawing twice records one event.
-            var (idea, _) = await AuthorRules.RequireAuthorChangeAsync(connection, tx, c.ActorId, c.IdeaId, ParticipationAction.Withdraw, ct);
-            await connection.ExecuteAsync(new CommandDefinition(Sql, new { c.IdeaId }, tx, cancellationToken: ct));
-            await events.RecordAsync(tx, EventType.IdeaWithdrawn, Actor.User(c.ActorId), c.IdeaId, new Scope(idea.ProjectId, idea.PhaseId),
-                new { withdrawn = false }, new { withdrawn = true }, ct: ct);
-            await tx.CommitAsync(ct);
-            return Unit.Value;
-        }
+        var actor = caller.UserId;
+        await sender.Send(new Command(actor, id, body), ct);
+        return TypedResults.Ok(await sender.Send(new GetIdea.Query(actor, id), ct));
     }
-
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/ideas/{id:guid}/withdraw", async (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(caller.UserId, id), ct);
-            return TypedResults.NoContent();
-        })
-        .WithName(nameof(WithdrawIdea))
-        .WithSummary("Withdraw your idea (same rules as editing).")
-        .ProducesProblems(401, 403, 404, 409);
 }

@@ -66,13 +66,10 @@ public static class AddIdeaNote
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/ideas/{id:guid}/notes", async (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            var note = await sender.Send(new Command(caller.UserId, id, body.Body, body.Mentions), ct);
-            return TypedResults.Created($"/api/v1/ideas/{id}/notes", note);
-        })
-        .WithName(nameof(AddIdeaNote))
-        .WithSummary("Write an internal note on an idea, mentioning members of the project's team (the project's staff only).")
-        .ProducesProblems(400, 401, 403, 404);
+    [EndpointSummary("Write an internal note on an idea, mentioning members of the project's team (the project's staff only).")]
+    public static async Task<Created<IdeaNote>> Endpoint(Guid id, Request body, Caller caller, ISender sender, CancellationToken ct)
+    {
+        var note = await sender.Send(new Command(caller.UserId, id, body.Body, body.Mentions), ct);
+        return TypedResults.Created($"/api/v1/ideas/{id}/notes", note);
+    }
 }

@@ -78,17 +78,11 @@ public static class FlagContent
         }
     }
 
-    public static RouteHandlerBuilder MapIdea(RouteGroupBuilder g) => g
-        .MapPost("/ideas/{id:guid}/flags", (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(caller.UserId, ModerationTarget.IdeaKind, id, body.Reason, body.Details), ct))
-        .WithName("FlagIdea")
-        .WithSummary("Report an idea to the moderators (once per person).")
-        .ProducesProblems(400, 401, 404, 409, 429);
+    [EndpointSummary("Report an idea to the moderators (once per person).")]
+    public static ValueTask<Response> FlagIdeaEndpoint(Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Command(caller.UserId, ModerationTarget.IdeaKind, id, body.Reason, body.Details), ct);
 
-    public static RouteHandlerBuilder MapComment(RouteGroupBuilder g) => g
-        .MapPost("/comments/{id:guid}/flags", (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(caller.UserId, ModerationTarget.CommentKind, id, body.Reason, body.Details), ct))
-        .WithName("FlagComment")
-        .WithSummary("Report a comment to the moderators (once per person).")
-        .ProducesProblems(400, 401, 404, 409, 429);
+    [EndpointSummary("Report a comment to the moderators (once per person).")]
+    public static ValueTask<Response> FlagCommentEndpoint(Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Command(caller.UserId, ModerationTarget.CommentKind, id, body.Reason, body.Details), ct);
 }

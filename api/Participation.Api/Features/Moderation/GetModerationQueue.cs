@@ -113,10 +113,11 @@ public static class GetModerationQueue
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/projects/{id:guid}/moderation", (Guid id, string? cursor, int? limit, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserId, id, cursor, limit), ct))
-        .WithName(nameof(GetModerationQueue))
-        .WithSummary("The project's moderation queue: ideas awaiting pre-moderation, flagged ideas and comments (its staff).")
-        .ProducesProblems(400, 401, 403, 404);
+    /// <summary>The query string: the page.</summary>
+    public sealed record QueryString(string? Cursor, int? Limit);
+
+    [EndpointSummary("The project's moderation queue: ideas awaiting pre-moderation, flagged ideas and comments (its staff).")]
+    public static ValueTask<Response> Endpoint(
+        Guid id, [AsParameters] QueryString q, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserId, id, q.Cursor, q.Limit), ct);
 }

@@ -66,25 +66,27 @@ public static class HideContent
         }
     }
 
-    private static RouteHandlerBuilder Map(RouteGroupBuilder g, string path, string kind, bool hide, string name, string summary) => g
-        .MapPost(path, async (Guid id, Request? body, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(caller.UserId, kind, id, hide, body?.Reason), ct);
-            return TypedResults.NoContent();
-        })
-        .WithName(name)
-        .WithSummary(summary)
-        .ProducesProblems(400, 401, 403, 404, 409);
+    [EndpointSummary("Hide an idea with a reason; its author is told why (the project's staff).")]
+    public static Task<NoContent> HideIdeaEndpoint(Guid id, Request? body, Caller caller, ISender sender, CancellationToken ct) =>
+        Decide(ModerationTarget.IdeaKind, true, id, body, caller, sender, ct);
 
-    public static RouteHandlerBuilder MapHideIdea(RouteGroupBuilder g) =>
-        Map(g, "/ideas/{id:guid}/hide", ModerationTarget.IdeaKind, true, "HideIdea", "Hide an idea with a reason; its author is told why (the project's staff).");
+    [EndpointSummary("Show a hidden idea again, or dismiss its flags (the project's staff).")]
+    public static Task<NoContent> UnhideIdeaEndpoint(Guid id, Request? body, Caller caller, ISender sender, CancellationToken ct) =>
+        Decide(ModerationTarget.IdeaKind, false, id, body, caller, sender, ct);
 
-    public static RouteHandlerBuilder MapUnhideIdea(RouteGroupBuilder g) =>
-        Map(g, "/ideas/{id:guid}/unhide", ModerationTarget.IdeaKind, false, "UnhideIdea", "Show a hidden idea again, or dismiss its flags (the project's staff).");
+    [EndpointSummary("Hide a comment with a reason; its author is told why (the project's staff).")]
+    public static Task<NoContent> HideCommentEndpoint(Guid id, Request? body, Caller caller, ISender sender, CancellationToken ct) =>
+        Decide(ModerationTarget.CommentKind, true, id, body, caller, sender, ct);
 
-    public static RouteHandlerBuilder MapHideComment(RouteGroupBuilder g) =>
-        Map(g, "/comments/{id:guid}/hide", ModerationTarget.CommentKind, true, "HideComment", "Hide a comment with a reason; its author is told why (the project's staff).");
+    [EndpointSummary("Show a hidden comment again, or dismiss its flags (the project's staff).")]
+    public static Task<NoContent> UnhideCommentEndpoint(Guid id, Request? body, Caller caller, ISender sender, CancellationToken ct) =>
+        Decide(ModerationTarget.CommentKind, false, id, body, caller, sender, ct);
 
-    public static RouteHandlerBuilder MapUnhideComment(RouteGroupBuilder g) =>
-        Map(g, "/comments/{id:guid}/unhide", ModerationTarget.CommentKind, false, "UnhideComment", "Show a hidden comment again, or dismiss its flags (the project's staff).");
+    /// <summary>The four endpoints differ only in the kind of content and the decision.</summary>
+    private static async Task<NoContent> Decide(
+        string kind, bool hide, Guid id, Request? body, Caller caller, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new Command(caller.UserId, kind, id, hide, body?.Reason), ct);
+        return TypedResults.NoContent();
+    }
 }

@@ -54,10 +54,7 @@ public static class ListIdeaNotes
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/ideas/{id:guid}/notes", (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserId, id), ct))
-        .WithName(nameof(ListIdeaNotes))
-        .WithSummary("Internal notes on an idea and who can be mentioned (the project's staff only).")
-        .ProducesProblems(401, 403, 404);
+    [EndpointSummary("Internal notes on an idea and who can be mentioned (the project's staff only).")]
+    public static ValueTask<Response> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserId, id), ct);
 }

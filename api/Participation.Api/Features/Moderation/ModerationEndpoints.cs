@@ -12,16 +12,26 @@ public static class ModerationEndpoints
     public static RouteGroupBuilder MapModerationEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("").WithTags("Moderation");
-        FlagContent.MapIdea(g).RequireAuthorization().RequireRateLimiting(RateLimits.Flags);     // residents who see it
-        FlagContent.MapComment(g).RequireAuthorization().RequireRateLimiting(RateLimits.Flags);  // residents who see it
-        GetModerationQueue.Map(g).RequireAuthorization();     // project staff
-        HideContent.MapHideIdea(g).RequireAuthorization();    // project staff
-        HideContent.MapUnhideIdea(g).RequireAuthorization();  // project staff
-        HideContent.MapHideComment(g).RequireAuthorization(); // project staff
-        HideContent.MapUnhideComment(g).RequireAuthorization(); // project staff
-        ReviewIdea.Map(g).RequireAuthorization();             // project staff
-        ListIdeaNotes.Map(g).RequireAuthorization();          // project staff
-        AddIdeaNote.Map(g).RequireAuthorization();            // project staff
+        g.MapPost("/ideas/{id:guid}/flags", FlagContent.FlagIdeaEndpoint).WithName("FlagIdea")
+            .RequireAuthorization().RequireRateLimiting(RateLimits.Flags).ProducesProblems(400, 401, 404, 409, 429); // residents who see it
+        g.MapPost("/comments/{id:guid}/flags", FlagContent.FlagCommentEndpoint).WithName("FlagComment")
+            .RequireAuthorization().RequireRateLimiting(RateLimits.Flags).ProducesProblems(400, 401, 404, 409, 429); // residents who see it
+        g.MapGet("/projects/{id:guid}/moderation", GetModerationQueue.Endpoint).WithName(nameof(GetModerationQueue))
+            .RequireAuthorization().ProducesProblems(400, 401, 403, 404); // project staff
+        g.MapPost("/ideas/{id:guid}/hide", HideContent.HideIdeaEndpoint).WithName("HideIdea")
+            .RequireAuthorization().ProducesProblems(400, 401, 403, 404, 409); // project staff
+        g.MapPost("/ideas/{id:guid}/unhide", HideContent.UnhideIdeaEndpoint).WithName("UnhideIdea")
+            .RequireAuthorization().ProducesProblems(400, 401, 403, 404, 409); // project staff
+        g.MapPost("/comments/{id:guid}/hide", HideContent.HideCommentEndpoint).WithName("HideComment")
+            .RequireAuthorization().ProducesProblems(400, 401, 403, 404, 409); // project staff
+        g.MapPost("/comments/{id:guid}/unhide", HideContent.UnhideCommentEndpoint).WithName("UnhideComment")
+            .RequireAuthorization().ProducesProblems(400, 401, 403, 404, 409); // project staff
+        g.MapPost("/ideas/{id:guid}/review", ReviewIdea.Endpoint).WithName(nameof(ReviewIdea))
+            .RequireAuthorization().ProducesProblems(400, 401, 403, 404, 409); // project staff
+        g.MapGet("/ideas/{id:guid}/notes", ListIdeaNotes.Endpoint).WithName(nameof(ListIdeaNotes))
+            .RequireAuthorization().ProducesProblems(401, 403, 404); // project staff
+        g.MapPost("/ideas/{id:guid}/notes", AddIdeaNote.Endpoint).WithName(nameof(AddIdeaNote))
+            .RequireAuthorization().ProducesProblems(400, 401, 403, 404); // project staff
         return api;
     }
 }

@@ -73,13 +73,10 @@ public static class ReviewIdea
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/ideas/{id:guid}/review", async (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(caller.UserId, id, body.Decision, body.Reason), ct);
-            return TypedResults.NoContent();
-        })
-        .WithName(nameof(ReviewIdea))
-        .WithSummary("Approve or reject (with a reason) an idea awaiting pre-moderation (the project's staff).")
-        .ProducesProblems(400, 401, 403, 404, 409);
+    [EndpointSummary("Approve or reject (with a reason) an idea awaiting pre-moderation (the project's staff).")]
+    public static async Task<NoContent> Endpoint(Guid id, Request body, Caller caller, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new Command(caller.UserId, id, body.Decision, body.Reason), ct);
+        return TypedResults.NoContent();
+    }
 }

@@ -36,10 +36,7 @@ public static class GetMyVotes
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/projects/{id:guid}/votes/mine", (Guid id, Guid? phaseId, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserId, id, phaseId), ct))
-        .WithName(nameof(GetMyVotes))
-        .WithSummary("Your votes in the project's current (or given) voting phase and how many you have left.")
-        .ProducesProblems(400, 401, 404);
+    [EndpointSummary("Your votes in the project's current (or given) voting phase and how many you have left.")]
+    public static ValueTask<Response> Endpoint(Guid id, Guid? phaseId, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserId, id, phaseId), ct);
 }

@@ -42,10 +42,7 @@ public static class GetVoteResults
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/phases/{id:guid}/vote-results", (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserIdOrNull, id), ct))
-        .WithName(nameof(GetVoteResults))
-        .WithSummary("Votes per idea in a voting phase: for the project's staff, and for everyone once published or when the phase is over.")
-        .ProducesProblems(403, 404);
+    [EndpointSummary("Votes per idea in a voting phase: for the project's staff, and for everyone once published or when the phase is over.")]
+    public static ValueTask<Response> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserIdOrNull, id), ct);
 }

@@ -8,10 +8,14 @@ public static class VotesEndpoints
     public static RouteGroupBuilder MapVotesEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("").WithTags("Votes");
-        CastVote.Map(g).RequireAuthorization().RequireRateLimiting(RateLimits.Writes);    // phase rules
-        RemoveVote.Map(g).RequireAuthorization().RequireRateLimiting(RateLimits.Writes);  // own vote, phase open
-        GetMyVotes.Map(g).RequireAuthorization();                                          // own votes
-        GetVoteResults.Map(g).AllowAnonymous();                                            // staff, or published
+        g.MapPut("/ideas/{id:guid}/vote", CastVote.Endpoint).WithName(nameof(CastVote))
+            .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(401, 403, 404, 409); // phase rules
+        g.MapDelete("/ideas/{id:guid}/vote", RemoveVote.Endpoint).WithName(nameof(RemoveVote))
+            .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(401, 403, 404); // own vote, phase open
+        g.MapGet("/projects/{id:guid}/votes/mine", GetMyVotes.Endpoint).WithName(nameof(GetMyVotes))
+            .RequireAuthorization().ProducesProblems(400, 401, 404); // own votes
+        g.MapGet("/phases/{id:guid}/vote-results", GetVoteResults.Endpoint).WithName(nameof(GetVoteResults))
+            .AllowAnonymous().ProducesProblems(403, 404); // staff, or published
         return api;
     }
 }
