@@ -46,8 +46,6 @@ public static class GetPlatform
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/", (ISender sender, CancellationToken ct) => sender.Send(new Query(), ct))
-        .WithName(nameof(GetPlatform))
-        .WithSummary("The platform's public settings.");
+    [EndpointSummary("The platform's public settings.")]
+    public static ValueTask<Response> Endpoint(ISender sender, CancellationToken ct) => sender.Send(new Query(), ct);
 }

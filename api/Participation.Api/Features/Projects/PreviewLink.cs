@@ -42,12 +42,9 @@ public static class CreatePreviewLink
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/{id:guid}/preview-link", (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(caller.UserId, id), ct))
-        .WithName(nameof(CreatePreviewLink))
-        .WithSummary("Create (or replace) the preview link of a project (its staff); the token is shown once.")
-        .ProducesProblems(401, 403, 404);
+    [EndpointSummary("Create (or replace) the preview link of a project (its staff); the token is shown once.")]
+    public static ValueTask<Response> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Command(caller.UserId, id), ct);
 }
 
 public static class RevokePreviewLink
@@ -71,13 +68,10 @@ public static class RevokePreviewLink
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/{id:guid}/preview-link", async (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(caller.UserId, id), ct);
-            return TypedResults.NoContent();
-        })
-        .WithName(nameof(RevokePreviewLink))
-        .WithSummary("Revoke the preview link of a project (its staff).")
-        .ProducesProblems(401, 403, 404);
+    [EndpointSummary("Revoke the preview link of a project (its staff).")]
+    public static async Task<NoContent> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new Command(caller.UserId, id), ct);
+        return TypedResults.NoContent();
+    }
 }

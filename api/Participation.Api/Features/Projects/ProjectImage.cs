@@ -81,17 +81,12 @@ public static class SetProjectImage
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/{id:guid}/image", async (Guid id, IFormFile? file, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await using var stream = file?.OpenReadStream();
-            return await sender.Send(new Command(caller.UserId, id, stream, file?.Length ?? 0), ct);
-        })
-        .DisableAntiforgery() // bearer tokens, not cookies
-        .WithMetadata(new RequestSizeLimitAttribute(MaxBytes + 64 * 1024))
-        .WithName(nameof(SetProjectImage))
-        .WithSummary("Set the project's header image (PNG, JPEG or WebP, at most 5 MB; its staff).")
-        .ProducesProblems(400, 401, 403, 404, 413);
+    [EndpointSummary("Set the project's header image (PNG, JPEG or WebP, at most 5 MB; its staff).")]
+    public static async Task<Response> Endpoint(Guid id, IFormFile? file, Caller caller, ISender sender, CancellationToken ct)
+    {
+        await using var stream = file?.OpenReadStream();
+        return await sender.Send(new Command(caller.UserId, id, stream, file?.Length ?? 0), ct);
+    }
 }
 
 public static class GetProjectImage
@@ -113,17 +108,13 @@ public static class GetProjectImage
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/{id:guid}/image", async (Guid id, string? v, HttpContext http, ISender sender, CancellationToken ct) =>
-        {
-            var image = await sender.Send(new Query(id, v), ct);
-            if (image is null) throw new NotFoundException("No such image.");
-            http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-            http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-            return Results.Stream(image.Content, image.ContentType);
-        })
-        .WithName(nameof(GetProjectImage))
-        .WithSummary("The project's header image (the URL given in the project).")
-        .Produces(200, typeof(Stream), "image/png", "image/jpeg", "image/webp")
-        .ProducesProblems(404);
+    [EndpointSummary("The project's header image (the URL given in the project).")]
+    public static async Task<IResult> Endpoint(Guid id, string? v, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var image = await sender.Send(new Query(id, v), ct);
+        if (image is null) throw new NotFoundException("No such image.");
+        http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        return Results.Stream(image.Content, image.ContentType);
+    }
 }

@@ -42,15 +42,12 @@ public static class AssignModerator
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/{id:guid}/moderators/{userId:guid}", async (Guid id, Guid userId, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(caller.UserId, id, userId), ct);
-            return TypedResults.NoContent();
-        })
-        .WithName(nameof(AssignModerator))
-        .WithSummary("Make someone a moderator of the project (admins and the department's heads); idempotent.")
-        .ProducesProblems(400, 401, 403, 404);
+    [EndpointSummary("Make someone a moderator of the project (admins and the department's heads); idempotent.")]
+    public static async Task<NoContent> Endpoint(Guid id, Guid userId, Caller caller, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new Command(caller.UserId, id, userId), ct);
+        return TypedResults.NoContent();
+    }
 }
 
 /// <summary>Admins and the department's heads remove a moderator; the person's sessions end at once.</summary>
@@ -76,13 +73,10 @@ public static class RemoveModerator
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/{id:guid}/moderators/{userId:guid}", async (Guid id, Guid userId, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(caller.UserId, id, userId), ct);
-            return TypedResults.NoContent();
-        })
-        .WithName(nameof(RemoveModerator))
-        .WithSummary("Remove a moderator from the project (admins and the department's heads).")
-        .ProducesProblems(401, 403, 404);
+    [EndpointSummary("Remove a moderator from the project (admins and the department's heads).")]
+    public static async Task<NoContent> Endpoint(Guid id, Guid userId, Caller caller, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new Command(caller.UserId, id, userId), ct);
+        return TypedResults.NoContent();
+    }
 }

@@ -107,14 +107,11 @@ public static class SubmitResponse
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/phases/{id:guid}/responses", async (Guid id, AnswersRequest body, [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
-            Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            var response = await sender.Send(new Command(caller.UserIdOrNull, respondentToken, id, body), ct);
-            return TypedResults.Created($"/api/v1/phases/{id}/my-response", response);
-        })
-        .WithName(nameof(SubmitResponse))
-        .WithSummary("Submit your response to a survey (once); anonymous answers need the phase to allow everyone and a browser token.")
-        .ProducesProblems(400, 401, 403, 404, 409);
+    [EndpointSummary("Submit your response to a survey (once); anonymous answers need the phase to allow everyone and a browser token.")]
+    public static async Task<Created<Response>> Endpoint(Guid id, AnswersRequest body, [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
+        Caller caller, ISender sender, CancellationToken ct)
+    {
+        var response = await sender.Send(new Command(caller.UserIdOrNull, respondentToken, id, body), ct);
+        return TypedResults.Created($"/api/v1/phases/{id}/my-response", response);
+    }
 }
