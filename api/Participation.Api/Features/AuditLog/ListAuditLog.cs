@@ -175,13 +175,10 @@ public static class ListAuditLog
         return names.Count == 0 ? null : names.Select(n => WireEnum.FromQuery<EventType>(n)!.Value).ToList();
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/", (string? action, [QueryEnum<SubjectType>] string? targetType, string? targetId, Guid? actor,
-            [FromQuery, QueryEnum<EventType>] string[]? types, DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit,
-            Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserId, RequestLanguage.Current, action, WireEnum.FromQuery<SubjectType>(targetType), targetId, actor,
-                ParseTypes(types), from, to, cursor, limit), ct))
-        .WithName(nameof(ListAuditLog))
-        .WithSummary("Staff actions, newest first (admins: all; department heads: their departments'), with their names and what changed.")
-        .ProducesProblems(400, 401, 403);
+    [EndpointSummary("Staff actions, newest first (admins: all; department heads: their departments'), with their names and what changed.")]
+    public static ValueTask<Response> Endpoint(string? action, [QueryEnum<SubjectType>] string? targetType, string? targetId, Guid? actor,
+        [FromQuery, QueryEnum<EventType>] string[]? types, DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit,
+        Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserId, RequestLanguage.Current, action, WireEnum.FromQuery<SubjectType>(targetType), targetId, actor,
+            ParseTypes(types), from, to, cursor, limit), ct);
 }

@@ -52,13 +52,10 @@ public static class CreateDepartment
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/", async (Request body, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            var created = await sender.Send(new Command(caller.UserId, body.Name), ct);
-            return TypedResults.Created($"/api/v1/departments/{created.Id}", created);
-        })
-        .WithName(nameof(CreateDepartment))
-        .WithSummary("Create a department (admin).")
-        .ProducesProblems(400, 401, 403, 409);
+    [EndpointSummary("Create a department (admin).")]
+    public static async Task<Created<ListDepartments.Department>> Endpoint(Request body, Caller caller, ISender sender, CancellationToken ct)
+    {
+        var created = await sender.Send(new Command(caller.UserId, body.Name), ct);
+        return TypedResults.Created($"/api/v1/departments/{created.Id}", created);
+    }
 }

@@ -54,13 +54,10 @@ public static class DeleteDepartment
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/{id:guid}", async (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(caller.UserId, id), ct);
-            return TypedResults.NoContent();
-        })
-        .WithName(nameof(DeleteDepartment))
-        .WithSummary("Delete an empty department (admin).")
-        .ProducesProblems(401, 403, 404, 409);
+    [EndpointSummary("Delete an empty department (admin).")]
+    public static async Task<NoContent> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new Command(caller.UserId, id), ct);
+        return TypedResults.NoContent();
+    }
 }

@@ -6,10 +6,14 @@ public static class DepartmentsEndpoints
     public static RouteGroupBuilder MapDepartmentsEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/departments").WithTags("Departments");
-        ListDepartments.Map(g).AllowAnonymous();
-        CreateDepartment.Map(g).RequireAuthorization();
-        RenameDepartment.Map(g).RequireAuthorization();
-        DeleteDepartment.Map(g).RequireAuthorization();
+        g.MapGet("/", ListDepartments.Endpoint).WithName(nameof(ListDepartments))
+            .AllowAnonymous(); // everyone
+        g.MapPost("/", CreateDepartment.Endpoint).WithName(nameof(CreateDepartment))
+            .RequireAuthorization().ProducesProblems(400, 401, 403, 409); // admin
+        g.MapPut("/{id:guid}", RenameDepartment.Endpoint).WithName(nameof(RenameDepartment))
+            .RequireAuthorization().ProducesProblems(400, 401, 403, 404, 409); // admin
+        g.MapDelete("/{id:guid}", DeleteDepartment.Endpoint).WithName(nameof(DeleteDepartment))
+            .RequireAuthorization().ProducesProblems(401, 403, 404, 409); // admin
         return api;
     }
 }

@@ -28,8 +28,6 @@ public static class ListDepartments
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/", (ISender sender, CancellationToken ct) => sender.Send(new Query(), ct))
-        .WithName(nameof(ListDepartments))
-        .WithSummary("The departments of the administration (names only).");
+    [EndpointSummary("The departments of the administration (names only).")]
+    public static ValueTask<Response> Endpoint(ISender sender, CancellationToken ct) => sender.Send(new Query(), ct);
 }

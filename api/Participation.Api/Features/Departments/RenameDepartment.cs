@@ -58,10 +58,7 @@ public static class RenameDepartment
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/{id:guid}", (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(caller.UserId, id, body.Name), ct))
-        .WithName(nameof(RenameDepartment))
-        .WithSummary("Rename a department (admin).")
-        .ProducesProblems(400, 401, 403, 404, 409);
+    [EndpointSummary("Rename a department (admin).")]
+    public static ValueTask<ListDepartments.Department> Endpoint(Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Command(caller.UserId, id, body.Name), ct);
 }

@@ -4,18 +4,6 @@ using Npgsql;
 
 namespace Participation.Api.Features.Platform;
 
-/// <summary>Where maps start and which tile server draws them (configuration section "Map").</summary>
-public sealed class MapOptions
-{
-    public const string Section = "Map";
-    /// <summary>An XYZ tile URL template; any server the city licenses (OpenStreetMap by default).</summary>
-    public string TileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
-    public string Attribution { get; set; } = "© OpenStreetMap contributors";
-    public double Latitude { get; set; } = 50.8466;
-    public double Longitude { get; set; } = 4.3528;
-    public int Zoom { get; set; } = 13;
-}
-
 /// <summary>What every visitor needs to draw the shell: the platform's name and languages, and the map settings.</summary>
 public static class GetPlatform
 {
@@ -46,8 +34,6 @@ public static class GetPlatform
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/", (ISender sender, CancellationToken ct) => sender.Send(new Query(), ct))
-        .WithName(nameof(GetPlatform))
-        .WithSummary("The platform's public settings.");
+    [EndpointSummary("The platform's public settings.")]
+    public static ValueTask<Response> Endpoint(ISender sender, CancellationToken ct) => sender.Send(new Query(), ct);
 }

@@ -5,7 +5,8 @@ public static class PlatformEndpoints
     public static RouteGroupBuilder MapPlatformEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/platform").WithTags("Platform");
-        GetPlatform.Map(g).AllowAnonymous();
+        g.MapGet("/", GetPlatform.Endpoint).WithName(nameof(GetPlatform))
+            .AllowAnonymous(); // everyone
         return api;
     }
 }

@@ -26,15 +26,12 @@ public static class AddPhase
             await PhaseWriter.SaveAsync(db, events, c.ActorId, c.ProjectId, null, c.Phase, ct);
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/{id:guid}/phases", async (Guid id, PhaseRequest body, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            var actor = caller.UserId;
-            var phaseId = await sender.Send(new Command(actor, id, body), ct);
-            var project = await sender.Send(new GetProject.Query(actor, id, null), ct);
-            return TypedResults.Created($"/api/v1/projects/{id}/phases/{phaseId}", project.Phases.Single(p => p.Id == phaseId));
-        })
-        .WithName(nameof(AddPhase))
-        .WithSummary("Add a phase to the project's timeline (its staff); phases may not overlap.")
-        .ProducesProblems(400, 401, 403, 404);
+    [EndpointSummary("Add a phase to the project's timeline (its staff); phases may not overlap.")]
+    public static async Task<Created<GetProject.Phase>> Endpoint(Guid id, PhaseRequest body, Caller caller, ISender sender, CancellationToken ct)
+    {
+        var actor = caller.UserId;
+        var phaseId = await sender.Send(new Command(actor, id, body), ct);
+        var project = await sender.Send(new GetProject.Query(actor, id, null), ct);
+        return TypedResults.Created($"/api/v1/projects/{id}/phases/{phaseId}", project.Phases.Single(p => p.Id == phaseId));
+    }
 }

@@ -29,13 +29,10 @@ public static class ChangePhase
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/{id:guid}/phases/{phaseId:guid}", async (Guid id, Guid phaseId, PhaseRequest body, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(caller.UserId, id, phaseId, body), ct);
-            return TypedResults.NoContent();
-        })
-        .WithName(nameof(ChangePhase))
-        .WithSummary("Replace a phase of the project (its staff).")
-        .ProducesProblems(400, 401, 403, 404);
+    [EndpointSummary("Replace a phase of the project (its staff).")]
+    public static async Task<NoContent> Endpoint(Guid id, Guid phaseId, PhaseRequest body, Caller caller, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new Command(caller.UserId, id, phaseId, body), ct);
+        return TypedResults.NoContent();
+    }
 }

@@ -47,14 +47,11 @@ public static class ChangeProjectStatus
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/{id:guid}/status", async (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            var actor = caller.UserId;
-            await sender.Send(new Command(actor, id, body.Status), ct);
-            return await sender.Send(new GetProject.Query(actor, id, null), ct);
-        })
-        .WithName(nameof(ChangeProjectStatus))
-        .WithSummary("Publish, archive or put a project back to draft (its staff).")
-        .ProducesProblems(400, 401, 403, 404);
+    [EndpointSummary("Publish, archive or put a project back to draft (its staff).")]
+    public static async Task<GetProject.Response> Endpoint(Guid id, Request body, Caller caller, ISender sender, CancellationToken ct)
+    {
+        var actor = caller.UserId;
+        await sender.Send(new Command(actor, id, body.Status), ct);
+        return await sender.Send(new GetProject.Query(actor, id, null), ct);
+    }
 }

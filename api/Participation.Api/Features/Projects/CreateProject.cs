@@ -58,14 +58,11 @@ public static class CreateProject
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPost("/", async (Request body, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            var created = await sender.Send(new Command(caller.UserId, body.DepartmentId, body.Title, body.Summary, body.Description, body.Goals,
-                body.TargetAudience, body.Topics), ct);
-            return TypedResults.Created($"/api/v1/projects/{created.Id}", created);
-        })
-        .WithName(nameof(CreateProject))
-        .WithSummary("Create a draft project in a department (admin, or a head of that department).")
-        .ProducesProblems(400, 401, 403);
+    [EndpointSummary("Create a draft project in a department (admin, or a head of that department).")]
+    public static async Task<Created<Response>> Endpoint(Request body, Caller caller, ISender sender, CancellationToken ct)
+    {
+        var created = await sender.Send(new Command(caller.UserId, body.DepartmentId, body.Title, body.Summary, body.Description, body.Goals,
+            body.TargetAudience, body.Topics), ct);
+        return TypedResults.Created($"/api/v1/projects/{created.Id}", created);
+    }
 }

@@ -100,10 +100,8 @@ public static class GetProject
             r.StartsAt.AsUtc(), r.EndsAt.AsUtc(), r.Method.ToEnum<PhaseMethod>(), JsonSerializer.Deserialize<PhaseSettings>(r.Settings, JsonSerializerOptions.Web) ?? new PhaseSettings(), r.IsCurrent);
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/{id:guid}", (Guid id, [FromHeader(Name = "X-Preview-Token")] string? previewToken, Caller caller,
-            ISender sender, CancellationToken ct) => sender.Send(new Query(caller.UserIdOrNull, id, previewToken), ct))
-        .WithName(nameof(GetProject))
-        .WithSummary("A project page with its timeline (drafts: staff, or the X-Preview-Token header).")
-        .ProducesProblems(404);
+    [EndpointSummary("A project page with its timeline (drafts: staff, or the X-Preview-Token header).")]
+    public static ValueTask<Response> Endpoint(Guid id, [FromHeader(Name = "X-Preview-Token")] string? previewToken, Caller caller,
+        ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserIdOrNull, id, previewToken), ct);
 }

@@ -21,10 +21,7 @@ public static class GetProjectActions
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/{id:guid}/actions", (Guid id, Guid? phaseId, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserIdOrNull, id, phaseId), ct))
-        .WithName(nameof(GetProjectActions))
-        .WithSummary("What you may do in the current (or given) phase, with the reason when you may not.")
-        .ProducesProblems(400, 404);
+    [EndpointSummary("What you may do in the current (or given) phase, with the reason when you may not.")]
+    public static ValueTask<ActionPolicy.Result> Endpoint(Guid id, Guid? phaseId, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserIdOrNull, id, phaseId), ct);
 }

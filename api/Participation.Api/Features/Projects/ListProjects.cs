@@ -110,12 +110,10 @@ public static class ListProjects
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/", (Guid? departmentId, string? topic, [QueryEnum<ProjectStatus>] string? status, [QueryEnum<PhaseMethod>] string? method, string? search,
-            [QueryEnum<ProjectSort>] string? sort, string? cursor, int? limit, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(departmentId, topic, WireEnum.FromQuery<ProjectStatus>(status), WireEnum.FromQuery<PhaseMethod>(method), search,
-                WireEnum.FromQuery<ProjectSort>(sort), cursor, limit), ct))
-        .WithName(nameof(ListProjects))
-        .WithSummary("Published and archived projects: filter by department, topic, status, current method or text; newest or ending soon.")
-        .ProducesProblems(400);
+    [EndpointSummary("Published and archived projects: filter by department, topic, status, current method or text; newest or ending soon.")]
+    public static ValueTask<Response> Endpoint(Guid? departmentId, string? topic, [QueryEnum<ProjectStatus>] string? status,
+        [QueryEnum<PhaseMethod>] string? method, string? search, [QueryEnum<ProjectSort>] string? sort, string? cursor, int? limit,
+        ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(departmentId, topic, WireEnum.FromQuery<ProjectStatus>(status), WireEnum.FromQuery<PhaseMethod>(method), search,
+            WireEnum.FromQuery<ProjectSort>(sort), cursor, limit), ct);
 }

@@ -66,10 +66,8 @@ public static class ListWorkspaceProjects
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/workspace", ([QueryEnum<ProjectStatus>] string? status, string? cursor, int? limit, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserId, WireEnum.FromQuery<ProjectStatus>(status), cursor, limit), ct))
-        .WithName(nameof(ListWorkspaceProjects))
-        .WithSummary("The projects you run (drafts included): admins all, department heads their departments', moderators theirs.")
-        .ProducesProblems(400, 401);
+    [EndpointSummary("The projects you run (drafts included): admins all, department heads their departments', moderators theirs.")]
+    public static ValueTask<Response> Endpoint([QueryEnum<ProjectStatus>] string? status, string? cursor, int? limit,
+        Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserId, WireEnum.FromQuery<ProjectStatus>(status), cursor, limit), ct);
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace Participation.Api.Features.Projects;
 
 /// <summary>
@@ -9,22 +11,41 @@ public static class ProjectsEndpoints
     public static RouteGroupBuilder MapProjectsEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/projects").WithTags("Projects");
-        ListProjects.Map(g).AllowAnonymous();              // published and archived only
-        ListWorkspaceProjects.Map(g).RequireAuthorization(); // the caller's projects as staff
-        GetProject.Map(g).AllowAnonymous();                // drafts: staff or preview token
-        GetProjectActions.Map(g).AllowAnonymous();         // anonymous visitors get their reasons too
-        CreateProject.Map(g).RequireAuthorization();       // admin, or a head of the department
-        UpdateProject.Map(g).RequireAuthorization();       // project staff
-        ChangeProjectStatus.Map(g).RequireAuthorization(); // project staff
-        CreatePreviewLink.Map(g).RequireAuthorization();   // project staff
-        RevokePreviewLink.Map(g).RequireAuthorization();   // project staff
-        AssignModerator.Map(g).RequireAuthorization();     // admin, heads of the department
-        RemoveModerator.Map(g).RequireAuthorization();     // admin, heads of the department
-        AddPhase.Map(g).RequireAuthorization();            // project staff
-        ChangePhase.Map(g).RequireAuthorization();         // project staff
-        RemovePhase.Map(g).RequireAuthorization();         // project staff
-        SetProjectImage.Map(g).RequireAuthorization();     // project staff
-        GetProjectImage.Map(g).AllowAnonymous();           // capability URL: the random key is in it
+        g.MapGet("/", ListProjects.Endpoint).WithName(nameof(ListProjects))
+            .AllowAnonymous().ProducesProblems(400); // published and archived only
+        g.MapGet("/workspace", ListWorkspaceProjects.Endpoint).WithName(nameof(ListWorkspaceProjects))
+            .RequireAuthorization().ProducesProblems(400, 401); // the caller's projects as staff
+        g.MapGet("/{id:guid}", GetProject.Endpoint).WithName(nameof(GetProject))
+            .AllowAnonymous().ProducesProblems(404); // drafts: staff or preview token
+        g.MapGet("/{id:guid}/actions", GetProjectActions.Endpoint).WithName(nameof(GetProjectActions))
+            .AllowAnonymous().ProducesProblems(400, 404); // anonymous visitors get their reasons too
+        g.MapPost("/", CreateProject.Endpoint).WithName(nameof(CreateProject))
+            .RequireAuthorization().ProducesProblems(400, 401, 403); // admin, or a head of the department
+        g.MapPatch("/{id:guid}", UpdateProject.Endpoint).WithName(nameof(UpdateProject))
+            .RequireAuthorization().ProducesProblems(400, 401, 403, 404); // project staff
+        g.MapPost("/{id:guid}/status", ChangeProjectStatus.Endpoint).WithName(nameof(ChangeProjectStatus))
+            .RequireAuthorization().ProducesProblems(400, 401, 403, 404); // project staff
+        g.MapPost("/{id:guid}/preview-link", CreatePreviewLink.Endpoint).WithName(nameof(CreatePreviewLink))
+            .RequireAuthorization().ProducesProblems(401, 403, 404); // project staff
+        g.MapDelete("/{id:guid}/preview-link", RevokePreviewLink.Endpoint).WithName(nameof(RevokePreviewLink))
+            .RequireAuthorization().ProducesProblems(401, 403, 404); // project staff
+        g.MapPut("/{id:guid}/moderators/{userId:guid}", AssignModerator.Endpoint).WithName(nameof(AssignModerator))
+            .RequireAuthorization().ProducesProblems(400, 401, 403, 404); // admin, heads of the department
+        g.MapDelete("/{id:guid}/moderators/{userId:guid}", RemoveModerator.Endpoint).WithName(nameof(RemoveModerator))
+            .RequireAuthorization().ProducesProblems(401, 403, 404); // admin, heads of the department
+        g.MapPost("/{id:guid}/phases", AddPhase.Endpoint).WithName(nameof(AddPhase))
+            .RequireAuthorization().ProducesProblems(400, 401, 403, 404); // project staff
+        g.MapPut("/{id:guid}/phases/{phaseId:guid}", ChangePhase.Endpoint).WithName(nameof(ChangePhase))
+            .RequireAuthorization().ProducesProblems(400, 401, 403, 404); // project staff
+        g.MapDelete("/{id:guid}/phases/{phaseId:guid}", RemovePhase.Endpoint).WithName(nameof(RemovePhase))
+            .RequireAuthorization().ProducesProblems(401, 403, 404); // project staff
+        g.MapPut("/{id:guid}/image", SetProjectImage.Endpoint).WithName(nameof(SetProjectImage))
+            .RequireAuthorization().DisableAntiforgery() // bearer tokens, not cookies
+            .WithMetadata(new RequestSizeLimitAttribute(SetProjectImage.MaxBytes + 64 * 1024))
+            .ProducesProblems(400, 401, 403, 404, 413); // project staff
+        g.MapGet("/{id:guid}/image", GetProjectImage.Endpoint).WithName(nameof(GetProjectImage))
+            .AllowAnonymous().Produces(200, typeof(Stream), "image/png", "image/jpeg", "image/webp")
+            .ProducesProblems(404); // capability URL: the random key is in it
         return api;
     }
 }

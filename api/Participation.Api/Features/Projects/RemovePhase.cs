@@ -40,13 +40,10 @@ public static class RemovePhase
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/{id:guid}/phases/{phaseId:guid}", async (Guid id, Guid phaseId, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new Command(caller.UserId, id, phaseId), ct);
-            return TypedResults.NoContent();
-        })
-        .WithName(nameof(RemovePhase))
-        .WithSummary("Remove a phase from the project (its staff).")
-        .ProducesProblems(401, 403, 404);
+    [EndpointSummary("Remove a phase from the project (its staff).")]
+    public static async Task<NoContent> Endpoint(Guid id, Guid phaseId, Caller caller, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new Command(caller.UserId, id, phaseId), ct);
+        return TypedResults.NoContent();
+    }
 }

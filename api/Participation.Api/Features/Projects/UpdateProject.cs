@@ -72,14 +72,11 @@ public static class UpdateProject
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPatch("/{id:guid}", async (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            var actor = caller.UserId;
-            await sender.Send(new Command(actor, id, body.Title, body.Summary, body.Description, body.Goals, body.TargetAudience, body.Topics), ct);
-            return await sender.Send(new GetProject.Query(actor, id, null), ct);
-        })
-        .WithName(nameof(UpdateProject))
-        .WithSummary("Edit a project page (its moderators, its department's heads, admins); rich text is sanitised.")
-        .ProducesProblems(400, 401, 403, 404);
+    [EndpointSummary("Edit a project page (its moderators, its department's heads, admins); rich text is sanitised.")]
+    public static async Task<GetProject.Response> Endpoint(Guid id, Request body, Caller caller, ISender sender, CancellationToken ct)
+    {
+        var actor = caller.UserId;
+        await sender.Send(new Command(actor, id, body.Title, body.Summary, body.Description, body.Goals, body.TargetAudience, body.Topics), ct);
+        return await sender.Send(new GetProject.Query(actor, id, null), ct);
+    }
 }

@@ -76,11 +76,8 @@ public static class AnswerPoll
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/phases/{id:guid}/poll-answer", (Guid id, AnswersRequest body, [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
-            Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(caller.UserIdOrNull, respondentToken, id, body), ct))
-        .WithName(nameof(AnswerPoll))
-        .WithSummary("Answer a poll, or change your answer, while its phase is open; returns the results when you may see them.")
-        .ProducesProblems(400, 401, 403, 404, 409);
+    [EndpointSummary("Answer a poll, or change your answer, while its phase is open; returns the results when you may see them.")]
+    public static ValueTask<PollState> Endpoint(Guid id, AnswersRequest body, [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
+        Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Command(caller.UserIdOrNull, respondentToken, id, body), ct);
 }

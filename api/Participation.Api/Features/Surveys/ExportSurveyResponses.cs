@@ -47,14 +47,10 @@ public static class ExportSurveyResponses
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/phases/{id:guid}/responses.csv", async (Guid id, string? language, Caller caller, ISender sender, HttpContext http, CancellationToken ct) =>
-        {
-            var export = await sender.Send(new Query(caller.UserId, id, language), ct);
-            return Results.Stream(stream => export.WriteAsync(stream, http.RequestAborted), "text/csv; charset=utf-8", export.FileName);
-        })
-        .WithName(nameof(ExportSurveyResponses))
-        .WithSummary("Download every submitted response as CSV, streamed (project staff; audited).")
-        .Produces(200, contentType: "text/csv")
-        .ProducesProblems(400, 401, 403, 404);
+    [EndpointSummary("Download every submitted response as CSV, streamed (project staff; audited).")]
+    public static async Task<IResult> Endpoint(Guid id, string? language, Caller caller, ISender sender, HttpContext http, CancellationToken ct)
+    {
+        var export = await sender.Send(new Query(caller.UserId, id, language), ct);
+        return Results.Stream(stream => export.WriteAsync(stream, http.RequestAborted), "text/csv; charset=utf-8", export.FileName);
+    }
 }

@@ -26,11 +26,8 @@ public static class GetMyResponse
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/phases/{id:guid}/my-response", (Guid id, [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
-            Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserIdOrNull, respondentToken, id), ct))
-        .WithName(nameof(GetMyResponse))
-        .WithSummary("Your own response to a survey or poll (by account, or by browser token when not signed in): status none, draft or submitted, with its answers.")
-        .ProducesProblems(400, 404);
+    [EndpointSummary("Your own response to a survey or poll (by account, or by browser token when not signed in): status none, draft or submitted, with its answers.")]
+    public static ValueTask<MyResponse> Endpoint(Guid id, [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
+        Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserIdOrNull, respondentToken, id), ct);
 }

@@ -28,11 +28,8 @@ public static class GetPollState
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/phases/{id:guid}/poll-answer", (Guid id, [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
-            Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserIdOrNull, respondentToken, id), ct))
-        .WithName(nameof(GetPollState))
-        .WithSummary("Your poll answer (by account, or by browser token when not signed in) and the results when you may see them.")
-        .ProducesProblems(400, 404);
+    [EndpointSummary("Your poll answer (by account, or by browser token when not signed in) and the results when you may see them.")]
+    public static ValueTask<PollState> Endpoint(Guid id, [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
+        Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserIdOrNull, respondentToken, id), ct);
 }

@@ -24,10 +24,7 @@ public static class GetSurvey
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/phases/{id:guid}/survey", (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserIdOrNull, id), ct))
-        .WithName(nameof(GetSurvey))
-        .WithSummary("The questionnaire of a survey or poll phase: sections, questions and options in order.")
-        .ProducesProblems(404);
+    [EndpointSummary("The questionnaire of a survey or poll phase: sections, questions and options in order.")]
+    public static ValueTask<SurveyView> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserIdOrNull, id), ct);
 }

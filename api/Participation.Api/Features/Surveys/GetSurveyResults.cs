@@ -92,10 +92,7 @@ public static class GetSurveyResults
     public static async Task<Response?> WhenReadableAsync(NpgsqlConnection connection, Guid? actorId, Guid phaseId, CancellationToken ct) =>
         await SurveyResultsAccess.ResultsOrNullAsync(connection, actorId, phaseId, ct) is { } phase ? await Handler.ComputeAsync(connection, phase, ct) : null;
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/phases/{id:guid}/survey-results", (Guid id, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserIdOrNull, id), ct))
-        .WithName(nameof(GetSurveyResults))
-        .WithSummary("Results of a survey or poll per question: for the project's staff, and for everyone once published (small groups withheld).")
-        .ProducesProblems(403, 404);
+    [EndpointSummary("Results of a survey or poll per question: for the project's staff, and for everyone once published (small groups withheld).")]
+    public static ValueTask<Response> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserIdOrNull, id), ct);
 }

@@ -58,10 +58,7 @@ public static class ListTextAnswers
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/survey-questions/{id:guid}/text-answers", (Guid id, string? cursor, int? limit, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Query(caller.UserId, id, cursor, limit), ct))
-        .WithName(nameof(ListTextAnswers))
-        .WithSummary("Free-text answers to a survey question, newest first (project staff).")
-        .ProducesProblems(400, 401, 403, 404);
+    [EndpointSummary("Free-text answers to a survey question, newest first (project staff).")]
+    public static ValueTask<Response> Endpoint(Guid id, string? cursor, int? limit, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserId, id, cursor, limit), ct);
 }

@@ -45,10 +45,7 @@ public static class SaveDraftResponse
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/phases/{id:guid}/my-response", (Guid id, AnswersRequest body, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(caller.UserId, id, body), ct))
-        .WithName(nameof(SaveDraftResponse))
-        .WithSummary("Save a draft of your survey response (answers checked, required ones may wait).")
-        .ProducesProblems(400, 401, 403, 404);
+    [EndpointSummary("Save a draft of your survey response (answers checked, required ones may wait).")]
+    public static ValueTask<MyResponse> Endpoint(Guid id, AnswersRequest body, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Command(caller.UserId, id, body), ct);
 }

@@ -154,10 +154,7 @@ public static class SaveSurvey
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/phases/{id:guid}/survey", (Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(caller.UserId, id, body), ct))
-        .WithName(nameof(SaveSurvey))
-        .WithSummary("Save the questionnaire of a survey or poll phase (project staff); after the first response only the wording may change.")
-        .ProducesProblems(400, 401, 403, 404, 409);
+    [EndpointSummary("Save the questionnaire of a survey or poll phase (project staff); after the first response only the wording may change.")]
+    public static ValueTask<SurveyView> Endpoint(Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Command(caller.UserId, id, body), ct);
 }

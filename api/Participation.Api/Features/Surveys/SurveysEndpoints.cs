@@ -9,17 +9,30 @@ public static class SurveysEndpoints
     public static RouteGroupBuilder MapSurveysEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("").WithTags("Surveys");
-        GetSurvey.Map(g).AllowAnonymous();                                                            // published project, or staff
-        SaveSurvey.Map(g).RequireAuthorization().RequireRateLimiting(RateLimits.Writes);              // project staff
-        GetMyResponse.Map(g).AllowAnonymous();                                                        // own response (account or browser token)
-        SaveDraftResponse.Map(g).RequireAuthorization().RequireRateLimiting(RateLimits.Writes);       // phase rules, own draft
-        SubmitResponse.Map(g).AllowAnonymous().RequireRateLimiting(RateLimits.Writes).WithIdempotency(); // phase rules (everyone: token)
-        GetPollState.Map(g).AllowAnonymous();                                                         // own answer; results when published
-        AnswerPoll.Map(g).AllowAnonymous().RequireRateLimiting(RateLimits.Writes);                    // phase rules (everyone: token)
-        WithdrawPollAnswer.Map(g).AllowAnonymous().RequireRateLimiting(RateLimits.Writes);            // own answer, phase open
-        GetSurveyResults.Map(g).AllowAnonymous();                                                     // staff, or published
-        ListTextAnswers.Map(g).RequireAuthorization();                                                // project staff
-        ExportSurveyResponses.Map(g).RequireAuthorization();                                          // project staff, audited
+        g.MapGet("/phases/{id:guid}/survey", GetSurvey.Endpoint).WithName(nameof(GetSurvey))
+            .AllowAnonymous().ProducesProblems(404); // published project, or staff
+        g.MapPut("/phases/{id:guid}/survey", SaveSurvey.Endpoint).WithName(nameof(SaveSurvey))
+            .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(400, 401, 403, 404, 409); // project staff
+        g.MapGet("/phases/{id:guid}/my-response", GetMyResponse.Endpoint).WithName(nameof(GetMyResponse))
+            .AllowAnonymous().ProducesProblems(400, 404); // own response (account or browser token)
+        g.MapPut("/phases/{id:guid}/my-response", SaveDraftResponse.Endpoint).WithName(nameof(SaveDraftResponse))
+            .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(400, 401, 403, 404); // phase rules, own draft
+        g.MapPost("/phases/{id:guid}/responses", SubmitResponse.Endpoint).WithName(nameof(SubmitResponse))
+            .AllowAnonymous().RequireRateLimiting(RateLimits.Writes).WithIdempotency()
+            .ProducesProblems(400, 401, 403, 404, 409); // phase rules (everyone: token)
+        g.MapGet("/phases/{id:guid}/poll-answer", GetPollState.Endpoint).WithName(nameof(GetPollState))
+            .AllowAnonymous().ProducesProblems(400, 404); // own answer; results when published
+        g.MapPut("/phases/{id:guid}/poll-answer", AnswerPoll.Endpoint).WithName(nameof(AnswerPoll))
+            .AllowAnonymous().RequireRateLimiting(RateLimits.Writes)
+            .ProducesProblems(400, 401, 403, 404, 409); // phase rules (everyone: token)
+        g.MapDelete("/phases/{id:guid}/poll-answer", WithdrawPollAnswer.Endpoint).WithName(nameof(WithdrawPollAnswer))
+            .AllowAnonymous().RequireRateLimiting(RateLimits.Writes).ProducesProblems(401, 403, 404); // own answer, phase open
+        g.MapGet("/phases/{id:guid}/survey-results", GetSurveyResults.Endpoint).WithName(nameof(GetSurveyResults))
+            .AllowAnonymous().ProducesProblems(403, 404); // staff, or published
+        g.MapGet("/survey-questions/{id:guid}/text-answers", ListTextAnswers.Endpoint).WithName(nameof(ListTextAnswers))
+            .RequireAuthorization().ProducesProblems(400, 401, 403, 404); // project staff
+        g.MapGet("/phases/{id:guid}/responses.csv", ExportSurveyResponses.Endpoint).WithName(nameof(ExportSurveyResponses))
+            .RequireAuthorization().Produces(200, contentType: "text/csv").ProducesProblems(400, 401, 403, 404); // project staff, audited
         return api;
     }
 }

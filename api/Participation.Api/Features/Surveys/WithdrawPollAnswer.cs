@@ -54,11 +54,8 @@ public static class WithdrawPollAnswer
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapDelete("/phases/{id:guid}/poll-answer", (Guid id, [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
-            Caller caller, ISender sender, CancellationToken ct) =>
-            sender.Send(new Command(caller.UserIdOrNull, respondentToken, id), ct))
-        .WithName(nameof(WithdrawPollAnswer))
-        .WithSummary("Withdraw your poll answer while its phase is open.")
-        .ProducesProblems(401, 403, 404);
+    [EndpointSummary("Withdraw your poll answer while its phase is open.")]
+    public static ValueTask<PollState> Endpoint(Guid id, [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
+        Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Command(caller.UserIdOrNull, respondentToken, id), ct);
 }

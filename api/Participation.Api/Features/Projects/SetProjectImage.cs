@@ -1,15 +1,5 @@
-using Participation.Api.Infrastructure.Validation;
-using Dapper;
-using FluentValidation;
 using FluentValidation.Results;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Storage;
 
 namespace Participation.Api.Features.Projects;
@@ -81,49 +71,10 @@ public static class SetProjectImage
         }
     }
 
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapPut("/{id:guid}/image", async (Guid id, IFormFile? file, Caller caller, ISender sender, CancellationToken ct) =>
-        {
-            await using var stream = file?.OpenReadStream();
-            return await sender.Send(new Command(caller.UserId, id, stream, file?.Length ?? 0), ct);
-        })
-        .DisableAntiforgery() // bearer tokens, not cookies
-        .WithMetadata(new RequestSizeLimitAttribute(MaxBytes + 64 * 1024))
-        .WithName(nameof(SetProjectImage))
-        .WithSummary("Set the project's header image (PNG, JPEG or WebP, at most 5 MB; its staff).")
-        .ProducesProblems(400, 401, 403, 404, 413);
-}
-
-public static class GetProjectImage
-{
-    public sealed record Query(Guid Id, string? Version) : IQuery<Image?>;
-
-    public sealed record Image(Stream Content, string ContentType);
-
-    public sealed class Handler(NpgsqlDataSource db, IFileStorage storage) : IQueryHandler<Query, Image?>
+    [EndpointSummary("Set the project's header image (PNG, JPEG or WebP, at most 5 MB; its staff).")]
+    public static async Task<Response> Endpoint(Guid id, IFormFile? file, Caller caller, ISender sender, CancellationToken ct)
     {
-        private const string Sql = "SELECT image_key FROM projects WHERE id = @Id;";
-
-        public async ValueTask<Image?> Handle(Query q, CancellationToken ct)
-        {
-            await using var connection = await db.OpenConnectionAsync(ct);
-            var key = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(Sql, q, cancellationToken: ct));
-            if (key is null || q.Version is null || Path.GetFileNameWithoutExtension(key) != q.Version) return null;
-            return await storage.OpenAsync(key, ct) is { } stream ? new Image(stream, ImageTypes.ContentTypeOf(key)) : null;
-        }
+        await using var stream = file?.OpenReadStream();
+        return await sender.Send(new Command(caller.UserId, id, stream, file?.Length ?? 0), ct);
     }
-
-    public static RouteHandlerBuilder Map(RouteGroupBuilder g) => g
-        .MapGet("/{id:guid}/image", async (Guid id, string? v, HttpContext http, ISender sender, CancellationToken ct) =>
-        {
-            var image = await sender.Send(new Query(id, v), ct);
-            if (image is null) throw new NotFoundException("No such image.");
-            http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-            http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-            return Results.Stream(image.Content, image.ContentType);
-        })
-        .WithName(nameof(GetProjectImage))
-        .WithSummary("The project's header image (the URL given in the project).")
-        .Produces(200, typeof(Stream), "image/png", "image/jpeg", "image/webp")
-        .ProducesProblems(404);
 }
