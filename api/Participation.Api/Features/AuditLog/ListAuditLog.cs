@@ -175,10 +175,13 @@ public static class ListAuditLog
         return names.Count == 0 ? null : names.Select(n => WireEnum.FromQuery<EventType>(n)!.Value).ToList();
     }
 
+    /// <summary>The query string: filters (action, target, actor, types, period) and the page.</summary>
+    public sealed record QueryString(
+        string? Action, [property: QueryEnum<SubjectType>] string? TargetType, string? TargetId, Guid? Actor,
+        [property: FromQuery, QueryEnum<EventType>] string[]? Types, DateTimeOffset? From, DateTimeOffset? To, string? Cursor, int? Limit);
+
     [EndpointSummary("Staff actions, newest first (admins: all; department heads: their departments'), with their names and what changed.")]
-    public static ValueTask<Response> Endpoint(string? action, [QueryEnum<SubjectType>] string? targetType, string? targetId, Guid? actor,
-        [FromQuery, QueryEnum<EventType>] string[]? types, DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit,
-        Caller caller, ISender sender, CancellationToken ct) =>
-        sender.Send(new Query(caller.UserId, RequestLanguage.Current, action, WireEnum.FromQuery<SubjectType>(targetType), targetId, actor,
-            ParseTypes(types), from, to, cursor, limit), ct);
+    public static ValueTask<Response> Endpoint([AsParameters] QueryString q, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserId, RequestLanguage.Current, q.Action, WireEnum.FromQuery<SubjectType>(q.TargetType), q.TargetId, q.Actor,
+            ParseTypes(q.Types), q.From, q.To, q.Cursor, q.Limit), ct);
 }

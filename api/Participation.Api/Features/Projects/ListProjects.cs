@@ -110,10 +110,13 @@ public static class ListProjects
         }
     }
 
+    /// <summary>The query string: filters (department, topic, status, current method, text), the order and the page.</summary>
+    public sealed record QueryString(
+        Guid? DepartmentId, string? Topic, [property: QueryEnum<ProjectStatus>] string? Status, [property: QueryEnum<PhaseMethod>] string? Method,
+        string? Search, [property: QueryEnum<ProjectSort>] string? Sort, string? Cursor, int? Limit);
+
     [EndpointSummary("Published and archived projects: filter by department, topic, status, current method or text; newest or ending soon.")]
-    public static ValueTask<Response> Endpoint(Guid? departmentId, string? topic, [QueryEnum<ProjectStatus>] string? status,
-        [QueryEnum<PhaseMethod>] string? method, string? search, [QueryEnum<ProjectSort>] string? sort, string? cursor, int? limit,
-        ISender sender, CancellationToken ct) =>
-        sender.Send(new Query(departmentId, topic, WireEnum.FromQuery<ProjectStatus>(status), WireEnum.FromQuery<PhaseMethod>(method), search,
-            WireEnum.FromQuery<ProjectSort>(sort), cursor, limit), ct);
+    public static ValueTask<Response> Endpoint([AsParameters] QueryString q, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(q.DepartmentId, q.Topic, WireEnum.FromQuery<ProjectStatus>(q.Status), WireEnum.FromQuery<PhaseMethod>(q.Method), q.Search,
+            WireEnum.FromQuery<ProjectSort>(q.Sort), q.Cursor, q.Limit), ct);
 }

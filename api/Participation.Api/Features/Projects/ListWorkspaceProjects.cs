@@ -66,8 +66,10 @@ public static class ListWorkspaceProjects
         }
     }
 
+    /// <summary>The query string: a status filter and the page.</summary>
+    public sealed record QueryString([property: QueryEnum<ProjectStatus>] string? Status, string? Cursor, int? Limit);
+
     [EndpointSummary("The projects you run (drafts included): admins all, department heads their departments', moderators theirs.")]
-    public static ValueTask<Response> Endpoint([QueryEnum<ProjectStatus>] string? status, string? cursor, int? limit,
-        Caller caller, ISender sender, CancellationToken ct) =>
-        sender.Send(new Query(caller.UserId, WireEnum.FromQuery<ProjectStatus>(status), cursor, limit), ct);
+    public static ValueTask<Response> Endpoint([AsParameters] QueryString q, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserId, WireEnum.FromQuery<ProjectStatus>(q.Status), q.Cursor, q.Limit), ct);
 }

@@ -58,7 +58,10 @@ public static class ListTextAnswers
         }
     }
 
+    /// <summary>The query string: the page.</summary>
+    public sealed record QueryString(string? Cursor, int? Limit);
+
     [EndpointSummary("Free-text answers to a survey question, newest first (project staff).")]
-    public static ValueTask<Response> Endpoint(Guid id, string? cursor, int? limit, Caller caller, ISender sender, CancellationToken ct) =>
-        sender.Send(new Query(caller.UserId, id, cursor, limit), ct);
+    public static ValueTask<Response> Endpoint(Guid id, [AsParameters] QueryString q, Caller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.UserId, id, q.Cursor, q.Limit), ct);
 }
