@@ -88,6 +88,18 @@ public sealed class BadInputTests(ApiFactory api) : ApiTest(api)
         await response.AssertProblemAsync(HttpStatusCode.MethodNotAllowed);
     }
 
+    /// <summary>Query strings bound as one [AsParameters] record still name the field as sent (camelCase), not the C# property.</summary>
+    [Theory]
+    [InlineData("/api/v1/projects/0190a000-0000-7000-8000-00000000ff01/ideas?south=north", "south")]
+    [InlineData("/api/v1/projects/0190a000-0000-7000-8000-00000000ff01/ideas?limit=many", "limit")]
+    [InlineData("/api/v1/projects?limit=1e3", "limit")]
+    [InlineData("/api/v1/ideas/0190a000-0000-7000-8000-00000000ff01/comments?limit=ten", "limit")]
+    public async Task A_query_value_that_does_not_parse_is_a_400_naming_it_as_sent(string url, string field)
+    {
+        var response = await Api.CreateClient().GetAsync(url);
+        await response.AssertFieldErrorsAsync(field);
+    }
+
     [Fact]
     public async Task An_unknown_route_is_a_404_problem()
     {

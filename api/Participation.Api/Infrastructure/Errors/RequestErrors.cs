@@ -18,7 +18,11 @@ public static partial class RequestErrors
     public static Microsoft.AspNetCore.Http.HttpValidationProblemDetails Describe(BadHttpRequestException b)
     {
         if (b.InnerException is JsonException j) return Describe(j);
-        var parameter = ParameterName().Match(b.Message) is { Success: true } m ? m.Groups["name"].Value : null;
+        // An [AsParameters] query string names its record's property (PascalCase): on the wire, and in errors, it is camelCase.
+        // Header names (with a dash) are kept as sent.
+        var parameter = ParameterName().Match(b.Message) is { Success: true } m
+            ? m.Groups["name"].Value is var name && name.Contains('-') ? name : ProblemExceptionHandler.Camel(name)
+            : null;
         // The quoted parts are the parameter and the value sent: a value such as "nobody" says nothing about the body.
         var fromBody = Quoted().Replace(b.Message, "").Contains("body", StringComparison.OrdinalIgnoreCase);
         var (key, message) = b.Message switch
