@@ -21,11 +21,11 @@ build: ## build the solution and the web client
 	cd web-client && npm run build
 
 lint: ## lint the web client (ESLint, no warning allowed) and check the C# style (dotnet format); `make test` runs both
-	@source .ci/lib.sh && ensure_dotnet_deps && dotnet format style Participation.sln --verify-no-changes --severity warning
+	@source .ci/lib.sh && ensure_dotnet_deps && dotnet format style Participation.sln --verify-no-changes --severity warn
 	@source .ci/lib.sh && ensure_node_deps && cd web-client && npm run --silent lint
 
 format: ## format everything: C# (CSharpier, then dotnet format style fixes), web client (Prettier); `make test` fails on unformatted files
-	@source .ci/lib.sh && ensure_dotnet_deps && dotnet csharpier format . && dotnet format style Participation.sln --severity warning
+	@source .ci/lib.sh && ensure_dotnet_deps && dotnet csharpier format . && dotnet format style Participation.sln --severity warn
 	@source .ci/lib.sh && ensure_node_deps && cd web-client && npm run --silent format
 
 openapi: ## rewrite openapi.json from the running API (needs PostgreSQL: uses a throwaway cluster)

@@ -86,7 +86,7 @@ say "contract: generated clients match openapi.json"
 "$ROOT/.ci/contracts.sh" check || broken+=("contract check: the generated clients differ from openapi.json (make contracts)")
 
 say ".NET formatting: CSharpier (layout, 140 columns), dotnet format (style: usings, namespaces)"
-{ dotnet csharpier check . && dotnet format style Participation.sln --verify-no-changes --severity warning --no-restore; } 2>&1 \
+{ dotnet csharpier check . && dotnet format style Participation.sln --verify-no-changes --severity warn --no-restore; } 2>&1 \
   | tee "$logs/dotnet-format.log" || broken+=(".NET formatting (see ${logs#"$ROOT/"}/dotnet-format.log; make format)")
 
 say "web unit tests"

@@ -1,32 +1,26 @@
+using Participation.Api.Cli;
 using Participation.Api.Features.AuditLog;
-using Participation.Api.Features.Comments;
-using Participation.Api.Features.Ideas;
-using Participation.Api.Features.Moderation;
-using Participation.Api.Features.Notifications;
 using Participation.Api.Features.Auth;
 using Participation.Api.Features.Budgets;
+using Participation.Api.Features.Comments;
 using Participation.Api.Features.Departments;
+using Participation.Api.Features.Ideas;
 using Participation.Api.Features.Invitations;
 using Participation.Api.Features.Me;
+using Participation.Api.Features.Moderation;
+using Participation.Api.Features.Notifications;
 using Participation.Api.Features.Organisations;
 using Participation.Api.Features.Platform;
 using Participation.Api.Features.Projects;
-using Participation.Api.Features.Users;
 using Participation.Api.Features.Surveys;
+using Participation.Api.Features.Users;
 using Participation.Api.Features.Votes;
 using Participation.Api.Infrastructure;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Cli;
-using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Email;
-using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Infrastructure.Idempotency;
 using Participation.Api.Infrastructure.Jobs;
 using Participation.Api.Infrastructure.Mediator;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Security;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api;
 
@@ -38,7 +32,8 @@ public static class ApiHost
     /// <summary>The exit code; <paramref name="extraEndpoints"/> maps more routes beside the API's (the benchmark's host, bench/Participation.Bench.Host, maps its baselines).</summary>
     public static async Task<int> RunAsync(string[] args, Action<WebApplication>? extraEndpoints = null)
     {
-        if (Commands.Preflight(args, Console.Out, Console.Error, out var command) is { } answered) return answered;
+        if (Commands.Preflight(args, Console.Out, Console.Error, out var command) is { } answered)
+            return answered;
 
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
@@ -54,7 +49,10 @@ public static class ApiHost
         services.AddOpenApiDocument();
         services.AddHealth();
         services.Configure<Participation.Api.Infrastructure.Storage.StorageOptions>(builder.Configuration.GetSection("Storage"));
-        services.AddSingleton<Participation.Api.Infrastructure.Storage.IFileStorage, Participation.Api.Infrastructure.Storage.DiskFileStorage>();
+        services.AddSingleton<
+            Participation.Api.Infrastructure.Storage.IFileStorage,
+            Participation.Api.Infrastructure.Storage.DiskFileStorage
+        >();
         services.AddInvitations(builder.Configuration);
         services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
         services.AddNotifications(builder.Configuration);
@@ -66,7 +64,8 @@ public static class ApiHost
 
         var app = builder.Build();
 
-        if (command is not null) return await Commands.RunAsync(app, command);
+        if (command is not null)
+            return await Commands.RunAsync(app, command);
         if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
             await app.Services.GetRequiredService<Migrator>().MigrateAsync();
 

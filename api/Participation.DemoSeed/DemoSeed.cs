@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
+using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Enums;
 
 namespace Participation.Demo;
@@ -180,16 +180,58 @@ public static class DemoSeed
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
-        await connection.ExecuteAsync("UPDATE platform_settings SET name = 'Ville de Belleville' WHERE id = 1 AND name = 'Participation';", transaction: tx);
+        await connection.ExecuteAsync(
+            "UPDATE platform_settings SET name = 'Ville de Belleville' WHERE id = 1 AND name = 'Participation';",
+            transaction: tx
+        );
         var hash = Passwords.Hash(Password);
         foreach (var u in Users)
-            await connection.ExecuteAsync(UpsertUser, new { Id = Guid.CreateVersion7(), u.Email, Hash = hash, u.FirstName, u.LastName }, tx);
-        await connection.ExecuteAsync(Departments, new { GreenSpaces, Culture, Mobility }, tx);
+            await connection.ExecuteAsync(
+                UpsertUser,
+                new
+                {
+                    Id = Guid.CreateVersion7(),
+                    u.Email,
+                    Hash = hash,
+                    u.FirstName,
+                    u.LastName,
+                },
+                tx
+            );
+        await connection.ExecuteAsync(
+            Departments,
+            new
+            {
+                GreenSpaces,
+                Culture,
+                Mobility,
+            },
+            tx
+        );
         foreach (var (email, role, department) in Grants)
-            await connection.ExecuteAsync(Grant, new { Id = Guid.CreateVersion7(), Email = email, Role = role.ToWire(), Department = department }, tx);
+            await connection.ExecuteAsync(
+                Grant,
+                new
+                {
+                    Id = Guid.CreateVersion7(),
+                    Email = email,
+                    Role = role.ToWire(),
+                    Department = department,
+                },
+                tx
+            );
         await connection.ExecuteAsync(Organisations, new { Organisation, PendingOrganisation }, tx);
         await connection.ExecuteAsync(Invitations, new { Culture }, tx);
-        await connection.ExecuteAsync(Projects, new { GreenSpaces, Culture, Mobility }, tx);
+        await connection.ExecuteAsync(
+            Projects,
+            new
+            {
+                GreenSpaces,
+                Culture,
+                Mobility,
+            },
+            tx
+        );
         await DemoSeedIdeas.RunAsync(connection, tx, hash);
         await DemoSeedVotes.RunAsync(connection, tx, Mobility);
         await DemoSeedSurveys.RunAsync(connection, tx);

@@ -29,7 +29,8 @@ public static class DemoSeedCommand
         switch (args)
         {
             case ["--list"]:
-                foreach (var u in DemoSeed.Users) output.WriteLine($"    {u.Email,-45} {u.Description}");
+                foreach (var u in DemoSeed.Users)
+                    output.WriteLine($"    {u.Email, -45} {u.Description}");
                 return 0;
             case ["--help" or "-h" or "help"]:
                 output.WriteLine(Usage);

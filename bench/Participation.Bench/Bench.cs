@@ -36,7 +36,9 @@ public static class Bench
         var s = new Scenarios(api, connectionString, o.Require("key"));
         await s.LoadAsync();
         var machine = await MachineAsync(connectionString, o, s, workers, seconds, warmup);
-        Console.WriteLine($"[bench] {s.Users:N0} users; ideas per project: {string.Join(", ", s.IdeasPerProject.Select(kv => $"{kv.Key} {kv.Value:N0}"))}");
+        Console.WriteLine(
+            $"[bench] {s.Users:N0} users; ideas per project: {string.Join(", ", s.IdeasPerProject.Select(kv => $"{kv.Key} {kv.Value:N0}"))}"
+        );
 
         var deepPages = Math.Min(50, s.IdeasPerProject["vote"] / 40);
         var scenarios = new List<(Scenario S, string Group, bool Half)>();
@@ -51,10 +53,24 @@ public static class Bench
         scenarios.Add((s.Vote(), "hot", true));
         scenarios.Add((s.Basket(), "hot", true));
         foreach (var key in new[] { "small", "vote", "large" })
-            scenarios.Add((s.List($"{s.IdeasPerProject[key]:N0} ideas", key == "vote" ? s.VoteProject : Seeder.ProjectId(key), "trending", null, "flat"), "growth", false));
-        if (only is not null) scenarios = scenarios.Where(x => x.S.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
+            scenarios.Add(
+                (
+                    s.List(
+                        $"{s.IdeasPerProject[key]:N0} ideas",
+                        key == "vote" ? s.VoteProject : Seeder.ProjectId(key),
+                        "trending",
+                        null,
+                        "flat"
+                    ),
+                    "growth",
+                    false
+                )
+            );
+        if (only is not null)
+            scenarios = scenarios.Where(x => x.S.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
 
-        foreach (var (sc, _, _) in scenarios) await s.PreflightAsync(sc);
+        foreach (var (sc, _, _) in scenarios)
+            await s.PreflightAsync(sc);
 
         // The API's pool grows to its maximum (100) under the open-loop runs, and every new connection prepares each
         // statement (Npgsql auto-prepare: 2nd use) and plans it afresh for its first executions (PostgreSQL: 5 custom
@@ -77,7 +93,8 @@ public static class Bench
             var baseMax = await load.ClosedAsync(sc.Baseline, workers, warmup, seconds, stats.ResetAsync);
             baseMax = baseMax with { Postgres = await stats.ReadAsync(baseMax.Requests) };
             Print("baseline", baseMax);
-            RunResult? realHalf = null, baseHalf = null;
+            RunResult? realHalf = null,
+                baseHalf = null;
             if (half)
             {
                 realHalf = await load.OpenAsync(sc.Real, sc.RequestsPerUnit, realMax.Rps / 2, Math.Min(warmup, 2), seconds);
@@ -92,29 +109,62 @@ public static class Bench
         Directory.CreateDirectory(outDir);
         var markdown = Markdown(rows, machine, started);
         await File.WriteAllTextAsync(Path.Combine(outDir, "latest.md"), markdown);
-        await File.WriteAllTextAsync(Path.Combine(outDir, "latest.json"), JsonSerializer.Serialize(new { machine, started, rows = rows.Select(r => new { r.Scenario, r.Group, r.Aim, r.Ratio, r.Real, r.Baseline }) },
-            new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+        await File.WriteAllTextAsync(
+            Path.Combine(outDir, "latest.json"),
+            JsonSerializer.Serialize(
+                new
+                {
+                    machine,
+                    started,
+                    rows = rows.Select(r => new
+                    {
+                        r.Scenario,
+                        r.Group,
+                        r.Aim,
+                        r.Ratio,
+                        r.Real,
+                        r.Baseline,
+                    }),
+                },
+                new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }
+            )
+        );
         Console.WriteLine();
         Console.WriteLine(markdown);
-        return rows.Any(r => r.Real.Max.Errors + r.Baseline.Max.Errors + (r.Real.Half?.Errors ?? 0) + (r.Baseline.Half?.Errors ?? 0) > 0) ? 1 : 0;
+        return rows.Any(r => r.Real.Max.Errors + r.Baseline.Max.Errors + (r.Real.Half?.Errors ?? 0) + (r.Baseline.Half?.Errors ?? 0) > 0)
+            ? 1
+            : 0;
     }
 
     private static void Print(string side, RunResult r)
     {
-        Console.WriteLine($"[bench]   {side,-11} {r.Rps,8:0} req/s  p50 {Ms(r.P50),6} ms  p99 {Ms(r.P99),6} ms  max {Ms(r.Max),6} ms" +
-                          $"  cpu/req api {PerReq(r.Cpu.Api, r)} pg {PerReq(r.Cpu.Postgres, r)} client {PerReq(r.Cpu.Client, r)} ms" +
-                          (r.Errors > 0 ? $"  ERRORS {r.Errors}: {r.FirstError}" : ""));
+        Console.WriteLine(
+            $"[bench]   {side, -11} {r.Rps, 8:0} req/s  p50 {Ms(r.P50), 6} ms  p99 {Ms(r.P99), 6} ms  max {Ms(r.Max), 6} ms"
+                + $"  cpu/req api {PerReq(r.Cpu.Api, r)} pg {PerReq(r.Cpu.Postgres, r)} client {PerReq(r.Cpu.Client, r)} ms"
+                + (r.Errors > 0 ? $"  ERRORS {r.Errors}: {r.FirstError}" : "")
+        );
         if (r.Postgres is { } pg)
         {
-            Console.WriteLine($"[bench]   {"",-11} postgres per request: {pg.StatementsPerRequest:0.0} statements, planning {pg.PlanMsPerRequest:0.000} ms, execution {pg.ExecMsPerRequest:0.000} ms");
+            Console.WriteLine(
+                $"[bench]   {"", -11} postgres per request: {pg.StatementsPerRequest:0.0} statements, planning {pg.PlanMsPerRequest:0.000} ms, execution {pg.ExecMsPerRequest:0.000} ms"
+            );
             foreach (var t in pg.Top.Take(3))
-                Console.WriteLine($"[bench]   {"",-11}   {t.CallsPerRequest,4:0.0}× plan {t.MeanPlanMs:0.000} exec {t.MeanExecMs:0.000} ms  {t.Query}");
+                Console.WriteLine(
+                    $"[bench]   {"", -11}   {t.CallsPerRequest, 4:0.0}× plan {t.MeanPlanMs:0.000} exec {t.MeanExecMs:0.000} ms  {t.Query}"
+                );
         }
     }
 
-    private static string Ms(long micros) => (micros / 1000.0).ToString(micros < 10_000 ? "0.00" : micros < 100_000 ? "0.0" : "0", Inv);
+    private static string Ms(long micros) =>
+        (micros / 1000.0).ToString(
+            micros < 10_000 ? "0.00"
+                : micros < 100_000 ? "0.0"
+                : "0",
+            Inv
+        );
 
-    private static string PerReq(double cpuSeconds, RunResult r) => r.Requests == 0 ? "-" : (cpuSeconds * 1000 / r.Requests).ToString("0.00", Inv);
+    private static string PerReq(double cpuSeconds, RunResult r) =>
+        r.Requests == 0 ? "-" : (cpuSeconds * 1000 / r.Requests).ToString("0.00", Inv);
 
     private static async Task<int?> PostmasterPidAsync(string connectionString)
     {
@@ -127,10 +177,20 @@ public static class Bench
             var stat = await File.ReadAllTextAsync($"/proc/{backend}/stat");
             return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], Inv);
         }
-        catch (IOException) { return null; } // PostgreSQL on another host: no CPU split
+        catch (IOException)
+        {
+            return null;
+        } // PostgreSQL on another host: no CPU split
     }
 
-    private static async Task<Dictionary<string, string>> MachineAsync(string connectionString, Options o, Scenarios s, int workers, double seconds, double warmup)
+    private static async Task<Dictionary<string, string>> MachineAsync(
+        string connectionString,
+        Options o,
+        Scenarios s,
+        int workers,
+        double seconds,
+        double warmup
+    )
     {
         await using var db = new NpgsqlConnection(connectionString);
         await db.OpenAsync();
@@ -139,7 +199,13 @@ public static class Bench
             await using var cmd = new NpgsqlCommand(sql, db);
             return (await cmd.ExecuteScalarAsync())?.ToString() ?? "";
         }
-        var cpuModel = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "" : "";
+        var cpuModel = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo")
+                .FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))
+                ?.Split(':', 2)[1]
+                .Trim()
+                ?? ""
+            : "";
         return new Dictionary<string, string>
         {
             ["date"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", Inv),
@@ -147,13 +213,17 @@ public static class Bench
             ["cores"] = Environment.ProcessorCount.ToString(Inv),
             ["cpu"] = cpuModel,
             ["memory"] = $"{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB",
-            ["load average at start"] = File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "",
+            ["load average at start"] = File.Exists("/proc/loadavg")
+                ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))
+                : "",
             ["dotnet"] = Environment.Version.ToString(),
             ["postgresql"] = (await Scalar("SHOW server_version")).Split(' ')[0],
             ["postgresql settings"] = Environment.GetEnvironmentVariable("BENCH_PG_SETTINGS") ?? "",
-            ["data set"] = $"{(o.Quick ? "quick" : "full")}: {s.Users:N0} users, {await Scalar("SELECT count(*) FROM ideas"):N0} ideas, " +
-                           $"{long.Parse(await Scalar("SELECT count(*) FROM idea_reactions"), Inv):N0} reactions, {long.Parse(await Scalar("SELECT count(*) FROM comments"), Inv):N0} comments, database {await Scalar("SELECT pg_size_pretty(pg_database_size(current_database()))")}",
-            ["load"] = $"{workers} connections closed-loop for max; open loop at ½ of each side's max; {warmup:0} s warm-up, {seconds:0} s measured per run",
+            ["data set"] =
+                $"{(o.Quick ? "quick" : "full")}: {s.Users:N0} users, {await Scalar("SELECT count(*) FROM ideas"):N0} ideas, "
+                + $"{long.Parse(await Scalar("SELECT count(*) FROM idea_reactions"), Inv):N0} reactions, {long.Parse(await Scalar("SELECT count(*) FROM comments"), Inv):N0} comments, database {await Scalar("SELECT pg_size_pretty(pg_database_size(current_database()))")}",
+            ["load"] =
+                $"{workers} connections closed-loop for max; open loop at ½ of each side's max; {warmup:0} s warm-up, {seconds:0} s measured per run",
         };
     }
 
@@ -161,52 +231,84 @@ public static class Bench
     {
         var md = new StringBuilder();
         md.AppendLine("# Benchmark: latest run").AppendLine();
-        md.AppendLine($"`make bench` on {machine["date"]}, commit `{machine["commit"]}`. Real endpoints (JWT, validation, mediator, policy) next to bare");
-        md.AppendLine("baselines running the same SQL in the same run. RPS: closed loop at the maximum; latencies in ms; ½: open loop at half of that");
+        md.AppendLine(
+            $"`make bench` on {machine["date"]}, commit `{machine["commit"]}`. Real endpoints (JWT, validation, mediator, policy) next to bare"
+        );
+        md.AppendLine(
+            "baselines running the same SQL in the same run. RPS: closed loop at the maximum; latencies in ms; ½: open loop at half of that"
+        );
         md.AppendLine("side's maximum rate, latency counted from each request's scheduled time.").AppendLine();
-        md.AppendLine("| scenario | real RPS | baseline RPS | ratio | real p50 / p99 at max | real p99 at ½ | baseline p50 / p99 at max | baseline p99 at ½ | aim |");
+        md.AppendLine(
+            "| scenario | real RPS | baseline RPS | ratio | real p50 / p99 at max | real p99 at ½ | baseline p50 / p99 at max | baseline p99 at ½ | aim |"
+        );
         md.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|---|");
         foreach (var r in rows.Where(r => r.Group == "hot"))
-            md.AppendLine($"| {r.Scenario} | {r.Real.Max.Rps:0} | {r.Baseline.Max.Rps:0} | {r.Ratio * 100:0} % | {Ms(r.Real.Max.P50)} / {Ms(r.Real.Max.P99)} | " +
-                          $"{(r.Real.Half is { } h ? Ms(h.P99) : "-")} | {Ms(r.Baseline.Max.P50)} / {Ms(r.Baseline.Max.P99)} | {(r.Baseline.Half is { } b ? Ms(b.P99) : "-")} | {Verdict(r)} |");
+            md.AppendLine(
+                $"| {r.Scenario} | {r.Real.Max.Rps:0} | {r.Baseline.Max.Rps:0} | {r.Ratio * 100:0} % | {Ms(r.Real.Max.P50)} / {Ms(r.Real.Max.P99)} | "
+                    + $"{(r.Real.Half is { } h ? Ms(h.P99) : "-")} | {Ms(r.Baseline.Max.P50)} / {Ms(r.Baseline.Max.P99)} | {(r.Baseline.Half is { } b ? Ms(b.P99) : "-")} | {Verdict(r)} |"
+            );
         var growth = rows.Where(r => r.Group == "growth").ToList();
         if (growth.Count > 0)
         {
-            md.AppendLine().AppendLine("Growth: first page of ideas sorted trending, signed in, in projects of growing size (closed loop).").AppendLine();
-            md.AppendLine("| ideas in the project | real RPS | real p50 / p99 | baseline RPS | baseline p50 / p99 | ratio | real RPS vs smallest |");
+            md.AppendLine()
+                .AppendLine("Growth: first page of ideas sorted trending, signed in, in projects of growing size (closed loop).")
+                .AppendLine();
+            md.AppendLine(
+                "| ideas in the project | real RPS | real p50 / p99 | baseline RPS | baseline p50 / p99 | ratio | real RPS vs smallest |"
+            );
             md.AppendLine("|--:|--:|--:|--:|--:|--:|--:|");
             foreach (var r in growth)
-                md.AppendLine($"| {r.Scenario.Replace(" ideas", "")} | {r.Real.Max.Rps:0} | {Ms(r.Real.Max.P50)} / {Ms(r.Real.Max.P99)} | {r.Baseline.Max.Rps:0} | " +
-                              $"{Ms(r.Baseline.Max.P50)} / {Ms(r.Baseline.Max.P99)} | {r.Ratio * 100:0} % | {r.Real.Max.Rps / growth[0].Real.Max.Rps * 100:0} % |");
+                md.AppendLine(
+                    $"| {r.Scenario.Replace(" ideas", "")} | {r.Real.Max.Rps:0} | {Ms(r.Real.Max.P50)} / {Ms(r.Real.Max.P99)} | {r.Baseline.Max.Rps:0} | "
+                        + $"{Ms(r.Baseline.Max.P50)} / {Ms(r.Baseline.Max.P99)} | {r.Ratio * 100:0} % | {r.Real.Max.Rps / growth[0].Real.Max.Rps * 100:0} % |"
+                );
         }
-        md.AppendLine().AppendLine("Where the CPU went during the closed-loop runs (ms of CPU per request; the machine has ").Append(machine["cores"])
-          .AppendLine(" cores, shared with other work: \"others\" is the machine's busy time not spent by the API, PostgreSQL or the load client).").AppendLine();
+        md.AppendLine()
+            .AppendLine("Where the CPU went during the closed-loop runs (ms of CPU per request; the machine has ")
+            .Append(machine["cores"])
+            .AppendLine(
+                " cores, shared with other work: \"others\" is the machine's busy time not spent by the API, PostgreSQL or the load client)."
+            )
+            .AppendLine();
         md.AppendLine("| scenario | side | API | PostgreSQL | load client | machine busy | others |");
         md.AppendLine("|---|---|--:|--:|--:|--:|--:|");
         foreach (var r in rows)
-            foreach (var (side, run) in new[] { ("real", r.Real.Max), ("baseline", r.Baseline.Max) })
-            {
-                var c = run.Cpu;
-                var others = c.MachineBusy - c.Api - c.Postgres - c.Client;
-                md.AppendLine($"| {r.Scenario} | {side} | {PerReq(c.Api, run)} | {PerReq(c.Postgres, run)} | {PerReq(c.Client, run)} | " +
-                              $"{(c.MachineTotal > 0 ? c.MachineBusy / c.MachineTotal * 100 : 0):0} % | {(c.MachineTotal > 0 ? others / c.MachineTotal * 100 : 0):0} % |");
-            }
+        foreach (var (side, run) in new[] { ("real", r.Real.Max), ("baseline", r.Baseline.Max) })
+        {
+            var c = run.Cpu;
+            var others = c.MachineBusy - c.Api - c.Postgres - c.Client;
+            md.AppendLine(
+                $"| {r.Scenario} | {side} | {PerReq(c.Api, run)} | {PerReq(c.Postgres, run)} | {PerReq(c.Client, run)} | "
+                    + $"{(c.MachineTotal > 0 ? c.MachineBusy / c.MachineTotal * 100 : 0):0} % | {(c.MachineTotal > 0 ? others / c.MachineTotal * 100 : 0):0} % |"
+            );
+        }
         if (rows.Any(r => r.Real.Max.Postgres is not null))
         {
-            md.AppendLine().AppendLine("What PostgreSQL did per request in the closed-loop runs (pg_stat_statements, planning tracked): statements,");
-            md.AppendLine("planning and execution time in ms, and the costliest statement with its mean planning / execution time.").AppendLine();
+            md.AppendLine()
+                .AppendLine("What PostgreSQL did per request in the closed-loop runs (pg_stat_statements, planning tracked): statements,");
+            md.AppendLine("planning and execution time in ms, and the costliest statement with its mean planning / execution time.")
+                .AppendLine();
             md.AppendLine("| scenario | side | statements | planning | execution | costliest statement (plan / exec ms per call) |");
             md.AppendLine("|---|---|--:|--:|--:|---|");
             foreach (var r in rows)
-                foreach (var (side, run) in new[] { ("real", r.Real.Max), ("baseline", r.Baseline.Max) })
-                    if (run.Postgres is { } pg)
-                        md.AppendLine($"| {r.Scenario} | {side} | {pg.StatementsPerRequest:0.0} | {pg.PlanMsPerRequest:0.000} | {pg.ExecMsPerRequest:0.000} | " +
-                                      (pg.Top.Count > 0 ? $"`{pg.Top[0].Query.Replace("|", "\\|")}` ({pg.Top[0].MeanPlanMs:0.000} / {pg.Top[0].MeanExecMs:0.000})" : "") + " |");
+            foreach (var (side, run) in new[] { ("real", r.Real.Max), ("baseline", r.Baseline.Max) })
+                if (run.Postgres is { } pg)
+                    md.AppendLine(
+                        $"| {r.Scenario} | {side} | {pg.StatementsPerRequest:0.0} | {pg.PlanMsPerRequest:0.000} | {pg.ExecMsPerRequest:0.000} | "
+                            + (
+                                pg.Top.Count > 0
+                                    ? $"`{pg.Top[0].Query.Replace("|", "\\|")}` ({pg.Top[0].MeanPlanMs:0.000} / {pg.Top[0].MeanExecMs:0.000})"
+                                    : ""
+                            )
+                            + " |"
+                    );
         }
         var errors = rows.Sum(r => r.Real.Max.Errors + r.Baseline.Max.Errors + (r.Real.Half?.Errors ?? 0) + (r.Baseline.Half?.Errors ?? 0));
-        md.AppendLine().AppendLine(errors == 0 ? "Every request answered 2xx." : $"**{errors} requests failed** (see latest.json, firstError).");
+        md.AppendLine()
+            .AppendLine(errors == 0 ? "Every request answered 2xx." : $"**{errors} requests failed** (see latest.json, firstError).");
         md.AppendLine().AppendLine("| machine | |").AppendLine("|---|---|");
-        foreach (var (k, v) in machine) md.AppendLine($"| {k} | {v} |");
+        foreach (var (k, v) in machine)
+            md.AppendLine($"| {k} | {v} |");
         return md.ToString();
     }
 

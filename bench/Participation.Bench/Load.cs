@@ -7,8 +7,19 @@ namespace Participation.Bench;
 public sealed record Request(HttpMethod Method, string Path, string? Token = null);
 
 /// <summary>What one measured run gives: requests per second, latency percentiles (µs), errors, CPU split.</summary>
-public sealed record RunResult(string Mode, double Seconds, long Requests, long Errors, double Rps, long P50, long P90, long P99, long Max,
-    double? TargetRps, Cpu.Sample Cpu)
+public sealed record RunResult(
+    string Mode,
+    double Seconds,
+    long Requests,
+    long Errors,
+    double Rps,
+    long P50,
+    long P90,
+    long P99,
+    long Max,
+    double? TargetRps,
+    Cpu.Sample Cpu
+)
 {
     public string? FirstError { get; init; }
     public PgStats? Postgres { get; init; }
@@ -22,16 +33,22 @@ public sealed record RunResult(string Mode, double Seconds, long Requests, long 
 /// </summary>
 public sealed class Load(Uri baseUri, Cpu cpu)
 {
-    private HttpClient Client(int connections) => new(new SocketsHttpHandler
-    {
-        MaxConnectionsPerServer = connections,
-        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-        UseCookies = false,
-        AutomaticDecompression = DecompressionMethods.None,
-        UseProxy = false,
-    })
-    { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
+    private HttpClient Client(int connections) =>
+        new(
+            new SocketsHttpHandler
+            {
+                MaxConnectionsPerServer = connections,
+                PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+                PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+                UseCookies = false,
+                AutomaticDecompression = DecompressionMethods.None,
+                UseProxy = false,
+            }
+        )
+        {
+            BaseAddress = baseUri,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
 
     private sealed class Tally
     {
@@ -43,22 +60,26 @@ public sealed class Load(Uri baseUri, Cpu cpu)
     private static async Task SendAsync(HttpClient http, Request r, Tally? tally, long dueTicks)
     {
         using var message = new HttpRequestMessage(r.Method, r.Path) { Version = HttpVersion.Version11 };
-        if (r.Token is not null) message.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", r.Token);
+        if (r.Token is not null)
+            message.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", r.Token);
         var ok = false;
         string? error = null;
         try
         {
             using var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead);
             ok = response.IsSuccessStatusCode;
-            if (!ok) error = $"{(int)response.StatusCode} {r.Method} {r.Path}: {Truncate(await response.Content.ReadAsStringAsync())}";
+            if (!ok)
+                error = $"{(int)response.StatusCode} {r.Method} {r.Path}: {Truncate(await response.Content.ReadAsStringAsync())}";
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
         {
             error = $"{ex.GetType().Name} {r.Method} {r.Path}: {ex.Message}";
         }
-        if (tally is null) return;
+        if (tally is null)
+            return;
         tally.Latency.Record((long)Stopwatch.GetElapsedTime(dueTicks).TotalMicroseconds);
-        if (!ok && Interlocked.Increment(ref tally.Errors) == 1) tally.FirstError = error;
+        if (!ok && Interlocked.Increment(ref tally.Errors) == 1)
+            tally.FirstError = error;
     }
 
     private static string Truncate(string s) => s.Length <= 300 ? s : s[..300];
@@ -67,7 +88,13 @@ public sealed class Load(Uri baseUri, Cpu cpu)
     /// Closed loop: <paramref name="workers"/> concurrent workers, first for a warm-up (not recorded), then for
     /// <paramref name="seconds"/> measured; <paramref name="beforeMeasure"/> runs in between (resets statistics).
     /// </summary>
-    public async Task<RunResult> ClosedAsync(Func<long, Request[]> unit, int workers, double warmupSeconds, double seconds, Func<Task>? beforeMeasure = null)
+    public async Task<RunResult> ClosedAsync(
+        Func<long, Request[]> unit,
+        int workers,
+        double warmupSeconds,
+        double seconds,
+        Func<Task>? beforeMeasure = null
+    )
     {
         using var http = Client(workers);
         long next = 0;
@@ -75,16 +102,23 @@ public sealed class Load(Uri baseUri, Cpu cpu)
         async Task Phase(double duration, Tally? tally)
         {
             var stopAt = Stopwatch.GetTimestamp() + (long)(duration * Stopwatch.Frequency);
-            await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
-            {
-                while (Stopwatch.GetTimestamp() < stopAt)
-                    foreach (var r in unit(Interlocked.Increment(ref next) - 1))
-                        await SendAsync(http, r, tally, Stopwatch.GetTimestamp());
-            })));
+            await Task.WhenAll(
+                Enumerable
+                    .Range(0, workers)
+                    .Select(_ =>
+                        Task.Run(async () =>
+                        {
+                            while (Stopwatch.GetTimestamp() < stopAt)
+                                foreach (var r in unit(Interlocked.Increment(ref next) - 1))
+                                    await SendAsync(http, r, tally, Stopwatch.GetTimestamp());
+                        })
+                    )
+            );
         }
 
         await Phase(warmupSeconds, null);
-        if (beforeMeasure is not null) await beforeMeasure();
+        if (beforeMeasure is not null)
+            await beforeMeasure();
         var tally = new Tally();
         var before = cpu.Take();
         var started = Stopwatch.GetTimestamp();
@@ -94,7 +128,14 @@ public sealed class Load(Uri baseUri, Cpu cpu)
     }
 
     /// <summary>Open loop at <paramref name="rps"/> requests per second for <paramref name="seconds"/>, after a short warm-up at the same rate.</summary>
-    public async Task<RunResult> OpenAsync(Func<long, Request[]> unit, int requestsPerUnit, double rps, double warmupSeconds, double seconds, int connections = 512)
+    public async Task<RunResult> OpenAsync(
+        Func<long, Request[]> unit,
+        int requestsPerUnit,
+        double rps,
+        double warmupSeconds,
+        double seconds,
+        int connections = 512
+    )
     {
         using var http = Client(connections);
         var unitsPerSecond = rps / requestsPerUnit;
@@ -114,14 +155,16 @@ public sealed class Load(Uri baseUri, Cpu cpu)
                 {
                     var requests = unit(n++);
                     var dueAt = due;
-                    running.Add(Task.Run(async () =>
-                    {
-                        foreach (var r in requests)
+                    running.Add(
+                        Task.Run(async () =>
                         {
-                            await SendAsync(http, r, tally, dueAt);
-                            dueAt = Stopwatch.GetTimestamp(); // the next request of the unit is due when the previous one answered
-                        }
-                    }));
+                            foreach (var r in requests)
+                            {
+                                await SendAsync(http, r, tally, dueAt);
+                                dueAt = Stopwatch.GetTimestamp(); // the next request of the unit is due when the previous one answered
+                            }
+                        })
+                    );
                 }
                 if (i < total)
                 {
@@ -143,6 +186,20 @@ public sealed class Load(Uri baseUri, Cpu cpu)
     }
 
     private static RunResult Result(string mode, Tally t, double seconds, double? target, Cpu.Sample used) =>
-        new(mode, seconds, t.Latency.Count, t.Errors, t.Latency.Count / seconds, t.Latency.Percentile(50), t.Latency.Percentile(90),
-            t.Latency.Percentile(99), t.Latency.Percentile(100), target, used) { FirstError = t.FirstError };
+        new(
+            mode,
+            seconds,
+            t.Latency.Count,
+            t.Errors,
+            t.Latency.Count / seconds,
+            t.Latency.Percentile(50),
+            t.Latency.Percentile(90),
+            t.Latency.Percentile(99),
+            t.Latency.Percentile(100),
+            target,
+            used
+        )
+        {
+            FirstError = t.FirstError,
+        };
 }

@@ -11,11 +11,13 @@ switch (args.FirstOrDefault())
     case "run":
         return await Bench.RunAsync(options);
     default:
-        Console.Error.WriteLine("""
+        Console.Error.WriteLine(
+            """
             usage: Participation.Bench seed --db CONNECTION [--quick]
                    Participation.Bench run --url http://127.0.0.1:PORT --db CONNECTION --key SIGNING_KEY --out DIR
                                            [--quick] [--api-pid PID] [--seconds 10] [--warmup 3] [--connections 16] [--only NAME]
-            """);
+            """
+        );
         return 2;
 }
 
@@ -28,12 +30,19 @@ public sealed class Options
     {
         var o = new Options { Quick = args.Contains("--quick") };
         for (var i = 0; i < args.Length; i++)
-            if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            if (
+                args[i].StartsWith("--", StringComparison.Ordinal)
+                && i + 1 < args.Length
+                && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
+            )
                 o._values[args[i][2..]] = args[++i];
         return o;
     }
 
     public string? Get(string name) => _values.GetValueOrDefault(name);
+
     public string Require(string name) => Get(name) ?? throw new ArgumentException($"--{name} is required");
-    public double Number(string name, double fallback) => Get(name) is { } v ? double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+
+    public double Number(string name, double fallback) =>
+        Get(name) is { } v ? double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 }

@@ -45,7 +45,8 @@ public sealed class Scenarios(Uri api, string connectionString, string signingKe
             cmd.Parameters.AddWithValue("P", Seeder.ProjectId(key));
             IdeasPerProject[key] = (int)(long)(await cmd.ExecuteScalarAsync())!;
         }
-        if (Users == 0 || IdeasPerProject["vote"] == 0) throw new InvalidOperationException("No bench data: run the seeder first.");
+        if (Users == 0 || IdeasPerProject["vote"] == 0)
+            throw new InvalidOperationException("No bench data: run the seeder first.");
         (_readers, _readerTokens) = Mint(0, 1_000);
         (_voters, _voterTokens) = Mint(Users / 2, Math.Min(10_000, Users / 4));
         (_shoppers, _shopperTokens) = Mint(Users / 4, Math.Min(10_000, Users / 4));
@@ -65,8 +66,11 @@ public sealed class Scenarios(Uri api, string connectionString, string signingKe
         string? cursor = null;
         for (var i = 0; i < pages; i++)
         {
-            var page = await http.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{VoteProject}/ideas?sort={sort}" + (cursor is null ? "" : $"&cursor={cursor}"));
-            cursor = page.GetProperty("nextCursor").GetString() ?? throw new InvalidOperationException($"The {sort} list ended after {i + 1} pages.");
+            var page = await http.GetFromJsonAsync<JsonElement>(
+                $"/api/v1/projects/{VoteProject}/ideas?sort={sort}" + (cursor is null ? "" : $"&cursor={cursor}")
+            );
+            cursor = page.GetProperty("nextCursor").GetString()
+                ?? throw new InvalidOperationException($"The {sort} list ended after {i + 1} pages.");
         }
         return cursor!;
     }
@@ -74,17 +78,23 @@ public sealed class Scenarios(Uri api, string connectionString, string signingKe
     public Scenario List(string name, Guid project, string sort, string? cursor, string aim)
     {
         var query = $"sort={sort}" + (cursor is null ? "" : $"&cursor={cursor}");
-        return new Scenario(name, aim,
+        return new Scenario(
+            name,
+            aim,
             n => [new(HttpMethod.Get, $"/api/v1/projects/{project}/ideas?{query}", _readerTokens[n % _readers.Length])],
-            n => [new(HttpMethod.Get, $"/bench/projects/{project}/ideas?{query}&actor={_readers[n % _readers.Length]}")]);
+            n => [new(HttpMethod.Get, $"/bench/projects/{project}/ideas?{query}&actor={_readers[n % _readers.Length]}")]
+        );
     }
 
     public Scenario Detail()
     {
         var ideas = IdeasPerProject["vote"];
-        return new Scenario("idea detail", "",
+        return new Scenario(
+            "idea detail",
+            "",
             n => [new(HttpMethod.Get, $"/api/v1/ideas/{Seeder.IdeaId("vote", 1 + Spread(n, ideas))}", _readerTokens[n % _readers.Length])],
-            n => [new(HttpMethod.Get, $"/bench/ideas/{Seeder.IdeaId("vote", 1 + Spread(n, ideas))}?actor={_readers[n % _readers.Length]}")]);
+            n => [new(HttpMethod.Get, $"/bench/ideas/{Seeder.IdeaId("vote", 1 + Spread(n, ideas))}?actor={_readers[n % _readers.Length]}")]
+        );
     }
 
     /// <summary>A vote then its removal, by one voter on one idea; unit n and n+1 never share a voter or an idea's tally row by design.</summary>
@@ -131,10 +141,13 @@ public sealed class Scenarios(Uri api, string connectionString, string signingKe
         foreach (var r in s.Real(0).Concat(s.Baseline(0)))
         {
             using var message = new HttpRequestMessage(r.Method, r.Path);
-            if (r.Token is not null) message.Headers.Authorization = new("Bearer", r.Token);
+            if (r.Token is not null)
+                message.Headers.Authorization = new("Bearer", r.Token);
             using var response = await http.SendAsync(message);
             if (!response.IsSuccessStatusCode)
-                throw new InvalidOperationException($"{s.Name}: {r.Method} {r.Path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                throw new InvalidOperationException(
+                    $"{s.Name}: {r.Method} {r.Path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}"
+                );
         }
     }
 }

@@ -4,7 +4,16 @@ using Npgsql;
 namespace Participation.Bench;
 
 /// <summary>How big the data set is: the full one for <c>make bench</c>, a small one for <c>BENCH_QUICK=1</c>.</summary>
-public sealed record Scale(string Name, int Users, int VoteIdeas, int Reactions, int Comments, int SmallIdeas, int LargeIdeas, int BudgetIdeas)
+public sealed record Scale(
+    string Name,
+    int Users,
+    int VoteIdeas,
+    int Reactions,
+    int Comments,
+    int SmallIdeas,
+    int LargeIdeas,
+    int BudgetIdeas
+)
 {
     public static readonly Scale Full = new("full", 100_000, 10_000, 1_000_000, 100_000, 1_000, 100_000, 200);
     public static readonly Scale Quick = new("quick", 10_000, 1_000, 100_000, 10_000, 100, 10_000, 200);
@@ -20,11 +29,15 @@ public static class Seeder
     /// <summary>"Now" for the data set: ideas are posted in the 30 days before it; the voting and budgeting phases open at it and never close.</summary>
     public static readonly DateTimeOffset Anchor = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
-    public static Guid Id(string name) => Guid.ParseExact(Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(name))), "N");
+    public static Guid Id(string name) =>
+        Guid.ParseExact(Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(name))), "N");
 
     public static Guid UserId(long n) => Id($"bench:user:{n}");
+
     public static Guid ProjectId(string key) => Id($"bench:project:{key}");
+
     public static Guid PhaseId(string key) => Id($"bench:phase:{key}");
+
     public static Guid IdeaId(string project, long k) => Id($"bench:idea:{project}:{k}");
 
     public const decimal Budget = 1_000_000_000m;
@@ -36,21 +49,37 @@ public static class Seeder
         await using (var check = new NpgsqlCommand("SELECT count(*) FROM users WHERE email LIKE '%@bench.example'", db))
         {
             var existing = (long)(await check.ExecuteScalarAsync())!;
-            if (existing == s.Users) { Console.WriteLine($"[seed] already seeded ({existing:N0} bench users): nothing to do"); return; }
-            if (existing > 0) throw new InvalidOperationException("The database holds another bench data set: seed a fresh database (.ci/pg.sh start bench --fresh).");
+            if (existing == s.Users)
+            {
+                Console.WriteLine($"[seed] already seeded ({existing:N0} bench users): nothing to do");
+                return;
+            }
+            if (existing > 0)
+                throw new InvalidOperationException(
+                    "The database holds another bench data set: seed a fresh database (.ci/pg.sh start bench --fresh)."
+                );
         }
         var total = Stopwatch.StartNew();
         await ExecAsync(db, "session", "SET synchronous_commit = off; SET maintenance_work_mem = '256MB'; SET work_mem = '64MB';");
 
-        await ExecAsync(db, $"{s.Users:N0} users", """
+        await ExecAsync(
+            db,
+            $"{s.Users:N0} users",
+            """
             INSERT INTO users (id, email, email_confirmed_at, password_hash, first_name, last_name, locale, created_at, updated_at)
             SELECT md5('bench:user:' || n)::uuid, 'resident' || n || '@bench.example', @T0 - interval '90 days', @Hash,
                    (ARRAY['Amina', 'Bram', 'Chloé', 'Dirk', 'Elif', 'Farid', 'Greet', 'Hugo'])[1 + n % 8], 'Resident ' || n,
                    (ARRAY['fr', 'nl', 'en'])[1 + n % 3], @T0 - interval '90 days', @T0 - interval '90 days'
               FROM generate_series(0, @U - 1) n;
-            """, ("Hash", BenchPassword.Hash()), ("U", s.Users));
+            """,
+            ("Hash", BenchPassword.Hash()),
+            ("U", s.Users)
+        );
 
-        await ExecAsync(db, "department, 4 projects, phases", """
+        await ExecAsync(
+            db,
+            "department, 4 projects, phases",
+            """
             INSERT INTO departments (id, name) VALUES (md5('bench:department')::uuid, '{"fr": "Banc d''essai", "nl": "Testbank", "en": "Bench"}');
             INSERT INTO projects (id, department_id, title, summary, status, created_at, published_at)
             SELECT md5('bench:project:' || key)::uuid, md5('bench:department')::uuid, jsonb_build_object('fr', title, 'en', title),
@@ -68,10 +97,23 @@ public static class Seeder
               (md5('bench:phase:budget:budgeting')::uuid, md5('bench:project:budget')::uuid, '{"fr": "Budget"}', @T0, NULL, 'budgeting',
                jsonb_build_object('permissions', jsonb_build_object('vote', 'registered', 'comment', 'registered'),
                                   'budgetAmount', @Budget, 'budgetCurrency', 'EUR', 'resultsPublic', false));
-            """, ("Budget", Budget));
+            """,
+            ("Budget", Budget)
+        );
 
-        foreach (var (key, n, cost) in new[] { ("vote", s.VoteIdeas, false), ("budget", s.BudgetIdeas, true), ("small", s.SmallIdeas, false), ("large", s.LargeIdeas, false) })
-            await ExecAsync(db, $"{n:N0} ideas in {key}", """
+        foreach (
+            var (key, n, cost) in new[]
+            {
+                ("vote", s.VoteIdeas, false),
+                ("budget", s.BudgetIdeas, true),
+                ("small", s.SmallIdeas, false),
+                ("large", s.LargeIdeas, false),
+            }
+        )
+            await ExecAsync(
+                db,
+                $"{n:N0} ideas in {key}",
+                """
                 INSERT INTO ideas (id, project_id, phase_id, author_id, title, body, topics, latitude, longitude, location_label, status, created_at, updated_at, cost)
                 SELECT md5('bench:idea:' || @Key || ':' || k)::uuid, md5('bench:project:' || @Key)::uuid, md5('bench:phase:' || @Key || ':ideation')::uuid,
                        md5('bench:user:' || (k * 31 % @U))::uuid,
@@ -91,21 +133,45 @@ public static class Seeder
                 INSERT INTO idea_status_changes (idea_id, from_status, to_status, feedback, signed_as, created_at)
                 SELECT id, 'proposed', status, 'The department is studying this idea and will answer before the summer.', 'Mobility department', created_at + interval '1 day'
                   FROM ideas WHERE project_id = md5('bench:project:' || @Key)::uuid AND status <> 'proposed';
-                """, ("Key", key), ("N", n), ("U", s.Users), ("Cost", cost));
+                """,
+                ("Key", key),
+                ("N", n),
+                ("U", s.Users),
+                ("Cost", cost)
+            );
 
         // Zipf-like skew: idea of rank k gets ceil(a * k^-0.9) rows (at least one), a chosen so the total reaches the target;
         // rank 1 gets ~6 % of them. Reactions of one idea come from distinct users: (k * 7919 + j) mod U, j < U.
-        foreach (var (key, n, target) in new[] { ("vote", s.VoteIdeas, s.Reactions), ("small", s.SmallIdeas, 2 * s.SmallIdeas), ("large", s.LargeIdeas, 2 * s.LargeIdeas), ("budget", s.BudgetIdeas, 2 * s.BudgetIdeas) })
-            await ExecAsync(db, $"≥{target:N0} reactions on {key} (Zipf-like)", """
+        foreach (
+            var (key, n, target) in new[]
+            {
+                ("vote", s.VoteIdeas, s.Reactions),
+                ("small", s.SmallIdeas, 2 * s.SmallIdeas),
+                ("large", s.LargeIdeas, 2 * s.LargeIdeas),
+                ("budget", s.BudgetIdeas, 2 * s.BudgetIdeas),
+            }
+        )
+            await ExecAsync(
+                db,
+                $"≥{target:N0} reactions on {key} (Zipf-like)",
+                """
                 WITH norm AS (SELECT @Target / sum(power(k, -0.9)) AS a FROM generate_series(1, @N) k),
                 ranked AS (SELECT k, least(@U, ceil(norm.a * power(k, -0.9)))::int AS n FROM generate_series(1, @N) k, norm)
                 INSERT INTO idea_reactions (idea_id, user_id, kind, created_at)
                 SELECT md5('bench:idea:' || @Key || ':' || r.k)::uuid, md5('bench:user:' || ((r.k::bigint * 7919 + j) % @U))::uuid,
                        CASE WHEN j % 10 = 9 THEN 'dislike' ELSE 'like' END, @T0 - interval '1 day'
                   FROM ranked r CROSS JOIN LATERAL generate_series(0, r.n - 1) j;
-                """, ("Key", key), ("N", n), ("U", s.Users), ("Target", (double)target));
+                """,
+                ("Key", key),
+                ("N", n),
+                ("U", s.Users),
+                ("Target", (double)target)
+            );
 
-        await ExecAsync(db, $"≥{s.Comments:N0} comments on vote (Zipf-like)", """
+        await ExecAsync(
+            db,
+            $"≥{s.Comments:N0} comments on vote (Zipf-like)",
+            """
             WITH norm AS (SELECT @Target / sum(power(k, -0.9)) AS a FROM generate_series(1, @N) k),
             ranked AS (SELECT k, least(@U, ceil(norm.a * power(k, -0.9)))::int AS n FROM generate_series(1, @N) k, norm)
             INSERT INTO comments (id, idea_id, author_id, body, created_at)
@@ -114,9 +180,16 @@ public static class Seeder
                    'Comment ' || j || ' on idea ' || r.k || ': I agree, this would help the whole neighbourhood.',
                    @T0 - interval '2 days' + make_interval(secs => j)
               FROM ranked r CROSS JOIN LATERAL generate_series(0, r.n - 1) j;
-            """, ("N", s.VoteIdeas), ("U", s.Users), ("Target", (double)s.Comments));
+            """,
+            ("N", s.VoteIdeas),
+            ("U", s.Users),
+            ("Target", (double)s.Comments)
+        );
 
-        await ExecAsync(db, "counters and trending scores (recomputed from the rows)", """
+        await ExecAsync(
+            db,
+            "counters and trending scores (recomputed from the rows)",
+            """
             UPDATE ideas i
                SET likes_count = coalesce(r.likes, 0), dislikes_count = coalesce(r.dislikes, 0), comments_count = coalesce(c.n, 0),
                    trending_score = idea_trending(coalesce(r.likes, 0)::int, coalesce(r.dislikes, 0)::int, coalesce(c.n, 0)::int, i.created_at, @T0)
@@ -125,7 +198,8 @@ public static class Seeder
                            FROM idea_reactions GROUP BY idea_id) r ON r.idea_id = x.id
               LEFT JOIN (SELECT idea_id, count(*) AS n FROM comments WHERE deleted_at IS NULL AND hidden_at IS NULL GROUP BY idea_id) c ON c.idea_id = x.id
              WHERE i.id = x.id;
-            """);
+            """
+        );
 
         await ExecAsync(db, "VACUUM FULL ideas, VACUUM ANALYZE", "VACUUM FULL ideas", timeout: 1800);
         await ExecAsync(db, null, "VACUUM ANALYZE", timeout: 1800);
@@ -149,21 +223,32 @@ public static class Seeder
         await using var cmd = new NpgsqlCommand(sql, db) { CommandTimeout = 600 };
         await using var r = await cmd.ExecuteReaderAsync();
         await r.ReadAsync();
-        Console.WriteLine($"[seed] {r.GetInt64(1):N0} users · {r.GetInt64(2):N0} ideas · {r.GetInt64(3):N0} reactions (top idea {r.GetInt32(5):N0}) · {r.GetInt64(4):N0} comments · database {r.GetString(6)}");
-        if (r.GetInt64(0) != 0) throw new InvalidOperationException($"{r.GetInt64(0)} ideas have counters that differ from their rows.");
+        Console.WriteLine(
+            $"[seed] {r.GetInt64(1):N0} users · {r.GetInt64(2):N0} ideas · {r.GetInt64(3):N0} reactions (top idea {r.GetInt32(5):N0}) · {r.GetInt64(4):N0} comments · database {r.GetString(6)}"
+        );
+        if (r.GetInt64(0) != 0)
+            throw new InvalidOperationException($"{r.GetInt64(0)} ideas have counters that differ from their rows.");
         Console.WriteLine("[seed] invariants hold: every counter equals the count of its rows");
     }
 
     private static async Task ExecAsync(NpgsqlConnection db, string? label, string sql, params (string Name, object Value)[] args) =>
         await ExecAsync(db, label, sql, 600, args);
 
-    private static async Task ExecAsync(NpgsqlConnection db, string? label, string sql, int timeout, params (string Name, object Value)[] args)
+    private static async Task ExecAsync(
+        NpgsqlConnection db,
+        string? label,
+        string sql,
+        int timeout,
+        params (string Name, object Value)[] args
+    )
     {
         var watch = Stopwatch.StartNew();
         await using var cmd = new NpgsqlCommand(sql, db) { CommandTimeout = timeout };
         cmd.Parameters.AddWithValue("T0", Anchor);
-        foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value);
+        foreach (var (name, value) in args)
+            cmd.Parameters.AddWithValue(name, value);
         var rows = await cmd.ExecuteNonQueryAsync();
-        if (label is not null) Console.WriteLine($"[seed] {label,-58} {watch.Elapsed.TotalSeconds,6:0.0} s{(rows > 0 ? $"  ({rows:N0} rows)" : "")}");
+        if (label is not null)
+            Console.WriteLine($"[seed] {label, -58} {watch.Elapsed.TotalSeconds, 6:0.0} s{(rows > 0 ? $"  ({rows:N0} rows)" : "")}");
     }
 }

@@ -10,15 +10,31 @@ namespace Participation.Bench;
 /// </summary>
 public static class Tokens
 {
-    public static string Mint(string signingKey, Guid userId, int roleVersion = 1, string issuer = "participation", string audience = "participation")
+    public static string Mint(
+        string signingKey,
+        Guid userId,
+        int roleVersion = 1,
+        string issuer = "participation",
+        string audience = "participation"
+    )
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var header = B64(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object> { ["alg"] = "HS256", ["typ"] = "JWT" }));
-        var payload = B64(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
-        {
-            ["iss"] = issuer, ["aud"] = audience, ["iat"] = now, ["nbf"] = now, ["exp"] = now + 4 * 3600,
-            ["sub"] = userId.ToString(), ["jti"] = Guid.NewGuid().ToString("N"), ["rv"] = roleVersion,
-        }));
+        var payload = B64(
+            JsonSerializer.SerializeToUtf8Bytes(
+                new Dictionary<string, object>
+                {
+                    ["iss"] = issuer,
+                    ["aud"] = audience,
+                    ["iat"] = now,
+                    ["nbf"] = now,
+                    ["exp"] = now + 4 * 3600,
+                    ["sub"] = userId.ToString(),
+                    ["jti"] = Guid.NewGuid().ToString("N"),
+                    ["rv"] = roleVersion,
+                }
+            )
+        );
         var signature = B64(HMACSHA256.HashData(Encoding.UTF8.GetBytes(signingKey), Encoding.ASCII.GetBytes(header + "." + payload)));
         return header + "." + payload + "." + signature;
     }
@@ -40,9 +56,9 @@ public static class BenchPassword
         var salt = SHA256.HashData(Encoding.UTF8.GetBytes("participation-bench-salt"))[..16];
         var subkey = Rfc2898DeriveBytes.Pbkdf2(Password, salt, 100_000, HashAlgorithmName.SHA512, 32);
         var output = new byte[13 + salt.Length + subkey.Length];
-        output[0] = 0x01;                                   // format marker: V3
-        WriteBigEndian(output, 1, 2);                       // PRF: HMAC-SHA512
-        WriteBigEndian(output, 5, 100_000);                 // iterations
+        output[0] = 0x01; // format marker: V3
+        WriteBigEndian(output, 1, 2); // PRF: HMAC-SHA512
+        WriteBigEndian(output, 5, 100_000); // iterations
         WriteBigEndian(output, 9, (uint)salt.Length);
         salt.CopyTo(output, 13);
         subkey.CopyTo(output, 13 + salt.Length);

@@ -37,17 +37,27 @@ public static class CommandLine
     public static readonly Dictionary<string, Spec> Specs = new()
     {
         ["migrate"] = new("usage: migrate\n  apply the pending database migrations", [], [], []),
-        ["create-admin"] = new("""
+        ["create-admin"] = new(
+            """
             usage: create-admin --email EMAIL --first-name NAME --last-name NAME [--password PASSWORD]
               Creates the account (e-mail confirmed) or keeps the existing one, then grants it the admin role
               (audited and e-mailed like any grant). The password comes from --password, $ADMIN_PASSWORD, or is
               asked twice at the terminal without echo (12 to 128 characters).
-            """, ["email", "first-name", "last-name", "password"], ["email", "first-name", "last-name"], []),
-        ["create-database"] = new("""
+            """,
+            ["email", "first-name", "last-name", "password"],
+            ["email", "first-name", "last-name"],
+            []
+        ),
+        ["create-database"] = new(
+            """
             usage: create-database --name NAME [--fresh]
               Creates database NAME (letters, digits and _) on the configured server when it is missing (--fresh: drops
               it first; the role needs CREATEDB) and prints its connection string (what `.ci/pg.sh createdb` runs).
-            """, ["name"], ["name"], ["fresh"]),
+            """,
+            ["name"],
+            ["name"],
+            ["fresh"]
+        ),
     };
 
     /// <summary>A command to run, with its options (a flag's value is "true").</summary>
@@ -66,16 +76,24 @@ public static class CommandLine
         var (help, error) = (false, (string?)null);
         for (var i = 0; i < args.Length; i++)
         {
-            if (IsHelp(args[i])) help = true;
-            else if (error is not null) continue;
-            else if (!args[i].StartsWith("--", StringComparison.Ordinal)) error = $"unexpected argument '{args[i]}'";
-            else if (spec.Flags.Contains(args[i][2..], StringComparer.OrdinalIgnoreCase)) options[args[i][2..]] = "true";
-            else if (!spec.Options.Contains(args[i][2..], StringComparer.OrdinalIgnoreCase)) error = $"unknown option '{args[i]}'";
-            else if (i + 1 >= args.Length) error = $"option '{args[i]}' needs a value";
-            else options[args[i][2..]] = args[++i];
+            if (IsHelp(args[i]))
+                help = true;
+            else if (error is not null)
+                continue;
+            else if (!args[i].StartsWith("--", StringComparison.Ordinal))
+                error = $"unexpected argument '{args[i]}'";
+            else if (spec.Flags.Contains(args[i][2..], StringComparer.OrdinalIgnoreCase))
+                options[args[i][2..]] = "true";
+            else if (!spec.Options.Contains(args[i][2..], StringComparer.OrdinalIgnoreCase))
+                error = $"unknown option '{args[i]}'";
+            else if (i + 1 >= args.Length)
+                error = $"option '{args[i]}' needs a value";
+            else
+                options[args[i][2..]] = args[++i];
         }
         var missing = spec.Required.Where(o => !options.ContainsKey(o)).Select(o => $"--{o}").ToList();
-        if (error is null && missing.Count > 0) error = "missing " + string.Join(", ", missing);
+        if (error is null && missing.Count > 0)
+            error = "missing " + string.Join(", ", missing);
         return (options, help, error);
     }
 
@@ -88,10 +106,12 @@ public static class CommandLine
         while (true)
         {
             var key = readKey();
-            if (key.Key == ConsoleKey.Enter) break;
+            if (key.Key == ConsoleKey.Enter)
+                break;
             if (key.Key == ConsoleKey.Backspace)
             {
-                if (secret.Length > 0) secret.Length--;
+                if (secret.Length > 0)
+                    secret.Length--;
             }
             else if (!char.IsControl(key.KeyChar))
             {
@@ -108,12 +128,14 @@ public static class CommandLine
     /// </summary>
     public static string? AskPassword(TextWriter prompt)
     {
-        if (Console.IsInputRedirected) return Console.ReadLine() ?? "";
+        if (Console.IsInputRedirected)
+            return Console.ReadLine() ?? "";
         prompt.Write("Password (12 to 128 characters): ");
         var first = ReadSecret(() => Console.ReadKey(intercept: true), prompt);
         prompt.Write("Same password again: ");
         var second = ReadSecret(() => Console.ReadKey(intercept: true), prompt);
-        if (first == second) return first;
+        if (first == second)
+            return first;
         prompt.WriteLine("error: the two passwords differ; nothing was changed.");
         return null;
     }

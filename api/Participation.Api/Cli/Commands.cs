@@ -1,10 +1,4 @@
-using FluentValidation;
-using Dapper;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Cli;
 
@@ -29,13 +23,15 @@ public static class Commands
     public static int? Preflight(string[] args, TextWriter output, TextWriter error, out CommandLine.Invocation? command)
     {
         command = null;
-        if (args.Length == 0) return null;
+        if (args.Length == 0)
+            return null;
         if (CommandLine.IsHelp(args[0]))
         {
             output.WriteLine(args.Length > 1 && CommandLine.Specs.TryGetValue(args[1], out var one) ? one.Usage : CommandLine.Usage);
             return 0;
         }
-        if (!CommandLine.Specs.TryGetValue(args[0], out var spec)) return null;
+        if (!CommandLine.Specs.TryGetValue(args[0], out var spec))
+            return null;
         var (options, help, problem) = CommandLine.Parse(spec, args[1..]);
         if (help)
         {
@@ -89,8 +85,10 @@ public static class Commands
         }
         catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException)
         {
-            Console.Error.WriteLine($"error: the database could not be used ({ex.GetBaseException().Message.Trim()}); "
-                + "check ConnectionStrings__Participation or DATABASE_URL.");
+            Console.Error.WriteLine(
+                $"error: the database could not be used ({ex.GetBaseException().Message.Trim()}); "
+                    + "check ConnectionStrings__Participation or DATABASE_URL."
+            );
             return 1;
         }
     }
@@ -98,16 +96,24 @@ public static class Commands
     private static async Task<int> CreateAdminAsync(IServiceProvider services, string email, string first, string last, string? password)
     {
         password ??= Environment.GetEnvironmentVariable("ADMIN_PASSWORD") ?? CommandLine.AskPassword(Console.Error);
-        if (password is null) return 2;
+        if (password is null)
+            return 2;
         var validation = new CreateAdminValidator().Validate((email, first, last, password));
         if (!validation.IsValid)
         {
-            foreach (var e in validation.Errors) Console.Error.WriteLine($"{e.PropertyName}: {e.ErrorMessage}");
+            foreach (var e in validation.Errors)
+                Console.Error.WriteLine($"{e.PropertyName}: {e.ErrorMessage}");
             return 2;
         }
         await services.GetRequiredService<Migrator>().MigrateAsync();
-        var id = await GrantAdminAsync(services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<RoleGrants>(),
-            TextRules.NormalizeEmail(email), first.Trim(), last.Trim(), password);
+        var id = await GrantAdminAsync(
+            services.GetRequiredService<NpgsqlDataSource>(),
+            services.GetRequiredService<RoleGrants>(),
+            TextRules.NormalizeEmail(email),
+            first.Trim(),
+            last.Trim(),
+            password
+        );
         Console.WriteLine($"Admin {email} ready (user {id}).");
         return 0;
     }
@@ -127,7 +133,8 @@ public static class Commands
         {
             await connection.OpenAsync();
             // A name cannot be a parameter: it is checked above.
-            if (fresh) await connection.ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            if (fresh)
+                await connection.ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
             if (await connection.ExecuteScalarAsync<int?>("SELECT 1 FROM pg_database WHERE datname = @name", new { name }) is null)
             {
                 await connection.ExecuteAsync($"CREATE DATABASE \"{name}\"");
@@ -149,20 +156,36 @@ public static class Commands
     /// Creates the account (confirmed) or, when the e-mail exists, keeps it; then grants the admin role
     /// through <see cref="RoleGrants"/> like any other grant (audited, e-mailed, role version bumped).
     /// </summary>
-    public static async Task<Guid> GrantAdminAsync(NpgsqlDataSource db, RoleGrants grants, string email, string first, string last, string password)
+    public static async Task<Guid> GrantAdminAsync(
+        NpgsqlDataSource db,
+        RoleGrants grants,
+        string email,
+        string first,
+        string last,
+        string password
+    )
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
-        var id = await connection.QuerySingleAsync<Guid>(UpsertUser, new
-        {
-            Id = Guid.CreateVersion7(), Email = email, Hash = Passwords.Hash(password), First = first, Last = last,
-        }, tx);
+        var id = await connection.QuerySingleAsync<Guid>(
+            UpsertUser,
+            new
+            {
+                Id = Guid.CreateVersion7(),
+                Email = email,
+                Hash = Passwords.Hash(password),
+                First = first,
+                Last = last,
+            },
+            tx
+        );
         await grants.GrantAsync(connection, tx, id, Role.Admin, ScopeType.Platform, null, null, "cli", CancellationToken.None);
         await tx.CommitAsync();
         return id;
     }
 
-    private sealed class CreateAdminValidator : FluentValidation.AbstractValidator<(string Email, string First, string Last, string Password)>
+    private sealed class CreateAdminValidator
+        : FluentValidation.AbstractValidator<(string Email, string First, string Last, string Password)>
     {
         public CreateAdminValidator()
         {

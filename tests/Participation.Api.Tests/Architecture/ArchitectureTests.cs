@@ -15,13 +15,15 @@ public sealed partial class ArchitectureTests
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Participation.sln"))) return dir.FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "Participation.sln")))
+                return dir.FullName;
         throw new InvalidOperationException("Participation.sln not found above the test binaries.");
     }
 
     /// <summary>Every C# source of the API (not its build output), as path relative to api/Participation.Api/ with '/' and its text.</summary>
     private static IEnumerable<(string Path, string Text)> Sources() =>
-        Directory.EnumerateFiles(Api, "*.cs", SearchOption.AllDirectories)
+        Directory
+            .EnumerateFiles(Api, "*.cs", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Api, f).Replace('\\', '/'))
             .Where(f => !f.StartsWith("bin/", StringComparison.Ordinal) && !f.StartsWith("obj/", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
@@ -46,25 +48,29 @@ public sealed partial class ArchitectureTests
     private static partial Regex ReachesFeatures();
 
     [Fact]
-    public void The_sources_are_found() =>
-        Assert.Contains(Sources(), s => s.Path == "Features/Events/EventRecorder.cs");
+    public void The_sources_are_found() => Assert.Contains(Sources(), s => s.Path == "Features/Events/EventRecorder.cs");
 
     [Fact]
-    public void No_handler_writes_the_audit_log_it_is_read_from_the_events() =>
-        Assert.Empty(Matching(WritesAuditLog()));
+    public void No_handler_writes_the_audit_log_it_is_read_from_the_events() => Assert.Empty(Matching(WritesAuditLog()));
 
     [Fact]
-    public void Only_the_recorder_writes_events() =>
-        Assert.Empty(Matching(WritesEvents(), "Features/Events/EventRecorder.cs"));
+    public void Only_the_recorder_writes_events() => Assert.Empty(Matching(WritesEvents(), "Features/Events/EventRecorder.cs"));
 
     [Fact]
     public void No_handler_notifies_directly_notifications_fan_out_from_the_events()
     {
-        var calls = Sources().Where(s => CallsNotifier().IsMatch(s.Text) && !s.Path.StartsWith("Features/Notifications/", StringComparison.Ordinal))
-            .Select(s => s.Path).ToList();
+        var calls = Sources()
+            .Where(s => CallsNotifier().IsMatch(s.Text) && !s.Path.StartsWith("Features/Notifications/", StringComparison.Ordinal))
+            .Select(s => s.Path)
+            .ToList();
         Assert.Empty(calls);
-        Assert.Empty(Sources().Where(s => WritesNotifications().IsMatch(s.Text) && !s.Path.StartsWith("Features/Notifications/", StringComparison.Ordinal))
-            .Select(s => s.Path));
+        Assert.Empty(
+            Sources()
+                .Where(s =>
+                    WritesNotifications().IsMatch(s.Text) && !s.Path.StartsWith("Features/Notifications/", StringComparison.Ordinal)
+                )
+                .Select(s => s.Path)
+        );
     }
 
     /// <summary>
@@ -90,15 +96,25 @@ public sealed partial class ArchitectureTests
     public void Every_event_type_of_the_catalogue_is_named_by_a_feature_test()
     {
         var tests = Path.Combine(Root, "tests", "Participation.Api.Tests");
-        var texts = Directory.EnumerateFiles(tests, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+        var texts = Directory
+            .EnumerateFiles(tests, "*.cs", SearchOption.AllDirectories)
+            .Where(f =>
+                !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && Path.GetFileName(f) is not ("AuditLogTests.cs" or "EventReaderTests.cs" or "ArchitectureTests.cs"))
-            .Select(File.ReadAllText).ToList();
-        var untested = Participation.Api.Features.Events.EventCatalogue.All
-            .Where(t => !texts.Any(text => text.Contains($"\"{t.ToWire()}\"", StringComparison.Ordinal)
-                || text.Contains($"'{t.ToWire()}'", StringComparison.Ordinal) || text.Contains($"EventType.{t}", StringComparison.Ordinal)))
-            .Select(t => t.ToWire()).ToList();
+                && Path.GetFileName(f) is not ("AuditLogTests.cs" or "EventReaderTests.cs" or "ArchitectureTests.cs")
+            )
+            .Select(File.ReadAllText)
+            .ToList();
+        var untested = Participation
+            .Api.Features.Events.EventCatalogue.All.Where(t =>
+                !texts.Any(text =>
+                    text.Contains($"\"{t.ToWire()}\"", StringComparison.Ordinal)
+                    || text.Contains($"'{t.ToWire()}'", StringComparison.Ordinal)
+                    || text.Contains($"EventType.{t}", StringComparison.Ordinal)
+                )
+            )
+            .Select(t => t.ToWire())
+            .ToList();
         Assert.Empty(untested);
     }
 }

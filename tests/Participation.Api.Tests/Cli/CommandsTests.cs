@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Dapper;
 using Npgsql;
-using Participation.Api.Tests.Infrastructure;
 using Participation.Api.Cli;
+using Participation.Api.Tests.Infrastructure;
 using Participation.Demo;
 
 namespace Participation.Api.Tests.Cli;
@@ -39,8 +39,18 @@ public sealed class CommandsTests
     [Fact]
     public async Task An_unreachable_database_is_one_line_and_exit_code_1()
     {
-        var run = await RunApiAsync(Unreachable, "create-admin", "--email", "a@example.org", "--first-name", "Ada", "--last-name", "Admin",
-            "--password", "a long enough password");
+        var run = await RunApiAsync(
+            Unreachable,
+            "create-admin",
+            "--email",
+            "a@example.org",
+            "--first-name",
+            "Ada",
+            "--last-name",
+            "Admin",
+            "--password",
+            "a long enough password"
+        );
 
         Assert.Equal(1, run.ExitCode);
         Assert.Single(run.Error.Trim().Split('\n'));
@@ -57,7 +67,8 @@ public sealed class CommandsTests
 
         Assert.Equal(0, code);
         Assert.Equal("", error);
-        foreach (var command in CommandLine.Specs.Keys) Assert.Contains($"\n  {command} ", output);
+        foreach (var command in CommandLine.Specs.Keys)
+            Assert.Contains($"\n  {command} ", output);
         Assert.Contains(".ci/pg.sh start demo", output);
     }
 
@@ -93,7 +104,15 @@ public sealed class CommandsTests
     [Fact]
     public void A_help_word_given_as_an_option_value_is_that_value()
     {
-        var (code, output, error, command) = PreflightWithCommand("create-admin", "--email", "a@example.org", "--first-name", "help", "--last-name", "-h");
+        var (code, output, error, command) = PreflightWithCommand(
+            "create-admin",
+            "--email",
+            "a@example.org",
+            "--first-name",
+            "help",
+            "--last-name",
+            "-h"
+        );
 
         Assert.Null(code);
         Assert.Equal(("", ""), (output, error));
@@ -107,7 +126,8 @@ public sealed class CommandsTests
         var (output, error) = (new StringWriter(), new StringWriter());
 
         Assert.Equal(0, await DemoSeedCommand.RunAsync(["--list"], output, error));
-        foreach (var user in DemoSeed.Users) Assert.Contains(user.Email, output.ToString());
+        foreach (var user in DemoSeed.Users)
+            Assert.Contains(user.Email, output.ToString());
         Assert.Equal("", error.ToString());
     }
 
@@ -122,8 +142,9 @@ public sealed class CommandsTests
 
     [Fact]
     public void The_api_assembly_holds_neither_the_demo_seed_nor_the_bench_baselines() =>
-        Assert.DoesNotContain(typeof(Program).Assembly.GetTypes(), t => t.Name.StartsWith("DemoSeed", StringComparison.Ordinal)
-            || t.Name.StartsWith("Baseline", StringComparison.Ordinal));
+        Assert.DoesNotContain(typeof(Program).Assembly.GetTypes(), t =>
+            t.Name.StartsWith("DemoSeed", StringComparison.Ordinal) || t.Name.StartsWith("Baseline", StringComparison.Ordinal)
+        );
 
     [Fact]
     public void Commands_that_need_the_database_and_the_web_server_are_left_to_run()
@@ -131,7 +152,10 @@ public sealed class CommandsTests
         var admin = PreflightWithCommand("create-admin", "--email", "a@example.org", "--FIRST-NAME", "A", "--last-name", "B");
         Assert.Null(admin.Code);
         Assert.Equal("create-admin", admin.Command!.Command);
-        Assert.Equal(("a@example.org", "A", "B"), (admin.Command.Options["email"], admin.Command.Options["first-name"], admin.Command.Options["last-name"]));
+        Assert.Equal(
+            ("a@example.org", "A", "B"),
+            (admin.Command.Options["email"], admin.Command.Options["first-name"], admin.Command.Options["last-name"])
+        );
         Assert.False(admin.Command.Options.ContainsKey("password"));
 
         var migrate = PreflightWithCommand("migrate");
@@ -183,8 +207,12 @@ public sealed class CommandsTests
     public void A_password_typed_at_the_terminal_is_not_shown()
     {
         var keys = new Queue<ConsoleKeyInfo>(
-            "secret-X".Select(Key).Append(new ConsoleKeyInfo('\b', ConsoleKey.Backspace, false, false, false))
-                .Concat("word".Select(Key)).Append(new ConsoleKeyInfo('\r', ConsoleKey.Enter, false, false, false)));
+            "secret-X"
+                .Select(Key)
+                .Append(new ConsoleKeyInfo('\b', ConsoleKey.Backspace, false, false, false))
+                .Concat("word".Select(Key))
+                .Append(new ConsoleKeyInfo('\r', ConsoleKey.Enter, false, false, false))
+        );
         var echo = new StringWriter();
 
         var secret = CommandLine.ReadSecret(keys.Dequeue, echo);
@@ -217,14 +245,21 @@ public sealed class CommandsTests
     /// <summary>Runs the API binary with <paramref name="args"/>, with <paramref name="connectionString"/> as its only database setting.</summary>
     private static async Task<Run> RunApiAsync(string? connectionString, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
         start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
         start.Environment.Remove("DATABASE_URL");
         start.Environment.Remove("ConnectionStrings__Participation");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        if (connectionString is not null) start.Environment["ConnectionStrings__Participation"] = connectionString;
+        if (connectionString is not null)
+            start.Environment["ConnectionStrings__Participation"] = connectionString;
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();

@@ -14,8 +14,11 @@ namespace Participation.Api.Tests.Contract;
 /// </summary>
 public sealed class EnumContractTests(ApiFactory api) : ApiTest(api)
 {
-    private static readonly Type[] ApiEnums = typeof(Program).Assembly.GetTypes()
-        .Where(t => t.IsEnum && (t.IsPublic || t.IsNestedPublic)).OrderBy(t => t.Name).ToArray();
+    private static readonly Type[] ApiEnums = typeof(Program)
+        .Assembly.GetTypes()
+        .Where(t => t.IsEnum && (t.IsPublic || t.IsNestedPublic))
+        .OrderBy(t => t.Name)
+        .ToArray();
 
     [Theory]
     [InlineData("ProjectStatus", "draft published archived")]
@@ -26,11 +29,17 @@ public sealed class EnumContractTests(ApiFactory api) : ApiTest(api)
     [InlineData("PhaseMethod", "information ideation voting budgeting survey poll")]
     [InlineData("Audience", "everyone registered confirmed_email staff")]
     [InlineData("ParticipationAction", "post_idea comment react vote answer follow flag edit withdraw moderate")]
-    [InlineData("RefusalReason", "not_signed_in email_not_confirmed not_permitted phase_not_active project_archived limit_reached already_responded blocked not_author idea_locked not_public")]
+    [InlineData(
+        "RefusalReason",
+        "not_signed_in email_not_confirmed not_permitted phase_not_active project_archived limit_reached already_responded blocked not_author idea_locked not_public"
+    )]
     [InlineData("Role", "admin department_head project_moderator communication_manager it_manager elected_official")]
     [InlineData("ScopeType", "platform department project")]
     [InlineData("QuestionType", "single_choice multiple_choice short_text long_text linear_scale number ranking map_point")]
-    [InlineData("NotificationCategory", "idea_status_mine idea_status_followed comment_on_my_idea reply_to_my_comment new_idea_to_moderate content_hidden mention")]
+    [InlineData(
+        "NotificationCategory",
+        "idea_status_mine idea_status_followed comment_on_my_idea reply_to_my_comment new_idea_to_moderate content_hidden mention"
+    )]
     [InlineData("NotificationChannel", "email in_app off")]
     [InlineData("FlagReason", "spam inappropriate other")]
     [InlineData("ReviewDecision", "approve reject")]

@@ -10,10 +10,10 @@ namespace Participation.Api.Tests.Contract;
 public sealed class ErrorShapeTests(ApiFactory api) : ApiTest(api)
 {
     [Theory]
-    [InlineData("/api/v1/auth/login", "{", "body")]                                        // malformed JSON
-    [InlineData("/api/v1/auth/login", "", "body")]                                         // no body at all
-    [InlineData("/api/v1/auth/login", "[1,2]", "body")]                                    // not an object
-    [InlineData("/api/v1/auth/login", """{"email":12,"password":"x"}""", "email")]         // wrong type
+    [InlineData("/api/v1/auth/login", "{", "body")] // malformed JSON
+    [InlineData("/api/v1/auth/login", "", "body")] // no body at all
+    [InlineData("/api/v1/auth/login", "[1,2]", "body")] // not an object
+    [InlineData("/api/v1/auth/login", """{"email":12,"password":"x"}""", "email")] // wrong type
     [InlineData("/api/v1/auth/login", """{"email":"a@b.c","password":"x","pasword":"y"}""", "pasword")] // unknown field
     [InlineData("/api/v1/auth/login", "{\"email\":\"a\\u0000b@example.org\",\"password\":\"x\"}", "email")] // NUL
     public async Task A_body_that_cannot_be_read_is_a_validation_problem_naming_what_is_wrong(string url, string body, string field)
@@ -47,8 +47,12 @@ public sealed class ErrorShapeTests(ApiFactory api) : ApiTest(api)
         var client = Api.CreateClient();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-BE");
 
-        var ours = await (await client.PostAsync("/api/v1/auth/register", Http.Json("""{"email":"","password":"a long enough password","firstName":"A","lastName":"B"}""")))
-            .ReadJsonAsync();
+        var ours = await (
+            await client.PostAsync(
+                "/api/v1/auth/register",
+                Http.Json("""{"email":"","password":"a long enough password","firstName":"A","lastName":"B"}""")
+            )
+        ).ReadJsonAsync();
         var builtIn = await client.GetAsync($"/api/v1/projects/{Guid.NewGuid()}/ideas?south=100&north=10&west=0&east=10");
 
         Assert.Equal("Ce champ est obligatoire.", ours["errors"]!["email"]![0]!.GetValue<string>());
@@ -64,7 +68,10 @@ public sealed class ErrorShapeTests(ApiFactory api) : ApiTest(api)
     {
         var user = await Api.CreateUserAsync();
         var client = Api.ClientFor(user.Id);
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/projects/{Guid.NewGuid()}/ideas") { Content = Http.Json("""{"title":"Un titre","body":"<p>x</p>"}""") };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/projects/{Guid.NewGuid()}/ideas")
+        {
+            Content = Http.Json("""{"title":"Un titre","body":"<p>x</p>"}"""),
+        };
         request.Headers.Add("Idempotency-Key", new string('k', 201));
 
         var response = await client.SendAsync(request);

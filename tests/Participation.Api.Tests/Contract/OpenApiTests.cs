@@ -32,7 +32,9 @@ public sealed class OpenApiTests(ApiFactory api) : ApiTest(api)
         Assert.StartsWith("3.0", json["openapi"]!.GetValue<string>());
         Assert.Equal("http", json["components"]!["securitySchemes"]!["Bearer"]!["type"]!.GetValue<string>());
         var operations = json["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject()).ToList();
-        Assert.All(operations, o => Assert.False(string.IsNullOrEmpty(o.Value!["operationId"]?.GetValue<string>()), $"operation without operationId"));
+        Assert.All(operations, o =>
+            Assert.False(string.IsNullOrEmpty(o.Value!["operationId"]?.GetValue<string>()), $"operation without operationId")
+        );
         Assert.NotNull(json["paths"]!["/api/v1/me"]!["get"]!["security"]);
         Assert.Null(json["paths"]!["/api/v1/auth/login"]!["post"]!["security"]);
     }
@@ -43,25 +45,32 @@ public sealed class OpenApiTests(ApiFactory api) : ApiTest(api)
         var json = await (await Api.CreateClient().GetAsync("/swagger/v1/swagger.json")).ReadJsonAsync();
         var missing = new List<string>();
         foreach (var (path, item) in json["paths"]!.AsObject())
-            foreach (var (method, operation) in item!.AsObject())
-            {
-                if (string.IsNullOrWhiteSpace(operation!["summary"]?.GetValue<string>())) missing.Add($"{method} {path}: summary");
-                if (string.IsNullOrWhiteSpace(operation["description"]?.GetValue<string>())) missing.Add($"{method} {path}: description");
-                foreach (var parameter in operation["parameters"]?.AsArray() ?? [])
-                    if (string.IsNullOrWhiteSpace(parameter!["description"]?.GetValue<string>()))
-                        missing.Add($"{method} {path}: parameter {parameter["name"]}");
-                foreach (var (code, response) in operation["responses"]!.AsObject())
-                    if (string.IsNullOrWhiteSpace(response!["description"]?.GetValue<string>())) missing.Add($"{method} {path}: response {code}");
-            }
+        foreach (var (method, operation) in item!.AsObject())
+        {
+            if (string.IsNullOrWhiteSpace(operation!["summary"]?.GetValue<string>()))
+                missing.Add($"{method} {path}: summary");
+            if (string.IsNullOrWhiteSpace(operation["description"]?.GetValue<string>()))
+                missing.Add($"{method} {path}: description");
+            foreach (var parameter in operation["parameters"]?.AsArray() ?? [])
+                if (string.IsNullOrWhiteSpace(parameter!["description"]?.GetValue<string>()))
+                    missing.Add($"{method} {path}: parameter {parameter["name"]}");
+            foreach (var (code, response) in operation["responses"]!.AsObject())
+                if (string.IsNullOrWhiteSpace(response!["description"]?.GetValue<string>()))
+                    missing.Add($"{method} {path}: response {code}");
+        }
 
         Assert.True(missing.Count == 0, string.Join("\n", missing));
-        Assert.Equal("The project's id.", json["paths"]!["/api/v1/projects/{id}"]!["get"]!["parameters"]![0]!["description"]!.GetValue<string>());
+        Assert.Equal(
+            "The project's id.",
+            json["paths"]!["/api/v1/projects/{id}"]!["get"]!["parameters"]![0]!["description"]!.GetValue<string>()
+        );
     }
 
     private static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Participation.sln"))) dir = dir.Parent;
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Participation.sln")))
+            dir = dir.Parent;
         return dir?.FullName ?? throw new InvalidOperationException("Participation.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -2,13 +2,11 @@ using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
 using Participation.Api.Cli;
-using Participation.Demo;
+using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.Database;
-using Participation.Api.Tests.Features.Users;
 using Participation.Api.Tests.Infrastructure;
+using Participation.Demo;
 
 namespace Participation.Api.Tests.Database;
 
@@ -18,13 +16,16 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
     public async Task Two_instances_migrating_one_empty_database_at_once_both_succeed()
     {
         var connectionString = await ApiFactory.CreateDatabaseAsync("participation_tests_migrations");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Participation"] = connectionString }).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Participation"] = connectionString })
+            .Build();
         await using var a = NpgsqlDataSource.Create(connectionString);
         await using var b = NpgsqlDataSource.Create(connectionString);
 
         await Task.WhenAll(
             new Migrator(a, configuration, NullLogger<Migrator>.Instance).MigrateAsync(),
-            new Migrator(b, configuration, NullLogger<Migrator>.Instance).MigrateAsync());
+            new Migrator(b, configuration, NullLogger<Migrator>.Instance).MigrateAsync()
+        );
 
         await using var connection = await a.OpenConnectionAsync();
         var applied = (await connection.QueryAsync<string>("SELECT scriptname FROM schemaversions")).ToList();
@@ -36,7 +37,14 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
     [Theory]
     [InlineData("postgres://app:s%40cret@db.example:6543/city?sslmode=require", "db.example", 6543, "city", "app", "s@cret")]
     [InlineData("postgresql://app@localhost/participation", "localhost", 5432, "participation", "app", null)]
-    public void DATABASE_URL_in_url_form_becomes_an_npgsql_connection_string(string url, string host, int port, string database, string user, string? password)
+    public void DATABASE_URL_in_url_form_becomes_an_npgsql_connection_string(
+        string url,
+        string host,
+        int port,
+        string database,
+        string user,
+        string? password
+    )
     {
         var csb = new NpgsqlConnectionStringBuilder(ConnectionStrings.FromUrl(url));
         Assert.Equal((host, port, database, user, password), (csb.Host, csb.Port, csb.Database, csb.Username, csb.Password));
@@ -53,7 +61,10 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
         var second = await Commands.GrantAdminAsync(db!, Grants, "mayor@example.org", "Marie", "Curie", "a long enough password");
 
         Assert.Equal(first, second);
-        Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM user_roles WHERE role = 'admin' AND user_id = @first", new { first }));
+        Assert.Equal(
+            1,
+            await Api.ScalarAsync<long>("SELECT count(*) FROM user_roles WHERE role = 'admin' AND user_id = @first", new { first })
+        );
         Assert.True(await Api.ScalarAsync<bool>("SELECT email_confirmed_at IS NOT NULL FROM users WHERE id = @first", new { first }));
         Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'role.granted'"));
     }
@@ -66,9 +77,36 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
         var id = await Commands.GrantAdminAsync(db, Grants, "mayor@example.org", "Marie", "Curie", "a long enough password");
 
         var granted = Assert.Single(await Api.EventsAsync("role.granted"));
-        Assert.Equal(("system", (Guid?)null, id.ToString(), (Guid?)null), (granted.ActorType, granted.ActorId, granted.SubjectId, granted.DepartmentId));
-        Assert.Equal(((string?)null, await Api.JsonbAsync(new { role = "admin", scopeType = "platform", scopeId = (Guid?)null })), (granted.Before, granted.After));
-        Assert.Equal(await Api.JsonbAsync(new { role = "admin", scopeType = "platform", scopeId = (Guid?)null, via = "cli" }), granted.Data);
+        Assert.Equal(
+            ("system", (Guid?)null, id.ToString(), (Guid?)null),
+            (granted.ActorType, granted.ActorId, granted.SubjectId, granted.DepartmentId)
+        );
+        Assert.Equal(
+            (
+                (string?)null,
+                await Api.JsonbAsync(
+                    new
+                    {
+                        role = "admin",
+                        scopeType = "platform",
+                        scopeId = (Guid?)null,
+                    }
+                )
+            ),
+            (granted.Before, granted.After)
+        );
+        Assert.Equal(
+            await Api.JsonbAsync(
+                new
+                {
+                    role = "admin",
+                    scopeType = "platform",
+                    scopeId = (Guid?)null,
+                    via = "cli",
+                }
+            ),
+            granted.Data
+        );
     }
 
     [Fact]
@@ -96,12 +134,19 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
         await DemoSeed.RunAsync(db);
 
         Assert.Equal(DemoSeed.Users.Length + 20, await Api.CountAsync("users"));
-        Assert.Equal(["admin", "communication_manager", "department_head", "elected_official", "it_manager", "project_moderator"],
-            (await (await Api.OpenAsync()).QueryAsync<string>("SELECT DISTINCT role FROM user_roles ORDER BY 1")).ToArray());
-        Assert.Equal(4, await Api.ScalarAsync<long>("""
-            SELECT count(DISTINCT CASE WHEN accepted_at IS NOT NULL THEN 'accepted' WHEN revoked_at IS NOT NULL THEN 'revoked'
-                                       WHEN expires_at <= now() THEN 'expired' ELSE 'pending' END) FROM invitations
-            """));
+        Assert.Equal(
+            ["admin", "communication_manager", "department_head", "elected_official", "it_manager", "project_moderator"],
+            (await (await Api.OpenAsync()).QueryAsync<string>("SELECT DISTINCT role FROM user_roles ORDER BY 1")).ToArray()
+        );
+        Assert.Equal(
+            4,
+            await Api.ScalarAsync<long>(
+                """
+                SELECT count(DISTINCT CASE WHEN accepted_at IS NOT NULL THEN 'accepted' WHEN revoked_at IS NOT NULL THEN 'revoked'
+                                           WHEN expires_at <= now() THEN 'expired' ELSE 'pending' END) FROM invitations
+                """
+            )
+        );
         Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM organisations WHERE status = 'verified'"));
         Assert.Equal(3, await Api.ScalarAsync<long>("SELECT count(DISTINCT status) FROM projects"));
         Assert.Equal(6, await Api.ScalarAsync<long>("SELECT count(DISTINCT method) FROM phases"));
@@ -114,14 +159,30 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
         Assert.True(await Api.ScalarAsync<long>("SELECT count(*) FROM idea_votes") >= 10);
         Assert.True(await Api.ScalarAsync<long>("SELECT count(*) FROM baskets WHERE submitted_at IS NOT NULL") >= 10);
         Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM baskets WHERE submitted_at IS NULL AND items > 0"));
-        Assert.True(await Api.ScalarAsync<long>("SELECT count(*) FROM survey_responses WHERE phase_id = @Survey AND status = 'submitted'", new { DemoSeedSurveys.Phases.Survey }) >= 300);
-        Assert.True(await Api.ScalarAsync<long>("SELECT count(*) FROM survey_responses WHERE phase_id = @Poll AND status = 'submitted'", new { DemoSeedSurveys.Phases.Poll }) >= 50);
+        Assert.True(
+            await Api.ScalarAsync<long>(
+                "SELECT count(*) FROM survey_responses WHERE phase_id = @Survey AND status = 'submitted'",
+                new { DemoSeedSurveys.Phases.Survey }
+            ) >= 300
+        );
+        Assert.True(
+            await Api.ScalarAsync<long>(
+                "SELECT count(*) FROM survey_responses WHERE phase_id = @Poll AND status = 'submitted'",
+                new { DemoSeedSurveys.Phases.Poll }
+            ) >= 50
+        );
         Assert.Equal(8, await Api.ScalarAsync<long>("SELECT count(DISTINCT type) FROM survey_questions"));
-        Assert.Equal(0, await Api.ScalarAsync<long>("""
-            SELECT count(*) FROM surveys s WHERE s.responses <> (SELECT count(*) FROM survey_responses r WHERE r.phase_id = s.phase_id AND r.status = 'submitted')
-            """));
+        Assert.Equal(
+            0,
+            await Api.ScalarAsync<long>(
+                """
+                SELECT count(*) FROM surveys s WHERE s.responses <> (SELECT count(*) FROM survey_responses r WHERE r.phase_id = s.phase_id AND r.status = 'submitted')
+                """
+            )
+        );
         await Features.Ideas.Invariants.AssertHoldAsync(Api);
-        var login = await Api.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = "admin@demo.participation.test", password = DemoSeed.Password });
+        var login = await Api.CreateClient()
+            .PostJsonAsync("/api/v1/auth/login", new { email = "admin@demo.participation.test", password = DemoSeed.Password });
         Assert.Equal(System.Net.HttpStatusCode.OK, login.StatusCode);
     }
 }

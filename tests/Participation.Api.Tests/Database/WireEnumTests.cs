@@ -15,24 +15,48 @@ public sealed class WireEnumTests(ApiFactory api) : ApiTest(api)
         // Dapper 2.1 converts an enum parameter to its integer before any type handler sees it, and cannot read
         // snake_case text into an enum: SQL parameters take value.ToWire() and rows keep text, parsed at the edge.
         await using var connection = await Api.OpenAsync();
-        Assert.Equal("2", await connection.ExecuteScalarAsync<string>("SELECT @Status::text", new { Status = IdeaStatus.UnderConsideration }));
-        Assert.Equal("under_consideration", await connection.ExecuteScalarAsync<string>("SELECT @Status::text", new { Status = IdeaStatus.UnderConsideration.ToWire() }));
+        Assert.Equal(
+            "2",
+            await connection.ExecuteScalarAsync<string>("SELECT @Status::text", new { Status = IdeaStatus.UnderConsideration })
+        );
+        Assert.Equal(
+            "under_consideration",
+            await connection.ExecuteScalarAsync<string>("SELECT @Status::text", new { Status = IdeaStatus.UnderConsideration.ToWire() })
+        );
     }
 
     [Fact]
     public async Task An_enum_is_stored_as_its_wire_name_and_read_back()
     {
         await using var connection = await Api.OpenAsync();
-        await connection.ExecuteAsync("CREATE TEMP TABLE wire (status text NOT NULL CHECK (status IN ('prescreening', 'proposed', 'under_consideration', 'accepted', 'rejected', 'implemented')))");
+        await connection.ExecuteAsync(
+            "CREATE TEMP TABLE wire (status text NOT NULL CHECK (status IN ('prescreening', 'proposed', 'under_consideration', 'accepted', 'rejected', 'implemented')))"
+        );
 
         foreach (var status in Enum.GetValues<IdeaStatus>())
             await connection.ExecuteAsync("INSERT INTO wire (status) VALUES (@Status)", new { Status = status.ToWire() });
 
-        Assert.Equal(["prescreening", "proposed", "under_consideration", "accepted", "rejected", "implemented"],
-            await connection.QueryAsync<string>("SELECT status FROM wire"));
-        Assert.Equal(Enum.GetValues<IdeaStatus>(), (await connection.QueryAsync<string>("SELECT status FROM wire")).Select(WireEnum.Parse<IdeaStatus>));
-        Assert.Equal(2, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM wire WHERE status = ANY(@Statuses)",
-            new { Statuses = IdeaStatuses.Public.Where(s => s is IdeaStatus.Accepted or IdeaStatus.Rejected).Select(s => s.ToWire()).ToArray() }));
+        Assert.Equal(
+            ["prescreening", "proposed", "under_consideration", "accepted", "rejected", "implemented"],
+            await connection.QueryAsync<string>("SELECT status FROM wire")
+        );
+        Assert.Equal(
+            Enum.GetValues<IdeaStatus>(),
+            (await connection.QueryAsync<string>("SELECT status FROM wire")).Select(WireEnum.Parse<IdeaStatus>)
+        );
+        Assert.Equal(
+            2,
+            await connection.ExecuteScalarAsync<int>(
+                "SELECT count(*) FROM wire WHERE status = ANY(@Statuses)",
+                new
+                {
+                    Statuses = IdeaStatuses
+                        .Public.Where(s => s is IdeaStatus.Accepted or IdeaStatus.Rejected)
+                        .Select(s => s.ToWire())
+                        .ToArray(),
+                }
+            )
+        );
     }
 
     [Fact]

@@ -23,7 +23,10 @@ public sealed class SmtpSink : IAsyncDisposable
     public SmtpSink()
     {
         Port = FreePort();
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
         _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
@@ -38,7 +41,12 @@ public sealed class SmtpSink : IAsyncDisposable
 
     private sealed class Store(SmtpSink sink) : MessageStore
     {
-        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken ct)
+        public override async Task<SmtpResponse> SaveAsync(
+            ISessionContext context,
+            IMessageTransaction transaction,
+            ReadOnlySequence<byte> buffer,
+            CancellationToken ct
+        )
         {
             using var stream = new MemoryStream(buffer.ToArray());
             sink.Received.Add(await MimeMessage.LoadAsync(stream, ct));
@@ -49,7 +57,11 @@ public sealed class SmtpSink : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        try { await _running; } catch (OperationCanceledException) { }
+        try
+        {
+            await _running;
+        }
+        catch (OperationCanceledException) { }
     }
 }
 
@@ -78,8 +90,20 @@ public sealed class OutboxDeliveryTests(ApiFactory api) : ApiTest(api)
     {
         await using var connection = await Api.OpenAsync();
         for (var i = 0; i < count; i++)
-            await Outbox.EnqueueAsync(connection, null, new OutgoingEmail("test", $"{prefix}{i}@example.org", "Test", $"Message {i}", "Hello", "<p>Hello</p>",
-                new Dictionary<string, string> { ["X-Test"] = "yes" }), default);
+            await Outbox.EnqueueAsync(
+                connection,
+                null,
+                new OutgoingEmail(
+                    "test",
+                    $"{prefix}{i}@example.org",
+                    "Test",
+                    $"Message {i}",
+                    "Hello",
+                    "<p>Hello</p>",
+                    new Dictionary<string, string> { ["X-Test"] = "yes" }
+                ),
+                default
+            );
     }
 
     private async Task WaitUntilAsync(Func<Task<bool>> done, int seconds = 30)
@@ -87,7 +111,8 @@ public sealed class OutboxDeliveryTests(ApiFactory api) : ApiTest(api)
         var until = DateTime.UtcNow.AddSeconds(seconds);
         while (!await done())
         {
-            if (DateTime.UtcNow > until) throw new TimeoutException("condition not reached");
+            if (DateTime.UtcNow > until)
+                throw new TimeoutException("condition not reached");
             await Task.Delay(100);
         }
     }
@@ -117,8 +142,19 @@ public sealed class OutboxDeliveryTests(ApiFactory api) : ApiTest(api)
         await using var smtp = new SmtpSink();
         await using var sending = new SendingApiFactory(smtp.Port, Api.ConnectionString);
 
-        var response = await sending.CreateClient().PostJsonAsync("/api/v1/auth/register",
-            new { email = "smtp@example.org", password = "a long enough password", firstName = "Zoë <b>", lastName = "S", locale = "en" });
+        var response = await sending
+            .CreateClient()
+            .PostJsonAsync(
+                "/api/v1/auth/register",
+                new
+                {
+                    email = "smtp@example.org",
+                    password = "a long enough password",
+                    firstName = "Zoë <b>",
+                    lastName = "S",
+                    locale = "en",
+                }
+            );
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         await WaitUntilAsync(() => Task.FromResult(!smtp.Received.IsEmpty));
 
@@ -134,14 +170,19 @@ public sealed class OutboxDeliveryTests(ApiFactory api) : ApiTest(api)
     {
         await EnqueueAsync(1, "down-");
         int closedPort;
-        using (var l = new TcpListener(IPAddress.Loopback, 0)) { l.Start(); closedPort = ((IPEndPoint)l.LocalEndpoint).Port; }
+        using (var l = new TcpListener(IPAddress.Loopback, 0))
+        {
+            l.Start();
+            closedPort = ((IPEndPoint)l.LocalEndpoint).Port;
+        }
         await using var sending = new SendingApiFactory(closedPort, Api.ConnectionString, maxAttempts: 2);
         _ = sending.Services;
 
         await WaitUntilAsync(async () => await Api.ScalarAsync<int>("SELECT attempts FROM email_outbox") >= 1);
         await WaitUntilAsync(async () => await Api.ScalarAsync<bool>("SELECT locked_until IS NULL FROM email_outbox"));
         var row = await (await Api.OpenAsync()).QuerySingleAsync<(string Status, bool Later, bool HasError)>(
-            "SELECT status, next_attempt_at > now(), last_error IS NOT NULL FROM email_outbox");
+            "SELECT status, next_attempt_at > now(), last_error IS NOT NULL FROM email_outbox"
+        );
         Assert.Equal(("queued", true, true), row);
 
         await Api.ScalarAsync<int>("UPDATE email_outbox SET next_attempt_at = now() RETURNING 1");

@@ -2,12 +2,10 @@ using System.Net.Http.Headers;
 using Dapper;
 using Mediator;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.Database;
 using Respawn;
 using Testcontainers.PostgreSql;
@@ -32,6 +30,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly Dictionary<string, string?> _settings = new();
 
     public string ConnectionString { get; private set; } = "";
+
     /// <summary>Every /api/v1 response checked against openapi.json; see <see cref="ContractCheck"/>.</summary>
     public ContractCheck Contract { get; } = new();
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "participation-tests-mail", Guid.NewGuid().ToString("N"));
@@ -47,12 +46,15 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _ = Services; // starts the app: runs the migrations
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
-        {
-            DbAdapter = DbAdapter.Postgres,
-            SchemasToInclude = ["public"],
-            TablesToIgnore = ["schemaversions", "platform_settings"],
-        });
+        _respawner = await Respawner.CreateAsync(
+            connection,
+            new RespawnerOptions
+            {
+                DbAdapter = DbAdapter.Postgres,
+                SchemasToInclude = ["public"],
+                TablesToIgnore = ["schemaversions", "platform_settings"],
+            }
+        );
     }
 
     /// <summary>Creates (or recreates) an empty database on the test server and returns its connection string.</summary>
@@ -74,23 +76,33 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await ServerLock.WaitAsync();
         try
         {
-            if (_serverConnection is not null) return _serverConnection;
+            if (_serverConnection is not null)
+                return _serverConnection;
             var configured = new[] { "TEST_DATABASE_URL", "ConnectionStrings__Participation", "DATABASE_URL" }
-                .Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+                .Select(Environment.GetEnvironmentVariable)
+                .FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
             if (configured is null)
             {
                 _container = new PostgreSqlBuilder("postgres:15-alpine").Build();
-                try { await _container.StartAsync(); }
+                try
+                {
+                    await _container.StartAsync();
+                }
                 catch (Exception ex)
                 {
                     throw new InvalidOperationException(
-                        "No PostgreSQL for the tests: run `make test` (it starts a local cluster), set TEST_DATABASE_URL, or start a Docker engine.", ex);
+                        "No PostgreSQL for the tests: run `make test` (it starts a local cluster), set TEST_DATABASE_URL, or start a Docker engine.",
+                        ex
+                    );
                 }
                 configured = _container.GetConnectionString();
             }
             return _serverConnection = ConnectionStrings.FromUrl(configured);
         }
-        finally { ServerLock.Release(); }
+        finally
+        {
+            ServerLock.Release();
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -109,7 +121,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Invitations:RemindersEnabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:Console:FormatterName", "simple");
-        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new ContractCheck.StartupFilter(Contract)));
     }
 
@@ -118,7 +131,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var violations = Contract.Take();
         if (violations.Count > 0)
-            throw new Xunit.Sdk.XunitException($"{violations.Count} response(s) do not match openapi.json:\n- " + string.Join("\n- ", violations));
+            throw new Xunit.Sdk.XunitException(
+                $"{violations.Count} response(s) do not match openapi.json:\n- " + string.Join("\n- ", violations)
+            );
     }
 
     public async Task ResetAsync()
@@ -126,7 +141,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await _respawner!.ResetAsync(connection);
-        if (Directory.Exists(StorageDirectory)) Directory.Delete(StorageDirectory, recursive: true);
+        if (Directory.Exists(StorageDirectory))
+            Directory.Delete(StorageDirectory, recursive: true);
         // Kept by the reset (its single row comes from a migration): put its defaults back.
         await connection.ExecuteAsync("UPDATE platform_settings SET name = 'Participation', languages = ARRAY['fr', 'nl', 'en']");
     }
@@ -160,16 +176,34 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
-    public async Task<TestUser> CreateUserAsync(string? email = null, bool confirmed = true, string firstName = "Alice", string lastName = "Martin", string? role = null)
+    public async Task<TestUser> CreateUserAsync(
+        string? email = null,
+        bool confirmed = true,
+        string firstName = "Alice",
+        string lastName = "Martin",
+        string? role = null
+    )
     {
         var user = new TestUser(Guid.CreateVersion7(), email ?? $"user-{Guid.NewGuid():N}@example.org", firstName, lastName);
         await using var connection = await OpenAsync();
-        await connection.ExecuteAsync("""
+        await connection.ExecuteAsync(
+            """
             INSERT INTO users (id, email, password_hash, first_name, last_name, email_confirmed_at)
             VALUES (@Id, @Email, @Hash, @FirstName, @LastName, CASE WHEN @Confirmed THEN now() END);
             INSERT INTO user_roles (id, user_id, role, scope_type)
             SELECT gen_random_uuid(), @Id, @Role, 'platform' WHERE @Role IS NOT NULL;
-            """, new { user.Id, user.Email, Hash = TestPasswords.Hash, user.FirstName, user.LastName, Confirmed = confirmed, Role = role });
+            """,
+            new
+            {
+                user.Id,
+                user.Email,
+                Hash = TestPasswords.Hash,
+                user.FirstName,
+                user.LastName,
+                Confirmed = confirmed,
+                Role = role,
+            }
+        );
         return user;
     }
 
@@ -177,8 +211,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await DisposeAsync();
         AssertResponsesMatchContract(); // what tests outside ApiTest (class fixtures) received
-        if (Directory.Exists(MailDirectory)) Directory.Delete(MailDirectory, recursive: true);
-        if (Directory.Exists(StorageDirectory)) Directory.Delete(StorageDirectory, recursive: true);
+        if (Directory.Exists(MailDirectory))
+            Directory.Delete(MailDirectory, recursive: true);
+        if (Directory.Exists(StorageDirectory))
+            Directory.Delete(StorageDirectory, recursive: true);
     }
 }
 

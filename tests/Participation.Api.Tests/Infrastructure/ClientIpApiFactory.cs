@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,15 +23,18 @@ public abstract class ClientIpApiFactory : ApiFactory
 
     private sealed class FromHeader : IStartupFilter
     {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((http, following) =>
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) =>
+            app =>
             {
-                if (http.Request.Headers.TryGetValue(Header, out var ip))
-                    http.Connection.RemoteIpAddress = IPAddress.Parse(ip.ToString());
-                return following(http);
-            });
-            next(app);
-        };
+                app.Use(
+                    (http, following) =>
+                    {
+                        if (http.Request.Headers.TryGetValue(Header, out var ip))
+                            http.Connection.RemoteIpAddress = IPAddress.Parse(ip.ToString());
+                        return following(http);
+                    }
+                );
+                next(app);
+            };
     }
 }

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
-using Npgsql;
 
 namespace Participation.Api.Tests.Infrastructure;
 
@@ -19,7 +18,10 @@ public static class Http
     public static async Task<JsonNode> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string? because = null)
     {
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"{because}{(because is null ? "" : ": ")}expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        Assert.True(
+            response.StatusCode == status,
+            $"{because}{(because is null ? "" : ": ")}expected {(int)status}, got {(int)response.StatusCode}: {body}"
+        );
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var json = JsonNode.Parse(body)!;
         Assert.Equal((int)status, json["status"]!.GetValue<int>());
@@ -31,10 +33,12 @@ public static class Http
     {
         var json = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         var errors = json["errors"]?.AsObject() ?? throw new Xunit.Sdk.XunitException($"no errors member: {json}");
-        foreach (var field in fields) Assert.True(errors.ContainsKey(field), $"no error for '{field}' in {errors.ToJsonString()}");
+        foreach (var field in fields)
+            Assert.True(errors.ContainsKey(field), $"no error for '{field}' in {errors.ToJsonString()}");
     }
 
-    public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string url, T body) => client.PostAsJsonAsync(url, body);
+    public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string url, T body) =>
+        client.PostAsJsonAsync(url, body);
 
     public static async Task<long> CountAsync(this ApiFactory api, string table)
     {

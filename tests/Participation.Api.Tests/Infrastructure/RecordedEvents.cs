@@ -36,15 +36,22 @@ public static class RecordedEvents
     public static async Task<List<Row>> EventsAsync(this ApiFactory api, string type)
     {
         await using var connection = await api.OpenAsync();
-        return (await connection.QueryAsync<Row>("""
-            SELECT type AS Type, actor_type AS ActorType, actor_id AS ActorId, subject_type AS SubjectType, subject_id AS SubjectId,
-                   project_id AS ProjectId, phase_id AS PhaseId, department_id AS DepartmentId, audited AS Audited,
-                   before::text AS Before, after::text AS After, data::text AS Data
-              FROM events WHERE type = @type ORDER BY position;
-            """, new { type })).AsList();
+        return (
+            await connection.QueryAsync<Row>(
+                """
+                SELECT type AS Type, actor_type AS ActorType, actor_id AS ActorId, subject_type AS SubjectType, subject_id AS SubjectId,
+                       project_id AS ProjectId, phase_id AS PhaseId, department_id AS DepartmentId, audited AS Audited,
+                       before::text AS Before, after::text AS After, data::text AS Data
+                  FROM events WHERE type = @type ORDER BY position;
+                """,
+                new { type }
+            )
+        ).AsList();
     }
 
     /// <summary><paramref name="value"/> in camelCase JSON, as PostgreSQL prints it once stored as jsonb (null stays null).</summary>
     public static async Task<string?> JsonbAsync(this ApiFactory api, object? value) =>
-        value is null ? null : await api.ScalarAsync<string>("SELECT CAST(@json AS jsonb)::text", new { json = JsonSerializer.Serialize(value, Json) });
+        value is null
+            ? null
+            : await api.ScalarAsync<string>("SELECT CAST(@json AS jsonb)::text", new { json = JsonSerializer.Serialize(value, Json) });
 }

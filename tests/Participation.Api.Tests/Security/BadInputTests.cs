@@ -7,11 +7,18 @@ namespace Participation.Api.Tests.Security;
 /// <summary>QUALITY.md §1 on every JSON endpoint: a problem+json 4xx, nothing written, never a 500.</summary>
 public sealed class BadInputTests(ApiFactory api) : ApiTest(api)
 {
-    public static TheoryData<string> JsonEndpoints => new()
-    {
-        "/api/v1/auth/register", "/api/v1/auth/confirm-email", "/api/v1/auth/login", "/api/v1/auth/refresh",
-        "/api/v1/auth/logout", "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm", "/api/v1/me/password",
-    };
+    public static TheoryData<string> JsonEndpoints =>
+        new()
+        {
+            "/api/v1/auth/register",
+            "/api/v1/auth/confirm-email",
+            "/api/v1/auth/login",
+            "/api/v1/auth/refresh",
+            "/api/v1/auth/logout",
+            "/api/v1/auth/password-reset",
+            "/api/v1/auth/password-reset/confirm",
+            "/api/v1/me/password",
+        };
 
     private async Task<HttpClient> SignedInAsync() => Api.ClientFor((await Api.CreateUserAsync()).Id);
 
@@ -35,19 +42,35 @@ public sealed class BadInputTests(ApiFactory api) : ApiTest(api)
             ("deeply nested", new string('[', 200) + new string(']', 200), "application/json", 400),
             ("null body", "null", "application/json", 400),
             ("array instead of object", "[]", "application/json", 400),
-            ("NUL character", "{\"email\":\"a\\u0000@b.c\",\"password\":\"x\\u0000\",\"token\":\"\\u0000\",\"refreshToken\":\"\\u0000\",\"firstName\":\"\\u0000\",\"lastName\":\"x\",\"newPassword\":\"\\u0000\",\"currentPassword\":\"\\u0000\"}", "application/json", 400),
+            (
+                "NUL character",
+                "{\"email\":\"a\\u0000@b.c\",\"password\":\"x\\u0000\",\"token\":\"\\u0000\",\"refreshToken\":\"\\u0000\",\"firstName\":\"\\u0000\",\"lastName\":\"x\",\"newPassword\":\"\\u0000\",\"currentPassword\":\"\\u0000\"}",
+                "application/json",
+                400
+            ),
             ("duplicated property", Duplicated(), "application/json", 400),
-            ("wrong type", "{\"email\":42,\"password\":true,\"token\":1,\"refreshToken\":[],\"newPassword\":{},\"currentPassword\":3}", "application/json", 400),
+            (
+                "wrong type",
+                "{\"email\":42,\"password\":true,\"token\":1,\"refreshToken\":[],\"newPassword\":{},\"currentPassword\":3}",
+                "application/json",
+                400
+            ),
         };
         foreach (var endpoint in JsonEndpoints)
-            foreach (var (name, body, contentType, status) in payloads)
-                data.Add(endpoint, name, $"{contentType}\n{body}", status);
+        foreach (var (name, body, contentType, status) in payloads)
+            data.Add(endpoint, name, $"{contentType}\n{body}", status);
         return data;
     }
 
     private static string Duplicated() =>
-        "{" + string.Join(",", new[] { "email", "password", "token", "refreshToken", "newPassword", "currentPassword", "firstName", "lastName" }
-            .Select(p => $"\"{p}\":\"a long enough value\",\"{p}\":\"a long enough value\"")) + "}";
+        "{"
+        + string.Join(
+            ",",
+            new[] { "email", "password", "token", "refreshToken", "newPassword", "currentPassword", "firstName", "lastName" }.Select(p =>
+                $"\"{p}\":\"a long enough value\",\"{p}\":\"a long enough value\""
+            )
+        )
+        + "}";
 
     [Theory]
     [MemberData(nameof(Bodies))]
@@ -110,7 +133,8 @@ public sealed class BadInputTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task SQL_fragments_in_fields_are_just_text()
     {
-        var response = await Api.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = "' OR 1=1; DROP TABLE users; --", password = "x' OR '1'='1" });
+        var response = await Api.CreateClient()
+            .PostJsonAsync("/api/v1/auth/login", new { email = "' OR 1=1; DROP TABLE users; --", password = "x' OR '1'='1" });
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Equal(0, await Api.CountAsync("users"));

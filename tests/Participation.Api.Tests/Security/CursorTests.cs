@@ -53,7 +53,8 @@ public sealed class CursorTests(ApiFactory api) : ApiTest(api)
         {
             var operation = item!["get"];
             var parameters = operation?["parameters"]?.AsArray().Select(p => p!["name"]!.GetValue<string>()).ToList() ?? [];
-            if (!parameters.Contains("cursor")) continue;
+            if (!parameters.Contains("cursor"))
+                continue;
             lists++;
             var url = world.Url(path);
             foreach (var json in Hostile)
@@ -61,7 +62,9 @@ public sealed class CursorTests(ApiFactory api) : ApiTest(api)
                 var sort = parameters.Contains("sort") && JsonNode.Parse(json)?["S"]?.GetValue<string>() is { } s ? $"&sort={s}" : "";
                 var response = await world.C.Admin.GetAsync($"{url}?cursor={Encode(json)}{sort}");
                 if ((int)response.StatusCode >= 500)
-                    failures.Add($"GET {path}{sort} cursor {json} → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                    failures.Add(
+                        $"GET {path}{sort} cursor {json} → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}"
+                    );
             }
         }
 

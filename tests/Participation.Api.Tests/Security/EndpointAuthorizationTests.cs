@@ -23,7 +23,10 @@ public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
             .Select(e => e.DisplayName ?? e.RoutePattern.RawText)
             .ToList();
 
-        Assert.True(undecided.Count == 0, "Endpoints without .AllowAnonymous() or .RequireAuthorization(): " + string.Join(", ", undecided));
+        Assert.True(
+            undecided.Count == 0,
+            "Endpoints without .AllowAnonymous() or .RequireAuthorization(): " + string.Join(", ", undecided)
+        );
         Assert.True(Endpoints().Count() >= 14);
     }
 
@@ -31,28 +34,55 @@ public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public void The_anonymous_endpoints_are_exactly_the_public_ones()
     {
-        var anonymous = Endpoints().Where(IsAnonymous)
+        var anonymous = Endpoints()
+            .Where(IsAnonymous)
             .Select(e => $"{string.Join(",", e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])} {e.RoutePattern.RawText}")
-            .Order().ToList();
+            .Order()
+            .ToList();
 
-        Assert.Equal(new[]
-        {
-            "* /health/live", "* /health/ready",
-            "GET /api/v1/departments/", "GET /api/v1/organisations/", "GET /api/v1/organisations/{id:guid}", "GET /api/v1/platform/", "GET /api/v1/projects/", "GET /api/v1/projects/{id:guid}", "GET /api/v1/projects/{id:guid}/actions", "GET /api/v1/projects/{id:guid}/image", "GET /api/v1/users/{id:guid}",
-            "GET /api/v1/projects/{id:guid}/ideas", "GET /api/v1/ideas/{id:guid}", "GET /api/v1/ideas/{id:guid}/comments", "GET /api/v1/comments/{id:guid}/replies",
-            "POST /api/v1/notifications/unsubscribe",
-            "GET /api/v1/phases/{id:guid}/vote-results", "GET /api/v1/phases/{id:guid}/budget-results",
-            // Surveys and polls: the questionnaire and published results are public; visitors answer only where the phase lets everyone.
-            "GET /api/v1/phases/{id:guid}/survey", "GET /api/v1/phases/{id:guid}/my-response", "GET /api/v1/phases/{id:guid}/survey-results", "POST /api/v1/phases/{id:guid}/responses",
-            "GET /api/v1/phases/{id:guid}/poll-answer", "PUT /api/v1/phases/{id:guid}/poll-answer", "DELETE /api/v1/phases/{id:guid}/poll-answer",
-            "GET,HEAD /swagger/{documentName}/swagger.json",
-            "POST /api/v1/auth/confirm-email", "POST /api/v1/auth/login", "POST /api/v1/auth/logout",
-            "POST /api/v1/auth/password-reset", "POST /api/v1/auth/password-reset/confirm",
-            "POST /api/v1/auth/refresh", "POST /api/v1/auth/register",
-            "POST /api/v1/invitations/accept", "POST /api/v1/invitations/lookup",
-        }.Order(), anonymous);
+        Assert.Equal(
+            new[]
+            {
+                "* /health/live",
+                "* /health/ready",
+                "GET /api/v1/departments/",
+                "GET /api/v1/organisations/",
+                "GET /api/v1/organisations/{id:guid}",
+                "GET /api/v1/platform/",
+                "GET /api/v1/projects/",
+                "GET /api/v1/projects/{id:guid}",
+                "GET /api/v1/projects/{id:guid}/actions",
+                "GET /api/v1/projects/{id:guid}/image",
+                "GET /api/v1/users/{id:guid}",
+                "GET /api/v1/projects/{id:guid}/ideas",
+                "GET /api/v1/ideas/{id:guid}",
+                "GET /api/v1/ideas/{id:guid}/comments",
+                "GET /api/v1/comments/{id:guid}/replies",
+                "POST /api/v1/notifications/unsubscribe",
+                "GET /api/v1/phases/{id:guid}/vote-results",
+                "GET /api/v1/phases/{id:guid}/budget-results",
+                // Surveys and polls: the questionnaire and published results are public; visitors answer only where the phase lets everyone.
+                "GET /api/v1/phases/{id:guid}/survey",
+                "GET /api/v1/phases/{id:guid}/my-response",
+                "GET /api/v1/phases/{id:guid}/survey-results",
+                "POST /api/v1/phases/{id:guid}/responses",
+                "GET /api/v1/phases/{id:guid}/poll-answer",
+                "PUT /api/v1/phases/{id:guid}/poll-answer",
+                "DELETE /api/v1/phases/{id:guid}/poll-answer",
+                "GET,HEAD /swagger/{documentName}/swagger.json",
+                "POST /api/v1/auth/confirm-email",
+                "POST /api/v1/auth/login",
+                "POST /api/v1/auth/logout",
+                "POST /api/v1/auth/password-reset",
+                "POST /api/v1/auth/password-reset/confirm",
+                "POST /api/v1/auth/refresh",
+                "POST /api/v1/auth/register",
+                "POST /api/v1/invitations/accept",
+                "POST /api/v1/invitations/lookup",
+            }.Order(),
+            anonymous
+        );
     }
-
 
     [Fact]
     public async Task Every_protected_endpoint_answers_401_to_anonymous_callers_and_writes_nothing()
@@ -61,14 +91,28 @@ public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
         var checkedCount = 0;
         foreach (var endpoint in Endpoints().Where(e => !IsAnonymous(e)))
         {
-            var url = "/" + string.Join("/", endpoint.RoutePattern.PathSegments.Select(s =>
-                string.Concat(s.Parts.Select(p => p is Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart ? Guid.NewGuid().ToString() : ((Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart)p).Content))));
+            var url =
+                "/"
+                + string.Join(
+                    "/",
+                    endpoint.RoutePattern.PathSegments.Select(s =>
+                        string.Concat(
+                            s.Parts.Select(p =>
+                                p is Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart
+                                    ? Guid.NewGuid().ToString()
+                                    : ((Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart)p).Content
+                            )
+                        )
+                    )
+                );
             foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
             {
                 var request = new HttpRequestMessage(new HttpMethod(method), url);
                 var accepts = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes ?? [];
-                if (accepts.Contains("multipart/form-data")) request.Content = new MultipartFormDataContent { { new StringContent("x"), "role" } };
-                else if (method is "POST" or "PUT" or "PATCH") request.Content = Http.Json("{}");
+                if (accepts.Contains("multipart/form-data"))
+                    request.Content = new MultipartFormDataContent { { new StringContent("x"), "role" } };
+                else if (method is "POST" or "PUT" or "PATCH")
+                    request.Content = Http.Json("{}");
                 var response = await client.SendAsync(request);
                 await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
                 checkedCount++;

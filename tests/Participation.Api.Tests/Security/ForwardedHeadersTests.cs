@@ -22,15 +22,17 @@ public sealed class UnproxiedApiFactory : ClientIpApiFactory
 
 internal static class ForwardedLogin
 {
-    public static HttpRequestMessage Login(string email, string remoteIp, string? forwardedFor) => new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login")
-    {
-        Content = Http.Json($$"""{"email":"{{email}}","password":"wrong password!"}"""),
-        Headers = { { ClientIpApiFactory.Header, remoteIp } },
-    }.With(forwardedFor);
+    public static HttpRequestMessage Login(string email, string remoteIp, string? forwardedFor) =>
+        new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login")
+        {
+            Content = Http.Json($$"""{"email":"{{email}}","password":"wrong password!"}"""),
+            Headers = { { ClientIpApiFactory.Header, remoteIp } },
+        }.With(forwardedFor);
 
     private static HttpRequestMessage With(this HttpRequestMessage request, string? forwardedFor)
     {
-        if (forwardedFor is not null) request.Headers.Add("X-Forwarded-For", forwardedFor);
+        if (forwardedFor is not null)
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
         return request;
     }
 
@@ -40,7 +42,8 @@ internal static class ForwardedLogin
         for (var i = 0; i < 30; i++)
         {
             var response = await client.SendAsync(Login($"u{i}-{Guid.NewGuid():N}@example.org", remoteIp, forwardedFor));
-            if (response.StatusCode == HttpStatusCode.TooManyRequests) return;
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                return;
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         }
         Assert.Fail("the login limit never answered 429");
@@ -60,7 +63,10 @@ public sealed class ForwardedHeadersTests(ProxiedApiFactory api) : IClassFixture
 
         await ForwardedLogin.ExhaustAsync(client, proxy, first);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(ForwardedLogin.Login("other@example.org", proxy, second))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Unauthorized,
+            (await client.SendAsync(ForwardedLogin.Login("other@example.org", proxy, second))).StatusCode
+        );
     }
 
     [Fact]
@@ -70,7 +76,9 @@ public sealed class ForwardedHeadersTests(ProxiedApiFactory api) : IClassFixture
 
         await ForwardedLogin.ExhaustAsync(client, "203.0.113.7", "198.51.100.3");
 
-        await (await client.SendAsync(ForwardedLogin.Login("other@example.org", "203.0.113.7", "198.51.100.4"))).AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        await (await client.SendAsync(ForwardedLogin.Login("other@example.org", "203.0.113.7", "198.51.100.4"))).AssertProblemAsync(
+            HttpStatusCode.TooManyRequests
+        );
     }
 }
 
@@ -85,6 +93,8 @@ public sealed class NoTrustedProxyTests(UnproxiedApiFactory api) : IClassFixture
 
         await ForwardedLogin.ExhaustAsync(client, remoteIp, "198.51.100.5");
 
-        await (await client.SendAsync(ForwardedLogin.Login("other@example.org", remoteIp, "198.51.100.6"))).AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        await (await client.SendAsync(ForwardedLogin.Login("other@example.org", remoteIp, "198.51.100.6"))).AssertProblemAsync(
+            HttpStatusCode.TooManyRequests
+        );
     }
 }

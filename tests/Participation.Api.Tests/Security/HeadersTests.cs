@@ -51,8 +51,14 @@ public sealed class HeadersTests(ApiFactory api) : ApiTest(api)
     public async Task CORS_allows_only_the_configured_origins()
     {
         var client = Api.CreateClient();
-        var allowed = new HttpRequestMessage(HttpMethod.Options, "/api/v1/auth/login") { Headers = { { "Origin", "http://localhost:5173" }, { "Access-Control-Request-Method", "POST" } } };
-        var denied = new HttpRequestMessage(HttpMethod.Options, "/api/v1/auth/login") { Headers = { { "Origin", "https://evil.example" }, { "Access-Control-Request-Method", "POST" } } };
+        var allowed = new HttpRequestMessage(HttpMethod.Options, "/api/v1/auth/login")
+        {
+            Headers = { { "Origin", "http://localhost:5173" }, { "Access-Control-Request-Method", "POST" } },
+        };
+        var denied = new HttpRequestMessage(HttpMethod.Options, "/api/v1/auth/login")
+        {
+            Headers = { { "Origin", "https://evil.example" }, { "Access-Control-Request-Method", "POST" } },
+        };
 
         Assert.Equal("http://localhost:5173", (await client.SendAsync(allowed)).Headers.GetValues("Access-Control-Allow-Origin").Single());
         Assert.False((await client.SendAsync(denied)).Headers.Contains("Access-Control-Allow-Origin"));

@@ -10,20 +10,28 @@ namespace Participation.Api.Tests.Security;
 
 public sealed class JwtTests(ApiFactory api) : ApiTest(api)
 {
-    private static string Mint(Guid userId, string key = ApiFactory.SigningKey, string issuer = "participation", string audience = "participation",
-        DateTime? expires = null, string algorithm = SecurityAlgorithms.HmacSha256)
+    private static string Mint(
+        Guid userId,
+        string key = ApiFactory.SigningKey,
+        string issuer = "participation",
+        string audience = "participation",
+        DateTime? expires = null,
+        string algorithm = SecurityAlgorithms.HmacSha256
+    )
     {
         var exp = expires ?? DateTime.UtcNow.AddMinutes(5);
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = issuer,
-            Audience = audience,
-            IssuedAt = exp.AddMinutes(-10),
-            NotBefore = exp.AddMinutes(-10),
-            Expires = exp,
-            Subject = new ClaimsIdentity([new Claim("sub", userId.ToString()), new Claim("rv", "1", ClaimValueTypes.Integer32)]),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), algorithm),
-        });
+        return new JsonWebTokenHandler().CreateToken(
+            new SecurityTokenDescriptor
+            {
+                Issuer = issuer,
+                Audience = audience,
+                IssuedAt = exp.AddMinutes(-10),
+                NotBefore = exp.AddMinutes(-10),
+                Expires = exp,
+                Subject = new ClaimsIdentity([new Claim("sub", userId.ToString()), new Claim("rv", "1", ClaimValueTypes.Integer32)]),
+                SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), algorithm),
+            }
+        );
     }
 
     private async Task<HttpStatusCode> MeWith(string token)
@@ -47,7 +55,8 @@ public sealed class JwtTests(ApiFactory api) : ApiTest(api)
     {
         var user = await Api.CreateUserAsync();
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var token = $"{B64("""{"alg":"none","typ":"JWT"}""")}.{B64($$"""{"sub":"{{user.Id}}","iss":"participation","aud":"participation","exp":{{now + 300}},"nbf":{{now - 10}}}""")}.";
+        var token =
+            $"{B64("""{"alg":"none","typ":"JWT"}""")}.{B64($$"""{"sub":"{{user.Id}}","iss":"participation","aud":"participation","exp":{{now + 300}},"nbf":{{now - 10}}}""")}.";
         Assert.Equal(HttpStatusCode.Unauthorized, await MeWith(token));
     }
 
@@ -62,7 +71,10 @@ public sealed class JwtTests(ApiFactory api) : ApiTest(api)
     public async Task A_token_with_another_algorithm_is_rejected()
     {
         var user = await Api.CreateUserAsync();
-        Assert.Equal(HttpStatusCode.Unauthorized, await MeWith(Mint(user.Id, key: ApiFactory.SigningKey + ApiFactory.SigningKey, algorithm: SecurityAlgorithms.HmacSha512)));
+        Assert.Equal(
+            HttpStatusCode.Unauthorized,
+            await MeWith(Mint(user.Id, key: ApiFactory.SigningKey + ApiFactory.SigningKey, algorithm: SecurityAlgorithms.HmacSha512))
+        );
     }
 
     [Fact]

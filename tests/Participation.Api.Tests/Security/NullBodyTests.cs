@@ -1,16 +1,11 @@
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Features.Notifications;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Dapper;
 using Participation.Api.Features.Comments;
+using Participation.Api.Features.Grants;
 using Participation.Api.Features.Invitations;
 using Participation.Api.Features.Me;
+using Participation.Api.Features.Notifications;
 using Participation.Api.Infrastructure.Validation;
 using Participation.Api.Tests.Features.Ideas;
-using Participation.Api.Tests.Features.Surveys;
 using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Security;
@@ -34,27 +29,30 @@ public sealed class NullBodyTests(ApiFactory api) : ApiTest(api)
         var sent = 0;
 
         foreach (var (path, item) in document["paths"]!.AsObject())
-            foreach (var (method, operation) in item!.AsObject())
+        foreach (var (method, operation) in item!.AsObject())
+        {
+            var schema = operation?["requestBody"]?["content"]?["application/json"]?["schema"];
+            if (schema is null)
+                continue;
+            operations++;
+            var url = world.Url(path);
+            var bodies = new List<(string Label, JsonNode? Body)> { ("{}", new JsonObject()) };
+            bodies.AddRange(schemas.NullMutations(schema, url));
+            foreach (var (label, body) in bodies)
+            foreach (var client in world.Callers)
             {
-                var schema = operation?["requestBody"]?["content"]?["application/json"]?["schema"];
-                if (schema is null) continue;
-                operations++;
-                var url = world.Url(path);
-                var bodies = new List<(string Label, JsonNode? Body)> { ("{}", new JsonObject()) };
-                bodies.AddRange(schemas.NullMutations(schema, url));
-                foreach (var (label, body) in bodies)
-                    foreach (var client in world.Callers)
-                    {
-                        using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), url)
-                        {
-                            Content = Http.Json(body?.ToJsonString() ?? "null"),
-                        };
-                        var response = await client.SendAsync(request);
-                        sent++;
-                        if ((int)response.StatusCode >= 500)
-                            failures.Add($"{method.ToUpperInvariant()} {path} [{label}] {body?.ToJsonString()} → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-                    }
+                using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), url)
+                {
+                    Content = Http.Json(body?.ToJsonString() ?? "null"),
+                };
+                var response = await client.SendAsync(request);
+                sent++;
+                if ((int)response.StatusCode >= 500)
+                    failures.Add(
+                        $"{method.ToUpperInvariant()} {path} [{label}] {body?.ToJsonString()} → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}"
+                    );
             }
+        }
 
         Assert.True(operations >= 40, $"only {operations} JSON operations in the document");
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests answered 5xx:\n" + string.Join("\n", failures.Take(30)));
@@ -70,9 +68,14 @@ public sealed class NullBodyTests(ApiFactory api) : ApiTest(api)
         await AssertRequiredAsync(await c.A.PostAsync($"/api/v1/ideas/{idea}/comments", Http.Json("{}")), "body");
         await AssertRequiredAsync(await c.A.PostAsync($"/api/v1/ideas/{idea}/comments", Http.Json("""{"body":null}""")), "body");
         await AssertRequiredAsync(await c.A.PutAsync($"/api/v1/comments/{comment}", Http.Json("""{"body":null}""")), "body");
-        await AssertRequiredAsync(await c.A.PutAsync("/api/v1/notifications/preferences", Http.Json("""{"preferences":[null]}""")), "preferences[0]");
-        await AssertRequiredAsync(await c.Admin.PostAsync("/api/v1/invitations",
-            Http.Json("""{"invitees":[null],"role":"it_manager","scopeType":"platform"}""")), "invitees[0]");
+        await AssertRequiredAsync(
+            await c.A.PutAsync("/api/v1/notifications/preferences", Http.Json("""{"preferences":[null]}""")),
+            "preferences[0]"
+        );
+        await AssertRequiredAsync(
+            await c.Admin.PostAsync("/api/v1/invitations", Http.Json("""{"invitees":[null],"role":"it_manager","scopeType":"platform"}""")),
+            "invitees[0]"
+        );
 
         Assert.Equal(1, await Api.CountAsync("comments"));
         Assert.Equal("Bonne idée !", await Api.ScalarAsync<string>("SELECT body FROM comments"));
@@ -86,18 +89,32 @@ public sealed class NullBodyTests(ApiFactory api) : ApiTest(api)
         static void AssertRequired(FluentValidation.Results.ValidationResult result, string property) =>
             Assert.Contains(result.Errors, e => e.PropertyName == property && e.ErrorMessage == "Ce champ est obligatoire.");
 
-        AssertRequired(new PostComment.Validator().Validate(new PostComment.Command(Guid.NewGuid(), Guid.NewGuid(), null!, null, null)), "body");
+        AssertRequired(
+            new PostComment.Validator().Validate(new PostComment.Command(Guid.NewGuid(), Guid.NewGuid(), null!, null, null)),
+            "body"
+        );
         AssertRequired(new EditComment.Validator().Validate(new EditComment.Command(Guid.NewGuid(), Guid.NewGuid(), null!)), "body");
-        AssertRequired(new SetNotificationPreferences.Validator().Validate(new SetNotificationPreferences.Command(Guid.NewGuid(), [null!])), "Preferences[0]");
-        AssertRequired(new CreateInvitations.Validator().Validate(
-            new CreateInvitations.Command(Guid.NewGuid(), [null!], Role.ItManager, ScopeType.Platform, null, null)), "Invitees[0]");
+        AssertRequired(
+            new SetNotificationPreferences.Validator().Validate(new SetNotificationPreferences.Command(Guid.NewGuid(), [null!])),
+            "Preferences[0]"
+        );
+        AssertRequired(
+            new CreateInvitations.Validator().Validate(
+                new CreateInvitations.Command(Guid.NewGuid(), [null!], Role.ItManager, ScopeType.Platform, null, null)
+            ),
+            "Invitees[0]"
+        );
     }
 
     [Fact]
     public void Non_nullable_members_left_null_are_found_through_nested_records_and_list_items()
     {
-        var found = NonNullableMembers.Find(new SetNotificationPreferences.Command(Guid.NewGuid(),
-            [new SetNotificationPreferences.Change(NotificationCategory.CommentOnMyIdea, NotificationChannel.Off), null!]));
+        var found = NonNullableMembers.Find(
+            new SetNotificationPreferences.Command(
+                Guid.NewGuid(),
+                [new SetNotificationPreferences.Change(NotificationCategory.CommentOnMyIdea, NotificationChannel.Off), null!]
+            )
+        );
         var comment = NonNullableMembers.Find(new EditComment.Command(Guid.NewGuid(), Guid.NewGuid(), null!));
 
         Assert.Equal(["Preferences[1]"], found.Select(f => f.PropertyName));
@@ -124,34 +141,42 @@ public sealed class NullBodyTests(ApiFactory api) : ApiTest(api)
                 if (s[combinator] is JsonArray { Count: > 0 } parts)
                 {
                     var merged = new JsonObject();
-                    foreach (var (key, value) in s) if (key != combinator) merged[key] = value?.DeepClone();
-                    foreach (var (key, value) in Resolve(parts[0]!)) merged[key] ??= value?.DeepClone();
+                    foreach (var (key, value) in s)
+                        if (key != combinator)
+                            merged[key] = value?.DeepClone();
+                    foreach (var (key, value) in Resolve(parts[0]!))
+                        merged[key] ??= value?.DeepClone();
                     return merged;
                 }
             return s;
         }
 
-        private static string? Type(JsonObject s) => s["type"] switch
-        {
-            JsonValue v => v.GetValue<string>(),
-            JsonArray a => a.Select(t => t!.GetValue<string>()).FirstOrDefault(t => t != "null"),
-            _ => s["properties"] is not null ? "object" : null,
-        };
+        private static string? Type(JsonObject s) =>
+            s["type"] switch
+            {
+                JsonValue v => v.GetValue<string>(),
+                JsonArray a => a.Select(t => t!.GetValue<string>()).FirstOrDefault(t => t != "null"),
+                _ => s["properties"] is not null ? "object" : null,
+            };
 
         private JsonNode? Instance(JsonNode schema, string? name, string url, int depth)
         {
             var s = Resolve(schema);
             // A closed set: the sample its validator accepts in this request (an idea status a moderator may set...), else its first value.
-            if (s["enum"] is JsonArray { Count: > 0 } values) return world.Sample(name, url) ?? values.FirstOrDefault(v => v is not null)?.DeepClone();
+            if (s["enum"] is JsonArray { Count: > 0 } values)
+                return world.Sample(name, url) ?? values.FirstOrDefault(v => v is not null)?.DeepClone();
             switch (Type(s))
             {
                 case "object" when s["properties"] is JsonObject properties:
                     var o = new JsonObject();
                     if (depth < 6)
-                        foreach (var (key, property) in properties) o[key] = Instance(property!, key, url, depth + 1);
+                        foreach (var (key, property) in properties)
+                            o[key] = Instance(property!, key, url, depth + 1);
                     return o;
                 case "object":
-                    return s["additionalProperties"] is JsonObject values2 ? new JsonObject { ["fr"] = Instance(values2, null, url, depth + 1) } : new JsonObject();
+                    return s["additionalProperties"] is JsonObject values2
+                        ? new JsonObject { ["fr"] = Instance(values2, null, url, depth + 1) }
+                        : new JsonObject();
                 case "array":
                     return depth < 6 ? new JsonArray(Instance(s["items"]!, name, url, depth + 1)) : new JsonArray();
                 case "integer" or "number":
@@ -159,7 +184,8 @@ public sealed class NullBodyTests(ApiFactory api) : ApiTest(api)
                 case "boolean":
                     return true;
                 case "string":
-                    if (world.Sample(name, url) is { } sample) return sample;
+                    if (world.Sample(name, url) is { } sample)
+                        return sample;
                     return s["format"]?.GetValue<string>() switch
                     {
                         "uuid" => s["nullable"]?.GetValue<bool>() == true ? null : world.C.P1.ToString(),
@@ -174,7 +200,8 @@ public sealed class NullBodyTests(ApiFactory api) : ApiTest(api)
         /// <summary>Variants of a plausible instance, each with one null somewhere (paths labelled).</summary>
         private IEnumerable<(string Label, JsonNode? Node)> Mutations(JsonNode schema, string? name, string url, int depth)
         {
-            if (depth > 6) yield break;
+            if (depth > 6)
+                yield break;
             var s = Resolve(schema);
             switch (Type(s))
             {
@@ -182,7 +209,8 @@ public sealed class NullBodyTests(ApiFactory api) : ApiTest(api)
                     foreach (var (key, property) in properties)
                     {
                         var alone = new JsonObject { [key] = null };
-                        if (depth == 0) yield return ($"{{{key}:null}}", alone);
+                        if (depth == 0)
+                            yield return ($"{{{key}:null}}", alone);
                         var withNull = (JsonObject)Instance(s, name, url, depth)!;
                         withNull[key] = null;
                         yield return (key, withNull);

@@ -11,11 +11,12 @@ public sealed class RateLimitedApiFactory : ClientIpApiFactory
 
 public sealed class RateLimitTests(RateLimitedApiFactory api) : IClassFixture<RateLimitedApiFactory>
 {
-    private static HttpRequestMessage Login(string email, string ip) => new(HttpMethod.Post, "/api/v1/auth/login")
-    {
-        Content = Http.Json($$"""{"email":"{{email}}","password":"wrong password!"}"""),
-        Headers = { { ClientIpApiFactory.Header, ip } },
-    };
+    private static HttpRequestMessage Login(string email, string ip) =>
+        new(HttpMethod.Post, "/api/v1/auth/login")
+        {
+            Content = Http.Json($$"""{"email":"{{email}}","password":"wrong password!"}"""),
+            Headers = { { ClientIpApiFactory.Header, ip } },
+        };
 
     [Fact]
     public async Task The_eleventh_login_from_one_IP_within_20_seconds_gets_429_with_retry_after()
@@ -68,11 +69,13 @@ public sealed class RateLimitTests(RateLimitedApiFactory api) : IClassFixture<Ra
         HttpResponseMessage? last = null;
         for (var i = 0; i < 11; i++)
         {
-            last = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/register")
-            {
-                Content = Http.Json("""{"email":"bad"}"""),
-                Headers = { { ClientIpApiFactory.Header, "10.3.0.1" } },
-            });
+            last = await client.SendAsync(
+                new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/register")
+                {
+                    Content = Http.Json("""{"email":"bad"}"""),
+                    Headers = { { ClientIpApiFactory.Header, "10.3.0.1" } },
+                }
+            );
         }
         await last!.AssertProblemAsync(HttpStatusCode.TooManyRequests);
     }

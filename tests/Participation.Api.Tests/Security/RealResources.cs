@@ -30,23 +30,63 @@ internal sealed class RealResources
         var c = await IdeaCity.CreateAsync(api);
         var idea = await c.IdeaAsync(c.A);
         var comment = await c.CommentAsync(c.A, idea);
-        var organisation = (await (await c.A.PostJsonAsync("/api/v1/organisations", new { name = "Association du parc" })).ReadJsonAsync())["id"]!.GetValue<Guid>();
-        var invitation = (await (await c.Admin.PostJsonAsync("/api/v1/invitations",
-            new { invitees = new[] { new { email = "invitee@example.org" } }, role = "it_manager", scopeType = "platform" })).ReadJsonAsync())["invited"]![0]!["id"]!.GetValue<Guid>();
+        var organisation = (await (await c.A.PostJsonAsync("/api/v1/organisations", new { name = "Association du parc" })).ReadJsonAsync())[
+            "id"
+        ]!.GetValue<Guid>();
+        var invitation = (
+            await (
+                await c.Admin.PostJsonAsync(
+                    "/api/v1/invitations",
+                    new
+                    {
+                        invitees = new[] { new { email = "invitee@example.org" } },
+                        role = "it_manager",
+                        scopeType = "platform",
+                    }
+                )
+            ).ReadJsonAsync()
+        )["invited"]![0]!["id"]!.GetValue<Guid>();
         var target = await api.CreateUserAsync(firstName: "Target", lastName: "Person");
-        var grant = await api.ScalarAsync<Guid>("SELECT id FROM user_roles WHERE user_id = (SELECT user_id FROM user_roles WHERE role = 'project_moderator' LIMIT 1) LIMIT 1");
+        var grant = await api.ScalarAsync<Guid>(
+            "SELECT id FROM user_roles WHERE user_id = (SELECT user_id FROM user_roles WHERE role = 'project_moderator' LIMIT 1) LIMIT 1"
+        );
         var now = DateTimeOffset.UtcNow;
         var surveyProject = await c.City.ProjectAsync(c.Admin, c.City.D1, "Enquête", "published");
-        var surveyPhase = await IdeaCity.PhaseAsync(c.Admin, surveyProject, "survey", now.AddDays(-1), now.AddDays(30), new { permissions = new { answer = "registered" } });
+        var surveyPhase = await IdeaCity.PhaseAsync(
+            c.Admin,
+            surveyProject,
+            "survey",
+            now.AddDays(-1),
+            now.AddDays(30),
+            new { permissions = new { answer = "registered" } }
+        );
         var pollProject = await c.City.ProjectAsync(c.Admin, c.City.D1, "Sondage", "published");
-        var pollPhase = await IdeaCity.PhaseAsync(c.Admin, pollProject, "poll", now.AddDays(-1), now.AddDays(30), new { permissions = new { answer = "registered" } });
-        var survey = await (await c.Admin.PutAsJsonAsync($"/api/v1/phases/{surveyPhase}/survey", SurveyCity.Questionnaire())).ReadJsonAsync();
+        var pollPhase = await IdeaCity.PhaseAsync(
+            c.Admin,
+            pollProject,
+            "poll",
+            now.AddDays(-1),
+            now.AddDays(30),
+            new { permissions = new { answer = "registered" } }
+        );
+        var survey = await (
+            await c.Admin.PutAsJsonAsync($"/api/v1/phases/{surveyPhase}/survey", SurveyCity.Questionnaire())
+        ).ReadJsonAsync();
         var poll = await c.Admin.PutAsJsonAsync($"/api/v1/phases/{pollPhase}/survey", SurveyCity.Poll());
         Assert.True(poll.IsSuccessStatusCode, await poll.Content.ReadAsStringAsync());
         return new RealResources
         {
-            C = c, Idea = idea, Comment = comment, Organisation = organisation, Invitation = invitation, Target = target.Id, Grant = grant,
-            SurveyPhase = surveyPhase, PollPhase = pollPhase, Question = SurveyCity.QuestionId(survey, 0), Option = SurveyCity.OptionId(survey, 0, 0),
+            C = c,
+            Idea = idea,
+            Comment = comment,
+            Organisation = organisation,
+            Invitation = invitation,
+            Target = target.Id,
+            Grant = grant,
+            SurveyPhase = surveyPhase,
+            PollPhase = pollPhase,
+            Question = SurveyCity.QuestionId(survey, 0),
+            Option = SurveyCity.OptionId(survey, 0, 0),
         };
     }
 
@@ -55,62 +95,68 @@ internal sealed class RealResources
         var segments = path.Split('/');
         for (var i = 0; i < segments.Length; i++)
         {
-            if (!segments[i].StartsWith('{')) continue;
+            if (!segments[i].StartsWith('{'))
+                continue;
             var collection = segments[i - 1] is var previous && previous.StartsWith('{') ? "" : segments[i - 1];
-            segments[i] = (segments[i] switch
-            {
-                "{userId}" => Target,
-                "{grantId}" => Grant,
-                "{phaseId}" => C.Phase1,
-                "{ideaId}" => Idea,
-                _ => collection switch
+            segments[i] = (
+                segments[i] switch
                 {
-                    "projects" => C.P1,
-                    "ideas" => Idea,
-                    "comments" => Comment,
-                    "departments" => C.City.D2,
-                    "organisations" => Organisation,
-                    "invitations" => Invitation,
-                    "users" => Target,
-                    "survey-questions" => Question,
-                    "phases" when path.Contains("poll", StringComparison.Ordinal) => PollPhase,
-                    "phases" when path.Contains("surve", StringComparison.Ordinal) || path.Contains("respon", StringComparison.Ordinal) => SurveyPhase,
-                    "phases" => C.Phase1,
-                    _ => Guid.NewGuid(),
-                },
-            }).ToString();
+                    "{userId}" => Target,
+                    "{grantId}" => Grant,
+                    "{phaseId}" => C.Phase1,
+                    "{ideaId}" => Idea,
+                    _ => collection switch
+                    {
+                        "projects" => C.P1,
+                        "ideas" => Idea,
+                        "comments" => Comment,
+                        "departments" => C.City.D2,
+                        "organisations" => Organisation,
+                        "invitations" => Invitation,
+                        "users" => Target,
+                        "survey-questions" => Question,
+                        "phases" when path.Contains("poll", StringComparison.Ordinal) => PollPhase,
+                        "phases"
+                            when path.Contains("surve", StringComparison.Ordinal) || path.Contains("respon", StringComparison.Ordinal) =>
+                            SurveyPhase,
+                        "phases" => C.Phase1,
+                        _ => Guid.NewGuid(),
+                    },
+                }
+            ).ToString();
         }
         return string.Join('/', segments);
     }
 
     /// <summary>A value for a property, by its name, that its validator accepts.</summary>
-    public JsonNode? Sample(string? name, string url) => name switch
-    {
-        "email" => $"sample-{Interlocked.Increment(ref _counter)}@example.org",
-        "password" or "newPassword" => "a long enough password 2026",
-        "currentPassword" => ApiFactory.Password,
-        "locale" => "fr",
-        "role" => "project_moderator",
-        "scopeType" => "project",
-        "scopeId" => C.P1,
-        "departmentId" => C.City.D1,
-        "parentId" => Comment,
-        "organisationId" => Organisation,
-        "questionId" => Question,
-        "optionIds" => Option,
-        "kind" => "like",
-        "decision" => url.Contains("/organisations/", StringComparison.Ordinal) ? "verify" : "approve",
-        "reason" => "spam",
-        "method" => "ideation",
-        "channel" => "in_app",
-        "category" => "comment_on_my_idea",
-        "status" => url.Contains("/ideas/", StringComparison.Ordinal) ? "under_consideration" : "published",
-        "type" => "single_choice",
-        "token" or "refreshToken" => new string('x', 43),
-        "until" => DateTimeOffset.UtcNow.AddDays(3).ToString("O"),
-        "startsAt" => DateTimeOffset.UtcNow.AddDays(100).ToString("O"),
-        "endsAt" => DateTimeOffset.UtcNow.AddDays(110).ToString("O"),
-        "website" => "https://example.org",
-        _ => null,
-    };
+    public JsonNode? Sample(string? name, string url) =>
+        name switch
+        {
+            "email" => $"sample-{Interlocked.Increment(ref _counter)}@example.org",
+            "password" or "newPassword" => "a long enough password 2026",
+            "currentPassword" => ApiFactory.Password,
+            "locale" => "fr",
+            "role" => "project_moderator",
+            "scopeType" => "project",
+            "scopeId" => C.P1,
+            "departmentId" => C.City.D1,
+            "parentId" => Comment,
+            "organisationId" => Organisation,
+            "questionId" => Question,
+            "optionIds" => Option,
+            "kind" => "like",
+            "decision" => url.Contains("/organisations/", StringComparison.Ordinal) ? "verify" : "approve",
+            "reason" => "spam",
+            "method" => "ideation",
+            "channel" => "in_app",
+            "category" => "comment_on_my_idea",
+            "status" => url.Contains("/ideas/", StringComparison.Ordinal) ? "under_consideration" : "published",
+            "type" => "single_choice",
+            "token" or "refreshToken" => new string('x', 43),
+            "until" => DateTimeOffset.UtcNow.AddDays(3).ToString("O"),
+            "startsAt" => DateTimeOffset.UtcNow.AddDays(100).ToString("O"),
+            "endsAt" => DateTimeOffset.UtcNow.AddDays(110).ToString("O"),
+            "website" => "https://example.org",
+            _ => null,
+        };
 }

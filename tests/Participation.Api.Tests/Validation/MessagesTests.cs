@@ -25,7 +25,10 @@ public sealed class MessagesTests(ApiFactory api) : ApiTest(api)
         var client = Api.CreateClient();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
 
-        var response = await client.PostAsync("/api/v1/auth/register", Http.Json("""{"email":"","password":"a long enough password","firstName":"A","lastName":"B"}"""));
+        var response = await client.PostAsync(
+            "/api/v1/auth/register",
+            Http.Json("""{"email":"","password":"a long enough password","firstName":"A","lastName":"B"}""")
+        );
 
         await response.AssertFieldErrorsAsync("email");
         Assert.Equal(expected, (await response.ReadJsonAsync())["errors"]!["email"]![0]!.GetValue<string>());

@@ -1,17 +1,8 @@
 using System.Text.Json;
-using Dapper;
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Pagination;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.AuditLog;
 
@@ -23,8 +14,19 @@ namespace Participation.Api.Features.AuditLog;
 public static class ListAuditLog
 {
     /// <summary>The filters; <c>From</c> is included and <c>To</c> excluded, <c>Types</c> empty or null means every type.</summary>
-    public sealed record Query(Guid ActorId, string Language, string? Action, SubjectType? TargetType, string? TargetId, Guid? Actor,
-        IReadOnlyList<EventType>? Types, DateTimeOffset? From, DateTimeOffset? To, string? Cursor, int? Limit) : IQuery<Response>;
+    public sealed record Query(
+        Guid ActorId,
+        string Language,
+        string? Action,
+        SubjectType? TargetType,
+        string? TargetId,
+        Guid? Actor,
+        IReadOnlyList<EventType>? Types,
+        DateTimeOffset? From,
+        DateTimeOffset? To,
+        string? Cursor,
+        int? Limit
+    ) : IQuery<Response>;
 
     public sealed record Person(Guid Id, string FirstName, string LastName);
 
@@ -39,9 +41,22 @@ public static class ListAuditLog
     /// name…) when it has a name; Before and After are the changed fields' previous and new values (null for a creation,
     /// a removal, or an entry from before events recorded them).
     /// </summary>
-    public sealed record Entry(long Id, DateTimeOffset OccurredAt, ActorType ActorType, Person? Actor, string Action, SubjectType? TargetType,
-        string? TargetId, string? TargetName, Project? Project, Phase? Phase, Department? Department, JsonElement Data, JsonElement? Before,
-        JsonElement? After);
+    public sealed record Entry(
+        long Id,
+        DateTimeOffset OccurredAt,
+        ActorType ActorType,
+        Person? Actor,
+        string Action,
+        SubjectType? TargetType,
+        string? TargetId,
+        string? TargetName,
+        Project? Project,
+        Phase? Phase,
+        Department? Department,
+        JsonElement Data,
+        JsonElement? Before,
+        JsonElement? After
+    );
 
     /// <param name="Items">A page of entries, newest first.</param>
     /// <param name="NextCursor">The cursor of the next page, or null on the last one.</param>
@@ -57,13 +72,16 @@ public static class ListAuditLog
     {
         public Validator()
         {
-            RuleFor(q => q.Action).Must(a => a is null || (a.Length <= 60 && a.All(c => char.IsAsciiLetterLower(c) || c is '.' or '_')))
+            RuleFor(q => q.Action)
+                .Must(a => a is null || (a.Length <= 60 && a.All(c => char.IsAsciiLetterLower(c) || c is '.' or '_')))
                 .WithMessage(_ => Messages.Get("audit_action"));
             RuleFor(q => q.TargetType).IsInEnum().WithMessage(_ => Messages.Get("audit_target_type"));
             RuleFor(q => q.TargetId).PlainText(100);
-            RuleFor(q => q.Types).Must(t => t is null || (t.Count <= MaxTypes && t.All(Enum.IsDefined)))
+            RuleFor(q => q.Types)
+                .Must(t => t is null || (t.Count <= MaxTypes && t.All(Enum.IsDefined)))
                 .WithMessage(_ => Messages.Get("audit_event_types"));
-            RuleFor(q => q.To).Must((q, to) => q.From is not { } from || to is not { } end || end > from)
+            RuleFor(q => q.To)
+                .Must((q, to) => q.From is not { } from || to is not { } end || end > from)
                 .WithMessage(_ => Messages.Get("audit_period"));
             RuleFor(q => q.Limit).PageSize();
         }
@@ -136,9 +154,27 @@ public static class ListAuditLog
              ORDER BY e.position DESC;
             """;
 
-        private sealed record Row(long Id, DateTime OccurredAt, string Action, string ActorType, string TargetType, string? TargetId,
-            string Data, string? Before, string? After, Guid? ActorId, string? ActorFirstName, string? ActorLastName,
-            Guid? ProjectId, string? ProjectTitle, Guid? PhaseId, string? PhaseTitle, Guid? DepartmentId, string? DepartmentName, string? TargetName);
+        private sealed record Row(
+            long Id,
+            DateTime OccurredAt,
+            string Action,
+            string ActorType,
+            string TargetType,
+            string? TargetId,
+            string Data,
+            string? Before,
+            string? After,
+            Guid? ActorId,
+            string? ActorFirstName,
+            string? ActorLastName,
+            Guid? ProjectId,
+            string? ProjectTitle,
+            Guid? PhaseId,
+            string? PhaseTitle,
+            Guid? DepartmentId,
+            string? DepartmentName,
+            string? TargetName
+        );
 
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {
@@ -146,24 +182,52 @@ public static class ListAuditLog
             var limit = q.Limit ?? Cursor.DefaultLimit;
             await using var connection = await db.OpenConnectionAsync(ct);
             var visibility = await Roles.ReachAsync(connection, q.ActorId, ct);
-            if (visibility.None) throw new ForbiddenException();
-            var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new
-            {
-                visibility.Admin, visibility.Departments, q.Language, q.Action, TargetType = q.TargetType.ToWire(), q.TargetId, q.Actor,
-                Types = (q.Types ?? []).Select(t => t.ToWire()).Distinct().ToArray(),
-                From = q.From?.ToUniversalTime(), To = q.To?.ToUniversalTime(), AfterId = after?.Id, Take = limit + 1,
-            }, cancellationToken: ct))).AsList();
+            if (visibility.None)
+                throw new ForbiddenException();
+            var rows = (
+                await connection.QueryAsync<Row>(
+                    new CommandDefinition(
+                        Sql,
+                        new
+                        {
+                            visibility.Admin,
+                            visibility.Departments,
+                            q.Language,
+                            q.Action,
+                            TargetType = q.TargetType.ToWire(),
+                            q.TargetId,
+                            q.Actor,
+                            Types = (q.Types ?? []).Select(t => t.ToWire()).Distinct().ToArray(),
+                            From = q.From?.ToUniversalTime(),
+                            To = q.To?.ToUniversalTime(),
+                            AfterId = after?.Id,
+                            Take = limit + 1,
+                        },
+                        cancellationToken: ct
+                    )
+                )
+            ).AsList();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(r.Id));
             return new Response(page.Select(ToEntry).ToList(), next, AuditedTypes);
         }
 
-        private static Entry ToEntry(Row r) => new(r.Id, r.OccurredAt.AsUtc(), r.ActorType.ToEnum<ActorType>(),
-            r.ActorId is { } id ? new Person(id, r.ActorFirstName!, r.ActorLastName!) : null,
-            r.Action, WireEnum.TryParse<SubjectType>(r.TargetType, out var t) && t != SubjectType.Platform ? t : null, r.TargetId, r.TargetName,
-            r.ProjectId is { } project && r.ProjectTitle is { } title ? new Project(project, title) : null,
-            r.PhaseId is { } phase ? new Phase(phase, r.PhaseTitle) : null,
-            r.DepartmentId is { } department ? new Department(department, r.DepartmentName) : null,
-            Json(r.Data)!.Value, Json(r.Before), Json(r.After));
+        private static Entry ToEntry(Row r) =>
+            new(
+                r.Id,
+                r.OccurredAt.AsUtc(),
+                r.ActorType.ToEnum<ActorType>(),
+                r.ActorId is { } id ? new Person(id, r.ActorFirstName!, r.ActorLastName!) : null,
+                r.Action,
+                WireEnum.TryParse<SubjectType>(r.TargetType, out var t) && t != SubjectType.Platform ? t : null,
+                r.TargetId,
+                r.TargetName,
+                r.ProjectId is { } project && r.ProjectTitle is { } title ? new Project(project, title) : null,
+                r.PhaseId is { } phase ? new Phase(phase, r.PhaseTitle) : null,
+                r.DepartmentId is { } department ? new Department(department, r.DepartmentName) : null,
+                Json(r.Data)!.Value,
+                Json(r.Before),
+                Json(r.After)
+            );
 
         private static JsonElement? Json(string? text) => text is null ? null : JsonDocument.Parse(text).RootElement.Clone();
     }
@@ -171,17 +235,41 @@ public static class ListAuditLog
     /// <summary>Repeated (<c>types=a&amp;types=b</c>) or comma-separated (<c>types=a,b</c>) event types; an unknown one is left for the validator.</summary>
     private static List<EventType>? ParseTypes(string[]? types)
     {
-        var names = (types ?? []).SelectMany(t => t.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var names = (types ?? [])
+            .SelectMany(t => t.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .ToList();
         return names.Count == 0 ? null : names.Select(n => WireEnum.FromQuery<EventType>(n)!.Value).ToList();
     }
 
     /// <summary>The query string: filters (action, target, actor, types, period) and the page.</summary>
     public sealed record QueryString(
-        string? Action, [property: QueryEnum<SubjectType>] string? TargetType, string? TargetId, Guid? Actor,
-        [property: FromQuery, QueryEnum<EventType>] string[]? Types, DateTimeOffset? From, DateTimeOffset? To, string? Cursor, int? Limit);
+        string? Action,
+        [property: QueryEnum<SubjectType>] string? TargetType,
+        string? TargetId,
+        Guid? Actor,
+        [property: FromQuery, QueryEnum<EventType>] string[]? Types,
+        DateTimeOffset? From,
+        DateTimeOffset? To,
+        string? Cursor,
+        int? Limit
+    );
 
     [EndpointSummary("Staff actions, newest first (admins: all; department heads: their departments'), with their names and what changed.")]
     public static ValueTask<Response> Endpoint([AsParameters] QueryString q, Caller caller, ISender sender, CancellationToken ct) =>
-        sender.Send(new Query(caller.UserId, RequestLanguage.Current, q.Action, WireEnum.FromQuery<SubjectType>(q.TargetType), q.TargetId, q.Actor,
-            ParseTypes(q.Types), q.From, q.To, q.Cursor, q.Limit), ct);
+        sender.Send(
+            new Query(
+                caller.UserId,
+                RequestLanguage.Current,
+                q.Action,
+                WireEnum.FromQuery<SubjectType>(q.TargetType),
+                q.TargetId,
+                q.Actor,
+                ParseTypes(q.Types),
+                q.From,
+                q.To,
+                q.Cursor,
+                q.Limit
+            ),
+            ct
+        );
 }

@@ -7,6 +7,8 @@ public static class AuthEndpoints
 {
     public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
     {
+        // The route table, laid out by hand (CSharpier leaves it): verb, path, handler, name; then access, limits, problems.
+        // csharpier-ignore-start
         var g = api.MapGroup("/auth").WithTags("Auth");
         g.MapPost("/register", Register.Endpoint).WithName(nameof(Register))
             .AllowAnonymous().RequireRateLimiting(RateLimits.Sensitive).ProducesProblems(400, 409, 429);
@@ -24,6 +26,7 @@ public static class AuthEndpoints
             .AllowAnonymous().RequireRateLimiting(RateLimits.Sensitive).ProducesProblems(400, 429);
         g.MapPost("/password-reset/confirm", ResetPassword.Endpoint).WithName(nameof(ResetPassword))
             .AllowAnonymous().RequireRateLimiting(RateLimits.Sensitive).ProducesProblems(400, 410, 429);
+        // csharpier-ignore-end
         return api;
     }
 }

@@ -1,13 +1,4 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Auth;
 
@@ -42,11 +33,20 @@ public static class ConfirmEmail
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, new { Hash = SecureTokens.Hash(c.Token) }, tx, cancellationToken: ct))
-                ?? throw new GoneException();
+            var row = await connection.QuerySingleOrDefaultAsync<Row>(
+                new CommandDefinition(Sql, new { Hash = SecureTokens.Hash(c.Token) }, tx, cancellationToken: ct)
+            ) ?? throw new GoneException();
             if (row.ConfirmedNow) // an address confirmed already (by a password reset link) is no new fact
-                await events.RecordAsync(tx, EventType.UserEmailConfirmed, Actor.User(row.Id), row.Id, Scope.Platform,
-                    new { emailConfirmed = false }, new { emailConfirmed = true }, ct: ct);
+                await events.RecordAsync(
+                    tx,
+                    EventType.UserEmailConfirmed,
+                    Actor.User(row.Id),
+                    row.Id,
+                    Scope.Platform,
+                    new { emailConfirmed = false },
+                    new { emailConfirmed = true },
+                    ct: ct
+                );
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

@@ -1,13 +1,4 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Security;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Auth;
 
@@ -36,7 +27,9 @@ public static class Login
             var email = TextRules.NormalizeEmail(c.Email);
             throttle.Check(email);
             await using var connection = await db.OpenConnectionAsync(ct);
-            var user = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, new { Email = email }, cancellationToken: ct));
+            var user = await connection.QuerySingleOrDefaultAsync<Row>(
+                new CommandDefinition(Sql, new { Email = email }, cancellationToken: ct)
+            );
             // Same work and the same answer whether the account exists or not: no enumeration.
             if (!Passwords.Verify(user?.PasswordHash, c.Password) || user is null)
                 throw new UnauthorizedException("Wrong e-mail address or password.");

@@ -1,12 +1,3 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
-
 namespace Participation.Api.Features.Auth;
 
 /// <summary>Ends a session: revokes the refresh token's whole family. Idempotent.</summary>
@@ -30,7 +21,9 @@ public static class Logout
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            await connection.ExecuteAsync(new CommandDefinition(Sql, new { Hash = SecureTokens.Hash(c.RefreshToken) }, cancellationToken: ct));
+            await connection.ExecuteAsync(
+                new CommandDefinition(Sql, new { Hash = SecureTokens.Hash(c.RefreshToken) }, cancellationToken: ct)
+            );
             return Unit.Value;
         }
     }

@@ -1,13 +1,3 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
-
 namespace Participation.Api.Features.Auth;
 
 /// <summary>
@@ -46,7 +36,9 @@ public static class Refresh
             var hash = SecureTokens.Hash(c.RefreshToken);
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Consume, new { Hash = hash }, tx, cancellationToken: ct));
+            var row = await connection.QuerySingleOrDefaultAsync<Row>(
+                new CommandDefinition(Consume, new { Hash = hash }, tx, cancellationToken: ct)
+            );
             if (row is null)
             {
                 await connection.ExecuteAsync(new CommandDefinition(RevokeReusedFamily, new { Hash = hash }, tx, cancellationToken: ct));

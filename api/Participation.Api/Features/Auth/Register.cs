@@ -1,14 +1,5 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.Email;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Auth;
 
@@ -54,19 +45,46 @@ public static class Register
             var lastName = c.LastName.Trim();
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var platformName = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(InsertUser, new
-            {
-                Id = id, Email = email, PasswordHash = Passwords.Hash(c.Password),
-                FirstName = firstName, LastName = lastName, Locale = locale,
-            }, tx, cancellationToken: ct));
+            var platformName = await connection.QuerySingleOrDefaultAsync<string>(
+                new CommandDefinition(
+                    InsertUser,
+                    new
+                    {
+                        Id = id,
+                        Email = email,
+                        PasswordHash = Passwords.Hash(c.Password),
+                        FirstName = firstName,
+                        LastName = lastName,
+                        Locale = locale,
+                    },
+                    tx,
+                    cancellationToken: ct
+                )
+            );
             if (platformName is null)
                 throw new ConflictException(Messages.Get("email_taken"), nameof(Command.Email));
 
             var token = SecureTokens.New();
-            await connection.ExecuteAsync(new CommandDefinition(InsertToken, new { Hash = SecureTokens.Hash(token), UserId = id }, tx, cancellationToken: ct));
+            await connection.ExecuteAsync(
+                new CommandDefinition(InsertToken, new { Hash = SecureTokens.Hash(token), UserId = id }, tx, cancellationToken: ct)
+            );
             await Outbox.EnqueueAsync(connection, tx, templates.ConfirmEmail(locale, email, firstName, platformName, token), ct);
             // Names and language only: never the address or the password.
-            await events.RecordAsync(tx, EventType.UserRegistered, Actor.User(id), id, Scope.Platform, null, new { firstName, lastName, locale }, ct: ct);
+            await events.RecordAsync(
+                tx,
+                EventType.UserRegistered,
+                Actor.User(id),
+                id,
+                Scope.Platform,
+                null,
+                new
+                {
+                    firstName,
+                    lastName,
+                    locale,
+                },
+                ct: ct
+            );
             await tx.CommitAsync(ct);
             return new Response(id);
         }

@@ -1,12 +1,4 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.Email;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Auth;
 
@@ -49,14 +41,27 @@ public static class RequestPasswordReset
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var user = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(LockUser, new { Email = TextRules.NormalizeEmail(c.Email) }, tx, cancellationToken: ct));
-            if (user is null
-                || await connection.ExecuteScalarAsync<bool>(new CommandDefinition(SentRecently, new { UserId = user.Id, Purpose = "password_reset" }, tx, cancellationToken: ct)))
+            var user = await connection.QuerySingleOrDefaultAsync<Row>(
+                new CommandDefinition(LockUser, new { Email = TextRules.NormalizeEmail(c.Email) }, tx, cancellationToken: ct)
+            );
+            if (
+                user is null
+                || await connection.ExecuteScalarAsync<bool>(
+                    new CommandDefinition(SentRecently, new { UserId = user.Id, Purpose = "password_reset" }, tx, cancellationToken: ct)
+                )
+            )
                 return Unit.Value;
 
             var token = SecureTokens.New();
-            await connection.ExecuteAsync(new CommandDefinition(Replace, new { Hash = SecureTokens.Hash(token), UserId = user.Id }, tx, cancellationToken: ct));
-            await Outbox.EnqueueAsync(connection, tx, templates.PasswordReset(user.Locale, user.Email, user.FirstName, user.PlatformName, token), ct);
+            await connection.ExecuteAsync(
+                new CommandDefinition(Replace, new { Hash = SecureTokens.Hash(token), UserId = user.Id }, tx, cancellationToken: ct)
+            );
+            await Outbox.EnqueueAsync(
+                connection,
+                tx,
+                templates.PasswordReset(user.Locale, user.Email, user.FirstName, user.PlatformName, token),
+                ct
+            );
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

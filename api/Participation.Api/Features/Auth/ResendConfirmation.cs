@@ -1,11 +1,4 @@
-using Dapper;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.Email;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 
 namespace Participation.Api.Features.Auth;
 
@@ -23,7 +16,8 @@ public static class ResendConfirmation
               FROM users u WHERE u.id = @ActorId FOR UPDATE OF u;
             """;
 
-        private const string ExpireOld = "UPDATE user_tokens SET used_at = now() WHERE user_id = @ActorId AND purpose = 'confirm_email' AND used_at IS NULL;";
+        private const string ExpireOld =
+            "UPDATE user_tokens SET used_at = now() WHERE user_id = @ActorId AND purpose = 'confirm_email' AND used_at IS NULL;";
 
         private sealed record Row(string Email, string FirstName, string Locale, bool Confirmed, string PlatformName);
 
@@ -33,15 +27,36 @@ public static class ResendConfirmation
             await using var tx = await connection.BeginTransactionAsync(ct);
             var user = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(LockUser, c, tx, cancellationToken: ct))
                 ?? throw new NotFoundException();
-            if (user.Confirmed) throw new ConflictException("Your e-mail address is already confirmed.");
-            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(RequestPasswordReset.Handler.SentRecently,
-                    new { UserId = c.ActorId, Purpose = "confirm_email" }, tx, cancellationToken: ct)))
+            if (user.Confirmed)
+                throw new ConflictException("Your e-mail address is already confirmed.");
+            if (
+                await connection.ExecuteScalarAsync<bool>(
+                    new CommandDefinition(
+                        RequestPasswordReset.Handler.SentRecently,
+                        new { UserId = c.ActorId, Purpose = "confirm_email" },
+                        tx,
+                        cancellationToken: ct
+                    )
+                )
+            )
                 throw new TooManyRequestsException(TimeSpan.FromSeconds(20));
 
             var token = SecureTokens.New();
             await connection.ExecuteAsync(new CommandDefinition(ExpireOld, c, tx, cancellationToken: ct));
-            await connection.ExecuteAsync(new CommandDefinition(Register.Handler.InsertToken, new { Hash = SecureTokens.Hash(token), UserId = c.ActorId }, tx, cancellationToken: ct));
-            await Outbox.EnqueueAsync(connection, tx, templates.ConfirmEmail(user.Locale, user.Email, user.FirstName, user.PlatformName, token), ct);
+            await connection.ExecuteAsync(
+                new CommandDefinition(
+                    Register.Handler.InsertToken,
+                    new { Hash = SecureTokens.Hash(token), UserId = c.ActorId },
+                    tx,
+                    cancellationToken: ct
+                )
+            );
+            await Outbox.EnqueueAsync(
+                connection,
+                tx,
+                templates.ConfirmEmail(user.Locale, user.Email, user.FirstName, user.PlatformName, token),
+                ct
+            );
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

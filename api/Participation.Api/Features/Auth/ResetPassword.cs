@@ -1,13 +1,4 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Auth;
 
@@ -52,14 +43,36 @@ public static class ResetPassword
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql,
-                new { Hash = SecureTokens.Hash(c.Token), PasswordHash = Passwords.Hash(c.NewPassword) }, tx, cancellationToken: ct))
-                ?? throw new GoneException();
+            var row = await connection.QuerySingleOrDefaultAsync<Row>(
+                new CommandDefinition(
+                    Sql,
+                    new { Hash = SecureTokens.Hash(c.Token), PasswordHash = Passwords.Hash(c.NewPassword) },
+                    tx,
+                    cancellationToken: ct
+                )
+            ) ?? throw new GoneException();
             // Nothing about the password itself: not even a before and after.
-            await events.RecordAsync(tx, EventType.UserPasswordChanged, Actor.User(row.Id), row.Id, Scope.Platform, data: new { via = "reset_link" }, ct: ct);
+            await events.RecordAsync(
+                tx,
+                EventType.UserPasswordChanged,
+                Actor.User(row.Id),
+                row.Id,
+                Scope.Platform,
+                data: new { via = "reset_link" },
+                ct: ct
+            );
             if (row.ConfirmedNow)
-                await events.RecordAsync(tx, EventType.UserEmailConfirmed, Actor.User(row.Id), row.Id, Scope.Platform,
-                    new { emailConfirmed = false }, new { emailConfirmed = true }, new { via = "reset_link" }, ct);
+                await events.RecordAsync(
+                    tx,
+                    EventType.UserEmailConfirmed,
+                    Actor.User(row.Id),
+                    row.Id,
+                    Scope.Platform,
+                    new { emailConfirmed = false },
+                    new { emailConfirmed = true },
+                    new { via = "reset_link" },
+                    ct
+                );
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

@@ -1,13 +1,5 @@
-using Dapper;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
 using Participation.Api.Features.Ideas;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Budgets;
 
@@ -37,15 +29,24 @@ public static class AddToBasket
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct);
-            if (idea.ProjectId != c.ProjectId) throw new NotFoundException("No such idea in this project.");
+            if (idea.ProjectId != c.ProjectId)
+                throw new NotFoundException("No such idea in this project.");
             idea.RequireListed();
             var (phase, settings) = await Baskets.RequirePhaseAsync(connection, tx, c.ActorId, c.ProjectId, ct);
-            var cost = await connection.ExecuteScalarAsync<decimal?>(new CommandDefinition(CostSql, new { c.IdeaId }, tx, cancellationToken: ct))
-                ?? throw new ConflictException(Messages.Get("cost_missing"));
-            if (cost > settings.BudgetAmount) throw new ConflictException(Messages.Get("cost_above_budget"));
+            var cost = await connection.ExecuteScalarAsync<decimal?>(
+                new CommandDefinition(CostSql, new { c.IdeaId }, tx, cancellationToken: ct)
+            ) ?? throw new ConflictException(Messages.Get("cost_missing"));
+            if (cost > settings.BudgetAmount)
+                throw new ConflictException(Messages.Get("cost_above_budget"));
             var basket = await Baskets.OpenAndLockAsync(connection, tx, c.ActorId, phase.Id, settings, ct);
-            if (basket.Submitted) throw new ConflictException(Messages.Get("basket_submitted"));
-            var args = new { BasketId = basket.Id, c.IdeaId, Cost = cost };
+            if (basket.Submitted)
+                throw new ConflictException(Messages.Get("basket_submitted"));
+            var args = new
+            {
+                BasketId = basket.Id,
+                c.IdeaId,
+                Cost = cost,
+            };
             // The basket row is locked: nothing else changes it until commit. An add that would go over the budget
             // updates no row and the whole transaction (its line included) is rolled back.
             if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(HasLineSql, args, tx, cancellationToken: ct)))
@@ -53,8 +54,16 @@ public static class AddToBasket
                 if (await connection.ExecuteScalarAsync<decimal?>(new CommandDefinition(AddSql, args, tx, cancellationToken: ct)) is null)
                     throw new ConflictException(Messages.Get("over_budget"));
                 // Adding an idea already in the basket changes nothing: no event.
-                await events.RecordAsync(tx, EventType.BasketIdeaAdded, Actor.User(c.ActorId), basket.Id, Scope.Phase(phase.Id, c.ProjectId),
-                    null, new { ideaId = c.IdeaId, cost }, ct: ct);
+                await events.RecordAsync(
+                    tx,
+                    EventType.BasketIdeaAdded,
+                    Actor.User(c.ActorId),
+                    basket.Id,
+                    Scope.Phase(phase.Id, c.ProjectId),
+                    null,
+                    new { ideaId = c.IdeaId, cost },
+                    ct: ct
+                );
             }
             var view = await Baskets.ViewAsync(connection, tx, c.ActorId, phase, settings, open: true, ct);
             await tx.CommitAsync(ct);

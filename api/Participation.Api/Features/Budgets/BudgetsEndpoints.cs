@@ -8,6 +8,8 @@ public static class BudgetsEndpoints
 {
     public static RouteGroupBuilder MapBudgetsEndpoints(this RouteGroupBuilder api)
     {
+        // The route table, laid out by hand (CSharpier leaves it): verb, path, handler, name; then access, limits, problems.
+        // csharpier-ignore-start
         var g = api.MapGroup("").WithTags("Budgets");
         g.MapPut("/ideas/{id:guid}/cost", SetIdeaCost.Endpoint).WithName(nameof(SetIdeaCost))
             .RequireAuthorization().ProducesProblems(400, 401, 403, 404, 409); // project staff
@@ -23,6 +25,7 @@ public static class BudgetsEndpoints
             .RequireAuthorization().WithIdempotency().ProducesProblems(401, 403, 404, 409, 422); // phase rules, own basket
         g.MapGet("/phases/{id:guid}/budget-results", GetBudgetResults.Endpoint).WithName(nameof(GetBudgetResults))
             .AllowAnonymous().ProducesProblems(403, 404); // staff, or published
+        // csharpier-ignore-end
         return api;
     }
 }

@@ -1,11 +1,5 @@
-using Dapper;
-using Mediator;
-using Npgsql;
-using Participation.Api.Features.Votes;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Features.Phases;
+using Participation.Api.Features.Votes;
 
 namespace Participation.Api.Features.Budgets;
 
@@ -20,7 +14,16 @@ public static class GetBudgetResults
 
     public sealed record Item(Guid IdeaId, string Title, decimal Cost, int Baskets, bool Funded);
 
-    public sealed record Response(Guid PhaseId, bool Published, bool Ended, decimal Budget, string Currency, int Baskets, decimal FundedTotal, IReadOnlyList<Item> Items);
+    public sealed record Response(
+        Guid PhaseId,
+        bool Published,
+        bool Ended,
+        decimal Budget,
+        string Currency,
+        int Baskets,
+        decimal FundedTotal,
+        IReadOnlyList<Item> Items
+    );
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
     {
@@ -45,7 +48,9 @@ public static class GetBudgetResults
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             var phase = await PhaseResults.RequireReadableAsync(connection, q.ActorId, q.PhaseId, PhaseMethod.Budgeting, ct);
-            await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(Sql, new { q.PhaseId }, cancellationToken: ct));
+            await using var grid = await connection.QueryMultipleAsync(
+                new CommandDefinition(Sql, new { q.PhaseId }, cancellationToken: ct)
+            );
             var rows = (await grid.ReadAsync<Row>()).AsList();
             var baskets = await grid.ReadSingleAsync<int>();
             var budget = phase.Settings.BudgetAmount ?? 0;
@@ -54,14 +59,26 @@ public static class GetBudgetResults
             foreach (var r in rows)
             {
                 var funded = r.Cost <= left;
-                if (funded) left -= r.Cost;
+                if (funded)
+                    left -= r.Cost;
                 items.Add(new Item(r.IdeaId, r.Title, r.Cost, r.Baskets, funded));
             }
-            return new Response(phase.Id, phase.Published, phase.Ended, budget, phase.Settings.BudgetCurrency ?? "EUR", baskets, budget - left, items);
+            return new Response(
+                phase.Id,
+                phase.Published,
+                phase.Ended,
+                budget,
+                phase.Settings.BudgetCurrency ?? "EUR",
+                baskets,
+                budget - left,
+                items
+            );
         }
     }
 
-    [EndpointSummary("Baskets per idea and the funded ideas of a budgeting phase: for the project's staff, and for everyone once published or over.")]
+    [EndpointSummary(
+        "Baskets per idea and the funded ideas of a budgeting phase: for the project's staff, and for everyone once published or over."
+    )]
     public static ValueTask<Response> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
         sender.Send(new Query(caller.UserIdOrNull, id), ct);
 }

@@ -1,9 +1,3 @@
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Features.Phases;
 
 namespace Participation.Api.Features.Budgets;
@@ -19,8 +13,17 @@ public static class GetMyBasket
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             var decided = await ActionPolicy.DecideAsync(connection, q.ActorId, q.ProjectId, q.PhaseId, null, ct);
-            if (decided.Phase is not { Method: PhaseMethod.Budgeting } phase) throw new NotFoundException("The project has no budgeting phase now.");
-            return await Baskets.ViewAsync(connection, null, q.ActorId, phase, decided.Settings!, phase.Active && decided.Status != "archived", ct);
+            if (decided.Phase is not { Method: PhaseMethod.Budgeting } phase)
+                throw new NotFoundException("The project has no budgeting phase now.");
+            return await Baskets.ViewAsync(
+                connection,
+                null,
+                q.ActorId,
+                phase,
+                decided.Settings!,
+                phase.Active && decided.Status != "archived",
+                ct
+            );
         }
     }
 

@@ -1,12 +1,4 @@
-using Dapper;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Budgets;
 
@@ -31,10 +23,24 @@ public static class RemoveFromBasket
             await using var tx = await connection.BeginTransactionAsync(ct);
             var (phase, settings) = await Baskets.RequirePhaseAsync(connection, tx, c.ActorId, c.ProjectId, ct);
             var basket = await Baskets.OpenAndLockAsync(connection, tx, c.ActorId, phase.Id, settings, ct);
-            if (basket.Submitted) throw new ConflictException(Messages.Get("basket_submitted"));
-            if (await connection.ExecuteScalarAsync<decimal?>(new CommandDefinition(Sql, new { BasketId = basket.Id, c.IdeaId }, tx, cancellationToken: ct)) is { } cost)
-                await events.RecordAsync(tx, EventType.BasketIdeaRemoved, Actor.User(c.ActorId), basket.Id, Scope.Phase(phase.Id, c.ProjectId),
-                    new { ideaId = c.IdeaId, cost }, null, ct: ct);
+            if (basket.Submitted)
+                throw new ConflictException(Messages.Get("basket_submitted"));
+            if (
+                await connection.ExecuteScalarAsync<decimal?>(
+                    new CommandDefinition(Sql, new { BasketId = basket.Id, c.IdeaId }, tx, cancellationToken: ct)
+                ) is
+                { } cost
+            )
+                await events.RecordAsync(
+                    tx,
+                    EventType.BasketIdeaRemoved,
+                    Actor.User(c.ActorId),
+                    basket.Id,
+                    Scope.Phase(phase.Id, c.ProjectId),
+                    new { ideaId = c.IdeaId, cost },
+                    null,
+                    ct: ct
+                );
             var view = await Baskets.ViewAsync(connection, tx, c.ActorId, phase, settings, open: true, ct);
             await tx.CommitAsync(ct);
             return view;

@@ -1,14 +1,5 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
 using Participation.Api.Features.Ideas;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Budgets;
 
@@ -26,8 +17,10 @@ public static class SetIdeaCost
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Cost)
-            .Must(v => v is null || (v >= 0 && v <= 1_000_000_000 && decimal.Round(v.Value, 2) == v.Value)).WithMessage(_ => Messages.Get("cost_invalid"));
+        public Validator() =>
+            RuleFor(c => c.Cost)
+                .Must(v => v is null || (v >= 0 && v <= 1_000_000_000 && decimal.Round(v.Value, 2) == v.Value))
+                .WithMessage(_ => Messages.Get("cost_invalid"));
     }
 
     public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Response>
@@ -51,9 +44,23 @@ public static class SetIdeaCost
             var idea = (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct, forUpdate: true)).RequireStaff();
             if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(InBasketSql, new { c.IdeaId }, tx, cancellationToken: ct)))
                 throw new ConflictException(Messages.Get("cost_locked"), "cost");
-            if (await connection.QuerySingleOrDefaultAsync<Changed>(new CommandDefinition(Sql, new { c.IdeaId, c.Cost }, tx, cancellationToken: ct)) is { } changed)
-                await events.RecordAsync(tx, EventType.IdeaCostSet, Actor.User(c.ActorId), c.IdeaId, new Scope(idea.ProjectId, idea.PhaseId, idea.DepartmentId),
-                    new { cost = changed.Previous }, new { cost = changed.Current }, new { projectId = idea.ProjectId, cost = c.Cost }, ct);
+            if (
+                await connection.QuerySingleOrDefaultAsync<Changed>(
+                    new CommandDefinition(Sql, new { c.IdeaId, c.Cost }, tx, cancellationToken: ct)
+                ) is
+                { } changed
+            )
+                await events.RecordAsync(
+                    tx,
+                    EventType.IdeaCostSet,
+                    Actor.User(c.ActorId),
+                    c.IdeaId,
+                    new Scope(idea.ProjectId, idea.PhaseId, idea.DepartmentId),
+                    new { cost = changed.Previous },
+                    new { cost = changed.Current },
+                    new { projectId = idea.ProjectId, cost = c.Cost },
+                    ct
+                );
             await tx.CommitAsync(ct);
             return new Response(c.IdeaId, c.Cost);
         }

@@ -1,12 +1,4 @@
-using Dapper;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Budgets;
 
@@ -20,7 +12,8 @@ public static class SubmitBasket
 
     public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, BasketView>
     {
-        private const string Sql = "UPDATE baskets SET submitted_at = CASE WHEN @Submit THEN now() END, updated_at = now() WHERE id = @BasketId;";
+        private const string Sql =
+            "UPDATE baskets SET submitted_at = CASE WHEN @Submit THEN now() END, updated_at = now() WHERE id = @BasketId;";
 
         public async ValueTask<BasketView> Handle(Command c, CancellationToken ct)
         {
@@ -31,16 +24,31 @@ public static class SubmitBasket
             if (c.Submit && !basket.Submitted)
             {
                 var amount = (settings.MinimumSpend ?? 0).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
-                var money = (RequestLanguage.Current == "en" ? amount : amount.Replace('.', ',')) + " " + (settings.BudgetCurrency ?? "EUR");
-                if (basket.Items == 0) throw new ConflictException(Messages.Get("basket_empty"));
-                if (settings.MinimumSpend is { } min && basket.Total < min) throw new ConflictException(Messages.Get("basket_minimum_spend", money));
-                if (settings.MinimumIdeas is { } ideas && basket.Items < ideas) throw new ConflictException(Messages.Get("basket_minimum_ideas", ideas));
+                var money =
+                    (RequestLanguage.Current == "en" ? amount : amount.Replace('.', ',')) + " " + (settings.BudgetCurrency ?? "EUR");
+                if (basket.Items == 0)
+                    throw new ConflictException(Messages.Get("basket_empty"));
+                if (settings.MinimumSpend is { } min && basket.Total < min)
+                    throw new ConflictException(Messages.Get("basket_minimum_spend", money));
+                if (settings.MinimumIdeas is { } ideas && basket.Items < ideas)
+                    throw new ConflictException(Messages.Get("basket_minimum_ideas", ideas));
             }
             if (c.Submit != basket.Submitted) // submitting a submitted basket (or reopening an open one) changes nothing: no event
             {
-                await connection.ExecuteAsync(new CommandDefinition(Sql, new { BasketId = basket.Id, c.Submit }, tx, cancellationToken: ct));
-                await events.RecordAsync(tx, c.Submit ? EventType.BasketSubmitted : EventType.BasketReopened, Actor.User(c.ActorId), basket.Id,
-                    Scope.Phase(phase.Id, c.ProjectId), new { submitted = basket.Submitted }, new { submitted = c.Submit }, new { basket.Items, basket.Total }, ct);
+                await connection.ExecuteAsync(
+                    new CommandDefinition(Sql, new { BasketId = basket.Id, c.Submit }, tx, cancellationToken: ct)
+                );
+                await events.RecordAsync(
+                    tx,
+                    c.Submit ? EventType.BasketSubmitted : EventType.BasketReopened,
+                    Actor.User(c.ActorId),
+                    basket.Id,
+                    Scope.Phase(phase.Id, c.ProjectId),
+                    new { submitted = basket.Submitted },
+                    new { submitted = c.Submit },
+                    new { basket.Items, basket.Total },
+                    ct
+                );
             }
             var view = await Baskets.ViewAsync(connection, tx, c.ActorId, phase, settings, open: true, ct);
             await tx.CommitAsync(ct);

@@ -1,11 +1,6 @@
 using System.Data;
 using System.Text.Json.Serialization;
-using Dapper;
-using FluentValidation;
 using Participation.Api.Features.Ideas;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Comments;
 
@@ -19,8 +14,20 @@ public enum CommentState
 }
 
 /// <summary>A comment as shown: deleted ones keep their place (without text) when they have replies; hidden ones show their text only to their author and the staff.</summary>
-public sealed record CommentView(Guid Id, Guid IdeaId, Guid? ParentId, AuthorView? Author, string Body, CommentState State, string? HiddenReason,
-    DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, int RepliesCount, bool IsMine, IReadOnlyList<CommentView> Replies);
+public sealed record CommentView(
+    Guid Id,
+    Guid IdeaId,
+    Guid? ParentId,
+    AuthorView? Author,
+    string Body,
+    CommentState State,
+    string? HiddenReason,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? EditedAt,
+    int RepliesCount,
+    bool IsMine,
+    IReadOnlyList<CommentView> Replies
+);
 
 /// <summary>
 /// Plain text, 1 to 5,000 characters (line breaks kept; rendered encoded). A rule on the property rather than a
@@ -35,16 +42,26 @@ public static class CommentBodyRules
 /// <summary>The comment with its idea's access for the caller (404 when the caller may not see the idea).</summary>
 public sealed record CommentAccess(Guid Id, Guid IdeaId, Guid? ParentId, Guid? AuthorId, bool Deleted, bool Hidden, IdeaAccess Idea)
 {
-    private const string Sql = "SELECT id, idea_id, parent_id, author_id, deleted_at IS NOT NULL AS deleted, hidden_at IS NOT NULL AS hidden FROM comments WHERE id = @CommentId";
+    private const string Sql =
+        "SELECT id, idea_id, parent_id, author_id, deleted_at IS NOT NULL AS deleted, hidden_at IS NOT NULL AS hidden FROM comments WHERE id = @CommentId";
 
     private sealed record Row(Guid Id, Guid IdeaId, Guid? ParentId, Guid? AuthorId, bool Deleted, bool Hidden);
 
-    public static async Task<CommentAccess> LoadAsync(IDbConnection connection, Guid? actorId, Guid commentId, IDbTransaction? tx, CancellationToken ct, bool forUpdate = false)
+    public static async Task<CommentAccess> LoadAsync(
+        IDbConnection connection,
+        Guid? actorId,
+        Guid commentId,
+        IDbTransaction? tx,
+        CancellationToken ct,
+        bool forUpdate = false
+    )
     {
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(forUpdate ? Sql + " FOR UPDATE;" : Sql + ";",
-            new { CommentId = commentId }, tx, cancellationToken: ct)) ?? throw new NotFoundException("No such comment.");
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(
+            new CommandDefinition(forUpdate ? Sql + " FOR UPDATE;" : Sql + ";", new { CommentId = commentId }, tx, cancellationToken: ct)
+        ) ?? throw new NotFoundException("No such comment.");
         var idea = await IdeaAccess.LoadAsync(connection, actorId, row.IdeaId, tx, ct);
-        if (row.Hidden && !idea.Staff && row.AuthorId != actorId) throw new NotFoundException("No such comment.");
+        if (row.Hidden && !idea.Staff && row.AuthorId != actorId)
+            throw new NotFoundException("No such comment.");
         return new CommentAccess(row.Id, row.IdeaId, row.ParentId, row.AuthorId, row.Deleted, row.Hidden, idea);
     }
 
@@ -83,11 +100,24 @@ internal static class CommentRows
     public static CommentView View(Row r, Guid? actorId, bool staff, IReadOnlyList<CommentView>? replies = null)
     {
         var mine = actorId is not null && r.AuthorId == actorId;
-        var state = r.DeletedAt is not null ? CommentState.Deleted : r.HiddenAt is not null ? CommentState.Hidden : CommentState.Visible;
+        var state =
+            r.DeletedAt is not null ? CommentState.Deleted
+            : r.HiddenAt is not null ? CommentState.Hidden
+            : CommentState.Visible;
         var showText = state == CommentState.Visible || (state == CommentState.Hidden && (mine || staff));
-        return new CommentView(r.Id, r.IdeaId, r.ParentId,
+        return new CommentView(
+            r.Id,
+            r.IdeaId,
+            r.ParentId,
             state == CommentState.Deleted ? null : AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg),
-            showText ? r.Body : "", state, state == CommentState.Hidden && (mine || staff) ? r.HiddenReason : null,
-            r.CreatedAt.AsUtc(), r.EditedAt.AsUtc(), r.RepliesCount, mine, replies ?? []);
+            showText ? r.Body : "",
+            state,
+            state == CommentState.Hidden && (mine || staff) ? r.HiddenReason : null,
+            r.CreatedAt.AsUtc(),
+            r.EditedAt.AsUtc(),
+            r.RepliesCount,
+            mine,
+            replies ?? []
+        );
     }
 }

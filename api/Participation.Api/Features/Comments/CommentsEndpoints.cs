@@ -8,6 +8,8 @@ public static class CommentsEndpoints
 {
     public static RouteGroupBuilder MapCommentsEndpoints(this RouteGroupBuilder api)
     {
+        // The route table, laid out by hand (CSharpier leaves it): verb, path, handler, name; then access, limits, problems.
+        // csharpier-ignore-start
         var g = api.MapGroup("").WithTags("Comments");
         g.MapGet("/ideas/{id:guid}/comments", ListComments.Endpoint).WithName(nameof(ListComments))
             .AllowAnonymous().ProducesProblems(400, 404);
@@ -19,6 +21,7 @@ public static class CommentsEndpoints
             .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(400, 401, 403, 404, 409); // its author
         g.MapDelete("/comments/{id:guid}", DeleteComment.Endpoint).WithName(nameof(DeleteComment))
             .RequireAuthorization().ProducesProblems(401, 403, 404, 409); // its author
+        // csharpier-ignore-end
         return api;
     }
 }

@@ -34,11 +34,22 @@ public static class DeleteComment
             await using var tx = await connection.BeginTransactionAsync(ct);
             var comment = await CommentAccess.LoadAsync(connection, c.ActorId, c.CommentId, tx, ct, forUpdate: true);
             CommentAuthorRules.Require(comment, c.ActorId, ParticipationAction.Comment);
-            var placeholder = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Sql, new { c.CommentId }, tx, cancellationToken: ct));
+            var placeholder = await connection.ExecuteScalarAsync<bool>(
+                new CommandDefinition(Sql, new { c.CommentId }, tx, cancellationToken: ct)
+            );
             // Deleting twice is refused (409, comment_deleted) or a 404: one event. The deleted text is not kept in it:
             // the author took it back.
-            await events.RecordAsync(tx, EventType.CommentDeleted, Actor.User(c.ActorId), c.CommentId, new Scope(comment.Idea.ProjectId, comment.Idea.PhaseId),
-                new { ideaId = comment.IdeaId, parentId = comment.ParentId }, null, new { ideaId = comment.IdeaId, placeholderKept = placeholder }, ct);
+            await events.RecordAsync(
+                tx,
+                EventType.CommentDeleted,
+                Actor.User(c.ActorId),
+                c.CommentId,
+                new Scope(comment.Idea.ProjectId, comment.Idea.PhaseId),
+                new { ideaId = comment.IdeaId, parentId = comment.ParentId },
+                null,
+                new { ideaId = comment.IdeaId, placeholderKept = placeholder },
+                ct
+            );
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

@@ -1,14 +1,5 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Features.Phases;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Comments;
 
@@ -41,15 +32,28 @@ public static class EditComment
             CommentAuthorRules.Require(comment, c.ActorId, ParticipationAction.Comment);
             CommentRows.Row row;
             string was;
-            await using (var grid = await connection.QueryMultipleAsync(new CommandDefinition(Sql, new { c.CommentId, Body = c.Body.Trim() }, tx, cancellationToken: ct)))
+            await using (
+                var grid = await connection.QueryMultipleAsync(
+                    new CommandDefinition(Sql, new { c.CommentId, Body = c.Body.Trim() }, tx, cancellationToken: ct)
+                )
+            )
             {
                 was = await grid.ReadSingleAsync<string>();
                 row = await grid.ReadSingleAsync<CommentRows.Row>();
             }
             // The same text again still marks the comment edited, as it always did, but is no new fact.
             if (Changes.Of(("body", was, row.Body)) is { } diff)
-                await events.RecordAsync(tx, EventType.CommentEdited, Actor.User(c.ActorId), c.CommentId, new Scope(comment.Idea.ProjectId, comment.Idea.PhaseId),
-                    diff.Before, diff.After, new { ideaId = comment.IdeaId }, ct);
+                await events.RecordAsync(
+                    tx,
+                    EventType.CommentEdited,
+                    Actor.User(c.ActorId),
+                    c.CommentId,
+                    new Scope(comment.Idea.ProjectId, comment.Idea.PhaseId),
+                    diff.Before,
+                    diff.After,
+                    new { ideaId = comment.IdeaId },
+                    ct
+                );
             await tx.CommitAsync(ct);
             return CommentRows.View(row, c.ActorId, comment.Idea.Staff);
         }
@@ -65,9 +69,13 @@ internal static class CommentAuthorRules
     /// <summary>Only the author changes a comment, never once deleted or hidden, nor in an archived project.</summary>
     public static void Require(CommentAccess comment, Guid actorId, ParticipationAction action)
     {
-        if (!comment.IsAuthor(actorId)) throw new ForbiddenException("Only the comment's author can do this.");
-        if (comment.Deleted) throw new ConflictException(Messages.Get("comment_deleted"));
-        if (comment.Hidden) throw new ConflictException(Messages.Get("comment_hidden"));
-        if (comment.Idea.ProjectStatus == "archived") throw ActionPolicy.Refuse(action, RefusalReason.ProjectArchived);
+        if (!comment.IsAuthor(actorId))
+            throw new ForbiddenException("Only the comment's author can do this.");
+        if (comment.Deleted)
+            throw new ConflictException(Messages.Get("comment_deleted"));
+        if (comment.Hidden)
+            throw new ConflictException(Messages.Get("comment_hidden"));
+        if (comment.Idea.ProjectStatus == "archived")
+            throw ActionPolicy.Refuse(action, RefusalReason.ProjectArchived);
     }
 }

@@ -1,11 +1,4 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Ideas;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Pagination;
 
 namespace Participation.Api.Features.Comments;
@@ -55,14 +48,47 @@ public static class ListComments
             var limit = q.Limit ?? Cursor.DefaultLimit;
             await using var connection = await db.OpenConnectionAsync(ct);
             var idea = await IdeaAccess.LoadAsync(connection, q.ActorId, q.IdeaId, null, ct);
-            var rows = (await connection.QueryAsync<CommentRows.Row>(new CommandDefinition(Sql,
-                new { q.IdeaId, AfterAt = after?.At, AfterId = after?.Id, Take = limit + 1 }, cancellationToken: ct))).AsList();
+            var rows = (
+                await connection.QueryAsync<CommentRows.Row>(
+                    new CommandDefinition(
+                        Sql,
+                        new
+                        {
+                            q.IdeaId,
+                            AfterAt = after?.At,
+                            AfterId = after?.Id,
+                            Take = limit + 1,
+                        },
+                        cancellationToken: ct
+                    )
+                )
+            ).AsList();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc), r.Id));
-            var replies = page.Count == 0 ? [] : (await connection.QueryAsync<CommentRows.Row>(new CommandDefinition(RepliesSql,
-                new { Parents = page.Select(p => p.Id).ToArray(), Shown = RepliesShown }, cancellationToken: ct))).AsList();
+            var replies =
+                page.Count == 0
+                    ? []
+                    : (
+                        await connection.QueryAsync<CommentRows.Row>(
+                            new CommandDefinition(
+                                RepliesSql,
+                                new { Parents = page.Select(p => p.Id).ToArray(), Shown = RepliesShown },
+                                cancellationToken: ct
+                            )
+                        )
+                    ).AsList();
             var byParent = replies.ToLookup(r => r.ParentId);
-            return new Response(page.Select(r => CommentRows.View(r, q.ActorId, idea.Staff,
-                byParent[r.Id].Select(x => CommentRows.View(x, q.ActorId, idea.Staff)).ToList())).ToList(), next);
+            return new Response(
+                page.Select(r =>
+                        CommentRows.View(
+                            r,
+                            q.ActorId,
+                            idea.Staff,
+                            byParent[r.Id].Select(x => CommentRows.View(x, q.ActorId, idea.Staff)).ToList()
+                        )
+                    )
+                    .ToList(),
+                next
+            );
         }
     }
 
@@ -71,6 +97,10 @@ public static class ListComments
 
     [EndpointSummary("An idea's comments, oldest first, each with its first replies.")]
     public static ValueTask<Response> Endpoint(
-        Guid id, [AsParameters] QueryString q, Caller caller, ISender sender, CancellationToken ct) =>
-        sender.Send(new Query(caller.UserIdOrNull, id, q.Cursor, q.Limit), ct);
+        Guid id,
+        [AsParameters] QueryString q,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => sender.Send(new Query(caller.UserIdOrNull, id, q.Cursor, q.Limit), ct);
 }

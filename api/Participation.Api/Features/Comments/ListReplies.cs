@@ -29,9 +29,25 @@ public static class ListReplies
             var limit = q.Limit ?? Cursor.DefaultLimit;
             await using var connection = await db.OpenConnectionAsync(ct);
             var comment = await CommentAccess.LoadAsync(connection, q.ActorId, q.CommentId, null, ct);
-            var rows = (await connection.QueryAsync<CommentRows.Row>(new CommandDefinition(Sql,
-                new { q.CommentId, AfterAt = after?.At, AfterId = after?.Id, Take = limit + 1 }, cancellationToken: ct))).AsList();
-            var (page, next) = Cursor.Page(rows, limit, r => new ListComments.Key(DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc), r.Id));
+            var rows = (
+                await connection.QueryAsync<CommentRows.Row>(
+                    new CommandDefinition(
+                        Sql,
+                        new
+                        {
+                            q.CommentId,
+                            AfterAt = after?.At,
+                            AfterId = after?.Id,
+                            Take = limit + 1,
+                        },
+                        cancellationToken: ct
+                    )
+                )
+            ).AsList();
+            var (page, next) = Cursor.Page(rows, limit, r => new ListComments.Key(
+                DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc),
+                r.Id
+            ));
             return new ListComments.Response(page.Select(r => CommentRows.View(r, q.ActorId, comment.Idea.Staff)).ToList(), next);
         }
     }
@@ -41,6 +57,10 @@ public static class ListReplies
 
     [EndpointSummary("The replies to a comment, oldest first.")]
     public static ValueTask<ListComments.Response> Endpoint(
-        Guid id, [AsParameters] QueryString q, Caller caller, ISender sender, CancellationToken ct) =>
-        sender.Send(new Query(caller.UserIdOrNull, id, q.Cursor, q.Limit), ct);
+        Guid id,
+        [AsParameters] QueryString q,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => sender.Send(new Query(caller.UserIdOrNull, id, q.Cursor, q.Limit), ct);
 }

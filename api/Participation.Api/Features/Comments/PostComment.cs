@@ -1,16 +1,8 @@
-using Dapper;
-using FluentValidation;
 using FluentValidation.Results;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
 using Participation.Api.Features.Ideas;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Content;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Features.Phases;
-using Participation.Api.Infrastructure.Validation;
+using Participation.Api.Infrastructure.Content;
 
 namespace Participation.Api.Features.Comments;
 
@@ -60,25 +52,63 @@ public static class PostComment
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct)).RequireListed();
             await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, ParticipationAction.Comment, tx, ct);
-            if (c.ParentId is { } parent && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(ParentSql,
-                    new { ParentId = parent, c.IdeaId }, tx, cancellationToken: ct)))
+            if (
+                c.ParentId is { } parent
+                && !await connection.ExecuteScalarAsync<bool>(
+                    new CommandDefinition(ParentSql, new { ParentId = parent, c.IdeaId }, tx, cancellationToken: ct)
+                )
+            )
                 throw new ValidationException([new ValidationFailure("parentId", Messages.Get("reply_depth"))]);
-            if (c.OrganisationId is { } org && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(OrganisationSql,
-                    new { OrganisationId = org, c.ActorId }, tx, cancellationToken: ct)))
+            if (
+                c.OrganisationId is { } org
+                && !await connection.ExecuteScalarAsync<bool>(
+                    new CommandDefinition(OrganisationSql, new { OrganisationId = org, c.ActorId }, tx, cancellationToken: ct)
+                )
+            )
                 throw new ValidationException([new ValidationFailure("organisationId", Messages.Get("not_organisation_member"))]);
 
             var id = Guid.CreateVersion7();
-            var row = await connection.QuerySingleAsync<CommentRows.Row>(new CommandDefinition(InsertSql, new
-            {
-                Id = id, c.IdeaId, c.ParentId, c.ActorId, c.OrganisationId, Body = c.Body.Trim(),
-            }, tx, cancellationToken: ct));
-            var title = await connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT title FROM ideas WHERE id = @IdeaId", new { c.IdeaId }, tx, cancellationToken: ct));
+            var row = await connection.QuerySingleAsync<CommentRows.Row>(
+                new CommandDefinition(
+                    InsertSql,
+                    new
+                    {
+                        Id = id,
+                        c.IdeaId,
+                        c.ParentId,
+                        c.ActorId,
+                        c.OrganisationId,
+                        Body = c.Body.Trim(),
+                    },
+                    tx,
+                    cancellationToken: ct
+                )
+            );
+            var title = await connection.ExecuteScalarAsync<string>(
+                new CommandDefinition("SELECT title FROM ideas WHERE id = @IdeaId", new { c.IdeaId }, tx, cancellationToken: ct)
+            );
             var author = AuthorView.From(row.AuthorUserId, row.AuthorPerson, row.AuthorOrgId, row.AuthorOrg);
-            await events.RecordAsync(tx, EventType.CommentPosted, Actor.User(c.ActorId), id,
+            await events.RecordAsync(
+                tx,
+                EventType.CommentPosted,
+                Actor.User(c.ActorId),
+                id,
                 new Scope(idea.ProjectId, DepartmentId: idea.DepartmentId),
-                after: new { ideaId = c.IdeaId, parentId = c.ParentId, organisationId = c.OrganisationId },
-                data: new { ideaTitle = title, authorKind = author?.Kind, authorName = author?.Name, excerpt = RichText.Excerpt(row.Body, 400) },
-                ct: ct);
+                after: new
+                {
+                    ideaId = c.IdeaId,
+                    parentId = c.ParentId,
+                    organisationId = c.OrganisationId,
+                },
+                data: new
+                {
+                    ideaTitle = title,
+                    authorKind = author?.Kind,
+                    authorName = author?.Name,
+                    excerpt = RichText.Excerpt(row.Body, 400),
+                },
+                ct: ct
+            );
             await tx.CommitAsync(ct);
             return CommentRows.View(row, c.ActorId, idea.Staff);
         }

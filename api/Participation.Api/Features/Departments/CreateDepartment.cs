@@ -1,14 +1,5 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Departments;
 
@@ -31,7 +22,8 @@ public static class CreateDepartment
         public async ValueTask<ListDepartments.Department> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            if (!await Roles.IsAdminAsync(connection, c.ActorId, null, ct)) throw new ForbiddenException();
+            if (!await Roles.IsAdminAsync(connection, c.ActorId, null, ct))
+                throw new ForbiddenException();
             var id = Guid.CreateVersion7();
             var json = LocalizedText.ToJson(c.Name!);
             var name = LocalizedText.FromJson(json);
@@ -45,15 +37,29 @@ public static class CreateDepartment
                 throw new ConflictException(Messages.Get("department_name_taken"), nameof(Command.Name));
             }
             // Platform scope: a department's own events stay admin-only in the audit log, as they always were.
-            await events.RecordAsync(tx, EventType.DepartmentCreated, Actor.User(c.ActorId), id, Scope.Platform,
-                before: null, after: new { name }, data: new { name }, ct);
+            await events.RecordAsync(
+                tx,
+                EventType.DepartmentCreated,
+                Actor.User(c.ActorId),
+                id,
+                Scope.Platform,
+                before: null,
+                after: new { name },
+                data: new { name },
+                ct
+            );
             await tx.CommitAsync(ct);
             return new ListDepartments.Department(id, name);
         }
     }
 
     [EndpointSummary("Create a department (admin).")]
-    public static async Task<Created<ListDepartments.Department>> Endpoint(Request body, Caller caller, ISender sender, CancellationToken ct)
+    public static async Task<Created<ListDepartments.Department>> Endpoint(
+        Request body,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    )
     {
         var created = await sender.Send(new Command(caller.UserId, body.Name), ct);
         return TypedResults.Created($"/api/v1/departments/{created.Id}", created);

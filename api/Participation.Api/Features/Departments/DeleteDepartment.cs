@@ -1,12 +1,5 @@
-using Dapper;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Departments;
 
@@ -33,17 +26,28 @@ public static class DeleteDepartment
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            if (!await Roles.IsAdminAsync(connection, c.ActorId, null, ct)) throw new ForbiddenException();
+            if (!await Roles.IsAdminAsync(connection, c.ActorId, null, ct))
+                throw new ForbiddenException();
             await using var tx = await connection.BeginTransactionAsync(ct);
             var pending = await connection.ExecuteScalarAsync<long>(new CommandDefinition(PendingSql, c, tx, cancellationToken: ct));
-            if (pending > 0) throw new ConflictException(Messages.Get("department_pending_invitations", pending));
+            if (pending > 0)
+                throw new ConflictException(Messages.Get("department_pending_invitations", pending));
             try
             {
                 var deleted = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(Sql, c, tx, cancellationToken: ct))
                     ?? throw new NotFoundException();
                 var name = LocalizedText.FromJson(deleted);
-                await events.RecordAsync(tx, EventType.DepartmentDeleted, Actor.User(c.ActorId), c.Id, Scope.Platform,
-                    before: new { name }, after: null, data: new { name }, ct);
+                await events.RecordAsync(
+                    tx,
+                    EventType.DepartmentDeleted,
+                    Actor.User(c.ActorId),
+                    c.Id,
+                    Scope.Platform,
+                    before: new { name },
+                    after: null,
+                    data: new { name },
+                    ct
+                );
                 await tx.CommitAsync(ct);
                 return Unit.Value;
             }

@@ -5,6 +5,8 @@ public static class DepartmentsEndpoints
 {
     public static RouteGroupBuilder MapDepartmentsEndpoints(this RouteGroupBuilder api)
     {
+        // The route table, laid out by hand (CSharpier leaves it): verb, path, handler, name; then access, limits, problems.
+        // csharpier-ignore-start
         var g = api.MapGroup("/departments").WithTags("Departments");
         g.MapGet("/", ListDepartments.Endpoint).WithName(nameof(ListDepartments))
             .AllowAnonymous(); // everyone
@@ -14,6 +16,7 @@ public static class DepartmentsEndpoints
             .RequireAuthorization().ProducesProblems(400, 401, 403, 404, 409); // admin
         g.MapDelete("/{id:guid}", DeleteDepartment.Endpoint).WithName(nameof(DeleteDepartment))
             .RequireAuthorization().ProducesProblems(401, 403, 404, 409); // admin
+        // csharpier-ignore-end
         return api;
     }
 }

@@ -1,8 +1,3 @@
-using Dapper;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Validation;
-
 namespace Participation.Api.Features.Departments;
 
 /// <summary>Every department, by French name (a municipality has tens, not thousands). Public: names only.</summary>

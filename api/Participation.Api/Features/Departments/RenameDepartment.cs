@@ -1,14 +1,5 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Departments;
 
@@ -37,28 +28,46 @@ public static class RenameDepartment
         public async ValueTask<ListDepartments.Department> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            if (!await Roles.IsAdminAsync(connection, c.ActorId, null, ct)) throw new ForbiddenException();
+            if (!await Roles.IsAdminAsync(connection, c.ActorId, null, ct))
+                throw new ForbiddenException();
             var json = LocalizedText.ToJson(c.Name!);
             var name = LocalizedText.FromJson(json);
             await using var tx = await connection.BeginTransactionAsync(ct);
             string? previous;
             try
             {
-                previous = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(Sql, new { c.Id, Name = json }, tx, cancellationToken: ct));
+                previous = await connection.QuerySingleOrDefaultAsync<string>(
+                    new CommandDefinition(Sql, new { c.Id, Name = json }, tx, cancellationToken: ct)
+                );
             }
             catch (PostgresException ex) when (ex.IsUniqueViolation("departments_name_fr_key"))
             {
                 throw new ConflictException(Messages.Get("department_name_taken"), nameof(Command.Name));
             }
-            if (previous is null) throw new NotFoundException();
-            await events.RecordAsync(tx, EventType.DepartmentRenamed, Actor.User(c.ActorId), c.Id, Scope.Platform,
-                before: new { name = LocalizedText.FromJson(previous) }, after: new { name }, data: new { name }, ct);
+            if (previous is null)
+                throw new NotFoundException();
+            await events.RecordAsync(
+                tx,
+                EventType.DepartmentRenamed,
+                Actor.User(c.ActorId),
+                c.Id,
+                Scope.Platform,
+                before: new { name = LocalizedText.FromJson(previous) },
+                after: new { name },
+                data: new { name },
+                ct
+            );
             await tx.CommitAsync(ct);
             return new ListDepartments.Department(c.Id, name);
         }
     }
 
     [EndpointSummary("Rename a department (admin).")]
-    public static ValueTask<ListDepartments.Department> Endpoint(Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
-        sender.Send(new Command(caller.UserId, id, body.Name), ct);
+    public static ValueTask<ListDepartments.Department> Endpoint(
+        Guid id,
+        Request body,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => sender.Send(new Command(caller.UserId, id, body.Name), ct);
 }

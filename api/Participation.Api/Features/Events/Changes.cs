@@ -18,7 +18,8 @@ public static class Changes
         var after = new Dictionary<string, object?>();
         foreach (var (field, was, now) in fields)
         {
-            if (JsonSerializer.Serialize(was, Json) == JsonSerializer.Serialize(now, Json)) continue;
+            if (JsonSerializer.Serialize(was, Json) == JsonSerializer.Serialize(now, Json))
+                continue;
             before[field] = was;
             after[field] = now;
         }

@@ -1,7 +1,5 @@
 using System.Data;
 using System.Text.Json;
-using Dapper;
-using Participation.Api.Infrastructure.Database;
 
 namespace Participation.Api.Features.Events;
 
@@ -30,18 +28,60 @@ public static class EventReader
          LIMIT @Take;
         """;
 
-    private sealed record Row(long Position, long TxId, DateTime OccurredAt, string Type, string ActorType, Guid? ActorId, string SubjectType,
-        string SubjectId, Guid? ProjectId, Guid? PhaseId, Guid? DepartmentId, string? Before, string? After, string Data);
+    private sealed record Row(
+        long Position,
+        long TxId,
+        DateTime OccurredAt,
+        string Type,
+        string ActorType,
+        Guid? ActorId,
+        string SubjectType,
+        string SubjectId,
+        Guid? ProjectId,
+        Guid? PhaseId,
+        Guid? DepartmentId,
+        string? Before,
+        string? After,
+        string Data
+    );
 
     /// <summary>Up to <paramref name="take"/> events after <paramref name="after"/>, with the checkpoint to read from next.</summary>
-    public static async Task<(IReadOnlyList<RecordedEvent> Events, EventCheckpoint Next)> ReadAsync(IDbConnection connection, EventCheckpoint after,
-        int take, IDbTransaction? tx = null, CancellationToken ct = default)
+    public static async Task<(IReadOnlyList<RecordedEvent> Events, EventCheckpoint Next)> ReadAsync(
+        IDbConnection connection,
+        EventCheckpoint after,
+        int take,
+        IDbTransaction? tx = null,
+        CancellationToken ct = default
+    )
     {
-        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new { after.TxId, after.Position, Take = take }, tx,
-            cancellationToken: ct))).AsList();
-        var events = rows.Select(r => new RecordedEvent(r.Position, r.OccurredAt.AsUtc(), r.Type.ToEnum<EventType>(),
-            new Actor(r.ActorType.ToEnum<ActorType>(), r.ActorId), r.SubjectType.ToEnum<SubjectType>(), r.SubjectId,
-            new Scope(r.ProjectId, r.PhaseId, r.DepartmentId), Parse(r.Before), Parse(r.After), Parse(r.Data)!.Value)).ToList();
+        var rows = (
+            await connection.QueryAsync<Row>(
+                new CommandDefinition(
+                    Sql,
+                    new
+                    {
+                        after.TxId,
+                        after.Position,
+                        Take = take,
+                    },
+                    tx,
+                    cancellationToken: ct
+                )
+            )
+        ).AsList();
+        var events = rows.Select(r => new RecordedEvent(
+                r.Position,
+                r.OccurredAt.AsUtc(),
+                r.Type.ToEnum<EventType>(),
+                new Actor(r.ActorType.ToEnum<ActorType>(), r.ActorId),
+                r.SubjectType.ToEnum<SubjectType>(),
+                r.SubjectId,
+                new Scope(r.ProjectId, r.PhaseId, r.DepartmentId),
+                Parse(r.Before),
+                Parse(r.After),
+                Parse(r.Data)!.Value
+            ))
+            .ToList();
         return (events, rows.Count == 0 ? after : new EventCheckpoint(rows[^1].TxId, rows[^1].Position));
     }
 
@@ -57,15 +97,42 @@ public static class EventCheckpoints
     /// <summary>The consumer's checkpoint, locked until <paramref name="tx"/> ends (created at the start on first use).</summary>
     public static async Task<EventCheckpoint> TakeAsync(IDbConnection connection, IDbTransaction tx, string consumer, CancellationToken ct)
     {
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO event_checkpoints (consumer) VALUES (@consumer) ON CONFLICT (consumer) DO NOTHING", new { consumer }, tx, cancellationToken: ct));
-        return await connection.QuerySingleAsync<EventCheckpoint>(new CommandDefinition(
-            "SELECT tx_id::text::bigint AS tx_id, position FROM event_checkpoints WHERE consumer = @consumer FOR UPDATE", new { consumer }, tx,
-            cancellationToken: ct));
+        await connection.ExecuteAsync(
+            new CommandDefinition(
+                "INSERT INTO event_checkpoints (consumer) VALUES (@consumer) ON CONFLICT (consumer) DO NOTHING",
+                new { consumer },
+                tx,
+                cancellationToken: ct
+            )
+        );
+        return await connection.QuerySingleAsync<EventCheckpoint>(
+            new CommandDefinition(
+                "SELECT tx_id::text::bigint AS tx_id, position FROM event_checkpoints WHERE consumer = @consumer FOR UPDATE",
+                new { consumer },
+                tx,
+                cancellationToken: ct
+            )
+        );
     }
 
-    public static Task SaveAsync(IDbConnection connection, IDbTransaction tx, string consumer, EventCheckpoint checkpoint, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE event_checkpoints SET tx_id = @TxId::text::xid8, position = @Position, updated_at = now() WHERE consumer = @consumer",
-            new { consumer, checkpoint.TxId, checkpoint.Position }, tx, cancellationToken: ct));
+    public static Task SaveAsync(
+        IDbConnection connection,
+        IDbTransaction tx,
+        string consumer,
+        EventCheckpoint checkpoint,
+        CancellationToken ct
+    ) =>
+        connection.ExecuteAsync(
+            new CommandDefinition(
+                "UPDATE event_checkpoints SET tx_id = @TxId::text::xid8, position = @Position, updated_at = now() WHERE consumer = @consumer",
+                new
+                {
+                    consumer,
+                    checkpoint.TxId,
+                    checkpoint.Position,
+                },
+                tx,
+                cancellationToken: ct
+            )
+        );
 }

@@ -1,7 +1,5 @@
 using System.Data;
 using System.Text.Json;
-using Dapper;
-using Participation.Api.Infrastructure.Database;
 
 namespace Participation.Api.Features.Events;
 
@@ -33,8 +31,18 @@ public sealed record Scope(Guid? ProjectId = null, Guid? PhaseId = null, Guid? D
 }
 
 /// <summary>An event as written, handed to the inline projections in the same transaction.</summary>
-public sealed record RecordedEvent(long Position, DateTimeOffset OccurredAt, EventType Type, Actor Actor, SubjectType SubjectType, string SubjectId,
-    Scope Scope, JsonElement? Before, JsonElement? After, JsonElement Data);
+public sealed record RecordedEvent(
+    long Position,
+    DateTimeOffset OccurredAt,
+    EventType Type,
+    Actor Actor,
+    SubjectType SubjectType,
+    string SubjectId,
+    Scope Scope,
+    JsonElement? Before,
+    JsonElement? After,
+    JsonElement Data
+);
 
 /// <summary>
 /// A consumer run in the transaction that records the event (an inline projection): what it writes commits or rolls
@@ -68,8 +76,17 @@ public sealed class EventRecorder(IEnumerable<IEventProjection> projections)
 
     private readonly IEventProjection[] _projections = projections.ToArray();
 
-    public async Task<RecordedEvent> RecordAsync(IDbTransaction tx, EventType type, Actor actor, object subjectId, Scope scope,
-        object? before = null, object? after = null, object? data = null, CancellationToken ct = default)
+    public async Task<RecordedEvent> RecordAsync(
+        IDbTransaction tx,
+        EventType type,
+        Actor actor,
+        object subjectId,
+        Scope scope,
+        object? before = null,
+        object? after = null,
+        object? data = null,
+        CancellationToken ct = default
+    )
     {
         var connection = tx.Connection ?? throw new InvalidOperationException("The transaction has no connection.");
         var kind = EventCatalogue.Of(type);
@@ -92,9 +109,20 @@ public sealed class EventRecorder(IEnumerable<IEventProjection> projections)
         args.Add("Audited", kind.Audited);
         var written = await connection.QuerySingleAsync<Written>(new CommandDefinition(Sql, args, tx, cancellationToken: ct));
 
-        var recorded = new RecordedEvent(written.Position, written.OccurredAt.AsUtc(), type, actor, kind.Subject, id,
-            new Scope(written.ProjectId, scope.PhaseId, written.DepartmentId), beforeJson, afterJson, dataJson);
-        foreach (var projection in _projections) await projection.ProjectAsync(connection, tx, recorded, ct);
+        var recorded = new RecordedEvent(
+            written.Position,
+            written.OccurredAt.AsUtc(),
+            type,
+            actor,
+            kind.Subject,
+            id,
+            new Scope(written.ProjectId, scope.PhaseId, written.DepartmentId),
+            beforeJson,
+            afterJson,
+            dataJson
+        );
+        foreach (var projection in _projections)
+            await projection.ProjectAsync(connection, tx, recorded, ct);
         return recorded;
     }
 

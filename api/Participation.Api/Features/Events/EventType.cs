@@ -9,79 +9,193 @@ namespace Participation.Api.Features.Events;
 [JsonConverter(typeof(WireEnumConverter))]
 public enum EventType
 {
-    [JsonStringEnumMemberName("department.created")] DepartmentCreated,
-    [JsonStringEnumMemberName("department.renamed")] DepartmentRenamed,
-    [JsonStringEnumMemberName("department.deleted")] DepartmentDeleted,
+    [JsonStringEnumMemberName("department.created")]
+    DepartmentCreated,
 
-    [JsonStringEnumMemberName("role.granted")] RoleGranted,
-    [JsonStringEnumMemberName("role.revoked")] RoleRevoked,
-    [JsonStringEnumMemberName("user.blocked")] UserBlocked,
-    [JsonStringEnumMemberName("user.unblocked")] UserUnblocked,
+    [JsonStringEnumMemberName("department.renamed")]
+    DepartmentRenamed,
 
-    [JsonStringEnumMemberName("invitation.created")] InvitationCreated,
-    [JsonStringEnumMemberName("invitation.resent")] InvitationResent,
-    [JsonStringEnumMemberName("invitation.revoked")] InvitationRevoked,
+    [JsonStringEnumMemberName("department.deleted")]
+    DepartmentDeleted,
 
-    [JsonStringEnumMemberName("organisation.verified")] OrganisationVerified,
-    [JsonStringEnumMemberName("organisation.rejected")] OrganisationRejected,
+    [JsonStringEnumMemberName("role.granted")]
+    RoleGranted,
 
-    [JsonStringEnumMemberName("project.created")] ProjectCreated,
-    [JsonStringEnumMemberName("project.edited")] ProjectEdited,
-    [JsonStringEnumMemberName("project.status_changed")] ProjectStatusChanged,
-    [JsonStringEnumMemberName("project.image_changed")] ProjectImageChanged,
-    [JsonStringEnumMemberName("project.preview_link_created")] ProjectPreviewLinkCreated,
-    [JsonStringEnumMemberName("project.preview_link_revoked")] ProjectPreviewLinkRevoked,
+    [JsonStringEnumMemberName("role.revoked")]
+    RoleRevoked,
 
-    [JsonStringEnumMemberName("phase.added")] PhaseAdded,
-    [JsonStringEnumMemberName("phase.changed")] PhaseChanged,
-    [JsonStringEnumMemberName("phase.removed")] PhaseRemoved,
+    [JsonStringEnumMemberName("user.blocked")]
+    UserBlocked,
 
-    [JsonStringEnumMemberName("survey.saved")] SurveySaved,
-    [JsonStringEnumMemberName("survey.exported")] SurveyExported,
+    [JsonStringEnumMemberName("user.unblocked")]
+    UserUnblocked,
 
-    [JsonStringEnumMemberName("idea.submitted")] IdeaSubmitted,
-    [JsonStringEnumMemberName("idea.approved")] IdeaApproved,
-    [JsonStringEnumMemberName("idea.rejected")] IdeaRejected,
-    [JsonStringEnumMemberName("idea.status_changed")] IdeaStatusChanged,
-    [JsonStringEnumMemberName("idea.cost_set")] IdeaCostSet,
-    [JsonStringEnumMemberName("idea.note_added")] IdeaNoteAdded,
-    [JsonStringEnumMemberName("idea.hidden")] IdeaHidden,
-    [JsonStringEnumMemberName("idea.kept")] IdeaKept,
+    [JsonStringEnumMemberName("invitation.created")]
+    InvitationCreated,
 
-    [JsonStringEnumMemberName("comment.posted")] CommentPosted,
-    [JsonStringEnumMemberName("comment.hidden")] CommentHidden,
-    [JsonStringEnumMemberName("comment.kept")] CommentKept,
+    [JsonStringEnumMemberName("invitation.resent")]
+    InvitationResent,
+
+    [JsonStringEnumMemberName("invitation.revoked")]
+    InvitationRevoked,
+
+    [JsonStringEnumMemberName("organisation.verified")]
+    OrganisationVerified,
+
+    [JsonStringEnumMemberName("organisation.rejected")]
+    OrganisationRejected,
+
+    [JsonStringEnumMemberName("project.created")]
+    ProjectCreated,
+
+    [JsonStringEnumMemberName("project.edited")]
+    ProjectEdited,
+
+    [JsonStringEnumMemberName("project.status_changed")]
+    ProjectStatusChanged,
+
+    [JsonStringEnumMemberName("project.image_changed")]
+    ProjectImageChanged,
+
+    [JsonStringEnumMemberName("project.preview_link_created")]
+    ProjectPreviewLinkCreated,
+
+    [JsonStringEnumMemberName("project.preview_link_revoked")]
+    ProjectPreviewLinkRevoked,
+
+    [JsonStringEnumMemberName("phase.added")]
+    PhaseAdded,
+
+    [JsonStringEnumMemberName("phase.changed")]
+    PhaseChanged,
+
+    [JsonStringEnumMemberName("phase.removed")]
+    PhaseRemoved,
+
+    [JsonStringEnumMemberName("survey.saved")]
+    SurveySaved,
+
+    [JsonStringEnumMemberName("survey.exported")]
+    SurveyExported,
+
+    [JsonStringEnumMemberName("idea.submitted")]
+    IdeaSubmitted,
+
+    [JsonStringEnumMemberName("idea.approved")]
+    IdeaApproved,
+
+    [JsonStringEnumMemberName("idea.rejected")]
+    IdeaRejected,
+
+    [JsonStringEnumMemberName("idea.status_changed")]
+    IdeaStatusChanged,
+
+    [JsonStringEnumMemberName("idea.cost_set")]
+    IdeaCostSet,
+
+    [JsonStringEnumMemberName("idea.note_added")]
+    IdeaNoteAdded,
+
+    [JsonStringEnumMemberName("idea.hidden")]
+    IdeaHidden,
+
+    [JsonStringEnumMemberName("idea.kept")]
+    IdeaKept,
+
+    [JsonStringEnumMemberName("comment.posted")]
+    CommentPosted,
+
+    [JsonStringEnumMemberName("comment.hidden")]
+    CommentHidden,
+
+    [JsonStringEnumMemberName("comment.kept")]
+    CommentKept,
 
     // Residents' participation facts (never audited: the staff audit log does not show residents' acts). Each is
     // recorded only when something changed: a repeated identical request records nothing.
-    [JsonStringEnumMemberName("idea.edited")] IdeaEdited,
-    [JsonStringEnumMemberName("idea.withdrawn")] IdeaWithdrawn,
-    [JsonStringEnumMemberName("idea.reaction_changed")] IdeaReactionChanged,
-    [JsonStringEnumMemberName("idea.followed")] IdeaFollowed,
-    [JsonStringEnumMemberName("idea.unfollowed")] IdeaUnfollowed,
-    [JsonStringEnumMemberName("idea.flagged")] IdeaFlagged,
-    [JsonStringEnumMemberName("comment.edited")] CommentEdited,
-    [JsonStringEnumMemberName("comment.deleted")] CommentDeleted,
-    [JsonStringEnumMemberName("comment.flagged")] CommentFlagged,
-    [JsonStringEnumMemberName("vote.cast")] VoteCast,
-    [JsonStringEnumMemberName("vote.removed")] VoteRemoved,
-    [JsonStringEnumMemberName("basket.idea_added")] BasketIdeaAdded,
-    [JsonStringEnumMemberName("basket.idea_removed")] BasketIdeaRemoved,
-    [JsonStringEnumMemberName("basket.submitted")] BasketSubmitted,
-    [JsonStringEnumMemberName("basket.reopened")] BasketReopened,
-    [JsonStringEnumMemberName("survey.response_submitted")] SurveyResponseSubmitted,
-    [JsonStringEnumMemberName("poll.answered")] PollAnswered,
-    [JsonStringEnumMemberName("poll.answer_withdrawn")] PollAnswerWithdrawn,
-    [JsonStringEnumMemberName("organisation.created")] OrganisationCreated,
-    [JsonStringEnumMemberName("organisation.edited")] OrganisationEdited,
-    [JsonStringEnumMemberName("organisation.member_invited")] OrganisationMemberInvited,
-    [JsonStringEnumMemberName("organisation.member_joined")] OrganisationMemberJoined,
-    [JsonStringEnumMemberName("organisation.member_removed")] OrganisationMemberRemoved,
-    [JsonStringEnumMemberName("organisation.member_invitation_withdrawn")] OrganisationMemberInvitationWithdrawn,
-    [JsonStringEnumMemberName("user.registered")] UserRegistered,
-    [JsonStringEnumMemberName("user.email_confirmed")] UserEmailConfirmed,
-    [JsonStringEnumMemberName("user.profile_edited")] UserProfileEdited,
-    [JsonStringEnumMemberName("user.password_changed")] UserPasswordChanged,
+    [JsonStringEnumMemberName("idea.edited")]
+    IdeaEdited,
+
+    [JsonStringEnumMemberName("idea.withdrawn")]
+    IdeaWithdrawn,
+
+    [JsonStringEnumMemberName("idea.reaction_changed")]
+    IdeaReactionChanged,
+
+    [JsonStringEnumMemberName("idea.followed")]
+    IdeaFollowed,
+
+    [JsonStringEnumMemberName("idea.unfollowed")]
+    IdeaUnfollowed,
+
+    [JsonStringEnumMemberName("idea.flagged")]
+    IdeaFlagged,
+
+    [JsonStringEnumMemberName("comment.edited")]
+    CommentEdited,
+
+    [JsonStringEnumMemberName("comment.deleted")]
+    CommentDeleted,
+
+    [JsonStringEnumMemberName("comment.flagged")]
+    CommentFlagged,
+
+    [JsonStringEnumMemberName("vote.cast")]
+    VoteCast,
+
+    [JsonStringEnumMemberName("vote.removed")]
+    VoteRemoved,
+
+    [JsonStringEnumMemberName("basket.idea_added")]
+    BasketIdeaAdded,
+
+    [JsonStringEnumMemberName("basket.idea_removed")]
+    BasketIdeaRemoved,
+
+    [JsonStringEnumMemberName("basket.submitted")]
+    BasketSubmitted,
+
+    [JsonStringEnumMemberName("basket.reopened")]
+    BasketReopened,
+
+    [JsonStringEnumMemberName("survey.response_submitted")]
+    SurveyResponseSubmitted,
+
+    [JsonStringEnumMemberName("poll.answered")]
+    PollAnswered,
+
+    [JsonStringEnumMemberName("poll.answer_withdrawn")]
+    PollAnswerWithdrawn,
+
+    [JsonStringEnumMemberName("organisation.created")]
+    OrganisationCreated,
+
+    [JsonStringEnumMemberName("organisation.edited")]
+    OrganisationEdited,
+
+    [JsonStringEnumMemberName("organisation.member_invited")]
+    OrganisationMemberInvited,
+
+    [JsonStringEnumMemberName("organisation.member_joined")]
+    OrganisationMemberJoined,
+
+    [JsonStringEnumMemberName("organisation.member_removed")]
+    OrganisationMemberRemoved,
+
+    [JsonStringEnumMemberName("organisation.member_invitation_withdrawn")]
+    OrganisationMemberInvitationWithdrawn,
+
+    [JsonStringEnumMemberName("user.registered")]
+    UserRegistered,
+
+    [JsonStringEnumMemberName("user.email_confirmed")]
+    UserEmailConfirmed,
+
+    [JsonStringEnumMemberName("user.profile_edited")]
+    UserProfileEdited,
+
+    [JsonStringEnumMemberName("user.password_changed")]
+    UserPasswordChanged,
 }
 
 /// <summary>What an event is about.</summary>
@@ -107,6 +221,7 @@ public enum ActorType
 {
     User,
     System,
+
     /// <summary>A person without an account (a survey or poll answered with a browser token): who, the event never says.</summary>
     Visitor,
 }
@@ -118,43 +233,75 @@ public static class EventCatalogue
 {
     /// <summary>Every type's entry; the switch has no default, so a new type does not compile until it is described.</summary>
 #pragma warning disable CS8524 // undefined values (casts of numbers) are a programming error and throw
-    public static EventKind Of(EventType type) => type switch
-    {
-        EventType.DepartmentCreated or EventType.DepartmentRenamed or EventType.DepartmentDeleted => new(SubjectType.Department, true),
-        EventType.RoleGranted or EventType.RoleRevoked or EventType.UserBlocked or EventType.UserUnblocked => new(SubjectType.User, true),
-        EventType.InvitationCreated or EventType.InvitationResent or EventType.InvitationRevoked => new(SubjectType.Invitation, true),
-        EventType.OrganisationVerified or EventType.OrganisationRejected => new(SubjectType.Organisation, true),
-        EventType.ProjectCreated or EventType.ProjectEdited or EventType.ProjectStatusChanged or EventType.ProjectImageChanged
-            or EventType.ProjectPreviewLinkCreated or EventType.ProjectPreviewLinkRevoked => new(SubjectType.Project, true),
-        // A phase's changes and its survey's are the project's (the phase is in the scope), as the audit log always had them.
-        EventType.PhaseAdded or EventType.PhaseChanged or EventType.PhaseRemoved or EventType.SurveySaved => new(SubjectType.Project, true),
-        EventType.SurveyExported => new(SubjectType.Phase, true),
-        EventType.IdeaApproved or EventType.IdeaRejected or EventType.IdeaStatusChanged or EventType.IdeaCostSet
-            or EventType.IdeaHidden or EventType.IdeaKept => new(SubjectType.Idea, true),
-        EventType.IdeaSubmitted or EventType.IdeaNoteAdded => new(SubjectType.Idea, false),
-        EventType.CommentHidden or EventType.CommentKept => new(SubjectType.Comment, true),
-        EventType.CommentPosted => new(SubjectType.Comment, false),
+    public static EventKind Of(EventType type) =>
+        type switch
+        {
+            EventType.DepartmentCreated or EventType.DepartmentRenamed or EventType.DepartmentDeleted => new(SubjectType.Department, true),
+            EventType.RoleGranted or EventType.RoleRevoked or EventType.UserBlocked or EventType.UserUnblocked => new(
+                SubjectType.User,
+                true
+            ),
+            EventType.InvitationCreated or EventType.InvitationResent or EventType.InvitationRevoked => new(SubjectType.Invitation, true),
+            EventType.OrganisationVerified or EventType.OrganisationRejected => new(SubjectType.Organisation, true),
+            EventType.ProjectCreated
+            or EventType.ProjectEdited
+            or EventType.ProjectStatusChanged
+            or EventType.ProjectImageChanged
+            or EventType.ProjectPreviewLinkCreated
+            or EventType.ProjectPreviewLinkRevoked => new(SubjectType.Project, true),
+            // A phase's changes and its survey's are the project's (the phase is in the scope), as the audit log always had them.
+            EventType.PhaseAdded or EventType.PhaseChanged or EventType.PhaseRemoved or EventType.SurveySaved => new(
+                SubjectType.Project,
+                true
+            ),
+            EventType.SurveyExported => new(SubjectType.Phase, true),
+            EventType.IdeaApproved
+            or EventType.IdeaRejected
+            or EventType.IdeaStatusChanged
+            or EventType.IdeaCostSet
+            or EventType.IdeaHidden
+            or EventType.IdeaKept => new(SubjectType.Idea, true),
+            EventType.IdeaSubmitted or EventType.IdeaNoteAdded => new(SubjectType.Idea, false),
+            EventType.CommentHidden or EventType.CommentKept => new(SubjectType.Comment, true),
+            EventType.CommentPosted => new(SubjectType.Comment, false),
 
-        // Residents' participation facts: the actor is always the person (a visitor for anonymous survey and poll
-        // answers), so "participants" are the distinct actors of these events in a scope and period. Votes, baskets
-        // and answers are personal: they carry ids, never free text.
-        EventType.IdeaEdited or EventType.IdeaWithdrawn or EventType.IdeaReactionChanged or EventType.IdeaFollowed
-            or EventType.IdeaUnfollowed or EventType.IdeaFlagged => new(SubjectType.Idea, false),
-        EventType.CommentEdited or EventType.CommentDeleted or EventType.CommentFlagged => new(SubjectType.Comment, false),
-        // A vote is about the idea voted for (the phase in the scope): the change feed shows an idea's support moving.
-        EventType.VoteCast or EventType.VoteRemoved => new(SubjectType.Idea, false),
-        // A basket is one person's choice in one budgeting phase (the phase in the scope, the idea in the data): its
-        // own subject, so a consumer follows a basket's lines and submission without reading everyone's in the phase.
-        EventType.BasketIdeaAdded or EventType.BasketIdeaRemoved or EventType.BasketSubmitted or EventType.BasketReopened => new(SubjectType.Basket, false),
-        // A survey response or poll answer (the phase in the scope); never its answers' text. Drafts are not recorded:
-        // saving one is work in progress, not an act anybody else sees or counts (the submission is the fact).
-        EventType.SurveyResponseSubmitted or EventType.PollAnswered or EventType.PollAnswerWithdrawn => new(SubjectType.SurveyResponse, false),
-        // Organisations are platform-wide (no scope). Invitations are to an e-mail address, which no event carries.
-        EventType.OrganisationCreated or EventType.OrganisationEdited or EventType.OrganisationMemberInvited or EventType.OrganisationMemberJoined
-            or EventType.OrganisationMemberRemoved or EventType.OrganisationMemberInvitationWithdrawn => new(SubjectType.Organisation, false),
-        // Accounts: never the e-mail address, the password or a token. Logins and sessions are not facts (no event).
-        EventType.UserRegistered or EventType.UserEmailConfirmed or EventType.UserProfileEdited or EventType.UserPasswordChanged => new(SubjectType.User, false),
-    };
+            // Residents' participation facts: the actor is always the person (a visitor for anonymous survey and poll
+            // answers), so "participants" are the distinct actors of these events in a scope and period. Votes, baskets
+            // and answers are personal: they carry ids, never free text.
+            EventType.IdeaEdited
+            or EventType.IdeaWithdrawn
+            or EventType.IdeaReactionChanged
+            or EventType.IdeaFollowed
+            or EventType.IdeaUnfollowed
+            or EventType.IdeaFlagged => new(SubjectType.Idea, false),
+            EventType.CommentEdited or EventType.CommentDeleted or EventType.CommentFlagged => new(SubjectType.Comment, false),
+            // A vote is about the idea voted for (the phase in the scope): the change feed shows an idea's support moving.
+            EventType.VoteCast or EventType.VoteRemoved => new(SubjectType.Idea, false),
+            // A basket is one person's choice in one budgeting phase (the phase in the scope, the idea in the data): its
+            // own subject, so a consumer follows a basket's lines and submission without reading everyone's in the phase.
+            EventType.BasketIdeaAdded or EventType.BasketIdeaRemoved or EventType.BasketSubmitted or EventType.BasketReopened => new(
+                SubjectType.Basket,
+                false
+            ),
+            // A survey response or poll answer (the phase in the scope); never its answers' text. Drafts are not recorded:
+            // saving one is work in progress, not an act anybody else sees or counts (the submission is the fact).
+            EventType.SurveyResponseSubmitted or EventType.PollAnswered or EventType.PollAnswerWithdrawn => new(
+                SubjectType.SurveyResponse,
+                false
+            ),
+            // Organisations are platform-wide (no scope). Invitations are to an e-mail address, which no event carries.
+            EventType.OrganisationCreated
+            or EventType.OrganisationEdited
+            or EventType.OrganisationMemberInvited
+            or EventType.OrganisationMemberJoined
+            or EventType.OrganisationMemberRemoved
+            or EventType.OrganisationMemberInvitationWithdrawn => new(SubjectType.Organisation, false),
+            // Accounts: never the e-mail address, the password or a token. Logins and sessions are not facts (no event).
+            EventType.UserRegistered or EventType.UserEmailConfirmed or EventType.UserProfileEdited or EventType.UserPasswordChanged => new(
+                SubjectType.User,
+                false
+            ),
+        };
 #pragma warning restore CS8524
 
     public static readonly EventType[] All = Enum.GetValues<EventType>();

@@ -1,5 +1,4 @@
 using System.Data;
-using Dapper;
 
 namespace Participation.Api.Features.Grants;
 
@@ -37,7 +36,14 @@ public static class ProjectStaff
 
     private static readonly Access Missing = new(false, "", Guid.Empty, false, false, false);
 
-    public static async Task<Access> OfAsync(IDbConnection connection, Guid? actorId, Guid projectId, IDbTransaction? tx, CancellationToken ct) =>
-        await connection.QuerySingleOrDefaultAsync<Access>(new CommandDefinition(Sql, new { ActorId = actorId, ProjectId = projectId }, tx, cancellationToken: ct))
-        ?? Missing;
+    public static async Task<Access> OfAsync(
+        IDbConnection connection,
+        Guid? actorId,
+        Guid projectId,
+        IDbTransaction? tx,
+        CancellationToken ct
+    ) =>
+        await connection.QuerySingleOrDefaultAsync<Access>(
+            new CommandDefinition(Sql, new { ActorId = actorId, ProjectId = projectId }, tx, cancellationToken: ct)
+        ) ?? Missing;
 }

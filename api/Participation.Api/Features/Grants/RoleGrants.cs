@@ -1,5 +1,4 @@
 using System.Data;
-using Dapper;
 using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Email;
 
@@ -50,47 +49,130 @@ public sealed class RoleGrants(EmailTemplates templates, EventRecorder events)
     private sealed record PersonRow(string Email, string FirstName, string Locale, string PlatformName, string? ScopeName);
 
     /// <summary>Grants the role; returns null when the user already had it (nothing written, nothing sent).</summary>
-    public async Task<Grant?> GrantAsync(IDbConnection connection, IDbTransaction tx, Guid userId, Role role, ScopeType scopeType, Guid? scopeId,
-        Guid? actorId, string via, CancellationToken ct)
+    public async Task<Grant?> GrantAsync(
+        IDbConnection connection,
+        IDbTransaction tx,
+        Guid userId,
+        Role role,
+        ScopeType scopeType,
+        Guid? scopeId,
+        Guid? actorId,
+        string via,
+        CancellationToken ct
+    )
     {
         var (roleName, scopeName) = (role.ToWire(), scopeType.ToWire());
-        var id = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(Insert, new
+        var id = await connection.QuerySingleOrDefaultAsync<Guid?>(
+            new CommandDefinition(
+                Insert,
+                new
+                {
+                    Id = Guid.CreateVersion7(),
+                    UserId = userId,
+                    Role = roleName,
+                    ScopeType = scopeName,
+                    ScopeId = scopeId,
+                    ActorId = actorId,
+                },
+                tx,
+                cancellationToken: ct
+            )
+        );
+        if (id is null)
+            return null;
+        var granted = new
         {
-            Id = Guid.CreateVersion7(), UserId = userId, Role = roleName, ScopeType = scopeName, ScopeId = scopeId, ActorId = actorId,
-        }, tx, cancellationToken: ct));
-        if (id is null) return null;
-        var granted = new { role = roleName, scopeType = scopeName, scopeId };
-        await events.RecordAsync(tx, EventType.RoleGranted, Actor.UserOrSystem(actorId), userId, EventScope(scopeType, scopeId),
-            before: null, after: granted, data: new { role = roleName, scopeType = scopeName, scopeId, via }, ct);
+            role = roleName,
+            scopeType = scopeName,
+            scopeId,
+        };
+        await events.RecordAsync(
+            tx,
+            EventType.RoleGranted,
+            Actor.UserOrSystem(actorId),
+            userId,
+            EventScope(scopeType, scopeId),
+            before: null,
+            after: granted,
+            data: new
+            {
+                role = roleName,
+                scopeType = scopeName,
+                scopeId,
+                via,
+            },
+            ct
+        );
         await NotifyAsync(connection, tx, userId, roleName, scopeId, granted: true, ct);
         return new Grant(id.Value, userId, roleName, scopeName, scopeId);
     }
 
     /// <summary>Revokes the grant; returns null when there was no such grant of that user.</summary>
-    public async Task<Grant?> RevokeAsync(IDbConnection connection, IDbTransaction tx, Guid userId, Guid grantId, Guid actorId, CancellationToken ct)
+    public async Task<Grant?> RevokeAsync(
+        IDbConnection connection,
+        IDbTransaction tx,
+        Guid userId,
+        Guid grantId,
+        Guid actorId,
+        CancellationToken ct
+    )
     {
-        var grant = await connection.QuerySingleOrDefaultAsync<Grant>(new CommandDefinition(Delete,
-            new { GrantId = grantId, UserId = userId }, tx, cancellationToken: ct));
-        if (grant is null) return null;
-        var revoked = new { role = grant.Role, scopeType = grant.ScopeType, scopeId = grant.ScopeId };
-        await events.RecordAsync(tx, EventType.RoleRevoked, Actor.User(actorId), userId, EventScope(grant.ScopeType.ToEnum<ScopeType>(), grant.ScopeId),
-            before: revoked, after: null, data: revoked, ct);
+        var grant = await connection.QuerySingleOrDefaultAsync<Grant>(
+            new CommandDefinition(Delete, new { GrantId = grantId, UserId = userId }, tx, cancellationToken: ct)
+        );
+        if (grant is null)
+            return null;
+        var revoked = new
+        {
+            role = grant.Role,
+            scopeType = grant.ScopeType,
+            scopeId = grant.ScopeId,
+        };
+        await events.RecordAsync(
+            tx,
+            EventType.RoleRevoked,
+            Actor.User(actorId),
+            userId,
+            EventScope(grant.ScopeType.ToEnum<ScopeType>(), grant.ScopeId),
+            before: revoked,
+            after: null,
+            data: revoked,
+            ct
+        );
         await NotifyAsync(connection, tx, userId, grant.Role, grant.ScopeId, granted: false, ct);
         return grant;
     }
 
     /// <summary>Where a grant applies, for its event: the department (the audit log's department heads see it) or the project.</summary>
-    private static Scope EventScope(ScopeType type, Guid? id) => type switch
-    {
-        ScopeType.Department => Scope.Department(id),
-        ScopeType.Project when id is { } project => Scope.Project(project),
-        _ => Scope.Platform,
-    };
+    private static Scope EventScope(ScopeType type, Guid? id) =>
+        type switch
+        {
+            ScopeType.Department => Scope.Department(id),
+            ScopeType.Project when id is { } project => Scope.Project(project),
+            _ => Scope.Platform,
+        };
 
-    private async Task NotifyAsync(IDbConnection connection, IDbTransaction tx, Guid userId, string role, Guid? scopeId, bool granted, CancellationToken ct)
+    private async Task NotifyAsync(
+        IDbConnection connection,
+        IDbTransaction tx,
+        Guid userId,
+        string role,
+        Guid? scopeId,
+        bool granted,
+        CancellationToken ct
+    )
     {
-        var p = await connection.QuerySingleAsync<PersonRow>(new CommandDefinition(Person, new { UserId = userId, ScopeId = scopeId }, tx, cancellationToken: ct));
-        var scope = p.ScopeName is null ? null : Infrastructure.Validation.LocalizedText.Pick(Infrastructure.Validation.LocalizedText.FromJson(p.ScopeName), p.Locale);
-        await Outbox.EnqueueAsync(connection, tx, templates.RoleChanged(p.Locale, p.Email, p.FirstName, p.PlatformName, role, scope, granted), ct);
+        var p = await connection.QuerySingleAsync<PersonRow>(
+            new CommandDefinition(Person, new { UserId = userId, ScopeId = scopeId }, tx, cancellationToken: ct)
+        );
+        var scope = p.ScopeName is null
+            ? null
+            : Infrastructure.Validation.LocalizedText.Pick(Infrastructure.Validation.LocalizedText.FromJson(p.ScopeName), p.Locale);
+        await Outbox.EnqueueAsync(
+            connection,
+            tx,
+            templates.RoleChanged(p.Locale, p.Email, p.FirstName, p.PlatformName, role, scope, granted),
+            ct
+        );
     }
 }

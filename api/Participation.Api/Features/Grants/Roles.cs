@@ -1,6 +1,5 @@
 using System.Data;
 using System.Text.Json.Serialization;
-using Dapper;
 
 namespace Participation.Api.Features.Grants;
 
@@ -28,14 +27,15 @@ public enum ScopeType
 /// <summary>Which scopes each role may have, and who is an admin or heads a department.</summary>
 public static class Roles
 {
-    public static bool ScopeAllowed(Role role, ScopeType scopeType) => role switch
-    {
-        Role.Admin or Role.CommunicationManager or Role.ItManager => scopeType == ScopeType.Platform,
-        Role.DepartmentHead => scopeType == ScopeType.Department,
-        Role.ProjectModerator => scopeType == ScopeType.Project,
-        Role.ElectedOfficial => scopeType is ScopeType.Platform or ScopeType.Department,
-        _ => false,
-    };
+    public static bool ScopeAllowed(Role role, ScopeType scopeType) =>
+        role switch
+        {
+            Role.Admin or Role.CommunicationManager or Role.ItManager => scopeType == ScopeType.Platform,
+            Role.DepartmentHead => scopeType == ScopeType.Department,
+            Role.ProjectModerator => scopeType == ScopeType.Project,
+            Role.ElectedOfficial => scopeType is ScopeType.Platform or ScopeType.Department,
+            _ => false,
+        };
 
     private const string IsAdminSql = "SELECT EXISTS (SELECT 1 FROM user_roles WHERE user_id = @ActorId AND role = 'admin');";
 
@@ -64,6 +64,14 @@ public static class Roles
     public static Task<bool> IsAdminAsync(IDbConnection connection, Guid actorId, IDbTransaction? tx, CancellationToken ct) =>
         connection.ExecuteScalarAsync<bool>(new CommandDefinition(IsAdminSql, new { ActorId = actorId }, tx, cancellationToken: ct));
 
-    public static Task<bool> HeadsDepartmentAsync(IDbConnection connection, Guid actorId, Guid departmentId, IDbTransaction? tx, CancellationToken ct) =>
-        connection.ExecuteScalarAsync<bool>(new CommandDefinition(HeadsSql, new { ActorId = actorId, DepartmentId = departmentId }, tx, cancellationToken: ct));
+    public static Task<bool> HeadsDepartmentAsync(
+        IDbConnection connection,
+        Guid actorId,
+        Guid departmentId,
+        IDbTransaction? tx,
+        CancellationToken ct
+    ) =>
+        connection.ExecuteScalarAsync<bool>(
+            new CommandDefinition(HeadsSql, new { ActorId = actorId, DepartmentId = departmentId }, tx, cancellationToken: ct)
+        );
 }

@@ -1,13 +1,4 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Ideas;
 
@@ -26,10 +17,14 @@ public static class ChangeIdeaStatus
     {
         public Validator()
         {
-            RuleFor(c => c.Status).Must(s => s is null || IdeaStatuses.Public.Contains(s.Value)).WithMessage(_ => Messages.Get("idea_status"));
+            RuleFor(c => c.Status)
+                .Must(s => s is null || IdeaStatuses.Public.Contains(s.Value))
+                .WithMessage(_ => Messages.Get("idea_status"));
             RuleFor(c => c.Feedback).PlainText(5000);
             RuleFor(c => c.SignedAs).PlainText(160).Must(s => s is null || !s.Contains('\n')).WithMessage(_ => Messages.Get("single_line"));
-            RuleFor(c => c.Status).Must((c, s) => s is not null || !string.IsNullOrWhiteSpace(c.Feedback)).WithMessage(_ => Messages.Get("nothing_to_change"));
+            RuleFor(c => c.Status)
+                .Must((c, s) => s is not null || !string.IsNullOrWhiteSpace(c.Feedback))
+                .WithMessage(_ => Messages.Get("nothing_to_change"));
         }
     }
 
@@ -56,22 +51,55 @@ public static class ChangeIdeaStatus
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct, forUpdate: true)).RequireStaff();
-            if (idea.Status == IdeaStatus.Prescreening) throw new ConflictException(Messages.Get("awaiting_prescreening"));
-            if (idea.Withdrawn) throw new ConflictException(Messages.Get("idea_withdrawn"));
+            if (idea.Status == IdeaStatus.Prescreening)
+                throw new ConflictException(Messages.Get("awaiting_prescreening"));
+            if (idea.Withdrawn)
+                throw new ConflictException(Messages.Get("idea_withdrawn"));
             var status = c.Status ?? idea.Status;
             var feedback = string.IsNullOrWhiteSpace(c.Feedback) ? null : c.Feedback.Trim();
-            if (status == idea.Status && feedback is null) throw new ConflictException(Messages.Get("nothing_to_change"), "status");
-            var changed = await connection.QuerySingleAsync<Changed>(new CommandDefinition(Sql, new
-            {
-                c.IdeaId, Status = status.ToWire(), Feedback = feedback, SignedAs = string.IsNullOrWhiteSpace(c.SignedAs) ? null : c.SignedAs.Trim(),
-                c.ActorId, idea.ProjectId,
-            }, tx, cancellationToken: ct));
+            if (status == idea.Status && feedback is null)
+                throw new ConflictException(Messages.Get("nothing_to_change"), "status");
+            var changed = await connection.QuerySingleAsync<Changed>(
+                new CommandDefinition(
+                    Sql,
+                    new
+                    {
+                        c.IdeaId,
+                        Status = status.ToWire(),
+                        Feedback = feedback,
+                        SignedAs = string.IsNullOrWhiteSpace(c.SignedAs) ? null : c.SignedAs.Trim(),
+                        c.ActorId,
+                        idea.ProjectId,
+                    },
+                    tx,
+                    cancellationToken: ct
+                )
+            );
 
-            await events.RecordAsync(tx, EventType.IdeaStatusChanged, Actor.User(c.ActorId), c.IdeaId,
+            await events.RecordAsync(
+                tx,
+                EventType.IdeaStatusChanged,
+                Actor.User(c.ActorId),
+                c.IdeaId,
                 new Scope(idea.ProjectId, DepartmentId: idea.DepartmentId),
                 before: new { status = changed.FromStatus },
-                after: new { status, feedback, signedAs = changed.SignedAs, changeId = changed.Id, ideaTitle = changed.Title },
-                data: new { projectId = idea.ProjectId, @from = changed.FromStatus, to = status, feedback = feedback is not null }, ct);
+                after: new
+                {
+                    status,
+                    feedback,
+                    signedAs = changed.SignedAs,
+                    changeId = changed.Id,
+                    ideaTitle = changed.Title,
+                },
+                data: new
+                {
+                    projectId = idea.ProjectId,
+                    @from = changed.FromStatus,
+                    to = status,
+                    feedback = feedback is not null,
+                },
+                ct
+            );
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

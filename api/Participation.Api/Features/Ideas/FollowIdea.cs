@@ -1,10 +1,4 @@
-using Dapper;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.OpenApi;
 
 namespace Participation.Api.Features.Ideas;
 
@@ -15,7 +9,8 @@ public static class FollowIdea
 
     public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
-        private const string Sql = "INSERT INTO idea_follows (idea_id, user_id) VALUES (@IdeaId, @ActorId) ON CONFLICT DO NOTHING RETURNING true;";
+        private const string Sql =
+            "INSERT INTO idea_follows (idea_id, user_id) VALUES (@IdeaId, @ActorId) ON CONFLICT DO NOTHING RETURNING true;";
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
@@ -24,7 +19,16 @@ public static class FollowIdea
             var idea = (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct)).RequireListed();
             // Already following (or a parallel follow got there first): nothing new, no event.
             if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Sql, c, tx, cancellationToken: ct)))
-                await events.RecordAsync(tx, EventType.IdeaFollowed, Actor.User(c.ActorId), c.IdeaId, new Scope(idea.ProjectId, idea.PhaseId), null, new { following = true }, ct: ct);
+                await events.RecordAsync(
+                    tx,
+                    EventType.IdeaFollowed,
+                    Actor.User(c.ActorId),
+                    c.IdeaId,
+                    new Scope(idea.ProjectId, idea.PhaseId),
+                    null,
+                    new { following = true },
+                    ct: ct
+                );
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

@@ -1,11 +1,3 @@
-using Dapper;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Features.Phases;
 
 namespace Participation.Api.Features.Ideas;
@@ -25,10 +17,29 @@ public static class GetIdea
     /// <summary>public · prescreening (awaiting moderation) · hidden (by moderators or provisionally after flags) · withdrawn.</summary>
     public sealed record Visibility(IdeaVisibilityState State, string? HiddenReason, bool HiddenByFlags);
 
-    public sealed record Response(Guid Id, Guid ProjectId, Guid? PhaseId, string Title, string Body, IReadOnlyList<string> Topics, Location? Location,
-        IdeaStatus Status, AuthorView? Author, int Likes, int Dislikes, int Comments, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt,
-        ReactionKind? MyReaction, bool Following, bool IsMine, Visibility Visibility, IReadOnlyList<StatusChange> History,
-        IReadOnlyList<ActionPolicy.Decision> Actions, decimal? Cost);
+    public sealed record Response(
+        Guid Id,
+        Guid ProjectId,
+        Guid? PhaseId,
+        string Title,
+        string Body,
+        IReadOnlyList<string> Topics,
+        Location? Location,
+        IdeaStatus Status,
+        AuthorView? Author,
+        int Likes,
+        int Dislikes,
+        int Comments,
+        DateTimeOffset CreatedAt,
+        DateTimeOffset? EditedAt,
+        ReactionKind? MyReaction,
+        bool Following,
+        bool IsMine,
+        Visibility Visibility,
+        IReadOnlyList<StatusChange> History,
+        IReadOnlyList<ActionPolicy.Decision> Actions,
+        decimal? Cost
+    );
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
     {
@@ -94,7 +105,11 @@ public static class GetIdea
             var access = await IdeaAccess.LoadAsync(connection, q.ActorId, q.IdeaId, null, ct);
             Row i;
             List<ChangeRow> history;
-            await using (var grid = await connection.QueryMultipleAsync(new CommandDefinition(Sql, new { q.ActorId, q.IdeaId }, cancellationToken: ct)))
+            await using (
+                var grid = await connection.QueryMultipleAsync(
+                    new CommandDefinition(Sql, new { q.ActorId, q.IdeaId }, cancellationToken: ct)
+                )
+            )
             {
                 i = await grid.ReadSingleOrDefaultAsync<Row>() ?? throw new NotFoundException("No such idea.");
                 history = (await grid.ReadAsync<ChangeRow>()).AsList();
@@ -103,20 +118,48 @@ public static class GetIdea
             var mine = access.IsAuthor(q.ActorId);
             var canSeeModeration = mine || access.Staff;
             var status = i.Status.ToEnum<IdeaStatus>();
-            var state = i.WithdrawnAt is not null ? IdeaVisibilityState.Withdrawn : i.HiddenAt is not null ? IdeaVisibilityState.Hidden
-                : status == IdeaStatus.Prescreening ? IdeaVisibilityState.Prescreening : IdeaVisibilityState.Public;
-            return new Response(i.Id, i.ProjectId, i.PhaseId, i.Title, i.Body, i.Topics,
+            var state =
+                i.WithdrawnAt is not null ? IdeaVisibilityState.Withdrawn
+                : i.HiddenAt is not null ? IdeaVisibilityState.Hidden
+                : status == IdeaStatus.Prescreening ? IdeaVisibilityState.Prescreening
+                : IdeaVisibilityState.Public;
+            return new Response(
+                i.Id,
+                i.ProjectId,
+                i.PhaseId,
+                i.Title,
+                i.Body,
+                i.Topics,
                 i.Latitude is { } lat && i.Longitude is { } lng ? new Location(lat, lng, i.LocationLabel) : null,
-                status, AuthorView.From(i.AuthorUserId, i.AuthorPerson, i.AuthorOrgId, i.AuthorOrg),
-                i.LikesCount, i.DislikesCount, i.CommentsCount, i.CreatedAt.AsUtc(), i.EditedAt.AsUtc(),
-                i.MyReaction.ToEnumOrNull<ReactionKind>(), i.Following, mine,
+                status,
+                AuthorView.From(i.AuthorUserId, i.AuthorPerson, i.AuthorOrgId, i.AuthorOrg),
+                i.LikesCount,
+                i.DislikesCount,
+                i.CommentsCount,
+                i.CreatedAt.AsUtc(),
+                i.EditedAt.AsUtc(),
+                i.MyReaction.ToEnumOrNull<ReactionKind>(),
+                i.Following,
+                mine,
                 new Visibility(state, canSeeModeration ? i.HiddenReason : null, i.HiddenByFlags),
-                history.Select(h => new StatusChange(h.FromStatus.ToEnumOrNull<IdeaStatus>(), h.ToStatus.ToEnum<IdeaStatus>(), h.Feedback, h.SignedAs, h.At.AsUtc())).ToList(),
-                IdeaActions.For(q.ActorId, access, i.PostingPhaseActive, phase), i.Cost);
+                history
+                    .Select(h => new StatusChange(
+                        h.FromStatus.ToEnumOrNull<IdeaStatus>(),
+                        h.ToStatus.ToEnum<IdeaStatus>(),
+                        h.Feedback,
+                        h.SignedAs,
+                        h.At.AsUtc()
+                    ))
+                    .ToList(),
+                IdeaActions.For(q.ActorId, access, i.PostingPhaseActive, phase),
+                i.Cost
+            );
         }
     }
 
-    [EndpointSummary("One idea: text, location, status history with official feedback, counters, your reaction, and what you may do with it.")]
+    [EndpointSummary(
+        "One idea: text, location, status history with official feedback, counters, your reaction, and what you may do with it."
+    )]
     public static ValueTask<Response> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
         sender.Send(new Query(caller.UserIdOrNull, id), ct);
 }
@@ -124,13 +167,19 @@ public static class GetIdea
 /// <summary>What the caller may do with one idea, each refusal with a reason code.</summary>
 public static class IdeaActions
 {
-    public static IReadOnlyList<ActionPolicy.Decision> For(Guid? actorId, IdeaAccess idea, bool postingPhaseActive, ActionPolicy.Result phase)
+    public static IReadOnlyList<ActionPolicy.Decision> For(
+        Guid? actorId,
+        IdeaAccess idea,
+        bool postingPhaseActive,
+        ActionPolicy.Result phase
+    )
     {
         ActionPolicy.Decision D(ParticipationAction action, RefusalReason? reason) => new(action, reason is null, reason);
         RefusalReason? FromPhase(ParticipationAction action) =>
             !idea.Listed ? RefusalReason.NotPublic
             : phase.Actions.FirstOrDefault(a => a.Action == action) is { } d ? d.Reason
-            : phase.Status == "archived" ? RefusalReason.ProjectArchived : RefusalReason.PhaseNotActive;
+            : phase.Status == "archived" ? RefusalReason.ProjectArchived
+            : RefusalReason.PhaseNotActive;
         var signedIn = actorId is not null;
         RefusalReason? authorChange =
             !signedIn ? RefusalReason.NotSignedIn
@@ -140,7 +189,10 @@ public static class IdeaActions
             : !IdeaStatuses.AuthorMayChange(idea.Status) || idea.Hidden ? RefusalReason.IdeaLocked
             : !postingPhaseActive ? RefusalReason.PhaseNotActive
             : null;
-        RefusalReason? signedInListed = !signedIn ? RefusalReason.NotSignedIn : !idea.Listed ? RefusalReason.NotPublic : null;
+        RefusalReason? signedInListed =
+            !signedIn ? RefusalReason.NotSignedIn
+            : !idea.Listed ? RefusalReason.NotPublic
+            : null;
         return
         [
             D(ParticipationAction.React, FromPhase(ParticipationAction.React)),
@@ -149,7 +201,12 @@ public static class IdeaActions
             D(ParticipationAction.Flag, signedInListed ?? (idea.IsAuthor(actorId) ? RefusalReason.NotPermitted : null)),
             D(ParticipationAction.Edit, authorChange),
             D(ParticipationAction.Withdraw, authorChange),
-            D(ParticipationAction.Moderate, idea.Staff ? null : signedIn ? RefusalReason.NotPermitted : RefusalReason.NotSignedIn),
+            D(
+                ParticipationAction.Moderate,
+                idea.Staff ? null
+                    : signedIn ? RefusalReason.NotPermitted
+                    : RefusalReason.NotSignedIn
+            ),
         ];
     }
 }

@@ -1,10 +1,5 @@
 using System.Data;
-using Dapper;
-using FluentValidation;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Ideas;
 
@@ -12,7 +7,8 @@ namespace Participation.Api.Features.Ideas;
 public sealed record AuthorView(AuthorKind Kind, string Name, Guid? UserId, Guid? OrganisationId)
 {
     /// <summary>SQL columns (aliases u = users, o = organisations) that <see cref="From"/> reads.</summary>
-    public const string Columns = "u.id AS author_user_id, u.first_name || ' ' || u.last_name AS author_person, o.id AS author_org_id, o.name AS author_org";
+    public const string Columns =
+        "u.id AS author_user_id, u.first_name || ' ' || u.last_name AS author_person, o.id AS author_org_id, o.name AS author_org";
 
     public static AuthorView? From(Guid? userId, string? person, Guid? organisationId, string? organisation) =>
         organisationId is { } org && organisation is not null ? new AuthorView(AuthorKind.Organisation, organisation, null, org)
@@ -21,17 +17,35 @@ public sealed record AuthorView(AuthorKind Kind, string Name, Guid? UserId, Guid
 }
 
 /// <summary>The fields residents write, shared by posting and editing an idea.</summary>
-public sealed record IdeaFields(string Title, string Body, IReadOnlyList<string>? Topics, double? Latitude, double? Longitude, string? LocationLabel);
+public sealed record IdeaFields(
+    string Title,
+    string Body,
+    IReadOnlyList<string>? Topics,
+    double? Latitude,
+    double? Longitude,
+    string? LocationLabel
+);
 
 public sealed class IdeaFieldsRules : AbstractValidator<IdeaFields>
 {
     public IdeaFieldsRules()
     {
-        RuleFor(f => f.Title).NotEmpty().WithMessage(_ => Messages.Get("required"))
-            .Must(t => t is null || t.Trim().Length is >= 3 and <= 120).WithMessage(_ => Messages.Get("idea_title_length")).SingleLine();
-        RuleFor(f => f.Body).NotEmpty().WithMessage(_ => Messages.Get("required")).MaximumLength(20000).WithMessage(_ => Messages.Get("too_long"));
+        RuleFor(f => f.Title)
+            .NotEmpty()
+            .WithMessage(_ => Messages.Get("required"))
+            .Must(t => t is null || t.Trim().Length is >= 3 and <= 120)
+            .WithMessage(_ => Messages.Get("idea_title_length"))
+            .SingleLine();
+        RuleFor(f => f.Body)
+            .NotEmpty()
+            .WithMessage(_ => Messages.Get("required"))
+            .MaximumLength(20000)
+            .WithMessage(_ => Messages.Get("too_long"));
         RuleFor(f => f.Topics).Must(t => t is null || t.Count <= 10).WithMessage(_ => Messages.Get("topics_count"));
-        RuleForEach(f => f.Topics).Must(t => !string.IsNullOrWhiteSpace(t) && t.Trim().Length <= 40).WithMessage(_ => Messages.Get("topic_length")).SingleLine();
+        RuleForEach(f => f.Topics)
+            .Must(t => !string.IsNullOrWhiteSpace(t) && t.Trim().Length <= 40)
+            .WithMessage(_ => Messages.Get("topic_length"))
+            .SingleLine();
         RuleFor(f => f.Latitude).InclusiveBetween(-90, 90).WithMessage(_ => Messages.Get("latitude_range"));
         RuleFor(f => f.Longitude).InclusiveBetween(-180, 180).WithMessage(_ => Messages.Get("longitude_range"));
         RuleFor(f => f.Latitude).Must((f, lat) => (lat is null) == (f.Longitude is null)).WithMessage(_ => Messages.Get("location_pair"));
@@ -47,8 +61,19 @@ public sealed class IdeaFieldsRules : AbstractValidator<IdeaFields>
 /// staff. Ideas that are not public (pre-moderation, hidden, withdrawn) and ideas of draft projects exist only
 /// for their author and the staff; for everybody else they are a 404.
 /// </summary>
-public sealed record IdeaAccess(Guid Id, Guid ProjectId, Guid? PhaseId, Guid? AuthorId, string StatusName, bool Listed, bool Withdrawn, bool Hidden,
-    string ProjectStatus, Guid DepartmentId, bool Staff)
+public sealed record IdeaAccess(
+    Guid Id,
+    Guid ProjectId,
+    Guid? PhaseId,
+    Guid? AuthorId,
+    string StatusName,
+    bool Listed,
+    bool Withdrawn,
+    bool Hidden,
+    string ProjectStatus,
+    Guid DepartmentId,
+    bool Staff
+)
 {
     public IdeaStatus Status => StatusName.ToEnum<IdeaStatus>();
 
@@ -64,15 +89,30 @@ public sealed record IdeaAccess(Guid Id, Guid ProjectId, Guid? PhaseId, Guid? Au
         """;
 
     /// <summary>The idea if the caller may see it (locked for update inside a transaction when asked); otherwise a 404.</summary>
-    public static async Task<IdeaAccess> LoadAsync(IDbConnection connection, Guid? actorId, Guid ideaId, IDbTransaction? tx, CancellationToken ct, bool forUpdate = false)
+    public static async Task<IdeaAccess> LoadAsync(
+        IDbConnection connection,
+        Guid? actorId,
+        Guid ideaId,
+        IDbTransaction? tx,
+        CancellationToken ct,
+        bool forUpdate = false
+    )
     {
-        var idea = await connection.QuerySingleOrDefaultAsync<IdeaAccess>(new CommandDefinition(
-            forUpdate ? Sql + " FOR UPDATE OF i;" : Sql + ";", new { ActorId = actorId, IdeaId = ideaId }, tx, cancellationToken: ct));
+        var idea = await connection.QuerySingleOrDefaultAsync<IdeaAccess>(
+            new CommandDefinition(
+                forUpdate ? Sql + " FOR UPDATE OF i;" : Sql + ";",
+                new { ActorId = actorId, IdeaId = ideaId },
+                tx,
+                cancellationToken: ct
+            )
+        );
         return idea is not null && idea.VisibleTo(actorId) ? idea : throw new NotFoundException("No such idea.");
     }
 
     /// <summary>Residents act only on public ideas (a hidden or withdrawn idea takes no reactions, comments or follows).</summary>
-    public IdeaAccess RequireListed() => Listed ? this : throw new ConflictException(Messages.Get(Withdrawn ? "idea_withdrawn" : "reason.not_permitted"));
+    public IdeaAccess RequireListed() =>
+        Listed ? this : throw new ConflictException(Messages.Get(Withdrawn ? "idea_withdrawn" : "reason.not_permitted"));
 
-    public IdeaAccess RequireStaff() => Staff ? this : throw new ForbiddenException("Only the project's moderators, its department's heads and admins can do this.");
+    public IdeaAccess RequireStaff() =>
+        Staff ? this : throw new ForbiddenException("Only the project's moderators, its department's heads and admins can do this.");
 }

@@ -17,7 +17,14 @@ public enum IdeaStatus
 public static class IdeaStatuses
 {
     /// <summary>What moderators may set (pre-moderation has its own approve/reject decision).</summary>
-    public static readonly IdeaStatus[] Public = [IdeaStatus.Proposed, IdeaStatus.UnderConsideration, IdeaStatus.Accepted, IdeaStatus.Rejected, IdeaStatus.Implemented];
+    public static readonly IdeaStatus[] Public =
+    [
+        IdeaStatus.Proposed,
+        IdeaStatus.UnderConsideration,
+        IdeaStatus.Accepted,
+        IdeaStatus.Rejected,
+        IdeaStatus.Implemented,
+    ];
 
     /// <summary>While the city has not taken it up, the author may still edit or withdraw the idea.</summary>
     public static bool AuthorMayChange(IdeaStatus status) => status is IdeaStatus.Prescreening or IdeaStatus.Proposed;

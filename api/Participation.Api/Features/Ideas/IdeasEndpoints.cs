@@ -12,6 +12,8 @@ public static class IdeasEndpoints
 {
     public static RouteGroupBuilder MapIdeasEndpoints(this RouteGroupBuilder api)
     {
+        // The route table, laid out by hand (CSharpier leaves it): verb, path, handler, name; then access, limits, problems.
+        // csharpier-ignore-start
         var g = api.MapGroup("").WithTags("Ideas");
         g.MapGet("/projects/{id:guid}/ideas", ListIdeas.Endpoint).WithName(nameof(ListIdeas))
             .AllowAnonymous().ProducesProblems(400, 404);
@@ -33,6 +35,7 @@ public static class IdeasEndpoints
             .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(401, 404, 409); // public ideas
         g.MapDelete("/ideas/{id:guid}/follow", UnfollowIdea.Endpoint).WithName(nameof(UnfollowIdea))
             .RequireAuthorization().ProducesProblems(401, 404); // own follow
+        // csharpier-ignore-end
         return api;
     }
 }

@@ -1,16 +1,7 @@
 using System.Collections.Frozen;
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.Content;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Pagination;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Ideas;
 
@@ -22,11 +13,37 @@ namespace Participation.Api.Features.Ideas;
 /// </summary>
 public static class ListIdeas
 {
-    public sealed record Query(Guid? ActorId, Guid ProjectId, IdeaSort? Sort, string? Topic, IdeaStatus? Status, string? Search,
-        double? South, double? West, double? North, double? East, long? Seed, string? Cursor, int? Limit) : IQuery<Response>;
+    public sealed record Query(
+        Guid? ActorId,
+        Guid ProjectId,
+        IdeaSort? Sort,
+        string? Topic,
+        IdeaStatus? Status,
+        string? Search,
+        double? South,
+        double? West,
+        double? North,
+        double? East,
+        long? Seed,
+        string? Cursor,
+        int? Limit
+    ) : IQuery<Response>;
 
-    public sealed record Idea(Guid Id, string Title, string Excerpt, IReadOnlyList<string> Topics, GetIdea.Location? Location, IdeaStatus Status,
-        AuthorView? Author, int Likes, int Dislikes, int Comments, DateTimeOffset CreatedAt, ReactionKind? MyReaction, decimal? Cost);
+    public sealed record Idea(
+        Guid Id,
+        string Title,
+        string Excerpt,
+        IReadOnlyList<string> Topics,
+        GetIdea.Location? Location,
+        IdeaStatus Status,
+        AuthorView? Author,
+        int Likes,
+        int Dislikes,
+        int Comments,
+        DateTimeOffset CreatedAt,
+        ReactionKind? MyReaction,
+        decimal? Cost
+    );
 
     public sealed record Response(IReadOnlyList<Idea> Items, string? NextCursor, long Seed);
 
@@ -35,7 +52,9 @@ public static class ListIdeas
         public Validator()
         {
             RuleFor(q => q.Sort).IsInEnum().WithMessage(_ => Messages.Get("one_of_idea_sorts"));
-            RuleFor(q => q.Status).Must(s => s is null || IdeaStatuses.Public.Contains(s.Value)).WithMessage(_ => Messages.Get("idea_status"));
+            RuleFor(q => q.Status)
+                .Must(s => s is null || IdeaStatuses.Public.Contains(s.Value))
+                .WithMessage(_ => Messages.Get("idea_status"));
             RuleFor(q => q.Topic).PlainText(40);
             RuleFor(q => q.Search).PlainText(100);
             RuleFor(q => q.Limit).PageSize();
@@ -43,7 +62,12 @@ public static class ListIdeas
             RuleFor(q => q.North).InclusiveBetween(-90, 90);
             RuleFor(q => q.West).InclusiveBetween(-180, 180);
             RuleFor(q => q.East).InclusiveBetween(-180, 180);
-            RuleFor(q => q.South).Must((q, s) => new[] { q.South, q.West, q.North, q.East }.All(v => v is null) || new[] { q.South, q.West, q.North, q.East }.All(v => v is not null))
+            RuleFor(q => q.South)
+                .Must(
+                    (q, s) =>
+                        new[] { q.South, q.West, q.North, q.East }.All(v => v is null)
+                        || new[] { q.South, q.West, q.North, q.East }.All(v => v is not null)
+                )
                 .WithMessage(_ => Messages.Get("box_together"));
             RuleFor(q => q.North).Must((q, n) => n is null || q.South is null || n >= q.South).WithMessage(_ => Messages.Get("box_north"));
             RuleFor(q => q.East).Must((q, e) => e is null || q.West is null || e >= q.West).WithMessage(_ => Messages.Get("box_east"));
@@ -59,13 +83,15 @@ public static class ListIdeas
         private const long MaxMicros = (3_155_378_975_999_999_999 - EpochTicks) / 10; // DateTime.MaxValue.Ticks
 
         /// <summary>Whether the key belongs to this sort and fits its column (a forged key out of range is a 400, not a database error).</summary>
-        public bool Fits(string sort) => S == sort && sort switch
-        {
-            "trending" => D is { } d && double.IsFinite(d),
-            "popular" or "most_commented" => L is >= int.MinValue and <= int.MaxValue, // score and comments_count are integer columns
-            "newest" => L is >= MinMicros and <= MaxMicros,
-            _ => L is not null,
-        };
+        public bool Fits(string sort) =>
+            S == sort
+            && sort switch
+            {
+                "trending" => D is { } d && double.IsFinite(d),
+                "popular" or "most_commented" => L is >= int.MinValue and <= int.MaxValue, // score and comments_count are integer columns
+                "newest" => L is >= MinMicros and <= MaxMicros,
+                _ => L is not null,
+            };
     }
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
@@ -88,20 +114,54 @@ public static class ListIdeas
             """;
 
         // sort → (key expression, "after the cursor" condition, inner order, outer order)
-        private static readonly FrozenDictionary<string, (string Key, string After, string Order, string Outer)> Sorting =
-            new Dictionary<string, (string Key, string After, string Order, string Outer)>
-            {
-                ["trending"] = ("0::bigint", "(i.trending_score, i.id) < (@AfterD, @AfterId)", "i.trending_score DESC, i.id DESC", "x.trending_score DESC, x.id DESC"),
-                ["popular"] = ("i.score::bigint", "(i.score, i.id) < (@AfterL::int, @AfterId)", "i.score DESC, i.id DESC", "x.score DESC, x.id DESC"),
-                ["newest"] = ("0::bigint", "(i.created_at, i.id) < (@AfterAt, @AfterId)", "i.created_at DESC, i.id DESC", "x.created_at DESC, x.id DESC"),
-                ["most_commented"] = ("i.comments_count::bigint", "(i.comments_count, i.id) < (@AfterL::int, @AfterId)", "i.comments_count DESC, i.id DESC", "x.comments_count DESC, x.id DESC"),
-                ["random"] = ("hashtextextended(i.id::text, @Seed)", "(hashtextextended(i.id::text, @Seed), i.id) > (@AfterL, @AfterId)",
-                    "hashtextextended(i.id::text, @Seed), i.id", "x.sort_key, x.id"),
-            }.ToFrozenDictionary();
+        private static readonly FrozenDictionary<string, (string Key, string After, string Order, string Outer)> Sorting = new Dictionary<
+            string,
+            (string Key, string After, string Order, string Outer)
+        >
+        {
+            ["trending"] = (
+                "0::bigint",
+                "(i.trending_score, i.id) < (@AfterD, @AfterId)",
+                "i.trending_score DESC, i.id DESC",
+                "x.trending_score DESC, x.id DESC"
+            ),
+            ["popular"] = (
+                "i.score::bigint",
+                "(i.score, i.id) < (@AfterL::int, @AfterId)",
+                "i.score DESC, i.id DESC",
+                "x.score DESC, x.id DESC"
+            ),
+            ["newest"] = (
+                "0::bigint",
+                "(i.created_at, i.id) < (@AfterAt, @AfterId)",
+                "i.created_at DESC, i.id DESC",
+                "x.created_at DESC, x.id DESC"
+            ),
+            ["most_commented"] = (
+                "i.comments_count::bigint",
+                "(i.comments_count, i.id) < (@AfterL::int, @AfterId)",
+                "i.comments_count DESC, i.id DESC",
+                "x.comments_count DESC, x.id DESC"
+            ),
+            ["random"] = (
+                "hashtextextended(i.id::text, @Seed)",
+                "(hashtextextended(i.id::text, @Seed), i.id) > (@AfterL, @AfterId)",
+                "hashtextextended(i.id::text, @Seed), i.id",
+                "x.sort_key, x.id"
+            ),
+        }.ToFrozenDictionary();
 
         /// <summary>Which optional conditions a statement carries (each combination is its own statement).</summary>
         [Flags]
-        internal enum Conditions { None = 0, Status = 1, Topic = 2, Search = 4, Box = 8, After = 16 }
+        internal enum Conditions
+        {
+            None = 0,
+            Status = 1,
+            Topic = 2,
+            Search = 4,
+            Box = 8,
+            After = 16,
+        }
 
         private static readonly (Conditions Flag, string Sql)[] Fragments =
         [
@@ -119,12 +179,13 @@ public static class ListIdeas
         /// PostgreSQL cache one plan per statement that still walks the sort's index from the cursor.
         /// </summary>
         internal static string Statement(string sort, Conditions conditions) => Cache.GetOrAdd((sort, conditions), key =>
-        {
-            var (sortKey, after, order, outer) = Sorting[key.Item1];
-            var where = string.Concat(Fragments.Where(f => key.Item2.HasFlag(f.Flag)).Select(f => "\n                       AND " + f.Sql))
-                + (key.Item2.HasFlag(Conditions.After) ? "\n                       AND " + after : "");
-            return string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, sortKey, after, order, outer, where);
-        });
+            {
+                var (sortKey, after, order, outer) = Sorting[key.Item1];
+                var where =
+                    string.Concat(Fragments.Where(f => key.Item2.HasFlag(f.Flag)).Select(f => "\n                       AND " + f.Sql))
+                    + (key.Item2.HasFlag(Conditions.After) ? "\n                       AND " + after : "");
+                return string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, sortKey, after, order, outer, where);
+            });
 
         internal sealed class Row
         {
@@ -157,42 +218,117 @@ public static class ListIdeas
             var seed = after?.Seed ?? q.Seed ?? Random.Shared.NextInt64(1, int.MaxValue);
             var limit = q.Limit ?? Cursor.DefaultLimit;
             await using var connection = await db.OpenConnectionAsync(ct);
-            var conditions = (q.Status is null ? Conditions.None : Conditions.Status) | (q.Topic is null ? Conditions.None : Conditions.Topic)
-                | (string.IsNullOrWhiteSpace(q.Search) ? Conditions.None : Conditions.Search) | (q.South is null ? Conditions.None : Conditions.Box)
+            var conditions =
+                (q.Status is null ? Conditions.None : Conditions.Status)
+                | (q.Topic is null ? Conditions.None : Conditions.Topic)
+                | (string.IsNullOrWhiteSpace(q.Search) ? Conditions.None : Conditions.Search)
+                | (q.South is null ? Conditions.None : Conditions.Box)
                 | (after is null ? Conditions.None : Conditions.After);
-            var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Statement(sort, conditions), new
-            {
-                q.ActorId, q.ProjectId, Status = q.Status.ToWire(), Topic = q.Topic?.Trim().ToLowerInvariant(),
-                Search = string.IsNullOrWhiteSpace(q.Search) ? null : q.Search.Trim(),
-                q.South, q.West, q.North, q.East, Seed = seed,
-                AfterId = after?.Id, AfterD = after?.D, AfterL = after?.L,
-                AfterAt = after is { S: "newest" } ? DateTime.UnixEpoch.AddTicks(after.L!.Value * 10) : (DateTime?)null,
-                Take = limit + 1,
-            }, cancellationToken: ct))).AsList();
-            if (rows.Count == 0) throw new NotFoundException("No such project.");
+            var rows = (
+                await connection.QueryAsync<Row>(
+                    new CommandDefinition(
+                        Statement(sort, conditions),
+                        new
+                        {
+                            q.ActorId,
+                            q.ProjectId,
+                            Status = q.Status.ToWire(),
+                            Topic = q.Topic?.Trim().ToLowerInvariant(),
+                            Search = string.IsNullOrWhiteSpace(q.Search) ? null : q.Search.Trim(),
+                            q.South,
+                            q.West,
+                            q.North,
+                            q.East,
+                            Seed = seed,
+                            AfterId = after?.Id,
+                            AfterD = after?.D,
+                            AfterL = after?.L,
+                            AfterAt = after is { S: "newest" } ? DateTime.UnixEpoch.AddTicks(after.L!.Value * 10) : (DateTime?)null,
+                            Take = limit + 1,
+                        },
+                        cancellationToken: ct
+                    )
+                )
+            ).AsList();
+            if (rows.Count == 0)
+                throw new NotFoundException("No such project.");
             var ideas = rows.Where(r => r.Id is not null).ToList();
-            var (page, next) = Cursor.Page(ideas, limit, r => new Key(sort,
+            var (page, next) = Cursor.Page(ideas, limit, r => new Key(
+                sort,
                 sort switch
                 {
                     "trending" => null,
                     "newest" => (r.CreatedAt.AsUtc().UtcTicks - DateTime.UnixEpoch.Ticks) / 10,
                     _ => r.SortKey,
                 },
-                sort == "trending" ? r.TrendingScore : null, r.Id!.Value, seed));
-            return new Response(page.Select(r => new Idea(r.Id!.Value, r.Title, RichText.Excerpt(r.Excerpt, 240), r.Topics,
-                r.Latitude is { } lat && r.Longitude is { } lng ? new GetIdea.Location(lat, lng, r.LocationLabel) : null, r.Status.ToEnum<IdeaStatus>(),
-                AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg),
-                r.LikesCount, r.DislikesCount, r.CommentsCount, r.CreatedAt.AsUtc(), r.MyReaction.ToEnumOrNull<ReactionKind>(), r.Cost)).ToList(), next, seed);
+                sort == "trending" ? r.TrendingScore : null,
+                r.Id!.Value,
+                seed
+            ));
+            return new Response(
+                page.Select(r => new Idea(
+                        r.Id!.Value,
+                        r.Title,
+                        RichText.Excerpt(r.Excerpt, 240),
+                        r.Topics,
+                        r.Latitude is { } lat && r.Longitude is { } lng ? new GetIdea.Location(lat, lng, r.LocationLabel) : null,
+                        r.Status.ToEnum<IdeaStatus>(),
+                        AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg),
+                        r.LikesCount,
+                        r.DislikesCount,
+                        r.CommentsCount,
+                        r.CreatedAt.AsUtc(),
+                        r.MyReaction.ToEnumOrNull<ReactionKind>(),
+                        r.Cost
+                    ))
+                    .ToList(),
+                next,
+                seed
+            );
         }
     }
 
     /// <summary>The query string: sort, filters (topic, status, text, map box) and the page.</summary>
     public sealed record QueryString(
-        [property: QueryEnum<IdeaSort>] string? Sort, string? Topic, [property: QueryEnum<IdeaStatus>] string? Status, string? Search,
-        double? South, double? West, double? North, double? East, long? Seed, string? Cursor, int? Limit);
+        [property: QueryEnum<IdeaSort>] string? Sort,
+        string? Topic,
+        [property: QueryEnum<IdeaStatus>] string? Status,
+        string? Search,
+        double? South,
+        double? West,
+        double? North,
+        double? East,
+        long? Seed,
+        string? Cursor,
+        int? Limit
+    );
 
-    [EndpointSummary("The project's public ideas: sort trending, popular, newest, most_commented or random (send back `seed`); filter by topic, status, text or map box.")]
-    public static ValueTask<Response> Endpoint(Guid id, [AsParameters] QueryString q, Caller caller, ISender sender, CancellationToken ct) =>
-        sender.Send(new Query(caller.UserIdOrNull, id, WireEnum.FromQuery<IdeaSort>(q.Sort), q.Topic, WireEnum.FromQuery<IdeaStatus>(q.Status), q.Search,
-            q.South, q.West, q.North, q.East, q.Seed, q.Cursor, q.Limit), ct);
+    [EndpointSummary(
+        "The project's public ideas: sort trending, popular, newest, most_commented or random (send back `seed`); filter by topic, status, text or map box."
+    )]
+    public static ValueTask<Response> Endpoint(
+        Guid id,
+        [AsParameters] QueryString q,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) =>
+        sender.Send(
+            new Query(
+                caller.UserIdOrNull,
+                id,
+                WireEnum.FromQuery<IdeaSort>(q.Sort),
+                q.Topic,
+                WireEnum.FromQuery<IdeaStatus>(q.Status),
+                q.Search,
+                q.South,
+                q.West,
+                q.North,
+                q.East,
+                q.Seed,
+                q.Cursor,
+                q.Limit
+            ),
+            ct
+        );
 }

@@ -1,15 +1,6 @@
 using System.Text.Json.Serialization;
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Features.Phases;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Ideas;
 
@@ -69,19 +60,39 @@ public static class ReactToIdea
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct)).RequireListed();
-            var (phase, settings) = await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, ParticipationAction.React, tx, ct, limitTakenLater: true);
-            if (c.Kind == ReactionKind.Dislike && settings.Dislikes != true) throw new ConflictException(Messages.Get("dislikes_off"), "kind");
+            var (phase, settings) = await ActionPolicy.RequireAsync(
+                connection,
+                c.ActorId,
+                idea.ProjectId,
+                ParticipationAction.React,
+                tx,
+                ct,
+                limitTakenLater: true
+            );
+            if (c.Kind == ReactionKind.Dislike && settings.Dislikes != true)
+                throw new ConflictException(Messages.Get("dislikes_off"), "kind");
 
-            var args = new { c.IdeaId, c.ActorId, Kind = c.Kind.ToWire(), PhaseId = phase.Id, Limit = settings.ReactionsPerUser };
-            int likes, dislikes;
+            var args = new
+            {
+                c.IdeaId,
+                c.ActorId,
+                Kind = c.Kind.ToWire(),
+                PhaseId = phase.Id,
+                Limit = settings.ReactionsPerUser,
+            };
+            int likes,
+                dislikes;
             // No reaction yet: insert one. When the same person's parallel request inserted it first, this insert waits
             // for it and does nothing: lock the row it made and go on as a switch (or insert again if it is gone).
             var current = await ReactionRow.LockAsync(connection, tx, c.IdeaId, c.ActorId, ct);
             var inserted = false;
             while (current is null && !inserted)
             {
-                inserted = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(InsertSql, args, tx, cancellationToken: ct)) is not null;
-                if (!inserted) current = await ReactionRow.LockAsync(connection, tx, c.IdeaId, c.ActorId, ct);
+                inserted =
+                    await connection.ExecuteScalarAsync<string?>(new CommandDefinition(InsertSql, args, tx, cancellationToken: ct))
+                        is not null;
+                if (!inserted)
+                    current = await ReactionRow.LockAsync(connection, tx, c.IdeaId, c.ActorId, ct);
             }
             if (inserted)
             {
@@ -97,11 +108,33 @@ public static class ReactToIdea
             else
                 (likes, dislikes) = (0, 0); // already this kind: nothing changes
 
-            var state = (await connection.QuerySingleAsync<ReactionState.Row>(new CommandDefinition(CountSql,
-                new { c.IdeaId, Kind = c.Kind.ToWire(), Likes = likes, Dislikes = dislikes }, tx, cancellationToken: ct))).State;
+            var state = (
+                await connection.QuerySingleAsync<ReactionState.Row>(
+                    new CommandDefinition(
+                        CountSql,
+                        new
+                        {
+                            c.IdeaId,
+                            Kind = c.Kind.ToWire(),
+                            Likes = likes,
+                            Dislikes = dislikes,
+                        },
+                        tx,
+                        cancellationToken: ct
+                    )
+                )
+            ).State;
             if (inserted || current!.Reaction != c.Kind)
-                await events.RecordAsync(tx, EventType.IdeaReactionChanged, Actor.User(c.ActorId), c.IdeaId, Scope.Phase(phase.Id, idea.ProjectId),
-                    inserted ? null : new { kind = current!.Reaction }, new { kind = c.Kind }, ct: ct);
+                await events.RecordAsync(
+                    tx,
+                    EventType.IdeaReactionChanged,
+                    Actor.User(c.ActorId),
+                    c.IdeaId,
+                    Scope.Phase(phase.Id, idea.ProjectId),
+                    inserted ? null : new { kind = current!.Reaction },
+                    new { kind = c.Kind },
+                    ct: ct
+                );
             await tx.CommitAsync(ct);
             return state;
         }
@@ -123,6 +156,14 @@ internal sealed record ReactionRow(string Kind, Guid? PhaseId)
 
     private const string Sql = "SELECT kind, phase_id FROM idea_reactions WHERE idea_id = @IdeaId AND user_id = @ActorId FOR UPDATE;";
 
-    public static Task<ReactionRow?> LockAsync(System.Data.IDbConnection connection, System.Data.IDbTransaction tx, Guid ideaId, Guid actorId, CancellationToken ct) =>
-        connection.QuerySingleOrDefaultAsync<ReactionRow>(new CommandDefinition(Sql, new { IdeaId = ideaId, ActorId = actorId }, tx, cancellationToken: ct));
+    public static Task<ReactionRow?> LockAsync(
+        System.Data.IDbConnection connection,
+        System.Data.IDbTransaction tx,
+        Guid ideaId,
+        Guid actorId,
+        CancellationToken ct
+    ) =>
+        connection.QuerySingleOrDefaultAsync<ReactionRow>(
+            new CommandDefinition(Sql, new { IdeaId = ideaId, ActorId = actorId }, tx, cancellationToken: ct)
+        );
 }

@@ -1,5 +1,3 @@
-using Dapper;
-using Npgsql;
 using Participation.Api.Infrastructure.Jobs;
 
 namespace Participation.Api.Features.Ideas;

@@ -23,24 +23,58 @@ public static class RemoveReaction
             RETURNING likes_count AS likes, dislikes_count AS dislikes, NULL::text AS my_reaction;
             """;
 
-        private const string StateSql = "SELECT likes_count AS likes, dislikes_count AS dislikes, NULL::text AS my_reaction FROM ideas WHERE id = @IdeaId;";
+        private const string StateSql =
+            "SELECT likes_count AS likes, dislikes_count AS dislikes, NULL::text AS my_reaction FROM ideas WHERE id = @IdeaId;";
 
         public async ValueTask<ReactionState> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct)).RequireListed();
-            var (phase, _) = await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, ParticipationAction.React, tx, ct, limitTakenLater: true);
+            var (phase, _) = await ActionPolicy.RequireAsync(
+                connection,
+                c.ActorId,
+                idea.ProjectId,
+                ParticipationAction.React,
+                tx,
+                ct,
+                limitTakenLater: true
+            );
             var current = await ReactionRow.LockAsync(connection, tx, c.IdeaId, c.ActorId, ct);
             var state = current is null
-                ? (await connection.QuerySingleAsync<ReactionState.Row>(new CommandDefinition(StateSql, new { c.IdeaId }, tx, cancellationToken: ct))).State
-                : (await connection.QuerySingleAsync<ReactionState.Row>(new CommandDefinition(RemoveSql, new
-                {
-                    c.IdeaId, c.ActorId, current.PhaseId, Likes = current.Reaction == ReactionKind.Like ? 1 : 0, Dislikes = current.Reaction == ReactionKind.Dislike ? 1 : 0,
-                }, tx, cancellationToken: ct))).State;
+                ? (
+                    await connection.QuerySingleAsync<ReactionState.Row>(
+                        new CommandDefinition(StateSql, new { c.IdeaId }, tx, cancellationToken: ct)
+                    )
+                ).State
+                : (
+                    await connection.QuerySingleAsync<ReactionState.Row>(
+                        new CommandDefinition(
+                            RemoveSql,
+                            new
+                            {
+                                c.IdeaId,
+                                c.ActorId,
+                                current.PhaseId,
+                                Likes = current.Reaction == ReactionKind.Like ? 1 : 0,
+                                Dislikes = current.Reaction == ReactionKind.Dislike ? 1 : 0,
+                            },
+                            tx,
+                            cancellationToken: ct
+                        )
+                    )
+                ).State;
             if (current is not null) // nothing to remove records nothing
-                await events.RecordAsync(tx, EventType.IdeaReactionChanged, Actor.User(c.ActorId), c.IdeaId, Scope.Phase(phase.Id, idea.ProjectId),
-                    new { kind = current.Reaction }, null, ct: ct);
+                await events.RecordAsync(
+                    tx,
+                    EventType.IdeaReactionChanged,
+                    Actor.User(c.ActorId),
+                    c.IdeaId,
+                    Scope.Phase(phase.Id, idea.ProjectId),
+                    new { kind = current.Reaction },
+                    null,
+                    ct: ct
+                );
             await tx.CommitAsync(ct);
             return state;
         }

@@ -1,15 +1,7 @@
-using Dapper;
-using FluentValidation;
 using FluentValidation.Results;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Content;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Features.Phases;
-using Participation.Api.Infrastructure.Validation;
+using Participation.Api.Infrastructure.Content;
 
 namespace Participation.Api.Features.Ideas;
 
@@ -21,15 +13,24 @@ namespace Participation.Api.Features.Ideas;
 /// </summary>
 public static class SubmitIdea
 {
-    public sealed record Request(string Title, string Body, IReadOnlyList<string>? Topics, double? Latitude, double? Longitude, string? LocationLabel,
-        Guid? OrganisationId);
+    public sealed record Request(
+        string Title,
+        string Body,
+        IReadOnlyList<string>? Topics,
+        double? Latitude,
+        double? Longitude,
+        string? LocationLabel,
+        Guid? OrganisationId
+    );
 
     public sealed record Command(Guid ActorId, Guid ProjectId, Request Idea) : ICommand<Guid>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => new IdeaFields(c.Idea.Title, c.Idea.Body, c.Idea.Topics, c.Idea.Latitude, c.Idea.Longitude, c.Idea.LocationLabel))
-            .SetValidator(new IdeaFieldsRules()).OverridePropertyName("");
+        public Validator() =>
+            RuleFor(c => new IdeaFields(c.Idea.Title, c.Idea.Body, c.Idea.Topics, c.Idea.Latitude, c.Idea.Longitude, c.Idea.LocationLabel))
+                .SetValidator(new IdeaFieldsRules())
+                .OverridePropertyName("");
     }
 
     public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Guid>
@@ -57,33 +58,90 @@ public static class SubmitIdea
         {
             var r = c.Idea;
             var body = RichText.Sanitize(r.Body);
-            if (body.Length == 0) throw new ValidationException([new ValidationFailure("body", Messages.Get("required"))]);
+            if (body.Length == 0)
+                throw new ValidationException([new ValidationFailure("body", Messages.Get("required"))]);
 
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var (phase, settings) = await ActionPolicy.RequireAsync(connection, c.ActorId, c.ProjectId, ParticipationAction.PostIdea, tx, ct);
+            var (phase, settings) = await ActionPolicy.RequireAsync(
+                connection,
+                c.ActorId,
+                c.ProjectId,
+                ParticipationAction.PostIdea,
+                tx,
+                ct
+            );
             if (settings.Map == true && r.Latitude is null)
                 throw new ValidationException([new ValidationFailure("latitude", Messages.Get("location_required"))]);
-            if (r.OrganisationId is { } org && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(OrganisationSql,
-                    new { OrganisationId = org, c.ActorId }, tx, cancellationToken: ct)))
+            if (
+                r.OrganisationId is { } org
+                && !await connection.ExecuteScalarAsync<bool>(
+                    new CommandDefinition(OrganisationSql, new { OrganisationId = org, c.ActorId }, tx, cancellationToken: ct)
+                )
+            )
                 throw new ValidationException([new ValidationFailure("organisationId", Messages.Get("not_organisation_member"))]);
-            if (await connection.ExecuteScalarAsync<int?>(new CommandDefinition(CountSql,
-                    new { PhaseId = phase.Id, c.ActorId, Limit = settings.IdeasPerUser }, tx, cancellationToken: ct)) is null)
+            if (
+                await connection.ExecuteScalarAsync<int?>(
+                    new CommandDefinition(
+                        CountSql,
+                        new
+                        {
+                            PhaseId = phase.Id,
+                            c.ActorId,
+                            Limit = settings.IdeasPerUser,
+                        },
+                        tx,
+                        cancellationToken: ct
+                    )
+                )
+                is null
+            )
                 throw ActionPolicy.Refuse(ParticipationAction.PostIdea, RefusalReason.LimitReached);
 
             var id = Guid.CreateVersion7();
             var status = (settings.PreModeration == true ? IdeaStatus.Prescreening : IdeaStatus.Proposed).ToWire();
             var title = r.Title.Trim();
             var topics = IdeaFieldsRules.NormalizeTopics(r.Topics);
-            var authorName = await connection.ExecuteScalarAsync<string>(new CommandDefinition(InsertSql, new
-            {
-                Id = id, c.ProjectId, PhaseId = phase.Id, c.ActorId, r.OrganisationId, Title = title, Body = body,
-                Topics = topics, r.Latitude, r.Longitude,
-                LocationLabel = string.IsNullOrWhiteSpace(r.LocationLabel) ? null : r.LocationLabel.Trim(), Status = status,
-            }, tx, cancellationToken: ct));
-            await events.RecordAsync(tx, EventType.IdeaSubmitted, Actor.User(c.ActorId), id, Scope.Phase(phase.Id, c.ProjectId),
-                after: new { title, status, organisationId = r.OrganisationId, topics, latitude = r.Latitude, longitude = r.Longitude },
-                data: new { authorKind = r.OrganisationId is null ? AuthorKind.Person : AuthorKind.Organisation, authorName }, ct: ct);
+            var authorName = await connection.ExecuteScalarAsync<string>(
+                new CommandDefinition(
+                    InsertSql,
+                    new
+                    {
+                        Id = id,
+                        c.ProjectId,
+                        PhaseId = phase.Id,
+                        c.ActorId,
+                        r.OrganisationId,
+                        Title = title,
+                        Body = body,
+                        Topics = topics,
+                        r.Latitude,
+                        r.Longitude,
+                        LocationLabel = string.IsNullOrWhiteSpace(r.LocationLabel) ? null : r.LocationLabel.Trim(),
+                        Status = status,
+                    },
+                    tx,
+                    cancellationToken: ct
+                )
+            );
+            await events.RecordAsync(
+                tx,
+                EventType.IdeaSubmitted,
+                Actor.User(c.ActorId),
+                id,
+                Scope.Phase(phase.Id, c.ProjectId),
+                after: new
+                {
+                    title,
+                    status,
+                    organisationId = r.OrganisationId,
+                    topics,
+                    latitude = r.Latitude,
+                    longitude = r.Longitude,
+                },
+                data: new { authorKind = r.OrganisationId is null ? AuthorKind.Person : AuthorKind.Organisation, authorName },
+                ct: ct
+            );
             await tx.CommitAsync(ct);
             return id;
         }

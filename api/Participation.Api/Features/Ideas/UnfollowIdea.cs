@@ -17,7 +17,16 @@ public static class UnfollowIdea
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct);
             if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Sql, c, tx, cancellationToken: ct)))
-                await events.RecordAsync(tx, EventType.IdeaUnfollowed, Actor.User(c.ActorId), c.IdeaId, new Scope(idea.ProjectId, idea.PhaseId), new { following = true }, null, ct: ct);
+                await events.RecordAsync(
+                    tx,
+                    EventType.IdeaUnfollowed,
+                    Actor.User(c.ActorId),
+                    c.IdeaId,
+                    new Scope(idea.ProjectId, idea.PhaseId),
+                    new { following = true },
+                    null,
+                    ct: ct
+                );
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

@@ -1,16 +1,7 @@
-using Dapper;
-using FluentValidation;
 using FluentValidation.Results;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Content;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Features.Phases;
-using Participation.Api.Infrastructure.Validation;
+using Participation.Api.Infrastructure.Content;
 
 namespace Participation.Api.Features.Ideas;
 
@@ -26,17 +17,31 @@ internal static class AuthorRules
     public sealed record PostingPhase(bool MapRequired, bool Active);
 
     /// <summary>Locks the idea and checks the caller may change it; returns it with the phase it was posted in.</summary>
-    public static async Task<(IdeaAccess Idea, PostingPhase Phase)> RequireAuthorChangeAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid actorId, Guid ideaId, ParticipationAction action, CancellationToken ct)
+    public static async Task<(IdeaAccess Idea, PostingPhase Phase)> RequireAuthorChangeAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction tx,
+        Guid actorId,
+        Guid ideaId,
+        ParticipationAction action,
+        CancellationToken ct
+    )
     {
         var idea = await IdeaAccess.LoadAsync(connection, actorId, ideaId, tx, ct, forUpdate: true);
-        if (!idea.IsAuthor(actorId)) throw new ForbiddenException("Only the idea's author can do this.");
-        if (idea.Withdrawn) throw new ConflictException(Messages.Get("idea_withdrawn"));
-        if (idea.ProjectStatus == "archived") throw ActionPolicy.Refuse(action, RefusalReason.ProjectArchived);
-        if (!IdeaStatuses.AuthorMayChange(idea.Status) || idea.Hidden) throw new ConflictException(Messages.Get("idea_locked"));
+        if (!idea.IsAuthor(actorId))
+            throw new ForbiddenException("Only the idea's author can do this.");
+        if (idea.Withdrawn)
+            throw new ConflictException(Messages.Get("idea_withdrawn"));
+        if (idea.ProjectStatus == "archived")
+            throw ActionPolicy.Refuse(action, RefusalReason.ProjectArchived);
+        if (!IdeaStatuses.AuthorMayChange(idea.Status) || idea.Hidden)
+            throw new ConflictException(Messages.Get("idea_locked"));
         var phase = idea.PhaseId is { } id
-            ? await connection.QuerySingleOrDefaultAsync<PostingPhase>(new CommandDefinition(PhaseSql, new { PhaseId = id }, tx, cancellationToken: ct))
+            ? await connection.QuerySingleOrDefaultAsync<PostingPhase>(
+                new CommandDefinition(PhaseSql, new { PhaseId = id }, tx, cancellationToken: ct)
+            )
             : null;
-        if (phase is not { Active: true }) throw ActionPolicy.Refuse(action, RefusalReason.PhaseNotActive);
+        if (phase is not { Active: true })
+            throw ActionPolicy.Refuse(action, RefusalReason.PhaseNotActive);
         return (idea, phase);
     }
 }
@@ -76,26 +81,68 @@ public static class UpdateIdea
         {
             var r = c.Idea;
             var body = RichText.Sanitize(r.Body);
-            if (body.Length == 0) throw new ValidationException([new ValidationFailure("body", Messages.Get("required"))]);
+            if (body.Length == 0)
+                throw new ValidationException([new ValidationFailure("body", Messages.Get("required"))]);
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var (idea, phase) = await AuthorRules.RequireAuthorChangeAsync(connection, tx, c.ActorId, c.IdeaId, ParticipationAction.Edit, ct);
+            var (idea, phase) = await AuthorRules.RequireAuthorChangeAsync(
+                connection,
+                tx,
+                c.ActorId,
+                c.IdeaId,
+                ParticipationAction.Edit,
+                ct
+            );
             if (phase.MapRequired && r.Latitude is null)
                 throw new ValidationException([new ValidationFailure("latitude", Messages.Get("location_required"))]);
             var now = new Fields
             {
-                Title = r.Title.Trim(), Body = body, Topics = IdeaFieldsRules.NormalizeTopics(r.Topics), Latitude = r.Latitude, Longitude = r.Longitude,
+                Title = r.Title.Trim(),
+                Body = body,
+                Topics = IdeaFieldsRules.NormalizeTopics(r.Topics),
+                Latitude = r.Latitude,
+                Longitude = r.Longitude,
                 LocationLabel = string.IsNullOrWhiteSpace(r.LocationLabel) ? null : r.LocationLabel.Trim(),
             };
-            var was = await connection.QuerySingleAsync<Fields>(new CommandDefinition(Sql, new
-            {
-                c.IdeaId, now.Title, now.Body, now.Topics, now.Latitude, now.Longitude, now.LocationLabel,
-            }, tx, cancellationToken: ct));
+            var was = await connection.QuerySingleAsync<Fields>(
+                new CommandDefinition(
+                    Sql,
+                    new
+                    {
+                        c.IdeaId,
+                        now.Title,
+                        now.Body,
+                        now.Topics,
+                        now.Latitude,
+                        now.Longitude,
+                        now.LocationLabel,
+                    },
+                    tx,
+                    cancellationToken: ct
+                )
+            );
             // The same text again still marks the idea edited, as it always did, but is no new fact.
-            if (Changes.Of(("title", was.Title, now.Title), ("body", was.Body, now.Body), ("topics", was.Topics, now.Topics),
-                    ("latitude", was.Latitude, now.Latitude), ("longitude", was.Longitude, now.Longitude), ("locationLabel", was.LocationLabel, now.LocationLabel))
-                is { } diff)
-                await events.RecordAsync(tx, EventType.IdeaEdited, Actor.User(c.ActorId), c.IdeaId, new Scope(idea.ProjectId, idea.PhaseId), diff.Before, diff.After, ct: ct);
+            if (
+                Changes.Of(
+                    ("title", was.Title, now.Title),
+                    ("body", was.Body, now.Body),
+                    ("topics", was.Topics, now.Topics),
+                    ("latitude", was.Latitude, now.Latitude),
+                    ("longitude", was.Longitude, now.Longitude),
+                    ("locationLabel", was.LocationLabel, now.LocationLabel)
+                ) is
+                { } diff
+            )
+                await events.RecordAsync(
+                    tx,
+                    EventType.IdeaEdited,
+                    Actor.User(c.ActorId),
+                    c.IdeaId,
+                    new Scope(idea.ProjectId, idea.PhaseId),
+                    diff.Before,
+                    diff.After,
+                    ct: ct
+                );
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

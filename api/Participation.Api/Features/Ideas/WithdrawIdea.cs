@@ -17,10 +17,25 @@ public static class WithdrawIdea
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             // A withdrawn idea is refused (409) by the rules: withdrawing twice records one event.
-            var (idea, _) = await AuthorRules.RequireAuthorChangeAsync(connection, tx, c.ActorId, c.IdeaId, ParticipationAction.Withdraw, ct);
+            var (idea, _) = await AuthorRules.RequireAuthorChangeAsync(
+                connection,
+                tx,
+                c.ActorId,
+                c.IdeaId,
+                ParticipationAction.Withdraw,
+                ct
+            );
             await connection.ExecuteAsync(new CommandDefinition(Sql, new { c.IdeaId }, tx, cancellationToken: ct));
-            await events.RecordAsync(tx, EventType.IdeaWithdrawn, Actor.User(c.ActorId), c.IdeaId, new Scope(idea.ProjectId, idea.PhaseId),
-                new { withdrawn = false }, new { withdrawn = true }, ct: ct);
+            await events.RecordAsync(
+                tx,
+                EventType.IdeaWithdrawn,
+                Actor.User(c.ActorId),
+                c.IdeaId,
+                new Scope(idea.ProjectId, idea.PhaseId),
+                new { withdrawn = false },
+                new { withdrawn = true },
+                ct: ct
+            );
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

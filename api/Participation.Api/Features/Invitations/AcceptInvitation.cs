@@ -1,12 +1,4 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Invitations;
 
@@ -26,12 +18,15 @@ public static class AcceptInvitation
         public Validator()
         {
             RuleFor(c => c.Token).RequiredText(200);
-            When(c => c.ActorId is null, () =>
-            {
-                RuleFor(c => c.FirstName!).PersonName();
-                RuleFor(c => c.LastName!).PersonName();
-                RuleFor(c => c.Password!).NewPassword();
-            });
+            When(
+                c => c.ActorId is null,
+                () =>
+                {
+                    RuleFor(c => c.FirstName!).PersonName();
+                    RuleFor(c => c.LastName!).PersonName();
+                    RuleFor(c => c.Password!).NewPassword();
+                }
+            );
             RuleFor(c => c.Locale).Locale();
         }
     }
@@ -63,7 +58,15 @@ public static class AcceptInvitation
             RETURNING role_version;
             """;
 
-        private sealed record Invitation(Guid Id, string Email, string Role, string ScopeType, Guid? ScopeId, string Locale, Guid? InvitedBy);
+        private sealed record Invitation(
+            Guid Id,
+            string Email,
+            string Role,
+            string ScopeType,
+            Guid? ScopeId,
+            string Locale,
+            Guid? InvitedBy
+        );
 
         private sealed record AccountRow(Guid Id, string Email, int RoleVersion);
 
@@ -71,31 +74,56 @@ public static class AcceptInvitation
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var invitation = await connection.QuerySingleOrDefaultAsync<Invitation>(new CommandDefinition(Consume,
-                new { Hash = SecureTokens.Hash(c.Token) }, tx, cancellationToken: ct)) ?? throw new GoneException();
+            var invitation = await connection.QuerySingleOrDefaultAsync<Invitation>(
+                new CommandDefinition(Consume, new { Hash = SecureTokens.Hash(c.Token) }, tx, cancellationToken: ct)
+            ) ?? throw new GoneException();
             await connection.ExecuteAsync(new CommandDefinition(EndTokens, new { invitation.Id }, tx, cancellationToken: ct));
 
             Guid userId;
             if (c.ActorId is { } actor)
             {
-                var account = await connection.QuerySingleOrDefaultAsync<AccountRow>(new CommandDefinition(Account, new { Id = actor }, tx, cancellationToken: ct))
-                    ?? throw new NotFoundException();
+                var account = await connection.QuerySingleOrDefaultAsync<AccountRow>(
+                    new CommandDefinition(Account, new { Id = actor }, tx, cancellationToken: ct)
+                ) ?? throw new NotFoundException();
                 if (account.Email != invitation.Email)
                     throw new ConflictException(Messages.Get("invitation_other_address"));
                 userId = account.Id;
             }
             else
             {
-                var created = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(CreateAccount, new
-                {
-                    Id = Guid.CreateVersion7(), invitation.Email, PasswordHash = Passwords.Hash(c.Password!),
-                    FirstName = c.FirstName!.Trim(), LastName = c.LastName!.Trim(), Locale = c.Locale ?? invitation.Locale,
-                }, tx, cancellationToken: ct));
+                var created = await connection.QuerySingleOrDefaultAsync<Guid?>(
+                    new CommandDefinition(
+                        CreateAccount,
+                        new
+                        {
+                            Id = Guid.CreateVersion7(),
+                            invitation.Email,
+                            PasswordHash = Passwords.Hash(c.Password!),
+                            FirstName = c.FirstName!.Trim(),
+                            LastName = c.LastName!.Trim(),
+                            Locale = c.Locale ?? invitation.Locale,
+                        },
+                        tx,
+                        cancellationToken: ct
+                    )
+                );
                 userId = created ?? throw new ConflictException(Messages.Get("invitation_log_in"));
             }
 
-            await grants.GrantAsync(connection, tx, userId, invitation.Role.ToEnum<Role>(), invitation.ScopeType.ToEnum<ScopeType>(), invitation.ScopeId, invitation.InvitedBy, "invitation", ct);
-            var roleVersion = await connection.ExecuteScalarAsync<int>(new CommandDefinition(Accepted, new { invitation.Id, UserId = userId }, tx, cancellationToken: ct));
+            await grants.GrantAsync(
+                connection,
+                tx,
+                userId,
+                invitation.Role.ToEnum<Role>(),
+                invitation.ScopeType.ToEnum<ScopeType>(),
+                invitation.ScopeId,
+                invitation.InvitedBy,
+                "invitation",
+                ct
+            );
+            var roleVersion = await connection.ExecuteScalarAsync<int>(
+                new CommandDefinition(Accepted, new { invitation.Id, UserId = userId }, tx, cancellationToken: ct)
+            );
             var session = await tokens.IssueAsync(connection, tx, userId, roleVersion, Guid.NewGuid(), ct);
             await tx.CommitAsync(ct);
             return session;

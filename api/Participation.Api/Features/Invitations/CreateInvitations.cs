@@ -1,11 +1,5 @@
-using Participation.Api.Infrastructure.Validation;
 using System.Text.Json.Serialization;
-using FluentValidation;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.OpenApi;
 
 namespace Participation.Api.Features.Invitations;
 
@@ -17,17 +11,32 @@ public static class CreateInvitations
 {
     public const int MaxInvitees = 1000;
 
-    public sealed record Request(IReadOnlyList<Invitee>? Invitees, [property: JsonRequired] Role Role, [property: JsonRequired] ScopeType ScopeType, Guid? ScopeId, string? Message);
+    public sealed record Request(
+        IReadOnlyList<Invitee>? Invitees,
+        [property: JsonRequired] Role Role,
+        [property: JsonRequired] ScopeType ScopeType,
+        Guid? ScopeId,
+        string? Message
+    );
 
-    public sealed record Command(Guid ActorId, IReadOnlyList<Invitee>? Invitees, Role Role, ScopeType ScopeType, Guid? ScopeId, string? Message)
-        : ICommand<InvitationReport>;
+    public sealed record Command(
+        Guid ActorId,
+        IReadOnlyList<Invitee>? Invitees,
+        Role Role,
+        ScopeType ScopeType,
+        Guid? ScopeId,
+        string? Message
+    ) : ICommand<InvitationReport>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
-            RuleFor(c => c.Invitees).NotEmpty().WithMessage(_ => Messages.Get("invite_someone"))
-                .Must(i => i is null || i.Count <= MaxInvitees).WithMessage($"At most {MaxInvitees} people at once.");
+            RuleFor(c => c.Invitees)
+                .NotEmpty()
+                .WithMessage(_ => Messages.Get("invite_someone"))
+                .Must(i => i is null || i.Count <= MaxInvitees)
+                .WithMessage($"At most {MaxInvitees} people at once.");
             RuleForEach(c => c.Invitees).NotNull().WithMessage(_ => Messages.Get("required"));
             Include(new ScopeRules<Command>(c => c.Role, c => c.ScopeType, c => c.ScopeId, c => c.Message));
         }
@@ -41,7 +50,14 @@ public static class CreateInvitations
             await using var tx = await connection.BeginTransactionAsync(ct);
             await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, c.Role, c.ScopeType, c.ScopeId, ct);
             var rows = c.Invitees!.Select((invitee, index) => (index + 1, invitee)).ToList();
-            var report = await writer.WriteAsync(connection, tx, c.ActorId, new(c.Role.ToWire(), c.ScopeType.ToWire(), c.ScopeId, c.Message), rows, ct);
+            var report = await writer.WriteAsync(
+                connection,
+                tx,
+                c.ActorId,
+                new(c.Role.ToWire(), c.ScopeType.ToWire(), c.ScopeId, c.Message),
+                rows,
+                ct
+            );
             await tx.CommitAsync(ct);
             return report;
         }

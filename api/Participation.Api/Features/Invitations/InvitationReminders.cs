@@ -1,11 +1,5 @@
-using Dapper;
 using Microsoft.Extensions.Options;
-using Npgsql;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.Email;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Invitations;
 
@@ -45,8 +39,21 @@ public sealed class InvitationReminders(NpgsqlDataSource db, EmailTemplates temp
         UPDATE invitations SET reminder_sent_at = now(), email_id = coalesce(@EmailId, email_id) WHERE id = @Id;
         """;
 
-    private sealed record Row(Guid Id, string Email, string? FirstName, string Locale, string Role, Guid? ScopeId, string? Message, DateTime ExpiresAt,
-        string? ScopeName, string PlatformName, string InviterName, string? AccountFirstName, bool AccountExists);
+    private sealed record Row(
+        Guid Id,
+        string Email,
+        string? FirstName,
+        string Locale,
+        string Role,
+        Guid? ScopeId,
+        string? Message,
+        DateTime ExpiresAt,
+        string? ScopeName,
+        string PlatformName,
+        string InviterName,
+        string? AccountFirstName,
+        bool AccountExists
+    );
 
     /// <summary>Sends the reminders that are due; returns how many.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct)
@@ -58,29 +65,68 @@ public sealed class InvitationReminders(NpgsqlDataSource db, EmailTemplates temp
         {
             var token = SecureTokens.New();
             var scopeName = i.ScopeName is null ? null : LocalizedText.Pick(LocalizedText.FromJson(i.ScopeName), i.Locale);
-            var mail = templates.Invitation(i.Locale, i.Email, i.FirstName ?? i.AccountFirstName, i.PlatformName, i.InviterName, i.Role, scopeName,
-                i.Message, token, i.ExpiresAt.AsUtc(), i.AccountExists, reminder: true)
-                with { DedupKey = $"invitation-reminder:{i.Id}:{i.ExpiresAt.Ticks}" };
+            var mail = templates.Invitation(
+                i.Locale,
+                i.Email,
+                i.FirstName ?? i.AccountFirstName,
+                i.PlatformName,
+                i.InviterName,
+                i.Role,
+                scopeName,
+                i.Message,
+                token,
+                i.ExpiresAt.AsUtc(),
+                i.AccountExists,
+                reminder: true
+            ) with
+            {
+                DedupKey = $"invitation-reminder:{i.Id}:{i.ExpiresAt.Ticks}",
+            };
             var emailId = await Outbox.EnqueueAsync(connection, tx, mail, ct);
-            await connection.ExecuteAsync(new CommandDefinition(Mark, new { i.Id, Hash = SecureTokens.Hash(token), EmailId = emailId }, tx, cancellationToken: ct));
+            await connection.ExecuteAsync(
+                new CommandDefinition(
+                    Mark,
+                    new
+                    {
+                        i.Id,
+                        Hash = SecureTokens.Hash(token),
+                        EmailId = emailId,
+                    },
+                    tx,
+                    cancellationToken: ct
+                )
+            );
         }
         await tx.CommitAsync(ct);
         return due.Count;
     }
 }
 
-public sealed class InvitationReminderService(InvitationReminders reminders, IOptions<InvitationReminderOptions> options, ILogger<InvitationReminderService> logger)
-    : BackgroundService
+public sealed class InvitationReminderService(
+    InvitationReminders reminders,
+    IOptions<InvitationReminderOptions> options,
+    ILogger<InvitationReminderService> logger
+) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.RemindersEnabled) return;
+        if (!options.Value.RemindersEnabled)
+            return;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ReminderPollSeconds));
         do
         {
-            try { while (await reminders.SendDueAsync(stoppingToken) > 0) { } }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
-            catch (Exception ex) { logger.LogWarning("Invitation reminders failed: {Error}", ex.Message); }
+            try
+            {
+                while (await reminders.SendDueAsync(stoppingToken) > 0) { }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning("Invitation reminders failed: {Error}", ex.Message);
+            }
         } while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 }

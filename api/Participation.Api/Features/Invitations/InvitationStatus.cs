@@ -26,6 +26,7 @@ public enum EmailDeliveryState
 public enum InvitationSkipReason
 {
     AlreadyHasRole,
+
     /// <summary>A pending invitation exists: resend it.</summary>
     AlreadyInvited,
 }

@@ -1,10 +1,7 @@
 using System.Data;
-using Dapper;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.Email;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Invitations;
 
@@ -12,7 +9,11 @@ namespace Participation.Api.Features.Invitations;
 public sealed record Invitee(string? Email, string? FirstName, string? LastName, string? Locale);
 
 /// <summary>What happened to each row: created, skipped (nothing to do) or refused with a reason.</summary>
-public sealed record InvitationReport(IReadOnlyList<InvitationReport.Created> Invited, IReadOnlyList<InvitationReport.Skipped> Skips, IReadOnlyList<InvitationReport.RowError> Errors)
+public sealed record InvitationReport(
+    IReadOnlyList<InvitationReport.Created> Invited,
+    IReadOnlyList<InvitationReport.Skipped> Skips,
+    IReadOnlyList<InvitationReport.RowError> Errors
+)
 {
     public sealed record Created(int Row, Guid Id, string Email);
 
@@ -33,12 +34,13 @@ public sealed class InvitationWriter(EmailTemplates templates, TimeProvider cloc
     public sealed record Scope(string Role, string ScopeType, Guid? ScopeId, string? Message);
 
     /// <summary>Where an invitation's events happen: its department or project (heads of that department see them).</summary>
-    public static Events.Scope EventScope(string scopeType, Guid? scopeId) => (scopeType.ToEnum<ScopeType>(), scopeId) switch
-    {
-        (ScopeType.Department, _) => Events.Scope.Department(scopeId),
-        (ScopeType.Project, { } project) => Events.Scope.Project(project),
-        _ => Events.Scope.Platform,
-    };
+    public static Events.Scope EventScope(string scopeType, Guid? scopeId) =>
+        (scopeType.ToEnum<ScopeType>(), scopeId) switch
+        {
+            (ScopeType.Department, _) => Events.Scope.Department(scopeId),
+            (ScopeType.Project, { } project) => Events.Scope.Project(project),
+            _ => Events.Scope.Platform,
+        };
 
     private const string Context = """
         SELECT (SELECT name FROM platform_settings) AS platform_name,
@@ -75,19 +77,31 @@ public sealed class InvitationWriter(EmailTemplates templates, TimeProvider cloc
 
     private sealed record StateRow(bool HasRole, bool Pending, string? AccountFirstName, bool AccountExists);
 
-    public async Task<InvitationReport> WriteAsync(IDbConnection connection, IDbTransaction tx, Guid actorId, Scope scope,
-        IReadOnlyList<(int Row, Invitee Invitee)> rows, CancellationToken ct)
+    public async Task<InvitationReport> WriteAsync(
+        IDbConnection connection,
+        IDbTransaction tx,
+        Guid actorId,
+        Scope scope,
+        IReadOnlyList<(int Row, Invitee Invitee)> rows,
+        CancellationToken ct
+    )
     {
         var invited = new List<InvitationReport.Created>();
         var skipped = new List<InvitationReport.Skipped>();
         var errors = new List<InvitationReport.RowError>();
-        var context = await connection.QuerySingleAsync<ContextRow>(new CommandDefinition(Context, new { ActorId = actorId, scope.ScopeId }, tx, cancellationToken: ct));
+        var context = await connection.QuerySingleAsync<ContextRow>(
+            new CommandDefinition(Context, new { ActorId = actorId, scope.ScopeId }, tx, cancellationToken: ct)
+        );
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var eventScope = EventScope(scope.ScopeType, scope.ScopeId);
 
         foreach (var (row, invitee) in rows)
         {
-            if (Check(row, invitee) is { } error) { errors.Add(error); continue; }
+            if (Check(row, invitee) is { } error)
+            {
+                errors.Add(error);
+                continue;
+            }
             var email = TextRules.NormalizeEmail(invitee.Email!);
             if (!seen.Add(email))
             {
@@ -95,30 +109,94 @@ public sealed class InvitationWriter(EmailTemplates templates, TimeProvider cloc
                 continue;
             }
 
-            var args = new { Email = email, scope.Role, scope.ScopeType, scope.ScopeId };
+            var args = new
+            {
+                Email = email,
+                scope.Role,
+                scope.ScopeType,
+                scope.ScopeId,
+            };
             await connection.ExecuteAsync(new CommandDefinition(Lock, args, tx, cancellationToken: ct));
             var state = await connection.QuerySingleAsync<StateRow>(new CommandDefinition(State, args, tx, cancellationToken: ct));
-            if (state.HasRole) { skipped.Add(new(row, email, InvitationSkipReason.AlreadyHasRole)); continue; }
-            if (state.Pending) { skipped.Add(new(row, email, InvitationSkipReason.AlreadyInvited)); continue; }
+            if (state.HasRole)
+            {
+                skipped.Add(new(row, email, InvitationSkipReason.AlreadyHasRole));
+                continue;
+            }
+            if (state.Pending)
+            {
+                skipped.Add(new(row, email, InvitationSkipReason.AlreadyInvited));
+                continue;
+            }
 
             var id = Guid.CreateVersion7();
             var token = SecureTokens.New();
             var expiresAt = clock.GetUtcNow().Add(Lifetime);
             var locale = invitee.Locale ?? "fr";
             var scopeName = context.ScopeName is null ? null : LocalizedText.Pick(LocalizedText.FromJson(context.ScopeName), locale);
-            var mail = templates.Invitation(locale, email, Clean(invitee.FirstName) ?? state.AccountFirstName, context.PlatformName, context.InviterName,
-                scope.Role, scopeName, scope.Message, token, expiresAt, state.AccountExists, reminder: false);
+            var mail = templates.Invitation(
+                locale,
+                email,
+                Clean(invitee.FirstName) ?? state.AccountFirstName,
+                context.PlatformName,
+                context.InviterName,
+                scope.Role,
+                scopeName,
+                scope.Message,
+                token,
+                expiresAt,
+                state.AccountExists,
+                reminder: false
+            );
             var emailId = await Outbox.EnqueueAsync(connection, tx, mail, ct);
-            await connection.ExecuteAsync(new CommandDefinition(Insert, new
-            {
-                Id = id, Email = email, FirstName = Clean(invitee.FirstName), LastName = Clean(invitee.LastName), Locale = locale,
-                scope.Role, scope.ScopeType, scope.ScopeId, Message = Clean(scope.Message), ActorId = actorId, ExpiresAt = expiresAt,
-                EmailId = emailId, Hash = SecureTokens.Hash(token),
-            }, tx, cancellationToken: ct));
+            await connection.ExecuteAsync(
+                new CommandDefinition(
+                    Insert,
+                    new
+                    {
+                        Id = id,
+                        Email = email,
+                        FirstName = Clean(invitee.FirstName),
+                        LastName = Clean(invitee.LastName),
+                        Locale = locale,
+                        scope.Role,
+                        scope.ScopeType,
+                        scope.ScopeId,
+                        Message = Clean(scope.Message),
+                        ActorId = actorId,
+                        ExpiresAt = expiresAt,
+                        EmailId = emailId,
+                        Hash = SecureTokens.Hash(token),
+                    },
+                    tx,
+                    cancellationToken: ct
+                )
+            );
             // The audit data keeps the invitee's address, as it always did; before/after never hold an e-mail.
-            await events.RecordAsync(tx, EventType.InvitationCreated, Actor.User(actorId), id, eventScope,
-                before: null, after: new { scope.Role, scope.ScopeType, scope.ScopeId, Locale = locale, ExpiresAt = expiresAt.AddTicks(-(expiresAt.Ticks % 10)) }, // as stored: µs
-                data: new { Email = email, scope.Role, scope.ScopeType, scope.ScopeId }, ct);
+            await events.RecordAsync(
+                tx,
+                EventType.InvitationCreated,
+                Actor.User(actorId),
+                id,
+                eventScope,
+                before: null,
+                after: new
+                {
+                    scope.Role,
+                    scope.ScopeType,
+                    scope.ScopeId,
+                    Locale = locale,
+                    ExpiresAt = expiresAt.AddTicks(-(expiresAt.Ticks % 10)),
+                }, // as stored: µs
+                data: new
+                {
+                    Email = email,
+                    scope.Role,
+                    scope.ScopeType,
+                    scope.ScopeId,
+                },
+                ct
+            );
             invited.Add(new(row, id, email));
         }
         return new InvitationReport(invited, skipped, errors);
@@ -127,9 +205,12 @@ public sealed class InvitationWriter(EmailTemplates templates, TimeProvider cloc
     private static InvitationReport.RowError? Check(int row, Invitee i)
     {
         var email = i.Email?.Trim();
-        if (!TextRules.IsEmail(email)) return new(row, email, InvitationRowErrorCode.InvalidEmail, "Not a valid e-mail address.");
-        if (!NameOk(i.FirstName) || !NameOk(i.LastName)) return new(row, email, InvitationRowErrorCode.InvalidName, "Names have at most 100 characters, without control characters.");
-        if (i.Locale is not null && !TextRules.Locales.Contains(i.Locale)) return new(row, email, InvitationRowErrorCode.InvalidLocale, "Language must be fr, nl or en.");
+        if (!TextRules.IsEmail(email))
+            return new(row, email, InvitationRowErrorCode.InvalidEmail, "Not a valid e-mail address.");
+        if (!NameOk(i.FirstName) || !NameOk(i.LastName))
+            return new(row, email, InvitationRowErrorCode.InvalidName, "Names have at most 100 characters, without control characters.");
+        if (i.Locale is not null && !TextRules.Locales.Contains(i.Locale))
+            return new(row, email, InvitationRowErrorCode.InvalidLocale, "Language must be fr, nl or en.");
         return null;
     }
 

@@ -16,6 +16,8 @@ public static class InvitationsEndpoints
 
     public static RouteGroupBuilder MapInvitationsEndpoints(this RouteGroupBuilder api)
     {
+        // The route table, laid out by hand (CSharpier leaves it): verb, path, handler, name; then access, limits, problems.
+        // csharpier-ignore-start
         var g = api.MapGroup("/invitations").WithTags("Invitations");
         g.MapPost("/", CreateInvitations.Endpoint).WithName(nameof(CreateInvitations))
             .RequireAuthorization().ProducesProblems(400, 401, 403); // admin; department heads for their projects' moderators
@@ -31,6 +33,7 @@ public static class InvitationsEndpoints
             .AllowAnonymous().RequireRateLimiting(RateLimits.Sensitive).ProducesProblems(400, 410, 429);
         g.MapPost("/accept", AcceptInvitation.Endpoint).WithName(nameof(AcceptInvitation))
             .AllowAnonymous().RequireRateLimiting(RateLimits.Sensitive).ProducesProblems(400, 409, 410, 429); // new account, or signed in
+        // csharpier-ignore-end
         return api;
     }
 }

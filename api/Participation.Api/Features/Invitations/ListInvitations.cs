@@ -1,14 +1,5 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Pagination;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Invitations;
 
@@ -22,9 +13,25 @@ public static class ListInvitations
 
     public sealed record Person(Guid Id, string FirstName, string LastName);
 
-    public sealed record Invitation(Guid Id, string Email, string? FirstName, string? LastName, string Locale, Role Role, ScopeType ScopeType,
-        Guid? ScopeId, IReadOnlyDictionary<string, string>? ScopeName, InvitationStatus Status, EmailDeliveryState? DeliveryState, Person? InvitedBy,
-        DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? AcceptedAt, DateTimeOffset? RevokedAt, DateTimeOffset? ReminderSentAt);
+    public sealed record Invitation(
+        Guid Id,
+        string Email,
+        string? FirstName,
+        string? LastName,
+        string Locale,
+        Role Role,
+        ScopeType ScopeType,
+        Guid? ScopeId,
+        IReadOnlyDictionary<string, string>? ScopeName,
+        InvitationStatus Status,
+        EmailDeliveryState? DeliveryState,
+        Person? InvitedBy,
+        DateTimeOffset CreatedAt,
+        DateTimeOffset ExpiresAt,
+        DateTimeOffset? AcceptedAt,
+        DateTimeOffset? RevokedAt,
+        DateTimeOffset? ReminderSentAt
+    );
 
     public sealed record Response(IReadOnlyList<Invitation> Items, string? NextCursor);
 
@@ -65,9 +72,27 @@ public static class ListInvitations
              LIMIT @Take;
             """;
 
-        private sealed record Row(Guid Id, string Email, string? FirstName, string? LastName, string Locale, string Role, string ScopeType, Guid? ScopeId,
-            string? ScopeName, string Status, string? DeliveryState, Guid? InviterId, string? InviterFirstName, string? InviterLastName,
-            DateTime CreatedAt, DateTime ExpiresAt, DateTime? AcceptedAt, DateTime? RevokedAt, DateTime? ReminderSentAt);
+        private sealed record Row(
+            Guid Id,
+            string Email,
+            string? FirstName,
+            string? LastName,
+            string Locale,
+            string Role,
+            string ScopeType,
+            Guid? ScopeId,
+            string? ScopeName,
+            string Status,
+            string? DeliveryState,
+            Guid? InviterId,
+            string? InviterFirstName,
+            string? InviterLastName,
+            DateTime CreatedAt,
+            DateTime ExpiresAt,
+            DateTime? AcceptedAt,
+            DateTime? RevokedAt,
+            DateTime? ReminderSentAt
+        );
 
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {
@@ -75,26 +100,67 @@ public static class ListInvitations
             var limit = q.Limit ?? Cursor.DefaultLimit;
             await using var connection = await db.OpenConnectionAsync(ct);
             var visibility = await Roles.ReachAsync(connection, q.ActorId, ct);
-            if (visibility.None) throw new ForbiddenException();
-            var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new
-            {
-                visibility.Admin, visibility.Departments, Role = q.Role.ToWire(), Status = q.Status.ToWire(),
-                AfterAt = after?.At, AfterId = after?.Id, Take = limit + 1,
-            }, cancellationToken: ct))).AsList();
+            if (visibility.None)
+                throw new ForbiddenException();
+            var rows = (
+                await connection.QueryAsync<Row>(
+                    new CommandDefinition(
+                        Sql,
+                        new
+                        {
+                            visibility.Admin,
+                            visibility.Departments,
+                            Role = q.Role.ToWire(),
+                            Status = q.Status.ToWire(),
+                            AfterAt = after?.At,
+                            AfterId = after?.Id,
+                            Take = limit + 1,
+                        },
+                        cancellationToken: ct
+                    )
+                )
+            ).AsList();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(r.CreatedAt, r.Id));
-            return new Response(page.Select(r => new Invitation(r.Id, r.Email, r.FirstName, r.LastName, r.Locale, r.Role.ToEnum<Role>(), r.ScopeType.ToEnum<ScopeType>(), r.ScopeId,
-                r.ScopeName is null ? null : LocalizedText.FromJson(r.ScopeName), r.Status.ToEnum<InvitationStatus>(), r.DeliveryState.ToEnumOrNull<EmailDeliveryState>(),
-                r.InviterId is { } id ? new Person(id, r.InviterFirstName!, r.InviterLastName!) : null,
-                r.CreatedAt.AsUtc(), r.ExpiresAt.AsUtc(), r.AcceptedAt.AsUtc(), r.RevokedAt.AsUtc(), r.ReminderSentAt.AsUtc())).ToList(), next);
+            return new Response(
+                page.Select(r => new Invitation(
+                        r.Id,
+                        r.Email,
+                        r.FirstName,
+                        r.LastName,
+                        r.Locale,
+                        r.Role.ToEnum<Role>(),
+                        r.ScopeType.ToEnum<ScopeType>(),
+                        r.ScopeId,
+                        r.ScopeName is null ? null : LocalizedText.FromJson(r.ScopeName),
+                        r.Status.ToEnum<InvitationStatus>(),
+                        r.DeliveryState.ToEnumOrNull<EmailDeliveryState>(),
+                        r.InviterId is { } id ? new Person(id, r.InviterFirstName!, r.InviterLastName!) : null,
+                        r.CreatedAt.AsUtc(),
+                        r.ExpiresAt.AsUtc(),
+                        r.AcceptedAt.AsUtc(),
+                        r.RevokedAt.AsUtc(),
+                        r.ReminderSentAt.AsUtc()
+                    ))
+                    .ToList(),
+                next
+            );
         }
     }
 
     /// <summary>The query string: status and role filters and the page.</summary>
     public sealed record QueryString(
-        [property: QueryEnum<InvitationStatus>] string? Status, [property: QueryEnum<Role>] string? Role, string? Cursor, int? Limit);
+        [property: QueryEnum<InvitationStatus>] string? Status,
+        [property: QueryEnum<Role>] string? Role,
+        string? Cursor,
+        int? Limit
+    );
 
-    [EndpointSummary("Invitations with status and e-mail delivery state, newest first (admins: all; department heads: their departments').")]
+    [EndpointSummary(
+        "Invitations with status and e-mail delivery state, newest first (admins: all; department heads: their departments')."
+    )]
     public static ValueTask<Response> Endpoint([AsParameters] QueryString q, Caller caller, ISender sender, CancellationToken ct) =>
-        sender.Send(new Query(caller.UserId, WireEnum.FromQuery<InvitationStatus>(q.Status), WireEnum.FromQuery<Role>(q.Role),
-            q.Cursor, q.Limit), ct);
+        sender.Send(
+            new Query(caller.UserId, WireEnum.FromQuery<InvitationStatus>(q.Status), WireEnum.FromQuery<Role>(q.Role), q.Cursor, q.Limit),
+            ct
+        );
 }

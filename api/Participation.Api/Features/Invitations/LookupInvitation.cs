@@ -1,13 +1,4 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Invitations;
 
@@ -16,9 +7,20 @@ public static class LookupInvitation
 {
     public sealed record Command(string Token) : ICommand<Response>;
 
-    public sealed record Response(string Email, string InviterName, Role Role, ScopeType ScopeType, Guid? ScopeId,
-        IReadOnlyDictionary<string, string>? ScopeName, string? Message, string? FirstName, string? LastName, string Locale,
-        DateTimeOffset ExpiresAt, bool AccountExists);
+    public sealed record Response(
+        string Email,
+        string InviterName,
+        Role Role,
+        ScopeType ScopeType,
+        Guid? ScopeId,
+        IReadOnlyDictionary<string, string>? ScopeName,
+        string? Message,
+        string? FirstName,
+        string? LastName,
+        string Locale,
+        DateTimeOffset ExpiresAt,
+        bool AccountExists
+    );
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -43,16 +45,41 @@ public static class LookupInvitation
              WHERE t.token_hash = @Hash AND {Valid};
             """;
 
-        private sealed record Row(string Email, string InviterName, string Role, string ScopeType, Guid? ScopeId, string? ScopeName,
-            string? Message, string? FirstName, string? LastName, string Locale, DateTime ExpiresAt, bool AccountExists);
+        private sealed record Row(
+            string Email,
+            string InviterName,
+            string Role,
+            string ScopeType,
+            Guid? ScopeId,
+            string? ScopeName,
+            string? Message,
+            string? FirstName,
+            string? LastName,
+            string Locale,
+            DateTime ExpiresAt,
+            bool AccountExists
+        );
 
         public async ValueTask<Response> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            var r = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, new { Hash = SecureTokens.Hash(c.Token) }, cancellationToken: ct))
-                ?? throw new GoneException();
-            return new Response(r.Email, r.InviterName, r.Role.ToEnum<Role>(), r.ScopeType.ToEnum<ScopeType>(), r.ScopeId, r.ScopeName is null ? null : LocalizedText.FromJson(r.ScopeName),
-                r.Message, r.FirstName, r.LastName, r.Locale, r.ExpiresAt.AsUtc(), r.AccountExists);
+            var r = await connection.QuerySingleOrDefaultAsync<Row>(
+                new CommandDefinition(Sql, new { Hash = SecureTokens.Hash(c.Token) }, cancellationToken: ct)
+            ) ?? throw new GoneException();
+            return new Response(
+                r.Email,
+                r.InviterName,
+                r.Role.ToEnum<Role>(),
+                r.ScopeType.ToEnum<ScopeType>(),
+                r.ScopeId,
+                r.ScopeName is null ? null : LocalizedText.FromJson(r.ScopeName),
+                r.Message,
+                r.FirstName,
+                r.LastName,
+                r.Locale,
+                r.ExpiresAt.AsUtc(),
+                r.AccountExists
+            );
         }
     }
 

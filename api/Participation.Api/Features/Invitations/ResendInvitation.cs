@@ -1,14 +1,6 @@
-using Dapper;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Email;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Invitations;
 
@@ -19,7 +11,8 @@ public static class ResendInvitation
 
     public sealed record Response(Guid Id, DateTimeOffset ExpiresAt);
 
-    public sealed class Handler(NpgsqlDataSource db, EmailTemplates templates, TimeProvider clock, EventRecorder events) : ICommandHandler<Command, Response>
+    public sealed class Handler(NpgsqlDataSource db, EmailTemplates templates, TimeProvider clock, EventRecorder events)
+        : ICommandHandler<Command, Response>
     {
         private const string Lock = """
             SELECT i.id, i.email, i.first_name, i.locale, i.role, i.scope_type, i.scope_id, i.message,
@@ -42,8 +35,24 @@ public static class ResendInvitation
             RETURNING expires_at;
             """;
 
-        private sealed record Row(Guid Id, string Email, string? FirstName, string Locale, string Role, string ScopeType, Guid? ScopeId, string? Message,
-            DateTime ExpiresAt, bool Accepted, bool Revoked, string? ScopeName, string PlatformName, string InviterName, string? AccountFirstName, bool AccountExists);
+        private sealed record Row(
+            Guid Id,
+            string Email,
+            string? FirstName,
+            string Locale,
+            string Role,
+            string ScopeType,
+            Guid? ScopeId,
+            string? Message,
+            DateTime ExpiresAt,
+            bool Accepted,
+            bool Revoked,
+            string? ScopeName,
+            string PlatformName,
+            string InviterName,
+            string? AccountFirstName,
+            bool AccountExists
+        );
 
         public async ValueTask<Response> Handle(Command c, CancellationToken ct)
         {
@@ -52,20 +61,69 @@ public static class ResendInvitation
             var i = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Lock, c, tx, cancellationToken: ct));
             if (i is null)
             {
-                if (!await Roles.IsAdminAsync(connection, c.ActorId, tx, ct)) throw new ForbiddenException();
+                if (!await Roles.IsAdminAsync(connection, c.ActorId, tx, ct))
+                    throw new ForbiddenException();
                 throw new NotFoundException("No such invitation.");
             }
-            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, i.Role.ToEnum<Role>(), i.ScopeType.ToEnum<ScopeType>(), i.ScopeId, ct);
-            if (i.Accepted || i.Revoked) throw new ConflictException("Only a pending or expired invitation can be sent again.");
+            await GrantPolicy.AuthorizeGrantAsync(
+                connection,
+                tx,
+                c.ActorId,
+                i.Role.ToEnum<Role>(),
+                i.ScopeType.ToEnum<ScopeType>(),
+                i.ScopeId,
+                ct
+            );
+            if (i.Accepted || i.Revoked)
+                throw new ConflictException("Only a pending or expired invitation can be sent again.");
 
             var token = SecureTokens.New();
             var expiresAt = clock.GetUtcNow().Add(InvitationWriter.Lifetime);
             var scopeName = i.ScopeName is null ? null : LocalizedText.Pick(LocalizedText.FromJson(i.ScopeName), i.Locale);
-            var emailId = await Outbox.EnqueueAsync(connection, tx, templates.Invitation(i.Locale, i.Email, i.FirstName ?? i.AccountFirstName, i.PlatformName,
-                i.InviterName, i.Role, scopeName, i.Message, token, expiresAt, i.AccountExists, reminder: false), ct);
-            var renewed = await connection.QuerySingleAsync<DateTime>(new CommandDefinition(Renew, new { c.Id, c.ActorId, Hash = SecureTokens.Hash(token), ExpiresAt = expiresAt, EmailId = emailId }, tx, cancellationToken: ct));
-            await events.RecordAsync(tx, EventType.InvitationResent, Actor.User(c.ActorId), c.Id, InvitationWriter.EventScope(i.ScopeType, i.ScopeId),
-                before: new { expiresAt = i.ExpiresAt.AsUtc() }, after: new { expiresAt = renewed.AsUtc() }, ct: ct);
+            var emailId = await Outbox.EnqueueAsync(
+                connection,
+                tx,
+                templates.Invitation(
+                    i.Locale,
+                    i.Email,
+                    i.FirstName ?? i.AccountFirstName,
+                    i.PlatformName,
+                    i.InviterName,
+                    i.Role,
+                    scopeName,
+                    i.Message,
+                    token,
+                    expiresAt,
+                    i.AccountExists,
+                    reminder: false
+                ),
+                ct
+            );
+            var renewed = await connection.QuerySingleAsync<DateTime>(
+                new CommandDefinition(
+                    Renew,
+                    new
+                    {
+                        c.Id,
+                        c.ActorId,
+                        Hash = SecureTokens.Hash(token),
+                        ExpiresAt = expiresAt,
+                        EmailId = emailId,
+                    },
+                    tx,
+                    cancellationToken: ct
+                )
+            );
+            await events.RecordAsync(
+                tx,
+                EventType.InvitationResent,
+                Actor.User(c.ActorId),
+                c.Id,
+                InvitationWriter.EventScope(i.ScopeType, i.ScopeId),
+                before: new { expiresAt = i.ExpiresAt.AsUtc() },
+                after: new { expiresAt = renewed.AsUtc() },
+                ct: ct
+            );
             await tx.CommitAsync(ct);
             return new Response(c.Id, expiresAt);
         }

@@ -1,11 +1,5 @@
-using Dapper;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 
 namespace Participation.Api.Features.Invitations;
 
@@ -36,16 +30,34 @@ public static class RevokeInvitation
             var i = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Lock, c, tx, cancellationToken: ct));
             if (i is null)
             {
-                if (!await Roles.IsAdminAsync(connection, c.ActorId, tx, ct)) throw new ForbiddenException();
+                if (!await Roles.IsAdminAsync(connection, c.ActorId, tx, ct))
+                    throw new ForbiddenException();
                 throw new NotFoundException("No such invitation.");
             }
-            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, i.Role.ToEnum<Role>(), i.ScopeType.ToEnum<ScopeType>(), i.ScopeId, ct);
-            if (i.Accepted) throw new ConflictException("This invitation was accepted: remove the role from the person instead.");
+            await GrantPolicy.AuthorizeGrantAsync(
+                connection,
+                tx,
+                c.ActorId,
+                i.Role.ToEnum<Role>(),
+                i.ScopeType.ToEnum<ScopeType>(),
+                i.ScopeId,
+                ct
+            );
+            if (i.Accepted)
+                throw new ConflictException("This invitation was accepted: remove the role from the person instead.");
             if (!i.Revoked)
             {
                 await connection.ExecuteAsync(new CommandDefinition(Revoke, c, tx, cancellationToken: ct));
-                await events.RecordAsync(tx, EventType.InvitationRevoked, Actor.User(c.ActorId), c.Id, InvitationWriter.EventScope(i.ScopeType, i.ScopeId),
-                    before: new { status = i.Expired ? InvitationStatus.Expired : InvitationStatus.Pending }, after: new { status = InvitationStatus.Revoked }, ct: ct);
+                await events.RecordAsync(
+                    tx,
+                    EventType.InvitationRevoked,
+                    Actor.User(c.ActorId),
+                    c.Id,
+                    InvitationWriter.EventScope(i.ScopeType, i.ScopeId),
+                    before: new { status = i.Expired ? InvitationStatus.Expired : InvitationStatus.Pending },
+                    after: new { status = InvitationStatus.Revoked },
+                    ct: ct
+                );
             }
             await tx.CommitAsync(ct);
             return Unit.Value;

@@ -1,13 +1,4 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Me;
 
@@ -48,10 +39,22 @@ public static class ChangePassword
             var user = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Current, c, tx, cancellationToken: ct))
                 ?? throw new NotFoundException();
             if (!Passwords.Verify(user.PasswordHash, c.CurrentPassword))
-                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(nameof(Command.CurrentPassword), Messages.Get("current_password_wrong"))]);
-            await connection.ExecuteAsync(new CommandDefinition(Change, new { c.ActorId, Hash = Passwords.Hash(c.NewPassword) }, tx, cancellationToken: ct));
+                throw new FluentValidation.ValidationException([
+                    new FluentValidation.Results.ValidationFailure(nameof(Command.CurrentPassword), Messages.Get("current_password_wrong")),
+                ]);
+            await connection.ExecuteAsync(
+                new CommandDefinition(Change, new { c.ActorId, Hash = Passwords.Hash(c.NewPassword) }, tx, cancellationToken: ct)
+            );
             // Nothing about the password itself: not even a before and after.
-            await events.RecordAsync(tx, EventType.UserPasswordChanged, Actor.User(c.ActorId), c.ActorId, Scope.Platform, data: new { via = "current_password" }, ct: ct);
+            await events.RecordAsync(
+                tx,
+                EventType.UserPasswordChanged,
+                Actor.User(c.ActorId),
+                c.ActorId,
+                Scope.Platform,
+                data: new { via = "current_password" },
+                ct: ct
+            );
             var session = await tokens.IssueAsync(connection, tx, c.ActorId, user.RoleVersion, Guid.NewGuid(), ct);
             await tx.CommitAsync(ct);
             return session;

@@ -1,11 +1,4 @@
-using Dapper;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 
 namespace Participation.Api.Features.Me;
 
@@ -19,8 +12,15 @@ public static class GetMe
     private sealed record GrantRow(string Role, string ScopeType, Guid? ScopeId);
 
     public sealed record Response(
-        Guid Id, string Email, bool EmailConfirmed, string FirstName, string LastName, string Locale,
-        IReadOnlyList<RoleGrant> Roles, DateTimeOffset CreatedAt);
+        Guid Id,
+        string Email,
+        bool EmailConfirmed,
+        string FirstName,
+        string LastName,
+        string Locale,
+        IReadOnlyList<RoleGrant> Roles,
+        DateTimeOffset CreatedAt
+    );
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
     {
@@ -31,15 +31,34 @@ public static class GetMe
             """;
 
         // timestamptz reads as a UTC DateTime
-        private sealed record Row(Guid Id, string Email, bool EmailConfirmed, string FirstName, string LastName, string Locale, DateTime CreatedAt);
+        private sealed record Row(
+            Guid Id,
+            string Email,
+            bool EmailConfirmed,
+            string FirstName,
+            string LastName,
+            string Locale,
+            DateTime CreatedAt
+        );
 
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql, q, cancellationToken: ct));
             var user = await results.ReadSingleOrDefaultAsync<Row>() ?? throw new NotFoundException();
-            var roles = (await results.ReadAsync<GrantRow>()).Select(r => new RoleGrant(r.Role.ToEnum<Role>(), r.ScopeType.ToEnum<ScopeType>(), r.ScopeId)).ToList();
-            return new Response(user.Id, user.Email, user.EmailConfirmed, user.FirstName, user.LastName, user.Locale, roles, user.CreatedAt.AsUtc());
+            var roles = (await results.ReadAsync<GrantRow>())
+                .Select(r => new RoleGrant(r.Role.ToEnum<Role>(), r.ScopeType.ToEnum<ScopeType>(), r.ScopeId))
+                .ToList();
+            return new Response(
+                user.Id,
+                user.Email,
+                user.EmailConfirmed,
+                user.FirstName,
+                user.LastName,
+                user.Locale,
+                roles,
+                user.CreatedAt.AsUtc()
+            );
         }
     }
 

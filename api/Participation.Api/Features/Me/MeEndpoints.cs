@@ -5,6 +5,8 @@ public static class MeEndpoints
 {
     public static RouteGroupBuilder MapMeEndpoints(this RouteGroupBuilder api)
     {
+        // The route table, laid out by hand (CSharpier leaves it): verb, path, handler, name; then access, limits, problems.
+        // csharpier-ignore-start
         var g = api.MapGroup("/me").WithTags("Me");
         g.MapGet("/", GetMe.Endpoint).WithName(nameof(GetMe))
             .RequireAuthorization().ProducesProblems(401, 404);
@@ -12,6 +14,7 @@ public static class MeEndpoints
             .RequireAuthorization().ProducesProblems(400, 401);
         g.MapPost("/password", ChangePassword.Endpoint).WithName(nameof(ChangePassword))
             .RequireAuthorization().ProducesProblems(400, 401);
+        // csharpier-ignore-end
         return api;
     }
 }

@@ -1,13 +1,4 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Me;
 
@@ -42,18 +33,52 @@ public static class UpdateMe
             RETURNING old.first_name AS old_first_name, old.last_name AS old_last_name, old.locale AS old_locale, u.first_name, u.last_name, u.locale;
             """;
 
-        private sealed record Row(string OldFirstName, string OldLastName, string OldLocale, string FirstName, string LastName, string Locale);
+        private sealed record Row(
+            string OldFirstName,
+            string OldLastName,
+            string OldLocale,
+            string FirstName,
+            string LastName,
+            string Locale
+        );
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql,
-                new { c.ActorId, FirstName = c.FirstName?.Trim(), LastName = c.LastName?.Trim(), c.Locale }, tx, cancellationToken: ct))
-                ?? throw new NotFoundException();
+            var row = await connection.QuerySingleOrDefaultAsync<Row>(
+                new CommandDefinition(
+                    Sql,
+                    new
+                    {
+                        c.ActorId,
+                        FirstName = c.FirstName?.Trim(),
+                        LastName = c.LastName?.Trim(),
+                        c.Locale,
+                    },
+                    tx,
+                    cancellationToken: ct
+                )
+            ) ?? throw new NotFoundException();
             // Names and language only (this slice changes nothing else); the same values again record nothing.
-            if (Changes.Of(("firstName", row.OldFirstName, row.FirstName), ("lastName", row.OldLastName, row.LastName), ("locale", row.OldLocale, row.Locale)) is { } diff)
-                await events.RecordAsync(tx, EventType.UserProfileEdited, Actor.User(c.ActorId), c.ActorId, Scope.Platform, diff.Before, diff.After, ct: ct);
+            if (
+                Changes.Of(
+                    ("firstName", row.OldFirstName, row.FirstName),
+                    ("lastName", row.OldLastName, row.LastName),
+                    ("locale", row.OldLocale, row.Locale)
+                ) is
+                { } diff
+            )
+                await events.RecordAsync(
+                    tx,
+                    EventType.UserProfileEdited,
+                    Actor.User(c.ActorId),
+                    c.ActorId,
+                    Scope.Platform,
+                    diff.Before,
+                    diff.After,
+                    ct: ct
+                );
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

@@ -1,17 +1,8 @@
 using System.Data;
-using Dapper;
-using FluentValidation;
 using FluentValidation.Results;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
 using Participation.Api.Features.Ideas;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.Content;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Moderation;
 
@@ -54,13 +45,37 @@ public static class AddIdeaNote
                 throw new ValidationException([new ValidationFailure("mentions", Messages.Get("mention_not_staff"))]);
             var id = Guid.CreateVersion7();
             var body = c.Body.Trim();
-            var inserted = await connection.QuerySingleAsync<Inserted>(new CommandDefinition(InsertSql,
-                new { Id = id, c.IdeaId, c.ActorId, Body = body, Mentions = mentions }, tx, cancellationToken: ct));
+            var inserted = await connection.QuerySingleAsync<Inserted>(
+                new CommandDefinition(
+                    InsertSql,
+                    new
+                    {
+                        Id = id,
+                        c.IdeaId,
+                        c.ActorId,
+                        Body = body,
+                        Mentions = mentions,
+                    },
+                    tx,
+                    cancellationToken: ct
+                )
+            );
             var me = team.FirstOrDefault(p => p.Id == c.ActorId);
-            await events.RecordAsync(tx, EventType.IdeaNoteAdded, Actor.User(c.ActorId), c.IdeaId,
+            await events.RecordAsync(
+                tx,
+                EventType.IdeaNoteAdded,
+                Actor.User(c.ActorId),
+                c.IdeaId,
                 new Scope(idea.ProjectId, DepartmentId: idea.DepartmentId),
                 after: new { noteId = id, mentions },
-                data: new { ideaTitle = inserted.IdeaTitle, authorName = me?.Name, excerpt = RichText.Excerpt(body, 400) }, ct: ct);
+                data: new
+                {
+                    ideaTitle = inserted.IdeaTitle,
+                    authorName = me?.Name,
+                    excerpt = RichText.Excerpt(body, 400),
+                },
+                ct: ct
+            );
             await tx.CommitAsync(ct);
             return new IdeaNote(id, me, body, team.Where(p => mentions.Contains(p.Id)).ToList(), inserted.CreatedAt.AsUtc());
         }

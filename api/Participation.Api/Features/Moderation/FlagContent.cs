@@ -1,14 +1,5 @@
 using System.Text.Json.Serialization;
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Moderation;
 
@@ -34,7 +25,10 @@ public static class FlagContent
         {
             RuleFor(c => c.Reason).IsInEnum().WithMessage(_ => Messages.Get("flag_reason"));
             RuleFor(c => c.Details).PlainText(1000);
-            RuleFor(c => c.Details).Must(d => !string.IsNullOrWhiteSpace(d)).When(c => c.Reason == FlagReason.Other).WithMessage(_ => Messages.Get("flag_details_required"));
+            RuleFor(c => c.Details)
+                .Must(d => !string.IsNullOrWhiteSpace(d))
+                .When(c => c.Reason == FlagReason.Other)
+                .WithMessage(_ => Messages.Get("flag_details_required"));
         }
     }
 
@@ -55,24 +49,60 @@ public static class FlagContent
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var target = await ModerationTarget.LoadAsync(connection, tx, c.ActorId, c.Kind, c.TargetId, ct);
-            if (!target.Visible || (c.Kind == ModerationTarget.IdeaKind && !target.Idea.Listed)) throw new ConflictException(Messages.Get("reason.not_permitted"));
-            if (target.AuthorId == c.ActorId) throw new ConflictException(Messages.Get("reason.not_permitted"));
-            var inserted = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(InsertSql, new
-            {
-                Id = Guid.CreateVersion7(), target.Idea.ProjectId, target.IdeaId, target.CommentId, c.ActorId, Reason = c.Reason.ToWire(),
-                Details = string.IsNullOrWhiteSpace(c.Details) ? null : c.Details.Trim(),
-            }, tx, cancellationToken: ct));
-            if (inserted is null) throw new ConflictException(Messages.Get("already_flagged"));
-            var open = await connection.ExecuteScalarAsync<int>(new CommandDefinition(c.Kind == ModerationTarget.IdeaKind ? CountIdeaSql : CountCommentSql,
-                new { Id = c.TargetId }, tx, cancellationToken: ct));
+            if (!target.Visible || (c.Kind == ModerationTarget.IdeaKind && !target.Idea.Listed))
+                throw new ConflictException(Messages.Get("reason.not_permitted"));
+            if (target.AuthorId == c.ActorId)
+                throw new ConflictException(Messages.Get("reason.not_permitted"));
+            var inserted = await connection.ExecuteScalarAsync<Guid?>(
+                new CommandDefinition(
+                    InsertSql,
+                    new
+                    {
+                        Id = Guid.CreateVersion7(),
+                        target.Idea.ProjectId,
+                        target.IdeaId,
+                        target.CommentId,
+                        c.ActorId,
+                        Reason = c.Reason.ToWire(),
+                        Details = string.IsNullOrWhiteSpace(c.Details) ? null : c.Details.Trim(),
+                    },
+                    tx,
+                    cancellationToken: ct
+                )
+            );
+            if (inserted is null)
+                throw new ConflictException(Messages.Get("already_flagged"));
+            var open = await connection.ExecuteScalarAsync<int>(
+                new CommandDefinition(
+                    c.Kind == ModerationTarget.IdeaKind ? CountIdeaSql : CountCommentSql,
+                    new { Id = c.TargetId },
+                    tx,
+                    cancellationToken: ct
+                )
+            );
             var hide = open >= HideThreshold;
-            if (hide) await target.SetHiddenAsync(connection, tx, hidden: true, reason: null, hiddenByFlags: true, resolveFlags: false, ct);
+            if (hide)
+                await target.SetHiddenAsync(connection, tx, hidden: true, reason: null, hiddenByFlags: true, resolveFlags: false, ct);
             // A second flag by the same person is refused above (409): one event. The explanation stays with the
             // moderators; the event says the item is now hidden when this flag hid it (provisionally, by the flags).
             var idea = target.Idea;
-            await events.RecordAsync(tx, c.Kind == ModerationTarget.IdeaKind ? EventType.IdeaFlagged : EventType.CommentFlagged, Actor.User(c.ActorId), c.TargetId,
-                new Scope(idea.ProjectId, idea.PhaseId), null, new { reason = c.Reason },
-                new { flagId = inserted, ideaId = target.IdeaId, openFlags = open, hidden = hide }, ct);
+            await events.RecordAsync(
+                tx,
+                c.Kind == ModerationTarget.IdeaKind ? EventType.IdeaFlagged : EventType.CommentFlagged,
+                Actor.User(c.ActorId),
+                c.TargetId,
+                new Scope(idea.ProjectId, idea.PhaseId),
+                null,
+                new { reason = c.Reason },
+                new
+                {
+                    flagId = inserted,
+                    ideaId = target.IdeaId,
+                    openFlags = open,
+                    hidden = hide,
+                },
+                ct
+            );
             await tx.CommitAsync(ct);
             return new Response(hide);
         }

@@ -1,15 +1,7 @@
 using System.Text.Json;
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
-using Participation.Api.Features.Ideas;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
+using Participation.Api.Features.Ideas;
 using Participation.Api.Infrastructure.Content;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Pagination;
 
 namespace Participation.Api.Features.Moderation;
@@ -25,8 +17,21 @@ public static class GetModerationQueue
 
     public sealed record Flag(FlagReason Reason, string? Details, DateTimeOffset At);
 
-    public sealed record Item(ModerationItemKind Kind, Guid IdeaId, Guid? CommentId, string IdeaTitle, string Excerpt, IdeaStatus Status, AuthorView? Author,
-        bool AwaitingReview, bool Hidden, bool HiddenByFlags, int OpenFlags, IReadOnlyList<Flag> Flags, DateTimeOffset Since);
+    public sealed record Item(
+        ModerationItemKind Kind,
+        Guid IdeaId,
+        Guid? CommentId,
+        string IdeaTitle,
+        string Excerpt,
+        IdeaStatus Status,
+        AuthorView? Author,
+        bool AwaitingReview,
+        bool Hidden,
+        bool HiddenByFlags,
+        int OpenFlags,
+        IReadOnlyList<Flag> Flags,
+        DateTimeOffset Since
+    );
 
     public sealed record Response(IReadOnlyList<Item> Items, string? NextCursor);
 
@@ -101,15 +106,47 @@ public static class GetModerationQueue
             var limit = q.Limit ?? Cursor.DefaultLimit;
             await using var connection = await db.OpenConnectionAsync(ct);
             var staff = await ProjectStaff.OfAsync(connection, q.ActorId, q.ProjectId, null, ct);
-            if (!staff.Exists) throw new NotFoundException("No such project.");
-            if (!staff.IsStaff) throw new ForbiddenException("Only the project's moderators, its department's heads and admins see its moderation queue.");
-            var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql,
-                new { q.ProjectId, AfterAt = after?.At, AfterId = after?.Id, Take = limit + 1 }, cancellationToken: ct))).AsList();
+            if (!staff.Exists)
+                throw new NotFoundException("No such project.");
+            if (!staff.IsStaff)
+                throw new ForbiddenException("Only the project's moderators, its department's heads and admins see its moderation queue.");
+            var rows = (
+                await connection.QueryAsync<Row>(
+                    new CommandDefinition(
+                        Sql,
+                        new
+                        {
+                            q.ProjectId,
+                            AfterAt = after?.At,
+                            AfterId = after?.Id,
+                            Take = limit + 1,
+                        },
+                        cancellationToken: ct
+                    )
+                )
+            ).AsList();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(DateTime.SpecifyKind(r.Since, DateTimeKind.Utc), r.ItemId));
-            return new Response(page.Select(r => new Item(r.Kind.ToEnum<ModerationItemKind>(), r.IdeaId, r.CommentId, r.IdeaTitle, RichText.Excerpt(r.Excerpt, 300),
-                r.Status.ToEnum<IdeaStatus>(), AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg), r.AwaitingReview, r.Hidden, r.HiddenByFlags, r.OpenFlags,
-                (JsonSerializer.Deserialize<List<FlagJson>>(r.Flags, JsonSerializerOptions.Web) ?? []).Select(f => new Flag(f.Reason, f.Details, f.At.AsUtc())).ToList(),
-                r.Since.AsUtc())).ToList(), next);
+            return new Response(
+                page.Select(r => new Item(
+                        r.Kind.ToEnum<ModerationItemKind>(),
+                        r.IdeaId,
+                        r.CommentId,
+                        r.IdeaTitle,
+                        RichText.Excerpt(r.Excerpt, 300),
+                        r.Status.ToEnum<IdeaStatus>(),
+                        AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg),
+                        r.AwaitingReview,
+                        r.Hidden,
+                        r.HiddenByFlags,
+                        r.OpenFlags,
+                        (JsonSerializer.Deserialize<List<FlagJson>>(r.Flags, JsonSerializerOptions.Web) ?? [])
+                            .Select(f => new Flag(f.Reason, f.Details, f.At.AsUtc()))
+                            .ToList(),
+                        r.Since.AsUtc()
+                    ))
+                    .ToList(),
+                next
+            );
         }
     }
 
@@ -118,6 +155,10 @@ public static class GetModerationQueue
 
     [EndpointSummary("The project's moderation queue: ideas awaiting pre-moderation, flagged ideas and comments (its staff).")]
     public static ValueTask<Response> Endpoint(
-        Guid id, [AsParameters] QueryString q, Caller caller, ISender sender, CancellationToken ct) =>
-        sender.Send(new Query(caller.UserId, id, q.Cursor, q.Limit), ct);
+        Guid id,
+        [AsParameters] QueryString q,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => sender.Send(new Query(caller.UserId, id, q.Cursor, q.Limit), ct);
 }

@@ -1,13 +1,4 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Moderation;
 
@@ -47,20 +38,37 @@ public static class HideContent
             await using var tx = await connection.BeginTransactionAsync(ct);
             var target = await ModerationTarget.LoadAsync(connection, tx, c.ActorId, c.Kind, c.TargetId, ct);
             target.Idea.RequireStaff();
-            var (openFlags, ideaTitle) = await connection.QuerySingleAsync<State>(new CommandDefinition(StateSql,
-                new { target.IdeaId, target.CommentId }, tx, cancellationToken: ct));
-            if (!c.Hide && !target.Hidden && openFlags == 0) throw new ConflictException(Messages.Get("not_hidden"));
+            var (openFlags, ideaTitle) = await connection.QuerySingleAsync<State>(
+                new CommandDefinition(StateSql, new { target.IdeaId, target.CommentId }, tx, cancellationToken: ct)
+            );
+            if (!c.Hide && !target.Hidden && openFlags == 0)
+                throw new ConflictException(Messages.Get("not_hidden"));
             var reason = string.IsNullOrWhiteSpace(c.Reason) ? null : c.Reason.Trim();
             await target.SetHiddenAsync(connection, tx, c.Hide, c.Hide ? reason : null, hiddenByFlags: false, resolveFlags: true, ct);
             var type = (c.Kind == ModerationTarget.IdeaKind, c.Hide) switch
             {
-                (true, true) => EventType.IdeaHidden, (true, false) => EventType.IdeaKept,
-                (false, true) => EventType.CommentHidden, (false, false) => EventType.CommentKept,
+                (true, true) => EventType.IdeaHidden,
+                (true, false) => EventType.IdeaKept,
+                (false, true) => EventType.CommentHidden,
+                (false, false) => EventType.CommentKept,
             };
-            await events.RecordAsync(tx, type, Actor.User(c.ActorId), c.TargetId,
+            await events.RecordAsync(
+                tx,
+                type,
+                Actor.User(c.ActorId),
+                c.TargetId,
                 new Scope(target.Idea.ProjectId, DepartmentId: target.Idea.DepartmentId),
-                before: new { hidden = target.Hidden }, after: new { hidden = c.Hide, ideaTitle },
-                data: new { projectId = target.Idea.ProjectId, ideaId = target.IdeaId, reason, openFlags }, ct);
+                before: new { hidden = target.Hidden },
+                after: new { hidden = c.Hide, ideaTitle },
+                data: new
+                {
+                    projectId = target.Idea.ProjectId,
+                    ideaId = target.IdeaId,
+                    reason,
+                    openFlags,
+                },
+                ct
+            );
             await tx.CommitAsync(ct);
             return Unit.Value;
         }
@@ -84,7 +92,14 @@ public static class HideContent
 
     /// <summary>The four endpoints differ only in the kind of content and the decision.</summary>
     private static async Task<NoContent> Decide(
-        string kind, bool hide, Guid id, Request? body, Caller caller, ISender sender, CancellationToken ct)
+        string kind,
+        bool hide,
+        Guid id,
+        Request? body,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    )
     {
         await sender.Send(new Command(caller.UserId, kind, id, hide, body?.Reason), ct);
         return TypedResults.NoContent();

@@ -1,14 +1,5 @@
 using System.Data;
-using Dapper;
-using FluentValidation.Results;
-using Mediator;
-using Npgsql;
-using Participation.Api.Features.Events;
 using Participation.Api.Features.Ideas;
-using Participation.Api.Infrastructure.Content;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Moderation;
 
@@ -28,5 +19,9 @@ internal static class ProjectTeam
         """;
 
     public static async Task<List<Person>> ListAsync(IDbConnection connection, IdeaAccess idea, IDbTransaction? tx, CancellationToken ct) =>
-        (await connection.QueryAsync<Person>(new CommandDefinition(Sql, new { idea.DepartmentId, idea.ProjectId }, tx, cancellationToken: ct))).AsList();
+        (
+            await connection.QueryAsync<Person>(
+                new CommandDefinition(Sql, new { idea.DepartmentId, idea.ProjectId }, tx, cancellationToken: ct)
+            )
+        ).AsList();
 }

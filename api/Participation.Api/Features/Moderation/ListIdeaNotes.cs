@@ -1,13 +1,5 @@
 using System.Data;
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Ideas;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.OpenApi;
 
 namespace Participation.Api.Features.Moderation;
 
@@ -46,11 +38,24 @@ public static class ListIdeaNotes
             var idea = (await IdeaAccess.LoadAsync(connection, q.ActorId, q.IdeaId, null, ct)).RequireStaff();
             var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new { q.IdeaId }, cancellationToken: ct))).AsList();
             var mentioned = rows.SelectMany(r => r.Mentions).Distinct().ToArray();
-            var names = mentioned.Length == 0 ? new Dictionary<Guid, string>()
-                : (await connection.QueryAsync<Person>(new CommandDefinition(NamesSql, new { Ids = mentioned }, cancellationToken: ct))).ToDictionary(p => p.Id, p => p.Name);
+            var names =
+                mentioned.Length == 0
+                    ? new Dictionary<Guid, string>()
+                    : (
+                        await connection.QueryAsync<Person>(new CommandDefinition(NamesSql, new { Ids = mentioned }, cancellationToken: ct))
+                    ).ToDictionary(p => p.Id, p => p.Name);
             var team = await ProjectTeam.ListAsync(connection, idea, null, ct);
-            return new Response(rows.Select(r => new IdeaNote(r.Id, r.AuthorId is { } a && r.AuthorName is not null ? new Person(a, r.AuthorName) : null, r.Body,
-                r.Mentions.Where(names.ContainsKey).Select(m => new Person(m, names[m])).ToList(), r.CreatedAt.AsUtc())).ToList(), team);
+            return new Response(
+                rows.Select(r => new IdeaNote(
+                        r.Id,
+                        r.AuthorId is { } a && r.AuthorName is not null ? new Person(a, r.AuthorName) : null,
+                        r.Body,
+                        r.Mentions.Where(names.ContainsKey).Select(m => new Person(m, names[m])).ToList(),
+                        r.CreatedAt.AsUtc()
+                    ))
+                    .ToList(),
+                team
+            );
         }
     }
 

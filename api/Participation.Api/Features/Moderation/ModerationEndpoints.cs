@@ -11,6 +11,8 @@ public static class ModerationEndpoints
 {
     public static RouteGroupBuilder MapModerationEndpoints(this RouteGroupBuilder api)
     {
+        // The route table, laid out by hand (CSharpier leaves it): verb, path, handler, name; then access, limits, problems.
+        // csharpier-ignore-start
         var g = api.MapGroup("").WithTags("Moderation");
         g.MapPost("/ideas/{id:guid}/flags", FlagContent.FlagIdeaEndpoint).WithName("FlagIdea")
             .RequireAuthorization().RequireRateLimiting(RateLimits.Flags).ProducesProblems(400, 401, 404, 409, 429); // residents who see it
@@ -32,6 +34,7 @@ public static class ModerationEndpoints
             .RequireAuthorization().ProducesProblems(401, 403, 404); // project staff
         g.MapPost("/ideas/{id:guid}/notes", AddIdeaNote.Endpoint).WithName(nameof(AddIdeaNote))
             .RequireAuthorization().ProducesProblems(400, 401, 403, 404); // project staff
+        // csharpier-ignore-end
         return api;
     }
 }

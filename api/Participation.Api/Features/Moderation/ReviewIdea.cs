@@ -1,15 +1,6 @@
 using System.Text.Json.Serialization;
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
 using Participation.Api.Features.Ideas;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Moderation;
 
@@ -30,7 +21,10 @@ public static class ReviewIdea
         {
             RuleFor(c => c.Decision).IsInEnum().WithMessage(_ => Messages.Get("one_of_approve_reject"));
             RuleFor(c => c.Reason).PlainText(1000);
-            RuleFor(c => c.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).When(c => c.Decision == ReviewDecision.Reject).WithMessage(_ => Messages.Get("required"));
+            RuleFor(c => c.Reason)
+                .Must(r => !string.IsNullOrWhiteSpace(r))
+                .When(c => c.Decision == ReviewDecision.Reject)
+                .WithMessage(_ => Messages.Get("required"));
         }
     }
 
@@ -56,18 +50,43 @@ public static class ReviewIdea
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct, forUpdate: true)).RequireStaff();
-            if (idea.Status != IdeaStatus.Prescreening || idea.Withdrawn) throw new ConflictException(Messages.Get("not_awaiting_prescreening"));
+            if (idea.Status != IdeaStatus.Prescreening || idea.Withdrawn)
+                throw new ConflictException(Messages.Get("not_awaiting_prescreening"));
             var reject = c.Decision == ReviewDecision.Reject;
             var status = (reject ? IdeaStatus.Rejected : IdeaStatus.Proposed).ToWire();
             var reason = string.IsNullOrWhiteSpace(c.Reason) ? null : c.Reason.Trim();
-            var done = await connection.QuerySingleAsync<Done>(new CommandDefinition(Sql, new
-            {
-                c.IdeaId, Status = status, Reject = reject, Reason = reason, c.ActorId, idea.DepartmentId,
-            }, tx, cancellationToken: ct));
-            await events.RecordAsync(tx, reject ? EventType.IdeaRejected : EventType.IdeaApproved, Actor.User(c.ActorId), c.IdeaId,
+            var done = await connection.QuerySingleAsync<Done>(
+                new CommandDefinition(
+                    Sql,
+                    new
+                    {
+                        c.IdeaId,
+                        Status = status,
+                        Reject = reject,
+                        Reason = reason,
+                        c.ActorId,
+                        idea.DepartmentId,
+                    },
+                    tx,
+                    cancellationToken: ct
+                )
+            );
+            await events.RecordAsync(
+                tx,
+                reject ? EventType.IdeaRejected : EventType.IdeaApproved,
+                Actor.User(c.ActorId),
+                c.IdeaId,
                 new Scope(idea.ProjectId, DepartmentId: idea.DepartmentId),
-                before: new { status = IdeaStatus.Prescreening }, after: new { status, changeId = done.Id, ideaTitle = done.Title },
-                data: new { projectId = idea.ProjectId, reason }, ct);
+                before: new { status = IdeaStatus.Prescreening },
+                after: new
+                {
+                    status,
+                    changeId = done.Id,
+                    ideaTitle = done.Title,
+                },
+                data: new { projectId = idea.ProjectId, reason },
+                ct
+            );
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

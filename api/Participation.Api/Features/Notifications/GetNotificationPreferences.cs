@@ -1,8 +1,3 @@
-using Dapper;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
-
 namespace Participation.Api.Features.Notifications;
 
 /// <summary>The caller's channel for every category (e-mail and in-app, in-app only, or off), defaults included.</summary>
@@ -19,9 +14,17 @@ public static class GetNotificationPreferences
         public async ValueTask<IReadOnlyList<NotificationPreference>> Handle(Query q, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            var chosen = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, q, cancellationToken: ct))).ToDictionary(r => r.Category.ToEnum<NotificationCategory>(), r => r.Channel.ToEnum<NotificationChannel>());
-            return Enum.GetValues<NotificationCategory>().Select(c => new NotificationPreference(c,
-                chosen.TryGetValue(c, out var channel) ? channel : NotificationCategories.Default(c), NotificationCategories.Default(c))).ToList();
+            var chosen = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, q, cancellationToken: ct))).ToDictionary(
+                r => r.Category.ToEnum<NotificationCategory>(),
+                r => r.Channel.ToEnum<NotificationChannel>()
+            );
+            return Enum.GetValues<NotificationCategory>()
+                .Select(c => new NotificationPreference(
+                    c,
+                    chosen.TryGetValue(c, out var channel) ? channel : NotificationCategories.Default(c),
+                    NotificationCategories.Default(c)
+                ))
+                .ToList();
         }
     }
 

@@ -1,8 +1,3 @@
-using Dapper;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
-
 namespace Participation.Api.Features.Notifications;
 
 /// <summary>The number of unread notifications (for the menu badge): one indexed count.</summary>

@@ -1,14 +1,5 @@
 using System.Text.Json;
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Pagination;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Notifications;
 
@@ -17,8 +8,18 @@ public static class ListNotifications
 {
     public sealed record Query(Guid ActorId, bool UnreadOnly, string? Cursor, int? Limit) : IQuery<Response>;
 
-    public sealed record Notification(long Id, NotificationCategory Category, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt, Guid? ProjectId,
-        IReadOnlyDictionary<string, string>? ProjectTitle, Guid? IdeaId, string? IdeaTitle, Guid? CommentId, IReadOnlyDictionary<string, string?> Data);
+    public sealed record Notification(
+        long Id,
+        NotificationCategory Category,
+        DateTimeOffset CreatedAt,
+        DateTimeOffset? ReadAt,
+        Guid? ProjectId,
+        IReadOnlyDictionary<string, string>? ProjectTitle,
+        Guid? IdeaId,
+        string? IdeaTitle,
+        Guid? CommentId,
+        IReadOnlyDictionary<string, string?> Data
+    );
 
     public sealed record Response(IReadOnlyList<Notification> Items, int Unread, string? NextCursor);
 
@@ -62,14 +63,39 @@ public static class ListNotifications
             var after = Cursor.Decode<Key>(q.Cursor);
             var limit = q.Limit ?? Cursor.DefaultLimit;
             await using var connection = await db.OpenConnectionAsync(ct);
-            await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(Sql,
-                new { q.ActorId, q.UnreadOnly, After = after?.Id, Take = limit + 1 }, cancellationToken: ct));
+            await using var grid = await connection.QueryMultipleAsync(
+                new CommandDefinition(
+                    Sql,
+                    new
+                    {
+                        q.ActorId,
+                        q.UnreadOnly,
+                        After = after?.Id,
+                        Take = limit + 1,
+                    },
+                    cancellationToken: ct
+                )
+            );
             var rows = (await grid.ReadAsync<Row>()).AsList();
             var unread = await grid.ReadSingleAsync<int>();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(r.Id));
-            return new Response(page.Select(r => new Notification(r.Id, r.Category.ToEnum<NotificationCategory>(), r.CreatedAt.AsUtc(), r.ReadAt.AsUtc(), r.ProjectId,
-                r.ProjectTitle is null ? null : LocalizedText.FromJson(r.ProjectTitle), r.IdeaId, r.IdeaTitle, r.CommentId,
-                JsonSerializer.Deserialize<Dictionary<string, string?>>(r.Data) ?? [])).ToList(), unread, next);
+            return new Response(
+                page.Select(r => new Notification(
+                        r.Id,
+                        r.Category.ToEnum<NotificationCategory>(),
+                        r.CreatedAt.AsUtc(),
+                        r.ReadAt.AsUtc(),
+                        r.ProjectId,
+                        r.ProjectTitle is null ? null : LocalizedText.FromJson(r.ProjectTitle),
+                        r.IdeaId,
+                        r.IdeaTitle,
+                        r.CommentId,
+                        JsonSerializer.Deserialize<Dictionary<string, string?>>(r.Data) ?? []
+                    ))
+                    .ToList(),
+                unread,
+                next
+            );
         }
     }
 

@@ -1,10 +1,3 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Infrastructure.Validation;
-
 namespace Participation.Api.Features.Notifications;
 
 /// <summary>Marks some (or all) of the caller's notifications read; others' ids are ignored. Returns the unread count.</summary>
@@ -34,8 +27,20 @@ public static class MarkNotificationsRead
         public async ValueTask<GetNotificationSummary.Response> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            return new(await connection.ExecuteScalarAsync<int>(new CommandDefinition(Sql,
-                new { c.ActorId, c.All, Ids = (c.Ids ?? []).ToArray() }, cancellationToken: ct)));
+            return new(
+                await connection.ExecuteScalarAsync<int>(
+                    new CommandDefinition(
+                        Sql,
+                        new
+                        {
+                            c.ActorId,
+                            c.All,
+                            Ids = (c.Ids ?? []).ToArray(),
+                        },
+                        cancellationToken: ct
+                    )
+                )
+            );
         }
     }
 

@@ -38,8 +38,12 @@ public sealed class NotificationEmails(IOptions<EmailOptions> options, Unsubscri
             ["footer"] = "Vous recevez cet e-mail selon vos préférences de notification.",
             ["unsubscribe"] = "Ne plus recevoir ce type d'e-mails",
             ["preferences"] = "Gérer mes notifications",
-            ["status.prescreening"] = "en attente de modération", ["status.proposed"] = "proposée", ["status.under_consideration"] = "à l'étude",
-            ["status.accepted"] = "acceptée", ["status.rejected"] = "refusée", ["status.implemented"] = "réalisée",
+            ["status.prescreening"] = "en attente de modération",
+            ["status.proposed"] = "proposée",
+            ["status.under_consideration"] = "à l'étude",
+            ["status.accepted"] = "acceptée",
+            ["status.rejected"] = "refusée",
+            ["status.implemented"] = "réalisée",
         },
         ["nl"] = new()
         {
@@ -65,8 +69,12 @@ public sealed class NotificationEmails(IOptions<EmailOptions> options, Unsubscri
             ["footer"] = "U ontvangt deze e-mail volgens uw meldingsvoorkeuren.",
             ["unsubscribe"] = "Dit soort e-mails niet meer ontvangen",
             ["preferences"] = "Mijn meldingen beheren",
-            ["status.prescreening"] = "wacht op moderatie", ["status.proposed"] = "voorgesteld", ["status.under_consideration"] = "in behandeling",
-            ["status.accepted"] = "aanvaard", ["status.rejected"] = "afgewezen", ["status.implemented"] = "uitgevoerd",
+            ["status.prescreening"] = "wacht op moderatie",
+            ["status.proposed"] = "voorgesteld",
+            ["status.under_consideration"] = "in behandeling",
+            ["status.accepted"] = "aanvaard",
+            ["status.rejected"] = "afgewezen",
+            ["status.implemented"] = "uitgevoerd",
         },
         ["en"] = new()
         {
@@ -92,13 +100,27 @@ public sealed class NotificationEmails(IOptions<EmailOptions> options, Unsubscri
             ["footer"] = "You receive this e-mail according to your notification preferences.",
             ["unsubscribe"] = "Stop these e-mails",
             ["preferences"] = "Manage my notifications",
-            ["status.prescreening"] = "awaiting moderation", ["status.proposed"] = "proposed", ["status.under_consideration"] = "under consideration",
-            ["status.accepted"] = "accepted", ["status.rejected"] = "rejected", ["status.implemented"] = "implemented",
+            ["status.prescreening"] = "awaiting moderation",
+            ["status.proposed"] = "proposed",
+            ["status.under_consideration"] = "under consideration",
+            ["status.accepted"] = "accepted",
+            ["status.rejected"] = "rejected",
+            ["status.implemented"] = "implemented",
         },
     };
 
-    public sealed record Item(long Id, Guid UserId, string Category, IReadOnlyDictionary<string, string?> Data, Guid? ProjectId, Guid? IdeaId,
-        string Email, string FirstName, string Locale, string? IdeaTitle);
+    public sealed record Item(
+        long Id,
+        Guid UserId,
+        string Category,
+        IReadOnlyDictionary<string, string?> Data,
+        Guid? ProjectId,
+        Guid? IdeaId,
+        string Email,
+        string FirstName,
+        string Locale,
+        string? IdeaTitle
+    );
 
     public OutgoingEmail Render(Item n)
     {
@@ -109,7 +131,8 @@ public sealed class NotificationEmails(IOptions<EmailOptions> options, Unsubscri
         var app = o.AppBaseUrl.TrimEnd('/');
         var link = n.ProjectId is { } p && n.IdeaId is { } i ? $"{app}/projects/{p}/ideas/{i}" : $"{app}/notifications";
         var token = tokens.Issue(n.UserId, n.Category);
-        var unsubscribeApi = $"{(o.ApiBaseUrl ?? o.AppBaseUrl).TrimEnd('/')}/api/v1/notifications/unsubscribe?token={Uri.EscapeDataString(token)}";
+        var unsubscribeApi =
+            $"{(o.ApiBaseUrl ?? o.AppBaseUrl).TrimEnd('/')}/api/v1/notifications/unsubscribe?token={Uri.EscapeDataString(token)}";
         var unsubscribePage = $"{app}/unsubscribe#token={Uri.EscapeDataString(token)}";
         var preferences = $"{app}/notifications/settings";
 
@@ -117,7 +140,8 @@ public sealed class NotificationEmails(IOptions<EmailOptions> options, Unsubscri
         var actor = D("actorName") ?? "";
         var status = D("status") is { } s ? t.GetValueOrDefault($"status.{s}", s) : "";
         var statusChanged = D("status") is not null && D("status") != D("previousStatus");
-        string subject, intro;
+        string subject,
+            intro;
         switch (n.Category.ToEnum<NotificationCategory>())
         {
             case NotificationCategory.IdeaStatusMine:
@@ -130,7 +154,9 @@ public sealed class NotificationEmails(IOptions<EmailOptions> options, Unsubscri
                 break;
             case NotificationCategory.NewIdeaToModerate:
                 subject = F("new_idea_to_moderate.subject", idea);
-                intro = F("new_idea_to_moderate.body", idea, actor) + (D("status") == Features.Ideas.IdeaStatus.Prescreening.ToWire() ? " " + t["new_idea_to_moderate.prescreening"] : "");
+                intro =
+                    F("new_idea_to_moderate.body", idea, actor)
+                    + (D("status") == Features.Ideas.IdeaStatus.Prescreening.ToWire() ? " " + t["new_idea_to_moderate.prescreening"] : "");
                 break;
             default:
                 subject = F($"{n.Category}.subject", idea, actor);
@@ -141,14 +167,21 @@ public sealed class NotificationEmails(IOptions<EmailOptions> options, Unsubscri
         var quote = D("feedback") is { Length: > 0 } f ? f : D("excerpt");
 
         var hello = F("hello", n.FirstName);
-        var text = $"{hello}\n\n{intro}\n" + (quoteLabel is null ? "" : $"\n{quoteLabel}") + (string.IsNullOrEmpty(quote) ? "" : $"\n> {quote.Replace("\n", "\n> ")}\n")
+        var text =
+            $"{hello}\n\n{intro}\n"
+            + (quoteLabel is null ? "" : $"\n{quoteLabel}")
+            + (string.IsNullOrEmpty(quote) ? "" : $"\n> {quote.Replace("\n", "\n> ")}\n")
             + $"\n{t["action"]} : {link}\n\n--\n{t["footer"]}\n{t["preferences"]} : {preferences}\n{t["unsubscribe"]} : {unsubscribePage}\n";
         var html = $"""
             <!doctype html><html lang="{n.Locale}"><body style="font-family:sans-serif;line-height:1.5">
             <p>{Enc(hello)}</p>
             {(intro.Length == 0 ? "" : $"<p>{Enc(intro)}</p>")}
             {(quoteLabel is null ? "" : $"<p>{Enc(quoteLabel)}</p>")}
-            {(string.IsNullOrEmpty(quote) ? "" : $"<blockquote style=\"white-space:pre-line;border-left:3px solid #ccc;margin:0;padding-left:1em\">{Enc(quote)}</blockquote>")}
+            {(
+                string.IsNullOrEmpty(quote)
+                    ? ""
+                    : $"<blockquote style=\"white-space:pre-line;border-left:3px solid #ccc;margin:0;padding-left:1em\">{Enc(quote)}</blockquote>"
+            )}
             <p><a href="{Enc(link)}">{Enc(t["action"])}</a></p>
             <hr><p style="color:#555;font-size:90%">{Enc(t["footer"])}<br>
             <a href="{Enc(preferences)}">{Enc(t["preferences"])}</a> · <a href="{Enc(unsubscribePage)}">{Enc(t["unsubscribe"])}</a></p>

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Dapper;
-using Npgsql;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Infrastructure.Jobs;
 
@@ -57,17 +55,40 @@ public sealed class NotificationMailer(NpgsqlDataSource db, NotificationEmails e
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(ClaimSql, new { Batch = 100 }, tx, cancellationToken: ct))).AsList();
-        if (rows.Count == 0) return 0;
+        var rows = (
+            await connection.QueryAsync<Row>(new CommandDefinition(ClaimSql, new { Batch = 100 }, tx, cancellationToken: ct))
+        ).AsList();
+        if (rows.Count == 0)
+            return 0;
         var queued = new List<long>();
         foreach (var r in rows.Where(r => r.Wanted))
         {
             var data = JsonSerializer.Deserialize<Dictionary<string, string?>>(r.Data) ?? [];
-            var mail = emails.Render(new NotificationEmails.Item(r.Id, r.UserId, r.Category, data, r.ProjectId, r.IdeaId, r.Email, r.FirstName, r.Locale, r.IdeaTitle));
+            var mail = emails.Render(
+                new NotificationEmails.Item(
+                    r.Id,
+                    r.UserId,
+                    r.Category,
+                    data,
+                    r.ProjectId,
+                    r.IdeaId,
+                    r.Email,
+                    r.FirstName,
+                    r.Locale,
+                    r.IdeaTitle
+                )
+            );
             await Outbox.EnqueueAsync(connection, tx, mail, ct);
             queued.Add(r.Id);
         }
-        await connection.ExecuteAsync(new CommandDefinition(MarkSql, new { Queued = queued.ToArray(), All = rows.Select(r => r.Id).ToArray() }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(
+            new CommandDefinition(
+                MarkSql,
+                new { Queued = queued.ToArray(), All = rows.Select(r => r.Id).ToArray() },
+                tx,
+                cancellationToken: ct
+            )
+        );
         await tx.CommitAsync(ct);
         return rows.Count;
     }

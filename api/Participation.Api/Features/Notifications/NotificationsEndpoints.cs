@@ -7,6 +7,8 @@ public static class NotificationsEndpoints
 {
     public static RouteGroupBuilder MapNotificationsEndpoints(this RouteGroupBuilder api)
     {
+        // The route table, laid out by hand (CSharpier leaves it): verb, path, handler, name; then access, limits, problems.
+        // csharpier-ignore-start
         var g = api.MapGroup("/notifications").WithTags("Notifications");
         g.MapGet("/", ListNotifications.Endpoint).WithName(nameof(ListNotifications))
             .RequireAuthorization().ProducesProblems(400, 401); // own
@@ -20,6 +22,7 @@ public static class NotificationsEndpoints
             .RequireAuthorization().ProducesProblems(400, 401); // own
         g.MapPost("/unsubscribe", Unsubscribe.Endpoint).WithName(nameof(Unsubscribe))
             .AllowAnonymous().RequireRateLimiting(RateLimits.Unsubscribe).ProducesProblems(401, 410); // signed token
+        // csharpier-ignore-end
         return api;
     }
 }

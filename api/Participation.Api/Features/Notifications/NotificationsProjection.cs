@@ -16,16 +16,17 @@ public sealed class NotificationsProjection : IEventProjection
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Task ProjectAsync(IDbConnection connection, IDbTransaction tx, RecordedEvent e, CancellationToken ct) => e.Type switch
-    {
-        EventType.IdeaStatusChanged => StatusChangedAsync(connection, tx, e, ct),
-        EventType.IdeaApproved or EventType.IdeaRejected => ReviewedAsync(connection, tx, e, ct),
-        EventType.IdeaHidden or EventType.CommentHidden => HiddenAsync(connection, tx, e, ct),
-        EventType.IdeaSubmitted => SubmittedAsync(connection, tx, e, ct),
-        EventType.IdeaNoteAdded => NoteAddedAsync(connection, tx, e, ct),
-        EventType.CommentPosted => CommentPostedAsync(connection, tx, e, ct),
-        _ => Task.CompletedTask,
-    };
+    public Task ProjectAsync(IDbConnection connection, IDbTransaction tx, RecordedEvent e, CancellationToken ct) =>
+        e.Type switch
+        {
+            EventType.IdeaStatusChanged => StatusChangedAsync(connection, tx, e, ct),
+            EventType.IdeaApproved or EventType.IdeaRejected => ReviewedAsync(connection, tx, e, ct),
+            EventType.IdeaHidden or EventType.CommentHidden => HiddenAsync(connection, tx, e, ct),
+            EventType.IdeaSubmitted => SubmittedAsync(connection, tx, e, ct),
+            EventType.IdeaNoteAdded => NoteAddedAsync(connection, tx, e, ct),
+            EventType.CommentPosted => CommentPostedAsync(connection, tx, e, ct),
+            _ => Task.CompletedTask,
+        };
 
     // What the producers write (camelCase JSON); only the fields read here.
     private sealed record Before(string Status);
@@ -59,10 +60,26 @@ public sealed class NotificationsProjection : IEventProjection
     private static Guid SubjectId(RecordedEvent e) => Guid.Parse(e.SubjectId);
 
     /// <summary>Notifies the people <paramref name="recipients"/> selects (never the actor), under the event's key.</summary>
-    private static Task NotifyAsync(IDbConnection connection, IDbTransaction tx, RecordedEvent e, NotificationCategory category, string key,
-        (Guid? Idea, Guid? Comment) about, Dictionary<string, string?> data, string recipients, object args, CancellationToken ct) =>
-        Notifier.NotifyAsync(connection, tx, new NotificationEvent(category, key, e.Actor.Id, e.Scope.ProjectId, about.Idea, about.Comment, data),
-            recipients, args, ct);
+    private static Task NotifyAsync(
+        IDbConnection connection,
+        IDbTransaction tx,
+        RecordedEvent e,
+        NotificationCategory category,
+        string key,
+        (Guid? Idea, Guid? Comment) about,
+        Dictionary<string, string?> data,
+        string recipients,
+        object args,
+        CancellationToken ct
+    ) =>
+        Notifier.NotifyAsync(
+            connection,
+            tx,
+            new NotificationEvent(category, key, e.Actor.Id, e.Scope.ProjectId, about.Idea, about.Comment, data),
+            recipients,
+            args,
+            ct
+        );
 
     // The idea's author; its followers and the residents who reacted to it (the author apart).
     private const string IdeaAuthor = "SELECT author_id AS user_id FROM ideas WHERE id = @IdeaId";
@@ -79,14 +96,37 @@ public sealed class NotificationsProjection : IEventProjection
         var ideaId = SubjectId(e);
         var data = new Dictionary<string, string?>
         {
-            ["ideaTitle"] = after.IdeaTitle, ["status"] = after.Status, ["previousStatus"] = before.Status,
-            ["feedback"] = after.Feedback is null ? null : RichText.Excerpt(after.Feedback, 1000), ["signedAs"] = after.SignedAs,
+            ["ideaTitle"] = after.IdeaTitle,
+            ["status"] = after.Status,
+            ["previousStatus"] = before.Status,
+            ["feedback"] = after.Feedback is null ? null : RichText.Excerpt(after.Feedback, 1000),
+            ["signedAs"] = after.SignedAs,
         };
         var key = $"idea_status:{after.ChangeId}";
-        await NotifyAsync(connection, tx, e, NotificationCategory.IdeaStatusMine, key, (ideaId, null), data,
-            IdeaAuthor, new { IdeaId = ideaId }, ct);
-        await NotifyAsync(connection, tx, e, NotificationCategory.IdeaStatusFollowed, key, (ideaId, null), data,
-            IdeaFollowers, new { IdeaId = ideaId }, ct);
+        await NotifyAsync(
+            connection,
+            tx,
+            e,
+            NotificationCategory.IdeaStatusMine,
+            key,
+            (ideaId, null),
+            data,
+            IdeaAuthor,
+            new { IdeaId = ideaId },
+            ct
+        );
+        await NotifyAsync(
+            connection,
+            tx,
+            e,
+            NotificationCategory.IdeaStatusFollowed,
+            key,
+            (ideaId, null),
+            data,
+            IdeaFollowers,
+            new { IdeaId = ideaId },
+            ct
+        );
     }
 
     private static Task ReviewedAsync(IDbConnection connection, IDbTransaction tx, RecordedEvent e, CancellationToken ct)
@@ -96,11 +136,23 @@ public sealed class NotificationsProjection : IEventProjection
         var ideaId = SubjectId(e);
         var data = new Dictionary<string, string?>
         {
-            ["ideaTitle"] = after.IdeaTitle, ["status"] = after.Status, ["previousStatus"] = before.Status,
+            ["ideaTitle"] = after.IdeaTitle,
+            ["status"] = after.Status,
+            ["previousStatus"] = before.Status,
             ["feedback"] = Read<ReviewData>(e.Data, e, "data").Reason,
         };
-        return NotifyAsync(connection, tx, e, NotificationCategory.IdeaStatusMine, $"idea_status:{after.ChangeId}", (ideaId, null), data,
-            IdeaAuthor, new { IdeaId = ideaId }, ct);
+        return NotifyAsync(
+            connection,
+            tx,
+            e,
+            NotificationCategory.IdeaStatusMine,
+            $"idea_status:{after.ChangeId}",
+            (ideaId, null),
+            data,
+            IdeaAuthor,
+            new { IdeaId = ideaId },
+            ct
+        );
     }
 
     // The author of the hidden idea or comment, told why. The key is the event's position (the audit log's id).
@@ -114,10 +166,22 @@ public sealed class NotificationsProjection : IEventProjection
         var comment = e.SubjectType == SubjectType.Comment;
         var data = new Dictionary<string, string?>
         {
-            ["ideaTitle"] = Read<Hidden>(e.After, e, "after").IdeaTitle, ["reason"] = context.Reason, ["kind"] = e.SubjectType.ToWire(),
+            ["ideaTitle"] = Read<Hidden>(e.After, e, "after").IdeaTitle,
+            ["reason"] = context.Reason,
+            ["kind"] = e.SubjectType.ToWire(),
         };
-        return NotifyAsync(connection, tx, e, NotificationCategory.ContentHidden, $"hidden:{e.Position}", (context.IdeaId, comment ? id : null), data,
-            comment ? CommentAuthorById : IdeaAuthorById, new { Id = id }, ct);
+        return NotifyAsync(
+            connection,
+            tx,
+            e,
+            NotificationCategory.ContentHidden,
+            $"hidden:{e.Position}",
+            (context.IdeaId, comment ? id : null),
+            data,
+            comment ? CommentAuthorById : IdeaAuthorById,
+            new { Id = id },
+            ct
+        );
     }
 
     // The project's moderators, of every idea posted (pre-moderated or not).
@@ -129,10 +193,22 @@ public sealed class NotificationsProjection : IEventProjection
         var id = SubjectId(e);
         var data = new Dictionary<string, string?>
         {
-            ["ideaTitle"] = after.Title, ["actorName"] = Read<Authored>(e.Data, e, "data").AuthorName, ["status"] = after.Status,
+            ["ideaTitle"] = after.Title,
+            ["actorName"] = Read<Authored>(e.Data, e, "data").AuthorName,
+            ["status"] = after.Status,
         };
-        return NotifyAsync(connection, tx, e, NotificationCategory.NewIdeaToModerate, $"new_idea:{id}", (id, null), data,
-            Moderators, new { e.Scope.ProjectId }, ct);
+        return NotifyAsync(
+            connection,
+            tx,
+            e,
+            NotificationCategory.NewIdeaToModerate,
+            $"new_idea:{id}",
+            (id, null),
+            data,
+            Moderators,
+            new { e.Scope.ProjectId },
+            ct
+        );
     }
 
     // The colleagues mentioned in a note (checked to be the project's staff when it was written).
@@ -141,14 +217,27 @@ public sealed class NotificationsProjection : IEventProjection
     private static Task NoteAddedAsync(IDbConnection connection, IDbTransaction tx, RecordedEvent e, CancellationToken ct)
     {
         var after = Read<Note>(e.After, e, "after");
-        if (after.Mentions.Length == 0) return Task.CompletedTask;
+        if (after.Mentions.Length == 0)
+            return Task.CompletedTask;
         var context = Read<NoteData>(e.Data, e, "data");
         var data = new Dictionary<string, string?>
         {
-            ["ideaTitle"] = context.IdeaTitle, ["actorName"] = context.AuthorName, ["excerpt"] = context.Excerpt,
+            ["ideaTitle"] = context.IdeaTitle,
+            ["actorName"] = context.AuthorName,
+            ["excerpt"] = context.Excerpt,
         };
-        return NotifyAsync(connection, tx, e, NotificationCategory.Mention, $"note:{after.NoteId}", (SubjectId(e), null), data,
-            Mentioned, new { after.Mentions }, ct);
+        return NotifyAsync(
+            connection,
+            tx,
+            e,
+            NotificationCategory.Mention,
+            $"note:{after.NoteId}",
+            (SubjectId(e), null),
+            data,
+            Mentioned,
+            new { after.Mentions },
+            ct
+        );
     }
 
     // A reply notifies the parent comment's author; any comment notifies the idea's author, unless they wrote that parent.
@@ -165,13 +254,35 @@ public sealed class NotificationsProjection : IEventProjection
         var id = SubjectId(e);
         var data = new Dictionary<string, string?>
         {
-            ["ideaTitle"] = context.IdeaTitle, ["actorName"] = context.AuthorName, ["excerpt"] = context.Excerpt,
+            ["ideaTitle"] = context.IdeaTitle,
+            ["actorName"] = context.AuthorName,
+            ["excerpt"] = context.Excerpt,
         };
         var key = $"comment:{id}";
         if (after.ParentId is { } parentId)
-            await NotifyAsync(connection, tx, e, NotificationCategory.ReplyToMyComment, key, (after.IdeaId, id), data,
-                ParentAuthor, new { ParentId = parentId }, ct);
-        await NotifyAsync(connection, tx, e, NotificationCategory.CommentOnMyIdea, key, (after.IdeaId, id), data,
-            IdeaAuthorUnlessParent, new { after.IdeaId, after.ParentId }, ct);
+            await NotifyAsync(
+                connection,
+                tx,
+                e,
+                NotificationCategory.ReplyToMyComment,
+                key,
+                (after.IdeaId, id),
+                data,
+                ParentAuthor,
+                new { ParentId = parentId },
+                ct
+            );
+        await NotifyAsync(
+            connection,
+            tx,
+            e,
+            NotificationCategory.CommentOnMyIdea,
+            key,
+            (after.IdeaId, id),
+            data,
+            IdeaAuthorUnlessParent,
+            new { after.IdeaId, after.ParentId },
+            ct
+        );
     }
 }

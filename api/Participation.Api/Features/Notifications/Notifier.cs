@@ -1,12 +1,18 @@
 using System.Data;
 using System.Text.Json;
-using Dapper;
 
 namespace Participation.Api.Features.Notifications;
 
 /// <summary>One event that notifies a set of people (computed in SQL) in one category.</summary>
-internal sealed record NotificationEvent(NotificationCategory Category, string EventKey, Guid? ActorId, Guid? ProjectId, Guid? IdeaId,
-    Guid? CommentId, IReadOnlyDictionary<string, string?> Data);
+internal sealed record NotificationEvent(
+    NotificationCategory Category,
+    string EventKey,
+    Guid? ActorId,
+    Guid? ProjectId,
+    Guid? IdeaId,
+    Guid? CommentId,
+    IReadOnlyDictionary<string, string?> Data
+);
 
 /// <summary>
 /// Writes notifications in the transaction that records their event (its only caller is <see cref="NotificationsProjection"/>),
@@ -29,8 +35,14 @@ internal static class Notifier
         ON CONFLICT (user_id, event_key) DO NOTHING;
         """;
 
-    public static Task<int> NotifyAsync(IDbConnection connection, IDbTransaction tx, NotificationEvent e, string recipientsSql, object? recipientArgs,
-        CancellationToken ct)
+    public static Task<int> NotifyAsync(
+        IDbConnection connection,
+        IDbTransaction tx,
+        NotificationEvent e,
+        string recipientsSql,
+        object? recipientArgs,
+        CancellationToken ct
+    )
     {
         var args = new DynamicParameters(recipientArgs);
         args.Add("Category", e.Category.ToWire());
@@ -41,7 +53,13 @@ internal static class Notifier
         args.Add("CommentId", e.CommentId);
         args.Add("Data", JsonSerializer.Serialize(e.Data));
         args.Add("DefaultChannel", NotificationCategories.Default(e.Category).ToWire());
-        return connection.ExecuteAsync(new CommandDefinition(string.Format(System.Globalization.CultureInfo.InvariantCulture, Sql, recipientsSql),
-            args, tx, cancellationToken: ct));
+        return connection.ExecuteAsync(
+            new CommandDefinition(
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, Sql, recipientsSql),
+                args,
+                tx,
+                cancellationToken: ct
+            )
+        );
     }
 }

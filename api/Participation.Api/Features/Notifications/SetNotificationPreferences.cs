@@ -1,17 +1,14 @@
 using System.Text.Json.Serialization;
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Notifications;
 
 /// <summary>Sets the caller's channel for the given categories (the others keep theirs).</summary>
 public static class SetNotificationPreferences
 {
-    public sealed record Change([property: JsonRequired] NotificationCategory Category, [property: JsonRequired] NotificationChannel Channel);
+    public sealed record Change(
+        [property: JsonRequired] NotificationCategory Category,
+        [property: JsonRequired] NotificationChannel Channel
+    );
 
     public sealed record Request(IReadOnlyList<Change> Preferences);
 
@@ -21,14 +18,21 @@ public static class SetNotificationPreferences
     {
         public Validator()
         {
-            RuleFor(c => c.Preferences).NotEmpty().WithMessage(_ => Messages.Get("required"))
-                .Must(p => p is null || p.Count <= NotificationCategories.All.Length).WithMessage(_ => Messages.Get("one_per_category"))
-                .Must(p => p is null || p.Select(x => x?.Category).Distinct().Count() == p.Count).WithMessage(_ => Messages.Get("one_per_category"));
-            RuleForEach(c => c.Preferences).NotNull().WithMessage(_ => Messages.Get("required")).ChildRules(p =>
-            {
-                p.RuleFor(x => x.Category).IsInEnum().WithMessage(_ => Messages.Get("notification_category"));
-                p.RuleFor(x => x.Channel).IsInEnum().WithMessage(_ => Messages.Get("notification_channel"));
-            });
+            RuleFor(c => c.Preferences)
+                .NotEmpty()
+                .WithMessage(_ => Messages.Get("required"))
+                .Must(p => p is null || p.Count <= NotificationCategories.All.Length)
+                .WithMessage(_ => Messages.Get("one_per_category"))
+                .Must(p => p is null || p.Select(x => x?.Category).Distinct().Count() == p.Count)
+                .WithMessage(_ => Messages.Get("one_per_category"));
+            RuleForEach(c => c.Preferences)
+                .NotNull()
+                .WithMessage(_ => Messages.Get("required"))
+                .ChildRules(p =>
+                {
+                    p.RuleFor(x => x.Category).IsInEnum().WithMessage(_ => Messages.Get("notification_category"));
+                    p.RuleFor(x => x.Channel).IsInEnum().WithMessage(_ => Messages.Get("notification_channel"));
+                });
         }
     }
 
@@ -44,10 +48,18 @@ public static class SetNotificationPreferences
         {
             await using (var connection = await db.OpenConnectionAsync(ct))
             {
-                await connection.ExecuteAsync(new CommandDefinition(Sql, new
-                {
-                    c.ActorId, Categories = c.Preferences.Select(p => p.Category.ToWire()).ToArray(), Channels = c.Preferences.Select(p => p.Channel.ToWire()).ToArray(),
-                }, cancellationToken: ct));
+                await connection.ExecuteAsync(
+                    new CommandDefinition(
+                        Sql,
+                        new
+                        {
+                            c.ActorId,
+                            Categories = c.Preferences.Select(p => p.Category.ToWire()).ToArray(),
+                            Channels = c.Preferences.Select(p => p.Channel.ToWire()).ToArray(),
+                        },
+                        cancellationToken: ct
+                    )
+                );
             }
             return await sender.Send(new GetNotificationPreferences.Query(c.ActorId), ct);
         }
@@ -55,6 +67,9 @@ public static class SetNotificationPreferences
 
     [EndpointSummary("Choose e-mail, in-app or off per notification category.")]
     public static ValueTask<IReadOnlyList<NotificationPreference>> Endpoint(
-        Request body, Caller caller, ISender sender, CancellationToken ct) =>
-        sender.Send(new Command(caller.UserId, body.Preferences), ct);
+        Request body,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => sender.Send(new Command(caller.UserId, body.Preferences), ct);
 }

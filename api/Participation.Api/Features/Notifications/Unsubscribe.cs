@@ -1,7 +1,3 @@
-using Dapper;
-using Mediator;
-using Npgsql;
-
 namespace Participation.Api.Features.Notifications;
 
 /// <summary>
@@ -26,10 +22,12 @@ public static class Unsubscribe
 
         public async ValueTask<Response> Handle(Command c, CancellationToken ct)
         {
-            if (tokens.Read(c.Token) is not var (userId, category)) throw new Infrastructure.Errors.GoneException();
+            if (tokens.Read(c.Token) is not var (userId, category))
+                throw new Infrastructure.Errors.GoneException();
             await using var connection = await db.OpenConnectionAsync(ct);
-            var channel = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(Sql, new { UserId = userId, Category = category }, cancellationToken: ct))
-                ?? throw new Infrastructure.Errors.GoneException();
+            var channel = await connection.ExecuteScalarAsync<string?>(
+                new CommandDefinition(Sql, new { UserId = userId, Category = category }, cancellationToken: ct)
+            ) ?? throw new Infrastructure.Errors.GoneException();
             return new Response(category.ToEnum<NotificationCategory>(), channel.ToEnum<NotificationChannel>());
         }
     }

@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
 
 namespace Participation.Api.Features.Notifications;
 
@@ -24,18 +22,24 @@ public sealed class UnsubscribeTokens(IOptions<AuthOptions> auth)
 
     public (Guid UserId, string Category)? Read(string? token)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 200) return null;
+        if (string.IsNullOrEmpty(token) || token.Length > 200)
+            return null;
         var parts = token.Split('.');
-        if (parts.Length != 2) return null;
+        if (parts.Length != 2)
+            return null;
         try
         {
             var payload = WebEncoders.Base64UrlDecode(parts[0]);
             var mac = WebEncoders.Base64UrlDecode(parts[1]);
-            if (payload.Length <= 16 || !CryptographicOperations.FixedTimeEquals(mac, Mac(payload))) return null;
+            if (payload.Length <= 16 || !CryptographicOperations.FixedTimeEquals(mac, Mac(payload)))
+                return null;
             var category = Encoding.UTF8.GetString(payload, 16, payload.Length - 16);
             return NotificationCategories.All.Contains(category) ? (new Guid(payload.AsSpan(0, 16)), category) : null;
         }
-        catch (FormatException) { return null; }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     private static byte[] Payload(Guid userId, string category) => [.. userId.ToByteArray(), .. Encoding.UTF8.GetBytes(category)];

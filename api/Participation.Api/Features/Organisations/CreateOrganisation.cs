@@ -1,14 +1,4 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Organisations;
 
@@ -44,14 +34,47 @@ public static class CreateOrganisation
         public async ValueTask<Response> Handle(Command c, CancellationToken ct)
         {
             var id = Guid.CreateVersion7();
-            var fields = new { Name = c.Name!.Trim(), Description = c.Description?.Trim() ?? "", Website = string.IsNullOrWhiteSpace(c.Website) ? null : c.Website.Trim() };
+            var fields = new
+            {
+                Name = c.Name!.Trim(),
+                Description = c.Description?.Trim() ?? "",
+                Website = string.IsNullOrWhiteSpace(c.Website) ? null : c.Website.Trim(),
+            };
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             try
             {
-                await connection.ExecuteAsync(new CommandDefinition(Sql, new { Id = id, fields.Name, fields.Description, fields.Website, c.ActorId }, tx, cancellationToken: ct));
-                await events.RecordAsync(tx, EventType.OrganisationCreated, Actor.User(c.ActorId), id, Scope.Platform, null,
-                    new { fields.Name, fields.Description, fields.Website, Status = OrganisationStatus.Pending }, ct: ct);
+                await connection.ExecuteAsync(
+                    new CommandDefinition(
+                        Sql,
+                        new
+                        {
+                            Id = id,
+                            fields.Name,
+                            fields.Description,
+                            fields.Website,
+                            c.ActorId,
+                        },
+                        tx,
+                        cancellationToken: ct
+                    )
+                );
+                await events.RecordAsync(
+                    tx,
+                    EventType.OrganisationCreated,
+                    Actor.User(c.ActorId),
+                    id,
+                    Scope.Platform,
+                    null,
+                    new
+                    {
+                        fields.Name,
+                        fields.Description,
+                        fields.Website,
+                        Status = OrganisationStatus.Pending,
+                    },
+                    ct: ct
+                );
                 await tx.CommitAsync(ct);
             }
             catch (PostgresException ex) when (ex.IsUniqueViolation("organisations_name_key"))

@@ -1,10 +1,3 @@
-using Participation.Api.Infrastructure.Auth;
-using Dapper;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-
 namespace Participation.Api.Features.Organisations;
 
 /// <summary>
@@ -19,8 +12,21 @@ public static class GetOrganisation
 
     private sealed record MemberRow(Guid UserId, string FirstName, string LastName, string Role);
 
-    public sealed record Response(Guid Id, string Name, string Description, string? Website, OrganisationStatus Status, bool Verified,
-        string? StatusReason, int MemberCount, OrganisationRole? MyRole, bool InvitedMe, bool CanReview, IReadOnlyList<Member>? Members, IReadOnlyList<string>? PendingInvitations);
+    public sealed record Response(
+        Guid Id,
+        string Name,
+        string Description,
+        string? Website,
+        OrganisationStatus Status,
+        bool Verified,
+        string? StatusReason,
+        int MemberCount,
+        OrganisationRole? MyRole,
+        bool InvitedMe,
+        bool CanReview,
+        IReadOnlyList<Member>? Members,
+        IReadOnlyList<string>? PendingInvitations
+    );
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
     {
@@ -38,21 +44,46 @@ public static class GetOrganisation
             SELECT email FROM organisation_invitations WHERE organisation_id = @Id ORDER BY created_at;
             """;
 
-        private sealed record Row(Guid Id, string Name, string Description, string? Website, string Status, string? StatusReason,
-            int MemberCount, string? MyRole, bool InvitedMe, bool Admin);
+        private sealed record Row(
+            Guid Id,
+            string Name,
+            string Description,
+            string? Website,
+            string Status,
+            string? StatusReason,
+            int MemberCount,
+            string? MyRole,
+            bool InvitedMe,
+            bool Admin
+        );
 
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql, q, cancellationToken: ct));
             var o = await results.ReadSingleOrDefaultAsync<Row>() ?? throw new NotFoundException("No such organisation.");
-            var members = (await results.ReadAsync<MemberRow>()).Select(m => new Member(m.UserId, m.FirstName, m.LastName, m.Role.ToEnum<OrganisationRole>())).ToList();
+            var members = (await results.ReadAsync<MemberRow>())
+                .Select(m => new Member(m.UserId, m.FirstName, m.LastName, m.Role.ToEnum<OrganisationRole>()))
+                .ToList();
             var invited = (await results.ReadAsync<string>()).AsList();
             var insider = o.MyRole is not null || o.Admin;
-            if (o.Status != "verified" && !insider && !o.InvitedMe) throw new NotFoundException("No such organisation.");
-            return new Response(o.Id, o.Name, o.Description, o.Website, o.Status.ToEnum<OrganisationStatus>(), o.Status == "verified", insider ? o.StatusReason : null,
-                o.MemberCount, o.MyRole.ToEnumOrNull<OrganisationRole>(), o.InvitedMe && o.MyRole is null, o.Admin, insider ? members : null,
-                o.MyRole == "owner" ? invited : null); // invitees' addresses: only the owner who typed them
+            if (o.Status != "verified" && !insider && !o.InvitedMe)
+                throw new NotFoundException("No such organisation.");
+            return new Response(
+                o.Id,
+                o.Name,
+                o.Description,
+                o.Website,
+                o.Status.ToEnum<OrganisationStatus>(),
+                o.Status == "verified",
+                insider ? o.StatusReason : null,
+                o.MemberCount,
+                o.MyRole.ToEnumOrNull<OrganisationRole>(),
+                o.InvitedMe && o.MyRole is null,
+                o.Admin,
+                insider ? members : null,
+                o.MyRole == "owner" ? invited : null
+            ); // invitees' addresses: only the owner who typed them
         }
     }
 

@@ -1,14 +1,5 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.Email;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Organisations;
 
@@ -55,11 +46,27 @@ public static class InviteMember
             var email = TextRules.NormalizeEmail(c.Email);
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, new { c.ActorId, c.Id, Email = email }, tx, cancellationToken: ct))
-                ?? throw new NotFoundException("No such organisation.");
+            var row = await connection.QuerySingleOrDefaultAsync<Row>(
+                new CommandDefinition(
+                    Sql,
+                    new
+                    {
+                        c.ActorId,
+                        c.Id,
+                        Email = email,
+                    },
+                    tx,
+                    cancellationToken: ct
+                )
+            ) ?? throw new NotFoundException("No such organisation.");
             if (row.IsNew) // inviting the same address again (or a member) changes nothing: no event
             {
-                await Outbox.EnqueueAsync(connection, tx, templates.OrganisationInvitation(row.Locale, email, row.PlatformName, row.Name, row.InviterName, c.Id), ct);
+                await Outbox.EnqueueAsync(
+                    connection,
+                    tx,
+                    templates.OrganisationInvitation(row.Locale, email, row.PlatformName, row.Name, row.InviterName, c.Id),
+                    ct
+                );
                 // An invitation is an e-mail address, which events never carry: the fact is that the owner invited someone.
                 await events.RecordAsync(tx, EventType.OrganisationMemberInvited, Actor.User(c.ActorId), c.Id, Scope.Platform, ct: ct);
             }

@@ -1,11 +1,4 @@
-using Dapper;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 
 namespace Participation.Api.Features.Organisations;
 
@@ -39,10 +32,19 @@ public static class JoinOrganisation
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var row = await connection.QuerySingleAsync<Row>(new CommandDefinition(Sql, c, tx, cancellationToken: ct));
-            if (!row.Ok) throw new NotFoundException("No invitation to join this organisation for your confirmed e-mail address.");
+            if (!row.Ok)
+                throw new NotFoundException("No invitation to join this organisation for your confirmed e-mail address.");
             if (row.Joined) // joining again as a member changes nothing: no event
-                await events.RecordAsync(tx, EventType.OrganisationMemberJoined, Actor.User(c.ActorId), c.Id, Scope.Platform,
-                    null, new { userId = c.ActorId, role = "member" }, ct: ct);
+                await events.RecordAsync(
+                    tx,
+                    EventType.OrganisationMemberJoined,
+                    Actor.User(c.ActorId),
+                    c.Id,
+                    Scope.Platform,
+                    null,
+                    new { userId = c.ActorId, role = "member" },
+                    ct: ct
+                );
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

@@ -1,10 +1,3 @@
-using Dapper;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.OpenApi;
-
 namespace Participation.Api.Features.Organisations;
 
 /// <summary>
@@ -40,8 +33,11 @@ public static class ListMyOrganisations
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            return new Response((await connection.QueryAsync<Row>(new CommandDefinition(Sql, q, cancellationToken: ct)))
-                .Select(r => new Organisation(r.Id, r.Name, r.Status.ToEnum<OrganisationStatus>(), r.Membership.ToEnum<Membership>())).ToList());
+            return new Response(
+                (await connection.QueryAsync<Row>(new CommandDefinition(Sql, q, cancellationToken: ct)))
+                    .Select(r => new Organisation(r.Id, r.Name, r.Status.ToEnum<OrganisationStatus>(), r.Membership.ToEnum<Membership>()))
+                    .ToList()
+            );
         }
     }
 

@@ -1,14 +1,5 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Pagination;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Organisations;
 
@@ -17,7 +8,15 @@ public static class ListOrganisations
 {
     public sealed record Query(Guid? ActorId, OrganisationStatus? Status, string? Search, string? Cursor, int? Limit) : IQuery<Response>;
 
-    public sealed record Organisation(Guid Id, string Name, string Description, string? Website, OrganisationStatus Status, int MemberCount, DateTimeOffset CreatedAt);
+    public sealed record Organisation(
+        Guid Id,
+        string Name,
+        string Description,
+        string? Website,
+        OrganisationStatus Status,
+        int MemberCount,
+        DateTimeOffset CreatedAt
+    );
 
     public sealed record Response(IReadOnlyList<Organisation> Items, string? NextCursor);
 
@@ -46,7 +45,16 @@ public static class ListOrganisations
              LIMIT @Take;
             """;
 
-        private sealed record Row(Guid Id, string Name, string Description, string? Website, string Status, DateTime CreatedAt, string N, int MemberCount);
+        private sealed record Row(
+            Guid Id,
+            string Name,
+            string Description,
+            string? Website,
+            string Status,
+            DateTime CreatedAt,
+            string N,
+            int MemberCount
+        );
 
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {
@@ -55,15 +63,40 @@ public static class ListOrganisations
             var status = (q.Status ?? OrganisationStatus.Verified).ToWire();
             await using var connection = await db.OpenConnectionAsync(ct);
             if (status != "verified" && (q.ActorId is not { } actor || !await Roles.IsAdminAsync(connection, actor, null, ct)))
-                throw q.ActorId is null ? new UnauthorizedException("Log in as an admin to see organisations awaiting review.") : new ForbiddenException();
+                throw q.ActorId is null
+                    ? new UnauthorizedException("Log in as an admin to see organisations awaiting review.")
+                    : new ForbiddenException();
             var search = string.IsNullOrWhiteSpace(q.Search) ? null : TextRules.EscapeLike(q.Search.Trim());
-            var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new
-            {
-                Status = status, Search = search, AfterN = after?.N, AfterId = after?.Id, Take = limit + 1,
-            }, cancellationToken: ct))).AsList();
+            var rows = (
+                await connection.QueryAsync<Row>(
+                    new CommandDefinition(
+                        Sql,
+                        new
+                        {
+                            Status = status,
+                            Search = search,
+                            AfterN = after?.N,
+                            AfterId = after?.Id,
+                            Take = limit + 1,
+                        },
+                        cancellationToken: ct
+                    )
+                )
+            ).AsList();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(r.N, r.Id));
-            return new Response(page.Select(r => new Organisation(r.Id, r.Name, r.Description, r.Website, r.Status.ToEnum<OrganisationStatus>(), r.MemberCount,
-                r.CreatedAt.AsUtc())).ToList(), next);
+            return new Response(
+                page.Select(r => new Organisation(
+                        r.Id,
+                        r.Name,
+                        r.Description,
+                        r.Website,
+                        r.Status.ToEnum<OrganisationStatus>(),
+                        r.MemberCount,
+                        r.CreatedAt.AsUtc()
+                    ))
+                    .ToList(),
+                next
+            );
         }
     }
 

@@ -5,6 +5,8 @@ public static class OrganisationsEndpoints
 {
     public static RouteGroupBuilder MapOrganisationsEndpoints(this RouteGroupBuilder api)
     {
+        // The route table, laid out by hand (CSharpier leaves it): verb, path, handler, name; then access, limits, problems.
+        // csharpier-ignore-start
         var g = api.MapGroup("/organisations").WithTags("Organisations");
         g.MapGet("/", ListOrganisations.Endpoint).WithName(nameof(ListOrganisations))
             .AllowAnonymous().ProducesProblems(400, 401, 403); // verified: everyone; pending/rejected: admins
@@ -26,6 +28,7 @@ public static class OrganisationsEndpoints
             .RequireAuthorization().ProducesProblems(401, 404); // the invited address
         g.MapDelete("/{id:guid}/members/{userId:guid}", RemoveMember.Endpoint).WithName(nameof(RemoveMember))
             .RequireAuthorization().ProducesProblems(401, 404); // owner, or the member leaving
+        // csharpier-ignore-end
         return api;
     }
 }

@@ -1,11 +1,4 @@
-using Dapper;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 
 namespace Participation.Api.Features.Organisations;
 
@@ -31,8 +24,16 @@ public static class RemoveMember
             // Removing someone who is no longer a member is a 404: one event per removal.
             if (await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(Sql, c, tx, cancellationToken: ct)) is null)
                 throw new NotFoundException("No such member.");
-            await events.RecordAsync(tx, EventType.OrganisationMemberRemoved, Actor.User(c.ActorId), c.Id, Scope.Platform,
-                new { userId = c.UserId, role = "member" }, null, ct: ct);
+            await events.RecordAsync(
+                tx,
+                EventType.OrganisationMemberRemoved,
+                Actor.User(c.ActorId),
+                c.Id,
+                Scope.Platform,
+                new { userId = c.UserId, role = "member" },
+                null,
+                ct: ct
+            );
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

@@ -1,15 +1,7 @@
 using System.Text.Json.Serialization;
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.Email;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Organisations;
 
@@ -25,7 +17,10 @@ public static class ReviewOrganisation
         public Validator()
         {
             RuleFor(c => c.Decision).IsInEnum().WithMessage(_ => Messages.Get("one_of_verify_reject"));
-            RuleFor(c => c.Reason).NotEmpty().When(c => c.Decision == OrganisationDecision.Reject).WithMessage(_ => Messages.Get("required"));
+            RuleFor(c => c.Reason)
+                .NotEmpty()
+                .When(c => c.Decision == OrganisationDecision.Reject)
+                .WithMessage(_ => Messages.Get("required"));
             RuleFor(c => c.Reason).PlainText(1000);
         }
     }
@@ -44,24 +39,69 @@ public static class ReviewOrganisation
               LEFT JOIN users u ON u.id = m.user_id;
             """;
 
-        private sealed record Row(string Name, string PreviousStatus, string? Email, string? FirstName, string? Locale, string PlatformName);
+        private sealed record Row(
+            string Name,
+            string PreviousStatus,
+            string? Email,
+            string? FirstName,
+            string? Locale,
+            string PlatformName
+        );
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            if (!await Roles.IsAdminAsync(connection, c.ActorId, tx, ct)) throw new ForbiddenException();
+            if (!await Roles.IsAdminAsync(connection, c.ActorId, tx, ct))
+                throw new ForbiddenException();
             var verified = c.Decision == OrganisationDecision.Verify;
             var status = verified ? OrganisationStatus.Verified : OrganisationStatus.Rejected;
             var reason = verified ? null : c.Reason!.Trim();
-            var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new { c.Id, c.ActorId, Status = status.ToWire(), Reason = reason },
-                tx, cancellationToken: ct))).AsList();
-            if (rows.Count == 0) throw new NotFoundException("No such organisation.");
-            await events.RecordAsync(tx, verified ? EventType.OrganisationVerified : EventType.OrganisationRejected, Actor.User(c.ActorId), c.Id, Scope.Platform,
-                before: new { status = rows[0].PreviousStatus.ToEnum<OrganisationStatus>() }, after: new { status }, data: new { reason }, ct);
+            var rows = (
+                await connection.QueryAsync<Row>(
+                    new CommandDefinition(
+                        Sql,
+                        new
+                        {
+                            c.Id,
+                            c.ActorId,
+                            Status = status.ToWire(),
+                            Reason = reason,
+                        },
+                        tx,
+                        cancellationToken: ct
+                    )
+                )
+            ).AsList();
+            if (rows.Count == 0)
+                throw new NotFoundException("No such organisation.");
+            await events.RecordAsync(
+                tx,
+                verified ? EventType.OrganisationVerified : EventType.OrganisationRejected,
+                Actor.User(c.ActorId),
+                c.Id,
+                Scope.Platform,
+                before: new { status = rows[0].PreviousStatus.ToEnum<OrganisationStatus>() },
+                after: new { status },
+                data: new { reason },
+                ct
+            );
             foreach (var owner in rows.Where(r => r.Email is not null))
-                await Outbox.EnqueueAsync(connection, tx, templates.OrganisationReviewed(owner.Locale!, owner.Email!, owner.FirstName!, owner.PlatformName,
-                    owner.Name, verified, c.Reason?.Trim(), c.Id), ct);
+                await Outbox.EnqueueAsync(
+                    connection,
+                    tx,
+                    templates.OrganisationReviewed(
+                        owner.Locale!,
+                        owner.Email!,
+                        owner.FirstName!,
+                        owner.PlatformName,
+                        owner.Name,
+                        verified,
+                        c.Reason?.Trim(),
+                        c.Id
+                    ),
+                    ct
+                );
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

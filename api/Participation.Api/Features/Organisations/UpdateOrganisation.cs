@@ -1,14 +1,4 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Organisations;
 
@@ -51,7 +41,16 @@ public static class UpdateOrganisation
                       o.name, o.description, o.website, o.status;
             """;
 
-        private sealed record Row(string OldName, string OldDescription, string? OldWebsite, string OldStatus, string Name, string Description, string? Website, string Status);
+        private sealed record Row(
+            string OldName,
+            string OldDescription,
+            string? OldWebsite,
+            string OldStatus,
+            string Name,
+            string Description,
+            string? Website,
+            string Status
+        );
 
         public async ValueTask<Response> Handle(Command c, CancellationToken ct)
         {
@@ -59,16 +58,44 @@ public static class UpdateOrganisation
             await using var tx = await connection.BeginTransactionAsync(ct);
             try
             {
-                var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, new
-                {
-                    c.Id, c.ActorId, Name = c.Name?.Trim(), Description = c.Description?.Trim(), Website = c.Website?.Trim(),
-                }, tx, cancellationToken: ct));
+                var row = await connection.QuerySingleOrDefaultAsync<Row>(
+                    new CommandDefinition(
+                        Sql,
+                        new
+                        {
+                            c.Id,
+                            c.ActorId,
+                            Name = c.Name?.Trim(),
+                            Description = c.Description?.Trim(),
+                            Website = c.Website?.Trim(),
+                        },
+                        tx,
+                        cancellationToken: ct
+                    )
+                );
                 // Someone else's organisation answers as if it did not exist.
-                if (row is null) throw new NotFoundException("No such organisation.");
+                if (row is null)
+                    throw new NotFoundException("No such organisation.");
                 var status = row.Status.ToEnum<OrganisationStatus>();
-                if (Changes.Of(("name", row.OldName, row.Name), ("description", row.OldDescription, row.Description), ("website", row.OldWebsite, row.Website),
-                        ("status", row.OldStatus.ToEnum<OrganisationStatus>(), status)) is { } diff) // the same profile again records nothing
-                    await events.RecordAsync(tx, EventType.OrganisationEdited, Actor.User(c.ActorId), c.Id, Scope.Platform, diff.Before, diff.After, ct: ct);
+                if (
+                    Changes.Of(
+                        ("name", row.OldName, row.Name),
+                        ("description", row.OldDescription, row.Description),
+                        ("website", row.OldWebsite, row.Website),
+                        ("status", row.OldStatus.ToEnum<OrganisationStatus>(), status)
+                    ) is
+                    { } diff
+                ) // the same profile again records nothing
+                    await events.RecordAsync(
+                        tx,
+                        EventType.OrganisationEdited,
+                        Actor.User(c.ActorId),
+                        c.Id,
+                        Scope.Platform,
+                        diff.Before,
+                        diff.After,
+                        ct: ct
+                    );
                 await tx.CommitAsync(ct);
                 return new Response(c.Id, status);
             }

@@ -1,13 +1,4 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Organisations;
 
@@ -35,10 +26,22 @@ public static class WithdrawMemberInvitation
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Owner, c, tx, cancellationToken: ct))) throw new NotFoundException("No such organisation.");
+            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Owner, c, tx, cancellationToken: ct)))
+                throw new NotFoundException("No such organisation.");
             // Nothing pending for that address changes nothing: no event (which never carries the address).
-            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Sql, new { c.Id, Email = TextRules.NormalizeEmail(c.Email) }, tx, cancellationToken: ct)))
-                await events.RecordAsync(tx, EventType.OrganisationMemberInvitationWithdrawn, Actor.User(c.ActorId), c.Id, Scope.Platform, ct: ct);
+            if (
+                await connection.ExecuteScalarAsync<bool>(
+                    new CommandDefinition(Sql, new { c.Id, Email = TextRules.NormalizeEmail(c.Email) }, tx, cancellationToken: ct)
+                )
+            )
+                await events.RecordAsync(
+                    tx,
+                    EventType.OrganisationMemberInvitationWithdrawn,
+                    Actor.User(c.ActorId),
+                    c.Id,
+                    Scope.Platform,
+                    ct: ct
+                );
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

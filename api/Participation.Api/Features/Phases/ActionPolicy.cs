@@ -1,11 +1,6 @@
 using System.Data;
 using System.Text.Json;
-using Dapper;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Phases;
 
@@ -23,8 +18,11 @@ public static class ActionPolicy
     public sealed record Result(Guid ProjectId, PhaseRef? Phase, IReadOnlyList<Decision> Actions)
     {
         /// <summary>The project's status (for refusals outside any phase); not part of the response.</summary>
-        [System.Text.Json.Serialization.JsonIgnore] public string Status { get; init; } = "";
-        [System.Text.Json.Serialization.JsonIgnore] public PhaseSettings? Settings { get; init; }
+        [System.Text.Json.Serialization.JsonIgnore]
+        public string Status { get; init; } = "";
+
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PhaseSettings? Settings { get; init; }
     }
 
     internal const string Sql = $"""
@@ -46,24 +44,63 @@ public static class ActionPolicy
          WHERE p.id = @ProjectId;
         """;
 
-    private sealed record Row(string Status, bool Staff, Guid? PhaseId, string? Method, string? Settings, DateTime? StartsAt, DateTime? EndsAt,
-        bool Active, bool SignedIn, bool Confirmed, bool Blocked, int IdeasUsed, int ReactionsUsed, int VotesUsed, bool Responded);
+    private sealed record Row(
+        string Status,
+        bool Staff,
+        Guid? PhaseId,
+        string? Method,
+        string? Settings,
+        DateTime? StartsAt,
+        DateTime? EndsAt,
+        bool Active,
+        bool SignedIn,
+        bool Confirmed,
+        bool Blocked,
+        int IdeasUsed,
+        int ReactionsUsed,
+        int VotesUsed,
+        bool Responded
+    );
 
     /// <summary>The decisions for the given phase, or the current one when <paramref name="phaseId"/> is null.</summary>
-    public static async Task<Result> DecideAsync(IDbConnection connection, Guid? actorId, Guid projectId, Guid? phaseId, IDbTransaction? tx, CancellationToken ct)
+    public static async Task<Result> DecideAsync(
+        IDbConnection connection,
+        Guid? actorId,
+        Guid projectId,
+        Guid? phaseId,
+        IDbTransaction? tx,
+        CancellationToken ct
+    )
     {
-        var r = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql,
-            new { ActorId = actorId, ProjectId = projectId, PhaseId = phaseId }, tx, cancellationToken: ct));
-        if (r is null || (r.Status == "draft" && !r.Staff)) throw new NotFoundException("No such project.");
+        var r = await connection.QuerySingleOrDefaultAsync<Row>(
+            new CommandDefinition(
+                Sql,
+                new
+                {
+                    ActorId = actorId,
+                    ProjectId = projectId,
+                    PhaseId = phaseId,
+                },
+                tx,
+                cancellationToken: ct
+            )
+        );
+        if (r is null || (r.Status == "draft" && !r.Staff))
+            throw new NotFoundException("No such project.");
         if (r.PhaseId is not { } id)
         {
-            if (phaseId is not null) throw new NotFoundException("No such phase.");
+            if (phaseId is not null)
+                throw new NotFoundException("No such phase.");
             return new Result(projectId, null, []) { Status = r.Status };
         }
         var settings = JsonSerializer.Deserialize<PhaseSettings>(r.Settings!, JsonSerializerOptions.Web) ?? new PhaseSettings();
         var method = r.Method!.ToEnum<PhaseMethod>();
         var decisions = Methods.Actions(method).Select(action => Decide(action, method, settings, r)).ToList();
-        return new Result(projectId, new PhaseRef(id, method, r.StartsAt!.Value.AsUtc(), r.EndsAt.AsUtc(), r.Active), decisions) { Status = r.Status, Settings = settings };
+        return new Result(projectId, new PhaseRef(id, method, r.StartsAt!.Value.AsUtc(), r.EndsAt.AsUtc(), r.Active), decisions)
+        {
+            Status = r.Status,
+            Settings = settings,
+        };
     }
 
     /// <summary>
@@ -72,14 +109,25 @@ public static class ActionPolicy
     /// do" panel shows. With <paramref name="limitTakenLater"/>, a reached limit does not refuse: the handler takes
     /// the limit atomically itself when it adds something, so switching or removing stays possible.
     /// </summary>
-    public static async Task<(PhaseRef Phase, PhaseSettings Settings)> RequireAsync(IDbConnection connection, Guid? actorId, Guid projectId, ParticipationAction action,
-        IDbTransaction? tx, CancellationToken ct, PhaseMethod? method = null, bool limitTakenLater = false)
+    public static async Task<(PhaseRef Phase, PhaseSettings Settings)> RequireAsync(
+        IDbConnection connection,
+        Guid? actorId,
+        Guid projectId,
+        ParticipationAction action,
+        IDbTransaction? tx,
+        CancellationToken ct,
+        PhaseMethod? method = null,
+        bool limitTakenLater = false
+    )
     {
         var result = await DecideAsync(connection, actorId, projectId, null, tx, ct);
         var decision = method is null || result.Phase?.Method == method ? result.Actions.FirstOrDefault(a => a.Action == action) : null;
-        var reason = decision is null ? (result.Status == "archived" ? RefusalReason.ProjectArchived : RefusalReason.PhaseNotActive)
-            : decision.Allowed || (limitTakenLater && decision.Reason == RefusalReason.LimitReached) ? null : decision.Reason;
-        if (reason is { } refused) throw Refuse(action, refused);
+        var reason =
+            decision is null ? (result.Status == "archived" ? RefusalReason.ProjectArchived : RefusalReason.PhaseNotActive)
+            : decision.Allowed || (limitTakenLater && decision.Reason == RefusalReason.LimitReached) ? null
+            : decision.Reason;
+        if (reason is { } refused)
+            throw Refuse(action, refused);
         return (result.Phase!, result.Settings!);
     }
 
@@ -97,9 +145,15 @@ public static class ActionPolicy
             : r.Blocked ? RefusalReason.Blocked
             : audience == Phases.Audience.Staff && !r.Staff ? RefusalReason.NotPermitted
             : audience == Phases.Audience.ConfirmedEmail && !r.Confirmed ? RefusalReason.EmailNotConfirmed
-            : action == ParticipationAction.PostIdea && settings.IdeasPerUser is { } ideas && r.IdeasUsed >= ideas ? RefusalReason.LimitReached
-            : action == ParticipationAction.React && settings.ReactionsPerUser is { } reactions && r.ReactionsUsed >= reactions ? RefusalReason.LimitReached
-            : action == ParticipationAction.Vote && method == PhaseMethod.Voting && settings.VotesPerUser is { } votes && r.VotesUsed >= votes ? RefusalReason.LimitReached
+            : action == ParticipationAction.PostIdea && settings.IdeasPerUser is { } ideas && r.IdeasUsed >= ideas
+                ? RefusalReason.LimitReached
+            : action == ParticipationAction.React && settings.ReactionsPerUser is { } reactions && r.ReactionsUsed >= reactions
+                ? RefusalReason.LimitReached
+            : action == ParticipationAction.Vote
+            && method == PhaseMethod.Voting
+            && settings.VotesPerUser is { } votes
+            && r.VotesUsed >= votes
+                ? RefusalReason.LimitReached
             : action == ParticipationAction.Answer && method == PhaseMethod.Survey && r.Responded ? RefusalReason.AlreadyResponded
             : null;
         return new Decision(action, reason is null, reason);
@@ -108,14 +162,16 @@ public static class ActionPolicy
     private static Audience Audience(ParticipationAction action, PhaseSettings s)
     {
         var p = s.Permissions ?? new PhasePermissions();
-        return (action switch
-        {
-            ParticipationAction.PostIdea => p.PostIdea,
-            ParticipationAction.Comment => p.Comment,
-            ParticipationAction.React => p.React,
-            ParticipationAction.Vote => p.Vote,
-            ParticipationAction.Answer => p.Answer,
-            _ => null,
-        }) ?? Phases.Audience.Staff;
+        return (
+            action switch
+            {
+                ParticipationAction.PostIdea => p.PostIdea,
+                ParticipationAction.Comment => p.Comment,
+                ParticipationAction.React => p.React,
+                ParticipationAction.Vote => p.Vote,
+                ParticipationAction.Answer => p.Answer,
+                _ => null,
+            }
+        ) ?? Phases.Audience.Staff;
     }
 }

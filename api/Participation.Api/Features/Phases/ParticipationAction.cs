@@ -30,10 +30,13 @@ public enum RefusalReason
     LimitReached,
     AlreadyResponded,
     Blocked,
+
     /// <summary>Only the idea's author may do this.</summary>
     NotAuthor,
+
     /// <summary>The city is already reviewing the idea.</summary>
     IdeaLocked,
+
     /// <summary>The idea is not public (awaiting pre-moderation, hidden or withdrawn).</summary>
     NotPublic,
 }

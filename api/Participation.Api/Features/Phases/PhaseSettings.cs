@@ -43,21 +43,29 @@ public sealed record PhaseSettings(
     string? BudgetCurrency = null,
     decimal? MinimumSpend = null,
     int? MinimumIdeas = null,
-    bool? ResultsPublic = null);
+    bool? ResultsPublic = null
+);
 
-public sealed record PhasePermissions(Audience? PostIdea = null, Audience? Comment = null, Audience? React = null, Audience? Vote = null, Audience? Answer = null);
+public sealed record PhasePermissions(
+    Audience? PostIdea = null,
+    Audience? Comment = null,
+    Audience? React = null,
+    Audience? Vote = null,
+    Audience? Answer = null
+);
 
 public static class Methods
 {
     /// <summary>The actions a method offers, in display order.</summary>
-    public static ParticipationAction[] Actions(PhaseMethod method) => method switch
-    {
-        PhaseMethod.Ideation => [ParticipationAction.PostIdea, ParticipationAction.Comment, ParticipationAction.React],
-        PhaseMethod.Voting => [ParticipationAction.Vote, ParticipationAction.Comment],
-        PhaseMethod.Budgeting => [ParticipationAction.Vote, ParticipationAction.Comment],
-        PhaseMethod.Survey or PhaseMethod.Poll => [ParticipationAction.Answer],
-        _ => [],
-    };
+    public static ParticipationAction[] Actions(PhaseMethod method) =>
+        method switch
+        {
+            PhaseMethod.Ideation => [ParticipationAction.PostIdea, ParticipationAction.Comment, ParticipationAction.React],
+            PhaseMethod.Voting => [ParticipationAction.Vote, ParticipationAction.Comment],
+            PhaseMethod.Budgeting => [ParticipationAction.Vote, ParticipationAction.Comment],
+            PhaseMethod.Survey or PhaseMethod.Poll => [ParticipationAction.Answer],
+            _ => [],
+        };
 
     /// <summary>The defaults a new phase gets for what its author leaves out.</summary>
     public static PhaseSettings WithDefaults(PhaseMethod method, PhaseSettings? s)
@@ -68,18 +76,32 @@ public static class Methods
         {
             PhaseMethod.Ideation => s with
             {
-                Permissions = new(PostIdea: p.PostIdea ?? Audience.ConfirmedEmail, Comment: p.Comment ?? Audience.ConfirmedEmail, React: p.React ?? Audience.Registered),
-                Dislikes = s.Dislikes ?? false, Map = s.Map ?? false, PreModeration = s.PreModeration ?? false,
+                Permissions = new(
+                    PostIdea: p.PostIdea ?? Audience.ConfirmedEmail,
+                    Comment: p.Comment ?? Audience.ConfirmedEmail,
+                    React: p.React ?? Audience.Registered
+                ),
+                Dislikes = s.Dislikes ?? false,
+                Map = s.Map ?? false,
+                PreModeration = s.PreModeration ?? false,
             },
-            PhaseMethod.Voting => s with { Permissions = new(Vote: p.Vote ?? Audience.ConfirmedEmail, Comment: p.Comment ?? Audience.ConfirmedEmail), ResultsPublic = s.ResultsPublic ?? false },
-            PhaseMethod.Budgeting => s with
+            PhaseMethod.Voting => s with
             {
-                Permissions = new(Vote: p.Vote ?? Audience.ConfirmedEmail, Comment: p.Comment ?? Audience.ConfirmedEmail), BudgetCurrency = s.BudgetCurrency ?? "EUR",
+                Permissions = new(Vote: p.Vote ?? Audience.ConfirmedEmail, Comment: p.Comment ?? Audience.ConfirmedEmail),
                 ResultsPublic = s.ResultsPublic ?? false,
             },
-            PhaseMethod.Survey or PhaseMethod.Poll => s with { Permissions = new(Answer: p.Answer ?? Audience.Registered), ResultsPublic = s.ResultsPublic ?? false },
+            PhaseMethod.Budgeting => s with
+            {
+                Permissions = new(Vote: p.Vote ?? Audience.ConfirmedEmail, Comment: p.Comment ?? Audience.ConfirmedEmail),
+                BudgetCurrency = s.BudgetCurrency ?? "EUR",
+                ResultsPublic = s.ResultsPublic ?? false,
+            },
+            PhaseMethod.Survey or PhaseMethod.Poll => s with
+            {
+                Permissions = new(Answer: p.Answer ?? Audience.Registered),
+                ResultsPublic = s.ResultsPublic ?? false,
+            },
             _ => new PhaseSettings(),
         };
     }
 }
-

@@ -1,7 +1,3 @@
-using Dapper;
-using Mediator;
-using Npgsql;
-
 namespace Participation.Api.Features.Platform;
 
 /// <summary>What every visitor needs to draw the shell: the platform's name and languages, and the map settings.</summary>
@@ -26,11 +22,14 @@ public static class GetPlatform
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, cancellationToken: ct))
-                ?? new Row();
+            var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, cancellationToken: ct)) ?? new Row();
             var m = map.Value;
-            return new Response(row.Name, row.Languages, row.Languages.FirstOrDefault() ?? "fr",
-                new MapSettings(m.TileUrl, m.Attribution, m.Latitude, m.Longitude, m.Zoom));
+            return new Response(
+                row.Name,
+                row.Languages,
+                row.Languages.FirstOrDefault() ?? "fr",
+                new MapSettings(m.TileUrl, m.Attribution, m.Latitude, m.Longitude, m.Zoom)
+            );
         }
     }
 

@@ -4,6 +4,7 @@ namespace Participation.Api.Features.Platform;
 public sealed class MapOptions
 {
     public const string Section = "Map";
+
     /// <summary>An XYZ tile URL template; any server the city licenses (OpenStreetMap by default).</summary>
     public string TileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
     public string Attribution { get; set; } = "© OpenStreetMap contributors";

@@ -1,13 +1,4 @@
-using System.Text.Json.Serialization;
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Projects;
 
@@ -27,7 +18,13 @@ public static class AddPhase
     }
 
     [EndpointSummary("Add a phase to the project's timeline (its staff); phases may not overlap.")]
-    public static async Task<Created<GetProject.Phase>> Endpoint(Guid id, PhaseRequest body, Caller caller, ISender sender, CancellationToken ct)
+    public static async Task<Created<GetProject.Phase>> Endpoint(
+        Guid id,
+        PhaseRequest body,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    )
     {
         var actor = caller.UserId;
         var phaseId = await sender.Send(new Command(actor, id, body), ct);

@@ -15,7 +15,11 @@ public static class AssignModerator
             await using var tx = await connection.BeginTransactionAsync(ct);
             await ProjectModerators.RequireProjectAsync(connection, tx, c.Id, ct);
             await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, Role.ProjectModerator, ScopeType.Project, c.Id, ct);
-            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM users WHERE id = @UserId)", c, tx, cancellationToken: ct)))
+            if (
+                !await connection.ExecuteScalarAsync<bool>(
+                    new CommandDefinition("SELECT EXISTS (SELECT 1 FROM users WHERE id = @UserId)", c, tx, cancellationToken: ct)
+                )
+            )
                 throw new NotFoundException("No such user.");
             await grants.GrantAsync(connection, tx, c.UserId, Role.ProjectModerator, ScopeType.Project, c.Id, c.ActorId, "project", ct);
             await tx.CommitAsync(ct);

@@ -1,13 +1,4 @@
-using System.Text.Json.Serialization;
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Projects;
 
@@ -30,7 +21,14 @@ public static class ChangePhase
     }
 
     [EndpointSummary("Replace a phase of the project (its staff).")]
-    public static async Task<NoContent> Endpoint(Guid id, Guid phaseId, PhaseRequest body, Caller caller, ISender sender, CancellationToken ct)
+    public static async Task<NoContent> Endpoint(
+        Guid id,
+        Guid phaseId,
+        PhaseRequest body,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    )
     {
         await sender.Send(new Command(caller.UserId, id, phaseId, body), ct);
         return TypedResults.NoContent();

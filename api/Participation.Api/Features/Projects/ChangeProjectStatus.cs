@@ -1,13 +1,5 @@
-using Participation.Api.Infrastructure.Validation;
 using System.Text.Json.Serialization;
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.OpenApi;
 
 namespace Participation.Api.Features.Projects;
 
@@ -39,9 +31,23 @@ public static class ChangeProjectStatus
             await StaffAccess.RequireStaffAsync(connection, c.ActorId, c.Id, ct);
             var status = c.Status.ToWire();
             await using var tx = await connection.BeginTransactionAsync(ct);
-            if (await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(Sql, new { c.Id, Status = status }, tx, cancellationToken: ct)) is { } previous)
-                await events.RecordAsync(tx, EventType.ProjectStatusChanged, Actor.User(c.ActorId), c.Id, Scope.Project(c.Id),
-                    new { status = previous }, new { status }, new { before = previous, after = status }, ct);
+            if (
+                await connection.QuerySingleOrDefaultAsync<string?>(
+                    new CommandDefinition(Sql, new { c.Id, Status = status }, tx, cancellationToken: ct)
+                ) is
+                { } previous
+            )
+                await events.RecordAsync(
+                    tx,
+                    EventType.ProjectStatusChanged,
+                    Actor.User(c.ActorId),
+                    c.Id,
+                    Scope.Project(c.Id),
+                    new { status = previous },
+                    new { status },
+                    new { before = previous, after = status },
+                    ct
+                );
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

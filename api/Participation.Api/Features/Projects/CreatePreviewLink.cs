@@ -27,10 +27,22 @@ public static class CreatePreviewLink
             await StaffAccess.RequireStaffAsync(connection, c.ActorId, c.Id, ct);
             var token = SecureTokens.New();
             await using var tx = await connection.BeginTransactionAsync(ct);
-            if (await connection.QuerySingleOrDefaultAsync<bool?>(new CommandDefinition(Sql, new { c.Id, Hash = SecureTokens.Hash(token) }, tx, cancellationToken: ct))
-                is { } linked)
-                await events.RecordAsync(tx, EventType.ProjectPreviewLinkCreated, Actor.User(c.ActorId), c.Id, Scope.Project(c.Id),
-                    new { hasPreviewLink = linked }, new { hasPreviewLink = true }, ct: ct);
+            if (
+                await connection.QuerySingleOrDefaultAsync<bool?>(
+                    new CommandDefinition(Sql, new { c.Id, Hash = SecureTokens.Hash(token) }, tx, cancellationToken: ct)
+                ) is
+                { } linked
+            )
+                await events.RecordAsync(
+                    tx,
+                    EventType.ProjectPreviewLinkCreated,
+                    Actor.User(c.ActorId),
+                    c.Id,
+                    Scope.Project(c.Id),
+                    new { hasPreviewLink = linked },
+                    new { hasPreviewLink = true },
+                    ct: ct
+                );
             await tx.CommitAsync(ct);
             return new Response(token, $"/projects/{c.Id}/preview#token={token}");
         }

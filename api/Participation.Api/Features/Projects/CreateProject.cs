@@ -1,26 +1,32 @@
 using System.Text.Json;
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 
 namespace Participation.Api.Features.Projects;
 
 /// <summary>An admin, or a head of the department, creates a project (a draft) in a department.</summary>
 public static class CreateProject
 {
-    public sealed record Request(Guid DepartmentId, IReadOnlyDictionary<string, string>? Title, IReadOnlyDictionary<string, string>? Summary,
-        IReadOnlyDictionary<string, string>? Description, IReadOnlyDictionary<string, string>? Goals,
-        IReadOnlyDictionary<string, string>? TargetAudience, IReadOnlyList<string>? Topics);
+    public sealed record Request(
+        Guid DepartmentId,
+        IReadOnlyDictionary<string, string>? Title,
+        IReadOnlyDictionary<string, string>? Summary,
+        IReadOnlyDictionary<string, string>? Description,
+        IReadOnlyDictionary<string, string>? Goals,
+        IReadOnlyDictionary<string, string>? TargetAudience,
+        IReadOnlyList<string>? Topics
+    );
 
-    public sealed record Command(Guid ActorId, Guid DepartmentId, IReadOnlyDictionary<string, string>? Title, IReadOnlyDictionary<string, string>? Summary,
-        IReadOnlyDictionary<string, string>? Description, IReadOnlyDictionary<string, string>? Goals,
-        IReadOnlyDictionary<string, string>? TargetAudience, IReadOnlyList<string>? Topics) : ICommand<Response>, IProjectTexts;
+    public sealed record Command(
+        Guid ActorId,
+        Guid DepartmentId,
+        IReadOnlyDictionary<string, string>? Title,
+        IReadOnlyDictionary<string, string>? Summary,
+        IReadOnlyDictionary<string, string>? Description,
+        IReadOnlyDictionary<string, string>? Goals,
+        IReadOnlyDictionary<string, string>? TargetAudience,
+        IReadOnlyList<string>? Topics
+    ) : ICommand<Response>, IProjectTexts;
 
     public sealed record Response(Guid Id, ProjectStatus Status);
 
@@ -42,17 +48,37 @@ public static class CreateProject
         public async ValueTask<Response> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            if (!await Roles.IsAdminAsync(connection, c.ActorId, null, ct) && !await Roles.HeadsDepartmentAsync(connection, c.ActorId, c.DepartmentId, null, ct))
+            if (
+                !await Roles.IsAdminAsync(connection, c.ActorId, null, ct)
+                && !await Roles.HeadsDepartmentAsync(connection, c.ActorId, c.DepartmentId, null, ct)
+            )
                 throw new ForbiddenException();
             var id = Guid.CreateVersion7();
             var parameters = new DynamicParameters(c.ToParameters());
-            parameters.AddDynamicParams(new { Id = id, c.ActorId, c.DepartmentId });
+            parameters.AddDynamicParams(
+                new
+                {
+                    Id = id,
+                    c.ActorId,
+                    c.DepartmentId,
+                }
+            );
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var created = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(Sql, parameters, tx, cancellationToken: ct))
-                ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("departmentId", "Unknown department.")]);
+            var created = await connection.QuerySingleOrDefaultAsync<string?>(
+                new CommandDefinition(Sql, parameters, tx, cancellationToken: ct)
+            ) ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("departmentId", "Unknown department.")]);
             var after = JsonSerializer.Deserialize<JsonElement>(created);
-            await events.RecordAsync(tx, EventType.ProjectCreated, Actor.User(c.ActorId), id, Scope.Project(id),
-                before: null, after, data: new { title = after.GetProperty("title") }, ct);
+            await events.RecordAsync(
+                tx,
+                EventType.ProjectCreated,
+                Actor.User(c.ActorId),
+                id,
+                Scope.Project(id),
+                before: null,
+                after,
+                data: new { title = after.GetProperty("title") },
+                ct
+            );
             await tx.CommitAsync(ct);
             return new Response(id, ProjectStatus.Draft);
         }
@@ -61,8 +87,19 @@ public static class CreateProject
     [EndpointSummary("Create a draft project in a department (admin, or a head of that department).")]
     public static async Task<Created<Response>> Endpoint(Request body, Caller caller, ISender sender, CancellationToken ct)
     {
-        var created = await sender.Send(new Command(caller.UserId, body.DepartmentId, body.Title, body.Summary, body.Description, body.Goals,
-            body.TargetAudience, body.Topics), ct);
+        var created = await sender.Send(
+            new Command(
+                caller.UserId,
+                body.DepartmentId,
+                body.Title,
+                body.Summary,
+                body.Description,
+                body.Goals,
+                body.TargetAudience,
+                body.Topics
+            ),
+            ct
+        );
         return TypedResults.Created($"/api/v1/projects/{created.Id}", created);
     }
 }

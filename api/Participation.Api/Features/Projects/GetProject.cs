@@ -1,15 +1,7 @@
 using System.Text.Json;
-using Dapper;
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Features.Phases;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Projects;
 
@@ -24,17 +16,38 @@ public static class GetProject
 
     public sealed record Department(Guid Id, IReadOnlyDictionary<string, string> Name);
 
-    public sealed record Phase(Guid Id, IReadOnlyDictionary<string, string> Title, IReadOnlyDictionary<string, string> Description,
-        DateTimeOffset StartsAt, DateTimeOffset? EndsAt, PhaseMethod Method, PhaseSettings Settings, bool IsCurrent);
+    public sealed record Phase(
+        Guid Id,
+        IReadOnlyDictionary<string, string> Title,
+        IReadOnlyDictionary<string, string> Description,
+        DateTimeOffset StartsAt,
+        DateTimeOffset? EndsAt,
+        PhaseMethod Method,
+        PhaseSettings Settings,
+        bool IsCurrent
+    );
 
     public sealed record Person(Guid Id, string FirstName, string LastName);
 
     public sealed record StaffView(bool CanManageModerators, bool PreviewLinkActive, IReadOnlyList<Person> Moderators);
 
-    public sealed record Response(Guid Id, Department Department, IReadOnlyDictionary<string, string> Title, IReadOnlyDictionary<string, string> Summary,
-        IReadOnlyDictionary<string, string> Description, IReadOnlyDictionary<string, string> Goals, IReadOnlyDictionary<string, string> TargetAudience,
-        IReadOnlyList<string> Topics, ProjectStatus Status, string? ImageUrl, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt,
-        IReadOnlyList<Phase> Phases, Guid? CurrentPhaseId, StaffView? Staff);
+    public sealed record Response(
+        Guid Id,
+        Department Department,
+        IReadOnlyDictionary<string, string> Title,
+        IReadOnlyDictionary<string, string> Summary,
+        IReadOnlyDictionary<string, string> Description,
+        IReadOnlyDictionary<string, string> Goals,
+        IReadOnlyDictionary<string, string> TargetAudience,
+        IReadOnlyList<string> Topics,
+        ProjectStatus Status,
+        string? ImageUrl,
+        DateTimeOffset? PublishedAt,
+        DateTimeOffset UpdatedAt,
+        IReadOnlyList<Phase> Phases,
+        Guid? CurrentPhaseId,
+        StaffView? Staff
+    );
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
     {
@@ -73,35 +86,82 @@ public static class GetProject
             public bool? PreviewOk { get; init; }
         }
 
-        internal sealed record PhaseRow(Guid Id, string Title, string Description, DateTime StartsAt, DateTime? EndsAt, string Method, string Settings, bool IsCurrent);
+        internal sealed record PhaseRow(
+            Guid Id,
+            string Title,
+            string Description,
+            DateTime StartsAt,
+            DateTime? EndsAt,
+            string Method,
+            string Settings,
+            bool IsCurrent
+        );
 
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             var access = await ProjectStaff.OfAsync(connection, q.ActorId, q.Id, null, ct);
-            if (!access.Exists) throw new NotFoundException("No such project.");
+            if (!access.Exists)
+                throw new NotFoundException("No such project.");
             var previewHash = string.IsNullOrEmpty(q.PreviewToken) ? null : SecureTokens.Hash(q.PreviewToken);
-            await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql,
-                new { q.Id, PreviewHash = previewHash, Staff = access.IsStaff }, cancellationToken: ct));
+            await using var results = await connection.QueryMultipleAsync(
+                new CommandDefinition(
+                    Sql,
+                    new
+                    {
+                        q.Id,
+                        PreviewHash = previewHash,
+                        Staff = access.IsStaff,
+                    },
+                    cancellationToken: ct
+                )
+            );
             var p = await results.ReadSingleAsync<Row>();
             var phases = (await results.ReadAsync<PhaseRow>()).Select(ToPhase).ToList();
             var moderators = (await results.ReadAsync<Person>()).AsList();
-            if (p.Status == "draft" && !access.IsStaff && p.PreviewOk != true) throw new NotFoundException("No such project.");
+            if (p.Status == "draft" && !access.IsStaff && p.PreviewOk != true)
+                throw new NotFoundException("No such project.");
 
-            return new Response(p.Id, new Department(p.DepartmentId, LocalizedText.FromJson(p.DepartmentName)),
-                LocalizedText.FromJson(p.Title), LocalizedText.FromJson(p.Summary), LocalizedText.FromJson(p.Description),
-                LocalizedText.FromJson(p.Goals), LocalizedText.FromJson(p.TargetAudience), p.Topics, p.Status.ToEnum<ProjectStatus>(),
-                p.ImageKey is null ? null : $"/api/v1/projects/{p.Id}/image?v={Uri.EscapeDataString(Path.GetFileNameWithoutExtension(p.ImageKey))}",
-                p.PublishedAt.AsUtc(), p.UpdatedAt.AsUtc(), phases, phases.FirstOrDefault(x => x.IsCurrent)?.Id,
-                access.IsStaff ? new StaffView(access.ManagesModerators, p.PreviewActive, moderators) : null);
+            return new Response(
+                p.Id,
+                new Department(p.DepartmentId, LocalizedText.FromJson(p.DepartmentName)),
+                LocalizedText.FromJson(p.Title),
+                LocalizedText.FromJson(p.Summary),
+                LocalizedText.FromJson(p.Description),
+                LocalizedText.FromJson(p.Goals),
+                LocalizedText.FromJson(p.TargetAudience),
+                p.Topics,
+                p.Status.ToEnum<ProjectStatus>(),
+                p.ImageKey is null
+                    ? null
+                    : $"/api/v1/projects/{p.Id}/image?v={Uri.EscapeDataString(Path.GetFileNameWithoutExtension(p.ImageKey))}",
+                p.PublishedAt.AsUtc(),
+                p.UpdatedAt.AsUtc(),
+                phases,
+                phases.FirstOrDefault(x => x.IsCurrent)?.Id,
+                access.IsStaff ? new StaffView(access.ManagesModerators, p.PreviewActive, moderators) : null
+            );
         }
 
-        internal static Phase ToPhase(PhaseRow r) => new(r.Id, LocalizedText.FromJson(r.Title), LocalizedText.FromJson(r.Description),
-            r.StartsAt.AsUtc(), r.EndsAt.AsUtc(), r.Method.ToEnum<PhaseMethod>(), JsonSerializer.Deserialize<PhaseSettings>(r.Settings, JsonSerializerOptions.Web) ?? new PhaseSettings(), r.IsCurrent);
+        internal static Phase ToPhase(PhaseRow r) =>
+            new(
+                r.Id,
+                LocalizedText.FromJson(r.Title),
+                LocalizedText.FromJson(r.Description),
+                r.StartsAt.AsUtc(),
+                r.EndsAt.AsUtc(),
+                r.Method.ToEnum<PhaseMethod>(),
+                JsonSerializer.Deserialize<PhaseSettings>(r.Settings, JsonSerializerOptions.Web) ?? new PhaseSettings(),
+                r.IsCurrent
+            );
     }
 
     [EndpointSummary("A project page with its timeline (drafts: staff, or the X-Preview-Token header).")]
-    public static ValueTask<Response> Endpoint(Guid id, [FromHeader(Name = "X-Preview-Token")] string? previewToken, Caller caller,
-        ISender sender, CancellationToken ct) =>
-        sender.Send(new Query(caller.UserIdOrNull, id, previewToken), ct);
+    public static ValueTask<Response> Endpoint(
+        Guid id,
+        [FromHeader(Name = "X-Preview-Token")] string? previewToken,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => sender.Send(new Query(caller.UserIdOrNull, id, previewToken), ct);
 }

@@ -1,8 +1,3 @@
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Features.Phases;
 
 namespace Participation.Api.Features.Projects;

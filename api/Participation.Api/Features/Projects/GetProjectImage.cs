@@ -17,7 +17,8 @@ public static class GetProjectImage
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             var key = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(Sql, q, cancellationToken: ct));
-            if (key is null || q.Version is null || Path.GetFileNameWithoutExtension(key) != q.Version) return null;
+            if (key is null || q.Version is null || Path.GetFileNameWithoutExtension(key) != q.Version)
+                return null;
             return await storage.OpenAsync(key, ct) is { } stream ? new Image(stream, ImageTypes.ContentTypeOf(key)) : null;
         }
     }
@@ -26,7 +27,8 @@ public static class GetProjectImage
     public static async Task<IResult> Endpoint(Guid id, string? v, HttpContext http, ISender sender, CancellationToken ct)
     {
         var image = await sender.Send(new Query(id, v), ct);
-        if (image is null) throw new NotFoundException("No such image.");
+        if (image is null)
+            throw new NotFoundException("No such image.");
         http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
         http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
         return Results.Stream(image.Content, image.ContentType);

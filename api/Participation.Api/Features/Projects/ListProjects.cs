@@ -1,12 +1,5 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Pagination;
 using Participation.Api.Features.Phases;
-using Participation.Api.Infrastructure.Validation;
+using Participation.Api.Infrastructure.Pagination;
 
 namespace Participation.Api.Features.Projects;
 
@@ -17,14 +10,30 @@ namespace Participation.Api.Features.Projects;
 /// </summary>
 public static class ListProjects
 {
-    public sealed record Query(Guid? DepartmentId, string? Topic, ProjectStatus? Status, PhaseMethod? Method, string? Search, ProjectSort? Sort, string? Cursor, int? Limit)
-        : IQuery<Response>;
+    public sealed record Query(
+        Guid? DepartmentId,
+        string? Topic,
+        ProjectStatus? Status,
+        PhaseMethod? Method,
+        string? Search,
+        ProjectSort? Sort,
+        string? Cursor,
+        int? Limit
+    ) : IQuery<Response>;
 
     public sealed record CurrentPhase(Guid Id, PhaseMethod Method, DateTimeOffset? EndsAt);
 
-    public sealed record Project(Guid Id, GetProject.Department Department, IReadOnlyDictionary<string, string> Title,
-        IReadOnlyDictionary<string, string> Summary, IReadOnlyList<string> Topics, ProjectStatus Status, string? ImageUrl,
-        DateTimeOffset? PublishedAt, CurrentPhase? CurrentPhase);
+    public sealed record Project(
+        Guid Id,
+        GetProject.Department Department,
+        IReadOnlyDictionary<string, string> Title,
+        IReadOnlyDictionary<string, string> Summary,
+        IReadOnlyList<string> Topics,
+        ProjectStatus Status,
+        string? ImageUrl,
+        DateTimeOffset? PublishedAt,
+        CurrentPhase? CurrentPhase
+    );
 
     public sealed record Response(IReadOnlyList<Project> Items, string? NextCursor);
 
@@ -32,7 +41,9 @@ public static class ListProjects
     {
         public Validator()
         {
-            RuleFor(q => q.Status).Must(s => s is null or ProjectStatus.Published or ProjectStatus.Archived).WithMessage(_ => Messages.Get("one_of_published_archived"));
+            RuleFor(q => q.Status)
+                .Must(s => s is null or ProjectStatus.Published or ProjectStatus.Archived)
+                .WithMessage(_ => Messages.Get("one_of_published_archived"));
             RuleFor(q => q.Method).IsInEnum().WithMessage(_ => Messages.Get("unknown_method"));
             RuleFor(q => q.Sort).IsInEnum().WithMessage(_ => Messages.Get("one_of_project_sorts"));
             RuleFor(q => q.Topic).PlainText(40);
@@ -95,28 +106,74 @@ public static class ListProjects
             var after = Cursor.Decode<Key>(q.Cursor);
             var limit = q.Limit ?? Cursor.DefaultLimit;
             await using var connection = await db.OpenConnectionAsync(ct);
-            var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new
-            {
-                EndingSoon = q.Sort == ProjectSort.EndingSoon, Status = q.Status.ToWire(), q.DepartmentId, Topic = q.Topic?.Trim().ToLowerInvariant(), Method = q.Method.ToWire(),
-                Search = string.IsNullOrWhiteSpace(q.Search) ? null : q.Search.Trim(),
-                AfterAt = after?.At, AfterId = after?.Id, Take = limit + 1,
-            }, cancellationToken: ct))).AsList();
+            var rows = (
+                await connection.QueryAsync<Row>(
+                    new CommandDefinition(
+                        Sql,
+                        new
+                        {
+                            EndingSoon = q.Sort == ProjectSort.EndingSoon,
+                            Status = q.Status.ToWire(),
+                            q.DepartmentId,
+                            Topic = q.Topic?.Trim().ToLowerInvariant(),
+                            Method = q.Method.ToWire(),
+                            Search = string.IsNullOrWhiteSpace(q.Search) ? null : q.Search.Trim(),
+                            AfterAt = after?.At,
+                            AfterId = after?.Id,
+                            Take = limit + 1,
+                        },
+                        cancellationToken: ct
+                    )
+                )
+            ).AsList();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(r.SortKey, r.Id));
-            return new Response(page.Select(r => new Project(r.Id, new GetProject.Department(r.DepartmentId, LocalizedText.FromJson(r.DepartmentName)),
-                LocalizedText.FromJson(r.Title), LocalizedText.FromJson(r.Summary), r.Topics, r.Status.ToEnum<ProjectStatus>(),
-                r.ImageKey is null ? null : $"/api/v1/projects/{r.Id}/image?v={Uri.EscapeDataString(Path.GetFileNameWithoutExtension(r.ImageKey))}",
-                r.PublishedAt.AsUtc(),
-                r.PhaseId is { } phase ? new CurrentPhase(phase, r.PhaseMethod!.ToEnum<PhaseMethod>(), r.PhaseEndsAt.AsUtc()) : null)).ToList(), next);
+            return new Response(
+                page.Select(r => new Project(
+                        r.Id,
+                        new GetProject.Department(r.DepartmentId, LocalizedText.FromJson(r.DepartmentName)),
+                        LocalizedText.FromJson(r.Title),
+                        LocalizedText.FromJson(r.Summary),
+                        r.Topics,
+                        r.Status.ToEnum<ProjectStatus>(),
+                        r.ImageKey is null
+                            ? null
+                            : $"/api/v1/projects/{r.Id}/image?v={Uri.EscapeDataString(Path.GetFileNameWithoutExtension(r.ImageKey))}",
+                        r.PublishedAt.AsUtc(),
+                        r.PhaseId is { } phase ? new CurrentPhase(phase, r.PhaseMethod!.ToEnum<PhaseMethod>(), r.PhaseEndsAt.AsUtc()) : null
+                    ))
+                    .ToList(),
+                next
+            );
         }
     }
 
     /// <summary>The query string: filters (department, topic, status, current method, text), the order and the page.</summary>
     public sealed record QueryString(
-        Guid? DepartmentId, string? Topic, [property: QueryEnum<ProjectStatus>] string? Status, [property: QueryEnum<PhaseMethod>] string? Method,
-        string? Search, [property: QueryEnum<ProjectSort>] string? Sort, string? Cursor, int? Limit);
+        Guid? DepartmentId,
+        string? Topic,
+        [property: QueryEnum<ProjectStatus>] string? Status,
+        [property: QueryEnum<PhaseMethod>] string? Method,
+        string? Search,
+        [property: QueryEnum<ProjectSort>] string? Sort,
+        string? Cursor,
+        int? Limit
+    );
 
-    [EndpointSummary("Published and archived projects: filter by department, topic, status, current method or text; newest or ending soon.")]
+    [EndpointSummary(
+        "Published and archived projects: filter by department, topic, status, current method or text; newest or ending soon."
+    )]
     public static ValueTask<Response> Endpoint([AsParameters] QueryString q, ISender sender, CancellationToken ct) =>
-        sender.Send(new Query(q.DepartmentId, q.Topic, WireEnum.FromQuery<ProjectStatus>(q.Status), WireEnum.FromQuery<PhaseMethod>(q.Method), q.Search,
-            WireEnum.FromQuery<ProjectSort>(q.Sort), q.Cursor, q.Limit), ct);
+        sender.Send(
+            new Query(
+                q.DepartmentId,
+                q.Topic,
+                WireEnum.FromQuery<ProjectStatus>(q.Status),
+                WireEnum.FromQuery<PhaseMethod>(q.Method),
+                q.Search,
+                WireEnum.FromQuery<ProjectSort>(q.Sort),
+                q.Cursor,
+                q.Limit
+            ),
+            ct
+        );
 }

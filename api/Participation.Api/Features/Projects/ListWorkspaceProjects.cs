@@ -1,13 +1,5 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Pagination;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Projects;
 
@@ -19,8 +11,15 @@ public static class ListWorkspaceProjects
 {
     public sealed record Query(Guid ActorId, ProjectStatus? Status, string? Cursor, int? Limit) : IQuery<Response>;
 
-    public sealed record Project(Guid Id, GetProject.Department Department, IReadOnlyDictionary<string, string> Title, ProjectStatus Status,
-        int PhaseCount, DateTimeOffset UpdatedAt, bool Moderator);
+    public sealed record Project(
+        Guid Id,
+        GetProject.Department Department,
+        IReadOnlyDictionary<string, string> Title,
+        ProjectStatus Status,
+        int PhaseCount,
+        DateTimeOffset UpdatedAt,
+        bool Moderator
+    );
 
     public sealed record Response(IReadOnlyList<Project> Items, string? NextCursor);
 
@@ -49,20 +48,52 @@ public static class ListWorkspaceProjects
              LIMIT @Take;
             """;
 
-        private sealed record Row(Guid Id, Guid DepartmentId, string DepartmentName, string Title, string Status, DateTime UpdatedAt, int PhaseCount, bool Moderator);
+        private sealed record Row(
+            Guid Id,
+            Guid DepartmentId,
+            string DepartmentName,
+            string Title,
+            string Status,
+            DateTime UpdatedAt,
+            int PhaseCount,
+            bool Moderator
+        );
 
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {
             var after = Cursor.Decode<Key>(q.Cursor);
             var limit = q.Limit ?? Cursor.DefaultLimit;
             await using var connection = await db.OpenConnectionAsync(ct);
-            var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new
-            {
-                q.ActorId, Status = q.Status.ToWire(), AfterAt = after?.At, AfterId = after?.Id, Take = limit + 1,
-            }, cancellationToken: ct))).AsList();
+            var rows = (
+                await connection.QueryAsync<Row>(
+                    new CommandDefinition(
+                        Sql,
+                        new
+                        {
+                            q.ActorId,
+                            Status = q.Status.ToWire(),
+                            AfterAt = after?.At,
+                            AfterId = after?.Id,
+                            Take = limit + 1,
+                        },
+                        cancellationToken: ct
+                    )
+                )
+            ).AsList();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(r.UpdatedAt, r.Id));
-            return new Response(page.Select(r => new Project(r.Id, new GetProject.Department(r.DepartmentId, LocalizedText.FromJson(r.DepartmentName)),
-                LocalizedText.FromJson(r.Title), r.Status.ToEnum<ProjectStatus>(), r.PhaseCount, r.UpdatedAt.AsUtc(), r.Moderator)).ToList(), next);
+            return new Response(
+                page.Select(r => new Project(
+                        r.Id,
+                        new GetProject.Department(r.DepartmentId, LocalizedText.FromJson(r.DepartmentName)),
+                        LocalizedText.FromJson(r.Title),
+                        r.Status.ToEnum<ProjectStatus>(),
+                        r.PhaseCount,
+                        r.UpdatedAt.AsUtc(),
+                        r.Moderator
+                    ))
+                    .ToList(),
+                next
+            );
         }
     }
 

@@ -1,19 +1,20 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Dapper;
-using FluentValidation;
 using FluentValidation.Results;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Features.Phases;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Projects;
 
 /// <summary>The fields of a phase, for adding and replacing one.</summary>
-public sealed record PhaseRequest(IReadOnlyDictionary<string, string>? Title, IReadOnlyDictionary<string, string>? Description,
-    DateTimeOffset StartsAt, DateTimeOffset? EndsAt, [property: JsonRequired] PhaseMethod Method, PhaseSettings? Settings);
+public sealed record PhaseRequest(
+    IReadOnlyDictionary<string, string>? Title,
+    IReadOnlyDictionary<string, string>? Description,
+    DateTimeOffset StartsAt,
+    DateTimeOffset? EndsAt,
+    [property: JsonRequired] PhaseMethod Method,
+    PhaseSettings? Settings
+);
 
 public sealed class PhaseRequestRules : AbstractValidator<PhaseRequest>
 {
@@ -79,29 +80,70 @@ internal static class PhaseWriter
            AND b.budget <> (ph.settings ->> 'budgetAmount')::numeric;
         """;
 
-    public static async Task<Guid> SaveAsync(NpgsqlDataSource db, EventRecorder events, Guid actorId, Guid projectId, Guid? phaseId, PhaseRequest r,
-        CancellationToken ct)
+    public static async Task<Guid> SaveAsync(
+        NpgsqlDataSource db,
+        EventRecorder events,
+        Guid actorId,
+        Guid projectId,
+        Guid? phaseId,
+        PhaseRequest r,
+        CancellationToken ct
+    )
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await StaffAccess.RequireStaffAsync(connection, actorId, projectId, ct);
         var id = phaseId ?? Guid.CreateVersion7();
         // A questionnaire belongs to its method: a survey or poll with questions keeps it (its answers would not fit another).
-        if (phaseId is not null && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(HasQuestionnaireOfOtherMethod,
-                new { PhaseId = phaseId, ProjectId = projectId, Method = r.Method.ToWire() }, cancellationToken: ct)))
+        if (
+            phaseId is not null
+            && await connection.ExecuteScalarAsync<bool>(
+                new CommandDefinition(
+                    HasQuestionnaireOfOtherMethod,
+                    new
+                    {
+                        PhaseId = phaseId,
+                        ProjectId = projectId,
+                        Method = r.Method.ToWire(),
+                    },
+                    cancellationToken: ct
+                )
+            )
+        )
             throw new ValidationException([new ValidationFailure("method", Messages.Get("method_has_questionnaire"))]);
         await using var tx = await connection.BeginTransactionAsync(ct);
         try
         {
-            var saved = await connection.QuerySingleOrDefaultAsync<PhaseChange>(new CommandDefinition(phaseId is null ? Insert : Update, new
-            {
-                PhaseId = id, ProjectId = projectId,
-                Title = LocalizedText.ToJson(r.Title!), Description = LocalizedText.ToJson(r.Description ?? new Dictionary<string, string>()),
-                StartsAt = r.StartsAt.UtcDateTime, EndsAt = r.EndsAt?.UtcDateTime, Method = r.Method.ToWire(),
-                Settings = JsonSerializer.Serialize(Methods.WithDefaults(r.Method, r.Settings), JsonSerializerOptions.Web),
-            }, tx, cancellationToken: ct)) ?? throw new NotFoundException("No such phase.");
-            if (phaseId is not null) await connection.ExecuteAsync(new CommandDefinition(FollowBudget, new { PhaseId = id }, tx, cancellationToken: ct));
-            await events.RecordAsync(tx, phaseId is null ? EventType.PhaseAdded : EventType.PhaseChanged, Actor.User(actorId), projectId,
-                Scope.Phase(id, projectId), saved.BeforeJson, saved.AfterJson, saved.DataJson, ct);
+            var saved = await connection.QuerySingleOrDefaultAsync<PhaseChange>(
+                new CommandDefinition(
+                    phaseId is null ? Insert : Update,
+                    new
+                    {
+                        PhaseId = id,
+                        ProjectId = projectId,
+                        Title = LocalizedText.ToJson(r.Title!),
+                        Description = LocalizedText.ToJson(r.Description ?? new Dictionary<string, string>()),
+                        StartsAt = r.StartsAt.UtcDateTime,
+                        EndsAt = r.EndsAt?.UtcDateTime,
+                        Method = r.Method.ToWire(),
+                        Settings = JsonSerializer.Serialize(Methods.WithDefaults(r.Method, r.Settings), JsonSerializerOptions.Web),
+                    },
+                    tx,
+                    cancellationToken: ct
+                )
+            ) ?? throw new NotFoundException("No such phase.");
+            if (phaseId is not null)
+                await connection.ExecuteAsync(new CommandDefinition(FollowBudget, new { PhaseId = id }, tx, cancellationToken: ct));
+            await events.RecordAsync(
+                tx,
+                phaseId is null ? EventType.PhaseAdded : EventType.PhaseChanged,
+                Actor.User(actorId),
+                projectId,
+                Scope.Phase(id, projectId),
+                saved.BeforeJson,
+                saved.AfterJson,
+                saved.DataJson,
+                ct
+            );
             await tx.CommitAsync(ct);
         }
         catch (PostgresException ex) when (ex is { SqlState: PostgresErrorCodes.CheckViolation, ConstraintName: "baskets_within_budget" })

@@ -1,6 +1,4 @@
-using FluentValidation;
 using Participation.Api.Infrastructure.Content;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Projects;
 
@@ -25,27 +23,36 @@ public sealed class ProjectTextColumns(IProjectTexts t)
 {
     public string? Title => t.Title is null ? null : LocalizedText.ToJson(t.Title);
     public string? Summary => t.Summary is null ? null : LocalizedText.ToJson(t.Summary);
-    public string? Description => t.Description is null ? null : System.Text.Json.JsonSerializer.Serialize(RichText.Sanitize(t.Description));
+    public string? Description =>
+        t.Description is null ? null : System.Text.Json.JsonSerializer.Serialize(RichText.Sanitize(t.Description));
     public string? Goals => t.Goals is null ? null : System.Text.Json.JsonSerializer.Serialize(RichText.Sanitize(t.Goals));
     public string? TargetAudience => t.TargetAudience is null ? null : LocalizedText.ToJson(t.TargetAudience);
     public string[]? Topics => t.Topics?.Select(x => x.Trim().ToLowerInvariant()).Where(x => x.Length > 0).Distinct().ToArray();
 }
 
-
 /// <summary>Rules for the texts, shared by creating and editing (creating requires the title).</summary>
-public sealed class ProjectTextsRules<T> : AbstractValidator<T> where T : IProjectTexts
+public sealed class ProjectTextsRules<T> : AbstractValidator<T>
+    where T : IProjectTexts
 {
     public ProjectTextsRules(bool creating)
     {
-        if (creating) RuleFor(t => t.Title).Localized(160);
-        else RuleFor(t => t.Title).Localized(160).When(t => t.Title is not null);
+        if (creating)
+            RuleFor(t => t.Title).Localized(160);
+        else
+            RuleFor(t => t.Title).Localized(160).When(t => t.Title is not null);
         RuleFor(t => t.Summary).Localized(300).When(t => t.Summary is { Count: > 0 });
         RuleFor(t => t.TargetAudience).Localized(300).When(t => t.TargetAudience is { Count: > 0 });
-        RuleFor(t => t.Description).Must(d => d is null || d.Keys.All(TextRules.Locales.Contains) && d.Values.All(v => v is not null && v.Length <= 50_000))
+        RuleFor(t => t.Description)
+            .Must(d => d is null || d.Keys.All(TextRules.Locales.Contains) && d.Values.All(v => v is not null && v.Length <= 50_000))
             .WithMessage(_ => Messages.Get("too_long"));
-        RuleFor(t => t.Goals).Must(d => d is null || d.Keys.All(TextRules.Locales.Contains) && d.Values.All(v => v is not null && v.Length <= 20_000))
+        RuleFor(t => t.Goals)
+            .Must(d => d is null || d.Keys.All(TextRules.Locales.Contains) && d.Values.All(v => v is not null && v.Length <= 20_000))
             .WithMessage(_ => Messages.Get("too_long"));
-        RuleFor(t => t.Topics).Must(t => t is null || (t.Count <= 10 && t.All(x => x is not null && x.Trim().Length is >= 1 and <= 40 && !x.Any(TextRules.IsForbidden))))
+        RuleFor(t => t.Topics)
+            .Must(t =>
+                t is null
+                || (t.Count <= 10 && t.All(x => x is not null && x.Trim().Length is >= 1 and <= 40 && !x.Any(TextRules.IsForbidden)))
+            )
             .WithMessage(_ => Messages.Get("topics_rule"));
     }
 }

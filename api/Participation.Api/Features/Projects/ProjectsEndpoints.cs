@@ -10,6 +10,8 @@ public static class ProjectsEndpoints
 {
     public static RouteGroupBuilder MapProjectsEndpoints(this RouteGroupBuilder api)
     {
+        // The route table, laid out by hand (CSharpier leaves it): verb, path, handler, name; then access, limits, problems.
+        // csharpier-ignore-start
         var g = api.MapGroup("/projects").WithTags("Projects");
         g.MapGet("/", ListProjects.Endpoint).WithName(nameof(ListProjects))
             .AllowAnonymous().ProducesProblems(400); // published and archived only
@@ -46,6 +48,7 @@ public static class ProjectsEndpoints
         g.MapGet("/{id:guid}/image", GetProjectImage.Endpoint).WithName(nameof(GetProjectImage))
             .AllowAnonymous().Produces(200, typeof(Stream), "image/png", "image/jpeg", "image/webp")
             .ProducesProblems(404); // capability URL: the random key is in it
+        // csharpier-ignore-end
         return api;
     }
 }

@@ -9,7 +9,8 @@ public static class RemoveModerator
 
     public sealed class Handler(NpgsqlDataSource db, RoleGrants grants) : ICommandHandler<Command>
     {
-        private const string Grant = "SELECT id FROM user_roles WHERE user_id = @UserId AND role = 'project_moderator' AND project_id = @Id;";
+        private const string Grant =
+            "SELECT id FROM user_roles WHERE user_id = @UserId AND role = 'project_moderator' AND project_id = @Id;";
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {

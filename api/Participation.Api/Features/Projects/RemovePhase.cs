@@ -1,14 +1,4 @@
-using System.Text.Json.Serialization;
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Projects;
 
@@ -31,10 +21,20 @@ public static class RemovePhase
             await using var connection = await db.OpenConnectionAsync(ct);
             await StaffAccess.RequireStaffAsync(connection, c.ActorId, c.ProjectId, ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var removed = await connection.QuerySingleOrDefaultAsync<PhaseChange>(new CommandDefinition(Sql, new { c.PhaseId, c.ProjectId }, tx, cancellationToken: ct))
-                ?? throw new NotFoundException("No such phase.");
-            await events.RecordAsync(tx, EventType.PhaseRemoved, Actor.User(c.ActorId), c.ProjectId, Scope.Phase(c.PhaseId, c.ProjectId),
-                removed.BeforeJson, removed.AfterJson, removed.DataJson, ct);
+            var removed = await connection.QuerySingleOrDefaultAsync<PhaseChange>(
+                new CommandDefinition(Sql, new { c.PhaseId, c.ProjectId }, tx, cancellationToken: ct)
+            ) ?? throw new NotFoundException("No such phase.");
+            await events.RecordAsync(
+                tx,
+                EventType.PhaseRemoved,
+                Actor.User(c.ActorId),
+                c.ProjectId,
+                Scope.Phase(c.PhaseId, c.ProjectId),
+                removed.BeforeJson,
+                removed.AfterJson,
+                removed.DataJson,
+                ct
+            );
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

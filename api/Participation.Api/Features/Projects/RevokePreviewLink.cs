@@ -17,8 +17,16 @@ public static class RevokePreviewLink
             await StaffAccess.RequireStaffAsync(connection, c.ActorId, c.Id, ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             if (await connection.ExecuteAsync(new CommandDefinition(Sql, new { c.Id }, tx, cancellationToken: ct)) == 1)
-                await events.RecordAsync(tx, EventType.ProjectPreviewLinkRevoked, Actor.User(c.ActorId), c.Id, Scope.Project(c.Id),
-                    new { hasPreviewLink = true }, new { hasPreviewLink = false }, ct: ct);
+                await events.RecordAsync(
+                    tx,
+                    EventType.ProjectPreviewLinkRevoked,
+                    Actor.User(c.ActorId),
+                    c.Id,
+                    Scope.Project(c.Id),
+                    new { hasPreviewLink = true },
+                    new { hasPreviewLink = false },
+                    ct: ct
+                );
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

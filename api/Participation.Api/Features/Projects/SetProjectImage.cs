@@ -22,7 +22,11 @@ public static class SetProjectImage
         public Validator()
         {
             RuleFor(c => c.File).NotNull().WithMessage(_ => Messages.Get("attach_image"));
-            RuleFor(c => c.Length).GreaterThan(0).WithMessage(_ => Messages.Get("file_empty")).LessThanOrEqualTo(MaxBytes).WithMessage(_ => Messages.Get("image_too_large"))
+            RuleFor(c => c.Length)
+                .GreaterThan(0)
+                .WithMessage(_ => Messages.Get("file_empty"))
+                .LessThanOrEqualTo(MaxBytes)
+                .WithMessage(_ => Messages.Get("image_too_large"))
                 .OverridePropertyName("file");
         }
     }
@@ -53,12 +57,22 @@ public static class SetProjectImage
             try
             {
                 await using var tx = await connection.BeginTransactionAsync(ct);
-                var changed = await connection.QuerySingleOrDefaultAsync<Changed>(new CommandDefinition(Sql, new { c.Id, Key = key }, tx, cancellationToken: ct));
+                var changed = await connection.QuerySingleOrDefaultAsync<Changed>(
+                    new CommandDefinition(Sql, new { c.Id, Key = key }, tx, cancellationToken: ct)
+                );
                 previous = changed?.Previous;
                 // The image's key is in its URL, which opens a draft's image: the event says only whether there was one.
                 if (changed is not null)
-                    await events.RecordAsync(tx, EventType.ProjectImageChanged, Actor.User(c.ActorId), c.Id, Scope.Project(c.Id),
-                        new { hasImage = previous is not null }, new { hasImage = true }, ct: ct);
+                    await events.RecordAsync(
+                        tx,
+                        EventType.ProjectImageChanged,
+                        Actor.User(c.ActorId),
+                        c.Id,
+                        Scope.Project(c.Id),
+                        new { hasImage = previous is not null },
+                        new { hasImage = true },
+                        ct: ct
+                    );
                 await tx.CommitAsync(ct);
             }
             catch
@@ -66,7 +80,8 @@ public static class SetProjectImage
                 await storage.DeleteAsync(key, CancellationToken.None);
                 throw;
             }
-            if (previous is not null) await storage.DeleteAsync(previous, CancellationToken.None);
+            if (previous is not null)
+                await storage.DeleteAsync(previous, CancellationToken.None);
             return new Response($"/api/v1/projects/{c.Id}/image?v={Path.GetFileNameWithoutExtension(key)}");
         }
     }

@@ -1,25 +1,30 @@
 using System.Text.Json;
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.OpenApi;
 
 namespace Participation.Api.Features.Projects;
 
 /// <summary>Its staff (moderators, the department's heads, admins) edit a project page; absent fields stay as they are.</summary>
 public static class UpdateProject
 {
-    public sealed record Request(IReadOnlyDictionary<string, string>? Title, IReadOnlyDictionary<string, string>? Summary,
-        IReadOnlyDictionary<string, string>? Description, IReadOnlyDictionary<string, string>? Goals,
-        IReadOnlyDictionary<string, string>? TargetAudience, IReadOnlyList<string>? Topics);
+    public sealed record Request(
+        IReadOnlyDictionary<string, string>? Title,
+        IReadOnlyDictionary<string, string>? Summary,
+        IReadOnlyDictionary<string, string>? Description,
+        IReadOnlyDictionary<string, string>? Goals,
+        IReadOnlyDictionary<string, string>? TargetAudience,
+        IReadOnlyList<string>? Topics
+    );
 
-    public sealed record Command(Guid ActorId, Guid Id, IReadOnlyDictionary<string, string>? Title, IReadOnlyDictionary<string, string>? Summary,
-        IReadOnlyDictionary<string, string>? Description, IReadOnlyDictionary<string, string>? Goals,
-        IReadOnlyDictionary<string, string>? TargetAudience, IReadOnlyList<string>? Topics) : ICommand, IProjectTexts;
+    public sealed record Command(
+        Guid ActorId,
+        Guid Id,
+        IReadOnlyDictionary<string, string>? Title,
+        IReadOnlyDictionary<string, string>? Summary,
+        IReadOnlyDictionary<string, string>? Description,
+        IReadOnlyDictionary<string, string>? Goals,
+        IReadOnlyDictionary<string, string>? TargetAudience,
+        IReadOnlyList<string>? Topics
+    ) : ICommand, IProjectTexts;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -59,14 +64,34 @@ public static class UpdateProject
             await StaffAccess.RequireStaffAsync(connection, c.ActorId, c.Id, ct);
             var fields = new (string Name, object? Value)[]
             {
-                ("title", c.Title), ("summary", c.Summary), ("description", c.Description), ("goals", c.Goals), ("targetAudience", c.TargetAudience), ("topics", c.Topics),
-            }.Where(f => f.Value is not null).Select(f => f.Name).ToArray();
+                ("title", c.Title),
+                ("summary", c.Summary),
+                ("description", c.Description),
+                ("goals", c.Goals),
+                ("targetAudience", c.TargetAudience),
+                ("topics", c.Topics),
+            }
+                .Where(f => f.Value is not null)
+                .Select(f => f.Name)
+                .ToArray();
             var parameters = new DynamicParameters(c.ToParameters());
             parameters.AddDynamicParams(new { c.Id, Fields = fields });
             await using var tx = await connection.BeginTransactionAsync(ct);
-            if (await connection.QuerySingleOrDefaultAsync<Change>(new CommandDefinition(Sql, parameters, tx, cancellationToken: ct)) is { } change)
-                await events.RecordAsync(tx, EventType.ProjectEdited, Actor.User(c.ActorId), c.Id, Scope.Project(c.Id),
-                    JsonSerializer.Deserialize<JsonElement>(change.Before), JsonSerializer.Deserialize<JsonElement>(change.After), new { fields }, ct);
+            if (
+                await connection.QuerySingleOrDefaultAsync<Change>(new CommandDefinition(Sql, parameters, tx, cancellationToken: ct)) is
+                { } change
+            )
+                await events.RecordAsync(
+                    tx,
+                    EventType.ProjectEdited,
+                    Actor.User(c.ActorId),
+                    c.Id,
+                    Scope.Project(c.Id),
+                    JsonSerializer.Deserialize<JsonElement>(change.Before),
+                    JsonSerializer.Deserialize<JsonElement>(change.After),
+                    new { fields },
+                    ct
+                );
             await tx.CommitAsync(ct);
             return Unit.Value;
         }
@@ -76,7 +101,10 @@ public static class UpdateProject
     public static async Task<GetProject.Response> Endpoint(Guid id, Request body, Caller caller, ISender sender, CancellationToken ct)
     {
         var actor = caller.UserId;
-        await sender.Send(new Command(actor, id, body.Title, body.Summary, body.Description, body.Goals, body.TargetAudience, body.Topics), ct);
+        await sender.Send(
+            new Command(actor, id, body.Title, body.Summary, body.Description, body.Goals, body.TargetAudience, body.Topics),
+            ct
+        );
         return await sender.Send(new GetProject.Query(actor, id, null), ct);
     }
 }

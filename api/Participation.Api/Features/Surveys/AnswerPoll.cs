@@ -1,14 +1,6 @@
-using Dapper;
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Features.Phases;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Surveys;
 
@@ -54,21 +46,48 @@ public static class AnswerPoll
             {
                 await Answering.RequireOpenAsync(connection, tx, c.ActorId, c.PhaseId, PhaseMethod.Poll, ct);
                 var hash = Answering.VisitorTokenHash(c.ActorId, c.RespondentToken);
-                if (await connection.ExecuteScalarAsync<int?>(new CommandDefinition(LockSql, new { c.PhaseId }, tx, cancellationToken: ct)) is null)
+                if (
+                    await connection.ExecuteScalarAsync<int?>(new CommandDefinition(LockSql, new { c.PhaseId }, tx, cancellationToken: ct))
+                    is null
+                )
                     throw new ConflictException(Messages.Get("poll_without_questions"));
                 var questions = Questionnaire.Questions(await Questionnaire.SectionsAsync(connection, c.PhaseId, tx, ct)).ToList();
                 var rows = AnswerRules.Check(questions, c.Body, submit: true);
-                if (rows.Count == 0) throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("answers", Messages.Get("required"))]);
-                var saved = await connection.QuerySingleAsync<Upserted>(new CommandDefinition(hash is null ? ByPerson : ByToken,
-                    new { Id = Guid.CreateVersion7(), c.PhaseId, c.ActorId, TokenHash = hash }, tx, cancellationToken: ct));
-                if (saved.Inserted) await connection.ExecuteAsync(new CommandDefinition(CountSql, new { c.PhaseId }, tx, cancellationToken: ct));
+                if (rows.Count == 0)
+                    throw new FluentValidation.ValidationException([
+                        new FluentValidation.Results.ValidationFailure("answers", Messages.Get("required")),
+                    ]);
+                var saved = await connection.QuerySingleAsync<Upserted>(
+                    new CommandDefinition(
+                        hash is null ? ByPerson : ByToken,
+                        new
+                        {
+                            Id = Guid.CreateVersion7(),
+                            c.PhaseId,
+                            c.ActorId,
+                            TokenHash = hash,
+                        },
+                        tx,
+                        cancellationToken: ct
+                    )
+                );
+                if (saved.Inserted)
+                    await connection.ExecuteAsync(new CommandDefinition(CountSql, new { c.PhaseId }, tx, cancellationToken: ct));
                 // The upsert locked the response: what it held before this answer cannot change meanwhile.
                 var was = saved.Inserted ? null : await Polls.StoredAsync(connection, tx, saved.Id, ct);
                 await ResponseWriter.ReplaceAsync(connection, tx, saved.Id, rows, ct);
                 var now = await Polls.StoredAsync(connection, tx, saved.Id, ct);
                 if (was?.Digest != now.Digest) // the same answer again records nothing
-                    await events.RecordAsync(tx, EventType.PollAnswered, Answering.EventActor(c.ActorId), saved.Id, Scope.Phase(c.PhaseId),
-                        was is null ? null : new { optionIds = was.OptionIds }, new { optionIds = now.OptionIds }, ct: ct);
+                    await events.RecordAsync(
+                        tx,
+                        EventType.PollAnswered,
+                        Answering.EventActor(c.ActorId),
+                        saved.Id,
+                        Scope.Phase(c.PhaseId),
+                        was is null ? null : new { optionIds = was.OptionIds },
+                        new { optionIds = now.OptionIds },
+                        ct: ct
+                    );
                 mine = await ResponseWriter.ReadAsync(connection, tx, c.PhaseId, c.ActorId, hash, ct);
                 await tx.CommitAsync(ct);
             }
@@ -77,7 +96,12 @@ public static class AnswerPoll
     }
 
     [EndpointSummary("Answer a poll, or change your answer, while its phase is open; returns the results when you may see them.")]
-    public static ValueTask<PollState> Endpoint(Guid id, AnswersRequest body, [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
-        Caller caller, ISender sender, CancellationToken ct) =>
-        sender.Send(new Command(caller.UserIdOrNull, respondentToken, id, body), ct);
+    public static ValueTask<PollState> Endpoint(
+        Guid id,
+        AnswersRequest body,
+        [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => sender.Send(new Command(caller.UserIdOrNull, respondentToken, id, body), ct);
 }

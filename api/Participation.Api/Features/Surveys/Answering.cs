@@ -12,13 +12,29 @@ internal static class Answering
     /// other method (polls have their own endpoint) or a survey without a questionnaire yet; otherwise the refusal of
     /// <see cref="ActionPolicy"/> (not signed in, not permitted, phase not active, already responded...).
     /// </summary>
-    public static async Task<Questionnaire.Phase> RequireOpenAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid? actorId, Guid phaseId, PhaseMethod method,
-        CancellationToken ct)
+    public static async Task<Questionnaire.Phase> RequireOpenAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction tx,
+        Guid? actorId,
+        Guid phaseId,
+        PhaseMethod method,
+        CancellationToken ct
+    )
     {
         var phase = await Questionnaire.RequirePhaseAsync(connection, actorId, phaseId, tx, ct);
-        if (phase.Method != method || (method == PhaseMethod.Survey && phase.Version == 0)) throw new NotFoundException("No such survey.");
-        var (current, _) = await ActionPolicy.RequireAsync(connection, actorId, phase.ProjectId, ParticipationAction.Answer, tx, ct, method);
-        if (current.Id != phaseId) throw ActionPolicy.Refuse(ParticipationAction.Answer, RefusalReason.PhaseNotActive);
+        if (phase.Method != method || (method == PhaseMethod.Survey && phase.Version == 0))
+            throw new NotFoundException("No such survey.");
+        var (current, _) = await ActionPolicy.RequireAsync(
+            connection,
+            actorId,
+            phase.ProjectId,
+            ParticipationAction.Answer,
+            tx,
+            ct,
+            method
+        );
+        if (current.Id != phaseId)
+            throw ActionPolicy.Refuse(ParticipationAction.Answer, RefusalReason.PhaseNotActive);
         return phase;
     }
 
@@ -30,6 +46,7 @@ internal static class Answering
 
     /// <summary>A visitor's browser token: 16 to 200 printable characters (only its SHA-256 is stored).</summary>
     public static string RequireToken(string? token) =>
-        token is { Length: >= 16 and <= 200 } && !token.Any(TextRules.IsForbidden) && !token.Any(char.IsWhiteSpace) ? token
+        token is { Length: >= 16 and <= 200 } && !token.Any(TextRules.IsForbidden) && !token.Any(char.IsWhiteSpace)
+            ? token
             : throw new ValidationException([new ValidationFailure("respondentToken", Messages.Get("respondent_token"))]);
 }

@@ -1,11 +1,4 @@
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Surveys;
 
@@ -23,8 +16,8 @@ public static class ExportSurveyResponses
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Language)
-            .Must(l => l is null || TextRules.Locales.Contains(l)).WithMessage(_ => Messages.Get("locale"));
+        public Validator() =>
+            RuleFor(q => q.Language).Must(l => l is null || TextRules.Locales.Contains(l)).WithMessage(_ => Messages.Get("locale"));
     }
 
     public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : IQueryHandler<Query, Export>
@@ -37,8 +30,15 @@ public static class ExportSurveyResponses
                 var phase = await SurveyResultsAccess.RequireStaffAsync(connection, q.ActorId, q.PhaseId, byQuestion: false, ct);
                 // Nothing changes (no before/after): the export itself is what the audit log keeps.
                 await using var tx = await connection.BeginTransactionAsync(ct);
-                await events.RecordAsync(tx, EventType.SurveyExported, Actor.User(q.ActorId), q.PhaseId, new Scope(phase.ProjectId, q.PhaseId, phase.DepartmentId),
-                    data: new { projectId = phase.ProjectId, language }, ct: ct);
+                await events.RecordAsync(
+                    tx,
+                    EventType.SurveyExported,
+                    Actor.User(q.ActorId),
+                    q.PhaseId,
+                    new Scope(phase.ProjectId, q.PhaseId, phase.DepartmentId),
+                    data: new { projectId = phase.ProjectId, language },
+                    ct: ct
+                );
                 await tx.CommitAsync(ct);
             }
             // The last 8 hex digits: the random part of a version 7 id (its first digits are a timestamp shared by neighbours).
@@ -48,7 +48,14 @@ public static class ExportSurveyResponses
     }
 
     [EndpointSummary("Download every submitted response as CSV, streamed (project staff; audited).")]
-    public static async Task<IResult> Endpoint(Guid id, string? language, Caller caller, ISender sender, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Endpoint(
+        Guid id,
+        string? language,
+        Caller caller,
+        ISender sender,
+        HttpContext http,
+        CancellationToken ct
+    )
     {
         var export = await sender.Send(new Query(caller.UserId, id, language), ct);
         return Results.Stream(stream => export.WriteAsync(stream, http.RequestAborted), "text/csv; charset=utf-8", export.FileName);

@@ -1,9 +1,4 @@
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.OpenApi;
 
 namespace Participation.Api.Features.Surveys;
 
@@ -26,8 +21,14 @@ public static class GetMyResponse
         }
     }
 
-    [EndpointSummary("Your own response to a survey or poll (by account, or by browser token when not signed in): status none, draft or submitted, with its answers.")]
-    public static ValueTask<MyResponse> Endpoint(Guid id, [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
-        Caller caller, ISender sender, CancellationToken ct) =>
-        sender.Send(new Query(caller.UserIdOrNull, respondentToken, id), ct);
+    [EndpointSummary(
+        "Your own response to a survey or poll (by account, or by browser token when not signed in): status none, draft or submitted, with its answers."
+    )]
+    public static ValueTask<MyResponse> Endpoint(
+        Guid id,
+        [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => sender.Send(new Query(caller.UserIdOrNull, respondentToken, id), ct);
 }

@@ -1,11 +1,4 @@
-using Dapper;
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Surveys;
 
@@ -29,7 +22,11 @@ public static class GetPollState
     }
 
     [EndpointSummary("Your poll answer (by account, or by browser token when not signed in) and the results when you may see them.")]
-    public static ValueTask<PollState> Endpoint(Guid id, [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
-        Caller caller, ISender sender, CancellationToken ct) =>
-        sender.Send(new Query(caller.UserIdOrNull, respondentToken, id), ct);
+    public static ValueTask<PollState> Endpoint(
+        Guid id,
+        [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => sender.Send(new Query(caller.UserIdOrNull, respondentToken, id), ct);
 }

@@ -1,10 +1,4 @@
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Features.Phases;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Surveys;
 
@@ -28,7 +22,14 @@ public static class GetSurveyResults
     public sealed record Query(Guid? ActorId, Guid PhaseId) : IQuery<Response>;
 
     /// <summary>A choice's count (null: hidden, fewer than 5), share of the question's respondents in %, and for ranking its score and average rank.</summary>
-    public sealed record OptionResult(Guid OptionId, IReadOnlyDictionary<string, string> Label, int? Count, double? Percent, double? Score, double? AverageRank);
+    public sealed record OptionResult(
+        Guid OptionId,
+        IReadOnlyDictionary<string, string> Label,
+        int? Count,
+        double? Percent,
+        double? Score,
+        double? AverageRank
+    );
 
     /// <summary>How many answers fall in [From, To] (a scale point has From = To); null: hidden, fewer than 5.</summary>
     public sealed record Bucket(decimal From, decimal To, int? Count);
@@ -41,11 +42,28 @@ public static class GetSurveyResults
     /// One question's results. <see cref="BrokenDown"/> is false when the details are withheld (fewer than 5 answers for
     /// residents): then only <see cref="Answered"/> is given.
     /// </summary>
-    public sealed record QuestionResult(Guid QuestionId, QuestionType Type, IReadOnlyDictionary<string, string> Title, int Answered, bool BrokenDown,
-        IReadOnlyList<OptionResult> Options, int? OtherCount, NumberSummary? Summary, IReadOnlyList<Bucket> Distribution, int TextCount,
-        IReadOnlyList<Point> Points);
+    public sealed record QuestionResult(
+        Guid QuestionId,
+        QuestionType Type,
+        IReadOnlyDictionary<string, string> Title,
+        int Answered,
+        bool BrokenDown,
+        IReadOnlyList<OptionResult> Options,
+        int? OtherCount,
+        NumberSummary? Summary,
+        IReadOnlyList<Bucket> Distribution,
+        int TextCount,
+        IReadOnlyList<Point> Points
+    );
 
-    public sealed record Response(Guid PhaseId, PhaseMethod Method, bool Published, bool Staff, int Responses, IReadOnlyList<QuestionResult> Questions);
+    public sealed record Response(
+        Guid PhaseId,
+        PhaseMethod Method,
+        bool Published,
+        bool Staff,
+        int Responses,
+        IReadOnlyList<QuestionResult> Questions
+    );
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
     {
@@ -55,7 +73,11 @@ public static class GetSurveyResults
             return await ComputeAsync(connection, await SurveyResultsAccess.RequireResultsAsync(connection, q.ActorId, q.PhaseId, ct), ct);
         }
 
-        internal static async Task<Response> ComputeAsync(NpgsqlConnection connection, SurveyResultsAccess.Phase phase, CancellationToken ct)
+        internal static async Task<Response> ComputeAsync(
+            NpgsqlConnection connection,
+            SurveyResultsAccess.Phase phase,
+            CancellationToken ct
+        )
         {
             var data = await SurveyAggregates.LoadAsync(connection, phase.Id, phase.Staff, ct);
             var questions = data.Questions.Select(x => Build(x, data, phase.Staff)).ToList();
@@ -70,12 +92,20 @@ public static class GetSurveyResults
             int? Shown(int count) => staff || count == 0 || count >= SmallGroup ? count : null;
             double Percent(int count) => x.Answered == 0 ? 0 : Math.Round(count * 100.0 / x.Answered, 1, MidpointRounding.AwayFromZero);
             var ranking = x.Type == QuestionType.Ranking;
-            var options = data.Options[x.Id].Select(o =>
-            {
-                var count = Shown(o.Count);
-                return new OptionResult(o.OptionId, LocalizedText.FromJson(o.Label), count, count is null ? null : Percent(o.Count),
-                    ranking && count is not null ? o.Score : null, ranking && count is not null && o.AverageRank is { } r ? Math.Round(r, 2) : null);
-            }).ToList();
+            var options = data.Options[x.Id]
+                .Select(o =>
+                {
+                    var count = Shown(o.Count);
+                    return new OptionResult(
+                        o.OptionId,
+                        LocalizedText.FromJson(o.Label),
+                        count,
+                        count is null ? null : Percent(o.Count),
+                        ranking && count is not null ? o.Score : null,
+                        ranking && count is not null && o.AverageRank is { } r ? Math.Round(r, 2) : null
+                    );
+                })
+                .ToList();
             var choice = x.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice;
             int? other = choice && (x.AllowOther || x.TextCount > 0) ? (staff || x.TextCount >= SmallGroup ? x.TextCount : null) : null;
             var summary = data.Summaries.TryGetValue(x.Id, out var s) ? new NumberSummary(s.Average, s.Median, s.Minimum, s.Maximum) : null;
@@ -90,9 +120,13 @@ public static class GetSurveyResults
     /// come with the results when allowed (a poll's answer). 404 as <see cref="Handler"/> for a phase one may not see.
     /// </summary>
     public static async Task<Response?> WhenReadableAsync(NpgsqlConnection connection, Guid? actorId, Guid phaseId, CancellationToken ct) =>
-        await SurveyResultsAccess.ResultsOrNullAsync(connection, actorId, phaseId, ct) is { } phase ? await Handler.ComputeAsync(connection, phase, ct) : null;
+        await SurveyResultsAccess.ResultsOrNullAsync(connection, actorId, phaseId, ct) is { } phase
+            ? await Handler.ComputeAsync(connection, phase, ct)
+            : null;
 
-    [EndpointSummary("Results of a survey or poll per question: for the project's staff, and for everyone once published (small groups withheld).")]
+    [EndpointSummary(
+        "Results of a survey or poll per question: for the project's staff, and for everyone once published (small groups withheld)."
+    )]
     public static ValueTask<Response> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
         sender.Send(new Query(caller.UserIdOrNull, id), ct);
 }

@@ -1,10 +1,3 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Pagination;
 
 namespace Participation.Api.Features.Surveys;
@@ -50,11 +43,32 @@ public static class ListTextAnswers
             var limit = q.Limit ?? Cursor.DefaultLimit;
             await using var connection = await db.OpenConnectionAsync(ct);
             await SurveyResultsAccess.RequireStaffAsync(connection, q.ActorId, q.QuestionId, byQuestion: true, ct);
-            var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql,
-                new { q.QuestionId, AfterAt = after?.At, AfterId = after?.Id, Take = limit + 1 }, cancellationToken: ct))).AsList();
+            var rows = (
+                await connection.QueryAsync<Row>(
+                    new CommandDefinition(
+                        Sql,
+                        new
+                        {
+                            q.QuestionId,
+                            AfterAt = after?.At,
+                            AfterId = after?.Id,
+                            Take = limit + 1,
+                        },
+                        cancellationToken: ct
+                    )
+                )
+            ).AsList();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(DateTime.SpecifyKind(r.SubmittedAt, DateTimeKind.Utc), r.ResponseId));
-            return new Response(page.Select(r => new TextAnswer(r.ResponseId, r.Text, r.Other,
-                new DateTimeOffset(DateTime.SpecifyKind(r.SubmittedAt, DateTimeKind.Utc)))).ToList(), next);
+            return new Response(
+                page.Select(r => new TextAnswer(
+                        r.ResponseId,
+                        r.Text,
+                        r.Other,
+                        new DateTimeOffset(DateTime.SpecifyKind(r.SubmittedAt, DateTimeKind.Utc))
+                    ))
+                    .ToList(),
+                next
+            );
         }
     }
 
@@ -62,6 +76,11 @@ public static class ListTextAnswers
     public sealed record QueryString(string? Cursor, int? Limit);
 
     [EndpointSummary("Free-text answers to a survey question, newest first (project staff).")]
-    public static ValueTask<Response> Endpoint(Guid id, [AsParameters] QueryString q, Caller caller, ISender sender, CancellationToken ct) =>
-        sender.Send(new Query(caller.UserId, id, q.Cursor, q.Limit), ct);
+    public static ValueTask<Response> Endpoint(
+        Guid id,
+        [AsParameters] QueryString q,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => sender.Send(new Query(caller.UserId, id, q.Cursor, q.Limit), ct);
 }

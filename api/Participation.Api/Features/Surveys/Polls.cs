@@ -1,10 +1,4 @@
 using System.Data;
-using Dapper;
-using Microsoft.AspNetCore.Mvc;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Features.Phases;
 
 namespace Participation.Api.Features.Surveys;
@@ -16,7 +10,13 @@ public sealed record PollState(Guid PhaseId, MyResponse Response, GetSurveyResul
 internal static class Polls
 {
     /// <summary>A poll phase the caller may see (404 for any other phase, like surveys).</summary>
-    public static async Task<Questionnaire.Phase> RequirePollAsync(IDbConnection connection, Guid? actorId, Guid phaseId, IDbTransaction? tx, CancellationToken ct)
+    public static async Task<Questionnaire.Phase> RequirePollAsync(
+        IDbConnection connection,
+        Guid? actorId,
+        Guid phaseId,
+        IDbTransaction? tx,
+        CancellationToken ct
+    )
     {
         var phase = await Questionnaire.RequirePhaseAsync(connection, actorId, phaseId, tx, ct);
         return phase.Method == PhaseMethod.Poll ? phase : throw new NotFoundException("No such poll.");
@@ -44,6 +44,10 @@ internal static class Polls
         connection.QuerySingleAsync<Stored>(new CommandDefinition(StoredSql, new { ResponseId = responseId }, tx, cancellationToken: ct));
 
     /// <summary>The results when the caller may read them (staff, or published), else null: a poll answer never fails on them.</summary>
-    public static Task<GetSurveyResults.Response?> ResultsAsync(NpgsqlConnection connection, Guid? actorId, Guid phaseId, CancellationToken ct) =>
-        GetSurveyResults.WhenReadableAsync(connection, actorId, phaseId, ct);
+    public static Task<GetSurveyResults.Response?> ResultsAsync(
+        NpgsqlConnection connection,
+        Guid? actorId,
+        Guid phaseId,
+        CancellationToken ct
+    ) => GetSurveyResults.WhenReadableAsync(connection, actorId, phaseId, ct);
 }

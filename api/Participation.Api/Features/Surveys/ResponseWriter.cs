@@ -1,6 +1,4 @@
 using System.Data;
-using Dapper;
-using Participation.Api.Infrastructure.Database;
 
 namespace Participation.Api.Features.Surveys;
 
@@ -19,7 +17,8 @@ public static class ResponseWriter
                AS x(question_id, option_id, rank, number, text, latitude, longitude);
         """;
 
-    private const string Mine = "r.phase_id = @PhaseId AND (r.user_id = @ActorId OR (@ActorId::uuid IS NULL AND r.token_hash = @TokenHash))";
+    private const string Mine =
+        "r.phase_id = @PhaseId AND (r.user_id = @ActorId OR (@ActorId::uuid IS NULL AND r.token_hash = @TokenHash))";
 
     private const string ReadSql = $"""
         SELECT r.status, r.updated_at, r.submitted_at FROM survey_responses r WHERE {Mine};
@@ -33,49 +32,107 @@ public static class ResponseWriter
         """;
 
     private sealed record ResponseRow(string Status, DateTime UpdatedAt, DateTime? SubmittedAt);
-    private sealed record AnswerRow(Guid QuestionId, string Type, Guid? OptionId, decimal? Number, string? Text, double? Latitude, double? Longitude);
 
-    public static Task ReplaceAsync(IDbConnection connection, IDbTransaction tx, Guid responseId, IReadOnlyList<AnswerValue> rows, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(ReplaceSql, new
-        {
-            ResponseId = responseId,
-            Questions = rows.Select(r => r.QuestionId).ToArray(),
-            Options = rows.Select(r => r.OptionId).ToArray(),
-            Ranks = rows.Select(r => r.Rank).ToArray(),
-            Numbers = rows.Select(r => r.Number).ToArray(),
-            Texts = rows.Select(r => r.Text).ToArray(),
-            Latitudes = rows.Select(r => r.Latitude).ToArray(),
-            Longitudes = rows.Select(r => r.Longitude).ToArray(),
-        }, tx, cancellationToken: ct));
+    private sealed record AnswerRow(
+        Guid QuestionId,
+        string Type,
+        Guid? OptionId,
+        decimal? Number,
+        string? Text,
+        double? Latitude,
+        double? Longitude
+    );
+
+    public static Task ReplaceAsync(
+        IDbConnection connection,
+        IDbTransaction tx,
+        Guid responseId,
+        IReadOnlyList<AnswerValue> rows,
+        CancellationToken ct
+    ) =>
+        connection.ExecuteAsync(
+            new CommandDefinition(
+                ReplaceSql,
+                new
+                {
+                    ResponseId = responseId,
+                    Questions = rows.Select(r => r.QuestionId).ToArray(),
+                    Options = rows.Select(r => r.OptionId).ToArray(),
+                    Ranks = rows.Select(r => r.Rank).ToArray(),
+                    Numbers = rows.Select(r => r.Number).ToArray(),
+                    Texts = rows.Select(r => r.Text).ToArray(),
+                    Latitudes = rows.Select(r => r.Latitude).ToArray(),
+                    Longitudes = rows.Select(r => r.Longitude).ToArray(),
+                },
+                tx,
+                cancellationToken: ct
+            )
+        );
 
     /// <summary>The caller's response (status <c>none</c> when there is none), its answers in questionnaire order.</summary>
-    public static async Task<MyResponse> ReadAsync(IDbConnection connection, IDbTransaction? tx, Guid phaseId, Guid? actorId, byte[]? tokenHash, CancellationToken ct)
+    public static async Task<MyResponse> ReadAsync(
+        IDbConnection connection,
+        IDbTransaction? tx,
+        Guid phaseId,
+        Guid? actorId,
+        byte[]? tokenHash,
+        CancellationToken ct
+    )
     {
-        using var grid = await connection.QueryMultipleAsync(new CommandDefinition(ReadSql,
-            new { PhaseId = phaseId, ActorId = actorId, TokenHash = tokenHash }, tx, cancellationToken: ct));
+        using var grid = await connection.QueryMultipleAsync(
+            new CommandDefinition(
+                ReadSql,
+                new
+                {
+                    PhaseId = phaseId,
+                    ActorId = actorId,
+                    TokenHash = tokenHash,
+                },
+                tx,
+                cancellationToken: ct
+            )
+        );
         var response = await grid.ReadSingleOrDefaultAsync<ResponseRow>();
         var rows = (await grid.ReadAsync<AnswerRow>()).ToList();
-        if (response is null) return new MyResponse(phaseId, ResponseStatus.None, null, null, []);
-        var answers = rows.GroupBy(r => r.QuestionId).Select(g =>
-        {
-            var first = g.First();
-            return first.Type.ToEnum<QuestionType>() switch
+        if (response is null)
+            return new MyResponse(phaseId, ResponseStatus.None, null, null, []);
+        var answers = rows.GroupBy(r => r.QuestionId)
+            .Select(g =>
             {
-                QuestionType.SingleChoice or QuestionType.MultipleChoice or QuestionType.Ranking =>
-                    new Answer(g.Key, OptionIds: g.Where(r => r.OptionId is not null).Select(r => r.OptionId!.Value).ToList(),
-                        OtherText: g.FirstOrDefault(r => r.OptionId is null)?.Text),
-                QuestionType.ShortText or QuestionType.LongText => new Answer(g.Key, Text: first.Text),
-                QuestionType.MapPoint => new Answer(g.Key, Latitude: first.Latitude, Longitude: first.Longitude),
-                _ => new Answer(g.Key, Number: first.Number),
-            };
-        }).ToList();
-        return new MyResponse(phaseId, response.Status.ToEnum<ResponseStatus>(), response.UpdatedAt.AsUtc(), response.SubmittedAt.AsUtc(), answers);
+                var first = g.First();
+                return first.Type.ToEnum<QuestionType>() switch
+                {
+                    QuestionType.SingleChoice or QuestionType.MultipleChoice or QuestionType.Ranking => new Answer(
+                        g.Key,
+                        OptionIds: g.Where(r => r.OptionId is not null).Select(r => r.OptionId!.Value).ToList(),
+                        OtherText: g.FirstOrDefault(r => r.OptionId is null)?.Text
+                    ),
+                    QuestionType.ShortText or QuestionType.LongText => new Answer(g.Key, Text: first.Text),
+                    QuestionType.MapPoint => new Answer(g.Key, Latitude: first.Latitude, Longitude: first.Longitude),
+                    _ => new Answer(g.Key, Number: first.Number),
+                };
+            })
+            .ToList();
+        return new MyResponse(
+            phaseId,
+            response.Status.ToEnum<ResponseStatus>(),
+            response.UpdatedAt.AsUtc(),
+            response.SubmittedAt.AsUtc(),
+            answers
+        );
     }
 
     /// <summary>The caller's response, by account or by browser token (status none without either).</summary>
-    public static async Task<MyResponse> ReadMineAsync(IDbConnection connection, Guid? actorId, string? token, Guid phaseId, CancellationToken ct)
+    public static async Task<MyResponse> ReadMineAsync(
+        IDbConnection connection,
+        Guid? actorId,
+        string? token,
+        Guid phaseId,
+        CancellationToken ct
+    )
     {
-        var hash = actorId is null && !string.IsNullOrEmpty(token) ? Infrastructure.Auth.SecureTokens.Hash(Answering.RequireToken(token)) : null;
+        var hash =
+            actorId is null && !string.IsNullOrEmpty(token) ? Infrastructure.Auth.SecureTokens.Hash(Answering.RequireToken(token)) : null;
         return actorId is null && hash is null
             ? new MyResponse(phaseId, ResponseStatus.None, null, null, [])
             : await ResponseWriter.ReadAsync(connection, null, phaseId, actorId, hash, ct);

@@ -1,9 +1,3 @@
-using Dapper;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Features.Phases;
 
 namespace Participation.Api.Features.Surveys;
@@ -35,9 +29,24 @@ public static class SaveDraftResponse
             await using var tx = await connection.BeginTransactionAsync(ct);
             await Answering.RequireOpenAsync(connection, tx, c.ActorId, c.PhaseId, PhaseMethod.Survey, ct);
             await connection.ExecuteAsync(new CommandDefinition(LockSql, new { c.PhaseId }, tx, cancellationToken: ct));
-            var rows = AnswerRules.Check(Questionnaire.Questions(await Questionnaire.SectionsAsync(connection, c.PhaseId, tx, ct)), c.Body, submit: false);
-            var id = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(UpsertSql, new { Id = Guid.CreateVersion7(), c.PhaseId, c.ActorId }, tx, cancellationToken: ct))
-                     ?? throw ActionPolicy.Refuse(ParticipationAction.Answer, RefusalReason.AlreadyResponded);
+            var rows = AnswerRules.Check(
+                Questionnaire.Questions(await Questionnaire.SectionsAsync(connection, c.PhaseId, tx, ct)),
+                c.Body,
+                submit: false
+            );
+            var id = await connection.ExecuteScalarAsync<Guid?>(
+                new CommandDefinition(
+                    UpsertSql,
+                    new
+                    {
+                        Id = Guid.CreateVersion7(),
+                        c.PhaseId,
+                        c.ActorId,
+                    },
+                    tx,
+                    cancellationToken: ct
+                )
+            ) ?? throw ActionPolicy.Refuse(ParticipationAction.Answer, RefusalReason.AlreadyResponded);
             await ResponseWriter.ReplaceAsync(connection, tx, id, rows, ct);
             var saved = await ResponseWriter.ReadAsync(connection, tx, c.PhaseId, c.ActorId, null, ct);
             await tx.CommitAsync(ct);

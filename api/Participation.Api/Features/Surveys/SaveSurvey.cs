@@ -1,16 +1,7 @@
 using System.Text.Json;
-using Dapper;
-using FluentValidation;
 using FluentValidation.Results;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Features.Phases;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Surveys;
 
@@ -31,29 +22,53 @@ public static class SaveSurvey
 {
     public sealed record OptionInput(Guid? Id, IReadOnlyDictionary<string, string>? Label);
 
-    public sealed record QuestionInput(Guid? Id, QuestionType? Type, IReadOnlyDictionary<string, string>? Title, IReadOnlyDictionary<string, string>? Help,
-        bool Required, QuestionSettings? Settings, IReadOnlyList<OptionInput>? Options);
+    public sealed record QuestionInput(
+        Guid? Id,
+        QuestionType? Type,
+        IReadOnlyDictionary<string, string>? Title,
+        IReadOnlyDictionary<string, string>? Help,
+        bool Required,
+        QuestionSettings? Settings,
+        IReadOnlyList<OptionInput>? Options
+    );
 
-    public sealed record SectionInput(Guid? Id, IReadOnlyDictionary<string, string>? Title, IReadOnlyDictionary<string, string>? Description,
-        IReadOnlyList<QuestionInput>? Questions);
+    public sealed record SectionInput(
+        Guid? Id,
+        IReadOnlyDictionary<string, string>? Title,
+        IReadOnlyDictionary<string, string>? Description,
+        IReadOnlyList<QuestionInput>? Questions
+    );
 
     public sealed record Request(int Version, IReadOnlyList<SectionInput>? Sections);
 
     public sealed record Command(Guid ActorId, Guid PhaseId, Request Body) : ICommand<SurveyView>;
 
-    public const int MaxSections = 20, MaxQuestions = 200, MinOptions = 2, MaxOptions = 50, MaxPollQuestions = 5;
+    public const int MaxSections = 20,
+        MaxQuestions = 200,
+        MinOptions = 2,
+        MaxOptions = 50,
+        MaxPollQuestions = 5;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
             RuleFor(c => c.Body).NotNull().WithMessage(_ => Messages.Get("required")).OverridePropertyName("body");
-            RuleFor(c => c.Body.Sections).NotNull().WithMessage(_ => Messages.Get("required"))
-                .Must(s => s is null || s.Count is >= 1 and <= MaxSections).WithMessage(_ => Messages.Get("survey_sections_count"))
-                .Must(s => s is null || s.Sum(x => x?.Questions?.Count ?? 0) <= MaxQuestions).WithMessage(_ => Messages.Get("survey_questions_count"))
-                .OverridePropertyName("sections").When(c => c.Body is not null);
-            RuleForEach(c => c.Body.Sections).NotNull().WithMessage(_ => Messages.Get("required")).SetValidator(new SurveyRules.SectionRules())
-                .OverridePropertyName("sections").When(c => c.Body?.Sections is { Count: <= MaxSections });
+            RuleFor(c => c.Body.Sections)
+                .NotNull()
+                .WithMessage(_ => Messages.Get("required"))
+                .Must(s => s is null || s.Count is >= 1 and <= MaxSections)
+                .WithMessage(_ => Messages.Get("survey_sections_count"))
+                .Must(s => s is null || s.Sum(x => x?.Questions?.Count ?? 0) <= MaxQuestions)
+                .WithMessage(_ => Messages.Get("survey_questions_count"))
+                .OverridePropertyName("sections")
+                .When(c => c.Body is not null);
+            RuleForEach(c => c.Body.Sections)
+                .NotNull()
+                .WithMessage(_ => Messages.Get("required"))
+                .SetValidator(new SurveyRules.SectionRules())
+                .OverridePropertyName("sections")
+                .When(c => c.Body?.Sections is { Count: <= MaxSections });
         }
     }
 
@@ -96,44 +111,90 @@ public static class SaveSurvey
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var phase = await Questionnaire.RequirePhaseAsync(connection, c.ActorId, c.PhaseId, tx, ct);
-            if (!phase.Staff) throw new ForbiddenException();
+            if (!phase.Staff)
+                throw new ForbiddenException();
             var sections = c.Body.Sections!;
-            if (phase.Method == PhaseMethod.Poll) RequirePollShape(sections);
+            if (phase.Method == PhaseMethod.Poll)
+                RequirePollShape(sections);
 
-            var current = await connection.QuerySingleOrDefaultAsync<Lock>(new CommandDefinition(LockSql, new { c.PhaseId }, tx, cancellationToken: ct));
-            if (c.Body.Version != (current?.Version ?? 0)
-                || (current is null && await connection.ExecuteScalarAsync<int?>(new CommandDefinition(CreateSql, new { c.PhaseId, phase.ProjectId }, tx, cancellationToken: ct)) is null))
+            var current = await connection.QuerySingleOrDefaultAsync<Lock>(
+                new CommandDefinition(LockSql, new { c.PhaseId }, tx, cancellationToken: ct)
+            );
+            if (
+                c.Body.Version != (current?.Version ?? 0)
+                || (
+                    current is null
+                    && await connection.ExecuteScalarAsync<int?>(
+                        new CommandDefinition(CreateSql, new { c.PhaseId, phase.ProjectId }, tx, cancellationToken: ct)
+                    )
+                        is null
+                )
+            )
                 throw new ConflictException(Messages.Get("survey_stale"));
             var existing = current is null ? [] : await Questionnaire.SectionsAsync(connection, c.PhaseId, tx, ct);
             var plan = SurveyPlan.Build(sections, existing);
             var locked = current is { Responses: > 0 };
-            if (locked) SurveyPlan.RequireWordingOnly(sections, existing, plan);
+            if (locked)
+                SurveyPlan.RequireWordingOnly(sections, existing, plan);
 
             var version = (current?.Version ?? 0) + 1;
-            await connection.ExecuteAsync(new CommandDefinition(WriteSql, new
-            {
-                c.PhaseId, Version = version,
-                SectionIds = plan.Sections.Select(s => s.Id).ToArray(),
-                SectionTitles = plan.Sections.Select(s => LocalizedText.ToJson(s.Input.Title ?? Empty)).ToArray(),
-                SectionDescriptions = plan.Sections.Select(s => LocalizedText.ToJson(s.Input.Description ?? Empty)).ToArray(),
-                QuestionIds = plan.Questions.Select(q => q.Id).ToArray(),
-                QuestionSections = plan.Questions.Select(q => q.SectionId).ToArray(),
-                Types = plan.Questions.Select(q => q.Input.Type!.Value.ToWire()).ToArray(),
-                Titles = plan.Questions.Select(q => LocalizedText.ToJson(q.Input.Title!)).ToArray(),
-                Helps = plan.Questions.Select(q => LocalizedText.ToJson(q.Input.Help ?? Empty)).ToArray(),
-                Required = plan.Questions.Select(q => q.Input.Required).ToArray(),
-                Settings = plan.Questions.Select(q => JsonSerializer.Serialize(q.Settings, Questionnaire.Json)).ToArray(),
-                OptionIds = plan.Options.Select(o => o.Id).ToArray(),
-                OptionQuestions = plan.Options.Select(o => o.QuestionId).ToArray(),
-                OptionPositions = plan.Options.Select(o => o.Position).ToArray(),
-                OptionLabels = plan.Options.Select(o => LocalizedText.ToJson(o.Input.Label!)).ToArray(),
-                plan.Reshaped,
-            }, tx, cancellationToken: ct));
+            await connection.ExecuteAsync(
+                new CommandDefinition(
+                    WriteSql,
+                    new
+                    {
+                        c.PhaseId,
+                        Version = version,
+                        SectionIds = plan.Sections.Select(s => s.Id).ToArray(),
+                        SectionTitles = plan.Sections.Select(s => LocalizedText.ToJson(s.Input.Title ?? Empty)).ToArray(),
+                        SectionDescriptions = plan.Sections.Select(s => LocalizedText.ToJson(s.Input.Description ?? Empty)).ToArray(),
+                        QuestionIds = plan.Questions.Select(q => q.Id).ToArray(),
+                        QuestionSections = plan.Questions.Select(q => q.SectionId).ToArray(),
+                        Types = plan.Questions.Select(q => q.Input.Type!.Value.ToWire()).ToArray(),
+                        Titles = plan.Questions.Select(q => LocalizedText.ToJson(q.Input.Title!)).ToArray(),
+                        Helps = plan.Questions.Select(q => LocalizedText.ToJson(q.Input.Help ?? Empty)).ToArray(),
+                        Required = plan.Questions.Select(q => q.Input.Required).ToArray(),
+                        Settings = plan.Questions.Select(q => JsonSerializer.Serialize(q.Settings, Questionnaire.Json)).ToArray(),
+                        OptionIds = plan.Options.Select(o => o.Id).ToArray(),
+                        OptionQuestions = plan.Options.Select(o => o.QuestionId).ToArray(),
+                        OptionPositions = plan.Options.Select(o => o.Position).ToArray(),
+                        OptionLabels = plan.Options.Select(o => LocalizedText.ToJson(o.Input.Label!)).ToArray(),
+                        plan.Reshaped,
+                    },
+                    tx,
+                    cancellationToken: ct
+                )
+            );
             // before: null when the questionnaire is first saved; both sides count its sections and questions.
-            await events.RecordAsync(tx, EventType.SurveySaved, Actor.User(c.ActorId), phase.ProjectId, new Scope(phase.ProjectId, c.PhaseId, phase.DepartmentId),
-                current is null ? null : new { version = current.Version, sections = existing.Count, questions = Questionnaire.Questions(existing).Count() },
-                new { version, sections = plan.Sections.Count, questions = plan.Questions.Count },
-                new { phaseId = c.PhaseId, version, questions = plan.Questions.Count, wordingOnly = locked }, ct);
+            await events.RecordAsync(
+                tx,
+                EventType.SurveySaved,
+                Actor.User(c.ActorId),
+                phase.ProjectId,
+                new Scope(phase.ProjectId, c.PhaseId, phase.DepartmentId),
+                current is null
+                    ? null
+                    : new
+                    {
+                        version = current.Version,
+                        sections = existing.Count,
+                        questions = Questionnaire.Questions(existing).Count(),
+                    },
+                new
+                {
+                    version,
+                    sections = plan.Sections.Count,
+                    questions = plan.Questions.Count,
+                },
+                new
+                {
+                    phaseId = c.PhaseId,
+                    version,
+                    questions = plan.Questions.Count,
+                    wordingOnly = locked,
+                },
+                ct
+            );
             var saved = await Questionnaire.SectionsAsync(connection, c.PhaseId, tx, ct);
             await tx.CommitAsync(ct);
             return Questionnaire.View(phase with { Version = version, Responses = current?.Responses ?? 0 }, saved);
@@ -147,14 +208,17 @@ public static class SaveSurvey
             if (sections.Count != 1 || sections[0].Questions!.Count is < 1 or > MaxPollQuestions)
                 failures.Add(new ValidationFailure("sections", Messages.Get("poll_shape")));
             for (var s = 0; s < sections.Count; s++)
-                for (var q = 0; q < sections[s].Questions!.Count; q++)
-                    if (sections[s].Questions![q].Type is not { } type || !QuestionTypes.Poll.Contains(type))
-                        failures.Add(new ValidationFailure($"sections[{s}].questions[{q}].type", Messages.Get("poll_question_type")));
-            if (failures.Count > 0) throw new ValidationException(failures);
+            for (var q = 0; q < sections[s].Questions!.Count; q++)
+                if (sections[s].Questions![q].Type is not { } type || !QuestionTypes.Poll.Contains(type))
+                    failures.Add(new ValidationFailure($"sections[{s}].questions[{q}].type", Messages.Get("poll_question_type")));
+            if (failures.Count > 0)
+                throw new ValidationException(failures);
         }
     }
 
-    [EndpointSummary("Save the questionnaire of a survey or poll phase (project staff); after the first response only the wording may change.")]
+    [EndpointSummary(
+        "Save the questionnaire of a survey or poll phase (project staff); after the first response only the wording may change."
+    )]
     public static ValueTask<SurveyView> Endpoint(Guid id, Request body, Caller caller, ISender sender, CancellationToken ct) =>
         sender.Send(new Command(caller.UserId, id, body), ct);
 }

@@ -1,17 +1,6 @@
-using Dapper;
-using FluentValidation;
-using FluentValidation.Results;
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Features.Phases;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Surveys;
 
@@ -57,16 +46,39 @@ public static class SubmitResponse
             await Answering.RequireOpenAsync(connection, tx, c.ActorId, c.PhaseId, PhaseMethod.Survey, ct);
             var tokenHash = Answering.VisitorTokenHash(c.ActorId, c.RespondentToken);
             await connection.ExecuteAsync(new CommandDefinition(CountSql, new { c.PhaseId }, tx, cancellationToken: ct));
-            var rows = AnswerRules.Check(Questionnaire.Questions(await Questionnaire.SectionsAsync(connection, c.PhaseId, tx, ct)), c.Body, submit: true);
+            var rows = AnswerRules.Check(
+                Questionnaire.Questions(await Questionnaire.SectionsAsync(connection, c.PhaseId, tx, ct)),
+                c.Body,
+                submit: true
+            );
             try
             {
-                var saved = await connection.QuerySingleOrDefaultAsync<Saved>(new CommandDefinition(c.ActorId is null ? VisitorSql : PersonSql,
-                                new { Id = Guid.CreateVersion7(), c.PhaseId, c.ActorId, TokenHash = tokenHash }, tx, cancellationToken: ct))
-                            ?? throw ActionPolicy.Refuse(ParticipationAction.Answer, RefusalReason.AlreadyResponded);
+                var saved = await connection.QuerySingleOrDefaultAsync<Saved>(
+                    new CommandDefinition(
+                        c.ActorId is null ? VisitorSql : PersonSql,
+                        new
+                        {
+                            Id = Guid.CreateVersion7(),
+                            c.PhaseId,
+                            c.ActorId,
+                            TokenHash = tokenHash,
+                        },
+                        tx,
+                        cancellationToken: ct
+                    )
+                ) ?? throw ActionPolicy.Refuse(ParticipationAction.Answer, RefusalReason.AlreadyResponded);
                 await ResponseWriter.ReplaceAsync(connection, tx, saved.Id, rows, ct);
                 // Only that a response was submitted, never its answers. A second submission is refused above: one event.
-                await events.RecordAsync(tx, EventType.SurveyResponseSubmitted, Answering.EventActor(c.ActorId), saved.Id, Scope.Phase(c.PhaseId),
-                    saved.Inserted ? null : new { status = ResponseStatus.Draft }, new { status = ResponseStatus.Submitted }, ct: ct);
+                await events.RecordAsync(
+                    tx,
+                    EventType.SurveyResponseSubmitted,
+                    Answering.EventActor(c.ActorId),
+                    saved.Id,
+                    Scope.Phase(c.PhaseId),
+                    saved.Inserted ? null : new { status = ResponseStatus.Draft },
+                    new { status = ResponseStatus.Submitted },
+                    ct: ct
+                );
                 await tx.CommitAsync(ct);
                 return new Response(saved.Id, c.PhaseId, saved.SubmittedAt.AsUtc());
             }
@@ -78,8 +90,14 @@ public static class SubmitResponse
     }
 
     [EndpointSummary("Submit your response to a survey (once); anonymous answers need the phase to allow everyone and a browser token.")]
-    public static async Task<Created<Response>> Endpoint(Guid id, AnswersRequest body, [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
-        Caller caller, ISender sender, CancellationToken ct)
+    public static async Task<Created<Response>> Endpoint(
+        Guid id,
+        AnswersRequest body,
+        [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    )
     {
         var response = await sender.Send(new Command(caller.UserIdOrNull, respondentToken, id, body), ct);
         return TypedResults.Created($"/api/v1/phases/{id}/my-response", response);

@@ -1,5 +1,4 @@
 using System.Data;
-using Dapper;
 
 namespace Participation.Api.Features.Surveys;
 
@@ -23,8 +22,14 @@ internal static class SurveyAggregates
 
     public sealed record PointRow(Guid QuestionId, double Latitude, double Longitude);
 
-    public sealed record Data(int Responses, IReadOnlyList<QuestionRow> Questions, ILookup<Guid, OptionRow> Options,
-        IReadOnlyDictionary<Guid, SummaryRow> Summaries, ILookup<Guid, BucketRow> Buckets, ILookup<Guid, PointRow> Points);
+    public sealed record Data(
+        int Responses,
+        IReadOnlyList<QuestionRow> Questions,
+        ILookup<Guid, OptionRow> Options,
+        IReadOnlyDictionary<Guid, SummaryRow> Summaries,
+        ILookup<Guid, BucketRow> Buckets,
+        ILookup<Guid, PointRow> Points
+    );
 
     // The submitted answers of the phase, for the queries below.
     private const string Submitted = """
@@ -114,8 +119,18 @@ internal static class SurveyAggregates
 
     public static async Task<Data> LoadAsync(IDbConnection connection, Guid phaseId, bool staff, CancellationToken ct)
     {
-        await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(Sql,
-            new { PhaseId = phaseId, Staff = staff, GetSurveyResults.MaxPoints }, cancellationToken: ct));
+        await using var grid = await connection.QueryMultipleAsync(
+            new CommandDefinition(
+                Sql,
+                new
+                {
+                    PhaseId = phaseId,
+                    Staff = staff,
+                    GetSurveyResults.MaxPoints,
+                },
+                cancellationToken: ct
+            )
+        );
         var responses = await grid.ReadSingleAsync<int>();
         var questions = (await grid.ReadAsync<QuestionRow>()).AsList();
         var options = (await grid.ReadAsync<OptionRow>()).ToLookup(o => o.QuestionId);

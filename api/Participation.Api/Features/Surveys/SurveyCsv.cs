@@ -3,9 +3,6 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Dapper;
-using Npgsql;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Surveys;
 
@@ -43,10 +40,17 @@ internal static class SurveyCsv
         await using var connection = await db.OpenConnectionAsync(ct);
         List<QuestionRow> questions;
         Dictionary<Guid, string> labels;
-        await using (var grid = await connection.QueryMultipleAsync(new CommandDefinition(QuestionsSql, new { PhaseId = phaseId }, cancellationToken: ct)))
+        await using (
+            var grid = await connection.QueryMultipleAsync(
+                new CommandDefinition(QuestionsSql, new { PhaseId = phaseId }, cancellationToken: ct)
+            )
+        )
         {
             questions = (await grid.ReadAsync<QuestionRow>()).AsList();
-            labels = (await grid.ReadAsync<OptionRow>()).ToDictionary(o => o.Id, o => LocalizedText.Pick(LocalizedText.FromJson(o.Label), language));
+            labels = (await grid.ReadAsync<OptionRow>()).ToDictionary(
+                o => o.Id,
+                o => LocalizedText.Pick(LocalizedText.FromJson(o.Label), language)
+            );
         }
         var column = questions.Select((q, i) => (q.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var separators = questions.Select(q => q.Type.ToEnum<QuestionType>() == QuestionType.Ranking ? " > " : "; ").ToArray();
@@ -56,7 +60,8 @@ internal static class SurveyCsv
         await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture));
         csv.WriteField("response_id");
         csv.WriteField("submitted_at");
-        foreach (var q in questions) csv.WriteField(Safe(LocalizedText.Pick(LocalizedText.FromJson(q.Title), language)));
+        foreach (var q in questions)
+            csv.WriteField(Safe(LocalizedText.Pick(LocalizedText.FromJson(q.Title), language)));
         await csv.NextRecordAsync();
 
         await using var command = new NpgsqlCommand(RowsSql, connection) { CommandTimeout = 600 };
@@ -76,26 +81,32 @@ internal static class SurveyCsv
                 {
                     Write(csv, previous, submittedAt, cells);
                     await csv.NextRecordAsync();
-                    if (++written % FlushEvery == 0) await csv.FlushAsync();
+                    if (++written % FlushEvery == 0)
+                        await csv.FlushAsync();
                 }
                 current = id;
                 submittedAt = at;
                 Array.Clear(cells);
             }
-            if (await reader.IsDBNullAsync(2, ct)) continue; // a response without answers
+            if (await reader.IsDBNullAsync(2, ct))
+                continue; // a response without answers
             var question = reader.GetGuid(2);
             Guid? option = await reader.IsDBNullAsync(3, ct) ? null : reader.GetGuid(3);
             decimal? number = await reader.IsDBNullAsync(4, ct) ? null : reader.GetDecimal(4);
             var text = await reader.IsDBNullAsync(5, ct) ? null : reader.GetString(5);
             double? latitude = await reader.IsDBNullAsync(6, ct) ? null : reader.GetDouble(6);
             double? longitude = await reader.IsDBNullAsync(7, ct) ? null : reader.GetDouble(7);
-            if (!column.TryGetValue(question, out var index)) continue;
-            var value = option is { } o ? Safe(labels.GetValueOrDefault(o, ""))
+            if (!column.TryGetValue(question, out var index))
+                continue;
+            var value =
+                option is { } o ? Safe(labels.GetValueOrDefault(o, ""))
                 : number is { } n ? n.ToString("0.######", CultureInfo.InvariantCulture)
-                : latitude is { } lat && longitude is { } lng ? $"{lat.ToString("R", CultureInfo.InvariantCulture)},{lng.ToString("R", CultureInfo.InvariantCulture)}"
+                : latitude is { } lat && longitude is { } lng
+                    ? $"{lat.ToString("R", CultureInfo.InvariantCulture)},{lng.ToString("R", CultureInfo.InvariantCulture)}"
                 : Safe(text ?? "");
             var cell = cells[index] ??= new StringBuilder();
-            if (cell.Length > 0) cell.Append(separators[index]);
+            if (cell.Length > 0)
+                cell.Append(separators[index]);
             cell.Append(value);
         }
         if (current is { } last)
@@ -109,8 +120,11 @@ internal static class SurveyCsv
     private static void Write(CsvWriter csv, Guid id, DateTime submittedAt, StringBuilder?[] cells)
     {
         csv.WriteField(id.ToString());
-        csv.WriteField(DateTime.SpecifyKind(submittedAt, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-        foreach (var cell in cells) csv.WriteField(cell?.ToString() ?? "");
+        csv.WriteField(
+            DateTime.SpecifyKind(submittedAt, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
+        );
+        foreach (var cell in cells)
+            csv.WriteField(cell?.ToString() ?? "");
     }
 
     /// <summary>

@@ -1,7 +1,4 @@
-using FluentValidation;
 using FluentValidation.Results;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Surveys;
 
@@ -10,14 +7,21 @@ namespace Participation.Api.Features.Surveys;
 /// given and part of this questionnaire, new otherwise) and the question settings with their defaults; and the rule
 /// that, once responses exist, only the wording may differ from what is stored.
 /// </summary>
-internal sealed record SurveyPlan(IReadOnlyList<SurveyPlan.Section> Sections, IReadOnlyList<SurveyPlan.Question> Questions,
-    IReadOnlyList<SurveyPlan.Option> Options, Guid[] Reshaped)
+internal sealed record SurveyPlan(
+    IReadOnlyList<SurveyPlan.Section> Sections,
+    IReadOnlyList<SurveyPlan.Question> Questions,
+    IReadOnlyList<SurveyPlan.Option> Options,
+    Guid[] Reshaped
+)
 {
     public sealed record Section(Guid Id, SaveSurvey.SectionInput Input);
+
     public sealed record Question(Guid Id, Guid SectionId, QuestionSettings Settings, SaveSurvey.QuestionInput Input);
+
     public sealed record Option(Guid Id, Guid QuestionId, int Position, SaveSurvey.OptionInput Input);
 
-    public const int ShortTextLength = 200, LongTextLength = 5000;
+    public const int ShortTextLength = 200,
+        LongTextLength = 5000;
 
     /// <summary>Settings as stored: the text length defaults filled in.</summary>
     public static QuestionSettings Normalize(QuestionType type, QuestionSettings? s)
@@ -36,14 +40,19 @@ internal sealed record SurveyPlan(IReadOnlyList<SurveyPlan.Section> Sections, IR
     {
         var sectionIds = existing.Select(s => s.Id).ToHashSet();
         var questions = Questionnaire.Questions(existing).ToDictionary(q => q.Id);
-        var optionOwner = questions.Values.SelectMany(q => q.Options.Select(o => (o.Id, Question: q.Id))).ToDictionary(x => x.Id, x => x.Question);
+        var optionOwner = questions
+            .Values.SelectMany(q => q.Options.Select(o => (o.Id, Question: q.Id)))
+            .ToDictionary(x => x.Id, x => x.Question);
         var seen = new HashSet<Guid>();
         var failures = new List<ValidationFailure>();
         Guid Take(Guid? id, bool known, string path)
         {
-            if (id is not { } given) return Guid.CreateVersion7();
-            if (!known) failures.Add(new ValidationFailure($"{path}.id", Messages.Get("survey_unknown_id")));
-            else if (!seen.Add(given)) failures.Add(new ValidationFailure($"{path}.id", Messages.Get("survey_duplicate_id")));
+            if (id is not { } given)
+                return Guid.CreateVersion7();
+            if (!known)
+                failures.Add(new ValidationFailure($"{path}.id", Messages.Get("survey_unknown_id")));
+            else if (!seen.Add(given))
+                failures.Add(new ValidationFailure($"{path}.id", Messages.Get("survey_duplicate_id")));
             return given;
         }
 
@@ -60,12 +69,22 @@ internal sealed record SurveyPlan(IReadOnlyList<SurveyPlan.Section> Sections, IR
                 planned.Add(new Question(id, section.Id, Normalize(qi.Type!.Value, qi.Settings), qi));
                 var ois = qi.Options ?? [];
                 for (var o = 0; o < ois.Count; o++)
-                    options.Add(new Option(Take(ois[o].Id, ois[o].Id is { } oid && optionOwner.GetValueOrDefault(oid) == id, $"{path}.options[{o}]"), id, o, ois[o]));
+                    options.Add(
+                        new Option(
+                            Take(ois[o].Id, ois[o].Id is { } oid && optionOwner.GetValueOrDefault(oid) == id, $"{path}.options[{o}]"),
+                            id,
+                            o,
+                            ois[o]
+                        )
+                    );
             }
         }
-        if (failures.Count > 0) throw new ValidationException(failures);
-        var reshaped = planned.Where(p => questions.TryGetValue(p.Id, out var old) && (old.Type != p.Input.Type || !SameRules(old.Settings, p.Settings)))
-            .Select(p => p.Id).ToArray();
+        if (failures.Count > 0)
+            throw new ValidationException(failures);
+        var reshaped = planned
+            .Where(p => questions.TryGetValue(p.Id, out var old) && (old.Type != p.Input.Type || !SameRules(old.Settings, p.Settings)))
+            .Select(p => p.Id)
+            .ToArray();
         return new SurveyPlan(sections, planned, options, reshaped);
     }
 
@@ -74,7 +93,11 @@ internal sealed record SurveyPlan(IReadOnlyList<SurveyPlan.Section> Sections, IR
     /// required flags and settings; only titles, help texts, descriptions, option labels and scale end labels may
     /// differ. Otherwise a 409 naming the first question concerned (its French title) and saying what may change.
     /// </summary>
-    public static void RequireWordingOnly(IReadOnlyList<SaveSurvey.SectionInput> input, IReadOnlyList<SurveySection> existing, SurveyPlan plan)
+    public static void RequireWordingOnly(
+        IReadOnlyList<SaveSurvey.SectionInput> input,
+        IReadOnlyList<SurveySection> existing,
+        SurveyPlan plan
+    )
     {
         if (!plan.Sections.Select(s => s.Id).SequenceEqual(existing.Select(s => s.Id)) || input.Any(s => s.Id is null))
             throw new ConflictException(Messages.Get("survey_locked_sections"), "sections");
@@ -85,11 +108,23 @@ internal sealed record SurveyPlan(IReadOnlyList<SurveyPlan.Section> Sections, IR
         {
             var now = i < plan.Questions.Count ? plan.Questions[i] : null;
             var old = i < stored.Count ? stored[i] : null;
-            var same = now is not null && old is not null && now.Input.Id == old.Id && sectionOf[old.Id] == now.SectionId
-                       && now.Input.Type == old.Type && now.Input.Required == old.Required && SameRules(old.Settings, now.Settings)
-                       && plan.Options.Where(o => o.QuestionId == now.Id).Select(o => o.Input.Id).SequenceEqual(old.Options.Select(o => (Guid?)o.Id));
-            if (same) continue;
-            var name = now is not null && (old is null || now.Input.Id is null) ? Questionnaire.Name(now.Input.Title, i) : Questionnaire.Name(old!.Title, i);
+            var same =
+                now is not null
+                && old is not null
+                && now.Input.Id == old.Id
+                && sectionOf[old.Id] == now.SectionId
+                && now.Input.Type == old.Type
+                && now.Input.Required == old.Required
+                && SameRules(old.Settings, now.Settings)
+                && plan.Options.Where(o => o.QuestionId == now.Id)
+                    .Select(o => o.Input.Id)
+                    .SequenceEqual(old.Options.Select(o => (Guid?)o.Id));
+            if (same)
+                continue;
+            var name =
+                now is not null && (old is null || now.Input.Id is null)
+                    ? Questionnaire.Name(now.Input.Title, i)
+                    : Questionnaire.Name(old!.Title, i);
             throw new ConflictException(Messages.Get("survey_locked", name), now is not null ? paths[i] : "sections");
         }
     }

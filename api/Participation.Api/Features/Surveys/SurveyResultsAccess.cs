@@ -1,10 +1,6 @@
 using System.Data;
-using Dapper;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Features.Phases;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Surveys;
 
@@ -28,13 +24,22 @@ internal static class SurveyResultsAccess
 
     private const string ByQuestion = Columns + " JOIN survey_questions q ON q.phase_id = ph.id WHERE q.id = @Id;";
 
-    private sealed record Row(Guid Id, Guid ProjectId, Guid DepartmentId, string Method, string ProjectStatus, bool ResultsPublic, bool Staff);
+    private sealed record Row(
+        Guid Id,
+        Guid ProjectId,
+        Guid DepartmentId,
+        string Method,
+        string ProjectStatus,
+        bool ResultsPublic,
+        bool Staff
+    );
 
     /// <summary>The phase whose results the caller may read (staff, or published).</summary>
     public static async Task<Phase> RequireResultsAsync(IDbConnection connection, Guid? actorId, Guid phaseId, CancellationToken ct)
     {
         var phase = await LoadAsync(connection, ByPhase, actorId, phaseId, ct);
-        if (!phase.Staff && !phase.ResultsPublic) throw new ForbiddenException(Messages.Get("survey_results_not_published"));
+        if (!phase.Staff && !phase.ResultsPublic)
+            throw new ForbiddenException(Messages.Get("survey_results_not_published"));
         return phase;
     }
 
@@ -46,17 +51,30 @@ internal static class SurveyResultsAccess
     }
 
     /// <summary>The phase (by its id, or by one of its questions' id) for its project's staff only.</summary>
-    public static async Task<Phase> RequireStaffAsync(IDbConnection connection, Guid actorId, Guid id, bool byQuestion, CancellationToken ct)
+    public static async Task<Phase> RequireStaffAsync(
+        IDbConnection connection,
+        Guid actorId,
+        Guid id,
+        bool byQuestion,
+        CancellationToken ct
+    )
     {
         var phase = await LoadAsync(connection, byQuestion ? ByQuestion : ByPhase, actorId, id, ct);
-        if (!phase.Staff) throw new ForbiddenException();
+        if (!phase.Staff)
+            throw new ForbiddenException();
         return phase;
     }
 
     private static async Task<Phase> LoadAsync(IDbConnection connection, string sql, Guid? actorId, Guid id, CancellationToken ct)
     {
-        var r = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(sql, new { ActorId = actorId, Id = id }, cancellationToken: ct));
-        if (r is null || r.Method.ToEnum<PhaseMethod>() is not (PhaseMethod.Survey or PhaseMethod.Poll) || (r.ProjectStatus == "draft" && !r.Staff))
+        var r = await connection.QuerySingleOrDefaultAsync<Row>(
+            new CommandDefinition(sql, new { ActorId = actorId, Id = id }, cancellationToken: ct)
+        );
+        if (
+            r is null
+            || r.Method.ToEnum<PhaseMethod>() is not (PhaseMethod.Survey or PhaseMethod.Poll)
+            || (r.ProjectStatus == "draft" && !r.Staff)
+        )
             throw new NotFoundException("No such survey.");
         return new Phase(r.Id, r.ProjectId, r.DepartmentId, r.Method.ToEnum<PhaseMethod>(), r.Staff, r.ResultsPublic);
     }

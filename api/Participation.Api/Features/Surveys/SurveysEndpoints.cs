@@ -8,6 +8,8 @@ public static class SurveysEndpoints
 {
     public static RouteGroupBuilder MapSurveysEndpoints(this RouteGroupBuilder api)
     {
+        // The route table, laid out by hand (CSharpier leaves it): verb, path, handler, name; then access, limits, problems.
+        // csharpier-ignore-start
         var g = api.MapGroup("").WithTags("Surveys");
         g.MapGet("/phases/{id:guid}/survey", GetSurvey.Endpoint).WithName(nameof(GetSurvey))
             .AllowAnonymous().ProducesProblems(404); // published project, or staff
@@ -33,6 +35,7 @@ public static class SurveysEndpoints
             .RequireAuthorization().ProducesProblems(400, 401, 403, 404); // project staff
         g.MapGet("/phases/{id:guid}/responses.csv", ExportSurveyResponses.Endpoint).WithName(nameof(ExportSurveyResponses))
             .RequireAuthorization().Produces(200, contentType: "text/csv").ProducesProblems(400, 401, 403, 404); // project staff, audited
+        // csharpier-ignore-end
         return api;
     }
 }

@@ -1,11 +1,5 @@
-using Dapper;
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Features.Phases;
 
 namespace Participation.Api.Features.Surveys;
@@ -15,7 +9,8 @@ public static class WithdrawPollAnswer
 {
     public sealed record Command(Guid? ActorId, string? RespondentToken, Guid PhaseId) : ICommand<PollState>;
 
-    private const string Mine = "r.phase_id = @PhaseId AND (r.user_id = @ActorId OR (@ActorId::uuid IS NULL AND r.token_hash = @TokenHash))";
+    private const string Mine =
+        "r.phase_id = @PhaseId AND (r.user_id = @ActorId OR (@ActorId::uuid IS NULL AND r.token_hash = @TokenHash))";
 
     /// <summary>The caller's answer, locked: its answers are read, then it is deleted, with nothing changing it in between.</summary>
     internal const string LockSql = $"SELECT r.id FROM survey_responses r WHERE {Mine} FOR UPDATE;";
@@ -38,24 +33,47 @@ public static class WithdrawPollAnswer
             {
                 await Answering.RequireOpenAsync(connection, tx, c.ActorId, c.PhaseId, PhaseMethod.Poll, ct);
                 var hash = Answering.VisitorTokenHash(c.ActorId, c.RespondentToken);
-                var args = new { c.PhaseId, c.ActorId, TokenHash = hash };
+                var args = new
+                {
+                    c.PhaseId,
+                    c.ActorId,
+                    TokenHash = hash,
+                };
                 // Nothing to withdraw changes nothing and records nothing.
-                if (await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(LockSql, args, tx, cancellationToken: ct)) is { } responseId)
+                if (
+                    await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(LockSql, args, tx, cancellationToken: ct)) is
+                    { } responseId
+                )
                 {
                     var was = await Polls.StoredAsync(connection, tx, responseId, ct);
                     await connection.ExecuteAsync(new CommandDefinition(Sql, args, tx, cancellationToken: ct));
-                    await events.RecordAsync(tx, EventType.PollAnswerWithdrawn, Answering.EventActor(c.ActorId), responseId, Scope.Phase(c.PhaseId),
-                        new { optionIds = was.OptionIds }, null, ct: ct);
+                    await events.RecordAsync(
+                        tx,
+                        EventType.PollAnswerWithdrawn,
+                        Answering.EventActor(c.ActorId),
+                        responseId,
+                        Scope.Phase(c.PhaseId),
+                        new { optionIds = was.OptionIds },
+                        null,
+                        ct: ct
+                    );
                 }
                 await tx.CommitAsync(ct);
             }
-            return new PollState(c.PhaseId, new MyResponse(c.PhaseId, ResponseStatus.None, null, null, []),
-                await Polls.ResultsAsync(connection, c.ActorId, c.PhaseId, ct));
+            return new PollState(
+                c.PhaseId,
+                new MyResponse(c.PhaseId, ResponseStatus.None, null, null, []),
+                await Polls.ResultsAsync(connection, c.ActorId, c.PhaseId, ct)
+            );
         }
     }
 
     [EndpointSummary("Withdraw your poll answer while its phase is open.")]
-    public static ValueTask<PollState> Endpoint(Guid id, [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
-        Caller caller, ISender sender, CancellationToken ct) =>
-        sender.Send(new Command(caller.UserIdOrNull, respondentToken, id), ct);
+    public static ValueTask<PollState> Endpoint(
+        Guid id,
+        [FromHeader(Name = "X-Respondent-Token")] string? respondentToken,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => sender.Send(new Command(caller.UserIdOrNull, respondentToken, id), ct);
 }

@@ -1,16 +1,7 @@
 using System.Text.Json;
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Email;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Users;
 
@@ -28,7 +19,9 @@ public static class BlockUser
     {
         public Validator()
         {
-            RuleFor(c => c.Until).Must(u => u > DateTimeOffset.UtcNow && u < DateTimeOffset.UtcNow.AddYears(100)).WithMessage(_ => Messages.Get("future_date"));
+            RuleFor(c => c.Until)
+                .Must(u => u > DateTimeOffset.UtcNow && u < DateTimeOffset.UtcNow.AddYears(100))
+                .WithMessage(_ => Messages.Get("future_date"));
             RuleFor(c => c.Reason).NotEmpty().WithMessage(_ => Messages.Get("required"));
             RuleFor(c => c.Reason).PlainText(1000);
             RuleFor(c => c.UserId).Must((c, id) => id != c.ActorId).WithMessage(_ => Messages.Get("block_self"));
@@ -55,21 +48,55 @@ public static class BlockUser
 
         private sealed record Block(DateTime? Until, string? Reason);
 
-        private sealed record Row(string Email, string FirstName, string Locale, string PlatformName, DateTime Until, string Reason, string Data);
+        private sealed record Row(
+            string Email,
+            string FirstName,
+            string Locale,
+            string PlatformName,
+            DateTime Until,
+            string Reason,
+            string Data
+        );
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            if (!await Roles.IsAdminAsync(connection, c.ActorId, tx, ct)) throw new ForbiddenException();
-            var previous = await connection.QuerySingleOrDefaultAsync<Block>(new CommandDefinition(Previous, c, tx, cancellationToken: ct)) ?? new Block(null, null);
-            var user = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql,
-                new { c.ActorId, c.UserId, Reason = c.Reason.Trim(), Until = c.Until.UtcDateTime }, tx, cancellationToken: ct))
-                ?? throw new NotFoundException("No such user.");
-            await events.RecordAsync(tx, EventType.UserBlocked, Actor.User(c.ActorId), c.UserId, Scope.Platform,
-                before: new { until = previous.Until.AsUtc(), reason = previous.Reason }, after: new { until = user.Until.AsUtc(), reason = user.Reason },
-                data: JsonSerializer.Deserialize<JsonElement>(user.Data), ct);
-            await Outbox.EnqueueAsync(connection, tx, templates.Blocked(user.Locale, user.Email, user.FirstName, user.PlatformName, c.Until, c.Reason.Trim()), ct);
+            if (!await Roles.IsAdminAsync(connection, c.ActorId, tx, ct))
+                throw new ForbiddenException();
+            var previous = await connection.QuerySingleOrDefaultAsync<Block>(new CommandDefinition(Previous, c, tx, cancellationToken: ct))
+                ?? new Block(null, null);
+            var user = await connection.QuerySingleOrDefaultAsync<Row>(
+                new CommandDefinition(
+                    Sql,
+                    new
+                    {
+                        c.ActorId,
+                        c.UserId,
+                        Reason = c.Reason.Trim(),
+                        Until = c.Until.UtcDateTime,
+                    },
+                    tx,
+                    cancellationToken: ct
+                )
+            ) ?? throw new NotFoundException("No such user.");
+            await events.RecordAsync(
+                tx,
+                EventType.UserBlocked,
+                Actor.User(c.ActorId),
+                c.UserId,
+                Scope.Platform,
+                before: new { until = previous.Until.AsUtc(), reason = previous.Reason },
+                after: new { until = user.Until.AsUtc(), reason = user.Reason },
+                data: JsonSerializer.Deserialize<JsonElement>(user.Data),
+                ct
+            );
+            await Outbox.EnqueueAsync(
+                connection,
+                tx,
+                templates.Blocked(user.Locale, user.Email, user.FirstName, user.PlatformName, c.Until, c.Reason.Trim()),
+                ct
+            );
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

@@ -1,9 +1,3 @@
-using Dapper;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-
 namespace Participation.Api.Features.Users;
 
 /// <summary>A public profile: names only, never the e-mail address.</summary>

@@ -1,13 +1,5 @@
-using Participation.Api.Infrastructure.Validation;
 using System.Text.Json.Serialization;
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 
 namespace Participation.Api.Features.Users;
 
@@ -26,9 +18,11 @@ public static class GrantRole
         public Validator()
         {
             RuleFor(c => c.Role).IsInEnum().WithMessage(_ => Messages.Get("unknown_role"));
-            RuleFor(c => c.ScopeType).Must((c, s) => !Enum.IsDefined(c.Role) || Roles.ScopeAllowed(c.Role, s))
+            RuleFor(c => c.ScopeType)
+                .Must((c, s) => !Enum.IsDefined(c.Role) || Roles.ScopeAllowed(c.Role, s))
                 .WithMessage(_ => Messages.Get("role_scope"));
-            RuleFor(c => c.ScopeId).Must((c, id) => (c.ScopeType == ScopeType.Platform) == (id is null))
+            RuleFor(c => c.ScopeId)
+                .Must((c, id) => (c.ScopeType == ScopeType.Platform) == (id is null))
                 .WithMessage(_ => Messages.Get("role_scope_id"));
         }
     }
@@ -45,12 +39,34 @@ public static class GrantRole
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, c.Role, c.ScopeType, c.ScopeId, ct);
-            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM users WHERE id = @UserId)", new { c.UserId }, tx, cancellationToken: ct)))
+            if (
+                !await connection.ExecuteScalarAsync<bool>(
+                    new CommandDefinition(
+                        "SELECT EXISTS (SELECT 1 FROM users WHERE id = @UserId)",
+                        new { c.UserId },
+                        tx,
+                        cancellationToken: ct
+                    )
+                )
+            )
                 throw new NotFoundException("No such user.");
 
             var granted = await grants.GrantAsync(connection, tx, c.UserId, c.Role, c.ScopeType, c.ScopeId, c.ActorId, "admin", ct);
-            var id = granted?.Id ?? await connection.ExecuteScalarAsync<Guid>(new CommandDefinition(Existing,
-                new { c.UserId, Role = c.Role.ToWire(), ScopeType = c.ScopeType.ToWire(), c.ScopeId }, tx, cancellationToken: ct));
+            var id = granted?.Id
+                ?? await connection.ExecuteScalarAsync<Guid>(
+                    new CommandDefinition(
+                        Existing,
+                        new
+                        {
+                            c.UserId,
+                            Role = c.Role.ToWire(),
+                            ScopeType = c.ScopeType.ToWire(),
+                            c.ScopeId,
+                        },
+                        tx,
+                        cancellationToken: ct
+                    )
+                );
             await tx.CommitAsync(ct);
             return new ListUsers.RoleGrant(id, c.Role, c.ScopeType, c.ScopeId);
         }

@@ -1,15 +1,6 @@
 using System.Text.Json;
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Infrastructure.Pagination;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Users;
 
@@ -20,8 +11,17 @@ public static class ListUsers
 
     public sealed record RoleGrant(Guid Id, Role Role, ScopeType ScopeType, Guid? ScopeId);
 
-    public sealed record User(Guid Id, string FirstName, string LastName, string Email, bool EmailConfirmed, IReadOnlyList<RoleGrant> Roles, DateTimeOffset CreatedAt,
-        DateTimeOffset? BlockedUntil, string? BlockReason);
+    public sealed record User(
+        Guid Id,
+        string FirstName,
+        string LastName,
+        string Email,
+        bool EmailConfirmed,
+        IReadOnlyList<RoleGrant> Roles,
+        DateTimeOffset CreatedAt,
+        DateTimeOffset? BlockedUntil,
+        string? BlockReason
+    );
 
     public sealed record Response(IReadOnlyList<User> Items, string? NextCursor);
 
@@ -55,23 +55,61 @@ public static class ListUsers
              LIMIT @Take;
             """;
 
-        private sealed record Row(Guid Id, string FirstName, string LastName, string Email, bool EmailConfirmed, DateTime CreatedAt, string L, string F,
-            DateTime? BlockedUntil, string? BlockReason, string Roles);
+        private sealed record Row(
+            Guid Id,
+            string FirstName,
+            string LastName,
+            string Email,
+            bool EmailConfirmed,
+            DateTime CreatedAt,
+            string L,
+            string F,
+            DateTime? BlockedUntil,
+            string? BlockReason,
+            string Roles
+        );
 
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {
             var after = Cursor.Decode<Key>(q.Cursor);
             var limit = q.Limit ?? Cursor.DefaultLimit;
             await using var connection = await db.OpenConnectionAsync(ct);
-            if (!await Roles.IsAdminAsync(connection, q.ActorId, null, ct)) throw new ForbiddenException();
+            if (!await Roles.IsAdminAsync(connection, q.ActorId, null, ct))
+                throw new ForbiddenException();
             var search = string.IsNullOrWhiteSpace(q.Search) ? null : TextRules.EscapeLike(q.Search.Trim());
-            var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new
-            {
-                Search = search, Role = q.Role.ToWire(), AfterL = after?.L, AfterF = after?.F, AfterId = after?.Id, Take = limit + 1,
-            }, cancellationToken: ct))).AsList();
+            var rows = (
+                await connection.QueryAsync<Row>(
+                    new CommandDefinition(
+                        Sql,
+                        new
+                        {
+                            Search = search,
+                            Role = q.Role.ToWire(),
+                            AfterL = after?.L,
+                            AfterF = after?.F,
+                            AfterId = after?.Id,
+                            Take = limit + 1,
+                        },
+                        cancellationToken: ct
+                    )
+                )
+            ).AsList();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(r.L, r.F, r.Id));
-            return new Response(page.Select(r => new User(r.Id, r.FirstName, r.LastName, r.Email, r.EmailConfirmed,
-                JsonSerializer.Deserialize<List<RoleGrant>>(r.Roles, JsonSerializerOptions.Web)!, r.CreatedAt.AsUtc(), r.BlockedUntil.AsUtc(), r.BlockReason)).ToList(), next);
+            return new Response(
+                page.Select(r => new User(
+                        r.Id,
+                        r.FirstName,
+                        r.LastName,
+                        r.Email,
+                        r.EmailConfirmed,
+                        JsonSerializer.Deserialize<List<RoleGrant>>(r.Roles, JsonSerializerOptions.Web)!,
+                        r.CreatedAt.AsUtc(),
+                        r.BlockedUntil.AsUtc(),
+                        r.BlockReason
+                    ))
+                    .ToList(),
+                next
+            );
         }
     }
 

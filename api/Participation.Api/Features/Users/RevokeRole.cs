@@ -1,10 +1,4 @@
-using Dapper;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 
 namespace Participation.Api.Features.Users;
 
@@ -28,7 +22,8 @@ public static class RevokeRole
             SELECT count(*) FROM (SELECT 1 FROM user_roles WHERE role = 'admin' ORDER BY id FOR UPDATE) admins;
             """;
 
-        private const string IsAdminGrant = "SELECT EXISTS (SELECT 1 FROM user_roles WHERE id = @GrantId AND user_id = @UserId AND role = 'admin')";
+        private const string IsAdminGrant =
+            "SELECT EXISTS (SELECT 1 FROM user_roles WHERE id = @GrantId AND user_id = @UserId AND role = 'admin')";
 
         private sealed record Row(string Role, string ScopeType, Guid? ScopeId);
 
@@ -44,12 +39,26 @@ public static class RevokeRole
             if (grant is null)
             {
                 // Someone who may not manage roles learns nothing about grants.
-                if (!await Roles.IsAdminAsync(connection, c.ActorId, tx, ct)) throw new ForbiddenException();
+                if (!await Roles.IsAdminAsync(connection, c.ActorId, tx, ct))
+                    throw new ForbiddenException();
                 throw new NotFoundException("No such role grant.");
             }
-            await GrantPolicy.AuthorizeGrantAsync(connection, tx, c.ActorId, grant.Role.ToEnum<Role>(), grant.ScopeType.ToEnum<ScopeType>(), grant.ScopeId, ct);
-            if (grant.Role.ToEnum<Role>() == Role.Admin
-                && (admins ?? await connection.ExecuteScalarAsync<long>(new CommandDefinition(LockAdmins, transaction: tx, cancellationToken: ct))) <= 1)
+            await GrantPolicy.AuthorizeGrantAsync(
+                connection,
+                tx,
+                c.ActorId,
+                grant.Role.ToEnum<Role>(),
+                grant.ScopeType.ToEnum<ScopeType>(),
+                grant.ScopeId,
+                ct
+            );
+            if (
+                grant.Role.ToEnum<Role>() == Role.Admin
+                && (
+                    admins
+                    ?? await connection.ExecuteScalarAsync<long>(new CommandDefinition(LockAdmins, transaction: tx, cancellationToken: ct))
+                ) <= 1
+            )
                 throw new ConflictException("The platform needs at least one admin: make someone else admin first.");
 
             await grants.RevokeAsync(connection, tx, c.UserId, c.GrantId, c.ActorId, ct);

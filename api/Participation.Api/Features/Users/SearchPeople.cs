@@ -1,13 +1,3 @@
-using Dapper;
-using FluentValidation;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
-using Participation.Api.Infrastructure.Validation;
-
 namespace Participation.Api.Features.Users;
 
 /// <summary>
@@ -24,9 +14,13 @@ public static class SearchPeople
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Q).NotEmpty().WithMessage(_ => Messages.Get("required"))
-            .Must(q => q is null || q.Trim().Length is >= 2 and <= 100).WithMessage(_ => Messages.Get("between_2_100_chars"))
-            .PlainText(100);
+        public Validator() =>
+            RuleFor(q => q.Q)
+                .NotEmpty()
+                .WithMessage(_ => Messages.Get("required"))
+                .Must(q => q is null || q.Trim().Length is >= 2 and <= 100)
+                .WithMessage(_ => Messages.Get("between_2_100_chars"))
+                .PlainText(100);
     }
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
@@ -48,10 +42,15 @@ public static class SearchPeople
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Allowed, q, cancellationToken: ct))) throw new ForbiddenException();
+            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Allowed, q, cancellationToken: ct)))
+                throw new ForbiddenException();
             var text = q.Q!.Trim();
             var like = TextRules.EscapeLike(text);
-            return new Response((await connection.QueryAsync<Person>(new CommandDefinition(Sql, new { Like = like, Q = text }, cancellationToken: ct))).AsList());
+            return new Response(
+                (
+                    await connection.QueryAsync<Person>(new CommandDefinition(Sql, new { Like = like, Q = text }, cancellationToken: ct))
+                ).AsList()
+            );
         }
     }
 

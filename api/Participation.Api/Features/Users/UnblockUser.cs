@@ -1,11 +1,5 @@
-using Dapper;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Database;
-using Participation.Api.Infrastructure.Errors;
 
 namespace Participation.Api.Features.Users;
 
@@ -23,12 +17,23 @@ public static class UnblockUser
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            if (!await Roles.IsAdminAsync(connection, c.ActorId, null, ct)) throw new ForbiddenException();
+            if (!await Roles.IsAdminAsync(connection, c.ActorId, null, ct))
+                throw new ForbiddenException();
             await using var tx = await connection.BeginTransactionAsync(ct);
             // No block, nothing to record: ending a block is idempotent.
-            if (await connection.QuerySingleOrDefaultAsync<Removed>(new CommandDefinition(Sql, c, tx, cancellationToken: ct)) is { } removed)
-                await events.RecordAsync(tx, EventType.UserUnblocked, Actor.User(c.ActorId), c.UserId, Scope.Platform,
-                    before: new { until = removed.Until.AsUtc(), reason = removed.Reason }, after: new { until = (DateTimeOffset?)null, reason = (string?)null }, ct: ct);
+            if (
+                await connection.QuerySingleOrDefaultAsync<Removed>(new CommandDefinition(Sql, c, tx, cancellationToken: ct)) is { } removed
+            )
+                await events.RecordAsync(
+                    tx,
+                    EventType.UserUnblocked,
+                    Actor.User(c.ActorId),
+                    c.UserId,
+                    Scope.Platform,
+                    before: new { until = removed.Until.AsUtc(), reason = removed.Reason },
+                    after: new { until = (DateTimeOffset?)null, reason = (string?)null },
+                    ct: ct
+                );
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

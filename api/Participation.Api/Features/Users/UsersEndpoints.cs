@@ -5,6 +5,8 @@ public static class UsersEndpoints
 {
     public static RouteGroupBuilder MapUsersEndpoints(this RouteGroupBuilder api)
     {
+        // The route table, laid out by hand (CSharpier leaves it): verb, path, handler, name; then access, limits, problems.
+        // csharpier-ignore-start
         var g = api.MapGroup("/users").WithTags("Users");
         g.MapGet("/{id:guid}", GetUser.Endpoint).WithName(nameof(GetUser))
             .AllowAnonymous().ProducesProblems(404);
@@ -20,6 +22,7 @@ public static class UsersEndpoints
             .RequireAuthorization().ProducesProblems(400, 401, 403, 404); // admin
         g.MapDelete("/{userId:guid}/block", UnblockUser.Endpoint).WithName(nameof(UnblockUser))
             .RequireAuthorization().ProducesProblems(401, 403); // admin
+        // csharpier-ignore-end
         return api;
     }
 }

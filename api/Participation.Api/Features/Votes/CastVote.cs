@@ -1,15 +1,7 @@
 using System.Data;
-using Dapper;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Events;
 using Participation.Api.Features.Ideas;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Features.Phases;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Votes;
 
@@ -20,7 +12,9 @@ internal static class Voting
 {
     /// <summary>Ideas that can be voted on: public ones the city has not turned down or already done.</summary>
     public static IdeaAccess RequireVotable(IdeaAccess idea) =>
-        idea.Listed && idea.Status is not (IdeaStatus.Rejected or IdeaStatus.Implemented) ? idea : throw new ConflictException(Messages.Get("not_votable"));
+        idea.Listed && idea.Status is not (IdeaStatus.Rejected or IdeaStatus.Implemented)
+            ? idea
+            : throw new ConflictException(Messages.Get("not_votable"));
 
     internal const string StateSql = """
         SELECT coalesce((SELECT votes FROM phase_participants WHERE phase_id = @PhaseId AND user_id = @ActorId), 0) AS used,
@@ -29,9 +23,29 @@ internal static class Voting
 
     private sealed record Row(int Used, bool Voted);
 
-    public static async Task<VoteState> StateAsync(IDbConnection connection, IDbTransaction tx, Guid actorId, Guid phaseId, Guid ideaId, int? limit, CancellationToken ct)
+    public static async Task<VoteState> StateAsync(
+        IDbConnection connection,
+        IDbTransaction tx,
+        Guid actorId,
+        Guid phaseId,
+        Guid ideaId,
+        int? limit,
+        CancellationToken ct
+    )
     {
-        var r = await connection.QuerySingleAsync<Row>(new CommandDefinition(StateSql, new { PhaseId = phaseId, ActorId = actorId, IdeaId = ideaId }, tx, cancellationToken: ct));
+        var r = await connection.QuerySingleAsync<Row>(
+            new CommandDefinition(
+                StateSql,
+                new
+                {
+                    PhaseId = phaseId,
+                    ActorId = actorId,
+                    IdeaId = ideaId,
+                },
+                tx,
+                cancellationToken: ct
+            )
+        );
         return new VoteState(phaseId, ideaId, r.Voted, limit, r.Used, limit is { } l ? Math.Max(0, l - r.Used) : null);
     }
 }
@@ -68,15 +82,39 @@ public static class CastVote
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = Voting.RequireVotable(await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct));
-            var (phase, settings) = await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, ParticipationAction.Vote, tx, ct, PhaseMethod.Voting, limitTakenLater: true);
-            var args = new { PhaseId = phase.Id, c.IdeaId, c.ActorId, Limit = settings.VotesPerUser };
+            var (phase, settings) = await ActionPolicy.RequireAsync(
+                connection,
+                c.ActorId,
+                idea.ProjectId,
+                ParticipationAction.Vote,
+                tx,
+                ct,
+                PhaseMethod.Voting,
+                limitTakenLater: true
+            );
+            var args = new
+            {
+                PhaseId = phase.Id,
+                c.IdeaId,
+                c.ActorId,
+                Limit = settings.VotesPerUser,
+            };
             if (await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(InsertSql, args, tx, cancellationToken: ct)) is not null)
             {
                 if (await connection.ExecuteScalarAsync<int?>(new CommandDefinition(LimitSql, args, tx, cancellationToken: ct)) is null)
                     throw ActionPolicy.Refuse(ParticipationAction.Vote, RefusalReason.LimitReached);
                 await connection.ExecuteAsync(new CommandDefinition(TallySql, args, tx, cancellationToken: ct));
                 // Voting again for the same idea inserts nothing: no event.
-                await events.RecordAsync(tx, EventType.VoteCast, Actor.User(c.ActorId), c.IdeaId, Scope.Phase(phase.Id, idea.ProjectId), null, new { voted = true }, ct: ct);
+                await events.RecordAsync(
+                    tx,
+                    EventType.VoteCast,
+                    Actor.User(c.ActorId),
+                    c.IdeaId,
+                    Scope.Phase(phase.Id, idea.ProjectId),
+                    null,
+                    new { voted = true },
+                    ct: ct
+                );
             }
             var state = await Voting.StateAsync(connection, tx, c.ActorId, phase.Id, c.IdeaId, settings.VotesPerUser, ct);
             await tx.CommitAsync(ct);

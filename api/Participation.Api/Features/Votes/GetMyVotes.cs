@@ -1,10 +1,3 @@
-using Dapper;
-using Mediator;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Features.Phases;
 
 namespace Participation.Api.Features.Votes;
@@ -27,12 +20,22 @@ public static class GetMyVotes
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             var decided = await ActionPolicy.DecideAsync(connection, q.ActorId, q.ProjectId, q.PhaseId, null, ct);
-            if (decided.Phase is not { Method: PhaseMethod.Voting } phase) throw new NotFoundException("The project has no voting phase now.");
-            await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(Sql, new { PhaseId = phase.Id, q.ActorId }, cancellationToken: ct));
+            if (decided.Phase is not { Method: PhaseMethod.Voting } phase)
+                throw new NotFoundException("The project has no voting phase now.");
+            await using var grid = await connection.QueryMultipleAsync(
+                new CommandDefinition(Sql, new { PhaseId = phase.Id, q.ActorId }, cancellationToken: ct)
+            );
             var used = await grid.ReadSingleAsync<int>();
             var ideas = (await grid.ReadAsync<Guid>()).AsList();
             var limit = decided.Settings?.VotesPerUser;
-            return new Response(phase.Id, phase.Active && decided.Status != "archived", limit, used, limit is { } l ? Math.Max(0, l - used) : null, ideas);
+            return new Response(
+                phase.Id,
+                phase.Active && decided.Status != "archived",
+                limit,
+                used,
+                limit is { } l ? Math.Max(0, l - used) : null,
+                ideas
+            );
         }
     }
 

@@ -1,10 +1,4 @@
-using Dapper;
-using Mediator;
-using Npgsql;
 using Participation.Api.Features.Ideas;
-using Participation.Api.Infrastructure.Auth;
-using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.OpenApi;
 using Participation.Api.Features.Phases;
 
 namespace Participation.Api.Features.Votes;
@@ -35,14 +29,20 @@ public static class GetVoteResults
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             var phase = await PhaseResults.RequireReadableAsync(connection, q.ActorId, q.PhaseId, PhaseMethod.Voting, ct);
-            await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(Sql, new { q.PhaseId }, cancellationToken: ct));
-            var items = (await grid.ReadAsync<Row>()).Select(r => new Item(r.IdeaId, r.Title, r.Status.ToEnum<IdeaStatus>(), r.Votes, r.Rank)).ToList();
+            await using var grid = await connection.QueryMultipleAsync(
+                new CommandDefinition(Sql, new { q.PhaseId }, cancellationToken: ct)
+            );
+            var items = (await grid.ReadAsync<Row>())
+                .Select(r => new Item(r.IdeaId, r.Title, r.Status.ToEnum<IdeaStatus>(), r.Votes, r.Rank))
+                .ToList();
             var voters = await grid.ReadSingleAsync<int>();
             return new Response(phase.Id, phase.Published, phase.Ended, voters, items.Sum(i => i.Votes), items);
         }
     }
 
-    [EndpointSummary("Votes per idea in a voting phase: for the project's staff, and for everyone once published or when the phase is over.")]
+    [EndpointSummary(
+        "Votes per idea in a voting phase: for the project's staff, and for everyone once published or when the phase is over."
+    )]
     public static ValueTask<Response> Endpoint(Guid id, Caller caller, ISender sender, CancellationToken ct) =>
         sender.Send(new Query(caller.UserIdOrNull, id), ct);
 }

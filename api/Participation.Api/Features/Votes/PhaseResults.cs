@@ -1,10 +1,6 @@
 using System.Data;
-using Dapper;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Errors;
 using Participation.Api.Features.Phases;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Features.Votes;
 
@@ -25,13 +21,24 @@ public static class PhaseResults
 
     private sealed record Row(Guid Id, Guid ProjectId, string Method, string Settings, bool Ended, string ProjectStatus, bool Staff);
 
-    public static async Task<Phase> RequireReadableAsync(IDbConnection connection, Guid? actorId, Guid phaseId, PhaseMethod method, CancellationToken ct)
+    public static async Task<Phase> RequireReadableAsync(
+        IDbConnection connection,
+        Guid? actorId,
+        Guid phaseId,
+        PhaseMethod method,
+        CancellationToken ct
+    )
     {
-        var r = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, new { ActorId = actorId, PhaseId = phaseId }, cancellationToken: ct));
-        if (r is null || r.Method != method.ToWire() || (r.ProjectStatus == "draft" && !r.Staff)) throw new NotFoundException("No such phase.");
-        var settings = System.Text.Json.JsonSerializer.Deserialize<PhaseSettings>(r.Settings, System.Text.Json.JsonSerializerOptions.Web) ?? new PhaseSettings();
+        var r = await connection.QuerySingleOrDefaultAsync<Row>(
+            new CommandDefinition(Sql, new { ActorId = actorId, PhaseId = phaseId }, cancellationToken: ct)
+        );
+        if (r is null || r.Method != method.ToWire() || (r.ProjectStatus == "draft" && !r.Staff))
+            throw new NotFoundException("No such phase.");
+        var settings = System.Text.Json.JsonSerializer.Deserialize<PhaseSettings>(r.Settings, System.Text.Json.JsonSerializerOptions.Web)
+            ?? new PhaseSettings();
         var published = settings.ResultsPublic == true || r.Ended;
-        if (!r.Staff && !published) throw new ForbiddenException(Messages.Get("results_not_published"));
+        if (!r.Staff && !published)
+            throw new ForbiddenException(Messages.Get("results_not_published"));
         return new Phase(r.Id, r.ProjectId, method, settings, r.Ended, r.Staff, published);
     }
 }

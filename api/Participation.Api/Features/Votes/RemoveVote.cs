@@ -24,9 +24,41 @@ public static class RemoveVote
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct);
-            var (phase, settings) = await ActionPolicy.RequireAsync(connection, c.ActorId, idea.ProjectId, ParticipationAction.Vote, tx, ct, PhaseMethod.Voting, limitTakenLater: true);
-            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Sql, new { PhaseId = phase.Id, c.IdeaId, c.ActorId }, tx, cancellationToken: ct)))
-                await events.RecordAsync(tx, EventType.VoteRemoved, Actor.User(c.ActorId), c.IdeaId, Scope.Phase(phase.Id, idea.ProjectId), new { voted = true }, null, ct: ct);
+            var (phase, settings) = await ActionPolicy.RequireAsync(
+                connection,
+                c.ActorId,
+                idea.ProjectId,
+                ParticipationAction.Vote,
+                tx,
+                ct,
+                PhaseMethod.Voting,
+                limitTakenLater: true
+            );
+            if (
+                await connection.ExecuteScalarAsync<bool>(
+                    new CommandDefinition(
+                        Sql,
+                        new
+                        {
+                            PhaseId = phase.Id,
+                            c.IdeaId,
+                            c.ActorId,
+                        },
+                        tx,
+                        cancellationToken: ct
+                    )
+                )
+            )
+                await events.RecordAsync(
+                    tx,
+                    EventType.VoteRemoved,
+                    Actor.User(c.ActorId),
+                    c.IdeaId,
+                    Scope.Phase(phase.Id, idea.ProjectId),
+                    new { voted = true },
+                    null,
+                    ct: ct
+                );
             var state = await Voting.StateAsync(connection, tx, c.ActorId, phase.Id, c.IdeaId, settings.VotesPerUser, ct);
             await tx.CommitAsync(ct);
             return state;

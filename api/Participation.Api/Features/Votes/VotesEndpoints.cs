@@ -7,6 +7,8 @@ public static class VotesEndpoints
 {
     public static RouteGroupBuilder MapVotesEndpoints(this RouteGroupBuilder api)
     {
+        // The route table, laid out by hand (CSharpier leaves it): verb, path, handler, name; then access, limits, problems.
+        // csharpier-ignore-start
         var g = api.MapGroup("").WithTags("Votes");
         g.MapPut("/ideas/{id:guid}/vote", CastVote.Endpoint).WithName(nameof(CastVote))
             .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(401, 403, 404, 409); // phase rules
@@ -16,6 +18,7 @@ public static class VotesEndpoints
             .RequireAuthorization().ProducesProblems(400, 401, 404); // own votes
         g.MapGet("/phases/{id:guid}/vote-results", GetVoteResults.Endpoint).WithName(nameof(GetVoteResults))
             .AllowAnonymous().ProducesProblems(403, 404); // staff, or published
+        // csharpier-ignore-end
         return api;
     }
 }

@@ -17,20 +17,26 @@ public sealed class AccessTokens(IOptions<AuthOptions> options, TimeProvider clo
         var o = options.Value;
         var now = clock.GetUtcNow();
         var expires = now.AddMinutes(o.AccessTokenMinutes);
-        var token = _handler.CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = o.Issuer,
-            Audience = o.Audience,
-            IssuedAt = now.UtcDateTime,
-            NotBefore = now.UtcDateTime,
-            Expires = expires.UtcDateTime,
-            Subject = new ClaimsIdentity([
-                new Claim(JwtRegisteredClaimNames.Sub, userId.ToString()),
-                new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
-                new Claim(RoleVersionClaim, roleVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer32),
-            ]),
-            SigningCredentials = new SigningCredentials(SigningKey(o), SecurityAlgorithms.HmacSha256),
-        });
+        var token = _handler.CreateToken(
+            new SecurityTokenDescriptor
+            {
+                Issuer = o.Issuer,
+                Audience = o.Audience,
+                IssuedAt = now.UtcDateTime,
+                NotBefore = now.UtcDateTime,
+                Expires = expires.UtcDateTime,
+                Subject = new ClaimsIdentity([
+                    new Claim(JwtRegisteredClaimNames.Sub, userId.ToString()),
+                    new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
+                    new Claim(
+                        RoleVersionClaim,
+                        roleVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        ClaimValueTypes.Integer32
+                    ),
+                ]),
+                SigningCredentials = new SigningCredentials(SigningKey(o), SecurityAlgorithms.HmacSha256),
+            }
+        );
         return (token, expires);
     }
 

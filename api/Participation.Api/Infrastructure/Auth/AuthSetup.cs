@@ -13,8 +13,14 @@ public static class AuthSetup
     private static async Task RejectStaleRoleVersion(TokenValidatedContext context)
     {
         var principal = context.Principal;
-        if (principal?.UserIdOrNull() is not { } userId
-            || !int.TryParse(principal.FindFirst(AccessTokens.RoleVersionClaim)?.Value, System.Globalization.CultureInfo.InvariantCulture, out var version))
+        if (
+            principal?.UserIdOrNull() is not { } userId
+            || !int.TryParse(
+                principal.FindFirst(AccessTokens.RoleVersionClaim)?.Value,
+                System.Globalization.CultureInfo.InvariantCulture,
+                out var version
+            )
+        )
         {
             context.Fail("The token has no subject or role version.");
             return;
@@ -26,43 +32,49 @@ public static class AuthSetup
 
     public static IServiceCollection AddJwtAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment env)
     {
-        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section))
-            .Validate(o => System.Text.Encoding.UTF8.GetByteCount(o.SigningKey) >= 32,
-                $"Auth:SigningKey must be at least 32 bytes (environment {env.EnvironmentName}); set Auth__SigningKey.")
+        services
+            .AddOptions<AuthOptions>()
+            .Bind(configuration.GetSection(AuthOptions.Section))
+            .Validate(
+                o => System.Text.Encoding.UTF8.GetByteCount(o.SigningKey) >= 32,
+                $"Auth:SigningKey must be at least 32 bytes (environment {env.EnvironmentName}); set Auth__SigningKey."
+            )
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AccessTokens>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<Microsoft.Extensions.Options.IOptions<AuthOptions>>((o, auth) =>
-            {
-                var options = auth.Value;
-                o.MapInboundClaims = false;
-                o.RequireHttpsMetadata = false;
-                o.TokenValidationParameters = new TokenValidationParameters
+        services
+            .AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<Microsoft.Extensions.Options.IOptions<AuthOptions>>(
+                (o, auth) =>
                 {
-                    ValidIssuer = options.Issuer,
-                    ValidAudience = options.Audience,
-                    IssuerSigningKey = AccessTokens.SigningKey(options),
-                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-                    ValidateIssuer = true,
-                    ValidateAudience = true,
-                    ValidateLifetime = true,
-                    ValidateIssuerSigningKey = true,
-                    RequireExpirationTime = true,
-                    RequireSignedTokens = true,
-                    ClockSkew = TimeSpan.FromSeconds(30),
-                    NameClaimType = "sub",
-                };
-                o.Events = new JwtBearerEvents { OnTokenValidated = RejectStaleRoleVersion };
-            });
+                    var options = auth.Value;
+                    o.MapInboundClaims = false;
+                    o.RequireHttpsMetadata = false;
+                    o.TokenValidationParameters = new TokenValidationParameters
+                    {
+                        ValidIssuer = options.Issuer,
+                        ValidAudience = options.Audience,
+                        IssuerSigningKey = AccessTokens.SigningKey(options),
+                        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                        ValidateIssuer = true,
+                        ValidateAudience = true,
+                        ValidateLifetime = true,
+                        ValidateIssuerSigningKey = true,
+                        RequireExpirationTime = true,
+                        RequireSignedTokens = true,
+                        ClockSkew = TimeSpan.FromSeconds(30),
+                        NameClaimType = "sub",
+                    };
+                    o.Events = new JwtBearerEvents { OnTokenValidated = RejectStaleRoleVersion };
+                }
+            );
 
         services.AddSingleton<RoleVersionCheck>();
         services.AddSingleton<TokenIssuer>();
         // Closed by default: an endpoint without an explicit decision requires a signed-in user.
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;
     }
 }

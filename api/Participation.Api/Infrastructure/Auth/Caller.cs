@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Participation.Api.Infrastructure.Auth;
 
 /// <summary>
@@ -17,5 +15,6 @@ public sealed class Caller
     public Guid UserId => UserIdOrNull ?? throw new InvalidOperationException("The endpoint must require an authenticated user.");
 
     /// <summary>Minimal APIs' binding: from the request's authenticated principal, never from its body or query.</summary>
-    public static ValueTask<Caller?> BindAsync(HttpContext context) => ValueTask.FromResult<Caller?>(new Caller(context.User.UserIdOrNull()));
+    public static ValueTask<Caller?> BindAsync(HttpContext context) =>
+        ValueTask.FromResult<Caller?>(new Caller(context.User.UserIdOrNull()));
 }

@@ -10,6 +10,7 @@ public static class Passwords
 
     private static readonly PasswordHasher<object> Hasher = new();
     private static readonly object Subject = new();
+
     // Verified when the account does not exist, so both paths cost the same time.
     private static readonly string DummyHash = Hasher.HashPassword(Subject, "not-a-real-password-0000");
 

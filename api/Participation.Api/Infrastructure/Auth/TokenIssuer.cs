@@ -1,5 +1,4 @@
 using System.Data;
-using Dapper;
 using Microsoft.Extensions.Options;
 
 namespace Participation.Api.Infrastructure.Auth;
@@ -10,7 +9,8 @@ public sealed record AuthTokens(
     DateTimeOffset AccessTokenExpiresAt,
     string RefreshToken,
     DateTimeOffset RefreshTokenExpiresAt,
-    string TokenType = "Bearer");
+    string TokenType = "Bearer"
+);
 
 /// <summary>Issues a token pair; the refresh token joins the given family (one family per login).</summary>
 public sealed class TokenIssuer(AccessTokens accessTokens, IOptions<AuthOptions> options, TimeProvider clock)
@@ -20,13 +20,32 @@ public sealed class TokenIssuer(AccessTokens accessTokens, IOptions<AuthOptions>
         VALUES (@Hash, @UserId, @FamilyId, @ExpiresAt);
         """;
 
-    public async Task<AuthTokens> IssueAsync(IDbConnection connection, IDbTransaction? tx, Guid userId, int roleVersion, Guid familyId, CancellationToken ct)
+    public async Task<AuthTokens> IssueAsync(
+        IDbConnection connection,
+        IDbTransaction? tx,
+        Guid userId,
+        int roleVersion,
+        Guid familyId,
+        CancellationToken ct
+    )
     {
         var (access, accessExpires) = accessTokens.Issue(userId, roleVersion);
         var refresh = SecureTokens.New();
         var refreshExpires = clock.GetUtcNow().AddDays(options.Value.RefreshTokenDays);
-        await connection.ExecuteAsync(new CommandDefinition(InsertRefresh,
-            new { Hash = SecureTokens.Hash(refresh), UserId = userId, FamilyId = familyId, ExpiresAt = refreshExpires }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(
+            new CommandDefinition(
+                InsertRefresh,
+                new
+                {
+                    Hash = SecureTokens.Hash(refresh),
+                    UserId = userId,
+                    FamilyId = familyId,
+                    ExpiresAt = refreshExpires,
+                },
+                tx,
+                cancellationToken: ct
+            )
+        );
         return new AuthTokens(access, accessExpires, refresh, refreshExpires);
     }
 }

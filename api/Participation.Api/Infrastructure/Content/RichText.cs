@@ -16,7 +16,24 @@ public static class RichText
         var options = new HtmlSanitizerOptions
         {
             AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-                { "p", "br", "strong", "b", "em", "i", "u", "s", "ul", "ol", "li", "a", "h2", "h3", "h4", "blockquote" },
+            {
+                "p",
+                "br",
+                "strong",
+                "b",
+                "em",
+                "i",
+                "u",
+                "s",
+                "ul",
+                "ol",
+                "li",
+                "a",
+                "h2",
+                "h3",
+                "h4",
+                "blockquote",
+            },
             AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "title" },
             AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
             UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href" },
@@ -47,7 +64,8 @@ public static class RichText
     /// <summary>A short plain excerpt of a text, markup removed (notifications, lists, the moderation queue).</summary>
     public static string Excerpt(string? text, int max = 280)
     {
-        if (string.IsNullOrWhiteSpace(text)) return "";
+        if (string.IsNullOrWhiteSpace(text))
+            return "";
         var plain = System.Text.RegularExpressions.Regex.Replace(text, "<[^>]*>", " ");
         plain = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(plain, @"\s+", " ")).Trim();
         return plain.Length <= max ? plain : plain[..(max - 1)].TrimEnd() + "…";

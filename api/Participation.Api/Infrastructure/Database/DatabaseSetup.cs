@@ -1,6 +1,3 @@
-using Dapper;
-using Npgsql;
-
 namespace Participation.Api.Infrastructure.Database;
 
 public static class DatabaseSetup
@@ -13,8 +10,10 @@ public static class DatabaseSetup
         {
             var builder = new NpgsqlDataSourceBuilder(ConnectionStrings.Resolve(sp.GetRequiredService<IConfiguration>()));
             var csb = builder.ConnectionStringBuilder;
-            if (csb.MaxAutoPrepare == 0) csb.MaxAutoPrepare = 100;
-            if (csb.AutoPrepareMinUsages == 5) csb.AutoPrepareMinUsages = 2;
+            if (csb.MaxAutoPrepare == 0)
+                csb.MaxAutoPrepare = 100;
+            if (csb.AutoPrepareMinUsages == 5)
+                csb.AutoPrepareMinUsages = 2;
             csb.ApplicationName ??= "participation-api";
             // The API keeps no session state on a connection (its one advisory lock is released explicitly), so a
             // connection going back to the pool needs no DISCARD ALL: it keeps its prepared statements (make bench).
@@ -34,17 +33,19 @@ public static class ConnectionStrings
     public static string Resolve(IConfiguration configuration)
     {
         var value = configuration.GetConnectionString("Participation");
-        if (string.IsNullOrWhiteSpace(value)) value = configuration["DATABASE_URL"];
         if (string.IsNullOrWhiteSpace(value))
-            throw new InvalidOperationException(
-                "No database configured: set ConnectionStrings__Participation or DATABASE_URL.");
+            value = configuration["DATABASE_URL"];
+        if (string.IsNullOrWhiteSpace(value))
+            throw new InvalidOperationException("No database configured: set ConnectionStrings__Participation or DATABASE_URL.");
         return FromUrl(value);
     }
 
     public static string FromUrl(string value)
     {
-        if (!value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
-            && !value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        if (
+            !value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+            && !value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+        )
             return value;
         var uri = new Uri(value);
         var csb = new NpgsqlConnectionStringBuilder
@@ -57,7 +58,8 @@ public static class ConnectionStrings
         {
             var parts = uri.UserInfo.Split(':', 2);
             csb.Username = Uri.UnescapeDataString(parts[0]);
-            if (parts.Length == 2) csb.Password = Uri.UnescapeDataString(parts[1]);
+            if (parts.Length == 2)
+                csb.Password = Uri.UnescapeDataString(parts[1]);
         }
         foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
         {

@@ -1,6 +1,5 @@
 using DbUp;
 using DbUp.Engine.Output;
-using Npgsql;
 
 namespace Participation.Api.Infrastructure.Database;
 
@@ -22,8 +21,8 @@ public sealed class Migrator(NpgsqlDataSource dataSource, IConfiguration configu
         }
         try
         {
-            var result = DeployChanges.To
-                .PostgresqlDatabase(ConnectionStrings.Resolve(configuration))
+            var result = DeployChanges
+                .To.PostgresqlDatabase(ConnectionStrings.Resolve(configuration))
                 .WithScriptsEmbeddedInAssembly(typeof(Migrator).Assembly, name => name.EndsWith(".sql", StringComparison.Ordinal))
                 .WithTransactionPerScript()
                 .LogTo(new DbUpLogger(logger))
@@ -43,10 +42,15 @@ public sealed class Migrator(NpgsqlDataSource dataSource, IConfiguration configu
     private sealed class DbUpLogger(ILogger logger) : IUpgradeLog
     {
         public void LogTrace(string format, params object[] args) => logger.LogTrace(format, args);
+
         public void LogDebug(string format, params object[] args) => logger.LogDebug(format, args);
+
         public void LogInformation(string format, params object[] args) => logger.LogInformation(format, args);
+
         public void LogWarning(string format, params object[] args) => logger.LogWarning(format, args);
+
         public void LogError(string format, params object[] args) => logger.LogError(format, args);
+
         public void LogError(Exception ex, string format, params object[] args) => logger.LogError(ex, format, args);
     }
 }

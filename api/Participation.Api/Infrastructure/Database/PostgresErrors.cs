@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Participation.Api.Infrastructure.Database;
 
 public static class PostgresErrors

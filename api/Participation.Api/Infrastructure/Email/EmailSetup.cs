@@ -12,7 +12,8 @@ public static class EmailSetup
         services.AddSingleton<IEmailTransport>(sp =>
             string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<EmailOptions>>().Value.SmtpHost)
                 ? sp.GetRequiredService<PickupDirectoryTransport>()
-                : sp.GetRequiredService<SmtpEmailTransport>());
+                : sp.GetRequiredService<SmtpEmailTransport>()
+        );
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<EmailTemplates>();
         services.AddHostedService<OutboxSender>();

@@ -43,15 +43,18 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             ["reminder.subject"] = "Rappel : votre invitation à {0} expire bientôt",
             ["reminder.body"] = "Vous avez été invité·e à devenir {1} sur {0}. L'invitation n'a pas encore été acceptée.",
             ["org_invite.subject"] = "Rejoignez {1} sur {0}",
-            ["org_invite.body"] = "{2} vous propose de rejoindre l'organisation {1} sur {0}. Connectez-vous avec cette adresse e-mail (ou créez un compte avec elle) puis acceptez sur la page de l'organisation :",
+            ["org_invite.body"] =
+                "{2} vous propose de rejoindre l'organisation {1} sur {0}. Connectez-vous avec cette adresse e-mail (ou créez un compte avec elle) puis acceptez sur la page de l'organisation :",
             ["org_invite.action"] = "Voir l'organisation",
             ["org_verified.subject"] = "Votre organisation {1} est vérifiée",
-            ["org_verified.body"] = "Bonne nouvelle : l'organisation {1} a été vérifiée sur {0}. Ses membres peuvent désormais participer en son nom.",
+            ["org_verified.body"] =
+                "Bonne nouvelle : l'organisation {1} a été vérifiée sur {0}. Ses membres peuvent désormais participer en son nom.",
             ["org_rejected.subject"] = "Votre organisation {1} n'a pas été vérifiée",
             ["org_rejected.body"] = "L'organisation {1} n'a pas été vérifiée sur {0}. Motif : {2}",
             ["org.action"] = "Voir l'organisation",
             ["blocked.subject"] = "Votre participation sur {0} est suspendue",
-            ["blocked.body"] = "Votre compte ne peut plus participer sur {0} jusqu'au {1} (vous pouvez toujours vous connecter et lire). Motif : {2}",
+            ["blocked.body"] =
+                "Votre compte ne peut plus participer sur {0} jusqu'au {1} (vous pouvez toujours vous connecter et lire). Motif : {2}",
             ["blocked.action"] = "Ouvrir la plateforme",
         },
         ["nl"] = new()
@@ -86,10 +89,12 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             ["reminder.subject"] = "Herinnering: uw uitnodiging voor {0} verloopt binnenkort",
             ["reminder.body"] = "U werd uitgenodigd om {1} te worden op {0}. De uitnodiging werd nog niet aanvaard.",
             ["org_invite.subject"] = "Word lid van {1} op {0}",
-            ["org_invite.body"] = "{2} nodigt u uit om lid te worden van de organisatie {1} op {0}. Meld u aan met dit e-mailadres (of maak er een account mee aan) en aanvaard op de pagina van de organisatie:",
+            ["org_invite.body"] =
+                "{2} nodigt u uit om lid te worden van de organisatie {1} op {0}. Meld u aan met dit e-mailadres (of maak er een account mee aan) en aanvaard op de pagina van de organisatie:",
             ["org_invite.action"] = "De organisatie bekijken",
             ["org_verified.subject"] = "Uw organisatie {1} is geverifieerd",
-            ["org_verified.body"] = "Goed nieuws: de organisatie {1} werd geverifieerd op {0}. Haar leden kunnen nu in haar naam deelnemen.",
+            ["org_verified.body"] =
+                "Goed nieuws: de organisatie {1} werd geverifieerd op {0}. Haar leden kunnen nu in haar naam deelnemen.",
             ["org_rejected.subject"] = "Uw organisatie {1} werd niet geverifieerd",
             ["org_rejected.body"] = "De organisatie {1} werd niet geverifieerd op {0}. Reden: {2}",
             ["org.action"] = "De organisatie bekijken",
@@ -129,7 +134,8 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             ["reminder.subject"] = "Reminder: your invitation to {0} expires soon",
             ["reminder.body"] = "You were invited to become {1} on {0}. The invitation has not been accepted yet.",
             ["org_invite.subject"] = "Join {1} on {0}",
-            ["org_invite.body"] = "{2} invites you to join the organisation {1} on {0}. Log in with this e-mail address (or create an account with it) and accept on the organisation's page:",
+            ["org_invite.body"] =
+                "{2} invites you to join the organisation {1} on {0}. Log in with this e-mail address (or create an account with it) and accept on the organisation's page:",
             ["org_invite.action"] = "See the organisation",
             ["org_verified.subject"] = "Your organisation {1} is verified",
             ["org_verified.body"] = "Good news: the organisation {1} was verified on {0}. Its members can now take part on its behalf.",
@@ -148,59 +154,168 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
     public OutgoingEmail PasswordReset(string locale, string toAddress, string firstName, string platformName, string token) =>
         Build("reset", "account_password_reset", locale, toAddress, firstName, platformName, Link("reset-password", token));
 
-    public OutgoingEmail RoleChanged(string locale, string toAddress, string firstName, string platformName, string role, string? scopeName, bool granted)
+    public OutgoingEmail RoleChanged(
+        string locale,
+        string toAddress,
+        string firstName,
+        string platformName,
+        string role,
+        string? scopeName,
+        bool granted
+    )
     {
         var key = granted ? "granted" : "revoked";
         var link = $"{options.Value.AppBaseUrl.TrimEnd('/')}/{(granted ? "profile" : "login")}";
-        return Build(key, granted ? "role_granted" : "role_revoked", locale, toAddress, firstName, platformName, link,
-            RoleLabel(locale, role, scopeName), "role.action", withIgnore: false);
+        return Build(
+            key,
+            granted ? "role_granted" : "role_revoked",
+            locale,
+            toAddress,
+            firstName,
+            platformName,
+            link,
+            RoleLabel(locale, role, scopeName),
+            "role.action",
+            withIgnore: false
+        );
     }
 
     /// <summary>The invitation (or its reminder): who invites, to which role, the personal message and the link.</summary>
-    public OutgoingEmail Invitation(string locale, string toAddress, string? firstName, string platformName, string inviterName,
-        string role, string? scopeName, string? message, string token, DateTimeOffset expiresAt, bool accountExists, bool reminder)
+    public OutgoingEmail Invitation(
+        string locale,
+        string toAddress,
+        string? firstName,
+        string platformName,
+        string inviterName,
+        string role,
+        string? scopeName,
+        string? message,
+        string token,
+        DateTimeOffset expiresAt,
+        bool accountExists,
+        bool reminder
+    )
     {
         var t = Texts.GetValueOrDefault(locale) ?? Texts["fr"];
         string F(string key, params object?[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, t[key], args);
         var link = Link("invitation", token);
-        var date = expiresAt.UtcDateTime.ToString(locale == "nl" ? "dd-MM-yyyy" : "dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var date = expiresAt.UtcDateTime.ToString(
+            locale == "nl" ? "dd-MM-yyyy" : "dd/MM/yyyy",
+            System.Globalization.CultureInfo.InvariantCulture
+        );
         var roleLabel = RoleLabel(locale, role, scopeName);
         var hello = firstName is { Length: > 0 } ? F("hello", firstName) : F("hello", "").Replace(" ,", ",");
         var intro = reminder ? F("reminder.body", platformName, roleLabel) : F("invite.body", platformName, roleLabel, inviterName);
         var how = F(accountExists ? "invite.existing" : "invite.new", date);
         var quoted = string.IsNullOrWhiteSpace(message) ? null : message.Trim();
-        var text = $"{hello}\n\n{intro}\n" + (quoted is null ? "" : $"\n{t["invite.message"]}\n> {quoted.Replace("\n", "\n> ")}\n") + $"\n{how}\n{link}\n";
+        var text =
+            $"{hello}\n\n{intro}\n"
+            + (quoted is null ? "" : $"\n{t["invite.message"]}\n> {quoted.Replace("\n", "\n> ")}\n")
+            + $"\n{how}\n{link}\n";
         var html = $"""
             <!doctype html><html lang="{locale}"><body style="font-family:sans-serif;line-height:1.5">
             <p>{WebUtility.HtmlEncode(hello)}</p>
             <p>{WebUtility.HtmlEncode(intro)}</p>
-            {(quoted is null ? "" : $"<p>{WebUtility.HtmlEncode(t["invite.message"])}</p><blockquote style=\"white-space:pre-line;border-left:3px solid #ccc;margin:0;padding-left:1em\">{WebUtility.HtmlEncode(quoted)}</blockquote>")}
+            {(
+                quoted is null
+                    ? ""
+                    : $"<p>{WebUtility.HtmlEncode(t["invite.message"])}</p><blockquote style=\"white-space:pre-line;border-left:3px solid #ccc;margin:0;padding-left:1em\">{WebUtility.HtmlEncode(quoted)}</blockquote>"
+            )}
             <p>{WebUtility.HtmlEncode(how)}</p>
             <p><a href="{WebUtility.HtmlEncode(link)}">{WebUtility.HtmlEncode(t["invite.action"])}</a></p>
             </body></html>
             """;
-        return new OutgoingEmail(reminder ? "invitation_reminder" : "invitation", toAddress, firstName,
-            F(reminder ? "reminder.subject" : "invite.subject", platformName), text, html);
+        return new OutgoingEmail(
+            reminder ? "invitation_reminder" : "invitation",
+            toAddress,
+            firstName,
+            F(reminder ? "reminder.subject" : "invite.subject", platformName),
+            text,
+            html
+        );
     }
 
     /// <summary>An organisation's owner asks someone to join it (sent whether or not the address has an account).</summary>
-    public OutgoingEmail OrganisationInvitation(string locale, string toAddress, string platformName, string organisationName, string inviterName, Guid organisationId) =>
-        Simple("org_invite", "organisation_invitation", locale, toAddress, null, platformName, organisationName, inviterName, $"organisations/{organisationId}");
+    public OutgoingEmail OrganisationInvitation(
+        string locale,
+        string toAddress,
+        string platformName,
+        string organisationName,
+        string inviterName,
+        Guid organisationId
+    ) =>
+        Simple(
+            "org_invite",
+            "organisation_invitation",
+            locale,
+            toAddress,
+            null,
+            platformName,
+            organisationName,
+            inviterName,
+            $"organisations/{organisationId}"
+        );
 
     /// <summary>The owner learns the outcome of the verification.</summary>
-    public OutgoingEmail OrganisationReviewed(string locale, string toAddress, string firstName, string platformName, string organisationName, bool verified, string? reason, Guid organisationId) =>
-        Simple(verified ? "org_verified" : "org_rejected", verified ? "organisation_verified" : "organisation_rejected", locale, toAddress, firstName,
-            platformName, organisationName, reason ?? "", $"organisations/{organisationId}", "org.action");
+    public OutgoingEmail OrganisationReviewed(
+        string locale,
+        string toAddress,
+        string firstName,
+        string platformName,
+        string organisationName,
+        bool verified,
+        string? reason,
+        Guid organisationId
+    ) =>
+        Simple(
+            verified ? "org_verified" : "org_rejected",
+            verified ? "organisation_verified" : "organisation_rejected",
+            locale,
+            toAddress,
+            firstName,
+            platformName,
+            organisationName,
+            reason ?? "",
+            $"organisations/{organisationId}",
+            "org.action"
+        );
 
     /// <summary>The person learns they are blocked from participating, until when and why.</summary>
-    public OutgoingEmail Blocked(string locale, string toAddress, string firstName, string platformName, DateTimeOffset until, string reason)
+    public OutgoingEmail Blocked(
+        string locale,
+        string toAddress,
+        string firstName,
+        string platformName,
+        DateTimeOffset until,
+        string reason
+    )
     {
-        var body = Simple("blocked", "account_blocked", locale, toAddress, firstName, platformName,
-            until.UtcDateTime.ToString(locale == "nl" ? "dd-MM-yyyy" : "dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), reason, "");
+        var body = Simple(
+            "blocked",
+            "account_blocked",
+            locale,
+            toAddress,
+            firstName,
+            platformName,
+            until.UtcDateTime.ToString(locale == "nl" ? "dd-MM-yyyy" : "dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            reason,
+            ""
+        );
         return body with { Subject = body.Subject };
     }
 
-    private OutgoingEmail Simple(string key, string category, string locale, string to, string? firstName, string platform, string detail, string extra, string page, string? actionKey = null)
+    private OutgoingEmail Simple(
+        string key,
+        string category,
+        string locale,
+        string to,
+        string? firstName,
+        string platform,
+        string detail,
+        string extra,
+        string page,
+        string? actionKey = null
+    )
     {
         var t = Texts.GetValueOrDefault(locale) ?? Texts["fr"];
         string F(string k, params object?[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, t[k], args);
@@ -229,8 +344,18 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
 
     private string Link(string page, string token) => $"{options.Value.AppBaseUrl.TrimEnd('/')}/{page}#token={Uri.EscapeDataString(token)}";
 
-    private static OutgoingEmail Build(string key, string category, string locale, string to, string firstName, string platform, string link,
-        string? detail = null, string? actionKey = null, bool withIgnore = true)
+    private static OutgoingEmail Build(
+        string key,
+        string category,
+        string locale,
+        string to,
+        string firstName,
+        string platform,
+        string link,
+        string? detail = null,
+        string? actionKey = null,
+        bool withIgnore = true
+    )
     {
         var t = Texts.GetValueOrDefault(locale) ?? Texts["fr"];
         var hello = string.Format(System.Globalization.CultureInfo.InvariantCulture, t["hello"], firstName);

@@ -18,8 +18,14 @@ public sealed class SmtpEmailTransport(IOptions<EmailOptions> options) : IEmailT
         var o = options.Value;
         using var client = new SmtpClient { Timeout = 60_000 };
         var security = Enum.TryParse<SecureSocketOptions>(o.SmtpSecurity, ignoreCase: true, out var s) ? s : SecureSocketOptions.Auto;
-        await client.ConnectAsync(o.SmtpHost ?? throw new InvalidOperationException("Email:SmtpHost is not set."), o.SmtpPort, security, ct);
-        if (!string.IsNullOrEmpty(o.SmtpUser)) await client.AuthenticateAsync(o.SmtpUser, o.SmtpPassword ?? "", ct);
+        await client.ConnectAsync(
+            o.SmtpHost ?? throw new InvalidOperationException("Email:SmtpHost is not set."),
+            o.SmtpPort,
+            security,
+            ct
+        );
+        if (!string.IsNullOrEmpty(o.SmtpUser))
+            await client.AuthenticateAsync(o.SmtpUser, o.SmtpPassword ?? "", ct);
         await client.SendAsync(message, ct);
         await client.DisconnectAsync(quit: true, ct);
     }

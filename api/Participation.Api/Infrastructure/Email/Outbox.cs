@@ -1,6 +1,5 @@
 using System.Data;
 using System.Text.Json;
-using Dapper;
 
 namespace Participation.Api.Infrastructure.Email;
 
@@ -12,7 +11,8 @@ public sealed record OutgoingEmail(
     string TextBody,
     string? HtmlBody,
     IReadOnlyDictionary<string, string>? Headers = null,
-    string? DedupKey = null);
+    string? DedupKey = null
+);
 
 /// <summary>Queues e-mails in the caller's transaction; the sender delivers them after commit.</summary>
 public static class Outbox
@@ -25,16 +25,28 @@ public static class Outbox
         """;
 
     /// <summary>Queues the e-mail; returns its outbox id, or null when its dedup key was already queued.</summary>
-    public static Task<long?> EnqueueAsync(IDbConnection connection, IDbTransaction? transaction, OutgoingEmail email, CancellationToken ct) =>
-        connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(Sql, new
-        {
-            email.DedupKey,
-            email.Category,
-            email.ToAddress,
-            email.ToName,
-            email.Subject,
-            email.TextBody,
-            email.HtmlBody,
-            Headers = JsonSerializer.Serialize(email.Headers ?? new Dictionary<string, string>()),
-        }, transaction, cancellationToken: ct));
+    public static Task<long?> EnqueueAsync(
+        IDbConnection connection,
+        IDbTransaction? transaction,
+        OutgoingEmail email,
+        CancellationToken ct
+    ) =>
+        connection.QuerySingleOrDefaultAsync<long?>(
+            new CommandDefinition(
+                Sql,
+                new
+                {
+                    email.DedupKey,
+                    email.Category,
+                    email.ToAddress,
+                    email.ToName,
+                    email.Subject,
+                    email.TextBody,
+                    email.HtmlBody,
+                    Headers = JsonSerializer.Serialize(email.Headers ?? new Dictionary<string, string>()),
+                },
+                transaction,
+                cancellationToken: ct
+            )
+        );
 }

@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Dapper;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using Npgsql;
 
 namespace Participation.Api.Infrastructure.Email;
 
@@ -11,7 +9,11 @@ namespace Participation.Api.Infrastructure.Email;
 /// outcome. Several instances may run at once: a row is claimed by one of them at a time.
 /// </summary>
 public sealed class OutboxDispatcher(
-    NpgsqlDataSource db, IEmailTransport transport, IOptions<EmailOptions> options, ILogger<OutboxDispatcher> logger)
+    NpgsqlDataSource db,
+    IEmailTransport transport,
+    IOptions<EmailOptions> options,
+    ILogger<OutboxDispatcher> logger
+)
 {
     private const string ClaimSql = """
         UPDATE email_outbox o
@@ -26,7 +28,8 @@ public sealed class OutboxDispatcher(
         RETURNING o.id, o.to_address, o.to_name, o.subject, o.text_body, o.html_body, o.headers::text AS headers, o.attempts;
         """;
 
-    private const string SentSql = "UPDATE email_outbox SET status = 'sent', sent_at = now(), locked_until = NULL, last_error = NULL WHERE id = @Id;";
+    private const string SentSql =
+        "UPDATE email_outbox SET status = 'sent', sent_at = now(), locked_until = NULL, last_error = NULL WHERE id = @Id;";
 
     private const string FailedSql = """
         UPDATE email_outbox
@@ -36,7 +39,16 @@ public sealed class OutboxDispatcher(
          WHERE id = @Id;
         """;
 
-    private sealed record Row(long Id, string ToAddress, string? ToName, string Subject, string TextBody, string? HtmlBody, string Headers, int Attempts);
+    private sealed record Row(
+        long Id,
+        string ToAddress,
+        string? ToName,
+        string Subject,
+        string TextBody,
+        string? HtmlBody,
+        string Headers,
+        int Attempts
+    );
 
     /// <summary>Sends one batch of due messages; returns how many were claimed.</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken ct)
@@ -45,8 +57,11 @@ public sealed class OutboxDispatcher(
         List<Row> rows;
         await using (var connection = await db.OpenConnectionAsync(ct))
         {
-            rows = (await connection.QueryAsync<Row>(new CommandDefinition(ClaimSql,
-                new { o.LeaseSeconds, o.BatchSize }, cancellationToken: ct))).AsList();
+            rows = (
+                await connection.QueryAsync<Row>(
+                    new CommandDefinition(ClaimSql, new { o.LeaseSeconds, o.BatchSize }, cancellationToken: ct)
+                )
+            ).AsList();
         }
 
         foreach (var row in rows)
@@ -61,7 +76,15 @@ public sealed class OutboxDispatcher(
             {
                 logger.LogWarning("E-mail {OutboxId} attempt {Attempt} failed: {Error}", row.Id, row.Attempts, ex.Message);
                 await using var connection = await db.OpenConnectionAsync(CancellationToken.None);
-                await connection.ExecuteAsync(FailedSql, new { row.Id, o.MaxAttempts, Error = Truncate(ex.Message, 1000) });
+                await connection.ExecuteAsync(
+                    FailedSql,
+                    new
+                    {
+                        row.Id,
+                        o.MaxAttempts,
+                        Error = Truncate(ex.Message, 1000),
+                    }
+                );
             }
         }
         return rows.Count;
@@ -75,7 +98,8 @@ public sealed class OutboxDispatcher(
         message.Subject = row.Subject;
         message.MessageId = $"outbox-{row.Id}@{o.FromAddress.Split('@').Last()}";
         var headers = JsonSerializer.Deserialize<Dictionary<string, string>>(row.Headers) ?? [];
-        foreach (var (name, value) in headers) message.Headers.Add(name, value);
+        foreach (var (name, value) in headers)
+            message.Headers.Add(name, value);
         var body = new BodyBuilder { TextBody = row.TextBody, HtmlBody = row.HtmlBody };
         message.Body = body.ToMessageBody();
         return message;
@@ -90,13 +114,15 @@ public sealed class OutboxSender(IServiceProvider services, IOptions<EmailOption
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.SenderEnabled) return;
+        if (!options.Value.SenderEnabled)
+            return;
         var dispatcher = services.GetRequiredService<OutboxDispatcher>();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (await dispatcher.DispatchOnceAsync(stoppingToken) > 0) continue;
+                if (await dispatcher.DispatchOnceAsync(stoppingToken) > 0)
+                    continue;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -106,8 +132,14 @@ public sealed class OutboxSender(IServiceProvider services, IOptions<EmailOption
             {
                 logger.LogWarning("E-mail outbox poll failed: {Error}", ex.Message);
             }
-            try { await Task.Delay(TimeSpan.FromSeconds(options.Value.PollSeconds), stoppingToken); }
-            catch (OperationCanceledException) { return; }
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(options.Value.PollSeconds), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 }

@@ -10,9 +10,11 @@ namespace Participation.Api.Infrastructure.Enums;
 /// (<c>UnderConsideration</c> → <c>under_consideration</c>) unless <see cref="JsonStringEnumMemberNameAttribute"/> says otherwise.
 /// The same name is used in JSON, in the OpenAPI document, in query strings and in the database's text columns.
 /// </summary>
-public static class WireEnum<T> where T : struct, Enum
+public static class WireEnum<T>
+    where T : struct, Enum
 {
-    public static readonly FrozenDictionary<T, string> Names = Enum.GetValues<T>().ToFrozenDictionary(v => v, v => NameOf(typeof(T), v.ToString()));
+    public static readonly FrozenDictionary<T, string> Names = Enum.GetValues<T>()
+        .ToFrozenDictionary(v => v, v => NameOf(typeof(T), v.ToString()));
     public static readonly FrozenDictionary<string, T> Values = Names.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
 
     /// <summary>Every wire name, in declaration order.</summary>
@@ -32,35 +34,47 @@ public static class WireEnum<T> where T : struct, Enum
 public static class WireEnum
 {
     /// <summary>The value's wire name; an undefined value is a programming error.</summary>
-    public static string ToWire<T>(this T value) where T : struct, Enum =>
-        WireEnum<T>.Names.TryGetValue(value, out var name) ? name : throw new ArgumentOutOfRangeException(nameof(value), value, $"Not a {typeof(T).Name}.");
+    public static string ToWire<T>(this T value)
+        where T : struct, Enum =>
+        WireEnum<T>.Names.TryGetValue(value, out var name)
+            ? name
+            : throw new ArgumentOutOfRangeException(nameof(value), value, $"Not a {typeof(T).Name}.");
 
-    public static bool TryParse<T>(string? wire, out T value) where T : struct, Enum
+    public static bool TryParse<T>(string? wire, out T value)
+        where T : struct, Enum
     {
-        if (wire is not null && WireEnum<T>.Values.TryGetValue(wire, out value)) return true;
+        if (wire is not null && WireEnum<T>.Values.TryGetValue(wire, out value))
+            return true;
         value = default;
         return false;
     }
 
     /// <summary>The member for a wire name (from the database or an already validated query string).</summary>
-    public static T Parse<T>(string wire) where T : struct, Enum =>
+    public static T Parse<T>(string wire)
+        where T : struct, Enum =>
         TryParse<T>(wire, out var value) ? value : throw new FormatException($"'{wire}' is not a {typeof(T).Name}.");
 
     /// <summary>Text read from the database as its member (Dapper cannot: it parses enums by member name).</summary>
-    public static T ToEnum<T>(this string wire) where T : struct, Enum => Parse<T>(wire);
+    public static T ToEnum<T>(this string wire)
+        where T : struct, Enum => Parse<T>(wire);
 
     /// <summary>Null stays null; otherwise <see cref="Parse{T}"/>.</summary>
-    public static T? ToEnumOrNull<T>(this string? wire) where T : struct, Enum => wire is null ? null : Parse<T>(wire);
+    public static T? ToEnumOrNull<T>(this string? wire)
+        where T : struct, Enum => wire is null ? null : Parse<T>(wire);
 
     /// <summary>Null stays null; otherwise the wire name.</summary>
-    public static string? ToWire<T>(this T? value) where T : struct, Enum => value is { } v ? v.ToWire() : null;
+    public static string? ToWire<T>(this T? value)
+        where T : struct, Enum => value is { } v ? v.ToWire() : null;
 
     /// <summary>
     /// A query-string value as the message carries it: null stays null, an unknown name becomes
     /// <see cref="WireEnum{T}.Unknown"/> for the validator to report (<c>IsInEnum()</c>), as in JSON bodies.
     /// </summary>
-    public static T? FromQuery<T>(string? wire) where T : struct, Enum =>
-        wire is null ? null : WireEnum<T>.Values.TryGetValue(wire, out var value) ? value : WireEnum<T>.Unknown;
+    public static T? FromQuery<T>(string? wire)
+        where T : struct, Enum =>
+        wire is null ? null
+        : WireEnum<T>.Values.TryGetValue(wire, out var value) ? value
+        : WireEnum<T>.Unknown;
 }
 
 /// <summary>
@@ -68,7 +82,8 @@ public static class WireEnum
 /// endpoint's parameter, or on a property of its <c>[AsParameters]</c> query string.
 /// </summary>
 [AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
-public sealed class QueryEnumAttribute<T> : Attribute, IQueryEnum where T : struct, Enum
+public sealed class QueryEnumAttribute<T> : Attribute, IQueryEnum
+    where T : struct, Enum
 {
     public Type EnumType => typeof(T);
 }
@@ -86,19 +101,24 @@ public sealed class WireEnumConverter : JsonConverterFactory
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
         (JsonConverter)Activator.CreateInstance(typeof(Converter<>).MakeGenericType(typeToConvert))!;
 
-    private sealed class Converter<T> : JsonConverter<T> where T : struct, Enum
+    private sealed class Converter<T> : JsonConverter<T>
+        where T : struct, Enum
     {
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.String ? Lookup(reader.GetString()!)
-            : throw new JsonException($"Expected one of: {string.Join(", ", WireEnum<T>.All)}.");
+            reader.TokenType == JsonTokenType.String
+                ? Lookup(reader.GetString()!)
+                : throw new JsonException($"Expected one of: {string.Join(", ", WireEnum<T>.All)}.");
 
-        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToWire());
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.ToWire());
 
         public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            WireEnum<T>.Values.TryGetValue(reader.GetString()!, out var value) ? value
-            : throw new JsonException($"Expected one of: {string.Join(", ", WireEnum<T>.All)}.");
+            WireEnum<T>.Values.TryGetValue(reader.GetString()!, out var value)
+                ? value
+                : throw new JsonException($"Expected one of: {string.Join(", ", WireEnum<T>.All)}.");
 
-        public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WritePropertyName(value.ToWire());
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+            writer.WritePropertyName(value.ToWire());
 
         private static T Lookup(string wire) => WireEnum<T>.Values.TryGetValue(wire, out var value) ? value : WireEnum<T>.Unknown;
     }

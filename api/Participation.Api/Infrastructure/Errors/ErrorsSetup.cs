@@ -4,11 +4,13 @@ public static class ErrorsSetup
 {
     public static IServiceCollection AddProblemResponses(this IServiceCollection services)
     {
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
-        {
-            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
-            ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
-        });
+        services.AddProblemDetails(o =>
+            o.CustomizeProblemDetails = ctx =>
+            {
+                ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+                ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+            }
+        );
         // After the framework's writer (registered by AddProblemDetails): answers whatever Accept says.
         services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -35,12 +37,15 @@ public static class ErrorsSetup
         // Routing answers a wrong verb (405) or content type (415) with an endpoint of its own that carries no
         // authorization metadata; run it before the closed-by-default policy would turn it into a 401.
         // A path that matches no route is a 404, not a 401 from the fallback policy.
-        app.Use((http, next) => http.GetEndpoint() switch
-        {
-            { DisplayName: { } name, RequestDelegate: { } reject } when IsRejection(name) => reject(http),
-            null => NotFound(http),
-            _ => next(http),
-        });
+        app.Use(
+            (http, next) =>
+                http.GetEndpoint() switch
+                {
+                    { DisplayName: { } name, RequestDelegate: { } reject } when IsRejection(name) => reject(http),
+                    null => NotFound(http),
+                    _ => next(http),
+                }
+        );
         return app;
     }
 
@@ -52,5 +57,4 @@ public static class ErrorsSetup
 
     private static bool IsRejection(string endpointName) =>
         endpointName.StartsWith("405 HTTP", StringComparison.Ordinal) || endpointName.StartsWith("415 HTTP", StringComparison.Ordinal);
-
 }

@@ -1,22 +1,23 @@
 using System.Text.Json;
-using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Participation.Api.Infrastructure.Errors;
 
 /// <summary>The one place where exceptions become RFC 9457 problem+json responses.</summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
-    : IExceptionHandler
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         ProblemDetails? problem = exception switch
         {
-            ValidationException v => RequestErrors.Invalid(v.Errors.GroupBy(e => Camel(e.PropertyName))
-                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
+            ValidationException v => RequestErrors.Invalid(
+                v.Errors.GroupBy(e => Camel(e.PropertyName))
+                    .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())
+            ),
             ConflictException { Field: not null } c => new HttpValidationProblemDetails(
-                new Dictionary<string, string[]> { [Camel(c.Field)] = [c.Message] })
+                new Dictionary<string, string[]> { [Camel(c.Field)] = [c.Message] }
+            )
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = c.Message,
@@ -33,16 +34,20 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             JsonException j => RequestErrors.Describe(j),
             _ => null,
         };
-        if (problem is null) return false;
+        if (problem is null)
+            return false;
 
-        if (problem.Status >= 500) logger.LogError(exception, "Unhandled error");
+        if (problem.Status >= 500)
+            logger.LogError(exception, "Unhandled error");
         http.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = problem,
-            Exception = exception,
-        });
+        return await problems.TryWriteAsync(
+            new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = problem,
+                Exception = exception,
+            }
+        );
     }
 
     public static ProblemDetails TooMany(HttpContext http, TimeSpan retryAfter)
@@ -64,12 +69,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 
     private static ProblemDetails Problem(int status, string title) => new() { Status = status, Title = title };
 
-    private static string BadRequestTitle(int status) => status switch
-    {
-        StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
-        StatusCodes.Status415UnsupportedMediaType => "Unsupported content type: send application/json.",
-        _ => "The request is malformed.",
-    };
+    private static string BadRequestTitle(int status) =>
+        status switch
+        {
+            StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+            StatusCodes.Status415UnsupportedMediaType => "Unsupported content type: send application/json.",
+            _ => "The request is malformed.",
+        };
 
     internal static string Camel(string name) =>
         string.Join('.', name.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.Json;
-
 using Microsoft.Extensions.Options;
 
 namespace Participation.Api.Infrastructure.Errors;
@@ -9,7 +7,10 @@ namespace Participation.Api.Infrastructure.Errors;
 /// JSON type (e.g. <c>Accept: text/csv</c> on the CSV export, <c>text/html</c> from a browser), which left an empty
 /// error; this writer, registered after it, takes those cases with the same customisation and serializer options.
 /// </summary>
-internal sealed class ProblemJsonFallbackWriter(IOptions<ProblemDetailsOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IProblemDetailsWriter
+internal sealed class ProblemJsonFallbackWriter(
+    IOptions<ProblemDetailsOptions> options,
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json
+) : IProblemDetailsWriter
 {
     public bool CanWrite(ProblemDetailsContext context) => true;
 
@@ -20,7 +21,14 @@ internal sealed class ProblemJsonFallbackWriter(IOptions<ProblemDetailsOptions> 
         problem.Status ??= http.Response.StatusCode;
         problem.Title ??= Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(http.Response.StatusCode);
         options.Value.CustomizeProblemDetails?.Invoke(context);
-        return new ValueTask(http.Response.WriteAsJsonAsync(problem, problem.GetType(), json.Value.SerializerOptions,
-            contentType: "application/problem+json", http.RequestAborted));
+        return new ValueTask(
+            http.Response.WriteAsJsonAsync(
+                problem,
+                problem.GetType(),
+                json.Value.SerializerOptions,
+                contentType: "application/problem+json",
+                http.RequestAborted
+            )
+        );
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Infrastructure.Errors;
 
@@ -17,18 +16,24 @@ public static partial class RequestErrors
 
     public static Microsoft.AspNetCore.Http.HttpValidationProblemDetails Describe(BadHttpRequestException b)
     {
-        if (b.InnerException is JsonException j) return Describe(j);
+        if (b.InnerException is JsonException j)
+            return Describe(j);
         // An [AsParameters] query string names its record's property (PascalCase): on the wire, and in errors, it is camelCase.
         // Header names (with a dash) are kept as sent.
         var parameter = ParameterName().Match(b.Message) is { Success: true } m
-            ? m.Groups["name"].Value is var name && name.Contains('-') ? name : ProblemExceptionHandler.Camel(name)
+            ? m.Groups["name"].Value is var name && name.Contains('-')
+                ? name
+                : ProblemExceptionHandler.Camel(name)
             : null;
         // The quoted parts are the parameter and the value sent: a value such as "nobody" says nothing about the body.
         var fromBody = Quoted().Replace(b.Message, "").Contains("body", StringComparison.OrdinalIgnoreCase);
         var (key, message) = b.Message switch
         {
-            _ when fromBody && (b.Message.StartsWith("Required parameter", StringComparison.Ordinal) || b.Message.StartsWith("Implicit body", StringComparison.Ordinal))
-                => (Body, Messages.Get("body_required")),
+            _ when fromBody
+                    && (
+                        b.Message.StartsWith("Required parameter", StringComparison.Ordinal)
+                        || b.Message.StartsWith("Implicit body", StringComparison.Ordinal)
+                    ) => (Body, Messages.Get("body_required")),
             _ when fromBody => (Body, Messages.Get("invalid_json")),
             _ when b.Message.StartsWith("Required parameter", StringComparison.Ordinal) => (parameter ?? Body, Messages.Get("required")),
             _ => (parameter ?? Body, Messages.Get("invalid_value")),
@@ -38,16 +43,25 @@ public static partial class RequestErrors
 
     public static Microsoft.AspNetCore.Http.HttpValidationProblemDetails Describe(JsonException j)
     {
-        var path = j.Path is null or "$" ? null : j.Path.StartsWith("$.", StringComparison.Ordinal) ? j.Path[2..] : j.Path.TrimStart('$');
+        var path =
+            j.Path is null or "$" ? null
+            : j.Path.StartsWith("$.", StringComparison.Ordinal) ? j.Path[2..]
+            : j.Path.TrimStart('$');
         if (UnknownProperty().Match(j.Message) is { Success: true } unknown)
         {
             var name = unknown.Groups["name"].Value;
-            var key = path is null ? name : path.EndsWith(name, StringComparison.Ordinal) ? path : path + "." + name;
+            var key =
+                path is null ? name
+                : path.EndsWith(name, StringComparison.Ordinal) ? path
+                : path + "." + name;
             return Invalid(ProblemExceptionHandler.Camel(key), Messages.Get("unknown_field"));
         }
-        if (j is NulCharacterException) return Invalid(path ?? Body, Messages.Get("nul_character"));
+        if (j is NulCharacterException)
+            return Invalid(path ?? Body, Messages.Get("nul_character"));
         // A syntax error (the reader's own exception inside) spoils the whole body; otherwise a value has the wrong shape.
-        var syntax = j.InnerException?.GetType().Name == "JsonReaderException" || j.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+        var syntax =
+            j.InnerException?.GetType().Name == "JsonReaderException"
+            || j.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
             || j.Message.Contains("Duplicate", StringComparison.Ordinal);
         return syntax || path is null ? Invalid(Body, Messages.Get("invalid_json")) : Invalid(path, Messages.Get("invalid_value"));
     }

@@ -1,10 +1,6 @@
 using System.Security.Cryptography;
-using Dapper;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
-using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Jobs;
-using Participation.Api.Infrastructure.Validation;
 
 namespace Participation.Api.Infrastructure.Idempotency;
 
@@ -43,14 +39,24 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSource
 
     private const string ReleaseSql = "DELETE FROM idempotency_keys WHERE user_id = @UserId AND key = @Key AND completed_at IS NULL;";
 
-    private sealed record Stored(byte[] RequestHash, int? StatusCode, string? ContentType, string? Location, byte[]? ResponseBody, bool Completed);
+    private sealed record Stored(
+        byte[] RequestHash,
+        int? StatusCode,
+        string? ContentType,
+        string? Location,
+        byte[]? ResponseBody,
+        bool Completed
+    );
 
     public async Task InvokeAsync(HttpContext http)
     {
         // An empty header counts as no header (generated clients send one when the optional key is left out).
-        if (http.GetEndpoint()?.Metadata.GetMetadata<IdempotentMetadata>() is null
-            || !http.Request.Headers.TryGetValue(Header, out var values) || values.All(string.IsNullOrEmpty)
-            || http.User.UserIdOrNull() is not { } userId)
+        if (
+            http.GetEndpoint()?.Metadata.GetMetadata<IdempotentMetadata>() is null
+            || !http.Request.Headers.TryGetValue(Header, out var values)
+            || values.All(string.IsNullOrEmpty)
+            || http.User.UserIdOrNull() is not { } userId
+        )
         {
             await next(http);
             return;
@@ -59,11 +65,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSource
         if (values.Count != 1 || key.Length > 200 || key.Any(TextRules.IsForbidden))
         {
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await problems.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = http,
-                ProblemDetails = Errors.RequestErrors.Invalid(Header, Messages.Get("idempotency_key")),
-            });
+            await problems.WriteAsync(
+                new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = Errors.RequestErrors.Invalid(Header, Messages.Get("idempotency_key")),
+                }
+            );
             return;
         }
 
@@ -77,20 +85,32 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSource
         }
         http.Request.Body.Position = 0;
         var hash = hasher.GetHashAndReset();
-        var args = new { UserId = userId, Key = key, Hash = hash };
+        var args = new
+        {
+            UserId = userId,
+            Key = key,
+            Hash = hash,
+        };
 
         bool claimed;
         await using (var connection = await db.OpenConnectionAsync(http.RequestAborted))
         {
-            claimed = await connection.ExecuteScalarAsync<bool?>(new CommandDefinition(ClaimSql, args, cancellationToken: http.RequestAborted)) == true;
+            claimed =
+                await connection.ExecuteScalarAsync<bool?>(new CommandDefinition(ClaimSql, args, cancellationToken: http.RequestAborted))
+                == true;
             if (!claimed)
             {
-                var stored = await connection.QuerySingleOrDefaultAsync<Stored>(new CommandDefinition(FindSql, args, cancellationToken: http.RequestAborted));
-                if (stored is null) await ProblemAsync(http, StatusCodes.Status409Conflict, Messages.Get("idempotency_in_progress"));
+                var stored = await connection.QuerySingleOrDefaultAsync<Stored>(
+                    new CommandDefinition(FindSql, args, cancellationToken: http.RequestAborted)
+                );
+                if (stored is null)
+                    await ProblemAsync(http, StatusCodes.Status409Conflict, Messages.Get("idempotency_in_progress"));
                 else if (!CryptographicOperations.FixedTimeEquals(stored.RequestHash, hash))
                     await ProblemAsync(http, StatusCodes.Status422UnprocessableEntity, Messages.Get("idempotency_mismatch"));
-                else if (!stored.Completed) await ProblemAsync(http, StatusCodes.Status409Conflict, Messages.Get("idempotency_in_progress"));
-                else await ReplayAsync(http, stored);
+                else if (!stored.Completed)
+                    await ProblemAsync(http, StatusCodes.Status409Conflict, Messages.Get("idempotency_in_progress"));
+                else
+                    await ReplayAsync(http, stored);
                 return;
             }
         }
@@ -112,12 +132,21 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSource
         var status = http.Response.StatusCode;
         await using (var connection = await db.OpenConnectionAsync(CancellationToken.None))
         {
-            if (status >= 500) await connection.ExecuteAsync(ReleaseSql, args);
-            else await connection.ExecuteAsync(CompleteSql, new
-            {
-                userId, Key = key, Status = status, http.Response.ContentType, Location = http.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null,
-                Body = buffer.ToArray(),
-            });
+            if (status >= 500)
+                await connection.ExecuteAsync(ReleaseSql, args);
+            else
+                await connection.ExecuteAsync(
+                    CompleteSql,
+                    new
+                    {
+                        userId,
+                        Key = key,
+                        Status = status,
+                        http.Response.ContentType,
+                        Location = http.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null,
+                        Body = buffer.ToArray(),
+                    }
+                );
         }
         buffer.Position = 0;
         await buffer.CopyToAsync(original, http.RequestAborted);
@@ -132,16 +161,27 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSource
     private static async Task ReplayAsync(HttpContext http, Stored stored)
     {
         http.Response.StatusCode = stored.StatusCode ?? StatusCodes.Status200OK;
-        if (stored.ContentType is not null) http.Response.ContentType = stored.ContentType;
-        if (stored.Location is not null) http.Response.Headers.Location = stored.Location;
+        if (stored.ContentType is not null)
+            http.Response.ContentType = stored.ContentType;
+        if (stored.Location is not null)
+            http.Response.Headers.Location = stored.Location;
         http.Response.Headers["Idempotent-Replayed"] = "true";
-        if (stored.ResponseBody is { Length: > 0 } body) await http.Response.Body.WriteAsync(body, http.RequestAborted);
+        if (stored.ResponseBody is { Length: > 0 } body)
+            await http.Response.Body.WriteAsync(body, http.RequestAborted);
     }
 
     private Task ProblemAsync(HttpContext http, int status, string title)
     {
         http.Response.StatusCode = status;
-        return problems.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = new ProblemDetails { Status = status, Title = title } }).AsTask();
+        return problems
+            .WriteAsync(
+                new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = new ProblemDetails { Status = status, Title = title },
+                }
+            )
+            .AsTask();
     }
 }
 
@@ -155,7 +195,9 @@ public sealed class IdempotencyKeyCleanup(NpgsqlDataSource db) : IPeriodicJob
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM idempotency_keys WHERE created_at < now() - interval '1 day';", cancellationToken: ct));
+        await connection.ExecuteAsync(
+            new CommandDefinition("DELETE FROM idempotency_keys WHERE created_at < now() - interval '1 day';", cancellationToken: ct)
+        );
         return 0;
     }
 }

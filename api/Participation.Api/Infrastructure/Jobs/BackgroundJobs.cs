@@ -5,6 +5,7 @@ namespace Participation.Api.Infrastructure.Jobs;
 public sealed class JobOptions
 {
     public const string Section = "Jobs";
+
     /// <summary>Whether this instance runs the periodic jobs (every instance may: the jobs claim their work).</summary>
     public bool Enabled { get; set; } = true;
     public int NotificationPollSeconds { get; set; } = 2;
@@ -16,12 +17,14 @@ public interface IPeriodicJob
 {
     string Name { get; }
     TimeSpan Interval(JobOptions options);
+
     /// <summary>One pass; a positive result means there may be more to do right away.</summary>
     Task<int> RunOnceAsync(CancellationToken ct);
 }
 
 /// <summary>Runs every registered <see cref="IPeriodicJob"/> on its own timer; a failing pass is logged and retried next tick.</summary>
-public sealed class BackgroundJobs(IEnumerable<IPeriodicJob> jobs, IOptions<JobOptions> options, ILogger<BackgroundJobs> logger) : BackgroundService
+public sealed class BackgroundJobs(IEnumerable<IPeriodicJob> jobs, IOptions<JobOptions> options, ILogger<BackgroundJobs> logger)
+    : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         options.Value.Enabled ? Task.WhenAll(jobs.Select(job => RunAsync(job, stoppingToken))) : Task.CompletedTask;
@@ -31,15 +34,30 @@ public sealed class BackgroundJobs(IEnumerable<IPeriodicJob> jobs, IOptions<JobO
         using var timer = new PeriodicTimer(job.Interval(options.Value));
         do
         {
-            try { while (await job.RunOnceAsync(ct) > 0 && !ct.IsCancellationRequested) { } }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
-            catch (Exception ex) { logger.LogWarning("Background job {Job} failed: {Error}", job.Name, ex.Message); }
+            try
+            {
+                while (await job.RunOnceAsync(ct) > 0 && !ct.IsCancellationRequested) { }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning("Background job {Job} failed: {Error}", job.Name, ex.Message);
+            }
         } while (await WaitAsync(timer, ct));
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
     {
-        try { return await timer.WaitForNextTickAsync(ct); }
-        catch (OperationCanceledException) { return false; }
+        try
+        {
+            return await timer.WaitForNextTickAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 }

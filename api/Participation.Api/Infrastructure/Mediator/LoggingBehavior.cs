@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Mediator;
 
 namespace Participation.Api.Infrastructure.Mediator;
 
@@ -19,7 +18,12 @@ public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior
         }
         catch (Exception ex)
         {
-            logger.LogInformation("{Message} failed after {ElapsedMs:0.0} ms: {Error}", Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.GetType().Name);
+            logger.LogInformation(
+                "{Message} failed after {ElapsedMs:0.0} ms: {Error}",
+                Name,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                ex.GetType().Name
+            );
             throw;
         }
     }

@@ -1,7 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Participation.Api.Infrastructure.Validation;
-
 namespace Participation.Api.Infrastructure.Mediator;
 
 /// <summary>
@@ -17,9 +13,11 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(message, ct);
-            if (!result.IsValid) throw new ValidationException(result.Errors);
+            if (!result.IsValid)
+                throw new ValidationException(result.Errors);
         }
-        if (NonNullableMembers.Find(message) is { Count: > 0 } nulls) throw new ValidationException(nulls);
+        if (NonNullableMembers.Find(message) is { Count: > 0 } nulls)
+            throw new ValidationException(nulls);
         return await next(message, ct);
     }
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Reflection;
-using System.Security.Claims;
-using FluentValidation;
 using FluentValidation.Internal;
 using FluentValidation.Validators;
 using Microsoft.AspNetCore.Authorization;
@@ -47,10 +45,14 @@ internal sealed class PlumbingResponsesFilter : IOperationFilter
             Problem(operation, context, 413);
             Problem(operation, context, 415);
         }
-        if (operation.Parameters?.Any(p => p.In is ParameterLocation.Query or ParameterLocation.Header) == true) Problem(operation, context, 400);
-        if (path.Contains('{')) Problem(operation, context, 404);
-        if (!metadata.OfType<IAllowAnonymous>().Any()) Problem(operation, context, 401);
-        if (metadata.OfType<EnableRateLimitingAttribute>().Any()) Problem(operation, context, 429);
+        if (operation.Parameters?.Any(p => p.In is ParameterLocation.Query or ParameterLocation.Header) == true)
+            Problem(operation, context, 400);
+        if (path.Contains('{'))
+            Problem(operation, context, 404);
+        if (!metadata.OfType<IAllowAnonymous>().Any())
+            Problem(operation, context, 401);
+        if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+            Problem(operation, context, 429);
         var idempotent = metadata.OfType<Idempotency.IdempotentMetadata>().Any();
         if (idempotent)
         {
@@ -73,21 +75,42 @@ internal sealed class PlumbingResponsesFilter : IOperationFilter
 
         foreach (var (code, response) in operation.Responses)
         {
-            if (response is not OpenApiResponse r) continue;
+            if (response is not OpenApiResponse r)
+                continue;
             var status = int.Parse(code, CultureInfo.InvariantCulture);
-            if (Descriptions.TryGetValue(status, out var description) && (string.IsNullOrEmpty(r.Description) || r.Description == ReasonPhrase(status)))
+            if (
+                Descriptions.TryGetValue(status, out var description)
+                && (string.IsNullOrEmpty(r.Description) || r.Description == ReasonPhrase(status))
+            )
                 r.Description = description;
-            if (status == 429) Header(r, "Retry-After", "Seconds to wait before retrying.", new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" });
-            if (status == 201) Header(r, "Location", "The URL of the created resource.", new OpenApiSchema { Type = JsonSchemaType.String });
+            if (status == 429)
+                Header(
+                    r,
+                    "Retry-After",
+                    "Seconds to wait before retrying.",
+                    new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" }
+                );
+            if (status == 201)
+                Header(r, "Location", "The URL of the created resource.", new OpenApiSchema { Type = JsonSchemaType.String });
             if (idempotent && status is >= 200 and < 300)
-                Header(r, "Idempotent-Replayed", "`true` when this answer replays the first response to the same Idempotency-Key.",
-                    new OpenApiSchema { Type = JsonSchemaType.String, Enum = [System.Text.Json.Nodes.JsonValue.Create("true")] });
+                Header(
+                    r,
+                    "Idempotent-Replayed",
+                    "`true` when this answer replays the first response to the same Idempotency-Key.",
+                    new OpenApiSchema { Type = JsonSchemaType.String, Enum = [System.Text.Json.Nodes.JsonValue.Create("true")] }
+                );
             foreach (var (type, media) in r.Content ?? new Dictionary<string, OpenApiMediaType>())
             {
-                if (type.StartsWith("application/json", StringComparison.Ordinal) || type.EndsWith("+json", StringComparison.Ordinal)) continue;
+                if (type.StartsWith("application/json", StringComparison.Ordinal) || type.EndsWith("+json", StringComparison.Ordinal))
+                    continue;
                 // A file: generated clients return it as a stream (FileResponse) with its name.
                 media.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
-                Header(r, "Content-Disposition", "`attachment` with the suggested file name.", new OpenApiSchema { Type = JsonSchemaType.String });
+                Header(
+                    r,
+                    "Content-Disposition",
+                    "`attachment` with the suggested file name.",
+                    new OpenApiSchema { Type = JsonSchemaType.String }
+                );
             }
         }
     }
@@ -97,7 +120,8 @@ internal sealed class PlumbingResponsesFilter : IOperationFilter
     private static void Problem(OpenApiOperation operation, OperationFilterContext context, int status)
     {
         var code = status.ToString(CultureInfo.InvariantCulture);
-        if (operation.Responses!.ContainsKey(code)) return;
+        if (operation.Responses!.ContainsKey(code))
+            return;
         var type = status == 400 ? typeof(HttpValidationProblemDetails) : typeof(ProblemDetails);
         operation.Responses[code] = new OpenApiResponse
         {
@@ -110,7 +134,8 @@ internal sealed class PlumbingResponsesFilter : IOperationFilter
         // Keep the responses in status order, as the declared ones are.
         var sorted = operation.Responses.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
         operation.Responses.Clear();
-        foreach (var (k, v) in sorted) operation.Responses[k] = v;
+        foreach (var (k, v) in sorted)
+            operation.Responses[k] = v;
     }
 
     private static void Header(OpenApiResponse response, string name, string description, OpenApiSchema schema)
@@ -129,8 +154,10 @@ internal sealed class OptionalSecurityFilter : IOperationFilter
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
-        if (!metadata.OfType<IAllowAnonymous>().Any() || context.MethodInfo is null) return;
-        if (!context.MethodInfo.GetParameters().Any(p => p.ParameterType == typeof(Auth.Caller))) return;
+        if (!metadata.OfType<IAllowAnonymous>().Any() || context.MethodInfo is null)
+            return;
+        if (!context.MethodInfo.GetParameters().Any(p => p.ParameterType == typeof(Auth.Caller)))
+            return;
         operation.Security ??= [];
         operation.Security.Add(new OpenApiSecurityRequirement());
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", context.Document)] = [] });
@@ -142,7 +169,8 @@ internal sealed class DecimalSchemaFilter : ISchemaFilter
 {
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
-        if ((Nullable.GetUnderlyingType(context.Type) ?? context.Type) == typeof(decimal) && schema is OpenApiSchema s) s.Format = "decimal";
+        if ((Nullable.GetUnderlyingType(context.Type) ?? context.Type) == typeof(decimal) && schema is OpenApiSchema s)
+            s.Format = "decimal";
     }
 }
 
@@ -157,16 +185,20 @@ internal sealed class ValidationLimitsSchemaFilter(IServiceProvider services) : 
 {
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
-        if (schema is not OpenApiSchema { Properties.Count: > 0 } s || context.Type.Assembly != typeof(Program).Assembly) return;
+        if (schema is not OpenApiSchema { Properties.Count: > 0 } s || context.Type.Assembly != typeof(Program).Assembly)
+            return;
         foreach (var (path, rules) in RulesFor(context.Type))
         {
             var property = context.Type.GetProperty(path, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-            if (property is null) continue;
+            if (property is null)
+                continue;
             var name = char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
-            if (!s.Properties!.TryGetValue(name, out var target)) continue;
+            if (!s.Properties!.TryGetValue(name, out var target))
+                continue;
             foreach (var (validator, component) in rules)
             {
-                if (component.HasCondition || component.HasAsyncCondition) continue;
+                if (component.HasCondition || component.HasAsyncCondition)
+                    continue;
                 Apply(s, name, target as OpenApiSchema, property.PropertyType, validator);
             }
         }
@@ -179,20 +211,26 @@ internal sealed class ValidationLimitsSchemaFilter(IServiceProvider services) : 
             case INotNullValidator or INotEmptyValidator:
                 owner.Required ??= new HashSet<string>();
                 owner.Required.Add(name);
-                if (validator is INotEmptyValidator && type == typeof(string) && target is not null) target.MinLength ??= 1;
+                if (validator is INotEmptyValidator && type == typeof(string) && target is not null)
+                    target.MinLength ??= 1;
                 break;
             case ILengthValidator length when target is not null:
-                if (length.Max > 0) target.MaxLength = target.MaxLength is { } m ? Math.Min(m, length.Max) : length.Max;
-                if (length.Min > 0) target.MinLength = Math.Max(target.MinLength ?? 0, length.Min);
+                if (length.Max > 0)
+                    target.MaxLength = target.MaxLength is { } m ? Math.Min(m, length.Max) : length.Max;
+                if (length.Min > 0)
+                    target.MinLength = Math.Max(target.MinLength ?? 0, length.Min);
                 break;
-            case IBetweenValidator { From: IConvertible from, To: IConvertible to } when target is not null && validator.Name == "InclusiveBetweenValidator":
+            case IBetweenValidator { From: IConvertible from, To: IConvertible to }
+                when target is not null && validator.Name == "InclusiveBetweenValidator":
                 target.Minimum = Convert.ToDecimal(from, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
                 target.Maximum = Convert.ToDecimal(to, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
                 break;
             case IComparisonValidator { ValueToCompare: IConvertible value } comparison when target is not null && value is not string:
                 var bound = Convert.ToDecimal(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
-                if (comparison.Comparison == Comparison.GreaterThanOrEqual) target.Minimum = bound;
-                if (comparison.Comparison == Comparison.LessThanOrEqual) target.Maximum = bound;
+                if (comparison.Comparison == Comparison.GreaterThanOrEqual)
+                    target.Minimum = bound;
+                if (comparison.Comparison == Comparison.LessThanOrEqual)
+                    target.Maximum = bound;
                 break;
             case IRegularExpressionValidator regex when target is not null:
                 target.Pattern = regex.Expression;
@@ -207,20 +245,31 @@ internal sealed class ValidationLimitsSchemaFilter(IServiceProvider services) : 
         {
             // Every validator of the type (a type may have several, e.g. a phase's fields and its settings): the
             // registration order must not decide what the contract says.
-            var validators = services.GetService(typeof(IEnumerable<>).MakeGenericType(typeof(IValidator<>).MakeGenericType(validated)))
-                as IEnumerable<object> ?? [];
+            var validators =
+                services.GetService(typeof(IEnumerable<>).MakeGenericType(typeof(IValidator<>).MakeGenericType(validated)))
+                    as IEnumerable<object>
+                ?? [];
             foreach (var rule in validators.OfType<IValidator>().SelectMany(v => v.CreateDescriptor().Rules))
             {
                 // A rule inside When(...) or with When/Unless does not always apply: it says nothing the contract can promise.
-                if (rule.HasCondition || rule.HasAsyncCondition || rule is IIncludeRule || rule.GetType().Name.StartsWith("CollectionPropertyRule", StringComparison.Ordinal)) continue;
+                if (
+                    rule.HasCondition
+                    || rule.HasAsyncCondition
+                    || rule is IIncludeRule
+                    || rule.GetType().Name.StartsWith("CollectionPropertyRule", StringComparison.Ordinal)
+                )
+                    continue;
                 var path = rule.PropertyName;
-                if (string.IsNullOrEmpty(path)) continue; // a rule over a computed value
+                if (string.IsNullOrEmpty(path))
+                    continue; // a rule over a computed value
                 if (prefix.Length > 0)
                 {
-                    if (!path.StartsWith(prefix + ".", StringComparison.Ordinal)) continue;
+                    if (!path.StartsWith(prefix + ".", StringComparison.Ordinal))
+                        continue;
                     path = path[(prefix.Length + 1)..];
                 }
-                if (path.Contains('.') || path.Contains('[')) continue;
+                if (path.Contains('.') || path.Contains('['))
+                    continue;
                 yield return (path, rule.Components.Select(c => (c.Validator, c)));
             }
         }
@@ -230,11 +279,13 @@ internal sealed class ValidationLimitsSchemaFilter(IServiceProvider services) : 
     private static IEnumerable<(Type Validated, string Prefix)> Candidates(Type type)
     {
         yield return (type, "");
-        if (type.DeclaringType is not { } slice) yield break;
+        if (type.DeclaringType is not { } slice)
+            yield break;
         foreach (var message in new[] { "Command", "Query" }.Select(slice.GetNestedType).OfType<Type>().Where(t => t != type))
         {
             yield return (message, "");
-            foreach (var carrier in message.GetProperties().Where(p => p.PropertyType == type)) yield return (message, carrier.Name);
+            foreach (var carrier in message.GetProperties().Where(p => p.PropertyType == type))
+                yield return (message, carrier.Name);
         }
     }
 }
@@ -250,17 +301,21 @@ internal sealed class NullableReferencesSchemaFilter : ISchemaFilter
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
-        if (schema is not OpenApiSchema { Properties.Count: > 0 } s) return;
+        if (schema is not OpenApiSchema { Properties.Count: > 0 } s)
+            return;
         foreach (var property in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             var name = property.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()?.Name
-                       ?? char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
-            if (!s.Properties!.TryGetValue(name, out var found) || found is not OpenApiSchemaReference reference) continue;
+                ?? char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
+            if (!s.Properties!.TryGetValue(name, out var found) || found is not OpenApiSchemaReference reference)
+                continue;
             bool nullable;
             lock (_nullability)
-                nullable = Nullable.GetUnderlyingType(property.PropertyType) is not null
-                           || (!property.PropertyType.IsValueType && _nullability.Create(property).ReadState == NullabilityState.Nullable);
-            if (nullable) s.Properties[name] = new OpenApiSchema { AllOf = [reference], Type = JsonSchemaType.Null };
+                nullable =
+                    Nullable.GetUnderlyingType(property.PropertyType) is not null
+                    || (!property.PropertyType.IsValueType && _nullability.Create(property).ReadState == NullabilityState.Nullable);
+            if (nullable)
+                s.Properties[name] = new OpenApiSchema { AllOf = [reference], Type = JsonSchemaType.Null };
         }
     }
 }
@@ -276,22 +331,33 @@ internal sealed class ClosedRequestSchemasDocumentFilter : IDocumentFilter
         var schemas = document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
         var requestSchemas = new HashSet<string>();
         foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []))
-            foreach (var (type, media) in operation.RequestBody?.Content ?? new Dictionary<string, OpenApiMediaType>())
-                if (type.Contains("json", StringComparison.Ordinal) && media.Schema is { } s) CollectReferences(s, schemas, requestSchemas);
+        foreach (var (type, media) in operation.RequestBody?.Content ?? new Dictionary<string, OpenApiMediaType>())
+            if (type.Contains("json", StringComparison.Ordinal) && media.Schema is { } s)
+                CollectReferences(s, schemas, requestSchemas);
         foreach (var id in requestSchemas)
-            if (schemas.TryGetValue(id, out var schema) && schema is OpenApiSchema { Properties.Count: > 0 } s) s.AdditionalPropertiesAllowed = false;
+            if (schemas.TryGetValue(id, out var schema) && schema is OpenApiSchema { Properties.Count: > 0 } s)
+                s.AdditionalPropertiesAllowed = false;
     }
 
     private static void CollectReferences(IOpenApiSchema schema, IDictionary<string, IOpenApiSchema> schemas, HashSet<string> found)
     {
         if (schema is OpenApiSchemaReference { Reference.Id: { } id })
         {
-            if (found.Add(id) && schemas.TryGetValue(id, out var target)) CollectReferences(target, schemas, found);
+            if (found.Add(id) && schemas.TryGetValue(id, out var target))
+                CollectReferences(target, schemas, found);
             return;
         }
-        if (schema is not OpenApiSchema s) return;
-        foreach (var child in (s.Properties?.Values ?? []).Concat(s.AllOf ?? []).Concat(s.OneOf ?? []).Concat(s.AnyOf ?? [])
-                     .Append(s.Items).Append(s.AdditionalProperties).OfType<IOpenApiSchema>())
+        if (schema is not OpenApiSchema s)
+            return;
+        foreach (
+            var child in (s.Properties?.Values ?? [])
+                .Concat(s.AllOf ?? [])
+                .Concat(s.OneOf ?? [])
+                .Concat(s.AnyOf ?? [])
+                .Append(s.Items)
+                .Append(s.AdditionalProperties)
+                .OfType<IOpenApiSchema>()
+        )
             CollectReferences(child, schemas, found);
     }
 }

@@ -40,7 +40,8 @@ internal sealed class DescriptionsFilter : IOperationFilter
         ["token"] = "The token from the link that was e-mailed.",
         ["v"] = "The unsubscribe token's version, from the e-mailed link.",
         ["language"] = "Language of the column headers and choice labels: fr, nl or en.",
-        ["X-Respondent-Token"] = "For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.",
+        ["X-Respondent-Token"] =
+            "For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.",
         ["X-Preview-Token"] = "A preview link's token, to read a draft project without an account.",
     };
 
@@ -52,17 +53,21 @@ internal sealed class DescriptionsFilter : IOperationFilter
             if (string.IsNullOrEmpty(parameter.Description))
                 parameter.Description = Describe(parameter.Name ?? "", path) ?? parameter.Description;
 
-        if (!string.IsNullOrEmpty(operation.Description)) return;
+        if (!string.IsNullOrEmpty(operation.Description))
+            return;
         var lines = new List<string> { operation.Summary ?? "" };
         var anonymous = metadata.OfType<IAllowAnonymous>().Any();
         var refuses = operation.Responses?.ContainsKey("403") == true;
-        lines.Add((anonymous, refuses) switch
-        {
-            (true, _) when operation.Security?.Count > 0 => "Open to everyone; a bearer token, when sent, tailors the answer to the caller.",
-            (true, _) => "Open to everyone.",
-            (false, true) => "Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).",
-            _ => "Needs a bearer token.",
-        });
+        lines.Add(
+            (anonymous, refuses) switch
+            {
+                (true, _) when operation.Security?.Count > 0 =>
+                    "Open to everyone; a bearer token, when sent, tailors the answer to the caller.",
+                (true, _) => "Open to everyone.",
+                (false, true) => "Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).",
+                _ => "Needs a bearer token.",
+            }
+        );
         if (metadata.OfType<EnableRateLimitingAttribute>().FirstOrDefault() is { PolicyName: { } policy })
             lines.Add($"Rate-limited (policy `{policy}`): 429 with Retry-After beyond it.");
         if (metadata.OfType<Idempotency.IdempotentMetadata>().Any())
@@ -78,12 +83,16 @@ internal sealed class DescriptionsFilter : IOperationFilter
     /// </summary>
     private static string? Describe(string name, string path)
     {
-        if (Known.TryGetValue(name, out var known)) return known;
-        if (name.Length > 2 && name.EndsWith("Id", StringComparison.Ordinal)) return $"The {name[..^2]}'s id.";
-        if (name != "id") return null;
+        if (Known.TryGetValue(name, out var known))
+            return known;
+        if (name.Length > 2 && name.EndsWith("Id", StringComparison.Ordinal))
+            return $"The {name[..^2]}'s id.";
+        if (name != "id")
+            return null;
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var index = Array.FindIndex(segments, s => s.StartsWith("{id", StringComparison.Ordinal));
-        if (index < 1) return "The id.";
+        if (index < 1)
+            return "The id.";
         var noun = segments[index - 1];
         noun = noun.EndsWith("ies", StringComparison.Ordinal) ? noun[..^3] + "y" : noun.TrimEnd('s');
         return $"The {noun.Replace('-', ' ')}'s id.";

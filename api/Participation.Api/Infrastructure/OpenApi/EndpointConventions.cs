@@ -7,8 +7,10 @@ public static class EndpointConventions
     {
         foreach (var code in statusCodes)
         {
-            if (code == StatusCodes.Status400BadRequest) builder.ProducesValidationProblem();
-            else builder.ProducesProblem(code);
+            if (code == StatusCodes.Status400BadRequest)
+                builder.ProducesValidationProblem();
+            else
+                builder.ProducesProblem(code);
         }
         return builder;
     }

@@ -14,23 +14,30 @@ public static class OpenApiSetup
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o =>
         {
-            o.SwaggerDoc(DocumentName, new OpenApiInfo
-            {
-                Title = "Participation API",
-                Version = "v1",
-                Description = "Citizen participation platform for municipalities. All routes live under /api/v1; "
-                    + "errors are RFC 9457 problem+json. Authenticate with a bearer access token from POST /api/v1/auth/login.",
-            });
+            o.SwaggerDoc(
+                DocumentName,
+                new OpenApiInfo
+                {
+                    Title = "Participation API",
+                    Version = "v1",
+                    Description =
+                        "Citizen participation platform for municipalities. All routes live under /api/v1; "
+                        + "errors are RFC 9457 problem+json. Authenticate with a bearer access token from POST /api/v1/auth/login.",
+                }
+            );
             o.SupportNonNullableReferenceTypes();
             o.NonNullableReferenceTypesAsRequired();
             o.CustomSchemaIds(SchemaId);
-            o.AddSecurityDefinition(Bearer, new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.Http,
-                Scheme = "bearer",
-                BearerFormat = "JWT",
-                Description = "Access token from POST /api/v1/auth/login or /api/v1/auth/refresh.",
-            });
+            o.AddSecurityDefinition(
+                Bearer,
+                new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "JWT",
+                    Description = "Access token from POST /api/v1/auth/login or /api/v1/auth/refresh.",
+                }
+            );
             o.OperationFilter<AuthorizationOperationFilter>();
             o.OperationFilter<OptionalFormFieldsFilter>();
             o.OperationFilter<IdempotencyHeaderFilter>();
@@ -66,7 +73,9 @@ public static class OpenApiSetup
     /// <summary><c>Register+Request</c> → <c>RegisterRequest</c>, so NSwag generates readable type names.</summary>
     public static string SchemaId(Type type)
     {
-        var name = type.IsGenericType ? type.Name[..type.Name.IndexOf('`')] + string.Concat(type.GetGenericArguments().Select(SchemaId)) : type.Name;
+        var name = type.IsGenericType
+            ? type.Name[..type.Name.IndexOf('`')] + string.Concat(type.GetGenericArguments().Select(SchemaId))
+            : type.Name;
         return type.DeclaringType is { } outer ? SchemaId(outer) + name : name;
     }
 
@@ -78,7 +87,11 @@ public static class OpenApiSetup
     {
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
-            if (operation.RequestBody?.Content?.TryGetValue("multipart/form-data", out var form) != true || form!.Schema is not OpenApiSchema schema) return;
+            if (
+                operation.RequestBody?.Content?.TryGetValue("multipart/form-data", out var form) != true
+                || form!.Schema is not OpenApiSchema schema
+            )
+                return;
             foreach (var (name, property) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
                 if (schema.Required?.Contains(name) != true && property is OpenApiSchema p && p.Type is { } type)
                     p.Type = type | JsonSchemaType.Null;
@@ -108,7 +121,8 @@ public static class OpenApiSetup
                 ? (property.GetCustomAttributes(false), property.PropertyType)
                 : (context.ParameterInfo?.GetCustomAttributes(false) ?? [], context.ParameterInfo?.ParameterType);
             var marker = attributes.OfType<Enums.IQueryEnum>().FirstOrDefault();
-            if (marker is null || parameter is not OpenApiParameter p) return;
+            if (marker is null || parameter is not OpenApiParameter p)
+                return;
             var schema = context.SchemaGenerator.GenerateSchema(marker.EnumType, context.SchemaRepository);
             // A repeatable parameter (string[]) is a list of the enum.
             p.Schema = type is { IsArray: true } ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = schema } : schema;
@@ -123,10 +137,16 @@ public static class OpenApiSetup
     {
         public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
         {
-            if (!context.Type.IsEnum || schema is not OpenApiSchema s) return;
+            if (!context.Type.IsEnum || schema is not OpenApiSchema s)
+                return;
             s.Extensions ??= new Dictionary<string, IOpenApiExtension>();
-            s.Extensions["x-enumNames"] = new JsonNodeExtension(new System.Text.Json.Nodes.JsonArray(
-                Enum.GetNames(context.Type).Select(n => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(n)!).ToArray()));
+            s.Extensions["x-enumNames"] = new JsonNodeExtension(
+                new System.Text.Json.Nodes.JsonArray(
+                    Enum.GetNames(context.Type)
+                        .Select(n => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(n)!)
+                        .ToArray()
+                )
+            );
         }
     }
 
@@ -135,11 +155,18 @@ public static class OpenApiSetup
     {
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
-            if (operation.RequestBody?.Content?.TryGetValue("multipart/form-data", out var form) != true || form!.Schema is not OpenApiSchema schema
-                || schema.Properties is not { } properties) return;
+            if (
+                operation.RequestBody?.Content?.TryGetValue("multipart/form-data", out var form) != true
+                || form!.Schema is not OpenApiSchema schema
+                || schema.Properties is not { } properties
+            )
+                return;
             foreach (var parameter in context.MethodInfo.GetParameters())
-                if (parameter.GetCustomAttributes(false).OfType<Enums.IQueryEnum>().FirstOrDefault() is { } marker && parameter.Name is { } name
-                    && properties.ContainsKey(name))
+                if (
+                    parameter.GetCustomAttributes(false).OfType<Enums.IQueryEnum>().FirstOrDefault() is { } marker
+                    && parameter.Name is { } name
+                    && properties.ContainsKey(name)
+                )
                     properties[name] = context.SchemaGenerator.GenerateSchema(marker.EnumType, context.SchemaRepository);
         }
     }
@@ -149,14 +176,20 @@ public static class OpenApiSetup
     {
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
-            if (!context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Idempotency.IdempotentMetadata>().Any()) return;
+            if (!context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Idempotency.IdempotentMetadata>().Any())
+                return;
             operation.Parameters ??= [];
-            operation.Parameters.Add(new OpenApiParameter
-            {
-                Name = Idempotency.IdempotencyMiddleware.Header, In = ParameterLocation.Header, Required = false,
-                Description = "Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
-            });
+            operation.Parameters.Add(
+                new OpenApiParameter
+                {
+                    Name = Idempotency.IdempotencyMiddleware.Header,
+                    In = ParameterLocation.Header,
+                    Required = false,
+                    Description =
+                        "Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
+                }
+            );
         }
     }
 
@@ -166,12 +199,10 @@ public static class OpenApiSetup
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
             var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
-            if (metadata.OfType<IAllowAnonymous>().Any()) return;
+            if (metadata.OfType<IAllowAnonymous>().Any())
+                return;
             operation.Security ??= [];
-            operation.Security.Add(new OpenApiSecurityRequirement
-            {
-                [new OpenApiSecuritySchemeReference(Bearer, context.Document)] = [],
-            });
+            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, context.Document)] = [] });
         }
     }
 }

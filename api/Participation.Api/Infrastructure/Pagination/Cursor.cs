@@ -1,5 +1,4 @@
 using System.Text.Json;
-using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -21,20 +20,22 @@ public static class Cursor
     public static string Encode<T>(T key) => WebEncoders.Base64UrlEncode(JsonSerializer.SerializeToUtf8Bytes(key, Json));
 
     /// <summary>The key of <paramref name="cursor"/>, or null without one; a 400 when it does not decode or <paramref name="fits"/> refuses it.</summary>
-    public static T? Decode<T>(string? cursor, Func<T, bool>? fits = null) where T : class
+    public static T? Decode<T>(string? cursor, Func<T, bool>? fits = null)
+        where T : class
     {
-        if (string.IsNullOrEmpty(cursor)) return null;
+        if (string.IsNullOrEmpty(cursor))
+            return null;
         T key;
         try
         {
-            key = JsonSerializer.Deserialize<T>(WebEncoders.Base64UrlDecode(cursor), Json)
-                ?? throw new FormatException();
+            key = JsonSerializer.Deserialize<T>(WebEncoders.Base64UrlDecode(cursor), Json) ?? throw new FormatException();
         }
         catch (Exception ex) when (ex is FormatException or JsonException or ArgumentException or NotSupportedException)
         {
             throw Invalid();
         }
-        if (Validation.NonNullableMembers.Find(key).Count > 0 || (fits is not null && !fits(key))) throw Invalid();
+        if (Validation.NonNullableMembers.Find(key).Count > 0 || (fits is not null && !fits(key)))
+            throw Invalid();
         return key;
     }
 
@@ -56,7 +57,8 @@ public static class Cursor
     /// <summary>Read one row more than asked to know whether a next page exists.</summary>
     public static (IReadOnlyList<TRow> Items, string? Next) Page<TRow, TKey>(IReadOnlyList<TRow> rows, int limit, Func<TRow, TKey> key)
     {
-        if (rows.Count <= limit) return (rows, null);
+        if (rows.Count <= limit)
+            return (rows, null);
         var items = rows.Take(limit).ToList();
         return (items, Encode(key(items[^1])));
     }

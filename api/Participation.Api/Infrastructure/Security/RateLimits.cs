@@ -1,20 +1,23 @@
 using System.Threading.RateLimiting;
-using Participation.Api.Infrastructure.Errors;
 
 namespace Participation.Api.Infrastructure.Security;
 
 public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
+
     /// <summary>Requests allowed per window for the login, sign-up, reset and token endpoints (QUALITY.md §5: 10 per 20 s).</summary>
     public int AuthPermits { get; set; } = 10;
     public int AuthWindowSeconds { get; set; } = 20;
+
     /// <summary>Contributions (ideas, comments, reactions, follows) per signed-in user and window.</summary>
     public int WritePermits { get; set; } = 60;
     public int WriteWindowSeconds { get; set; } = 60;
+
     /// <summary>Flags on content per signed-in user and window.</summary>
     public int FlagPermits { get; set; } = 10;
     public int FlagWindowSeconds { get; set; } = 600;
+
     /// <summary>One-click unsubscribe (RFC 8058): mail providers post from a few IPs after a big mailing, so per IP and generous.</summary>
     public int UnsubscribePermits { get; set; } = 600;
     public int UnsubscribeWindowSeconds { get; set; } = 60;
@@ -24,29 +27,57 @@ public static class RateLimits
 {
     /// <summary>Login: per client IP (the per-e-mail limit is <see cref="LoginThrottle"/>).</summary>
     public const string Login = "login";
+
     /// <summary>Sign-up, password reset, confirmation, invitation acceptance: per client IP.</summary>
     public const string Sensitive = "sensitive";
+
     /// <summary>Residents' contributions: per user (QUALITY.md §5).</summary>
     public const string Writes = "writes";
+
     /// <summary>Flags on content: per user, tighter.</summary>
     public const string Flags = "flags";
+
     /// <summary>One-click unsubscribe: per client IP, sized for mail providers' few sending IPs.</summary>
     public const string Unsubscribe = "unsubscribe";
 
     /// <summary>A fixed window per signed-in user (per client IP for anonymous callers).</summary>
-    private static RateLimitPartition<string> PerUser(HttpContext http, string name, Func<RateLimitOptions, (int Permits, int Seconds)> pick) =>
-        Window(http, name, Participation.Api.Infrastructure.Auth.ClaimsPrincipalExtensions.UserIdOrNull(http.User)?.ToString()
-                           ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown", pick);
+    private static RateLimitPartition<string> PerUser(
+        HttpContext http,
+        string name,
+        Func<RateLimitOptions, (int Permits, int Seconds)> pick
+    ) =>
+        Window(
+            http,
+            name,
+            Participation.Api.Infrastructure.Auth.ClaimsPrincipalExtensions.UserIdOrNull(http.User)?.ToString()
+                ?? http.Connection.RemoteIpAddress?.ToString()
+                ?? "unknown",
+            pick
+        );
 
     /// <summary>A fixed window per client IP (behind a trusted proxy, the forwarded client's).</summary>
-    private static RateLimitPartition<string> PerIp(HttpContext http, string name, Func<RateLimitOptions, (int Permits, int Seconds)> pick) =>
-        Window(http, name, http.Connection.RemoteIpAddress?.ToString() ?? "unknown", pick);
+    private static RateLimitPartition<string> PerIp(
+        HttpContext http,
+        string name,
+        Func<RateLimitOptions, (int Permits, int Seconds)> pick
+    ) => Window(http, name, http.Connection.RemoteIpAddress?.ToString() ?? "unknown", pick);
 
-    private static RateLimitPartition<string> Window(HttpContext http, string name, string who, Func<RateLimitOptions, (int Permits, int Seconds)> pick)
+    private static RateLimitPartition<string> Window(
+        HttpContext http,
+        string name,
+        string who,
+        Func<RateLimitOptions, (int Permits, int Seconds)> pick
+    )
     {
-        var (permits, seconds) = pick(http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value);
-        return RateLimitPartition.GetFixedWindowLimiter($"{name}:{who}",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromSeconds(seconds), QueueLimit = 0 });
+        var (permits, seconds) = pick(
+            http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value
+        );
+        return RateLimitPartition.GetFixedWindowLimiter($"{name}:{who}", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = TimeSpan.FromSeconds(seconds),
+            QueueLimit = 0,
+        });
     }
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
@@ -61,7 +92,8 @@ public static class RateLimits
                 var http = context.HttpContext;
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var r) ? r : TimeSpan.FromSeconds(20);
                 var problem = ProblemExceptionHandler.TooMany(http, retryAfter);
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>()
+                await http
+                    .RequestServices.GetRequiredService<IProblemDetailsService>()
                     .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
             };
             limiter.AddPolicy(Login, http => PerIp(http, Login, o => (o.AuthPermits, o.AuthWindowSeconds)));
@@ -82,8 +114,14 @@ public sealed class LoginThrottle : IDisposable
     public LoginThrottle(Microsoft.Extensions.Options.IOptions<RateLimitOptions> options)
     {
         var o = options.Value;
-        _limiter = PartitionedRateLimiter.Create<string, string>(email => RateLimitPartition.GetFixedWindowLimiter(email,
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = o.AuthPermits, Window = TimeSpan.FromSeconds(o.AuthWindowSeconds), QueueLimit = 0 }));
+        _limiter = PartitionedRateLimiter.Create<string, string>(email =>
+            RateLimitPartition.GetFixedWindowLimiter(email, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = o.AuthPermits,
+                Window = TimeSpan.FromSeconds(o.AuthWindowSeconds),
+                QueueLimit = 0,
+            })
+        );
     }
 
     public void Check(string email)

@@ -5,6 +5,7 @@ namespace Participation.Api.Infrastructure.Storage;
 public sealed class StorageOptions
 {
     public const string Section = "Storage";
+
     /// <summary>Folder for uploaded files (relative to the API's content root).</summary>
     public string Root { get; set; } = "../../.local/uploads";
 }
@@ -25,7 +26,8 @@ public sealed class DiskFileStorage(IOptions<StorageOptions> options, IHostEnvir
     private string PathOf(string key)
     {
         var path = Path.GetFullPath(Path.Combine(Root, key));
-        if (!path.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) throw new ArgumentException("Invalid storage key.", nameof(key));
+        if (!path.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new ArgumentException("Invalid storage key.", nameof(key));
         return path;
     }
 
@@ -34,7 +36,8 @@ public sealed class DiskFileStorage(IOptions<StorageOptions> options, IHostEnvir
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = path + ".tmp";
-        await using (var file = File.Create(temp)) await content.CopyToAsync(file, ct);
+        await using (var file = File.Create(temp))
+            await content.CopyToAsync(file, ct);
         File.Move(temp, path, overwrite: true);
     }
 
@@ -47,7 +50,8 @@ public sealed class DiskFileStorage(IOptions<StorageOptions> options, IHostEnvir
     public Task DeleteAsync(string key, CancellationToken ct)
     {
         var path = PathOf(key);
-        if (File.Exists(path)) File.Delete(path);
+        if (File.Exists(path))
+            File.Delete(path);
         return Task.CompletedTask;
     }
 }
@@ -57,17 +61,21 @@ public static class ImageTypes
 {
     public static (string Extension, string ContentType)? Detect(ReadOnlySpan<byte> head)
     {
-        if (head.Length >= 8 && head[..8].SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A })) return ("png", "image/png");
-        if (head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF) return ("jpg", "image/jpeg");
-        if (head.Length >= 12 && head[..4].SequenceEqual("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8)) return ("webp", "image/webp");
+        if (head.Length >= 8 && head[..8].SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }))
+            return ("png", "image/png");
+        if (head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF)
+            return ("jpg", "image/jpeg");
+        if (head.Length >= 12 && head[..4].SequenceEqual("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8))
+            return ("webp", "image/webp");
         return null;
     }
 
-    public static string ContentTypeOf(string key) => Path.GetExtension(key) switch
-    {
-        ".png" => "image/png",
-        ".jpg" => "image/jpeg",
-        ".webp" => "image/webp",
-        _ => "application/octet-stream",
-    };
+    public static string ContentTypeOf(string key) =>
+        Path.GetExtension(key) switch
+        {
+            ".png" => "image/png",
+            ".jpg" => "image/jpeg",
+            ".webp" => "image/webp",
+            _ => "application/octet-stream",
+        };
 }

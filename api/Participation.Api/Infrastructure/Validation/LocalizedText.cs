@@ -1,5 +1,4 @@
 using System.Text.Json;
-using FluentValidation;
 
 namespace Participation.Api.Infrastructure.Validation;
 
@@ -10,8 +9,12 @@ namespace Participation.Api.Infrastructure.Validation;
 public static class LocalizedText
 {
     public static IRuleBuilderOptions<T, IReadOnlyDictionary<string, string>?> Localized<T>(
-        this IRuleBuilder<T, IReadOnlyDictionary<string, string>?> rule, int maxLength, bool singleLine = true) =>
-        rule.NotNull().WithMessage(_ => Messages.Get("required"))
+        this IRuleBuilder<T, IReadOnlyDictionary<string, string>?> rule,
+        int maxLength,
+        bool singleLine = true
+    ) =>
+        rule.NotNull()
+            .WithMessage(_ => Messages.Get("required"))
             .Must(d => d is null || (d.TryGetValue("fr", out var fr) && !string.IsNullOrWhiteSpace(fr)))
             .WithMessage(_ => Messages.Get("french_required"))
             .Must(d => d is null || d.Keys.All(k => TextRules.Locales.Contains(k)))
@@ -25,10 +28,11 @@ public static class LocalizedText
     public static string ToJson(IReadOnlyDictionary<string, string> text) =>
         JsonSerializer.Serialize(text.Where(kv => !string.IsNullOrWhiteSpace(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value.Trim()));
 
-    public static Dictionary<string, string> FromJson(string json) =>
-        JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+    public static Dictionary<string, string> FromJson(string json) => JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
 
     /// <summary>The text in <paramref name="language"/>, else French, else any.</summary>
     public static string Pick(IReadOnlyDictionary<string, string> text, string language) =>
-        text.TryGetValue(language, out var v) ? v : text.TryGetValue("fr", out var fr) ? fr : text.Values.FirstOrDefault() ?? "";
+        text.TryGetValue(language, out var v) ? v
+        : text.TryGetValue("fr", out var fr) ? fr
+        : text.Values.FirstOrDefault() ?? "";
 }

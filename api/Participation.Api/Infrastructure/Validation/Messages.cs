@@ -14,29 +14,44 @@ public static class RequestLanguage
 
     public static string Negotiate(string? acceptLanguage)
     {
-        if (string.IsNullOrWhiteSpace(acceptLanguage)) return "fr";
-        var ranked = acceptLanguage.Split(',')
-            .Select((part, index) =>
-            {
-                var pieces = part.Split(';');
-                var tag = pieces[0].Trim().ToLowerInvariant();
-                var q = pieces.Skip(1).Select(p => p.Trim()).FirstOrDefault(p => p.StartsWith("q=", StringComparison.Ordinal)) is { } qs
-                    && double.TryParse(qs[2..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 1.0;
-                return (Lang: tag.Split('-')[0], Q: q, Index: index);
-            })
+        if (string.IsNullOrWhiteSpace(acceptLanguage))
+            return "fr";
+        var ranked = acceptLanguage
+            .Split(',')
+            .Select(
+                (part, index) =>
+                {
+                    var pieces = part.Split(';');
+                    var tag = pieces[0].Trim().ToLowerInvariant();
+                    var q =
+                        pieces.Skip(1).Select(p => p.Trim()).FirstOrDefault(p => p.StartsWith("q=", StringComparison.Ordinal)) is { } qs
+                        && double.TryParse(
+                            qs[2..],
+                            System.Globalization.NumberStyles.Float,
+                            System.Globalization.CultureInfo.InvariantCulture,
+                            out var parsed
+                        )
+                            ? parsed
+                            : 1.0;
+                    return (Lang: tag.Split('-')[0], Q: q, Index: index);
+                }
+            )
             .Where(x => TextRules.Locales.Contains(x.Lang) && x.Q > 0)
-            .OrderByDescending(x => x.Q).ThenBy(x => x.Index);
+            .OrderByDescending(x => x.Q)
+            .ThenBy(x => x.Index);
         return ranked.Select(x => x.Lang).FirstOrDefault() ?? "fr";
     }
 
     public static WebApplication UseRequestLanguage(this WebApplication app)
     {
         Messages.UseForFluentValidation();
-        app.Use((http, next) =>
-        {
-            Set(Negotiate(http.Request.Headers.AcceptLanguage));
-            return next(http);
-        });
+        app.Use(
+            (http, next) =>
+            {
+                Set(Negotiate(http.Request.Headers.AcceptLanguage));
+                return next(http);
+            }
+        );
         return app;
     }
 }
@@ -48,145 +63,525 @@ public static class Messages
     {
         ["required"] = ("Ce champ est obligatoire.", "Dit veld is verplicht.", "This field is required."),
         ["name_length"] = ("Entre 1 et 100 caractères.", "Tussen 1 en 100 tekens.", "Between 1 and 100 characters."),
-        ["single_line"] = ("Les caractères de contrôle et d'inversion du sens du texte ne sont pas acceptés.", "Controle- en tekstrichtingstekens zijn niet toegestaan.", "Control and text-direction characters are not allowed."),
+        ["single_line"] = (
+            "Les caractères de contrôle et d'inversion du sens du texte ne sont pas acceptés.",
+            "Controle- en tekstrichtingstekens zijn niet toegestaan.",
+            "Control and text-direction characters are not allowed."
+        ),
         ["email_length"] = ("254 caractères au maximum.", "Maximaal 254 tekens.", "At most 254 characters."),
-        ["email_invalid"] = ("Cette adresse e-mail n'est pas valide.", "Dit e-mailadres is niet geldig.", "This is not a valid e-mail address."),
+        ["email_invalid"] = (
+            "Cette adresse e-mail n'est pas valide.",
+            "Dit e-mailadres is niet geldig.",
+            "This is not a valid e-mail address."
+        ),
         ["password_length"] = ("Entre 12 et 128 caractères.", "Tussen 12 en 128 tekens.", "Between 12 and 128 characters."),
         ["locale"] = ("Choisissez fr, nl ou en.", "Kies fr, nl of en.", "One of: fr, nl, en."),
         ["french_required"] = ("Le texte en français est obligatoire.", "De Franse tekst is verplicht.", "The French text is required."),
         ["locale_keys"] = ("Langues acceptées : fr, nl, en.", "Toegestane talen: fr, nl, en.", "Languages allowed: fr, nl, en."),
-        ["department_name_taken"] = ("Un service porte déjà ce nom.", "Er bestaat al een dienst met deze naam.", "A department with this name already exists."),
-        ["department_not_empty"] = ("Ce service a encore des responsables ou des projets : retirez-les d'abord.", "Deze dienst heeft nog verantwoordelijken of projecten: verwijder die eerst.", "This department still has heads or projects: remove them first."),
-        ["department_pending_invitations"] = ("Ce service a encore {0} invitation(s) en attente : révoquez-les d'abord.", "Deze dienst heeft nog {0} openstaande uitnodiging(en): trek die eerst in.", "This department still has {0} pending invitations: revoke them first."),
-        ["invitation_other_address"] = ("Cette invitation est destinée à une autre adresse e-mail : déconnectez-vous puis rouvrez le lien.", "Deze uitnodiging is voor een ander e-mailadres: meld u af en open de link opnieuw.", "This invitation is for another e-mail address: log out and open the link again."),
-        ["invitation_log_in"] = ("Un compte existe déjà pour cette adresse : connectez-vous pour accepter l'invitation.", "Er bestaat al een account voor dit adres: meld u aan om de uitnodiging te aanvaarden.", "An account already exists for this address: log in to accept the invitation."),
-        ["organisation_name_taken"] = ("Une organisation porte déjà ce nom.", "Er bestaat al een organisatie met deze naam.", "An organisation with this name already exists."),
-        ["website_invalid"] = ("Indiquez une adresse web complète (https://...).", "Geef een volledig webadres op (https://...).", "Enter a full web address (https://...)."),
-        ["phase_overlap"] = ("Cette phase chevauche une autre phase du projet.", "Deze fase overlapt met een andere fase van het project.", "This phase overlaps another phase of the project."),
-        ["phase_end_after_start"] = ("La fin doit suivre le début.", "Het einde moet na het begin komen.", "The end must come after the start."),
-        ["setting_not_for_method"] = ("Ce réglage ne s'applique pas à ce type de phase.", "Deze instelling geldt niet voor dit soort fase.", "This setting does not apply to this kind of phase."),
-        ["budget_required"] = ("Une phase de budget participatif a besoin d'un budget positif.", "Een fase met participatief budget heeft een positief budget nodig.", "A budgeting phase needs a positive budget."),
-        ["audience"] = ("Choisissez : tout le monde, inscrits, e-mail confirmé ou équipe.", "Kies: iedereen, geregistreerd, bevestigd e-mailadres of team.", "One of: everyone, registered, confirmed_email, staff."),
+        ["department_name_taken"] = (
+            "Un service porte déjà ce nom.",
+            "Er bestaat al een dienst met deze naam.",
+            "A department with this name already exists."
+        ),
+        ["department_not_empty"] = (
+            "Ce service a encore des responsables ou des projets : retirez-les d'abord.",
+            "Deze dienst heeft nog verantwoordelijken of projecten: verwijder die eerst.",
+            "This department still has heads or projects: remove them first."
+        ),
+        ["department_pending_invitations"] = (
+            "Ce service a encore {0} invitation(s) en attente : révoquez-les d'abord.",
+            "Deze dienst heeft nog {0} openstaande uitnodiging(en): trek die eerst in.",
+            "This department still has {0} pending invitations: revoke them first."
+        ),
+        ["invitation_other_address"] = (
+            "Cette invitation est destinée à une autre adresse e-mail : déconnectez-vous puis rouvrez le lien.",
+            "Deze uitnodiging is voor een ander e-mailadres: meld u af en open de link opnieuw.",
+            "This invitation is for another e-mail address: log out and open the link again."
+        ),
+        ["invitation_log_in"] = (
+            "Un compte existe déjà pour cette adresse : connectez-vous pour accepter l'invitation.",
+            "Er bestaat al een account voor dit adres: meld u aan om de uitnodiging te aanvaarden.",
+            "An account already exists for this address: log in to accept the invitation."
+        ),
+        ["organisation_name_taken"] = (
+            "Une organisation porte déjà ce nom.",
+            "Er bestaat al een organisatie met deze naam.",
+            "An organisation with this name already exists."
+        ),
+        ["website_invalid"] = (
+            "Indiquez une adresse web complète (https://...).",
+            "Geef een volledig webadres op (https://...).",
+            "Enter a full web address (https://...)."
+        ),
+        ["phase_overlap"] = (
+            "Cette phase chevauche une autre phase du projet.",
+            "Deze fase overlapt met een andere fase van het project.",
+            "This phase overlaps another phase of the project."
+        ),
+        ["phase_end_after_start"] = (
+            "La fin doit suivre le début.",
+            "Het einde moet na het begin komen.",
+            "The end must come after the start."
+        ),
+        ["setting_not_for_method"] = (
+            "Ce réglage ne s'applique pas à ce type de phase.",
+            "Deze instelling geldt niet voor dit soort fase.",
+            "This setting does not apply to this kind of phase."
+        ),
+        ["budget_required"] = (
+            "Une phase de budget participatif a besoin d'un budget positif.",
+            "Een fase met participatief budget heeft een positief budget nodig.",
+            "A budgeting phase needs a positive budget."
+        ),
+        ["audience"] = (
+            "Choisissez : tout le monde, inscrits, e-mail confirmé ou équipe.",
+            "Kies: iedereen, geregistreerd, bevestigd e-mailadres of team.",
+            "One of: everyone, registered, confirmed_email, staff."
+        ),
         ["between_1_1000"] = ("Entre 1 et 1000.", "Tussen 1 en 1000.", "Between 1 and 1000."),
-        ["minimum_spend"] = ("Le montant minimum doit être positif et ne pas dépasser le budget.", "Het minimumbedrag moet positief zijn en mag het budget niet overschrijden.", "The minimum spend must be positive and within the budget."),
-        ["budget_below_baskets"] = ("Des paniers dépassent déjà ce budget : il ne peut pas être réduit autant.", "Sommige mandjes overschrijden dit budget al: het kan niet zoveel verlaagd worden.", "Some baskets already exceed this budget: it cannot be lowered that far."),
-        ["cost_invalid"] = ("Le coût doit être positif ou nul (deux décimales au plus).", "De kostprijs moet positief of nul zijn (hoogstens twee decimalen).", "The cost must be zero or positive (at most two decimals)."),
-        ["cost_locked"] = ("Cette idée est déjà dans des paniers : son coût ne peut plus changer.", "Dit idee zit al in mandjes: de kostprijs kan niet meer veranderen.", "This idea is already in baskets: its cost can no longer change."),
-        ["cost_missing"] = ("Cette idée n'a pas encore de coût : elle ne peut pas être ajoutée au panier.", "Dit idee heeft nog geen kostprijs: het kan niet in het mandje.", "This idea has no cost yet: it cannot be added to a basket."),
-        ["cost_above_budget"] = ("Cette idée coûte plus que le budget total.", "Dit idee kost meer dan het volledige budget.", "This idea costs more than the whole budget."),
-        ["over_budget"] = ("Votre panier dépasserait le budget : retirez d'abord une idée.", "Uw mandje zou het budget overschrijden: verwijder eerst een idee.", "Your basket would go over the budget: remove an idea first."),
-        ["basket_submitted"] = ("Votre panier est envoyé : rouvrez-le pour le modifier.", "Uw mandje is ingediend: heropen het om het te wijzigen.", "Your basket is submitted: reopen it to change it."),
-        ["basket_not_submitted"] = ("Votre panier n'est pas encore envoyé.", "Uw mandje is nog niet ingediend.", "Your basket is not submitted yet."),
-        ["basket_minimum_spend"] = ("Dépensez au moins {0} avant d'envoyer votre panier.", "Besteed minstens {0} voor u uw mandje indient.", "Spend at least {0} before submitting your basket."),
-        ["basket_minimum_ideas"] = ("Choisissez au moins {0} idées avant d'envoyer votre panier.", "Kies minstens {0} ideeën voor u uw mandje indient.", "Choose at least {0} ideas before submitting your basket."),
+        ["minimum_spend"] = (
+            "Le montant minimum doit être positif et ne pas dépasser le budget.",
+            "Het minimumbedrag moet positief zijn en mag het budget niet overschrijden.",
+            "The minimum spend must be positive and within the budget."
+        ),
+        ["budget_below_baskets"] = (
+            "Des paniers dépassent déjà ce budget : il ne peut pas être réduit autant.",
+            "Sommige mandjes overschrijden dit budget al: het kan niet zoveel verlaagd worden.",
+            "Some baskets already exceed this budget: it cannot be lowered that far."
+        ),
+        ["cost_invalid"] = (
+            "Le coût doit être positif ou nul (deux décimales au plus).",
+            "De kostprijs moet positief of nul zijn (hoogstens twee decimalen).",
+            "The cost must be zero or positive (at most two decimals)."
+        ),
+        ["cost_locked"] = (
+            "Cette idée est déjà dans des paniers : son coût ne peut plus changer.",
+            "Dit idee zit al in mandjes: de kostprijs kan niet meer veranderen.",
+            "This idea is already in baskets: its cost can no longer change."
+        ),
+        ["cost_missing"] = (
+            "Cette idée n'a pas encore de coût : elle ne peut pas être ajoutée au panier.",
+            "Dit idee heeft nog geen kostprijs: het kan niet in het mandje.",
+            "This idea has no cost yet: it cannot be added to a basket."
+        ),
+        ["cost_above_budget"] = (
+            "Cette idée coûte plus que le budget total.",
+            "Dit idee kost meer dan het volledige budget.",
+            "This idea costs more than the whole budget."
+        ),
+        ["over_budget"] = (
+            "Votre panier dépasserait le budget : retirez d'abord une idée.",
+            "Uw mandje zou het budget overschrijden: verwijder eerst een idee.",
+            "Your basket would go over the budget: remove an idea first."
+        ),
+        ["basket_submitted"] = (
+            "Votre panier est envoyé : rouvrez-le pour le modifier.",
+            "Uw mandje is ingediend: heropen het om het te wijzigen.",
+            "Your basket is submitted: reopen it to change it."
+        ),
+        ["basket_not_submitted"] = (
+            "Votre panier n'est pas encore envoyé.",
+            "Uw mandje is nog niet ingediend.",
+            "Your basket is not submitted yet."
+        ),
+        ["basket_minimum_spend"] = (
+            "Dépensez au moins {0} avant d'envoyer votre panier.",
+            "Besteed minstens {0} voor u uw mandje indient.",
+            "Spend at least {0} before submitting your basket."
+        ),
+        ["basket_minimum_ideas"] = (
+            "Choisissez au moins {0} idées avant d'envoyer votre panier.",
+            "Kies minstens {0} ideeën voor u uw mandje indient.",
+            "Choose at least {0} ideas before submitting your basket."
+        ),
         ["basket_empty"] = ("Votre panier est vide.", "Uw mandje is leeg.", "Your basket is empty."),
-        ["not_votable"] = ("On ne peut pas voter pour cette idée.", "Op dit idee kan niet gestemd worden.", "This idea cannot be voted on."),
-        ["poll_without_questions"] = ("Ce sondage n'a pas encore de question.", "Deze peiling heeft nog geen vragen.", "This poll has no questions yet."),
-        ["method_has_questionnaire"] = ("Cette phase a un questionnaire : sa méthode ne peut plus changer. Créez une autre phase.", "Deze fase heeft een vragenlijst: de methode kan niet meer veranderen. Maak een andere fase aan.", "This phase has a questionnaire: its method can no longer change. Add another phase instead."),
-        ["results_not_published"] = ("Les résultats seront publiés à la fin de la phase.", "De resultaten worden aan het einde van de fase bekendgemaakt.", "The results will be published at the end of the phase."),
-        ["survey_results_not_published"] = ("Les résultats de cette enquête ne sont pas encore publiés.", "De resultaten van deze bevraging zijn nog niet bekendgemaakt.", "The results of this survey are not published yet."),
-        ["idempotency_mismatch"] = ("Cette clé d'idempotence a déjà servi pour une autre requête.", "Deze idempotentiesleutel werd al voor een ander verzoek gebruikt.", "This idempotency key was already used for a different request."),
-        ["idempotency_in_progress"] = ("Une requête avec cette clé d'idempotence est en cours : réessayez dans un instant.", "Een verzoek met deze idempotentiesleutel is bezig: probeer zo dadelijk opnieuw.", "A request with this idempotency key is in progress: retry in a moment."),
+        ["not_votable"] = (
+            "On ne peut pas voter pour cette idée.",
+            "Op dit idee kan niet gestemd worden.",
+            "This idea cannot be voted on."
+        ),
+        ["poll_without_questions"] = (
+            "Ce sondage n'a pas encore de question.",
+            "Deze peiling heeft nog geen vragen.",
+            "This poll has no questions yet."
+        ),
+        ["method_has_questionnaire"] = (
+            "Cette phase a un questionnaire : sa méthode ne peut plus changer. Créez une autre phase.",
+            "Deze fase heeft een vragenlijst: de methode kan niet meer veranderen. Maak een andere fase aan.",
+            "This phase has a questionnaire: its method can no longer change. Add another phase instead."
+        ),
+        ["results_not_published"] = (
+            "Les résultats seront publiés à la fin de la phase.",
+            "De resultaten worden aan het einde van de fase bekendgemaakt.",
+            "The results will be published at the end of the phase."
+        ),
+        ["survey_results_not_published"] = (
+            "Les résultats de cette enquête ne sont pas encore publiés.",
+            "De resultaten van deze bevraging zijn nog niet bekendgemaakt.",
+            "The results of this survey are not published yet."
+        ),
+        ["idempotency_mismatch"] = (
+            "Cette clé d'idempotence a déjà servi pour une autre requête.",
+            "Deze idempotentiesleutel werd al voor een ander verzoek gebruikt.",
+            "This idempotency key was already used for a different request."
+        ),
+        ["idempotency_in_progress"] = (
+            "Une requête avec cette clé d'idempotence est en cours : réessayez dans un instant.",
+            "Een verzoek met deze idempotentiesleutel is bezig: probeer zo dadelijk opnieuw.",
+            "A request with this idempotency key is in progress: retry in a moment."
+        ),
         ["between_1_100000"] = ("Entre 1 et 100000.", "Tussen 1 en 100000.", "Between 1 and 100000."),
         ["reason.not_signed_in"] = ("Connectez-vous pour participer.", "Meld u aan om deel te nemen.", "Log in to take part."),
-        ["reason.email_not_confirmed"] = ("Confirmez d'abord votre adresse e-mail.", "Bevestig eerst uw e-mailadres.", "Confirm your e-mail address first."),
-        ["reason.not_permitted"] = ("Cette action est réservée à d'autres participants dans cette phase.", "Deze actie is in deze fase voorbehouden aan andere deelnemers.", "This action is reserved for other participants in this phase."),
-        ["reason.phase_not_active"] = ("Cette action n'est pas ouverte dans la phase en cours.", "Deze actie is niet open in de huidige fase.", "This action is not open in the current phase."),
+        ["reason.email_not_confirmed"] = (
+            "Confirmez d'abord votre adresse e-mail.",
+            "Bevestig eerst uw e-mailadres.",
+            "Confirm your e-mail address first."
+        ),
+        ["reason.not_permitted"] = (
+            "Cette action est réservée à d'autres participants dans cette phase.",
+            "Deze actie is in deze fase voorbehouden aan andere deelnemers.",
+            "This action is reserved for other participants in this phase."
+        ),
+        ["reason.phase_not_active"] = (
+            "Cette action n'est pas ouverte dans la phase en cours.",
+            "Deze actie is niet open in de huidige fase.",
+            "This action is not open in the current phase."
+        ),
         ["reason.project_archived"] = ("Ce projet est archivé.", "Dit project is gearchiveerd.", "This project is archived."),
-        ["reason.limit_reached"] = ("Vous avez atteint la limite de cette phase.", "U hebt de limiet van deze fase bereikt.", "You have reached this phase's limit."),
+        ["reason.limit_reached"] = (
+            "Vous avez atteint la limite de cette phase.",
+            "U hebt de limiet van deze fase bereikt.",
+            "You have reached this phase's limit."
+        ),
         ["reason.already_responded"] = ("Vous avez déjà répondu.", "U hebt al geantwoord.", "You have already responded."),
         ["reason.blocked"] = ("Votre participation est suspendue.", "Uw deelname is opgeschort.", "Your participation is suspended."),
         ["idea_title_length"] = ("Entre 3 et 120 caractères.", "Tussen 3 en 120 tekens.", "Between 3 and 120 characters."),
         ["topics_count"] = ("10 thèmes au maximum.", "Maximaal 10 thema's.", "At most 10 topics."),
         ["topic_length"] = ("Un thème compte 1 à 40 caractères.", "Een thema telt 1 tot 40 tekens.", "A topic has 1 to 40 characters."),
-        ["latitude_range"] = ("La latitude est comprise entre -90 et 90.", "De breedtegraad ligt tussen -90 en 90.", "Latitude is between -90 and 90."),
-        ["longitude_range"] = ("La longitude est comprise entre -180 et 180.", "De lengtegraad ligt tussen -180 en 180.", "Longitude is between -180 and 180."),
-        ["location_required"] = ("Cette phase demande un emplacement sur la carte.", "Deze fase vraagt een locatie op de kaart.", "This phase asks for a location on the map."),
-        ["location_pair"] = ("Donnez la latitude et la longitude, ou aucune des deux.", "Geef breedte- en lengtegraad, of geen van beide.", "Give both latitude and longitude, or neither."),
-        ["not_organisation_member"] = ("Vous ne pouvez publier qu'au nom d'une organisation vérifiée dont vous êtes membre.", "U kunt alleen publiceren namens een geverifieerde organisatie waarvan u lid bent.", "You can only post on behalf of a verified organisation you belong to."),
-        ["idea_locked"] = ("La ville examine déjà cette idée : elle ne peut plus être modifiée ni retirée.", "De stad bekijkt dit idee al: het kan niet meer gewijzigd of ingetrokken worden.", "The city is already reviewing this idea: it can no longer be edited or withdrawn."),
-        ["idea_withdrawn"] = ("Cette idée a été retirée par son auteur.", "Dit idee werd door de auteur ingetrokken.", "This idea was withdrawn by its author."),
-        ["idea_status"] = ("Statuts possibles : proposed, under_consideration, accepted, rejected, implemented.", "Mogelijke statussen: proposed, under_consideration, accepted, rejected, implemented.", "One of: proposed, under_consideration, accepted, rejected, implemented."),
-        ["nothing_to_change"] = ("Changez le statut ou rédigez une réponse officielle.", "Wijzig de status of schrijf een officiële reactie.", "Change the status or write official feedback."),
-        ["awaiting_prescreening"] = ("Cette idée attend la pré-modération : approuvez-la ou refusez-la d'abord.", "Dit idee wacht op voorafgaande moderatie: keur het eerst goed of af.", "This idea awaits pre-moderation: approve or reject it first."),
-        ["not_awaiting_prescreening"] = ("Cette idée n'attend pas de pré-modération.", "Dit idee wacht niet op voorafgaande moderatie.", "This idea is not awaiting pre-moderation."),
-        ["reply_depth"] = ("On ne peut répondre qu'à un commentaire principal de la même idée.", "U kunt alleen reageren op een hoofdreactie bij hetzelfde idee.", "You can only reply to a top-level comment on the same idea."),
-        ["comment_hidden"] = ("Ce commentaire est masqué par la modération : il ne peut plus être modifié.", "Deze reactie werd door de moderatie verborgen: ze kan niet meer gewijzigd worden.", "This comment was hidden by the moderators: it can no longer be changed."),
+        ["latitude_range"] = (
+            "La latitude est comprise entre -90 et 90.",
+            "De breedtegraad ligt tussen -90 en 90.",
+            "Latitude is between -90 and 90."
+        ),
+        ["longitude_range"] = (
+            "La longitude est comprise entre -180 et 180.",
+            "De lengtegraad ligt tussen -180 en 180.",
+            "Longitude is between -180 and 180."
+        ),
+        ["location_required"] = (
+            "Cette phase demande un emplacement sur la carte.",
+            "Deze fase vraagt een locatie op de kaart.",
+            "This phase asks for a location on the map."
+        ),
+        ["location_pair"] = (
+            "Donnez la latitude et la longitude, ou aucune des deux.",
+            "Geef breedte- en lengtegraad, of geen van beide.",
+            "Give both latitude and longitude, or neither."
+        ),
+        ["not_organisation_member"] = (
+            "Vous ne pouvez publier qu'au nom d'une organisation vérifiée dont vous êtes membre.",
+            "U kunt alleen publiceren namens een geverifieerde organisatie waarvan u lid bent.",
+            "You can only post on behalf of a verified organisation you belong to."
+        ),
+        ["idea_locked"] = (
+            "La ville examine déjà cette idée : elle ne peut plus être modifiée ni retirée.",
+            "De stad bekijkt dit idee al: het kan niet meer gewijzigd of ingetrokken worden.",
+            "The city is already reviewing this idea: it can no longer be edited or withdrawn."
+        ),
+        ["idea_withdrawn"] = (
+            "Cette idée a été retirée par son auteur.",
+            "Dit idee werd door de auteur ingetrokken.",
+            "This idea was withdrawn by its author."
+        ),
+        ["idea_status"] = (
+            "Statuts possibles : proposed, under_consideration, accepted, rejected, implemented.",
+            "Mogelijke statussen: proposed, under_consideration, accepted, rejected, implemented.",
+            "One of: proposed, under_consideration, accepted, rejected, implemented."
+        ),
+        ["nothing_to_change"] = (
+            "Changez le statut ou rédigez une réponse officielle.",
+            "Wijzig de status of schrijf een officiële reactie.",
+            "Change the status or write official feedback."
+        ),
+        ["awaiting_prescreening"] = (
+            "Cette idée attend la pré-modération : approuvez-la ou refusez-la d'abord.",
+            "Dit idee wacht op voorafgaande moderatie: keur het eerst goed of af.",
+            "This idea awaits pre-moderation: approve or reject it first."
+        ),
+        ["not_awaiting_prescreening"] = (
+            "Cette idée n'attend pas de pré-modération.",
+            "Dit idee wacht niet op voorafgaande moderatie.",
+            "This idea is not awaiting pre-moderation."
+        ),
+        ["reply_depth"] = (
+            "On ne peut répondre qu'à un commentaire principal de la même idée.",
+            "U kunt alleen reageren op een hoofdreactie bij hetzelfde idee.",
+            "You can only reply to a top-level comment on the same idea."
+        ),
+        ["comment_hidden"] = (
+            "Ce commentaire est masqué par la modération : il ne peut plus être modifié.",
+            "Deze reactie werd door de moderatie verborgen: ze kan niet meer gewijzigd worden.",
+            "This comment was hidden by the moderators: it can no longer be changed."
+        ),
         ["comment_deleted"] = ("Ce commentaire a été supprimé.", "Deze reactie werd verwijderd.", "This comment was deleted."),
-        ["dislikes_off"] = ("Cette phase n'accepte que les « j'aime ».", "Deze fase aanvaardt alleen 'vind ik leuk'.", "This phase only accepts likes."),
+        ["dislikes_off"] = (
+            "Cette phase n'accepte que les « j'aime ».",
+            "Deze fase aanvaardt alleen 'vind ik leuk'.",
+            "This phase only accepts likes."
+        ),
         ["reaction_kind"] = ("Choisissez like ou dislike.", "Kies like of dislike.", "One of: like, dislike."),
-        ["mention_not_staff"] = ("Seule l'équipe du projet peut être mentionnée.", "Alleen het projectteam kan vermeld worden.", "Only the project's staff can be mentioned."),
-        ["already_flagged"] = ("Vous avez déjà signalé ce contenu.", "U hebt deze inhoud al gemeld.", "You have already reported this content."),
-        ["flag_reason"] = ("Choisissez spam, inappropriate ou other.", "Kies spam, inappropriate of other.", "One of: spam, inappropriate, other."),
+        ["mention_not_staff"] = (
+            "Seule l'équipe du projet peut être mentionnée.",
+            "Alleen het projectteam kan vermeld worden.",
+            "Only the project's staff can be mentioned."
+        ),
+        ["already_flagged"] = (
+            "Vous avez déjà signalé ce contenu.",
+            "U hebt deze inhoud al gemeld.",
+            "You have already reported this content."
+        ),
+        ["flag_reason"] = (
+            "Choisissez spam, inappropriate ou other.",
+            "Kies spam, inappropriate of other.",
+            "One of: spam, inappropriate, other."
+        ),
         ["flag_details_required"] = ("Expliquez le problème.", "Leg het probleem uit.", "Explain the problem."),
         ["not_hidden"] = ("Ce contenu n'est pas masqué.", "Deze inhoud is niet verborgen.", "This content is not hidden."),
         ["notification_channel"] = ("Choisissez email, in_app ou off.", "Kies email, in_app of off.", "One of: email, in_app, off."),
-        ["notification_category"] = ("Catégorie de notification inconnue.", "Onbekende meldingscategorie.", "Unknown notification category."),
-        ["currency"] = ("Un code de devise de trois lettres, par exemple EUR.", "Een munteenheidscode van drie letters, bijvoorbeeld EUR.", "A three-letter currency code, such as EUR."),
+        ["notification_category"] = (
+            "Catégorie de notification inconnue.",
+            "Onbekende meldingscategorie.",
+            "Unknown notification category."
+        ),
+        ["currency"] = (
+            "Un code de devise de trois lettres, par exemple EUR.",
+            "Een munteenheidscode van drie letters, bijvoorbeeld EUR.",
+            "A three-letter currency code, such as EUR."
+        ),
         ["too_long"] = ("Ce texte est trop long.", "Deze tekst is te lang.", "This text is too long."),
-        ["email_taken"] = ("Un compte existe déjà pour cette adresse : connectez-vous ou réinitialisez votre mot de passe.", "Er bestaat al een account voor dit adres: meld u aan of stel uw wachtwoord opnieuw in.", "An account already exists for this e-mail address: log in or reset your password."),
-        ["current_password_wrong"] = ("Le mot de passe actuel est incorrect.", "Het huidige wachtwoord is onjuist.", "The current password is wrong."),
-        ["question_type"] = ("Types possibles : single_choice, multiple_choice, short_text, long_text, linear_scale, number, ranking, map_point.", "Mogelijke types: single_choice, multiple_choice, short_text, long_text, linear_scale, number, ranking, map_point.", "One of: single_choice, multiple_choice, short_text, long_text, linear_scale, number, ranking, map_point."),
-        ["poll_question_type"] = ("Un sondage ne propose que des questions à choix unique ou multiple.", "Een peiling heeft alleen vragen met één of meer keuzes.", "A poll only has single or multiple choice questions."),
-        ["poll_shape"] = ("Un sondage compte une seule section de 1 à 5 questions.", "Een peiling heeft één sectie met 1 tot 5 vragen.", "A poll has one section of 1 to 5 questions."),
+        ["email_taken"] = (
+            "Un compte existe déjà pour cette adresse : connectez-vous ou réinitialisez votre mot de passe.",
+            "Er bestaat al een account voor dit adres: meld u aan of stel uw wachtwoord opnieuw in.",
+            "An account already exists for this e-mail address: log in or reset your password."
+        ),
+        ["current_password_wrong"] = (
+            "Le mot de passe actuel est incorrect.",
+            "Het huidige wachtwoord is onjuist.",
+            "The current password is wrong."
+        ),
+        ["question_type"] = (
+            "Types possibles : single_choice, multiple_choice, short_text, long_text, linear_scale, number, ranking, map_point.",
+            "Mogelijke types: single_choice, multiple_choice, short_text, long_text, linear_scale, number, ranking, map_point.",
+            "One of: single_choice, multiple_choice, short_text, long_text, linear_scale, number, ranking, map_point."
+        ),
+        ["poll_question_type"] = (
+            "Un sondage ne propose que des questions à choix unique ou multiple.",
+            "Een peiling heeft alleen vragen met één of meer keuzes.",
+            "A poll only has single or multiple choice questions."
+        ),
+        ["poll_shape"] = (
+            "Un sondage compte une seule section de 1 à 5 questions.",
+            "Een peiling heeft één sectie met 1 tot 5 vragen.",
+            "A poll has one section of 1 to 5 questions."
+        ),
         ["survey_sections_count"] = ("Entre 1 et 20 sections.", "Tussen 1 en 20 secties.", "Between 1 and 20 sections."),
         ["survey_questions_count"] = ("200 questions au plus.", "Maximaal 200 vragen.", "At most 200 questions."),
         ["options_count"] = ("Entre 2 et 50 choix.", "Tussen 2 en 50 keuzes.", "Between 2 and 50 choices."),
-        ["options_not_for_type"] = ("Ce type de question n'a pas de choix.", "Dit soort vraag heeft geen keuzes.", "This kind of question has no choices."),
-        ["setting_not_for_type"] = ("Ce réglage ne s'applique pas à ce type de question.", "Deze instelling geldt niet voor dit soort vraag.", "This setting does not apply to this kind of question."),
-        ["selections_range"] = ("Entre 1 et le nombre de choix, le minimum ne dépassant pas le maximum.", "Tussen 1 en het aantal keuzes, het minimum niet boven het maximum.", "Between 1 and the number of choices, the minimum not above the maximum."),
+        ["options_not_for_type"] = (
+            "Ce type de question n'a pas de choix.",
+            "Dit soort vraag heeft geen keuzes.",
+            "This kind of question has no choices."
+        ),
+        ["setting_not_for_type"] = (
+            "Ce réglage ne s'applique pas à ce type de question.",
+            "Deze instelling geldt niet voor dit soort vraag.",
+            "This setting does not apply to this kind of question."
+        ),
+        ["selections_range"] = (
+            "Entre 1 et le nombre de choix, le minimum ne dépassant pas le maximum.",
+            "Tussen 1 en het aantal keuzes, het minimum niet boven het maximum.",
+            "Between 1 and the number of choices, the minimum not above the maximum."
+        ),
         ["between_1_10000"] = ("Entre 1 et 10000.", "Tussen 1 en 10000.", "Between 1 and 10000."),
         ["scale_points"] = ("Une échelle compte de 2 à 11 points.", "Een schaal telt 2 tot 11 punten.", "A scale has 2 to 11 points."),
-        ["number_range"] = ("Le minimum doit être inférieur au maximum (12 chiffres avant la virgule et 6 après, au plus).", "Het minimum moet kleiner zijn dan het maximum (hoogstens 12 cijfers voor en 6 na de komma).", "The minimum must be below the maximum (at most 12 digits before the decimal point and 6 after)."),
-        ["survey_unknown_id"] = ("Cet élément n'appartient pas à ce questionnaire : retirez son identifiant pour le créer.", "Dit element hoort niet bij deze vragenlijst: laat de id weg om het aan te maken.", "This item does not belong to this questionnaire: leave its id out to create it."),
-        ["survey_duplicate_id"] = ("Cet identifiant apparaît plusieurs fois.", "Deze id komt meer dan eens voor.", "This id appears more than once."),
-        ["survey_stale"] = ("Quelqu'un a enregistré ce questionnaire entre-temps : rechargez-le avant de le modifier.", "Iemand heeft deze vragenlijst intussen opgeslagen: laad ze opnieuw voor u ze wijzigt.", "Someone saved this questionnaire in between: reload it before changing it."),
-        ["survey_locked"] = ("Des réponses ont déjà été envoyées : seule la formulation peut encore changer (titres, aides, choix et libellés d'échelle). La question « {0} » ne peut plus être ajoutée, supprimée, déplacée, changer de type, de caractère obligatoire, de réglages ou de choix.", "Er zijn al antwoorden ingediend: alleen de formulering kan nog veranderen (titels, hulpteksten, keuzes en schaallabels). De vraag '{0}' kan niet meer toegevoegd, verwijderd of verplaatst worden, en type, verplicht, instellingen of keuzes kunnen niet meer veranderen.", "Responses were already submitted: only the wording may change now (titles, help texts, choice and scale labels). Question \"{0}\" can no longer be added, removed or moved, nor change its type, required flag, settings or choices."),
-        ["survey_locked_sections"] = ("Des réponses ont déjà été envoyées : seule la formulation peut encore changer. Les sections ne peuvent plus être ajoutées, supprimées ni déplacées.", "Er zijn al antwoorden ingediend: alleen de formulering kan nog veranderen. Secties kunnen niet meer toegevoegd, verwijderd of verplaatst worden.", "Responses were already submitted: only the wording may change now. Sections can no longer be added, removed or moved."),
-        ["answer_unknown_question"] = ("Cette question n'existe pas dans ce questionnaire.", "Deze vraag bestaat niet in deze vragenlijst.", "This question is not part of this questionnaire."),
+        ["number_range"] = (
+            "Le minimum doit être inférieur au maximum (12 chiffres avant la virgule et 6 après, au plus).",
+            "Het minimum moet kleiner zijn dan het maximum (hoogstens 12 cijfers voor en 6 na de komma).",
+            "The minimum must be below the maximum (at most 12 digits before the decimal point and 6 after)."
+        ),
+        ["survey_unknown_id"] = (
+            "Cet élément n'appartient pas à ce questionnaire : retirez son identifiant pour le créer.",
+            "Dit element hoort niet bij deze vragenlijst: laat de id weg om het aan te maken.",
+            "This item does not belong to this questionnaire: leave its id out to create it."
+        ),
+        ["survey_duplicate_id"] = (
+            "Cet identifiant apparaît plusieurs fois.",
+            "Deze id komt meer dan eens voor.",
+            "This id appears more than once."
+        ),
+        ["survey_stale"] = (
+            "Quelqu'un a enregistré ce questionnaire entre-temps : rechargez-le avant de le modifier.",
+            "Iemand heeft deze vragenlijst intussen opgeslagen: laad ze opnieuw voor u ze wijzigt.",
+            "Someone saved this questionnaire in between: reload it before changing it."
+        ),
+        ["survey_locked"] = (
+            "Des réponses ont déjà été envoyées : seule la formulation peut encore changer (titres, aides, choix et libellés d'échelle). La question « {0} » ne peut plus être ajoutée, supprimée, déplacée, changer de type, de caractère obligatoire, de réglages ou de choix.",
+            "Er zijn al antwoorden ingediend: alleen de formulering kan nog veranderen (titels, hulpteksten, keuzes en schaallabels). De vraag '{0}' kan niet meer toegevoegd, verwijderd of verplaatst worden, en type, verplicht, instellingen of keuzes kunnen niet meer veranderen.",
+            "Responses were already submitted: only the wording may change now (titles, help texts, choice and scale labels). Question \"{0}\" can no longer be added, removed or moved, nor change its type, required flag, settings or choices."
+        ),
+        ["survey_locked_sections"] = (
+            "Des réponses ont déjà été envoyées : seule la formulation peut encore changer. Les sections ne peuvent plus être ajoutées, supprimées ni déplacées.",
+            "Er zijn al antwoorden ingediend: alleen de formulering kan nog veranderen. Secties kunnen niet meer toegevoegd, verwijderd of verplaatst worden.",
+            "Responses were already submitted: only the wording may change now. Sections can no longer be added, removed or moved."
+        ),
+        ["answer_unknown_question"] = (
+            "Cette question n'existe pas dans ce questionnaire.",
+            "Deze vraag bestaat niet in deze vragenlijst.",
+            "This question is not part of this questionnaire."
+        ),
         ["answer_duplicate"] = ("Une seule réponse par question.", "Eén antwoord per vraag.", "One answer per question."),
-        ["answer_value_type"] = ("Cette réponse ne correspond pas au type de la question.", "Dit antwoord past niet bij het soort vraag.", "This answer does not fit the kind of question."),
+        ["answer_value_type"] = (
+            "Cette réponse ne correspond pas au type de la question.",
+            "Dit antwoord past niet bij het soort vraag.",
+            "This answer does not fit the kind of question."
+        ),
         ["answer_one_choice"] = ("Choisissez une seule réponse.", "Kies één antwoord.", "Choose one answer."),
-        ["answer_selections"] = ("Choisissez entre {0} et {1} réponses.", "Kies tussen {0} en {1} antwoorden.", "Choose between {0} and {1} answers."),
-        ["answer_unknown_option"] = ("Ce choix n'existe pas pour cette question.", "Deze keuze bestaat niet voor deze vraag.", "This choice is not offered by this question."),
-        ["answer_duplicate_option"] = ("Un même choix ne peut apparaître qu'une fois.", "Eenzelfde keuze mag maar één keer voorkomen.", "A choice may appear only once."),
-        ["answer_other_not_allowed"] = ("Cette question n'accepte pas de réponse libre « autre ».", "Deze vraag aanvaardt geen vrij antwoord 'andere'.", "This question does not accept an \"other\" answer."),
+        ["answer_selections"] = (
+            "Choisissez entre {0} et {1} réponses.",
+            "Kies tussen {0} en {1} antwoorden.",
+            "Choose between {0} and {1} answers."
+        ),
+        ["answer_unknown_option"] = (
+            "Ce choix n'existe pas pour cette question.",
+            "Deze keuze bestaat niet voor deze vraag.",
+            "This choice is not offered by this question."
+        ),
+        ["answer_duplicate_option"] = (
+            "Un même choix ne peut apparaître qu'une fois.",
+            "Eenzelfde keuze mag maar één keer voorkomen.",
+            "A choice may appear only once."
+        ),
+        ["answer_other_not_allowed"] = (
+            "Cette question n'accepte pas de réponse libre « autre ».",
+            "Deze vraag aanvaardt geen vrij antwoord 'andere'.",
+            "This question does not accept an \"other\" answer."
+        ),
         ["answer_too_long"] = ("{0} caractères au maximum.", "Maximaal {0} tekens.", "At most {0} characters."),
         ["answer_scale"] = ("Un nombre entier de 1 à {0}.", "Een geheel getal van 1 tot {0}.", "A whole number from 1 to {0}."),
-        ["answer_number_range"] = ("Ce nombre sort des limites de la question.", "Dit getal valt buiten de grenzen van de vraag.", "This number is outside the question's limits."),
+        ["answer_number_range"] = (
+            "Ce nombre sort des limites de la question.",
+            "Dit getal valt buiten de grenzen van de vraag.",
+            "This number is outside the question's limits."
+        ),
         ["answer_integer"] = ("Un nombre entier.", "Een geheel getal.", "A whole number."),
-        ["answer_ranking"] = ("Classez tous les choix, chacun une fois.", "Rangschik alle keuzes, elk één keer.", "Rank every choice, each once."),
-        ["answer_point"] = ("Donnez la latitude (-90 à 90) et la longitude (-180 à 180) d'un point.", "Geef de breedtegraad (-90 tot 90) en de lengtegraad (-180 tot 180) van een punt.", "Give a point's latitude (-90 to 90) and longitude (-180 to 180)."),
-        ["body_required"] = ("Le corps de la requête (JSON) est obligatoire.", "De body van het verzoek (JSON) is verplicht.", "A JSON request body is required."),
-        ["invalid_json"] = ("Le corps de la requête n'est pas du JSON valide.", "De body van het verzoek is geen geldige JSON.", "The request body is not valid JSON."),
-        ["invalid_value"] = ("Cette valeur n'a pas le format attendu.", "Deze waarde heeft niet het verwachte formaat.", "This value does not have the expected format."),
+        ["answer_ranking"] = (
+            "Classez tous les choix, chacun une fois.",
+            "Rangschik alle keuzes, elk één keer.",
+            "Rank every choice, each once."
+        ),
+        ["answer_point"] = (
+            "Donnez la latitude (-90 à 90) et la longitude (-180 à 180) d'un point.",
+            "Geef de breedtegraad (-90 tot 90) en de lengtegraad (-180 tot 180) van een punt.",
+            "Give a point's latitude (-90 to 90) and longitude (-180 to 180)."
+        ),
+        ["body_required"] = (
+            "Le corps de la requête (JSON) est obligatoire.",
+            "De body van het verzoek (JSON) is verplicht.",
+            "A JSON request body is required."
+        ),
+        ["invalid_json"] = (
+            "Le corps de la requête n'est pas du JSON valide.",
+            "De body van het verzoek is geen geldige JSON.",
+            "The request body is not valid JSON."
+        ),
+        ["invalid_value"] = (
+            "Cette valeur n'a pas le format attendu.",
+            "Deze waarde heeft niet het verwachte formaat.",
+            "This value does not have the expected format."
+        ),
         ["unknown_field"] = ("Ce champ n'existe pas.", "Dit veld bestaat niet.", "This field does not exist."),
-        ["nul_character"] = ("Le caractère NUL (U+0000) n'est pas accepté.", "Het NUL-teken (U+0000) is niet toegestaan.", "The NUL character (U+0000) is not allowed."),
-        ["idempotency_key"] = ("Une seule valeur de 1 à 200 caractères imprimables.", "Eén waarde van 1 tot 200 afdrukbare tekens.", "One value of 1 to 200 printable characters."),
-        ["topics_rule"] = ("10 thèmes au maximum, de 1 à 40 caractères chacun.", "Maximaal 10 thema's van 1 tot 40 tekens.", "At most 10 topics of 1 to 40 characters."),
-        ["one_of_published_archived"] = ("Choisissez published ou archived.", "Kies published of archived.", "One of: published, archived."),
+        ["nul_character"] = (
+            "Le caractère NUL (U+0000) n'est pas accepté.",
+            "Het NUL-teken (U+0000) is niet toegestaan.",
+            "The NUL character (U+0000) is not allowed."
+        ),
+        ["idempotency_key"] = (
+            "Une seule valeur de 1 à 200 caractères imprimables.",
+            "Eén waarde van 1 tot 200 afdrukbare tekens.",
+            "One value of 1 to 200 printable characters."
+        ),
+        ["topics_rule"] = (
+            "10 thèmes au maximum, de 1 à 40 caractères chacun.",
+            "Maximaal 10 thema's van 1 tot 40 tekens.",
+            "At most 10 topics of 1 to 40 characters."
+        ),
+        ["one_of_published_archived"] = (
+            "Choisissez published ou archived.",
+            "Kies published of archived.",
+            "One of: published, archived."
+        ),
         ["unknown_method"] = ("Méthode de participation inconnue.", "Onbekende participatiemethode.", "Unknown participation method."),
         ["one_of_project_sorts"] = ("Choisissez newest ou ending_soon.", "Kies newest of ending_soon.", "One of: newest, ending_soon."),
-        ["one_of_project_statuses"] = ("Choisissez draft, published ou archived.", "Kies draft, published of archived.", "One of: draft, published, archived."),
-        ["one_of_methods"] = ("Choisissez information, ideation, voting, budgeting, survey ou poll.", "Kies information, ideation, voting, budgeting, survey of poll.", "One of: information, ideation, voting, budgeting, survey, poll."),
+        ["one_of_project_statuses"] = (
+            "Choisissez draft, published ou archived.",
+            "Kies draft, published of archived.",
+            "One of: draft, published, archived."
+        ),
+        ["one_of_methods"] = (
+            "Choisissez information, ideation, voting, budgeting, survey ou poll.",
+            "Kies information, ideation, voting, budgeting, survey of poll.",
+            "One of: information, ideation, voting, budgeting, survey, poll."
+        ),
         ["implausible_date"] = ("Cette date n'est pas plausible.", "Deze datum is niet aannemelijk.", "Not a plausible date."),
         ["attach_image"] = ("Joignez une image.", "Voeg een afbeelding toe.", "Attach an image."),
         ["file_empty"] = ("Le fichier est vide.", "Het bestand is leeg.", "The file is empty."),
         ["image_too_large"] = ("L'image dépasse 5 Mo.", "De afbeelding is groter dan 5 MB.", "The image is larger than 5 MB."),
-        ["audit_action"] = ("Une action comme project.created, ou un préfixe comme project.", "Een actie zoals project.created, of een voorvoegsel zoals project.", "An action such as project.created, or a prefix such as project."),
+        ["audit_action"] = (
+            "Une action comme project.created, ou un préfixe comme project.",
+            "Een actie zoals project.created, of een voorvoegsel zoals project.",
+            "An action such as project.created, or a prefix such as project."
+        ),
         ["audit_target_type"] = ("Un type de cible comme project.", "Een doeltype zoals project.", "A target type such as project."),
-        ["audit_event_types"] = ("Des types d'événement du catalogue, comme project.created (au plus 60).", "Gebeurtenistypes uit de catalogus, zoals project.created (hoogstens 60).", "Event types from the catalogue, such as project.created (at most 60)."),
-        ["audit_period"] = ("La fin de la période doit suivre son début.", "Het einde van de periode moet na het begin komen.", "The end of the period must come after its start."),
+        ["audit_event_types"] = (
+            "Des types d'événement du catalogue, comme project.created (au plus 60).",
+            "Gebeurtenistypes uit de catalogus, zoals project.created (hoogstens 60).",
+            "Event types from the catalogue, such as project.created (at most 60)."
+        ),
+        ["audit_period"] = (
+            "La fin de la période doit suivre son début.",
+            "Het einde van de periode moet na het begin komen.",
+            "The end of the period must come after its start."
+        ),
         ["attach_csv"] = ("Joignez un fichier CSV.", "Voeg een CSV-bestand toe.", "Attach a CSV file."),
         ["csv_too_large"] = ("Le fichier dépasse 512 Ko.", "Het bestand is groter dan 512 KB.", "The file is larger than 512 KB."),
         ["invite_someone"] = ("Invitez au moins une personne.", "Nodig minstens één persoon uit.", "Invite at least one person."),
         ["unknown_role"] = ("Rôle inconnu.", "Onbekende rol.", "Unknown role."),
-        ["unknown_scope"] = ("Ce service ou ce projet n'existe pas.", "Deze dienst of dit project bestaat niet.", "No such department or project."),
-        ["role_scope"] = ("Ce rôle ne peut pas avoir cette portée.", "Deze rol kan dit bereik niet hebben.", "This role cannot have this scope."),
-        ["role_scope_id"] = ("Un rôle de plateforme n'a pas d'identifiant de portée ; un rôle de service ou de projet en a besoin.", "Een platformrol heeft geen bereik-id; een dienst- of projectrol heeft er een nodig.", "A platform role has no scope id; a department or project role needs one."),
+        ["unknown_scope"] = (
+            "Ce service ou ce projet n'existe pas.",
+            "Deze dienst of dit project bestaat niet.",
+            "No such department or project."
+        ),
+        ["role_scope"] = (
+            "Ce rôle ne peut pas avoir cette portée.",
+            "Deze rol kan dit bereik niet hebben.",
+            "This role cannot have this scope."
+        ),
+        ["role_scope_id"] = (
+            "Un rôle de plateforme n'a pas d'identifiant de portée ; un rôle de service ou de projet en a besoin.",
+            "Een platformrol heeft geen bereik-id; een dienst- of projectrol heeft er een nodig.",
+            "A platform role has no scope id; a department or project role needs one."
+        ),
         ["at_most_2000"] = ("2 000 caractères au maximum.", "Maximaal 2.000 tekens.", "At most 2,000 characters."),
-        ["control_characters"] = ("Les caractères de contrôle ne sont pas acceptés.", "Controletekens zijn niet toegestaan.", "Control characters are not allowed."),
-        ["one_of_invitation_statuses"] = ("Choisissez pending, accepted, expired ou revoked.", "Kies pending, accepted, expired of revoked.", "One of: pending, accepted, expired, revoked."),
+        ["control_characters"] = (
+            "Les caractères de contrôle ne sont pas acceptés.",
+            "Controletekens zijn niet toegestaan.",
+            "Control characters are not allowed."
+        ),
+        ["one_of_invitation_statuses"] = (
+            "Choisissez pending, accepted, expired ou revoked.",
+            "Kies pending, accepted, expired of revoked.",
+            "One of: pending, accepted, expired, revoked."
+        ),
         ["one_per_category"] = ("Une seule entrée par catégorie.", "Eén item per categorie.", "One entry per category."),
         ["at_most_100_ids"] = ("100 identifiants au maximum.", "Maximaal 100 id's.", "At most 100 ids."),
         ["one_of_approve_reject"] = ("Choisissez approve ou reject.", "Kies approve of reject.", "One of: approve, reject."),
@@ -194,14 +589,38 @@ public static class Messages
         ["between_2_100_chars"] = ("Entre 2 et 100 caractères.", "Tussen 2 en 100 tekens.", "Between 2 and 100 characters."),
         ["future_date"] = ("Une date dans le futur.", "Een datum in de toekomst.", "A date in the future."),
         ["block_self"] = ("Vous ne pouvez pas vous bloquer vous-même.", "U kunt uzelf niet blokkeren.", "You cannot block yourself."),
-        ["one_of_idea_sorts"] = ("Choisissez trending, popular, newest, most_commented ou random.", "Kies trending, popular, newest, most_commented of random.", "One of: trending, popular, newest, most_commented, random."),
-        ["box_together"] = ("Donnez south, west, north et east ensemble.", "Geef south, west, north en east samen.", "Give south, west, north and east together."),
-        ["box_north"] = ("North ne peut pas être inférieur à south.", "North mag niet kleiner zijn dan south.", "North must not be below south."),
-        ["box_east"] = ("East ne peut pas être à l'ouest de west.", "East mag niet ten westen van west liggen.", "East must not be west of west."),
+        ["one_of_idea_sorts"] = (
+            "Choisissez trending, popular, newest, most_commented ou random.",
+            "Kies trending, popular, newest, most_commented of random.",
+            "One of: trending, popular, newest, most_commented, random."
+        ),
+        ["box_together"] = (
+            "Donnez south, west, north et east ensemble.",
+            "Geef south, west, north en east samen.",
+            "Give south, west, north and east together."
+        ),
+        ["box_north"] = (
+            "North ne peut pas être inférieur à south.",
+            "North mag niet kleiner zijn dan south.",
+            "North must not be below south."
+        ),
+        ["box_east"] = (
+            "East ne peut pas être à l'ouest de west.",
+            "East mag niet ten westen van west liggen.",
+            "East must not be west of west."
+        ),
         ["between_2_120_chars"] = ("Entre 2 et 120 caractères.", "Tussen 2 en 120 tekens.", "Between 2 and 120 characters."),
         ["one_of_verify_reject"] = ("Choisissez verify ou reject.", "Kies verify of reject.", "One of: verify, reject."),
-        ["one_of_organisation_statuses"] = ("Choisissez verified, pending ou rejected.", "Kies verified, pending of rejected.", "One of: verified, pending, rejected."),
-        ["respondent_token"] = ("Pour répondre sans compte, le navigateur envoie un jeton X-Respondent-Token de 16 à 200 caractères.", "Om zonder account te antwoorden stuurt de browser een X-Respondent-Token van 16 tot 200 tekens.", "To answer without an account, the browser sends an X-Respondent-Token of 16 to 200 characters."),
+        ["one_of_organisation_statuses"] = (
+            "Choisissez verified, pending ou rejected.",
+            "Kies verified, pending of rejected.",
+            "One of: verified, pending, rejected."
+        ),
+        ["respondent_token"] = (
+            "Pour répondre sans compte, le navigateur envoie un jeton X-Respondent-Token de 16 à 200 caractères.",
+            "Om zonder account te antwoorden stuurt de browser een X-Respondent-Token van 16 tot 200 tekens.",
+            "To answer without an account, the browser sends an X-Respondent-Token of 16 to 200 characters."
+        ),
     };
 
     /// <summary>
@@ -210,7 +629,8 @@ public static class Messages
     /// </summary>
     public static void UseForFluentValidation()
     {
-        if (FluentValidation.ValidatorOptions.Global.LanguageManager is RequestLanguageManager) return;
+        if (FluentValidation.ValidatorOptions.Global.LanguageManager is RequestLanguageManager)
+            return;
         var languages = new RequestLanguageManager();
         var required = Texts["required"];
         foreach (var rule in new[] { "NotEmptyValidator", "NotNullValidator" })
@@ -228,8 +648,10 @@ public static class Messages
     /// </summary>
     private sealed class RequestLanguageManager : FluentValidation.Resources.LanguageManager
     {
-        private static readonly Dictionary<string, System.Globalization.CultureInfo> Cultures =
-            TextRules.Locales.ToDictionary(l => l, l => (System.Globalization.CultureInfo)new NamedCulture(l));
+        private static readonly Dictionary<string, System.Globalization.CultureInfo> Cultures = TextRules.Locales.ToDictionary(
+            l => l,
+            l => (System.Globalization.CultureInfo)new NamedCulture(l)
+        );
 
         public override string GetString(string key, System.Globalization.CultureInfo? culture = null) =>
             base.GetString(key, culture ?? Cultures.GetValueOrDefault(RequestLanguage.Current, Cultures["fr"]));
@@ -244,7 +666,12 @@ public static class Messages
     public static string Get(string key, params object[] args)
     {
         var t = Texts[key];
-        var text = RequestLanguage.Current switch { "nl" => t.Nl, "en" => t.En, _ => t.Fr };
+        var text = RequestLanguage.Current switch
+        {
+            "nl" => t.Nl,
+            "en" => t.En,
+            _ => t.Fr,
+        };
         return args.Length == 0 ? text : string.Format(System.Globalization.CultureInfo.InvariantCulture, text, args);
     }
 }

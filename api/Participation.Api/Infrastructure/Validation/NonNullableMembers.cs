@@ -28,14 +28,16 @@ public static class NonNullableMembers
 
     private static void Walk(object value, string path, List<ValidationFailure> failures, int depth)
     {
-        if (depth > 8) return;
+        if (depth > 8)
+            return;
         foreach (var member in Plan(value.GetType()))
         {
             var name = path.Length == 0 ? member.Property.Name : $"{path}.{member.Property.Name}";
             switch (member.Property.GetValue(value))
             {
                 case null:
-                    if (member.Required) failures.Add(new ValidationFailure(name, Messages.Get("required")));
+                    if (member.Required)
+                        failures.Add(new ValidationFailure(name, Messages.Get("required")));
                     break;
                 case string or IDictionary:
                     break;
@@ -44,8 +46,10 @@ public static class NonNullableMembers
                     foreach (var item in items)
                     {
                         var itemName = $"{name}[{index++}]";
-                        if (item is null && member.ItemsRequired) failures.Add(new ValidationFailure(itemName, Messages.Get("required")));
-                        else if (item is not null && IsOurs(item.GetType())) Walk(item, itemName, failures, depth + 1);
+                        if (item is null && member.ItemsRequired)
+                            failures.Add(new ValidationFailure(itemName, Messages.Get("required")));
+                        else if (item is not null && IsOurs(item.GetType()))
+                            Walk(item, itemName, failures, depth + 1);
                     }
                     break;
                 case var nested when IsOurs(nested.GetType()):
@@ -58,16 +62,16 @@ public static class NonNullableMembers
     private static bool IsOurs(Type type) => !type.IsValueType && type.Assembly == Ours;
 
     private static Member[] Plan(Type type) => Plans.GetOrAdd(type, t =>
-    {
-        var context = new NullabilityInfoContext(); // not thread-safe: one per plan
-        return t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && !p.PropertyType.IsValueType)
-            .Select(p =>
-            {
-                var info = context.Create(p);
-                var item = info.ElementType ?? (info.GenericTypeArguments is [var only] ? only : null);
-                return new Member(p, info.ReadState == NullabilityState.NotNull, item?.ReadState == NullabilityState.NotNull);
-            })
-            .ToArray();
-    });
+        {
+            var context = new NullabilityInfoContext(); // not thread-safe: one per plan
+            return t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && !p.PropertyType.IsValueType)
+                .Select(p =>
+                {
+                    var info = context.Create(p);
+                    var item = info.ElementType ?? (info.GenericTypeArguments is [var only] ? only : null);
+                    return new Member(p, info.ReadState == NullabilityState.NotNull, item?.ReadState == NullabilityState.NotNull);
+                })
+                .ToArray();
+        });
 }

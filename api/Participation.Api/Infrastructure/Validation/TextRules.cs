@@ -1,6 +1,4 @@
 using System.Net.Mail;
-using FluentValidation;
-using Participation.Api.Infrastructure.Auth;
 
 namespace Participation.Api.Infrastructure.Validation;
 
@@ -14,20 +12,26 @@ public static class TextRules
     public static readonly string[] Locales = ["fr", "nl", "en"];
 
     public static IRuleBuilderOptions<T, string> PersonName<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().WithMessage(_ => Messages.Get("required"))
-            .Must(v => v is null || v.Trim().Length is >= 1 and <= 100).WithMessage(_ => Messages.Get("name_length"))
+        rule.NotEmpty()
+            .WithMessage(_ => Messages.Get("required"))
+            .Must(v => v is null || v.Trim().Length is >= 1 and <= 100)
+            .WithMessage(_ => Messages.Get("name_length"))
             .SingleLine();
 
     public static IRuleBuilderOptions<T, string> SingleLine<T>(this IRuleBuilder<T, string> rule) =>
         rule.Must(v => v is null || !v.Any(IsForbidden)).WithMessage(_ => Messages.Get("single_line"));
 
     public static IRuleBuilderOptions<T, string> EmailAddress<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().WithMessage(_ => Messages.Get("required"))
-            .MaximumLength(254).WithMessage(_ => Messages.Get("email_length"))
-            .Must(IsEmail).WithMessage(_ => Messages.Get("email_invalid"));
+        rule.NotEmpty()
+            .WithMessage(_ => Messages.Get("required"))
+            .MaximumLength(254)
+            .WithMessage(_ => Messages.Get("email_length"))
+            .Must(IsEmail)
+            .WithMessage(_ => Messages.Get("email_invalid"));
 
     public static IRuleBuilderOptions<T, string> NewPassword<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().WithMessage(_ => Messages.Get("required"))
+        rule.NotEmpty()
+            .WithMessage(_ => Messages.Get("required"))
             .Must(p => p is null || p.Length is >= Passwords.MinLength and <= Passwords.MaxLength)
             .WithMessage(_ => Messages.Get("password_length"));
 
@@ -36,14 +40,28 @@ public static class TextRules
 
     /// <summary>An absolute http(s) URL, at most 300 characters.</summary>
     public static IRuleBuilderOptions<T, string?> WebAddress<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(v => v is null || (v.Length <= 300 && Uri.TryCreate(v.Trim(), UriKind.Absolute, out var u)
-                                     && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp) && u.Host.Contains('.')))
+        rule.Must(v =>
+                v is null
+                || (
+                    v.Length <= 300
+                    && Uri.TryCreate(v.Trim(), UriKind.Absolute, out var u)
+                    && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp)
+                    && u.Host.Contains('.')
+                )
+            )
             .WithMessage(_ => Messages.Get("website_invalid"));
 
     /// <summary>Plain multi-line text: line breaks and tabs allowed, other control characters not.</summary>
     public static IRuleBuilderOptions<T, string?> PlainText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
-        rule.Must(v => v is null || v.Length <= maxLength).WithMessage(_ => Messages.Get("too_long"))
-            .Must(v => v is null || !v.Any(ch => (char.IsControl(ch) && ch is not '\n' and not '\r' and not '\t') || ch is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'))
+        rule.Must(v => v is null || v.Length <= maxLength)
+            .WithMessage(_ => Messages.Get("too_long"))
+            .Must(v =>
+                v is null
+                || !v.Any(ch =>
+                    (char.IsControl(ch) && ch is not '\n' and not '\r' and not '\t')
+                    || ch is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'
+                )
+            )
             .WithMessage(_ => Messages.Get("single_line"));
 
     /// <summary>A required token or secret: present, bounded.</summary>
@@ -57,11 +75,16 @@ public static class TextRules
 
     public static bool IsEmail(string? value)
     {
-        if (string.IsNullOrWhiteSpace(value)) return false;
+        if (string.IsNullOrWhiteSpace(value))
+            return false;
         var v = value.Trim();
-        return !v.Any(IsForbidden) && !v.Contains(' ')
-            && MailAddress.TryCreate(v, out var address) && address.Address == v
-            && address.Host.Contains('.') && !address.Host.StartsWith('.') && !address.Host.EndsWith('.');
+        return !v.Any(IsForbidden)
+            && !v.Contains(' ')
+            && MailAddress.TryCreate(v, out var address)
+            && address.Address == v
+            && address.Host.Contains('.')
+            && !address.Host.StartsWith('.')
+            && !address.Host.EndsWith('.');
     }
 
     public static bool IsForbidden(char c) =>

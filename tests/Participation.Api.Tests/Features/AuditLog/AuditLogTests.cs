@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Participation.Api.Features.Events;
 using Participation.Api.Tests.Infrastructure;
 
@@ -20,19 +19,44 @@ public sealed class AuditLogTests(ApiFactory api) : ApiTest(api)
     {
         var admin = await Api.CreateUserAsync(role: "admin", firstName: "Ada", lastName: "Admin");
         var head = await Api.CreateUserAsync(firstName: "Hugo", lastName: "Chef");
-        var (d1, d2, project, phase, idea) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        var (d1, d2, project, phase, idea) = (
+            Guid.CreateVersion7(),
+            Guid.CreateVersion7(),
+            Guid.CreateVersion7(),
+            Guid.CreateVersion7(),
+            Guid.CreateVersion7()
+        );
         await using var connection = await Api.OpenAsync();
-        await connection.ExecuteAsync("""
+        await connection.ExecuteAsync(
+            """
             INSERT INTO departments (id, name) VALUES (@D1, '{"fr": "Espaces verts", "nl": "Groendienst"}'), (@D2, '{"fr": "Culture"}');
             INSERT INTO user_roles (id, user_id, role, scope_type, scope_id, department_id) VALUES (gen_random_uuid(), @Head, 'department_head', 'department', @D1, @D1);
             INSERT INTO projects (id, department_id, title) VALUES (@Project, @D1, '{"fr": "Parc du centre", "nl": "Stadspark"}');
             INSERT INTO phases (id, project_id, title, starts_at, method) VALUES (@Phase, @Project, '{"fr": "Idées", "nl": "Ideeën"}', now(), 'ideation');
             INSERT INTO ideas (id, project_id, phase_id, author_id, title, body) VALUES (@Idea, @Project, @Phase, @Head, 'Des bancs à l''ombre', 'Texte');
-            """, new { D1 = d1, D2 = d2, Head = head.Id, Project = project, Phase = phase, Idea = idea });
+            """,
+            new
+            {
+                D1 = d1,
+                D2 = d2,
+                Head = head.Id,
+                Project = project,
+                Phase = phase,
+                Idea = idea,
+            }
+        );
         return new Town(admin, head, d1, d2, project, phase, idea);
     }
 
-    private async Task RecordAsync(EventType type, Actor actor, object subject, Scope scope, object? before = null, object? after = null, object? data = null)
+    private async Task RecordAsync(
+        EventType type,
+        Actor actor,
+        object subject,
+        Scope scope,
+        object? before = null,
+        object? after = null,
+        object? data = null
+    )
     {
         await using var connection = await Api.OpenAsync();
         await using var tx = await connection.BeginTransactionAsync();
@@ -43,7 +67,8 @@ public sealed class AuditLogTests(ApiFactory api) : ApiTest(api)
     private async Task<HttpClient> As(TestUser user, string? language = null)
     {
         var client = Api.ClientFor(user.Id, await Api.ScalarAsync<int>("SELECT role_version FROM users WHERE id = @Id", new { user.Id }));
-        if (language is not null) client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        if (language is not null)
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
         return client;
     }
 
@@ -61,11 +86,39 @@ public sealed class AuditLogTests(ApiFactory api) : ApiTest(api)
     {
         var town = await TownAsync();
         var admin = Actor.User(town.Admin.Id);
-        await RecordAsync(EventType.ProjectEdited, admin, town.Project, Scope.Project(town.Project), new { summary = "a" }, new { summary = "b" }, new { fields = new[] { "summary" } });
-        await RecordAsync(EventType.PhaseChanged, admin, town.Project, Scope.Phase(town.Phase, town.Project), data: new { phaseId = town.Phase });
-        await RecordAsync(EventType.IdeaStatusChanged, admin, town.Idea, Scope.Project(town.Project), new { status = "proposed" }, new { status = "accepted" });
+        await RecordAsync(
+            EventType.ProjectEdited,
+            admin,
+            town.Project,
+            Scope.Project(town.Project),
+            new { summary = "a" },
+            new { summary = "b" },
+            new { fields = new[] { "summary" } }
+        );
+        await RecordAsync(
+            EventType.PhaseChanged,
+            admin,
+            town.Project,
+            Scope.Phase(town.Phase, town.Project),
+            data: new { phaseId = town.Phase }
+        );
+        await RecordAsync(
+            EventType.IdeaStatusChanged,
+            admin,
+            town.Idea,
+            Scope.Project(town.Project),
+            new { status = "proposed" },
+            new { status = "accepted" }
+        );
         await RecordAsync(EventType.RoleGranted, admin, town.Head1.Id, Scope.Department(town.D1), data: new { role = "department_head" });
-        await RecordAsync(EventType.DepartmentRenamed, admin, town.D2, Scope.Department(town.D2), new { name = new { fr = "Culture et loisirs" } }, new { name = new { fr = "Culture" } });
+        await RecordAsync(
+            EventType.DepartmentRenamed,
+            admin,
+            town.D2,
+            Scope.Department(town.D2),
+            new { name = new { fr = "Culture et loisirs" } },
+            new { name = new { fr = "Culture" } }
+        );
 
         var nl = await ItemsAsync(await As(town.Admin, "nl"));
         var fr = await ItemsAsync(await As(town.Admin));
@@ -97,10 +150,28 @@ public sealed class AuditLogTests(ApiFactory api) : ApiTest(api)
         var gone = Guid.CreateVersion7();
         var removedPhase = Guid.CreateVersion7();
         // A department created (the migrated audit rows hold the name in data only), then deleted (the name in before).
-        await RecordAsync(EventType.DepartmentCreated, Actor.User(town.Admin.Id), gone, Scope.Platform, data: new { name = new { fr = "Sports", nl = "Sport" } });
-        await RecordAsync(EventType.DepartmentDeleted, Actor.User(town.Admin.Id), gone, Scope.Department(gone), before: new { name = new { fr = "Sports", nl = "Sport" } });
-        await RecordAsync(EventType.PhaseRemoved, Actor.User(town.Admin.Id), town.Project, Scope.Phase(removedPhase, town.Project),
-            before: new { title = new { fr = "Vote", nl = "Stemming" }, method = "voting" }, data: new { phaseId = removedPhase, method = "voting" });
+        await RecordAsync(
+            EventType.DepartmentCreated,
+            Actor.User(town.Admin.Id),
+            gone,
+            Scope.Platform,
+            data: new { name = new { fr = "Sports", nl = "Sport" } }
+        );
+        await RecordAsync(
+            EventType.DepartmentDeleted,
+            Actor.User(town.Admin.Id),
+            gone,
+            Scope.Department(gone),
+            before: new { name = new { fr = "Sports", nl = "Sport" } }
+        );
+        await RecordAsync(
+            EventType.PhaseRemoved,
+            Actor.User(town.Admin.Id),
+            town.Project,
+            Scope.Phase(removedPhase, town.Project),
+            before: new { title = new { fr = "Vote", nl = "Stemming" }, method = "voting" },
+            data: new { phaseId = removedPhase, method = "voting" }
+        );
 
         var items = await ItemsAsync(await As(town.Admin, "nl"));
 
@@ -117,9 +188,23 @@ public sealed class AuditLogTests(ApiFactory api) : ApiTest(api)
     public async Task An_entry_returns_what_changed_before_and_after_and_the_system_as_actor()
     {
         var town = await TownAsync();
-        await RecordAsync(EventType.ProjectStatusChanged, Actor.User(town.Admin.Id), town.Project, Scope.Project(town.Project),
-            new { status = "draft" }, new { status = "published" }, new { before = "draft", after = "published" });
-        await RecordAsync(EventType.RoleGranted, Actor.System, town.Admin.Id, Scope.Platform, before: null, after: new { role = "admin", scopeType = "platform" });
+        await RecordAsync(
+            EventType.ProjectStatusChanged,
+            Actor.User(town.Admin.Id),
+            town.Project,
+            Scope.Project(town.Project),
+            new { status = "draft" },
+            new { status = "published" },
+            new { before = "draft", after = "published" }
+        );
+        await RecordAsync(
+            EventType.RoleGranted,
+            Actor.System,
+            town.Admin.Id,
+            Scope.Platform,
+            before: null,
+            after: new { role = "admin", scopeType = "platform" }
+        );
 
         var items = await ItemsAsync(await As(town.Admin));
 
@@ -140,8 +225,10 @@ public sealed class AuditLogTests(ApiFactory api) : ApiTest(api)
     {
         var town = await TownAsync();
 
-        var types = (await (await (await As(town.Admin)).GetAsync("/api/v1/audit-log?limit=1")).ReadJsonAsync())["types"]!.AsArray()
-            .Select(t => t!.GetValue<string>()).ToList();
+        var types = (await (await (await As(town.Admin)).GetAsync("/api/v1/audit-log?limit=1")).ReadJsonAsync())["types"]!
+            .AsArray()
+            .Select(t => t!.GetValue<string>())
+            .ToList();
 
         Assert.Contains("project.status_changed", types);
         Assert.Contains("role.granted", types);
@@ -157,28 +244,49 @@ public sealed class AuditLogTests(ApiFactory api) : ApiTest(api)
         var other = await Api.CreateUserAsync(role: "admin", firstName: "Otto");
         await RecordAsync(EventType.ProjectCreated, Actor.User(town.Admin.Id), town.Project, Scope.Project(town.Project));
         await RecordAsync(EventType.ProjectEdited, Actor.User(other.Id), town.Project, Scope.Project(town.Project));
-        await RecordAsync(EventType.IdeaCostSet, Actor.User(other.Id), town.Idea, Scope.Project(town.Project), new { cost = (decimal?)null }, new { cost = 10m });
+        await RecordAsync(
+            EventType.IdeaCostSet,
+            Actor.User(other.Id),
+            town.Idea,
+            Scope.Project(town.Project),
+            new { cost = (decimal?)null },
+            new { cost = 10m }
+        );
         await RecordAsync(EventType.IdeaFollowed, Actor.User(town.Head1.Id), town.Idea, Scope.Project(town.Project)); // not audited
         await RecordAsync(EventType.DepartmentRenamed, Actor.User(town.Admin.Id), town.D2, Scope.Department(town.D2));
         await using (var connection = await Api.OpenAsync())
-            await connection.ExecuteAsync("""
+            await connection.ExecuteAsync(
+                """
                 UPDATE events SET occurred_at = CASE type WHEN 'project.created' THEN timestamptz '2025-03-01 10:00+01'
                                                           WHEN 'project.edited' THEN timestamptz '2025-03-02 00:00+01'
                                                           ELSE timestamptz '2025-03-05 12:00+01' END
-                """);
+                """
+            );
         var client = await As(town.Admin);
         static string[] Actions(JsonArray items) => items.Select(e => e!["action"]!.GetValue<string>()).Order().ToArray();
 
         Assert.Equal(["idea.cost_set", "project.edited"], Actions(await ItemsAsync(client, "&types=project.edited&types=idea.cost_set")));
-        Assert.Equal(["department.renamed", "project.created"], Actions(await ItemsAsync(client, "&types=project.created,department.renamed")));
+        Assert.Equal(
+            ["department.renamed", "project.created"],
+            Actions(await ItemsAsync(client, "&types=project.created,department.renamed"))
+        );
         Assert.Empty(await ItemsAsync(client, "&types=idea.followed"));
         Assert.Equal(["idea.cost_set", "project.edited"], Actions(await ItemsAsync(client, $"&actor={other.Id}")));
         Assert.Equal(["idea.cost_set"], Actions(await ItemsAsync(client, $"&actor={other.Id}&types=idea.cost_set,idea.kept")));
         // from is included, to excluded: the day of 1 March (Brussels time) holds the creation only.
-        Assert.Equal(["project.created"], Actions(await ItemsAsync(client, "&from=2025-03-01T00:00:00%2B01:00&to=2025-03-02T00:00:00%2B01:00")));
-        Assert.Equal(["department.renamed", "idea.cost_set", "project.edited"], Actions(await ItemsAsync(client, "&from=2025-03-02T00:00:00%2B01:00")));
+        Assert.Equal(
+            ["project.created"],
+            Actions(await ItemsAsync(client, "&from=2025-03-01T00:00:00%2B01:00&to=2025-03-02T00:00:00%2B01:00"))
+        );
+        Assert.Equal(
+            ["department.renamed", "idea.cost_set", "project.edited"],
+            Actions(await ItemsAsync(client, "&from=2025-03-02T00:00:00%2B01:00"))
+        );
         Assert.Equal(["project.created"], Actions(await ItemsAsync(client, "&to=2025-03-01T23:00:00Z")));
-        Assert.Equal(["project.edited"], Actions(await ItemsAsync(client, "&action=project.&from=2025-03-01T23:00:00Z&targetType=project")));
+        Assert.Equal(
+            ["project.edited"],
+            Actions(await ItemsAsync(client, "&action=project.&from=2025-03-01T23:00:00Z&targetType=project"))
+        );
     }
 
     [Fact]
@@ -187,7 +295,10 @@ public sealed class AuditLogTests(ApiFactory api) : ApiTest(api)
         var town = await TownAsync();
         var culture = Guid.CreateVersion7();
         await using (var connection = await Api.OpenAsync())
-            await connection.ExecuteAsync("""INSERT INTO projects (id, department_id, title) VALUES (@Id, @D2, '{"fr": "Musée"}')""", new { Id = culture, town.D2 });
+            await connection.ExecuteAsync(
+                """INSERT INTO projects (id, department_id, title) VALUES (@Id, @D2, '{"fr": "Musée"}')""",
+                new { Id = culture, town.D2 }
+            );
         await RecordAsync(EventType.ProjectEdited, Actor.User(town.Admin.Id), town.Project, Scope.Project(town.Project));
         await RecordAsync(EventType.ProjectEdited, Actor.User(town.Admin.Id), culture, Scope.Project(culture));
         await RecordAsync(EventType.DepartmentRenamed, Actor.User(town.Admin.Id), town.D2, Scope.Department(town.D2));
@@ -201,7 +312,9 @@ public sealed class AuditLogTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(4, admin.Count);
         Assert.Empty(await ItemsAsync(await As(town.Head1), $"&targetId={culture}"));
         var resident = await Api.CreateUserAsync();
-        await (await Api.ClientFor(resident.Id).GetAsync("/api/v1/audit-log?types=project.edited")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await Api.ClientFor(resident.Id).GetAsync("/api/v1/audit-log?types=project.edited")).AssertProblemAsync(
+            HttpStatusCode.Forbidden
+        );
         await (await Api.CreateClient().GetAsync("/api/v1/audit-log")).AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
@@ -237,7 +350,14 @@ public sealed class AuditLogTests(ApiFactory api) : ApiTest(api)
         await using (var tx = await connection.BeginTransactionAsync())
         {
             for (var i = 0; i < 25; i++)
-                await Events.RecordAsync(tx, EventType.ProjectEdited, Actor.User(town.Admin.Id), town.Project, Scope.Project(town.Project), data: new { n = i });
+                await Events.RecordAsync(
+                    tx,
+                    EventType.ProjectEdited,
+                    Actor.User(town.Admin.Id),
+                    town.Project,
+                    Scope.Project(town.Project),
+                    data: new { n = i }
+                );
             await tx.CommitAsync();
         }
         var client = await As(town.Admin);
@@ -246,7 +366,9 @@ public sealed class AuditLogTests(ApiFactory api) : ApiTest(api)
         var pages = 0;
         do
         {
-            var page = await (await client.GetAsync($"/api/v1/audit-log?types=project.edited&limit=10{(cursor is null ? "" : "&cursor=" + cursor)}")).ReadJsonAsync();
+            var page = await (
+                await client.GetAsync($"/api/v1/audit-log?types=project.edited&limit=10{(cursor is null ? "" : "&cursor=" + cursor)}")
+            ).ReadJsonAsync();
             seen.AddRange(page["items"]!.AsArray().Select(e => e!["id"]!.GetValue<long>()));
             cursor = page["nextCursor"]?.GetValue<string>();
             pages++;
@@ -267,7 +389,10 @@ public sealed class AuditLogTests(ApiFactory api) : ApiTest(api)
         Assert.Equal("array", types["schema"]!["type"]!.GetValue<string>());
         Assert.Equal("#/components/schemas/EventType", types["schema"]!["items"]!["$ref"]!.GetValue<string>());
         var entry = contract["components"]!["schemas"]!["ListAuditLogEntry"]!["properties"]!;
-        Assert.Equal("#/components/schemas/ActorType", entry["actorType"]!["$ref"]?.GetValue<string>() ?? entry["actorType"]!["allOf"]![0]!["$ref"]!.GetValue<string>());
+        Assert.Equal(
+            "#/components/schemas/ActorType",
+            entry["actorType"]!["$ref"]?.GetValue<string>() ?? entry["actorType"]!["allOf"]![0]!["$ref"]!.GetValue<string>()
+        );
         Assert.Equal(Enum.GetValues<EventType>().Length, contract["components"]!["schemas"]!["EventType"]!["enum"]!.AsArray().Count);
     }
 }

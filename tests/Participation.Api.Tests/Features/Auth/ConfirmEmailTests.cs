@@ -7,8 +7,17 @@ public sealed class ConfirmEmailTests(ApiFactory api) : ApiTest(api)
 {
     private async Task<string> RegisterAsync(string email)
     {
-        var response = await Api.CreateClient().PostJsonAsync("/api/v1/auth/register",
-            new { email, password = "a long enough password", firstName = "Lucas", lastName = "Martin" });
+        var response = await Api.CreateClient()
+            .PostJsonAsync(
+                "/api/v1/auth/register",
+                new
+                {
+                    email,
+                    password = "a long enough password",
+                    firstName = "Lucas",
+                    lastName = "Martin",
+                }
+            );
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await Api.TokenFromLastEmailAsync(email, "confirm-email");
     }
@@ -32,8 +41,9 @@ public sealed class ConfirmEmailTests(ApiFactory api) : ApiTest(api)
     {
         var token = await RegisterAsync("parallel@example.org");
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
-            Api.CreateClient().PostJsonAsync("/api/v1/auth/confirm-email", new { token })));
+        var responses = await Task.WhenAll(
+            Enumerable.Range(0, 20).Select(_ => Api.CreateClient().PostJsonAsync("/api/v1/auth/confirm-email", new { token }))
+        );
 
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.NoContent));
         Assert.Equal(19, responses.Count(r => r.StatusCode == HttpStatusCode.Gone));
@@ -77,7 +87,10 @@ public sealed class ConfirmEmailTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(2, (await Api.OutboxAsync("resend@example.org")).Count);
         await (await client.PostJsonAsync("/api/v1/auth/confirm-email", new { token = old })).AssertProblemAsync(HttpStatusCode.Gone);
         var fresh = await Api.TokenFromLastEmailAsync("resend@example.org", "confirm-email");
-        Assert.Equal(HttpStatusCode.NoContent, (await client.PostJsonAsync("/api/v1/auth/confirm-email", new { token = fresh })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await client.PostJsonAsync("/api/v1/auth/confirm-email", new { token = fresh })).StatusCode
+        );
     }
 
     [Fact]
@@ -85,8 +98,12 @@ public sealed class ConfirmEmailTests(ApiFactory api) : ApiTest(api)
     {
         var user = await Api.CreateUserAsync(confirmed: true);
 
-        await (await Api.ClientFor(user.Id).PostAsync("/api/v1/auth/confirm-email/resend", null)).AssertProblemAsync(HttpStatusCode.Conflict);
-        await (await Api.CreateClient().PostAsync("/api/v1/auth/confirm-email/resend", null)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await Api.ClientFor(user.Id).PostAsync("/api/v1/auth/confirm-email/resend", null)).AssertProblemAsync(
+            HttpStatusCode.Conflict
+        );
+        await (await Api.CreateClient().PostAsync("/api/v1/auth/confirm-email/resend", null)).AssertProblemAsync(
+            HttpStatusCode.Unauthorized
+        );
         Assert.Equal(0, await Api.CountAsync("email_outbox"));
     }
 }

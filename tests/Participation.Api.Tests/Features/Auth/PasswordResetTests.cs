@@ -29,8 +29,9 @@ public sealed class PasswordResetTests(ApiFactory api) : ApiTest(api)
         await Api.CreateUserAsync(email: "alice@example.org");
         var client = Api.CreateClient();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
-            client.PostJsonAsync("/api/v1/auth/password-reset", new { email = "ALICE@example.org" })));
+        var responses = await Task.WhenAll(
+            Enumerable.Range(0, 5).Select(_ => client.PostJsonAsync("/api/v1/auth/password-reset", new { email = "ALICE@example.org" }))
+        );
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
         var mail = Assert.Single(await Api.OutboxAsync("alice@example.org"));
@@ -42,7 +43,9 @@ public sealed class PasswordResetTests(ApiFactory api) : ApiTest(api)
     {
         var user = await Api.CreateUserAsync(email: "alice@example.org", confirmed: false);
         var client = Api.CreateClient();
-        var session = await (await client.PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = ApiFactory.Password })).ReadJsonAsync();
+        var session = await (
+            await client.PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = ApiFactory.Password })
+        ).ReadJsonAsync();
         await client.PostJsonAsync("/api/v1/auth/password-reset", new { email = user.Email });
         var token = await Api.TokenFromLastEmailAsync(user.Email, "reset-password");
 
@@ -51,9 +54,16 @@ public sealed class PasswordResetTests(ApiFactory api) : ApiTest(api)
 
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
         await again.AssertProblemAsync(HttpStatusCode.Gone);
-        await (await client.PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = ApiFactory.Password })).AssertProblemAsync(HttpStatusCode.Unauthorized);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = NewPassword })).StatusCode);
-        await (await client.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = session["refreshToken"]!.GetValue<string>() })).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (
+            await client.PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = ApiFactory.Password })
+        ).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await client.PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = NewPassword })).StatusCode
+        );
+        await (
+            await client.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = session["refreshToken"]!.GetValue<string>() })
+        ).AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.True(await Api.ScalarAsync<bool>("SELECT email_confirmed_at IS NOT NULL FROM users"));
     }
 
@@ -69,18 +79,36 @@ public sealed class PasswordResetTests(ApiFactory api) : ApiTest(api)
         var newer = await Api.TokenFromLastEmailAsync(user.Email, "reset-password");
         await Api.ScalarAsync<int>("UPDATE user_tokens SET expires_at = now() - interval '1 second' WHERE used_at IS NULL RETURNING 1");
 
-        await (await client.PostJsonAsync("/api/v1/auth/password-reset/confirm", new { token = older, newPassword = NewPassword })).AssertProblemAsync(HttpStatusCode.Gone);
-        await (await client.PostJsonAsync("/api/v1/auth/password-reset/confirm", new { token = newer, newPassword = NewPassword })).AssertProblemAsync(HttpStatusCode.Gone);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = ApiFactory.Password })).StatusCode);
+        await (
+            await client.PostJsonAsync("/api/v1/auth/password-reset/confirm", new { token = older, newPassword = NewPassword })
+        ).AssertProblemAsync(HttpStatusCode.Gone);
+        await (
+            await client.PostJsonAsync("/api/v1/auth/password-reset/confirm", new { token = newer, newPassword = NewPassword })
+        ).AssertProblemAsync(HttpStatusCode.Gone);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await client.PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = ApiFactory.Password })).StatusCode
+        );
     }
 
     [Fact]
     public async Task A_confirmation_token_cannot_reset_a_password()
     {
-        await Api.CreateClient().PostJsonAsync("/api/v1/auth/register", new { email = "bob@example.org", password = "a long enough password", firstName = "Bob", lastName = "B" });
+        await Api.CreateClient()
+            .PostJsonAsync(
+                "/api/v1/auth/register",
+                new
+                {
+                    email = "bob@example.org",
+                    password = "a long enough password",
+                    firstName = "Bob",
+                    lastName = "B",
+                }
+            );
         var confirmToken = await Api.TokenFromLastEmailAsync("bob@example.org", "confirm-email");
 
-        var response = await Api.CreateClient().PostJsonAsync("/api/v1/auth/password-reset/confirm", new { token = confirmToken, newPassword = NewPassword });
+        var response = await Api.CreateClient()
+            .PostJsonAsync("/api/v1/auth/password-reset/confirm", new { token = confirmToken, newPassword = NewPassword });
 
         await response.AssertProblemAsync(HttpStatusCode.Gone);
     }
@@ -92,7 +120,14 @@ public sealed class PasswordResetTests(ApiFactory api) : ApiTest(api)
         await Api.CreateClient().PostJsonAsync("/api/v1/auth/password-reset", new { email = user.Email });
         var token = await Api.TokenFromLastEmailAsync(user.Email, "reset-password");
 
-        await (await Api.CreateClient().PostJsonAsync("/api/v1/auth/password-reset/confirm", new { token, newPassword = "short" })).AssertFieldErrorsAsync("newPassword");
-        Assert.Equal(HttpStatusCode.NoContent, (await Api.CreateClient().PostJsonAsync("/api/v1/auth/password-reset/confirm", new { token, newPassword = NewPassword })).StatusCode);
+        await (
+            await Api.CreateClient().PostJsonAsync("/api/v1/auth/password-reset/confirm", new { token, newPassword = "short" })
+        ).AssertFieldErrorsAsync("newPassword");
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (
+                await Api.CreateClient().PostJsonAsync("/api/v1/auth/password-reset/confirm", new { token, newPassword = NewPassword })
+            ).StatusCode
+        );
     }
 }

@@ -7,8 +7,21 @@ namespace Participation.Api.Tests.Features.Auth;
 
 public sealed class RegisterTests(ApiFactory api) : ApiTest(api)
 {
-    private static object Body(string email = "Fatima.El-Amrani@Example.org", string password = "a long enough password", string firstName = "Fatima", string lastName = "El Amrani", string? locale = "nl") =>
-        new { email, password, firstName, lastName, locale };
+    private static object Body(
+        string email = "Fatima.El-Amrani@Example.org",
+        string password = "a long enough password",
+        string firstName = "Fatima",
+        string lastName = "El Amrani",
+        string? locale = "nl"
+    ) =>
+        new
+        {
+            email,
+            password,
+            firstName,
+            lastName,
+            locale,
+        };
 
     [Fact]
     public async Task Registering_creates_the_account_and_queues_a_confirmation_email()
@@ -31,8 +44,11 @@ public sealed class RegisterTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task Invalid_fields_are_answered_with_field_errors_and_nothing_is_written()
     {
-        var response = await Api.CreateClient().PostJsonAsync("/api/v1/auth/register",
-            Body(email: "not-an-email", password: "short", firstName: "", lastName: new string('x', 101), locale: "de"));
+        var response = await Api.CreateClient()
+            .PostJsonAsync(
+                "/api/v1/auth/register",
+                Body(email: "not-an-email", password: "short", firstName: "", lastName: new string('x', 101), locale: "de")
+            );
 
         await response.AssertFieldErrorsAsync("email", "password", "firstName", "lastName", "locale");
         Assert.Equal(0, await Api.CountAsync("users"));
@@ -52,15 +68,23 @@ public sealed class RegisterTests(ApiFactory api) : ApiTest(api)
     public async Task A_password_of_129_characters_is_refused_and_128_accepted()
     {
         var client = Api.CreateClient();
-        await (await client.PostJsonAsync("/api/v1/auth/register", Body(password: new string('p', 129)))).AssertFieldErrorsAsync("password");
-        Assert.Equal(HttpStatusCode.Created, (await client.PostJsonAsync("/api/v1/auth/register", Body(password: new string('p', 128)))).StatusCode);
+        await (await client.PostJsonAsync("/api/v1/auth/register", Body(password: new string('p', 129)))).AssertFieldErrorsAsync(
+            "password"
+        );
+        Assert.Equal(
+            HttpStatusCode.Created,
+            (await client.PostJsonAsync("/api/v1/auth/register", Body(password: new string('p', 128)))).StatusCode
+        );
     }
 
     [Fact]
     public async Task An_email_that_already_has_an_account_is_refused_whatever_its_case()
     {
         var client = Api.CreateClient();
-        Assert.Equal(HttpStatusCode.Created, (await client.PostJsonAsync("/api/v1/auth/register", Body(email: "same@example.org"))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Created,
+            (await client.PostJsonAsync("/api/v1/auth/register", Body(email: "same@example.org"))).StatusCode
+        );
 
         var response = await client.PostJsonAsync("/api/v1/auth/register", Body(email: " SAME@Example.org "));
 
@@ -73,11 +97,20 @@ public sealed class RegisterTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task Fifty_parallel_registrations_with_one_email_create_one_account()
     {
-        var attempts = Enumerable.Range(0, 50).Select(async _ =>
-        {
-            try { await Api.Send(new Register.Command("race@example.org", "a long enough password", "Race", "Condition", "fr")); return true; }
-            catch (ConflictException) { return false; }
-        });
+        var attempts = Enumerable
+            .Range(0, 50)
+            .Select(async _ =>
+            {
+                try
+                {
+                    await Api.Send(new Register.Command("race@example.org", "a long enough password", "Race", "Condition", "fr"));
+                    return true;
+                }
+                catch (ConflictException)
+                {
+                    return false;
+                }
+            });
 
         var results = await Task.WhenAll(attempts);
 
@@ -121,9 +154,15 @@ public sealed class RegisterTests(ApiFactory api) : ApiTest(api)
     [InlineData("roleVersion", "99")]
     public async Task Fields_the_caller_may_not_set_are_refused_by_name_and_nothing_is_written(string field, string value)
     {
-        var response = await Api.CreateClient().PostAsync("/api/v1/auth/register", Http.Json($$"""
-            {"email":"x@example.org","password":"a long enough password","firstName":"X","lastName":"Y","{{field}}":{{value}}}
-            """));
+        var response = await Api.CreateClient()
+            .PostAsync(
+                "/api/v1/auth/register",
+                Http.Json(
+                    $$"""
+                    {"email":"x@example.org","password":"a long enough password","firstName":"X","lastName":"Y","{{field}}":{{value}}}
+                    """
+                )
+            );
 
         await response.AssertFieldErrorsAsync(field);
         Assert.Equal(0, await Api.CountAsync("users"));
@@ -135,9 +174,14 @@ public sealed class RegisterTests(ApiFactory api) : ApiTest(api)
     {
         var client = Api.CreateClient();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
-        var response = await client.PostAsync("/api/v1/auth/register", Http.Json("""
-            {"email":"x@example.org","password":"a long enough password","firstName":"X","lastName":"Y","lastNam":"Y"}
-            """));
+        var response = await client.PostAsync(
+            "/api/v1/auth/register",
+            Http.Json(
+                """
+                {"email":"x@example.org","password":"a long enough password","firstName":"X","lastName":"Y","lastNam":"Y"}
+                """
+            )
+        );
 
         var body = await response.Content.ReadAsStringAsync();
         await response.AssertFieldErrorsAsync("lastNam");

@@ -43,7 +43,10 @@ public sealed class SessionTests(ApiFactory api) : ApiTest(api)
         var client = Api.CreateClient();
 
         var wrong = await client.PostJsonAsync("/api/v1/auth/login", new { email = "alice@example.org", password = "not the password!" });
-        var unknown = await client.PostJsonAsync("/api/v1/auth/login", new { email = "nobody@example.org", password = "not the password!" });
+        var unknown = await client.PostJsonAsync(
+            "/api/v1/auth/login",
+            new { email = "nobody@example.org", password = "not the password!" }
+        );
 
         var a = await wrong.AssertProblemAsync(HttpStatusCode.Unauthorized);
         var b = await unknown.AssertProblemAsync(HttpStatusCode.Unauthorized);
@@ -85,8 +88,14 @@ public sealed class SessionTests(ApiFactory api) : ApiTest(api)
         var legit = await (await client.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = stolen })).ReadJsonAsync();
 
         var replay = await client.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = stolen });
-        var afterReplay = await client.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = legit["refreshToken"]!.GetValue<string>() });
-        var otherDevice = await client.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = other["refreshToken"]!.GetValue<string>() });
+        var afterReplay = await client.PostJsonAsync(
+            "/api/v1/auth/refresh",
+            new { refreshToken = legit["refreshToken"]!.GetValue<string>() }
+        );
+        var otherDevice = await client.PostJsonAsync(
+            "/api/v1/auth/refresh",
+            new { refreshToken = other["refreshToken"]!.GetValue<string>() }
+        );
 
         await replay.AssertProblemAsync(HttpStatusCode.Unauthorized);
         await afterReplay.AssertProblemAsync(HttpStatusCode.Unauthorized);
@@ -99,8 +108,9 @@ public sealed class SessionTests(ApiFactory api) : ApiTest(api)
         await Api.CreateUserAsync(email: "alice@example.org");
         var refreshToken = (await LoginAsync("alice@example.org"))["refreshToken"]!.GetValue<string>();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
-            Api.CreateClient().PostJsonAsync("/api/v1/auth/refresh", new { refreshToken })));
+        var responses = await Task.WhenAll(
+            Enumerable.Range(0, 20).Select(_ => Api.CreateClient().PostJsonAsync("/api/v1/auth/refresh", new { refreshToken }))
+        );
 
         Assert.True(responses.Count(r => r.StatusCode == HttpStatusCode.OK) <= 1);
         Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Unauthorized }));
@@ -114,10 +124,13 @@ public sealed class SessionTests(ApiFactory api) : ApiTest(api)
         var tokens = await LoginAsync("alice@example.org");
         await Api.ScalarAsync<int>("UPDATE refresh_tokens SET expires_at = now() - interval '1 second' RETURNING 1");
 
-        await (await Api.CreateClient().PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = tokens["refreshToken"]!.GetValue<string>() }))
-            .AssertProblemAsync(HttpStatusCode.Unauthorized);
-        await (await Api.CreateClient().PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = "made-up" }))
-            .AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (
+            await Api.CreateClient()
+                .PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = tokens["refreshToken"]!.GetValue<string>() })
+        ).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await Api.CreateClient().PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = "made-up" })).AssertProblemAsync(
+            HttpStatusCode.Unauthorized
+        );
     }
 
     [Fact]

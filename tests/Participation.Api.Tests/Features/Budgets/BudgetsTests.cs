@@ -19,9 +19,19 @@ public sealed class BudgetsTests(ApiFactory api) : ApiTest(api)
             ideas.Add(idea);
         }
         await using (var connection = await Api.OpenAsync())
-            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE phases SET starts_at = now() - interval '10 days', ends_at = now() - interval '1 hour' WHERE id = @Phase1", new { c.Phase1 });
-        var phase = await IdeaCity.PhaseAsync(c.Admin, c.P1, "budgeting", DateTimeOffset.UtcNow.AddMinutes(-30), DateTimeOffset.UtcNow.AddDays(10),
-            settings ?? new { budgetAmount = 1000m });
+            await Dapper.SqlMapper.ExecuteAsync(
+                connection,
+                "UPDATE phases SET starts_at = now() - interval '10 days', ends_at = now() - interval '1 hour' WHERE id = @Phase1",
+                new { c.Phase1 }
+            );
+        var phase = await IdeaCity.PhaseAsync(
+            c.Admin,
+            c.P1,
+            "budgeting",
+            DateTimeOffset.UtcNow.AddMinutes(-30),
+            DateTimeOffset.UtcNow.AddDays(10),
+            settings ?? new { budgetAmount = 1000m }
+        );
         return (c, ideas, phase);
     }
 
@@ -35,12 +45,23 @@ public sealed class BudgetsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(600m, first["left"]!.GetValue<decimal>());
         Assert.Equal("EUR", first["currency"]!.GetValue<string>());
         await c.B.PutAsync($"/api/v1/projects/{c.P1}/basket/ideas/{ideas[1]}", null);
-        Assert.Equal(900m, (await (await c.B.PutAsync($"/api/v1/projects/{c.P1}/basket/ideas/{ideas[1]}", null)).ReadJsonAsync())["total"]!.GetValue<decimal>());
-        await (await c.B.PutAsync($"/api/v1/projects/{c.P1}/basket/ideas/{ideas[2]}", null)).AssertProblemAsync(HttpStatusCode.Conflict, "over budget");
+        Assert.Equal(
+            900m,
+            (await (await c.B.PutAsync($"/api/v1/projects/{c.P1}/basket/ideas/{ideas[1]}", null)).ReadJsonAsync())[
+                "total"
+            ]!.GetValue<decimal>()
+        );
+        await (await c.B.PutAsync($"/api/v1/projects/{c.P1}/basket/ideas/{ideas[2]}", null)).AssertProblemAsync(
+            HttpStatusCode.Conflict,
+            "over budget"
+        );
 
         var submitted = await (await c.B.PostAsync($"/api/v1/projects/{c.P1}/basket/submit", null)).ReadJsonAsync();
         Assert.NotNull(submitted["submittedAt"]);
-        await (await c.B.DeleteAsync($"/api/v1/projects/{c.P1}/basket/ideas/{ideas[0]}")).AssertProblemAsync(HttpStatusCode.Conflict, "locked once submitted");
+        await (await c.B.DeleteAsync($"/api/v1/projects/{c.P1}/basket/ideas/{ideas[0]}")).AssertProblemAsync(
+            HttpStatusCode.Conflict,
+            "locked once submitted"
+        );
         Assert.Null((await (await c.B.PostAsync($"/api/v1/projects/{c.P1}/basket/reopen", null)).ReadJsonAsync())["submittedAt"]);
         var smaller = await (await c.B.DeleteAsync($"/api/v1/projects/{c.P1}/basket/ideas/{ideas[0]}")).ReadJsonAsync();
         Assert.Equal(500m, smaller["total"]!.GetValue<decimal>());
@@ -64,7 +85,10 @@ public sealed class BudgetsTests(ApiFactory api) : ApiTest(api)
         Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{(int)r.StatusCode}"));
         var total = await Api.ScalarAsync<decimal>("SELECT total FROM baskets");
         Assert.InRange(total, 900m, 1000m);
-        Assert.Equal(responses.Count(r => r.StatusCode == HttpStatusCode.OK), await Api.ScalarAsync<long>("SELECT count(*) FROM basket_lines"));
+        Assert.Equal(
+            responses.Count(r => r.StatusCode == HttpStatusCode.OK),
+            await Api.ScalarAsync<long>("SELECT count(*) FROM basket_lines")
+        );
         Assert.Equal(1, await Api.CountAsync("baskets"));
         await Invariants.AssertHoldAsync(Api);
     }
@@ -74,26 +98,61 @@ public sealed class BudgetsTests(ApiFactory api) : ApiTest(api)
     {
         var (c, ideas, phase) = await BudgetingAsync([100m, 1m]);
         var expensive = ideas[1];
-        Assert.Equal(HttpStatusCode.OK, (await c.Mod1.PutAsJsonAsync($"/api/v1/ideas/{expensive}/cost", new { cost = (decimal?)null })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await c.Mod1.PutAsJsonAsync($"/api/v1/ideas/{expensive}/cost", new { cost = (decimal?)null })).StatusCode
+        );
         await (await c.Mod1.PutAsJsonAsync($"/api/v1/ideas/{expensive}/cost", new { cost = -5m })).AssertFieldErrorsAsync("cost");
         await (await c.Mod1.PutAsJsonAsync($"/api/v1/ideas/{expensive}/cost", new { cost = 1.005m })).AssertFieldErrorsAsync("cost");
         await (await c.B.PutAsJsonAsync($"/api/v1/ideas/{expensive}/cost", new { cost = 5m })).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await c.Mod2.PutAsJsonAsync($"/api/v1/ideas/{expensive}/cost", new { cost = 5m })).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await c.B.PutAsync($"/api/v1/projects/{c.P1}/basket/ideas/{expensive}", null)).AssertProblemAsync(HttpStatusCode.Conflict, "no cost yet");
+        await (await c.Mod2.PutAsJsonAsync($"/api/v1/ideas/{expensive}/cost", new { cost = 5m })).AssertProblemAsync(
+            HttpStatusCode.Forbidden
+        );
+        await (await c.B.PutAsync($"/api/v1/projects/{c.P1}/basket/ideas/{expensive}", null)).AssertProblemAsync(
+            HttpStatusCode.Conflict,
+            "no cost yet"
+        );
         Assert.Equal(HttpStatusCode.OK, (await c.Mod1.PutAsJsonAsync($"/api/v1/ideas/{expensive}/cost", new { cost = 5000m })).StatusCode);
-        var refused = await (await c.B.PutAsync($"/api/v1/projects/{c.P1}/basket/ideas/{expensive}", null)).AssertProblemAsync(HttpStatusCode.Conflict);
+        var refused = await (await c.B.PutAsync($"/api/v1/projects/{c.P1}/basket/ideas/{expensive}", null)).AssertProblemAsync(
+            HttpStatusCode.Conflict
+        );
         Assert.Contains("plus que le budget", refused["title"]!.GetValue<string>());
 
         await c.B.PutAsync($"/api/v1/projects/{c.P1}/basket/ideas/{ideas[0]}", null);
-        await (await c.Mod1.PutAsJsonAsync($"/api/v1/ideas/{ideas[0]}/cost", new { cost = 50m })).AssertProblemAsync(HttpStatusCode.Conflict, "cost locked once in a basket");
+        await (await c.Mod1.PutAsJsonAsync($"/api/v1/ideas/{ideas[0]}/cost", new { cost = 50m })).AssertProblemAsync(
+            HttpStatusCode.Conflict,
+            "cost locked once in a basket"
+        );
 
-        var zeroBudget = await c.Admin.PostJsonAsync($"/api/v1/projects/{c.P2}/phases", Projects.City.Phase("budgeting", DateTimeOffset.UtcNow.AddDays(40), null, new { budgetAmount = 0 }));
+        var zeroBudget = await c.Admin.PostJsonAsync(
+            $"/api/v1/projects/{c.P2}/phases",
+            Projects.City.Phase("budgeting", DateTimeOffset.UtcNow.AddDays(40), null, new { budgetAmount = 0 })
+        );
         await zeroBudget.AssertFieldErrorsAsync("settings.budgetAmount");
-        var lowered = await c.Mod1.PutAsJsonAsync($"/api/v1/projects/{c.P1}/phases/{phase}", Projects.City.Phase("budgeting",
-            DateTimeOffset.UtcNow.AddMinutes(-30), DateTimeOffset.UtcNow.AddDays(10), new { budgetAmount = 50m }));
+        var lowered = await c.Mod1.PutAsJsonAsync(
+            $"/api/v1/projects/{c.P1}/phases/{phase}",
+            Projects.City.Phase(
+                "budgeting",
+                DateTimeOffset.UtcNow.AddMinutes(-30),
+                DateTimeOffset.UtcNow.AddDays(10),
+                new { budgetAmount = 50m }
+            )
+        );
         await lowered.AssertFieldErrorsAsync("settings.budgetAmount");
-        Assert.Equal(HttpStatusCode.NoContent, (await c.Mod1.PutAsJsonAsync($"/api/v1/projects/{c.P1}/phases/{phase}", Projects.City.Phase("budgeting",
-            DateTimeOffset.UtcNow.AddMinutes(-30), DateTimeOffset.UtcNow.AddDays(10), new { budgetAmount = 2000m }))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (
+                await c.Mod1.PutAsJsonAsync(
+                    $"/api/v1/projects/{c.P1}/phases/{phase}",
+                    Projects.City.Phase(
+                        "budgeting",
+                        DateTimeOffset.UtcNow.AddMinutes(-30),
+                        DateTimeOffset.UtcNow.AddDays(10),
+                        new { budgetAmount = 2000m }
+                    )
+                )
+            ).StatusCode
+        );
         Assert.Equal(2000m, await Api.ScalarAsync<decimal>("SELECT budget FROM baskets"));
         await Invariants.AssertHoldAsync(Api);
     }
@@ -101,18 +160,32 @@ public sealed class BudgetsTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task Minimum_spend_and_number_of_ideas_are_checked_on_submit()
     {
-        var (c, ideas, _) = await BudgetingAsync([100m, 200m, 300m], new { budgetAmount = 1000m, minimumSpend = 250m, minimumIdeas = 2 });
+        var (c, ideas, _) = await BudgetingAsync(
+            [100m, 200m, 300m],
+            new
+            {
+                budgetAmount = 1000m,
+                minimumSpend = 250m,
+                minimumIdeas = 2,
+            }
+        );
 
         await (await c.B.PostAsync($"/api/v1/projects/{c.P1}/basket/submit", null)).AssertProblemAsync(HttpStatusCode.Conflict, "empty");
         await c.B.PutAsync($"/api/v1/projects/{c.P1}/basket/ideas/{ideas[0]}", null);
-        await (await c.B.PostAsync($"/api/v1/projects/{c.P1}/basket/submit", null)).AssertProblemAsync(HttpStatusCode.Conflict, "minimum spend");
+        await (await c.B.PostAsync($"/api/v1/projects/{c.P1}/basket/submit", null)).AssertProblemAsync(
+            HttpStatusCode.Conflict,
+            "minimum spend"
+        );
         await c.B.PutAsync($"/api/v1/projects/{c.P1}/basket/ideas/{ideas[1]}", null);
         Assert.Equal(HttpStatusCode.OK, (await c.B.PostAsync($"/api/v1/projects/{c.P1}/basket/submit", null)).StatusCode);
         await c.B.PostAsync($"/api/v1/projects/{c.P1}/basket/reopen", null);
         await c.B.DeleteAsync($"/api/v1/projects/{c.P1}/basket/ideas/{ideas[0]}");
         await c.B.DeleteAsync($"/api/v1/projects/{c.P1}/basket/ideas/{ideas[1]}");
         await c.B.PutAsync($"/api/v1/projects/{c.P1}/basket/ideas/{ideas[2]}", null);
-        var one = await (await c.B.PostAsync($"/api/v1/projects/{c.P1}/basket/submit", null)).AssertProblemAsync(HttpStatusCode.Conflict, "minimum ideas");
+        var one = await (await c.B.PostAsync($"/api/v1/projects/{c.P1}/basket/submit", null)).AssertProblemAsync(
+            HttpStatusCode.Conflict,
+            "minimum ideas"
+        );
         Assert.Contains("2", one["title"]!.GetValue<string>());
     }
 
@@ -122,17 +195,32 @@ public sealed class BudgetsTests(ApiFactory api) : ApiTest(api)
         var (c, ideas, phase) = await BudgetingAsync([600m, 500m, 300m, 100m]);
         async Task Basket(HttpClient client, params int[] picks)
         {
-            foreach (var p in picks) Assert.Equal(HttpStatusCode.OK, (await client.PutAsync($"/api/v1/projects/{c.P1}/basket/ideas/{ideas[p]}", null)).StatusCode);
+            foreach (var p in picks)
+                Assert.Equal(
+                    HttpStatusCode.OK,
+                    (await client.PutAsync($"/api/v1/projects/{c.P1}/basket/ideas/{ideas[p]}", null)).StatusCode
+                );
             Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/projects/{c.P1}/basket/submit", null)).StatusCode);
         }
         var residents = new List<(TestUser User, HttpClient Client)>();
-        for (var i = 0; i < 4; i++) { var u = await c.ResidentAsync($"P{i}"); residents.Add((u, Api.ClientFor(u.Id))); }
-        await Basket(residents[0].Client, 1, 2, 3);  // 500 + 300 + 100
+        for (var i = 0; i < 4; i++)
+        {
+            var u = await c.ResidentAsync($"P{i}");
+            residents.Add((u, Api.ClientFor(u.Id)));
+        }
+        await Basket(residents[0].Client, 1, 2, 3); // 500 + 300 + 100
         await Basket(residents[1].Client, 1, 2);
         await Basket(residents[2].Client, 0, 3);
-        await Basket(residents[3].Client, 0, 3);     // blocked below: not counted
+        await Basket(residents[3].Client, 0, 3); // blocked below: not counted
         await c.B.PutAsync($"/api/v1/projects/{c.P1}/basket/ideas/{ideas[0]}", null); // never submitted: not counted
-        Assert.True((await c.Admin.PutAsJsonAsync($"/api/v1/users/{residents[3].User.Id}/block", new { reason = "Faux comptes", until = DateTimeOffset.UtcNow.AddDays(30) })).IsSuccessStatusCode);
+        Assert.True(
+            (
+                await c.Admin.PutAsJsonAsync(
+                    $"/api/v1/users/{residents[3].User.Id}/block",
+                    new { reason = "Faux comptes", until = DateTimeOffset.UtcNow.AddDays(30) }
+                )
+            ).IsSuccessStatusCode
+        );
 
         var results = await (await c.Mod1.GetAsync($"/api/v1/phases/{phase}/budget-results")).ReadJsonAsync();
         Assert.Equal(3, results["baskets"]!.GetValue<int>());
@@ -158,10 +246,25 @@ public sealed class BudgetsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(HttpStatusCode.Unauthorized, (await Api.CreateClient().GetAsync($"/api/v1/projects/{c.P1}/basket")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await c.B.GetAsync($"/api/v1/projects/{c.P2}/basket")).StatusCode);
         var p2Idea = await c.IdeaAsync(c.B, c.P2, "Idée du projet 2");
-        Assert.Equal("phase_not_active", (await (await c.B.PutAsync($"/api/v1/projects/{c.P2}/basket/ideas/{p2Idea}", null)).AssertProblemAsync(HttpStatusCode.Forbidden))["reason"]!.GetValue<string>());
+        Assert.Equal(
+            "phase_not_active",
+            (
+                await (await c.B.PutAsync($"/api/v1/projects/{c.P2}/basket/ideas/{p2Idea}", null)).AssertProblemAsync(
+                    HttpStatusCode.Forbidden
+                )
+            )["reason"]!.GetValue<string>()
+        );
         Assert.Equal(HttpStatusCode.NotFound, (await c.B.PutAsync($"/api/v1/projects/{c.P2}/basket/ideas/{ideas[0]}", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await c.Admin.PostJsonAsync($"/api/v1/projects/{c.P1}/status", new { status = "archived" })).StatusCode);
-        Assert.Equal("project_archived", (await (await c.A.PostAsync($"/api/v1/projects/{c.P1}/basket/submit", null)).AssertProblemAsync(HttpStatusCode.Forbidden))["reason"]!.GetValue<string>());
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await c.Admin.PostJsonAsync($"/api/v1/projects/{c.P1}/status", new { status = "archived" })).StatusCode
+        );
+        Assert.Equal(
+            "project_archived",
+            (await (await c.A.PostAsync($"/api/v1/projects/{c.P1}/basket/submit", null)).AssertProblemAsync(HttpStatusCode.Forbidden))[
+                "reason"
+            ]!.GetValue<string>()
+        );
     }
 
     [Fact]

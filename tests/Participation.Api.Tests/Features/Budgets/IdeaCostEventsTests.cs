@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Dapper;
 using Participation.Api.Tests.Features.Ideas;
 using Participation.Api.Tests.Infrastructure;
 
@@ -24,8 +23,12 @@ public sealed class IdeaCostEventsTests(ApiFactory api) : ApiTest(api)
 
         Assert.Equal(3, events.Count); // setting the same cost again changes nothing
         // before and after: the stored costs (two decimals); data: the cost as given, as the audit log always had it.
-        Assert.All(events, e => Assert.Equal((idea.ToString(), c.Moderator1.Id, c.P1, (Guid?)c.Phase1, c.City.D1),
-            (e.SubjectId, e.ActorId, e.ProjectId, e.PhaseId, e.DepartmentId)));
+        Assert.All(events, e =>
+            Assert.Equal(
+                (idea.ToString(), c.Moderator1.Id, c.P1, (Guid?)c.Phase1, c.City.D1),
+                (e.SubjectId, e.ActorId, e.ProjectId, e.PhaseId, e.DepartmentId)
+            )
+        );
         Assert.Equal(new[] { """{"cost":null}""", """{"cost":1500.50}""", """{"cost":800.00}""" }, events.Select(e => Compact(e.Before!)));
         Assert.Equal(new[] { """{"cost":1500.50}""", """{"cost":800.00}""", """{"cost":null}""" }, events.Select(e => Compact(e.After!)));
         Assert.Equal($$"""{"cost":1500.50,"projectId":"{{c.P1}}"}""", Compact(events[0].Data));

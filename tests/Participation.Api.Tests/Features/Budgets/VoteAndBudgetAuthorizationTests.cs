@@ -40,9 +40,20 @@ public sealed class VoteAndBudgetAuthorizationTests(ApiFactory api) : ApiTest(ap
         var spare = await c.IdeaAsync(c.A, title: "Idée sans coût");
         await c.Mod1.PutAsJsonAsync($"/api/v1/ideas/{idea}/cost", new { cost = 100m });
         await using (var connection = await Api.OpenAsync())
-            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE phases SET starts_at = now() - interval '10 days', ends_at = now() - interval '1 hour' WHERE id = @Phase1", new { c.Phase1 });
+            await Dapper.SqlMapper.ExecuteAsync(
+                connection,
+                "UPDATE phases SET starts_at = now() - interval '10 days', ends_at = now() - interval '1 hour' WHERE id = @Phase1",
+                new { c.Phase1 }
+            );
         var now = DateTimeOffset.UtcNow;
-        var phase = await IdeaCity.PhaseAsync(c.Admin, c.P1, "budgeting", now.AddMinutes(-30), now.AddDays(10), new { budgetAmount = 1000m });
+        var phase = await IdeaCity.PhaseAsync(
+            c.Admin,
+            c.P1,
+            "budgeting",
+            now.AddMinutes(-30),
+            now.AddDays(10),
+            new { budgetAmount = 1000m }
+        );
         await c.A.PutAsync($"/api/v1/projects/{c.P1}/basket/ideas/{idea}", null);
         var client = await c.ClientAsync(actor);
         const string State = """
@@ -55,14 +66,20 @@ public sealed class VoteAndBudgetAuthorizationTests(ApiFactory api) : ApiTest(ap
         var response = action switch
         {
             "set_cost" => await client.PutAsJsonAsync($"/api/v1/ideas/{spare}/cost", new { cost = 50m }),
-            "change_budget" => await client.PutAsJsonAsync($"/api/v1/projects/{c.P1}/phases/{phase}", City.Phase("budgeting", now.AddMinutes(-30), now.AddDays(10), new { budgetAmount = 2000m })),
+            "change_budget" => await client.PutAsJsonAsync(
+                $"/api/v1/projects/{c.P1}/phases/{phase}",
+                City.Phase("budgeting", now.AddMinutes(-30), now.AddDays(10), new { budgetAmount = 2000m })
+            ),
             "read_basket" => await client.GetAsync($"/api/v1/projects/{c.P1}/basket"),
             "empty_basket" => await client.DeleteAsync($"/api/v1/projects/{c.P1}/basket/ideas/{idea}"),
             "read_results" => await client.GetAsync($"/api/v1/phases/{phase}/budget-results"),
             _ => throw new InvalidOperationException(action),
         };
 
-        Assert.True((int)response.StatusCode == expected, $"{actor} {action}: expected {expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.True(
+            (int)response.StatusCode == expected,
+            $"{actor} {action}: expected {expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}"
+        );
         if (expected >= 400 || (action == "empty_basket" && actor != "resident_a"))
             Assert.Equal(before, await Api.ScalarAsync<string>(State, new { Phase = phase, A = c.ResidentA.Id }));
         if (action == "read_basket" && actor != "resident_a" && expected == 200)

@@ -1,13 +1,18 @@
 using System.Net;
 using System.Net.Http.Json;
-using Participation.Api.Tests.Features.Users;
 using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Features.Departments;
 
 public sealed class DepartmentsTests(ApiFactory api) : ApiTest(api)
 {
-    private static object Name(string fr, string? nl = null) => new { name = nl is null ? new Dictionary<string, string> { ["fr"] = fr } : new Dictionary<string, string> { ["fr"] = fr, ["nl"] = nl } };
+    private static object Name(string fr, string? nl = null) =>
+        new
+        {
+            name = nl is null
+                ? new Dictionary<string, string> { ["fr"] = fr }
+                : new Dictionary<string, string> { ["fr"] = fr, ["nl"] = nl },
+        };
 
     private async Task<(HttpClient Client, TestUser Admin)> AdminAsync()
     {
@@ -28,7 +33,13 @@ public sealed class DepartmentsTests(ApiFactory api) : ApiTest(api)
         var list = await (await Api.CreateClient().GetAsync("/api/v1/departments")).ReadJsonAsync();
         var item = Assert.Single(list["items"]!.AsArray());
         Assert.Equal("Groendienst", item!["name"]!["nl"]!.GetValue<string>());
-        Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'department.created' AND actor_id = @Id", new { admin.Id }));
+        Assert.Equal(
+            1,
+            await Api.ScalarAsync<long>(
+                "SELECT count(*) FROM audit_log WHERE action = 'department.created' AND actor_id = @Id",
+                new { admin.Id }
+            )
+        );
     }
 
     [Fact]
@@ -37,9 +48,13 @@ public sealed class DepartmentsTests(ApiFactory api) : ApiTest(api)
         var (client, _) = await AdminAsync();
 
         await (await client.PostJsonAsync("/api/v1/departments", new { name = new { nl = "Cultuur" } })).AssertFieldErrorsAsync("name");
-        await (await client.PostJsonAsync("/api/v1/departments", new { name = new { fr = "Culture", de = "Kultur" } })).AssertFieldErrorsAsync("name");
+        await (
+            await client.PostJsonAsync("/api/v1/departments", new { name = new { fr = "Culture", de = "Kultur" } })
+        ).AssertFieldErrorsAsync("name");
         await (await client.PostJsonAsync("/api/v1/departments", new { name = (object?)null })).AssertFieldErrorsAsync("name");
-        await (await client.PostJsonAsync("/api/v1/departments", new { name = new { fr = new string('x', 121) } })).AssertFieldErrorsAsync("name");
+        await (await client.PostJsonAsync("/api/v1/departments", new { name = new { fr = new string('x', 121) } })).AssertFieldErrorsAsync(
+            "name"
+        );
         Assert.Equal(0, await Api.CountAsync("departments"));
     }
 
@@ -74,7 +89,17 @@ public sealed class DepartmentsTests(ApiFactory api) : ApiTest(api)
         var (client, _) = await AdminAsync();
         var id = (await (await client.PostJsonAsync("/api/v1/departments", Name("Culture"))).ReadJsonAsync())["id"]!.GetValue<Guid>();
         var head = await Api.CreateUserAsync();
-        var grant = await (await client.PutAsJsonAsync($"/api/v1/users/{head.Id}/roles", new { role = "department_head", scopeType = "department", scopeId = id })).ReadJsonAsync();
+        var grant = await (
+            await client.PutAsJsonAsync(
+                $"/api/v1/users/{head.Id}/roles",
+                new
+                {
+                    role = "department_head",
+                    scopeType = "department",
+                    scopeId = id,
+                }
+            )
+        ).ReadJsonAsync();
 
         await (await client.DeleteAsync($"/api/v1/departments/{id}")).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/users/{head.Id}/roles/{grant["id"]}")).StatusCode);
@@ -88,10 +113,16 @@ public sealed class DepartmentsTests(ApiFactory api) : ApiTest(api)
     {
         var (client, _) = await AdminAsync();
         var id = (await (await client.PostJsonAsync("/api/v1/departments", Name("Culture"))).ReadJsonAsync())["id"]!.GetValue<Guid>();
-        var invite = await client.PostJsonAsync("/api/v1/invitations", new
-        {
-            invitees = new[] { new { email = "a@example.org" }, new { email = "b@example.org" } }, role = "department_head", scopeType = "department", scopeId = id,
-        });
+        var invite = await client.PostJsonAsync(
+            "/api/v1/invitations",
+            new
+            {
+                invitees = new[] { new { email = "a@example.org" }, new { email = "b@example.org" } },
+                role = "department_head",
+                scopeType = "department",
+                scopeId = id,
+            }
+        );
         Assert.Equal(HttpStatusCode.OK, invite.StatusCode);
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
 
@@ -99,11 +130,17 @@ public sealed class DepartmentsTests(ApiFactory api) : ApiTest(api)
 
         Assert.Contains("2 pending invitations", problem["title"]!.GetValue<string>());
         Assert.Equal(1, await Api.CountAsync("departments"));
-        Assert.Equal(2, await Api.ScalarAsync<long>("SELECT count(*) FROM invitations WHERE department_id = @id AND revoked_at IS NULL", new { id }));
+        Assert.Equal(
+            2,
+            await Api.ScalarAsync<long>("SELECT count(*) FROM invitations WHERE department_id = @id AND revoked_at IS NULL", new { id })
+        );
         Assert.Equal(0, await Api.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'department.deleted'"));
 
         // Once they are revoked (visibly, through the existing revoke path) or expired, the department can go.
-        await Api.ScalarAsync<long>("UPDATE invitations SET expires_at = now() - interval '1 day' WHERE department_id = @id RETURNING 1", new { id });
+        await Api.ScalarAsync<long>(
+            "UPDATE invitations SET expires_at = now() - interval '1 day' WHERE department_id = @id RETURNING 1",
+            new { id }
+        );
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/departments/{id}")).StatusCode);
     }
 
@@ -112,7 +149,10 @@ public sealed class DepartmentsTests(ApiFactory api) : ApiTest(api)
     {
         var (client, admin) = await AdminAsync();
         var id = (await (await client.PostJsonAsync("/api/v1/departments", Name("Mobilite"))).ReadJsonAsync())["id"]!.GetValue<Guid>();
-        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/api/v1/departments/{id}", Name(" Mobilité ", "Mobiliteit"))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await client.PutAsJsonAsync($"/api/v1/departments/{id}", Name(" Mobilité ", "Mobiliteit"))).StatusCode
+        );
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/departments/{id}")).StatusCode);
 
         var before = await Api.JsonbAsync(new { name = new { fr = "Mobilite" } });
@@ -126,9 +166,18 @@ public sealed class DepartmentsTests(ApiFactory api) : ApiTest(api)
         foreach (var e in new[] { created, renamed, deleted })
         {
             // As the audit rows were: by the admin, about the department, seen by admins only (no department scope).
-            Assert.Equal(("user", admin.Id, "department", id.ToString(), (Guid?)null, true), (e.ActorType, e.ActorId, e.SubjectType, e.SubjectId, e.DepartmentId, e.Audited));
+            Assert.Equal(
+                ("user", admin.Id, "department", id.ToString(), (Guid?)null, true),
+                (e.ActorType, e.ActorId, e.SubjectType, e.SubjectId, e.DepartmentId, e.Audited)
+            );
         }
-        Assert.Equal(3, await Api.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE target_id = @id AND data -> 'name' IS NOT NULL", new { id = id.ToString() }));
+        Assert.Equal(
+            3,
+            await Api.ScalarAsync<long>(
+                "SELECT count(*) FROM audit_log WHERE target_id = @id AND data -> 'name' IS NOT NULL",
+                new { id = id.ToString() }
+            )
+        );
     }
 
     [Fact]
@@ -140,7 +189,9 @@ public sealed class DepartmentsTests(ApiFactory api) : ApiTest(api)
 
         await (await client.PostJsonAsync("/api/v1/departments", Name("Culture"))).AssertProblemAsync(HttpStatusCode.Conflict);
         await (await client.PutAsJsonAsync($"/api/v1/departments/{sport}", Name("Culture"))).AssertProblemAsync(HttpStatusCode.Conflict);
-        await (await client.PutAsJsonAsync($"/api/v1/departments/{Guid.NewGuid()}", Name("Jeunesse"))).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await client.PutAsJsonAsync($"/api/v1/departments/{Guid.NewGuid()}", Name("Jeunesse"))).AssertProblemAsync(
+            HttpStatusCode.NotFound
+        );
 
         Assert.Equal(2, (await Api.EventsAsync("department.created")).Count);
         Assert.Empty(await Api.EventsAsync("department.renamed"));

@@ -13,7 +13,15 @@ public sealed class EventReaderTests(ApiFactory api) : ApiTest(api)
     private EventRecorder Events => Api.Services.GetRequiredService<EventRecorder>();
 
     private Task<RecordedEvent> RecordAsync(NpgsqlTransaction tx, string subject) =>
-        Events.RecordAsync(tx, EventType.DepartmentRenamed, Actor.System, subject, Scope.Platform, new { name = "before" }, new { name = "after" });
+        Events.RecordAsync(
+            tx,
+            EventType.DepartmentRenamed,
+            Actor.System,
+            subject,
+            Scope.Platform,
+            new { name = "before" },
+            new { name = "after" }
+        );
 
     /// <summary>Reads from <paramref name="from"/> until nothing is left to read now.</summary>
     private async Task<(List<RecordedEvent> Events, EventCheckpoint Next)> DrainAsync(EventCheckpoint from)
@@ -25,7 +33,8 @@ public sealed class EventReaderTests(ApiFactory api) : ApiTest(api)
             var (page, next) = await EventReader.ReadAsync(connection, from, 50);
             read.AddRange(page);
             from = next;
-            if (page.Count < 50) return (read, from);
+            if (page.Count < 50)
+                return (read, from);
         }
     }
 
@@ -38,7 +47,8 @@ public sealed class EventReaderTests(ApiFactory api) : ApiTest(api)
             var (page, next) = await DrainAsync(from);
             read.AddRange(page);
             from = next;
-            if (done(read)) return read;
+            if (done(read))
+                return read;
             await Task.Delay(50);
         }
         throw new TimeoutException($"Read {read.Count} events; the condition never held.");
@@ -80,7 +90,8 @@ public sealed class EventReaderTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task Parallel_writers_and_a_polling_reader_every_committed_event_read_once_none_rolled_back()
     {
-        const int writers = 6, transactions = 30;
+        const int writers = 6,
+            transactions = 30;
         var committed = new System.Collections.Concurrent.ConcurrentBag<string>();
         using var stop = new CancellationTokenSource();
 
@@ -97,25 +108,33 @@ public sealed class EventReaderTests(ApiFactory api) : ApiTest(api)
             return (read, from);
         });
 
-        var writing = Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
-        {
-            for (var t = 0; t < transactions; t++)
-            {
-                await using var connection = await Db.OpenConnectionAsync();
-                await using var tx = await connection.BeginTransactionAsync();
-                var subjects = Enumerable.Range(0, 1 + (t % 3)).Select(i => $"{w}-{t}-{i}").ToList();
-                foreach (var subject in subjects) await RecordAsync(tx, subject);
-                // Hold some transactions open while the others commit, so positions commit out of order.
-                if (t % 4 == 1) await connection.ExecuteAsync("SELECT pg_sleep(0.005)", transaction: tx);
-                if (t % 7 == 3)
+        var writing = Enumerable
+            .Range(0, writers)
+            .Select(w =>
+                Task.Run(async () =>
                 {
-                    await tx.RollbackAsync();
-                    continue;
-                }
-                await tx.CommitAsync();
-                foreach (var subject in subjects) committed.Add(subject);
-            }
-        })).ToArray();
+                    for (var t = 0; t < transactions; t++)
+                    {
+                        await using var connection = await Db.OpenConnectionAsync();
+                        await using var tx = await connection.BeginTransactionAsync();
+                        var subjects = Enumerable.Range(0, 1 + (t % 3)).Select(i => $"{w}-{t}-{i}").ToList();
+                        foreach (var subject in subjects)
+                            await RecordAsync(tx, subject);
+                        // Hold some transactions open while the others commit, so positions commit out of order.
+                        if (t % 4 == 1)
+                            await connection.ExecuteAsync("SELECT pg_sleep(0.005)", transaction: tx);
+                        if (t % 7 == 3)
+                        {
+                            await tx.RollbackAsync();
+                            continue;
+                        }
+                        await tx.CommitAsync();
+                        foreach (var subject in subjects)
+                            committed.Add(subject);
+                    }
+                })
+            )
+            .ToArray();
         await Task.WhenAll(writing);
         await stop.CancelAsync();
         var (polled, checkpoint) = await reader;

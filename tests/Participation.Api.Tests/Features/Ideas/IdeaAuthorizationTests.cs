@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Participation.Api.Tests.Features.Projects;
 using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Features.Ideas;
@@ -13,7 +12,19 @@ public sealed class IdeaAuthorizationTests(ApiFactory api) : ApiTest(api)
     private static readonly string[] Actors = AuthorizationMatrix.Actors;
 
     private static readonly string[] Actions =
-        ["read_idea", "edit_idea", "withdraw_idea", "change_status", "hide_idea", "moderation_queue", "read_notes", "edit_comment", "delete_comment", "remove_own_reaction", "flag_idea"];
+    [
+        "read_idea",
+        "edit_idea",
+        "withdraw_idea",
+        "change_status",
+        "hide_idea",
+        "moderation_queue",
+        "read_notes",
+        "edit_comment",
+        "delete_comment",
+        "remove_own_reaction",
+        "flag_idea",
+    ];
 
     private static int Expected(string actor, string action)
     {
@@ -68,10 +79,14 @@ public sealed class IdeaAuthorizationTests(ApiFactory api) : ApiTest(api)
             _ => throw new InvalidOperationException(action),
         };
 
-        Assert.True((int)response.StatusCode == expected, $"{actor} {action}: expected {expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.True(
+            (int)response.StatusCode == expected,
+            $"{actor} {action}: expected {expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}"
+        );
         if (expected >= 400 || (action == "remove_own_reaction" && actor != "resident_a"))
             Assert.Equal(before, await Api.ScalarAsync<string>(State, new { Idea = idea, A = c.ResidentA.Id }));
-        if (expected >= 400) Assert.Equal(0, await Api.CountAsync("content_flags"));
+        if (expected >= 400)
+            Assert.Equal(0, await Api.CountAsync("content_flags"));
         await Invariants.AssertHoldAsync(Api);
     }
 }

@@ -40,7 +40,15 @@ internal sealed class IdeaCity
         async Task<TestUser> Moderator(Guid project)
         {
             var user = await api.CreateUserAsync(firstName: "Modé", lastName: "Rateur");
-            var response = await city.Admin.PutAsJsonAsync($"/api/v1/users/{user.Id}/roles", new { role = "project_moderator", scopeType = "project", scopeId = project });
+            var response = await city.Admin.PutAsJsonAsync(
+                $"/api/v1/users/{user.Id}/roles",
+                new
+                {
+                    role = "project_moderator",
+                    scopeType = "project",
+                    scopeId = project,
+                }
+            );
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
             return user;
         }
@@ -50,12 +58,30 @@ internal sealed class IdeaCity
         var b = await api.CreateUserAsync(firstName: "Bruno", lastName: "Peeters");
         return new IdeaCity
         {
-            Api = api, City = city, P1 = p1, P2 = p2, Phase1 = phase1, ResidentA = a, ResidentB = b, Moderator1 = m1, Moderator2 = m2,
-            A = api.ClientFor(a.Id), B = api.ClientFor(b.Id), Mod1 = await City.As(api, m1), Mod2 = await City.As(api, m2),
+            Api = api,
+            City = city,
+            P1 = p1,
+            P2 = p2,
+            Phase1 = phase1,
+            ResidentA = a,
+            ResidentB = b,
+            Moderator1 = m1,
+            Moderator2 = m2,
+            A = api.ClientFor(a.Id),
+            B = api.ClientFor(b.Id),
+            Mod1 = await City.As(api, m1),
+            Mod2 = await City.As(api, m2),
         };
     }
 
-    public static async Task<Guid> PhaseAsync(HttpClient admin, Guid project, string method, DateTimeOffset starts, DateTimeOffset? ends, object? settings)
+    public static async Task<Guid> PhaseAsync(
+        HttpClient admin,
+        Guid project,
+        string method,
+        DateTimeOffset starts,
+        DateTimeOffset? ends,
+        object? settings
+    )
     {
         var response = await admin.PostJsonAsync($"/api/v1/projects/{project}/phases", City.Phase(method, starts, ends, settings));
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
@@ -63,18 +89,19 @@ internal sealed class IdeaCity
     }
 
     /// <summary>A client for one of <see cref="AuthorizationMatrix.Actors"/> (platform roles get a fresh user).</summary>
-    public async Task<HttpClient> ClientAsync(string actor) => actor switch
-    {
-        "anonymous" => Api.CreateClient(),
-        "admin" => Admin,
-        "resident_a" => A,
-        "resident_b" => B,
-        "moderator_p1" => Mod1,
-        "moderator_p2" => Mod2,
-        "head_d1" => await City.As(Api, City.Head1),
-        "head_d2" => await City.As(Api, City.Head2),
-        _ => Api.ClientFor((await Api.CreateUserAsync(role: actor)).Id),
-    };
+    public async Task<HttpClient> ClientAsync(string actor) =>
+        actor switch
+        {
+            "anonymous" => Api.CreateClient(),
+            "admin" => Admin,
+            "resident_a" => A,
+            "resident_b" => B,
+            "moderator_p1" => Mod1,
+            "moderator_p2" => Mod2,
+            "head_d1" => await City.As(Api, City.Head1),
+            "head_d2" => await City.As(Api, City.Head2),
+            _ => Api.ClientFor((await Api.CreateUserAsync(role: actor)).Id),
+        };
 
     public async Task<TestUser> ResidentAsync(string first = "Chloé")
     {
@@ -82,7 +109,13 @@ internal sealed class IdeaCity
     }
 
     public static object Idea(string title = "Plus de bancs au parc", object? extra = null) =>
-        extra ?? new { title, body = "<p>Des bancs <strong>à l'ombre</strong> près de l'étang.</p>", topics = new[] { "Mobilier", "parc" } };
+        extra
+        ?? new
+        {
+            title,
+            body = "<p>Des bancs <strong>à l'ombre</strong> près de l'étang.</p>",
+            topics = new[] { "Mobilier", "parc" },
+        };
 
     public async Task<Guid> IdeaAsync(HttpClient client, Guid? project = null, string title = "Plus de bancs au parc", object? body = null)
     {
@@ -173,7 +206,12 @@ internal sealed class SqlCounter : IDisposable
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = a =>
             {
-                if (a.Source.Name == "Npgsql" && a.TraceId == _root!.TraceId && a.Kind == ActivityKind.Client && a.OperationName != "connect")
+                if (
+                    a.Source.Name == "Npgsql"
+                    && a.TraceId == _root!.TraceId
+                    && a.Kind == ActivityKind.Client
+                    && a.OperationName != "connect"
+                )
                     Interlocked.Increment(ref _count);
             },
         };

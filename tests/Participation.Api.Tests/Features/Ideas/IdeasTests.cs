@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using Participation.Api.Features.Ideas;
 using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Features.Ideas;
@@ -16,9 +14,14 @@ public sealed class IdeasTests(ApiFactory api) : ApiTest(api)
     {
         var c = await IdeaCity.CreateAsync(Api);
 
-        var response = await c.A.PostAsync($"/api/v1/projects/{c.P1}/ideas", Http.Json($$"""
-            {"title":"Des bancs au parc","body":"<p>Des bancs</p>","{{field}}":{{value}}}
-            """));
+        var response = await c.A.PostAsync(
+            $"/api/v1/projects/{c.P1}/ideas",
+            Http.Json(
+                $$"""
+                {"title":"Des bancs au parc","body":"<p>Des bancs</p>","{{field}}":{{value}}}
+                """
+            )
+        );
 
         await response.AssertFieldErrorsAsync(field);
         Assert.Equal(0, await Api.CountAsync("ideas"));
@@ -29,13 +32,18 @@ public sealed class IdeasTests(ApiFactory api) : ApiTest(api)
     {
         var c = await IdeaCity.CreateAsync(Api);
 
-        var response = await c.A.PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", new
-        {
-            title = "  <svg onload=alert(1)> des bancs 🌳 ",
-            body = "<p>Des bancs</p><script>alert(1)</script><a href=\"javascript:alert(1)\">lien</a><img src=x onerror=alert(1)>",
-            topics = new[] { "Mobilier", "mobilier", " Parc " },
-            latitude = 50.85, longitude = 4.35, locationLabel = "Étang",
-        });
+        var response = await c.A.PostJsonAsync(
+            $"/api/v1/projects/{c.P1}/ideas",
+            new
+            {
+                title = "  <svg onload=alert(1)> des bancs 🌳 ",
+                body = "<p>Des bancs</p><script>alert(1)</script><a href=\"javascript:alert(1)\">lien</a><img src=x onerror=alert(1)>",
+                topics = new[] { "Mobilier", "mobilier", " Parc " },
+                latitude = 50.85,
+                longitude = 4.35,
+                locationLabel = "Étang",
+            }
+        );
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var idea = await response.ReadJsonAsync();
@@ -63,7 +71,10 @@ public sealed class IdeasTests(ApiFactory api) : ApiTest(api)
         Assert.Equal("not_signed_in", IdeaCity.Reason(anonymous, "react"));
         Assert.Equal("not_signed_in", IdeaCity.Reason(anonymous, "edit"));
         Assert.Equal("not_author", IdeaCity.Reason(await c.GetIdeaAsync(c.B, id), "edit"));
-        Assert.DoesNotContain(c.ResidentA.Email, (await (await Api.CreateClient().GetAsync($"/api/v1/ideas/{id}")).Content.ReadAsStringAsync()));
+        Assert.DoesNotContain(
+            c.ResidentA.Email,
+            (await (await Api.CreateClient().GetAsync($"/api/v1/ideas/{id}")).Content.ReadAsStringAsync())
+        );
     }
 
     [Fact]
@@ -71,14 +82,66 @@ public sealed class IdeasTests(ApiFactory api) : ApiTest(api)
     {
         var c = await IdeaCity.CreateAsync(Api);
 
-        await (await c.A.PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", new { title = "ab", body = "<p>x</p>" })).AssertFieldErrorsAsync("title");
-        await (await c.A.PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", new { title = "Un titre", body = "" })).AssertFieldErrorsAsync("body");
-        await (await c.A.PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", new { title = "Un titre", body = "<img src=x onerror=alert(1)><iframe></iframe>" })).AssertFieldErrorsAsync("body");
-        await (await c.A.PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", new { title = "Un titre", body = "x", latitude = 91, longitude = 4 })).AssertFieldErrorsAsync("latitude");
-        await (await c.A.PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", new { title = "Un titre", body = "x", latitude = 50 })).AssertFieldErrorsAsync("latitude");
-        await (await c.A.PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", new { title = "Un\u202Etitre", body = "x" })).AssertFieldErrorsAsync("title");
-        await (await c.A.PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", new { title = "Un titre", body = "x", organisationId = Guid.NewGuid() })).AssertFieldErrorsAsync("organisationId");
-        await (await c.A.PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", new { title = "Un titre", body = "x", topics = Enumerable.Range(0, 11).Select(i => $"t{i}") })).AssertFieldErrorsAsync("topics");
+        await (await c.A.PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", new { title = "ab", body = "<p>x</p>" })).AssertFieldErrorsAsync(
+            "title"
+        );
+        await (await c.A.PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", new { title = "Un titre", body = "" })).AssertFieldErrorsAsync(
+            "body"
+        );
+        await (
+            await c.A.PostJsonAsync(
+                $"/api/v1/projects/{c.P1}/ideas",
+                new { title = "Un titre", body = "<img src=x onerror=alert(1)><iframe></iframe>" }
+            )
+        ).AssertFieldErrorsAsync("body");
+        await (
+            await c.A.PostJsonAsync(
+                $"/api/v1/projects/{c.P1}/ideas",
+                new
+                {
+                    title = "Un titre",
+                    body = "x",
+                    latitude = 91,
+                    longitude = 4,
+                }
+            )
+        ).AssertFieldErrorsAsync("latitude");
+        await (
+            await c.A.PostJsonAsync(
+                $"/api/v1/projects/{c.P1}/ideas",
+                new
+                {
+                    title = "Un titre",
+                    body = "x",
+                    latitude = 50,
+                }
+            )
+        ).AssertFieldErrorsAsync("latitude");
+        await (
+            await c.A.PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", new { title = "Un\u202Etitre", body = "x" })
+        ).AssertFieldErrorsAsync("title");
+        await (
+            await c.A.PostJsonAsync(
+                $"/api/v1/projects/{c.P1}/ideas",
+                new
+                {
+                    title = "Un titre",
+                    body = "x",
+                    organisationId = Guid.NewGuid(),
+                }
+            )
+        ).AssertFieldErrorsAsync("organisationId");
+        await (
+            await c.A.PostJsonAsync(
+                $"/api/v1/projects/{c.P1}/ideas",
+                new
+                {
+                    title = "Un titre",
+                    body = "x",
+                    topics = Enumerable.Range(0, 11).Select(i => $"t{i}"),
+                }
+            )
+        ).AssertFieldErrorsAsync("topics");
 
         Assert.Equal(0, await Api.CountAsync("ideas"));
         Assert.Equal(0, await Api.CountAsync("phase_participants"));
@@ -90,7 +153,16 @@ public sealed class IdeasTests(ApiFactory api) : ApiTest(api)
         var c = await IdeaCity.CreateAsync(Api, new { map = true });
 
         await (await c.A.PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", IdeaCity.Idea())).AssertFieldErrorsAsync("latitude");
-        var id = await c.IdeaAsync(c.A, body: new { title = "Un banc ici", body = "x", latitude = 50.8, longitude = 4.3 });
+        var id = await c.IdeaAsync(
+            c.A,
+            body: new
+            {
+                title = "Un banc ici",
+                body = "x",
+                latitude = 50.8,
+                longitude = 4.3,
+            }
+        );
         Assert.Equal(50.8, (await c.GetIdeaAsync(c.A, id))["location"]!["latitude"]!.GetValue<double>());
     }
 
@@ -98,15 +170,48 @@ public sealed class IdeasTests(ApiFactory api) : ApiTest(api)
     public async Task Residents_post_for_a_verified_organisation_they_belong_to_only()
     {
         var c = await IdeaCity.CreateAsync(Api);
-        var org = await (await c.A.PostJsonAsync("/api/v1/organisations", new { name = "Comité de quartier", description = "Nous" })).ReadJsonAsync();
+        var org = await (
+            await c.A.PostJsonAsync("/api/v1/organisations", new { name = "Comité de quartier", description = "Nous" })
+        ).ReadJsonAsync();
         var orgId = org["id"]!.GetValue<Guid>();
 
         // pending: refused
-        await (await c.A.PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", new { title = "Un titre", body = "x", organisationId = orgId })).AssertFieldErrorsAsync("organisationId");
-        Assert.Equal(HttpStatusCode.OK, (await c.Admin.PostJsonAsync($"/api/v1/organisations/{orgId}/review", new { decision = "verify" })).StatusCode);
-        await (await c.B.PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", new { title = "Un titre", body = "x", organisationId = orgId })).AssertFieldErrorsAsync("organisationId");
+        await (
+            await c.A.PostJsonAsync(
+                $"/api/v1/projects/{c.P1}/ideas",
+                new
+                {
+                    title = "Un titre",
+                    body = "x",
+                    organisationId = orgId,
+                }
+            )
+        ).AssertFieldErrorsAsync("organisationId");
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await c.Admin.PostJsonAsync($"/api/v1/organisations/{orgId}/review", new { decision = "verify" })).StatusCode
+        );
+        await (
+            await c.B.PostJsonAsync(
+                $"/api/v1/projects/{c.P1}/ideas",
+                new
+                {
+                    title = "Un titre",
+                    body = "x",
+                    organisationId = orgId,
+                }
+            )
+        ).AssertFieldErrorsAsync("organisationId");
 
-        var id = await c.IdeaAsync(c.A, body: new { title = "Au nom du comité", body = "x", organisationId = orgId });
+        var id = await c.IdeaAsync(
+            c.A,
+            body: new
+            {
+                title = "Au nom du comité",
+                body = "x",
+                organisationId = orgId,
+            }
+        );
         var idea = await c.GetIdeaAsync(Api.CreateClient(), id);
         Assert.Equal("organisation", idea["author"]!["kind"]!.GetValue<string>());
         Assert.Equal("Comité de quartier", idea["author"]!["name"]!.GetValue<string>());
@@ -124,16 +229,56 @@ public sealed class IdeasTests(ApiFactory api) : ApiTest(api)
         var voting = await c.City.ProjectAsync(c.Admin, c.City.D1, "Projet au vote", "published");
         await IdeaCity.PhaseAsync(c.Admin, voting, "voting", now.AddDays(-1), now.AddDays(5), null);
 
-        var refused = await (await c.A.PostJsonAsync($"/api/v1/projects/{closed}/ideas", IdeaCity.Idea())).AssertProblemAsync(HttpStatusCode.Forbidden);
+        var refused = await (await c.A.PostJsonAsync($"/api/v1/projects/{closed}/ideas", IdeaCity.Idea())).AssertProblemAsync(
+            HttpStatusCode.Forbidden
+        );
         Assert.Equal("phase_not_active", refused["reason"]!.GetValue<string>());
-        Assert.Equal("phase_not_active", (await (await c.A.PostJsonAsync($"/api/v1/projects/{voting}/ideas", IdeaCity.Idea())).AssertProblemAsync(HttpStatusCode.Forbidden))["reason"]!.GetValue<string>());
+        Assert.Equal(
+            "phase_not_active",
+            (
+                await (await c.A.PostJsonAsync($"/api/v1/projects/{voting}/ideas", IdeaCity.Idea())).AssertProblemAsync(
+                    HttpStatusCode.Forbidden
+                )
+            )["reason"]!.GetValue<string>()
+        );
 
         var idea = await c.IdeaAsync(c.A);
-        Assert.Equal(HttpStatusCode.OK, (await c.Admin.PostJsonAsync($"/api/v1/projects/{c.P1}/status", new { status = "archived" })).StatusCode);
-        Assert.Equal("project_archived", (await (await c.A.PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", IdeaCity.Idea())).AssertProblemAsync(HttpStatusCode.Forbidden))["reason"]!.GetValue<string>());
-        Assert.Equal("project_archived", (await (await c.B.PutAsJsonAsync($"/api/v1/ideas/{idea}/reaction", new { kind = "like" })).AssertProblemAsync(HttpStatusCode.Forbidden))["reason"]!.GetValue<string>());
-        Assert.Equal("project_archived", (await (await c.B.PostJsonAsync($"/api/v1/ideas/{idea}/comments", new { body = "Trop tard ?" })).AssertProblemAsync(HttpStatusCode.Forbidden))["reason"]!.GetValue<string>());
-        Assert.Equal("project_archived", (await (await c.A.PutAsJsonAsync($"/api/v1/ideas/{idea}", IdeaCity.Idea("Nouveau titre"))).AssertProblemAsync(HttpStatusCode.Forbidden))["reason"]!.GetValue<string>());
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await c.Admin.PostJsonAsync($"/api/v1/projects/{c.P1}/status", new { status = "archived" })).StatusCode
+        );
+        Assert.Equal(
+            "project_archived",
+            (
+                await (await c.A.PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", IdeaCity.Idea())).AssertProblemAsync(
+                    HttpStatusCode.Forbidden
+                )
+            )["reason"]!.GetValue<string>()
+        );
+        Assert.Equal(
+            "project_archived",
+            (
+                await (await c.B.PutAsJsonAsync($"/api/v1/ideas/{idea}/reaction", new { kind = "like" })).AssertProblemAsync(
+                    HttpStatusCode.Forbidden
+                )
+            )["reason"]!.GetValue<string>()
+        );
+        Assert.Equal(
+            "project_archived",
+            (
+                await (await c.B.PostJsonAsync($"/api/v1/ideas/{idea}/comments", new { body = "Trop tard ?" })).AssertProblemAsync(
+                    HttpStatusCode.Forbidden
+                )
+            )["reason"]!.GetValue<string>()
+        );
+        Assert.Equal(
+            "project_archived",
+            (
+                await (await c.A.PutAsJsonAsync($"/api/v1/ideas/{idea}", IdeaCity.Idea("Nouveau titre"))).AssertProblemAsync(
+                    HttpStatusCode.Forbidden
+                )
+            )["reason"]!.GetValue<string>()
+        );
         Assert.Equal("project_archived", IdeaCity.Reason(await c.GetIdeaAsync(c.B, idea), "react"));
         Assert.Equal(1, await Api.CountAsync("ideas"));
     }
@@ -144,10 +289,31 @@ public sealed class IdeasTests(ApiFactory api) : ApiTest(api)
         var c = await IdeaCity.CreateAsync(Api);
         var unconfirmed = await Api.CreateUserAsync(confirmed: false);
         var blocked = await c.ResidentAsync("Bloqué");
-        Assert.True((await c.Admin.PutAsJsonAsync($"/api/v1/users/{blocked.Id}/block", new { reason = "Spam", until = DateTimeOffset.UtcNow.AddDays(3) })).IsSuccessStatusCode);
+        Assert.True(
+            (
+                await c.Admin.PutAsJsonAsync(
+                    $"/api/v1/users/{blocked.Id}/block",
+                    new { reason = "Spam", until = DateTimeOffset.UtcNow.AddDays(3) }
+                )
+            ).IsSuccessStatusCode
+        );
 
-        Assert.Equal("email_not_confirmed", (await (await Api.ClientFor(unconfirmed.Id).PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", IdeaCity.Idea())).AssertProblemAsync(HttpStatusCode.Forbidden))["reason"]!.GetValue<string>());
-        Assert.Equal("blocked", (await (await Api.ClientFor(blocked.Id).PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", IdeaCity.Idea())).AssertProblemAsync(HttpStatusCode.Forbidden))["reason"]!.GetValue<string>());
+        Assert.Equal(
+            "email_not_confirmed",
+            (
+                await (
+                    await Api.ClientFor(unconfirmed.Id).PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", IdeaCity.Idea())
+                ).AssertProblemAsync(HttpStatusCode.Forbidden)
+            )["reason"]!.GetValue<string>()
+        );
+        Assert.Equal(
+            "blocked",
+            (
+                await (await Api.ClientFor(blocked.Id).PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", IdeaCity.Idea())).AssertProblemAsync(
+                    HttpStatusCode.Forbidden
+                )
+            )["reason"]!.GetValue<string>()
+        );
         Assert.Equal(0, await Api.CountAsync("ideas"));
     }
 
@@ -156,14 +322,19 @@ public sealed class IdeasTests(ApiFactory api) : ApiTest(api)
     {
         var c = await IdeaCity.CreateAsync(Api, new { ideasPerUser = 3 });
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => c.A.PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", IdeaCity.Idea($"Idée numéro {i}"))));
+        var responses = await Task.WhenAll(
+            Enumerable.Range(0, 12).Select(i => c.A.PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", IdeaCity.Idea($"Idée numéro {i}")))
+        );
 
         Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
             Assert.Equal("limit_reached", (await refused.AssertProblemAsync(HttpStatusCode.Forbidden))["reason"]!.GetValue<string>());
         Assert.Equal(3, await Api.ScalarAsync<long>("SELECT count(*) FROM ideas WHERE author_id = @Id", new { c.ResidentA.Id }));
         var actions = await (await c.A.GetAsync($"/api/v1/projects/{c.P1}/actions")).ReadJsonAsync();
-        Assert.Equal("limit_reached", actions["actions"]!.AsArray().Single(a => a!["action"]!.GetValue<string>() == "post_idea")!["reason"]!.GetValue<string>());
+        Assert.Equal(
+            "limit_reached",
+            actions["actions"]!.AsArray().Single(a => a!["action"]!.GetValue<string>() == "post_idea")!["reason"]!.GetValue<string>()
+        );
         await c.IdeaAsync(c.B);
     }
 
@@ -174,16 +345,30 @@ public sealed class IdeasTests(ApiFactory api) : ApiTest(api)
         var id = await c.IdeaAsync(c.A);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await c.B.PutAsJsonAsync($"/api/v1/ideas/{id}", IdeaCity.Idea("Pris par B"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await c.Mod1.PutAsJsonAsync($"/api/v1/ideas/{id}", IdeaCity.Idea("Pris par le modérateur"))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (await c.Mod1.PutAsJsonAsync($"/api/v1/ideas/{id}", IdeaCity.Idea("Pris par le modérateur"))).StatusCode
+        );
         Assert.Equal(HttpStatusCode.Forbidden, (await c.B.PostAsync($"/api/v1/ideas/{id}/withdraw", null)).StatusCode);
 
-        var edited = await c.A.PutAsJsonAsync($"/api/v1/ideas/{id}", new { title = "Des bancs et des tables", body = "<p>Aussi des tables</p>", topics = new[] { "mobilier" } });
+        var edited = await c.A.PutAsJsonAsync(
+            $"/api/v1/ideas/{id}",
+            new
+            {
+                title = "Des bancs et des tables",
+                body = "<p>Aussi des tables</p>",
+                topics = new[] { "mobilier" },
+            }
+        );
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         var json = await edited.ReadJsonAsync();
         Assert.Equal("Des bancs et des tables", json["title"]!.GetValue<string>());
         Assert.NotNull(json["editedAt"]);
 
-        Assert.Equal(HttpStatusCode.OK, (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{id}/status", new { status = "under_consideration" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{id}/status", new { status = "under_consideration" })).StatusCode
+        );
         await (await c.A.PutAsJsonAsync($"/api/v1/ideas/{id}", IdeaCity.Idea("Trop tard"))).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("idea_locked", IdeaCity.Reason(await c.GetIdeaAsync(c.A, id), "edit"));
         await (await c.A.PostAsync($"/api/v1/ideas/{id}/withdraw", null)).AssertProblemAsync(HttpStatusCode.Conflict);
@@ -203,16 +388,30 @@ public sealed class IdeasTests(ApiFactory api) : ApiTest(api)
         var c = await IdeaCity.CreateAsync(Api);
         var id = await c.IdeaAsync(c.A);
 
-        await (await c.Mod2.PostJsonAsync($"/api/v1/ideas/{id}/status", new { status = "accepted" })).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await c.B.PostJsonAsync($"/api/v1/ideas/{id}/status", new { status = "accepted" })).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await (await Projects.City.As(Api, c.City.Head2)).PostJsonAsync($"/api/v1/ideas/{id}/status", new { status = "accepted" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await c.Mod2.PostJsonAsync($"/api/v1/ideas/{id}/status", new { status = "accepted" })).AssertProblemAsync(
+            HttpStatusCode.Forbidden
+        );
+        await (await c.B.PostJsonAsync($"/api/v1/ideas/{id}/status", new { status = "accepted" })).AssertProblemAsync(
+            HttpStatusCode.Forbidden
+        );
+        await (
+            await (await Projects.City.As(Api, c.City.Head2)).PostJsonAsync($"/api/v1/ideas/{id}/status", new { status = "accepted" })
+        ).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{id}/status", new { status = "adopted" })).AssertFieldErrorsAsync("status");
         await (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{id}/status", new { })).AssertFieldErrorsAsync("status");
-        await (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{id}/status", new { status = "proposed" })).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{id}/status", new { status = "proposed" })).AssertProblemAsync(
+            HttpStatusCode.Conflict
+        );
 
-        var accepted = await c.Mod1.PostJsonAsync($"/api/v1/ideas/{id}/status", new { status = "accepted", feedback = "Nous installerons 4 bancs au printemps." });
+        var accepted = await c.Mod1.PostJsonAsync(
+            $"/api/v1/ideas/{id}/status",
+            new { status = "accepted", feedback = "Nous installerons 4 bancs au printemps." }
+        );
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
-        var feedbackOnly = await (await Projects.City.As(Api, c.City.Head1)).PostJsonAsync($"/api/v1/ideas/{id}/status", new { feedback = "Les bancs sont commandés.", signedAs = "Service Mobilier urbain" });
+        var feedbackOnly = await (await Projects.City.As(Api, c.City.Head1)).PostJsonAsync(
+            $"/api/v1/ideas/{id}/status",
+            new { feedback = "Les bancs sont commandés.", signedAs = "Service Mobilier urbain" }
+        );
         Assert.Equal(HttpStatusCode.OK, feedbackOnly.StatusCode);
 
         var idea = await c.GetIdeaAsync(Api.CreateClient(), id);
@@ -225,7 +424,13 @@ public sealed class IdeasTests(ApiFactory api) : ApiTest(api)
         Assert.Equal("Service Mobilier urbain", history[2]!["signedAs"]!.GetValue<string>());
         Assert.DoesNotContain("Modé", idea.ToJsonString());
         Assert.Equal(2, await Api.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'idea.status_changed'"));
-        Assert.Equal(2, await Api.ScalarAsync<long>("SELECT count(*) FROM notifications WHERE user_id = @Id AND category = 'idea_status_mine'", new { c.ResidentA.Id }));
+        Assert.Equal(
+            2,
+            await Api.ScalarAsync<long>(
+                "SELECT count(*) FROM notifications WHERE user_id = @Id AND category = 'idea_status_mine'",
+                new { c.ResidentA.Id }
+            )
+        );
     }
 
     [Fact]
@@ -237,15 +442,30 @@ public sealed class IdeasTests(ApiFactory api) : ApiTest(api)
         Assert.Equal("prescreening", (await c.GetIdeaAsync(c.A, id))["visibility"]!["state"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NotFound, (await c.B.GetAsync($"/api/v1/ideas/{id}")).StatusCode);
         Assert.Empty((await (await c.B.GetAsync($"/api/v1/projects/{c.P1}/ideas")).ReadJsonAsync())["items"]!.AsArray());
-        await (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{id}/status", new { status = "accepted" })).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{id}/status", new { status = "accepted" })).AssertProblemAsync(
+            HttpStatusCode.Conflict
+        );
 
-        Assert.Equal(HttpStatusCode.NoContent, (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{id}/review", new { decision = "approve" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{id}/review", new { decision = "approve" })).StatusCode
+        );
         Assert.Single((await (await c.B.GetAsync($"/api/v1/projects/{c.P1}/ideas")).ReadJsonAsync())["items"]!.AsArray());
-        await (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{id}/review", new { decision = "approve" })).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{id}/review", new { decision = "approve" })).AssertProblemAsync(
+            HttpStatusCode.Conflict
+        );
 
         var other = await c.IdeaAsync(c.A, title: "Une idée hors sujet");
         await (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{other}/review", new { decision = "reject" })).AssertFieldErrorsAsync("reason");
-        Assert.Equal(HttpStatusCode.NoContent, (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{other}/review", new { decision = "reject", reason = "Hors du périmètre du projet." })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (
+                await c.Mod1.PostJsonAsync(
+                    $"/api/v1/ideas/{other}/review",
+                    new { decision = "reject", reason = "Hors du périmètre du projet." }
+                )
+            ).StatusCode
+        );
         var rejected = await c.GetIdeaAsync(c.A, other);
         Assert.Equal("rejected", rejected["status"]!.GetValue<string>());
         Assert.Equal("hidden", rejected["visibility"]!["state"]!.GetValue<string>());
@@ -253,7 +473,13 @@ public sealed class IdeasTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(HttpStatusCode.NotFound, (await c.B.GetAsync($"/api/v1/ideas/{other}")).StatusCode);
         Assert.Equal(2, await Api.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action IN ('idea.approved', 'idea.rejected')"));
         // the project's moderator heard of both new ideas
-        Assert.Equal(2, await Api.ScalarAsync<long>("SELECT count(*) FROM notifications WHERE user_id = @Id AND category = 'new_idea_to_moderate'", new { c.Moderator1.Id }));
+        Assert.Equal(
+            2,
+            await Api.ScalarAsync<long>(
+                "SELECT count(*) FROM notifications WHERE user_id = @Id AND category = 'new_idea_to_moderate'",
+                new { c.Moderator1.Id }
+            )
+        );
     }
 
     [Fact]
@@ -310,7 +536,10 @@ public sealed class IdeasTests(ApiFactory api) : ApiTest(api)
         await (await c.A.SendAsync(Post(IdeaCity.Idea("Une autre idée")))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(1, await Api.CountAsync("ideas"));
         // An empty header (what a generated client sends when the key is left out) is no key at all.
-        var empty = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/projects/{c.P1}/ideas") { Content = JsonContent.Create(IdeaCity.Idea("Sans clé")) };
+        var empty = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/projects/{c.P1}/ideas")
+        {
+            Content = JsonContent.Create(IdeaCity.Idea("Sans clé")),
+        };
         empty.Headers.TryAddWithoutValidation("Idempotency-Key", "");
         Assert.Equal(HttpStatusCode.Created, (await c.A.SendAsync(empty)).StatusCode);
     }

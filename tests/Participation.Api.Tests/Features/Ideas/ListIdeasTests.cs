@@ -17,17 +17,34 @@ public sealed class ListIdeasTests(ApiFactory api) : ApiTest(api)
         var c = await IdeaCity.CreateAsync(Api);
         var ideas = new List<Guid>();
         for (var i = 0; i < count; i++)
-            ideas.Add(await c.IdeaAsync(c.A, body: new
-            {
-                title = $"Idée {i:00}", body = $"<p>Texte {(i % 2 == 0 ? "arbres" : "vélos")}</p>", topics = new[] { i % 3 == 0 ? "nature" : "mobilité" },
-                latitude = 50.80 + i * 0.01, longitude = 4.30 + i * 0.01,
-            }));
+            ideas.Add(
+                await c.IdeaAsync(
+                    c.A,
+                    body: new
+                    {
+                        title = $"Idée {i:00}",
+                        body = $"<p>Texte {(i % 2 == 0 ? "arbres" : "vélos")}</p>",
+                        topics = new[] { i % 3 == 0 ? "nature" : "mobilité" },
+                        latitude = 50.80 + i * 0.01,
+                        longitude = 4.30 + i * 0.01,
+                    }
+                )
+            );
         // Spread likes and comments, and ages, so each sort has a distinct order.
         await using var connection = await Api.OpenAsync();
         for (var i = 0; i < count; i++)
-            await connection.ExecuteAsync("""
+            await connection.ExecuteAsync(
+                """
                 UPDATE ideas SET likes_count = @Likes, comments_count = @Comments, created_at = now() - make_interval(hours => @Age) WHERE id = @Id
-                """, new { Id = ideas[i], Likes = (i * 7) % count, Comments = (i * 5) % count, Age = i * 3 });
+                """,
+                new
+                {
+                    Id = ideas[i],
+                    Likes = (i * 7) % count,
+                    Comments = (i * 5) % count,
+                    Age = i * 3,
+                }
+            );
         await Api.Services.GetRequiredService<RefreshTrending>().RefreshAsync(CancellationToken.None);
         return (c, ideas);
     }
@@ -38,7 +55,11 @@ public sealed class ListIdeasTests(ApiFactory api) : ApiTest(api)
         string? cursor = null;
         do
         {
-            var page = await (await client.GetAsync($"{url}{(url.Contains('?') ? '&' : '?')}limit={pageSize}{(cursor is null ? "" : $"&cursor={cursor}")}")).ReadJsonAsync();
+            var page = await (
+                await client.GetAsync(
+                    $"{url}{(url.Contains('?') ? '&' : '?')}limit={pageSize}{(cursor is null ? "" : $"&cursor={cursor}")}"
+                )
+            ).ReadJsonAsync();
             all.AddRange(Ids(page));
             cursor = page["nextCursor"]?.GetValue<string>();
         } while (cursor is not null);
@@ -57,7 +78,9 @@ public sealed class ListIdeasTests(ApiFactory api) : ApiTest(api)
         var walked = await WalkAsync(c.B, $"/api/v1/projects/{c.P1}/ideas?sort={sort}", 2);
 
         await using var connection = await Api.OpenAsync();
-        var expected = (await connection.QueryAsync<Guid>($"SELECT id FROM ideas WHERE project_id = @P1 ORDER BY {order}", new { c.P1 })).ToList();
+        var expected = (
+            await connection.QueryAsync<Guid>($"SELECT id FROM ideas WHERE project_id = @P1 ORDER BY {order}", new { c.P1 })
+        ).ToList();
         Assert.Equal(expected, walked);
     }
 
@@ -82,9 +105,13 @@ public sealed class ListIdeasTests(ApiFactory api) : ApiTest(api)
     public async Task Filters_narrow_the_list_by_topic_status_text_and_map_box()
     {
         var (c, ideas) = await SeedAsync(9);
-        Assert.Equal(HttpStatusCode.OK, (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{ideas[4]}/status", new { status = "accepted" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{ideas[4]}/status", new { status = "accepted" })).StatusCode
+        );
 
-        async Task<int> Count(string query) => Ids(await (await c.B.GetAsync($"/api/v1/projects/{c.P1}/ideas?limit=100&{query}")).ReadJsonAsync()).Count;
+        async Task<int> Count(string query) =>
+            Ids(await (await c.B.GetAsync($"/api/v1/projects/{c.P1}/ideas?limit=100&{query}")).ReadJsonAsync()).Count;
         Assert.Equal(3, await Count("topic=Nature"));
         Assert.Equal(1, await Count("status=accepted"));
         Assert.Equal(5, await Count("search=arbres"));
@@ -140,7 +167,9 @@ public sealed class ListIdeasTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(2, items.Count);
         Assert.Equal("like", items.Single(i => i!["id"]!.GetValue<Guid>() == ideas[1])!["myReaction"]!.GetValue<string>());
         Assert.Null(items.Single(i => i!["id"]!.GetValue<Guid>() == ideas[0])!["myReaction"]);
-        Assert.Null((await (await Api.CreateClient().GetAsync($"/api/v1/projects/{c.P1}/ideas")).ReadJsonAsync())["items"]![0]!["myReaction"]);
+        Assert.Null(
+            (await (await Api.CreateClient().GetAsync($"/api/v1/projects/{c.P1}/ideas")).ReadJsonAsync())["items"]![0]!["myReaction"]
+        );
         Assert.Equal(HttpStatusCode.NotFound, (await c.B.GetAsync($"/api/v1/projects/{Guid.NewGuid()}/ideas")).StatusCode);
     }
 
@@ -152,16 +181,26 @@ public sealed class ListIdeasTests(ApiFactory api) : ApiTest(api)
     {
         var c = await IdeaCity.CreateAsync(Api);
         await using (var connection = await Api.OpenAsync())
-            await connection.ExecuteAsync("""
+            await connection.ExecuteAsync(
+                """
                 INSERT INTO ideas (id, project_id, author_id, title, body, created_at)
                 SELECT gen_random_uuid(), @P1, @A, 'Idée ' || g, '<p>x</p>', now() - make_interval(mins => g) FROM generate_series(1, 120) g;
                 INSERT INTO idea_reactions (idea_id, user_id, kind) SELECT id, @B, 'like' FROM ideas;
-                """, new { c.P1, A = c.ResidentA.Id, B = c.ResidentB.Id });
+                """,
+                new
+                {
+                    c.P1,
+                    A = c.ResidentA.Id,
+                    B = c.ResidentB.Id,
+                }
+            );
 
         async Task<int> Statements(int limit)
         {
             using var counter = new SqlCounter();
-            var page = await Api.Send(new ListIdeas.Query(c.ResidentB.Id, c.P1, sort, null, null, null, null, null, null, null, 1, null, limit));
+            var page = await Api.Send(
+                new ListIdeas.Query(c.ResidentB.Id, c.P1, sort, null, null, null, null, null, null, null, 1, null, limit)
+            );
             Assert.Equal(limit, page.Items.Count);
             Assert.All(page.Items, i => Assert.Equal(ReactionKind.Like, i.MyReaction));
             return counter.Count;

@@ -43,9 +43,13 @@ public sealed class ReactionsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(1, (await c.GetIdeaAsync(c.A, id))["likes"]!.GetValue<int>());
         Assert.Equal("like", (await c.GetIdeaAsync(c.A, id))["myReaction"]!.GetValue<string>());
 
-        await (await c.B.PutAsJsonAsync($"/api/v1/ideas/{id}/reaction", new { kind = "dislike" })).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await c.B.PutAsJsonAsync($"/api/v1/ideas/{id}/reaction", new { kind = "dislike" })).AssertProblemAsync(
+            HttpStatusCode.Conflict
+        );
         await (await c.B.PutAsJsonAsync($"/api/v1/ideas/{id}/reaction", new { kind = "love" })).AssertFieldErrorsAsync("kind");
-        await (await c.B.PutAsJsonAsync($"/api/v1/ideas/{id}/reaction", new { kind = (string?)null })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await c.B.PutAsJsonAsync($"/api/v1/ideas/{id}/reaction", new { kind = (string?)null })).AssertProblemAsync(
+            HttpStatusCode.BadRequest
+        );
         Assert.Equal(1, await Api.CountAsync("idea_reactions"));
     }
 
@@ -55,7 +59,9 @@ public sealed class ReactionsTests(ApiFactory api) : ApiTest(api)
         var c = await IdeaCity.CreateAsync(Api);
         var id = await c.IdeaAsync(c.A);
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => c.B.PutAsJsonAsync($"/api/v1/ideas/{id}/reaction", new { kind = "like" })));
+        var responses = await Task.WhenAll(
+            Enumerable.Range(0, 50).Select(_ => c.B.PutAsJsonAsync($"/api/v1/ideas/{id}/reaction", new { kind = "like" }))
+        );
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Equal(1, await Api.CountAsync("idea_reactions"));
@@ -69,9 +75,12 @@ public sealed class ReactionsTests(ApiFactory api) : ApiTest(api)
         var c = await IdeaCity.CreateAsync(Api);
         var id = await c.IdeaAsync(c.A);
         var clients = new List<HttpClient>();
-        for (var i = 0; i < 200; i++) clients.Add(Api.ClientFor((await Api.CreateUserAsync(firstName: $"R{i}")).Id));
+        for (var i = 0; i < 200; i++)
+            clients.Add(Api.ClientFor((await Api.CreateUserAsync(firstName: $"R{i}")).Id));
 
-        var responses = await Task.WhenAll(clients.Select(client => client.PutAsJsonAsync($"/api/v1/ideas/{id}/reaction", new { kind = "like" })));
+        var responses = await Task.WhenAll(
+            clients.Select(client => client.PutAsJsonAsync($"/api/v1/ideas/{id}/reaction", new { kind = "like" }))
+        );
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Equal(200, (await c.GetIdeaAsync(c.A, id))["likes"]!.GetValue<int>());
@@ -83,27 +92,34 @@ public sealed class ReactionsTests(ApiFactory api) : ApiTest(api)
     {
         var c = await IdeaCity.CreateAsync(Api, new { dislikes = true });
         var ideas = new List<Guid>();
-        for (var i = 0; i < 4; i++) ideas.Add(await c.IdeaAsync(c.A, title: $"Idée {i}"));
+        for (var i = 0; i < 4; i++)
+            ideas.Add(await c.IdeaAsync(c.A, title: $"Idée {i}"));
         var clients = new List<HttpClient>();
-        for (var i = 0; i < 20; i++) clients.Add(Api.ClientFor((await Api.CreateUserAsync(firstName: $"R{i}")).Id));
+        for (var i = 0; i < 20; i++)
+            clients.Add(Api.ClientFor((await Api.CreateUserAsync(firstName: $"R{i}")).Id));
 
-        var failures = await Task.WhenAll(clients.Select(async (client, n) =>
-        {
-            var random = new Random(n);
-            var bad = new List<string>();
-            for (var step = 0; step < 25; step++)
-            {
-                var idea = ideas[random.Next(ideas.Count)];
-                var response = random.Next(3) switch
+        var failures = await Task.WhenAll(
+            clients.Select(
+                async (client, n) =>
                 {
-                    0 => await client.DeleteAsync($"/api/v1/ideas/{idea}/reaction"),
-                    1 => await client.PutAsJsonAsync($"/api/v1/ideas/{idea}/reaction", new { kind = "like" }),
-                    _ => await client.PutAsJsonAsync($"/api/v1/ideas/{idea}/reaction", new { kind = "dislike" }),
-                };
-                if (response.StatusCode != HttpStatusCode.OK) bad.Add($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            }
-            return bad;
-        }));
+                    var random = new Random(n);
+                    var bad = new List<string>();
+                    for (var step = 0; step < 25; step++)
+                    {
+                        var idea = ideas[random.Next(ideas.Count)];
+                        var response = random.Next(3) switch
+                        {
+                            0 => await client.DeleteAsync($"/api/v1/ideas/{idea}/reaction"),
+                            1 => await client.PutAsJsonAsync($"/api/v1/ideas/{idea}/reaction", new { kind = "like" }),
+                            _ => await client.PutAsJsonAsync($"/api/v1/ideas/{idea}/reaction", new { kind = "dislike" }),
+                        };
+                        if (response.StatusCode != HttpStatusCode.OK)
+                            bad.Add($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                    }
+                    return bad;
+                }
+            )
+        );
 
         Assert.Empty(failures.SelectMany(f => f));
         await Invariants.AssertHoldAsync(Api);
@@ -114,18 +130,26 @@ public sealed class ReactionsTests(ApiFactory api) : ApiTest(api)
     {
         var c = await IdeaCity.CreateAsync(Api, new { dislikes = true });
         var ideas = new List<Guid>();
-        for (var i = 0; i < 3; i++) ideas.Add(await c.IdeaAsync(c.A, title: $"Idée {i}"));
+        for (var i = 0; i < 3; i++)
+            ideas.Add(await c.IdeaAsync(c.A, title: $"Idée {i}"));
         var failures = new List<string>();
 
         for (var round = 0; round < 60; round++)
         {
             var idea = ideas[round % ideas.Count];
             Assert.Equal(HttpStatusCode.OK, (await c.B.PutAsJsonAsync($"/api/v1/ideas/{idea}/reaction", new { kind = "like" })).StatusCode);
-            var (switched, removed) = (c.B.PutAsJsonAsync($"/api/v1/ideas/{idea}/reaction", new { kind = "dislike" }), c.B.DeleteAsync($"/api/v1/ideas/{idea}/reaction"));
+            var (switched, removed) = (
+                c.B.PutAsJsonAsync($"/api/v1/ideas/{idea}/reaction", new { kind = "dislike" }),
+                c.B.DeleteAsync($"/api/v1/ideas/{idea}/reaction")
+            );
             foreach (var response in await Task.WhenAll(switched, removed))
-                if (response.StatusCode != HttpStatusCode.OK) failures.Add($"round {round}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                if (response.StatusCode != HttpStatusCode.OK)
+                    failures.Add($"round {round}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             // Either order is a valid history: removed after the switch (no reaction), or the dislike as a new reaction after the removal.
-            var kind = await Api.ScalarAsync<string?>("SELECT kind FROM idea_reactions WHERE idea_id = @idea AND user_id = @user", new { idea, user = c.ResidentB.Id });
+            var kind = await Api.ScalarAsync<string?>(
+                "SELECT kind FROM idea_reactions WHERE idea_id = @idea AND user_id = @user",
+                new { idea, user = c.ResidentB.Id }
+            );
             Assert.True(kind is null or "dislike", $"round {round}: {kind}");
         }
 
@@ -138,15 +162,21 @@ public sealed class ReactionsTests(ApiFactory api) : ApiTest(api)
     {
         var c = await IdeaCity.CreateAsync(Api, new { reactionsPerUser = 2, dislikes = true });
         var ideas = new List<Guid>();
-        for (var i = 0; i < 6; i++) ideas.Add(await c.IdeaAsync(c.A, title: $"Idée {i}"));
+        for (var i = 0; i < 6; i++)
+            ideas.Add(await c.IdeaAsync(c.A, title: $"Idée {i}"));
 
-        var responses = await Task.WhenAll(ideas.Select(idea => c.B.PutAsJsonAsync($"/api/v1/ideas/{idea}/reaction", new { kind = "like" })));
+        var responses = await Task.WhenAll(
+            ideas.Select(idea => c.B.PutAsJsonAsync($"/api/v1/ideas/{idea}/reaction", new { kind = "like" }))
+        );
 
         Assert.Equal(2, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
         foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
             Assert.Equal("limit_reached", (await refused.AssertProblemAsync(HttpStatusCode.Forbidden))["reason"]!.GetValue<string>());
         var reacted = ideas.Where((_, i) => responses[i].StatusCode == HttpStatusCode.OK).ToList();
-        Assert.Equal(HttpStatusCode.OK, (await c.B.PutAsJsonAsync($"/api/v1/ideas/{reacted[0]}/reaction", new { kind = "dislike" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await c.B.PutAsJsonAsync($"/api/v1/ideas/{reacted[0]}/reaction", new { kind = "dislike" })).StatusCode
+        );
         Assert.Equal(HttpStatusCode.OK, (await c.B.DeleteAsync($"/api/v1/ideas/{reacted[1]}/reaction")).StatusCode);
         var other = ideas.First(i => !reacted.Contains(i));
         Assert.Equal(HttpStatusCode.OK, (await c.B.PutAsJsonAsync($"/api/v1/ideas/{other}/reaction", new { kind = "like" })).StatusCode);
@@ -160,12 +190,26 @@ public sealed class ReactionsTests(ApiFactory api) : ApiTest(api)
         var withdrawn = await c.IdeaAsync(c.A);
         await c.A.PostAsync($"/api/v1/ideas/{withdrawn}/withdraw", null);
         var hidden = await c.IdeaAsync(c.A, title: "Idée masquée");
-        Assert.Equal(HttpStatusCode.NoContent, (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{hidden}/hide", new { reason = "Hors sujet" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{hidden}/hide", new { reason = "Hors sujet" })).StatusCode
+        );
 
-        Assert.Equal(HttpStatusCode.NotFound, (await c.B.PutAsJsonAsync($"/api/v1/ideas/{withdrawn}/reaction", new { kind = "like" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await c.B.PutAsJsonAsync($"/api/v1/ideas/{hidden}/reaction", new { kind = "like" })).StatusCode);
-        await (await c.A.PutAsJsonAsync($"/api/v1/ideas/{hidden}/reaction", new { kind = "like" })).AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal(HttpStatusCode.NotFound, (await c.B.PutAsJsonAsync($"/api/v1/ideas/{Guid.NewGuid()}/reaction", new { kind = "like" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await c.B.PutAsJsonAsync($"/api/v1/ideas/{withdrawn}/reaction", new { kind = "like" })).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await c.B.PutAsJsonAsync($"/api/v1/ideas/{hidden}/reaction", new { kind = "like" })).StatusCode
+        );
+        await (await c.A.PutAsJsonAsync($"/api/v1/ideas/{hidden}/reaction", new { kind = "like" })).AssertProblemAsync(
+            HttpStatusCode.Conflict
+        );
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await c.B.PutAsJsonAsync($"/api/v1/ideas/{Guid.NewGuid()}/reaction", new { kind = "like" })).StatusCode
+        );
         Assert.Equal(0, await Api.CountAsync("idea_reactions"));
     }
 }

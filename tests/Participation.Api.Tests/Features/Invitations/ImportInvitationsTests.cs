@@ -1,19 +1,30 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Participation.Api.Tests.Features.Users;
 using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Features.Invitations;
 
 public sealed class ImportInvitationsTests(ApiFactory api) : ApiTest(api)
 {
-    private static MultipartFormDataContent Form(string csv, string role = "it_manager", string scopeType = "platform", Guid? scopeId = null, byte[]? raw = null)
+    private static MultipartFormDataContent Form(
+        string csv,
+        string role = "it_manager",
+        string scopeType = "platform",
+        Guid? scopeId = null,
+        byte[]? raw = null
+    )
     {
         var file = new ByteArrayContent(raw ?? Encoding.UTF8.GetBytes(csv));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        var form = new MultipartFormDataContent { { file, "file", "invitees.csv" }, { new StringContent(role), "role" }, { new StringContent(scopeType), "scopeType" } };
-        if (scopeId is not null) form.Add(new StringContent(scopeId.Value.ToString()), "scopeId");
+        var form = new MultipartFormDataContent
+        {
+            { file, "file", "invitees.csv" },
+            { new StringContent(role), "role" },
+            { new StringContent(scopeType), "scopeType" },
+        };
+        if (scopeId is not null)
+            form.Add(new StringContent(scopeId.Value.ToString()), "scopeId");
         return form;
     }
 
@@ -23,7 +34,8 @@ public sealed class ImportInvitationsTests(ApiFactory api) : ApiTest(api)
     public async Task A_valid_file_invites_every_row()
     {
         var admin = await AdminAsync();
-        var csv = "email,first_name,last_name,locale\nanna@example.org,Anna,Claes,nl\n\"bob@example.org\",\"Bob, Jr\",B,en\r\ncarla@example.org,,,\n";
+        var csv =
+            "email,first_name,last_name,locale\nanna@example.org,Anna,Claes,nl\n\"bob@example.org\",\"Bob, Jr\",B,en\r\ncarla@example.org,,,\n";
 
         var response = await admin.PostAsync("/api/v1/invitations/import", Form(csv));
 
@@ -39,7 +51,10 @@ public sealed class ImportInvitationsTests(ApiFactory api) : ApiTest(api)
     public async Task An_import_records_one_event_per_invitation_written()
     {
         var admin = await AdminAsync();
-        var csv = "email\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"person{i}@example.org\n")) + "not-an-address\nperson0@example.org\n";
+        var csv =
+            "email\n"
+            + string.Concat(Enumerable.Range(0, 40).Select(i => $"person{i}@example.org\n"))
+            + "not-an-address\nperson0@example.org\n";
 
         var report = await (await admin.PostAsync("/api/v1/invitations/import", Form(csv))).ReadJsonAsync();
 
@@ -48,19 +63,28 @@ public sealed class ImportInvitationsTests(ApiFactory api) : ApiTest(api)
         var events = await Api.EventsAsync("invitation.created");
         Assert.Equal(invited, events.Select(e => e.SubjectId));
         Assert.All(events, e => Assert.Equal(((Guid?)null, (string?)null), (e.DepartmentId, e.Before)));
-        Assert.Equal(40, await Api.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'invitation.created' AND data ->> 'role' = 'it_manager'"));
+        Assert.Equal(
+            40,
+            await Api.ScalarAsync<long>(
+                "SELECT count(*) FROM audit_log WHERE action = 'invitation.created' AND data ->> 'role' = 'it_manager'"
+            )
+        );
     }
 
     [Fact]
     public async Task A_semicolon_file_with_a_byte_order_mark_and_a_partly_invalid_content_reports_per_row()
     {
         var admin = await AdminAsync();
-        var csv = "\uFEFFEmail;First_Name;Last_Name;Locale\nok@example.org;Ok;Row;fr\nbroken;X;Y;fr\nok@example.org;Twice;Row;fr\nde@example.org;D;E;de\n";
+        var csv =
+            "\uFEFFEmail;First_Name;Last_Name;Locale\nok@example.org;Ok;Row;fr\nbroken;X;Y;fr\nok@example.org;Twice;Row;fr\nde@example.org;D;E;de\n";
 
         var report = await (await admin.PostAsync("/api/v1/invitations/import", Form(csv))).ReadJsonAsync();
 
         Assert.Equal([2], report["invited"]!.AsArray().Select(r => r!["row"]!.GetValue<int>()));
-        Assert.Equal(["3:invalid_email", "4:duplicate_in_request", "5:invalid_locale"], report["errors"]!.AsArray().Select(r => $"{r!["row"]}:{r["code"]}"));
+        Assert.Equal(
+            ["3:invalid_email", "4:duplicate_in_request", "5:invalid_locale"],
+            report["errors"]!.AsArray().Select(r => $"{r!["row"]}:{r["code"]}")
+        );
         Assert.Equal(1, await Api.CountAsync("invitations"));
     }
 
@@ -84,7 +108,9 @@ public sealed class ImportInvitationsTests(ApiFactory api) : ApiTest(api)
     {
         var admin = await AdminAsync();
 
-        await (await admin.PostAsync("/api/v1/invitations/import", Form("", raw: [0x65, 0x6d, 0x61, 0x69, 0x6c, 0x0a, 0xff, 0xfe, 0x00]))).AssertFieldErrorsAsync("file");
+        await (
+            await admin.PostAsync("/api/v1/invitations/import", Form("", raw: [0x65, 0x6d, 0x61, 0x69, 0x6c, 0x0a, 0xff, 0xfe, 0x00]))
+        ).AssertFieldErrorsAsync("file");
         Assert.Equal(0, await Api.CountAsync("invitations"));
     }
 
@@ -114,13 +140,26 @@ public sealed class ImportInvitationsTests(ApiFactory api) : ApiTest(api)
     public async Task A_missing_file_or_a_bad_scope_is_a_validation_error_and_non_admins_are_refused()
     {
         var admin = await AdminAsync();
-        var noFile = new MultipartFormDataContent { { new StringContent("it_manager"), "role" }, { new StringContent("platform"), "scopeType" } };
+        var noFile = new MultipartFormDataContent
+        {
+            { new StringContent("it_manager"), "role" },
+            { new StringContent("platform"), "scopeType" },
+        };
 
         await (await admin.PostAsync("/api/v1/invitations/import", noFile)).AssertFieldErrorsAsync("file");
-        await (await admin.PostAsync("/api/v1/invitations/import", Form("email\na@example.org", role: "department_head", scopeType: "department", scopeId: Guid.NewGuid()))).AssertFieldErrorsAsync("scopeId");
+        await (
+            await admin.PostAsync(
+                "/api/v1/invitations/import",
+                Form("email\na@example.org", role: "department_head", scopeType: "department", scopeId: Guid.NewGuid())
+            )
+        ).AssertFieldErrorsAsync("scopeId");
         var resident = await Api.CreateUserAsync();
-        await (await Api.ClientFor(resident.Id).PostAsync("/api/v1/invitations/import", Form("email\na@example.org"))).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await Api.CreateClient().PostAsync("/api/v1/invitations/import", Form("email\na@example.org"))).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await Api.ClientFor(resident.Id).PostAsync("/api/v1/invitations/import", Form("email\na@example.org"))).AssertProblemAsync(
+            HttpStatusCode.Forbidden
+        );
+        await (await Api.CreateClient().PostAsync("/api/v1/invitations/import", Form("email\na@example.org"))).AssertProblemAsync(
+            HttpStatusCode.Unauthorized
+        );
         Assert.Equal(0, await Api.CountAsync("invitations"));
     }
 }

@@ -54,7 +54,8 @@ public sealed class MeTests(ApiFactory api) : ApiTest(api)
     {
         var user = await Api.CreateUserAsync(firstName: "Alice");
 
-        var response = await Api.ClientFor(user.Id).PatchAsync("/api/v1/me", Http.Json("""{"firstName":"","lastName":"   ","locale":"de"}"""));
+        var response = await Api.ClientFor(user.Id)
+            .PatchAsync("/api/v1/me", Http.Json("""{"firstName":"","lastName":"   ","locale":"de"}"""));
 
         await response.AssertFieldErrorsAsync("firstName", "lastName", "locale");
         Assert.Equal("Alice", await Api.ScalarAsync<string>("SELECT first_name FROM users"));
@@ -84,25 +85,44 @@ public sealed class MeTests(ApiFactory api) : ApiTest(api)
     {
         var user = await Api.CreateUserAsync(email: "alice@example.org");
         var anonymous = Api.CreateClient();
-        var session = await (await anonymous.PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = ApiFactory.Password })).ReadJsonAsync();
+        var session = await (
+            await anonymous.PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = ApiFactory.Password })
+        ).ReadJsonAsync();
         var client = Api.ClientFor(user.Id);
 
-        var wrong = await client.PostJsonAsync("/api/v1/me/password", new { currentPassword = "not my password", newPassword = "a brand new password" });
-        var right = await client.PostJsonAsync("/api/v1/me/password", new { currentPassword = ApiFactory.Password, newPassword = "a brand new password" });
+        var wrong = await client.PostJsonAsync(
+            "/api/v1/me/password",
+            new { currentPassword = "not my password", newPassword = "a brand new password" }
+        );
+        var right = await client.PostJsonAsync(
+            "/api/v1/me/password",
+            new { currentPassword = ApiFactory.Password, newPassword = "a brand new password" }
+        );
 
         await wrong.AssertFieldErrorsAsync("currentPassword");
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         var fresh = await right.ReadJsonAsync();
-        await (await anonymous.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = session["refreshToken"]!.GetValue<string>() })).AssertProblemAsync(HttpStatusCode.Unauthorized);
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = fresh["refreshToken"]!.GetValue<string>() })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = "a brand new password" })).StatusCode);
+        await (
+            await anonymous.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = session["refreshToken"]!.GetValue<string>() })
+        ).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (
+                await anonymous.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = fresh["refreshToken"]!.GetValue<string>() })
+            ).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await anonymous.PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = "a brand new password" })).StatusCode
+        );
     }
 
     [Fact]
     public async Task A_weak_new_password_is_refused()
     {
         var user = await Api.CreateUserAsync();
-        var response = await Api.ClientFor(user.Id).PostJsonAsync("/api/v1/me/password", new { currentPassword = ApiFactory.Password, newPassword = "short" });
+        var response = await Api.ClientFor(user.Id)
+            .PostJsonAsync("/api/v1/me/password", new { currentPassword = ApiFactory.Password, newPassword = "short" });
         await response.AssertFieldErrorsAsync("newPassword");
     }
 }

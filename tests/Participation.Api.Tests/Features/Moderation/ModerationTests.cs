@@ -14,22 +14,46 @@ public sealed class ModerationTests(ApiFactory api) : ApiTest(api)
         var idea = await c.IdeaAsync(c.A);
         var comment = await c.CommentAsync(c.B, idea, "Contenu douteux");
         var flaggers = new List<HttpClient> { c.A };
-        for (var i = 0; i < 3; i++) flaggers.Add(Api.ClientFor((await c.ResidentAsync($"F{i}")).Id));
+        for (var i = 0; i < 3; i++)
+            flaggers.Add(Api.ClientFor((await c.ResidentAsync($"F{i}")).Id));
 
-        var first = await (await flaggers[0].PostJsonAsync($"/api/v1/comments/{comment}/flags", new { reason = "inappropriate", details = "Insultant" })).ReadJsonAsync();
+        var first = await (
+            await flaggers[0].PostJsonAsync($"/api/v1/comments/{comment}/flags", new { reason = "inappropriate", details = "Insultant" })
+        ).ReadJsonAsync();
         Assert.False(first["hidden"]!.GetValue<bool>());
-        await (await flaggers[0].PostJsonAsync($"/api/v1/comments/{comment}/flags", new { reason = "spam" })).AssertProblemAsync(HttpStatusCode.Conflict);
-        await (await c.B.PostJsonAsync($"/api/v1/comments/{comment}/flags", new { reason = "spam" })).AssertProblemAsync(HttpStatusCode.Conflict);
-        await (await flaggers[1].PostJsonAsync($"/api/v1/comments/{comment}/flags", new { reason = "other" })).AssertFieldErrorsAsync("details");
-        await (await flaggers[1].PostJsonAsync($"/api/v1/comments/{comment}/flags", new { reason = "rude" })).AssertFieldErrorsAsync("reason");
-        Assert.False((await (await flaggers[1].PostJsonAsync($"/api/v1/comments/{comment}/flags", new { reason = "spam" })).ReadJsonAsync())["hidden"]!.GetValue<bool>());
-        Assert.True((await (await flaggers[2].PostJsonAsync($"/api/v1/comments/{comment}/flags", new { reason = "other", details = "Hors sujet" })).ReadJsonAsync())["hidden"]!.GetValue<bool>());
+        await (await flaggers[0].PostJsonAsync($"/api/v1/comments/{comment}/flags", new { reason = "spam" })).AssertProblemAsync(
+            HttpStatusCode.Conflict
+        );
+        await (await c.B.PostJsonAsync($"/api/v1/comments/{comment}/flags", new { reason = "spam" })).AssertProblemAsync(
+            HttpStatusCode.Conflict
+        );
+        await (await flaggers[1].PostJsonAsync($"/api/v1/comments/{comment}/flags", new { reason = "other" })).AssertFieldErrorsAsync(
+            "details"
+        );
+        await (await flaggers[1].PostJsonAsync($"/api/v1/comments/{comment}/flags", new { reason = "rude" })).AssertFieldErrorsAsync(
+            "reason"
+        );
+        Assert.False(
+            (await (await flaggers[1].PostJsonAsync($"/api/v1/comments/{comment}/flags", new { reason = "spam" })).ReadJsonAsync())[
+                "hidden"
+            ]!.GetValue<bool>()
+        );
+        Assert.True(
+            (
+                await (
+                    await flaggers[2].PostJsonAsync($"/api/v1/comments/{comment}/flags", new { reason = "other", details = "Hors sujet" })
+                ).ReadJsonAsync()
+            )["hidden"]!.GetValue<bool>()
+        );
 
         var shown = (await (await Api.CreateClient().GetAsync($"/api/v1/ideas/{idea}/comments")).ReadJsonAsync())["items"]![0]!;
         Assert.Equal("hidden", shown["state"]!.GetValue<string>());
         Assert.Equal("", shown["body"]!.GetValue<string>());
         Assert.Equal(0, (await c.GetIdeaAsync(c.A, idea))["comments"]!.GetValue<int>());
-        Assert.Equal(HttpStatusCode.NotFound, (await flaggers[3].PostJsonAsync($"/api/v1/comments/{comment}/flags", new { reason = "spam" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await flaggers[3].PostJsonAsync($"/api/v1/comments/{comment}/flags", new { reason = "spam" })).StatusCode
+        );
 
         var queue = await (await c.Mod1.GetAsync($"/api/v1/projects/{c.P1}/moderation")).ReadJsonAsync();
         var item = Assert.Single(queue["items"]!.AsArray())!;
@@ -49,9 +73,14 @@ public sealed class ModerationTests(ApiFactory api) : ApiTest(api)
 
         Assert.Equal(HttpStatusCode.OK, (await c.Mod1.GetAsync($"/api/v1/projects/{c.P1}/moderation")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await c.Admin.GetAsync($"/api/v1/projects/{c.P1}/moderation")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await (await Projects.City.As(Api, c.City.Head1)).GetAsync($"/api/v1/projects/{c.P1}/moderation")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await (await Projects.City.As(Api, c.City.Head1)).GetAsync($"/api/v1/projects/{c.P1}/moderation")).StatusCode
+        );
         await (await c.Mod2.GetAsync($"/api/v1/projects/{c.P1}/moderation")).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await (await Projects.City.As(Api, c.City.Head2)).GetAsync($"/api/v1/projects/{c.P1}/moderation")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await (await Projects.City.As(Api, c.City.Head2)).GetAsync($"/api/v1/projects/{c.P1}/moderation")).AssertProblemAsync(
+            HttpStatusCode.Forbidden
+        );
         await (await c.A.GetAsync($"/api/v1/projects/{c.P1}/moderation")).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await c.A.GetAsync($"/api/v1/projects/{Guid.NewGuid()}/moderation")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
@@ -64,24 +93,46 @@ public sealed class ModerationTests(ApiFactory api) : ApiTest(api)
         var comment = await c.CommentAsync(c.B, idea, "Pub pour mon garage");
         await c.A.PostJsonAsync($"/api/v1/comments/{comment}/flags", new { reason = "spam" });
 
-        await (await c.Mod2.PostJsonAsync($"/api/v1/comments/{comment}/hide", new { reason = "Publicité" })).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await c.A.PostJsonAsync($"/api/v1/comments/{comment}/hide", new { reason = "Publicité" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await c.Mod2.PostJsonAsync($"/api/v1/comments/{comment}/hide", new { reason = "Publicité" })).AssertProblemAsync(
+            HttpStatusCode.Forbidden
+        );
+        await (await c.A.PostJsonAsync($"/api/v1/comments/{comment}/hide", new { reason = "Publicité" })).AssertProblemAsync(
+            HttpStatusCode.Forbidden
+        );
         await (await c.Mod1.PostJsonAsync($"/api/v1/comments/{comment}/hide", new { reason = " " })).AssertFieldErrorsAsync("reason");
-        Assert.Equal(HttpStatusCode.NoContent, (await c.Mod1.PostJsonAsync($"/api/v1/comments/{comment}/hide", new { reason = "Publicité" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await c.Mod1.PostJsonAsync($"/api/v1/comments/{comment}/hide", new { reason = "Publicité" })).StatusCode
+        );
 
         Assert.Empty((await (await c.Mod1.GetAsync($"/api/v1/projects/{c.P1}/moderation")).ReadJsonAsync())["items"]!.AsArray());
         var own = (await (await c.B.GetAsync($"/api/v1/ideas/{idea}/comments")).ReadJsonAsync())["items"]![0]!;
         Assert.Equal("Pub pour mon garage", own["body"]!.GetValue<string>());
         Assert.Equal("Publicité", own["hiddenReason"]!.GetValue<string>());
-        Assert.Equal("", (await (await c.A.GetAsync($"/api/v1/ideas/{idea}/comments")).ReadJsonAsync())["items"]![0]!["body"]!.GetValue<string>());
-        var notification = (await (await c.B.GetAsync("/api/v1/notifications")).ReadJsonAsync())["items"]!.AsArray()
+        Assert.Equal(
+            "",
+            (await (await c.A.GetAsync($"/api/v1/ideas/{idea}/comments")).ReadJsonAsync())["items"]![0]!["body"]!.GetValue<string>()
+        );
+        var notification = (await (await c.B.GetAsync("/api/v1/notifications")).ReadJsonAsync())["items"]!
+            .AsArray()
             .Single(n => n!["category"]!.GetValue<string>() == "content_hidden")!;
         Assert.Equal("Publicité", notification["data"]!["reason"]!.GetValue<string>());
-        Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'comment.hidden' AND target_id = @Id", new { Id = comment.ToString() }));
-        await (await c.B.PutAsJsonAsync($"/api/v1/comments/{comment}", new { body = "Autre chose" })).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(
+            1,
+            await Api.ScalarAsync<long>(
+                "SELECT count(*) FROM audit_log WHERE action = 'comment.hidden' AND target_id = @Id",
+                new { Id = comment.ToString() }
+            )
+        );
+        await (await c.B.PutAsJsonAsync($"/api/v1/comments/{comment}", new { body = "Autre chose" })).AssertProblemAsync(
+            HttpStatusCode.Conflict
+        );
 
         Assert.Equal(HttpStatusCode.NoContent, (await c.Mod1.PostJsonAsync($"/api/v1/comments/{comment}/unhide", new { })).StatusCode);
-        Assert.Equal("visible", (await (await c.A.GetAsync($"/api/v1/ideas/{idea}/comments")).ReadJsonAsync())["items"]![0]!["state"]!.GetValue<string>());
+        Assert.Equal(
+            "visible",
+            (await (await c.A.GetAsync($"/api/v1/ideas/{idea}/comments")).ReadJsonAsync())["items"]![0]!["state"]!.GetValue<string>()
+        );
         await (await c.Mod1.PostJsonAsync($"/api/v1/comments/{comment}/unhide", new { })).AssertProblemAsync(HttpStatusCode.Conflict);
         await Invariants.AssertHoldAsync(Api);
     }
@@ -99,7 +150,10 @@ public sealed class ModerationTests(ApiFactory api) : ApiTest(api)
         Assert.Empty((await (await c.Mod1.GetAsync($"/api/v1/projects/{c.P1}/moderation")).ReadJsonAsync())["items"]!.AsArray());
         Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'idea.kept'"));
 
-        Assert.Equal(HttpStatusCode.NoContent, (await c.Admin.PostJsonAsync($"/api/v1/ideas/{idea}/hide", new { reason = "Propos discriminatoires" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await c.Admin.PostJsonAsync($"/api/v1/ideas/{idea}/hide", new { reason = "Propos discriminatoires" })).StatusCode
+        );
         Assert.Empty((await (await c.B.GetAsync($"/api/v1/projects/{c.P1}/ideas")).ReadJsonAsync())["items"]!.AsArray());
         Assert.Equal(HttpStatusCode.NotFound, (await c.B.GetAsync($"/api/v1/ideas/{idea}")).StatusCode);
         var mine = await c.GetIdeaAsync(c.A, idea);
@@ -114,11 +168,18 @@ public sealed class ModerationTests(ApiFactory api) : ApiTest(api)
         var c = await IdeaCity.CreateAsync(Api, new { preModeration = true });
         var idea = await c.IdeaAsync(c.A);
 
-        var item = Assert.Single((await (await c.Mod1.GetAsync($"/api/v1/projects/{c.P1}/moderation")).ReadJsonAsync())["items"]!.AsArray())!;
+        var item = Assert.Single(
+            (await (await c.Mod1.GetAsync($"/api/v1/projects/{c.P1}/moderation")).ReadJsonAsync())["items"]!.AsArray()
+        )!;
         Assert.True(item["awaitingReview"]!.GetValue<bool>());
         Assert.Equal(idea, item["ideaId"]!.GetValue<Guid>());
-        await (await c.Mod2.PostJsonAsync($"/api/v1/ideas/{idea}/review", new { decision = "approve" })).AssertProblemAsync(HttpStatusCode.NotFound);
-        Assert.Equal(HttpStatusCode.NoContent, (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{idea}/review", new { decision = "approve" })).StatusCode);
+        await (await c.Mod2.PostJsonAsync($"/api/v1/ideas/{idea}/review", new { decision = "approve" })).AssertProblemAsync(
+            HttpStatusCode.NotFound
+        );
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{idea}/review", new { decision = "approve" })).StatusCode
+        );
         Assert.Empty((await (await c.Mod1.GetAsync($"/api/v1/projects/{c.P1}/moderation")).ReadJsonAsync())["items"]!.AsArray());
     }
 
@@ -128,13 +189,22 @@ public sealed class ModerationTests(ApiFactory api) : ApiTest(api)
         var c = await IdeaCity.CreateAsync(Api);
         var idea = await c.IdeaAsync(c.A);
 
-        await (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{idea}/notes", new { body = "Avis ?", mentions = new[] { c.Moderator2.Id } })).AssertFieldErrorsAsync("mentions");
-        await (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{idea}/notes", new { body = "Avis ?", mentions = new[] { c.ResidentB.Id } })).AssertFieldErrorsAsync("mentions");
-        var created = await c.Mod1.PostJsonAsync($"/api/v1/ideas/{idea}/notes", new { body = "@Head est-ce conforme au règlement ?", mentions = new[] { c.City.Head1.Id } });
+        await (
+            await c.Mod1.PostJsonAsync($"/api/v1/ideas/{idea}/notes", new { body = "Avis ?", mentions = new[] { c.Moderator2.Id } })
+        ).AssertFieldErrorsAsync("mentions");
+        await (
+            await c.Mod1.PostJsonAsync($"/api/v1/ideas/{idea}/notes", new { body = "Avis ?", mentions = new[] { c.ResidentB.Id } })
+        ).AssertFieldErrorsAsync("mentions");
+        var created = await c.Mod1.PostJsonAsync(
+            $"/api/v1/ideas/{idea}/notes",
+            new { body = "@Head est-ce conforme au règlement ?", mentions = new[] { c.City.Head1.Id } }
+        );
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
         await (await c.A.GetAsync($"/api/v1/ideas/{idea}/notes")).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await c.A.PostJsonAsync($"/api/v1/ideas/{idea}/notes", new { body = "Moi aussi" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await c.A.PostJsonAsync($"/api/v1/ideas/{idea}/notes", new { body = "Moi aussi" })).AssertProblemAsync(
+            HttpStatusCode.Forbidden
+        );
         await (await c.Mod2.GetAsync($"/api/v1/ideas/{idea}/notes")).AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.DoesNotContain("règlement", (await c.A.GetStringAsync($"/api/v1/ideas/{idea}")));
 
@@ -156,10 +226,12 @@ public sealed class ModerationTests(ApiFactory api) : ApiTest(api)
         await limited.InitializeAsync();
         var c = await IdeaCity.CreateAsync(limited);
         var ideas = new List<Guid>();
-        for (var i = 0; i < 3; i++) ideas.Add(await c.IdeaAsync(c.A, title: $"Idée {i}"));
+        for (var i = 0; i < 3; i++)
+            ideas.Add(await c.IdeaAsync(c.A, title: $"Idée {i}"));
 
         var responses = new List<HttpResponseMessage>();
-        foreach (var idea in ideas) responses.Add(await c.B.PostJsonAsync($"/api/v1/ideas/{idea}/flags", new { reason = "spam" }));
+        foreach (var idea in ideas)
+            responses.Add(await c.B.PostJsonAsync($"/api/v1/ideas/{idea}/flags", new { reason = "spam" }));
 
         Assert.Equal(2, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
         var refused = await responses[2].AssertProblemAsync(HttpStatusCode.TooManyRequests);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,10 +17,29 @@ public sealed class NotificationsFromEventsTests(ApiFactory api) : ApiTest(api)
 
     /// <summary>A status change of <paramref name="idea"/> by <paramref name="moderator"/>, as ChangeIdeaStatus records it.</summary>
     private Task<RecordedEvent> StatusChangedAsync(NpgsqlTransaction tx, IdeaCity c, Guid idea, long changeId) =>
-        Events.RecordAsync(tx, EventType.IdeaStatusChanged, Actor.User(c.Moderator1.Id), idea, Scope.Project(c.P1),
+        Events.RecordAsync(
+            tx,
+            EventType.IdeaStatusChanged,
+            Actor.User(c.Moderator1.Id),
+            idea,
+            Scope.Project(c.P1),
             before: new { status = "proposed" },
-            after: new { status = "accepted", feedback = "Oui", signedAs = "Espaces verts", changeId, ideaTitle = "Plus de bancs au parc" },
-            data: new { projectId = c.P1, from = "proposed", to = "accepted", feedback = true });
+            after: new
+            {
+                status = "accepted",
+                feedback = "Oui",
+                signedAs = "Espaces verts",
+                changeId,
+                ideaTitle = "Plus de bancs au parc",
+            },
+            data: new
+            {
+                projectId = c.P1,
+                from = "proposed",
+                to = "accepted",
+                feedback = true,
+            }
+        );
 
     private Task<long> NotificationsAsync(string key) =>
         Api.ScalarAsync<long>("SELECT count(*) FROM notifications WHERE event_key = @Key", new { Key = key });
@@ -38,8 +56,13 @@ public sealed class NotificationsFromEventsTests(ApiFactory api) : ApiTest(api)
         {
             await StatusChangedAsync(tx, c, idea, changeId: 424242);
             // Inside the transaction the notifications are there, with the event…
-            Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM notifications WHERE event_key = 'idea_status:424242'",
-                transaction: tx));
+            Assert.Equal(
+                2L,
+                await connection.ExecuteScalarAsync<long>(
+                    "SELECT count(*) FROM notifications WHERE event_key = 'idea_status:424242'",
+                    transaction: tx
+                )
+            );
             await tx.RollbackAsync();
         }
 
@@ -81,8 +104,11 @@ public sealed class NotificationsFromEventsTests(ApiFactory api) : ApiTest(api)
 
         Assert.Equal(3, await Api.ScalarAsync<long>("SELECT count(*) FROM events WHERE type = 'idea.status_changed'"));
         await using var db = await Api.OpenAsync();
-        var rows = (await db.QueryAsync<(Guid User, string Category)>(
-            "SELECT user_id, category FROM notifications WHERE event_key = 'idea_status:777' ORDER BY category")).ToList();
+        var rows = (
+            await db.QueryAsync<(Guid User, string Category)>(
+                "SELECT user_id, category FROM notifications WHERE event_key = 'idea_status:777' ORDER BY category"
+            )
+        ).ToList();
         Assert.Equal(new[] { (c.ResidentB.Id, "idea_status_followed"), (c.ResidentA.Id, "idea_status_mine") }, rows);
     }
 
@@ -94,7 +120,14 @@ public sealed class NotificationsFromEventsTests(ApiFactory api) : ApiTest(api)
         var before = await Api.CountAsync("notifications");
         await using var connection = await Db.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
-        await Events.RecordAsync(tx, EventType.IdeaCostSet, Actor.User(c.Moderator1.Id), Guid.NewGuid(), Scope.Project(c.P1), data: new { cost = 10 });
+        await Events.RecordAsync(
+            tx,
+            EventType.IdeaCostSet,
+            Actor.User(c.Moderator1.Id),
+            Guid.NewGuid(),
+            Scope.Project(c.P1),
+            data: new { cost = 10 }
+        );
         await tx.CommitAsync();
         Assert.Equal(before, await Api.CountAsync("notifications"));
     }
@@ -104,8 +137,13 @@ public sealed class NotificationsFromEventsTests(ApiFactory api) : ApiTest(api)
         await using var connection = await Api.OpenAsync();
         var row = await connection.QuerySingleAsync<(string? Before, string? After, string Data)>(
             "SELECT before::text, after::text, data::text FROM events WHERE type = @Type AND subject_id = @Subject",
-            new { Type = type, Subject = subject.ToString() });
-        return (row.Before is null ? null : JsonNode.Parse(row.Before), row.After is null ? null : JsonNode.Parse(row.After), JsonNode.Parse(row.Data)!);
+            new { Type = type, Subject = subject.ToString() }
+        );
+        return (
+            row.Before is null ? null : JsonNode.Parse(row.Before),
+            row.After is null ? null : JsonNode.Parse(row.After),
+            JsonNode.Parse(row.Data)!
+        );
     }
 
     private static void AssertKeys(JsonNode? node, params string[] keys) =>
@@ -124,30 +162,53 @@ public sealed class NotificationsFromEventsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(new[] { "mobilier", "parc" }, submitted.After["topics"]!.AsArray().Select(t => t!.GetValue<string>()));
         Assert.Equal("person", submitted.Data["authorKind"]!.GetValue<string>());
         Assert.Equal("Alice Martin", submitted.Data["authorName"]!.GetValue<string>());
-        Assert.Equal($"new_idea:{idea}", await Api.ScalarAsync<string>(
-            "SELECT event_key FROM notifications WHERE user_id = @Id AND category = 'new_idea_to_moderate'", new { c.Moderator1.Id }));
+        Assert.Equal(
+            $"new_idea:{idea}",
+            await Api.ScalarAsync<string>(
+                "SELECT event_key FROM notifications WHERE user_id = @Id AND category = 'new_idea_to_moderate'",
+                new { c.Moderator1.Id }
+            )
+        );
 
-        Assert.Equal(HttpStatusCode.NoContent, (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{idea}/review", new { decision = "approve" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{idea}/review", new { decision = "approve" })).StatusCode
+        );
         var approved = await EventAsync("idea.approved", idea);
         Assert.Equal("prescreening", approved.Before!["status"]!.GetValue<string>());
         Assert.Equal("proposed", approved.After!["status"]!.GetValue<string>());
         AssertKeys(approved.Data, "projectId", "reason");
         var changeId = approved.After["changeId"]!.GetValue<long>();
-        Assert.Equal("proposed", await Api.ScalarAsync<string>(
-            "SELECT data ->> 'status' FROM notifications WHERE event_key = @Key AND user_id = @Id", new { Key = $"idea_status:{changeId}", c.ResidentA.Id }));
+        Assert.Equal(
+            "proposed",
+            await Api.ScalarAsync<string>(
+                "SELECT data ->> 'status' FROM notifications WHERE event_key = @Key AND user_id = @Id",
+                new { Key = $"idea_status:{changeId}", c.ResidentA.Id }
+            )
+        );
 
         var rejectedIdea = await c.IdeaAsync(c.A, title: "Hors sujet");
-        Assert.Equal(HttpStatusCode.NoContent, (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{rejectedIdea}/review", new { decision = "reject", reason = "Hors périmètre" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (
+                await c.Mod1.PostJsonAsync($"/api/v1/ideas/{rejectedIdea}/review", new { decision = "reject", reason = "Hors périmètre" })
+            ).StatusCode
+        );
         var rejected = await EventAsync("idea.rejected", rejectedIdea);
         Assert.Equal("prescreening", rejected.Before!["status"]!.GetValue<string>());
         Assert.Equal("rejected", rejected.After!["status"]!.GetValue<string>());
         Assert.Equal("Hors périmètre", rejected.Data["reason"]!.GetValue<string>());
         var rejection = await (await c.A.GetAsync("/api/v1/notifications")).ReadJsonAsync();
-        Assert.Contains(rejection["items"]!.AsArray(), n => n!["data"]!["feedback"]?.GetValue<string>() == "Hors périmètre"
-            && n["data"]!["previousStatus"]!.GetValue<string>() == "prescreening");
+        Assert.Contains(rejection["items"]!.AsArray(), n =>
+            n!["data"]!["feedback"]?.GetValue<string>() == "Hors périmètre"
+            && n["data"]!["previousStatus"]!.GetValue<string>() == "prescreening"
+        );
 
         await c.B.PutAsync($"/api/v1/ideas/{idea}/follow", null);
-        Assert.Equal(HttpStatusCode.OK, (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{idea}/status", new { status = "accepted", feedback = "Oui !" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{idea}/status", new { status = "accepted", feedback = "Oui !" })).StatusCode
+        );
         var changed = await EventAsync("idea.status_changed", idea);
         Assert.Equal("proposed", changed.Before!["status"]!.GetValue<string>());
         Assert.Equal("accepted", changed.After!["status"]!.GetValue<string>());
@@ -156,22 +217,41 @@ public sealed class NotificationsFromEventsTests(ApiFactory api) : ApiTest(api)
         AssertKeys(changed.Data, "projectId", "from", "to", "feedback");
         Assert.Equal("proposed", changed.Data["from"]!.GetValue<string>());
         Assert.True(changed.Data["feedback"]!.GetValue<bool>());
-        var statusData = JsonNode.Parse(await Api.ScalarAsync<string>(
-            "SELECT data::text FROM notifications WHERE user_id = @Id AND category = 'idea_status_followed'", new { c.ResidentB.Id }))!;
+        var statusData = JsonNode.Parse(
+            await Api.ScalarAsync<string>(
+                "SELECT data::text FROM notifications WHERE user_id = @Id AND category = 'idea_status_followed'",
+                new { c.ResidentB.Id }
+            )
+        )!;
         AssertKeys(statusData, "ideaTitle", "status", "previousStatus", "feedback", "signedAs");
         Assert.Equal("Oui !", statusData["feedback"]!.GetValue<string>());
         Assert.Equal("Espaces verts", statusData["signedAs"]!.GetValue<string>());
 
-        Assert.Equal(HttpStatusCode.Created, (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{idea}/notes",
-            new { body = "<b>Voir</b> le règlement", mentions = new[] { c.City.Head1.Id } })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Created,
+            (
+                await c.Mod1.PostJsonAsync(
+                    $"/api/v1/ideas/{idea}/notes",
+                    new { body = "<b>Voir</b> le règlement", mentions = new[] { c.City.Head1.Id } }
+                )
+            ).StatusCode
+        );
         var note = await EventAsync("idea.note_added", idea);
         Assert.Null(note.Before);
         Assert.Equal(new[] { c.City.Head1.Id }, note.After!["mentions"]!.AsArray().Select(m => m!.GetValue<Guid>()));
         Assert.Equal("Voir le règlement", note.Data["excerpt"]!.GetValue<string>());
-        Assert.Equal($"note:{note.After["noteId"]!.GetValue<Guid>()}", await Api.ScalarAsync<string>(
-            "SELECT event_key FROM notifications WHERE user_id = @Id AND category = 'mention'", new { c.City.Head1.Id }));
+        Assert.Equal(
+            $"note:{note.After["noteId"]!.GetValue<Guid>()}",
+            await Api.ScalarAsync<string>(
+                "SELECT event_key FROM notifications WHERE user_id = @Id AND category = 'mention'",
+                new { c.City.Head1.Id }
+            )
+        );
 
-        Assert.Equal(HttpStatusCode.NoContent, (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{idea}/hide", new { reason = "Doublon" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{idea}/hide", new { reason = "Doublon" })).StatusCode
+        );
         var hidden = await EventAsync("idea.hidden", idea);
         Assert.False(hidden.Before!["hidden"]!.GetValue<bool>());
         Assert.True(hidden.After!["hidden"]!.GetValue<bool>());
@@ -201,22 +281,40 @@ public sealed class NotificationsFromEventsTests(ApiFactory api) : ApiTest(api)
         // the reply notifies the parent's author (B); A is the idea's author and the actor: not notified
         await using (var db = await Api.OpenAsync())
         {
-            var rows = (await db.QueryAsync<(Guid User, string Category)>("SELECT user_id, category FROM notifications WHERE event_key = @Key",
-                new { Key = $"comment:{reply}" })).ToList();
+            var rows = (
+                await db.QueryAsync<(Guid User, string Category)>(
+                    "SELECT user_id, category FROM notifications WHERE event_key = @Key",
+                    new { Key = $"comment:{reply}" }
+                )
+            ).ToList();
             Assert.Equal(new[] { (c.ResidentB.Id, "reply_to_my_comment") }, rows);
         }
         var first = await EventAsync("comment.posted", parent);
         Assert.Null(first.After!["parentId"]);
         Assert.Equal(1, await NotificationsAsync($"comment:{parent}"));
 
-        Assert.Equal(HttpStatusCode.NoContent, (await c.Mod1.PostJsonAsync($"/api/v1/comments/{parent}/hide", new { reason = "Hors sujet" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await c.Mod1.PostJsonAsync($"/api/v1/comments/{parent}/hide", new { reason = "Hors sujet" })).StatusCode
+        );
         var hidden = await EventAsync("comment.hidden", parent);
         Assert.False(hidden.Before!["hidden"]!.GetValue<bool>());
         Assert.True(hidden.After!["hidden"]!.GetValue<bool>());
-        var auditId = await Api.ScalarAsync<long>("SELECT id FROM audit_log WHERE action = 'comment.hidden' AND target_id = @Id", new { Id = parent.ToString() });
-        var notified = JsonNode.Parse(await Api.ScalarAsync<string>(
-            "SELECT data::text FROM notifications WHERE user_id = @Id AND event_key = @Key AND comment_id = @Comment",
-            new { c.ResidentB.Id, Key = $"hidden:{auditId}", Comment = parent }))!;
+        var auditId = await Api.ScalarAsync<long>(
+            "SELECT id FROM audit_log WHERE action = 'comment.hidden' AND target_id = @Id",
+            new { Id = parent.ToString() }
+        );
+        var notified = JsonNode.Parse(
+            await Api.ScalarAsync<string>(
+                "SELECT data::text FROM notifications WHERE user_id = @Id AND event_key = @Key AND comment_id = @Comment",
+                new
+                {
+                    c.ResidentB.Id,
+                    Key = $"hidden:{auditId}",
+                    Comment = parent,
+                }
+            )
+        )!;
         AssertKeys(notified, "ideaTitle", "reason", "kind");
         Assert.Equal("comment", notified["kind"]!.GetValue<string>());
 

@@ -24,11 +24,17 @@ public sealed partial class NotificationsTests(ApiFactory api) : ApiTest(api)
         await c.B.PutAsync($"/api/v1/ideas/{idea}/follow", null);
         await c.A.PutAsJsonAsync($"/api/v1/ideas/{idea}/reaction", new { kind = "like" });
 
-        Assert.Equal(HttpStatusCode.OK, (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{idea}/status", new { status = "accepted", feedback = "Oui !" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{idea}/status", new { status = "accepted", feedback = "Oui !" })).StatusCode
+        );
 
         await using var connection = await Api.OpenAsync();
-        var rows = (await connection.QueryAsync<(Guid User, string Category, string Email)>(
-            "SELECT user_id, category, email_state FROM notifications WHERE event_key LIKE 'idea_status:%'")).ToList();
+        var rows = (
+            await connection.QueryAsync<(Guid User, string Category, string Email)>(
+                "SELECT user_id, category, email_state FROM notifications WHERE event_key LIKE 'idea_status:%'"
+            )
+        ).ToList();
         Assert.Equal(3, rows.Count);
         Assert.Contains((c.ResidentA.Id, "idea_status_mine", "pending"), rows);
         Assert.Contains((c.ResidentB.Id, "idea_status_followed", "none"), rows);
@@ -41,7 +47,8 @@ public sealed partial class NotificationsTests(ApiFactory api) : ApiTest(api)
     {
         var c = await IdeaCity.CreateAsync(Api);
         var idea = await c.IdeaAsync(c.A);
-        for (var i = 0; i < 3; i++) await c.CommentAsync(c.B, idea, $"Commentaire {i}");
+        for (var i = 0; i < 3; i++)
+            await c.CommentAsync(c.B, idea, $"Commentaire {i}");
         var bIdea = await c.IdeaAsync(c.B, title: "Idée de B");
         await c.CommentAsync(c.A, bIdea, "Réponse de A");
 
@@ -51,16 +58,23 @@ public sealed partial class NotificationsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal("Plus de bancs au parc", list["items"]![0]!["ideaTitle"]!.GetValue<string>());
         Assert.Equal("Parc du centre", list["items"]![0]!["projectTitle"]!["fr"]!.GetValue<string>());
         Assert.Equal("Bruno Peeters", list["items"]![0]!["data"]!["actorName"]!.GetValue<string>());
-        var rest = await (await c.A.GetAsync($"/api/v1/notifications?limit=2&cursor={list["nextCursor"]!.GetValue<string>()}")).ReadJsonAsync();
+        var rest = await (
+            await c.A.GetAsync($"/api/v1/notifications?limit=2&cursor={list["nextCursor"]!.GetValue<string>()}")
+        ).ReadJsonAsync();
         Assert.Single(rest["items"]!.AsArray());
 
         var bNotification = (await (await c.B.GetAsync("/api/v1/notifications")).ReadJsonAsync())["items"]![0]!["id"]!.GetValue<long>();
         var first = list["items"]![0]!["id"]!.GetValue<long>();
-        var marked = await (await c.A.PostJsonAsync("/api/v1/notifications/read", new { ids = new[] { first, bNotification } })).ReadJsonAsync();
+        var marked = await (
+            await c.A.PostJsonAsync("/api/v1/notifications/read", new { ids = new[] { first, bNotification } })
+        ).ReadJsonAsync();
         Assert.Equal(2, marked["unread"]!.GetValue<int>());
         Assert.Equal(1, (await (await c.B.GetAsync("/api/v1/notifications/summary")).ReadJsonAsync())["unread"]!.GetValue<int>());
         Assert.Equal(2, (await (await c.A.GetAsync("/api/v1/notifications?unreadOnly=true")).ReadJsonAsync())["items"]!.AsArray().Count);
-        Assert.Equal(0, (await (await c.A.PostJsonAsync("/api/v1/notifications/read", new { all = true })).ReadJsonAsync())["unread"]!.GetValue<int>());
+        Assert.Equal(
+            0,
+            (await (await c.A.PostJsonAsync("/api/v1/notifications/read", new { all = true })).ReadJsonAsync())["unread"]!.GetValue<int>()
+        );
         await (await c.A.PostJsonAsync("/api/v1/notifications/read", new { })).AssertFieldErrorsAsync("ids");
         Assert.Equal(1, (await (await c.B.GetAsync("/api/v1/notifications/summary")).ReadJsonAsync())["unread"]!.GetValue<int>());
     }
@@ -71,15 +85,35 @@ public sealed partial class NotificationsTests(ApiFactory api) : ApiTest(api)
         var c = await IdeaCity.CreateAsync(Api);
         var defaults = await (await c.A.GetAsync("/api/v1/notifications/preferences")).ReadJsonAsync();
         Assert.Equal(NotificationCategories.All.Length, defaults.AsArray().Count);
-        Assert.Equal("in_app", defaults.AsArray().Single(p => p!["category"]!.GetValue<string>() == "idea_status_followed")!["channel"]!.GetValue<string>());
+        Assert.Equal(
+            "in_app",
+            defaults.AsArray().Single(p => p!["category"]!.GetValue<string>() == "idea_status_followed")!["channel"]!.GetValue<string>()
+        );
 
-        var saved = await c.A.PutAsJsonAsync("/api/v1/notifications/preferences", new { preferences = new[]
-        {
-            new { category = "comment_on_my_idea", channel = "off" }, new { category = "idea_status_mine", channel = "in_app" },
-        } });
+        var saved = await c.A.PutAsJsonAsync(
+            "/api/v1/notifications/preferences",
+            new
+            {
+                preferences = new[]
+                {
+                    new { category = "comment_on_my_idea", channel = "off" },
+                    new { category = "idea_status_mine", channel = "in_app" },
+                },
+            }
+        );
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        await (await c.A.PutAsJsonAsync("/api/v1/notifications/preferences", new { preferences = new[] { new { category = "everything", channel = "email" } } })).AssertFieldErrorsAsync("preferences[0].category");
-        await (await c.A.PutAsJsonAsync("/api/v1/notifications/preferences", new { preferences = new[] { new { category = "mention", channel = "pigeon" } } })).AssertFieldErrorsAsync("preferences[0].channel");
+        await (
+            await c.A.PutAsJsonAsync(
+                "/api/v1/notifications/preferences",
+                new { preferences = new[] { new { category = "everything", channel = "email" } } }
+            )
+        ).AssertFieldErrorsAsync("preferences[0].category");
+        await (
+            await c.A.PutAsJsonAsync(
+                "/api/v1/notifications/preferences",
+                new { preferences = new[] { new { category = "mention", channel = "pigeon" } } }
+            )
+        ).AssertFieldErrorsAsync("preferences[0].channel");
 
         var idea = await c.IdeaAsync(c.A);
         await c.CommentAsync(c.B, idea);
@@ -96,25 +130,40 @@ public sealed partial class NotificationsTests(ApiFactory api) : ApiTest(api)
     {
         var c = await IdeaCity.CreateAsync(Api);
         var ideas = new List<Guid>();
-        for (var i = 0; i < 30; i++) ideas.Add(await c.IdeaAsync(c.A, title: $"Idée {i}"));
-        foreach (var idea in ideas) await c.CommentAsync(c.B, idea, "Intéressant");
+        for (var i = 0; i < 30; i++)
+            ideas.Add(await c.IdeaAsync(c.A, title: $"Idée {i}"));
+        foreach (var idea in ideas)
+            await c.CommentAsync(c.B, idea, "Intéressant");
         var unconfirmed = await Api.CreateUserAsync(confirmed: false);
         var unconfirmedIdea = await c.IdeaAsync(c.Mod1, title: "Idée de la ville");
         await Api.ClientFor(unconfirmed.Id).PutAsJsonAsync($"/api/v1/ideas/{unconfirmedIdea}/reaction", new { kind = "like" });
         await Api.ClientFor(unconfirmed.Id).PutAsync($"/api/v1/ideas/{unconfirmedIdea}/follow", null);
-        await Api.ClientFor(unconfirmed.Id).PutAsJsonAsync("/api/v1/notifications/preferences", new { preferences = new[] { new { category = "idea_status_followed", channel = "email" } } });
+        await Api.ClientFor(unconfirmed.Id)
+            .PutAsJsonAsync(
+                "/api/v1/notifications/preferences",
+                new { preferences = new[] { new { category = "idea_status_followed", channel = "email" } } }
+            );
         await c.Mod1.PostJsonAsync($"/api/v1/ideas/{unconfirmedIdea}/status", new { status = "accepted" });
 
         // Two instances' mailers at once, repeatedly, until nothing is left.
         var mailer1 = Api.Services.GetRequiredService<NotificationMailer>();
-        var mailer2 = new NotificationMailer(Api.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(), Api.Services.GetRequiredService<NotificationEmails>());
-        while ((await Task.WhenAll(mailer1.RunOnceAsync(CancellationToken.None), mailer2.RunOnceAsync(CancellationToken.None))).Sum() > 0) { }
+        var mailer2 = new NotificationMailer(
+            Api.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+            Api.Services.GetRequiredService<NotificationEmails>()
+        );
+        while ((await Task.WhenAll(mailer1.RunOnceAsync(CancellationToken.None), mailer2.RunOnceAsync(CancellationToken.None))).Sum() > 0)
+        { }
 
         var mails = await Api.OutboxAsync(c.ResidentA.Email);
         Assert.Equal(30, mails.Count(m => m.Category == "notification_comment_on_my_idea"));
         Assert.Equal(0, await Api.ScalarAsync<long>("SELECT count(*) FROM notifications WHERE email_state = 'pending'"));
         Assert.Empty(await Api.OutboxAsync(unconfirmed.Email));
-        Assert.Equal(30, await Api.ScalarAsync<long>("SELECT count(DISTINCT dedup_key) FROM email_outbox WHERE category = 'notification_comment_on_my_idea'"));
+        Assert.Equal(
+            30,
+            await Api.ScalarAsync<long>(
+                "SELECT count(DISTINCT dedup_key) FROM email_outbox WHERE category = 'notification_comment_on_my_idea'"
+            )
+        );
 
         var mail = Assert.Single(mails, m => m.Subject == "Bruno Peeters a commenté votre idée « Idée 0 »");
         Assert.Contains("Intéressant", mail.TextBody);
@@ -124,15 +173,33 @@ public sealed partial class NotificationsTests(ApiFactory api) : ApiTest(api)
         var token = Uri.UnescapeDataString(UnsubscribeLink().Match(headers).Groups["token"].Value);
 
         // RFC 8058: the mail client POSTs the form body to the header's address, without signing in.
-        var oneClick = await Api.CreateClient().PostAsync($"/api/v1/notifications/unsubscribe?token={Uri.EscapeDataString(token)}",
-            new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+        var oneClick = await Api.CreateClient()
+            .PostAsync(
+                $"/api/v1/notifications/unsubscribe?token={Uri.EscapeDataString(token)}",
+                new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")])
+            );
         Assert.Equal(HttpStatusCode.OK, oneClick.StatusCode);
         Assert.Equal("comment_on_my_idea", (await oneClick.ReadJsonAsync())["category"]!.GetValue<string>());
-        Assert.Equal("in_app", await Api.ScalarAsync<string>("SELECT channel FROM notification_preferences WHERE user_id = @Id AND category = 'comment_on_my_idea'", new { c.ResidentA.Id }));
-        Assert.Equal(HttpStatusCode.OK, (await Api.CreateClient().PostAsync($"/api/v1/notifications/unsubscribe?token={Uri.EscapeDataString(token)}", null)).StatusCode);
+        Assert.Equal(
+            "in_app",
+            await Api.ScalarAsync<string>(
+                "SELECT channel FROM notification_preferences WHERE user_id = @Id AND category = 'comment_on_my_idea'",
+                new { c.ResidentA.Id }
+            )
+        );
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await Api.CreateClient().PostAsync($"/api/v1/notifications/unsubscribe?token={Uri.EscapeDataString(token)}", null)).StatusCode
+        );
 
         await c.CommentAsync(c.B, ideas[1], "Encore un");
-        Assert.Equal("none", await Api.ScalarAsync<string>("SELECT email_state FROM notifications WHERE user_id = @Id ORDER BY id DESC LIMIT 1", new { c.ResidentA.Id }));
+        Assert.Equal(
+            "none",
+            await Api.ScalarAsync<string>(
+                "SELECT email_state FROM notifications WHERE user_id = @Id ORDER BY id DESC LIMIT 1",
+                new { c.ResidentA.Id }
+            )
+        );
         await MailAsync();
         Assert.Equal(30, (await Api.OutboxAsync(c.ResidentA.Email)).Count(m => m.Category == "notification_comment_on_my_idea"));
     }
@@ -143,7 +210,9 @@ public sealed partial class NotificationsTests(ApiFactory api) : ApiTest(api)
     [InlineData("AAAA.BBBB")]
     public async Task A_forged_unsubscribe_token_is_gone(string token)
     {
-        await (await Api.CreateClient().PostAsync($"/api/v1/notifications/unsubscribe?token={token}", null)).AssertProblemAsync(HttpStatusCode.Gone);
+        await (await Api.CreateClient().PostAsync($"/api/v1/notifications/unsubscribe?token={token}", null)).AssertProblemAsync(
+            HttpStatusCode.Gone
+        );
         Assert.Equal(0, await Api.CountAsync("notification_preferences"));
     }
 
@@ -155,9 +224,15 @@ public sealed partial class NotificationsTests(ApiFactory api) : ApiTest(api)
         var token = tokens.Issue(user.Id, "mention");
         Assert.Equal((user.Id, "mention"), tokens.Read(token));
         var parts = token.Split('.');
-        var otherPayload = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode([.. Guid.NewGuid().ToByteArray(), .. "mention"u8.ToArray()]);
+        var otherPayload = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode([
+            .. Guid.NewGuid().ToByteArray(),
+            .. "mention"u8.ToArray(),
+        ]);
         Assert.Null(tokens.Read($"{otherPayload}.{parts[1]}"));
-        var otherCategory = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode([.. user.Id.ToByteArray(), .. "content_hidden"u8.ToArray()]);
+        var otherCategory = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode([
+            .. user.Id.ToByteArray(),
+            .. "content_hidden"u8.ToArray(),
+        ]);
         Assert.Null(tokens.Read($"{otherCategory}.{parts[1]}"));
     }
 

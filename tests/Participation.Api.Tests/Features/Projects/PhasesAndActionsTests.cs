@@ -14,16 +14,28 @@ public sealed class PhasesAndActionsTests(ApiFactory api) : ApiTest(api)
         var city = await City.CreateAsync(Api);
         var id = await city.ProjectAsync(city.Admin, city.D1, status: "published");
 
-        var past = await city.Admin.PostJsonAsync($"/api/v1/projects/{id}/phases", City.Phase("information", Now.AddDays(-10), Now.AddDays(-5)));
-        var current = await city.Admin.PostJsonAsync($"/api/v1/projects/{id}/phases", City.Phase("ideation", Now.AddDays(-5), Now.AddDays(5), new { ideasPerUser = 3, map = true }));
+        var past = await city.Admin.PostJsonAsync(
+            $"/api/v1/projects/{id}/phases",
+            City.Phase("information", Now.AddDays(-10), Now.AddDays(-5))
+        );
+        var current = await city.Admin.PostJsonAsync(
+            $"/api/v1/projects/{id}/phases",
+            City.Phase("ideation", Now.AddDays(-5), Now.AddDays(5), new { ideasPerUser = 3, map = true })
+        );
         var last = await city.Admin.PostJsonAsync($"/api/v1/projects/{id}/phases", City.Phase("survey", Now.AddDays(5), null));
-        var overlapping = await city.Admin.PostJsonAsync($"/api/v1/projects/{id}/phases", City.Phase("poll", Now.AddDays(4), Now.AddDays(6)));
+        var overlapping = await city.Admin.PostJsonAsync(
+            $"/api/v1/projects/{id}/phases",
+            City.Phase("poll", Now.AddDays(4), Now.AddDays(6))
+        );
 
         Assert.Equal(HttpStatusCode.Created, past.StatusCode);
         Assert.Equal(HttpStatusCode.Created, current.StatusCode);
         Assert.Equal(HttpStatusCode.Created, last.StatusCode);
         await overlapping.AssertFieldErrorsAsync("startsAt", "endsAt");
-        Assert.Equal("Cette phase chevauche une autre phase du projet.", (await overlapping.ReadJsonAsync())["errors"]!["startsAt"]![0]!.GetValue<string>());
+        Assert.Equal(
+            "Cette phase chevauche une autre phase du projet.",
+            (await overlapping.ReadJsonAsync())["errors"]!["startsAt"]![0]!.GetValue<string>()
+        );
         var project = await (await Api.CreateClient().GetAsync($"/api/v1/projects/{id}")).ReadJsonAsync();
         Assert.Equal(3, project["phases"]!.AsArray().Count);
         Assert.Equal((await current.ReadJsonAsync())["id"]!.GetValue<Guid>(), project["currentPhaseId"]!.GetValue<Guid>());
@@ -44,8 +56,12 @@ public sealed class PhasesAndActionsTests(ApiFactory api) : ApiTest(api)
         var city = await City.CreateAsync(Api);
         var id = await city.ProjectAsync(city.Admin, city.D1);
 
-        var response = await city.Admin.PostAsync($"/api/v1/projects/{id}/phases", Http.Json(
-            $$"""{"title":{"fr":"Phase"},"startsAt":"{{Now.AddDays(1):O}}","endsAt":"{{Now.AddDays(9):O}}","method":"{{method}}","settings":{{settings}}}"""));
+        var response = await city.Admin.PostAsync(
+            $"/api/v1/projects/{id}/phases",
+            Http.Json(
+                $$"""{"title":{"fr":"Phase"},"startsAt":"{{Now.AddDays(1):O}}","endsAt":"{{Now.AddDays(9):O}}","method":"{{method}}","settings":{{settings}}}"""
+            )
+        );
 
         await response.AssertFieldErrorsAsync(field);
         Assert.Equal(0, await Api.CountAsync("phases"));
@@ -57,23 +73,51 @@ public sealed class PhasesAndActionsTests(ApiFactory api) : ApiTest(api)
         var city = await City.CreateAsync(Api);
         var id = await city.ProjectAsync(city.Admin, city.D1);
 
-        await (await city.Admin.PostJsonAsync($"/api/v1/projects/{id}/phases", City.Phase("ideation", Now.AddDays(5), Now.AddDays(1)))).AssertFieldErrorsAsync("endsAt");
-        await (await city.Admin.PostJsonAsync($"/api/v1/projects/{id}/phases", City.Phase("lottery", Now, Now.AddDays(1)))).AssertFieldErrorsAsync("method");
+        await (
+            await city.Admin.PostJsonAsync($"/api/v1/projects/{id}/phases", City.Phase("ideation", Now.AddDays(5), Now.AddDays(1)))
+        ).AssertFieldErrorsAsync("endsAt");
+        await (
+            await city.Admin.PostJsonAsync($"/api/v1/projects/{id}/phases", City.Phase("lottery", Now, Now.AddDays(1)))
+        ).AssertFieldErrorsAsync("method");
     }
 
-    private async Task<(City City, Guid Project, Guid Phase)> IdeationAsync(string postIdea = "confirmed_email", string status = "published")
+    private async Task<(City City, Guid Project, Guid Phase)> IdeationAsync(
+        string postIdea = "confirmed_email",
+        string status = "published"
+    )
     {
         var city = await City.CreateAsync(Api);
         var id = await city.ProjectAsync(city.Admin, city.D1, status: status);
-        var phase = await (await city.Admin.PostJsonAsync($"/api/v1/projects/{id}/phases",
-            City.Phase("ideation", Now.AddDays(-1), Now.AddDays(10), new { permissions = new { postIdea, comment = "registered", react = "everyone" } }))).ReadJsonAsync();
+        var phase = await (
+            await city.Admin.PostJsonAsync(
+                $"/api/v1/projects/{id}/phases",
+                City.Phase(
+                    "ideation",
+                    Now.AddDays(-1),
+                    Now.AddDays(10),
+                    new
+                    {
+                        permissions = new
+                        {
+                            postIdea,
+                            comment = "registered",
+                            react = "everyone",
+                        },
+                    }
+                )
+            )
+        ).ReadJsonAsync();
         return (city, id, phase["id"]!.GetValue<Guid>());
     }
 
     private static async Task<Dictionary<string, string>> Reasons(HttpClient client, Guid project, Guid? phase = null)
     {
-        var json = await (await client.GetAsync($"/api/v1/projects/{project}/actions{(phase is null ? "" : $"?phaseId={phase}")}")).ReadJsonAsync();
-        return json["actions"]!.AsArray().ToDictionary(a => a!["action"]!.GetValue<string>(), a => a!["reason"]?.GetValue<string>() ?? "allowed");
+        var json = await (
+            await client.GetAsync($"/api/v1/projects/{project}/actions{(phase is null ? "" : $"?phaseId={phase}")}")
+        ).ReadJsonAsync();
+        return json["actions"]!
+            .AsArray()
+            .ToDictionary(a => a!["action"]!.GetValue<string>(), a => a!["reason"]?.GetValue<string>() ?? "allowed");
     }
 
     [Fact]
@@ -83,9 +127,33 @@ public sealed class PhasesAndActionsTests(ApiFactory api) : ApiTest(api)
         var confirmed = Api.ClientFor((await Api.CreateUserAsync()).Id);
         var unconfirmed = Api.ClientFor((await Api.CreateUserAsync(confirmed: false)).Id);
 
-        Assert.Equal(new Dictionary<string, string> { ["post_idea"] = "not_signed_in", ["comment"] = "not_signed_in", ["react"] = "allowed" }, await Reasons(Api.CreateClient(), project));
-        Assert.Equal(new Dictionary<string, string> { ["post_idea"] = "email_not_confirmed", ["comment"] = "allowed", ["react"] = "allowed" }, await Reasons(unconfirmed, project));
-        Assert.Equal(new Dictionary<string, string> { ["post_idea"] = "allowed", ["comment"] = "allowed", ["react"] = "allowed" }, await Reasons(confirmed, project));
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["post_idea"] = "not_signed_in",
+                ["comment"] = "not_signed_in",
+                ["react"] = "allowed",
+            },
+            await Reasons(Api.CreateClient(), project)
+        );
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["post_idea"] = "email_not_confirmed",
+                ["comment"] = "allowed",
+                ["react"] = "allowed",
+            },
+            await Reasons(unconfirmed, project)
+        );
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["post_idea"] = "allowed",
+                ["comment"] = "allowed",
+                ["react"] = "allowed",
+            },
+            await Reasons(confirmed, project)
+        );
     }
 
     [Fact]
@@ -100,7 +168,11 @@ public sealed class PhasesAndActionsTests(ApiFactory api) : ApiTest(api)
     public async Task Archived_projects_and_inactive_phases_allow_nothing()
     {
         var (city, project, phase) = await IdeationAsync();
-        var future = (await (await city.Admin.PostJsonAsync($"/api/v1/projects/{project}/phases", City.Phase("survey", Now.AddDays(20), null))).ReadJsonAsync())["id"]!.GetValue<Guid>();
+        var future = (
+            await (
+                await city.Admin.PostJsonAsync($"/api/v1/projects/{project}/phases", City.Phase("survey", Now.AddDays(20), null))
+            ).ReadJsonAsync()
+        )["id"]!.GetValue<Guid>();
         var resident = Api.ClientFor((await Api.CreateUserAsync()).Id);
 
         Assert.Equal("phase_not_active", (await Reasons(resident, project, future))["answer"]);
@@ -115,7 +187,10 @@ public sealed class PhasesAndActionsTests(ApiFactory api) : ApiTest(api)
         var user = await Api.CreateUserAsync(email: "troll@example.org");
         var client = Api.ClientFor(user.Id);
 
-        var blocked = await city.Admin.PutAsJsonAsync($"/api/v1/users/{user.Id}/block", new { until = Now.AddDays(30), reason = "Messages insultants répétés." });
+        var blocked = await city.Admin.PutAsJsonAsync(
+            $"/api/v1/users/{user.Id}/block",
+            new { until = Now.AddDays(30), reason = "Messages insultants répétés." }
+        );
 
         Assert.Equal(HttpStatusCode.NoContent, blocked.StatusCode);
         Assert.All((await Reasons(client, project)).Values, r => Assert.Equal("blocked", r));
@@ -129,8 +204,15 @@ public sealed class PhasesAndActionsTests(ApiFactory api) : ApiTest(api)
         Assert.Contains("Messages insultants répétés.", mail.TextBody);
         Assert.Equal(HttpStatusCode.NoContent, (await city.Admin.DeleteAsync($"/api/v1/users/{user.Id}/block")).StatusCode);
         Assert.Equal("allowed", (await Reasons(client, project))["comment"]);
-        await (await (await City.As(Api, city.Head1)).PutAsJsonAsync($"/api/v1/users/{user.Id}/block", new { until = Now.AddDays(1), reason = "x" })).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await city.Admin.PutAsJsonAsync($"/api/v1/users/{user.Id}/block", new { until = Now.AddDays(-1), reason = "" })).AssertFieldErrorsAsync("until", "reason");
+        await (
+            await (await City.As(Api, city.Head1)).PutAsJsonAsync(
+                $"/api/v1/users/{user.Id}/block",
+                new { until = Now.AddDays(1), reason = "x" }
+            )
+        ).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (
+            await city.Admin.PutAsJsonAsync($"/api/v1/users/{user.Id}/block", new { until = Now.AddDays(-1), reason = "" })
+        ).AssertFieldErrorsAsync("until", "reason");
     }
 
     [Fact]
@@ -150,9 +232,16 @@ public sealed class PhasesAndActionsTests(ApiFactory api) : ApiTest(api)
         var head1 = await (await (await City.As(Api, city.Head1)).GetAsync("/api/v1/audit-log?limit=100")).ReadJsonAsync();
 
         Assert.Equal(2, all["items"]!.AsArray().Count(e => e!["action"]!.GetValue<string>() == "project.created"));
-        Assert.All(head1["items"]!.AsArray(), e => Assert.True(e!["targetId"]!.GetValue<string>() == project.ToString() || e["action"]!.GetValue<string>().StartsWith("role.", StringComparison.Ordinal)));
+        Assert.All(head1["items"]!.AsArray(), e =>
+            Assert.True(
+                e!["targetId"]!.GetValue<string>() == project.ToString()
+                    || e["action"]!.GetValue<string>().StartsWith("role.", StringComparison.Ordinal)
+            )
+        );
         Assert.Contains(head1["items"]!.AsArray(), e => e!["action"]!.GetValue<string>() == "phase.added");
-        await (await Api.ClientFor((await Api.CreateUserAsync()).Id).GetAsync("/api/v1/audit-log")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await Api.ClientFor((await Api.CreateUserAsync()).Id).GetAsync("/api/v1/audit-log")).AssertProblemAsync(
+            HttpStatusCode.Forbidden
+        );
         await (await city.Admin.GetAsync("/api/v1/audit-log?action=DROP%20TABLE")).AssertFieldErrorsAsync("action");
     }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using Participation.Api.Tests.Infrastructure;
 
@@ -11,10 +10,32 @@ namespace Participation.Api.Tests.Features.Projects;
 public sealed class ProjectAuthorizationTests(ApiFactory api) : ApiTest(api)
 {
     private static readonly string[] Actors =
-        ["anonymous", "resident", "moderator_p1", "moderator_p2", "head_d1", "head_d2", "communication_manager", "it_manager", "elected_official", "admin"];
+    [
+        "anonymous",
+        "resident",
+        "moderator_p1",
+        "moderator_p2",
+        "head_d1",
+        "head_d2",
+        "communication_manager",
+        "it_manager",
+        "elected_official",
+        "admin",
+    ];
 
     private static readonly string[] Actions =
-        ["read_draft_p1", "read_published_p2", "edit_p1", "publish_p1", "preview_p1", "add_phase_p1", "assign_moderator_p1", "create_in_d1", "audit_log", "block_user"];
+    [
+        "read_draft_p1",
+        "read_published_p2",
+        "edit_p1",
+        "publish_p1",
+        "preview_p1",
+        "add_phase_p1",
+        "assign_moderator_p1",
+        "create_in_d1",
+        "audit_log",
+        "block_user",
+    ];
 
     private static int Expected(string actor, string action)
     {
@@ -59,7 +80,10 @@ public sealed class ProjectAuthorizationTests(ApiFactory api) : ApiTest(api)
             "head_d2" => await City.As(Api, city.Head2),
             _ => Api.ClientFor((await Api.CreateUserAsync(role: actor)).Id),
         };
-        var before = await Api.ScalarAsync<string>("SELECT status || title::text || (SELECT count(*) FROM phases)::text FROM projects WHERE id = @p1", new { p1 });
+        var before = await Api.ScalarAsync<string>(
+            "SELECT status || title::text || (SELECT count(*) FROM phases)::text FROM projects WHERE id = @p1",
+            new { p1 }
+        );
 
         var response = action switch
         {
@@ -68,18 +92,36 @@ public sealed class ProjectAuthorizationTests(ApiFactory api) : ApiTest(api)
             "edit_p1" => await client.PatchAsJsonAsync($"/api/v1/projects/{p1}", new { title = new { fr = "Changé" } }),
             "publish_p1" => await client.PostJsonAsync($"/api/v1/projects/{p1}/status", new { status = "published" }),
             "preview_p1" => await client.PostAsync($"/api/v1/projects/{p1}/preview-link", null),
-            "add_phase_p1" => await client.PostJsonAsync($"/api/v1/projects/{p1}/phases", City.Phase("information", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(3))),
+            "add_phase_p1" => await client.PostJsonAsync(
+                $"/api/v1/projects/{p1}/phases",
+                City.Phase("information", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(3))
+            ),
             "assign_moderator_p1" => await client.PutAsync($"/api/v1/projects/{p1}/moderators/{target.Id}", null),
-            "create_in_d1" => await client.PostJsonAsync("/api/v1/projects", new { departmentId = city.D1, title = new { fr = "Nouveau" } }),
+            "create_in_d1" => await client.PostJsonAsync(
+                "/api/v1/projects",
+                new { departmentId = city.D1, title = new { fr = "Nouveau" } }
+            ),
             "audit_log" => await client.GetAsync("/api/v1/audit-log"),
-            "block_user" => await client.PutAsJsonAsync($"/api/v1/users/{target.Id}/block", new { until = DateTimeOffset.UtcNow.AddDays(2), reason = "test" }),
+            "block_user" => await client.PutAsJsonAsync(
+                $"/api/v1/users/{target.Id}/block",
+                new { until = DateTimeOffset.UtcNow.AddDays(2), reason = "test" }
+            ),
             _ => throw new InvalidOperationException(action),
         };
 
-        Assert.True((int)response.StatusCode == expected, $"{actor} {action}: expected {expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.True(
+            (int)response.StatusCode == expected,
+            $"{actor} {action}: expected {expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}"
+        );
         if (expected >= 400)
         {
-            Assert.Equal(before, await Api.ScalarAsync<string>("SELECT status || title::text || (SELECT count(*) FROM phases)::text FROM projects WHERE id = @p1", new { p1 }));
+            Assert.Equal(
+                before,
+                await Api.ScalarAsync<string>(
+                    "SELECT status || title::text || (SELECT count(*) FROM phases)::text FROM projects WHERE id = @p1",
+                    new { p1 }
+                )
+            );
             Assert.Equal(0, await Api.ScalarAsync<long>("SELECT count(*) FROM user_roles WHERE user_id = @Id", new { target.Id }));
             Assert.Equal(0, await Api.CountAsync("user_blocks"));
             Assert.Equal(2, await Api.CountAsync("projects"));

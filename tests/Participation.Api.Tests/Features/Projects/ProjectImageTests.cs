@@ -6,7 +6,9 @@ namespace Participation.Api.Tests.Features.Projects;
 
 public sealed class ProjectImageTests(ApiFactory api) : ApiTest(api)
 {
-    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    private static readonly byte[] Png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+    );
 
     private static MultipartFormDataContent Form(byte[] bytes, string name = "header.png", string type = "image/png")
     {
@@ -15,7 +17,8 @@ public sealed class ProjectImageTests(ApiFactory api) : ApiTest(api)
         return new MultipartFormDataContent { { file, "file", name } };
     }
 
-    private int StoredFiles() => Directory.Exists(Api.StorageDirectory) ? Directory.GetFiles(Api.StorageDirectory, "*", SearchOption.AllDirectories).Length : 0;
+    private int StoredFiles() =>
+        Directory.Exists(Api.StorageDirectory) ? Directory.GetFiles(Api.StorageDirectory, "*", SearchOption.AllDirectories).Length : 0;
 
     [Fact]
     public async Task Staff_set_a_header_image_served_with_safe_headers()
@@ -27,7 +30,10 @@ public sealed class ProjectImageTests(ApiFactory api) : ApiTest(api)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var url = (await response.ReadJsonAsync())["imageUrl"]!.GetValue<string>();
-        Assert.Equal(url, (await (await Api.CreateClient().GetAsync($"/api/v1/projects/{id}")).ReadJsonAsync())["imageUrl"]!.GetValue<string>());
+        Assert.Equal(
+            url,
+            (await (await Api.CreateClient().GetAsync($"/api/v1/projects/{id}")).ReadJsonAsync())["imageUrl"]!.GetValue<string>()
+        );
         var image = await Api.CreateClient().GetAsync(url);
         Assert.Equal("image/png", image.Content.Headers.ContentType!.MediaType);
         Assert.Equal(Png, await image.Content.ReadAsByteArrayAsync());
@@ -82,9 +88,15 @@ public sealed class ProjectImageTests(ApiFactory api) : ApiTest(api)
         var city = await City.CreateAsync(Api);
         var id = await city.ProjectAsync(city.Admin, city.D1, status: "published");
 
-        await (await (await City.As(Api, city.Head2)).PutAsync($"/api/v1/projects/{id}/image", Form(Png))).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await Api.ClientFor((await Api.CreateUserAsync()).Id).PutAsync($"/api/v1/projects/{id}/image", Form(Png))).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await Api.CreateClient().PutAsync($"/api/v1/projects/{id}/image", Form(Png))).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await (await City.As(Api, city.Head2)).PutAsync($"/api/v1/projects/{id}/image", Form(Png))).AssertProblemAsync(
+            HttpStatusCode.Forbidden
+        );
+        await (
+            await Api.ClientFor((await Api.CreateUserAsync()).Id).PutAsync($"/api/v1/projects/{id}/image", Form(Png))
+        ).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await Api.CreateClient().PutAsync($"/api/v1/projects/{id}/image", Form(Png))).AssertProblemAsync(
+            HttpStatusCode.Unauthorized
+        );
         Assert.Equal(0, StoredFiles());
     }
 }

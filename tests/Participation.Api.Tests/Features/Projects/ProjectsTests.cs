@@ -46,7 +46,10 @@ public sealed class ProjectsTests(ApiFactory api) : ApiTest(api)
 
         var list = await (await anonymous.GetAsync("/api/v1/projects")).ReadJsonAsync();
         Assert.Equal(id, list["items"]![0]!["id"]!.GetValue<Guid>());
-        Assert.Equal(HttpStatusCode.OK, (await city.Admin.PostJsonAsync($"/api/v1/projects/{id}/status", new { status = "archived" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await city.Admin.PostJsonAsync($"/api/v1/projects/{id}/status", new { status = "archived" })).StatusCode
+        );
         var archived = await (await anonymous.GetAsync($"/api/v1/projects/{id}")).ReadJsonAsync();
         Assert.Equal("archived", archived["status"]!.GetValue<string>());
         Assert.Single((await (await anonymous.GetAsync("/api/v1/projects?status=archived")).ReadJsonAsync())["items"]!.AsArray());
@@ -59,10 +62,18 @@ public sealed class ProjectsTests(ApiFactory api) : ApiTest(api)
         var city = await City.CreateAsync(Api);
         var id = await city.ProjectAsync(city.Admin, city.D1);
 
-        var updated = await (await city.Admin.PatchAsJsonAsync($"/api/v1/projects/{id}", new
-        {
-            description = new { fr = "<h2>Titre</h2><p onclick=\"steal()\">Texte <em>fort</em><script>alert(1)</script></p><a href=\"javascript:alert(1)\">x</a><a href=\"https://ville.example\">site</a><img src=x onerror=alert(1)>" },
-        })).ReadJsonAsync();
+        var updated = await (
+            await city.Admin.PatchAsJsonAsync(
+                $"/api/v1/projects/{id}",
+                new
+                {
+                    description = new
+                    {
+                        fr = "<h2>Titre</h2><p onclick=\"steal()\">Texte <em>fort</em><script>alert(1)</script></p><a href=\"javascript:alert(1)\">x</a><a href=\"https://ville.example\">site</a><img src=x onerror=alert(1)>",
+                    },
+                }
+            )
+        ).ReadJsonAsync();
 
         var html = updated["description"]!["fr"]!.GetValue<string>();
         Assert.Contains("<h2>Titre</h2>", html);
@@ -80,17 +91,32 @@ public sealed class ProjectsTests(ApiFactory api) : ApiTest(api)
         var city = await City.CreateAsync(Api);
         var id = await city.ProjectAsync(city.Admin, city.D1, status: "published");
         var moderator = await Api.CreateUserAsync();
-        Assert.Equal(HttpStatusCode.NoContent, (await (await City.As(Api, city.Head1)).PutAsync($"/api/v1/projects/{id}/moderators/{moderator.Id}", null)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await (await City.As(Api, city.Head1)).PutAsync($"/api/v1/projects/{id}/moderators/{moderator.Id}", null)).StatusCode
+        );
         var body = new { title = new { fr = "Nouveau titre" } };
 
-        Assert.Equal(HttpStatusCode.OK, (await (await City.As(Api, moderator)).PatchAsJsonAsync($"/api/v1/projects/{id}", body)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await (await City.As(Api, city.Head1)).PatchAsJsonAsync($"/api/v1/projects/{id}", body)).StatusCode);
-        await (await (await City.As(Api, city.Head2)).PatchAsJsonAsync($"/api/v1/projects/{id}", body)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await (await City.As(Api, moderator)).PatchAsJsonAsync($"/api/v1/projects/{id}", body)).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await (await City.As(Api, city.Head1)).PatchAsJsonAsync($"/api/v1/projects/{id}", body)).StatusCode
+        );
+        await (await (await City.As(Api, city.Head2)).PatchAsJsonAsync($"/api/v1/projects/{id}", body)).AssertProblemAsync(
+            HttpStatusCode.Forbidden
+        );
         foreach (var role in new[] { "communication_manager", "it_manager", "elected_official" })
-            await (await Api.ClientFor((await Api.CreateUserAsync(role: role)).Id).PatchAsJsonAsync($"/api/v1/projects/{id}", body)).AssertProblemAsync(HttpStatusCode.Forbidden);
+            await (
+                await Api.ClientFor((await Api.CreateUserAsync(role: role)).Id).PatchAsJsonAsync($"/api/v1/projects/{id}", body)
+            ).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await Api.CreateClient().PatchAsJsonAsync($"/api/v1/projects/{id}", body)).AssertProblemAsync(HttpStatusCode.Unauthorized);
         // a moderator cannot appoint moderators, nor raise anyone
-        await (await (await City.As(Api, moderator)).PutAsync($"/api/v1/projects/{id}/moderators/{(await Api.CreateUserAsync()).Id}", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (
+            await (await City.As(Api, moderator)).PutAsync($"/api/v1/projects/{id}/moderators/{(await Api.CreateUserAsync()).Id}", null)
+        ).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -100,8 +126,12 @@ public sealed class ProjectsTests(ApiFactory api) : ApiTest(api)
         var moderator = await Api.CreateUserAsync();
         var unknown = Guid.NewGuid();
 
-        await (await city.Admin.PutAsync($"/api/v1/projects/{unknown}/moderators/{moderator.Id}", null)).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await city.Admin.DeleteAsync($"/api/v1/projects/{unknown}/moderators/{moderator.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await city.Admin.PutAsync($"/api/v1/projects/{unknown}/moderators/{moderator.Id}", null)).AssertProblemAsync(
+            HttpStatusCode.NotFound
+        );
+        await (await city.Admin.DeleteAsync($"/api/v1/projects/{unknown}/moderators/{moderator.Id}")).AssertProblemAsync(
+            HttpStatusCode.NotFound
+        );
         Assert.Equal(0, await Api.ScalarAsync<long>("SELECT count(*) FROM user_roles WHERE role = 'project_moderator'"));
     }
 
@@ -111,9 +141,16 @@ public sealed class ProjectsTests(ApiFactory api) : ApiTest(api)
         var city = await City.CreateAsync(Api);
         var head = await City.As(Api, city.Head1);
 
-        await (await head.PostJsonAsync("/api/v1/projects", new { departmentId = city.D2, title = new { fr = "Ailleurs" } })).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await Api.ClientFor((await Api.CreateUserAsync()).Id).PostJsonAsync("/api/v1/projects", new { departmentId = city.D1, title = new { fr = "X" } })).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await head.PostJsonAsync("/api/v1/projects", new { departmentId = city.D1, title = new { nl = "Geen Frans" } })).AssertFieldErrorsAsync("title");
+        await (
+            await head.PostJsonAsync("/api/v1/projects", new { departmentId = city.D2, title = new { fr = "Ailleurs" } })
+        ).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (
+            await Api.ClientFor((await Api.CreateUserAsync()).Id)
+                .PostJsonAsync("/api/v1/projects", new { departmentId = city.D1, title = new { fr = "X" } })
+        ).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (
+            await head.PostJsonAsync("/api/v1/projects", new { departmentId = city.D1, title = new { nl = "Geen Frans" } })
+        ).AssertFieldErrorsAsync("title");
         Assert.Equal(0, await Api.CountAsync("projects"));
     }
 
@@ -121,9 +158,13 @@ public sealed class ProjectsTests(ApiFactory api) : ApiTest(api)
     public async Task The_public_list_filters_and_pages()
     {
         var city = await City.CreateAsync(Api);
-        for (var i = 0; i < 12; i++) await city.ProjectAsync(city.Admin, i % 2 == 0 ? city.D1 : city.D2, $"Projet {i}", "published");
+        for (var i = 0; i < 12; i++)
+            await city.ProjectAsync(city.Admin, i % 2 == 0 ? city.D1 : city.D2, $"Projet {i}", "published");
         var voting = await city.ProjectAsync(city.Admin, city.D2, "Vote sur le budget", "published");
-        await city.Admin.PostJsonAsync($"/api/v1/projects/{voting}/phases", City.Phase("voting", Now.AddDays(-1), Now.AddDays(3), new { votesPerUser = 3 }));
+        await city.Admin.PostJsonAsync(
+            $"/api/v1/projects/{voting}/phases",
+            City.Phase("voting", Now.AddDays(-1), Now.AddDays(3), new { votesPerUser = 3 })
+        );
         var anonymous = Api.CreateClient();
 
         var first = await (await anonymous.GetAsync("/api/v1/projects?limit=5")).ReadJsonAsync();
@@ -136,13 +177,32 @@ public sealed class ProjectsTests(ApiFactory api) : ApiTest(api)
             cursor = page["nextCursor"]?.GetValue<string>();
         }
         Assert.Equal(13, ids.Distinct().Count());
-        Assert.Equal(6, (await (await anonymous.GetAsync($"/api/v1/projects?departmentId={city.D1}")).ReadJsonAsync())["items"]!.AsArray().Count);
+        Assert.Equal(
+            6,
+            (await (await anonymous.GetAsync($"/api/v1/projects?departmentId={city.D1}")).ReadJsonAsync())["items"]!.AsArray().Count
+        );
         var byMethod = await (await anonymous.GetAsync("/api/v1/projects?method=voting")).ReadJsonAsync();
         Assert.Equal("voting", byMethod["items"]!.AsArray().Single()!["currentPhase"]!["method"]!.GetValue<string>());
-        Assert.Equal(voting, (await (await anonymous.GetAsync("/api/v1/projects?sort=ending_soon")).ReadJsonAsync())["items"]![0]!["id"]!.GetValue<Guid>());
-        Assert.Equal(13, (await (await anonymous.GetAsync("/api/v1/projects?topic=nature&limit=100")).ReadJsonAsync())["items"]!.AsArray().Count);
+        Assert.Equal(
+            voting,
+            (await (await anonymous.GetAsync("/api/v1/projects?sort=ending_soon")).ReadJsonAsync())["items"]![0]!["id"]!.GetValue<Guid>()
+        );
+        Assert.Equal(
+            13,
+            (await (await anonymous.GetAsync("/api/v1/projects?topic=nature&limit=100")).ReadJsonAsync())["items"]!.AsArray().Count
+        );
         Assert.Single((await (await anonymous.GetAsync("/api/v1/projects?search=budget")).ReadJsonAsync())["items"]!.AsArray());
-        foreach (var bad in new[] { "sort=votes", "status=draft", "method=lottery", "limit=0", "cursor=zz", "sort=newest;DROP%20TABLE%20projects" })
+        foreach (
+            var bad in new[]
+            {
+                "sort=votes",
+                "status=draft",
+                "method=lottery",
+                "limit=0",
+                "cursor=zz",
+                "sort=newest;DROP%20TABLE%20projects",
+            }
+        )
             await (await anonymous.GetAsync($"/api/v1/projects?{bad}")).AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
@@ -155,7 +215,11 @@ public sealed class ProjectsTests(ApiFactory api) : ApiTest(api)
         var moderator = await Api.CreateUserAsync();
         await city.Admin.PutAsync($"/api/v1/projects/{p2}/moderators/{moderator.Id}", null);
 
-        async Task<Guid[]> Workspace(HttpClient c) => (await (await c.GetAsync("/api/v1/projects/workspace")).ReadJsonAsync())["items"]!.AsArray().Select(p => p!["id"]!.GetValue<Guid>()).ToArray();
+        async Task<Guid[]> Workspace(HttpClient c) =>
+            (await (await c.GetAsync("/api/v1/projects/workspace")).ReadJsonAsync())["items"]!
+                .AsArray()
+                .Select(p => p!["id"]!.GetValue<Guid>())
+                .ToArray();
 
         Assert.Equal(2, (await Workspace(city.Admin)).Length);
         Assert.Equal([p1], await Workspace(await City.As(Api, city.Head1)));

@@ -25,52 +25,86 @@ public sealed class PollTests(ApiFactory api) : ApiTest(api)
         var c = city ?? await IdeaCity.CreateAsync(Api);
         var project = city is null ? c.P1 : c.P2;
         await using (var connection = await Api.OpenAsync())
-            await connection.ExecuteAsync("UPDATE phases SET starts_at = now() - interval '10 days', ends_at = now() - interval '1 hour' WHERE project_id = @project", new { project });
-        var phase = await IdeaCity.PhaseAsync(c.Admin, project, "poll", DateTimeOffset.UtcNow.AddMinutes(-30), DateTimeOffset.UtcNow.AddDays(10),
-            settings ?? new { permissions = new { answer = "registered" }, resultsPublic = true });
-        var saved = await c.Admin.PutAsJsonAsync($"/api/v1/phases/{phase}/survey", new
-        {
-            version = 0,
-            sections = new[]
+            await connection.ExecuteAsync(
+                "UPDATE phases SET starts_at = now() - interval '10 days', ends_at = now() - interval '1 hour' WHERE project_id = @project",
+                new { project }
+            );
+        var phase = await IdeaCity.PhaseAsync(
+            c.Admin,
+            project,
+            "poll",
+            DateTimeOffset.UtcNow.AddMinutes(-30),
+            DateTimeOffset.UtcNow.AddDays(10),
+            settings ?? new { permissions = new { answer = "registered" }, resultsPublic = true }
+        );
+        var saved = await c.Admin.PutAsJsonAsync(
+            $"/api/v1/phases/{phase}/survey",
+            new
             {
-                new
+                version = 0,
+                sections = new[]
                 {
-                    questions = new[]
+                    new
                     {
-                        new
+                        questions = new[]
                         {
-                            type = multiple ? "multiple_choice" : "single_choice", required = true,
-                            title = new Dictionary<string, string> { ["fr"] = "Quel thème pour la fête ?" },
-                            settings = multiple ? (object)new { maxSelections = 2 } : new { },
-                            options = new[] { "Cirque", "Années 80", "Jeux en bois" }.Select(l => new { label = new Dictionary<string, string> { ["fr"] = l } }),
+                            new
+                            {
+                                type = multiple ? "multiple_choice" : "single_choice",
+                                required = true,
+                                title = new Dictionary<string, string> { ["fr"] = "Quel thème pour la fête ?" },
+                                settings = multiple ? (object)new { maxSelections = 2 } : new { },
+                                options = new[] { "Cirque", "Années 80", "Jeux en bois" }.Select(l => new
+                                {
+                                    label = new Dictionary<string, string> { ["fr"] = l },
+                                }),
+                            },
                         },
                     },
                 },
-            },
-        });
+            }
+        );
         Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
         var question = (await saved.ReadJsonAsync())["sections"]![0]!["questions"]![0]!;
-        return new Poll(c, phase, question["id"]!.GetValue<Guid>(), question["options"]!.AsArray().Select(o => o!["id"]!.GetValue<Guid>()).ToArray());
+        return new Poll(
+            c,
+            phase,
+            question["id"]!.GetValue<Guid>(),
+            question["options"]!.AsArray().Select(o => o!["id"]!.GetValue<Guid>()).ToArray()
+        );
     }
 
-    private static object Choose(Poll p, params Guid[] options) => new { answers = new[] { new { questionId = p.Question, optionIds = options } } };
+    private static object Choose(Poll p, params Guid[] options) =>
+        new { answers = new[] { new { questionId = p.Question, optionIds = options } } };
 
     private static HttpRequestMessage Anonymous(HttpMethod method, Poll p, string? token, object? body = null)
     {
-        var request = new HttpRequestMessage(method, $"/api/v1/phases/{p.Phase}/poll-answer") { Content = body is null ? null : JsonContent.Create(body) };
-        if (token is not null) request.Headers.Add("X-Respondent-Token", token);
+        var request = new HttpRequestMessage(method, $"/api/v1/phases/{p.Phase}/poll-answer")
+        {
+            Content = body is null ? null : JsonContent.Create(body),
+        };
+        if (token is not null)
+            request.Headers.Add("X-Respondent-Token", token);
         return request;
     }
 
     private async Task<(long Responses, long Counted, string Answers)> StoredAsync(Guid phase)
     {
         await using var connection = await Api.OpenAsync();
-        return (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM survey_responses WHERE phase_id = @phase AND status = 'submitted'", new { phase }),
+        return (
+            await connection.ExecuteScalarAsync<long>(
+                "SELECT count(*) FROM survey_responses WHERE phase_id = @phase AND status = 'submitted'",
+                new { phase }
+            ),
             await connection.ExecuteScalarAsync<long>("SELECT responses FROM surveys WHERE phase_id = @phase", new { phase }),
-            await connection.ExecuteScalarAsync<string>("""
+            await connection.ExecuteScalarAsync<string>(
+                """
                 SELECT coalesce(string_agg(a.option_id::text, ',' ORDER BY a.option_id), '') FROM survey_answers a
                   JOIN survey_responses r ON r.id = a.response_id WHERE r.phase_id = @phase
-                """, new { phase }) ?? "");
+                """,
+                new { phase }
+            ) ?? ""
+        );
     }
 
     private static int Count(JsonNode results, Guid option) =>
@@ -121,9 +155,9 @@ public sealed class PollTests(ApiFactory api) : ApiTest(api)
         var p = await PollAsync();
         var bad = new object[]
         {
-            Choose(p, Guid.NewGuid()),                         // unknown option
-            Choose(p, p.Options[0], p.Options[1]),             // two choices in a single choice
-            Choose(p),                                         // nothing chosen
+            Choose(p, Guid.NewGuid()), // unknown option
+            Choose(p, p.Options[0], p.Options[1]), // two choices in a single choice
+            Choose(p), // nothing chosen
             new { answers = new[] { new { questionId = p.Question, text = "Cirque" } } }, // a text for a choice
         };
         foreach (var body in bad)
@@ -142,19 +176,28 @@ public sealed class PollTests(ApiFactory api) : ApiTest(api)
     {
         var p = await PollAsync(new { permissions = new { answer = "everyone" }, resultsPublic = true });
 
-        var mine = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            p.C.A.PutAsJsonAsync($"/api/v1/phases/{p.Phase}/poll-answer", Choose(p, p.Options[i % 3]))));
+        var mine = await Task.WhenAll(
+            Enumerable.Range(0, 20).Select(i => p.C.A.PutAsJsonAsync($"/api/v1/phases/{p.Phase}/poll-answer", Choose(p, p.Options[i % 3])))
+        );
         Assert.All(mine, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         var token = "a-browser-token-" + Guid.NewGuid();
         var visitor = Api.CreateClient();
-        var theirs = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => visitor.SendAsync(Anonymous(HttpMethod.Put, p, token, Choose(p, p.Options[i % 3])))));
+        var theirs = await Task.WhenAll(
+            Enumerable.Range(0, 20).Select(i => visitor.SendAsync(Anonymous(HttpMethod.Put, p, token, Choose(p, p.Options[i % 3]))))
+        );
         Assert.All(theirs, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
 
         var (responses, counted, answers) = await StoredAsync(p.Phase);
         Assert.Equal(2, responses);
         Assert.Equal(2, counted);
         Assert.Equal(2, answers.Split(',').Length);
-        Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM survey_responses WHERE phase_id = @Phase AND user_id IS NULL", new { p.Phase }));
+        Assert.Equal(
+            1,
+            await Api.ScalarAsync<long>(
+                "SELECT count(*) FROM survey_responses WHERE phase_id = @Phase AND user_id IS NULL",
+                new { p.Phase }
+            )
+        );
     }
 
     [Fact]
@@ -164,11 +207,25 @@ public sealed class PollTests(ApiFactory api) : ApiTest(api)
         var visitor = Api.CreateClient();
         var token = "token-" + Guid.NewGuid();
 
-        Assert.Equal(HttpStatusCode.BadRequest, (await visitor.SendAsync(Anonymous(HttpMethod.Put, open, null, Choose(open, open.Options[0])))).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await visitor.SendAsync(Anonymous(HttpMethod.Put, open, "short", Choose(open, open.Options[0])))).StatusCode);
-        var answered = await (await visitor.SendAsync(Anonymous(HttpMethod.Put, open, token, Choose(open, open.Options[0])))).ReadJsonAsync();
+        Assert.Equal(
+            HttpStatusCode.BadRequest,
+            (await visitor.SendAsync(Anonymous(HttpMethod.Put, open, null, Choose(open, open.Options[0])))).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.BadRequest,
+            (await visitor.SendAsync(Anonymous(HttpMethod.Put, open, "short", Choose(open, open.Options[0])))).StatusCode
+        );
+        var answered = await (
+            await visitor.SendAsync(Anonymous(HttpMethod.Put, open, token, Choose(open, open.Options[0])))
+        ).ReadJsonAsync();
         Assert.Equal(1, answered["results"]!["responses"]!.GetValue<int>());
-        Assert.Equal(1, Count((await (await open.C.Mod1.GetAsync($"/api/v1/phases/{open.Phase}/poll-answer")).ReadJsonAsync())["results"]!, open.Options[0]));
+        Assert.Equal(
+            1,
+            Count(
+                (await (await open.C.Mod1.GetAsync($"/api/v1/phases/{open.Phase}/poll-answer")).ReadJsonAsync())["results"]!,
+                open.Options[0]
+            )
+        );
         var again = await (await visitor.SendAsync(Anonymous(HttpMethod.Get, open, token))).ReadJsonAsync();
         Assert.Equal(open.Options[0], again["response"]!["answers"]![0]!["optionIds"]![0]!.GetValue<Guid>());
         var stranger = await (await visitor.SendAsync(Anonymous(HttpMethod.Get, open, "another-token-" + Guid.NewGuid()))).ReadJsonAsync();
@@ -194,12 +251,18 @@ public sealed class PollTests(ApiFactory api) : ApiTest(api)
         Assert.True(survey["locked"]!.GetValue<bool>());
         var sections = survey["sections"]!.DeepClone();
         sections[0]!["questions"]![0]!["options"]!.AsArray().RemoveAt(2);
-        var changed = await p.C.Mod1.PutAsJsonAsync($"/api/v1/phases/{p.Phase}/survey", new { version = survey["version"]!.GetValue<int>(), sections });
+        var changed = await p.C.Mod1.PutAsJsonAsync(
+            $"/api/v1/phases/{p.Phase}/survey",
+            new { version = survey["version"]!.GetValue<int>(), sections }
+        );
         Assert.Equal(HttpStatusCode.Conflict, changed.StatusCode);
 
         // Its method can no longer change either.
         var now = DateTimeOffset.UtcNow;
-        var retyped = await p.C.Mod1.PutAsJsonAsync($"/api/v1/projects/{p.C.P1}/phases/{p.Phase}", City.Phase("survey", now.AddMinutes(-30), now.AddDays(10), null));
+        var retyped = await p.C.Mod1.PutAsJsonAsync(
+            $"/api/v1/projects/{p.C.P1}/phases/{p.Phase}",
+            City.Phase("survey", now.AddMinutes(-30), now.AddDays(10), null)
+        );
         Assert.Equal(HttpStatusCode.BadRequest, retyped.StatusCode);
         Assert.NotNull((await retyped.ReadJsonAsync())["errors"]!["method"]);
 
@@ -216,8 +279,13 @@ public sealed class PollTests(ApiFactory api) : ApiTest(api)
     public async Task A_multiple_choice_poll_keeps_to_its_maximum()
     {
         var p = await PollAsync(multiple: true);
-        Assert.Equal(HttpStatusCode.BadRequest, (await p.C.A.PutAsJsonAsync($"/api/v1/phases/{p.Phase}/poll-answer", Choose(p, p.Options))).StatusCode);
-        var state = await (await p.C.A.PutAsJsonAsync($"/api/v1/phases/{p.Phase}/poll-answer", Choose(p, p.Options[0], p.Options[1]))).ReadJsonAsync();
+        Assert.Equal(
+            HttpStatusCode.BadRequest,
+            (await p.C.A.PutAsJsonAsync($"/api/v1/phases/{p.Phase}/poll-answer", Choose(p, p.Options))).StatusCode
+        );
+        var state = await (
+            await p.C.A.PutAsJsonAsync($"/api/v1/phases/{p.Phase}/poll-answer", Choose(p, p.Options[0], p.Options[1]))
+        ).ReadJsonAsync();
         Assert.Equal(2, state["response"]!["answers"]![0]!["optionIds"]!.AsArray().Count);
         // One answer is too small a group to break down for residents; the staff see it.
         Assert.False(state["results"]!["questions"]![0]!["brokenDown"]!.GetValue<bool>());
@@ -228,12 +296,13 @@ public sealed class PollTests(ApiFactory api) : ApiTest(api)
 
     private static readonly string[] Actions = ["read", "answer", "withdraw"];
 
-    private static int Expected(string actor, string action) => (actor, action) switch
-    {
-        ("anonymous", "read") => 200,                   // no answer yet, the published results
-        ("anonymous", _) => 403,                         // not_signed_in: this poll is for registered people
-        _ => 200,                                        // everyone signed in answers and withdraws their own answer
-    };
+    private static int Expected(string actor, string action) =>
+        (actor, action) switch
+        {
+            ("anonymous", "read") => 200, // no answer yet, the published results
+            ("anonymous", _) => 403, // not_signed_in: this poll is for registered people
+            _ => 200, // everyone signed in answers and withdraws their own answer
+        };
 
     public static TheoryData<string, string, int> Matrix() => AuthorizationMatrix.Build(AuthorizationMatrix.Actors, Actions, Expected);
 
@@ -251,12 +320,27 @@ public sealed class PollTests(ApiFactory api) : ApiTest(api)
             "withdraw" => await client.DeleteAsync($"/api/v1/phases/{p.Phase}/poll-answer"),
             _ => throw new InvalidOperationException(action),
         };
-        Assert.True((int)response.StatusCode == expected, $"{actor} {action}: expected {expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.True(
+            (int)response.StatusCode == expected,
+            $"{actor} {action}: expected {expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}"
+        );
         // Nobody touches resident A's answer but A.
-        var a = await Api.ScalarAsync<string>("""
+        var a = await Api.ScalarAsync<string>(
+            """
             SELECT string_agg(a.option_id::text, ',') FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
              WHERE r.phase_id = @Phase AND r.user_id = @A
-            """, new { p.Phase, A = p.C.ResidentA.Id });
-        Assert.Equal(actor == "resident_a" ? (action == "answer" ? p.Options[1].ToString() : action == "withdraw" ? null : p.Options[0].ToString()) : p.Options[0].ToString(), a);
+            """,
+            new { p.Phase, A = p.C.ResidentA.Id }
+        );
+        Assert.Equal(
+            actor == "resident_a"
+                ? (
+                    action == "answer" ? p.Options[1].ToString()
+                    : action == "withdraw" ? null
+                    : p.Options[0].ToString()
+                )
+                : p.Options[0].ToString(),
+            a
+        );
     }
 }

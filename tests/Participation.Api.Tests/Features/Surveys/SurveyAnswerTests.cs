@@ -42,13 +42,35 @@ public sealed class SurveyAnswerTests(ApiFactory api) : ApiTest(api)
         await SurveyInvariants.AssertHoldAsync(Api);
     }
 
-    public static TheoryData<string> BadAnswers() => new()
-    {
-        "single_missing_required", "single_two_options", "single_unknown_option", "single_option_and_other", "multiple_too_many", "multiple_duplicate",
-        "multiple_other_not_allowed", "multiple_unknown_option", "short_missing_required", "short_too_long", "short_control_character", "short_given_a_number",
-        "long_too_long", "scale_out_of_range", "scale_not_whole", "number_out_of_range", "number_not_whole", "number_given_a_text", "ranking_partial",
-        "ranking_unknown_option", "ranking_duplicate", "map_half_a_point", "map_out_of_range", "unknown_question", "duplicate_answer",
-    };
+    public static TheoryData<string> BadAnswers() =>
+        new()
+        {
+            "single_missing_required",
+            "single_two_options",
+            "single_unknown_option",
+            "single_option_and_other",
+            "multiple_too_many",
+            "multiple_duplicate",
+            "multiple_other_not_allowed",
+            "multiple_unknown_option",
+            "short_missing_required",
+            "short_too_long",
+            "short_control_character",
+            "short_given_a_number",
+            "long_too_long",
+            "scale_out_of_range",
+            "scale_not_whole",
+            "number_out_of_range",
+            "number_not_whole",
+            "number_given_a_text",
+            "ranking_partial",
+            "ranking_unknown_option",
+            "ranking_duplicate",
+            "map_half_a_point",
+            "map_out_of_range",
+            "unknown_question",
+            "duplicate_answer",
+        };
 
     [Theory]
     [MemberData(nameof(BadAnswers))]
@@ -97,7 +119,8 @@ public sealed class SurveyAnswerTests(ApiFactory api) : ApiTest(api)
 
         // A draft is checked the same way, except that required questions may wait.
         var draft = await s.C.A.PutAsJsonAsync(s.MyResponseUrl, body);
-        if (requiredOnly) Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
+        if (requiredOnly)
+            Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
         else
         {
             await draft.AssertFieldErrorsAsync($"answers.{question}");
@@ -128,10 +151,16 @@ public sealed class SurveyAnswerTests(ApiFactory api) : ApiTest(api)
         Assert.Null(draft["submittedAt"]);
         Assert.Equal(2, draft["answers"]!.AsArray().Count);
         var again = await (await s.C.A.PutAsJsonAsync(s.MyResponseUrl, SurveyCity.Answers([answers[4], answers[5]]))).ReadJsonAsync();
-        Assert.Equal(new[] { SurveyCity.QuestionId(view, 4), SurveyCity.QuestionId(view, 5) }, again["answers"]!.AsArray().Select(a => a!["questionId"]!.GetValue<Guid>()));
+        Assert.Equal(
+            new[] { SurveyCity.QuestionId(view, 4), SurveyCity.QuestionId(view, 5) },
+            again["answers"]!.AsArray().Select(a => a!["questionId"]!.GetValue<Guid>())
+        );
         Assert.Equal(0, await Api.ScalarAsync<int>("SELECT responses FROM surveys"));
         Assert.Equal("allowed", await ReasonAsync(s, s.C.A));
-        await (await s.SubmitAsync(s.C.A, SurveyCity.Answers([answers[4]]))).AssertFieldErrorsAsync($"answers.{SurveyCity.QuestionId(view, 0)}", $"answers.{SurveyCity.QuestionId(view, 2)}");
+        await (await s.SubmitAsync(s.C.A, SurveyCity.Answers([answers[4]]))).AssertFieldErrorsAsync(
+            $"answers.{SurveyCity.QuestionId(view, 0)}",
+            $"answers.{SurveyCity.QuestionId(view, 2)}"
+        );
 
         Assert.Equal(HttpStatusCode.Created, (await s.SubmitAsync(s.C.A, SurveyCity.Answers(answers.Values))).StatusCode);
 
@@ -141,8 +170,20 @@ public sealed class SurveyAnswerTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(1, await Api.CountAsync("survey_responses"));
         Assert.Equal("already_responded", await ReasonAsync(s, s.C.A));
         Assert.Equal("allowed", await ReasonAsync(s, s.C.B));
-        Assert.Equal("already_responded", (await (await s.C.A.PutAsJsonAsync(s.MyResponseUrl, SurveyCity.Answers([answers[4]]))).AssertProblemAsync(HttpStatusCode.Forbidden))["reason"]!.GetValue<string>());
-        Assert.Equal("already_responded", (await (await s.SubmitAsync(s.C.A, SurveyCity.Answers(answers.Values))).AssertProblemAsync(HttpStatusCode.Forbidden))["reason"]!.GetValue<string>());
+        Assert.Equal(
+            "already_responded",
+            (
+                await (await s.C.A.PutAsJsonAsync(s.MyResponseUrl, SurveyCity.Answers([answers[4]]))).AssertProblemAsync(
+                    HttpStatusCode.Forbidden
+                )
+            )["reason"]!.GetValue<string>()
+        );
+        Assert.Equal(
+            "already_responded",
+            (await (await s.SubmitAsync(s.C.A, SurveyCity.Answers(answers.Values))).AssertProblemAsync(HttpStatusCode.Forbidden))[
+                "reason"
+            ]!.GetValue<string>()
+        );
         Assert.Equal(11, await Api.CountAsync("survey_answers")); // two choices and three ranks among them
         await SurveyInvariants.AssertHoldAsync(Api);
     }
@@ -175,7 +216,8 @@ public sealed class SurveyAnswerTests(ApiFactory api) : ApiTest(api)
         var (s, view) = await SurveyAsync();
         var body = SurveyCity.Answers(SurveyCity.ValidAnswers(view).Values);
         var clients = new List<HttpClient>();
-        for (var i = 0; i < 20; i++) clients.Add(Api.ClientFor((await Api.CreateUserAsync(firstName: $"R{i}")).Id));
+        for (var i = 0; i < 20; i++)
+            clients.Add(Api.ClientFor((await Api.CreateUserAsync(firstName: $"R{i}")).Id));
 
         var responses = await Task.WhenAll(clients.Select(c => s.SubmitAsync(c, body)));
 
@@ -200,13 +242,17 @@ public sealed class SurveyAnswerTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
             Assert.Equal("already_responded", (await refused.AssertProblemAsync(HttpStatusCode.Forbidden))["reason"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.Created, (await s.SubmitAsync(Api.CreateClient(), body, "browser-" + Guid.NewGuid().ToString("N"))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Created,
+            (await s.SubmitAsync(Api.CreateClient(), body, "browser-" + Guid.NewGuid().ToString("N"))).StatusCode
+        );
 
         // The visitor reads their answers back with the same token; another browser (or none) finds nothing.
         async Task<JsonNode> MineAsync(string? t)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, s.MyResponseUrl);
-            if (t is not null) request.Headers.Add("X-Respondent-Token", t);
+            if (t is not null)
+                request.Headers.Add("X-Respondent-Token", t);
             return await (await visitor.SendAsync(request)).ReadJsonAsync();
         }
         var mine = await MineAsync(token);
@@ -217,8 +263,20 @@ public sealed class SurveyAnswerTests(ApiFactory api) : ApiTest(api)
 
         // A signed-in resident answers as themselves (by user id, whatever the header).
         Assert.Equal(HttpStatusCode.Created, (await s.SubmitAsync(s.C.A, body, token)).StatusCode);
-        Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM survey_responses WHERE user_id = @Id AND token_hash IS NULL", new { s.C.ResidentA.Id }));
-        Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM survey_responses WHERE token_hash = sha256(convert_to(@Token, 'UTF8'))", new { Token = token }));
+        Assert.Equal(
+            1,
+            await Api.ScalarAsync<long>(
+                "SELECT count(*) FROM survey_responses WHERE user_id = @Id AND token_hash IS NULL",
+                new { s.C.ResidentA.Id }
+            )
+        );
+        Assert.Equal(
+            1,
+            await Api.ScalarAsync<long>(
+                "SELECT count(*) FROM survey_responses WHERE token_hash = sha256(convert_to(@Token, 'UTF8'))",
+                new { Token = token }
+            )
+        );
         Assert.Equal(3, await Api.ScalarAsync<int>("SELECT responses FROM surveys"));
         await SurveyInvariants.AssertHoldAsync(Api);
     }
@@ -229,7 +287,9 @@ public sealed class SurveyAnswerTests(ApiFactory api) : ApiTest(api)
         var (s, view) = await SurveyAsync(answer: "registered");
         var body = SurveyCity.Answers(SurveyCity.ValidAnswers(view).Values);
 
-        var problem = await (await s.SubmitAsync(Api.CreateClient(), body, "browser-" + Guid.NewGuid().ToString("N"))).AssertProblemAsync(HttpStatusCode.Forbidden);
+        var problem = await (await s.SubmitAsync(Api.CreateClient(), body, "browser-" + Guid.NewGuid().ToString("N"))).AssertProblemAsync(
+            HttpStatusCode.Forbidden
+        );
 
         Assert.Equal("not_signed_in", problem["reason"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Unauthorized, (await Api.CreateClient().PutAsJsonAsync(s.MyResponseUrl, body)).StatusCode);
@@ -254,7 +314,10 @@ public sealed class SurveyAnswerTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
         Assert.Equal("true", second.Headers.GetValues("Idempotent-Replayed").Single());
-        Assert.Equal((await first.ReadJsonAsync())["responseId"]!.ToJsonString(), (await second.ReadJsonAsync())["responseId"]!.ToJsonString());
+        Assert.Equal(
+            (await first.ReadJsonAsync())["responseId"]!.ToJsonString(),
+            (await second.ReadJsonAsync())["responseId"]!.ToJsonString()
+        );
         Assert.Equal("1/11/submitted/1", await s.StateAsync());
     }
 
@@ -264,10 +327,22 @@ public sealed class SurveyAnswerTests(ApiFactory api) : ApiTest(api)
         var (s, view) = await SurveyAsync();
         var body = SurveyCity.Answers(SurveyCity.ValidAnswers(view).Values);
         await using (var connection = await Api.OpenAsync())
-            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE phases SET ends_at = now() - interval '1 minute' WHERE id = @Phase", new { s.Phase });
+            await Dapper.SqlMapper.ExecuteAsync(
+                connection,
+                "UPDATE phases SET ends_at = now() - interval '1 minute' WHERE id = @Phase",
+                new { s.Phase }
+            );
 
-        Assert.Equal("phase_not_active", (await (await s.SubmitAsync(s.C.A, body)).AssertProblemAsync(HttpStatusCode.Forbidden))["reason"]!.GetValue<string>());
-        Assert.Equal("phase_not_active", (await (await s.C.A.PutAsJsonAsync(s.MyResponseUrl, body)).AssertProblemAsync(HttpStatusCode.Forbidden))["reason"]!.GetValue<string>());
+        Assert.Equal(
+            "phase_not_active",
+            (await (await s.SubmitAsync(s.C.A, body)).AssertProblemAsync(HttpStatusCode.Forbidden))["reason"]!.GetValue<string>()
+        );
+        Assert.Equal(
+            "phase_not_active",
+            (await (await s.C.A.PutAsJsonAsync(s.MyResponseUrl, body)).AssertProblemAsync(HttpStatusCode.Forbidden))[
+                "reason"
+            ]!.GetValue<string>()
+        );
         Assert.Equal(HttpStatusCode.NotFound, (await s.C.A.PostAsJsonAsync($"/api/v1/phases/{s.C.Phase1}/responses", body)).StatusCode);
         Assert.Equal("0/0//0", await s.StateAsync());
     }

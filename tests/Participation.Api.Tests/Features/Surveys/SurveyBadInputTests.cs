@@ -13,13 +13,24 @@ public sealed class SurveyBadInputTests(ApiFactory api) : ApiTest(api)
 {
     private static readonly string[] Bodies =
     [
-        "{}", "null", "[]", "\"text\"", "42", """{"version":"one"}""", """{"version":1,"sections":null}""", """{"version":1,"sections":[null]}""",
-        """{"version":1,"sections":[{"questions":null}]}""", """{"version":1,"sections":[{"questions":[null]}]}""",
+        "{}",
+        "null",
+        "[]",
+        "\"text\"",
+        "42",
+        """{"version":"one"}""",
+        """{"version":1,"sections":null}""",
+        """{"version":1,"sections":[null]}""",
+        """{"version":1,"sections":[{"questions":null}]}""",
+        """{"version":1,"sections":[{"questions":[null]}]}""",
         """{"version":1,"sections":[{"title":{"fr":null},"questions":[{"type":null,"title":null,"help":{"xx":"y"},"settings":"x","options":[null]}]}]}""",
         """{"version":1,"sections":[{"questions":[{"type":"linear_scale","title":{"fr":"<svg onload=alert(1)>"},"settings":{"scalePoints":-1,"minLabel":{"fr":null}},"options":[{"label":null}]}]}]}""",
         """{"version":1,"sections":[{"questions":[{"type":"number","title":{"fr":"N"},"settings":{"min":1e20,"max":-1e20,"integerOnly":"yes"}}]}]}""",
         """{"version":1,"sections":[{"questions":[{"id":"nope","type":"ranking","title":{"fr":"R"},"options":[{"id":"00000000-0000-0000-0000-000000000000","label":{"fr":"a"}},{"label":{"fr":"b"}}]}]}]}""",
-        """{"answers":null}""", """{"answers":[null]}""", """{"answers":[{"questionId":"x"}]}""", """{"answers":[{"questionId":null,"optionIds":[null]}]}""",
+        """{"answers":null}""",
+        """{"answers":[null]}""",
+        """{"answers":[{"questionId":"x"}]}""",
+        """{"answers":[{"questionId":null,"optionIds":[null]}]}""",
         """{"answers":[{"questionId":"00000000-0000-0000-0000-000000000000","number":1e30,"latitude":"north"}]}""",
         """{"answers":[{"questionId":"00000000-0000-0000-0000-000000000000","text":"\u202E\u0007","otherText":"' OR 1=1 --"}]}""",
     ];
@@ -33,11 +44,12 @@ public sealed class SurveyBadInputTests(ApiFactory api) : ApiTest(api)
         var state = await s.StateAsync();
         var failures = new List<string>();
         foreach (var body in Bodies)
-            foreach (var (method, url) in new[] { ("PUT", s.SurveyUrl), ("PUT", s.MyResponseUrl), ("POST", s.ResponsesUrl) })
-            {
-                var response = await admin.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = Http.Json(body) });
-                if ((int)response.StatusCode is < 400 or >= 500) failures.Add($"{method} {url} {body} → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            }
+        foreach (var (method, url) in new[] { ("PUT", s.SurveyUrl), ("PUT", s.MyResponseUrl), ("POST", s.ResponsesUrl) })
+        {
+            var response = await admin.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = Http.Json(body) });
+            if ((int)response.StatusCode is < 400 or >= 500)
+                failures.Add($"{method} {url} {body} → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.Equal(state, await s.StateAsync());
         Assert.Equal(1, await Api.ScalarAsync<int>("SELECT version FROM surveys"));
@@ -58,7 +70,8 @@ public sealed class SurveyBadInputTests(ApiFactory api) : ApiTest(api)
         var small = await CountAsync();
         var body = SurveyCity.Questionnaire(version: 1);
         var questions = body["sections"]![1]!["questions"]!.AsArray();
-        for (var i = 0; i < 40; i++) questions.Add(questions[2]!.DeepClone());
+        for (var i = 0; i < 40; i++)
+            questions.Add(questions[2]!.DeepClone());
         await s.SaveAsync(body: body);
 
         var large = await CountAsync();

@@ -21,12 +21,20 @@ public sealed class SurveyBuilderTests(ApiFactory api) : ApiTest(api)
         Assert.False(saved["locked"]!.GetValue<bool>());
         var read = await (await Api.CreateClient().GetAsync(s.SurveyUrl)).ReadJsonAsync();
         Assert.Equal(saved.ToJsonString(), read.ToJsonString());
-        Assert.Equal(new[] { "single_choice", "multiple_choice", "short_text", "long_text", "linear_scale", "number", "ranking", "map_point" },
-            Enumerable.Range(0, 8).Select(i => SurveyCity.Question(read, i)["type"]!.GetValue<string>()));
+        Assert.Equal(
+            new[] { "single_choice", "multiple_choice", "short_text", "long_text", "linear_scale", "number", "ranking", "map_point" },
+            Enumerable.Range(0, 8).Select(i => SurveyCity.Question(read, i)["type"]!.GetValue<string>())
+        );
         Assert.Equal(200, SurveyCity.Question(read, 2)["settings"]!["maxLength"]!.GetValue<int>());
         Assert.Equal("Nord", SurveyCity.Question(read, 0)["options"]![1]!["label"]!["fr"]!.GetValue<string>());
         Assert.Equal("U", read["sections"]![0]!["title"]!["nl"]!.GetValue<string>());
-        Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'survey.saved' AND department_id = @D1", new { s.C.City.D1 }));
+        Assert.Equal(
+            1,
+            await Api.ScalarAsync<long>(
+                "SELECT count(*) FROM audit_log WHERE action = 'survey.saved' AND department_id = @D1",
+                new { s.C.City.D1 }
+            )
+        );
     }
 
     [Fact]
@@ -37,14 +45,14 @@ public sealed class SurveyBuilderTests(ApiFactory api) : ApiTest(api)
         var body = SurveyCity.AsRequest(first);
         var questions = body["sections"]![0]!["questions"]!.AsArray();
         var kept = SurveyCity.QuestionId(first, 1);
-        questions.RemoveAt(0);                                                   // delete
-        questions[0]!["options"]!.AsArray().RemoveAt(3);                         // drop an option
-        questions[1]!["type"] = "long_text";                                     // retype (to the default length)
+        questions.RemoveAt(0); // delete
+        questions[0]!["options"]!.AsArray().RemoveAt(3); // drop an option
+        questions[1]!["type"] = "long_text"; // retype (to the default length)
         questions[1]!.AsObject().Remove("settings");
         questions.Add(JsonNode.Parse("""{ "type": "number", "title": { "fr": "Nouvelle" }, "required": true }"""));
         var moved = body["sections"]![1]!["questions"]!.AsArray()[0]!.DeepClone();
         body["sections"]![1]!["questions"]!.AsArray().RemoveAt(0);
-        questions.Insert(0, moved);                                              // move across sections
+        questions.Insert(0, moved); // move across sections
 
         var second = await s.SaveAsync(body: body);
 
@@ -65,9 +73,13 @@ public sealed class SurveyBuilderTests(ApiFactory api) : ApiTest(api)
         await s.SaveAsync();
         var state = await s.StateAsync();
 
-        var problem = await (await s.C.Mod1.PutAsJsonAsync(s.SurveyUrl, SurveyCity.Questionnaire(version: 0))).AssertProblemAsync(HttpStatusCode.Conflict);
+        var problem = await (await s.C.Mod1.PutAsJsonAsync(s.SurveyUrl, SurveyCity.Questionnaire(version: 0))).AssertProblemAsync(
+            HttpStatusCode.Conflict
+        );
         Assert.Contains("rechargez", problem["title"]!.GetValue<string>());
-        await (await s.C.Admin.PutAsJsonAsync(s.SurveyUrl, SurveyCity.Questionnaire(version: 5))).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await s.C.Admin.PutAsJsonAsync(s.SurveyUrl, SurveyCity.Questionnaire(version: 5))).AssertProblemAsync(
+            HttpStatusCode.Conflict
+        );
         Assert.Equal(1, await Api.ScalarAsync<int>("SELECT version FROM surveys"));
         Assert.Equal(state, await s.StateAsync());
     }
@@ -92,10 +104,20 @@ public sealed class SurveyBuilderTests(ApiFactory api) : ApiTest(api)
 
         var response = await s.C.Mod1.PutAsJsonAsync(s.SurveyUrl, body);
 
-        await response.AssertFieldErrorsAsync("sections[0].questions[0].title", "sections[0].questions[0].options[1].label",
-            "sections[0].questions[1].settings.minSelections", "sections[0].questions[1].settings.maxSelections", "sections[0].questions[2].options",
-            "sections[0].questions[3].settings.maxLength", "sections[0].questions[3].settings.scalePoints", "sections[1].questions[0].settings.scalePoints",
-            "sections[1].questions[1].settings.max", "sections[1].questions[2].options", "sections[1].questions[3].type", "sections[1].title");
+        await response.AssertFieldErrorsAsync(
+            "sections[0].questions[0].title",
+            "sections[0].questions[0].options[1].label",
+            "sections[0].questions[1].settings.minSelections",
+            "sections[0].questions[1].settings.maxSelections",
+            "sections[0].questions[2].options",
+            "sections[0].questions[3].settings.maxLength",
+            "sections[0].questions[3].settings.scalePoints",
+            "sections[1].questions[0].settings.scalePoints",
+            "sections[1].questions[1].settings.max",
+            "sections[1].questions[2].options",
+            "sections[1].questions[3].type",
+            "sections[1].title"
+        );
         Assert.Equal(0, await Api.CountAsync("surveys"));
     }
 
@@ -107,10 +129,18 @@ public sealed class SurveyBuilderTests(ApiFactory api) : ApiTest(api)
         body["sections"]![1]!["questions"]![0]!.AsObject().Remove("settings");
         await (await s.C.Mod1.PutAsJsonAsync(s.SurveyUrl, body)).AssertFieldErrorsAsync("sections[1].questions[0].settings.scalePoints");
 
-        var many = new JsonObject { ["version"] = 0, ["sections"] = new JsonArray(Enumerable.Range(0, 21).Select(_ => (JsonNode)new JsonObject { ["questions"] = new JsonArray() }).ToArray()) };
+        var many = new JsonObject
+        {
+            ["version"] = 0,
+            ["sections"] = new JsonArray(
+                Enumerable.Range(0, 21).Select(_ => (JsonNode)new JsonObject { ["questions"] = new JsonArray() }).ToArray()
+            ),
+        };
         await (await s.C.Mod1.PutAsJsonAsync(s.SurveyUrl, many)).AssertFieldErrorsAsync("sections");
         var question = """{ "type": "short_text", "title": { "fr": "Q" }, "required": false }""";
-        var tooMany = JsonNode.Parse($$"""{ "version": 0, "sections": [ { "questions": [ {{string.Join(",", Enumerable.Repeat(question, 201))}} ] } ] }""");
+        var tooMany = JsonNode.Parse(
+            $$"""{ "version": 0, "sections": [ { "questions": [ {{string.Join(",", Enumerable.Repeat(question, 201))}} ] } ] }"""
+        );
         await (await s.C.Mod1.PutAsJsonAsync(s.SurveyUrl, tooMany)).AssertFieldErrorsAsync("sections");
         Assert.Equal(0, await Api.CountAsync("surveys"));
     }
@@ -124,7 +154,10 @@ public sealed class SurveyBuilderTests(ApiFactory api) : ApiTest(api)
         body["sections"]![0]!["questions"]![0]!["id"] = SurveyCity.QuestionId(other, 0);
         body["sections"]![0]!["questions"]![1]!["options"]![0]!["id"] = SurveyCity.OptionId(other, 0, 0);
 
-        await (await s.C.Mod1.PutAsJsonAsync(s.SurveyUrl, body)).AssertFieldErrorsAsync("sections[0].questions[0].id", "sections[0].questions[1].options[0].id");
+        await (await s.C.Mod1.PutAsJsonAsync(s.SurveyUrl, body)).AssertFieldErrorsAsync(
+            "sections[0].questions[0].id",
+            "sections[0].questions[1].options[0].id"
+        );
         Assert.Equal(1, await Api.CountAsync("surveys"));
     }
 
@@ -142,10 +175,14 @@ public sealed class SurveyBuilderTests(ApiFactory api) : ApiTest(api)
     public async Task A_poll_has_one_section_of_one_to_five_choice_questions()
     {
         var s = await SurveyCity.CreateAsync(Api, method: "poll");
-        await (await s.C.Mod1.PutAsJsonAsync(s.SurveyUrl, SurveyCity.Questionnaire())).AssertFieldErrorsAsync("sections", "sections[0].questions[2].type");
+        await (await s.C.Mod1.PutAsJsonAsync(s.SurveyUrl, SurveyCity.Questionnaire())).AssertFieldErrorsAsync(
+            "sections",
+            "sections[0].questions[2].type"
+        );
         var six = SurveyCity.Poll();
         var questions = six["sections"]![0]!["questions"]!.AsArray();
-        for (var i = 0; i < 5; i++) questions.Add(questions[0]!.DeepClone());
+        for (var i = 0; i < 5; i++)
+            questions.Add(questions[0]!.DeepClone());
         await (await s.C.Mod1.PutAsJsonAsync(s.SurveyUrl, six)).AssertFieldErrorsAsync("sections");
 
         var poll = await s.SaveAsync(body: SurveyCity.Poll());
@@ -157,8 +194,14 @@ public sealed class SurveyBuilderTests(ApiFactory api) : ApiTest(api)
     {
         var s = await SurveyCity.CreateAsync(Api);
         Assert.Equal(HttpStatusCode.NotFound, (await Api.CreateClient().GetAsync($"/api/v1/phases/{s.C.Phase1}/survey")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await s.C.Mod1.PutAsJsonAsync($"/api/v1/phases/{s.C.Phase1}/survey", SurveyCity.Questionnaire())).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await s.C.Mod1.PutAsJsonAsync($"/api/v1/phases/{Guid.NewGuid()}/survey", SurveyCity.Questionnaire())).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await s.C.Mod1.PutAsJsonAsync($"/api/v1/phases/{s.C.Phase1}/survey", SurveyCity.Questionnaire())).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await s.C.Mod1.PutAsJsonAsync($"/api/v1/phases/{Guid.NewGuid()}/survey", SurveyCity.Questionnaire())).StatusCode
+        );
         Assert.Equal(0, await Api.CountAsync("surveys"));
     }
 
@@ -195,7 +238,8 @@ public sealed class SurveyBuilderTests(ApiFactory api) : ApiTest(api)
         Assert.True(await Api.CountAsync("survey_answers") >= 8);
     }
 
-    public static TheoryData<string> StructuralChanges() => new() { "delete", "retype", "add", "reorder", "required", "remove_option", "reorder_options", "settings", "add_section" };
+    public static TheoryData<string> StructuralChanges() =>
+        new() { "delete", "retype", "add", "reorder", "required", "remove_option", "reorder_options", "settings", "add_section" };
 
     [Theory]
     [MemberData(nameof(StructuralChanges))]
@@ -207,24 +251,61 @@ public sealed class SurveyBuilderTests(ApiFactory api) : ApiTest(api)
         var named = "Quartier";
         switch (change)
         {
-            case "delete": q.RemoveAt(0); break;
-            case "retype": q[0]!["type"] = "multiple_choice"; break;
-            case "add": q.Insert(0, JsonNode.Parse("""{ "type": "short_text", "title": { "fr": "Ajoutée" }, "required": false }""")); named = "Ajoutée"; break;
-            case "reorder": { var (a, b) = (q[0]!.DeepClone(), q[1]!.DeepClone()); q[0] = b; q[1] = a; break; }
-            case "required": q[0]!["required"] = false; break;
-            case "remove_option": q[0]!["options"]!.AsArray().RemoveAt(2); break;
-            case "reorder_options": { var o = q[0]!["options"]!.AsArray(); var first = o[0]!.DeepClone(); o.RemoveAt(0); o.Add(first); break; }
-            case "settings": q[0]!["settings"]!["allowOther"] = false; break;
-            case "add_section": body["sections"]!.AsArray().Add(JsonNode.Parse("""{ "questions": [] }""")); named = ""; break;
+            case "delete":
+                q.RemoveAt(0);
+                break;
+            case "retype":
+                q[0]!["type"] = "multiple_choice";
+                break;
+            case "add":
+                q.Insert(0, JsonNode.Parse("""{ "type": "short_text", "title": { "fr": "Ajoutée" }, "required": false }"""));
+                named = "Ajoutée";
+                break;
+            case "reorder":
+            {
+                var (a, b) = (q[0]!.DeepClone(), q[1]!.DeepClone());
+                q[0] = b;
+                q[1] = a;
+                break;
+            }
+            case "required":
+                q[0]!["required"] = false;
+                break;
+            case "remove_option":
+                q[0]!["options"]!.AsArray().RemoveAt(2);
+                break;
+            case "reorder_options":
+            {
+                var o = q[0]!["options"]!.AsArray();
+                var first = o[0]!.DeepClone();
+                o.RemoveAt(0);
+                o.Add(first);
+                break;
+            }
+            case "settings":
+                q[0]!["settings"]!["allowOther"] = false;
+                break;
+            case "add_section":
+                body["sections"]!.AsArray().Add(JsonNode.Parse("""{ "questions": [] }"""));
+                named = "";
+                break;
         }
-        var before = await Api.ScalarAsync<string>("SELECT string_agg(id::text || type || required || settings::text, ',' ORDER BY position) FROM survey_questions");
+        var before = await Api.ScalarAsync<string>(
+            "SELECT string_agg(id::text || type || required || settings::text, ',' ORDER BY position) FROM survey_questions"
+        );
 
         var problem = await (await s.C.Mod1.PutAsJsonAsync(s.SurveyUrl, body)).AssertProblemAsync(HttpStatusCode.Conflict);
 
         var title = problem["title"]!.GetValue<string>();
         Assert.Contains("seule la formulation", title);
-        if (named.Length > 0) Assert.Contains($"« {named} »", title);
-        Assert.Equal(before, await Api.ScalarAsync<string>("SELECT string_agg(id::text || type || required || settings::text, ',' ORDER BY position) FROM survey_questions"));
+        if (named.Length > 0)
+            Assert.Contains($"« {named} »", title);
+        Assert.Equal(
+            before,
+            await Api.ScalarAsync<string>(
+                "SELECT string_agg(id::text || type || required || settings::text, ',' ORDER BY position) FROM survey_questions"
+            )
+        );
         Assert.Equal(1, await Api.ScalarAsync<int>("SELECT version FROM surveys"));
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Dapper;
 using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Features.Surveys;
@@ -21,8 +20,12 @@ public sealed class SurveyEventsTests(ApiFactory api) : ApiTest(api)
 
         var saved = await Api.EventsAsync("survey.saved");
         Assert.Equal(2, saved.Count);
-        Assert.All(saved, e => Assert.Equal((s.C.P1.ToString(), s.C.Moderator1.Id, s.C.P1, s.Phase, s.C.City.D1),
-            (e.SubjectId, e.ActorId, e.ProjectId, e.PhaseId, e.DepartmentId)));
+        Assert.All(saved, e =>
+            Assert.Equal(
+                (s.C.P1.ToString(), s.C.Moderator1.Id, s.C.P1, s.Phase, s.C.City.D1),
+                (e.SubjectId, e.ActorId, e.ProjectId, e.PhaseId, e.DepartmentId)
+            )
+        );
         Assert.Null(saved[0].Before); // the questionnaire is created
         Assert.Equal("""{"version":1,"sections":2,"questions":8}""", Compact(saved[0].After));
         Assert.Equal($$"""{"phaseId":"{{s.Phase}}","version":1,"questions":8,"wordingOnly":false}""", Compact(saved[0].Data));
@@ -41,8 +44,10 @@ public sealed class SurveyEventsTests(ApiFactory api) : ApiTest(api)
         await (await s.C.A.GetAsync($"/api/v1/phases/{s.Phase}/responses.csv")).AssertProblemAsync(HttpStatusCode.Forbidden);
 
         var exported = Assert.Single(await Api.EventsAsync("survey.exported"));
-        Assert.Equal((s.Phase.ToString(), s.C.Moderator1.Id, s.C.P1, s.Phase, s.C.City.D1),
-            (exported.SubjectId, exported.ActorId, exported.ProjectId, exported.PhaseId, exported.DepartmentId));
+        Assert.Equal(
+            (s.Phase.ToString(), s.C.Moderator1.Id, s.C.P1, s.Phase, s.C.City.D1),
+            (exported.SubjectId, exported.ActorId, exported.ProjectId, exported.PhaseId, exported.DepartmentId)
+        );
         Assert.Null(exported.Before);
         Assert.Null(exported.After);
         Assert.Equal($$"""{"language":"nl","projectId":"{{s.C.P1}}"}""", Compact(exported.Data));

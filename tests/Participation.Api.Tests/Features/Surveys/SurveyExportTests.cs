@@ -16,7 +16,8 @@ public sealed class SurveyExportTests(ApiFactory api, ITestOutputHelper output) 
     {
         using var csv = new CsvParser(new StringReader(text), CultureInfo.InvariantCulture);
         var rows = new List<string[]>();
-        while (csv.Read()) rows.Add(csv.Record!);
+        while (csv.Read())
+            rows.Add(csv.Record!);
         return rows;
     }
 
@@ -33,8 +34,17 @@ public sealed class SurveyExportTests(ApiFactory api, ITestOutputHelper output) 
         var (ranking, ro) = await k.QuestionAsync("ranking", "Priorités", null, "Tram", "Vélo", "Bus");
         var (text, _) = await k.QuestionAsync("long_text", "=Idée");
         var (point, _) = await k.QuestionAsync("map_point", "Où ?");
-        var r1 = await k.RespondAsync([Choice(single, so[1]), Choice(multiple, mo[1]), Choice(multiple, mo[0]), Other(multiple, "Un kiosque"), Number(scale, 4),
-            Number(number, -12.5m), .. Ranking(ranking, ro[2], ro[0], ro[1]), Text(text, "Ligne 1\nLigne 2, avec \"guillemets\""), Point(point, 50.85, -4.35)]);
+        var r1 = await k.RespondAsync([
+            Choice(single, so[1]),
+            Choice(multiple, mo[1]),
+            Choice(multiple, mo[0]),
+            Other(multiple, "Un kiosque"),
+            Number(scale, 4),
+            Number(number, -12.5m),
+            .. Ranking(ranking, ro[2], ro[0], ro[1]),
+            Text(text, "Ligne 1\nLigne 2, avec \"guillemets\""),
+            Point(point, 50.85, -4.35),
+        ]);
         var r2 = await k.RespondAsync([Choice(single, so[0]), Other(multiple, "=HYPERLINK(\"http://x\")"), Text(text, "@SUM(A1)")]);
         var r3 = await k.RespondAsync([]);
         await k.RespondAsync([Choice(single, so[0])], submitted: false, user: k.C.ResidentA.Id);
@@ -43,21 +53,56 @@ public sealed class SurveyExportTests(ApiFactory api, ITestOutputHelper output) 
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal($"survey-{k.Phase.ToString("N")[^8..]}-{DateTime.UtcNow:yyyyMMdd}.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal(
+            $"survey-{k.Phase.ToString("N")[^8..]}-{DateTime.UtcNow:yyyyMMdd}.csv",
+            response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName
+        );
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var rows = Parse(Encoding.UTF8.GetString(bytes[3..]));
-        Assert.Equal(4, rows.Count);   // the header and the three submitted responses, not the draft
-        Assert.Equal(new[] { "response_id", "submitted_at", "Quartier (en)", "Équipements (en)", "Satisfaction (en)", "Budget (en)", "Priorités (en)", "'=Idée (en)", "Où ? (en)" }, rows[0]);
-        Assert.Equal(new[] { r1.ToString(), "2030-01-01T12:00:00Z", "Nord (en)", "Bancs (en); Jeux (en); Un kiosque", "4", "-12.5", "Bus (en) > Tram (en) > Vélo (en)",
-            "Ligne 1\nLigne 2, avec \"guillemets\"", "50.85,-4.35" }, rows[1]);
-        Assert.Equal(new[] { r2.ToString(), "2030-01-01T12:01:00Z", "Centre (en)", "'=HYPERLINK(\"http://x\")", "", "", "", "'@SUM(A1)", "" }, rows[2]);
+        Assert.Equal(4, rows.Count); // the header and the three submitted responses, not the draft
+        Assert.Equal(
+            new[]
+            {
+                "response_id",
+                "submitted_at",
+                "Quartier (en)",
+                "Équipements (en)",
+                "Satisfaction (en)",
+                "Budget (en)",
+                "Priorités (en)",
+                "'=Idée (en)",
+                "Où ? (en)",
+            },
+            rows[0]
+        );
+        Assert.Equal(
+            new[]
+            {
+                r1.ToString(),
+                "2030-01-01T12:00:00Z",
+                "Nord (en)",
+                "Bancs (en); Jeux (en); Un kiosque",
+                "4",
+                "-12.5",
+                "Bus (en) > Tram (en) > Vélo (en)",
+                "Ligne 1\nLigne 2, avec \"guillemets\"",
+                "50.85,-4.35",
+            },
+            rows[1]
+        );
+        Assert.Equal(
+            new[] { r2.ToString(), "2030-01-01T12:01:00Z", "Centre (en)", "'=HYPERLINK(\"http://x\")", "", "", "", "'@SUM(A1)", "" },
+            rows[2]
+        );
         Assert.Equal(new[] { r3.ToString(), "2030-01-01T12:02:00Z", "", "", "", "", "", "", "" }, rows[3]);
 
-        var audit = await Api.ScalarAsync<string>("""
+        var audit = await Api.ScalarAsync<string>(
+            """
             SELECT actor_id || '|' || target_type || '|' || target_id || '|' || department_id || '|' || (data ->> 'language')
               FROM audit_log WHERE action = 'survey.exported'
-            """);
+            """
+        );
         Assert.Equal($"{k.C.Moderator1.Id}|phase|{k.Phase}|{k.C.City.D1}|en", audit);
     }
 
@@ -66,7 +111,10 @@ public sealed class SurveyExportTests(ApiFactory api, ITestOutputHelper output) 
     {
         var k = await CreateAsync(Api);
         await k.QuestionAsync("short_text", "Une idée");
-        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/phases/{k.Phase}/responses.csv") { Headers = { { "Accept-Language", "nl-BE, fr;q=0.5" } } };
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/phases/{k.Phase}/responses.csv")
+        {
+            Headers = { { "Accept-Language", "nl-BE, fr;q=0.5" } },
+        };
 
         var dutch = await (await k.C.Mod1.SendAsync(request)).Content.ReadAsStringAsync();
 
@@ -110,7 +158,8 @@ public sealed class SurveyExportTests(ApiFactory api, ITestOutputHelper output) 
         await using (var connection = await Api.OpenAsync())
         await using (var tx = await connection.BeginTransactionAsync())
         {
-            await connection.ExecuteAsync("""
+            await connection.ExecuteAsync(
+                """
                 SET LOCAL session_replication_role = replica;
                 INSERT INTO survey_responses (id, phase_id, status, submitted_at)
                 SELECT ('00000000-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, @Phase, 'submitted', timestamptz '2030-01-01' + make_interval(secs => i)
@@ -123,12 +172,27 @@ public sealed class SurveyExportTests(ApiFactory api, ITestOutputHelper output) 
                        UNION ALL SELECT @Text, NULL, NULL, NULL, 'Réponse ' || md5(r.id::text)
                        UNION ALL SELECT @Number, NULL, NULL, (r.h % 100000) / 100.0, NULL
                        UNION ALL SELECT @Ranking, o.id, 1 + (o.n + r.h) % 3, NULL, NULL FROM unnest(@RankingOptions) WITH ORDINALITY o(id, n)) x;
-                """, new { k.Phase, Responses, Choice = choice, ChoiceOptions = co, Text = text, Number = number, Ranking = ranking, RankingOptions = ro },
-                tx, commandTimeout: 300);
+                """,
+                new
+                {
+                    k.Phase,
+                    Responses,
+                    Choice = choice,
+                    ChoiceOptions = co,
+                    Text = text,
+                    Number = number,
+                    Ranking = ranking,
+                    RankingOptions = ro,
+                },
+                tx,
+                commandTimeout: 300
+            );
             await tx.CommitAsync();
             await connection.ExecuteAsync("ANALYZE survey_responses; ANALYZE survey_answers;");
         }
-        output.WriteLine($"generated {Responses:N0} responses ({await Api.CountAsync("survey_answers"):N0} answers) in {generation.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine(
+            $"generated {Responses:N0} responses ({await Api.CountAsync("survey_answers"):N0} answers) in {generation.Elapsed.TotalSeconds:F1} s"
+        );
 
         static long Heap() => GC.GetTotalMemory(forceFullCollection: true);
         var process = Process.GetCurrentProcess();
@@ -156,8 +220,12 @@ public sealed class SurveyExportTests(ApiFactory api, ITestOutputHelper output) 
 
         Assert.Equal(Responses + 1, lines);
         foreach (var s in samples)
-            output.WriteLine($"{s.Rows,7:N0} rows: managed heap {s.Heap / 1e6,7:F1} MB (+{(s.Heap - before) / 1e6,6:F1} MB), working set {s.WorkingSet / 1e6,7:F1} MB");
-        output.WriteLine($"downloaded about {bytes / 1e6:F1} MB in {download.Elapsed.TotalSeconds:F1} s; heap before the request {before / 1e6:F1} MB");
+            output.WriteLine(
+                $"{s.Rows, 7:N0} rows: managed heap {s.Heap / 1e6, 7:F1} MB (+{(s.Heap - before) / 1e6, 6:F1} MB), working set {s.WorkingSet / 1e6, 7:F1} MB"
+            );
+        output.WriteLine(
+            $"downloaded about {bytes / 1e6:F1} MB in {download.Elapsed.TotalSeconds:F1} s; heap before the request {before / 1e6:F1} MB"
+        );
         var growth = samples[^1].Heap - samples[0].Heap;
         Assert.True(growth < 20_000_000, $"the managed heap grew by {growth / 1e6:F1} MB between 10% and 100% of the rows");
         Assert.True(samples.Max(s => s.Heap) - before < 50_000_000, "the export holds more than 50 MB");
@@ -167,7 +235,7 @@ public sealed class SurveyExportTests(ApiFactory api, ITestOutputHelper output) 
         output.WriteLine($"results over {Responses:N0} responses computed in {aggregation.Elapsed.TotalMilliseconds:F0} ms");
         Assert.Equal(Responses, results.Responses);
         Assert.Equal(Responses, results.Questions[0].Options.Sum(o => o.Count));
-        Assert.Equal(Responses * 6.0, results.Questions[3].Options.Sum(o => o.Score));  // 3 + 2 + 1 points per response
+        Assert.Equal(Responses * 6.0, results.Questions[3].Options.Sum(o => o.Score)); // 3 + 2 + 1 points per response
         Assert.Equal(10, results.Questions[2].Distribution.Count);
     }
 }

@@ -33,7 +33,8 @@ public sealed class SurveyResultsAuthorizationTests(ApiFactory api) : ApiTest(ap
         var k = await CreateAsync(Api, resultsPublic: action == "read_results_published");
         var (choice, options) = await k.QuestionAsync("single_choice", "Quartier", new { allowOther = true }, "Centre", "Nord");
         var (text, _) = await k.QuestionAsync("short_text", "Une idée");
-        for (var i = 0; i < 6; i++) await k.RespondAsync([Choice(choice, options[i % 2]), Text(text, $"Idée {i}")]);
+        for (var i = 0; i < 6; i++)
+            await k.RespondAsync([Choice(choice, options[i % 2]), Text(text, $"Idée {i}")]);
         var client = await k.C.ClientAsync(actor);
 
         var response = action switch
@@ -44,16 +45,22 @@ public sealed class SurveyResultsAuthorizationTests(ApiFactory api) : ApiTest(ap
             _ => throw new InvalidOperationException(action),
         };
 
-        Assert.True((int)response.StatusCode == expected, $"{actor} {action}: expected {expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.True(
+            (int)response.StatusCode == expected,
+            $"{actor} {action}: expected {expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}"
+        );
         if (action == "export")
-            Assert.Equal(expected == 200 ? 1 : 0, await Api.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'survey.exported'"));
+            Assert.Equal(
+                expected == 200 ? 1 : 0,
+                await Api.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'survey.exported'")
+            );
         if (expected == 200 && action.StartsWith("read_results", StringComparison.Ordinal))
         {
             var body = await response.ReadJsonAsync();
             var staff = actor is "moderator_p1" or "head_d1" or "admin";
             Assert.Equal(staff, body["staff"]!.GetValue<bool>());
             Assert.Equal(staff ? 3 : null, body["questions"]![0]!["options"]![0]!["count"]?.GetValue<int>()); // 3 of 6: hidden from non-staff
-            Assert.Equal(6, body["questions"]![1]!["textCount"]!.GetValue<int>());                                   // counted for all, listed for the staff
+            Assert.Equal(6, body["questions"]![1]!["textCount"]!.GetValue<int>()); // counted for all, listed for the staff
         }
     }
 }

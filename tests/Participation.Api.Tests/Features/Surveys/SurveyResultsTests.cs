@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Participation.Api.Features.Surveys;
 using Participation.Api.Features.Phases;
+using Participation.Api.Features.Surveys;
 using Participation.Api.Tests.Features.Ideas;
 using Participation.Api.Tests.Infrastructure;
 using static Participation.Api.Tests.Features.Surveys.SurveyResultsKit;
@@ -22,7 +22,20 @@ public sealed class SurveyResultsTests(ApiFactory api) : ApiTest(api)
     ///   R6     A          -                   1             -          Vélo Tram Bus                 -          -             -
     /// </code>
     /// </summary>
-    private sealed record Fixture(SurveyResultsKit Kit, Guid Q1, Guid[] O1, Guid Q2, Guid[] O2, Guid Q3, Guid Q4, Guid Q5, Guid[] O5, Guid Q6, Guid Q7, Guid Q8);
+    private sealed record Fixture(
+        SurveyResultsKit Kit,
+        Guid Q1,
+        Guid[] O1,
+        Guid Q2,
+        Guid[] O2,
+        Guid Q3,
+        Guid Q4,
+        Guid Q5,
+        Guid[] O5,
+        Guid Q6,
+        Guid Q7,
+        Guid Q8
+    );
 
     private async Task<Fixture> FixtureAsync(bool resultsPublic = false)
     {
@@ -35,23 +48,63 @@ public sealed class SurveyResultsTests(ApiFactory api) : ApiTest(api)
         var (q6, _) = await k.QuestionAsync("short_text", "Une idée ?");
         var (q7, _) = await k.QuestionAsync("map_point", "Où ?");
         var (q8, _) = await k.QuestionAsync("number", "Enfants", new { integerOnly = true });
-        Guid tram = o5[0], velo = o5[1], bus = o5[2];
-        await k.RespondAsync([Choice(q1, o1[0]), Choice(q2, o2[0]), Choice(q2, o2[1]), Number(q3, 5), Number(q4, 10), .. Ranking(q5, tram, velo, bus),
-            Text(q6, "Plus d'arbres"), Point(q7, 50.85, 4.35), Number(q8, 1)]);
-        await k.RespondAsync([Choice(q1, o1[0]), Choice(q2, o2[0]), Number(q3, 4), Number(q4, 20), .. Ranking(q5, velo, tram, bus),
-            Text(q6, "Des bancs"), Point(q7, 50.84, 4.36), Number(q8, 2)]);
-        await k.RespondAsync([Choice(q1, o1[1]), Choice(q2, o2[1]), Other(q2, "Un kiosque"), Number(q3, 4), Number(q4, 25.5m), .. Ranking(q5, tram, bus, velo),
-            Text(q6, "-2+3"), Number(q8, 2)]);
-        await k.RespondAsync([Choice(q1, o1[0]), Other(q2, "=cmd|' /C calc'!A0"), Number(q3, 2), Number(q4, 40), .. Ranking(q5, tram, velo, bus), Number(q8, 3)]);
+        Guid tram = o5[0],
+            velo = o5[1],
+            bus = o5[2];
+        await k.RespondAsync([
+            Choice(q1, o1[0]),
+            Choice(q2, o2[0]),
+            Choice(q2, o2[1]),
+            Number(q3, 5),
+            Number(q4, 10),
+            .. Ranking(q5, tram, velo, bus),
+            Text(q6, "Plus d'arbres"),
+            Point(q7, 50.85, 4.35),
+            Number(q8, 1),
+        ]);
+        await k.RespondAsync([
+            Choice(q1, o1[0]),
+            Choice(q2, o2[0]),
+            Number(q3, 4),
+            Number(q4, 20),
+            .. Ranking(q5, velo, tram, bus),
+            Text(q6, "Des bancs"),
+            Point(q7, 50.84, 4.36),
+            Number(q8, 2),
+        ]);
+        await k.RespondAsync([
+            Choice(q1, o1[1]),
+            Choice(q2, o2[1]),
+            Other(q2, "Un kiosque"),
+            Number(q3, 4),
+            Number(q4, 25.5m),
+            .. Ranking(q5, tram, bus, velo),
+            Text(q6, "-2+3"),
+            Number(q8, 2),
+        ]);
+        await k.RespondAsync([
+            Choice(q1, o1[0]),
+            Other(q2, "=cmd|' /C calc'!A0"),
+            Number(q3, 2),
+            Number(q4, 40),
+            .. Ranking(q5, tram, velo, bus),
+            Number(q8, 3),
+        ]);
         await k.RespondAsync([Choice(q1, o1[2]), Choice(q2, o2[0]), Number(q3, 5), Number(q4, 100), .. Ranking(q5, bus, velo, tram)]);
         await k.RespondAsync([Choice(q1, o1[0]), Number(q3, 1), .. Ranking(q5, velo, tram, bus)]);
-        await k.RespondAsync([Choice(q1, o1[1]), Choice(q2, o2[1]), Number(q3, 1), Text(q6, "brouillon")], submitted: false, user: k.C.ResidentA.Id);
+        await k.RespondAsync(
+            [Choice(q1, o1[1]), Choice(q2, o2[1]), Number(q3, 1), Text(q6, "brouillon")],
+            submitted: false,
+            user: k.C.ResidentA.Id
+        );
         return new Fixture(k, q1, o1, q2, o2, q3, q4, q5, o5, q6, q7, q8);
     }
 
-    private static GetSurveyResults.QuestionResult Of(GetSurveyResults.Response r, Guid question) => r.Questions.Single(q => q.QuestionId == question);
+    private static GetSurveyResults.QuestionResult Of(GetSurveyResults.Response r, Guid question) =>
+        r.Questions.Single(q => q.QuestionId == question);
 
-    private static GetSurveyResults.OptionResult Of(GetSurveyResults.QuestionResult q, Guid option) => q.Options.Single(o => o.OptionId == option);
+    private static GetSurveyResults.OptionResult Of(GetSurveyResults.QuestionResult q, Guid option) =>
+        q.Options.Single(o => o.OptionId == option);
 
     [Fact]
     public async Task The_staff_see_the_results_computed_by_hand()
@@ -87,7 +140,10 @@ public sealed class SurveyResultsTests(ApiFactory api) : ApiTest(api)
         var q3 = Of(r, f.Q3);
         Assert.Equal(6, q3.Answered);
         Assert.Equal(new GetSurveyResults.NumberSummary(3.5m, 4m, 1m, 5m), q3.Summary);
-        Assert.Equal(new[] { (1m, 1m, (int?)1), (2m, 2m, 1), (3m, 3m, 0), (4m, 4m, 2), (5m, 5m, 2) }, q3.Distribution.Select(b => (b.From, b.To, b.Count)));
+        Assert.Equal(
+            new[] { (1m, 1m, (int?)1), (2m, 2m, 1), (3m, 3m, 0), (4m, 4m, 2), (5m, 5m, 2) },
+            q3.Distribution.Select(b => (b.From, b.To, b.Count))
+        );
 
         var q4 = Of(r, f.Q4);
         Assert.Equal(5, q4.Answered);
@@ -97,7 +153,7 @@ public sealed class SurveyResultsTests(ApiFactory api) : ApiTest(api)
 
         var q5 = Of(r, f.Q5);
         Assert.Equal(6, q5.Answered);
-        Assert.Equal(new double?[] { 14, 13, 9 }, q5.Options.Select(o => o.Score));       // Borda, n = 3
+        Assert.Equal(new double?[] { 14, 13, 9 }, q5.Options.Select(o => o.Score)); // Borda, n = 3
         Assert.Equal(new double?[] { 1.67, 1.83, 2.5 }, q5.Options.Select(o => o.AverageRank));
         Assert.Equal(new int?[] { 6, 6, 6 }, q5.Options.Select(o => o.Count));
         Assert.Equal(new double?[] { 100, 100, 100 }, q5.Options.Select(o => o.Percent));
@@ -127,24 +183,24 @@ public sealed class SurveyResultsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(6, r.Responses);
         var q1 = Of(r, f.Q1);
         Assert.True(q1.BrokenDown);
-        Assert.Equal(new int?[] { null, null, null }, q1.Options.Select(o => o.Count));    // A 4, B 1, C 1: all under 5
+        Assert.Equal(new int?[] { null, null, null }, q1.Options.Select(o => o.Count)); // A 4, B 1, C 1: all under 5
         Assert.All(q1.Options, o => Assert.Null(o.Percent));
 
-        var q3 = Of(r, f.Q3);                                              // 6 answers: broken down, small buckets hidden, zero shown
+        var q3 = Of(r, f.Q3); // 6 answers: broken down, small buckets hidden, zero shown
         Assert.True(q3.BrokenDown);
         Assert.Equal(new GetSurveyResults.NumberSummary(3.5m, 4m, 1m, 5m), q3.Summary);
         Assert.Equal(new int?[] { null, null, 0, null, null }, q3.Distribution.Select(b => b.Count));
 
-        var q5 = Of(r, f.Q5);                                              // every option ranked 6 times: shown
+        var q5 = Of(r, f.Q5); // every option ranked 6 times: shown
         Assert.Equal(new int?[] { 6, 6, 6 }, q5.Options.Select(o => o.Count));
         Assert.Equal(new double?[] { 14, 13, 9 }, q5.Options.Select(o => o.Score));
 
-        var q2 = Of(r, f.Q2);                                              // 5 answers: broken down, but "other" (2) hidden
+        var q2 = Of(r, f.Q2); // 5 answers: broken down, but "other" (2) hidden
         Assert.True(q2.BrokenDown);
         Assert.Null(q2.OtherCount);
         Assert.Equal(2, q2.TextCount);
 
-        foreach (var small in new[] { f.Q7, f.Q8, f.Q6 })                  // 2, 4 and 3 answers
+        foreach (var small in new[] { f.Q7, f.Q8, f.Q6 }) // 2, 4 and 3 answers
         {
             var q = Of(r, small);
             Assert.False(q.BrokenDown);
@@ -178,8 +234,8 @@ public sealed class SurveyResultsTests(ApiFactory api) : ApiTest(api)
             var q6 = Of(r, six);
             Assert.True(q6.BrokenDown);
             Assert.Equal(new int?[] { null, null, 0 }, q6.Options.Select(o => o.Count));
-            Assert.Equal(((int?)null, (double?)null), (Of(q6, so[1]).Count, Of(q6, so[1]).Percent));   // chosen twice
-            Assert.Equal(((int?)0, (double?)0), (Of(q6, so[2]).Count, Of(q6, so[2]).Percent));       // nobody: zero is no one's secret
+            Assert.Equal(((int?)null, (double?)null), (Of(q6, so[1]).Count, Of(q6, so[1]).Percent)); // chosen twice
+            Assert.Equal(((int?)0, (double?)0), (Of(q6, so[2]).Count, Of(q6, so[2]).Percent)); // nobody: zero is no one's secret
         }
         var staff = await Api.Send(new GetSurveyResults.Query(k.C.Moderator1.Id, k.Phase));
         Assert.Equal(new int?[] { 4, 0 }, Of(staff, four).Options.Select(o => o.Count));
@@ -192,7 +248,8 @@ public sealed class SurveyResultsTests(ApiFactory api) : ApiTest(api)
     {
         var k = await CreateAsync(Api, resultsPublic: true);
         var (q, o) = await k.QuestionAsync("single_choice", "Oui ou non", null, "Oui", "Non");
-        for (var i = 0; i < 7; i++) await k.RespondAsync([Choice(q, o[i < 5 ? 0 : 1])]);
+        for (var i = 0; i < 7; i++)
+            await k.RespondAsync([Choice(q, o[i < 5 ? 0 : 1])]);
 
         var r = Of(await Api.Send(new GetSurveyResults.Query(k.C.ResidentA.Id, k.Phase)), q);
 
@@ -218,21 +275,27 @@ public sealed class SurveyResultsTests(ApiFactory api) : ApiTest(api)
         for (var i = 0; i < 20; i++)
         {
             var type = types[i % types.Length];
-            var (q, o) = await k.QuestionAsync(type, $"Question {i}", type == "linear_scale" ? new { scalePoints = 7 } : null,
-                type is "single_choice" or "multiple_choice" or "ranking" ? ["A", "B", "C"] : []);
-            await k.RespondAsync(type switch
-            {
-                "single_choice" or "multiple_choice" => [Choice(q, o[0])],
-                "ranking" => Ranking(q, o[2], o[0], o[1]),
-                "linear_scale" or "number" => [Number(q, 3)],
-                "map_point" => [Point(q, 50.8, 4.3)],
-                _ => [Text(q, "texte")],
-            });
+            var (q, o) = await k.QuestionAsync(
+                type,
+                $"Question {i}",
+                type == "linear_scale" ? new { scalePoints = 7 } : null,
+                type is "single_choice" or "multiple_choice" or "ranking" ? ["A", "B", "C"] : []
+            );
+            await k.RespondAsync(
+                type switch
+                {
+                    "single_choice" or "multiple_choice" => [Choice(q, o[0])],
+                    "ranking" => Ranking(q, o[2], o[0], o[1]),
+                    "linear_scale" or "number" => [Number(q, 3)],
+                    "map_point" => [Point(q, 50.8, 4.3)],
+                    _ => [Text(q, "texte")],
+                }
+            );
         }
         var many = await Statements();
 
         Assert.Equal(one, many);
-        Assert.Equal(2, many);  // the access check, then one batch of aggregates
+        Assert.Equal(2, many); // the access check, then one batch of aggregates
     }
 
     [Fact]
@@ -247,9 +310,17 @@ public sealed class SurveyResultsTests(ApiFactory api) : ApiTest(api)
         var refused = await (await f.Kit.C.B.GetAsync(url)).AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Contains("pas encore publiés", refused["title"]!.GetValue<string>());
         var english = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "Accept-Language", "en" } } };
-        Assert.Contains("not published yet", (await (await Api.CreateClient().SendAsync(english)).AssertProblemAsync(HttpStatusCode.Forbidden))["title"]!.GetValue<string>());
+        Assert.Contains(
+            "not published yet",
+            (await (await Api.CreateClient().SendAsync(english)).AssertProblemAsync(HttpStatusCode.Forbidden))["title"]!.GetValue<string>()
+        );
 
-        var phase = Projects.City.Phase("survey", DateTimeOffset.UtcNow.AddMinutes(-30), DateTimeOffset.UtcNow.AddDays(10), new { resultsPublic = true });
+        var phase = Projects.City.Phase(
+            "survey",
+            DateTimeOffset.UtcNow.AddMinutes(-30),
+            DateTimeOffset.UtcNow.AddDays(10),
+            new { resultsPublic = true }
+        );
         var update = await f.Kit.C.Mod1.PutAsJsonAsync($"/api/v1/projects/{f.Kit.C.P1}/phases/{f.Kit.Phase}", phase);
         Assert.True(update.StatusCode == HttpStatusCode.NoContent, await update.Content.ReadAsStringAsync());
 
@@ -268,7 +339,10 @@ public sealed class SurveyResultsTests(ApiFactory api) : ApiTest(api)
         await using var connection = await Api.OpenAsync();
 
         Assert.Null(await GetSurveyResults.WhenReadableAsync(connection, k.C.ResidentA.Id, k.Phase, default));
-        Assert.Equal(1, (await GetSurveyResults.WhenReadableAsync(connection, k.C.Moderator1.Id, k.Phase, default))!.Questions[0].Options[0].Count);
+        Assert.Equal(
+            1,
+            (await GetSurveyResults.WhenReadableAsync(connection, k.C.Moderator1.Id, k.Phase, default))!.Questions[0].Options[0].Count
+        );
         await k.PublishAsync();
         Assert.False((await GetSurveyResults.WhenReadableAsync(connection, null, k.Phase, default))!.Questions[0].BrokenDown);
     }
@@ -287,7 +361,10 @@ public sealed class SurveyResultsTests(ApiFactory api) : ApiTest(api)
     {
         var draft = await CreateAsync(Api, method: "poll", resultsPublic: true, p1Status: "draft");
         Assert.Equal(HttpStatusCode.NotFound, (await draft.C.B.GetAsync($"/api/v1/phases/{draft.Phase}/survey-results")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await Api.CreateClient().GetAsync($"/api/v1/phases/{draft.Phase}/survey-results")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await Api.CreateClient().GetAsync($"/api/v1/phases/{draft.Phase}/survey-results")).StatusCode
+        );
         Assert.Equal(HttpStatusCode.NotFound, (await draft.C.Mod2.GetAsync($"/api/v1/phases/{draft.Phase}/survey-results")).StatusCode);
         var staff = await (await draft.C.Mod1.GetAsync($"/api/v1/phases/{draft.Phase}/survey-results")).ReadJsonAsync();
         Assert.Equal("poll", staff["method"]!.GetValue<string>());
@@ -304,7 +381,7 @@ public sealed class SurveyResultsTests(ApiFactory api) : ApiTest(api)
         Assert.All(page1.Items, i => Assert.False(i.Other));
         Assert.True(page1.Items[0].SubmittedAt > page1.Items[1].SubmittedAt);
         var page2 = await Api.Send(new ListTextAnswers.Query(f.Kit.C.Moderator1.Id, f.Q6, page1.NextCursor, 2));
-        Assert.Equal(new[] { "Plus d'arbres" }, page2.Items.Select(i => i.Text));   // the draft's text is not listed
+        Assert.Equal(new[] { "Plus d'arbres" }, page2.Items.Select(i => i.Text)); // the draft's text is not listed
         Assert.Null(page2.NextCursor);
 
         var other = await (await f.Kit.C.Mod1.GetAsync($"/api/v1/survey-questions/{f.Q2}/text-answers")).ReadJsonAsync();
@@ -318,7 +395,8 @@ public sealed class SurveyResultsTests(ApiFactory api) : ApiTest(api)
     {
         var k = await CreateAsync(Api);
         var (q, _) = await k.QuestionAsync("long_text", "Commentaire");
-        for (var i = 0; i < 30; i++) await k.RespondAsync([Text(q, $"Texte {i}")]);
+        for (var i = 0; i < 30; i++)
+            await k.RespondAsync([Text(q, $"Texte {i}")]);
 
         async Task<int> Statements(int limit)
         {
@@ -343,6 +421,9 @@ public sealed class SurveyResultsTests(ApiFactory api) : ApiTest(api)
         await (await f.Kit.C.B.GetAsync(url)).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await f.Kit.C.Mod2.GetAsync(url)).AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Api.CreateClient().GetAsync(url)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await f.Kit.C.Mod1.GetAsync($"/api/v1/survey-questions/{Guid.NewGuid()}/text-answers")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await f.Kit.C.Mod1.GetAsync($"/api/v1/survey-questions/{Guid.NewGuid()}/text-answers")).StatusCode
+        );
     }
 }

@@ -9,7 +9,8 @@ public sealed class ListUsersTests(ApiFactory api) : ApiTest(api)
     public async Task An_admin_pages_through_all_users_alphabetically_with_emails_and_roles()
     {
         var admin = await Api.CreateUserAsync(firstName: "Amélie", lastName: "Dubois", role: "admin");
-        for (var i = 0; i < 25; i++) await Api.CreateUserAsync(firstName: $"P{i:00}", lastName: $"Name{i:00}");
+        for (var i = 0; i < 25; i++)
+            await Api.CreateUserAsync(firstName: $"P{i:00}", lastName: $"Name{i:00}");
         var client = Api.ClientFor(admin.Id);
 
         var seen = new List<string>();
@@ -17,7 +18,9 @@ public sealed class ListUsersTests(ApiFactory api) : ApiTest(api)
         var pages = 0;
         do
         {
-            var page = await (await client.GetAsync($"/api/v1/users?limit=10{(cursor is null ? "" : $"&cursor={cursor}")}")).ReadJsonAsync();
+            var page = await (
+                await client.GetAsync($"/api/v1/users?limit=10{(cursor is null ? "" : $"&cursor={cursor}")}")
+            ).ReadJsonAsync();
             seen.AddRange(page["items"]!.AsArray().Select(u => u!["lastName"]!.GetValue<string>()));
             cursor = page["nextCursor"]?.GetValue<string>();
             pages++;
@@ -39,8 +42,11 @@ public sealed class ListUsersTests(ApiFactory api) : ApiTest(api)
         await Api.CreateUserAsync(email: "it@example.org", firstName: "Sofie", lastName: "Peeters", role: "it_manager");
         var client = Api.ClientFor(admin.Id);
 
-        async Task<string[]> Names(string query) => (await (await client.GetAsync($"/api/v1/users?{query}")).ReadJsonAsync())["items"]!.AsArray()
-            .Select(u => u!["lastName"]!.GetValue<string>()).ToArray();
+        async Task<string[]> Names(string query) =>
+            (await (await client.GetAsync($"/api/v1/users?{query}")).ReadJsonAsync())["items"]!
+                .AsArray()
+                .Select(u => u!["lastName"]!.GetValue<string>())
+                .ToArray();
 
         Assert.Equal(["Curie"], await Names("search=marie%20curie"));
         Assert.Equal(["Curie"], await Names("search=Curie%20Marie"));
@@ -84,9 +90,20 @@ public sealed class SearchPeopleTests(ApiFactory api) : ApiTest(api)
     public async Task Department_heads_find_people_by_name_or_exact_email_and_never_see_addresses()
     {
         var admin = Api.ClientFor((await Api.CreateUserAsync(role: "admin")).Id);
-        var department = (await (await admin.PostJsonAsync("/api/v1/departments", new { name = new { fr = "Culture" } })).ReadJsonAsync())["id"]!.GetValue<Guid>();
+        var department = (await (await admin.PostJsonAsync("/api/v1/departments", new { name = new { fr = "Culture" } })).ReadJsonAsync())[
+            "id"
+        ]!.GetValue<Guid>();
         var head = await Api.CreateUserAsync();
-        await System.Net.Http.Json.HttpClientJsonExtensions.PutAsJsonAsync(admin, $"/api/v1/users/{head.Id}/roles", new { role = "department_head", scopeType = "department", scopeId = department });
+        await System.Net.Http.Json.HttpClientJsonExtensions.PutAsJsonAsync(
+            admin,
+            $"/api/v1/users/{head.Id}/roles",
+            new
+            {
+                role = "department_head",
+                scopeType = "department",
+                scopeId = department,
+            }
+        );
         var headClient = Api.ClientFor(head.Id, 2);
         var thomas = await Api.CreateUserAsync(email: "thomas.claes@example.org", firstName: "Thomas", lastName: "Claes");
 
@@ -99,7 +116,11 @@ public sealed class SearchPeopleTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(thomas.Id, byEmail["items"]![0]!["id"]!.GetValue<Guid>());
         Assert.Empty(byPartialEmail["items"]!.AsArray());
         await (await headClient.GetAsync("/api/v1/users/search?q=a")).AssertFieldErrorsAsync("q");
-        await (await Api.ClientFor((await Api.CreateUserAsync()).Id).GetAsync("/api/v1/users/search?q=claes")).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await Api.ClientFor((await Api.CreateUserAsync(role: "elected_official")).Id).GetAsync("/api/v1/users/search?q=claes")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await Api.ClientFor((await Api.CreateUserAsync()).Id).GetAsync("/api/v1/users/search?q=claes")).AssertProblemAsync(
+            HttpStatusCode.Forbidden
+        );
+        await (
+            await Api.ClientFor((await Api.CreateUserAsync(role: "elected_official")).Id).GetAsync("/api/v1/users/search?q=claes")
+        ).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 }

@@ -7,7 +7,9 @@ namespace Participation.Api.Tests.Features.Users;
 public sealed class RoleManagementTests(ApiFactory api) : ApiTest(api)
 {
     private async Task<Guid> DepartmentAsync(HttpClient admin, string name = "Culture") =>
-        (await (await admin.PostJsonAsync("/api/v1/departments", new { name = new { fr = name } })).ReadJsonAsync())["id"]!.GetValue<Guid>();
+        (await (await admin.PostJsonAsync("/api/v1/departments", new { name = new { fr = name } })).ReadJsonAsync())[
+            "id"
+        ]!.GetValue<Guid>();
 
     [Fact]
     public async Task An_admin_grants_a_scoped_role_once_and_the_person_is_told()
@@ -17,8 +19,24 @@ public sealed class RoleManagementTests(ApiFactory api) : ApiTest(api)
         var department = await DepartmentAsync(client, "Espaces verts");
         var user = await Api.CreateUserAsync(email: "nathalie@example.org");
 
-        var first = await client.PutAsJsonAsync($"/api/v1/users/{user.Id}/roles", new { role = "department_head", scopeType = "department", scopeId = department });
-        var again = await client.PutAsJsonAsync($"/api/v1/users/{user.Id}/roles", new { role = "department_head", scopeType = "department", scopeId = department });
+        var first = await client.PutAsJsonAsync(
+            $"/api/v1/users/{user.Id}/roles",
+            new
+            {
+                role = "department_head",
+                scopeType = "department",
+                scopeId = department,
+            }
+        );
+        var again = await client.PutAsJsonAsync(
+            $"/api/v1/users/{user.Id}/roles",
+            new
+            {
+                role = "department_head",
+                scopeType = "department",
+                scopeId = department,
+            }
+        );
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
@@ -40,8 +58,16 @@ public sealed class RoleManagementTests(ApiFactory api) : ApiTest(api)
         var admin = await Api.CreateUserAsync(role: "admin");
         var user = await Api.CreateUserAsync();
 
-        var response = await Api.ClientFor(admin.Id).PutAsJsonAsync($"/api/v1/users/{user.Id}/roles",
-            new { role, scopeType, scopeId = withScope ? Guid.NewGuid() : (Guid?)null });
+        var response = await Api.ClientFor(admin.Id)
+            .PutAsJsonAsync(
+                $"/api/v1/users/{user.Id}/roles",
+                new
+                {
+                    role,
+                    scopeType,
+                    scopeId = withScope ? Guid.NewGuid() : (Guid?)null,
+                }
+            );
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(0, await Api.ScalarAsync<long>("SELECT count(*) FROM user_roles WHERE user_id = @Id", new { user.Id }));
@@ -51,7 +77,8 @@ public sealed class RoleManagementTests(ApiFactory api) : ApiTest(api)
     public async Task Granting_to_an_unknown_user_is_404()
     {
         var admin = await Api.CreateUserAsync(role: "admin");
-        var response = await Api.ClientFor(admin.Id).PutAsJsonAsync($"/api/v1/users/{Guid.NewGuid()}/roles", new { role = "it_manager", scopeType = "platform" });
+        var response = await Api.ClientFor(admin.Id)
+            .PutAsJsonAsync($"/api/v1/users/{Guid.NewGuid()}/roles", new { role = "it_manager", scopeType = "platform" });
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
@@ -61,8 +88,15 @@ public sealed class RoleManagementTests(ApiFactory api) : ApiTest(api)
         var admin = await Api.CreateUserAsync(role: "admin");
         var adminClient = Api.ClientFor(admin.Id);
         var user = await Api.CreateUserAsync(email: "karim@example.org");
-        var grant = await (await adminClient.PutAsJsonAsync($"/api/v1/users/{user.Id}/roles", new { role = "communication_manager", scopeType = "platform" })).ReadJsonAsync();
-        var tokens = await (await Api.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = ApiFactory.Password })).ReadJsonAsync();
+        var grant = await (
+            await adminClient.PutAsJsonAsync(
+                $"/api/v1/users/{user.Id}/roles",
+                new { role = "communication_manager", scopeType = "platform" }
+            )
+        ).ReadJsonAsync();
+        var tokens = await (
+            await Api.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = ApiFactory.Password })
+        ).ReadJsonAsync();
         var session = Api.CreateClient();
         session.DefaultRequestHeaders.Authorization = new("Bearer", tokens["accessToken"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/api/v1/me")).StatusCode);
@@ -71,9 +105,13 @@ public sealed class RoleManagementTests(ApiFactory api) : ApiTest(api)
 
         Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
         await (await session.GetAsync("/api/v1/me")).AssertProblemAsync(HttpStatusCode.Unauthorized);
-        await (await Api.CreateClient().PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = tokens["refreshToken"]!.GetValue<string>() }))
-            .AssertProblemAsync(HttpStatusCode.Unauthorized);
-        var fresh = await (await Api.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = ApiFactory.Password })).ReadJsonAsync();
+        await (
+            await Api.CreateClient()
+                .PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = tokens["refreshToken"]!.GetValue<string>() })
+        ).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        var fresh = await (
+            await Api.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = user.Email, password = ApiFactory.Password })
+        ).ReadJsonAsync();
         var me = Api.CreateClient();
         me.DefaultRequestHeaders.Authorization = new("Bearer", fresh["accessToken"]!.GetValue<string>());
         Assert.Empty((await (await me.GetAsync("/api/v1/me")).ReadJsonAsync())["roles"]!.AsArray());
@@ -102,7 +140,8 @@ public sealed class RoleManagementTests(ApiFactory api) : ApiTest(api)
 
         var answers = await Task.WhenAll(
             Api.ClientFor(a.Id).DeleteAsync($"/api/v1/users/{b.Id}/roles/{grantB}"),
-            Api.ClientFor(b.Id).DeleteAsync($"/api/v1/users/{a.Id}/roles/{grantA}"));
+            Api.ClientFor(b.Id).DeleteAsync($"/api/v1/users/{a.Id}/roles/{grantA}")
+        );
 
         // One wins; the other, no longer an admin once it gets the lock, is refused (the admins are locked in one order:
         // no deadlock, no 500).
@@ -118,21 +157,74 @@ public sealed class RoleManagementTests(ApiFactory api) : ApiTest(api)
         var department = await DepartmentAsync(client, "Espaces verts");
         var user = await Api.CreateUserAsync(email: "nathalie@example.org");
 
-        var grant = await (await client.PutAsJsonAsync($"/api/v1/users/{user.Id}/roles", new { role = "department_head", scopeType = "department", scopeId = department })).ReadJsonAsync();
-        await client.PutAsJsonAsync($"/api/v1/users/{user.Id}/roles", new { role = "department_head", scopeType = "department", scopeId = department }); // already had it: nothing
-        var platform = await (await client.PutAsJsonAsync($"/api/v1/users/{user.Id}/roles", new { role = "it_manager", scopeType = "platform" })).ReadJsonAsync();
+        var grant = await (
+            await client.PutAsJsonAsync(
+                $"/api/v1/users/{user.Id}/roles",
+                new
+                {
+                    role = "department_head",
+                    scopeType = "department",
+                    scopeId = department,
+                }
+            )
+        ).ReadJsonAsync();
+        await client.PutAsJsonAsync(
+            $"/api/v1/users/{user.Id}/roles",
+            new
+            {
+                role = "department_head",
+                scopeType = "department",
+                scopeId = department,
+            }
+        ); // already had it: nothing
+        var platform = await (
+            await client.PutAsJsonAsync($"/api/v1/users/{user.Id}/roles", new { role = "it_manager", scopeType = "platform" })
+        ).ReadJsonAsync();
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/users/{user.Id}/roles/{grant["id"]}")).StatusCode);
         await (await client.DeleteAsync($"/api/v1/users/{user.Id}/roles/{grant["id"]}")).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/users/{user.Id}/roles/{platform["id"]}")).StatusCode);
 
-        var head = await Api.JsonbAsync(new { role = "department_head", scopeType = "department", scopeId = department });
-        var it = await Api.JsonbAsync(new { role = "it_manager", scopeType = "platform", scopeId = (Guid?)null });
+        var head = await Api.JsonbAsync(
+            new
+            {
+                role = "department_head",
+                scopeType = "department",
+                scopeId = department,
+            }
+        );
+        var it = await Api.JsonbAsync(
+            new
+            {
+                role = "it_manager",
+                scopeType = "platform",
+                scopeId = (Guid?)null,
+            }
+        );
         var granted = await Api.EventsAsync("role.granted");
-        Assert.Equal(new (string?, string?, Guid?)[] { (null, head, department), (null, it, null) }, granted.Select(e => (e.Before, e.After, e.DepartmentId)));
-        Assert.Equal(await Api.JsonbAsync(new { role = "department_head", scopeType = "department", scopeId = department, via = "admin" }), granted[0].Data);
+        Assert.Equal(
+            new (string?, string?, Guid?)[] { (null, head, department), (null, it, null) },
+            granted.Select(e => (e.Before, e.After, e.DepartmentId))
+        );
+        Assert.Equal(
+            await Api.JsonbAsync(
+                new
+                {
+                    role = "department_head",
+                    scopeType = "department",
+                    scopeId = department,
+                    via = "admin",
+                }
+            ),
+            granted[0].Data
+        );
         var revoked = await Api.EventsAsync("role.revoked");
-        Assert.Equal(new (string?, string?, string?, Guid?)[] { (head, null, head, department), (it, null, it, null) }, revoked.Select(e => (e.Before, e.After, (string?)e.Data, e.DepartmentId)));
-        Assert.All(granted.Concat(revoked), e => Assert.Equal(("user", admin.Id, "user", user.Id.ToString()), (e.ActorType, e.ActorId, e.SubjectType, e.SubjectId)));
+        Assert.Equal(
+            new (string?, string?, string?, Guid?)[] { (head, null, head, department), (it, null, it, null) },
+            revoked.Select(e => (e.Before, e.After, (string?)e.Data, e.DepartmentId))
+        );
+        Assert.All(granted.Concat(revoked), e =>
+            Assert.Equal(("user", admin.Id, "user", user.Id.ToString()), (e.ActorType, e.ActorId, e.SubjectType, e.SubjectId))
+        );
         Assert.DoesNotContain("nathalie@example.org", string.Concat(granted.Concat(revoked).Select(e => e.Before + e.After + e.Data)));
     }
 
@@ -147,8 +239,12 @@ public sealed class RoleManagementTests(ApiFactory api) : ApiTest(api)
         var grant = await Api.ScalarAsync<Guid>("SELECT id FROM user_roles WHERE user_id = @Id", new { other.Id });
         var client = Api.ClientFor(actor.Id);
 
-        await (await client.PutAsJsonAsync($"/api/v1/users/{actor.Id}/roles", new { role = "admin", scopeType = "platform" })).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await client.PutAsJsonAsync($"/api/v1/users/{other.Id}/roles", new { role = "admin", scopeType = "platform" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (
+            await client.PutAsJsonAsync($"/api/v1/users/{actor.Id}/roles", new { role = "admin", scopeType = "platform" })
+        ).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (
+            await client.PutAsJsonAsync($"/api/v1/users/{other.Id}/roles", new { role = "admin", scopeType = "platform" })
+        ).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await client.DeleteAsync($"/api/v1/users/{other.Id}/roles/{grant}")).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await client.DeleteAsync($"/api/v1/users/{other.Id}/roles/{Guid.NewGuid()}")).AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal(0, await Api.ScalarAsync<long>("SELECT count(*) FROM user_roles WHERE role = 'admin'"));
@@ -163,13 +259,43 @@ public sealed class RoleManagementTests(ApiFactory api) : ApiTest(api)
         var d1 = await DepartmentAsync(adminClient, "Culture");
         var d2 = await DepartmentAsync(adminClient, "Sport");
         var head = await Api.CreateUserAsync();
-        await adminClient.PutAsJsonAsync($"/api/v1/users/{head.Id}/roles", new { role = "department_head", scopeType = "department", scopeId = d1 });
+        await adminClient.PutAsJsonAsync(
+            $"/api/v1/users/{head.Id}/roles",
+            new
+            {
+                role = "department_head",
+                scopeType = "department",
+                scopeId = d1,
+            }
+        );
         var client = Api.ClientFor(head.Id, roleVersion: 2);
         var someone = await Api.CreateUserAsync();
 
-        await (await client.PutAsJsonAsync($"/api/v1/users/{someone.Id}/roles", new { role = "department_head", scopeType = "department", scopeId = d1 })).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await client.PutAsJsonAsync($"/api/v1/users/{someone.Id}/roles", new { role = "department_head", scopeType = "department", scopeId = d2 })).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await client.PutAsJsonAsync($"/api/v1/users/{head.Id}/roles", new { role = "admin", scopeType = "platform" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (
+            await client.PutAsJsonAsync(
+                $"/api/v1/users/{someone.Id}/roles",
+                new
+                {
+                    role = "department_head",
+                    scopeType = "department",
+                    scopeId = d1,
+                }
+            )
+        ).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (
+            await client.PutAsJsonAsync(
+                $"/api/v1/users/{someone.Id}/roles",
+                new
+                {
+                    role = "department_head",
+                    scopeType = "department",
+                    scopeId = d2,
+                }
+            )
+        ).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (
+            await client.PutAsJsonAsync($"/api/v1/users/{head.Id}/roles", new { role = "admin", scopeType = "platform" })
+        ).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await client.GetAsync("/api/v1/users")).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 }

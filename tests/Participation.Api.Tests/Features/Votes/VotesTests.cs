@@ -12,10 +12,22 @@ public sealed class VotesTests(ApiFactory api) : ApiTest(api)
     {
         var c = await IdeaCity.CreateAsync(Api);
         var list = new List<Guid>();
-        for (var i = 0; i < ideas; i++) list.Add(await c.IdeaAsync(c.A, title: $"Idée {i}"));
+        for (var i = 0; i < ideas; i++)
+            list.Add(await c.IdeaAsync(c.A, title: $"Idée {i}"));
         await using (var connection = await Api.OpenAsync())
-            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE phases SET starts_at = now() - interval '10 days', ends_at = now() - interval '1 hour' WHERE id = @Phase1", new { c.Phase1 });
-        var phase = await IdeaCity.PhaseAsync(c.Admin, c.P1, "voting", DateTimeOffset.UtcNow.AddMinutes(-30), DateTimeOffset.UtcNow.AddDays(10), settings ?? new { votesPerUser = 3 });
+            await Dapper.SqlMapper.ExecuteAsync(
+                connection,
+                "UPDATE phases SET starts_at = now() - interval '10 days', ends_at = now() - interval '1 hour' WHERE id = @Phase1",
+                new { c.Phase1 }
+            );
+        var phase = await IdeaCity.PhaseAsync(
+            c.Admin,
+            c.P1,
+            "voting",
+            DateTimeOffset.UtcNow.AddMinutes(-30),
+            DateTimeOffset.UtcNow.AddDays(10),
+            settings ?? new { votesPerUser = 3 }
+        );
         return (c, list, phase);
     }
 
@@ -48,15 +60,40 @@ public sealed class VotesTests(ApiFactory api) : ApiTest(api)
     {
         var (c, ideas, phase) = await VotingAsync();
         var unconfirmed = await Api.CreateUserAsync(confirmed: false);
-        Assert.Equal("email_not_confirmed", (await (await Api.ClientFor(unconfirmed.Id).PutAsync($"/api/v1/ideas/{ideas[0]}/vote", null)).AssertProblemAsync(HttpStatusCode.Forbidden))["reason"]!.GetValue<string>());
+        Assert.Equal(
+            "email_not_confirmed",
+            (
+                await (await Api.ClientFor(unconfirmed.Id).PutAsync($"/api/v1/ideas/{ideas[0]}/vote", null)).AssertProblemAsync(
+                    HttpStatusCode.Forbidden
+                )
+            )["reason"]!.GetValue<string>()
+        );
         var other = await c.IdeaAsync(c.B, c.P2, "Idée du projet 2");
-        Assert.Equal("phase_not_active", (await (await c.A.PutAsync($"/api/v1/ideas/{other}/vote", null)).AssertProblemAsync(HttpStatusCode.Forbidden))["reason"]!.GetValue<string>());
+        Assert.Equal(
+            "phase_not_active",
+            (await (await c.A.PutAsync($"/api/v1/ideas/{other}/vote", null)).AssertProblemAsync(HttpStatusCode.Forbidden))[
+                "reason"
+            ]!.GetValue<string>()
+        );
         Assert.Equal(HttpStatusCode.Unauthorized, (await Api.CreateClient().PutAsync($"/api/v1/ideas/{ideas[0]}/vote", null)).StatusCode);
 
         await c.B.PutAsync($"/api/v1/ideas/{ideas[0]}/vote", null);
-        Assert.Equal(HttpStatusCode.OK, (await c.Admin.PostJsonAsync($"/api/v1/projects/{c.P1}/status", new { status = "archived" })).StatusCode);
-        Assert.Equal("project_archived", (await (await c.B.PutAsync($"/api/v1/ideas/{ideas[1]}/vote", null)).AssertProblemAsync(HttpStatusCode.Forbidden))["reason"]!.GetValue<string>());
-        Assert.Equal("project_archived", (await (await c.B.DeleteAsync($"/api/v1/ideas/{ideas[0]}/vote")).AssertProblemAsync(HttpStatusCode.Forbidden))["reason"]!.GetValue<string>());
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await c.Admin.PostJsonAsync($"/api/v1/projects/{c.P1}/status", new { status = "archived" })).StatusCode
+        );
+        Assert.Equal(
+            "project_archived",
+            (await (await c.B.PutAsync($"/api/v1/ideas/{ideas[1]}/vote", null)).AssertProblemAsync(HttpStatusCode.Forbidden))[
+                "reason"
+            ]!.GetValue<string>()
+        );
+        Assert.Equal(
+            "project_archived",
+            (await (await c.B.DeleteAsync($"/api/v1/ideas/{ideas[0]}/vote")).AssertProblemAsync(HttpStatusCode.Forbidden))[
+                "reason"
+            ]!.GetValue<string>()
+        );
         Assert.Equal(1, await Api.CountAsync("idea_votes"));
     }
 
@@ -90,7 +127,8 @@ public sealed class VotesTests(ApiFactory api) : ApiTest(api)
     {
         var (c, ideas, phase) = await VotingAsync(1);
         var clients = new List<HttpClient>();
-        for (var i = 0; i < 200; i++) clients.Add(Api.ClientFor((await Api.CreateUserAsync(firstName: $"V{i}")).Id));
+        for (var i = 0; i < 200; i++)
+            clients.Add(Api.ClientFor((await Api.CreateUserAsync(firstName: $"V{i}")).Id));
 
         var responses = await Task.WhenAll(clients.Select(client => client.PutAsync($"/api/v1/ideas/{ideas[0]}/vote", null)));
 
@@ -122,21 +160,32 @@ public sealed class VotesTests(ApiFactory api) : ApiTest(api)
     {
         var (c, ideas, _) = await VotingAsync(6, new { votesPerUser = 3 });
         var clients = new List<HttpClient>();
-        for (var i = 0; i < 50; i++) clients.Add(Api.ClientFor((await Api.CreateUserAsync(firstName: $"T{i}")).Id));
+        for (var i = 0; i < 50; i++)
+            clients.Add(Api.ClientFor((await Api.CreateUserAsync(firstName: $"T{i}")).Id));
 
-        var failures = await Task.WhenAll(clients.Select(async (client, n) =>
-        {
-            var random = new Random(n);
-            var bad = new List<string>();
-            for (var step = 0; step < 100; step++)
-            {
-                var idea = ideas[random.Next(ideas.Count)];
-                var response = random.Next(2) == 0 ? await client.PutAsync($"/api/v1/ideas/{idea}/vote", null) : await client.DeleteAsync($"/api/v1/ideas/{idea}/vote");
-                if ((int)response.StatusCode >= 500 || (response.StatusCode != HttpStatusCode.OK && response.StatusCode != HttpStatusCode.Forbidden))
-                    bad.Add($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            }
-            return bad;
-        }));
+        var failures = await Task.WhenAll(
+            clients.Select(
+                async (client, n) =>
+                {
+                    var random = new Random(n);
+                    var bad = new List<string>();
+                    for (var step = 0; step < 100; step++)
+                    {
+                        var idea = ideas[random.Next(ideas.Count)];
+                        var response =
+                            random.Next(2) == 0
+                                ? await client.PutAsync($"/api/v1/ideas/{idea}/vote", null)
+                                : await client.DeleteAsync($"/api/v1/ideas/{idea}/vote");
+                        if (
+                            (int)response.StatusCode >= 500
+                            || (response.StatusCode != HttpStatusCode.OK && response.StatusCode != HttpStatusCode.Forbidden)
+                        )
+                            bad.Add($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                    }
+                    return bad;
+                }
+            )
+        );
 
         Assert.Empty(failures.SelectMany(f => f));
         await Invariants.AssertHoldAsync(Api);
@@ -158,9 +207,25 @@ public sealed class VotesTests(ApiFactory api) : ApiTest(api)
         await (await Api.CreateClient().GetAsync($"/api/v1/phases/{phase}/vote-results")).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await c.Mod2.GetAsync($"/api/v1/phases/{phase}/vote-results")).AssertProblemAsync(HttpStatusCode.Forbidden);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await c.Mod1.PutAsJsonAsync($"/api/v1/projects/{c.P1}/phases/{phase}", Projects.City.Phase("voting",
-            DateTimeOffset.UtcNow.AddMinutes(-30), DateTimeOffset.UtcNow.AddDays(10), new { votesPerUser = 3, resultsPublic = true }))).StatusCode);
-        Assert.True((await (await Api.CreateClient().GetAsync($"/api/v1/phases/{phase}/vote-results")).ReadJsonAsync())["published"]!.GetValue<bool>());
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (
+                await c.Mod1.PutAsJsonAsync(
+                    $"/api/v1/projects/{c.P1}/phases/{phase}",
+                    Projects.City.Phase(
+                        "voting",
+                        DateTimeOffset.UtcNow.AddMinutes(-30),
+                        DateTimeOffset.UtcNow.AddDays(10),
+                        new { votesPerUser = 3, resultsPublic = true }
+                    )
+                )
+            ).StatusCode
+        );
+        Assert.True(
+            (await (await Api.CreateClient().GetAsync($"/api/v1/phases/{phase}/vote-results")).ReadJsonAsync())[
+                "published"
+            ]!.GetValue<bool>()
+        );
         Assert.Equal(HttpStatusCode.NotFound, (await Api.CreateClient().GetAsync($"/api/v1/phases/{c.Phase1}/vote-results")).StatusCode);
     }
 }
