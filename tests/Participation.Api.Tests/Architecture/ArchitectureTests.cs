@@ -47,6 +47,9 @@ public sealed partial class ArchitectureTests
     [GeneratedRegex(@"\bParticipation\.Api\.Features\b|(?<![\w.])Features\.[A-Z]")]
     private static partial Regex ReachesFeatures();
 
+    [GeneratedRegex(@"\.Map(Get|Post|Put|Patch|Delete|Methods)\s*\(")]
+    private static partial Regex MapsARoute();
+
     [Fact]
     public void The_sources_are_found() => Assert.Contains(Sources(), s => s.Path == "Features/Events/EventRecorder.cs");
 
@@ -86,6 +89,33 @@ public sealed partial class ArchitectureTests
         Assert.NotEmpty(infrastructure);
         Assert.Empty(infrastructure.Where(s => ReachesFeatures().IsMatch(s.Text)).Select(s => s.Path));
     }
+
+    /// <summary>
+    /// A feature's routes are all in its route table (<c>*Endpoints.cs</c>: verb, path, handler, name, access, limits);
+    /// its use cases hold the <c>Endpoint</c> methods the table points to.
+    /// </summary>
+    [Fact]
+    public void Routes_are_mapped_only_in_the_route_tables()
+    {
+        var features = Sources().Where(s => s.Path.StartsWith("Features/", StringComparison.Ordinal)).ToList();
+        Assert.Contains(features, s => s.Path.EndsWith("Endpoints.cs", StringComparison.Ordinal) && MapsARoute().IsMatch(s.Text));
+        Assert.Empty(
+            features
+                .Where(s => !s.Path.EndsWith("Endpoints.cs", StringComparison.Ordinal) && MapsARoute().IsMatch(s.Text))
+                .Select(s => s.Path)
+        );
+    }
+
+    /// <summary>Endpoints take the caller as one <c>Caller</c> parameter, bound from the validated token; none reads claims.</summary>
+    [Fact]
+    public void Endpoints_bind_the_caller_and_never_read_claims() =>
+        Assert.Empty(
+            Sources()
+                .Where(s =>
+                    s.Path.StartsWith("Features/", StringComparison.Ordinal) && s.Text.Contains("ClaimsPrincipal", StringComparison.Ordinal)
+                )
+                .Select(s => s.Path)
+        );
 
     /// <summary>
     /// A guard, not the proof: each type's proof is a feature test that makes it happen through the API and checks the
