@@ -29,7 +29,8 @@ namespace Participation.Api;
 /// </summary>
 public static class ApiHost
 {
-    /// <summary>The exit code; <paramref name="extraEndpoints"/> maps more routes beside the API's (the benchmark's host, bench/Participation.Bench.Host, maps its baselines).</summary>
+    /// <summary>The exit code; <paramref name="extraEndpoints"/> maps more routes beside the API's (the benchmark's host,
+    /// bench/Participation.Bench.Host, maps its baselines).</summary>
     public static async Task<int> RunAsync(string[] args, Action<WebApplication>? extraEndpoints = null)
     {
         if (Commands.Preflight(args, Console.Out, Console.Error, out var command) is { } answered)

@@ -8,7 +8,8 @@ namespace Participation.Demo;
 
 /// <summary>
 /// The demo city of `make run` ("Ville de Belleville"): staff of every role, departments, a verified
-/// organisation, invitations in every state, projects in every status with phases of each method. Idempotent (fixed ids, ON CONFLICT), so it runs at every
+/// organisation, invitations in every state, projects in every status with phases of each method. Idempotent (fixed ids, ON CONFLICT), so
+/// it runs at every
 /// start. Later features add their demo data here (ideas, votes, baskets, a survey).
 /// </summary>
 public static class DemoSeed

@@ -130,7 +130,8 @@ public static class BaselineEndpoints
         public int VotesUsed { get; init; }
     }
 
-    /// <summary><see cref="GetIdea"/>'s three statements (the idea's access, the idea and its history, the phase's policy row), answered as read.</summary>
+    /// <summary><see cref="GetIdea"/>'s three statements (the idea's access, the idea and its history, the phase's policy row), answered as
+    /// read.</summary>
     private static async Task<IResult> GetIdeaAsync(Guid id, Guid? actor, NpgsqlDataSource db, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -200,7 +201,8 @@ public static class BaselineEndpoints
         );
     }
 
-    /// <summary><see cref="CastVote"/>'s statements in one transaction, for an unlimited phase, without the idea and phase checks.</summary>
+    /// <summary><see cref="CastVote"/>'s statements in one transaction, for an unlimited phase, without the idea and phase
+    /// checks.</summary>
     private static async Task<IResult> CastVoteAsync(
         Guid id,
         Guid actor,
@@ -275,7 +277,8 @@ public static class BaselineEndpoints
         return Results.Ok(state);
     }
 
-    /// <summary><see cref="AddToBasket"/>'s statements in one transaction (cost, open and lock, line, total, view), without the idea and phase checks.</summary>
+    /// <summary><see cref="AddToBasket"/>'s statements in one transaction (cost, open and lock, line, total, view), without the idea and
+    /// phase checks.</summary>
     private static async Task<IResult> AddToBasketAsync(
         Guid id,
         Guid ideaId,
@@ -330,7 +333,8 @@ public static class BaselineEndpoints
         return Results.Ok(view);
     }
 
-    /// <summary><see cref="RemoveFromBasket"/>'s statements in one transaction (open and lock, line and total, view), without the phase check.</summary>
+    /// <summary><see cref="RemoveFromBasket"/>'s statements in one transaction (open and lock, line and total, view), without the phase
+    /// check.</summary>
     private static async Task<IResult> RemoveFromBasketAsync(
         Guid id,
         Guid ideaId,

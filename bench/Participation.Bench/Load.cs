@@ -127,7 +127,8 @@ public sealed class Load(Uri baseUri, Cpu cpu)
         return Result("closed", tally, elapsed, null, Cpu.Delta(before, cpu.Take()));
     }
 
-    /// <summary>Open loop at <paramref name="rps"/> requests per second for <paramref name="seconds"/>, after a short warm-up at the same rate.</summary>
+    /// <summary>Open loop at <paramref name="rps"/> requests per second for <paramref name="seconds"/>, after a short warm-up at the same
+    /// rate.</summary>
     public async Task<RunResult> OpenAsync(
         Func<long, Request[]> unit,
         int requestsPerUnit,

@@ -5,7 +5,8 @@ namespace Participation.Bench;
 /// <summary>One statement's share of a run, from pg_stat_statements: calls per request, mean planning and execution time (ms).</summary>
 public sealed record StatementStats(double CallsPerRequest, double MeanPlanMs, double MeanExecMs, string Query);
 
-/// <summary>What PostgreSQL did per request during a run: statements, planning and execution time (ms), and the costliest statements.</summary>
+/// <summary>What PostgreSQL did per request during a run: statements, planning and execution time (ms), and the costliest
+/// statements.</summary>
 public sealed record PgStats(
     double StatementsPerRequest,
     double PlanMsPerRequest,

@@ -97,7 +97,8 @@ public sealed class Scenarios(Uri api, string connectionString, string signingKe
         );
     }
 
-    /// <summary>A vote then its removal, by one voter on one idea; unit n and n+1 never share a voter or an idea's tally row by design.</summary>
+    /// <summary>A vote then its removal, by one voter on one idea; unit n and n+1 never share a voter or an idea's tally row by
+    /// design.</summary>
     public Scenario Vote()
     {
         var ideas = IdeasPerProject["vote"];

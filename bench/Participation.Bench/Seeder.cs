@@ -26,7 +26,8 @@ public sealed record Scale(
 /// </summary>
 public static class Seeder
 {
-    /// <summary>"Now" for the data set: ideas are posted in the 30 days before it; the voting and budgeting phases open at it and never close.</summary>
+    /// <summary>"Now" for the data set: ideas are posted in the 30 days before it; the voting and budgeting phases open at it and never
+    /// close.</summary>
     public static readonly DateTimeOffset Anchor = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
     public static Guid Id(string name) =>

@@ -6,9 +6,10 @@ namespace Participation.Api.Cli;
 /// Operator commands, run instead of the web server (usage: <see cref="CommandLine.Usage"/>):
 /// <code>
 /// dotnet run --project api/Participation.Api -- migrate
-/// dotnet run --project api/Participation.Api -- create-admin --email EMAIL --first-name NAME --last-name NAME   (password: --password, ADMIN_PASSWORD or asked twice)
+/// dotnet run --project api/Participation.Api -- create-admin --email EMAIL --first-name NAME --last-name NAME
+///                                                 (password: --password, ADMIN_PASSWORD or asked twice)
 /// dotnet run --project api/Participation.Api -- create-database --name NAME [--fresh]
-/// dotnet run --project api/Participation.Api -- help                        (or COMMAND --help)
+/// dotnet run --project api/Participation.Api -- help          (or COMMAND --help)
 /// </code>
 /// Help and usage errors are answered by <see cref="Preflight"/> before the app is built;
 /// the others need the database and report a missing or unreachable one in one line.

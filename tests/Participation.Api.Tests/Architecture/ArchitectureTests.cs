@@ -20,7 +20,8 @@ public sealed partial class ArchitectureTests
         throw new InvalidOperationException("Participation.sln not found above the test binaries.");
     }
 
-    /// <summary>Every C# source of the API (not its build output), as path relative to api/Participation.Api/ with '/' and its text.</summary>
+    /// <summary>Every C# source of the API (not its build output), as path relative to api/Participation.Api/ with '/' and its
+    /// text.</summary>
     private static IEnumerable<(string Path, string Text)> Sources() =>
         Directory
             .EnumerateFiles(Api, "*.cs", SearchOption.AllDirectories)
@@ -120,7 +121,8 @@ public sealed partial class ArchitectureTests
     /// <summary>
     /// A guard, not the proof: each type's proof is a feature test that makes it happen through the API and checks the
     /// event (actor, subject, scope, before/after). This only checks that some test outside the generic ones names the
-    /// type (wire name or member), so a new type without any test fails here. (The audit log's and the reader's tests record arbitrary types: they do not count.)
+    /// type (wire name or member), so a new type without any test fails here. (The audit log's and the reader's tests record arbitrary
+    /// types: they do not count.)
     /// </summary>
     [Fact]
     public void Every_event_type_of_the_catalogue_is_named_by_a_feature_test()

@@ -242,7 +242,8 @@ public sealed class CommandsTests
 
     private sealed record Run(int ExitCode, string Output, string Error);
 
-    /// <summary>Runs the API binary with <paramref name="args"/>, with <paramref name="connectionString"/> as its only database setting.</summary>
+    /// <summary>Runs the API binary with <paramref name="args"/>, with <paramref name="connectionString"/> as its only database
+    /// setting.</summary>
     private static async Task<Run> RunApiAsync(string? connectionString, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")

@@ -61,7 +61,8 @@ public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
                 "POST /api/v1/notifications/unsubscribe",
                 "GET /api/v1/phases/{id:guid}/vote-results",
                 "GET /api/v1/phases/{id:guid}/budget-results",
-                // Surveys and polls: the questionnaire and published results are public; visitors answer only where the phase lets everyone.
+                // Surveys and polls: the questionnaire and published results are public; visitors answer only where the phase lets
+                // everyone.
                 "GET /api/v1/phases/{id:guid}/survey",
                 "GET /api/v1/phases/{id:guid}/my-response",
                 "GET /api/v1/phases/{id:guid}/survey-results",

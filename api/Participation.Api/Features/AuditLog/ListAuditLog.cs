@@ -232,7 +232,8 @@ public static class ListAuditLog
         private static JsonElement? Json(string? text) => text is null ? null : JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    /// <summary>Repeated (<c>types=a&amp;types=b</c>) or comma-separated (<c>types=a,b</c>) event types; an unknown one is left for the validator.</summary>
+    /// <summary>Repeated (<c>types=a&amp;types=b</c>) or comma-separated (<c>types=a,b</c>) event types; an unknown one is left for the
+    /// validator.</summary>
     private static List<EventType>? ParseTypes(string[]? types)
     {
         var names = (types ?? [])

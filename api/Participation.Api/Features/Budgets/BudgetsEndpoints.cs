@@ -3,7 +3,8 @@ using Participation.Api.Infrastructure.Security;
 
 namespace Participation.Api.Features.Budgets;
 
-/// <summary>Participatory budgets: costs by the project's staff, one basket per person (only ever the caller's own), results when published.</summary>
+/// <summary>Participatory budgets: costs by the project's staff, one basket per person (only ever the caller's own), results when
+/// published.</summary>
 public static class BudgetsEndpoints
 {
     public static RouteGroupBuilder MapBudgetsEndpoints(this RouteGroupBuilder api)

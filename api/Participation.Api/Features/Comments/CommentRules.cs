@@ -4,7 +4,8 @@ using Participation.Api.Features.Ideas;
 
 namespace Participation.Api.Features.Comments;
 
-/// <summary>Whether a comment shows: visible, hidden by the moderators (its author and the staff still read it), or deleted by its author.</summary>
+/// <summary>Whether a comment shows: visible, hidden by the moderators (its author and the staff still read it), or deleted by its
+/// author.</summary>
 [JsonConverter(typeof(WireEnumConverter))]
 public enum CommentState
 {
@@ -13,7 +14,8 @@ public enum CommentState
     Deleted,
 }
 
-/// <summary>A comment as shown: deleted ones keep their place (without text) when they have replies; hidden ones show their text only to their author and the staff.</summary>
+/// <summary>A comment as shown: deleted ones keep their place (without text) when they have replies; hidden ones show their text only to
+/// their author and the staff.</summary>
 public sealed record CommentView(
     Guid Id,
     Guid IdeaId,

@@ -3,7 +3,8 @@ using Participation.Api.Infrastructure.Security;
 
 namespace Participation.Api.Features.Comments;
 
-/// <summary>Comments on ideas, threaded one level. Reads follow the idea's visibility; writes are the phase's rules or the author's own.</summary>
+/// <summary>Comments on ideas, threaded one level. Reads follow the idea's visibility; writes are the phase's rules or the author's
+/// own.</summary>
 public static class CommentsEndpoints
 {
     public static RouteGroupBuilder MapCommentsEndpoints(this RouteGroupBuilder api)

@@ -2,7 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace Participation.Api.Features.Ideas;
 
-/// <summary>Where an idea stands; <see cref="Prescreening"/> until a moderator approves it when the phase asks for pre-moderation.</summary>
+/// <summary>Where an idea stands; <see cref="Prescreening"/> until a moderator approves it when the phase asks for
+/// pre-moderation.</summary>
 [JsonConverter(typeof(WireEnumConverter))]
 public enum IdeaStatus
 {

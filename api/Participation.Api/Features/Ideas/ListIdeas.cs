@@ -82,7 +82,8 @@ public static class ListIdeas
         private const long MinMicros = -EpochTicks / 10;
         private const long MaxMicros = (3_155_378_975_999_999_999 - EpochTicks) / 10; // DateTime.MaxValue.Ticks
 
-        /// <summary>Whether the key belongs to this sort and fits its column (a forged key out of range is a 400, not a database error).</summary>
+        /// <summary>Whether the key belongs to this sort and fits its column (a forged key out of range is a 400, not a database
+        /// error).</summary>
         public bool Fits(string sort) =>
             S == sort
             && sort switch

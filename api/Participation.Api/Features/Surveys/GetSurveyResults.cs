@@ -21,7 +21,8 @@ public static class GetSurveyResults
 
     public sealed record Query(Guid? ActorId, Guid PhaseId) : IQuery<Response>;
 
-    /// <summary>A choice's count (null: hidden, fewer than 5), share of the question's respondents in %, and for ranking its score and average rank.</summary>
+    /// <summary>A choice's count (null: hidden, fewer than 5), share of the question's respondents in %, and for ranking its score and
+    /// average rank.</summary>
     public sealed record OptionResult(
         Guid OptionId,
         IReadOnlyDictionary<string, string> Label,

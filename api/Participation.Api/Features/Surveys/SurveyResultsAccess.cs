@@ -43,7 +43,8 @@ internal static class SurveyResultsAccess
         return phase;
     }
 
-    /// <summary>The phase when the caller may read its results; null when they may not (yet), for answers that add results when allowed.</summary>
+    /// <summary>The phase when the caller may read its results; null when they may not (yet), for answers that add results when
+    /// allowed.</summary>
     public static async Task<Phase?> ResultsOrNullAsync(IDbConnection connection, Guid? actorId, Guid phaseId, CancellationToken ct)
     {
         var phase = await LoadAsync(connection, ByPhase, actorId, phaseId, ct);

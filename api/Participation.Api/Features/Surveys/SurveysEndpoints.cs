@@ -3,7 +3,8 @@ using Participation.Api.Infrastructure.Security;
 
 namespace Participation.Api.Features.Surveys;
 
-/// <summary>Surveys and polls: the builder for project staff, answers by residents (or visitors when allowed), results and export.</summary>
+/// <summary>Surveys and polls: the builder for project staff, answers by residents (or visitors when allowed), results and
+/// export.</summary>
 public static class SurveysEndpoints
 {
     public static RouteGroupBuilder MapSurveysEndpoints(this RouteGroupBuilder api)

@@ -238,7 +238,8 @@ internal sealed class ValidationLimitsSchemaFilter(IServiceProvider services) : 
         }
     }
 
-    /// <summary>The unconditional rules per property name of <paramref name="type"/>, from its own validator and its slice's message's.</summary>
+    /// <summary>The unconditional rules per property name of <paramref name="type"/>, from its own validator and its slice's
+    /// message's.</summary>
     private IEnumerable<(string Property, IEnumerable<(IPropertyValidator Validator, IRuleComponent Options)> Rules)> RulesFor(Type type)
     {
         foreach (var (validated, prefix) in Candidates(type))
@@ -275,7 +276,8 @@ internal sealed class ValidationLimitsSchemaFilter(IServiceProvider services) : 
         }
     }
 
-    /// <summary>The type itself, and its slice's Command/Query: directly (same property names) or through a property of this type.</summary>
+    /// <summary>The type itself, and its slice's Command/Query: directly (same property names) or through a property of this
+    /// type.</summary>
     private static IEnumerable<(Type Validated, string Prefix)> Candidates(Type type)
     {
         yield return (type, "");

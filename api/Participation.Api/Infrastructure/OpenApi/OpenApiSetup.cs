@@ -111,7 +111,8 @@ public static class OpenApiSetup
         }
     }
 
-    /// <summary>A query-string parameter marked <see cref="Enums.QueryEnumAttribute{T}"/> refers to its enum's schema (a list of it when repeatable).</summary>
+    /// <summary>A query-string parameter marked <see cref="Enums.QueryEnumAttribute{T}"/> refers to its enum's schema (a list of it when
+    /// repeatable).</summary>
     private sealed class QueryEnumFilter : IParameterFilter
     {
         public void Apply(IOpenApiParameter parameter, ParameterFilterContext context)

@@ -19,7 +19,8 @@ public static class Cursor
 
     public static string Encode<T>(T key) => WebEncoders.Base64UrlEncode(JsonSerializer.SerializeToUtf8Bytes(key, Json));
 
-    /// <summary>The key of <paramref name="cursor"/>, or null without one; a 400 when it does not decode or <paramref name="fits"/> refuses it.</summary>
+    /// <summary>The key of <paramref name="cursor"/>, or null without one; a 400 when it does not decode or <paramref name="fits"/> refuses
+    /// it.</summary>
     public static T? Decode<T>(string? cursor, Func<T, bool>? fits = null)
         where T : class
     {

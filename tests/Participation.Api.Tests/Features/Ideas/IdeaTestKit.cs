@@ -189,7 +189,8 @@ internal static class Invariants
     }
 }
 
-/// <summary>Counts the SQL commands Npgsql runs inside a block (through its ActivitySource), to prove a constant number of statements.</summary>
+/// <summary>Counts the SQL commands Npgsql runs inside a block (through its ActivitySource), to prove a constant number of
+/// statements.</summary>
 internal sealed class SqlCounter : IDisposable
 {
     private const string SourceName = "Participation.Tests.SqlCounter";

@@ -4,7 +4,8 @@ using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Features.Surveys;
 
-/// <summary>What saving and exporting a questionnaire record: the project's event with the phase in scope, the audit data as it was.</summary>
+/// <summary>What saving and exporting a questionnaire record: the project's event with the phase in scope, the audit data as it
+/// was.</summary>
 public sealed class SurveyEventsTests(ApiFactory api) : ApiTest(api)
 {
     private static string Compact(string? json) => JsonNode.Parse(json!)!.ToJsonString();
