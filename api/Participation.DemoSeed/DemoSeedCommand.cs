@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Participation.Api.Infrastructure.Database;
 
@@ -44,6 +45,7 @@ public static class DemoSeedCommand
         }
 
         var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning); // one line when all is well (the migrations say nothing)
         builder.Services.AddDatabase();
         builder.Services.AddSingleton<Migrator>();
         using var host = builder.Build();
