@@ -100,10 +100,14 @@ public static class DemoSeed
                CASE WHEN v.state = 'accepted' THEN (SELECT id FROM users WHERE email = v.email) END,
                CASE WHEN v.state = 'revoked' THEN now() - v.age + interval '2 days' END
           FROM (VALUES
-            ('0190a000-0000-7000-8000-000000000201'::uuid, 'nouvel.elu@demo.participation.test', 'Paul', 'Renard', 'elected_official', 'department', @Culture, @Culture, 'Bienvenue au conseil !', interval '2 days', 'pending'),
-            ('0190a000-0000-7000-8000-000000000202'::uuid, 'chef.culture@demo.participation.test', 'Marc', 'Janssens', 'department_head', 'department', @Culture, @Culture, NULL, interval '20 days', 'accepted'),
-            ('0190a000-0000-7000-8000-000000000203'::uuid, 'ancien.it@demo.participation.test', NULL, NULL, 'it_manager', 'platform', NULL, NULL, NULL, interval '45 days', 'expired'),
-            ('0190a000-0000-7000-8000-000000000204'::uuid, 'erreur@demo.participation.test', NULL, NULL, 'communication_manager', 'platform', NULL, NULL, NULL, interval '10 days', 'revoked')
+            ('0190a000-0000-7000-8000-000000000201'::uuid, 'nouvel.elu@demo.participation.test', 'Paul', 'Renard', 'elected_official',
+             'department', @Culture, @Culture, 'Bienvenue au conseil !', interval '2 days', 'pending'),
+            ('0190a000-0000-7000-8000-000000000202'::uuid, 'chef.culture@demo.participation.test', 'Marc', 'Janssens', 'department_head',
+             'department', @Culture, @Culture, NULL, interval '20 days', 'accepted'),
+            ('0190a000-0000-7000-8000-000000000203'::uuid, 'ancien.it@demo.participation.test', NULL, NULL, 'it_manager', 'platform', NULL,
+             NULL, NULL, interval '45 days', 'expired'),
+            ('0190a000-0000-7000-8000-000000000204'::uuid, 'erreur@demo.participation.test', NULL, NULL, 'communication_manager',
+             'platform', NULL, NULL, NULL, interval '10 days', 'revoked')
           ) AS v(id, email, first_name, last_name, role, scope_type, scope_id, department_id, message, age, state)
          CROSS JOIN (SELECT id FROM users WHERE email = 'admin@demo.participation.test') admin
         ON CONFLICT DO NOTHING;
@@ -114,34 +118,45 @@ public static class DemoSeed
 
     // Projects in every status across the departments, with phases of each method (dates relative to the first seed).
     private const string Projects = """
-        INSERT INTO projects (id, department_id, title, summary, description, goals, target_audience, topics, status, published_at, created_by)
-        SELECT v.id, v.department_id, v.title::jsonb, v.summary::jsonb, v.description::jsonb, v.goals::jsonb, v.audience::jsonb, v.topics, v.status,
+        INSERT INTO projects (id, department_id, title, summary, description, goals, target_audience, topics, status,
+                              published_at, created_by)
+        SELECT v.id, v.department_id, v.title::jsonb, v.summary::jsonb, v.description::jsonb, v.goals::jsonb, v.audience::jsonb,
+               v.topics, v.status,
                CASE WHEN v.status <> 'draft' THEN now() - interval '20 days' END, admin.id
           FROM (VALUES
             ('0190a000-0000-7000-8000-000000000301'::uuid, @GreenSpaces,
              '{"fr":"Réaménagement du parc Léopold","nl":"Heraanleg van het Leopoldpark","en":"Redesigning Leopold Park"}',
-             '{"fr":"Imaginons ensemble le parc de demain : jeux, ombre, eau et biodiversité.","nl":"Samen het park van morgen bedenken.","en":"Let us imagine tomorrow''s park together."}',
-             '{"fr":"<p>Le parc Léopold sera rénové en 2027. <strong>Vos idées</strong> guideront les architectes paysagistes.</p><ul><li>Aires de jeux</li><li>Plantations</li></ul>"}',
+             '{"fr":"Imaginons ensemble le parc de demain : jeux, ombre, eau et biodiversité.","nl":"Samen het park van morgen bedenken.",'
+             '"en":"Let us imagine tomorrow''s park together."}',
+             '{"fr":"<p>Le parc Léopold sera rénové en 2027. <strong>Vos idées</strong> guideront les architectes '
+             'paysagistes.</p><ul><li>Aires de jeux</li><li>Plantations</li></ul>"}',
              '{"fr":"<p>Recueillir au moins 200 idées, puis voter pour les priorités.</p>"}',
              '{"fr":"Habitants du quartier, familles, écoles"}', ARRAY['nature', 'parc', 'quartier'], 'published'),
             ('0190a000-0000-7000-8000-000000000302'::uuid, @Mobility,
              '{"fr":"Budget participatif 2027","nl":"Participatief budget 2027","en":"Participatory budget 2027"}',
-             '{"fr":"250 000 € pour des projets proposés par les habitants.","nl":"250.000 euro voor projecten van inwoners.","en":"EUR 250,000 for residents'' projects."}',
-             '{"fr":"<p>Composez votre panier de projets dans la limite du budget.</p>"}', '{}', '{"fr":"Tous les habitants de 16 ans et plus"}',
+             '{"fr":"250 000 € pour des projets proposés par les habitants.","nl":"250.000 euro voor projecten van inwoners.",'
+             '"en":"EUR 250,000 for residents'' projects."}',
+             '{"fr":"<p>Composez votre panier de projets dans la limite du budget.</p>"}', '{}',
+             '{"fr":"Tous les habitants de 16 ans et plus"}',
              ARRAY['budget', 'mobilité'], 'published'),
             ('0190a000-0000-7000-8000-000000000303'::uuid, @Mobility,
              '{"fr":"Plan vélo : votre avis","nl":"Fietsplan: uw mening","en":"Cycling plan: your opinion"}',
-             '{"fr":"Une enquête sur vos trajets à vélo.","nl":"Een enquête over uw fietsritten.","en":"A survey on your bike journeys."}',
+             '{"fr":"Une enquête sur vos trajets à vélo.","nl":"Een enquête over uw fietsritten.",'
+             '"en":"A survey on your bike journeys."}',
              '{"fr":"<p>Aidez-nous à tracer le futur réseau cyclable.</p>"}', '{}', '{}', ARRAY['mobilité', 'vélo'], 'published'),
             ('0190a000-0000-7000-8000-000000000304'::uuid, @Culture,
-             '{"fr":"Fête de quartier : choisissez le thème","nl":"Buurtfeest: kies het thema","en":"Neighbourhood party: choose the theme"}',
-             '{"fr":"Un sondage éclair pour la fête de septembre."}', '{"fr":"<p>Un clic suffit.</p>"}', '{}', '{}', ARRAY['culture', 'fête'], 'published'),
+             '{"fr":"Fête de quartier : choisissez le thème","nl":"Buurtfeest: kies het thema",'
+             '"en":"Neighbourhood party: choose the theme"}',
+             '{"fr":"Un sondage éclair pour la fête de septembre."}', '{"fr":"<p>Un clic suffit.</p>"}', '{}', '{}',
+             ARRAY['culture', 'fête'], 'published'),
             ('0190a000-0000-7000-8000-000000000305'::uuid, @Culture,
              '{"fr":"La bibliothèque du futur","nl":"De bibliotheek van de toekomst"}',
-             '{"fr":"Quels services pour la nouvelle bibliothèque ?"}', '{"fr":"<p>Projet en préparation.</p>"}', '{}', '{}', ARRAY['culture', 'lecture'], 'draft'),
+             '{"fr":"Quels services pour la nouvelle bibliothèque ?"}', '{"fr":"<p>Projet en préparation.</p>"}', '{}', '{}',
+             ARRAY['culture', 'lecture'], 'draft'),
             ('0190a000-0000-7000-8000-000000000306'::uuid, @GreenSpaces,
              '{"fr":"Rénovation de la place communale","nl":"Renovatie van het gemeenteplein","en":"Renovating the town square"}',
-             '{"fr":"Consultation terminée : merci pour vos 312 idées !"}', '{"fr":"<p>Les travaux commencent au printemps.</p>"}', '{}', '{}',
+             '{"fr":"Consultation terminée : merci pour vos 312 idées !"}', '{"fr":"<p>Les travaux commencent au printemps.</p>"}',
+             '{}', '{}',
              ARRAY['quartier', 'place'], 'archived')
           ) AS v(id, department_id, title, summary, description, goals, audience, topics, status)
          CROSS JOIN (SELECT id FROM users WHERE email = 'admin@demo.participation.test') admin
@@ -150,29 +165,43 @@ public static class DemoSeed
         INSERT INTO phases (id, project_id, title, description, starts_at, ends_at, method, settings)
         SELECT v.id, v.project_id, v.title::jsonb, '{}', now() + v.starts, now() + v.ends, v.method, v.settings::jsonb
           FROM (VALUES
-            ('0190a000-0000-7000-8000-000000000401'::uuid, '0190a000-0000-7000-8000-000000000301'::uuid, '{"fr":"Information","nl":"Informatie","en":"Information"}', interval '-30 days', interval '-14 days', 'information', '{}'),
-            ('0190a000-0000-7000-8000-000000000402'::uuid, '0190a000-0000-7000-8000-000000000301'::uuid, '{"fr":"Vos idées","nl":"Uw ideeën","en":"Your ideas"}', interval '-14 days', interval '21 days', 'ideation',
-             '{"permissions":{"postIdea":"confirmed_email","comment":"confirmed_email","react":"registered"},"ideasPerUser":5,"dislikes":false,"map":true,"preModeration":false}'),
-            ('0190a000-0000-7000-8000-000000000403'::uuid, '0190a000-0000-7000-8000-000000000301'::uuid, '{"fr":"Vote des priorités","nl":"Stemming","en":"Vote"}', interval '21 days', interval '42 days', 'voting',
+            ('0190a000-0000-7000-8000-000000000401'::uuid, '0190a000-0000-7000-8000-000000000301'::uuid,
+             '{"fr":"Information","nl":"Informatie","en":"Information"}', interval '-30 days', interval '-14 days', 'information', '{}'),
+            ('0190a000-0000-7000-8000-000000000402'::uuid, '0190a000-0000-7000-8000-000000000301'::uuid,
+             '{"fr":"Vos idées","nl":"Uw ideeën","en":"Your ideas"}', interval '-14 days', interval '21 days', 'ideation',
+             '{"permissions":{"postIdea":"confirmed_email","comment":"confirmed_email","react":"registered"},'
+             '"ideasPerUser":5,"dislikes":false,"map":true,"preModeration":false}'),
+            ('0190a000-0000-7000-8000-000000000403'::uuid, '0190a000-0000-7000-8000-000000000301'::uuid,
+             '{"fr":"Vote des priorités","nl":"Stemming","en":"Vote"}', interval '21 days', interval '42 days', 'voting',
              '{"permissions":{"vote":"confirmed_email","comment":"confirmed_email"},"votesPerUser":3}'),
-            ('0190a000-0000-7000-8000-000000000404'::uuid, '0190a000-0000-7000-8000-000000000302'::uuid, '{"fr":"Composez votre panier","nl":"Stel uw mandje samen","en":"Fill your basket"}', interval '-7 days', interval '30 days', 'budgeting',
+            ('0190a000-0000-7000-8000-000000000404'::uuid, '0190a000-0000-7000-8000-000000000302'::uuid,
+             '{"fr":"Composez votre panier","nl":"Stel uw mandje samen","en":"Fill your basket"}', interval '-7 days',
+             interval '30 days', 'budgeting',
              '{"permissions":{"vote":"confirmed_email","comment":"confirmed_email"},"budgetAmount":250000,"budgetCurrency":"EUR"}'),
-            ('0190a000-0000-7000-8000-000000000405'::uuid, '0190a000-0000-7000-8000-000000000303'::uuid, '{"fr":"Enquête","nl":"Enquête","en":"Survey"}', interval '-3 days', interval '25 days', 'survey',
+            ('0190a000-0000-7000-8000-000000000405'::uuid, '0190a000-0000-7000-8000-000000000303'::uuid,
+             '{"fr":"Enquête","nl":"Enquête","en":"Survey"}', interval '-3 days', interval '25 days', 'survey',
              '{"permissions":{"answer":"registered"}}'),
-            ('0190a000-0000-7000-8000-000000000406'::uuid, '0190a000-0000-7000-8000-000000000304'::uuid, '{"fr":"Sondage","nl":"Peiling","en":"Poll"}', interval '-1 days', interval '9 days', 'poll',
+            ('0190a000-0000-7000-8000-000000000406'::uuid, '0190a000-0000-7000-8000-000000000304'::uuid,
+             '{"fr":"Sondage","nl":"Peiling","en":"Poll"}', interval '-1 days', interval '9 days', 'poll',
              '{"permissions":{"answer":"everyone"}}'),
-            ('0190a000-0000-7000-8000-000000000407'::uuid, '0190a000-0000-7000-8000-000000000305'::uuid, '{"fr":"Idées pour la bibliothèque"}', interval '14 days', NULL, 'ideation',
-             '{"permissions":{"postIdea":"registered","comment":"registered","react":"registered"},"dislikes":true,"map":false,"preModeration":true}'),
-            ('0190a000-0000-7000-8000-000000000408'::uuid, '0190a000-0000-7000-8000-000000000306'::uuid, '{"fr":"Idées","en":"Ideas"}', interval '-120 days', interval '-80 days', 'ideation',
-             '{"permissions":{"postIdea":"confirmed_email","comment":"confirmed_email","react":"registered"},"dislikes":false,"map":false,"preModeration":false}'),
-            ('0190a000-0000-7000-8000-000000000409'::uuid, '0190a000-0000-7000-8000-000000000306'::uuid, '{"fr":"Vote","en":"Vote"}', interval '-80 days', interval '-60 days', 'voting',
+            ('0190a000-0000-7000-8000-000000000407'::uuid, '0190a000-0000-7000-8000-000000000305'::uuid,
+             '{"fr":"Idées pour la bibliothèque"}', interval '14 days', NULL, 'ideation',
+             '{"permissions":{"postIdea":"registered","comment":"registered","react":"registered"},'
+             '"dislikes":true,"map":false,"preModeration":true}'),
+            ('0190a000-0000-7000-8000-000000000408'::uuid, '0190a000-0000-7000-8000-000000000306'::uuid, '{"fr":"Idées","en":"Ideas"}',
+             interval '-120 days', interval '-80 days', 'ideation',
+             '{"permissions":{"postIdea":"confirmed_email","comment":"confirmed_email","react":"registered"},'
+             '"dislikes":false,"map":false,"preModeration":false}'),
+            ('0190a000-0000-7000-8000-000000000409'::uuid, '0190a000-0000-7000-8000-000000000306'::uuid, '{"fr":"Vote","en":"Vote"}',
+             interval '-80 days', interval '-60 days', 'voting',
              '{"permissions":{"vote":"confirmed_email","comment":"confirmed_email"},"votesPerUser":3}')
           ) AS v(id, project_id, title, starts, ends, method, settings)
         ON CONFLICT DO NOTHING;
 
         INSERT INTO user_roles (id, user_id, role, scope_type, scope_id, project_id)
         SELECT gen_random_uuid(), u.id, 'project_moderator', 'project', p.id, p.id
-          FROM users u CROSS JOIN (VALUES ('0190a000-0000-7000-8000-000000000301'::uuid), ('0190a000-0000-7000-8000-000000000305'::uuid)) AS p(id)
+          FROM users u CROSS JOIN (VALUES ('0190a000-0000-7000-8000-000000000301'::uuid),
+                                          ('0190a000-0000-7000-8000-000000000305'::uuid)) AS p(id)
          WHERE u.email = 'moderation@demo.participation.test'
         ON CONFLICT ON CONSTRAINT user_roles_unique DO NOTHING;
         """;
