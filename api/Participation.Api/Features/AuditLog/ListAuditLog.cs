@@ -121,7 +121,8 @@ public static class ListAuditLog
                         ELSE coalesce(n.target ->> @Language, n.target ->> 'fr') END AS target_name
               FROM page e
               LEFT JOIN users u ON u.id = e.actor_id
-              CROSS JOIN LATERAL (SELECT CASE WHEN e.subject_id ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$' THEN e.subject_id::uuid END AS id,
+              CROSS JOIN LATERAL (SELECT CASE WHEN e.subject_id ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$'
+                                  THEN e.subject_id::uuid END AS id,
                                          coalesce(e.after -> 'name', e.before -> 'name', e.data -> 'name') AS name,
                                          coalesce(e.after -> 'title', e.before -> 'title', e.data -> 'title') AS title,
                                          CASE WHEN e.data ->> 'ideaId' ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$'

@@ -16,7 +16,8 @@ public static class AddToBasket
         internal const string CostSql = "SELECT cost FROM ideas WHERE id = @IdeaId;";
 
         internal const string AddSql = """
-            WITH line AS (INSERT INTO basket_lines (basket_id, idea_id, cost) VALUES (@BasketId, @IdeaId, @Cost) ON CONFLICT DO NOTHING RETURNING cost)
+            WITH line AS (INSERT INTO basket_lines (basket_id, idea_id, cost) VALUES (@BasketId, @IdeaId, @Cost) ON CONFLICT DO NOTHING
+                          RETURNING cost)
             UPDATE baskets SET total = total + (SELECT cost FROM line), items = items + 1, updated_at = now()
              WHERE id = @BasketId AND EXISTS (SELECT 1 FROM line) AND total + (SELECT cost FROM line) <= budget
             RETURNING total;

@@ -35,7 +35,8 @@ internal static class Baskets
     internal const string OpenSql = """
         INSERT INTO baskets (id, phase_id, user_id, budget) VALUES (@Id, @PhaseId, @ActorId, @Budget)
         ON CONFLICT ON CONSTRAINT baskets_one_per_phase DO NOTHING;
-        SELECT id, total, items, submitted_at IS NOT NULL AS submitted FROM baskets WHERE phase_id = @PhaseId AND user_id = @ActorId FOR UPDATE;
+        SELECT id, total, items, submitted_at IS NOT NULL AS submitted FROM baskets WHERE phase_id = @PhaseId
+               AND user_id = @ActorId FOR UPDATE;
         """;
 
     public sealed record Locked(Guid Id, decimal Total, int Items, bool Submitted);

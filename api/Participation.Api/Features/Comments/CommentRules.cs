@@ -45,7 +45,8 @@ public static class CommentBodyRules
 public sealed record CommentAccess(Guid Id, Guid IdeaId, Guid? ParentId, Guid? AuthorId, bool Deleted, bool Hidden, IdeaAccess Idea)
 {
     private const string Sql =
-        "SELECT id, idea_id, parent_id, author_id, deleted_at IS NOT NULL AS deleted, hidden_at IS NOT NULL AS hidden FROM comments WHERE id = @CommentId";
+        "SELECT id, idea_id, parent_id, author_id, deleted_at IS NOT NULL AS deleted, hidden_at IS NOT NULL AS hidden "
+        + "FROM comments WHERE id = @CommentId";
 
     private sealed record Row(Guid Id, Guid IdeaId, Guid? ParentId, Guid? AuthorId, bool Deleted, bool Hidden);
 
@@ -74,7 +75,8 @@ public sealed record CommentAccess(Guid Id, Guid IdeaId, Guid? ParentId, Guid? A
 internal static class CommentRows
 {
     public const string Columns = $"""
-        c.id, c.idea_id, c.parent_id, c.author_id, c.body, c.created_at, c.edited_at, c.deleted_at, c.hidden_at, c.hidden_reason, c.replies_count,
+        c.id, c.idea_id, c.parent_id, c.author_id, c.body, c.created_at, c.edited_at, c.deleted_at, c.hidden_at, c.hidden_reason,
+               c.replies_count,
         {AuthorView.Columns}
         """;
 

@@ -124,7 +124,8 @@ public static class EventCheckpoints
     ) =>
         connection.ExecuteAsync(
             new CommandDefinition(
-                "UPDATE event_checkpoints SET tx_id = @TxId::text::xid8, position = @Position, updated_at = now() WHERE consumer = @consumer",
+                "UPDATE event_checkpoints SET tx_id = @TxId::text::xid8, position = @Position, updated_at = now() "
+                    + "WHERE consumer = @consumer",
                 new
                 {
                     consumer,

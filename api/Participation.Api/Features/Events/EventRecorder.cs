@@ -64,7 +64,8 @@ public sealed class EventRecorder(IEnumerable<IEventProjection> projections)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private const string Sql = """
-        INSERT INTO events (type, actor_type, actor_id, subject_type, subject_id, project_id, phase_id, department_id, before, after, data, audited)
+        INSERT INTO events (type, actor_type, actor_id, subject_type, subject_id, project_id, phase_id, department_id, before, after, data,
+                            audited)
         SELECT @Type, @ActorType, @ActorId, @SubjectType, @SubjectId, s.project_id, @PhaseId,
                coalesce(@DepartmentId, (SELECT department_id FROM projects WHERE id = s.project_id)),
                CAST(@Before AS jsonb), CAST(@After AS jsonb), CAST(@Data AS jsonb), @Audited

@@ -29,8 +29,10 @@ public static class ProjectStaff
     private const string Sql = """
         SELECT true AS exists, p.status, p.department_id,
                EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = @ActorId AND r.role = 'admin') AS admin,
-               EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = @ActorId AND r.role = 'department_head' AND r.department_id = p.department_id) AS department_head,
-               EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = @ActorId AND r.role = 'project_moderator' AND r.project_id = p.id) AS moderator
+               EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = @ActorId AND r.role = 'department_head'
+                       AND r.department_id = p.department_id) AS department_head,
+               EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = @ActorId AND r.role = 'project_moderator'
+                       AND r.project_id = p.id) AS moderator
           FROM projects p WHERE p.id = @ProjectId;
         """;
 

@@ -37,7 +37,9 @@ public static class ChangeIdeaStatus
                 INSERT INTO idea_status_changes (idea_id, from_status, to_status, feedback, signed_as, changed_by)
                 SELECT @IdeaId, prev.status, @Status, @Feedback,
                        CASE WHEN @Feedback::text IS NULL THEN NULL
-                            ELSE coalesce(@SignedAs, (SELECT d.name ->> 'fr' FROM projects p JOIN departments d ON d.id = p.department_id WHERE p.id = @ProjectId)) END,
+                            ELSE coalesce(@SignedAs,
+                                          (SELECT d.name ->> 'fr' FROM projects p JOIN departments d ON d.id = p.department_id
+                                            WHERE p.id = @ProjectId)) END,
                        @ActorId
                   FROM prev
                 RETURNING id, from_status, signed_as)

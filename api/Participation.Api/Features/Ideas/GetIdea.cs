@@ -45,7 +45,8 @@ public static class GetIdea
     {
         internal const string Sql = $"""
             SELECT i.id, i.project_id, i.phase_id, i.title, i.body, i.topics, i.latitude, i.longitude, i.location_label, i.status,
-                   i.likes_count, i.dislikes_count, i.comments_count, i.created_at, i.edited_at, i.withdrawn_at, i.hidden_at, i.hidden_reason, i.hidden_by_flags, i.cost,
+                   i.likes_count, i.dislikes_count, i.comments_count, i.created_at, i.edited_at, i.withdrawn_at, i.hidden_at,
+                   i.hidden_reason, i.hidden_by_flags, i.cost,
                    i.author_id, {AuthorView.Columns},
                    r.kind AS my_reaction, f.user_id IS NOT NULL AS following,
                    ph.id IS NOT NULL AND ph.starts_at <= now() AND (ph.ends_at IS NULL OR ph.ends_at > now()) AS posting_phase_active
@@ -56,7 +57,8 @@ public static class GetIdea
               LEFT JOIN idea_follows f ON f.idea_id = i.id AND f.user_id = @ActorId
               LEFT JOIN phases ph ON ph.id = i.phase_id
              WHERE i.id = @IdeaId;
-            SELECT from_status, to_status, feedback, signed_as, created_at AS at FROM idea_status_changes WHERE idea_id = @IdeaId ORDER BY id;
+            SELECT from_status, to_status, feedback, signed_as, created_at AS at FROM idea_status_changes WHERE idea_id = @IdeaId
+                   ORDER BY id;
             """;
 
         internal sealed class Row

@@ -82,7 +82,8 @@ public sealed record IdeaAccess(
     public bool VisibleTo(Guid? actorId) => Staff || (ProjectStatus != "draft" && (Listed || IsAuthor(actorId)));
 
     internal const string Sql = $"""
-        SELECT i.id, i.project_id, i.phase_id, i.author_id, i.status AS status_name, i.listed, i.withdrawn_at IS NOT NULL AS withdrawn, i.hidden_at IS NOT NULL AS hidden,
+        SELECT i.id, i.project_id, i.phase_id, i.author_id, i.status AS status_name, i.listed, i.withdrawn_at IS NOT NULL AS withdrawn,
+               i.hidden_at IS NOT NULL AS hidden,
                p.status AS project_status, p.department_id, {ProjectStaff.IsStaffOf} AS staff
           FROM ideas i JOIN projects p ON p.id = i.project_id
          WHERE i.id = @IdeaId

@@ -102,7 +102,8 @@ public static class ListIdeas
               FROM (SELECT p.id FROM projects p WHERE p.id = @ProjectId AND (p.status <> 'draft' OR {{ProjectStaff.IsStaffOf}})) proj
               LEFT JOIN LATERAL (
                     SELECT i.id, i.title, i.excerpt, i.topics, i.latitude, i.longitude, i.location_label,
-                           i.status, i.author_id, i.organisation_id, i.likes_count, i.dislikes_count, i.comments_count, i.created_at, i.score, i.trending_score, i.cost,
+                           i.status, i.author_id, i.organisation_id, i.likes_count, i.dislikes_count, i.comments_count, i.created_at,
+                           i.score, i.trending_score, i.cost,
                            {0} AS sort_key
                       FROM ideas i
                      WHERE i.project_id = proj.id AND i.listed{4}
@@ -305,7 +306,8 @@ public static class ListIdeas
     );
 
     [EndpointSummary(
-        "The project's public ideas: sort trending, popular, newest, most_commented or random (send back `seed`); filter by topic, status, text or map box."
+        "The project's public ideas: sort trending, popular, newest, most_commented or "
+            + "random (send back `seed`); filter by topic, status, text or map box."
     )]
     public static ValueTask<Response> Endpoint(
         Guid id,

@@ -47,11 +47,14 @@ public static class SubmitIdea
             """;
 
         private const string InsertSql = """
-            INSERT INTO ideas (id, project_id, phase_id, author_id, organisation_id, title, body, topics, latitude, longitude, location_label, status, trending_score)
-            VALUES (@Id, @ProjectId, @PhaseId, @ActorId, @OrganisationId, @Title, @Body, @Topics, @Latitude, @Longitude, @LocationLabel, @Status,
+            INSERT INTO ideas (id, project_id, phase_id, author_id, organisation_id, title, body, topics, latitude, longitude,
+                               location_label, status, trending_score)
+            VALUES (@Id, @ProjectId, @PhaseId, @ActorId, @OrganisationId, @Title, @Body, @Topics, @Latitude, @Longitude, @LocationLabel,
+                    @Status,
                     idea_trending(0, 0, 0, now(), now()));
             INSERT INTO idea_status_changes (idea_id, from_status, to_status, changed_by) VALUES (@Id, NULL, @Status, @ActorId);
-            SELECT coalesce(o.name, u.first_name || ' ' || u.last_name) FROM users u LEFT JOIN organisations o ON o.id = @OrganisationId WHERE u.id = @ActorId;
+            SELECT coalesce(o.name, u.first_name || ' ' || u.last_name) FROM users u LEFT JOIN organisations o ON o.id = @OrganisationId
+                   WHERE u.id = @ActorId;
             """;
 
         public async ValueTask<Guid> Handle(Command c, CancellationToken ct)

@@ -60,7 +60,8 @@ public static class UpdateIdea
     {
         // The idea is locked by this transaction (AuthorRules): the joined row is its value before this update.
         private const string Sql = """
-            UPDATE ideas i SET title = @Title, body = @Body, topics = @Topics, latitude = @Latitude, longitude = @Longitude, location_label = @LocationLabel,
+            UPDATE ideas i SET title = @Title, body = @Body, topics = @Topics, latitude = @Latitude, longitude = @Longitude,
+                   location_label = @LocationLabel,
                    edited_at = now(), updated_at = now()
               FROM ideas old
              WHERE i.id = @IdeaId AND old.id = i.id

@@ -45,7 +45,8 @@ public sealed class InvitationWriter(EmailTemplates templates, TimeProvider cloc
     private const string Context = """
         SELECT (SELECT name FROM platform_settings) AS platform_name,
                (SELECT first_name || ' ' || last_name FROM users WHERE id = @ActorId) AS inviter_name,
-               coalesce((SELECT name::text FROM departments WHERE id = @ScopeId), (SELECT title::text FROM projects WHERE id = @ScopeId)) AS scope_name;
+               coalesce((SELECT name::text FROM departments WHERE id = @ScopeId),
+                        (SELECT title::text FROM projects WHERE id = @ScopeId)) AS scope_name;
         """;
 
     private const string Lock = "SELECT pg_advisory_xact_lock(hashtextextended('invite:' || @Email, 0));";

@@ -55,7 +55,8 @@ public static class ListInvitations
             """;
 
         private const string Sql = $"""
-            SELECT i.id, i.email, i.first_name, i.last_name, i.locale, i.role, i.scope_type, i.scope_id, coalesce(d.name, p.title)::text AS scope_name,
+            SELECT i.id, i.email, i.first_name, i.last_name, i.locale, i.role, i.scope_type, i.scope_id,
+                   coalesce(d.name, p.title)::text AS scope_name,
                    {StatusSql} AS status, o.status AS delivery_state,
                    inviter.id AS inviter_id, inviter.first_name AS inviter_first_name, inviter.last_name AS inviter_last_name,
                    i.created_at, i.expires_at, i.accepted_at, i.revoked_at, i.reminder_sent_at

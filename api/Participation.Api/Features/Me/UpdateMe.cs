@@ -30,7 +30,8 @@ public static class UpdateMe
                    updated_at = now()
               FROM (SELECT id, first_name, last_name, locale FROM users WHERE id = @ActorId FOR UPDATE) old
              WHERE u.id = old.id
-            RETURNING old.first_name AS old_first_name, old.last_name AS old_last_name, old.locale AS old_locale, u.first_name, u.last_name, u.locale;
+            RETURNING old.first_name AS old_first_name, old.last_name AS old_last_name, old.locale AS old_locale, u.first_name, u.last_name,
+                   u.locale;
             """;
 
         private sealed record Row(

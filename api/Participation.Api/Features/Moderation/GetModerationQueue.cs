@@ -62,11 +62,14 @@ public static class GetModerationQueue
                   FROM items
                   LEFT JOIN LATERAL (
                         SELECT min(x.created_at) AS first_flag,
-                               json_agg(json_build_object('reason', x.reason, 'details', x.details, 'at', x.created_at) ORDER BY x.created_at) AS flags
+                               json_agg(json_build_object('reason', x.reason, 'details', x.details, 'at', x.created_at)
+                                        ORDER BY x.created_at) AS flags
                           FROM (SELECT * FROM content_flags cf
-                                 WHERE cf.idea_id = items.idea_id AND cf.comment_id IS NOT DISTINCT FROM items.comment_id AND cf.resolved_at IS NULL
+                                 WHERE cf.idea_id = items.idea_id AND cf.comment_id IS NOT DISTINCT FROM items.comment_id
+                                   AND cf.resolved_at IS NULL
                                  ORDER BY cf.created_at LIMIT 20) x) f ON true)
-            SELECT r.kind, r.idea_id, r.comment_id, r.item_id, r.idea_title, left(regexp_replace(r.text, '<[^>]*>', ' ', 'g'), 400) AS excerpt, r.status,
+            SELECT r.kind, r.idea_id, r.comment_id, r.item_id, r.idea_title,
+                   left(regexp_replace(r.text, '<[^>]*>', ' ', 'g'), 400) AS excerpt, r.status,
                    r.awaiting_review, r.hidden, r.hidden_by_flags, r.open_flags, r.since, coalesce(r.flags::text, '[]') AS flags,
                    {AuthorView.Columns}
               FROM ranked r

@@ -64,12 +64,14 @@ internal sealed record ModerationTarget(
     )
     {
         const string IdeaSql = """
-            UPDATE ideas SET hidden_at = CASE WHEN @Hidden THEN coalesce(hidden_at, now()) END, hidden_reason = @Reason, hidden_by_flags = @ByFlags,
+            UPDATE ideas SET hidden_at = CASE WHEN @Hidden THEN coalesce(hidden_at, now()) END, hidden_reason = @Reason,
+                   hidden_by_flags = @ByFlags,
                    open_flags = CASE WHEN @Resolve THEN 0 ELSE open_flags END, updated_at = now()
              WHERE id = @Id;
             """;
         const string CommentSql = """
-            UPDATE comments SET hidden_at = CASE WHEN @Hidden THEN coalesce(hidden_at, now()) END, hidden_reason = @Reason, hidden_by_flags = @ByFlags,
+            UPDATE comments SET hidden_at = CASE WHEN @Hidden THEN coalesce(hidden_at, now()) END, hidden_reason = @Reason,
+                   hidden_by_flags = @ByFlags,
                    open_flags = CASE WHEN @Resolve THEN 0 ELSE open_flags END
              WHERE id = @Id;
             UPDATE ideas SET comments_count = comments_count + @Delta WHERE id = @IdeaId AND @Delta <> 0;

@@ -38,7 +38,8 @@ public static class ReviewIdea
             change AS (
                 INSERT INTO idea_status_changes (idea_id, from_status, to_status, feedback, signed_as, changed_by)
                 SELECT @IdeaId, 'prescreening', @Status, @Reason,
-                       CASE WHEN @Reason::text IS NULL THEN NULL ELSE (SELECT d.name ->> 'fr' FROM departments d WHERE d.id = @DepartmentId) END, @ActorId
+                       CASE WHEN @Reason::text IS NULL THEN NULL
+                            ELSE (SELECT d.name ->> 'fr' FROM departments d WHERE d.id = @DepartmentId) END, @ActorId
                 RETURNING id)
             SELECT change.id, upd.title FROM change, upd;
             """;

@@ -33,7 +33,8 @@ public static class ListNotifications
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
     {
         private const string Sql = """
-            SELECT n.id, n.category, n.created_at, n.read_at, n.project_id, p.title::text AS project_title, n.idea_id, i.title AS idea_title,
+            SELECT n.id, n.category, n.created_at, n.read_at, n.project_id, p.title::text AS project_title, n.idea_id,
+                   i.title AS idea_title,
                    n.comment_id, n.data::text AS data
               FROM notifications n
               LEFT JOIN projects p ON p.id = n.project_id

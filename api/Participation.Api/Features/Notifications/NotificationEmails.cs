@@ -31,7 +31,8 @@ public sealed class NotificationEmails(IOptions<EmailOptions> options, Unsubscri
             ["new_idea_to_moderate.body"] = "{1} a publié l'idée « {0} » dans un projet que vous modérez.",
             ["new_idea_to_moderate.prescreening"] = "Elle attend votre pré-modération avant d'être publique.",
             ["content_hidden.subject"] = "Votre contribution a été masquée",
-            ["content_hidden.body"] = "Une de vos contributions (idée « {0} ») a été masquée par l'équipe de modération. Motif : {2}",
+            ["content_hidden.body"] =
+                "Une de vos contributions (idée « {0} ») " + "a été masquée par l'équipe de modération. " + "Motif : {2}",
             ["mention.subject"] = "{1} vous a mentionné·e à propos de l'idée « {0} »",
             ["mention.body"] = "{1} vous a mentionné·e dans une note interne sur l'idée « {0} » :",
             ["action"] = "Voir l'idée",
@@ -171,7 +172,8 @@ public sealed class NotificationEmails(IOptions<EmailOptions> options, Unsubscri
             $"{hello}\n\n{intro}\n"
             + (quoteLabel is null ? "" : $"\n{quoteLabel}")
             + (string.IsNullOrEmpty(quote) ? "" : $"\n> {quote.Replace("\n", "\n> ")}\n")
-            + $"\n{t["action"]} : {link}\n\n--\n{t["footer"]}\n{t["preferences"]} : {preferences}\n{t["unsubscribe"]} : {unsubscribePage}\n";
+            + $"\n{t["action"]} : {link}\n\n--\n{t["footer"]}\n{t["preferences"]} : "
+            + $"{preferences}\n{t["unsubscribe"]} : {unsubscribePage}\n";
         var html = $"""
             <!doctype html><html lang="{n.Locale}"><body style="font-family:sans-serif;line-height:1.5">
             <p>{Enc(hello)}</p>
@@ -180,7 +182,8 @@ public sealed class NotificationEmails(IOptions<EmailOptions> options, Unsubscri
             {(
                 string.IsNullOrEmpty(quote)
                     ? ""
-                    : $"<blockquote style=\"white-space:pre-line;border-left:3px solid #ccc;margin:0;padding-left:1em\">{Enc(quote)}</blockquote>"
+                    : $"<blockquote style=\"white-space:pre-line;border-left:3px solid "
+                        + $"#ccc;margin:0;padding-left:1em\">{Enc(quote)}</blockquote>"
             )}
             <p><a href="{Enc(link)}">{Enc(t["action"])}</a></p>
             <hr><p style="color:#555;font-size:90%">{Enc(t["footer"])}<br>

@@ -18,7 +18,9 @@ public sealed class NotificationMailer(NpgsqlDataSource db, NotificationEmails e
             SELECT id FROM notifications WHERE email_state = 'pending' ORDER BY id LIMIT @Batch FOR UPDATE SKIP LOCKED)
         SELECT n.id, n.user_id, n.category, n.data::text AS data, n.project_id, n.idea_id,
                u.email, u.first_name, u.locale, i.title AS idea_title,
-               u.email_confirmed_at IS NOT NULL AND coalesce(np.channel, CASE WHEN n.category = 'idea_status_followed' THEN 'in_app' ELSE 'email' END) = 'email' AS wanted
+               u.email_confirmed_at IS NOT NULL
+                      AND coalesce(np.channel, CASE WHEN n.category = 'idea_status_followed' THEN 'in_app'
+                                   ELSE 'email' END) = 'email' AS wanted
           FROM notifications n
           JOIN due ON due.id = n.id
           JOIN users u ON u.id = n.user_id

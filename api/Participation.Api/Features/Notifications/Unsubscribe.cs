@@ -16,7 +16,8 @@ public static class Unsubscribe
         private const string Sql = """
             INSERT INTO notification_preferences (user_id, category, channel)
             SELECT id, @Category, 'in_app' FROM users WHERE id = @UserId
-            ON CONFLICT (user_id, category) DO UPDATE SET channel = CASE WHEN notification_preferences.channel = 'off' THEN 'off' ELSE 'in_app' END
+            ON CONFLICT (user_id, category) DO UPDATE SET channel = CASE WHEN notification_preferences.channel = 'off' THEN 'off'
+                   ELSE 'in_app' END
             RETURNING channel;
             """;
 

@@ -13,7 +13,8 @@ public static class RemoveMember
             DELETE FROM organisation_members m
              WHERE m.organisation_id = @Id AND m.user_id = @UserId AND m.role = 'member'
                AND (@UserId = @ActorId
-                    OR EXISTS (SELECT 1 FROM organisation_members o WHERE o.organisation_id = @Id AND o.user_id = @ActorId AND o.role = 'owner'))
+                    OR EXISTS (SELECT 1 FROM organisation_members o WHERE o.organisation_id = @Id AND o.user_id = @ActorId
+                               AND o.role = 'owner'))
             RETURNING m.user_id;
             """;
 

@@ -29,7 +29,8 @@ public static class ReviewOrganisation
     {
         private const string Sql = """
             WITH reviewed AS (
-                UPDATE organisations o SET status = @Status, status_reason = @Reason, reviewed_by = @ActorId, reviewed_at = now(), updated_at = now()
+                UPDATE organisations o SET status = @Status, status_reason = @Reason, reviewed_by = @ActorId, reviewed_at = now(),
+                       updated_at = now()
                   FROM (SELECT id, status FROM organisations WHERE id = @Id FOR UPDATE) old
                  WHERE o.id = old.id
                 RETURNING o.id, o.name, old.status AS previous_status)

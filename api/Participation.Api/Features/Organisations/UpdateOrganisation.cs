@@ -32,11 +32,13 @@ public static class UpdateOrganisation
                SET name = coalesce(@Name, o.name),
                    description = coalesce(@Description, o.description),
                    website = CASE WHEN @Website::text IS NULL THEN o.website WHEN @Website = '' THEN NULL ELSE @Website END,
-                   status = CASE WHEN @Name::text IS NOT NULL AND lower(@Name) <> lower(o.name) AND o.status = 'verified' THEN 'pending' ELSE o.status END,
+                   status = CASE WHEN @Name::text IS NOT NULL AND lower(@Name) <> lower(o.name) AND o.status = 'verified' THEN 'pending'
+                          ELSE o.status END,
                    updated_at = now()
               FROM (SELECT id, name, description, website, status FROM organisations WHERE id = @Id FOR UPDATE) old
              WHERE o.id = old.id
-               AND EXISTS (SELECT 1 FROM organisation_members m WHERE m.organisation_id = o.id AND m.user_id = @ActorId AND m.role = 'owner')
+               AND EXISTS (SELECT 1 FROM organisation_members m WHERE m.organisation_id = o.id AND m.user_id = @ActorId
+                           AND m.role = 'owner')
             RETURNING old.name AS old_name, old.description AS old_description, old.website AS old_website, old.status AS old_status,
                       o.name, o.description, o.website, o.status;
             """;

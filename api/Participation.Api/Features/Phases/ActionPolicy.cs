@@ -32,7 +32,8 @@ public static class ActionPolicy
                u.id IS NOT NULL AS signed_in, u.email_confirmed_at IS NOT NULL AS confirmed,
                EXISTS (SELECT 1 FROM user_blocks b WHERE b.user_id = u.id AND b.until > now()) AS blocked,
                coalesce(pp.ideas, 0) AS ideas_used, coalesce(pp.reactions, 0) AS reactions_used, coalesce(pp.votes, 0) AS votes_used,
-               EXISTS (SELECT 1 FROM survey_responses sr WHERE sr.phase_id = ph.id AND sr.user_id = u.id AND sr.status = 'submitted') AS responded
+               EXISTS (SELECT 1 FROM survey_responses sr WHERE sr.phase_id = ph.id AND sr.user_id = u.id
+                       AND sr.status = 'submitted') AS responded
           FROM projects p
           LEFT JOIN LATERAL (
                 SELECT * FROM phases x

@@ -40,9 +40,11 @@ public static class CreateProject
         private const string Sql = """
             INSERT INTO projects (id, department_id, title, summary, description, goals, target_audience, topics, created_by)
             SELECT @Id, d.id, CAST(@Title AS jsonb), coalesce(CAST(@Summary AS jsonb), '{}'), coalesce(CAST(@Description AS jsonb), '{}'),
-                   coalesce(CAST(@Goals AS jsonb), '{}'), coalesce(CAST(@TargetAudience AS jsonb), '{}'), coalesce(CAST(@Topics AS text[]), '{}'), @ActorId
+                   coalesce(CAST(@Goals AS jsonb), '{}'), coalesce(CAST(@TargetAudience AS jsonb), '{}'),
+                   coalesce(CAST(@Topics AS text[]), '{}'), @ActorId
               FROM departments d WHERE d.id = @DepartmentId
-            RETURNING jsonb_build_object('departmentId', department_id, 'status', status, 'title', title, 'summary', summary, 'topics', topics) AS after;
+            RETURNING jsonb_build_object('departmentId', department_id, 'status', status, 'title', title, 'summary', summary,
+                                         'topics', topics) AS after;
             """;
 
         public async ValueTask<Response> Handle(Command c, CancellationToken ct)

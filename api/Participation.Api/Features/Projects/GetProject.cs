@@ -58,7 +58,8 @@ public static class GetProject
                    p.preview_token_hash = @PreviewHash AS preview_ok
               FROM projects p JOIN departments d ON d.id = p.department_id
              WHERE p.id = @Id;
-            SELECT ph.id, ph.title::text AS title, ph.description::text AS description, ph.starts_at, ph.ends_at, ph.method, ph.settings::text AS settings,
+            SELECT ph.id, ph.title::text AS title, ph.description::text AS description, ph.starts_at, ph.ends_at, ph.method,
+                   ph.settings::text AS settings,
                    ph.starts_at <= now() AND (ph.ends_at IS NULL OR ph.ends_at > now()) AS is_current
               FROM phases ph WHERE ph.project_id = @Id ORDER BY ph.starts_at;
             SELECT u.id, u.first_name, u.last_name

@@ -60,7 +60,8 @@ public static class ListProjects
         // open-ended and phase-less projects last). Both are keyset-paginated on (key, id).
         private const string Sql = """
             SELECT p.id, p.department_id, d.name::text AS department_name, p.title::text AS title, p.summary::text AS summary,
-                   p.topics, p.status, p.image_key, p.published_at, cur.id AS phase_id, cur.method AS phase_method, cur.ends_at AS phase_ends_at,
+                   p.topics, p.status, p.image_key, p.published_at, cur.id AS phase_id, cur.method AS phase_method,
+                   cur.ends_at AS phase_ends_at,
                    CASE WHEN @EndingSoon THEN coalesce(cur.ends_at, 'infinity') ELSE p.published_at END AS sort_key
               FROM projects p
               JOIN departments d ON d.id = p.department_id

@@ -39,7 +39,8 @@ public static class ListWorkspaceProjects
         private const string Sql = $"""
             SELECT p.id, p.department_id, d.name::text AS department_name, p.title::text AS title, p.status, p.updated_at,
                    (SELECT count(*)::int FROM phases ph WHERE ph.project_id = p.id) AS phase_count,
-                   EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = @ActorId AND r.role = 'project_moderator' AND r.project_id = p.id) AS moderator
+                   EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = @ActorId AND r.role = 'project_moderator'
+                           AND r.project_id = p.id) AS moderator
               FROM projects p JOIN departments d ON d.id = p.department_id
              WHERE {ProjectStaff.IsStaffOf}
                AND (@Status::text IS NULL OR p.status = @Status)

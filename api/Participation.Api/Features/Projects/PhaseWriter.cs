@@ -41,7 +41,8 @@ internal static class PhaseWriter
     private const string Insert = """
         WITH saved AS (
             INSERT INTO phases (id, project_id, title, description, starts_at, ends_at, method, settings)
-            VALUES (@PhaseId, @ProjectId, CAST(@Title AS jsonb), CAST(@Description AS jsonb), @StartsAt, @EndsAt, @Method, CAST(@Settings AS jsonb))
+            VALUES (@PhaseId, @ProjectId, CAST(@Title AS jsonb), CAST(@Description AS jsonb), @StartsAt, @EndsAt, @Method,
+                    CAST(@Settings AS jsonb))
             RETURNING id, title, starts_at, ends_at, method),
         touched AS (UPDATE projects SET updated_at = now() WHERE id = @ProjectId)
         SELECT NULL AS before, jsonb_build_object('title', title, 'method', method, 'startsAt', starts_at, 'endsAt', ends_at) AS after,
@@ -54,10 +55,12 @@ internal static class PhaseWriter
         WITH previous AS (
             SELECT id, title, starts_at, ends_at, method FROM phases WHERE id = @PhaseId AND project_id = @ProjectId FOR UPDATE),
         saved AS (
-            UPDATE phases ph SET title = CAST(@Title AS jsonb), description = CAST(@Description AS jsonb), starts_at = @StartsAt, ends_at = @EndsAt,
+            UPDATE phases ph SET title = CAST(@Title AS jsonb), description = CAST(@Description AS jsonb), starts_at = @StartsAt,
+                   ends_at = @EndsAt,
                    method = @Method, settings = CAST(@Settings AS jsonb), updated_at = now()
               FROM previous WHERE ph.id = previous.id
-            RETURNING ph.id, ph.title, ph.starts_at, ph.ends_at, ph.method, previous.title AS old_title, previous.starts_at AS old_starts_at,
+            RETURNING ph.id, ph.title, ph.starts_at, ph.ends_at, ph.method, previous.title AS old_title,
+                      previous.starts_at AS old_starts_at,
                       previous.ends_at AS old_ends_at, previous.method AS old_method),
         touched AS (UPDATE projects SET updated_at = now() WHERE id = @ProjectId AND EXISTS (SELECT 1 FROM saved))
         SELECT CASE WHEN old_title IS DISTINCT FROM title THEN jsonb_build_object('title', old_title) ELSE '{}' END

@@ -9,7 +9,8 @@ public static class RemovePhase
     public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = """
-            WITH removed AS (DELETE FROM phases WHERE id = @PhaseId AND project_id = @ProjectId RETURNING id, title, starts_at, ends_at, method),
+            WITH removed AS (DELETE FROM phases WHERE id = @PhaseId AND project_id = @ProjectId RETURNING id, title, starts_at, ends_at,
+                             method),
             touched AS (UPDATE projects SET updated_at = now() WHERE id = @ProjectId AND EXISTS (SELECT 1 FROM removed))
             SELECT jsonb_build_object('title', title, 'method', method, 'startsAt', starts_at, 'endsAt', ends_at) AS before, NULL AS after,
                    jsonb_build_object('phaseId', id, 'method', method) AS data

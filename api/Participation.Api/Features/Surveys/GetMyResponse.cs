@@ -22,7 +22,8 @@ public static class GetMyResponse
     }
 
     [EndpointSummary(
-        "Your own response to a survey or poll (by account, or by browser token when not signed in): status none, draft or submitted, with its answers."
+        "Your own response to a survey or poll (by account, or by browser token when not "
+            + "signed in): status none, draft or submitted, with its answers."
     )]
     public static ValueTask<MyResponse> Endpoint(
         Guid id,

@@ -39,7 +39,8 @@ internal static class Questionnaire
     }
 
     private const string PhaseSql = $"""
-        SELECT ph.id, ph.project_id, p.department_id, ph.method AS method_name, p.status AS project_status, {ProjectStaff.IsStaffOf} AS staff,
+        SELECT ph.id, ph.project_id, p.department_id, ph.method AS method_name, p.status AS project_status,
+               {ProjectStaff.IsStaffOf} AS staff,
                ph.settings::text AS settings, coalesce(s.version, 0) AS version, coalesce(s.responses, 0) AS responses
           FROM phases ph JOIN projects p ON p.id = ph.project_id
           LEFT JOIN surveys s ON s.phase_id = ph.id

@@ -13,7 +13,8 @@ public static class ResponseWriter
         DELETE FROM survey_answers WHERE response_id = @ResponseId;
         INSERT INTO survey_answers (response_id, question_id, option_id, rank, number, text, latitude, longitude)
         SELECT @ResponseId, x.question_id, x.option_id, x.rank, x.number, x.text, x.latitude, x.longitude
-          FROM unnest(@Questions::uuid[], @Options::uuid[], @Ranks::int[], @Numbers::numeric[], @Texts::text[], @Latitudes::float8[], @Longitudes::float8[])
+          FROM unnest(@Questions::uuid[], @Options::uuid[], @Ranks::int[], @Numbers::numeric[], @Texts::text[], @Latitudes::float8[],
+                      @Longitudes::float8[])
                AS x(question_id, option_id, rank, number, text, latitude, longitude);
         """;
 

@@ -85,20 +85,26 @@ public static class SaveSurvey
         private const string WriteSql = """
             INSERT INTO survey_sections AS s (id, phase_id, position, title, description)
             SELECT x.id, @PhaseId, x.n - 1, x.title::jsonb, x.description::jsonb
-              FROM unnest(@SectionIds::uuid[], @SectionTitles::text[], @SectionDescriptions::text[]) WITH ORDINALITY AS x(id, title, description, n)
-            ON CONFLICT (id) DO UPDATE SET position = EXCLUDED.position, title = EXCLUDED.title, description = EXCLUDED.description WHERE s.phase_id = @PhaseId;
+              FROM unnest(@SectionIds::uuid[], @SectionTitles::text[], @SectionDescriptions::text[]) WITH ORDINALITY
+                   AS x(id, title, description, n)
+            ON CONFLICT (id) DO UPDATE SET position = EXCLUDED.position, title = EXCLUDED.title, description = EXCLUDED.description
+                   WHERE s.phase_id = @PhaseId;
             DELETE FROM survey_answers WHERE question_id = ANY(@Reshaped);
             INSERT INTO survey_questions AS q (id, phase_id, section_id, position, type, title, help, required, settings)
             SELECT x.id, @PhaseId, x.section_id, x.n - 1, x.type, x.title::jsonb, x.help::jsonb, x.required, x.settings::jsonb
-              FROM unnest(@QuestionIds::uuid[], @QuestionSections::uuid[], @Types::text[], @Titles::text[], @Helps::text[], @Required::boolean[], @Settings::text[])
+              FROM unnest(@QuestionIds::uuid[], @QuestionSections::uuid[], @Types::text[], @Titles::text[], @Helps::text[],
+                          @Required::boolean[], @Settings::text[])
                    WITH ORDINALITY AS x(id, section_id, type, title, help, required, settings, n)
-            ON CONFLICT (id) DO UPDATE SET section_id = EXCLUDED.section_id, position = EXCLUDED.position, type = EXCLUDED.type, title = EXCLUDED.title,
+            ON CONFLICT (id) DO UPDATE SET section_id = EXCLUDED.section_id, position = EXCLUDED.position, type = EXCLUDED.type,
+                   title = EXCLUDED.title,
                    help = EXCLUDED.help, required = EXCLUDED.required, settings = EXCLUDED.settings WHERE q.phase_id = @PhaseId;
             INSERT INTO survey_options AS o (id, question_id, position, label)
             SELECT x.id, x.question_id, x.position, x.label::jsonb
-              FROM unnest(@OptionIds::uuid[], @OptionQuestions::uuid[], @OptionPositions::int[], @OptionLabels::text[]) AS x(id, question_id, position, label)
+              FROM unnest(@OptionIds::uuid[], @OptionQuestions::uuid[], @OptionPositions::int[], @OptionLabels::text[])
+                   AS x(id, question_id, position, label)
             ON CONFLICT (id) DO UPDATE SET position = EXCLUDED.position, label = EXCLUDED.label WHERE o.question_id = EXCLUDED.question_id;
-            DELETE FROM survey_options o USING survey_questions q WHERE o.question_id = q.id AND q.phase_id = @PhaseId AND o.id <> ALL(@OptionIds);
+            DELETE FROM survey_options o USING survey_questions q WHERE o.question_id = q.id AND q.phase_id = @PhaseId
+                   AND o.id <> ALL(@OptionIds);
             DELETE FROM survey_questions WHERE phase_id = @PhaseId AND id <> ALL(@QuestionIds);
             DELETE FROM survey_sections WHERE phase_id = @PhaseId AND id <> ALL(@SectionIds);
             UPDATE surveys SET version = @Version, updated_at = now() WHERE phase_id = @PhaseId;

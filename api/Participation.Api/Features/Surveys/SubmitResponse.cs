@@ -25,13 +25,16 @@ public static class SubmitResponse
         private const string CountSql = "UPDATE surveys SET responses = responses + 1 WHERE phase_id = @PhaseId RETURNING version;";
 
         private const string PersonSql = """
-            INSERT INTO survey_responses AS r (id, phase_id, user_id, status, submitted_at) VALUES (@Id, @PhaseId, @ActorId, 'submitted', now())
-            ON CONFLICT (phase_id, user_id) DO UPDATE SET status = 'submitted', submitted_at = now(), updated_at = now() WHERE r.status = 'draft'
+            INSERT INTO survey_responses AS r (id, phase_id, user_id, status, submitted_at)
+                   VALUES (@Id, @PhaseId, @ActorId, 'submitted', now())
+            ON CONFLICT (phase_id, user_id) DO UPDATE SET status = 'submitted', submitted_at = now(), updated_at = now()
+                   WHERE r.status = 'draft'
             RETURNING id, submitted_at, (r.xmax = 0) AS inserted;
             """;
 
         private const string VisitorSql = """
-            INSERT INTO survey_responses (id, phase_id, token_hash, status, submitted_at) VALUES (@Id, @PhaseId, @TokenHash, 'submitted', now())
+            INSERT INTO survey_responses (id, phase_id, token_hash, status, submitted_at)
+                   VALUES (@Id, @PhaseId, @TokenHash, 'submitted', now())
             ON CONFLICT (phase_id, token_hash) DO NOTHING
             RETURNING id, submitted_at, true AS inserted;
             """;

@@ -79,7 +79,8 @@ internal static class SurveyAggregates
              WHERE q.type IN ('linear_scale', 'number') AND a.number IS NOT NULL),
         shape AS (
             SELECT q.id AS question_id, q.position, q.type, s.lo, s.hi,
-                   CASE WHEN q.type = 'linear_scale' THEN greatest(coalesce((q.settings ->> 'scalePoints')::int, 5), coalesce(ceil(s.hi)::int, 0))
+                   CASE WHEN q.type = 'linear_scale'
+                        THEN greatest(coalesce((q.settings ->> 'scalePoints')::int, 5), coalesce(ceil(s.hi)::int, 0))
                         WHEN s.lo IS NULL THEN 0
                         WHEN s.hi = s.lo THEN 1
                         WHEN s.integers AND s.hi - s.lo < 10 THEN (s.hi - s.lo)::int + 1

@@ -18,7 +18,8 @@ internal static class SurveyCsv
 
     private const string QuestionsSql = """
         SELECT q.id, q.type, q.title::text AS title FROM survey_questions q WHERE q.phase_id = @PhaseId ORDER BY q.position;
-        SELECT o.id, o.label::text AS label FROM survey_options o JOIN survey_questions q ON q.id = o.question_id WHERE q.phase_id = @PhaseId;
+        SELECT o.id, o.label::text AS label FROM survey_options o JOIN survey_questions q ON q.id = o.question_id
+               WHERE q.phase_id = @PhaseId;
         """;
 
     // Rank order for ranking questions, option order for choices, then the "other" text (no option).

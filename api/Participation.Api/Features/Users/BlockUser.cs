@@ -39,7 +39,8 @@ public static class BlockUser
             WITH blocked AS (
                 INSERT INTO user_blocks (user_id, blocked_by, reason, until)
                 SELECT id, @ActorId, @Reason, @Until FROM users WHERE id = @UserId
-                ON CONFLICT (user_id) DO UPDATE SET blocked_by = EXCLUDED.blocked_by, reason = EXCLUDED.reason, until = EXCLUDED.until, blocked_at = now()
+                ON CONFLICT (user_id) DO UPDATE SET blocked_by = EXCLUDED.blocked_by, reason = EXCLUDED.reason, until = EXCLUDED.until,
+                       blocked_at = now()
                 RETURNING user_id, until, reason)
             SELECT u.email, u.first_name, u.locale, (SELECT name FROM platform_settings) AS platform_name, b.until, b.reason,
                    jsonb_build_object('until', @Until, 'reason', @Reason)::text AS data

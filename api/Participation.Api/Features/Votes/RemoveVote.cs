@@ -13,9 +13,12 @@ public static class RemoveVote
     {
         // Returns whether a vote was removed.
         internal const string Sql = """
-            WITH removed AS (DELETE FROM idea_votes WHERE phase_id = @PhaseId AND idea_id = @IdeaId AND user_id = @ActorId RETURNING idea_id),
-            slot AS (UPDATE phase_participants SET votes = votes - 1 WHERE phase_id = @PhaseId AND user_id = @ActorId AND EXISTS (SELECT 1 FROM removed)),
-            tally AS (UPDATE vote_tallies SET votes = votes - 1 WHERE phase_id = @PhaseId AND idea_id = @IdeaId AND EXISTS (SELECT 1 FROM removed))
+            WITH removed AS (DELETE FROM idea_votes WHERE phase_id = @PhaseId AND idea_id = @IdeaId AND user_id = @ActorId
+                             RETURNING idea_id),
+            slot AS (UPDATE phase_participants SET votes = votes - 1 WHERE phase_id = @PhaseId AND user_id = @ActorId
+                     AND EXISTS (SELECT 1 FROM removed)),
+            tally AS (UPDATE vote_tallies SET votes = votes - 1 WHERE phase_id = @PhaseId AND idea_id = @IdeaId
+                      AND EXISTS (SELECT 1 FROM removed))
             SELECT EXISTS (SELECT 1 FROM removed);
             """;
 

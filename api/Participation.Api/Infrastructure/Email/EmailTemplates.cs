@@ -44,7 +44,8 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             ["reminder.body"] = "Vous avez été invité·e à devenir {1} sur {0}. L'invitation n'a pas encore été acceptée.",
             ["org_invite.subject"] = "Rejoignez {1} sur {0}",
             ["org_invite.body"] =
-                "{2} vous propose de rejoindre l'organisation {1} sur {0}. Connectez-vous avec cette adresse e-mail (ou créez un compte avec elle) puis acceptez sur la page de l'organisation :",
+                "{2} vous propose de rejoindre l'organisation {1} sur {0}. Connectez-vous avec cette adresse "
+                + "e-mail (ou créez un compte avec elle) puis acceptez sur la page de l'organisation :",
             ["org_invite.action"] = "Voir l'organisation",
             ["org_verified.subject"] = "Votre organisation {1} est vérifiée",
             ["org_verified.body"] =
@@ -90,7 +91,8 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             ["reminder.body"] = "U werd uitgenodigd om {1} te worden op {0}. De uitnodiging werd nog niet aanvaard.",
             ["org_invite.subject"] = "Word lid van {1} op {0}",
             ["org_invite.body"] =
-                "{2} nodigt u uit om lid te worden van de organisatie {1} op {0}. Meld u aan met dit e-mailadres (of maak er een account mee aan) en aanvaard op de pagina van de organisatie:",
+                "{2} nodigt u uit om lid te worden van de organisatie {1} op {0}. Meld u aan met dit e-mailadres "
+                + "(of maak er een account mee aan) en aanvaard op de pagina van de organisatie:",
             ["org_invite.action"] = "De organisatie bekijken",
             ["org_verified.subject"] = "Uw organisatie {1} is geverifieerd",
             ["org_verified.body"] =
@@ -135,7 +137,8 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             ["reminder.body"] = "You were invited to become {1} on {0}. The invitation has not been accepted yet.",
             ["org_invite.subject"] = "Join {1} on {0}",
             ["org_invite.body"] =
-                "{2} invites you to join the organisation {1} on {0}. Log in with this e-mail address (or create an account with it) and accept on the organisation's page:",
+                "{2} invites you to join the organisation {1} on {0}. Log in with this e-mail address "
+                + "(or create an account with it) and accept on the organisation's page:",
             ["org_invite.action"] = "See the organisation",
             ["org_verified.subject"] = "Your organisation {1} is verified",
             ["org_verified.body"] = "Good news: the organisation {1} was verified on {0}. Its members can now take part on its behalf.",
@@ -219,7 +222,8 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             {(
                 quoted is null
                     ? ""
-                    : $"<p>{WebUtility.HtmlEncode(t["invite.message"])}</p><blockquote style=\"white-space:pre-line;border-left:3px solid #ccc;margin:0;padding-left:1em\">{WebUtility.HtmlEncode(quoted)}</blockquote>"
+                    : $"<p>{WebUtility.HtmlEncode(t["invite.message"])}</p><blockquote style=\"white-space:pre-line;border-left:3px solid "
+                        + $"#ccc;margin:0;padding-left:1em\">{WebUtility.HtmlEncode(quoted)}</blockquote>"
             )}
             <p>{WebUtility.HtmlEncode(how)}</p>
             <p><a href="{WebUtility.HtmlEncode(link)}">{WebUtility.HtmlEncode(t["invite.action"])}</a></p>

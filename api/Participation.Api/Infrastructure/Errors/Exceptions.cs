@@ -24,7 +24,8 @@ public sealed class TooManyRequestsException(TimeSpan retryAfter) : Exception("T
     public TimeSpan RetryAfter { get; } = retryAfter;
 }
 
-/// <summary>The participation rules refuse the action (→ 403 with a machine-readable <c>reason</c>, as in "what may I do here").</summary>
+/// <summary>The participation rules refuse the action (→ 403 with a machine-readable <c>reason</c>, as in "what may I do
+/// here").</summary>
 public sealed class ActionRefusedException(string action, string reason, string message) : Exception(message)
 {
     public string Action { get; } = action;

@@ -33,7 +33,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSource
         """;
 
     private const string CompleteSql = """
-        UPDATE idempotency_keys SET status_code = @Status, content_type = @ContentType, location = @Location, response_body = @Body, completed_at = now()
+        UPDATE idempotency_keys SET status_code = @Status, content_type = @ContentType, location = @Location, response_body = @Body,
+               completed_at = now()
          WHERE user_id = @UserId AND key = @Key;
         """;
 

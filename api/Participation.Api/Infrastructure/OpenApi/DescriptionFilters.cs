@@ -41,7 +41,8 @@ internal sealed class DescriptionsFilter : IOperationFilter
         ["v"] = "The unsubscribe token's version, from the e-mailed link.",
         ["language"] = "Language of the column headers and choice labels: fr, nl or en.",
         ["X-Respondent-Token"] =
-            "For a visitor without an account, where the phase lets everyone answer: a random value of 16 to 200 characters kept by the browser, one response per token.",
+            "For a visitor without an account, where the phase lets everyone answer: a random value "
+            + "of 16 to 200 characters kept by the browser, one response per token.",
         ["X-Preview-Token"] = "A preview link's token, to read a draft project without an account.",
     };
 

@@ -187,7 +187,8 @@ public static class OpenApiSetup
                     In = ParameterLocation.Header,
                     Required = false,
                     Description =
-                        "Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.",
+                        "Any unique value (e.g. a UUID): retrying with the same key and request "
+                        + "replays the first response without a second effect.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
                 }
             );

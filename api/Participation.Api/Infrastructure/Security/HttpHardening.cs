@@ -102,7 +102,8 @@ public static class HttpHardening
                         // The Swagger UI page needs its own scripts, styles (some inline), images and the document it fetches;
                         // it is never framed either.
                         headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/swagger")
-                            ? "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'"
+                            ? "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+                                + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'"
                             : "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
                         headers.XFrameOptions = "DENY";
                     }

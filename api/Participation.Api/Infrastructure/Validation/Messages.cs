@@ -425,13 +425,20 @@ public static class Messages
             "Someone saved this questionnaire in between: reload it before changing it."
         ),
         ["survey_locked"] = (
-            "Des réponses ont déjà été envoyées : seule la formulation peut encore changer (titres, aides, choix et libellés d'échelle). La question « {0} » ne peut plus être ajoutée, supprimée, déplacée, changer de type, de caractère obligatoire, de réglages ou de choix.",
-            "Er zijn al antwoorden ingediend: alleen de formulering kan nog veranderen (titels, hulpteksten, keuzes en schaallabels). De vraag '{0}' kan niet meer toegevoegd, verwijderd of verplaatst worden, en type, verplicht, instellingen of keuzes kunnen niet meer veranderen.",
-            "Responses were already submitted: only the wording may change now (titles, help texts, choice and scale labels). Question \"{0}\" can no longer be added, removed or moved, nor change its type, required flag, settings or choices."
+            "Des réponses ont déjà été envoyées : seule la formulation peut encore changer (titres, aides, "
+                + "choix et libellés d'échelle). La question « {0} » ne peut plus être ajoutée, supprimée, "
+                + "déplacée, changer de type, de caractère obligatoire, de réglages ou de choix.",
+            "Er zijn al antwoorden ingediend: alleen de formulering kan nog veranderen (titels, hulpteksten, "
+                + "keuzes en schaallabels). De vraag '{0}' kan niet meer toegevoegd, verwijderd of verplaatst "
+                + "worden, en type, verplicht, instellingen of keuzes kunnen niet meer veranderen.",
+            "Responses were already submitted: only the wording may change now (titles, help texts, choice and scale labels). Question "
+                + "\"{0}\" can no longer be added, removed or moved, nor change its type, required flag, settings or choices."
         ),
         ["survey_locked_sections"] = (
-            "Des réponses ont déjà été envoyées : seule la formulation peut encore changer. Les sections ne peuvent plus être ajoutées, supprimées ni déplacées.",
-            "Er zijn al antwoorden ingediend: alleen de formulering kan nog veranderen. Secties kunnen niet meer toegevoegd, verwijderd of verplaatst worden.",
+            "Des réponses ont déjà été envoyées : seule la formulation peut encore changer. Les "
+                + "sections ne peuvent plus être ajoutées, supprimées ni déplacées.",
+            "Er zijn al antwoorden ingediend: alleen de formulering kan nog veranderen. "
+                + "Secties kunnen niet meer toegevoegd, verwijderd of verplaatst worden.",
             "Responses were already submitted: only the wording may change now. Sections can no longer be added, removed or moved."
         ),
         ["answer_unknown_question"] = (
