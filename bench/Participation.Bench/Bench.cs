@@ -146,7 +146,8 @@ public static class Bench
         if (r.Postgres is { } pg)
         {
             Console.WriteLine(
-                $"[bench]   {"", -11} postgres per request: {pg.StatementsPerRequest:0.0} statements, planning {pg.PlanMsPerRequest:0.000} ms, execution {pg.ExecMsPerRequest:0.000} ms"
+                $"[bench]   {"", -11} postgres per request: {pg.StatementsPerRequest:0.0} statements, "
+                    + $"planning {pg.PlanMsPerRequest:0.000} ms, execution {pg.ExecMsPerRequest:0.000} ms"
             );
             foreach (var t in pg.Top.Take(3))
                 Console.WriteLine(
@@ -221,9 +222,12 @@ public static class Bench
             ["postgresql settings"] = Environment.GetEnvironmentVariable("BENCH_PG_SETTINGS") ?? "",
             ["data set"] =
                 $"{(o.Quick ? "quick" : "full")}: {s.Users:N0} users, {await Scalar("SELECT count(*) FROM ideas"):N0} ideas, "
-                + $"{long.Parse(await Scalar("SELECT count(*) FROM idea_reactions"), Inv):N0} reactions, {long.Parse(await Scalar("SELECT count(*) FROM comments"), Inv):N0} comments, database {await Scalar("SELECT pg_size_pretty(pg_database_size(current_database()))")}",
+                + $"{long.Parse(await Scalar("SELECT count(*) FROM idea_reactions"), Inv):N0} reactions, "
+                + $"{long.Parse(await Scalar("SELECT count(*) FROM comments"), Inv):N0} comments, "
+                + $"database {await Scalar("SELECT pg_size_pretty(pg_database_size(current_database()))")}",
             ["load"] =
-                $"{workers} connections closed-loop for max; open loop at ½ of each side's max; {warmup:0} s warm-up, {seconds:0} s measured per run",
+                $"{workers} connections closed-loop for max; open loop at ½ of each side's max; "
+                + $"{warmup:0} s warm-up, {seconds:0} s measured per run",
         };
     }
 
@@ -232,20 +236,25 @@ public static class Bench
         var md = new StringBuilder();
         md.AppendLine("# Benchmark: latest run").AppendLine();
         md.AppendLine(
-            $"`make bench` on {machine["date"]}, commit `{machine["commit"]}`. Real endpoints (JWT, validation, mediator, policy) next to bare"
+            $"`make bench` on {machine["date"]}, commit `{machine["commit"]}`. "
+                + "Real endpoints (JWT, validation, mediator, policy) next to bare"
         );
         md.AppendLine(
-            "baselines running the same SQL in the same run. RPS: closed loop at the maximum; latencies in ms; ½: open loop at half of that"
+            "baselines running the same SQL in the same run. RPS: closed loop at the maximum; "
+                + "latencies in ms; ½: open loop at half of that"
         );
         md.AppendLine("side's maximum rate, latency counted from each request's scheduled time.").AppendLine();
         md.AppendLine(
-            "| scenario | real RPS | baseline RPS | ratio | real p50 / p99 at max | real p99 at ½ | baseline p50 / p99 at max | baseline p99 at ½ | aim |"
+            "| scenario | real RPS | baseline RPS | ratio | real p50 / p99 at max | real p99 at ½ | "
+                + "baseline p50 / p99 at max | baseline p99 at ½ | aim |"
         );
         md.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|---|");
         foreach (var r in rows.Where(r => r.Group == "hot"))
             md.AppendLine(
-                $"| {r.Scenario} | {r.Real.Max.Rps:0} | {r.Baseline.Max.Rps:0} | {r.Ratio * 100:0} % | {Ms(r.Real.Max.P50)} / {Ms(r.Real.Max.P99)} | "
-                    + $"{(r.Real.Half is { } h ? Ms(h.P99) : "-")} | {Ms(r.Baseline.Max.P50)} / {Ms(r.Baseline.Max.P99)} | {(r.Baseline.Half is { } b ? Ms(b.P99) : "-")} | {Verdict(r)} |"
+                $"| {r.Scenario} | {r.Real.Max.Rps:0} | {r.Baseline.Max.Rps:0} | {r.Ratio * 100:0} % | "
+                    + $"{Ms(r.Real.Max.P50)} / {Ms(r.Real.Max.P99)} | "
+                    + $"{(r.Real.Half is { } h ? Ms(h.P99) : "-")} | {Ms(r.Baseline.Max.P50)} / {Ms(r.Baseline.Max.P99)} | "
+                    + $"{(r.Baseline.Half is { } b ? Ms(b.P99) : "-")} | {Verdict(r)} |"
             );
         var growth = rows.Where(r => r.Group == "growth").ToList();
         if (growth.Count > 0)
@@ -259,15 +268,18 @@ public static class Bench
             md.AppendLine("|--:|--:|--:|--:|--:|--:|--:|");
             foreach (var r in growth)
                 md.AppendLine(
-                    $"| {r.Scenario.Replace(" ideas", "")} | {r.Real.Max.Rps:0} | {Ms(r.Real.Max.P50)} / {Ms(r.Real.Max.P99)} | {r.Baseline.Max.Rps:0} | "
-                        + $"{Ms(r.Baseline.Max.P50)} / {Ms(r.Baseline.Max.P99)} | {r.Ratio * 100:0} % | {r.Real.Max.Rps / growth[0].Real.Max.Rps * 100:0} % |"
+                    $"| {r.Scenario.Replace(" ideas", "")} | {r.Real.Max.Rps:0} | "
+                        + $"{Ms(r.Real.Max.P50)} / {Ms(r.Real.Max.P99)} | {r.Baseline.Max.Rps:0} | "
+                        + $"{Ms(r.Baseline.Max.P50)} / {Ms(r.Baseline.Max.P99)} | {r.Ratio * 100:0} % | "
+                        + $"{r.Real.Max.Rps / growth[0].Real.Max.Rps * 100:0} % |"
                 );
         }
         md.AppendLine()
             .AppendLine("Where the CPU went during the closed-loop runs (ms of CPU per request; the machine has ")
             .Append(machine["cores"])
             .AppendLine(
-                " cores, shared with other work: \"others\" is the machine's busy time not spent by the API, PostgreSQL or the load client)."
+                " cores, shared with other work: \"others\" is the machine's busy time not spent by the API, "
+                    + "PostgreSQL or the load client)."
             )
             .AppendLine();
         md.AppendLine("| scenario | side | API | PostgreSQL | load client | machine busy | others |");
@@ -279,7 +291,8 @@ public static class Bench
             var others = c.MachineBusy - c.Api - c.Postgres - c.Client;
             md.AppendLine(
                 $"| {r.Scenario} | {side} | {PerReq(c.Api, run)} | {PerReq(c.Postgres, run)} | {PerReq(c.Client, run)} | "
-                    + $"{(c.MachineTotal > 0 ? c.MachineBusy / c.MachineTotal * 100 : 0):0} % | {(c.MachineTotal > 0 ? others / c.MachineTotal * 100 : 0):0} % |"
+                    + $"{(c.MachineTotal > 0 ? c.MachineBusy / c.MachineTotal * 100 : 0):0} % | "
+                    + $"{(c.MachineTotal > 0 ? others / c.MachineTotal * 100 : 0):0} % |"
             );
         }
         if (rows.Any(r => r.Real.Max.Postgres is not null))
@@ -294,10 +307,12 @@ public static class Bench
             foreach (var (side, run) in new[] { ("real", r.Real.Max), ("baseline", r.Baseline.Max) })
                 if (run.Postgres is { } pg)
                     md.AppendLine(
-                        $"| {r.Scenario} | {side} | {pg.StatementsPerRequest:0.0} | {pg.PlanMsPerRequest:0.000} | {pg.ExecMsPerRequest:0.000} | "
+                        $"| {r.Scenario} | {side} | {pg.StatementsPerRequest:0.0} | "
+                            + $"{pg.PlanMsPerRequest:0.000} | {pg.ExecMsPerRequest:0.000} | "
                             + (
                                 pg.Top.Count > 0
-                                    ? $"`{pg.Top[0].Query.Replace("|", "\\|")}` ({pg.Top[0].MeanPlanMs:0.000} / {pg.Top[0].MeanExecMs:0.000})"
+                                    ? $"`{pg.Top[0].Query.Replace("|", "\\|")}` "
+                                        + $"({pg.Top[0].MeanPlanMs:0.000} / {pg.Top[0].MeanExecMs:0.000})"
                                     : ""
                             )
                             + " |"

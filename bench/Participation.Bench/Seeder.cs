@@ -81,11 +81,13 @@ public static class Seeder
             db,
             "department, 4 projects, phases",
             """
-            INSERT INTO departments (id, name) VALUES (md5('bench:department')::uuid, '{"fr": "Banc d''essai", "nl": "Testbank", "en": "Bench"}');
+            INSERT INTO departments (id, name)
+            VALUES (md5('bench:department')::uuid, '{"fr": "Banc d''essai", "nl": "Testbank", "en": "Bench"}');
             INSERT INTO projects (id, department_id, title, summary, status, created_at, published_at)
             SELECT md5('bench:project:' || key)::uuid, md5('bench:department')::uuid, jsonb_build_object('fr', title, 'en', title),
                    jsonb_build_object('fr', 'Projet du banc d''essai.'), 'published', @T0 - interval '60 days', @T0 - interval '60 days'
-              FROM (VALUES ('vote', 'Vote V'), ('budget', 'Budget B'), ('small', 'Growth small'), ('large', 'Growth large')) AS p (key, title);
+              FROM (VALUES ('vote', 'Vote V'), ('budget', 'Budget B'), ('small', 'Growth small'),
+                           ('large', 'Growth large')) AS p (key, title);
             -- an ideation phase (over) in each project, then voting (V) or budgeting (B), open from the anchor on
             INSERT INTO phases (id, project_id, title, starts_at, ends_at, method, settings)
             SELECT md5('bench:phase:' || key || ':ideation')::uuid, md5('bench:project:' || key)::uuid, '{"fr": "Idées"}',
@@ -115,13 +117,17 @@ public static class Seeder
                 db,
                 $"{n:N0} ideas in {key}",
                 """
-                INSERT INTO ideas (id, project_id, phase_id, author_id, title, body, topics, latitude, longitude, location_label, status, created_at, updated_at, cost)
-                SELECT md5('bench:idea:' || @Key || ':' || k)::uuid, md5('bench:project:' || @Key)::uuid, md5('bench:phase:' || @Key || ':ideation')::uuid,
+                INSERT INTO ideas (id, project_id, phase_id, author_id, title, body, topics, latitude, longitude, location_label, status,
+                                   created_at, updated_at, cost)
+                SELECT md5('bench:idea:' || @Key || ':' || k)::uuid, md5('bench:project:' || @Key)::uuid,
+                       md5('bench:phase:' || @Key || ':ideation')::uuid,
                        md5('bench:user:' || (k * 31 % @U))::uuid,
                        'Idea ' || k || ': ' || (ARRAY['a safer crossing', 'more trees', 'a bike lane', 'a playground', 'a community garden',
                                                       'longer library hours', 'a skate park', 'quieter streets'])[1 + k % 8],
-                       '<p>Residents of the neighbourhood ask for <strong>' || (ARRAY['mobility', 'greenery', 'culture', 'sport', 'safety', 'youth', 'housing', 'cleanliness'])[1 + k % 8]
-                           || '</strong> near stop ' || k || '.</p><p>' || repeat('It would make daily life easier for families, older people &amp; visitors alike. ', 5) || '</p>',
+                       '<p>Residents of the neighbourhood ask for <strong>'
+                           || (ARRAY['mobility', 'greenery', 'culture', 'sport', 'safety', 'youth', 'housing', 'cleanliness'])[1 + k % 8]
+                           || '</strong> near stop ' || k || '.</p><p>'
+                           || repeat('It would make daily life easier for families, older people &amp; visitors alike. ', 5) || '</p>',
                        ARRAY[(ARRAY['mobility', 'greenery', 'culture', 'sport', 'safety', 'youth', 'housing', 'cleanliness'])[1 + k % 8]],
                        CASE WHEN k % 2 = 0 THEN 50.80 + (k % 1000) / 10000.0 END, CASE WHEN k % 2 = 0 THEN 4.30 + (k % 997) / 10000.0 END,
                        CASE WHEN k % 2 = 0 THEN 'Near stop ' || k END,
@@ -132,7 +138,8 @@ public static class Seeder
                        CASE WHEN @Cost THEN 1000 + (k * 37 % 100) * 1000 END
                   FROM generate_series(1, @N) k;
                 INSERT INTO idea_status_changes (idea_id, from_status, to_status, feedback, signed_as, created_at)
-                SELECT id, 'proposed', status, 'The department is studying this idea and will answer before the summer.', 'Mobility department', created_at + interval '1 day'
+                SELECT id, 'proposed', status, 'The department is studying this idea and will answer before the summer.',
+                       'Mobility department', created_at + interval '1 day'
                   FROM ideas WHERE project_id = md5('bench:project:' || @Key)::uuid AND status <> 'proposed';
                 """,
                 ("Key", key),
@@ -193,11 +200,14 @@ public static class Seeder
             """
             UPDATE ideas i
                SET likes_count = coalesce(r.likes, 0), dislikes_count = coalesce(r.dislikes, 0), comments_count = coalesce(c.n, 0),
-                   trending_score = idea_trending(coalesce(r.likes, 0)::int, coalesce(r.dislikes, 0)::int, coalesce(c.n, 0)::int, i.created_at, @T0)
+                   trending_score = idea_trending(coalesce(r.likes, 0)::int, coalesce(r.dislikes, 0)::int, coalesce(c.n, 0)::int,
+                                                  i.created_at, @T0)
               FROM ideas x
-              LEFT JOIN (SELECT idea_id, count(*) FILTER (WHERE kind = 'like') AS likes, count(*) FILTER (WHERE kind = 'dislike') AS dislikes
+              LEFT JOIN (SELECT idea_id, count(*) FILTER (WHERE kind = 'like') AS likes,
+                                count(*) FILTER (WHERE kind = 'dislike') AS dislikes
                            FROM idea_reactions GROUP BY idea_id) r ON r.idea_id = x.id
-              LEFT JOIN (SELECT idea_id, count(*) AS n FROM comments WHERE deleted_at IS NULL AND hidden_at IS NULL GROUP BY idea_id) c ON c.idea_id = x.id
+              LEFT JOIN (SELECT idea_id, count(*) AS n FROM comments WHERE deleted_at IS NULL AND hidden_at IS NULL GROUP BY idea_id) c
+                ON c.idea_id = x.id
              WHERE i.id = x.id;
             """
         );
@@ -213,9 +223,12 @@ public static class Seeder
     {
         const string sql = """
             SELECT (SELECT count(*) FROM ideas i
-                      LEFT JOIN (SELECT idea_id, count(*) FILTER (WHERE kind = 'like') AS l, count(*) FILTER (WHERE kind = 'dislike') AS d FROM idea_reactions GROUP BY 1) r ON r.idea_id = i.id
-                      LEFT JOIN (SELECT idea_id, count(*) AS n FROM comments WHERE deleted_at IS NULL AND hidden_at IS NULL GROUP BY 1) c ON c.idea_id = i.id
-                     WHERE i.likes_count <> coalesce(r.l, 0) OR i.dislikes_count <> coalesce(r.d, 0) OR i.comments_count <> coalesce(c.n, 0)) AS broken,
+                      LEFT JOIN (SELECT idea_id, count(*) FILTER (WHERE kind = 'like') AS l, count(*) FILTER (WHERE kind = 'dislike') AS d
+                                   FROM idea_reactions GROUP BY 1) r ON r.idea_id = i.id
+                      LEFT JOIN (SELECT idea_id, count(*) AS n FROM comments WHERE deleted_at IS NULL AND hidden_at IS NULL GROUP BY 1) c
+                        ON c.idea_id = i.id
+                     WHERE i.likes_count <> coalesce(r.l, 0) OR i.dislikes_count <> coalesce(r.d, 0)
+                        OR i.comments_count <> coalesce(c.n, 0)) AS broken,
                    (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM ideas) AS ideas,
                    (SELECT count(*) FROM idea_reactions) AS reactions, (SELECT count(*) FROM comments) AS comments,
                    (SELECT max(likes_count + dislikes_count) FROM ideas) AS top,
@@ -225,7 +238,8 @@ public static class Seeder
         await using var r = await cmd.ExecuteReaderAsync();
         await r.ReadAsync();
         Console.WriteLine(
-            $"[seed] {r.GetInt64(1):N0} users · {r.GetInt64(2):N0} ideas · {r.GetInt64(3):N0} reactions (top idea {r.GetInt32(5):N0}) · {r.GetInt64(4):N0} comments · database {r.GetString(6)}"
+            $"[seed] {r.GetInt64(1):N0} users · {r.GetInt64(2):N0} ideas · {r.GetInt64(3):N0} reactions (top idea {r.GetInt32(5):N0}) · "
+                + $"{r.GetInt64(4):N0} comments · database {r.GetString(6)}"
         );
         if (r.GetInt64(0) != 0)
             throw new InvalidOperationException($"{r.GetInt64(0)} ideas have counters that differ from their rows.");

@@ -31,7 +31,8 @@ public sealed class EnumContractTests(ApiFactory api) : ApiTest(api)
     [InlineData("ParticipationAction", "post_idea comment react vote answer follow flag edit withdraw moderate")]
     [InlineData(
         "RefusalReason",
-        "not_signed_in email_not_confirmed not_permitted phase_not_active project_archived limit_reached already_responded blocked not_author idea_locked not_public"
+        "not_signed_in email_not_confirmed not_permitted phase_not_active project_archived limit_reached already_responded "
+            + "blocked not_author idea_locked not_public"
     )]
     [InlineData("Role", "admin department_head project_moderator communication_manager it_manager elected_official")]
     [InlineData("ScopeType", "platform department project")]

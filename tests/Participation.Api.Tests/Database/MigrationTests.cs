@@ -176,7 +176,8 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
             0,
             await Api.ScalarAsync<long>(
                 """
-                SELECT count(*) FROM surveys s WHERE s.responses <> (SELECT count(*) FROM survey_responses r WHERE r.phase_id = s.phase_id AND r.status = 'submitted')
+                SELECT count(*) FROM surveys s
+                 WHERE s.responses <> (SELECT count(*) FROM survey_responses r WHERE r.phase_id = s.phase_id AND r.status = 'submitted')
                 """
             )
         );

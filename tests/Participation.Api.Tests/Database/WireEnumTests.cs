@@ -30,7 +30,8 @@ public sealed class WireEnumTests(ApiFactory api) : ApiTest(api)
     {
         await using var connection = await Api.OpenAsync();
         await connection.ExecuteAsync(
-            "CREATE TEMP TABLE wire (status text NOT NULL CHECK (status IN ('prescreening', 'proposed', 'under_consideration', 'accepted', 'rejected', 'implemented')))"
+            "CREATE TEMP TABLE wire (status text NOT NULL CHECK (status IN ('prescreening', 'proposed', 'under_consideration', "
+                + "'accepted', 'rejected', 'implemented')))"
         );
 
         foreach (var status in Enum.GetValues<IdeaStatus>())

@@ -91,7 +91,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
                 catch (Exception ex)
                 {
                     throw new InvalidOperationException(
-                        "No PostgreSQL for the tests: run `make test` (it starts a local cluster), set TEST_DATABASE_URL, or start a Docker engine.",
+                        "No PostgreSQL for the tests: run `make test` (it starts a local cluster), set TEST_DATABASE_URL, "
+                            + "or start a Docker engine.",
                         ex
                     );
                 }

@@ -122,7 +122,8 @@ public sealed class ContractCheck
         if (response is null)
         {
             _violations.Enqueue(
-                $"{where}: status {status} is not documented (documented: {string.Join(", ", operation["responses"]!.AsObject().Select(r => r.Key))}); body: {Preview(body)}"
+                $"{where}: status {status} is not documented "
+                    + $"(documented: {string.Join(", ", operation["responses"]!.AsObject().Select(r => r.Key))}); body: {Preview(body)}"
             );
             return;
         }
@@ -138,7 +139,8 @@ public sealed class ContractCheck
         if (documented.Value is null)
         {
             _violations.Enqueue(
-                $"{where}: content type {mediaType ?? "(none)"} is not documented (documented: {string.Join(", ", content.Select(c => c.Key))}); body: {Preview(body)}"
+                $"{where}: content type {mediaType ?? "(none)"} is not documented "
+                    + $"(documented: {string.Join(", ", content.Select(c => c.Key))}); body: {Preview(body)}"
             );
             return;
         }
@@ -174,7 +176,8 @@ public sealed class ContractCheck
         Validate(value, schema, "$", errors, 0);
         if (errors.Count > 0)
             _violations.Enqueue(
-                $"{where}: the body does not match its schema: {string.Join("; ", errors.Take(5))}{(errors.Count > 5 ? $" (+{errors.Count - 5} more)" : "")}; body: {Preview(body)}"
+                $"{where}: the body does not match its schema: {string.Join("; ", errors.Take(5))}"
+                    + $"{(errors.Count > 5 ? $" (+{errors.Count - 5} more)" : "")}; body: {Preview(body)}"
             );
     }
 

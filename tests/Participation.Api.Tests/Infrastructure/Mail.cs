@@ -20,7 +20,8 @@ public static partial class Mail
         await using var connection = await api.OpenAsync();
         return (
             await connection.QueryAsync<Queued>(
-                "SELECT id, category, to_address, subject, text_body, html_body, status FROM email_outbox WHERE @To IS NULL OR to_address = @To ORDER BY id",
+                "SELECT id, category, to_address, subject, text_body, html_body, status FROM email_outbox "
+                    + "WHERE @To IS NULL OR to_address = @To ORDER BY id",
                 new { To = to }
             )
         ).AsList();

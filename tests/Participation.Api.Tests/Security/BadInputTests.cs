@@ -44,7 +44,8 @@ public sealed class BadInputTests(ApiFactory api) : ApiTest(api)
             ("array instead of object", "[]", "application/json", 400),
             (
                 "NUL character",
-                "{\"email\":\"a\\u0000@b.c\",\"password\":\"x\\u0000\",\"token\":\"\\u0000\",\"refreshToken\":\"\\u0000\",\"firstName\":\"\\u0000\",\"lastName\":\"x\",\"newPassword\":\"\\u0000\",\"currentPassword\":\"\\u0000\"}",
+                "{\"email\":\"a\\u0000@b.c\",\"password\":\"x\\u0000\",\"token\":\"\\u0000\",\"refreshToken\":\"\\u0000\","
+                    + "\"firstName\":\"\\u0000\",\"lastName\":\"x\",\"newPassword\":\"\\u0000\",\"currentPassword\":\"\\u0000\"}",
                 "application/json",
                 400
             ),

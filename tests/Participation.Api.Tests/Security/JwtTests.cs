@@ -56,7 +56,8 @@ public sealed class JwtTests(ApiFactory api) : ApiTest(api)
         var user = await Api.CreateUserAsync();
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var token =
-            $"{B64("""{"alg":"none","typ":"JWT"}""")}.{B64($$"""{"sub":"{{user.Id}}","iss":"participation","aud":"participation","exp":{{now + 300}},"nbf":{{now - 10}}}""")}.";
+            $"{B64("""{"alg":"none","typ":"JWT"}""")}."
+            + $"{B64($$"""{"sub":"{{user.Id}}","iss":"participation","aud":"participation","exp":{{now + 300}},"nbf":{{now - 10}}}""")}.";
         Assert.Equal(HttpStatusCode.Unauthorized, await MeWith(token));
     }
 

@@ -19,8 +19,14 @@ public sealed class NoServerErrorTests(ApiFactory api) : ApiTest(api)
         "[]",
         "\"text\"",
         "42",
-        """{"name":{"fr":5},"title":{"fr":null},"email":[],"role":{},"scopeType":1,"scopeId":"nope","invitees":[null],"status":[1],"until":"yesterday","reason":null,"method":null,"startsAt":"soon","settings":"x","departmentId":"x","decision":null,"token":null,"topics":[null,5]}""",
-        """{"name":{"fr":"\u202Ex","de":"y"},"title":{"fr":"<script>alert(1)</script>"},"email":"' OR 1=1 --","invitees":[{"email":"a@b.c","locale":"xx"}],"role":"admin","scopeType":"platform","startsAt":"2026-01-01T00:00:00Z","endsAt":"2025-01-01T00:00:00Z","method":"ideation","settings":{"budgetAmount":-1},"decision":"verify","until":"9999-12-31T23:59:59Z","reason":"x","topics":["a","a"],"description":{"fr":"<img src=x onerror=alert(1)>"}}""",
+        """{"name":{"fr":5},"title":{"fr":null},"email":[],"role":{},"scopeType":1,"scopeId":"nope","invitees":[null],"status":[1]"""
+            + ""","until":"yesterday","reason":null,"method":null,"startsAt":"soon","settings":"x","departmentId":"x","decision":null"""
+            + ""","token":null,"topics":[null,5]}""",
+        """{"name":{"fr":"\u202Ex","de":"y"},"title":{"fr":"<script>alert(1)</script>"},"email":"' OR 1=1 --","invitees":"""
+            + """[{"email":"a@b.c","locale":"xx"}],"role":"admin","scopeType":"platform","startsAt":"2026-01-01"""
+            + """T00:00:00Z","endsAt":"2025-01-01T00:00:00Z","method":"ideation","settings":{"budgetAmount":-1}"""
+            + ""","decision":"verify","until":"9999-12-31T23:59:59Z","reason":"x","topics":["a","a"]"""
+            + ""","description":{"fr":"<img src=x onerror=alert(1)>"}}""",
     ];
 
     private static readonly string[] Queries =
@@ -135,7 +141,8 @@ public sealed class NoServerErrorTests(ApiFactory api) : ApiTest(api)
                     var response = await client.SendAsync(request);
                     if ((int)response.StatusCode >= 500)
                         failures.Add(
-                            $"{method} {path}{query} {body[..Math.Min(body.Length, 40)]} → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}"
+                            $"{method} {path}{query} {body[..Math.Min(body.Length, 40)]} → {(int)response.StatusCode} "
+                                + $"{await response.Content.ReadAsStringAsync()}"
                         );
                 }
             }

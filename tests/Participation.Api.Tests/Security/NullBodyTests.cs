@@ -49,7 +49,8 @@ public sealed class NullBodyTests(ApiFactory api) : ApiTest(api)
                 sent++;
                 if ((int)response.StatusCode >= 500)
                     failures.Add(
-                        $"{method.ToUpperInvariant()} {path} [{label}] {body?.ToJsonString()} → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}"
+                        $"{method.ToUpperInvariant()} {path} [{label}] {body?.ToJsonString()} → {(int)response.StatusCode} "
+                            + $"{await response.Content.ReadAsStringAsync()}"
                     );
             }
         }

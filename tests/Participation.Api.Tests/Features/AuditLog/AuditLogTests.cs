@@ -30,10 +30,13 @@ public sealed class AuditLogTests(ApiFactory api) : ApiTest(api)
         await connection.ExecuteAsync(
             """
             INSERT INTO departments (id, name) VALUES (@D1, '{"fr": "Espaces verts", "nl": "Groendienst"}'), (@D2, '{"fr": "Culture"}');
-            INSERT INTO user_roles (id, user_id, role, scope_type, scope_id, department_id) VALUES (gen_random_uuid(), @Head, 'department_head', 'department', @D1, @D1);
+            INSERT INTO user_roles (id, user_id, role, scope_type, scope_id, department_id)
+            VALUES (gen_random_uuid(), @Head, 'department_head', 'department', @D1, @D1);
             INSERT INTO projects (id, department_id, title) VALUES (@Project, @D1, '{"fr": "Parc du centre", "nl": "Stadspark"}');
-            INSERT INTO phases (id, project_id, title, starts_at, method) VALUES (@Phase, @Project, '{"fr": "Idées", "nl": "Ideeën"}', now(), 'ideation');
-            INSERT INTO ideas (id, project_id, phase_id, author_id, title, body) VALUES (@Idea, @Project, @Phase, @Head, 'Des bancs à l''ombre', 'Texte');
+            INSERT INTO phases (id, project_id, title, starts_at, method)
+            VALUES (@Phase, @Project, '{"fr": "Idées", "nl": "Ideeën"}', now(), 'ideation');
+            INSERT INTO ideas (id, project_id, phase_id, author_id, title, body)
+            VALUES (@Idea, @Project, @Phase, @Head, 'Des bancs à l''ombre', 'Texte');
             """,
             new
             {

@@ -225,7 +225,8 @@ public sealed class BudgetsTests(ApiFactory api) : ApiTest(api)
         var results = await (await c.Mod1.GetAsync($"/api/v1/phases/{phase}/budget-results")).ReadJsonAsync();
         Assert.Equal(3, results["baskets"]!.GetValue<int>());
         var items = results["items"]!.AsArray();
-        // Without the blocked basket: 100 €, 300 € and 500 € (2 baskets each, cheaper first) are funded (900 €); 600 € (1) no longer fits.
+        // Without the blocked basket: 100 €, 300 € and 500 € (2 baskets each, cheaper first) are funded (900 €);
+        // 600 € (1) no longer fits.
         Assert.Equal(new[] { ideas[3], ideas[2], ideas[1], ideas[0] }, items.Select(i => i!["ideaId"]!.GetValue<Guid>()));
         Assert.Equal(new[] { 2, 2, 2, 1 }, items.Select(i => i!["baskets"]!.GetValue<int>()));
         Assert.Equal(new[] { true, true, true, false }, items.Select(i => i!["funded"]!.GetValue<bool>()));

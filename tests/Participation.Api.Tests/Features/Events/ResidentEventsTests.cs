@@ -20,7 +20,8 @@ public sealed class ResidentEventsTests(ApiFactory api) : ApiTest(api)
     private Task<string> TextOfAsync(string prefix) =>
         Api.ScalarAsync<string>(
             """
-            SELECT coalesce(string_agg(concat_ws(' ', subject_id, before::text, after::text, data::text), ' '), '') FROM events WHERE type LIKE @prefix || '%'
+            SELECT coalesce(string_agg(concat_ws(' ', subject_id, before::text, after::text, data::text), ' '), '')
+              FROM events WHERE type LIKE @prefix || '%'
             """,
             new { prefix }
         );
@@ -143,7 +144,8 @@ public sealed class ResidentEventsTests(ApiFactory api) : ApiTest(api)
             new { withdrawn = true }
         );
 
-        await (await c.B.PutAsync($"{url}/follow", null)).AssertProblemAsync(HttpStatusCode.NotFound); // a withdrawn idea is gone for others
+        // a withdrawn idea is gone for others
+        await (await c.B.PutAsync($"{url}/follow", null)).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Single(await Api.EventsAsync("idea.followed"));
         await (await c.A.PutAsJsonAsync(url, edit with { title = "Trop tard" })).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Single(await Api.EventsAsync("idea.edited"));
@@ -463,10 +465,12 @@ public sealed class ResidentEventsTests(ApiFactory api) : ApiTest(api)
         var c = s.C;
 
         Assert.Equal(HttpStatusCode.OK, (await c.A.PutAsJsonAsync(s.MyResponseUrl, SurveyCity.Answers([answers[0]]))).StatusCode);
-        Assert.Equal(0, await Api.ScalarAsync<long>("SELECT count(*) FROM events WHERE actor_id = @Id", new { c.ResidentA.Id })); // a draft is no fact
+        // a draft is no fact
+        Assert.Equal(0, await Api.ScalarAsync<long>("SELECT count(*) FROM events WHERE actor_id = @Id", new { c.ResidentA.Id }));
         var a = await (await s.SubmitAsync(c.A, body)).ReadJsonAsync();
         await (await s.SubmitAsync(c.A, body)).AssertProblemAsync(HttpStatusCode.Forbidden); // already responded
-        await (await s.SubmitAsync(c.B, SurveyCity.Answers([answers[1]]))).AssertProblemAsync(HttpStatusCode.BadRequest); // required answers missing
+        // required answers missing
+        await (await s.SubmitAsync(c.B, SurveyCity.Answers([answers[1]]))).AssertProblemAsync(HttpStatusCode.BadRequest);
         var b = await (await s.SubmitAsync(c.B, body)).ReadJsonAsync();
         var token = "visitor-browser-token-0123456789";
         var visitor = await (await s.SubmitAsync(Api.CreateClient(), body, token)).ReadJsonAsync();
@@ -672,7 +676,8 @@ public sealed class ResidentEventsTests(ApiFactory api) : ApiTest(api)
         );
         await SingleAsync("organisation.member_invitation_withdrawn", owner.Id, "organisation", id, null, null, null, null, null);
 
-        await (await lucasClient.PostAsync($"/api/v1/organisations/{id}/members/me", null)).AssertProblemAsync(HttpStatusCode.NotFound); // withdrawn
+        // withdrawn
+        await (await lucasClient.PostAsync($"/api/v1/organisations/{id}/members/me", null)).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.Accepted, (await ownerClient.PostJsonAsync($"/api/v1/organisations/{id}/members", invite)).StatusCode);
         Assert.Equal(2, (await Api.EventsAsync("organisation.member_invited")).Count);
         Assert.Equal(HttpStatusCode.NoContent, (await lucasClient.PostAsync($"/api/v1/organisations/{id}/members/me", null)).StatusCode);
@@ -694,7 +699,8 @@ public sealed class ResidentEventsTests(ApiFactory api) : ApiTest(api)
             (await ownerClient.DeleteAsync($"/api/v1/organisations/{id}/members/{lucas.Id}")).StatusCode
         );
         await (await ownerClient.DeleteAsync($"/api/v1/organisations/{id}/members/{lucas.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await ownerClient.DeleteAsync($"/api/v1/organisations/{id}/members/{owner.Id}")).AssertProblemAsync(HttpStatusCode.NotFound); // the owner stays
+        // the owner stays
+        await (await ownerClient.DeleteAsync($"/api/v1/organisations/{id}/members/{owner.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);
         await SingleAsync(
             "organisation.member_removed",
             owner.Id,

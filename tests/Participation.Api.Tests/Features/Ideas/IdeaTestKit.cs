@@ -158,7 +158,8 @@ internal static class Invariants
         UNION ALL SELECT 'comments of ' || i.id FROM ideas i
          WHERE i.comments_count <> (SELECT count(*) FROM comments c WHERE c.idea_id = i.id AND c.deleted_at IS NULL AND c.hidden_at IS NULL)
         UNION ALL SELECT 'replies of ' || c.id FROM comments c
-         WHERE c.replies_count <> (SELECT count(*) FROM comments r WHERE r.parent_id = c.id AND r.deleted_at IS NULL AND r.hidden_at IS NULL)
+         WHERE c.replies_count <> (SELECT count(*) FROM comments r
+                                    WHERE r.parent_id = c.id AND r.deleted_at IS NULL AND r.hidden_at IS NULL)
         UNION ALL SELECT 'reactions used by ' || pp.user_id FROM phase_participants pp
          WHERE pp.reactions <> (SELECT count(*) FROM idea_reactions r WHERE r.phase_id = pp.phase_id AND r.user_id = pp.user_id)
         UNION ALL SELECT 'votes used by ' || pp.user_id FROM phase_participants pp
@@ -176,7 +177,8 @@ internal static class Invariants
          WHERE b.total > b.budget OR b.budget <> (ph.settings ->> 'budgetAmount')::numeric
         UNION ALL SELECT 'baskets per person ' || b.user_id FROM baskets b GROUP BY b.phase_id, b.user_id HAVING count(*) > 1
         UNION ALL SELECT 'open flags of idea ' || i.id FROM ideas i
-         WHERE i.open_flags <> (SELECT count(*) FROM content_flags f WHERE f.idea_id = i.id AND f.comment_id IS NULL AND f.resolved_at IS NULL)
+         WHERE i.open_flags <> (SELECT count(*) FROM content_flags f
+                                 WHERE f.idea_id = i.id AND f.comment_id IS NULL AND f.resolved_at IS NULL)
         UNION ALL SELECT 'open flags of comment ' || c.id FROM comments c
          WHERE c.open_flags <> (SELECT count(*) FROM content_flags f WHERE f.comment_id = c.id AND f.resolved_at IS NULL);
         """;

@@ -35,7 +35,8 @@ public sealed class ListIdeasTests(ApiFactory api) : ApiTest(api)
         for (var i = 0; i < count; i++)
             await connection.ExecuteAsync(
                 """
-                UPDATE ideas SET likes_count = @Likes, comments_count = @Comments, created_at = now() - make_interval(hours => @Age) WHERE id = @Id
+                UPDATE ideas SET likes_count = @Likes, comments_count = @Comments, created_at = now() - make_interval(hours => @Age)
+                 WHERE id = @Id
                 """,
                 new
                 {
@@ -184,7 +185,8 @@ public sealed class ListIdeasTests(ApiFactory api) : ApiTest(api)
             await connection.ExecuteAsync(
                 """
                 INSERT INTO ideas (id, project_id, author_id, title, body, created_at)
-                SELECT gen_random_uuid(), @P1, @A, 'Idée ' || g, '<p>x</p>', now() - make_interval(mins => g) FROM generate_series(1, 120) g;
+                SELECT gen_random_uuid(), @P1, @A, 'Idée ' || g, '<p>x</p>', now() - make_interval(mins => g)
+                  FROM generate_series(1, 120) g;
                 INSERT INTO idea_reactions (idea_id, user_id, kind) SELECT id, @B, 'like' FROM ideas;
                 """,
                 new

@@ -35,7 +35,8 @@ public sealed class ImportInvitationsTests(ApiFactory api) : ApiTest(api)
     {
         var admin = await AdminAsync();
         var csv =
-            "email,first_name,last_name,locale\nanna@example.org,Anna,Claes,nl\n\"bob@example.org\",\"Bob, Jr\",B,en\r\ncarla@example.org,,,\n";
+            "email,first_name,last_name,locale\nanna@example.org,Anna,Claes,nl\n"
+            + "\"bob@example.org\",\"Bob, Jr\",B,en\r\ncarla@example.org,,,\n";
 
         var response = await admin.PostAsync("/api/v1/invitations/import", Form(csv));
 
@@ -76,7 +77,8 @@ public sealed class ImportInvitationsTests(ApiFactory api) : ApiTest(api)
     {
         var admin = await AdminAsync();
         var csv =
-            "\uFEFFEmail;First_Name;Last_Name;Locale\nok@example.org;Ok;Row;fr\nbroken;X;Y;fr\nok@example.org;Twice;Row;fr\nde@example.org;D;E;de\n";
+            "\uFEFFEmail;First_Name;Last_Name;Locale\nok@example.org;Ok;Row;fr\nbroken;X;Y;fr\n"
+            + "ok@example.org;Twice;Row;fr\nde@example.org;D;E;de\n";
 
         var report = await (await admin.PostAsync("/api/v1/invitations/import", Form(csv))).ReadJsonAsync();
 

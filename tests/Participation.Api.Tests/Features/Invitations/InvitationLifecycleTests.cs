@@ -177,7 +177,8 @@ public sealed class InvitationLifecycleTests(ApiFactory api) : ApiTest(api)
                 """
                 SELECT count(*) FROM events e JOIN invitations i ON i.id::text = e.subject_id
                  WHERE e.type = 'invitation.created'
-                   AND e.after = jsonb_build_object('role', i.role, 'scopeType', i.scope_type, 'scopeId', i.scope_id, 'locale', i.locale, 'expiresAt', e.after -> 'expiresAt')
+                   AND e.after = jsonb_build_object('role', i.role, 'scopeType', i.scope_type, 'scopeId', i.scope_id, 'locale', i.locale,
+                                                    'expiresAt', e.after -> 'expiresAt')
                    AND (e.after ->> 'expiresAt')::timestamptz = i.expires_at
                 """
             )
@@ -190,7 +191,8 @@ public sealed class InvitationLifecycleTests(ApiFactory api) : ApiTest(api)
         var previous = await Api.ScalarAsync<DateTime>("SELECT expires_at FROM invitations WHERE id = @Id", new { Id = ids[0] });
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/invitations/{ids[0]}/resend", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/invitations/{ids[0]}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/invitations/{ids[0]}")).StatusCode); // already revoked: nothing
+        // already revoked: nothing
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/invitations/{ids[0]}")).StatusCode);
         await Api.ScalarAsync<int>(
             "UPDATE invitations SET expires_at = now() - interval '1 day' WHERE id = @Id RETURNING 1",
             new { Id = ids[1] }

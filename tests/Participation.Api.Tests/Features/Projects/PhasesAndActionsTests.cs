@@ -59,7 +59,9 @@ public sealed class PhasesAndActionsTests(ApiFactory api) : ApiTest(api)
         var response = await city.Admin.PostAsync(
             $"/api/v1/projects/{id}/phases",
             Http.Json(
-                $$"""{"title":{"fr":"Phase"},"startsAt":"{{Now.AddDays(1):O}}","endsAt":"{{Now.AddDays(9):O}}","method":"{{method}}","settings":{{settings}}}"""
+                """{"title":{"fr":"Phase"}"""
+                    + $$""","startsAt":"{{Now.AddDays(1):O}}","endsAt":"{{Now.AddDays(9):O}}","method":"{{method}}","settings":"""
+                    + $$"""{{settings}}}"""
             )
         );
 

@@ -207,7 +207,8 @@ public sealed class ProjectEventsTests(ApiFactory api) : ApiTest(api)
             "token"
         ]!.GetValue<string>();
         Assert.Equal(HttpStatusCode.NoContent, (await city.Admin.DeleteAsync($"/api/v1/projects/{id}/preview-link")).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await city.Admin.DeleteAsync($"/api/v1/projects/{id}/preview-link")).StatusCode); // nothing to revoke: no event
+        // nothing to revoke: no event
+        Assert.Equal(HttpStatusCode.NoContent, (await city.Admin.DeleteAsync($"/api/v1/projects/{id}/preview-link")).StatusCode);
 
         var created = await Api.EventsAsync("project.preview_link_created");
         Assert.Equal(2, created.Count);

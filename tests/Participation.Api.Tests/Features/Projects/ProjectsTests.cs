@@ -69,7 +69,8 @@ public sealed class ProjectsTests(ApiFactory api) : ApiTest(api)
                 {
                     description = new
                     {
-                        fr = "<h2>Titre</h2><p onclick=\"steal()\">Texte <em>fort</em><script>alert(1)</script></p><a href=\"javascript:alert(1)\">x</a><a href=\"https://ville.example\">site</a><img src=x onerror=alert(1)>",
+                        fr = "<h2>Titre</h2><p onclick=\"steal()\">Texte <em>fort</em><script>alert(1)</script></p>"
+                            + "<a href=\"javascript:alert(1)\">x</a><a href=\"https://ville.example\">site</a><img src=x onerror=alert(1)>",
                     },
                 }
             )

@@ -131,7 +131,8 @@ public sealed class PollTests(ApiFactory api) : ApiTest(api)
         var withdrawn = await (await p.C.A.DeleteAsync($"/api/v1/phases/{p.Phase}/poll-answer")).ReadJsonAsync();
         Assert.Equal("none", withdrawn["response"]!["status"]!.GetValue<string>());
         Assert.Equal((0, 0, ""), await StoredAsync(p.Phase));
-        Assert.Equal(HttpStatusCode.OK, (await p.C.A.DeleteAsync($"/api/v1/phases/{p.Phase}/poll-answer")).StatusCode); // nothing left: no change
+        // nothing left: no change
+        Assert.Equal(HttpStatusCode.OK, (await p.C.A.DeleteAsync($"/api/v1/phases/{p.Phase}/poll-answer")).StatusCode);
         Assert.Equal((0, 0, ""), await StoredAsync(p.Phase));
     }
 

@@ -102,7 +102,8 @@ public sealed class SurveyAuthorizationTests(ApiFactory api) : ApiTest(api)
         Api.ScalarAsync<string>(
             """
             SELECT (SELECT version || '/' || responses FROM surveys) || '|' ||
-                   coalesce((SELECT string_agg(coalesce(user_id::text, '-') || ':' || status, ',' ORDER BY id) FROM survey_responses), '') || '|' ||
+                   coalesce((SELECT string_agg(coalesce(user_id::text, '-') || ':' || status, ',' ORDER BY id)
+                               FROM survey_responses), '') || '|' ||
                    (SELECT count(*) FROM survey_answers) || '|' || (SELECT count(*) FROM audit_log WHERE action = 'survey.saved')
             """
         );

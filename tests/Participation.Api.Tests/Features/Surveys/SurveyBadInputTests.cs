@@ -23,10 +23,14 @@ public sealed class SurveyBadInputTests(ApiFactory api) : ApiTest(api)
         """{"version":1,"sections":[null]}""",
         """{"version":1,"sections":[{"questions":null}]}""",
         """{"version":1,"sections":[{"questions":[null]}]}""",
-        """{"version":1,"sections":[{"title":{"fr":null},"questions":[{"type":null,"title":null,"help":{"xx":"y"},"settings":"x","options":[null]}]}]}""",
-        """{"version":1,"sections":[{"questions":[{"type":"linear_scale","title":{"fr":"<svg onload=alert(1)>"},"settings":{"scalePoints":-1,"minLabel":{"fr":null}},"options":[{"label":null}]}]}]}""",
-        """{"version":1,"sections":[{"questions":[{"type":"number","title":{"fr":"N"},"settings":{"min":1e20,"max":-1e20,"integerOnly":"yes"}}]}]}""",
-        """{"version":1,"sections":[{"questions":[{"id":"nope","type":"ranking","title":{"fr":"R"},"options":[{"id":"00000000-0000-0000-0000-000000000000","label":{"fr":"a"}},{"label":{"fr":"b"}}]}]}]}""",
+        """{"version":1,"sections":[{"title":{"fr":null},"questions":["""
+            + """{"type":null,"title":null,"help":{"xx":"y"},"settings":"x","options":[null]}]}]}""",
+        """{"version":1,"sections":[{"questions":[{"type":"linear_scale","title":"""
+            + """{"fr":"<svg onload=alert(1)>"},"settings":{"scalePoints":-1,"minLabel":{"fr":null}},"options":[{"label":null}]}]}]}""",
+        """{"version":1,"sections":[{"questions":[{"type":"number","title":{"fr":"N"},"settings":"""
+            + """{"min":1e20,"max":-1e20,"integerOnly":"yes"}}]}]}""",
+        """{"version":1,"sections":[{"questions":[{"id":"nope","type":"ranking","title":{"fr":"R"},"options":["""
+            + """{"id":"00000000-0000-0000-0000-000000000000","label":{"fr":"a"}},{"label":{"fr":"b"}}]}]}]}""",
         """{"answers":null}""",
         """{"answers":[null]}""",
         """{"answers":[{"questionId":"x"}]}""",

@@ -162,16 +162,19 @@ public sealed class SurveyExportTests(ApiFactory api, ITestOutputHelper output) 
                 """
                 SET LOCAL session_replication_role = replica;
                 INSERT INTO survey_responses (id, phase_id, status, submitted_at)
-                SELECT ('00000000-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, @Phase, 'submitted', timestamptz '2030-01-01' + make_interval(secs => i)
+                SELECT ('00000000-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, @Phase, 'submitted',
+                       timestamptz '2030-01-01' + make_interval(secs => i)
                   FROM generate_series(1, @Responses) i;
                 INSERT INTO survey_answers (response_id, question_id, option_id, rank, number, text)
                 SELECT r.id, x.question_id, x.option_id, x.rank, x.number, x.text
                   FROM (SELECT id, abs(hashtext(id::text)) AS h FROM survey_responses WHERE phase_id = @Phase) r
                  CROSS JOIN LATERAL (
-                       SELECT @Choice AS question_id, (@ChoiceOptions)[1 + r.h % 3] AS option_id, NULL::int AS rank, NULL::numeric AS number, NULL AS text
+                       SELECT @Choice AS question_id, (@ChoiceOptions)[1 + r.h % 3] AS option_id, NULL::int AS rank,
+                              NULL::numeric AS number, NULL AS text
                        UNION ALL SELECT @Text, NULL, NULL, NULL, 'Réponse ' || md5(r.id::text)
                        UNION ALL SELECT @Number, NULL, NULL, (r.h % 100000) / 100.0, NULL
-                       UNION ALL SELECT @Ranking, o.id, 1 + (o.n + r.h) % 3, NULL, NULL FROM unnest(@RankingOptions) WITH ORDINALITY o(id, n)) x;
+                       UNION ALL SELECT @Ranking, o.id, 1 + (o.n + r.h) % 3, NULL, NULL
+                                   FROM unnest(@RankingOptions) WITH ORDINALITY o(id, n)) x;
                 """,
                 new
                 {
@@ -191,7 +194,8 @@ public sealed class SurveyExportTests(ApiFactory api, ITestOutputHelper output) 
             await connection.ExecuteAsync("ANALYZE survey_responses; ANALYZE survey_answers;");
         }
         output.WriteLine(
-            $"generated {Responses:N0} responses ({await Api.CountAsync("survey_answers"):N0} answers) in {generation.Elapsed.TotalSeconds:F1} s"
+            $"generated {Responses:N0} responses ({await Api.CountAsync("survey_answers"):N0} answers) "
+                + $"in {generation.Elapsed.TotalSeconds:F1} s"
         );
 
         static long Heap() => GC.GetTotalMemory(forceFullCollection: true);
@@ -221,7 +225,8 @@ public sealed class SurveyExportTests(ApiFactory api, ITestOutputHelper output) 
         Assert.Equal(Responses + 1, lines);
         foreach (var s in samples)
             output.WriteLine(
-                $"{s.Rows, 7:N0} rows: managed heap {s.Heap / 1e6, 7:F1} MB (+{(s.Heap - before) / 1e6, 6:F1} MB), working set {s.WorkingSet / 1e6, 7:F1} MB"
+                $"{s.Rows, 7:N0} rows: managed heap {s.Heap / 1e6, 7:F1} MB (+{(s.Heap - before) / 1e6, 6:F1} MB), "
+                    + $"working set {s.WorkingSet / 1e6, 7:F1} MB"
             );
         output.WriteLine(
             $"downloaded about {bytes / 1e6:F1} MB in {download.Elapsed.TotalSeconds:F1} s; heap before the request {before / 1e6:F1} MB"

@@ -59,7 +59,8 @@ public sealed class SurveyResultsAuthorizationTests(ApiFactory api) : ApiTest(ap
             var body = await response.ReadJsonAsync();
             var staff = actor is "moderator_p1" or "head_d1" or "admin";
             Assert.Equal(staff, body["staff"]!.GetValue<bool>());
-            Assert.Equal(staff ? 3 : null, body["questions"]![0]!["options"]![0]!["count"]?.GetValue<int>()); // 3 of 6: hidden from non-staff
+            // 3 of 6: hidden from non-staff
+            Assert.Equal(staff ? 3 : null, body["questions"]![0]!["options"]![0]!["count"]?.GetValue<int>());
             Assert.Equal(6, body["questions"]![1]!["textCount"]!.GetValue<int>()); // counted for all, listed for the staff
         }
     }

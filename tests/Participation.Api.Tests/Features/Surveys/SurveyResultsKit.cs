@@ -69,7 +69,8 @@ internal sealed class SurveyResultsKit
         await connection.ExecuteAsync(
             """
             INSERT INTO survey_questions (id, phase_id, section_id, position, type, title, settings)
-            SELECT @Id, @Phase, s.id, @Position, @Type, CAST(@Title AS jsonb), CAST(@Settings AS jsonb) FROM survey_sections s WHERE s.phase_id = @Phase;
+            SELECT @Id, @Phase, s.id, @Position, @Type, CAST(@Title AS jsonb), CAST(@Settings AS jsonb)
+              FROM survey_sections s WHERE s.phase_id = @Phase;
             INSERT INTO survey_options (id, question_id, position, label)
             SELECT o.id, @Id, o.n - 1, jsonb_build_object('fr', o.label, 'nl', o.label || ' (nl)', 'en', o.label || ' (en)')
               FROM unnest(@OptionIds, @Labels) WITH ORDINALITY AS o(id, label, n);

@@ -164,7 +164,8 @@ public sealed class SurveyResultsTests(ApiFactory api) : ApiTest(api)
 
         var q7 = Of(r, f.Q7);
         Assert.Equal(2, q7.Answered);
-        Assert.Equal(new[] { new GetSurveyResults.Point(50.84, 4.36), new GetSurveyResults.Point(50.85, 4.35) }, q7.Points); // most recent first
+        // most recent first
+        Assert.Equal(new[] { new GetSurveyResults.Point(50.84, 4.36), new GetSurveyResults.Point(50.85, 4.35) }, q7.Points);
 
         var q8 = Of(r, f.Q8);
         Assert.Equal(new GetSurveyResults.NumberSummary(2m, 2m, 1m, 3m), q8.Summary);
@@ -351,7 +352,8 @@ public sealed class SurveyResultsTests(ApiFactory api) : ApiTest(api)
     public async Task Only_survey_and_poll_phases_have_results()
     {
         var k = await CreateAsync(Api, resultsPublic: true);
-        Assert.Equal(HttpStatusCode.NotFound, (await k.C.Mod1.GetAsync($"/api/v1/phases/{k.C.Phase1}/survey-results")).StatusCode); // ideation
+        // ideation
+        Assert.Equal(HttpStatusCode.NotFound, (await k.C.Mod1.GetAsync($"/api/v1/phases/{k.C.Phase1}/survey-results")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await k.C.Mod1.GetAsync($"/api/v1/phases/{Guid.NewGuid()}/survey-results")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await k.C.B.GetAsync($"/api/v1/phases/{k.Phase}/survey-results")).StatusCode);
     }

@@ -59,16 +59,20 @@ internal sealed class SurveyCity
                   "sections": [
                     { "title": { "fr": "Vous", "nl": "U" }, "description": { "fr": "Quelques questions" }, "questions": [
                       { "type": "single_choice", "title": { "fr": "Quartier" }, "help": { "fr": "Où habitez-vous ?" }, "required": true,
-                        "settings": { "allowOther": true }, "options": [ { "label": { "fr": "Centre" } }, { "label": { "fr": "Nord" } }, { "label": { "fr": "Sud" } } ] },
-                      { "type": "multiple_choice", "title": { "fr": "Transports" }, "required": false, "settings": { "minSelections": 1, "maxSelections": 2 },
-                        "options": [ { "label": { "fr": "Vélo" } }, { "label": { "fr": "Bus" } }, { "label": { "fr": "Voiture" } }, { "label": { "fr": "À pied" } } ] },
+                        "settings": { "allowOther": true },
+                        "options": [ { "label": { "fr": "Centre" } }, { "label": { "fr": "Nord" } }, { "label": { "fr": "Sud" } } ] },
+                      { "type": "multiple_choice", "title": { "fr": "Transports" }, "required": false,
+                        "settings": { "minSelections": 1, "maxSelections": 2 },
+                        "options": [ { "label": { "fr": "Vélo" } }, { "label": { "fr": "Bus" } }, { "label": { "fr": "Voiture" } },
+                                     { "label": { "fr": "À pied" } } ] },
                       { "type": "short_text", "title": { "fr": "Votre prénom" }, "required": true },
                       { "type": "long_text", "title": { "fr": "Remarques" }, "required": false, "settings": { "maxLength": 50 } }
                     ] },
                     { "title": { "fr": "Le parc" }, "questions": [
                       { "type": "linear_scale", "title": { "fr": "Satisfaction" }, "required": false,
                         "settings": { "scalePoints": 5, "minLabel": { "fr": "Pas du tout" }, "maxLabel": { "fr": "Tout à fait" } } },
-                      { "type": "number", "title": { "fr": "Âge" }, "required": false, "settings": { "min": 0, "max": 120, "integerOnly": true } },
+                      { "type": "number", "title": { "fr": "Âge" }, "required": false,
+                        "settings": { "min": 0, "max": 120, "integerOnly": true } },
                       { "type": "ranking", "title": { "fr": "Priorités" }, "required": false,
                         "options": [ { "label": { "fr": "Bancs" } }, { "label": { "fr": "Arbres" } }, { "label": { "fr": "Jeux" } } ] },
                       { "type": "map_point", "title": { "fr": "Un endroit à améliorer" }, "required": false }

@@ -24,7 +24,8 @@ public sealed class BlockUserTests(ApiFactory api) : ApiTest(api)
             (await client.PutAsJsonAsync($"/api/v1/users/{user.Id}/block", new { until = second, reason = "Insultes" })).StatusCode
         );
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/users/{user.Id}/block")).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/users/{user.Id}/block")).StatusCode); // nothing to end: no event
+        // nothing to end: no event
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/users/{user.Id}/block")).StatusCode);
         await (
             await client.PutAsJsonAsync($"/api/v1/users/{Guid.NewGuid()}/block", new { until = first, reason = "Spam" })
         ).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -51,7 +52,8 @@ public sealed class BlockUserTests(ApiFactory api) : ApiTest(api)
         );
         Assert.Equal(
             await Api.ScalarAsync<string>(
-                "SELECT jsonb_build_object('until', @first, 'reason', 'Spam')::text || ' | ' || jsonb_build_object('until', @second, 'reason', 'Insultes')::text",
+                "SELECT jsonb_build_object('until', @first, 'reason', 'Spam')::text || ' | ' || "
+                    + "jsonb_build_object('until', @second, 'reason', 'Insultes')::text",
                 new { first, second }
             ),
             data
