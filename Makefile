@@ -21,7 +21,7 @@ build: ## build the solution and the web client
 	cd web-client && npm run build
 
 lint: ## lint the web client (ESLint, no warning allowed) and check the C# style (dotnet format); `make test` runs both
-	@source .ci/lib.sh && ensure_dotnet_deps && dotnet format style Participation.sln --verify-no-changes --severity warn
+	@source .ci/lib.sh && ensure_dotnet_deps && dotnet format style Participation.sln --verify-no-changes --severity warn && .ci/line-length.sh
 	@source .ci/lib.sh && ensure_node_deps && cd web-client && npm run --silent lint
 
 format: ## format everything: C# (CSharpier, then dotnet format style fixes), web client (Prettier); `make test` fails on unformatted files

@@ -85,8 +85,9 @@ failed[dotnet]=$(strip "$logs/dotnet.log" | sum 'Failed: +[0-9]+')
 say "contract: generated clients match openapi.json"
 "$ROOT/.ci/contracts.sh" check || broken+=("contract check: the generated clients differ from openapi.json (make contracts)")
 
-say ".NET formatting: CSharpier (layout, 140 columns), dotnet format (style: usings, namespaces)"
-{ dotnet csharpier check . && dotnet format style Participation.sln --verify-no-changes --severity warn --no-restore; } 2>&1 \
+say ".NET formatting: CSharpier (layout), dotnet format (style: usings, namespaces), no line over 140 characters"
+{ dotnet csharpier check . && dotnet format style Participation.sln --verify-no-changes --severity warn --no-restore \
+  && "$ROOT/.ci/line-length.sh"; } 2>&1 \
   | tee "$logs/dotnet-format.log" || broken+=(".NET formatting (see ${logs#"$ROOT/"}/dotnet-format.log; make format)")
 
 say "web unit tests"

@@ -92,7 +92,9 @@ public static class Seeder
             INSERT INTO phases (id, project_id, title, starts_at, ends_at, method, settings)
             SELECT md5('bench:phase:' || key || ':ideation')::uuid, md5('bench:project:' || key)::uuid, '{"fr": "Idées"}',
                    @T0 - interval '30 days', @T0, 'ideation',
-                   '{"permissions": {"postIdea": "confirmed_email", "comment": "confirmed_email", "react": "registered"}, "dislikes": true, "map": false, "preModeration": false}'
+                   -- adjacent literals separated by a newline are one literal to PostgreSQL
+                   '{"permissions": {"postIdea": "confirmed_email", "comment": "confirmed_email", "react": "registered"}, '
+                   '"dislikes": true, "map": false, "preModeration": false}'
               FROM unnest(ARRAY['vote', 'budget', 'small', 'large']) AS key;
             INSERT INTO phases (id, project_id, title, starts_at, ends_at, method, settings) VALUES
               (md5('bench:phase:vote:voting')::uuid, md5('bench:project:vote')::uuid, '{"fr": "Vote"}', @T0, NULL, 'voting',
