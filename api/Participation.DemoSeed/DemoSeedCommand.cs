@@ -55,7 +55,7 @@ public static class DemoSeedCommand
         }
         catch (InvalidOperationException)
         {
-            error.WriteLine("error: no database configured: set ConnectionStrings__Participation or DATABASE_URL.");
+            error.WriteLine(Participation.Api.Cli.CommandLine.NoDatabase);
             return 2;
         }
         try

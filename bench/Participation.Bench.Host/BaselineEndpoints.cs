@@ -80,40 +80,8 @@ public static class BaselineEndpoints
         ).AsList();
         if (rows.Count == 0)
             return Results.NotFound();
-        var (page, next) = Cursor.Page(rows.Where(r => r.Id is not null).ToList(), take, r => new ListIdeas.Key(
-            sort,
-            sort switch
-            {
-                "trending" => null,
-                "newest" => (r.CreatedAt.AsUtc().UtcTicks - DateTime.UnixEpoch.Ticks) / 10,
-                _ => r.SortKey,
-            },
-            sort == "trending" ? r.TrendingScore : null,
-            r.Id!.Value,
-            seed
-        ));
-        return Results.Ok(
-            new ListIdeas.Response(
-                page.Select(r => new ListIdeas.Idea(
-                        r.Id!.Value,
-                        r.Title,
-                        RichText.Excerpt(r.Excerpt, 240),
-                        r.Topics,
-                        r.Latitude is { } lat && r.Longitude is { } lng ? new GetIdea.Location(lat, lng, r.LocationLabel) : null,
-                        r.Status.ToEnum<IdeaStatus>(),
-                        AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg),
-                        r.LikesCount,
-                        r.DislikesCount,
-                        r.CommentsCount,
-                        r.CreatedAt.AsUtc(),
-                        r.MyReaction.ToEnumOrNull<ReactionKind>(),
-                        r.Cost
-                    ))
-                    .ToList(),
-                next,
-                seed
-            )
-        );
+        var (page, next) = Cursor.Page(rows.Where(r => r.Id is not null).ToList(), take, r => ListIdeas.Handler.KeyOf(r, sort, seed));
+        return Results.Ok(new ListIdeas.Response(page.Select(ListIdeas.Handler.ToIdea).ToList(), next, seed));
     }
 
     private sealed class PolicyRow

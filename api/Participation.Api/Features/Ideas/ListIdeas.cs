@@ -255,7 +255,13 @@ public static class ListIdeas
             if (rows.Count == 0)
                 throw new NotFoundException("No such project.");
             var ideas = rows.Where(r => r.Id is not null).ToList();
-            var (page, next) = Cursor.Page(ideas, limit, r => new Key(
+            var (page, next) = Cursor.Page(ideas, limit, r => KeyOf(r, sort, seed));
+            return new Response(page.Select(ToIdea).ToList(), next, seed);
+        }
+
+        /// <summary>The cursor key after <paramref name="r"/> in the <paramref name="sort"/> order (shared with the bench).</summary>
+        internal static Key KeyOf(Row r, string sort, long seed) =>
+            new(
                 sort,
                 sort switch
                 {
@@ -266,28 +272,25 @@ public static class ListIdeas
                 sort == "trending" ? r.TrendingScore : null,
                 r.Id!.Value,
                 seed
-            ));
-            return new Response(
-                page.Select(r => new Idea(
-                        r.Id!.Value,
-                        r.Title,
-                        RichText.Excerpt(r.Excerpt, 240),
-                        r.Topics,
-                        r.Latitude is { } lat && r.Longitude is { } lng ? new GetIdea.Location(lat, lng, r.LocationLabel) : null,
-                        r.Status.ToEnum<IdeaStatus>(),
-                        AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg),
-                        r.LikesCount,
-                        r.DislikesCount,
-                        r.CommentsCount,
-                        r.CreatedAt.AsUtc(),
-                        r.MyReaction.ToEnumOrNull<ReactionKind>(),
-                        r.Cost
-                    ))
-                    .ToList(),
-                next,
-                seed
             );
-        }
+
+        /// <summary>A row as listed (the bench baseline shares it).</summary>
+        internal static Idea ToIdea(Row r) =>
+            new(
+                r.Id!.Value,
+                r.Title,
+                RichText.Excerpt(r.Excerpt, 240),
+                r.Topics,
+                r.Latitude is { } lat && r.Longitude is { } lng ? new GetIdea.Location(lat, lng, r.LocationLabel) : null,
+                r.Status.ToEnum<IdeaStatus>(),
+                AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg),
+                r.LikesCount,
+                r.DislikesCount,
+                r.CommentsCount,
+                r.CreatedAt.AsUtc(),
+                r.MyReaction.ToEnumOrNull<ReactionKind>(),
+                r.Cost
+            );
     }
 
     /// <summary>The query string: sort, filters (topic, status, text, map box) and the page.</summary>

@@ -106,8 +106,8 @@ public static class OpenApiSetup
     {
         public void Apply(IOpenApiParameter parameter, ParameterFilterContext context)
         {
-            if (parameter is OpenApiParameter { In: ParameterLocation.Query, Name: [var first, ..] name } p && char.IsUpper(first))
-                p.Name = char.ToLowerInvariant(first) + name[1..];
+            if (parameter is OpenApiParameter { In: ParameterLocation.Query, Name: { } name } p)
+                p.Name = Errors.ProblemExceptionHandler.Camel(name);
         }
     }
 
