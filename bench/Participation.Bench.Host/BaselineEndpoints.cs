@@ -5,7 +5,6 @@ using Participation.Api.Features.Events;
 using Participation.Api.Features.Ideas;
 using Participation.Api.Features.Phases;
 using Participation.Api.Features.Votes;
-using Participation.Api.Infrastructure.Content;
 using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Enums;
 using Participation.Api.Infrastructure.Pagination;
