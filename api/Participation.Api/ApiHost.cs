@@ -1,9 +1,11 @@
 using Participation.Api.Cli;
+using Participation.Api.Features.ApiClients;
 using Participation.Api.Features.AuditLog;
 using Participation.Api.Features.Auth;
 using Participation.Api.Features.Budgets;
 using Participation.Api.Features.Comments;
 using Participation.Api.Features.Departments;
+using Participation.Api.Features.Feed;
 using Participation.Api.Features.Ideas;
 using Participation.Api.Features.Invitations;
 using Participation.Api.Features.Me;
@@ -45,6 +47,7 @@ public static class ApiHost
         services.AddProblemResponses();
         services.AddHttpHardening(builder.Configuration);
         services.AddJwtAuth(builder.Configuration, builder.Environment);
+        services.AddApiClients(builder.Configuration, builder.Environment);
         services.AddRateLimits(builder.Configuration);
         services.AddEmail(builder.Configuration);
         services.AddOpenApiDocument();
@@ -78,6 +81,7 @@ public static class ApiHost
         app.UseUnmatchedRouteAnswers();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseClientScopes();
         app.UseRateLimiter();
         app.UseIdempotency();
 
@@ -100,6 +104,8 @@ public static class ApiHost
         api.MapVotesEndpoints();
         api.MapSurveysEndpoints();
         api.MapBudgetsEndpoints();
+        api.MapApiClientsEndpoints();
+        api.MapChangesEndpoints();
         extraEndpoints?.Invoke(app);
         await app.RunAsync();
         return 0;

@@ -18,6 +18,535 @@ export class ParticipationClient {
     }
 
     /**
+     * OAuth 2.0 token endpoint (client credentials): an access token for an API client, carrying its scopes. Send grant_type=client_credentials, client_id, client_secret (form or HTTP Basic) and optionally scope.
+     * @return OK
+     */
+    issueClientToken(body: IssueClientTokenTokenRequest, signal?: AbortSignal): Promise<IssueClientTokenTokenResponse> {
+        let url_ = this.baseUrl + "/api/v1/oauth/token";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = Object.keys(body as any).map((key) => {
+            return encodeURIComponent(key) + '=' + encodeURIComponent((body as any)[key]);
+        }).join('&')
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processIssueClientToken(_response);
+        });
+    }
+
+    protected processIssueClientToken(response: Response): Promise<IssueClientTokenTokenResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IssueClientTokenTokenResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IssueClientTokenTokenError;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IssueClientTokenTokenError;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than the configured limit.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IssueClientTokenTokenResponse>(null as any);
+    }
+
+    /**
+     * The API clients, with their scopes and secrets' hints (admin, IT manager).
+     * @return OK
+     */
+    listApiClients(signal?: AbortSignal): Promise<ListApiClientsResponse> {
+        let url_ = this.baseUrl + "/api/v1/api-clients";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListApiClients(_response);
+        });
+    }
+
+    protected processListApiClients(response: Response): Promise<ListApiClientsResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListApiClientsResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ListApiClientsResponse>(null as any);
+    }
+
+    /**
+     * Create an API client; the answer shows its secret once (admin, IT manager).
+     * @return Created
+     */
+    createApiClient(body: CreateApiClientRequest, signal?: AbortSignal): Promise<CreateApiClientCreatedClient> {
+        let url_ = this.baseUrl + "/api/v1/api-clients";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateApiClient(_response);
+        });
+    }
+
+    protected processCreateApiClient(response: Response): Promise<CreateApiClientCreatedClient> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateApiClientCreatedClient;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than the configured limit.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CreateApiClientCreatedClient>(null as any);
+    }
+
+    /**
+     * An API client (admin, IT manager).
+     * @param id The api client's id.
+     * @return OK
+     */
+    getApiClient(id: string, signal?: AbortSignal): Promise<ApiClient> {
+        let url_ = this.baseUrl + "/api/v1/api-clients/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetApiClient(_response);
+        });
+    }
+
+    protected processGetApiClient(response: Response): Promise<ApiClient> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiClient;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ApiClient>(null as any);
+    }
+
+    /**
+     * Change an API client's name, description, scopes or rate limit (admin, IT manager).
+     * @param id The api client's id.
+     * @return OK
+     */
+    updateApiClient(id: string, body: UpdateApiClientRequest, signal?: AbortSignal): Promise<ApiClient> {
+        let url_ = this.baseUrl + "/api/v1/api-clients/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateApiClient(_response);
+        });
+    }
+
+    protected processUpdateApiClient(response: Response): Promise<ApiClient> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiClient;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than the configured limit.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ApiClient>(null as any);
+    }
+
+    /**
+     * Give an API client a new secret, shown once; the previous ones work until the overlap ends (admin, IT manager).
+     * @param id The api client's id.
+     * @param body (optional) 
+     * @return OK
+     */
+    rotateApiClientSecret(id: string, body?: RotateApiClientSecretRequest | undefined, signal?: AbortSignal): Promise<RotateApiClientSecretRotated> {
+        let url_ = this.baseUrl + "/api/v1/api-clients/{id}/rotate-secret";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRotateApiClientSecret(_response);
+        });
+    }
+
+    protected processRotateApiClientSecret(response: Response): Promise<RotateApiClientSecretRotated> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RotateApiClientSecretRotated;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than the configured limit.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RotateApiClientSecretRotated>(null as any);
+    }
+
+    /**
+     * Revoke an API client: its secrets and tokens stop working at once (admin, IT manager).
+     * @param id The api client's id.
+     * @return OK
+     */
+    revokeApiClient(id: string, signal?: AbortSignal): Promise<ApiClient> {
+        let url_ = this.baseUrl + "/api/v1/api-clients/{id}/revoke";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRevokeApiClient(_response);
+        });
+    }
+
+    protected processRevokeApiClient(response: Response): Promise<ApiClient> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiClient;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ApiClient>(null as any);
+    }
+
+    /**
      * Staff actions, newest first (admins: all; department heads: their departments'), with their names and what changed.
      * @param action (optional) Only entries whose action starts with this text (e.g. `idea.`).
      * @param targetType (optional) Only entries about this kind of object.
@@ -158,6 +687,12 @@ export class ParticipationClient {
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
             });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
@@ -227,6 +762,12 @@ export class ParticipationClient {
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
             });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status === 410) {
             return response.text().then((_responseText) => {
             let result410: any = null;
@@ -291,6 +832,12 @@ export class ParticipationClient {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
@@ -357,6 +904,12 @@ export class ParticipationClient {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -430,6 +983,12 @@ export class ParticipationClient {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
             });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
@@ -487,6 +1046,12 @@ export class ParticipationClient {
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
             });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
@@ -543,6 +1108,12 @@ export class ParticipationClient {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -606,6 +1177,12 @@ export class ParticipationClient {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
             });
         } else if (status === 410) {
             return response.text().then((_responseText) => {
@@ -777,6 +1354,12 @@ export class ParticipationClient {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -1138,6 +1721,12 @@ export class ParticipationClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetBudgetResultsResponse;
             return result200;
             });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
@@ -1150,12 +1739,151 @@ export class ParticipationClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
         return Promise.resolve<GetBudgetResultsResponse>(null as any);
+    }
+
+    /**
+     * What changed in the public content since a cursor, oldest first, with each resource as it is now or its tombstone.
+     * @param after (optional) Resume after this cursor (an entry's `cursor`, `nextCursor`, or GET /changes/cursor); leave it out to start from the beginning.
+     * @param types (optional) Only these kinds, separated with commas: `project`, `idea`, `comment` (default: every kind the caller may read).
+     * @param limit (optional) Events read per page, 1 to 500 (100 when left out).
+     * @return OK
+     */
+    listChanges(after?: string | undefined, types?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListChangesResponse> {
+        let url_ = this.baseUrl + "/api/v1/changes?";
+        if (after === null)
+            throw new globalThis.Error("The parameter 'after' cannot be null.");
+        else if (after !== undefined)
+            url_ += "after=" + encodeURIComponent("" + after) + "&";
+        if (types === null)
+            throw new globalThis.Error("The parameter 'types' cannot be null.");
+        else if (types !== undefined)
+            url_ += "types=" + encodeURIComponent("" + types) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListChanges(_response);
+        });
+    }
+
+    protected processListChanges(response: Response): Promise<ListChangesResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListChangesResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ListChangesResponse>(null as any);
+    }
+
+    /**
+     * The change feed's present cursor: copy the lists, then follow the feed from it.
+     * @return OK
+     */
+    getChangeCursor(signal?: AbortSignal): Promise<GetChangeCursorResponse> {
+        let url_ = this.baseUrl + "/api/v1/changes/cursor";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetChangeCursor(_response);
+        });
+    }
+
+    protected processGetChangeCursor(response: Response): Promise<GetChangeCursorResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetChangeCursorResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GetChangeCursorResponse>(null as any);
     }
 
     /**
@@ -1208,11 +1936,29 @@ export class ParticipationClient {
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
             });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1374,11 +2120,29 @@ export class ParticipationClient {
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
             });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1574,6 +2338,24 @@ export class ParticipationClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListDepartmentsResponse;
             return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1907,11 +2689,29 @@ export class ParticipationClient {
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
             });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2063,11 +2863,29 @@ export class ParticipationClient {
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
             });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2235,7 +3053,7 @@ export class ParticipationClient {
     }
 
     /**
-     * Change an idea's status and/or give official feedback signed by a service (the project's staff).
+     * Change an idea's status and/or give official feedback signed by a service (the project's staff; API clients with ideas:feedback).
      * @param id The idea's id.
      * @return OK
      */
@@ -2313,6 +3131,12 @@ export class ParticipationClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2519,6 +3343,12 @@ export class ParticipationClient {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
             });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
@@ -2581,6 +3411,12 @@ export class ParticipationClient {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -3003,6 +3839,12 @@ export class ParticipationClient {
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
             });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status === 410) {
             return response.text().then((_responseText) => {
             let result410: any = null;
@@ -3074,6 +3916,12 @@ export class ParticipationClient {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
@@ -3149,6 +3997,12 @@ export class ParticipationClient {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
             });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
@@ -3208,6 +4062,12 @@ export class ParticipationClient {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -3274,6 +4134,12 @@ export class ParticipationClient {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -3344,6 +4210,12 @@ export class ParticipationClient {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -3432,6 +4304,12 @@ export class ParticipationClient {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -4175,6 +5053,12 @@ export class ParticipationClient {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
             });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -4218,6 +5102,12 @@ export class ParticipationClient {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -4272,6 +5162,12 @@ export class ParticipationClient {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -4329,6 +5225,12 @@ export class ParticipationClient {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
             });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -4382,6 +5284,12 @@ export class ParticipationClient {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -4449,6 +5357,12 @@ export class ParticipationClient {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
             });
         } else if (status === 410) {
             return response.text().then((_responseText) => {
@@ -4538,6 +5452,12 @@ export class ParticipationClient {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -4591,6 +5511,12 @@ export class ParticipationClient {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
@@ -4654,6 +5580,12 @@ export class ParticipationClient {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
             });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -4696,11 +5628,29 @@ export class ParticipationClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetOrganisationResponse;
             return result200;
             });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -4759,6 +5709,12 @@ export class ParticipationClient {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -4921,6 +5877,12 @@ export class ParticipationClient {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
             });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
@@ -4994,6 +5956,12 @@ export class ParticipationClient {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
             });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
@@ -5057,6 +6025,12 @@ export class ParticipationClient {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
             });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
@@ -5112,6 +6086,12 @@ export class ParticipationClient {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
             });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
@@ -5155,6 +6135,24 @@ export class ParticipationClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetPlatformResponse;
             return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -5239,6 +6237,24 @@ export class ParticipationClient {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -5377,6 +6393,12 @@ export class ParticipationClient {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
             });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -5427,11 +6449,29 @@ export class ParticipationClient {
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
             });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -5568,11 +6608,29 @@ export class ParticipationClient {
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
             });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -6269,11 +7327,29 @@ export class ParticipationClient {
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
             });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -6317,11 +7393,29 @@ export class ParticipationClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SurveyView;
             return result200;
             });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -6466,6 +7560,12 @@ export class ParticipationClient {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -6715,6 +7815,12 @@ export class ParticipationClient {
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
             });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
@@ -6933,6 +8039,12 @@ export class ParticipationClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetSurveyResultsResponse;
             return result200;
             });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
@@ -6944,6 +8056,12 @@ export class ParticipationClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -7139,11 +8257,29 @@ export class ParticipationClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetUserResponse;
             return result200;
             });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -7764,6 +8900,12 @@ export class ParticipationClient {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
             });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
@@ -7812,6 +8954,12 @@ export class ParticipationClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetVoteResultsResponse;
             return result200;
             });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
@@ -7823,6 +8971,12 @@ export class ParticipationClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -7865,6 +9019,7 @@ export enum ActorType {
     User = "user",
     System = "system",
     Visitor = "visitor",
+    Client = "client",
 }
 
 export interface AddIdeaNoteRequest {
@@ -7884,6 +9039,28 @@ export interface Answer {
 
 export interface AnswersRequest {
     answers: Answer[];
+}
+
+export interface ApiClient {
+    id: string;
+    name: string;
+    description: string;
+    scopes: ClientScope[];
+    rateLimitPerMinute: number;
+    createdAt: string;
+    updatedAt: string;
+    revokedAt?: string | undefined;
+    lastUsedAt?: string | undefined;
+    secrets: ApiClientSecret[];
+}
+
+export interface ApiClientSecret {
+    id: string;
+    hint: string;
+    createdAt: string;
+    expiresAt?: string | undefined;
+    lastUsedAt?: string | undefined;
+    active: boolean;
 }
 
 export enum Audience {
@@ -7938,10 +9115,29 @@ export interface BlockUserRequest {
     reason: string;
 }
 
+export interface ChangeEntry {
+    cursor: string;
+    event: EventType;
+    occurredAt: string;
+    kind: ChangeKind;
+    id: string;
+    projectId?: string | undefined;
+    tombstone?: Tombstone | undefined;
+    project?: GetProjectResponse | undefined;
+    idea?: ListIdeasIdea | undefined;
+    comment?: CommentView | undefined;
+}
+
 export interface ChangeIdeaStatusRequest {
     status?: IdeaStatus | undefined;
     feedback?: string | undefined;
     signedAs?: string | undefined;
+}
+
+export enum ChangeKind {
+    Project = "project",
+    Idea = "idea",
+    Comment = "comment",
 }
 
 export interface ChangePasswordRequest {
@@ -7951,6 +9147,15 @@ export interface ChangePasswordRequest {
 
 export interface ChangeProjectStatusRequest {
     status: ProjectStatus;
+}
+
+export enum ClientScope {
+    ProjectsRead = "projects:read",
+    IdeasRead = "ideas:read",
+    ResultsRead = "results:read",
+    StatisticsRead = "statistics:read",
+    WebhooksManage = "webhooks:manage",
+    IdeasFeedback = "ideas:feedback",
 }
 
 export enum CommentState {
@@ -7976,6 +9181,19 @@ export interface CommentView {
 
 export interface ConfirmEmailCommand {
     token: string;
+}
+
+export interface CreateApiClientCreatedClient {
+    client: ApiClient;
+    clientId: string;
+    clientSecret: string;
+}
+
+export interface CreateApiClientRequest {
+    name: string;
+    description?: string | undefined;
+    scopes?: ClientScope[] | undefined;
+    rateLimitPerMinute?: number | undefined;
 }
 
 export interface CreateDepartmentRequest {
@@ -8094,6 +9312,10 @@ export enum EventType {
     UserEmailConfirmed = "user.email_confirmed",
     UserProfileEdited = "user.profile_edited",
     UserPasswordChanged = "user.password_changed",
+    ApiClientCreated = "api_client.created",
+    ApiClientEdited = "api_client.edited",
+    ApiClientSecretRotated = "api_client.secret_rotated",
+    ApiClientRevoked = "api_client.revoked",
 }
 
 export interface FlagContentRequest {
@@ -8128,6 +9350,10 @@ export interface GetBudgetResultsResponse {
     baskets: number;
     fundedTotal: number;
     items: GetBudgetResultsItem[];
+}
+
+export interface GetChangeCursorResponse {
+    cursor: string;
 }
 
 export interface GetIdeaLocation {
@@ -8505,6 +9731,35 @@ export interface Invitee {
     locale?: string | undefined;
 }
 
+export interface IssueClientTokenTokenError {
+    error: string;
+    error_description?: string | undefined;
+    error_uri?: string | undefined;
+}
+
+export interface IssueClientTokenTokenRequest {
+    grant_type: string;
+    client_id?: string | undefined;
+    client_secret?: string | undefined;
+    scope?: string | undefined;
+}
+
+export interface IssueClientTokenTokenResponse {
+    access_token: string;
+    token_type: string;
+    expires_in: number;
+    scope?: string | undefined;
+}
+
+export interface ListApiClientsResponse {
+    items: ApiClient[];
+}
+
+export interface ListAuditLogClient {
+    id: string;
+    name: string;
+}
+
 export interface ListAuditLogDepartment {
     id: string;
     name?: string | undefined;
@@ -8515,6 +9770,7 @@ export interface ListAuditLogEntry {
     occurredAt: string;
     actorType: ActorType;
     actor?: ListAuditLogPerson | undefined;
+    client?: ListAuditLogClient | undefined;
     action: string;
     targetType?: SubjectType | undefined;
     targetId?: string | undefined;
@@ -8547,6 +9803,12 @@ export interface ListAuditLogResponse {
     items: ListAuditLogEntry[];
     nextCursor?: string | undefined;
     types: EventType[];
+}
+
+export interface ListChangesResponse {
+    items: ChangeEntry[];
+    nextCursor: string;
+    hasMore: boolean;
 }
 
 export interface ListCommentsResponse {
@@ -9039,6 +10301,17 @@ export enum Role {
     ElectedOfficial = "elected_official",
 }
 
+export interface RotateApiClientSecretRequest {
+    overlapHours?: number | undefined;
+}
+
+export interface RotateApiClientSecretRotated {
+    client: ApiClient;
+    clientId: string;
+    clientSecret: string;
+    previousSecretsExpireAt: string;
+}
+
 export interface SaveSurveyOptionInput {
     id?: string | undefined;
     label?: { [key: string]: string; } | undefined;
@@ -9116,6 +10389,7 @@ export enum SubjectType {
     Comment = "comment",
     Basket = "basket",
     SurveyResponse = "survey_response",
+    ApiClient = "api_client",
 }
 
 export interface SubmitIdeaRequest {
@@ -9167,9 +10441,29 @@ export interface SurveyView {
     sections: SurveySection[];
 }
 
+export interface Tombstone {
+    reason: TombstoneReason;
+}
+
+export enum TombstoneReason {
+    Deleted = "deleted",
+    Hidden = "hidden",
+    Withdrawn = "withdrawn",
+    NotPublic = "not_public",
+    ProjectDraft = "project_draft",
+    ProjectArchived = "project_archived",
+}
+
 export interface UnsubscribeResponse {
     category: NotificationCategory;
     channel: NotificationChannel;
+}
+
+export interface UpdateApiClientRequest {
+    name: string;
+    description?: string | undefined;
+    scopes?: ClientScope[] | undefined;
+    rateLimitPerMinute?: number | undefined;
 }
 
 export interface UpdateMeRequest {

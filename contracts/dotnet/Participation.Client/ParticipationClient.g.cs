@@ -32,6 +32,87 @@ namespace Participation.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// OAuth 2.0 token endpoint (client credentials): an access token for an API client, carrying its scopes. Send grant_type=client_credentials, client_id, client_secret (form or HTTP Basic) and optionally scope.
+        /// </summary>
+        /// <remarks>
+        /// OAuth 2.0 token endpoint (client credentials): an access token for an API client, carrying its scopes. Send grant_type=client_credentials, client_id, client_secret (form or HTTP Basic) and optionally scope. Open to everyone. Rate-limited (policy `login`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<IssueClientTokenTokenResponse> IssueClientTokenAsync(IssueClientTokenTokenRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The API clients, with their scopes and secrets' hints (admin, IT manager).
+        /// </summary>
+        /// <remarks>
+        /// The API clients, with their scopes and secrets' hints (admin, IT manager). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ListApiClientsResponse> ListApiClientsAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Create an API client; the answer shows its secret once (admin, IT manager).
+        /// </summary>
+        /// <remarks>
+        /// Create an API client; the answer shows its secret once (admin, IT manager). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <returns>Created</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CreateApiClientCreatedClient> CreateApiClientAsync(CreateApiClientRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// An API client (admin, IT manager).
+        /// </summary>
+        /// <remarks>
+        /// An API client (admin, IT manager). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The api client's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiClient> GetApiClientAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Change an API client's name, description, scopes or rate limit (admin, IT manager).
+        /// </summary>
+        /// <remarks>
+        /// Change an API client's name, description, scopes or rate limit (admin, IT manager). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The api client's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiClient> UpdateApiClientAsync(System.Guid id, UpdateApiClientRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Give an API client a new secret, shown once; the previous ones work until the overlap ends (admin, IT manager).
+        /// </summary>
+        /// <remarks>
+        /// Give an API client a new secret, shown once; the previous ones work until the overlap ends (admin, IT manager). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The api client's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<RotateApiClientSecretRotated> RotateApiClientSecretAsync(System.Guid id, RotateApiClientSecretRequest? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Revoke an API client: its secrets and tokens stop working at once (admin, IT manager).
+        /// </summary>
+        /// <remarks>
+        /// Revoke an API client: its secrets and tokens stop working at once (admin, IT manager). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The api client's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiClient> RevokeApiClientAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Staff actions, newest first (admins: all; department heads: their departments'), with their names and what changed.
         /// </summary>
         /// <remarks>
@@ -77,7 +158,7 @@ namespace Participation.Client
         /// E-mail a new confirmation link to the signed-in user.
         /// </summary>
         /// <remarks>
-        /// E-mail a new confirmation link to the signed-in user. Needs a bearer token.
+        /// E-mail a new confirmation link to the signed-in user. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <returns>Accepted</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -155,7 +236,7 @@ namespace Participation.Client
         /// Your basket in the project's current (or given) budgeting phase.
         /// </summary>
         /// <remarks>
-        /// Your basket in the project's current (or given) budgeting phase. Needs a bearer token.
+        /// Your basket in the project's current (or given) budgeting phase. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <param name="id">The project's id.</param>
         /// <param name="phaseId">The phase's id.</param>
@@ -229,6 +310,31 @@ namespace Participation.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// What changed in the public content since a cursor, oldest first, with each resource as it is now or its tombstone.
+        /// </summary>
+        /// <remarks>
+        /// What changed in the public content since a cursor, oldest first, with each resource as it is now or its tombstone. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="after">Resume after this cursor (an entry's `cursor`, `nextCursor`, or GET /changes/cursor); leave it out to start from the beginning.</param>
+        /// <param name="types">Only these kinds, separated with commas: `project`, `idea`, `comment` (default: every kind the caller may read).</param>
+        /// <param name="limit">Events read per page, 1 to 500 (100 when left out).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ListChangesResponse> ListChangesAsync(string? after = null, string? types = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The change feed's present cursor: copy the lists, then follow the feed from it.
+        /// </summary>
+        /// <remarks>
+        /// The change feed's present cursor: copy the lists, then follow the feed from it. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<GetChangeCursorResponse> GetChangeCursorAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// An idea's comments, oldest first, each with its first replies.
         /// </summary>
         /// <remarks>
@@ -297,7 +403,7 @@ namespace Participation.Client
         /// The departments of the administration (names only).
         /// </summary>
         /// <remarks>
-        /// The departments of the administration (names only). Open to everyone.
+        /// The departments of the administration (names only). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -412,10 +518,10 @@ namespace Participation.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Change an idea's status and/or give official feedback signed by a service (the project's staff).
+        /// Change an idea's status and/or give official feedback signed by a service (the project's staff; API clients with ideas:feedback).
         /// </summary>
         /// <remarks>
-        /// Change an idea's status and/or give official feedback signed by a service (the project's staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// Change an idea's status and/or give official feedback signed by a service (the project's staff; API clients with ideas:feedback). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
@@ -451,7 +557,7 @@ namespace Participation.Client
         /// Follow an idea.
         /// </summary>
         /// <remarks>
-        /// Follow an idea. Needs a bearer token. Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// Follow an idea. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
         /// </remarks>
         /// <param name="id">The idea's id.</param>
         /// <returns>No Content</returns>
@@ -463,7 +569,7 @@ namespace Participation.Client
         /// Stop following an idea.
         /// </summary>
         /// <remarks>
-        /// Stop following an idea. Needs a bearer token.
+        /// Stop following an idea. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <param name="id">The idea's id.</param>
         /// <returns>No Content</returns>
@@ -558,7 +664,7 @@ namespace Participation.Client
         /// Your own profile, with your e-mail address and roles.
         /// </summary>
         /// <remarks>
-        /// Your own profile, with your e-mail address and roles. Needs a bearer token.
+        /// Your own profile, with your e-mail address and roles. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -569,7 +675,7 @@ namespace Participation.Client
         /// Change your first name, last name or language.
         /// </summary>
         /// <remarks>
-        /// Change your first name, last name or language. Needs a bearer token.
+        /// Change your first name, last name or language. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -580,7 +686,7 @@ namespace Participation.Client
         /// Change your password; you are logged out everywhere else and get a new session here.
         /// </summary>
         /// <remarks>
-        /// Change your password; you are logged out everywhere else and get a new session here. Needs a bearer token.
+        /// Change your password; you are logged out everywhere else and get a new session here. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -591,7 +697,7 @@ namespace Participation.Client
         /// Report an idea to the moderators (once per person).
         /// </summary>
         /// <remarks>
-        /// Report an idea to the moderators (once per person). Needs a bearer token. Rate-limited (policy `flags`): 429 with Retry-After beyond it.
+        /// Report an idea to the moderators (once per person). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `flags`): 429 with Retry-After beyond it.
         /// </remarks>
         /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
@@ -603,7 +709,7 @@ namespace Participation.Client
         /// Report a comment to the moderators (once per person).
         /// </summary>
         /// <remarks>
-        /// Report a comment to the moderators (once per person). Needs a bearer token. Rate-limited (policy `flags`): 429 with Retry-After beyond it.
+        /// Report a comment to the moderators (once per person). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `flags`): 429 with Retry-After beyond it.
         /// </remarks>
         /// <param name="id">The comment's id.</param>
         /// <returns>OK</returns>
@@ -713,7 +819,7 @@ namespace Participation.Client
         /// Your notifications, newest first, with the number unread.
         /// </summary>
         /// <remarks>
-        /// Your notifications, newest first, with the number unread. Needs a bearer token. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// Your notifications, newest first, with the number unread. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
         /// <param name="unreadOnly">Only notifications not read yet.</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
@@ -727,7 +833,7 @@ namespace Participation.Client
         /// How many of your notifications are unread.
         /// </summary>
         /// <remarks>
-        /// How many of your notifications are unread. Needs a bearer token.
+        /// How many of your notifications are unread. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -738,7 +844,7 @@ namespace Participation.Client
         /// Mark notifications read: the given ids, or all of them.
         /// </summary>
         /// <remarks>
-        /// Mark notifications read: the given ids, or all of them. Needs a bearer token.
+        /// Mark notifications read: the given ids, or all of them. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -749,7 +855,7 @@ namespace Participation.Client
         /// Your notification channel per category.
         /// </summary>
         /// <remarks>
-        /// Your notification channel per category. Needs a bearer token.
+        /// Your notification channel per category. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -760,7 +866,7 @@ namespace Participation.Client
         /// Choose e-mail, in-app or off per notification category.
         /// </summary>
         /// <remarks>
-        /// Choose e-mail, in-app or off per notification category. Needs a bearer token.
+        /// Choose e-mail, in-app or off per notification category. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -798,7 +904,7 @@ namespace Participation.Client
         /// Create an organisation you represent; an admin verifies it before members can post as it.
         /// </summary>
         /// <remarks>
-        /// Create an organisation you represent; an admin verifies it before members can post as it. Needs a bearer token.
+        /// Create an organisation you represent; an admin verifies it before members can post as it. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -809,7 +915,7 @@ namespace Participation.Client
         /// Your organisations and the invitations to join one.
         /// </summary>
         /// <remarks>
-        /// Your organisations and the invitations to join one. Needs a bearer token.
+        /// Your organisations and the invitations to join one. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -832,7 +938,7 @@ namespace Participation.Client
         /// Edit your organisation (owner); a new name sends a verified organisation back to review.
         /// </summary>
         /// <remarks>
-        /// Edit your organisation (owner); a new name sends a verified organisation back to review. Needs a bearer token.
+        /// Edit your organisation (owner); a new name sends a verified organisation back to review. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <param name="id">The organisation's id.</param>
         /// <returns>OK</returns>
@@ -856,7 +962,7 @@ namespace Participation.Client
         /// Ask someone to join your organisation (owner); they accept once logged in with that address.
         /// </summary>
         /// <remarks>
-        /// Ask someone to join your organisation (owner); they accept once logged in with that address. Needs a bearer token.
+        /// Ask someone to join your organisation (owner); they accept once logged in with that address. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <param name="id">The organisation's id.</param>
         /// <returns>Accepted</returns>
@@ -868,7 +974,7 @@ namespace Participation.Client
         /// Withdraw a pending invitation to join your organisation (owner).
         /// </summary>
         /// <remarks>
-        /// Withdraw a pending invitation to join your organisation (owner). Needs a bearer token.
+        /// Withdraw a pending invitation to join your organisation (owner). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <param name="id">The organisation's id.</param>
         /// <returns>No Content</returns>
@@ -880,7 +986,7 @@ namespace Participation.Client
         /// Join an organisation that invited your confirmed e-mail address.
         /// </summary>
         /// <remarks>
-        /// Join an organisation that invited your confirmed e-mail address. Needs a bearer token.
+        /// Join an organisation that invited your confirmed e-mail address. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <param name="id">The organisation's id.</param>
         /// <returns>No Content</returns>
@@ -892,7 +998,7 @@ namespace Participation.Client
         /// Remove a member (owner) or leave the organisation (member).
         /// </summary>
         /// <remarks>
-        /// Remove a member (owner) or leave the organisation (member). Needs a bearer token.
+        /// Remove a member (owner) or leave the organisation (member). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <param name="id">The organisation's id.</param>
         /// <param name="userId">The user's id.</param>
@@ -905,7 +1011,7 @@ namespace Participation.Client
         /// The platform's public settings.
         /// </summary>
         /// <remarks>
-        /// The platform's public settings. Open to everyone.
+        /// The platform's public settings. Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -916,7 +1022,7 @@ namespace Participation.Client
         /// Published and archived projects: filter by department, topic, status, current method or text; newest or ending soon.
         /// </summary>
         /// <remarks>
-        /// Published and archived projects: filter by department, topic, status, current method or text; newest or ending soon. Open to everyone. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// Published and archived projects: filter by department, topic, status, current method or text; newest or ending soon. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
         /// <param name="departmentId">Only items of this department.</param>
         /// <param name="topic">Only items with this topic.</param>
@@ -946,7 +1052,7 @@ namespace Participation.Client
         /// The projects you run (drafts included): admins all, department heads their departments', moderators theirs.
         /// </summary>
         /// <remarks>
-        /// The projects you run (drafts included): admins all, department heads their departments', moderators theirs. Needs a bearer token. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// The projects you run (drafts included): admins all, department heads their departments', moderators theirs. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
         /// <param name="status">Only items in this status.</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
@@ -1110,7 +1216,7 @@ namespace Participation.Client
         /// The project's header image (the URL given in the project).
         /// </summary>
         /// <remarks>
-        /// The project's header image (the URL given in the project). Open to everyone.
+        /// The project's header image (the URL given in the project). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The project's id.</param>
         /// <param name="v">The unsubscribe token's version, from the e-mailed link.</param>
@@ -1264,7 +1370,7 @@ namespace Participation.Client
         /// A user's public profile (names only).
         /// </summary>
         /// <remarks>
-        /// A user's public profile (names only). Open to everyone.
+        /// A user's public profile (names only). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The user's id.</param>
         /// <returns>OK</returns>
@@ -1376,7 +1482,7 @@ namespace Participation.Client
         /// Your votes in the project's current (or given) voting phase and how many you have left.
         /// </summary>
         /// <remarks>
-        /// Your votes in the project's current (or given) voting phase and how many you have left. Needs a bearer token.
+        /// Your votes in the project's current (or given) voting phase and how many you have left. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <param name="id">The project's id.</param>
         /// <param name="phaseId">The phase's id.</param>
@@ -1445,6 +1551,974 @@ namespace Participation.Client
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, string url);
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// OAuth 2.0 token endpoint (client credentials): an access token for an API client, carrying its scopes. Send grant_type=client_credentials, client_id, client_secret (form or HTTP Basic) and optionally scope.
+        /// </summary>
+        /// <remarks>
+        /// OAuth 2.0 token endpoint (client credentials): an access token for an API client, carrying its scopes. Send grant_type=client_credentials, client_id, client_secret (form or HTTP Basic) and optionally scope. Open to everyone. Rate-limited (policy `login`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<IssueClientTokenTokenResponse> IssueClientTokenAsync(IssueClientTokenTokenRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var dictionary_ = System.Text.Json.JsonSerializer.Deserialize<System.Collections.Generic.Dictionary<string, string>>(json_, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.FormUrlEncodedContent(dictionary_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/oauth/token"
+                    urlBuilder_.Append("api/v1/oauth/token");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<IssueClientTokenTokenResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<IssueClientTokenTokenError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<IssueClientTokenTokenError>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<IssueClientTokenTokenError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<IssueClientTokenTokenError>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("The request body is larger than the configured limit.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("The body\'s content type is not the one this operation reads.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The API clients, with their scopes and secrets' hints (admin, IT manager).
+        /// </summary>
+        /// <remarks>
+        /// The API clients, with their scopes and secrets' hints (admin, IT manager). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ListApiClientsResponse> ListApiClientsAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/api-clients"
+                    urlBuilder_.Append("api/v1/api-clients");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ListApiClientsResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Create an API client; the answer shows its secret once (admin, IT manager).
+        /// </summary>
+        /// <remarks>
+        /// Create an API client; the answer shows its secret once (admin, IT manager). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <returns>Created</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CreateApiClientCreatedClient> CreateApiClientAsync(CreateApiClientRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/api-clients"
+                    urlBuilder_.Append("api/v1/api-clients");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 201)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<CreateApiClientCreatedClient>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("The request body is larger than the configured limit.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("The body\'s content type is not the one this operation reads.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// An API client (admin, IT manager).
+        /// </summary>
+        /// <remarks>
+        /// An API client (admin, IT manager). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The api client's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApiClient> GetApiClientAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/api-clients/{id}"
+                    urlBuilder_.Append("api/v1/api-clients/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiClient>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Change an API client's name, description, scopes or rate limit (admin, IT manager).
+        /// </summary>
+        /// <remarks>
+        /// Change an API client's name, description, scopes or rate limit (admin, IT manager). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The api client's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApiClient> UpdateApiClientAsync(System.Guid id, UpdateApiClientRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("PUT");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/api-clients/{id}"
+                    urlBuilder_.Append("api/v1/api-clients/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiClient>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("The request body is larger than the configured limit.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("The body\'s content type is not the one this operation reads.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Give an API client a new secret, shown once; the previous ones work until the overlap ends (admin, IT manager).
+        /// </summary>
+        /// <remarks>
+        /// Give an API client a new secret, shown once; the previous ones work until the overlap ends (admin, IT manager). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The api client's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<RotateApiClientSecretRotated> RotateApiClientSecretAsync(System.Guid id, RotateApiClientSecretRequest? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/api-clients/{id}/rotate-secret"
+                    urlBuilder_.Append("api/v1/api-clients/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/rotate-secret");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<RotateApiClientSecretRotated>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("The request body is larger than the configured limit.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("The body\'s content type is not the one this operation reads.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Revoke an API client: its secrets and tokens stop working at once (admin, IT manager).
+        /// </summary>
+        /// <remarks>
+        /// Revoke an API client: its secrets and tokens stop working at once (admin, IT manager). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The api client's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApiClient> RevokeApiClientAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/api-clients/{id}/revoke"
+                    urlBuilder_.Append("api/v1/api-clients/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/revoke");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiClient>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1675,6 +2749,16 @@ namespace Participation.Client
                             throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 409)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -1803,6 +2887,16 @@ namespace Participation.Client
                             throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 410)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -1867,7 +2961,7 @@ namespace Participation.Client
         /// E-mail a new confirmation link to the signed-in user.
         /// </summary>
         /// <remarks>
-        /// E-mail a new confirmation link to the signed-in user. Needs a bearer token.
+        /// E-mail a new confirmation link to the signed-in user. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <returns>Accepted</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -1923,6 +3017,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -2047,6 +3151,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 413)
@@ -2183,6 +3297,16 @@ namespace Participation.Client
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 413)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -2291,6 +3415,16 @@ namespace Participation.Client
                             throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 413)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -2397,6 +3531,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 413)
@@ -2515,6 +3659,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 410)
@@ -2741,7 +3895,7 @@ namespace Participation.Client
         /// Your basket in the project's current (or given) budgeting phase.
         /// </summary>
         /// <remarks>
-        /// Your basket in the project's current (or given) budgeting phase. Needs a bearer token.
+        /// Your basket in the project's current (or given) budgeting phase. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <param name="id">The project's id.</param>
         /// <param name="phaseId">The phase's id.</param>
@@ -2825,6 +3979,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -3493,6 +4657,16 @@ namespace Participation.Client
                             return objectResponse_.Object;
                         }
                         else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -3511,6 +4685,257 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// What changed in the public content since a cursor, oldest first, with each resource as it is now or its tombstone.
+        /// </summary>
+        /// <remarks>
+        /// What changed in the public content since a cursor, oldest first, with each resource as it is now or its tombstone. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="after">Resume after this cursor (an entry's `cursor`, `nextCursor`, or GET /changes/cursor); leave it out to start from the beginning.</param>
+        /// <param name="types">Only these kinds, separated with commas: `project`, `idea`, `comment` (default: every kind the caller may read).</param>
+        /// <param name="limit">Events read per page, 1 to 500 (100 when left out).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ListChangesResponse> ListChangesAsync(string? after = null, string? types = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/changes"
+                    urlBuilder_.Append("api/v1/changes");
+                    urlBuilder_.Append('?');
+                    if (after != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("after")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(after, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (types != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("types")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(types, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (limit != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ListChangesResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The change feed's present cursor: copy the lists, then follow the feed from it.
+        /// </summary>
+        /// <remarks>
+        /// The change feed's present cursor: copy the lists, then follow the feed from it. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<GetChangeCursorResponse> GetChangeCursorAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/changes/cursor"
+                    urlBuilder_.Append("api/v1/changes/cursor");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<GetChangeCursorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3618,6 +5043,26 @@ namespace Participation.Client
                             throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 404)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -3626,6 +5071,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3917,6 +5372,26 @@ namespace Participation.Client
                             throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 404)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -3925,6 +5400,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4236,7 +5721,7 @@ namespace Participation.Client
         /// The departments of the administration (names only).
         /// </summary>
         /// <remarks>
-        /// The departments of the administration (names only). Open to everyone.
+        /// The departments of the administration (names only). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -4287,6 +5772,36 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4858,6 +6373,26 @@ namespace Participation.Client
                             throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 404)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -4866,6 +6401,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -5144,6 +6689,26 @@ namespace Participation.Client
                             throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 404)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -5152,6 +6717,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -5462,10 +7037,10 @@ namespace Participation.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Change an idea's status and/or give official feedback signed by a service (the project's staff).
+        /// Change an idea's status and/or give official feedback signed by a service (the project's staff; API clients with ideas:feedback).
         /// </summary>
         /// <remarks>
-        /// Change an idea's status and/or give official feedback signed by a service (the project's staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// Change an idea's status and/or give official feedback signed by a service (the project's staff; API clients with ideas:feedback). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
@@ -5599,6 +7174,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("The body\'s content type is not the one this operation reads.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -5918,7 +7503,7 @@ namespace Participation.Client
         /// Follow an idea.
         /// </summary>
         /// <remarks>
-        /// Follow an idea. Needs a bearer token. Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// Follow an idea. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
         /// </remarks>
         /// <param name="id">The idea's id.</param>
         /// <returns>No Content</returns>
@@ -5982,6 +7567,16 @@ namespace Participation.Client
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 404)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -6036,7 +7631,7 @@ namespace Participation.Client
         /// Stop following an idea.
         /// </summary>
         /// <remarks>
-        /// Stop following an idea. Needs a bearer token.
+        /// Stop following an idea. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <param name="id">The idea's id.</param>
         /// <returns>No Content</returns>
@@ -6097,6 +7692,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -6870,6 +8475,16 @@ namespace Participation.Client
                             throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 410)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -7004,6 +8619,16 @@ namespace Participation.Client
                             throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 409)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -7078,7 +8703,7 @@ namespace Participation.Client
         /// Your own profile, with your e-mail address and roles.
         /// </summary>
         /// <remarks>
-        /// Your own profile, with your e-mail address and roles. Needs a bearer token.
+        /// Your own profile, with your e-mail address and roles. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -7141,6 +8766,16 @@ namespace Participation.Client
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 404)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -7175,7 +8810,7 @@ namespace Participation.Client
         /// Change your first name, last name or language.
         /// </summary>
         /// <remarks>
-        /// Change your first name, last name or language. Needs a bearer token.
+        /// Change your first name, last name or language. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -7255,6 +8890,16 @@ namespace Participation.Client
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 413)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -7299,7 +8944,7 @@ namespace Participation.Client
         /// Change your password; you are logged out everywhere else and get a new session here.
         /// </summary>
         /// <remarks>
-        /// Change your password; you are logged out everywhere else and get a new session here. Needs a bearer token.
+        /// Change your password; you are logged out everywhere else and get a new session here. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -7379,6 +9024,16 @@ namespace Participation.Client
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 413)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -7423,7 +9078,7 @@ namespace Participation.Client
         /// Report an idea to the moderators (once per person).
         /// </summary>
         /// <remarks>
-        /// Report an idea to the moderators (once per person). Needs a bearer token. Rate-limited (policy `flags`): 429 with Retry-After beyond it.
+        /// Report an idea to the moderators (once per person). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `flags`): 429 with Retry-After beyond it.
         /// </remarks>
         /// <param name="id">The idea's id.</param>
         /// <returns>OK</returns>
@@ -7509,6 +9164,16 @@ namespace Participation.Client
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 404)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -7583,7 +9248,7 @@ namespace Participation.Client
         /// Report a comment to the moderators (once per person).
         /// </summary>
         /// <remarks>
-        /// Report a comment to the moderators (once per person). Needs a bearer token. Rate-limited (policy `flags`): 429 with Retry-After beyond it.
+        /// Report a comment to the moderators (once per person). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `flags`): 429 with Retry-After beyond it.
         /// </remarks>
         /// <param name="id">The comment's id.</param>
         /// <returns>OK</returns>
@@ -7667,6 +9332,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -8899,7 +10574,7 @@ namespace Participation.Client
         /// Your notifications, newest first, with the number unread.
         /// </summary>
         /// <remarks>
-        /// Your notifications, newest first, with the number unread. Needs a bearer token. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// Your notifications, newest first, with the number unread. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
         /// <param name="unreadOnly">Only notifications not read yet.</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
@@ -8989,6 +10664,16 @@ namespace Participation.Client
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -9013,7 +10698,7 @@ namespace Participation.Client
         /// How many of your notifications are unread.
         /// </summary>
         /// <remarks>
-        /// How many of your notifications are unread. Needs a bearer token.
+        /// How many of your notifications are unread. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -9076,6 +10761,16 @@ namespace Participation.Client
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -9100,7 +10795,7 @@ namespace Participation.Client
         /// Mark notifications read: the given ids, or all of them.
         /// </summary>
         /// <remarks>
-        /// Mark notifications read: the given ids, or all of them. Needs a bearer token.
+        /// Mark notifications read: the given ids, or all of them. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -9180,6 +10875,16 @@ namespace Participation.Client
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 413)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -9224,7 +10929,7 @@ namespace Participation.Client
         /// Your notification channel per category.
         /// </summary>
         /// <remarks>
-        /// Your notification channel per category. Needs a bearer token.
+        /// Your notification channel per category. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -9287,6 +10992,16 @@ namespace Participation.Client
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -9311,7 +11026,7 @@ namespace Participation.Client
         /// Choose e-mail, in-app or off per notification category.
         /// </summary>
         /// <remarks>
-        /// Choose e-mail, in-app or off per notification category. Needs a bearer token.
+        /// Choose e-mail, in-app or off per notification category. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -9389,6 +11104,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 413)
@@ -9514,6 +11239,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 410)
@@ -9665,6 +11400,16 @@ namespace Participation.Client
                             throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -9689,7 +11434,7 @@ namespace Participation.Client
         /// Create an organisation you represent; an admin verifies it before members can post as it.
         /// </summary>
         /// <remarks>
-        /// Create an organisation you represent; an admin verifies it before members can post as it. Needs a bearer token.
+        /// Create an organisation you represent; an admin verifies it before members can post as it. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <returns>Created</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -9769,6 +11514,16 @@ namespace Participation.Client
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 409)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -9823,7 +11578,7 @@ namespace Participation.Client
         /// Your organisations and the invitations to join one.
         /// </summary>
         /// <remarks>
-        /// Your organisations and the invitations to join one. Needs a bearer token.
+        /// Your organisations and the invitations to join one. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -9884,6 +11639,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -9968,6 +11733,26 @@ namespace Participation.Client
                             return objectResponse_.Object;
                         }
                         else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 404)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -9976,6 +11761,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -10002,7 +11797,7 @@ namespace Participation.Client
         /// Edit your organisation (owner); a new name sends a verified organisation back to review.
         /// </summary>
         /// <remarks>
-        /// Edit your organisation (owner); a new name sends a verified organisation back to review. Needs a bearer token.
+        /// Edit your organisation (owner); a new name sends a verified organisation back to review. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <param name="id">The organisation's id.</param>
         /// <returns>OK</returns>
@@ -10085,6 +11880,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -10301,7 +12106,7 @@ namespace Participation.Client
         /// Ask someone to join your organisation (owner); they accept once logged in with that address.
         /// </summary>
         /// <remarks>
-        /// Ask someone to join your organisation (owner); they accept once logged in with that address. Needs a bearer token.
+        /// Ask someone to join your organisation (owner); they accept once logged in with that address. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <param name="id">The organisation's id.</param>
         /// <returns>Accepted</returns>
@@ -10381,6 +12186,16 @@ namespace Participation.Client
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 404)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -10435,7 +12250,7 @@ namespace Participation.Client
         /// Withdraw a pending invitation to join your organisation (owner).
         /// </summary>
         /// <remarks>
-        /// Withdraw a pending invitation to join your organisation (owner). Needs a bearer token.
+        /// Withdraw a pending invitation to join your organisation (owner). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <param name="id">The organisation's id.</param>
         /// <returns>No Content</returns>
@@ -10515,6 +12330,16 @@ namespace Participation.Client
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 404)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -10569,7 +12394,7 @@ namespace Participation.Client
         /// Join an organisation that invited your confirmed e-mail address.
         /// </summary>
         /// <remarks>
-        /// Join an organisation that invited your confirmed e-mail address. Needs a bearer token.
+        /// Join an organisation that invited your confirmed e-mail address. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <param name="id">The organisation's id.</param>
         /// <returns>No Content</returns>
@@ -10633,6 +12458,16 @@ namespace Participation.Client
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 404)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -10667,7 +12502,7 @@ namespace Participation.Client
         /// Remove a member (owner) or leave the organisation (member).
         /// </summary>
         /// <remarks>
-        /// Remove a member (owner) or leave the organisation (member). Needs a bearer token.
+        /// Remove a member (owner) or leave the organisation (member). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <param name="id">The organisation's id.</param>
         /// <param name="userId">The user's id.</param>
@@ -10735,6 +12570,16 @@ namespace Participation.Client
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 404)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -10769,7 +12614,7 @@ namespace Participation.Client
         /// The platform's public settings.
         /// </summary>
         /// <remarks>
-        /// The platform's public settings. Open to everyone.
+        /// The platform's public settings. Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -10822,6 +12667,36 @@ namespace Participation.Client
                             return objectResponse_.Object;
                         }
                         else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -10846,7 +12721,7 @@ namespace Participation.Client
         /// Published and archived projects: filter by department, topic, status, current method or text; newest or ending soon.
         /// </summary>
         /// <remarks>
-        /// Published and archived projects: filter by department, topic, status, current method or text; newest or ending soon. Open to everyone. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// Published and archived projects: filter by department, topic, status, current method or text; newest or ending soon. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
         /// <param name="departmentId">Only items of this department.</param>
         /// <param name="topic">Only items with this topic.</param>
@@ -10949,6 +12824,36 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -11109,7 +13014,7 @@ namespace Participation.Client
         /// The projects you run (drafts included): admins all, department heads their departments', moderators theirs.
         /// </summary>
         /// <remarks>
-        /// The projects you run (drafts included): admins all, department heads their departments', moderators theirs. Needs a bearer token. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// The projects you run (drafts included): admins all, department heads their departments', moderators theirs. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
         /// <param name="status">Only items in this status.</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
@@ -11197,6 +13102,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -11295,6 +13210,26 @@ namespace Participation.Client
                             throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 404)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -11303,6 +13238,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -11554,6 +13499,26 @@ namespace Participation.Client
                             throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 404)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -11562,6 +13527,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -12761,7 +14736,7 @@ namespace Participation.Client
         /// The project's header image (the URL given in the project).
         /// </summary>
         /// <remarks>
-        /// The project's header image (the URL given in the project). Open to everyone.
+        /// The project's header image (the URL given in the project). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The project's id.</param>
         /// <param name="v">The unsubscribe token's version, from the e-mailed link.</param>
@@ -12835,6 +14810,26 @@ namespace Participation.Client
                             throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 404)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -12843,6 +14838,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -12928,6 +14933,26 @@ namespace Participation.Client
                             return objectResponse_.Object;
                         }
                         else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 404)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -12936,6 +14961,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -13203,6 +15238,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -13660,6 +15705,16 @@ namespace Participation.Client
                             throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 404)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -14064,6 +16119,16 @@ namespace Participation.Client
                             return objectResponse_.Object;
                         }
                         else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -14082,6 +16147,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -14371,7 +16446,7 @@ namespace Participation.Client
         /// A user's public profile (names only).
         /// </summary>
         /// <remarks>
-        /// A user's public profile (names only). Open to everyone.
+        /// A user's public profile (names only). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The user's id.</param>
         /// <returns>OK</returns>
@@ -14429,6 +16504,26 @@ namespace Participation.Client
                             return objectResponse_.Object;
                         }
                         else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 404)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -14437,6 +16532,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -15486,7 +17591,7 @@ namespace Participation.Client
         /// Your votes in the project's current (or given) voting phase and how many you have left.
         /// </summary>
         /// <remarks>
-        /// Your votes in the project's current (or given) voting phase and how many you have left. Needs a bearer token.
+        /// Your votes in the project's current (or given) voting phase and how many you have left. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
         /// <param name="id">The project's id.</param>
         /// <param name="phaseId">The phase's id.</param>
@@ -15570,6 +17675,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -15665,6 +17780,16 @@ namespace Participation.Client
                             return objectResponse_.Object;
                         }
                         else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -15683,6 +17808,16 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -15932,6 +18067,10 @@ namespace Participation.Client
         [System.Runtime.Serialization.EnumMember(Value = @"visitor")]
         Visitor = 2,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"client")]
+        [System.Runtime.Serialization.EnumMember(Value = @"client")]
+        Client = 3,
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -15982,6 +18121,77 @@ namespace Participation.Client
         [System.Text.Json.Serialization.JsonPropertyName("answers")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<Answer> Answers { get; set; } = new System.Collections.ObjectModel.Collection<Answer>();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ApiClient
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.Guid Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Description { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("scopes")]
+        // TODO(system.text.json): Add ItemConverterType with enum converter when supported
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<ClientScope> Scopes { get; set; } = new System.Collections.ObjectModel.Collection<ClientScope>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("rateLimitPerMinute")]
+        public int RateLimitPerMinute { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset CreatedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset UpdatedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("revokedAt")]
+        public System.DateTimeOffset? RevokedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("lastUsedAt")]
+        public System.DateTimeOffset? LastUsedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("secrets")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<ApiClientSecret> Secrets { get; set; } = new System.Collections.ObjectModel.Collection<ApiClientSecret>();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ApiClientSecret
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.Guid Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("hint")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Hint { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset CreatedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
+        public System.DateTimeOffset? ExpiresAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("lastUsedAt")]
+        public System.DateTimeOffset? LastUsedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("active")]
+        public bool Active { get; set; } = default!;
 
     }
 
@@ -16142,6 +18352,49 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ChangeEntry
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("cursor")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Cursor { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("event")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EventType>))]
+        public EventType Event { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("occurredAt")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset OccurredAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ChangeKind>))]
+        public ChangeKind Kind { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.Guid Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("projectId")]
+        public System.Guid? ProjectId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tombstone")]
+        public Tombstone? Tombstone { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("project")]
+        public GetProjectResponse? Project { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("idea")]
+        public ListIdeasIdea? Idea { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("comment")]
+        public CommentView? Comment { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ChangeIdeaStatusRequest
     {
 
@@ -16154,6 +18407,24 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("signedAs")]
         public string? SignedAs { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ChangeKind
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"project")]
+        [System.Runtime.Serialization.EnumMember(Value = @"project")]
+        Project = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea")]
+        [System.Runtime.Serialization.EnumMember(Value = @"idea")]
+        Idea = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"comment")]
+        [System.Runtime.Serialization.EnumMember(Value = @"comment")]
+        Comment = 2,
 
     }
 
@@ -16180,6 +18451,36 @@ namespace Participation.Client
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ProjectStatus>))]
         public ProjectStatus Status { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ClientScope
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"projects:read")]
+        [System.Runtime.Serialization.EnumMember(Value = @"projects:read")]
+        ProjectsRead = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ideas:read")]
+        [System.Runtime.Serialization.EnumMember(Value = @"ideas:read")]
+        IdeasRead = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"results:read")]
+        [System.Runtime.Serialization.EnumMember(Value = @"results:read")]
+        ResultsRead = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"statistics:read")]
+        [System.Runtime.Serialization.EnumMember(Value = @"statistics:read")]
+        StatisticsRead = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhooks:manage")]
+        [System.Runtime.Serialization.EnumMember(Value = @"webhooks:manage")]
+        WebhooksManage = 4,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ideas:feedback")]
+        [System.Runtime.Serialization.EnumMember(Value = @"ideas:feedback")]
+        IdeasFeedback = 5,
 
     }
 
@@ -16258,6 +18559,45 @@ namespace Participation.Client
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(200, MinimumLength = 1)]
         public string Token { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CreateApiClientCreatedClient
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("client")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public ApiClient Client { get; set; } = new ApiClient();
+
+        [System.Text.Json.Serialization.JsonPropertyName("clientId")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string ClientId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("clientSecret")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string ClientSecret { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CreateApiClientRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
+        public string Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string? Description { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("scopes")]
+        // TODO(system.text.json): Add ItemConverterType with enum converter when supported
+        public System.Collections.Generic.ICollection<ClientScope>? Scopes { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("rateLimitPerMinute")]
+        public int? RateLimitPerMinute { get; set; } = default!;
 
     }
 
@@ -16662,6 +19002,22 @@ namespace Participation.Client
         [System.Runtime.Serialization.EnumMember(Value = @"user.password_changed")]
         UserPasswordChanged = 61,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"api_client.created")]
+        [System.Runtime.Serialization.EnumMember(Value = @"api_client.created")]
+        ApiClientCreated = 62,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"api_client.edited")]
+        [System.Runtime.Serialization.EnumMember(Value = @"api_client.edited")]
+        ApiClientEdited = 63,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"api_client.secret_rotated")]
+        [System.Runtime.Serialization.EnumMember(Value = @"api_client.secret_rotated")]
+        ApiClientSecretRotated = 64,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"api_client.revoked")]
+        [System.Runtime.Serialization.EnumMember(Value = @"api_client.revoked")]
+        ApiClientRevoked = 65,
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -16758,6 +19114,16 @@ namespace Participation.Client
         [System.Text.Json.Serialization.JsonPropertyName("items")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<GetBudgetResultsItem> Items { get; set; } = new System.Collections.ObjectModel.Collection<GetBudgetResultsItem>();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetChangeCursorResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("cursor")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Cursor { get; set; } = default!;
 
     }
 
@@ -17912,6 +20278,85 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IssueClientTokenTokenError
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("error")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Error { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("error_description")]
+        public string? Error_description { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("error_uri")]
+        public string? Error_uri { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IssueClientTokenTokenRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("grant_type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Grant_type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("client_id")]
+        public string? Client_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("client_secret")]
+        public string? Client_secret { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("scope")]
+        public string? Scope { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IssueClientTokenTokenResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("access_token")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Access_token { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("token_type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Token_type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("expires_in")]
+        public int Expires_in { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("scope")]
+        public string? Scope { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ListApiClientsResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<ApiClient> Items { get; set; } = new System.Collections.ObjectModel.Collection<ApiClient>();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ListAuditLogClient
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.Guid Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Name { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ListAuditLogDepartment
     {
 
@@ -17942,6 +20387,9 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("actor")]
         public ListAuditLogPerson? Actor { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("client")]
+        public ListAuditLogClient? Client { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("action")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -18038,6 +20486,23 @@ namespace Participation.Client
         // TODO(system.text.json): Add ItemConverterType with enum converter when supported
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<EventType> Types { get; set; } = new System.Collections.ObjectModel.Collection<EventType>();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ListChangesResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<ChangeEntry> Items { get; set; } = new System.Collections.ObjectModel.Collection<ChangeEntry>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string NextCursor { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("hasMore")]
+        public bool HasMore { get; set; } = default!;
 
     }
 
@@ -19531,6 +21996,37 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class RotateApiClientSecretRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("overlapHours")]
+        public int? OverlapHours { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class RotateApiClientSecretRotated
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("client")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public ApiClient Client { get; set; } = new ApiClient();
+
+        [System.Text.Json.Serialization.JsonPropertyName("clientId")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string ClientId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("clientSecret")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string ClientSecret { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("previousSecretsExpireAt")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset PreviousSecretsExpireAt { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class SaveSurveyOptionInput
     {
 
@@ -19752,6 +22248,10 @@ namespace Participation.Client
         [System.Runtime.Serialization.EnumMember(Value = @"survey_response")]
         SurveyResponse = 10,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"api_client")]
+        [System.Runtime.Serialization.EnumMember(Value = @"api_client")]
+        ApiClient = 11,
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -19907,6 +22407,47 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Tombstone
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TombstoneReason>))]
+        public TombstoneReason Reason { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TombstoneReason
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"deleted")]
+        [System.Runtime.Serialization.EnumMember(Value = @"deleted")]
+        Deleted = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"hidden")]
+        [System.Runtime.Serialization.EnumMember(Value = @"hidden")]
+        Hidden = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"withdrawn")]
+        [System.Runtime.Serialization.EnumMember(Value = @"withdrawn")]
+        Withdrawn = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"not_public")]
+        [System.Runtime.Serialization.EnumMember(Value = @"not_public")]
+        NotPublic = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"project_draft")]
+        [System.Runtime.Serialization.EnumMember(Value = @"project_draft")]
+        ProjectDraft = 4,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"project_archived")]
+        [System.Runtime.Serialization.EnumMember(Value = @"project_archived")]
+        ProjectArchived = 5,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class UnsubscribeResponse
     {
 
@@ -19919,6 +22460,27 @@ namespace Participation.Client
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NotificationChannel>))]
         public NotificationChannel Channel { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class UpdateApiClientRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
+        public string Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string? Description { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("scopes")]
+        // TODO(system.text.json): Add ItemConverterType with enum converter when supported
+        public System.Collections.Generic.ICollection<ClientScope>? Scopes { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("rateLimitPerMinute")]
+        public int? RateLimitPerMinute { get; set; } = default!;
 
     }
 

@@ -36,6 +36,7 @@ public sealed class EnumContractTests(ApiFactory api) : ApiTest(api)
     )]
     [InlineData("Role", "admin department_head project_moderator communication_manager it_manager elected_official")]
     [InlineData("ScopeType", "platform department project")]
+    [InlineData("ClientScope", "projects:read ideas:read results:read statistics:read webhooks:manage ideas:feedback")]
     [InlineData("QuestionType", "single_choice multiple_choice short_text long_text linear_scale number ranking map_point")]
     [InlineData(
         "NotificationCategory",
@@ -80,7 +81,8 @@ public sealed class EnumContractTests(ApiFactory api) : ApiTest(api)
             foreach (var value in Enum.GetValues(type))
             {
                 var json = JsonSerializer.Serialize(value, type, JsonSerializerOptions.Web);
-                Assert.Matches("^\"[a-z][a-z0-9_.]*\"$", json);
+                // OAuth scopes read "resource:access" (RFC 6749 §3.3 allows the colon); everything else is snake_case.
+                Assert.Matches("^\"[a-z][a-z0-9_.:]*\"$", json);
                 Assert.Equal(value, JsonSerializer.Deserialize(json, type, JsonSerializerOptions.Web));
             }
         });

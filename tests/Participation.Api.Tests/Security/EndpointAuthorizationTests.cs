@@ -59,6 +59,8 @@ public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
                 "GET /api/v1/ideas/{id:guid}/comments",
                 "GET /api/v1/comments/{id:guid}/replies",
                 "POST /api/v1/notifications/unsubscribe",
+                // OAuth 2.0 client credentials: the client authenticates in the request itself.
+                "POST /api/v1/oauth/token",
                 "GET /api/v1/phases/{id:guid}/vote-results",
                 "GET /api/v1/phases/{id:guid}/budget-results",
                 // Surveys and polls: the questionnaire and published results are public; visitors answer only where the phase lets

@@ -30,6 +30,9 @@ public static class ListAuditLog
 
     public sealed record Person(Guid Id, string FirstName, string LastName);
 
+    /// <summary>The API client that acted (an integration), by the name its managers gave it.</summary>
+    public sealed record Client(Guid Id, string Name);
+
     public sealed record Project(Guid Id, string Title);
 
     public sealed record Phase(Guid Id, string? Title);
@@ -46,6 +49,7 @@ public static class ListAuditLog
         DateTimeOffset OccurredAt,
         ActorType ActorType,
         Person? Actor,
+        Client? Client,
         string Action,
         SubjectType? TargetType,
         string? TargetId,
@@ -96,7 +100,7 @@ public static class ListAuditLog
         // department keeps the name its events held); localised texts in @Language, else French.
         private const string Sql = """
             WITH page AS MATERIALIZED (
-                SELECT e.position, e.occurred_at, e.type, e.actor_type, e.actor_id, e.subject_type, e.subject_id, e.project_id,
+                SELECT e.position, e.occurred_at, e.type, e.actor_type, e.actor_id, e.client_id, e.subject_type, e.subject_id, e.project_id,
                        e.phase_id, e.department_id, e.before, e.after, e.data
                   FROM events e
                  WHERE e.audited
@@ -114,6 +118,7 @@ public static class ListAuditLog
             SELECT e.position AS id, e.occurred_at, e.type AS action, e.actor_type, e.subject_type AS target_type,
                    nullif(e.subject_id, '') AS target_id, e.data::text AS data, e.before::text AS before, e.after::text AS after,
                    u.id AS actor_id, u.first_name AS actor_first_name, u.last_name AS actor_last_name,
+                   ac.id AS client_id, ac.name AS client_name,
                    e.project_id, coalesce(n.project ->> @Language, n.project ->> 'fr') AS project_title,
                    e.phase_id, coalesce(n.phase ->> @Language, n.phase ->> 'fr') AS phase_title,
                    e.department_id, coalesce(n.department ->> @Language, n.department ->> 'fr') AS department_name,
@@ -121,6 +126,7 @@ public static class ListAuditLog
                         ELSE coalesce(n.target ->> @Language, n.target ->> 'fr') END AS target_name
               FROM page e
               LEFT JOIN users u ON u.id = e.actor_id
+              LEFT JOIN api_clients ac ON ac.id = e.client_id
               CROSS JOIN LATERAL (SELECT CASE WHEN e.subject_id ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$'
                                   THEN e.subject_id::uuid END AS id,
                                          coalesce(e.after -> 'name', e.before -> 'name', e.data -> 'name') AS name,
@@ -138,6 +144,7 @@ public static class ListAuditLog
               LEFT JOIN phases sp ON e.subject_type = 'phase' AND sp.id = s.id
               LEFT JOIN invitations si2 ON e.subject_type = 'invitation' AND si2.id = s.id
               LEFT JOIN organisations so ON e.subject_type = 'organisation' AND so.id = s.id
+              LEFT JOIN api_clients sac ON e.subject_type = 'api_client' AND sac.id = s.id
               CROSS JOIN LATERAL (SELECT
                   coalesce(p.title, CASE WHEN e.subject_type = 'project' THEN s.title END) AS project,
                   coalesce(ph.title, CASE WHEN e.subject_type = 'phase' OR starts_with(e.type, 'phase.') THEN s.title END) AS phase,
@@ -151,6 +158,7 @@ public static class ListAuditLog
                        WHEN 'comment' THEN to_jsonb(ci.title)
                        WHEN 'invitation' THEN to_jsonb(nullif(concat_ws(' ', si2.first_name, si2.last_name), ''))
                        WHEN 'organisation' THEN coalesce(to_jsonb(so.name), s.name)
+                       WHEN 'api_client' THEN coalesce(to_jsonb(sac.name), s.name)
                   END AS target) n
              ORDER BY e.position DESC;
             """;
@@ -168,6 +176,8 @@ public static class ListAuditLog
             Guid? ActorId,
             string? ActorFirstName,
             string? ActorLastName,
+            Guid? ClientId,
+            string? ClientName,
             Guid? ProjectId,
             string? ProjectTitle,
             Guid? PhaseId,
@@ -218,6 +228,7 @@ public static class ListAuditLog
                 r.OccurredAt.AsUtc(),
                 r.ActorType.ToEnum<ActorType>(),
                 r.ActorId is { } id ? new Person(id, r.ActorFirstName!, r.ActorLastName!) : null,
+                r.ClientId is { } client ? new Client(client, r.ClientName!) : null,
                 r.Action,
                 WireEnum.TryParse<SubjectType>(r.TargetType, out var t) && t != SubjectType.Platform ? t : null,
                 r.TargetId,

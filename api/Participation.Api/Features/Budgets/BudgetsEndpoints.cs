@@ -25,7 +25,7 @@ public static class BudgetsEndpoints
         g.MapPost("/projects/{id:guid}/basket/reopen", SubmitBasket.ReopenBasketEndpoint).WithName("ReopenBasket")
             .RequireAuthorization().WithIdempotency().ProducesProblems(401, 403, 404, 409, 422); // phase rules, own basket
         g.MapGet("/phases/{id:guid}/budget-results", GetBudgetResults.Endpoint).WithName(nameof(GetBudgetResults))
-            .AllowAnonymous().ProducesProblems(403, 404); // staff, or published
+            .AllowAnonymous().AcceptClients(ClientScope.ResultsRead).ProducesProblems(403, 404); // staff, or published
         // csharpier-ignore-end
         return api;
     }

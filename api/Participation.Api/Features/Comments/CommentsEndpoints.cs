@@ -13,9 +13,9 @@ public static class CommentsEndpoints
         // csharpier-ignore-start
         var g = api.MapGroup("").WithTags("Comments");
         g.MapGet("/ideas/{id:guid}/comments", ListComments.Endpoint).WithName(nameof(ListComments))
-            .AllowAnonymous().ProducesProblems(400, 404);
+            .AllowAnonymous().AcceptClients(ClientScope.IdeasRead).ProducesProblems(400, 404);
         g.MapGet("/comments/{id:guid}/replies", ListReplies.Endpoint).WithName(nameof(ListReplies))
-            .AllowAnonymous().ProducesProblems(400, 404);
+            .AllowAnonymous().AcceptClients(ClientScope.IdeasRead).ProducesProblems(400, 404);
         g.MapPost("/ideas/{id:guid}/comments", PostComment.Endpoint).WithName(nameof(PostComment)) // phase rules
             .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).WithIdempotency().ProducesProblems(400, 401, 403, 404, 409);
         g.MapPut("/comments/{id:guid}", EditComment.Endpoint).WithName(nameof(EditComment))

@@ -9,7 +9,7 @@ public static class DepartmentsEndpoints
         // csharpier-ignore-start
         var g = api.MapGroup("/departments").WithTags("Departments");
         g.MapGet("/", ListDepartments.Endpoint).WithName(nameof(ListDepartments))
-            .AllowAnonymous(); // everyone
+            .AllowAnonymous().AcceptClients(ClientScope.ProjectsRead, ClientScope.IdeasRead); // everyone
         g.MapPost("/", CreateDepartment.Endpoint).WithName(nameof(CreateDepartment))
             .RequireAuthorization().ProducesProblems(400, 401, 403, 409); // admin
         g.MapPut("/{id:guid}", RenameDepartment.Endpoint).WithName(nameof(RenameDepartment))

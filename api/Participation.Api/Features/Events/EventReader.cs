@@ -19,11 +19,13 @@ public readonly record struct EventCheckpoint(long TxId, long Position)
 public static class EventReader
 {
     private const string Sql = """
-        SELECT position, tx_id::text::bigint AS tx_id, occurred_at, type, actor_type, actor_id, subject_type, subject_id,
+        SELECT position, tx_id::text::bigint AS tx_id, occurred_at, type, actor_type, coalesce(actor_id, client_id) AS actor_id,
+               subject_type, subject_id,
                project_id, phase_id, department_id, before::text AS before, after::text AS after, data::text AS data
           FROM events
          WHERE (tx_id, position) > (@TxId::text::xid8, @Position)
            AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+           AND (@Types::text[] IS NULL OR type = ANY(@Types))
          ORDER BY tx_id, position
          LIMIT @Take;
         """;
@@ -46,12 +48,22 @@ public static class EventReader
     );
 
     /// <summary>Up to <paramref name="take"/> events after <paramref name="after"/>, with the checkpoint to read from next.</summary>
-    public static async Task<(IReadOnlyList<RecordedEvent> Events, EventCheckpoint Next)> ReadAsync(
+    public static Task<(IReadOnlyList<RecordedEvent> Events, EventCheckpoint Next)> ReadAsync(
         IDbConnection connection,
         EventCheckpoint after,
         int take,
         IDbTransaction? tx = null,
         CancellationToken ct = default
+    ) => ReadAsync(connection, after, take, null, tx, ct);
+
+    /// <summary>The same, of the given types only (null: all).</summary>
+    public static async Task<(IReadOnlyList<RecordedEvent> Events, EventCheckpoint Next)> ReadAsync(
+        IDbConnection connection,
+        EventCheckpoint after,
+        int take,
+        string[]? types,
+        IDbTransaction? tx,
+        CancellationToken ct
     )
     {
         var rows = (
@@ -63,6 +75,7 @@ public static class EventReader
                         after.TxId,
                         after.Position,
                         Take = take,
+                        Types = types,
                     },
                     tx,
                     cancellationToken: ct
@@ -79,11 +92,15 @@ public static class EventReader
                 new Scope(r.ProjectId, r.PhaseId, r.DepartmentId),
                 Parse(r.Before),
                 Parse(r.After),
-                Parse(r.Data)!.Value
+                Parse(r.Data)!.Value,
+                r.TxId
             ))
             .ToList();
         return (events, rows.Count == 0 ? after : new EventCheckpoint(rows[^1].TxId, rows[^1].Position));
     }
+
+    /// <summary>The checkpoint just after an event read by this reader.</summary>
+    public static long TxIdOf(RecordedEvent e) => e.TxId;
 
     private static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
 }

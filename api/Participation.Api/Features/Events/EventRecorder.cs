@@ -13,6 +13,15 @@ public readonly record struct Actor(ActorType Type, Guid? Id)
 
     /// <summary>A person when there is one, else the platform (e.g. an admin created from the command line).</summary>
     public static Actor UserOrSystem(Guid? id) => id is { } user ? User(user) : System;
+
+    /// <summary>An API client (client credentials): what it does is recorded as that client, never as a person.</summary>
+    public static Actor Client(Guid id) => new(ActorType.Client, id);
+
+    /// <summary>Whoever calls: the person, else the API client (an endpoint open to both).</summary>
+    public static Actor Of(Caller caller) =>
+        caller.UserIdOrNull is { } user ? User(user)
+        : caller.ClientIdOrNull is { } client ? Client(client)
+        : throw new InvalidOperationException("The endpoint must require an authenticated caller.");
 }
 
 /// <summary>
@@ -41,7 +50,8 @@ public sealed record RecordedEvent(
     Scope Scope,
     JsonElement? Before,
     JsonElement? After,
-    JsonElement Data
+    JsonElement Data,
+    long TxId = 0
 );
 
 /// <summary>
@@ -64,16 +74,16 @@ public sealed class EventRecorder(IEnumerable<IEventProjection> projections)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private const string Sql = """
-        INSERT INTO events (type, actor_type, actor_id, subject_type, subject_id, project_id, phase_id, department_id, before, after, data,
-                            audited)
-        SELECT @Type, @ActorType, @ActorId, @SubjectType, @SubjectId, s.project_id, @PhaseId,
+        INSERT INTO events (type, actor_type, actor_id, client_id, subject_type, subject_id, project_id, phase_id, department_id, before,
+                            after, data, audited)
+        SELECT @Type, @ActorType, @ActorId, @ClientId, @SubjectType, @SubjectId, s.project_id, @PhaseId,
                coalesce(@DepartmentId, (SELECT department_id FROM projects WHERE id = s.project_id)),
                CAST(@Before AS jsonb), CAST(@After AS jsonb), CAST(@Data AS jsonb), @Audited
           FROM (SELECT coalesce(@ProjectId, (SELECT project_id FROM phases WHERE id = @PhaseId)) AS project_id) s
-        RETURNING position, occurred_at, project_id, department_id;
+        RETURNING position, tx_id::text::bigint AS tx_id, occurred_at, project_id, department_id;
         """;
 
-    private sealed record Written(long Position, DateTime OccurredAt, Guid? ProjectId, Guid? DepartmentId);
+    private sealed record Written(long Position, long TxId, DateTime OccurredAt, Guid? ProjectId, Guid? DepartmentId);
 
     private readonly IEventProjection[] _projections = projections.ToArray();
 
@@ -98,7 +108,8 @@ public sealed class EventRecorder(IEnumerable<IEventProjection> projections)
         var args = new DynamicParameters();
         args.Add("Type", type.ToWire());
         args.Add("ActorType", actor.Type.ToWire());
-        args.Add("ActorId", actor.Id, DbType.Guid);
+        args.Add("ActorId", actor.Type == ActorType.Client ? null : actor.Id, DbType.Guid);
+        args.Add("ClientId", actor.Type == ActorType.Client ? actor.Id : null, DbType.Guid);
         args.Add("SubjectType", kind.Subject.ToWire());
         args.Add("SubjectId", id);
         args.Add("ProjectId", scope.ProjectId, DbType.Guid);
@@ -120,7 +131,8 @@ public sealed class EventRecorder(IEnumerable<IEventProjection> projections)
             new Scope(written.ProjectId, scope.PhaseId, written.DepartmentId),
             beforeJson,
             afterJson,
-            dataJson
+            dataJson,
+            written.TxId
         );
         foreach (var projection in _projections)
             await projection.ProjectAsync(connection, tx, recorded, ct);

@@ -196,6 +196,19 @@ public enum EventType
 
     [JsonStringEnumMemberName("user.password_changed")]
     UserPasswordChanged,
+
+    // API clients: created, edited, given a new secret or revoked by an admin or the IT manager (audited).
+    [JsonStringEnumMemberName("api_client.created")]
+    ApiClientCreated,
+
+    [JsonStringEnumMemberName("api_client.edited")]
+    ApiClientEdited,
+
+    [JsonStringEnumMemberName("api_client.secret_rotated")]
+    ApiClientSecretRotated,
+
+    [JsonStringEnumMemberName("api_client.revoked")]
+    ApiClientRevoked,
 }
 
 /// <summary>What an event is about.</summary>
@@ -213,9 +226,10 @@ public enum SubjectType
     Comment,
     Basket,
     SurveyResponse,
+    ApiClient,
 }
 
-/// <summary>Who made it happen: a person, the platform itself (a command-line operator, a scheduled job), later an API client.</summary>
+/// <summary>Who made it happen: a person, the platform itself (a command-line operator, a scheduled job), an API client.</summary>
 [JsonConverter(typeof(WireEnumConverter))]
 public enum ActorType
 {
@@ -224,6 +238,9 @@ public enum ActorType
 
     /// <summary>A person without an account (a survey or poll answered with a browser token): who, the event never says.</summary>
     Visitor,
+
+    /// <summary>An API client (an integration with client credentials): its id is the actor's.</summary>
+    Client,
 }
 
 /// <summary>One entry of the catalogue: what the event is about, and whether the audit log shows it (staff actions).</summary>
@@ -301,6 +318,8 @@ public static class EventCatalogue
                 SubjectType.User,
                 false
             ),
+            EventType.ApiClientCreated or EventType.ApiClientEdited or EventType.ApiClientSecretRotated or EventType.ApiClientRevoked =>
+                new(SubjectType.ApiClient, true),
         };
 #pragma warning restore CS8524
 

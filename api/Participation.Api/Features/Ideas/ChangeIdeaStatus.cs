@@ -6,12 +6,14 @@ namespace Participation.Api.Features.Ideas;
 /// The project's staff move an idea through its statuses and/or answer it with official feedback, signed by
 /// a service (the project's department by default, never the employee). The history keeps every step; the change
 /// is recorded (audited), and the author, the idea's followers and the residents who reacted to it are notified.
+/// An API client with the ideas:feedback scope (the city's case-management system) may do the same on public ideas; it
+/// is recorded as that client.
 /// </summary>
 public static class ChangeIdeaStatus
 {
     public sealed record Request(IdeaStatus? Status, string? Feedback, string? SignedAs);
 
-    public sealed record Command(Guid ActorId, Guid IdeaId, IdeaStatus? Status, string? Feedback, string? SignedAs) : ICommand;
+    public sealed record Command(Actor Actor, Guid IdeaId, IdeaStatus? Status, string? Feedback, string? SignedAs) : ICommand;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -34,13 +36,13 @@ public static class ChangeIdeaStatus
             WITH prev AS (SELECT status FROM ideas WHERE id = @IdeaId),
             upd AS (UPDATE ideas SET status = @Status, updated_at = now() WHERE id = @IdeaId RETURNING title, project_id),
             change AS (
-                INSERT INTO idea_status_changes (idea_id, from_status, to_status, feedback, signed_as, changed_by)
+                INSERT INTO idea_status_changes (idea_id, from_status, to_status, feedback, signed_as, changed_by, changed_by_client)
                 SELECT @IdeaId, prev.status, @Status, @Feedback,
                        CASE WHEN @Feedback::text IS NULL THEN NULL
                             ELSE coalesce(@SignedAs,
                                           (SELECT d.name ->> 'fr' FROM projects p JOIN departments d ON d.id = p.department_id
                                             WHERE p.id = @ProjectId)) END,
-                       @ActorId
+                       @UserId, @ClientId
                   FROM prev
                 RETURNING id, from_status, signed_as)
             SELECT change.id, change.from_status, change.signed_as, upd.title FROM change, upd;
@@ -52,7 +54,10 @@ public static class ChangeIdeaStatus
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var idea = (await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct, forUpdate: true)).RequireStaff();
+            var user = c.Actor.Type == ActorType.User ? c.Actor.Id : null;
+            var idea = await IdeaAccess.LoadAsync(connection, user, c.IdeaId, tx, ct, forUpdate: true);
+            if (c.Actor.Type != ActorType.Client)
+                idea.RequireStaff();
             if (idea.Status == IdeaStatus.Prescreening)
                 throw new ConflictException(Messages.Get("awaiting_prescreening"));
             if (idea.Withdrawn)
@@ -70,7 +75,8 @@ public static class ChangeIdeaStatus
                         Status = status.ToWire(),
                         Feedback = feedback,
                         SignedAs = string.IsNullOrWhiteSpace(c.SignedAs) ? null : c.SignedAs.Trim(),
-                        c.ActorId,
+                        UserId = user,
+                        ClientId = c.Actor.Type == ActorType.Client ? c.Actor.Id : null,
                         idea.ProjectId,
                     },
                     tx,
@@ -81,7 +87,7 @@ public static class ChangeIdeaStatus
             await events.RecordAsync(
                 tx,
                 EventType.IdeaStatusChanged,
-                Actor.User(c.ActorId),
+                c.Actor,
                 c.IdeaId,
                 new Scope(idea.ProjectId, DepartmentId: idea.DepartmentId),
                 before: new { status = changed.FromStatus },
@@ -107,10 +113,13 @@ public static class ChangeIdeaStatus
         }
     }
 
-    [EndpointSummary("Change an idea's status and/or give official feedback signed by a service (the project's staff).")]
+    [EndpointSummary(
+        "Change an idea's status and/or give official feedback signed by a service (the project's staff; API clients with "
+            + "ideas:feedback)."
+    )]
     public static async Task<Ok<GetIdea.Response>> Endpoint(Guid id, Request body, Caller caller, ISender sender, CancellationToken ct)
     {
-        await sender.Send(new Command(caller.UserId, id, body.Status, body.Feedback, body.SignedAs), ct);
-        return TypedResults.Ok(await sender.Send(new GetIdea.Query(caller.UserId, id), ct));
+        await sender.Send(new Command(Actor.Of(caller), id, body.Status, body.Feedback, body.SignedAs), ct);
+        return TypedResults.Ok(await sender.Send(new GetIdea.Query(caller.UserIdOrNull, id), ct));
     }
 }

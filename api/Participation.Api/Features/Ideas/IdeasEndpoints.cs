@@ -16,9 +16,9 @@ public static class IdeasEndpoints
         // csharpier-ignore-start
         var g = api.MapGroup("").WithTags("Ideas");
         g.MapGet("/projects/{id:guid}/ideas", ListIdeas.Endpoint).WithName(nameof(ListIdeas))
-            .AllowAnonymous().ProducesProblems(400, 404);
+            .AllowAnonymous().AcceptClients(ClientScope.IdeasRead).ProducesProblems(400, 404);
         g.MapGet("/ideas/{id:guid}", GetIdea.Endpoint).WithName(nameof(GetIdea))
-            .AllowAnonymous().ProducesProblems(400, 404);
+            .AllowAnonymous().AcceptClients(ClientScope.IdeasRead).ProducesProblems(400, 404);
         g.MapPost("/projects/{id:guid}/ideas", SubmitIdea.Endpoint).WithName(nameof(SubmitIdea)) // phase rules
             .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).WithIdempotency().ProducesProblems(400, 401, 403, 404);
         g.MapPut("/ideas/{id:guid}", UpdateIdea.Endpoint).WithName(nameof(UpdateIdea))
@@ -26,7 +26,7 @@ public static class IdeasEndpoints
         g.MapPost("/ideas/{id:guid}/withdraw", WithdrawIdea.Endpoint).WithName(nameof(WithdrawIdea))
             .RequireAuthorization().ProducesProblems(401, 403, 404, 409); // its author
         g.MapPost("/ideas/{id:guid}/status", ChangeIdeaStatus.Endpoint).WithName(nameof(ChangeIdeaStatus))
-            .RequireAuthorization().ProducesProblems(400, 401, 403, 404, 409); // project staff
+            .RequireAuthorization().AcceptClients(ClientScope.IdeasFeedback).ProducesProblems(400, 401, 403, 404, 409); // project staff
         g.MapPut("/ideas/{id:guid}/reaction", ReactToIdea.Endpoint).WithName(nameof(ReactToIdea))
             .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(400, 401, 403, 404, 409); // phase rules
         g.MapDelete("/ideas/{id:guid}/reaction", RemoveReaction.Endpoint).WithName(nameof(RemoveReaction))

@@ -9,11 +9,11 @@ public static class OrganisationsEndpoints
         // csharpier-ignore-start
         var g = api.MapGroup("/organisations").WithTags("Organisations");
         g.MapGet("/", ListOrganisations.Endpoint).WithName(nameof(ListOrganisations))
-            .AllowAnonymous().ProducesProblems(400, 401, 403); // verified: everyone; pending/rejected: admins
+            .AllowAnonymous().AcceptClients(ClientScope.IdeasRead).ProducesProblems(400, 401, 403); // verified: all; others: admins
         g.MapGet("/mine", ListMyOrganisations.Endpoint).WithName(nameof(ListMyOrganisations))
             .RequireAuthorization().ProducesProblems(401);
         g.MapGet("/{id:guid}", GetOrganisation.Endpoint).WithName(nameof(GetOrganisation))
-            .AllowAnonymous().ProducesProblems(404); // verified: everyone; otherwise members and admins
+            .AllowAnonymous().AcceptClients(ClientScope.IdeasRead).ProducesProblems(404); // verified: all; others: members, admins
         g.MapPost("/", CreateOrganisation.Endpoint).WithName(nameof(CreateOrganisation))
             .RequireAuthorization().ProducesProblems(400, 401, 409); // any resident
         g.MapPatch("/{id:guid}", UpdateOrganisation.Endpoint).WithName(nameof(UpdateOrganisation))

@@ -8,7 +8,7 @@ public static class PlatformEndpoints
         // csharpier-ignore-start
         var g = api.MapGroup("/platform").WithTags("Platform");
         g.MapGet("/", GetPlatform.Endpoint).WithName(nameof(GetPlatform))
-            .AllowAnonymous(); // everyone
+            .AllowAnonymous().AcceptClients(ClientScope.ProjectsRead, ClientScope.IdeasRead, ClientScope.ResultsRead); // everyone
         // csharpier-ignore-end
         return api;
     }

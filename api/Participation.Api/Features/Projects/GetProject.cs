@@ -60,7 +60,7 @@ public static class GetProject
              WHERE p.id = @Id;
             SELECT ph.id, ph.title::text AS title, ph.description::text AS description, ph.starts_at, ph.ends_at, ph.method,
                    ph.settings::text AS settings,
-                   ph.starts_at <= now() AND (ph.ends_at IS NULL OR ph.ends_at > now()) AS is_current
+                   ph.starts_at <= now() AND (ph.ends_at IS NULL OR ph.ends_at > now()) AS is_current, ph.project_id
               FROM phases ph WHERE ph.project_id = @Id ORDER BY ph.starts_at;
             SELECT u.id, u.first_name, u.last_name
               FROM user_roles r JOIN users u ON u.id = r.user_id
@@ -95,7 +95,8 @@ public static class GetProject
             DateTime? EndsAt,
             string Method,
             string Settings,
-            bool IsCurrent
+            bool IsCurrent,
+            Guid ProjectId
         );
 
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
@@ -123,7 +124,12 @@ public static class GetProject
             if (p.Status == "draft" && !access.IsStaff && p.PreviewOk != true)
                 throw new NotFoundException("No such project.");
 
-            return new Response(
+            return ToResponse(p, phases, access.IsStaff ? new StaffView(access.ManagesModerators, p.PreviewActive, moderators) : null);
+        }
+
+        /// <summary>A project row and its phases as the page shows them (the change feed shares it).</summary>
+        internal static Response ToResponse(Row p, IReadOnlyList<Phase> phases, StaffView? staff) =>
+            new(
                 p.Id,
                 new Department(p.DepartmentId, LocalizedText.FromJson(p.DepartmentName)),
                 LocalizedText.FromJson(p.Title),
@@ -140,9 +146,8 @@ public static class GetProject
                 p.UpdatedAt.AsUtc(),
                 phases,
                 phases.FirstOrDefault(x => x.IsCurrent)?.Id,
-                access.IsStaff ? new StaffView(access.ManagesModerators, p.PreviewActive, moderators) : null
+                staff
             );
-        }
 
         internal static Phase ToPhase(PhaseRow r) =>
             new(

@@ -14,13 +14,13 @@ public static class ProjectsEndpoints
         // csharpier-ignore-start
         var g = api.MapGroup("/projects").WithTags("Projects");
         g.MapGet("/", ListProjects.Endpoint).WithName(nameof(ListProjects))
-            .AllowAnonymous().ProducesProblems(400); // published and archived only
+            .AllowAnonymous().AcceptClients(ClientScope.ProjectsRead).ProducesProblems(400); // published and archived only
         g.MapGet("/workspace", ListWorkspaceProjects.Endpoint).WithName(nameof(ListWorkspaceProjects))
             .RequireAuthorization().ProducesProblems(400, 401); // the caller's projects as staff
         g.MapGet("/{id:guid}", GetProject.Endpoint).WithName(nameof(GetProject))
-            .AllowAnonymous().ProducesProblems(404); // drafts: staff or preview token
+            .AllowAnonymous().AcceptClients(ClientScope.ProjectsRead).ProducesProblems(404); // drafts: staff or preview token
         g.MapGet("/{id:guid}/actions", GetProjectActions.Endpoint).WithName(nameof(GetProjectActions))
-            .AllowAnonymous().ProducesProblems(400, 404); // anonymous visitors get their reasons too
+            .AllowAnonymous().AcceptClients(ClientScope.ProjectsRead).ProducesProblems(400, 404); // visitors get their reasons too
         g.MapPost("/", CreateProject.Endpoint).WithName(nameof(CreateProject))
             .RequireAuthorization().ProducesProblems(400, 401, 403); // admin, or a head of the department
         g.MapPatch("/{id:guid}", UpdateProject.Endpoint).WithName(nameof(UpdateProject))
@@ -46,7 +46,7 @@ public static class ProjectsEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(SetProjectImage.MaxBytes + 64 * 1024))
             .ProducesProblems(400, 401, 403, 404, 413); // project staff
         g.MapGet("/{id:guid}/image", GetProjectImage.Endpoint).WithName(nameof(GetProjectImage))
-            .AllowAnonymous().Produces(200, typeof(Stream), "image/png", "image/jpeg", "image/webp")
+            .AllowAnonymous().AcceptClients(ClientScope.ProjectsRead).Produces(200, typeof(Stream), "image/png", "image/jpeg", "image/webp")
             .ProducesProblems(404); // capability URL: the random key is in it
         // csharpier-ignore-end
         return api;

@@ -13,7 +13,7 @@ public static class SurveysEndpoints
         // csharpier-ignore-start
         var g = api.MapGroup("").WithTags("Surveys");
         g.MapGet("/phases/{id:guid}/survey", GetSurvey.Endpoint).WithName(nameof(GetSurvey))
-            .AllowAnonymous().ProducesProblems(404); // published project, or staff
+            .AllowAnonymous().AcceptClients(ClientScope.ProjectsRead).ProducesProblems(404); // published project, or staff
         g.MapPut("/phases/{id:guid}/survey", SaveSurvey.Endpoint).WithName(nameof(SaveSurvey))
             .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(400, 401, 403, 404, 409); // project staff
         g.MapGet("/phases/{id:guid}/my-response", GetMyResponse.Endpoint).WithName(nameof(GetMyResponse))
@@ -31,7 +31,7 @@ public static class SurveysEndpoints
         g.MapDelete("/phases/{id:guid}/poll-answer", WithdrawPollAnswer.Endpoint).WithName(nameof(WithdrawPollAnswer))
             .AllowAnonymous().RequireRateLimiting(RateLimits.Writes).ProducesProblems(401, 403, 404); // own answer, phase open
         g.MapGet("/phases/{id:guid}/survey-results", GetSurveyResults.Endpoint).WithName(nameof(GetSurveyResults))
-            .AllowAnonymous().ProducesProblems(403, 404); // staff, or published
+            .AllowAnonymous().AcceptClients(ClientScope.ResultsRead).ProducesProblems(403, 404); // staff, or published
         g.MapGet("/survey-questions/{id:guid}/text-answers", ListTextAnswers.Endpoint).WithName(nameof(ListTextAnswers))
             .RequireAuthorization().ProducesProblems(400, 401, 403, 404); // project staff
         g.MapGet("/phases/{id:guid}/responses.csv", ExportSurveyResponses.Endpoint).WithName(nameof(ExportSurveyResponses))

@@ -9,7 +9,7 @@ public static class UsersEndpoints
         // csharpier-ignore-start
         var g = api.MapGroup("/users").WithTags("Users");
         g.MapGet("/{id:guid}", GetUser.Endpoint).WithName(nameof(GetUser))
-            .AllowAnonymous().ProducesProblems(404);
+            .AllowAnonymous().AcceptClients(ClientScope.IdeasRead).ProducesProblems(404);
         g.MapGet("/", ListUsers.Endpoint).WithName(nameof(ListUsers))
             .RequireAuthorization().ProducesProblems(400, 401, 403); // admin (checked in the handler)
         g.MapGet("/search", SearchPeople.Endpoint).WithName(nameof(SearchPeople))

@@ -17,7 +17,7 @@ public static class VotesEndpoints
         g.MapGet("/projects/{id:guid}/votes/mine", GetMyVotes.Endpoint).WithName(nameof(GetMyVotes))
             .RequireAuthorization().ProducesProblems(400, 401, 404); // own votes
         g.MapGet("/phases/{id:guid}/vote-results", GetVoteResults.Endpoint).WithName(nameof(GetVoteResults))
-            .AllowAnonymous().ProducesProblems(403, 404); // staff, or published
+            .AllowAnonymous().AcceptClients(ClientScope.ResultsRead).ProducesProblems(403, 404); // staff, or published
         // csharpier-ignore-end
         return api;
     }

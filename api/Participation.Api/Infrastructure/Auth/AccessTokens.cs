@@ -51,6 +51,26 @@ public static class ClaimsPrincipalExtensions
             ? id
             : throw new InvalidOperationException("The endpoint must require an authenticated user.");
 
+    /// <summary>The signed-in person's id; null for a visitor, and for an API client (whose token's subject is the client).</summary>
     public static Guid? UserIdOrNull(this ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(JwtRegisteredClaimNames.Sub), out var id) ? id : null;
+        user.HasClaim(c => c.Type == ClientIdClaim) ? null
+        : Guid.TryParse(user.FindFirstValue(JwtRegisteredClaimNames.Sub), out var id) ? id
+        : null;
+
+    /// <summary>Present on API clients' tokens only (RFC 9068's client_id): the client's id.</summary>
+    public const string ClientIdClaim = "client_id";
+
+    /// <summary>The API client a token was issued to (client credentials), or null for people and visitors.</summary>
+    public static Guid? ClientIdOrNull(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ClientIdClaim), out var id) ? id : null;
+
+    /// <summary>The scopes an API client's token carries (OpenIddict's validated principal); none for people.</summary>
+    public static IReadOnlySet<ClientScope> ClientScopes(this ClaimsPrincipal user) =>
+        user.ClientIdOrNull() is null
+            ? new HashSet<ClientScope>()
+            : OpenIddict
+                .Abstractions.OpenIddictExtensions.GetScopes(user)
+                .Select(s => Enums.WireEnum.TryParse<ClientScope>(s, out var scope) ? scope : (ClientScope?)null)
+                .OfType<ClientScope>()
+                .ToHashSet();
 }

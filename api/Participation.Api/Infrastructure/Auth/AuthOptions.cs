@@ -10,4 +10,13 @@ public sealed class AuthOptions
     public string SigningKey { get; set; } = "";
     public int AccessTokenMinutes { get; set; } = 15;
     public int RefreshTokenDays { get; set; } = 30;
+
+    /// <summary>Lifetime of the access tokens the OAuth 2.0 token endpoint issues to API clients.</summary>
+    public int ClientTokenMinutes { get; set; } = 15;
+
+    /// <summary>
+    /// The token endpoint answers over HTTPS only (RFC 6749 §3.2), behind a trusted proxy too (X-Forwarded-Proto). Null:
+    /// required except in the Development and Testing environments.
+    /// </summary>
+    public bool? ClientTokensRequireHttps { get; set; }
 }

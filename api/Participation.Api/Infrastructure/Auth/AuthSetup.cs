@@ -30,6 +30,33 @@ public static class AuthSetup
             context.Fail("The token predates a change of the user's roles.");
     }
 
+    /// <summary>The default scheme: forwards to the people's JWT bearer scheme or to <see cref="ClientTokenScheme"/>.</summary>
+    public const string BearerScheme = "PeopleOrClients";
+
+    /// <summary>OpenIddict's validation handler, which checks API clients' access tokens.</summary>
+    public const string ClientTokenScheme = OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+
+    private static readonly Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler Reader = new();
+
+    /// <summary>A bearer token whose header says "at+jwt" (RFC 9068), the type the client token endpoint issues.</summary>
+    public static bool IsClientToken(HttpContext http)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return false;
+        var token = header["Bearer ".Length..].Trim();
+        if (!Reader.CanReadToken(token))
+            return false;
+        try
+        {
+            return string.Equals(Reader.ReadJsonWebToken(token).Typ, "at+jwt", StringComparison.OrdinalIgnoreCase);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or System.Text.Json.JsonException or SecurityTokenException)
+        {
+            return false; // not a JWT after all: the people's scheme refuses it
+        }
+    }
+
     public static IServiceCollection AddJwtAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment env)
     {
         services
@@ -43,7 +70,14 @@ public static class AuthSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AccessTokens>();
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // Two kinds of bearer tokens: people's (minted by AccessTokens, checked here) and API clients' (minted by the
+        // OAuth 2.0 token endpoint, typ "at+jwt" per RFC 9068, checked by OpenIddict's validation). One scheme picks.
+        services
+            .AddAuthentication(BearerScheme)
+            .AddJwtBearer()
+            .AddPolicyScheme(BearerScheme, "People's or API clients' bearer tokens", o =>
+                o.ForwardDefaultSelector = http => IsClientToken(http) ? ClientTokenScheme : JwtBearerDefaults.AuthenticationScheme
+            );
         services
             .AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<Microsoft.Extensions.Options.IOptions<AuthOptions>>(

@@ -31,3 +31,13 @@ public sealed class ActionRefusedException(string action, string reason, string 
     public string Action { get; } = action;
     public string Reason { get; } = reason;
 }
+
+/// <summary>
+/// An API client's token lacks every scope the endpoint accepts (→ 403, <c>reason</c> insufficient_scope, and RFC 6750's
+/// <c>WWW-Authenticate: Bearer error="insufficient_scope"</c> naming the scopes that would do).
+/// </summary>
+public sealed class InsufficientScopeException(IReadOnlyList<string> accepted)
+    : Exception(accepted.Count == 0 ? "API clients may not call this endpoint." : "The client's token lacks the scope this endpoint needs.")
+{
+    public IReadOnlyList<string> Accepted { get; } = accepted;
+}

@@ -26,6 +26,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             NotFoundException n => Problem(StatusCodes.Status404NotFound, n.Message),
             ForbiddenException f => Problem(StatusCodes.Status403Forbidden, f.Message),
             ActionRefusedException a => Refused(a),
+            InsufficientScopeException i => InsufficientScope(http, i),
             UnauthorizedException u => Problem(StatusCodes.Status401Unauthorized, u.Message),
             GoneException g => Problem(StatusCodes.Status410Gone, g.Message),
             TooManyRequestsException t => TooMany(http, t.RetryAfter),
@@ -64,6 +65,17 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         var problem = Problem(StatusCodes.Status403Forbidden, a.Message);
         problem.Extensions["action"] = a.Action;
         problem.Extensions["reason"] = a.Reason;
+        return problem;
+    }
+
+    private static ProblemDetails InsufficientScope(HttpContext http, InsufficientScopeException e)
+    {
+        var scope = string.Join(' ', e.Accepted);
+        http.Response.Headers.WWWAuthenticate =
+            e.Accepted.Count == 0 ? "Bearer error=\"insufficient_scope\"" : $"Bearer error=\"insufficient_scope\", scope=\"{scope}\"";
+        var problem = Problem(StatusCodes.Status403Forbidden, e.Message);
+        problem.Extensions["reason"] = "insufficient_scope";
+        problem.Extensions["requiredScopes"] = e.Accepted;
         return problem;
     }
 

@@ -82,8 +82,20 @@ internal sealed class DescriptionsFilter : IOperationFilter
     /// Known names; else <c>{thingId}</c> → "The thing's id."; else a path <c>{id}</c> named after the segment before it
     /// (<c>/projects/{id}</c> → "The project's id.").
     /// </summary>
+    /// <summary>The change feed's parameters mean something else than a list's.</summary>
+    private static readonly Dictionary<string, string> Feed = new(StringComparer.Ordinal)
+    {
+        ["after"] =
+            "Resume after this cursor (an entry's `cursor`, `nextCursor`, or GET /changes/cursor); "
+            + "leave it out to start from the beginning.",
+        ["types"] = "Only these kinds, separated with commas: `project`, `idea`, `comment` (default: every kind the caller may read).",
+        ["limit"] = "Events read per page, 1 to 500 (100 when left out).",
+    };
+
     private static string? Describe(string name, string path)
     {
+        if (path.StartsWith("/api/v1/changes", StringComparison.Ordinal) && Feed.TryGetValue(name, out var feed))
+            return feed;
         if (Known.TryGetValue(name, out var known))
             return known;
         if (name.Length > 2 && name.EndsWith("Id", StringComparison.Ordinal))

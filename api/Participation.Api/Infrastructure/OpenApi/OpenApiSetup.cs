@@ -8,6 +8,59 @@ public static class OpenApiSetup
 {
     public const string DocumentName = "v1";
     private const string Bearer = "Bearer";
+    private const string ClientCredentials = "OAuth2";
+
+    private static string ScopeDescription(string scope) =>
+        scope switch
+        {
+            "projects:read" => "Published projects and their phases.",
+            "ideas:read" => "Published ideas, their comments and reactions.",
+            "results:read" => "Published results of votes, budgets and surveys.",
+            "statistics:read" => "Participation statistics.",
+            "webhooks:manage" => "The client's own webhook subscriptions and deliveries.",
+            "ideas:feedback" => "The official answer on ideas (status and feedback).",
+            _ => scope,
+        };
+
+    /// <summary>
+    /// Operations open to API clients: the OAuth 2.0 requirement with the scopes they accept (beside the people's bearer
+    /// token), and the 401 (token refused) and 403 (insufficient_scope) a client may get even where a visitor would not.
+    /// </summary>
+    private sealed class ClientScopesFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var accepted = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Auth.ClientScopesMetadata>().FirstOrDefault();
+            operation.Responses ??= [];
+            var problem = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository);
+            // Any operation refuses an API client whose token lacks its scopes, or that it is not open to at all.
+            var answers = accepted is null
+                ? [("403", "Forbidden")]
+                : new[] { ("401", "Unauthorized"), ("403", "Forbidden"), ("429", "Too Many Requests") };
+            foreach (var (code, description) in answers)
+                operation.Responses.TryAdd(
+                    code,
+                    new OpenApiResponse
+                    {
+                        Description = description,
+                        Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = problem } },
+                    }
+                );
+            if (accepted is null)
+                return;
+            operation.Security ??= [];
+            if (operation.Security.Count == 0)
+                operation.Security.Add(new OpenApiSecurityRequirement());
+            operation.Security.Add(
+                new OpenApiSecurityRequirement
+                {
+                    [new OpenApiSecuritySchemeReference(ClientCredentials, context.Document)] = accepted
+                        .Scopes.Select(s => s.ToWire())
+                        .ToList(),
+                }
+            );
+        }
+    }
 
     public static IServiceCollection AddOpenApiDocument(this IServiceCollection services)
     {
@@ -38,7 +91,27 @@ public static class OpenApiSetup
                     Description = "Access token from POST /api/v1/auth/login or /api/v1/auth/refresh.",
                 }
             );
+            o.AddSecurityDefinition(
+                ClientCredentials,
+                new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.OAuth2,
+                    Description =
+                        "API clients (integrations): OAuth 2.0 client credentials at POST "
+                        + Auth.ClientTokens.TokenPath
+                        + ". Each operation open to clients lists the scopes it accepts; any other answers a client 403.",
+                    Flows = new OpenApiOAuthFlows
+                    {
+                        ClientCredentials = new OpenApiOAuthFlow
+                        {
+                            TokenUrl = new Uri(Auth.ClientTokens.TokenPath, UriKind.Relative),
+                            Scopes = Enums.WireEnum<Auth.ClientScope>.All.ToDictionary(s => s, ScopeDescription),
+                        },
+                    },
+                }
+            );
             o.OperationFilter<AuthorizationOperationFilter>();
+            o.OperationFilter<ClientScopesFilter>();
             o.OperationFilter<OptionalFormFieldsFilter>();
             o.OperationFilter<IdempotencyHeaderFilter>();
             o.OperationFilter<PlumbingResponsesFilter>();

@@ -50,6 +50,7 @@ public static class RateLimits
             http,
             name,
             Participation.Api.Infrastructure.Auth.ClaimsPrincipalExtensions.UserIdOrNull(http.User)?.ToString()
+                ?? ClientKey(http)
                 ?? http.Connection.RemoteIpAddress?.ToString()
                 ?? "unknown",
             pick
@@ -80,6 +81,33 @@ public static class RateLimits
         });
     }
 
+    private static string? ClientKey(HttpContext http) =>
+        Participation.Api.Infrastructure.Auth.ClaimsPrincipalExtensions.ClientIdOrNull(http.User) is { } client ? $"client:{client}" : null;
+
+    /// <summary>
+    /// Every request of an API client counts against its own limit per minute (set by its managers, read with its token's
+    /// check); people and visitors are not limited here (their writes and sign-ins have their own policies).
+    /// </summary>
+    private static RateLimitPartition<string> PerClient(HttpContext http)
+    {
+        if (ClientKey(http) is not { } key)
+            return RateLimitPartition.GetNoLimiter("");
+        var permits = int.TryParse(
+            http.User.FindFirst(Participation.Api.Infrastructure.Auth.ClientTokens.RateLimitClaim)?.Value,
+            System.Globalization.CultureInfo.InvariantCulture,
+            out var limit
+        )
+            ? limit
+            : 1;
+        // The limit is part of the key: a changed limit starts a window of its own at once.
+        return RateLimitPartition.GetFixedWindowLimiter($"{key}:{permits}", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+    }
+
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
@@ -96,6 +124,7 @@ public static class RateLimits
                     .RequestServices.GetRequiredService<IProblemDetailsService>()
                     .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
             };
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(PerClient);
             limiter.AddPolicy(Login, http => PerIp(http, Login, o => (o.AuthPermits, o.AuthWindowSeconds)));
             limiter.AddPolicy(Sensitive, http => PerIp(http, Sensitive, o => (o.AuthPermits, o.AuthWindowSeconds)));
             limiter.AddPolicy(Writes, http => PerUser(http, Writes, o => (o.WritePermits, o.WriteWindowSeconds)));

@@ -628,6 +628,37 @@ public static class Messages
             "Om zonder account te antwoorden stuurt de browser een X-Respondent-Token van 16 tot 200 tekens.",
             "To answer without an account, the browser sends an X-Respondent-Token of 16 to 200 characters."
         ),
+        ["api_client_name_taken"] = (
+            "Un client d'API actif porte déjà ce nom.",
+            "Er bestaat al een actieve API-client met deze naam.",
+            "An active API client already has this name."
+        ),
+        ["api_client_scopes"] = (
+            "Choisissez au moins une permission parmi celles proposées.",
+            "Kies minstens één van de aangeboden rechten.",
+            "Choose at least one of the scopes offered."
+        ),
+        ["api_client_rate_limit"] = (
+            "Entre 1 et 100 000 requêtes par minute.",
+            "Tussen 1 en 100.000 verzoeken per minuut.",
+            "Between 1 and 100,000 requests per minute."
+        ),
+        ["api_client_overlap"] = (
+            "Entre 0 et 168 heures (7 jours).",
+            "Tussen 0 en 168 uur (7 dagen).",
+            "Between 0 and 168 hours (7 days)."
+        ),
+        ["change_feed_limit"] = ("Entre 1 et 500.", "Tussen 1 en 500.", "Between 1 and 500."),
+        ["change_feed_types"] = (
+            "Types acceptés : project, idea, comment (séparés par des virgules).",
+            "Toegestane types: project, idea, comment (gescheiden door komma's).",
+            "Types allowed: project, idea, comment (comma-separated)."
+        ),
+        ["api_client_revoked"] = (
+            "Ce client d'API est révoqué : il ne peut plus être modifié.",
+            "Deze API-client is ingetrokken: hij kan niet meer gewijzigd worden.",
+            "This API client is revoked: it can no longer be changed."
+        ),
     };
 
     /// <summary>
