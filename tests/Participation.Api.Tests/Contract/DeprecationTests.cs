@@ -89,6 +89,7 @@ public sealed class DeprecationTests : IAsyncLifetime
 
     [Theory]
     [InlineData("2027-06-30", "2026-12-01", null)] // sunset before the deprecation
+    [InlineData("2026-12-01", "2027-05-31", null)] // less than six months' notice
     [InlineData("1 December 2026", "2027-06-30", null)] // not yyyy-MM-dd
     [InlineData("2026-12-01", "2027-06-30", "/docs/old")] // not an absolute URL
     public void A_wrong_declaration_fails_at_start_up(string since, string sunset, string? link)

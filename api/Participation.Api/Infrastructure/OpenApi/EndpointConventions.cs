@@ -4,6 +4,9 @@ namespace Participation.Api.Infrastructure.OpenApi;
 
 public static class EndpointConventions
 {
+    /// <summary>The least notice between an endpoint's deprecation and its sunset.</summary>
+    public const int MinimumNoticeMonths = 6;
+
     /// <summary>Declares the problem+json answers an endpoint may give, so generated clients type them.</summary>
     public static RouteHandlerBuilder ProducesProblems(this RouteHandlerBuilder builder, params int[] statusCodes)
     {
@@ -22,13 +25,17 @@ public static class EndpointConventions
     /// included, carries <c>Deprecation</c> (RFC 9745: <c>@</c> and the Unix time it was deprecated), <c>Sunset</c>
     /// (RFC 8594: the HTTP date after which it may be gone) and, with <paramref name="link"/>, a <c>Link</c> to the
     /// migration notes (<c>rel="deprecation"</c>); the OpenAPI operation is marked <c>deprecated</c>. Dates are
-    /// <c>yyyy-MM-dd</c>, midnight UTC; the sunset may not come before the deprecation.
+    /// <c>yyyy-MM-dd</c>, midnight UTC; the sunset comes at least <see cref="MinimumNoticeMonths"/> months after the
+    /// deprecation (the policy integrators are promised).
     /// </summary>
     public static RouteHandlerBuilder Deprecated(this RouteHandlerBuilder builder, string since, string sunset, string? link = null)
     {
         var deprecation = new Deprecation(Day(since), Day(sunset), link);
-        if (deprecation.Sunset < deprecation.Since)
-            throw new ArgumentException($"The sunset ({sunset}) comes before the deprecation ({since}).", nameof(sunset));
+        if (deprecation.Sunset < deprecation.Since.AddMonths(MinimumNoticeMonths))
+            throw new ArgumentException(
+                $"The sunset ({sunset}) must come at least {MinimumNoticeMonths} months after the deprecation ({since}).",
+                nameof(sunset)
+            );
         if (link is not null && !Uri.IsWellFormedUriString(link, UriKind.Absolute))
             throw new ArgumentException($"The deprecation link must be an absolute URL: {link}", nameof(link));
         return builder
