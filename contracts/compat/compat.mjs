@@ -64,13 +64,13 @@ export function securityChanges(before, after) {
       if (anonymousAllowed(current)) continue;
       const where = `${method.toUpperCase()} ${route}`;
       if (anonymousAllowed(old)) {
-        changes.push({ path: `paths/${route}/${method}/security`, description: `${where} now needs credentials` });
+        changes.push({ path: `paths › ${route} › ${method} › security`, description: `${where} now needs credentials` });
         continue;
       }
       for (const requirement of old)
         if (!current.some((alternative) => satisfies(requirement, alternative)))
           changes.push({
-            path: `paths/${route}/${method}/security`,
+            path: `paths › ${route} › ${method} › security`,
             description: `${where}: credentials ${JSON.stringify(requirement)} are no longer enough`,
           });
     }
@@ -85,7 +85,7 @@ export function securityChanges(before, after) {
     const { description: _a, ...was } = before.components?.securitySchemes?.[name] ?? {};
     const { description: _b, ...now } = after.components?.securitySchemes?.[name] ?? {};
     if (JSON.stringify(was) !== JSON.stringify(now))
-      changes.push({ path: `components/securitySchemes/${name}`, description: `security scheme ${name} changed or was removed` });
+      changes.push({ path: `components › securitySchemes › ${name}`, description: `security scheme ${name} changed or was removed` });
   }
   return changes.map((c) => ({ ...c, type: 'breaking', action: 'replace' }));
 }
@@ -100,7 +100,7 @@ export function breakingChanges(before, after) {
   const isSecurity = (d) => d.path[0] === 'security' || (d.path[0] === 'paths' && d.path[3] === 'security');
   const breaking = diffs
     .filter((d) => d.type === 'breaking' && !isSecurity(d))
-    .map((d) => ({ type: d.type, action: d.action, path: d.path.join('/'), description: d.description ?? '' }))
+    .map((d) => ({ type: d.type, action: d.action, path: d.path.join(' › '), description: d.description ?? '' }))
     .concat(security);
   return { breaking, changes: diffs.length + security.length };
 }
@@ -169,9 +169,13 @@ function main(mode) {
     return 1;
   }
   console.log(`contract compatibility: ${result.message}`);
-  if (mode === 'release') {
+  if (mode === 'release' && result.changes === 0 && current.info.version === released.info.version) {
+    console.log(`nothing to release: contract ${current.info.version} is the released one`);
+  } else if (mode === 'release') {
     fs.copyFileSync(currentPath, releasedPath);
-    console.log(`released contract ${current.info.version}: contracts/released/openapi.json updated; commit it, then publish the SDKs (make sdk)`);
+    console.log(
+      `released contract ${current.info.version}: contracts/released/openapi.json updated; commit it, then publish the SDKs (make sdk)`,
+    );
   }
   return 0;
 }

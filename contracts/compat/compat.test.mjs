@@ -25,7 +25,10 @@ test('a removed operation fails without a new major, naming it', () => {
   assert.equal(result.ok, false);
   assert.match(result.message, /breaking change\(s\) since the released 1\.0\.0 without a new major/);
   assert.match(result.message, /2\.0\.0/);
-  assert.ok(result.breaking.some((d) => d.description.includes('GET /api/v1/projects')), JSON.stringify(result.breaking));
+  assert.ok(
+    result.breaking.some((d) => d.description.includes('GET /api/v1/projects')),
+    JSON.stringify(result.breaking),
+  );
 });
 
 test('a removed operation fails with a new minor', () => {
@@ -99,10 +102,16 @@ test('an optional token that becomes required fails; a required one that becomes
   const [route, method] = Object.entries(contract.paths)
     .flatMap(([r, item]) => Object.entries(item).map(([m, op]) => [r, m, op]))
     .find(([, , op]) => op.security?.length === 2);
-  const tighter = verdict(base(), at('1.1.0', (doc) => (doc.paths[route][method].security = [{ Bearer: [] }])));
+  const tighter = verdict(
+    base(),
+    at('1.1.0', (doc) => (doc.paths[route][method].security = [{ Bearer: [] }])),
+  );
   assert.equal(tighter.ok, false);
 
-  const looser = verdict(base(), at('1.1.0', (doc) => (doc.paths['/api/v1/me'].get.security = [{}, { Bearer: [] }])));
+  const looser = verdict(
+    base(),
+    at('1.1.0', (doc) => (doc.paths['/api/v1/me'].get.security = [{}, { Bearer: [] }])),
+  );
   assert.deepEqual(
     looser.breaking.filter((d) => d.path.includes('security')),
     [],
