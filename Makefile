@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help run test build lint format bench openapi contracts contracts-check clean
+.PHONY: help run test build lint format bench openapi contracts contracts-check contracts-compat contracts-release sdk samples clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -10,7 +10,7 @@ help: ## list the targets
 run: ## install what is missing, start PostgreSQL, migrate, seed the demo city, run the API (:5080) and the web app (:5173)
 	@.ci/run-local.sh
 
-test: ## run every test (.NET, contract, web unit, browser end-to-end) against a throwaway PostgreSQL
+test: ## run every test (.NET, contract and compatibility gate, web unit, browser end-to-end, sample integrations) against a throwaway PostgreSQL
 	@.ci/test.sh
 
 bench: ## benchmark the hot endpoints next to bare baselines on a large seeded data set (BENCH_QUICK=1: small and short); not part of `make test`
@@ -34,12 +34,25 @@ openapi: ## rewrite openapi.json from the running API (needs PostgreSQL: uses a 
 	  TEST_DATABASE_URL="$$server" UPDATE_OPENAPI=1 dotnet test tests/Participation.Api.Tests --no-build \
 	    --filter "FullyQualifiedName~OpenApiTests.The_committed_openapi_json" -v q -nologo
 
-contracts: ## regenerate the TypeScript and .NET clients in contracts/ from openapi.json
+contracts: ## regenerate the TypeScript and .NET clients in contracts/ from openapi.json (and the npm package's version from info.version)
 	@.ci/contracts.sh
 
-contracts-check: ## fail when the generated clients differ from what openapi.json gives
-	@.ci/contracts.sh check
+contracts-check: ## fail when the generated clients differ from what openapi.json gives, or openapi.json breaks the released contract
+	@.ci/contracts.sh check && .ci/contracts.sh compat
+
+contracts-compat: ## fail when openapi.json breaks the released contract (contracts/released/openapi.json) without a new major
+	@.ci/contracts.sh compat
+
+contracts-release: ## make openapi.json the released contract (after raising OpenApiSetup.ContractVersion, make openapi, make contracts)
+	@.ci/contracts.sh release
+
+sdk: ## build the SDK packages, versioned like the contract, into .local/sdk/: npm @participation/client (.tgz), NuGet Participation.Client (.nupkg)
+	@.ci/sdk.sh
+
+samples: ## build the SDK, start the API on its own database, run the Node and .NET sample integrations against it; `make test` runs them
+	@.ci/samples.sh
 
 clean: ## stop and remove the local databases, remove build output
 	@.ci/pg.sh clean
-	rm -rf .local api/*/bin api/*/obj tests/*/bin tests/*/obj bench/*/bin bench/*/obj contracts/dotnet/*/bin contracts/dotnet/*/obj web-client/dist
+	rm -rf .local api/*/bin api/*/obj tests/*/bin tests/*/obj bench/*/bin bench/*/obj contracts/dotnet/*/bin contracts/dotnet/*/obj \
+	  contracts/samples/dotnet/bin contracts/samples/dotnet/obj contracts/typescript/dist web-client/dist

@@ -46,6 +46,16 @@ ensure_node_deps() {
   fi
 }
 
+# npm ci in a package folder of the repository (contracts/compat, contracts/typescript, contracts/samples/node) when its
+# node_modules is missing or older than its lock file.
+ensure_npm_deps() {
+  local dir="$ROOT/$1"
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ] || [ "${CI:-}" = "true" ]; then
+    say "installing $1 packages (npm ci)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
 ensure_chromium() {
   command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || apt_install chromium
 }

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # `make test`: every test against real services, on a throwaway PostgreSQL cluster.
 #   1. .NET (xunit, WebApplicationFactory + real PostgreSQL, real SMTP server)
-#   2. contract: openapi.json (checked by a .NET test) and the generated clients are up to date
+#   2. contract: openapi.json (checked by a .NET test) and the generated clients are up to date; the compatibility gate
+#      (openapi.json against the released contract, contracts/released/openapi.json) and its own tests (node --test)
 #   3. .NET formatting (CSharpier, `dotnet format style`); web unit tests (vitest), the web client's type check, lint
 #      (ESLint) and formatting (Prettier)
 #   4. browser end-to-end (Playwright in Debian's Chromium against the real API and database)
+#   5. sample integrations: the SDK packages built (`make sdk`), then a Node and a .NET program using them against the
+#      running API (.ci/samples.sh)
 # Every stage runs even when an earlier one failed; the totals are always printed, and the exit code is 1 when
 # anything failed. With DATABASE_URL or ConnectionStrings__Participation set, that server is used instead of a
 # local cluster (the role needs CREATEDB: .NET tests create participation_tests_*, the browser tests participation_e2e).
@@ -18,7 +21,7 @@ strip() { sed 's/\x1b\[[0-9;]*m//g' "$1" 2>/dev/null || true; }
 sum() { { grep -oE "$1" || true; } | { grep -oE '[0-9]+' || true; } | awk '{s+=$1} END {print s+0}'; }
 
 declare -A passed failed
-stages=(dotnet vitest e2e)
+stages=(dotnet contract vitest e2e samples)
 for s in "${stages[@]}"; do passed[$s]=0; failed[$s]=0; done
 broken=()   # stages (or checks) that failed without a failing test to show for it
 
@@ -34,6 +37,8 @@ failures() {
     strip "$logs/dotnet.log" | grep -A2 -E '^ +Failed [A-Za-z_]' | grep -vE '^ +Error Message:|^--$' || true
     strip "$logs/vitest.log" | grep -E '^ *(FAIL|×) ' || true
     strip "$logs/e2e.log" | grep -E '^ +[0-9]+\) ' || true
+    strip "$logs/contract.log" | grep -E '^not ok ' || true
+    strip "$logs/samples.log" | grep -E '^  [a-z]+ sample failed' || true
   } | head -n 40 | sed 's/^ */    /'
 }
 
@@ -42,7 +47,7 @@ report() {
   local total_passed=0 total_failed=${#broken[@]}
   for s in "${stages[@]}"; do total_passed=$((total_passed + passed[$s])); total_failed=$((total_failed + failed[$s])); done
   echo
-  echo "dotnet ${passed[dotnet]} · vitest ${passed[vitest]} · e2e ${passed[e2e]}"
+  echo "dotnet ${passed[dotnet]} · contract ${passed[contract]} · vitest ${passed[vitest]} · e2e ${passed[e2e]} · samples ${passed[samples]}"
   echo "tests: $total_passed passed, $total_failed failed"
   if [ "$total_failed" -gt 0 ]; then
     for s in "${stages[@]}"; do [ "${failed[$s]}" -eq 0 ] || echo "  $s: ${failed[$s]} failed (log: ${logs#"$ROOT/"}/$s.log)"; done
@@ -85,6 +90,15 @@ failed[dotnet]=$(strip "$logs/dotnet.log" | sum 'Failed: +[0-9]+')
 say "contract: generated clients match openapi.json"
 "$ROOT/.ci/contracts.sh" check || broken+=("contract check: the generated clients differ from openapi.json (make contracts)")
 
+say "contract: compatible with the released contract (or a new major), and the gate's own tests"
+"$ROOT/.ci/contracts.sh" compat 2>&1 | tee "$logs/contract-compat.log" \
+  || broken+=("contract compatibility: a breaking change without a new major (see ${logs#"$ROOT/"}/contract-compat.log)")
+"$ROOT/.ci/contracts.sh" compat-test 2>&1 | tee "$logs/contract.log" >/dev/null && contract_ok=1 || contract_ok=0
+passed[contract]=$(strip "$logs/contract.log" | sum '^# pass [0-9]+')
+failed[contract]=$(strip "$logs/contract.log" | sum '^# fail [0-9]+')
+echo "compatibility gate tests passed: ${passed[contract]}, failed: ${failed[contract]}"
+[ "$contract_ok" -eq 1 ] || stage_failed contract "the compatibility gate's tests (see ${logs#"$ROOT/"}/contract.log)"
+
 say ".NET formatting: CSharpier (layout), dotnet format (style: usings, namespaces), no line over 140 characters"
 { dotnet csharpier check . && dotnet format style Participation.sln --verify-no-changes --severity warn --no-restore \
   && "$ROOT/.ci/line-length.sh"; } 2>&1 \
@@ -116,3 +130,10 @@ if E2E_DATABASE_URL=$("$ROOT/.ci/pg.sh" createdb test participation_e2e --fresh)
 else
   broken+=("creating the end-to-end database (browser tests not run)")
 fi
+
+say "sample integrations: the SDK packages against the running API"
+"$ROOT/.ci/samples.sh" 2>&1 | tee "$logs/samples.log" && samples_ok=1 || samples_ok=0
+samples_line=$(strip "$logs/samples.log" | grep -E '^samples: [0-9]+ passed' | tail -n 1 || true)
+passed[samples]=$(echo "$samples_line" | sum '[0-9]+ passed')
+failed[samples]=$(echo "$samples_line" | sum '[0-9]+ failed')
+[ "$samples_ok" -eq 1 ] || stage_failed samples "sample integrations (see ${logs#"$ROOT/"}/samples.log)"

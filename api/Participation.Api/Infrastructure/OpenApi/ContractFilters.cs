@@ -73,11 +73,17 @@ internal sealed class PlumbingResponsesFilter : IOperationFilter
                 }
         }
 
+        var deprecation = metadata.OfType<Deprecation>().FirstOrDefault();
+        if (deprecation is not null)
+            operation.Deprecated = true;
+
         foreach (var (code, response) in operation.Responses)
         {
             if (response is not OpenApiResponse r)
                 continue;
             var status = int.Parse(code, CultureInfo.InvariantCulture);
+            if (deprecation is not null)
+                DeprecationHeaders(r, deprecation);
             if (
                 Descriptions.TryGetValue(status, out var description)
                 && (string.IsNullOrEmpty(r.Description) || r.Description == ReasonPhrase(status))
@@ -136,6 +142,16 @@ internal sealed class PlumbingResponsesFilter : IOperationFilter
         operation.Responses.Clear();
         foreach (var (k, v) in sorted)
             operation.Responses[k] = v;
+    }
+
+    /// <summary>The headers <see cref="EndpointConventions.Deprecated"/> adds to every answer of a deprecated operation.</summary>
+    private static void DeprecationHeaders(OpenApiResponse response, Deprecation deprecation)
+    {
+        var text = new OpenApiSchema { Type = JsonSchemaType.String };
+        Header(response, "Deprecation", $"RFC 9745: deprecated since this instant (`{deprecation.DeprecationHeader}`).", text);
+        Header(response, "Sunset", $"RFC 8594: may stop working after this date (`{deprecation.SunsetHeader}`).", text);
+        if (deprecation.Link is not null)
+            Header(response, "Link", "`rel=\"deprecation\"`: what to use instead.", text);
     }
 
     private static void Header(OpenApiResponse response, string name, string description, OpenApiSchema schema)

@@ -75,6 +75,11 @@ internal sealed class DescriptionsFilter : IOperationFilter
             lines.Add("Honours an `Idempotency-Key` header: a retry with the same key replays the first answer.");
         if (operation.Parameters?.Any(p => p.Name == "cursor") == true)
             lines.Add("Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.");
+        if (metadata.OfType<Deprecation>().FirstOrDefault() is { } deprecation)
+            lines.Add(
+                $"Deprecated since {deprecation.Since:yyyy-MM-dd}; may stop working after {deprecation.Sunset:yyyy-MM-dd}"
+                    + (deprecation.Link is null ? "." : $" (see {deprecation.Link}).")
+            );
         operation.Description = string.Join(" ", lines.Where(l => l.Length > 0));
     }
 

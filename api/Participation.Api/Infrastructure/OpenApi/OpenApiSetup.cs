@@ -7,6 +7,14 @@ namespace Participation.Api.Infrastructure.OpenApi;
 public static class OpenApiSetup
 {
     public const string DocumentName = "v1";
+
+    /// <summary>
+    /// The contract's semantic version (<c>info.version</c> of openapi.json), which the SDK packages take (`make sdk`).
+    /// Compared with the last released contract (contracts/released/openapi.json) by `make contracts-compat`: a breaking
+    /// change needs a new major, anything else a new minor or patch before `make contracts-release`. The URL keeps
+    /// /api/v1 (<see cref="DocumentName"/>).
+    /// </summary>
+    public const string ContractVersion = "1.0.0";
     private const string Bearer = "Bearer";
     private const string ClientCredentials = "OAuth2";
 
@@ -72,10 +80,14 @@ public static class OpenApiSetup
                 new OpenApiInfo
                 {
                     Title = "Participation API",
-                    Version = "v1",
+                    Version = ContractVersion,
                     Description =
                         "Citizen participation platform for municipalities. All routes live under /api/v1; "
-                        + "errors are RFC 9457 problem+json. Authenticate with a bearer access token from POST /api/v1/auth/login.",
+                        + "errors are RFC 9457 problem+json. Authenticate with a bearer access token from POST /api/v1/auth/login. "
+                        + "Keyset pages (`cursor`, `nextCursor`), rate limits (429 with `Retry-After`), versioning and "
+                        + "deprecation (`Deprecation` and `Sunset` headers): see the integrators' guide, docs/integrators.md "
+                        + "in the repository. SDKs: the npm package `@participation/client` and the NuGet package "
+                        + "`Participation.Client`, versioned like this document.",
                 }
             );
             o.SupportNonNullableReferenceTypes();
@@ -132,7 +144,11 @@ public static class OpenApiSetup
     /// <summary>Swagger UI at /swagger (middleware, so it runs before the closed-by-default authorization).</summary>
     public static WebApplication UseSwaggerUserInterface(this WebApplication app)
     {
-        app.UseSwaggerUI(o => o.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "Participation API v1"));
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", $"Participation API {ContractVersion}");
+            o.DocumentTitle = "Participation API reference";
+        });
         return app;
     }
 

@@ -61,7 +61,15 @@ public static class HttpHardening
                         p.WithOrigins(o.Value.CorsOrigins)
                             .AllowAnyHeader()
                             .AllowAnyMethod()
-                            .WithExposedHeaders("Location", "Retry-After", "Content-Disposition", "Idempotent-Replayed")
+                            .WithExposedHeaders(
+                                "Location",
+                                "Retry-After",
+                                "Content-Disposition",
+                                "Idempotent-Replayed",
+                                "Deprecation",
+                                "Sunset",
+                                "Link"
+                            )
                     )
             );
         services.ConfigureHttpJsonOptions(j => Configure(j.SerializerOptions));
