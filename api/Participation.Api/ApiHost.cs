@@ -15,6 +15,7 @@ using Participation.Api.Features.Projects;
 using Participation.Api.Features.Surveys;
 using Participation.Api.Features.Users;
 using Participation.Api.Features.Votes;
+using Participation.Api.Features.Widgets;
 using Participation.Api.Infrastructure;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Infrastructure.Idempotency;
@@ -100,6 +101,8 @@ public static class ApiHost
         api.MapVotesEndpoints();
         api.MapSurveysEndpoints();
         api.MapBudgetsEndpoints();
+        api.MapWidgetsEndpoints();
+        app.MapEmbedEndpoints();
         extraEndpoints?.Invoke(app);
         await app.RunAsync();
         return 0;

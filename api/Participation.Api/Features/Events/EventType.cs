@@ -196,6 +196,15 @@ public enum EventType
 
     [JsonStringEnumMemberName("user.password_changed")]
     UserPasswordChanged,
+
+    [JsonStringEnumMemberName("widget.created")]
+    WidgetCreated,
+
+    [JsonStringEnumMemberName("widget.edited")]
+    WidgetEdited,
+
+    [JsonStringEnumMemberName("widget.deleted")]
+    WidgetDeleted,
 }
 
 /// <summary>What an event is about.</summary>
@@ -213,6 +222,7 @@ public enum SubjectType
     Comment,
     Basket,
     SurveyResponse,
+    Widget,
 }
 
 /// <summary>Who made it happen: a person, the platform itself (a command-line operator, a scheduled job), later an API client.</summary>
@@ -301,6 +311,8 @@ public static class EventCatalogue
                 SubjectType.User,
                 false
             ),
+            // Widgets for the city's website: staff configuration, platform-wide (admins see them in the audit log).
+            EventType.WidgetCreated or EventType.WidgetEdited or EventType.WidgetDeleted => new(SubjectType.Widget, true),
         };
 #pragma warning restore CS8524
 
