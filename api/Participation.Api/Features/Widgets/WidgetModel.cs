@@ -217,6 +217,7 @@ public sealed class WidgetSettingsRules<T> : AbstractValidator<T>
     public WidgetSettingsRules()
     {
         RuleFor(s => s.Name!)
+            .Cascade(CascadeMode.Stop)
             .NotEmpty()
             .WithMessage(_ => Messages.Get("required"))
             .Must(n => n.Trim().Length is >= 1 and <= 120)
@@ -276,8 +277,12 @@ public sealed class WidgetSettingsRules<T> : AbstractValidator<T>
                     .Custom(
                         (origins, context) =>
                         {
-                            if (origins?.FirstOrDefault(o => WidgetRules.Origin(o) is null) is { } bad)
-                                context.AddFailure(nameof(IWidgetSettings.AllowedOrigins), Messages.Get("widget_origin", Shorten(bad)));
+                            var bad = origins?.ToList().FindIndex(o => WidgetRules.Origin(o) is null) ?? -1;
+                            if (bad >= 0)
+                                context.AddFailure(
+                                    nameof(IWidgetSettings.AllowedOrigins),
+                                    Messages.Get("widget_origin", Shorten(origins![bad]))
+                                );
                         }
                     )
             );

@@ -5,7 +5,7 @@ namespace Participation.Api.Features.Widgets;
 
 /// <summary>The words of the embed page and the snippets, in each widget language (a small dictionary, no resource files).</summary>
 public sealed record WidgetTexts(
-    string Culture,
+    string Lang,
     string Heading,
     string Button,
     string NewTab,
@@ -15,11 +15,12 @@ public sealed record WidgetTexts(
     string Archived,
     string NotFoundTitle,
     string NotFoundBody,
+    string[] Months,
     IReadOnlyDictionary<PhaseMethod, string> Actions
 )
 {
     public static readonly WidgetTexts Fr = new(
-        "fr-BE",
+        "fr",
         "Participez aux projets",
         "Participer",
         "(nouvel onglet)",
@@ -29,6 +30,7 @@ public sealed record WidgetTexts(
         "Projet terminé",
         "Widget introuvable",
         "Ce widget n'existe pas ou plus.",
+        ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
         new Dictionary<PhaseMethod, string>
         {
             [PhaseMethod.Information] = "Informez-vous",
@@ -41,7 +43,7 @@ public sealed record WidgetTexts(
     );
 
     public static readonly WidgetTexts Nl = new(
-        "nl-BE",
+        "nl",
         "Doe mee met de projecten",
         "Doe mee",
         "(nieuw tabblad)",
@@ -51,6 +53,7 @@ public sealed record WidgetTexts(
         "Afgerond project",
         "Widget niet gevonden",
         "Deze widget bestaat niet (meer).",
+        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
         new Dictionary<PhaseMethod, string>
         {
             [PhaseMethod.Information] = "Informeer je",
@@ -63,7 +66,7 @@ public sealed record WidgetTexts(
     );
 
     public static readonly WidgetTexts En = new(
-        "en-GB",
+        "en",
         "Take part in our projects",
         "Take part",
         "(new tab)",
@@ -73,6 +76,7 @@ public sealed record WidgetTexts(
         "Project closed",
         "Widget not found",
         "This widget does not exist (any more).",
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
         new Dictionary<PhaseMethod, string>
         {
             [PhaseMethod.Information] = "Find out more",
@@ -100,11 +104,15 @@ public sealed record WidgetTexts(
             _ => Fr,
         };
 
-    public string Lang => Culture[..2];
-
-    /// <summary>A date as people of this language write it, in the city's time zone (Brussels when the system knows it).</summary>
-    public string Date(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, CityTime).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo(Culture));
+    /// <summary>
+    /// A date as people of this language write it ("12 mars 2027"), in the city's time zone (Brussels when the system knows
+    /// it). Month names are ours: the API runs with invariant globalization (no culture data).
+    /// </summary>
+    public string Date(DateTimeOffset at)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, CityTime);
+        return string.Create(CultureInfo.InvariantCulture, $"{local.Day} {Months[local.Month - 1]} {local.Year}");
+    }
 
     private static readonly TimeZoneInfo CityTime = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Brussels", out var zone)
         ? zone
