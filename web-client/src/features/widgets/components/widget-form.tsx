@@ -147,9 +147,9 @@ export function WidgetForm({ idPrefix, widget, projects, submitLabel, pending, e
     else if (draft.name.trim().length > WIDGET_NAME_MAX) found.name = [t('forms.tooLong', { max: WIDGET_NAME_MAX })];
     for (const colour of COLOURS) if (!isColour(draft[colour].trim())) found[colour] = [t('widgets.form.colourInvalid')];
     if (textContrast !== null && textContrast < MIN_CONTRAST)
-      found.textColour = [t('widgets.form.contrastTooLow', { ratio: ratio(textContrast) })];
+      found.textColour = [t('widgets.form.contrastTooLow', { ratio: shown(textContrast) })];
     if (accentContrast !== null && accentContrast < MIN_CONTRAST)
-      found.accentColour = [t('widgets.form.contrastTooLow', { ratio: ratio(accentContrast) })];
+      found.accentColour = [t('widgets.form.contrastTooLow', { ratio: shown(accentContrast) })];
     if (draft.selection === WidgetSelection.Chosen && draft.projectIds.length === 0)
       found.projectIds = [t('widgets.form.projectsRequired', { max: WIDGET_MAX_PROJECTS })];
     setClientErrors(found);
@@ -167,10 +167,11 @@ export function WidgetForm({ idPrefix, widget, projects, submitLabel, pending, e
     set({ projectIds: ids });
   }
 
+  const shown = (value: number) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(ratio(value));
   const contrastLine = (label: string, value: number | null) =>
     value === null
       ? null
-      : t(value >= MIN_CONTRAST ? 'widgets.form.contrastOk' : 'widgets.form.contrastLow', { label, ratio: ratio(value) });
+      : t(value >= MIN_CONTRAST ? 'widgets.form.contrastOk' : 'widgets.form.contrastLow', { label, ratio: shown(value) });
 
   return (
     <form className="form" noValidate onSubmit={submit}>
@@ -265,6 +266,8 @@ export function WidgetForm({ idPrefix, widget, projects, submitLabel, pending, e
                 onClick={() => {
                   set({ projectIds: [...draft.projectIds, pick] });
                   setPick('');
+                  // The button is disabled until another project is picked: keyboard users go back to the list of projects.
+                  document.getElementById(id('project'))?.focus();
                 }}
               >
                 {t('widgets.form.add')}
