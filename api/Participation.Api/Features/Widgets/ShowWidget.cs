@@ -44,7 +44,8 @@ public static class ShowWidget
     {
         private const string WidgetSql = """
             SELECT w.id, w.selection, w.project_ids, w.max_items, w.language, w.accent_colour, w.text_colour, w.background_colour,
-                   w.layout, w.allowed_origins, coalesce((SELECT name FROM platform_settings WHERE id = 1), 'Participation') AS platform_name
+                   w.layout, w.allowed_origins,
+                   coalesce((SELECT name FROM platform_settings WHERE id = 1), 'Participation') AS platform_name
               FROM widgets w WHERE w.id = @Id;
             """;
 

@@ -45,7 +45,7 @@ public interface IWidgetSettings
     IReadOnlyList<string>? AllowedOrigins { get; }
 }
 
-/// <summary>A widget's settings as sent by staff, when creating it or replacing them (absent optional fields take their defaults).</summary>
+/// <summary>A widget's settings as sent by staff, creating it or replacing them (absent optional fields take their defaults).</summary>
 public sealed record WidgetSettings(
     string? Name,
     WidgetSelection? Selection,
