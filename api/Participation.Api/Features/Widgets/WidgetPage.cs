@@ -81,7 +81,7 @@ public static class WidgetPage
             html.Append(CultureInfo.InvariantCulture, $"<p>{E(t.Empty)}</p>");
         else
         {
-            html.Append("<ul>");
+            html.Append("<ul role=\"list\">"); // list-style: none drops the list semantics in some screen readers
             foreach (var item in view.Items)
                 Item(html, item, t, appBase);
             html.Append("</ul>");
