@@ -23,6 +23,8 @@ const proxy: Record<string, ProxyOptions> = {
   '/api': { target: apiUrl, changeOrigin: false },
   '/health': { target: apiUrl, changeOrigin: false },
   '/swagger': { target: apiUrl, changeOrigin: false },
+  // Widgets' embed pages (the configurator's preview frames them from this address) and the script snippet's code.
+  '/embed': { target: apiUrl, changeOrigin: false },
 };
 
 const imgSrc = ["'self'", 'data:', tileOrigin(mapTileUrl)].filter(Boolean).join(' ');

@@ -17,6 +17,7 @@ using Participation.Api.Features.Projects;
 using Participation.Api.Features.Surveys;
 using Participation.Api.Features.Users;
 using Participation.Api.Features.Votes;
+using Participation.Api.Features.Widgets;
 using Participation.Api.Infrastructure;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Infrastructure.Idempotency;
@@ -106,6 +107,8 @@ public static class ApiHost
         api.MapBudgetsEndpoints();
         api.MapApiClientsEndpoints();
         api.MapChangesEndpoints();
+        api.MapWidgetsEndpoints();
+        app.MapEmbedEndpoints();
         extraEndpoints?.Invoke(app);
         await app.RunAsync();
         return 0;

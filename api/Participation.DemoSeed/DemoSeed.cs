@@ -265,6 +265,7 @@ public static class DemoSeed
         await DemoSeedIdeas.RunAsync(connection, tx, hash);
         await DemoSeedVotes.RunAsync(connection, tx, Mobility);
         await DemoSeedSurveys.RunAsync(connection, tx);
+        await DemoSeedWidgets.RunAsync(connection, tx);
         await tx.CommitAsync();
         Console.WriteLine("Demo data ready.");
     }

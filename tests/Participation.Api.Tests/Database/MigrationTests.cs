@@ -182,6 +182,10 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
             )
         );
         await Features.Ideas.Invariants.AssertHoldAsync(Api);
+        Assert.Equal(1, await Api.CountAsync("widgets"));
+        var widget = await Api.CreateClient().GetAsync("/embed/widgets/0190a000-0000-7000-8000-000000000501");
+        Assert.Equal(System.Net.HttpStatusCode.OK, widget.StatusCode);
+        Assert.Contains("http://localhost:8080", widget.Headers.GetValues("Content-Security-Policy").Single());
         var login = await Api.CreateClient()
             .PostJsonAsync("/api/v1/auth/login", new { email = "admin@demo.participation.test", password = DemoSeed.Password });
         Assert.Equal(System.Net.HttpStatusCode.OK, login.StatusCode);

@@ -82,6 +82,9 @@ public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
                 "POST /api/v1/auth/register",
                 "POST /api/v1/invitations/accept",
                 "POST /api/v1/invitations/lookup",
+                // A widget's embed page (framed by its allowed origins only) and the script snippet's code.
+                "GET /embed/widgets/{id:guid}",
+                "GET /embed/embed.js",
             }.Order(),
             anonymous
         );

@@ -83,6 +83,19 @@ public sealed class NoServerErrorTests(ApiFactory api) : ApiTest(api)
                 )
             ).ReadJsonAsync()
         )["invited"]![0]!["id"]!.GetValue<Guid>();
+        var widget = (
+            await (
+                await client.PostJsonAsync(
+                    "/api/v1/widgets",
+                    new
+                    {
+                        name = "Site",
+                        selection = "current",
+                        language = "fr",
+                    }
+                )
+            ).ReadJsonAsync()
+        )["id"]!.GetValue<Guid>();
         var resident = await Api.CreateUserAsync();
         Guid IdFor(string path, string parameter) =>
             parameter switch
@@ -95,6 +108,7 @@ public sealed class NoServerErrorTests(ApiFactory api) : ApiTest(api)
                 _ when path.StartsWith("/api/v1/organisations", StringComparison.Ordinal) => organisation,
                 _ when path.StartsWith("/api/v1/invitations", StringComparison.Ordinal) => invitation,
                 _ when path.StartsWith("/api/v1/users", StringComparison.Ordinal) => resident.Id,
+                _ when path.StartsWith("/api/v1/widgets", StringComparison.Ordinal) => widget,
                 _ => Guid.NewGuid(),
             };
         var endpoints = Api

@@ -6,7 +6,11 @@ namespace Participation.Api.Tests.Security;
 /// <summary>The API with the production limits (10 per 20 s); a test header stands for the client IP.</summary>
 public sealed class RateLimitedApiFactory : ClientIpApiFactory
 {
-    public RateLimitedApiFactory() => Set("RateLimits:AuthPermits", "10");
+    public RateLimitedApiFactory()
+    {
+        Set("RateLimits:AuthPermits", "10");
+        Set("RateLimits:EmbedPermits", "5");
+    }
 }
 
 public sealed class RateLimitTests(RateLimitedApiFactory api) : IClassFixture<RateLimitedApiFactory>
@@ -33,6 +37,18 @@ public sealed class RateLimitTests(RateLimitedApiFactory api) : IClassFixture<Ra
         Assert.InRange(retryAfter, 1, 20);
         Assert.Equal(retryAfter, problem["retryAfter"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.Unauthorized, otherIp.StatusCode);
+    }
+
+    [Fact]
+    public async Task Widget_embeds_are_limited_per_IP()
+    {
+        var client = api.CreateClient();
+        HttpRequestMessage Embed(string ip) => new(HttpMethod.Get, "/embed/embed.js") { Headers = { { ClientIpApiFactory.Header, ip } } };
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Embed("10.6.0.1"))).StatusCode);
+
+        await (await client.SendAsync(Embed("10.6.0.1"))).AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Embed("10.6.0.2"))).StatusCode);
     }
 
     [Fact]

@@ -93,6 +93,7 @@ export const routes = [
             lazy: async () => ({ Component: (await import('./routes/admin/admin-organisations-route')).AdminOrganisationsRoute }),
           },
           { path: 'audit', lazy: async () => ({ Component: (await import('./routes/admin/admin-audit-route')).AdminAuditRoute }) },
+          { path: 'widgets', lazy: async () => ({ Component: (await import('./routes/admin/admin-widgets-route')).AdminWidgetsRoute }) },
           { path: 'users', lazy: async () => ({ Component: (await import('./routes/admin/admin-users-route')).AdminUsersRoute }) },
           {
             path: 'departments',

@@ -209,6 +209,15 @@ public enum EventType
 
     [JsonStringEnumMemberName("api_client.revoked")]
     ApiClientRevoked,
+
+    [JsonStringEnumMemberName("widget.created")]
+    WidgetCreated,
+
+    [JsonStringEnumMemberName("widget.edited")]
+    WidgetEdited,
+
+    [JsonStringEnumMemberName("widget.deleted")]
+    WidgetDeleted,
 }
 
 /// <summary>What an event is about.</summary>
@@ -227,6 +236,7 @@ public enum SubjectType
     Basket,
     SurveyResponse,
     ApiClient,
+    Widget,
 }
 
 /// <summary>Who made it happen: a person, the platform itself (a command-line operator, a scheduled job), an API client.</summary>
@@ -320,6 +330,8 @@ public static class EventCatalogue
             ),
             EventType.ApiClientCreated or EventType.ApiClientEdited or EventType.ApiClientSecretRotated or EventType.ApiClientRevoked =>
                 new(SubjectType.ApiClient, true),
+            // Widgets for the city's website: staff configuration, platform-wide (admins see them in the audit log).
+            EventType.WidgetCreated or EventType.WidgetEdited or EventType.WidgetDeleted => new(SubjectType.Widget, true),
         };
 #pragma warning restore CS8524
 

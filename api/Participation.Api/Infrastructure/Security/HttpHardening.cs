@@ -105,6 +105,8 @@ public static class HttpHardening
                     headers["Referrer-Policy"] = "no-referrer";
                     headers["Cross-Origin-Opener-Policy"] = "same-origin";
                     headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                    // A response with its own policy keeps it, without X-Frame-Options: a widget's embed page says in its
+                    // frame-ancestors which sites may frame it (DENY would forbid them all). Every other response is never framed.
                     if (!headers.ContainsKey("Content-Security-Policy"))
                     {
                         // The Swagger UI page needs its own scripts, styles (some inline), images and the document it fetches;

@@ -21,6 +21,10 @@ public sealed class RateLimitOptions
     /// <summary>One-click unsubscribe (RFC 8058): mail providers post from a few IPs after a big mailing, so per IP and generous.</summary>
     public int UnsubscribePermits { get; set; } = 600;
     public int UnsubscribeWindowSeconds { get; set; } = 60;
+
+    /// <summary>Embed pages and their script, framed by the city's website: per IP, sized for a visitor browsing its pages.</summary>
+    public int EmbedPermits { get; set; } = 300;
+    public int EmbedWindowSeconds { get; set; } = 60;
 }
 
 public static class RateLimits
@@ -39,6 +43,9 @@ public static class RateLimits
 
     /// <summary>One-click unsubscribe: per client IP, sized for mail providers' few sending IPs.</summary>
     public const string Unsubscribe = "unsubscribe";
+
+    /// <summary>Widget embed pages and their script (public, framed by other sites): per client IP.</summary>
+    public const string Embed = "embed";
 
     /// <summary>A fixed window per signed-in user (per client IP for anonymous callers).</summary>
     private static RateLimitPartition<string> PerUser(
@@ -130,6 +137,7 @@ public static class RateLimits
             limiter.AddPolicy(Writes, http => PerUser(http, Writes, o => (o.WritePermits, o.WriteWindowSeconds)));
             limiter.AddPolicy(Flags, http => PerUser(http, Flags, o => (o.FlagPermits, o.FlagWindowSeconds)));
             limiter.AddPolicy(Unsubscribe, http => PerIp(http, Unsubscribe, o => (o.UnsubscribePermits, o.UnsubscribeWindowSeconds)));
+            limiter.AddPolicy(Embed, http => PerIp(http, Embed, o => (o.EmbedPermits, o.EmbedWindowSeconds)));
         });
         return services;
     }

@@ -108,6 +108,32 @@ public static class Messages
             "Er bestaat al een organisatie met deze naam.",
             "An organisation with this name already exists."
         ),
+        ["one_of_widget_selections"] = ("Choisissez current ou chosen.", "Kies current of chosen.", "One of: current, chosen."),
+        ["one_of_widget_layouts"] = ("Choisissez list ou cards.", "Kies list of cards.", "One of: list, cards."),
+        ["widget_colour"] = ("Une couleur au format #rrggbb.", "Een kleur in de vorm #rrggbb.", "A colour written #rrggbb."),
+        ["widget_contrast_text"] = (
+            "Le texte n'est pas assez lisible sur ce fond (contraste {0}:1) : il faut au moins 4,5:1.",
+            "De tekst is niet leesbaar genoeg op deze achtergrond (contrast {0}:1): minstens 4,5:1 is nodig.",
+            "The text is not readable enough on this background (contrast {0}:1): at least 4.5:1 is needed."
+        ),
+        ["widget_contrast_accent"] = (
+            "La couleur d'accent (liens, bouton) n'est pas assez contrastée sur ce fond ({0}:1) : il faut au moins 4,5:1.",
+            "De accentkleur (links, knop) heeft te weinig contrast met deze achtergrond ({0}:1): minstens 4,5:1 is nodig.",
+            "The accent colour (links, button) has too little contrast with this background ({0}:1): at least 4.5:1 is needed."
+        ),
+        ["widget_origin"] = (
+            "« {0} » n'est pas une origine : indiquez https://site.exemple, sans chemin (http seulement pour localhost).",
+            "'{0}' is geen origin: geef https://site.voorbeeld op, zonder pad (http alleen voor localhost).",
+            "'{0}' is not an origin: give https://site.example, without a path (http only for localhost)."
+        ),
+        ["widget_origins_max"] = ("{0} origines au maximum.", "Maximaal {0} origins.", "At most {0} origins."),
+        ["widget_projects_chosen"] = ("Choisissez de 1 à {0} projets.", "Kies 1 tot {0} projecten.", "Choose 1 to {0} projects."),
+        ["widget_projects_current"] = (
+            "Les projets en cours sont choisis automatiquement : n'en indiquez pas.",
+            "De lopende projecten worden automatisch gekozen: geef er geen op.",
+            "Current projects are picked automatically: give none."
+        ),
+        ["widget_project_unknown"] = ("Projet inconnu : {0}.", "Onbekend project: {0}.", "Unknown project: {0}."),
         ["website_invalid"] = (
             "Indiquez une adresse web complète (https://...).",
             "Geef een volledig webadres op (https://...).",

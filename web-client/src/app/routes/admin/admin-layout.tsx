@@ -19,7 +19,10 @@ export interface StaffContext {
 export const useStaff = () => useOutletContext<StaffContext>();
 
 /** The staff area's sections and who sees each (the API decides in the end). */
-export type StaffSectionKey = 'overview' | 'projects' | 'users' | 'departments' | 'invitations' | 'organisations' | 'audit';
+export type StaffSectionKey = 'overview' | 'projects' | 'users' | 'departments' | 'invitations' | 'organisations' | 'audit' | 'widgets';
+
+/** Who configures the widgets for the city's website. */
+export const WIDGET_ROLES: Role[] = [Role.Admin, Role.ItManager, Role.CommunicationManager];
 
 export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[] | null }[] = [
   { path: '/admin', key: 'overview', roles: null },
@@ -29,6 +32,7 @@ export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[]
   { path: '/admin/invitations', key: 'invitations', roles: [Role.Admin, Role.DepartmentHead] },
   { path: '/admin/organisations', key: 'organisations', roles: [Role.Admin] },
   { path: '/admin/audit', key: 'audit', roles: [Role.Admin, Role.DepartmentHead] },
+  { path: '/admin/widgets', key: 'widgets', roles: WIDGET_ROLES },
 ];
 
 export function canSee(me: GetMeResponse, roles: Role[] | null): boolean {

@@ -16,7 +16,8 @@ export function AdminOverviewRoute() {
   const accepted = (location.state as { invitationAccepted?: boolean } | null)?.invitationAccepted === true;
   const headed = headedDepartments(me.roles);
   const sections = STAFF_SECTIONS.filter((s) => s.key !== 'overview' && canSee(me, s.roles));
-  const waiting = me.roles.some((g) => !['admin', 'department_head'].includes(g.role));
+  // Roles whose own tools are still to come (IT and communication managers have the widgets section).
+  const waiting = me.roles.some((g) => !['admin', 'department_head', 'it_manager', 'communication_manager'].includes(g.role));
 
   return (
     <Page title={t('admin.title')} intro={<p>{t('admin.overview.intro', { name: me.firstName })}</p>}>

@@ -49,6 +49,10 @@ export function formatValue(t: TFunction, language: string, entry: ListAuditLogE
         return t(`roles.${value}`, { defaultValue: value });
       case 'scopeType':
         return t(`scopes.${value}`, { defaultValue: value });
+      case 'selection':
+        return t(`widgets.selection.${value}`, { defaultValue: value });
+      case 'layout':
+        return t(`widgets.layout.${value}`, { defaultValue: value });
       default:
         return value;
     }
