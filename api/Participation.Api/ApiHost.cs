@@ -17,6 +17,7 @@ using Participation.Api.Features.Projects;
 using Participation.Api.Features.Surveys;
 using Participation.Api.Features.Users;
 using Participation.Api.Features.Votes;
+using Participation.Api.Features.Webhooks;
 using Participation.Api.Features.Widgets;
 using Participation.Api.Infrastructure;
 using Participation.Api.Infrastructure.Email;
@@ -61,6 +62,7 @@ public static class ApiHost
         services.AddInvitations(builder.Configuration);
         services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
         services.AddNotifications(builder.Configuration);
+        services.AddWebhooks(builder.Configuration);
         services.AddSingleton<RefreshTrending>();
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<RefreshTrending>());
         services.AddIdempotency();
@@ -108,6 +110,7 @@ public static class ApiHost
         api.MapApiClientsEndpoints();
         api.MapChangesEndpoints();
         api.MapWidgetsEndpoints();
+        api.MapWebhooksEndpoints();
         app.MapEmbedEndpoints();
         extraEndpoints?.Invoke(app);
         await app.RunAsync();

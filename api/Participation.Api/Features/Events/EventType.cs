@@ -218,6 +218,32 @@ public enum EventType
 
     [JsonStringEnumMemberName("widget.deleted")]
     WidgetDeleted,
+
+    // Webhook subscriptions: managed by their API client (webhooks:manage), admins or the IT manager (audited, with the
+    // client as actor when it acts); disabled by the platform itself when its deliveries keep failing.
+    [JsonStringEnumMemberName("webhook.created")]
+    WebhookCreated,
+
+    [JsonStringEnumMemberName("webhook.edited")]
+    WebhookEdited,
+
+    [JsonStringEnumMemberName("webhook.deleted")]
+    WebhookDeleted,
+
+    [JsonStringEnumMemberName("webhook.secret_rotated")]
+    WebhookSecretRotated,
+
+    [JsonStringEnumMemberName("webhook.enabled")]
+    WebhookEnabled,
+
+    [JsonStringEnumMemberName("webhook.disabled")]
+    WebhookDisabled,
+
+    [JsonStringEnumMemberName("webhook.delivery_replayed")]
+    WebhookDeliveryReplayed,
+
+    [JsonStringEnumMemberName("webhook.test_sent")]
+    WebhookTestSent,
 }
 
 /// <summary>What an event is about.</summary>
@@ -237,6 +263,7 @@ public enum SubjectType
     SurveyResponse,
     ApiClient,
     Widget,
+    Webhook,
 }
 
 /// <summary>Who made it happen: a person, the platform itself (a command-line operator, a scheduled job), an API client.</summary>
@@ -332,6 +359,15 @@ public static class EventCatalogue
                 new(SubjectType.ApiClient, true),
             // Widgets for the city's website: staff configuration, platform-wide (admins see them in the audit log).
             EventType.WidgetCreated or EventType.WidgetEdited or EventType.WidgetDeleted => new(SubjectType.Widget, true),
+            // Webhook subscriptions of API clients: configuration of integrations, platform-wide.
+            EventType.WebhookCreated
+            or EventType.WebhookEdited
+            or EventType.WebhookDeleted
+            or EventType.WebhookSecretRotated
+            or EventType.WebhookEnabled
+            or EventType.WebhookDisabled
+            or EventType.WebhookDeliveryReplayed
+            or EventType.WebhookTestSent => new(SubjectType.Webhook, true),
         };
 #pragma warning restore CS8524
 

@@ -57,6 +57,13 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             ["blocked.body"] =
                 "Votre compte ne peut plus participer sur {0} jusqu'au {1} (vous pouvez toujours vous connecter et lire). Motif : {2}",
             ["blocked.action"] = "Ouvrir la plateforme",
+            ["webhook_disabled.subject"] = "Webhook désactivé : {1}",
+            ["webhook_disabled.body"] =
+                "Le webhook {2} du client d'API {1} a été désactivé sur {0} : {3} Les événements ne lui sont plus "
+                + "envoyés. Consultez son journal de livraisons, corrigez le récepteur puis réactivez-le :",
+            ["webhook_disabled.failing"] = "ses livraisons échouent de manière répétée.",
+            ["webhook_disabled.gone"] = "le récepteur a répondu 410 Gone (il ne veut plus de livraisons).",
+            ["webhook_disabled.action"] = "Ouvrir les webhooks",
         },
         ["nl"] = new()
         {
@@ -103,6 +110,13 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             ["blocked.subject"] = "Uw deelname op {0} is opgeschort",
             ["blocked.body"] = "Uw account kan tot {1} niet meer deelnemen op {0} (u kunt nog aanmelden en lezen). Reden: {2}",
             ["blocked.action"] = "Het platform openen",
+            ["webhook_disabled.subject"] = "Webhook uitgeschakeld: {1}",
+            ["webhook_disabled.body"] =
+                "De webhook {2} van API-client {1} werd uitgeschakeld op {0}: {3} Er worden geen gebeurtenissen meer naar "
+                + "verstuurd. Bekijk het leveringslogboek, herstel de ontvanger en schakel hem opnieuw in:",
+            ["webhook_disabled.failing"] = "de leveringen mislukken herhaaldelijk.",
+            ["webhook_disabled.gone"] = "de ontvanger antwoordde 410 Gone (hij wil geen leveringen meer).",
+            ["webhook_disabled.action"] = "De webhooks openen",
         },
         ["en"] = new()
         {
@@ -148,6 +162,13 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             ["blocked.subject"] = "Your participation on {0} is suspended",
             ["blocked.body"] = "Your account cannot take part on {0} until {1} (you can still log in and read). Reason: {2}",
             ["blocked.action"] = "Open the platform",
+            ["webhook_disabled.subject"] = "Webhook disabled: {1}",
+            ["webhook_disabled.body"] =
+                "The webhook {2} of the API client {1} was disabled on {0}: {3} Events are no longer sent to it. "
+                + "Check its delivery log, fix the receiver, then enable it again:",
+            ["webhook_disabled.failing"] = "its deliveries keep failing.",
+            ["webhook_disabled.gone"] = "the receiver answered 410 Gone (it wants no more deliveries).",
+            ["webhook_disabled.action"] = "Open the webhooks",
         },
     };
 
@@ -308,6 +329,27 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
         return body with { Subject = body.Subject };
     }
 
+    /// <summary>An IT manager (or admin) learns that a webhook was disabled, why, and where to re-enable it.</summary>
+    public OutgoingEmail WebhookDisabled(
+        string locale,
+        string toAddress,
+        string firstName,
+        string platformName,
+        string clientName,
+        string url,
+        string reason,
+        string dedupKey
+    )
+    {
+        var t = Texts.GetValueOrDefault(locale) ?? Texts["fr"];
+        var why = t.GetValueOrDefault($"webhook_disabled.{reason}", t["webhook_disabled.failing"]);
+        return Simple("webhook_disabled", "webhook_disabled", locale, toAddress, firstName, platformName, clientName, url, "admin/webhooks", more: why)
+            with
+            {
+                DedupKey = dedupKey,
+            };
+    }
+
     private OutgoingEmail Simple(
         string key,
         string category,
@@ -318,14 +360,15 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
         string detail,
         string extra,
         string page,
-        string? actionKey = null
+        string? actionKey = null,
+        string more = ""
     )
     {
         var t = Texts.GetValueOrDefault(locale) ?? Texts["fr"];
         string F(string k, params object?[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, t[k], args);
         var link = $"{options.Value.AppBaseUrl.TrimEnd('/')}/{page}";
         var hello = firstName is { Length: > 0 } ? F("hello", firstName) : F("hello", "").Replace(" ,", ",");
-        var body = F($"{key}.body", platform, detail, extra);
+        var body = F($"{key}.body", platform, detail, extra, more);
         var action = t[actionKey ?? $"{key}.action"];
         var text = $"{hello}\n\n{body}\n{link}\n";
         var html = $"""

@@ -685,6 +685,69 @@ public static class Messages
             "Deze API-client is ingetrokken: hij kan niet meer gewijzigd worden.",
             "This API client is revoked: it can no longer be changed."
         ),
+        ["webhook_url"] = (
+            "Une adresse web complète (https://…), sans identifiants ni fragment, de 2 000 caractères au plus.",
+            "Een volledig webadres (https://…), zonder aanmeldgegevens of fragment, van hoogstens 2.000 tekens.",
+            "A full web address (https://…), without credentials or fragment, of at most 2,000 characters."
+        ),
+        ["webhook_url_https"] = (
+            "L'adresse doit commencer par https:// (les livraisons sont chiffrées).",
+            "Het adres moet met https:// beginnen (leveringen worden versleuteld).",
+            "The address must start with https:// (deliveries are encrypted)."
+        ),
+        ["webhook_url_private"] = (
+            "Cette adresse mène à un réseau interne, local ou réservé (loopback, privé, lien local, métadonnées) : "
+                + "seules les adresses publiques sont acceptées.",
+            "Dit adres leidt naar een intern, lokaal of gereserveerd netwerk (loopback, privé, link-local, metadata): "
+                + "enkel publieke adressen zijn toegestaan.",
+            "This address leads to an internal, local or reserved network (loopback, private, link-local, metadata): "
+                + "only public addresses are accepted."
+        ),
+        ["webhook_url_unresolved"] = (
+            "Ce nom d'hôte est introuvable (DNS).",
+            "Deze hostnaam werd niet gevonden (DNS).",
+            "This host name cannot be found (DNS)."
+        ),
+        ["webhook_event_types"] = (
+            "Choisissez de 1 à 100 types d'événements parmi : {0}.",
+            "Kies 1 tot 100 gebeurtenistypes uit: {0}.",
+            "Choose 1 to 100 event types among: {0}."
+        ),
+        ["webhook_event_types_scope"] = (
+            "Le client d'API n'a pas la permission de lire ces événements : {0}.",
+            "De API-client heeft niet het recht om deze gebeurtenissen te lezen: {0}.",
+            "The API client may not read these events: {0}."
+        ),
+        ["webhook_client_required"] = (
+            "Choisissez le client d'API auquel appartient ce webhook.",
+            "Kies de API-client waartoe deze webhook behoort.",
+            "Choose the API client this webhook belongs to."
+        ),
+        ["webhook_client_unknown"] = (
+            "Ce client d'API n'existe pas ou est révoqué.",
+            "Deze API-client bestaat niet of is ingetrokken.",
+            "This API client does not exist or is revoked."
+        ),
+        ["webhook_limit"] = (
+            "Ce client d'API a déjà {0} webhooks, le maximum.",
+            "Deze API-client heeft al {0} webhooks, het maximum.",
+            "This API client already has {0} webhooks, the maximum."
+        ),
+        ["webhook_disabled"] = (
+            "Ce webhook est désactivé : réactivez-le d'abord.",
+            "Deze webhook is uitgeschakeld: schakel hem eerst opnieuw in.",
+            "This webhook is disabled: enable it first."
+        ),
+        ["webhook_delivery_pending"] = (
+            "Cette livraison est encore en cours : elle sera retentée automatiquement.",
+            "Deze levering loopt nog: ze wordt automatisch opnieuw geprobeerd.",
+            "This delivery is still in progress: it will be retried automatically."
+        ),
+        ["webhook_delivery_status"] = (
+            "Statuts acceptés : pending, delivered, failed.",
+            "Toegestane statussen: pending, delivered, failed.",
+            "Statuses allowed: pending, delivered, failed."
+        ),
     };
 
     /// <summary>
