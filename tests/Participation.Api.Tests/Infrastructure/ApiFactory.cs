@@ -35,6 +35,12 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public ContractCheck Contract { get; } = new();
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "participation-tests-mail", Guid.NewGuid().ToString("N"));
     public string StorageDirectory { get; } = Path.Combine(Path.GetTempPath(), "participation-tests-files", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Host names for webhook URLs, answered without any DNS server (see <see cref="FakeResolver"/>).</summary>
+    public FakeResolver Resolver { get; } = new();
+
+    /// <summary>Every connection the webhooks' outbound handler attempts; loopback only, anything else throws.</summary>
+    public ConnectionSpy Connections { get; } = new();
     protected virtual string DatabaseName => "participation_tests_" + GetType().Name.ToLowerInvariant();
 
     /// <summary>Extra configuration for derived factories (rate limits, SMTP...).</summary>
@@ -122,9 +128,22 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Invitations:RemindersEnabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:Console:FormatterName", "simple");
+        // Webhooks: the test receiver listens on loopback (allowed here only) over http; a short retry schedule.
+        builder.UseSetting("Webhooks:AllowedNetworks:0", "127.0.0.0/8");
+        builder.UseSetting("Webhooks:AllowInsecureHttp", "true");
+        builder.UseSetting("Webhooks:RetryScheduleSeconds:0", "10");
+        builder.UseSetting("Webhooks:RetryScheduleSeconds:1", "100");
+        builder.UseSetting("Webhooks:RetryScheduleSeconds:2", "1000");
+        builder.UseSetting("Webhooks:DisableAfterFailures", "6");
+        builder.UseSetting("Webhooks:DisableAfterFailingMinutes", "0");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new ContractCheck.StartupFilter(Contract)));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IStartupFilter>(new ContractCheck.StartupFilter(Contract));
+            services.AddSingleton<Participation.Api.Infrastructure.Security.IHostResolver>(Resolver);
+            services.AddSingleton<Participation.Api.Infrastructure.Security.IOutboundConnector>(Connections);
+        });
     }
 
     /// <summary>Fails with every response received since the last check that the contract does not describe.</summary>

@@ -214,7 +214,7 @@ public sealed class WebhookDispatcher(
         }
         else
         {
-            var giveUp = d.Attempts > o.RetryScheduleSeconds.Length;
+            var giveUp = d.Attempts > o.Schedule.Length;
             var disable = await connection.ExecuteScalarAsync<bool>(
                 new CommandDefinition(
                     FailedSql,
@@ -248,7 +248,7 @@ public sealed class WebhookDispatcher(
     /// <summary>The wait after failed attempt <paramref name="attempt"/> (1-based): the schedule's, plus up to 10 % jitter.</summary>
     public TimeSpan Delay(int attempt, TimeSpan? retryAfter = null)
     {
-        var schedule = options.Value.RetryScheduleSeconds;
+        var schedule = options.Value.Schedule;
         var seconds = schedule[Math.Clamp(attempt - 1, 0, schedule.Length - 1)];
         var wait = TimeSpan.FromSeconds(seconds * (1 + Random.Shared.NextDouble() * 0.1));
         if (retryAfter is { } asked && asked > wait)

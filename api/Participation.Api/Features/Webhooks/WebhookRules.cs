@@ -17,7 +17,10 @@ public sealed class WebhookOptions
     /// The waits before each retry, in seconds (Standard Webhooks' example schedule): after the first attempt fails, 5 s,
     /// then 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; a delivery still failing then is given up (8 attempts over ~28 hours).
     /// </summary>
-    public int[] RetryScheduleSeconds { get; set; } = [5, 300, 1800, 7200, 18000, 36000, 36000];
+    public int[]? RetryScheduleSeconds { get; set; }
+
+    /// <summary>The schedule in force (configuration binds arrays by appending to a default, so the default lives here).</summary>
+    public int[] Schedule => RetryScheduleSeconds is { Length: > 0 } configured ? configured : [5, 300, 1800, 7200, 18000, 36000, 36000];
 
     /// <summary>How long a receiver may take to answer (connection included).</summary>
     public int TimeoutSeconds { get; set; } = 10;
