@@ -96,6 +96,20 @@ public sealed class NoServerErrorTests(ApiFactory api) : ApiTest(api)
                 )
             ).ReadJsonAsync()
         )["id"]!.GetValue<Guid>();
+        var apiClient = await Api.CreateApiClientAsync("webhooks:manage", "ideas:read", "projects:read");
+        var webhook = (
+            await (
+                await client.PostJsonAsync(
+                    "/api/v1/webhooks",
+                    new
+                    {
+                        clientId = apiClient.Id,
+                        url = "https://hooks.example.org/x",
+                        eventTypes = new[] { "idea.submitted" },
+                    }
+                )
+            ).ReadJsonAsync()
+        )["webhook"]!["id"]!.GetValue<Guid>();
         var resident = await Api.CreateUserAsync();
         Guid IdFor(string path, string parameter) =>
             parameter switch
@@ -109,6 +123,7 @@ public sealed class NoServerErrorTests(ApiFactory api) : ApiTest(api)
                 _ when path.StartsWith("/api/v1/invitations", StringComparison.Ordinal) => invitation,
                 _ when path.StartsWith("/api/v1/users", StringComparison.Ordinal) => resident.Id,
                 _ when path.StartsWith("/api/v1/widgets", StringComparison.Ordinal) => widget,
+                _ when path.StartsWith("/api/v1/webhooks", StringComparison.Ordinal) && parameter == "id" => webhook,
                 _ => Guid.NewGuid(),
             };
         var endpoints = Api

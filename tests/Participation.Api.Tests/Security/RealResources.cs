@@ -20,6 +20,8 @@ internal sealed class RealResources
     public required Guid Question { get; init; }
     public required Guid Option { get; init; }
     public required Guid Grant { get; init; }
+    public required Guid ApiClient { get; init; }
+    public required Guid Webhook { get; init; }
     private int _counter;
 
     /// <summary>The admin passes every authorization check; resident A wrote the idea and the comment.</summary>
@@ -50,6 +52,20 @@ internal sealed class RealResources
         var grant = await api.ScalarAsync<Guid>(
             "SELECT id FROM user_roles WHERE user_id = (SELECT user_id FROM user_roles WHERE role = 'project_moderator' LIMIT 1) LIMIT 1"
         );
+        var apiClient = await api.CreateApiClientAsync("webhooks:manage", "ideas:read", "projects:read");
+        var webhook = (
+            await (
+                await c.Admin.PostJsonAsync(
+                    "/api/v1/webhooks",
+                    new
+                    {
+                        clientId = apiClient.Id,
+                        url = "https://hooks.example.org/x",
+                        eventTypes = new[] { "idea.submitted" },
+                    }
+                )
+            ).ReadJsonAsync()
+        )["webhook"]!["id"]!.GetValue<Guid>();
         var now = DateTimeOffset.UtcNow;
         var surveyProject = await c.City.ProjectAsync(c.Admin, c.City.D1, "Enquête", "published");
         var surveyPhase = await IdeaCity.PhaseAsync(
@@ -83,6 +99,8 @@ internal sealed class RealResources
             Invitation = invitation,
             Target = target.Id,
             Grant = grant,
+            ApiClient = apiClient.Id,
+            Webhook = webhook,
             SurveyPhase = surveyPhase,
             PollPhase = pollPhase,
             Question = SurveyCity.QuestionId(survey, 0),
@@ -115,6 +133,7 @@ internal sealed class RealResources
                         "invitations" => Invitation,
                         "users" => Target,
                         "survey-questions" => Question,
+                        "webhooks" => Webhook,
                         "phases" when path.Contains("poll", StringComparison.Ordinal) => PollPhase,
                         "phases"
                             when path.Contains("surve", StringComparison.Ordinal) || path.Contains("respon", StringComparison.Ordinal) =>
@@ -157,6 +176,9 @@ internal sealed class RealResources
             "startsAt" => DateTimeOffset.UtcNow.AddDays(100).ToString("O"),
             "endsAt" => DateTimeOffset.UtcNow.AddDays(110).ToString("O"),
             "website" => "https://example.org",
+            "url" => "https://hooks.example.org/y",
+            "clientId" => ApiClient,
+            "eventTypes" => new JsonArray("idea.submitted"),
             _ => null,
         };
 }

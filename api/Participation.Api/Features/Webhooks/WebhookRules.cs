@@ -130,8 +130,7 @@ public static class WebhookRules
     }
 
     public static IRuleBuilderOptions<T, string> WebhookUrl<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty()
-            .Must(u => u.Length <= UrlMax && Uri.TryCreate(u.Trim(), UriKind.Absolute, out var uri) && uri.Host.Length > 0)
+        rule.Must(u => u is { Length: > 0 and <= UrlMax } && Uri.TryCreate(u.Trim(), UriKind.Absolute, out var uri) && uri.Host.Length > 0)
             .WithMessage(_ => Messages.Get("webhook_url"));
 
     public static IRuleBuilderOptions<T, IReadOnlyList<EventType>?> WebhookEventTypes<T>(this IRuleBuilder<T, IReadOnlyList<EventType>?> rule) =>

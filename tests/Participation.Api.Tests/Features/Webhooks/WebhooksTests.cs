@@ -234,7 +234,7 @@ public sealed class WebhooksTests(ApiFactory api) : ApiTest(api), IAsyncLifetime
         Assert.Contains(Hook, mail.TextBody);
         Assert.Contains("/admin/webhooks", mail.TextBody);
         // Admins are e-mailed only when there is no IT manager.
-        Assert.Single((await Api.OutboxAsync()).Where(m => m.Category == "webhook_disabled"));
+        Assert.Single(await Api.OutboxAsync(), m => m.Category == "webhook_disabled");
 
         // Off: nothing is sent, new events do not fan out to it.
         await Api.MakeDueAsync();
