@@ -55,7 +55,11 @@ public static class CreateWebhook
             await using var tx = await connection.BeginTransactionAsync(ct);
             string[]? scopes;
             long count;
-            await using (var results = await connection.QueryMultipleAsync(new CommandDefinition(ClientSql, new { ClientId = clientId }, tx, cancellationToken: ct)))
+            await using (
+                var results = await connection.QueryMultipleAsync(
+                    new CommandDefinition(ClientSql, new { ClientId = clientId }, tx, cancellationToken: ct)
+                )
+            )
             {
                 scopes = await results.ReadSingleOrDefaultAsync<string[]>();
                 count = await results.ReadSingleAsync<long>();
@@ -106,7 +110,9 @@ public static class CreateWebhook
         }
     }
 
-    [EndpointSummary("Subscribe an endpoint to event types; the answer carries the signing secret, shown once (the client, admin, IT manager).")]
+    [EndpointSummary(
+        "Subscribe an endpoint to event types; the answer carries the signing secret, shown once (the client, admin, IT manager)."
+    )]
     public static async Task<Created<WebhookWithSecret>> Endpoint(Request body, Caller caller, ISender sender, CancellationToken ct)
     {
         var created = await sender.Send(new Command(caller, body.ClientId, body.Url, body.EventTypes, body.Description), ct);

@@ -14,7 +14,9 @@ public static class ListWebhookDeliveries
         public Validator()
         {
             RuleFor(q => q.Limit).PageSize();
-            RuleFor(q => q.Status).Must(s => s is null || Enum.IsDefined(s.Value)).WithMessage(_ => Messages.Get("webhook_delivery_status"));
+            RuleFor(q => q.Status)
+                .Must(s => s is null || Enum.IsDefined(s.Value))
+                .WithMessage(_ => Messages.Get("webhook_delivery_status"));
         }
     }
 
@@ -64,6 +66,11 @@ public static class ListWebhookDeliveries
     public sealed record QueryString(string? Status, string? Cursor, int? Limit);
 
     [EndpointSummary("A webhook's delivery log, newest first, with each delivery's attempts (the client, admin, IT manager).")]
-    public static ValueTask<Response> Endpoint(Guid id, [AsParameters] QueryString q, Caller caller, ISender sender, CancellationToken ct) =>
-        sender.Send(new Query(caller, id, WireEnum.FromQuery<WebhookDeliveryStatus>(q.Status), q.Cursor, q.Limit), ct);
+    public static ValueTask<Response> Endpoint(
+        Guid id,
+        [AsParameters] QueryString q,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => sender.Send(new Query(caller, id, WireEnum.FromQuery<WebhookDeliveryStatus>(q.Status), q.Cursor, q.Limit), ct);
 }

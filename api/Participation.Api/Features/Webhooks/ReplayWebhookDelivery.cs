@@ -34,7 +34,17 @@ public static class ReplayWebhookDelivery
             var owner = await WebhookRules.OwnerAsync(connection, c.Caller, null, ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var original = await connection.QuerySingleOrDefaultAsync<Original>(
-                new CommandDefinition(LockSql, new { c.WebhookId, c.DeliveryId, Owner = owner }, tx, cancellationToken: ct)
+                new CommandDefinition(
+                    LockSql,
+                    new
+                    {
+                        c.WebhookId,
+                        c.DeliveryId,
+                        Owner = owner,
+                    },
+                    tx,
+                    cancellationToken: ct
+                )
             ) ?? throw new NotFoundException();
             if (!original.Enabled)
                 throw new ConflictException(Messages.Get("webhook_disabled"));
@@ -63,7 +73,9 @@ public static class ReplayWebhookDelivery
         }
     }
 
-    [EndpointSummary("Send a delivered or failed message again, as a new delivery with the same webhook-id (the client, admin, IT manager).")]
+    [EndpointSummary(
+        "Send a delivered or failed message again, as a new delivery with the same webhook-id (the client, admin, IT manager)."
+    )]
     public static async Task<Created<WebhookDelivery>> Endpoint(
         Guid id,
         Guid deliveryId,

@@ -19,7 +19,9 @@ public static class RotateWebhookSecret
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() =>
-            RuleFor(c => c.OverlapHours).Must(h => h is null or >= 0 and <= MaxOverlapHours).WithMessage(_ => Messages.Get("api_client_overlap"));
+            RuleFor(c => c.OverlapHours)
+                .Must(h => h is null or >= 0 and <= MaxOverlapHours)
+                .WithMessage(_ => Messages.Get("api_client_overlap"));
     }
 
     public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, WebhookWithSecret>

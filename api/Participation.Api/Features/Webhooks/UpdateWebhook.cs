@@ -54,9 +54,10 @@ public static class UpdateWebhook
             var current = await connection.QuerySingleOrDefaultAsync<Current>(
                 new CommandDefinition(LockSql, new { c.Id, Owner = owner }, tx, cancellationToken: ct)
             ) ?? throw new NotFoundException();
-            var url = new Uri(c.Url.Trim(), UriKind.Absolute).AbsoluteUri == current.Url
-                ? current.Url
-                : await WebhookRules.CheckUrlAsync(c.Url, outbound, outboundOptions.Value, ct);
+            var url =
+                new Uri(c.Url.Trim(), UriKind.Absolute).AbsoluteUri == current.Url
+                    ? current.Url
+                    : await WebhookRules.CheckUrlAsync(c.Url, outbound, outboundOptions.Value, ct);
             var types = WebhookRules.CheckEventTypes(c.EventTypes!, current.Scopes);
             var description = c.Description?.Trim() ?? "";
             var diff = Changes.Of(

@@ -64,7 +64,9 @@ public sealed class WebhookFanOut(
         }
         var types = events.Select(e => e.Type.ToWire()).Distinct().ToArray();
         var subscriptions = (
-            await connection.QueryAsync<Subscription>(new CommandDefinition(SubscriptionsSql, new { Types = types }, tx, cancellationToken: ct))
+            await connection.QueryAsync<Subscription>(
+                new CommandDefinition(SubscriptionsSql, new { Types = types }, tx, cancellationToken: ct)
+            )
         ).AsList();
         var work = (
             from e in events

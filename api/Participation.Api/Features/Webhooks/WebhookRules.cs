@@ -8,7 +8,9 @@ using Participation.Api.Infrastructure.Security;
 
 namespace Participation.Api.Features.Webhooks;
 
-/// <summary>How webhooks are delivered (section "Webhooks"; the SSRF settings of the same section are in <see cref="OutboundOptions"/>).</summary>
+/// <summary>
+/// How webhooks are delivered (section "Webhooks"; the SSRF settings of the same section are in <see cref="OutboundOptions"/>).
+/// </summary>
 public sealed class WebhookOptions
 {
     public const string Section = "Webhooks";
@@ -115,7 +117,8 @@ public static class WebhookRules
     );
 
     /// <summary>A new secret: 32 random bytes, base64, after the Standard Webhooks prefix.</summary>
-    public static string NewSecret() => SecretPrefix + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    public static string NewSecret() =>
+        SecretPrefix + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     /// <summary>
     /// The client whose subscriptions the caller manages: an API client its own (webhooks:manage, checked by the scope
@@ -133,7 +136,9 @@ public static class WebhookRules
         rule.Must(u => u is { Length: > 0 and <= UrlMax } && Uri.TryCreate(u.Trim(), UriKind.Absolute, out var uri) && uri.Host.Length > 0)
             .WithMessage(_ => Messages.Get("webhook_url"));
 
-    public static IRuleBuilderOptions<T, IReadOnlyList<EventType>?> WebhookEventTypes<T>(this IRuleBuilder<T, IReadOnlyList<EventType>?> rule) =>
+    public static IRuleBuilderOptions<T, IReadOnlyList<EventType>?> WebhookEventTypes<T>(
+        this IRuleBuilder<T, IReadOnlyList<EventType>?> rule
+    ) =>
         rule.Must(t => t is { Count: > 0 and <= 100 } && t.All(Subscribable.ContainsKey))
             .WithMessage(_ => Messages.Get("webhook_event_types", string.Join(", ", Subscribable.Keys.Select(k => k.ToWire()))));
 
@@ -170,7 +175,10 @@ public static class WebhookRules
         if (missing.Count > 0)
             throw Invalid(
                 "eventTypes",
-                Messages.Get("webhook_event_types_scope", string.Join(", ", missing.Select(m => $"{m.ToWire()} ({Subscribable[m].ToWire()})")))
+                Messages.Get(
+                    "webhook_event_types_scope",
+                    string.Join(", ", missing.Select(m => $"{m.ToWire()} ({Subscribable[m].ToWire()})"))
+                )
             );
         return types.Distinct().Order().Select(t => t.ToWire()).ToArray();
     }
@@ -227,7 +235,9 @@ public static class WebhookReader
             );
     }
 
-    /// <summary>The subscriptions (of one client when given; 500 at most: a client has 20 at most), or the one with <paramref name="id"/>.</summary>
+    /// <summary>
+    /// The subscriptions (of one client when given; 500 at most: a client has 20 at most), or the one with <paramref name="id"/>.
+    /// </summary>
     public static async Task<IReadOnlyList<Webhook>> ReadAsync(
         IDbConnection connection,
         Guid? id,
@@ -240,6 +250,11 @@ public static class WebhookReader
             .ToList();
 
     /// <summary>The subscription, when the caller's client owns it (any for managers: <paramref name="owner"/> null); else 404.</summary>
-    public static async Task<Webhook> ReadOneAsync(IDbConnection connection, Guid id, Guid? owner, IDbTransaction? tx, CancellationToken ct) =>
-        (await ReadAsync(connection, id, owner, tx, ct)).SingleOrDefault() ?? throw new NotFoundException();
+    public static async Task<Webhook> ReadOneAsync(
+        IDbConnection connection,
+        Guid id,
+        Guid? owner,
+        IDbTransaction? tx,
+        CancellationToken ct
+    ) => (await ReadAsync(connection, id, owner, tx, ct)).SingleOrDefault() ?? throw new NotFoundException();
 }

@@ -52,7 +52,11 @@ public static class WebhookPayloads
         Serialize(
             TestType,
             now,
-            new JsonObject { ["webhookId"] = webhookId, ["message"] = "A test message sent from Participation: your endpoint receives it." },
+            new JsonObject
+            {
+                ["webhookId"] = webhookId,
+                ["message"] = "A test message sent from Participation: your endpoint receives it.",
+            },
             false,
             json
         );
@@ -62,7 +66,10 @@ public static class WebhookPayloads
         var payload = new JsonObject
         {
             ["type"] = type,
-            ["timestamp"] = timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            ["timestamp"] = timestamp.UtcDateTime.ToString(
+                "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'",
+                System.Globalization.CultureInfo.InvariantCulture
+            ),
             ["data"] = data,
         };
         if (omitted)

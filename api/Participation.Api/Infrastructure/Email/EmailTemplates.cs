@@ -343,11 +343,21 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
     {
         var t = Texts.GetValueOrDefault(locale) ?? Texts["fr"];
         var why = t.GetValueOrDefault($"webhook_disabled.{reason}", t["webhook_disabled.failing"]);
-        return Simple("webhook_disabled", "webhook_disabled", locale, toAddress, firstName, platformName, clientName, url, "admin/webhooks", more: why)
-            with
-            {
-                DedupKey = dedupKey,
-            };
+        return Simple(
+            "webhook_disabled",
+            "webhook_disabled",
+            locale,
+            toAddress,
+            firstName,
+            platformName,
+            clientName,
+            url,
+            "admin/webhooks",
+            more: why
+        ) with
+        {
+            DedupKey = dedupKey,
+        };
     }
 
     private OutgoingEmail Simple(

@@ -53,11 +53,7 @@ public sealed class TestReceiver : IAsyncDisposable
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();
         Requests.Enqueue(
-            new Received(
-                http.Request.Path,
-                http.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
-                body
-            )
+            new Received(http.Request.Path, http.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()), body)
         );
         switch (http.Request.Path.Value)
         {

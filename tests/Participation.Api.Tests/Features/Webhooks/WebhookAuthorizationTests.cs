@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using Participation.Api.Tests.Features.Ideas;
 using Participation.Api.Tests.Infrastructure;
@@ -44,7 +43,11 @@ public sealed class WebhookAuthorizationTests(ApiFactory api) : ApiTest(api)
         };
 
     public static TheoryData<string, string, int> Matrix() =>
-        AuthorizationMatrix.Build([.. AuthorizationMatrix.Actors, "client_owner", "client_other", "client_without_scope"], Actions, Expected);
+        AuthorizationMatrix.Build(
+            [.. AuthorizationMatrix.Actors, "client_owner", "client_other", "client_without_scope"],
+            Actions,
+            Expected
+        );
 
     [Theory]
     [MemberData(nameof(Matrix))]
@@ -63,12 +66,14 @@ public sealed class WebhookAuthorizationTests(ApiFactory api) : ApiTest(api)
         );
         // A disabled subscription, so that enabling it changes something.
         await Api.ScalarAsync<int>(
-            "UPDATE webhook_subscriptions SET enabled = false, disabled_at = now(), disabled_reason = 'manual' WHERE id = @webhook RETURNING 1",
+            "UPDATE webhook_subscriptions SET enabled = false, disabled_at = now(), disabled_reason = 'manual' "
+                + "WHERE id = @webhook RETURNING 1",
             new { webhook }
         );
         if (action is "test" or "replay")
             await Api.ScalarAsync<int>(
-                "UPDATE webhook_subscriptions SET enabled = true, disabled_at = NULL, disabled_reason = NULL WHERE id = @webhook RETURNING 1",
+                "UPDATE webhook_subscriptions SET enabled = true, disabled_at = NULL, disabled_reason = NULL "
+                    + "WHERE id = @webhook RETURNING 1",
                 new { webhook }
             );
         var client = actor switch
@@ -95,7 +100,10 @@ public sealed class WebhookAuthorizationTests(ApiFactory api) : ApiTest(api)
                     eventTypes = new[] { "idea.submitted" },
                 }
             ),
-            "update" => await client.PutAsJsonAsync(url, new { url = "https://hooks.example.org/z", eventTypes = new[] { "comment.posted" } }),
+            "update" => await client.PutAsJsonAsync(
+                url,
+                new { url = "https://hooks.example.org/z", eventTypes = new[] { "comment.posted" } }
+            ),
             "delete" => await client.DeleteAsync(url),
             "rotate" => await client.PostAsJsonAsync($"{url}/rotate-secret", new { }),
             "enable" => await client.PostAsync($"{url}/enable", null),
@@ -113,12 +121,16 @@ public sealed class WebhookAuthorizationTests(ApiFactory api) : ApiTest(api)
         if (expected >= 400)
         {
             await response.AssertProblemAsync(response.StatusCode);
-            Assert.Equal(before, await Api.ScalarAsync<string>("SELECT string_agg(row_to_json(s)::text, ',') FROM webhook_subscriptions s"));
+            Assert.Equal(
+                before,
+                await Api.ScalarAsync<string>("SELECT string_agg(row_to_json(s)::text, ',') FROM webhook_subscriptions s")
+            );
             Assert.Equal(events, await Api.CountAsync("events"));
         }
         if (actor == "client_other" && action == "list")
             Assert.Empty((await response.ReadJsonAsync())["items"]!.AsArray());
         if (actor == "client_other" && action == "create")
-            Assert.NotEqual(owner.Id, (await response.ReadJsonAsync())["webhook"]!["clientId"]!.GetValue<Guid>()); // its own, whatever the body says
+            // Its own, whatever the body says.
+            Assert.NotEqual(owner.Id, (await response.ReadJsonAsync())["webhook"]!["clientId"]!.GetValue<Guid>());
     }
 }

@@ -158,7 +158,9 @@ public sealed class WebhookSsrfTests(ApiFactory api) : ApiTest(api), IAsyncLifet
         await http.PostAsync($"/api/v1/webhooks/{webhook}/test", null);
         Assert.Equal(1, await Api.DispatchAsync());
 
-        var attempt = (await (await http.GetAsync($"/api/v1/webhooks/{webhook}/deliveries")).ReadJsonAsync())["items"]![0]!["attempts"]![0]!;
+        var attempt = (await (await http.GetAsync($"/api/v1/webhooks/{webhook}/deliveries")).ReadJsonAsync())["items"]![0]!["attempts"]![
+            0
+        ]!;
         Assert.Null(attempt["statusCode"]);
         Assert.Contains("not public", attempt["error"]!.GetValue<string>());
         Assert.Empty(_receiver.Requests);

@@ -11,10 +11,7 @@ namespace Participation.Api.Tests.Features.Webhooks;
 public static class WebhookTestKit
 {
     /// <summary>An API client with webhooks:manage (and the read scopes unless told), calling as itself.</summary>
-    public static async Task<(TestApiClient Client, HttpClient Http)> SubscriberAsync(
-        this ApiFactory api,
-        params string[] scopes
-    )
+    public static async Task<(TestApiClient Client, HttpClient Http)> SubscriberAsync(this ApiFactory api, params string[] scopes)
     {
         var client = await api.CreateApiClientAsync(scopes.Length == 0 ? ["webhooks:manage", "projects:read", "ideas:read"] : scopes);
         return (client, await api.ClientForApiClientAsync(client));
@@ -72,7 +69,9 @@ public static class WebhookTestKit
             return false;
         var key = Convert.FromBase64String(secret["whsec_".Length..]);
         using var hmac = new HMACSHA256(key);
-        var expected = Encoding.ASCII.GetBytes(Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes($"{id}.{timestamp}.{body}"))));
+        var expected = Encoding.ASCII.GetBytes(
+            Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes($"{id}.{timestamp}.{body}")))
+        );
         return signatures
             .Split(' ')
             .Select(s => s.Split(',', 2))

@@ -54,7 +54,10 @@ public sealed class WebhooksTests(ApiFactory api) : ApiTest(api), IAsyncLifetime
         // The secret is never shown again.
         Assert.DoesNotContain(secret, await http.GetStringAsync("/api/v1/webhooks"));
         Assert.DoesNotContain(secret, await http.GetStringAsync($"/api/v1/webhooks/{webhook}"));
-        Assert.DoesNotContain(secret, await Api.ScalarAsync<string>("SELECT string_agg(data::text || coalesce(after::text, ''), '') FROM events"));
+        Assert.DoesNotContain(
+            secret,
+            await Api.ScalarAsync<string>("SELECT string_agg(data::text || coalesce(after::text, ''), '') FROM events")
+        );
 
         var idea = await c.IdeaAsync(c.A, title: "Des arbres rue Haute");
         await c.CommentAsync(c.B, idea); // comment.posted: not subscribed
@@ -68,7 +71,11 @@ public sealed class WebhooksTests(ApiFactory api) : ApiTest(api), IAsyncLifetime
         Assert.True(WebhookTestKit.Verify(secret, request.Headers, request.Body, DateTimeOffset.UtcNow));
         Assert.False(WebhookTestKit.Verify(secret, request.Headers, request.Body + " ", DateTimeOffset.UtcNow));
         Assert.Matches("^msg_[0-9a-f]{32}$", request.Headers["webhook-id"]);
-        Assert.InRange(long.Parse(request.Headers["webhook-timestamp"]), DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        Assert.InRange(
+            long.Parse(request.Headers["webhook-timestamp"]),
+            DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds(),
+            DateTimeOffset.UtcNow.ToUnixTimeSeconds()
+        );
         Assert.StartsWith("application/json", request.Headers["content-type"]);
         Assert.Equal("Participation-Webhooks/1", request.Headers["user-agent"]);
         var payload = JsonNode.Parse(request.Body)!;
@@ -135,7 +142,8 @@ public sealed class WebhooksTests(ApiFactory api) : ApiTest(api), IAsyncLifetime
             if (attempt < 3)
                 waits.Add(
                     await Api.ScalarAsync<double>(
-                        "SELECT extract(epoch FROM next_attempt_at - last_attempt_at)::float8 FROM webhook_deliveries WHERE status = 'pending'"
+                        "SELECT extract(epoch FROM next_attempt_at - last_attempt_at)::float8 FROM webhook_deliveries "
+                            + "WHERE status = 'pending'"
                     )
                 );
         }
@@ -153,7 +161,10 @@ public sealed class WebhooksTests(ApiFactory api) : ApiTest(api), IAsyncLifetime
         Assert.Contains("500", attempts[0]!["error"]!.GetValue<string>());
         Assert.Equal("receiver down for maintenance", attempts[0]!["responseExcerpt"]!.GetValue<string>());
         Assert.Null(attempts[2]!["error"]);
-        Assert.Equal(0, (await (await http.GetAsync($"/api/v1/webhooks/{webhook}")).ReadJsonAsync())["consecutiveFailures"]!.GetValue<int>());
+        Assert.Equal(
+            0,
+            (await (await http.GetAsync($"/api/v1/webhooks/{webhook}")).ReadJsonAsync())["consecutiveFailures"]!.GetValue<int>()
+        );
     }
 
     [Fact]
@@ -197,7 +208,10 @@ public sealed class WebhooksTests(ApiFactory api) : ApiTest(api), IAsyncLifetime
         Assert.Equal(requests[0].Headers["webhook-id"], requests[4].Headers["webhook-id"]);
         Assert.Equal(
             "delivered",
-            await Api.ScalarAsync<string>("SELECT status FROM webhook_deliveries WHERE id = @Id", new { Id = replayed["id"]!.GetValue<Guid>() })
+            await Api.ScalarAsync<string>(
+                "SELECT status FROM webhook_deliveries WHERE id = @Id",
+                new { Id = replayed["id"]!.GetValue<Guid>() }
+            )
         );
         Assert.Equal(
             1,
@@ -310,9 +324,9 @@ public sealed class WebhooksTests(ApiFactory api) : ApiTest(api), IAsyncLifetime
         Assert.True(WebhookTestKit.Verify(second, during.Headers, during.Body, DateTimeOffset.UtcNow));
 
         // After a leak: no overlap.
-        var third = (await (await http.PostJsonAsync($"/api/v1/webhooks/{webhook}/rotate-secret", new { overlapHours = 0 })).ReadJsonAsync())[
-            "secret"
-        ]!.GetValue<string>();
+        var third = (
+            await (await http.PostJsonAsync($"/api/v1/webhooks/{webhook}/rotate-secret", new { overlapHours = 0 })).ReadJsonAsync()
+        )["secret"]!.GetValue<string>();
         await http.PostAsync($"/api/v1/webhooks/{webhook}/test", null);
         await Api.DispatchAsync();
         var after = _receiver.Requests.Last();
@@ -332,13 +346,31 @@ public sealed class WebhooksTests(ApiFactory api) : ApiTest(api), IAsyncLifetime
             await c.CommentAsync(c.B, await c.IdeaAsync(c.A, title: $"Idée {i}"));
 
         // Two instances' jobs on the same database, at once, until both find nothing left.
-        var fanOuts = new[] { ActivatorUtilities.CreateInstance<WebhookFanOut>(Api.Services), ActivatorUtilities.CreateInstance<WebhookFanOut>(Api.Services) };
-        await Task.WhenAll(fanOuts.Select(async f => { while (await f.RunOnceAsync(CancellationToken.None) > 0) { } }));
+        var fanOuts = new[]
+        {
+            ActivatorUtilities.CreateInstance<WebhookFanOut>(Api.Services),
+            ActivatorUtilities.CreateInstance<WebhookFanOut>(Api.Services),
+        };
+        await Task.WhenAll(
+            fanOuts.Select(async f =>
+            {
+                while (await f.RunOnceAsync(CancellationToken.None) > 0) { }
+            })
+        );
         // 6 ideas to both subscriptions, 6 comments to the first: one delivery per subscription and resource changed.
         Assert.Equal(6 + 6 + 6, await DeliveriesAsync());
 
-        var dispatchers = new[] { ActivatorUtilities.CreateInstance<WebhookDispatcher>(Api.Services), ActivatorUtilities.CreateInstance<WebhookDispatcher>(Api.Services) };
-        await Task.WhenAll(dispatchers.Select(async d => { while (await d.RunOnceAsync(CancellationToken.None) > 0) { } }));
+        var dispatchers = new[]
+        {
+            ActivatorUtilities.CreateInstance<WebhookDispatcher>(Api.Services),
+            ActivatorUtilities.CreateInstance<WebhookDispatcher>(Api.Services),
+        };
+        await Task.WhenAll(
+            dispatchers.Select(async d =>
+            {
+                while (await d.RunOnceAsync(CancellationToken.None) > 0) { }
+            })
+        );
 
         Assert.Equal(18, _receiver.Requests.Count);
         Assert.Equal(18, _receiver.Requests.Select(r => r.Headers["webhook-id"]).Distinct().Count());
@@ -367,7 +399,10 @@ public sealed class WebhooksTests(ApiFactory api) : ApiTest(api), IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         var body = await edited.ReadJsonAsync();
         Assert.Equal("https://hooks.example.org/participation", body["url"]!.GetValue<string>());
-        Assert.Equal(["project.status_changed", "idea.submitted", "comment.posted"], body["eventTypes"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal(
+            ["project.status_changed", "idea.submitted", "comment.posted"],
+            body["eventTypes"]!.AsArray().Select(t => t!.GetValue<string>())
+        );
         var after = JsonNode.Parse(await Api.ScalarAsync<string>("SELECT after::text FROM events WHERE type = 'webhook.edited'"))!;
         Assert.Equal("CRM", after["description"]!.GetValue<string>());
         Assert.Equal(client.Id, await Api.ScalarAsync<Guid>("SELECT client_id FROM events WHERE type = 'webhook.edited'"));
@@ -417,17 +452,57 @@ public sealed class WebhooksTests(ApiFactory api) : ApiTest(api), IAsyncLifetime
         var manager = Api.ClientFor((await Api.CreateUserAsync(role: "admin")).Id);
         var events = await Api.CountAsync("events");
 
-        foreach (var url in new[] { "", "pas une adresse", "ftp://hooks.example.org/x", "https://user:pw@hooks.example.org/x", "https://nowhere.invalid/x" })
+        foreach (
+            var url in new[]
+            {
+                "",
+                "pas une adresse",
+                "ftp://hooks.example.org/x",
+                "https://user:pw@hooks.example.org/x",
+                "https://nowhere.invalid/x",
+            }
+        )
             await (await http.PostJsonAsync("/api/v1/webhooks", WebhookTestKit.Subscription(url))).AssertFieldErrorsAsync("url");
-        await (await http.PostJsonAsync("/api/v1/webhooks", new { url = "https://hooks.example.org/x", eventTypes = Array.Empty<string>() })).AssertFieldErrorsAsync("eventTypes");
-        await (await http.PostJsonAsync("/api/v1/webhooks", new { url = "https://hooks.example.org/x", eventTypes = new[] { "vote.cast" } })).AssertFieldErrorsAsync("eventTypes");
-        Assert.Equal(HttpStatusCode.BadRequest, (await http.PostJsonAsync("/api/v1/webhooks", new { url = "https://hooks.example.org/x", eventTypes = new[] { "nope" } })).StatusCode);
         await (
-            await http.PostJsonAsync("/api/v1/webhooks", new { url = "https://hooks.example.org/x", eventTypes = new[] { "idea.submitted" }, description = new string('x', 1001) })
+            await http.PostJsonAsync("/api/v1/webhooks", new { url = "https://hooks.example.org/x", eventTypes = Array.Empty<string>() })
+        ).AssertFieldErrorsAsync("eventTypes");
+        await (
+            await http.PostJsonAsync("/api/v1/webhooks", new { url = "https://hooks.example.org/x", eventTypes = new[] { "vote.cast" } })
+        ).AssertFieldErrorsAsync("eventTypes");
+        Assert.Equal(
+            HttpStatusCode.BadRequest,
+            (
+                await http.PostJsonAsync("/api/v1/webhooks", new { url = "https://hooks.example.org/x", eventTypes = new[] { "nope" } })
+            ).StatusCode
+        );
+        await (
+            await http.PostJsonAsync(
+                "/api/v1/webhooks",
+                new
+                {
+                    url = "https://hooks.example.org/x",
+                    eventTypes = new[] { "idea.submitted" },
+                    description = new string('x', 1001),
+                }
+            )
         ).AssertFieldErrorsAsync("description");
-        await (await manager.PostJsonAsync("/api/v1/webhooks", WebhookTestKit.Subscription("https://hooks.example.org/x"))).AssertFieldErrorsAsync("clientId");
-        await (await manager.PostJsonAsync("/api/v1/webhooks?x=1", new { clientId = Guid.NewGuid(), url = "https://hooks.example.org/x", eventTypes = new[] { "idea.submitted" } })).AssertFieldErrorsAsync("clientId");
-        await (await http.GetAsync("/api/v1/webhooks/" + Guid.NewGuid() + "/deliveries?limit=0")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (
+            await manager.PostJsonAsync("/api/v1/webhooks", WebhookTestKit.Subscription("https://hooks.example.org/x"))
+        ).AssertFieldErrorsAsync("clientId");
+        await (
+            await manager.PostJsonAsync(
+                "/api/v1/webhooks?x=1",
+                new
+                {
+                    clientId = Guid.NewGuid(),
+                    url = "https://hooks.example.org/x",
+                    eventTypes = new[] { "idea.submitted" },
+                }
+            )
+        ).AssertFieldErrorsAsync("clientId");
+        await (await http.GetAsync("/api/v1/webhooks/" + Guid.NewGuid() + "/deliveries?limit=0")).AssertProblemAsync(
+            HttpStatusCode.BadRequest
+        );
 
         Assert.Equal(0, await Api.CountAsync("webhook_subscriptions"));
         Assert.Equal(events, await Api.CountAsync("events"));
