@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Participation.Api.Features.Events;
 
 namespace Participation.Api.Features.Webhooks;
@@ -13,7 +14,6 @@ public static class RotateWebhookSecret
 
     public sealed record Command(Caller Caller, Guid Id, int? OverlapHours) : ICommand<WebhookWithSecret>;
 
-    public const int DefaultOverlapHours = 24;
     public const int MaxOverlapHours = 168;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -24,7 +24,8 @@ public static class RotateWebhookSecret
                 .WithMessage(_ => Messages.Get("api_client_overlap"));
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, WebhookWithSecret>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events, IOptions<WebhookOptions> options)
+        : ICommandHandler<Command, WebhookWithSecret>
     {
         private const string Sql = """
             UPDATE webhook_subscriptions
@@ -43,7 +44,7 @@ public static class RotateWebhookSecret
             var owner = await WebhookRules.OwnerAsync(connection, c.Caller, null, ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var secret = WebhookRules.NewSecret();
-            var hours = c.OverlapHours ?? DefaultOverlapHours;
+            var hours = c.OverlapHours ?? options.Value.PreviousSecretHours;
             var rotated = await connection.QuerySingleOrDefaultAsync<Rotated>(
                 new CommandDefinition(
                     Sql,
