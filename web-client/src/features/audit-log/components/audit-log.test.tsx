@@ -101,6 +101,28 @@ describe('AuditLog', () => {
     await i18n.changeLanguage('fr');
   });
 
+  it('names the API client that acted', async () => {
+    listAuditLog.mockResolvedValue({
+      items: [
+        entry({
+          id: 9,
+          actorType: ActorType.Client,
+          actor: undefined,
+          client: { id: 'c0000000-0000-4000-8000-000000000001', name: 'Gestion des demandes' },
+          action: EventType.IdeaStatusChanged,
+          targetType: SubjectType.Idea,
+          targetName: 'Des bancs',
+        }),
+      ],
+      nextCursor: undefined,
+      types: [EventType.IdeaStatusChanged],
+    });
+    show();
+    const table = await screen.findByRole('table', { name: 'Journal d’audit, les plus récentes d’abord' });
+
+    expect(within(within(table).getAllByRole('row')[1]).getByText('Client d’API « Gestion des demandes »')).toBeInTheDocument();
+  });
+
   it('names what each entry is about and says what changed, field by field, without raw JSON', async () => {
     show();
     const table = await screen.findByRole('table', { name: 'Journal d’audit, les plus récentes d’abord' });

@@ -1274,6 +1274,10 @@ export const en: Messages = {
       widget_created: 'Widget created',
       widget_edited: 'Widget edited',
       widget_deleted: 'Widget deleted',
+      api_client_created: 'API client created',
+      api_client_edited: 'API client edited',
+      api_client_secret_rotated: 'API client secret rotated',
+      api_client_revoked: 'API client revoked',
     },
     targets: {
       project: 'Project',
@@ -1285,6 +1289,7 @@ export const en: Messages = {
       idea: 'Idea',
       comment: 'Comment',
       widget: 'Widget',
+      api_client: 'API client',
     },
     type: 'Action',
     period: 'Period',
@@ -1315,6 +1320,7 @@ export const en: Messages = {
     target: 'Object',
     details: 'Details',
     system: 'System',
+    client: 'API client “{{name}}”',
     openProject: 'Open project {{id}}',
     statusChange: '{{before}} → {{after}}',
     fields: {
@@ -1353,6 +1359,8 @@ export const en: Messages = {
       width: 'width',
       height: 'height',
       allowedOrigins: 'allowed websites',
+      scopes: 'scopes',
+      rateLimitPerMinute: 'limit per minute',
     },
   },
   widgets: {

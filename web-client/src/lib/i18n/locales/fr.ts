@@ -1282,6 +1282,10 @@ export const fr = {
       widget_created: 'Widget créé',
       widget_edited: 'Widget modifié',
       widget_deleted: 'Widget supprimé',
+      api_client_created: 'Client d’API créé',
+      api_client_edited: 'Client d’API modifié',
+      api_client_secret_rotated: 'Secret d’un client d’API renouvelé',
+      api_client_revoked: 'Client d’API révoqué',
     },
     targets: {
       project: 'Projet',
@@ -1293,6 +1297,7 @@ export const fr = {
       idea: 'Idée',
       comment: 'Commentaire',
       widget: 'Widget',
+      api_client: 'Client d’API',
     },
     type: 'Action',
     period: 'Période',
@@ -1323,6 +1328,7 @@ export const fr = {
     target: 'Objet',
     details: 'Détails',
     system: 'Système',
+    client: 'Client d’API « {{name}} »',
     openProject: 'Ouvrir le projet {{id}}',
     statusChange: '{{before}} → {{after}}',
     fields: {
@@ -1361,6 +1367,8 @@ export const fr = {
       width: 'largeur',
       height: 'hauteur',
       allowedOrigins: 'sites autorisés',
+      scopes: 'permissions',
+      rateLimitPerMinute: 'limite par minute',
     },
   },
   widgets: {

@@ -1283,6 +1283,10 @@ export const nl: Messages = {
       widget_created: 'Widget aangemaakt',
       widget_edited: 'Widget gewijzigd',
       widget_deleted: 'Widget verwijderd',
+      api_client_created: 'API-client aangemaakt',
+      api_client_edited: 'API-client gewijzigd',
+      api_client_secret_rotated: 'Geheim van een API-client vernieuwd',
+      api_client_revoked: 'API-client ingetrokken',
     },
     targets: {
       project: 'Project',
@@ -1294,6 +1298,7 @@ export const nl: Messages = {
       idea: 'Idee',
       comment: 'Reactie',
       widget: 'Widget',
+      api_client: 'API-client',
     },
     type: 'Actie',
     period: 'Periode',
@@ -1324,6 +1329,7 @@ export const nl: Messages = {
     target: 'Object',
     details: 'Details',
     system: 'Systeem',
+    client: 'API-client ‘{{name}}’',
     openProject: 'Project {{id}} openen',
     statusChange: '{{before}} → {{after}}',
     fields: {
@@ -1362,6 +1368,8 @@ export const nl: Messages = {
       width: 'breedte',
       height: 'hoogte',
       allowedOrigins: 'toegestane websites',
+      scopes: 'rechten',
+      rateLimitPerMinute: 'limiet per minuut',
     },
   },
   widgets: {
