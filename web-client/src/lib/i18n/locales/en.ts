@@ -1276,6 +1276,10 @@ export const en: Messages = {
       widget_created: 'Widget created',
       widget_edited: 'Widget edited',
       widget_deleted: 'Widget deleted',
+      api_client_created: 'API client created',
+      api_client_edited: 'API client edited',
+      api_client_secret_rotated: 'API client secret renewed',
+      api_client_revoked: 'API client revoked',
     },
     targets: {
       project: 'Project',
@@ -1287,6 +1291,7 @@ export const en: Messages = {
       idea: 'Idea',
       comment: 'Comment',
       widget: 'Widget',
+      api_client: 'API client',
     },
     type: 'Action',
     period: 'Period',
@@ -1317,6 +1322,7 @@ export const en: Messages = {
     target: 'Object',
     details: 'Details',
     system: 'System',
+    client: 'API client “{{name}}”',
     openProject: 'Open project {{id}}',
     statusChange: '{{before}} → {{after}}',
     fields: {

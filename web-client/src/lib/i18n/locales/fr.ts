@@ -1284,6 +1284,10 @@ export const fr = {
       widget_created: 'Widget créé',
       widget_edited: 'Widget modifié',
       widget_deleted: 'Widget supprimé',
+      api_client_created: 'Client d’API créé',
+      api_client_edited: 'Client d’API modifié',
+      api_client_secret_rotated: 'Secret d’un client d’API renouvelé',
+      api_client_revoked: 'Client d’API révoqué',
     },
     targets: {
       project: 'Projet',
@@ -1295,6 +1299,7 @@ export const fr = {
       idea: 'Idée',
       comment: 'Commentaire',
       widget: 'Widget',
+      api_client: 'Client d’API',
     },
     type: 'Action',
     period: 'Période',
@@ -1325,6 +1330,7 @@ export const fr = {
     target: 'Objet',
     details: 'Détails',
     system: 'Système',
+    client: 'Client d’API « {{name}} »',
     openProject: 'Ouvrir le projet {{id}}',
     statusChange: '{{before}} → {{after}}',
     fields: {

@@ -1285,6 +1285,10 @@ export const nl: Messages = {
       widget_created: 'Widget aangemaakt',
       widget_edited: 'Widget gewijzigd',
       widget_deleted: 'Widget verwijderd',
+      api_client_created: 'API-client aangemaakt',
+      api_client_edited: 'API-client bewerkt',
+      api_client_secret_rotated: 'Geheim van een API-client vernieuwd',
+      api_client_revoked: 'API-client ingetrokken',
     },
     targets: {
       project: 'Project',
@@ -1296,6 +1300,7 @@ export const nl: Messages = {
       idea: 'Idee',
       comment: 'Reactie',
       widget: 'Widget',
+      api_client: 'API-client',
     },
     type: 'Actie',
     period: 'Periode',
@@ -1326,6 +1331,7 @@ export const nl: Messages = {
     target: 'Object',
     details: 'Details',
     system: 'Systeem',
+    client: 'API-client “{{name}}”',
     openProject: 'Project {{id}} openen',
     statusChange: '{{before}} → {{after}}',
     fields: {
