@@ -84,7 +84,10 @@ internal static class Sample
     {
         var id = Environment.GetEnvironmentVariable("PARTICIPATION_CLIENT_ID");
         var secret = Environment.GetEnvironmentVariable("PARTICIPATION_CLIENT_SECRET");
-        Check(!string.IsNullOrEmpty(id) && !string.IsNullOrEmpty(secret), "PARTICIPATION_CLIENT_ID and PARTICIPATION_CLIENT_SECRET must be set");
+        Check(
+            !string.IsNullOrEmpty(id) && !string.IsNullOrEmpty(secret),
+            "PARTICIPATION_CLIENT_ID and PARTICIPATION_CLIENT_SECRET must be set"
+        );
         var token = await api.IssueClientTokenAsync(
             new IssueClientTokenTokenRequest
             {
