@@ -29,6 +29,8 @@ catch (Exception e)
 
 internal static class Sample
 {
+    private const string Scopes = "projects:read ideas:read ideas:feedback";
+
     /// <summary>The platform's name and languages (anonymous).</summary>
     public static async Task<GetPlatformResponse> ReadPlatform(ParticipationClient api)
     {
@@ -94,11 +96,12 @@ internal static class Sample
                 Grant_type = "client_credentials",
                 Client_id = id,
                 Client_secret = secret,
-                Scope = "projects:read ideas:read ideas:feedback",
+                Scope = Scopes,
             }
         );
         Check(token.Token_type == "Bearer" && token.Expires_in > 0, "unexpected token answer");
-        Console.WriteLine($"token: scopes \"{token.Scope}\", valid {token.Expires_in} s");
+        // Scope is left out when the token has exactly the scopes asked for (RFC 6749 §5.1).
+        Console.WriteLine($"token: scopes \"{token.Scope ?? Scopes}\", valid {token.Expires_in} s");
         var http = new HttpClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Access_token);
         return http;
