@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { adminToken, bearer, grantRole, password, register } from './support/api';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
-import { logIn, subnav, tabTo } from './support/pages';
+import { logIn, screenshot, subnav, tabTo } from './support/pages';
 import { escape, unique, uniqueEmail } from './support/text';
 
 failOnCspViolations();
@@ -71,6 +71,7 @@ test('the IT manager creates an API client with the keyboard, sees its secret on
   // The secret, once: copied with the keyboard, then the dialog closed; the list keeps only its last characters.
   const created = await shownCredentials(page, name);
   await expectAccessible(page, 'api clients: secret shown once');
+  await screenshot(page, '/tmp/e2e-api-clients-secret.png', false);
   await pressUntilFocused(page, 'Copier Secret (client_secret)');
   await page.keyboard.press('Enter');
   await expect(created.dialog.getByRole('status').filter({ hasText: /Copié\.|Texte sélectionné/ })).toBeVisible();
@@ -117,6 +118,7 @@ test('the IT manager creates an API client with the keyboard, sees its secret on
   expect((await request.get('/api/v1/changes/cursor', { headers: bearer(first.body.access_token!) })).status()).toBe(401);
   const second = await tokenStatus(request, rotated.clientId, rotated.clientSecret);
   expect(second.status).toBe(200);
+  await screenshot(page, '/tmp/e2e-api-clients-list.png');
 
   // Revocation, confirmed: the token endpoint now refuses the client (401 invalid_client).
   await pressUntilFocused(page, `Révoquer le client ${name}`);
