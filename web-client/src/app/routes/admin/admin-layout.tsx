@@ -19,10 +19,14 @@ export interface StaffContext {
 export const useStaff = () => useOutletContext<StaffContext>();
 
 /** The staff area's sections and who sees each (the API decides in the end). */
-export type StaffSectionKey = 'overview' | 'projects' | 'users' | 'departments' | 'invitations' | 'organisations' | 'audit' | 'widgets';
+export type StaffSectionKey =
+  'overview' | 'projects' | 'users' | 'departments' | 'invitations' | 'organisations' | 'audit' | 'widgets' | 'apiClients';
 
 /** Who configures the widgets for the city's website. */
 export const WIDGET_ROLES: Role[] = [Role.Admin, Role.ItManager, Role.CommunicationManager];
+
+/** Who manages the API clients (integrations with their own credentials). */
+export const API_CLIENT_ROLES: Role[] = [Role.Admin, Role.ItManager];
 
 export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[] | null }[] = [
   { path: '/admin', key: 'overview', roles: null },
@@ -33,6 +37,7 @@ export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[]
   { path: '/admin/organisations', key: 'organisations', roles: [Role.Admin] },
   { path: '/admin/audit', key: 'audit', roles: [Role.Admin, Role.DepartmentHead] },
   { path: '/admin/widgets', key: 'widgets', roles: WIDGET_ROLES },
+  { path: '/admin/api-clients', key: 'apiClients', roles: API_CLIENT_ROLES },
 ];
 
 export function canSee(me: GetMeResponse, roles: Role[] | null): boolean {
