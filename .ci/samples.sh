@@ -4,9 +4,11 @@
 #   2. starts the API (built binary, Development settings) on a free port from 5090 on, with its own database
 #      participation_samples on the `test` cluster (.ci/pg.sh; DATABASE_URL / ConnectionStrings__Participation: that
 #      server), migrated and filled with the demo city by api/Participation.DemoSeed (projects over several pages)
-#   3. runs the Node sample (npm install of the tarball) and the .NET sample (restore of the NuGet package from the
+#   3. creates an API client for the samples (projects:read, ideas:read, ideas:feedback) through the API, as the demo
+#      city's admin would in the staff area, and passes its credentials as PARTICIPATION_CLIENT_ID / _SECRET
+#   4. runs the Node sample (npm install of the tarball) and the .NET sample (restore of the NuGet package from the
 #      SDK folder), each against the API
-#   4. stops the API (and the cluster, when this script started it)
+#   5. stops the API (and the cluster, when this script started it)
 # Prints `samples: N passed, M failed` last and exits 1 when a sample failed. SAMPLES_SKIP_SDK=1 reuses .local/sdk.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -58,6 +60,25 @@ for _ in $(seq 1 300); do
 done
 ready || { echo "the API did not get ready at $url" >&2; exit 1; }
 say "API ready at $url"
+
+# The samples' API client, made by the demo city's admin (api/Participation.DemoSeed: DemoSeed.Password) through the API;
+# its secret is in the creation's answer only.
+credentials=$(node - "$url" <<'JS'
+const [url] = process.argv.slice(2);
+const post = async (path, body, token) => {
+  const headers = { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) };
+  const response = await fetch(url + path, { method: 'POST', headers, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+};
+const { accessToken } = await post('/api/v1/auth/login', { email: 'admin@demo.participation.test', password: 'Demo-password-2026' });
+const scopes = ['projects:read', 'ideas:read', 'ideas:feedback'];
+const created = await post('/api/v1/api-clients', { name: 'Sample integrations', scopes, rateLimitPerMinute: 600 }, accessToken);
+console.log(`${created.clientId} ${created.clientSecret}`);
+JS
+) || { echo "creating the samples' API client failed" >&2; exit 1; }
+read -r client_id client_secret <<<"$credentials"
+export PARTICIPATION_CLIENT_ID="$client_id" PARTICIPATION_CLIENT_SECRET="$client_secret"
 
 run_sample() {
   local name=$1; shift

@@ -266,7 +266,9 @@ public static class DemoSeed
         await DemoSeedVotes.RunAsync(connection, tx, Mobility);
         await DemoSeedSurveys.RunAsync(connection, tx);
         await DemoSeedWidgets.RunAsync(connection, tx);
+        var apiClientSecret = await DemoSeedApiClients.RunAsync(connection, tx);
         await tx.CommitAsync();
         Console.WriteLine("Demo data ready.");
+        Console.WriteLine(DemoSeedApiClients.Describe(apiClientSecret));
     }
 }

@@ -183,6 +183,9 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
         );
         await Features.Ideas.Invariants.AssertHoldAsync(Api);
         Assert.Equal(1, await Api.CountAsync("widgets"));
+        // The open data portal's client, created once with one secret (run twice above).
+        Assert.Equal(1, await Api.CountAsync("api_clients"));
+        Assert.Equal(1, await Api.CountAsync("api_client_secrets"));
         var widget = await Api.CreateClient().GetAsync("/embed/widgets/0190a000-0000-7000-8000-000000000501");
         Assert.Equal(System.Net.HttpStatusCode.OK, widget.StatusCode);
         Assert.Contains("http://localhost:8080", widget.Headers.GetValues("Content-Security-Policy").Single());

@@ -67,7 +67,14 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public static async Task<string> CreateDatabaseAsync(string name)
     {
         var server = await ServerConnectionAsync();
-        var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false };
+        // CREATE DATABASE copies the template and checkpoints: on a loaded 2-core machine it can take longer than Npgsql's
+        // default 30 s command timeout.
+        var admin = new NpgsqlConnectionStringBuilder(server)
+        {
+            Database = "postgres",
+            Pooling = false,
+            CommandTimeout = 300,
+        };
         await using (var connection = new NpgsqlConnection(admin.ConnectionString))
         {
             await connection.OpenAsync();

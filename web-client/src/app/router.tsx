@@ -94,6 +94,10 @@ export const routes = [
           },
           { path: 'audit', lazy: async () => ({ Component: (await import('./routes/admin/admin-audit-route')).AdminAuditRoute }) },
           { path: 'widgets', lazy: async () => ({ Component: (await import('./routes/admin/admin-widgets-route')).AdminWidgetsRoute }) },
+          {
+            path: 'api-clients',
+            lazy: async () => ({ Component: (await import('./routes/admin/admin-api-clients-route')).AdminApiClientsRoute }),
+          },
           { path: 'webhooks', lazy: async () => ({ Component: (await import('./routes/admin/admin-webhooks-route')).AdminWebhooksRoute }) },
           { path: 'users', lazy: async () => ({ Component: (await import('./routes/admin/admin-users-route')).AdminUsersRoute }) },
           {

@@ -109,7 +109,8 @@ public static class ApiClientReader
 
     private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
 
-    /// <summary>Every client (a city has a handful; 500 at most), live ones first, by name; or the one with <paramref name="id"/>.</summary>
+    /// <summary>Every client (a city has a handful; 500 at most), live ones first, by name; or the one with
+    /// <paramref name="id"/>.</summary>
     public static async Task<IReadOnlyList<ApiClient>> ReadAsync(
         IDbConnection connection,
         Guid? id,

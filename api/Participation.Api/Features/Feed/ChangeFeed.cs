@@ -199,7 +199,8 @@ public static class ChangeFeed
         SELECT i.id, i.title, i.excerpt, i.topics, i.latitude, i.longitude, i.location_label, i.status, i.author_id,
                i.organisation_id, i.likes_count, i.dislikes_count, i.comments_count, i.created_at, i.cost,
                {AuthorView.Columns}, NULL AS my_reaction,
-               i.project_id, p.status AS project_status, i.listed, i.withdrawn_at IS NOT NULL AS withdrawn, i.hidden_at IS NOT NULL AS hidden
+               i.project_id, p.status AS project_status, i.listed, i.withdrawn_at IS NOT NULL AS withdrawn,
+               i.hidden_at IS NOT NULL AS hidden
           FROM ideas i
           JOIN projects p ON p.id = i.project_id
           LEFT JOIN users u ON u.id = i.author_id

@@ -224,12 +224,14 @@ public sealed class ChangeFeedTests(ApiFactory api) : ApiTest(api)
         );
         foreach (var (id, idea) in ideas)
             Assert.True(JsonNode.DeepEquals(idea, mirror.Ideas[id].Idea), $"idea {id}: {idea} ≠ {mirror.Ideas[id].Idea}");
+        string Describe(IEnumerable<Guid> ids, Func<Guid, JsonNode> body) =>
+            string.Join(", ", ids.Select(i => body(i)["body"] + " " + string.Join("/", mirror.Log.GetValueOrDefault(i, []))));
         var commentsOnlyPublic = comments.Keys.Except(mirror.Comments.Keys).ToList();
         var commentsOnlyMirror = mirror.Comments.Keys.Except(comments.Keys).ToList();
         Assert.True(
             commentsOnlyPublic.Count == 0 && commentsOnlyMirror.Count == 0,
-            $"comments public only: {string.Join(", ", commentsOnlyPublic.Select(i => comments[i]["body"] + " " + string.Join("/", mirror.Log.GetValueOrDefault(i, []))))}; "
-                + $"mirror only: {string.Join(", ", commentsOnlyMirror.Select(i => mirror.Comments[i].Comment["body"] + " " + string.Join("/", mirror.Log.GetValueOrDefault(i, []))))}"
+            $"comments public only: {Describe(commentsOnlyPublic, i => comments[i])}; "
+                + $"mirror only: {Describe(commentsOnlyMirror, i => mirror.Comments[i].Comment)}"
         );
         foreach (var (id, comment) in comments)
             Assert.Equal(comment["body"]!.GetValue<string>(), mirror.Comments[id].Comment["body"]!.GetValue<string>());

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   Audience,
+  ClientScope,
   FlagReason,
   IdeaSort,
   IdeaStatus,
@@ -46,6 +47,9 @@ const LABELLED: [string, readonly string[]][] = [
   ['notifications.settings.channel', Object.values(NotificationChannel)],
   ['organisations.status', Object.values(OrganisationStatus)],
   ['surveys.types', Object.values(QuestionType)],
+  // i18next reads ':' as a namespace separator: scopes are keyed with '_' (features/api-clients scopeKey).
+  ['apiClients.scopes', Object.values(ClientScope).map((s) => `${s.replace(':', '_')}.label`)],
+  ['apiClients.scopes', Object.values(ClientScope).map((s) => `${s.replace(':', '_')}.meaning`)],
 ];
 
 describe('the words for the API’s closed sets', () => {

@@ -20,11 +20,13 @@ export const useStaff = () => useOutletContext<StaffContext>();
 
 /** The staff area's sections and who sees each (the API decides in the end). */
 export type StaffSectionKey =
-  'overview' | 'projects' | 'users' | 'departments' | 'invitations' | 'organisations' | 'audit' | 'widgets' | 'webhooks';
+  'overview' | 'projects' | 'users' | 'departments' | 'invitations' | 'organisations' | 'audit' | 'widgets' | 'apiClients' | 'webhooks';
 
 /** Who configures the widgets for the city's website. */
 export const WIDGET_ROLES: Role[] = [Role.Admin, Role.ItManager, Role.CommunicationManager];
 
+/** Who manages the API clients (integrations with their own credentials). */
+export const API_CLIENT_ROLES: Role[] = [Role.Admin, Role.ItManager];
 /** Who manages the API clients' webhooks. */
 export const WEBHOOK_ROLES: Role[] = [Role.Admin, Role.ItManager];
 
@@ -37,6 +39,7 @@ export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[]
   { path: '/admin/organisations', key: 'organisations', roles: [Role.Admin] },
   { path: '/admin/audit', key: 'audit', roles: [Role.Admin, Role.DepartmentHead] },
   { path: '/admin/widgets', key: 'widgets', roles: WIDGET_ROLES },
+  { path: '/admin/api-clients', key: 'apiClients', roles: API_CLIENT_ROLES },
   { path: '/admin/webhooks', key: 'webhooks', roles: WEBHOOK_ROLES },
 ];
 

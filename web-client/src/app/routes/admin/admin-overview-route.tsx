@@ -16,7 +16,7 @@ export function AdminOverviewRoute() {
   const accepted = (location.state as { invitationAccepted?: boolean } | null)?.invitationAccepted === true;
   const headed = headedDepartments(me.roles);
   const sections = STAFF_SECTIONS.filter((s) => s.key !== 'overview' && canSee(me, s.roles));
-  // Roles whose own tools are still to come (IT and communication managers have the widgets section).
+  // Roles whose own tools are still to come (IT managers have the widgets and API clients, communication managers the widgets).
   const waiting = me.roles.some((g) => !['admin', 'department_head', 'it_manager', 'communication_manager'].includes(g.role));
 
   return (

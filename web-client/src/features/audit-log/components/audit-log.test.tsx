@@ -55,6 +55,9 @@ const ENTRIES: ListAuditLogEntry[] = [
   entry({
     id: 3,
     action: EventType.IdeaStatusChanged,
+    actorType: ActorType.Client,
+    actor: undefined,
+    client: { id: 'c0000000-0000-4000-8000-000000000001', name: 'Gestion des demandes' },
     targetType: SubjectType.Idea,
     targetName: 'Des bancs',
     data: { from: 'proposed', to: 'accepted' },
@@ -101,6 +104,28 @@ describe('AuditLog', () => {
     await i18n.changeLanguage('fr');
   });
 
+  it('names the API client that acted', async () => {
+    listAuditLog.mockResolvedValue({
+      items: [
+        entry({
+          id: 9,
+          actorType: ActorType.Client,
+          actor: undefined,
+          client: { id: 'c0000000-0000-4000-8000-000000000001', name: 'Gestion des demandes' },
+          action: EventType.IdeaStatusChanged,
+          targetType: SubjectType.Idea,
+          targetName: 'Des bancs',
+        }),
+      ],
+      nextCursor: undefined,
+      types: [EventType.IdeaStatusChanged],
+    });
+    show();
+    const table = await screen.findByRole('table', { name: 'Journal d’audit, les plus récentes d’abord' });
+
+    expect(within(within(table).getAllByRole('row')[1]).getByText('Client d’API « Gestion des demandes »')).toBeInTheDocument();
+  });
+
   it('names what each entry is about and says what changed, field by field, without raw JSON', async () => {
     show();
     const table = await screen.findByRole('table', { name: 'Journal d’audit, les plus récentes d’abord' });
@@ -117,6 +142,7 @@ describe('AuditLog', () => {
     expect(rows[1]).toHaveTextContent(/fin : 1 avril 2026.* → 15 avril 2026/);
     expect(rows[1]).not.toHaveTextContent('ph1');
     expect(rows[2]).toHaveTextContent('Des bancs');
+    expect(rows[2]).toHaveTextContent('Client d’API « Gestion des demandes »'); // an integration's answer, by its name
     expect(rows[2]).toHaveTextContent('état : Proposée → Acceptée'); // an entry from before events: its data
     expect(rows[3]).toHaveTextContent('Système');
     expect(rows[3]).toHaveTextContent('Sports');

@@ -107,6 +107,8 @@ export function AuditLog() {
                         onPick={(name) => setFilters((f) => ({ ...f, actor: { id: entry.actor!.id, name } }))}
                         picked={filters.actor?.id === entry.actor.id}
                       />
+                    ) : entry.client ? (
+                      <span>{t('audit.client', { name: entry.client.name })}</span>
                     ) : (
                       <span className="muted">{t('audit.system')}</span>
                     )}
