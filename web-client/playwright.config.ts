@@ -82,6 +82,10 @@ export default defineConfig({
         Logging__LogLevel__Default: 'Warning',
         RateLimits__AuthPermits: '1000',
         Http__CorsOrigins__0: appUrl,
+        // Webhooks: the e2e receiver listens on loopback over http (refused otherwise); jobs every second.
+        Webhooks__AllowedNetworks__0: '127.0.0.0/8',
+        Webhooks__AllowInsecureHttp: 'true',
+        Webhooks__PollSeconds: '1',
       },
     },
     {

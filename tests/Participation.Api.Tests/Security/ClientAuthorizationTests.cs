@@ -135,6 +135,18 @@ public sealed class ClientAuthorizationTests(ApiFactory api) : ApiTest(api)
                 "GET /api/v1/projects/{id}/image: projects:read",
                 "GET /api/v1/users/{id}: ideas:read",
                 "POST /api/v1/ideas/{id}/status: ideas:feedback",
+                // A client's own webhooks (another client's answer 404).
+                "GET /api/v1/webhooks: webhooks:manage",
+                "POST /api/v1/webhooks: webhooks:manage",
+                "GET /api/v1/webhooks/{id}: webhooks:manage",
+                "PUT /api/v1/webhooks/{id}: webhooks:manage",
+                "DELETE /api/v1/webhooks/{id}: webhooks:manage",
+                "POST /api/v1/webhooks/{id}/rotate-secret: webhooks:manage",
+                "POST /api/v1/webhooks/{id}/enable: webhooks:manage",
+                "POST /api/v1/webhooks/{id}/disable: webhooks:manage",
+                "POST /api/v1/webhooks/{id}/test: webhooks:manage",
+                "GET /api/v1/webhooks/{id}/deliveries: webhooks:manage",
+                "POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay: webhooks:manage",
             }.Order(StringComparer.Ordinal),
             open
         );

@@ -1,5 +1,11 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { ClientScope, EventType, type CreateWebhookRequest, type UpdateWebhookRequest } from '@contracts/participation-client';
+import {
+  ClientScope,
+  EventType,
+  WebhookDeliveryStatus,
+  type CreateWebhookRequest,
+  type UpdateWebhookRequest,
+} from '@contracts/participation-client';
 import { api } from '@/api/client';
 
 export const webhookKeys = {
@@ -30,6 +36,9 @@ export const deliveriesQueryOptions = (webhookId: string) =>
     queryFn: ({ pageParam, signal }) => api.listWebhookDeliveries(webhookId, undefined, pageParam, 20, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
+    // While a delivery is on its way, follow it (every few seconds); otherwise the log stays still.
+    refetchInterval: (query) =>
+      query.state.data?.pages.some((p) => p.items.some((d) => d.status === WebhookDeliveryStatus.Pending)) ? 3000 : false,
   });
 
 /**
