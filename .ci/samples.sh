@@ -4,8 +4,9 @@
 #   2. starts the API (built binary, Development settings) on a free port from 5090 on, with its own database
 #      participation_samples on the `test` cluster (.ci/pg.sh; DATABASE_URL / ConnectionStrings__Participation: that
 #      server), migrated and filled with the demo city by api/Participation.DemoSeed (projects over several pages)
-#   3. creates an API client for the samples (projects:read, ideas:read, ideas:feedback) through the API, as the demo
-#      city's admin would in the staff area, and passes its credentials as PARTICIPATION_CLIENT_ID / _SECRET
+#   3. creates an API client for the samples (projects:read, ideas:read, ideas:feedback, webhooks:manage) through the API,
+#      as the demo city's admin would in the staff area, and passes its credentials as PARTICIPATION_CLIENT_ID / _SECRET
+#      (the samples' webhook receivers listen on loopback over http: the API allows 127.0.0.0/8 and http here only)
 #   4. runs the Node sample (npm install of the tarball) and the .NET sample (restore of the NuGet package from the
 #      SDK folder), each against the API
 #   5. stops the API (and the cluster, when this script started it)
@@ -48,7 +49,8 @@ port=${SAMPLES_API_PORT:-5090}
 while ! port_free "$port"; do port=$((port + 1)); done
 url="http://127.0.0.1:$port"
 (cd api/Participation.Api && exec env ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Participation="$database" \
-  Database__MigrateOnStartup=false Email__PickupDirectory="$logs/mail" Jobs__Enabled=false Logging__LogLevel__Default=Warning \
+  Database__MigrateOnStartup=false Email__PickupDirectory="$logs/mail" Logging__LogLevel__Default=Warning \
+  Webhooks__AllowedNetworks__0=127.0.0.0/8 Webhooks__AllowInsecureHttp=true Webhooks__PollSeconds=1 \
   dotnet bin/Debug/net10.0/Participation.Api.dll --urls "$url") >"$logs/api.log" 2>&1 &
 api_pid=$!
 ready() { node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$url/health/ready"; }
@@ -72,7 +74,7 @@ const post = async (path, body, token) => {
   return response.json();
 };
 const { accessToken } = await post('/api/v1/auth/login', { email: 'admin@demo.participation.test', password: 'Demo-password-2026' });
-const scopes = ['projects:read', 'ideas:read', 'ideas:feedback'];
+const scopes = ['projects:read', 'ideas:read', 'ideas:feedback', 'webhooks:manage'];
 const created = await post('/api/v1/api-clients', { name: 'Sample integrations', scopes, rateLimitPerMinute: 600 }, accessToken);
 console.log(`${created.clientId} ${created.clientSecret}`);
 JS

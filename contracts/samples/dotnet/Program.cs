@@ -1,10 +1,17 @@
 // A .NET integration through the NuGet package (Participation.Client, restored from the folder `make sdk` writes):
 // reads the platform, walks every page of the public project list, checks that an error comes back as problem+json,
-// then, as an API client, gets a token (OAuth 2.0 client credentials) and follows the change feed. Exits non-zero on
-// the first failure. The API's address: PARTICIPATION_API_URL (http://localhost:5080); the API client's credentials:
-// PARTICIPATION_CLIENT_ID and PARTICIPATION_CLIENT_SECRET (a client with projects:read, ideas:read and ideas:feedback,
-// made in the staff area under "API clients").
+// then, as an API client, gets a token (OAuth 2.0 client credentials), subscribes a webhook receiver, follows the change
+// feed and checks the signed webhook message of the same change. Exits non-zero on the first failure. The API's address:
+// PARTICIPATION_API_URL (http://localhost:5080); the API client's credentials: PARTICIPATION_CLIENT_ID and
+// PARTICIPATION_CLIENT_SECRET (a client with projects:read, ideas:read, ideas:feedback and webhooks:manage, made in the
+// staff area under "API clients"). The receiver listens on 127.0.0.1; a real integration receives on a public https://
+// address (the API refuses private ones unless its Webhooks settings allow them).
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Participation.Client;
 
 var baseUrl = Environment.GetEnvironmentVariable("PARTICIPATION_API_URL") ?? "http://localhost:5080";
@@ -17,9 +24,26 @@ try
     await Sample.ListAllProjects(api, platform.DefaultLanguage);
     await Sample.ExpectNotFound(api);
     using var clientHttp = await Sample.Authenticate(api);
-    await Sample.FollowChanges(new ParticipationClient(baseUrl, clientHttp), platform.DefaultLanguage);
+    var client = new ParticipationClient(baseUrl, clientHttp);
+    using var receiver = new WebhookReceiver();
+    var webhook = await Sample.Subscribe(client, receiver);
+    var idea = await Sample.FollowChanges(client, platform.DefaultLanguage);
+    // The same change, pushed: one signed message per event and resource; "data" is the change feed's entry.
+    var message = await receiver.NextAsync(m =>
+        m.GetProperty("type").GetString() == "idea.status_changed" && m.GetProperty("data").GetProperty("id").GetGuid() == idea.Id
+    );
+    var title = message.GetProperty("data").GetProperty("idea").GetProperty("title").GetString();
+    Sample.Check(title == idea.Title, "the webhook message does not carry the idea as it is now");
+    Console.WriteLine($"webhook: idea.status_changed on \"{title}\" (signature verified)");
+    await client.DeleteWebhookAsync(webhook.Id);
     Console.WriteLine(".NET sample: ok");
     return 0;
+}
+catch (ParticipationApiException<HttpValidationProblemDetails> e)
+{
+    var errors = string.Join("; ", e.Result.Errors.Select(x => $"{x.Key}: {string.Join(" ", x.Value)}"));
+    Console.Error.WriteLine($".NET sample failed against {baseUrl}: {e.StatusCode} {e.Result.Title} ({errors})\n{e.StackTrace}");
+    return 1;
 }
 catch (Exception e)
 {
@@ -29,7 +53,7 @@ catch (Exception e)
 
 internal static class Sample
 {
-    private const string Scopes = "projects:read ideas:read ideas:feedback";
+    private const string Scopes = "projects:read ideas:read ideas:feedback webhooks:manage";
 
     /// <summary>The platform's name and languages (anonymous).</summary>
     public static async Task<GetPlatformResponse> ReadPlatform(ParticipationClient api)
@@ -108,11 +132,31 @@ internal static class Sample
     }
 
     /// <summary>
+    /// Subscribes the receiver to the ideas' status changes. The answer carries the signing secret, shown this once: an
+    /// integration keeps it like a password.
+    /// </summary>
+    public static async Task<Webhook> Subscribe(ParticipationClient client, WebhookReceiver receiver)
+    {
+        var created = await client.CreateWebhookAsync(
+            new CreateWebhookRequest
+            {
+                Url = receiver.Url,
+                EventTypes = [EventType.IdeaStatusChanged],
+                Description = ".NET sample",
+            }
+        );
+        Check(created.Secret.StartsWith("whsec_", StringComparison.Ordinal), "the webhook secret is not a Standard Webhooks secret");
+        receiver.Secret = created.Secret;
+        Console.WriteLine($"webhook: subscribed {created.Webhook.Url}");
+        return created.Webhook;
+    }
+
+    /// <summary>
     /// Full sync, then follow: take the feed's present cursor, copy the lists, then read the feed from that cursor, so that
     /// nothing changed during the copy is missed. To see a change arrive, this client answers an idea (ideas:feedback), as
     /// the city's case-management system would.
     /// </summary>
-    public static async Task FollowChanges(ParticipationClient client, string language)
+    public static async Task<ListIdeasIdea> FollowChanges(ParticipationClient client, string language)
     {
         var cursor = (await client.GetChangeCursorAsync()).Cursor;
         var mirror = new Dictionary<string, object>();
@@ -148,7 +192,7 @@ internal static class Sample
             if (seen is not null)
             {
                 Console.WriteLine($"change feed: {seen.Event} on \"{seen.Idea!.Title}\" ({mirror.Count} resources mirrored)");
-                return;
+                return idea;
             }
             if (!page.HasMore)
                 await Task.Delay(500);
@@ -169,9 +213,114 @@ internal static class Sample
         }
     }
 
-    private static void Check(bool condition, string message)
+    public static void Check(bool condition, string message)
     {
         if (!condition)
             throw new InvalidOperationException(message);
+    }
+}
+
+/// <summary>
+/// A webhook receiver on 127.0.0.1 (HttpListener): answers 204 at once to every message whose Standard Webhooks signature
+/// verifies, 401 to anything else; <see cref="NextAsync"/> gives the first verified message matching a condition.
+/// </summary>
+internal sealed class WebhookReceiver : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly List<JsonElement> _messages = [];
+    private readonly SemaphoreSlim _arrived = new(0);
+
+    public WebhookReceiver()
+    {
+        // A free port: HttpListener needs one named, so ask the system for one first.
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        Url = $"http://127.0.0.1:{port}/participation/webhooks/";
+        _listener.Prefixes.Add(Url);
+        _listener.Start();
+        _ = Task.Run(ReceiveAsync);
+    }
+
+    public string Url { get; }
+    public string? Secret { get; set; }
+
+    private async Task ReceiveAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+            {
+                return;
+            }
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var rawBody = await reader.ReadToEndAsync();
+            var headers = context.Request.Headers;
+            var verified =
+                Secret is not null
+                && Verify(Secret, headers["webhook-id"], headers["webhook-timestamp"], headers["webhook-signature"], rawBody);
+            context.Response.StatusCode = verified ? 204 : 401;
+            context.Response.Close();
+            if (!verified)
+                continue;
+            lock (_messages)
+                _messages.Add(JsonDocument.Parse(rawBody).RootElement.Clone());
+            _arrived.Release();
+        }
+    }
+
+    /// <summary>
+    /// Standard Webhooks: HMAC-SHA256 over "{webhook-id}.{webhook-timestamp}.{raw body}", keyed with the base64-decoded
+    /// secret after "whsec_", compared in constant time with each "v1," signature; timestamps more than 5 minutes away are
+    /// refused (replays).
+    /// </summary>
+    public static bool Verify(string secret, string? id, string? timestamp, string? signatures, string rawBody)
+    {
+        if (id is null || signatures is null || !long.TryParse(timestamp, out var seconds))
+            return false;
+        if (Math.Abs(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - seconds) > 300)
+            return false;
+        var key = Convert.FromBase64String(secret["whsec_".Length..]);
+        var expected = Encoding.ASCII.GetBytes(
+            Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{id}.{timestamp}.{rawBody}")))
+        );
+        return signatures
+            .Split(' ')
+            .Any(s =>
+                s.StartsWith("v1,", StringComparison.Ordinal)
+                && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(s[3..]), expected)
+            );
+    }
+
+    public async Task<JsonElement> NextAsync(Func<JsonElement, bool> matches)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            lock (_messages)
+                foreach (var message in _messages)
+                    if (matches(message))
+                        return message;
+            try
+            {
+                await _arrived.WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new InvalidOperationException("no webhook message came");
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _listener.Close();
+        _arrived.Dispose();
     }
 }
