@@ -16,9 +16,14 @@ export DOTNET_ROLL_FORWARD=Major   # NSwag's console runs on the installed .NET
 contract_version() { node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).info.version)' "$ROOT/openapi.json"; }
 package_version() { node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).version)' "$ROOT/contracts/typescript/package.json"; }
 
+# The .NET client reads enums with Participation.Client.WireEnumConverter<T> (ParticipationClient.Json.cs), which tolerates
+# a value added later to an extensible enum, instead of NSwag's JsonStringEnumConverter<T>, which throws on it.
+tolerant_enums() { sed -i 's/System\.Text\.Json\.Serialization\.JsonStringEnumConverter</Participation.Client.WireEnumConverter</g' "$1"; }
+
 case "${1:-generate}" in
   generate)
     dotnet nswag run nswag.json >/dev/null
+    tolerant_enums dotnet/Participation.Client/ParticipationClient.g.cs
     (cd typescript && npm pkg set version="$(contract_version)")
     echo "regenerated contracts/typescript and contracts/dotnet from openapi.json (version $(contract_version))"
     ;;
@@ -26,6 +31,7 @@ case "${1:-generate}" in
     out=$(mktemp -d)
     mkdir -p "$out/typescript" "$out/dotnet/Participation.Client"
     dotnet nswag run nswag.json /variables:OutDir="$out" >/dev/null
+    tolerant_enums "$out/dotnet/Participation.Client/ParticipationClient.g.cs"
     if ! diff -u typescript/participation-client.ts "$out/typescript/participation-client.ts" >/dev/null \
        || ! diff -u dotnet/Participation.Client/ParticipationClient.g.cs "$out/dotnet/Participation.Client/ParticipationClient.g.cs" >/dev/null; then
       echo "The generated clients are stale: run 'make contracts' and commit contracts/." >&2

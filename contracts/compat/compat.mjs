@@ -90,6 +90,37 @@ export function securityChanges(before, after) {
   return changes.map((c) => ({ ...c, type: 'breaking', action: 'replace' }));
 }
 
+/** The node at `path` in `doc`, following `$ref`s and looking into `allOf` parts on the way (null when not found). */
+function resolve(doc, path) {
+  const deref = (node) => {
+    for (let hops = 0; node?.$ref && hops < 20; hops++)
+      node = node.$ref
+        .replace(/^#\//, '')
+        .split('/')
+        .reduce((n, key) => n?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+    return node;
+  };
+  let node = doc;
+  for (const key of path) {
+    node = deref(node);
+    if (node == null) return null;
+    if (key in Object(node)) node = node[key];
+    else node = (node.allOf ?? []).map(deref).find((part) => part && key in part)?.[key] ?? null;
+  }
+  return deref(node);
+}
+
+/**
+ * A value added to an extensible enum (`x-extensible-enum`: event types, audit subjects, scopes... catalogues that grow
+ * as features land) in an answer: compatible, since the guide tells integrators to tolerate unknown values and the SDKs
+ * do. Any other change to such an enum (a value removed, or added where requests are validated) is judged as usual.
+ */
+export function isExtensibleEnumAddition(after, diff) {
+  const at = diff.path.lastIndexOf('enum');
+  if (diff.action !== 'add' || at < 0 || at !== diff.path.length - 2 || !diff.path.includes('responses')) return false;
+  return resolve(after, diff.path.slice(0, at))?.['x-extensible-enum'] === true;
+}
+
 /** The breaking changes from `before` to `after`, and how many changes there are in all (info.version left aside). */
 export function breakingChanges(before, after) {
   const strip = (doc) => ({ ...doc, info: { ...doc.info, version: '' } });
@@ -99,7 +130,7 @@ export function breakingChanges(before, after) {
   // and calls a new requirement on an anonymous operation non-breaking.
   const isSecurity = (d) => d.path[0] === 'security' || (d.path[0] === 'paths' && d.path[3] === 'security');
   const breaking = diffs
-    .filter((d) => d.type === 'breaking' && !isSecurity(d))
+    .filter((d) => d.type === 'breaking' && !isSecurity(d) && !isExtensibleEnumAddition(after, d))
     .map((d) => ({ type: d.type, action: d.action, path: d.path.join(' › '), description: d.description ?? '' }))
     .concat(security);
   return { breaking, changes: diffs.length + security.length };

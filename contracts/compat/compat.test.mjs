@@ -132,3 +132,19 @@ test('a release needs a new version when the contract changed', () => {
   assert.equal(verdict(base(), at('1.1.0', added), { release: true }).ok, true);
   assert.equal(verdict(base(), base(), { release: true }).ok, true);
 });
+
+test('a value added to an extensible enum (event types) passes with a new minor; one removed fails', () => {
+  assert.equal(contract.components.schemas.EventType['x-extensible-enum'], true, 'EventType is marked extensible');
+  const added = verdict(base(), at('1.1.0', (doc) => doc.components.schemas.EventType.enum.push('briefing.sent')));
+  assert.equal(added.ok, true, added.message);
+  assert.ok(added.changes > 0);
+  const removed = verdict(base(), at('1.1.0', (doc) => doc.components.schemas.EventType.enum.pop()));
+  assert.equal(removed.ok, false, removed.message);
+});
+
+test('a value added to a closed enum in answers (a project status) fails without a new major', () => {
+  assert.equal(contract.components.schemas.ProjectStatus['x-extensible-enum'], undefined);
+  const result = verdict(base(), at('1.1.0', (doc) => doc.components.schemas.ProjectStatus.enum.push('paused')));
+  assert.equal(result.ok, false, result.message);
+  assert.ok(result.breaking.some((d) => d.path.includes('responses')), JSON.stringify(result.breaking.slice(0, 3)));
+});

@@ -10176,6 +10176,7 @@ export interface ActionPolicyResult {
     actions: ActionPolicyDecision[];
 }
 
+/** Extensible: new values are added in minor versions; treat a value you do not know as unknown, not as an error. */
 export enum ActorType {
     User = "user",
     System = "system",
@@ -10295,6 +10296,7 @@ export interface ChangeIdeaStatusRequest {
     signedAs?: string | undefined;
 }
 
+/** Extensible: new values are added in minor versions; treat a value you do not know as unknown, not as an error. */
 export enum ChangeKind {
     Project = "project",
     Idea = "idea",
@@ -10310,6 +10312,7 @@ export interface ChangeProjectStatusRequest {
     status: ProjectStatus;
 }
 
+/** Extensible: new values are added in minor versions; treat a value you do not know as unknown, not as an error. */
 export enum ClientScope {
     ProjectsRead = "projects:read",
     IdeasRead = "ideas:read",
@@ -10417,6 +10420,7 @@ export enum EmailDeliveryState {
     Failed = "failed",
 }
 
+/** Extensible: new values are added in minor versions; treat a value you do not know as unknown, not as an error. */
 export enum EventType {
     DepartmentCreated = "department.created",
     DepartmentRenamed = "department.renamed",
@@ -11247,6 +11251,7 @@ export interface MyResponse {
     answers: Answer[];
 }
 
+/** Extensible: new values are added in minor versions; treat a value you do not know as unknown, not as an error. */
 export enum NotificationCategory {
     IdeaStatusMine = "idea_status_mine",
     IdeaStatusFollowed = "idea_status_followed",
@@ -11420,6 +11425,7 @@ export interface RefreshCommand {
     refreshToken: string;
 }
 
+/** Extensible: new values are added in minor versions; treat a value you do not know as unknown, not as an error. */
 export enum RefusalReason {
     NotSignedIn = "not_signed_in",
     EmailNotConfirmed = "email_not_confirmed",
@@ -11574,6 +11580,7 @@ export interface SetProjectImageResponse {
     imageUrl: string;
 }
 
+/** Extensible: new values are added in minor versions; treat a value you do not know as unknown, not as an error. */
 export enum SubjectType {
     Platform = "platform",
     Department = "department",
@@ -11644,6 +11651,7 @@ export interface Tombstone {
     reason: TombstoneReason;
 }
 
+/** Extensible: new values are added in minor versions; treat a value you do not know as unknown, not as an error. */
 export enum TombstoneReason {
     Deleted = "deleted",
     Hidden = "hidden",

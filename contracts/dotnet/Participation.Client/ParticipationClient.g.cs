@@ -20316,14 +20316,14 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("action")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ParticipationAction>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<ParticipationAction>))]
         public ParticipationAction Action { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("allowed")]
         public bool Allowed { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RefusalReason>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<RefusalReason>))]
         public RefusalReason? Reason { get; set; } = default!;
 
     }
@@ -20338,7 +20338,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("method")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PhaseMethod>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<PhaseMethod>))]
         public PhaseMethod Method { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("startsAt")]
@@ -20370,6 +20370,9 @@ namespace Participation.Client
 
     }
 
+    /// <summary>
+    /// Extensible: new values are added in minor versions; treat a value you do not know as unknown, not as an error.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum ActorType
     {
@@ -20582,7 +20585,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AuthorKind>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<AuthorKind>))]
         public AuthorKind Kind { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -20680,7 +20683,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("event")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EventType>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<EventType>))]
         public EventType Event { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("occurredAt")]
@@ -20689,7 +20692,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ChangeKind>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<ChangeKind>))]
         public ChangeKind Kind { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
@@ -20718,7 +20721,7 @@ namespace Participation.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IdeaStatus>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<IdeaStatus>))]
         public IdeaStatus? Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("feedback")]
@@ -20729,6 +20732,9 @@ namespace Participation.Client
 
     }
 
+    /// <summary>
+    /// Extensible: new values are added in minor versions; treat a value you do not know as unknown, not as an error.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum ChangeKind
     {
@@ -20768,11 +20774,14 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ProjectStatus>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<ProjectStatus>))]
         public ProjectStatus Status { get; set; } = default!;
 
     }
 
+    /// <summary>
+    /// Extensible: new values are added in minor versions; treat a value you do not know as unknown, not as an error.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum ClientScope
     {
@@ -20845,7 +20854,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("state")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CommentState>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<CommentState>))]
         public CommentState State { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("hiddenReason")]
@@ -20938,12 +20947,12 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Role>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<Role>))]
         public Role Role { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopeType")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ScopeType>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<ScopeType>))]
         public ScopeType ScopeType { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopeId")]
@@ -20979,7 +20988,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OrganisationStatus>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<OrganisationStatus>))]
         public OrganisationStatus Status { get; set; } = default!;
 
     }
@@ -21036,7 +21045,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ProjectStatus>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<ProjectStatus>))]
         public ProjectStatus Status { get; set; } = default!;
 
     }
@@ -21089,6 +21098,9 @@ namespace Participation.Client
 
     }
 
+    /// <summary>
+    /// Extensible: new values are added in minor versions; treat a value you do not know as unknown, not as an error.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum EventType
     {
@@ -21409,7 +21421,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<FlagReason>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<FlagReason>))]
         public FlagReason Reason { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("details")]
@@ -21557,7 +21569,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IdeaStatus>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<IdeaStatus>))]
         public IdeaStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("author")]
@@ -21580,7 +21592,7 @@ namespace Participation.Client
         public System.DateTimeOffset? EditedAt { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("myReaction")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReactionKind>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<ReactionKind>))]
         public ReactionKind? MyReaction { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("following")]
@@ -21611,12 +21623,12 @@ namespace Participation.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("fromStatus")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IdeaStatus>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<IdeaStatus>))]
         public IdeaStatus? FromStatus { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("toStatus")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IdeaStatus>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<IdeaStatus>))]
         public IdeaStatus ToStatus { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("feedback")]
@@ -21637,7 +21649,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("state")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IdeaVisibilityState>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<IdeaVisibilityState>))]
         public IdeaVisibilityState State { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("hiddenReason")]
@@ -21691,12 +21703,12 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Role>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<Role>))]
         public Role Role { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopeType")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ScopeType>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<ScopeType>))]
         public ScopeType ScopeType { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopeId")]
@@ -21710,7 +21722,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<FlagReason>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<FlagReason>))]
         public FlagReason Reason { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("details")]
@@ -21728,7 +21740,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ModerationItemKind>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<ModerationItemKind>))]
         public ModerationItemKind Kind { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("ideaId")]
@@ -21748,7 +21760,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IdeaStatus>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<IdeaStatus>))]
         public IdeaStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("author")]
@@ -21842,7 +21854,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OrganisationRole>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<OrganisationRole>))]
         public OrganisationRole Role { get; set; } = default!;
 
     }
@@ -21868,7 +21880,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OrganisationStatus>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<OrganisationStatus>))]
         public OrganisationStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("verified")]
@@ -21881,7 +21893,7 @@ namespace Participation.Client
         public int MemberCount { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("myRole")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OrganisationRole>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<OrganisationRole>))]
         public OrganisationRole? MyRole { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("invitedMe")]
@@ -22000,7 +22012,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("method")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PhaseMethod>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<PhaseMethod>))]
         public PhaseMethod Method { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("settings")]
@@ -22050,7 +22062,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ProjectStatus>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<ProjectStatus>))]
         public ProjectStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("imageUrl")]
@@ -22172,7 +22184,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<QuestionType>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<QuestionType>))]
         public QuestionType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]
@@ -22218,7 +22230,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("method")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PhaseMethod>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<PhaseMethod>))]
         public PhaseMethod Method { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("published")]
@@ -22268,7 +22280,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IdeaStatus>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<IdeaStatus>))]
         public IdeaStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("votes")]
@@ -22311,12 +22323,12 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Role>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<Role>))]
         public Role Role { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopeType")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ScopeType>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<ScopeType>))]
         public ScopeType ScopeType { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopeId")]
@@ -22546,7 +22558,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("code")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<InvitationRowErrorCode>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<InvitationRowErrorCode>))]
         public InvitationRowErrorCode Code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("message")]
@@ -22568,7 +22580,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<InvitationSkipReason>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<InvitationSkipReason>))]
         public InvitationSkipReason Reason { get; set; } = default!;
 
     }
@@ -22765,7 +22777,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("actorType")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ActorType>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<ActorType>))]
         public ActorType ActorType { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("actor")]
@@ -22779,7 +22791,7 @@ namespace Participation.Client
         public string Action { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("targetType")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<SubjectType>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<SubjectType>))]
         public SubjectType? TargetType { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("targetId")]
@@ -22965,7 +22977,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IdeaStatus>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<IdeaStatus>))]
         public IdeaStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("author")]
@@ -22985,7 +22997,7 @@ namespace Participation.Client
         public System.DateTimeOffset CreatedAt { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("myReaction")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReactionKind>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<ReactionKind>))]
         public ReactionKind? MyReaction { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("cost")]
@@ -23033,12 +23045,12 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Role>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<Role>))]
         public Role Role { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopeType")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ScopeType>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<ScopeType>))]
         public ScopeType ScopeType { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopeId")]
@@ -23049,11 +23061,11 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<InvitationStatus>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<InvitationStatus>))]
         public InvitationStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("deliveryState")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EmailDeliveryState>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<EmailDeliveryState>))]
         public EmailDeliveryState? DeliveryState { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("invitedBy")]
@@ -23123,12 +23135,12 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OrganisationStatus>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<OrganisationStatus>))]
         public OrganisationStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("membership")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Membership>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<Membership>))]
         public Membership Membership { get; set; } = default!;
 
     }
@@ -23152,7 +23164,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("category")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NotificationCategory>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<NotificationCategory>))]
         public NotificationCategory Category { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
@@ -23220,7 +23232,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OrganisationStatus>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<OrganisationStatus>))]
         public OrganisationStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("memberCount")]
@@ -23255,7 +23267,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("method")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PhaseMethod>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<PhaseMethod>))]
         public PhaseMethod Method { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("endsAt")]
@@ -23289,7 +23301,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ProjectStatus>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<ProjectStatus>))]
         public ProjectStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("imageUrl")]
@@ -23373,12 +23385,12 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Role>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<Role>))]
         public Role Role { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopeType")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ScopeType>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<ScopeType>))]
         public ScopeType ScopeType { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopeId")]
@@ -23479,7 +23491,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ProjectStatus>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<ProjectStatus>))]
         public ProjectStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("phaseCount")]
@@ -23559,12 +23571,12 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Role>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<Role>))]
         public Role Role { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopeType")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ScopeType>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<ScopeType>))]
         public ScopeType ScopeType { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopeId")]
@@ -23649,7 +23661,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ResponseStatus>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<ResponseStatus>))]
         public ResponseStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
@@ -23664,6 +23676,9 @@ namespace Participation.Client
 
     }
 
+    /// <summary>
+    /// Extensible: new values are added in minor versions; treat a value you do not know as unknown, not as an error.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum NotificationCategory
     {
@@ -23722,17 +23737,17 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("category")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NotificationCategory>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<NotificationCategory>))]
         public NotificationCategory Category { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("channel")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NotificationChannel>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<NotificationChannel>))]
         public NotificationChannel Channel { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("defaultChannel")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NotificationChannel>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<NotificationChannel>))]
         public NotificationChannel DefaultChannel { get; set; } = default!;
 
     }
@@ -23878,23 +23893,23 @@ namespace Participation.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("postIdea")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Audience>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<Audience>))]
         public Audience? PostIdea { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("comment")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Audience>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<Audience>))]
         public Audience? Comment { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("react")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Audience>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<Audience>))]
         public Audience? React { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("vote")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Audience>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<Audience>))]
         public Audience? Vote { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("answer")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Audience>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<Audience>))]
         public Audience? Answer { get; set; } = default!;
 
     }
@@ -23918,7 +23933,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("method")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PhaseMethod>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<PhaseMethod>))]
         public PhaseMethod Method { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("settings")]
@@ -24143,7 +24158,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReactionKind>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<ReactionKind>))]
         public ReactionKind Kind { get; set; } = default!;
 
     }
@@ -24173,7 +24188,7 @@ namespace Participation.Client
         public int Dislikes { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("myReaction")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReactionKind>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<ReactionKind>))]
         public ReactionKind? MyReaction { get; set; } = default!;
 
     }
@@ -24189,6 +24204,9 @@ namespace Participation.Client
 
     }
 
+    /// <summary>
+    /// Extensible: new values are added in minor versions; treat a value you do not know as unknown, not as an error.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum RefusalReason
     {
@@ -24362,7 +24380,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("decision")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReviewDecision>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<ReviewDecision>))]
         public ReviewDecision Decision { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
@@ -24376,7 +24394,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("decision")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OrganisationDecision>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<OrganisationDecision>))]
         public OrganisationDecision Decision { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
@@ -24474,7 +24492,7 @@ namespace Participation.Client
         public System.Guid? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<QuestionType>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<QuestionType>))]
         public QuestionType? Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]
@@ -24598,12 +24616,12 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("category")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NotificationCategory>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<NotificationCategory>))]
         public NotificationCategory Category { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("channel")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NotificationChannel>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<NotificationChannel>))]
         public NotificationChannel Channel { get; set; } = default!;
 
     }
@@ -24628,6 +24646,9 @@ namespace Participation.Client
 
     }
 
+    /// <summary>
+    /// Extensible: new values are added in minor versions; treat a value you do not know as unknown, not as an error.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum SubjectType
     {
@@ -24761,7 +24782,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<QuestionType>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<QuestionType>))]
         public QuestionType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]
@@ -24821,7 +24842,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("method")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PhaseMethod>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<PhaseMethod>))]
         public PhaseMethod Method { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("version")]
@@ -24848,11 +24869,14 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TombstoneReason>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<TombstoneReason>))]
         public TombstoneReason Reason { get; set; } = default!;
 
     }
 
+    /// <summary>
+    /// Extensible: new values are added in minor versions; treat a value you do not know as unknown, not as an error.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum TombstoneReason
     {
@@ -24889,12 +24913,12 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("category")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NotificationCategory>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<NotificationCategory>))]
         public NotificationCategory Category { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("channel")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NotificationChannel>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<NotificationChannel>))]
         public NotificationChannel Channel { get; set; } = default!;
 
     }
@@ -24960,7 +24984,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OrganisationStatus>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<OrganisationStatus>))]
         public OrganisationStatus Status { get; set; } = default!;
 
     }
@@ -25068,7 +25092,7 @@ namespace Participation.Client
         public System.DateTimeOffset? DisabledAt { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("disabledReason")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<WebhookDisabledReason>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<WebhookDisabledReason>))]
         public WebhookDisabledReason? DisabledReason { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("consecutiveFailures")]
@@ -25124,7 +25148,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<WebhookDeliveryStatus>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<WebhookDeliveryStatus>))]
         public WebhookDeliveryStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("nextAttemptAt")]
@@ -25217,7 +25241,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("selection")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<WidgetSelection>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<WidgetSelection>))]
         public WidgetSelection Selection { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("projectIds")]
@@ -25229,7 +25253,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("language")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<WidgetLanguage>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<WidgetLanguage>))]
         public WidgetLanguage Language { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("accentColour")]
@@ -25246,7 +25270,7 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("layout")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<WidgetLayout>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<WidgetLayout>))]
         public WidgetLayout Layout { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("width")]
@@ -25331,7 +25355,7 @@ namespace Participation.Client
         public string? Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("selection")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<WidgetSelection>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<WidgetSelection>))]
         public WidgetSelection? Selection { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("projectIds")]
@@ -25341,7 +25365,7 @@ namespace Participation.Client
         public int? MaxItems { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("language")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<WidgetLanguage>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<WidgetLanguage>))]
         public WidgetLanguage? Language { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("accentColour")]
@@ -25354,7 +25378,7 @@ namespace Participation.Client
         public string? BackgroundColour { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("layout")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<WidgetLayout>))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<WidgetLayout>))]
         public WidgetLayout? Layout { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("width")]

@@ -36,6 +36,7 @@ try
     Sample.Check(title == idea.Title, "the webhook message does not carry the idea as it is now");
     Console.WriteLine($"webhook: idea.status_changed on \"{title}\" (signature verified)");
     await client.DeleteWebhookAsync(webhook.Id);
+    Sample.ToleratesNewValues();
     Console.WriteLine(".NET sample: ok");
     return 0;
 }
@@ -211,6 +212,18 @@ internal static class Sample
             else
                 mirror[key] = (object?)entry.Project ?? (object?)entry.Idea ?? entry.Comment!;
         }
+    }
+
+    /// <summary>
+    /// An API newer than this package may send an event type it does not know (event types are an extensible enum): the
+    /// entry still reads, its type as WireEnum.Unknown, so a follower skips it instead of stopping.
+    /// </summary>
+    public static void ToleratesNewValues()
+    {
+        const string newer = """{"cursor":"x","event":"briefing.sent","kind":"project","id":"6f1c0d52-2f4e-4a39-9d7e-0c6f8f7a1b11"}""";
+        var entry = System.Text.Json.JsonSerializer.Deserialize<ChangeEntry>(newer)!;
+        Check(WireEnum.IsUnknown(entry.Event) && entry.Kind == ChangeKind.Project, "an unknown event type did not read as unknown");
+        Console.WriteLine("an event type newer than the package: read as unknown");
     }
 
     public static void Check(bool condition, string message)

@@ -7,6 +7,7 @@ namespace Participation.Api.Features.Events;
 /// staff action shown in the audit log (<see cref="EventCatalogue"/>). Wire names are "subject.verb_in_past".
 /// </summary>
 [JsonConverter(typeof(WireEnumConverter))]
+[ExtensibleEnum]
 public enum EventType
 {
     [JsonStringEnumMemberName("department.created")]
@@ -248,6 +249,7 @@ public enum EventType
 
 /// <summary>What an event is about.</summary>
 [JsonConverter(typeof(WireEnumConverter))]
+[ExtensibleEnum]
 public enum SubjectType
 {
     Platform,
@@ -268,6 +270,7 @@ public enum SubjectType
 
 /// <summary>Who made it happen: a person, the platform itself (a command-line operator, a scheduled job), an API client.</summary>
 [JsonConverter(typeof(WireEnumConverter))]
+[ExtensibleEnum]
 public enum ActorType
 {
     User,

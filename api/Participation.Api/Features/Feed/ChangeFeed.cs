@@ -9,6 +9,7 @@ namespace Participation.Api.Features.Feed;
 
 /// <summary>What a change feed entry is about: a resource integrators mirror.</summary>
 [JsonConverter(typeof(WireEnumConverter))]
+[ExtensibleEnum]
 public enum ChangeKind
 {
     /// <summary>A project with its phases (GET /projects/{id} as a visitor sees it).</summary>
@@ -26,6 +27,7 @@ public enum ChangeKind
 /// idea's its comments; when an idea becomes public again (idea.kept, idea.approved), read its comments anew.
 /// </summary>
 [JsonConverter(typeof(WireEnumConverter))]
+[ExtensibleEnum]
 public enum TombstoneReason
 {
     /// <summary>It no longer exists.</summary>

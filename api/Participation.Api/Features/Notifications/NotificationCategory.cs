@@ -4,6 +4,7 @@ namespace Participation.Api.Features.Notifications;
 
 /// <summary>What a notification is about; each person chooses a <see cref="NotificationChannel"/> per category.</summary>
 [JsonConverter(typeof(WireEnumConverter))]
+[ExtensibleEnum]
 public enum NotificationCategory
 {
     IdeaStatusMine,

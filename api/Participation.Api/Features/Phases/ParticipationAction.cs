@@ -20,6 +20,7 @@ public enum ParticipationAction
 
 /// <summary>Why an action is refused (the same reason in "what may I do here" and in a 403's <c>reason</c>).</summary>
 [JsonConverter(typeof(WireEnumConverter))]
+[ExtensibleEnum]
 public enum RefusalReason
 {
     NotSignedIn,

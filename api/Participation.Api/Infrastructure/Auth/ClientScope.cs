@@ -9,6 +9,7 @@ namespace Participation.Api.Infrastructure.Auth;
 /// scopes show only what is public; the one write scope is the official answer on ideas.
 /// </summary>
 [JsonConverter(typeof(Enums.WireEnumConverter))]
+[ExtensibleEnum]
 public enum ClientScope
 {
     /// <summary>Published projects and their phases.</summary>

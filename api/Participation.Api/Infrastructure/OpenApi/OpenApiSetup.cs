@@ -230,6 +230,14 @@ public static class OpenApiSetup
             if (!context.Type.IsEnum || schema is not OpenApiSchema s)
                 return;
             s.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+            if (context.Type.IsDefined(typeof(Enums.ExtensibleEnumAttribute), false))
+            {
+                // The compatibility gate (contracts/compat) takes a value added to such an enum in an answer as compatible.
+                s.Extensions["x-extensible-enum"] = new JsonNodeExtension(System.Text.Json.Nodes.JsonValue.Create(true));
+                s.Description =
+                    (string.IsNullOrEmpty(s.Description) ? "" : s.Description + " ")
+                    + "Extensible: new values are added in minor versions; treat a value you do not know as unknown, not as an error.";
+            }
             s.Extensions["x-enumNames"] = new JsonNodeExtension(
                 new System.Text.Json.Nodes.JsonArray(
                     Enum.GetNames(context.Type)
