@@ -57,13 +57,13 @@ export class ParticipationClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IssueClientTokenTokenError;
-            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            return throwException("An OAuth 2.0 error (RFC 6749 \u00a75.2) as JSON: `error` is `invalid_request` (a parameter missing, repeated or malformed), `unsupported_grant_type` (only `client_credentials`) or `invalid_scope` (a scope unknown or not granted to the client); `error_description` says more.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IssueClientTokenTokenError;
-            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            return throwException("`invalid_client` (RFC 6749 \u00a75.2): the client is unknown, revoked, or its secret is wrong or rotated out; the answer is the same in every case.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {

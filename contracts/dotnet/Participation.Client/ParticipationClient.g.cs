@@ -1820,7 +1820,7 @@ namespace Participation.Client
                             {
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ParticipationApiException<IssueClientTokenTokenError>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ParticipationApiException<IssueClientTokenTokenError>("An OAuth 2.0 error (RFC 6749 \u00a75.2) as JSON: `error` is `invalid_request` (a parameter missing, repeated or malformed), `unsupported_grant_type` (only `client_credentials`) or `invalid_scope` (a scope unknown or not granted to the client); `error_description` says more.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 401)
@@ -1830,7 +1830,7 @@ namespace Participation.Client
                             {
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ParticipationApiException<IssueClientTokenTokenError>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ParticipationApiException<IssueClientTokenTokenError>("`invalid_client` (RFC 6749 \u00a75.2): the client is unknown, revoked, or its secret is wrong or rotated out; the answer is the same in every case.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 403)

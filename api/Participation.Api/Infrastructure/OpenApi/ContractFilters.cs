@@ -84,7 +84,14 @@ internal sealed class PlumbingResponsesFilter : IOperationFilter
             var status = int.Parse(code, CultureInfo.InvariantCulture);
             if (deprecation is not null)
                 DeprecationHeaders(r, deprecation);
-            if (
+            // A slice's own description of an answer (ProducesResponseType's Description) wins over the generic one.
+            var own = metadata
+                .OfType<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata>()
+                .FirstOrDefault(m => m.StatusCode == status && !string.IsNullOrEmpty(m.Description))
+                ?.Description;
+            if (own is not null)
+                r.Description = own;
+            else if (
                 Descriptions.TryGetValue(status, out var description)
                 && (string.IsNullOrEmpty(r.Description) || r.Description == ReasonPhrase(status))
             )
