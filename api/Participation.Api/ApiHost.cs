@@ -6,6 +6,7 @@ using Participation.Api.Features.Budgets;
 using Participation.Api.Features.Comments;
 using Participation.Api.Features.Departments;
 using Participation.Api.Features.Feed;
+using Participation.Api.Features.Figures;
 using Participation.Api.Features.Ideas;
 using Participation.Api.Features.Invitations;
 using Participation.Api.Features.Me;
@@ -111,6 +112,7 @@ public static class ApiHost
         api.MapChangesEndpoints();
         api.MapWidgetsEndpoints();
         api.MapWebhooksEndpoints();
+        api.MapFiguresEndpoints();
         app.MapEmbedEndpoints();
         extraEndpoints?.Invoke(app);
         await app.RunAsync();

@@ -2595,6 +2595,236 @@ export class ParticipationClient {
     }
 
     /**
+     * The catalogue's participation figures for a scope and period, against the previous period, week by week.
+     * @param scopeType (optional) What the figures cover: `platform` (no `scopeId`), `department`, `project` or `phase` (with `scopeId`).
+     * @param scopeId (optional) The department, project or phase the figures cover.
+     * @param from (optional) The period's first day (`2026-09-01`, platform time, included); 90 days before `to` when left out.
+     * @param to (optional) The period's last day (included); today when left out. A period spans two years at most.
+     * @param waitingDays (optional) The threshold of "waiting for an answer for more than N days" (1 to 365; 30 when left out).
+     * @return OK
+     */
+    getFigures(scopeType?: FigureScopeType | undefined, scopeId?: string | undefined, from?: string | undefined, to?: string | undefined, waitingDays?: number | undefined, signal?: AbortSignal): Promise<GetFiguresResponse> {
+        let url_ = this.baseUrl + "/api/v1/figures?";
+        if (scopeType === null)
+            throw new globalThis.Error("The parameter 'scopeType' cannot be null.");
+        else if (scopeType !== undefined)
+            url_ += "scopeType=" + encodeURIComponent("" + scopeType) + "&";
+        if (scopeId === null)
+            throw new globalThis.Error("The parameter 'scopeId' cannot be null.");
+        else if (scopeId !== undefined)
+            url_ += "scopeId=" + encodeURIComponent("" + scopeId) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (waitingDays === null)
+            throw new globalThis.Error("The parameter 'waitingDays' cannot be null.");
+        else if (waitingDays !== undefined)
+            url_ += "waitingDays=" + encodeURIComponent("" + waitingDays) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetFigures(_response);
+        });
+    }
+
+    protected processGetFigures(response: Response): Promise<GetFiguresResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetFiguresResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GetFiguresResponse>(null as any);
+    }
+
+    /**
+     * A scope's dashboard: figures against the previous period, weekly series, participation by phase and method, most supported ideas, decisions, what waits for an answer, upcoming phases.
+     * @param scopeType (optional) What the figures cover: `platform` (no `scopeId`), `department`, `project` or `phase` (with `scopeId`).
+     * @param scopeId (optional) The department, project or phase the figures cover.
+     * @param from (optional) The period's first day (`2026-09-01`, platform time, included); 90 days before `to` when left out.
+     * @param to (optional) The period's last day (included); today when left out. A period spans two years at most.
+     * @param waitingDays (optional) The threshold of "waiting for an answer for more than N days" (1 to 365; 30 when left out).
+     * @return OK
+     */
+    getDashboard(scopeType?: FigureScopeType | undefined, scopeId?: string | undefined, from?: string | undefined, to?: string | undefined, waitingDays?: number | undefined, signal?: AbortSignal): Promise<GetDashboardResponse> {
+        let url_ = this.baseUrl + "/api/v1/dashboard?";
+        if (scopeType === null)
+            throw new globalThis.Error("The parameter 'scopeType' cannot be null.");
+        else if (scopeType !== undefined)
+            url_ += "scopeType=" + encodeURIComponent("" + scopeType) + "&";
+        if (scopeId === null)
+            throw new globalThis.Error("The parameter 'scopeId' cannot be null.");
+        else if (scopeId !== undefined)
+            url_ += "scopeId=" + encodeURIComponent("" + scopeId) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (waitingDays === null)
+            throw new globalThis.Error("The parameter 'waitingDays' cannot be null.");
+        else if (waitingDays !== undefined)
+            url_ += "waitingDays=" + encodeURIComponent("" + waitingDays) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetDashboard(_response);
+        });
+    }
+
+    protected processGetDashboard(response: Response): Promise<GetDashboardResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetDashboardResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GetDashboardResponse>(null as any);
+    }
+
+    /**
+     * The dashboards the caller may open (platform, departments, projects) and the one to land on.
+     * @return OK
+     */
+    listDashboardScopes(signal?: AbortSignal): Promise<ListDashboardScopesResponse> {
+        let url_ = this.baseUrl + "/api/v1/dashboard/scopes";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListDashboardScopes(_response);
+        });
+    }
+
+    protected processListDashboardScopes(response: Response): Promise<ListDashboardScopesResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListDashboardScopesResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ListDashboardScopesResponse>(null as any);
+    }
+
+    /**
      * The project's public ideas: sort trending, popular, newest, most_commented or random (send back `seed`); filter by topic, status, text or map box.
      * @param id The project's id.
      * @param sort (optional) Order of the list.
@@ -10501,6 +10731,47 @@ export enum EventType {
     WebhookTestSent = "webhook.test_sent",
 }
 
+export interface Figure {
+    key: FigureKey;
+    label: string;
+    definition: string;
+    value?: number | undefined;
+    previous?: number | undefined;
+}
+
+/** Extensible: new values are added in minor versions; treat a value you do not know as unknown, not as an error. */
+export enum FigureKey {
+    Participants = "participants",
+    NewParticipants = "new_participants",
+    Ideas = "ideas",
+    Comments = "comments",
+    Reactions = "reactions",
+    Votes = "votes",
+    Voters = "voters",
+    BasketsSubmitted = "baskets_submitted",
+    SurveyResponses = "survey_responses",
+    OfficialAnswers = "official_answers",
+    DaysToFirstAnswer = "days_to_first_answer",
+    WaitingForAnswer = "waiting_for_answer",
+    Registrations = "registrations",
+}
+
+export interface FigureScope {
+    type: FigureScopeType;
+    id?: string | undefined;
+    name: string;
+    departmentId?: string | undefined;
+    projectId?: string | undefined;
+    projectName?: string | undefined;
+}
+
+export enum FigureScopeType {
+    Platform = "platform",
+    Department = "department",
+    Project = "project",
+    Phase = "phase",
+}
+
 export interface FlagContentRequest {
     reason: FlagReason;
     details?: string | undefined;
@@ -10537,6 +10808,92 @@ export interface GetBudgetResultsResponse {
 
 export interface GetChangeCursorResponse {
     cursor: string;
+}
+
+export interface GetDashboardDecision {
+    ideaId: string;
+    projectId: string;
+    title: string;
+    status: IdeaStatus;
+    feedback?: string | undefined;
+    at: string;
+}
+
+export interface GetDashboardMethodParticipation {
+    method: PhaseMethod;
+    participants: number;
+    actions: number;
+}
+
+export interface GetDashboardPhaseParticipation {
+    phaseId: string;
+    projectId: string;
+    projectTitle: string;
+    phaseTitle: string;
+    method: PhaseMethod;
+    startsAt: string;
+    endsAt?: string | undefined;
+    participants: number;
+    actions: number;
+}
+
+export interface GetDashboardResponse {
+    scope: FigureScope;
+    from: string;
+    to: string;
+    previousFrom: string;
+    waitingDays: number;
+    figures: Figure[];
+    weeks: WeekFigures[];
+    ideasByStatus: StatusCount[];
+    phases: GetDashboardPhaseParticipation[];
+    methods: GetDashboardMethodParticipation[];
+    topIdeas: GetDashboardTopIdea[];
+    decisions: GetDashboardDecision[];
+    waiting: GetDashboardWaitingIdea[];
+    waitingTotal: number;
+    upcomingPhases: GetDashboardUpcomingPhase[];
+}
+
+export interface GetDashboardTopIdea {
+    id: string;
+    projectId: string;
+    projectTitle: string;
+    title: string;
+    status: IdeaStatus;
+    likes: number;
+    comments: number;
+}
+
+export interface GetDashboardUpcomingPhase {
+    phaseId: string;
+    projectId: string;
+    projectTitle: string;
+    phaseTitle: string;
+    method: PhaseMethod;
+    startsAt: string;
+    endsAt?: string | undefined;
+    starting: boolean;
+}
+
+export interface GetDashboardWaitingIdea {
+    id: string;
+    projectId: string;
+    projectTitle: string;
+    title: string;
+    postedAt: string;
+    daysWaiting: number;
+}
+
+export interface GetFiguresResponse {
+    scope: FigureScope;
+    from: string;
+    to: string;
+    previousFrom: string;
+    waitingDays: number;
+    figures: Figure[];
+    weeks: WeekFigures[];
+    ideasByStatus: StatusCount[];
 }
 
 export interface GetIdeaLocation {
@@ -10997,6 +11354,19 @@ export interface ListChangesResponse {
 export interface ListCommentsResponse {
     items: CommentView[];
     nextCursor?: string | undefined;
+}
+
+export interface ListDashboardScopesItem {
+    type: FigureScopeType;
+    id?: string | undefined;
+    name: string;
+}
+
+export interface ListDashboardScopesResponse {
+    platform: boolean;
+    departments: ListDashboardScopesItem[];
+    projects: ListDashboardScopesItem[];
+    home?: ListDashboardScopesItem | undefined;
 }
 
 export interface ListDepartmentsDepartment {
@@ -11580,6 +11950,11 @@ export interface SetProjectImageResponse {
     imageUrl: string;
 }
 
+export interface StatusCount {
+    status: IdeaStatus;
+    count: number;
+}
+
 /** Extensible: new values are added in minor versions; treat a value you do not know as unknown, not as an error. */
 export enum SubjectType {
     Platform = "platform",
@@ -11766,6 +12141,18 @@ export enum WebhookDisabledReason {
 export interface WebhookWithSecret {
     webhook: Webhook;
     secret: string;
+}
+
+export interface WeekFigures {
+    week: string;
+    participants: number;
+    ideas: number;
+    comments: number;
+    reactions: number;
+    votes: number;
+    basketsSubmitted: number;
+    surveyResponses: number;
+    registrations?: number | undefined;
 }
 
 export interface Widget {

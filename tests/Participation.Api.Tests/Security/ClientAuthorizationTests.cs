@@ -119,6 +119,7 @@ public sealed class ClientAuthorizationTests(ApiFactory api) : ApiTest(api)
                 "GET /api/v1/changes/cursor: projects:read ideas:read",
                 "GET /api/v1/comments/{id}/replies: ideas:read",
                 "GET /api/v1/departments: projects:read ideas:read",
+                "GET /api/v1/figures: statistics:read",
                 "GET /api/v1/ideas/{id}: ideas:read",
                 "GET /api/v1/ideas/{id}/comments: ideas:read",
                 "GET /api/v1/organisations: ideas:read",

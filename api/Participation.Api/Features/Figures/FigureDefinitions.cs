@@ -7,6 +7,11 @@ namespace Participation.Api.Features.Figures;
 public static class FigureDefinitions
 {
     /// <summary>
+    /// The platform's time zone: weeks start on Monday at midnight there (the settings of issue 16 may make it configurable).
+    /// </summary>
+    public const string TimeZone = "Europe/Brussels";
+
+    /// <summary>
     /// Participation actions: one row per action a person took — an idea posted, a comment posted, a reaction, a vote, a
     /// basket submitted, a survey or poll response submitted — with who (<c>user_id</c>), when (<c>at</c>), where
     /// (<c>project_id</c>, <c>phase_id</c>) and what (<c>kind</c>). A comment belongs to the phase of its idea's project

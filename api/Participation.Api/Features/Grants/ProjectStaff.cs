@@ -26,6 +26,20 @@ public static class ProjectStaff
                         OR (r.role = 'project_moderator' AND r.project_id = p.id)))
         """;
 
+    /// <summary>
+    /// SQL fragment: the caller (@ActorId) oversees project alias <c>p</c>: its staff, or an elected official whose scope
+    /// covers it (the whole platform, or its department). Overseers read what staff read (provisional results, dashboards)
+    /// and never write.
+    /// </summary>
+    public const string OverseesOf = """
+        EXISTS (SELECT 1 FROM user_roles r
+                 WHERE r.user_id = @ActorId
+                   AND (r.role = 'admin'
+                        OR (r.role = 'department_head' AND r.department_id = p.department_id)
+                        OR (r.role = 'project_moderator' AND r.project_id = p.id)
+                        OR (r.role = 'elected_official' AND (r.scope_type = 'platform' OR r.department_id = p.department_id))))
+        """;
+
     private const string Sql = """
         SELECT true AS exists, p.status, p.department_id,
                EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = @ActorId AND r.role = 'admin') AS admin,

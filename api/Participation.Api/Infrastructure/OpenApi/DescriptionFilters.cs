@@ -36,6 +36,9 @@ internal sealed class DescriptionsFilter : IOperationFilter
         ["north"] = "Map box: northern latitude.",
         ["east"] = "Map box: eastern longitude.",
         ["seed"] = "Seed of the `random` order, so that following pages keep the same order (returned in the cursor).",
+        ["scopeType"] = "What the figures cover: `platform` (no `scopeId`), `department`, `project` or `phase` (with `scopeId`).",
+        ["scopeId"] = "The department, project or phase the figures cover.",
+        ["waitingDays"] = "The threshold of \"waiting for an answer for more than N days\" (1 to 365; 30 when left out).",
         ["unreadOnly"] = "Only notifications not read yet.",
         ["token"] = "The token from the link that was e-mailed.",
         ["v"] = "The unsubscribe token's version, from the e-mailed link.",
@@ -97,10 +100,21 @@ internal sealed class DescriptionsFilter : IOperationFilter
         ["limit"] = "Events read per page, 1 to 500 (100 when left out).",
     };
 
+    private static readonly Dictionary<string, string> Period = new(StringComparer.Ordinal)
+    {
+        ["from"] = "The period's first day (`2026-09-01`, platform time, included); 90 days before `to` when left out.",
+        ["to"] = "The period's last day (included); today when left out. A period spans two years at most.",
+    };
+
     private static string? Describe(string name, string path)
     {
         if (path.StartsWith("/api/v1/changes", StringComparison.Ordinal) && Feed.TryGetValue(name, out var feed))
             return feed;
+        if (
+            (path.StartsWith("/api/v1/figures", StringComparison.Ordinal) || path.StartsWith("/api/v1/dashboard", StringComparison.Ordinal))
+            && Period.TryGetValue(name, out var period)
+        )
+            return period;
         if (Known.TryGetValue(name, out var known))
             return known;
         if (name.Length > 2 && name.EndsWith("Id", StringComparison.Ordinal))

@@ -674,6 +674,24 @@ public static class Messages
             "Tussen 0 en 168 uur (7 dagen).",
             "Between 0 and 168 hours (7 days)."
         ),
+        ["period_order"] = (
+            "Le début doit précéder la fin.",
+            "Het begin moet voor het einde liggen.",
+            "The start must come before the end."
+        ),
+        ["period_too_long"] = ("Deux ans au plus.", "Hoogstens twee jaar.", "Two years at most."),
+        ["period_range"] = ("Une date entre 2000 et 2100.", "Een datum tussen 2000 en 2100.", "A date between 2000 and 2100."),
+        ["waiting_days"] = ("Entre 1 et 365 jours.", "Tussen 1 en 365 dagen.", "Between 1 and 365 days."),
+        ["scope_id_required"] = (
+            "Choisissez le service, le projet ou la phase.",
+            "Kies de dienst, het project of de fase.",
+            "Choose the department, project or phase."
+        ),
+        ["scope_id_forbidden"] = (
+            "La plateforme n'a pas d'identifiant.",
+            "Het platform heeft geen id.",
+            "The platform takes no id."
+        ),
         ["change_feed_limit"] = ("Entre 1 et 500.", "Tussen 1 en 500.", "Between 1 and 500."),
         ["change_feed_types"] = (
             "Types acceptés : project, idea, comment (séparés par des virgules).",
