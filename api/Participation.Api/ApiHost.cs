@@ -5,6 +5,7 @@ using Participation.Api.Features.Auth;
 using Participation.Api.Features.Budgets;
 using Participation.Api.Features.Comments;
 using Participation.Api.Features.Departments;
+using Participation.Api.Features.Exports;
 using Participation.Api.Features.Feed;
 using Participation.Api.Features.Ideas;
 using Participation.Api.Features.Invitations;
@@ -63,6 +64,7 @@ public static class ApiHost
         services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
         services.AddNotifications(builder.Configuration);
         services.AddWebhooks(builder.Configuration);
+        services.AddExports(builder.Configuration);
         services.AddSingleton<RefreshTrending>();
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<RefreshTrending>());
         services.AddIdempotency();
@@ -111,6 +113,7 @@ public static class ApiHost
         api.MapChangesEndpoints();
         api.MapWidgetsEndpoints();
         api.MapWebhooksEndpoints();
+        api.MapExportsEndpoints();
         app.MapEmbedEndpoints();
         extraEndpoints?.Invoke(app);
         await app.RunAsync();
