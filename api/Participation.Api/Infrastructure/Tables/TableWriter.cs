@@ -166,7 +166,11 @@ internal sealed class XlsxTableWriter : ITableWriter
 
     public static async ValueTask<XlsxTableWriter> CreateAsync(Stream stream, string sheetName, CancellationToken ct)
     {
-        var options = new SpreadCheetahOptions { DefaultDateTimeFormat = NumberFormat.Custom("yyyy-mm-dd hh:mm:ss") };
+        var options = new SpreadCheetahOptions
+        {
+            DefaultDateTimeFormat = NumberFormat.Custom("yyyy-mm-dd hh:mm:ss"),
+            WriteCellReferenceAttributes = true, // every cell says where it is: readers need not count the empty ones
+        };
         var book = await Spreadsheet.CreateNewAsync(stream, options, ct);
         await book.StartWorksheetAsync(SheetName(sheetName), new WorksheetOptions { FrozenRows = 1 }, ct);
         var header = book.AddStyle(new Style { Font = { Bold = true } });
