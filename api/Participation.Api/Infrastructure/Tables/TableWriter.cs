@@ -9,7 +9,7 @@ using SpreadCheetah.Worksheets;
 namespace Participation.Api.Infrastructure.Tables;
 
 /// <summary>What a cell holds, which decides how each format writes it.</summary>
-public enum CellKind : byte
+internal enum CellKind : byte
 {
     Empty,
 
@@ -25,7 +25,7 @@ public enum CellKind : byte
 }
 
 /// <summary>One cell of a table being written row by row.</summary>
-public readonly struct TableCell
+internal readonly struct TableCell
 {
     private TableCell(CellKind kind, string? text, decimal number, DateTime time)
     {
@@ -62,7 +62,7 @@ public readonly struct TableCell
 /// Writes a table (a header row, then rows) to a stream as it goes: nothing is kept but the current row and the
 /// format's fixed-size buffer, so memory stays the same whatever the number of rows.
 /// </summary>
-public interface ITableWriter : IAsyncDisposable
+internal interface ITableWriter : IAsyncDisposable
 {
     ValueTask WriteHeaderAsync(IReadOnlyList<string> names, CancellationToken ct);
 
@@ -72,7 +72,7 @@ public interface ITableWriter : IAsyncDisposable
     ValueTask CompleteAsync(CancellationToken ct);
 }
 
-public static class TableWriters
+internal static class TableWriters
 {
     public const string CsvContentType = "text/csv; charset=utf-8";
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

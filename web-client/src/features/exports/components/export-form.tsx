@@ -143,8 +143,22 @@ export function ExportForm({ scopes, initial, withEmails, onRequested }: ExportF
         <legend>{t('exports.form.period')}</legend>
         <p className="field__hint">{t('exports.form.periodHint')}</p>
         <div className="filters">
-          <TextField id="export-from" type="date" label={t('exports.form.from')} value={from} errors={errors.from} onChange={(e) => setFrom(e.target.value)} />
-          <TextField id="export-to" type="date" label={t('exports.form.to')} value={to} errors={errors.to} onChange={(e) => setTo(e.target.value)} />
+          <TextField
+            id="export-from"
+            type="date"
+            label={t('exports.form.from')}
+            value={from}
+            errors={errors.from}
+            onChange={(e) => setFrom(e.target.value)}
+          />
+          <TextField
+            id="export-to"
+            type="date"
+            label={t('exports.form.to')}
+            value={to}
+            errors={errors.to}
+            onChange={(e) => setTo(e.target.value)}
+          />
         </div>
       </fieldset>
       <div>

@@ -76,7 +76,8 @@ export function ExportList() {
 function ExportCard({ item, busy, onDownload }: { item: Export; busy: boolean; onDownload: () => void }) {
   const { t, i18n } = useTranslation();
   const kind = t(`exports.kinds.${item.kind}`);
-  const scope = item.scopeType === ScopeType.Platform ? t('exports.scopeTypes.platform') : (item.scopeName ?? t('exports.list.unknownScope'));
+  const scope =
+    item.scopeType === ScopeType.Platform ? t('exports.scopeTypes.platform') : (item.scopeName ?? t('exports.list.unknownScope'));
   const title = t('exports.list.itemTitle', { kind, scope });
   const titleId = `export-${item.id}-title`;
   const progressId = `export-${item.id}-progress`;
@@ -98,7 +99,8 @@ function ExportCard({ item, busy, onDownload }: { item: Export; busy: boolean; o
           <Badge tone={TONES[item.status]}>{t(`exports.status.${item.status}`)}</Badge>
         </div>
         <p className="muted">
-          {t(`exports.formats.${item.format}`)} · {period} · {t('exports.list.requestedAt', { date: formatDateTime(item.createdAt, i18n.language) })}
+          {t(`exports.formats.${item.format}`)} · {period} ·{' '}
+          {t('exports.list.requestedAt', { date: formatDateTime(item.createdAt, i18n.language) })}
         </p>
         {isActive(item) || item.status === ExportStatus.Ready ? (
           <div className="export-progress">
@@ -131,7 +133,12 @@ function ExportCard({ item, busy, onDownload }: { item: Export; busy: boolean; o
         {item.status === ExportStatus.Expired ? <p>{t('exports.list.expiredHelp')}</p> : null}
         {item.status === ExportStatus.Ready ? (
           <div className="card__actions">
-            <Button className="button--small" disabled={busy} aria-label={t('exports.list.downloadLabel', { name: item.fileName })} onClick={onDownload}>
+            <Button
+              className="button--small"
+              disabled={busy}
+              aria-label={t('exports.list.downloadLabel', { name: item.fileName })}
+              onClick={onDownload}
+            >
               {t('exports.list.download')}
             </Button>
             <p className="muted">
