@@ -45,10 +45,9 @@ public static class DownloadExport
         public async ValueTask<File> Handle(Query q, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            var row =
-                await connection.QuerySingleOrDefaultAsync<Row>(
-                    new CommandDefinition(Sql, new { q.Id, q.ActorId }, cancellationToken: ct)
-                ) ?? throw new NotFoundException("No such export.");
+            var row = await connection.QuerySingleOrDefaultAsync<Row>(
+                new CommandDefinition(Sql, new { q.Id, q.ActorId }, cancellationToken: ct)
+            ) ?? throw new NotFoundException("No such export.");
             if (row.Expired)
                 throw new GoneException();
             if (row.Status != "ready" || row.FileKey is null)
@@ -61,7 +60,9 @@ public static class DownloadExport
             try
             {
                 await using var tx = await connection.BeginTransactionAsync(ct);
-                var count = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(CountSql, new { q.Id }, tx, cancellationToken: ct));
+                var count = await connection.ExecuteScalarAsync<int?>(
+                    new CommandDefinition(CountSql, new { q.Id }, tx, cancellationToken: ct)
+                );
                 if (count is null)
                     throw new GoneException(); // expired meanwhile
                 var kind = row.Kind.ToEnum<ExportKind>();

@@ -61,8 +61,7 @@ internal static class ExportAccess
             project = await grid.ReadSingleOrDefaultAsync<ProjectRow>();
             department = await grid.ReadSingleAsync<bool>();
         }
-        bool Has(Role role, Func<GrantRow, bool>? where = null) =>
-            grants.Any(g => g.Role == role.ToWire() && (where is null || where(g)));
+        bool Has(Role role, Func<GrantRow, bool>? where = null) => grants.Any(g => g.Role == role.ToWire() && (where is null || where(g)));
         var admin = Has(Role.Admin);
         var officialEverywhere = Has(Role.ElectedOfficial, g => g.ScopeType == "platform");
         bool Heads(Guid d) => Has(Role.DepartmentHead, g => g.DepartmentId == d);

@@ -110,7 +110,15 @@ public sealed class ExportJob(NpgsqlDataSource db, IFileStorage storage, IOption
         var key = new { claim.Id, Attempt = claim.Attempts };
         if (claim.Attempts > o.MaxAttempts)
         {
-            await UpdateAsync(FailedSql, new { key.Id, key.Attempt, Error = ExportError.Failed.ToWire() });
+            await UpdateAsync(
+                FailedSql,
+                new
+                {
+                    key.Id,
+                    key.Attempt,
+                    Error = ExportError.Failed.ToWire(),
+                }
+            );
             return 1;
         }
         var format = claim.Format.ToEnum<ExportFormat>();
@@ -129,7 +137,15 @@ public sealed class ExportJob(NpgsqlDataSource db, IFileStorage storage, IOption
                 );
             if (!access.Allowed)
             {
-                await UpdateAsync(FailedSql, new { key.Id, key.Attempt, Error = ExportError.AccessRevoked.ToWire() });
+                await UpdateAsync(
+                    FailedSql,
+                    new
+                    {
+                        key.Id,
+                        key.Attempt,
+                        Error = ExportError.AccessRevoked.ToWire(),
+                    }
+                );
                 return 1;
             }
             var kind = claim.Kind.ToEnum<ExportKind>();
@@ -144,7 +160,17 @@ public sealed class ExportJob(NpgsqlDataSource db, IFileStorage storage, IOption
                 WithEmails: kind == ExportKind.Participants && access.Admin
             );
             var total = await ExportWriter.CountAsync(db, spec, ct);
-            await MineOrThrowAsync(CountedSql, new { key.Id, key.Attempt, Total = total, spec.WithEmails }, ct);
+            await MineOrThrowAsync(
+                CountedSql,
+                new
+                {
+                    key.Id,
+                    key.Attempt,
+                    Total = total,
+                    spec.WithEmails,
+                },
+                ct
+            );
             long rows = 0;
             var size = await storage.WriteAsync(
                 fileKey,
@@ -153,12 +179,17 @@ public sealed class ExportJob(NpgsqlDataSource db, IFileStorage storage, IOption
                         db,
                         spec,
                         stream,
-                        writer =>
-                            new ProgressWriter(
-                                writer,
-                                o.ProgressEvery,
-                                (done, t) => MineOrThrowAsync(ProgressSql, new { key.Id, key.Attempt, Rows = done, o.LeaseSeconds }, t)
-                            ),
+                        writer => new ProgressWriter(writer, o.ProgressEvery, (done, t) => MineOrThrowAsync(
+                                ProgressSql,
+                                new
+                                {
+                                    key.Id,
+                                    key.Attempt,
+                                    Rows = done,
+                                    o.LeaseSeconds,
+                                },
+                                t
+                            )),
                         token
                     ),
                 ct
@@ -190,7 +221,15 @@ public sealed class ExportJob(NpgsqlDataSource db, IFileStorage storage, IOption
         catch (Exception ex)
         {
             logger.LogError(ex, "Export {ExportId} failed", claim.Id);
-            await UpdateAsync(FailedSql, new { key.Id, key.Attempt, Error = ExportError.Failed.ToWire() });
+            await UpdateAsync(
+                FailedSql,
+                new
+                {
+                    key.Id,
+                    key.Attempt,
+                    Error = ExportError.Failed.ToWire(),
+                }
+            );
         }
         return 1;
     }
@@ -251,7 +290,9 @@ public sealed class ExportRetention(NpgsqlDataSource db, IFileStorage storage) :
         var due = (await connection.QueryAsync<Due>(new CommandDefinition(DueSql, transaction: tx, cancellationToken: ct))).AsList();
         foreach (var d in due)
             await storage.DeleteAsync(d.FileKey, ct);
-        await connection.ExecuteAsync(new CommandDefinition(ExpiredSql, new { Ids = due.Select(d => d.Id).ToArray() }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(
+            new CommandDefinition(ExpiredSql, new { Ids = due.Select(d => d.Id).ToArray() }, tx, cancellationToken: ct)
+        );
         await tx.CommitAsync(ct);
         return due.Count;
     }

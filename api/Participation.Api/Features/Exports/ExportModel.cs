@@ -26,7 +26,8 @@ public enum ExportFormat
     Xlsx,
 }
 
-/// <summary>Where an export is in its life: queued, running (being written), ready (to download until it expires), failed, expired.</summary>
+/// <summary>Where an export is in its life: queued, running (being written), ready (to download until it expires), failed,
+/// expired.</summary>
 [JsonConverter(typeof(WireEnumConverter))]
 public enum ExportStatus
 {
@@ -156,10 +157,27 @@ internal static class ExportReader
     private const string OneSql = $"SELECT {Columns} FROM exports e WHERE e.id = @Id AND e.requested_by = @ActorId;";
 
     /// <summary>The caller's own export; 404 for anyone else's (its existence is not revealed).</summary>
-    public static async Task<Export> ReadOwnAsync(IDbConnection connection, Guid id, Guid actorId, string language, IDbTransaction? tx, CancellationToken ct)
+    public static async Task<Export> ReadOwnAsync(
+        IDbConnection connection,
+        Guid id,
+        Guid actorId,
+        string language,
+        IDbTransaction? tx,
+        CancellationToken ct
+    )
     {
         var row = await connection.QuerySingleOrDefaultAsync<Row>(
-            new CommandDefinition(OneSql, new { Id = id, ActorId = actorId, Language = language }, tx, cancellationToken: ct)
+            new CommandDefinition(
+                OneSql,
+                new
+                {
+                    Id = id,
+                    ActorId = actorId,
+                    Language = language,
+                },
+                tx,
+                cancellationToken: ct
+            )
         );
         return row?.ToExport() ?? throw new NotFoundException("No such export.");
     }

@@ -20,7 +20,8 @@ internal static class ExportQueries
 
     private const string Scoped = $"JOIN projects p ON p.id = {{0}} AND {ExportAccess.InScope}";
 
-    private static string InScope(string projectColumn) => string.Format(System.Globalization.CultureInfo.InvariantCulture, Scoped, projectColumn);
+    private static string InScope(string projectColumn) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, Scoped, projectColumn);
 
     private const string ProjectTitle = "coalesce(p.title ->> @Language, p.title ->> 'fr')";
 

@@ -82,7 +82,13 @@ internal static partial class ExportWriter
             _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "No query for this kind."),
         };
 
-    private static async Task<long> WriteRowsAsync(NpgsqlDataSource db, Spec spec, ExportQueries.Query query, ITableWriter writer, CancellationToken ct)
+    private static async Task<long> WriteRowsAsync(
+        NpgsqlDataSource db,
+        Spec spec,
+        ExportQueries.Query query,
+        ITableWriter writer,
+        CancellationToken ct
+    )
     {
         var columns = query.Columns;
         await writer.WriteHeaderAsync(columns.Select(c => ExportColumns.Header(c.Key, spec.Language)).ToList(), ct);

@@ -61,7 +61,8 @@ public static class RequestExport
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events, IOptions<ExportOptions> options) : ICommandHandler<Command, Export>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events, IOptions<ExportOptions> options)
+        : ICommandHandler<Command, Export>
     {
         // One person's requests are taken one at a time (a transaction-scoped lock on their id), so the limit holds under
         // parallel requests.
@@ -82,7 +83,9 @@ public static class RequestExport
             await using var tx = await connection.BeginTransactionAsync(ct);
             long active;
             await using (
-                var grid = await connection.QueryMultipleAsync(new CommandDefinition(ActiveSql, new { c.ActorId }, tx, cancellationToken: ct))
+                var grid = await connection.QueryMultipleAsync(
+                    new CommandDefinition(ActiveSql, new { c.ActorId }, tx, cancellationToken: ct)
+                )
             )
             {
                 await grid.ReadAsync();

@@ -92,7 +92,9 @@ internal static class SurveyTable
         Dictionary<Guid, PhaseRow> phases;
         var ids = selection.PhaseIds.ToArray();
         await using (
-            var grid = await connection.QueryMultipleAsync(new CommandDefinition(QuestionsSql, new { PhaseIds = ids }, cancellationToken: ct))
+            var grid = await connection.QueryMultipleAsync(
+                new CommandDefinition(QuestionsSql, new { PhaseIds = ids }, cancellationToken: ct)
+            )
         )
         {
             questions = (await grid.ReadAsync<QuestionRow>()).AsList();

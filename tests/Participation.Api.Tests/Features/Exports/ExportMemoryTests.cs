@@ -78,7 +78,10 @@ public sealed class ExportMemoryTests(ApiFactory api, ITestOutputHelper output) 
         output.WriteLine($"{format}: {large.Rows:N0} rows {large.Bytes / 1e6:F1} MB peak +{large.Peak / 1e6:F1} MB held");
         Assert.Equal((Small, Large), (small.Rows, large.Rows));
         Assert.True(large.Bytes > 8 * small.Bytes, $"{large.Bytes} bytes for 10x the rows of {small.Bytes}");
-        Assert.True(large.Peak < small.Peak + 8_000_000, $"held +{large.Peak / 1e6:F1} MB for {Large} rows, +{small.Peak / 1e6:F1} MB for {Small}");
+        Assert.True(
+            large.Peak < small.Peak + 8_000_000,
+            $"held +{large.Peak / 1e6:F1} MB for {Large} rows, +{small.Peak / 1e6:F1} MB for {Small}"
+        );
         Assert.True(large.Peak < 24_000_000, $"the export held {large.Peak / 1e6:F1} MB");
     }
 

@@ -44,7 +44,8 @@ internal sealed class ExportCity
         await connection.ExecuteAsync(
             """
             INSERT INTO organisations (id, name, status) VALUES (@Org, 'Association du parc', 'verified');
-            INSERT INTO ideas (id, project_id, phase_id, author_id, organisation_id, title, body, topics, latitude, longitude, location_label,
+            INSERT INTO ideas (id, project_id, phase_id, author_id, organisation_id, title, body, topics, latitude, longitude,
+                               location_label,
                                status, likes_count, dislikes_count, comments_count, cost, created_at, withdrawn_at)
             VALUES (@Idea1, @P1, @Phase1, @A, NULL, 'Plus de bancs au parc',
                     '<p>Des bancs <strong>à l''ombre</strong> &amp; des arbres.</p><p>Merci</p>', '{Mobilier,parc}', 50.85, 4.35,
@@ -55,7 +56,8 @@ internal sealed class ExportCity
                     'proposed', 1, 0, 1, NULL, '2030-01-01T12:00:00Z', NULL),
                    (@Idea4, @P1, @Phase1, @B, NULL, 'Idée retirée', 'Texte', '{}', NULL, NULL, NULL,
                     'proposed', 0, 0, 0, NULL, '2030-02-01T10:00:00Z', '2030-02-02T00:00:00Z');
-            INSERT INTO idea_status_changes (idea_id, from_status, to_status, created_at) VALUES (@Idea2, NULL, 'proposed', '2030-01-02T10:00:00Z');
+            INSERT INTO idea_status_changes (idea_id, from_status, to_status, created_at)
+            VALUES (@Idea2, NULL, 'proposed', '2030-01-02T10:00:00Z');
             INSERT INTO idea_status_changes (idea_id, from_status, to_status, feedback, signed_as, created_at)
             VALUES (@Idea2, 'proposed', 'accepted', 'Bonne idée', 'Service des parcs', '2030-01-03T09:00:00Z');
             INSERT INTO comments (id, idea_id, parent_id, author_id, body, created_at, deleted_at)
@@ -84,7 +86,8 @@ internal sealed class ExportCity
             INSERT INTO surveys (phase_id, project_id, responses) VALUES (@Survey1, @P1, 1), (@Survey2, @P2, 1);
             INSERT INTO survey_sections (id, phase_id, position) VALUES (gen_random_uuid(), @Survey1, 0), (gen_random_uuid(), @Survey2, 0);
             INSERT INTO survey_questions (id, phase_id, section_id, position, type, title)
-            SELECT @Q1, @Survey1, s.id, 0, 'short_text', '{"fr": "Votre avis", "en": "Your opinion"}' FROM survey_sections s WHERE s.phase_id = @Survey1;
+            SELECT @Q1, @Survey1, s.id, 0, 'short_text', '{"fr": "Votre avis", "en": "Your opinion"}'
+              FROM survey_sections s WHERE s.phase_id = @Survey1;
             INSERT INTO survey_questions (id, phase_id, section_id, position, type, title)
             SELECT @Q2, @Survey1, s.id, 1, 'number', '{"fr": "Budget"}' FROM survey_sections s WHERE s.phase_id = @Survey1;
             INSERT INTO survey_questions (id, phase_id, section_id, position, type, title)
@@ -238,13 +241,23 @@ internal static class Xlsx
         XDocument Load(string name) => XDocument.Load(zip.GetEntry(name)!.Open());
         var shared = zip.GetEntry("xl/sharedStrings.xml") is null
             ? []
-            : Load("xl/sharedStrings.xml").Root!.Elements(S + "si").Select(si => string.Concat(si.Descendants(S + "t").Select(t => t.Value))).ToList();
+            : Load("xl/sharedStrings.xml")
+                .Root!.Elements(S + "si")
+                .Select(si => string.Concat(si.Descendants(S + "t").Select(t => t.Value)))
+                .ToList();
         var styles = Load("xl/styles.xml").Root!;
-        var formats = styles.Element(S + "numFmts")?.Elements(S + "numFmt")
-            .ToDictionary(f => (int)f.Attribute("numFmtId")!, f => (string)f.Attribute("formatCode")!) ?? [];
-        var dateStyles = styles.Element(S + "cellXfs")!.Elements(S + "xf")
+        var formats = styles
+            .Element(S + "numFmts")
+            ?.Elements(S + "numFmt")
+            .ToDictionary(f => (int)f.Attribute("numFmtId")!, f => (string)f.Attribute("formatCode")!)
+            ?? [];
+        var dateStyles = styles
+            .Element(S + "cellXfs")!
+            .Elements(S + "xf")
             .Select((xf, i) => (i, Id: (int?)xf.Attribute("numFmtId") ?? 0))
-            .Where(x => (formats.TryGetValue(x.Id, out var code) && code.Contains("yy", StringComparison.Ordinal)) || x.Id is >= 14 and <= 22)
+            .Where(x =>
+                (formats.TryGetValue(x.Id, out var code) && code.Contains("yy", StringComparison.Ordinal)) || x.Id is >= 14 and <= 22
+            )
             .Select(x => x.i)
             .ToHashSet();
         var sheet = Load("xl/worksheets/sheet1.xml");
@@ -271,7 +284,8 @@ internal static class Xlsx
                             .FromOADate(double.Parse(value, CultureInfo.InvariantCulture))
                             .AddMilliseconds(500)
                             .ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                        _ => decimal.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("0.######", CultureInfo.InvariantCulture),
+                        _ => decimal.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture)
+                            .ToString("0.######", CultureInfo.InvariantCulture),
                     }
                 );
             }

@@ -21,34 +21,147 @@ public sealed partial class ExportsTests(ApiFactory api) : ApiTest(api)
             "ideas" =>
             [
                 [
-                    "Identifiant", "Date (UTC)", "Projet", "Titre", "Statut", "Auteur", "Au nom de", "Thèmes", "J'aime", "Je n'aime pas",
-                    "Commentaires", "Coût", "Latitude", "Longitude", "Lieu", "Retirée le (UTC)", "Masquée le (UTC)",
-                    "Première réponse officielle (UTC)", "Texte",
+                    "Identifiant",
+                    "Date (UTC)",
+                    "Projet",
+                    "Titre",
+                    "Statut",
+                    "Auteur",
+                    "Au nom de",
+                    "Thèmes",
+                    "J'aime",
+                    "Je n'aime pas",
+                    "Commentaires",
+                    "Coût",
+                    "Latitude",
+                    "Longitude",
+                    "Lieu",
+                    "Retirée le (UTC)",
+                    "Masquée le (UTC)",
+                    "Première réponse officielle (UTC)",
+                    "Texte",
                 ],
                 [
-                    $"{k.Idea1}", "2030-01-01T10:00:00Z", Park, "Plus de bancs au parc", "proposed", "Alice Martin", "", "Mobilier, parc", "0",
-                    "1", "2", "100.5", "50.85", "4.35", "Près de l'étang", "", "", "", "Des bancs à l'ombre & des arbres.\nMerci",
+                    $"{k.Idea1}",
+                    "2030-01-01T10:00:00Z",
+                    Park,
+                    "Plus de bancs au parc",
+                    "proposed",
+                    "Alice Martin",
+                    "",
+                    "Mobilier, parc",
+                    "0",
+                    "1",
+                    "2",
+                    "100.5",
+                    "50.85",
+                    "4.35",
+                    "Près de l'étang",
+                    "",
+                    "",
+                    "",
+                    "Des bancs à l'ombre & des arbres.\nMerci",
                 ],
                 [
-                    $"{k.Idea2}", "2030-01-02T10:00:00Z", Park, "Un marché bio", "accepted", "Bruno Peeters", "Association du parc", "", "1",
-                    "0", "0", "20", "", "", "", "", "", "2030-01-03T09:00:00Z", "Des produits locaux",
+                    $"{k.Idea2}",
+                    "2030-01-02T10:00:00Z",
+                    Park,
+                    "Un marché bio",
+                    "accepted",
+                    "Bruno Peeters",
+                    "Association du parc",
+                    "",
+                    "1",
+                    "0",
+                    "0",
+                    "20",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "2030-01-03T09:00:00Z",
+                    "Des produits locaux",
                 ],
                 [
-                    $"{k.Idea4}", "2030-02-01T10:00:00Z", Park, "Idée retirée", "proposed", "Bruno Peeters", "", "", "0", "0", "0", "", "", "",
-                    "", "2030-02-02T00:00:00Z", "", "", "Texte",
+                    $"{k.Idea4}",
+                    "2030-02-01T10:00:00Z",
+                    Park,
+                    "Idée retirée",
+                    "proposed",
+                    "Bruno Peeters",
+                    "",
+                    "",
+                    "0",
+                    "0",
+                    "0",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "2030-02-02T00:00:00Z",
+                    "",
+                    "",
+                    "Texte",
                 ],
             ],
             "comments" =>
             [
                 [
-                    "Identifiant", "Date (UTC)", "Projet", "Identifiant de l'idée", "Idée", "En réponse à", "Auteur", "Au nom de", "Texte",
-                    "Modifié le (UTC)", "Supprimé le (UTC)", "Masqué le (UTC)",
+                    "Identifiant",
+                    "Date (UTC)",
+                    "Projet",
+                    "Identifiant de l'idée",
+                    "Idée",
+                    "En réponse à",
+                    "Auteur",
+                    "Au nom de",
+                    "Texte",
+                    "Modifié le (UTC)",
+                    "Supprimé le (UTC)",
+                    "Masqué le (UTC)",
                 ],
-                [$"{k.Comment1}", "2030-01-05T10:00:00Z", Park, $"{k.Idea1}", "Plus de bancs au parc", "", "Bruno Peeters", "", "Bonne idée !", "", "", ""],
-                [$"{k.Comment2}", "2030-01-06T10:00:00Z", Park, $"{k.Idea1}", "Plus de bancs au parc", $"{k.Comment1}", "Alice Martin", "", "Merci", "", "", ""],
                 [
-                    $"{k.Comment4}", "2030-01-06T12:00:00Z", Park, $"{k.Idea1}", "Plus de bancs au parc", "", "Bruno Peeters", "", "", "",
-                    "2030-01-07T00:00:00Z", "",
+                    $"{k.Comment1}",
+                    "2030-01-05T10:00:00Z",
+                    Park,
+                    $"{k.Idea1}",
+                    "Plus de bancs au parc",
+                    "",
+                    "Bruno Peeters",
+                    "",
+                    "Bonne idée !",
+                    "",
+                    "",
+                    "",
+                ],
+                [
+                    $"{k.Comment2}",
+                    "2030-01-06T10:00:00Z",
+                    Park,
+                    $"{k.Idea1}",
+                    "Plus de bancs au parc",
+                    $"{k.Comment1}",
+                    "Alice Martin",
+                    "",
+                    "Merci",
+                    "",
+                    "",
+                    "",
+                ],
+                [
+                    $"{k.Comment4}",
+                    "2030-01-06T12:00:00Z",
+                    Park,
+                    $"{k.Idea1}",
+                    "Plus de bancs au parc",
+                    "",
+                    "Bruno Peeters",
+                    "",
+                    "",
+                    "",
+                    "2030-01-07T00:00:00Z",
+                    "",
                 ],
             ],
             "reactions" =>
@@ -78,7 +191,16 @@ public sealed partial class ExportsTests(ApiFactory api) : ApiTest(api)
             "participants" =>
             [
                 [
-                    "Nom", "Prénom", "Idées", "Commentaires", "Réactions", "Votes", "Paniers", "Réponses", "Actions", "Première action (UTC)",
+                    "Nom",
+                    "Prénom",
+                    "Idées",
+                    "Commentaires",
+                    "Réactions",
+                    "Votes",
+                    "Paniers",
+                    "Réponses",
+                    "Actions",
+                    "Première action (UTC)",
                     "Dernière action (UTC)",
                 ],
                 ["Martin", "Alice", "1", "1", "1", "1", "1", "1", "6", "2030-01-01T10:00:00Z", "2031-03-02T00:00:00Z"],
@@ -195,9 +317,15 @@ public sealed partial class ExportsTests(ApiFactory api) : ApiTest(api)
         var k = await ExportCity.CreateAsync(Api);
         var head = await k.HeadAsync();
 
-        var january = await k.ExportAsync(head, ExportCity.Body("ideas", "csv", "department", k.D1, "2030-01-01T00:00:00Z", "2030-02-01T10:00:00Z"));
+        var january = await k.ExportAsync(
+            head,
+            ExportCity.Body("ideas", "csv", "department", k.D1, "2030-01-01T00:00:00Z", "2030-02-01T10:00:00Z")
+        );
         var later = await k.ExportAsync(head, ExportCity.Body("ideas", "csv", "department", k.D1, "2030-01-02T10:00:00Z", null));
-        var participants = await k.ExportAsync(head, ExportCity.Body("participants", "csv", "department", k.D1, "2031-01-01T00:00:00+01:00"));
+        var participants = await k.ExportAsync(
+            head,
+            ExportCity.Body("participants", "csv", "department", k.D1, "2031-01-01T00:00:00+01:00")
+        );
 
         Assert.Equal([$"{k.Idea1}", $"{k.Idea2}"], january.Skip(1).Select(r => r[0]));
         Assert.Equal([$"{k.Idea2}", $"{k.Idea4}"], later.Skip(1).Select(r => r[0]));
@@ -219,11 +347,16 @@ public sealed partial class ExportsTests(ApiFactory api) : ApiTest(api)
     {
         var k = await ExportCity.CreateAsync(Api);
         var admin = k.C.Admin;
-        foreach (var (scopeType, scopeId, from) in new (string, Guid?, string?)[]
-                 {
-                     ("department", k.D1, null), ("department", k.D2, null), ("project", k.C.P2, null), ("platform", null, null),
-                     ("platform", null, "2030-01-05T00:00:00Z"),
-                 })
+        foreach (
+            var (scopeType, scopeId, from) in new (string, Guid?, string?)[]
+            {
+                ("department", k.D1, null),
+                ("department", k.D2, null),
+                ("project", k.C.P2, null),
+                ("platform", null, null),
+                ("platform", null, "2030-01-05T00:00:00Z"),
+            }
+        )
         {
             var table = await k.ExportAsync(admin, ExportCity.Body("participants", "csv", scopeType, scopeId, from));
             var expected = await Api.ScalarAsync<string>(
@@ -235,7 +368,12 @@ public sealed partial class ExportsTests(ApiFactory api) : ApiTest(api)
                            AND (@From::timestamptz IS NULL OR a.at >= @From)
                          GROUP BY a.user_id) x JOIN users u ON u.id = x.user_id
                 """,
-                new { ScopeType = scopeType, ScopeId = scopeId, From = from is null ? (DateTime?)null : DateTime.Parse(from).ToUniversalTime() }
+                new
+                {
+                    ScopeType = scopeType,
+                    ScopeId = scopeId,
+                    From = from is null ? (DateTime?)null : DateTime.Parse(from).ToUniversalTime(),
+                }
             );
             Assert.Equal("Adresse e-mail", table[0][2]);
             Assert.Equal(
@@ -288,7 +426,15 @@ public sealed partial class ExportsTests(ApiFactory api) : ApiTest(api)
 
         // Projects in title order: "Maison de la culture" (P2) before "Parc du centre" (P1).
         Assert.Equal(
-            ["Réponse", "Envoyé le (UTC)", "Projet", "Questionnaire", "Sondage culture — Un mot", "Enquête — Votre avis", "Enquête — Budget"],
+            [
+                "Réponse",
+                "Envoyé le (UTC)",
+                "Projet",
+                "Questionnaire",
+                "Sondage culture — Un mot",
+                "Enquête — Votre avis",
+                "Enquête — Budget",
+            ],
             table[0]
         );
         Assert.Equal([$"{k.ResponseA}", "2031-03-02T00:00:00Z", Park, "Enquête", "", "Très bien", "42"], table[1]);
@@ -310,16 +456,18 @@ public sealed partial class ExportsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal([$"{k.Idea3}"], cultureIdeas.Skip(1).Select(r => r[0]));
         Assert.Equal([$"{k.Idea3}"], headIdeas.Skip(1).Select(r => r[0]));
         Assert.Equal([$"{k.Idea1}", $"{k.Idea2}", $"{k.Idea4}"], moderatorIdeas.Skip(1).Select(r => r[0]));
-        foreach (var (client, body) in new[]
-                 {
-                     (culture, ExportCity.Body("ideas", "csv", "department", k.D1)),
-                     (culture, ExportCity.Body("ideas", "csv", "project", k.C.P1)),
-                     (culture, ExportCity.Body("ideas", "csv", "platform", null)),
-                     (head2, ExportCity.Body("ideas", "csv", "department", k.D1)),
-                     (head2, ExportCity.Body("ideas", "csv", "project", k.C.P1)),
-                     (k.C.Mod1, ExportCity.Body("ideas", "csv", "project", k.C.P2)),
-                     (k.C.Mod1, ExportCity.Body("ideas", "csv", "department", k.D1)),
-                 })
+        foreach (
+            var (client, body) in new[]
+            {
+                (culture, ExportCity.Body("ideas", "csv", "department", k.D1)),
+                (culture, ExportCity.Body("ideas", "csv", "project", k.C.P1)),
+                (culture, ExportCity.Body("ideas", "csv", "platform", null)),
+                (head2, ExportCity.Body("ideas", "csv", "department", k.D1)),
+                (head2, ExportCity.Body("ideas", "csv", "project", k.C.P1)),
+                (k.C.Mod1, ExportCity.Body("ideas", "csv", "project", k.C.P2)),
+                (k.C.Mod1, ExportCity.Body("ideas", "csv", "department", k.D1)),
+            }
+        )
             await (await client.PostAsJsonAsync("/api/v1/exports", body)).AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal(3, await Api.CountAsync("exports"));
     }
@@ -337,9 +485,9 @@ public sealed partial class ExportsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(4, byStaff.Count);
         Assert.Equal([$"{k.Idea3}"], platform.Skip(1).Select(r => r[0]));
         // An official is not its staff: the draft is as unknown as a project that does not exist.
-        await (await official.PostAsJsonAsync("/api/v1/exports", ExportCity.Body("ideas", "csv", "project", k.C.P1))).AssertFieldErrorsAsync(
-            "scopeId"
-        );
+        await (
+            await official.PostAsJsonAsync("/api/v1/exports", ExportCity.Body("ideas", "csv", "project", k.C.P1))
+        ).AssertFieldErrorsAsync("scopeId");
     }
 
     [Fact]
