@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Dapper;
 using Microsoft.Extensions.DependencyInjection;
-using Participation.Api.Features.Exports;
 using Participation.Api.Features.Figures;
 using Participation.Api.Tests.Infrastructure;
 
