@@ -86,6 +86,8 @@ export default defineConfig({
         Webhooks__AllowedNetworks__0: '127.0.0.0/8',
         Webhooks__AllowInsecureHttp: 'true',
         Webhooks__PollSeconds: '1',
+        // Exports: the job looks for queued exports every second.
+        Exports__PollSeconds: '1',
       },
     },
     {

@@ -5,6 +5,7 @@ using Participation.Api.Features.Auth;
 using Participation.Api.Features.Budgets;
 using Participation.Api.Features.Comments;
 using Participation.Api.Features.Departments;
+using Participation.Api.Features.Exports;
 using Participation.Api.Features.Feed;
 using Participation.Api.Features.Figures;
 using Participation.Api.Features.Ideas;
@@ -64,6 +65,7 @@ public static class ApiHost
         services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
         services.AddNotifications(builder.Configuration);
         services.AddWebhooks(builder.Configuration);
+        services.AddExports(builder.Configuration);
         services.AddSingleton<RefreshTrending>();
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<RefreshTrending>());
         services.AddIdempotency();
@@ -113,6 +115,7 @@ public static class ApiHost
         api.MapWidgetsEndpoints();
         api.MapWebhooksEndpoints();
         api.MapFiguresEndpoints();
+        api.MapExportsEndpoints();
         app.MapEmbedEndpoints();
         extraEndpoints?.Invoke(app);
         await app.RunAsync();

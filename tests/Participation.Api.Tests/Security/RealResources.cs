@@ -163,7 +163,7 @@ internal sealed class RealResources
             "organisationId" => Organisation,
             "questionId" => Question,
             "optionIds" => Option,
-            "kind" => "like",
+            "kind" => url.Contains("/exports", StringComparison.Ordinal) ? "ideas" : "like",
             "decision" => url.Contains("/organisations/", StringComparison.Ordinal) ? "verify" : "approve",
             "reason" => "spam",
             "method" => "ideation",

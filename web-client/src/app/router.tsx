@@ -99,6 +99,7 @@ export const routes = [
             lazy: async () => ({ Component: (await import('./routes/admin/admin-api-clients-route')).AdminApiClientsRoute }),
           },
           { path: 'webhooks', lazy: async () => ({ Component: (await import('./routes/admin/admin-webhooks-route')).AdminWebhooksRoute }) },
+          { path: 'exports', lazy: async () => ({ Component: (await import('./routes/admin/admin-exports-route')).AdminExportsRoute }) },
           { path: 'users', lazy: async () => ({ Component: (await import('./routes/admin/admin-users-route')).AdminUsersRoute }) },
           {
             path: 'departments',

@@ -245,6 +245,13 @@ public enum EventType
 
     [JsonStringEnumMemberName("webhook.test_sent")]
     WebhookTestSent,
+
+    // Staff exports: asking for one and downloading its file (audited: who took which data out, of which scope).
+    [JsonStringEnumMemberName("export.requested")]
+    ExportRequested,
+
+    [JsonStringEnumMemberName("export.downloaded")]
+    ExportDownloaded,
 }
 
 /// <summary>What an event is about.</summary>
@@ -266,6 +273,7 @@ public enum SubjectType
     ApiClient,
     Widget,
     Webhook,
+    Export,
 }
 
 /// <summary>Who made it happen: a person, the platform itself (a command-line operator, a scheduled job), an API client.</summary>
@@ -371,6 +379,8 @@ public static class EventCatalogue
             or EventType.WebhookDisabled
             or EventType.WebhookDeliveryReplayed
             or EventType.WebhookTestSent => new(SubjectType.Webhook, true),
+            // Staff exports of a scope's data (the scope is the export's project or department; platform-wide otherwise).
+            EventType.ExportRequested or EventType.ExportDownloaded => new(SubjectType.Export, true),
         };
 #pragma warning restore CS8524
 

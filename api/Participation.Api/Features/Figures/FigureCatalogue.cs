@@ -64,7 +64,10 @@ public static class FigureCatalogue
         },
         [FigureKey.Comments] = new()
         {
-            ["fr"] = new("Commentaires", "Commentaires et réponses publiés pendant la période (y compris supprimés ou masqués depuis)."),
+            ["fr"] = new(
+                "Commentaires",
+                "Commentaires et réponses publiés pendant la période " + "(y compris supprimés ou masqués depuis)."
+            ),
             ["nl"] = new("Reacties", "Reacties en antwoorden geplaatst in de periode (ook die later verwijderd of verborgen werden)."),
             ["en"] = new("Comments", "Comments and replies posted in the period (including those deleted or hidden since)."),
         },
@@ -92,7 +95,10 @@ public static class FigureCatalogue
         [FigureKey.BasketsSubmitted] = new()
         {
             ["fr"] = new("Paniers soumis", "Paniers de budget participatif soumis pendant la période (un par personne et phase)."),
-            ["nl"] = new("Ingediende mandjes", "Mandjes van participatieve begrotingen ingediend in de periode (één per persoon en fase)."),
+            ["nl"] = new(
+                "Ingediende mandjes",
+                "Mandjes van participatieve begrotingen ingediend in de periode " + "(één per persoon en fase)."
+            ),
             ["en"] = new("Baskets submitted", "Participatory budgeting baskets submitted in the period (one per person and phase)."),
         },
         [FigureKey.SurveyResponses] = new()
@@ -129,11 +135,13 @@ public static class FigureCatalogue
         {
             ["fr"] = new(
                 "Délai de première réponse (jours)",
-                "Médiane, en jours, entre le dépôt d'une idée et sa première réponse officielle, pour les idées répondues pendant la période."
+                "Médiane, en jours, entre le dépôt d'une idée et sa première réponse officielle, "
+                    + "pour les idées répondues pendant la période."
             ),
             ["nl"] = new(
                 "Tijd tot eerste antwoord (dagen)",
-                "Mediaan, in dagen, tussen het indienen van een idee en het eerste officiële antwoord, voor ideeën beantwoord in de periode."
+                "Mediaan, in dagen, tussen het indienen van een idee en het eerste officiële antwoord, "
+                    + "voor ideeën beantwoord in de periode."
             ),
             ["en"] = new(
                 "Days to first answer",

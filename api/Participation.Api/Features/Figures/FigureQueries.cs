@@ -64,7 +64,9 @@ public static class FigureQueries
             OR (@ScopeType = 'phase' AND p.id = (SELECT ph.project_id FROM phases ph WHERE ph.id = @ScopeId))
         """;
 
-    /// <summary>SQL: the participation actions in scope up to the period's end, as a CTE body (columns kind, user_id, at, phase_id).</summary>
+    /// <summary>
+    /// SQL: the participation actions in scope up to the period's end, as a CTE body (columns kind, user_id, at, phase_id).
+    /// </summary>
     public const string ScopeActions = $"""
         SELECT a.kind, a.user_id, a.at, a.phase_id FROM ({FigureDefinitions.Actions}) a
          WHERE a.project_id IN (SELECT id FROM sp) AND (@ScopeType <> 'phase' OR a.phase_id = @ScopeId) AND a.at < @To

@@ -1,4 +1,5 @@
 using Participation.Api.Features.Events;
+using Participation.Api.Infrastructure.Tables;
 
 namespace Participation.Api.Features.Surveys;
 
@@ -43,7 +44,19 @@ public static class ExportSurveyResponses
             }
             // The last 8 hex digits: the random part of a version 7 id (its first digits are a timestamp shared by neighbours).
             var fileName = $"survey-{q.PhaseId.ToString("N")[^8..]}-{DateTime.UtcNow:yyyyMMdd}.csv";
-            return new Export(fileName, (stream, token) => SurveyCsv.WriteAsync(db, q.PhaseId, language, stream, token));
+            return new Export(fileName, async (stream, token) =>
+            {
+                await using var writer = TableWriters.Csv(stream);
+                await SurveyTable.WriteAsync(
+                    db,
+                    new SurveyTable.Selection([q.PhaseId]),
+                    language,
+                    SurveyTable.Headers.Plain,
+                    writer,
+                    token
+                );
+                await writer.CompleteAsync(token);
+            });
         }
     }
 

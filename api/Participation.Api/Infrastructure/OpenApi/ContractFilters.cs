@@ -14,7 +14,7 @@ namespace Participation.Api.Infrastructure.OpenApi;
 /// The answers every operation can give because of the plumbing it goes through, derived from the endpoint's
 /// metadata rather than listed by hand: 400 when it reads a body or a query, 401 when it needs a token, 404 when
 /// its path names something, 413 and 415 when it takes a body, 429 (with Retry-After) when a rate limit applies,
-/// and the headers of its answers (Location on 201, Idempotent-Replayed on idempotent operations,
+/// and the headers of its answers (Location on 201 and on a 202 with a body, Idempotent-Replayed on idempotent operations,
 /// Content-Disposition on files). Business answers (403, 409, 410...) stay declared by each slice.
 /// </summary>
 internal sealed class PlumbingResponsesFilter : IOperationFilter
@@ -105,6 +105,14 @@ internal sealed class PlumbingResponsesFilter : IOperationFilter
                 );
             if (status == 201)
                 Header(r, "Location", "The URL of the created resource.", new OpenApiSchema { Type = JsonSchemaType.String });
+            // A 202 that describes the accepted work (a body) also says where to follow it.
+            if (
+                status == 202
+                && metadata
+                    .OfType<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata>()
+                    .Any(m => m.StatusCode == 202 && m.Type is { } t && t != typeof(void))
+            )
+                Header(r, "Location", "The URL to follow the accepted work at.", new OpenApiSchema { Type = JsonSchemaType.String });
             if (idempotent && status is >= 200 and < 300)
                 Header(
                     r,

@@ -14,6 +14,12 @@ public sealed class StorageOptions
 public interface IFileStorage
 {
     Task SaveAsync(string key, Stream content, CancellationToken ct);
+
+    /// <summary>
+    /// Stores what <paramref name="write"/> writes into the stream it is given (written as it comes, never held in memory);
+    /// the file appears under the key only once the writer has finished, and not at all when it throws. Returns its size.
+    /// </summary>
+    Task<long> WriteAsync(string key, Func<Stream, CancellationToken, Task> write, CancellationToken ct);
     Task<Stream?> OpenAsync(string key, CancellationToken ct);
     Task DeleteAsync(string key, CancellationToken ct);
 }
@@ -39,6 +45,30 @@ public sealed class DiskFileStorage(IOptions<StorageOptions> options, IHostEnvir
         await using (var file = File.Create(temp))
             await content.CopyToAsync(file, ct);
         File.Move(temp, path, overwrite: true);
+    }
+
+    public async Task<long> WriteAsync(string key, Func<Stream, CancellationToken, Task> write, CancellationToken ct)
+    {
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            long size;
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            {
+                await write(file, ct);
+                await file.FlushAsync(ct);
+                size = file.Length;
+            }
+            File.Move(temp, path, overwrite: true);
+            return size;
+        }
+        finally
+        {
+            if (File.Exists(temp))
+                File.Delete(temp);
+        }
     }
 
     public Task<Stream?> OpenAsync(string key, CancellationToken ct)

@@ -761,6 +761,32 @@ public static class Messages
             "Deze levering loopt nog: ze wordt automatisch opnieuw geprobeerd.",
             "This delivery is still in progress: it will be retried automatically."
         ),
+        ["export_kind"] = (
+            "Exports possibles : ideas, comments, reactions, votes, baskets, survey_responses, participants.",
+            "Mogelijke exports: ideas, comments, reactions, votes, baskets, survey_responses, participants.",
+            "Exports available: ideas, comments, reactions, votes, baskets, survey_responses, participants."
+        ),
+        ["export_format"] = ("Formats possibles : csv, xlsx.", "Mogelijke formaten: csv, xlsx.", "Formats available: csv, xlsx."),
+        ["export_scope_type"] = (
+            "Portées possibles : platform, department, project.",
+            "Mogelijke bereiken: platform, department, project.",
+            "Scopes available: platform, department, project."
+        ),
+        ["export_scope_id"] = (
+            "Un export de la plateforme n'a pas d'identifiant de portée ; celui d'un service ou d'un projet en a besoin.",
+            "Een export van het platform heeft geen bereik-id; die van een dienst of project heeft er een nodig.",
+            "A platform export has no scope id; a department or project export needs one."
+        ),
+        ["export_limit"] = (
+            "Vous avez déjà {0} exports en préparation : attendez qu'ils soient prêts.",
+            "U hebt al {0} exports in voorbereiding: wacht tot ze klaar zijn.",
+            "You already have {0} exports being prepared: wait until they are ready."
+        ),
+        ["export_not_ready"] = (
+            "Ce fichier n'est pas prêt : l'export est en attente, en cours ou a échoué.",
+            "Dit bestand is niet klaar: de export wacht, loopt nog of is mislukt.",
+            "This file is not ready: the export is queued, running or failed."
+        ),
         ["webhook_delivery_status"] = (
             "Statuts acceptés : pending, delivered, failed.",
             "Toegestane statussen: pending, delivered, failed.",

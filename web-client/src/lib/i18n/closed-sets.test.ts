@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   Audience,
   ClientScope,
+  ExportError,
+  ExportFormat,
+  ExportKind,
+  ExportStatus,
   FlagReason,
   IdeaSort,
   IdeaStatus,
@@ -46,6 +50,12 @@ const LABELLED: [string, readonly string[]][] = [
   ['invitations.status', Object.values(InvitationStatus)],
   ['notifications.settings.channel', Object.values(NotificationChannel)],
   ['organisations.status', Object.values(OrganisationStatus)],
+  ['exports.kinds', Object.values(ExportKind)],
+  ['exports.kindHints', Object.values(ExportKind)],
+  ['exports.formats', Object.values(ExportFormat)],
+  ['exports.status', Object.values(ExportStatus)],
+  ['exports.errors', Object.values(ExportError)],
+  ['exports.scopeTypes', Object.values(ScopeType)],
   ['surveys.types', Object.values(QuestionType)],
   // i18next reads ':' as a namespace separator: scopes are keyed with '_' (features/api-clients scopeKey).
   ['apiClients.scopes', Object.values(ClientScope).map((s) => `${s.replace(':', '_')}.label`)],

@@ -20,7 +20,17 @@ export const useStaff = () => useOutletContext<StaffContext>();
 
 /** The staff area's sections and who sees each (the API decides in the end). */
 export type StaffSectionKey =
-  'overview' | 'projects' | 'users' | 'departments' | 'invitations' | 'organisations' | 'audit' | 'widgets' | 'apiClients' | 'webhooks';
+  | 'overview'
+  | 'projects'
+  | 'users'
+  | 'departments'
+  | 'invitations'
+  | 'organisations'
+  | 'audit'
+  | 'widgets'
+  | 'apiClients'
+  | 'webhooks'
+  | 'exports';
 
 /** Who configures the widgets for the city's website. */
 export const WIDGET_ROLES: Role[] = [Role.Admin, Role.ItManager, Role.CommunicationManager];
@@ -29,6 +39,8 @@ export const WIDGET_ROLES: Role[] = [Role.Admin, Role.ItManager, Role.Communicat
 export const API_CLIENT_ROLES: Role[] = [Role.Admin, Role.ItManager];
 /** Who manages the API clients' webhooks. */
 export const WEBHOOK_ROLES: Role[] = [Role.Admin, Role.ItManager];
+/** Who exports data of their scope (exporting is reading: elected officials too). */
+export const EXPORT_ROLES: Role[] = [Role.Admin, Role.DepartmentHead, Role.ProjectModerator, Role.ElectedOfficial];
 
 export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[] | null }[] = [
   { path: '/admin', key: 'overview', roles: null },
@@ -41,6 +53,7 @@ export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[]
   { path: '/admin/widgets', key: 'widgets', roles: WIDGET_ROLES },
   { path: '/admin/api-clients', key: 'apiClients', roles: API_CLIENT_ROLES },
   { path: '/admin/webhooks', key: 'webhooks', roles: WEBHOOK_ROLES },
+  { path: '/admin/exports', key: 'exports', roles: EXPORT_ROLES },
 ];
 
 export function canSee(me: GetMeResponse, roles: Role[] | null): boolean {

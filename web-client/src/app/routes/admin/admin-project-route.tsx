@@ -47,6 +47,9 @@ export function AdminProjectRoute() {
             <Link to={`/admin/projects/${data.id}/moderation`}>{t('moderation.navLink')}</Link>
           </li>
           <li>
+            <Link to={`/admin/exports?scopeType=project&scopeId=${data.id}`}>{t('exports.fromProject')}</Link>
+          </li>
+          <li>
             <Link to="/admin/projects">{t('projects.editor.back')}</Link>
           </li>
         </ul>
