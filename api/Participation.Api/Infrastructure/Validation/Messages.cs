@@ -687,11 +687,7 @@ public static class Messages
             "Kies de dienst, het project of de fase.",
             "Choose the department, project or phase."
         ),
-        ["scope_id_forbidden"] = (
-            "La plateforme n'a pas d'identifiant.",
-            "Het platform heeft geen id.",
-            "The platform takes no id."
-        ),
+        ["scope_id_forbidden"] = ("La plateforme n'a pas d'identifiant.", "Het platform heeft geen id.", "The platform takes no id."),
         ["change_feed_limit"] = ("Entre 1 et 500.", "Tussen 1 en 500.", "Between 1 and 500."),
         ["change_feed_types"] = (
             "Types acceptés : project, idea, comment (séparés par des virgules).",
