@@ -7,6 +7,7 @@ using Participation.Api.Features.Comments;
 using Participation.Api.Features.Departments;
 using Participation.Api.Features.Feed;
 using Participation.Api.Features.Ideas;
+using Participation.Api.Features.IdeasManager;
 using Participation.Api.Features.Invitations;
 using Participation.Api.Features.Me;
 using Participation.Api.Features.Moderation;
@@ -111,6 +112,7 @@ public static class ApiHost
         api.MapChangesEndpoints();
         api.MapWidgetsEndpoints();
         api.MapWebhooksEndpoints();
+        api.MapIdeasManagerEndpoints();
         app.MapEmbedEndpoints();
         extraEndpoints?.Invoke(app);
         await app.RunAsync();

@@ -245,6 +245,19 @@ public enum EventType
 
     [JsonStringEnumMemberName("webhook.test_sent")]
     WebhookTestSent,
+
+    // The ideas manager: a staff member made responsible for answering an idea; the project's feedback templates (audited).
+    [JsonStringEnumMemberName("idea.assigned")]
+    IdeaAssigned,
+
+    [JsonStringEnumMemberName("feedback_template.created")]
+    FeedbackTemplateCreated,
+
+    [JsonStringEnumMemberName("feedback_template.edited")]
+    FeedbackTemplateEdited,
+
+    [JsonStringEnumMemberName("feedback_template.deleted")]
+    FeedbackTemplateDeleted,
 }
 
 /// <summary>What an event is about.</summary>
@@ -266,6 +279,7 @@ public enum SubjectType
     ApiClient,
     Widget,
     Webhook,
+    FeedbackTemplate,
 }
 
 /// <summary>Who made it happen: a person, the platform itself (a command-line operator, a scheduled job), an API client.</summary>
@@ -371,6 +385,12 @@ public static class EventCatalogue
             or EventType.WebhookDisabled
             or EventType.WebhookDeliveryReplayed
             or EventType.WebhookTestSent => new(SubjectType.Webhook, true),
+            // The ideas manager: who answers an idea (staff only, never public) and the project's feedback templates.
+            EventType.IdeaAssigned => new(SubjectType.Idea, true),
+            EventType.FeedbackTemplateCreated or EventType.FeedbackTemplateEdited or EventType.FeedbackTemplateDeleted => new(
+                SubjectType.FeedbackTemplate,
+                true
+            ),
         };
 #pragma warning restore CS8524
 
