@@ -19,8 +19,8 @@ public static class IdeasManagerEndpoints
             .RequireAuthorization().ProducesProblems(400, 401, 403, 404); // project staff
         g.MapPut("/ideas/{id:guid}/assignee", AssignIdea.Endpoint).WithName(nameof(AssignIdea))
             .RequireAuthorization().ProducesProblems(400, 401, 403, 404); // project staff; the assignee too
-        g.MapPost("/projects/{id:guid}/ideas/status", ChangeIdeaStatuses.Endpoint).WithName(nameof(ChangeIdeaStatuses))
-            .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).WithIdempotency().ProducesProblems(400, 401, 403, 404); // project staff
+        g.MapPost("/projects/{id:guid}/ideas/status", ChangeIdeaStatuses.Endpoint).WithName(nameof(ChangeIdeaStatuses)) // project staff
+            .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).WithIdempotency().ProducesProblems(400, 401, 403, 404);
         g.MapGet("/projects/{id:guid}/feedback-templates", ListFeedbackTemplates.Endpoint).WithName(nameof(ListFeedbackTemplates))
             .RequireAuthorization().ProducesProblems(401, 403, 404); // project staff
         g.MapPost("/projects/{id:guid}/feedback-templates", CreateFeedbackTemplate.Endpoint).WithName(nameof(CreateFeedbackTemplate))
