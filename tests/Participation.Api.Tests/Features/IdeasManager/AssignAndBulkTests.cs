@@ -122,14 +122,17 @@ public sealed class AssignAndBulkTests(ApiFactory api) : ApiTest(api)
         var results = body["results"]!.AsArray();
         Assert.Equal(asked, results.Select(r => r!["ideaId"]!.GetValue<Guid>()));
         Assert.Equal(
-            new[] { "not_in_project", null, "awaiting_prescreening", "nothing_to_change", "not_in_project", null, "withdrawn" },
+            new[] { "not_in_project", null, "awaiting_prescreening", null, "not_in_project", null, "withdrawn" },
             results.Select(r => r!["reason"]?.GetValue<string>())
         );
         Assert.Equal(
-            ["refused", "changed", "refused", "refused", "refused", "changed", "refused"],
+            ["refused", "changed", "refused", "changed", "refused", "changed", "refused"],
             results.Select(r => r!["outcome"]!.GetValue<string>())
         );
-        Assert.Equal((2, 5), (body["changed"]!.GetValue<int>(), body["refused"]!.GetValue<int>()));
+        Assert.Equal((3, 4), (body["changed"]!.GetValue<int>(), body["refused"]!.GetValue<int>()));
+        // Already under consideration, it got the feedback; the same status again without feedback changes nothing.
+        var again = await (await m.BulkAsync(c.Mod1, new { ideaIds = new[] { already }, status = "under_consideration" })).ReadJsonAsync();
+        Assert.Equal("nothing_to_change", again["results"]![0]!["reason"]!.GetValue<string>());
 
         // Each changed idea: its status, a history row with the template's feedback signed as asked, its own event.
         foreach (var id in new[] { one, two })
@@ -145,7 +148,7 @@ public sealed class AssignAndBulkTests(ApiFactory api) : ApiTest(api)
             Assert.Equal("Service des parcs", last["signedAs"]!.GetValue<string>());
         }
         var events = (await Api.EventsAsync("idea.status_changed")).Skip(statusEventsBefore).ToList();
-        Assert.Equal(new[] { one.ToString(), two.ToString() }.Order(), events.Select(e => e.SubjectId).Order());
+        Assert.Equal(new[] { one, two, already }.Select(i => i.ToString()).Order(), events.Select(e => e.SubjectId).Order());
         Assert.All(events, e => Assert.Equal(("user", c.Moderator1.Id, true), (e.ActorType, e.ActorId, e.Audited)));
         // The refused ideas were left as they were.
         Assert.Equal(
@@ -158,14 +161,16 @@ public sealed class AssignAndBulkTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(
             2,
             await Api.ScalarAsync<long>(
-                "SELECT count(*) FROM notifications WHERE category = 'idea_status_mine' AND idea_id = ANY(@ids)",
+                "SELECT count(*) FROM notifications WHERE category = 'idea_status_mine' AND idea_id = ANY(@ids) "
+                    + "AND data ->> 'status' = 'under_consideration'",
                 new { ids = new[] { one, two } }
             )
         );
         Assert.Equal(
             1,
             await Api.ScalarAsync<long>(
-                "SELECT count(*) FROM notifications WHERE category = 'idea_status_followed' AND idea_id = @one AND user_id = @B",
+                "SELECT count(*) FROM notifications WHERE category = 'idea_status_followed' AND idea_id = @one AND user_id = @B "
+                    + "AND data ->> 'status' = 'under_consideration'",
                 new { one, B = c.ResidentB.Id }
             )
         );
