@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Participation.Api.Features.Events;
 using Participation.Api.Features.Grants;
 using Participation.Api.Features.Ideas;
@@ -12,8 +11,8 @@ namespace Participation.Api.Features.IdeasManager;
 /// </summary>
 public static class AssignIdea
 {
-    /// <param name="AssigneeId">The staff member responsible for the answer; null: nobody.</param>
-    public sealed record Request([property: JsonRequired] Guid? AssigneeId);
+    /// <param name="AssigneeId">The staff member responsible for the answer; null or absent: nobody.</param>
+    public sealed record Request(Guid? AssigneeId);
 
     public sealed record Command(Guid ActorId, Guid IdeaId, Guid? AssigneeId) : ICommand<Response>;
 

@@ -15,7 +15,7 @@ public static class ChangeIdeaStatuses
 {
     public const int MaxIdeas = 200;
 
-    public sealed record Request(IReadOnlyList<Guid>? IdeaIds, IdeaStatus? Status, string? Feedback, string? SignedAs, Guid? TemplateId);
+    public sealed record Request(IReadOnlyList<Guid> IdeaIds, IdeaStatus? Status, string? Feedback, string? SignedAs, Guid? TemplateId);
 
     public sealed record Command(
         Guid ActorId,
