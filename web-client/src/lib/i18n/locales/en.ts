@@ -1898,7 +1898,7 @@ export const en: Messages = {
       phase: 'Phase',
       allPhases: 'All phases',
       waiting: {
-        label: 'Official answer',
+        label: 'Answer status',
         any: 'All ideas',
         yes: 'Waiting for an answer',
         no: 'Answered or not public',

@@ -1907,7 +1907,7 @@ export const fr = {
       phase: 'Phase',
       allPhases: 'Toutes les phases',
       waiting: {
-        label: 'Réponse officielle',
+        label: 'État de la réponse',
         any: 'Toutes les idées',
         yes: 'En attente d’une réponse',
         no: 'Répondues ou non publiques',

@@ -1907,7 +1907,7 @@ export const nl: Messages = {
       phase: 'Fase',
       allPhases: 'Alle fasen',
       waiting: {
-        label: 'Officieel antwoord',
+        label: 'Stand van het antwoord',
         any: 'Alle ideeën',
         yes: 'Wachten op een antwoord',
         no: 'Beantwoord of niet openbaar',
