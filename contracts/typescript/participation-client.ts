@@ -3438,10 +3438,10 @@ export class ParticipationClient {
      * @param status (optional) Only items in this status.
      * @param topic (optional) Only items with this topic.
      * @param phaseId (optional) The phase's id.
-     * @param waiting (optional) 
-     * @param waitingDays (optional) 
-     * @param flagged (optional) 
-     * @param assignee (optional) 
+     * @param waiting (optional) Only ideas waiting for an official answer (true), or only the others (false).
+     * @param waitingDays (optional) Only ideas waiting for an official answer for more than this many days.
+     * @param flagged (optional) Only ideas with open flags (true), or only those without (false).
+     * @param assignee (optional) Only ideas assigned to this person (their id), to nobody (`none`) or to the caller (`me`).
      * @param search (optional) Words to look for (case- and accent-insensitive).
      * @param sort (optional) Order of the list.
      * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.

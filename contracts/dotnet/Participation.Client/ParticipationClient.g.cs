@@ -587,6 +587,10 @@ namespace Participation.Client
         /// <param name="status">Only items in this status.</param>
         /// <param name="topic">Only items with this topic.</param>
         /// <param name="phaseId">The phase's id.</param>
+        /// <param name="waiting">Only ideas waiting for an official answer (true), or only the others (false).</param>
+        /// <param name="waitingDays">Only ideas waiting for an official answer for more than this many days.</param>
+        /// <param name="flagged">Only ideas with open flags (true), or only those without (false).</param>
+        /// <param name="assignee">Only ideas assigned to this person (their id), to nobody (`none`) or to the caller (`me`).</param>
         /// <param name="search">Words to look for (case- and accent-insensitive).</param>
         /// <param name="sort">Order of the list.</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
@@ -8031,6 +8035,10 @@ namespace Participation.Client
         /// <param name="status">Only items in this status.</param>
         /// <param name="topic">Only items with this topic.</param>
         /// <param name="phaseId">The phase's id.</param>
+        /// <param name="waiting">Only ideas waiting for an official answer (true), or only the others (false).</param>
+        /// <param name="waitingDays">Only ideas waiting for an official answer for more than this many days.</param>
+        /// <param name="flagged">Only ideas with open flags (true), or only those without (false).</param>
+        /// <param name="assignee">Only ideas assigned to this person (their id), to nobody (`none`) or to the caller (`me`).</param>
         /// <param name="search">Words to look for (case- and accent-insensitive).</param>
         /// <param name="sort">Order of the list.</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
