@@ -10824,7 +10824,7 @@ export interface ApiClientSecret {
 }
 
 export interface AssignIdeaRequest {
-    assigneeId: string | undefined;
+    assigneeId?: string | undefined;
 }
 
 export interface AssignIdeaResponse {
@@ -10909,7 +10909,7 @@ export interface ChangeIdeaStatusRequest {
 }
 
 export interface ChangeIdeaStatusesRequest {
-    ideaIds: string[] | undefined;
+    ideaIds: string[];
     status?: IdeaStatus | undefined;
     feedback?: string | undefined;
     signedAs?: string | undefined;

@@ -21921,7 +21921,8 @@ namespace Participation.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("ideaIds")]
-        public System.Collections.Generic.ICollection<System.Guid>? IdeaIds { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<System.Guid> IdeaIds { get; set; } = new System.Collections.ObjectModel.Collection<System.Guid>();
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<IdeaStatus>))]
