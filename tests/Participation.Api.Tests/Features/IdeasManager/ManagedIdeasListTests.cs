@@ -124,7 +124,10 @@ public sealed class ManagedIdeasListTests(ApiFactory api) : ApiTest(api)
         var c = m.C;
         var ids = new List<Guid>();
         for (var i = 0; i < 7; i++)
-            ids.Add(i % 3 == 2 ? await m.PrescreenedIdeaAsync(c.A, $"Idée numéro {i}") : await m.PublicIdeaAsync(c.A, $"Idée numéro {i}"));
+        {
+            var title = $"Idée numéro {i}";
+            ids.Add(i % 3 == 2 ? await m.PrescreenedIdeaAsync(c.A, title) : await m.PublicIdeaAsync(c.A, title));
+        }
         // Spread creation dates, likes, comments and answers, with ties.
         await Api.ScalarAsync<int>(
             "UPDATE ideas SET created_at = now() - make_interval(days => (ascii(right(title, 1)) - 48) % 4) "
@@ -157,7 +160,8 @@ public sealed class ManagedIdeasListTests(ApiFactory api) : ApiTest(api)
             Assert.True(InOrder(sort, items[i - 1], items[i]), $"{sort}: {items[i - 1]} before {items[i]}");
     }
 
-    /// <summary>Whether <paramref name="a"/> may come before <paramref name="b"/> (ties broken by id, as PostgreSQL compares uuids).</summary>
+    /// <summary>Whether <paramref name="a"/> may come before <paramref name="b"/> (ties broken by id, as PostgreSQL compares
+    /// uuids).</summary>
     private static bool InOrder(string sort, JsonNode a, JsonNode b)
     {
         DateTimeOffset At(JsonNode n) => n["createdAt"]!.GetValue<DateTimeOffset>();
