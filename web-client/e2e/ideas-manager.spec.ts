@@ -100,8 +100,9 @@ test('a moderator bulk-answers the ideas waiting for an answer with a feedback t
   await expect(table.getByRole('link', { name: `Un kiosque ${tag}` })).toHaveCount(0);
 
   // Two ideas selected with the keyboard (Space on each checkbox).
-  const first = table.getByRole('checkbox', { name: `Sélectionner « ${bancs} »` });
-  const second = table.getByRole('checkbox', { name: `Sélectionner « ${fontaine} »` });
+  // Newest first: the fountain, then the benches.
+  const first = table.getByRole('checkbox', { name: `Sélectionner « ${fontaine} »` });
+  const second = table.getByRole('checkbox', { name: `Sélectionner « ${bancs} »` });
   await first.focus();
   await page.keyboard.press('Space');
   await tabTo(page, second, 12);
