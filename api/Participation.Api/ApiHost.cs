@@ -9,6 +9,7 @@ using Participation.Api.Features.Exports;
 using Participation.Api.Features.Feed;
 using Participation.Api.Features.Figures;
 using Participation.Api.Features.Ideas;
+using Participation.Api.Features.IdeasManager;
 using Participation.Api.Features.Invitations;
 using Participation.Api.Features.Me;
 using Participation.Api.Features.Moderation;
@@ -116,6 +117,7 @@ public static class ApiHost
         api.MapWebhooksEndpoints();
         api.MapFiguresEndpoints();
         api.MapExportsEndpoints();
+        api.MapIdeasManagerEndpoints();
         app.MapEmbedEndpoints();
         extraEndpoints?.Invoke(app);
         await app.RunAsync();

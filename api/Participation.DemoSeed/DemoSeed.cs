@@ -266,6 +266,7 @@ public static class DemoSeed
         await DemoSeedVotes.RunAsync(connection, tx, Mobility);
         await DemoSeedSurveys.RunAsync(connection, tx);
         await DemoSeedWidgets.RunAsync(connection, tx);
+        await DemoSeedIdeasManager.RunAsync(connection, tx);
         var apiClientSecret = await DemoSeedApiClients.RunAsync(connection, tx);
         await tx.CommitAsync();
         Console.WriteLine("Demo data ready.");

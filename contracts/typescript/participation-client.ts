@@ -2895,7 +2895,7 @@ export class ParticipationClient {
      * @param scopeId (optional) The department, project or phase the figures cover.
      * @param from (optional) The period's first day (`2026-09-01`, platform time, included); 90 days before `to` when left out.
      * @param to (optional) The period's last day (included); today when left out. A period spans two years at most.
-     * @param waitingDays (optional) The threshold of "waiting for an answer for more than N days" (1 to 365; 30 when left out).
+     * @param waitingDays (optional) Only ideas waiting for an official answer for more than this many days.
      * @return OK
      */
     getFigures(scopeType?: FigureScopeType | undefined, scopeId?: string | undefined, from?: string | undefined, to?: string | undefined, waitingDays?: number | undefined, signal?: AbortSignal): Promise<GetFiguresResponse> {
@@ -2988,7 +2988,7 @@ export class ParticipationClient {
      * @param scopeId (optional) The department, project or phase the figures cover.
      * @param from (optional) The period's first day (`2026-09-01`, platform time, included); 90 days before `to` when left out.
      * @param to (optional) The period's last day (included); today when left out. A period spans two years at most.
-     * @param waitingDays (optional) The threshold of "waiting for an answer for more than N days" (1 to 365; 30 when left out).
+     * @param waitingDays (optional) Only ideas waiting for an official answer for more than this many days.
      * @return OK
      */
     getDashboard(scopeType?: FigureScopeType | undefined, scopeId?: string | undefined, from?: string | undefined, to?: string | undefined, waitingDays?: number | undefined, signal?: AbortSignal): Promise<GetDashboardResponse> {
@@ -3925,6 +3925,604 @@ export class ParticipationClient {
     }
 
     protected processUnfollowIdea(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Every idea of the project for its staff (pre-moderated, hidden and withdrawn ones too): filters, sorts, keyset pages, the number matching and the staff ideas may be assigned to.
+     * @param id The project's id.
+     * @param status (optional) Only items in this status.
+     * @param topic (optional) Only items with this topic.
+     * @param phaseId (optional) The phase's id.
+     * @param waiting (optional) Only ideas waiting for an official answer (true), or only the others (false).
+     * @param waitingDays (optional) Only ideas waiting for an official answer for more than this many days.
+     * @param flagged (optional) Only ideas with open flags (true), or only those without (false).
+     * @param assignee (optional) Only ideas assigned to this person (their id), to nobody (`none`) or to the caller (`me`).
+     * @param search (optional) Words to look for (case- and accent-insensitive).
+     * @param sort (optional) Order of the list.
+     * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
+     * @param limit (optional) Page size, 1 to 100 (20 when left out).
+     * @return OK
+     */
+    listManagedIdeas(id: string, status?: IdeaStatus | undefined, topic?: string | undefined, phaseId?: string | undefined, waiting?: boolean | undefined, waitingDays?: number | undefined, flagged?: boolean | undefined, assignee?: string | undefined, search?: string | undefined, sort?: ManagedIdeaSort | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListManagedIdeasResponse> {
+        let url_ = this.baseUrl + "/api/v1/projects/{id}/ideas/manage?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (topic === null)
+            throw new globalThis.Error("The parameter 'topic' cannot be null.");
+        else if (topic !== undefined)
+            url_ += "topic=" + encodeURIComponent("" + topic) + "&";
+        if (phaseId === null)
+            throw new globalThis.Error("The parameter 'phaseId' cannot be null.");
+        else if (phaseId !== undefined)
+            url_ += "phaseId=" + encodeURIComponent("" + phaseId) + "&";
+        if (waiting === null)
+            throw new globalThis.Error("The parameter 'waiting' cannot be null.");
+        else if (waiting !== undefined)
+            url_ += "waiting=" + encodeURIComponent("" + waiting) + "&";
+        if (waitingDays === null)
+            throw new globalThis.Error("The parameter 'waitingDays' cannot be null.");
+        else if (waitingDays !== undefined)
+            url_ += "waitingDays=" + encodeURIComponent("" + waitingDays) + "&";
+        if (flagged === null)
+            throw new globalThis.Error("The parameter 'flagged' cannot be null.");
+        else if (flagged !== undefined)
+            url_ += "flagged=" + encodeURIComponent("" + flagged) + "&";
+        if (assignee === null)
+            throw new globalThis.Error("The parameter 'assignee' cannot be null.");
+        else if (assignee !== undefined)
+            url_ += "assignee=" + encodeURIComponent("" + assignee) + "&";
+        if (search === null)
+            throw new globalThis.Error("The parameter 'search' cannot be null.");
+        else if (search !== undefined)
+            url_ += "search=" + encodeURIComponent("" + search) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListManagedIdeas(_response);
+        });
+    }
+
+    protected processListManagedIdeas(response: Response): Promise<ListManagedIdeasResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListManagedIdeasResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ListManagedIdeasResponse>(null as any);
+    }
+
+    /**
+     * Make a member of the project's staff responsible for answering the idea, or nobody (the project's staff).
+     * @param id The idea's id.
+     * @return OK
+     */
+    assignIdea(id: string, body: AssignIdeaRequest, signal?: AbortSignal): Promise<AssignIdeaResponse> {
+        let url_ = this.baseUrl + "/api/v1/ideas/{id}/assignee";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAssignIdea(_response);
+        });
+    }
+
+    protected processAssignIdea(response: Response): Promise<AssignIdeaResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AssignIdeaResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than the configured limit.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AssignIdeaResponse>(null as any);
+    }
+
+    /**
+     * Change the status of up to 200 of the project's ideas and/or answer them with the same official feedback (typed or from a template), each by the rules of a single change; the outcome per idea (the project's staff).
+     * @param id The project's id.
+     * @param idempotency_Key (optional) Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.
+     * @return OK
+     */
+    changeIdeaStatuses(id: string, body: ChangeIdeaStatusesRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ChangeIdeaStatusesResponse> {
+        let url_ = this.baseUrl + "/api/v1/projects/{id}/ideas/status";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processChangeIdeaStatuses(_response);
+        });
+    }
+
+    protected processChangeIdeaStatuses(response: Response): Promise<ChangeIdeaStatusesResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ChangeIdeaStatusesResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than the configured limit.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The Idempotency-Key was already used for a different request.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ChangeIdeaStatusesResponse>(null as any);
+    }
+
+    /**
+     * The project's official feedback templates, by title (the project's staff).
+     * @param id The project's id.
+     * @return OK
+     */
+    listFeedbackTemplates(id: string, signal?: AbortSignal): Promise<ListFeedbackTemplatesResponse> {
+        let url_ = this.baseUrl + "/api/v1/projects/{id}/feedback-templates";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListFeedbackTemplates(_response);
+        });
+    }
+
+    protected processListFeedbackTemplates(response: Response): Promise<ListFeedbackTemplatesResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListFeedbackTemplatesResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ListFeedbackTemplatesResponse>(null as any);
+    }
+
+    /**
+     * Write an official feedback template for the project (the project's staff).
+     * @param id The project's id.
+     * @return Created
+     */
+    createFeedbackTemplate(id: string, body: FeedbackTemplateFields, signal?: AbortSignal): Promise<FeedbackTemplate> {
+        let url_ = this.baseUrl + "/api/v1/projects/{id}/feedback-templates";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateFeedbackTemplate(_response);
+        });
+    }
+
+    protected processCreateFeedbackTemplate(response: Response): Promise<FeedbackTemplate> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FeedbackTemplate;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than the configured limit.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FeedbackTemplate>(null as any);
+    }
+
+    /**
+     * Rewrite an official feedback template (its project's staff).
+     * @param id The feedback template's id.
+     * @return OK
+     */
+    updateFeedbackTemplate(id: string, body: FeedbackTemplateFields, signal?: AbortSignal): Promise<FeedbackTemplate> {
+        let url_ = this.baseUrl + "/api/v1/feedback-templates/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateFeedbackTemplate(_response);
+        });
+    }
+
+    protected processUpdateFeedbackTemplate(response: Response): Promise<FeedbackTemplate> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FeedbackTemplate;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than the configured limit.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FeedbackTemplate>(null as any);
+    }
+
+    /**
+     * Delete an official feedback template (its project's staff).
+     * @param id The feedback template's id.
+     * @return No Content
+     */
+    deleteFeedbackTemplate(id: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/feedback-templates/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteFeedbackTemplate(_response);
+        });
+    }
+
+    protected processDeleteFeedbackTemplate(response: Response): Promise<void> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 204) {
@@ -10750,6 +11348,15 @@ export interface ApiClientSecret {
     active: boolean;
 }
 
+export interface AssignIdeaRequest {
+    assigneeId?: string | undefined;
+}
+
+export interface AssignIdeaResponse {
+    ideaId: string;
+    assignee?: StaffMember | undefined;
+}
+
 export enum Audience {
     Everyone = "everyone",
     Registered = "registered",
@@ -10802,6 +11409,11 @@ export interface BlockUserRequest {
     reason: string;
 }
 
+export enum BulkOutcome {
+    Changed = "changed",
+    Refused = "refused",
+}
+
 export interface ChangeEntry {
     cursor: string;
     event: EventType;
@@ -10819,6 +11431,26 @@ export interface ChangeIdeaStatusRequest {
     status?: IdeaStatus | undefined;
     feedback?: string | undefined;
     signedAs?: string | undefined;
+}
+
+export interface ChangeIdeaStatusesRequest {
+    ideaIds: string[];
+    status?: IdeaStatus | undefined;
+    feedback?: string | undefined;
+    signedAs?: string | undefined;
+    templateId?: string | undefined;
+}
+
+export interface ChangeIdeaStatusesResponse {
+    results: ChangeIdeaStatusesResult[];
+    changed: number;
+    refused: number;
+}
+
+export interface ChangeIdeaStatusesResult {
+    ideaId: string;
+    outcome: BulkOutcome;
+    reason?: StatusChangeRefusal | undefined;
 }
 
 /** Extensible: new values are added in minor versions; treat a value you do not know as unknown, not as an error. */
@@ -11026,6 +11658,10 @@ export enum EventType {
     WebhookTestSent = "webhook.test_sent",
     ExportRequested = "export.requested",
     ExportDownloaded = "export.downloaded",
+    IdeaAssigned = "idea.assigned",
+    FeedbackTemplateCreated = "feedback_template.created",
+    FeedbackTemplateEdited = "feedback_template.edited",
+    FeedbackTemplateDeleted = "feedback_template.deleted",
 }
 
 export interface Export {
@@ -11079,6 +11715,22 @@ export enum ExportStatus {
     Ready = "ready",
     Failed = "failed",
     Expired = "expired",
+}
+
+export interface FeedbackTemplate {
+    id: string;
+    projectId: string;
+    status?: IdeaStatus | undefined;
+    title: string;
+    body: string;
+    createdAt: string;
+    updatedAt: string;
+}
+
+export interface FeedbackTemplateFields {
+    title: string;
+    body: string;
+    status?: IdeaStatus | undefined;
 }
 
 export interface Figure {
@@ -11733,6 +12385,10 @@ export interface ListExportsResponse {
     nextCursor?: string | undefined;
 }
 
+export interface ListFeedbackTemplatesResponse {
+    items: FeedbackTemplate[];
+}
+
 export interface ListIdeaNotesResponse {
     items: IdeaNote[];
     mentionable: Person[];
@@ -11789,6 +12445,37 @@ export interface ListInvitationsPerson {
 export interface ListInvitationsResponse {
     items: ListInvitationsInvitation[];
     nextCursor?: string | undefined;
+}
+
+export interface ListManagedIdeasIdea {
+    id: string;
+    title: string;
+    status: IdeaStatus;
+    state: IdeaVisibilityState;
+    author?: AuthorView | undefined;
+    phase?: ListManagedIdeasPhaseRef | undefined;
+    topics: string[];
+    createdAt: string;
+    likes: number;
+    dislikes: number;
+    comments: number;
+    openFlags: number;
+    answeredAt?: string | undefined;
+    waitingSince?: string | undefined;
+    waitingDays?: number | undefined;
+    assignee?: StaffMember | undefined;
+}
+
+export interface ListManagedIdeasPhaseRef {
+    id: string;
+    title: { [key: string]: string; };
+}
+
+export interface ListManagedIdeasResponse {
+    items: ListManagedIdeasIdea[];
+    nextCursor?: string | undefined;
+    total: number;
+    staff: StaffMember[];
 }
 
 export interface ListMyOrganisationsOrganisation {
@@ -11952,6 +12639,14 @@ export interface LookupInvitationResponse {
     accountExists: boolean;
 }
 
+export enum ManagedIdeaSort {
+    Newest = "newest",
+    Oldest = "oldest",
+    MostSupported = "most_supported",
+    MostCommented = "most_commented",
+    WaitingLongest = "waiting_longest",
+}
+
 export interface MarkNotificationsReadRequest {
     ids?: number[] | undefined;
     all?: boolean | undefined;
@@ -11985,6 +12680,7 @@ export enum NotificationCategory {
     NewIdeaToModerate = "new_idea_to_moderate",
     ContentHidden = "content_hidden",
     Mention = "mention",
+    IdeaAssigned = "idea_assigned",
 }
 
 export enum NotificationChannel {
@@ -12314,6 +13010,19 @@ export interface SetProjectImageResponse {
     imageUrl: string;
 }
 
+export interface StaffMember {
+    id: string;
+    name: string;
+}
+
+export enum StatusChangeRefusal {
+    NotStaff = "not_staff",
+    NotInProject = "not_in_project",
+    AwaitingPrescreening = "awaiting_prescreening",
+    Withdrawn = "withdrawn",
+    NothingToChange = "nothing_to_change",
+}
+
 export interface StatusCount {
     status: IdeaStatus;
     count: number;
@@ -12336,6 +13045,7 @@ export enum SubjectType {
     Widget = "widget",
     Webhook = "webhook",
     Export = "export",
+    FeedbackTemplate = "feedback_template",
 }
 
 export interface SubmitIdeaRequest {

@@ -40,9 +40,13 @@ public sealed class EnumContractTests(ApiFactory api) : ApiTest(api)
     [InlineData("QuestionType", "single_choice multiple_choice short_text long_text linear_scale number ranking map_point")]
     [InlineData(
         "NotificationCategory",
-        "idea_status_mine idea_status_followed comment_on_my_idea reply_to_my_comment new_idea_to_moderate content_hidden mention"
+        "idea_status_mine idea_status_followed comment_on_my_idea reply_to_my_comment new_idea_to_moderate content_hidden mention "
+            + "idea_assigned"
     )]
     [InlineData("NotificationChannel", "email in_app off")]
+    [InlineData("ManagedIdeaSort", "newest oldest most_supported most_commented waiting_longest")]
+    [InlineData("BulkOutcome", "changed refused")]
+    [InlineData("StatusChangeRefusal", "not_staff not_in_project awaiting_prescreening withdrawn nothing_to_change")]
     [InlineData("FlagReason", "spam inappropriate other")]
     [InlineData("ReviewDecision", "approve reject")]
     [InlineData("InvitationStatus", "pending accepted expired revoked")]

@@ -183,6 +183,9 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
         );
         await Features.Ideas.Invariants.AssertHoldAsync(Api);
         Assert.Equal(1, await Api.CountAsync("widgets"));
+        // The ideas manager: three assigned ideas, three feedback templates in each published project.
+        Assert.Equal(3, await Api.ScalarAsync<long>("SELECT count(*) FROM ideas WHERE assignee_id IS NOT NULL"));
+        Assert.Equal(12, await Api.CountAsync("feedback_templates"));
         // The open data portal's client, created once with one secret (run twice above).
         Assert.Equal(1, await Api.CountAsync("api_clients"));
         Assert.Equal(1, await Api.CountAsync("api_client_secrets"));

@@ -110,6 +110,11 @@ public sealed class NoServerErrorTests(ApiFactory api) : ApiTest(api)
                 )
             ).ReadJsonAsync()
         )["webhook"]!["id"]!.GetValue<Guid>();
+        var feedbackTemplate = (
+            await (
+                await client.PostJsonAsync($"/api/v1/projects/{project}/feedback-templates", new { title = "Merci", body = "Merci." })
+            ).ReadJsonAsync()
+        )["id"]!.GetValue<Guid>();
         var resident = await Api.CreateUserAsync();
         Guid IdFor(string path, string parameter) =>
             parameter switch
@@ -124,6 +129,7 @@ public sealed class NoServerErrorTests(ApiFactory api) : ApiTest(api)
                 _ when path.StartsWith("/api/v1/users", StringComparison.Ordinal) => resident.Id,
                 _ when path.StartsWith("/api/v1/widgets", StringComparison.Ordinal) => widget,
                 _ when path.StartsWith("/api/v1/webhooks", StringComparison.Ordinal) && parameter == "id" => webhook,
+                _ when path.StartsWith("/api/v1/feedback-templates", StringComparison.Ordinal) => feedbackTemplate,
                 _ => Guid.NewGuid(),
             };
         var endpoints = Api

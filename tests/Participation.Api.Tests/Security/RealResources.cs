@@ -22,6 +22,7 @@ internal sealed class RealResources
     public required Guid Grant { get; init; }
     public required Guid ApiClient { get; init; }
     public required Guid Webhook { get; init; }
+    public required Guid FeedbackTemplate { get; init; }
     private int _counter;
 
     /// <summary>The admin passes every authorization check; resident A wrote the idea and the comment.</summary>
@@ -66,6 +67,14 @@ internal sealed class RealResources
                 )
             ).ReadJsonAsync()
         )["webhook"]!["id"]!.GetValue<Guid>();
+        var feedbackTemplate = (
+            await (
+                await c.Admin.PostJsonAsync(
+                    $"/api/v1/projects/{c.P1}/feedback-templates",
+                    new { title = "Merci", body = "Merci pour votre idée." }
+                )
+            ).ReadJsonAsync()
+        )["id"]!.GetValue<Guid>();
         var now = DateTimeOffset.UtcNow;
         var surveyProject = await c.City.ProjectAsync(c.Admin, c.City.D1, "Enquête", "published");
         var surveyPhase = await IdeaCity.PhaseAsync(
@@ -101,6 +110,7 @@ internal sealed class RealResources
             Grant = grant,
             ApiClient = apiClient.Id,
             Webhook = webhook,
+            FeedbackTemplate = feedbackTemplate,
             SurveyPhase = surveyPhase,
             PollPhase = pollPhase,
             Question = SurveyCity.QuestionId(survey, 0),
@@ -134,6 +144,7 @@ internal sealed class RealResources
                         "users" => Target,
                         "survey-questions" => Question,
                         "webhooks" => Webhook,
+                        "feedback-templates" => FeedbackTemplate,
                         "phases" when path.Contains("poll", StringComparison.Ordinal) => PollPhase,
                         "phases"
                             when path.Contains("surve", StringComparison.Ordinal) || path.Contains("respon", StringComparison.Ordinal) =>
@@ -179,6 +190,10 @@ internal sealed class RealResources
             "url" => "https://hooks.example.org/y",
             "clientId" => ApiClient,
             "eventTypes" => new JsonArray("idea.submitted"),
+            "ideaIds" => new JsonArray(Idea.ToString()),
+            "assigneeId" => C.Moderator1.Id,
+            "title" when url.Contains("/feedback-templates", StringComparison.Ordinal) => $"Modèle {Interlocked.Increment(ref _counter)}",
+            "body" when url.Contains("/feedback-templates", StringComparison.Ordinal) => "Texte du modèle.",
             _ => null,
         };
 }

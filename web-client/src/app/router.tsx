@@ -85,6 +85,10 @@ export const routes = [
             lazy: async () => ({ Component: (await import('./routes/admin/admin-survey-builder-route')).AdminSurveyBuilderRoute }),
           },
           {
+            path: 'projects/:id/ideas',
+            lazy: async () => ({ Component: (await import('./routes/admin/admin-project-ideas-route')).AdminProjectIdeasRoute }),
+          },
+          {
             path: 'projects/:id/moderation',
             lazy: async () => ({ Component: (await import('./routes/admin/admin-moderation-route')).AdminModerationRoute }),
           },

@@ -252,6 +252,18 @@ public enum EventType
 
     [JsonStringEnumMemberName("export.downloaded")]
     ExportDownloaded,
+    // The ideas manager: a staff member made responsible for answering an idea; the project's feedback templates (audited).
+    [JsonStringEnumMemberName("idea.assigned")]
+    IdeaAssigned,
+
+    [JsonStringEnumMemberName("feedback_template.created")]
+    FeedbackTemplateCreated,
+
+    [JsonStringEnumMemberName("feedback_template.edited")]
+    FeedbackTemplateEdited,
+
+    [JsonStringEnumMemberName("feedback_template.deleted")]
+    FeedbackTemplateDeleted,
 }
 
 /// <summary>What an event is about.</summary>
@@ -274,6 +286,7 @@ public enum SubjectType
     Widget,
     Webhook,
     Export,
+    FeedbackTemplate,
 }
 
 /// <summary>Who made it happen: a person, the platform itself (a command-line operator, a scheduled job), an API client.</summary>
@@ -381,6 +394,12 @@ public static class EventCatalogue
             or EventType.WebhookTestSent => new(SubjectType.Webhook, true),
             // Staff exports of a scope's data (the scope is the export's project or department; platform-wide otherwise).
             EventType.ExportRequested or EventType.ExportDownloaded => new(SubjectType.Export, true),
+            // The ideas manager: who answers an idea (staff only, never public) and the project's feedback templates.
+            EventType.IdeaAssigned => new(SubjectType.Idea, true),
+            EventType.FeedbackTemplateCreated or EventType.FeedbackTemplateEdited or EventType.FeedbackTemplateDeleted => new(
+                SubjectType.FeedbackTemplate,
+                true
+            ),
         };
 #pragma warning restore CS8524
 

@@ -19,11 +19,9 @@ public static class ChangeIdeaStatus
     {
         public Validator()
         {
-            RuleFor(c => c.Status)
-                .Must(s => s is null || IdeaStatuses.Public.Contains(s.Value))
-                .WithMessage(_ => Messages.Get("idea_status"));
-            RuleFor(c => c.Feedback).PlainText(5000);
-            RuleFor(c => c.SignedAs).PlainText(160).Must(s => s is null || !s.Contains('\n')).WithMessage(_ => Messages.Get("single_line"));
+            RuleFor(c => c.Status).SettableStatus();
+            RuleFor(c => c.Feedback).OfficialFeedback();
+            RuleFor(c => c.SignedAs).Signature();
             RuleFor(c => c.Status)
                 .Must((c, s) => s is not null || !string.IsNullOrWhiteSpace(c.Feedback))
                 .WithMessage(_ => Messages.Get("nothing_to_change"));
@@ -32,82 +30,15 @@ public static class ChangeIdeaStatus
 
     public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
     {
-        private const string Sql = """
-            WITH prev AS (SELECT status FROM ideas WHERE id = @IdeaId),
-            upd AS (UPDATE ideas SET status = @Status, updated_at = now() WHERE id = @IdeaId RETURNING title, project_id),
-            change AS (
-                INSERT INTO idea_status_changes (idea_id, from_status, to_status, feedback, signed_as, changed_by, changed_by_client)
-                SELECT @IdeaId, prev.status, @Status, @Feedback,
-                       CASE WHEN @Feedback::text IS NULL THEN NULL
-                            ELSE coalesce(@SignedAs,
-                                          (SELECT d.name ->> 'fr' FROM projects p JOIN departments d ON d.id = p.department_id
-                                            WHERE p.id = @ProjectId)) END,
-                       @UserId, @ClientId
-                  FROM prev
-                RETURNING id, from_status, signed_as)
-            SELECT change.id, change.from_status, change.signed_as, upd.title FROM change, upd;
-            """;
-
-        private sealed record Changed(long Id, string FromStatus, string? SignedAs, string Title);
-
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var user = c.Actor.Type == ActorType.User ? c.Actor.Id : null;
             var idea = await IdeaAccess.LoadAsync(connection, user, c.IdeaId, tx, ct, forUpdate: true);
-            if (c.Actor.Type != ActorType.Client)
-                idea.RequireStaff();
-            if (idea.Status == IdeaStatus.Prescreening)
-                throw new ConflictException(Messages.Get("awaiting_prescreening"));
-            if (idea.Withdrawn)
-                throw new ConflictException(Messages.Get("idea_withdrawn"));
-            var status = c.Status ?? idea.Status;
-            var feedback = string.IsNullOrWhiteSpace(c.Feedback) ? null : c.Feedback.Trim();
-            if (status == idea.Status && feedback is null)
-                throw new ConflictException(Messages.Get("nothing_to_change"), "status");
-            var changed = await connection.QuerySingleAsync<Changed>(
-                new CommandDefinition(
-                    Sql,
-                    new
-                    {
-                        c.IdeaId,
-                        Status = status.ToWire(),
-                        Feedback = feedback,
-                        SignedAs = string.IsNullOrWhiteSpace(c.SignedAs) ? null : c.SignedAs.Trim(),
-                        UserId = user,
-                        ClientId = c.Actor.Type == ActorType.Client ? c.Actor.Id : null,
-                        idea.ProjectId,
-                    },
-                    tx,
-                    cancellationToken: ct
-                )
-            );
-
-            await events.RecordAsync(
-                tx,
-                EventType.IdeaStatusChanged,
-                c.Actor,
-                c.IdeaId,
-                new Scope(idea.ProjectId, DepartmentId: idea.DepartmentId),
-                before: new { status = changed.FromStatus },
-                after: new
-                {
-                    status,
-                    feedback,
-                    signedAs = changed.SignedAs,
-                    changeId = changed.Id,
-                    ideaTitle = changed.Title,
-                },
-                data: new
-                {
-                    projectId = idea.ProjectId,
-                    @from = changed.FromStatus,
-                    to = status,
-                    feedback = feedback is not null,
-                },
-                ct
-            );
+            if (IdeaStatusChange.Refusal(idea, c.Actor, c.Status, c.Feedback) is { } refusal)
+                throw IdeaStatusChange.ToException(refusal);
+            await IdeaStatusChange.ApplyAsync(tx, events, c.Actor, idea, c.Status, c.Feedback, c.SignedAs, ct);
             await tx.CommitAsync(ct);
             return Unit.Value;
         }

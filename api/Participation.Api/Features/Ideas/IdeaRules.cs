@@ -81,13 +81,15 @@ public sealed record IdeaAccess(
 
     public bool VisibleTo(Guid? actorId) => Staff || (ProjectStatus != "draft" && (Listed || IsAuthor(actorId)));
 
-    internal const string Sql = $"""
+    /// <summary>The columns <see cref="IdeaAccess"/> reads, from ideas <c>i</c> joined to their project <c>p</c>.</summary>
+    internal const string Select = $"""
         SELECT i.id, i.project_id, i.phase_id, i.author_id, i.status AS status_name, i.listed, i.withdrawn_at IS NOT NULL AS withdrawn,
                i.hidden_at IS NOT NULL AS hidden,
                p.status AS project_status, p.department_id, {ProjectStaff.IsStaffOf} AS staff
           FROM ideas i JOIN projects p ON p.id = i.project_id
-         WHERE i.id = @IdeaId
         """;
+
+    internal const string Sql = Select + " WHERE i.id = @IdeaId";
 
     /// <summary>The idea if the caller may see it (locked for update inside a transaction when asked); otherwise a 404.</summary>
     public static async Task<IdeaAccess> LoadAsync(

@@ -14,6 +14,9 @@ public enum NotificationCategory
     NewIdeaToModerate,
     ContentHidden,
     Mention,
+
+    /// <summary>A colleague made you responsible for answering an idea (the ideas manager).</summary>
+    IdeaAssigned,
 }
 
 /// <summary>How a person hears about a category: e-mail and in-app, in-app only, or not at all.</summary>
@@ -31,7 +34,10 @@ public static class NotificationCategories
     /// <summary>The wire names of <see cref="NotificationCategory"/>, as stored.</summary>
     public static readonly string[] All = WireEnum<NotificationCategory>.All;
 
-    /// <summary>Followed ideas can be many: in-app only unless the person asks for e-mails.</summary>
+    /// <summary>Followed ideas and assignments (given in bulk while sorting ideas) can be many: in-app only unless the person asks
+    /// for e-mails.</summary>
     public static NotificationChannel Default(NotificationCategory category) =>
-        category == NotificationCategory.IdeaStatusFollowed ? NotificationChannel.InApp : NotificationChannel.Email;
+        category is NotificationCategory.IdeaStatusFollowed or NotificationCategory.IdeaAssigned
+            ? NotificationChannel.InApp
+            : NotificationChannel.Email;
 }

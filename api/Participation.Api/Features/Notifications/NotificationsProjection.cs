@@ -25,6 +25,7 @@ public sealed class NotificationsProjection : IEventProjection
             EventType.IdeaSubmitted => SubmittedAsync(connection, tx, e, ct),
             EventType.IdeaNoteAdded => NoteAddedAsync(connection, tx, e, ct),
             EventType.CommentPosted => CommentPostedAsync(connection, tx, e, ct),
+            EventType.IdeaAssigned => AssignedAsync(connection, tx, e, ct),
             _ => Task.CompletedTask,
         };
 
@@ -52,6 +53,10 @@ public sealed class NotificationsProjection : IEventProjection
     private sealed record Comment(Guid IdeaId, Guid? ParentId);
 
     private sealed record CommentData(string IdeaTitle, string? AuthorName, string Excerpt);
+
+    private sealed record Assignment(Guid? AssigneeId);
+
+    private sealed record AssignmentData(string IdeaTitle, string? ActorName);
 
     private static T Read<T>(JsonElement? element, RecordedEvent e, string part) =>
         (element is { } value ? value.Deserialize<T>(Json) : default)
@@ -282,6 +287,29 @@ public sealed class NotificationsProjection : IEventProjection
             data,
             IdeaAuthorUnlessParent,
             new { after.IdeaId, after.ParentId },
+            ct
+        );
+    }
+
+    // The new assignee (nobody when the idea was unassigned; never who assigned themselves).
+    private const string Assignee = "SELECT @AssigneeId::uuid AS user_id";
+
+    private static Task AssignedAsync(IDbConnection connection, IDbTransaction tx, RecordedEvent e, CancellationToken ct)
+    {
+        if (Read<Assignment>(e.After, e, "after").AssigneeId is not { } assignee)
+            return Task.CompletedTask;
+        var context = Read<AssignmentData>(e.Data, e, "data");
+        var data = new Dictionary<string, string?> { ["ideaTitle"] = context.IdeaTitle, ["actorName"] = context.ActorName };
+        return NotifyAsync(
+            connection,
+            tx,
+            e,
+            NotificationCategory.IdeaAssigned,
+            $"assigned:{e.Position}",
+            (SubjectId(e), null),
+            data,
+            Assignee,
+            new { AssigneeId = assignee },
             ct
         );
     }

@@ -334,6 +334,49 @@ public static class Messages
             "Dit idee wacht op voorafgaande moderatie: keur het eerst goed of af.",
             "This idea awaits pre-moderation: approve or reject it first."
         ),
+        ["idea_status_any"] = (
+            "Statuts possibles : prescreening, proposed, under_consideration, accepted, rejected, implemented.",
+            "Mogelijke statussen: prescreening, proposed, under_consideration, accepted, rejected, implemented.",
+            "One of: prescreening, proposed, under_consideration, accepted, rejected, implemented."
+        ),
+        ["one_of_managed_idea_sorts"] = (
+            "Choisissez newest, oldest, most_supported, most_commented ou waiting_longest.",
+            "Kies newest, oldest, most_supported, most_commented of waiting_longest.",
+            "One of: newest, oldest, most_supported, most_commented, waiting_longest."
+        ),
+        ["waiting_days"] = (
+            "Un nombre de jours d'attente ne va qu'avec les idées en attente de réponse.",
+            "Een aantal wachtdagen gaat alleen samen met ideeën die op een antwoord wachten.",
+            "A number of waiting days only goes with ideas waiting for an answer."
+        ),
+        ["assignee_filter"] = (
+            "L'identifiant d'une personne, none (personne) ou me (moi).",
+            "De id van een persoon, none (niemand) of me (ikzelf).",
+            "A person's id, none (nobody) or me."
+        ),
+        ["assignee_not_staff"] = (
+            "Choisissez quelqu'un de l'équipe du projet : ses modérateurs, les chefs de son département ou un administrateur.",
+            "Kies iemand van het projectteam: de moderatoren, de hoofden van de afdeling of een beheerder.",
+            "Choose someone of the project's staff: its moderators, its department's heads or an admin."
+        ),
+        ["idea_ids_count"] = ("Choisissez de 1 à {0} idées.", "Kies 1 tot {0} ideeën.", "Choose 1 to {0} ideas."),
+        ["idea_ids_distinct"] = ("Chaque idée une seule fois.", "Elk idee maar één keer.", "Each idea only once."),
+        ["feedback_template_unknown"] = (
+            "Ce modèle de réponse n'existe pas dans ce projet.",
+            "Dit antwoordsjabloon bestaat niet in dit project.",
+            "This feedback template does not exist in this project."
+        ),
+        ["feedback_template_title_length"] = ("Entre 1 et 120 caractères.", "Tussen 1 en 120 tekens.", "Between 1 and 120 characters."),
+        ["feedback_template_title_taken"] = (
+            "Ce projet a déjà un modèle de réponse portant ce titre.",
+            "Dit project heeft al een antwoordsjabloon met deze titel.",
+            "This project already has a feedback template with this title."
+        ),
+        ["feedback_template_limit"] = (
+            "Un projet garde au plus {0} modèles de réponse.",
+            "Een project bewaart hoogstens {0} antwoordsjablonen.",
+            "A project keeps at most {0} feedback templates."
+        ),
         ["not_awaiting_prescreening"] = (
             "Cette idée n'attend pas de pré-modération.",
             "Dit idee wacht niet op voorafgaande moderatie.",

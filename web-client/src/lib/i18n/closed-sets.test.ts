@@ -9,6 +9,7 @@ import {
   FlagReason,
   IdeaSort,
   IdeaStatus,
+  IdeaVisibilityState,
   InvitationStatus,
   NotificationChannel,
   OrganisationStatus,
@@ -19,6 +20,7 @@ import {
   ReactionKind,
   Role,
   ScopeType,
+  StatusChangeRefusal,
 } from '@contracts/participation-client';
 import { fr } from './locales/fr';
 
@@ -33,6 +35,8 @@ function text(key: string): unknown {
 // come with its words, or the screens would show the raw value.
 const LABELLED: [string, readonly string[]][] = [
   ['ideas.status', Object.values(IdeaStatus)],
+  ['ideasManager.states', Object.values(IdeaVisibilityState)],
+  ['ideasManager.refusals', Object.values(StatusChangeRefusal)],
   ['notifications.ideaStatus', Object.values(IdeaStatus)],
   ['ideas.sorts', Object.values(IdeaSort)],
   ['ideas.reactions', Object.values(ReactionKind)],

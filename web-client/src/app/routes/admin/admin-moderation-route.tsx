@@ -33,6 +33,9 @@ export function AdminModerationRoute() {
             <Link to={`/admin/projects/${project.data.id}`}>{t('moderation.backToProject')}</Link>
           </li>
           <li>
+            <Link to={`/admin/projects/${project.data.id}/ideas`}>{t('ideasManager.navLink')}</Link>
+          </li>
+          <li>
             <Link to={`/projects/${project.data.id}`}>{t('moderation.viewPage')}</Link>
           </li>
         </ul>

@@ -44,6 +44,9 @@ export function AdminProjectRoute() {
             <Link to={`/projects/${data.id}`}>{t('projects.editor.viewPage')}</Link>
           </li>
           <li>
+            <Link to={`/admin/projects/${data.id}/ideas`}>{t('ideasManager.navLink')}</Link>
+          </li>
+          <li>
             <Link to={`/admin/projects/${data.id}/moderation`}>{t('moderation.navLink')}</Link>
           </li>
           <li>

@@ -38,7 +38,8 @@ export function formatValue(t: TFunction, language: string, entry: ListAuditLogE
     if (DATE_FIELDS.has(field)) return formatDateTime(value, language);
     switch (field) {
       case 'status':
-        return entry.targetType === 'idea'
+        // A feedback template is written for an idea status.
+        return entry.targetType === 'idea' || entry.targetType === 'feedback_template'
           ? t(`ideas.status.${value}`, { defaultValue: value })
           : entry.targetType === 'organisation'
             ? t(`organisations.status.${value}`, { defaultValue: value })

@@ -9,7 +9,11 @@ import {
 import { api } from '@/api/client';
 
 /** Categories only the staff of a project receive. */
-export const STAFF_CATEGORIES: readonly NotificationCategory[] = [NotificationCategory.NewIdeaToModerate, NotificationCategory.Mention];
+export const STAFF_CATEGORIES: readonly NotificationCategory[] = [
+  NotificationCategory.NewIdeaToModerate,
+  NotificationCategory.Mention,
+  NotificationCategory.IdeaAssigned,
+];
 
 /** How the settings page orders them: about your own ideas and comments first, then followed ideas, then the staff's. */
 const DISPLAY_ORDER: readonly NotificationCategory[] = [

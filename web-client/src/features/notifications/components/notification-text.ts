@@ -56,6 +56,8 @@ export function describeNotification(t: TFunction, n: ListNotificationsNotificat
     }
     case 'mention':
       return t('notifications.sentence.mention', { title, actor });
+    case 'idea_assigned':
+      return t('notifications.sentence.ideaAssigned', { title, actor });
     default:
       return title ? t('notifications.sentence.other', { title }) : t('notifications.sentence.otherNoIdea');
   }

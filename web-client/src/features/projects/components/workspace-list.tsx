@@ -76,9 +76,14 @@ export function WorkspaceList() {
                     <td>{project.phaseCount}</td>
                     <td>{formatDate(project.updatedAt, i18n.language)}</td>
                     <td>
-                      <Link to={`/admin/projects/${project.id}/moderation`} aria-label={t('moderation.workspaceLinkLabel', { title })}>
-                        {t('moderation.workspaceLink')}
-                      </Link>
+                      <span className="table__actions">
+                        <Link to={`/admin/projects/${project.id}/ideas`} aria-label={t('ideasManager.workspaceLinkLabel', { title })}>
+                          {t('ideasManager.workspaceLink')}
+                        </Link>
+                        <Link to={`/admin/projects/${project.id}/moderation`} aria-label={t('moderation.workspaceLinkLabel', { title })}>
+                          {t('moderation.workspaceLink')}
+                        </Link>
+                      </span>
                     </td>
                   </tr>
                 );
