@@ -33,7 +33,10 @@ describe('FigureCards', () => {
 
     const days = screen.getByRole('heading', { name: 'Délai de première réponse (jours)' }).closest('li')!;
     expect(within(days).getByText('4,5')).toBeInTheDocument();
-    expect(within(days).getByText('Période précédente : —')).toBeInTheDocument();
+    // No value: a dash on screen, words for screen readers.
+    const previous = within(days).getByText(/^Période précédente :/);
+    expect(within(previous).getByText('—')).toHaveAttribute('aria-hidden', 'true');
+    expect(within(previous).getByText('aucune valeur')).toHaveClass('visually-hidden');
     expect(within(days).getByText('Pas de comparaison possible')).toBeInTheDocument();
   });
 

@@ -2398,8 +2398,8 @@ export const en: Messages = {
     figures: {
       title: 'Figures for the period',
       intro: 'Each figure is compared with the previous period of the same length; its definition is given below it.',
-      noValue: '—',
-      previous: 'Previous period: {{value}}',
+      noValue: 'no value',
+      previous: 'Previous period:',
       definition: 'Definition:',
     },
     weekly: {

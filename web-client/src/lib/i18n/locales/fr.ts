@@ -2410,8 +2410,8 @@ export const fr = {
     figures: {
       title: 'Chiffres de la période',
       intro: 'Chaque chiffre est comparé à la période précédente de même durée ; sa définition est donnée dessous.',
-      noValue: '—',
-      previous: 'Période précédente : {{value}}',
+      noValue: 'aucune valeur',
+      previous: 'Période précédente :',
       definition: 'Définition :',
     },
     weekly: {

@@ -2408,8 +2408,8 @@ export const nl: Messages = {
     figures: {
       title: 'Cijfers van de periode',
       intro: 'Elk cijfer wordt vergeleken met de vorige periode van dezelfde lengte; de definitie staat eronder.',
-      noValue: '—',
-      previous: 'Vorige periode: {{value}}',
+      noValue: 'geen waarde',
+      previous: 'Vorige periode:',
       definition: 'Definitie:',
     },
     weekly: {
