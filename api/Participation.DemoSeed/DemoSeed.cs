@@ -10,7 +10,8 @@ namespace Participation.Demo;
 /// The demo city of `make run` ("Ville de Belleville"): staff of every role, departments, a verified
 /// organisation, invitations in every state, projects in every status with phases of each method. Idempotent (fixed ids, ON CONFLICT), so
 /// it runs at every
-/// start. Later features add their demo data here (ideas, votes, baskets, a survey).
+/// start. Later features add their demo data here (ideas, votes, baskets, a survey, twelve weeks of activity for the
+/// dashboards).
 /// </summary>
 public static class DemoSeed
 {
@@ -29,8 +30,8 @@ public static class DemoSeed
         new("admin@demo.participation.test", "Amélie", "Dubois", "platform admin"),
         new("communication@demo.participation.test", "Karim", "Benali", "communication manager"),
         new("it@demo.participation.test", "Sofie", "Peeters", "IT / webmaster"),
-        new("elu@demo.participation.test", "Jean", "Lambert", "elected official (whole platform)"),
-        new("elue.culture@demo.participation.test", "Hélène", "Moreau", "elected official (Culture)"),
+        new("elu@demo.participation.test", "Jean", "Lambert", "elected official (whole platform): lands on its dashboard"),
+        new("elue.culture@demo.participation.test", "Hélène", "Moreau", "elected official (Culture): lands on Culture's dashboard"),
         new("chef.espaces-verts@demo.participation.test", "Nathalie", "Leroy", "head of Espaces verts"),
         new("chef.culture@demo.participation.test", "Marc", "Janssens", "head of Culture (joined by invitation)"),
         new("moderation@demo.participation.test", "Thomas", "Claes", "moderator of the Leopold Park and library projects"),
@@ -265,6 +266,7 @@ public static class DemoSeed
         await DemoSeedIdeas.RunAsync(connection, tx, hash);
         await DemoSeedVotes.RunAsync(connection, tx, Mobility);
         await DemoSeedSurveys.RunAsync(connection, tx);
+        await DemoSeedActivity.RunAsync(connection, tx, hash, Culture);
         await DemoSeedWidgets.RunAsync(connection, tx);
         await DemoSeedIdeasManager.RunAsync(connection, tx);
         var apiClientSecret = await DemoSeedApiClients.RunAsync(connection, tx);

@@ -133,7 +133,7 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
         await DemoSeed.RunAsync(db);
         await DemoSeed.RunAsync(db);
 
-        Assert.Equal(DemoSeed.Users.Length + 20, await Api.CountAsync("users"));
+        Assert.Equal(DemoSeed.Users.Length + 20 + DemoSeedActivity.Neighbours, await Api.CountAsync("users"));
         Assert.Equal(
             ["admin", "communication_manager", "department_head", "elected_official", "it_manager", "project_moderator"],
             (await (await Api.OpenAsync()).QueryAsync<string>("SELECT DISTINCT role FROM user_roles ORDER BY 1")).ToArray()
@@ -195,5 +195,26 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
         var login = await Api.CreateClient()
             .PostJsonAsync("/api/v1/auth/login", new { email = "admin@demo.participation.test", password = DemoSeed.Password });
         Assert.Equal(System.Net.HttpStatusCode.OK, login.StatusCode);
+        await AssertOfficialsDashboardIsLivelyAsync();
+    }
+
+    /// <summary>The Culture official lands on Culture's dashboard, whose last twelve weeks show ideas week after week.</summary>
+    private async Task AssertOfficialsDashboardIsLivelyAsync()
+    {
+        var official = await Api.ScalarAsync<Guid>("SELECT id FROM users WHERE email = 'elue.culture@demo.participation.test'");
+        var version = await Api.ScalarAsync<int>("SELECT role_version FROM users WHERE id = @official", new { official });
+        var client = Api.ClientFor(official, version);
+        var scopes = await (await client.GetAsync("/api/v1/dashboard/scopes")).ReadJsonAsync();
+        Assert.Equal("department", scopes["home"]!["type"]!.GetValue<string>());
+        Assert.Equal("Culture", scopes["home"]!["name"]!.GetValue<string>());
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var culture = scopes["home"]!["id"]!.GetValue<string>();
+        var url = $"/api/v1/dashboard?scopeType=department&scopeId={culture}&from={today.AddDays(-83):yyyy-MM-dd}&to={today:yyyy-MM-dd}";
+        var dashboard = await (await client.GetAsync(url)).ReadJsonAsync();
+        var weeks = dashboard["weeks"]!.AsArray();
+        Assert.True(weeks.Count(w => w!["ideas"]!.GetValue<int>() > 0) >= 10, $"ideas in too few weeks: {weeks.ToJsonString()}");
+        Assert.True(weeks.Count(w => w!["reactions"]!.GetValue<int>() > 0) >= 10, $"likes in too few weeks: {weeks.ToJsonString()}");
+        Assert.True(dashboard["decisions"]!.AsArray().Count >= 5);
+        Assert.True(dashboard["waitingTotal"]!.GetValue<int>() >= 5);
     }
 }

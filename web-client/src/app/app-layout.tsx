@@ -14,7 +14,7 @@ import { meQueryOptions, useUpdateMe } from '@/features/profile/api/profile';
 import { useSessionStatus } from '@/lib/auth/session-store';
 import { currentLanguage } from '@/lib/i18n';
 import { isLanguage, LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from '@/lib/i18n/languages';
-import { isStaff } from '@/lib/roles';
+import { DASHBOARD_ROLES, hasRole, isStaff } from '@/lib/roles';
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
@@ -34,6 +34,8 @@ export function AppLayout() {
     { to: '/organisations', label: t('nav.organisations'), end: false },
   ];
   if (status === 'authenticated') items.push({ to: '/profile', label: t('nav.profile') });
+  if (status === 'authenticated' && DASHBOARD_ROLES.some((role) => hasRole(me.data?.roles, role)))
+    items.push({ to: '/dashboard', label: t('nav.dashboard'), end: false });
   if (status === 'authenticated' && isStaff(me.data?.roles)) items.push({ to: '/admin', label: t('nav.admin'), end: false });
   if (status === 'anonymous') items.push({ to: '/login', label: t('nav.login') }, { to: '/register', label: t('nav.register') });
 

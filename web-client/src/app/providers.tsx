@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { auditKeys } from '@/features/audit-log/api/audit-log';
 import { budgetKeys } from '@/features/budgets/api/budgets';
+import { dashboardKeys } from '@/features/dashboard/api/dashboard';
 import { ideaKeys } from '@/features/ideas/api/ideas';
 import { invitationKeys } from '@/features/invitations/api/invitations';
 import { moderationKeys } from '@/features/moderation/api/moderation';
@@ -40,6 +41,7 @@ export function Providers({ children }: { children: ReactNode }) {
           voteKeys.all,
           budgetKeys.all,
           surveyKeys.all,
+          dashboardKeys.all,
         ])
           client.removeQueries({ queryKey });
       } else if (status === 'authenticated' && changed) {

@@ -115,6 +115,15 @@ export const routes = [
           },
         ],
       },
+      {
+        // Dashboards are read in the staff area's frame (its sections beside them); officials land here after signing in.
+        path: 'dashboard',
+        lazy: async () => ({ Component: (await import('./routes/admin/admin-layout')).AdminLayout }),
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('./routes/dashboard-route')).DashboardRoute }) },
+          { path: ':scopeType/:scopeId?', lazy: async () => ({ Component: (await import('./routes/dashboard-route')).DashboardRoute }) },
+        ],
+      },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

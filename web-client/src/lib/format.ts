@@ -55,3 +55,16 @@ export function formatPercent(part: number, whole: number, language: string): st
 export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(language).format(value);
 }
+
+/** A calendar day given as YYYY-MM-DD (no time zone), in the UI language, e.g. « 3 mars 2026 »; `short`: « 3 mars ». */
+export function formatDay(day: string, language: string, style: 'long' | 'short' = 'long'): string {
+  const date = fromDateInput(day);
+  if (!date) return day;
+  const options: Intl.DateTimeFormatOptions = style === 'long' ? { dateStyle: 'long' } : { day: 'numeric', month: 'short' };
+  return new Intl.DateTimeFormat(language, options).format(date);
+}
+
+/** A figure in the UI language, with at most one decimal (« 1 234 », « 4,5 »). */
+export function formatFigure(value: number, language: string): string {
+  return new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value);
+}

@@ -36,6 +36,19 @@ export function hasRole(roles: readonly RoleGrantLike[] | undefined, role: Role)
   return !!roles && roles.some((grant) => grant.role === role);
 }
 
+/** Who reads dashboards (the API decides which scopes: GET /dashboard/scopes). */
+export const DASHBOARD_ROLES: Role[] = [Role.Admin, Role.ElectedOfficial, Role.DepartmentHead, Role.ProjectModerator];
+
+/**
+ * Where someone lands after signing in (when no page asked for the sign-in): elected officials on the dashboard of
+ * their scope, other staff on their workspace (the staff area), residents on their profile.
+ */
+export function landingPath(roles: readonly RoleGrantLike[] | undefined): string {
+  if (hasRole(roles, Role.ElectedOfficial)) return '/dashboard';
+  if (isStaff(roles)) return '/admin';
+  return '/profile';
+}
+
 /** The departments a user heads. */
 export function headedDepartments(roles: readonly RoleGrantLike[] | undefined): string[] {
   return (roles ?? []).filter((g) => g.role === 'department_head' && g.scopeId).map((g) => g.scopeId!);

@@ -8,7 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Loading } from '@/components/ui/loading';
 import { meQueryOptions } from '@/features/profile/api/profile';
-import { hasRole, isStaff } from '@/lib/roles';
+import { DASHBOARD_ROLES, hasRole, isStaff } from '@/lib/roles';
 import { RequireAuth } from '../../require-auth';
 import { Forbidden } from '../forbidden';
 
@@ -21,6 +21,7 @@ export const useStaff = () => useOutletContext<StaffContext>();
 /** The staff area's sections and who sees each (the API decides in the end). */
 export type StaffSectionKey =
   | 'overview'
+  | 'dashboard'
   | 'projects'
   | 'users'
   | 'departments'
@@ -44,6 +45,7 @@ export const EXPORT_ROLES: Role[] = [Role.Admin, Role.DepartmentHead, Role.Proje
 
 export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[] | null }[] = [
   { path: '/admin', key: 'overview', roles: null },
+  { path: '/dashboard', key: 'dashboard', roles: DASHBOARD_ROLES },
   { path: '/admin/projects', key: 'projects', roles: [Role.Admin, Role.DepartmentHead, Role.ProjectModerator] },
   { path: '/admin/users', key: 'users', roles: [Role.Admin] },
   { path: '/admin/departments', key: 'departments', roles: [Role.Admin] },

@@ -16,8 +16,8 @@ export function AdminOverviewRoute() {
   const accepted = (location.state as { invitationAccepted?: boolean } | null)?.invitationAccepted === true;
   const headed = headedDepartments(me.roles);
   const sections = STAFF_SECTIONS.filter((s) => s.key !== 'overview' && canSee(me, s.roles));
-  // Roles whose own tools are still to come (IT managers have the widgets and API clients, communication managers the widgets).
-  const waiting = me.roles.some((g) => !['admin', 'department_head', 'it_manager', 'communication_manager'].includes(g.role));
+  // Communication managers have the widgets; their home page, pages and campaigns are still to come (issue 16).
+  const coming = hasRole(me.roles, Role.CommunicationManager);
 
   return (
     <Page title={t('admin.title')} intro={<p>{t('admin.overview.intro', { name: me.firstName })}</p>}>
@@ -58,7 +58,7 @@ export function AdminOverviewRoute() {
             </ul>
           </section>
         ) : null}
-        {waiting ? (
+        {coming ? (
           <section className="panel" aria-labelledby="coming-title">
             <h2 id="coming-title">{t('admin.overview.comingTitle')}</h2>
             <p>{t('admin.overview.comingBody')}</p>

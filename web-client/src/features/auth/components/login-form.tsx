@@ -8,7 +8,8 @@ import { TextField } from '@/components/ui/text-field';
 import { erroredFields, mergeFieldErrors, type FieldErrors } from '@/lib/forms';
 import { useLogin } from '../api/auth';
 
-export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
+/** The login form; a page that shows it follows the session's status (or `onLoggedIn`) to move on. */
+export function LoginForm({ onLoggedIn }: { onLoggedIn?: () => void }) {
   const { t } = useTranslation();
   const login = useLogin();
   const [email, setEmail] = useState('');
@@ -35,7 +36,7 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
       login.reset();
       return;
     }
-    login.mutate({ email: email.trim(), password }, { onSuccess: onLoggedIn });
+    login.mutate({ email: email.trim(), password }, { onSuccess: () => onLoggedIn?.() });
   }
 
   return (
