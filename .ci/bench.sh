@@ -6,8 +6,12 @@
 #   4. the API in Release on a free port with Bench__Enabled=true (maps the /bench baselines), no background
 #      jobs (the seeder computed the trending scores), rate limits out of the way, logging at Warning
 #   5. the scenarios; results in bench/results/latest.md and latest.json (quick mode: bench/results/quick/)
+#   6. the reporting part (issue 15): a second database in the same cluster seeded with a whole city's history
+#      (500,000 users, 1,000,000 ideas; bench/Participation.Bench/ReportingSeeder.cs), the API started on it WITH its
+#      background jobs (exports run there), dashboards timed with their statements per call, exports of growing size
+#      with the API's memory sampled (results in reporting.md and reporting.json)
 # BENCH_QUICK=1: small data set and 3 s runs, for development. BENCH_SECONDS, BENCH_WARMUP, BENCH_CONNECTIONS and
-# BENCH_ONLY (a scenario name fragment) tune the runs.
+# BENCH_ONLY (a scenario name fragment) tune the runs. BENCH_PART=hot or BENCH_PART=reporting runs one part only.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
@@ -40,6 +44,21 @@ server=$("$ROOT/.ci/pg.sh" start bench --fresh)
 key="bench-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 mkdir -p "$ROOT/.local"
 
+part=${BENCH_PART:-all}
+free_port() { local p=$1; while (echo > "/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done; echo "$p"; }
+wait_ready() { # PID PORT LOG
+  for _ in $(seq 1 120); do
+    kill -0 "$1" 2>/dev/null || { tail -n 40 "$3"; exit 1; }
+    curl -fs "http://127.0.0.1:$2/health/ready" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  echo "the API did not become ready"; exit 1
+}
+stop_api() { if [ -n "$api_pid" ]; then kill -TERM "$api_pid" 2>/dev/null || true; wait "$api_pid" 2>/dev/null || true; api_pid=""; fi; }
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+[ -n "$(git status --porcelain 2>/dev/null | grep -v '^?? bench/results' | grep -v ' bench/results/' || true)" ] && commit="$commit (with uncommitted changes)"
+
+if [ "$part" = all ] || [ "$part" = hot ]; then
 say "migrating"
 started=$(date +%s)
 ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Participation="$server" Auth__SigningKey="$key" Logging__LogLevel__Default=Warning \
@@ -49,8 +68,7 @@ echo "[seed] migrations                                                   $(( $(
 say "seeding the bench data set"
 dotnet "$bench_dll" seed --db "$server" "${quick[@]}"
 
-port=5190
-while (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+port=$(free_port 5190)
 say "starting the API (Release) on http://127.0.0.1:$port with the /bench baselines"
 env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Participation="$server" Auth__SigningKey="$key" \
   Jobs__Enabled=false Email__SenderEnabled=false Invitations__RemindersEnabled=false Database__MigrateOnStartup=false \
@@ -59,15 +77,9 @@ env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Participation="$server"
   Email__PickupDirectory="$ROOT/.local/bench-mail" Storage__Root="$ROOT/.local/bench-uploads" \
   dotnet "$api_dll" --urls "http://127.0.0.1:$port" > "$ROOT/.local/bench-api.log" 2>&1 &
 api_pid=$!
-for _ in $(seq 1 60); do
-  kill -0 "$api_pid" 2>/dev/null || { tail -n 40 "$ROOT/.local/bench-api.log"; exit 1; }
-  curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
-  sleep 1
-done
+wait_ready "$api_pid" "$port" "$ROOT/.local/bench-api.log"
 
 say "running the scenarios"
-commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-[ -n "$(git status --porcelain 2>/dev/null | grep -v '^?? bench/results' | grep -v ' bench/results/' || true)" ] && commit="$commit (with uncommitted changes)"
 extra=()
 [ -n "${BENCH_SECONDS:-}" ] && extra+=(--seconds "$BENCH_SECONDS")
 [ -n "${BENCH_WARMUP:-}" ] && extra+=(--warmup "$BENCH_WARMUP")
@@ -76,3 +88,30 @@ extra=()
 BENCH_COMMIT="$commit" BENCH_PG_SETTINGS="$PG_OPTIONS" \
   dotnet "$bench_dll" run --url "http://127.0.0.1:$port" --db "$server" --key "$key" --out "$out" --api-pid "$api_pid" "${quick[@]}" "${extra[@]}"
 say "results written to ${out#"$ROOT/"}/latest.md and latest.json"
+stop_api
+fi
+
+if [ "$part" = all ] || [ "$part" = reporting ]; then
+say "reporting: a second database with a whole city's history"
+reporting=$("$ROOT/.ci/pg.sh" createdb bench participation_reporting)
+started=$(date +%s)
+ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Participation="$reporting" Auth__SigningKey="$key" Logging__LogLevel__Default=Warning \
+  dotnet "$api_dll" migrate
+echo "[report-seed] migrations                                            $(( $(date +%s) - started )) s"
+dotnet "$bench_dll" seed-reporting --db "$reporting" "${quick[@]}"
+port=$(free_port 5190)
+say "starting the API (Release) on http://127.0.0.1:$port over the reporting data set, with its background jobs"
+rm -rf "$ROOT/.local/bench-reporting-files"
+env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Participation="$reporting" Auth__SigningKey="$key" \
+  Jobs__Enabled=true Email__SenderEnabled=false Invitations__RemindersEnabled=false Database__MigrateOnStartup=false \
+  RateLimits__WritePermits=1000000000 RateLimits__AuthPermits=1000000000 \
+  Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
+  Email__PickupDirectory="$ROOT/.local/bench-mail" Storage__Root="$ROOT/.local/bench-reporting-files" \
+  dotnet "$api_dll" --urls "http://127.0.0.1:$port" > "$ROOT/.local/bench-reporting-api.log" 2>&1 &
+api_pid=$!
+wait_ready "$api_pid" "$port" "$ROOT/.local/bench-reporting-api.log"
+BENCH_COMMIT="$commit" dotnet "$bench_dll" reporting --url "http://127.0.0.1:$port" --db "$reporting" --key "$key" --out "$out" \
+  --api-pid "$api_pid" "${quick[@]}"
+stop_api
+say "results written to ${out#"$ROOT/"}/reporting.md and reporting.json"
+fi

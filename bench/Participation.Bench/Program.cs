@@ -10,12 +10,20 @@ switch (args.FirstOrDefault())
         return 0;
     case "run":
         return await Bench.RunAsync(options);
+    case "seed-reporting":
+        await ReportingSeeder.RunAsync(options.Require("db"), options.Quick ? ReportingScale.Quick : ReportingScale.Full);
+        return 0;
+    case "reporting":
+        return await Reporting.RunAsync(options);
     default:
         Console.Error.WriteLine(
             """
             usage: Participation.Bench seed --db CONNECTION [--quick]
                    Participation.Bench run --url http://127.0.0.1:PORT --db CONNECTION --key SIGNING_KEY --out DIR
                                            [--quick] [--api-pid PID] [--seconds 10] [--warmup 3] [--connections 16] [--only NAME]
+                   Participation.Bench seed-reporting --db CONNECTION [--quick]
+                   Participation.Bench reporting --url http://127.0.0.1:PORT --db CONNECTION --key SIGNING_KEY --out DIR
+                                                 [--quick] [--api-pid PID]
             """
         );
         return 2;
