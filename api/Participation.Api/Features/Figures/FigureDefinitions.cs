@@ -15,19 +15,19 @@ public static class FigureDefinitions
     /// Participation actions: one row per action a person took — an idea posted, a comment posted, a reaction, a vote, a
     /// basket submitted, a survey or poll response submitted — with who (<c>user_id</c>), when (<c>at</c>), where
     /// (<c>project_id</c>, <c>phase_id</c>) and what (<c>kind</c>). A comment belongs to the phase of its idea's project
-    /// that was running when it was posted. Anonymous survey answers (a visitor's token) are responses, not people.
+    /// that was running when it was posted (phases of a project never overlap: at most one). Anonymous survey answers (a
+    /// visitor's token) are responses, not people.
     /// Withdrawn, hidden or deleted content still counts: the action was taken. Use as a subquery: <c>FROM (Actions) a</c>.
     /// </summary>
     public const string Actions = """
         SELECT 'idea' AS kind, i.author_id AS user_id, i.created_at AS at, i.project_id, i.phase_id
           FROM ideas i WHERE i.author_id IS NOT NULL
         UNION ALL
-        SELECT 'comment', c.author_id, c.created_at, i.project_id,
-               (SELECT ph.id FROM phases ph
-                 WHERE ph.project_id = i.project_id AND ph.starts_at <= c.created_at
-                   AND (ph.ends_at IS NULL OR ph.ends_at > c.created_at)
-                 ORDER BY ph.starts_at DESC LIMIT 1)
-          FROM comments c JOIN ideas i ON i.id = c.idea_id WHERE c.author_id IS NOT NULL
+        SELECT 'comment', c.author_id, c.created_at, i.project_id, ph.id
+          FROM comments c JOIN ideas i ON i.id = c.idea_id
+          LEFT JOIN phases ph ON ph.project_id = i.project_id AND ph.starts_at <= c.created_at
+                             AND (ph.ends_at IS NULL OR ph.ends_at > c.created_at)
+         WHERE c.author_id IS NOT NULL
         UNION ALL
         SELECT 'reaction', r.user_id, r.created_at, i.project_id, r.phase_id
           FROM idea_reactions r JOIN ideas i ON i.id = r.idea_id
@@ -53,6 +53,13 @@ public static class FigureDefinitions
     /// <summary>When idea <c>i</c> got its first official answer (NULL: not answered). A scalar subquery.</summary>
     public const string FirstAnswerAt =
         "(SELECT min(sc.created_at) FROM idea_status_changes sc WHERE sc.idea_id = i.id AND " + IsOfficialAnswer + ")";
+
+    /// <summary>When each idea got its first official answer, set-based (the same definition as <see cref="FirstAnswerAt"/>): a
+    /// subquery of (<c>idea_id</c>, <c>answered_at</c>) for joining many ideas at once.</summary>
+    public const string FirstAnswers =
+        "SELECT sc.idea_id, min(sc.created_at) AS answered_at FROM idea_status_changes sc WHERE "
+        + IsOfficialAnswer
+        + " GROUP BY sc.idea_id";
 
     /// <summary>
     /// Idea <c>i</c> waits for an answer: it is listed (public: past pre-screening, not hidden, not withdrawn) and has no

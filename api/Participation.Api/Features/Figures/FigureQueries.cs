@@ -65,80 +65,117 @@ public static class FigureQueries
         """;
 
     /// <summary>
-    /// SQL: the participation actions in scope up to the period's end, as a CTE body (columns kind, user_id, at, phase_id).
+    /// SQL: the participation actions in scope before the period's end, as a CTE body (columns kind, user_id, at, phase_id);
+    /// callers bound it from below too (<c>AND a.at &gt;= …</c>). The scope's projects come as a parameter
+    /// (@ProjectIds, from <see cref="ProjectIdsAsync"/>): a plain array is pushed into every branch of the actions' union, so each
+    /// branch reads the scope's rows through its indexes instead of every project's rows filtered afterwards.
     /// </summary>
     public const string ScopeActions = $"""
         SELECT a.kind, a.user_id, a.at, a.phase_id FROM ({FigureDefinitions.Actions}) a
-         WHERE a.project_id IN (SELECT id FROM sp) AND (@ScopeType <> 'phase' OR a.phase_id = @ScopeId) AND a.at < @To
+         WHERE a.project_id = ANY (@ProjectIds) AND (@ScopeType <> 'phase' OR a.phase_id = @ScopeId) AND a.at < @To
         """;
 
+    /// <summary>The ids of the projects in scope (drafts included: figures count what happened, listing is the caller's
+    /// business).</summary>
+    public static async Task<Guid[]> ProjectIdsAsync(IDbConnection connection, FigureScope scope, CancellationToken ct) =>
+        (
+            await connection.QueryAsync<Guid>(
+                new CommandDefinition(
+                    $"SELECT id FROM ({ScopeProjects}) sp",
+                    new { ScopeType = scope.Type.ToWire(), ScopeId = scope.Id },
+                    cancellationToken: ct
+                )
+            )
+        ).ToArray();
+
+    // Set-based over the two periods' actions (materialized once, then hashed: per person for the distinct counts, per week
+    // and person for the weekly series; no count(DISTINCT), which sorts), new participants (the window's people less those
+    // who acted in scope before it: one hashed pass over the older history), official answers (first answers joined per
+    // idea, not looked up idea by idea).
     private const string Sql = $"""
-        WITH sp AS ({ScopeProjects}),
-        a AS MATERIALIZED ({ScopeActions}),
-        firsts AS (SELECT min(at) AS first_at FROM a GROUP BY user_id),
-        resp AS (
+        WITH a AS MATERIALIZED ({ScopeActions} AND a.at >= @PreviousFrom),
+        earlier AS (
+            SELECT DISTINCT a.user_id FROM ({FigureDefinitions.Actions}) a
+             WHERE a.project_id = ANY (@ProjectIds) AND (@ScopeType <> 'phase' OR a.phase_id = @ScopeId) AND a.at < @PreviousFrom),
+        u AS MATERIALIZED (
+            SELECT a.user_id, bool_or(a.at >= @From) AS cur, bool_or(a.at < @From) AS prev,
+                   bool_or(a.kind = 'vote' AND a.at >= @From) AS voted, bool_or(a.kind = 'vote' AND a.at < @From) AS voted_prev,
+                   min(a.at) AS first_at
+              FROM a GROUP BY a.user_id),
+        firsts AS (SELECT u.first_at FROM u WHERE NOT EXISTS (SELECT 1 FROM earlier e WHERE e.user_id = u.user_id)),
+        resp AS MATERIALIZED (
             SELECT s.submitted_at AS at FROM survey_responses s JOIN phases ph ON ph.id = s.phase_id
-             WHERE s.status = 'submitted' AND ph.project_id IN (SELECT id FROM sp) AND (@ScopeType <> 'phase' OR s.phase_id = @ScopeId)
+             WHERE s.status = 'submitted' AND ph.project_id = ANY (@ProjectIds) AND (@ScopeType <> 'phase' OR s.phase_id = @ScopeId)
                AND s.submitted_at >= @PreviousFrom AND s.submitted_at < @To),
         ans AS MATERIALIZED (
-            SELECT i.created_at, i.listed, {FigureDefinitions.FirstAnswerAt} AS answered_at FROM ideas i
-             WHERE i.project_id IN (SELECT id FROM sp) AND (@ScopeType <> 'phase' OR i.phase_id = @ScopeId) AND i.created_at < @To),
-        reg AS (SELECT u.created_at AS at FROM users u
-                 WHERE @ScopeType = 'platform' AND u.created_at >= @PreviousFrom AND u.created_at < @To),
+            SELECT i.created_at, i.listed, fa.answered_at FROM ideas i
+              LEFT JOIN ({FigureDefinitions.FirstAnswers}) fa ON fa.idea_id = i.id
+             WHERE i.project_id = ANY (@ProjectIds) AND (@ScopeType <> 'phase' OR i.phase_id = @ScopeId) AND i.created_at < @To),
+        reg AS MATERIALIZED (SELECT r.created_at AS at FROM users r
+                 WHERE @ScopeType = 'platform' AND r.created_at >= @PreviousFrom AND r.created_at < @To),
         weeks AS (
-            SELECT w::date AS week, greatest(w AT TIME ZONE @TimeZone, @From) AS starts,
-                   least((w + interval '1 week') AT TIME ZONE @TimeZone, @To) AS ends
-              FROM generate_series(date_trunc('week', @From AT TIME ZONE @TimeZone),
-                                   date_trunc('week', (@To - interval '1 microsecond') AT TIME ZONE @TimeZone),
-                                   interval '1 week') w)
+            SELECT w::date AS week FROM generate_series(date_trunc('week', @From AT TIME ZONE @TimeZone),
+                                                        date_trunc('week', (@To - interval '1 microsecond') AT TIME ZONE @TimeZone),
+                                                        interval '1 week') w),
+        wk AS (
+            SELECT date_trunc('week', at AT TIME ZONE @TimeZone)::date AS week, user_id,
+                   count(*) FILTER (WHERE kind = 'idea') AS ideas, count(*) FILTER (WHERE kind = 'comment') AS comments,
+                   count(*) FILTER (WHERE kind = 'reaction') AS reactions, count(*) FILTER (WHERE kind = 'vote') AS votes,
+                   count(*) FILTER (WHERE kind = 'basket') AS baskets
+              FROM a WHERE at >= @From GROUP BY 1, 2),
+        wa AS (
+            SELECT week, count(*) AS participants, sum(ideas) AS ideas, sum(comments) AS comments, sum(reactions) AS reactions,
+                   sum(votes) AS votes, sum(baskets) AS baskets
+              FROM wk GROUP BY week),
+        wr AS (SELECT date_trunc('week', at AT TIME ZONE @TimeZone)::date AS week, count(*) AS n FROM resp WHERE at >= @From GROUP BY 1),
+        wu AS (SELECT date_trunc('week', at AT TIME ZONE @TimeZone)::date AS week, count(*) AS n FROM reg WHERE at >= @From GROUP BY 1)
         SELECT c.*,
                (SELECT count(*) FROM firsts WHERE first_at >= @From) AS new_participants,
-               (SELECT count(*) FROM firsts WHERE first_at >= @PreviousFrom AND first_at < @From) AS new_participants_previous,
+               (SELECT count(*) FROM firsts WHERE first_at < @From) AS new_participants_previous,
                (SELECT count(*) FROM resp WHERE at >= @From) AS survey_responses,
                (SELECT count(*) FROM resp WHERE at < @From) AS survey_responses_previous,
-               (SELECT count(*) FROM ans WHERE answered_at >= @From AND answered_at < @To) AS official_answers,
-               (SELECT count(*) FROM ans WHERE answered_at >= @PreviousFrom AND answered_at < @From) AS official_answers_previous,
-               (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - created_at) / 86400)
-                  FROM ans WHERE answered_at >= @From AND answered_at < @To) AS days_to_first_answer,
-               (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - created_at) / 86400)
-                  FROM ans WHERE answered_at >= @PreviousFrom AND answered_at < @From) AS days_to_first_answer_previous,
-               (SELECT count(*) FROM ans WHERE listed AND created_at < @To - make_interval(days => @WaitingDays)
-                   AND (answered_at IS NULL OR answered_at >= @To)) AS waiting_for_answer,
-               (SELECT count(*) FROM ans WHERE listed AND created_at < @From - make_interval(days => @WaitingDays)
-                   AND (answered_at IS NULL OR answered_at >= @From)) AS waiting_for_answer_previous,
+               x.official_answers, x.official_answers_previous, x.days_to_first_answer, x.days_to_first_answer_previous,
+               x.waiting_for_answer, x.waiting_for_answer_previous,
                CASE WHEN @ScopeType = 'platform' THEN (SELECT count(*) FROM reg WHERE at >= @From) END AS registrations,
                CASE WHEN @ScopeType = 'platform' THEN (SELECT count(*) FROM reg WHERE at < @From) END AS registrations_previous,
                (SELECT coalesce(json_agg(json_build_object(
-                        'week', w.week,
-                        'participants', (SELECT count(DISTINCT user_id) FROM a WHERE at >= w.starts AND at < w.ends),
-                        'ideas', (SELECT count(*) FROM a WHERE kind = 'idea' AND at >= w.starts AND at < w.ends),
-                        'comments', (SELECT count(*) FROM a WHERE kind = 'comment' AND at >= w.starts AND at < w.ends),
-                        'reactions', (SELECT count(*) FROM a WHERE kind = 'reaction' AND at >= w.starts AND at < w.ends),
-                        'votes', (SELECT count(*) FROM a WHERE kind = 'vote' AND at >= w.starts AND at < w.ends),
-                        'basketsSubmitted', (SELECT count(*) FROM a WHERE kind = 'basket' AND at >= w.starts AND at < w.ends),
-                        'surveyResponses', (SELECT count(*) FROM resp WHERE at >= w.starts AND at < w.ends),
-                        'registrations', CASE WHEN @ScopeType = 'platform'
-                                              THEN (SELECT count(*) FROM reg WHERE at >= w.starts AND at < w.ends) END)
-                        ORDER BY w.week), '[]') FROM weeks w)::text AS weeks,
+                        'week', w.week, 'participants', coalesce(wa.participants, 0), 'ideas', coalesce(wa.ideas, 0),
+                        'comments', coalesce(wa.comments, 0), 'reactions', coalesce(wa.reactions, 0), 'votes', coalesce(wa.votes, 0),
+                        'basketsSubmitted', coalesce(wa.baskets, 0), 'surveyResponses', coalesce(wr.n, 0),
+                        'registrations', CASE WHEN @ScopeType = 'platform' THEN coalesce(wu.n, 0) END)
+                        ORDER BY w.week), '[]')
+                  FROM weeks w LEFT JOIN wa ON wa.week = w.week LEFT JOIN wr ON wr.week = w.week LEFT JOIN wu ON wu.week = w.week)::text
+                   AS weeks,
                (SELECT coalesce(json_agg(json_build_object('status', s.status, 'count', s.n) ORDER BY s.status), '[]')
                   FROM (SELECT i.status, count(*) AS n FROM ideas i
-                         WHERE i.listed AND i.project_id IN (SELECT id FROM sp) AND (@ScopeType <> 'phase' OR i.phase_id = @ScopeId)
+                         WHERE i.listed AND i.project_id = ANY (@ProjectIds) AND (@ScopeType <> 'phase' OR i.phase_id = @ScopeId)
                          GROUP BY i.status) s)::text AS statuses
-          FROM (SELECT count(DISTINCT user_id) FILTER (WHERE at >= @From) AS participants,
-                       count(DISTINCT user_id) FILTER (WHERE at >= @PreviousFrom AND at < @From) AS participants_previous,
+          FROM (SELECT (SELECT count(*) FILTER (WHERE cur) FROM u) AS participants,
+                       (SELECT count(*) FILTER (WHERE prev) FROM u) AS participants_previous,
                        count(*) FILTER (WHERE kind = 'idea' AND at >= @From) AS ideas,
-                       count(*) FILTER (WHERE kind = 'idea' AND at >= @PreviousFrom AND at < @From) AS ideas_previous,
+                       count(*) FILTER (WHERE kind = 'idea' AND at < @From) AS ideas_previous,
                        count(*) FILTER (WHERE kind = 'comment' AND at >= @From) AS comments,
-                       count(*) FILTER (WHERE kind = 'comment' AND at >= @PreviousFrom AND at < @From) AS comments_previous,
+                       count(*) FILTER (WHERE kind = 'comment' AND at < @From) AS comments_previous,
                        count(*) FILTER (WHERE kind = 'reaction' AND at >= @From) AS reactions,
-                       count(*) FILTER (WHERE kind = 'reaction' AND at >= @PreviousFrom AND at < @From) AS reactions_previous,
+                       count(*) FILTER (WHERE kind = 'reaction' AND at < @From) AS reactions_previous,
                        count(*) FILTER (WHERE kind = 'vote' AND at >= @From) AS votes,
-                       count(*) FILTER (WHERE kind = 'vote' AND at >= @PreviousFrom AND at < @From) AS votes_previous,
-                       count(DISTINCT user_id) FILTER (WHERE kind = 'vote' AND at >= @From) AS voters,
-                       count(DISTINCT user_id) FILTER (WHERE kind = 'vote' AND at >= @PreviousFrom AND at < @From) AS voters_previous,
+                       count(*) FILTER (WHERE kind = 'vote' AND at < @From) AS votes_previous,
+                       (SELECT count(*) FILTER (WHERE voted) FROM u) AS voters,
+                       (SELECT count(*) FILTER (WHERE voted_prev) FROM u) AS voters_previous,
                        count(*) FILTER (WHERE kind = 'basket' AND at >= @From) AS baskets_submitted,
-                       count(*) FILTER (WHERE kind = 'basket' AND at >= @PreviousFrom AND at < @From) AS baskets_submitted_previous
-                  FROM a) c;
+                       count(*) FILTER (WHERE kind = 'basket' AND at < @From) AS baskets_submitted_previous
+                  FROM a) c,
+               (SELECT count(*) FILTER (WHERE answered_at >= @From AND answered_at < @To) AS official_answers,
+                       count(*) FILTER (WHERE answered_at >= @PreviousFrom AND answered_at < @From) AS official_answers_previous,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - created_at) / 86400)
+                           FILTER (WHERE answered_at >= @From AND answered_at < @To) AS days_to_first_answer,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - created_at) / 86400)
+                           FILTER (WHERE answered_at >= @PreviousFrom AND answered_at < @From) AS days_to_first_answer_previous,
+                       count(*) FILTER (WHERE listed AND created_at < @To - make_interval(days => @WaitingDays)
+                                          AND (answered_at IS NULL OR answered_at >= @To)) AS waiting_for_answer,
+                       count(*) FILTER (WHERE listed AND created_at < @From - make_interval(days => @WaitingDays)
+                                          AND (answered_at IS NULL OR answered_at >= @From)) AS waiting_for_answer_previous
+                  FROM ans) x;
         """;
 
     private sealed record Row(
@@ -175,11 +212,12 @@ public static class FigureQueries
     private sealed record StatusRow(string Status, int Count);
 
     /// <summary>The parameters every scope-and-period statement takes.</summary>
-    public static object Parameters(FigureScope scope, Period period, int waitingDays) =>
+    public static object Parameters(FigureScope scope, Guid[] projectIds, Period period, int waitingDays) =>
         new
         {
             ScopeType = scope.Type.ToWire(),
             ScopeId = scope.Id,
+            ProjectIds = projectIds,
             period.From,
             period.To,
             period.PreviousFrom,
@@ -194,10 +232,21 @@ public static class FigureQueries
         int waitingDays,
         string language,
         CancellationToken ct
+    ) => await ComputeAsync(connection, scope, await ProjectIdsAsync(connection, scope, ct), period, waitingDays, language, ct);
+
+    /// <summary>The figures of a scope whose projects (<see cref="ProjectIdsAsync"/>) the caller already has.</summary>
+    public static async Task<FigureSet> ComputeAsync(
+        IDbConnection connection,
+        FigureScope scope,
+        Guid[] projectIds,
+        Period period,
+        int waitingDays,
+        string language,
+        CancellationToken ct
     )
     {
         var r = await connection.QuerySingleAsync<Row>(
-            new CommandDefinition(Sql, Parameters(scope, period, waitingDays), cancellationToken: ct)
+            new CommandDefinition(Sql, Parameters(scope, projectIds, period, waitingDays), cancellationToken: ct)
         );
         Figure F(FigureKey key, decimal? value, decimal? previous)
         {

@@ -92,25 +92,23 @@ public static class GetDashboard
 
     /// <summary>Projects listed on a dashboard: the scope's, drafts only when the scope is that project.</summary>
     private const string Listed = $"""
-        sp AS ({FigureQueries.ScopeProjects}),
         lp AS (SELECT p.id, p.title FROM projects p
-                WHERE p.id IN (SELECT id FROM sp) AND (p.status <> 'draft' OR @ScopeType IN ('project', 'phase')))
+                WHERE p.id = ANY (@ProjectIds) AND (p.status <> 'draft' OR @ScopeType IN ('project', 'phase')))
         """;
 
     private const string Sql = $"""
         WITH {Listed},
-        a AS MATERIALIZED ({FigureQueries.ScopeActions} AND a.at >= @From)
+        a AS ({FigureQueries.ScopeActions} AND a.at >= @From),
+        pa AS (SELECT a.phase_id, count(DISTINCT a.user_id) AS participants, count(*) AS actions FROM a GROUP BY a.phase_id)
         SELECT ph.id AS phase_id, ph.project_id, coalesce(lp.title ->> @Language, lp.title ->> 'fr') AS project_title,
                coalesce(ph.title ->> @Language, ph.title ->> 'fr') AS phase_title, ph.method, ph.starts_at, ph.ends_at,
-               (SELECT count(DISTINCT user_id) FROM a WHERE a.phase_id = ph.id) AS participants,
-               (SELECT count(*) FROM a WHERE a.phase_id = ph.id) AS actions
-          FROM phases ph JOIN lp ON lp.id = ph.project_id
+               coalesce(pa.participants, 0) AS participants, coalesce(pa.actions, 0) AS actions
+          FROM phases ph JOIN lp ON lp.id = ph.project_id LEFT JOIN pa ON pa.phase_id = ph.id
          WHERE (@ScopeType <> 'phase' OR ph.id = @ScopeId) AND ph.starts_at < @To AND (ph.ends_at IS NULL OR ph.ends_at > @From)
          ORDER BY participants DESC, ph.starts_at, ph.id
          LIMIT 50;
 
-        WITH sp AS ({FigureQueries.ScopeProjects}),
-        a AS ({FigureQueries.ScopeActions} AND a.at >= @From)
+        WITH a AS ({FigureQueries.ScopeActions} AND a.at >= @From)
         SELECT ph.method, count(DISTINCT a.user_id) AS participants, count(*) AS actions
           FROM a JOIN phases ph ON ph.id = a.phase_id
          GROUP BY ph.method ORDER BY ph.method;
@@ -206,7 +204,8 @@ public static class GetDashboard
             var (from, to, period) = PeriodQuery.Resolve(q.From, q.To, clock);
             var waitingDays = q.WaitingDays ?? FigureQueries.DefaultWaitingDays;
             var language = RequestLanguage.Current;
-            var set = await FigureQueries.ComputeAsync(connection, scope, period, waitingDays, language, ct);
+            var projectIds = await FigureQueries.ProjectIdsAsync(connection, scope, ct);
+            var set = await FigureQueries.ComputeAsync(connection, scope, projectIds, period, waitingDays, language, ct);
             await using var grid = await connection.QueryMultipleAsync(
                 new CommandDefinition(
                     Sql,
@@ -214,6 +213,7 @@ public static class GetDashboard
                     {
                         ScopeType = scope.Type.ToWire(),
                         ScopeId = scope.Id,
+                        ProjectIds = projectIds,
                         period.From,
                         period.To,
                         Language = language,
