@@ -29,7 +29,7 @@ internal static class DigestTestKit
     public static TimeProvider NextMonth()
     {
         var local = MonthStart.AddMonths(1).ToDateTime(new TimeOnly(2, 0));
-        return new FixedClock(new DateTimeOffset(local, Brussels.GetUtcOffset(local)));
+        return new FixedClock(new DateTimeOffset(local, Brussels.GetUtcOffset(local)).ToUniversalTime());
     }
 
     /// <summary>A job of another instance (its own clock, the same database).</summary>
