@@ -1847,12 +1847,14 @@ export const en: Messages = {
       department_summary: {
         name: 'Department monthly summary',
         inSentence: 'monthly summaries of your department',
-        description: 'Every month, your department’s figures, decisions and what waits for an answer (sent only when there is something to say; only e-mail sends it).',
+        description:
+          'Every month, your department’s figures, decisions and what waits for an answer (sent only when there is something to say; only e-mail sends it).',
       },
       moderator_digest: {
         name: 'Weekly "waiting for you" digest',
         inSentence: 'weekly "waiting for you" digests',
-        description: 'Every Monday, the new ideas, flags and unanswered ideas of your projects (sent only when there is something to say; only e-mail sends it).',
+        description:
+          'Every Monday, the new ideas, flags and unanswered ideas of your projects (sent only when there is something to say; only e-mail sends it).',
       },
     },
     unsubscribe: {

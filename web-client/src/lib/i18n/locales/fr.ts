@@ -194,7 +194,8 @@ export const fr = {
         apiClients: 'Donner aux applications de la ville et de ses partenaires un accès à l’API : portées, limites, secrets et révocation.',
         webhooks: 'Abonner les intégrations (clients d’API) aux événements, avec leur journal de livraisons.',
         exports: 'Télécharger les données de vos projets (idées, commentaires, votes, réponses, participants) en CSV ou Excel.',
-        digests: 'Ce que contiendra votre prochain résumé (mensuel pour les chefs de service, hebdomadaire pour les modérateurs), et le choix de le recevoir.',
+        digests:
+          'Ce que contiendra votre prochain résumé (mensuel pour les chefs de service, hebdomadaire pour les modérateurs), et le choix de le recevoir.',
       },
       comingTitle: 'À venir pour la communication',
       comingBody:
@@ -1856,12 +1857,14 @@ export const fr = {
       department_summary: {
         name: 'Résumé mensuel du service',
         inSentence: 'résumés mensuels de votre service',
-        description: 'Chaque mois, les chiffres de votre service, les décisions et ce qui attend une réponse (envoyé seulement s’il y a quelque chose à dire ; seul l’e-mail l’envoie).',
+        description:
+          'Chaque mois, les chiffres de votre service, les décisions et ce qui attend une réponse (envoyé seulement s’il y a quelque chose à dire ; seul l’e-mail l’envoie).',
       },
       moderator_digest: {
         name: 'Résumé hebdomadaire « ce qui vous attend »',
         inSentence: 'résumés hebdomadaires « ce qui vous attend »',
-        description: 'Chaque lundi, les nouvelles idées, signalements et idées sans réponse de vos projets (envoyé seulement s’il y a quelque chose à dire ; seul l’e-mail l’envoie).',
+        description:
+          'Chaque lundi, les nouvelles idées, signalements et idées sans réponse de vos projets (envoyé seulement s’il y a quelque chose à dire ; seul l’e-mail l’envoie).',
       },
     },
     unsubscribe: {
@@ -2521,7 +2524,8 @@ export const fr = {
     },
   },
   digests: {
-    intro: 'Ce que contiendra votre prochain résumé par e-mail, tel qu’il se présente maintenant. Un résumé sans rien à dire n’est pas envoyé.',
+    intro:
+      'Ce que contiendra votre prochain résumé par e-mail, tel qu’il se présente maintenant. Un résumé sans rien à dire n’est pas envoyé.',
     department_summary: {
       title: 'Résumé mensuel du service',
       what: 'Envoyé après la fin de chaque mois : les chiffres du service comparés à la période précédente, une ligne par projet, les décisions, les idées qui attendent le plus longtemps et les phases du mois suivant.',

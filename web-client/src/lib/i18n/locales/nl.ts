@@ -194,7 +194,8 @@ export const nl: Messages = {
         apiClients: 'Toepassingen van de stad en haar partners toegang geven tot de API: scopes, limieten, geheimen en intrekking.',
         webhooks: 'Integraties (API-clients) abonneren op gebeurtenissen, met hun leveringslogboek.',
         exports: 'De gegevens van uw projecten (ideeën, reacties, stemmen, antwoorden, deelnemers) downloaden als CSV of Excel.',
-        digests: 'Wat uw volgende overzicht zal bevatten (maandelijks voor diensthoofden, wekelijks voor moderatoren), en de keuze om het te ontvangen.',
+        digests:
+          'Wat uw volgende overzicht zal bevatten (maandelijks voor diensthoofden, wekelijks voor moderatoren), en de keuze om het te ontvangen.',
       },
       comingTitle: 'Binnenkort voor communicatie',
       comingBody:
@@ -1855,12 +1856,14 @@ export const nl: Messages = {
       department_summary: {
         name: 'Maandoverzicht van de dienst',
         inSentence: 'maandoverzichten van uw dienst',
-        description: 'Elke maand de cijfers van uw dienst, de beslissingen en wat op een antwoord wacht (alleen verstuurd als er iets te melden is; alleen e-mail verstuurt het).',
+        description:
+          'Elke maand de cijfers van uw dienst, de beslissingen en wat op een antwoord wacht (alleen verstuurd als er iets te melden is; alleen e-mail verstuurt het).',
       },
       moderator_digest: {
         name: 'Wekelijks overzicht "wat op u wacht"',
         inSentence: 'wekelijkse overzichten "wat op u wacht"',
-        description: 'Elke maandag de nieuwe ideeën, meldingen en onbeantwoorde ideeën van uw projecten (alleen verstuurd als er iets te melden is; alleen e-mail verstuurt het).',
+        description:
+          'Elke maandag de nieuwe ideeën, meldingen en onbeantwoorde ideeën van uw projecten (alleen verstuurd als er iets te melden is; alleen e-mail verstuurt het).',
       },
     },
     unsubscribe: {
@@ -2519,7 +2522,8 @@ export const nl: Messages = {
     },
   },
   digests: {
-    intro: 'Wat uw volgende overzicht per e-mail zal bevatten, zoals het er nu voor staat. Een overzicht zonder iets te melden wordt niet verstuurd.',
+    intro:
+      'Wat uw volgende overzicht per e-mail zal bevatten, zoals het er nu voor staat. Een overzicht zonder iets te melden wordt niet verstuurd.',
     department_summary: {
       title: 'Maandoverzicht van de dienst',
       what: 'Verstuurd na het einde van elke maand: de cijfers van de dienst vergeleken met de vorige periode, een regel per project, de beslissingen, de ideeën die het langst wachten en de fasen van de volgende maand.',
