@@ -5,6 +5,7 @@ using Participation.Api.Features.Auth;
 using Participation.Api.Features.Budgets;
 using Participation.Api.Features.Comments;
 using Participation.Api.Features.Departments;
+using Participation.Api.Features.Digests;
 using Participation.Api.Features.Exports;
 using Participation.Api.Features.Feed;
 using Participation.Api.Features.Figures;
@@ -67,6 +68,7 @@ public static class ApiHost
         services.AddNotifications(builder.Configuration);
         services.AddWebhooks(builder.Configuration);
         services.AddExports(builder.Configuration);
+        services.AddDigests(builder.Configuration);
         services.AddSingleton<RefreshTrending>();
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<RefreshTrending>());
         services.AddIdempotency();
@@ -118,6 +120,7 @@ public static class ApiHost
         api.MapFiguresEndpoints();
         api.MapExportsEndpoints();
         api.MapIdeasManagerEndpoints();
+        api.MapDigestsEndpoints();
         app.MapEmbedEndpoints();
         extraEndpoints?.Invoke(app);
         await app.RunAsync();

@@ -2595,6 +2595,138 @@ export class ParticipationClient {
     }
 
     /**
+     * Your next digest (department summary or moderator digest) as it stands now, with your opt-out choice.
+     * @param kind (optional) 
+     * @return OK
+     */
+    getNextDigest(kind?: DigestKind | undefined, signal?: AbortSignal): Promise<GetNextDigestResponse> {
+        let url_ = this.baseUrl + "/api/v1/digests/next?";
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetNextDigest(_response);
+        });
+    }
+
+    protected processGetNextDigest(response: Response): Promise<GetNextDigestResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetNextDigestResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GetNextDigestResponse>(null as any);
+    }
+
+    /**
+     * The digests' log (admins): who was sent or skipped for which digest and period, newest first.
+     * @param kind (optional) 
+     * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
+     * @param limit (optional) Page size, 1 to 100 (20 when left out).
+     * @return OK
+     */
+    listDigests(kind?: DigestKind | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListDigestsResponse> {
+        let url_ = this.baseUrl + "/api/v1/digests?";
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListDigests(_response);
+        });
+    }
+
+    protected processListDigests(response: Response): Promise<ListDigestsResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListDigestsResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ListDigestsResponse>(null as any);
+    }
+
+    /**
      * Ask for an export of a scope's data as CSV or XLSX, written in the background (staff of the scope; audited).
      * @param idempotency_Key (optional) Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.
      * @return Accepted
@@ -11567,6 +11699,52 @@ export interface CreateWebhookRequest {
     description?: string | undefined;
 }
 
+export interface DepartmentSummary {
+    departmentId: string;
+    name: string;
+    from: string;
+    to: string;
+    previousFrom: string;
+    figures: Figure[];
+    projects: SummaryProject[];
+    decisions: GetDashboardDecision[];
+    waiting: GetDashboardWaitingIdea[];
+    waitingTotal: number;
+    nextMonthPhases: GetDashboardUpcomingPhase[];
+    readonly empty: boolean;
+}
+
+export interface DigestIdea {
+    id: string;
+    projectId: string;
+    projectTitle: string;
+    title: string;
+    status: IdeaStatus;
+    postedAt: string;
+    daysWaiting: number;
+}
+
+export enum DigestKind {
+    DepartmentSummary = "department_summary",
+    ModeratorDigest = "moderator_digest",
+}
+
+export interface DigestProject {
+    projectId: string;
+    title: string;
+    newIdeas: number;
+    awaitingModeration: number;
+    openFlags: number;
+    unanswered: number;
+    assignedToYou: number;
+}
+
+export enum DigestStatus {
+    Sent = "sent",
+    SkippedEmpty = "skipped_empty",
+    OptedOut = "opted_out",
+}
+
 export interface EditCommentRequest {
     body: string;
 }
@@ -11662,6 +11840,7 @@ export enum EventType {
     FeedbackTemplateCreated = "feedback_template.created",
     FeedbackTemplateEdited = "feedback_template.edited",
     FeedbackTemplateDeleted = "feedback_template.deleted",
+    DigestSent = "digest.sent",
 }
 
 export interface Export {
@@ -11993,6 +12172,18 @@ export interface GetMyVotesResponse {
     used: number;
     left?: number | undefined;
     ideaIds: string[];
+}
+
+export interface GetNextDigestResponse {
+    kind: DigestKind;
+    periodStart: string;
+    periodEnd: string;
+    sendsAt: string;
+    channel: NotificationChannel;
+    optedOut: boolean;
+    empty: boolean;
+    moderator?: ModeratorDigest | undefined;
+    departments: DepartmentSummary[];
 }
 
 export interface GetNotificationSummaryResponse {
@@ -12380,6 +12571,24 @@ export interface ListDepartmentsResponse {
     items: ListDepartmentsDepartment[];
 }
 
+export interface ListDigestsEntry {
+    id: number;
+    kind: DigestKind;
+    userId: string;
+    userName: string;
+    periodStart: string;
+    periodEnd: string;
+    status: DigestStatus;
+    items: number;
+    createdAt: string;
+    sentAt?: string | undefined;
+}
+
+export interface ListDigestsResponse {
+    items: ListDigestsEntry[];
+    nextCursor?: string | undefined;
+}
+
 export interface ListExportsResponse {
     items: Export[];
     nextCursor?: string | undefined;
@@ -12663,6 +12872,20 @@ export enum ModerationItemKind {
     Comment = "comment",
 }
 
+export interface ModeratorDigest {
+    projects: DigestProject[];
+    newIdeas: DigestIdea[];
+    unanswered: DigestIdea[];
+    assigned: DigestIdea[];
+    readonly newIdeasTotal: number;
+    readonly awaitingModerationTotal: number;
+    readonly openFlagsTotal: number;
+    readonly unansweredTotal: number;
+    readonly assignedTotal: number;
+    readonly empty: boolean;
+    readonly items: number;
+}
+
 export interface MyResponse {
     phaseId: string;
     status: ResponseStatus;
@@ -12681,6 +12904,8 @@ export enum NotificationCategory {
     ContentHidden = "content_hidden",
     Mention = "mention",
     IdeaAssigned = "idea_assigned",
+    DepartmentSummary = "department_summary",
+    ModeratorDigest = "moderator_digest",
 }
 
 export enum NotificationChannel {
@@ -13062,6 +13287,14 @@ export interface SubmitResponseResponse {
     responseId: string;
     phaseId: string;
     submittedAt: string;
+}
+
+export interface SummaryProject {
+    projectId: string;
+    title: string;
+    ideas: number;
+    participants: number;
+    waiting: number;
 }
 
 export interface SurveyOption {

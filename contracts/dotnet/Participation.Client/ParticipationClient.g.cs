@@ -446,6 +446,30 @@ namespace Participation.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Your next digest (department summary or moderator digest) as it stands now, with your opt-out choice.
+        /// </summary>
+        /// <remarks>
+        /// Your next digest (department summary or moderator digest) as it stands now, with your opt-out choice. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<GetNextDigestResponse> GetNextDigestAsync(DigestKind? kind = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The digests' log (admins): who was sent or skipped for which digest and period, newest first.
+        /// </summary>
+        /// <remarks>
+        /// The digests' log (admins): who was sent or skipped for which digest and period, newest first. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// </remarks>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ListDigestsResponse> ListDigestsAsync(DigestKind? kind = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Ask for an export of a scope's data as CSV or XLSX, written in the background (staff of the scope; audited).
         /// </summary>
         /// <remarks>
@@ -6604,6 +6628,242 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Your next digest (department summary or moderator digest) as it stands now, with your opt-out choice.
+        /// </summary>
+        /// <remarks>
+        /// Your next digest (department summary or moderator digest) as it stands now, with your opt-out choice. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<GetNextDigestResponse> GetNextDigestAsync(DigestKind? kind = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/digests/next"
+                    urlBuilder_.Append("api/v1/digests/next");
+                    urlBuilder_.Append('?');
+                    if (kind != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("kind")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(kind, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<GetNextDigestResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The digests' log (admins): who was sent or skipped for which digest and period, newest first.
+        /// </summary>
+        /// <remarks>
+        /// The digests' log (admins): who was sent or skipped for which digest and period, newest first. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// </remarks>
+        /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
+        /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ListDigestsResponse> ListDigestsAsync(DigestKind? kind = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/digests"
+                    urlBuilder_.Append("api/v1/digests");
+                    urlBuilder_.Append('?');
+                    if (kind != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("kind")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(kind, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (cursor != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (limit != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ListDigestsResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -23330,6 +23590,156 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DepartmentSummary
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("departmentId")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.Guid DepartmentId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("from")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
+        public System.DateTimeOffset From { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("to")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
+        public System.DateTimeOffset To { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("previousFrom")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
+        public System.DateTimeOffset PreviousFrom { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("figures")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<Figure> Figures { get; set; } = new System.Collections.ObjectModel.Collection<Figure>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("projects")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<SummaryProject> Projects { get; set; } = new System.Collections.ObjectModel.Collection<SummaryProject>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("decisions")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<GetDashboardDecision> Decisions { get; set; } = new System.Collections.ObjectModel.Collection<GetDashboardDecision>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("waiting")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<GetDashboardWaitingIdea> Waiting { get; set; } = new System.Collections.ObjectModel.Collection<GetDashboardWaitingIdea>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("waitingTotal")]
+        public int WaitingTotal { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("nextMonthPhases")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<GetDashboardUpcomingPhase> NextMonthPhases { get; set; } = new System.Collections.ObjectModel.Collection<GetDashboardUpcomingPhase>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("empty")]
+        public bool Empty { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DigestIdea
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.Guid Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("projectId")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.Guid ProjectId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("projectTitle")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string ProjectTitle { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Title { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<IdeaStatus>))]
+        public IdeaStatus Status { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("postedAt")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset PostedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("daysWaiting")]
+        public int DaysWaiting { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum DigestKind
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"department_summary")]
+        [System.Runtime.Serialization.EnumMember(Value = @"department_summary")]
+        DepartmentSummary = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"moderator_digest")]
+        [System.Runtime.Serialization.EnumMember(Value = @"moderator_digest")]
+        ModeratorDigest = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DigestProject
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("projectId")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.Guid ProjectId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Title { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("newIdeas")]
+        public int NewIdeas { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("awaitingModeration")]
+        public int AwaitingModeration { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("openFlags")]
+        public int OpenFlags { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("unanswered")]
+        public int Unanswered { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("assignedToYou")]
+        public int AssignedToYou { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum DigestStatus
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"sent")]
+        [System.Runtime.Serialization.EnumMember(Value = @"sent")]
+        Sent = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"skipped_empty")]
+        [System.Runtime.Serialization.EnumMember(Value = @"skipped_empty")]
+        SkippedEmpty = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"opted_out")]
+        [System.Runtime.Serialization.EnumMember(Value = @"opted_out")]
+        OptedOut = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class EditCommentRequest
     {
 
@@ -23695,6 +24105,10 @@ namespace Participation.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"feedback_template.deleted")]
         [System.Runtime.Serialization.EnumMember(Value = @"feedback_template.deleted")]
         FeedbackTemplateDeleted = 82,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"digest.sent")]
+        [System.Runtime.Serialization.EnumMember(Value = @"digest.sent")]
+        DigestSent = 83,
 
     }
 
@@ -24760,6 +25174,49 @@ namespace Participation.Client
         [System.Text.Json.Serialization.JsonPropertyName("ideaIds")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<System.Guid> IdeaIds { get; set; } = new System.Collections.ObjectModel.Collection<System.Guid>();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetNextDigestResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<DigestKind>))]
+        public DigestKind Kind { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("periodStart")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
+        public System.DateTimeOffset PeriodStart { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("periodEnd")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
+        public System.DateTimeOffset PeriodEnd { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("sendsAt")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset SendsAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("channel")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<NotificationChannel>))]
+        public NotificationChannel Channel { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("optedOut")]
+        public bool OptedOut { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("empty")]
+        public bool Empty { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("moderator")]
+        public ModeratorDigest? Moderator { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("departments")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<DepartmentSummary> Departments { get; set; } = new System.Collections.ObjectModel.Collection<DepartmentSummary>();
 
     }
 
@@ -25913,6 +26370,66 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ListDigestsEntry
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public long Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<DigestKind>))]
+        public DigestKind Kind { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("userId")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.Guid UserId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("userName")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string UserName { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("periodStart")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
+        public System.DateTimeOffset PeriodStart { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("periodEnd")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
+        public System.DateTimeOffset PeriodEnd { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<DigestStatus>))]
+        public DigestStatus Status { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        public int Items { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset CreatedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("sentAt")]
+        public System.DateTimeOffset? SentAt { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ListDigestsResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<ListDigestsEntry> Items { get; set; } = new System.Collections.ObjectModel.Collection<ListDigestsEntry>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        public string? NextCursor { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ListExportsResponse
     {
 
@@ -26772,6 +27289,49 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ModeratorDigest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("projects")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<DigestProject> Projects { get; set; } = new System.Collections.ObjectModel.Collection<DigestProject>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("newIdeas")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<DigestIdea> NewIdeas { get; set; } = new System.Collections.ObjectModel.Collection<DigestIdea>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("unanswered")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<DigestIdea> Unanswered { get; set; } = new System.Collections.ObjectModel.Collection<DigestIdea>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("assigned")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<DigestIdea> Assigned { get; set; } = new System.Collections.ObjectModel.Collection<DigestIdea>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("newIdeasTotal")]
+        public int NewIdeasTotal { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("awaitingModerationTotal")]
+        public int AwaitingModerationTotal { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("openFlagsTotal")]
+        public int OpenFlagsTotal { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("unansweredTotal")]
+        public int UnansweredTotal { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("assignedTotal")]
+        public int AssignedTotal { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("empty")]
+        public bool Empty { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        public int Items { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class MyResponse
     {
 
@@ -26834,6 +27394,14 @@ namespace Participation.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea_assigned")]
         [System.Runtime.Serialization.EnumMember(Value = @"idea_assigned")]
         IdeaAssigned = 7,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"department_summary")]
+        [System.Runtime.Serialization.EnumMember(Value = @"department_summary")]
+        DepartmentSummary = 8,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"moderator_digest")]
+        [System.Runtime.Serialization.EnumMember(Value = @"moderator_digest")]
+        ModeratorDigest = 9,
 
     }
 
@@ -27971,6 +28539,29 @@ namespace Participation.Client
         [System.Text.Json.Serialization.JsonPropertyName("submittedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset SubmittedAt { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class SummaryProject
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("projectId")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.Guid ProjectId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Title { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("ideas")]
+        public int Ideas { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("participants")]
+        public int Participants { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("waiting")]
+        public int Waiting { get; set; } = default!;
 
     }
 

@@ -104,6 +104,7 @@ export const routes = [
           },
           { path: 'webhooks', lazy: async () => ({ Component: (await import('./routes/admin/admin-webhooks-route')).AdminWebhooksRoute }) },
           { path: 'exports', lazy: async () => ({ Component: (await import('./routes/admin/admin-exports-route')).AdminExportsRoute }) },
+          { path: 'digests', lazy: async () => ({ Component: (await import('./routes/admin/admin-digests-route')).AdminDigestsRoute }) },
           { path: 'users', lazy: async () => ({ Component: (await import('./routes/admin/admin-users-route')).AdminUsersRoute }) },
           {
             path: 'departments',

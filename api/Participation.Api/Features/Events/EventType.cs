@@ -252,6 +252,7 @@ public enum EventType
 
     [JsonStringEnumMemberName("export.downloaded")]
     ExportDownloaded,
+
     // The ideas manager: a staff member made responsible for answering an idea; the project's feedback templates (audited).
     [JsonStringEnumMemberName("idea.assigned")]
     IdeaAssigned,
@@ -264,6 +265,11 @@ public enum EventType
 
     [JsonStringEnumMemberName("feedback_template.deleted")]
     FeedbackTemplateDeleted,
+
+    // Digests: a department head's monthly summary or a moderator's weekly digest was e-mailed (by the platform; the
+    // subject is the recipient; data: kind, periodStart, periodEnd, items). Skipped ones are only in the digests table.
+    [JsonStringEnumMemberName("digest.sent")]
+    DigestSent,
 }
 
 /// <summary>What an event is about.</summary>
@@ -400,6 +406,8 @@ public static class EventCatalogue
                 SubjectType.FeedbackTemplate,
                 true
             ),
+            // Sent by the platform, not a staff action: not in the audit log (admins read the digests' log).
+            EventType.DigestSent => new(SubjectType.User, false),
         };
 #pragma warning restore CS8524
 

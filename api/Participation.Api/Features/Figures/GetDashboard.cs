@@ -203,80 +203,95 @@ public static class GetDashboard
             var scope = await FigureAccess.RequireAsync(connection, q.Caller, q.ScopeType, q.ScopeId, clients: false, ct);
             var (from, to, period) = PeriodQuery.Resolve(q.From, q.To, clock);
             var waitingDays = q.WaitingDays ?? FigureQueries.DefaultWaitingDays;
-            var language = RequestLanguage.Current;
-            var projectIds = await FigureQueries.ProjectIdsAsync(connection, scope, ct);
-            var set = await FigureQueries.ComputeAsync(connection, scope, projectIds, period, waitingDays, language, ct);
-            await using var grid = await connection.QueryMultipleAsync(
-                new CommandDefinition(
-                    Sql,
-                    new
-                    {
-                        ScopeType = scope.Type.ToWire(),
-                        ScopeId = scope.Id,
-                        ProjectIds = projectIds,
-                        period.From,
-                        period.To,
-                        Language = language,
-                        UpcomingDays,
-                    },
-                    cancellationToken: ct
-                )
-            );
-            var phases = (await grid.ReadAsync<PhaseRow>())
-                .Select(p => new PhaseParticipation(
-                    p.PhaseId,
-                    p.ProjectId,
-                    p.ProjectTitle,
-                    p.PhaseTitle,
-                    p.Method.ToEnum<PhaseMethod>(),
-                    Utc(p.StartsAt),
-                    Utc(p.EndsAt),
-                    (int)p.Participants,
-                    (int)p.Actions
-                ))
-                .ToList();
-            var methods = (await grid.ReadAsync<MethodRow>())
-                .Select(m => new MethodParticipation(m.Method.ToEnum<PhaseMethod>(), (int)m.Participants, (int)m.Actions))
-                .ToList();
-            var top = (await grid.ReadAsync<IdeaRow>())
-                .Select(i => new TopIdea(i.Id, i.ProjectId, i.ProjectTitle, i.Title, i.Status.ToEnum<IdeaStatus>(), i.Likes, i.Comments))
-                .ToList();
-            var decisions = (await grid.ReadAsync<DecisionRow>())
-                .Select(d => new Decision(d.IdeaId, d.ProjectId, d.Title, d.Status.ToEnum<IdeaStatus>(), d.Feedback, Utc(d.At)))
-                .ToList();
-            var waitingRows = (await grid.ReadAsync<WaitingRow>()).ToList();
-            var upcoming = (await grid.ReadAsync<UpcomingRow>())
-                .Select(u => new UpcomingPhase(
-                    u.PhaseId,
-                    u.ProjectId,
-                    u.ProjectTitle,
-                    u.PhaseTitle,
-                    u.Method.ToEnum<PhaseMethod>(),
-                    Utc(u.StartsAt),
-                    Utc(u.EndsAt),
-                    u.Starting
-                ))
-                .ToList();
-            return new Response(
-                scope,
-                from,
-                to,
-                from.AddDays(from.DayNumber - to.DayNumber - 1),
-                waitingDays,
-                set.Figures,
-                set.Weeks,
-                set.IdeasByStatus,
-                phases,
-                methods,
-                top,
-                decisions,
-                waitingRows
-                    .Select(w => new WaitingIdea(w.Id, w.ProjectId, w.ProjectTitle, w.Title, Utc(w.PostedAt), w.DaysWaiting))
-                    .ToList(),
-                (int)(waitingRows.FirstOrDefault()?.Total ?? 0),
-                upcoming
-            );
+            return await LoadAsync(connection, scope, from, to, period, waitingDays, RequestLanguage.Current, ct);
         }
+    }
+
+    /// <summary>
+    /// The dashboard of a scope the caller was allowed to read, for the days [<paramref name="from"/>, <paramref name="to"/>]
+    /// (<paramref name="period"/>): what the endpoint answers, and what the department heads' summaries show, so both agree.
+    /// </summary>
+    public static async Task<Response> LoadAsync(
+        System.Data.Common.DbConnection connection,
+        FigureScope scope,
+        DateOnly from,
+        DateOnly to,
+        Period period,
+        int waitingDays,
+        string language,
+        CancellationToken ct
+    )
+    {
+        var projectIds = await FigureQueries.ProjectIdsAsync(connection, scope, ct);
+        var set = await FigureQueries.ComputeAsync(connection, scope, projectIds, period, waitingDays, language, ct);
+        await using var grid = await connection.QueryMultipleAsync(
+            new CommandDefinition(
+                Sql,
+                new
+                {
+                    ScopeType = scope.Type.ToWire(),
+                    ScopeId = scope.Id,
+                    ProjectIds = projectIds,
+                    period.From,
+                    period.To,
+                    Language = language,
+                    UpcomingDays,
+                },
+                cancellationToken: ct
+            )
+        );
+        var phases = (await grid.ReadAsync<PhaseRow>())
+            .Select(p => new PhaseParticipation(
+                p.PhaseId,
+                p.ProjectId,
+                p.ProjectTitle,
+                p.PhaseTitle,
+                p.Method.ToEnum<PhaseMethod>(),
+                Utc(p.StartsAt),
+                Utc(p.EndsAt),
+                (int)p.Participants,
+                (int)p.Actions
+            ))
+            .ToList();
+        var methods = (await grid.ReadAsync<MethodRow>())
+            .Select(m => new MethodParticipation(m.Method.ToEnum<PhaseMethod>(), (int)m.Participants, (int)m.Actions))
+            .ToList();
+        var top = (await grid.ReadAsync<IdeaRow>())
+            .Select(i => new TopIdea(i.Id, i.ProjectId, i.ProjectTitle, i.Title, i.Status.ToEnum<IdeaStatus>(), i.Likes, i.Comments))
+            .ToList();
+        var decisions = (await grid.ReadAsync<DecisionRow>())
+            .Select(d => new Decision(d.IdeaId, d.ProjectId, d.Title, d.Status.ToEnum<IdeaStatus>(), d.Feedback, Utc(d.At)))
+            .ToList();
+        var waitingRows = (await grid.ReadAsync<WaitingRow>()).ToList();
+        var upcoming = (await grid.ReadAsync<UpcomingRow>())
+            .Select(u => new UpcomingPhase(
+                u.PhaseId,
+                u.ProjectId,
+                u.ProjectTitle,
+                u.PhaseTitle,
+                u.Method.ToEnum<PhaseMethod>(),
+                Utc(u.StartsAt),
+                Utc(u.EndsAt),
+                u.Starting
+            ))
+            .ToList();
+        return new Response(
+            scope,
+            from,
+            to,
+            from.AddDays(from.DayNumber - to.DayNumber - 1),
+            waitingDays,
+            set.Figures,
+            set.Weeks,
+            set.IdeasByStatus,
+            phases,
+            methods,
+            top,
+            decisions,
+            waitingRows.Select(w => new WaitingIdea(w.Id, w.ProjectId, w.ProjectTitle, w.Title, Utc(w.PostedAt), w.DaysWaiting)).ToList(),
+            (int)(waitingRows.FirstOrDefault()?.Total ?? 0),
+            upcoming
+        );
     }
 
     [EndpointSummary(

@@ -17,6 +17,12 @@ public enum NotificationCategory
 
     /// <summary>A colleague made you responsible for answering an idea (the ideas manager).</summary>
     IdeaAssigned,
+
+    /// <summary>A department head's monthly summary of their department (e-mail only: any other channel turns it off).</summary>
+    DepartmentSummary,
+
+    /// <summary>A project moderator's weekly "waiting for you" digest (e-mail only: any other channel turns it off).</summary>
+    ModeratorDigest,
 }
 
 /// <summary>How a person hears about a category: e-mail and in-app, in-app only, or not at all.</summary>

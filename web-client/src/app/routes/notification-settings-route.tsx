@@ -49,5 +49,5 @@ function Preferences() {
     );
   }
   // The staff's categories (new ideas to moderate, mentions) only mean something to the staff.
-  return <NotificationPreferencesForm preferences={preferences.data!} staff={isStaff(me.data!.roles)} />;
+  return <NotificationPreferencesForm preferences={preferences.data!} staff={isStaff(me.data!.roles)} roles={me.data!.roles} />;
 }

@@ -2,6 +2,7 @@ import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from 
 import {
   NotificationCategory,
   NotificationChannel,
+  Role,
   type MarkNotificationsReadRequest,
   type NotificationPreference,
   type SetNotificationPreferencesChange,
@@ -13,7 +14,15 @@ export const STAFF_CATEGORIES: readonly NotificationCategory[] = [
   NotificationCategory.NewIdeaToModerate,
   NotificationCategory.Mention,
   NotificationCategory.IdeaAssigned,
+  NotificationCategory.ModeratorDigest,
+  NotificationCategory.DepartmentSummary,
 ];
+
+/** Categories only one role receives: the moderators' weekly digest, the department heads' monthly summary. */
+export const ROLE_CATEGORIES: Partial<Record<NotificationCategory, Role>> = {
+  [NotificationCategory.ModeratorDigest]: Role.ProjectModerator,
+  [NotificationCategory.DepartmentSummary]: Role.DepartmentHead,
+};
 
 /** How the settings page orders them: about your own ideas and comments first, then followed ideas, then the staff's. */
 const DISPLAY_ORDER: readonly NotificationCategory[] = [

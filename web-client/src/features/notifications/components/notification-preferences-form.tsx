@@ -5,12 +5,21 @@ import { describeError, toApiError } from '@/api/errors';
 import { Button } from '@/components/ui/button';
 import { FormErrorSummary } from '@/components/ui/form-error-summary';
 import { StatusMessage } from '@/components/ui/status-message';
-import { NOTIFICATION_CATEGORIES, NOTIFICATION_CHANNELS, STAFF_CATEGORIES, useSetNotificationPreferences } from '../api/notifications';
+import { hasRole, type RoleGrantLike } from '@/lib/roles';
+import {
+  NOTIFICATION_CATEGORIES,
+  NOTIFICATION_CHANNELS,
+  ROLE_CATEGORIES,
+  STAFF_CATEGORIES,
+  useSetNotificationPreferences,
+} from '../api/notifications';
 
 export interface NotificationPreferencesFormProps {
   preferences: NotificationPreference[];
   /** Show the categories only a project's staff receive. */
   staff: boolean;
+  /** The caller's roles: a category only one role receives (the digests) is shown to that role only. */
+  roles?: readonly RoleGrantLike[];
 }
 
 type Choices = Partial<Record<NotificationCategory, NotificationChannel>>;
@@ -27,11 +36,14 @@ function errorsByCategory(fieldErrors: Record<string, string[]>, sent: Notificat
 }
 
 /** Per category, a radio group: e-mail and in the app, in the app only, or off. */
-export function NotificationPreferencesForm({ preferences, staff }: NotificationPreferencesFormProps) {
+export function NotificationPreferencesForm({ preferences, staff, roles }: NotificationPreferencesFormProps) {
   const { t } = useTranslation();
   const save = useSetNotificationPreferences();
   const shown = NOTIFICATION_CATEGORIES.filter(
-    (c) => preferences.some((p) => p.category === c) && (staff || !STAFF_CATEGORIES.includes(c)),
+    (c) =>
+      preferences.some((p) => p.category === c) &&
+      (staff || !STAFF_CATEGORIES.includes(c)) &&
+      (ROLE_CATEGORIES[c] === undefined || hasRole(roles, ROLE_CATEGORIES[c])),
   );
   const [choices, setChoices] = useState<Choices>(() => Object.fromEntries(preferences.map((p) => [p.category, p.channel])));
   const [saved, setSaved] = useState(false);

@@ -166,6 +166,7 @@ export const en: Messages = {
       apiClients: 'API clients',
       webhooks: 'Webhooks',
       exports: 'Exports',
+      digests: 'My digests',
     },
     forbidden: {
       title: 'Restricted access',
@@ -193,6 +194,7 @@ export const en: Messages = {
         apiClients: 'Give the city’s and its partners’ applications access to the API: scopes, limits, secrets and revocation.',
         webhooks: 'Subscribe integrations (API clients) to events, with their delivery log.',
         exports: 'Download your projects’ data (ideas, comments, votes, responses, participants) as CSV or Excel.',
+        digests: 'What your next digest will hold (monthly for department heads, weekly for moderators), and whether you receive it.',
       },
       comingTitle: 'Coming for communication',
       comingBody:
@@ -1842,6 +1844,18 @@ export const en: Messages = {
         inSentence: 'ideas assigned to you',
         description: 'When a team member makes you responsible for answering an idea.',
       },
+      department_summary: {
+        name: 'Department monthly summary',
+        inSentence: 'monthly summaries of your department',
+        description:
+          'Every month, your department’s figures, decisions and what waits for an answer (sent only when there is something to say; only e-mail sends it).',
+      },
+      moderator_digest: {
+        name: 'Weekly "waiting for you" digest',
+        inSentence: 'weekly "waiting for you" digests',
+        description:
+          'Every Monday, the new ideas, flags and unanswered ideas of your projects (sent only when there is something to say; only e-mail sends it).',
+      },
     },
     unsubscribe: {
       title: 'Unsubscribe from e-mails',
@@ -2493,6 +2507,55 @@ export const en: Messages = {
       csvLanguage: 'Language of the headers and choices',
       csvButton: 'Download the CSV',
       csvDone: 'File « {{name}} » downloaded.',
+    },
+  },
+  digests: {
+    intro: 'What your next e-mail digest will hold, as it stands now. A digest with nothing to say is not sent.',
+    department_summary: {
+      title: 'Department monthly summary',
+      what: 'Sent after each month ends: the department’s figures against the previous period, a line per project, the decisions, the ideas waiting longest and next month’s phases.',
+    },
+    moderator_digest: {
+      title: 'Weekly "waiting for you" digest',
+      what: 'Sent every Monday for the past week, over all your projects: new ideas (including those awaiting pre-moderation), open flags, ideas without an official answer and ideas assigned to you.',
+    },
+    period: 'Current period: {{from}} to {{to}}.',
+    state: {
+      sent: 'It will be sent to you on {{sends}}.',
+      empty: 'Nothing to report so far: if it stays empty, it will not be sent.',
+      off: 'You do not receive it by e-mail.',
+    },
+    toggle: 'Receive this digest by e-mail',
+    toggleHelp: 'The "Stop this summary" link in each e-mail turns it off too.',
+    turnedOn: 'You will receive this digest.',
+    turnedOff: 'You will no longer receive this digest.',
+    listTitle: '{{title}} ({{count}})',
+    days_one: '{{count}} day',
+    days_other: '{{count}} days',
+    moderator: {
+      projects: 'Your projects',
+      project: 'Project',
+      newIdeas: 'New ideas',
+      awaitingModeration: 'Awaiting pre-moderation',
+      openFlags: 'Open flags',
+      unanswered: 'Unanswered',
+      assignedToYou: 'Assigned to you',
+      queue: 'moderation queue',
+      prescreening: 'awaiting pre-moderation',
+      newList: 'New ideas of the week',
+      unansweredList: 'Ideas without an official answer, the oldest first',
+      assignedList: 'Ideas assigned to you, unanswered',
+    },
+    summary: {
+      figures: 'The month’s figures: {{name}}',
+      figure: 'Figure',
+      value: 'This month',
+      previous: 'Previous period (from {{from}})',
+      projects: 'By project',
+      projectLine: '{{ideas}} idea(s), {{participants}} participant(s), {{waiting}} waiting for an answer',
+      waiting_one: 'Idea waiting for an answer ({{count}})',
+      waiting_other: 'Ideas waiting longest for an answer ({{count}} in all)',
+      dashboard: 'Dashboard: {{name}}',
     },
   },
   exports: {

@@ -165,6 +165,7 @@ export const fr = {
       apiClients: 'Clients d’API',
       webhooks: 'Webhooks',
       exports: 'Exports',
+      digests: 'Mes résumés',
     },
     forbidden: {
       title: 'Accès réservé',
@@ -193,6 +194,8 @@ export const fr = {
         apiClients: 'Donner aux applications de la ville et de ses partenaires un accès à l’API : portées, limites, secrets et révocation.',
         webhooks: 'Abonner les intégrations (clients d’API) aux événements, avec leur journal de livraisons.',
         exports: 'Télécharger les données de vos projets (idées, commentaires, votes, réponses, participants) en CSV ou Excel.',
+        digests:
+          'Ce que contiendra votre prochain résumé (mensuel pour les chefs de service, hebdomadaire pour les modérateurs), et le choix de le recevoir.',
       },
       comingTitle: 'À venir pour la communication',
       comingBody:
@@ -1851,6 +1854,18 @@ export const fr = {
         inSentence: 'idées qui vous sont confiées',
         description: 'Quand un membre de l’équipe vous confie la réponse à une idée.',
       },
+      department_summary: {
+        name: 'Résumé mensuel du service',
+        inSentence: 'résumés mensuels de votre service',
+        description:
+          'Chaque mois, les chiffres de votre service, les décisions et ce qui attend une réponse (envoyé seulement s’il y a quelque chose à dire ; seul l’e-mail l’envoie).',
+      },
+      moderator_digest: {
+        name: 'Résumé hebdomadaire « ce qui vous attend »',
+        inSentence: 'résumés hebdomadaires « ce qui vous attend »',
+        description:
+          'Chaque lundi, les nouvelles idées, signalements et idées sans réponse de vos projets (envoyé seulement s’il y a quelque chose à dire ; seul l’e-mail l’envoie).',
+      },
     },
     unsubscribe: {
       title: 'Se désabonner des e-mails',
@@ -2506,6 +2521,56 @@ export const fr = {
       csvLanguage: 'Langue des en-têtes et des choix',
       csvButton: 'Télécharger le CSV',
       csvDone: 'Fichier « {{name}} » téléchargé.',
+    },
+  },
+  digests: {
+    intro:
+      'Ce que contiendra votre prochain résumé par e-mail, tel qu’il se présente maintenant. Un résumé sans rien à dire n’est pas envoyé.',
+    department_summary: {
+      title: 'Résumé mensuel du service',
+      what: 'Envoyé après la fin de chaque mois : les chiffres du service comparés à la période précédente, une ligne par projet, les décisions, les idées qui attendent le plus longtemps et les phases du mois suivant.',
+    },
+    moderator_digest: {
+      title: 'Résumé hebdomadaire « ce qui vous attend »',
+      what: 'Envoyé chaque lundi pour la semaine écoulée, sur tous vos projets : nouvelles idées (dont celles en pré-modération), signalements ouverts, idées sans réponse officielle et idées qui vous sont confiées.',
+    },
+    period: 'Période en cours : du {{from}} au {{to}}.',
+    state: {
+      sent: 'Il vous sera envoyé le {{sends}}.',
+      empty: 'Rien à signaler pour l’instant : s’il reste vide, il ne sera pas envoyé.',
+      off: 'Vous ne le recevez pas par e-mail.',
+    },
+    toggle: 'Recevoir ce résumé par e-mail',
+    toggleHelp: 'Le lien « Ne plus recevoir ce résumé » de chaque e-mail le désactive aussi.',
+    turnedOn: 'Vous recevrez ce résumé.',
+    turnedOff: 'Vous ne recevrez plus ce résumé.',
+    listTitle: '{{title}} ({{count}})',
+    days_one: '{{count}} jour',
+    days_other: '{{count}} jours',
+    moderator: {
+      projects: 'Vos projets',
+      project: 'Projet',
+      newIdeas: 'Nouvelles idées',
+      awaitingModeration: 'En pré-modération',
+      openFlags: 'Signalements ouverts',
+      unanswered: 'Sans réponse',
+      assignedToYou: 'Qui vous sont confiées',
+      queue: 'file de modération',
+      prescreening: 'en attente de pré-modération',
+      newList: 'Nouvelles idées de la semaine',
+      unansweredList: 'Idées sans réponse officielle, les plus anciennes d’abord',
+      assignedList: 'Idées qui vous sont confiées, sans réponse',
+    },
+    summary: {
+      figures: 'Chiffres du mois : {{name}}',
+      figure: 'Chiffre',
+      value: 'Ce mois',
+      previous: 'Période précédente (depuis le {{from}})',
+      projects: 'Par projet',
+      projectLine: '{{ideas}} idée(s), {{participants}} participant·e(s), {{waiting}} en attente de réponse',
+      waiting_one: 'Idée qui attend une réponse ({{count}})',
+      waiting_other: 'Idées qui attendent une réponse depuis le plus longtemps ({{count}} au total)',
+      dashboard: 'Tableau de bord : {{name}}',
     },
   },
   exports: {

@@ -166,6 +166,7 @@ export const nl: Messages = {
       apiClients: 'API-clients',
       webhooks: 'Webhooks',
       exports: 'Exports',
+      digests: 'Mijn overzichten',
     },
     forbidden: {
       title: 'Beperkte toegang',
@@ -193,6 +194,8 @@ export const nl: Messages = {
         apiClients: 'Toepassingen van de stad en haar partners toegang geven tot de API: scopes, limieten, geheimen en intrekking.',
         webhooks: 'Integraties (API-clients) abonneren op gebeurtenissen, met hun leveringslogboek.',
         exports: 'De gegevens van uw projecten (ideeën, reacties, stemmen, antwoorden, deelnemers) downloaden als CSV of Excel.',
+        digests:
+          'Wat uw volgende overzicht zal bevatten (maandelijks voor diensthoofden, wekelijks voor moderatoren), en de keuze om het te ontvangen.',
       },
       comingTitle: 'Binnenkort voor communicatie',
       comingBody:
@@ -1850,6 +1853,18 @@ export const nl: Messages = {
         inSentence: 'ideeën die u zijn toevertrouwd',
         description: 'Wanneer een teamlid u het antwoord op een idee toevertrouwt.',
       },
+      department_summary: {
+        name: 'Maandoverzicht van de dienst',
+        inSentence: 'maandoverzichten van uw dienst',
+        description:
+          'Elke maand de cijfers van uw dienst, de beslissingen en wat op een antwoord wacht (alleen verstuurd als er iets te melden is; alleen e-mail verstuurt het).',
+      },
+      moderator_digest: {
+        name: 'Wekelijks overzicht "wat op u wacht"',
+        inSentence: 'wekelijkse overzichten "wat op u wacht"',
+        description:
+          'Elke maandag de nieuwe ideeën, meldingen en onbeantwoorde ideeën van uw projecten (alleen verstuurd als er iets te melden is; alleen e-mail verstuurt het).',
+      },
     },
     unsubscribe: {
       title: 'Uitschrijven voor e-mails',
@@ -2504,6 +2519,56 @@ export const nl: Messages = {
       csvLanguage: 'Taal van de kolomkoppen en keuzes',
       csvButton: 'CSV downloaden',
       csvDone: 'Bestand « {{name}} » gedownload.',
+    },
+  },
+  digests: {
+    intro:
+      'Wat uw volgende overzicht per e-mail zal bevatten, zoals het er nu voor staat. Een overzicht zonder iets te melden wordt niet verstuurd.',
+    department_summary: {
+      title: 'Maandoverzicht van de dienst',
+      what: 'Verstuurd na het einde van elke maand: de cijfers van de dienst vergeleken met de vorige periode, een regel per project, de beslissingen, de ideeën die het langst wachten en de fasen van de volgende maand.',
+    },
+    moderator_digest: {
+      title: 'Wekelijks overzicht "wat op u wacht"',
+      what: 'Elke maandag verstuurd voor de afgelopen week, over al uw projecten: nieuwe ideeën (ook in voorafgaande moderatie), open meldingen, ideeën zonder officieel antwoord en ideeën die u werden toevertrouwd.',
+    },
+    period: 'Lopende periode: van {{from}} tot {{to}}.',
+    state: {
+      sent: 'Het wordt u verstuurd op {{sends}}.',
+      empty: 'Voorlopig niets te melden: als het leeg blijft, wordt het niet verstuurd.',
+      off: 'U ontvangt het niet per e-mail.',
+    },
+    toggle: 'Dit overzicht per e-mail ontvangen',
+    toggleHelp: 'De link "Dit overzicht niet meer ontvangen" in elke e-mail schakelt het ook uit.',
+    turnedOn: 'U ontvangt dit overzicht.',
+    turnedOff: 'U ontvangt dit overzicht niet meer.',
+    listTitle: '{{title}} ({{count}})',
+    days_one: '{{count}} dag',
+    days_other: '{{count}} dagen',
+    moderator: {
+      projects: 'Uw projecten',
+      project: 'Project',
+      newIdeas: 'Nieuwe ideeën',
+      awaitingModeration: 'In voorafgaande moderatie',
+      openFlags: 'Open meldingen',
+      unanswered: 'Zonder antwoord',
+      assignedToYou: 'Aan u toevertrouwd',
+      queue: 'moderatiewachtrij',
+      prescreening: 'wacht op voorafgaande moderatie',
+      newList: 'Nieuwe ideeën van de week',
+      unansweredList: 'Ideeën zonder officieel antwoord, de oudste eerst',
+      assignedList: 'Ideeën die u werden toevertrouwd, zonder antwoord',
+    },
+    summary: {
+      figures: 'Cijfers van de maand: {{name}}',
+      figure: 'Cijfer',
+      value: 'Deze maand',
+      previous: 'Vorige periode (vanaf {{from}})',
+      projects: 'Per project',
+      projectLine: '{{ideas}} idee(ën), {{participants}} deelnemer(s), {{waiting}} wachtend op antwoord',
+      waiting_one: 'Idee dat op een antwoord wacht ({{count}})',
+      waiting_other: 'Ideeën die het langst op een antwoord wachten ({{count}} in totaal)',
+      dashboard: 'Dashboard: {{name}}',
     },
   },
   exports: {
