@@ -17,6 +17,7 @@ using Participation.Api.Features.Notifications;
 using Participation.Api.Features.Organisations;
 using Participation.Api.Features.Platform;
 using Participation.Api.Features.Projects;
+using Participation.Api.Features.Reports;
 using Participation.Api.Features.Surveys;
 using Participation.Api.Features.Users;
 using Participation.Api.Features.Votes;
@@ -118,6 +119,7 @@ public static class ApiHost
         api.MapFiguresEndpoints();
         api.MapExportsEndpoints();
         api.MapIdeasManagerEndpoints();
+        api.MapReportsEndpoints();
         app.MapEmbedEndpoints();
         extraEndpoints?.Invoke(app);
         await app.RunAsync();

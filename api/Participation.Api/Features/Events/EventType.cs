@@ -264,6 +264,16 @@ public enum EventType
 
     [JsonStringEnumMemberName("feedback_template.deleted")]
     FeedbackTemplateDeleted,
+
+    // The results report for the decision maker (one per project): composed, downloaded and sent by staff (audited).
+    [JsonStringEnumMemberName("report.edited")]
+    ReportEdited,
+
+    [JsonStringEnumMemberName("report.downloaded")]
+    ReportDownloaded,
+
+    [JsonStringEnumMemberName("report.sent")]
+    ReportSent,
 }
 
 /// <summary>What an event is about.</summary>
@@ -400,6 +410,8 @@ public static class EventCatalogue
                 SubjectType.FeedbackTemplate,
                 true
             ),
+            // A project's results report: its subject is the project (one report each).
+            EventType.ReportEdited or EventType.ReportDownloaded or EventType.ReportSent => new(SubjectType.Project, true),
         };
 #pragma warning restore CS8524
 
