@@ -252,6 +252,7 @@ public enum EventType
 
     [JsonStringEnumMemberName("export.downloaded")]
     ExportDownloaded,
+
     // The ideas manager: a staff member made responsible for answering an idea; the project's feedback templates (audited).
     [JsonStringEnumMemberName("idea.assigned")]
     IdeaAssigned,

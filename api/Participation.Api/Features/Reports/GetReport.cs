@@ -128,19 +128,21 @@ public static class GetReport
         "prescreening",
     ];
 
-    private sealed record ReportRow(
-        string Goals,
-        string Conclusions,
-        string[] Sections,
-        Guid[]? PhaseIds,
-        DateTime? PeriodFrom,
-        DateTime? PeriodTo,
-        int Version,
-        DateTime UpdatedAt,
-        string? UpdatedBy
-    );
+    // A class (not a positional record): Dapper reads the arrays through property setters.
+    private sealed class ReportRow
+    {
+        public string Goals { get; init; } = "";
+        public string Conclusions { get; init; } = "";
+        public string[] Sections { get; init; } = [];
+        public Guid[]? PhaseIds { get; init; }
+        public DateOnly? PeriodFrom { get; init; }
+        public DateOnly? PeriodTo { get; init; }
+        public int Version { get; init; }
+        public DateTime UpdatedAt { get; init; }
+        public string? UpdatedBy { get; init; }
+    }
 
-    private sealed record PhaseRow(Guid Id, string Title, string Method, DateTime StartsAt, DateTime? EndsAt, DateTime StartsOn);
+    private sealed record PhaseRow(Guid Id, string Title, string Method, DateTime StartsAt, DateTime? EndsAt, DateOnly StartsOn);
 
     private sealed record StatusRow(Guid PhaseId, string Status, int Count);
 
@@ -191,11 +193,7 @@ public static class GetReport
                 ideas = (await grid.ReadAsync<IdeaRow>()).ToLookup(i => i.PhaseId);
             }
 
-            var (from, to, period) = PeriodQuery.Resolve(
-                PeriodFrom(report, phases, project, clock),
-                report?.PeriodTo is { } t ? DateOnly.FromDateTime(t) : null,
-                clock
-            );
+            var (from, to, period) = PeriodQuery.Resolve(PeriodFrom(report, phases, project, clock), report?.PeriodTo, clock);
             var scope = new FigureScope(FigureScopeType.Project, project.Id, project.Title, project.DepartmentId, project.Id, null);
             var figures = await FigureQueries.ComputeAsync(connection, scope, period, FigureQueries.DefaultWaitingDays, language, ct);
 
@@ -235,8 +233,8 @@ public static class GetReport
                 report?.PhaseIds,
                 from,
                 to,
-                report?.PeriodFrom is { } pf ? DateOnly.FromDateTime(pf) : null,
-                report?.PeriodTo is { } pt ? DateOnly.FromDateTime(pt) : null,
+                report?.PeriodFrom,
+                report?.PeriodTo,
                 report?.Version ?? 0,
                 report is null ? null : Utc(report.UpdatedAt),
                 report?.UpdatedBy,
@@ -293,13 +291,12 @@ public static class GetReport
     /// </summary>
     private static DateOnly PeriodFrom(ReportRow? report, List<PhaseRow> phases, ReportAccess.Project project, TimeProvider clock)
     {
-        var to = report?.PeriodTo is { } t ? DateOnly.FromDateTime(t) : PeriodQuery.Today(clock);
-        var first =
-            report?.PeriodFrom is { } chosen ? DateOnly.FromDateTime(chosen)
-            : phases.Count > 0 ? DateOnly.FromDateTime(phases[0].StartsOn)
-            : DateOnly.FromDateTime(project.CreatedAt);
+        var to = report?.PeriodTo ?? PeriodQuery.Today(clock);
+        var first = report?.PeriodFrom ?? (phases.Count > 0 ? phases[0].StartsOn : DateOnly.FromDateTime(project.CreatedAt));
         var earliest = to.AddDays(1 - PeriodQuery.MaxDays);
-        return first > to ? to : first < earliest ? earliest : first;
+        return first > to ? to
+            : first < earliest ? earliest
+            : first;
     }
 
     [EndpointSummary(

@@ -36,7 +36,7 @@ public static class ListReportRecipients
               FROM user_roles r JOIN users u ON u.id = r.user_id LEFT JOIN departments d ON d.id = r.department_id
              WHERE ((r.role = 'department_head' AND r.department_id = @DepartmentId)
                     OR (r.role = 'elected_official' AND (r.scope_type = 'platform' OR r.department_id = @DepartmentId)))
-               AND (CAST(@Ids AS uuid[]) IS NULL OR u.id = ANY(@Ids))
+               AND (CAST(@Ids AS uuid[]) IS NULL OR u.id = ANY(CAST(@Ids AS uuid[])))
              ORDER BY u.id, r.role, r.scope_type) x
          ORDER BY x.role, x.name, x.user_id
          LIMIT @Max;

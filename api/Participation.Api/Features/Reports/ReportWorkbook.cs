@@ -104,11 +104,22 @@ internal static class ReportWorkbook
             await Row();
             await Header(T("rank"), T("idea"), T("status"), T("votes"));
             foreach (var i in votes.Items)
-                await Row(new DataCell(i.Rank), Text(i.Title), Text(ReportTexts.Status(language, i.Status.ToWire())), new DataCell(i.Votes));
+                await Row(
+                    new DataCell(i.Rank),
+                    Text(i.Title),
+                    Text(ReportTexts.Status(language, i.Status.ToWire())),
+                    new DataCell(i.Votes)
+                );
         }
         else if (p.Budget is { } budget)
         {
-            await Row(Text(T("budget")), new DataCell(budget.Budget), Text(budget.Currency), Text(T("baskets")), new DataCell(budget.Baskets));
+            await Row(
+                Text(T("budget")),
+                new DataCell(budget.Budget),
+                Text(budget.Currency),
+                Text(T("baskets")),
+                new DataCell(budget.Baskets)
+            );
             await Row();
             await Header(T("idea"), T("cost"), T("baskets"), T("funded"));
             foreach (var i in budget.Items)

@@ -82,16 +82,18 @@ public static class SaveReport
             RETURNING version, updated_at;
             """;
 
-        private sealed record Row(
-            string Goals,
-            string Conclusions,
-            string[] Sections,
-            Guid[]? PhaseIds,
-            DateTime? PeriodFrom,
-            DateTime? PeriodTo,
-            int Version,
-            DateTime UpdatedAt
-        );
+        // A class (not a positional record): Dapper reads the arrays through property setters.
+        private sealed class Row
+        {
+            public string Goals { get; init; } = "";
+            public string Conclusions { get; init; } = "";
+            public string[] Sections { get; init; } = [];
+            public Guid[]? PhaseIds { get; init; }
+            public DateOnly? PeriodFrom { get; init; }
+            public DateOnly? PeriodTo { get; init; }
+            public int Version { get; init; }
+            public DateTime UpdatedAt { get; init; }
+        }
 
         private sealed record Saved(int Version, DateTime UpdatedAt);
 
@@ -101,9 +103,9 @@ public static class SaveReport
             var goals = RichText.Sanitize(b.Goals ?? "");
             var conclusions = RichText.Sanitize(b.Conclusions ?? "");
             if (goals.Length > MaxGoals || conclusions.Length > MaxConclusions)
-                throw new ValidationException(
-                    [new ValidationFailure(goals.Length > MaxGoals ? "goals" : "conclusions", Messages.Get("report_too_long"))]
-                );
+                throw new ValidationException([
+                    new ValidationFailure(goals.Length > MaxGoals ? "goals" : "conclusions", Messages.Get("report_too_long")),
+                ]);
             var sections = (b.Sections ?? Enum.GetValues<ReportSection>()).OrderBy(s => s).Select(s => s.ToWire()).ToArray();
             var phaseIds = b.PhaseIds?.ToArray();
 
@@ -123,8 +125,8 @@ public static class SaveReport
             );
             if (b.Version != (current?.Version ?? 0))
                 throw new ConflictException(Messages.Get("report_stale"));
-            DateTime? from = b.From?.ToDateTime(TimeOnly.MinValue);
-            DateTime? to = b.To?.ToDateTime(TimeOnly.MinValue);
+            var from = b.From;
+            var to = b.To;
             if (
                 current is not null
                 && current.Goals == goals
@@ -148,20 +150,19 @@ public static class SaveReport
                 From = from,
                 To = to,
             };
-            var saved =
-                await connection.QuerySingleOrDefaultAsync<Saved>(
-                    new CommandDefinition(current is null ? InsertSql : UpdateSql, args, tx, cancellationToken: ct)
-                ) ?? throw new ConflictException(Messages.Get("report_stale")); // created by someone else in between
+            var saved = await connection.QuerySingleOrDefaultAsync<Saved>(
+                new CommandDefinition(current is null ? InsertSql : UpdateSql, args, tx, cancellationToken: ct)
+            ) ?? throw new ConflictException(Messages.Get("report_stale")); // created by someone else in between
 
-            static object Summary(string goals, string conclusions, string[] sections, Guid[]? phases, DateTime? from, DateTime? to) =>
+            static object Summary(string goals, string conclusions, string[] sections, Guid[]? phases, DateOnly? from, DateOnly? to) =>
                 new
                 {
                     goalsLength = goals.Length,
                     conclusionsLength = conclusions.Length,
                     sections,
                     phaseIds = phases,
-                    from = from is { } f ? DateOnly.FromDateTime(f) : (DateOnly?)null,
-                    to = to is { } t ? DateOnly.FromDateTime(t) : (DateOnly?)null,
+                    from,
+                    to,
                 };
             await events.RecordAsync(
                 tx,

@@ -38,7 +38,8 @@ public static class SendReport
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events, IOptions<EmailOptions> options) : ICommandHandler<Command, Response>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events, IOptions<EmailOptions> options)
+        : ICommandHandler<Command, Response>
     {
         private const string Sql = """
             SELECT u.first_name || ' ' || u.last_name FROM users u WHERE u.id = @ActorId;
@@ -56,7 +57,9 @@ public static class SendReport
                 throw new ValidationException([new ValidationFailure("recipientIds", Messages.Get("report_recipient"))]);
             string sender;
             string platform;
-            await using (var grid = await connection.QueryMultipleAsync(new CommandDefinition(Sql, new { c.ActorId }, tx, cancellationToken: ct)))
+            await using (
+                var grid = await connection.QueryMultipleAsync(new CommandDefinition(Sql, new { c.ActorId }, tx, cancellationToken: ct))
+            )
             {
                 sender = await grid.ReadSingleOrDefaultAsync<string>() ?? "";
                 platform = await grid.ReadSingleOrDefaultAsync<string>() ?? "Participation";
@@ -68,7 +71,16 @@ public static class SendReport
                 Actor.User(c.ActorId),
                 c.ProjectId,
                 Scope.Project(c.ProjectId),
-                data: new { recipients = sent.Select(r => new { userId = r.UserId, name = r.Name, role = r.Role.ToWire() }).ToArray() },
+                data: new
+                {
+                    recipients = sent.Select(r => new
+                        {
+                            userId = r.UserId,
+                            name = r.Name,
+                            role = r.Role.ToWire(),
+                        })
+                        .ToArray(),
+                },
                 ct: ct
             );
             var link = $"{options.Value.AppBaseUrl.TrimEnd('/')}/admin/projects/{c.ProjectId}/report";

@@ -23,7 +23,11 @@ public sealed class ReportAuthorizationTests(ApiFactory api) : ApiTest(api)
         };
 
     public static TheoryData<string, string, int> Matrix() =>
-        AuthorizationMatrix.Build([.. AuthorizationMatrix.Actors, "elected_official_d1", "elected_official_d2", "api_client"], Actions, Expected);
+        AuthorizationMatrix.Build(
+            [.. AuthorizationMatrix.Actors, "elected_official_d1", "elected_official_d2", "api_client"],
+            Actions,
+            Expected
+        );
 
     private const string State = """
         SELECT coalesce((SELECT string_agg(r.conclusions || r.version, ',') FROM project_reports r), '-')

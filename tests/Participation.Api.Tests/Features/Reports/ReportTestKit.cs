@@ -30,8 +30,19 @@ internal sealed class ReportCity
         return await response.ReadJsonAsync();
     }
 
-    public static object Body(int version, string goals = "<p>Réaménager le parc</p>", string conclusions = "<p>Merci</p>", object? more = null) =>
-        more ?? new { version, goals, conclusions };
+    public static object Body(
+        int version,
+        string goals = "<p>Réaménager le parc</p>",
+        string conclusions = "<p>Merci</p>",
+        object? more = null
+    ) =>
+        more
+        ?? new
+        {
+            version,
+            goals,
+            conclusions,
+        };
 
     public Task<HttpResponseMessage> SaveAsync(HttpClient client, object body, Guid? project = null) =>
         client.PutAsJsonAsync(Url(project), body);
@@ -69,10 +80,13 @@ internal sealed class ReportCity
     {
         XNamespace s = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
         using var zip = new ZipArchive(new MemoryStream(xlsx), ZipArchiveMode.Read);
-        var shared =
-            zip.GetEntry("xl/sharedStrings.xml") is { } entry
-                ? XDocument.Load(entry.Open()).Root!.Elements(s + "si").Select(si => string.Concat(si.Descendants(s + "t").Select(t => t.Value))).ToList()
-                : [];
+        var shared = zip.GetEntry("xl/sharedStrings.xml") is { } entry
+            ? XDocument
+                .Load(entry.Open())
+                .Root!.Elements(s + "si")
+                .Select(si => string.Concat(si.Descendants(s + "t").Select(t => t.Value)))
+                .ToList()
+            : [];
         var doc = XDocument.Load(zip.GetEntry($"xl/worksheets/sheet{sheet}.xml")!.Open());
         return string.Join(
             " | ",

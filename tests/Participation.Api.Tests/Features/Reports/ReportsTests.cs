@@ -68,7 +68,9 @@ public sealed class ReportsTests(ApiFactory api) : ApiTest(api)
     {
         var r = await ReportCity.CreateAsync(Api);
         var responses = await Task.WhenAll(
-            Enumerable.Range(0, 4).Select(i => r.SaveAsync(i % 2 == 0 ? r.C.Mod1 : r.C.Admin, ReportCity.Body(0, conclusions: $"<p>Version {i}</p>")))
+            Enumerable
+                .Range(0, 4)
+                .Select(i => r.SaveAsync(i % 2 == 0 ? r.C.Mod1 : r.C.Admin, ReportCity.Body(0, conclusions: $"<p>Version {i}</p>")))
         );
         Assert.Equal(1, responses.Count(x => x.StatusCode == HttpStatusCode.OK));
         foreach (var conflict in responses.Where(x => x.StatusCode != HttpStatusCode.OK))
@@ -78,7 +80,8 @@ public sealed class ReportsTests(ApiFactory api) : ApiTest(api)
 
         // A save from a stale read is refused, and the newer text stays.
         (await r.SaveAsync(r.C.Mod1, ReportCity.Body(1, conclusions: "<p>Seconde</p>"))).EnsureSuccessStatusCode();
-        await (await r.SaveAsync(r.C.Admin, ReportCity.Body(1, conclusions: "<p>Écrasée</p>"))).AssertProblemAsync(HttpStatusCode.Conflict);
+        var stale = await r.SaveAsync(r.C.Admin, ReportCity.Body(1, conclusions: "<p>Écrasée</p>"));
+        await stale.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("<p>Seconde</p>", (await r.GetAsync(r.C.Admin))["conclusions"]!.GetValue<string>());
         Assert.Equal(2, (await Api.EventsAsync("report.edited")).Count);
     }
@@ -169,7 +172,10 @@ public sealed class ReportsTests(ApiFactory api) : ApiTest(api)
         Assert.All(items.Take(2), i => Assert.Equal("Nous la réaliserons en 2027.", i!["feedback"]!.GetValue<string>()));
         Assert.All(items.Take(2), i => Assert.Equal("accepted", i!["status"]!.GetValue<string>()));
         Assert.Null(items[2]!["feedback"]);
-        Assert.Equal(2, ideas["byStatus"]!.AsArray().Single(s => s!["status"]!.GetValue<string>() == "accepted")!["count"]!.GetValue<int>());
+        Assert.Equal(
+            2,
+            ideas["byStatus"]!.AsArray().Single(s => s!["status"]!.GetValue<string>() == "accepted")!["count"]!.GetValue<int>()
+        );
     }
 
     [Fact]
@@ -186,7 +192,10 @@ public sealed class ReportsTests(ApiFactory api) : ApiTest(api)
         {
             var response = await client.GetAsync($"{r.Url()}.xlsx");
             Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-            Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
+            Assert.Equal(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                response.Content.Headers.ContentType!.MediaType
+            );
             return await response.Content.ReadAsByteArrayAsync();
         }
 
@@ -248,8 +257,7 @@ public sealed class ReportsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(before + 2, await Api.CountAsync("email_outbox"));
         foreach (var to in new[] { r.C.City.Head1.Email, officialD1.Email })
         {
-            var mail = Assert.Single(await Api.OutboxAsync(to));
-            Assert.Equal("report", mail.Category);
+            var mail = Assert.Single(await Api.OutboxAsync(to), m => m.Category == "report");
             Assert.Contains("Parc du centre", mail.Subject, StringComparison.Ordinal);
             Assert.Contains($"/admin/projects/{r.C.P1}/report", mail.TextBody, StringComparison.Ordinal);
             Assert.Contains("Modé Rateur", mail.TextBody, StringComparison.Ordinal);
@@ -292,8 +300,24 @@ public sealed class ReportsTests(ApiFactory api) : ApiTest(api)
         await Refused(new { version = 0, sections = new[] { "goals", "goals" } }, "sections");
         await Refused(new { version = 0, phaseIds = new[] { otherPhase } }, "phaseIds");
         await Refused(new { version = 0, phaseIds = new[] { r.C.Phase1, r.C.Phase1 } }, "phaseIds");
-        await Refused(new { version = 0, from = "2026-05-01", to = "2026-04-01" }, "from");
-        await Refused(new { version = 0, from = "2020-01-01", to = "2026-04-01" }, "from");
+        await Refused(
+            new
+            {
+                version = 0,
+                from = "2026-05-01",
+                to = "2026-04-01",
+            },
+            "from"
+        );
+        await Refused(
+            new
+            {
+                version = 0,
+                from = "2020-01-01",
+                to = "2026-04-01",
+            },
+            "from"
+        );
         await Refused(new { version = 0, goals = new string('a', 20_001) }, "goals");
         await Refused(new { version = 0, conclusions = new string('a', 50_001) }, "conclusions");
         var unknown = await r.C.Mod1.PutAsync(r.Url(), Http.Json("""{"version":0,"sections":["appendix"]}"""));

@@ -79,7 +79,9 @@ export function AdminProjectReportRoute() {
       {downloadError ? <Alert variant="error" role="alert" title={downloadError} /> : null}
       <StatusMessage>{notice}</StatusMessage>
       <div className={data.canEdit ? 'report-layout' : undefined}>
-        {data.canEdit ? <ReportEditor key={`${data.projectId}-${data.version}`} report={data} /> : null}
+        {data.canEdit ? (
+          <ReportEditor key={`${data.projectId}-${data.version}`} report={data} onSaved={() => setNotice(t('reports.editor.saved'))} />
+        ) : null}
         <section className="report-preview" aria-label={t('reports.preview')}>
           <ReportDocument
             report={data}

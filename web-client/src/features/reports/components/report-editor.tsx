@@ -4,7 +4,6 @@ import type { GetReportResponse, ReportSection } from '@contracts/participation-
 import { describeError, toApiError } from '@/api/errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { StatusMessage } from '@/components/ui/status-message';
 import { TextAreaField } from '@/components/ui/textarea-field';
 import { TextField } from '@/components/ui/text-field';
 import { REPORT_SECTIONS, useSaveReport } from '../api/reports';
@@ -12,8 +11,9 @@ import { REPORT_SECTIONS, useSaveReport } from '../api/reports';
 /**
  * The moderators' editor: goals and conclusions (HTML, sanitised by the API), the sections shown, the phases whose
  * results are shown and the figures' period. Saves with the version last read; a 409 says someone saved in between.
+ * `onSaved` runs once the save is done (the editor is then drawn again from the saved report).
  */
-export function ReportEditor({ report }: { report: GetReportResponse }) {
+export function ReportEditor({ report, onSaved }: { report: GetReportResponse; onSaved: () => void }) {
   const { t } = useTranslation();
   const save = useSaveReport(report.projectId);
   const [goals, setGoals] = useState(report.goals);
@@ -22,7 +22,6 @@ export function ReportEditor({ report }: { report: GetReportResponse }) {
   const [phaseIds, setPhaseIds] = useState<string[]>(report.phases.filter((p) => p.included).map((p) => p.id));
   const [from, setFrom] = useState(report.periodFrom ?? '');
   const [to, setTo] = useState(report.periodTo ?? '');
-  const [saved, setSaved] = useState(false);
   const error = save.error ? toApiError(save.error) : null;
   const errors = error?.fieldErrors ?? {};
 
@@ -32,7 +31,6 @@ export function ReportEditor({ report }: { report: GetReportResponse }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    setSaved(false);
     const all = phaseIds.length === report.phases.length;
     save.mutate(
       {
@@ -44,7 +42,7 @@ export function ReportEditor({ report }: { report: GetReportResponse }) {
         from: from || undefined,
         to: to || undefined,
       },
-      { onSuccess: () => setSaved(true) },
+      { onSuccess: onSaved },
     );
   }
 
@@ -106,8 +104,22 @@ export function ReportEditor({ report }: { report: GetReportResponse }) {
       <fieldset className="fieldset">
         <legend className="fieldset__legend">{t('reports.editor.period')}</legend>
         <p className="field__hint">{t('reports.editor.periodHint')}</p>
-        <TextField id="report-from" type="date" label={t('reports.editor.from')} value={from} onChange={(e) => setFrom(e.target.value)} errors={errors.from} />
-        <TextField id="report-to" type="date" label={t('reports.editor.to')} value={to} onChange={(e) => setTo(e.target.value)} errors={errors.to} />
+        <TextField
+          id="report-from"
+          type="date"
+          label={t('reports.editor.from')}
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          errors={errors.from}
+        />
+        <TextField
+          id="report-to"
+          type="date"
+          label={t('reports.editor.to')}
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          errors={errors.to}
+        />
       </fieldset>
       {error && error.status === 409 ? (
         <Alert variant="error" role="alert" title={t('reports.editor.conflict')} />
@@ -119,7 +131,6 @@ export function ReportEditor({ report }: { report: GetReportResponse }) {
           {t('reports.editor.save')}
         </Button>
       </div>
-      <StatusMessage>{saved ? t('reports.editor.saved') : null}</StatusMessage>
     </form>
   );
 }
