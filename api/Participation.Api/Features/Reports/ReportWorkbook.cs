@@ -1,4 +1,3 @@
-using Participation.Api.Features.Phases;
 using Participation.Api.Infrastructure.Content;
 using Participation.Api.Infrastructure.Tables;
 using SpreadCheetah;
