@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.WebUtilities;
 using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Tables;
 
@@ -46,10 +47,23 @@ public static class DownloadReport
         }
     }
 
+    /// <remarks>
+    /// The zip archive under the workbook writes each entry's trailer synchronously, which Kestrel refuses on a response:
+    /// the workbook goes through a buffer (in memory up to 32 KiB, then a temporary file) sent asynchronously.
+    /// </remarks>
     [EndpointSummary("A project's results report as an XLSX workbook: a summary sheet and one sheet per phase (audited).")]
     public static async Task<IResult> Endpoint(Guid id, Caller caller, ISender sender, HttpContext http, CancellationToken ct)
     {
         var file = await sender.Send(new Query(caller, id), ct);
-        return Results.Stream(stream => file.WriteAsync(stream, http.RequestAborted), TableWriters.XlsxContentType, file.FileName);
+        return Results.Stream(
+            async body =>
+            {
+                await using var buffer = new FileBufferingWriteStream();
+                await file.WriteAsync(buffer, http.RequestAborted);
+                await buffer.DrainBufferAsync(body, http.RequestAborted);
+            },
+            TableWriters.XlsxContentType,
+            file.FileName
+        );
     }
 }
