@@ -18,6 +18,7 @@ using Participation.Api.Features.Notifications;
 using Participation.Api.Features.Organisations;
 using Participation.Api.Features.Platform;
 using Participation.Api.Features.Projects;
+using Participation.Api.Features.Reports;
 using Participation.Api.Features.Surveys;
 using Participation.Api.Features.Users;
 using Participation.Api.Features.Votes;
@@ -121,6 +122,7 @@ public static class ApiHost
         api.MapExportsEndpoints();
         api.MapIdeasManagerEndpoints();
         api.MapDigestsEndpoints();
+        api.MapReportsEndpoints();
         app.MapEmbedEndpoints();
         extraEndpoints?.Invoke(app);
         await app.RunAsync();

@@ -89,6 +89,10 @@ export const routes = [
             lazy: async () => ({ Component: (await import('./routes/admin/admin-project-ideas-route')).AdminProjectIdeasRoute }),
           },
           {
+            path: 'projects/:id/report',
+            lazy: async () => ({ Component: (await import('./routes/admin/admin-project-report-route')).AdminProjectReportRoute }),
+          },
+          {
             path: 'projects/:id/moderation',
             lazy: async () => ({ Component: (await import('./routes/admin/admin-moderation-route')).AdminModerationRoute }),
           },

@@ -270,6 +270,16 @@ public enum EventType
     // subject is the recipient; data: kind, periodStart, periodEnd, items). Skipped ones are only in the digests table.
     [JsonStringEnumMemberName("digest.sent")]
     DigestSent,
+
+    // The results report for the decision maker (one per project): composed, downloaded and sent by staff (audited).
+    [JsonStringEnumMemberName("report.edited")]
+    ReportEdited,
+
+    [JsonStringEnumMemberName("report.downloaded")]
+    ReportDownloaded,
+
+    [JsonStringEnumMemberName("report.sent")]
+    ReportSent,
 }
 
 /// <summary>What an event is about.</summary>
@@ -408,6 +418,8 @@ public static class EventCatalogue
             ),
             // Sent by the platform, not a staff action: not in the audit log (admins read the digests' log).
             EventType.DigestSent => new(SubjectType.User, false),
+            // A project's results report: its subject is the project (one report each).
+            EventType.ReportEdited or EventType.ReportDownloaded or EventType.ReportSent => new(SubjectType.Project, true),
         };
 #pragma warning restore CS8524
 

@@ -112,6 +112,10 @@ internal sealed class DescriptionsFilter : IOperationFilter
 
     private static string? Describe(string name, string path)
     {
+        if (path.StartsWith("/api/v1/digests", StringComparison.Ordinal) && name == "kind")
+            return (path == "/api/v1/digests" ? "Only digests of this kind: " : "Which digest: ")
+                + "`department_summary` (a department head's monthly summary) or `moderator_digest` "
+                + "(a project moderator's weekly \"waiting for you\").";
         if (path.StartsWith("/api/v1/changes", StringComparison.Ordinal) && Feed.TryGetValue(name, out var feed))
             return feed;
         if (

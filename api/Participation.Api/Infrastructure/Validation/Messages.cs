@@ -493,6 +493,32 @@ public static class Messages
             "Iemand heeft deze vragenlijst intussen opgeslagen: laad ze opnieuw voor u ze wijzigt.",
             "Someone saved this questionnaire in between: reload it before changing it."
         ),
+        ["report_stale"] = (
+            "Quelqu'un a enregistré ce rapport entre-temps : rechargez-le avant de le modifier.",
+            "Iemand heeft dit rapport intussen opgeslagen: laad het opnieuw voor u het wijzigt.",
+            "Someone saved this report in between: reload it before changing it."
+        ),
+        ["report_sections"] = (
+            "Choisissez des sections connues, chacune une seule fois.",
+            "Kies bekende onderdelen, elk één keer.",
+            "Choose known sections, each once."
+        ),
+        ["report_phases"] = (
+            "Choisissez des phases de ce projet, chacune une seule fois (100 au plus).",
+            "Kies fasen van dit project, elk één keer (hoogstens 100).",
+            "Choose phases of this project, each once (100 at most)."
+        ),
+        ["report_too_long"] = ("Ce texte est trop long.", "Deze tekst is te lang.", "This text is too long."),
+        ["report_recipients_count"] = (
+            "Choisissez de 1 à {0} destinataires, chacun une seule fois.",
+            "Kies 1 tot {0} ontvangers, elk één keer.",
+            "Choose 1 to {0} recipients, each once."
+        ),
+        ["report_recipient"] = (
+            "Le rapport ne peut être envoyé qu'aux responsables du service et aux élu·e·s concerné·e·s.",
+            "Het rapport kan alleen naar de diensthoofden en de betrokken verkozenen worden gestuurd.",
+            "The report can only be sent to the department's heads and the officials concerned."
+        ),
         ["survey_locked"] = (
             "Des réponses ont déjà été envoyées : seule la formulation peut encore changer (titres, aides, "
                 + "choix et libellés d'échelle). La question « {0} » ne peut plus être ajoutée, supprimée, "

@@ -36,6 +36,9 @@ export function AdminProjectIdeasRoute() {
             <Link to={`/admin/projects/${project.data.id}/moderation`}>{t('moderation.navLink')}</Link>
           </li>
           <li>
+            <Link to={`/admin/projects/${project.data.id}/report`}>{t('reports.navLink')}</Link>
+          </li>
+          <li>
             <Link to={`/projects/${project.data.id}`}>{t('moderation.viewPage')}</Link>
           </li>
         </ul>
