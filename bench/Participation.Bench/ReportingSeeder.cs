@@ -42,7 +42,8 @@ public static class ReportingSeeder
 
     public static Guid ProjectId(int p) => Seeder.Id($"report:project:{p}");
 
-    /// <summary>Staff: admin, then per department its head and two officials, the platform-wide official, a moderator per project.</summary>
+    /// <summary>Staff: admin, then per department its head and two officials, the platform-wide official, a moderator per
+    /// project.</summary>
     public static Guid StaffId(string name) => Seeder.Id($"report:staff:{name}");
 
     public static async Task RunAsync(string connectionString, ReportingScale s)
@@ -150,7 +151,8 @@ public static class ReportingSeeder
             SELECT md5('report:idea:' || p || ':' || k)::uuid, md5('report:project:' || p)::uuid,
                    md5('report:phase:' || p || ':ideation')::uuid, md5('report:user:' || ((p::bigint * @N + k) * 31 % @U))::uuid,
                    'Idea ' || k || ' of project ' || p,
-                   '<p>Residents ask for ' || (ARRAY['a safer crossing', 'more trees', 'a bike lane', 'a playground'])[1 + k % 4] || '.</p>',
+                   '<p>Residents ask for '
+                       || (ARRAY['a safer crossing', 'more trees', 'a bike lane', 'a playground'])[1 + k % 4] || '.</p>',
                    ARRAY[(ARRAY['mobility', 'greenery', 'culture', 'sport', 'safety', 'youth'])[1 + k % 6]],
                    CASE k % 10 WHEN 3 THEN 'under_consideration' WHEN 7 THEN 'accepted' WHEN 9 THEN 'rejected' ELSE 'proposed' END,
                    @T0 - interval '20 days' - make_interval(secs => (k::bigint * 7907 % @N) * (170 * 86400.0 / @N)) - interval '1 hour',
@@ -197,7 +199,8 @@ public static class ReportingSeeder
             INSERT INTO comments (id, idea_id, author_id, body, created_at)
             SELECT md5('report:comment:' || i.id || ':' || j)::uuid, i.id,
                    md5('report:user:' || ((abs(hashtext(i.id::text))::bigint + j * 104729 + 13) % @U))::uuid,
-                   'I agree, this would help the neighbourhood.', least(i.created_at + make_interval(hours => 3 + j * 11), @T0 - interval '1 hour')
+                   'I agree, this would help the neighbourhood.',
+                   least(i.created_at + make_interval(hours => 3 + j * 11), @T0 - interval '1 hour')
               FROM ideas i CROSS JOIN LATERAL generate_series(0, @C - 1) j
              WHERE i.project_id IN (SELECT id FROM projects WHERE title ->> 'fr' LIKE 'Projet %')
                AND abs(hashtext(i.id::text)) % 2 = 0;
@@ -255,7 +258,8 @@ public static class ReportingSeeder
         await using var r = await cmd.ExecuteReaderAsync();
         await r.ReadAsync();
         Console.WriteLine(
-            $"[report-seed] {r.GetInt64(0):N0} users · {r.GetInt64(1):N0} ideas · {r.GetInt64(2):N0} reactions · {r.GetInt64(3):N0} comments · "
+            $"[report-seed] {r.GetInt64(0):N0} users · {r.GetInt64(1):N0} ideas · {r.GetInt64(2):N0} reactions · "
+                + $"{r.GetInt64(3):N0} comments · "
                 + $"{r.GetInt64(4):N0} votes · {r.GetInt64(5):N0} answers · database {r.GetString(6)} · {total.Elapsed.TotalSeconds:0} s"
         );
     }
