@@ -16,7 +16,8 @@ public static class GetNextDigest
     /// <param name="PeriodEnd">The period's last day, included.</param>
     /// <param name="SendsAt">When it is due: the end of the period (the job sends it within minutes).</param>
     /// <param name="Channel">The caller's choice for the kind's notification category: only e-mail sends it.</param>
-    /// <param name="OptedOut">Whether the caller turned it off (any channel but e-mail), or cannot receive it (unconfirmed address).</param>
+    /// <param name="OptedOut">Whether the caller turned it off (any channel but e-mail), or cannot receive it (unconfirmed
+    /// address).</param>
     /// <param name="Empty">Whether, as it stands, it has nothing to say and would be skipped.</param>
     /// <param name="Moderator">A moderator's digest (null for a department summary).</param>
     /// <param name="Departments">A head's departments with something to report (empty for a moderator's digest).</param>
