@@ -2596,7 +2596,7 @@ export class ParticipationClient {
 
     /**
      * Your next digest (department summary or moderator digest) as it stands now, with your opt-out choice.
-     * @param kind (optional) 
+     * @param kind (optional) Which digest: `department_summary` (department heads' monthly) or `moderator_digest` (moderators' weekly).
      * @return OK
      */
     getNextDigest(kind?: DigestKind | undefined, signal?: AbortSignal): Promise<GetNextDigestResponse> {
@@ -2657,7 +2657,7 @@ export class ParticipationClient {
 
     /**
      * The digests' log (admins): who was sent or skipped for which digest and period, newest first.
-     * @param kind (optional) 
+     * @param kind (optional) Which digest: `department_summary` (department heads' monthly) or `moderator_digest` (moderators' weekly).
      * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
      * @param limit (optional) Page size, 1 to 100 (20 when left out).
      * @return OK

@@ -451,6 +451,7 @@ namespace Participation.Client
         /// <remarks>
         /// Your next digest (department summary or moderator digest) as it stands now, with your opt-out choice. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
+        /// <param name="kind">Which digest: `department_summary` (department heads' monthly) or `moderator_digest` (moderators' weekly).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<GetNextDigestResponse> GetNextDigestAsync(DigestKind? kind = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -462,6 +463,7 @@ namespace Participation.Client
         /// <remarks>
         /// The digests' log (admins): who was sent or skipped for which digest and period, newest first. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
+        /// <param name="kind">Which digest: `department_summary` (department heads' monthly) or `moderator_digest` (moderators' weekly).</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
         /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
@@ -6656,6 +6658,7 @@ namespace Participation.Client
         /// <remarks>
         /// Your next digest (department summary or moderator digest) as it stands now, with your opt-out choice. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
+        /// <param name="kind">Which digest: `department_summary` (department heads' monthly) or `moderator_digest` (moderators' weekly).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<GetNextDigestResponse> GetNextDigestAsync(DigestKind? kind = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -6769,6 +6772,7 @@ namespace Participation.Client
         /// <remarks>
         /// The digests' log (admins): who was sent or skipped for which digest and period, newest first. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
+        /// <param name="kind">Which digest: `department_summary` (department heads' monthly) or `moderator_digest` (moderators' weekly).</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
         /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
