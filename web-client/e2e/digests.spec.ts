@@ -1,5 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { adminToken, bearer, createDepartment, createdId, dayUtc, grantRole, password, register, tokenFor } from './support/api';
+import {
+  adminToken,
+  bearer,
+  createDepartment,
+  createdId,
+  dayUtc,
+  grantRole,
+  password,
+  register,
+  registerConfirmed,
+  tokenFor,
+} from './support/api';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
 import { logIn, subnav, tabTo } from './support/pages';
@@ -28,7 +39,7 @@ test('a moderator opens "Mes résumés", reads what the next digest holds and tu
   );
   expect((await request.post(`/api/v1/projects/${projectId}/status`, { data: { status: 'published' }, headers: auth })).ok()).toBe(true);
   const moderatorEmail = uniqueEmail('moderator');
-  const moderatorId = await register(request, { email: moderatorEmail, firstName: 'Mona', lastName: 'Modératrice' });
+  const moderatorId = await registerConfirmed(request, { email: moderatorEmail, firstName: 'Mona', lastName: 'Modératrice' });
   await grantRole(request, auth, moderatorId, { role: 'project_moderator', scopeType: 'project', scopeId: projectId });
   const residentEmail = uniqueEmail('resident');
   await register(request, { email: residentEmail, firstName: 'Rémi', lastName: 'Habitant' });

@@ -23,8 +23,8 @@ public sealed class DigestEmails(IOptions<EmailOptions> options, UnsubscribeToke
             ["moderator.subject"] = "Ce qui vous attend (semaine du {0})",
             ["moderator.intro"] = "Voici ce qui attend votre attention dans les projets que vous modérez, pour la semaine du {0} au {1}.",
             ["moderator.project"] =
-                "{0} nouvelle(s) idée(s), {1} en pré-modération, {2} signalement(s) ouvert(s), "
-                + "{3} sans réponse, {4} qui vous sont confiées",
+                "{0} nouvelle(s) idée(s), {1} en pré-modération, {2} signalement(s) ouvert(s), {3} sans réponse, "
+                + "{4} qui vous sont confiées",
             ["moderator.manager"] = "Gestionnaire d'idées",
             ["moderator.queue"] = "File de modération",
             ["moderator.new"] = "Nouvelles idées de la semaine ({0})",

@@ -1,7 +1,9 @@
 namespace Participation.Api.Features.Digests;
 
-/// <summary>Staff preview their own next digest; admins read the digests' log. The digests themselves are sent by
-/// <see cref="DigestJob"/>.</summary>
+/// <summary>
+/// Staff preview their own next digest; admins read the digests' log. The digests themselves are sent by
+/// <see cref="DigestJob"/>.
+/// </summary>
 public static class DigestsEndpoints
 {
     public static RouteGroupBuilder MapDigestsEndpoints(this RouteGroupBuilder api)

@@ -40,6 +40,7 @@ internal sealed class DescriptionsFilter : IOperationFilter
         ["scopeId"] = "The department, project or phase the figures cover.",
         ["waitingDays"] = "The threshold of \"waiting for an answer for more than N days\" (1 to 365; 30 when left out).",
         ["unreadOnly"] = "Only notifications not read yet.",
+        ["kind"] = "Which digest: `department_summary` (department heads' monthly) or `moderator_digest` (moderators' weekly).",
         ["waiting"] = "Only ideas waiting for an official answer (true), or only the others (false).",
         ["waitingDays"] = "Only ideas waiting for an official answer for more than this many days.",
         ["flagged"] = "Only ideas with open flags (true), or only those without (false).",

@@ -98,8 +98,8 @@ public sealed class DigestsTests(ApiFactory api) : ApiTest(api)
         var mail = Assert.Single(await MailsAsync(c.Moderator1.Email));
         Assert.Equal("digest_moderator_digest", mail.Category);
         Assert.StartsWith("Ce qui vous attend (semaine du ", mail.Subject);
-        var texts = new[] { "Des bancs & des tables", "Un potager partagé", "en attente de pré-modération", "Une fontaine à eau" };
-        foreach (var text in texts)
+        var expected = new[] { "Des bancs & des tables", "Un potager partagé", "en attente de pré-modération", "Une fontaine à eau" };
+        foreach (var text in expected)
             Assert.Contains(text, mail.TextBody);
         Assert.Contains("Idées qui vous sont confiées, sans réponse (1)", mail.TextBody);
         Assert.Contains("Signalements ouverts : 1", mail.TextBody);

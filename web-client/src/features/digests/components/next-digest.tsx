@@ -47,7 +47,7 @@ function DigestBody({ digest }: { digest: GetNextDigestResponse }) {
     to: formatDay(digest.periodEnd, language),
     sends: formatDay(digest.sendsAt.slice(0, 10), language),
   };
-  const state = digest.optedOut ? 'off' : digest.empty ? 'empty' : 'sent';
+  const state = digest.channel !== 'email' ? 'off' : digest.optedOut ? 'unconfirmed' : digest.empty ? 'empty' : 'sent';
   return (
     <>
       <p>{t('digests.period', period)}</p>

@@ -2527,6 +2527,7 @@ export const en: Messages = {
       sent: 'It will be sent to you on {{sends}}.',
       empty: 'Nothing to report so far: if it stays empty, it will not be sent.',
       off: 'You do not receive it by e-mail.',
+      unconfirmed: 'Confirm your e-mail address to receive it.',
     },
     toggle: 'Receive this digest by e-mail',
     toggleHelp: 'The "Stop this summary" link in each e-mail turns it off too.',

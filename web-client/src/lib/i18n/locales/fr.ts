@@ -2542,6 +2542,7 @@ export const fr = {
       sent: 'Il vous sera envoyé le {{sends}}.',
       empty: 'Rien à signaler pour l’instant : s’il reste vide, il ne sera pas envoyé.',
       off: 'Vous ne le recevez pas par e-mail.',
+      unconfirmed: 'Confirmez votre adresse e-mail pour le recevoir.',
     },
     toggle: 'Recevoir ce résumé par e-mail',
     toggleHelp: 'Le lien « Ne plus recevoir ce résumé » de chaque e-mail le désactive aussi.',

@@ -2540,6 +2540,7 @@ export const nl: Messages = {
       sent: 'Het wordt u verstuurd op {{sends}}.',
       empty: 'Voorlopig niets te melden: als het leeg blijft, wordt het niet verstuurd.',
       off: 'U ontvangt het niet per e-mail.',
+      unconfirmed: 'Bevestig uw e-mailadres om het te ontvangen.',
     },
     toggle: 'Dit overzicht per e-mail ontvangen',
     toggleHelp: 'De link "Dit overzicht niet meer ontvangen" in elke e-mail schakelt het ook uit.',
