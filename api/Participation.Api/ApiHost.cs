@@ -2,6 +2,7 @@ using Participation.Api.Cli;
 using Participation.Api.Features.ApiClients;
 using Participation.Api.Features.AuditLog;
 using Participation.Api.Features.Auth;
+using Participation.Api.Features.Briefings;
 using Participation.Api.Features.Budgets;
 using Participation.Api.Features.Comments;
 using Participation.Api.Features.Departments;
@@ -67,6 +68,7 @@ public static class ApiHost
         services.AddNotifications(builder.Configuration);
         services.AddWebhooks(builder.Configuration);
         services.AddExports(builder.Configuration);
+        services.AddBriefings();
         services.AddSingleton<RefreshTrending>();
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<RefreshTrending>());
         services.AddIdempotency();
@@ -117,6 +119,7 @@ public static class ApiHost
         api.MapWebhooksEndpoints();
         api.MapFiguresEndpoints();
         api.MapExportsEndpoints();
+        api.MapBriefingsEndpoints();
         api.MapIdeasManagerEndpoints();
         app.MapEmbedEndpoints();
         extraEndpoints?.Invoke(app);

@@ -252,6 +252,7 @@ public enum EventType
 
     [JsonStringEnumMemberName("export.downloaded")]
     ExportDownloaded,
+
     // The ideas manager: a staff member made responsible for answering an idea; the project's feedback templates (audited).
     [JsonStringEnumMemberName("idea.assigned")]
     IdeaAssigned,
@@ -264,6 +265,12 @@ public enum EventType
 
     [JsonStringEnumMemberName("feedback_template.deleted")]
     FeedbackTemplateDeleted,
+
+    [JsonStringEnumMemberName("briefing.schedule_changed")]
+    BriefingScheduleChanged,
+
+    [JsonStringEnumMemberName("briefing.sent")]
+    BriefingSent,
 }
 
 /// <summary>What an event is about.</summary>
@@ -287,6 +294,7 @@ public enum SubjectType
     Webhook,
     Export,
     FeedbackTemplate,
+    Briefing,
 }
 
 /// <summary>Who made it happen: a person, the platform itself (a command-line operator, a scheduled job), an API client.</summary>
@@ -400,6 +408,10 @@ public static class EventCatalogue
                 SubjectType.FeedbackTemplate,
                 true
             ),
+            // Elected officials' briefings: the admin's schedule, and each briefing e-mailed (by the schedule, the platform
+            // is the actor; by "send now", the admin). Skipped and opted-out briefings are in the briefings log only.
+            EventType.BriefingScheduleChanged => new(SubjectType.Platform, true),
+            EventType.BriefingSent => new(SubjectType.Briefing, true),
         };
 #pragma warning restore CS8524
 
