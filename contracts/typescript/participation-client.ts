@@ -1217,6 +1217,433 @@ export class ParticipationClient {
     }
 
     /**
+     * The elected officials' briefing schedule and the next period to go out (admins).
+     * @return OK
+     */
+    getBriefingSchedule(signal?: AbortSignal): Promise<GetBriefingScheduleResponse> {
+        let url_ = this.baseUrl + "/api/v1/briefings/schedule";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetBriefingSchedule(_response);
+        });
+    }
+
+    protected processGetBriefingSchedule(response: Response): Promise<GetBriefingScheduleResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetBriefingScheduleResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GetBriefingScheduleResponse>(null as any);
+    }
+
+    /**
+     * Set the elected officials' briefing schedule (admins).
+     * @return OK
+     */
+    setBriefingSchedule(body: SetBriefingScheduleRequest, signal?: AbortSignal): Promise<GetBriefingScheduleResponse> {
+        let url_ = this.baseUrl + "/api/v1/briefings/schedule";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSetBriefingSchedule(_response);
+        });
+    }
+
+    protected processSetBriefingSchedule(response: Response): Promise<GetBriefingScheduleResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetBriefingScheduleResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than the configured limit.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GetBriefingScheduleResponse>(null as any);
+    }
+
+    /**
+     * The elected officials with their briefing scope, opt-out and last briefing (admins).
+     * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
+     * @param limit (optional) Page size, 1 to 100 (20 when left out).
+     * @return OK
+     */
+    listBriefingOfficials(cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListBriefingOfficialsResponse> {
+        let url_ = this.baseUrl + "/api/v1/briefings/officials?";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListBriefingOfficials(_response);
+        });
+    }
+
+    protected processListBriefingOfficials(response: Response): Promise<ListBriefingOfficialsResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListBriefingOfficialsResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ListBriefingOfficialsResponse>(null as any);
+    }
+
+    /**
+     * Preview an official's next briefing: the period so far, rendered as e-mailed (admins; an official: their own).
+     * @param userId The user's id.
+     * @param departmentId (optional) Only items of this department.
+     * @return OK
+     */
+    previewBriefing(userId: string, departmentId?: string | undefined, signal?: AbortSignal): Promise<PreviewBriefingResponse> {
+        let url_ = this.baseUrl + "/api/v1/briefings/officials/{userId}/preview?";
+        if (userId === undefined || userId === null)
+            throw new globalThis.Error("The parameter 'userId' must be defined.");
+        url_ = url_.replace("{userId}", encodeURIComponent("" + userId));
+        if (departmentId === null)
+            throw new globalThis.Error("The parameter 'departmentId' cannot be null.");
+        else if (departmentId !== undefined)
+            url_ += "departmentId=" + encodeURIComponent("" + departmentId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPreviewBriefing(_response);
+        });
+    }
+
+    protected processPreviewBriefing(response: Response): Promise<PreviewBriefingResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PreviewBriefingResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PreviewBriefingResponse>(null as any);
+    }
+
+    /**
+     * Send an official's briefing now: the period so far (admins; once per official and day; audited).
+     * @param userId The user's id.
+     * @param departmentId (optional) Only items of this department.
+     * @param idempotency_Key (optional) Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.
+     * @return OK
+     */
+    sendBriefingNow(userId: string, departmentId?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<SendBriefingNowResponse> {
+        let url_ = this.baseUrl + "/api/v1/briefings/officials/{userId}/send?";
+        if (userId === undefined || userId === null)
+            throw new globalThis.Error("The parameter 'userId' must be defined.");
+        url_ = url_.replace("{userId}", encodeURIComponent("" + userId));
+        if (departmentId === null)
+            throw new globalThis.Error("The parameter 'departmentId' cannot be null.");
+        else if (departmentId !== undefined)
+            url_ += "departmentId=" + encodeURIComponent("" + departmentId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSendBriefingNow(_response);
+        });
+    }
+
+    protected processSendBriefingNow(response: Response): Promise<SendBriefingNowResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SendBriefingNowResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The Idempotency-Key was already used for a different request.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SendBriefingNowResponse>(null as any);
+    }
+
+    /**
+     * The log of produced briefings, newest first, optionally of one status (admins).
+     * @param status (optional) Only items in this status.
+     * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
+     * @param limit (optional) Page size, 1 to 100 (20 when left out).
+     * @return OK
+     */
+    listBriefings(status?: BriefingStatus | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListBriefingsResponse> {
+        let url_ = this.baseUrl + "/api/v1/briefings?";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListBriefings(_response);
+        });
+    }
+
+    protected processListBriefings(response: Response): Promise<ListBriefingsResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListBriefingsResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ListBriefingsResponse>(null as any);
+    }
+
+    /**
      * Set or clear an idea's cost for participatory budgeting (the project's staff; locked once in a basket).
      * @param id The idea's id.
      * @return OK
@@ -11409,6 +11836,31 @@ export interface BlockUserRequest {
     reason: string;
 }
 
+export enum BriefingFrequency {
+    Monthly = "monthly",
+    Quarterly = "quarterly",
+    HalfYearly = "half_yearly",
+    Off = "off",
+}
+
+export enum BriefingKind {
+    Scheduled = "scheduled",
+    OnDemand = "on_demand",
+}
+
+export interface BriefingScopeView {
+    type: FigureScopeType;
+    id?: string | undefined;
+    name: string;
+}
+
+export enum BriefingStatus {
+    Pending = "pending",
+    Sent = "sent",
+    SkippedEmpty = "skipped_empty",
+    OptedOut = "opted_out",
+}
+
 export enum BulkOutcome {
     Changed = "changed",
     Refused = "refused",
@@ -11662,6 +12114,8 @@ export enum EventType {
     FeedbackTemplateCreated = "feedback_template.created",
     FeedbackTemplateEdited = "feedback_template.edited",
     FeedbackTemplateDeleted = "feedback_template.deleted",
+    BriefingScheduleChanged = "briefing.schedule_changed",
+    BriefingSent = "briefing.sent",
 }
 
 export interface Export {
@@ -11787,6 +12241,19 @@ export enum FlagReason {
     Spam = "spam",
     Inappropriate = "inappropriate",
     Other = "other",
+}
+
+export interface GetBriefingScheduleNextBriefing {
+    from: string;
+    to: string;
+    sendAt: string;
+}
+
+export interface GetBriefingScheduleResponse {
+    frequency: BriefingFrequency;
+    sendDay: number;
+    sendHour: number;
+    next?: GetBriefingScheduleNextBriefing | undefined;
 }
 
 export interface GetBudgetResultsItem {
@@ -12347,6 +12814,48 @@ export interface ListAuditLogResponse {
     types: EventType[];
 }
 
+export interface ListBriefingOfficialsLastBriefing {
+    id: string;
+    kind: BriefingKind;
+    from: string;
+    to: string;
+    status: BriefingStatus;
+    producedAt: string;
+}
+
+export interface ListBriefingOfficialsOfficial {
+    id: string;
+    firstName: string;
+    lastName: string;
+    scope: BriefingScopeView;
+    optedOut: boolean;
+    last?: ListBriefingOfficialsLastBriefing | undefined;
+}
+
+export interface ListBriefingOfficialsResponse {
+    items: ListBriefingOfficialsOfficial[];
+    nextCursor?: string | undefined;
+}
+
+export interface ListBriefingsItem {
+    id: string;
+    officialId: string;
+    firstName: string;
+    lastName: string;
+    scope: BriefingScopeView;
+    kind: BriefingKind;
+    from: string;
+    to: string;
+    status: BriefingStatus;
+    createdAt: string;
+    producedAt?: string | undefined;
+}
+
+export interface ListBriefingsResponse {
+    items: ListBriefingsItem[];
+    nextCursor?: string | undefined;
+}
+
 export interface ListChangesResponse {
     items: ChangeEntry[];
     nextCursor: string;
@@ -12681,6 +13190,7 @@ export enum NotificationCategory {
     ContentHidden = "content_hidden",
     Mention = "mention",
     IdeaAssigned = "idea_assigned",
+    Briefing = "briefing",
 }
 
 export enum NotificationChannel {
@@ -12780,6 +13290,25 @@ export interface PostCommentRequest {
     body: string;
     parentId?: string | undefined;
     organisationId?: string | undefined;
+}
+
+export interface PreviewBriefingChart {
+    contentId: string;
+    title: string;
+    alt: string;
+}
+
+export interface PreviewBriefingResponse {
+    scope: BriefingScopeView;
+    from: string;
+    to: string;
+    subject: string;
+    html: string;
+    text: string;
+    charts: PreviewBriefingChart[];
+    figures: Figure[];
+    empty: boolean;
+    optedOut: boolean;
 }
 
 export interface ProblemDetails {
@@ -12988,6 +13517,19 @@ export interface SearchPeopleResponse {
     items: SearchPeoplePerson[];
 }
 
+export interface SendBriefingNowResponse {
+    id: string;
+    status: BriefingStatus;
+    from: string;
+    to: string;
+}
+
+export interface SetBriefingScheduleRequest {
+    frequency: BriefingFrequency;
+    sendDay: number;
+    sendHour: number;
+}
+
 export interface SetIdeaCostRequest {
     cost?: number | undefined;
 }
@@ -13046,6 +13588,7 @@ export enum SubjectType {
     Webhook = "webhook",
     Export = "export",
     FeedbackTemplate = "feedback_template",
+    Briefing = "briefing",
 }
 
 export interface SubmitIdeaRequest {
