@@ -71,7 +71,8 @@ public sealed class BriefingJob(NpgsqlDataSource db, BriefingProducer producer, 
 
     private const string LaunchDoneSql = """
         UPDATE briefing_launches l SET status = x.status, outbox_id = x.outbox_id, produced_at = now()
-          FROM unnest(@Officials::uuid[], @Projects::uuid[], @Statuses::text[], @Outbox::bigint[]) AS x(official_id, project_id, status, outbox_id)
+          FROM unnest(@Officials::uuid[], @Projects::uuid[], @Statuses::text[], @Outbox::bigint[])
+               AS x(official_id, project_id, status, outbox_id)
          WHERE l.official_id = x.official_id AND l.project_id = x.project_id;
         """;
 

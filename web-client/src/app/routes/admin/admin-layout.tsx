@@ -31,7 +31,8 @@ export type StaffSectionKey =
   | 'widgets'
   | 'apiClients'
   | 'webhooks'
-  | 'exports';
+  | 'exports'
+  | 'briefings';
 
 /** Who configures the widgets for the city's website. */
 export const WIDGET_ROLES: Role[] = [Role.Admin, Role.ItManager, Role.CommunicationManager];
@@ -42,6 +43,9 @@ export const API_CLIENT_ROLES: Role[] = [Role.Admin, Role.ItManager];
 export const WEBHOOK_ROLES: Role[] = [Role.Admin, Role.ItManager];
 /** Who exports data of their scope (exporting is reading: elected officials too). */
 export const EXPORT_ROLES: Role[] = [Role.Admin, Role.DepartmentHead, Role.ProjectModerator, Role.ElectedOfficial];
+
+/** Who manages the elected officials' briefings (officials only read their own, by e-mail). */
+export const BRIEFING_ROLES: Role[] = [Role.Admin];
 
 export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[] | null }[] = [
   { path: '/admin', key: 'overview', roles: null },
@@ -56,6 +60,7 @@ export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[]
   { path: '/admin/api-clients', key: 'apiClients', roles: API_CLIENT_ROLES },
   { path: '/admin/webhooks', key: 'webhooks', roles: WEBHOOK_ROLES },
   { path: '/admin/exports', key: 'exports', roles: EXPORT_ROLES },
+  { path: '/admin/briefings', key: 'briefings', roles: BRIEFING_ROLES },
 ];
 
 export function canSee(me: GetMeResponse, roles: Role[] | null): boolean {
