@@ -7,6 +7,16 @@ import { formatDay } from '@/lib/format';
 import { briefingPreviewQueryOptions } from '../api/briefings';
 
 /**
+ * The e-mail's HTML without its inline style attributes: the frame inherits the app's Content Security Policy, which
+ * allows no inline style (parsed inert with DOMParser, where nothing is applied or loaded).
+ */
+export function withoutInlineStyles(html: string): string {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  doc.querySelectorAll('[style]').forEach((element) => element.removeAttribute('style'));
+  return `<!doctype html>${doc.documentElement.outerHTML}`;
+}
+
+/**
  * An official's next briefing as it would be e-mailed: subject, period, the e-mail in a sandboxed frame (no script, no
  * navigation; its images are data: URIs) and the charts' alt texts, which state their data.
  */
@@ -30,8 +40,7 @@ export function BriefingPreview({ userId, departmentId, name }: { userId: string
         className="briefing-preview__frame"
         title={t('briefings.preview.frame', { name })}
         sandbox=""
-        srcDoc={p.html}
-        style={{ width: '100%', minHeight: '32rem', border: '1px solid #ccc', background: '#fff' }}
+        srcDoc={withoutInlineStyles(p.html)}
       />
       {p.charts.length > 0 ? (
         <section aria-labelledby="briefing-charts-title">
