@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { admin } from './support/admin';
 import { adminToken, bearer, createDepartment, createdId, dayUtc, grantRole, registerConfirmed } from './support/api';
@@ -13,6 +14,7 @@ test('an admin previews an elected official’s briefing, sends it now, and the 
   page,
   request,
 }) => {
+  test.setTimeout(180_000);
   // A department with a published project and an idea in the current period, and its elected official.
   const auth = bearer(await adminToken(request));
   const departmentName = unique('Culture');
@@ -61,7 +63,10 @@ test('an admin previews an elected official’s briefing, sends it now, and the 
   await expect(frame.getByRole('img', { name: /^Participants par semaine, à partir de la semaine du .*: [\d, ]+\.$/ })).toBeVisible();
   await expect(preview.getByText(/Participants par semaine, à partir de la semaine du/)).toBeVisible();
   const subject = (await preview.getByTestId('briefing-subject').textContent()) ?? '';
-  await expectAccessible(page, 'briefing preview');
+  // The dialog around the preview (the e-mail in its sandboxed frame runs no script: axe cannot enter it; its images'
+  // alt texts are checked above and in the .eml below).
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).exclude('iframe').analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await preview.getByRole('button', { name: 'Fermer' }).click();
 
   // Send now, after a confirmation; the page says what happened.

@@ -8,12 +8,11 @@ import { briefingPreviewQueryOptions } from '../api/briefings';
 
 /**
  * The e-mail's HTML without its inline style attributes: the frame inherits the app's Content Security Policy, which
- * allows no inline style (parsed inert with DOMParser, where nothing is applied or loaded).
+ * allows no inline style (parsing the HTML in the page, even inert, would report each one). The server encodes every
+ * quote in the text, so a `style="` sequence can only be an attribute.
  */
 export function withoutInlineStyles(html: string): string {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  doc.querySelectorAll('[style]').forEach((element) => element.removeAttribute('style'));
-  return `<!doctype html>${doc.documentElement.outerHTML}`;
+  return html.replace(/\sstyle="[^"]*"/g, '');
 }
 
 /**
