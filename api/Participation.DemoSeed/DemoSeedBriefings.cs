@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 
-namespace Participation.DemoSeed;
+namespace Participation.Demo;
 
 /// <summary>
 /// The officials' briefings: the default schedule (quarterly, the 1st of the next month from 08:00) and, in the log, the
