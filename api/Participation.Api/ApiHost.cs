@@ -2,6 +2,7 @@ using Participation.Api.Cli;
 using Participation.Api.Features.ApiClients;
 using Participation.Api.Features.AuditLog;
 using Participation.Api.Features.Auth;
+using Participation.Api.Features.Briefings;
 using Participation.Api.Features.Budgets;
 using Participation.Api.Features.Comments;
 using Participation.Api.Features.Departments;
@@ -70,6 +71,7 @@ public static class ApiHost
         services.AddWebhooks(builder.Configuration);
         services.AddExports(builder.Configuration);
         services.AddDigests(builder.Configuration);
+        services.AddBriefings();
         services.AddSingleton<RefreshTrending>();
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<RefreshTrending>());
         services.AddIdempotency();
@@ -120,6 +122,7 @@ public static class ApiHost
         api.MapWebhooksEndpoints();
         api.MapFiguresEndpoints();
         api.MapExportsEndpoints();
+        api.MapBriefingsEndpoints();
         api.MapIdeasManagerEndpoints();
         api.MapDigestsEndpoints();
         api.MapReportsEndpoints();

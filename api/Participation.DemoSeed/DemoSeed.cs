@@ -269,6 +269,7 @@ public static class DemoSeed
         await DemoSeedActivity.RunAsync(connection, tx, hash, Culture);
         await DemoSeedWidgets.RunAsync(connection, tx);
         await DemoSeedIdeasManager.RunAsync(connection, tx);
+        await DemoSeedBriefings.RunAsync(connection, tx);
         var apiClientSecret = await DemoSeedApiClients.RunAsync(connection, tx);
         await tx.CommitAsync();
         Console.WriteLine("Demo data ready.");

@@ -1217,6 +1217,433 @@ export class ParticipationClient {
     }
 
     /**
+     * The elected officials' briefing schedule and the next period to go out (admins).
+     * @return OK
+     */
+    getBriefingSchedule(signal?: AbortSignal): Promise<GetBriefingScheduleResponse> {
+        let url_ = this.baseUrl + "/api/v1/briefings/schedule";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetBriefingSchedule(_response);
+        });
+    }
+
+    protected processGetBriefingSchedule(response: Response): Promise<GetBriefingScheduleResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetBriefingScheduleResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GetBriefingScheduleResponse>(null as any);
+    }
+
+    /**
+     * Set the elected officials' briefing schedule (admins).
+     * @return OK
+     */
+    setBriefingSchedule(body: SetBriefingScheduleRequest, signal?: AbortSignal): Promise<GetBriefingScheduleResponse> {
+        let url_ = this.baseUrl + "/api/v1/briefings/schedule";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSetBriefingSchedule(_response);
+        });
+    }
+
+    protected processSetBriefingSchedule(response: Response): Promise<GetBriefingScheduleResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetBriefingScheduleResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than the configured limit.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GetBriefingScheduleResponse>(null as any);
+    }
+
+    /**
+     * The elected officials with their briefing scope, opt-out and last briefing (admins).
+     * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
+     * @param limit (optional) Page size, 1 to 100 (20 when left out).
+     * @return OK
+     */
+    listBriefingOfficials(cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListBriefingOfficialsResponse> {
+        let url_ = this.baseUrl + "/api/v1/briefings/officials?";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListBriefingOfficials(_response);
+        });
+    }
+
+    protected processListBriefingOfficials(response: Response): Promise<ListBriefingOfficialsResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListBriefingOfficialsResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ListBriefingOfficialsResponse>(null as any);
+    }
+
+    /**
+     * Preview an official's next briefing: the period so far, rendered as e-mailed (admins; an official: their own).
+     * @param userId The user's id.
+     * @param departmentId (optional) Only items of this department.
+     * @return OK
+     */
+    previewBriefing(userId: string, departmentId?: string | undefined, signal?: AbortSignal): Promise<PreviewBriefingResponse> {
+        let url_ = this.baseUrl + "/api/v1/briefings/officials/{userId}/preview?";
+        if (userId === undefined || userId === null)
+            throw new globalThis.Error("The parameter 'userId' must be defined.");
+        url_ = url_.replace("{userId}", encodeURIComponent("" + userId));
+        if (departmentId === null)
+            throw new globalThis.Error("The parameter 'departmentId' cannot be null.");
+        else if (departmentId !== undefined)
+            url_ += "departmentId=" + encodeURIComponent("" + departmentId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPreviewBriefing(_response);
+        });
+    }
+
+    protected processPreviewBriefing(response: Response): Promise<PreviewBriefingResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PreviewBriefingResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PreviewBriefingResponse>(null as any);
+    }
+
+    /**
+     * Send an official's briefing now: the period so far (admins; once per official and day; audited).
+     * @param userId The user's id.
+     * @param departmentId (optional) Only items of this department.
+     * @param idempotency_Key (optional) Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.
+     * @return OK
+     */
+    sendBriefingNow(userId: string, departmentId?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<SendBriefingNowResponse> {
+        let url_ = this.baseUrl + "/api/v1/briefings/officials/{userId}/send?";
+        if (userId === undefined || userId === null)
+            throw new globalThis.Error("The parameter 'userId' must be defined.");
+        url_ = url_.replace("{userId}", encodeURIComponent("" + userId));
+        if (departmentId === null)
+            throw new globalThis.Error("The parameter 'departmentId' cannot be null.");
+        else if (departmentId !== undefined)
+            url_ += "departmentId=" + encodeURIComponent("" + departmentId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSendBriefingNow(_response);
+        });
+    }
+
+    protected processSendBriefingNow(response: Response): Promise<SendBriefingNowResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SendBriefingNowResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The Idempotency-Key was already used for a different request.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SendBriefingNowResponse>(null as any);
+    }
+
+    /**
+     * The log of produced briefings, newest first, optionally of one status (admins).
+     * @param status (optional) Only items in this status.
+     * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
+     * @param limit (optional) Page size, 1 to 100 (20 when left out).
+     * @return OK
+     */
+    listBriefings(status?: BriefingStatus | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListBriefingsResponse> {
+        let url_ = this.baseUrl + "/api/v1/briefings?";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListBriefings(_response);
+        });
+    }
+
+    protected processListBriefings(response: Response): Promise<ListBriefingsResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListBriefingsResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ListBriefingsResponse>(null as any);
+    }
+
+    /**
      * Set or clear an idea's cost for participatory budgeting (the project's staff; locked once in a basket).
      * @param id The idea's id.
      * @return OK
@@ -2596,7 +3023,7 @@ export class ParticipationClient {
 
     /**
      * Your next digest (department summary or moderator digest) as it stands now, with your opt-out choice.
-     * @param kind (optional) Which digest: `department_summary` (department heads' monthly) or `moderator_digest` (moderators' weekly).
+     * @param kind (optional) Which digest: `department_summary` (a department head's monthly summary) or `moderator_digest` (a project moderator's weekly "waiting for you").
      * @return OK
      */
     getNextDigest(kind?: DigestKind | undefined, signal?: AbortSignal): Promise<GetNextDigestResponse> {
@@ -2657,7 +3084,7 @@ export class ParticipationClient {
 
     /**
      * The digests' log (admins): who was sent or skipped for which digest and period, newest first.
-     * @param kind (optional) Which digest: `department_summary` (department heads' monthly) or `moderator_digest` (moderators' weekly).
+     * @param kind (optional) Which digest: `department_summary` (a department head's monthly summary) or `moderator_digest` (a project moderator's weekly "waiting for you").
      * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
      * @param limit (optional) Page size, 1 to 100 (20 when left out).
      * @return OK
@@ -8615,6 +9042,387 @@ export class ParticipationClient {
     }
 
     /**
+     * A project's results report as an XLSX workbook: a summary sheet and one sheet per phase (audited).
+     * @param id The project's id.
+     * @return OK
+     */
+    downloadReport(id: string, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/projects/{id}/report.xlsx";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDownloadReport(_response);
+        });
+    }
+
+    protected processDownloadReport(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
+     * A project's results report: goals, timeline, participation figures (as on the dashboard), each phase's results and the conclusions.
+     * @param id The project's id.
+     * @return OK
+     */
+    getReport(id: string, signal?: AbortSignal): Promise<GetReportResponse> {
+        let url_ = this.baseUrl + "/api/v1/projects/{id}/report";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetReport(_response);
+        });
+    }
+
+    protected processGetReport(response: Response): Promise<GetReportResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetReportResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GetReportResponse>(null as any);
+    }
+
+    /**
+     * Compose a project's results report: goals, conclusions, sections, phases and period (409 on a stale version).
+     * @param id The project's id.
+     * @return OK
+     */
+    saveReport(id: string, body: SaveReportRequest, signal?: AbortSignal): Promise<SaveReportResponse> {
+        let url_ = this.baseUrl + "/api/v1/projects/{id}/report";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSaveReport(_response);
+        });
+    }
+
+    protected processSaveReport(response: Response): Promise<SaveReportResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SaveReportResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than the configured limit.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SaveReportResponse>(null as any);
+    }
+
+    /**
+     * Who a project's report may be sent to: its department's heads and the officials covering it (no e-mails).
+     * @param id The project's id.
+     * @return OK
+     */
+    listReportRecipients(id: string, signal?: AbortSignal): Promise<ListReportRecipientsResponse> {
+        let url_ = this.baseUrl + "/api/v1/projects/{id}/report/recipients";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListReportRecipients(_response);
+        });
+    }
+
+    protected processListReportRecipients(response: Response): Promise<ListReportRecipientsResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListReportRecipientsResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ListReportRecipientsResponse>(null as any);
+    }
+
+    /**
+     * Send a project's report to its department's heads and officials: an e-mail with a link each (audited).
+     * @param id The project's id.
+     * @param idempotency_Key (optional) Any unique value (e.g. a UUID): retrying with the same key and request replays the first response without a second effect.
+     * @return OK
+     */
+    sendReport(id: string, body: SendReportRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<SendReportResponse> {
+        let url_ = this.baseUrl + "/api/v1/projects/{id}/report/send";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSendReport(_response);
+        });
+    }
+
+    protected processSendReport(response: Response): Promise<SendReportResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SendReportResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than the configured limit.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The Idempotency-Key was already used for a different request.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SendReportResponse>(null as any);
+    }
+
+    /**
      * The questionnaire of a survey or poll phase: sections, questions and options in order.
      * @param id The phase's id.
      * @return OK
@@ -11541,6 +12349,31 @@ export interface BlockUserRequest {
     reason: string;
 }
 
+export enum BriefingFrequency {
+    Monthly = "monthly",
+    Quarterly = "quarterly",
+    HalfYearly = "half_yearly",
+    Off = "off",
+}
+
+export enum BriefingKind {
+    Scheduled = "scheduled",
+    OnDemand = "on_demand",
+}
+
+export interface BriefingScopeView {
+    type: FigureScopeType;
+    id?: string | undefined;
+    name: string;
+}
+
+export enum BriefingStatus {
+    Pending = "pending",
+    Sent = "sent",
+    SkippedEmpty = "skipped_empty",
+    OptedOut = "opted_out",
+}
+
 export enum BulkOutcome {
     Changed = "changed",
     Refused = "refused",
@@ -11841,6 +12674,11 @@ export enum EventType {
     FeedbackTemplateEdited = "feedback_template.edited",
     FeedbackTemplateDeleted = "feedback_template.deleted",
     DigestSent = "digest.sent",
+    ReportEdited = "report.edited",
+    ReportDownloaded = "report.downloaded",
+    ReportSent = "report.sent",
+    BriefingScheduleChanged = "briefing.schedule_changed",
+    BriefingSent = "briefing.sent",
 }
 
 export interface Export {
@@ -11966,6 +12804,19 @@ export enum FlagReason {
     Spam = "spam",
     Inappropriate = "inappropriate",
     Other = "other",
+}
+
+export interface GetBriefingScheduleNextBriefing {
+    from: string;
+    to: string;
+    sendAt: string;
+}
+
+export interface GetBriefingScheduleResponse {
+    frequency: BriefingFrequency;
+    sendDay: number;
+    sendHour: number;
+    next?: GetBriefingScheduleNextBriefing | undefined;
 }
 
 export interface GetBudgetResultsItem {
@@ -12274,6 +13125,57 @@ export interface GetProjectStaffView {
     moderators: GetProjectPerson[];
 }
 
+export interface GetReportPhaseIdeas {
+    total: number;
+    byStatus: StatusCount[];
+    items: GetReportReportIdea[];
+}
+
+export interface GetReportReportIdea {
+    id: string;
+    title: string;
+    status: IdeaStatus;
+    likes: number;
+    comments: number;
+    feedback?: string | undefined;
+    answeredAt?: string | undefined;
+}
+
+export interface GetReportReportPhase {
+    id: string;
+    title: string;
+    method: PhaseMethod;
+    startsAt: string;
+    endsAt?: string | undefined;
+    included: boolean;
+    ideas?: GetReportPhaseIdeas | undefined;
+    votes?: GetVoteResultsResponse | undefined;
+    budget?: GetBudgetResultsResponse | undefined;
+    survey?: GetSurveyResultsResponse | undefined;
+}
+
+export interface GetReportResponse {
+    projectId: string;
+    projectTitle: string;
+    departmentName: string;
+    goals: string;
+    conclusions: string;
+    sections: ReportSection[];
+    phaseIds?: string[] | undefined;
+    from: string;
+    to: string;
+    periodFrom?: string | undefined;
+    periodTo?: string | undefined;
+    version: number;
+    updatedAt?: string | undefined;
+    updatedBy?: string | undefined;
+    canEdit: boolean;
+    figures: Figure[];
+    weeks: WeekFigures[];
+    ideasByStatus: StatusCount[];
+    phases: GetReportReportPhase[];
+}
+
 export interface GetSurveyResultsBucket {
     from: number;
     to: number;
@@ -12538,6 +13440,48 @@ export interface ListAuditLogResponse {
     types: EventType[];
 }
 
+export interface ListBriefingOfficialsLastBriefing {
+    id: string;
+    kind: BriefingKind;
+    from: string;
+    to: string;
+    status: BriefingStatus;
+    producedAt: string;
+}
+
+export interface ListBriefingOfficialsOfficial {
+    id: string;
+    firstName: string;
+    lastName: string;
+    scope: BriefingScopeView;
+    optedOut: boolean;
+    last?: ListBriefingOfficialsLastBriefing | undefined;
+}
+
+export interface ListBriefingOfficialsResponse {
+    items: ListBriefingOfficialsOfficial[];
+    nextCursor?: string | undefined;
+}
+
+export interface ListBriefingsItem {
+    id: string;
+    officialId: string;
+    firstName: string;
+    lastName: string;
+    scope: BriefingScopeView;
+    kind: BriefingKind;
+    from: string;
+    to: string;
+    status: BriefingStatus;
+    createdAt: string;
+    producedAt?: string | undefined;
+}
+
+export interface ListBriefingsResponse {
+    items: ListBriefingsItem[];
+    nextCursor?: string | undefined;
+}
+
 export interface ListChangesResponse {
     items: ChangeEntry[];
     nextCursor: string;
@@ -12755,6 +13699,17 @@ export interface ListProjectsResponse {
     nextCursor?: string | undefined;
 }
 
+export interface ListReportRecipientsRecipient {
+    userId: string;
+    name: string;
+    role: ReportRecipientRole;
+    scopeName?: string | undefined;
+}
+
+export interface ListReportRecipientsResponse {
+    items: ListReportRecipientsRecipient[];
+}
+
 export interface ListTextAnswersResponse {
     items: ListTextAnswersTextAnswer[];
     nextCursor?: string | undefined;
@@ -12906,6 +13861,7 @@ export enum NotificationCategory {
     IdeaAssigned = "idea_assigned",
     DepartmentSummary = "department_summary",
     ModeratorDigest = "moderator_digest",
+    Briefing = "briefing",
 }
 
 export enum NotificationChannel {
@@ -13007,6 +13963,25 @@ export interface PostCommentRequest {
     organisationId?: string | undefined;
 }
 
+export interface PreviewBriefingChart {
+    contentId: string;
+    title: string;
+    alt: string;
+}
+
+export interface PreviewBriefingResponse {
+    scope: BriefingScopeView;
+    from: string;
+    to: string;
+    subject: string;
+    html: string;
+    text: string;
+    charts: PreviewBriefingChart[];
+    figures: Figure[];
+    empty: boolean;
+    optedOut: boolean;
+}
+
 export interface ProblemDetails {
     type?: string | undefined;
     title?: string | undefined;
@@ -13102,6 +14077,19 @@ export interface RenameDepartmentRequest {
     name: { [key: string]: string; } | undefined;
 }
 
+export enum ReportRecipientRole {
+    DepartmentHead = "department_head",
+    ElectedOfficial = "elected_official",
+}
+
+export enum ReportSection {
+    Goals = "goals",
+    Timeline = "timeline",
+    Figures = "figures",
+    Phases = "phases",
+    Conclusions = "conclusions",
+}
+
 export interface RequestExportRequest {
     kind: ExportKind;
     format: ExportFormat;
@@ -13170,6 +14158,21 @@ export interface RotateWebhookSecretRequest {
     overlapHours?: number | undefined;
 }
 
+export interface SaveReportRequest {
+    version: number;
+    goals?: string | undefined;
+    conclusions?: string | undefined;
+    sections?: ReportSection[] | undefined;
+    phaseIds?: string[] | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+}
+
+export interface SaveReportResponse {
+    version: number;
+    updatedAt: string;
+}
+
 export interface SaveSurveyOptionInput {
     id?: string | undefined;
     label?: { [key: string]: string; } | undefined;
@@ -13211,6 +14214,27 @@ export interface SearchPeoplePerson {
 
 export interface SearchPeopleResponse {
     items: SearchPeoplePerson[];
+}
+
+export interface SendBriefingNowResponse {
+    id: string;
+    status: BriefingStatus;
+    from: string;
+    to: string;
+}
+
+export interface SendReportRequest {
+    recipientIds?: string[] | undefined;
+}
+
+export interface SendReportResponse {
+    recipients: ListReportRecipientsRecipient[];
+}
+
+export interface SetBriefingScheduleRequest {
+    frequency: BriefingFrequency;
+    sendDay: number;
+    sendHour: number;
 }
 
 export interface SetIdeaCostRequest {
@@ -13271,6 +14295,7 @@ export enum SubjectType {
     Webhook = "webhook",
     Export = "export",
     FeedbackTemplate = "feedback_template",
+    Briefing = "briefing",
 }
 
 export interface SubmitIdeaRequest {

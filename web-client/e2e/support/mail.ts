@@ -118,3 +118,48 @@ export async function waitForMessage(mailDir: string, address: string, pattern: 
   }
   throw new Error(`No e-mail matching ${pattern} reached ${address} in ${mailDir} within ${timeoutMs} ms`);
 }
+
+/** A leaf part of a message: its headers (lower-case names) and its decoded bytes. */
+export interface LeafPart {
+  headers: Map<string, string>;
+  content: Buffer;
+}
+
+/** Every leaf part of a raw message (multipart ones walked), decoded from base64 or quoted-printable. */
+export function leafParts(raw: string): LeafPart[] {
+  const leaves: LeafPart[] = [];
+  const stack = [parsePart(raw)];
+  while (stack.length > 0) {
+    const part = stack.shift()!;
+    const type = part.headers.get('content-type') ?? 'text/plain';
+    const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+    if (type.toLowerCase().startsWith('multipart/') && boundary) {
+      for (const piece of part.body.split(`--${boundary}`).slice(1)) {
+        if (piece.startsWith('--')) break;
+        stack.push(parsePart(piece.replace(/^\r?\n/, '')));
+      }
+      continue;
+    }
+    const encoding = (part.headers.get('content-transfer-encoding') ?? '').toLowerCase();
+    const content = encoding === 'base64' ? Buffer.from(part.body.replace(/\s+/g, ''), 'base64') : Buffer.from(decodeBody(part), 'utf8');
+    leaves.push({ headers: part.headers, content });
+  }
+  return leaves;
+}
+
+/** Waits for a raw e-mail to `address` whose Subject matches `subject` (newest first). */
+export async function waitForRaw(mailDir: string, address: string, subject: RegExp, timeoutMs = 20_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const names = await readdir(mailDir).catch(() => [] as string[]);
+    for (const name of names
+      .filter((n) => n.endsWith('.eml'))
+      .sort()
+      .reverse()) {
+      const raw = await readFile(join(mailDir, name), 'utf8');
+      if (recipientOf(raw).includes(address.toLowerCase()) && subject.test(parsePart(raw).headers.get('subject') ?? '')) return raw;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`No e-mail with a subject matching ${subject} reached ${address} in ${mailDir} within ${timeoutMs} ms`);
+}

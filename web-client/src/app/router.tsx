@@ -109,6 +109,10 @@ export const routes = [
           { path: 'webhooks', lazy: async () => ({ Component: (await import('./routes/admin/admin-webhooks-route')).AdminWebhooksRoute }) },
           { path: 'exports', lazy: async () => ({ Component: (await import('./routes/admin/admin-exports-route')).AdminExportsRoute }) },
           { path: 'digests', lazy: async () => ({ Component: (await import('./routes/admin/admin-digests-route')).AdminDigestsRoute }) },
+          {
+            path: 'briefings',
+            lazy: async () => ({ Component: (await import('./routes/admin/admin-briefings-route')).AdminBriefingsRoute }),
+          },
           { path: 'users', lazy: async () => ({ Component: (await import('./routes/admin/admin-users-route')).AdminUsersRoute }) },
           {
             path: 'departments',

@@ -280,6 +280,13 @@ public enum EventType
 
     [JsonStringEnumMemberName("report.sent")]
     ReportSent,
+
+    // Elected officials' briefings: the admin's schedule changed; a briefing e-mailed (by the schedule or "send now").
+    [JsonStringEnumMemberName("briefing.schedule_changed")]
+    BriefingScheduleChanged,
+
+    [JsonStringEnumMemberName("briefing.sent")]
+    BriefingSent,
 }
 
 /// <summary>What an event is about.</summary>
@@ -303,6 +310,7 @@ public enum SubjectType
     Webhook,
     Export,
     FeedbackTemplate,
+    Briefing,
 }
 
 /// <summary>Who made it happen: a person, the platform itself (a command-line operator, a scheduled job), an API client.</summary>
@@ -420,6 +428,10 @@ public static class EventCatalogue
             EventType.DigestSent => new(SubjectType.User, false),
             // A project's results report: its subject is the project (one report each).
             EventType.ReportEdited or EventType.ReportDownloaded or EventType.ReportSent => new(SubjectType.Project, true),
+            // Elected officials' briefings: the admin's schedule, and each briefing e-mailed (by the schedule, the platform
+            // is the actor; by "send now", the admin). Skipped and opted-out briefings are in the briefings log only.
+            EventType.BriefingScheduleChanged => new(SubjectType.Platform, true),
+            EventType.BriefingSent => new(SubjectType.Briefing, true),
         };
 #pragma warning restore CS8524
 

@@ -91,9 +91,31 @@ public static class GetDashboard
     }
 
     /// <summary>Projects listed on a dashboard: the scope's, drafts only when the scope is that project.</summary>
-    private const string Listed = $"""
+    internal const string Listed = $"""
         lp AS (SELECT p.id, p.title FROM projects p
                 WHERE p.id = ANY (@ProjectIds) AND (p.status <> 'draft' OR @ScopeType IN ('project', 'phase')))
+        """;
+
+    /// <summary>The most supported public ideas of the scope (columns of <c>TopIdea</c>; @ScopeType, @ScopeId, @Language).</summary>
+    internal const string TopIdeasSql = $"""
+        WITH {Listed}
+        SELECT i.id, i.project_id, coalesce(lp.title ->> @Language, lp.title ->> 'fr') AS project_title, i.title, i.status,
+               i.likes_count AS likes, i.comments_count AS comments
+          FROM ideas i JOIN lp ON lp.id = i.project_id
+         WHERE i.listed AND (@ScopeType <> 'phase' OR i.phase_id = @ScopeId)
+         ORDER BY i.likes_count DESC, i.comments_count DESC, i.id
+         LIMIT 5;
+        """;
+
+    /// <summary>The official answers given in the period [@From, @To), newest first (columns of <c>Decision</c>).</summary>
+    internal const string DecisionsSql = $"""
+        WITH {Listed}
+        SELECT i.id AS idea_id, i.project_id, i.title, sc.to_status AS status, left(sc.feedback, 300) AS feedback, sc.created_at AS at
+          FROM idea_status_changes sc JOIN ideas i ON i.id = sc.idea_id JOIN lp ON lp.id = i.project_id
+         WHERE {FigureDefinitions.IsOfficialAnswer} AND i.listed AND (@ScopeType <> 'phase' OR i.phase_id = @ScopeId)
+           AND sc.created_at >= @From AND sc.created_at < @To
+         ORDER BY sc.created_at DESC, sc.id DESC
+         LIMIT 10;
         """;
 
     private const string Sql = $"""
@@ -113,21 +135,9 @@ public static class GetDashboard
           FROM a JOIN phases ph ON ph.id = a.phase_id
          GROUP BY ph.method ORDER BY ph.method;
 
-        WITH {Listed}
-        SELECT i.id, i.project_id, coalesce(lp.title ->> @Language, lp.title ->> 'fr') AS project_title, i.title, i.status,
-               i.likes_count AS likes, i.comments_count AS comments
-          FROM ideas i JOIN lp ON lp.id = i.project_id
-         WHERE i.listed AND (@ScopeType <> 'phase' OR i.phase_id = @ScopeId)
-         ORDER BY i.likes_count DESC, i.comments_count DESC, i.id
-         LIMIT 5;
+        {TopIdeasSql}
 
-        WITH {Listed}
-        SELECT i.id AS idea_id, i.project_id, i.title, sc.to_status AS status, left(sc.feedback, 300) AS feedback, sc.created_at AS at
-          FROM idea_status_changes sc JOIN ideas i ON i.id = sc.idea_id JOIN lp ON lp.id = i.project_id
-         WHERE {FigureDefinitions.IsOfficialAnswer} AND i.listed AND (@ScopeType <> 'phase' OR i.phase_id = @ScopeId)
-           AND sc.created_at >= @From AND sc.created_at < @To
-         ORDER BY sc.created_at DESC, sc.id DESC
-         LIMIT 10;
+        {DecisionsSql}
 
         WITH {Listed},
         w AS (SELECT i.id, i.project_id, i.title, i.created_at FROM ideas i
@@ -166,9 +176,9 @@ public static class GetDashboard
 
     private sealed record MethodRow(string Method, long Participants, long Actions);
 
-    private sealed record IdeaRow(Guid Id, Guid ProjectId, string ProjectTitle, string Title, string Status, int Likes, int Comments);
+    internal sealed record IdeaRow(Guid Id, Guid ProjectId, string ProjectTitle, string Title, string Status, int Likes, int Comments);
 
-    private sealed record DecisionRow(Guid IdeaId, Guid ProjectId, string Title, string Status, string? Feedback, DateTime At);
+    internal sealed record DecisionRow(Guid IdeaId, Guid ProjectId, string Title, string Status, string? Feedback, DateTime At);
 
     private sealed record WaitingRow(
         Guid Id,

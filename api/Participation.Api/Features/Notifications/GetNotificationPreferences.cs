@@ -7,18 +7,24 @@ public static class GetNotificationPreferences
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, IReadOnlyList<NotificationPreference>>
     {
-        private const string Sql = "SELECT category, channel FROM notification_preferences WHERE user_id = @ActorId;";
+        private const string Sql = """
+            SELECT category, channel FROM notification_preferences WHERE user_id = @ActorId;
+            SELECT DISTINCT role FROM user_roles WHERE user_id = @ActorId;
+            """;
 
         private sealed record Row(string Category, string Channel);
 
         public async ValueTask<IReadOnlyList<NotificationPreference>> Handle(Query q, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            var chosen = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, q, cancellationToken: ct))).ToDictionary(
+            await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(Sql, q, cancellationToken: ct));
+            var chosen = (await grid.ReadAsync<Row>()).ToDictionary(
                 r => r.Category.ToEnum<NotificationCategory>(),
                 r => r.Channel.ToEnum<NotificationChannel>()
             );
+            var roles = (await grid.ReadAsync<string>()).ToHashSet();
             return Enum.GetValues<NotificationCategory>()
+                .Where(c => NotificationCategories.RoleOf(c) is not { } role || roles.Contains(role))
                 .Select(c => new NotificationPreference(
                     c,
                     chosen.TryGetValue(c, out var channel) ? channel : NotificationCategories.Default(c),

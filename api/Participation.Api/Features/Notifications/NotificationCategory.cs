@@ -23,6 +23,9 @@ public enum NotificationCategory
 
     /// <summary>A project moderator's weekly "waiting for you" digest (e-mail only: any other channel turns it off).</summary>
     ModeratorDigest,
+
+    /// <summary>Elected officials' briefings about their scope (e-mail only: the periodic briefing and project launches).</summary>
+    Briefing,
 }
 
 /// <summary>How a person hears about a category: e-mail and in-app, in-app only, or not at all.</summary>
@@ -46,4 +49,7 @@ public static class NotificationCategories
         category is NotificationCategory.IdeaStatusFollowed or NotificationCategory.IdeaAssigned
             ? NotificationChannel.InApp
             : NotificationChannel.Email;
+
+    /// <summary>The role a category is for: only people holding it see it among their preferences (null: everyone).</summary>
+    public static string? RoleOf(NotificationCategory category) => category is NotificationCategory.Briefing ? "elected_official" : null;
 }

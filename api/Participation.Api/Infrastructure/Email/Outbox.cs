@@ -11,8 +11,12 @@ public sealed record OutgoingEmail(
     string TextBody,
     string? HtmlBody,
     IReadOnlyDictionary<string, string>? Headers = null,
-    string? DedupKey = null
+    string? DedupKey = null,
+    IReadOnlyList<InlineImage>? Images = null
 );
+
+/// <summary>An image shown in the HTML body as <c>cid:{ContentId}</c> (a multipart/related part).</summary>
+public sealed record InlineImage(string ContentId, string FileName, string ContentType, byte[] Content);
 
 /// <summary>Queues e-mails in the caller's transaction; the sender delivers them after commit.</summary>
 public static class Outbox
@@ -24,14 +28,23 @@ public static class Outbox
         RETURNING id;
         """;
 
-    /// <summary>Queues the e-mail; returns its outbox id, or null when its dedup key was already queued.</summary>
-    public static Task<long?> EnqueueAsync(
+    private const string ImagesSql = """
+        INSERT INTO email_outbox_attachments (outbox_id, content_id, content_type, file_name, content)
+        SELECT @Id, x.content_id, x.content_type, x.file_name, x.content
+          FROM unnest(@ContentIds::text[], @ContentTypes::text[], @FileNames::text[], @Contents::bytea[])
+               AS x(content_id, content_type, file_name, content);
+        """;
+
+    /// <summary>Queues the e-mail (and its inline images); returns its outbox id, or null when its dedup key was already
+    /// queued.</summary>
+    public static async Task<long?> EnqueueAsync(
         IDbConnection connection,
         IDbTransaction? transaction,
         OutgoingEmail email,
         CancellationToken ct
-    ) =>
-        connection.QuerySingleOrDefaultAsync<long?>(
+    )
+    {
+        var id = await connection.QuerySingleOrDefaultAsync<long?>(
             new CommandDefinition(
                 Sql,
                 new
@@ -49,4 +62,22 @@ public static class Outbox
                 cancellationToken: ct
             )
         );
+        if (id is { } written && email.Images is { Count: > 0 } images)
+            await connection.ExecuteAsync(
+                new CommandDefinition(
+                    ImagesSql,
+                    new
+                    {
+                        Id = written,
+                        ContentIds = images.Select(i => i.ContentId).ToArray(),
+                        ContentTypes = images.Select(i => i.ContentType).ToArray(),
+                        FileNames = images.Select(i => i.FileName).ToArray(),
+                        Contents = images.Select(i => i.Content).ToArray(),
+                    },
+                    transaction,
+                    cancellationToken: ct
+                )
+            );
+        return id;
+    }
 }

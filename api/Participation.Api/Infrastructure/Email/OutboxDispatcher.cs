@@ -28,6 +28,11 @@ public sealed class OutboxDispatcher(
         RETURNING o.id, o.to_address, o.to_name, o.subject, o.text_body, o.html_body, o.headers::text AS headers, o.attempts;
         """;
 
+    private const string ImagesSql = """
+        SELECT outbox_id, content_id, content_type, file_name, content FROM email_outbox_attachments
+         WHERE outbox_id = ANY(@Ids) ORDER BY outbox_id, content_id;
+        """;
+
     private const string SentSql =
         "UPDATE email_outbox SET status = 'sent', sent_at = now(), locked_until = NULL, last_error = NULL WHERE id = @Id;";
 
@@ -50,11 +55,14 @@ public sealed class OutboxDispatcher(
         int Attempts
     );
 
+    private sealed record ImageRow(long OutboxId, string ContentId, string ContentType, string FileName, byte[] Content);
+
     /// <summary>Sends one batch of due messages; returns how many were claimed.</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken ct)
     {
         var o = options.Value;
         List<Row> rows;
+        ILookup<long, ImageRow> images;
         await using (var connection = await db.OpenConnectionAsync(ct))
         {
             rows = (
@@ -62,13 +70,21 @@ public sealed class OutboxDispatcher(
                     new CommandDefinition(ClaimSql, new { o.LeaseSeconds, o.BatchSize }, cancellationToken: ct)
                 )
             ).AsList();
+            images =
+                rows.Count == 0
+                    ? Enumerable.Empty<ImageRow>().ToLookup(i => i.OutboxId)
+                    : (
+                        await connection.QueryAsync<ImageRow>(
+                            new CommandDefinition(ImagesSql, new { Ids = rows.Select(r => r.Id).ToArray() }, cancellationToken: ct)
+                        )
+                    ).ToLookup(i => i.OutboxId);
         }
 
         foreach (var row in rows)
         {
             try
             {
-                await transport.SendAsync(ToMime(row, o), ct);
+                await transport.SendAsync(ToMime(row, images[row.Id], o), ct);
                 await using var connection = await db.OpenConnectionAsync(CancellationToken.None);
                 await connection.ExecuteAsync(SentSql, new { row.Id });
             }
@@ -90,7 +106,7 @@ public sealed class OutboxDispatcher(
         return rows.Count;
     }
 
-    private static MimeMessage ToMime(Row row, EmailOptions o)
+    private static MimeMessage ToMime(Row row, IEnumerable<ImageRow> images, EmailOptions o)
     {
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(o.FromName, o.FromAddress));
@@ -101,6 +117,12 @@ public sealed class OutboxDispatcher(
         foreach (var (name, value) in headers)
             message.Headers.Add(name, value);
         var body = new BodyBuilder { TextBody = row.TextBody, HtmlBody = row.HtmlBody };
+        // Inline images (multipart/related): the HTML shows them as cid:{ContentId}.
+        foreach (var image in images)
+        {
+            var part = body.LinkedResources.Add(image.FileName, image.Content, ContentType.Parse(image.ContentType));
+            part.ContentId = image.ContentId;
+        }
         message.Body = body.ToMessageBody();
         return message;
     }

@@ -757,6 +757,23 @@ public static class Messages
             "Choose the department, project or phase."
         ),
         ["scope_id_forbidden"] = ("La plateforme n'a pas d'identifiant.", "Het platform heeft geen id.", "The platform takes no id."),
+        ["briefing_frequency"] = (
+            "Choisissez monthly, quarterly, half_yearly ou off.",
+            "Kies monthly, quarterly, half_yearly of off.",
+            "One of: monthly, quarterly, half_yearly, off."
+        ),
+        ["briefing_send_day"] = ("Un jour entre 1 et 28.", "Een dag tussen 1 en 28.", "A day between 1 and 28."),
+        ["briefing_send_hour"] = ("Une heure entre 0 et 23.", "Een uur tussen 0 en 23.", "An hour between 0 and 23."),
+        ["briefing_status"] = (
+            "Choisissez sent, skipped_empty, opted_out ou pending.",
+            "Kies sent, skipped_empty, opted_out of pending.",
+            "One of: sent, skipped_empty, opted_out, pending."
+        ),
+        ["briefing_sent_today"] = (
+            "Le briefing de cet·te élu·e a déjà été envoyé aujourd'hui.",
+            "De briefing van deze verkozene werd vandaag al verstuurd.",
+            "This official's briefing was already sent today."
+        ),
         ["change_feed_limit"] = ("Entre 1 et 500.", "Tussen 1 en 500.", "Between 1 and 500."),
         ["change_feed_types"] = (
             "Types acceptés : project, idea, comment (séparés par des virgules).",

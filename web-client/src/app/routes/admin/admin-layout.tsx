@@ -32,7 +32,8 @@ export type StaffSectionKey =
   | 'apiClients'
   | 'webhooks'
   | 'exports'
-  | 'digests';
+  | 'digests'
+  | 'briefings';
 
 /** Who configures the widgets for the city's website. */
 export const WIDGET_ROLES: Role[] = [Role.Admin, Role.ItManager, Role.CommunicationManager];
@@ -46,6 +47,8 @@ export const EXPORT_ROLES: Role[] = [Role.Admin, Role.DepartmentHead, Role.Proje
 
 /** Who receives a digest: department heads (monthly summary) and project moderators (weekly digest). */
 export const DIGEST_ROLES: Role[] = [Role.DepartmentHead, Role.ProjectModerator];
+/** Who manages the elected officials' briefings (officials only read their own, by e-mail). */
+export const BRIEFING_ROLES: Role[] = [Role.Admin];
 
 export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[] | null }[] = [
   { path: '/admin', key: 'overview', roles: null },
@@ -61,6 +64,7 @@ export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[]
   { path: '/admin/webhooks', key: 'webhooks', roles: WEBHOOK_ROLES },
   { path: '/admin/exports', key: 'exports', roles: EXPORT_ROLES },
   { path: '/admin/digests', key: 'digests', roles: DIGEST_ROLES },
+  { path: '/admin/briefings', key: 'briefings', roles: BRIEFING_ROLES },
 ];
 
 export function canSee(me: GetMeResponse, roles: Role[] | null): boolean {
