@@ -1309,6 +1309,7 @@ export const en: Messages = {
       report_edited: 'Results report edited',
       report_downloaded: 'Results report downloaded',
       report_sent: 'Results report sent',
+      digest_sent: 'Digest sent to a staff member',
       briefing_schedule_changed: 'Briefing schedule changed',
       briefing_sent: 'Briefing sent to an elected official',
     },

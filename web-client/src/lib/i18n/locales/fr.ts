@@ -1318,6 +1318,7 @@ export const fr = {
       report_edited: 'Rapport de résultats modifié',
       report_downloaded: 'Rapport de résultats téléchargé',
       report_sent: 'Rapport de résultats envoyé',
+      digest_sent: 'Résumé envoyé à un membre de l’équipe',
       briefing_schedule_changed: 'Calendrier des briefings modifié',
       briefing_sent: 'Briefing envoyé à un·e élu·e',
     },

@@ -1318,6 +1318,7 @@ export const nl: Messages = {
       report_edited: 'Resultatenrapport gewijzigd',
       report_downloaded: 'Resultatenrapport gedownload',
       report_sent: 'Resultatenrapport verstuurd',
+      digest_sent: 'Samenvatting verstuurd naar een teamlid',
       briefing_schedule_changed: 'Kalender van de briefings gewijzigd',
       briefing_sent: 'Briefing verstuurd naar een verkozene',
     },
