@@ -264,24 +264,9 @@ public static class ReportingSeeder
         );
     }
 
-    private static async Task ExecAsync(NpgsqlConnection db, string? label, string sql, params (string Name, object Value)[] args) =>
-        await ExecAsync(db, label, sql, 3600, args);
+    private static Task ExecAsync(NpgsqlConnection db, string? label, string sql, params (string Name, object Value)[] args) =>
+        SeedSql.ExecAsync(db, "report-seed", Anchor, label, sql, 3600, args);
 
-    private static async Task ExecAsync(
-        NpgsqlConnection db,
-        string? label,
-        string sql,
-        int timeout,
-        params (string Name, object Value)[] args
-    )
-    {
-        var watch = Stopwatch.StartNew();
-        await using var cmd = new NpgsqlCommand(sql, db) { CommandTimeout = timeout };
-        cmd.Parameters.AddWithValue("T0", Anchor);
-        foreach (var (name, value) in args)
-            cmd.Parameters.AddWithValue(name, value);
-        var rows = await cmd.ExecuteNonQueryAsync();
-        if (label is not null)
-            Console.WriteLine($"[report-seed] {label, -58} {watch.Elapsed.TotalSeconds, 6:0.0} s{(rows > 0 ? $"  ({rows:N0} rows)" : "")}");
-    }
+    private static Task ExecAsync(NpgsqlConnection db, string? label, string sql, int timeout, params (string Name, object Value)[] args) =>
+        SeedSql.ExecAsync(db, "report-seed", Anchor, label, sql, timeout, args);
 }
