@@ -3084,7 +3084,7 @@ export class ParticipationClient {
 
     /**
      * The digests' log (admins): who was sent or skipped for which digest and period, newest first.
-     * @param kind (optional) Which digest: `department_summary` (a department head's monthly summary) or `moderator_digest` (a project moderator's weekly "waiting for you").
+     * @param kind (optional) Only digests of this kind: `department_summary` (a department head's monthly summary) or `moderator_digest` (a project moderator's weekly "waiting for you").
      * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
      * @param limit (optional) Page size, 1 to 100 (20 when left out).
      * @return OK

@@ -539,7 +539,7 @@ namespace Participation.Client
         /// <remarks>
         /// The digests' log (admins): who was sent or skipped for which digest and period, newest first. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
-        /// <param name="kind">Which digest: `department_summary` (a department head's monthly summary) or `moderator_digest` (a project moderator's weekly "waiting for you").</param>
+        /// <param name="kind">Only digests of this kind: `department_summary` (a department head's monthly summary) or `moderator_digest` (a project moderator's weekly "waiting for you").</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
         /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
@@ -7688,7 +7688,7 @@ namespace Participation.Client
         /// <remarks>
         /// The digests' log (admins): who was sent or skipped for which digest and period, newest first. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
-        /// <param name="kind">Which digest: `department_summary` (a department head's monthly summary) or `moderator_digest` (a project moderator's weekly "waiting for you").</param>
+        /// <param name="kind">Only digests of this kind: `department_summary` (a department head's monthly summary) or `moderator_digest` (a project moderator's weekly "waiting for you").</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
         /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>

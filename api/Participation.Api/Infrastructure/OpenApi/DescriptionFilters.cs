@@ -40,7 +40,6 @@ internal sealed class DescriptionsFilter : IOperationFilter
         ["scopeId"] = "The department, project or phase the figures cover.",
         ["waitingDays"] = "The threshold of \"waiting for an answer for more than N days\" (1 to 365; 30 when left out).",
         ["unreadOnly"] = "Only notifications not read yet.",
-        ["kind"] = "Which digest: `department_summary` (department heads' monthly) or `moderator_digest` (moderators' weekly).",
         ["waiting"] = "Only ideas waiting for an official answer (true), or only the others (false).",
         ["waitingDays"] = "Only ideas waiting for an official answer for more than this many days.",
         ["flagged"] = "Only ideas with open flags (true), or only those without (false).",
@@ -114,7 +113,7 @@ internal sealed class DescriptionsFilter : IOperationFilter
     private static string? Describe(string name, string path)
     {
         if (path.StartsWith("/api/v1/digests", StringComparison.Ordinal) && name == "kind")
-            return (path == "/api/v1/digests" ? "Only digests of this kind: " : "Which digest: ")
+            return (path.EndsWith("/next", StringComparison.Ordinal) ? "Which digest: " : "Only digests of this kind: ")
                 + "`department_summary` (a department head's monthly summary) or `moderator_digest` "
                 + "(a project moderator's weekly \"waiting for you\").";
         if (path.StartsWith("/api/v1/changes", StringComparison.Ordinal) && Feed.TryGetValue(name, out var feed))
