@@ -94,8 +94,13 @@ public static class BriefingContent
     public static Period PeriodOf(DateOnly first, DateOnly last) => new(PeriodQuery.StartOf(first), PeriodQuery.StartOf(last.AddDays(1)));
 
     /// <summary>The catalogue's figures of the scope and period (labels in French: relabel with <see cref="Relabel"/>).</summary>
-    public static Task<FigureSet> FiguresAsync(IDbConnection connection, BriefingScope scope, Period period, CancellationToken ct) =>
-        FigureQueries.ComputeAsync(connection, scope.ToFigureScope(""), period, FigureQueries.DefaultWaitingDays, "fr", ct);
+    public static Task<FigureSet> FiguresAsync(
+        IDbConnection connection,
+        BriefingScope scope,
+        Guid[] projectIds,
+        Period period,
+        CancellationToken ct
+    ) => FigureQueries.ComputeAsync(connection, scope.ToFigureScope(""), projectIds, period, FigureQueries.DefaultWaitingDays, "fr", ct);
 
     /// <summary>The same figures with their labels and definitions in <paramref name="language"/>.</summary>
     public static IReadOnlyList<Figure> Relabel(FigureSet set, string language) =>
@@ -110,12 +115,12 @@ public static class BriefingContent
     public static async Task<BriefingHighlights> HighlightsAsync(
         IDbConnection connection,
         BriefingScope scope,
+        Guid[] projectIds,
         Period period,
         string language,
         CancellationToken ct
     )
     {
-        var projectIds = await FigureQueries.ProjectIdsAsync(connection, scope.ToFigureScope(""), ct);
         await using var grid = await connection.QueryMultipleAsync(
             new CommandDefinition(
                 HighlightsSql,

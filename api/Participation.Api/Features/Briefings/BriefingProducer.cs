@@ -45,6 +45,7 @@ public sealed class BriefingProducer(BriefingEmails emails, EventRecorder events
     /// <summary>Computations shared by the briefings of one batch.</summary>
     public sealed class Cache
     {
+        internal readonly Dictionary<BriefingScope, Guid[]> Projects = [];
         internal readonly Dictionary<(BriefingScope, DateOnly, DateOnly), FigureSet> Figures = [];
         internal readonly Dictionary<
             (BriefingScope, DateOnly, DateOnly, string),
@@ -71,11 +72,13 @@ public sealed class BriefingProducer(BriefingEmails emails, EventRecorder events
     {
         var period = BriefingContent.PeriodOf(first, last);
         var language = BriefingTexts.Language(reader.Locale);
+        if (!cache.Projects.TryGetValue(scope, out var projectIds))
+            cache.Projects[scope] = projectIds = await FigureQueries.ProjectIdsAsync(connection, scope.ToFigureScope(""), ct);
         if (!cache.Figures.TryGetValue((scope, first, last), out var figures))
-            cache.Figures[(scope, first, last)] = figures = await BriefingContent.FiguresAsync(connection, scope, period, ct);
+            cache.Figures[(scope, first, last)] = figures = await BriefingContent.FiguresAsync(connection, scope, projectIds, period, ct);
         if (!cache.Texts.TryGetValue((scope, first, last, language), out var texts))
         {
-            var highlights = await BriefingContent.HighlightsAsync(connection, scope, period, language, ct);
+            var highlights = await BriefingContent.HighlightsAsync(connection, scope, projectIds, period, language, ct);
             var charts = BriefingContent.IsEmpty(figures, highlights) ? [] : BriefingCharts.Draw(figures, language);
             cache.Texts[(scope, first, last, language)] = texts = (highlights, charts);
         }
