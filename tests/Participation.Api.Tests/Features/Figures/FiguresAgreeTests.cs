@@ -36,9 +36,11 @@ public sealed class FiguresAgreeTests(ApiFactory api) : ApiTest(api)
         var figures = await figuresResponse.ReadJsonAsync();
         Assert.Equal(figures["figures"]!.ToJsonString(), dashboard["figures"]!.ToJsonString());
 
-        async Task<int> RowsAsync(string kind) =>
-            (await city.ExportAsync(city.C.Admin, ExportCity.Body(kind, "csv", "department", city.D1, FromInstant, ToInstant))).Count
-            - 1; // the header
+        async Task<int> RowsAsync(string kind)
+        {
+            var rows = await city.ExportAsync(city.C.Admin, ExportCity.Body(kind, "csv", "department", city.D1, FromInstant, ToInstant));
+            return rows.Count - 1; // the header
+        }
 
         Assert.Equal(Value(dashboard, "ideas"), await RowsAsync("ideas"));
         Assert.Equal(Value(dashboard, "comments"), await RowsAsync("comments"));
