@@ -17,9 +17,22 @@ public static class Reporting
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public sealed record Timed(string Name, int Runs, double MedianMs, double MaxMs, double Statements, string Note);
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public sealed record Timed(string Name, int Runs, double MedianMs, double MaxMs, double Statements);
 
     public sealed record ExportRun(string Name, long Rows, long Bytes, double Seconds, double RssBeforeMb, double PeakRssMb);
+
+    /// <param name="Briefings">Briefings claimed for the quarter: one per official and scope.</param>
+    /// <param name="Scopes">Distinct scopes among them (the job computes each scope's content once).</param>
+    /// <param name="Sent">Produced and queued as e-mails.</param>
+    /// <param name="Seconds">From the claim to the last one produced.</param>
+    public sealed record BriefingRun(string Period, long Briefings, long Scopes, long Sent, double Seconds);
 
     public static async Task<int> RunAsync(Options o)
     {
@@ -28,6 +41,13 @@ public static class Reporting
         var key = o.Require("key");
         var apiPid = o.Get("api-pid") is { } p ? int.Parse(p, Inv) : (int?)null;
         var runs = o.Quick ? 3 : 5;
+        // --step timed: the timed calls only, against an API without background jobs (their polling would count in the
+        // statements per call); --step jobs: briefings and exports against an API with its jobs, then the report of both
+        // steps. Without --step: both against one API.
+        var step = o.Get("step") ?? "all";
+        var outDir = o.Require("out");
+        Directory.CreateDirectory(outDir);
+        var partial = Path.Combine(outDir, "reporting-timed.json");
         var stats = new StatementStatistics(connectionString);
         await stats.InitAsync();
 
@@ -40,20 +60,53 @@ public static class Reporting
         var timed = new List<Timed>();
         var d0 = ReportingSeeder.DepartmentId(0);
         var p0 = ReportingSeeder.ProjectId(0);
-        foreach (
-            var (name, path, who) in new[]
-            {
-                ("dashboard: platform (admin)", "/api/v1/dashboard?scopeType=platform", "admin"),
-                ("dashboard: department (its official)", $"/api/v1/dashboard?scopeType=department&scopeId={d0}", "official-0-1"),
-                ("dashboard: project (its moderator)", $"/api/v1/dashboard?scopeType=project&scopeId={p0}", "moderator-0"),
-                (
-                    "figures: department, a quarter",
-                    $"/api/v1/figures?scopeType=department&scopeId={d0}&from=2026-07-01&to=2026-09-30",
-                    "head-0"
-                ),
-            }
-        )
-            timed.Add(await TimeAsync(http, stats, name, HttpMethod.Get, path, Token(who), runs));
+        if (step is "jobs")
+            timed = JsonSerializer.Deserialize<List<Timed>>(await File.ReadAllTextAsync(partial), JsonOptions) ?? [];
+        else
+            await TimeAllAsync();
+        if (step is "timed")
+        {
+            await File.WriteAllTextAsync(partial, JsonSerializer.Serialize(timed, JsonOptions));
+            return 0;
+        }
+
+        async Task TimeAllAsync()
+        {
+            foreach (
+                var (name, path, who) in new[]
+                {
+                    ("dashboard: platform (admin)", "/api/v1/dashboard?scopeType=platform", "admin"),
+                    ("dashboard: department (its official)", $"/api/v1/dashboard?scopeType=department&scopeId={d0}", "official-0-1"),
+                    ("dashboard: project (its moderator)", $"/api/v1/dashboard?scopeType=project&scopeId={p0}", "moderator-0"),
+                    (
+                        "figures: department, a quarter",
+                        $"/api/v1/figures?scopeType=department&scopeId={d0}&from=2026-07-01&to=2026-09-30",
+                        "head-0"
+                    ),
+                }
+            )
+                timed.Add(await TimeAsync(http, stats, name, HttpMethod.Get, path, Token(who), runs));
+            foreach (
+                var (name, official) in new[]
+                {
+                    ("briefing preview: a department's official", "official-0-1"),
+                    ("briefing preview: the platform's official", "official-platform"),
+                }
+            )
+                timed.Add(
+                    await TimeAsync(
+                        http,
+                        stats,
+                        name,
+                        HttpMethod.Get,
+                        $"/api/v1/briefings/officials/{ReportingSeeder.StaffId(official)}/preview",
+                        Token("admin"),
+                        runs
+                    )
+                );
+        }
+
+        var briefings = await BriefingsAsync(connectionString);
 
         var exports = new List<ExportRun>();
         if (apiPid is { } pid)
@@ -66,9 +119,7 @@ public static class Reporting
         else
             Console.WriteLine("[reporting] no --api-pid: exports not measured (memory is read from /proc/PID)");
 
-        var outDir = o.Require("out");
-        Directory.CreateDirectory(outDir);
-        var md = Markdown(users, ideas, timed, exports);
+        var md = Markdown(users, ideas, timed, briefings, exports);
         await File.WriteAllTextAsync(Path.Combine(outDir, "reporting.md"), md);
         await File.WriteAllTextAsync(
             Path.Combine(outDir, "reporting.json"),
@@ -78,16 +129,13 @@ public static class Reporting
                     users,
                     ideas,
                     timed,
+                    briefings,
                     exports,
                 },
-                new JsonSerializerOptions
-                {
-                    WriteIndented = true,
-                    PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-                    NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-                }
+                JsonOptions
             )
         );
+        File.Delete(partial);
         Console.WriteLine();
         Console.WriteLine(md);
         return 0;
@@ -103,6 +151,68 @@ public static class Reporting
         return (r.GetInt64(0), r.GetInt64(1));
     }
 
+    /// <summary>The third quarter of 2026, when the seeded history has activity throughout.</summary>
+    private static readonly DateOnly QuarterFirst = new(2026, 7, 1),
+        QuarterLast = new(2026, 9, 30);
+
+    /// <summary>
+    /// All officials' quarterly briefings, produced by the API's own background job: the quarter's rows are claimed with
+    /// the job's claim statement (<c>BriefingJob.ClaimPeriodSql</c>: the job claims a period itself only within 31 days of
+    /// its send time, and the seeded quarter ended earlier), then the job produces them while this waits until none is
+    /// pending. The time is the database's: from the claim to the last briefing produced.
+    /// </summary>
+    private static async Task<BriefingRun> BriefingsAsync(string connectionString)
+    {
+        await using var db = new NpgsqlConnection(connectionString);
+        await db.OpenAsync();
+        await using (
+            var claim = new NpgsqlCommand(
+                """
+                DELETE FROM briefings WHERE kind = 'scheduled' AND period_from = @First;
+                INSERT INTO briefings (id, official_id, scope_type, scope_id, kind, period_from, period_to)
+                SELECT gen_random_uuid(), r.user_id, r.scope_type, r.department_id, 'scheduled', @First, @Last
+                  FROM (SELECT DISTINCT user_id, scope_type, department_id FROM user_roles WHERE role = 'elected_official') r
+                ON CONFLICT DO NOTHING;
+                """,
+                db
+            )
+        )
+        {
+            claim.Parameters.AddWithValue("First", QuarterFirst);
+            claim.Parameters.AddWithValue("Last", QuarterLast);
+            await claim.ExecuteNonQueryAsync();
+        }
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            await using var cmd = new NpgsqlCommand(
+                """
+                SELECT count(*), count(DISTINCT (scope_type, scope_id)), count(*) FILTER (WHERE status = 'pending'),
+                       count(*) FILTER (WHERE status = 'sent'),
+                       coalesce(extract(epoch FROM max(produced_at) - min(created_at)), 0)::float8
+                  FROM briefings WHERE kind = 'scheduled' AND period_from = @First;
+                """,
+                db
+            );
+            cmd.Parameters.AddWithValue("First", QuarterFirst);
+            await using var r = await cmd.ExecuteReaderAsync();
+            await r.ReadAsync();
+            var (total, scopes, pending, sent, seconds) = (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetDouble(4));
+            if (pending == 0)
+            {
+                var run = new BriefingRun($"{QuarterFirst:yyyy-MM-dd} to {QuarterLast:yyyy-MM-dd}", total, scopes, sent, seconds);
+                Console.WriteLine(
+                    $"[reporting] briefings of {run.Period}: {total} officials' briefings ({scopes} scopes), {sent} sent, "
+                        + $"{seconds:0.0} s from the claim to the last one"
+                );
+                return run;
+            }
+            if (watch.Elapsed > TimeSpan.FromMinutes(30))
+                throw new TimeoutException($"{pending} of {total} briefings still pending after 30 minutes");
+            await Task.Delay(250);
+        }
+    }
+
     /// <summary>One warm-up call, then <paramref name="runs"/> sequential calls: median and max latency, statements per call.</summary>
     public static async Task<Timed> TimeAsync(
         HttpClient http,
@@ -111,8 +221,7 @@ public static class Reporting
         HttpMethod method,
         string path,
         string token,
-        int runs,
-        string note = ""
+        int runs
     )
     {
         await SendAsync(http, method, path, token);
@@ -126,7 +235,7 @@ public static class Reporting
         }
         var pg = await stats.ReadAsync(runs);
         times.Sort();
-        var result = new Timed(name, runs, times[times.Count / 2], times[^1], pg?.StatementsPerRequest ?? double.NaN, note);
+        var result = new Timed(name, runs, times[times.Count / 2], times[^1], pg?.StatementsPerRequest ?? double.NaN);
         Console.WriteLine(
             $"[reporting] {name, -44} median {result.MedianMs, 8:0.0} ms  max {result.MaxMs, 8:0.0} ms  "
                 + $"{result.Statements:0.0} statements per call"
@@ -208,6 +317,9 @@ public static class Reporting
         return run;
     }
 
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
     /// <summary>The resident set of a process, in MB (/proc/PID/status VmRSS).</summary>
     public static double Rss(int pid)
     {
@@ -217,19 +329,25 @@ public static class Reporting
         return double.NaN;
     }
 
-    private static string Markdown(long users, long ideas, List<Timed> timed, List<ExportRun> exports)
+    private static string Markdown(long users, long ideas, List<Timed> timed, BriefingRun briefings, List<ExportRun> exports)
     {
         var md = new StringBuilder();
         md.AppendLine("# Benchmark: reporting at scale").AppendLine();
         md.AppendLine(
             $"`make bench` (reporting part) on {DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", Inv)}, commit "
-                + $"`{Environment.GetEnvironmentVariable("BENCH_COMMIT") ?? ""}`: {users:N0} users, {ideas:N0} ideas."
+                + $"`{Environment.GetEnvironmentVariable("BENCH_COMMIT") ?? ""}`: {users:N0} users, {ideas:N0} ideas. "
+                + $"Load average of the machine (1, 5, 15 min) when this was written: {LoadAverage()} on {Environment.ProcessorCount} "
+                + "cores (a shared machine: times scale with it)."
         );
-        md.AppendLine()
-            .AppendLine("| what | calls | median ms | max ms | statements per call | note |")
-            .AppendLine("|---|--:|--:|--:|--:|---|");
+        md.AppendLine().AppendLine("| what | calls | median ms | max ms | statements per call |").AppendLine("|---|--:|--:|--:|--:|");
         foreach (var t in timed)
-            md.AppendLine($"| {t.Name} | {t.Runs} | {t.MedianMs:0.0} | {t.MaxMs:0.0} | {t.Statements:0.0} | {t.Note} |");
+            md.AppendLine($"| {t.Name} | {t.Runs} | {t.MedianMs:0.0} | {t.MaxMs:0.0} | {t.Statements:0.0} |");
+        md.AppendLine()
+            .AppendLine(
+                $"All officials' quarterly briefings ({briefings.Period}) produced by the API's background job: "
+                    + $"{briefings.Briefings} briefings over {briefings.Scopes} scopes, {briefings.Sent} queued as e-mails, "
+                    + $"**{briefings.Seconds:0.0} s** from the claim to the last one."
+            );
         if (exports.Count > 0)
         {
             md.AppendLine()

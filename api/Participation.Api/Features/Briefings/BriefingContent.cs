@@ -135,6 +135,7 @@ public static class BriefingContent
                     Language = language,
                     WaitingDays = FigureQueries.DefaultWaitingDays,
                 },
+                commandTimeout: FigureQueries.CommandTimeoutSeconds,
                 cancellationToken: ct
             )
         );

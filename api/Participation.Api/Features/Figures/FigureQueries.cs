@@ -52,6 +52,13 @@ public sealed record FigureSet(
 /// </summary>
 public static class FigureQueries
 {
+    /// <summary>
+    /// How long a statement over a scope's history may run (seconds): the platform's figures read every action of two periods,
+    /// which takes tens of seconds at a million ideas on a loaded machine, and a briefing job must not fail on the 30 s
+    /// default. Used by the figures and by the statements that accompany them (dashboard, briefing highlights).
+    /// </summary>
+    public const int CommandTimeoutSeconds = 300;
+
     /// <summary>The default threshold of "waiting for an answer for more than N days".</summary>
     public const int DefaultWaitingDays = 30;
 
@@ -91,8 +98,11 @@ public static class FigureQueries
     // Set-based over the two periods' actions (materialized once, then hashed: per person for the distinct counts, per week
     // and person for the weekly series; no count(DISTINCT), which sorts), new participants (the window's people less those
     // who acted in scope before it: one hashed pass over the older history), official answers (first answers joined per
-    // idea, not looked up idea by idea).
+    // idea, not looked up idea by idea). Its hashes get more memory than the server's default for this statement only
+    // (SET LOCAL: the statement's own implicit transaction, or the caller's), so a platform's history is hashed in memory
+    // instead of spilling to temporary files (at 1,000,000 ideas: 630 MB of temporary files and half the time).
     private const string Sql = $"""
+        SET LOCAL work_mem = '128MB';
         WITH a AS MATERIALIZED ({ScopeActions} AND a.at >= @PreviousFrom),
         earlier AS (
             SELECT DISTINCT a.user_id FROM ({FigureDefinitions.Actions}) a
@@ -246,7 +256,12 @@ public static class FigureQueries
     )
     {
         var r = await connection.QuerySingleAsync<Row>(
-            new CommandDefinition(Sql, Parameters(scope, projectIds, period, waitingDays), cancellationToken: ct)
+            new CommandDefinition(
+                Sql,
+                Parameters(scope, projectIds, period, waitingDays),
+                commandTimeout: CommandTimeoutSeconds,
+                cancellationToken: ct
+            )
         );
         Figure F(FigureKey key, decimal? value, decimal? previous)
         {

@@ -247,6 +247,7 @@ public static class GetDashboard
                     Language = language,
                     UpcomingDays,
                 },
+                commandTimeout: FigureQueries.CommandTimeoutSeconds,
                 cancellationToken: ct
             )
         );
