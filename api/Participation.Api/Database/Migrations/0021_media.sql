@@ -10,3 +10,15 @@ CREATE TABLE media (
     uploaded_at   timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX media_uploaded_by ON media (uploaded_by, uploaded_at DESC);
+
+-- Official feedback and its templates become rich text (sanitised HTML, written with the staff's editor). What was
+-- stored as plain text is escaped so that it reads the same as HTML (line breaks are kept by the pages' styles); a text
+-- whose escaping would pass the length limit is left as it was.
+UPDATE idea_status_changes
+   SET feedback = replace(replace(replace(feedback, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')
+ WHERE feedback ~ '[&<>]'
+   AND length(replace(replace(replace(feedback, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')) <= 5000;
+UPDATE feedback_templates
+   SET body = replace(replace(replace(body, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')
+ WHERE body ~ '[&<>]'
+   AND length(replace(replace(replace(body, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')) <= 5000;

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '@tanstack/react-query';
 import type { Editor } from '@tiptap/react';
@@ -8,6 +8,16 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/text-field';
 import { isAllowedLink } from './rich-text-extensions';
+
+/** The dialog gives focus to its first button when it opens; the form's first field takes it right after. */
+function useFocusFirst<T extends HTMLElement>(): RefObject<T | null> {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    const timer = window.setTimeout(() => ref.current?.focus(), 0);
+    return () => window.clearTimeout(timer);
+  }, []);
+  return ref;
+}
 
 interface DialogProps {
   open: boolean;
@@ -30,6 +40,7 @@ function LinkForm({ editor, onClose }: Omit<DialogProps, 'open'>) {
   const id = useId();
   const current = (editor.getAttributes('link').href as string | undefined) ?? '';
   const [url, setUrl] = useState(current);
+  const first = useFocusFirst<HTMLInputElement>();
   const [error, setError] = useState<string | null>(null);
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -58,9 +69,9 @@ function LinkForm({ editor, onClose }: Omit<DialogProps, 'open'>) {
         id={`${id}-url`}
         label={t('richText.linkUrl')}
         hint={t('richText.linkUrlHint')}
+        ref={first}
         type="url"
         inputMode="url"
-        autoFocus
         value={url}
         onChange={(e) => setUrl(e.target.value)}
         errors={error ? [error] : undefined}
@@ -94,6 +105,7 @@ function ImageForm({ editor, onClose }: Omit<DialogProps, 'open'>) {
   const { t } = useTranslation();
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
+  const first = useFocusFirst<HTMLInputElement>();
   const [alt, setAlt] = useState('');
   const [decorative, setDecorative] = useState(false);
   const [errors, setErrors] = useState<{ file?: string[]; alt?: string[] }>({});
@@ -139,8 +151,8 @@ function ImageForm({ editor, onClose }: Omit<DialogProps, 'open'>) {
           id={fileId}
           type="file"
           className="field__input"
+          ref={first}
           accept="image/png,image/jpeg,image/webp"
-          autoFocus
           aria-invalid={fileErrorId ? true : undefined}
           aria-describedby={fileErrorId}
           onChange={(e) => {

@@ -178,7 +178,9 @@ describe('RichTextEditor', () => {
 
     await user.type(within(dialog).getByLabelText('Texte alternatif'), 'Plan du parc');
     await user.click(within(dialog).getByRole('button', { name: 'Insérer l’image' }));
-    await waitFor(() => expect(onChange).toHaveBeenLastCalledWith(expect.stringContaining(`<img src="/api/v1/media/${KEY}.png" alt="Plan du parc">`)));
+    await waitFor(() =>
+      expect(onChange).toHaveBeenLastCalledWith(expect.stringContaining(`<img src="/api/v1/media/${KEY}.png" alt="Plan du parc">`)),
+    );
     expect(uploadImage).toHaveBeenCalledWith({ data: file, fileName: 'plan.png' });
   });
 

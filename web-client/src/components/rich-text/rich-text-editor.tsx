@@ -20,7 +20,8 @@ export interface RichTextEditorProps {
   images?: boolean;
 }
 
-type ToolKey = 'bold' | 'italic' | 'heading2' | 'heading3' | 'bulletList' | 'orderedList' | 'blockquote' | 'link' | 'image' | 'undo' | 'redo';
+type ToolKey =
+  'bold' | 'italic' | 'heading2' | 'heading3' | 'bulletList' | 'orderedList' | 'blockquote' | 'link' | 'image' | 'undo' | 'redo';
 
 interface Tool {
   key: ToolKey;
@@ -87,6 +88,7 @@ export function RichTextEditor({ id, label, hint, errors, value, onChange, lang,
   const editor = useEditor({
     extensions,
     content: value,
+    injectCSS: false, // the page's CSP allows no inline style: ProseMirror's rules are in app.css
     shouldRerenderOnTransaction: false,
     onUpdate: ({ editor: e }) => {
       const html = storedHtml(e.getHTML(), e.isEmpty);
@@ -201,7 +203,7 @@ export function RichTextEditor({ id, label, hint, errors, value, onChange, lang,
 
   return (
     <div className={['field', 'rich-editor', errorId ? 'field--invalid' : ''].join(' ').trim()}>
-      <span className="field__label" id={labelId} onClick={() => editor?.commands.focus()}>
+      <span className="field__label" id={labelId}>
         {label}
       </span>
       {hint ? (

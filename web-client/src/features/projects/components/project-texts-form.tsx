@@ -173,12 +173,7 @@ export function ProjectTextsForm(props: ProjectTextsFormProps) {
           );
         if (RICH.includes(field))
           return (
-            <RichTextEditor
-              key={`${field}-${language}`}
-              {...common}
-              hint={t('projects.editor.richHint')}
-              onChange={(v) => set(field, v)}
-            />
+            <RichTextEditor key={`${field}-${language}`} {...common} hint={t('projects.editor.richHint')} onChange={(v) => set(field, v)} />
           );
         return (
           <TextAreaField

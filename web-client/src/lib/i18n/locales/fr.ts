@@ -683,7 +683,8 @@ export const fr = {
       topics: 'Thèmes',
       topicsHint: 'Séparés par des virgules, 10 au maximum (par exemple : mobilité, parcs).',
       topicsInvalid: 'Au plus 10 thèmes de 40 caractères au maximum.',
-      richHint: 'Intertitres, listes, citations, liens et images (avec leur texte alternatif). Ce qui n’est pas permis est retiré à l’enregistrement.',
+      richHint:
+        'Intertitres, listes, citations, liens et images (avec leur texte alternatif). Ce qui n’est pas permis est retiré à l’enregistrement.',
     },
     phases: {
       title: 'Phases',
@@ -1341,6 +1342,7 @@ export const fr = {
       digest_sent: 'Résumé envoyé à un membre de l’équipe',
       briefing_schedule_changed: 'Calendrier des briefings modifié',
       briefing_sent: 'Briefing envoyé à un·e élu·e',
+      media_image_uploaded: 'Image téléversée pour un texte',
     },
     targets: {
       project: 'Projet',
@@ -1357,6 +1359,7 @@ export const fr = {
       export: 'Export',
       feedback_template: 'Modèle de réponse',
       briefing: 'Briefing',
+      media: 'Image',
       platform: 'Plateforme',
     },
     type: 'Action',
@@ -2042,7 +2045,7 @@ export const fr = {
         title: 'Titre',
         status: 'Statut concerné',
         body: 'Réponse officielle',
-        bodyHint: 'Texte simple, 5 000 caractères au plus.',
+        bodyHint: 'Listes, liens et images permis ; 5 000 caractères au plus.',
       },
     },
   },

@@ -683,7 +683,8 @@ export const nl: Messages = {
       topics: 'Thema’s',
       topicsHint: 'Gescheiden door komma’s, maximaal 10 (bijvoorbeeld: mobiliteit, parken).',
       topicsInvalid: 'Maximaal 10 thema’s van maximaal 40 tekens.',
-      richHint: 'Tussentitels, lijsten, citaten, links en afbeeldingen (met hun alternatieve tekst). Wat niet is toegestaan, wordt bij het opslaan verwijderd.',
+      richHint:
+        'Tussentitels, lijsten, citaten, links en afbeeldingen (met hun alternatieve tekst). Wat niet is toegestaan, wordt bij het opslaan verwijderd.',
     },
     phases: {
       title: 'Fasen',
@@ -1341,6 +1342,7 @@ export const nl: Messages = {
       digest_sent: 'Samenvatting verstuurd naar een teamlid',
       briefing_schedule_changed: 'Kalender van de briefings gewijzigd',
       briefing_sent: 'Briefing verstuurd naar een verkozene',
+      media_image_uploaded: 'Afbeelding geüpload voor een tekst',
     },
     targets: {
       project: 'Project',
@@ -1357,6 +1359,7 @@ export const nl: Messages = {
       export: 'Export',
       feedback_template: 'Antwoordsjabloon',
       briefing: 'Briefing',
+      media: 'Afbeelding',
       platform: 'Platform',
     },
     type: 'Actie',
@@ -2040,7 +2043,7 @@ export const nl: Messages = {
         title: 'Titel',
         status: 'Betreft de status',
         body: 'Officieel antwoord',
-        bodyHint: 'Gewone tekst, hoogstens 5.000 tekens.',
+        bodyHint: 'Lijsten, links en afbeeldingen toegestaan; hoogstens 5 000 tekens.',
       },
     },
   },
