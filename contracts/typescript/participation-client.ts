@@ -5925,6 +5925,7 @@ export class ParticipationClient {
 
     /**
      * An image of a rich text (the URL its upload returned; public, cached for a year).
+     * @param key The image's key, as its upload returned it (32 hex digits and its format's extension, e.g. `….png`).
      * @return OK
      */
     getMedia(key: string, signal?: AbortSignal): Promise<FileResponse> {

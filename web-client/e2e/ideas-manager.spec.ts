@@ -85,7 +85,7 @@ test('a moderator bulk-answers the ideas waiting for an answer with a feedback t
   await templates.getByRole('button', { name: 'Nouveau modèle' }).click();
   await templates.getByLabel('Titre').fill(`À l’étude ${tag}`);
   await templates.getByLabel('Statut concerné').selectOption('under_consideration');
-  await templates.getByLabel('Réponse officielle').fill(templateBody);
+  await templates.getByRole('textbox', { name: 'Réponse officielle' }).fill(templateBody);
   await expectAccessible(page, 'feedback templates dialog');
   await templates.getByRole('button', { name: 'Enregistrer le modèle' }).click();
   await expect(templates.getByRole('status')).toContainText(`Le modèle « À l’étude ${tag} » est enregistré.`);

@@ -1000,6 +1000,7 @@ namespace Participation.Client
         /// <remarks>
         /// An image of a rich text (the URL its upload returned; public, cached for a year). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
+        /// <param name="key">The image's key, as its upload returned it (32 hex digits and its format's extension, e.g. `….png`).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<FileResponse> GetMediaAsync(string key, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -12792,6 +12793,7 @@ namespace Participation.Client
         /// <remarks>
         /// An image of a rich text (the URL its upload returned; public, cached for a year). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
+        /// <param name="key">The image's key, as its upload returned it (32 hex digits and its format's extension, e.g. `….png`).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<FileResponse> GetMediaAsync(string key, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))

@@ -64,7 +64,8 @@ public static class ImageReencoder
         if (origin == SKEncodedOrigin.TopLeft)
             return source.Copy();
         var (w, h) = (source.Width, source.Height);
-        var swaps = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        var swaps =
+            origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
         var target = new SKBitmap(new SKImageInfo(swaps ? h : w, swaps ? w : h, source.ColorType, source.AlphaType));
         using var canvas = new SKCanvas(target);
         switch (origin)

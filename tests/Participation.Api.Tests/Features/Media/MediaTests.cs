@@ -116,9 +116,10 @@ public sealed class MediaTests(ApiFactory api) : ApiTest(api)
         };
         var events = await Api.CountAsync("events");
 
-        var response = kind == "missing"
-            ? await c.Admin.PostAsync("/api/v1/media/images", new MultipartFormDataContent { { new StringContent("x"), "other" } })
-            : await c.Admin.PostAsync("/api/v1/media/images", Form(bytes));
+        var response =
+            kind == "missing"
+                ? await c.Admin.PostAsync("/api/v1/media/images", new MultipartFormDataContent { { new StringContent("x"), "other" } })
+                : await c.Admin.PostAsync("/api/v1/media/images", Form(bytes));
 
         if (kind == "too_large")
             Assert.Contains(response.StatusCode, new[] { HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.BadRequest });

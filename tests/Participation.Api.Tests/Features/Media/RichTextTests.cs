@@ -9,7 +9,10 @@ public sealed class RichTextTests
 
     [Fact]
     public void Own_media_is_kept_with_its_alt_text() =>
-        Assert.Equal($"<p><img src=\"{Own}\" alt=\"Plan du parc\"></p>", RichText.Sanitize($"<p><img src=\"{Own}\" alt=\"Plan du parc\"></p>"));
+        Assert.Equal(
+            $"<p><img src=\"{Own}\" alt=\"Plan du parc\"></p>",
+            RichText.Sanitize($"<p><img src=\"{Own}\" alt=\"Plan du parc\"></p>")
+        );
 
     [Fact]
     public void An_image_without_alt_is_kept_as_decorative() =>
@@ -31,7 +34,9 @@ public sealed class RichTextTests
     public void Image_attributes_and_event_handlers_are_stripped() =>
         Assert.Equal(
             $"<img src=\"{Own}\" alt=\"Plan\">",
-            RichText.Sanitize($"<img src=\"{Own}\" alt=\"Plan\" onerror=\"alert(1)\" style=\"width:9999px\" width=\"10\" srcset=\"https://x/y.png\">")
+            RichText.Sanitize(
+                $"<img src=\"{Own}\" alt=\"Plan\" onerror=\"alert(1)\" style=\"width:9999px\" width=\"10\" srcset=\"https://x/y.png\">"
+            )
         );
 
     [Fact]

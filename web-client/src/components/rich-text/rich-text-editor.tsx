@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { richTextExtensions, storedHtml } from './rich-text-extensions';
@@ -247,8 +248,16 @@ export function RichTextEditor({ id, label, hint, errors, value, onChange, lang,
         ))}
       </div>
       <EditorContent editor={editor} />
-      {editor ? <LinkDialog open={dialog === 'link'} editor={editor} onClose={closeDialog} /> : null}
-      {editor && images ? <ImageDialog open={dialog === 'image'} editor={editor} onClose={closeDialog} /> : null}
+      {/* Outside the page's form (a form in a form would submit the page's); their submit events stop at their own form. */}
+      {editor
+        ? createPortal(
+            <>
+              <LinkDialog open={dialog === 'link'} editor={editor} onClose={closeDialog} />
+              {images ? <ImageDialog open={dialog === 'image'} editor={editor} onClose={closeDialog} /> : null}
+            </>,
+            document.body,
+          )
+        : null}
     </div>
   );
 }
