@@ -141,9 +141,10 @@ describe('IdeaDetails', { timeout: 20_000 }, () => {
     const moderation = screen.getByRole('region', { name: 'Modération' });
     await user.selectOptions(within(moderation).getByLabelText('Statut'), 'Acceptée');
     // The feedback is a rich-text editor (ProseMirror, which jsdom cannot type into): its text is set through its commands.
-    const feedback = within(moderation).getByRole('textbox', { name: 'Réponse officielle (facultatif)' }) as HTMLElement & {
-      editor: { commands: { insertContent: (text: string) => boolean } };
-    };
+    const feedback = within(moderation).getByRole<HTMLElement & { editor: { commands: { insertContent: (text: string) => boolean } } }>(
+      'textbox',
+      { name: 'Réponse officielle (facultatif)' },
+    );
     act(() => {
       feedback.editor.commands.insertContent('Le banc sera installé en mai.');
     });
