@@ -14,6 +14,7 @@ using Participation.Api.Features.Ideas;
 using Participation.Api.Features.IdeasManager;
 using Participation.Api.Features.Invitations;
 using Participation.Api.Features.Me;
+using Participation.Api.Features.Media;
 using Participation.Api.Features.Moderation;
 using Participation.Api.Features.Notifications;
 using Participation.Api.Features.Organisations;
@@ -126,6 +127,7 @@ public static class ApiHost
         api.MapIdeasManagerEndpoints();
         api.MapDigestsEndpoints();
         api.MapReportsEndpoints();
+        api.MapMediaEndpoints();
         app.MapEmbedEndpoints();
         extraEndpoints?.Invoke(app);
         await app.RunAsync();

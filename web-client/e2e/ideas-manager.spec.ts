@@ -85,7 +85,7 @@ test('a moderator bulk-answers the ideas waiting for an answer with a feedback t
   await templates.getByRole('button', { name: 'Nouveau modèle' }).click();
   await templates.getByLabel('Titre').fill(`À l’étude ${tag}`);
   await templates.getByLabel('Statut concerné').selectOption('under_consideration');
-  await templates.getByLabel('Réponse officielle').fill(templateBody);
+  await templates.getByRole('textbox', { name: 'Réponse officielle' }).fill(templateBody);
   await expectAccessible(page, 'feedback templates dialog');
   await templates.getByRole('button', { name: 'Enregistrer le modèle' }).click();
   await expect(templates.getByRole('status')).toContainText(`Le modèle « À l’étude ${tag} » est enregistré.`);
@@ -114,7 +114,7 @@ test('a moderator bulk-answers the ideas waiting for an answer with a feedback t
   // "Under consideration", the template's feedback, applied with Enter and confirmed.
   await page.getByLabel('Nouveau statut').selectOption('under_consideration');
   await page.getByLabel('Modèle de réponse').selectOption({ label: `À l’étude ${tag}` });
-  await expect(page.getByLabel('Réponse officielle')).toHaveValue(templateBody);
+  await expect(page.getByRole('textbox', { name: 'Réponse officielle' })).toHaveText(templateBody);
   await page.getByLabel('Signé par').fill('Service des parcs');
   await page.getByLabel('Signé par').press('Enter');
   const confirm = page.getByRole('dialog', { name: 'Confirmer la réponse en lot' });

@@ -183,7 +183,9 @@ test('the city accepts an idea with official feedback signed by a service', asyn
   await expect(cityPage.getByRole('region', { name: 'Notes internes' })).toBeVisible();
   await expectAccessible(cityPage, 'idea page (staff)');
   await moderation.getByLabel('Statut', { exact: true }).selectOption({ label: 'Acceptée' });
-  await moderation.getByLabel('Réponse officielle (facultatif)').fill('Merci ! Dix bancs seront installés au printemps.');
+  await moderation
+    .getByRole('textbox', { name: 'Réponse officielle (facultatif)' })
+    .fill('Merci ! Dix bancs seront installés au printemps.');
   await moderation.getByLabel('Signé par').fill('Service Mobilité');
   await moderation.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(cityPage.getByRole('status').filter({ hasText: 'Enregistré : l’idée est « Acceptée ».' })).toBeVisible();

@@ -67,7 +67,7 @@ test('a moderator bulk-answers ideas and builds and prints the report', async ({
   await table.getByRole('checkbox', { name: `Sélectionner « ${arbres} »` }).check();
   await table.getByRole('checkbox', { name: `Sélectionner « ${marche} »` }).check();
   await page.getByLabel('Nouveau statut').selectOption('accepted');
-  await page.getByLabel('Réponse officielle').fill(feedback);
+  await page.getByRole('textbox', { name: 'Réponse officielle' }).fill(feedback);
   await page.getByLabel('Signé par').fill('Service urbanisme');
   await page.getByLabel('Signé par').press('Enter');
   await page.getByRole('dialog', { name: 'Confirmer la réponse en lot' }).getByRole('button', { name: 'Confirmer pour 2 idées' }).click();
@@ -77,7 +77,7 @@ test('a moderator bulk-answers ideas and builds and prints the report', async ({
   await page.getByRole('link', { name: 'Rapport de résultats' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Rapport de résultats : ${title}` })).toBeVisible();
   await expectAccessible(page, 'report page');
-  await page.getByLabel('Conclusions de l’équipe du projet').fill(`<p>Deux idées retenues ${tag}.</p>`);
+  await page.getByRole('textbox', { name: 'Conclusions de l’équipe du projet' }).fill(`Deux idées retenues ${tag}.`);
   await page.getByRole('button', { name: 'Enregistrer le rapport' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Rapport enregistré.' })).toBeVisible();
 

@@ -53,6 +53,8 @@ public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
                 "GET /api/v1/projects/{id:guid}",
                 "GET /api/v1/projects/{id:guid}/actions",
                 "GET /api/v1/projects/{id:guid}/image",
+                // Images in rich texts: capability URLs (a random key), shown by the public texts that hold them.
+                "GET /api/v1/media/{key}",
                 "GET /api/v1/users/{id:guid}",
                 "GET /api/v1/projects/{id:guid}/ideas",
                 "GET /api/v1/ideas/{id:guid}",

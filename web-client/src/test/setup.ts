@@ -9,3 +9,11 @@ afterEach(() => {
   cleanup();
   window.localStorage.clear();
 });
+
+// ProseMirror (the rich-text editor) measures the selection to scroll it into view; jsdom lays nothing out.
+if (typeof Range !== 'undefined' && !Range.prototype.getClientRects) {
+  const empty = { length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] } as unknown as DOMRectList;
+  Range.prototype.getClientRects = () => empty;
+  Range.prototype.getBoundingClientRect = () => new DOMRect();
+}
+if (typeof document !== 'undefined' && !document.elementFromPoint) document.elementFromPoint = () => null;

@@ -287,6 +287,10 @@ public enum EventType
 
     [JsonStringEnumMemberName("briefing.sent")]
     BriefingSent,
+
+    // An image uploaded by staff for a rich text (its key is the subject; platform-wide, as images are not tied to a text).
+    [JsonStringEnumMemberName("media.image_uploaded")]
+    MediaImageUploaded,
 }
 
 /// <summary>What an event is about.</summary>
@@ -311,6 +315,7 @@ public enum SubjectType
     Export,
     FeedbackTemplate,
     Briefing,
+    Media,
 }
 
 /// <summary>Who made it happen: a person, the platform itself (a command-line operator, a scheduled job), an API client.</summary>
@@ -432,6 +437,7 @@ public static class EventCatalogue
             // is the actor; by "send now", the admin). Skipped and opted-out briefings are in the briefings log only.
             EventType.BriefingScheduleChanged => new(SubjectType.Platform, true),
             EventType.BriefingSent => new(SubjectType.Briefing, true),
+            EventType.MediaImageUploaded => new(SubjectType.Media, true),
         };
 #pragma warning restore CS8524
 

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Text.Json.Serialization;
 using Participation.Api.Features.Events;
+using Participation.Api.Infrastructure.Content;
 
 namespace Participation.Api.Features.Ideas;
 
@@ -125,7 +126,7 @@ public static class IdeaStatusChange
     )
     {
         var to = status ?? idea.Status;
-        var text = Trimmed(feedback);
+        var text = Trimmed(feedback) is { } typed && RichText.Sanitize(typed) is { Length: > 0 } sanitised ? sanitised : null;
         var user = actor.Type == ActorType.User ? actor.Id : null;
         var changed = await Connection(tx)
             .QuerySingleAsync<Changed>(
@@ -175,7 +176,10 @@ public static class IdeaStatusChange
     public static IRuleBuilderOptions<T, IdeaStatus?> SettableStatus<T>(this IRuleBuilder<T, IdeaStatus?> rule) =>
         rule.Must(s => s is null || IdeaStatuses.Public.Contains(s.Value)).WithMessage(_ => Messages.Get("idea_status"));
 
-    /// <summary>Official feedback: plain text, up to 5,000 characters.</summary>
+    /// <summary>
+    /// Official feedback: rich text (sanitised by the allow-list when written; plain text stays text, its markup
+    /// characters escaped), up to 5,000 characters.
+    /// </summary>
     public static IRuleBuilderOptions<T, string?> OfficialFeedback<T>(this IRuleBuilder<T, string?> rule) => rule.PlainText(5000);
 
     /// <summary>The service the feedback is signed by: one line, up to 160 characters.</summary>

@@ -67,7 +67,7 @@ internal static class FeedbackTemplates
 
     /// <summary>The fields as stored: trimmed.</summary>
     public static (string Title, string Body, string? Status) Normalise(FeedbackTemplateFields f) =>
-        (f.Title.Trim(), f.Body.Trim(), f.Status.ToWire());
+        (f.Title.Trim(), Infrastructure.Content.RichText.Sanitize(f.Body.Trim()), f.Status.ToWire());
 
     private const string LoadSql = $"SELECT {Columns} FROM feedback_templates WHERE id = @Id FOR UPDATE;";
 

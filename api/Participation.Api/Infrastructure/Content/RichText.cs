@@ -4,11 +4,22 @@ namespace Participation.Api.Infrastructure.Content;
 
 /// <summary>
 /// Rich text written by staff is sanitised server-side with an allow-list before it is stored: headings,
-/// paragraphs, emphasis, lists, quotes and http(s)/mailto links (opened safely); no scripts, styles,
-/// event handlers, iframes or images.
+/// paragraphs, emphasis, lists, quotes, http(s)/mailto links (opened safely) and images uploaded to this API (an
+/// <c>img</c> whose <c>src</c> is this API's own relative media URL, <c>/api/v1/media/{key}</c>, with its <c>alt</c>); no
+/// scripts, styles, event handlers, iframes, nor images from anywhere else (an absolute URL, even to this API, is dropped:
+/// stored texts do not depend on the host that serves them).
 /// </summary>
-public static class RichText
+public static partial class RichText
 {
+    /// <summary>A media key as uploads generate them (see Features/Media).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^[0-9a-f]{32}\\.(png|jpg|webp)$")]
+    public static partial System.Text.RegularExpressions.Regex MediaKey();
+
+    private const string MediaPath = "/api/v1/media/";
+
+    private static bool IsOwnMedia(string? src) =>
+        src is not null && src.StartsWith(MediaPath, StringComparison.Ordinal) && MediaKey().IsMatch(src[MediaPath.Length..]);
+
     private static readonly HtmlSanitizer Sanitizer = Create();
 
     private static HtmlSanitizer Create()
@@ -33,10 +44,11 @@ public static class RichText
                 "h3",
                 "h4",
                 "blockquote",
+                "img",
             },
-            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "title" },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "title", "src", "alt" },
             AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
-            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href" },
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
             AllowedCssProperties = new HashSet<string>(),
             AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
         };
@@ -47,6 +59,22 @@ public static class RichText
             {
                 a.SetAttribute("rel", "noopener noreferrer nofollow");
                 a.SetAttribute("target", "_blank");
+            }
+        };
+        // Images: only this API's own media, always with an alt text (empty: decorative); src and alt on img only.
+        sanitizer.PostProcessDom += (_, e) =>
+        {
+            foreach (var element in e.Document.Body?.QuerySelectorAll("[src], [alt], img").ToList() ?? [])
+            {
+                if (element is not AngleSharp.Html.Dom.IHtmlImageElement)
+                {
+                    element.RemoveAttribute("src");
+                    element.RemoveAttribute("alt");
+                }
+                else if (!IsOwnMedia(element.GetAttribute("src")))
+                    element.Remove();
+                else if (!element.HasAttribute("alt"))
+                    element.SetAttribute("alt", "");
             }
         };
         return sanitizer;

@@ -19,6 +19,7 @@ internal sealed class DescriptionsFilter : IOperationFilter
         ["status"] = "Only items in this status.",
         ["search"] = "Words to look for (case- and accent-insensitive).",
         ["q"] = "Words to look for in people's names.",
+        ["key"] = "The image's key, as its upload returned it (32 hex digits and its format's extension, e.g. `….png`).",
         ["sort"] = "Order of the list.",
         ["topic"] = "Only items with this topic.",
         ["role"] = "Only people or invitations with this role.",

@@ -636,6 +636,11 @@ public static class Messages
         ),
         ["implausible_date"] = ("Cette date n'est pas plausible.", "Deze datum is niet aannemelijk.", "Not a plausible date."),
         ["attach_image"] = ("Joignez une image.", "Voeg een afbeelding toe.", "Attach an image."),
+        ["image_not_recognised"] = (
+            "Seules les images PNG, JPEG ou WebP sont acceptées.",
+            "Alleen PNG-, JPEG- of WebP-afbeeldingen worden aanvaard.",
+            "Only PNG, JPEG or WebP images are accepted."
+        ),
         ["file_empty"] = ("Le fichier est vide.", "Het bestand is leeg.", "The file is empty."),
         ["image_too_large"] = ("L'image dépasse 5 Mo.", "De afbeelding is groter dan 5 MB.", "The image is larger than 5 MB."),
         ["audit_action"] = (

@@ -3,10 +3,10 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BulkOutcome, type ChangeIdeaStatusesResponse } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
+import { RichTextEditor } from '@/components/rich-text/rich-text-editor';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { SelectField } from '@/components/ui/select-field';
-import { TextAreaField } from '@/components/ui/textarea-field';
 import { TextField } from '@/components/ui/text-field';
 import { oneOf } from '@/lib/closed-sets';
 import { feedbackTemplatesQueryOptions, SETTABLE_STATUSES, useBulkStatusChange } from '../api/ideas-manager';
@@ -137,22 +137,13 @@ export function BulkActionBar({ projectId, selected, onApplied, onManageTemplate
             {t('ideasManager.templates.manage')}
           </Button>
         </div>
-        <TextAreaField
+        <RichTextEditor
           id="bulk-feedback"
           label={t('ideasManager.bulk.feedback')}
           hint={t('ideasManager.bulk.feedbackHint')}
-          rows={4}
-          maxLength={5000}
           value={feedback}
           errors={apiErrors.feedback}
-          onChange={(e) => setFeedback(e.target.value)}
-          onKeyDown={(e) => {
-            // Enter applies from every field; Shift+Enter starts a new line in the feedback.
-            if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
-              e.preventDefault();
-              e.currentTarget.form?.requestSubmit();
-            }
-          }}
+          onChange={setFeedback}
         />
         <TextField
           id="bulk-signed-as"
@@ -204,7 +195,8 @@ export function BulkActionBar({ projectId, selected, onApplied, onManageTemplate
             </p>
             {feedback.trim() ? (
               <blockquote className="bulk-bar__quote">
-                {feedback.trim()}
+                {/* The editor's document (its schema is the API's allow-list) or a template the API sanitised. */}
+                <div className="rich-text plain-text" dangerouslySetInnerHTML={{ __html: feedback.trim() }} />
                 {signedAs.trim() ? <footer>{signedAs.trim()}</footer> : null}
               </blockquote>
             ) : null}

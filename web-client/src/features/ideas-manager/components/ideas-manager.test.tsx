@@ -177,7 +177,7 @@ describe('IdeasManager', () => {
     const template = screen.getByLabelText('Modèle de réponse');
     expect(within(template).queryByRole('option', { name: 'Refus' })).not.toBeInTheDocument();
     await user.selectOptions(template, 't-1');
-    expect(screen.getByLabelText('Réponse officielle')).toHaveValue('Le service étudie votre idée.');
+    expect(screen.getByRole('textbox', { name: 'Réponse officielle' })).toHaveTextContent('Le service étudie votre idée.');
     await user.type(screen.getByLabelText('Signé par'), 'Service des parcs{Enter}');
 
     const dialog = await screen.findByRole('dialog', { name: 'Confirmer la réponse en lot' });

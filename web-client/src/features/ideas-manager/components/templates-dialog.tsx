@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { FeedbackTemplate } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Alert } from '@/components/ui/alert';
+import { RichTextEditor } from '@/components/rich-text/rich-text-editor';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { FormErrorSummary } from '@/components/ui/form-error-summary';
 import { Loading } from '@/components/ui/loading';
 import { SelectField } from '@/components/ui/select-field';
 import { StatusMessage } from '@/components/ui/status-message';
-import { TextAreaField } from '@/components/ui/textarea-field';
 import { TextField } from '@/components/ui/text-field';
 import { oneOf } from '@/lib/closed-sets';
 import { erroredFields } from '@/lib/forms';
@@ -54,7 +54,8 @@ function TemplatesManager({ projectId }: { projectId: string }) {
                   ? t('ideasManager.templates.forStatus', { status: t(`ideas.status.${tpl.status}`) })
                   : t('ideasManager.templates.anyStatus')}
               </p>
-              <p className="template-list__body">{tpl.body}</p>
+              {/* Sanitised by the API with the rich-text allow-list. */}
+              <div className="template-list__body rich-text plain-text" dangerouslySetInnerHTML={{ __html: tpl.body }} />
               <div className="table__actions">
                 {deleting === tpl.id ? (
                   <>
@@ -191,16 +192,14 @@ function TemplateForm({ projectId, template, onDone, onCancel }: TemplateFormPro
           ...SETTABLE_STATUSES.map((s) => ({ value: s, label: t(`ideas.status.${s}`) })),
         ]}
       />
-      <TextAreaField
+      <RichTextEditor
         id="template-body"
         label={t('ideasManager.templates.fields.body')}
         hint={t('ideasManager.templates.fields.bodyHint')}
         required
-        rows={5}
-        maxLength={5000}
         value={body}
         errors={errors.body}
-        onChange={(e) => setBody(e.target.value)}
+        onChange={setBody}
       />
       <div className="form__actions">
         <Button type="submit" pending={save.isPending}>

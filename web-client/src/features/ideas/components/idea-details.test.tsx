@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { IdeaStatus, IdeaVisibilityState } from '@contracts/participation-client';
 import { api } from '@/api/client';
@@ -140,7 +140,14 @@ describe('IdeaDetails', { timeout: 20_000 }, () => {
 
     const moderation = screen.getByRole('region', { name: 'Modération' });
     await user.selectOptions(within(moderation).getByLabelText('Statut'), 'Acceptée');
-    await user.type(within(moderation).getByLabelText('Réponse officielle (facultatif)'), 'Le banc sera installé en mai.');
+    // The feedback is a rich-text editor (ProseMirror, which jsdom cannot type into): its text is set through its commands.
+    const feedback = within(moderation).getByRole<HTMLElement & { editor: { commands: { insertContent: (text: string) => boolean } } }>(
+      'textbox',
+      { name: 'Réponse officielle (facultatif)' },
+    );
+    act(() => {
+      feedback.editor.commands.insertContent('Le banc sera installé en mai.');
+    });
     expect(within(moderation).getByLabelText('Signé par')).toHaveAccessibleDescription(
       'Le service qui répond, pas une personne. Vide : « Mobilité ».',
     );
@@ -148,7 +155,7 @@ describe('IdeaDetails', { timeout: 20_000 }, () => {
     await user.click(within(moderation).getByRole('button', { name: 'Enregistrer' }));
     expect(api.changeIdeaStatus).toHaveBeenCalledWith('i-1', {
       status: 'accepted',
-      feedback: 'Le banc sera installé en mai.',
+      feedback: '<p>Le banc sera installé en mai.</p>',
       signedAs: 'Service Mobilité',
     });
     expect(await screen.findByText('Enregistré : l’idée est « Acceptée ».')).toBeInTheDocument();

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReviewDecision, type GetIdeaResponse } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
+import { RichTextEditor } from '@/components/rich-text/rich-text-editor';
 import { Button } from '@/components/ui/button';
 import { FormErrorSummary } from '@/components/ui/form-error-summary';
 import { SelectField } from '@/components/ui/select-field';
@@ -23,7 +24,6 @@ interface FormProps extends ModerationPanelProps {
   onDone: (message: string) => void;
 }
 
-const FEEDBACK_MAX = 5000;
 const SIGNATURE_MAX = 160;
 const REASON_MAX = 1000;
 
@@ -91,14 +91,12 @@ function StatusForm({ idea, defaultSignature, onDone }: FormProps) {
         errors={errors.status}
         options={IDEA_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
       />
-      <TextAreaField
+      <RichTextEditor
         id="moderation-feedback"
         label={t('ideas.moderation.feedback')}
         hint={t('ideas.moderation.feedbackHint')}
-        rows={5}
-        maxLength={FEEDBACK_MAX}
         value={feedback}
-        onChange={(e) => setFeedback(e.target.value)}
+        onChange={setFeedback}
         errors={errors.feedback}
       />
       <TextField

@@ -25,7 +25,8 @@ export function StatusHistory({ history }: { history: GetIdeaStatusChange[] }) {
           {change.feedback ? (
             <figure className="quote idea-feedback">
               <figcaption>{t('ideas.history.feedback', { service: change.signedAs ?? t('ideas.history.theCity') })}</figcaption>
-              <blockquote className="quote__text plain-text">{change.feedback}</blockquote>
+              {/* Sanitised by the API with the rich-text allow-list; older plain answers keep their line breaks. */}
+              <blockquote className="quote__text rich-text plain-text" dangerouslySetInnerHTML={{ __html: change.feedback }} />
             </figure>
           ) : null}
         </li>

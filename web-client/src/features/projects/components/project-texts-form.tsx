@@ -1,8 +1,9 @@
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, toApiError } from '@/api/errors';
 import { Button } from '@/components/ui/button';
 import { FormErrorSummary } from '@/components/ui/form-error-summary';
+import { RichTextEditor } from '@/components/rich-text/rich-text-editor';
 import { TextAreaField } from '@/components/ui/textarea-field';
 import { TextField } from '@/components/ui/text-field';
 import { erroredFields, mergeFieldErrors, type FieldErrors } from '@/lib/forms';
@@ -170,7 +171,10 @@ export function ProjectTextsForm(props: ProjectTextsFormProps) {
           return (
             <TextField key={`${field}-${language}`} {...common} maxLength={LIMITS.title} onChange={(e) => set(field, e.target.value)} />
           );
-        if (RICH.includes(field)) return <RichTextArea key={`${field}-${language}`} {...common} onValueChange={(v) => set(field, v)} />;
+        if (RICH.includes(field))
+          return (
+            <RichTextEditor key={`${field}-${language}`} {...common} hint={t('projects.editor.richHint')} onChange={(v) => set(field, v)} />
+          );
         return (
           <TextAreaField
             key={`${field}-${language}`}
@@ -195,69 +199,5 @@ export function ProjectTextsForm(props: ProjectTextsFormProps) {
         </Button>
       </div>
     </form>
-  );
-}
-
-interface RichTextAreaProps {
-  id: string;
-  lang: string;
-  label: string;
-  value: string;
-  errors?: string[];
-  onValueChange: (value: string) => void;
-}
-
-const TOOLS = [
-  { key: 'paragraph', before: '<p>', after: '</p>' },
-  { key: 'bold', before: '<strong>', after: '</strong>' },
-  { key: 'italic', before: '<em>', after: '</em>' },
-  { key: 'heading', before: '<h3>', after: '</h3>' },
-  { key: 'list', before: '<ul>\n<li>', after: '</li>\n</ul>' },
-  { key: 'link', before: '<a href="https://">', after: '</a>' },
-] as const;
-
-/** Simple HTML in a textarea, with buttons that wrap the selection in the allowed tags. */
-function RichTextArea({ id, lang, label, value, errors, onValueChange }: RichTextAreaProps) {
-  const { t } = useTranslation();
-  const ref = useRef<HTMLTextAreaElement>(null);
-
-  function wrap(before: string, after: string) {
-    const area = ref.current;
-    if (!area) return;
-    const { selectionStart: start, selectionEnd: end } = area;
-    const next = value.slice(0, start) + before + value.slice(start, end) + after + value.slice(end);
-    onValueChange(next);
-    window.setTimeout(() => {
-      area.focus();
-      area.setSelectionRange(start + before.length, end + before.length);
-    }, 0);
-  }
-
-  return (
-    <div className="rich-field">
-      <div className="toolbar" role="group" aria-label={t('projects.editor.toolbar', { field: label })}>
-        {TOOLS.map((tool) => (
-          <button
-            key={tool.key}
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => wrap(tool.before, tool.after)}
-          >
-            {t(`projects.editor.tools.${tool.key}`)}
-          </button>
-        ))}
-      </div>
-      <TextAreaField
-        ref={ref}
-        id={id}
-        lang={lang}
-        label={label}
-        hint={t('projects.editor.htmlHint')}
-        rows={8}
-        value={value}
-        errors={errors}
-        onChange={(e) => onValueChange(e.target.value)}
-      />
-    </div>
   );
 }

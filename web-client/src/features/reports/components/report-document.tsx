@@ -137,7 +137,11 @@ function PhaseResults({ phase, number }: { phase: GetReportReportPhase; number: 
                     <th scope="row">{idea.title}</th>
                     <td>{t(`ideas.status.${idea.status}`)}</td>
                     <td>{idea.likes}</td>
-                    <td className="report__feedback">{idea.feedback ?? '—'}</td>
+                    {idea.feedback ? (
+                      <td className="report__feedback rich-text plain-text" dangerouslySetInnerHTML={{ __html: idea.feedback }} />
+                    ) : (
+                      <td className="report__feedback">—</td>
+                    )}
                   </tr>
                 ))}
               </tbody>

@@ -4,12 +4,12 @@ import type { GetReportResponse, ReportSection } from '@contracts/participation-
 import { describeError, toApiError } from '@/api/errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { TextAreaField } from '@/components/ui/textarea-field';
+import { RichTextEditor } from '@/components/rich-text/rich-text-editor';
 import { TextField } from '@/components/ui/text-field';
 import { REPORT_SECTIONS, useSaveReport } from '../api/reports';
 
 /**
- * The moderators' editor: goals and conclusions (HTML, sanitised by the API), the sections shown, the phases whose
+ * The moderators' editor: goals and conclusions (rich text, sanitised by the API), the sections shown, the phases whose
  * results are shown and the figures' period. Saves with the version last read; a 409 says someone saved in between.
  * `onSaved` runs once the save is done (the editor is then drawn again from the saved report).
  */
@@ -49,22 +49,20 @@ export function ReportEditor({ report, onSaved }: { report: GetReportResponse; o
   return (
     <form className="report__editor stack" onSubmit={submit} aria-labelledby="report-editor-title" noValidate>
       <h2 id="report-editor-title">{t('reports.editor.title')}</h2>
-      <TextAreaField
-        id="report-goals"
+      <RichTextEditor
+        id="report-editor-goals"
         label={t('reports.editor.goals')}
         hint={t('reports.editor.htmlHint')}
-        rows={5}
         value={goals}
-        onChange={(e) => setGoals(e.target.value)}
+        onChange={setGoals}
         errors={errors.goals}
       />
-      <TextAreaField
-        id="report-conclusions"
+      <RichTextEditor
+        id="report-editor-conclusions"
         label={t('reports.editor.conclusions')}
         hint={t('reports.editor.htmlHint')}
-        rows={8}
         value={conclusions}
-        onChange={(e) => setConclusions(e.target.value)}
+        onChange={setConclusions}
         errors={errors.conclusions}
       />
       <fieldset className="fieldset">
