@@ -3,6 +3,7 @@ using Participation.Api.Features.ApiClients;
 using Participation.Api.Features.AuditLog;
 using Participation.Api.Features.Auth;
 using Participation.Api.Features.Briefings;
+using Participation.Api.Features.CalendarEvents;
 using Participation.Api.Features.Budgets;
 using Participation.Api.Features.Comments;
 using Participation.Api.Features.Departments;
@@ -72,6 +73,7 @@ public static class ApiHost
         services.AddExports(builder.Configuration);
         services.AddDigests(builder.Configuration);
         services.AddBriefings();
+        services.AddCalendarEvents(builder.Configuration);
         services.AddSingleton<RefreshTrending>();
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<RefreshTrending>());
         services.AddIdempotency();
@@ -126,6 +128,7 @@ public static class ApiHost
         api.MapIdeasManagerEndpoints();
         api.MapDigestsEndpoints();
         api.MapReportsEndpoints();
+        api.MapCalendarEventsEndpoints();
         app.MapEmbedEndpoints();
         extraEndpoints?.Invoke(app);
         await app.RunAsync();

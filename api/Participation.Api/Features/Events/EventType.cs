@@ -287,6 +287,26 @@ public enum EventType
 
     [JsonStringEnumMemberName("briefing.sent")]
     BriefingSent,
+
+    // Events with calendars: written by staff (audited); residents register and cancel (not audited); the platform
+    // registers the first waiting person when a place frees up (data: userId).
+    [JsonStringEnumMemberName("calendar_event.created")]
+    CalendarEventCreated,
+
+    [JsonStringEnumMemberName("calendar_event.updated")]
+    CalendarEventUpdated,
+
+    [JsonStringEnumMemberName("calendar_event.cancelled")]
+    CalendarEventCancelled,
+
+    [JsonStringEnumMemberName("calendar_event.registered")]
+    CalendarEventRegistered,
+
+    [JsonStringEnumMemberName("calendar_event.registration_cancelled")]
+    CalendarEventRegistrationCancelled,
+
+    [JsonStringEnumMemberName("calendar_event.promoted")]
+    CalendarEventPromoted,
 }
 
 /// <summary>What an event is about.</summary>
@@ -311,6 +331,7 @@ public enum SubjectType
     Export,
     FeedbackTemplate,
     Briefing,
+    CalendarEvent,
 }
 
 /// <summary>Who made it happen: a person, the platform itself (a command-line operator, a scheduled job), an API client.</summary>
@@ -432,6 +453,14 @@ public static class EventCatalogue
             // is the actor; by "send now", the admin). Skipped and opted-out briefings are in the briefings log only.
             EventType.BriefingScheduleChanged => new(SubjectType.Platform, true),
             EventType.BriefingSent => new(SubjectType.Briefing, true),
+            EventType.CalendarEventCreated or EventType.CalendarEventUpdated or EventType.CalendarEventCancelled => new(
+                SubjectType.CalendarEvent,
+                true
+            ),
+            EventType.CalendarEventRegistered or EventType.CalendarEventRegistrationCancelled or EventType.CalendarEventPromoted => new(
+                SubjectType.CalendarEvent,
+                false
+            ),
         };
 #pragma warning restore CS8524
 
