@@ -22,7 +22,6 @@ public sealed class CalendarEventEmails(IOptions<EmailOptions> options)
         ["fr"] = new()
         {
             ["hello"] = "Bonjour {0},",
-            ["culture"] = "fr-BE",
             ["promoted.subject"] = "Une place s'est libérée : {0}",
             ["promoted.body"] = "Une place s'est libérée et vous êtes maintenant inscrit·e à l'événement « {0} ».",
             ["cancelled.subject"] = "Événement annulé : {0}",
@@ -39,7 +38,6 @@ public sealed class CalendarEventEmails(IOptions<EmailOptions> options)
         ["nl"] = new()
         {
             ["hello"] = "Beste {0},",
-            ["culture"] = "nl-BE",
             ["promoted.subject"] = "Er is een plaats vrijgekomen: {0}",
             ["promoted.body"] = "Er is een plaats vrijgekomen en u bent nu ingeschreven voor het evenement \"{0}\".",
             ["cancelled.subject"] = "Evenement geannuleerd: {0}",
@@ -56,7 +54,6 @@ public sealed class CalendarEventEmails(IOptions<EmailOptions> options)
         ["en"] = new()
         {
             ["hello"] = "Hello {0},",
-            ["culture"] = "en-GB",
             ["promoted.subject"] = "A place became free: {0}",
             ["promoted.body"] = "A place became free and you are now registered for the event \"{0}\".",
             ["cancelled.subject"] = "Event cancelled: {0}",
@@ -121,17 +118,34 @@ public sealed class CalendarEventEmails(IOptions<EmailOptions> options)
 
     public OutgoingEmail Reminder(Recipient r) => Build("reminder", r, $"calendar-event-reminder:{r.EventId}:{r.UserId}:{r.StartsAt.Ticks}");
 
-    /// <summary>The event's start and end in the platform's time zone, written for <paramref name="locale"/>.</summary>
+    private static readonly Dictionary<string, (string[] Days, string[] Months)> Names = new()
+    {
+        ["fr"] = (
+            ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
+            ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+        ),
+        ["nl"] = (
+            ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
+            ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+        ),
+        ["en"] = (
+            ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+            ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        ),
+    };
+
+    /// <summary>The event's start and end in the platform's time zone, written for <paramref name="locale"/> (the API runs
+    /// without culture data: the names are ours).</summary>
     public static string When(string locale, DateTime startsAt, DateTime endsAt)
     {
-        var t = Texts.GetValueOrDefault(locale) ?? Texts["fr"];
-        var culture = CultureInfo.GetCultureInfo(t["culture"]);
+        var (days, months) = Names.GetValueOrDefault(locale, Names["fr"]);
         var start = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(startsAt, DateTimeKind.Utc), CityTime);
         var end = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(endsAt, DateTimeKind.Utc), CityTime);
-        var day = start.ToString("dddd d MMMM yyyy", culture);
+        string Day(DateTime d) => $"{days[(int)d.DayOfWeek]} {d.Day} {months[d.Month - 1]} {d.Year}";
+        string Time(DateTime d) => d.ToString("HH:mm", CultureInfo.InvariantCulture);
         return start.Date == end.Date
-            ? $"{day}, {start.ToString("HH:mm", culture)} – {end.ToString("HH:mm", culture)}"
-            : $"{day} {start.ToString("HH:mm", culture)} – {end.ToString("dddd d MMMM yyyy HH:mm", culture)}";
+            ? $"{Day(start)}, {Time(start)} – {Time(end)}"
+            : $"{Day(start)} {Time(start)} – {Day(end)} {Time(end)}";
     }
 
     private OutgoingEmail Build(string key, Recipient r, string dedupKey)

@@ -2,7 +2,8 @@ using Ical.Net;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Microsoft.Extensions.Options;
-using Participation.Api.Infrastructure.Content;
+using System.Net;
+using System.Text.RegularExpressions;
 using Participation.Api.Infrastructure.Email;
 
 namespace Participation.Api.Features.CalendarEvents;
@@ -13,7 +14,7 @@ namespace Participation.Api.Features.CalendarEvents;
 /// one, at most 500. Each VEVENT has a stable UID, DTSTART/DTEND in UTC, SUMMARY, a plain-text DESCRIPTION, LOCATION,
 /// GEO when the event has a point, STATUS:CANCELLED when cancelled, and the URL of its page in the web app.
 /// </summary>
-public static class CalendarFeeds
+public static partial class CalendarFeeds
 {
     public const string ContentType = "text/calendar; charset=utf-8";
 
@@ -80,7 +81,7 @@ public static class CalendarFeeds
             calendar.AddProperty("X-WR-CALNAME", name);
         foreach (var e in events)
         {
-            var description = RichText.Excerpt(LocalizedText.Pick(e.Description, language), 4000);
+            var description = PlainText(LocalizedText.Pick(e.Description, language));
             if (e.OnlineUrl is not null)
                 description = description.Length == 0 ? e.OnlineUrl : $"{description}\n\n{e.OnlineUrl}";
             var vevent = new Ical.Net.CalendarComponents.CalendarEvent
@@ -101,6 +102,25 @@ public static class CalendarFeeds
         }
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
+
+    /// <summary>Sanitised rich text as plain text: a line per paragraph, heading or list item, markup removed.</summary>
+    public static string PlainText(string html)
+    {
+        var text = BlockEnd().Replace(html, "\n");
+        text = WebUtility.HtmlDecode(Tag().Replace(text, ""));
+        var lines = text.Split('\n').Select(l => Spaces().Replace(l, " ").Trim()).Where(l => l.Length > 0);
+        var plain = string.Join("\n", lines);
+        return plain.Length <= 4000 ? plain : plain[..3999] + "…";
+    }
+
+    [GeneratedRegex(@"<br\s*/?>|</(p|li|h[1-6]|blockquote)>", RegexOptions.IgnoreCase)]
+    private static partial Regex BlockEnd();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"[ \t\r]+")]
+    private static partial Regex Spaces();
 
     private static string? Place(CalendarEvent e)
     {
