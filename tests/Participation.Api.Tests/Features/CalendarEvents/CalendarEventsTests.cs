@@ -163,6 +163,8 @@ public sealed class CalendarEventsTests(ApiFactory api) : ApiTest(api)
         Assert.Contains($"/events/{id}", mail.TextBody);
         Assert.Contains($"/api/v1/events/{id}.ics", mail.TextBody);
         await AssertCountersAsync(Api, id);
+        Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM events WHERE type = 'calendar_event.registration_cancelled'"));
+        Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM events WHERE type = 'calendar_event.promoted'"));
         Assert.Equal(HttpStatusCode.NotFound, (await c.A.DeleteAsync($"/api/v1/events/{id}/registration")).StatusCode);
     }
 
@@ -176,6 +178,7 @@ public sealed class CalendarEventsTests(ApiFactory api) : ApiTest(api)
         var bigger = await c.Admin.PutAsJsonAsync($"/api/v1/events/{id}", Fields(capacity: 2));
         Assert.Equal(HttpStatusCode.OK, bigger.StatusCode);
         Assert.Equal(2, (await bigger.ReadJsonAsync())["registeredCount"]!.GetValue<int>());
+        Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM events WHERE type = 'calendar_event.updated'"));
         await (await c.Admin.PutAsJsonAsync($"/api/v1/events/{id}", Fields(capacity: 1))).AssertFieldErrorsAsync("capacity");
         await AssertCountersAsync(Api, id);
     }
@@ -198,6 +201,7 @@ public sealed class CalendarEventsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(HttpStatusCode.Conflict, (await c.B.PostAsync($"/api/v1/events/{id}/registration", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await c.Mod1.PostJsonAsync($"/api/v1/events/{id}/cancel", new { })).StatusCode);
         Assert.Single(await Api.OutboxAsync(c.ResidentA.Email));
+        Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM events WHERE type = 'calendar_event.cancelled'"));
     }
 
     [Fact]
