@@ -60,7 +60,7 @@ describe('RegistrationPanel', () => {
     await waitFor(() => expect(register).toHaveBeenCalledWith('e-1'));
   });
 
-  it('offers the waiting list when full and tells a waiting person their position', async () => {
+  it('offers the waiting list when full and tells a waiting person their position', () => {
     renderPanel(event({ placesLeft: 0, registeredCount: 10, waitingCount: 2 }));
     expect(screen.getByRole('button', { name: 'M’inscrire sur la liste d’attente' })).toBeInTheDocument();
     expect(screen.getByText(/2 personnes en liste d’attente/)).toBeInTheDocument();
