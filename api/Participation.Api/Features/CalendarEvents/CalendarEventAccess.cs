@@ -21,11 +21,21 @@ internal static class CalendarEventAccess
     private sealed record ProjectRow(string? Status, bool CanWrite);
 
     /// <summary>The caller may create an event in the project (or platform-wide when <paramref name="projectId"/> is null).</summary>
-    public static async Task RequireWriterAsync(IDbConnection connection, Guid actorId, Guid? projectId, IDbTransaction? tx, CancellationToken ct)
+    public static async Task RequireWriterAsync(
+        IDbConnection connection,
+        Guid actorId,
+        Guid? projectId,
+        IDbTransaction? tx,
+        CancellationToken ct
+    )
     {
         if (projectId is null)
         {
-            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(PlatformSql, new { ActorId = actorId }, tx, cancellationToken: ct)))
+            if (
+                !await connection.ExecuteScalarAsync<bool>(
+                    new CommandDefinition(PlatformSql, new { ActorId = actorId }, tx, cancellationToken: ct)
+                )
+            )
                 throw new ForbiddenException();
             return;
         }
@@ -48,12 +58,17 @@ internal static class CalendarEventAccess
     internal sealed record EventRow(Guid Id, Guid? ProjectId, string Status, bool Public, bool CanWrite);
 
     /// <summary>Locks the event for a writer (404 when the caller cannot see it, 403 when they may not write it).</summary>
-    public static async Task<EventRow> LockForWriterAsync(IDbConnection connection, Guid actorId, Guid id, IDbTransaction tx, CancellationToken ct)
+    public static async Task<EventRow> LockForWriterAsync(
+        IDbConnection connection,
+        Guid actorId,
+        Guid id,
+        IDbTransaction tx,
+        CancellationToken ct
+    )
     {
-        var row =
-            await connection.QuerySingleOrDefaultAsync<EventRow>(
-                new CommandDefinition(EventSql, new { ActorId = actorId, Id = id }, tx, cancellationToken: ct)
-            ) ?? throw new NotFoundException("No such event.");
+        var row = await connection.QuerySingleOrDefaultAsync<EventRow>(
+            new CommandDefinition(EventSql, new { ActorId = actorId, Id = id }, tx, cancellationToken: ct)
+        ) ?? throw new NotFoundException("No such event.");
         if (!row.CanWrite && !row.Public)
             throw new NotFoundException("No such event.");
         if (!row.CanWrite)

@@ -116,7 +116,8 @@ public sealed class CalendarEventEmails(IOptions<EmailOptions> options)
 
     public OutgoingEmail Cancelled(Recipient r) => Build("cancelled", r, $"calendar-event-cancelled:{r.EventId}:{r.UserId}");
 
-    public OutgoingEmail Reminder(Recipient r) => Build("reminder", r, $"calendar-event-reminder:{r.EventId}:{r.UserId}:{r.StartsAt.Ticks}");
+    public OutgoingEmail Reminder(Recipient r) =>
+        Build("reminder", r, $"calendar-event-reminder:{r.EventId}:{r.UserId}:{r.StartsAt.Ticks}");
 
     private static readonly Dictionary<string, (string[] Days, string[] Months)> Names = new()
     {
@@ -166,8 +167,7 @@ public sealed class CalendarEventEmails(IOptions<EmailOptions> options)
         if (r.OnlineUrl is not null && key != "cancelled")
             lines.Add(F("online", r.OnlineUrl));
         var hello = F("hello", r.FirstName);
-        var text = $"{hello}\n\n{string.Join("\n", lines)}\n\n{t["open"]}: {link}\n"
-            + (key == "cancelled" ? "" : $"{t["ics"]}: {ics}\n");
+        var text = $"{hello}\n\n{string.Join("\n", lines)}\n\n{t["open"]}: {link}\n" + (key == "cancelled" ? "" : $"{t["ics"]}: {ics}\n");
         var html = $"""
             <!doctype html><html lang="{r.Locale}"><body style="font-family:sans-serif;line-height:1.5">
             <p>{WebUtility.HtmlEncode(hello)}</p>

@@ -124,7 +124,11 @@ public sealed class CalendarEventFieldsRules<T> : AbstractValidator<T>
         RuleFor(f => f.StartsAt)
             .Must(s => s is null || (s.Value.Year >= 2000 && s.Value.Year <= 2100))
             .WithMessage(_ => Messages.Get("event_date_range"));
-        RuleFor(f => f.PlaceName!).SingleLine().MaximumLength(200).WithMessage(_ => Messages.Get("too_long")).When(f => f.PlaceName is not null);
+        RuleFor(f => f.PlaceName!)
+            .SingleLine()
+            .MaximumLength(200)
+            .WithMessage(_ => Messages.Get("too_long"))
+            .When(f => f.PlaceName is not null);
         RuleFor(f => f.PlaceAddress!)
             .SingleLine()
             .MaximumLength(300)

@@ -1,9 +1,9 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using Ical.Net;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Microsoft.Extensions.Options;
-using System.Net;
-using System.Text.RegularExpressions;
 using Participation.Api.Infrastructure.Email;
 
 namespace Participation.Api.Features.CalendarEvents;
@@ -48,9 +48,9 @@ public static partial class CalendarFeeds
             string? name = null;
             if (q.Feed == Feed.Project)
             {
-                var title =
-                    await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(ProjectSql, new { q.Id }, cancellationToken: ct))
-                    ?? throw new NotFoundException("No such project.");
+                var title = await connection.QuerySingleOrDefaultAsync<string?>(
+                    new CommandDefinition(ProjectSql, new { q.Id }, cancellationToken: ct)
+                ) ?? throw new NotFoundException("No such project.");
                 name = LocalizedText.Pick(LocalizedText.FromJson(title), q.Language);
             }
             var rows = (
@@ -138,11 +138,7 @@ public static partial class CalendarFeeds
     )
     {
         var ics = await sender.Send(new Query(feed, id, RequestLanguage.Current, options.Value.AppBaseUrl), ct);
-        return TypedResults.File(
-            System.Text.Encoding.UTF8.GetBytes(ics),
-            ContentType,
-            fileName
-        );
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), ContentType, fileName);
     }
 
     [EndpointSummary("One event as iCalendar (.ics), to add it to a calendar (public events: everyone).")]

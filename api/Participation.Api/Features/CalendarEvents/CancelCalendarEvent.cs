@@ -36,7 +36,9 @@ public static class CancelCalendarEvent
             {
                 var reason = string.IsNullOrWhiteSpace(c.Reason) ? null : c.Reason.Trim();
                 await connection.ExecuteAsync(new CommandDefinition(Sql, new { c.Id, Reason = reason }, tx, cancellationToken: ct));
-                var people = (await connection.QueryAsync<Guid>(new CommandDefinition(PeopleSql, new { c.Id }, tx, cancellationToken: ct))).ToArray();
+                var people = (
+                    await connection.QueryAsync<Guid>(new CommandDefinition(PeopleSql, new { c.Id }, tx, cancellationToken: ct))
+                ).ToArray();
                 foreach (var r in await CalendarEventEmails.RecipientsAsync(connection, tx, c.Id, people, ct))
                     await Outbox.EnqueueAsync(connection, tx, emails.Cancelled(r), ct);
                 await events.RecordAsync(

@@ -37,7 +37,9 @@ public static class CancelCalendarEventRegistration
             );
             if (!project.Found)
                 throw new NotFoundException("No such event.");
-            var removed = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(DeleteSql, c, tx, cancellationToken: ct));
+            var removed = await connection.QuerySingleOrDefaultAsync<string?>(
+                new CommandDefinition(DeleteSql, c, tx, cancellationToken: ct)
+            );
             if (removed is null)
                 throw new NotFoundException("You are not registered for this event.");
             var scope = project.ProjectId is { } p ? Scope.Project(p) : Scope.Platform;

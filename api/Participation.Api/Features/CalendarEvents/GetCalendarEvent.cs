@@ -40,6 +40,11 @@ public static class GetCalendarEvent
     }
 
     [EndpointSummary("One event, with the caller's registration and the places left (public events: everyone).")]
-    public static ValueTask<CalendarEvent> Endpoint(Guid id, Caller caller, IOptions<EmailOptions> options, ISender sender, CancellationToken ct) =>
-        sender.Send(new Query(id, caller.UserIdOrNull, options.Value.AppBaseUrl), ct);
+    public static ValueTask<CalendarEvent> Endpoint(
+        Guid id,
+        Caller caller,
+        IOptions<EmailOptions> options,
+        ISender sender,
+        CancellationToken ct
+    ) => sender.Send(new Query(id, caller.UserIdOrNull, options.Value.AppBaseUrl), ct);
 }

@@ -45,10 +45,9 @@ public static class ListCalendarEventRegistrants
             var after = Cursor.Decode<Key>(q.Cursor);
             var limit = q.Limit ?? Cursor.DefaultLimit;
             await using var connection = await db.OpenConnectionAsync(ct);
-            var access =
-                await connection.QuerySingleOrDefaultAsync<AccessRow>(
-                    new CommandDefinition(AccessSql, new { q.Id, q.ActorId }, cancellationToken: ct)
-                ) ?? throw new NotFoundException("No such event.");
+            var access = await connection.QuerySingleOrDefaultAsync<AccessRow>(
+                new CommandDefinition(AccessSql, new { q.Id, q.ActorId }, cancellationToken: ct)
+            ) ?? throw new NotFoundException("No such event.");
             if (!access.CanWrite)
                 throw access.Public ? new ForbiddenException() : new NotFoundException("No such event.");
             var rows = (
@@ -68,7 +67,13 @@ public static class ListCalendarEventRegistrants
             ).AsList();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(r.Rank, r.Seq));
             return new Response(
-                page.Select(r => new Registrant(r.UserId, r.FirstName, r.LastName, r.Status.ToEnum<RegistrationStatus>(), r.RegisteredAt.AsUtc()))
+                page.Select(r => new Registrant(
+                        r.UserId,
+                        r.FirstName,
+                        r.LastName,
+                        r.Status.ToEnum<RegistrationStatus>(),
+                        r.RegisteredAt.AsUtc()
+                    ))
                     .ToList(),
                 next
             );
@@ -78,6 +83,11 @@ public static class ListCalendarEventRegistrants
     public sealed record QueryString(string? Cursor, int? Limit);
 
     [EndpointSummary("Who registered and who waits, in order (the event's writers); names only.")]
-    public static ValueTask<Response> Endpoint(Guid id, [AsParameters] QueryString q, Caller caller, ISender sender, CancellationToken ct) =>
-        sender.Send(new Query(caller.UserId, id, q.Cursor, q.Limit), ct);
+    public static ValueTask<Response> Endpoint(
+        Guid id,
+        [AsParameters] QueryString q,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => sender.Send(new Query(caller.UserId, id, q.Cursor, q.Limit), ct);
 }

@@ -31,7 +31,9 @@ public static class ListCalendarEvents
         {
             RuleFor(q => q.Limit).PageSize();
             RuleFor(q => q.Period).IsInEnum().WithMessage(_ => Messages.Get("one_of_event_periods"));
-            RuleFor(q => q.To).Must((q, to) => to is null || q.From is null || to > q.From).WithMessage(_ => Messages.Get("event_end_after_start"));
+            RuleFor(q => q.To)
+                .Must((q, to) => to is null || q.From is null || to > q.From)
+                .WithMessage(_ => Messages.Get("event_end_after_start"));
             RuleFor(q => q.ProjectId).Null().When(q => q.PlatformOnly).WithMessage("Choose a project or platform-wide events, not both.");
         }
     }

@@ -49,8 +49,7 @@ public static class RegisterForCalendarEvent
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var ev =
-                await connection.QuerySingleOrDefaultAsync<Locked>(new CommandDefinition(LockSql, c, tx, cancellationToken: ct))
+            var ev = await connection.QuerySingleOrDefaultAsync<Locked>(new CommandDefinition(LockSql, c, tx, cancellationToken: ct))
                 ?? throw new NotFoundException("No such event.");
             if (ev.Status == "cancelled")
                 throw new ConflictException("This event is cancelled.");

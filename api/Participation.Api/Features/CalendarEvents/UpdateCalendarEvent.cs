@@ -58,9 +58,13 @@ public static class UpdateCalendarEvent
             var ev = await CalendarEventAccess.LockForWriterAsync(connection, c.ActorId, c.Id, tx, ct);
             if (ev.Status == "cancelled")
                 throw new ConflictException("A cancelled event cannot be changed.");
-            var before = await connection.QuerySingleAsync<Before>(new CommandDefinition(BeforeSql, new { c.Id }, tx, cancellationToken: ct));
+            var before = await connection.QuerySingleAsync<Before>(
+                new CommandDefinition(BeforeSql, new { c.Id }, tx, cancellationToken: ct)
+            );
             if (c.Capacity is { } capacity && capacity < before.RegisteredCount)
-                throw new ValidationException([new FluentValidation.Results.ValidationFailure("capacity", Messages.Get("event_capacity_below_registered"))]);
+                throw new ValidationException([
+                    new FluentValidation.Results.ValidationFailure("capacity", Messages.Get("event_capacity_below_registered")),
+                ]);
             await connection.ExecuteAsync(new CommandDefinition(Sql, CalendarEventColumns.Parameters(c.Id, c), tx, cancellationToken: ct));
             if (before.StartsAt != c.StartsAt!.Value.UtcDateTime)
                 await connection.ExecuteAsync(new CommandDefinition(ResetRemindersSql, new { c.Id }, tx, cancellationToken: ct));

@@ -139,8 +139,16 @@ public static class Messages
             "Het einde moet na het begin liggen.",
             "The end must be after the start."
         ),
-        ["event_too_long"] = ("Un événement dure au plus 31 jours.", "Een evenement duurt hoogstens 31 dagen.", "An event lasts 31 days at most."),
-        ["event_date_range"] = ("Choisissez une date entre 2000 et 2100.", "Kies een datum tussen 2000 en 2100.", "Choose a date between 2000 and 2100."),
+        ["event_too_long"] = (
+            "Un événement dure au plus 31 jours.",
+            "Een evenement duurt hoogstens 31 dagen.",
+            "An event lasts 31 days at most."
+        ),
+        ["event_date_range"] = (
+            "Choisissez une date entre 2000 et 2100.",
+            "Kies een datum tussen 2000 en 2100.",
+            "Choose a date between 2000 and 2100."
+        ),
         ["event_point"] = (
             "Indiquez la latitude et la longitude, ou aucune des deux.",
             "Geef de breedte- en de lengtegraad op, of geen van beide.",

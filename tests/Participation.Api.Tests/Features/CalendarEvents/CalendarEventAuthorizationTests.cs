@@ -54,8 +54,7 @@ public sealed class CalendarEventAuthorizationTests(ApiFactory api) : ApiTest(ap
         var client = await c.ClientAsync(actor);
         if (action == "unregister" && actor != "anonymous")
             await client.PostAsync($"/api/v1/events/{id}/registration", null);
-        const string Snapshot =
-            "SELECT coalesce(string_agg(row_to_json(e)::text, ',' ORDER BY e.id), '') FROM calendar_events e";
+        const string Snapshot = "SELECT coalesce(string_agg(row_to_json(e)::text, ',' ORDER BY e.id), '') FROM calendar_events e";
         var before = await Api.ScalarAsync<string>(Snapshot);
         var events = await Api.CountAsync("events");
 

@@ -23,8 +23,16 @@ internal static class CalendarEventTestKit
         ?? new
         {
             projectId,
-            title = new { fr = title, nl = "Wandeling in het park", en = "Park walk" },
-            description = new { fr = "<p>Rendez-vous <strong>à l'entrée</strong>.</p><p>Bottes conseillées.<img src=x onerror=alert(1)></p>" },
+            title = new
+            {
+                fr = title,
+                nl = "Wandeling in het park",
+                en = "Park walk",
+            },
+            description = new
+            {
+                fr = "<p>Rendez-vous <strong>à l'entrée</strong>.</p><p>Bottes conseillées.<img src=x onerror=alert(1)></p>",
+            },
             startsAt = startsAt ?? Start,
             endsAt = (startsAt ?? Start).AddHours(2),
             placeName = "Parc Léopold",

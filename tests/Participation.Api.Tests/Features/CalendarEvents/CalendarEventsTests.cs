@@ -111,9 +111,7 @@ public sealed class CalendarEventsTests(ApiFactory api) : ApiTest(api)
         for (var i = 0; i < 30; i++)
             people.Add(await Api.CreateUserAsync(firstName: $"P{i}"));
 
-        var answers = await Task.WhenAll(
-            people.Select(p => Api.ClientFor(p.Id).PostAsync($"/api/v1/events/{id}/registration", null))
-        );
+        var answers = await Task.WhenAll(people.Select(p => Api.ClientFor(p.Id).PostAsync($"/api/v1/events/{id}/registration", null)));
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
         var ev = await (await c.Admin.GetAsync($"/api/v1/events/{id}")).ReadJsonAsync();
@@ -230,7 +228,8 @@ public sealed class CalendarEventsTests(ApiFactory api) : ApiTest(api)
         await CreateAsync(c.Admin, Body(null, title: "Plateforme", startsAt: Start.AddDays(2).AddHours(1)));
         var past = await CreateAsync(c.Admin, Body(c.P2, title: "Passé"));
         await Api.ScalarAsync<int>(
-            "UPDATE calendar_events SET starts_at = now() - interval '3 days', ends_at = now() - interval '2 days' WHERE id = @past RETURNING 1",
+            "UPDATE calendar_events SET starts_at = now() - interval '3 days', ends_at = now() - interval '2 days' "
+                + "WHERE id = @past RETURNING 1",
             new { past }
         );
         var anonymous = Api.CreateClient();
@@ -238,7 +237,9 @@ public sealed class CalendarEventsTests(ApiFactory api) : ApiTest(api)
         string? cursor = null;
         do
         {
-            var page = await (await anonymous.GetAsync($"/api/v1/events?limit=2{(cursor is null ? "" : $"&cursor={cursor}")}")).ReadJsonAsync();
+            var page = await (
+                await anonymous.GetAsync($"/api/v1/events?limit=2{(cursor is null ? "" : $"&cursor={cursor}")}")
+            ).ReadJsonAsync();
             titles.AddRange(page["items"]!.AsArray().Select(e => e!["title"]!["fr"]!.GetValue<string>()));
             cursor = page["nextCursor"]?.GetValue<string>();
         } while (cursor is not null);
@@ -309,7 +310,10 @@ public sealed class CalendarEventsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(0, await early.RunOnceAsync(CancellationToken.None));
 
         var dayBefore = new ClockAt(Start.AddHours(-20));
-        var sent = await Task.WhenAll(Api.Reminders(dayBefore).RunOnceAsync(CancellationToken.None), Api.Reminders(dayBefore).RunOnceAsync(CancellationToken.None));
+        var sent = await Task.WhenAll(
+            Api.Reminders(dayBefore).RunOnceAsync(CancellationToken.None),
+            Api.Reminders(dayBefore).RunOnceAsync(CancellationToken.None)
+        );
         Assert.Equal(1, sent.Sum());
         Assert.Equal(0, await Api.Reminders(dayBefore).RunOnceAsync(CancellationToken.None));
         var mail = Assert.Single(await Api.OutboxAsync(c.ResidentA.Email));
