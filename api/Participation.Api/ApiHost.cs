@@ -4,6 +4,7 @@ using Participation.Api.Features.AuditLog;
 using Participation.Api.Features.Auth;
 using Participation.Api.Features.Briefings;
 using Participation.Api.Features.Budgets;
+using Participation.Api.Features.CalendarEvents;
 using Participation.Api.Features.Comments;
 using Participation.Api.Features.Departments;
 using Participation.Api.Features.Digests;
@@ -73,6 +74,7 @@ public static class ApiHost
         services.AddExports(builder.Configuration);
         services.AddDigests(builder.Configuration);
         services.AddBriefings();
+        services.AddCalendarEvents(builder.Configuration);
         services.AddSingleton<RefreshTrending>();
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<RefreshTrending>());
         services.AddIdempotency();
@@ -128,6 +130,7 @@ public static class ApiHost
         api.MapDigestsEndpoints();
         api.MapReportsEndpoints();
         api.MapMediaEndpoints();
+        api.MapCalendarEventsEndpoints();
         app.MapEmbedEndpoints();
         extraEndpoints?.Invoke(app);
         await app.RunAsync();

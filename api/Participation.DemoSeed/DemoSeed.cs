@@ -268,6 +268,7 @@ public static class DemoSeed
         await DemoSeedSurveys.RunAsync(connection, tx);
         await DemoSeedActivity.RunAsync(connection, tx, hash, Culture);
         await DemoSeedWidgets.RunAsync(connection, tx);
+        await DemoSeedCalendarEvents.RunAsync(connection, tx);
         await DemoSeedIdeasManager.RunAsync(connection, tx);
         await DemoSeedBriefings.RunAsync(connection, tx);
         var apiClientSecret = await DemoSeedApiClients.RunAsync(connection, tx);

@@ -183,6 +183,9 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
         );
         await Features.Ideas.Invariants.AssertHoldAsync(Api);
         Assert.Equal(1, await Api.CountAsync("widgets"));
+        Assert.Equal(4, await Api.CountAsync("calendar_events"));
+        Assert.Equal(2, await Api.ScalarAsync<int>("SELECT registered_count FROM calendar_events WHERE capacity = 25 AND registration"));
+        Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM calendar_events WHERE online_url IS NOT NULL"));
         // The ideas manager: three assigned ideas, three feedback templates in each published project.
         Assert.Equal(3, await Api.ScalarAsync<long>("SELECT count(*) FROM ideas WHERE assignee_id IS NOT NULL"));
         Assert.Equal(12, await Api.CountAsync("feedback_templates"));

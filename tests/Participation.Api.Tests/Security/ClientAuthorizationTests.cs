@@ -119,6 +119,12 @@ public sealed class ClientAuthorizationTests(ApiFactory api) : ApiTest(api)
                 "GET /api/v1/changes/cursor: projects:read ideas:read",
                 "GET /api/v1/comments/{id}/replies: ideas:read",
                 "GET /api/v1/departments: projects:read ideas:read",
+                // Events with calendars: public reads, as for projects.
+                "GET /api/v1/events: projects:read",
+                "GET /api/v1/events/calendar.ics: projects:read",
+                "GET /api/v1/events/{id}: projects:read",
+                "GET /api/v1/events/{id}.ics: projects:read",
+                "GET /api/v1/projects/{id}/events.ics: projects:read",
                 "GET /api/v1/figures: statistics:read",
                 "GET /api/v1/ideas/{id}: ideas:read",
                 "GET /api/v1/ideas/{id}/comments: ideas:read",

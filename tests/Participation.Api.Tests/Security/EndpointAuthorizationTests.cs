@@ -84,6 +84,12 @@ public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
                 "POST /api/v1/auth/register",
                 "POST /api/v1/invitations/accept",
                 "POST /api/v1/invitations/lookup",
+                // Events with calendars: the public events, one event's .ics and the iCalendar feeds.
+                "GET /api/v1/events/",
+                "GET /api/v1/events/calendar.ics",
+                "GET /api/v1/events/{id:guid}",
+                "GET /api/v1/events/{id:guid}.ics",
+                "GET /api/v1/projects/{id:guid}/events.ics",
                 // A widget's embed page (framed by its allowed origins only) and the script snippet's code.
                 "GET /embed/widgets/{id:guid}",
                 "GET /embed/embed.js",

@@ -23,6 +23,7 @@ internal sealed class RealResources
     public required Guid ApiClient { get; init; }
     public required Guid Webhook { get; init; }
     public required Guid FeedbackTemplate { get; init; }
+    public required Guid CalendarEvent { get; init; }
     private int _counter;
 
     /// <summary>The admin passes every authorization check; resident A wrote the idea and the comment.</summary>
@@ -75,6 +76,22 @@ internal sealed class RealResources
                 )
             ).ReadJsonAsync()
         )["id"]!.GetValue<Guid>();
+        var calendarEvent = (
+            await (
+                await c.Admin.PostJsonAsync(
+                    "/api/v1/events",
+                    new
+                    {
+                        projectId = c.P1,
+                        title = new { fr = "Balade" },
+                        startsAt = DateTimeOffset.UtcNow.AddDays(10),
+                        endsAt = DateTimeOffset.UtcNow.AddDays(10).AddHours(2),
+                        registration = true,
+                        capacity = 10,
+                    }
+                )
+            ).ReadJsonAsync()
+        )["id"]!.GetValue<Guid>();
         var now = DateTimeOffset.UtcNow;
         var surveyProject = await c.City.ProjectAsync(c.Admin, c.City.D1, "Enquête", "published");
         var surveyPhase = await IdeaCity.PhaseAsync(
@@ -111,6 +128,7 @@ internal sealed class RealResources
             ApiClient = apiClient.Id,
             Webhook = webhook,
             FeedbackTemplate = feedbackTemplate,
+            CalendarEvent = calendarEvent,
             SurveyPhase = surveyPhase,
             PollPhase = pollPhase,
             Question = SurveyCity.QuestionId(survey, 0),
@@ -125,6 +143,11 @@ internal sealed class RealResources
         {
             if (!segments[i].StartsWith('{'))
                 continue;
+            if (segments[i].EndsWith("}.ics", StringComparison.Ordinal)) // an event's .ics
+            {
+                segments[i] = $"{CalendarEvent}.ics";
+                continue;
+            }
             var collection = segments[i - 1] is var previous && previous.StartsWith('{') ? "" : segments[i - 1];
             segments[i] = (
                 segments[i] switch
@@ -145,6 +168,7 @@ internal sealed class RealResources
                         "survey-questions" => Question,
                         "webhooks" => Webhook,
                         "feedback-templates" => FeedbackTemplate,
+                        "events" => CalendarEvent,
                         "phases" when path.Contains("poll", StringComparison.Ordinal) => PollPhase,
                         "phases"
                             when path.Contains("surve", StringComparison.Ordinal) || path.Contains("respon", StringComparison.Ordinal) =>

@@ -31,6 +31,7 @@ export function AppLayout() {
   const items: NavItem[] = [
     { to: '/', label: t('nav.home') },
     { to: '/projects', label: t('nav.projects'), end: false },
+    { to: '/events', label: t('nav.events'), end: false },
     { to: '/organisations', label: t('nav.organisations'), end: false },
   ];
   if (status === 'authenticated') items.push({ to: '/profile', label: t('nav.profile') });

@@ -48,6 +48,8 @@ export const routes = [
         path: 'projects/:projectId/phases/:phaseId/survey',
         lazy: async () => ({ Component: (await import('./routes/survey-route')).SurveyRoute }),
       },
+      { path: 'events', lazy: async () => ({ Component: (await import('./routes/events-route')).EventsRoute }) },
+      { path: 'events/:id', lazy: async () => ({ Component: (await import('./routes/event-route')).EventRoute }) },
       { path: 'organisations', element: <OrganisationsRoute /> },
       {
         path: 'organisations/new',
@@ -101,6 +103,11 @@ export const routes = [
             lazy: async () => ({ Component: (await import('./routes/admin/admin-organisations-route')).AdminOrganisationsRoute }),
           },
           { path: 'audit', lazy: async () => ({ Component: (await import('./routes/admin/admin-audit-route')).AdminAuditRoute }) },
+          {
+            path: 'projects/:id/events',
+            lazy: async () => ({ Component: (await import('./routes/admin/admin-events-route')).AdminProjectEventsRoute }),
+          },
+          { path: 'events', lazy: async () => ({ Component: (await import('./routes/admin/admin-events-route')).AdminEventsRoute }) },
           { path: 'widgets', lazy: async () => ({ Component: (await import('./routes/admin/admin-widgets-route')).AdminWidgetsRoute }) },
           {
             path: 'api-clients',

@@ -291,6 +291,26 @@ public enum EventType
     // An image uploaded by staff for a rich text (its key is the subject; platform-wide, as images are not tied to a text).
     [JsonStringEnumMemberName("media.image_uploaded")]
     MediaImageUploaded,
+
+    // Events with calendars: written by staff (audited); residents register and cancel (not audited); the platform
+    // registers the first waiting person when a place frees up (data: userId).
+    [JsonStringEnumMemberName("calendar_event.created")]
+    CalendarEventCreated,
+
+    [JsonStringEnumMemberName("calendar_event.updated")]
+    CalendarEventUpdated,
+
+    [JsonStringEnumMemberName("calendar_event.cancelled")]
+    CalendarEventCancelled,
+
+    [JsonStringEnumMemberName("calendar_event.registered")]
+    CalendarEventRegistered,
+
+    [JsonStringEnumMemberName("calendar_event.registration_cancelled")]
+    CalendarEventRegistrationCancelled,
+
+    [JsonStringEnumMemberName("calendar_event.promoted")]
+    CalendarEventPromoted,
 }
 
 /// <summary>What an event is about.</summary>
@@ -316,6 +336,7 @@ public enum SubjectType
     FeedbackTemplate,
     Briefing,
     Media,
+    CalendarEvent,
 }
 
 /// <summary>Who made it happen: a person, the platform itself (a command-line operator, a scheduled job), an API client.</summary>
@@ -438,6 +459,14 @@ public static class EventCatalogue
             EventType.BriefingScheduleChanged => new(SubjectType.Platform, true),
             EventType.BriefingSent => new(SubjectType.Briefing, true),
             EventType.MediaImageUploaded => new(SubjectType.Media, true),
+            EventType.CalendarEventCreated or EventType.CalendarEventUpdated or EventType.CalendarEventCancelled => new(
+                SubjectType.CalendarEvent,
+                true
+            ),
+            EventType.CalendarEventRegistered or EventType.CalendarEventRegistrationCancelled or EventType.CalendarEventPromoted => new(
+                SubjectType.CalendarEvent,
+                false
+            ),
         };
 #pragma warning restore CS8524
 

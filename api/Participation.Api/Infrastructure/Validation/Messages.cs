@@ -134,6 +134,37 @@ public static class Messages
             "Current projects are picked automatically: give none."
         ),
         ["widget_project_unknown"] = ("Projet inconnu : {0}.", "Onbekend project: {0}.", "Unknown project: {0}."),
+        ["event_end_after_start"] = (
+            "La fin doit être après le début.",
+            "Het einde moet na het begin liggen.",
+            "The end must be after the start."
+        ),
+        ["event_too_long"] = (
+            "Un événement dure au plus 31 jours.",
+            "Een evenement duurt hoogstens 31 dagen.",
+            "An event lasts 31 days at most."
+        ),
+        ["event_date_range"] = (
+            "Choisissez une date entre 2000 et 2100.",
+            "Kies een datum tussen 2000 en 2100.",
+            "Choose a date between 2000 and 2100."
+        ),
+        ["event_point"] = (
+            "Indiquez la latitude et la longitude, ou aucune des deux.",
+            "Geef de breedte- en de lengtegraad op, of geen van beide.",
+            "Give both latitude and longitude, or neither."
+        ),
+        ["event_online_url"] = (
+            "Indiquez une adresse web complète et sécurisée (https://...).",
+            "Geef een volledig en beveiligd webadres op (https://...).",
+            "Enter a full, secure web address (https://...)."
+        ),
+        ["event_capacity_below_registered"] = (
+            "Plus de personnes sont déjà inscrites que cette capacité.",
+            "Er zijn al meer mensen ingeschreven dan deze capaciteit.",
+            "More people are already registered than this capacity."
+        ),
+        ["one_of_event_periods"] = ("Choisissez upcoming ou past.", "Kies upcoming of past.", "One of: upcoming, past."),
         ["website_invalid"] = (
             "Indiquez une adresse web complète (https://...).",
             "Geef een volledig webadres op (https://...).",

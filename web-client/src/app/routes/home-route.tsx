@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { Page } from '@/components/layout/page';
 import { StatusMessage } from '@/components/ui/status-message';
+import { UpcomingEvents } from '@/features/calendar-events/components/upcoming-events';
 import { platformQueryOptions } from '@/features/platform/api/platform';
 import { LatestProjects } from '@/features/projects/components/latest-projects';
 import { useSessionStatus } from '@/lib/auth/session-store';
@@ -32,6 +33,7 @@ export function HomeRoute() {
         </div>
       ) : null}
       <LatestProjects />
+      <UpcomingEvents />
     </Page>
   );
 }

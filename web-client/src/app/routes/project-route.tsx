@@ -16,6 +16,7 @@ import { Loading } from '@/components/ui/loading';
 import { ResendConfirmationButton } from '@/features/auth/components/resend-confirmation-button';
 import { BasketPanel } from '@/features/budgets/components/basket-panel';
 import { BasketToggle } from '@/features/budgets/components/basket-toggle';
+import { UpcomingEvents } from '@/features/calendar-events/components/upcoming-events';
 import { IdeasSection, type IdeasSectionProps } from '@/features/ideas/components/ideas-section';
 import { platformQueryOptions } from '@/features/platform/api/platform';
 import { projectActionsQueryOptions, projectKeys, projectQueryOptions } from '@/features/projects/api/projects';
@@ -94,6 +95,7 @@ export function ProjectRoute() {
           data.status !== 'draft' && resultsReadable(p, !!data.staff) ? <ResultsLink project={data} phase={p} /> : null
         }
       />
+      {data.status === 'draft' ? null : <UpcomingEvents projectId={data.id} />}
       {surveyNow && phase ? (
         <Questionnaire project={data} phase={phase} signedIn={status === 'authenticated'} resendAction={resendAction} />
       ) : null}

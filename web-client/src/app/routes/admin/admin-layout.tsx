@@ -33,7 +33,8 @@ export type StaffSectionKey =
   | 'webhooks'
   | 'exports'
   | 'digests'
-  | 'briefings';
+  | 'briefings'
+  | 'events';
 
 /** Who configures the widgets for the city's website. */
 export const WIDGET_ROLES: Role[] = [Role.Admin, Role.ItManager, Role.CommunicationManager];
@@ -50,6 +51,9 @@ export const DIGEST_ROLES: Role[] = [Role.DepartmentHead, Role.ProjectModerator]
 /** Who manages the elected officials' briefings (officials only read their own, by e-mail). */
 export const BRIEFING_ROLES: Role[] = [Role.Admin];
 
+/** Who writes platform-wide events (a project's staff write its events from the project). */
+export const EVENT_ROLES: Role[] = [Role.Admin, Role.CommunicationManager];
+
 export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[] | null }[] = [
   { path: '/admin', key: 'overview', roles: null },
   { path: '/dashboard', key: 'dashboard', roles: DASHBOARD_ROLES },
@@ -65,6 +69,7 @@ export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[]
   { path: '/admin/exports', key: 'exports', roles: EXPORT_ROLES },
   { path: '/admin/digests', key: 'digests', roles: DIGEST_ROLES },
   { path: '/admin/briefings', key: 'briefings', roles: BRIEFING_ROLES },
+  { path: '/admin/events', key: 'events', roles: EVENT_ROLES },
 ];
 
 export function canSee(me: GetMeResponse, roles: Role[] | null): boolean {

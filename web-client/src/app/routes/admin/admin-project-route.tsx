@@ -47,6 +47,9 @@ export function AdminProjectRoute() {
             <Link to={`/admin/projects/${data.id}/ideas`}>{t('ideasManager.navLink')}</Link>
           </li>
           <li>
+            <Link to={`/admin/projects/${data.id}/events`}>{t('calendarEvents.manager.navLink')}</Link>
+          </li>
+          <li>
             <Link to={`/admin/projects/${data.id}/report`}>{t('reports.navLink')}</Link>
           </li>
           <li>

@@ -1,0 +1,46 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { describeError, toApiError } from '@/api/errors';
+import { Page } from '@/components/layout/page';
+import { Alert } from '@/components/ui/alert';
+import { Loading } from '@/components/ui/loading';
+import { calendarEventQueryOptions } from '@/features/calendar-events/api/calendar-events';
+import { EventDetails } from '@/features/calendar-events/components/event-details';
+import { platformQueryOptions } from '@/features/platform/api/platform';
+import { useSessionStatus } from '@/lib/auth/session-store';
+import { localizedName } from '@/lib/roles';
+import { NotFoundRoute } from './not-found-route';
+
+/** One event's page (/events/:id): the page e-mails and calendar entries link back to. */
+export function EventRoute() {
+  const { t, i18n } = useTranslation();
+  const { id = '' } = useParams();
+  const status = useSessionStatus();
+  // Wait for a stored session: the caller's registration is part of the answer.
+  const event = useQuery({ ...calendarEventQueryOptions(id), enabled: status !== 'restoring' });
+  const platform = useQuery(platformQueryOptions());
+  if (status === 'restoring' || event.isPending) {
+    return (
+      <Page title={t('calendarEvents.loading')}>
+        <Loading label={t('common.loading')} />
+      </Page>
+    );
+  }
+  if (event.isError) {
+    if (toApiError(event.error).status === 404) return <NotFoundRoute />;
+    return (
+      <Page title={t('calendarEvents.loading')}>
+        <Alert variant="error" role="alert" title={describeError(t, toApiError(event.error))} />
+      </Page>
+    );
+  }
+  return (
+    <Page title={localizedName(event.data.title, i18n.language)}>
+      <EventDetails event={event.data} signedIn={status === 'authenticated'} map={platform.data?.map} />
+      <p>
+        <Link to="/events">{t('calendarEvents.all')}</Link>
+      </p>
+    </Page>
+  );
+}
