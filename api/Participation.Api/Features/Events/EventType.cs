@@ -287,6 +287,11 @@ public enum EventType
 
     [JsonStringEnumMemberName("briefing.sent")]
     BriefingSent,
+
+    // The platform's settings and branding (name, colours, languages, map, contact, legal, sender, logo, favicon): an admin's
+    // save, with the fields that changed (the logo and favicon by their version).
+    [JsonStringEnumMemberName("platform.settings_changed")]
+    PlatformSettingsChanged,
 }
 
 /// <summary>What an event is about.</summary>
@@ -432,6 +437,7 @@ public static class EventCatalogue
             // is the actor; by "send now", the admin). Skipped and opted-out briefings are in the briefings log only.
             EventType.BriefingScheduleChanged => new(SubjectType.Platform, true),
             EventType.BriefingSent => new(SubjectType.Briefing, true),
+            EventType.PlatformSettingsChanged => new(SubjectType.Platform, true),
         };
 #pragma warning restore CS8524
 
