@@ -18,7 +18,7 @@ ALTER TABLE platform_settings
     ADD COLUMN legal_address           text,
     ADD COLUMN email_from_name         text,
     ADD COLUMN email_from_address      text,
-    ADD COLUMN updated_by              uuid REFERENCES users (id) ON DELETE SET NULL,
+    ADD COLUMN updated_by              uuid, -- no foreign key: the settings row must never be cascaded away
     ADD CONSTRAINT platform_settings_languages CHECK (
         cardinality(languages) BETWEEN 1 AND 3 AND languages <@ ARRAY['fr', 'nl', 'en']
         AND default_language = ANY(languages)),
@@ -34,6 +34,5 @@ CREATE TABLE platform_images (
     content       bytea NOT NULL,
     created_at    timestamptz NOT NULL DEFAULT now()
 );
-ALTER TABLE platform_settings
-    ADD CONSTRAINT platform_settings_logo FOREIGN KEY (logo_key) REFERENCES platform_images (key),
-    ADD CONSTRAINT platform_settings_favicon FOREIGN KEY (favicon_key) REFERENCES platform_images (key);
+-- No foreign key from platform_settings to it (nor to users): a TRUNCATE ... CASCADE of either must never take the settings
+-- row with it. The handlers insert the new image, point to it and delete the old one in one transaction.

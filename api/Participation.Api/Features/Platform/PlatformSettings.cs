@@ -9,28 +9,28 @@ namespace Participation.Api.Features.Platform;
 /// The stored row of <c>platform_settings</c> (one row, id 1). Null map and sender values mean "the configuration's
 /// default" (<see cref="MapOptions"/>, <see cref="EmailOptions"/>).
 /// </summary>
-public sealed record PlatformSettings(
-    int Version,
-    string Name,
-    string[] Languages,
-    string DefaultLanguage,
-    string PrimaryColour,
-    string TextOnPrimaryColour,
-    string? LogoKey,
-    string? FaviconKey,
-    double? MapLatitude,
-    double? MapLongitude,
-    int? MapZoom,
-    string? MapTileUrl,
-    string? MapAttribution,
-    string? ContactEmail,
-    string? LegalName,
-    string? LegalAddress,
-    string? EmailFromName,
-    string? EmailFromAddress,
-    DateTime UpdatedAt
-)
+public sealed record PlatformSettings
 {
+    public int Version { get; init; }
+    public string Name { get; init; } = "";
+    public string[] Languages { get; init; } = [];
+    public string DefaultLanguage { get; init; } = "";
+    public string PrimaryColour { get; init; } = "";
+    public string TextOnPrimaryColour { get; init; } = "";
+    public string? LogoKey { get; init; }
+    public string? FaviconKey { get; init; }
+    public double? MapLatitude { get; init; }
+    public double? MapLongitude { get; init; }
+    public int? MapZoom { get; init; }
+    public string? MapTileUrl { get; init; }
+    public string? MapAttribution { get; init; }
+    public string? ContactEmail { get; init; }
+    public string? LegalName { get; init; }
+    public string? LegalAddress { get; init; }
+    public string? EmailFromName { get; init; }
+    public string? EmailFromAddress { get; init; }
+    public DateTime UpdatedAt { get; init; }
+
     private const string Columns = """
         version, name, languages, default_language, primary_colour, text_on_primary_colour, logo_key, favicon_key,
         map_latitude, map_longitude, map_zoom, map_tile_url, map_attribution, contact_email, legal_name, legal_address,
