@@ -33,7 +33,8 @@ export type StaffSectionKey =
   | 'webhooks'
   | 'exports'
   | 'digests'
-  | 'briefings';
+  | 'briefings'
+  | 'settings';
 
 /** Who configures the widgets for the city's website. */
 export const WIDGET_ROLES: Role[] = [Role.Admin, Role.ItManager, Role.CommunicationManager];
@@ -49,6 +50,8 @@ export const EXPORT_ROLES: Role[] = [Role.Admin, Role.DepartmentHead, Role.Proje
 export const DIGEST_ROLES: Role[] = [Role.DepartmentHead, Role.ProjectModerator];
 /** Who manages the elected officials' briefings (officials only read their own, by e-mail). */
 export const BRIEFING_ROLES: Role[] = [Role.Admin];
+/** Who keeps the platform's settings and branding. */
+export const SETTINGS_ROLES: Role[] = [Role.Admin];
 
 export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[] | null }[] = [
   { path: '/admin', key: 'overview', roles: null },
@@ -65,6 +68,7 @@ export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[]
   { path: '/admin/exports', key: 'exports', roles: EXPORT_ROLES },
   { path: '/admin/digests', key: 'digests', roles: DIGEST_ROLES },
   { path: '/admin/briefings', key: 'briefings', roles: BRIEFING_ROLES },
+  { path: '/admin/settings', key: 'settings', roles: SETTINGS_ROLES },
 ];
 
 export function canSee(me: GetMeResponse, roles: Role[] | null): boolean {
