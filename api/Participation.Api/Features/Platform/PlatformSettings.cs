@@ -40,7 +40,12 @@ public sealed record PlatformSettings
     public const string SelectSql = $"SELECT {Columns} FROM platform_settings WHERE id = 1";
 
     /// <summary>The row as it is now (in <paramref name="tx"/>, locked for update when asked).</summary>
-    public static async Task<PlatformSettings> ReadAsync(IDbConnection connection, IDbTransaction? tx, bool forUpdate, CancellationToken ct) =>
+    public static async Task<PlatformSettings> ReadAsync(
+        IDbConnection connection,
+        IDbTransaction? tx,
+        bool forUpdate,
+        CancellationToken ct
+    ) =>
         await connection.QuerySingleAsync<PlatformSettings>(
             new CommandDefinition(SelectSql + (forUpdate ? " FOR UPDATE;" : ";"), transaction: tx, cancellationToken: ct)
         );

@@ -44,8 +44,7 @@ public static class SetPlatformImage
 
     public sealed class Handler(NpgsqlDataSource db, EventRecorder events, PlatformSettingsStore store) : ICommandHandler<Command, Response>
     {
-        private const string InsertSql =
-            "INSERT INTO platform_images (key, content_type, content) VALUES (@Key, @ContentType, @Content);";
+        private const string InsertSql = "INSERT INTO platform_images (key, content_type, content) VALUES (@Key, @ContentType, @Content);";
 
         // The column is chosen from the closed kind, never from input text.
         private const string LogoSql = """
@@ -97,7 +96,12 @@ public static class SetPlatformImage
                 )
             );
             var previous = await connection.QuerySingleOrDefaultAsync<string?>(
-                new CommandDefinition(c.Kind == PlatformImageKind.Logo ? LogoSql : FaviconSql, new { Key = key, c.ActorId }, tx, cancellationToken: ct)
+                new CommandDefinition(
+                    c.Kind == PlatformImageKind.Logo ? LogoSql : FaviconSql,
+                    new { Key = key, c.ActorId },
+                    tx,
+                    cancellationToken: ct
+                )
             );
             if (previous is not null)
                 await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Key = previous }, tx, cancellationToken: ct));
@@ -128,7 +132,13 @@ public static class SetPlatformImage
     public static Task<Response> FaviconEndpoint(IFormFile? file, Caller caller, ISender sender, CancellationToken ct) =>
         SendAsync(PlatformImageKind.Favicon, file, caller, sender, ct);
 
-    private static async Task<Response> SendAsync(PlatformImageKind kind, IFormFile? file, Caller caller, ISender sender, CancellationToken ct)
+    private static async Task<Response> SendAsync(
+        PlatformImageKind kind,
+        IFormFile? file,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    )
     {
         await using var stream = file?.OpenReadStream();
         return await sender.Send(new Command(caller.UserId, kind, stream, file?.Length ?? 0), ct);

@@ -57,7 +57,9 @@ public static class EmailLayout
         if (!string.IsNullOrWhiteSpace(brand.LegalAddress))
             footerLines.AddRange(brand.LegalAddress.Trim().Split('\n').Select(l => E(l.Trim())).Where(l => l.Length > 0));
         if (!string.IsNullOrWhiteSpace(brand.ContactEmail))
-            footerLines.Add($"<a href=\"mailto:{E(brand.ContactEmail)}\" style=\"color:{brand.PrimaryColour}\">{E(brand.ContactEmail)}</a>");
+            footerLines.Add(
+                $"<a href=\"mailto:{E(brand.ContactEmail)}\" style=\"color:{brand.PrimaryColour}\">{E(brand.ContactEmail)}</a>"
+            );
         var footer =
             footerLines.Count == 0
                 ? ""
@@ -73,7 +75,8 @@ public static class EmailLayout
         var bodyOpenEnd = bodyStart < 0 ? -1 : content.IndexOf('>', bodyStart);
         var bodyEnd = content.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
         if (bodyOpenEnd < 0 || bodyEnd < bodyOpenEnd)
-            return $"<!doctype html><html><body style=\"margin:0\">{header}<div style=\"padding:0 24px\">{content}</div>{footer}</body></html>";
+            return "<!doctype html><html><body style=\"margin:0\">"
+                + $"{header}<div style=\"padding:0 24px\">{content}</div>{footer}</body></html>";
         return content[..(bodyOpenEnd + 1)]
             + header
             + "<div style=\"padding:0 24px\">"

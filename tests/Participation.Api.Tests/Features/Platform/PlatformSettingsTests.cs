@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -85,11 +84,14 @@ public sealed class PlatformSettingsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal("#0b5d1e", platform["colours"]!["primary"]!.GetValue<string>());
         Assert.Equal("#ffffff", platform["colours"]!["textOnPrimary"]!.GetValue<string>());
         Assert.Equal("https://tiles.city.example/{z}/{x}/{y}.png", platform["map"]!["tileUrl"]!.GetValue<string>());
-        Assert.Equal((50.64, 5.57, 12), (
-            platform["map"]!["latitude"]!.GetValue<double>(),
-            platform["map"]!["longitude"]!.GetValue<double>(),
-            platform["map"]!["zoom"]!.GetValue<int>()
-        ));
+        Assert.Equal(
+            (50.64, 5.57, 12),
+            (
+                platform["map"]!["latitude"]!.GetValue<double>(),
+                platform["map"]!["longitude"]!.GetValue<double>(),
+                platform["map"]!["zoom"]!.GetValue<int>()
+            )
+        );
         Assert.Equal("Administration communale de Lumière", platform["legalName"]!.GetValue<string>());
         Assert.Equal("participation@city.example", platform["contactEmail"]!.GetValue<string>());
         Assert.DoesNotContain("noreply@city.example", platform.ToJsonString()); // the sender is not public

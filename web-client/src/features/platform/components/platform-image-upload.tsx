@@ -41,10 +41,13 @@ export function PlatformImageUpload({ kind, currentUrl, platformName }: Platform
     setClientError(undefined);
     setSaved(false);
     upload.reset();
-    setPreview((previous) => {
-      if (previous) URL.revokeObjectURL(previous);
-      return next && types.includes(next.type) ? URL.createObjectURL(next) : null;
-    });
+    setPreview(null);
+    // A data: URL, not a blob: one: the page's content security policy allows images from data: and the server only.
+    if (next && types.includes(next.type) && next.size <= maxBytes) {
+      const reader = new FileReader();
+      reader.onload = () => setPreview(typeof reader.result === 'string' ? reader.result : null);
+      reader.readAsDataURL(next);
+    }
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
