@@ -66,7 +66,8 @@ export function PlatformImageUpload({ kind, currentUrl, platformName }: Platform
     upload.mutate(file, {
       onSuccess: () => {
         setSaved(true);
-        choose(null);
+        setFile(null);
+        setPreview(null);
         if (fileInput.current) fileInput.current.value = '';
       },
     });
