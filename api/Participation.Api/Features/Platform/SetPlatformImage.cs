@@ -5,11 +5,14 @@ using Participation.Api.Infrastructure.Storage;
 
 namespace Participation.Api.Features.Platform;
 
-/// <summary>Which of the platform's images: the logo (header, e-mails) or the favicon (the browser tab).</summary>
-public enum PlatformImageKind
+/// <summary>
+/// Which of the platform's images: the logo (header, e-mails) or the favicon (the browser tab). A closed pair inside the
+/// API, never on the wire (the route names it), hence no enum in the contract.
+/// </summary>
+public sealed record PlatformImageKind(string Name)
 {
-    Logo,
-    Favicon,
+    public static readonly PlatformImageKind Logo = new("logo");
+    public static readonly PlatformImageKind Favicon = new("favicon");
 }
 
 /// <summary>
@@ -78,7 +81,7 @@ public static class SetPlatformImage
                         Messages.Get(c.Kind == PlatformImageKind.Logo ? "platform_logo_type" : "platform_favicon_type")
                     ),
                 ]);
-            var kind = c.Kind == PlatformImageKind.Logo ? "logo" : "favicon";
+            var kind = c.Kind.Name;
             var key = $"{kind}-{Guid.NewGuid():N}.{type.Value.Extension}";
 
             await using var tx = await connection.BeginTransactionAsync(ct);
