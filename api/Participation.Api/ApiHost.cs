@@ -68,7 +68,7 @@ public static class ApiHost
             Participation.Api.Infrastructure.Storage.DiskFileStorage
         >();
         services.AddInvitations(builder.Configuration);
-        services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
+        services.AddPlatform(builder.Configuration);
         services.AddNotifications(builder.Configuration);
         services.AddWebhooks(builder.Configuration);
         services.AddExports(builder.Configuration);

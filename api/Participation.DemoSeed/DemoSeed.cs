@@ -207,14 +207,34 @@ public static class DemoSeed
         ON CONFLICT ON CONSTRAINT user_roles_unique DO NOTHING;
         """;
 
+    /// <summary>The demo city's identity: name, green colours, a small logo (Assets/belleville-logo.png), contact and legal
+    /// details. Only on a platform nobody has edited yet (version 1), so an admin's changes survive `make run`.</summary>
+    private const string Branding = """
+        INSERT INTO platform_images (key, content_type, content)
+        VALUES ('logo-0190a0000000700080000000000000b1.png', 'image/png', @Logo)
+        ON CONFLICT (key) DO NOTHING;
+        UPDATE platform_settings
+           SET name = 'Ville de Belleville', primary_colour = '#1f5e3a', text_on_primary_colour = '#ffffff',
+               logo_key = 'logo-0190a0000000700080000000000000b1.png', contact_email = 'participation@belleville.example',
+               legal_name = 'Administration communale de Belleville', legal_address = E'Place de l''Hôtel de Ville 1\n1000 Belleville',
+               email_from_name = 'Belleville participe'
+         WHERE id = 1 AND version = 1 AND logo_key IS NULL;
+        """;
+
+    private static byte[] LogoPng()
+    {
+        using var stream = typeof(DemoSeed).Assembly.GetManifestResourceStream("belleville-logo.png")
+            ?? throw new InvalidOperationException("The demo logo is not embedded.");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
     public static async Task RunAsync(NpgsqlDataSource db)
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
-        await connection.ExecuteAsync(
-            "UPDATE platform_settings SET name = 'Ville de Belleville' WHERE id = 1 AND name = 'Participation';",
-            transaction: tx
-        );
+        await connection.ExecuteAsync(Branding, new { Logo = LogoPng() }, transaction: tx);
         var hash = Passwords.Hash(Password);
         foreach (var u in Users)
             await connection.ExecuteAsync(

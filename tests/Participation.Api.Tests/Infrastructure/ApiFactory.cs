@@ -167,11 +167,22 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
+        // Kept by the reset (its single row comes from a migration): put its defaults back first, so that nothing it points to
+        // (an admin, its logo) holds the reset up.
+        await connection.ExecuteAsync(
+            """
+            UPDATE platform_settings
+               SET name = 'Participation', languages = ARRAY['fr', 'nl', 'en'], default_language = 'fr', version = 1,
+                   primary_colour = '#1d4e89', text_on_primary_colour = '#ffffff', logo_key = NULL, favicon_key = NULL,
+                   map_latitude = NULL, map_longitude = NULL, map_zoom = NULL, map_tile_url = NULL, map_attribution = NULL,
+                   contact_email = NULL, legal_name = NULL, legal_address = NULL, email_from_name = NULL,
+                   email_from_address = NULL, updated_by = NULL
+            """
+        );
         await _respawner!.ResetAsync(connection);
         if (Directory.Exists(StorageDirectory))
             Directory.Delete(StorageDirectory, recursive: true);
-        // Kept by the reset (its single row comes from a migration): put its defaults back.
-        await connection.ExecuteAsync("UPDATE platform_settings SET name = 'Participation', languages = ARRAY['fr', 'nl', 'en']");
+        Services.GetRequiredService<Participation.Api.Features.Platform.PlatformSettingsStore>().Invalidate();
     }
 
     public async Task<NpgsqlConnection> OpenAsync()

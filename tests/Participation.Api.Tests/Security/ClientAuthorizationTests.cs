@@ -136,6 +136,8 @@ public sealed class ClientAuthorizationTests(ApiFactory api) : ApiTest(api)
                 "GET /api/v1/phases/{id}/survey-results: results:read",
                 "GET /api/v1/phases/{id}/vote-results: results:read",
                 "GET /api/v1/platform: projects:read ideas:read results:read",
+                "GET /api/v1/platform/favicon: projects:read ideas:read results:read",
+                "GET /api/v1/platform/logo: projects:read ideas:read results:read",
                 "GET /api/v1/projects: projects:read",
                 "GET /api/v1/projects/{id}: projects:read",
                 "GET /api/v1/projects/{id}/actions: projects:read",

@@ -49,6 +49,8 @@ public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
                 "GET /api/v1/organisations/",
                 "GET /api/v1/organisations/{id:guid}",
                 "GET /api/v1/platform/",
+                "GET /api/v1/platform/favicon",
+                "GET /api/v1/platform/logo",
                 "GET /api/v1/projects/",
                 "GET /api/v1/projects/{id:guid}",
                 "GET /api/v1/projects/{id:guid}/actions",

@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { useLogout } from '@/features/auth/api/auth';
 import { NotificationMenu } from '@/features/notifications/components/notification-menu';
 import { platformQueryOptions } from '@/features/platform/api/platform';
+import { PlatformBranding } from '@/features/platform/components/platform-branding';
 import { meQueryOptions, useUpdateMe } from '@/features/profile/api/profile';
 import { useSessionStatus } from '@/lib/auth/session-store';
 import { currentLanguage } from '@/lib/i18n';
@@ -48,9 +49,11 @@ export function AppLayout() {
 
   return (
     <SiteNameContext.Provider value={siteName}>
+      <PlatformBranding platform={platform.data} />
       <SkipLink label={t('layout.skipToContent')} />
       <SiteHeader
         siteName={siteName}
+        logoUrl={platform.data?.logoUrl}
         homeLabel={t('nav.home')}
         navLabel={t('layout.mainNav')}
         items={items}

@@ -120,6 +120,10 @@ export const routes = [
             path: 'briefings',
             lazy: async () => ({ Component: (await import('./routes/admin/admin-briefings-route')).AdminBriefingsRoute }),
           },
+          {
+            path: 'settings',
+            lazy: async () => ({ Component: (await import('./routes/admin/admin-settings-route')).AdminSettingsRoute }),
+          },
           { path: 'users', lazy: async () => ({ Component: (await import('./routes/admin/admin-users-route')).AdminUsersRoute }) },
           {
             path: 'departments',

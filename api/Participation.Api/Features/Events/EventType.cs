@@ -311,6 +311,11 @@ public enum EventType
 
     [JsonStringEnumMemberName("calendar_event.promoted")]
     CalendarEventPromoted,
+
+    // The platform's settings and branding (name, colours, languages, map, contact, legal, sender, logo, favicon): an admin's
+    // save, with the fields that changed (the logo and favicon by their version).
+    [JsonStringEnumMemberName("platform.settings_changed")]
+    PlatformSettingsChanged,
 }
 
 /// <summary>What an event is about.</summary>
@@ -467,6 +472,7 @@ public static class EventCatalogue
                 SubjectType.CalendarEvent,
                 false
             ),
+            EventType.PlatformSettingsChanged => new(SubjectType.Platform, true),
         };
 #pragma warning restore CS8524
 

@@ -1,38 +1,62 @@
+using Microsoft.Extensions.Options;
+
 namespace Participation.Api.Features.Platform;
 
-/// <summary>What every visitor needs to draw the shell: the platform's name and languages, and the map settings.</summary>
+/// <summary>
+/// What every visitor needs to draw the shell: the platform's name, logo, favicon and colours, its languages, the map
+/// settings and the contact and legal details. Never the e-mail sender (operational, not public).
+/// </summary>
 public static class GetPlatform
 {
     public sealed record Query : IQuery<Response>;
 
     public sealed record MapSettings(string TileUrl, string Attribution, double Latitude, double Longitude, int Zoom);
 
-    public sealed record Response(string Name, IReadOnlyList<string> Languages, string DefaultLanguage, MapSettings Map);
+    /// <summary>The primary colour (header, buttons, links) and the text colour shown on it.</summary>
+    public sealed record ColourSettings(string Primary, string TextOnPrimary);
 
-    public sealed class Handler(NpgsqlDataSource db, Microsoft.Extensions.Options.IOptions<MapOptions> map) : IQueryHandler<Query, Response>
+    public sealed record Response(
+        string Name,
+        IReadOnlyList<string> Languages,
+        string DefaultLanguage,
+        MapSettings Map,
+        ColourSettings Colours,
+        string? LogoUrl,
+        string? FaviconUrl,
+        string? ContactEmail,
+        string? LegalName,
+        string? LegalAddress
+    );
+
+    public sealed class Handler(PlatformSettingsStore store, IOptions<MapOptions> map) : IQueryHandler<Query, Response>
     {
-        private const string Sql = "SELECT name, languages FROM platform_settings WHERE id = 1;";
-
-        private sealed class Row
-        {
-            public string Name { get; init; } = "Participation";
-            public string[] Languages { get; init; } = ["fr", "nl", "en"];
-        }
-
-        public async ValueTask<Response> Handle(Query q, CancellationToken ct)
-        {
-            await using var connection = await db.OpenConnectionAsync(ct);
-            var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, cancellationToken: ct)) ?? new Row();
-            var m = map.Value;
-            return new Response(
-                row.Name,
-                row.Languages,
-                row.Languages.FirstOrDefault() ?? "fr",
-                new MapSettings(m.TileUrl, m.Attribution, m.Latitude, m.Longitude, m.Zoom)
-            );
-        }
+        public async ValueTask<Response> Handle(Query q, CancellationToken ct) => Of(await store.GetAsync(ct), map.Value);
     }
 
-    [EndpointSummary("The platform's public settings.")]
+    /// <summary>The stored map values, or the configuration's where nothing is stored.</summary>
+    public static MapSettings Map(PlatformSettings s, MapOptions m) =>
+        new(
+            s.MapTileUrl ?? m.TileUrl,
+            s.MapAttribution ?? m.Attribution,
+            s.MapLatitude ?? m.Latitude,
+            s.MapLongitude ?? m.Longitude,
+            s.MapZoom ?? m.Zoom
+        );
+
+    public static Response Of(PlatformSettings s, MapOptions m) =>
+        new(
+            s.Name,
+            s.Languages,
+            s.DefaultLanguage,
+            Map(s, m),
+            new ColourSettings(s.PrimaryColour, s.TextOnPrimaryColour),
+            s.LogoUrl,
+            s.FaviconUrl,
+            s.ContactEmail,
+            s.LegalName,
+            s.LegalAddress
+        );
+
+    [EndpointSummary("The platform's public settings: name, logo, colours, languages, map, contact and legal details.")]
     public static ValueTask<Response> Endpoint(ISender sender, CancellationToken ct) => sender.Send(new Query(), ct);
 }

@@ -34,7 +34,9 @@ public static class ShowWidget
         string BackgroundColour,
         IReadOnlyList<string> AllowedOrigins,
         string PlatformName,
-        IReadOnlyList<Item> Items
+        IReadOnlyList<Item> Items,
+        string PlatformPrimaryColour = "#1d4e89",
+        string PlatformTextOnPrimaryColour = "#ffffff"
     );
 
     /// <summary>The page's content, or none for an unknown widget.</summary>
@@ -45,8 +47,10 @@ public static class ShowWidget
         private const string WidgetSql = """
             SELECT w.id, w.selection, w.project_ids, w.max_items, w.language, w.accent_colour, w.text_colour, w.background_colour,
                    w.layout, w.allowed_origins,
-                   coalesce((SELECT name FROM platform_settings WHERE id = 1), 'Participation') AS platform_name
-              FROM widgets w WHERE w.id = @Id;
+                   coalesce(ps.name, 'Participation') AS platform_name,
+                   coalesce(ps.primary_colour, '#1d4e89') AS platform_primary_colour,
+                   coalesce(ps.text_on_primary_colour, '#ffffff') AS platform_text_on_primary_colour
+              FROM widgets w LEFT JOIN platform_settings ps ON ps.id = 1 WHERE w.id = @Id;
             """;
 
         // Each branch is served by an index (the public list's, the primary key) and bounded by the widget's size.
@@ -84,6 +88,8 @@ public static class ShowWidget
             public string Layout { get; init; } = "";
             public string[] AllowedOrigins { get; init; } = [];
             public string PlatformName { get; init; } = "";
+            public string PlatformPrimaryColour { get; init; } = "";
+            public string PlatformTextOnPrimaryColour { get; init; } = "";
         }
 
         private sealed class ProjectRow
@@ -141,7 +147,9 @@ public static class ShowWidget
                     w.BackgroundColour,
                     w.AllowedOrigins,
                     w.PlatformName,
-                    items
+                    items,
+                    w.PlatformPrimaryColour,
+                    w.PlatformTextOnPrimaryColour
                 )
             );
         }

@@ -30,6 +30,9 @@ public static class WidgetPage
         .phase{font-weight:600}
         .sr{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
         .more{margin-top:1rem}
+        .more a{display:inline-block;background:var(--brand);color:var(--on-brand);padding:.5rem .9rem;border-radius:.375rem;
+        font-weight:600;text-decoration:none}
+        .more a:hover{text-decoration:underline}
         """;
 
     /// <summary>Tells the framing page (embed.js) the content's height, so the frame fits it; nothing else leaves the page.</summary>
@@ -75,7 +78,8 @@ public static class WidgetPage
             .Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
             .Append(CultureInfo.InvariantCulture, $"<title>{E(t.Heading)} · {E(view.PlatformName)}</title>")
             .Append(CultureInfo.InvariantCulture, $"<style nonce=\"{nonce}\">:root{{--accent:{view.AccentColour};--text:{view.TextColour};")
-            .Append(CultureInfo.InvariantCulture, $"--bg:{view.BackgroundColour}}}\n{Css}</style></head>")
+            .Append(CultureInfo.InvariantCulture, $"--bg:{view.BackgroundColour};--brand:{view.PlatformPrimaryColour};")
+            .Append(CultureInfo.InvariantCulture, $"--on-brand:{view.PlatformTextOnPrimaryColour}}}\n{Css}</style></head>")
             .Append(CultureInfo.InvariantCulture, $"<body><main class=\"{layout}\"><h1>{E(t.Heading)}</h1>");
         if (view.Items.Count == 0)
             html.Append(CultureInfo.InvariantCulture, $"<p>{E(t.Empty)}</p>");

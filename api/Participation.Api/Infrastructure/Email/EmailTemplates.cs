@@ -247,7 +247,7 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
                         + $"#ccc;margin:0;padding-left:1em\">{WebUtility.HtmlEncode(quoted)}</blockquote>"
             )}
             <p>{WebUtility.HtmlEncode(how)}</p>
-            <p><a href="{WebUtility.HtmlEncode(link)}">{WebUtility.HtmlEncode(t["invite.action"])}</a></p>
+            <p><a class="action" href="{WebUtility.HtmlEncode(link)}">{WebUtility.HtmlEncode(t["invite.action"])}</a></p>
             </body></html>
             """;
         return new OutgoingEmail(
@@ -385,7 +385,7 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             <!doctype html><html lang="{locale}"><body style="font-family:sans-serif;line-height:1.5">
             <p>{WebUtility.HtmlEncode(hello)}</p>
             <p style="white-space:pre-line">{WebUtility.HtmlEncode(body)}</p>
-            <p><a href="{WebUtility.HtmlEncode(link)}">{WebUtility.HtmlEncode(action)}</a></p>
+            <p><a class="action" href="{WebUtility.HtmlEncode(link)}">{WebUtility.HtmlEncode(action)}</a></p>
             </body></html>
             """;
         return new OutgoingEmail(category, to, firstName, F($"{key}.subject", platform, detail), text, html);
@@ -424,7 +424,7 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             <!doctype html><html lang="{locale}"><body style="font-family:sans-serif;line-height:1.5">
             <p>{WebUtility.HtmlEncode(hello)}</p>
             <p>{WebUtility.HtmlEncode(body)}</p>
-            <p><a href="{WebUtility.HtmlEncode(link)}">{WebUtility.HtmlEncode(action)}</a></p>
+            <p><a class="action" href="{WebUtility.HtmlEncode(link)}">{WebUtility.HtmlEncode(action)}</a></p>
             <p style="color:#555">{WebUtility.HtmlEncode(ignore)}</p>
             </body></html>
             """;

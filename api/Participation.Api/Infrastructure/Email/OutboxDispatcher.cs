@@ -12,7 +12,8 @@ public sealed class OutboxDispatcher(
     NpgsqlDataSource db,
     IEmailTransport transport,
     IOptions<EmailOptions> options,
-    ILogger<OutboxDispatcher> logger
+    ILogger<OutboxDispatcher> logger,
+    IEmailBranding? branding = null
 )
 {
     private const string ClaimSql = """
@@ -80,11 +81,13 @@ public sealed class OutboxDispatcher(
                     ).ToLookup(i => i.OutboxId);
         }
 
+        // The brand of the moment (name, colours, logo, legal footer, sender), read once per batch.
+        var brand = rows.Count == 0 || branding is null ? null : await branding.CurrentAsync(ct);
         foreach (var row in rows)
         {
             try
             {
-                await transport.SendAsync(ToMime(row, images[row.Id], o), ct);
+                await transport.SendAsync(ToMime(row, images[row.Id], o, brand), ct);
                 await using var connection = await db.OpenConnectionAsync(CancellationToken.None);
                 await connection.ExecuteAsync(SentSql, new { row.Id });
             }
@@ -106,17 +109,26 @@ public sealed class OutboxDispatcher(
         return rows.Count;
     }
 
-    private static MimeMessage ToMime(Row row, IEnumerable<ImageRow> images, EmailOptions o)
+    private static MimeMessage ToMime(Row row, IEnumerable<ImageRow> images, EmailOptions o, EmailBrand? brand)
     {
         var message = new MimeMessage();
-        message.From.Add(new MailboxAddress(o.FromName, o.FromAddress));
+        message.From.Add(new MailboxAddress(brand?.FromName ?? o.FromName, brand?.FromAddress ?? o.FromAddress));
         message.To.Add(new MailboxAddress(row.ToName ?? "", row.ToAddress));
         message.Subject = row.Subject;
         message.MessageId = $"outbox-{row.Id}@{o.FromAddress.Split('@').Last()}";
         var headers = JsonSerializer.Deserialize<Dictionary<string, string>>(row.Headers) ?? [];
         foreach (var (name, value) in headers)
             message.Headers.Add(name, value);
-        var body = new BodyBuilder { TextBody = row.TextBody, HtmlBody = row.HtmlBody };
+        var body = new BodyBuilder
+        {
+            TextBody = brand is null ? row.TextBody : EmailLayout.Text(row.TextBody, brand),
+            HtmlBody = brand is null || row.HtmlBody is null ? row.HtmlBody : EmailLayout.Html(row.HtmlBody, brand),
+        };
+        if (brand?.Logo is { } logo && body.HtmlBody is not null)
+        {
+            var part = body.LinkedResources.Add(logo.FileName, logo.Content, ContentType.Parse(logo.ContentType));
+            part.ContentId = logo.ContentId;
+        }
         // Inline images (multipart/related): the HTML shows them as cid:{ContentId}.
         foreach (var image in images)
         {

@@ -100,12 +100,23 @@ public static class ImageTypes
         return null;
     }
 
+    /// <summary>A favicon: PNG or ICO (Windows icon resource: reserved 0, type 1, at least one image).</summary>
+    public static (string Extension, string ContentType)? DetectIcon(ReadOnlySpan<byte> head)
+    {
+        if (Detect(head) is { Extension: "png" } png)
+            return png;
+        if (head.Length >= 6 && head[0] == 0 && head[1] == 0 && head[2] == 1 && head[3] == 0 && (head[4] | head[5]) != 0)
+            return ("ico", "image/x-icon");
+        return null;
+    }
+
     public static string ContentTypeOf(string key) =>
         Path.GetExtension(key) switch
         {
             ".png" => "image/png",
             ".jpg" => "image/jpeg",
             ".webp" => "image/webp",
+            ".ico" => "image/x-icon",
             _ => "application/octet-stream",
         };
 }

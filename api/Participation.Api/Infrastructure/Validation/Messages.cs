@@ -121,6 +121,56 @@ public static class Messages
             "De accentkleur (links, knop) heeft te weinig contrast met deze achtergrond ({0}:1): minstens 4,5:1 is nodig.",
             "The accent colour (links, button) has too little contrast with this background ({0}:1): at least 4.5:1 is needed."
         ),
+        ["platform_contrast_primary"] = (
+            "La couleur principale (liens, en-tête) n'est pas assez contrastée sur les fonds clairs ({0}:1) : il faut au moins 4,5:1.",
+            "De hoofdkleur (links, kop) heeft te weinig contrast met lichte achtergronden ({0}:1): minstens 4,5:1 is nodig.",
+            "The primary colour (links, header) has too little contrast with light backgrounds ({0}:1): at least 4.5:1 is needed."
+        ),
+        ["platform_contrast_text"] = (
+            "Le texte n'est pas assez lisible sur la couleur principale (contraste {0}:1) : il faut au moins 4,5:1.",
+            "De tekst is niet leesbaar genoeg op de hoofdkleur (contrast {0}:1): minstens 4,5:1 is nodig.",
+            "The text is not readable enough on the primary colour (contrast {0}:1): at least 4.5:1 is needed."
+        ),
+        ["platform_languages"] = (
+            "Choisissez au moins une langue parmi fr, nl et en, chacune une seule fois.",
+            "Kies minstens één taal uit fr, nl en en, elk één keer.",
+            "Choose at least one language among fr, nl and en, each once."
+        ),
+        ["platform_default_language"] = (
+            "La langue par défaut doit être une des langues activées.",
+            "De standaardtaal moet een van de ingeschakelde talen zijn.",
+            "The default language must be one of the enabled languages."
+        ),
+        ["platform_map_position"] = (
+            "Indiquez la latitude, la longitude et le zoom, ou aucun des trois.",
+            "Geef de breedtegraad, de lengtegraad en het zoomniveau op, of geen van drieën.",
+            "Give the latitude, the longitude and the zoom, or none of them."
+        ),
+        ["platform_tile_url"] = (
+            "Une adresse https avec {z}, {x} et {y}, par exemple https://tile.openstreetmap.org/{z}/{x}/{y}.png.",
+            "Een https-adres met {z}, {x} en {y}, bijvoorbeeld https://tile.openstreetmap.org/{z}/{x}/{y}.png.",
+            "An https address with {z}, {x} and {y}, for example https://tile.openstreetmap.org/{z}/{x}/{y}.png."
+        ),
+        ["platform_tile_attribution"] = (
+            "Indiquez la mention des droits du fond de carte.",
+            "Vermeld de bronvermelding van de kaartachtergrond.",
+            "Give the map tiles' attribution."
+        ),
+        ["platform_settings_stale"] = (
+            "Les paramètres ont été modifiés entre-temps : rechargez-les avant d'enregistrer.",
+            "De instellingen werden intussen gewijzigd: laad ze opnieuw voor u opslaat.",
+            "The settings were changed meanwhile: reload them before saving."
+        ),
+        ["platform_logo_type"] = (
+            "Seules les images PNG, JPEG ou WebP sont acceptées (pas de SVG : il peut contenir des scripts).",
+            "Alleen PNG-, JPEG- of WebP-afbeeldingen worden aanvaard (geen SVG: het kan scripts bevatten).",
+            "Only PNG, JPEG or WebP images are accepted (no SVG: it can carry scripts)."
+        ),
+        ["platform_favicon_type"] = (
+            "Seules les icônes PNG ou ICO sont acceptées.",
+            "Alleen PNG- of ICO-pictogrammen worden aanvaard.",
+            "Only PNG or ICO icons are accepted."
+        ),
         ["widget_origin"] = (
             "« {0} » n'est pas une origine : indiquez https://site.exemple, sans chemin (http seulement pour localhost).",
             "'{0}' is geen origin: geef https://site.voorbeeld op, zonder pad (http alleen voor localhost).",
@@ -691,6 +741,11 @@ public static class Messages
             "The end of the period must come after its start."
         ),
         ["attach_csv"] = ("Joignez un fichier CSV.", "Voeg een CSV-bestand toe.", "Attach a CSV file."),
+        ["platform_image_too_large"] = (
+            "L'image dépasse {0} Ko.",
+            "De afbeelding is groter dan {0} KB.",
+            "The image is larger than {0} KB."
+        ),
         ["csv_too_large"] = ("Le fichier dépasse 512 Ko.", "Het bestand is groter dan 512 KB.", "The file is larger than 512 KB."),
         ["invite_someone"] = ("Invitez au moins une personne.", "Nodig minstens één persoon uit.", "Invite at least one person."),
         ["unknown_role"] = ("Rôle inconnu.", "Onbekende rol.", "Unknown role."),

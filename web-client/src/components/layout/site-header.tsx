@@ -10,6 +10,8 @@ export interface NavItem {
 
 export interface SiteHeaderProps {
   siteName: string;
+  /** The platform's logo (its alt text is the platform's name); the default mark otherwise. */
+  logoUrl?: string;
   homeLabel: string;
   navLabel: string;
   items: NavItem[];
@@ -20,13 +22,22 @@ export interface SiteHeaderProps {
   notifications?: ReactNode;
 }
 
-export function SiteHeader({ siteName, homeLabel, navLabel, items, actions, languageSwitcher, notifications }: SiteHeaderProps) {
+export function SiteHeader({ siteName, logoUrl, homeLabel, navLabel, items, actions, languageSwitcher, notifications }: SiteHeaderProps) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
         <Link to="/" className="site-header__brand" aria-label={homeLabel === siteName ? undefined : `${siteName} – ${homeLabel}`}>
-          <img src="/favicon.svg" alt="" width="32" height="32" className="site-header__logo" />
-          <span>{siteName}</span>
+          {logoUrl ? (
+            <>
+              <img src={logoUrl} alt={siteName} height="40" className="site-header__logo site-header__logo--custom" />
+              <span aria-hidden="true">{siteName}</span>
+            </>
+          ) : (
+            <>
+              <img src="/favicon.svg" alt="" width="32" height="32" className="site-header__logo" />
+              <span>{siteName}</span>
+            </>
+          )}
         </Link>
         <div className="site-header__tools">
           {notifications}

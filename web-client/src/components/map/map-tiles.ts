@@ -7,7 +7,7 @@ export const TILE_TIMEOUT_MS = 8000;
 export interface TileLayerOptions {
   /** A Leaflet URL template, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`. */
   tileUrl: string;
-  /** HTML credit shown in the attribution control (trusted configuration, never user input). */
+  /** The credit shown in the attribution control, as plain text (admins set it: it is escaped, never read as HTML). */
   attribution: string;
   /** Called once: at the first tile error, or when no tile arrived within `timeoutMs` of asking. */
   onFailure: () => void;
@@ -19,8 +19,15 @@ export interface TileLayerOptions {
  * firewall or a content security policy), reports the base map as unavailable. Markers and inputs
  * keep working without it. Returns the clean-up that removes the layer and its watchers.
  */
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Leaflet shows the attribution as HTML: the text is escaped first. */
+export function escapeAttribution(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
 export function addTileLayer(map: L.Map, { tileUrl, attribution, onFailure, timeoutMs = TILE_TIMEOUT_MS }: TileLayerOptions): () => void {
-  const layer = L.tileLayer(tileUrl, { attribution, maxZoom: 19 });
+  const layer = L.tileLayer(tileUrl, { attribution: escapeAttribution(attribution), maxZoom: 19 });
   let reported = false;
   let loaded = false;
   let timer: number | undefined;

@@ -34,7 +34,8 @@ export type StaffSectionKey =
   | 'exports'
   | 'digests'
   | 'briefings'
-  | 'events';
+  | 'events'
+  | 'settings';
 
 /** Who configures the widgets for the city's website. */
 export const WIDGET_ROLES: Role[] = [Role.Admin, Role.ItManager, Role.CommunicationManager];
@@ -50,6 +51,8 @@ export const EXPORT_ROLES: Role[] = [Role.Admin, Role.DepartmentHead, Role.Proje
 export const DIGEST_ROLES: Role[] = [Role.DepartmentHead, Role.ProjectModerator];
 /** Who manages the elected officials' briefings (officials only read their own, by e-mail). */
 export const BRIEFING_ROLES: Role[] = [Role.Admin];
+/** Who keeps the platform's settings and branding. */
+export const SETTINGS_ROLES: Role[] = [Role.Admin];
 
 /** Who writes platform-wide events (a project's staff write its events from the project). */
 export const EVENT_ROLES: Role[] = [Role.Admin, Role.CommunicationManager];
@@ -70,6 +73,7 @@ export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[]
   { path: '/admin/digests', key: 'digests', roles: DIGEST_ROLES },
   { path: '/admin/briefings', key: 'briefings', roles: BRIEFING_ROLES },
   { path: '/admin/events', key: 'events', roles: EVENT_ROLES },
+  { path: '/admin/settings', key: 'settings', roles: SETTINGS_ROLES },
 ];
 
 export function canSee(me: GetMeResponse, roles: Role[] | null): boolean {
