@@ -45,7 +45,7 @@ test('a moderator creates an event; a resident registers and adds it to her cale
 
   // Mona creates the event from the project's staff area, with the keyboard for the dates.
   await logIn(page, mona.email, password, `/admin/projects/${projectId}`);
-  await page.getByRole('link', { name: 'Événements' }).first().click();
+  await page.getByRole('main').getByRole('link', { name: 'Événements', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Événements : ${title}` })).toBeVisible();
   await page.getByRole('button', { name: 'Nouvel événement' }).click();
   await page.getByLabel('Titre (FR)').fill(eventTitle);

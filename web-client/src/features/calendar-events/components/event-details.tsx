@@ -63,7 +63,7 @@ export function EventDetails({ event, signedIn, map }: EventDetailsProps) {
         </a>
       </p>
       {description ? <div className="rich-text" dangerouslySetInnerHTML={{ __html: description }} /> : null}
-      {map && event.latitude !== undefined && event.longitude !== undefined ? (
+      {map && event.latitude != null && event.longitude != null ? (
         <PointMap
           tileUrl={map.tileUrl}
           attribution={map.attribution}

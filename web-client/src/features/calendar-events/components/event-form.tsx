@@ -38,8 +38,7 @@ function initial(event?: CalendarEvent): Values {
     endsAt: event ? toPlatformInput(event.endsAt) : '',
     placeName: event?.placeName ?? '',
     placeAddress: event?.placeAddress ?? '',
-    point:
-      event?.latitude !== undefined && event?.longitude !== undefined ? { latitude: event.latitude, longitude: event.longitude } : null,
+    point: event?.latitude != null && event?.longitude != null ? { latitude: event.latitude, longitude: event.longitude } : null,
     onlineUrl: event?.onlineUrl ?? '',
     registration: event?.registration ?? false,
     capacity: event?.capacity === undefined ? '' : String(event.capacity),
