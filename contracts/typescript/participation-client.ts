@@ -3227,8 +3227,8 @@ export class ParticipationClient {
     /**
      * Events: upcoming (soonest first) or past (latest first), by project or platform-wide, in a start window.
      * @param projectId (optional) The project's id.
-     * @param platformOnly (optional) 
-     * @param period (optional) 
+     * @param platformOnly (optional) Only platform-wide events (not a project's); false when left out.
+     * @param period (optional) `upcoming` (not yet ended, soonest first; the default) or `past` (ended, latest first).
      * @param from (optional) Only entries from this instant on (included; ISO 8601, e.g. `2025-03-01T00:00:00+01:00`).
      * @param to (optional) Only entries before this instant (excluded: for a whole day, give the next day's midnight).
      * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.

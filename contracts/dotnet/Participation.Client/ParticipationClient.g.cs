@@ -566,6 +566,8 @@ namespace Participation.Client
         /// Events: upcoming (soonest first) or past (latest first), by project or platform-wide, in a start window. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
         /// <param name="projectId">The project's id.</param>
+        /// <param name="platformOnly">Only platform-wide events (not a project's); false when left out.</param>
+        /// <param name="period">`upcoming` (not yet ended, soonest first; the default) or `past` (ended, latest first).</param>
         /// <param name="from">Only entries from this instant on (included; ISO 8601, e.g. `2025-03-01T00:00:00+01:00`).</param>
         /// <param name="to">Only entries before this instant (excluded: for a whole day, give the next day's midnight).</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
@@ -8161,6 +8163,8 @@ namespace Participation.Client
         /// Events: upcoming (soonest first) or past (latest first), by project or platform-wide, in a start window. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
         /// <param name="projectId">The project's id.</param>
+        /// <param name="platformOnly">Only platform-wide events (not a project's); false when left out.</param>
+        /// <param name="period">`upcoming` (not yet ended, soonest first; the default) or `past` (ended, latest first).</param>
         /// <param name="from">Only entries from this instant on (included; ISO 8601, e.g. `2025-03-01T00:00:00+01:00`).</param>
         /// <param name="to">Only entries before this instant (excluded: for a whole day, give the next day's midnight).</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>

@@ -18,22 +18,17 @@ public static partial class CalendarFeeds
 {
     public const string ContentType = "text/calendar; charset=utf-8";
 
-    public enum Feed
-    {
-        One,
-        Project,
-        Platform,
-    }
-
-    public sealed record Query(Feed Feed, Guid? Id, string Language, string AppBaseUrl) : IQuery<string>;
+    /// <summary>One event (<paramref name="EventId"/>), a project's events (<paramref name="ProjectId"/>), or, with
+    /// neither, the platform's.</summary>
+    public sealed record Query(Guid? EventId, Guid? ProjectId, string Language, string AppBaseUrl) : IQuery<string>;
 
     private const string Sql = $"""
         SELECT {CalendarEventRows.Columns}
           FROM {CalendarEventRows.From}
          WHERE {CalendarEventRows.IsPublic}
-           AND CASE @Feed WHEN 'one' THEN e.id = @Id
-                          WHEN 'project' THEN e.project_id = @Id AND e.ends_at > now() - interval '90 days'
-                          ELSE e.ends_at > now() - interval '90 days' END
+           AND CASE WHEN @EventId IS NOT NULL THEN e.id = @EventId
+                    WHEN @ProjectId IS NOT NULL THEN e.project_id = @ProjectId AND e.ends_at > now() - interval '90 days'
+                    ELSE e.ends_at > now() - interval '90 days' END
          ORDER BY e.starts_at, e.id
          LIMIT 500;
         """;
@@ -46,10 +41,10 @@ public static partial class CalendarFeeds
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             string? name = null;
-            if (q.Feed == Feed.Project)
+            if (q.ProjectId is { } projectId)
             {
                 var title = await connection.QuerySingleOrDefaultAsync<string?>(
-                    new CommandDefinition(ProjectSql, new { q.Id }, cancellationToken: ct)
+                    new CommandDefinition(ProjectSql, new { Id = projectId }, cancellationToken: ct)
                 ) ?? throw new NotFoundException("No such project.");
                 name = LocalizedText.Pick(LocalizedText.FromJson(title), q.Language);
             }
@@ -59,15 +54,15 @@ public static partial class CalendarFeeds
                         Sql,
                         new
                         {
-                            Feed = q.Feed.ToString().ToLowerInvariant(),
-                            q.Id,
+                            q.EventId,
+                            q.ProjectId,
                             ActorId = (Guid?)null,
                         },
                         cancellationToken: ct
                     )
                 )
             ).AsList();
-            if (q.Feed == Feed.One && rows.Count == 0)
+            if (q.EventId is not null && rows.Count == 0)
                 throw new NotFoundException("No such event.");
             return Serialize(rows.Select(r => r.ToEvent(q.AppBaseUrl)), q.Language, name);
         }
@@ -129,27 +124,27 @@ public static partial class CalendarFeeds
     }
 
     private static async Task<IResult> AnswerAsync(
-        Feed feed,
-        Guid? id,
+        Guid? eventId,
+        Guid? projectId,
         string fileName,
         IOptions<EmailOptions> options,
         ISender sender,
         CancellationToken ct
     )
     {
-        var ics = await sender.Send(new Query(feed, id, RequestLanguage.Current, options.Value.AppBaseUrl), ct);
+        var ics = await sender.Send(new Query(eventId, projectId, RequestLanguage.Current, options.Value.AppBaseUrl), ct);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), ContentType, fileName);
     }
 
     [EndpointSummary("One event as iCalendar (.ics), to add it to a calendar (public events: everyone).")]
     public static Task<IResult> EventEndpoint(Guid id, IOptions<EmailOptions> options, ISender sender, CancellationToken ct) =>
-        AnswerAsync(Feed.One, id, "event.ics", options, sender, ct);
+        AnswerAsync(id, null, "event.ics", options, sender, ct);
 
     [EndpointSummary("A project's events as an iCalendar feed to subscribe to (public projects: everyone).")]
     public static Task<IResult> ProjectEndpoint(Guid id, IOptions<EmailOptions> options, ISender sender, CancellationToken ct) =>
-        AnswerAsync(Feed.Project, id, "events.ics", options, sender, ct);
+        AnswerAsync(null, id, "events.ics", options, sender, ct);
 
     [EndpointSummary("The platform's events (platform-wide and public projects') as an iCalendar feed to subscribe to.")]
     public static Task<IResult> PlatformEndpoint(IOptions<EmailOptions> options, ISender sender, CancellationToken ct) =>
-        AnswerAsync(Feed.Platform, null, "calendar.ics", options, sender, ct);
+        AnswerAsync(null, null, "calendar.ics", options, sender, ct);
 }

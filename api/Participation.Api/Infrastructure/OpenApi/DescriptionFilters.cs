@@ -105,6 +105,13 @@ internal sealed class DescriptionsFilter : IOperationFilter
         ["limit"] = "Events read per page, 1 to 500 (100 when left out).",
     };
 
+    /// <summary>The events list's own filters.</summary>
+    private static readonly Dictionary<string, string> Events = new(StringComparer.Ordinal)
+    {
+        ["platformOnly"] = "Only platform-wide events (not a project's); false when left out.",
+        ["period"] = "`upcoming` (not yet ended, soonest first; the default) or `past` (ended, latest first).",
+    };
+
     private static readonly Dictionary<string, string> Period = new(StringComparer.Ordinal)
     {
         ["from"] = "The period's first day (`2026-09-01`, platform time, included); 90 days before `to` when left out.",
@@ -119,6 +126,8 @@ internal sealed class DescriptionsFilter : IOperationFilter
                 + "(a project moderator's weekly \"waiting for you\").";
         if (path.StartsWith("/api/v1/changes", StringComparison.Ordinal) && Feed.TryGetValue(name, out var feed))
             return feed;
+        if (path.StartsWith("/api/v1/events", StringComparison.Ordinal) && Events.TryGetValue(name, out var events))
+            return events;
         if (
             (path.StartsWith("/api/v1/figures", StringComparison.Ordinal) || path.StartsWith("/api/v1/dashboard", StringComparison.Ordinal))
             && Period.TryGetValue(name, out var period)
