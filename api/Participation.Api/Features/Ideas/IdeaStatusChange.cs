@@ -178,9 +178,16 @@ public static class IdeaStatusChange
 
     /// <summary>
     /// Official feedback: rich text (sanitised by the allow-list when written; plain text stays text, its markup
-    /// characters escaped), up to 5,000 characters.
+    /// characters escaped), up to 5,000 characters as typed and as stored: escaping can lengthen a text (an ampersand
+    /// takes five characters), and the stored text is what the database bounds, so a long answer is a 400 here, never a
+    /// refused write.
     /// </summary>
-    public static IRuleBuilderOptions<T, string?> OfficialFeedback<T>(this IRuleBuilder<T, string?> rule) => rule.PlainText(5000);
+    public static IRuleBuilderOptions<T, string?> OfficialFeedback<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.PlainText(MaxFeedback)
+            .Must(v => v is null || RichText.Sanitize(v).Length <= MaxFeedback)
+            .WithMessage(_ => Messages.Get("too_long"));
+
+    private const int MaxFeedback = 5000;
 
     /// <summary>The service the feedback is signed by: one line, up to 160 characters.</summary>
     public static IRuleBuilderOptions<T, string?> Signature<T>(this IRuleBuilder<T, string?> rule) =>

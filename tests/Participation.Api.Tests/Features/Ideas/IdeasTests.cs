@@ -399,6 +399,12 @@ public sealed class IdeasTests(ApiFactory api) : ApiTest(api)
         ).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{id}/status", new { status = "adopted" })).AssertFieldErrorsAsync("status");
         await (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{id}/status", new { })).AssertFieldErrorsAsync("status");
+        // 5,000 characters as typed, but longer once its ampersands are escaped for storage: refused, not a failed write.
+        var ampersands = string.Concat(Enumerable.Repeat("Rue & place ", 416)) + "Fin.";
+        Assert.True(ampersands.Length <= 5000);
+        await (
+            await c.Mod1.PostJsonAsync($"/api/v1/ideas/{id}/status", new { status = "accepted", feedback = ampersands })
+        ).AssertFieldErrorsAsync("feedback");
         await (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{id}/status", new { status = "proposed" })).AssertProblemAsync(
             HttpStatusCode.Conflict
         );
