@@ -25,6 +25,8 @@ public sealed class Migrator(NpgsqlDataSource dataSource, IConfiguration configu
                 .To.PostgresqlDatabase(ConnectionStrings.Resolve(configuration))
                 .WithScriptsEmbeddedInAssembly(typeof(Migrator).Assembly, name => name.EndsWith(".sql", StringComparison.Ordinal))
                 .WithTransactionPerScript()
+                // A migration that backfills (e.g. 0025's participation actions) runs for minutes on a large platform.
+                .WithExecutionTimeout(TimeSpan.FromMinutes(30))
                 .LogTo(new DbUpLogger(logger))
                 .Build()
                 .PerformUpgrade();
