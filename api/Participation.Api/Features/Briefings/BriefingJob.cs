@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Infrastructure.Jobs;
@@ -10,12 +11,20 @@ namespace Participation.Api.Features.Briefings;
 /// <list type="number">
 /// <item>once a period of the schedule is due, one row per elected official and scope is claimed for it
 /// (<c>INSERT ... ON CONFLICT DO NOTHING</c> on UNIQUE (official, scope, kind, period)), so each briefing exists once;</item>
-/// <item>pending rows are taken with <c>FOR UPDATE SKIP LOCKED</c>, grouped by scope, produced (see
-/// <see cref="BriefingProducer"/>) and marked in the same transaction as their outbox e-mails;</item>
+/// <item>pending rows are taken with <c>FOR UPDATE SKIP LOCKED</c> one scope at a time (the officials of a scope share its
+/// figures), produced (see <see cref="BriefingProducer"/>) and marked in the same transaction as their outbox e-mails; an
+/// instance works on <see cref="JobOptions.BriefingWorkers"/> scopes at once, each on its own connection, and a failing
+/// scope leaves the others sent;</item>
 /// <item>pending launch e-mails (written when a project is published) are taken the same way and queued.</item>
 /// </list>
 /// </summary>
-public sealed class BriefingJob(NpgsqlDataSource db, BriefingProducer producer, BriefingEmails emails, TimeProvider clock) : IPeriodicJob
+public sealed class BriefingJob(
+    NpgsqlDataSource db,
+    BriefingProducer producer,
+    BriefingEmails emails,
+    TimeProvider clock,
+    IOptions<JobOptions> options
+) : IPeriodicJob
 {
     public const int Batch = 200;
 
@@ -37,10 +46,17 @@ public sealed class BriefingJob(NpgsqlDataSource db, BriefingProducer producer, 
         LEFT JOIN notification_preferences np ON np.user_id = b.official_id AND np.category = 'briefing'
         """;
 
+    // The pending rows of one scope: the first pending row nobody holds names the scope, then its other pending rows (at most
+    // a batch) are locked with it. Two workers starting at once may split a scope (each computes its figures): never a
+    // briefing twice.
     private const string ClaimSql = $"""
-        WITH due AS (
-            SELECT id FROM briefings WHERE status = 'pending' AND kind = 'scheduled'
-             ORDER BY scope_type, scope_id, id LIMIT @Batch FOR UPDATE SKIP LOCKED)
+        WITH first AS (
+            SELECT scope_type, scope_id FROM briefings WHERE status = 'pending' AND kind = 'scheduled'
+             ORDER BY scope_type, scope_id, id LIMIT 1 FOR UPDATE SKIP LOCKED),
+        due AS (
+            SELECT b.id FROM briefings b JOIN first f ON f.scope_type = b.scope_type AND f.scope_id IS NOT DISTINCT FROM b.scope_id
+             WHERE b.status = 'pending' AND b.kind = 'scheduled'
+             ORDER BY b.id LIMIT @Batch FOR UPDATE OF b SKIP LOCKED)
         SELECT {ClaimedColumns}
           FROM briefings b JOIN due ON due.id = b.id
           {ClaimedJoins}
@@ -110,13 +126,31 @@ public sealed class BriefingJob(NpgsqlDataSource db, BriefingProducer producer, 
             await connection.ExecuteAsync(new CommandDefinition(ClaimPeriodSql, new { First = first, Last = last }, cancellationToken: ct));
             _claimed = (first, clock.GetUtcNow());
         }
-        return await ProducePendingAsync(connection, ct) + await LaunchesAsync(connection, ct);
+        return await ProducePendingAsync(ct) + await LaunchesAsync(connection, ct);
     }
 
     /// <summary>Forget the claimed period (tests that move the clock).</summary>
     internal void Reset() => _claimed = null;
 
-    private async Task<int> ProducePendingAsync(NpgsqlConnection connection, CancellationToken ct)
+    // The pending briefings, scope by scope, on BriefingWorkers connections at once: a scope's figures are one heavy
+    // statement, so two scopes at a time keep two cores of the database busy.
+    private async Task<int> ProducePendingAsync(CancellationToken ct)
+    {
+        var workers = Math.Max(1, options.Value.BriefingWorkers);
+        var produced = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => ProduceScopesAsync(ct)));
+        return produced.Sum();
+    }
+
+    private async Task<int> ProduceScopesAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var total = 0;
+        while (await ProduceOneScopeAsync(connection, ct) is var n and > 0)
+            total += n;
+        return total;
+    }
+
+    private async Task<int> ProduceOneScopeAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         await using var tx = await connection.BeginTransactionAsync(ct);
         var claims = (

@@ -10,6 +10,10 @@ public sealed class JobOptions
     public bool Enabled { get; set; } = true;
     public int NotificationPollSeconds { get; set; } = 2;
     public int TrendingRefreshSeconds { get; set; } = 300;
+
+    /// <summary>How many scopes' briefings an instance produces at once, each on its own connection (a scope's figures are
+    /// one statement that keeps a database core busy for seconds at a large platform's size).</summary>
+    public int BriefingWorkers { get; set; } = 2;
 }
 
 /// <summary>Work done periodically in the background; safe to run on several instances at once.</summary>

@@ -33,7 +33,8 @@ public sealed class BriefingsTests(ApiFactory api) : ApiTest(api)
             Api.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(),
             Api.Services.GetRequiredService<BriefingProducer>(),
             Api.Services.GetRequiredService<BriefingEmails>(),
-            clock
+            clock,
+            Api.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Participation.Api.Infrastructure.Jobs.JobOptions>>()
         );
 
     private static string Html(string? html) => System.Net.WebUtility.HtmlDecode(html ?? "");
