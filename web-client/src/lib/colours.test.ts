@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contrast, isColour, ratio } from './contrast';
+import { contrast, isColour, ratio } from './colours';
 
-describe('contrast', () => {
+describe('colours', () => {
   it('computes the WCAG ratio', () => {
     expect(ratio(contrast('#000000', '#ffffff')!)).toBe(21);
     expect(ratio(contrast('#777777', '#FFFFFF')!)).toBe(4.4);

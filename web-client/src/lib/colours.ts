@@ -1,4 +1,4 @@
-/** WCAG 2.x contrast, as the API checks it when the platform's colours are saved (at least 4.5:1). */
+/** WCAG 2.x contrast, as the API checks it when the platform's colours or a widget's are saved (at least 4.5:1). */
 export const MIN_CONTRAST = 4.5;
 export const WHITE = '#ffffff';
 /** The page background (--color-bg in app.css) the primary colour is shown on as link text. */

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Participation.Api.Features.Platform;
 
 namespace Participation.Api.Features.Widgets;
 
@@ -145,30 +146,6 @@ public static class WidgetRules
             (s.AllowedOrigins ?? []).Select(o => Origin(o)!).Distinct().ToArray()
         );
 
-    /// <summary>A colour written #rrggbb (either case).</summary>
-    public static bool IsColour(string? value) => value is { Length: 7 } && value[0] == '#' && value.Skip(1).All(char.IsAsciiHexDigit);
-
-    /// <summary>WCAG 2.1 relative luminance of a #rrggbb colour.</summary>
-    public static double Luminance(string colour)
-    {
-        double Channel(int start)
-        {
-            var c = int.Parse(colour.AsSpan(start, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture) / 255.0;
-            return c <= 0.03928 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
-        }
-        return 0.2126 * Channel(1) + 0.7152 * Channel(3) + 0.0722 * Channel(5);
-    }
-
-    /// <summary>The WCAG contrast ratio of two #rrggbb colours (1 to 21).</summary>
-    public static double Contrast(string a, string b)
-    {
-        var (la, lb) = (Luminance(a), Luminance(b));
-        return (Math.Max(la, lb) + 0.05) / (Math.Min(la, lb) + 0.05);
-    }
-
-    /// <summary>The ratio as people read it, rounded down to one decimal (4.49 is not 4.5).</summary>
-    public static string Ratio(double contrast) => (Math.Floor(contrast * 10) / 10).ToString("0.0", CultureInfo.InvariantCulture);
-
     /// <summary>
     /// A website origin as CSP frame-ancestors takes it: scheme://host[:port], lower case, no path, query, fragment, user or
     /// wildcard (one trailing slash is forgiven). https only, except http://localhost and http://127.0.0.1 (tests, local
@@ -239,9 +216,9 @@ public sealed class WidgetSettingsRules<T> : AbstractValidator<T>
         RuleFor(s => s.Layout).IsInEnum().WithMessage(_ => Messages.Get("one_of_widget_layouts"));
         RuleFor(s => s.Width).InclusiveBetween(200, 1600);
         RuleFor(s => s.Height).InclusiveBetween(150, 2000);
-        RuleFor(s => s.AccentColour).Must(c => c is null || WidgetRules.IsColour(c)).WithMessage(_ => Messages.Get("widget_colour"));
-        RuleFor(s => s.TextColour).Must(c => c is null || WidgetRules.IsColour(c)).WithMessage(_ => Messages.Get("widget_colour"));
-        RuleFor(s => s.BackgroundColour).Must(c => c is null || WidgetRules.IsColour(c)).WithMessage(_ => Messages.Get("widget_colour"));
+        RuleFor(s => s.AccentColour).Must(c => c is null || Colours.IsColour(c)).WithMessage(_ => Messages.Get("widget_colour"));
+        RuleFor(s => s.TextColour).Must(c => c is null || Colours.IsColour(c)).WithMessage(_ => Messages.Get("widget_colour"));
+        RuleFor(s => s.BackgroundColour).Must(c => c is null || Colours.IsColour(c)).WithMessage(_ => Messages.Get("widget_colour"));
         // Text and links (the accent) on the background, and the button's text (the background) on the accent: WCAG AA.
         RuleFor(s => s)
             .Custom(
@@ -253,19 +230,16 @@ public sealed class WidgetSettingsRules<T> : AbstractValidator<T>
                         s.TextColour ?? WidgetRules.DefaultText,
                         s.BackgroundColour ?? WidgetRules.DefaultBackground,
                     ];
-                    if (!colours.All(WidgetRules.IsColour))
+                    if (!colours.All(Colours.IsColour))
                         return;
-                    var text = WidgetRules.Contrast(colours[1], colours[2]);
+                    var text = Colours.Contrast(colours[1], colours[2]);
                     if (text < WidgetRules.MinContrast)
-                        context.AddFailure(
-                            nameof(IWidgetSettings.TextColour),
-                            Messages.Get("widget_contrast_text", WidgetRules.Ratio(text))
-                        );
-                    var accent = WidgetRules.Contrast(colours[0], colours[2]);
+                        context.AddFailure(nameof(IWidgetSettings.TextColour), Messages.Get("widget_contrast_text", Colours.Ratio(text)));
+                    var accent = Colours.Contrast(colours[0], colours[2]);
                     if (accent < WidgetRules.MinContrast)
                         context.AddFailure(
                             nameof(IWidgetSettings.AccentColour),
-                            Messages.Get("widget_contrast_accent", WidgetRules.Ratio(accent))
+                            Messages.Get("widget_contrast_accent", Colours.Ratio(accent))
                         );
                 }
             );

@@ -25,6 +25,7 @@ import {
   useUpdateCalendarEvent,
 } from '../api/calendar-events';
 import { EventForm } from './event-form';
+import { EventList, EventPeriodChoice } from './event-list';
 import { formatEventWhen } from './event-time';
 
 export interface EventsManagerProps {
@@ -41,7 +42,6 @@ export function EventsManager({ projectId, map }: EventsManagerProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const create = useCreateCalendarEvent();
   const events = useInfiniteQuery(calendarEventsQueryOptions({ projectId, platformOnly: projectId ? undefined : true, period, limit: 50 }));
-  const items = events.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <div className="stack">
@@ -81,39 +81,10 @@ export function EventsManager({ projectId, map }: EventsManagerProps) {
           </Button>
         </p>
       )}
-      <fieldset className="fieldset fieldset--plain">
-        <legend>{t('calendarEvents.periodLegend')}</legend>
-        {[CalendarEventPeriod.Upcoming, CalendarEventPeriod.Past].map((value) => (
-          <div className="choice" key={value}>
-            <input
-              type="radio"
-              id={`manager-period-${value}`}
-              name="manager-period"
-              checked={period === value}
-              onChange={() => setPeriod(value)}
-            />
-            <label htmlFor={`manager-period-${value}`}>{t(`calendarEvents.period.${value}`)}</label>
-          </div>
-        ))}
-      </fieldset>
-      {events.isPending ? (
-        <Loading label={t('common.loading')} />
-      ) : events.isError ? (
-        <Alert variant="error" title={describeError(t, toApiError(events.error))} />
-      ) : items.length === 0 ? (
-        <p className="muted">{t('calendarEvents.manager.empty')}</p>
-      ) : (
-        <ul className="card-list">
-          {items.map((event) => (
-            <ManagedEvent key={event.id} event={event} map={map} onNotice={setNotice} />
-          ))}
-        </ul>
-      )}
-      {events.hasNextPage ? (
-        <Button variant="secondary" pending={events.isFetchingNextPage} onClick={() => void events.fetchNextPage()}>
-          {t('calendarEvents.more')}
-        </Button>
-      ) : null}
+      <EventPeriodChoice name="manager-period" value={period} onChange={setPeriod} />
+      <EventList events={events} empty={t('calendarEvents.manager.empty')}>
+        {(event) => <ManagedEvent key={event.id} event={event} map={map} onNotice={setNotice} />}
+      </EventList>
     </div>
   );
 }

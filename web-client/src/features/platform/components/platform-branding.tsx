@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { GetPlatformResponse } from '@contracts/participation-client';
 import { applyPlatformLanguages } from '@/lib/i18n';
-import { isColour } from './colours';
+import { isColour } from '@/lib/colours';
 
 /** The custom properties app.css draws the primary colour (header, buttons, links) and the text on it with. */
 export const PRIMARY_PROPERTY = '--color-primary';

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GetPlatformSettingsResponse } from '@contracts/participation-client';
 import { i18n } from '@/lib/i18n';
 import { TestProviders } from '@/test/providers';
-import { contrast, primaryAsText, ratio, tint } from './colours';
+import { contrast, primaryAsText, ratio, tint } from '@/lib/colours';
 import { PlatformSettingsForm } from './platform-settings-form';
 
 const SETTINGS: GetPlatformSettingsResponse = {

@@ -10,7 +10,7 @@ import { TextAreaField } from '@/components/ui/textarea-field';
 import { TextField } from '@/components/ui/text-field';
 import { erroredFields, mergeFieldErrors, type FieldErrors } from '@/lib/forms';
 import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from '@/lib/i18n/languages';
-import { contrast, isColour, MIN_CONTRAST, primaryAsText, ratio } from './colours';
+import { contrast, isColour, MIN_CONTRAST, primaryAsText, ratio } from '@/lib/colours';
 
 export const PLATFORM_NAME_MAX = 100;
 

@@ -9,7 +9,7 @@ import { TextAreaField } from '@/components/ui/textarea-field';
 import { TextField } from '@/components/ui/text-field';
 import { erroredFields, mergeFieldErrors, type FieldErrors } from '@/lib/forms';
 import { LANGUAGE_NAMES } from '@/lib/i18n/languages';
-import { contrast, isColour, MIN_CONTRAST, ratio } from './contrast';
+import { contrast, isColour, MIN_CONTRAST, ratio } from '@/lib/colours';
 
 export const WIDGET_NAME_MAX = 120;
 export const WIDGET_MAX_PROJECTS = 12;
