@@ -7,8 +7,14 @@ namespace Participation.Api.Features.Auth;
 public static class Register
 {
     /// <param name="NewsletterConsent">Opt-in to the platform's newsletter (campaigns): never presumed, recorded with its date.</param>
-    public sealed record Command(string Email, string Password, string FirstName, string LastName, string? Locale, bool? NewsletterConsent = null)
-        : ICommand<Response>;
+    public sealed record Command(
+        string Email,
+        string Password,
+        string FirstName,
+        string LastName,
+        string? Locale,
+        bool? NewsletterConsent = null
+    ) : ICommand<Response>;
 
     public sealed record Response(Guid Id);
 
@@ -88,15 +94,7 @@ public static class Register
                 ct: ct
             );
             if (c.NewsletterConsent == true)
-                await Campaigns.NewsletterConsents.SetAsync(
-                    tx,
-                    events,
-                    id,
-                    true,
-                    Campaigns.ConsentSource.Registration,
-                    Actor.User(id),
-                    ct
-                );
+                await Campaigns.NewsletterConsents.SetAsync(tx, events, id, true, Campaigns.ConsentSource.Registration, Actor.User(id), ct);
             await tx.CommitAsync(ct);
             return new Response(id);
         }

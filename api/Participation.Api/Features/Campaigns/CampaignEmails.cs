@@ -60,13 +60,7 @@ public sealed partial class CampaignEmails(IOptions<EmailOptions> options)
             </body></html>
             """;
         var text = $"{PlainText(bodyHtml)}\n\n--\n{t.Footer}\n{t.Preferences} : {preferences}\n{t.Unsubscribe} : {unsubscribePage}\n";
-        return new Template(
-            (test ? t.Test : "") + subject,
-            html,
-            text,
-            $"{api}/api/v1/newsletter/unsubscribe?token=",
-            placeholder
-        );
+        return new Template((test ? t.Test : "") + subject, html, text, $"{api}/api/v1/newsletter/unsubscribe?token=", placeholder);
     }
 
     private static string Enc(string s) => WebUtility.HtmlEncode(s);

@@ -46,15 +46,16 @@ public sealed class CampaignJob(NpgsqlDataSource db, CampaignEmails emails, Even
         RETURNING recipients_count;
         """;
 
-    private sealed record Due(
-        Guid Id,
-        string Subject,
-        string BodyHtml,
-        string Language,
-        string SegmentKind,
-        Guid? SegmentProjectId,
-        string[] SegmentRoles
-    );
+    private sealed class Due
+    {
+        public Guid Id { get; init; }
+        public string Subject { get; init; } = "";
+        public string BodyHtml { get; init; } = "";
+        public string Language { get; init; } = "";
+        public string SegmentKind { get; init; } = "";
+        public Guid? SegmentProjectId { get; init; }
+        public string[] SegmentRoles { get; init; } = [];
+    }
 
     public string Name => "campaigns";
 

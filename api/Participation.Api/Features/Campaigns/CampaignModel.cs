@@ -43,14 +43,12 @@ public enum CampaignLanguage
 }
 
 /// <summary>A segment: its kind and the kind's parameter (the project, or the roles).</summary>
-public sealed record Segment(
-    [property: JsonRequired] SegmentKind Kind,
-    Guid? ProjectId = null,
-    IReadOnlyList<Role>? Roles = null
-)
+public sealed record Segment([property: JsonRequired] SegmentKind Kind, Guid? ProjectId = null, IReadOnlyList<Role>? Roles = null)
 {
+    [JsonIgnore]
     public string[] RoleWires => Kind == SegmentKind.StaffRoles ? (Roles ?? []).Distinct().Select(r => r.ToWire()).ToArray() : [];
 
+    [JsonIgnore]
     public Guid? Project => Kind is SegmentKind.ProjectParticipants or SegmentKind.ProjectFollowers ? ProjectId : null;
 }
 
@@ -78,7 +76,11 @@ public sealed class CampaignDraftRules : AbstractValidator<CampaignDraft>
 {
     public CampaignDraftRules()
     {
-        RuleFor(d => d.Subject).NotEmpty().WithMessage(_ => Messages.Get("required")).SingleLine().MaximumLength(200)
+        RuleFor(d => d.Subject)
+            .NotEmpty()
+            .WithMessage(_ => Messages.Get("required"))
+            .SingleLine()
+            .MaximumLength(200)
             .WithMessage(_ => Messages.Get("too_long"));
         RuleFor(d => d.Body)
             .NotEmpty()
@@ -128,26 +130,26 @@ internal static class CampaignRows
                 WHERE r.campaign_id = c.id AND c.status = 'sent') s ON true
         """;
 
-    public sealed record Row(
-        Guid Id,
-        string Subject,
-        string BodyHtml,
-        string Language,
-        string SegmentKind,
-        Guid? SegmentProjectId,
-        string[] SegmentRoles,
-        string Status,
-        DateTime? ScheduledAt,
-        DateTime? SentAt,
-        int? RecipientsCount,
-        int TestsSent,
-        DateTime CreatedAt,
-        DateTime UpdatedAt,
-        long Queued,
-        long Sent,
-        long Failed
-    )
+    public sealed class Row
     {
+        public Guid Id { get; init; }
+        public string Subject { get; init; } = "";
+        public string BodyHtml { get; init; } = "";
+        public string Language { get; init; } = "";
+        public string SegmentKind { get; init; } = "";
+        public Guid? SegmentProjectId { get; init; }
+        public string[] SegmentRoles { get; init; } = [];
+        public string Status { get; init; } = "";
+        public DateTime? ScheduledAt { get; init; }
+        public DateTime? SentAt { get; init; }
+        public int? RecipientsCount { get; init; }
+        public int TestsSent { get; init; }
+        public DateTime CreatedAt { get; init; }
+        public DateTime UpdatedAt { get; init; }
+        public long Queued { get; init; }
+        public long Sent { get; init; }
+        public long Failed { get; init; }
+
         public Campaign ToCampaign()
         {
             var kind = SegmentKind.ToEnum<SegmentKind>();
@@ -205,8 +207,8 @@ internal static class CampaignAccess
             segment.Project is { } id
             && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(ProjectSql, new { Id = id }, tx, cancellationToken: ct))
         )
-            throw new ValidationException(
-                [new FluentValidation.Results.ValidationFailure("segment.projectId", Messages.Get("campaign_project_unknown"))]
-            );
+            throw new ValidationException([
+                new FluentValidation.Results.ValidationFailure("segment.projectId", Messages.Get("campaign_project_unknown")),
+            ]);
     }
 }

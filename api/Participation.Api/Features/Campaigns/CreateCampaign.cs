@@ -10,7 +10,7 @@ public static class CreateCampaign
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Draft).NotNull().SetValidator(new CampaignDraftRules());
+        public Validator() => RuleFor(c => c.Draft).NotNull().SetValidator(new CampaignDraftRules()).OverridePropertyName("");
     }
 
     public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Campaign>

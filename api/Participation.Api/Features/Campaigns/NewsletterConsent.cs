@@ -29,7 +29,8 @@ public static class NewsletterConsents
         RETURNING user_id;
         """;
 
-    private const string ReadSql = "SELECT status = 'given' AS consented, given_at, withdrawn_at FROM newsletter_consents WHERE user_id = @UserId;";
+    private const string ReadSql =
+        "SELECT status = 'given' AS consented, given_at, withdrawn_at FROM newsletter_consents WHERE user_id = @UserId;";
 
     private sealed record Row(bool Consented, DateTime GivenAt, DateTime? WithdrawnAt);
 
@@ -68,7 +69,9 @@ public static class NewsletterConsents
         var row = await connection.QuerySingleOrDefaultAsync<Row>(
             new CommandDefinition(ReadSql, new { UserId = userId }, tx, cancellationToken: ct)
         );
-        return row is null ? new NewsletterConsent(false, null, null) : new NewsletterConsent(row.Consented, row.GivenAt.AsUtc(), row.WithdrawnAt.AsUtc());
+        return row is null
+            ? new NewsletterConsent(false, null, null)
+            : new NewsletterConsent(row.Consented, row.GivenAt.AsUtc(), row.WithdrawnAt.AsUtc());
     }
 }
 

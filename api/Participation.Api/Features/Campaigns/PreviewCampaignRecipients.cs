@@ -15,7 +15,7 @@ public static class PreviewCampaignRecipients
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Segment).NotNull().SetValidator(new SegmentRules());
+        public Validator() => RuleFor(c => c.Segment).NotNull().SetValidator(new SegmentRules()).OverridePropertyName("");
     }
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Command, Response>
@@ -28,7 +28,11 @@ public static class PreviewCampaignRecipients
                           ORDER BY u.last_name, u.first_name, u.id LIMIT @SampleSize) AS sample;
             """;
 
-        private sealed record Row(int Count, string[] Sample);
+        private sealed class Row
+        {
+            public int Count { get; init; }
+            public string[] Sample { get; init; } = [];
+        }
 
         public async ValueTask<Response> Handle(Command c, CancellationToken ct)
         {

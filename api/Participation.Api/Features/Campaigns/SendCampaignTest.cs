@@ -27,10 +27,9 @@ public static class SendCampaignTest
             await using var connection = await db.OpenConnectionAsync(ct);
             await CampaignAccess.RequireAsync(connection, c.ActorId, ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var row =
-                await connection.QuerySingleOrDefaultAsync<Row>(
-                    new CommandDefinition(Sql, new { c.Id, c.ActorId }, tx, cancellationToken: ct)
-                ) ?? throw new NotFoundException();
+            var row = await connection.QuerySingleOrDefaultAsync<Row>(
+                new CommandDefinition(Sql, new { c.Id, c.ActorId }, tx, cancellationToken: ct)
+            ) ?? throw new NotFoundException();
             var mail = emails.Render(row.Subject, row.BodyHtml, row.Language, test: true);
             // A test has no recipient row: its unsubscribe links lead nowhere ("test").
             await Outbox.EnqueueAsync(

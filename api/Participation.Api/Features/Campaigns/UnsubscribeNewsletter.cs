@@ -25,9 +25,9 @@ public static class UnsubscribeNewsletter
             var hash = SHA256.HashData(Convert.FromHexString(token));
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var userId =
-                await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(Sql, new { Hash = hash }, tx, cancellationToken: ct))
-                ?? throw new GoneException();
+            var userId = await connection.ExecuteScalarAsync<Guid?>(
+                new CommandDefinition(Sql, new { Hash = hash }, tx, cancellationToken: ct)
+            ) ?? throw new GoneException();
             await NewsletterConsents.SetAsync(tx, events, userId, false, ConsentSource.UnsubscribeLink, Actor.User(userId), ct);
             await tx.CommitAsync(ct);
             return new Response(false);

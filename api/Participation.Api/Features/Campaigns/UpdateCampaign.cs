@@ -9,7 +9,7 @@ public static class UpdateCampaign
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Draft).NotNull().SetValidator(new CampaignDraftRules());
+        public Validator() => RuleFor(c => c.Draft).NotNull().SetValidator(new CampaignDraftRules()).OverridePropertyName("");
     }
 
     public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Campaign>
@@ -27,9 +27,9 @@ public static class UpdateCampaign
             await using var connection = await db.OpenConnectionAsync(ct);
             await CampaignAccess.RequireAsync(connection, c.ActorId, ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var status =
-                await connection.ExecuteScalarAsync<string?>(new CommandDefinition(LockSql, new { c.Id }, tx, cancellationToken: ct))
-                ?? throw new NotFoundException();
+            var status = await connection.ExecuteScalarAsync<string?>(
+                new CommandDefinition(LockSql, new { c.Id }, tx, cancellationToken: ct)
+            ) ?? throw new NotFoundException();
             if (status != "draft")
                 throw new ConflictException(Messages.Get("campaign_not_draft"));
             await CampaignAccess.RequireProjectAsync(connection, tx, c.Draft.Segment, ct);
