@@ -75,14 +75,7 @@ test('a communication manager writes a campaign with the editor, previews its re
   expect(received.headers.get('list-unsubscribe')).toMatch(/\/api\/v1\/newsletter\/unsubscribe\?token=[0-9a-f]{64}>$/);
   const row = page.getByRole('row', { name: subject });
   await expect(row.getByRole('cell').nth(1)).toHaveText(String(expected.count));
-  await expect(
-    page
-      .getByRole('row', { name: new RegExp(subject) })
-      .getByRole('cell')
-      .nth(3),
-  ).toHaveText(String(expected.count), {
-    timeout: 20_000,
-  });
+  await expect(row.getByRole('cell').nth(3)).toHaveText(String(expected.count), { timeout: 20_000 });
   const refused = await request.get('/api/v1/newsletter/consent', { headers: bearer(await tokenFor(request, refuser, password)) });
   expect(((await refused.json()) as { consented: boolean }).consented).toBe(false);
 
