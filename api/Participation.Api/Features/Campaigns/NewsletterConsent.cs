@@ -6,12 +6,12 @@ namespace Participation.Api.Features.Campaigns;
 /// <summary>A resident's newsletter consent: whether it is given now, when it was given and when last withdrawn.</summary>
 public sealed record NewsletterConsent(bool Consented, DateTimeOffset? GivenAt, DateTimeOffset? WithdrawnAt);
 
-/// <summary>Where a consent change came from (kept in its event).</summary>
-public enum ConsentSource
+/// <summary>Where a consent change came from (kept in its event's data).</summary>
+public static class ConsentSource
 {
-    Registration,
-    Preferences,
-    UnsubscribeLink,
+    public const string Registration = "registration";
+    public const string Preferences = "preferences";
+    public const string UnsubscribeLink = "unsubscribe_link";
 }
 
 /// <summary>Gives or withdraws a person's consent, recording the change as an event in the caller's transaction.</summary>
@@ -40,7 +40,7 @@ public static class NewsletterConsents
         EventRecorder events,
         Guid userId,
         bool consented,
-        ConsentSource source,
+        string source,
         Actor actor,
         CancellationToken ct
     )
@@ -58,7 +58,7 @@ public static class NewsletterConsents
             userId,
             Scope.Platform,
             after: new { newsletter = consented },
-            data: new { source = source.ToWire() },
+            data: new { source },
             ct: ct
         );
         return true;
