@@ -5,6 +5,7 @@ using Participation.Api.Features.Auth;
 using Participation.Api.Features.Briefings;
 using Participation.Api.Features.Budgets;
 using Participation.Api.Features.CalendarEvents;
+using Participation.Api.Features.Campaigns;
 using Participation.Api.Features.Comments;
 using Participation.Api.Features.Departments;
 using Participation.Api.Features.Digests;
@@ -74,6 +75,7 @@ public static class ApiHost
         services.AddExports(builder.Configuration);
         services.AddDigests(builder.Configuration);
         services.AddBriefings();
+        services.AddCampaigns();
         services.AddCalendarEvents(builder.Configuration);
         services.AddSingleton<RefreshTrending>();
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<RefreshTrending>());
@@ -131,6 +133,7 @@ public static class ApiHost
         api.MapReportsEndpoints();
         api.MapMediaEndpoints();
         api.MapCalendarEventsEndpoints();
+        api.MapCampaignsEndpoints();
         app.MapEmbedEndpoints();
         extraEndpoints?.Invoke(app);
         await app.RunAsync();

@@ -62,6 +62,7 @@ public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
                 "GET /api/v1/ideas/{id:guid}",
                 "GET /api/v1/ideas/{id:guid}/comments",
                 "GET /api/v1/comments/{id:guid}/replies",
+                "POST /api/v1/newsletter/unsubscribe",
                 "POST /api/v1/notifications/unsubscribe",
                 // OAuth 2.0 client credentials: the client authenticates in the request itself.
                 "POST /api/v1/oauth/token",

@@ -65,6 +65,10 @@ export const routes = [
         path: 'notifications/settings',
         lazy: async () => ({ Component: (await import('./routes/notification-settings-route')).NotificationSettingsRoute }),
       },
+      {
+        path: 'newsletter/unsubscribe',
+        lazy: async () => ({ Component: (await import('./routes/newsletter-unsubscribe-route')).NewsletterUnsubscribeRoute }),
+      },
       { path: 'unsubscribe', lazy: async () => ({ Component: (await import('./routes/unsubscribe-route')).UnsubscribeRoute }) },
       // Staff screens and the invitation page load on demand: most visitors never see them.
       { path: 'invitation', lazy: async () => ({ Component: (await import('./routes/invitation-route')).InvitationRoute }) },
@@ -108,6 +112,10 @@ export const routes = [
             lazy: async () => ({ Component: (await import('./routes/admin/admin-events-route')).AdminProjectEventsRoute }),
           },
           { path: 'events', lazy: async () => ({ Component: (await import('./routes/admin/admin-events-route')).AdminEventsRoute }) },
+          {
+            path: 'campaigns',
+            lazy: async () => ({ Component: (await import('./routes/admin/admin-campaigns-route')).AdminCampaignsRoute }),
+          },
           { path: 'widgets', lazy: async () => ({ Component: (await import('./routes/admin/admin-widgets-route')).AdminWidgetsRoute }) },
           {
             path: 'api-clients',

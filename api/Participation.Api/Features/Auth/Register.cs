@@ -6,7 +6,15 @@ namespace Participation.Api.Features.Auth;
 /// <summary>Self-registration of a resident; sends the e-mail confirmation link through the outbox.</summary>
 public static class Register
 {
-    public sealed record Command(string Email, string Password, string FirstName, string LastName, string? Locale) : ICommand<Response>;
+    /// <param name="NewsletterConsent">Opt-in to the platform's newsletter (campaigns): never presumed, recorded with its date.</param>
+    public sealed record Command(
+        string Email,
+        string Password,
+        string FirstName,
+        string LastName,
+        string? Locale,
+        bool? NewsletterConsent = null
+    ) : ICommand<Response>;
 
     public sealed record Response(Guid Id);
 
@@ -85,6 +93,8 @@ public static class Register
                 },
                 ct: ct
             );
+            if (c.NewsletterConsent == true)
+                await Campaigns.NewsletterConsents.SetAsync(tx, events, id, true, Campaigns.ConsentSource.Registration, Actor.User(id), ct);
             await tx.CommitAsync(ct);
             return new Response(id);
         }

@@ -316,6 +316,33 @@ public enum EventType
     // save, with the fields that changed (the logo and favicon by their version).
     [JsonStringEnumMemberName("platform.settings_changed")]
     PlatformSettingsChanged,
+
+    // E-mail campaigns by communication managers and admins: written, tested, scheduled, cancelled; sent by the platform
+    // (the job that freezes the recipients), with their number.
+    [JsonStringEnumMemberName("campaign.created")]
+    CampaignCreated,
+
+    [JsonStringEnumMemberName("campaign.edited")]
+    CampaignEdited,
+
+    [JsonStringEnumMemberName("campaign.test_sent")]
+    CampaignTestSent,
+
+    [JsonStringEnumMemberName("campaign.scheduled")]
+    CampaignScheduled,
+
+    [JsonStringEnumMemberName("campaign.cancelled")]
+    CampaignCancelled,
+
+    [JsonStringEnumMemberName("campaign.sent")]
+    CampaignSent,
+
+    // A resident's newsletter consent (at registration, in their preferences, or by a campaign's unsubscribe link).
+    [JsonStringEnumMemberName("user.newsletter_consent_given")]
+    NewsletterConsentGiven,
+
+    [JsonStringEnumMemberName("user.newsletter_consent_withdrawn")]
+    NewsletterConsentWithdrawn,
 }
 
 /// <summary>What an event is about.</summary>
@@ -342,6 +369,7 @@ public enum SubjectType
     Briefing,
     Media,
     CalendarEvent,
+    Campaign,
 }
 
 /// <summary>Who made it happen: a person, the platform itself (a command-line operator, a scheduled job), an API client.</summary>
@@ -473,6 +501,13 @@ public static class EventCatalogue
                 false
             ),
             EventType.PlatformSettingsChanged => new(SubjectType.Platform, true),
+            EventType.CampaignCreated
+            or EventType.CampaignEdited
+            or EventType.CampaignTestSent
+            or EventType.CampaignScheduled
+            or EventType.CampaignCancelled
+            or EventType.CampaignSent => new(SubjectType.Campaign, true),
+            EventType.NewsletterConsentGiven or EventType.NewsletterConsentWithdrawn => new(SubjectType.User, false),
         };
 #pragma warning restore CS8524
 

@@ -508,6 +508,29 @@ public static class Messages
             "Een munteenheidscode van drie letters, bijvoorbeeld EUR.",
             "A three-letter currency code, such as EUR."
         ),
+        ["campaign_segment_kind"] = (
+            "Choisissez à qui envoyer la campagne.",
+            "Kies naar wie de campagne gaat.",
+            "Choose who receives the campaign."
+        ),
+        ["campaign_segment_project"] = ("Choisissez un projet.", "Kies een project.", "Choose a project."),
+        ["campaign_segment_roles"] = ("Choisissez au moins un rôle.", "Kies minstens één rol.", "Choose at least one role."),
+        ["campaign_project_unknown"] = ("Ce projet n'existe pas.", "Dit project bestaat niet.", "This project does not exist."),
+        ["campaign_not_draft"] = (
+            "Seul un brouillon peut être modifié ou envoyé.",
+            "Alleen een concept kan worden gewijzigd of verstuurd.",
+            "Only a draft can be edited or sent."
+        ),
+        ["campaign_not_scheduled"] = (
+            "Seule une campagne programmée peut être annulée.",
+            "Alleen een geplande campagne kan worden geannuleerd.",
+            "Only a scheduled campaign can be cancelled."
+        ),
+        ["campaign_schedule_range"] = (
+            "Choisissez un moment entre maintenant et dans un an.",
+            "Kies een tijdstip tussen nu en over een jaar.",
+            "Choose a time between now and a year from now."
+        ),
         ["too_long"] = ("Ce texte est trop long.", "Deze tekst is te lang.", "This text is too long."),
         ["email_taken"] = (
             "Un compte existe déjà pour cette adresse : connectez-vous ou réinitialisez votre mot de passe.",

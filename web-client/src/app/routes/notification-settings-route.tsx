@@ -6,6 +6,7 @@ import { Page } from '@/components/layout/page';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Loading } from '@/components/ui/loading';
+import { NewsletterConsentField } from '@/features/campaigns/components/newsletter-consent';
 import { notificationPreferencesQueryOptions } from '@/features/notifications/api/notifications';
 import { NotificationPreferencesForm } from '@/features/notifications/components/notification-preferences-form';
 import { meQueryOptions } from '@/features/profile/api/profile';
@@ -21,6 +22,7 @@ export function NotificationSettingsRoute() {
           <Link to="/notifications">{t('notifications.settings.back')}</Link>
         </p>
         <Preferences />
+        <NewsletterConsentField />
       </RequireAuth>
     </Page>
   );

@@ -29,6 +29,7 @@ export type StaffSectionKey =
   | 'organisations'
   | 'audit'
   | 'widgets'
+  | 'campaigns'
   | 'apiClients'
   | 'webhooks'
   | 'exports'
@@ -39,6 +40,9 @@ export type StaffSectionKey =
 
 /** Who configures the widgets for the city's website. */
 export const WIDGET_ROLES: Role[] = [Role.Admin, Role.ItManager, Role.CommunicationManager];
+
+/** Who writes and sends e-mail campaigns (newsletters). */
+export const CAMPAIGN_ROLES: Role[] = [Role.Admin, Role.CommunicationManager];
 
 /** Who manages the API clients (integrations with their own credentials). */
 export const API_CLIENT_ROLES: Role[] = [Role.Admin, Role.ItManager];
@@ -67,6 +71,7 @@ export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[]
   { path: '/admin/organisations', key: 'organisations', roles: [Role.Admin] },
   { path: '/admin/audit', key: 'audit', roles: [Role.Admin, Role.DepartmentHead] },
   { path: '/admin/widgets', key: 'widgets', roles: WIDGET_ROLES },
+  { path: '/admin/campaigns', key: 'campaigns', roles: CAMPAIGN_ROLES },
   { path: '/admin/api-clients', key: 'apiClients', roles: API_CLIENT_ROLES },
   { path: '/admin/webhooks', key: 'webhooks', roles: WEBHOOK_ROLES },
   { path: '/admin/exports', key: 'exports', roles: EXPORT_ROLES },

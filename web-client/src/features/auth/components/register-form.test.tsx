@@ -72,7 +72,19 @@ describe('RegisterForm', () => {
       email: 'amelie@example.test',
       password: 'correct horse battery',
       locale: 'fr',
+      newsletterConsent: false,
     });
+  });
+
+  it('asks for newsletter consent as an opt-in, unchecked by default', async () => {
+    register.mockResolvedValue({ id: 'u1' });
+    renderForm();
+    const user = await fillValidForm();
+    const consent = screen.getByRole('checkbox', { name: /nouvelles de la plateforme/ });
+    expect(consent).not.toBeChecked();
+    await user.click(consent);
+    await user.click(screen.getByRole('button', { name: 'Créer mon compte' }));
+    expect(register).toHaveBeenCalledWith(expect.objectContaining({ newsletterConsent: true }));
   });
 
   it('explains a 409 on the e-mail field', async () => {

@@ -18,6 +18,7 @@ interface RegisterValues {
   email: string;
   password: string;
   locale: string;
+  newsletterConsent: boolean;
 }
 
 export function RegisterForm() {
@@ -29,6 +30,7 @@ export function RegisterForm() {
     email: '',
     password: '',
     locale: currentLanguage(),
+    newsletterConsent: false,
   }));
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const doneHeading = useRef<HTMLHeadingElement>(null);
@@ -88,6 +90,7 @@ export function RegisterForm() {
       email: values.email.trim(),
       password: values.password,
       locale: values.locale,
+      newsletterConsent: values.newsletterConsent,
     });
   }
 
@@ -144,6 +147,15 @@ export function RegisterForm() {
         errors={errors.locale}
         options={SUPPORTED_LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l], lang: l }))}
       />
+      <div className="choice">
+        <input
+          type="checkbox"
+          id="register-newsletter"
+          checked={values.newsletterConsent}
+          onChange={(e) => setValues((v) => ({ ...v, newsletterConsent: e.target.checked }))}
+        />
+        <label htmlFor="register-newsletter">{t('register.newsletter')}</label>
+      </div>
       <div className="form__actions">
         <Button type="submit" pending={register.isPending}>
           {register.isPending ? t('register.submitting') : t('register.submit')}

@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import { Page } from '@/components/layout/page';
+import { CampaignAdmin } from '@/features/campaigns/components/campaign-admin';
+import { CAMPAIGN_ROLES, RequireStaffRole } from './admin-layout';
+import { usePublicProjectOptions } from './use-public-project-options';
+
+export function AdminCampaignsRoute() {
+  const { t } = useTranslation();
+  const projects = usePublicProjectOptions();
+  return (
+    <RequireStaffRole roles={CAMPAIGN_ROLES}>
+      <Page title={t('admin.nav.campaigns')} intro={<p>{t('campaigns.intro')}</p>}>
+        <CampaignAdmin projects={projects.options} />
+      </Page>
+    </RequireStaffRole>
+  );
+}
