@@ -211,3 +211,22 @@ SELECT 'response', s.id, s.user_id, s.submitted_at, ph.project_id, s.phase_id
 -- It replaces the ideas manager's index on the same key.
 CREATE INDEX ideas_figures ON ideas (project_id, created_at, id) INCLUDE (listed, status, phase_id);
 DROP INDEX ideas_manage_created;
+
+-- A campaign's "participants in a project" are the figures' participants (0024 gathered them from the six tables with
+-- its own reading, in which an unsubmitted basket counted): one definition for both.
+CREATE OR REPLACE FUNCTION campaign_segment(kind text, project uuid, roles text[]) RETURNS TABLE (user_id uuid)
+LANGUAGE sql STABLE AS $$
+    SELECT u.id
+      FROM users u
+      JOIN newsletter_consents nc ON nc.user_id = u.id AND nc.status = 'given'
+     WHERE u.email_confirmed_at IS NOT NULL
+       AND CASE kind
+           WHEN 'newsletter' THEN true
+           WHEN 'project_participants' THEN u.id IN (
+               SELECT pa.user_id FROM participation_actions pa WHERE pa.project_id = project)
+           WHEN 'project_followers' THEN u.id IN (
+               SELECT f.user_id FROM idea_follows f JOIN ideas i ON i.id = f.idea_id WHERE i.project_id = project)
+           WHEN 'staff_roles' THEN u.id IN (SELECT ur.user_id FROM user_roles ur WHERE ur.role = ANY (roles))
+           ELSE false
+           END;
+$$;
