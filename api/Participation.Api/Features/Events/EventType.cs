@@ -316,6 +316,22 @@ public enum EventType
     // save, with the fields that changed (the logo and favicon by their version).
     [JsonStringEnumMemberName("platform.settings_changed")]
     PlatformSettingsChanged,
+
+    // Pages (about, privacy, terms, accessibility, FAQ, free pages): written by admins and communication managers.
+    [JsonStringEnumMemberName("page.created")]
+    PageCreated,
+
+    [JsonStringEnumMemberName("page.updated")]
+    PageUpdated,
+
+    [JsonStringEnumMemberName("page.published")]
+    PagePublished,
+
+    [JsonStringEnumMemberName("page.unpublished")]
+    PageUnpublished,
+
+    [JsonStringEnumMemberName("page.deleted")]
+    PageDeleted,
 }
 
 /// <summary>What an event is about.</summary>
@@ -342,6 +358,7 @@ public enum SubjectType
     Briefing,
     Media,
     CalendarEvent,
+    Page,
 }
 
 /// <summary>Who made it happen: a person, the platform itself (a command-line operator, a scheduled job), an API client.</summary>
@@ -473,6 +490,11 @@ public static class EventCatalogue
                 false
             ),
             EventType.PlatformSettingsChanged => new(SubjectType.Platform, true),
+            EventType.PageCreated
+            or EventType.PageUpdated
+            or EventType.PagePublished
+            or EventType.PageUnpublished
+            or EventType.PageDeleted => new(SubjectType.Page, true),
         };
 #pragma warning restore CS8524
 
