@@ -81,8 +81,7 @@ export function ShareButtons({ url, title }: ShareButtonsProps) {
         {networkLinks(url, title).map((link) => (
           <li key={link.key}>
             <a className="share__link" href={link.href} target="_blank" rel="noopener noreferrer">
-              {t(`share.networks.${link.key}`)}
-              <span className="visually-hidden"> {t('share.newTab')}</span>
+              {t(`share.networks.${link.key}`)} <span className="visually-hidden">{t('share.newTab')}</span>
             </a>
           </li>
         ))}
