@@ -51,7 +51,7 @@ BEGIN
          || '<h2>Comment participer ?</h2><ul><li>Consultez les projets en cours et leurs phases.</li>'
          || '<li>Créez un compte pour proposer une idée, réagir ou voter.</li>'
          || '<li>Suivez les réponses officielles de la commune à chaque idée.</li></ul>'
-         || '<h2>Qui sommes-nous ?</h2><p>La plateforme est gérée par l''administration communale. Ses coordonnées figurent '
+         || '<h2>Qui sommes-nous ?</h2><p>La plateforme est gérée par l’administration communale. Ses coordonnées figurent '
          || 'en bas de chaque page.</p>',
          'Over ons', 'over-ons',
          '<p>Via dit platform nemen inwoners deel aan de projecten van de gemeente: ideeën voorstellen, erop reageren en ze '
@@ -62,22 +62,22 @@ BEGIN
          || '<h2>Wie zijn wij?</h2><p>Het platform wordt beheerd door het gemeentebestuur. De contactgegevens staan onderaan '
          || 'elke pagina.</p>',
          'About', 'about',
-         '<p>This platform lets residents take part in the municipality''s projects: propose ideas, comment on and support '
+         '<p>This platform lets residents take part in the municipality’s projects: propose ideas, comment on and support '
          || 'them, answer surveys, vote and follow the decisions.</p>'
          || '<h2>How to take part</h2><ul><li>Browse the current projects and their phases.</li>'
          || '<li>Create an account to propose an idea, react or vote.</li>'
-         || '<li>Follow the municipality''s official answer to each idea.</li></ul>'
+         || '<li>Follow the municipality’s official answer to each idea.</li></ul>'
          || '<h2>Who we are</h2><p>The platform is run by the municipal administration. Its contact details are at the bottom '
          || 'of every page.</p>'),
         ('faq', 2,
          'Questions fréquentes', 'questions-frequentes',
          '<h2>Faut-il un compte pour participer ?</h2><p>Non pour consulter les projets et, quand la phase le permet, '
          || 'répondre aux enquêtes. Oui pour proposer une idée, commenter, réagir ou voter.</p>'
-         || '<h2>Que devient mon idée ?</h2><p>Elle est lue par l''équipe du projet, qui y répond publiquement et indique son '
-         || 'statut (à l''étude, retenue, réalisée ou non retenue, avec la raison).</p>'
-         || '<h2>Puis-je modifier ou retirer mon idée ?</h2><p>Oui, depuis la page de l''idée, tant que la phase est ouverte.'
+         || '<h2>Que devient mon idée ?</h2><p>Elle est lue par l’équipe du projet, qui y répond publiquement et indique son '
+         || 'statut (à l’étude, retenue, réalisée ou non retenue, avec la raison).</p>'
+         || '<h2>Puis-je modifier ou retirer mon idée ?</h2><p>Oui, depuis la page de l’idée, tant que la phase est ouverte.'
          || '</p><h2>Quelles données me concernant sont publiques ?</h2><p>Votre nom et vos contributions. Votre adresse '
-         || 'e-mail ne l''est jamais. Voir la politique de confidentialité.</p>',
+         || 'e-mail ne l’est jamais. Voir la politique de confidentialité.</p>',
          'Veelgestelde vragen', 'veelgestelde-vragen',
          '<h2>Heb ik een account nodig om mee te doen?</h2><p>Niet om de projecten te bekijken en, als de fase het toelaat, '
          || 'enquêtes te beantwoorden. Wel om een idee voor te stellen, te reageren of te stemmen.</p>'
@@ -89,21 +89,21 @@ BEGIN
          'Frequently asked questions', 'faq',
          '<h2>Do I need an account to take part?</h2><p>Not to browse the projects and, where the phase allows it, answer '
          || 'surveys. Yes to propose an idea, comment, react or vote.</p>'
-         || '<h2>What happens to my idea?</h2><p>The project''s team reads it, answers publicly and shows its status (under '
+         || '<h2>What happens to my idea?</h2><p>The project’s team reads it, answers publicly and shows its status (under '
          || 'review, accepted, done or not accepted, with the reason).</p>'
-         || '<h2>Can I edit or withdraw my idea?</h2><p>Yes, from the idea''s page, while the phase is open.</p>'
+         || '<h2>Can I edit or withdraw my idea?</h2><p>Yes, from the idea’s page, while the phase is open.</p>'
          || '<h2>Which of my data are public?</h2><p>Your name and your contributions. Never your e-mail address. See the '
          || 'privacy policy.</p>'),
         ('accessibility', 3,
-         'Déclaration d''accessibilité', 'accessibilite',
-         '<p>L''administration communale s''engage à rendre cette plateforme accessible, conformément à la directive (UE) '
-         || '2016/2102 relative à l''accessibilité des sites internet et des applications mobiles des organismes du secteur '
+         'Déclaration d’accessibilité', 'accessibilite',
+         '<p>L’administration communale s’engage à rendre cette plateforme accessible, conformément à la directive (UE) '
+         || '2016/2102 relative à l’accessibilité des sites internet et des applications mobiles des organismes du secteur '
          || 'public.</p><h2>Objectif de conformité</h2><p>La cible est le niveau AA des règles WCAG 2.1, reprises par la norme '
          || 'européenne EN 301 549.</p><h2>État de conformité</h2><p>Cette plateforme est <strong>partiellement conforme</strong> '
          || 'au niveau AA des WCAG 2.1 : chaque page est vérifiée automatiquement et les parcours sont utilisables au seul '
-         || 'clavier ; un audit complet reste à mener. Les non-conformités connues sont listées ici dès qu''elles sont '
-         || 'identifiées.</p><h2>Signaler un problème</h2><p>Si vous rencontrez un obstacle d''accessibilité, écrivez-nous à '
-         || 'l''adresse de contact indiquée ci-dessous : nous vous répondrons et vous fournirons l''information sous une forme '
+         || 'clavier ; un audit complet reste à mener. Les non-conformités connues sont listées ici dès qu’elles sont '
+         || 'identifiées.</p><h2>Signaler un problème</h2><p>Si vous rencontrez un obstacle d’accessibilité, écrivez-nous à '
+         || 'l’adresse de contact indiquée ci-dessous : nous vous répondrons et vous fournirons l’information sous une forme '
          || 'accessible.</p><h2>Procédure de recours</h2><p>Si notre réponse ne vous satisfait pas, vous pouvez vous adresser '
          || 'au médiateur compétent pour votre région, qui assure le suivi de cette déclaration.</p>',
          'Toegankelijkheidsverklaring', 'toegankelijkheid',
@@ -130,14 +130,14 @@ BEGIN
          || 'who follows up this statement.</p>'),
         ('privacy', 4,
          'Politique de confidentialité', 'vie-privee',
-         '<p>L''administration communale est responsable du traitement des données personnelles de cette plateforme, '
+         '<p>L’administration communale est responsable du traitement des données personnelles de cette plateforme, '
          || 'conformément au règlement général sur la protection des données (RGPD).</p>'
          || '<h2>Données traitées</h2><ul><li>Votre compte : nom, adresse e-mail, langue.</li>'
          || '<li>Vos contributions : idées, commentaires, réactions, votes et réponses aux enquêtes.</li></ul>'
          || '<h2>Finalités</h2><p>Permettre votre participation, vous informer du suivi de vos contributions et établir des '
          || 'statistiques anonymes. Vos données ne sont ni vendues ni utilisées à des fins publicitaires.</p>'
          || '<h2>Vos droits</h2><p>Vous pouvez consulter, corriger ou faire effacer vos données et vous opposer à leur '
-         || 'traitement en écrivant à l''adresse de contact indiquée en bas de page.</p>',
+         || 'traitement en écrivant à l’adresse de contact indiquée en bas de page.</p>',
          'Privacybeleid', 'privacybeleid',
          '<p>Het gemeentebestuur is verantwoordelijk voor de verwerking van de persoonsgegevens van dit platform, '
          || 'overeenkomstig de algemene verordening gegevensbescherming (AVG).</p>'
@@ -157,11 +157,11 @@ BEGIN
          || '<h2>Your rights</h2><p>You may access, correct or have your data erased and object to their processing by writing '
          || 'to the contact address at the bottom of the page.</p>'),
         ('terms', 5,
-         'Conditions d''utilisation', 'conditions-utilisation',
+         'Conditions d’utilisation', 'conditions-utilisation',
          '<p>En utilisant cette plateforme, vous acceptez les règles suivantes.</p>'
          || '<h2>Respect</h2><p>Les contributions restent courtoises et en rapport avec le projet. Les propos injurieux, '
          || 'discriminatoires, diffamatoires ou publicitaires sont masqués par la modération.</p>'
-         || '<h2>Vos contributions</h2><p>Vous restez l''auteur de vos contributions et autorisez la commune à les publier et '
+         || '<h2>Vos contributions</h2><p>Vous restez l’auteur de vos contributions et autorisez la commune à les publier et '
          || 'à les utiliser pour ses projets.</p><h2>Comptes</h2><p>Un compte par personne. La commune peut bloquer un compte '
          || 'qui ne respecte pas ces règles.</p>',
          'Gebruiksvoorwaarden', 'gebruiksvoorwaarden',

@@ -48,8 +48,8 @@ function PageEditorScreen() {
     <Page title={t('sitePages.editor.pageTitle', { title })}>
       {back}
       <StatusMessage>{created ? t('sitePages.editor.created') : null}</StatusMessage>
-      {/* A new version from the API (a save elsewhere) starts the form afresh. */}
-      <PageEditor key={`${page.data.id}-${page.data.version}`} page={page.data} />
+      {/* Saves keep what was typed; each names the version the API last returned. */}
+      <PageEditor key={page.data.id} page={page.data} />
     </Page>
   );
 }
