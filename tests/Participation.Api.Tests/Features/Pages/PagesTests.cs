@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Participation.Api.Tests.Infrastructure;
 using static Participation.Api.Tests.Features.Pages.PageTestKit;
 
@@ -50,7 +49,8 @@ public sealed class PagesTests(ApiFactory api) : ApiTest(api)
         var editor = await EditorAsync();
         var hostile =
             $"<h2 onclick=\"x()\">Étapes</h2><script>alert(1)</script><p>Voir <a href=\"javascript:alert(1)\">ici</a></p>"
-            + $"<img src=\"{Image}\" alt=\"Plan du parc\"><img src=\"https://evil.example/x.png\"><iframe src=\"https://x.example\"></iframe>";
+            + $"<img src=\"{Image}\" alt=\"Plan du parc\"><img src=\"https://evil.example/x.png\">"
+            + "<iframe src=\"https://x.example\"></iframe>";
 
         var page = await CreateAsync(editor, Body(body: hostile));
 
@@ -150,7 +150,8 @@ public sealed class PagesTests(ApiFactory api) : ApiTest(api)
             },
             { """{"kind":"free","texts":{"nl":{"title":"T","slug":"ok","body":""}},"inFooter":false,"footerOrder":0}""", "texts.nl.body" },
             {
-                """{"kind":"free","texts":{"fr":{"title":"T","slug":"ok","body":"<img src=\"https://evil.example/x.png\">"}},"inFooter":false,"footerOrder":0}""",
+                """{"kind":"free","texts":{"fr":{"title":"T","slug":"ok","body":"<img src=\"https://evil.example/x.png\">"}},"""
+                    + "\"inFooter\":false,\"footerOrder\":0}",
                 "texts.fr.body"
             },
             { """{"kind":"free","texts":{},"inFooter":false,"footerOrder":0}""", "texts" },
