@@ -8893,6 +8893,7 @@ export class ParticipationClient {
 
     /**
      * A published page by one of its slugs (current or former), in the language asked for (else the default).
+     * @param slug The readable part of a page's address (lowercase letters, digits, hyphens): current or former, in any language.
      * @param language (optional) Language of the column headers and choice labels: fr, nl or en.
      * @return OK
      */

@@ -1487,6 +1487,7 @@ namespace Participation.Client
         /// <remarks>
         /// A published page by one of its slugs (current or former), in the language asked for (else the default). Open to everyone.
         /// </remarks>
+        /// <param name="slug">The readable part of a page's address (lowercase letters, digits, hyphens): current or former, in any language.</param>
         /// <param name="language">Language of the column headers and choice labels: fr, nl or en.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -18450,6 +18451,7 @@ namespace Participation.Client
         /// <remarks>
         /// A published page by one of its slugs (current or former), in the language asked for (else the default). Open to everyone.
         /// </remarks>
+        /// <param name="slug">The readable part of a page's address (lowercase letters, digits, hyphens): current or former, in any language.</param>
         /// <param name="language">Language of the column headers and choice labels: fr, nl or en.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
