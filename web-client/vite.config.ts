@@ -25,6 +25,8 @@ const proxy: Record<string, ProxyOptions> = {
   '/swagger': { target: apiUrl, changeOrigin: false },
   // Widgets' embed pages (the configurator's preview frames them from this address) and the script snippet's code.
   '/embed': { target: apiUrl, changeOrigin: false },
+  // Share pages: Open Graph and Twitter card meta for link previews, served by the API (the app is client-rendered).
+  '/share': { target: apiUrl, changeOrigin: false },
 };
 
 const imgSrc = ["'self'", 'data:', tileOrigin(mapTileUrl)].filter(Boolean).join(' ');

@@ -180,6 +180,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             """
         );
         await _respawner!.ResetAsync(connection);
+        // The standard pages come from a migration: put them back as a new platform has them.
+        await connection.ExecuteAsync("SELECT seed_standard_pages();");
         if (Directory.Exists(StorageDirectory))
             Directory.Delete(StorageDirectory, recursive: true);
         Services.GetRequiredService<Participation.Api.Features.Platform.PlatformSettingsStore>().Invalidate();

@@ -96,6 +96,13 @@ public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
                 // A widget's embed page (framed by its allowed origins only) and the script snippet's code.
                 "GET /embed/widgets/{id:guid}",
                 "GET /embed/embed.js",
+                // Pages: the published ones (the footer's links, a page by its slug).
+                "GET /api/v1/pages/",
+                "GET /api/v1/pages/by-slug/{slug}",
+                // Share pages for link-preview crawlers: public projects, ideas and events only.
+                "GET /share/projects/{id:guid}",
+                "GET /share/ideas/{id:guid}",
+                "GET /share/events/{id:guid}",
             }.Order(),
             anonymous
         );

@@ -9,6 +9,7 @@ import { SiteNameContext } from '@/components/layout/page';
 import { Button } from '@/components/ui/button';
 import { useLogout } from '@/features/auth/api/auth';
 import { NotificationMenu } from '@/features/notifications/components/notification-menu';
+import { FooterLinks } from '@/features/pages/components/footer-links';
 import { platformQueryOptions } from '@/features/platform/api/platform';
 import { PlatformBranding } from '@/features/platform/components/platform-branding';
 import { meQueryOptions, useUpdateMe } from '@/features/profile/api/profile';
@@ -82,7 +83,15 @@ export function AppLayout() {
       <main id="main" tabIndex={-1} className="site-main">
         <Outlet />
       </main>
-      <SiteFooter siteName={siteName} tagline={t('layout.footer')} />
+      <SiteFooter
+        siteName={siteName}
+        tagline={t('layout.footer')}
+        links={<FooterLinks language={i18n.language} label={t('layout.footerNav')} />}
+        legalName={platform.data?.legalName}
+        legalAddress={platform.data?.legalAddress}
+        contactEmail={platform.data?.contactEmail}
+        contactLabel={t('layout.contact')}
+      />
     </SiteNameContext.Provider>
   );
 }

@@ -50,6 +50,7 @@ export const routes = [
       },
       { path: 'events', lazy: async () => ({ Component: (await import('./routes/events-route')).EventsRoute }) },
       { path: 'events/:id', lazy: async () => ({ Component: (await import('./routes/event-route')).EventRoute }) },
+      { path: 'pages/:slug', lazy: async () => ({ Component: (await import('./routes/page-route')).PageRoute }) },
       { path: 'organisations', element: <OrganisationsRoute /> },
       {
         path: 'organisations/new',
@@ -116,6 +117,8 @@ export const routes = [
             path: 'campaigns',
             lazy: async () => ({ Component: (await import('./routes/admin/admin-campaigns-route')).AdminCampaignsRoute }),
           },
+          { path: 'pages', lazy: async () => ({ Component: (await import('./routes/admin/admin-pages-route')).AdminPagesRoute }) },
+          { path: 'pages/:id', lazy: async () => ({ Component: (await import('./routes/admin/admin-page-route')).AdminPageRoute }) },
           { path: 'widgets', lazy: async () => ({ Component: (await import('./routes/admin/admin-widgets-route')).AdminWidgetsRoute }) },
           {
             path: 'api-clients',

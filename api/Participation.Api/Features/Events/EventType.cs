@@ -343,6 +343,22 @@ public enum EventType
 
     [JsonStringEnumMemberName("user.newsletter_consent_withdrawn")]
     NewsletterConsentWithdrawn,
+
+    // Pages (about, privacy, terms, accessibility, FAQ, free pages): written by admins and communication managers.
+    [JsonStringEnumMemberName("page.created")]
+    PageCreated,
+
+    [JsonStringEnumMemberName("page.updated")]
+    PageUpdated,
+
+    [JsonStringEnumMemberName("page.published")]
+    PagePublished,
+
+    [JsonStringEnumMemberName("page.unpublished")]
+    PageUnpublished,
+
+    [JsonStringEnumMemberName("page.deleted")]
+    PageDeleted,
 }
 
 /// <summary>What an event is about.</summary>
@@ -370,6 +386,7 @@ public enum SubjectType
     Media,
     CalendarEvent,
     Campaign,
+    Page,
 }
 
 /// <summary>Who made it happen: a person, the platform itself (a command-line operator, a scheduled job), an API client.</summary>
@@ -508,6 +525,11 @@ public static class EventCatalogue
             or EventType.CampaignCancelled
             or EventType.CampaignSent => new(SubjectType.Campaign, true),
             EventType.NewsletterConsentGiven or EventType.NewsletterConsentWithdrawn => new(SubjectType.User, false),
+            EventType.PageCreated
+            or EventType.PageUpdated
+            or EventType.PagePublished
+            or EventType.PageUnpublished
+            or EventType.PageDeleted => new(SubjectType.Page, true),
         };
 #pragma warning restore CS8524
 

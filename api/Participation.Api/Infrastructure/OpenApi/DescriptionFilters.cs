@@ -51,6 +51,7 @@ internal sealed class DescriptionsFilter : IOperationFilter
         ["X-Respondent-Token"] =
             "For a visitor without an account, where the phase lets everyone answer: a random value "
             + "of 16 to 200 characters kept by the browser, one response per token.",
+        ["slug"] = "The readable part of a page's address (lowercase letters, digits, hyphens): current or former, in any language.",
         ["X-Preview-Token"] = "A preview link's token, to read a draft project without an account.",
     };
 

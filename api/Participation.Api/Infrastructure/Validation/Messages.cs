@@ -161,6 +161,36 @@ public static class Messages
             "De instellingen werden intussen gewijzigd: laad ze opnieuw voor u opslaat.",
             "The settings were changed meanwhile: reload them before saving."
         ),
+        ["page_stale"] = (
+            "La page a été modifiée entre-temps : rechargez-la avant d'enregistrer.",
+            "De pagina werd intussen gewijzigd: laad ze opnieuw voor u opslaat.",
+            "The page was changed meanwhile: reload it before saving."
+        ),
+        ["page_slug"] = (
+            "80 caractères au plus : lettres minuscules sans accents, chiffres et traits d'union (par exemple a-propos).",
+            "Hoogstens 80 tekens: kleine letters zonder accenten, cijfers en koppeltekens (bijvoorbeeld over-ons).",
+            "At most 80 characters: lowercase letters without accents, digits and hyphens (for example about-us)."
+        ),
+        ["page_slug_taken"] = (
+            "Cette adresse est déjà celle d'une autre page (ou l'a été) : choisissez-en une autre.",
+            "Dit adres is (of was) al dat van een andere pagina: kies een ander.",
+            "This address is (or was) another page's: choose another one."
+        ),
+        ["page_text_required"] = (
+            "Écrivez la page dans au moins une langue.",
+            "Schrijf de pagina in minstens één taal.",
+            "Write the page in at least one language."
+        ),
+        ["page_kind_exists"] = (
+            "Cette page existe déjà : modifiez-la plutôt que d'en créer une autre.",
+            "Deze pagina bestaat al: wijzig ze in plaats van een nieuwe te maken.",
+            "This page exists already: edit it rather than create another one."
+        ),
+        ["page_standard_delete"] = (
+            "Les pages standard ne peuvent pas être supprimées : repassez-la en brouillon.",
+            "Standaardpagina's kunnen niet verwijderd worden: zet ze terug als concept.",
+            "Standard pages cannot be deleted: take it back to draft instead."
+        ),
         ["platform_logo_type"] = (
             "Seules les images PNG, JPEG ou WebP sont acceptées (pas de SVG : il peut contenir des scripts).",
             "Alleen PNG-, JPEG- of WebP-afbeeldingen worden aanvaard (geen SVG: het kan scripts bevatten).",

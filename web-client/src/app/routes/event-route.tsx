@@ -5,6 +5,7 @@ import { describeError, toApiError } from '@/api/errors';
 import { Page } from '@/components/layout/page';
 import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/loading';
+import { ShareButtons, shareUrl } from '@/components/ui/share-buttons';
 import { calendarEventQueryOptions } from '@/features/calendar-events/api/calendar-events';
 import { EventDetails } from '@/features/calendar-events/components/event-details';
 import { platformQueryOptions } from '@/features/platform/api/platform';
@@ -38,6 +39,7 @@ export function EventRoute() {
   return (
     <Page title={localizedName(event.data.title, i18n.language)}>
       <EventDetails event={event.data} signedIn={status === 'authenticated'} map={platform.data?.map} />
+      <ShareButtons url={shareUrl('events', event.data.id, i18n.language)} title={localizedName(event.data.title, i18n.language)} />
       <p>
         <Link to="/events">{t('calendarEvents.all')}</Link>
       </p>

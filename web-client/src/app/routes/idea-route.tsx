@@ -1,10 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
+import { IdeaVisibilityState } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Page } from '@/components/layout/page';
 import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/loading';
+import { ShareButtons, shareUrl } from '@/components/ui/share-buttons';
 import { StatusMessage } from '@/components/ui/status-message';
 import { IdeaCostEditor } from '@/features/budgets/components/idea-cost-editor';
 import { ideaKeys, ideaQueryOptions } from '@/features/ideas/api/ideas';
@@ -75,6 +77,9 @@ export function IdeaRoute() {
           ) : undefined
         }
       />
+      {idea.data.visibility.state === IdeaVisibilityState.Public ? (
+        <ShareButtons url={shareUrl('ideas', idea.data.id, i18n.language)} title={idea.data.title} />
+      ) : null}
     </Page>
   );
 }

@@ -13,6 +13,7 @@ import { describeError, toApiError } from '@/api/errors';
 import { Page } from '@/components/layout/page';
 import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/loading';
+import { ShareButtons, shareUrl } from '@/components/ui/share-buttons';
 import { ResendConfirmationButton } from '@/features/auth/components/resend-confirmation-button';
 import { BasketPanel } from '@/features/budgets/components/basket-panel';
 import { BasketToggle } from '@/features/budgets/components/basket-toggle';
@@ -96,6 +97,9 @@ export function ProjectRoute() {
         }
       />
       {data.status === 'draft' ? null : <UpcomingEvents projectId={data.id} />}
+      {data.status === 'draft' ? null : (
+        <ShareButtons url={shareUrl('projects', data.id, i18n.language)} title={localizedName(data.title, i18n.language)} />
+      )}
       {surveyNow && phase ? (
         <Questionnaire project={data} phase={phase} signedIn={status === 'authenticated'} resendAction={resendAction} />
       ) : null}

@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Options;
+using Participation.Api.Infrastructure.Email;
+
+namespace Participation.Api.Features.Sharing;
+
+/// <summary>
+/// The share page of a public event (platform-wide, or of a published or archived project): its title, its date and the
+/// start of its description, its project's image (else the platform's logo).
+/// </summary>
+public static class ShareEvent
+{
+    public sealed record Query(Guid Id, string? Language) : IQuery<SharePreview?>;
+
+    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, SharePreview?>
+    {
+        private const string Sql = """
+            SELECT e.id, e.project_id, e.title::text AS title, e.description::text AS description, e.starts_at, e.ends_at,
+                   p.image_key,
+                   ps.name AS site_name, ps.default_language, ps.logo_key
+              FROM calendar_events e LEFT JOIN projects p ON p.id = e.project_id CROSS JOIN platform_settings ps
+             WHERE e.id = @Id AND (e.project_id IS NULL OR p.status IN ('published', 'archived')) AND ps.id = 1;
+            """;
+
+        private sealed record Row(
+            Guid Id,
+            Guid? ProjectId,
+            string Title,
+            string Description,
+            DateTime StartsAt,
+            DateTime EndsAt,
+            string? ImageKey,
+            string SiteName,
+            string DefaultLanguage,
+            string? LogoKey
+        );
+
+        public async ValueTask<SharePreview?> Handle(Query q, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            var r = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, new { q.Id }, cancellationToken: ct));
+            if (r is null)
+                return null;
+            var language = q.Language ?? r.DefaultLanguage;
+            var image =
+                r.ImageKey is null || r.ProjectId is null
+                    ? Platform.PlatformSettings.ImageUrl(r.LogoKey, "logo")
+                    : $"/api/v1/projects/{r.ProjectId}/image?v={Uri.EscapeDataString(Path.GetFileNameWithoutExtension(r.ImageKey))}";
+            var when = CalendarEvents.CalendarEventEmails.When(language, r.StartsAt, r.EndsAt);
+            var description = SharePage.Describe(LocalizedText.Pick(LocalizedText.FromJson(r.Description), language));
+            return new SharePreview(
+                language,
+                LocalizedText.Pick(LocalizedText.FromJson(r.Title), language),
+                description.Length == 0 ? when : $"{when} · {description}",
+                image,
+                $"/events/{r.Id}",
+                r.SiteName
+            );
+        }
+    }
+
+    public static async Task<IResult> Endpoint(
+        Guid id,
+        string? lang,
+        HttpRequest request,
+        IOptions<EmailOptions> options,
+        ISender sender,
+        CancellationToken ct
+    ) => SharePage.Answer(await sender.Send(new Query(id, SharePage.Language(lang)), ct), request, options);
+}

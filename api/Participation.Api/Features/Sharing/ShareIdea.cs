@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Options;
+using Participation.Api.Infrastructure.Email;
+
+namespace Participation.Api.Features.Sharing;
+
+/// <summary>
+/// The share page of a public idea (its project published or archived; not awaiting moderation, hidden or withdrawn): its
+/// title, the start of its text and its project's image (else the platform's logo).
+/// </summary>
+public static class ShareIdea
+{
+    public sealed record Query(Guid Id, string? Language) : IQuery<SharePreview?>;
+
+    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, SharePreview?>
+    {
+        private const string Sql = """
+            SELECT i.id, i.project_id, i.title, i.body, p.image_key, ps.name AS site_name, ps.default_language, ps.logo_key
+              FROM ideas i JOIN projects p ON p.id = i.project_id CROSS JOIN platform_settings ps
+             WHERE i.id = @Id AND p.status IN ('published', 'archived') AND i.status <> 'prescreening'
+               AND i.hidden_at IS NULL AND i.withdrawn_at IS NULL AND ps.id = 1;
+            """;
+
+        private sealed record Row(
+            Guid Id,
+            Guid ProjectId,
+            string Title,
+            string Body,
+            string? ImageKey,
+            string SiteName,
+            string DefaultLanguage,
+            string? LogoKey
+        );
+
+        public async ValueTask<SharePreview?> Handle(Query q, CancellationToken ct)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            var r = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, new { q.Id }, cancellationToken: ct));
+            if (r is null)
+                return null;
+            var image = r.ImageKey is null
+                ? Platform.PlatformSettings.ImageUrl(r.LogoKey, "logo")
+                : $"/api/v1/projects/{r.ProjectId}/image?v={Uri.EscapeDataString(Path.GetFileNameWithoutExtension(r.ImageKey))}";
+            return new SharePreview(
+                q.Language ?? r.DefaultLanguage,
+                r.Title,
+                SharePage.Describe(r.Body),
+                image,
+                $"/projects/{r.ProjectId}/ideas/{r.Id}",
+                r.SiteName
+            );
+        }
+    }
+
+    public static async Task<IResult> Endpoint(
+        Guid id,
+        string? lang,
+        HttpRequest request,
+        IOptions<EmailOptions> options,
+        ISender sender,
+        CancellationToken ct
+    ) => SharePage.Answer(await sender.Send(new Query(id, SharePage.Language(lang)), ct), request, options);
+}
