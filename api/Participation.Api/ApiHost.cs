@@ -1,5 +1,6 @@
 using Participation.Api.Cli;
 using Participation.Api.Features.ApiClients;
+using Participation.Api.Features.Areas;
 using Participation.Api.Features.AuditLog;
 using Participation.Api.Features.Auth;
 using Participation.Api.Features.Briefings;
@@ -23,6 +24,7 @@ using Participation.Api.Features.Platform;
 using Participation.Api.Features.Projects;
 using Participation.Api.Features.Reports;
 using Participation.Api.Features.Surveys;
+using Participation.Api.Features.Topics;
 using Participation.Api.Features.Users;
 using Participation.Api.Features.Votes;
 using Participation.Api.Features.Webhooks;
@@ -131,6 +133,8 @@ public static class ApiHost
         api.MapReportsEndpoints();
         api.MapMediaEndpoints();
         api.MapCalendarEventsEndpoints();
+        api.MapTopicsEndpoints();
+        api.MapAreasEndpoints();
         app.MapEmbedEndpoints();
         extraEndpoints?.Invoke(app);
         await app.RunAsync();

@@ -316,6 +316,31 @@ public enum EventType
     // save, with the fields that changed (the logo and favicon by their version).
     [JsonStringEnumMemberName("platform.settings_changed")]
     PlatformSettingsChanged,
+
+    // Topics and areas (neighbourhoods) that projects and ideas are tagged from: kept by admins (audited, platform-wide).
+    [JsonStringEnumMemberName("topic.created")]
+    TopicCreated,
+
+    [JsonStringEnumMemberName("topic.updated")]
+    TopicUpdated,
+
+    [JsonStringEnumMemberName("topic.archived")]
+    TopicArchived,
+
+    [JsonStringEnumMemberName("topic.restored")]
+    TopicRestored,
+
+    [JsonStringEnumMemberName("area.created")]
+    AreaCreated,
+
+    [JsonStringEnumMemberName("area.updated")]
+    AreaUpdated,
+
+    [JsonStringEnumMemberName("area.archived")]
+    AreaArchived,
+
+    [JsonStringEnumMemberName("area.restored")]
+    AreaRestored,
 }
 
 /// <summary>What an event is about.</summary>
@@ -342,6 +367,8 @@ public enum SubjectType
     Briefing,
     Media,
     CalendarEvent,
+    Topic,
+    Area,
 }
 
 /// <summary>Who made it happen: a person, the platform itself (a command-line operator, a scheduled job), an API client.</summary>
@@ -473,6 +500,11 @@ public static class EventCatalogue
                 false
             ),
             EventType.PlatformSettingsChanged => new(SubjectType.Platform, true),
+            EventType.TopicCreated or EventType.TopicUpdated or EventType.TopicArchived or EventType.TopicRestored => new(
+                SubjectType.Topic,
+                true
+            ),
+            EventType.AreaCreated or EventType.AreaUpdated or EventType.AreaArchived or EventType.AreaRestored => new(SubjectType.Area, true),
         };
 #pragma warning restore CS8524
 
