@@ -39,7 +39,8 @@ public static class GetIdea
         IReadOnlyList<StatusChange> History,
         IReadOnlyList<ActionPolicy.Decision> Actions,
         decimal? Cost,
-        IReadOnlyList<Guid> TopicIds,
+        // Always sent (empty when untagged); optional in the contract only because fields added to 1.x responses are.
+        IReadOnlyList<Guid>? TopicIds,
         Guid? AreaId
     );
 

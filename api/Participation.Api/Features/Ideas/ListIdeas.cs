@@ -46,7 +46,8 @@ public static class ListIdeas
         DateTimeOffset CreatedAt,
         ReactionKind? MyReaction,
         decimal? Cost,
-        IReadOnlyList<Guid> TopicIds,
+        // Always sent (empty when untagged); optional in the contract only because fields added to 1.x responses are.
+        IReadOnlyList<Guid>? TopicIds,
         Guid? AreaId
     );
 

@@ -57,7 +57,8 @@ public static class ListManagedIdeas
         DateTimeOffset? WaitingSince,
         int? WaitingDays,
         StaffMember? Assignee,
-        IReadOnlyList<Guid> TopicIds,
+        // Always sent (empty when untagged); optional in the contract only because fields added to 1.x responses are.
+        IReadOnlyList<Guid>? TopicIds,
         Guid? AreaId
     );
 

@@ -47,8 +47,9 @@ public static class GetProject
         IReadOnlyList<Phase> Phases,
         Guid? CurrentPhaseId,
         StaffView? Staff,
-        IReadOnlyList<Guid> TopicIds,
-        IReadOnlyList<Guid> AreaIds
+        // Always sent (empty when untagged); optional in the contract only because fields added to 1.x responses are.
+        IReadOnlyList<Guid>? TopicIds,
+        IReadOnlyList<Guid>? AreaIds
     );
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>

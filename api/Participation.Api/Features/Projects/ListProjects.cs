@@ -36,8 +36,9 @@ public static class ListProjects
         string? ImageUrl,
         DateTimeOffset? PublishedAt,
         CurrentPhase? CurrentPhase,
-        IReadOnlyList<Guid> TopicIds,
-        IReadOnlyList<Guid> AreaIds
+        // Always sent (empty when untagged); optional in the contract only because fields added to 1.x responses are.
+        IReadOnlyList<Guid>? TopicIds,
+        IReadOnlyList<Guid>? AreaIds
     );
 
     public sealed record Response(IReadOnlyList<Project> Items, string? NextCursor);

@@ -29,7 +29,13 @@ public static class TopicTags
          ORDER BY n.wanted, lower(t.name ->> 'fr') = n.wanted DESC;
         """;
 
-    private sealed record Found(Guid Id, string Name, string? Wanted = null, int SortOrder = 0);
+    private sealed class Found
+    {
+        public Guid Id { get; init; }
+        public string Name { get; init; } = "";
+        public string? Wanted { get; init; }
+        public int SortOrder { get; init; }
+    }
 
     public static IRuleBuilderOptions<T, IReadOnlyList<Guid>?> TopicIds<T>(this IRuleBuilder<T, IReadOnlyList<Guid>?> rule) =>
         rule.Must(ids => ids is null || ids.Count <= MaxPerItem).WithMessage(_ => Messages.Get("topics_count"));
