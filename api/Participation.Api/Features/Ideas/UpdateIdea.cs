@@ -72,7 +72,11 @@ public static class UpdateIdea
 
         private const string TagsSql = "SELECT idea_topic_ids(id) AS topic_ids, area_id FROM ideas WHERE id = @IdeaId;";
 
-        private sealed record Tags(Guid[] TopicIds, Guid? AreaId);
+        private sealed class Tags
+        {
+            public Guid[] TopicIds { get; init; } = [];
+            public Guid? AreaId { get; init; }
+        }
 
         private sealed class Fields
         {

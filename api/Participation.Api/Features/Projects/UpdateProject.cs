@@ -78,7 +78,11 @@ public static class UpdateProject
             SELECT project_topic_ids(id) AS topic_ids, project_area_ids(id) AS area_ids FROM projects WHERE id = @Id FOR UPDATE;
             """;
 
-        private sealed record Current(Guid[] TopicIds, Guid[] AreaIds);
+        private sealed class Current
+        {
+            public Guid[] TopicIds { get; init; } = [];
+            public Guid[] AreaIds { get; init; } = [];
+        }
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
