@@ -83,7 +83,8 @@ public static class AreaGeometry
             vertices += ring.GetArrayLength();
             if (vertices > MaxVertices)
                 return $"at most {MaxVertices} positions";
-            (double Lon, double Lat)? first = null, last = null;
+            (double Lon, double Lat)? first = null,
+                last = null;
             foreach (var position in ring.EnumerateArray())
             {
                 if (Position(position) is not { } p)

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Participation.Api.Features.Topics;
 using Participation.Api.Features.Events;
 using Participation.Api.Features.Grants;
+using Participation.Api.Features.Topics;
 
 namespace Participation.Api.Features.Areas;
 

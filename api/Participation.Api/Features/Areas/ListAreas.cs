@@ -56,7 +56,9 @@ public static class ListAreas
             );
     }
 
-    [EndpointSummary("The areas (neighbourhoods) projects and ideas are tagged from, in order, with their polygons (archived ones when asked).")]
+    [EndpointSummary(
+        "The areas (neighbourhoods) projects and ideas are tagged from, in order, with their polygons (archived ones when asked)."
+    )]
     public static ValueTask<Response> Endpoint(bool? includeArchived, ISender sender, CancellationToken ct) =>
         sender.Send(new Query(includeArchived ?? false), ct);
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Participation.Api.Features.Topics;
 using Participation.Api.Features.Events;
 using Participation.Api.Features.Grants;
+using Participation.Api.Features.Topics;
 
 namespace Participation.Api.Features.Areas;
 
@@ -28,7 +28,11 @@ public static class UpdateArea
         {
             RuleFor(c => c.Area.Name).Localized(TopicRules.NameLength).OverridePropertyName("name");
             RuleFor(c => c.Area.Description).Description().OverridePropertyName("description");
-            RuleFor(c => c.Area.SortOrder).NotNull().WithMessage(_ => Messages.Get("required")).SortOrder().OverridePropertyName("sortOrder");
+            RuleFor(c => c.Area.SortOrder)
+                .NotNull()
+                .WithMessage(_ => Messages.Get("required"))
+                .SortOrder()
+                .OverridePropertyName("sortOrder");
             RuleFor(c => c.Area.Geometry).Geometry();
         }
     }
@@ -57,9 +61,9 @@ public static class UpdateArea
             if (!await Roles.IsAdminAsync(connection, c.ActorId, null, ct))
                 throw new ForbiddenException();
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var old =
-                await connection.QuerySingleOrDefaultAsync<ListAreas.Row>(new CommandDefinition(LockSql, new { c.Id }, tx, cancellationToken: ct))
-                ?? throw new NotFoundException();
+            var old = await connection.QuerySingleOrDefaultAsync<ListAreas.Row>(
+                new CommandDefinition(LockSql, new { c.Id }, tx, cancellationToken: ct)
+            ) ?? throw new NotFoundException();
             if (old.Version != r.Version)
                 throw new ConflictException(Messages.Get("list_item_stale"), nameof(Request.Version));
             ListAreas.Area area;

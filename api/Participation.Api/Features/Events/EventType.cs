@@ -504,7 +504,10 @@ public static class EventCatalogue
                 SubjectType.Topic,
                 true
             ),
-            EventType.AreaCreated or EventType.AreaUpdated or EventType.AreaArchived or EventType.AreaRestored => new(SubjectType.Area, true),
+            EventType.AreaCreated or EventType.AreaUpdated or EventType.AreaArchived or EventType.AreaRestored => new(
+                SubjectType.Area,
+                true
+            ),
         };
 #pragma warning restore CS8524
 

@@ -310,7 +310,7 @@ public static class ListIdeas
             );
     }
 
-    /// <summary>The query string: sort, filters (topic by id, or by name for old clients; area, status, text, map box) and the page.</summary>
+    /// <summary>The query string: sort, filters (topic by id, or by name for old clients; area, status, text, map box), the page.</summary>
     public sealed record QueryString(
         [property: QueryEnum<IdeaSort>] string? Sort,
         string? Topic,

@@ -107,7 +107,9 @@ public static class UpdateIdea
             );
             if (phase.MapRequired && r.Latitude is null)
                 throw new ValidationException([new ValidationFailure("latitude", Messages.Get("location_required"))]);
-            var current = await connection.QuerySingleAsync<Tags>(new CommandDefinition(TagsSql, new { c.IdeaId }, tx, cancellationToken: ct));
+            var current = await connection.QuerySingleAsync<Tags>(
+                new CommandDefinition(TagsSql, new { c.IdeaId }, tx, cancellationToken: ct)
+            );
             var (tags, areaId) = await IdeaFieldsRules.ResolveTagsAsync(connection, tx, r, current.TopicIds, current.AreaId, ct);
             var now = new Fields
             {

@@ -108,7 +108,8 @@ public static class ListManagedIdeas
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
     {
         private const string Template = $$"""
-            SELECT x.id, x.title, x.status, x.listed, x.hidden, x.withdrawn, x.phase_id, ph.title::text AS phase_title, x.topics, x.topic_ids, x.area_id,
+            SELECT x.id, x.title, x.status, x.listed, x.hidden, x.withdrawn, x.phase_id, ph.title::text AS phase_title, x.topics,
+                   x.topic_ids, x.area_id,
                    x.created_at, x.likes_count, x.dislikes_count, x.comments_count, x.open_flags, x.answered_at, x.waiting,
                    CASE WHEN x.waiting THEN floor(extract(epoch FROM now() - x.created_at) / 86400)::int END AS waiting_days,
                    x.assignee_id, a.first_name || ' ' || a.last_name AS assignee_name, {{AuthorView.Columns}}

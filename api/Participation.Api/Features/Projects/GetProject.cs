@@ -58,7 +58,8 @@ public static class GetProject
             SELECT p.id, p.department_id, d.name::text AS department_name, p.title::text AS title, p.summary::text AS summary,
                    p.description::text AS description, p.goals::text AS goals, p.target_audience::text AS target_audience,
                    project_topic_names(p.id, @Lang) AS topics, project_topic_ids(p.id) AS topic_ids,
-                   project_area_ids(p.id) AS area_ids, p.status, p.image_key, p.published_at, p.updated_at, p.preview_token_hash IS NOT NULL AS preview_active,
+                   project_area_ids(p.id) AS area_ids, p.status, p.image_key, p.published_at, p.updated_at,
+                   p.preview_token_hash IS NOT NULL AS preview_active,
                    p.preview_token_hash = @PreviewHash AS preview_ok
               FROM projects p JOIN departments d ON d.id = p.department_id
              WHERE p.id = @Id;

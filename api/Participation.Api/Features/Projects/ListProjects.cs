@@ -6,8 +6,8 @@ namespace Participation.Api.Features.Projects;
 
 /// <summary>
 /// The public project list: published and archived projects only (drafts never appear, not even in
-/// counts). Filters: department, topic (by id; by name for old clients), area, status, the current phase's method, text search. Sorted newest
-/// first or by the current phase ending soonest; keyset pages; one SQL statement whatever the page size.
+/// counts). Filters: department, topic (by id; by name for old clients), area, status, the current phase's method, text search.
+/// Sorted newest first or by the current phase ending soonest; keyset pages; one SQL statement whatever the page size.
 /// </summary>
 public static class ListProjects
 {
@@ -69,7 +69,8 @@ public static class ListProjects
         private static readonly string Sql = $"""
             SELECT p.id, p.department_id, d.name::text AS department_name, p.title::text AS title, p.summary::text AS summary,
                    project_topic_names(p.id, @Lang) AS topics, project_topic_ids(p.id) AS topic_ids,
-                   project_area_ids(p.id) AS area_ids, p.status, p.image_key, p.published_at, cur.id AS phase_id, cur.method AS phase_method,
+                   project_area_ids(p.id) AS area_ids, p.status, p.image_key, p.published_at, cur.id AS phase_id,
+                   cur.method AS phase_method,
                    cur.ends_at AS phase_ends_at,
                    CASE WHEN @EndingSoon THEN coalesce(cur.ends_at, 'infinity') ELSE p.published_at END AS sort_key
               FROM projects p
@@ -155,7 +156,9 @@ public static class ListProjects
                             ? null
                             : $"/api/v1/projects/{r.Id}/image?v={Uri.EscapeDataString(Path.GetFileNameWithoutExtension(r.ImageKey))}",
                         r.PublishedAt.AsUtc(),
-                        r.PhaseId is { } phase ? new CurrentPhase(phase, r.PhaseMethod!.ToEnum<PhaseMethod>(), r.PhaseEndsAt.AsUtc()) : null,
+                        r.PhaseId is { } phase
+                            ? new CurrentPhase(phase, r.PhaseMethod!.ToEnum<PhaseMethod>(), r.PhaseEndsAt.AsUtc())
+                            : null,
                         r.TopicIds,
                         r.AreaIds
                     ))

@@ -104,9 +104,9 @@ public static class UpdateProject
             var parameters = new DynamicParameters(c.ToParameters());
             parameters.AddDynamicParams(new { c.Id, Fields = fields });
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var current =
-                await connection.QuerySingleOrDefaultAsync<Current>(new CommandDefinition(CurrentSql, new { c.Id }, tx, cancellationToken: ct))
-                ?? throw new NotFoundException();
+            var current = await connection.QuerySingleOrDefaultAsync<Current>(
+                new CommandDefinition(CurrentSql, new { c.Id }, tx, cancellationToken: ct)
+            ) ?? throw new NotFoundException();
             var topics = await TopicTags.ResolveAsync(connection, tx, c.TopicIds, c.Topics, current.TopicIds, ct);
             var areas = c.AreaIds is null ? null : await AreaTags.ResolveAsync(connection, tx, c.AreaIds, current.AreaIds, "areaIds", ct);
             parameters.AddDynamicParams(new { TopicNames = topics?.Names, AreaIds = areas });

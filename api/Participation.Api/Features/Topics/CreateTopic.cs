@@ -6,7 +6,11 @@ namespace Participation.Api.Features.Topics;
 /// <summary>An admin adds a topic to the list (last by default).</summary>
 public static class CreateTopic
 {
-    public sealed record Request(IReadOnlyDictionary<string, string>? Name, IReadOnlyDictionary<string, string>? Description, int? SortOrder);
+    public sealed record Request(
+        IReadOnlyDictionary<string, string>? Name,
+        IReadOnlyDictionary<string, string>? Description,
+        int? SortOrder
+    );
 
     public sealed record Command(
         Guid ActorId,

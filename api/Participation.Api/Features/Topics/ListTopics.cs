@@ -39,8 +39,7 @@ public static class ListTopics
 
     internal sealed record Row(Guid Id, string Name, string Description, int SortOrder, bool Archived, int Version)
     {
-        public Topic ToTopic() =>
-            new(Id, LocalizedText.FromJson(Name), LocalizedText.FromJson(Description), SortOrder, Archived, Version);
+        public Topic ToTopic() => new(Id, LocalizedText.FromJson(Name), LocalizedText.FromJson(Description), SortOrder, Archived, Version);
     }
 
     [EndpointSummary("The topics projects and ideas are tagged from, in order (archived ones only when asked for).")]

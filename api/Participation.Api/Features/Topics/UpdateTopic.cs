@@ -25,7 +25,11 @@ public static class UpdateTopic
         {
             RuleFor(c => c.Topic.Name).Localized(TopicRules.NameLength).OverridePropertyName("name");
             RuleFor(c => c.Topic.Description).Description().OverridePropertyName("description");
-            RuleFor(c => c.Topic.SortOrder).NotNull().WithMessage(_ => Messages.Get("required")).SortOrder().OverridePropertyName("sortOrder");
+            RuleFor(c => c.Topic.SortOrder)
+                .NotNull()
+                .WithMessage(_ => Messages.Get("required"))
+                .SortOrder()
+                .OverridePropertyName("sortOrder");
         }
     }
 
@@ -50,9 +54,9 @@ public static class UpdateTopic
             if (!await Roles.IsAdminAsync(connection, c.ActorId, null, ct))
                 throw new ForbiddenException();
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var old =
-                await connection.QuerySingleOrDefaultAsync<ListTopics.Row>(new CommandDefinition(LockSql, new { c.Id }, tx, cancellationToken: ct))
-                ?? throw new NotFoundException();
+            var old = await connection.QuerySingleOrDefaultAsync<ListTopics.Row>(
+                new CommandDefinition(LockSql, new { c.Id }, tx, cancellationToken: ct)
+            ) ?? throw new NotFoundException();
             if (old.Version != r.Version)
                 throw new ConflictException(Messages.Get("list_item_stale"), nameof(Request.Version));
             ListTopics.Topic topic;

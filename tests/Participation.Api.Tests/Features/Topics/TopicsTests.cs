@@ -12,15 +12,14 @@ public sealed class TopicsTests(ApiFactory api) : ApiTest(api)
     private static readonly string[] Actions = ["list_topics", "create_topic", "update_topic", "list_areas", "create_area", "update_area"];
 
     public static TheoryData<string, string, int> Matrix =>
-        AuthorizationMatrix.Build(
-            AuthorizationMatrix.Actors,
-            Actions,
-            (actor, action) =>
-                action.StartsWith("list", StringComparison.Ordinal) ? 200
-                : actor == "anonymous" ? 401
-                : actor == "admin" ? (action.StartsWith("create", StringComparison.Ordinal) ? 201 : 200)
-                : 403
-        );
+        AuthorizationMatrix.Build(AuthorizationMatrix.Actors, Actions, (actor, action) => action.StartsWith(
+                "list",
+                StringComparison.Ordinal
+            )
+                ? 200
+            : actor == "anonymous" ? 401
+            : actor == "admin" ? (action.StartsWith("create", StringComparison.Ordinal) ? 201 : 200)
+            : 403);
 
     private static readonly object Square = new
     {
@@ -67,7 +66,10 @@ public sealed class TopicsTests(ApiFactory api) : ApiTest(api)
             ),
         };
 
-        Assert.True((int)response.StatusCode == expected, $"{actor} {action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.True(
+            (int)response.StatusCode == expected,
+            $"{actor} {action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}"
+        );
     }
 
     [Fact]
@@ -75,14 +77,23 @@ public sealed class TopicsTests(ApiFactory api) : ApiTest(api)
     {
         var c = await IdeaCity.CreateAsync(Api);
 
-        var topic = await CreateAsync(c.Admin, "topics", new { name = new { fr = "Propreté", nl = "Netheid" }, description = new { fr = "Rues" } });
+        var topic = await CreateAsync(
+            c.Admin,
+            "topics",
+            new { name = new { fr = "Propreté", nl = "Netheid" }, description = new { fr = "Rues" } }
+        );
         Assert.Equal(1, topic["version"]!.GetValue<int>());
         var edited = await (
             await c.Admin.PutAsJsonAsync(
                 $"/api/v1/topics/{topic["id"]}",
                 new
                 {
-                    name = new { fr = "Propreté", nl = "Netheid", en = "Cleanliness" },
+                    name = new
+                    {
+                        fr = "Propreté",
+                        nl = "Netheid",
+                        en = "Cleanliness",
+                    },
                     sortOrder = 0,
                     archived = false,
                     version = 1,
@@ -131,7 +142,10 @@ public sealed class TopicsTests(ApiFactory api) : ApiTest(api)
 
         var problem = await stale.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.NotNull(problem["errors"]!["version"]);
-        Assert.Equal("Sports", await Api.ScalarAsync<string>("SELECT name ->> 'fr' FROM topics WHERE id = @Id", new { Id = topic["id"]!.GetValue<Guid>() }));
+        Assert.Equal(
+            "Sports",
+            await Api.ScalarAsync<string>("SELECT name ->> 'fr' FROM topics WHERE id = @Id", new { Id = topic["id"]!.GetValue<Guid>() })
+        );
     }
 
     [Fact]
@@ -141,7 +155,9 @@ public sealed class TopicsTests(ApiFactory api) : ApiTest(api)
         var before = await Api.CountAsync("topics");
 
         var responses = await Task.WhenAll(
-            Enumerable.Range(0, 6).Select(i => c.Admin.PostJsonAsync("/api/v1/topics", new { name = new { fr = i % 2 == 0 ? "Sport" : "SPORT" } }))
+            Enumerable
+                .Range(0, 6)
+                .Select(i => c.Admin.PostJsonAsync("/api/v1/topics", new { name = new { fr = i % 2 == 0 ? "Sport" : "SPORT" } }))
         );
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
@@ -163,8 +179,9 @@ public sealed class TopicsTests(ApiFactory api) : ApiTest(api)
         var c = await IdeaCity.CreateAsync(Api);
         var before = await Api.CountAsync("topics");
 
-        await (await c.Admin.PostAsync("/api/v1/topics", new StringContent(body, System.Text.Encoding.UTF8, "application/json")))
-            .AssertFieldErrorsAsync(field);
+        await (
+            await c.Admin.PostAsync("/api/v1/topics", new StringContent(body, System.Text.Encoding.UTF8, "application/json"))
+        ).AssertFieldErrorsAsync(field);
 
         Assert.Equal(before, await Api.CountAsync("topics"));
         Assert.Equal(0, await Api.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action LIKE 'topic.%'"));
@@ -199,7 +216,10 @@ public sealed class TopicsTests(ApiFactory api) : ApiTest(api)
         var ring = Enumerable.Range(0, 5001).Select(i => new[] { 4.35 + i / 1e6, 50.84 }).Append(new[] { 4.35, 50.84 }).ToArray();
 
         await (
-            await c.Admin.PostJsonAsync("/api/v1/areas", new { name = new { fr = "Grand" }, geometry = new { type = "Polygon", coordinates = new[] { ring } } })
+            await c.Admin.PostJsonAsync(
+                "/api/v1/areas",
+                new { name = new { fr = "Grand" }, geometry = new { type = "Polygon", coordinates = new[] { ring } } }
+            )
         ).AssertFieldErrorsAsync("geometry");
         var created = await CreateAsync(
             c.Admin,
@@ -291,13 +311,43 @@ public sealed class TopicsTests(ApiFactory api) : ApiTest(api)
         object Idea(object extra) => extra;
 
         await (
-            await c.A.PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", Idea(new { title = "Une idée", body = "Texte", topics = new[] { "inconnu" } }))
+            await c.A.PostJsonAsync(
+                $"/api/v1/projects/{c.P1}/ideas",
+                Idea(
+                    new
+                    {
+                        title = "Une idée",
+                        body = "Texte",
+                        topics = new[] { "inconnu" },
+                    }
+                )
+            )
         ).AssertFieldErrorsAsync("topics");
         await (
-            await c.A.PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", Idea(new { title = "Une idée", body = "Texte", topicIds = new[] { old["id"] } }))
+            await c.A.PostJsonAsync(
+                $"/api/v1/projects/{c.P1}/ideas",
+                Idea(
+                    new
+                    {
+                        title = "Une idée",
+                        body = "Texte",
+                        topicIds = new[] { old["id"] },
+                    }
+                )
+            )
         ).AssertFieldErrorsAsync("topicIds");
         await (
-            await c.A.PostJsonAsync($"/api/v1/projects/{c.P1}/ideas", Idea(new { title = "Une idée", body = "Texte", areaId = Guid.NewGuid() }))
+            await c.A.PostJsonAsync(
+                $"/api/v1/projects/{c.P1}/ideas",
+                Idea(
+                    new
+                    {
+                        title = "Une idée",
+                        body = "Texte",
+                        areaId = Guid.NewGuid(),
+                    }
+                )
+            )
         ).AssertFieldErrorsAsync("areaId");
 
         Assert.Equal(before, await Api.CountAsync("ideas"));
@@ -320,7 +370,9 @@ public sealed class TopicsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(c.P1, Assert.Single(byArea["items"]!.AsArray())!["id"]!.GetValue<Guid>());
         var byTopic = await (await Api.CreateClient().GetAsync($"/api/v1/projects?topicId={nature}")).ReadJsonAsync();
         Assert.Contains(byTopic["items"]!.AsArray(), p => p!["id"]!.GetValue<Guid>() == c.P1);
-        var edit = await Api.ScalarAsync<string>("SELECT after::text FROM events WHERE type = 'project.edited' ORDER BY position DESC LIMIT 1");
+        var edit = await Api.ScalarAsync<string>(
+            "SELECT after::text FROM events WHERE type = 'project.edited' ORDER BY position DESC LIMIT 1"
+        );
         Assert.Contains("areaIds", edit);
     }
 
