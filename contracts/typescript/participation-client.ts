@@ -548,7 +548,7 @@ export class ParticipationClient {
 
     /**
      * The areas (neighbourhoods) projects and ideas are tagged from, in order, with their polygons (archived ones when asked).
-     * @param includeArchived (optional) 
+     * @param includeArchived (optional) Archived items too (they stay on old content but are no longer offered).
      * @return OK
      */
     listAreas(includeArchived?: boolean | undefined, signal?: AbortSignal): Promise<ListAreasResponse> {
@@ -11953,7 +11953,7 @@ export class ParticipationClient {
 
     /**
      * The topics projects and ideas are tagged from, in order (archived ones only when asked for).
-     * @param includeArchived (optional) 
+     * @param includeArchived (optional) Archived items too (they stay on old content but are no longer offered).
      * @return OK
      */
     listTopics(includeArchived?: boolean | undefined, signal?: AbortSignal): Promise<ListTopicsResponse> {

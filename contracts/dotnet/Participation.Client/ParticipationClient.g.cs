@@ -118,6 +118,7 @@ namespace Participation.Client
         /// <remarks>
         /// The areas (neighbourhoods) projects and ideas are tagged from, in order, with their polygons (archived ones when asked). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
+        /// <param name="includeArchived">Archived items too (they stay on old content but are no longer offered).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ListAreasResponse> ListAreasAsync(bool? includeArchived = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1992,6 +1993,7 @@ namespace Participation.Client
         /// <remarks>
         /// The topics projects and ideas are tagged from, in order (archived ones only when asked for). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
+        /// <param name="includeArchived">Archived items too (they stay on old content but are no longer offered).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ListTopicsResponse> ListTopicsAsync(bool? includeArchived = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -3376,6 +3378,7 @@ namespace Participation.Client
         /// <remarks>
         /// The areas (neighbourhoods) projects and ideas are tagged from, in order, with their polygons (archived ones when asked). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
+        /// <param name="includeArchived">Archived items too (they stay on old content but are no longer offered).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ListAreasResponse> ListAreasAsync(bool? includeArchived = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -23945,6 +23948,7 @@ namespace Participation.Client
         /// <remarks>
         /// The topics projects and ideas are tagged from, in order (archived ones only when asked for). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
+        /// <param name="includeArchived">Archived items too (they stay on old content but are no longer offered).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ListTopicsResponse> ListTopicsAsync(bool? includeArchived = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
