@@ -185,7 +185,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             """
             INSERT INTO topics (id, name, sort_order)
             SELECT gen_random_uuid(), jsonb_build_object('fr', n), o::integer
-              FROM unnest(ARRAY['arbres', 'culture', 'mobilier', 'mobilité', 'nature', 'parc', 'tables', 'vélo']) WITH ORDINALITY AS t (n, o);
+              FROM unnest(ARRAY['arbres', 'culture', 'mobilier', 'mobilité', 'nature', 'parc', 'tables', 'vélo'])
+                   WITH ORDINALITY AS t (n, o);
             """
         );
         if (Directory.Exists(StorageDirectory))
