@@ -1,5 +1,6 @@
 using Participation.Api.Cli;
 using Participation.Api.Features.ApiClients;
+using Participation.Api.Features.Areas;
 using Participation.Api.Features.AuditLog;
 using Participation.Api.Features.Auth;
 using Participation.Api.Features.Briefings;
@@ -26,6 +27,7 @@ using Participation.Api.Features.Projects;
 using Participation.Api.Features.Reports;
 using Participation.Api.Features.Sharing;
 using Participation.Api.Features.Surveys;
+using Participation.Api.Features.Topics;
 using Participation.Api.Features.Users;
 using Participation.Api.Features.Votes;
 using Participation.Api.Features.Webhooks;
@@ -137,6 +139,8 @@ public static class ApiHost
         api.MapCalendarEventsEndpoints();
         api.MapCampaignsEndpoints();
         api.MapPagesEndpoints();
+        api.MapTopicsEndpoints();
+        api.MapAreasEndpoints();
         app.MapEmbedEndpoints();
         app.MapShareEndpoints();
         extraEndpoints?.Invoke(app);

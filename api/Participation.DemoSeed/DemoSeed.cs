@@ -273,6 +273,7 @@ public static class DemoSeed
             );
         await connection.ExecuteAsync(Organisations, new { Organisation, PendingOrganisation }, tx);
         await connection.ExecuteAsync(Invitations, new { Culture }, tx);
+        await DemoSeedTopics.BeforeAsync(connection, tx);
         await connection.ExecuteAsync(
             Projects,
             new
@@ -291,6 +292,7 @@ public static class DemoSeed
         await DemoSeedCalendarEvents.RunAsync(connection, tx);
         await DemoSeedIdeasManager.RunAsync(connection, tx);
         await DemoSeedBriefings.RunAsync(connection, tx);
+        await DemoSeedTopics.AfterAsync(connection, tx);
         var apiClientSecret = await DemoSeedApiClients.RunAsync(connection, tx);
         await tx.CommitAsync();
         Console.WriteLine("Demo data ready.");

@@ -147,13 +147,12 @@ public static class ReportingSeeder
             db,
             $"{s.Ideas:N0} ideas",
             """
-            INSERT INTO ideas (id, project_id, phase_id, author_id, title, body, topics, status, created_at, updated_at)
+            INSERT INTO ideas (id, project_id, phase_id, author_id, title, body, status, created_at, updated_at)
             SELECT md5('report:idea:' || p || ':' || k)::uuid, md5('report:project:' || p)::uuid,
                    md5('report:phase:' || p || ':ideation')::uuid, md5('report:user:' || ((p::bigint * @N + k) * 31 % @U))::uuid,
                    'Idea ' || k || ' of project ' || p,
                    '<p>Residents ask for '
                        || (ARRAY['a safer crossing', 'more trees', 'a bike lane', 'a playground'])[1 + k % 4] || '.</p>',
-                   ARRAY[(ARRAY['mobility', 'greenery', 'culture', 'sport', 'safety', 'youth'])[1 + k % 6]],
                    CASE k % 10 WHEN 3 THEN 'under_consideration' WHEN 7 THEN 'accepted' WHEN 9 THEN 'rejected' ELSE 'proposed' END,
                    @T0 - interval '20 days' - make_interval(secs => (k::bigint * 7907 % @N) * (170 * 86400.0 / @N)) - interval '1 hour',
                    @T0 - interval '20 days' - make_interval(secs => (k::bigint * 7907 % @N) * (170 * 86400.0 / @N)) - interval '1 hour'

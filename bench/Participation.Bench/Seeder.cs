@@ -119,7 +119,7 @@ public static class Seeder
                 db,
                 $"{n:N0} ideas in {key}",
                 """
-                INSERT INTO ideas (id, project_id, phase_id, author_id, title, body, topics, latitude, longitude, location_label, status,
+                INSERT INTO ideas (id, project_id, phase_id, author_id, title, body, latitude, longitude, location_label, status,
                                    created_at, updated_at, cost)
                 SELECT md5('bench:idea:' || @Key || ':' || k)::uuid, md5('bench:project:' || @Key)::uuid,
                        md5('bench:phase:' || @Key || ':ideation')::uuid,
@@ -130,7 +130,6 @@ public static class Seeder
                            || (ARRAY['mobility', 'greenery', 'culture', 'sport', 'safety', 'youth', 'housing', 'cleanliness'])[1 + k % 8]
                            || '</strong> near stop ' || k || '.</p><p>'
                            || repeat('It would make daily life easier for families, older people &amp; visitors alike. ', 5) || '</p>',
-                       ARRAY[(ARRAY['mobility', 'greenery', 'culture', 'sport', 'safety', 'youth', 'housing', 'cleanliness'])[1 + k % 8]],
                        CASE WHEN k % 2 = 0 THEN 50.80 + (k % 1000) / 10000.0 END, CASE WHEN k % 2 = 0 THEN 4.30 + (k % 997) / 10000.0 END,
                        CASE WHEN k % 2 = 0 THEN 'Near stop ' || k END,
                        CASE k % 10 WHEN 3 THEN 'under_consideration' WHEN 7 THEN 'accepted' ELSE 'proposed' END,
@@ -139,6 +138,17 @@ public static class Seeder
                        @T0 - make_interval(secs => (k::bigint * 7907 % @N) * (2592000.0 / @N)) - interval '1 second',
                        CASE WHEN @Cost THEN 1000 + (k * 37 % 100) * 1000 END
                   FROM generate_series(1, @N) k;
+                INSERT INTO topics (id, name, sort_order)
+                SELECT md5('bench:topic:' || t)::uuid, jsonb_build_object('fr', t), o::integer
+                  FROM unnest(ARRAY['mobility', 'greenery', 'culture', 'sport', 'safety', 'youth', 'housing', 'cleanliness'])
+                       WITH ORDINALITY AS u (t, o)
+                ON CONFLICT DO NOTHING;
+                INSERT INTO idea_topics (idea_id, topic_id)
+                SELECT md5('bench:idea:' || @Key || ':' || k)::uuid,
+                       md5('bench:topic:' || (ARRAY['mobility', 'greenery', 'culture', 'sport', 'safety', 'youth', 'housing',
+                                                    'cleanliness'])[1 + k % 8])::uuid
+                  FROM generate_series(1, @N) k
+                ON CONFLICT DO NOTHING;
                 INSERT INTO idea_status_changes (idea_id, from_status, to_status, feedback, signed_as, created_at)
                 SELECT id, 'proposed', status, 'The department is studying this idea and will answer before the summer.',
                        'Mobility department', created_at + interval '1 day'

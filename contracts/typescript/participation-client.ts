@@ -547,6 +547,239 @@ export class ParticipationClient {
     }
 
     /**
+     * The areas (neighbourhoods) projects and ideas are tagged from, in order, with their polygons (archived ones when asked).
+     * @param includeArchived (optional) Archived items too (they stay on old content but are no longer offered).
+     * @return OK
+     */
+    listAreas(includeArchived?: boolean | undefined, signal?: AbortSignal): Promise<ListAreasResponse> {
+        let url_ = this.baseUrl + "/api/v1/areas?";
+        if (includeArchived === null)
+            throw new globalThis.Error("The parameter 'includeArchived' cannot be null.");
+        else if (includeArchived !== undefined)
+            url_ += "includeArchived=" + encodeURIComponent("" + includeArchived) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListAreas(_response);
+        });
+    }
+
+    protected processListAreas(response: Response): Promise<ListAreasResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListAreasResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ListAreasResponse>(null as any);
+    }
+
+    /**
+     * Add an area (a neighbourhood, optionally with its GeoJSON polygon; admin).
+     * @return Created
+     */
+    createArea(body: CreateAreaRequest, signal?: AbortSignal): Promise<ListAreasArea> {
+        let url_ = this.baseUrl + "/api/v1/areas";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateArea(_response);
+        });
+    }
+
+    protected processCreateArea(response: Response): Promise<ListAreasArea> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListAreasArea;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than the configured limit.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ListAreasArea>(null as any);
+    }
+
+    /**
+     * Edit, reorder, archive or restore an area (admin; with the version read, else 409).
+     * @param id The area's id.
+     * @return OK
+     */
+    updateArea(id: string, body: UpdateAreaRequest, signal?: AbortSignal): Promise<ListAreasArea> {
+        let url_ = this.baseUrl + "/api/v1/areas/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateArea(_response);
+        });
+    }
+
+    protected processUpdateArea(response: Response): Promise<ListAreasArea> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListAreasArea;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than the configured limit.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ListAreasArea>(null as any);
+    }
+
+    /**
      * Staff actions, newest first (admins: all; department heads: their departments'), with their names and what changed.
      * @param action (optional) Only entries whose action starts with this text (e.g. `idea.`).
      * @param targetType (optional) Only entries about this kind of object.
@@ -5289,7 +5522,7 @@ export class ParticipationClient {
     }
 
     /**
-     * The project's public ideas: sort trending, popular, newest, most_commented or random (send back `seed`); filter by topic, status, text or map box.
+     * The project's public ideas: sort trending, popular, newest, most_commented or random (send back `seed`); filter by topic, area, status, text or map box.
      * @param id The project's id.
      * @param sort (optional) Order of the list.
      * @param topic (optional) Only items with this topic.
@@ -5302,9 +5535,11 @@ export class ParticipationClient {
      * @param seed (optional) Seed of the `random` order, so that following pages keep the same order (returned in the cursor).
      * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
      * @param limit (optional) Page size, 1 to 100 (20 when left out).
+     * @param topicId (optional) The topic's id.
+     * @param areaId (optional) The area's id.
      * @return OK
      */
-    listIdeas(id: string, sort?: IdeaSort | undefined, topic?: string | undefined, status?: IdeaStatus | undefined, search?: string | undefined, south?: number | undefined, west?: number | undefined, north?: number | undefined, east?: number | undefined, seed?: number | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListIdeasResponse> {
+    listIdeas(id: string, sort?: IdeaSort | undefined, topic?: string | undefined, status?: IdeaStatus | undefined, search?: string | undefined, south?: number | undefined, west?: number | undefined, north?: number | undefined, east?: number | undefined, seed?: number | undefined, cursor?: string | undefined, limit?: number | undefined, topicId?: string | undefined, areaId?: string | undefined, signal?: AbortSignal): Promise<ListIdeasResponse> {
         let url_ = this.baseUrl + "/api/v1/projects/{id}/ideas?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5353,6 +5588,14 @@ export class ParticipationClient {
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
         else if (limit !== undefined)
             url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (topicId === null)
+            throw new globalThis.Error("The parameter 'topicId' cannot be null.");
+        else if (topicId !== undefined)
+            url_ += "topicId=" + encodeURIComponent("" + topicId) + "&";
+        if (areaId === null)
+            throw new globalThis.Error("The parameter 'areaId' cannot be null.");
+        else if (areaId !== undefined)
+            url_ += "areaId=" + encodeURIComponent("" + areaId) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -6140,9 +6383,11 @@ export class ParticipationClient {
      * @param sort (optional) Order of the list.
      * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
      * @param limit (optional) Page size, 1 to 100 (20 when left out).
+     * @param topicId (optional) The topic's id.
+     * @param areaId (optional) The area's id.
      * @return OK
      */
-    listManagedIdeas(id: string, status?: IdeaStatus | undefined, topic?: string | undefined, phaseId?: string | undefined, waiting?: boolean | undefined, waitingDays?: number | undefined, flagged?: boolean | undefined, assignee?: string | undefined, search?: string | undefined, sort?: ManagedIdeaSort | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListManagedIdeasResponse> {
+    listManagedIdeas(id: string, status?: IdeaStatus | undefined, topic?: string | undefined, phaseId?: string | undefined, waiting?: boolean | undefined, waitingDays?: number | undefined, flagged?: boolean | undefined, assignee?: string | undefined, search?: string | undefined, sort?: ManagedIdeaSort | undefined, cursor?: string | undefined, limit?: number | undefined, topicId?: string | undefined, areaId?: string | undefined, signal?: AbortSignal): Promise<ListManagedIdeasResponse> {
         let url_ = this.baseUrl + "/api/v1/projects/{id}/ideas/manage?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6191,6 +6436,14 @@ export class ParticipationClient {
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
         else if (limit !== undefined)
             url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (topicId === null)
+            throw new globalThis.Error("The parameter 'topicId' cannot be null.");
+        else if (topicId !== undefined)
+            url_ += "topicId=" + encodeURIComponent("" + topicId) + "&";
+        if (areaId === null)
+            throw new globalThis.Error("The parameter 'areaId' cannot be null.");
+        else if (areaId !== undefined)
+            url_ += "areaId=" + encodeURIComponent("" + areaId) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -10620,7 +10873,7 @@ export class ParticipationClient {
     }
 
     /**
-     * Published and archived projects: filter by department, topic, status, current method or text; newest or ending soon.
+     * Published and archived projects: filter by department, topic, area, status, current method or text; newest or ending soon.
      * @param departmentId (optional) Only items of this department.
      * @param topic (optional) Only items with this topic.
      * @param status (optional) Only items in this status.
@@ -10629,9 +10882,11 @@ export class ParticipationClient {
      * @param sort (optional) Order of the list.
      * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
      * @param limit (optional) Page size, 1 to 100 (20 when left out).
+     * @param topicId (optional) The topic's id.
+     * @param areaId (optional) The area's id.
      * @return OK
      */
-    listProjects(departmentId?: string | undefined, topic?: string | undefined, status?: ProjectStatus | undefined, method?: PhaseMethod | undefined, search?: string | undefined, sort?: ProjectSort | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListProjectsResponse> {
+    listProjects(departmentId?: string | undefined, topic?: string | undefined, status?: ProjectStatus | undefined, method?: PhaseMethod | undefined, search?: string | undefined, sort?: ProjectSort | undefined, cursor?: string | undefined, limit?: number | undefined, topicId?: string | undefined, areaId?: string | undefined, signal?: AbortSignal): Promise<ListProjectsResponse> {
         let url_ = this.baseUrl + "/api/v1/projects?";
         if (departmentId === null)
             throw new globalThis.Error("The parameter 'departmentId' cannot be null.");
@@ -10665,6 +10920,14 @@ export class ParticipationClient {
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
         else if (limit !== undefined)
             url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (topicId === null)
+            throw new globalThis.Error("The parameter 'topicId' cannot be null.");
+        else if (topicId !== undefined)
+            url_ += "topicId=" + encodeURIComponent("" + topicId) + "&";
+        if (areaId === null)
+            throw new globalThis.Error("The parameter 'areaId' cannot be null.");
+        else if (areaId !== undefined)
+            url_ += "areaId=" + encodeURIComponent("" + areaId) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -13062,6 +13325,239 @@ export class ParticipationClient {
     }
 
     /**
+     * The topics projects and ideas are tagged from, in order (archived ones only when asked for).
+     * @param includeArchived (optional) Archived items too (they stay on old content but are no longer offered).
+     * @return OK
+     */
+    listTopics(includeArchived?: boolean | undefined, signal?: AbortSignal): Promise<ListTopicsResponse> {
+        let url_ = this.baseUrl + "/api/v1/topics?";
+        if (includeArchived === null)
+            throw new globalThis.Error("The parameter 'includeArchived' cannot be null.");
+        else if (includeArchived !== undefined)
+            url_ += "includeArchived=" + encodeURIComponent("" + includeArchived) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListTopics(_response);
+        });
+    }
+
+    protected processListTopics(response: Response): Promise<ListTopicsResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListTopicsResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ListTopicsResponse>(null as any);
+    }
+
+    /**
+     * Add a topic (admin).
+     * @return Created
+     */
+    createTopic(body: CreateTopicRequest, signal?: AbortSignal): Promise<ListTopicsTopic> {
+        let url_ = this.baseUrl + "/api/v1/topics";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateTopic(_response);
+        });
+    }
+
+    protected processCreateTopic(response: Response): Promise<ListTopicsTopic> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListTopicsTopic;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than the configured limit.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ListTopicsTopic>(null as any);
+    }
+
+    /**
+     * Edit, reorder, archive or restore a topic (admin; with the version read, else 409).
+     * @param id The topic's id.
+     * @return OK
+     */
+    updateTopic(id: string, body: UpdateTopicRequest, signal?: AbortSignal): Promise<ListTopicsTopic> {
+        let url_ = this.baseUrl + "/api/v1/topics/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateTopic(_response);
+        });
+    }
+
+    protected processUpdateTopic(response: Response): Promise<ListTopicsTopic> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListTopicsTopic;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than the configured limit.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ListTopicsTopic>(null as any);
+    }
+
+    /**
      * A user's public profile (names only).
      * @param id The user's id.
      * @return OK
@@ -15358,6 +15854,13 @@ export interface CreateApiClientRequest {
     rateLimitPerMinute?: number | undefined;
 }
 
+export interface CreateAreaRequest {
+    name: { [key: string]: string; } | undefined;
+    description?: { [key: string]: string; } | undefined;
+    sortOrder?: number | undefined;
+    geometry?: any;
+}
+
 export interface CreateCalendarEventRequest {
     projectId?: string | undefined;
     title?: { [key: string]: string; } | undefined;
@@ -15416,11 +15919,19 @@ export interface CreateProjectRequest {
     goals?: { [key: string]: string; } | undefined;
     targetAudience?: { [key: string]: string; } | undefined;
     topics?: string[] | undefined;
+    topicIds?: string[] | undefined;
+    areaIds?: string[] | undefined;
 }
 
 export interface CreateProjectResponse {
     id: string;
     status: ProjectStatus;
+}
+
+export interface CreateTopicRequest {
+    name: { [key: string]: string; } | undefined;
+    description?: { [key: string]: string; } | undefined;
+    sortOrder?: number | undefined;
 }
 
 export interface CreateWebhookRequest {
@@ -15598,6 +16109,14 @@ export enum EventType {
     PagePublished = "page.published",
     PageUnpublished = "page.unpublished",
     PageDeleted = "page.deleted",
+    TopicCreated = "topic.created",
+    TopicUpdated = "topic.updated",
+    TopicArchived = "topic.archived",
+    TopicRestored = "topic.restored",
+    AreaCreated = "area.created",
+    AreaUpdated = "area.updated",
+    AreaArchived = "area.archived",
+    AreaRestored = "area.restored",
 }
 
 export interface Export {
@@ -15875,6 +16394,8 @@ export interface GetIdeaResponse {
     history: GetIdeaStatusChange[];
     actions: ActionPolicyDecision[];
     cost?: number | undefined;
+    topicIds?: string[] | undefined;
+    areaId?: string | undefined;
 }
 
 export interface GetIdeaStatusChange {
@@ -16093,6 +16614,8 @@ export interface GetProjectResponse {
     phases: GetProjectPhase[];
     currentPhaseId?: string | undefined;
     staff?: GetProjectStaffView | undefined;
+    topicIds?: string[] | undefined;
+    areaIds?: string[] | undefined;
 }
 
 export interface GetProjectStaffView {
@@ -16253,6 +16776,8 @@ export interface IdeaFields {
     latitude?: number | undefined;
     longitude?: number | undefined;
     locationLabel?: string | undefined;
+    topicIds?: string[] | undefined;
+    areaId?: string | undefined;
 }
 
 export interface IdeaNote {
@@ -16364,6 +16889,20 @@ export interface IssueClientTokenTokenResponse {
 
 export interface ListApiClientsResponse {
     items: ApiClient[];
+}
+
+export interface ListAreasArea {
+    id: string;
+    name: { [key: string]: string; };
+    description: { [key: string]: string; };
+    sortOrder: number;
+    archived: boolean;
+    version: number;
+    geometry?: any;
+}
+
+export interface ListAreasResponse {
+    items: ListAreasArea[];
 }
 
 export interface ListAuditLogClient {
@@ -16577,6 +17116,8 @@ export interface ListIdeasIdea {
     createdAt: string;
     myReaction?: ReactionKind | undefined;
     cost?: number | undefined;
+    topicIds?: string[] | undefined;
+    areaId?: string | undefined;
 }
 
 export interface ListIdeasResponse {
@@ -16633,6 +17174,8 @@ export interface ListManagedIdeasIdea {
     waitingSince?: string | undefined;
     waitingDays?: number | undefined;
     assignee?: StaffMember | undefined;
+    topicIds?: string[] | undefined;
+    areaId?: string | undefined;
 }
 
 export interface ListManagedIdeasPhaseRef {
@@ -16722,6 +17265,8 @@ export interface ListProjectsProject {
     imageUrl?: string | undefined;
     publishedAt?: string | undefined;
     currentPhase?: ListProjectsCurrentPhase | undefined;
+    topicIds?: string[] | undefined;
+    areaIds?: string[] | undefined;
 }
 
 export interface ListProjectsResponse {
@@ -16750,6 +17295,19 @@ export interface ListTextAnswersTextAnswer {
     text: string;
     other: boolean;
     submittedAt: string;
+}
+
+export interface ListTopicsResponse {
+    items: ListTopicsTopic[];
+}
+
+export interface ListTopicsTopic {
+    id: string;
+    name: { [key: string]: string; };
+    description: { [key: string]: string; };
+    sortOrder: number;
+    archived: boolean;
+    version: number;
 }
 
 export interface ListUsersResponse {
@@ -17422,6 +17980,8 @@ export enum SubjectType {
     CalendarEvent = "calendar_event",
     Campaign = "campaign",
     Page = "page",
+    Topic = "topic",
+    Area = "area",
 }
 
 export interface SubmitIdeaRequest {
@@ -17432,6 +17992,8 @@ export interface SubmitIdeaRequest {
     longitude?: number | undefined;
     locationLabel?: string | undefined;
     organisationId?: string | undefined;
+    topicIds?: string[] | undefined;
+    areaId?: string | undefined;
 }
 
 export interface SubmitResponseResponse {
@@ -17511,6 +18073,15 @@ export interface UpdateApiClientRequest {
     rateLimitPerMinute?: number | undefined;
 }
 
+export interface UpdateAreaRequest {
+    name: { [key: string]: string; } | undefined;
+    description?: { [key: string]: string; } | undefined;
+    sortOrder: number | undefined;
+    archived: boolean;
+    version: number;
+    geometry?: any;
+}
+
 export interface UpdateMeRequest {
     firstName?: string | undefined;
     lastName?: string | undefined;
@@ -17561,6 +18132,16 @@ export interface UpdateProjectRequest {
     goals?: { [key: string]: string; } | undefined;
     targetAudience?: { [key: string]: string; } | undefined;
     topics?: string[] | undefined;
+    topicIds?: string[] | undefined;
+    areaIds?: string[] | undefined;
+}
+
+export interface UpdateTopicRequest {
+    name: { [key: string]: string; } | undefined;
+    description?: { [key: string]: string; } | undefined;
+    sortOrder: number | undefined;
+    archived: boolean;
+    version: number;
 }
 
 export interface UpdateWebhookRequest {

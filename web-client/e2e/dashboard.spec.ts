@@ -17,7 +17,7 @@ async function departmentWithActivity(request: APIRequestContext) {
   const departmentId = await createDepartment(request, auth, departmentName);
   const projectTitle = unique('Programme culturel');
   const projectId = await createdId(
-    await request.post('/api/v1/projects', { data: { departmentId, title: { fr: projectTitle }, topics: ['culture'] }, headers: auth }),
+    await request.post('/api/v1/projects', { data: { departmentId, title: { fr: projectTitle } }, headers: auth }),
   );
   const phase = await request.post(`/api/v1/projects/${projectId}/phases`, {
     headers: auth,

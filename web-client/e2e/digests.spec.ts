@@ -48,7 +48,7 @@ test('a moderator opens "Mes résumés", reads what the next digest holds and tu
   await createdId(
     await request.post(`/api/v1/projects/${projectId}/ideas`, {
       headers: resident,
-      data: { title: ideaTitle, body: '<p>Pour tout le quartier.</p>', topics: ['parc'] },
+      data: { title: ideaTitle, body: '<p>Pour tout le quartier.</p>' },
     }),
   );
 

@@ -42,7 +42,7 @@ async function departmentWithIdeas(request: APIRequestContext) {
     await createdId(
       await request.post(`/api/v1/projects/${projectId}/ideas`, {
         headers: resident,
-        data: { title, body: '<p>Pour tout le quartier.</p>', topics: ['parc'] },
+        data: { title, body: '<p>Pour tout le quartier.</p>' },
       }),
     );
   }

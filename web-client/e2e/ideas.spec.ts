@@ -16,7 +16,7 @@ async function ideationProject(request: APIRequestContext) {
   const departmentId = ((await department.json()) as { id: string }).id;
   const title = unique('Le quartier de demain');
   const project = await request.post('/api/v1/projects', {
-    data: { departmentId, title: { fr: title }, topics: ['mobilité'] },
+    data: { departmentId, title: { fr: title } },
     headers: auth,
   });
   expect(project.status()).toBe(201);
@@ -56,7 +56,6 @@ async function postIdea(request: APIRequestContext, projectId: string, author: {
     data: {
       title,
       body: '<p>Il fait trop chaud l’été sur la place.</p>',
-      topics: ['mobilier urbain'],
       latitude: 50.8466,
       longitude: 4.3528,
       locationLabel: 'Place du marché',
@@ -96,7 +95,6 @@ test('a resident posts an idea on the map: refused beside the missing fields, th
 
   await page.getByLabel('Titre').fill(ideaTitle);
   await page.getByLabel('Description').fill('Il fait trop chaud l’été sur la place.\n\nDes bancs sous les arbres, près de la <fontaine>.');
-  await page.getByLabel('Thèmes (facultatif)').fill('mobilier urbain, place');
   // The map's keyboard path: type the coordinates.
   await page.getByLabel('Latitude').fill('50.8466');
   await page.getByLabel('Longitude').fill('4.3528');
@@ -111,7 +109,6 @@ test('a resident posts an idea on the map: refused beside the missing fields, th
   await expect(page.getByRole('status').filter({ hasText: 'Votre idée a été publiée.' })).toBeVisible();
   await expect(page.locator('.idea__body p')).toHaveCount(2);
   await expect(page.locator('.idea__body')).toContainText('près de la <fontaine>.');
-  await expect(page.getByRole('list', { name: 'Thèmes' })).toContainText('mobilier urbain');
   const where = page.getByRole('region', { name: 'Emplacement', exact: true });
   await expect(where).toContainText('Place du marché');
   await expect(where).toContainText('Latitude 50,8466, longitude 4,3528');

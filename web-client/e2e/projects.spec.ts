@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Locator } from '@playwright/test';
 import { admin } from './support/admin';
-import { adminToken, bearer, createDepartment, createdId, dayUtc, grantRole, password, register } from './support/api';
+import { adminToken, bearer, createDepartment, createdId, dayUtc, grantRole, password, register, type Auth } from './support/api';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
 import { logIn, subnav, screenshot } from './support/pages';
@@ -27,12 +27,21 @@ async function expectLoaded(image: Locator) {
 const ideasPhase = 'Vos idées pour le parc';
 const votePhase = 'Vote sur les idées';
 
+/** The admins' topics the projects are tagged with (taken when another test made them already). */
+async function ensureTopics(request: APIRequestContext, auth: Auth, names: string[]) {
+  for (const fr of names) {
+    const created = await request.post('/api/v1/topics', { data: { name: { fr } }, headers: auth });
+    expect([201, 409]).toContain(created.status());
+  }
+}
+
 /**
  * Through the API: a department and a draft project (rich text with a script the server must drop), optionally with
  * its header image, a running ideation phase and a voting phase after it, and published.
  */
 async function draftProject(request: APIRequestContext, options: { image?: boolean; phases?: boolean; publish?: boolean } = {}) {
   const auth = bearer(await adminToken(request));
+  await ensureTopics(request, auth, ['parcs', 'nature']);
   const department = unique('Espaces verts');
   const departmentId = await createDepartment(request, auth, department);
   const title = unique('Réaménagement du parc');
@@ -77,7 +86,9 @@ async function draftProject(request: APIRequestContext, options: { image?: boole
 
 test('an admin creates a draft project: missing fields refused, translations counted, a header image refused then taken', async ({
   page,
+  request,
 }) => {
+  await ensureTopics(request, bearer(await adminToken(request)), ['parcs', 'nature']);
   const department = unique('Espaces verts');
   const title = unique('Réaménagement du parc');
 

@@ -26,7 +26,7 @@ async function projectAfterIdeas(
 ) {
   const title = unique(next.method === 'voting' ? 'Embellir la place' : 'Budget participatif du quartier');
   const project = await request.post('/api/v1/projects', {
-    data: { departmentId, title: { fr: title }, topics: ['quartier'] },
+    data: { departmentId, title: { fr: title } },
     headers: auth,
   });
   expect(project.status()).toBe(201);

@@ -182,6 +182,15 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await _respawner!.ResetAsync(connection);
         // The standard pages come from a migration: put them back as a new platform has them.
         await connection.ExecuteAsync("SELECT seed_standard_pages();");
+        // Every test city starts with the topics its tests tag content with (admins' list since migration 0023).
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO topics (id, name, sort_order)
+            SELECT gen_random_uuid(), jsonb_build_object('fr', n), o::integer
+              FROM unnest(ARRAY['arbres', 'culture', 'mobilier', 'mobilité', 'nature', 'parc', 'tables', 'vélo'])
+                   WITH ORDINALITY AS t (n, o);
+            """
+        );
         if (Directory.Exists(StorageDirectory))
             Directory.Delete(StorageDirectory, recursive: true);
         Services.GetRequiredService<Participation.Api.Features.Platform.PlatformSettingsStore>().Invalidate();

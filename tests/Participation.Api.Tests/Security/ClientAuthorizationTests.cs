@@ -118,7 +118,9 @@ public sealed class ClientAuthorizationTests(ApiFactory api) : ApiTest(api)
                 "GET /api/v1/changes: projects:read ideas:read",
                 "GET /api/v1/changes/cursor: projects:read ideas:read",
                 "GET /api/v1/comments/{id}/replies: ideas:read",
+                "GET /api/v1/areas: projects:read ideas:read",
                 "GET /api/v1/departments: projects:read ideas:read",
+                "GET /api/v1/topics: projects:read ideas:read",
                 // Events with calendars: public reads, as for projects.
                 "GET /api/v1/events: projects:read",
                 "GET /api/v1/events/calendar.ics: projects:read",

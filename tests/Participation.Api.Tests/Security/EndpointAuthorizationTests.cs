@@ -45,6 +45,7 @@ public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
             {
                 "* /health/live",
                 "* /health/ready",
+                "GET /api/v1/areas/",
                 "GET /api/v1/departments/",
                 "GET /api/v1/organisations/",
                 "GET /api/v1/organisations/{id:guid}",
@@ -55,6 +56,7 @@ public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
                 "GET /api/v1/projects/{id:guid}",
                 "GET /api/v1/projects/{id:guid}/actions",
                 "GET /api/v1/projects/{id:guid}/image",
+                "GET /api/v1/topics/",
                 // Images in rich texts: capability URLs (a random key), shown by the public texts that hold them.
                 "GET /api/v1/media/{key}",
                 "GET /api/v1/users/{id:guid}",

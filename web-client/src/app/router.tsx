@@ -140,6 +140,7 @@ export const routes = [
             path: 'departments',
             lazy: async () => ({ Component: (await import('./routes/admin/admin-departments-route')).AdminDepartmentsRoute }),
           },
+          { path: 'topics', lazy: async () => ({ Component: (await import('./routes/admin/admin-topics-route')).AdminTopicsRoute }) },
           {
             path: 'invitations',
             lazy: async () => ({ Component: (await import('./routes/admin/admin-invitations-route')).AdminInvitationsRoute }),

@@ -359,6 +359,31 @@ public enum EventType
 
     [JsonStringEnumMemberName("page.deleted")]
     PageDeleted,
+
+    // Topics and areas (neighbourhoods) that projects and ideas are tagged from: kept by admins (audited, platform-wide).
+    [JsonStringEnumMemberName("topic.created")]
+    TopicCreated,
+
+    [JsonStringEnumMemberName("topic.updated")]
+    TopicUpdated,
+
+    [JsonStringEnumMemberName("topic.archived")]
+    TopicArchived,
+
+    [JsonStringEnumMemberName("topic.restored")]
+    TopicRestored,
+
+    [JsonStringEnumMemberName("area.created")]
+    AreaCreated,
+
+    [JsonStringEnumMemberName("area.updated")]
+    AreaUpdated,
+
+    [JsonStringEnumMemberName("area.archived")]
+    AreaArchived,
+
+    [JsonStringEnumMemberName("area.restored")]
+    AreaRestored,
 }
 
 /// <summary>What an event is about.</summary>
@@ -387,6 +412,8 @@ public enum SubjectType
     CalendarEvent,
     Campaign,
     Page,
+    Topic,
+    Area,
 }
 
 /// <summary>Who made it happen: a person, the platform itself (a command-line operator, a scheduled job), an API client.</summary>
@@ -530,6 +557,14 @@ public static class EventCatalogue
             or EventType.PagePublished
             or EventType.PageUnpublished
             or EventType.PageDeleted => new(SubjectType.Page, true),
+            EventType.TopicCreated or EventType.TopicUpdated or EventType.TopicArchived or EventType.TopicRestored => new(
+                SubjectType.Topic,
+                true
+            ),
+            EventType.AreaCreated or EventType.AreaUpdated or EventType.AreaArchived or EventType.AreaRestored => new(
+                SubjectType.Area,
+                true
+            ),
         };
 #pragma warning restore CS8524
 

@@ -64,7 +64,8 @@ internal static class ExportQueries
         ],
         $"""
         SELECT i.id, i.created_at, {ProjectTitle}, i.title, i.status, u.first_name || ' ' || u.last_name, o.name,
-               array_to_string(i.topics, ', '), i.likes_count, i.dislikes_count, i.comments_count, i.cost, i.latitude,
+               array_to_string(idea_topic_names(i.id, @Language), ', '), i.likes_count, i.dislikes_count, i.comments_count, i.cost,
+               i.latitude,
                i.longitude, i.location_label, i.withdrawn_at, i.hidden_at, {FigureDefinitions.FirstAnswerAt}, i.body
         {IdeasFrom}
          ORDER BY i.created_at, i.id

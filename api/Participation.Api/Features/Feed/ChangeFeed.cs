@@ -187,7 +187,8 @@ public static class ChangeFeed
     private const string ProjectsSql = """
         SELECT p.id, p.department_id, d.name::text AS department_name, p.title::text AS title, p.summary::text AS summary,
                p.description::text AS description, p.goals::text AS goals, p.target_audience::text AS target_audience,
-               p.topics, p.status, p.image_key, p.published_at, p.updated_at
+               project_topic_names(p.id, @Lang) AS topics, project_topic_ids(p.id) AS topic_ids,
+                   project_area_ids(p.id) AS area_ids, p.status, p.image_key, p.published_at, p.updated_at
           FROM projects p JOIN departments d ON d.id = p.department_id
          WHERE p.id = ANY(@Ids);
         SELECT ph.id, ph.title::text AS title, ph.description::text AS description, ph.starts_at, ph.ends_at, ph.method,
@@ -198,7 +199,8 @@ public static class ChangeFeed
 
     // The columns ListIdeas reads, for given ids, with what decides whether each is public.
     private const string IdeasSql = $"""
-        SELECT i.id, i.title, i.excerpt, i.topics, i.latitude, i.longitude, i.location_label, i.status, i.author_id,
+        SELECT i.id, i.title, i.excerpt, idea_topic_names(i.id, @Lang) AS topics, idea_topic_ids(i.id) AS topic_ids, i.area_id,
+               i.latitude, i.longitude, i.location_label, i.status, i.author_id,
                i.organisation_id, i.likes_count, i.dislikes_count, i.comments_count, i.created_at, i.cost,
                {AuthorView.Columns}, NULL AS my_reaction,
                i.project_id, p.status AS project_status, i.listed, i.withdrawn_at IS NOT NULL AS withdrawn,
@@ -257,7 +259,7 @@ public static class ChangeFeed
         if (projectIds.Length > 0)
         {
             await using var results = await ((Npgsql.NpgsqlConnection)connection).QueryMultipleAsync(
-                new CommandDefinition(ProjectsSql, new { Ids = projectIds }, tx, cancellationToken: ct)
+                new CommandDefinition(ProjectsSql, new { Ids = projectIds, Lang = RequestLanguage.Current }, tx, cancellationToken: ct)
             );
             var projects = (await results.ReadAsync<GetProject.Handler.Row>()).AsList();
             var phases = (await results.ReadAsync<GetProject.Handler.PhaseRow>()).ToLookup(p => p.ProjectId);
@@ -278,7 +280,7 @@ public static class ChangeFeed
         if (ideaIds.Length > 0)
         {
             var rows = await connection.QueryAsync(
-                new CommandDefinition(IdeasSql, new { Ids = ideaIds }, tx, cancellationToken: ct),
+                new CommandDefinition(IdeasSql, new { Ids = ideaIds, Lang = RequestLanguage.Current }, tx, cancellationToken: ct),
                 (ListIdeas.Handler.Row row, PublicIdea state) => (row, state),
                 splitOn: "project_id"
             );

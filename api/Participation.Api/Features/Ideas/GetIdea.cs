@@ -38,13 +38,17 @@ public static class GetIdea
         Visibility Visibility,
         IReadOnlyList<StatusChange> History,
         IReadOnlyList<ActionPolicy.Decision> Actions,
-        decimal? Cost
+        decimal? Cost,
+        // Always sent (empty when untagged); optional in the contract only because fields added to 1.x responses are.
+        IReadOnlyList<Guid>? TopicIds,
+        Guid? AreaId
     );
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
     {
         internal const string Sql = $"""
-            SELECT i.id, i.project_id, i.phase_id, i.title, i.body, i.topics, i.latitude, i.longitude, i.location_label, i.status,
+            SELECT i.id, i.project_id, i.phase_id, i.title, i.body, idea_topic_names(i.id, @Lang) AS topics,
+                   idea_topic_ids(i.id) AS topic_ids, i.area_id, i.latitude, i.longitude, i.location_label, i.status,
                    i.likes_count, i.dislikes_count, i.comments_count, i.created_at, i.edited_at, i.withdrawn_at, i.hidden_at,
                    i.hidden_reason, i.hidden_by_flags, i.cost,
                    i.author_id, {AuthorView.Columns},
@@ -69,6 +73,8 @@ public static class GetIdea
             public string Title { get; init; } = "";
             public string Body { get; init; } = "";
             public string[] Topics { get; init; } = [];
+            public Guid[] TopicIds { get; init; } = [];
+            public Guid? AreaId { get; init; }
             public double? Latitude { get; init; }
             public double? Longitude { get; init; }
             public string? LocationLabel { get; init; }
@@ -109,7 +115,16 @@ public static class GetIdea
             List<ChangeRow> history;
             await using (
                 var grid = await connection.QueryMultipleAsync(
-                    new CommandDefinition(Sql, new { q.ActorId, q.IdeaId }, cancellationToken: ct)
+                    new CommandDefinition(
+                        Sql,
+                        new
+                        {
+                            q.ActorId,
+                            q.IdeaId,
+                            Lang = RequestLanguage.Current,
+                        },
+                        cancellationToken: ct
+                    )
                 )
             )
             {
@@ -154,7 +169,9 @@ public static class GetIdea
                     ))
                     .ToList(),
                 IdeaActions.For(q.ActorId, access, i.PostingPhaseActive, phase),
-                i.Cost
+                i.Cost,
+                i.TopicIds,
+                i.AreaId
             );
         }
     }

@@ -1,5 +1,7 @@
 using System.Data;
+using Participation.Api.Features.Areas;
 using Participation.Api.Features.Grants;
+using Participation.Api.Features.Topics;
 
 namespace Participation.Api.Features.Ideas;
 
@@ -23,7 +25,9 @@ public sealed record IdeaFields(
     IReadOnlyList<string>? Topics,
     double? Latitude,
     double? Longitude,
-    string? LocationLabel
+    string? LocationLabel,
+    IReadOnlyList<Guid>? TopicIds = null,
+    Guid? AreaId = null
 );
 
 public sealed class IdeaFieldsRules : AbstractValidator<IdeaFields>
@@ -42,6 +46,7 @@ public sealed class IdeaFieldsRules : AbstractValidator<IdeaFields>
             .MaximumLength(20000)
             .WithMessage(_ => Messages.Get("too_long"));
         RuleFor(f => f.Topics).Must(t => t is null || t.Count <= 10).WithMessage(_ => Messages.Get("topics_count"));
+        RuleFor(f => f.TopicIds).TopicIds();
         RuleForEach(f => f.Topics)
             .Must(t => !string.IsNullOrWhiteSpace(t) && t.Trim().Length <= 40)
             .WithMessage(_ => Messages.Get("topic_length"))
@@ -52,8 +57,22 @@ public sealed class IdeaFieldsRules : AbstractValidator<IdeaFields>
         RuleFor(f => f.LocationLabel).PlainText(200);
     }
 
-    public static string[] NormalizeTopics(IReadOnlyList<string>? topics) =>
-        (topics ?? []).Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct().ToArray();
+    /// <summary>The idea's topics and area as chosen (topic ids, else an old client's names; none when neither is sent).</summary>
+    public static async Task<(TopicSelection Topics, Guid? AreaId)> ResolveTagsAsync(
+        IDbConnection connection,
+        IDbTransaction tx,
+        IdeaFields f,
+        IReadOnlyCollection<Guid> currentTopics,
+        Guid? currentArea,
+        CancellationToken ct
+    )
+    {
+        var topics = await TopicTags.ResolveAsync(connection, tx, f.TopicIds, f.Topics, currentTopics, ct) ?? new([], []);
+        if (f.AreaId is not { } area)
+            return (topics, null);
+        await AreaTags.ResolveAsync(connection, tx, [area], currentArea is { } a ? [a] : [], "areaId", ct);
+        return (topics, area);
+    }
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Participation.Api.Features.Grants;
+using Participation.Api.Features.Topics;
 using Participation.Api.Infrastructure.Content;
 using Participation.Api.Infrastructure.Pagination;
 
@@ -7,7 +8,7 @@ namespace Participation.Api.Features.Ideas;
 
 /// <summary>
 /// The public ideas of a project, sorted trending (stored score) · popular (likes − dislikes) · newest ·
-/// most_commented · random (stable for a visitor's seed), filtered by topic, status, text and map bounding
+/// most_commented · random (stable for a visitor's seed), filtered by topic, area, status, text and map bounding
 /// box, keyset-paginated, each with the caller's own reaction — one SQL statement whatever the page size.
 /// Every sort walks its own index; sort names map to complete statements, never into SQL text.
 /// </summary>
@@ -26,7 +27,9 @@ public static class ListIdeas
         double? East,
         long? Seed,
         string? Cursor,
-        int? Limit
+        int? Limit,
+        Guid? TopicId = null,
+        Guid? AreaId = null
     ) : IQuery<Response>;
 
     public sealed record Idea(
@@ -42,7 +45,10 @@ public static class ListIdeas
         int Comments,
         DateTimeOffset CreatedAt,
         ReactionKind? MyReaction,
-        decimal? Cost
+        decimal? Cost,
+        // Always sent (empty when untagged); optional in the contract only because fields added to 1.x responses are.
+        IReadOnlyList<Guid>? TopicIds,
+        Guid? AreaId
     );
 
     public sealed record Response(IReadOnlyList<Idea> Items, string? NextCursor, long Seed);
@@ -101,7 +107,8 @@ public static class ListIdeas
             SELECT x.*, {{AuthorView.Columns}}, r.kind AS my_reaction, proj.id AS project_found
               FROM (SELECT p.id FROM projects p WHERE p.id = @ProjectId AND (p.status <> 'draft' OR {{ProjectStaff.IsStaffOf}})) proj
               LEFT JOIN LATERAL (
-                    SELECT i.id, i.title, i.excerpt, i.topics, i.latitude, i.longitude, i.location_label,
+                    SELECT i.id, i.title, i.excerpt, idea_topic_names(i.id, @Lang) AS topics, idea_topic_ids(i.id) AS topic_ids, i.area_id,
+                           i.latitude, i.longitude, i.location_label,
                            i.status, i.author_id, i.organisation_id, i.likes_count, i.dislikes_count, i.comments_count, i.created_at,
                            i.score, i.trending_score, i.cost,
                            {0} AS sort_key
@@ -163,12 +170,14 @@ public static class ListIdeas
             Search = 4,
             Box = 8,
             After = 16,
+            Area = 32,
         }
 
         private static readonly (Conditions Flag, string Sql)[] Fragments =
         [
             (Conditions.Status, "i.status = @Status"),
-            (Conditions.Topic, "i.topics @> ARRAY[@Topic]"),
+            (Conditions.Topic, TopicTags.Filter("idea_topics", "idea_id", "i.id")),
+            (Conditions.Area, "i.area_id = @AreaId"),
             (Conditions.Search, "i.search @@ plainto_tsquery('simple', @Search)"),
             (Conditions.Box, "i.latitude BETWEEN @South AND @North AND i.longitude BETWEEN @West AND @East"),
         ];
@@ -195,6 +204,8 @@ public static class ListIdeas
             public string Title { get; init; } = "";
             public string Excerpt { get; init; } = "";
             public string[] Topics { get; init; } = [];
+            public Guid[] TopicIds { get; init; } = [];
+            public Guid? AreaId { get; init; }
             public double? Latitude { get; init; }
             public double? Longitude { get; init; }
             public string? LocationLabel { get; init; }
@@ -222,7 +233,8 @@ public static class ListIdeas
             await using var connection = await db.OpenConnectionAsync(ct);
             var conditions =
                 (q.Status is null ? Conditions.None : Conditions.Status)
-                | (q.Topic is null ? Conditions.None : Conditions.Topic)
+                | (string.IsNullOrWhiteSpace(q.Topic) && q.TopicId is null ? Conditions.None : Conditions.Topic)
+                | (q.AreaId is null ? Conditions.None : Conditions.Area)
                 | (string.IsNullOrWhiteSpace(q.Search) ? Conditions.None : Conditions.Search)
                 | (q.South is null ? Conditions.None : Conditions.Box)
                 | (after is null ? Conditions.None : Conditions.After);
@@ -235,7 +247,10 @@ public static class ListIdeas
                             q.ActorId,
                             q.ProjectId,
                             Status = q.Status.ToWire(),
-                            Topic = q.Topic?.Trim().ToLowerInvariant(),
+                            Topic = string.IsNullOrWhiteSpace(q.Topic) ? null : q.Topic.Trim().ToLowerInvariant(),
+                            q.TopicId,
+                            q.AreaId,
+                            Lang = RequestLanguage.Current,
                             Search = string.IsNullOrWhiteSpace(q.Search) ? null : q.Search.Trim(),
                             q.South,
                             q.West,
@@ -289,11 +304,13 @@ public static class ListIdeas
                 r.CommentsCount,
                 r.CreatedAt.AsUtc(),
                 r.MyReaction.ToEnumOrNull<ReactionKind>(),
-                r.Cost
+                r.Cost,
+                r.TopicIds,
+                r.AreaId
             );
     }
 
-    /// <summary>The query string: sort, filters (topic, status, text, map box) and the page.</summary>
+    /// <summary>The query string: sort, filters (topic by id, or by name for old clients; area, status, text, map box), the page.</summary>
     public sealed record QueryString(
         [property: QueryEnum<IdeaSort>] string? Sort,
         string? Topic,
@@ -305,12 +322,14 @@ public static class ListIdeas
         double? East,
         long? Seed,
         string? Cursor,
-        int? Limit
+        int? Limit,
+        Guid? TopicId,
+        Guid? AreaId
     );
 
     [EndpointSummary(
         "The project's public ideas: sort trending, popular, newest, most_commented or "
-            + "random (send back `seed`); filter by topic, status, text or map box."
+            + "random (send back `seed`); filter by topic, area, status, text or map box."
     )]
     public static ValueTask<Response> Endpoint(
         Guid id,
@@ -333,7 +352,9 @@ public static class ListIdeas
                 q.East,
                 q.Seed,
                 q.Cursor,
-                q.Limit
+                q.Limit,
+                q.TopicId,
+                q.AreaId
             ),
             ct
         );

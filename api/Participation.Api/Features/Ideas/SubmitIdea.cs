@@ -1,6 +1,7 @@
 using FluentValidation.Results;
 using Participation.Api.Features.Events;
 using Participation.Api.Features.Phases;
+using Participation.Api.Features.Topics;
 using Participation.Api.Infrastructure.Content;
 
 namespace Participation.Api.Features.Ideas;
@@ -20,7 +21,9 @@ public static class SubmitIdea
         double? Latitude,
         double? Longitude,
         string? LocationLabel,
-        Guid? OrganisationId
+        Guid? OrganisationId,
+        IReadOnlyList<Guid>? TopicIds = null,
+        Guid? AreaId = null
     );
 
     public sealed record Command(Guid ActorId, Guid ProjectId, Request Idea) : ICommand<Guid>;
@@ -28,7 +31,16 @@ public static class SubmitIdea
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() =>
-            RuleFor(c => new IdeaFields(c.Idea.Title, c.Idea.Body, c.Idea.Topics, c.Idea.Latitude, c.Idea.Longitude, c.Idea.LocationLabel))
+            RuleFor(c => new IdeaFields(
+                    c.Idea.Title,
+                    c.Idea.Body,
+                    c.Idea.Topics,
+                    c.Idea.Latitude,
+                    c.Idea.Longitude,
+                    c.Idea.LocationLabel,
+                    c.Idea.TopicIds,
+                    c.Idea.AreaId
+                ))
                 .SetValidator(new IdeaFieldsRules())
                 .OverridePropertyName("");
     }
@@ -47,9 +59,9 @@ public static class SubmitIdea
             """;
 
         private const string InsertSql = """
-            INSERT INTO ideas (id, project_id, phase_id, author_id, organisation_id, title, body, topics, latitude, longitude,
+            INSERT INTO ideas (id, project_id, phase_id, author_id, organisation_id, title, body, area_id, latitude, longitude,
                                location_label, status, trending_score)
-            VALUES (@Id, @ProjectId, @PhaseId, @ActorId, @OrganisationId, @Title, @Body, @Topics, @Latitude, @Longitude, @LocationLabel,
+            VALUES (@Id, @ProjectId, @PhaseId, @ActorId, @OrganisationId, @Title, @Body, @AreaId, @Latitude, @Longitude, @LocationLabel,
                     @Status,
                     idea_trending(0, 0, 0, now(), now()));
             INSERT INTO idea_status_changes (idea_id, from_status, to_status, changed_by) VALUES (@Id, NULL, @Status, @ActorId);
@@ -104,7 +116,8 @@ public static class SubmitIdea
             var id = Guid.CreateVersion7();
             var status = (settings.PreModeration == true ? IdeaStatus.Prescreening : IdeaStatus.Proposed).ToWire();
             var title = r.Title.Trim();
-            var topics = IdeaFieldsRules.NormalizeTopics(r.Topics);
+            var fields = new IdeaFields(r.Title, r.Body, r.Topics, r.Latitude, r.Longitude, r.LocationLabel, r.TopicIds, r.AreaId);
+            var (tags, areaId) = await IdeaFieldsRules.ResolveTagsAsync(connection, tx, fields, [], null, ct);
             var authorName = await connection.ExecuteScalarAsync<string>(
                 new CommandDefinition(
                     InsertSql,
@@ -117,7 +130,7 @@ public static class SubmitIdea
                         r.OrganisationId,
                         Title = title,
                         Body = body,
-                        Topics = topics,
+                        AreaId = areaId,
                         r.Latitude,
                         r.Longitude,
                         LocationLabel = string.IsNullOrWhiteSpace(r.LocationLabel) ? null : r.LocationLabel.Trim(),
@@ -127,6 +140,7 @@ public static class SubmitIdea
                     cancellationToken: ct
                 )
             );
+            await TopicTags.SetIdeaAsync(connection, tx, id, tags.Ids, ct);
             await events.RecordAsync(
                 tx,
                 EventType.IdeaSubmitted,
@@ -138,7 +152,8 @@ public static class SubmitIdea
                     title,
                     status,
                     organisationId = r.OrganisationId,
-                    topics,
+                    topics = tags.Names,
+                    areaId,
                     latitude = r.Latitude,
                     longitude = r.Longitude,
                 },

@@ -1,6 +1,7 @@
 using FluentValidation.Results;
 using Participation.Api.Features.Events;
 using Participation.Api.Features.Phases;
+using Participation.Api.Features.Topics;
 using Participation.Api.Infrastructure.Content;
 
 namespace Participation.Api.Features.Ideas;
@@ -60,19 +61,29 @@ public static class UpdateIdea
     {
         // The idea is locked by this transaction (AuthorRules): the joined row is its value before this update.
         private const string Sql = """
-            UPDATE ideas i SET title = @Title, body = @Body, topics = @Topics, latitude = @Latitude, longitude = @Longitude,
+            UPDATE ideas i SET title = @Title, body = @Body, area_id = @AreaId, latitude = @Latitude, longitude = @Longitude,
                    location_label = @LocationLabel,
                    edited_at = now(), updated_at = now()
               FROM ideas old
              WHERE i.id = @IdeaId AND old.id = i.id
-            RETURNING old.title, old.body, old.topics, old.latitude, old.longitude, old.location_label;
+            RETURNING old.title, old.body, idea_topic_names(old.id, 'fr') AS topics, old.area_id, old.latitude, old.longitude,
+                      old.location_label;
             """;
+
+        private const string TagsSql = "SELECT idea_topic_ids(id) AS topic_ids, area_id FROM ideas WHERE id = @IdeaId;";
+
+        private sealed class Tags
+        {
+            public Guid[] TopicIds { get; init; } = [];
+            public Guid? AreaId { get; init; }
+        }
 
         private sealed class Fields
         {
             public string Title { get; init; } = "";
             public string Body { get; init; } = "";
             public string[] Topics { get; init; } = [];
+            public Guid? AreaId { get; init; }
             public double? Latitude { get; init; }
             public double? Longitude { get; init; }
             public string? LocationLabel { get; init; }
@@ -96,11 +107,16 @@ public static class UpdateIdea
             );
             if (phase.MapRequired && r.Latitude is null)
                 throw new ValidationException([new ValidationFailure("latitude", Messages.Get("location_required"))]);
+            var current = await connection.QuerySingleAsync<Tags>(
+                new CommandDefinition(TagsSql, new { c.IdeaId }, tx, cancellationToken: ct)
+            );
+            var (tags, areaId) = await IdeaFieldsRules.ResolveTagsAsync(connection, tx, r, current.TopicIds, current.AreaId, ct);
             var now = new Fields
             {
                 Title = r.Title.Trim(),
                 Body = body,
-                Topics = IdeaFieldsRules.NormalizeTopics(r.Topics),
+                Topics = tags.Names,
+                AreaId = areaId,
                 Latitude = r.Latitude,
                 Longitude = r.Longitude,
                 LocationLabel = string.IsNullOrWhiteSpace(r.LocationLabel) ? null : r.LocationLabel.Trim(),
@@ -113,7 +129,7 @@ public static class UpdateIdea
                         c.IdeaId,
                         now.Title,
                         now.Body,
-                        now.Topics,
+                        now.AreaId,
                         now.Latitude,
                         now.Longitude,
                         now.LocationLabel,
@@ -122,12 +138,14 @@ public static class UpdateIdea
                     cancellationToken: ct
                 )
             );
+            await TopicTags.SetIdeaAsync(connection, tx, c.IdeaId, tags.Ids, ct);
             // The same text again still marks the idea edited, as it always did, but is no new fact.
             if (
                 Changes.Of(
                     ("title", was.Title, now.Title),
                     ("body", was.Body, now.Body),
                     ("topics", was.Topics, now.Topics),
+                    ("areaId", was.AreaId, now.AreaId),
                     ("latitude", was.Latitude, now.Latitude),
                     ("longitude", was.Longitude, now.Longitude),
                     ("locationLabel", was.LocationLabel, now.LocationLabel)

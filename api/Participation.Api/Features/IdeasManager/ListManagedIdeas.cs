@@ -2,13 +2,14 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Participation.Api.Features.Figures;
 using Participation.Api.Features.Ideas;
+using Participation.Api.Features.Topics;
 using Participation.Api.Infrastructure.Pagination;
 
 namespace Participation.Api.Features.IdeasManager;
 
 /// <summary>
 /// The ideas manager's table: every idea of a project, those awaiting pre-moderation, hidden or withdrawn too (each with
-/// its state), filtered by status, topic, phase, waiting for an answer (for more than N days), open flags, assignee and
+/// its state), filtered by status, topic, area, phase, waiting for an answer (for more than N days), open flags, assignee and
 /// text; sorted newest, oldest, most supported, most commented or waiting longest; keyset pages, with the number of ideas
 /// the filters match and the staff ideas may be assigned to. "Waiting" and "answered" are the figures' definitions
 /// (<see cref="FigureDefinitions"/>), so the table and the dashboards agree. For the project's staff; the page, the count
@@ -29,7 +30,9 @@ public static class ListManagedIdeas
         string? Search,
         ManagedIdeaSort? Sort,
         string? Cursor,
-        int? Limit
+        int? Limit,
+        Guid? TopicId = null,
+        Guid? AreaId = null
     ) : IQuery<Response>;
 
     public sealed record PhaseRef(Guid Id, IReadOnlyDictionary<string, string> Title);
@@ -53,7 +56,10 @@ public static class ListManagedIdeas
         DateTimeOffset? AnsweredAt,
         DateTimeOffset? WaitingSince,
         int? WaitingDays,
-        StaffMember? Assignee
+        StaffMember? Assignee,
+        // Always sent (empty when untagged); optional in the contract only because fields added to 1.x responses are.
+        IReadOnlyList<Guid>? TopicIds,
+        Guid? AreaId
     );
 
     /// <param name="Total">How many ideas the filters match (all pages).</param>
@@ -103,11 +109,13 @@ public static class ListManagedIdeas
     {
         private const string Template = $$"""
             SELECT x.id, x.title, x.status, x.listed, x.hidden, x.withdrawn, x.phase_id, ph.title::text AS phase_title, x.topics,
+                   x.topic_ids, x.area_id,
                    x.created_at, x.likes_count, x.dislikes_count, x.comments_count, x.open_flags, x.answered_at, x.waiting,
                    CASE WHEN x.waiting THEN floor(extract(epoch FROM now() - x.created_at) / 86400)::int END AS waiting_days,
                    x.assignee_id, a.first_name || ' ' || a.last_name AS assignee_name, {{AuthorView.Columns}}
               FROM (SELECT i.id, i.title, i.status, i.listed, i.hidden_at IS NOT NULL AS hidden, i.withdrawn_at IS NOT NULL AS withdrawn,
-                           i.phase_id, i.topics, i.created_at, i.likes_count, i.dislikes_count, i.comments_count, i.open_flags,
+                           i.phase_id, idea_topic_names(i.id, @Lang) AS topics, idea_topic_ids(i.id) AS topic_ids, i.area_id,
+                           i.created_at, i.likes_count, i.dislikes_count, i.comments_count, i.open_flags,
                            i.author_id, i.organisation_id, i.assignee_id,
                            {{FigureDefinitions.FirstAnswerAt}} AS answered_at,
                            {{FigureDefinitions.IsWaiting}} AS waiting
@@ -156,12 +164,14 @@ public static class ListManagedIdeas
             Assignee = 256,
             Unassigned = 512,
             Search = 1024,
+            Area = 2048,
         }
 
         private static readonly (Conditions Flag, string Sql)[] Fragments =
         [
             (Conditions.Status, "i.status = @Status"),
-            (Conditions.Topic, "i.topics @> ARRAY[@Topic]"),
+            (Conditions.Topic, TopicTags.Filter("idea_topics", "idea_id", "i.id")),
+            (Conditions.Area, "i.area_id = @AreaId"),
             (Conditions.Phase, "i.phase_id = @PhaseId"),
             (Conditions.Waiting, FigureDefinitions.IsWaiting),
             (Conditions.NotWaiting, $"NOT ({FigureDefinitions.IsWaiting})"),
@@ -203,6 +213,8 @@ public static class ListManagedIdeas
             public Guid? PhaseId { get; init; }
             public string? PhaseTitle { get; init; }
             public string[] Topics { get; init; } = [];
+            public Guid[] TopicIds { get; init; } = [];
+            public Guid? AreaId { get; init; }
             public DateTime CreatedAt { get; init; }
             public int LikesCount { get; init; }
             public int DislikesCount { get; init; }
@@ -229,7 +241,8 @@ public static class ListManagedIdeas
             var access = await ManagerAccess.RequireStaffAsync(connection, q.ActorId, q.ProjectId, null, ct);
             var conditions =
                 (q.Status is null ? Conditions.None : Conditions.Status)
-                | (q.Topic is null ? Conditions.None : Conditions.Topic)
+                | (string.IsNullOrWhiteSpace(q.Topic) && q.TopicId is null ? Conditions.None : Conditions.Topic)
+                | (q.AreaId is null ? Conditions.None : Conditions.Area)
                 | (q.PhaseId is null ? Conditions.None : Conditions.Phase)
                 | (q.Waiting == true || q.WaitingDays is not null ? Conditions.Waiting : Conditions.None)
                 | (q.Waiting == false ? Conditions.NotWaiting : Conditions.None)
@@ -256,7 +269,10 @@ public static class ListManagedIdeas
                         q.ProjectId,
                         access.DepartmentId,
                         Status = q.Status.ToWire(),
-                        Topic = q.Topic?.Trim().ToLowerInvariant(),
+                        Topic = string.IsNullOrWhiteSpace(q.Topic) ? null : q.Topic.Trim().ToLowerInvariant(),
+                        q.TopicId,
+                        q.AreaId,
+                        Lang = RequestLanguage.Current,
                         q.PhaseId,
                         q.WaitingDays,
                         AssigneeId = assignee,
@@ -311,7 +327,9 @@ public static class ListManagedIdeas
                 r.AnsweredAt.AsUtc(),
                 r.Waiting ? r.CreatedAt.AsUtc() : null,
                 r.WaitingDays,
-                r.AssigneeId is { } id ? new StaffMember(id, r.AssigneeName ?? "") : null
+                r.AssigneeId is { } id ? new StaffMember(id, r.AssigneeName ?? "") : null,
+                r.TopicIds,
+                r.AreaId
             );
     }
 
@@ -331,7 +349,9 @@ public static class ListManagedIdeas
         string? Search,
         [property: QueryEnum<ManagedIdeaSort>] string? Sort,
         string? Cursor,
-        int? Limit
+        int? Limit,
+        Guid? TopicId,
+        Guid? AreaId
     );
 
     [EndpointSummary(
@@ -359,7 +379,9 @@ public static class ListManagedIdeas
                 q.Search,
                 WireEnum.FromQuery<ManagedIdeaSort>(q.Sort),
                 q.Cursor,
-                q.Limit
+                q.Limit,
+                q.TopicId,
+                q.AreaId
             ),
             ct
         );

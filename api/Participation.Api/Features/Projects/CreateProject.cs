@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Participation.Api.Features.Areas;
 using Participation.Api.Features.Events;
 using Participation.Api.Features.Grants;
+using Participation.Api.Features.Topics;
 
 namespace Participation.Api.Features.Projects;
 
@@ -14,7 +16,9 @@ public static class CreateProject
         IReadOnlyDictionary<string, string>? Description,
         IReadOnlyDictionary<string, string>? Goals,
         IReadOnlyDictionary<string, string>? TargetAudience,
-        IReadOnlyList<string>? Topics
+        IReadOnlyList<string>? Topics,
+        IReadOnlyList<Guid>? TopicIds = null,
+        IReadOnlyList<Guid>? AreaIds = null
     );
 
     public sealed record Command(
@@ -25,26 +29,33 @@ public static class CreateProject
         IReadOnlyDictionary<string, string>? Description,
         IReadOnlyDictionary<string, string>? Goals,
         IReadOnlyDictionary<string, string>? TargetAudience,
-        IReadOnlyList<string>? Topics
+        IReadOnlyList<string>? Topics,
+        IReadOnlyList<Guid>? TopicIds = null,
+        IReadOnlyList<Guid>? AreaIds = null
     ) : ICommand<Response>, IProjectTexts;
 
     public sealed record Response(Guid Id, ProjectStatus Status);
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => Include(new ProjectTextsRules<Command>(creating: true));
+        public Validator()
+        {
+            Include(new ProjectTextsRules<Command>(creating: true));
+            RuleFor(c => c.TopicIds).TopicIds();
+            RuleFor(c => c.AreaIds).AreaIds();
+        }
     }
 
     public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Response>
     {
         private const string Sql = """
-            INSERT INTO projects (id, department_id, title, summary, description, goals, target_audience, topics, created_by)
+            INSERT INTO projects (id, department_id, title, summary, description, goals, target_audience, created_by)
             SELECT @Id, d.id, CAST(@Title AS jsonb), coalesce(CAST(@Summary AS jsonb), '{}'), coalesce(CAST(@Description AS jsonb), '{}'),
                    coalesce(CAST(@Goals AS jsonb), '{}'), coalesce(CAST(@TargetAudience AS jsonb), '{}'),
-                   coalesce(CAST(@Topics AS text[]), '{}'), @ActorId
+                   @ActorId
               FROM departments d WHERE d.id = @DepartmentId
             RETURNING jsonb_build_object('departmentId', department_id, 'status', status, 'title', title, 'summary', summary,
-                                         'topics', topics) AS after;
+                                         'topics', CAST(@TopicNames AS text[]), 'areaIds', CAST(@AreaIds AS uuid[])) AS after;
             """;
 
         public async ValueTask<Response> Handle(Command c, CancellationToken ct)
@@ -66,9 +77,14 @@ public static class CreateProject
                 }
             );
             await using var tx = await connection.BeginTransactionAsync(ct);
+            var topics = await TopicTags.ResolveAsync(connection, tx, c.TopicIds, c.Topics, [], ct) ?? new([], []);
+            var areas = await AreaTags.ResolveAsync(connection, tx, c.AreaIds ?? [], [], "areaIds", ct);
+            parameters.AddDynamicParams(new { TopicNames = topics.Names, AreaIds = areas });
             var created = await connection.QuerySingleOrDefaultAsync<string?>(
                 new CommandDefinition(Sql, parameters, tx, cancellationToken: ct)
             ) ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("departmentId", "Unknown department.")]);
+            await TopicTags.SetProjectAsync(connection, tx, id, topics.Ids, ct);
+            await AreaTags.SetProjectAsync(connection, tx, id, areas, ct);
             var after = JsonSerializer.Deserialize<JsonElement>(created);
             await events.RecordAsync(
                 tx,
@@ -98,7 +114,9 @@ public static class CreateProject
                 body.Description,
                 body.Goals,
                 body.TargetAudience,
-                body.Topics
+                body.Topics,
+                body.TopicIds,
+                body.AreaIds
             ),
             ct
         );

@@ -46,7 +46,10 @@ public static class GetProject
         DateTimeOffset UpdatedAt,
         IReadOnlyList<Phase> Phases,
         Guid? CurrentPhaseId,
-        StaffView? Staff
+        StaffView? Staff,
+        // Always sent (empty when untagged); optional in the contract only because fields added to 1.x responses are.
+        IReadOnlyList<Guid>? TopicIds,
+        IReadOnlyList<Guid>? AreaIds
     );
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
@@ -54,7 +57,9 @@ public static class GetProject
         private const string Sql = """
             SELECT p.id, p.department_id, d.name::text AS department_name, p.title::text AS title, p.summary::text AS summary,
                    p.description::text AS description, p.goals::text AS goals, p.target_audience::text AS target_audience,
-                   p.topics, p.status, p.image_key, p.published_at, p.updated_at, p.preview_token_hash IS NOT NULL AS preview_active,
+                   project_topic_names(p.id, @Lang) AS topics, project_topic_ids(p.id) AS topic_ids,
+                   project_area_ids(p.id) AS area_ids, p.status, p.image_key, p.published_at, p.updated_at,
+                   p.preview_token_hash IS NOT NULL AS preview_active,
                    p.preview_token_hash = @PreviewHash AS preview_ok
               FROM projects p JOIN departments d ON d.id = p.department_id
              WHERE p.id = @Id;
@@ -79,6 +84,8 @@ public static class GetProject
             public string Goals { get; init; } = "{}";
             public string TargetAudience { get; init; } = "{}";
             public string[] Topics { get; init; } = [];
+            public Guid[] TopicIds { get; init; } = [];
+            public Guid[] AreaIds { get; init; } = [];
             public string Status { get; init; } = "";
             public string? ImageKey { get; init; }
             public DateTime? PublishedAt { get; init; }
@@ -114,6 +121,7 @@ public static class GetProject
                         q.Id,
                         PreviewHash = previewHash,
                         Staff = access.IsStaff,
+                        Lang = RequestLanguage.Current,
                     },
                     cancellationToken: ct
                 )
@@ -146,7 +154,9 @@ public static class GetProject
                 p.UpdatedAt.AsUtc(),
                 phases,
                 phases.FirstOrDefault(x => x.IsCurrent)?.Id,
-                staff
+                staff,
+                p.TopicIds,
+                p.AreaIds
             );
 
         internal static Phase ToPhase(PhaseRow r) =>

@@ -1,12 +1,13 @@
 using Participation.Api.Features.Phases;
+using Participation.Api.Features.Topics;
 using Participation.Api.Infrastructure.Pagination;
 
 namespace Participation.Api.Features.Projects;
 
 /// <summary>
 /// The public project list: published and archived projects only (drafts never appear, not even in
-/// counts). Filters: department, topic, status, the current phase's method, text search. Sorted newest
-/// first or by the current phase ending soonest; keyset pages; one SQL statement whatever the page size.
+/// counts). Filters: department, topic (by id; by name for old clients), area, status, the current phase's method, text search.
+/// Sorted newest first or by the current phase ending soonest; keyset pages; one SQL statement whatever the page size.
 /// </summary>
 public static class ListProjects
 {
@@ -18,7 +19,9 @@ public static class ListProjects
         string? Search,
         ProjectSort? Sort,
         string? Cursor,
-        int? Limit
+        int? Limit,
+        Guid? TopicId = null,
+        Guid? AreaId = null
     ) : IQuery<Response>;
 
     public sealed record CurrentPhase(Guid Id, PhaseMethod Method, DateTimeOffset? EndsAt);
@@ -32,7 +35,10 @@ public static class ListProjects
         ProjectStatus Status,
         string? ImageUrl,
         DateTimeOffset? PublishedAt,
-        CurrentPhase? CurrentPhase
+        CurrentPhase? CurrentPhase,
+        // Always sent (empty when untagged); optional in the contract only because fields added to 1.x responses are.
+        IReadOnlyList<Guid>? TopicIds,
+        IReadOnlyList<Guid>? AreaIds
     );
 
     public sealed record Response(IReadOnlyList<Project> Items, string? NextCursor);
@@ -58,9 +64,13 @@ public static class ListProjects
     {
         // The sort key: newest = published_at (descending); ending_soon = the current phase's end (ascending,
         // open-ended and phase-less projects last). Both are keyset-paginated on (key, id).
-        private const string Sql = """
+        private static readonly string TopicFilter = TopicTags.Filter("project_topics", "project_id", "p.id");
+
+        private static readonly string Sql = $"""
             SELECT p.id, p.department_id, d.name::text AS department_name, p.title::text AS title, p.summary::text AS summary,
-                   p.topics, p.status, p.image_key, p.published_at, cur.id AS phase_id, cur.method AS phase_method,
+                   project_topic_names(p.id, @Lang) AS topics, project_topic_ids(p.id) AS topic_ids,
+                   project_area_ids(p.id) AS area_ids, p.status, p.image_key, p.published_at, cur.id AS phase_id,
+                   cur.method AS phase_method,
                    cur.ends_at AS phase_ends_at,
                    CASE WHEN @EndingSoon THEN coalesce(cur.ends_at, 'infinity') ELSE p.published_at END AS sort_key
               FROM projects p
@@ -72,7 +82,8 @@ public static class ListProjects
              WHERE p.status IN ('published', 'archived')
                AND (@Status::text IS NULL OR p.status = @Status)
                AND (@DepartmentId::uuid IS NULL OR p.department_id = @DepartmentId)
-               AND (@Topic::text IS NULL OR p.topics @> ARRAY[@Topic])
+               AND (@Topic::text IS NULL AND @TopicId::uuid IS NULL OR {TopicFilter})
+               AND (@AreaId::uuid IS NULL OR EXISTS (SELECT 1 FROM project_areas pa WHERE pa.project_id = p.id AND pa.area_id = @AreaId))
                AND (@Method::text IS NULL OR cur.method = @Method)
                AND (@Search::text IS NULL OR p.search @@ plainto_tsquery('simple', @Search))
                AND (@AfterAt::timestamptz IS NULL
@@ -93,6 +104,8 @@ public static class ListProjects
             public string Title { get; init; } = "{}";
             public string Summary { get; init; } = "{}";
             public string[] Topics { get; init; } = [];
+            public Guid[] TopicIds { get; init; } = [];
+            public Guid[] AreaIds { get; init; } = [];
             public string Status { get; init; } = "";
             public string? ImageKey { get; init; }
             public DateTime? PublishedAt { get; init; }
@@ -116,7 +129,10 @@ public static class ListProjects
                             EndingSoon = q.Sort == ProjectSort.EndingSoon,
                             Status = q.Status.ToWire(),
                             q.DepartmentId,
-                            Topic = q.Topic?.Trim().ToLowerInvariant(),
+                            Topic = string.IsNullOrWhiteSpace(q.Topic) ? null : q.Topic.Trim().ToLowerInvariant(),
+                            q.TopicId,
+                            q.AreaId,
+                            Lang = RequestLanguage.Current,
                             Method = q.Method.ToWire(),
                             Search = string.IsNullOrWhiteSpace(q.Search) ? null : q.Search.Trim(),
                             AfterAt = after?.At,
@@ -140,7 +156,11 @@ public static class ListProjects
                             ? null
                             : $"/api/v1/projects/{r.Id}/image?v={Uri.EscapeDataString(Path.GetFileNameWithoutExtension(r.ImageKey))}",
                         r.PublishedAt.AsUtc(),
-                        r.PhaseId is { } phase ? new CurrentPhase(phase, r.PhaseMethod!.ToEnum<PhaseMethod>(), r.PhaseEndsAt.AsUtc()) : null
+                        r.PhaseId is { } phase
+                            ? new CurrentPhase(phase, r.PhaseMethod!.ToEnum<PhaseMethod>(), r.PhaseEndsAt.AsUtc())
+                            : null,
+                        r.TopicIds,
+                        r.AreaIds
                     ))
                     .ToList(),
                 next
@@ -148,7 +168,7 @@ public static class ListProjects
         }
     }
 
-    /// <summary>The query string: filters (department, topic, status, current method, text), the order and the page.</summary>
+    /// <summary>The query string: filters (department, topic, area, status, current method, text), the order and the page.</summary>
     public sealed record QueryString(
         Guid? DepartmentId,
         string? Topic,
@@ -157,11 +177,13 @@ public static class ListProjects
         string? Search,
         [property: QueryEnum<ProjectSort>] string? Sort,
         string? Cursor,
-        int? Limit
+        int? Limit,
+        Guid? TopicId,
+        Guid? AreaId
     );
 
     [EndpointSummary(
-        "Published and archived projects: filter by department, topic, status, current method or text; newest or ending soon."
+        "Published and archived projects: filter by department, topic, area, status, current method or text; newest or ending soon."
     )]
     public static ValueTask<Response> Endpoint([AsParameters] QueryString q, ISender sender, CancellationToken ct) =>
         sender.Send(
@@ -173,7 +195,9 @@ public static class ListProjects
                 q.Search,
                 WireEnum.FromQuery<ProjectSort>(q.Sort),
                 q.Cursor,
-                q.Limit
+                q.Limit,
+                q.TopicId,
+                q.AreaId
             ),
             ct
         );

@@ -27,7 +27,6 @@ public sealed class ProjectTextColumns(IProjectTexts t)
         t.Description is null ? null : System.Text.Json.JsonSerializer.Serialize(RichText.Sanitize(t.Description));
     public string? Goals => t.Goals is null ? null : System.Text.Json.JsonSerializer.Serialize(RichText.Sanitize(t.Goals));
     public string? TargetAudience => t.TargetAudience is null ? null : LocalizedText.ToJson(t.TargetAudience);
-    public string[]? Topics => t.Topics?.Select(x => x.Trim().ToLowerInvariant()).Where(x => x.Length > 0).Distinct().ToArray();
 }
 
 /// <summary>Rules for the texts, shared by creating and editing (creating requires the title).</summary>

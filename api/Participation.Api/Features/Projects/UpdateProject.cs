@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Participation.Api.Features.Areas;
 using Participation.Api.Features.Events;
+using Participation.Api.Features.Topics;
 
 namespace Participation.Api.Features.Projects;
 
@@ -12,7 +14,9 @@ public static class UpdateProject
         IReadOnlyDictionary<string, string>? Description,
         IReadOnlyDictionary<string, string>? Goals,
         IReadOnlyDictionary<string, string>? TargetAudience,
-        IReadOnlyList<string>? Topics
+        IReadOnlyList<string>? Topics,
+        IReadOnlyList<Guid>? TopicIds = null,
+        IReadOnlyList<Guid>? AreaIds = null
     );
 
     public sealed record Command(
@@ -23,12 +27,19 @@ public static class UpdateProject
         IReadOnlyDictionary<string, string>? Description,
         IReadOnlyDictionary<string, string>? Goals,
         IReadOnlyDictionary<string, string>? TargetAudience,
-        IReadOnlyList<string>? Topics
+        IReadOnlyList<string>? Topics,
+        IReadOnlyList<Guid>? TopicIds = null,
+        IReadOnlyList<Guid>? AreaIds = null
     ) : ICommand, IProjectTexts;
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => Include(new ProjectTextsRules<Command>(creating: false));
+        public Validator()
+        {
+            Include(new ProjectTextsRules<Command>(creating: false));
+            RuleFor(c => c.TopicIds).TopicIds();
+            RuleFor(c => c.AreaIds).AreaIds();
+        }
     }
 
     public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
@@ -36,7 +47,9 @@ public static class UpdateProject
         // before/after: the previous and new values of the fields given (those named in the audit data).
         private const string Sql = """
             WITH previous AS (
-                SELECT id, title, summary, description, goals, target_audience, topics FROM projects WHERE id = @Id FOR UPDATE),
+                SELECT id, title, summary, description, goals, target_audience, project_topic_names(id, 'fr') AS topics,
+                       project_area_ids(id) AS area_ids
+                  FROM projects WHERE id = @Id FOR UPDATE),
             updated AS (
                 UPDATE projects p SET
                        title = coalesce(CAST(@Title AS jsonb), p.title),
@@ -44,19 +57,32 @@ public static class UpdateProject
                        description = coalesce(CAST(@Description AS jsonb), p.description),
                        goals = coalesce(CAST(@Goals AS jsonb), p.goals),
                        target_audience = coalesce(CAST(@TargetAudience AS jsonb), p.target_audience),
-                       topics = coalesce(CAST(@Topics AS text[]), p.topics),
                        updated_at = now()
                   FROM previous WHERE p.id = previous.id
                 RETURNING jsonb_build_object('title', previous.title, 'summary', previous.summary, 'description', previous.description,
-                              'goals', previous.goals, 'targetAudience', previous.target_audience, 'topics', previous.topics) AS before,
+                              'goals', previous.goals, 'targetAudience', previous.target_audience, 'topics', previous.topics,
+                              'areaIds', previous.area_ids) AS before,
                           jsonb_build_object('title', p.title, 'summary', p.summary, 'description', p.description,
-                              'goals', p.goals, 'targetAudience', p.target_audience, 'topics', p.topics) AS after)
+                              'goals', p.goals, 'targetAudience', p.target_audience,
+                              'topics', coalesce(CAST(@TopicNames AS text[]), previous.topics),
+                              'areaIds', coalesce(CAST(@AreaIds AS uuid[]), previous.area_ids)) AS after)
             SELECT (SELECT coalesce(jsonb_object_agg(key, value), '{}') FROM jsonb_each(before) WHERE key = ANY(@Fields)) AS before,
                    (SELECT coalesce(jsonb_object_agg(key, value), '{}') FROM jsonb_each(after) WHERE key = ANY(@Fields)) AS after
               FROM updated;
             """;
 
         private sealed record Change(string Before, string After);
+
+        // The row lock first: the tags are resolved against the project's current ones (an archived topic may stay).
+        private const string CurrentSql = """
+            SELECT project_topic_ids(id) AS topic_ids, project_area_ids(id) AS area_ids FROM projects WHERE id = @Id FOR UPDATE;
+            """;
+
+        private sealed class Current
+        {
+            public Guid[] TopicIds { get; init; } = [];
+            public Guid[] AreaIds { get; init; } = [];
+        }
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {
@@ -69,7 +95,8 @@ public static class UpdateProject
                 ("description", c.Description),
                 ("goals", c.Goals),
                 ("targetAudience", c.TargetAudience),
-                ("topics", c.Topics),
+                ("topics", (object?)c.TopicIds ?? c.Topics),
+                ("areaIds", c.AreaIds),
             }
                 .Where(f => f.Value is not null)
                 .Select(f => f.Name)
@@ -77,6 +104,12 @@ public static class UpdateProject
             var parameters = new DynamicParameters(c.ToParameters());
             parameters.AddDynamicParams(new { c.Id, Fields = fields });
             await using var tx = await connection.BeginTransactionAsync(ct);
+            var current = await connection.QuerySingleOrDefaultAsync<Current>(
+                new CommandDefinition(CurrentSql, new { c.Id }, tx, cancellationToken: ct)
+            ) ?? throw new NotFoundException();
+            var topics = await TopicTags.ResolveAsync(connection, tx, c.TopicIds, c.Topics, current.TopicIds, ct);
+            var areas = c.AreaIds is null ? null : await AreaTags.ResolveAsync(connection, tx, c.AreaIds, current.AreaIds, "areaIds", ct);
+            parameters.AddDynamicParams(new { TopicNames = topics?.Names, AreaIds = areas });
             if (
                 await connection.QuerySingleOrDefaultAsync<Change>(new CommandDefinition(Sql, parameters, tx, cancellationToken: ct)) is
                 { } change
@@ -92,6 +125,11 @@ public static class UpdateProject
                     new { fields },
                     ct
                 );
+            // After the statement above read the previous tags for the event.
+            if (topics is not null)
+                await TopicTags.SetProjectAsync(connection, tx, c.Id, topics.Ids, ct);
+            if (areas is not null)
+                await AreaTags.SetProjectAsync(connection, tx, c.Id, areas, ct);
             await tx.CommitAsync(ct);
             return Unit.Value;
         }
@@ -102,7 +140,18 @@ public static class UpdateProject
     {
         var actor = caller.UserId;
         await sender.Send(
-            new Command(actor, id, body.Title, body.Summary, body.Description, body.Goals, body.TargetAudience, body.Topics),
+            new Command(
+                actor,
+                id,
+                body.Title,
+                body.Summary,
+                body.Description,
+                body.Goals,
+                body.TargetAudience,
+                body.Topics,
+                body.TopicIds,
+                body.AreaIds
+            ),
             ct
         );
         return await sender.Send(new GetProject.Query(actor, id, null), ct);

@@ -22,6 +22,7 @@ internal sealed class DescriptionsFilter : IOperationFilter
         ["key"] = "The image's key, as its upload returned it (32 hex digits and its format's extension, e.g. `….png`).",
         ["sort"] = "Order of the list.",
         ["topic"] = "Only items with this topic.",
+        ["includeArchived"] = "Archived items too (they stay on old content but are no longer offered).",
         ["role"] = "Only people or invitations with this role.",
         ["departmentId"] = "Only items of this department.",
         ["method"] = "Only projects with a phase of this participation method.",

@@ -1018,6 +1018,39 @@ public static class Messages
             "Toegestane statussen: pending, delivered, failed.",
             "Statuses allowed: pending, delivered, failed."
         ),
+        // Topics and areas (admins' lists that projects and ideas are tagged from).
+        ["topic_name_taken"] = (
+            "Un autre thème porte déjà ce nom dans une des langues.",
+            "Een ander thema draagt die naam al in een van de talen.",
+            "Another topic already has this name in one of the languages."
+        ),
+        ["area_name_taken"] = (
+            "Un autre quartier porte déjà ce nom dans une des langues.",
+            "Een andere wijk draagt die naam al in een van de talen.",
+            "Another area already has this name in one of the languages."
+        ),
+        ["list_item_stale"] = (
+            "Cet élément a été modifié entre-temps : rechargez-le avant d'enregistrer.",
+            "Dit item werd intussen gewijzigd: laad het opnieuw voor u opslaat.",
+            "This item was changed meanwhile: reload it before saving."
+        ),
+        ["unknown_topic"] = (
+            "Choisissez des thèmes proposés par la liste (un thème inconnu ou archivé : {0}).",
+            "Kies thema's uit de lijst (een onbekend of gearchiveerd thema: {0}).",
+            "Pick topics from the list (an unknown or archived topic: {0})."
+        ),
+        ["unknown_area"] = (
+            "Choisissez un quartier de la liste (inconnu ou archivé : {0}).",
+            "Kies een wijk uit de lijst (onbekend of gearchiveerd: {0}).",
+            "Pick an area from the list (unknown or archived: {0})."
+        ),
+        ["sort_order_range"] = ("Entre 0 et 10000.", "Tussen 0 en 10000.", "Between 0 and 10000."),
+        ["areas_count"] = ("20 quartiers au maximum.", "Maximaal 20 wijken.", "At most 20 areas."),
+        ["geometry_invalid"] = (
+            "Un polygone GeoJSON (Polygon ou MultiPolygon) en WGS84 est attendu : {0}",
+            "Een GeoJSON-veelhoek (Polygon of MultiPolygon) in WGS84 wordt verwacht: {0}",
+            "A GeoJSON polygon (Polygon or MultiPolygon) in WGS84 is expected: {0}"
+        ),
     };
 
     /// <summary>

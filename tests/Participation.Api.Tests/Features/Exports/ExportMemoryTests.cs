@@ -32,11 +32,14 @@ public sealed class ExportMemoryTests(ApiFactory api, ITestOutputHelper output) 
             await connection.ExecuteAsync(
                 """
                 SET LOCAL session_replication_role = replica;
-                INSERT INTO ideas (id, project_id, author_id, title, body, topics, likes_count, created_at)
+                INSERT INTO ideas (id, project_id, author_id, title, body, likes_count, created_at)
                 SELECT ('00000000-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, CASE WHEN i <= @Small THEN @P2 ELSE @P1 END, @Author,
                        'Idée numéro ' || i, '<p>' || repeat('Un texte assez long pour peser dans le fichier. ', 8) || i || '</p>',
-                       '{Mobilité,vélo}', i % 7, timestamptz '2030-01-01' + make_interval(secs => i)
+                       i % 7, timestamptz '2030-01-01' + make_interval(secs => i)
                   FROM generate_series(1, @Small + @Large) i;
+                INSERT INTO idea_topics (idea_id, topic_id)
+                SELECT ('00000000-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, t.id
+                  FROM generate_series(1, @Small + @Large) i CROSS JOIN topics t WHERE t.name ->> 'fr' IN ('mobilité', 'vélo');
                 """,
                 new
                 {

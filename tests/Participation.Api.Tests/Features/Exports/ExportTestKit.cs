@@ -44,18 +44,20 @@ internal sealed class ExportCity
         await connection.ExecuteAsync(
             """
             INSERT INTO organisations (id, name, status) VALUES (@Org, 'Association du parc', 'verified');
-            INSERT INTO ideas (id, project_id, phase_id, author_id, organisation_id, title, body, topics, latitude, longitude,
+            INSERT INTO ideas (id, project_id, phase_id, author_id, organisation_id, title, body, latitude, longitude,
                                location_label,
                                status, likes_count, dislikes_count, comments_count, cost, created_at, withdrawn_at)
             VALUES (@Idea1, @P1, @Phase1, @A, NULL, 'Plus de bancs au parc',
-                    '<p>Des bancs <strong>à l''ombre</strong> &amp; des arbres.</p><p>Merci</p>', '{Mobilier,parc}', 50.85, 4.35,
+                    '<p>Des bancs <strong>à l''ombre</strong> &amp; des arbres.</p><p>Merci</p>', 50.85, 4.35,
                     'Près de l''étang', 'proposed', 0, 1, 2, 100.50, '2030-01-01T10:00:00Z', NULL),
-                   (@Idea2, @P1, @Phase1, @B, @Org, 'Un marché bio', '<p>Des produits locaux</p>', '{}', NULL, NULL, NULL,
+                   (@Idea2, @P1, @Phase1, @B, @Org, 'Un marché bio', '<p>Des produits locaux</p>', NULL, NULL, NULL,
                     'accepted', 1, 0, 0, 20, '2030-01-02T10:00:00Z', NULL),
-                   (@Idea3, @P2, NULL, @A, NULL, 'Concerts au parc', '<p>Musique</p>', '{}', NULL, NULL, NULL,
+                   (@Idea3, @P2, NULL, @A, NULL, 'Concerts au parc', '<p>Musique</p>', NULL, NULL, NULL,
                     'proposed', 1, 0, 1, NULL, '2030-01-01T12:00:00Z', NULL),
-                   (@Idea4, @P1, @Phase1, @B, NULL, 'Idée retirée', 'Texte', '{}', NULL, NULL, NULL,
+                   (@Idea4, @P1, @Phase1, @B, NULL, 'Idée retirée', 'Texte', NULL, NULL, NULL,
                     'proposed', 0, 0, 0, NULL, '2030-02-01T10:00:00Z', '2030-02-02T00:00:00Z');
+            INSERT INTO idea_topics (idea_id, topic_id)
+            SELECT @Idea1, id FROM topics WHERE name ->> 'fr' IN ('mobilier', 'parc');
             INSERT INTO idea_status_changes (idea_id, from_status, to_status, created_at)
             VALUES (@Idea2, NULL, 'proposed', '2030-01-02T10:00:00Z');
             INSERT INTO idea_status_changes (idea_id, from_status, to_status, feedback, signed_as, created_at)

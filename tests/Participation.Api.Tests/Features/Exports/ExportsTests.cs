@@ -47,7 +47,7 @@ public sealed partial class ExportsTests(ApiFactory api) : ApiTest(api)
                     "proposed",
                     "Alice Martin",
                     "",
-                    "Mobilier, parc",
+                    "mobilier, parc",
                     "0",
                     "1",
                     "2",

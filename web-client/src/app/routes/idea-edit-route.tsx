@@ -13,6 +13,7 @@ import { projectQueryOptions } from '@/features/projects/api/projects';
 import { htmlToText } from '@/lib/rich-text';
 import { RequireAuth } from '../require-auth';
 import { useIdeaContext } from './use-idea-context';
+import { useTagOptions } from './use-tag-options';
 
 export function IdeaEditRoute() {
   const { t } = useTranslation();
@@ -33,8 +34,9 @@ function EditIdea() {
   const project = useQuery(projectQueryOptions(projectId));
   const { map, mapPending } = useIdeaContext();
   const update = useUpdateIdea();
+  const tags = useTagOptions(project.data?.topicIds, { topicIds: idea.data?.topicIds, areaId: idea.data?.areaId });
 
-  if (idea.isPending || project.isPending || mapPending) return <Loading label={t('common.loading')} />;
+  if (idea.isPending || project.isPending || mapPending || tags.pending) return <Loading label={t('common.loading')} />;
   const failure = idea.error ?? project.error;
   if (failure || !idea.data || !project.data) return <Alert variant="error" role="alert" title={describeError(t, toApiError(failure))} />;
   const current = idea.data;
@@ -56,13 +58,16 @@ function EditIdea() {
           initial={{
             title: current.title,
             body: htmlToText(current.body),
-            topics: current.topics.join(', '),
+            topicIds: current.topicIds ?? [],
+            areaId: current.areaId ?? '',
             location: current.location ? { latitude: current.location.latitude, longitude: current.location.longitude } : null,
             locationLabel: current.location?.label ?? '',
             organisationId: '',
           }}
           mapRequired={phase?.settings.map === true}
           map={map}
+          topicOptions={tags.topicOptions}
+          areaOptions={tags.areaOptions}
           submitLabel={t('ideas.form.save')}
           pending={update.isPending}
           error={update.error}

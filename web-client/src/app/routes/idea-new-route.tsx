@@ -12,6 +12,7 @@ import { projectActionsQueryOptions, projectQueryOptions } from '@/features/proj
 import { localizedName } from '@/lib/roles';
 import { RequireAuth } from '../require-auth';
 import { currentPhase, postIdeaDecision, useIdeaContext } from './use-idea-context';
+import { useTagOptions } from './use-tag-options';
 
 export function IdeaNewRoute() {
   const { t } = useTranslation();
@@ -32,8 +33,9 @@ function NewIdea() {
   const actions = useQuery(projectActionsQueryOptions(id));
   const { map, mapPending, organisations } = useIdeaContext();
   const submit = useSubmitIdea();
+  const tags = useTagOptions(project.data?.topicIds);
 
-  if (project.isPending || actions.isPending || mapPending) return <Loading label={t('common.loading')} />;
+  if (project.isPending || actions.isPending || mapPending || tags.pending) return <Loading label={t('common.loading')} />;
   const failure = project.error ?? actions.error;
   if (failure || !project.data || !actions.data) {
     return <Alert variant="error" role="alert" title={describeError(t, toApiError(failure))} />;
@@ -56,6 +58,8 @@ function NewIdea() {
           mapRequired={phase?.settings.map === true}
           map={map}
           organisations={organisations}
+          topicOptions={tags.topicOptions}
+          areaOptions={tags.areaOptions}
           submitLabel={t('ideas.form.submit')}
           pending={submit.isPending}
           error={submit.error}

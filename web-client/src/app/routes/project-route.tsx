@@ -32,6 +32,7 @@ import { localizedName } from '@/lib/roles';
 import { NotFoundRoute } from './not-found-route';
 import { phaseResultsPath, resultsReadable } from './phase-results';
 import { currentPhase, IDEA_METHODS, postIdeaDecision } from './use-idea-context';
+import { useTagOptions } from './use-tag-options';
 
 export function ProjectRoute() {
   const { t, i18n } = useTranslation();
@@ -47,6 +48,7 @@ export function ProjectRoute() {
   // Shared with the "What can I do now?" panel (same query).
   const actions = useQuery({ ...projectActionsQueryOptions(id), enabled: hasIdeas || surveyNow });
   const platform = useQuery(platformQueryOptions());
+  const tags = useTagOptions(project.data?.topicIds);
 
   if (status === 'restoring' || project.isPending) {
     return (
@@ -75,6 +77,8 @@ export function ProjectRoute() {
     projectId: data.id,
     postIdea: actions.isSuccess ? postIdeaDecision(data, actions.data.actions) : undefined,
     map: platform.data?.map,
+    topicOptions: tags.topicOptions,
+    areaOptions: tags.areaOptions,
   };
 
   return (

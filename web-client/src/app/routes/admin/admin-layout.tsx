@@ -25,6 +25,7 @@ export type StaffSectionKey =
   | 'projects'
   | 'users'
   | 'departments'
+  | 'topics'
   | 'invitations'
   | 'organisations'
   | 'audit'
@@ -71,6 +72,7 @@ export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[]
   { path: '/admin/projects', key: 'projects', roles: [Role.Admin, Role.DepartmentHead, Role.ProjectModerator] },
   { path: '/admin/users', key: 'users', roles: [Role.Admin] },
   { path: '/admin/departments', key: 'departments', roles: [Role.Admin] },
+  { path: '/admin/topics', key: 'topics', roles: [Role.Admin] },
   { path: '/admin/invitations', key: 'invitations', roles: [Role.Admin, Role.DepartmentHead] },
   { path: '/admin/organisations', key: 'organisations', roles: [Role.Admin] },
   { path: '/admin/audit', key: 'audit', roles: [Role.Admin, Role.DepartmentHead] },

@@ -74,6 +74,8 @@ export const managedIdeasInfiniteQueryOptions = (projectId: string, filters: Man
         filters.sort,
         pageParam,
         MANAGER_PAGE_SIZE,
+        undefined,
+        undefined,
         signal,
       );
     },

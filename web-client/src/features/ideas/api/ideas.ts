@@ -36,14 +36,17 @@ export interface MapBox {
 
 export interface IdeaFilters {
   sort: IdeaSort;
+  /** A topic's id ('' : any). */
   topic: string;
+  /** An area's id ('' : any). */
+  area: string;
   status: string;
   search: string;
   /** Only the ideas inside this box (map view). */
   bounds: MapBox | null;
 }
 
-export const EMPTY_IDEA_FILTERS: IdeaFilters = { sort: IdeaSort.Trending, topic: '', status: '', search: '', bounds: null };
+export const EMPTY_IDEA_FILTERS: IdeaFilters = { sort: IdeaSort.Trending, topic: '', area: '', status: '', search: '', bounds: null };
 
 /** Everything about ideas lives under one root: a new session reads it all again (reactions, rights). */
 export const ideaKeys = {
@@ -78,7 +81,7 @@ export const ideasInfiniteQueryOptions = (projectId: string, filters: IdeaFilter
       return api.listIdeas(
         projectId,
         filters.sort,
-        filters.topic.trim() || undefined,
+        undefined,
         oneOf(Object.values(IdeaStatus), filters.status),
         filters.search.trim() || undefined,
         box?.south,
@@ -88,6 +91,8 @@ export const ideasInfiniteQueryOptions = (projectId: string, filters: IdeaFilter
         seed,
         pageParam.cursor,
         limit,
+        filters.topic || undefined,
+        filters.area || undefined,
         signal,
       );
     },

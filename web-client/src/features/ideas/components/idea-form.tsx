@@ -6,9 +6,10 @@ import { LocationPicker } from '@/components/map/location-picker';
 import type { Coordinates } from '@/components/map/use-leaflet-map';
 import { Button } from '@/components/ui/button';
 import { FormErrorSummary } from '@/components/ui/form-error-summary';
-import { SelectField } from '@/components/ui/select-field';
+import { SelectField, type SelectOption } from '@/components/ui/select-field';
 import { TextAreaField } from '@/components/ui/textarea-field';
 import { TextField } from '@/components/ui/text-field';
+import { ToggleChips, type ToggleChipOption } from '@/components/ui/toggle-chips';
 import { erroredFields, mergeFieldErrors, type FieldErrors } from '@/lib/forms';
 import { textToHtml } from '@/lib/rich-text';
 import { useDescribeRefusal } from './action-reason';
@@ -18,15 +19,25 @@ export interface IdeaFormValue {
   title: string;
   /** Plain text: paragraphs separated by a blank line. */
   body: string;
-  /** Comma-separated. */
-  topics: string;
+  /** Chosen from the platform's topics. */
+  topicIds: string[];
+  /** '' : none. */
+  areaId: string;
   location: Coordinates | null;
   locationLabel: string;
   /** '' : the user themself. */
   organisationId: string;
 }
 
-export const EMPTY_IDEA_FORM: IdeaFormValue = { title: '', body: '', topics: '', location: null, locationLabel: '', organisationId: '' };
+export const EMPTY_IDEA_FORM: IdeaFormValue = {
+  title: '',
+  body: '',
+  topicIds: [],
+  areaId: '',
+  location: null,
+  locationLabel: '',
+  organisationId: '',
+};
 
 export interface IdeaFormProps {
   initial?: IdeaFormValue;
@@ -35,6 +46,10 @@ export interface IdeaFormProps {
   map: GetPlatformMapSettings;
   /** Verified organisations the user may post for (only when posting, not when editing). */
   organisations?: readonly OrganisationChoice[];
+  /** The topics offered as chips (the project's, else all active ones); none: no topic field. */
+  topicOptions?: readonly ToggleChipOption[];
+  /** The areas (neighbourhoods) offered; none: no area field. */
+  areaOptions?: readonly SelectOption[];
   submitLabel: string;
   pending: boolean;
   error: unknown;
@@ -47,27 +62,15 @@ export const TITLE_MIN = 3;
 export const TITLE_MAX = 120;
 const BODY_MAX = 20000;
 const TOPICS_MAX = 10;
-const TOPIC_MAX = 40;
 const LABEL_MAX = 200;
 
-/** « parcs, Mobilité douce » → ['parcs', 'Mobilité douce'] (the API lowercases them). */
-export function parseTopics(text: string): string[] {
-  return Array.from(
-    new Set(
-      text
-        .split(',')
-        .map((topic) => topic.trim())
-        .filter((topic) => topic.length > 0),
-    ),
-  );
-}
-
-/** What the form sends: the body as simple HTML (escaped paragraphs), topics as a list, the location or none. */
+/** What the form sends: the body as simple HTML (escaped paragraphs), the topics' and area's ids, the location or none. */
 export function toIdeaRequest(value: IdeaFormValue): SubmitIdeaRequest {
   return {
     title: value.title.trim(),
     body: textToHtml(value.body),
-    topics: parseTopics(value.topics),
+    topicIds: value.topicIds,
+    areaId: value.areaId || undefined,
     latitude: value.location?.latitude,
     longitude: value.location?.longitude,
     locationLabel: value.location ? value.locationLabel.trim() || undefined : undefined,
@@ -75,10 +78,10 @@ export function toIdeaRequest(value: IdeaFormValue): SubmitIdeaRequest {
   };
 }
 
-/** The API names a topic's error `topics[1]`: show them all beside the topics field. */
+/** The API names a topic's error `topicIds[1]` (or `topics` for names): show them all beside the topics field. */
 function withTopicErrors(errors: FieldErrors): FieldErrors {
   const topics = Object.entries(errors)
-    .filter(([key]) => key === 'topics' || key.startsWith('topics['))
+    .filter(([key]) => key === 'topics' || key.startsWith('topics[') || key === 'topicIds' || key.startsWith('topicIds['))
     .flatMap(([, messages]) => messages);
   return topics.length > 0 ? { ...errors, topics: Array.from(new Set(topics)) } : errors;
 }
@@ -89,6 +92,8 @@ export function IdeaForm({
   mapRequired,
   map,
   organisations = [],
+  topicOptions = [],
+  areaOptions = [],
   submitLabel,
   pending,
   error,
@@ -107,7 +112,8 @@ export function IdeaForm({
   const fields = [
     { key: 'title', id: 'idea-title', label: t('ideas.form.title') },
     { key: 'body', id: 'idea-body', label: t('ideas.form.body') },
-    { key: 'topics', id: 'idea-topics', label: t('ideas.form.topics') },
+    { key: 'topics', id: 'idea-topics', label: t('ideas.form.topicsChips') },
+    { key: 'areaId', id: 'idea-area', label: t('ideas.form.area') },
     { key: 'latitude', id: 'idea-location', label: t('ideas.form.location') },
     { key: 'longitude', id: 'idea-location', label: t('ideas.form.location') },
     { key: 'locationLabel', id: 'idea-location-label', label: t('ideas.form.locationLabel') },
@@ -127,9 +133,6 @@ export function IdeaForm({
     const body = textToHtml(value.body);
     if (!body) found.body = [t('forms.required')];
     else if (body.length > BODY_MAX) found.body = [t('ideas.form.bodyTooLong')];
-    const topics = parseTopics(value.topics);
-    if (topics.length > TOPICS_MAX || topics.some((topic) => topic.length > TOPIC_MAX))
-      found.topics = [t('ideas.form.topicsInvalid', { max: TOPICS_MAX, length: TOPIC_MAX })];
     if (mapRequired && !value.location) found.latitude = [t('ideas.form.locationRequired')];
     setClientErrors(found);
     if (Object.keys(found).length > 0) {
@@ -165,14 +168,28 @@ export function IdeaForm({
         onChange={(e) => set({ body: e.target.value })}
         errors={errors.body}
       />
-      <TextField
-        id="idea-topics"
-        label={t('ideas.form.topics')}
-        hint={t('ideas.form.topicsHint', { max: TOPICS_MAX })}
-        value={value.topics}
-        onChange={(e) => set({ topics: e.target.value })}
-        errors={errors.topics}
-      />
+      {topicOptions.length > 0 ? (
+        <ToggleChips
+          id="idea-topics"
+          legend={t('ideas.form.topicsChips')}
+          hint={t('ideas.form.topicsChipsHint', { max: TOPICS_MAX })}
+          options={topicOptions}
+          selected={value.topicIds}
+          max={TOPICS_MAX}
+          onChange={(topicIds) => set({ topicIds })}
+          errors={errors.topics}
+        />
+      ) : null}
+      {areaOptions.length > 0 ? (
+        <SelectField
+          id="idea-area"
+          label={t('ideas.form.area')}
+          value={value.areaId}
+          onChange={(e) => set({ areaId: e.target.value })}
+          errors={errors.areaId}
+          options={[{ value: '', label: t('ideas.form.noArea') }, ...areaOptions]}
+        />
+      ) : null}
       <div id="idea-location" tabIndex={-1} className="idea-form__location">
         <LocationPicker
           tileUrl={map.tileUrl}

@@ -141,18 +141,28 @@ describe('IdeasSection', { timeout: 20_000 }, () => {
     expect(call(3)).toMatchObject({ sort: 'random', seed: 4242, cursor: 'next' });
   });
 
-  it('filters by text, topic and status', async () => {
+  it('filters by text, topic, area and status', async () => {
     listIdeas.mockResolvedValue({ items: [], seed: 1 });
-    const { user } = renderWithApp(<IdeasSection projectId="p-1" postIdea={undefined} map={MAP} />, '/projects/p-1');
+    const { user } = renderWithApp(
+      <IdeasSection
+        projectId="p-1"
+        postIdea={undefined}
+        map={MAP}
+        topicOptions={[{ value: 't-1', label: 'Mobilité' }]}
+        areaOptions={[{ value: 'a-1', label: 'Gare' }]}
+      />,
+      '/projects/p-1',
+    );
     await within(section()).findByText('Aucune idée pour le moment.');
     await user.selectOptions(within(section()).getByLabelText('Statut'), 'À l’étude');
     await user.type(within(section()).getByLabelText('Rechercher une idée'), 'banc');
-    await user.type(within(section()).getByLabelText('Thème'), 'parcs');
+    await user.selectOptions(within(section()).getByLabelText('Thème'), 'Mobilité');
+    await user.selectOptions(within(section()).getByLabelText('Quartier'), 'Gare');
     await waitFor(() =>
       expect(listIdeas).toHaveBeenLastCalledWith(
         'p-1',
         'trending',
-        'parcs',
+        undefined,
         'under_consideration',
         'banc',
         undefined,
@@ -162,6 +172,8 @@ describe('IdeasSection', { timeout: 20_000 }, () => {
         undefined,
         undefined,
         12,
+        't-1',
+        'a-1',
         expect.anything(),
       ),
     );

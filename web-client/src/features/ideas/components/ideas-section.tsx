@@ -14,7 +14,7 @@ import type { IdeaMapMarker, MapBounds } from '@/components/map/idea-map';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Loading } from '@/components/ui/loading';
-import { SelectField } from '@/components/ui/select-field';
+import { SelectField, type SelectOption } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { oneOf } from '@/lib/closed-sets';
 import { useDebouncedValue } from '@/lib/hooks/use-debounced-value';
@@ -46,23 +46,33 @@ export interface IdeasSectionProps {
   beforeList?: ReactNode;
   /** What each card offers beside reading it in the current phase (vote, basket). */
   renderCardActions?: (idea: ListIdeasIdea) => ReactNode;
+  /** The topics and areas to filter by (none: no such filter). */
+  topicOptions?: readonly SelectOption[];
+  areaOptions?: readonly SelectOption[];
 }
 
 /**
  * A project's ideas: sort, filters, cards or a map (whose visible area filters the list), loaded page by
  * page as the list scrolls, with a "load more" button for keyboards.
  */
-export function IdeasSection({ projectId, postIdea, map, beforeList, renderCardActions }: IdeasSectionProps) {
+export function IdeasSection({
+  projectId,
+  postIdea,
+  map,
+  beforeList,
+  renderCardActions,
+  topicOptions = [],
+  areaOptions = [],
+}: IdeasSectionProps) {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<IdeaFilters>(EMPTY_IDEA_FILTERS);
   const [view, setView] = useState<IdeasView>('cards');
   const search = useDebouncedValue(filters.search, 300);
-  const topic = useDebouncedValue(filters.topic, 300);
   const onMap = view === 'map' && !!map;
   const list = useInfiniteQuery({
     ...ideasInfiniteQueryOptions(
       projectId,
-      { ...filters, search, topic, bounds: onMap ? filters.bounds : null },
+      { ...filters, search, bounds: onMap ? filters.bounds : null },
       onMap ? MAP_PAGE_SIZE : IDEAS_PAGE_SIZE,
     ),
     // The map keeps its pins while the ideas of a new area load.
@@ -115,12 +125,24 @@ export function IdeasSection({ projectId, postIdea, map, beforeList, renderCardA
           value={filters.search}
           onChange={(e) => set({ search: e.target.value })}
         />
-        <TextField
-          id="ideas-topic"
-          label={t('ideas.filters.topic')}
-          value={filters.topic}
-          onChange={(e) => set({ topic: e.target.value })}
-        />
+        {topicOptions.length > 0 ? (
+          <SelectField
+            id="ideas-topic"
+            label={t('ideas.filters.topic')}
+            value={filters.topic}
+            onChange={(e) => set({ topic: e.target.value })}
+            options={[{ value: '', label: t('ideas.filters.anyTopic') }, ...topicOptions]}
+          />
+        ) : null}
+        {areaOptions.length > 0 ? (
+          <SelectField
+            id="ideas-area"
+            label={t('ideas.filters.area')}
+            value={filters.area}
+            onChange={(e) => set({ area: e.target.value })}
+            options={[{ value: '', label: t('ideas.filters.anyArea') }, ...areaOptions]}
+          />
+        ) : null}
         <SelectField
           id="ideas-status"
           label={t('ideas.filters.status')}
@@ -210,5 +232,5 @@ export function IdeasSection({ projectId, postIdea, map, beforeList, renderCardA
 }
 
 function filtered(filters: IdeaFilters): boolean {
-  return !!(filters.search.trim() || filters.topic.trim() || filters.status);
+  return !!(filters.search.trim() || filters.topic || filters.area || filters.status);
 }

@@ -54,6 +54,8 @@ export const projectsInfiniteQueryOptions = (filters: ProjectFilters, limit = PR
         oneOf(SORTS, filters.sort),
         pageParam,
         limit,
+        undefined,
+        undefined,
         signal,
       ),
     initialPageParam: undefined as string | undefined,
@@ -65,7 +67,19 @@ export const latestProjectsQueryOptions = (limit = 3) =>
   queryOptions({
     queryKey: [...projectKeys.lists(), 'latest', limit] as const,
     queryFn: ({ signal }) =>
-      api.listProjects(undefined, undefined, ProjectStatus.Published, undefined, undefined, ProjectSort.Newest, undefined, limit, signal),
+      api.listProjects(
+        undefined,
+        undefined,
+        ProjectStatus.Published,
+        undefined,
+        undefined,
+        ProjectSort.Newest,
+        undefined,
+        limit,
+        undefined,
+        undefined,
+        signal,
+      ),
   });
 
 export const workspaceInfiniteQueryOptions = (status: string) =>
