@@ -61,7 +61,19 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
                 TablesToIgnore = ["schemaversions", "platform_settings"],
             }
         );
+        await SeedTopicsAsync(connection); // a factory whose tests do not reset (e.g. one with its own rate limits) has them too
     }
+
+    // Every test city starts with the topics its tests tag content with (admins' list since migration 0023).
+    private static Task SeedTopicsAsync(NpgsqlConnection connection) =>
+        connection.ExecuteAsync(
+            """
+            INSERT INTO topics (id, name, sort_order)
+            SELECT gen_random_uuid(), jsonb_build_object('fr', n), o::integer
+              FROM unnest(ARRAY['arbres', 'culture', 'mobilier', 'mobilité', 'nature', 'parc', 'tables', 'vélo'])
+                   WITH ORDINALITY AS t (n, o);
+            """
+        );
 
     /// <summary>Creates (or recreates) an empty database on the test server and returns its connection string.</summary>
     public static async Task<string> CreateDatabaseAsync(string name)
@@ -182,15 +194,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await _respawner!.ResetAsync(connection);
         // The standard pages come from a migration: put them back as a new platform has them.
         await connection.ExecuteAsync("SELECT seed_standard_pages();");
-        // Every test city starts with the topics its tests tag content with (admins' list since migration 0023).
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO topics (id, name, sort_order)
-            SELECT gen_random_uuid(), jsonb_build_object('fr', n), o::integer
-              FROM unnest(ARRAY['arbres', 'culture', 'mobilier', 'mobilité', 'nature', 'parc', 'tables', 'vélo'])
-                   WITH ORDINALITY AS t (n, o);
-            """
-        );
+        await SeedTopicsAsync(connection);
         if (Directory.Exists(StorageDirectory))
             Directory.Delete(StorageDirectory, recursive: true);
         Services.GetRequiredService<Participation.Api.Features.Platform.PlatformSettingsStore>().Invalidate();
