@@ -126,19 +126,23 @@ public sealed class BriefingJob(
             await connection.ExecuteAsync(new CommandDefinition(ClaimPeriodSql, new { First = first, Last = last }, cancellationToken: ct));
             _claimed = (first, clock.GetUtcNow());
         }
-        return await ProducePendingAsync(ct) + await LaunchesAsync(connection, ct);
+        return await ProducePendingAsync(connection, ct) + await LaunchesAsync(connection, ct);
     }
 
     /// <summary>Forget the claimed period (tests that move the clock).</summary>
     internal void Reset() => _claimed = null;
 
     // The pending briefings, scope by scope, on BriefingWorkers connections at once: a scope's figures are one heavy
-    // statement, so two scopes at a time keep two cores of the database busy.
-    private async Task<int> ProducePendingAsync(CancellationToken ct)
+    // statement, so two scopes at a time keep two cores of the database busy. The poll's own connection tries first, so an
+    // idle poll (every few seconds) opens no other connection.
+    private async Task<int> ProducePendingAsync(NpgsqlConnection connection, CancellationToken ct)
     {
+        var first = await ProduceOneScopeAsync(connection, ct);
+        if (first == 0)
+            return 0;
         var workers = Math.Max(1, options.Value.BriefingWorkers);
         var produced = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => ProduceScopesAsync(ct)));
-        return produced.Sum();
+        return first + produced.Sum();
     }
 
     private async Task<int> ProduceScopesAsync(CancellationToken ct)
