@@ -15757,6 +15757,7 @@ export interface ChangeEntry {
     project?: GetProjectResponse | undefined;
     idea?: ListIdeasIdea | undefined;
     comment?: CommentView | undefined;
+    calendarEvent?: CalendarEvent | undefined;
 }
 
 export interface ChangeIdeaStatusRequest {
@@ -15790,6 +15791,7 @@ export enum ChangeKind {
     Project = "project",
     Idea = "idea",
     Comment = "comment",
+    CalendarEvent = "calendar_event",
 }
 
 export interface ChangePageStatusRequest {

@@ -31608,6 +31608,9 @@ namespace Participation.Client
         [System.Text.Json.Serialization.JsonPropertyName("comment")]
         public CommentView? Comment { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("calendarEvent")]
+        public CalendarEvent? CalendarEvent { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -31702,6 +31705,10 @@ namespace Participation.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"comment")]
         [System.Runtime.Serialization.EnumMember(Value = @"comment")]
         Comment = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"calendar_event")]
+        [System.Runtime.Serialization.EnumMember(Value = @"calendar_event")]
+        CalendarEvent = 3,
 
     }
 

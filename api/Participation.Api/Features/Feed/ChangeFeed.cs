@@ -1,5 +1,6 @@
 using System.Data;
 using System.Text.Json.Serialization;
+using Participation.Api.Features.CalendarEvents;
 using Participation.Api.Features.Comments;
 using Participation.Api.Features.Events;
 using Participation.Api.Features.Ideas;
@@ -20,11 +21,15 @@ public enum ChangeKind
 
     /// <summary>A comment or reply as the conversation shows it (GET /ideas/{id}/comments).</summary>
     Comment,
+
+    /// <summary>An event of a project or of the platform as a visitor reads it (GET /events/{id}); a cancelled one stays,
+    /// marked cancelled.</summary>
+    CalendarEvent,
 }
 
 /// <summary>
-/// Why a resource is no longer public: the follower removes it. A project's tombstone covers its ideas and comments, an
-/// idea's its comments; when an idea becomes public again (idea.kept, idea.approved), read its comments anew.
+/// Why a resource is no longer public: the follower removes it. A project's tombstone covers its ideas, comments and
+/// events, an idea's its comments; when an idea becomes public again (idea.kept, idea.approved), read its comments anew.
 /// </summary>
 [JsonConverter(typeof(WireEnumConverter))]
 [ExtensibleEnum]
@@ -53,8 +58,8 @@ public enum TombstoneReason
 public sealed record Tombstone(TombstoneReason Reason);
 
 /// <summary>
-/// One change: which event happened to which resource, and the resource as it is now (one of Project, Idea, Comment) or
-/// its tombstone. Applying entries in order, replacing what one holds by the representation or removing it on a
+/// One change: which event happened to which resource, and the resource as it is now (one of Project, Idea, Comment,
+/// CalendarEvent) or its tombstone. Applying entries in order, replacing what one holds by the representation or removing it on a
 /// tombstone, ends with exactly the public state.
 /// </summary>
 /// <param name="Cursor">Resume after this entry with ?after= (opaque).</param>
@@ -71,7 +76,8 @@ public sealed record ChangeEntry(
     Tombstone? Tombstone,
     GetProject.Response? Project,
     ListIdeas.Idea? Idea,
-    CommentView? Comment
+    CommentView? Comment,
+    CalendarEvent? CalendarEvent = null
 );
 
 /// <summary>
@@ -90,7 +96,8 @@ public static class ChangeFeed
     public static EventCheckpoint? Decode(string? cursor) =>
         Infrastructure.Pagination.Cursor.Decode<Key>(cursor, k => k.T >= 0 && k.P >= 0) is { } k ? new EventCheckpoint(k.T, k.P) : null;
 
-    public static ClientScope ScopeOf(ChangeKind kind) => kind == ChangeKind.Project ? ClientScope.ProjectsRead : ClientScope.IdeasRead;
+    public static ClientScope ScopeOf(ChangeKind kind) =>
+        kind is ChangeKind.Project or ChangeKind.CalendarEvent ? ClientScope.ProjectsRead : ClientScope.IdeasRead;
 
     /// <summary>The resources an event changes, in order (a comment's event changes its idea's count too).</summary>
     public static IEnumerable<(ChangeKind Kind, Guid Id)> Targets(RecordedEvent e)
@@ -130,6 +137,14 @@ public static class ChangeFeed
                 if (e.Type != EventType.CommentEdited && IdeaOf(e) is { } idea)
                     yield return (ChangeKind.Idea, idea);
                 break;
+            // A registration changes the places left (the entry names no one).
+            case EventType.CalendarEventCreated
+            or EventType.CalendarEventUpdated
+            or EventType.CalendarEventCancelled
+            or EventType.CalendarEventRegistered
+            or EventType.CalendarEventRegistrationCancelled:
+                yield return (ChangeKind.CalendarEvent, subject);
+                break;
         }
     }
 
@@ -167,6 +182,7 @@ public static class ChangeFeed
         internal Dictionary<Guid, GetProject.Response> Projects { get; } = [];
         internal Dictionary<Guid, (ListIdeas.Idea Idea, Guid ProjectId)> Ideas { get; } = [];
         internal Dictionary<Guid, (CommentView Comment, Guid ProjectId)> Comments { get; } = [];
+        internal Dictionary<Guid, CalendarEvent> CalendarEvents { get; } = [];
         internal Dictionary<(ChangeKind, Guid), (TombstoneReason Reason, Guid? ProjectId)> Gone { get; } = [];
 
         /// <summary>The entry for one target of an event.</summary>
@@ -179,6 +195,19 @@ public static class ChangeFeed
             {
                 ChangeKind.Project => new(cursor, e.Type, e.OccurredAt, kind, id, id, null, Projects[id], null, null),
                 ChangeKind.Idea => new(cursor, e.Type, e.OccurredAt, kind, id, Ideas[id].ProjectId, null, null, Ideas[id].Idea, null),
+                ChangeKind.CalendarEvent => new(
+                    cursor,
+                    e.Type,
+                    e.OccurredAt,
+                    kind,
+                    id,
+                    CalendarEvents[id].ProjectId,
+                    null,
+                    null,
+                    null,
+                    null,
+                    CalendarEvents[id]
+                ),
                 _ => new(cursor, e.Type, e.OccurredAt, kind, id, Comments[id].ProjectId, null, null, null, Comments[id].Comment),
             };
         }
@@ -220,6 +249,18 @@ public static class ChangeFeed
          WHERE c.id = ANY(@Ids);
         """;
 
+    // Events as a visitor reads them (no caller: no registration of one's own, no write access), with their project's status.
+    private const string CalendarEventsSql = $"""
+        SELECT {CalendarEventRows.Columns}, p.status AS project_status
+          FROM {CalendarEventRows.From}
+         WHERE e.id = ANY(@Ids);
+        """;
+
+    internal sealed class PublicCalendarEvent
+    {
+        public string? ProjectStatus { get; init; }
+    }
+
     internal sealed class PublicIdea
     {
         public Guid ProjectId { get; init; }
@@ -244,10 +285,12 @@ public static class ChangeFeed
             _ => TombstoneReason.ProjectDraft,
         };
 
-    /// <summary>Reads the public state of the resources named (at most three statements).</summary>
+    /// <summary>Reads the public state of the resources named (at most one statement per kind).</summary>
+    /// <param name="appBaseUrl">The web app's address, for the events' links.</param>
     public static async Task<Snapshot> ReadAsync(
         IDbConnection connection,
         IReadOnlyCollection<(ChangeKind Kind, Guid Id)> targets,
+        string appBaseUrl,
         IDbTransaction? tx,
         CancellationToken ct
     )
@@ -323,6 +366,24 @@ public static class ChangeFeed
             }
         }
 
+        var eventIds = Ids(ChangeKind.CalendarEvent);
+        if (eventIds.Length > 0)
+        {
+            var rows = await connection.QueryAsync(
+                new CommandDefinition(CalendarEventsSql, new { Ids = eventIds, ActorId = (Guid?)null }, tx, cancellationToken: ct),
+                // A platform-wide event has no project: Dapper gives no state object when all its columns are null.
+                (CalendarEventRows.Row row, PublicCalendarEvent? state) => (row, state),
+                splitOn: "project_status"
+            );
+            foreach (var (row, state) in rows)
+            {
+                if (state?.ProjectStatus is { } status && ProjectGone(status) is { } gone)
+                    snapshot.Gone[(ChangeKind.CalendarEvent, row.Id)] = (gone, row.ProjectId);
+                else
+                    snapshot.CalendarEvents[row.Id] = row.ToEvent(appBaseUrl);
+            }
+        }
+
         // What no statement found no longer exists.
         foreach (var (kind, id) in targets)
             if (
@@ -332,6 +393,7 @@ public static class ChangeFeed
                     {
                         ChangeKind.Project => snapshot.Projects.ContainsKey(id),
                         ChangeKind.Idea => snapshot.Ideas.ContainsKey(id),
+                        ChangeKind.CalendarEvent => snapshot.CalendarEvents.ContainsKey(id),
                         _ => snapshot.Comments.ContainsKey(id),
                     }
                 )

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using Participation.Api.Features.Events;
+using Participation.Api.Infrastructure.Email;
 
 namespace Participation.Api.Features.Feed;
 
@@ -6,7 +8,7 @@ namespace Participation.Api.Features.Feed;
 /// The change feed: what changed in the public content since a cursor, in the order it committed, each entry with the
 /// resource as it is now or its tombstone. Served from the events (the one record of what happened), read only below
 /// the oldest transaction still running, so an entry committed late is never skipped; the cursor is exact. A client
-/// sees the kinds its scopes allow (projects:read: projects; ideas:read: ideas and comments); admins and the IT manager
+/// sees the kinds its scopes allow (projects:read: projects and events; ideas:read: ideas and comments); admins and the IT manager
 /// see all. Recipe: take GET /changes/cursor, copy the lists, then follow from that cursor until hasMore is false.
 /// </summary>
 public static class ListChanges
@@ -32,7 +34,7 @@ public static class ListChanges
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(NpgsqlDataSource db, IOptions<EmailOptions> email) : IQueryHandler<Query, Response>
     {
         private static readonly string[] FeedTypes = ChangeFeed.Types.Select(t => t.ToWire()).ToArray();
 
@@ -55,7 +57,7 @@ public static class ListChanges
                 next = new EventCheckpoint(EventReader.TxIdOf(events[^1]), events[^1].Position);
             }
             var targets = events.SelectMany(e => ChangeFeed.Targets(e).Where(t => kinds.Contains(t.Kind)).Select(t => (e, t))).ToList();
-            var snapshot = await ChangeFeed.ReadAsync(connection, targets.Select(x => x.t).ToList(), tx, ct);
+            var snapshot = await ChangeFeed.ReadAsync(connection, targets.Select(x => x.t).ToList(), email.Value.AppBaseUrl, tx, ct);
             await tx.CommitAsync(ct);
             var items = targets
                 .Select(x => snapshot.Entry(x.e, new EventCheckpoint(EventReader.TxIdOf(x.e), x.e.Position), x.t.Kind, x.t.Id))

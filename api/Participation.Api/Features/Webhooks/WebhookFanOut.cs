@@ -15,7 +15,8 @@ namespace Participation.Api.Features.Webhooks;
 public sealed class WebhookFanOut(
     NpgsqlDataSource db,
     IOptions<WebhookOptions> options,
-    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+    IOptions<Infrastructure.Email.EmailOptions> email
 ) : IPeriodicJob
 {
     public const string Consumer = "webhooks";
@@ -80,7 +81,13 @@ public sealed class WebhookFanOut(
         ).ToList();
         if (work.Count > 0)
         {
-            var snapshot = await ChangeFeed.ReadAsync(connection, work.Select(w => w.Target).Distinct().ToList(), tx, ct);
+            var snapshot = await ChangeFeed.ReadAsync(
+                connection,
+                work.Select(w => w.Target).Distinct().ToList(),
+                email.Value.AppBaseUrl,
+                tx,
+                ct
+            );
             var payloads = new Dictionary<(long, ChangeKind, Guid), string>();
             string PayloadOf(RecordedEvent e, (ChangeKind Kind, Guid Id) t)
             {

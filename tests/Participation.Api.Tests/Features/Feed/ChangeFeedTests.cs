@@ -15,6 +15,7 @@ public sealed class ChangeFeedTests(ApiFactory api) : ApiTest(api)
         public Dictionary<Guid, JsonNode> Projects { get; } = [];
         public Dictionary<Guid, (JsonNode Idea, Guid Project)> Ideas { get; } = [];
         public Dictionary<Guid, (JsonNode Comment, Guid Project)> Comments { get; } = [];
+        public Dictionary<Guid, JsonNode> Events { get; } = [];
         public string? Cursor { get; set; }
         public int Entries { get; private set; }
         public int Tombstones { get; private set; }
@@ -41,6 +42,11 @@ public sealed class ChangeFeedTests(ApiFactory api) : ApiTest(api)
                             Ideas.Remove(idea);
                         foreach (var comment in Comments.Where(c => c.Value.Project == id).Select(c => c.Key).ToList())
                             Comments.Remove(comment);
+                        foreach (var ev in Events.Where(e => e.Value["projectId"]?.GetValue<Guid>() == id).Select(e => e.Key).ToList())
+                            Events.Remove(ev);
+                        break;
+                    case "calendar_event":
+                        Events.Remove(id);
                         break;
                     case "idea":
                         // An idea's tombstone covers its conversation.
@@ -66,6 +72,9 @@ public sealed class ChangeFeedTests(ApiFactory api) : ApiTest(api)
                     break;
                 case "idea":
                     Ideas[id] = (entry["idea"]!.DeepClone(), project);
+                    break;
+                case "calendar_event":
+                    Events[id] = entry["calendarEvent"]!.DeepClone();
                     break;
                 default:
                     Comments[id] = (entry["comment"]!.DeepClone(), project);
@@ -280,7 +289,9 @@ public sealed class ChangeFeedTests(ApiFactory api) : ApiTest(api)
             .Select(e => e!["kind"]!.GetValue<string>())
             .Distinct();
 
-        Assert.Equal(["project"], kinds);
+        // projects:read covers projects and their events (other tests on this server may have written events).
+        Assert.Contains("project", kinds);
+        Assert.Empty(kinds.Except(["project", "calendar_event"]));
         Assert.Equal(HttpStatusCode.Forbidden, (await resultsOnly.GetAsync("/api/v1/changes")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Api.CreateClient().GetAsync("/api/v1/changes")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await c.A.GetAsync("/api/v1/changes")).StatusCode);
@@ -290,6 +301,55 @@ public sealed class ChangeFeedTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(["idea", "project"], all.Select(e => e!["kind"]!.GetValue<string>()).Distinct().Order());
         Assert.Equal(HttpStatusCode.OK, (await c.Admin.GetAsync("/api/v1/changes/cursor")).StatusCode);
     }
+
+    [Fact]
+    public async Task An_event_is_followed_from_creation_through_registrations_to_cancellation_and_its_project_going_back_to_draft()
+    {
+        var c = await IdeaCity.CreateAsync(Api);
+        var reader = await Api.ClientForApiClientAsync(await Api.CreateApiClientAsync("projects:read"));
+        var ideasOnly = await Api.ClientForApiClientAsync(await Api.CreateApiClientAsync("ideas:read"));
+        var mirror = new Mirror { Cursor = await CursorAsync(reader) };
+        var ideasCursor = await CursorAsync(ideasOnly);
+
+        var id = await CalendarEvents.CalendarEventTestKit.CreateAsync(c.Mod1, CalendarEvents.CalendarEventTestKit.Body(c.P1, capacity: 5));
+        await CalendarEvents.CalendarEventTestKit.RegisterAsync(c.A, id);
+        await mirror.CatchUpAsync(reader);
+
+        // The representation is the visitor's: the places left, no one's registration, no write access.
+        var seen = mirror.Events[id];
+        var visitor = await (await Api.CreateClient().GetAsync($"/api/v1/events/{id}")).ReadJsonAsync();
+        Assert.True(JsonNode.DeepEquals(visitor, seen), $"{visitor} ≠ {seen}");
+        Assert.Equal(4, seen["placesLeft"]!.GetValue<int>());
+        Assert.Null(seen["myRegistration"]);
+        Assert.False(seen["canEdit"]!.GetValue<bool>());
+        Assert.Equal(["calendar_event.created", "calendar_event.registered"], mirror.Log[id]);
+        Assert.EndsWith($"/events/{id}", seen["webUrl"]!.GetValue<string>());
+
+        // Cancelled, it stays (marked); its project back to draft takes it out of the public state.
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await c.Mod1.PostJsonAsync($"/api/v1/events/{id}/cancel", new { reason = "Alerte météo" })).StatusCode
+        );
+        await mirror.CatchUpAsync(reader);
+        Assert.Equal("cancelled", mirror.Events[id]["status"]!.GetValue<string>());
+        var platformEvent = await CalendarEvents.CalendarEventTestKit.CreateAsync(
+            c.Admin,
+            CalendarEvents.CalendarEventTestKit.Body(null, "Marché de Noël")
+        );
+        var draft = await c.Admin.PostJsonAsync($"/api/v1/projects/{c.P1}/status", new { status = "draft" });
+        Assert.True(draft.IsSuccessStatusCode, await draft.Content.ReadAsStringAsync());
+        await mirror.CatchUpAsync(reader);
+        Assert.DoesNotContain(id, mirror.Events.Keys);
+        Assert.Null(mirror.Events[platformEvent]["projectId"]);
+        Assert.Equal("project.status_changed:project_draft", mirror.Log[c.P1][^1]);
+
+        // A client without projects:read sees no event.
+        var ideasPage = await (await ideasOnly.GetAsync($"/api/v1/changes?after={ideasCursor}&limit=500")).ReadJsonAsync();
+        Assert.DoesNotContain(ideasPage["items"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "calendar_event");
+    }
+
+    private static async Task<string> CursorAsync(HttpClient reader) =>
+        (await (await reader.GetAsync("/api/v1/changes/cursor")).ReadJsonAsync())["cursor"]!.GetValue<string>();
 
     [Theory]
     [InlineData("after=garbage", "cursor")]
