@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Participation.Api.Tests.Features.CalendarEvents;
 using Participation.Api.Tests.Features.Campaigns;
 using Participation.Api.Tests.Features.Ideas;
