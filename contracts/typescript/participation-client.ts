@@ -4255,7 +4255,7 @@ export class ParticipationClient {
     }
 
     /**
-     * Events: upcoming (soonest first) or past (latest first), by project or platform-wide, in a start window.
+     * Events: upcoming (soonest first) or past (latest first), by project or platform-wide, topic, area, start window.
      * @param projectId (optional) The project's id.
      * @param platformOnly (optional) Only platform-wide events (not a project's); false when left out.
      * @param period (optional) `upcoming` (not yet ended, soonest first; the default) or `past` (ended, latest first).
@@ -4263,9 +4263,11 @@ export class ParticipationClient {
      * @param to (optional) Only entries before this instant (excluded: for a whole day, give the next day's midnight).
      * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
      * @param limit (optional) Page size, 1 to 100 (20 when left out).
+     * @param topicId (optional) The topic's id.
+     * @param areaId (optional) The area's id.
      * @return OK
      */
-    listCalendarEvents(projectId?: string | undefined, platformOnly?: boolean | undefined, period?: CalendarEventPeriod | undefined, from?: string | undefined, to?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ListCalendarEventsResponse> {
+    listCalendarEvents(projectId?: string | undefined, platformOnly?: boolean | undefined, period?: CalendarEventPeriod | undefined, from?: string | undefined, to?: string | undefined, cursor?: string | undefined, limit?: number | undefined, topicId?: string | undefined, areaId?: string | undefined, signal?: AbortSignal): Promise<ListCalendarEventsResponse> {
         let url_ = this.baseUrl + "/api/v1/events?";
         if (projectId === null)
             throw new globalThis.Error("The parameter 'projectId' cannot be null.");
@@ -4295,6 +4297,14 @@ export class ParticipationClient {
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
         else if (limit !== undefined)
             url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (topicId === null)
+            throw new globalThis.Error("The parameter 'topicId' cannot be null.");
+        else if (topicId !== undefined)
+            url_ += "topicId=" + encodeURIComponent("" + topicId) + "&";
+        if (areaId === null)
+            throw new globalThis.Error("The parameter 'areaId' cannot be null.");
+        else if (areaId !== undefined)
+            url_ += "areaId=" + encodeURIComponent("" + areaId) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -17880,6 +17890,7 @@ export interface Segment {
     kind: SegmentKind;
     projectId?: string | undefined;
     roles?: Role[] | undefined;
+    areaId?: string | undefined;
 }
 
 /** Extensible: new values are added in minor versions; treat a value you do not know as unknown, not as an error. */
@@ -17888,6 +17899,7 @@ export enum SegmentKind {
     ProjectParticipants = "project_participants",
     ProjectFollowers = "project_followers",
     StaffRoles = "staff_roles",
+    Area = "area",
 }
 
 export interface SendBriefingNowResponse {

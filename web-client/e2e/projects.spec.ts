@@ -116,7 +116,9 @@ test('an admin creates a draft project: missing fields refused, translations cou
   await page.getByLabel('Titre (Français)').fill(title);
   await page.getByLabel('Résumé (Français)').fill('Le parc communal sera réaménagé : dites-nous ce qui compte pour vous.');
   await page.getByRole('textbox', { name: 'Description (Français)' }).fill('Le parc a quarante ans.');
-  await page.getByLabel('Thèmes').fill('Parcs, nature');
+  // Topics are picked from the admins' list (toggle buttons), not typed.
+  await page.getByRole('group', { name: 'Thèmes' }).getByRole('button', { name: 'parcs', exact: true }).click();
+  await page.getByRole('group', { name: 'Thèmes' }).getByRole('button', { name: 'nature', exact: true }).click();
   // Dutch, partly: the completeness indicator follows.
   await page.getByRole('radio', { name: /Néerlandais/ }).check();
   await page.getByLabel('Titre (Néerlandais)').fill(`Heraanleg van het park ${title.slice(-8)}`);

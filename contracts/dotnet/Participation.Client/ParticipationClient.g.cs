@@ -724,10 +724,10 @@ namespace Participation.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Events: upcoming (soonest first) or past (latest first), by project or platform-wide, in a start window.
+        /// Events: upcoming (soonest first) or past (latest first), by project or platform-wide, topic, area, start window.
         /// </summary>
         /// <remarks>
-        /// Events: upcoming (soonest first) or past (latest first), by project or platform-wide, in a start window. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// Events: upcoming (soonest first) or past (latest first), by project or platform-wide, topic, area, start window. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
         /// <param name="projectId">The project's id.</param>
         /// <param name="platformOnly">Only platform-wide events (not a project's); false when left out.</param>
@@ -736,9 +736,11 @@ namespace Participation.Client
         /// <param name="to">Only entries before this instant (excluded: for a whole day, give the next day's midnight).</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
         /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
+        /// <param name="topicId">The topic's id.</param>
+        /// <param name="areaId">The area's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ListCalendarEventsResponse> ListCalendarEventsAsync(System.Guid? projectId = null, bool? platformOnly = null, CalendarEventPeriod? period = null, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ListCalendarEventsResponse> ListCalendarEventsAsync(System.Guid? projectId = null, bool? platformOnly = null, CalendarEventPeriod? period = null, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, string? cursor = null, int? limit = null, System.Guid? topicId = null, System.Guid? areaId = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -10357,10 +10359,10 @@ namespace Participation.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Events: upcoming (soonest first) or past (latest first), by project or platform-wide, in a start window.
+        /// Events: upcoming (soonest first) or past (latest first), by project or platform-wide, topic, area, start window.
         /// </summary>
         /// <remarks>
-        /// Events: upcoming (soonest first) or past (latest first), by project or platform-wide, in a start window. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// Events: upcoming (soonest first) or past (latest first), by project or platform-wide, topic, area, start window. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
         /// <param name="projectId">The project's id.</param>
         /// <param name="platformOnly">Only platform-wide events (not a project's); false when left out.</param>
@@ -10369,9 +10371,11 @@ namespace Participation.Client
         /// <param name="to">Only entries before this instant (excluded: for a whole day, give the next day's midnight).</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
         /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
+        /// <param name="topicId">The topic's id.</param>
+        /// <param name="areaId">The area's id.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ListCalendarEventsResponse> ListCalendarEventsAsync(System.Guid? projectId = null, bool? platformOnly = null, CalendarEventPeriod? period = null, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ListCalendarEventsResponse> ListCalendarEventsAsync(System.Guid? projectId = null, bool? platformOnly = null, CalendarEventPeriod? period = null, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, string? cursor = null, int? limit = null, System.Guid? topicId = null, System.Guid? areaId = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -10414,6 +10418,14 @@ namespace Participation.Client
                     if (limit != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (topicId != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("topicId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(topicId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (areaId != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("areaId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(areaId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -38211,6 +38223,9 @@ namespace Participation.Client
         // TODO(system.text.json): Add ItemConverterType with enum converter when supported
         public System.Collections.Generic.ICollection<Role>? Roles { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("areaId")]
+        public System.Guid? AreaId { get; set; } = default!;
+
     }
 
     /// <summary>
@@ -38235,6 +38250,10 @@ namespace Participation.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"staff_roles")]
         [System.Runtime.Serialization.EnumMember(Value = @"staff_roles")]
         StaffRoles = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"area")]
+        [System.Runtime.Serialization.EnumMember(Value = @"area")]
+        Area = 4,
 
     }
 

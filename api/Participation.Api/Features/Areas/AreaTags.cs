@@ -34,6 +34,22 @@ public static class AreaTags
         return wanted;
     }
 
+    private const string AtSql = "SELECT area_at(@Longitude, @Latitude);";
+
+    /// <summary>The offered area whose polygon holds the place (point-in-polygon in SQL, see area_at), or null.</summary>
+    public static async Task<Guid?> AtAsync(
+        IDbConnection connection,
+        IDbTransaction tx,
+        double? latitude,
+        double? longitude,
+        CancellationToken ct
+    ) =>
+        latitude is { } lat && longitude is { } lon
+            ? await connection.ExecuteScalarAsync<Guid?>(
+                new CommandDefinition(AtSql, new { Latitude = lat, Longitude = lon }, tx, cancellationToken: ct)
+            )
+            : null;
+
     private const string SetProjectSql = """
         DELETE FROM project_areas WHERE project_id = @Id AND area_id <> ALL(@Ids);
         INSERT INTO project_areas (project_id, area_id) SELECT @Id, unnest(@Ids) ON CONFLICT DO NOTHING;

@@ -6,8 +6,8 @@ namespace Participation.Api.Features.CalendarEvents;
 
 /// <summary>
 /// Events, one keyset page in one statement: upcoming ones (not yet over) soonest first, or past ones latest first;
-/// filtered by project (or platform-wide only) and a start window. Everybody reads the events of public projects and
-/// platform-wide ones; writers also those of their draft projects.
+/// filtered by project (or platform-wide only), by its project's topic or area, and a start window. Everybody reads the
+/// events of public projects and platform-wide ones; writers also those of their draft projects.
 /// </summary>
 public static class ListCalendarEvents
 {
@@ -20,7 +20,9 @@ public static class ListCalendarEvents
         DateTimeOffset? To,
         string? Cursor,
         int? Limit,
-        string AppBaseUrl
+        string AppBaseUrl,
+        Guid? TopicId = null,
+        Guid? AreaId = null
     ) : IQuery<Response>;
 
     public sealed record Response(IReadOnlyList<CalendarEvent> Items, string? NextCursor);
@@ -35,6 +37,8 @@ public static class ListCalendarEvents
                 .Must((q, to) => to is null || q.From is null || to > q.From)
                 .WithMessage(_ => Messages.Get("event_end_after_start"));
             RuleFor(q => q.ProjectId).Null().When(q => q.PlatformOnly).WithMessage("Choose a project or platform-wide events, not both.");
+            RuleFor(q => q.TopicId).Null().When(q => q.PlatformOnly).WithMessage("Platform-wide events have no topic.");
+            RuleFor(q => q.AreaId).Null().When(q => q.PlatformOnly).WithMessage("Platform-wide events have no area.");
         }
     }
 
@@ -46,6 +50,10 @@ public static class ListCalendarEvents
           AND (NOT @PlatformOnly OR e.project_id IS NULL)
           AND (@From::timestamptz IS NULL OR e.starts_at >= @From)
           AND (@To::timestamptz IS NULL OR e.starts_at < @To)
+          AND (@TopicId::uuid IS NULL
+               OR EXISTS (SELECT 1 FROM project_topics pt WHERE pt.project_id = e.project_id AND pt.topic_id = @TopicId))
+          AND (@AreaId::uuid IS NULL
+               OR EXISTS (SELECT 1 FROM project_areas pa WHERE pa.project_id = e.project_id AND pa.area_id = @AreaId))
         """;
 
     private const string UpcomingSql = $"""
@@ -84,6 +92,8 @@ public static class ListCalendarEvents
                             q.ActorId,
                             q.ProjectId,
                             q.PlatformOnly,
+                            q.TopicId,
+                            q.AreaId,
                             From = q.From?.UtcDateTime,
                             To = q.To?.UtcDateTime,
                             AfterAt = after?.At,
@@ -99,7 +109,10 @@ public static class ListCalendarEvents
         }
     }
 
-    /// <summary>The query string: a project (or platform-wide events only), upcoming or past, a start window, the page.</summary>
+    /// <summary>
+    /// The query string: a project (or platform-wide events only), upcoming or past, a start window, the page; a topic or
+    /// an area (the events of the projects tagged with it).
+    /// </summary>
     public sealed record QueryString(
         Guid? ProjectId,
         bool? PlatformOnly,
@@ -107,10 +120,12 @@ public static class ListCalendarEvents
         DateTimeOffset? From,
         DateTimeOffset? To,
         string? Cursor,
-        int? Limit
+        int? Limit,
+        Guid? TopicId = null,
+        Guid? AreaId = null
     );
 
-    [EndpointSummary("Events: upcoming (soonest first) or past (latest first), by project or platform-wide, in a start window.")]
+    [EndpointSummary("Events: upcoming (soonest first) or past (latest first), by project or platform-wide, topic, area, start window.")]
     public static ValueTask<Response> Endpoint(
         [AsParameters] QueryString q,
         Caller caller,
@@ -128,7 +143,9 @@ public static class ListCalendarEvents
                 q.To,
                 q.Cursor,
                 q.Limit,
-                options.Value.AppBaseUrl
+                options.Value.AppBaseUrl,
+                q.TopicId,
+                q.AreaId
             ),
             ct
         );

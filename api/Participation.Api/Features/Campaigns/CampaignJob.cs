@@ -14,7 +14,7 @@ namespace Participation.Api.Features.Campaigns;
 public sealed class CampaignJob(NpgsqlDataSource db, CampaignEmails emails, EventRecorder events) : IPeriodicJob
 {
     private const string ClaimSql = """
-        SELECT id, subject, body_html, language, segment_kind, segment_project_id, segment_roles
+        SELECT id, subject, body_html, language, segment_kind, segment_project_id, segment_roles, segment_area_id
           FROM campaigns
          WHERE status = 'scheduled' AND scheduled_at <= now()
          ORDER BY scheduled_at, id
@@ -26,7 +26,7 @@ public sealed class CampaignJob(NpgsqlDataSource db, CampaignEmails emails, Even
     internal const string FreezeSql = """
         WITH segment AS MATERIALIZED (
             SELECT s.user_id, sha256(uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid())) AS token
-              FROM campaign_segment(@Kind, @ProjectId, @Roles) s),
+              FROM campaign_segment(@Kind, @ProjectId, @Roles, @AreaId) s),
         frozen AS (
             INSERT INTO campaign_recipients (campaign_id, user_id, token_hash)
             SELECT @Id, s.user_id, sha256(s.token) FROM segment s
@@ -54,6 +54,7 @@ public sealed class CampaignJob(NpgsqlDataSource db, CampaignEmails emails, Even
         public string Language { get; init; } = "";
         public string SegmentKind { get; init; } = "";
         public Guid? SegmentProjectId { get; init; }
+        public Guid? SegmentAreaId { get; init; }
         public string[] SegmentRoles { get; init; } = [];
     }
 
@@ -79,6 +80,7 @@ public sealed class CampaignJob(NpgsqlDataSource db, CampaignEmails emails, Even
                     Kind = due.SegmentKind,
                     ProjectId = due.SegmentProjectId,
                     Roles = due.SegmentRoles,
+                    AreaId = due.SegmentAreaId,
                     Category = CampaignEmails.Category,
                     mail.Subject,
                     mail.Text,

@@ -21,7 +21,8 @@ public enum CampaignStatus
 
 /// <summary>
 /// Who a campaign reaches, always among the residents who consented to the newsletter: all of them, the participants in a
-/// project, the followers of a project's ideas, or the staff holding given roles. (Areas will be another kind.)
+/// project, the followers of a project's ideas, the staff holding given roles, or the residents of an area (who posted an
+/// idea in it or took part in a project covering it).
 /// </summary>
 [JsonConverter(typeof(WireEnumConverter))]
 [ExtensibleEnum]
@@ -31,6 +32,7 @@ public enum SegmentKind
     ProjectParticipants,
     ProjectFollowers,
     StaffRoles,
+    Area,
 }
 
 /// <summary>The language a campaign is written in (one of the platform's languages).</summary>
@@ -42,17 +44,25 @@ public enum CampaignLanguage
     En,
 }
 
-/// <summary>A segment: its kind and the kind's parameter (the project, or the roles).</summary>
-public sealed record Segment([property: JsonRequired] SegmentKind Kind, Guid? ProjectId = null, IReadOnlyList<Role>? Roles = null)
+/// <summary>A segment: its kind and the kind's parameter (the project, the roles, or the area).</summary>
+public sealed record Segment(
+    [property: JsonRequired] SegmentKind Kind,
+    Guid? ProjectId = null,
+    IReadOnlyList<Role>? Roles = null,
+    Guid? AreaId = null
+)
 {
     [JsonIgnore]
     public string[] RoleWires => Kind == SegmentKind.StaffRoles ? (Roles ?? []).Distinct().Select(r => r.ToWire()).ToArray() : [];
 
     [JsonIgnore]
     public Guid? Project => Kind is SegmentKind.ProjectParticipants or SegmentKind.ProjectFollowers ? ProjectId : null;
+
+    [JsonIgnore]
+    public Guid? Area => Kind == SegmentKind.Area ? AreaId : null;
 }
 
-/// <summary>The rules of a segment: a project kind names a project, a staff kind one or more roles, the others nothing.</summary>
+/// <summary>The rules of a segment: a project kind names a project, a staff kind one or more roles, an area kind an area.</summary>
 public sealed class SegmentRules : AbstractValidator<Segment>
 {
     public SegmentRules()
@@ -66,6 +76,7 @@ public sealed class SegmentRules : AbstractValidator<Segment>
             .Must(r => r is { Count: > 0 and <= 6 } && r.All(Enum.IsDefined))
             .When(s => s.Kind == SegmentKind.StaffRoles)
             .WithMessage(_ => Messages.Get("campaign_segment_roles"));
+        RuleFor(s => s.AreaId).NotNull().When(s => s.Kind == SegmentKind.Area).WithMessage(_ => Messages.Get("campaign_segment_area"));
     }
 }
 
@@ -117,7 +128,8 @@ public sealed record Campaign(
 internal static class CampaignRows
 {
     public const string Select = """
-        SELECT c.id, c.subject, c.body_html, c.language, c.segment_kind, c.segment_project_id, c.segment_roles, c.status,
+        SELECT c.id, c.subject, c.body_html, c.language, c.segment_kind, c.segment_project_id, c.segment_roles, c.segment_area_id,
+               c.status,
                c.scheduled_at, c.sent_at, c.recipients_count, c.tests_sent, c.created_at, c.updated_at,
                coalesce(s.queued, 0) AS queued, coalesce(s.sent, 0) AS sent, coalesce(s.failed, 0) AS failed
           FROM campaigns c
@@ -138,6 +150,7 @@ internal static class CampaignRows
         public string Language { get; init; } = "";
         public string SegmentKind { get; init; } = "";
         public Guid? SegmentProjectId { get; init; }
+        public Guid? SegmentAreaId { get; init; }
         public string[] SegmentRoles { get; init; } = [];
         public string Status { get; init; } = "";
         public DateTime? ScheduledAt { get; init; }
@@ -164,7 +177,8 @@ internal static class CampaignRows
                 new Segment(
                     kind,
                     SegmentProjectId,
-                    kind == Campaigns.SegmentKind.StaffRoles ? SegmentRoles.Select(r => r.ToEnum<Role>()).ToList() : null
+                    kind == Campaigns.SegmentKind.StaffRoles ? SegmentRoles.Select(r => r.ToEnum<Role>()).ToList() : null,
+                    SegmentAreaId
                 ),
                 status,
                 ScheduledAt?.AsUtc(),
@@ -199,8 +213,9 @@ internal static class CampaignAccess
     }
 
     private const string ProjectSql = "SELECT EXISTS (SELECT 1 FROM projects WHERE id = @Id);";
+    private const string AreaSql = "SELECT EXISTS (SELECT 1 FROM areas WHERE id = @Id);";
 
-    /// <summary>A project segment names a project that exists (400 on the field otherwise, nothing written).</summary>
+    /// <summary>A project or area segment names one that exists (400 on the field otherwise, nothing written).</summary>
     public static async Task RequireProjectAsync(IDbConnection connection, IDbTransaction? tx, Segment segment, CancellationToken ct)
     {
         if (
@@ -209,6 +224,13 @@ internal static class CampaignAccess
         )
             throw new ValidationException([
                 new FluentValidation.Results.ValidationFailure("segment.projectId", Messages.Get("campaign_project_unknown")),
+            ]);
+        if (
+            segment.Area is { } area
+            && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(AreaSql, new { Id = area }, tx, cancellationToken: ct))
+        )
+            throw new ValidationException([
+                new FluentValidation.Results.ValidationFailure("segment.areaId", Messages.Get("unknown_area", area)),
             ]);
     }
 }

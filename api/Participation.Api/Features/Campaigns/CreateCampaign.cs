@@ -16,8 +16,9 @@ public static class CreateCampaign
     public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Campaign>
     {
         private const string Sql = """
-            INSERT INTO campaigns (id, subject, body_html, language, segment_kind, segment_project_id, segment_roles, created_by)
-            VALUES (@Id, @Subject, @Body, @Language, @Kind, @ProjectId, @Roles, @ActorId);
+            INSERT INTO campaigns (id, subject, body_html, language, segment_kind, segment_project_id, segment_roles, segment_area_id,
+                                   created_by)
+            VALUES (@Id, @Subject, @Body, @Language, @Kind, @ProjectId, @Roles, @AreaId, @ActorId);
             """;
 
         public async ValueTask<Campaign> Handle(Command c, CancellationToken ct)
@@ -54,7 +55,15 @@ public static class CreateCampaign
 }
 
 /// <summary>A draft as stored: trimmed subject, sanitised body, language (French by default), segment parameters.</summary>
-internal sealed record CampaignFields(string Subject, string Body, string Language, string Kind, Guid? ProjectId, string[] Roles)
+internal sealed record CampaignFields(
+    string Subject,
+    string Body,
+    string Language,
+    string Kind,
+    Guid? ProjectId,
+    string[] Roles,
+    Guid? AreaId
+)
 {
     public static CampaignFields Of(CampaignDraft d) =>
         new(
@@ -63,7 +72,8 @@ internal sealed record CampaignFields(string Subject, string Body, string Langua
             (d.Language ?? CampaignLanguage.Fr).ToWire(),
             d.Segment.Kind.ToWire(),
             d.Segment.Project,
-            d.Segment.RoleWires
+            d.Segment.RoleWires,
+            d.Segment.Area
         );
 
     public object Parameters(Guid id, Guid actorId) =>
@@ -77,6 +87,7 @@ internal sealed record CampaignFields(string Subject, string Body, string Langua
             Kind,
             ProjectId,
             Roles,
+            AreaId,
         };
 
     /// <summary>What the events keep (the body by its length: the text itself stays in the campaign).</summary>
@@ -91,6 +102,7 @@ internal sealed record CampaignFields(string Subject, string Body, string Langua
                 kind = Kind,
                 projectId = ProjectId,
                 roles = Roles,
+                areaId = AreaId,
             },
         };
 }

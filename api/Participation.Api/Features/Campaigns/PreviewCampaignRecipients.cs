@@ -22,7 +22,7 @@ public static class PreviewCampaignRecipients
     {
         // One statement, one snapshot: the count and the sample agree.
         private const string Sql = """
-            WITH s AS (SELECT user_id FROM campaign_segment(@Kind, @ProjectId, @Roles))
+            WITH s AS (SELECT user_id FROM campaign_segment(@Kind, @ProjectId, @Roles, @AreaId))
             SELECT (SELECT count(*) FROM s)::int AS count,
                    array(SELECT u.first_name || ' ' || u.last_name FROM s JOIN users u ON u.id = s.user_id
                           ORDER BY u.last_name, u.first_name, u.id LIMIT @SampleSize) AS sample;
@@ -47,6 +47,7 @@ public static class PreviewCampaignRecipients
                         Kind = c.Segment.Kind.ToWire(),
                         ProjectId = c.Segment.Project,
                         Roles = c.Segment.RoleWires,
+                        AreaId = c.Segment.Area,
                         SampleSize,
                     },
                     cancellationToken: ct

@@ -18,7 +18,8 @@ public static class UpdateCampaign
 
         private const string Sql = """
             UPDATE campaigns SET subject = @Subject, body_html = @Body, language = @Language, segment_kind = @Kind,
-                   segment_project_id = @ProjectId, segment_roles = @Roles, updated_at = now()
+                   segment_project_id = @ProjectId, segment_roles = @Roles,
+                   segment_area_id = @AreaId, updated_at = now()
              WHERE id = @Id;
             """;
 

@@ -57,7 +57,10 @@ public sealed class IdeaFieldsRules : AbstractValidator<IdeaFields>
         RuleFor(f => f.LocationLabel).PlainText(200);
     }
 
-    /// <summary>The idea's topics and area as chosen (topic ids, else an old client's names; none when neither is sent).</summary>
+    /// <summary>
+    /// The idea's topics and area as chosen (topic ids, else an old client's names; none when neither is sent). With no area
+    /// chosen, a placed idea is in the area whose polygon holds its place (if any).
+    /// </summary>
     public static async Task<(TopicSelection Topics, Guid? AreaId)> ResolveTagsAsync(
         IDbConnection connection,
         IDbTransaction tx,
@@ -69,7 +72,7 @@ public sealed class IdeaFieldsRules : AbstractValidator<IdeaFields>
     {
         var topics = await TopicTags.ResolveAsync(connection, tx, f.TopicIds, f.Topics, currentTopics, ct) ?? new([], []);
         if (f.AreaId is not { } area)
-            return (topics, null);
+            return (topics, await AreaTags.AtAsync(connection, tx, f.Latitude, f.Longitude, ct));
         await AreaTags.ResolveAsync(connection, tx, [area], currentArea is { } a ? [a] : [], "areaId", ct);
         return (topics, area);
     }

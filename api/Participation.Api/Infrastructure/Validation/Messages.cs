@@ -545,6 +545,7 @@ public static class Messages
         ),
         ["campaign_segment_project"] = ("Choisissez un projet.", "Kies een project.", "Choose a project."),
         ["campaign_segment_roles"] = ("Choisissez au moins un rôle.", "Kies minstens één rol.", "Choose at least one role."),
+        ["campaign_segment_area"] = ("Choisissez un quartier.", "Kies een wijk.", "Choose an area."),
         ["campaign_project_unknown"] = ("Ce projet n'existe pas.", "Dit project bestaat niet.", "This project does not exist."),
         ["campaign_not_draft"] = (
             "Seul un brouillon peut être modifié ou envoyé.",

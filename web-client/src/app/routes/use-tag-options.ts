@@ -25,3 +25,36 @@ export function useTagOptions(projectTopicIds: readonly string[] | undefined, cu
     .map((area) => ({ value: area.id, label: localizedName(area.name, i18n.language) }));
   return { topicOptions, areaOptions, pending: topics.isPending || areas.isPending };
 }
+
+/** The topics and areas to filter lists by: every active one, in the admins' order. */
+export function useFilterTagOptions() {
+  const { i18n } = useTranslation();
+  const topics = useQuery(topicsQueryOptions(false));
+  const areas = useQuery(areasQueryOptions(false));
+  const topicOptions: SelectOption[] = (topics.data?.items ?? []).map((topic) => ({
+    value: topic.id,
+    label: localizedName(topic.name, i18n.language),
+  }));
+  const areaOptions: SelectOption[] = (areas.data?.items ?? []).map((area) => ({
+    value: area.id,
+    label: localizedName(area.name, i18n.language),
+  }));
+  return { topicOptions, areaOptions };
+}
+
+/**
+ * The topics and areas a project may be tagged with: every active one, plus those already on the project (an archived
+ * one stays on it while it is not removed).
+ */
+export function useProjectTagOptions(current: { topicIds?: readonly string[]; areaIds?: readonly string[] } = {}) {
+  const { i18n } = useTranslation();
+  const topics = useQuery(topicsQueryOptions(true));
+  const areas = useQuery(areasQueryOptions(true));
+  const topicOptions: ToggleChipOption[] = (topics.data?.items ?? [])
+    .filter((topic) => !topic.archived || current.topicIds?.includes(topic.id))
+    .map((topic) => ({ value: topic.id, label: localizedName(topic.name, i18n.language) }));
+  const areaOptions: ToggleChipOption[] = (areas.data?.items ?? [])
+    .filter((area) => !area.archived || current.areaIds?.includes(area.id))
+    .map((area) => ({ value: area.id, label: localizedName(area.name, i18n.language) }));
+  return { topicOptions, areaOptions, pending: topics.isPending || areas.isPending };
+}

@@ -11,17 +11,26 @@ export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectEl
   label: string;
   options: SelectOption[];
   errors?: string[];
+  /** Said under the label (and read with the field). */
+  hint?: string;
   /** Compact variant for the header. */
   inline?: boolean;
 }
 
-export function SelectField({ id, label, options, errors, inline, ...select }: SelectFieldProps) {
+export function SelectField({ id, label, options, errors, hint, inline, ...select }: SelectFieldProps) {
   const errorId = errors && errors.length > 0 ? `${id}-error` : undefined;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={['field', inline ? 'field--inline' : '', errorId ? 'field--invalid' : ''].join(' ').trim()}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
+      {hint ? (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
       {errorId ? (
         <p className="field__error" id={errorId}>
           {errors!.join(' ')}
@@ -31,7 +40,7 @@ export function SelectField({ id, label, options, errors, inline, ...select }: S
         id={id}
         className="field__input field__select"
         aria-invalid={errorId ? true : undefined}
-        aria-describedby={errorId}
+        aria-describedby={describedBy}
         {...select}
       >
         {options.map((option) => (

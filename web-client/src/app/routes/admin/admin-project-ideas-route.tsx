@@ -9,12 +9,14 @@ import { IdeasManager } from '@/features/ideas-manager/components/ideas-manager'
 import { projectQueryOptions } from '@/features/projects/api/projects';
 import { localizedName } from '@/lib/roles';
 import { Forbidden } from '../forbidden';
+import { useFilterTagOptions } from '../use-tag-options';
 
 /** A project's ideas manager, for its staff (moderators, its department's heads, admins). */
 export function AdminProjectIdeasRoute() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const project = useQuery(projectQueryOptions(id));
+  const tags = useFilterTagOptions();
 
   if (project.isPending) return <Loading label={t('common.loading')} />;
   if (project.isError) {
@@ -43,7 +45,7 @@ export function AdminProjectIdeasRoute() {
           </li>
         </ul>
       </nav>
-      <IdeasManager project={project.data} />
+      <IdeasManager project={project.data} topicOptions={tags.topicOptions} areaOptions={tags.areaOptions} />
     </Page>
   );
 }

@@ -4,6 +4,7 @@ import { Role } from '@contracts/participation-client';
 import { Page } from '@/components/layout/page';
 import { ProjectCreateForm } from '@/features/projects/components/project-create-form';
 import { hasRole, headedDepartments } from '@/lib/roles';
+import { useProjectTagOptions } from '../use-tag-options';
 import { RequireStaffRole, useStaff } from './admin-layout';
 import { useDepartmentOptions } from './use-department-options';
 
@@ -12,6 +13,7 @@ export function AdminProjectNewRoute() {
   const { me } = useStaff();
   const navigate = useNavigate();
   const departments = useDepartmentOptions();
+  const tags = useProjectTagOptions();
   // Admins may use every department, department heads theirs (the API checks again).
   const headed = headedDepartments(me.roles);
   const usable = hasRole(me.roles, Role.Admin) ? departments.options : departments.options.filter((d) => headed.includes(d.id));
@@ -22,6 +24,8 @@ export function AdminProjectNewRoute() {
           {departments.isPending ? null : (
             <ProjectCreateForm
               departments={usable}
+              topicOptions={tags.topicOptions}
+              areaOptions={tags.areaOptions}
               onCreated={(id) => void navigate(`/admin/projects/${id}`, { state: { created: true } })}
             />
           )}

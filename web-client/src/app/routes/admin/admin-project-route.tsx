@@ -16,6 +16,7 @@ import { ProjectTextsEditor } from '@/features/projects/components/project-texts
 import { UserPicker } from '@/features/users/components/user-picker';
 import { localizedName } from '@/lib/roles';
 import { Forbidden } from '../forbidden';
+import { useProjectTagOptions } from '../use-tag-options';
 
 /** A project's editor for its staff: status, texts, header image, timeline, preview link, moderators. */
 export function AdminProjectRoute() {
@@ -23,6 +24,7 @@ export function AdminProjectRoute() {
   const { id = '' } = useParams();
   const location = useLocation();
   const project = useQuery(projectQueryOptions(id));
+  const tags = useProjectTagOptions({ topicIds: project.data?.topicIds, areaIds: project.data?.areaIds });
   const created = (location.state as { created?: boolean } | null)?.created === true;
 
   if (project.isPending) return <Loading label={t('common.loading')} />;
@@ -65,7 +67,7 @@ export function AdminProjectRoute() {
       </nav>
       <div className="stack">
         <ProjectStatusControl projectId={data.id} status={data.status} phaseCount={data.phases.length} />
-        <ProjectTextsEditor key={data.id} project={data} />
+        <ProjectTextsEditor key={data.id} project={data} topicOptions={tags.topicOptions} areaOptions={tags.areaOptions} />
         <ProjectImageEditor key={`image-${data.id}`} projectId={data.id} imageUrl={data.imageUrl} />
         <PhaseEditor projectId={data.id} phases={data.phases} />
         <PreviewLinkPanel projectId={data.id} status={data.status} active={data.staff.previewLinkActive} />

@@ -11,6 +11,9 @@ export interface CalendarEventFilter {
   projectId?: string;
   platformOnly?: boolean;
   period?: CalendarEventPeriod;
+  /** The events of the projects tagged with this topic or area. */
+  topicId?: string;
+  areaId?: string;
   limit?: number;
 }
 
@@ -29,7 +32,18 @@ export const calendarEventsQueryOptions = (filter: CalendarEventFilter) =>
     queryKey: calendarEventKeys.list(filter),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam, signal }) =>
-      api.listCalendarEvents(filter.projectId, filter.platformOnly, filter.period, undefined, undefined, pageParam, filter.limit, signal),
+      api.listCalendarEvents(
+        filter.projectId,
+        filter.platformOnly,
+        filter.period,
+        undefined,
+        undefined,
+        pageParam,
+        filter.limit,
+        filter.topicId || undefined,
+        filter.areaId || undefined,
+        signal,
+      ),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 

@@ -23,7 +23,13 @@ import { CampaignForm } from './campaign-form';
 import type { SegmentProjectOption } from './segment-picker';
 
 /** The campaigns: the list with status and delivery figures, the editor, a test to oneself, sending now or later, cancelling. */
-export function CampaignAdmin({ projects }: { projects: readonly SegmentProjectOption[] }) {
+export function CampaignAdmin({
+  projects,
+  areas = [],
+}: {
+  projects: readonly SegmentProjectOption[];
+  areas?: readonly SegmentProjectOption[];
+}) {
   const { t, i18n } = useTranslation();
   const campaigns = useQuery(campaignsQueryOptions());
   const create = useCreateCampaign();
@@ -60,6 +66,7 @@ export function CampaignAdmin({ projects }: { projects: readonly SegmentProjectO
           key={editing}
           campaign={current}
           projects={projects}
+          areas={areas}
           pending={create.isPending || update.isPending}
           error={current ? update.error : create.error}
           onSubmit={save}

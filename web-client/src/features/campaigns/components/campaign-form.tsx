@@ -16,6 +16,7 @@ import { SegmentPicker, type SegmentProjectOption } from './segment-picker';
 export interface CampaignFormProps {
   campaign?: Campaign;
   projects: readonly SegmentProjectOption[];
+  areas?: readonly SegmentProjectOption[];
   pending: boolean;
   error: unknown;
   onSubmit: (draft: CampaignDraft) => void;
@@ -23,7 +24,7 @@ export interface CampaignFormProps {
 }
 
 /** A campaign's subject, language, rich-text body and segment, with the live count of the people it reaches. */
-export function CampaignForm({ campaign, projects, pending, error, onSubmit, onCancel }: CampaignFormProps) {
+export function CampaignForm({ campaign, projects, areas = [], pending, error, onSubmit, onCancel }: CampaignFormProps) {
   const { t } = useTranslation();
   const [subject, setSubject] = useState(campaign?.subject ?? '');
   const [body, setBody] = useState(campaign?.body ?? '');
@@ -32,7 +33,8 @@ export function CampaignForm({ campaign, projects, pending, error, onSubmit, onC
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
 
   const complete =
-    (segment.kind !== SegmentKind.ProjectParticipants && segment.kind !== SegmentKind.ProjectFollowers) || !!segment.projectId;
+    ((segment.kind !== SegmentKind.ProjectParticipants && segment.kind !== SegmentKind.ProjectFollowers) || !!segment.projectId) &&
+    (segment.kind !== SegmentKind.Area || !!segment.areaId);
   const ready = complete && (segment.kind !== SegmentKind.StaffRoles || (segment.roles?.length ?? 0) > 0);
   const preview = useQuery({ ...recipientPreviewQueryOptions(segment), enabled: ready });
 
@@ -87,7 +89,7 @@ export function CampaignForm({ campaign, projects, pending, error, onSubmit, onC
         onChange={setBody}
         errors={errors.body}
       />
-      <SegmentPicker value={segment} onChange={setSegment} projects={projects} errors={errors} />
+      <SegmentPicker value={segment} onChange={setSegment} projects={projects} areas={areas} errors={errors} />
       <div role="status" className="campaign-preview" aria-live="polite">
         {!ready ? (
           <p>{t('campaigns.preview.incomplete')}</p>

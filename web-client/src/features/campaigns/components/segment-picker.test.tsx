@@ -18,6 +18,10 @@ function Harness({ onChange }: { onChange: (s: Segment) => void }) {
     <SegmentPicker
       value={value}
       projects={projects}
+      areas={[
+        { id: 'a1', label: 'Gare' },
+        { id: 'a2', label: 'Marolles' },
+      ]}
       errors={{ 'segment.roles': ['Choisissez au moins un rôle.'] }}
       onChange={(s) => {
         setValue(s);
@@ -52,5 +56,22 @@ describe('SegmentPicker', () => {
     expect(screen.getByRole('group', { name: 'Rôles' })).toHaveAccessibleDescription('Choisissez au moins un rôle.');
     await user.click(screen.getByRole('checkbox', { name: 'Responsable communication' }));
     expect(onChange).toHaveBeenLastCalledWith({ kind: SegmentKind.StaffRoles, projectId: undefined, roles: [Role.CommunicationManager] });
+  });
+
+  it('asks for an area for an area segment and says who its residents are', async () => {
+    const onChange = vi.fn();
+    render(
+      <TestProviders>
+        <Harness onChange={onChange} />
+      </TestProviders>,
+    );
+    const user = userEvent.setup();
+    expect(screen.queryByLabelText('Quartier')).not.toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText('Envoyer à'), SegmentKind.Area);
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ kind: SegmentKind.Area, areaId: 'a1' }));
+    expect(screen.getByLabelText('Envoyer à')).toHaveAccessibleDescription(expect.stringContaining('proposé une idée dans ce quartier'));
+    await user.selectOptions(screen.getByLabelText('Quartier'), 'a2');
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ kind: SegmentKind.Area, areaId: 'a2' }));
   });
 });

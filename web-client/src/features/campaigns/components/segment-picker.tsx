@@ -11,6 +11,8 @@ export interface SegmentPickerProps {
   value: Segment;
   onChange: (segment: Segment) => void;
   projects: readonly SegmentProjectOption[];
+  /** The areas (neighbourhoods) an area segment may name. */
+  areas?: readonly SegmentProjectOption[];
   errors?: Record<string, string[]>;
 }
 
@@ -25,7 +27,7 @@ const STAFF_ROLES: Role[] = [
 ];
 
 /** Who a campaign reaches (always among the people who consented to the newsletter): a kind, then its project or roles. */
-export function SegmentPicker({ value, onChange, projects, errors = {} }: SegmentPickerProps) {
+export function SegmentPicker({ value, onChange, projects, areas = [], errors = {} }: SegmentPickerProps) {
   const { t } = useTranslation();
   const needsProject = PROJECT_KINDS.includes(value.kind);
   const roles = value.roles ?? [];
@@ -36,6 +38,7 @@ export function SegmentPicker({ value, onChange, projects, errors = {} }: Segmen
       kind,
       projectId: PROJECT_KINDS.includes(kind) ? (value.projectId ?? projects[0]?.id) : undefined,
       roles: kind === SegmentKind.StaffRoles ? roles : undefined,
+      areaId: kind === SegmentKind.Area ? (value.areaId ?? areas[0]?.id) : undefined,
     });
   }
 
@@ -52,9 +55,20 @@ export function SegmentPicker({ value, onChange, projects, errors = {} }: Segmen
         label={t('campaigns.segment.kind')}
         value={value.kind}
         onChange={(e) => setKind(e.target.value as SegmentKind)}
+        hint={t(`campaigns.segment.definitions.${value.kind}`)}
         errors={errors['segment.kind']}
         options={Object.values(SegmentKind).map((kind) => ({ value: kind, label: t(`campaigns.segment.kinds.${kind}`) }))}
       />
+      {value.kind === SegmentKind.Area ? (
+        <SelectField
+          id="campaign-segment-area"
+          label={t('campaigns.segment.area')}
+          value={value.areaId ?? ''}
+          onChange={(e) => onChange({ ...value, areaId: e.target.value || undefined })}
+          errors={errors['segment.areaId']}
+          options={[{ value: '', label: t('campaigns.segment.chooseArea') }, ...areas.map((a) => ({ value: a.id, label: a.label }))]}
+        />
+      ) : null}
       {needsProject ? (
         <SelectField
           id="campaign-segment-project"

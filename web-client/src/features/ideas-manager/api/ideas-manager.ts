@@ -14,7 +14,10 @@ export const SETTABLE_STATUSES = IDEA_STATUSES.filter((s) => s !== IdeaStatus.Pr
 export interface ManagerFilters {
   search: string;
   status: string;
-  topic: string;
+  /** A topic's id ('' : any). */
+  topicId: string;
+  /** An area's id ('' : any). */
+  areaId: string;
   phaseId: string;
   /** 'yes' (waiting for an answer), 'no' (answered or not public), '' (all). */
   waiting: string;
@@ -30,7 +33,8 @@ export interface ManagerFilters {
 export const EMPTY_FILTERS: ManagerFilters = {
   search: '',
   status: '',
-  topic: '',
+  topicId: '',
+  areaId: '',
   phaseId: '',
   waiting: '',
   waitingDays: '',
@@ -63,7 +67,7 @@ export const managedIdeasInfiniteQueryOptions = (projectId: string, filters: Man
       return api.listManagedIdeas(
         projectId,
         oneOf(IDEA_STATUSES, filters.status),
-        filters.topic.trim() || undefined,
+        undefined,
         filters.phaseId || undefined,
         // "Waiting for more than N days" implies waiting.
         days !== undefined ? true : yesNo(filters.waiting),
@@ -74,8 +78,8 @@ export const managedIdeasInfiniteQueryOptions = (projectId: string, filters: Man
         filters.sort,
         pageParam,
         MANAGER_PAGE_SIZE,
-        undefined,
-        undefined,
+        filters.topicId || undefined,
+        filters.areaId || undefined,
         signal,
       );
     },

@@ -17,6 +17,7 @@ import { Loading } from '@/components/ui/loading';
 import { StatusMessage } from '@/components/ui/status-message';
 import { TableRegion } from '@/components/ui/table-region';
 import { useDebouncedValue } from '@/lib/hooks/use-debounced-value';
+import type { SelectOption } from '@/components/ui/select-field';
 import { formatDate, formatNumber } from '@/lib/format';
 import { localizedName } from '@/lib/roles';
 import { EMPTY_FILTERS, managedIdeasInfiniteQueryOptions, useAssignIdea, type ManagerFilters } from '../api/ideas-manager';
@@ -55,14 +56,20 @@ const SORT_COLUMNS: Record<SortColumn['key'], SortColumn> = {
  * assignee per idea, row checkboxes with "select all on this page", and the bulk bar that answers the chosen ideas.
  * Everything works from the keyboard: Space toggles a checkbox, Enter applies the bulk bar.
  */
-export function IdeasManager({ project }: { project: GetProjectResponse }) {
+export interface IdeasManagerProps {
+  project: GetProjectResponse;
+  /** The topics and areas to filter by (none: no such filter). */
+  topicOptions?: readonly SelectOption[];
+  areaOptions?: readonly SelectOption[];
+}
+
+export function IdeasManager({ project, topicOptions = [], areaOptions = [] }: IdeasManagerProps) {
   const { t, i18n } = useTranslation();
   const [filters, setFilters] = useState<ManagerFilters>(EMPTY_FILTERS);
   // Typed filters apply once the typing stops.
   const search = useDebouncedValue(filters.search, 300);
-  const topic = useDebouncedValue(filters.topic, 300);
   const waitingDays = useDebouncedValue(filters.waitingDays, 300);
-  const list = useInfiniteQuery(managedIdeasInfiniteQueryOptions(project.id, { ...filters, search, topic, waitingDays }));
+  const list = useInfiniteQuery(managedIdeasInfiniteQueryOptions(project.id, { ...filters, search, waitingDays }));
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [templatesOpen, setTemplatesOpen] = useState(false);
   const assign = useAssignIdea(project.id);
@@ -131,7 +138,15 @@ export function IdeasManager({ project }: { project: GetProjectResponse }) {
           {t('ideasManager.templates.manage')}
         </Button>
       </div>
-      <ManagerFiltersForm filters={filters} onChange={changeFilters} phases={project.phases} staff={staff} errors={filterErrors} />
+      <ManagerFiltersForm
+        filters={filters}
+        onChange={changeFilters}
+        phases={project.phases}
+        staff={staff}
+        errors={filterErrors}
+        topicOptions={topicOptions}
+        areaOptions={areaOptions}
+      />
       <div role="status" className="results-count">
         {first ? t('ideasManager.total', { count: first.total }) : null}
       </div>

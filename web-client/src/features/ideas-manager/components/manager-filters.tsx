@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { GetProjectPhase, StaffMember } from '@contracts/participation-client';
-import { SelectField } from '@/components/ui/select-field';
+import { SelectField, type SelectOption } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { localizedName } from '@/lib/roles';
 import { IDEA_STATUSES, type ManagerFilters } from '../api/ideas-manager';
@@ -12,10 +12,21 @@ export interface ManagerFiltersFormProps {
   staff: readonly StaffMember[];
   /** Field errors from the API (e.g. a number of days out of range). */
   errors: Record<string, string[]>;
+  /** The topics and areas to filter by (none: no such filter). */
+  topicOptions?: readonly SelectOption[];
+  areaOptions?: readonly SelectOption[];
 }
 
 /** The table's filters: every control labelled, each change applied at once (text fields after a pause). */
-export function ManagerFiltersForm({ filters, onChange, phases, staff, errors }: ManagerFiltersFormProps) {
+export function ManagerFiltersForm({
+  filters,
+  onChange,
+  phases,
+  staff,
+  errors,
+  topicOptions = [],
+  areaOptions = [],
+}: ManagerFiltersFormProps) {
   const { t, i18n } = useTranslation();
   const set = (patch: Partial<ManagerFilters>) => onChange({ ...filters, ...patch });
   const yesNoOptions = (prefix: string) => [
@@ -44,13 +55,26 @@ export function ManagerFiltersForm({ filters, onChange, phases, staff, errors }:
           ...IDEA_STATUSES.map((s) => ({ value: s, label: t(`ideas.status.${s}`) })),
         ]}
       />
-      <TextField
-        id="manager-topic"
-        label={t('ideasManager.filters.topic')}
-        value={filters.topic}
-        errors={errors.topic}
-        onChange={(e) => set({ topic: e.target.value })}
-      />
+      {topicOptions.length > 0 ? (
+        <SelectField
+          id="manager-topic"
+          label={t('ideasManager.filters.topic')}
+          value={filters.topicId}
+          errors={errors.topicId}
+          onChange={(e) => set({ topicId: e.target.value })}
+          options={[{ value: '', label: t('ideasManager.filters.anyTopic') }, ...topicOptions]}
+        />
+      ) : null}
+      {areaOptions.length > 0 ? (
+        <SelectField
+          id="manager-area"
+          label={t('ideasManager.filters.area')}
+          value={filters.areaId}
+          errors={errors.areaId}
+          onChange={(e) => set({ areaId: e.target.value })}
+          options={[{ value: '', label: t('ideasManager.filters.anyArea') }, ...areaOptions]}
+        />
+      ) : null}
       <SelectField
         id="manager-phase"
         label={t('ideasManager.filters.phase')}

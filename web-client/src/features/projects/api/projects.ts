@@ -19,14 +19,28 @@ export const SORTS = Object.values(ProjectSort);
 
 export interface ProjectFilters {
   departmentId: string;
+  /** A topic's name, from an old link (?topic=mobilité); the form sets topicId instead. */
   topic: string;
+  /** A topic's id ('' : any). */
+  topicId: string;
+  /** An area's id ('' : any). */
+  areaId: string;
   status: string;
   method: string;
   search: string;
   sort: string;
 }
 
-export const EMPTY_PROJECT_FILTERS: ProjectFilters = { departmentId: '', topic: '', status: '', method: '', search: '', sort: 'newest' };
+export const EMPTY_PROJECT_FILTERS: ProjectFilters = {
+  departmentId: '',
+  topic: '',
+  topicId: '',
+  areaId: '',
+  status: '',
+  method: '',
+  search: '',
+  sort: 'newest',
+};
 
 export const projectKeys = {
   all: ['projects'] as const,
@@ -54,8 +68,8 @@ export const projectsInfiniteQueryOptions = (filters: ProjectFilters, limit = PR
         oneOf(SORTS, filters.sort),
         pageParam,
         limit,
-        undefined,
-        undefined,
+        filters.topicId || undefined,
+        filters.areaId || undefined,
         signal,
       ),
     initialPageParam: undefined as string | undefined,

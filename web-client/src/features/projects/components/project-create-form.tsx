@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DepartmentOption } from '@/components/ui/role-scope-picker';
 import { SelectField } from '@/components/ui/select-field';
+import type { ToggleChipOption } from '@/components/ui/toggle-chips';
 import { toApiError } from '@/api/errors';
 import type { FieldErrors } from '@/lib/forms';
 import { useCreateProject } from '../api/projects';
@@ -10,11 +11,14 @@ import { cleanLocalized, emptyTexts, ProjectTextsForm } from './project-texts-fo
 export interface ProjectCreateFormProps {
   /** The departments this user may create projects in (admins: all; heads: theirs). */
   departments: readonly DepartmentOption[];
+  /** The topics and areas offered. */
+  topicOptions: readonly ToggleChipOption[];
+  areaOptions: readonly ToggleChipOption[];
   onCreated: (id: string) => void;
 }
 
 /** A new draft project in a department. */
-export function ProjectCreateForm({ departments, onCreated }: ProjectCreateFormProps) {
+export function ProjectCreateForm({ departments, topicOptions, areaOptions, onCreated }: ProjectCreateFormProps) {
   const { t } = useTranslation();
   const create = useCreateProject();
   const [departmentId, setDepartmentId] = useState(departments.length === 1 ? departments[0].id : '');
@@ -27,7 +31,9 @@ export function ProjectCreateForm({ departments, onCreated }: ProjectCreateFormP
     <ProjectTextsForm
       idPrefix="project-new"
       initial={emptyTexts()}
-      initialTopics={[]}
+      initialTags={{ topicIds: [], areaIds: [] }}
+      topicOptions={topicOptions}
+      areaOptions={areaOptions}
       submitLabel={t('projects.create.submit')}
       pending={create.isPending}
       error={create.error}
@@ -51,7 +57,7 @@ export function ProjectCreateForm({ departments, onCreated }: ProjectCreateFormP
           ]}
         />
       }
-      onSubmit={(texts, topics) =>
+      onSubmit={(texts, tags) =>
         create.mutate(
           {
             departmentId,
@@ -60,7 +66,8 @@ export function ProjectCreateForm({ departments, onCreated }: ProjectCreateFormP
             description: cleanLocalized(texts.description),
             goals: cleanLocalized(texts.goals),
             targetAudience: cleanLocalized(texts.targetAudience),
-            topics,
+            topicIds: tags.topicIds,
+            areaIds: tags.areaIds,
           },
           { onSuccess: (created) => onCreated(created.id) },
         )

@@ -5,7 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Loading } from '@/components/ui/loading';
 import type { DepartmentOption } from '@/components/ui/role-scope-picker';
-import { SelectField } from '@/components/ui/select-field';
+import { SelectField, type SelectOption } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { useDebouncedValue } from '@/lib/hooks/use-debounced-value';
 import { METHODS, projectsInfiniteQueryOptions, SORTS, type ProjectFilters } from '../api/projects';
@@ -15,14 +15,16 @@ export interface ProjectDirectoryProps {
   filters: ProjectFilters;
   onChange: (filters: ProjectFilters) => void;
   departments: readonly DepartmentOption[];
+  /** The topics and areas to filter by (none: no such filter). */
+  topicOptions?: readonly SelectOption[];
+  areaOptions?: readonly SelectOption[];
 }
 
 /** Public projects with filters (kept in the address by the page) and "show more". */
-export function ProjectDirectory({ filters, onChange, departments }: ProjectDirectoryProps) {
+export function ProjectDirectory({ filters, onChange, departments, topicOptions = [], areaOptions = [] }: ProjectDirectoryProps) {
   const { t } = useTranslation();
   const search = useDebouncedValue(filters.search, 300);
-  const topic = useDebouncedValue(filters.topic, 300);
-  const list = useInfiniteQuery(projectsInfiniteQueryOptions({ ...filters, search, topic }));
+  const list = useInfiniteQuery(projectsInfiniteQueryOptions({ ...filters, search }));
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const set = (patch: Partial<ProjectFilters>) => onChange({ ...filters, ...patch });
 
@@ -46,12 +48,25 @@ export function ProjectDirectory({ filters, onChange, departments }: ProjectDire
             ...departments.map((d) => ({ value: d.id, label: d.label })),
           ]}
         />
-        <TextField
-          id="projects-topic"
-          label={t('projects.filters.topic')}
-          value={filters.topic}
-          onChange={(e) => set({ topic: e.target.value })}
-        />
+        {topicOptions.length > 0 ? (
+          <SelectField
+            id="projects-topic"
+            label={t('projects.filters.topic')}
+            value={filters.topicId}
+            // A topic picked here replaces one named by an old link.
+            onChange={(e) => set({ topicId: e.target.value, topic: '' })}
+            options={[{ value: '', label: t('projects.filters.anyTopic') }, ...topicOptions]}
+          />
+        ) : null}
+        {areaOptions.length > 0 ? (
+          <SelectField
+            id="projects-area"
+            label={t('projects.filters.area')}
+            value={filters.areaId}
+            onChange={(e) => set({ areaId: e.target.value })}
+            options={[{ value: '', label: t('projects.filters.anyArea') }, ...areaOptions]}
+          />
+        ) : null}
         <SelectField
           id="projects-method"
           label={t('projects.filters.method')}

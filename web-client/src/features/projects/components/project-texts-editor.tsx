@@ -2,11 +2,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GetProjectResponse } from '@contracts/participation-client';
 import { StatusMessage } from '@/components/ui/status-message';
+import type { ToggleChipOption } from '@/components/ui/toggle-chips';
 import { useUpdateProject } from '../api/projects';
 import { cleanLocalized, ProjectTextsForm, textsFrom } from './project-texts-form';
 
-/** The project page's texts and topics, for its staff. */
-export function ProjectTextsEditor({ project }: { project: GetProjectResponse }) {
+export interface ProjectTextsEditorProps {
+  project: GetProjectResponse;
+  /** The topics and areas offered (active ones and the project's own). */
+  topicOptions: readonly ToggleChipOption[];
+  areaOptions: readonly ToggleChipOption[];
+}
+
+/** The project page's texts, topics and areas, for its staff. */
+export function ProjectTextsEditor({ project, topicOptions, areaOptions }: ProjectTextsEditorProps) {
   const { t } = useTranslation();
   const update = useUpdateProject();
   const [saved, setSaved] = useState(false);
@@ -17,12 +25,14 @@ export function ProjectTextsEditor({ project }: { project: GetProjectResponse })
       <ProjectTextsForm
         idPrefix="project"
         initial={textsFrom(project)}
-        initialTopics={project.topics}
+        initialTags={{ topicIds: project.topicIds ?? [], areaIds: project.areaIds ?? [] }}
+        topicOptions={topicOptions}
+        areaOptions={areaOptions}
         submitLabel={t('projects.editor.save')}
         pending={update.isPending}
         error={update.error}
         onResetError={() => update.reset()}
-        onSubmit={(texts, topics) => {
+        onSubmit={(texts, tags) => {
           setSaved(false);
           update.mutate(
             {
@@ -34,7 +44,8 @@ export function ProjectTextsEditor({ project }: { project: GetProjectResponse })
                 description: cleanLocalized(texts.description),
                 goals: cleanLocalized(texts.goals),
                 targetAudience: cleanLocalized(texts.targetAudience),
-                topics,
+                topicIds: tags.topicIds,
+                areaIds: tags.areaIds,
               },
             },
             { onSuccess: () => setSaved(true) },

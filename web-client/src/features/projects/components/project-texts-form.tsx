@@ -6,6 +6,7 @@ import { FormErrorSummary } from '@/components/ui/form-error-summary';
 import { RichTextEditor } from '@/components/rich-text/rich-text-editor';
 import { TextAreaField } from '@/components/ui/textarea-field';
 import { TextField } from '@/components/ui/text-field';
+import { ToggleChips, type ToggleChipOption } from '@/components/ui/toggle-chips';
 import { erroredFields, mergeFieldErrors, type FieldErrors } from '@/lib/forms';
 import { SUPPORTED_LANGUAGES, type Language } from '@/lib/i18n/languages';
 
@@ -43,26 +44,40 @@ export function cleanLocalized(text: Record<string, string>): Record<string, str
   );
 }
 
-export function parseTopics(value: string): string[] {
-  return [
-    ...new Set(
-      value
-        .split(',')
-        .map((t) => t.trim().toLowerCase())
-        .filter(Boolean),
-    ),
-  ];
+/** The API's limits: 10 topics, 20 areas per project. */
+export const TOPICS_MAX = 10;
+export const AREAS_MAX = 20;
+
+/** A project's tags, chosen from the admins' lists. */
+export interface ProjectTags {
+  topicIds: string[];
+  areaIds: string[];
+}
+
+/** The API names a tag's error `topicIds[1]`: show them all beside the field. */
+function withTagErrors(errors: FieldErrors): FieldErrors {
+  const result = { ...errors };
+  for (const key of ['topicIds', 'areaIds']) {
+    const found = Object.entries(errors)
+      .filter(([k]) => k === key || k.startsWith(`${key}[`) || (key === 'topicIds' && k === 'topics'))
+      .flatMap(([, v]) => v);
+    if (found.length > 0) result[key] = Array.from(new Set(found));
+  }
+  return result;
 }
 
 export interface ProjectTextsFormProps {
   idPrefix: string;
   initial: ProjectTexts;
-  initialTopics: string[];
+  initialTags: ProjectTags;
+  /** The topics and areas offered (active ones and those already on the project); none: no such field. */
+  topicOptions: readonly ToggleChipOption[];
+  areaOptions: readonly ToggleChipOption[];
   submitLabel: string;
   pending: boolean;
   error: unknown;
   onResetError: () => void;
-  onSubmit: (texts: ProjectTexts, topics: string[]) => void;
+  onSubmit: (texts: ProjectTexts, tags: ProjectTags) => void;
   /** Fields before the texts (the department picker when creating). */
   before?: ReactNode;
   /** Errors for fields in `before`, listed in the summary. */
@@ -76,7 +91,9 @@ export function ProjectTextsForm(props: ProjectTextsFormProps) {
   const {
     idPrefix,
     initial,
-    initialTopics,
+    initialTags,
+    topicOptions,
+    areaOptions,
     submitLabel,
     pending,
     error,
@@ -88,11 +105,11 @@ export function ProjectTextsForm(props: ProjectTextsFormProps) {
   } = props;
   const { t } = useTranslation();
   const [texts, setTexts] = useState<ProjectTexts>(initial);
-  const [topics, setTopics] = useState(initialTopics.join(', '));
+  const [tags, setTags] = useState<ProjectTags>(initialTags);
   const [language, setLanguage] = useState<Language>('fr');
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const apiError = error ? toApiError(error) : null;
-  const errors = mergeFieldErrors(apiError, clientErrors);
+  const errors = withTagErrors(mergeFieldErrors(apiError, clientErrors));
   const done = completeness(texts);
   const languageName = (l: Language) => t(`projects.editor.languages.${l}`);
   const fieldLabel = (field: TextField_) => t(`projects.editor.fields.${field}`, { language: languageName(language) });
@@ -103,7 +120,8 @@ export function ProjectTextsForm(props: ProjectTextsFormProps) {
   const summaryFields = erroredFields(errors, [
     ...extraFields,
     ...TEXT_FIELDS.map((f) => ({ key: f, id: `${idPrefix}-${f}`, label: fieldLabel(f) })),
-    { key: 'topics', id: `${idPrefix}-topics`, label: t('projects.editor.topics') },
+    { key: 'topicIds', id: `${idPrefix}-topics`, label: t('projects.editor.topics') },
+    { key: 'areaIds', id: `${idPrefix}-areas`, label: t('projects.editor.areas') },
   ]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -113,15 +131,13 @@ export function ProjectTextsForm(props: ProjectTextsFormProps) {
     for (const field of TEXT_FIELDS)
       for (const l of SUPPORTED_LANGUAGES)
         if (texts[field][l].length > LIMITS[field]) found[field] = [t('forms.tooLong', { max: LIMITS[field] })];
-    const topicList = parseTopics(topics);
-    if (topicList.length > 10 || topicList.some((x) => x.length > 40)) found.topics = [t('projects.editor.topicsInvalid')];
     setClientErrors(found);
     if (Object.keys(found).length > 0) {
       onResetError();
       if (found.title && !texts.title.fr.trim()) setLanguage('fr');
       return;
     }
-    onSubmit(texts, topicList);
+    onSubmit(texts, tags);
   }
 
   const set = (field: TextField_, value: string) =>
@@ -185,14 +201,30 @@ export function ProjectTextsForm(props: ProjectTextsFormProps) {
           />
         );
       })}
-      <TextField
-        id={`${idPrefix}-topics`}
-        label={t('projects.editor.topics')}
-        hint={t('projects.editor.topicsHint')}
-        value={topics}
-        onChange={(e) => setTopics(e.target.value)}
-        errors={errors.topics}
-      />
+      {topicOptions.length > 0 ? (
+        <ToggleChips
+          id={`${idPrefix}-topics`}
+          legend={t('projects.editor.topics')}
+          hint={t('projects.editor.topicsHint', { max: TOPICS_MAX })}
+          options={topicOptions}
+          selected={tags.topicIds}
+          max={TOPICS_MAX}
+          onChange={(topicIds) => setTags((current) => ({ ...current, topicIds }))}
+          errors={errors.topicIds}
+        />
+      ) : null}
+      {areaOptions.length > 0 ? (
+        <ToggleChips
+          id={`${idPrefix}-areas`}
+          legend={t('projects.editor.areas')}
+          hint={t('projects.editor.areasHint')}
+          options={areaOptions}
+          selected={tags.areaIds}
+          max={AREAS_MAX}
+          onChange={(areaIds) => setTags((current) => ({ ...current, areaIds }))}
+          errors={errors.areaIds}
+        />
+      ) : null}
       <div className="form__actions">
         <Button type="submit" pending={pending}>
           {submitLabel}
