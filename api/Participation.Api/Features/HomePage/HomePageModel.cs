@@ -66,7 +66,11 @@ public sealed class HomeLayoutRules : AbstractValidator<HomeLayout>
             .ChildRules(s =>
             {
                 s.RuleFor(x => x.Kind).IsInEnum();
-                s.RuleFor(x => x.Heading!).Must(h => h.Trim().Length <= 120).WithMessage(_ => Messages.Get("too_long")).SingleLine();
+                s.RuleFor(x => x.Heading!)
+                    .Must(h => h.Trim().Length <= 120)
+                    .WithMessage(_ => Messages.Get("too_long"))
+                    .SingleLine()
+                    .When(x => x.Heading is not null);
             })
             .When(l => l.Sections is not null && l.Sections.All(x => x is not null));
     }
