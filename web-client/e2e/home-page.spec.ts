@@ -10,7 +10,11 @@ const watchCsp = failOnCspViolations();
 /** A 1×1 PNG, made in the test. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
-test('the communication manager edits and publishes the home page with the editor; a visitor sees it', async ({ page, browser, request }) => {
+test('the communication manager edits and publishes the home page with the editor; a visitor sees it', async ({
+  page,
+  browser,
+  request,
+}) => {
   // Through the API: a published project to pin and a communication manager.
   const auth = bearer(await adminToken(request));
   const departmentId = await createDepartment(request, auth, unique('Accueil'));

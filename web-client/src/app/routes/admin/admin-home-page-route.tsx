@@ -17,7 +17,7 @@ export function AdminHomePageRoute() {
   const { t, i18n } = useTranslation();
   const platform = useQuery(platformQueryOptions());
   const enabled = SUPPORTED_LANGUAGES.filter((l) => platform.data?.languages.includes(l) ?? l === 'fr');
-  const initial = (enabled.find((l) => l === i18n.language) ?? enabled[0] ?? 'fr') as Language;
+  const initial: Language = enabled.find((l) => l === i18n.language) ?? enabled[0] ?? 'fr';
   const [language, setLanguage] = useState<Language>(initial);
   const draft = useQuery(homePageDraftQueryOptions(language));
   return (

@@ -60,7 +60,19 @@ export const pinnableProjectsQueryOptions = () =>
   queryOptions({
     queryKey: [...homePageKeys.all, 'pinnable'] as const,
     queryFn: ({ signal }) =>
-      api.listProjects(undefined, undefined, ProjectStatus.Published, undefined, undefined, undefined, undefined, 100, undefined, undefined, signal),
+      api.listProjects(
+        undefined,
+        undefined,
+        ProjectStatus.Published,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        100,
+        undefined,
+        undefined,
+        signal,
+      ),
   });
 
 export function useUploadBannerImage() {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HomeLayout, HomePageDraft, HomePageLanguage, HomeSection } from '@contracts/participation-client';
+import type { HomeLayout, HomePageDraft, HomeSection } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { RichTextEditor } from '@/components/rich-text/rich-text-editor';
 import { Alert } from '@/components/ui/alert';
@@ -44,7 +44,7 @@ export interface HomeEditorProps {
  */
 export function HomeEditor({ draft }: HomeEditorProps) {
   const { t } = useTranslation();
-  const language = draft.language as HomePageLanguage;
+  const language = draft.language;
   const [layout, setLayout] = useState<HomeLayout>(draft.layout);
   const [imageUrl, setImageUrl] = useState(draft.imageUrl ?? null);
   const [dirty, setDirty] = useState(false);
@@ -72,7 +72,11 @@ export function HomeEditor({ draft }: HomeEditorProps) {
   if (apiError?.status === 409) summary = t('homePage.editor.stale');
   else if (apiError) summary = describeError(t, apiError);
 
-  const titleOf = (id: string) => projects.data?.items.find((p) => p.id === id)?.title;
+  const named = (title: Record<string, string>) => title[language] ?? title.fr ?? Object.values(title)[0] ?? '';
+  const titleOf = (id: string) => {
+    const project = projects.data?.items.find((p) => p.id === id);
+    return project ? named(project.title) : undefined;
+  };
   const change = (next: Partial<HomeLayout>) => {
     setLayout((l) => ({ ...l, ...next }));
     setDirty(true);
@@ -264,7 +268,7 @@ export function HomeEditor({ draft }: HomeEditorProps) {
                 <option value="">{t('homePage.editor.pickNone')}</option>
                 {pinnable.map((p) => (
                   <option key={p.id} value={p.id}>
-                    {p.title}
+                    {named(p.title)}
                   </option>
                 ))}
               </select>

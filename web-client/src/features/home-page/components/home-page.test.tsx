@@ -85,8 +85,8 @@ describe('the home page editor', () => {
     await i18n.changeLanguage('fr');
     listProjects.mockReset().mockResolvedValue({
       items: [
-        { id: 'p1', title: 'Parc du centre' },
-        { id: 'p2', title: 'Maison de la culture' },
+        { id: 'p1', title: { fr: 'Parc du centre' } },
+        { id: 'p2', title: { fr: 'Maison de la culture' } },
       ],
     } as never);
     updateHomePage.mockReset();
@@ -101,7 +101,9 @@ describe('the home page editor', () => {
 
   it('reorders a section with the keyboard, saves with the version read, then publishes the saved version', async () => {
     const user = userEvent.setup();
-    updateHomePage.mockImplementation(async (body) => ({ ...draft, version: 4, layout: body.layout!, hasUnpublishedChanges: true }));
+    updateHomePage.mockImplementation((body) =>
+      Promise.resolve({ ...draft, version: 4, layout: body.layout!, hasUnpublishedChanges: true }),
+    );
     publishHomePage.mockResolvedValue({ ...draft, version: 5 });
     render(
       <TestProviders>

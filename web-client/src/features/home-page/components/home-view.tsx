@@ -187,8 +187,7 @@ function ResultList({ results }: { results: HomeResult[] }) {
           </p>
           <p className="muted">
             {t(`homePage.results.${result.kind}`)}
-            {result.kind === HomeResultKind.ProjectFinished ? '' : ` · ${result.projectTitle}`} ·{' '}
-            {formatDate(result.at, i18n.language)}
+            {result.kind === HomeResultKind.ProjectFinished ? '' : ` · ${result.projectTitle}`} · {formatDate(result.at, i18n.language)}
           </p>
         </li>
       ))}

@@ -113,7 +113,8 @@ export const fr = {
       project_finished: 'Projet terminé',
     },
     editor: {
-      intro: 'Composez la page d’accueil de chaque langue, vérifiez l’aperçu, puis publiez : les visiteurs voient la dernière version publiée.',
+      intro:
+        'Composez la page d’accueil de chaque langue, vérifiez l’aperçu, puis publiez : les visiteurs voient la dernière version publiée.',
       viewPublic: 'Voir la page d’accueil publiée',
       language: 'Langue de la page d’accueil',
       title: 'Brouillon de la page d’accueil',
@@ -391,7 +392,8 @@ export const fr = {
           'Ce que contiendra votre prochain résumé (mensuel pour les chefs de service, hebdomadaire pour les modérateurs), et le choix de le recevoir.',
         briefings: 'Le calendrier des briefings envoyés aux élus, leur aperçu, l’envoi immédiat et le journal des envois.',
         events: 'Les événements de toute la ville (hors projets) : créer, modifier, annuler, voir les inscrit·es.',
-        homePage: 'La page d’accueil par langue : bannière avec image et appel à l’action, projets épinglés, sections ; aperçu puis publication.',
+        homePage:
+          'La page d’accueil par langue : bannière avec image et appel à l’action, projets épinglés, sections ; aperçu puis publication.',
         pages:
           'Les pages à propos, vie privée, conditions, accessibilité, questions fréquentes et pages libres : rédiger, publier, placer dans le pied de page.',
         settings: 'Le nom, le logo, les couleurs, les langues, la carte, les coordonnées et l’expéditeur des e-mails de la plateforme.',

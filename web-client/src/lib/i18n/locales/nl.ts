@@ -390,7 +390,8 @@ export const nl: Messages = {
           'Wat uw volgende overzicht zal bevatten (maandelijks voor diensthoofden, wekelijks voor moderatoren), en de keuze om het te ontvangen.',
         briefings: 'De kalender van de briefings voor verkozenen, hun voorbeeld, onmiddellijk versturen en het verzendlogboek.',
         events: 'De evenementen van de hele stad (buiten projecten): aanmaken, wijzigen, annuleren, de ingeschrevenen bekijken.',
-        homePage: 'De startpagina per taal: banner met afbeelding en oproep tot actie, vastgezette projecten, secties; voorbeeld en publicatie.',
+        homePage:
+          'De startpagina per taal: banner met afbeelding en oproep tot actie, vastgezette projecten, secties; voorbeeld en publicatie.',
         pages:
           'De pagina’s over ons, privacy, voorwaarden, toegankelijkheid, veelgestelde vragen en vrije pagina’s: schrijven, publiceren, in de voettekst plaatsen.',
         settings: 'De naam, het logo, de kleuren, de talen, de kaart, de contactgegevens en de afzender van de e-mails van het platform.',
