@@ -81,13 +81,7 @@ internal static class HomePageContent
     public const int ListSize = 6;
     public const int EventsSize = 3;
 
-    public static readonly FigureKey[] ShownFigures =
-    [
-        FigureKey.Participants,
-        FigureKey.Ideas,
-        FigureKey.Votes,
-        FigureKey.OfficialAnswers,
-    ];
+    public static readonly FigureKey[] ShownFigures = [FigureKey.Participants, FigureKey.Ideas, FigureKey.Votes, FigureKey.OfficialAnswers];
 
     private const string ProjectColumns = """
         p.id, coalesce(p.title ->> @Lang, p.title ->> 'fr') AS title,

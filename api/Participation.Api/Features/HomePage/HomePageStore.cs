@@ -12,7 +12,13 @@ internal static class HomePageStore
           FROM home_pages WHERE language = @Language
         """;
 
-    public static Task<Row?> ReadAsync(IDbConnection connection, IDbTransaction? tx, string language, bool forUpdate, CancellationToken ct) =>
+    public static Task<Row?> ReadAsync(
+        IDbConnection connection,
+        IDbTransaction? tx,
+        string language,
+        bool forUpdate,
+        CancellationToken ct
+    ) =>
         connection.QuerySingleOrDefaultAsync<Row>(
             new CommandDefinition(Sql + (forUpdate ? " FOR UPDATE;" : ";"), new { Language = language }, tx, cancellationToken: ct)
         );

@@ -11,7 +11,11 @@ public static class PreviewHomePage
     public sealed class Validator : AbstractValidator<Query>
     {
         public Validator() =>
-            RuleFor(q => q.Language).NotNull().WithMessage(_ => Messages.Get("required")).IsInEnum().WithMessage(_ => Messages.Get("locale"));
+            RuleFor(q => q.Language)
+                .NotNull()
+                .WithMessage(_ => Messages.Get("required"))
+                .IsInEnum()
+                .WithMessage(_ => Messages.Get("locale"));
     }
 
     public sealed class Handler(NpgsqlDataSource db, TimeProvider clock) : IQueryHandler<Query, HomePageView>
@@ -24,7 +28,15 @@ public static class PreviewHomePage
             await HomePageAccess.RequireEnabledAsync(connection, language, ct);
             var row = await HomePageStore.ReadAsync(connection, null, language, forUpdate: false, ct);
             var layout = row is null ? HomeLayouts.Default(language) : HomeLayouts.FromJson(row.Draft);
-            return await HomePageContent.BuildAsync(connection, language, HomePageSource.Draft, layout, row?.PublishedAt.AsUtc(), clock, ct);
+            return await HomePageContent.BuildAsync(
+                connection,
+                language,
+                HomePageSource.Draft,
+                layout,
+                row?.PublishedAt.AsUtc(),
+                clock,
+                ct
+            );
         }
     }
 

@@ -52,9 +52,7 @@ public static class PublishHomePage
             var before = await HomePageStore.ReadAsync(connection, tx, language, forUpdate: true, ct);
             if (before is null || before.Version != c.Body.Version)
                 throw new ConflictException(Messages.Get("home_page_stale"), "version");
-            await connection.ExecuteAsync(
-                new CommandDefinition(Sql, new { Language = language, c.ActorId }, tx, cancellationToken: ct)
-            );
+            await connection.ExecuteAsync(new CommandDefinition(Sql, new { Language = language, c.ActorId }, tx, cancellationToken: ct));
             await events.RecordAsync(
                 tx,
                 EventType.HomePagePublished,

@@ -32,7 +32,9 @@ public static class UpdateHomePage
                         .WithMessage(_ => Messages.Get("locale"))
                         .OverridePropertyName("language");
                     RuleFor(c => c.Body.Layout).NotNull().WithMessage(_ => Messages.Get("required")).OverridePropertyName("layout");
-                    RuleFor(c => c.Body.Layout!).SetValidator(new HomeLayoutRules()).When(c => c.Body.Layout is not null)
+                    RuleFor(c => c.Body.Layout!)
+                        .SetValidator(new HomeLayoutRules())
+                        .When(c => c.Body.Layout is not null)
                         .OverridePropertyName("layout");
                 }
             );
@@ -82,12 +84,27 @@ public static class UpdateHomePage
             if ((before?.Version ?? 0) != c.Body.Version)
                 throw new ConflictException(Messages.Get("home_page_stale"), "version");
             var json = HomeLayouts.ToJson(layout);
-            if (before is not null && System.Text.Json.Nodes.JsonNode.DeepEquals(
-                    System.Text.Json.Nodes.JsonNode.Parse(before.Draft), System.Text.Json.Nodes.JsonNode.Parse(json)))
+            if (
+                before is not null
+                && System.Text.Json.Nodes.JsonNode.DeepEquals(
+                    System.Text.Json.Nodes.JsonNode.Parse(before.Draft),
+                    System.Text.Json.Nodes.JsonNode.Parse(json)
+                )
+            )
                 return HomePageStore.Draft(language, before); // nothing changed: no new version, no event
 
             await connection.ExecuteAsync(
-                new CommandDefinition(SaveSql, new { Language = language, Draft = json, c.ActorId }, tx, cancellationToken: ct)
+                new CommandDefinition(
+                    SaveSql,
+                    new
+                    {
+                        Language = language,
+                        Draft = json,
+                        c.ActorId,
+                    },
+                    tx,
+                    cancellationToken: ct
+                )
             );
             await events.RecordAsync(
                 tx,

@@ -21,8 +21,7 @@ public sealed class HomePageAuthorizationTests(ApiFactory api) : ApiTest(api)
 
     public static TheoryData<string, string, int> Matrix() => AuthorizationMatrix.Build(AuthorizationMatrix.Actors, Actions, Expected);
 
-    private const string Snapshot =
-        "SELECT coalesce(string_agg(row_to_json(h)::text, ',' ORDER BY h.language), '') FROM home_pages h";
+    private const string Snapshot = "SELECT coalesce(string_agg(row_to_json(h)::text, ',' ORDER BY h.language), '') FROM home_pages h";
 
     private static object Body(int version, string title) =>
         new

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Dapper;
 using Participation.Api.Features.HomePage;
 using Participation.Api.Tests.Features.Ideas;
-using Dapper;
 using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Features.HomePage;
@@ -17,8 +17,7 @@ public sealed class HomePageTests(ApiFactory api) : ApiTest(api)
 {
     private const string Key = "0123456789abcdef0123456789abcdef.png";
 
-    private const string Snapshot =
-        "SELECT coalesce(string_agg(row_to_json(h)::text, ',' ORDER BY h.language), '') FROM home_pages h";
+    private const string Snapshot = "SELECT coalesce(string_agg(row_to_json(h)::text, ',' ORDER BY h.language), '') FROM home_pages h";
 
     private static object Layout(
         string title = "Bienvenue",
@@ -44,7 +43,12 @@ public sealed class HomePageTests(ApiFactory api) : ApiTest(api)
                 ?? new object[]
                 {
                     new { kind = "closing_soon", visible = true },
-                    new { kind = "open_projects", visible = true, heading = "À vous de jouer" },
+                    new
+                    {
+                        kind = "open_projects",
+                        visible = true,
+                        heading = "À vous de jouer",
+                    },
                     new { kind = "upcoming_events", visible = false },
                     new { kind = "results_and_decisions", visible = true },
                     new { kind = "figures", visible = true },
@@ -53,7 +57,15 @@ public sealed class HomePageTests(ApiFactory api) : ApiTest(api)
 
     private static async Task<JsonNode> SaveAsync(HttpClient client, int version, object layout, string language = "fr")
     {
-        var response = await client.PutAsJsonAsync("/api/v1/home-page/draft", new { version, language, layout });
+        var response = await client.PutAsJsonAsync(
+            "/api/v1/home-page/draft",
+            new
+            {
+                version,
+                language,
+                layout,
+            }
+        );
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return await response.ReadJsonAsync();
     }
@@ -150,7 +162,15 @@ public sealed class HomePageTests(ApiFactory api) : ApiTest(api)
         var before = await Api.ScalarAsync<string>(Snapshot);
         var events = await Api.CountAsync("events");
 
-        var stale = await editor.PutAsJsonAsync("/api/v1/home-page/draft", new { version = 0, language = "fr", layout = Layout("Autre") });
+        var stale = await editor.PutAsJsonAsync(
+            "/api/v1/home-page/draft",
+            new
+            {
+                version = 0,
+                language = "fr",
+                layout = Layout("Autre"),
+            }
+        );
         await stale.AssertProblemAsync(HttpStatusCode.Conflict);
         await (await editor.PostAsJsonAsync("/api/v1/home-page/publish", new { version = 7, language = "fr" })).AssertProblemAsync(
             HttpStatusCode.Conflict
@@ -160,9 +180,17 @@ public sealed class HomePageTests(ApiFactory api) : ApiTest(api)
         );
 
         async Task Refused(object layout, params string[] fields) =>
-            await (await editor.PutAsJsonAsync("/api/v1/home-page/draft", new { version = 1, language = "fr", layout })).AssertFieldErrorsAsync(
-                fields
-            );
+            await (
+                await editor.PutAsJsonAsync(
+                    "/api/v1/home-page/draft",
+                    new
+                    {
+                        version = 1,
+                        language = "fr",
+                        layout,
+                    }
+                )
+            ).AssertFieldErrorsAsync(fields);
         await Refused(Layout(imageKey: Key), "layout.banner.imageAlt");
         await Refused(Layout(imageKey: Key, imageAlt: "Un parc"), "layout.banner.imageKey"); // never uploaded
         await Refused(Layout(ctaLink: "javascript:alert(1)"), "layout.banner.ctaLink");
@@ -171,13 +199,27 @@ public sealed class HomePageTests(ApiFactory api) : ApiTest(api)
         await Refused(Layout(title: ""), "layout.banner.title");
         await Refused(Layout(pinned: [Guid.NewGuid()]), "layout.pinnedProjectIds");
         await Refused(Layout(pinned: [c.P1, c.P1]), "layout.pinnedProjectIds");
-        await Refused(Layout(sections: [new { kind = "figures", visible = true }, new { kind = "figures", visible = false }]), "layout.sections");
-        await (await editor.PutAsJsonAsync("/api/v1/home-page/draft", new { version = 1, language = "fr" })).AssertFieldErrorsAsync("layout");
+        await Refused(
+            Layout(sections: [new { kind = "figures", visible = true }, new { kind = "figures", visible = false }]),
+            "layout.sections"
+        );
+        await (await editor.PutAsJsonAsync("/api/v1/home-page/draft", new { version = 1, language = "fr" })).AssertFieldErrorsAsync(
+            "layout"
+        );
 
         await using (var connection = await Api.OpenAsync())
             await connection.ExecuteAsync("UPDATE platform_settings SET languages = ARRAY['fr'] WHERE id = 1;");
-        await (await editor.PutAsJsonAsync("/api/v1/home-page/draft", new { version = 0, language = "nl", layout = Layout() }))
-            .AssertFieldErrorsAsync("language");
+        await (
+            await editor.PutAsJsonAsync(
+                "/api/v1/home-page/draft",
+                new
+                {
+                    version = 0,
+                    language = "nl",
+                    layout = Layout(),
+                }
+            )
+        ).AssertFieldErrorsAsync("language");
         await using (var connection = await Api.OpenAsync())
             await connection.ExecuteAsync("UPDATE platform_settings SET languages = ARRAY['fr', 'nl', 'en'] WHERE id = 1;");
 
