@@ -13,6 +13,7 @@ using Participation.Api.Features.Digests;
 using Participation.Api.Features.Exports;
 using Participation.Api.Features.Feed;
 using Participation.Api.Features.Figures;
+using Participation.Api.Features.HomePage;
 using Participation.Api.Features.Ideas;
 using Participation.Api.Features.IdeasManager;
 using Participation.Api.Features.Invitations;
@@ -139,6 +140,7 @@ public static class ApiHost
         api.MapCalendarEventsEndpoints();
         api.MapCampaignsEndpoints();
         api.MapPagesEndpoints();
+        api.MapHomePageEndpoints();
         api.MapTopicsEndpoints();
         api.MapAreasEndpoints();
         app.MapEmbedEndpoints();

@@ -230,7 +230,7 @@ public static class DemoSeed
         return buffer.ToArray();
     }
 
-    public static async Task RunAsync(NpgsqlDataSource db)
+    public static async Task RunAsync(NpgsqlDataSource db, Participation.Api.Infrastructure.Storage.IFileStorage storage)
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
@@ -293,6 +293,7 @@ public static class DemoSeed
         await DemoSeedIdeasManager.RunAsync(connection, tx);
         await DemoSeedBriefings.RunAsync(connection, tx);
         await DemoSeedTopics.AfterAsync(connection, tx);
+        await DemoSeedHomePage.RunAsync(connection, tx, storage);
         var apiClientSecret = await DemoSeedApiClients.RunAsync(connection, tx);
         await tx.CommitAsync();
         Console.WriteLine("Demo data ready.");

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Participation.Api.Infrastructure.Database;
+using Participation.Api.Infrastructure.Storage;
 
 namespace Participation.Demo;
 
@@ -48,6 +49,9 @@ public static class DemoSeedCommand
         builder.Logging.SetMinimumLevel(LogLevel.Warning); // one line when all is well (the migrations say nothing)
         builder.Services.AddDatabase();
         builder.Services.AddSingleton<Migrator>();
+        // The images it stores (the home page's banner) go where the API reads them (Storage:Root, as for the API).
+        builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
+        builder.Services.AddSingleton<IFileStorage, DiskFileStorage>();
         using var host = builder.Build();
         try
         {
@@ -61,7 +65,7 @@ public static class DemoSeedCommand
         try
         {
             await host.Services.GetRequiredService<Migrator>().MigrateAsync();
-            await DemoSeed.RunAsync(host.Services.GetRequiredService<NpgsqlDataSource>());
+            await DemoSeed.RunAsync(host.Services.GetRequiredService<NpgsqlDataSource>(), host.Services.GetRequiredService<IFileStorage>());
             return 0;
         }
         catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException)

@@ -5532,6 +5532,351 @@ export class ParticipationClient {
     }
 
     /**
+     * The published home page in the language asked for (else the default language's, else the built-in layout), with its sections' projects, events, results and figures.
+     * @param language (optional) Language of the column headers and choice labels: fr, nl or en.
+     * @return OK
+     */
+    getHomePage(language?: HomePageLanguage | undefined, signal?: AbortSignal): Promise<HomePageView> {
+        let url_ = this.baseUrl + "/api/v1/home-page?";
+        if (language === null)
+            throw new globalThis.Error("The parameter 'language' cannot be null.");
+        else if (language !== undefined)
+            url_ += "language=" + encodeURIComponent("" + language) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetHomePage(_response);
+        });
+    }
+
+    protected processGetHomePage(response: Response): Promise<HomePageView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HomePageView;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<HomePageView>(null as any);
+    }
+
+    /**
+     * The home page's draft in a language, with its version (admins and communication managers).
+     * @param language (optional) Language of the column headers and choice labels: fr, nl or en.
+     * @return OK
+     */
+    getHomePageDraft(language?: HomePageLanguage | undefined, signal?: AbortSignal): Promise<HomePageDraft> {
+        let url_ = this.baseUrl + "/api/v1/home-page/draft?";
+        if (language === null)
+            throw new globalThis.Error("The parameter 'language' cannot be null.");
+        else if (language !== undefined)
+            url_ += "language=" + encodeURIComponent("" + language) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetHomePageDraft(_response);
+        });
+    }
+
+    protected processGetHomePageDraft(response: Response): Promise<HomePageDraft> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HomePageDraft;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<HomePageDraft>(null as any);
+    }
+
+    /**
+     * Save the home page's draft in a language (admins and communication managers; audited). A stale version is a 409.
+     * @return OK
+     */
+    updateHomePage(body: UpdateHomePageRequest, signal?: AbortSignal): Promise<HomePageDraft> {
+        let url_ = this.baseUrl + "/api/v1/home-page/draft";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateHomePage(_response);
+        });
+    }
+
+    protected processUpdateHomePage(response: Response): Promise<HomePageDraft> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HomePageDraft;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than the configured limit.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<HomePageDraft>(null as any);
+    }
+
+    /**
+     * The home page's draft in a language, rendered with its sections' content (admins and communication managers).
+     * @param language (optional) Language of the column headers and choice labels: fr, nl or en.
+     * @return OK
+     */
+    previewHomePage(language?: HomePageLanguage | undefined, signal?: AbortSignal): Promise<HomePageView> {
+        let url_ = this.baseUrl + "/api/v1/home-page/preview?";
+        if (language === null)
+            throw new globalThis.Error("The parameter 'language' cannot be null.");
+        else if (language !== undefined)
+            url_ += "language=" + encodeURIComponent("" + language) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPreviewHomePage(_response);
+        });
+    }
+
+    protected processPreviewHomePage(response: Response): Promise<HomePageView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HomePageView;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<HomePageView>(null as any);
+    }
+
+    /**
+     * Publish the home page's draft in a language (admins and communication managers; audited). A stale version is a 409.
+     * @return OK
+     */
+    publishHomePage(body: PublishHomePageRequest, signal?: AbortSignal): Promise<HomePageDraft> {
+        let url_ = this.baseUrl + "/api/v1/home-page/publish";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPublishHomePage(_response);
+        });
+    }
+
+    protected processPublishHomePage(response: Response): Promise<HomePageDraft> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HomePageDraft;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than the configured limit.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<HomePageDraft>(null as any);
+    }
+
+    /**
      * The project's public ideas: sort trending, popular, newest, most_commented or random (send back `seed`); filter by topic, area, status, text or map box.
      * @param id The project's id.
      * @param sort (optional) Order of the list.
@@ -16121,6 +16466,8 @@ export enum EventType {
     PagePublished = "page.published",
     PageUnpublished = "page.unpublished",
     PageDeleted = "page.deleted",
+    HomePageUpdated = "home_page.updated",
+    HomePagePublished = "home_page.published",
     TopicCreated = "topic.created",
     TopicUpdated = "topic.updated",
     TopicArchived = "topic.archived",
@@ -16768,6 +17115,114 @@ export interface GrantRoleRequest {
 
 export interface HideContentRequest {
     reason?: string | undefined;
+}
+
+export interface HomeBanner {
+    imageKey?: string | undefined;
+    imageAlt?: string | undefined;
+    title: string;
+    text?: string | undefined;
+    ctaLabel?: string | undefined;
+    ctaLink?: string | undefined;
+}
+
+export interface HomeEvent {
+    id: string;
+    title: string;
+    startsAt: string;
+    endsAt: string;
+    placeName?: string | undefined;
+    online: boolean;
+}
+
+export interface HomeFigure {
+    key: FigureKey;
+    label: string;
+    definition: string;
+    value?: number | undefined;
+}
+
+export interface HomeLayout {
+    banner: HomeBanner;
+    pinnedProjectIds: string[];
+    sections: HomeSection[];
+}
+
+export interface HomePageDraft {
+    language: HomePageLanguage;
+    version: number;
+    layout: HomeLayout;
+    imageUrl?: string | undefined;
+    isPublished: boolean;
+    hasUnpublishedChanges: boolean;
+    updatedAt?: string | undefined;
+    publishedAt?: string | undefined;
+}
+
+export enum HomePageLanguage {
+    Fr = "fr",
+    Nl = "nl",
+    En = "en",
+}
+
+export enum HomePageSource {
+    Published = "published",
+    DefaultLanguage = "default_language",
+    BuiltIn = "built_in",
+    Draft = "draft",
+}
+
+export interface HomePageView {
+    language: HomePageLanguage;
+    source: HomePageSource;
+    banner: HomeBanner;
+    imageUrl?: string | undefined;
+    sections: HomeSection[];
+    pinnedProjects: HomeProject[];
+    openProjects: HomeProject[];
+    closingSoon: HomeProject[];
+    upcomingEvents: HomeEvent[];
+    resultsAndDecisions: HomeResult[];
+    figures: HomeFigure[];
+    publishedAt?: string | undefined;
+}
+
+export interface HomeProject {
+    id: string;
+    title: string;
+    summary: string;
+    imageUrl?: string | undefined;
+    phaseMethod?: PhaseMethod | undefined;
+    phaseEndsAt?: string | undefined;
+}
+
+export interface HomeResult {
+    kind: HomeResultKind;
+    id: string;
+    projectId: string;
+    title: string;
+    projectTitle: string;
+    at: string;
+}
+
+export enum HomeResultKind {
+    IdeaAccepted = "idea_accepted",
+    IdeaImplemented = "idea_implemented",
+    ProjectFinished = "project_finished",
+}
+
+export interface HomeSection {
+    kind: HomeSectionKind;
+    visible: boolean;
+    heading?: string | undefined;
+}
+
+export enum HomeSectionKind {
+    OpenProjects = "open_projects",
+    ClosingSoon = "closing_soon",
+    UpcomingEvents = "upcoming_events",
+    ResultsAndDecisions = "results_and_decisions",
+    Figures = "figures",
 }
 
 export interface HttpValidationProblemDetails {
@@ -17663,6 +18118,11 @@ export enum ProjectStatus {
     Archived = "archived",
 }
 
+export interface PublishHomePageRequest {
+    version: number;
+    language?: HomePageLanguage | undefined;
+}
+
 export interface QuestionSettings {
     minSelections?: number | undefined;
     maxSelections?: number | undefined;
@@ -18094,6 +18554,12 @@ export interface UpdateAreaRequest {
     archived: boolean;
     version: number;
     geometry?: any;
+}
+
+export interface UpdateHomePageRequest {
+    version: number;
+    language?: HomePageLanguage | undefined;
+    layout?: HomeLayout | undefined;
 }
 
 export interface UpdateMeRequest {

@@ -252,7 +252,7 @@ test('an anonymous visitor finds the published project, opens it, sees the curre
   // An anonymous visitor finds it, opens it, sees the current phase and why they cannot take part yet.
   const visitor = page;
   await visitor.goto('/');
-  await expect(visitor.getByRole('heading', { name: 'Projets de participation' })).toBeVisible();
+  await expect(visitor.getByRole('heading', { name: 'Projets ouverts à la participation' })).toBeVisible();
   await expectAccessible(visitor, 'home with projects');
   await visitor.goto('/projects');
   await visitor.getByLabel('Service', { exact: true }).selectOption({ label: department });

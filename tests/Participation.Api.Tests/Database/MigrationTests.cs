@@ -130,8 +130,11 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
     {
         var db = (NpgsqlDataSource)Api.Services.GetService(typeof(NpgsqlDataSource))!;
 
-        await DemoSeed.RunAsync(db);
-        await DemoSeed.RunAsync(db);
+        var storage = (Participation.Api.Infrastructure.Storage.IFileStorage)
+            Api.Services.GetService(typeof(Participation.Api.Infrastructure.Storage.IFileStorage))!;
+
+        await DemoSeed.RunAsync(db, storage);
+        await DemoSeed.RunAsync(db, storage);
 
         Assert.Equal(DemoSeed.Users.Length + 20 + DemoSeedActivity.Neighbours, await Api.CountAsync("users"));
         Assert.Equal(
@@ -148,6 +151,13 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
             )
         );
         Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM organisations WHERE status = 'verified'"));
+        // The home page is published in the three languages, with its banner image stored as an upload is.
+        Assert.Equal(3, await Api.ScalarAsync<long>("SELECT count(*) FROM home_pages WHERE published IS NOT NULL"));
+        var home = await (await Api.CreateClient().GetAsync("/api/v1/home-page?language=fr")).ReadJsonAsync();
+        Assert.Equal("published", home["source"]!.GetValue<string>());
+        Assert.Equal(2, home["pinnedProjects"]!.AsArray().Count);
+        var banner = await Api.CreateClient().GetAsync(home["imageUrl"]!.GetValue<string>());
+        Assert.Equal("image/jpeg", banner.Content.Headers.ContentType?.MediaType);
         Assert.Equal(3, await Api.ScalarAsync<long>("SELECT count(DISTINCT status) FROM projects"));
         Assert.Equal(6, await Api.ScalarAsync<long>("SELECT count(DISTINCT method) FROM phases"));
         Assert.Equal(3, await Api.ScalarAsync<long>("SELECT count(DISTINCT department_id) FROM projects"));

@@ -101,6 +101,8 @@ public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
                 // Pages: the published ones (the footer's links, a page by its slug).
                 "GET /api/v1/pages/",
                 "GET /api/v1/pages/by-slug/{slug}",
+                // The home page: its published layout and the public content of its sections.
+                "GET /api/v1/home-page/",
                 // Share pages for link-preview crawlers: public projects, ideas and events only.
                 "GET /share/projects/{id:guid}",
                 "GET /share/ideas/{id:guid}",

@@ -118,6 +118,10 @@ export const routes = [
             lazy: async () => ({ Component: (await import('./routes/admin/admin-campaigns-route')).AdminCampaignsRoute }),
           },
           { path: 'pages', lazy: async () => ({ Component: (await import('./routes/admin/admin-pages-route')).AdminPagesRoute }) },
+          {
+            path: 'home-page',
+            lazy: async () => ({ Component: (await import('./routes/admin/admin-home-page-route')).AdminHomePageRoute }),
+          },
           { path: 'pages/:id', lazy: async () => ({ Component: (await import('./routes/admin/admin-page-route')).AdminPageRoute }) },
           { path: 'widgets', lazy: async () => ({ Component: (await import('./routes/admin/admin-widgets-route')).AdminWidgetsRoute }) },
           {

@@ -360,6 +360,13 @@ public enum EventType
     [JsonStringEnumMemberName("page.deleted")]
     PageDeleted,
 
+    // The home page (per language): its draft saved, then published, by admins and communication managers.
+    [JsonStringEnumMemberName("home_page.updated")]
+    HomePageUpdated,
+
+    [JsonStringEnumMemberName("home_page.published")]
+    HomePagePublished,
+
     // Topics and areas (neighbourhoods) that projects and ideas are tagged from: kept by admins (audited, platform-wide).
     [JsonStringEnumMemberName("topic.created")]
     TopicCreated,
@@ -557,6 +564,7 @@ public static class EventCatalogue
             or EventType.PagePublished
             or EventType.PageUnpublished
             or EventType.PageDeleted => new(SubjectType.Page, true),
+            EventType.HomePageUpdated or EventType.HomePagePublished => new(SubjectType.Platform, true),
             EventType.TopicCreated or EventType.TopicUpdated or EventType.TopicArchived or EventType.TopicRestored => new(
                 SubjectType.Topic,
                 true

@@ -166,6 +166,51 @@ public static class Messages
             "De pagina werd intussen gewijzigd: laad ze opnieuw voor u opslaat.",
             "The page was changed meanwhile: reload it before saving."
         ),
+        ["home_page_stale"] = (
+            "La page d'accueil a été modifiée entre-temps : rechargez-la avant d'enregistrer.",
+            "De startpagina werd intussen gewijzigd: laad ze opnieuw voor u opslaat.",
+            "The home page was changed meanwhile: reload it before saving."
+        ),
+        ["home_page_language"] = (
+            "Cette langue n'est pas activée sur la plateforme.",
+            "Deze taal is niet geactiveerd op het platform.",
+            "This language is not enabled on the platform."
+        ),
+        ["home_image_alt"] = (
+            "Décrivez l'image pour les personnes qui ne la voient pas (texte alternatif).",
+            "Beschrijf de afbeelding voor wie ze niet ziet (alternatieve tekst).",
+            "Describe the image for people who cannot see it (alternative text)."
+        ),
+        ["home_image_unknown"] = (
+            "Cette image n'existe pas : téléversez-la d'abord.",
+            "Deze afbeelding bestaat niet: laad ze eerst op.",
+            "This image does not exist: upload it first."
+        ),
+        ["home_link"] = (
+            "Indiquez un chemin du site (commençant par /) ou une adresse https://.",
+            "Geef een pad op de site (beginnend met /) of een https://-adres op.",
+            "Give a path on the site (starting with /) or an https:// address."
+        ),
+        ["home_cta_pair"] = (
+            "Un appel à l'action a un libellé et un lien : remplissez les deux ou aucun.",
+            "Een oproep tot actie heeft een label en een link: vul beide in of geen van beide.",
+            "A call to action has a label and a link: fill in both or neither."
+        ),
+        ["home_pinned_unknown"] = (
+            "Épinglez uniquement des projets publiés.",
+            "Zet alleen gepubliceerde projecten vast.",
+            "Pin published projects only."
+        ),
+        ["home_pinned_too_many"] = (
+            "Six projets épinglés au plus, chacun une seule fois.",
+            "Hoogstens zes vastgezette projecten, elk één keer.",
+            "At most six pinned projects, each once."
+        ),
+        ["home_sections"] = (
+            "Chaque type de section apparaît une seule fois.",
+            "Elk type sectie komt één keer voor.",
+            "Each kind of section appears once."
+        ),
         ["page_slug"] = (
             "80 caractères au plus : lettres minuscules sans accents, chiffres et traits d'union (par exemple a-propos).",
             "Hoogstens 80 tekens: kleine letters zonder accenten, cijfers en koppeltekens (bijvoorbeeld over-ons).",

@@ -37,6 +37,7 @@ export type StaffSectionKey =
   | 'digests'
   | 'briefings'
   | 'events'
+  | 'homePage'
   | 'pages'
   | 'settings';
 
@@ -63,6 +64,9 @@ export const SETTINGS_ROLES: Role[] = [Role.Admin];
 /** Who writes the pages (about, privacy, terms, accessibility, FAQ, free pages). */
 export const PAGE_ROLES: Role[] = [Role.Admin, Role.CommunicationManager];
 
+/** Who edits the home page. */
+export const HOME_PAGE_ROLES: Role[] = [Role.Admin, Role.CommunicationManager];
+
 /** Who writes platform-wide events (a project's staff write its events from the project). */
 export const EVENT_ROLES: Role[] = [Role.Admin, Role.CommunicationManager];
 
@@ -84,6 +88,7 @@ export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[]
   { path: '/admin/digests', key: 'digests', roles: DIGEST_ROLES },
   { path: '/admin/briefings', key: 'briefings', roles: BRIEFING_ROLES },
   { path: '/admin/events', key: 'events', roles: EVENT_ROLES },
+  { path: '/admin/home-page', key: 'homePage', roles: HOME_PAGE_ROLES },
   { path: '/admin/pages', key: 'pages', roles: PAGE_ROLES },
   { path: '/admin/settings', key: 'settings', roles: SETTINGS_ROLES },
 ];
