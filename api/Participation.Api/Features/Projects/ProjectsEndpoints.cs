@@ -19,6 +19,8 @@ public static class ProjectsEndpoints
             .RequireAuthorization().ProducesProblems(400, 401); // the caller's projects as staff
         g.MapGet("/{id:guid}", GetProject.Endpoint).WithName(nameof(GetProject))
             .AllowAnonymous().AcceptClients(ClientScope.ProjectsRead).ProducesProblems(404); // drafts: staff or preview token
+        g.MapGet("/by-slug/{slug}", GetProjectBySlug.Endpoint).WithName(nameof(GetProjectBySlug))
+            .AllowAnonymous().AcceptClients(ClientScope.ProjectsRead).Produces(301).ProducesProblems(400, 404); // as by id
         g.MapGet("/{id:guid}/actions", GetProjectActions.Endpoint).WithName(nameof(GetProjectActions))
             .AllowAnonymous().AcceptClients(ClientScope.ProjectsRead).ProducesProblems(400, 404); // visitors get their reasons too
         g.MapPost("/", CreateProject.Endpoint).WithName(nameof(CreateProject))
