@@ -2,16 +2,37 @@
 -- /events/balade-du-quartier). Made from the title once (its French text, else Dutch, else English), then kept when the
 -- title changes, so a shared link keeps working. Project staff may edit a project's slug; every slug a project ever had
 -- stays in project_slugs (a slug belongs to one project forever) and an old one redirects to the current one.
--- slugify() must give exactly what Slugs.From gives in C# (a test compares them on tricky titles): NFD, combining
--- accents dropped, a few letters spelt out (œ → oe, ß → ss…), every run of other characters → '-', lower case, trimmed,
--- at most 80 characters; empty (an emoji title) or shaped like a GUID → the fallback word in front.
+-- slugify() must give exactly what Slugs.From gives in C# (a test compares them on tricky titles): accented Latin letters
+-- to their base letter (one table, spelt out in both), combining accents dropped, a few letters spelt out (œ → oe,
+-- ß → ss…), every run of other characters → '-', lower case, trimmed, at most 80 characters; empty (an emoji title) or
+-- shaped like a GUID → the fallback word in front.
 CREATE FUNCTION slugify(title text, fallback text) RETURNS text LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 DECLARE
     s text := coalesce(title, '');
 BEGIN
-    s := normalize(s, NFD);
+    -- Accented Latin letters → their base letter (the table of Slugs.Accented / Slugs.Unaccented), then loose accents.
+    s := translate(s,
+        'ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆ'
+        || 'ćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐő'
+        || 'ŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛ'
+        || 'ǜǞǟǠǡǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯ'
+        || 'ȰȱȲȳḀḁḂḃḄḅḆḇḈḉḊḋḌḍḎḏḐḑḒḓḔḕḖḗḘḙḚḛḜḝḞḟḠḡḢḣḤḥḦḧḨḩḪḫḬḭḮḯḰḱḲḳḴḵḶḷ'
+        || 'ḸḹḺḻḼḽḾḿṀṁṂṃṄṅṆṇṈṉṊṋṌṍṎṏṐṑṒṓṔṕṖṗṘṙṚṛṜṝṞṟṠṡṢṣṤṥṦṧṨṩṪṫṬṭṮṯṰṱṲṳ'
+        || 'ṴṵṶṷṸṹṺṻṼṽṾṿẀẁẂẃẄẅẆẇẈẉẊẋẌẍẎẏẐẑẒẓẔẕẖẗẘẙẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵ'
+        || 'ẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰự'
+        || 'ỲỳỴỵỶỷỸỹ',
+        'AAAAAACEEEEIIIINOOOOOUUUUYaaaaaaceeeeiiiinooooouuuuyyAaAaAaC'
+        || 'cCcCcCcDdEeEeEeEeEeGgGgGgGgHhIiIiIiIiIJjKkLlLlLlNnNnNnOoOoOo'
+        || 'RrRrRrSsSsSsSsTtTtUuUuUuUuUuUuWwYyYZzZzZzOoUuAaIiOoUuUuUuUuU'
+        || 'uAaAaGgKkOoOojGgNnAaAaAaEeEeIiIiOoOoRrRrUuUuSsTtHhAaEeOoOoOo'
+        || 'OoYyAaBbBbBbCcDdDdDdDdDdEeEeEeEeEeFfGgHhHhHhHhHhIiIiKkKkKkLl'
+        || 'LlLlLlMmMmMmNnNnNnNnOoOoOoOoPpPpRrRrRrRrSsSsSsSsSsTtTtTtTtUu'
+        || 'UuUuUuUuVvVvWwWwWwWwWwXxXxYyZzZzZzhtwyAaAaAaAaAaAaAaAaAaAaAa'
+        || 'AaEeEeEeEeEeEeEeEeIiIiOoOoOoOoOoOoOoOoOoOoOoOoUuUuUuUuUuUuUu'
+        || 'YyYyYyYy');
     s := regexp_replace(s, '[\u0300-\u036f]', '', 'g');
-    s := replace(replace(replace(replace(replace(replace(s, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'ẞ', 'SS');
+    s := replace(replace(replace(s, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae');
+    s := replace(replace(replace(s, 'Æ', 'AE'), 'ß', 'ss'), 'ẞ', 'SS');
     s := translate(s, 'øØđĐłŁıħĦ', 'oOdDlLihH');
     s := lower(regexp_replace(s, '[^A-Za-z0-9]+', '-', 'g'));
     s := btrim(s, '-');
@@ -56,7 +77,8 @@ CREATE TABLE project_slugs (
 );
 CREATE INDEX project_slugs_project ON project_slugs (project_id);
 
--- Backfill, oldest first (the oldest keeps the bare slug), with the same suffix rule as new rows.
+-- Backfill, oldest first (the oldest keeps the bare slug), with the same suffix rule as new rows. An idea is never
+-- "new" (the web app's /projects/{project}/ideas/new is the form to post one): such a title gets new-2.
 DO $$
 DECLARE
     r record;
@@ -72,7 +94,8 @@ BEGIN
     FOR r IN SELECT id, project_id, title FROM ideas ORDER BY created_at, id LOOP
         base := slugify(r.title, 'idea');
         UPDATE ideas SET slug = slug_with_suffix(base, ARRAY(
-                   SELECT i.slug FROM ideas i WHERE i.project_id = r.project_id AND (i.slug = base OR i.slug LIKE base || '-%')))
+                   SELECT i.slug FROM ideas i
+                    WHERE i.project_id = r.project_id AND (i.slug = base OR i.slug LIKE base || '-%')) || 'new'::text)
          WHERE id = r.id;
     END LOOP;
     FOR r IN SELECT id, title FROM calendar_events ORDER BY created_at, id LOOP
@@ -100,7 +123,8 @@ DECLARE
 BEGIN
     IF NEW.slug IS NULL THEN
         base := slugify(slug_title(NEW.title), 'project');
-        NEW.slug := slug_with_suffix(base, ARRAY(SELECT s.slug FROM project_slugs s WHERE s.slug = base OR s.slug LIKE base || '-%'));
+        NEW.slug := slug_with_suffix(base, ARRAY(
+            SELECT s.slug FROM project_slugs s WHERE s.slug = base OR s.slug LIKE base || '-%'));
     END IF;
     RETURN NEW;
 END;
@@ -125,7 +149,7 @@ BEGIN
     IF NEW.slug IS NULL THEN
         base := slugify(NEW.title, 'idea');
         NEW.slug := slug_with_suffix(base, ARRAY(
-            SELECT i.slug FROM ideas i WHERE i.project_id = NEW.project_id AND (i.slug = base OR i.slug LIKE base || '-%')));
+            SELECT i.slug FROM ideas i WHERE i.project_id = NEW.project_id AND (i.slug = base OR i.slug LIKE base || '-%')) || 'new'::text);
     END IF;
     RETURN NEW;
 END;
@@ -138,9 +162,11 @@ DECLARE
 BEGIN
     IF NEW.slug IS NULL THEN
         base := slugify(slug_title(NEW.title), 'event');
-        NEW.slug := slug_with_suffix(base, ARRAY(SELECT e.slug FROM calendar_events e WHERE e.slug = base OR e.slug LIKE base || '-%'));
+        NEW.slug := slug_with_suffix(base, ARRAY(
+            SELECT e.slug FROM calendar_events e WHERE e.slug = base OR e.slug LIKE base || '-%'));
     END IF;
     RETURN NEW;
 END;
 $$;
-CREATE TRIGGER calendar_events_default_slug BEFORE INSERT ON calendar_events FOR EACH ROW EXECUTE FUNCTION calendar_events_default_slug();
+CREATE TRIGGER calendar_events_default_slug BEFORE INSERT ON calendar_events
+    FOR EACH ROW EXECUTE FUNCTION calendar_events_default_slug();

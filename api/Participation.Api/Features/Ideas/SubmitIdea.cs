@@ -69,7 +69,10 @@ public static class SubmitIdea
                    WHERE u.id = @ActorId;
             """;
 
-        private const string TakenSql = "SELECT slug FROM ideas WHERE project_id = @ProjectId AND (slug = @Base OR slug LIKE @Prefix);";
+        // "new" is the web app's form to post an idea (/projects/{project}/ideas/new): never an idea's slug.
+        private const string TakenSql = """
+            SELECT slug FROM ideas WHERE project_id = @ProjectId AND (slug = @Base OR slug LIKE @Prefix) UNION ALL SELECT 'new';
+            """;
 
         public async ValueTask<Guid> Handle(Command c, CancellationToken ct)
         {

@@ -8,9 +8,9 @@ namespace Participation.Api.Infrastructure.Content;
 /// <summary>
 /// Slugs, the readable part of an address (renovation-de-la-place): lowercase letters, digits and single hyphens. Made here
 /// for new rows; migration 0028's SQL <c>slugify()</c> made them for the rows that existed, and must give the same (a test
-/// compares them): NFD, combining accents dropped, a few letters spelt out (œ → oe, ß → ss, ø → o, ł → l…), every run of
-/// other characters → '-', lower case, trimmed, at most 80 characters; an empty result (an emoji title) or one shaped like
-/// a GUID gets the fallback word in front.
+/// compares them): accented Latin letters to their base letter, combining accents dropped, a few letters spelt out
+/// (œ → oe, ß → ss, ø → o, ł → l…), every run of other characters → '-', lower case, trimmed, at most 80 characters; an
+/// empty result (an emoji title) or one shaped like a GUID gets the fallback word in front.
 /// </summary>
 public static partial class Slugs
 {
@@ -27,10 +27,46 @@ public static partial class Slugs
     public static bool IsValid(string? slug) =>
         slug is not null && slug.Length <= MaxLength && Shape().IsMatch(slug) && !GuidShape().IsMatch(slug);
 
+    /// <summary>
+    /// The Latin letters with accents (Latin-1, Extended-A and -B, Extended Additional) and their base letters, as their
+    /// canonical decomposition gives them; the same table as slugify() in migration 0028 (the API runs with invariant
+    /// globalization, where string normalisation is not available, so both spell it out).
+    /// </summary>
+    internal const string Accented =
+        ""
+        + "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéê"
+        + "ëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔ"
+        + "ĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľ"
+        + "ŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭ"
+        + "ŮůŰűŲųŴŵŶŷŸŹźŻżŽžƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛ"
+        + "ǜǞǟǠǡǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏ"
+        + "ȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯȰȱȲȳḀḁḂḃḄḅḆḇ"
+        + "ḈḉḊḋḌḍḎḏḐḑḒḓḔḕḖḗḘḙḚḛḜḝḞḟḠḡḢḣḤḥḦḧḨḩḪḫ"
+        + "ḬḭḮḯḰḱḲḳḴḵḶḷḸḹḺḻḼḽḾḿṀṁṂṃṄṅṆṇṈṉṊṋṌṍṎṏ"
+        + "ṐṑṒṓṔṕṖṗṘṙṚṛṜṝṞṟṠṡṢṣṤṥṦṧṨṩṪṫṬṭṮṯṰṱṲṳ"
+        + "ṴṵṶṷṸṹṺṻṼṽṾṿẀẁẂẃẄẅẆẇẈẉẊẋẌẍẎẏẐẑẒẓẔẕẖẗ"
+        + "ẘẙẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀề"
+        + "ỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụ"
+        + "ỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ";
+
+    internal const string Unaccented =
+        ""
+        + "AAAAAACEEEEIIIINOOOOOUUUUYaaaaaaceeeeiiiinooooouuuuyyAaAaAaC"
+        + "cCcCcCcDdEeEeEeEeEeGgGgGgGgHhIiIiIiIiIJjKkLlLlLlNnNnNnOoOoOo"
+        + "RrRrRrSsSsSsSsTtTtUuUuUuUuUuUuWwYyYZzZzZzOoUuAaIiOoUuUuUuUuU"
+        + "uAaAaGgKkOoOojGgNnAaAaAaEeEeIiIiOoOoRrRrUuUuSsTtHhAaEeOoOoOo"
+        + "OoYyAaBbBbBbCcDdDdDdDdDdEeEeEeEeEeFfGgHhHhHhHhHhIiIiKkKkKkLl"
+        + "LlLlLlMmMmMmNnNnNnNnOoOoOoOoPpPpRrRrRrRrSsSsSsSsSsTtTtTtTtUu"
+        + "UuUuUuUuVvVvWwWwWwWwWwXxXxYyZzZzZzhtwyAaAaAaAaAaAaAaAaAaAaAa"
+        + "AaEeEeEeEeEeEeEeEeIiIiOoOoOoOoOoOoOoOoOoOoOoOoUuUuUuUuUuUuUu"
+        + "YyYyYyYy";
+
+    private static readonly Dictionary<char, char> Bases = Accented.Zip(Unaccented).ToDictionary(p => p.First, p => p.Second);
+
     /// <summary>The slug of a title (see the class summary).</summary>
     public static string From(string? title, string fallback)
     {
-        var decomposed = (title ?? "").Normalize(NormalizationForm.FormD);
+        var decomposed = title ?? "";
         var s = new StringBuilder(decomposed.Length);
         var hyphen = false;
         void Add(string ascii)
@@ -44,7 +80,7 @@ public static partial class Slugs
         {
             if (c is >= '\u0300' and <= '\u036f')
                 continue;
-            var ascii = c switch
+            var ascii = Bases.TryGetValue(c, out var letter) ? letter.ToString() : c switch
             {
                 >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' => c.ToString(),
                 'œ' or 'Œ' => "oe",
@@ -73,7 +109,8 @@ public static partial class Slugs
     /// <summary>The slug of a title in several languages: its French text, else Dutch, else English (as slug_title() in SQL).</summary>
     public static string From(IReadOnlyDictionary<string, string>? title, string fallback)
     {
-        string? Text(string language) => title is not null && title.TryGetValue(language, out var t) && !string.IsNullOrWhiteSpace(t) ? t : null;
+        string? Text(string language) =>
+            title is not null && title.TryGetValue(language, out var t) && !string.IsNullOrWhiteSpace(t) ? t : null;
         return From(Text("fr") ?? Text("nl") ?? Text("en"), fallback);
     }
 

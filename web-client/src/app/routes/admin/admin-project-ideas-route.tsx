@@ -9,6 +9,7 @@ import { IdeasManager } from '@/features/ideas-manager/components/ideas-manager'
 import { projectQueryOptions } from '@/features/projects/api/projects';
 import { localizedName } from '@/lib/roles';
 import { Forbidden } from '../forbidden';
+import { projectPath } from '@/lib/slugs';
 
 /** A project's ideas manager, for its staff (moderators, its department's heads, admins). */
 export function AdminProjectIdeasRoute() {
@@ -39,7 +40,7 @@ export function AdminProjectIdeasRoute() {
             <Link to={`/admin/projects/${project.data.id}/report`}>{t('reports.navLink')}</Link>
           </li>
           <li>
-            <Link to={`/projects/${project.data.id}`}>{t('moderation.viewPage')}</Link>
+            <Link to={projectPath(project.data)}>{t('moderation.viewPage')}</Link>
           </li>
         </ul>
       </nav>

@@ -16,6 +16,7 @@ import { ProjectTextsEditor } from '@/features/projects/components/project-texts
 import { UserPicker } from '@/features/users/components/user-picker';
 import { localizedName } from '@/lib/roles';
 import { Forbidden } from '../forbidden';
+import { projectPath } from '@/lib/slugs';
 
 /** A project's editor for its staff: status, texts, header image, timeline, preview link, moderators. */
 export function AdminProjectRoute() {
@@ -41,7 +42,7 @@ export function AdminProjectRoute() {
       <nav className="inline-nav" aria-label={t('projects.editor.sections')}>
         <ul className="inline-list">
           <li>
-            <Link to={`/projects/${data.id}`}>{t('projects.editor.viewPage')}</Link>
+            <Link to={projectPath(data)}>{t('projects.editor.viewPage')}</Link>
           </li>
           <li>
             <Link to={`/admin/projects/${data.id}/ideas`}>{t('ideasManager.navLink')}</Link>
