@@ -65,7 +65,9 @@ export function IdeaRoute() {
     <Page title={idea.data.title}>
       <StatusMessage>{flash ? t(`ideas.flash.${flash}`) : null}</StatusMessage>
       <p>
-        <Link to={projectPath({ id: projectId, slug: idea.data.projectSlug })}>{projectTitle ? t('ideas.page.backTo', { title: projectTitle }) : t('ideas.page.back')}</Link>
+        <Link to={projectPath({ id: projectId, slug: idea.data.projectSlug })}>
+          {projectTitle ? t('ideas.page.backTo', { title: projectTitle }) : t('ideas.page.back')}
+        </Link>
       </p>
       <IdeaDetails
         idea={idea.data}
@@ -92,7 +94,10 @@ export function IdeaRoute() {
         }
       />
       {idea.data.visibility.state === IdeaVisibilityState.Public ? (
-        <ShareButtons url={shareUrl(ideaPath({ id: projectId, slug: idea.data.projectSlug }, idea.data), i18n.language)} title={idea.data.title} />
+        <ShareButtons
+          url={shareUrl(ideaPath({ id: projectId, slug: idea.data.projectSlug }, idea.data), i18n.language)}
+          title={idea.data.title}
+        />
       ) : null}
     </Page>
   );

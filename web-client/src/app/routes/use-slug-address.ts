@@ -13,7 +13,7 @@ function useCanonical(path: string | undefined) {
   const navigate = useNavigate();
   useEffect(() => {
     if (path && decodeURIComponent(location.pathname) !== decodeURIComponent(path))
-      void navigate({ pathname: path, search: location.search, hash: location.hash }, { replace: true, state: location.state });
+      void navigate({ pathname: path, search: location.search, hash: location.hash }, { replace: true, state: location.state as unknown });
   }, [path, location, navigate]);
 }
 

@@ -53,7 +53,9 @@ export function EventDetails({ event, signedIn, map }: EventDetailsProps) {
           <>
             <dt>{t('calendarEvents.project')}</dt>
             <dd>
-              <Link to={projectPath({ id: event.projectId, slug: event.projectSlug })}>{localizedName(event.projectTitle, i18n.language)}</Link>
+              <Link to={projectPath({ id: event.projectId, slug: event.projectSlug })}>
+                {localizedName(event.projectTitle, i18n.language)}
+              </Link>
             </dd>
           </>
         ) : null}

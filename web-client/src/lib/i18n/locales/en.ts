@@ -883,7 +883,8 @@ export const en: Messages = {
     },
     editor: {
       slug: 'Page address',
-      slugHint: 'Lowercase letters without accents, digits and hyphens: /projects/this-address. The old address keeps working and leads to the new one.',
+      slugHint:
+        'Lowercase letters without accents, digits and hyphens: /projects/this-address. The old address keeps working and leads to the new one.',
       slugInvalid: 'The address may only hold lowercase letters without accents, digits and hyphens (at most 100 characters).',
       pageTitle: 'Project: {{title}}',
       sections: 'Project links',
