@@ -213,7 +213,8 @@ internal static class CalendarEventRows
         """;
 
     public const string Columns = $"""
-        e.id, e.slug, e.project_id, p.slug AS project_slug, p.title::text AS project_title, e.title::text AS title, e.description::text AS description,
+        e.id, e.slug, e.project_id, p.slug AS project_slug, p.title::text AS project_title, e.title::text AS title,
+        e.description::text AS description,
         e.starts_at, e.ends_at, e.place_name, e.place_address, e.latitude, e.longitude, e.online_url, e.registration,
         e.capacity, e.registered_count, e.waiting_count, e.status, e.cancellation_reason,
         {CanWrite} AS can_edit,

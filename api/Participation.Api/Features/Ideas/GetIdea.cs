@@ -50,7 +50,8 @@ public static class GetIdea
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
     {
         internal const string Sql = $"""
-            SELECT i.id, i.slug, (SELECT sp.slug FROM projects sp WHERE sp.id = i.project_id) AS project_slug, i.project_id, i.phase_id, i.title, i.body, idea_topic_names(i.id, @Lang) AS topics,
+            SELECT i.id, i.slug, (SELECT sp.slug FROM projects sp WHERE sp.id = i.project_id) AS project_slug,
+                   i.project_id, i.phase_id, i.title, i.body, idea_topic_names(i.id, @Lang) AS topics,
                    idea_topic_ids(i.id) AS topic_ids, i.area_id, i.latitude, i.longitude, i.location_label, i.status,
                    i.likes_count, i.dislikes_count, i.comments_count, i.created_at, i.edited_at, i.withdrawn_at, i.hidden_at,
                    i.hidden_reason, i.hidden_by_flags, i.cost,

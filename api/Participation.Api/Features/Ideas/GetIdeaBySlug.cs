@@ -34,8 +34,8 @@ public static class GetIdeaBySlug
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             return await connection.QuerySingleOrDefaultAsync<Response>(
-                    new CommandDefinition(Sql, new { q.ProjectSlug, q.Slug }, cancellationToken: ct)
-                ) ?? throw new NotFoundException("No such idea.");
+                new CommandDefinition(Sql, new { q.ProjectSlug, q.Slug }, cancellationToken: ct)
+            ) ?? throw new NotFoundException("No such idea.");
         }
     }
 

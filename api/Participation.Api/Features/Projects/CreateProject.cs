@@ -51,7 +51,8 @@ public static class CreateProject
     {
         private const string Sql = """
             INSERT INTO projects (id, slug, department_id, title, summary, description, goals, target_audience, created_by)
-            SELECT @Id, @Slug, d.id, CAST(@Title AS jsonb), coalesce(CAST(@Summary AS jsonb), '{}'), coalesce(CAST(@Description AS jsonb), '{}'),
+            SELECT @Id, @Slug, d.id, CAST(@Title AS jsonb), coalesce(CAST(@Summary AS jsonb), '{}'),
+                   coalesce(CAST(@Description AS jsonb), '{}'),
                    coalesce(CAST(@Goals AS jsonb), '{}'), coalesce(CAST(@TargetAudience AS jsonb), '{}'),
                    @ActorId
               FROM departments d WHERE d.id = @DepartmentId

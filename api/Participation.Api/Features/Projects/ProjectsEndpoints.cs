@@ -26,7 +26,7 @@ public static class ProjectsEndpoints
         g.MapPost("/", CreateProject.Endpoint).WithName(nameof(CreateProject))
             .RequireAuthorization().ProducesProblems(400, 401, 403); // admin, or a head of the department
         g.MapPatch("/{id:guid}", UpdateProject.Endpoint).WithName(nameof(UpdateProject))
-            .RequireAuthorization().ProducesProblems(400, 401, 403, 404); // project staff
+            .RequireAuthorization().ProducesProblems(400, 401, 403, 404, 409); // project staff (409: slug held by another project)
         g.MapPost("/{id:guid}/status", ChangeProjectStatus.Endpoint).WithName(nameof(ChangeProjectStatus))
             .RequireAuthorization().ProducesProblems(400, 401, 403, 404); // project staff
         g.MapPost("/{id:guid}/preview-link", CreatePreviewLink.Endpoint).WithName(nameof(CreatePreviewLink))

@@ -65,7 +65,8 @@ public static class UpdateProject
                        updated_at = now()
                   FROM previous WHERE p.id = previous.id
                 RETURNING jsonb_build_object('title', previous.title, 'summary', previous.summary, 'description', previous.description,
-                              'goals', previous.goals, 'targetAudience', previous.target_audience, 'topics', previous.topics, 'slug', previous.slug,
+                              'goals', previous.goals, 'targetAudience', previous.target_audience, 'topics', previous.topics,
+                              'slug', previous.slug,
                               'areaIds', previous.area_ids) AS before,
                           jsonb_build_object('title', p.title, 'summary', p.summary, 'description', p.description,
                               'goals', p.goals, 'targetAudience', p.target_audience, 'slug', p.slug,

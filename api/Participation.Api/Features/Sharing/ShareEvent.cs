@@ -19,7 +19,8 @@ public static class ShareEvent
                    p.image_key,
                    ps.name AS site_name, ps.default_language, ps.logo_key
               FROM calendar_events e LEFT JOIN projects p ON p.id = e.project_id CROSS JOIN platform_settings ps
-             WHERE (e.id = @Id OR (@Id IS NULL AND e.slug = @Slug)) AND (e.project_id IS NULL OR p.status IN ('published', 'archived')) AND ps.id = 1;
+             WHERE (e.id = @Id OR (@Id IS NULL AND e.slug = @Slug))
+               AND (e.project_id IS NULL OR p.status IN ('published', 'archived')) AND ps.id = 1;
             """;
 
         private sealed record Row(
@@ -39,7 +40,9 @@ public static class ShareEvent
         public async ValueTask<SharePreview?> Handle(Query q, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            var r = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, new { q.Id, q.Slug }, cancellationToken: ct));
+            var r = await connection.QuerySingleOrDefaultAsync<Row>(
+                new CommandDefinition(Sql, new { q.Id, q.Slug }, cancellationToken: ct)
+            );
             if (r is null)
                 return null;
             var language = q.Language ?? r.DefaultLanguage;

@@ -15,7 +15,8 @@ public static class ShareIdea
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, SharePreview?>
     {
         private const string Sql = """
-            SELECT i.id, i.slug, p.slug AS project_slug, i.project_id, i.title, i.body, p.image_key, ps.name AS site_name, ps.default_language, ps.logo_key
+            SELECT i.id, i.slug, p.slug AS project_slug, i.project_id, i.title, i.body, p.image_key, ps.name AS site_name,
+                   ps.default_language, ps.logo_key
               FROM ideas i JOIN projects p ON p.id = i.project_id CROSS JOIN platform_settings ps
              WHERE (i.id = @Id OR (@Id IS NULL AND i.slug = @Slug
                     AND i.project_id = (SELECT s.project_id FROM project_slugs s WHERE s.slug = @ProjectSlug)))
@@ -39,7 +40,18 @@ public static class ShareIdea
         public async ValueTask<SharePreview?> Handle(Query q, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            var r = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, new { q.Id, q.ProjectSlug, q.Slug }, cancellationToken: ct));
+            var r = await connection.QuerySingleOrDefaultAsync<Row>(
+                new CommandDefinition(
+                    Sql,
+                    new
+                    {
+                        q.Id,
+                        q.ProjectSlug,
+                        q.Slug,
+                    },
+                    cancellationToken: ct
+                )
+            );
             if (r is null)
                 return null;
             var image = r.ImageKey is null

@@ -15,7 +15,8 @@ public static class ShareProject
             SELECT p.id, p.slug, p.title::text AS title, p.summary::text AS summary, p.image_key,
                    ps.name AS site_name, ps.default_language, ps.logo_key
               FROM projects p CROSS JOIN platform_settings ps
-             WHERE p.id = coalesce(@Id, (SELECT s.project_id FROM project_slugs s WHERE s.slug = @Slug)) AND p.status IN ('published', 'archived') AND ps.id = 1;
+             WHERE p.id = coalesce(@Id, (SELECT s.project_id FROM project_slugs s WHERE s.slug = @Slug))
+               AND p.status IN ('published', 'archived') AND ps.id = 1;
             """;
 
         private sealed record Row(
@@ -32,7 +33,9 @@ public static class ShareProject
         public async ValueTask<SharePreview?> Handle(Query q, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            var r = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, new { q.Id, q.Slug }, cancellationToken: ct));
+            var r = await connection.QuerySingleOrDefaultAsync<Row>(
+                new CommandDefinition(Sql, new { q.Id, q.Slug }, cancellationToken: ct)
+            );
             if (r is null)
                 return null;
             var language = q.Language ?? r.DefaultLanguage;

@@ -80,19 +80,21 @@ public static partial class Slugs
         {
             if (c is >= '\u0300' and <= '\u036f')
                 continue;
-            var ascii = Bases.TryGetValue(c, out var letter) ? letter.ToString() : c switch
-            {
-                >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' => c.ToString(),
-                'œ' or 'Œ' => "oe",
-                'æ' or 'Æ' => "ae",
-                'ß' or 'ẞ' => "ss",
-                'ø' or 'Ø' => "o",
-                'đ' or 'Đ' => "d",
-                'ł' or 'Ł' => "l",
-                'ı' => "i",
-                'ħ' or 'Ħ' => "h",
-                _ => null,
-            };
+            var ascii = Bases.TryGetValue(c, out var letter)
+                ? letter.ToString()
+                : c switch
+                {
+                    >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' => c.ToString(),
+                    'œ' or 'Œ' => "oe",
+                    'æ' or 'Æ' => "ae",
+                    'ß' or 'ẞ' => "ss",
+                    'ø' or 'Ø' => "o",
+                    'đ' or 'Đ' => "d",
+                    'ł' or 'Ł' => "l",
+                    'ı' => "i",
+                    'ħ' or 'Ħ' => "h",
+                    _ => null,
+                };
             if (ascii is null)
                 hyphen = true;
             else

@@ -4,10 +4,10 @@ using System.Text.Json.Nodes;
 using AngleSharp.Html.Parser;
 using Dapper;
 using Microsoft.AspNetCore.Mvc.Testing;
-using SlugRules = Participation.Api.Infrastructure.Content.Slugs;
 using Participation.Api.Tests.Features.Ideas;
 using Participation.Api.Tests.Features.Projects;
 using Participation.Api.Tests.Infrastructure;
+using SlugRules = Participation.Api.Infrastructure.Content.Slugs;
 
 namespace Participation.Api.Tests.Features.Slugs;
 
@@ -145,7 +145,9 @@ public sealed class SlugsTests(ApiFactory api) : ApiTest(api)
         var oldIdea = await noRedirect.GetAsync("/api/v1/projects/by-slug/parc-du-centre/ideas/un-kiosque");
         Assert.Equal(HttpStatusCode.MovedPermanently, oldIdea.StatusCode);
         Assert.Equal("/api/v1/projects/by-slug/parc-renove/ideas/un-kiosque", oldIdea.Headers.Location!.OriginalString);
-        var followed = await (await Api.CreateClient().GetAsync("/api/v1/projects/by-slug/parc-du-centre/ideas/un-kiosque")).ReadJsonAsync();
+        var followed = await (
+            await Api.CreateClient().GetAsync("/api/v1/projects/by-slug/parc-du-centre/ideas/un-kiosque")
+        ).ReadJsonAsync();
         Assert.Equal(idea, followed["id"]!.GetValue<Guid>());
 
         // Taken now or before by another project: 409 on the field; not a slug: 400; the resident: 403.
@@ -168,7 +170,10 @@ public sealed class SlugsTests(ApiFactory api) : ApiTest(api)
     {
         var c = await IdeaCity.CreateAsync(Api);
         var draft = await c.City.ProjectAsync(c.Admin, c.City.D1, "Brouillon");
-        Assert.Equal(HttpStatusCode.OK, (await c.Admin.PatchAsJsonAsync($"/api/v1/projects/{draft}", new { slug = "nom-secret" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await c.Admin.PatchAsJsonAsync($"/api/v1/projects/{draft}", new { slug = "nom-secret" })).StatusCode
+        );
 
         var noRedirect = Api.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var response = await noRedirect.GetAsync("/api/v1/projects/by-slug/brouillon");
