@@ -6000,6 +6000,7 @@ export class ParticipationClient {
 
     /**
      * An idea by its project's slug and its own (as by its id; a project's former slug redirects, 301).
+     * @param projectSlug The readable part of the project's address (lowercase letters, digits, hyphens): current or former.
      * @param slug The readable part of a page's address (lowercase letters, digits, hyphens): current or former, in any language.
      * @return OK
      */

@@ -1021,6 +1021,7 @@ namespace Participation.Client
         /// <remarks>
         /// An idea by its project's slug and its own (as by its id; a project's former slug redirects, 301). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
+        /// <param name="projectSlug">The readable part of the project's address (lowercase letters, digits, hyphens): current or former.</param>
         /// <param name="slug">The readable part of a page's address (lowercase letters, digits, hyphens): current or former, in any language.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -13462,6 +13463,7 @@ namespace Participation.Client
         /// <remarks>
         /// An idea by its project's slug and its own (as by its id; a project's former slug redirects, 301). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
+        /// <param name="projectSlug">The readable part of the project's address (lowercase letters, digits, hyphens): current or former.</param>
         /// <param name="slug">The readable part of a page's address (lowercase letters, digits, hyphens): current or former, in any language.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
