@@ -4655,6 +4655,78 @@ export class ParticipationClient {
     }
 
     /**
+     * An event by its slug (as by its id).
+     * @param slug The readable part of a page's address (lowercase letters, digits, hyphens): current or former, in any language.
+     * @return OK
+     */
+    getCalendarEventBySlug(slug: string, signal?: AbortSignal): Promise<CalendarEvent> {
+        let url_ = this.baseUrl + "/api/v1/events/by-slug/{slug}";
+        if (slug === undefined || slug === null)
+            throw new globalThis.Error("The parameter 'slug' must be defined.");
+        url_ = url_.replace("{slug}", encodeURIComponent("" + slug));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetCalendarEventBySlug(_response);
+        });
+    }
+
+    protected processGetCalendarEventBySlug(response: Response): Promise<CalendarEvent> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CalendarEvent;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CalendarEvent>(null as any);
+    }
+
+    /**
      * One event as iCalendar (.ics), to add it to a calendar (public events: everyone).
      * @param id The event's id.
      * @return OK
@@ -6266,6 +6338,86 @@ export class ParticipationClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GetIdeaResponse>(null as any);
+    }
+
+    /**
+     * An idea by its project's slug and its own (as by its id; a project's former slug redirects, 301).
+     * @param projectSlug The readable part of the project's address (lowercase letters, digits, hyphens): current or former.
+     * @param slug The readable part of a page's address (lowercase letters, digits, hyphens): current or former, in any language.
+     * @return OK
+     */
+    getIdeaBySlug(projectSlug: string, slug: string, signal?: AbortSignal): Promise<GetIdeaResponse> {
+        let url_ = this.baseUrl + "/api/v1/projects/by-slug/{projectSlug}/ideas/{slug}";
+        if (projectSlug === undefined || projectSlug === null)
+            throw new globalThis.Error("The parameter 'projectSlug' must be defined.");
+        url_ = url_.replace("{projectSlug}", encodeURIComponent("" + projectSlug));
+        if (slug === undefined || slug === null)
+            throw new globalThis.Error("The parameter 'slug' must be defined.");
+        url_ = url_.replace("{slug}", encodeURIComponent("" + slug));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetIdeaBySlug(_response);
+        });
+    }
+
+    protected processGetIdeaBySlug(response: Response): Promise<GetIdeaResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetIdeaResponse;
+            return result200;
+            });
+        } else if (status === 301) {
+            return response.text().then((_responseText) => {
+            return throwException("Moved Permanently", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -11618,6 +11770,12 @@ export class ParticipationClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
             });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status, _responseText, _headers, result409);
+            });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
@@ -11629,6 +11787,84 @@ export class ParticipationClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GetProjectResponse>(null as any);
+    }
+
+    /**
+     * A project page by its slug (as by its id; a former slug redirects, 301, to the current one).
+     * @param slug The readable part of a page's address (lowercase letters, digits, hyphens): current or former, in any language.
+     * @param x_Preview_Token (optional) A preview link's token, to read a draft project without an account.
+     * @return OK
+     */
+    getProjectBySlug(slug: string, x_Preview_Token?: string | undefined, signal?: AbortSignal): Promise<GetProjectResponse> {
+        let url_ = this.baseUrl + "/api/v1/projects/by-slug/{slug}";
+        if (slug === undefined || slug === null)
+            throw new globalThis.Error("The parameter 'slug' must be defined.");
+        url_ = url_.replace("{slug}", encodeURIComponent("" + slug));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "X-Preview-Token": x_Preview_Token !== undefined && x_Preview_Token !== null ? "" + x_Preview_Token : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetProjectBySlug(_response);
+        });
+    }
+
+    protected processGetProjectBySlug(response: Response): Promise<GetProjectResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetProjectResponse;
+            return result200;
+            });
+        } else if (status === 301) {
+            return response.text().then((_responseText) => {
+            return throwException("Moved Permanently", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -16028,6 +16264,8 @@ export interface CalendarEvent {
     myRegistration?: MyRegistration | undefined;
     canEdit: boolean;
     webUrl: string;
+    slug?: string | undefined;
+    projectSlug?: string | undefined;
 }
 
 export interface CalendarEventFields {
@@ -16283,6 +16521,7 @@ export interface CreateProjectRequest {
 export interface CreateProjectResponse {
     id: string;
     status: ProjectStatus;
+    slug?: string | undefined;
 }
 
 export interface CreateTopicRequest {
@@ -16755,6 +16994,8 @@ export interface GetIdeaResponse {
     cost?: number | undefined;
     topicIds?: string[] | undefined;
     areaId?: string | undefined;
+    slug?: string | undefined;
+    projectSlug?: string | undefined;
 }
 
 export interface GetIdeaStatusChange {
@@ -16975,6 +17216,7 @@ export interface GetProjectResponse {
     staff?: GetProjectStaffView | undefined;
     topicIds?: string[] | undefined;
     areaIds?: string[] | undefined;
+    slug?: string | undefined;
 }
 
 export interface GetProjectStaffView {
@@ -17585,6 +17827,7 @@ export interface ListIdeasIdea {
     cost?: number | undefined;
     topicIds?: string[] | undefined;
     areaId?: string | undefined;
+    slug?: string | undefined;
 }
 
 export interface ListIdeasResponse {
@@ -17734,6 +17977,7 @@ export interface ListProjectsProject {
     currentPhase?: ListProjectsCurrentPhase | undefined;
     topicIds?: string[] | undefined;
     areaIds?: string[] | undefined;
+    slug?: string | undefined;
 }
 
 export interface ListProjectsResponse {
@@ -18614,6 +18858,7 @@ export interface UpdateProjectRequest {
     topics?: string[] | undefined;
     topicIds?: string[] | undefined;
     areaIds?: string[] | undefined;
+    slug?: string | undefined;
 }
 
 export interface UpdateTopicRequest {

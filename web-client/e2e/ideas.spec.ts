@@ -105,7 +105,7 @@ test('a resident posts an idea on the map: refused beside the missing fields, th
 
   // Her idea's page.
   await expect(page.getByRole('heading', { level: 1, name: ideaTitle })).toBeVisible();
-  await expect(page).toHaveURL(new RegExp(`/projects/${projectId}/ideas/[0-9a-f-]+$`));
+  await expect(page).toHaveURL(/\/projects\/[a-z0-9-]+\/ideas\/[a-z0-9-]+$/); // slugs, not ids
   await expect(page.getByRole('status').filter({ hasText: 'Votre idée a été publiée.' })).toBeVisible();
   await expect(page.locator('.idea__body p')).toHaveCount(2);
   await expect(page.locator('.idea__body')).toContainText('près de la <fontaine>.');

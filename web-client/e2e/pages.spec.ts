@@ -83,7 +83,9 @@ test('a communication manager edits and publishes the about page; a visitor open
   await visitor.keyboard.press('Enter');
   await expect(share.getByRole('status')).toHaveText('Lien copié dans le presse-papiers.');
   const copied = await visitor.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toMatch(new RegExp(`/share/projects/${projectId}\\?lang=fr$`));
+  // The share link carries the project's slug (the page itself moved from its id address to its slug address).
+  expect(copied).toMatch(/\/share\/projects\/[a-z0-9-]+\?lang=fr$/);
+  expect(copied).not.toContain(projectId);
   await expectAccessible(visitor, 'project page with share buttons');
 
   const preview = await visitor.request.get(copied, { headers: { 'User-Agent': 'facebookexternalhit/1.1' } });

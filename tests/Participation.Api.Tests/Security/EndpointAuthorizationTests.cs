@@ -107,6 +107,13 @@ public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
                 "GET /share/projects/{id:guid}",
                 "GET /share/ideas/{id:guid}",
                 "GET /share/events/{id:guid}",
+                "GET /share/projects/{slug}",
+                "GET /share/projects/{projectSlug}/ideas/{slug}",
+                "GET /share/events/{slug}",
+                // The same by slug.
+                "GET /api/v1/projects/by-slug/{slug}",
+                "GET /api/v1/projects/by-slug/{projectSlug}/ideas/{slug}",
+                "GET /api/v1/events/by-slug/{slug}",
             }.Order(),
             anonymous
         );

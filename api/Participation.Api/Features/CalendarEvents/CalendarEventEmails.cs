@@ -82,13 +82,14 @@ public sealed class CalendarEventEmails(IOptions<EmailOptions> options)
         string? PlaceName,
         string? PlaceAddress,
         string? OnlineUrl,
-        string? CancellationReason
+        string? CancellationReason,
+        string EventSlug
     );
 
     /// <summary>The columns of a <see cref="Recipient"/>, from users <c>u</c> and calendar_events <c>e</c>.</summary>
     internal const string RecipientColumns = """
         u.id AS user_id, u.email, u.first_name, u.locale, e.id AS event_id, e.title::text AS title, e.starts_at, e.ends_at,
-        e.place_name, e.place_address, e.online_url, e.cancellation_reason
+        e.place_name, e.place_address, e.online_url, e.cancellation_reason, e.slug AS event_slug
         """;
 
     internal const string RecipientsSql = $"""
@@ -155,7 +156,7 @@ public sealed class CalendarEventEmails(IOptions<EmailOptions> options)
         var o = options.Value;
         var title = LocalizedText.Pick(LocalizedText.FromJson(r.Title), r.Locale);
         string F(string k, params object?[] args) => string.Format(CultureInfo.InvariantCulture, t[k], args);
-        var link = CalendarEventRows.WebUrl(o.AppBaseUrl, r.EventId);
+        var link = CalendarEventRows.WebUrl(o.AppBaseUrl, r.EventSlug);
         var ics = $"{(o.ApiBaseUrl ?? o.AppBaseUrl).TrimEnd('/')}/api/v1/events/{r.EventId}.ics";
         var place = string.Join(", ", new[] { r.PlaceName, r.PlaceAddress }.Where(s => !string.IsNullOrWhiteSpace(s)));
         var lines = new List<string> { F($"{key}.body", title) };

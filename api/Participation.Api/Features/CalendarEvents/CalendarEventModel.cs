@@ -54,7 +54,10 @@ public sealed record CalendarEvent(
     string? CancellationReason,
     MyRegistration? MyRegistration,
     bool CanEdit,
-    string WebUrl
+    string WebUrl,
+    // The readable part of the event's address (/events/{slug}) and of its project's; always sent (the project's when it has one).
+    string? Slug = null,
+    string? ProjectSlug = null
 );
 
 /// <summary>What the writers set on an event (creating and replacing it).</summary>
@@ -210,7 +213,8 @@ internal static class CalendarEventRows
         """;
 
     public const string Columns = $"""
-        e.id, e.project_id, p.title::text AS project_title, e.title::text AS title, e.description::text AS description,
+        e.id, e.slug, e.project_id, p.slug AS project_slug, p.title::text AS project_title, e.title::text AS title,
+        e.description::text AS description,
         e.starts_at, e.ends_at, e.place_name, e.place_address, e.latitude, e.longitude, e.online_url, e.registration,
         e.capacity, e.registered_count, e.waiting_count, e.status, e.cancellation_reason,
         {CanWrite} AS can_edit,
@@ -229,6 +233,8 @@ internal static class CalendarEventRows
     internal sealed record Row
     {
         public Guid Id { get; init; }
+        public string Slug { get; init; } = "";
+        public string? ProjectSlug { get; init; }
         public Guid? ProjectId { get; init; }
         public string? ProjectTitle { get; init; }
         public string Title { get; init; } = "{}";
@@ -273,10 +279,12 @@ internal static class CalendarEventRows
                 CancellationReason,
                 MyStatus is null ? null : new MyRegistration(MyStatus.ToEnum<RegistrationStatus>(), (int?)MyWaitingPosition),
                 CanEdit,
-                WebUrl(appBaseUrl, Id)
+                WebUrl(appBaseUrl, Slug),
+                Slug,
+                ProjectSlug
             );
     }
 
     /// <summary>The event's page in the web app.</summary>
-    public static string WebUrl(string appBaseUrl, Guid id) => $"{appBaseUrl.TrimEnd('/')}/events/{id}";
+    public static string WebUrl(string appBaseUrl, string slug) => $"{appBaseUrl.TrimEnd('/')}/events/{slug}";
 }

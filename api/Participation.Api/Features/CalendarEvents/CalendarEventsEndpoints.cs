@@ -17,6 +17,8 @@ public static class CalendarEventsEndpoints
             .AllowAnonymous().AcceptClients(ClientScope.ProjectsRead).Produces(200, typeof(string), "text/calendar"); // everyone
         g.MapGet("/{id:guid}", GetCalendarEvent.Endpoint).WithName(nameof(GetCalendarEvent))
             .AllowAnonymous().AcceptClients(ClientScope.ProjectsRead).ProducesProblems(404); // public ones; writers also drafts'
+        g.MapGet("/by-slug/{slug}", GetCalendarEventBySlug.Endpoint).WithName(nameof(GetCalendarEventBySlug))
+            .AllowAnonymous().AcceptClients(ClientScope.ProjectsRead).ProducesProblems(400, 404); // as by id
         g.MapGet("/{id:guid}.ics", CalendarFeeds.EventEndpoint).WithName("GetCalendarEventIcs")
             .AllowAnonymous().AcceptClients(ClientScope.ProjectsRead).Produces(200, typeof(string), "text/calendar")
             .ProducesProblems(404); // public events

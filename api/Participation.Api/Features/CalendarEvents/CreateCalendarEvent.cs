@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Participation.Api.Features.Events;
+using Participation.Api.Infrastructure.Content;
 using Participation.Api.Infrastructure.Email;
 
 namespace Participation.Api.Features.CalendarEvents;
@@ -39,11 +40,13 @@ public static class CreateCalendarEvent
     public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, CalendarEvent>
     {
         private const string Sql = """
-            INSERT INTO calendar_events (id, project_id, title, description, starts_at, ends_at, place_name, place_address,
+            INSERT INTO calendar_events (id, slug, project_id, title, description, starts_at, ends_at, place_name, place_address,
                                          latitude, longitude, online_url, registration, capacity, created_by)
-            VALUES (@Id, @ProjectId, CAST(@Title AS jsonb), CAST(@Description AS jsonb), @StartsAt, @EndsAt, @PlaceName,
+            VALUES (@Id, @Slug, @ProjectId, CAST(@Title AS jsonb), CAST(@Description AS jsonb), @StartsAt, @EndsAt, @PlaceName,
                     @PlaceAddress, @Latitude, @Longitude, @OnlineUrl, @Registration, @Capacity, @ActorId);
             """;
+
+        private const string TakenSql = "SELECT slug FROM calendar_events WHERE slug = @Base OR slug LIKE @Prefix;";
 
         public async ValueTask<CalendarEvent> Handle(Command c, CancellationToken ct)
         {
@@ -52,7 +55,15 @@ public static class CreateCalendarEvent
             await CalendarEventAccess.RequireWriterAsync(connection, c.ActorId, c.ProjectId, tx, ct);
             var id = Guid.CreateVersion7();
             var parameters = new DynamicParameters(CalendarEventColumns.Parameters(id, c));
-            parameters.AddDynamicParams(new { c.ProjectId, c.ActorId });
+            var slug = await Slugs.FreeAsync(connection, tx, "event", Slugs.From(c.Title, "event"), TakenSql, null, ct);
+            parameters.AddDynamicParams(
+                new
+                {
+                    c.ProjectId,
+                    c.ActorId,
+                    Slug = slug,
+                }
+            );
             await connection.ExecuteAsync(new CommandDefinition(Sql, parameters, tx, cancellationToken: ct));
             await events.RecordAsync(
                 tx,

@@ -41,13 +41,17 @@ public static class GetIdea
         decimal? Cost,
         // Always sent (empty when untagged); optional in the contract only because fields added to 1.x responses are.
         IReadOnlyList<Guid>? TopicIds,
-        Guid? AreaId
+        Guid? AreaId,
+        // The readable parts of the idea's address (/projects/{projectSlug}/ideas/{slug}); always sent.
+        string? Slug = null,
+        string? ProjectSlug = null
     );
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
     {
         internal const string Sql = $"""
-            SELECT i.id, i.project_id, i.phase_id, i.title, i.body, idea_topic_names(i.id, @Lang) AS topics,
+            SELECT i.id, i.slug, (SELECT sp.slug FROM projects sp WHERE sp.id = i.project_id) AS project_slug,
+                   i.project_id, i.phase_id, i.title, i.body, idea_topic_names(i.id, @Lang) AS topics,
                    idea_topic_ids(i.id) AS topic_ids, i.area_id, i.latitude, i.longitude, i.location_label, i.status,
                    i.likes_count, i.dislikes_count, i.comments_count, i.created_at, i.edited_at, i.withdrawn_at, i.hidden_at,
                    i.hidden_reason, i.hidden_by_flags, i.cost,
@@ -68,6 +72,8 @@ public static class GetIdea
         internal sealed class Row
         {
             public Guid Id { get; init; }
+            public string Slug { get; init; } = "";
+            public string ProjectSlug { get; init; } = "";
             public Guid ProjectId { get; init; }
             public Guid? PhaseId { get; init; }
             public string Title { get; init; } = "";
@@ -171,7 +177,9 @@ public static class GetIdea
                 IdeaActions.For(q.ActorId, access, i.PostingPhaseActive, phase),
                 i.Cost,
                 i.TopicIds,
-                i.AreaId
+                i.AreaId,
+                i.Slug,
+                i.ProjectSlug
             );
         }
     }

@@ -19,6 +19,8 @@ public static class IdeasEndpoints
             .AllowAnonymous().AcceptClients(ClientScope.IdeasRead).ProducesProblems(400, 404);
         g.MapGet("/ideas/{id:guid}", GetIdea.Endpoint).WithName(nameof(GetIdea))
             .AllowAnonymous().AcceptClients(ClientScope.IdeasRead).ProducesProblems(400, 404);
+        g.MapGet("/projects/by-slug/{projectSlug}/ideas/{slug}", GetIdeaBySlug.Endpoint).WithName(nameof(GetIdeaBySlug))
+            .AllowAnonymous().AcceptClients(ClientScope.IdeasRead).Produces(301).ProducesProblems(400, 404); // as by id
         g.MapPost("/projects/{id:guid}/ideas", SubmitIdea.Endpoint).WithName(nameof(SubmitIdea)) // phase rules
             .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).WithIdempotency().ProducesProblems(400, 401, 403, 404);
         g.MapPut("/ideas/{id:guid}", UpdateIdea.Endpoint).WithName(nameof(UpdateIdea))

@@ -48,7 +48,9 @@ public static class ListIdeas
         decimal? Cost,
         // Always sent (empty when untagged); optional in the contract only because fields added to 1.x responses are.
         IReadOnlyList<Guid>? TopicIds,
-        Guid? AreaId
+        Guid? AreaId,
+        // The readable part of the idea's address (/projects/{projectSlug}/ideas/{slug}); always sent.
+        string? Slug = null
     );
 
     public sealed record Response(IReadOnlyList<Idea> Items, string? NextCursor, long Seed);
@@ -107,7 +109,8 @@ public static class ListIdeas
             SELECT x.*, {{AuthorView.Columns}}, r.kind AS my_reaction, proj.id AS project_found
               FROM (SELECT p.id FROM projects p WHERE p.id = @ProjectId AND (p.status <> 'draft' OR {{ProjectStaff.IsStaffOf}})) proj
               LEFT JOIN LATERAL (
-                    SELECT i.id, i.title, i.excerpt, idea_topic_names(i.id, @Lang) AS topics, idea_topic_ids(i.id) AS topic_ids, i.area_id,
+                    SELECT i.id, i.slug, i.title, i.excerpt, idea_topic_names(i.id, @Lang) AS topics,
+                           idea_topic_ids(i.id) AS topic_ids, i.area_id,
                            i.latitude, i.longitude, i.location_label,
                            i.status, i.author_id, i.organisation_id, i.likes_count, i.dislikes_count, i.comments_count, i.created_at,
                            i.score, i.trending_score, i.cost,
@@ -201,6 +204,7 @@ public static class ListIdeas
         internal sealed class Row
         {
             public Guid? Id { get; init; }
+            public string Slug { get; init; } = "";
             public string Title { get; init; } = "";
             public string Excerpt { get; init; } = "";
             public string[] Topics { get; init; } = [];
@@ -306,7 +310,8 @@ public static class ListIdeas
                 r.MyReaction.ToEnumOrNull<ReactionKind>(),
                 r.Cost,
                 r.TopicIds,
-                r.AreaId
+                r.AreaId,
+                r.Slug
             );
     }
 

@@ -59,14 +59,20 @@ public static class SubmitIdea
             """;
 
         private const string InsertSql = """
-            INSERT INTO ideas (id, project_id, phase_id, author_id, organisation_id, title, body, area_id, latitude, longitude,
+            INSERT INTO ideas (id, slug, project_id, phase_id, author_id, organisation_id, title, body, area_id, latitude, longitude,
                                location_label, status, trending_score)
-            VALUES (@Id, @ProjectId, @PhaseId, @ActorId, @OrganisationId, @Title, @Body, @AreaId, @Latitude, @Longitude, @LocationLabel,
+            VALUES (@Id, @Slug, @ProjectId, @PhaseId, @ActorId, @OrganisationId, @Title, @Body, @AreaId, @Latitude, @Longitude,
+                    @LocationLabel,
                     @Status,
                     idea_trending(0, 0, 0, now(), now()));
             INSERT INTO idea_status_changes (idea_id, from_status, to_status, changed_by) VALUES (@Id, NULL, @Status, @ActorId);
             SELECT coalesce(o.name, u.first_name || ' ' || u.last_name) FROM users u LEFT JOIN organisations o ON o.id = @OrganisationId
                    WHERE u.id = @ActorId;
+            """;
+
+        // "new" is the web app's form to post an idea (/projects/{project}/ideas/new): never an idea's slug.
+        private const string TakenSql = """
+            SELECT slug FROM ideas WHERE project_id = @ProjectId AND (slug = @Base OR slug LIKE @Prefix) UNION ALL SELECT 'new';
             """;
 
         public async ValueTask<Guid> Handle(Command c, CancellationToken ct)
@@ -118,12 +124,22 @@ public static class SubmitIdea
             var title = r.Title.Trim();
             var fields = new IdeaFields(r.Title, r.Body, r.Topics, r.Latitude, r.Longitude, r.LocationLabel, r.TopicIds, r.AreaId);
             var (tags, areaId) = await IdeaFieldsRules.ResolveTagsAsync(connection, tx, fields, [], null, ct);
+            var slug = await Slugs.FreeAsync(
+                connection,
+                tx,
+                "idea:" + c.ProjectId,
+                Slugs.From(title, "idea"),
+                TakenSql,
+                new { c.ProjectId },
+                ct
+            );
             var authorName = await connection.ExecuteScalarAsync<string>(
                 new CommandDefinition(
                     InsertSql,
                     new
                     {
                         Id = id,
+                        Slug = slug,
                         c.ProjectId,
                         PhaseId = phase.Id,
                         c.ActorId,

@@ -126,7 +126,9 @@ public sealed class NotificationEmails(IOptions<EmailOptions> options, Unsubscri
         string Email,
         string FirstName,
         string Locale,
-        string? IdeaTitle
+        string? IdeaTitle,
+        string? ProjectSlug = null,
+        string? IdeaSlug = null
     );
 
     public OutgoingEmail Render(Item n)
@@ -136,7 +138,7 @@ public sealed class NotificationEmails(IOptions<EmailOptions> options, Unsubscri
         string? D(string key) => n.Data.GetValueOrDefault(key);
         var o = options.Value;
         var app = o.AppBaseUrl.TrimEnd('/');
-        var link = n.ProjectId is { } p && n.IdeaId is { } i ? $"{app}/projects/{p}/ideas/{i}" : $"{app}/notifications";
+        var link = n.ProjectSlug is { } p && n.IdeaSlug is { } i ? $"{app}/projects/{p}/ideas/{i}" : $"{app}/notifications";
         var token = tokens.Issue(n.UserId, n.Category);
         var unsubscribeApi =
             $"{(o.ApiBaseUrl ?? o.AppBaseUrl).TrimEnd('/')}/api/v1/notifications/unsubscribe?token={Uri.EscapeDataString(token)}";

@@ -3,6 +3,7 @@ using Participation.Api.Features.Areas;
 using Participation.Api.Features.Events;
 using Participation.Api.Features.Grants;
 using Participation.Api.Features.Topics;
+using Participation.Api.Infrastructure.Content;
 
 namespace Participation.Api.Features.Projects;
 
@@ -34,7 +35,7 @@ public static class CreateProject
         IReadOnlyList<Guid>? AreaIds = null
     ) : ICommand<Response>, IProjectTexts;
 
-    public sealed record Response(Guid Id, ProjectStatus Status);
+    public sealed record Response(Guid Id, ProjectStatus Status, string? Slug = null);
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -49,14 +50,18 @@ public static class CreateProject
     public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Response>
     {
         private const string Sql = """
-            INSERT INTO projects (id, department_id, title, summary, description, goals, target_audience, created_by)
-            SELECT @Id, d.id, CAST(@Title AS jsonb), coalesce(CAST(@Summary AS jsonb), '{}'), coalesce(CAST(@Description AS jsonb), '{}'),
+            INSERT INTO projects (id, slug, department_id, title, summary, description, goals, target_audience, created_by)
+            SELECT @Id, @Slug, d.id, CAST(@Title AS jsonb), coalesce(CAST(@Summary AS jsonb), '{}'),
+                   coalesce(CAST(@Description AS jsonb), '{}'),
                    coalesce(CAST(@Goals AS jsonb), '{}'), coalesce(CAST(@TargetAudience AS jsonb), '{}'),
                    @ActorId
               FROM departments d WHERE d.id = @DepartmentId
-            RETURNING jsonb_build_object('departmentId', department_id, 'status', status, 'title', title, 'summary', summary,
+            RETURNING jsonb_build_object('departmentId', department_id, 'status', status, 'title', title, 'slug', slug, 'summary', summary,
                                          'topics', CAST(@TopicNames AS text[]), 'areaIds', CAST(@AreaIds AS uuid[])) AS after;
             """;
+
+        /// <summary>Slugs any project holds or held (a project's old slugs keep leading to it).</summary>
+        internal const string TakenSql = "SELECT slug FROM project_slugs WHERE slug = @Base OR slug LIKE @Prefix;";
 
         public async ValueTask<Response> Handle(Command c, CancellationToken ct)
         {
@@ -79,7 +84,15 @@ public static class CreateProject
             await using var tx = await connection.BeginTransactionAsync(ct);
             var topics = await TopicTags.ResolveAsync(connection, tx, c.TopicIds, c.Topics, [], ct) ?? new([], []);
             var areas = await AreaTags.ResolveAsync(connection, tx, c.AreaIds ?? [], [], "areaIds", ct);
-            parameters.AddDynamicParams(new { TopicNames = topics.Names, AreaIds = areas });
+            var slug = await Slugs.FreeAsync(connection, tx, "project", Slugs.From(c.Title, "project"), TakenSql, null, ct);
+            parameters.AddDynamicParams(
+                new
+                {
+                    TopicNames = topics.Names,
+                    AreaIds = areas,
+                    Slug = slug,
+                }
+            );
             var created = await connection.QuerySingleOrDefaultAsync<string?>(
                 new CommandDefinition(Sql, parameters, tx, cancellationToken: ct)
             ) ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("departmentId", "Unknown department.")]);
@@ -98,7 +111,7 @@ public static class CreateProject
                 ct
             );
             await tx.CommitAsync(ct);
-            return new Response(id, ProjectStatus.Draft);
+            return new Response(id, ProjectStatus.Draft, slug);
         }
     }
 

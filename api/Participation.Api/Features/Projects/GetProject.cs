@@ -49,13 +49,15 @@ public static class GetProject
         StaffView? Staff,
         // Always sent (empty when untagged); optional in the contract only because fields added to 1.x responses are.
         IReadOnlyList<Guid>? TopicIds,
-        IReadOnlyList<Guid>? AreaIds
+        IReadOnlyList<Guid>? AreaIds,
+        // The readable part of the project's address (/projects/{slug}); always sent.
+        string? Slug = null
     );
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
     {
         private const string Sql = """
-            SELECT p.id, p.department_id, d.name::text AS department_name, p.title::text AS title, p.summary::text AS summary,
+            SELECT p.id, p.slug, p.department_id, d.name::text AS department_name, p.title::text AS title, p.summary::text AS summary,
                    p.description::text AS description, p.goals::text AS goals, p.target_audience::text AS target_audience,
                    project_topic_names(p.id, @Lang) AS topics, project_topic_ids(p.id) AS topic_ids,
                    project_area_ids(p.id) AS area_ids, p.status, p.image_key, p.published_at, p.updated_at,
@@ -76,6 +78,7 @@ public static class GetProject
         internal sealed class Row
         {
             public Guid Id { get; init; }
+            public string Slug { get; init; } = "";
             public Guid DepartmentId { get; init; }
             public string DepartmentName { get; init; } = "{}";
             public string Title { get; init; } = "{}";
@@ -156,7 +159,8 @@ public static class GetProject
                 phases.FirstOrDefault(x => x.IsCurrent)?.Id,
                 staff,
                 p.TopicIds,
-                p.AreaIds
+                p.AreaIds,
+                p.Slug
             );
 
         internal static Phase ToPhase(PhaseRow r) =>

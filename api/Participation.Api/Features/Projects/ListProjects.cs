@@ -38,7 +38,9 @@ public static class ListProjects
         CurrentPhase? CurrentPhase,
         // Always sent (empty when untagged); optional in the contract only because fields added to 1.x responses are.
         IReadOnlyList<Guid>? TopicIds,
-        IReadOnlyList<Guid>? AreaIds
+        IReadOnlyList<Guid>? AreaIds,
+        // The readable part of the project's address (/projects/{slug}); always sent.
+        string? Slug = null
     );
 
     public sealed record Response(IReadOnlyList<Project> Items, string? NextCursor);
@@ -67,7 +69,7 @@ public static class ListProjects
         private static readonly string TopicFilter = TopicTags.Filter("project_topics", "project_id", "p.id");
 
         private static readonly string Sql = $"""
-            SELECT p.id, p.department_id, d.name::text AS department_name, p.title::text AS title, p.summary::text AS summary,
+            SELECT p.id, p.slug, p.department_id, d.name::text AS department_name, p.title::text AS title, p.summary::text AS summary,
                    project_topic_names(p.id, @Lang) AS topics, project_topic_ids(p.id) AS topic_ids,
                    project_area_ids(p.id) AS area_ids, p.status, p.image_key, p.published_at, cur.id AS phase_id,
                    cur.method AS phase_method,
@@ -99,6 +101,7 @@ public static class ListProjects
         private sealed class Row
         {
             public Guid Id { get; init; }
+            public string Slug { get; init; } = "";
             public Guid DepartmentId { get; init; }
             public string DepartmentName { get; init; } = "{}";
             public string Title { get; init; } = "{}";
@@ -160,7 +163,8 @@ public static class ListProjects
                             ? new CurrentPhase(phase, r.PhaseMethod!.ToEnum<PhaseMethod>(), r.PhaseEndsAt.AsUtc())
                             : null,
                         r.TopicIds,
-                        r.AreaIds
+                        r.AreaIds,
+                        r.Slug
                     ))
                     .ToList(),
                 next

@@ -19,12 +19,14 @@ public static class ProjectsEndpoints
             .RequireAuthorization().ProducesProblems(400, 401); // the caller's projects as staff
         g.MapGet("/{id:guid}", GetProject.Endpoint).WithName(nameof(GetProject))
             .AllowAnonymous().AcceptClients(ClientScope.ProjectsRead).ProducesProblems(404); // drafts: staff or preview token
+        g.MapGet("/by-slug/{slug}", GetProjectBySlug.Endpoint).WithName(nameof(GetProjectBySlug))
+            .AllowAnonymous().AcceptClients(ClientScope.ProjectsRead).Produces(301).ProducesProblems(400, 404); // as by id
         g.MapGet("/{id:guid}/actions", GetProjectActions.Endpoint).WithName(nameof(GetProjectActions))
             .AllowAnonymous().AcceptClients(ClientScope.ProjectsRead).ProducesProblems(400, 404); // visitors get their reasons too
         g.MapPost("/", CreateProject.Endpoint).WithName(nameof(CreateProject))
             .RequireAuthorization().ProducesProblems(400, 401, 403); // admin, or a head of the department
         g.MapPatch("/{id:guid}", UpdateProject.Endpoint).WithName(nameof(UpdateProject))
-            .RequireAuthorization().ProducesProblems(400, 401, 403, 404); // project staff
+            .RequireAuthorization().ProducesProblems(400, 401, 403, 404, 409); // project staff (409: slug held by another project)
         g.MapPost("/{id:guid}/status", ChangeProjectStatus.Endpoint).WithName(nameof(ChangeProjectStatus))
             .RequireAuthorization().ProducesProblems(400, 401, 403, 404); // project staff
         g.MapPost("/{id:guid}/preview-link", CreatePreviewLink.Endpoint).WithName(nameof(CreatePreviewLink))

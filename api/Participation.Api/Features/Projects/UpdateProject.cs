@@ -2,6 +2,7 @@ using System.Text.Json;
 using Participation.Api.Features.Areas;
 using Participation.Api.Features.Events;
 using Participation.Api.Features.Topics;
+using Participation.Api.Infrastructure.Content;
 
 namespace Participation.Api.Features.Projects;
 
@@ -16,7 +17,8 @@ public static class UpdateProject
         IReadOnlyDictionary<string, string>? TargetAudience,
         IReadOnlyList<string>? Topics,
         IReadOnlyList<Guid>? TopicIds = null,
-        IReadOnlyList<Guid>? AreaIds = null
+        IReadOnlyList<Guid>? AreaIds = null,
+        string? Slug = null
     );
 
     public sealed record Command(
@@ -29,7 +31,8 @@ public static class UpdateProject
         IReadOnlyDictionary<string, string>? TargetAudience,
         IReadOnlyList<string>? Topics,
         IReadOnlyList<Guid>? TopicIds = null,
-        IReadOnlyList<Guid>? AreaIds = null
+        IReadOnlyList<Guid>? AreaIds = null,
+        string? Slug = null
     ) : ICommand, IProjectTexts;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -39,6 +42,7 @@ public static class UpdateProject
             Include(new ProjectTextsRules<Command>(creating: false));
             RuleFor(c => c.TopicIds).TopicIds();
             RuleFor(c => c.AreaIds).AreaIds();
+            RuleFor(c => c.Slug).Must(Slugs.IsValid).When(c => c.Slug is not null).WithMessage(_ => Messages.Get("project_slug"));
         }
     }
 
@@ -47,7 +51,7 @@ public static class UpdateProject
         // before/after: the previous and new values of the fields given (those named in the audit data).
         private const string Sql = """
             WITH previous AS (
-                SELECT id, title, summary, description, goals, target_audience, project_topic_names(id, 'fr') AS topics,
+                SELECT id, slug, title, summary, description, goals, target_audience, project_topic_names(id, 'fr') AS topics,
                        project_area_ids(id) AS area_ids
                   FROM projects WHERE id = @Id FOR UPDATE),
             updated AS (
@@ -57,13 +61,15 @@ public static class UpdateProject
                        description = coalesce(CAST(@Description AS jsonb), p.description),
                        goals = coalesce(CAST(@Goals AS jsonb), p.goals),
                        target_audience = coalesce(CAST(@TargetAudience AS jsonb), p.target_audience),
+                       slug = coalesce(@Slug, p.slug),
                        updated_at = now()
                   FROM previous WHERE p.id = previous.id
                 RETURNING jsonb_build_object('title', previous.title, 'summary', previous.summary, 'description', previous.description,
                               'goals', previous.goals, 'targetAudience', previous.target_audience, 'topics', previous.topics,
+                              'slug', previous.slug,
                               'areaIds', previous.area_ids) AS before,
                           jsonb_build_object('title', p.title, 'summary', p.summary, 'description', p.description,
-                              'goals', p.goals, 'targetAudience', p.target_audience,
+                              'goals', p.goals, 'targetAudience', p.target_audience, 'slug', p.slug,
                               'topics', coalesce(CAST(@TopicNames AS text[]), previous.topics),
                               'areaIds', coalesce(CAST(@AreaIds AS uuid[]), previous.area_ids)) AS after)
             SELECT (SELECT coalesce(jsonb_object_agg(key, value), '{}') FROM jsonb_each(before) WHERE key = ANY(@Fields)) AS before,
@@ -72,6 +78,8 @@ public static class UpdateProject
             """;
 
         private sealed record Change(string Before, string After);
+
+        private const string SlugTakenSql = "SELECT EXISTS (SELECT 1 FROM project_slugs WHERE slug = @Slug AND project_id <> @Id);";
 
         // The row lock first: the tags are resolved against the project's current ones (an archived topic may stay).
         private const string CurrentSql = """
@@ -97,12 +105,20 @@ public static class UpdateProject
                 ("targetAudience", c.TargetAudience),
                 ("topics", (object?)c.TopicIds ?? c.Topics),
                 ("areaIds", c.AreaIds),
+                ("slug", c.Slug),
             }
                 .Where(f => f.Value is not null)
                 .Select(f => f.Name)
                 .ToArray();
             var parameters = new DynamicParameters(c.ToParameters());
-            parameters.AddDynamicParams(new { c.Id, Fields = fields });
+            parameters.AddDynamicParams(
+                new
+                {
+                    c.Id,
+                    Fields = fields,
+                    c.Slug,
+                }
+            );
             await using var tx = await connection.BeginTransactionAsync(ct);
             var current = await connection.QuerySingleOrDefaultAsync<Current>(
                 new CommandDefinition(CurrentSql, new { c.Id }, tx, cancellationToken: ct)
@@ -110,6 +126,17 @@ public static class UpdateProject
             var topics = await TopicTags.ResolveAsync(connection, tx, c.TopicIds, c.Topics, current.TopicIds, ct);
             var areas = c.AreaIds is null ? null : await AreaTags.ResolveAsync(connection, tx, c.AreaIds, current.AreaIds, "areaIds", ct);
             parameters.AddDynamicParams(new { TopicNames = topics?.Names, AreaIds = areas });
+            if (c.Slug is not null)
+            {
+                // Writers of one slug wait for each other (creations too); a slug another project holds or held is refused.
+                await Slugs.LockAsync(connection, tx, "project", c.Slug, ct);
+                if (
+                    await connection.ExecuteScalarAsync<bool>(
+                        new CommandDefinition(SlugTakenSql, new { c.Id, c.Slug }, tx, cancellationToken: ct)
+                    )
+                )
+                    throw new ConflictException(Messages.Get("project_slug_taken"), "slug");
+            }
             if (
                 await connection.QuerySingleOrDefaultAsync<Change>(new CommandDefinition(Sql, parameters, tx, cancellationToken: ct)) is
                 { } change
@@ -150,7 +177,8 @@ public static class UpdateProject
                 body.TargetAudience,
                 body.Topics,
                 body.TopicIds,
-                body.AreaIds
+                body.AreaIds,
+                body.Slug
             ),
             ct
         );

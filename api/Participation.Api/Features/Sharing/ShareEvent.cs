@@ -9,20 +9,23 @@ namespace Participation.Api.Features.Sharing;
 /// </summary>
 public static class ShareEvent
 {
-    public sealed record Query(Guid Id, string? Language) : IQuery<SharePreview?>;
+    /// <summary>By id or by slug.</summary>
+    public sealed record Query(Guid? Id, string? Slug, string? Language) : IQuery<SharePreview?>;
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, SharePreview?>
     {
         private const string Sql = """
-            SELECT e.id, e.project_id, e.title::text AS title, e.description::text AS description, e.starts_at, e.ends_at,
+            SELECT e.id, e.slug, e.project_id, e.title::text AS title, e.description::text AS description, e.starts_at, e.ends_at,
                    p.image_key,
                    ps.name AS site_name, ps.default_language, ps.logo_key
               FROM calendar_events e LEFT JOIN projects p ON p.id = e.project_id CROSS JOIN platform_settings ps
-             WHERE e.id = @Id AND (e.project_id IS NULL OR p.status IN ('published', 'archived')) AND ps.id = 1;
+             WHERE (e.id = @Id OR (@Id IS NULL AND e.slug = @Slug))
+               AND (e.project_id IS NULL OR p.status IN ('published', 'archived')) AND ps.id = 1;
             """;
 
         private sealed record Row(
             Guid Id,
+            string Slug,
             Guid? ProjectId,
             string Title,
             string Description,
@@ -37,7 +40,9 @@ public static class ShareEvent
         public async ValueTask<SharePreview?> Handle(Query q, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            var r = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, new { q.Id }, cancellationToken: ct));
+            var r = await connection.QuerySingleOrDefaultAsync<Row>(
+                new CommandDefinition(Sql, new { q.Id, q.Slug }, cancellationToken: ct)
+            );
             if (r is null)
                 return null;
             var language = q.Language ?? r.DefaultLanguage;
@@ -52,8 +57,9 @@ public static class ShareEvent
                 LocalizedText.Pick(LocalizedText.FromJson(r.Title), language),
                 description.Length == 0 ? when : $"{when} · {description}",
                 image,
-                $"/events/{r.Id}",
-                r.SiteName
+                $"/events/{r.Slug}",
+                r.SiteName,
+                $"/share/events/{r.Slug}"
             );
         }
     }
@@ -65,5 +71,14 @@ public static class ShareEvent
         IOptions<EmailOptions> options,
         ISender sender,
         CancellationToken ct
-    ) => SharePage.Answer(await sender.Send(new Query(id, SharePage.Language(lang)), ct), request, options);
+    ) => SharePage.Answer(await sender.Send(new Query(id, null, SharePage.Language(lang)), ct), request, options);
+
+    public static async Task<IResult> SlugEndpoint(
+        string slug,
+        string? lang,
+        HttpRequest request,
+        IOptions<EmailOptions> options,
+        ISender sender,
+        CancellationToken ct
+    ) => SharePage.Answer(await sender.Send(new Query(null, slug, SharePage.Language(lang)), ct), request, options);
 }

@@ -10,9 +10,18 @@ namespace Participation.Api.Features.Sharing;
 
 /// <summary>
 /// What a link preview shows of a shared project, idea or event: its title and a plain description in one language, an
-/// image (the API's own, as a path), and the web app's page it stands for (a path too). Null: nothing public to show.
+/// image (the API's own, as a path), the web app's page it stands for (a path too, with slugs) and the share page's own
+/// current path (another path redirects there). Null: nothing public to show.
 /// </summary>
-public sealed record SharePreview(string Language, string Title, string Description, string? ImagePath, string AppPath, string SiteName);
+public sealed record SharePreview(
+    string Language,
+    string Title,
+    string Description,
+    string? ImagePath,
+    string AppPath,
+    string SiteName,
+    string SharePath
+);
 
 /// <summary>
 /// The share page: a small HTML document for link-preview crawlers (Open Graph and Twitter card meta: title, description,
@@ -114,7 +123,11 @@ public static class SharePage
         var appBase = options.Value.AppBaseUrl.TrimEnd('/');
         if (preview is null)
             return new Result(NotFound(Language(request.Query["lang"]) ?? RequestLanguage.Current), StatusCodes.Status404NotFound);
-        var shareUrl = appBase + request.Path + (Language(request.Query["lang"]) is { } l ? $"?lang={l}" : "");
+        var query = Language(request.Query["lang"]) is { } l ? $"?lang={l}" : "";
+        // An id or a former slug: the current address, for good (crawlers then keep that one).
+        if (!string.Equals(request.Path.Value, preview.SharePath, StringComparison.Ordinal))
+            return TypedResults.Redirect(request.PathBase + preview.SharePath + query, permanent: true);
+        var shareUrl = appBase + request.Path + query;
         return new Result(Render(preview, appBase, shareUrl, IsCrawler(request.Headers.UserAgent)), StatusCodes.Status200OK);
     }
 

@@ -6,19 +6,22 @@ namespace Participation.Api.Features.Sharing;
 /// <summary>The share page of a published (or archived) project: its title, summary and image (else the platform's logo).</summary>
 public static class ShareProject
 {
-    public sealed record Query(Guid Id, string? Language) : IQuery<SharePreview?>;
+    /// <summary>By id, or by a slug the project has or had.</summary>
+    public sealed record Query(Guid? Id, string? Slug, string? Language) : IQuery<SharePreview?>;
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, SharePreview?>
     {
         private const string Sql = """
-            SELECT p.id, p.title::text AS title, p.summary::text AS summary, p.image_key,
+            SELECT p.id, p.slug, p.title::text AS title, p.summary::text AS summary, p.image_key,
                    ps.name AS site_name, ps.default_language, ps.logo_key
               FROM projects p CROSS JOIN platform_settings ps
-             WHERE p.id = @Id AND p.status IN ('published', 'archived') AND ps.id = 1;
+             WHERE p.id = coalesce(@Id, (SELECT s.project_id FROM project_slugs s WHERE s.slug = @Slug))
+               AND p.status IN ('published', 'archived') AND ps.id = 1;
             """;
 
         private sealed record Row(
             Guid Id,
+            string Slug,
             string Title,
             string Summary,
             string? ImageKey,
@@ -30,7 +33,9 @@ public static class ShareProject
         public async ValueTask<SharePreview?> Handle(Query q, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            var r = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, new { q.Id }, cancellationToken: ct));
+            var r = await connection.QuerySingleOrDefaultAsync<Row>(
+                new CommandDefinition(Sql, new { q.Id, q.Slug }, cancellationToken: ct)
+            );
             if (r is null)
                 return null;
             var language = q.Language ?? r.DefaultLanguage;
@@ -42,8 +47,9 @@ public static class ShareProject
                 LocalizedText.Pick(LocalizedText.FromJson(r.Title), language),
                 SharePage.Describe(LocalizedText.Pick(LocalizedText.FromJson(r.Summary), language)),
                 image,
-                $"/projects/{r.Id}",
-                r.SiteName
+                $"/projects/{r.Slug}",
+                r.SiteName,
+                $"/share/projects/{r.Slug}"
             );
         }
     }
@@ -55,5 +61,14 @@ public static class ShareProject
         IOptions<EmailOptions> options,
         ISender sender,
         CancellationToken ct
-    ) => SharePage.Answer(await sender.Send(new Query(id, SharePage.Language(lang)), ct), request, options);
+    ) => SharePage.Answer(await sender.Send(new Query(id, null, SharePage.Language(lang)), ct), request, options);
+
+    public static async Task<IResult> SlugEndpoint(
+        string slug,
+        string? lang,
+        HttpRequest request,
+        IOptions<EmailOptions> options,
+        ISender sender,
+        CancellationToken ct
+    ) => SharePage.Answer(await sender.Send(new Query(null, slug, SharePage.Language(lang)), ct), request, options);
 }

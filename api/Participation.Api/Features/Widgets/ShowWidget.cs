@@ -22,7 +22,9 @@ public static class ShowWidget
         string? ImageUrl,
         IReadOnlyDictionary<string, string>? PhaseTitle,
         PhaseMethod? PhaseMethod,
-        DateTimeOffset? PhaseEndsAt
+        DateTimeOffset? PhaseEndsAt,
+        // The readable part of the project's address in the web app (/projects/{slug}); always sent.
+        string? Slug = null
     );
 
     public sealed record View(
@@ -64,7 +66,7 @@ public static class ShowWidget
                    FROM unnest(@ProjectIds::uuid[]) WITH ORDINALITY AS c (id, ord) JOIN projects p ON p.id = c.id
                   WHERE @Selection = 'chosen' AND p.status IN ('published', 'archived')
                   ORDER BY c.ord LIMIT @MaxItems))
-            SELECT p.id, p.title::text AS title, p.summary::text AS summary, p.status, p.image_key,
+            SELECT p.id, p.slug, p.title::text AS title, p.summary::text AS summary, p.status, p.image_key,
                    cur.title::text AS phase_title, cur.method AS phase_method, cur.ends_at AS phase_ends_at
               FROM picked k
               JOIN projects p ON p.id = k.id
@@ -95,6 +97,7 @@ public static class ShowWidget
         private sealed class ProjectRow
         {
             public Guid Id { get; init; }
+            public string Slug { get; init; } = "";
             public string Title { get; init; } = "{}";
             public string Summary { get; init; } = "{}";
             public string Status { get; init; } = "";
@@ -134,7 +137,8 @@ public static class ShowWidget
                         : $"/api/v1/projects/{r.Id}/image?v={Uri.EscapeDataString(Path.GetFileNameWithoutExtension(r.ImageKey))}",
                     r.PhaseTitle is null ? null : LocalizedText.FromJson(r.PhaseTitle),
                     r.PhaseMethod?.ToEnum<PhaseMethod>(),
-                    r.PhaseEndsAt.AsUtc()
+                    r.PhaseEndsAt.AsUtc(),
+                    r.Slug
                 ))
                 .ToList();
             return new Response(

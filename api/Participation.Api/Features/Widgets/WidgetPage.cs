@@ -107,8 +107,9 @@ public static class WidgetPage
         // Decorative: the title beside it says what the project is (as on the web app's project cards).
         if (item.ImageUrl is { } image)
             html.Append(CultureInfo.InvariantCulture, $"<img src=\"{E(image)}\" alt=\"\" loading=\"lazy\">");
+        var href = $"{appBase}/projects/{item.Slug ?? item.Id.ToString()}";
         html.Append("<div class=\"body\"><h2>")
-            .Append(CultureInfo.InvariantCulture, $"<a href=\"{E(appBase)}/projects/{item.Id}\" target=\"_blank\" rel=\"noopener\">")
+            .Append(CultureInfo.InvariantCulture, $"<a href=\"{E(href)}\" target=\"_blank\" rel=\"noopener\">")
             .Append(E(Pick(item.Title, lang)))
             .Append(CultureInfo.InvariantCulture, $"<span class=\"sr\"> {E(t.NewTab)}</span></a></h2>");
         var summary = Pick(item.Summary, lang);

@@ -53,6 +53,7 @@ internal sealed class DescriptionsFilter : IOperationFilter
             "For a visitor without an account, where the phase lets everyone answer: a random value "
             + "of 16 to 200 characters kept by the browser, one response per token.",
         ["slug"] = "The readable part of a page's address (lowercase letters, digits, hyphens): current or former, in any language.",
+        ["projectSlug"] = "The readable part of the project's address (lowercase letters, digits, hyphens): current or former.",
         ["X-Preview-Token"] = "A preview link's token, to read a draft project without an account.",
     };
 

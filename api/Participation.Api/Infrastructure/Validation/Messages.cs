@@ -221,6 +221,16 @@ public static class Messages
             "Dit adres is (of was) al dat van een andere pagina: kies een ander.",
             "This address is (or was) another page's: choose another one."
         ),
+        ["project_slug"] = (
+            "100 caractères au plus : lettres minuscules sans accents, chiffres et traits d'union (par exemple renovation-de-la-place).",
+            "Hoogstens 100 tekens: kleine letters zonder accenten, cijfers en koppeltekens (bijvoorbeeld heraanleg-van-het-plein).",
+            "At most 100 characters: lowercase letters without accents, digits and hyphens (for example square-renovation)."
+        ),
+        ["project_slug_taken"] = (
+            "Cette adresse est déjà celle d'un autre projet (ou l'a été) : choisissez-en une autre.",
+            "Dit adres is (of was) al dat van een ander project: kies een ander.",
+            "This address is (or was) another project's: choose another one."
+        ),
         ["page_text_required"] = (
             "Écrivez la page dans au moins une langue.",
             "Schrijf de pagina in minstens één taal.",

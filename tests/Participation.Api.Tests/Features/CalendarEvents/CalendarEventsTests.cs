@@ -26,7 +26,8 @@ public sealed class CalendarEventsTests(ApiFactory api) : ApiTest(api)
         Assert.DoesNotContain("onerror", read["description"]!["fr"]!.GetValue<string>());
         Assert.Equal(20, read["placesLeft"]!.GetValue<int>());
         Assert.False(read["canEdit"]!.GetValue<bool>());
-        Assert.EndsWith($"/events/{id}", read["webUrl"]!.GetValue<string>());
+        Assert.Equal("balade-au-parc", read["slug"]!.GetValue<string>());
+        Assert.EndsWith("/events/balade-au-parc", read["webUrl"]!.GetValue<string>()); // the readable address
         Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM events WHERE type = 'calendar_event.created'"));
 
         var list = await (await Api.CreateClient().GetAsync($"/api/v1/events?projectId={c.P1}")).ReadJsonAsync();
@@ -158,7 +159,7 @@ public sealed class CalendarEventsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal("registered", b["myRegistration"]!["status"]!.GetValue<string>());
         var mail = Assert.Single(await Api.OutboxAsync(c.ResidentB.Email));
         Assert.Contains("Balade au parc", mail.Subject);
-        Assert.Contains($"/events/{id}", mail.TextBody);
+        Assert.Contains("/events/balade-au-parc", mail.TextBody);
         Assert.Contains($"/api/v1/events/{id}.ics", mail.TextBody);
         await AssertCountersAsync(Api, id);
         Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM events WHERE type = 'calendar_event.registration_cancelled'"));
@@ -280,7 +281,7 @@ public sealed class CalendarEventsTests(ApiFactory api) : ApiTest(api)
         var calendar = Calendar.Load(await one.Content.ReadAsStringAsync())!;
         var vevent = Assert.Single(calendar.Events);
         Assert.Equal("Balade au parc", vevent.Summary);
-        Assert.EndsWith($"/events/{id}", vevent.Url!.ToString());
+        Assert.EndsWith("/events/balade-au-parc", vevent.Url!.ToString());
         Assert.Equal(Start.UtcDateTime, vevent.DtStart!.AsUtc);
         Assert.True(vevent.DtStart.IsUtc);
         Assert.Equal(Start.AddHours(2).UtcDateTime, vevent.DtEnd!.AsUtc);
@@ -290,11 +291,11 @@ public sealed class CalendarEventsTests(ApiFactory api) : ApiTest(api)
         Assert.False(string.IsNullOrEmpty(vevent.Uid));
 
         var project = Calendar.Load(await anonymous.GetStringAsync($"/api/v1/projects/{c.P1}/events.ics"))!;
-        Assert.Equal(id.ToString(), Assert.Single(project.Events).Url!.Segments[^1]);
+        Assert.Equal("balade-au-parc", Assert.Single(project.Events).Url!.Segments[^1]);
         var platform = Calendar.Load(await anonymous.GetStringAsync("/api/v1/events/calendar.ics"))!;
         Assert.Equal(2, platform.Events.Count);
         var webinar = platform.Events.Single(e => e.Summary == "Webinaire");
-        Assert.EndsWith($"/events/{online}", webinar.Url!.ToString());
+        Assert.EndsWith("/events/webinaire", webinar.Url!.ToString());
         Assert.Null(webinar.GeographicLocation);
         Assert.Equal("https://meet.example.org/abc", webinar.Location);
     }

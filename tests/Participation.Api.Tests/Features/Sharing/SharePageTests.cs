@@ -38,16 +38,16 @@ public sealed class SharePageTests(ApiFactory api) : ApiTest(api)
             new { Id = c.P1 }
         );
 
-        var (status, document, _) = await GetAsync($"/share/projects/{c.P1}?lang=nl");
+        var (status, document, _) = await GetAsync("/share/projects/parc-du-centre?lang=nl");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Parc du centre (nl)", Meta(document, "og:title"));
         Assert.Equal("Réaménager le parc", Meta(document, "og:description")); // no Dutch summary: the French one
-        Assert.Equal($"{App}/share/projects/{c.P1}?lang=nl", Meta(document, "og:url"));
+        Assert.Equal($"{App}/share/projects/parc-du-centre?lang=nl", Meta(document, "og:url"));
         Assert.Equal($"{App}/api/v1/projects/{c.P1}/image?v=0123456789abcdef0123456789abcdef", Meta(document, "og:image"));
         Assert.Equal("summary_large_image", Meta(document, "twitter:card"));
         Assert.Equal("Parc du centre (nl)", Meta(document, "twitter:title"));
-        Assert.Equal($"{App}/projects/{c.P1}", document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
+        Assert.Equal($"{App}/projects/parc-du-centre", document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
         Assert.Equal("nl", document.DocumentElement.GetAttribute("lang"));
         Assert.Null(document.QuerySelector("meta[http-equiv=refresh]")); // the crawler reads this page, not the app's
     }
@@ -62,10 +62,13 @@ public sealed class SharePageTests(ApiFactory api) : ApiTest(api)
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(
-            $"0;url={App}/projects/{c.P1}/ideas/{idea}",
+            $"0;url={App}/projects/parc-du-centre/ideas/des-bancs-solides-b-pres-b-du-kiosque",
             document.QuerySelector("meta[http-equiv=refresh]")?.GetAttribute("content")
         );
-        Assert.Equal($"{App}/projects/{c.P1}/ideas/{idea}", document.QuerySelector("main a")?.GetAttribute("href"));
+        Assert.Equal(
+            $"{App}/projects/parc-du-centre/ideas/des-bancs-solides-b-pres-b-du-kiosque",
+            document.QuerySelector("main a")?.GetAttribute("href")
+        );
         Assert.Equal("Des bancs \"solides\" <b>près</b> du kiosque", Meta(document, "og:title"));
         Assert.DoesNotContain("<b>", html); // encoded, never markup
         Assert.Equal("summary", Meta(document, "twitter:card")); // no image anywhere: a small card
@@ -122,6 +125,6 @@ public sealed class SharePageTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Balade nature", Meta(document, "og:title"));
         Assert.Equal("samedi 4 mai 2030, 10:00 – 12:00 · Départ place du marché.", Meta(document, "og:description"));
-        Assert.Equal($"{App}/events/{id}", document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
+        Assert.Equal($"{App}/events/balade-nature", document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
     }
 }

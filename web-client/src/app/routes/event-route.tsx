@@ -6,20 +6,22 @@ import { Page } from '@/components/layout/page';
 import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/loading';
 import { ShareButtons, shareUrl } from '@/components/ui/share-buttons';
-import { calendarEventQueryOptions } from '@/features/calendar-events/api/calendar-events';
 import { EventDetails } from '@/features/calendar-events/components/event-details';
 import { platformQueryOptions } from '@/features/platform/api/platform';
 import { useSessionStatus } from '@/lib/auth/session-store';
 import { localizedName } from '@/lib/roles';
+import { eventPath } from '@/lib/slugs';
 import { NotFoundRoute } from './not-found-route';
+import { useEventAddress } from './use-slug-address';
 
-/** One event's page (/events/:id): the page e-mails and calendar entries link back to. */
+/** One event's page (/events/:slug, or by id): the page e-mails and calendar entries link back to. */
 export function EventRoute() {
   const { t, i18n } = useTranslation();
-  const { id = '' } = useParams();
+  // The address holds the event's slug (or its id: replaced by the slug address).
+  const { id: ref = '' } = useParams();
   const status = useSessionStatus();
-  // Wait for a stored session: the caller's registration is part of the answer.
-  const event = useQuery({ ...calendarEventQueryOptions(id), enabled: status !== 'restoring' });
+  // Waits for a stored session: the caller's registration is part of the answer.
+  const { query: event } = useEventAddress(ref);
   const platform = useQuery(platformQueryOptions());
   if (status === 'restoring' || event.isPending) {
     return (
@@ -39,7 +41,7 @@ export function EventRoute() {
   return (
     <Page title={localizedName(event.data.title, i18n.language)}>
       <EventDetails event={event.data} signedIn={status === 'authenticated'} map={platform.data?.map} />
-      <ShareButtons url={shareUrl('events', event.data.id, i18n.language)} title={localizedName(event.data.title, i18n.language)} />
+      <ShareButtons url={shareUrl(eventPath(event.data), i18n.language)} title={localizedName(event.data.title, i18n.language)} />
       <p>
         <Link to="/events">{t('calendarEvents.all')}</Link>
       </p>

@@ -13,6 +13,7 @@ import { localizedName } from '@/lib/roles';
 import { RequireAuth } from '../require-auth';
 import { currentPhase, postIdeaDecision, useIdeaContext } from './use-idea-context';
 import { useTagOptions } from './use-tag-options';
+import { ideaPath, projectPath } from '@/lib/slugs';
 
 export function IdeaNewRoute() {
   const { t } = useTranslation();
@@ -47,7 +48,7 @@ function NewIdea() {
     <>
       <p>{t('ideas.form.newIntro', { title: projectTitle })}</p>
       <p>
-        <Link to={`/projects/${id}`}>{t('ideas.page.backTo', { title: projectTitle })}</Link>
+        <Link to={projectPath(project.data)}>{t('ideas.page.backTo', { title: projectTitle })}</Link>
       </p>
       {!decision.allowed ? (
         <ActionReason decision={decision} action={t('ideas.section.propose')} />
@@ -64,13 +65,13 @@ function NewIdea() {
           pending={submit.isPending}
           error={submit.error}
           onResetError={() => submit.reset()}
-          onCancel={() => void navigate(`/projects/${id}`)}
+          onCancel={() => void navigate(projectPath(project.data))}
           onSubmit={(request) =>
             submit.mutate(
               { projectId: id, request },
               {
                 onSuccess: (idea) =>
-                  void navigate(`/projects/${id}/ideas/${idea.id}`, {
+                  void navigate(ideaPath({ id, slug: idea.projectSlug }, idea), {
                     state: { idea: idea.status === 'prescreening' ? 'createdPrescreening' : 'created' },
                   }),
               },

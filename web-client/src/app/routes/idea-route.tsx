@@ -14,22 +14,36 @@ import { IdeaDetails } from '@/features/ideas/components/idea-details';
 import { projectQueryOptions } from '@/features/projects/api/projects';
 import { useSessionStatus } from '@/lib/auth/session-store';
 import { localizedName } from '@/lib/roles';
+import { ideaPath, projectPath } from '@/lib/slugs';
 import { NotFoundRoute } from './not-found-route';
 import { budgetingPhase, currentPhase, useIdeaContext } from './use-idea-context';
+import { useIdeaAddress } from './use-slug-address';
 
 export function IdeaRoute() {
   const { t, i18n } = useTranslation();
-  const { projectId = '', ideaId = '' } = useParams();
+  // The address holds the project's and the idea's slugs (or ids, or a former project slug: replaced by the slug address).
+  const { projectId: projectRef = '', ideaId: ideaRef = '' } = useParams();
   const location = useLocation();
   const status = useSessionStatus();
-  // Wait for a stored session: an idea awaiting moderation is visible to its author and the staff only.
-  const idea = useQuery({ ...ideaQueryOptions(ideaId), enabled: status !== 'restoring' });
-  const project = useQuery({ ...projectQueryOptions(projectId), enabled: status !== 'restoring' });
+  // Waits for a stored session: an idea awaiting moderation is visible to its author and the staff only.
+  const address = useIdeaAddress(projectRef, ideaRef);
+  const ideaId = address.idea?.id ?? '';
+  const projectId = address.idea?.projectId ?? '';
+  const idea = useQuery({ ...ideaQueryOptions(ideaId), enabled: status !== 'restoring' && ideaId !== '' });
+  const project = useQuery({ ...projectQueryOptions(projectId), enabled: status !== 'restoring' && projectId !== '' });
   const { map, organisations } = useIdeaContext();
   const flash = (location.state as { idea?: string } | null)?.idea;
   const queryClient = useQueryClient();
 
-  if (status === 'restoring' || idea.isPending) {
+  if (address.failed) {
+    if (toApiError(address.error).status === 404) return <NotFoundRoute />;
+    return (
+      <Page title={t('ideas.page.loading')}>
+        <Alert variant="error" role="alert" title={describeError(t, toApiError(address.error))} />
+      </Page>
+    );
+  }
+  if (status === 'restoring' || address.pending || idea.isPending) {
     return (
       <Page title={t('ideas.page.loading')}>
         <Loading label={t('common.loading')} />
@@ -51,7 +65,9 @@ export function IdeaRoute() {
     <Page title={idea.data.title}>
       <StatusMessage>{flash ? t(`ideas.flash.${flash}`) : null}</StatusMessage>
       <p>
-        <Link to={`/projects/${projectId}`}>{projectTitle ? t('ideas.page.backTo', { title: projectTitle }) : t('ideas.page.back')}</Link>
+        <Link to={projectPath({ id: projectId, slug: idea.data.projectSlug })}>
+          {projectTitle ? t('ideas.page.backTo', { title: projectTitle }) : t('ideas.page.back')}
+        </Link>
       </p>
       <IdeaDetails
         idea={idea.data}
@@ -78,7 +94,10 @@ export function IdeaRoute() {
         }
       />
       {idea.data.visibility.state === IdeaVisibilityState.Public ? (
-        <ShareButtons url={shareUrl('ideas', idea.data.id, i18n.language)} title={idea.data.title} />
+        <ShareButtons
+          url={shareUrl(ideaPath({ id: projectId, slug: idea.data.projectSlug }, idea.data), i18n.language)}
+          title={idea.data.title}
+        />
       ) : null}
     </Page>
   );

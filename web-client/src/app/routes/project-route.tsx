@@ -20,7 +20,7 @@ import { BasketToggle } from '@/features/budgets/components/basket-toggle';
 import { UpcomingEvents } from '@/features/calendar-events/components/upcoming-events';
 import { IdeasSection, type IdeasSectionProps } from '@/features/ideas/components/ideas-section';
 import { platformQueryOptions } from '@/features/platform/api/platform';
-import { projectActionsQueryOptions, projectKeys, projectQueryOptions } from '@/features/projects/api/projects';
+import { projectActionsQueryOptions, projectKeys } from '@/features/projects/api/projects';
 import { ActionsPanel } from '@/features/projects/components/actions-panel';
 import { ProjectView } from '@/features/projects/components/project-view';
 import { PollWidget } from '@/features/surveys/components/poll-widget';
@@ -29,18 +29,22 @@ import { VoteToggle } from '@/features/votes/components/vote-toggle';
 import { VotingSummary } from '@/features/votes/components/voting-summary';
 import { useSessionStatus } from '@/lib/auth/session-store';
 import { localizedName } from '@/lib/roles';
+import { projectPath } from '@/lib/slugs';
 import { NotFoundRoute } from './not-found-route';
 import { phaseResultsPath, resultsReadable } from './phase-results';
 import { currentPhase, IDEA_METHODS, postIdeaDecision } from './use-idea-context';
+import { useProjectAddress } from './use-slug-address';
 import { useTagOptions } from './use-tag-options';
 
 export function ProjectRoute() {
   const { t, i18n } = useTranslation();
-  const { id = '' } = useParams();
+  // The address holds the project's slug (or its id, or a former slug: replaced by the current slug address).
+  const { id: ref = '' } = useParams();
   const status = useSessionStatus();
   const queryClient = useQueryClient();
-  // Wait for a stored session: a draft is visible to its staff only.
-  const project = useQuery({ ...projectQueryOptions(id), enabled: status !== 'restoring' });
+  // Waits for a stored session: a draft is visible to its staff only.
+  const { query: project } = useProjectAddress(ref);
+  const id = project.data?.id ?? '';
   const hasIdeas =
     !!project.data && project.data.status !== 'draft' && project.data.phases.some((phase) => IDEA_METHODS.includes(phase.method));
   const current = currentPhase(project.data);
@@ -75,6 +79,7 @@ export function ProjectRoute() {
       : undefined;
   const ideas: IdeasSectionProps = {
     projectId: data.id,
+    projectSlug: data.slug ?? undefined,
     postIdea: actions.isSuccess ? postIdeaDecision(data, actions.data.actions) : undefined,
     map: platform.data?.map,
     topicOptions: tags.topicOptions,
@@ -102,7 +107,7 @@ export function ProjectRoute() {
       />
       {data.status === 'draft' ? null : <UpcomingEvents projectId={data.id} />}
       {data.status === 'draft' ? null : (
-        <ShareButtons url={shareUrl('projects', data.id, i18n.language)} title={localizedName(data.title, i18n.language)} />
+        <ShareButtons url={shareUrl(projectPath(data), i18n.language)} title={localizedName(data.title, i18n.language)} />
       )}
       {surveyNow && phase ? (
         <Questionnaire project={data} phase={phase} signedIn={status === 'authenticated'} resendAction={resendAction} />

@@ -24,7 +24,9 @@ describe('ShareButtons', () => {
   });
 
   it('builds the share page address in the reader’s language', () => {
-    expect(shareUrl('ideas', 'i-1', 'nl', 'https://city.example')).toBe('https://city.example/share/ideas/i-1?lang=nl');
+    expect(shareUrl('/projects/parc/ideas/des-bancs', 'nl', 'https://city.example')).toBe(
+      'https://city.example/share/projects/parc/ideas/des-bancs?lang=nl',
+    );
   });
 
   it('copies the link and says so in a live region', async () => {

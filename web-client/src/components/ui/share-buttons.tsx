@@ -9,9 +9,13 @@ export interface ShareButtonsProps {
   title: string;
 }
 
-/** The address of an item's share page, in the reader's language: what the share buttons give out. */
-export function shareUrl(kind: 'projects' | 'ideas' | 'events', id: string, language: string, origin = window.location.origin): string {
-  return `${origin}/share/${kind}/${encodeURIComponent(id)}?lang=${encodeURIComponent(language)}`;
+/**
+ * The address of an item's share page, in the reader's language: what the share buttons give out. `path` is the item's
+ * page in the web app, with slugs (/projects/{slug}, /projects/{slug}/ideas/{slug}, /events/{slug}): its share page is
+ * the same path under /share.
+ */
+export function shareUrl(path: string, language: string, origin = window.location.origin): string {
+  return `${origin}/share${path}?lang=${encodeURIComponent(language)}`;
 }
 
 /** The social networks' share addresses, built from the share page's address. */

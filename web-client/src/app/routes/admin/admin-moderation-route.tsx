@@ -9,6 +9,7 @@ import { ModerationQueue } from '@/features/moderation/components/moderation-que
 import { projectQueryOptions } from '@/features/projects/api/projects';
 import { localizedName } from '@/lib/roles';
 import { Forbidden } from '../forbidden';
+import { projectPath } from '@/lib/slugs';
 
 /** A project's moderation queue, for its staff (moderators, its department's heads, admins). */
 export function AdminModerationRoute() {
@@ -36,7 +37,7 @@ export function AdminModerationRoute() {
             <Link to={`/admin/projects/${project.data.id}/ideas`}>{t('ideasManager.navLink')}</Link>
           </li>
           <li>
-            <Link to={`/projects/${project.data.id}`}>{t('moderation.viewPage')}</Link>
+            <Link to={projectPath(project.data)}>{t('moderation.viewPage')}</Link>
           </li>
         </ul>
       </nav>

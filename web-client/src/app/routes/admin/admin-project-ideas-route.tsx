@@ -10,6 +10,7 @@ import { projectQueryOptions } from '@/features/projects/api/projects';
 import { localizedName } from '@/lib/roles';
 import { Forbidden } from '../forbidden';
 import { useFilterTagOptions } from '../use-tag-options';
+import { projectPath } from '@/lib/slugs';
 
 /** A project's ideas manager, for its staff (moderators, its department's heads, admins). */
 export function AdminProjectIdeasRoute() {
@@ -41,7 +42,7 @@ export function AdminProjectIdeasRoute() {
             <Link to={`/admin/projects/${project.data.id}/report`}>{t('reports.navLink')}</Link>
           </li>
           <li>
-            <Link to={`/projects/${project.data.id}`}>{t('moderation.viewPage')}</Link>
+            <Link to={projectPath(project.data)}>{t('moderation.viewPage')}</Link>
           </li>
         </ul>
       </nav>

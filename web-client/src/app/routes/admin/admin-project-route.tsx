@@ -17,6 +17,7 @@ import { UserPicker } from '@/features/users/components/user-picker';
 import { localizedName } from '@/lib/roles';
 import { Forbidden } from '../forbidden';
 import { useProjectTagOptions } from '../use-tag-options';
+import { projectPath } from '@/lib/slugs';
 
 /** A project's editor for its staff: status, texts, header image, timeline, preview link, moderators. */
 export function AdminProjectRoute() {
@@ -43,7 +44,7 @@ export function AdminProjectRoute() {
       <nav className="inline-nav" aria-label={t('projects.editor.sections')}>
         <ul className="inline-list">
           <li>
-            <Link to={`/projects/${data.id}`}>{t('projects.editor.viewPage')}</Link>
+            <Link to={projectPath(data)}>{t('projects.editor.viewPage')}</Link>
           </li>
           <li>
             <Link to={`/admin/projects/${data.id}/ideas`}>{t('ideasManager.navLink')}</Link>

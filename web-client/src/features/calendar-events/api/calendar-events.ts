@@ -53,6 +53,13 @@ export const calendarEventQueryOptions = (id: string) =>
     queryFn: ({ signal }) => api.getCalendarEvent(id, signal),
   });
 
+/** An event by its slug. */
+export const calendarEventBySlugQueryOptions = (slug: string) =>
+  queryOptions({
+    queryKey: [...calendarEventKeys.all, 'by-slug', slug] as const,
+    queryFn: ({ signal }) => api.getCalendarEventBySlug(slug, signal),
+  });
+
 export const registrantsQueryOptions = (id: string) =>
   queryOptions({
     queryKey: calendarEventKeys.registrants(id),

@@ -4,6 +4,7 @@ import { CalendarEventStatus, type CalendarEvent } from '@contracts/participatio
 import { Badge } from '@/components/ui/badge';
 import { localizedName } from '@/lib/roles';
 import { formatEventWhen } from './event-time';
+import { eventPath } from '@/lib/slugs';
 
 /** One event in a list: its title (a link to its page), when, where, and whether places are left. */
 export function EventCard({ event, headingLevel = 3 }: { event: CalendarEvent; headingLevel?: 2 | 3 }) {
@@ -13,7 +14,7 @@ export function EventCard({ event, headingLevel = 3 }: { event: CalendarEvent; h
   return (
     <li className="card event-card">
       <Heading className="card__title">
-        <Link to={`/events/${event.id}`}>{localizedName(event.title, i18n.language)}</Link>
+        <Link to={eventPath(event)}>{localizedName(event.title, i18n.language)}</Link>
       </Heading>
       <p className="event-card__when">{formatEventWhen(event.startsAt, event.endsAt, i18n.language)}</p>
       {place ? <p className="muted">{place}</p> : event.onlineUrl ? <p className="muted">{t('calendarEvents.online')}</p> : null}

@@ -8,6 +8,7 @@ import { safeExternalUrl } from '@/lib/urls';
 import { eventIcsUrl } from '../api/calendar-events';
 import { formatEventWhen } from './event-time';
 import { RegistrationPanel } from './registration-panel';
+import { projectPath } from '@/lib/slugs';
 
 export interface EventDetailsProps {
   event: CalendarEvent;
@@ -52,7 +53,9 @@ export function EventDetails({ event, signedIn, map }: EventDetailsProps) {
           <>
             <dt>{t('calendarEvents.project')}</dt>
             <dd>
-              <Link to={`/projects/${event.projectId}`}>{localizedName(event.projectTitle, i18n.language)}</Link>
+              <Link to={projectPath({ id: event.projectId, slug: event.projectSlug })}>
+                {localizedName(event.projectTitle, i18n.language)}
+              </Link>
             </dd>
           </>
         ) : null}

@@ -27,6 +27,7 @@ import {
 import { EventForm } from './event-form';
 import { EventList, EventPeriodChoice } from './event-list';
 import { formatEventWhen } from './event-time';
+import { eventPath } from '@/lib/slugs';
 
 export interface EventsManagerProps {
   /** The project's events; platform-wide ones without it. */
@@ -102,7 +103,7 @@ function ManagedEvent({ event, map, onNotice }: { event: CalendarEvent; map?: Ge
   return (
     <li className="card">
       <h3 className="card__title">
-        <Link to={`/events/${event.id}`}>{title}</Link>
+        <Link to={eventPath(event)}>{title}</Link>
       </h3>
       <p>{formatEventWhen(event.startsAt, event.endsAt, i18n.language)}</p>
       <p>

@@ -6,6 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { StatusMessage } from '@/components/ui/status-message';
 import { useRegistration } from '../api/calendar-events';
+import { eventPath } from '@/lib/slugs';
 
 export interface RegistrationPanelProps {
   event: CalendarEvent;
@@ -42,7 +43,7 @@ export function RegistrationPanel({ event, signedIn }: RegistrationPanelProps) {
         <p className="muted">{t('calendarEvents.registration.over')}</p>
       ) : !signedIn ? (
         <p>
-          <Link to="/login" state={{ from: `/events/${event.id}` }}>
+          <Link to="/login" state={{ from: eventPath(event) }}>
             {t('calendarEvents.registration.login')}
           </Link>
         </p>

@@ -106,6 +106,13 @@ export const ideaQueryOptions = (id: string) =>
     queryFn: ({ signal }) => api.getIdea(id, signal),
   });
 
+/** An idea by its project's slug and its own. */
+export const ideaBySlugQueryOptions = (projectSlug: string, slug: string) =>
+  queryOptions({
+    queryKey: [...ideaKeys.all, 'by-slug', projectSlug, slug] as const,
+    queryFn: ({ signal }) => api.getIdeaBySlug(projectSlug, slug, signal),
+  });
+
 export const ideaNotesQueryOptions = (id: string) =>
   queryOptions({
     queryKey: ideaKeys.notes(id),

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ListIdeasIdea } from '@contracts/participation-client';
+import { ideaPath } from '@/lib/slugs';
 import { IdeaAuthor } from './idea-author';
 import { IdeaCounters } from './idea-counters';
 import { IdeaStatusBadge } from './idea-status-badge';
@@ -9,13 +10,15 @@ import { IdeaStatusBadge } from './idea-status-badge';
 export interface IdeaCardProps {
   idea: ListIdeasIdea;
   projectId: string;
+  /** The project's slug, for the idea's address (its id when unknown). */
+  projectSlug?: string;
   headingLevel?: 3 | 4;
   /** What the current phase lets people do with the idea from the list (vote, basket), below the counters. */
   actions?: ReactNode;
 }
 
 /** An idea in a list: title (link to its page), status, author, excerpt, counters and your reaction. */
-export function IdeaCard({ idea, projectId, headingLevel = 3, actions }: IdeaCardProps) {
+export function IdeaCard({ idea, projectId, projectSlug, headingLevel = 3, actions }: IdeaCardProps) {
   const { t } = useTranslation();
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const titleId = `idea-${idea.id}-title`;
@@ -23,7 +26,7 @@ export function IdeaCard({ idea, projectId, headingLevel = 3, actions }: IdeaCar
     <li className="card idea-card">
       <article aria-labelledby={titleId}>
         <Heading id={titleId} className="card__title">
-          <Link to={`/projects/${projectId}/ideas/${idea.id}`}>{idea.title}</Link>
+          <Link to={ideaPath({ id: projectId, slug: projectSlug }, idea)}>{idea.title}</Link>
         </Heading>
         <p className="idea-card__meta">
           <IdeaStatusBadge status={idea.status} /> <IdeaAuthor author={idea.author} />

@@ -19,6 +19,7 @@ import { TextField } from '@/components/ui/text-field';
 import { oneOf } from '@/lib/closed-sets';
 import { useDebouncedValue } from '@/lib/hooks/use-debounced-value';
 import { useWhenVisible } from '@/lib/hooks/use-when-visible';
+import { ideaPath } from '@/lib/slugs';
 import {
   EMPTY_IDEA_FILTERS,
   IDEA_SORTS,
@@ -38,6 +39,8 @@ const IdeaMap = lazy(async () => ({ default: (await import('@/components/map/ide
 
 export interface IdeasSectionProps {
   projectId: string;
+  /** The project's slug, for the ideas' addresses (its id when unknown). */
+  projectSlug?: string;
   /** May the visitor post an idea now (the project's current phase)? Undefined: no phase runs. */
   postIdea: ActionPolicyDecision | undefined;
   /** The platform's base map; without it there is no map view. */
@@ -57,6 +60,7 @@ export interface IdeasSectionProps {
  */
 export function IdeasSection({
   projectId,
+  projectSlug,
   postIdea,
   map,
   beforeList,
@@ -94,12 +98,12 @@ export function IdeasSection({
                 latitude: idea.location.latitude,
                 longitude: idea.location.longitude,
                 title: idea.title,
-                href: `/projects/${projectId}/ideas/${idea.id}`,
+                href: ideaPath({ id: projectId, slug: projectSlug }, idea),
               },
             ]
           : [],
       ),
-    [items, projectId],
+    [items, projectId, projectSlug],
   );
 
   return (
@@ -213,7 +217,7 @@ export function IdeasSection({
       ) : (
         <ul className="card-list card-list--grid ideas__list" aria-label={onMap ? t('ideas.view.listInArea') : t('ideas.view.list')}>
           {items.map((idea) => (
-            <IdeaCard key={idea.id} idea={idea} projectId={projectId} actions={renderCardActions?.(idea)} />
+            <IdeaCard key={idea.id} idea={idea} projectId={projectId} projectSlug={projectSlug} actions={renderCardActions?.(idea)} />
           ))}
         </ul>
       )}

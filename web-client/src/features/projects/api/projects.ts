@@ -126,6 +126,13 @@ export const projectQueryOptions = (id: string) =>
     queryFn: ({ signal }) => api.getProject(id, undefined, signal),
   });
 
+/** A project by its slug (a former slug: the API redirects to the current one, whose page is answered). */
+export const projectBySlugQueryOptions = (slug: string) =>
+  queryOptions({
+    queryKey: [...projectKeys.all, 'by-slug', slug] as const,
+    queryFn: ({ signal }) => api.getProjectBySlug(slug, undefined, signal),
+  });
+
 /** A draft seen through its preview link: the token goes in the X-Preview-Token header, never in a URL. */
 export const projectPreviewQueryOptions = (id: string, token: string) =>
   queryOptions({

@@ -4,6 +4,7 @@ import type { ListProjectsProject } from '@contracts/participation-client';
 import { Badge } from '@/components/ui/badge';
 import { formatDate } from '@/lib/format';
 import { localizedName } from '@/lib/roles';
+import { projectPath } from '@/lib/slugs';
 
 /** A project in a list: title (link), department, summary, current method and its end, topics. */
 export function ProjectCard({ project, headingLevel = 3 }: { project: ListProjectsProject; headingLevel?: 2 | 3 }) {
@@ -30,7 +31,7 @@ export function ProjectCard({ project, headingLevel = 3 }: { project: ListProjec
         ) : null}
         <p className="project-card__department">{localizedName(project.department.name, language)}</p>
         <Heading id={`project-${project.id}-title`} className="card__title">
-          <Link to={`/projects/${project.id}`}>{title}</Link>
+          <Link to={projectPath(project)}>{title}</Link>
         </Heading>
         {summary ? <p className="project-card__summary">{summary}</p> : null}
         <p className="project-card__meta">

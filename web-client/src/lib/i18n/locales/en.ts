@@ -958,6 +958,10 @@ export const en: Messages = {
       done: 'The project was created as a draft.',
     },
     editor: {
+      slug: 'Page address',
+      slugHint:
+        'Lowercase letters without accents, digits and hyphens: /projects/this-address. The old address keeps working and leads to the new one.',
+      slugInvalid: 'The address may only hold lowercase letters without accents, digits and hyphens (at most 100 characters).',
       pageTitle: 'Project: {{title}}',
       sections: 'Project links',
       viewPage: 'View the project page',

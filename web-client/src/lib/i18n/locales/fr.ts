@@ -971,6 +971,11 @@ export const fr = {
       done: 'Le projet a été créé en brouillon.',
     },
     editor: {
+      slug: 'Adresse de la page',
+      slugHint:
+        "Lettres minuscules sans accents, chiffres et traits d'union : /projects/cette-adresse. L'ancienne adresse reste valable et mène à la nouvelle.",
+      slugInvalid:
+        "L'adresse ne peut contenir que des lettres minuscules sans accents, des chiffres et des traits d'union (100 caractères au plus).",
       pageTitle: 'Projet : {{title}}',
       sections: 'Liens du projet',
       viewPage: 'Voir la page du projet',

@@ -965,6 +965,10 @@ export const nl: Messages = {
       done: 'Het project werd als concept aangemaakt.',
     },
     editor: {
+      slug: 'Adres van de pagina',
+      slugHint:
+        'Kleine letters zonder accenten, cijfers en koppeltekens: /projects/dit-adres. Het oude adres blijft werken en leidt naar het nieuwe.',
+      slugInvalid: 'Het adres mag alleen kleine letters zonder accenten, cijfers en koppeltekens bevatten (hoogstens 100 tekens).',
       pageTitle: 'Project: {{title}}',
       sections: 'Projectlinks',
       viewPage: 'De projectpagina bekijken',
