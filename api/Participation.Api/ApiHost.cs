@@ -7,6 +7,7 @@ using Participation.Api.Features.Briefings;
 using Participation.Api.Features.Budgets;
 using Participation.Api.Features.CalendarEvents;
 using Participation.Api.Features.Campaigns;
+using Participation.Api.Features.ContentCalendar;
 using Participation.Api.Features.Comments;
 using Participation.Api.Features.Departments;
 using Participation.Api.Features.Digests;
@@ -141,6 +142,7 @@ public static class ApiHost
         api.MapPagesEndpoints();
         api.MapTopicsEndpoints();
         api.MapAreasEndpoints();
+        api.MapContentCalendarEndpoints();
         app.MapEmbedEndpoints();
         app.MapShareEndpoints();
         extraEndpoints?.Invoke(app);
