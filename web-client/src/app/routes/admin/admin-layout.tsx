@@ -37,6 +37,7 @@ export type StaffSectionKey =
   | 'digests'
   | 'briefings'
   | 'events'
+  | 'contentCalendar'
   | 'pages'
   | 'settings';
 
@@ -66,6 +67,9 @@ export const PAGE_ROLES: Role[] = [Role.Admin, Role.CommunicationManager];
 /** Who writes platform-wide events (a project's staff write its events from the project). */
 export const EVENT_ROLES: Role[] = [Role.Admin, Role.CommunicationManager];
 
+/** Who reads the content calendar (each sees their part: the API decides). */
+export const CONTENT_CALENDAR_ROLES: Role[] = [Role.Admin, Role.CommunicationManager, Role.DepartmentHead, Role.ProjectModerator];
+
 export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[] | null }[] = [
   { path: '/admin', key: 'overview', roles: null },
   { path: '/dashboard', key: 'dashboard', roles: DASHBOARD_ROLES },
@@ -84,6 +88,7 @@ export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[]
   { path: '/admin/digests', key: 'digests', roles: DIGEST_ROLES },
   { path: '/admin/briefings', key: 'briefings', roles: BRIEFING_ROLES },
   { path: '/admin/events', key: 'events', roles: EVENT_ROLES },
+  { path: '/admin/content-calendar', key: 'contentCalendar', roles: CONTENT_CALENDAR_ROLES },
   { path: '/admin/pages', key: 'pages', roles: PAGE_ROLES },
   { path: '/admin/settings', key: 'settings', roles: SETTINGS_ROLES },
 ];
