@@ -23,10 +23,9 @@ public static class ContentCalendarIcs
         public async ValueTask<string> Handle(Query q, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            var owner =
-                await connection.QuerySingleOrDefaultAsync<Guid?>(
-                    new CommandDefinition(OwnerSql, new { Hash = SecureTokens.Hash(q.Token) }, cancellationToken: ct)
-                ) ?? throw new NotFoundException("No such feed.");
+            var owner = await connection.QuerySingleOrDefaultAsync<Guid?>(
+                new CommandDefinition(OwnerSql, new { Hash = SecureTokens.Hash(q.Token) }, cancellationToken: ct)
+            ) ?? throw new NotFoundException("No such feed.");
             var now = clock.GetUtcNow();
             List<ContentCalendarItem> items;
             try

@@ -190,7 +190,12 @@ public static class ContentCalendarItems
     }
 
     /// <summary>The schedule's sends in the window that are still to come (past ones are in the briefings sent).</summary>
-    public static IEnumerable<ContentCalendarItem> Planned(BriefingSchedule schedule, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
+    public static IEnumerable<ContentCalendarItem> Planned(
+        BriefingSchedule schedule,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        DateTimeOffset now
+    )
     {
         if (schedule.Frequency == BriefingFrequency.Off)
             yield break;

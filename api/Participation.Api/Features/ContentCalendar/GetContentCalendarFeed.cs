@@ -16,7 +16,9 @@ public static class GetContentCalendarFeed
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await ContentCalendarFeedAccess.RequireStaffAsync(connection, q.ActorId, ct);
-            var at = await connection.QuerySingleOrDefaultAsync<DateTime?>(new CommandDefinition(Sql, new { q.ActorId }, cancellationToken: ct));
+            var at = await connection.QuerySingleOrDefaultAsync<DateTime?>(
+                new CommandDefinition(Sql, new { q.ActorId }, cancellationToken: ct)
+            );
             return new Response(at is not null, at is { } a ? new DateTimeOffset(DateTime.SpecifyKind(a, DateTimeKind.Utc)) : null);
         }
     }

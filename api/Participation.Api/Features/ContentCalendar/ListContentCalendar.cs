@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Participation.Api.Features.ContentCalendar;
 
-/// <summary>The staff content calendar in a window of at most 100 days (see <see cref="ContentCalendarItems"/> for who sees what).</summary>
+/// <summary>The staff content calendar in a window of at most 100 days (see <see cref="ContentCalendarItems"/> for who sees
+/// what).</summary>
 public static class ListContentCalendar
 {
     public sealed record Query(
@@ -71,14 +72,13 @@ public static class ListContentCalendar
 
     [EndpointSummary("The staff content calendar: phases, events, campaigns and briefings the caller may see, in a window.")]
     public static ValueTask<Response> Endpoint([AsParameters] QueryString q, Caller caller, ISender sender, CancellationToken ct) =>
-        sender.Send(
-            new Query(caller.UserId, q.From, q.To, ParseKinds(q.Kinds), q.ProjectId, q.DepartmentId, RequestLanguage.Current),
-            ct
-        );
+        sender.Send(new Query(caller.UserId, q.From, q.To, ParseKinds(q.Kinds), q.ProjectId, q.DepartmentId, RequestLanguage.Current), ct);
 
     private static List<ContentCalendarKind>? ParseKinds(string[]? kinds)
     {
-        var names = (kinds ?? []).SelectMany(t => t.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var names = (kinds ?? [])
+            .SelectMany(t => t.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .ToList();
         return names.Count == 0 ? null : names.Select(n => WireEnum.FromQuery<ContentCalendarKind>(n)!.Value).ToList();
     }
 }
