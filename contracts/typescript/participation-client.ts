@@ -3768,11 +3768,11 @@ export class ParticipationClient {
 
     /**
      * The staff content calendar: phases, events, campaigns and briefings the caller may see, in a window.
-     * @param from (optional) Only entries from this instant on (included; ISO 8601, e.g. `2025-03-01T00:00:00+01:00`).
-     * @param to (optional) Only entries before this instant (excluded: for a whole day, give the next day's midnight).
-     * @param kinds (optional) 
-     * @param projectId (optional) The project's id.
-     * @param departmentId (optional) Only items of this department.
+     * @param from (optional) The window's start (included; ISO 8601, e.g. `2026-12-01T00:00:00+01:00`); required.
+     * @param to (optional) The window's end (excluded); required, at most 100 days after `from`.
+     * @param kinds (optional) Only these kinds: repeat the parameter or separate them with commas (`phase_start`, `phase_end`, `event`, `campaign_scheduled`, `campaign_sent`, `briefing_planned`, `briefing_sent`); every kind when left out.
+     * @param projectId (optional) Only this project's entries (and campaigns to its people).
+     * @param departmentId (optional) Only the entries of this department's projects (and campaigns to their people).
      * @return OK
      */
     listContentCalendar(from?: string | undefined, to?: string | undefined, kinds?: ContentCalendarKind[] | undefined, projectId?: string | undefined, departmentId?: string | undefined, signal?: AbortSignal): Promise<ListContentCalendarResponse> {
@@ -4008,7 +4008,7 @@ export class ParticipationClient {
 
     /**
      * A staff member's private content calendar as an iCalendar feed (the secret token in the address is the right).
-     * @param token The token from the link that was e-mailed.
+     * @param token The secret token of the feed's address, as its creation returned it.
      * @return OK
      */
     getContentCalendarIcs(token: string, signal?: AbortSignal): Promise<FileResponse> {

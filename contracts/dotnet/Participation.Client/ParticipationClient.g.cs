@@ -645,10 +645,11 @@ namespace Participation.Client
         /// <remarks>
         /// The staff content calendar: phases, events, campaigns and briefings the caller may see, in a window. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
-        /// <param name="from">Only entries from this instant on (included; ISO 8601, e.g. `2025-03-01T00:00:00+01:00`).</param>
-        /// <param name="to">Only entries before this instant (excluded: for a whole day, give the next day's midnight).</param>
-        /// <param name="projectId">The project's id.</param>
-        /// <param name="departmentId">Only items of this department.</param>
+        /// <param name="from">The window's start (included; ISO 8601, e.g. `2026-12-01T00:00:00+01:00`); required.</param>
+        /// <param name="to">The window's end (excluded); required, at most 100 days after `from`.</param>
+        /// <param name="kinds">Only these kinds: repeat the parameter or separate them with commas (`phase_start`, `phase_end`, `event`, `campaign_scheduled`, `campaign_sent`, `briefing_planned`, `briefing_sent`); every kind when left out.</param>
+        /// <param name="projectId">Only this project's entries (and campaigns to its people).</param>
+        /// <param name="departmentId">Only the entries of this department's projects (and campaigns to their people).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ListContentCalendarResponse> ListContentCalendarAsync(System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, System.Collections.Generic.IEnumerable<ContentCalendarKind>? kinds = null, System.Guid? projectId = null, System.Guid? departmentId = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -693,7 +694,7 @@ namespace Participation.Client
         /// <remarks>
         /// A staff member's private content calendar as an iCalendar feed (the secret token in the address is the right). Open to everyone. Rate-limited (policy `embed`): 429 with Retry-After beyond it.
         /// </remarks>
-        /// <param name="token">The token from the link that was e-mailed.</param>
+        /// <param name="token">The secret token of the feed's address, as its creation returned it.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<FileResponse> GetContentCalendarIcsAsync(string token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -9537,10 +9538,11 @@ namespace Participation.Client
         /// <remarks>
         /// The staff content calendar: phases, events, campaigns and briefings the caller may see, in a window. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
         /// </remarks>
-        /// <param name="from">Only entries from this instant on (included; ISO 8601, e.g. `2025-03-01T00:00:00+01:00`).</param>
-        /// <param name="to">Only entries before this instant (excluded: for a whole day, give the next day's midnight).</param>
-        /// <param name="projectId">The project's id.</param>
-        /// <param name="departmentId">Only items of this department.</param>
+        /// <param name="from">The window's start (included; ISO 8601, e.g. `2026-12-01T00:00:00+01:00`); required.</param>
+        /// <param name="to">The window's end (excluded); required, at most 100 days after `from`.</param>
+        /// <param name="kinds">Only these kinds: repeat the parameter or separate them with commas (`phase_start`, `phase_end`, `event`, `campaign_scheduled`, `campaign_sent`, `briefing_planned`, `briefing_sent`); every kind when left out.</param>
+        /// <param name="projectId">Only this project's entries (and campaigns to its people).</param>
+        /// <param name="departmentId">Only the entries of this department's projects (and campaigns to their people).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ListContentCalendarResponse> ListContentCalendarAsync(System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, System.Collections.Generic.IEnumerable<ContentCalendarKind>? kinds = null, System.Guid? projectId = null, System.Guid? departmentId = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -9976,7 +9978,7 @@ namespace Participation.Client
         /// <remarks>
         /// A staff member's private content calendar as an iCalendar feed (the secret token in the address is the right). Open to everyone. Rate-limited (policy `embed`): 429 with Retry-After beyond it.
         /// </remarks>
-        /// <param name="token">The token from the link that was e-mailed.</param>
+        /// <param name="token">The secret token of the feed's address, as its creation returned it.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<FileResponse> GetContentCalendarIcsAsync(string token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
