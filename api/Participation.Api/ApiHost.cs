@@ -8,6 +8,7 @@ using Participation.Api.Features.Budgets;
 using Participation.Api.Features.CalendarEvents;
 using Participation.Api.Features.Campaigns;
 using Participation.Api.Features.Comments;
+using Participation.Api.Features.ContentCalendar;
 using Participation.Api.Features.Departments;
 using Participation.Api.Features.Digests;
 using Participation.Api.Features.Exports;
@@ -143,6 +144,7 @@ public static class ApiHost
         api.MapHomePageEndpoints();
         api.MapTopicsEndpoints();
         api.MapAreasEndpoints();
+        api.MapContentCalendarEndpoints();
         app.MapEmbedEndpoints();
         app.MapShareEndpoints();
         extraEndpoints?.Invoke(app);

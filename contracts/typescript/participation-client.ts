@@ -3767,6 +3767,311 @@ export class ParticipationClient {
     }
 
     /**
+     * The staff content calendar: phases, events, campaigns and briefings the caller may see, in a window.
+     * @param from (optional) The window's start (included; ISO 8601, e.g. `2026-12-01T00:00:00+01:00`); required.
+     * @param to (optional) The window's end (excluded); required, at most 100 days after `from`.
+     * @param kinds (optional) Only these kinds: repeat the parameter or separate them with commas (`phase_start`, `phase_end`, `event`, `campaign_scheduled`, `campaign_sent`, `briefing_planned`, `briefing_sent`); every kind when left out.
+     * @param projectId (optional) Only this project's entries (and campaigns to its people).
+     * @param departmentId (optional) Only the entries of this department's projects (and campaigns to their people).
+     * @return OK
+     */
+    listContentCalendar(from?: string | undefined, to?: string | undefined, kinds?: ContentCalendarKind[] | undefined, projectId?: string | undefined, departmentId?: string | undefined, signal?: AbortSignal): Promise<ListContentCalendarResponse> {
+        let url_ = this.baseUrl + "/api/v1/content-calendar?";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (kinds === null)
+            throw new globalThis.Error("The parameter 'kinds' cannot be null.");
+        else if (kinds !== undefined)
+            kinds && kinds.forEach(item => { url_ += "kinds=" + encodeURIComponent("" + item) + "&"; });
+        if (projectId === null)
+            throw new globalThis.Error("The parameter 'projectId' cannot be null.");
+        else if (projectId !== undefined)
+            url_ += "projectId=" + encodeURIComponent("" + projectId) + "&";
+        if (departmentId === null)
+            throw new globalThis.Error("The parameter 'departmentId' cannot be null.");
+        else if (departmentId !== undefined)
+            url_ += "departmentId=" + encodeURIComponent("" + departmentId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListContentCalendar(_response);
+        });
+    }
+
+    protected processListContentCalendar(response: Response): Promise<ListContentCalendarResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListContentCalendarResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ListContentCalendarResponse>(null as any);
+    }
+
+    /**
+     * Whether the caller has a private content calendar feed (staff); never its address.
+     * @return OK
+     */
+    getContentCalendarFeed(signal?: AbortSignal): Promise<GetContentCalendarFeedResponse> {
+        let url_ = this.baseUrl + "/api/v1/content-calendar/feed";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetContentCalendarFeed(_response);
+        });
+    }
+
+    protected processGetContentCalendarFeed(response: Response): Promise<GetContentCalendarFeedResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetContentCalendarFeedResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GetContentCalendarFeedResponse>(null as any);
+    }
+
+    /**
+     * Create (or rotate) the caller's private content calendar feed (staff); the address is shown once.
+     * @return OK
+     */
+    createContentCalendarFeed(signal?: AbortSignal): Promise<CreateContentCalendarFeedResponse> {
+        let url_ = this.baseUrl + "/api/v1/content-calendar/feed";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateContentCalendarFeed(_response);
+        });
+    }
+
+    protected processCreateContentCalendarFeed(response: Response): Promise<CreateContentCalendarFeedResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateContentCalendarFeedResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CreateContentCalendarFeedResponse>(null as any);
+    }
+
+    /**
+     * Revoke the caller's private content calendar feed (staff): its address stops working.
+     * @return No Content
+     */
+    revokeContentCalendarFeed(signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/content-calendar/feed";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRevokeContentCalendarFeed(_response);
+        });
+    }
+
+    protected processRevokeContentCalendarFeed(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * A staff member's private content calendar as an iCalendar feed (the secret token in the address is the right).
+     * @param token The secret token of the feed's address, as its creation returned it.
+     * @return OK
+     */
+    getContentCalendarIcs(token: string, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/content-calendar/feeds/{token}.ics";
+        if (token === undefined || token === null)
+            throw new globalThis.Error("The parameter 'token' must be defined.");
+        url_ = url_.replace("{token}", encodeURIComponent("" + token));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/calendar"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetContentCalendarIcs(_response);
+        });
+    }
+
+    protected processGetContentCalendarIcs(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
      * The departments of the administration (names only).
      * @return OK
      */
@@ -16436,6 +16741,36 @@ export interface ConfirmEmailCommand {
     token: string;
 }
 
+export interface ContentCalendarAccess {
+    campaigns: boolean;
+    briefings: boolean;
+}
+
+export interface ContentCalendarItem {
+    id: string;
+    kind: ContentCalendarKind;
+    title: string;
+    startsAt: string;
+    endsAt?: string | undefined;
+    link: string;
+    projectId?: string | undefined;
+    projectTitle?: string | undefined;
+    cancelled: boolean;
+    count?: number | undefined;
+    periodFrom?: string | undefined;
+    periodTo?: string | undefined;
+}
+
+export enum ContentCalendarKind {
+    PhaseStart = "phase_start",
+    PhaseEnd = "phase_end",
+    Event = "event",
+    CampaignScheduled = "campaign_scheduled",
+    CampaignSent = "campaign_sent",
+    BriefingPlanned = "briefing_planned",
+    BriefingSent = "briefing_sent",
+}
+
 export interface CreateApiClientCreatedClient {
     client: ApiClient;
     clientId: string;
@@ -16469,6 +16804,11 @@ export interface CreateCalendarEventRequest {
     onlineUrl?: string | undefined;
     registration: boolean;
     capacity?: number | undefined;
+}
+
+export interface CreateContentCalendarFeedResponse {
+    token: string;
+    path: string;
 }
 
 export interface CreateDepartmentRequest {
@@ -16715,6 +17055,8 @@ export enum EventType {
     AreaUpdated = "area.updated",
     AreaArchived = "area.archived",
     AreaRestored = "area.restored",
+    ContentCalendarFeedCreated = "content_calendar.feed_created",
+    ContentCalendarFeedRevoked = "content_calendar.feed_revoked",
 }
 
 export interface Export {
@@ -16876,6 +17218,11 @@ export interface GetBudgetResultsResponse {
 
 export interface GetChangeCursorResponse {
     cursor: string;
+}
+
+export interface GetContentCalendarFeedResponse {
+    active: boolean;
+    createdAt?: string | undefined;
 }
 
 export interface GetDashboardDecision {
@@ -17738,6 +18085,11 @@ export interface ListChangesResponse {
 export interface ListCommentsResponse {
     items: CommentView[];
     nextCursor?: string | undefined;
+}
+
+export interface ListContentCalendarResponse {
+    items: ContentCalendarItem[];
+    access: ContentCalendarAccess;
 }
 
 export interface ListDashboardScopesItem {

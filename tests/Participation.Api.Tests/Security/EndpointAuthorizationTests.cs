@@ -95,6 +95,8 @@ public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
                 "GET /api/v1/events/{id:guid}",
                 "GET /api/v1/events/{id:guid}.ics",
                 "GET /api/v1/projects/{id:guid}/events.ics",
+                // A staff member's private content calendar feed: the secret token in its address is the right.
+                "GET /api/v1/content-calendar/feeds/{token}.ics",
                 // A widget's embed page (framed by its allowed origins only) and the script snippet's code.
                 "GET /embed/widgets/{id:guid}",
                 "GET /embed/embed.js",

@@ -114,6 +114,10 @@ export const routes = [
           },
           { path: 'events', lazy: async () => ({ Component: (await import('./routes/admin/admin-events-route')).AdminEventsRoute }) },
           {
+            path: 'content-calendar',
+            lazy: async () => ({ Component: (await import('./routes/admin/admin-content-calendar-route')).AdminContentCalendarRoute }),
+          },
+          {
             path: 'campaigns',
             lazy: async () => ({ Component: (await import('./routes/admin/admin-campaigns-route')).AdminCampaignsRoute }),
           },

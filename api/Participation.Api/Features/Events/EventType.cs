@@ -391,6 +391,12 @@ public enum EventType
 
     [JsonStringEnumMemberName("area.restored")]
     AreaRestored,
+
+    [JsonStringEnumMemberName("content_calendar.feed_created")]
+    ContentCalendarFeedCreated,
+
+    [JsonStringEnumMemberName("content_calendar.feed_revoked")]
+    ContentCalendarFeedRevoked,
 }
 
 /// <summary>What an event is about.</summary>
@@ -573,6 +579,8 @@ public static class EventCatalogue
                 SubjectType.Area,
                 true
             ),
+            // A staff member's private content calendar feed (the subject is its owner): created, rotated or revoked.
+            EventType.ContentCalendarFeedCreated or EventType.ContentCalendarFeedRevoked => new(SubjectType.User, true),
         };
 #pragma warning restore CS8524
 

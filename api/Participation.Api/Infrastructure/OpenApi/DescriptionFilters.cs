@@ -115,6 +115,19 @@ internal sealed class DescriptionsFilter : IOperationFilter
         ["period"] = "`upcoming` (not yet ended, soonest first; the default) or `past` (ended, latest first).",
     };
 
+    /// <summary>The content calendar's own parameters.</summary>
+    private static readonly Dictionary<string, string> ContentCalendar = new(StringComparer.Ordinal)
+    {
+        ["from"] = "The window's start (included; ISO 8601, e.g. `2026-12-01T00:00:00+01:00`); required.",
+        ["to"] = "The window's end (excluded); required, at most 100 days after `from`.",
+        ["kinds"] =
+            "Only these kinds: repeat the parameter or separate them with commas (`phase_start`, `phase_end`, `event`, "
+            + "`campaign_scheduled`, `campaign_sent`, `briefing_planned`, `briefing_sent`); every kind when left out.",
+        ["projectId"] = "Only this project's entries (and campaigns to its people).",
+        ["departmentId"] = "Only the entries of this department's projects (and campaigns to their people).",
+        ["token"] = "The secret token of the feed's address, as its creation returned it.",
+    };
+
     private static readonly Dictionary<string, string> Period = new(StringComparer.Ordinal)
     {
         ["from"] = "The period's first day (`2026-09-01`, platform time, included); 90 days before `to` when left out.",
@@ -131,6 +144,8 @@ internal sealed class DescriptionsFilter : IOperationFilter
             return feed;
         if (path.StartsWith("/api/v1/events", StringComparison.Ordinal) && Events.TryGetValue(name, out var events))
             return events;
+        if (path.StartsWith("/api/v1/content-calendar", StringComparison.Ordinal) && ContentCalendar.TryGetValue(name, out var calendar))
+            return calendar;
         if (
             (path.StartsWith("/api/v1/figures", StringComparison.Ordinal) || path.StartsWith("/api/v1/dashboard", StringComparison.Ordinal))
             && Period.TryGetValue(name, out var period)

@@ -299,6 +299,16 @@ public static class Messages
             "Er zijn al meer mensen ingeschreven dan deze capaciteit.",
             "More people are already registered than this capacity."
         ),
+        ["content_calendar_window"] = (
+            "Choisissez une période de {0} jours au plus.",
+            "Kies een periode van hoogstens {0} dagen.",
+            "Choose a window of at most {0} days."
+        ),
+        ["content_calendar_kinds"] = (
+            "Types inconnus : phase_start, phase_end, event, campaign_scheduled, campaign_sent, briefing_planned, briefing_sent.",
+            "Onbekende soorten: phase_start, phase_end, event, campaign_scheduled, campaign_sent, briefing_planned, briefing_sent.",
+            "One of: phase_start, phase_end, event, campaign_scheduled, campaign_sent, briefing_planned, briefing_sent."
+        ),
         ["one_of_event_periods"] = ("Choisissez upcoming ou past.", "Kies upcoming of past.", "One of: upcoming, past."),
         ["website_invalid"] = (
             "Indiquez une adresse web complète (https://...).",

@@ -38,6 +38,7 @@ export type StaffSectionKey =
   | 'briefings'
   | 'events'
   | 'homePage'
+  | 'contentCalendar'
   | 'pages'
   | 'settings';
 
@@ -70,6 +71,9 @@ export const HOME_PAGE_ROLES: Role[] = [Role.Admin, Role.CommunicationManager];
 /** Who writes platform-wide events (a project's staff write its events from the project). */
 export const EVENT_ROLES: Role[] = [Role.Admin, Role.CommunicationManager];
 
+/** Who reads the content calendar (each sees their part: the API decides). */
+export const CONTENT_CALENDAR_ROLES: Role[] = [Role.Admin, Role.CommunicationManager, Role.DepartmentHead, Role.ProjectModerator];
+
 export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[] | null }[] = [
   { path: '/admin', key: 'overview', roles: null },
   { path: '/dashboard', key: 'dashboard', roles: DASHBOARD_ROLES },
@@ -89,6 +93,7 @@ export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[]
   { path: '/admin/briefings', key: 'briefings', roles: BRIEFING_ROLES },
   { path: '/admin/events', key: 'events', roles: EVENT_ROLES },
   { path: '/admin/home-page', key: 'homePage', roles: HOME_PAGE_ROLES },
+  { path: '/admin/content-calendar', key: 'contentCalendar', roles: CONTENT_CALENDAR_ROLES },
   { path: '/admin/pages', key: 'pages', roles: PAGE_ROLES },
   { path: '/admin/settings', key: 'settings', roles: SETTINGS_ROLES },
 ];

@@ -366,6 +366,7 @@ export const fr = {
       briefings: 'Briefings des élus',
       events: 'Événements de la plateforme',
       homePage: 'Page d’accueil',
+      contentCalendar: 'Calendrier éditorial',
       pages: 'Pages',
       settings: 'Paramètres de la plateforme',
       topics: 'Thèmes et quartiers',
@@ -405,6 +406,8 @@ export const fr = {
         events: 'Les événements de toute la ville (hors projets) : créer, modifier, annuler, voir les inscrit·es.',
         homePage:
           'La page d’accueil par langue : bannière avec image et appel à l’action, projets épinglés, sections ; aperçu puis publication.',
+        contentCalendar:
+          'Les phases, événements, campagnes et briefings de la plateforme sur un calendrier (mois ou liste), avec une adresse iCal privée.',
         pages:
           'Les pages à propos, vie privée, conditions, accessibilité, questions fréquentes et pages libres : rédiger, publier, placer dans le pied de page.',
         settings: 'Le nom, le logo, les couleurs, les langues, la carte, les coordonnées et l’expéditeur des e-mails de la plateforme.',
@@ -1700,6 +1703,8 @@ export const fr = {
       area_updated: 'Quartier modifié',
       area_archived: 'Quartier archivé',
       area_restored: 'Quartier rétabli',
+      content_calendar_feed_created: 'Adresse iCal privée du calendrier éditorial créée',
+      content_calendar_feed_revoked: 'Adresse iCal privée du calendrier éditorial révoquée',
     },
     targets: {
       project: 'Projet',
@@ -3430,6 +3435,56 @@ export const fr = {
         department_head: 'responsable du service',
         elected_official: 'élu·e',
       },
+    },
+  },
+  contentCalendar: {
+    intro:
+      'Les phases des projets, les événements, les campagnes e-mail et les briefings des élus que vous pouvez voir, sur un seul calendrier. Chaque élément mène à sa page.',
+    previous: 'Mois précédent',
+    next: 'Mois suivant',
+    today: 'Aujourd’hui',
+    view: 'Affichage',
+    monthView: 'Mois',
+    listView: 'Liste',
+    kindsLegend: 'Afficher',
+    loading: 'Chargement du calendrier…',
+    empty: 'Rien ce mois-ci.',
+    cancelled: 'annulé',
+    period: 'période du {{from}} au {{to}}',
+    entries_zero: 'aucun élément',
+    entries_one: '{{count}} élément',
+    entries_other: '{{count}} éléments',
+    keyboardHint:
+      'Au clavier : les flèches passent d’un jour à l’autre, Début et Fin vont au début et à la fin de la semaine, Page précédente et Page suivante changent de mois.',
+    kinds: {
+      phase_start: 'Début de phase',
+      phase_end: 'Fin de phase',
+      event: 'Événement',
+      campaign_scheduled: 'Campagne programmée',
+      campaign_sent: 'Campagne envoyée',
+      briefing_planned: 'Briefings des élus prévus',
+      briefing_sent: 'Briefings des élus envoyés',
+    },
+    feed: {
+      title: 'Abonnement iCal privé',
+      intro:
+        'Ajoutez ce calendrier à votre agenda (Outlook, Google Agenda, Calendrier d’Apple…) avec une adresse secrète, personnelle : elle montre ce que vous pouvez voir ici, du mois dernier aux trois mois à venir. Ne la partagez pas ; renouvelez-la ou révoquez-la si elle a circulé.',
+      none: 'Vous n’avez pas d’adresse iCal privée.',
+      activeHidden:
+        'Votre adresse iCal privée est active depuis le {{date}}. Elle n’est affichée qu’à sa création : renouvelez-la pour en obtenir une nouvelle.',
+      create: 'Créer mon adresse iCal',
+      replace: 'Renouveler l’adresse',
+      revoke: 'Révoquer l’adresse',
+      link: 'Votre adresse iCal privée',
+      onlyNow: 'Copiez-la maintenant : elle ne sera plus affichée.',
+      copy: 'Copier l’adresse',
+      copied: 'Adresse copiée.',
+      copyManually: 'La copie a échoué : l’adresse est sélectionnée, copiez-la avec Ctrl+C.',
+      created: 'Adresse créée. L’ancienne adresse, s’il y en avait une, ne fonctionne plus.',
+      revoked: 'Adresse révoquée : les agendas abonnés ne reçoivent plus rien.',
+      revokeTitle: 'Révoquer l’adresse iCal ?',
+      revokeConfirm: 'Révoquer',
+      revokeBody: 'Les agendas abonnés à cette adresse ne seront plus mis à jour.',
     },
   },
   calendarEvents: {

@@ -366,6 +366,7 @@ export const nl: Messages = {
       briefings: 'Briefings voor verkozenen',
       events: 'Evenementen van het platform',
       homePage: 'Startpagina',
+      contentCalendar: 'Redactionele kalender',
       pages: 'Pagina’s',
       settings: 'Platforminstellingen',
       topics: 'Thema’s en wijken',
@@ -403,6 +404,8 @@ export const nl: Messages = {
         events: 'De evenementen van de hele stad (buiten projecten): aanmaken, wijzigen, annuleren, de ingeschrevenen bekijken.',
         homePage:
           'De startpagina per taal: banner met afbeelding en oproep tot actie, vastgezette projecten, secties; voorbeeld en publicatie.',
+        contentCalendar:
+          'De fasen, evenementen, campagnes en briefings van het platform op één kalender (maand of lijst), met een privé-iCal-adres.',
         pages:
           'De pagina’s over ons, privacy, voorwaarden, toegankelijkheid, veelgestelde vragen en vrije pagina’s: schrijven, publiceren, in de voettekst plaatsen.',
         settings: 'De naam, het logo, de kleuren, de talen, de kaart, de contactgegevens en de afzender van de e-mails van het platform.',
@@ -1693,6 +1696,8 @@ export const nl: Messages = {
       area_updated: 'Wijk gewijzigd',
       area_archived: 'Wijk gearchiveerd',
       area_restored: 'Wijk hersteld',
+      content_calendar_feed_created: 'Privé-iCal-adres van de redactionele kalender aangemaakt',
+      content_calendar_feed_revoked: 'Privé-iCal-adres van de redactionele kalender ingetrokken',
     },
     targets: {
       project: 'Project',
@@ -3415,6 +3420,56 @@ export const nl: Messages = {
         department_head: 'diensthoofd',
         elected_official: 'verkozene',
       },
+    },
+  },
+  contentCalendar: {
+    intro:
+      'De fasen van projecten, de evenementen, de e-mailcampagnes en de briefings voor verkozenen die u mag zien, op één kalender. Elk item leidt naar zijn pagina.',
+    previous: 'Vorige maand',
+    next: 'Volgende maand',
+    today: 'Vandaag',
+    view: 'Weergave',
+    monthView: 'Maand',
+    listView: 'Lijst',
+    kindsLegend: 'Tonen',
+    loading: 'Kalender laden…',
+    empty: 'Niets deze maand.',
+    cancelled: 'geannuleerd',
+    period: 'periode van {{from}} tot {{to}}',
+    entries_zero: 'geen items',
+    entries_one: '{{count}} item',
+    entries_other: '{{count}} items',
+    keyboardHint:
+      'Met het toetsenbord: de pijltjes gaan van dag tot dag, Home en End naar het begin en einde van de week, Page Up en Page Down wisselen van maand.',
+    kinds: {
+      phase_start: 'Begin van fase',
+      phase_end: 'Einde van fase',
+      event: 'Evenement',
+      campaign_scheduled: 'Geplande campagne',
+      campaign_sent: 'Verzonden campagne',
+      briefing_planned: 'Geplande briefings voor verkozenen',
+      briefing_sent: 'Verzonden briefings voor verkozenen',
+    },
+    feed: {
+      title: 'Privé-iCal-abonnement',
+      intro:
+        'Voeg deze kalender toe aan uw agenda (Outlook, Google Agenda, Apple Agenda…) met een geheim, persoonlijk adres: het toont wat u hier mag zien, van vorige maand tot de komende drie maanden. Deel het niet; vernieuw of trek het in als het verspreid is.',
+      none: 'U hebt geen privé-iCal-adres.',
+      activeHidden:
+        'Uw privé-iCal-adres is actief sinds {{date}}. Het wordt alleen bij het aanmaken getoond: vernieuw het om een nieuw te krijgen.',
+      create: 'Mijn iCal-adres aanmaken',
+      replace: 'Adres vernieuwen',
+      revoke: 'Adres intrekken',
+      link: 'Uw privé-iCal-adres',
+      onlyNow: 'Kopieer het nu: het wordt niet meer getoond.',
+      copy: 'Adres kopiëren',
+      copied: 'Adres gekopieerd.',
+      copyManually: 'Kopiëren mislukt: het adres is geselecteerd, kopieer het met Ctrl+C.',
+      created: 'Adres aangemaakt. Het vorige adres, als er een was, werkt niet meer.',
+      revoked: 'Adres ingetrokken: geabonneerde agenda’s ontvangen niets meer.',
+      revokeTitle: 'Het iCal-adres intrekken?',
+      revokeConfirm: 'Intrekken',
+      revokeBody: 'Agenda’s die op dit adres geabonneerd zijn, worden niet meer bijgewerkt.',
     },
   },
   calendarEvents: {
