@@ -34718,11 +34718,11 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"content_calendar.feed_created")]
         [System.Runtime.Serialization.EnumMember(Value = @"content_calendar.feed_created")]
-        ContentCalendarFeedCreated = 118,
+        ContentCalendarFeedCreated = 120,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"content_calendar.feed_revoked")]
         [System.Runtime.Serialization.EnumMember(Value = @"content_calendar.feed_revoked")]
-        ContentCalendarFeedRevoked = 119,
+        ContentCalendarFeedRevoked = 121,
 
     }
 
