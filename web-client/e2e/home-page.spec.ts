@@ -83,5 +83,7 @@ test('the communication manager edits and publishes the home page with the edito
   await expect(visitor.getByRole('region', { name: 'À la une' }).getByRole('link', { name: project })).toBeVisible();
   await expectAccessible(visitor, 'published home page');
   await visitor.getByRole('link', { name: 'Proposer une idée' }).click();
-  await expect(visitor).toHaveURL(new RegExp(`/projects/${projectId}$`));
+  // The link named the project by its id: the page replaces it with the project's readable address.
+  await expect(visitor.getByRole('heading', { level: 1, name: project })).toBeVisible();
+  await expect(visitor).not.toHaveURL(new RegExp(projectId));
 });

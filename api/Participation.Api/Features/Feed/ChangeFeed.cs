@@ -214,7 +214,7 @@ public static class ChangeFeed
     }
 
     private const string ProjectsSql = """
-        SELECT p.id, p.department_id, d.name::text AS department_name, p.title::text AS title, p.summary::text AS summary,
+        SELECT p.id, p.slug, p.department_id, d.name::text AS department_name, p.title::text AS title, p.summary::text AS summary,
                p.description::text AS description, p.goals::text AS goals, p.target_audience::text AS target_audience,
                project_topic_names(p.id, @Lang) AS topics, project_topic_ids(p.id) AS topic_ids,
                    project_area_ids(p.id) AS area_ids, p.status, p.image_key, p.published_at, p.updated_at
@@ -228,7 +228,7 @@ public static class ChangeFeed
 
     // The columns ListIdeas reads, for given ids, with what decides whether each is public.
     private const string IdeasSql = $"""
-        SELECT i.id, i.title, i.excerpt, idea_topic_names(i.id, @Lang) AS topics, idea_topic_ids(i.id) AS topic_ids, i.area_id,
+        SELECT i.id, i.slug, i.title, i.excerpt, idea_topic_names(i.id, @Lang) AS topics, idea_topic_ids(i.id) AS topic_ids, i.area_id,
                i.latitude, i.longitude, i.location_label, i.status, i.author_id,
                i.organisation_id, i.likes_count, i.dislikes_count, i.comments_count, i.created_at, i.cost,
                {AuthorView.Columns}, NULL AS my_reaction,

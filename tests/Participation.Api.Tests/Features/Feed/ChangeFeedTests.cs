@@ -323,7 +323,7 @@ public sealed class ChangeFeedTests(ApiFactory api) : ApiTest(api)
         Assert.Null(seen["myRegistration"]);
         Assert.False(seen["canEdit"]!.GetValue<bool>());
         Assert.Equal(["calendar_event.created", "calendar_event.registered"], mirror.Log[id]);
-        Assert.EndsWith($"/events/{id}", seen["webUrl"]!.GetValue<string>());
+        Assert.EndsWith($"/events/{seen["slug"]!.GetValue<string>()}", seen["webUrl"]!.GetValue<string>());
 
         // Cancelled, it stays (marked); its project back to draft takes it out of the public state.
         Assert.Equal(

@@ -98,8 +98,10 @@ public sealed partial class EmbedPageTests(ApiFactory api) : ApiTest(api)
         Assert.DoesNotContain(draft.ToString(), html);
         Assert.True(html.IndexOf("Ancienne place", StringComparison.Ordinal) < html.IndexOf("Parc du centre", StringComparison.Ordinal));
         Assert.Contains("Projet terminé", html);
+        // The link is the project's readable address (its slug), which the web app serves.
+        var slug = await Api.ScalarAsync<string>("SELECT slug FROM projects WHERE id = @Id", new { Id = published });
         Assert.Contains(
-            $"<a href=\"https://participation.example/projects/{published}\" target=\"_blank\" rel=\"noopener\">Parc du centre",
+            $"<a href=\"https://participation.example/projects/{slug}\" target=\"_blank\" rel=\"noopener\">Parc du centre",
             html
         );
         Assert.Contains("Phase ideation · Proposez vos idées jusqu'au 12 mars 2099", WebUtility.HtmlDecode(html));
@@ -129,7 +131,10 @@ public sealed partial class EmbedPageTests(ApiFactory api) : ApiTest(api)
         await staff.PutAsJsonAsync($"/api/v1/widgets/{id}", Settings().With("maxItems", 1));
         var (_, one) = await PageAsync(id);
         Assert.Equal(1, Regex.Count(one, "<li>"));
-        Assert.Contains(newer.ToString(), one);
+        Assert.Contains(
+            $"/projects/{await Api.ScalarAsync<string>("SELECT slug FROM projects WHERE id = @Id", new { Id = newer })}\"",
+            one
+        );
     }
 
     [Fact]

@@ -43,7 +43,7 @@ export function AdminHomePageRoute() {
         ) : draft.isError ? (
           <Alert variant="error" title={describeError(t, toApiError(draft.error))} />
         ) : (
-          <HomeEditor key={`${draft.data.language}-${draft.data.version}`} draft={draft.data} />
+          <HomeEditor key={draft.data.language} draft={draft.data} />
         )}
       </Page>
     </RequireStaffRole>

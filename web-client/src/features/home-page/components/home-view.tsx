@@ -88,7 +88,13 @@ function SectionView({ section, home, level }: { section: HomeSection; home: Hom
       const projects = section.kind === HomeSectionKind.OpenProjects ? home.openProjects : home.closingSoon;
       return (
         <HomeBlock heading={heading} level={level}>
-          {projects.length === 0 ? <p className="muted">{t('home.projects.emptyTitle')}</p> : <ProjectList projects={projects} />}
+          {projects.length === 0 ? (
+            <p className="muted">
+              {section.kind === HomeSectionKind.OpenProjects ? t('home.projects.emptyTitle') : t('homePage.closingSoonEmpty')}
+            </p>
+          ) : (
+            <ProjectList projects={projects} />
+          )}
           <p className="section-link">
             <Link to="/projects">{t('home.projects.all')}</Link>
           </p>

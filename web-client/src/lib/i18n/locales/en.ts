@@ -96,6 +96,7 @@ export const en: Messages = {
     generic: 'Something went wrong.',
   },
   homePage: {
+    closingSoonEmpty: 'No participation closes in the next two weeks.',
     empty: 'Nothing for now.',
     closesOn: 'Closes on {{date}}',
     online: 'Online',

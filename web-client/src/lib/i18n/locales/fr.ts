@@ -95,6 +95,7 @@ export const fr = {
     generic: 'Une erreur est survenue.',
   },
   homePage: {
+    closingSoonEmpty: 'Aucune participation ne se clôture dans les deux semaines à venir.',
     empty: 'Rien pour le moment.',
     closesOn: 'Clôture le {{date}}',
     online: 'En ligne',

@@ -96,6 +96,7 @@ export const nl: Messages = {
     generic: 'Er is een fout opgetreden.',
   },
   homePage: {
+    closingSoonEmpty: 'Geen enkele deelname sluit in de komende twee weken.',
     empty: 'Voorlopig niets.',
     closesOn: 'Sluit op {{date}}',
     online: 'Online',
