@@ -137,10 +137,19 @@ public static class UpdateProject
                 )
                     throw new ConflictException(Messages.Get("project_slug_taken"), "slug");
             }
-            if (
-                await connection.QuerySingleOrDefaultAsync<Change>(new CommandDefinition(Sql, parameters, tx, cancellationToken: ct)) is
-                { } change
-            )
+            Change? change;
+            try
+            {
+                change = await connection.QuerySingleOrDefaultAsync<Change>(
+                    new CommandDefinition(Sql, parameters, tx, cancellationToken: ct)
+                );
+            }
+            catch (PostgresException ex) when (ex.IsUniqueViolation("projects_slug") || ex.IsUniqueViolation("project_slugs_pkey"))
+            {
+                // A creation that derived the same slug from its title committed first (it locks its title's base, not this slug).
+                throw new ConflictException(Messages.Get("project_slug_taken"), "slug");
+            }
+            if (change is not null)
                 await events.RecordAsync(
                     tx,
                     EventType.ProjectEdited,
