@@ -171,7 +171,12 @@ public sealed partial class NotificationsTests(ApiFactory api) : ApiTest(api)
 
         var mail = Assert.Single(mails, m => m.Subject == "Bruno Peeters a commenté votre idée « Idée 0 »");
         Assert.Contains("Intéressant", mail.TextBody);
-        Assert.Contains($"https://participation.example/projects/{c.P1}/ideas/{ideas[0]}", mail.TextBody);
+        // The link is the idea's readable address (its project's slug and its own).
+        var slugs = await Api.ScalarAsync<string>(
+            "SELECT p.slug || '/ideas/' || i.slug FROM ideas i JOIN projects p ON p.id = i.project_id WHERE i.id = @Id",
+            new { Id = ideas[0] }
+        );
+        Assert.Contains($"https://participation.example/projects/{slugs}", mail.TextBody);
         var headers = await Api.ScalarAsync<string>("SELECT headers::text FROM email_outbox WHERE id = @Id", new { mail.Id });
         Assert.Contains("\"List-Unsubscribe-Post\": \"List-Unsubscribe=One-Click\"", headers);
         var token = Uri.UnescapeDataString(UnsubscribeLink().Match(headers).Groups["token"].Value);
