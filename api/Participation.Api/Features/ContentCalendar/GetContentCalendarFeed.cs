@@ -19,7 +19,7 @@ public static class GetContentCalendarFeed
             var at = await connection.QuerySingleOrDefaultAsync<DateTime?>(
                 new CommandDefinition(Sql, new { q.ActorId }, cancellationToken: ct)
             );
-            return new Response(at is not null, at is { } a ? new DateTimeOffset(DateTime.SpecifyKind(a, DateTimeKind.Utc)) : null);
+            return new Response(at is not null, at.AsUtc());
         }
     }
 

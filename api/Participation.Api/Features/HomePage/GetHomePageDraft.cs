@@ -7,12 +7,7 @@ public static class GetHomePageDraft
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() =>
-            RuleFor(q => q.Language)
-                .NotNull()
-                .WithMessage(_ => Messages.Get("required"))
-                .IsInEnum()
-                .WithMessage(_ => Messages.Get("locale"));
+        public Validator() => RuleFor(q => q.Language).RequiredLanguage();
     }
 
     /// <summary>The query string: the language (fr, nl or en; one the platform has enabled).</summary>

@@ -73,7 +73,8 @@ public sealed record HomePageView(
 
 /// <summary>
 /// Fills a layout's sections in one batch of statements (pinned projects, open projects, closing soon, events, results),
-/// plus the figures' two when the figures are shown: a constant number whatever the layout.
+/// plus the figures' two when the figures are shown: a constant number whatever the layout. A hidden section's statement
+/// is still sent (the batch keeps its shape) but reads nothing: its flag is false.
 /// </summary>
 internal static class HomePageContent
 {
@@ -101,24 +102,26 @@ internal static class HomePageContent
          WHERE p.id = ANY(@Pinned) AND p.status = 'published';
 
         SELECT {ProjectColumns} FROM projects p {CurrentPhase}
-         WHERE p.status = 'published' AND cur.method IS NOT NULL AND cur.method <> 'information'
+         WHERE @Open AND p.status = 'published' AND cur.method IS NOT NULL AND cur.method <> 'information'
          ORDER BY p.published_at DESC, p.id DESC LIMIT @Size;
 
         SELECT {ProjectColumns} FROM projects p {CurrentPhase}
-         WHERE p.status = 'published' AND cur.ends_at <= now() + make_interval(days => @ClosingDays)
+         WHERE @Closing AND p.status = 'published' AND cur.ends_at <= now() + make_interval(days => @ClosingDays)
          ORDER BY cur.ends_at, p.id LIMIT @Size;
 
         SELECT e.id, coalesce(e.title ->> @Lang, e.title ->> 'fr') AS title, e.starts_at, e.ends_at, e.place_name,
                e.online_url IS NOT NULL AS online
           FROM calendar_events e LEFT JOIN projects p ON p.id = e.project_id
-         WHERE e.status = 'scheduled' AND e.ends_at > now() AND (e.project_id IS NULL OR p.status IN ('published', 'archived'))
+         WHERE @Events AND e.status = 'scheduled' AND e.ends_at > now()
+           AND (e.project_id IS NULL OR p.status IN ('published', 'archived'))
          ORDER BY e.starts_at, e.id LIMIT @EventsSize;
 
         SELECT * FROM (
             SELECT * FROM (
             SELECT DISTINCT ON (i.id) CASE c.to_status WHEN 'accepted' THEN 'idea_accepted' ELSE 'idea_implemented' END AS kind,
                    i.id, i.project_id, i.title, coalesce(p.title ->> @Lang, p.title ->> 'fr') AS project_title, c.created_at AS at
-              FROM (SELECT * FROM idea_status_changes WHERE to_status IN ('accepted', 'implemented') ORDER BY id DESC LIMIT 50) c
+              FROM (SELECT * FROM idea_status_changes
+                     WHERE @Results AND to_status IN ('accepted', 'implemented') ORDER BY id DESC LIMIT 50) c
               JOIN ideas i ON i.id = c.idea_id AND i.status = c.to_status AND i.listed
               JOIN projects p ON p.id = i.project_id AND p.status IN ('published', 'archived')
              ORDER BY i.id, c.id DESC) d
@@ -129,7 +132,7 @@ internal static class HomePageContent
                   FROM projects p
                   JOIN LATERAL (SELECT max(ph.ends_at) AS ended, bool_or(ph.ends_at IS NULL OR ph.ends_at > now()) AS running
                                   FROM phases ph WHERE ph.project_id = p.id) last ON last.ended IS NOT NULL AND NOT last.running
-                 WHERE p.status IN ('published', 'archived')
+                 WHERE @Results AND p.status IN ('published', 'archived')
                  ORDER BY last.ended DESC LIMIT @Size) f
         ) r ORDER BY r.at DESC, r.id LIMIT @Size;
 
@@ -161,6 +164,10 @@ internal static class HomePageContent
             Size = ListSize,
             EventsSize,
             ClosingDays = ClosingSoonDays,
+            Open = Shows(HomeSectionKind.OpenProjects),
+            Closing = Shows(HomeSectionKind.ClosingSoon),
+            Events = Shows(HomeSectionKind.UpcomingEvents),
+            Results = Shows(HomeSectionKind.ResultsAndDecisions),
             Figures = Shows(HomeSectionKind.Figures),
         };
         using var grid = await connection.QueryMultipleAsync(new CommandDefinition(Sql, args, cancellationToken: ct));
@@ -202,10 +209,10 @@ internal static class HomePageContent
             layout.Banner.ImageKey is { } key ? MediaAccess.UrlOf(key) : null,
             visible,
             layout.PinnedProjectIds.Where(pinnedRows.ContainsKey).Select(id => Project(pinnedRows[id])).ToList(),
-            Shows(HomeSectionKind.OpenProjects) ? open : [],
-            Shows(HomeSectionKind.ClosingSoon) ? closing : [],
-            Shows(HomeSectionKind.UpcomingEvents) ? events : [],
-            Shows(HomeSectionKind.ResultsAndDecisions) ? results : [],
+            open,
+            closing,
+            events,
+            results,
             figures,
             publishedAt
         );
@@ -216,9 +223,7 @@ internal static class HomePageContent
             r.Id,
             r.Title,
             r.Summary,
-            r.ImageKey is null
-                ? null
-                : $"/api/v1/projects/{r.Id}/image?v={Uri.EscapeDataString(Path.GetFileNameWithoutExtension(r.ImageKey))}",
+            Projects.GetProjectImage.UrlOf(r.Id, r.ImageKey),
             r.PhaseMethod?.ToEnum<PhaseMethod>(),
             r.PhaseEndsAt.AsUtc()
         );

@@ -120,6 +120,14 @@ public sealed class HomeLayoutRules : AbstractValidator<HomeLayout>
     }
 }
 
+/// <summary>Rules shared by the home page's requests.</summary>
+internal static class HomePageRules
+{
+    /// <summary>The language a request is about: required, fr, nl or en.</summary>
+    public static IRuleBuilderOptions<T, HomePageLanguage?> RequiredLanguage<T>(this IRuleBuilder<T, HomePageLanguage?> rule) =>
+        rule.NotNull().WithMessage(_ => Messages.Get("required")).IsInEnum().WithMessage(_ => Messages.Get("locale"));
+}
+
 /// <summary>The built-in layout a new platform starts with, and how layouts are cleaned, read and written.</summary>
 internal static class HomeLayouts
 {
@@ -194,18 +202,14 @@ internal static class HomeLayouts
         JsonSerializer.Deserialize<HomeLayout>(json, Json) ?? throw new InvalidOperationException("A stored home page is empty.");
 }
 
-/// <summary>Who edits the home page: admins and communication managers (platform roles).</summary>
+/// <summary>
+/// Who edits the home page: the pages' editors (admins and communication managers, <see cref="Pages.PageAccess"/>), in a
+/// language the platform has enabled.
+/// </summary>
 internal static class HomePageAccess
 {
-    private const string Sql = """
-        SELECT EXISTS (SELECT 1 FROM user_roles WHERE user_id = @ActorId AND role IN ('admin', 'communication_manager'));
-        """;
-
-    public static async Task RequireEditorAsync(IDbConnection connection, Guid actorId, CancellationToken ct)
-    {
-        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Sql, new { ActorId = actorId }, cancellationToken: ct)))
-            throw new ForbiddenException();
-    }
+    public static Task RequireEditorAsync(IDbConnection connection, Guid actorId, CancellationToken ct) =>
+        Pages.PageAccess.RequireEditorAsync(connection, actorId, ct);
 
     private const string LanguagesSql = "SELECT languages FROM platform_settings WHERE id = 1;";
 

@@ -23,10 +23,14 @@ internal static class HomePageStore
             new CommandDefinition(Sql + (forUpdate ? " FOR UPDATE;" : ";"), new { Language = language }, tx, cancellationToken: ct)
         );
 
+    /// <summary>The draft's layout: the built-in one when nothing was saved yet.</summary>
+    public static HomeLayout DraftLayout(string language, Row? row) =>
+        row is null ? HomeLayouts.Default(language) : HomeLayouts.FromJson(row.Draft);
+
     /// <summary>The draft as its editors see it: the built-in layout (version 0) when nothing was saved yet.</summary>
     public static HomePageDraft Draft(string language, Row? row)
     {
-        var layout = row is null ? HomeLayouts.Default(language) : HomeLayouts.FromJson(row.Draft);
+        var layout = DraftLayout(language, row);
         return new HomePageDraft(
             language.ToEnum<HomePageLanguage>(),
             row?.Version ?? 0,
@@ -39,7 +43,7 @@ internal static class HomePageStore
         );
     }
 
-    private static bool SameJson(string a, string b) =>
+    public static bool SameJson(string a, string b) =>
         System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(a), System.Text.Json.Nodes.JsonNode.Parse(b));
 
     /// <summary>What an audit entry keeps of a layout (the banner's text by its length: the text itself is on the page).</summary>

@@ -10,12 +10,7 @@ public static class PreviewHomePage
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() =>
-            RuleFor(q => q.Language)
-                .NotNull()
-                .WithMessage(_ => Messages.Get("required"))
-                .IsInEnum()
-                .WithMessage(_ => Messages.Get("locale"));
+        public Validator() => RuleFor(q => q.Language).RequiredLanguage();
     }
 
     public sealed class Handler(NpgsqlDataSource db, TimeProvider clock) : IQueryHandler<Query, HomePageView>
@@ -27,12 +22,11 @@ public static class PreviewHomePage
             var language = q.Language!.Value.ToWire();
             await HomePageAccess.RequireEnabledAsync(connection, language, ct);
             var row = await HomePageStore.ReadAsync(connection, null, language, forUpdate: false, ct);
-            var layout = row is null ? HomeLayouts.Default(language) : HomeLayouts.FromJson(row.Draft);
             return await HomePageContent.BuildAsync(
                 connection,
                 language,
                 HomePageSource.Draft,
-                layout,
+                HomePageStore.DraftLayout(language, row),
                 row?.PublishedAt.AsUtc(),
                 clock,
                 ct

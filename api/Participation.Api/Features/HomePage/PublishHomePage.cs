@@ -23,12 +23,7 @@ public static class PublishHomePage
                 () =>
                 {
                     RuleFor(c => c.Body.Version).GreaterThanOrEqualTo(1).OverridePropertyName("version");
-                    RuleFor(c => c.Body.Language)
-                        .NotNull()
-                        .WithMessage(_ => Messages.Get("required"))
-                        .IsInEnum()
-                        .WithMessage(_ => Messages.Get("locale"))
-                        .OverridePropertyName("language");
+                    RuleFor(c => c.Body.Language).RequiredLanguage().OverridePropertyName("language");
                 }
             );
         }

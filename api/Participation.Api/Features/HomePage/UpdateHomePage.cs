@@ -25,12 +25,7 @@ public static class UpdateHomePage
                 () =>
                 {
                     RuleFor(c => c.Body.Version).GreaterThanOrEqualTo(0).OverridePropertyName("version");
-                    RuleFor(c => c.Body.Language)
-                        .NotNull()
-                        .WithMessage(_ => Messages.Get("required"))
-                        .IsInEnum()
-                        .WithMessage(_ => Messages.Get("locale"))
-                        .OverridePropertyName("language");
+                    RuleFor(c => c.Body.Language).RequiredLanguage().OverridePropertyName("language");
                     RuleFor(c => c.Body.Layout).NotNull().WithMessage(_ => Messages.Get("required")).OverridePropertyName("layout");
                     RuleFor(c => c.Body.Layout!)
                         .SetValidator(new HomeLayoutRules())
@@ -84,13 +79,7 @@ public static class UpdateHomePage
             if ((before?.Version ?? 0) != c.Body.Version)
                 throw new ConflictException(Messages.Get("home_page_stale"), "version");
             var json = HomeLayouts.ToJson(layout);
-            if (
-                before is not null
-                && System.Text.Json.Nodes.JsonNode.DeepEquals(
-                    System.Text.Json.Nodes.JsonNode.Parse(before.Draft),
-                    System.Text.Json.Nodes.JsonNode.Parse(json)
-                )
-            )
+            if (before is not null && HomePageStore.SameJson(before.Draft, json))
                 return HomePageStore.Draft(language, before); // nothing changed: no new version, no event
 
             await connection.ExecuteAsync(

@@ -150,9 +150,7 @@ public static class GetProject
                 LocalizedText.FromJson(p.TargetAudience),
                 p.Topics,
                 p.Status.ToEnum<ProjectStatus>(),
-                p.ImageKey is null
-                    ? null
-                    : $"/api/v1/projects/{p.Id}/image?v={Uri.EscapeDataString(Path.GetFileNameWithoutExtension(p.ImageKey))}",
+                GetProjectImage.UrlOf(p.Id, p.ImageKey),
                 p.PublishedAt.AsUtc(),
                 p.UpdatedAt.AsUtc(),
                 phases,

@@ -9,6 +9,12 @@ public static class GetProjectImage
 
     public sealed record Image(Stream Content, string ContentType);
 
+    /// <summary>The image's address: the project's image route with the key's random part, so a new image is a new URL.</summary>
+    public static string? UrlOf(Guid projectId, string? imageKey) =>
+        imageKey is null
+            ? null
+            : $"/api/v1/projects/{projectId}/image?v={Uri.EscapeDataString(Path.GetFileNameWithoutExtension(imageKey))}";
+
     public sealed class Handler(NpgsqlDataSource db, IFileStorage storage) : IQueryHandler<Query, Image?>
     {
         private const string Sql = "SELECT image_key FROM projects WHERE id = @Id;";

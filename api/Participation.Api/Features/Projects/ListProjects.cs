@@ -155,9 +155,7 @@ public static class ListProjects
                         LocalizedText.FromJson(r.Summary),
                         r.Topics,
                         r.Status.ToEnum<ProjectStatus>(),
-                        r.ImageKey is null
-                            ? null
-                            : $"/api/v1/projects/{r.Id}/image?v={Uri.EscapeDataString(Path.GetFileNameWithoutExtension(r.ImageKey))}",
+                        GetProjectImage.UrlOf(r.Id, r.ImageKey),
                         r.PublishedAt.AsUtc(),
                         r.PhaseId is { } phase
                             ? new CurrentPhase(phase, r.PhaseMethod!.ToEnum<PhaseMethod>(), r.PhaseEndsAt.AsUtc())

@@ -82,7 +82,7 @@ public static class SetProjectImage
             }
             if (previous is not null)
                 await storage.DeleteAsync(previous, CancellationToken.None);
-            return new Response($"/api/v1/projects/{c.Id}/image?v={Path.GetFileNameWithoutExtension(key)}");
+            return new Response(GetProjectImage.UrlOf(c.Id, key)!);
         }
     }
 

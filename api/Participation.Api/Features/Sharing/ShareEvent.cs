@@ -46,10 +46,8 @@ public static class ShareEvent
             if (r is null)
                 return null;
             var language = q.Language ?? r.DefaultLanguage;
-            var image =
-                r.ImageKey is null || r.ProjectId is null
-                    ? Platform.PlatformSettings.ImageUrl(r.LogoKey, "logo")
-                    : $"/api/v1/projects/{r.ProjectId}/image?v={Uri.EscapeDataString(Path.GetFileNameWithoutExtension(r.ImageKey))}";
+            var image = (r.ProjectId is { } project ? Projects.GetProjectImage.UrlOf(project, r.ImageKey) : null)
+                ?? Platform.PlatformSettings.ImageUrl(r.LogoKey, "logo");
             var when = CalendarEvents.CalendarEventEmails.When(language, r.StartsAt, r.EndsAt);
             var description = SharePage.Describe(LocalizedText.Pick(LocalizedText.FromJson(r.Description), language));
             return new SharePreview(

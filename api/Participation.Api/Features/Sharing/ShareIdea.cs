@@ -54,9 +54,7 @@ public static class ShareIdea
             );
             if (r is null)
                 return null;
-            var image = r.ImageKey is null
-                ? Platform.PlatformSettings.ImageUrl(r.LogoKey, "logo")
-                : $"/api/v1/projects/{r.ProjectId}/image?v={Uri.EscapeDataString(Path.GetFileNameWithoutExtension(r.ImageKey))}";
+            var image = Projects.GetProjectImage.UrlOf(r.ProjectId, r.ImageKey) ?? Platform.PlatformSettings.ImageUrl(r.LogoKey, "logo");
             return new SharePreview(
                 q.Language ?? r.DefaultLanguage,
                 r.Title,

@@ -39,9 +39,7 @@ public static class ShareProject
             if (r is null)
                 return null;
             var language = q.Language ?? r.DefaultLanguage;
-            var image = r.ImageKey is null
-                ? Platform.PlatformSettings.ImageUrl(r.LogoKey, "logo")
-                : $"/api/v1/projects/{r.Id}/image?v={Uri.EscapeDataString(Path.GetFileNameWithoutExtension(r.ImageKey))}";
+            var image = Projects.GetProjectImage.UrlOf(r.Id, r.ImageKey) ?? Platform.PlatformSettings.ImageUrl(r.LogoKey, "logo");
             return new SharePreview(
                 language,
                 LocalizedText.Pick(LocalizedText.FromJson(r.Title), language),

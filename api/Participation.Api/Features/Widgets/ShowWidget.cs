@@ -132,9 +132,7 @@ public static class ShowWidget
                     LocalizedText.FromJson(r.Title),
                     LocalizedText.FromJson(r.Summary),
                     r.Status == "archived",
-                    r.ImageKey is null
-                        ? null
-                        : $"/api/v1/projects/{r.Id}/image?v={Uri.EscapeDataString(Path.GetFileNameWithoutExtension(r.ImageKey))}",
+                    Projects.GetProjectImage.UrlOf(r.Id, r.ImageKey),
                     r.PhaseTitle is null ? null : LocalizedText.FromJson(r.PhaseTitle),
                     r.PhaseMethod?.ToEnum<PhaseMethod>(),
                     r.PhaseEndsAt.AsUtc(),
