@@ -14,6 +14,7 @@ using Participation.Api.Features.Digests;
 using Participation.Api.Features.Exports;
 using Participation.Api.Features.Feed;
 using Participation.Api.Features.Figures;
+using Participation.Api.Features.Geocoding;
 using Participation.Api.Features.HomePage;
 using Participation.Api.Features.Ideas;
 using Participation.Api.Features.IdeasManager;
@@ -83,6 +84,7 @@ public static class ApiHost
         services.AddBriefings();
         services.AddCampaigns();
         services.AddCalendarEvents(builder.Configuration);
+        services.AddGeocoding(builder.Configuration);
         services.AddSingleton<RefreshTrending>();
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<RefreshTrending>());
         services.AddIdempotency();
@@ -144,6 +146,7 @@ public static class ApiHost
         api.MapHomePageEndpoints();
         api.MapTopicsEndpoints();
         api.MapAreasEndpoints();
+        api.MapGeocodingEndpoints();
         api.MapContentCalendarEndpoints();
         app.MapEmbedEndpoints();
         app.MapShareEndpoints();

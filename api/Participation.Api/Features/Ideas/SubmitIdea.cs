@@ -59,10 +59,10 @@ public static class SubmitIdea
             """;
 
         private const string InsertSql = """
-            INSERT INTO ideas (id, slug, project_id, phase_id, author_id, organisation_id, title, body, area_id, latitude, longitude,
-                               location_label, status, trending_score)
-            VALUES (@Id, @Slug, @ProjectId, @PhaseId, @ActorId, @OrganisationId, @Title, @Body, @AreaId, @Latitude, @Longitude,
-                    @LocationLabel,
+            INSERT INTO ideas (id, slug, project_id, phase_id, author_id, organisation_id, title, body, area_id, area_chosen,
+                               latitude, longitude, location_label, status, trending_score)
+            VALUES (@Id, @Slug, @ProjectId, @PhaseId, @ActorId, @OrganisationId, @Title, @Body, @AreaId, @AreaChosen,
+                    @Latitude, @Longitude, @LocationLabel,
                     @Status,
                     idea_trending(0, 0, 0, now(), now()));
             INSERT INTO idea_status_changes (idea_id, from_status, to_status, changed_by) VALUES (@Id, NULL, @Status, @ActorId);
@@ -147,6 +147,7 @@ public static class SubmitIdea
                         Title = title,
                         Body = body,
                         AreaId = areaId,
+                        AreaChosen = r.AreaId is not null,
                         r.Latitude,
                         r.Longitude,
                         LocationLabel = string.IsNullOrWhiteSpace(r.LocationLabel) ? null : r.LocationLabel.Trim(),

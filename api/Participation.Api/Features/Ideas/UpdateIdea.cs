@@ -61,8 +61,8 @@ public static class UpdateIdea
     {
         // The idea is locked by this transaction (AuthorRules): the joined row is its value before this update.
         private const string Sql = """
-            UPDATE ideas i SET title = @Title, body = @Body, area_id = @AreaId, latitude = @Latitude, longitude = @Longitude,
-                   location_label = @LocationLabel,
+            UPDATE ideas i SET title = @Title, body = @Body, area_id = @AreaId, area_chosen = @AreaChosen,
+                   latitude = @Latitude, longitude = @Longitude, location_label = @LocationLabel,
                    edited_at = now(), updated_at = now()
               FROM ideas old
              WHERE i.id = @IdeaId AND old.id = i.id
@@ -70,12 +70,13 @@ public static class UpdateIdea
                       old.location_label;
             """;
 
-        private const string TagsSql = "SELECT idea_topic_ids(id) AS topic_ids, area_id FROM ideas WHERE id = @IdeaId;";
+        private const string TagsSql = "SELECT idea_topic_ids(id) AS topic_ids, area_id, area_chosen FROM ideas WHERE id = @IdeaId;";
 
         private sealed class Tags
         {
             public Guid[] TopicIds { get; init; } = [];
             public Guid? AreaId { get; init; }
+            public bool AreaChosen { get; init; }
         }
 
         private sealed class Fields
@@ -110,7 +111,17 @@ public static class UpdateIdea
             var current = await connection.QuerySingleAsync<Tags>(
                 new CommandDefinition(TagsSql, new { c.IdeaId }, tx, cancellationToken: ct)
             );
-            var (tags, areaId) = await IdeaFieldsRules.ResolveTagsAsync(connection, tx, r, current.TopicIds, current.AreaId, ct);
+            // The area derived from the place, sent back as it was (forms send the area they show): derived again from the
+            // place, which may have moved. Another area, or the same one the author chose: chosen.
+            var chosen = r.AreaId is { } sent && (sent != current.AreaId || current.AreaChosen);
+            var (tags, areaId) = await IdeaFieldsRules.ResolveTagsAsync(
+                connection,
+                tx,
+                chosen ? r : r with { AreaId = null },
+                current.TopicIds,
+                current.AreaId,
+                ct
+            );
             var now = new Fields
             {
                 Title = r.Title.Trim(),
@@ -130,6 +141,7 @@ public static class UpdateIdea
                         now.Title,
                         now.Body,
                         now.AreaId,
+                        AreaChosen = chosen,
                         now.Latitude,
                         now.Longitude,
                         now.LocationLabel,

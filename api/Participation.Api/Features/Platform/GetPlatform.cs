@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Participation.Api.Features.Geocoding;
 
 namespace Participation.Api.Features.Platform;
 
@@ -10,7 +11,8 @@ public static class GetPlatform
 {
     public sealed record Query : IQuery<Response>;
 
-    public sealed record MapSettings(string TileUrl, string Attribution, double Latitude, double Longitude, int Zoom);
+    /// <summary>The base map and where it starts; <c>AddressSearch</c>: a geocoder is configured (location pickers offer it).</summary>
+    public sealed record MapSettings(string TileUrl, string Attribution, double Latitude, double Longitude, int Zoom, bool AddressSearch);
 
     /// <summary>The primary colour (header, buttons, links) and the text colour shown on it.</summary>
     public sealed record ColourSettings(string Primary, string TextOnPrimary);
@@ -28,27 +30,30 @@ public static class GetPlatform
         string? LegalAddress
     );
 
-    public sealed class Handler(PlatformSettingsStore store, IOptions<MapOptions> map) : IQueryHandler<Query, Response>
+    public sealed class Handler(PlatformSettingsStore store, IOptions<MapOptions> map, IOptions<GeocoderOptions> geocoder)
+        : IQueryHandler<Query, Response>
     {
-        public async ValueTask<Response> Handle(Query q, CancellationToken ct) => Of(await store.GetAsync(ct), map.Value);
+        public async ValueTask<Response> Handle(Query q, CancellationToken ct) =>
+            Of(await store.GetAsync(ct), map.Value, geocoder.Value.Configured);
     }
 
     /// <summary>The stored map values, or the configuration's where nothing is stored.</summary>
-    public static MapSettings Map(PlatformSettings s, MapOptions m) =>
+    public static MapSettings Map(PlatformSettings s, MapOptions m, bool addressSearch) =>
         new(
             s.MapTileUrl ?? m.TileUrl,
             s.MapAttribution ?? m.Attribution,
             s.MapLatitude ?? m.Latitude,
             s.MapLongitude ?? m.Longitude,
-            s.MapZoom ?? m.Zoom
+            s.MapZoom ?? m.Zoom,
+            addressSearch
         );
 
-    public static Response Of(PlatformSettings s, MapOptions m) =>
+    public static Response Of(PlatformSettings s, MapOptions m, bool addressSearch) =>
         new(
             s.Name,
             s.Languages,
             s.DefaultLanguage,
-            Map(s, m),
+            Map(s, m, addressSearch),
             new ColourSettings(s.PrimaryColour, s.TextOnPrimaryColour),
             s.LogoUrl,
             s.FaviconUrl,

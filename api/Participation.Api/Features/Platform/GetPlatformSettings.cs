@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Participation.Api.Features.Geocoding;
 using Participation.Api.Features.Grants;
 using Participation.Api.Infrastructure.Email;
 
@@ -36,19 +37,23 @@ public static class GetPlatformSettings
         Defaults Defaults
     );
 
-    public sealed class Handler(NpgsqlDataSource db, IOptions<MapOptions> map, IOptions<EmailOptions> email)
-        : IQueryHandler<Query, Response>
+    public sealed class Handler(
+        NpgsqlDataSource db,
+        IOptions<MapOptions> map,
+        IOptions<EmailOptions> email,
+        IOptions<GeocoderOptions> geocoder
+    ) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             if (!await Roles.IsAdminAsync(connection, q.ActorId, null, ct))
                 throw new ForbiddenException();
-            return Of(await PlatformSettings.ReadAsync(connection, null, false, ct), map.Value, email.Value);
+            return Of(await PlatformSettings.ReadAsync(connection, null, false, ct), map.Value, email.Value, geocoder.Value.Configured);
         }
     }
 
-    public static Response Of(PlatformSettings s, MapOptions m, EmailOptions e) =>
+    public static Response Of(PlatformSettings s, MapOptions m, EmailOptions e, bool addressSearch) =>
         new(
             s.Version,
             s.Name,
@@ -69,7 +74,11 @@ public static class GetPlatformSettings
             s.EmailFromName,
             s.EmailFromAddress,
             new(DateTime.SpecifyKind(s.UpdatedAt, DateTimeKind.Utc)),
-            new Defaults(new GetPlatform.MapSettings(m.TileUrl, m.Attribution, m.Latitude, m.Longitude, m.Zoom), e.FromName, e.FromAddress)
+            new Defaults(
+                new GetPlatform.MapSettings(m.TileUrl, m.Attribution, m.Latitude, m.Longitude, m.Zoom, addressSearch),
+                e.FromName,
+                e.FromAddress
+            )
         );
 
     [EndpointSummary("The platform settings and branding as admins edit them (admins).")]

@@ -142,7 +142,8 @@ public static class UpdatePlatformSettings
         EventRecorder events,
         PlatformSettingsStore store,
         IOptions<MapOptions> map,
-        IOptions<EmailOptions> email
+        IOptions<EmailOptions> email,
+        IOptions<Geocoding.GeocoderOptions> geocoder
     ) : ICommandHandler<Command, GetPlatformSettings.Response>
     {
         private const string Sql = """
@@ -204,7 +205,7 @@ public static class UpdatePlatformSettings
                 ("emailFromAddress", before.EmailFromAddress, after.EmailFromAddress)
             );
             if (diff is null)
-                return GetPlatformSettings.Of(before, map.Value, email.Value); // nothing changed: no new version, no event
+                return GetPlatformSettings.Of(before, map.Value, email.Value, geocoder.Value.Configured); // nothing changed: no new version, no event
 
             var args = new DynamicParameters(after);
             args.Add("ActorId", c.ActorId);
@@ -223,7 +224,7 @@ public static class UpdatePlatformSettings
             var saved = await PlatformSettings.ReadAsync(connection, tx, forUpdate: false, ct);
             await tx.CommitAsync(ct);
             store.Invalidate();
-            return GetPlatformSettings.Of(saved, map.Value, email.Value);
+            return GetPlatformSettings.Of(saved, map.Value, email.Value, geocoder.Value.Configured);
         }
     }
 

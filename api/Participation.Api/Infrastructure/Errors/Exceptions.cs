@@ -41,3 +41,9 @@ public sealed class InsufficientScopeException(IReadOnlyList<string> accepted)
 {
     public IReadOnlyList<string> Accepted { get; } = accepted;
 }
+
+/// <summary>A service the request needs is not configured or not answering (→ 503 with a machine-readable <c>reason</c>).</summary>
+public class ServiceUnavailableException(string reason, string message, Exception? inner = null) : Exception(message, inner)
+{
+    public string Reason { get; } = reason;
+}

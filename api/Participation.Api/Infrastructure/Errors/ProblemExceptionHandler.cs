@@ -30,6 +30,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             UnauthorizedException u => Problem(StatusCodes.Status401Unauthorized, u.Message),
             GoneException g => Problem(StatusCodes.Status410Gone, g.Message),
             TooManyRequestsException t => TooMany(http, t.RetryAfter),
+            ServiceUnavailableException s => Unavailable(s),
             BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } b => RequestErrors.Describe(b),
             BadHttpRequestException b => Problem(b.StatusCode, BadRequestTitle(b.StatusCode)),
             JsonException j => RequestErrors.Describe(j),
@@ -38,7 +39,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         if (problem is null)
             return false;
 
-        if (problem.Status >= 500)
+        if (problem.Status >= 500 && exception is not ServiceUnavailableException) // those are logged where they happen
             logger.LogError(exception, "Unhandled error");
         http.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
         return await problems.TryWriteAsync(
@@ -65,6 +66,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         var problem = Problem(StatusCodes.Status403Forbidden, a.Message);
         problem.Extensions["action"] = a.Action;
         problem.Extensions["reason"] = a.Reason;
+        return problem;
+    }
+
+    private static ProblemDetails Unavailable(ServiceUnavailableException s)
+    {
+        var problem = Problem(StatusCodes.Status503ServiceUnavailable, s.Message);
+        problem.Extensions["reason"] = s.Reason;
         return problem;
     }
 

@@ -18,6 +18,10 @@ public sealed class RateLimitOptions
     public int FlagPermits { get; set; } = 10;
     public int FlagWindowSeconds { get; set; } = 600;
 
+    /// <summary>Address lookups (search as one types, reverse on a map click) per signed-in user and window.</summary>
+    public int GeocodingPermits { get; set; } = 60;
+    public int GeocodingWindowSeconds { get; set; } = 60;
+
     /// <summary>One-click unsubscribe (RFC 8058): mail providers post from a few IPs after a big mailing, so per IP and generous.</summary>
     public int UnsubscribePermits { get; set; } = 600;
     public int UnsubscribeWindowSeconds { get; set; } = 60;
@@ -40,6 +44,9 @@ public static class RateLimits
 
     /// <summary>Flags on content: per user, tighter.</summary>
     public const string Flags = "flags";
+
+    /// <summary>Address lookups relayed to the city's geocoder: per user, so the platform is no open proxy.</summary>
+    public const string Geocoding = "geocoding";
 
     /// <summary>One-click unsubscribe: per client IP, sized for mail providers' few sending IPs.</summary>
     public const string Unsubscribe = "unsubscribe";
@@ -136,6 +143,7 @@ public static class RateLimits
             limiter.AddPolicy(Sensitive, http => PerIp(http, Sensitive, o => (o.AuthPermits, o.AuthWindowSeconds)));
             limiter.AddPolicy(Writes, http => PerUser(http, Writes, o => (o.WritePermits, o.WriteWindowSeconds)));
             limiter.AddPolicy(Flags, http => PerUser(http, Flags, o => (o.FlagPermits, o.FlagWindowSeconds)));
+            limiter.AddPolicy(Geocoding, http => PerUser(http, Geocoding, o => (o.GeocodingPermits, o.GeocodingWindowSeconds)));
             limiter.AddPolicy(Unsubscribe, http => PerIp(http, Unsubscribe, o => (o.UnsubscribePermits, o.UnsubscribeWindowSeconds)));
             limiter.AddPolicy(Embed, http => PerIp(http, Embed, o => (o.EmbedPermits, o.EmbedWindowSeconds)));
         });
