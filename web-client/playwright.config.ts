@@ -1,6 +1,7 @@
 import { isAbsolute } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { apiArgs, apiProject } from './e2e/support/api-process';
+import { geocoderUrl } from './e2e/support/geocoder';
 
 /**
  * End-to-end tests against the real API (port 5081, its own database) and the production build
@@ -88,6 +89,9 @@ export default defineConfig({
         Webhooks__PollSeconds: '1',
         // Exports: the job looks for queued exports every second.
         Exports__PollSeconds: '1',
+        // Address search: a fake Nominatim on loopback, started by the specs that search (e2e/support/geocoder.ts).
+        Geocoder__Url: geocoderUrl,
+        Geocoder__Kind: 'nominatim',
       },
     },
     {

@@ -25,6 +25,7 @@ export const MAP: GetPlatformMapSettings = {
   latitude: 50.85,
   longitude: 4.35,
   zoom: 13,
+  addressSearch: false,
 };
 
 const ACTIONS: ParticipationAction[] = [

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Participation.Api.Features.Geocoding;
 using Participation.Api.Tests.Features.Ideas;
 using Participation.Api.Tests.Infrastructure;
 
@@ -13,9 +15,27 @@ public sealed class GeocodingTests(ApiFactory api) : ApiTest(api)
     private const string Search = "/api/v1/geocoding/search";
     private const string Reverse = "/api/v1/geocoding/reverse";
 
+    // One fake geocoder of each kind and one API configured with it, for the whole class (an API host takes seconds to
+    // start on a busy machine); each test starts with their requests and the answers' cache emptied.
+    private static readonly FakeGeocoder Nominatim = new("nominatim");
+    private static readonly FakeGeocoder Photon = new("photon");
+    private static readonly Dictionary<FakeGeocoder, WebApplicationFactory<Program>> Configured = [];
+
     /// <summary>The API with a geocoder at <paramref name="url"/> (the shared one has none).</summary>
     private WebApplicationFactory<Program> With(string url, string kind = "nominatim") =>
         Api.WithWebHostBuilder(b => b.UseSetting("Geocoder:Url", url).UseSetting("Geocoder:Kind", kind));
+
+    private WebApplicationFactory<Program> With(FakeGeocoder fake)
+    {
+        lock (Configured)
+        {
+            if (!Configured.TryGetValue(fake, out var factory))
+                Configured[fake] = factory = With(fake.Url, fake == Photon ? "photon" : "nominatim");
+            fake.Requests.Clear();
+            factory.Services.GetRequiredService<GeocoderCache>().Entries.Clear();
+            return factory;
+        }
+    }
 
     private HttpClient ClientFor(WebApplicationFactory<Program> factory, Guid userId)
     {
@@ -29,8 +49,8 @@ public sealed class GeocodingTests(ApiFactory api) : ApiTest(api)
     [InlineData(Reverse + "?latitude=50.8466&longitude=4.3676")]
     public async Task Anonymous_visitors_cannot_use_the_geocoder(string url)
     {
-        using var fake = new FakeGeocoder("nominatim");
-        using var factory = With(fake.Url);
+        var fake = Nominatim;
+        var factory = With(fake);
 
         await (await factory.CreateClient().GetAsync(url)).AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Empty(fake.Requests);
@@ -52,8 +72,8 @@ public sealed class GeocodingTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task A_resident_searches_addresses_through_a_Nominatim_service_in_their_language_answers_cached()
     {
-        using var fake = new FakeGeocoder("nominatim");
-        using var factory = With(fake.Url);
+        var fake = Nominatim;
+        var factory = With(fake);
         var user = await Api.CreateUserAsync();
         var client = ClientFor(factory, user.Id);
 
@@ -81,8 +101,8 @@ public sealed class GeocodingTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task A_point_gets_its_address_by_reverse_geocoding_or_a_404_where_the_service_knows_none()
     {
-        using var fake = new FakeGeocoder("nominatim");
-        using var factory = With(fake.Url);
+        var fake = Nominatim;
+        var factory = With(fake);
         var user = await Api.CreateUserAsync();
         var client = ClientFor(factory, user.Id);
 
@@ -97,8 +117,8 @@ public sealed class GeocodingTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task A_Photon_service_answers_are_read_as_the_same_places()
     {
-        using var fake = new FakeGeocoder("photon");
-        using var factory = With(fake.Url, "photon");
+        var fake = Photon;
+        var factory = With(fake);
         var user = await Api.CreateUserAsync();
         var client = ClientFor(factory, user.Id);
 
@@ -153,8 +173,8 @@ public sealed class GeocodingTests(ApiFactory api) : ApiTest(api)
     [InlineData(Reverse + "?latitude=50&longitude=4&language=xx", "language")]
     public async Task Bad_input_is_a_400_naming_the_field_and_never_reaches_the_geocoder(string url, string field)
     {
-        using var fake = new FakeGeocoder("nominatim");
-        using var factory = With(fake.Url);
+        var fake = Nominatim;
+        var factory = With(fake);
         var user = await Api.CreateUserAsync();
 
         await (await ClientFor(factory, user.Id).GetAsync(url)).AssertFieldErrorsAsync(field);

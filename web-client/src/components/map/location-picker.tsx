@@ -2,8 +2,10 @@ import * as L from 'leaflet';
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/button';
+import { AddressSearch } from './address-search';
+import type { Geocoder, Place } from './geocoder';
 import { TilesUnavailable } from './tiles-unavailable';
-import { pinIcon, toCoordinates, useLeafletMap, type Coordinates } from './use-leaflet-map';
+import { pinIcon, roundCoordinate, toCoordinates, useLeafletMap, type Coordinates } from './use-leaflet-map';
 
 export interface LocationPickerProps {
   tileUrl: string;
@@ -19,6 +21,13 @@ export interface LocationPickerProps {
   required?: boolean;
   /** A message about the location (from the API or a client-side check), shown beside the field. */
   error?: string;
+  /** The city's address search, when it has one and the visitor may use it: a search field, and addresses for points. */
+  geocoder?: Geocoder;
+  /**
+   * Called with the address of the location chosen: the one picked in the search, or the one found for a point placed on
+   * the map or at the visitor's position (when none is found, nothing is called and the address stays as it was).
+   */
+  onAddressChange?: (address: string) => void;
 }
 
 type Axis = 'latitude' | 'longitude';
@@ -29,6 +38,9 @@ const LIMITS: Record<Axis, number> = { latitude: 90, longitude: 180 };
 function toTexts(value: Coordinates | null): Texts {
   return value ? { latitude: String(value.latitude), longitude: String(value.longitude) } : { latitude: '', longitude: '' };
 }
+
+/** How close the map comes to an address or a position chosen. */
+const PLACE_ZOOM = 17;
 
 /** A number within ±limit, null when empty, 'invalid' otherwise. */
 function parseCoordinate(text: string, limit: number): number | null | 'invalid' {
@@ -51,7 +63,19 @@ function sameLocation(a: Coordinates | null, b: Coordinates | null): boolean {
  * One location: click the map to place a pin, drag it to adjust. The latitude and longitude inputs
  * and the two buttons do everything without the map (keyboard, screen reader, no base map).
  */
-export function LocationPicker({ tileUrl, attribution, center, zoom, value, onChange, label, required, error }: LocationPickerProps) {
+export function LocationPicker({
+  tileUrl,
+  attribution,
+  center,
+  zoom,
+  value,
+  onChange,
+  label,
+  required,
+  error,
+  geocoder,
+  onAddressChange,
+}: LocationPickerProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const { containerRef, map, tilesFailed } = useLeafletMap({ tileUrl, attribution, center: value ?? center, zoom });
@@ -59,6 +83,8 @@ export function LocationPicker({ tileUrl, attribution, center, zoom, value, onCh
   const [texts, setTexts] = useState<Texts>(() => toTexts(value));
   const [invalid, setInvalid] = useState<Record<Axis, boolean>>({ latitude: false, longitude: false });
   const [announcement, setAnnouncement] = useState('');
+  const [positionProblem, setPositionProblem] = useState<string | null>(null);
+  const [locating, setLocating] = useState(false);
 
   // A new value from outside (the map, the parent) replaces the texts, unless they already say it.
   const [shownValue, setShownValue] = useState(value);
@@ -70,10 +96,28 @@ export function LocationPicker({ tileUrl, attribution, center, zoom, value, onCh
     }
   }
 
-  const latest = useRef({ value, onChange, t, language: i18n.language });
+  const latest = useRef({ value, onChange, t, language: i18n.language, geocoder, onAddressChange });
   useEffect(() => {
-    latest.current = { value, onChange, t, language: i18n.language };
+    latest.current = { value, onChange, t, language: i18n.language, geocoder, onAddressChange };
   });
+
+  // The address of a point placed on the map or at the visitor's position; only the latest lookup counts.
+  const lookup = useRef(0);
+  function findAddress(point: Coordinates) {
+    const { geocoder: service, onAddressChange: tell } = latest.current;
+    const ticket = ++lookup.current;
+    if (!service || !tell) return;
+    service.reverse(point).then(
+      (place) => {
+        if (ticket !== lookup.current || !place) return;
+        latest.current.onAddressChange?.(place.label);
+        setAnnouncement(latest.current.t('map.search.addressFound', { label: place.label }));
+      },
+      () => {
+        // No address service right now: the point stays, and the address field is the author's to fill in.
+      },
+    );
+  }
 
   /** A location chosen on the map or with a button: announced, since focus stays where it was. */
   function choose(next: Coordinates | null) {
@@ -86,15 +130,20 @@ export function LocationPicker({ tileUrl, attribution, center, zoom, value, onCh
     );
     change(next);
   }
-  const chooseRef = useRef(choose);
+  /** A point placed by hand (map, drag, position): chosen, then its address looked up. */
+  function place(next: Coordinates) {
+    choose(next);
+    findAddress(next);
+  }
+  const placeRef = useRef(place);
   useEffect(() => {
-    chooseRef.current = choose;
+    placeRef.current = place;
   });
 
   // Clicking the map places (or moves) the pin.
   useEffect(() => {
     if (!map) return;
-    const onClick = (e: L.LeafletMouseEvent) => chooseRef.current(toCoordinates(e.latlng));
+    const onClick = (e: L.LeafletMouseEvent) => placeRef.current(toCoordinates(e.latlng));
     map.on('click', onClick);
     return () => {
       map.off('click', onClick);
@@ -125,7 +174,7 @@ export function LocationPicker({ tileUrl, attribution, center, zoom, value, onCh
     } else {
       // Not focusable: a pin cannot be moved with keys; the inputs below are the keyboard path.
       const pin = L.marker(point, { icon: pinIcon(), draggable: true, keyboard: false, autoPan: true });
-      pin.on('dragend', () => chooseRef.current(toCoordinates(pin.getLatLng())));
+      pin.on('dragend', () => placeRef.current(toCoordinates(pin.getLatLng())));
       pin.on('add', () => pin.getElement()?.setAttribute('aria-hidden', 'true'));
       pin.addTo(map);
       marker.current = pin;
@@ -146,6 +195,35 @@ export function LocationPicker({ tileUrl, attribution, center, zoom, value, onCh
 
   function takeMapCenter() {
     choose(map ? toCoordinates(map.getCenter()) : { latitude: center.latitude, longitude: center.longitude });
+  }
+
+  /** An address from the search: the pin goes there, the map follows, the address is the place's. */
+  function pickAddress(found: Place) {
+    lookup.current++;
+    const point = { latitude: roundCoordinate(found.latitude), longitude: roundCoordinate(found.longitude) };
+    onAddressChange?.(found.label);
+    choose(point);
+    setAnnouncement(t('map.search.chosen', { label: found.label }));
+    map?.setView([point.latitude, point.longitude], Math.max(map.getZoom(), PLACE_ZOOM));
+  }
+
+  function locateMe() {
+    setPositionProblem(null);
+    setLocating(true);
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        setLocating(false);
+        const point = { latitude: roundCoordinate(position.coords.latitude), longitude: roundCoordinate(position.coords.longitude) };
+        place(point);
+        map?.setView([point.latitude, point.longitude], Math.max(map.getZoom(), PLACE_ZOOM));
+      },
+      (problem) => {
+        setLocating(false);
+        const message = problem.code === problem.PERMISSION_DENIED ? t('map.position.denied') : t('map.position.failed');
+        setPositionProblem(message);
+      },
+      { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 },
+    );
   }
 
   function clear() {
@@ -203,6 +281,7 @@ export function LocationPicker({ tileUrl, attribution, center, zoom, value, onCh
           {error}
         </p>
       ) : null}
+      {geocoder ? <AddressSearch geocoder={geocoder} onPick={pickAddress} /> : null}
       <div className="map">
         <TilesUnavailable failed={tilesFailed} message={t('map.tilesUnavailable.picker')} />
         <div
@@ -217,6 +296,11 @@ export function LocationPicker({ tileUrl, attribution, center, zoom, value, onCh
         {coordinateField('longitude')}
       </div>
       <div className="location-picker__actions">
+        {'geolocation' in navigator ? (
+          <Button variant="secondary" onClick={locateMe} pending={locating}>
+            {t('map.position.use')}
+          </Button>
+        ) : null}
         <Button variant="secondary" onClick={takeMapCenter}>
           {t('map.picker.useCenter')}
         </Button>
@@ -227,6 +311,9 @@ export function LocationPicker({ tileUrl, attribution, center, zoom, value, onCh
       <p role="status" className="visually-hidden">
         {announcement}
       </p>
+      <div role="alert" className={positionProblem ? 'alert alert--warning' : 'visually-empty'}>
+        {positionProblem ? <p>{positionProblem}</p> : null}
+      </div>
     </fieldset>
   );
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarEvent, CalendarEventFields, GetPlatformMapSettings } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
+import { useGeocoder } from '@/api/geocoder';
 import { LocationPicker } from '@/components/map/location-picker';
 import type { Coordinates } from '@/components/map/use-leaflet-map';
 import { Button } from '@/components/ui/button';
@@ -59,6 +60,7 @@ export interface EventFormProps {
 /** The staff's form for an event: texts in fr/nl/en, start and end (platform time), place and point, online link, registration. */
 export function EventForm({ event, map, submitLabel, pending, error, onSubmit, onCancel }: EventFormProps) {
   const { t } = useTranslation();
+  const geocoder = useGeocoder(map);
   const [values, setValues] = useState<Values>(() => initial(event));
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const apiError = error ? toApiError(error) : null;
@@ -184,6 +186,8 @@ export function EventForm({ event, map, submitLabel, pending, error, onSubmit, o
             value={values.point}
             onChange={(point) => set('point', point)}
             label={t('calendarEvents.form.point')}
+            geocoder={geocoder}
+            onAddressChange={(address) => set('placeAddress', address)}
             error={[...(errors.latitude ?? []), ...(errors.longitude ?? [])].join(' ') || undefined}
           />
         ) : null}

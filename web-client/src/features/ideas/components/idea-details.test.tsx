@@ -57,6 +57,24 @@ describe('IdeaDetails', { timeout: 20_000 }, () => {
     expect(within(comments).queryByRole('textbox')).not.toBeInTheDocument();
   });
 
+  it('shows an idea’s address, not its coordinates, above a small map of its place', async () => {
+    const location = { latitude: 50.8466, longitude: 4.3676, label: 'Rue de la Loi 16, 1000 Bruxelles' };
+    renderWithApp(<IdeaDetails idea={anIdea({ location })} map={MAP} dislikes />);
+    const where = screen.getByRole('region', { name: 'Emplacement' });
+    expect(within(where).getByText('Rue de la Loi 16, 1000 Bruxelles')).toBeInTheDocument();
+    expect(where).not.toHaveTextContent('Latitude');
+    expect(
+      await within(where).findByRole('region', { name: 'Emplacement de l’idée sur la carte : Rue de la Loi 16, 1000 Bruxelles' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the coordinates of a place without an address', async () => {
+    renderWithApp(<IdeaDetails idea={anIdea({ location: { latitude: 50.8466, longitude: 4.3676 } })} map={MAP} dislikes />);
+    const where = screen.getByRole('region', { name: 'Emplacement' });
+    expect(where).toHaveTextContent('Latitude 50,8466, longitude 4,3676');
+    expect(await within(where).findByRole('region', { name: 'Emplacement de l’idée sur la carte' })).toBeInTheDocument();
+  });
+
   it('says when an action is not open in the current phase, and shows the buttons that are', () => {
     renderWithApp(
       <IdeaDetails

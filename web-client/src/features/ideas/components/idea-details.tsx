@@ -1,7 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ParticipationAction, type GetIdeaResponse, type GetPlatformMapSettings } from '@contracts/participation-client';
-import { IdeaMap } from '@/components/map/idea-map';
 import { Alert } from '@/components/ui/alert';
 import { StatusMessage } from '@/components/ui/status-message';
 import { formatDate } from '@/lib/format';
@@ -18,6 +17,9 @@ import { ModerationPanel } from './moderation-panel';
 import { ReactionButtons } from './reaction-buttons';
 import { StaffNotes } from './staff-notes';
 import { StatusHistory } from './status-history';
+
+// Leaflet is loaded with the first idea that has a place, not with every idea page.
+const PointMap = lazy(async () => ({ default: (await import('@/components/map/point-map')).PointMap }));
 
 export interface IdeaDetailsProps {
   idea: GetIdeaResponse;
@@ -101,32 +103,26 @@ export function IdeaDetails({ idea, map, dislikes, organisations, defaultSignatu
           {location ? (
             <section className="panel" aria-labelledby="idea-location-title">
               <h2 id="idea-location-title">{t('ideas.page.location')}</h2>
-              {location.label ? <p className="plain-text">{location.label}</p> : null}
-              <p className="muted">
-                {t('ideas.page.coordinates', {
-                  latitude: location.latitude.toLocaleString(i18n.language, { maximumFractionDigits: 6 }),
-                  longitude: location.longitude.toLocaleString(i18n.language, { maximumFractionDigits: 6 }),
-                })}
-              </p>
+              {/* The address when there is one (the map shows the point); the coordinates otherwise. */}
+              {location.label ? (
+                <p className="plain-text idea__address">{location.label}</p>
+              ) : (
+                <p className="muted">
+                  {t('ideas.page.coordinates', {
+                    latitude: location.latitude.toLocaleString(i18n.language, { maximumFractionDigits: 6 }),
+                    longitude: location.longitude.toLocaleString(i18n.language, { maximumFractionDigits: 6 }),
+                  })}
+                </p>
+              )}
               {map ? (
-                <div className="idea__map">
-                  <IdeaMap
+                <Suspense fallback={null}>
+                  <PointMap
                     tileUrl={map.tileUrl}
                     attribution={map.attribution}
-                    center={location}
-                    zoom={16}
-                    markers={[
-                      {
-                        id: idea.id,
-                        latitude: location.latitude,
-                        longitude: location.longitude,
-                        title: idea.title,
-                        href: `/projects/${idea.projectId}/ideas/${idea.id}`,
-                      },
-                    ]}
-                    label={t('ideas.page.mapLabel')}
+                    point={location}
+                    label={location.label ? t('ideas.page.mapLabelAt', { address: location.label }) : t('ideas.page.mapLabel')}
                   />
-                </div>
+                </Suspense>
               ) : null}
             </section>
           ) : null}

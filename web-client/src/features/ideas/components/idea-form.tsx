@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GetPlatformMapSettings, SubmitIdeaRequest } from '@contracts/participation-client';
 import { toApiError } from '@/api/errors';
+import { useGeocoder } from '@/api/geocoder';
 import { LocationPicker } from '@/components/map/location-picker';
 import type { Coordinates } from '@/components/map/use-leaflet-map';
 import { Button } from '@/components/ui/button';
@@ -103,6 +104,7 @@ export function IdeaForm({
 }: IdeaFormProps) {
   const { t } = useTranslation();
   const describe = useDescribeRefusal();
+  const geocoder = useGeocoder(map);
   const [value, setValue] = useState<IdeaFormValue>(initial ?? EMPTY_IDEA_FORM);
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const apiError = error ? toApiError(error) : null;
@@ -201,6 +203,8 @@ export function IdeaForm({
           label={mapRequired ? t('ideas.form.location') : t('ideas.form.locationOptional')}
           required={mapRequired}
           error={locationError}
+          geocoder={geocoder}
+          onAddressChange={(locationLabel) => set({ locationLabel })}
         />
       </div>
       {value.location ? (

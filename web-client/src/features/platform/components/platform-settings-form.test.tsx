@@ -22,6 +22,7 @@ const SETTINGS: GetPlatformSettingsResponse = {
       latitude: 50.8,
       longitude: 4.3,
       zoom: 13,
+      addressSearch: false,
     },
     emailFromName: 'Participation',
     emailFromAddress: 'no-reply@participation.local',

@@ -1,6 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GetPlatformMapSettings, SurveyQuestion } from '@contracts/participation-client';
+import { useGeocoder } from '@/api/geocoder';
 import { LocationPicker } from '@/components/map/location-picker';
 import { Button } from '@/components/ui/button';
 import { Loading } from '@/components/ui/loading';
@@ -32,6 +33,7 @@ export function questionFocusId(idPrefix: string, question: SurveyQuestion): str
  */
 export function QuestionField({ question, number, answer, onChange, error, idPrefix, map }: QuestionFieldProps) {
   const { t, i18n } = useTranslation();
+  const geocoder = useGeocoder(map);
   const language = i18n.language;
   const id = `${idPrefix}-${question.id}`;
   const title = localizedName(question.title, language);
@@ -277,6 +279,7 @@ export function QuestionField({ question, number, answer, onChange, error, idPre
               label={label}
               required={question.required}
               error={error}
+              geocoder={geocoder}
             />
           ) : (
             <Loading label={t('common.loading')} />

@@ -1242,6 +1242,7 @@ export const en: Messages = {
       location: 'Location',
       coordinates: 'Latitude {{latitude}}, longitude {{longitude}}',
       mapLabel: 'The idea’s location on the map',
+      mapLabelAt: 'The idea’s location on the map: {{address}}',
       actions: 'Take part',
       visibility: {
         prescreening: 'This idea awaits the moderators’ review: it is not public yet.',
@@ -2131,6 +2132,23 @@ export const en: Messages = {
       clear: 'Remove the location',
       placed: 'Location chosen: latitude {{latitude}}, longitude {{longitude}}.',
       cleared: 'Location removed.',
+    },
+    search: {
+      label: 'Search for an address',
+      hint: 'Type at least {{min}} characters, then choose an address in the list (up and down arrows, then Enter).',
+      results: 'Addresses found',
+      found_one: '{{count}} address found. Down arrow to choose it.',
+      found_other: '{{count}} addresses found. Up and down arrows to go through them.',
+      none: 'No address found.',
+      unavailable: 'Address search is unavailable at the moment. Click on the map or enter the coordinates.',
+      tooMany: 'Too many searches at once: try again in a moment.',
+      chosen: 'Address chosen: {{label}}.',
+      addressFound: 'Address of this location: {{label}}.',
+    },
+    position: {
+      use: 'Use my position',
+      denied: 'You did not allow access to your position. Search for an address or click on the map.',
+      failed: 'Your position could not be determined. Search for an address or click on the map.',
     },
   },
   notifications: {

@@ -1258,6 +1258,7 @@ export const fr = {
       location: 'Emplacement',
       coordinates: 'Latitude {{latitude}}, longitude {{longitude}}',
       mapLabel: 'Emplacement de l’idée sur la carte',
+      mapLabelAt: 'Emplacement de l’idée sur la carte : {{address}}',
       actions: 'Participer',
       visibility: {
         prescreening: 'Cette idée attend la relecture de la modération : elle n’est pas encore publique.',
@@ -2150,6 +2151,23 @@ export const fr = {
       clear: 'Retirer l’emplacement',
       placed: 'Emplacement choisi : latitude {{latitude}}, longitude {{longitude}}.',
       cleared: 'Emplacement retiré.',
+    },
+    search: {
+      label: 'Rechercher une adresse',
+      hint: 'Tapez au moins {{min}} caractères, puis choisissez une adresse dans la liste (flèches haut et bas, puis Entrée).',
+      results: 'Adresses trouvées',
+      found_one: '{{count}} adresse trouvée. Flèche bas pour la choisir.',
+      found_other: '{{count}} adresses trouvées. Flèches haut et bas pour les parcourir.',
+      none: 'Aucune adresse trouvée.',
+      unavailable: 'La recherche d’adresse est indisponible pour le moment. Cliquez sur la carte ou saisissez les coordonnées.',
+      tooMany: 'Trop de recherches d’un coup : réessayez dans un instant.',
+      chosen: 'Adresse choisie : {{label}}.',
+      addressFound: 'Adresse de cet emplacement : {{label}}.',
+    },
+    position: {
+      use: 'Utiliser ma position',
+      denied: 'Vous n’avez pas autorisé l’accès à votre position. Cherchez une adresse ou cliquez sur la carte.',
+      failed: 'Votre position n’a pas pu être déterminée. Cherchez une adresse ou cliquez sur la carte.',
     },
   },
   notifications: {

@@ -1251,6 +1251,7 @@ export const nl: Messages = {
       location: 'Locatie',
       coordinates: 'Breedtegraad {{latitude}}, lengtegraad {{longitude}}',
       mapLabel: 'Locatie van het idee op de kaart',
+      mapLabelAt: 'Locatie van het idee op de kaart: {{address}}',
       actions: 'Deelnemen',
       visibility: {
         prescreening: 'Dit idee wacht op nalezing door de moderatie: het is nog niet openbaar.',
@@ -2142,6 +2143,23 @@ export const nl: Messages = {
       clear: 'Locatie verwijderen',
       placed: 'Gekozen locatie: breedtegraad {{latitude}}, lengtegraad {{longitude}}.',
       cleared: 'Locatie verwijderd.',
+    },
+    search: {
+      label: 'Een adres zoeken',
+      hint: 'Typ minstens {{min}} tekens en kies dan een adres in de lijst (pijltjes omhoog en omlaag, dan Enter).',
+      results: 'Gevonden adressen',
+      found_one: '{{count}} adres gevonden. Pijltje omlaag om het te kiezen.',
+      found_other: '{{count}} adressen gevonden. Pijltjes omhoog en omlaag om ze te doorlopen.',
+      none: 'Geen adres gevonden.',
+      unavailable: 'Adressen zoeken is momenteel niet beschikbaar. Klik op de kaart of vul de coördinaten in.',
+      tooMany: 'Te veel zoekopdrachten tegelijk: probeer het zo dadelijk opnieuw.',
+      chosen: 'Gekozen adres: {{label}}.',
+      addressFound: 'Adres van deze locatie: {{label}}.',
+    },
+    position: {
+      use: 'Mijn locatie gebruiken',
+      denied: 'U hebt geen toegang tot uw locatie gegeven. Zoek een adres of klik op de kaart.',
+      failed: 'Uw locatie kon niet worden bepaald. Zoek een adres of klik op de kaart.',
     },
   },
   notifications: {

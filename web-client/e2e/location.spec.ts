@@ -1,0 +1,84 @@
+import type { Server } from 'node:http';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { adminToken, bearer, dayUtc, password, registerConfirmed } from './support/api';
+import { expectAccessible } from './support/axe';
+import { failOnCspViolations } from './support/csp';
+import { knownPlace, startFakeGeocoder } from './support/geocoder';
+import { logIn } from './support/pages';
+import { tag, unique } from './support/text';
+
+failOnCspViolations();
+
+let geocoder: Server;
+test.beforeAll(async () => {
+  geocoder = await startFakeGeocoder();
+});
+test.afterAll(async () => {
+  await new Promise((resolve) => geocoder.close(resolve));
+});
+
+/** A published project whose current phase collects ideas on a map. */
+async function ideationProject(request: APIRequestContext) {
+  const auth = bearer(await adminToken(request));
+  const department = await request.post('/api/v1/departments', { data: { name: { fr: unique('Urbanisme') } }, headers: auth });
+  expect(department.status()).toBe(201);
+  const departmentId = ((await department.json()) as { id: string }).id;
+  const title = unique('Rue de la Loi apaisée');
+  const project = await request.post('/api/v1/projects', { data: { departmentId, title: { fr: title } }, headers: auth });
+  expect(project.status()).toBe(201);
+  const projectId = ((await project.json()) as { id: string }).id;
+  const phase = await request.post(`/api/v1/projects/${projectId}/phases`, {
+    headers: auth,
+    data: {
+      title: { fr: 'Vos idées' },
+      startsAt: dayUtc(-3),
+      endsAt: dayUtc(14),
+      method: 'ideation',
+      settings: { permissions: { postIdea: 'confirmed_email' }, map: true },
+    },
+  });
+  expect(phase.status()).toBe(201);
+  const published = await request.post(`/api/v1/projects/${projectId}/status`, { data: { status: 'published' }, headers: auth });
+  expect(published.ok()).toBe(true);
+  return { projectId, title };
+}
+
+test('a resident finds an address, places an idea there and its page shows the address on a small map', async ({ page, request }) => {
+  const { projectId } = await ideationProject(request);
+  const email = `e2e-location-${tag()}@example.test`;
+  await registerConfirmed(request, { email, firstName: 'Lina', lastName: `Habitante${tag()}` });
+  const ideaTitle = unique('Des arbres rue de la Loi');
+
+  await logIn(page, email, password, `/projects/${projectId}`);
+  await page.getByRole('region', { name: 'Idées', exact: true }).getByRole('link', { name: 'Proposer une idée' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Proposer une idée' })).toBeFocused();
+  await page.getByLabel('Titre').fill(ideaTitle);
+  await page.getByLabel('Description').fill('Des arbres pour de l’ombre le long de la rue.');
+
+  // The address search: type, go down the list with the keyboard, choose with Enter.
+  const location = page.getByRole('group', { name: 'Emplacement de l’idée' });
+  const search = location.getByRole('combobox', { name: 'Rechercher une adresse' });
+  await search.fill('rue de la loi 16');
+  const option = location.getByRole('option', { name: knownPlace.label });
+  await expect(option).toBeVisible();
+  await expect(location.getByText('1 adresse trouvée. Flèche bas pour la choisir.')).toBeAttached();
+  await expectAccessible(page, 'post an idea: addresses found');
+  await search.press('ArrowDown');
+  await expect(option).toHaveAttribute('aria-selected', 'true');
+  await search.press('Enter');
+  await expect(option).toBeHidden();
+  await expect(location.getByLabel('Latitude')).toHaveValue('50.8466');
+  await expect(location.getByLabel('Longitude')).toHaveValue('4.3676');
+  await expect(page.getByLabel('Adresse ou lieu (facultatif)')).toHaveValue(knownPlace.label);
+  await expectAccessible(page, 'post an idea: address chosen');
+  await page.getByRole('button', { name: 'Publier mon idée' }).click();
+
+  // The idea's page: its address, not its coordinates, and a small map with the pin.
+  await expect(page.getByRole('heading', { level: 1, name: ideaTitle })).toBeVisible();
+  const where = page.getByRole('region', { name: 'Emplacement', exact: true });
+  await expect(where).toContainText(knownPlace.label);
+  await expect(where).not.toContainText('Latitude');
+  await expect(where.getByRole('region', { name: `Emplacement de l’idée sur la carte : ${knownPlace.label}` })).toBeVisible();
+  await expect(where.locator('.map-marker')).toHaveCount(1);
+  await expectAccessible(page, 'idea page with its address');
+});
