@@ -183,7 +183,8 @@ public static class GeocodingSetup
         services.AddSingleton<GeocoderCache>();
         services
             .AddHttpClient<Geocoder>(
-                (sp, client) => client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<GeocoderOptions>>().Value.TimeoutSeconds)
+                (sp, client) =>
+                    client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<GeocoderOptions>>().Value.TimeoutSeconds)
             )
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         return services;

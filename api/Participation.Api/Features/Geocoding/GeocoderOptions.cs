@@ -1,6 +1,8 @@
 namespace Participation.Api.Features.Geocoding;
 
-/// <summary>The address search service's API: Nominatim's (<c>/search</c>, <c>/reverse</c>) or Photon's (<c>/api</c>, <c>/reverse</c>).</summary>
+/// <summary>
+/// The address search service's API: Nominatim's (<c>/search</c>, <c>/reverse</c>) or Photon's (<c>/api</c>, <c>/reverse</c>).
+/// </summary>
 public enum GeocoderKind
 {
     Nominatim,

@@ -205,7 +205,8 @@ public static class UpdatePlatformSettings
                 ("emailFromAddress", before.EmailFromAddress, after.EmailFromAddress)
             );
             if (diff is null)
-                return GetPlatformSettings.Of(before, map.Value, email.Value, geocoder.Value.Configured); // nothing changed: no new version, no event
+                // Nothing changed: no new version, no event.
+                return GetPlatformSettings.Of(before, map.Value, email.Value, geocoder.Value.Configured);
 
             var args = new DynamicParameters(after);
             args.Add("ActorId", c.ActorId);
