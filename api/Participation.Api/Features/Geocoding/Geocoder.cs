@@ -40,9 +40,10 @@ public sealed class Geocoder(HttpClient http, IOptions<GeocoderOptions> options,
     {
         var q = Uri.EscapeDataString(query);
         var o = options.Value;
-        var path = o.Kind == GeocoderKind.Photon
-            ? $"api?q={q}&limit={MaxResults}{PhotonLanguage(language)}"
-            : $"search?q={q}&format=jsonv2&addressdetails=0&limit={MaxResults}&accept-language={language}";
+        var path =
+            o.Kind == GeocoderKind.Photon
+                ? $"api?q={q}&limit={MaxResults}{PhotonLanguage(language)}"
+                : $"search?q={q}&format=jsonv2&addressdetails=0&limit={MaxResults}&accept-language={language}";
         return await CachedAsync($"search|{language}|{query.ToLowerInvariant()}", path, ct);
     }
 
@@ -50,9 +51,10 @@ public sealed class Geocoder(HttpClient http, IOptions<GeocoderOptions> options,
     {
         var lat = latitude.ToString("0.#####", CultureInfo.InvariantCulture);
         var lon = longitude.ToString("0.#####", CultureInfo.InvariantCulture);
-        var path = options.Value.Kind == GeocoderKind.Photon
-            ? $"reverse?lat={lat}&lon={lon}&limit=1{PhotonLanguage(language)}"
-            : $"reverse?lat={lat}&lon={lon}&format=jsonv2&zoom=18&accept-language={language}";
+        var path =
+            options.Value.Kind == GeocoderKind.Photon
+                ? $"reverse?lat={lat}&lon={lon}&limit=1{PhotonLanguage(language)}"
+                : $"reverse?lat={lat}&lon={lon}&format=jsonv2&zoom=18&accept-language={language}";
         var places = await CachedAsync($"reverse|{language}|{lat}|{lon}", path, ct);
         return places.Count > 0 ? places[0] : null;
     }
@@ -91,8 +93,10 @@ public sealed class Geocoder(HttpClient http, IOptions<GeocoderOptions> options,
             using var json = await JsonDocument.ParseAsync(body, cancellationToken: ct);
             return kind == GeocoderKind.Photon ? ReadPhoton(json.RootElement) : ReadNominatim(json.RootElement);
         }
-        catch (Exception ex) when (ex is HttpRequestException or JsonException or InvalidOperationException or FormatException
-                                   || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+        catch (Exception ex)
+            when (ex is HttpRequestException or JsonException or InvalidOperationException or FormatException
+                || (ex is OperationCanceledException && !ct.IsCancellationRequested)
+            )
         {
             logger.LogWarning(ex, "The geocoder at {Host} could not be reached or read", uri.Host);
             throw new GeocoderUnavailableException(configured: true, ex);
@@ -125,7 +129,8 @@ public sealed class Geocoder(HttpClient http, IOptions<GeocoderOptions> options,
                 var street = Join(" ", Text(p, "street"), Text(p, "housenumber"));
                 var name = Text(p, "name");
                 var town = Join(" ", Text(p, "postcode"), Text(p, "city") ?? Text(p, "town") ?? Text(p, "village"));
-                var label = Join(", ", name == street ? null : name, street, town, Text(p, "country"));
+                // A street's own feature is named after it: the name would only repeat the street.
+                var label = Join(", ", name == Text(p, "street") ? null : name, street, town, Text(p, "country"));
                 return Place(label, c[1].GetDouble(), c[0].GetDouble());
             })
             .OfType<GeocodedPlace>()
@@ -149,7 +154,9 @@ public sealed class Geocoder(HttpClient http, IOptions<GeocoderOptions> options,
 
     private static string? Text(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
-            ? v.GetString() is { Length: > 0 } s ? s : null
+            ? v.GetString() is { Length: > 0 } s
+                ? s
+                : null
             : null;
 
     private static double? Number(JsonElement e, string name) =>

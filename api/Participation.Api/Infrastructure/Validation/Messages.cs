@@ -470,11 +470,7 @@ public static class Messages
             "De lengtegraad ligt tussen -180 en 180.",
             "Longitude is between -180 and 180."
         ),
-        ["address_query_length"] = (
-            "Entre 3 et 200 caractères.",
-            "Tussen 3 en 200 tekens.",
-            "Between 3 and 200 characters."
-        ),
+        ["address_query_length"] = ("Entre 3 et 200 caractères.", "Tussen 3 en 200 tekens.", "Between 3 and 200 characters."),
         ["location_required"] = (
             "Cette phase demande un emplacement sur la carte.",
             "Deze fase vraagt een locatie op de kaart.",

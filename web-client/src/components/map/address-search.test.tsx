@@ -116,7 +116,7 @@ describe('LocationPicker address search', () => {
 
   it('explains a refused permission and keeps the other ways to choose', async () => {
     const getCurrentPosition = vi.fn((_: PositionCallback, failure?: PositionErrorCallback | null) =>
-      failure?.({ code: 1, PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3, message: 'denied' } as GeolocationPositionError),
+      failure?.({ code: 1, PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3, message: 'denied' }),
     );
     Object.defineProperty(navigator, 'geolocation', { configurable: true, value: { getCurrentPosition } });
     const { onChange, user } = renderPicker(fakeGeocoder());
