@@ -44,6 +44,7 @@ async function ideationProject(request: APIRequestContext) {
 }
 
 test('a resident finds an address, places an idea there and its page shows the address on a small map', async ({ page, request }) => {
+  test.slow(); // three axe runs and two Leaflet maps: on a busy shared machine, more than the default 90 s
   const { projectId } = await ideationProject(request);
   const email = `e2e-location-${tag()}@example.test`;
   await registerConfirmed(request, { email, firstName: 'Lina', lastName: `Habitante${tag()}` });

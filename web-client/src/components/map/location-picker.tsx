@@ -311,9 +311,11 @@ export function LocationPicker({
       <p role="status" className="visually-hidden">
         {announcement}
       </p>
-      <div role="alert" className={positionProblem ? 'alert alert--warning' : 'visually-empty'}>
-        {positionProblem ? <p>{positionProblem}</p> : null}
-      </div>
+      {positionProblem ? (
+        <div role="alert" className="alert alert--warning">
+          <p>{positionProblem}</p>
+        </div>
+      ) : null}
     </fieldset>
   );
 }
