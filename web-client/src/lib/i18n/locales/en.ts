@@ -1628,6 +1628,7 @@ export const en: Messages = {
       user_email_confirmed: 'E-mail address confirmed',
       user_profile_edited: 'Profile edited',
       user_password_changed: 'Password changed',
+      user_account_deleted: 'Account deleted',
       widget_created: 'Widget created',
       widget_edited: 'Widget edited',
       widget_deleted: 'Widget deleted',

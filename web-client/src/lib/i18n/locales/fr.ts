@@ -1646,6 +1646,7 @@ export const fr = {
       user_email_confirmed: 'Adresse e-mail confirmée',
       user_profile_edited: 'Profil modifié',
       user_password_changed: 'Mot de passe changé',
+      user_account_deleted: 'Compte supprimé',
       widget_created: 'Widget créé',
       widget_edited: 'Widget modifié',
       widget_deleted: 'Widget supprimé',

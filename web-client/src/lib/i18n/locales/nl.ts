@@ -1639,6 +1639,7 @@ export const nl: Messages = {
       user_email_confirmed: 'E-mailadres bevestigd',
       user_profile_edited: 'Profiel bewerkt',
       user_password_changed: 'Wachtwoord gewijzigd',
+      user_account_deleted: 'Account verwijderd',
       widget_created: 'Widget aangemaakt',
       widget_edited: 'Widget gewijzigd',
       widget_deleted: 'Widget verwijderd',
