@@ -344,6 +344,27 @@ export const en: Messages = {
       submit: 'Change the password',
       done: 'Your password has been changed. Your other sessions have been logged out.',
     },
+    myData: {
+      title: 'My data',
+      exportTitle: 'Export my data',
+      exportHelp:
+        'Get everything the platform keeps about you: a zip file with a page readable in any browser (index.html) and the same data for programs (data.json). We e-mail you when it is ready.',
+      request: 'Request an export',
+      requested: 'Export requested: it is being prepared.',
+      listLabel: 'My exports',
+      requestedAt: 'Requested on {{date}}',
+      status: { queued: 'being prepared', ready: 'ready', failed: 'failed', expired: 'expired' },
+      download: 'Download',
+      downloaded: 'File {{name}} downloaded.',
+      until: 'until {{date}}',
+      deleteTitle: 'Delete my account',
+      deleteHelp:
+        'Your ideas, comments, votes, baskets and answers stay, signed as a former participant; your address, sessions, notifications, follows and consents are deleted. This cannot be undone.',
+      deleteWord: 'DELETE',
+      deleteConfirm: 'Type {{word}} to confirm',
+      deleteMismatch: 'Type exactly {{word}}.',
+      deleteSubmit: 'Delete my account for good',
+    },
   },
   admin: {
     title: 'Administration',

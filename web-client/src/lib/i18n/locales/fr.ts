@@ -345,6 +345,27 @@ export const fr = {
       submit: 'Changer le mot de passe',
       done: 'Votre mot de passe a été changé. Vos autres sessions ont été déconnectées.',
     },
+    myData: {
+      title: 'Mes données',
+      exportTitle: 'Exporter mes données',
+      exportHelp:
+        'Recevez tout ce que la plateforme conserve à votre sujet : un fichier zip avec une page lisible dans tout navigateur (index.html) et les mêmes données pour un programme (data.json). Nous vous envoyons un e-mail quand il est prêt.',
+      request: 'Demander un export',
+      requested: 'Export demandé : il est en préparation.',
+      listLabel: 'Mes exports',
+      requestedAt: 'Demandé le {{date}}',
+      status: { queued: 'en préparation', ready: 'prêt', failed: 'échoué', expired: 'expiré' },
+      download: 'Télécharger',
+      downloaded: 'Fichier {{name}} téléchargé.',
+      until: 'jusqu’au {{date}}',
+      deleteTitle: 'Supprimer mon compte',
+      deleteHelp:
+        'Vos idées, commentaires, votes, paniers et réponses restent, signés « Ancien participant » ; votre adresse, vos sessions, notifications, abonnements et consentements sont supprimés. C’est définitif.',
+      deleteWord: 'SUPPRIMER',
+      deleteConfirm: 'Tapez {{word}} pour confirmer',
+      deleteMismatch: 'Tapez exactement {{word}}.',
+      deleteSubmit: 'Supprimer définitivement mon compte',
+    },
   },
   admin: {
     title: 'Administration',

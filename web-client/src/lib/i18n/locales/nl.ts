@@ -345,6 +345,27 @@ export const nl: Messages = {
       submit: 'Wachtwoord wijzigen',
       done: 'Uw wachtwoord is gewijzigd. Uw andere sessies zijn afgemeld.',
     },
+    myData: {
+      title: 'Mijn gegevens',
+      exportTitle: 'Mijn gegevens exporteren',
+      exportHelp:
+        'Ontvang alles wat het platform over u bewaart: een zipbestand met een pagina die in elke browser leesbaar is (index.html) en dezelfde gegevens voor een programma (data.json). We sturen u een e-mail zodra het klaar is.',
+      request: 'Een export aanvragen',
+      requested: 'Export aangevraagd: hij wordt voorbereid.',
+      listLabel: 'Mijn exports',
+      requestedAt: 'Aangevraagd op {{date}}',
+      status: { queued: 'in voorbereiding', ready: 'klaar', failed: 'mislukt', expired: 'verlopen' },
+      download: 'Downloaden',
+      downloaded: 'Bestand {{name}} gedownload.',
+      until: 'tot {{date}}',
+      deleteTitle: 'Mijn account verwijderen',
+      deleteHelp:
+        'Uw ideeën, reacties, stemmen, mandjes en antwoorden blijven, ondertekend als voormalige deelnemer; uw adres, sessies, meldingen, abonnementen en toestemmingen worden verwijderd. Dit is definitief.',
+      deleteWord: 'VERWIJDEREN',
+      deleteConfirm: 'Typ {{word}} om te bevestigen',
+      deleteMismatch: 'Typ precies {{word}}.',
+      deleteSubmit: 'Mijn account definitief verwijderen',
+    },
   },
   admin: {
     title: 'Beheer',
