@@ -66,7 +66,9 @@ public sealed class PersonalExportJob(
             await expiring.CommitAsync(ct);
         }
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var claim = await connection.QuerySingleOrDefaultAsync<Claim>(new CommandDefinition(ClaimSql, transaction: tx, cancellationToken: ct));
+        var claim = await connection.QuerySingleOrDefaultAsync<Claim>(
+            new CommandDefinition(ClaimSql, transaction: tx, cancellationToken: ct)
+        );
         if (claim is null)
             return 0;
         var key = $"personal-exports/{claim.Id:N}.zip";
@@ -75,7 +77,18 @@ public sealed class PersonalExportJob(
             var zip = await BuildAsync(connection, tx, claim.UserId, claim.Language, ct);
             await storage.SaveAsync(key, new MemoryStream(zip), ct);
             await connection.ExecuteAsync(
-                new CommandDefinition(ReadySql, new { claim.Id, FileKey = key, Size = (long)zip.Length, RetentionDays }, tx, cancellationToken: ct)
+                new CommandDefinition(
+                    ReadySql,
+                    new
+                    {
+                        claim.Id,
+                        FileKey = key,
+                        Size = (long)zip.Length,
+                        RetentionDays,
+                    },
+                    tx,
+                    cancellationToken: ct
+                )
             );
             await Outbox.EnqueueAsync(connection, tx, ReadyEmail(claim), ct);
             await tx.CommitAsync(ct);
@@ -90,7 +103,13 @@ public sealed class PersonalExportJob(
     }
 
     /// <summary>The zip: <c>index.html</c> (readable, no script) and <c>data.json</c> (one array of objects per section).</summary>
-    public static async Task<byte[]> BuildAsync(IDbConnection connection, IDbTransaction? tx, Guid userId, string language, CancellationToken ct)
+    public static async Task<byte[]> BuildAsync(
+        IDbConnection connection,
+        IDbTransaction? tx,
+        Guid userId,
+        string language,
+        CancellationToken ct
+    )
     {
         var sections = new List<(PersonalDataSections.Section Section, List<IDictionary<string, object?>> Rows)>();
         foreach (var section in PersonalDataSections.All)
@@ -205,7 +224,8 @@ public sealed class PersonalExportJob(
             ),
             _ => (
                 $"{c.Platform} : vos données sont prêtes",
-                $"Bonjour {c.FirstName},\n\nL'export de vos données est prêt. Téléchargez-le depuis votre profil dans les {RetentionDays} jours.",
+                $"Bonjour {c.FirstName},\n\nL'export de vos données est prêt. "
+                    + $"Téléchargez-le depuis votre profil dans les {RetentionDays} jours.",
                 "Mes données"
             ),
         };
@@ -215,6 +235,14 @@ public sealed class PersonalExportJob(
             <p><a class="action" href="{WebUtility.HtmlEncode(link)}">{WebUtility.HtmlEncode(action)}</a></p>
             </body></html>
             """;
-        return new OutgoingEmail("personal_export_ready", c.Email, c.FirstName, subject, $"{body}\n{link}\n", html, DedupKey: $"personal-export:{c.Id}");
+        return new OutgoingEmail(
+            "personal_export_ready",
+            c.Email,
+            c.FirstName,
+            subject,
+            $"{body}\n{link}\n",
+            html,
+            DedupKey: $"personal-export:{c.Id}"
+        );
     }
 }

@@ -92,12 +92,5 @@ internal sealed record PersonalExportRow(
 )
 {
     public PersonalExport ToExport() =>
-        new(
-            Id,
-            Status.ToEnum<PersonalExportStatus>(),
-            CreatedAt.AsUtc(),
-            FinishedAt.AsUtc(),
-            ExpiresAt.AsUtc(),
-            SizeBytes
-        );
+        new(Id, Status.ToEnum<PersonalExportStatus>(), CreatedAt.AsUtc(), FinishedAt.AsUtc(), ExpiresAt.AsUtc(), SizeBytes);
 }
