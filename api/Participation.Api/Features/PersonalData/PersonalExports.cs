@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Participation.Api.Infrastructure.Database;
 
 namespace Participation.Api.Features.PersonalData;
 
