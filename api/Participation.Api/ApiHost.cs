@@ -80,6 +80,7 @@ public static class ApiHost
         services.AddNotifications(builder.Configuration);
         services.AddWebhooks(builder.Configuration);
         services.AddExports(builder.Configuration);
+        Participation.Api.Features.PersonalData.PersonalDataSetup.AddPersonalData(services);
         services.AddDigests(builder.Configuration);
         services.AddBriefings();
         services.AddCampaigns();
@@ -115,6 +116,7 @@ public static class ApiHost
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
         api.MapMeEndpoints();
+        Participation.Api.Features.PersonalData.PersonalDataEndpoints.MapPersonalDataEndpoints(api);
         api.MapUsersEndpoints();
         api.MapPlatformEndpoints();
         api.MapDepartmentsEndpoints();

@@ -1461,6 +1461,51 @@ namespace Participation.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Ask for an export of everything the platform holds about you (a zip, e-mailed when ready).
+        /// </summary>
+        /// <remarks>
+        /// Ask for an export of everything the platform holds about you (a zip, e-mailed when ready). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <returns>Accepted</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<PersonalExport> RequestPersonalExportAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Your exports of your own data, newest first, with their status.
+        /// </summary>
+        /// <remarks>
+        /// Your exports of your own data, newest first, with their status. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<PersonalExport>> ListPersonalExportsAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Download the zip of one of your ready exports of your data (yours only; 410 once expired).
+        /// </summary>
+        /// <remarks>
+        /// Download the zip of one of your ready exports of your data (yours only; 410 once expired). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The data export's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<FileResponse> DownloadPersonalExportAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Delete your account (password required): your contributions stay as a former participant's, the rest goes.
+        /// </summary>
+        /// <remarks>
+        /// Delete your account (password required): your contributions stay as a former participant's, the rest goes. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <returns>No Content</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task DeleteAccountAsync(DeleteAccountRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Upload an image for a rich text (PNG, JPEG or WebP, at most 5 MB; admins, communication managers, departments' heads and projects' moderators). Its metadata is removed; the returned URL is public.
         /// </summary>
         /// <remarks>
@@ -18458,6 +18503,490 @@ namespace Participation.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Ask for an export of everything the platform holds about you (a zip, e-mailed when ready).
+        /// </summary>
+        /// <remarks>
+        /// Ask for an export of everything the platform holds about you (a zip, e-mailed when ready). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <returns>Accepted</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<PersonalExport> RequestPersonalExportAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/me/data-exports"
+                    urlBuilder_.Append("api/v1/me/data-exports");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 202)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PersonalExport>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Your exports of your own data, newest first, with their status.
+        /// </summary>
+        /// <remarks>
+        /// Your exports of your own data, newest first, with their status. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<PersonalExport>> ListPersonalExportsAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/me/data-exports"
+                    urlBuilder_.Append("api/v1/me/data-exports");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.ICollection<PersonalExport>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Download the zip of one of your ready exports of your data (yours only; 410 once expired).
+        /// </summary>
+        /// <remarks>
+        /// Download the zip of one of your ready exports of your data (yours only; 410 once expired). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The data export's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<FileResponse> DownloadPersonalExportAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/zip"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/me/data-exports/{id}/file"
+                    urlBuilder_.Append("api/v1/me/data-exports/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/file");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200 || status_ == 206)
+                        {
+                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
+                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
+                            return fileResponse_;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 410)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("The link or token is unknown, expired, used or revoked.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Delete your account (password required): your contributions stay as a former participant's, the rest goes.
+        /// </summary>
+        /// <remarks>
+        /// Delete your account (password required): your contributions stay as a former participant's, the rest goes. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <returns>No Content</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task DeleteAccountAsync(DeleteAccountRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/me/deletion"
+                    urlBuilder_.Append("api/v1/me/deletion");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 204)
+                        {
+                            return;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("The request body is larger than the configured limit.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("The body\'s content type is not the one this operation reads.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Upload an image for a rich text (PNG, JPEG or WebP, at most 5 MB; admins, communication managers, departments' heads and projects' moderators). Its metadata is removed; the returned URL is public.
         /// </summary>
         /// <remarks>
@@ -34368,6 +34897,17 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DeleteAccountRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("password")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(128, MinimumLength = 1)]
+        public string Password { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class DepartmentSummary
     {
 
@@ -34800,245 +35340,249 @@ namespace Participation.Client
         [System.Runtime.Serialization.EnumMember(Value = @"user.password_changed")]
         UserPasswordChanged = 61,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.account_deleted")]
+        [System.Runtime.Serialization.EnumMember(Value = @"user.account_deleted")]
+        UserAccountDeleted = 62,
+
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"api_client.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"api_client.created")]
-        ApiClientCreated = 62,
+        ApiClientCreated = 63,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"api_client.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"api_client.edited")]
-        ApiClientEdited = 63,
+        ApiClientEdited = 64,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"api_client.secret_rotated")]
         [System.Runtime.Serialization.EnumMember(Value = @"api_client.secret_rotated")]
-        ApiClientSecretRotated = 64,
+        ApiClientSecretRotated = 65,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"api_client.revoked")]
         [System.Runtime.Serialization.EnumMember(Value = @"api_client.revoked")]
-        ApiClientRevoked = 65,
+        ApiClientRevoked = 66,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"widget.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"widget.created")]
-        WidgetCreated = 66,
+        WidgetCreated = 67,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"widget.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"widget.edited")]
-        WidgetEdited = 67,
+        WidgetEdited = 68,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"widget.deleted")]
         [System.Runtime.Serialization.EnumMember(Value = @"widget.deleted")]
-        WidgetDeleted = 68,
+        WidgetDeleted = 69,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.created")]
-        WebhookCreated = 69,
+        WebhookCreated = 70,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.edited")]
-        WebhookEdited = 70,
+        WebhookEdited = 71,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.deleted")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.deleted")]
-        WebhookDeleted = 71,
+        WebhookDeleted = 72,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.secret_rotated")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.secret_rotated")]
-        WebhookSecretRotated = 72,
+        WebhookSecretRotated = 73,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.enabled")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.enabled")]
-        WebhookEnabled = 73,
+        WebhookEnabled = 74,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.disabled")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.disabled")]
-        WebhookDisabled = 74,
+        WebhookDisabled = 75,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.delivery_replayed")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.delivery_replayed")]
-        WebhookDeliveryReplayed = 75,
+        WebhookDeliveryReplayed = 76,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.test_sent")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.test_sent")]
-        WebhookTestSent = 76,
+        WebhookTestSent = 77,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"export.requested")]
         [System.Runtime.Serialization.EnumMember(Value = @"export.requested")]
-        ExportRequested = 77,
+        ExportRequested = 78,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"export.downloaded")]
         [System.Runtime.Serialization.EnumMember(Value = @"export.downloaded")]
-        ExportDownloaded = 78,
+        ExportDownloaded = 79,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea.assigned")]
         [System.Runtime.Serialization.EnumMember(Value = @"idea.assigned")]
-        IdeaAssigned = 79,
+        IdeaAssigned = 80,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"feedback_template.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"feedback_template.created")]
-        FeedbackTemplateCreated = 80,
+        FeedbackTemplateCreated = 81,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"feedback_template.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"feedback_template.edited")]
-        FeedbackTemplateEdited = 81,
+        FeedbackTemplateEdited = 82,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"feedback_template.deleted")]
         [System.Runtime.Serialization.EnumMember(Value = @"feedback_template.deleted")]
-        FeedbackTemplateDeleted = 82,
+        FeedbackTemplateDeleted = 83,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"digest.sent")]
         [System.Runtime.Serialization.EnumMember(Value = @"digest.sent")]
-        DigestSent = 83,
+        DigestSent = 84,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"report.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"report.edited")]
-        ReportEdited = 84,
+        ReportEdited = 85,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"report.downloaded")]
         [System.Runtime.Serialization.EnumMember(Value = @"report.downloaded")]
-        ReportDownloaded = 85,
+        ReportDownloaded = 86,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"report.sent")]
         [System.Runtime.Serialization.EnumMember(Value = @"report.sent")]
-        ReportSent = 86,
+        ReportSent = 87,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"briefing.schedule_changed")]
         [System.Runtime.Serialization.EnumMember(Value = @"briefing.schedule_changed")]
-        BriefingScheduleChanged = 87,
+        BriefingScheduleChanged = 88,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"briefing.sent")]
         [System.Runtime.Serialization.EnumMember(Value = @"briefing.sent")]
-        BriefingSent = 88,
+        BriefingSent = 89,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"media.image_uploaded")]
         [System.Runtime.Serialization.EnumMember(Value = @"media.image_uploaded")]
-        MediaImageUploaded = 89,
+        MediaImageUploaded = 90,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"calendar_event.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"calendar_event.created")]
-        CalendarEventCreated = 90,
+        CalendarEventCreated = 91,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"calendar_event.updated")]
         [System.Runtime.Serialization.EnumMember(Value = @"calendar_event.updated")]
-        CalendarEventUpdated = 91,
+        CalendarEventUpdated = 92,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"calendar_event.cancelled")]
         [System.Runtime.Serialization.EnumMember(Value = @"calendar_event.cancelled")]
-        CalendarEventCancelled = 92,
+        CalendarEventCancelled = 93,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"calendar_event.registered")]
         [System.Runtime.Serialization.EnumMember(Value = @"calendar_event.registered")]
-        CalendarEventRegistered = 93,
+        CalendarEventRegistered = 94,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"calendar_event.registration_cancelled")]
         [System.Runtime.Serialization.EnumMember(Value = @"calendar_event.registration_cancelled")]
-        CalendarEventRegistrationCancelled = 94,
+        CalendarEventRegistrationCancelled = 95,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"calendar_event.promoted")]
         [System.Runtime.Serialization.EnumMember(Value = @"calendar_event.promoted")]
-        CalendarEventPromoted = 95,
+        CalendarEventPromoted = 96,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"platform.settings_changed")]
         [System.Runtime.Serialization.EnumMember(Value = @"platform.settings_changed")]
-        PlatformSettingsChanged = 96,
+        PlatformSettingsChanged = 97,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"campaign.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"campaign.created")]
-        CampaignCreated = 97,
+        CampaignCreated = 98,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"campaign.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"campaign.edited")]
-        CampaignEdited = 98,
+        CampaignEdited = 99,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"campaign.test_sent")]
         [System.Runtime.Serialization.EnumMember(Value = @"campaign.test_sent")]
-        CampaignTestSent = 99,
+        CampaignTestSent = 100,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"campaign.scheduled")]
         [System.Runtime.Serialization.EnumMember(Value = @"campaign.scheduled")]
-        CampaignScheduled = 100,
+        CampaignScheduled = 101,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"campaign.cancelled")]
         [System.Runtime.Serialization.EnumMember(Value = @"campaign.cancelled")]
-        CampaignCancelled = 101,
+        CampaignCancelled = 102,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"campaign.sent")]
         [System.Runtime.Serialization.EnumMember(Value = @"campaign.sent")]
-        CampaignSent = 102,
+        CampaignSent = 103,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.newsletter_consent_given")]
         [System.Runtime.Serialization.EnumMember(Value = @"user.newsletter_consent_given")]
-        NewsletterConsentGiven = 103,
+        NewsletterConsentGiven = 104,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.newsletter_consent_withdrawn")]
         [System.Runtime.Serialization.EnumMember(Value = @"user.newsletter_consent_withdrawn")]
-        NewsletterConsentWithdrawn = 104,
+        NewsletterConsentWithdrawn = 105,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"page.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"page.created")]
-        PageCreated = 105,
+        PageCreated = 106,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"page.updated")]
         [System.Runtime.Serialization.EnumMember(Value = @"page.updated")]
-        PageUpdated = 106,
+        PageUpdated = 107,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"page.published")]
         [System.Runtime.Serialization.EnumMember(Value = @"page.published")]
-        PagePublished = 107,
+        PagePublished = 108,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"page.unpublished")]
         [System.Runtime.Serialization.EnumMember(Value = @"page.unpublished")]
-        PageUnpublished = 108,
+        PageUnpublished = 109,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"page.deleted")]
         [System.Runtime.Serialization.EnumMember(Value = @"page.deleted")]
-        PageDeleted = 109,
+        PageDeleted = 110,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"home_page.updated")]
         [System.Runtime.Serialization.EnumMember(Value = @"home_page.updated")]
-        HomePageUpdated = 110,
+        HomePageUpdated = 111,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"home_page.published")]
         [System.Runtime.Serialization.EnumMember(Value = @"home_page.published")]
-        HomePagePublished = 111,
+        HomePagePublished = 112,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"topic.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"topic.created")]
-        TopicCreated = 112,
+        TopicCreated = 113,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"topic.updated")]
         [System.Runtime.Serialization.EnumMember(Value = @"topic.updated")]
-        TopicUpdated = 113,
+        TopicUpdated = 114,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"topic.archived")]
         [System.Runtime.Serialization.EnumMember(Value = @"topic.archived")]
-        TopicArchived = 114,
+        TopicArchived = 115,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"topic.restored")]
         [System.Runtime.Serialization.EnumMember(Value = @"topic.restored")]
-        TopicRestored = 115,
+        TopicRestored = 116,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"area.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"area.created")]
-        AreaCreated = 116,
+        AreaCreated = 117,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"area.updated")]
         [System.Runtime.Serialization.EnumMember(Value = @"area.updated")]
-        AreaUpdated = 117,
+        AreaUpdated = 118,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"area.archived")]
         [System.Runtime.Serialization.EnumMember(Value = @"area.archived")]
-        AreaArchived = 118,
+        AreaArchived = 119,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"area.restored")]
         [System.Runtime.Serialization.EnumMember(Value = @"area.restored")]
-        AreaRestored = 119,
+        AreaRestored = 120,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"content_calendar.feed_created")]
         [System.Runtime.Serialization.EnumMember(Value = @"content_calendar.feed_created")]
-        ContentCalendarFeedCreated = 120,
+        ContentCalendarFeedCreated = 121,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"content_calendar.feed_revoked")]
         [System.Runtime.Serialization.EnumMember(Value = @"content_calendar.feed_revoked")]
-        ContentCalendarFeedRevoked = 121,
+        ContentCalendarFeedRevoked = 122,
 
     }
 
@@ -39885,6 +40429,56 @@ namespace Participation.Client
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PersonalExport
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.Guid Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<PersonalExportStatus>))]
+        public PersonalExportStatus Status { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset CreatedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("finishedAt")]
+        public System.DateTimeOffset? FinishedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
+        public System.DateTimeOffset? ExpiresAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("sizeBytes")]
+        public long? SizeBytes { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum PersonalExportStatus
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
+        [System.Runtime.Serialization.EnumMember(Value = @"queued")]
+        Queued = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ready")]
+        [System.Runtime.Serialization.EnumMember(Value = @"ready")]
+        Ready = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"failed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"failed")]
+        Failed = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"expired")]
+        [System.Runtime.Serialization.EnumMember(Value = @"expired")]
+        Expired = 3,
 
     }
 

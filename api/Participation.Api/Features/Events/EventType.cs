@@ -198,6 +198,10 @@ public enum EventType
     [JsonStringEnumMemberName("user.password_changed")]
     UserPasswordChanged,
 
+    // A person deleted their account: the subject is the former-participant account their contributions moved to.
+    [JsonStringEnumMemberName("user.account_deleted")]
+    UserAccountDeleted,
+
     // API clients: created, edited, given a new secret or revoked by an admin or the IT manager (audited).
     [JsonStringEnumMemberName("api_client.created")]
     ApiClientCreated,
@@ -519,6 +523,8 @@ public static class EventCatalogue
                 SubjectType.User,
                 false
             ),
+            // Audited (admins see that an account was deleted), naming only the former-participant account.
+            EventType.UserAccountDeleted => new(SubjectType.User, true),
             EventType.ApiClientCreated or EventType.ApiClientEdited or EventType.ApiClientSecretRotated or EventType.ApiClientRevoked =>
                 new(SubjectType.ApiClient, true),
             // Widgets for the city's website: staff configuration, platform-wide (admins see them in the audit log).

@@ -23,7 +23,8 @@ public static class Outbox
 {
     private const string Sql = """
         INSERT INTO email_outbox (dedup_key, category, to_address, to_name, subject, text_body, html_body, headers)
-        VALUES (@DedupKey, @Category, @ToAddress, @ToName, @Subject, @TextBody, @HtmlBody, CAST(@Headers AS jsonb))
+        SELECT @DedupKey, @Category, @ToAddress, @ToName, @Subject, @TextBody, @HtmlBody, CAST(@Headers AS jsonb)
+         WHERE NOT @ToAddress::text LIKE '%@deleted.invalid' -- former participants' accounts (deleted): never written to
         ON CONFLICT (dedup_key) DO NOTHING
         RETURNING id;
         """;

@@ -1101,6 +1101,17 @@ public static class Messages
             "Dit item werd intussen gewijzigd: laad het opnieuw voor u opslaat.",
             "This item was changed meanwhile: reload it before saving."
         ),
+        // A person's own data (GDPR).
+        ["account_deletion_staff"] = (
+            "Un compte de l'équipe est fermé par un administrateur : demandez-lui de retirer vos rôles d'abord.",
+            "Een account van het personeel wordt door een beheerder gesloten: vraag eerst uw rollen in te trekken.",
+            "A staff account is closed by an admin: ask one to remove your roles first."
+        ),
+        ["personal_export_pending"] = (
+            "Un export de vos données est déjà en préparation : vous recevrez un e-mail quand il sera prêt.",
+            "Een export van uw gegevens wordt al voorbereid: u krijgt een e-mail zodra hij klaar is.",
+            "An export of your data is already being prepared: you will get an e-mail when it is ready."
+        ),
         ["unknown_topic"] = (
             "Choisissez des thèmes proposés par la liste (un thème inconnu ou archivé : {0}).",
             "Kies thema's uit de lijst (een onbekend of gearchiveerd thema: {0}).",

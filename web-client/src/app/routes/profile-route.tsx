@@ -12,6 +12,7 @@ import { ResendConfirmationButton } from '@/features/auth/components/resend-conf
 import { MyOrganisations } from '@/features/organisations/components/my-organisations';
 import { meQueryOptions } from '@/features/profile/api/profile';
 import { ChangePasswordForm } from '@/features/profile/components/change-password-form';
+import { MyData } from '@/features/profile/components/my-data';
 import { ProfileForm } from '@/features/profile/components/profile-form';
 import { ProfileSummary } from '@/features/profile/components/profile-summary';
 import { RequireAuth } from '../require-auth';
@@ -66,6 +67,7 @@ function ProfileContent() {
       <section className="panel">
         <ChangePasswordForm />
       </section>
+      <MyData />
     </div>
   );
 }
