@@ -34,15 +34,17 @@ public static class AddIdeaAttachment
     public sealed class Handler(NpgsqlDataSource db, IFileStorage storage, EventRecorder events, AttachmentLinks links)
         : ICommandHandler<Command, IdeaAttachment>
     {
-        private const string CountSql = "SELECT count(*)::int AS count, coalesce(max(position) + 1, 0) AS next FROM idea_attachments "
-            + "WHERE idea_id = @IdeaId;";
+        private const string CountSql =
+            "SELECT count(*)::int AS total, coalesce(max(position) + 1, 0) AS next FROM idea_attachments " + "WHERE idea_id = @IdeaId;";
 
         private const string InsertSql = """
             INSERT INTO idea_attachments (id, idea_id, kind, content_type, alt_text, file_name, size_bytes, width, height, position,
                                           uploaded_by)
-            VALUES (@Id, @IdeaId, @Kind, @ContentType, @Alt, @FileName, @SizeBytes, @Width, @Height, @Position, @ActorId)
-            RETURNING idea_attachment_list(@IdeaId) AS list;
+            VALUES (@Id, @IdeaId, @Kind, @ContentType, @Alt, @FileName, @SizeBytes, @Width, @Height, @Position, @ActorId);
             """;
+
+        // A statement of its own: the list function sees the rows as they were when its statement started.
+        internal const string ListSql = "SELECT idea_attachment_list(@IdeaId);";
 
         private sealed record Count(int Total, int Next);
 
@@ -71,7 +73,7 @@ public static class AddIdeaAttachment
                 var position = await RequireRoomAsync(connection, tx, c.IdeaId, ct);
                 var fileName = file.Kind == "pdf" ? CleanName(c.FileName) : null;
                 var alt = file.Kind == "image" ? c.Alt!.Trim() : null;
-                var list = await connection.QuerySingleAsync<string>(
+                await connection.ExecuteAsync(
                     new CommandDefinition(
                         InsertSql,
                         new
@@ -91,6 +93,9 @@ public static class AddIdeaAttachment
                         tx,
                         cancellationToken: ct
                     )
+                );
+                var list = await connection.QuerySingleAsync<string>(
+                    new CommandDefinition(ListSql, new { c.IdeaId }, tx, cancellationToken: ct)
                 );
                 await events.RecordAsync(
                     tx,
@@ -120,9 +125,16 @@ public static class AddIdeaAttachment
             }
         }
 
-        private static async Task<int> RequireRoomAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid ideaId, CancellationToken ct)
+        private static async Task<int> RequireRoomAsync(
+            NpgsqlConnection connection,
+            NpgsqlTransaction tx,
+            Guid ideaId,
+            CancellationToken ct
+        )
         {
-            var count = await connection.QuerySingleAsync<Count>(new CommandDefinition(CountSql, new { IdeaId = ideaId }, tx, cancellationToken: ct));
+            var count = await connection.QuerySingleAsync<Count>(
+                new CommandDefinition(CountSql, new { IdeaId = ideaId }, tx, cancellationToken: ct)
+            );
             if (count.Total >= AttachmentLimits.MaxPerIdea)
                 throw new ConflictException(Messages.Get("attachments_full", AttachmentLimits.MaxPerIdea));
             return count.Next;
@@ -150,7 +162,8 @@ public static class AddIdeaAttachment
                     throw Invalid("file", "attachment_too_large");
                 if (string.IsNullOrWhiteSpace(c.Alt))
                     throw Invalid("alt", "alt_required");
-                var image = ImageReencoder.Reencode(bytes, type.ContentType, strict: true) ?? throw Invalid("file", "attachment_image_invalid");
+                var image = ImageReencoder.Reencode(bytes, type.ContentType, strict: true)
+                    ?? throw Invalid("file", "attachment_image_invalid");
                 var thumbnail = ImageReencoder.Reencode(image.Bytes, type.ContentType, AttachmentLimits.ThumbnailEdge, strict: true)
                     ?? throw Invalid("file", "attachment_image_invalid");
                 return new Prepared("image", type.ContentType, image.Bytes, thumbnail.Bytes, image.Width, image.Height);
@@ -175,11 +188,10 @@ public static class AddIdeaAttachment
         private static string CleanName(string? name)
         {
             var clean = new string(
-                    Path.GetFileName((name ?? "").Replace('\\', '/'))
-                        .Where(ch => !char.IsControl(ch) && ch is not (>= '\u202A' and <= '\u202E') and not (>= '\u2066' and <= '\u2069'))
-                        .ToArray()
-                )
-                .Trim();
+                Path.GetFileName((name ?? "").Replace('\\', '/'))
+                    .Where(ch => !char.IsControl(ch) && ch is not (>= '\u202A' and <= '\u202E') and not (>= '\u2066' and <= '\u2069'))
+                    .ToArray()
+            ).Trim();
             if (clean.Length == 0)
                 clean = "document.pdf";
             return clean.Length <= 200 ? clean : clean[..196] + ".pdf";

@@ -15,7 +15,8 @@ public static class GetIdeaAttachmentFile
 
     public sealed class Handler(NpgsqlDataSource db, IFileStorage storage, AttachmentLinks links) : IQueryHandler<Query, File?>
     {
-        private const string Sql = "SELECT kind, content_type, file_name FROM idea_attachments WHERE id = @AttachmentId AND idea_id = @IdeaId;";
+        private const string Sql =
+            "SELECT kind, content_type, file_name FROM idea_attachments WHERE id = @AttachmentId AND idea_id = @IdeaId;";
 
         private sealed record Row(string Kind, string ContentType, string? FileName);
 
@@ -32,8 +33,16 @@ public static class GetIdeaAttachmentFile
         }
     }
 
-    public static Task<IResult> Endpoint(Guid id, Guid attachmentId, long? exp, string? sig, HttpContext http, Caller caller, ISender sender, CancellationToken ct) =>
-        Serve(new Query(caller.UserIdOrNull, id, attachmentId, false, exp, sig), http, sender, ct);
+    public static Task<IResult> Endpoint(
+        Guid id,
+        Guid attachmentId,
+        long? exp,
+        string? sig,
+        HttpContext http,
+        Caller caller,
+        ISender sender,
+        CancellationToken ct
+    ) => Serve(new Query(caller.UserIdOrNull, id, attachmentId, false, exp, sig), http, sender, ct);
 
     public static Task<IResult> ThumbnailEndpoint(
         Guid id,

@@ -50,7 +50,10 @@ public static class AttachmentLimits
 /// <summary>Where attachments are stored, how they are addressed, and the JSON column that lists an idea's attachments.</summary>
 public sealed class AttachmentLinks(IOptions<AuthOptions> auth, TimeProvider clock)
 {
-    private readonly byte[] _key = HMACSHA256.HashData(Encoding.UTF8.GetBytes(auth.Value.SigningKey), "participation/idea-attachments/v1"u8);
+    private readonly byte[] _key = HMACSHA256.HashData(
+        Encoding.UTF8.GetBytes(auth.Value.SigningKey),
+        "participation/idea-attachments/v1"u8
+    );
 
     /// <summary>The SQL expression (ideas aliased <c>i</c>) whose JSON <see cref="Read(Guid, string?)"/> turns into attachments.</summary>
     public const string Column = "idea_attachment_list(i.id) AS attachments";
@@ -131,7 +134,9 @@ public sealed class AttachmentLinks(IOptions<AuthOptions> auth, TimeProvider clo
         && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(signature), Encoding.UTF8.GetBytes(Sign(id, exp)));
 }
 
-/// <summary>Who may change an idea's attachments: its author while they may edit it (see <see cref="AuthorRules"/>), and its staff.</summary>
+/// <summary>
+/// Who may change an idea's attachments: its author while they may edit it (see <see cref="AuthorRules"/>), and its staff.
+/// </summary>
 internal static class AttachmentEditors
 {
     /// <summary>Locks the idea (so that parallel uploads count one after the other) and checks the caller may change it.</summary>

@@ -49,7 +49,8 @@ public static class IdeasEndpoints
             .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(400, 401, 403, 404, 409); // as adding
         g.MapPut("/ideas/{id:guid}/attachments/{attachmentId:guid}", UpdateIdeaAttachment.Endpoint).WithName(nameof(UpdateIdeaAttachment))
             .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(400, 401, 403, 404, 409); // as adding
-        g.MapDelete("/ideas/{id:guid}/attachments/{attachmentId:guid}", RemoveIdeaAttachment.Endpoint).WithName(nameof(RemoveIdeaAttachment))
+        g.MapDelete("/ideas/{id:guid}/attachments/{attachmentId:guid}", RemoveIdeaAttachment.Endpoint)
+            .WithName(nameof(RemoveIdeaAttachment))
             .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(401, 403, 404, 409); // as adding
         g.MapGet("/ideas/{id:guid}/attachments/{attachmentId:guid}", GetIdeaAttachmentFile.Endpoint).WithName(nameof(GetIdeaAttachmentFile))
             .AllowAnonymous().AcceptClients(ClientScope.IdeasRead)

@@ -8,8 +8,14 @@ namespace Participation.Api.Features.Ideas;
 /// </summary>
 internal static class PdfCheck
 {
-    private static readonly byte[][] Refused = ["/JavaScript"u8.ToArray(), "/JS"u8.ToArray(), "/Launch"u8.ToArray(), "/EmbeddedFile"u8.ToArray(),
-        "/Encrypt"u8.ToArray()];
+    private static readonly byte[][] Refused =
+    [
+        "/JavaScript"u8.ToArray(),
+        "/JS"u8.ToArray(),
+        "/Launch"u8.ToArray(),
+        "/EmbeddedFile"u8.ToArray(),
+        "/Encrypt"u8.ToArray(),
+    ];
 
     public static bool IsPdf(ReadOnlySpan<byte> head) => head.StartsWith("%PDF-"u8);
 

@@ -22,8 +22,7 @@ public static class RemoveIdeaAttachment
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = await AttachmentEditors.RequireAsync(connection, tx, c.ActorId, c.IdeaId, ct);
-            var removed =
-                await connection.QuerySingleOrDefaultAsync<Removed>(new CommandDefinition(Sql, c, tx, cancellationToken: ct))
+            var removed = await connection.QuerySingleOrDefaultAsync<Removed>(new CommandDefinition(Sql, c, tx, cancellationToken: ct))
                 ?? throw new NotFoundException("No such attachment.");
             await events.RecordAsync(
                 tx,
@@ -41,9 +40,15 @@ public static class RemoveIdeaAttachment
                 ct: ct
             );
             await tx.CommitAsync(ct);
-            await storage.DeleteAsync(AttachmentLinks.StorageKey(c.IdeaId, c.AttachmentId, removed.ContentType, false), CancellationToken.None);
+            await storage.DeleteAsync(
+                AttachmentLinks.StorageKey(c.IdeaId, c.AttachmentId, removed.ContentType, false),
+                CancellationToken.None
+            );
             if (removed.Kind == "image")
-                await storage.DeleteAsync(AttachmentLinks.StorageKey(c.IdeaId, c.AttachmentId, removed.ContentType, true), CancellationToken.None);
+                await storage.DeleteAsync(
+                    AttachmentLinks.StorageKey(c.IdeaId, c.AttachmentId, removed.ContentType, true),
+                    CancellationToken.None
+                );
             return Unit.Value;
         }
     }

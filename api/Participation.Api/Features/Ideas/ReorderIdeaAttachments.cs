@@ -41,7 +41,9 @@ public static class ReorderIdeaAttachments
                 throw new ValidationException([new ValidationFailure("ids", Messages.Get("attachment_order"))]);
             if (!current.SequenceEqual(c.Ids))
             {
-                await connection.ExecuteAsync(new CommandDefinition(Sql, new { Ids = c.Ids.ToArray(), c.IdeaId }, tx, cancellationToken: ct));
+                await connection.ExecuteAsync(
+                    new CommandDefinition(Sql, new { Ids = c.Ids.ToArray(), c.IdeaId }, tx, cancellationToken: ct)
+                );
                 await events.RecordAsync(
                     tx,
                     EventType.IdeaAttachmentsReordered,

@@ -28,26 +28,35 @@ public static class UpdateIdeaAttachment
             UPDATE idea_attachments a SET alt_text = @Alt
               FROM idea_attachments old
              WHERE a.id = @AttachmentId AND a.idea_id = @IdeaId AND old.id = a.id
-            RETURNING old.kind, old.alt_text AS was, idea_attachment_list(a.idea_id) AS list;
+            RETURNING old.alt_text AS was;
             """;
 
         private const string KindSql = "SELECT kind FROM idea_attachments WHERE id = @AttachmentId AND idea_id = @IdeaId;";
 
-        private sealed record Changed(string Kind, string? Was, string List);
+        private sealed record Changed(string? Was);
 
         public async ValueTask<IdeaAttachment> Handle(Command c, CancellationToken ct)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var idea = await AttachmentEditors.RequireAsync(connection, tx, c.ActorId, c.IdeaId, ct);
-            var kind =
-                await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(KindSql, c, tx, cancellationToken: ct))
+            var kind = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(KindSql, c, tx, cancellationToken: ct))
                 ?? throw new NotFoundException("No such attachment.");
             if (kind != "image")
                 throw new ValidationException([new ValidationFailure("alt", Messages.Get("attachment_not_image"))]);
             var alt = c.Alt.Trim();
             var changed = await connection.QuerySingleAsync<Changed>(
-                new CommandDefinition(Sql, new { c.AttachmentId, c.IdeaId, Alt = alt }, tx, cancellationToken: ct)
+                new CommandDefinition(
+                    Sql,
+                    new
+                    {
+                        c.AttachmentId,
+                        c.IdeaId,
+                        Alt = alt,
+                    },
+                    tx,
+                    cancellationToken: ct
+                )
             );
             if (changed.Was != alt)
                 await events.RecordAsync(
@@ -60,10 +69,12 @@ public static class UpdateIdeaAttachment
                     new { attachmentId = c.AttachmentId, alt },
                     ct: ct
                 );
+            var list = await connection.QuerySingleAsync<string>(
+                new CommandDefinition(AddIdeaAttachment.Handler.ListSql, new { c.IdeaId }, tx, cancellationToken: ct)
+            );
             await tx.CommitAsync(ct);
-            var all = !idea.Listed || idea.ProjectStatus == "draft"
-                ? links.ReadSigned(c.IdeaId, changed.List)
-                : AttachmentLinks.Read(c.IdeaId, changed.List);
+            var all =
+                !idea.Listed || idea.ProjectStatus == "draft" ? links.ReadSigned(c.IdeaId, list) : AttachmentLinks.Read(c.IdeaId, list);
             return all.Single(a => a.Id == c.AttachmentId);
         }
     }

@@ -843,11 +843,7 @@ public static class Messages
         ),
         ["file_empty"] = ("Le fichier est vide.", "Het bestand is leeg.", "The file is empty."),
         ["attach_file"] = ("Joignez un fichier.", "Voeg een bestand toe.", "Attach a file."),
-        ["attachment_too_large"] = (
-            "Le fichier dépasse {0} Mo.",
-            "Het bestand is groter dan {0} MB.",
-            "The file is larger than {0} MB."
-        ),
+        ["attachment_too_large"] = ("Le fichier dépasse {0} Mo.", "Het bestand is groter dan {0} MB.", "The file is larger than {0} MB."),
         ["attachment_type_mismatch"] = (
             "Le contenu du fichier ne correspond pas à son type.",
             "De inhoud van het bestand komt niet overeen met het type.",

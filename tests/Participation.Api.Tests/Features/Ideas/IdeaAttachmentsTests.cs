@@ -37,13 +37,49 @@ public sealed class IdeaAttachmentsTests(ApiFactory api) : ApiTest(api)
         var position = "GPS 50.8467N 4.3525E"u8.ToArray();
         byte[] tiff =
         [
-            .. "II"u8, 0x2A, 0x00, 0x08, 0x00, 0x00, 0x00, // little endian, IFD0 at 8
-            0x01, 0x00, // IFD0: one entry
-            0x25, 0x88, 0x04, 0x00, 0x01, 0x00, 0x00, 0x00, 0x1A, 0x00, 0x00, 0x00, // GPSInfo (0x8825), LONG, 1, at 26
-            0x00, 0x00, 0x00, 0x00, // no next IFD
-            0x01, 0x00, // GPS IFD: one entry
-            0x01, 0x00, 0x02, 0x00, 0x02, 0x00, 0x00, 0x00, (byte)'N', 0x00, 0x00, 0x00, // GPSLatitudeRef "N"
-            0x00, 0x00, 0x00, 0x00,
+            .. "II"u8,
+            0x2A,
+            0x00,
+            0x08,
+            0x00,
+            0x00,
+            0x00, // little endian, IFD0 at 8
+            0x01,
+            0x00, // IFD0: one entry
+            0x25,
+            0x88,
+            0x04,
+            0x00,
+            0x01,
+            0x00,
+            0x00,
+            0x00,
+            0x1A,
+            0x00,
+            0x00,
+            0x00, // GPSInfo (0x8825), LONG, 1, at 26
+            0x00,
+            0x00,
+            0x00,
+            0x00, // no next IFD
+            0x01,
+            0x00, // GPS IFD: one entry
+            0x01,
+            0x00,
+            0x02,
+            0x00,
+            0x02,
+            0x00,
+            0x00,
+            0x00,
+            (byte)'N',
+            0x00,
+            0x00,
+            0x00, // GPSLatitudeRef "N"
+            0x00,
+            0x00,
+            0x00,
+            0x00,
             .. position,
         ];
         byte[] payload = [.. "Exif\0\0"u8, .. tiff];
@@ -61,9 +97,32 @@ public sealed class IdeaAttachmentsTests(ApiFactory api) : ApiTest(api)
         var endCrc = Crc32(iend);
         return
         [
-            0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A,
-            0, 0, 0, 13, .. ihdr, (byte)(crc >> 24), (byte)(crc >> 16), (byte)(crc >> 8), (byte)crc,
-            0, 0, 0, 0, .. iend, (byte)(endCrc >> 24), (byte)(endCrc >> 16), (byte)(endCrc >> 8), (byte)endCrc,
+            0x89,
+            0x50,
+            0x4E,
+            0x47,
+            0x0D,
+            0x0A,
+            0x1A,
+            0x0A,
+            0,
+            0,
+            0,
+            13,
+            .. ihdr,
+            (byte)(crc >> 24),
+            (byte)(crc >> 16),
+            (byte)(crc >> 8),
+            (byte)crc,
+            0,
+            0,
+            0,
+            0,
+            .. iend,
+            (byte)(endCrc >> 24),
+            (byte)(endCrc >> 16),
+            (byte)(endCrc >> 8),
+            (byte)endCrc,
         ];
     }
 
@@ -255,15 +314,17 @@ public sealed class IdeaAttachmentsTests(ApiFactory api) : ApiTest(api)
         var c = await IdeaCity.CreateAsync(Api);
         var idea = await c.IdeaAsync(c.A);
         var first = (await (await c.A.PostAsync($"/api/v1/ideas/{idea}/attachments", Photo("Un"))).ReadJsonAsync())["id"]!.GetValue<Guid>();
-        var second = (await (await c.A.PostAsync($"/api/v1/ideas/{idea}/attachments", Form(Pdf(), "a.pdf", "application/pdf", null)))
-            .ReadJsonAsync())["id"]!.GetValue<Guid>();
+        var second = (
+            await (await c.A.PostAsync($"/api/v1/ideas/{idea}/attachments", Form(Pdf(), "a.pdf", "application/pdf", null))).ReadJsonAsync()
+        )["id"]!.GetValue<Guid>();
 
         await (await c.A.PutAsJsonAsync($"/api/v1/ideas/{idea}/attachments/{first}", new { alt = " " })).AssertFieldErrorsAsync("alt");
         await (await c.A.PutAsJsonAsync($"/api/v1/ideas/{idea}/attachments/{second}", new { alt = "x" })).AssertFieldErrorsAsync("alt");
         var edited = await c.A.PutAsJsonAsync($"/api/v1/ideas/{idea}/attachments/{first}", new { alt = "Le banc vu de l'étang" });
         Assert.Equal("Le banc vu de l'étang", (await edited.ReadJsonAsync())["alt"]!.GetValue<string>());
-        await (await c.A.PutAsJsonAsync($"/api/v1/ideas/{idea}/attachments/order", new { ids = new[] { first } }))
-            .AssertFieldErrorsAsync("ids");
+        await (await c.A.PutAsJsonAsync($"/api/v1/ideas/{idea}/attachments/order", new { ids = new[] { first } })).AssertFieldErrorsAsync(
+            "ids"
+        );
         Assert.Equal(
             HttpStatusCode.NoContent,
             (await c.A.PutAsJsonAsync($"/api/v1/ideas/{idea}/attachments/order", new { ids = new[] { second, first } })).StatusCode
@@ -288,7 +349,10 @@ public sealed class IdeaAttachmentsTests(ApiFactory api) : ApiTest(api)
         var body = await (await c.A.PostAsync($"/api/v1/ideas/{idea}/attachments", Photo())).ReadJsonAsync();
         var url = body["url"]!.GetValue<string>();
         var thumb = body["thumbnailUrl"]!.GetValue<string>();
-        Assert.Equal(HttpStatusCode.NoContent, (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{idea}/hide", new { reason = "Test" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await c.Mod1.PostJsonAsync($"/api/v1/ideas/{idea}/hide", new { reason = "Test" })).StatusCode
+        );
 
         foreach (var client in new[] { Api.CreateClient(), c.B, c.Mod2 })
         {

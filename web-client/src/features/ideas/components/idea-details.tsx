@@ -17,6 +17,7 @@ import { IdeaStatusBadge } from './idea-status-badge';
 import { ModerationPanel } from './moderation-panel';
 import { ReactionButtons } from './reaction-buttons';
 import { StaffNotes } from './staff-notes';
+import { IdeaAttachments } from './idea-attachments';
 import { StatusHistory } from './status-history';
 
 export interface IdeaDetailsProps {
@@ -73,6 +74,7 @@ export function IdeaDetails({ idea, map, dislikes, organisations, defaultSignatu
               </ul>
             ) : null}
           </section>
+          <IdeaAttachments attachments={idea.attachments ?? []} />
           <section className="panel idea-actions" aria-labelledby="idea-actions-title">
             <h2 id="idea-actions-title">{t('ideas.page.actions')}</h2>
             <StatusMessage>{message}</StatusMessage>
