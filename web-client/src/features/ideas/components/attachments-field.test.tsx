@@ -66,8 +66,8 @@ describe('AttachmentsField', () => {
 
     expect(screen.getByText(/« notes.txt » n’est ni une photo/)).toBeInTheDocument();
     expect(screen.getByText(/« grand.png » dépasse 0 Mo/)).toBeInTheDocument();
-    expect(screen.getByText(/plan.pdf/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Retirer « plan.pdf »' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Retirer « plan.pdf »' }));
-    expect(screen.queryByText(/plan.pdf/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Retirer « plan.pdf »' })).not.toBeInTheDocument();
   });
 });
