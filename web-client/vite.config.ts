@@ -29,7 +29,8 @@ const proxy: Record<string, ProxyOptions> = {
   '/share': { target: apiUrl, changeOrigin: false },
 };
 
-const imgSrc = ["'self'", 'data:', tileOrigin(mapTileUrl)].filter(Boolean).join(' ');
+// blob: for the previews of photos chosen in a form (object URLs of the person's own files).
+const imgSrc = ["'self'", 'data:', 'blob:', tileOrigin(mapTileUrl)].filter(Boolean).join(' ');
 
 /** Sent by `vite preview` (the production-like server used by the end-to-end tests). */
 const securityHeaders = {

@@ -90,6 +90,7 @@ public static class ApiHost
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<RefreshTrending>());
         services.AddIdempotency();
         services.AddSingleton<Participation.Api.Features.Events.EventRecorder>();
+        services.AddSingleton<Participation.Api.Features.Ideas.AttachmentLinks>();
         services.AddSingleton<Participation.Api.Features.Grants.RoleGrants>();
 
         var app = builder.Build();

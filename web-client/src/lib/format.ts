@@ -68,3 +68,12 @@ export function formatDay(day: string, language: string, style: 'long' | 'short'
 export function formatFigure(value: number, language: string): string {
   return new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value);
 }
+
+/** A file's size for people: "850 Ko", "2,4 Mo" (units in the page's language). */
+export function formatFileSize(bytes: number, language: string): string {
+  const unit = bytes >= 1024 * 1024 ? 'megabyte' : 'kilobyte';
+  const value = bytes / (unit === 'megabyte' ? 1024 * 1024 : 1024);
+  return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(
+    Math.max(value, 0.1),
+  );
+}

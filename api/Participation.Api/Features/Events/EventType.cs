@@ -132,6 +132,19 @@ public enum EventType
     [JsonStringEnumMemberName("idea.flagged")]
     IdeaFlagged,
 
+    // An idea's photos and documents (by its author, or by its staff: the actor says who).
+    [JsonStringEnumMemberName("idea.attachment_added")]
+    IdeaAttachmentAdded,
+
+    [JsonStringEnumMemberName("idea.attachment_edited")]
+    IdeaAttachmentEdited,
+
+    [JsonStringEnumMemberName("idea.attachment_removed")]
+    IdeaAttachmentRemoved,
+
+    [JsonStringEnumMemberName("idea.attachments_reordered")]
+    IdeaAttachmentsReordered,
+
     [JsonStringEnumMemberName("comment.edited")]
     CommentEdited,
 
@@ -495,7 +508,11 @@ public static class EventCatalogue
             or EventType.IdeaReactionChanged
             or EventType.IdeaFollowed
             or EventType.IdeaUnfollowed
-            or EventType.IdeaFlagged => new(SubjectType.Idea, false),
+            or EventType.IdeaFlagged
+            or EventType.IdeaAttachmentAdded
+            or EventType.IdeaAttachmentEdited
+            or EventType.IdeaAttachmentRemoved
+            or EventType.IdeaAttachmentsReordered => new(SubjectType.Idea, false),
             EventType.CommentEdited or EventType.CommentDeleted or EventType.CommentFlagged => new(SubjectType.Comment, false),
             // A vote is about the idea voted for (the phase in the scope): the change feed shows an idea's support moving.
             EventType.VoteCast or EventType.VoteRemoved => new(SubjectType.Idea, false),

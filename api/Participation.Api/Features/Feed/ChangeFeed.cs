@@ -125,7 +125,11 @@ public static class ChangeFeed
             or EventType.IdeaKept
             or EventType.IdeaEdited
             or EventType.IdeaWithdrawn
-            or EventType.IdeaReactionChanged:
+            or EventType.IdeaReactionChanged
+            or EventType.IdeaAttachmentAdded
+            or EventType.IdeaAttachmentEdited
+            or EventType.IdeaAttachmentRemoved
+            or EventType.IdeaAttachmentsReordered:
                 yield return (ChangeKind.Idea, subject);
                 break;
             case EventType.CommentPosted
@@ -231,7 +235,7 @@ public static class ChangeFeed
         SELECT i.id, i.slug, i.title, i.excerpt, idea_topic_names(i.id, @Lang) AS topics, idea_topic_ids(i.id) AS topic_ids, i.area_id,
                i.latitude, i.longitude, i.location_label, i.status, i.author_id,
                i.organisation_id, i.likes_count, i.dislikes_count, i.comments_count, i.created_at, i.cost,
-               {AuthorView.Columns}, NULL AS my_reaction,
+               {AuthorView.Columns}, NULL AS my_reaction, {AttachmentLinks.Column},
                i.project_id, p.status AS project_status, i.listed, i.withdrawn_at IS NOT NULL AS withdrawn,
                i.hidden_at IS NOT NULL AS hidden
           FROM ideas i

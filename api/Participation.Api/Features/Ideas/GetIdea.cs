@@ -44,17 +44,19 @@ public static class GetIdea
         Guid? AreaId,
         // The readable parts of the idea's address (/projects/{projectSlug}/ideas/{slug}); always sent.
         string? Slug = null,
-        string? ProjectSlug = null
+        string? ProjectSlug = null,
+        // Its photos and documents in their order (a non-public idea's links are signed); always sent.
+        IReadOnlyList<IdeaAttachment>? Attachments = null
     );
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(NpgsqlDataSource db, AttachmentLinks links) : IQueryHandler<Query, Response>
     {
         internal const string Sql = $"""
             SELECT i.id, i.slug, (SELECT sp.slug FROM projects sp WHERE sp.id = i.project_id) AS project_slug,
                    i.project_id, i.phase_id, i.title, i.body, idea_topic_names(i.id, @Lang) AS topics,
                    idea_topic_ids(i.id) AS topic_ids, i.area_id, i.latitude, i.longitude, i.location_label, i.status,
                    i.likes_count, i.dislikes_count, i.comments_count, i.created_at, i.edited_at, i.withdrawn_at, i.hidden_at,
-                   i.hidden_reason, i.hidden_by_flags, i.cost,
+                   i.hidden_reason, i.hidden_by_flags, i.cost, {AttachmentLinks.Column},
                    i.author_id, {AuthorView.Columns},
                    r.kind AS my_reaction, f.user_id IS NOT NULL AS following,
                    ph.id IS NOT NULL AND ph.starts_at <= now() AND (ph.ends_at IS NULL OR ph.ends_at > now()) AS posting_phase_active
@@ -102,6 +104,7 @@ public static class GetIdea
             public bool Following { get; init; }
             public bool PostingPhaseActive { get; init; }
             public decimal? Cost { get; init; }
+            public string? Attachments { get; init; }
         }
 
         internal sealed class ChangeRow
@@ -179,7 +182,10 @@ public static class GetIdea
                 i.TopicIds,
                 i.AreaId,
                 i.Slug,
-                i.ProjectSlug
+                i.ProjectSlug,
+                access.Listed && access.ProjectStatus != "draft"
+                    ? AttachmentLinks.Read(i.Id, i.Attachments)
+                    : links.ReadSigned(i.Id, i.Attachments)
             );
         }
     }

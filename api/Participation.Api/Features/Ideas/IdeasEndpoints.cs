@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Participation.Api.Infrastructure.Idempotency;
 using Participation.Api.Infrastructure.Security;
 
@@ -37,6 +38,28 @@ public static class IdeasEndpoints
             .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(401, 404, 409); // public ideas
         g.MapDelete("/ideas/{id:guid}/follow", UnfollowIdea.Endpoint).WithName(nameof(UnfollowIdea))
             .RequireAuthorization().ProducesProblems(401, 404); // own follow
+        // Attachments: changed by the idea's author while they may edit it and by its staff; read as the idea is.
+        g.MapGet("/idea-attachments/limits", GetAttachmentLimits.Endpoint).WithName(nameof(GetAttachmentLimits))
+            .AllowAnonymous(); // everyone: constants
+        g.MapPost("/ideas/{id:guid}/attachments", AddIdeaAttachment.Endpoint).WithName(nameof(AddIdeaAttachment))
+            .RequireAuthorization().DisableAntiforgery() // bearer tokens, not cookies
+            .RequireRateLimiting(RateLimits.Writes).WithMetadata(new RequestSizeLimitAttribute(AttachmentLimits.MaxRequestBytes))
+            .ProducesProblems(400, 401, 403, 404, 409, 413); // its author (while editable), its staff
+        g.MapPut("/ideas/{id:guid}/attachments/order", ReorderIdeaAttachments.Endpoint).WithName(nameof(ReorderIdeaAttachments))
+            .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(400, 401, 403, 404, 409); // as adding
+        g.MapPut("/ideas/{id:guid}/attachments/{attachmentId:guid}", UpdateIdeaAttachment.Endpoint).WithName(nameof(UpdateIdeaAttachment))
+            .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(400, 401, 403, 404, 409); // as adding
+        g.MapDelete("/ideas/{id:guid}/attachments/{attachmentId:guid}", RemoveIdeaAttachment.Endpoint)
+            .WithName(nameof(RemoveIdeaAttachment))
+            .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(401, 403, 404, 409); // as adding
+        g.MapGet("/ideas/{id:guid}/attachments/{attachmentId:guid}", GetIdeaAttachmentFile.Endpoint).WithName(nameof(GetIdeaAttachmentFile))
+            .AllowAnonymous().AcceptClients(ClientScope.IdeasRead)
+            .Produces(200, typeof(Stream), "image/png", "image/jpeg", "image/webp", "application/pdf")
+            .ProducesProblems(404); // whoever sees the idea (or holds a signed link from its view)
+        g.MapGet("/ideas/{id:guid}/attachments/{attachmentId:guid}/thumbnail", GetIdeaAttachmentFile.ThumbnailEndpoint)
+            .WithName("GetIdeaAttachmentThumbnail")
+            .AllowAnonymous().AcceptClients(ClientScope.IdeasRead)
+            .Produces(200, typeof(Stream), "image/png", "image/jpeg", "image/webp").ProducesProblems(404); // as the file
         // csharpier-ignore-end
         return api;
     }

@@ -50,7 +50,9 @@ public static class ListIdeas
         IReadOnlyList<Guid>? TopicIds,
         Guid? AreaId,
         // The readable part of the idea's address (/projects/{projectSlug}/ideas/{slug}); always sent.
-        string? Slug = null
+        string? Slug = null,
+        // Its photos and documents in their order (the first image is its picture); always sent.
+        IReadOnlyList<IdeaAttachment>? Attachments = null
     );
 
     public sealed record Response(IReadOnlyList<Idea> Items, string? NextCursor, long Seed);
@@ -113,7 +115,7 @@ public static class ListIdeas
                            idea_topic_ids(i.id) AS topic_ids, i.area_id,
                            i.latitude, i.longitude, i.location_label,
                            i.status, i.author_id, i.organisation_id, i.likes_count, i.dislikes_count, i.comments_count, i.created_at,
-                           i.score, i.trending_score, i.cost,
+                           i.score, i.trending_score, i.cost, {{AttachmentLinks.Column}},
                            {0} AS sort_key
                       FROM ideas i
                      WHERE i.project_id = proj.id AND i.listed{4}
@@ -226,6 +228,7 @@ public static class ListIdeas
             public string? AuthorOrg { get; init; }
             public string? MyReaction { get; init; }
             public decimal? Cost { get; init; }
+            public string? Attachments { get; init; }
         }
 
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
@@ -311,7 +314,8 @@ public static class ListIdeas
                 r.Cost,
                 r.TopicIds,
                 r.AreaId,
-                r.Slug
+                r.Slug,
+                AttachmentLinks.Read(r.Id!.Value, r.Attachments)
             );
     }
 

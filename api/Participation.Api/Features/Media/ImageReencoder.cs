@@ -17,7 +17,9 @@ public static class ImageReencoder
 
     public sealed record Encoded(byte[] Bytes, int Width, int Height);
 
-    public static Encoded? Reencode(byte[] bytes, string contentType)
+    /// <param name="maxEdge">The longer side's limit (a thumbnail's is smaller).</param>
+    /// <param name="strict">Refuses a truncated image too (rich texts' images accept one, grey where the bytes end).</param>
+    public static Encoded? Reencode(byte[] bytes, string contentType, int maxEdge = MaxEdge, bool strict = false)
     {
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data);
@@ -34,21 +36,21 @@ public static class ImageReencoder
         var info = codec.Info.WithColorType(SKImageInfo.PlatformColorType).WithAlphaType(SKAlphaType.Premul);
         using var decoded = new SKBitmap(info);
         var result = codec.GetPixels(info, decoded.GetPixels());
-        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput) || (strict && result != SKCodecResult.Success))
             return null;
         using var upright = Orient(decoded, codec.EncodedOrigin);
-        using var scaled = Scale(upright);
+        using var scaled = Scale(upright, maxEdge);
         using var image = SKImage.FromBitmap(scaled);
         using var encoded = image.Encode(format, 85);
         return encoded is null ? null : new Encoded(encoded.ToArray(), scaled.Width, scaled.Height);
     }
 
-    private static SKBitmap Scale(SKBitmap source)
+    private static SKBitmap Scale(SKBitmap source, int maxEdge)
     {
         var longer = Math.Max(source.Width, source.Height);
-        if (longer <= MaxEdge)
+        if (longer <= maxEdge)
             return source.Copy();
-        var ratio = (double)MaxEdge / longer;
+        var ratio = (double)maxEdge / longer;
         var size = new SKImageInfo(
             Math.Max(1, (int)Math.Round(source.Width * ratio)),
             Math.Max(1, (int)Math.Round(source.Height * ratio)),

@@ -843,6 +843,48 @@ public static class Messages
             "Only PNG, JPEG or WebP images are accepted."
         ),
         ["file_empty"] = ("Le fichier est vide.", "Het bestand is leeg.", "The file is empty."),
+        ["attach_file"] = ("Joignez un fichier.", "Voeg een bestand toe.", "Attach a file."),
+        ["attachment_too_large"] = ("Le fichier dépasse {0} Mo.", "Het bestand is groter dan {0} MB.", "The file is larger than {0} MB."),
+        ["attachment_type_mismatch"] = (
+            "Le contenu du fichier ne correspond pas à son type.",
+            "De inhoud van het bestand komt niet overeen met het type.",
+            "The file's content does not match its type."
+        ),
+        ["attachment_not_recognised"] = (
+            "Seules les photos PNG, JPEG ou WebP et les documents PDF sont acceptés.",
+            "Alleen PNG-, JPEG- of WebP-foto's en PDF-documenten worden aanvaard.",
+            "Only PNG, JPEG or WebP photos and PDF documents are accepted."
+        ),
+        ["attachment_image_invalid"] = (
+            "Cette image est illisible, incomplète ou trop grande (40 mégapixels au plus).",
+            "Deze afbeelding is onleesbaar, onvolledig of te groot (hoogstens 40 megapixels).",
+            "This image is unreadable, incomplete or too large (at most 40 megapixels)."
+        ),
+        ["attachment_pdf_invalid"] = (
+            "Ce PDF est illisible, chiffré ou contient des scripts.",
+            "Deze pdf is onleesbaar, versleuteld of bevat scripts.",
+            "This PDF is unreadable, encrypted or contains scripts."
+        ),
+        ["attachment_not_image"] = (
+            "Seule une image a un texte alternatif.",
+            "Alleen een afbeelding heeft een alternatieve tekst.",
+            "Only an image has an alternative text."
+        ),
+        ["attachments_full"] = (
+            "Une idée a au plus {0} pièces jointes.",
+            "Een idee heeft hoogstens {0} bijlagen.",
+            "An idea has at most {0} attachments."
+        ),
+        ["alt_required"] = (
+            "Décrivez l'image pour les personnes qui ne la voient pas.",
+            "Beschrijf de afbeelding voor wie ze niet ziet.",
+            "Describe the image for those who cannot see it."
+        ),
+        ["attachment_order"] = (
+            "Indiquez chaque pièce jointe de l'idée une seule fois.",
+            "Geef elke bijlage van het idee één keer.",
+            "Give each of the idea's attachments once."
+        ),
         ["image_too_large"] = ("L'image dépasse 5 Mo.", "De afbeelding is groter dan 5 MB.", "The image is larger than 5 MB."),
         ["audit_action"] = (
             "Une action comme project.created, ou un préfixe comme project.",

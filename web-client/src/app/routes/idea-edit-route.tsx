@@ -6,6 +6,7 @@ import { describeError, toApiError } from '@/api/errors';
 import { Page } from '@/components/layout/page';
 import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/loading';
+import { attachmentLimitsQueryOptions, useRemoveAttachment, useUploadAttachments } from '@/features/ideas/api/attachments';
 import { decisionFor, ideaQueryOptions, useUpdateIdea } from '@/features/ideas/api/ideas';
 import { ActionReason } from '@/features/ideas/components/action-reason';
 import { IdeaForm } from '@/features/ideas/components/idea-form';
@@ -34,6 +35,9 @@ function EditIdea() {
   const project = useQuery(projectQueryOptions(projectId));
   const { map, mapPending } = useIdeaContext();
   const update = useUpdateIdea();
+  const limits = useQuery(attachmentLimitsQueryOptions());
+  const upload = useUploadAttachments();
+  const remove = useRemoveAttachment();
   const tags = useTagOptions(project.data?.topicIds, { topicIds: idea.data?.topicIds, areaId: idea.data?.areaId });
 
   if (idea.isPending || project.isPending || mapPending || tags.pending) return <Loading label={t('common.loading')} />;
@@ -69,12 +73,31 @@ function EditIdea() {
           topicOptions={tags.topicOptions}
           areaOptions={tags.areaOptions}
           submitLabel={t('ideas.form.save')}
-          pending={update.isPending}
-          error={update.error}
-          onResetError={() => update.reset()}
+          pending={update.isPending || upload.progress !== null}
+          error={update.error ?? upload.error ?? remove.error}
+          onResetError={() => {
+            update.reset();
+            upload.reset();
+            remove.reset();
+          }}
           onCancel={() => void navigate(back)}
-          onSubmit={({ organisationId: _author, ...fields }) =>
-            update.mutate({ id: ideaId, fields }, { onSuccess: () => void navigate(back, { state: { idea: 'saved' } }) })
+          attachmentLimits={limits.data}
+          existingAttachments={current.attachments ?? []}
+          removingAttachmentId={remove.isPending ? remove.variables.attachmentId : undefined}
+          onRemoveAttachment={(a) => remove.mutate({ ideaId, attachmentId: a.id })}
+          uploadStatus={
+            upload.progress ? t('ideas.attachments.sending', { current: upload.progress.done + 1, total: upload.progress.total }) : null
+          }
+          onSubmit={({ organisationId: _author, ...fields }, files) =>
+            update.mutate(
+              { id: ideaId, fields },
+              {
+                onSuccess: () =>
+                  void upload.run(ideaId, files).then((sent) => {
+                    if (sent) void navigate(back, { state: { idea: 'saved' } });
+                  }),
+              },
+            )
           }
         />
       )}

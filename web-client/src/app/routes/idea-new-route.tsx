@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -5,6 +6,7 @@ import { describeError, toApiError } from '@/api/errors';
 import { Page } from '@/components/layout/page';
 import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/loading';
+import { attachmentLimitsQueryOptions, useUploadAttachments } from '@/features/ideas/api/attachments';
 import { useSubmitIdea } from '@/features/ideas/api/ideas';
 import { ActionReason } from '@/features/ideas/components/action-reason';
 import { IdeaForm } from '@/features/ideas/components/idea-form';
@@ -34,6 +36,10 @@ function NewIdea() {
   const actions = useQuery(projectActionsQueryOptions(id));
   const { map, mapPending, organisations } = useIdeaContext();
   const submit = useSubmitIdea();
+  const limits = useQuery(attachmentLimitsQueryOptions());
+  const upload = useUploadAttachments();
+  // Once the idea exists, a refused file is said in the form and the next submit sends the files only.
+  const [created, setCreated] = useState<{ id: string; projectSlug?: string; slug?: string; status: string } | null>(null);
   const tags = useTagOptions(project.data?.topicIds);
 
   if (project.isPending || actions.isPending || mapPending || tags.pending) return <Loading label={t('common.loading')} />;
@@ -62,21 +68,32 @@ function NewIdea() {
           topicOptions={tags.topicOptions}
           areaOptions={tags.areaOptions}
           submitLabel={t('ideas.form.submit')}
-          pending={submit.isPending}
-          error={submit.error}
-          onResetError={() => submit.reset()}
+          pending={submit.isPending || upload.progress !== null}
+          error={submit.error ?? upload.error}
+          onResetError={() => {
+            submit.reset();
+            upload.reset();
+          }}
           onCancel={() => void navigate(projectPath(project.data))}
-          onSubmit={(request) =>
-            submit.mutate(
-              { projectId: id, request },
-              {
-                onSuccess: (idea) =>
-                  void navigate(ideaPath({ id, slug: idea.projectSlug }, idea), {
-                    state: { idea: idea.status === 'prescreening' ? 'createdPrescreening' : 'created' },
-                  }),
-              },
-            )
+          attachmentLimits={limits.data}
+          uploadStatus={
+            upload.progress
+              ? t('ideas.attachments.sending', { current: upload.progress.done + 1, total: upload.progress.total })
+              : created
+                ? t('ideas.attachments.createdButFiles')
+                : null
           }
+          onSubmit={(request, files) => {
+            const done = async (idea: { id: string; projectSlug?: string; slug?: string; status: string }) => {
+              setCreated(idea);
+              if (await upload.run(idea.id, files))
+                void navigate(ideaPath({ id, slug: idea.projectSlug }, idea), {
+                  state: { idea: idea.status === 'prescreening' ? 'createdPrescreening' : 'created' },
+                });
+            };
+            if (created) void done(created);
+            else submit.mutate({ projectId: id, request }, { onSuccess: (idea) => void done(idea) });
+          }}
         />
       )}
     </>

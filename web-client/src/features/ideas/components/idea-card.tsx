@@ -22,12 +22,16 @@ export function IdeaCard({ idea, projectId, projectSlug, headingLevel = 3, actio
   const { t } = useTranslation();
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const titleId = `idea-${idea.id}-title`;
+  const picture = idea.attachments?.find((a) => a.kind === 'image');
   return (
     <li className="card idea-card">
       <article aria-labelledby={titleId}>
         <Heading id={titleId} className="card__title">
           <Link to={ideaPath({ id: projectId, slug: projectSlug }, idea)}>{idea.title}</Link>
         </Heading>
+        {picture?.thumbnailUrl ? (
+          <img className="idea-card__picture" src={picture.thumbnailUrl} alt={picture.alt ?? ''} loading="lazy" />
+        ) : null}
         <p className="idea-card__meta">
           <IdeaStatusBadge status={idea.status} /> <IdeaAuthor author={idea.author} />
         </p>

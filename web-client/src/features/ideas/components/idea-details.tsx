@@ -16,6 +16,7 @@ import { IdeaStatusBadge } from './idea-status-badge';
 import { ModerationPanel } from './moderation-panel';
 import { ReactionButtons } from './reaction-buttons';
 import { StaffNotes } from './staff-notes';
+import { IdeaAttachments } from './idea-attachments';
 import { StatusHistory } from './status-history';
 
 // Leaflet is loaded with the first idea that has a place, not with every idea page.
@@ -75,6 +76,7 @@ export function IdeaDetails({ idea, map, dislikes, organisations, defaultSignatu
               </ul>
             ) : null}
           </section>
+          <IdeaAttachments attachments={idea.attachments ?? []} />
           <section className="panel idea-actions" aria-labelledby="idea-actions-title">
             <h2 id="idea-actions-title">{t('ideas.page.actions')}</h2>
             <StatusMessage>{message}</StatusMessage>

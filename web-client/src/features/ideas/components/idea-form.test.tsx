@@ -58,16 +58,19 @@ describe('IdeaForm', { timeout: 20_000 }, () => {
     await user.click(screen.getByLabelText('Adresse ou lieu (facultatif)'));
     await user.paste('Place du Jeu de Balle');
     await user.click(screen.getByRole('button', { name: 'Publier mon idée' }));
-    expect(onSubmit).toHaveBeenCalledWith({
-      title: 'Un banc place du Jeu de Balle',
-      body: '<p>Pour s’asseoir.<br>À l’ombre.</p><p>Avec &lt;b&gt;dossier&lt;/b&gt; &amp; accoudoirs.</p>',
-      topicIds: ['t-3', 't-1'],
-      areaId: 'a-1',
-      latitude: 50.8466,
-      longitude: 4.3528,
-      locationLabel: 'Place du Jeu de Balle',
-      organisationId: undefined,
-    });
+    expect(onSubmit).toHaveBeenCalledWith(
+      {
+        title: 'Un banc place du Jeu de Balle',
+        body: '<p>Pour s’asseoir.<br>À l’ombre.</p><p>Avec &lt;b&gt;dossier&lt;/b&gt; &amp; accoudoirs.</p>',
+        topicIds: ['t-3', 't-1'],
+        areaId: 'a-1',
+        latitude: 50.8466,
+        longitude: 4.3528,
+        locationLabel: 'Place du Jeu de Balle',
+        organisationId: undefined,
+      },
+      [],
+    );
   });
 
   it('asks for a location when the phase maps ideas, and checks the title before sending', async () => {
@@ -92,6 +95,7 @@ describe('IdeaForm', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Publier mon idée' }));
     expect(onSubmit).toHaveBeenCalledWith(
       expect.objectContaining({ latitude: undefined, longitude: undefined, locationLabel: undefined, topicIds: [], areaId: undefined }),
+      [],
     );
   });
 
@@ -134,7 +138,7 @@ describe('IdeaForm', { timeout: 20_000 }, () => {
     for (let i = 1; i < 10; i++) await user.click(screen.getByRole('button', { name: `Thème ${i}` }));
     expect(screen.getByRole('button', { name: 'Thème 10' })).toBeDisabled();
     await user.click(screen.getByRole('button', { name: 'Publier mon idée' }));
-    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ topicIds: many.slice(0, 10).map((t) => t.value) }));
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ topicIds: many.slice(0, 10).map((t) => t.value) }), []);
   });
 
   it('says why the API refused to take the idea', () => {
@@ -149,6 +153,6 @@ describe('IdeaForm', { timeout: 20_000 }, () => {
     expect(screen.getByLabelText('Publier en tant que')).toHaveValue('');
     await user.selectOptions(screen.getByLabelText('Publier en tant que'), 'Comité des Marolles');
     await user.click(screen.getByRole('button', { name: 'Publier mon idée' }));
-    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ organisationId: 'o-1' }));
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ organisationId: 'o-1' }), []);
   });
 });

@@ -1,6 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GetPlatformMapSettings, SubmitIdeaRequest } from '@contracts/participation-client';
+import type {
+  GetAttachmentLimitsResponse,
+  GetPlatformMapSettings,
+  IdeaAttachment,
+  SubmitIdeaRequest,
+} from '@contracts/participation-client';
 import { toApiError } from '@/api/errors';
 import { useGeocoder } from '@/api/geocoder';
 import { LocationPicker } from '@/components/map/location-picker';
@@ -13,7 +18,9 @@ import { TextField } from '@/components/ui/text-field';
 import { ToggleChips, type ToggleChipOption } from '@/components/ui/toggle-chips';
 import { erroredFields, mergeFieldErrors, type FieldErrors } from '@/lib/forms';
 import { textToHtml } from '@/lib/rich-text';
+import type { PendingAttachment } from '../api/attachments';
 import { useDescribeRefusal } from './action-reason';
+import { altFieldId, ATTACHMENTS_INPUT_ID, AttachmentsField, pendingErrors } from './attachments-field';
 import type { OrganisationChoice } from './comment-form';
 
 export interface IdeaFormValue {
@@ -55,8 +62,15 @@ export interface IdeaFormProps {
   pending: boolean;
   error: unknown;
   onResetError: () => void;
-  onSubmit: (request: SubmitIdeaRequest) => void;
+  /** The files chosen are sent after the idea is saved (none when the limits are unknown: no attachments section). */
+  onSubmit: (request: SubmitIdeaRequest, attachments: PendingAttachment[]) => void;
   onCancel?: () => void;
+  attachmentLimits?: GetAttachmentLimitsResponse;
+  existingAttachments?: readonly IdeaAttachment[];
+  onRemoveAttachment?: (attachment: IdeaAttachment) => void;
+  removingAttachmentId?: string;
+  /** Said while the files are sent (e.g. "Sending file 2 of 3"). */
+  uploadStatus?: string | null;
 }
 
 export const TITLE_MIN = 3;
@@ -101,14 +115,23 @@ export function IdeaForm({
   onResetError,
   onSubmit,
   onCancel,
+  attachmentLimits,
+  existingAttachments = [],
+  onRemoveAttachment,
+  removingAttachmentId,
+  uploadStatus,
 }: IdeaFormProps) {
   const { t } = useTranslation();
   const describe = useDescribeRefusal();
   const geocoder = useGeocoder(map);
   const [value, setValue] = useState<IdeaFormValue>(initial ?? EMPTY_IDEA_FORM);
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const [attachments, setAttachments] = useState<PendingAttachment[]>([]);
   const apiError = error ? toApiError(error) : null;
   const errors = withTopicErrors(mergeFieldErrors(apiError, clientErrors));
+  // An upload's refusal names `file` or `alt`: said beside the file chooser.
+  const uploadErrors = [...(errors.file ?? []), ...(errors.alt ?? [])];
+  if (uploadErrors.length > 0) errors.attachments = uploadErrors;
   const locationError = [...(errors.latitude ?? []), ...(errors.longitude ?? [])].join(' ') || undefined;
   const set = (patch: Partial<IdeaFormValue>) => setValue((current) => ({ ...current, ...patch }));
   const fields = [
@@ -120,6 +143,12 @@ export function IdeaForm({
     { key: 'longitude', id: 'idea-location', label: t('ideas.form.location') },
     { key: 'locationLabel', id: 'idea-location-label', label: t('ideas.form.locationLabel') },
     { key: 'organisationId', id: 'idea-as', label: t('ideas.form.postAs') },
+    { key: 'attachments', id: ATTACHMENTS_INPUT_ID, label: t('ideas.attachments.legend') },
+    ...attachments.map((a) => ({
+      key: altFieldId(a.key),
+      id: altFieldId(a.key),
+      label: t('ideas.attachments.alt', { name: a.file.name }),
+    })),
   ];
   let summary: string | null = null;
   if (Object.keys(clientErrors).length > 0) summary = t('errors.fieldsInvalid');
@@ -136,12 +165,13 @@ export function IdeaForm({
     if (!body) found.body = [t('forms.required')];
     else if (body.length > BODY_MAX) found.body = [t('ideas.form.bodyTooLong')];
     if (mapRequired && !value.location) found.latitude = [t('ideas.form.locationRequired')];
+    if (attachmentLimits) Object.assign(found, pendingErrors(attachments, attachmentLimits, t('ideas.attachments.altRequired')));
     setClientErrors(found);
     if (Object.keys(found).length > 0) {
       onResetError();
       return;
     }
-    onSubmit(toIdeaRequest(value));
+    onSubmit(toIdeaRequest(value), attachments);
   }
 
   // Unique links in the summary (latitude and longitude point at the same field).
@@ -228,6 +258,23 @@ export function IdeaForm({
           options={[{ value: '', label: t('ideas.form.myself') }, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
         />
       ) : null}
+      {attachmentLimits ? (
+        <AttachmentsField
+          limits={attachmentLimits}
+          existing={existingAttachments}
+          onRemoveExisting={onRemoveAttachment}
+          removingId={removingAttachmentId}
+          pending={attachments}
+          onChange={(next) => {
+            setAttachments(next);
+            setClientErrors(({ attachments: _, ...rest }) => rest);
+          }}
+          errors={errors}
+        />
+      ) : null}
+      <p role="status" className="muted">
+        {uploadStatus ?? ''}
+      </p>
       <div className="form__actions">
         <Button type="submit" pending={pending}>
           {submitLabel}

@@ -74,6 +74,10 @@ export const EVENT_TYPE_GROUPS: { key: 'projects' | 'ideas' | 'comments'; scope:
       EventType.IdeaEdited,
       EventType.IdeaWithdrawn,
       EventType.IdeaReactionChanged,
+      EventType.IdeaAttachmentAdded,
+      EventType.IdeaAttachmentEdited,
+      EventType.IdeaAttachmentRemoved,
+      EventType.IdeaAttachmentsReordered,
     ],
   },
   {

@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { adminToken, bearer, dayUtc, password, registerConfirmed } from './support/api';
+import { expectAccessible } from './support/axe';
+import { failOnCspViolations } from './support/csp';
+import { logIn } from './support/pages';
+import { tag, unique } from './support/text';
+
+failOnCspViolations();
+
+// A 1 × 1 PNG: the server decodes it, encodes it anew and makes its thumbnail.
+const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+test('a resident adds a photo with its description to a new idea and sees it on the idea page', async ({ page, request }) => {
+  const auth = bearer(await adminToken(request));
+  const department = await request.post('/api/v1/departments', { data: { name: { fr: unique('Parcs') } }, headers: auth });
+  const departmentId = ((await department.json()) as { id: string }).id;
+  const project = await request.post('/api/v1/projects', { data: { departmentId, title: { fr: unique('Nos parcs') } }, headers: auth });
+  const projectId = ((await project.json()) as { id: string }).id;
+  const phase = await request.post(`/api/v1/projects/${projectId}/phases`, {
+    headers: auth,
+    data: {
+      title: { fr: 'Vos idées' },
+      startsAt: dayUtc(-3),
+      endsAt: dayUtc(14),
+      method: 'ideation',
+      settings: { permissions: { postIdea: 'confirmed_email', comment: 'confirmed_email', react: 'confirmed_email' } },
+    },
+  });
+  expect(phase.status()).toBe(201);
+  expect((await request.post(`/api/v1/projects/${projectId}/status`, { data: { status: 'published' }, headers: auth })).ok()).toBe(true);
+  const email = `e2e-photos-${tag()}@example.test`;
+  await registerConfirmed(request, { email, firstName: 'Alice', lastName: `Photo${tag()}` });
+  const title = unique('Un banc près de l’étang');
+
+  await logIn(page, email, password, `/projects/${projectId}/ideas/new`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Proposer une idée' })).toBeVisible();
+  await page.getByLabel('Titre').fill(title);
+  await page.getByLabel('Description').fill('Un banc à l’ombre pour regarder les canards.');
+  await expect(page.getByText(/Au plus 6 fichiers/)).toBeVisible();
+  await page.getByLabel('Ajouter des photos ou des PDF').setInputFiles({ name: 'banc.png', mimeType: 'image/png', buffer: png });
+
+  // Without its description the photo is refused beside its field.
+  await page.getByRole('button', { name: 'Publier mon idée' }).click();
+  const alt = page.getByLabel('Description de la photo « banc.png »');
+  await expect(alt).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'post an idea with a photo: missing description');
+  await alt.fill('Le vieux banc sous le saule');
+  await page.getByRole('button', { name: 'Publier mon idée' }).click();
+
+  // The idea's page shows the photo's thumbnail, with its description, linking to the full image.
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  const photos = page.getByRole('region', { name: 'Photos et documents' });
+  const image = photos.getByRole('img', { name: 'Le vieux banc sous le saule' });
+  await expect(image).toBeVisible();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+  await expect(photos.getByRole('link')).toHaveAttribute('href', /\/api\/v1\/ideas\/[0-9a-f-]+\/attachments\/[0-9a-f-]+$/);
+  await expectAccessible(page, 'idea page with a photo');
+});
