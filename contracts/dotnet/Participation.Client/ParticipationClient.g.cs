@@ -575,17 +575,18 @@ namespace Participation.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// An idea's comments, oldest first, each with its first replies.
+        /// An idea's comments (oldest first, newest first or most liked), each with its first replies.
         /// </summary>
         /// <remarks>
-        /// An idea's comments, oldest first, each with its first replies. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// An idea's comments (oldest first, newest first or most liked), each with its first replies. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
         /// <param name="id">The idea's id.</param>
+        /// <param name="sort">Order of the list.</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
         /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ListCommentsResponse> ListCommentsAsync(System.Guid id, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ListCommentsResponse> ListCommentsAsync(System.Guid id, CommentSort? sort = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -637,6 +638,30 @@ namespace Participation.Client
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task DeleteCommentAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Like a comment (not your own).
+        /// </summary>
+        /// <remarks>
+        /// Like a comment (not your own). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The comment's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CommentLikes> LikeCommentAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Take back your like of a comment.
+        /// </summary>
+        /// <remarks>
+        /// Take back your like of a comment. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The comment's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CommentLikes> UnlikeCommentAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2167,6 +2192,30 @@ namespace Participation.Client
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<FileResponse> GetProjectImageAsync(System.Guid id, string? v = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Follow a project.
+        /// </summary>
+        /// <remarks>
+        /// Follow a project. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <returns>No Content</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task FollowProjectAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Stop following a project.
+        /// </summary>
+        /// <remarks>
+        /// Stop following a project. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <returns>No Content</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task UnfollowProjectAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -8872,17 +8921,18 @@ namespace Participation.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// An idea's comments, oldest first, each with its first replies.
+        /// An idea's comments (oldest first, newest first or most liked), each with its first replies.
         /// </summary>
         /// <remarks>
-        /// An idea's comments, oldest first, each with its first replies. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// An idea's comments (oldest first, newest first or most liked), each with its first replies. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
         /// <param name="id">The idea's id.</param>
+        /// <param name="sort">Order of the list.</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
         /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ListCommentsResponse> ListCommentsAsync(System.Guid id, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ListCommentsResponse> ListCommentsAsync(System.Guid id, CommentSort? sort = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -8903,6 +8953,10 @@ namespace Participation.Client
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append("/comments");
                     urlBuilder_.Append('?');
+                    if (sort != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("sort")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(sort, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
                     if (cursor != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
@@ -9608,6 +9662,263 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Like a comment (not your own).
+        /// </summary>
+        /// <remarks>
+        /// Like a comment (not your own). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The comment's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CommentLikes> LikeCommentAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("PUT");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/comments/{id}/like"
+                    urlBuilder_.Append("api/v1/comments/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/like");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<CommentLikes>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Take back your like of a comment.
+        /// </summary>
+        /// <remarks>
+        /// Take back your like of a comment. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The comment's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CommentLikes> UnlikeCommentAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/comments/{id}/like"
+                    urlBuilder_.Append("api/v1/comments/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/like");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<CommentLikes>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -26223,6 +26534,251 @@ namespace Participation.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Follow a project.
+        /// </summary>
+        /// <remarks>
+        /// Follow a project. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <returns>No Content</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task FollowProjectAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("PUT");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/projects/{id}/follow"
+                    urlBuilder_.Append("api/v1/projects/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/follow");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 204)
+                        {
+                            return;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Stop following a project.
+        /// </summary>
+        /// <remarks>
+        /// Stop following a project. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <returns>No Content</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task UnfollowProjectAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/projects/{id}/follow"
+                    urlBuilder_.Append("api/v1/projects/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/follow");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 204)
+                        {
+                            return;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// A project's results report as an XLSX workbook: a summary sheet and one sheet per phase (audited).
         /// </summary>
         /// <remarks>
@@ -33579,6 +34135,36 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CommentLikes
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("likes")]
+        public int Likes { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("likedByMe")]
+        public bool LikedByMe { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum CommentSort
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"oldest")]
+        [System.Runtime.Serialization.EnumMember(Value = @"oldest")]
+        Oldest = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"newest")]
+        [System.Runtime.Serialization.EnumMember(Value = @"newest")]
+        Newest = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"most_liked")]
+        [System.Runtime.Serialization.EnumMember(Value = @"most_liked")]
+        MostLiked = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum CommentState
     {
 
@@ -33642,6 +34228,12 @@ namespace Participation.Client
         [System.Text.Json.Serialization.JsonPropertyName("replies")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<CommentView> Replies { get; set; } = new System.Collections.ObjectModel.Collection<CommentView>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("likes")]
+        public int Likes { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("likedByMe")]
+        public bool LikedByMe { get; set; } = default!;
 
     }
 
@@ -34404,325 +34996,341 @@ namespace Participation.Client
         [System.Runtime.Serialization.EnumMember(Value = @"comment.deleted")]
         CommentDeleted = 41,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"comment.liked")]
+        [System.Runtime.Serialization.EnumMember(Value = @"comment.liked")]
+        CommentLiked = 42,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"comment.unliked")]
+        [System.Runtime.Serialization.EnumMember(Value = @"comment.unliked")]
+        CommentUnliked = 43,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"project.followed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"project.followed")]
+        ProjectFollowed = 44,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"project.unfollowed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"project.unfollowed")]
+        ProjectUnfollowed = 45,
+
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"comment.flagged")]
         [System.Runtime.Serialization.EnumMember(Value = @"comment.flagged")]
-        CommentFlagged = 42,
+        CommentFlagged = 46,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"vote.cast")]
         [System.Runtime.Serialization.EnumMember(Value = @"vote.cast")]
-        VoteCast = 43,
+        VoteCast = 47,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"vote.removed")]
         [System.Runtime.Serialization.EnumMember(Value = @"vote.removed")]
-        VoteRemoved = 44,
+        VoteRemoved = 48,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"basket.idea_added")]
         [System.Runtime.Serialization.EnumMember(Value = @"basket.idea_added")]
-        BasketIdeaAdded = 45,
+        BasketIdeaAdded = 49,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"basket.idea_removed")]
         [System.Runtime.Serialization.EnumMember(Value = @"basket.idea_removed")]
-        BasketIdeaRemoved = 46,
+        BasketIdeaRemoved = 50,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"basket.submitted")]
         [System.Runtime.Serialization.EnumMember(Value = @"basket.submitted")]
-        BasketSubmitted = 47,
+        BasketSubmitted = 51,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"basket.reopened")]
         [System.Runtime.Serialization.EnumMember(Value = @"basket.reopened")]
-        BasketReopened = 48,
+        BasketReopened = 52,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"survey.response_submitted")]
         [System.Runtime.Serialization.EnumMember(Value = @"survey.response_submitted")]
-        SurveyResponseSubmitted = 49,
+        SurveyResponseSubmitted = 53,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"poll.answered")]
         [System.Runtime.Serialization.EnumMember(Value = @"poll.answered")]
-        PollAnswered = 50,
+        PollAnswered = 54,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"poll.answer_withdrawn")]
         [System.Runtime.Serialization.EnumMember(Value = @"poll.answer_withdrawn")]
-        PollAnswerWithdrawn = 51,
+        PollAnswerWithdrawn = 55,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"organisation.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"organisation.created")]
-        OrganisationCreated = 52,
+        OrganisationCreated = 56,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"organisation.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"organisation.edited")]
-        OrganisationEdited = 53,
+        OrganisationEdited = 57,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"organisation.member_invited")]
         [System.Runtime.Serialization.EnumMember(Value = @"organisation.member_invited")]
-        OrganisationMemberInvited = 54,
+        OrganisationMemberInvited = 58,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"organisation.member_joined")]
         [System.Runtime.Serialization.EnumMember(Value = @"organisation.member_joined")]
-        OrganisationMemberJoined = 55,
+        OrganisationMemberJoined = 59,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"organisation.member_removed")]
         [System.Runtime.Serialization.EnumMember(Value = @"organisation.member_removed")]
-        OrganisationMemberRemoved = 56,
+        OrganisationMemberRemoved = 60,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"organisation.member_invitation_withdrawn")]
         [System.Runtime.Serialization.EnumMember(Value = @"organisation.member_invitation_withdrawn")]
-        OrganisationMemberInvitationWithdrawn = 57,
+        OrganisationMemberInvitationWithdrawn = 61,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.registered")]
         [System.Runtime.Serialization.EnumMember(Value = @"user.registered")]
-        UserRegistered = 58,
+        UserRegistered = 62,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.email_confirmed")]
         [System.Runtime.Serialization.EnumMember(Value = @"user.email_confirmed")]
-        UserEmailConfirmed = 59,
+        UserEmailConfirmed = 63,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.profile_edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"user.profile_edited")]
-        UserProfileEdited = 60,
+        UserProfileEdited = 64,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.password_changed")]
         [System.Runtime.Serialization.EnumMember(Value = @"user.password_changed")]
-        UserPasswordChanged = 61,
+        UserPasswordChanged = 65,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"api_client.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"api_client.created")]
-        ApiClientCreated = 62,
+        ApiClientCreated = 66,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"api_client.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"api_client.edited")]
-        ApiClientEdited = 63,
+        ApiClientEdited = 67,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"api_client.secret_rotated")]
         [System.Runtime.Serialization.EnumMember(Value = @"api_client.secret_rotated")]
-        ApiClientSecretRotated = 64,
+        ApiClientSecretRotated = 68,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"api_client.revoked")]
         [System.Runtime.Serialization.EnumMember(Value = @"api_client.revoked")]
-        ApiClientRevoked = 65,
+        ApiClientRevoked = 69,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"widget.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"widget.created")]
-        WidgetCreated = 66,
+        WidgetCreated = 70,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"widget.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"widget.edited")]
-        WidgetEdited = 67,
+        WidgetEdited = 71,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"widget.deleted")]
         [System.Runtime.Serialization.EnumMember(Value = @"widget.deleted")]
-        WidgetDeleted = 68,
+        WidgetDeleted = 72,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.created")]
-        WebhookCreated = 69,
+        WebhookCreated = 73,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.edited")]
-        WebhookEdited = 70,
+        WebhookEdited = 74,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.deleted")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.deleted")]
-        WebhookDeleted = 71,
+        WebhookDeleted = 75,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.secret_rotated")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.secret_rotated")]
-        WebhookSecretRotated = 72,
+        WebhookSecretRotated = 76,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.enabled")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.enabled")]
-        WebhookEnabled = 73,
+        WebhookEnabled = 77,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.disabled")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.disabled")]
-        WebhookDisabled = 74,
+        WebhookDisabled = 78,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.delivery_replayed")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.delivery_replayed")]
-        WebhookDeliveryReplayed = 75,
+        WebhookDeliveryReplayed = 79,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.test_sent")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.test_sent")]
-        WebhookTestSent = 76,
+        WebhookTestSent = 80,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"export.requested")]
         [System.Runtime.Serialization.EnumMember(Value = @"export.requested")]
-        ExportRequested = 77,
+        ExportRequested = 81,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"export.downloaded")]
         [System.Runtime.Serialization.EnumMember(Value = @"export.downloaded")]
-        ExportDownloaded = 78,
+        ExportDownloaded = 82,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea.assigned")]
         [System.Runtime.Serialization.EnumMember(Value = @"idea.assigned")]
-        IdeaAssigned = 79,
+        IdeaAssigned = 83,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"feedback_template.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"feedback_template.created")]
-        FeedbackTemplateCreated = 80,
+        FeedbackTemplateCreated = 84,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"feedback_template.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"feedback_template.edited")]
-        FeedbackTemplateEdited = 81,
+        FeedbackTemplateEdited = 85,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"feedback_template.deleted")]
         [System.Runtime.Serialization.EnumMember(Value = @"feedback_template.deleted")]
-        FeedbackTemplateDeleted = 82,
+        FeedbackTemplateDeleted = 86,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"digest.sent")]
         [System.Runtime.Serialization.EnumMember(Value = @"digest.sent")]
-        DigestSent = 83,
+        DigestSent = 87,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"report.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"report.edited")]
-        ReportEdited = 84,
+        ReportEdited = 88,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"report.downloaded")]
         [System.Runtime.Serialization.EnumMember(Value = @"report.downloaded")]
-        ReportDownloaded = 85,
+        ReportDownloaded = 89,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"report.sent")]
         [System.Runtime.Serialization.EnumMember(Value = @"report.sent")]
-        ReportSent = 86,
+        ReportSent = 90,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"briefing.schedule_changed")]
         [System.Runtime.Serialization.EnumMember(Value = @"briefing.schedule_changed")]
-        BriefingScheduleChanged = 87,
+        BriefingScheduleChanged = 91,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"briefing.sent")]
         [System.Runtime.Serialization.EnumMember(Value = @"briefing.sent")]
-        BriefingSent = 88,
+        BriefingSent = 92,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"media.image_uploaded")]
         [System.Runtime.Serialization.EnumMember(Value = @"media.image_uploaded")]
-        MediaImageUploaded = 89,
+        MediaImageUploaded = 93,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"calendar_event.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"calendar_event.created")]
-        CalendarEventCreated = 90,
+        CalendarEventCreated = 94,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"calendar_event.updated")]
         [System.Runtime.Serialization.EnumMember(Value = @"calendar_event.updated")]
-        CalendarEventUpdated = 91,
+        CalendarEventUpdated = 95,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"calendar_event.cancelled")]
         [System.Runtime.Serialization.EnumMember(Value = @"calendar_event.cancelled")]
-        CalendarEventCancelled = 92,
+        CalendarEventCancelled = 96,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"calendar_event.registered")]
         [System.Runtime.Serialization.EnumMember(Value = @"calendar_event.registered")]
-        CalendarEventRegistered = 93,
+        CalendarEventRegistered = 97,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"calendar_event.registration_cancelled")]
         [System.Runtime.Serialization.EnumMember(Value = @"calendar_event.registration_cancelled")]
-        CalendarEventRegistrationCancelled = 94,
+        CalendarEventRegistrationCancelled = 98,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"calendar_event.promoted")]
         [System.Runtime.Serialization.EnumMember(Value = @"calendar_event.promoted")]
-        CalendarEventPromoted = 95,
+        CalendarEventPromoted = 99,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"platform.settings_changed")]
         [System.Runtime.Serialization.EnumMember(Value = @"platform.settings_changed")]
-        PlatformSettingsChanged = 96,
+        PlatformSettingsChanged = 100,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"campaign.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"campaign.created")]
-        CampaignCreated = 97,
+        CampaignCreated = 101,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"campaign.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"campaign.edited")]
-        CampaignEdited = 98,
+        CampaignEdited = 102,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"campaign.test_sent")]
         [System.Runtime.Serialization.EnumMember(Value = @"campaign.test_sent")]
-        CampaignTestSent = 99,
+        CampaignTestSent = 103,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"campaign.scheduled")]
         [System.Runtime.Serialization.EnumMember(Value = @"campaign.scheduled")]
-        CampaignScheduled = 100,
+        CampaignScheduled = 104,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"campaign.cancelled")]
         [System.Runtime.Serialization.EnumMember(Value = @"campaign.cancelled")]
-        CampaignCancelled = 101,
+        CampaignCancelled = 105,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"campaign.sent")]
         [System.Runtime.Serialization.EnumMember(Value = @"campaign.sent")]
-        CampaignSent = 102,
+        CampaignSent = 106,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.newsletter_consent_given")]
         [System.Runtime.Serialization.EnumMember(Value = @"user.newsletter_consent_given")]
-        NewsletterConsentGiven = 103,
+        NewsletterConsentGiven = 107,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.newsletter_consent_withdrawn")]
         [System.Runtime.Serialization.EnumMember(Value = @"user.newsletter_consent_withdrawn")]
-        NewsletterConsentWithdrawn = 104,
+        NewsletterConsentWithdrawn = 108,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"page.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"page.created")]
-        PageCreated = 105,
+        PageCreated = 109,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"page.updated")]
         [System.Runtime.Serialization.EnumMember(Value = @"page.updated")]
-        PageUpdated = 106,
+        PageUpdated = 110,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"page.published")]
         [System.Runtime.Serialization.EnumMember(Value = @"page.published")]
-        PagePublished = 107,
+        PagePublished = 111,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"page.unpublished")]
         [System.Runtime.Serialization.EnumMember(Value = @"page.unpublished")]
-        PageUnpublished = 108,
+        PageUnpublished = 112,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"page.deleted")]
         [System.Runtime.Serialization.EnumMember(Value = @"page.deleted")]
-        PageDeleted = 109,
+        PageDeleted = 113,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"home_page.updated")]
         [System.Runtime.Serialization.EnumMember(Value = @"home_page.updated")]
-        HomePageUpdated = 110,
+        HomePageUpdated = 114,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"home_page.published")]
         [System.Runtime.Serialization.EnumMember(Value = @"home_page.published")]
-        HomePagePublished = 111,
+        HomePagePublished = 115,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"topic.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"topic.created")]
-        TopicCreated = 112,
+        TopicCreated = 116,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"topic.updated")]
         [System.Runtime.Serialization.EnumMember(Value = @"topic.updated")]
-        TopicUpdated = 113,
+        TopicUpdated = 117,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"topic.archived")]
         [System.Runtime.Serialization.EnumMember(Value = @"topic.archived")]
-        TopicArchived = 114,
+        TopicArchived = 118,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"topic.restored")]
         [System.Runtime.Serialization.EnumMember(Value = @"topic.restored")]
-        TopicRestored = 115,
+        TopicRestored = 119,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"area.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"area.created")]
-        AreaCreated = 116,
+        AreaCreated = 120,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"area.updated")]
         [System.Runtime.Serialization.EnumMember(Value = @"area.updated")]
-        AreaUpdated = 117,
+        AreaUpdated = 121,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"area.archived")]
         [System.Runtime.Serialization.EnumMember(Value = @"area.archived")]
-        AreaArchived = 118,
+        AreaArchived = 122,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"area.restored")]
         [System.Runtime.Serialization.EnumMember(Value = @"area.restored")]
-        AreaRestored = 119,
+        AreaRestored = 123,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"content_calendar.feed_created")]
         [System.Runtime.Serialization.EnumMember(Value = @"content_calendar.feed_created")]
-        ContentCalendarFeedCreated = 120,
+        ContentCalendarFeedCreated = 124,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"content_calendar.feed_revoked")]
         [System.Runtime.Serialization.EnumMember(Value = @"content_calendar.feed_revoked")]
-        ContentCalendarFeedRevoked = 121,
+        ContentCalendarFeedRevoked = 125,
 
     }
 
@@ -36343,6 +36951,9 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("slug")]
         public string? Slug { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("followedByMe")]
+        public bool? FollowedByMe { get; set; } = default!;
 
     }
 

@@ -824,6 +824,12 @@ export const en: Messages = {
     home: 'Back to the home page',
   },
   projects: {
+    follow: {
+      follow: 'Follow this project',
+      hint: 'You will hear when a phase starts and when the results are published.',
+      followed: 'You follow this project.',
+      unfollowed: 'You no longer follow this project.',
+    },
     topics: 'Topics',
     status: {
       draft: 'Draft',
@@ -1379,6 +1385,20 @@ export const en: Messages = {
     },
   },
   comments: {
+    likes: {
+      button_one: '{{count}} like',
+      button_other: '{{count}} likes',
+      count_one: '{{count}} like',
+      count_other: '{{count}} likes',
+      label_one: 'Like {{name}}’s comment ({{count}} like)',
+      label_other: 'Like {{name}}’s comment ({{count}} likes)',
+    },
+    sort: {
+      label: 'Sort comments',
+      oldest: 'Oldest first',
+      newest: 'Newest first',
+      most_liked: 'Most liked',
+    },
     title: 'Comments ({{count}})',
     empty: 'No comments yet.',
     loadMore: 'Load more comments',
