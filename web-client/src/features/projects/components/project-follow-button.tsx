@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { StatusMessage } from '@/components/ui/status-message';
 import { useFollowProject } from '../api/projects';
 
-/** Follow a published project to hear when its phases start and its results are published (signed-in people). */
+/** Follow a published project (signed-in people); the API records it and tells the page whether the person follows. */
 export function ProjectFollowButton({ project }: { project: GetProjectResponse }) {
   const { t } = useTranslation();
   const follow = useFollowProject();
@@ -28,7 +28,6 @@ export function ProjectFollowButton({ project }: { project: GetProjectResponse }
       >
         {t('projects.follow.follow')}
       </Button>
-      <p className="muted">{t('projects.follow.hint')}</p>
       <StatusMessage>{message}</StatusMessage>
       {apiError ? (
         <p className="field__error" role="alert">

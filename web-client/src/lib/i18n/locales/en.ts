@@ -826,7 +826,6 @@ export const en: Messages = {
   projects: {
     follow: {
       follow: 'Follow this project',
-      hint: 'You will hear when a phase starts and when the results are published.',
       followed: 'You follow this project.',
       unfollowed: 'You no longer follow this project.',
     },

@@ -837,7 +837,6 @@ export const fr = {
   projects: {
     follow: {
       follow: 'Suivre ce projet',
-      hint: 'Vous serez prévenu quand une phase commence et quand les résultats sont publiés.',
       followed: 'Vous suivez ce projet.',
       unfollowed: 'Vous ne suivez plus ce projet.',
     },

@@ -832,7 +832,6 @@ export const nl: Messages = {
   projects: {
     follow: {
       follow: 'Dit project volgen',
-      hint: 'U krijgt bericht wanneer een fase begint en wanneer de resultaten gepubliceerd worden.',
       followed: 'U volgt dit project.',
       unfollowed: 'U volgt dit project niet meer.',
     },
