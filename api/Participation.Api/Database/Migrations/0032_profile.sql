@@ -1,4 +1,4 @@
--- Profiles (issue 17): comment likes, project follows, avatars.
+-- Profiles (issue 17): comment likes, project follows.
 
 -- One like per person per comment (primary key). The comment's counter is moved by a trigger in the same statement as
 -- the row, so it equals count(*) whatever removes likes: an unlike, or a cascade when a person's account is deleted.
@@ -26,7 +26,7 @@ $$;
 CREATE TRIGGER comment_likes_count AFTER INSERT OR DELETE ON comment_likes
     FOR EACH ROW EXECUTE FUNCTION comment_likes_count();
 
--- Following a project: its phases starting and its results published reach the person (their preferences permitting).
+-- Following a project (the person's list of followed projects; notifications to followers are still to come).
 CREATE TABLE project_follows (
     project_id  uuid NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
     user_id     uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
@@ -34,12 +34,3 @@ CREATE TABLE project_follows (
     PRIMARY KEY (project_id, user_id)
 );
 CREATE INDEX project_follows_user ON project_follows (user_id, created_at DESC, project_id);
-
-ALTER TABLE notifications DROP CONSTRAINT notifications_category_check;
-ALTER TABLE notifications ADD CONSTRAINT notifications_category_check
-    CHECK (category IN ('idea_status_mine', 'idea_status_followed', 'comment_on_my_idea', 'reply_to_my_comment',
-                        'new_idea_to_moderate', 'content_hidden', 'mention', 'idea_assigned', 'briefing',
-                        'department_summary', 'moderator_digest', 'project_followed'));
-
--- A person's picture: a square image from the media pipeline (re-encoded, metadata gone). Removing it clears the column.
-ALTER TABLE users ADD COLUMN avatar_key text REFERENCES media (key) ON DELETE SET NULL;

@@ -3,7 +3,7 @@ using Participation.Api.Features.Events;
 namespace Participation.Api.Features.Projects;
 
 /// <summary>
-/// Follow a published project to hear when its phases start and its results are published (repeating it changes nothing).
+/// Follow a published project (repeating it changes nothing); notifying followers is still to come (phase starts, results).
 /// A draft is not found; an archived project has nothing more to tell (409).
 /// </summary>
 public static class FollowProject
