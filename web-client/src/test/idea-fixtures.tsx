@@ -102,6 +102,8 @@ export function aComment(over: Partial<CommentView> = {}): CommentView {
     repliesCount: 0,
     isMine: false,
     replies: [],
+    likes: 0,
+    likedByMe: false,
     ...over,
   };
 }

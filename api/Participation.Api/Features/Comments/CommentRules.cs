@@ -28,8 +28,20 @@ public sealed record CommentView(
     DateTimeOffset? EditedAt,
     int RepliesCount,
     bool IsMine,
-    IReadOnlyList<CommentView> Replies
+    IReadOnlyList<CommentView> Replies,
+    int Likes,
+    bool LikedByMe
 );
+
+/// <summary>How an idea's top-level comments are sorted: oldest first (the conversation's order), newest first, or most liked.
+/// </summary>
+[JsonConverter(typeof(WireEnumConverter))]
+public enum CommentSort
+{
+    Oldest,
+    Newest,
+    MostLiked,
+}
 
 /// <summary>
 /// Plain text, 1 to 5,000 characters (line breaks kept; rendered encoded). A rule on the property rather than a
@@ -76,9 +88,14 @@ internal static class CommentRows
 {
     public const string Columns = $"""
         c.id, c.idea_id, c.parent_id, c.author_id, c.body, c.created_at, c.edited_at, c.deleted_at, c.hidden_at, c.hidden_reason,
-               c.replies_count,
+               c.replies_count, c.likes_count,
         {AuthorView.Columns}
         """;
+
+    /// <summary>Whether the caller (@ActorId, null when anonymous) likes the comment: one index probe per row, no extra
+    /// statement.</summary>
+    public const string LikedColumn =
+        "EXISTS (SELECT 1 FROM comment_likes l WHERE l.comment_id = c.id AND l.user_id = @ActorId) AS liked_by_me";
 
     public const string Joins = "LEFT JOIN users u ON u.id = c.author_id LEFT JOIN organisations o ON o.id = c.organisation_id";
 
@@ -95,6 +112,8 @@ internal static class CommentRows
         public DateTime? HiddenAt { get; init; }
         public string? HiddenReason { get; init; }
         public int RepliesCount { get; init; }
+        public int LikesCount { get; init; }
+        public bool LikedByMe { get; init; }
         public Guid? AuthorUserId { get; init; }
         public string? AuthorPerson { get; init; }
         public Guid? AuthorOrgId { get; init; }
@@ -121,7 +140,9 @@ internal static class CommentRows
             r.EditedAt.AsUtc(),
             r.RepliesCount,
             mine,
-            replies ?? []
+            replies ?? [],
+            r.LikesCount,
+            r.LikedByMe
         );
     }
 }

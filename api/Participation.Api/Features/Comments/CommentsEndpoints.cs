@@ -22,6 +22,10 @@ public static class CommentsEndpoints
             .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(400, 401, 403, 404, 409); // its author
         g.MapDelete("/comments/{id:guid}", DeleteComment.Endpoint).WithName(nameof(DeleteComment))
             .RequireAuthorization().ProducesProblems(401, 403, 404, 409); // its author
+        g.MapPut("/comments/{id:guid}/like", LikeComment.Endpoint).WithName(nameof(LikeComment))
+            .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(401, 404, 409); // not one's own
+        g.MapDelete("/comments/{id:guid}/like", UnlikeComment.Endpoint).WithName(nameof(UnlikeComment))
+            .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(401, 404);
         // csharpier-ignore-end
         return api;
     }

@@ -15,7 +15,7 @@ public static class ListReplies
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, ListComments.Response>
     {
         private const string Sql = $"""
-            SELECT {CommentRows.Columns}
+            SELECT {CommentRows.Columns}, {CommentRows.LikedColumn}
               FROM comments c {CommentRows.Joins}
              WHERE c.parent_id = @CommentId
                AND (@AfterAt::timestamptz IS NULL OR (c.created_at, c.id) > (@AfterAt, @AfterId))
@@ -36,6 +36,7 @@ public static class ListReplies
                         new
                         {
                             q.CommentId,
+                            q.ActorId,
                             AfterAt = after?.At,
                             AfterId = after?.Id,
                             Take = limit + 1,

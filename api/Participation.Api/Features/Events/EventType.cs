@@ -151,6 +151,18 @@ public enum EventType
     [JsonStringEnumMemberName("comment.deleted")]
     CommentDeleted,
 
+    [JsonStringEnumMemberName("comment.liked")]
+    CommentLiked,
+
+    [JsonStringEnumMemberName("comment.unliked")]
+    CommentUnliked,
+
+    [JsonStringEnumMemberName("project.followed")]
+    ProjectFollowed,
+
+    [JsonStringEnumMemberName("project.unfollowed")]
+    ProjectUnfollowed,
+
     [JsonStringEnumMemberName("comment.flagged")]
     CommentFlagged,
 
@@ -513,7 +525,12 @@ public static class EventCatalogue
             or EventType.IdeaAttachmentEdited
             or EventType.IdeaAttachmentRemoved
             or EventType.IdeaAttachmentsReordered => new(SubjectType.Idea, false),
-            EventType.CommentEdited or EventType.CommentDeleted or EventType.CommentFlagged => new(SubjectType.Comment, false),
+            EventType.CommentEdited
+            or EventType.CommentDeleted
+            or EventType.CommentFlagged
+            or EventType.CommentLiked
+            or EventType.CommentUnliked => new(SubjectType.Comment, false),
+            EventType.ProjectFollowed or EventType.ProjectUnfollowed => new(SubjectType.Project, false),
             // A vote is about the idea voted for (the phase in the scope): the change feed shows an idea's support moving.
             EventType.VoteCast or EventType.VoteRemoved => new(SubjectType.Idea, false),
             // A basket is one person's choice in one budgeting phase (the phase in the scope, the idea in the data): its

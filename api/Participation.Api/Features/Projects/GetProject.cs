@@ -51,7 +51,9 @@ public static class GetProject
         IReadOnlyList<Guid>? TopicIds,
         IReadOnlyList<Guid>? AreaIds,
         // The readable part of the project's address (/projects/{slug}); always sent.
-        string? Slug = null
+        string? Slug = null,
+        // Whether the caller follows the project (false when anonymous); always sent by GetProject and GetProjectBySlug.
+        bool? FollowedByMe = null
     );
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
@@ -62,7 +64,8 @@ public static class GetProject
                    project_topic_names(p.id, @Lang) AS topics, project_topic_ids(p.id) AS topic_ids,
                    project_area_ids(p.id) AS area_ids, p.status, p.image_key, p.published_at, p.updated_at,
                    p.preview_token_hash IS NOT NULL AS preview_active,
-                   p.preview_token_hash = @PreviewHash AS preview_ok
+                   p.preview_token_hash = @PreviewHash AS preview_ok,
+                   EXISTS (SELECT 1 FROM project_follows f WHERE f.project_id = p.id AND f.user_id = @ActorId) AS followed_by_me
               FROM projects p JOIN departments d ON d.id = p.department_id
              WHERE p.id = @Id;
             SELECT ph.id, ph.title::text AS title, ph.description::text AS description, ph.starts_at, ph.ends_at, ph.method,
@@ -95,6 +98,7 @@ public static class GetProject
             public DateTime UpdatedAt { get; init; }
             public bool PreviewActive { get; init; }
             public bool? PreviewOk { get; init; }
+            public bool FollowedByMe { get; init; }
         }
 
         internal sealed record PhaseRow(
@@ -122,6 +126,7 @@ public static class GetProject
                     new
                     {
                         q.Id,
+                        q.ActorId,
                         PreviewHash = previewHash,
                         Staff = access.IsStaff,
                         Lang = RequestLanguage.Current,
@@ -135,7 +140,10 @@ public static class GetProject
             if (p.Status == "draft" && !access.IsStaff && p.PreviewOk != true)
                 throw new NotFoundException("No such project.");
 
-            return ToResponse(p, phases, access.IsStaff ? new StaffView(access.ManagesModerators, p.PreviewActive, moderators) : null);
+            return ToResponse(p, phases, access.IsStaff ? new StaffView(access.ManagesModerators, p.PreviewActive, moderators) : null) with
+            {
+                FollowedByMe = p.FollowedByMe,
+            };
         }
 
         /// <summary>A project row and its phases as the page shows them (the change feed shares it).</summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Participation.Api.Infrastructure.Security;
 
 namespace Participation.Api.Features.Projects;
 
@@ -47,6 +48,10 @@ public static class ProjectsEndpoints
             .RequireAuthorization().DisableAntiforgery() // bearer tokens, not cookies
             .WithMetadata(new RequestSizeLimitAttribute(SetProjectImage.MaxBytes + 64 * 1024))
             .ProducesProblems(400, 401, 403, 404, 413); // project staff
+        g.MapPut("/{id:guid}/follow", FollowProject.Endpoint).WithName(nameof(FollowProject))
+            .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(401, 404, 409);
+        g.MapDelete("/{id:guid}/follow", UnfollowProject.Endpoint).WithName(nameof(UnfollowProject))
+            .RequireAuthorization().RequireRateLimiting(RateLimits.Writes).ProducesProblems(401, 404);
         g.MapGet("/{id:guid}/image", GetProjectImage.Endpoint).WithName(nameof(GetProjectImage))
             .AllowAnonymous().AcceptClients(ClientScope.ProjectsRead).Produces(200, typeof(Stream), "image/png", "image/jpeg", "image/webp")
             .ProducesProblems(404); // capability URL: the random key is in it

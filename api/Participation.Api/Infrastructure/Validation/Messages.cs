@@ -944,6 +944,26 @@ public static class Messages
         ["between_2_100_chars"] = ("Entre 2 et 100 caractères.", "Tussen 2 en 100 tekens.", "Between 2 and 100 characters."),
         ["future_date"] = ("Une date dans le futur.", "Een datum in de toekomst.", "A date in the future."),
         ["block_self"] = ("Vous ne pouvez pas vous bloquer vous-même.", "U kunt uzelf niet blokkeren.", "You cannot block yourself."),
+        ["one_of_comment_sorts"] = (
+            "Choisissez oldest, newest ou most_liked.",
+            "Kies oldest, newest of most_liked.",
+            "One of: oldest, newest, most_liked."
+        ),
+        ["comment_not_likeable"] = (
+            "Ce commentaire n'est plus visible : il ne peut pas être aimé.",
+            "Deze reactie is niet meer zichtbaar en kan niet leuk gevonden worden.",
+            "This comment is no longer visible: it cannot be liked."
+        ),
+        ["project_not_followable"] = (
+            "Ce projet est archivé : il n'y a plus rien à suivre.",
+            "Dit project is gearchiveerd: er valt niets meer te volgen.",
+            "This project is archived: there is nothing more to follow."
+        ),
+        ["comment_own_like"] = (
+            "Vous ne pouvez pas aimer votre propre commentaire.",
+            "U kunt uw eigen reactie niet leuk vinden.",
+            "You cannot like your own comment."
+        ),
         ["one_of_idea_sorts"] = (
             "Choisissez trending, popular, newest, most_commented ou random.",
             "Kies trending, popular, newest, most_commented of random.",

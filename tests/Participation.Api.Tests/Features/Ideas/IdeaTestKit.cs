@@ -160,6 +160,8 @@ internal static class Invariants
         UNION ALL SELECT 'replies of ' || c.id FROM comments c
          WHERE c.replies_count <> (SELECT count(*) FROM comments r
                                     WHERE r.parent_id = c.id AND r.deleted_at IS NULL AND r.hidden_at IS NULL)
+        UNION ALL SELECT 'likes of comment ' || c.id FROM comments c
+         WHERE c.likes_count <> (SELECT count(*) FROM comment_likes l WHERE l.comment_id = c.id)
         UNION ALL SELECT 'reactions used by ' || pp.user_id FROM phase_participants pp
          WHERE pp.reactions <> (SELECT count(*) FROM idea_reactions r WHERE r.phase_id = pp.phase_id AND r.user_id = pp.user_id)
         UNION ALL SELECT 'votes used by ' || pp.user_id FROM phase_participants pp

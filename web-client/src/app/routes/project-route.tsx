@@ -22,6 +22,7 @@ import { IdeasSection, type IdeasSectionProps } from '@/features/ideas/component
 import { platformQueryOptions } from '@/features/platform/api/platform';
 import { projectActionsQueryOptions, projectKeys } from '@/features/projects/api/projects';
 import { ActionsPanel } from '@/features/projects/components/actions-panel';
+import { ProjectFollowButton } from '@/features/projects/components/project-follow-button';
 import { ProjectView } from '@/features/projects/components/project-view';
 import { PollWidget } from '@/features/surveys/components/poll-widget';
 import { SurveyEntry } from '@/features/surveys/components/survey-entry';
@@ -105,6 +106,7 @@ export function ProjectRoute() {
           data.status !== 'draft' && resultsReadable(p, !!data.staff) ? <ResultsLink project={data} phase={p} /> : null
         }
       />
+      {data.status === 'published' && status === 'authenticated' ? <ProjectFollowButton project={data} /> : null}
       {data.status === 'draft' ? null : <UpcomingEvents projectId={data.id} />}
       {data.status === 'draft' ? null : (
         <ShareButtons url={shareUrl(projectPath(data), i18n.language)} title={localizedName(data.title, i18n.language)} />

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   Audience,
   ClientScope,
+  CommentSort,
   ExportError,
   ExportFormat,
   ExportKind,
@@ -39,6 +40,7 @@ const LABELLED: [string, readonly string[]][] = [
   ['ideasManager.refusals', Object.values(StatusChangeRefusal)],
   ['notifications.ideaStatus', Object.values(IdeaStatus)],
   ['ideas.sorts', Object.values(IdeaSort)],
+  ['comments.sort', Object.values(CommentSort)],
   ['ideas.reactions', Object.values(ReactionKind)],
   ['ideas.flag.reasons', Object.values(FlagReason)],
   ['moderation.flagReason', Object.values(FlagReason)],

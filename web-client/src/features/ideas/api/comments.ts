@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { FlagContentRequest, PostCommentRequest } from '@contracts/participation-client';
+import { CommentSort, type FlagContentRequest, type PostCommentRequest } from '@contracts/participation-client';
 import { api } from '@/api/client';
 import { ideaKeys } from './ideas';
 
@@ -9,11 +9,11 @@ export const REPLIES_PAGE_SIZE = 20;
 export const REPLIES_SHOWN = 3;
 export const COMMENT_MAX_LENGTH = 5000;
 
-/** An idea's top-level comments, oldest first, each with its first replies. */
-export const commentsInfiniteQueryOptions = (ideaId: string) =>
+/** An idea's top-level comments in the chosen order, each with its first replies. */
+export const commentsInfiniteQueryOptions = (ideaId: string, sort: CommentSort = CommentSort.Oldest) =>
   infiniteQueryOptions({
-    queryKey: ideaKeys.comments(ideaId),
-    queryFn: ({ pageParam, signal }) => api.listComments(ideaId, pageParam, COMMENTS_PAGE_SIZE, signal),
+    queryKey: [...ideaKeys.comments(ideaId), sort] as const,
+    queryFn: ({ pageParam, signal }) => api.listComments(ideaId, sort, pageParam, COMMENTS_PAGE_SIZE, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -72,5 +72,14 @@ export function useHideComment() {
     mutationFn: ({ id, hide, reason }: { ideaId: string; id: string; hide: boolean; reason?: string }) =>
       hide ? api.hideComment(id, { reason }) : api.unhideComment(id, {}),
     onSuccess: (_, { ideaId }) => refresh(ideaId),
+  });
+}
+
+/** Like a comment, or take the like back; the conversation is read again (counts and order follow). */
+export function useLikeComment() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, like }: { ideaId: string; id: string; like: boolean }) => (like ? api.likeComment(id) : api.unlikeComment(id)),
+    onSuccess: (_, { ideaId }) => queryClient.invalidateQueries({ queryKey: ideaKeys.comments(ideaId) }),
   });
 }

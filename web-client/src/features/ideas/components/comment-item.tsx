@@ -15,6 +15,7 @@ import {
   useEditComment,
   useFlagComment,
   useHideComment,
+  useLikeComment,
   usePostComment,
 } from '../api/comments';
 import { CommentForm, type OrganisationChoice } from './comment-form';
@@ -24,6 +25,8 @@ import { useAuthorName } from './idea-author';
 /** What the visitor may do in the conversation (from the idea's actions). */
 export interface CommentRights {
   comment: boolean;
+  /** Signed in: may like others' visible comments. */
+  like: boolean;
   flag: boolean;
   moderate: boolean;
 }
@@ -105,6 +108,7 @@ export function CommentItem({ comment, idea, rights, organisations, onDone }: Co
         )}
         {mode === 'read' && (visible || (comment.state === 'hidden' && rights.moderate)) ? (
           <div className="comment__actions">
+            {visible ? <LikeButton comment={comment} ideaId={idea.id} canLike={rights.like && !comment.isMine} name={name} /> : null}
             {visible && topLevel && rights.comment ? (
               <Button variant="link" className="button--small" onClick={() => setMode('reply')}>
                 {t('comments.reply')}
@@ -236,6 +240,42 @@ function Replies({ comment, ...rest }: Omit<CommentItemProps, 'comment'> & { com
         </Button>
       ) : null}
     </div>
+  );
+}
+
+/** The likes of a comment: a toggle (aria-pressed) for signed-in people other than its author, a count for everyone else. */
+export function LikeButton({
+  comment,
+  ideaId,
+  canLike,
+  name,
+}: {
+  comment: CommentView;
+  ideaId: string;
+  canLike: boolean;
+  name: string | null;
+}) {
+  const { t } = useTranslation();
+  const like = useLikeComment();
+  if (!canLike) return <span className="comment__likes muted">{t('comments.likes.count', { count: comment.likes })}</span>;
+  return (
+    <>
+      <Button
+        variant="link"
+        className="button--small comment__like"
+        aria-pressed={comment.likedByMe}
+        aria-label={t('comments.likes.label', { name, count: comment.likes })}
+        pending={like.isPending}
+        onClick={() => like.mutate({ ideaId, id: comment.id, like: !comment.likedByMe })}
+      >
+        <span aria-hidden="true">{comment.likedByMe ? '♥' : '♡'}</span> {t('comments.likes.button', { count: comment.likes })}
+      </Button>
+      {like.error ? (
+        <span className="field__error" role="alert">
+          {describeError(t, toApiError(like.error))}
+        </span>
+      ) : null}
+    </>
   );
 }
 

@@ -1,12 +1,15 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ParticipationAction, type GetIdeaResponse } from '@contracts/participation-client';
+import { CommentSort, ParticipationAction, type GetIdeaResponse } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Loading } from '@/components/ui/loading';
+import { SelectField } from '@/components/ui/select-field';
 import { StatusMessage } from '@/components/ui/status-message';
+import { useSessionStatus } from '@/lib/auth/session-store';
+import { oneOf } from '@/lib/closed-sets';
 import { commentsInfiniteQueryOptions, usePostComment } from '../api/comments';
 import { decisionFor } from '../api/ideas';
 import { ActionReason } from './action-reason';
@@ -19,15 +22,18 @@ export interface CommentsSectionProps {
   organisations?: readonly OrganisationChoice[];
 }
 
-/** An idea's conversation: comments oldest first, replies one level deep, and the form to join in. */
+/** An idea's conversation: comments oldest first (or newest, or most liked), replies one level deep, and the form to join in. */
 export function CommentsSection({ idea, organisations = [] }: CommentsSectionProps) {
   const { t } = useTranslation();
-  const comments = useInfiniteQuery(commentsInfiniteQueryOptions(idea.id));
+  const [sort, setSort] = useState<CommentSort>(CommentSort.Oldest);
+  const comments = useInfiniteQuery(commentsInfiniteQueryOptions(idea.id, sort));
+  const signedIn = useSessionStatus() === 'authenticated';
   const post = usePostComment();
   const [message, setMessage] = useState<string | null>(null);
   const commentDecision = decisionFor(idea.actions, ParticipationAction.Comment);
   const rights: CommentRights = {
     comment: commentDecision.allowed,
+    like: signedIn,
     flag: decisionFor(idea.actions, ParticipationAction.Flag).allowed,
     moderate: decisionFor(idea.actions, ParticipationAction.Moderate).allowed,
   };
@@ -37,6 +43,16 @@ export function CommentsSection({ idea, organisations = [] }: CommentsSectionPro
     <section className="panel comments" aria-labelledby="comments-title">
       <h2 id="comments-title">{t('comments.title', { count: idea.comments })}</h2>
       <StatusMessage>{message}</StatusMessage>
+      {idea.comments > 1 ? (
+        <SelectField
+          id="comments-sort"
+          inline
+          label={t('comments.sort.label')}
+          value={sort}
+          options={Object.values(CommentSort).map((value) => ({ value, label: t(`comments.sort.${value}`) }))}
+          onChange={(event) => setSort(oneOf(Object.values(CommentSort), event.target.value) ?? CommentSort.Oldest)}
+        />
+      ) : null}
       {comments.isPending ? (
         <Loading label={t('common.loading')} />
       ) : comments.isError ? (

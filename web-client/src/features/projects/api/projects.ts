@@ -231,3 +231,12 @@ export function useRemovePhase() {
     onSuccess: invalidate,
   });
 }
+
+/** Follow a project (its phases starting, its results published), or stop; the project page is read again. */
+export function useFollowProject() {
+  const invalidate = useInvalidateProjects();
+  return useMutation({
+    mutationFn: ({ id, follow }: { id: string; follow: boolean }) => (follow ? api.followProject(id) : api.unfollowProject(id)),
+    onSuccess: invalidate,
+  });
+}

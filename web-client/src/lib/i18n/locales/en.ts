@@ -845,6 +845,11 @@ export const en: Messages = {
     home: 'Back to the home page',
   },
   projects: {
+    follow: {
+      follow: 'Follow this project',
+      followed: 'You follow this project.',
+      unfollowed: 'You no longer follow this project.',
+    },
     topics: 'Topics',
     status: {
       draft: 'Draft',
@@ -1419,6 +1424,20 @@ export const en: Messages = {
     },
   },
   comments: {
+    likes: {
+      button_one: '{{count}} like',
+      button_other: '{{count}} likes',
+      count_one: '{{count}} like',
+      count_other: '{{count}} likes',
+      label_one: 'Like {{name}}’s comment ({{count}} like)',
+      label_other: 'Like {{name}}’s comment ({{count}} likes)',
+    },
+    sort: {
+      label: 'Sort comments',
+      oldest: 'Oldest first',
+      newest: 'Newest first',
+      most_liked: 'Most liked',
+    },
     title: 'Comments ({{count}})',
     empty: 'No comments yet.',
     loadMore: 'Load more comments',

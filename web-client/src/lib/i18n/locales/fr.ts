@@ -856,6 +856,11 @@ export const fr = {
     home: 'Retour à l’accueil',
   },
   projects: {
+    follow: {
+      follow: 'Suivre ce projet',
+      followed: 'Vous suivez ce projet.',
+      unfollowed: 'Vous ne suivez plus ce projet.',
+    },
     topics: 'Thèmes',
     status: {
       draft: 'Brouillon',
@@ -1435,6 +1440,20 @@ export const fr = {
     },
   },
   comments: {
+    likes: {
+      button_one: '{{count}} j’aime',
+      button_other: '{{count}} j’aime',
+      count_one: '{{count}} j’aime',
+      count_other: '{{count}} j’aime',
+      label_one: 'J’aime le commentaire de {{name}} ({{count}} j’aime)',
+      label_other: 'J’aime le commentaire de {{name}} ({{count}} j’aime)',
+    },
+    sort: {
+      label: 'Trier les commentaires',
+      oldest: 'Les plus anciens',
+      newest: 'Les plus récents',
+      most_liked: 'Les plus aimés',
+    },
     title: 'Commentaires ({{count}})',
     empty: 'Aucun commentaire pour le moment.',
     loadMore: 'Charger plus de commentaires',

@@ -851,6 +851,11 @@ export const nl: Messages = {
     home: 'Terug naar de startpagina',
   },
   projects: {
+    follow: {
+      follow: 'Dit project volgen',
+      followed: 'U volgt dit project.',
+      unfollowed: 'U volgt dit project niet meer.',
+    },
     topics: 'Thema’s',
     status: {
       draft: 'Concept',
@@ -1428,6 +1433,20 @@ export const nl: Messages = {
     },
   },
   comments: {
+    likes: {
+      button_one: '{{count}} vind-ik-leuk',
+      button_other: '{{count}} vind-ik-leuks',
+      count_one: '{{count}} vind-ik-leuk',
+      count_other: '{{count}} vind-ik-leuks',
+      label_one: 'Ik vind de reactie van {{name}} leuk ({{count}} vind-ik-leuk)',
+      label_other: 'Ik vind de reactie van {{name}} leuk ({{count}} vind-ik-leuks)',
+    },
+    sort: {
+      label: 'Reacties sorteren',
+      oldest: 'Oudste eerst',
+      newest: 'Nieuwste eerst',
+      most_liked: 'Meest geliefd',
+    },
     title: 'Opmerkingen ({{count}})',
     empty: 'Nog geen opmerkingen.',
     loadMore: 'Meer opmerkingen laden',
