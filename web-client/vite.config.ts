@@ -65,6 +65,8 @@ export default defineConfig({
   },
   build: {
     sourcemap: true,
+    // dist/.vite/manifest.json: which chunks each page loads, read by the bundle budget (scripts/bundle-budget.mjs).
+    manifest: true,
   },
   test: {
     environment: 'jsdom',
