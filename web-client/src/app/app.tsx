@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { currentLanguage, i18n, languageNavigation } from '@/lib/i18n';
 import { isLanguage } from '@/lib/i18n/languages';
-import { languageOfPath, pathInLanguage } from '@/lib/i18n/negotiation';
+import { languageOfPath, pathInLanguage, pathWithoutLanguage } from '@/lib/i18n/negotiation';
 import { Providers } from './providers';
 import { createRouter } from './router';
 
@@ -17,9 +17,9 @@ export function App() {
   useEffect(() => {
     function follow(language: string) {
       if (!isLanguage(language) || router.basename === `/${language}`) return;
-      const { pathname, search, hash } = router.state.location;
-      if (languageOfPath(window.location.pathname) !== language) {
-        const address = `${pathInLanguage(pathname, language)}${search}${hash}`;
+      const { pathname, search, hash } = window.location;
+      if (languageOfPath(pathname) !== language) {
+        const address = `${pathInLanguage(pathWithoutLanguage(pathname), language)}${search}${hash}`;
         if (languageNavigation.replace) window.history.replaceState(null, '', address);
         else window.history.pushState(null, '', address);
       }
@@ -41,7 +41,8 @@ export function App() {
 
   return (
     <Providers>
-      <RouterProvider router={router} />
+      {/* A new router is a new app under its address: mounted afresh (RouterProvider keeps the first router's state). */}
+      <RouterProvider key={router.basename} router={router} />
     </Providers>
   );
 }
