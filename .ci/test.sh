@@ -5,7 +5,8 @@
 #      (openapi.json against the released contract, contracts/released/openapi.json) and its own tests (node --test)
 #   3. .NET formatting (CSharpier, `dotnet format style`); web unit tests (vitest), the web client's type check, lint
 #      (ESLint) and formatting (Prettier)
-#   4. browser end-to-end (Playwright in Debian's Chromium against the real API and database)
+#   4. browser end-to-end (Playwright in Debian's Chromium against the real API and database), then the first load's
+#      budget over that production build (web-client/scripts/bundle-budget.mjs)
 #   5. sample integrations: the SDK packages built (`make sdk`), then a Node and a .NET program using them against the
 #      running API (.ci/samples.sh)
 # Every stage runs even when an earlier one failed; the totals are always printed, and the exit code is 1 when
@@ -130,6 +131,10 @@ if E2E_DATABASE_URL=$("$ROOT/.ci/pg.sh" createdb test participation_e2e --fresh)
 else
   broken+=("creating the end-to-end database (browser tests not run)")
 fi
+
+say "first load: the home page's JavaScript, gzipped, against its budget (the build the browser tests served)"
+(cd web-client && { [ -f dist/.vite/manifest.json ] || npx vite build --logLevel warn; } && node scripts/bundle-budget.mjs) 2>&1 \
+  | tee "$logs/budget.log" || broken+=("bundle budget: the home page's first load is over its budget (see ${logs#"$ROOT/"}/budget.log)")
 
 say "sample integrations: the SDK packages against the running API"
 "$ROOT/.ci/samples.sh" 2>&1 | tee "$logs/samples.log" && samples_ok=1 || samples_ok=0

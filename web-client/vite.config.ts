@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type ProxyOptions } from 'vite';
+import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 
 const apiUrl = process.env.API_URL ?? 'http://localhost:5080';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -44,8 +44,26 @@ const securityHeaders = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
 };
 
+/**
+ * Caching of the production build as `vite preview` serves it (the web host in front of a deployment does the same,
+ * see the README): the files under /assets/ carry a hash of their content in their name, so they are cached for a
+ * year and never asked again; index.html, which every app address (`/fr/…`) answers with, is revalidated on every visit
+ * so a new deployment is seen at once. The API's answers (proxied) keep their own headers.
+ */
+const cacheHeaders: Plugin = {
+  name: 'participation-cache-headers',
+  configurePreviewServer(server) {
+    server.middlewares.use((req, res, next) => {
+      const path = req.url ?? '/';
+      if (!Object.keys(proxy).some((prefix) => path.startsWith(prefix)))
+        res.setHeader('Cache-Control', path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      next();
+    });
+  },
+};
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), cacheHeaders],
   resolve: {
     alias: {
       '@contracts': fileURLToPath(new URL('../contracts/typescript', import.meta.url)),
@@ -66,6 +84,8 @@ export default defineConfig({
   },
   build: {
     sourcemap: true,
+    // dist/.vite/manifest.json: which chunks each page loads, read by the bundle budget (scripts/bundle-budget.mjs).
+    manifest: true,
   },
   test: {
     environment: 'jsdom',

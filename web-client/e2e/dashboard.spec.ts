@@ -128,7 +128,7 @@ test('an elected official lands on the dashboard of their department, reads a fi
   // In the staff area, the dashboard replaces « Outils à venir ».
   await subnav(page).getByRole('link', { name: 'Vue d’ensemble' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 3, name: 'Tableau de bord' }).getByRole('link')).toHaveAttribute('href', '/dashboard');
+  await expect(page.getByRole('heading', { level: 3, name: 'Tableau de bord' }).getByRole('link')).toHaveAttribute('href', '/fr/dashboard');
   await expect(page.getByText('Outils à venir')).toHaveCount(0);
   await expectAccessible(page, 'staff area of an elected official');
 });

@@ -223,7 +223,7 @@ test('the author turns a kind of notification off, and unsubscribes in one click
   await expectAccessible(visitor, 'unsubscribe page');
   await visitor.getByRole('button', { name: 'Me désabonner' }).click();
   await expect(visitor.getByRole('status')).toContainText('Vous ne recevrez plus d’e-mails pour : contributions masquées.');
-  await expect(visitor.getByRole('link', { name: 'Gérer toutes mes notifications' })).toHaveAttribute('href', '/notifications/settings');
+  await expect(visitor.getByRole('link', { name: 'Gérer toutes mes notifications' })).toHaveAttribute('href', '/fr/notifications/settings');
   await expectAccessible(visitor, 'unsubscribe: done');
 
   // A forged or stale link is refused (opened from the mailbox: a new tab).

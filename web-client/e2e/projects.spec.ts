@@ -278,7 +278,7 @@ test('an anonymous visitor finds the published project, opens it, sees the curre
   const panel = visitor.getByRole('region', { name: 'Que puis-je faire maintenant ?' });
   await expect(panel.getByText('Proposer une idée')).toBeVisible();
   await expect(panel.getByText('Connectez-vous pour participer.')).toHaveCount(3);
-  await expect(panel.getByRole('link', { name: 'Se connecter pour participer' }).first()).toHaveAttribute('href', '/login');
+  await expect(panel.getByRole('link', { name: 'Se connecter pour participer' }).first()).toHaveAttribute('href', '/fr/login');
   await expectAccessible(visitor, 'project page (anonymous)');
   await screenshot(visitor, '/tmp/participation-project-page.png');
   await visitor.setViewportSize({ width: 375, height: 740 });

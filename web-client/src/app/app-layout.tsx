@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useNavigate } from 'react-router';
 import { SkipLink } from '@/components/layout/skip-link';
+import { LanguageAlternates } from '@/components/layout/language-alternates';
 import { LanguageSwitcher } from '@/components/layout/language-switcher';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader, type NavItem } from '@/components/layout/site-header';
@@ -14,7 +15,7 @@ import { platformQueryOptions } from '@/features/platform/api/platform';
 import { PlatformBranding } from '@/features/platform/components/platform-branding';
 import { meQueryOptions, useUpdateMe } from '@/features/profile/api/profile';
 import { useSessionStatus } from '@/lib/auth/session-store';
-import { currentLanguage } from '@/lib/i18n';
+import { currentLanguage, rememberLanguage } from '@/lib/i18n';
 import { isLanguage, LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from '@/lib/i18n/languages';
 import { DASHBOARD_ROLES, hasRole, isStaff } from '@/lib/roles';
 
@@ -43,6 +44,9 @@ export function AppLayout() {
   if (status === 'anonymous') items.push({ to: '/login', label: t('nav.login') }, { to: '/register', label: t('nav.register') });
 
   function changeLanguage(language: string) {
+    if (!isLanguage(language)) return;
+    // A choice: remembered for addresses without a language, and the address follows (src/app/app.tsx).
+    rememberLanguage(language);
     void i18n.changeLanguage(language);
     // The profile's language is the one of the e-mails the platform sends.
     if (status === 'authenticated') updateMe.mutate({ locale: language });
@@ -51,6 +55,7 @@ export function AppLayout() {
   return (
     <SiteNameContext.Provider value={siteName}>
       <PlatformBranding platform={platform.data} />
+      <LanguageAlternates languages={languages} />
       <SkipLink label={t('layout.skipToContent')} />
       <SiteHeader
         siteName={siteName}

@@ -1,35 +1,27 @@
 import { createBrowserRouter } from 'react-router';
 import { Loading } from '@/components/ui/loading';
 import { i18n } from '@/lib/i18n';
+import type { Language } from '@/lib/i18n/languages';
 import { AppLayout } from './app-layout';
-import { ConfirmEmailRoute } from './routes/confirm-email-route';
-import { ForgotPasswordRoute } from './routes/forgot-password-route';
 import { HomeRoute } from './routes/home-route';
-import { LoginRoute } from './routes/login-route';
 import { NotFoundRoute } from './routes/not-found-route';
-import { OrganisationRoute } from './routes/organisation-route';
-import { OrganisationsRoute } from './routes/organisations-route';
-import { ProfileRoute } from './routes/profile-route';
-import { ProjectRoute } from './routes/project-route';
-import { ProjectsRoute } from './routes/projects-route';
-import { RegisterRoute } from './routes/register-route';
-import { ResetPasswordRoute } from './routes/reset-password-route';
 
 export const routes = [
   {
     element: <AppLayout />,
     // Shown while the code of a page opened directly (e.g. /admin) loads.
     HydrateFallback: () => <Loading label={i18n.t('common.loading')} />,
+    // The home page is in the first load; every other page is a chunk of its own, loaded when it is opened.
     children: [
       { index: true, element: <HomeRoute /> },
-      { path: 'register', element: <RegisterRoute /> },
-      { path: 'login', element: <LoginRoute /> },
-      { path: 'confirm-email', element: <ConfirmEmailRoute /> },
-      { path: 'forgot-password', element: <ForgotPasswordRoute /> },
-      { path: 'reset-password', element: <ResetPasswordRoute /> },
-      { path: 'profile', element: <ProfileRoute /> },
-      { path: 'projects', element: <ProjectsRoute /> },
-      { path: 'projects/:id', element: <ProjectRoute /> },
+      { path: 'register', lazy: async () => ({ Component: (await import('./routes/register-route')).RegisterRoute }) },
+      { path: 'login', lazy: async () => ({ Component: (await import('./routes/login-route')).LoginRoute }) },
+      { path: 'confirm-email', lazy: async () => ({ Component: (await import('./routes/confirm-email-route')).ConfirmEmailRoute }) },
+      { path: 'forgot-password', lazy: async () => ({ Component: (await import('./routes/forgot-password-route')).ForgotPasswordRoute }) },
+      { path: 'reset-password', lazy: async () => ({ Component: (await import('./routes/reset-password-route')).ResetPasswordRoute }) },
+      { path: 'profile', lazy: async () => ({ Component: (await import('./routes/profile-route')).ProfileRoute }) },
+      { path: 'projects', lazy: async () => ({ Component: (await import('./routes/projects-route')).ProjectsRoute }) },
+      { path: 'projects/:id', lazy: async () => ({ Component: (await import('./routes/project-route')).ProjectRoute }) },
       {
         path: 'projects/:id/preview',
         lazy: async () => ({ Component: (await import('./routes/project-preview-route')).ProjectPreviewRoute }),
@@ -51,12 +43,12 @@ export const routes = [
       { path: 'events', lazy: async () => ({ Component: (await import('./routes/events-route')).EventsRoute }) },
       { path: 'events/:id', lazy: async () => ({ Component: (await import('./routes/event-route')).EventRoute }) },
       { path: 'pages/:slug', lazy: async () => ({ Component: (await import('./routes/page-route')).PageRoute }) },
-      { path: 'organisations', element: <OrganisationsRoute /> },
+      { path: 'organisations', lazy: async () => ({ Component: (await import('./routes/organisations-route')).OrganisationsRoute }) },
       {
         path: 'organisations/new',
         lazy: async () => ({ Component: (await import('./routes/organisation-new-route')).OrganisationNewRoute }),
       },
-      { path: 'organisations/:id', element: <OrganisationRoute /> },
+      { path: 'organisations/:id', lazy: async () => ({ Component: (await import('./routes/organisation-route')).OrganisationRoute }) },
       {
         path: 'organisations/:id/edit',
         lazy: async () => ({ Component: (await import('./routes/organisation-edit-route')).OrganisationEditRoute }),
@@ -169,4 +161,5 @@ export const routes = [
   },
 ];
 
-export const createRouter = () => createBrowserRouter(routes);
+/** The app's router under its language's address: `/nl/projects` is the route `projects` in Dutch. */
+export const createRouter = (language: Language) => createBrowserRouter(routes, { basename: `/${language}` });

@@ -1,6 +1,12 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { i18n, i18nReady } from '@/lib/i18n';
+
+// The messages are chunks loaded on demand (src/lib/i18n): the tests have all three, and start in French.
+await i18nReady;
+await i18n.loadLanguages(['fr', 'nl', 'en']);
+await i18n.changeLanguage('fr');
 
 // findBy*/waitFor poll until their condition holds; on a loaded machine rendering can take seconds.
 configure({ asyncUtilTimeout: 15_000 });

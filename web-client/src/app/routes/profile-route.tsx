@@ -16,6 +16,8 @@ import { MyData } from '@/features/profile/components/my-data';
 import { ProfileForm } from '@/features/profile/components/profile-form';
 import { ProfileSummary } from '@/features/profile/components/profile-summary';
 import { RequireAuth } from '../require-auth';
+import { rememberLanguage } from '@/lib/i18n';
+import { isLanguage } from '@/lib/i18n/languages';
 
 export function ProfileRoute() {
   const { t } = useTranslation();
@@ -59,7 +61,10 @@ function ProfileContent() {
           profile={profile}
           onSaved={(next) => {
             setSaved(true);
-            if (next.locale !== i18n.language) void i18n.changeLanguage(next.locale);
+            if (isLanguage(next.locale) && next.locale !== i18n.language) {
+              rememberLanguage(next.locale);
+              void i18n.changeLanguage(next.locale);
+            }
           }}
         />
       </section>

@@ -11,6 +11,7 @@ import {
 } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Page } from '@/components/layout/page';
+import { LocalizedText } from '@/components/ui/localized-text';
 import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/loading';
 import { ShareButtons, shareUrl } from '@/components/ui/share-buttons';
@@ -88,7 +89,7 @@ export function ProjectRoute() {
   };
 
   return (
-    <Page title={localizedName(data.title, i18n.language)}>
+    <Page title={localizedName(data.title, i18n.language)} heading={<LocalizedText value={data.title} />}>
       {data.status === 'draft' ? (
         <Alert variant="warning" title={t('projects.page.draftBanner')}>
           <p>{t('projects.page.draftBody')}</p>

@@ -5,6 +5,8 @@ export const SiteNameContext = createContext('Participation');
 
 export interface PageProps {
   title: string;
+  /** What the h1 shows when it is more than the title's text (e.g. a text in another language, with its `lang`). */
+  heading?: ReactNode;
   /** Narrow column for forms. */
   narrow?: boolean;
   intro?: ReactNode;
@@ -15,7 +17,7 @@ export interface PageProps {
  * A page's frame: sets document.title and, after a client-side navigation, moves focus to the h1
  * so screen-reader and keyboard users start at the new content.
  */
-export function Page({ title, narrow, intro, children }: PageProps) {
+export function Page({ title, heading: headingContent, narrow, intro, children }: PageProps) {
   const siteName = useContext(SiteNameContext);
   const location = useLocation();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -33,7 +35,7 @@ export function Page({ title, narrow, intro, children }: PageProps) {
   return (
     <div className={narrow ? 'page page--narrow' : 'page'}>
       <h1 ref={heading} tabIndex={-1} className="page__title">
-        {title}
+        {headingContent ?? title}
       </h1>
       {intro ? <div className="page__intro">{intro}</div> : null}
       {children}

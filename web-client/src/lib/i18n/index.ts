@@ -1,60 +1,119 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './locales/en';
-import { fr } from './locales/fr';
-import { nl } from './locales/nl';
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from './languages';
+import { DEFAULT_LANGUAGE, isLanguage, SUPPORTED_LANGUAGES, type Language } from './languages';
+import { ALL_LANGUAGES, languageOfPath, negotiateLanguage, type PlatformLanguages } from './negotiation';
 
 const STORAGE_KEY = 'participation.language';
+const PLATFORM_KEY = 'participation.platformLanguages';
 
-function storedLanguage(): Language | null {
+/**
+ * Each language's messages are a chunk of their own, loaded when the language is first used: a visit in Dutch never
+ * downloads the French and English texts. The first language is loaded before the first render (`i18nReady`), so
+ * no key ever shows.
+ */
+const loaders: Record<Language, () => Promise<ResourceKey>> = {
+  fr: () => import('./locales/fr').then((m) => m.fr),
+  nl: () => import('./locales/nl').then((m) => m.nl),
+  en: () => import('./locales/en').then((m) => m.en),
+};
+
+const backend: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, _namespace, callback) {
+    if (!isLanguage(language)) return callback(null, {});
+    loaders[language]().then(
+      (messages) => callback(null, messages),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
+    );
+  },
+};
+
+function read(key: string): string | null {
   try {
-    const value = window.localStorage.getItem(STORAGE_KEY);
-    return isLanguage(value) ? value : null;
+    return window.localStorage.getItem(key);
   } catch {
     return null;
   }
 }
 
-/** Set while the platform's default language is applied: that is no choice of the visitor's, so it is not remembered. */
-let applyingDefault = false;
+function write(key: string, value: string): void {
+  try {
+    window.localStorage.setItem(key, value);
+  } catch {
+    // ignore: it lasts for this visit only
+  }
+}
+
+/** The language the visitor chose with the switcher on an earlier visit, if any. */
+export function storedLanguage(): Language | null {
+  const value = read(STORAGE_KEY);
+  return isLanguage(value) ? value : null;
+}
+
+/** Remembers an explicit choice (the switcher, the profile), which later visits to an address without language follow. */
+export function rememberLanguage(language: Language): void {
+  write(STORAGE_KEY, language);
+}
+
+/** The platform's languages as last seen (`GET /platform`), so a new visit can negotiate before the platform answers. */
+function knownPlatformLanguages(): PlatformLanguages {
+  try {
+    const value = JSON.parse(read(PLATFORM_KEY) ?? 'null') as Partial<PlatformLanguages> | null;
+    if (value && Array.isArray(value.enabled) && typeof value.defaultLanguage === 'string')
+      return { enabled: value.enabled.filter((l) => typeof l === 'string'), defaultLanguage: value.defaultLanguage };
+  } catch {
+    // a damaged value: as if none
+  }
+  return ALL_LANGUAGES;
+}
+
+function browserLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages?.length ? navigator.languages : navigator.language ? [navigator.language] : [];
+}
+
+/** The language of a new visit: the address's (`/nl/…`), else the negotiated one (see negotiateLanguage). */
+export function startingLanguage(): Language {
+  return languageOfPath(window.location.pathname) ?? negotiateLanguage(browserLanguages(), knownPlatformLanguages(), storedLanguage());
+}
+
+/** How the address follows the next language change: a new history entry (a choice), or in place (a correction). */
+export const languageNavigation = { replace: false };
 
 i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language;
-  if (applyingDefault) return;
-  try {
-    window.localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    // ignore: the choice lasts for this visit only
-  }
 });
 
-void i18n.use(initReactI18next).init({
-  resources: { fr: { translation: fr }, nl: { translation: nl }, en: { translation: en } },
-  lng: storedLanguage() ?? DEFAULT_LANGUAGE,
-  fallbackLng: DEFAULT_LANGUAGE,
-  supportedLngs: ['fr', 'nl', 'en'],
-  interpolation: { escapeValue: false }, // React escapes
-  initAsync: false,
-});
+/** Resolves once the starting language's messages are in: render after it. */
+export const i18nReady = i18n
+  .use(backend)
+  .use(initReactI18next)
+  .init({
+    lng: startingLanguage(),
+    fallbackLng: false,
+    supportedLngs: [...SUPPORTED_LANGUAGES],
+    load: 'languageOnly',
+    interpolation: { escapeValue: false }, // React escapes
+    react: { useSuspense: false },
+  });
 
 export function currentLanguage(): Language {
-  return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE;
+  return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
 }
 
 /**
- * Applies the platform's languages: a visitor who never chose a language gets the platform's default one, and one whose
- * language the platform no longer offers gets it too (without remembering it as their choice).
+ * Applies the platform's languages: remembered for the next visits, and a page in a language the platform does not
+ * offer moves (in place) to the negotiated one.
  */
 export function applyPlatformLanguages(enabled: readonly string[], defaultLanguage: string): void {
-  const stored = storedLanguage();
-  const current = currentLanguage();
-  const wanted = stored && enabled.includes(stored) ? stored : defaultLanguage;
-  if (!isLanguage(wanted) || wanted === current) return;
-  applyingDefault = stored === null || !enabled.includes(stored);
-  void i18n.changeLanguage(wanted).finally(() => {
-    applyingDefault = false;
-  });
+  const platform = { enabled, defaultLanguage };
+  write(PLATFORM_KEY, JSON.stringify(platform));
+  if (enabled.includes(currentLanguage())) return;
+  const wanted = negotiateLanguage(browserLanguages(), platform, storedLanguage());
+  if (wanted === currentLanguage()) return;
+  languageNavigation.replace = true;
+  void i18n.changeLanguage(wanted);
 }
 
 export { i18n };

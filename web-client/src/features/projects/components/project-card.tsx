@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ListProjectsProject } from '@contracts/participation-client';
 import { Badge } from '@/components/ui/badge';
+import { LocalizedText } from '@/components/ui/localized-text';
 import { formatDate } from '@/lib/format';
 import { localizedName } from '@/lib/roles';
 import { projectPath } from '@/lib/slugs';
@@ -10,8 +11,6 @@ import { projectPath } from '@/lib/slugs';
 export function ProjectCard({ project, headingLevel = 3 }: { project: ListProjectsProject; headingLevel?: 2 | 3 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const title = localizedName(project.title, language);
-  const summary = localizedName(project.summary, language);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const phase = project.currentPhase;
   return (
@@ -31,9 +30,15 @@ export function ProjectCard({ project, headingLevel = 3 }: { project: ListProjec
         ) : null}
         <p className="project-card__department">{localizedName(project.department.name, language)}</p>
         <Heading id={`project-${project.id}-title`} className="card__title">
-          <Link to={projectPath(project)}>{title}</Link>
+          <Link to={projectPath(project)}>
+            <LocalizedText value={project.title} />
+          </Link>
         </Heading>
-        {summary ? <p className="project-card__summary">{summary}</p> : null}
+        {localizedName(project.summary, language) ? (
+          <p className="project-card__summary">
+            <LocalizedText value={project.summary} />
+          </p>
+        ) : null}
         <p className="project-card__meta">
           {project.status === 'archived' ? <Badge tone="warning">{t('projects.status.archived')}</Badge> : null}
           {phase ? (

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GetProjectPhase, GetProjectResponse } from '@contracts/participation-client';
 import { Badge } from '@/components/ui/badge';
+import { LocalizedHtml, LocalizedText } from '@/components/ui/localized-text';
 import { formatDate } from '@/lib/format';
 import { localizedName } from '@/lib/roles';
 import { PhaseTimeline } from './phase-timeline';
@@ -49,7 +50,11 @@ export function ProjectView({ project, aside, renderPhaseExtra }: ProjectViewPro
             <span className="muted"> {t('projects.page.publishedOn', { date: formatDate(project.publishedAt, language) })}</span>
           ) : null}
         </p>
-        {summary ? <p className="lead">{summary}</p> : null}
+        {summary ? (
+          <p className="lead">
+            <LocalizedText value={project.summary} />
+          </p>
+        ) : null}
         {project.topics.length > 0 ? (
           <ul className="inline-list" aria-label={t('projects.topics')}>
             {project.topics.map((topic) => (
@@ -65,19 +70,21 @@ export function ProjectView({ project, aside, renderPhaseExtra }: ProjectViewPro
           {description ? (
             <section className="panel" aria-labelledby="project-description-title">
               <h2 id="project-description-title">{t('projects.page.description')}</h2>
-              <div className="rich-text" dangerouslySetInnerHTML={{ __html: description }} />
+              <LocalizedHtml className="rich-text" value={project.description} />
             </section>
           ) : null}
           {goals ? (
             <section className="panel" aria-labelledby="project-goals-title">
               <h2 id="project-goals-title">{t('projects.page.goals')}</h2>
-              <div className="rich-text" dangerouslySetInnerHTML={{ __html: goals }} />
+              <LocalizedHtml className="rich-text" value={project.goals} />
             </section>
           ) : null}
           {audience ? (
             <section className="panel" aria-labelledby="project-audience-title">
               <h2 id="project-audience-title">{t('projects.page.audience')}</h2>
-              <p className="plain-text">{audience}</p>
+              <p className="plain-text">
+                <LocalizedText value={project.targetAudience} />
+              </p>
             </section>
           ) : null}
           <section className="panel" aria-labelledby="project-timeline-title">

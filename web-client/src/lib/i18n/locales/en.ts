@@ -3,6 +3,8 @@ import type { Messages } from './fr';
 export const en: Messages = {
   common: {
     loading: 'Loading…',
+    /** Beside a text shown in another language than the page's (its own translation is missing). */
+    notTranslated: 'not translated',
     retry: 'Try again',
     close: 'Close',
     cancel: 'Cancel',

@@ -2,6 +2,8 @@
 export const fr = {
   common: {
     loading: 'Chargement…',
+    /** Beside a text shown in another language than the page's (its own translation is missing). */
+    notTranslated: 'non traduit',
     retry: 'Réessayer',
     close: 'Fermer',
     cancel: 'Annuler',

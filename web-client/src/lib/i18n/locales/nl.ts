@@ -3,6 +3,8 @@ import type { Messages } from './fr';
 export const nl: Messages = {
   common: {
     loading: 'Laden…',
+    /** Beside a text shown in another language than the page's (its own translation is missing). */
+    notTranslated: 'niet vertaald',
     retry: 'Opnieuw proberen',
     close: 'Sluiten',
     cancel: 'Annuleren',

@@ -1,0 +1,79 @@
+import { expect, test, type Page } from '@playwright/test';
+import { adminToken, bearer, createDepartment, createdId, dayUtc } from './support/api';
+import { expectAccessible } from './support/axe';
+import { failOnCspViolations } from './support/csp';
+import { newPage } from './support/pages';
+import { escape, tag } from './support/text';
+
+const watchCsp = failOnCspViolations();
+
+const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
+
+test('a Dutch-speaking visitor lands in Dutch; a shared link keeps its language; switching keeps the page', async ({
+  browser,
+  request,
+  baseURL,
+}) => {
+  test.setTimeout(180_000); // three languages, two contexts' worth of pages, four axe checks on a busy machine
+  // A published project translated into Dutch and English, its summary in French only.
+  const auth = bearer(await adminToken(request));
+  const id = tag();
+  const title = { fr: `Parc des langues ${id}`, nl: `Talenpark ${id}`, en: `Language park ${id}` };
+  const departmentId = await createDepartment(request, auth, `Langues ${id}`);
+  const projectId = await createdId(
+    await request.post('/api/v1/projects', {
+      headers: auth,
+      data: { departmentId, title, summary: { fr: 'Un parc où chacun parle sa langue.' } },
+    }),
+  );
+  const phase = await request.post(`/api/v1/projects/${projectId}/phases`, {
+    headers: auth,
+    data: { title: { fr: 'Vos idées' }, startsAt: dayUtc(-3), endsAt: dayUtc(20), method: 'ideation' },
+  });
+  expect(phase.status()).toBe(201);
+  expect((await request.post(`/api/v1/projects/${projectId}/status`, { data: { status: 'published' }, headers: auth })).ok()).toBe(true);
+
+  // A browser that prefers Dutch lands in Dutch, under /nl/, with the page's other languages announced.
+  const page = await newPage(browser, watchCsp, { locale: 'nl-BE' });
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/nl\/$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await expect(page.getByRole('navigation', { name: 'Hoofdnavigatie' })).toBeVisible();
+  for (const language of ['fr', 'nl', 'en'])
+    await expect(page.locator(`head link[rel="alternate"][hreflang="${language}"]`)).toHaveAttribute('href', `${baseURL}/${language}/`);
+  await expect(page.locator('head link[rel="alternate"][hreflang="x-default"]')).toHaveAttribute('href', `${baseURL}/`);
+  await expectAccessible(page, 'home page in Dutch');
+
+  // An old link without a language opens in the visitor's language: the project's Dutch title (its address, one slug).
+  await page.goto(`/projects/${projectId}`);
+  await expect(heading(page, title.nl)).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/nl/projects/${escape(`parc-des-langues-${id}`)}$`));
+  // The summary exists in French only: shown in French, marked as such, with a note in Dutch.
+  await expect(page.getByText('Un parc où chacun parle sa langue.')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByText('(niet vertaald)')).toBeVisible();
+  await expectAccessible(page, 'project page in Dutch with a French summary');
+
+  // A link shared in English opens in English, whatever the browser prefers.
+  await page.goto(`/en/projects/${projectId}`);
+  await expect(heading(page, title.en)).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByText('(not translated)')).toBeVisible();
+  const path = new URL(page.url()).pathname.slice('/en'.length);
+  await expect(page.locator('head link[rel="alternate"][hreflang="nl"]')).toHaveAttribute('href', `${baseURL}/nl${path}`);
+
+  // Switching the language keeps the page; going back returns to the English address and language.
+  await page.getByLabel('Language').selectOption('fr');
+  await expect(heading(page, title.fr)).toBeVisible();
+  await expect(page).toHaveURL(`${baseURL}/fr${path}`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByText('(non traduit)')).toHaveCount(0);
+  await expectAccessible(page, 'project page after switching to French');
+  await page.goBack();
+  await expect(heading(page, title.en)).toBeVisible();
+  await expect(page).toHaveURL(`${baseURL}/en${path}`);
+
+  // The choice is remembered: an address without a language now opens in French, despite the Dutch browser.
+  await page.goto('/projects');
+  await expect(page).toHaveURL(/\/fr\/projects$/);
+  await page.context().close();
+});
