@@ -57,6 +57,7 @@ export function AppLayout() {
         logoUrl={platform.data?.logoUrl}
         homeLabel={t('nav.home')}
         navLabel={t('layout.mainNav')}
+        menuLabel={t('layout.menu')}
         items={items}
         actions={
           status === 'authenticated' ? (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ParticipationAction, type GetIdeaResponse, type GetPlatformMapSettings } from '@contracts/participation-client';
 import { IdeaMap } from '@/components/map/idea-map';
 import { Alert } from '@/components/ui/alert';
+import { SignInPrompt } from '@/components/ui/sign-in-prompt';
 import { StatusMessage } from '@/components/ui/status-message';
 import { formatDate } from '@/lib/format';
 import { decisionFor, useFlagIdea } from '../api/ideas';
@@ -75,6 +76,7 @@ export function IdeaDetails({ idea, map, dislikes, organisations, defaultSignatu
           </section>
           <section className="panel idea-actions" aria-labelledby="idea-actions-title">
             <h2 id="idea-actions-title">{t('ideas.page.actions')}</h2>
+            <SignInPrompt />
             <StatusMessage>{message}</StatusMessage>
             <ReactionButtons idea={idea} dislikes={dislikes} />
             <div className="idea-actions__row">

@@ -6,6 +6,7 @@ import type { ActionPolicyDecision, GetProjectPhase } from '@contracts/participa
 import { describeError, toApiError } from '@/api/errors';
 import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/loading';
+import { SignInPrompt, useSignInPromptShown } from '@/components/ui/sign-in-prompt';
 import { formatDate } from '@/lib/format';
 import { projectActionsQueryOptions } from '../api/projects';
 
@@ -44,6 +45,7 @@ export interface ActionListProps {
 
 export function ActionList({ method, decisions, phases, resendAction }: ActionListProps) {
   const { t, i18n } = useTranslation();
+  const prompted = useSignInPromptShown();
   if (!method) {
     const next = phases.find((p) => new Date(p.startsAt).getTime() > Date.now());
     return (
@@ -70,12 +72,14 @@ export function ActionList({ method, decisions, phases, resendAction }: ActionLi
                 decision={decision}
                 // The way out (log in, resend the link) is offered once, beside the first action it unblocks.
                 withAction={decisions.findIndex((d) => d.reason === decision.reason) === index}
+                prompted={prompted}
                 resendAction={resendAction}
               />
             </li>
           ))}
         </ul>
       )}
+      {decisions.some((d) => !d.allowed && d.reason === 'not_signed_in') ? <SignInPrompt /> : null}
     </>
   );
 }
@@ -92,11 +96,14 @@ function ReasonText({
   withAction,
   resendAction,
   method,
+  prompted,
 }: {
   decision: ActionPolicyDecision;
   withAction: boolean;
   resendAction?: ReactNode;
   method?: string;
+  /** The page's sign-in prompt follows the list: « not signed in » is not repeated for each action. */
+  prompted?: boolean;
 }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -107,6 +114,7 @@ function ReasonText({
     return <p className="muted">{t(`projects.actions.${key}`)}</p>;
   }
   const reason = decision.reason ?? 'not_permitted';
+  if (prompted && reason === 'not_signed_in') return null;
   const text = <p>{t(`projects.actions.reasons.${reason}`, { defaultValue: t('projects.actions.reasons.not_permitted') })}</p>;
   if (reason === 'not_signed_in' && withAction) {
     return (

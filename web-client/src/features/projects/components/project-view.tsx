@@ -1,8 +1,9 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GetProjectPhase, GetProjectResponse } from '@contracts/participation-client';
 import { Badge } from '@/components/ui/badge';
 import { formatDate } from '@/lib/format';
+import { useMediaQuery, WIDE_SCREEN } from '@/lib/hooks/use-media-query';
 import { localizedName } from '@/lib/roles';
 import { PhaseTimeline } from './phase-timeline';
 
@@ -25,6 +26,10 @@ export function ProjectView({ project, aside, renderPhaseExtra }: ProjectViewPro
   const description = localizedName(project.description, language);
   const goals = localizedName(project.goals, language);
   const audience = localizedName(project.targetAudience, language);
+  const wide = useMediaQuery(WIDE_SCREEN);
+  // Folded on a phone until the visitor opens it; always open on a wide screen (its summary is not shown there).
+  const [aboutChoice, setAboutOpen] = useState(false);
+  const aboutOpen = wide || aboutChoice;
   return (
     <div className="project">
       <div className="project__header">
@@ -61,31 +66,36 @@ export function ProjectView({ project, aside, renderPhaseExtra }: ProjectViewPro
         ) : null}
       </div>
       <div className="project__layout">
+        {/* First on a phone (what the visitor can do now); beside the description on wider screens. */}
+        {aside ? <div className="project__aside stack">{aside}</div> : null}
         <div className="project__main stack">
-          {description ? (
-            <section className="panel" aria-labelledby="project-description-title">
-              <h2 id="project-description-title">{t('projects.page.description')}</h2>
-              <div className="rich-text" dangerouslySetInnerHTML={{ __html: description }} />
+          {/* On a phone, folded (the participation comes first); open from the width where the actions sit beside it. */}
+          <details className="panel project__about" open={aboutOpen} onToggle={(e) => !wide && setAboutOpen(e.currentTarget.open)}>
+            <summary className="project__about-summary">{t('projects.page.about')}</summary>
+            {description ? (
+              <section aria-labelledby="project-description-title">
+                <h2 id="project-description-title">{t('projects.page.description')}</h2>
+                <div className="rich-text" dangerouslySetInnerHTML={{ __html: description }} />
+              </section>
+            ) : null}
+            {goals ? (
+              <section aria-labelledby="project-goals-title">
+                <h2 id="project-goals-title">{t('projects.page.goals')}</h2>
+                <div className="rich-text" dangerouslySetInnerHTML={{ __html: goals }} />
+              </section>
+            ) : null}
+            {audience ? (
+              <section aria-labelledby="project-audience-title">
+                <h2 id="project-audience-title">{t('projects.page.audience')}</h2>
+                <p className="plain-text">{audience}</p>
+              </section>
+            ) : null}
+            <section aria-labelledby="project-timeline-title">
+              <h2 id="project-timeline-title">{t('projects.page.timeline')}</h2>
+              <PhaseTimeline phases={project.phases} renderPhaseExtra={renderPhaseExtra} />
             </section>
-          ) : null}
-          {goals ? (
-            <section className="panel" aria-labelledby="project-goals-title">
-              <h2 id="project-goals-title">{t('projects.page.goals')}</h2>
-              <div className="rich-text" dangerouslySetInnerHTML={{ __html: goals }} />
-            </section>
-          ) : null}
-          {audience ? (
-            <section className="panel" aria-labelledby="project-audience-title">
-              <h2 id="project-audience-title">{t('projects.page.audience')}</h2>
-              <p className="plain-text">{audience}</p>
-            </section>
-          ) : null}
-          <section className="panel" aria-labelledby="project-timeline-title">
-            <h2 id="project-timeline-title">{t('projects.page.timeline')}</h2>
-            <PhaseTimeline phases={project.phases} renderPhaseExtra={renderPhaseExtra} />
-          </section>
+          </details>
         </div>
-        {aside ? <div className="project__aside">{aside}</div> : null}
       </div>
     </div>
   );

@@ -13,8 +13,18 @@ export const en: Messages = {
     yes: 'Yes',
     no: 'No',
   },
+  filters: {
+    toggle: 'Filters',
+  },
+  signInPrompt: {
+    text: 'Sign in to take part.',
+    logIn: 'Sign in',
+    or: 'or',
+    register: 'create an account',
+  },
   layout: {
     skipToContent: 'Skip to main content',
+    menu: 'Menu',
     mainNav: 'Main navigation',
     language: 'Language',
     footer: 'Your municipality’s citizen participation platform.',
@@ -927,6 +937,7 @@ export const en: Messages = {
     page: {
       loading: 'Project',
       publishedOn: 'Published on {{date}}',
+      about: 'About the project: description, goals, timeline',
       description: 'Description',
       goals: 'Goals',
       audience: 'Who it is for',
@@ -2575,6 +2586,14 @@ export const en: Messages = {
       submitted: 'Your basket is submitted: reopen it to change it.',
       no_cost: 'Cost not set',
       over_budget: 'More than the budget left',
+    },
+    bar: {
+      title: 'Your basket',
+      total: '{{total}} of {{budget}}',
+      left: '{{left}} left',
+      items: '{{count}} ideas',
+      items_one: '{{count}} idea',
+      open: 'See my basket',
     },
     basket: {
       title: 'My basket',

@@ -12,8 +12,18 @@ export const fr = {
     yes: 'Oui',
     no: 'Non',
   },
+  filters: {
+    toggle: 'Filtres',
+  },
+  signInPrompt: {
+    text: 'Connectez-vous pour participer.',
+    logIn: 'Se connecter',
+    or: 'ou',
+    register: 'créer un compte',
+  },
   layout: {
     skipToContent: 'Aller au contenu principal',
+    menu: 'Menu',
     mainNav: 'Navigation principale',
     language: 'Langue',
     footer: 'La plateforme de participation citoyenne de votre commune.',
@@ -938,6 +948,7 @@ export const fr = {
     page: {
       loading: 'Projet',
       publishedOn: 'Publié le {{date}}',
+      about: 'À propos du projet : description, objectifs, calendrier',
       description: 'Description',
       goals: 'Objectifs',
       audience: 'Public concerné',
@@ -2596,6 +2607,14 @@ export const fr = {
       submitted: 'Votre panier est envoyé : rouvrez-le pour le modifier.',
       no_cost: 'Coût non défini',
       over_budget: 'Dépasse le budget restant',
+    },
+    bar: {
+      title: 'Votre panier',
+      total: '{{total}} sur {{budget}}',
+      left: 'reste {{left}}',
+      items: '{{count}} idées',
+      items_one: '{{count}} idée',
+      open: 'Voir mon panier',
     },
     basket: {
       title: 'Mon panier',

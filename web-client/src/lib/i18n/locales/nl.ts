@@ -13,8 +13,18 @@ export const nl: Messages = {
     yes: 'Ja',
     no: 'Nee',
   },
+  filters: {
+    toggle: 'Filters',
+  },
+  signInPrompt: {
+    text: 'Meld u aan om deel te nemen.',
+    logIn: 'Aanmelden',
+    or: 'of',
+    register: 'een account aanmaken',
+  },
   layout: {
     skipToContent: 'Naar de hoofdinhoud',
+    menu: 'Menu',
     mainNav: 'Hoofdnavigatie',
     language: 'Taal',
     footer: 'Het burgerparticipatieplatform van uw gemeente.',
@@ -933,6 +943,7 @@ export const nl: Messages = {
     page: {
       loading: 'Project',
       publishedOn: 'Gepubliceerd op {{date}}',
+      about: 'Over het project: beschrijving, doelen, planning',
       description: 'Beschrijving',
       goals: 'Doelstellingen',
       audience: 'Doelgroep',
@@ -2587,6 +2598,14 @@ export const nl: Messages = {
       submitted: 'Uw mandje is ingediend: heropen het om het te wijzigen.',
       no_cost: 'Kostprijs niet bepaald',
       over_budget: 'Meer dan het resterende budget',
+    },
+    bar: {
+      title: 'Uw mandje',
+      total: '{{total}} van {{budget}}',
+      left: 'nog {{left}}',
+      items: '{{count}} ideeën',
+      items_one: '{{count}} idee',
+      open: 'Naar mijn mandje',
     },
     basket: {
       title: 'Mijn mandje',
