@@ -1,9 +1,9 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
 import { admin } from './support/admin';
 import { adminToken, bearer, createDepartment, createdId, dayUtc, password, registerConfirmed, tokenFor, type Auth } from './support/api';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
-import { logIn, newPage } from './support/pages';
+import { logIn, newPage, screenshot } from './support/pages';
 import { tag, unique } from './support/text';
 
 const watchCsp = failOnCspViolations();
@@ -206,6 +206,12 @@ async function sidewaysScroll(browser: Browser, paths: string[], signIn?: { emai
   return failures;
 }
 
+/** Where an element starts, from the top of the page (it is there and shown). */
+async function top(locator: Locator): Promise<number> {
+  await expect(locator).toBeVisible();
+  return locator.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+}
+
 let demo: City;
 
 test.beforeAll(async ({ request }) => {
@@ -280,6 +286,7 @@ test('no page scrolls sideways at 320 and 390 px, for visitors, residents and st
 });
 
 test('on a phone, a project page starts with the participation; one sign-in prompt; the menu opens from a button', async ({ browser }) => {
+  test.setTimeout(300_000);
   const { ideation, voting } = demo;
   const page = await newPage(browser, watchCsp, { viewport: PHONES[1], locale: 'fr-BE' });
 
@@ -302,11 +309,14 @@ test('on a phone, a project page starts with the participation; one sign-in prom
   const ideas = page.getByRole('heading', { level: 2, name: 'Idées' });
   await expect(ideas).toBeVisible();
   const screen = PHONES[1].height;
-  expect((await page.getByRole('heading', { level: 2, name: 'Que puis-je faire maintenant ?' }).boundingBox())!.y).toBeLessThan(screen);
+  const actions = page.getByRole('heading', { level: 2, name: 'Que puis-je faire maintenant ?' });
+  await expect(actions).toBeVisible();
+  expect(await top(actions)).toBeLessThan(screen);
   // The description is folded (a summary line opens it), so the ideas come next.
   const description = page.getByRole('heading', { level: 2, name: 'Description' });
   await expect(description).toBeHidden();
-  expect((await ideas.boundingBox())!.y).toBeLessThan(2 * screen);
+  await screenshot(page, 'test-results/phone-project.png');
+  expect(await top(ideas)).toBeLessThan(2 * screen);
   await page.getByText('À propos du projet : description, objectifs, calendrier').click();
   await expect(description).toBeVisible();
   await expect(page.getByText('Paragraphe 12')).toBeVisible();

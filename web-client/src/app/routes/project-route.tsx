@@ -13,6 +13,7 @@ import { describeError, toApiError } from '@/api/errors';
 import { Page } from '@/components/layout/page';
 import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/loading';
+import { PhoneFold } from '@/components/ui/phone-fold';
 import { ShareButtons, shareUrl } from '@/components/ui/share-buttons';
 import { SignInPromptScope } from '@/components/ui/sign-in-prompt';
 import { ResendConfirmationButton } from '@/features/auth/components/resend-confirmation-button';
@@ -108,8 +109,14 @@ export function ProjectRoute() {
             data.status === 'draft' ? null : (
               <>
                 <ActionsPanel projectId={data.id} phases={data.phases} resendAction={resendAction} />
-                <UpcomingEvents projectId={data.id} />
-                <ShareButtons url={shareUrl(projectPath(data), i18n.language)} title={localizedName(data.title, i18n.language)} />
+                <UpcomingEvents projectId={data.id} foldOnPhone />
+                <PhoneFold className="share-fold" summary={t('share.title')}>
+                  <ShareButtons
+                    url={shareUrl(projectPath(data), i18n.language)}
+                    title={localizedName(data.title, i18n.language)}
+                    headingHidden
+                  />
+                </PhoneFold>
               </>
             )
           }

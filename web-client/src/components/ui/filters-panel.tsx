@@ -30,7 +30,7 @@ export function FiltersPanel({ label, className = '', fieldsClassName = '', acti
         onClick={() => setOpen((value) => !value)}
       >
         {t('filters.toggle')}
-        {active > 0 ? <span className="filters-panel__count"> ({active})</span> : null}
+        {active > 0 ? ` (${active})` : null}
       </button>
       <div id={fieldsId} className={`filters filters-panel__fields ${fieldsClassName}`}>
         {children}

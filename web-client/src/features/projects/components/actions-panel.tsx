@@ -52,6 +52,20 @@ export function ActionList({ method, decisions, phases, resendAction }: ActionLi
       <p>{next ? t('projects.actions.noPhaseNext', { date: formatDate(next.startsAt, i18n.language) }) : t('projects.actions.noPhase')}</p>
     );
   }
+  const names = decisions.map((d) => t(`projects.actions.names.${actionKey(d.action, method)}`, { defaultValue: d.action }));
+  // A visitor who may do everything once signed in: one sentence and the page's one prompt, not a list of refusals.
+  if (prompted && decisions.length > 0 && decisions.every((d) => !d.allowed && d.reason === 'not_signed_in')) {
+    const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(
+      names.map((name) => name.charAt(0).toLocaleLowerCase(i18n.language) + name.slice(1)),
+    );
+    return (
+      <>
+        <p>{t(`projects.actions.purpose.${method}`, { defaultValue: '' })}</p>
+        <p>{t('projects.actions.onceSignedIn', { actions: list })}</p>
+        <SignInPrompt />
+      </>
+    );
+  }
   return (
     <>
       <p>{t(`projects.actions.purpose.${method}`, { defaultValue: '' })}</p>
@@ -62,7 +76,7 @@ export function ActionList({ method, decisions, phases, resendAction }: ActionLi
           {decisions.map((decision, index) => (
             <li key={decision.action} className={`action-list__item ${decision.allowed ? 'action-list__item--allowed' : ''}`}>
               <p className="action-list__name">
-                <span>{t(`projects.actions.names.${actionKey(decision.action, method)}`, { defaultValue: decision.action })}</span>{' '}
+                <span>{names[index]}</span>{' '}
                 <span className={`badge ${decision.allowed ? 'badge--success' : 'badge--warning'}`}>
                   {decision.allowed ? t('projects.actions.allowed') : t('projects.actions.notAllowed')}
                 </span>

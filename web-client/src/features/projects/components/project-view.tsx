@@ -1,9 +1,9 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GetProjectPhase, GetProjectResponse } from '@contracts/participation-client';
 import { Badge } from '@/components/ui/badge';
+import { PhoneFold } from '@/components/ui/phone-fold';
 import { formatDate } from '@/lib/format';
-import { useMediaQuery, WIDE_SCREEN } from '@/lib/hooks/use-media-query';
 import { localizedName } from '@/lib/roles';
 import { PhaseTimeline } from './phase-timeline';
 
@@ -26,10 +26,6 @@ export function ProjectView({ project, aside, renderPhaseExtra }: ProjectViewPro
   const description = localizedName(project.description, language);
   const goals = localizedName(project.goals, language);
   const audience = localizedName(project.targetAudience, language);
-  const wide = useMediaQuery(WIDE_SCREEN);
-  // Folded on a phone until the visitor opens it; always open on a wide screen (its summary is not shown there).
-  const [aboutChoice, setAboutOpen] = useState(false);
-  const aboutOpen = wide || aboutChoice;
   return (
     <div className="project">
       <div className="project__header">
@@ -70,8 +66,7 @@ export function ProjectView({ project, aside, renderPhaseExtra }: ProjectViewPro
         {aside ? <div className="project__aside stack">{aside}</div> : null}
         <div className="project__main stack">
           {/* On a phone, folded (the participation comes first); open from the width where the actions sit beside it. */}
-          <details className="panel project__about" open={aboutOpen} onToggle={(e) => !wide && setAboutOpen(e.currentTarget.open)}>
-            <summary className="project__about-summary">{t('projects.page.about')}</summary>
+          <PhoneFold className="panel project__about" summary={t('projects.page.about')}>
             {description ? (
               <section aria-labelledby="project-description-title">
                 <h2 id="project-description-title">{t('projects.page.description')}</h2>
@@ -94,7 +89,7 @@ export function ProjectView({ project, aside, renderPhaseExtra }: ProjectViewPro
               <h2 id="project-timeline-title">{t('projects.page.timeline')}</h2>
               <PhaseTimeline phases={project.phases} renderPhaseExtra={renderPhaseExtra} />
             </section>
-          </details>
+          </PhoneFold>
         </div>
       </div>
     </div>
