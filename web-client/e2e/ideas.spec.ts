@@ -248,8 +248,10 @@ test('an anonymous visitor reads an idea and is told, beside each action, to log
   await expect(page.getByRole('heading', { level: 1, name: ideaTitle })).toBeVisible();
   const visitorActions = page.getByRole('region', { name: 'Participer' });
   await expect(visitorActions.getByRole('button', { name: 'J’aime 1' })).toBeDisabled();
-  await expect(visitorActions.getByText('Connectez-vous pour participer.')).toHaveCount(3);
-  await expect(page.getByRole('region', { name: /^Commentaires/ }).getByText('Commenter :')).toBeVisible();
+  // One prompt to sign in for the page (with the ways to do so), not one per action; each disabled button says why.
+  await expect(page.getByRole('main').getByText('Connectez-vous pour participer.').filter({ visible: true })).toHaveCount(1);
+  await expect(visitorActions.getByRole('link', { name: 'Se connecter' })).toHaveAttribute('href', '/login');
+  await expect(visitorActions.getByRole('button', { name: 'J’aime 1' })).toHaveAccessibleDescription(/Connectez-vous pour participer/);
   await expectAccessible(page, 'idea page (anonymous)');
 });
 

@@ -195,7 +195,8 @@ async function sidewaysScroll(browser: Browser, paths: string[], signIn?: { emai
     if (signIn) await logIn(page, signIn.email, signIn.secret, '/profile');
     for (const path of paths) {
       await page.goto(path);
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      // A staff page's code loads on demand: on a busy machine that may take a while.
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
       // Loaded: no spinner left in the main region.
       await expect(page.getByRole('main').locator('.loading')).toHaveCount(0);
       const wide = await overflow(page);
