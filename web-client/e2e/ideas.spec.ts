@@ -233,7 +233,7 @@ test('the author of an accepted idea reads the official answer, can no longer ed
   await expectAccessible(page, 'notifications page (the idea’s author)');
 });
 
-test('an anonymous visitor reads an idea and is told, beside each action, to log in', async ({ page, request }) => {
+test('an anonymous visitor reads an idea and is asked once to log in (each disabled action says why)', async ({ page, request }) => {
   const { projectId } = await ideationProject(request);
   const [alice, bruno] = await Promise.all([resident(request, 'Alice'), resident(request, 'Bruno')]);
   const ideaTitle = unique('Des bancs à l’ombre place du marché');
@@ -248,8 +248,10 @@ test('an anonymous visitor reads an idea and is told, beside each action, to log
   await expect(page.getByRole('heading', { level: 1, name: ideaTitle })).toBeVisible();
   const visitorActions = page.getByRole('region', { name: 'Participer' });
   await expect(visitorActions.getByRole('button', { name: 'J’aime 1' })).toBeDisabled();
-  await expect(visitorActions.getByText('Connectez-vous pour participer.')).toHaveCount(3);
-  await expect(page.getByRole('region', { name: /^Commentaires/ }).getByText('Commenter :')).toBeVisible();
+  // One prompt to sign in for the page (with the ways to do so), not one per action; each disabled button says why.
+  await expect(page.getByRole('main').getByText('Connectez-vous pour participer.').filter({ visible: true })).toHaveCount(1);
+  await expect(visitorActions.getByRole('link', { name: 'Se connecter' })).toHaveAttribute('href', '/fr/login');
+  await expect(visitorActions.getByRole('button', { name: 'J’aime 1' })).toHaveAccessibleDescription(/Connectez-vous pour participer/);
   await expectAccessible(page, 'idea page (anonymous)');
 });
 

@@ -276,9 +276,10 @@ test('an anonymous visitor finds the published project, opens it, sees the curre
   await expect(current).toContainText('En cours');
   await expect(visitor.locator('.timeline__item').filter({ hasText: vote })).not.toHaveAttribute('aria-current', 'step');
   const panel = visitor.getByRole('region', { name: 'Que puis-je faire maintenant ?' });
-  await expect(panel.getByText('Proposer une idée')).toBeVisible();
-  await expect(panel.getByText('Connectez-vous pour participer.')).toHaveCount(3);
-  await expect(panel.getByRole('link', { name: 'Se connecter pour participer' }).first()).toHaveAttribute('href', '/fr/login');
+  // What the visitor can do once signed in, and one prompt to do so (not one per action).
+  await expect(panel.getByText('Une fois connecté·e, vous pourrez : proposer une idée, commenter et réagir aux idées.')).toBeVisible();
+  await expect(visitor.getByRole('main').getByText('Connectez-vous pour participer.').filter({ visible: true })).toHaveCount(1);
+  await expect(panel.getByRole('link', { name: 'Se connecter' })).toHaveAttribute('href', '/fr/login');
   await expectAccessible(visitor, 'project page (anonymous)');
   await screenshot(visitor, '/tmp/participation-project-page.png');
   await visitor.setViewportSize({ width: 375, height: 740 });
@@ -286,7 +287,7 @@ test('an anonymous visitor finds the published project, opens it, sees the curre
   await screenshot(visitor, '/tmp/participation-project-page-mobile.png');
   // In English, dates and texts follow the language; the French title stands in for the missing translation.
   await visitor.getByLabel('Langue').selectOption('en');
-  await expect(visitor.getByRole('region', { name: 'What can I do now?' }).getByText('Log in to take part.').first()).toBeVisible();
+  await expect(visitor.getByRole('region', { name: 'What can I do now?' }).getByText('Log in to take part.')).toBeVisible();
   await expect(visitor.getByRole('heading', { level: 1, name: title })).toBeVisible();
 });
 

@@ -62,6 +62,7 @@ export function AppLayout() {
         logoUrl={platform.data?.logoUrl}
         homeLabel={t('nav.home')}
         navLabel={t('layout.mainNav')}
+        menuLabel={t('layout.menu')}
         items={items}
         actions={
           status === 'authenticated' ? (

@@ -11,6 +11,7 @@ import { StatusMessage } from '@/components/ui/status-message';
 import { IdeaCostEditor } from '@/features/budgets/components/idea-cost-editor';
 import { ideaKeys, ideaQueryOptions } from '@/features/ideas/api/ideas';
 import { IdeaDetails } from '@/features/ideas/components/idea-details';
+import { SignInPromptScope } from '@/components/ui/sign-in-prompt';
 import { projectQueryOptions } from '@/features/projects/api/projects';
 import { useSessionStatus } from '@/lib/auth/session-store';
 import { localizedName } from '@/lib/roles';
@@ -69,30 +70,33 @@ export function IdeaRoute() {
           {projectTitle ? t('ideas.page.backTo', { title: projectTitle }) : t('ideas.page.back')}
         </Link>
       </p>
-      <IdeaDetails
-        idea={idea.data}
-        map={map}
-        dislikes={phase?.settings.dislikes === true}
-        organisations={organisations}
-        // The API signs in the department’s French name when no signature is given.
-        defaultSignature={project.data ? localizedName(project.data.department.name, 'fr') : undefined}
-        staffTools={
-          budgeting && project.data?.staff ? (
-            <IdeaCostEditor
-              key={idea.data.id}
-              ideaId={idea.data.id}
-              cost={idea.data.cost}
-              currency={budgeting.settings.budgetCurrency ?? 'EUR'}
-              onSaved={() =>
-                void Promise.all([
-                  queryClient.invalidateQueries({ queryKey: ideaKeys.detail(ideaId) }),
-                  queryClient.invalidateQueries({ queryKey: ideaKeys.projectLists(projectId) }),
-                ])
-              }
-            />
-          ) : undefined
-        }
-      />
+      {/* A visitor who is not signed in is asked once (in the idea's actions), not beside each action and comment. */}
+      <SignInPromptScope active={status === 'anonymous'}>
+        <IdeaDetails
+          idea={idea.data}
+          map={map}
+          dislikes={phase?.settings.dislikes === true}
+          organisations={organisations}
+          // The API signs in the department’s French name when no signature is given.
+          defaultSignature={project.data ? localizedName(project.data.department.name, 'fr') : undefined}
+          staffTools={
+            budgeting && project.data?.staff ? (
+              <IdeaCostEditor
+                key={idea.data.id}
+                ideaId={idea.data.id}
+                cost={idea.data.cost}
+                currency={budgeting.settings.budgetCurrency ?? 'EUR'}
+                onSaved={() =>
+                  void Promise.all([
+                    queryClient.invalidateQueries({ queryKey: ideaKeys.detail(ideaId) }),
+                    queryClient.invalidateQueries({ queryKey: ideaKeys.projectLists(projectId) }),
+                  ])
+                }
+              />
+            ) : undefined
+          }
+        />
+      </SignInPromptScope>
       {idea.data.visibility.state === IdeaVisibilityState.Public ? (
         <ShareButtons
           url={shareUrl(ideaPath({ id: projectId, slug: idea.data.projectSlug }, idea.data), i18n.language)}

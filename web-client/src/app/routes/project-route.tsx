@@ -14,8 +14,11 @@ import { Page } from '@/components/layout/page';
 import { LocalizedText } from '@/components/ui/localized-text';
 import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/loading';
+import { PhoneFold } from '@/components/ui/phone-fold';
 import { ShareButtons, shareUrl } from '@/components/ui/share-buttons';
+import { SignInPromptScope } from '@/components/ui/sign-in-prompt';
 import { ResendConfirmationButton } from '@/features/auth/components/resend-confirmation-button';
+import { BasketBar } from '@/features/budgets/components/basket-bar';
 import { BasketPanel } from '@/features/budgets/components/basket-panel';
 import { BasketToggle } from '@/features/budgets/components/basket-toggle';
 import { UpcomingEvents } from '@/features/calendar-events/components/upcoming-events';
@@ -89,60 +92,69 @@ export function ProjectRoute() {
   };
 
   return (
-    <Page title={localizedName(data.title, i18n.language)} heading={<LocalizedText value={data.title} />}>
-      {data.status === 'draft' ? (
-        <Alert variant="warning" title={t('projects.page.draftBanner')}>
-          <p>{t('projects.page.draftBody')}</p>
-        </Alert>
-      ) : null}
-      {data.staff ? (
-        <p>
-          <Link to={`/admin/projects/${data.id}`}>{t('projects.page.manage')}</Link>
-        </p>
-      ) : null}
-      <ProjectView
-        project={data}
-        aside={data.status === 'draft' ? null : <ActionsPanel projectId={data.id} phases={data.phases} resendAction={resendAction} />}
-        renderPhaseExtra={(p) =>
-          data.status !== 'draft' && resultsReadable(p, !!data.staff) ? <ResultsLink project={data} phase={p} /> : null
-        }
-      />
-      {data.status === 'published' && status === 'authenticated' ? <ProjectFollowButton project={data} /> : null}
-      {data.status === 'draft' ? null : <UpcomingEvents projectId={data.id} />}
-      {data.status === 'draft' ? null : (
-        <ShareButtons url={shareUrl(projectPath(data), i18n.language)} title={localizedName(data.title, i18n.language)} />
-      )}
-      {surveyNow && phase ? (
-        <Questionnaire project={data} phase={phase} signedIn={status === 'authenticated'} resendAction={resendAction} />
-      ) : null}
-      {!hasIdeas ? null : phase?.method === 'voting' && voteDecision ? (
-        <IdeasSection
-          {...ideas}
-          beforeList={
-            <VotingSummary
-              projectId={data.id}
-              decision={voteDecision}
-              votesPerUser={phase.settings.votesPerUser}
-              resultsHref={resultsReadable(phase, !!data.staff) ? phaseResultsPath(data.id, phase.id) : undefined}
-              resendAction={resendAction}
-            />
+    // A visitor who is not signed in is asked once, in « What can I do now? », not beside every action and idea.
+    <SignInPromptScope active={status === 'anonymous'}>
+      <Page title={localizedName(data.title, i18n.language)} heading={<LocalizedText value={data.title} />}>
+        {data.status === 'draft' ? (
+          <Alert variant="warning" title={t('projects.page.draftBanner')}>
+            <p>{t('projects.page.draftBody')}</p>
+          </Alert>
+        ) : null}
+        {data.staff ? (
+          <p>
+            <Link to={`/admin/projects/${data.id}`}>{t('projects.page.manage')}</Link>
+          </p>
+        ) : null}
+        <ProjectView
+          project={data}
+          aside={
+            data.status === 'draft' ? null : (
+              <>
+                <ActionsPanel projectId={data.id} phases={data.phases} resendAction={resendAction} />
+                {data.status === 'published' && status === 'authenticated' ? <ProjectFollowButton project={data} /> : null}
+                <UpcomingEvents projectId={data.id} foldOnPhone />
+                <PhoneFold className="share-fold" summary={t('share.title')}>
+                  <ShareButtons url={shareUrl(projectPath(data), i18n.language)} title={localizedName(data.title, i18n.language)} folded />
+                </PhoneFold>
+              </>
+            )
           }
-          renderCardActions={(idea: ListIdeasIdea) => (
-            <VoteToggle
-              projectId={data.id}
-              idea={idea}
-              decision={voteDecision}
-              // The "What can I do now?" panel follows the votes left.
-              onChanged={() => void queryClient.invalidateQueries({ queryKey: projectKeys.actions(data.id) })}
-            />
-          )}
+          renderPhaseExtra={(p) =>
+            data.status !== 'draft' && resultsReadable(p, !!data.staff) ? <ResultsLink project={data} phase={p} /> : null
+          }
         />
-      ) : phase?.method === 'budgeting' && voteDecision ? (
-        <Budgeting project={data} phase={phase} decision={voteDecision} ideas={ideas} resendAction={resendAction} />
-      ) : (
-        <IdeasSection {...ideas} />
-      )}
-    </Page>
+        {surveyNow && phase ? (
+          <Questionnaire project={data} phase={phase} signedIn={status === 'authenticated'} resendAction={resendAction} />
+        ) : null}
+        {!hasIdeas ? null : phase?.method === 'voting' && voteDecision ? (
+          <IdeasSection
+            {...ideas}
+            beforeList={
+              <VotingSummary
+                projectId={data.id}
+                decision={voteDecision}
+                votesPerUser={phase.settings.votesPerUser}
+                resultsHref={resultsReadable(phase, !!data.staff) ? phaseResultsPath(data.id, phase.id) : undefined}
+                resendAction={resendAction}
+              />
+            }
+            renderCardActions={(idea: ListIdeasIdea) => (
+              <VoteToggle
+                projectId={data.id}
+                idea={idea}
+                decision={voteDecision}
+                // The "What can I do now?" panel follows the votes left.
+                onChanged={() => void queryClient.invalidateQueries({ queryKey: projectKeys.actions(data.id) })}
+              />
+            )}
+          />
+        ) : phase?.method === 'budgeting' && voteDecision ? (
+          <Budgeting project={data} phase={phase} decision={voteDecision} ideas={ideas} resendAction={resendAction} />
+        ) : (
+          <IdeasSection {...ideas} />
+        )}
+      </Page>
+    </SignInPromptScope>
   );
 }
 
@@ -178,6 +190,7 @@ function Budgeting({ project, phase, decision, ideas, resendAction }: BudgetingP
             <BasketToggle projectId={project.id} idea={idea} decision={decision} currency={currency} />
           )}
         />
+        <BasketBar projectId={project.id} decision={decision} />
       </div>
     </div>
   );

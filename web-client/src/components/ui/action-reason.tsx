@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { useSignInPromptShown } from './sign-in-prompt';
 
 /** The features whose refusals are translated under `<feature>.reasons.*` with a `<feature>.logIn` link text. */
 export type ReasonFeature = 'votes' | 'budgets';
@@ -23,6 +24,14 @@ export function ActionReason({ feature, reason, id, withLogIn }: ActionReasonPro
   const { t } = useTranslation();
   const location = useLocation();
   const text = useReasonText(feature);
+  // The page asks once (its sign-in prompt): here the reason only describes the button.
+  if (useSignInPromptShown() && reason === 'not_signed_in') {
+    return (
+      <span id={id} hidden>
+        {text(reason)}
+      </span>
+    );
+  }
   return (
     <p className="action-reason" id={id}>
       {text(reason)}

@@ -7,6 +7,8 @@ export interface ShareButtonsProps {
   url: string;
   /** What is shared (the e-mail's subject, the post's text). */
   title: string;
+  /** Inside a fold on a phone (whose summary already says « Partager »): the heading is then read out only. */
+  folded?: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export function networkLinks(url: string, title: string) {
  * where the browser has one (Web Share API), and the social networks' share pages (new tab). Plain links and buttons in a
  * labelled group: every one reachable with Tab, named for what it does.
  */
-export function ShareButtons({ url, title }: ShareButtonsProps) {
+export function ShareButtons({ url, title, folded }: ShareButtonsProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const [status, setStatus] = useState<'copied' | 'copyFailed' | null>(null);
@@ -61,7 +63,7 @@ export function ShareButtons({ url, title }: ShareButtonsProps) {
   const mail = `mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(`${title}\n${url}`)}`;
   return (
     <section className="share" aria-labelledby={headingId}>
-      <h2 id={headingId} className="share__title">
+      <h2 id={headingId} className={folded ? 'share__title phone-fold__heading' : 'share__title'}>
         {t('share.title')}
       </h2>
       <ul className="share__list">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CalendarEventPeriod } from '@contracts/participation-client';
 import { SelectField, type SelectOption } from '@/components/ui/select-field';
+import { activeFilters, FiltersPanel } from '@/components/ui/filters-panel';
 import { calendarEventsQueryOptions, platformCalendarUrl } from '../api/calendar-events';
 import { EventCard } from './event-card';
 import { EventList, EventPeriodChoice } from './event-list';
@@ -29,7 +30,7 @@ export function EventsDirectory({ topicOptions = [], areaOptions = [] }: EventsD
         <a href={platformCalendarUrl}>{t('calendarEvents.platformFeed')}</a> <span className="muted">{t('calendarEvents.feedHint')}</span>
       </p>
       {topicOptions.length > 0 || areaOptions.length > 0 ? (
-        <search className="panel filters" aria-label={t('calendarEvents.filters.label')}>
+        <FiltersPanel label={t('calendarEvents.filters.label')} className="panel" active={activeFilters({ topicId, areaId })}>
           {topicOptions.length > 0 ? (
             <SelectField
               id="events-topic"
@@ -49,7 +50,7 @@ export function EventsDirectory({ topicOptions = [], areaOptions = [] }: EventsD
             />
           ) : null}
           <p className="field__hint">{t('calendarEvents.filters.hint')}</p>
-        </search>
+        </FiltersPanel>
       ) : null}
       <EventPeriodChoice name="event-period" value={period} onChange={setPeriod} />
       <EventList events={events} empty={period === CalendarEventPeriod.Upcoming ? t('calendarEvents.none') : t('calendarEvents.nonePast')}>

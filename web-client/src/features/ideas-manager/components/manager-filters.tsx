@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { GetProjectPhase, StaffMember } from '@contracts/participation-client';
 import { SelectField, type SelectOption } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
+import { activeFilters, FiltersPanel } from '@/components/ui/filters-panel';
 import { localizedName } from '@/lib/roles';
 import { IDEA_STATUSES, type ManagerFilters } from '../api/ideas-manager';
 
@@ -35,7 +36,7 @@ export function ManagerFiltersForm({
     { value: 'no', label: t(`ideasManager.filters.${prefix}.no`) },
   ];
   return (
-    <search className="filters manager-filters" aria-label={t('ideasManager.filters.label')}>
+    <FiltersPanel label={t('ideasManager.filters.label')} fieldsClassName="manager-filters" active={activeFilters(filters)}>
       <TextField
         id="manager-search"
         type="search"
@@ -126,6 +127,6 @@ export function ManagerFiltersForm({
           ...staff.map((s) => ({ value: s.id, label: s.name })),
         ]}
       />
-    </search>
+    </FiltersPanel>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { ActionPolicyDecision, RefusalReason } from '@contracts/participation-client';
 import { describeError, type ApiError } from '@/api/errors';
+import { useSignInPromptShown } from '@/components/ui/sign-in-prompt';
 
 /** Why an action is refused: the API's reasons, and the one the page knows alone (one's own idea cannot be flagged). */
 export type ShownRefusal = RefusalReason | 'own_content';
@@ -35,7 +36,17 @@ export function ActionReason({ decision, action, id }: ActionReasonProps) {
   const { t } = useTranslation();
   const location = useLocation();
   const reasonText = useReasonText();
+  const prompted = useSignInPromptShown();
   if (decision.allowed) return null;
+  // The page asks once (its sign-in prompt): here the reason only describes the button.
+  if (prompted && decision.reason === 'not_signed_in') {
+    return (
+      <span id={id} hidden>
+        {action ? `${t('ideas.reasons.prefix', { action })} ` : null}
+        {reasonText(decision.reason)}
+      </span>
+    );
+  }
   return (
     <p className="action-reason" id={id}>
       {action ? <span className="action-reason__action">{t('ideas.reasons.prefix', { action })}</span> : null}

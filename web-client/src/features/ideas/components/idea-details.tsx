@@ -2,6 +2,7 @@ import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ParticipationAction, type GetIdeaResponse, type GetPlatformMapSettings } from '@contracts/participation-client';
 import { Alert } from '@/components/ui/alert';
+import { SignInPrompt } from '@/components/ui/sign-in-prompt';
 import { StatusMessage } from '@/components/ui/status-message';
 import { formatDate } from '@/lib/format';
 import { decisionFor, useFlagIdea } from '../api/ideas';
@@ -79,6 +80,7 @@ export function IdeaDetails({ idea, map, dislikes, organisations, defaultSignatu
           <IdeaAttachments attachments={idea.attachments ?? []} />
           <section className="panel idea-actions" aria-labelledby="idea-actions-title">
             <h2 id="idea-actions-title">{t('ideas.page.actions')}</h2>
+            <SignInPrompt />
             <StatusMessage>{message}</StatusMessage>
             <ReactionButtons idea={idea} dislikes={dislikes} />
             <div className="idea-actions__row">

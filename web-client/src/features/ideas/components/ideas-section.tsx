@@ -2,13 +2,7 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import {
-  ParticipationAction,
-  RefusalReason,
-  type ActionPolicyDecision,
-  type GetPlatformMapSettings,
-  type ListIdeasIdea,
-} from '@contracts/participation-client';
+import { RefusalReason, type ActionPolicyDecision, type GetPlatformMapSettings, type ListIdeasIdea } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import type { IdeaMapMarker, MapBounds } from '@/components/map/idea-map';
 import { Alert } from '@/components/ui/alert';
@@ -16,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Loading } from '@/components/ui/loading';
 import { SelectField, type SelectOption } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
+import { activeFilters, FiltersPanel } from '@/components/ui/filters-panel';
 import { oneOf } from '@/lib/closed-sets';
 import { useDebouncedValue } from '@/lib/hooks/use-debounced-value';
 import { useWhenVisible } from '@/lib/hooks/use-when-visible';
@@ -33,6 +28,9 @@ import { ActionReason } from './action-reason';
 import { IdeaCard } from './idea-card';
 
 export type IdeasView = 'cards' | 'map';
+
+/** Why posting is refused when it is not part of this phase at all: then it is not offered. */
+const NOT_OFFERED: readonly RefusalReason[] = [RefusalReason.PhaseNotActive, RefusalReason.ProjectArchived];
 
 // Leaflet loads with the map view only: most visitors read the cards.
 const IdeaMap = lazy(async () => ({ default: (await import('@/components/map/idea-map')).IdeaMap }));
@@ -110,18 +108,16 @@ export function IdeasSection({
     <section className="panel ideas" aria-labelledby="ideas-title">
       <div className="ideas__header">
         <h2 id="ideas-title">{t('ideas.section.title')}</h2>
-        {postIdea?.allowed ? (
+        {/* Not offered at all where the phase does not collect ideas (a vote, a budget, no phase now, archived). */}
+        {!postIdea || NOT_OFFERED.includes(postIdea.reason as RefusalReason) ? null : postIdea.allowed ? (
           <Link className="button button--primary" to={`/projects/${projectId}/ideas/new`}>
             {t('ideas.section.propose')}
           </Link>
         ) : (
-          <ActionReason
-            decision={postIdea ?? { action: ParticipationAction.PostIdea, allowed: false, reason: RefusalReason.PhaseNotActive }}
-            action={t('ideas.section.propose')}
-          />
+          <ActionReason decision={postIdea} action={t('ideas.section.propose')} />
         )}
       </div>
-      <search className="filters ideas__filters" aria-label={t('ideas.filters.label')}>
+      <FiltersPanel label={t('ideas.filters.label')} fieldsClassName="ideas__filters" active={activeFilters(filters, ['sort', 'bounds'])}>
         <TextField
           id="ideas-search"
           type="search"
@@ -164,7 +160,7 @@ export function IdeasSection({
           onChange={(e) => set({ sort: oneOf(IDEA_SORTS, e.target.value) ?? filters.sort })}
           options={IDEA_SORTS.map((s) => ({ value: s, label: t(`ideas.sorts.${s}`) }))}
         />
-      </search>
+      </FiltersPanel>
       {map ? (
         <div className="ideas__views" role="group" aria-label={t('ideas.view.label')}>
           {(['cards', 'map'] as const).map((v) => (

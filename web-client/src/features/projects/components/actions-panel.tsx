@@ -6,6 +6,7 @@ import type { ActionPolicyDecision, GetProjectPhase } from '@contracts/participa
 import { describeError, toApiError } from '@/api/errors';
 import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/loading';
+import { SignInPrompt, useSignInPromptShown } from '@/components/ui/sign-in-prompt';
 import { formatDate } from '@/lib/format';
 import { projectActionsQueryOptions } from '../api/projects';
 
@@ -44,10 +45,25 @@ export interface ActionListProps {
 
 export function ActionList({ method, decisions, phases, resendAction }: ActionListProps) {
   const { t, i18n } = useTranslation();
+  const prompted = useSignInPromptShown();
   if (!method) {
     const next = phases.find((p) => new Date(p.startsAt).getTime() > Date.now());
     return (
       <p>{next ? t('projects.actions.noPhaseNext', { date: formatDate(next.startsAt, i18n.language) }) : t('projects.actions.noPhase')}</p>
+    );
+  }
+  const names = decisions.map((d) => t(`projects.actions.names.${actionKey(d.action, method)}`, { defaultValue: d.action }));
+  // A visitor who may do everything once signed in: one sentence and the page's one prompt, not a list of refusals.
+  if (prompted && decisions.length > 0 && decisions.every((d) => !d.allowed && d.reason === 'not_signed_in')) {
+    const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(
+      names.map((name) => name.charAt(0).toLocaleLowerCase(i18n.language) + name.slice(1)),
+    );
+    return (
+      <>
+        <p>{t(`projects.actions.purpose.${method}`, { defaultValue: '' })}</p>
+        <p>{t('projects.actions.onceSignedIn', { actions: list })}</p>
+        <SignInPrompt />
+      </>
     );
   }
   return (
@@ -60,7 +76,7 @@ export function ActionList({ method, decisions, phases, resendAction }: ActionLi
           {decisions.map((decision, index) => (
             <li key={decision.action} className={`action-list__item ${decision.allowed ? 'action-list__item--allowed' : ''}`}>
               <p className="action-list__name">
-                <span>{t(`projects.actions.names.${actionKey(decision.action, method)}`, { defaultValue: decision.action })}</span>{' '}
+                <span>{names[index]}</span>{' '}
                 <span className={`badge ${decision.allowed ? 'badge--success' : 'badge--warning'}`}>
                   {decision.allowed ? t('projects.actions.allowed') : t('projects.actions.notAllowed')}
                 </span>
@@ -70,12 +86,14 @@ export function ActionList({ method, decisions, phases, resendAction }: ActionLi
                 decision={decision}
                 // The way out (log in, resend the link) is offered once, beside the first action it unblocks.
                 withAction={decisions.findIndex((d) => d.reason === decision.reason) === index}
+                prompted={prompted}
                 resendAction={resendAction}
               />
             </li>
           ))}
         </ul>
       )}
+      {decisions.some((d) => !d.allowed && d.reason === 'not_signed_in') ? <SignInPrompt /> : null}
     </>
   );
 }
@@ -92,11 +110,14 @@ function ReasonText({
   withAction,
   resendAction,
   method,
+  prompted,
 }: {
   decision: ActionPolicyDecision;
   withAction: boolean;
   resendAction?: ReactNode;
   method?: string;
+  /** The page's sign-in prompt follows the list: « not signed in » is not repeated for each action. */
+  prompted?: boolean;
 }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -107,6 +128,7 @@ function ReasonText({
     return <p className="muted">{t(`projects.actions.${key}`)}</p>;
   }
   const reason = decision.reason ?? 'not_permitted';
+  if (prompted && reason === 'not_signed_in') return null;
   const text = <p>{t(`projects.actions.reasons.${reason}`, { defaultValue: t('projects.actions.reasons.not_permitted') })}</p>;
   if (reason === 'not_signed_in' && withAction) {
     return (

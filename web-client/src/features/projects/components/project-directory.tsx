@@ -7,6 +7,7 @@ import { Loading } from '@/components/ui/loading';
 import type { DepartmentOption } from '@/components/ui/role-scope-picker';
 import { SelectField, type SelectOption } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
+import { activeFilters, FiltersPanel } from '@/components/ui/filters-panel';
 import { useDebouncedValue } from '@/lib/hooks/use-debounced-value';
 import { METHODS, projectsInfiniteQueryOptions, SORTS, type ProjectFilters } from '../api/projects';
 import { ProjectCard } from './project-card';
@@ -30,7 +31,12 @@ export function ProjectDirectory({ filters, onChange, departments, topicOptions 
 
   return (
     <div className="stack">
-      <search className="panel filters filters--projects" aria-label={t('projects.filters.label')}>
+      <FiltersPanel
+        label={t('projects.filters.label')}
+        className="panel"
+        fieldsClassName="filters--projects"
+        active={activeFilters(filters)}
+      >
         <TextField
           id="projects-search"
           type="search"
@@ -95,7 +101,7 @@ export function ProjectDirectory({ filters, onChange, departments, topicOptions 
           onChange={(e) => set({ sort: e.target.value })}
           options={SORTS.map((s) => ({ value: s, label: t(`projects.filters.sorts.${s}`) }))}
         />
-      </search>
+      </FiltersPanel>
       <div role="status" className="results-count">
         {list.isSuccess ? t('projects.filters.shown', { count: items.length }) : null}
       </div>

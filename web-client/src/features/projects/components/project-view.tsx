@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { GetProjectPhase, GetProjectResponse } from '@contracts/participation-client';
 import { Badge } from '@/components/ui/badge';
 import { LocalizedHtml, LocalizedText } from '@/components/ui/localized-text';
+import { PhoneFold } from '@/components/ui/phone-fold';
 import { formatDate } from '@/lib/format';
 import { localizedName } from '@/lib/roles';
 import { PhaseTimeline } from './phase-timeline';
@@ -66,33 +67,37 @@ export function ProjectView({ project, aside, renderPhaseExtra }: ProjectViewPro
         ) : null}
       </div>
       <div className="project__layout">
+        {/* First on a phone (what the visitor can do now); beside the description on wider screens. */}
+        {aside ? <div className="project__aside stack">{aside}</div> : null}
         <div className="project__main stack">
-          {description ? (
-            <section className="panel" aria-labelledby="project-description-title">
-              <h2 id="project-description-title">{t('projects.page.description')}</h2>
-              <LocalizedHtml className="rich-text" value={project.description} />
+          {/* On a phone, folded (the participation comes first); open from the width where the actions sit beside it. */}
+          <PhoneFold className="panel project__about" summary={t('projects.page.about')}>
+            {description ? (
+              <section aria-labelledby="project-description-title">
+                <h2 id="project-description-title">{t('projects.page.description')}</h2>
+                <LocalizedHtml className="rich-text" value={project.description} />
+              </section>
+            ) : null}
+            {goals ? (
+              <section aria-labelledby="project-goals-title">
+                <h2 id="project-goals-title">{t('projects.page.goals')}</h2>
+                <LocalizedHtml className="rich-text" value={project.goals} />
+              </section>
+            ) : null}
+            {audience ? (
+              <section aria-labelledby="project-audience-title">
+                <h2 id="project-audience-title">{t('projects.page.audience')}</h2>
+                <p className="plain-text">
+                  <LocalizedText value={project.targetAudience} />
+                </p>
+              </section>
+            ) : null}
+            <section aria-labelledby="project-timeline-title">
+              <h2 id="project-timeline-title">{t('projects.page.timeline')}</h2>
+              <PhaseTimeline phases={project.phases} renderPhaseExtra={renderPhaseExtra} />
             </section>
-          ) : null}
-          {goals ? (
-            <section className="panel" aria-labelledby="project-goals-title">
-              <h2 id="project-goals-title">{t('projects.page.goals')}</h2>
-              <LocalizedHtml className="rich-text" value={project.goals} />
-            </section>
-          ) : null}
-          {audience ? (
-            <section className="panel" aria-labelledby="project-audience-title">
-              <h2 id="project-audience-title">{t('projects.page.audience')}</h2>
-              <p className="plain-text">
-                <LocalizedText value={project.targetAudience} />
-              </p>
-            </section>
-          ) : null}
-          <section className="panel" aria-labelledby="project-timeline-title">
-            <h2 id="project-timeline-title">{t('projects.page.timeline')}</h2>
-            <PhaseTimeline phases={project.phases} renderPhaseExtra={renderPhaseExtra} />
-          </section>
+          </PhoneFold>
         </div>
-        {aside ? <div className="project__aside">{aside}</div> : null}
       </div>
     </div>
   );

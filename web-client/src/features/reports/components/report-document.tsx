@@ -7,6 +7,7 @@ import {
   type GetSurveyResultsQuestionResult,
 } from '@contracts/participation-client';
 import { formatDate, formatDay, formatMoney } from '@/lib/format';
+import { TableRegion } from '@/components/ui/table-region';
 
 function localized(text: Record<string, string> | undefined, language: string): string {
   if (!text) return '';
@@ -54,27 +55,29 @@ export function ReportDocument({ report, figures }: { report: GetReportResponse;
           {report.phases.length === 0 ? (
             <p>{t('reports.document.noPhases')}</p>
           ) : (
-            <table className="table report__table">
-              <caption>{t('reports.document.timelineCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('reports.document.phase')}</th>
-                  <th scope="col">{t('reports.document.method')}</th>
-                  <th scope="col">{t('reports.document.starts')}</th>
-                  <th scope="col">{t('reports.document.ends')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.phases.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">{p.title}</th>
-                    <td>{t(`projects.methods.${p.method}`)}</td>
-                    <td>{formatDate(p.startsAt, language)}</td>
-                    <td>{p.endsAt ? formatDate(p.endsAt, language) : '—'}</td>
+            <TableRegion label={t('reports.document.timelineCaption')}>
+              <table className="table report__table">
+                <caption>{t('reports.document.timelineCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('reports.document.phase')}</th>
+                    <th scope="col">{t('reports.document.method')}</th>
+                    <th scope="col">{t('reports.document.starts')}</th>
+                    <th scope="col">{t('reports.document.ends')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {report.phases.map((p) => (
+                    <tr key={p.id}>
+                      <th scope="row">{p.title}</th>
+                      <td>{t(`projects.methods.${p.method}`)}</td>
+                      <td>{formatDate(p.startsAt, language)}</td>
+                      <td>{p.endsAt ? formatDate(p.endsAt, language) : '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
           )}
         </section>
       ) : null}
@@ -121,55 +124,59 @@ function PhaseResults({ phase, number }: { phase: GetReportReportPhase; number: 
         <>
           <p>{t('reports.document.ideasTotal', { count: phase.ideas.total })}</p>
           {phase.ideas.items.length > 0 ? (
-            <table className="table report__table">
-              <caption>{t('reports.document.ideasCaption', { title: phase.title })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('reports.document.idea')}</th>
-                  <th scope="col">{t('reports.document.status')}</th>
-                  <th scope="col">{t('reports.document.likes')}</th>
-                  <th scope="col">{t('reports.document.feedback')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {phase.ideas.items.map((idea) => (
-                  <tr key={idea.id}>
-                    <th scope="row">{idea.title}</th>
-                    <td>{t(`ideas.status.${idea.status}`)}</td>
-                    <td>{idea.likes}</td>
-                    {idea.feedback ? (
-                      <td className="report__feedback rich-text plain-text" dangerouslySetInnerHTML={{ __html: idea.feedback }} />
-                    ) : (
-                      <td className="report__feedback">—</td>
-                    )}
+            <TableRegion label={t('reports.document.ideasCaption', { title: phase.title })}>
+              <table className="table report__table">
+                <caption>{t('reports.document.ideasCaption', { title: phase.title })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('reports.document.idea')}</th>
+                    <th scope="col">{t('reports.document.status')}</th>
+                    <th scope="col">{t('reports.document.likes')}</th>
+                    <th scope="col">{t('reports.document.feedback')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {phase.ideas.items.map((idea) => (
+                    <tr key={idea.id}>
+                      <th scope="row">{idea.title}</th>
+                      <td>{t(`ideas.status.${idea.status}`)}</td>
+                      <td>{idea.likes}</td>
+                      {idea.feedback ? (
+                        <td className="report__feedback rich-text plain-text" dangerouslySetInnerHTML={{ __html: idea.feedback }} />
+                      ) : (
+                        <td className="report__feedback">—</td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
           ) : null}
         </>
       ) : phase.votes ? (
         <>
           <p>{t('reports.document.votesTotal', { votes: phase.votes.totalVotes, voters: phase.votes.voters })}</p>
-          <table className="table report__table">
-            <caption>{t('reports.document.votesCaption', { title: phase.title })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.document.rank')}</th>
-                <th scope="col">{t('reports.document.idea')}</th>
-                <th scope="col">{t('reports.document.votes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {phase.votes.items.map((item) => (
-                <tr key={item.ideaId}>
-                  <td>{item.rank}</td>
-                  <th scope="row">{item.title}</th>
-                  <td>{item.votes}</td>
+          <TableRegion label={t('reports.document.votesCaption', { title: phase.title })}>
+            <table className="table report__table">
+              <caption>{t('reports.document.votesCaption', { title: phase.title })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('reports.document.rank')}</th>
+                  <th scope="col">{t('reports.document.idea')}</th>
+                  <th scope="col">{t('reports.document.votes')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {phase.votes.items.map((item) => (
+                  <tr key={item.ideaId}>
+                    <td>{item.rank}</td>
+                    <th scope="row">{item.title}</th>
+                    <td>{item.votes}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
         </>
       ) : phase.budget ? (
         <>
@@ -180,27 +187,29 @@ function PhaseResults({ phase, number }: { phase: GetReportReportPhase; number: 
               budget: formatMoney(phase.budget.budget, phase.budget.currency, language),
             })}
           </p>
-          <table className="table report__table">
-            <caption>{t('reports.document.budgetCaption', { title: phase.title })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.document.idea')}</th>
-                <th scope="col">{t('reports.document.cost')}</th>
-                <th scope="col">{t('reports.document.baskets')}</th>
-                <th scope="col">{t('reports.document.funded')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {phase.budget.items.map((item) => (
-                <tr key={item.ideaId}>
-                  <th scope="row">{item.title}</th>
-                  <td>{formatMoney(item.cost, phase.budget!.currency, language)}</td>
-                  <td>{item.baskets}</td>
-                  <td>{item.funded ? t('common.yes') : t('common.no')}</td>
+          <TableRegion label={t('reports.document.budgetCaption', { title: phase.title })}>
+            <table className="table report__table">
+              <caption>{t('reports.document.budgetCaption', { title: phase.title })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('reports.document.idea')}</th>
+                  <th scope="col">{t('reports.document.cost')}</th>
+                  <th scope="col">{t('reports.document.baskets')}</th>
+                  <th scope="col">{t('reports.document.funded')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {phase.budget.items.map((item) => (
+                  <tr key={item.ideaId}>
+                    <th scope="row">{item.title}</th>
+                    <td>{formatMoney(item.cost, phase.budget!.currency, language)}</td>
+                    <td>{item.baskets}</td>
+                    <td>{item.funded ? t('common.yes') : t('common.no')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
         </>
       ) : phase.survey ? (
         <>
@@ -227,26 +236,28 @@ function SurveyQuestion({ question, language }: { question: GetSurveyResultsQues
       </p>
     );
   return (
-    <table className="table report__table">
-      <caption>
-        {title} — {t('reports.document.answered', { count: question.answered })}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('reports.document.choice')}</th>
-          <th scope="col">{t('reports.document.count')}</th>
-          <th scope="col">%</th>
-        </tr>
-      </thead>
-      <tbody>
-        {question.options.map((o) => (
-          <tr key={o.optionId}>
-            <th scope="row">{localized(o.label, language)}</th>
-            <td>{o.count ?? '—'}</td>
-            <td>{o.percent ?? '—'}</td>
+    <TableRegion label={`${title} — ${t('reports.document.answered', { count: question.answered })}`}>
+      <table className="table report__table">
+        <caption>
+          {title} — {t('reports.document.answered', { count: question.answered })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('reports.document.choice')}</th>
+            <th scope="col">{t('reports.document.count')}</th>
+            <th scope="col">%</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {question.options.map((o) => (
+            <tr key={o.optionId}>
+              <th scope="row">{localized(o.label, language)}</th>
+              <td>{o.count ?? '—'}</td>
+              <td>{o.percent ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }

@@ -15,8 +15,18 @@ export const en: Messages = {
     yes: 'Yes',
     no: 'No',
   },
+  filters: {
+    toggle: 'Filters',
+  },
+  signInPrompt: {
+    text: 'Log in to take part.',
+    logIn: 'Log in',
+    or: 'or',
+    register: 'create an account',
+  },
   layout: {
     skipToContent: 'Skip to main content',
+    menu: 'Menu',
     mainNav: 'Main navigation',
     language: 'Language',
     footer: 'Your municipality’s citizen participation platform.',
@@ -934,6 +944,7 @@ export const en: Messages = {
       },
       allowed: 'Possible',
       notAllowed: 'Not possible',
+      onceSignedIn: 'Once logged in, you can: {{actions}}.',
       allowedBelow: 'You may do this: see the "Ideas" section below.',
       allowedSoon: 'You may do this. Online participation in this phase will open here.',
       allowedSurvey: 'You may do this: answer in the « Questionnaire » section.',
@@ -955,6 +966,7 @@ export const en: Messages = {
     page: {
       loading: 'Project',
       publishedOn: 'Published on {{date}}',
+      about: 'About the project: description, goals, timeline',
       description: 'Description',
       goals: 'Goals',
       audience: 'Who it is for',
@@ -2663,6 +2675,14 @@ export const en: Messages = {
       no_cost: 'Cost not set',
       over_budget: 'More than the budget left',
     },
+    bar: {
+      title: 'Your basket',
+      total: '{{total}} of {{budget}}',
+      left: '{{left}} left',
+      items: '{{count}} ideas',
+      items_one: '{{count}} idea',
+      open: 'See my basket',
+    },
     basket: {
       title: 'My basket',
       budget: 'Budget: {{amount}}',
@@ -3561,6 +3581,7 @@ export const en: Messages = {
     pageTitle: 'Events',
     intro: 'Meetings, walks, workshops: the projects’ and the city’s appointments.',
     loading: 'Event',
+    upcomingCount: 'Upcoming events ({{count}})',
     upcomingTitle: 'Upcoming events',
     none: 'No upcoming events for now.',
     nonePast: 'No past events.',

@@ -14,8 +14,18 @@ export const fr = {
     yes: 'Oui',
     no: 'Non',
   },
+  filters: {
+    toggle: 'Filtres',
+  },
+  signInPrompt: {
+    text: 'Connectez-vous pour participer.',
+    logIn: 'Se connecter',
+    or: 'ou',
+    register: 'créer un compte',
+  },
   layout: {
     skipToContent: 'Aller au contenu principal',
+    menu: 'Menu',
     mainNav: 'Navigation principale',
     language: 'Langue',
     footer: 'La plateforme de participation citoyenne de votre commune.',
@@ -945,6 +955,7 @@ export const fr = {
       },
       allowed: 'Possible',
       notAllowed: 'Pas possible',
+      onceSignedIn: 'Une fois connecté·e, vous pourrez : {{actions}}.',
       allowedBelow: 'Vous y avez droit : c’est dans la section « Idées » plus bas.',
       allowedSoon: 'Vous y avez droit. La participation en ligne à cette phase s’ouvrira ici.',
       allowedSurvey: 'Vous y avez droit : répondez dans la section « Questionnaire ».',
@@ -966,6 +977,7 @@ export const fr = {
     page: {
       loading: 'Projet',
       publishedOn: 'Publié le {{date}}',
+      about: 'À propos du projet : description, objectifs, calendrier',
       description: 'Description',
       goals: 'Objectifs',
       audience: 'Public concerné',
@@ -2684,6 +2696,14 @@ export const fr = {
       no_cost: 'Coût non défini',
       over_budget: 'Dépasse le budget restant',
     },
+    bar: {
+      title: 'Votre panier',
+      total: '{{total}} sur {{budget}}',
+      left: 'reste {{left}}',
+      items: '{{count}} idées',
+      items_one: '{{count}} idée',
+      open: 'Voir mon panier',
+    },
     basket: {
       title: 'Mon panier',
       budget: 'Budget : {{amount}}',
@@ -3587,6 +3607,7 @@ export const fr = {
     pageTitle: 'Événements',
     intro: 'Réunions, balades, ateliers : les rendez-vous des projets et de la ville.',
     loading: 'Événement',
+    upcomingCount: 'Événements à venir ({{count}})',
     upcomingTitle: 'Événements à venir',
     none: 'Aucun événement à venir pour le moment.',
     nonePast: 'Aucun événement passé.',

@@ -15,8 +15,18 @@ export const nl: Messages = {
     yes: 'Ja',
     no: 'Nee',
   },
+  filters: {
+    toggle: 'Filters',
+  },
+  signInPrompt: {
+    text: 'Meld u aan om deel te nemen.',
+    logIn: 'Aanmelden',
+    or: 'of',
+    register: 'een account aanmaken',
+  },
   layout: {
     skipToContent: 'Naar de hoofdinhoud',
+    menu: 'Menu',
     mainNav: 'Hoofdnavigatie',
     language: 'Taal',
     footer: 'Het burgerparticipatieplatform van uw gemeente.',
@@ -940,6 +950,7 @@ export const nl: Messages = {
       },
       allowed: 'Mogelijk',
       notAllowed: 'Niet mogelijk',
+      onceSignedIn: 'Eenmaal aangemeld kunt u: {{actions}}.',
       allowedBelow: "U mag dit doen: in het onderdeel 'Ideeën' hieronder.",
       allowedSoon: 'U mag dit doen. Online deelname aan deze fase gaat hier open.',
       allowedSurvey: 'U mag dit doen: antwoord in het onderdeel « Vragenlijst ».',
@@ -961,6 +972,7 @@ export const nl: Messages = {
     page: {
       loading: 'Project',
       publishedOn: 'Gepubliceerd op {{date}}',
+      about: 'Over het project: beschrijving, doelen, planning',
       description: 'Beschrijving',
       goals: 'Doelstellingen',
       audience: 'Doelgroep',
@@ -2675,6 +2687,14 @@ export const nl: Messages = {
       no_cost: 'Kostprijs niet bepaald',
       over_budget: 'Meer dan het resterende budget',
     },
+    bar: {
+      title: 'Uw mandje',
+      total: '{{total}} van {{budget}}',
+      left: 'nog {{left}}',
+      items: '{{count}} ideeën',
+      items_one: '{{count}} idee',
+      open: 'Naar mijn mandje',
+    },
     basket: {
       title: 'Mijn mandje',
       budget: 'Budget: {{amount}}',
@@ -3572,6 +3592,7 @@ export const nl: Messages = {
     pageTitle: 'Evenementen',
     intro: 'Vergaderingen, wandelingen, workshops: de afspraken van de projecten en de stad.',
     loading: 'Evenement',
+    upcomingCount: 'Komende activiteiten ({{count}})',
     upcomingTitle: 'Komende evenementen',
     none: 'Voorlopig geen komende evenementen.',
     nonePast: 'Geen voorbije evenementen.',
