@@ -575,17 +575,18 @@ namespace Participation.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// An idea's comments, oldest first, each with its first replies.
+        /// An idea's comments (oldest first, newest first or most liked), each with its first replies.
         /// </summary>
         /// <remarks>
-        /// An idea's comments, oldest first, each with its first replies. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// An idea's comments (oldest first, newest first or most liked), each with its first replies. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
         /// <param name="id">The idea's id.</param>
+        /// <param name="sort">Order of the list.</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
         /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ListCommentsResponse> ListCommentsAsync(System.Guid id, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ListCommentsResponse> ListCommentsAsync(System.Guid id, CommentSort? sort = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -637,6 +638,30 @@ namespace Participation.Client
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task DeleteCommentAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Like a comment (not your own).
+        /// </summary>
+        /// <remarks>
+        /// Like a comment (not your own). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The comment's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CommentLikes> LikeCommentAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Take back your like of a comment.
+        /// </summary>
+        /// <remarks>
+        /// Take back your like of a comment. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The comment's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CommentLikes> UnlikeCommentAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1244,6 +1269,87 @@ namespace Participation.Client
         /// <returns>No Content</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task UnfollowIdeaAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The limits of ideas' attachments: how many per idea, sizes, alt text length, accepted types.
+        /// </summary>
+        /// <remarks>
+        /// The limits of ideas' attachments: how many per idea, sizes, alt text length, accepted types. Open to everyone.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<GetAttachmentLimitsResponse> GetAttachmentLimitsAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Attach a photo (PNG, JPEG or WebP, with its alt text) or a PDF to an idea (its author while they may edit it, or its staff). Photos lose their metadata and get a thumbnail; see the limits.
+        /// </summary>
+        /// <remarks>
+        /// Attach a photo (PNG, JPEG or WebP, with its alt text) or a PDF to an idea (its author while they may edit it, or its staff). Photos lose their metadata and get a thumbnail; see the limits. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
+        /// <returns>Created</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<IdeaAttachment> AddIdeaAttachmentAsync(System.Guid id, FileParameter file = null, string? alt = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Order an idea's attachments (every one of them once; the idea's author while they may edit it, or its staff).
+        /// </summary>
+        /// <remarks>
+        /// Order an idea's attachments (every one of them once; the idea's author while they may edit it, or its staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
+        /// <returns>No Content</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task ReorderIdeaAttachmentsAsync(System.Guid id, ReorderIdeaAttachmentsRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Rewrite an image's alt text (the idea's author while they may edit it, or its staff).
+        /// </summary>
+        /// <remarks>
+        /// Rewrite an image's alt text (the idea's author while they may edit it, or its staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
+        /// <param name="attachmentId">The attachment's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<IdeaAttachment> UpdateIdeaAttachmentAsync(System.Guid id, System.Guid attachmentId, UpdateIdeaAttachmentRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Remove an attachment from an idea (its author while they may edit it, or its staff).
+        /// </summary>
+        /// <remarks>
+        /// Remove an attachment from an idea (its author while they may edit it, or its staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
+        /// <param name="attachmentId">The attachment's id.</param>
+        /// <returns>No Content</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task RemoveIdeaAttachmentAsync(System.Guid id, System.Guid attachmentId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <remarks>
+        /// Open to everyone; a bearer token, when sent, tailors the answer to the caller.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
+        /// <param name="attachmentId">The attachment's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<FileResponse> GetIdeaAttachmentFileAsync(System.Guid id, System.Guid attachmentId, long? exp = null, string? sig = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <remarks>
+        /// Open to everyone; a bearer token, when sent, tailors the answer to the caller.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
+        /// <param name="attachmentId">The attachment's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<FileResponse> GetIdeaAttachmentThumbnailAsync(System.Guid id, System.Guid attachmentId, long? exp = null, string? sig = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2237,6 +2343,30 @@ namespace Participation.Client
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<FileResponse> GetProjectImageAsync(System.Guid id, string? v = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Follow a project.
+        /// </summary>
+        /// <remarks>
+        /// Follow a project. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <returns>No Content</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task FollowProjectAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Stop following a project.
+        /// </summary>
+        /// <remarks>
+        /// Stop following a project. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <returns>No Content</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task UnfollowProjectAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -8942,17 +9072,18 @@ namespace Participation.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// An idea's comments, oldest first, each with its first replies.
+        /// An idea's comments (oldest first, newest first or most liked), each with its first replies.
         /// </summary>
         /// <remarks>
-        /// An idea's comments, oldest first, each with its first replies. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
+        /// An idea's comments (oldest first, newest first or most liked), each with its first replies. Open to everyone; a bearer token, when sent, tailors the answer to the caller. Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
         /// <param name="id">The idea's id.</param>
+        /// <param name="sort">Order of the list.</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
         /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ListCommentsResponse> ListCommentsAsync(System.Guid id, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ListCommentsResponse> ListCommentsAsync(System.Guid id, CommentSort? sort = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -8973,6 +9104,10 @@ namespace Participation.Client
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append("/comments");
                     urlBuilder_.Append('?');
+                    if (sort != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("sort")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(sort, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
                     if (cursor != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
@@ -9678,6 +9813,263 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Like a comment (not your own).
+        /// </summary>
+        /// <remarks>
+        /// Like a comment (not your own). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The comment's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CommentLikes> LikeCommentAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("PUT");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/comments/{id}/like"
+                    urlBuilder_.Append("api/v1/comments/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/like");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<CommentLikes>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Take back your like of a comment.
+        /// </summary>
+        /// <remarks>
+        /// Take back your like of a comment. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The comment's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CommentLikes> UnlikeCommentAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/comments/{id}/like"
+                    urlBuilder_.Append("api/v1/comments/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/like");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<CommentLikes>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -16078,6 +16470,1032 @@ namespace Participation.Client
                                 throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The limits of ideas' attachments: how many per idea, sizes, alt text length, accepted types.
+        /// </summary>
+        /// <remarks>
+        /// The limits of ideas' attachments: how many per idea, sizes, alt text length, accepted types. Open to everyone.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<GetAttachmentLimitsResponse> GetAttachmentLimitsAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/idea-attachments/limits"
+                    urlBuilder_.Append("api/v1/idea-attachments/limits");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<GetAttachmentLimitsResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Attach a photo (PNG, JPEG or WebP, with its alt text) or a PDF to an idea (its author while they may edit it, or its staff). Photos lose their metadata and get a thumbnail; see the limits.
+        /// </summary>
+        /// <remarks>
+        /// Attach a photo (PNG, JPEG or WebP, with its alt text) or a PDF to an idea (its author while they may edit it, or its staff). Photos lose their metadata and get a thumbnail; see the limits. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
+        /// <returns>Created</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<IdeaAttachment> AddIdeaAttachmentAsync(System.Guid id, FileParameter file = null, string? alt = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var boundary_ = System.Guid.NewGuid().ToString();
+                    var content_ = new System.Net.Http.MultipartFormDataContent(boundary_);
+                    content_.Headers.Remove("Content-Type");
+                    content_.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=" + boundary_);
+
+                    if (file != null)
+                    {
+                        var content_file_ = new System.Net.Http.StreamContent(file.Data);
+                        if (!string.IsNullOrEmpty(file.ContentType))
+                            content_file_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(file.ContentType);
+                        content_.Add(content_file_, "file", file.FileName ?? "file");
+                    }
+
+                    if (alt != null)
+                    {
+                        content_.Add(new System.Net.Http.StringContent(ConvertToString(alt, System.Globalization.CultureInfo.InvariantCulture)), "alt");
+                    }
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/ideas/{id}/attachments"
+                    urlBuilder_.Append("api/v1/ideas/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/attachments");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 201)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<IdeaAttachment>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Content Too Large", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("The body\'s content type is not the one this operation reads.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Order an idea's attachments (every one of them once; the idea's author while they may edit it, or its staff).
+        /// </summary>
+        /// <remarks>
+        /// Order an idea's attachments (every one of them once; the idea's author while they may edit it, or its staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
+        /// <returns>No Content</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task ReorderIdeaAttachmentsAsync(System.Guid id, ReorderIdeaAttachmentsRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("PUT");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/ideas/{id}/attachments/order"
+                    urlBuilder_.Append("api/v1/ideas/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/attachments/order");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 204)
+                        {
+                            return;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("The request body is larger than the configured limit.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("The body\'s content type is not the one this operation reads.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Rewrite an image's alt text (the idea's author while they may edit it, or its staff).
+        /// </summary>
+        /// <remarks>
+        /// Rewrite an image's alt text (the idea's author while they may edit it, or its staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
+        /// <param name="attachmentId">The attachment's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<IdeaAttachment> UpdateIdeaAttachmentAsync(System.Guid id, System.Guid attachmentId, UpdateIdeaAttachmentRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (attachmentId == null)
+                throw new System.ArgumentNullException("attachmentId");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("PUT");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/ideas/{id}/attachments/{attachmentId}"
+                    urlBuilder_.Append("api/v1/ideas/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/attachments/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(attachmentId, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<IdeaAttachment>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("The request body is larger than the configured limit.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("The body\'s content type is not the one this operation reads.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Remove an attachment from an idea (its author while they may edit it, or its staff).
+        /// </summary>
+        /// <remarks>
+        /// Remove an attachment from an idea (its author while they may edit it, or its staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
+        /// <param name="attachmentId">The attachment's id.</param>
+        /// <returns>No Content</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task RemoveIdeaAttachmentAsync(System.Guid id, System.Guid attachmentId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (attachmentId == null)
+                throw new System.ArgumentNullException("attachmentId");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/ideas/{id}/attachments/{attachmentId}"
+                    urlBuilder_.Append("api/v1/ideas/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/attachments/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(attachmentId, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 204)
+                        {
+                            return;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <remarks>
+        /// Open to everyone; a bearer token, when sent, tailors the answer to the caller.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
+        /// <param name="attachmentId">The attachment's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetIdeaAttachmentFileAsync(System.Guid id, System.Guid attachmentId, long? exp = null, string? sig = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (attachmentId == null)
+                throw new System.ArgumentNullException("attachmentId");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("image/png"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/ideas/{id}/attachments/{attachmentId}"
+                    urlBuilder_.Append("api/v1/ideas/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/attachments/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(attachmentId, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('?');
+                    if (exp != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("exp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(exp, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (sig != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("sig")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(sig, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200 || status_ == 206)
+                        {
+                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
+                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
+                            return fileResponse_;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <remarks>
+        /// Open to everyone; a bearer token, when sent, tailors the answer to the caller.
+        /// </remarks>
+        /// <param name="id">The idea's id.</param>
+        /// <param name="attachmentId">The attachment's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetIdeaAttachmentThumbnailAsync(System.Guid id, System.Guid attachmentId, long? exp = null, string? sig = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (attachmentId == null)
+                throw new System.ArgumentNullException("attachmentId");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("image/png"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/ideas/{id}/attachments/{attachmentId}/thumbnail"
+                    urlBuilder_.Append("api/v1/ideas/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/attachments/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(attachmentId, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/thumbnail");
+                    urlBuilder_.Append('?');
+                    if (exp != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("exp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(exp, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (sig != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("sig")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(sig, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200 || status_ == 206)
+                        {
+                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
+                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
+                            return fileResponse_;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -27068,6 +28486,251 @@ namespace Participation.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Follow a project.
+        /// </summary>
+        /// <remarks>
+        /// Follow a project. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <returns>No Content</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task FollowProjectAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("PUT");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/projects/{id}/follow"
+                    urlBuilder_.Append("api/v1/projects/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/follow");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 204)
+                        {
+                            return;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Stop following a project.
+        /// </summary>
+        /// <remarks>
+        /// Stop following a project. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <returns>No Content</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task UnfollowProjectAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/projects/{id}/follow"
+                    urlBuilder_.Append("api/v1/projects/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/follow");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 204)
+                        {
+                            return;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// A project's results report as an XLSX workbook: a summary sheet and one sheet per phase (audited).
         /// </summary>
         /// <remarks>
@@ -33660,6 +35323,20 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum AttachmentKind
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"image")]
+        [System.Runtime.Serialization.EnumMember(Value = @"image")]
+        Image = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"pdf")]
+        [System.Runtime.Serialization.EnumMember(Value = @"pdf")]
+        Pdf = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum Audience
     {
 
@@ -34424,6 +36101,36 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CommentLikes
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("likes")]
+        public int Likes { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("likedByMe")]
+        public bool LikedByMe { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum CommentSort
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"oldest")]
+        [System.Runtime.Serialization.EnumMember(Value = @"oldest")]
+        Oldest = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"newest")]
+        [System.Runtime.Serialization.EnumMember(Value = @"newest")]
+        Newest = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"most_liked")]
+        [System.Runtime.Serialization.EnumMember(Value = @"most_liked")]
+        MostLiked = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum CommentState
     {
 
@@ -34487,6 +36194,12 @@ namespace Participation.Client
         [System.Text.Json.Serialization.JsonPropertyName("replies")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<CommentView> Replies { get; set; } = new System.Collections.ObjectModel.Collection<CommentView>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("likes")]
+        public int Likes { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("likedByMe")]
+        public bool LikedByMe { get; set; } = default!;
 
     }
 
@@ -35252,337 +36965,369 @@ namespace Participation.Client
         [System.Runtime.Serialization.EnumMember(Value = @"idea.flagged")]
         IdeaFlagged = 39,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea.attachment_added")]
+        [System.Runtime.Serialization.EnumMember(Value = @"idea.attachment_added")]
+        IdeaAttachmentAdded = 40,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea.attachment_edited")]
+        [System.Runtime.Serialization.EnumMember(Value = @"idea.attachment_edited")]
+        IdeaAttachmentEdited = 41,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea.attachment_removed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"idea.attachment_removed")]
+        IdeaAttachmentRemoved = 42,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea.attachments_reordered")]
+        [System.Runtime.Serialization.EnumMember(Value = @"idea.attachments_reordered")]
+        IdeaAttachmentsReordered = 43,
+
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"comment.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"comment.edited")]
-        CommentEdited = 40,
+        CommentEdited = 44,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"comment.deleted")]
         [System.Runtime.Serialization.EnumMember(Value = @"comment.deleted")]
-        CommentDeleted = 41,
+        CommentDeleted = 45,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"comment.liked")]
+        [System.Runtime.Serialization.EnumMember(Value = @"comment.liked")]
+        CommentLiked = 46,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"comment.unliked")]
+        [System.Runtime.Serialization.EnumMember(Value = @"comment.unliked")]
+        CommentUnliked = 47,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"project.followed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"project.followed")]
+        ProjectFollowed = 48,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"project.unfollowed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"project.unfollowed")]
+        ProjectUnfollowed = 49,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"comment.flagged")]
         [System.Runtime.Serialization.EnumMember(Value = @"comment.flagged")]
-        CommentFlagged = 42,
+        CommentFlagged = 50,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"vote.cast")]
         [System.Runtime.Serialization.EnumMember(Value = @"vote.cast")]
-        VoteCast = 43,
+        VoteCast = 51,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"vote.removed")]
         [System.Runtime.Serialization.EnumMember(Value = @"vote.removed")]
-        VoteRemoved = 44,
+        VoteRemoved = 52,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"basket.idea_added")]
         [System.Runtime.Serialization.EnumMember(Value = @"basket.idea_added")]
-        BasketIdeaAdded = 45,
+        BasketIdeaAdded = 53,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"basket.idea_removed")]
         [System.Runtime.Serialization.EnumMember(Value = @"basket.idea_removed")]
-        BasketIdeaRemoved = 46,
+        BasketIdeaRemoved = 54,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"basket.submitted")]
         [System.Runtime.Serialization.EnumMember(Value = @"basket.submitted")]
-        BasketSubmitted = 47,
+        BasketSubmitted = 55,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"basket.reopened")]
         [System.Runtime.Serialization.EnumMember(Value = @"basket.reopened")]
-        BasketReopened = 48,
+        BasketReopened = 56,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"survey.response_submitted")]
         [System.Runtime.Serialization.EnumMember(Value = @"survey.response_submitted")]
-        SurveyResponseSubmitted = 49,
+        SurveyResponseSubmitted = 57,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"poll.answered")]
         [System.Runtime.Serialization.EnumMember(Value = @"poll.answered")]
-        PollAnswered = 50,
+        PollAnswered = 58,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"poll.answer_withdrawn")]
         [System.Runtime.Serialization.EnumMember(Value = @"poll.answer_withdrawn")]
-        PollAnswerWithdrawn = 51,
+        PollAnswerWithdrawn = 59,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"organisation.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"organisation.created")]
-        OrganisationCreated = 52,
+        OrganisationCreated = 60,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"organisation.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"organisation.edited")]
-        OrganisationEdited = 53,
+        OrganisationEdited = 61,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"organisation.member_invited")]
         [System.Runtime.Serialization.EnumMember(Value = @"organisation.member_invited")]
-        OrganisationMemberInvited = 54,
+        OrganisationMemberInvited = 62,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"organisation.member_joined")]
         [System.Runtime.Serialization.EnumMember(Value = @"organisation.member_joined")]
-        OrganisationMemberJoined = 55,
+        OrganisationMemberJoined = 63,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"organisation.member_removed")]
         [System.Runtime.Serialization.EnumMember(Value = @"organisation.member_removed")]
-        OrganisationMemberRemoved = 56,
+        OrganisationMemberRemoved = 64,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"organisation.member_invitation_withdrawn")]
         [System.Runtime.Serialization.EnumMember(Value = @"organisation.member_invitation_withdrawn")]
-        OrganisationMemberInvitationWithdrawn = 57,
+        OrganisationMemberInvitationWithdrawn = 65,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.registered")]
         [System.Runtime.Serialization.EnumMember(Value = @"user.registered")]
-        UserRegistered = 58,
+        UserRegistered = 66,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.email_confirmed")]
         [System.Runtime.Serialization.EnumMember(Value = @"user.email_confirmed")]
-        UserEmailConfirmed = 59,
+        UserEmailConfirmed = 67,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.profile_edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"user.profile_edited")]
-        UserProfileEdited = 60,
+        UserProfileEdited = 68,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.password_changed")]
         [System.Runtime.Serialization.EnumMember(Value = @"user.password_changed")]
-        UserPasswordChanged = 61,
+        UserPasswordChanged = 69,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.account_deleted")]
         [System.Runtime.Serialization.EnumMember(Value = @"user.account_deleted")]
-        UserAccountDeleted = 62,
+        UserAccountDeleted = 70,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"api_client.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"api_client.created")]
-        ApiClientCreated = 63,
+        ApiClientCreated = 71,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"api_client.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"api_client.edited")]
-        ApiClientEdited = 64,
+        ApiClientEdited = 72,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"api_client.secret_rotated")]
         [System.Runtime.Serialization.EnumMember(Value = @"api_client.secret_rotated")]
-        ApiClientSecretRotated = 65,
+        ApiClientSecretRotated = 73,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"api_client.revoked")]
         [System.Runtime.Serialization.EnumMember(Value = @"api_client.revoked")]
-        ApiClientRevoked = 66,
+        ApiClientRevoked = 74,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"widget.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"widget.created")]
-        WidgetCreated = 67,
+        WidgetCreated = 75,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"widget.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"widget.edited")]
-        WidgetEdited = 68,
+        WidgetEdited = 76,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"widget.deleted")]
         [System.Runtime.Serialization.EnumMember(Value = @"widget.deleted")]
-        WidgetDeleted = 69,
+        WidgetDeleted = 77,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.created")]
-        WebhookCreated = 70,
+        WebhookCreated = 78,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.edited")]
-        WebhookEdited = 71,
+        WebhookEdited = 79,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.deleted")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.deleted")]
-        WebhookDeleted = 72,
+        WebhookDeleted = 80,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.secret_rotated")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.secret_rotated")]
-        WebhookSecretRotated = 73,
+        WebhookSecretRotated = 81,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.enabled")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.enabled")]
-        WebhookEnabled = 74,
+        WebhookEnabled = 82,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.disabled")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.disabled")]
-        WebhookDisabled = 75,
+        WebhookDisabled = 83,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.delivery_replayed")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.delivery_replayed")]
-        WebhookDeliveryReplayed = 76,
+        WebhookDeliveryReplayed = 84,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.test_sent")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.test_sent")]
-        WebhookTestSent = 77,
+        WebhookTestSent = 85,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"export.requested")]
         [System.Runtime.Serialization.EnumMember(Value = @"export.requested")]
-        ExportRequested = 78,
+        ExportRequested = 86,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"export.downloaded")]
         [System.Runtime.Serialization.EnumMember(Value = @"export.downloaded")]
-        ExportDownloaded = 79,
+        ExportDownloaded = 87,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea.assigned")]
         [System.Runtime.Serialization.EnumMember(Value = @"idea.assigned")]
-        IdeaAssigned = 80,
+        IdeaAssigned = 88,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"feedback_template.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"feedback_template.created")]
-        FeedbackTemplateCreated = 81,
+        FeedbackTemplateCreated = 89,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"feedback_template.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"feedback_template.edited")]
-        FeedbackTemplateEdited = 82,
+        FeedbackTemplateEdited = 90,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"feedback_template.deleted")]
         [System.Runtime.Serialization.EnumMember(Value = @"feedback_template.deleted")]
-        FeedbackTemplateDeleted = 83,
+        FeedbackTemplateDeleted = 91,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"digest.sent")]
         [System.Runtime.Serialization.EnumMember(Value = @"digest.sent")]
-        DigestSent = 84,
+        DigestSent = 92,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"report.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"report.edited")]
-        ReportEdited = 85,
+        ReportEdited = 93,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"report.downloaded")]
         [System.Runtime.Serialization.EnumMember(Value = @"report.downloaded")]
-        ReportDownloaded = 86,
+        ReportDownloaded = 94,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"report.sent")]
         [System.Runtime.Serialization.EnumMember(Value = @"report.sent")]
-        ReportSent = 87,
+        ReportSent = 95,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"briefing.schedule_changed")]
         [System.Runtime.Serialization.EnumMember(Value = @"briefing.schedule_changed")]
-        BriefingScheduleChanged = 88,
+        BriefingScheduleChanged = 96,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"briefing.sent")]
         [System.Runtime.Serialization.EnumMember(Value = @"briefing.sent")]
-        BriefingSent = 89,
+        BriefingSent = 97,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"media.image_uploaded")]
         [System.Runtime.Serialization.EnumMember(Value = @"media.image_uploaded")]
-        MediaImageUploaded = 90,
+        MediaImageUploaded = 98,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"calendar_event.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"calendar_event.created")]
-        CalendarEventCreated = 91,
+        CalendarEventCreated = 99,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"calendar_event.updated")]
         [System.Runtime.Serialization.EnumMember(Value = @"calendar_event.updated")]
-        CalendarEventUpdated = 92,
+        CalendarEventUpdated = 100,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"calendar_event.cancelled")]
         [System.Runtime.Serialization.EnumMember(Value = @"calendar_event.cancelled")]
-        CalendarEventCancelled = 93,
+        CalendarEventCancelled = 101,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"calendar_event.registered")]
         [System.Runtime.Serialization.EnumMember(Value = @"calendar_event.registered")]
-        CalendarEventRegistered = 94,
+        CalendarEventRegistered = 102,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"calendar_event.registration_cancelled")]
         [System.Runtime.Serialization.EnumMember(Value = @"calendar_event.registration_cancelled")]
-        CalendarEventRegistrationCancelled = 95,
+        CalendarEventRegistrationCancelled = 103,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"calendar_event.promoted")]
         [System.Runtime.Serialization.EnumMember(Value = @"calendar_event.promoted")]
-        CalendarEventPromoted = 96,
+        CalendarEventPromoted = 104,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"platform.settings_changed")]
         [System.Runtime.Serialization.EnumMember(Value = @"platform.settings_changed")]
-        PlatformSettingsChanged = 97,
+        PlatformSettingsChanged = 105,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"campaign.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"campaign.created")]
-        CampaignCreated = 98,
+        CampaignCreated = 106,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"campaign.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"campaign.edited")]
-        CampaignEdited = 99,
+        CampaignEdited = 107,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"campaign.test_sent")]
         [System.Runtime.Serialization.EnumMember(Value = @"campaign.test_sent")]
-        CampaignTestSent = 100,
+        CampaignTestSent = 108,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"campaign.scheduled")]
         [System.Runtime.Serialization.EnumMember(Value = @"campaign.scheduled")]
-        CampaignScheduled = 101,
+        CampaignScheduled = 109,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"campaign.cancelled")]
         [System.Runtime.Serialization.EnumMember(Value = @"campaign.cancelled")]
-        CampaignCancelled = 102,
+        CampaignCancelled = 110,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"campaign.sent")]
         [System.Runtime.Serialization.EnumMember(Value = @"campaign.sent")]
-        CampaignSent = 103,
+        CampaignSent = 111,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.newsletter_consent_given")]
         [System.Runtime.Serialization.EnumMember(Value = @"user.newsletter_consent_given")]
-        NewsletterConsentGiven = 104,
+        NewsletterConsentGiven = 112,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.newsletter_consent_withdrawn")]
         [System.Runtime.Serialization.EnumMember(Value = @"user.newsletter_consent_withdrawn")]
-        NewsletterConsentWithdrawn = 105,
+        NewsletterConsentWithdrawn = 113,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"page.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"page.created")]
-        PageCreated = 106,
+        PageCreated = 114,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"page.updated")]
         [System.Runtime.Serialization.EnumMember(Value = @"page.updated")]
-        PageUpdated = 107,
+        PageUpdated = 115,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"page.published")]
         [System.Runtime.Serialization.EnumMember(Value = @"page.published")]
-        PagePublished = 108,
+        PagePublished = 116,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"page.unpublished")]
         [System.Runtime.Serialization.EnumMember(Value = @"page.unpublished")]
-        PageUnpublished = 109,
+        PageUnpublished = 117,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"page.deleted")]
         [System.Runtime.Serialization.EnumMember(Value = @"page.deleted")]
-        PageDeleted = 110,
+        PageDeleted = 118,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"home_page.updated")]
         [System.Runtime.Serialization.EnumMember(Value = @"home_page.updated")]
-        HomePageUpdated = 111,
+        HomePageUpdated = 119,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"home_page.published")]
         [System.Runtime.Serialization.EnumMember(Value = @"home_page.published")]
-        HomePagePublished = 112,
+        HomePagePublished = 120,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"topic.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"topic.created")]
-        TopicCreated = 113,
+        TopicCreated = 121,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"topic.updated")]
         [System.Runtime.Serialization.EnumMember(Value = @"topic.updated")]
-        TopicUpdated = 114,
+        TopicUpdated = 122,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"topic.archived")]
         [System.Runtime.Serialization.EnumMember(Value = @"topic.archived")]
-        TopicArchived = 115,
+        TopicArchived = 123,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"topic.restored")]
         [System.Runtime.Serialization.EnumMember(Value = @"topic.restored")]
-        TopicRestored = 116,
+        TopicRestored = 124,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"area.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"area.created")]
-        AreaCreated = 117,
+        AreaCreated = 125,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"area.updated")]
         [System.Runtime.Serialization.EnumMember(Value = @"area.updated")]
-        AreaUpdated = 118,
+        AreaUpdated = 126,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"area.archived")]
         [System.Runtime.Serialization.EnumMember(Value = @"area.archived")]
-        AreaArchived = 119,
+        AreaArchived = 127,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"area.restored")]
         [System.Runtime.Serialization.EnumMember(Value = @"area.restored")]
-        AreaRestored = 120,
+        AreaRestored = 128,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"content_calendar.feed_created")]
         [System.Runtime.Serialization.EnumMember(Value = @"content_calendar.feed_created")]
-        ContentCalendarFeedCreated = 121,
+        ContentCalendarFeedCreated = 129,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"content_calendar.feed_revoked")]
         [System.Runtime.Serialization.EnumMember(Value = @"content_calendar.feed_revoked")]
-        ContentCalendarFeedRevoked = 122,
+        ContentCalendarFeedRevoked = 130,
 
     }
 
@@ -36000,6 +37745,32 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("longitude")]
         public double Longitude { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetAttachmentLimitsResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("maxPerIdea")]
+        public int MaxPerIdea { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("maxImageBytes")]
+        public int MaxImageBytes { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("maxPdfBytes")]
+        public int MaxPdfBytes { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("maxAltLength")]
+        public int MaxAltLength { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("imageTypes")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<string> ImageTypes { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("documentTypes")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<string> DocumentTypes { get; set; } = new System.Collections.ObjectModel.Collection<string>();
 
     }
 
@@ -36519,6 +38290,9 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("projectSlug")]
         public string? ProjectSlug { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("attachments")]
+        public System.Collections.Generic.ICollection<IdeaAttachment>? Attachments { get; set; } = default!;
 
     }
 
@@ -37222,6 +38996,9 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("slug")]
         public string? Slug { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("followedByMe")]
+        public bool? FollowedByMe { get; set; } = default!;
 
     }
 
@@ -38023,6 +39800,47 @@ namespace Participation.Client
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IdeaAttachment
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.Guid Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<AttachmentKind>))]
+        public AttachmentKind Kind { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("contentType")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string ContentType { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Url { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("thumbnailUrl")]
+        public string? ThumbnailUrl { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("alt")]
+        public string? Alt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("fileName")]
+        public string? FileName { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("sizeBytes")]
+        public int SizeBytes { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("width")]
+        public int? Width { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("height")]
+        public int? Height { get; set; } = default!;
 
     }
 
@@ -39102,6 +40920,9 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("slug")]
         public string? Slug { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("attachments")]
+        public System.Collections.Generic.ICollection<IdeaAttachment>? Attachments { get; set; } = default!;
 
     }
 
@@ -41034,6 +42855,16 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ReorderIdeaAttachmentsRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("ids")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<System.Guid> Ids { get; set; } = new System.Collections.ObjectModel.Collection<System.Guid>();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum ReportRecipientRole
     {
 
@@ -42105,6 +43936,16 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("layout")]
         public HomeLayout? Layout { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class UpdateIdeaAttachmentRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("alt")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string Alt { get; set; } = default!;
 
     }
 

@@ -35,6 +35,8 @@ public static class AccountDeletionRules
         ["phase_participants.user_id"] = DeletionRule.Reassign,
         ["idea_notes.author_id"] = DeletionRule.Reassign,
         ["events.actor_id"] = DeletionRule.Reassign,
+        // A like is counted on the comment: kept under the former participant, so the counts stay.
+        ["comment_likes.user_id"] = DeletionRule.Reassign,
         // Personal: removed.
         ["refresh_tokens.user_id"] = DeletionRule.Delete,
         ["user_tokens.user_id"] = DeletionRule.Delete,
@@ -45,6 +47,7 @@ public static class AccountDeletionRules
         ["newsletter_consents.user_id"] = DeletionRule.Delete,
         ["campaign_recipients.user_id"] = DeletionRule.Delete,
         ["idea_follows.user_id"] = DeletionRule.Delete,
+        ["project_follows.user_id"] = DeletionRule.Delete,
         ["idempotency_keys.user_id"] = DeletionRule.Delete,
         ["organisation_members.user_id"] = DeletionRule.Delete,
         ["digests.user_id"] = DeletionRule.Delete,
@@ -75,6 +78,8 @@ public static class AccountDeletionRules
         ["project_reports.updated_by"] = DeletionRule.Null,
         ["calendar_events.created_by"] = DeletionRule.Null,
         ["media.uploaded_by"] = DeletionRule.Null,
+        // An idea's photos and documents stay with the (anonymised) idea they illustrate.
+        ["idea_attachments.uploaded_by"] = DeletionRule.Null,
         ["campaigns.created_by"] = DeletionRule.Null,
         ["home_pages.updated_by"] = DeletionRule.Null,
     };

@@ -85,6 +85,38 @@ public static class PersonalDataSections
             """
         ),
         new(
+            "comment_likes",
+            "Commentaires aimés",
+            "Gewaardeerde reacties",
+            "Comments liked",
+            $"""
+            SELECT l.comment_id, c.idea_id, {IdeaTitle}, l.created_at
+              FROM comment_likes l JOIN comments c ON c.id = l.comment_id JOIN ideas i ON i.id = c.idea_id
+             WHERE l.user_id = @UserId ORDER BY l.created_at;
+            """
+        ),
+        new(
+            "idea_attachments",
+            "Photos et documents joints aux idées",
+            "Foto's en documenten bij ideeën",
+            "Photos and documents attached to ideas",
+            $"""
+            SELECT a.id, a.idea_id, {IdeaTitle}, a.kind, a.alt_text, a.file_name, a.size_bytes, a.created_at
+              FROM idea_attachments a JOIN ideas i ON i.id = a.idea_id
+             WHERE a.uploaded_by = @UserId ORDER BY a.created_at, a.id;
+            """
+        ),
+        new(
+            "project_follows",
+            "Projets suivis",
+            "Gevolgde projecten",
+            "Projects followed",
+            """
+            SELECT f.project_id, p.slug AS project_slug, f.created_at
+              FROM project_follows f JOIN projects p ON p.id = f.project_id WHERE f.user_id = @UserId ORDER BY f.created_at;
+            """
+        ),
+        new(
             "votes",
             "Votes",
             "Stemmen",
