@@ -6,7 +6,7 @@ import { ActionList } from '@/features/projects/components/actions-panel';
 import { VoteToggle } from '@/features/votes/components/vote-toggle';
 import { i18n } from '@/lib/i18n';
 import { TestProviders } from '@/test/providers';
-import { SignInPromptScope } from './sign-in-prompt';
+import { SignInPromptScope } from '@/components/ui/sign-in-prompt';
 
 const refused = (action: ParticipationAction) => ({ action, allowed: false, reason: RefusalReason.NotSignedIn });
 
