@@ -6131,8 +6131,8 @@ export class ParticipationClient {
 
     /**
      * The address at a point, from the city's address search service (503 when none is configured or it is down).
-     * @param latitude (optional) 
-     * @param longitude (optional) 
+     * @param latitude (optional) The point's latitude, in degrees (-90 to 90, WGS 84).
+     * @param longitude (optional) The point's longitude, in degrees (-180 to 180, WGS 84).
      * @param language (optional) Language of the column headers and choice labels: fr, nl or en.
      * @return OK
      */
@@ -7897,10 +7897,11 @@ export class ParticipationClient {
     }
 
     /**
+     * An idea's photo or document, to whoever may read the idea (or holds a signed link from its view).
      * @param id The idea's id.
      * @param attachmentId The attachment's id.
-     * @param exp (optional) 
-     * @param sig (optional) 
+     * @param exp (optional) A signed link's expiry (Unix seconds), as the idea's representation gave it; with `sig`.
+     * @param sig (optional) A signed link's signature, as the idea's representation gave it (for an idea only its author and staff see).
      * @return OK
      */
     getIdeaAttachmentFile(id: string, attachmentId: string, exp?: number | undefined, sig?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
@@ -7987,10 +7988,11 @@ export class ParticipationClient {
     }
 
     /**
+     * An idea's photo, small (480 px on its longer side), to whoever may read the idea.
      * @param id The idea's id.
      * @param attachmentId The attachment's id.
-     * @param exp (optional) 
-     * @param sig (optional) 
+     * @param exp (optional) A signed link's expiry (Unix seconds), as the idea's representation gave it; with `sig`.
+     * @param sig (optional) A signed link's signature, as the idea's representation gave it (for an idea only its author and staff see).
      * @return OK
      */
     getIdeaAttachmentThumbnail(id: string, attachmentId: string, exp?: number | undefined, sig?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {

@@ -1060,6 +1060,8 @@ namespace Participation.Client
         /// <remarks>
         /// The address at a point, from the city's address search service (503 when none is configured or it is down). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `geocoding`): 429 with Retry-After beyond it.
         /// </remarks>
+        /// <param name="latitude">The point's latitude, in degrees (-90 to 90, WGS 84).</param>
+        /// <param name="longitude">The point's longitude, in degrees (-180 to 180, WGS 84).</param>
         /// <param name="language">Language of the column headers and choice labels: fr, nl or en.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -1332,21 +1334,31 @@ namespace Participation.Client
         System.Threading.Tasks.Task RemoveIdeaAttachmentAsync(System.Guid id, System.Guid attachmentId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// An idea's photo or document, to whoever may read the idea (or holds a signed link from its view).
+        /// </summary>
         /// <remarks>
-        /// Open to everyone; a bearer token, when sent, tailors the answer to the caller.
+        /// An idea's photo or document, to whoever may read the idea (or holds a signed link from its view). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The idea's id.</param>
         /// <param name="attachmentId">The attachment's id.</param>
+        /// <param name="exp">A signed link's expiry (Unix seconds), as the idea's representation gave it; with `sig`.</param>
+        /// <param name="sig">A signed link's signature, as the idea's representation gave it (for an idea only its author and staff see).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<FileResponse> GetIdeaAttachmentFileAsync(System.Guid id, System.Guid attachmentId, long? exp = null, string? sig = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// An idea's photo, small (480 px on its longer side), to whoever may read the idea.
+        /// </summary>
         /// <remarks>
-        /// Open to everyone; a bearer token, when sent, tailors the answer to the caller.
+        /// An idea's photo, small (480 px on its longer side), to whoever may read the idea. Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The idea's id.</param>
         /// <param name="attachmentId">The attachment's id.</param>
+        /// <param name="exp">A signed link's expiry (Unix seconds), as the idea's representation gave it; with `sig`.</param>
+        /// <param name="sig">A signed link's signature, as the idea's representation gave it (for an idea only its author and staff see).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<FileResponse> GetIdeaAttachmentThumbnailAsync(System.Guid id, System.Guid attachmentId, long? exp = null, string? sig = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -14061,6 +14073,8 @@ namespace Participation.Client
         /// <remarks>
         /// The address at a point, from the city's address search service (503 when none is configured or it is down). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `geocoding`): 429 with Retry-After beyond it.
         /// </remarks>
+        /// <param name="latitude">The point's latitude, in degrees (-90 to 90, WGS 84).</param>
+        /// <param name="longitude">The point's longitude, in degrees (-180 to 180, WGS 84).</param>
         /// <param name="language">Language of the column headers and choice labels: fr, nl or en.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
@@ -17231,11 +17245,16 @@ namespace Participation.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// An idea's photo or document, to whoever may read the idea (or holds a signed link from its view).
+        /// </summary>
         /// <remarks>
-        /// Open to everyone; a bearer token, when sent, tailors the answer to the caller.
+        /// An idea's photo or document, to whoever may read the idea (or holds a signed link from its view). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The idea's id.</param>
         /// <param name="attachmentId">The attachment's id.</param>
+        /// <param name="exp">A signed link's expiry (Unix seconds), as the idea's representation gave it; with `sig`.</param>
+        /// <param name="sig">A signed link's signature, as the idea's representation gave it (for an idea only its author and staff see).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<FileResponse> GetIdeaAttachmentFileAsync(System.Guid id, System.Guid attachmentId, long? exp = null, string? sig = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -17374,11 +17393,16 @@ namespace Participation.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// An idea's photo, small (480 px on its longer side), to whoever may read the idea.
+        /// </summary>
         /// <remarks>
-        /// Open to everyone; a bearer token, when sent, tailors the answer to the caller.
+        /// An idea's photo, small (480 px on its longer side), to whoever may read the idea. Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The idea's id.</param>
         /// <param name="attachmentId">The attachment's id.</param>
+        /// <param name="exp">A signed link's expiry (Unix seconds), as the idea's representation gave it; with `sig`.</param>
+        /// <param name="sig">A signed link's signature, as the idea's representation gave it (for an idea only its author and staff see).</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<FileResponse> GetIdeaAttachmentThumbnailAsync(System.Guid id, System.Guid attachmentId, long? exp = null, string? sig = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))

@@ -63,6 +63,11 @@ public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
                 "GET /api/v1/projects/{id:guid}/ideas",
                 "GET /api/v1/ideas/{id:guid}",
                 "GET /api/v1/ideas/{id:guid}/comments",
+                // An idea's photos and documents: read as the idea is (or through a signed link from its author's or
+                // staff's view); the limits the idea form shows.
+                "GET /api/v1/ideas/{id:guid}/attachments/{attachmentId:guid}",
+                "GET /api/v1/ideas/{id:guid}/attachments/{attachmentId:guid}/thumbnail",
+                "GET /api/v1/idea-attachments/limits",
                 "GET /api/v1/comments/{id:guid}/replies",
                 "POST /api/v1/newsletter/unsubscribe",
                 "POST /api/v1/notifications/unsubscribe",

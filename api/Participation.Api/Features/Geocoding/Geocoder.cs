@@ -40,10 +40,9 @@ public sealed class Geocoder(HttpClient http, IOptions<GeocoderOptions> options,
     {
         var q = Uri.EscapeDataString(query);
         var o = options.Value;
-        var path =
-            o.Kind == GeocoderKind.Photon
-                ? $"api?q={q}&limit={MaxResults}{PhotonLanguage(language)}"
-                : $"search?q={q}&format=jsonv2&addressdetails=0&limit={MaxResults}&accept-language={language}";
+        var path = o.IsPhoton
+            ? $"api?q={q}&limit={MaxResults}{PhotonLanguage(language)}"
+            : $"search?q={q}&format=jsonv2&addressdetails=0&limit={MaxResults}&accept-language={language}";
         return await CachedAsync($"search|{language}|{query.ToLowerInvariant()}", path, ct);
     }
 
@@ -51,10 +50,9 @@ public sealed class Geocoder(HttpClient http, IOptions<GeocoderOptions> options,
     {
         var lat = latitude.ToString("0.#####", CultureInfo.InvariantCulture);
         var lon = longitude.ToString("0.#####", CultureInfo.InvariantCulture);
-        var path =
-            options.Value.Kind == GeocoderKind.Photon
-                ? $"reverse?lat={lat}&lon={lon}&limit=1{PhotonLanguage(language)}"
-                : $"reverse?lat={lat}&lon={lon}&format=jsonv2&zoom=18&accept-language={language}";
+        var path = options.Value.IsPhoton
+            ? $"reverse?lat={lat}&lon={lon}&limit=1{PhotonLanguage(language)}"
+            : $"reverse?lat={lat}&lon={lon}&format=jsonv2&zoom=18&accept-language={language}";
         var places = await CachedAsync($"reverse|{language}|{lat}|{lon}", path, ct);
         return places.Count > 0 ? places[0] : null;
     }
@@ -65,10 +63,10 @@ public sealed class Geocoder(HttpClient http, IOptions<GeocoderOptions> options,
     {
         var o = options.Value;
         var baseUri = o.BaseUri() ?? throw new GeocoderUnavailableException(configured: false);
-        key = $"{o.Kind}|{baseUri}|{key}";
+        key = $"{o.IsPhoton}|{baseUri}|{key}";
         if (cache.Entries.TryGetValue(key, out IReadOnlyList<GeocodedPlace>? cached) && cached is not null)
             return cached;
-        var places = await FetchAsync(new Uri(baseUri, path), o.Kind, ct);
+        var places = await FetchAsync(new Uri(baseUri, path), o.IsPhoton, ct);
         if (o.CacheMinutes > 0)
             cache.Entries.Set(
                 key,
@@ -78,7 +76,7 @@ public sealed class Geocoder(HttpClient http, IOptions<GeocoderOptions> options,
         return places;
     }
 
-    private async Task<IReadOnlyList<GeocodedPlace>> FetchAsync(Uri uri, GeocoderKind kind, CancellationToken ct)
+    private async Task<IReadOnlyList<GeocodedPlace>> FetchAsync(Uri uri, bool photon, CancellationToken ct)
     {
         try
         {
@@ -91,7 +89,7 @@ public sealed class Geocoder(HttpClient http, IOptions<GeocoderOptions> options,
                 throw new HttpRequestException($"The geocoder answered {(int)response.StatusCode}.");
             await using var body = await response.Content.ReadAsStreamAsync(ct);
             using var json = await JsonDocument.ParseAsync(body, cancellationToken: ct);
-            return kind == GeocoderKind.Photon ? ReadPhoton(json.RootElement) : ReadNominatim(json.RootElement);
+            return photon ? ReadPhoton(json.RootElement) : ReadNominatim(json.RootElement);
         }
         catch (Exception ex)
             when (ex is HttpRequestException or JsonException or InvalidOperationException or FormatException
@@ -186,6 +184,7 @@ public static class GeocodingSetup
             .Bind(configuration.GetSection(GeocoderOptions.Section))
             .Validate(o => !o.Configured || o.BaseUri() is not null, "Geocoder:Url must be an absolute http:// or https:// URL.")
             .Validate(o => o.TimeoutSeconds is > 0 and <= 60, "Geocoder:TimeoutSeconds must be between 1 and 60.")
+            .Validate(o => o.KindKnown, "Geocoder:Kind must be nominatim or photon.")
             .ValidateOnStart();
         services.AddSingleton<GeocoderCache>();
         services

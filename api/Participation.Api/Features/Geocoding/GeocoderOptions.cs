@@ -1,15 +1,6 @@
 namespace Participation.Api.Features.Geocoding;
 
 /// <summary>
-/// The address search service's API: Nominatim's (<c>/search</c>, <c>/reverse</c>) or Photon's (<c>/api</c>, <c>/reverse</c>).
-/// </summary>
-public enum GeocoderKind
-{
-    Nominatim,
-    Photon,
-}
-
-/// <summary>
 /// Where addresses are looked up (configuration section "Geocoder"). None by default: without a URL the platform offers no
 /// address search and places are chosen on the map or by coordinates. Any Nominatim- or Photon-compatible service the city
 /// chooses (its own, or a provider it has an agreement with); the URL comes from configuration only, never from users.
@@ -21,7 +12,16 @@ public sealed class GeocoderOptions
     /// <summary>The service's base URL, e.g. https://nominatim.example.org or https://photon.example.org; http(s) only.</summary>
     public string? Url { get; set; }
 
-    public GeocoderKind Kind { get; set; } = GeocoderKind.Nominatim;
+    /// <summary>
+    /// The service's API: <c>nominatim</c> (<c>/search</c>, <c>/reverse</c>) or <c>photon</c> (<c>/api</c>, <c>/reverse</c>),
+    /// in any case (a string, not an enum: configuration is not part of the HTTP contract).
+    /// </summary>
+    public string Kind { get; set; } = "nominatim";
+
+    /// <summary>Photon's GeoJSON rather than Nominatim's JSON.</summary>
+    public bool IsPhoton => string.Equals(Kind?.Trim(), "photon", StringComparison.OrdinalIgnoreCase);
+
+    public bool KindKnown => IsPhoton || string.Equals(Kind?.Trim(), "nominatim", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>How long one lookup may take before the service counts as unavailable.</summary>
     public int TimeoutSeconds { get; set; } = 5;

@@ -33,6 +33,7 @@ public static class GetIdeaAttachmentFile
         }
     }
 
+    [EndpointSummary("An idea's photo or document, to whoever may read the idea (or holds a signed link from its view).")]
     public static Task<IResult> Endpoint(
         Guid id,
         Guid attachmentId,
@@ -44,6 +45,7 @@ public static class GetIdeaAttachmentFile
         CancellationToken ct
     ) => Serve(new Query(caller.UserIdOrNull, id, attachmentId, false, exp, sig), http, sender, ct);
 
+    [EndpointSummary("An idea's photo, small (480 px on its longer side), to whoever may read the idea.")]
     public static Task<IResult> ThumbnailEndpoint(
         Guid id,
         Guid attachmentId,

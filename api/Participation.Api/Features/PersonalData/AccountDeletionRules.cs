@@ -1,7 +1,7 @@
 namespace Participation.Api.Features.PersonalData;
 
 /// <summary>What happens to a column that points at a person when that person deletes their account.</summary>
-public enum DeletionRule
+internal enum DeletionRule
 {
     /// <summary>Kept, moved to the "former participant" account (counts and results stay the same).</summary>
     Reassign,
@@ -19,7 +19,7 @@ public enum DeletionRule
 /// added later must be classified. Reassigned columns are moved by <see cref="DeleteAccount"/>; the others follow from
 /// deleting the person's row.
 /// </summary>
-public static class AccountDeletionRules
+internal static class AccountDeletionRules
 {
     public static readonly IReadOnlyDictionary<string, DeletionRule> ForeignKeys = new Dictionary<string, DeletionRule>
     {

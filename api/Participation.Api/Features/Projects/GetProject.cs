@@ -52,7 +52,7 @@ public static class GetProject
         IReadOnlyList<Guid>? AreaIds,
         // The readable part of the project's address (/projects/{slug}); always sent.
         string? Slug = null,
-        // Whether the caller follows the project (false when anonymous); always sent by GetProject and GetProjectBySlug.
+        // Whether the caller follows the project (null when anonymous, as in the change feed); from GetProject and GetProjectBySlug.
         bool? FollowedByMe = null
     );
 
@@ -142,7 +142,8 @@ public static class GetProject
 
             return ToResponse(p, phases, access.IsStaff ? new StaffView(access.ManagesModerators, p.PreviewActive, moderators) : null) with
             {
-                FollowedByMe = p.FollowedByMe,
+                // Not the caller's to say when anonymous (as in the change feed, whose representation is the visitor's).
+                FollowedByMe = q.ActorId is null ? null : p.FollowedByMe,
             };
         }
 

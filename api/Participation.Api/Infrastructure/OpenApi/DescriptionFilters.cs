@@ -55,6 +55,10 @@ internal sealed class DescriptionsFilter : IOperationFilter
         ["slug"] = "The readable part of a page's address (lowercase letters, digits, hyphens): current or former, in any language.",
         ["projectSlug"] = "The readable part of the project's address (lowercase letters, digits, hyphens): current or former.",
         ["X-Preview-Token"] = "A preview link's token, to read a draft project without an account.",
+        ["latitude"] = "The point's latitude, in degrees (-90 to 90, WGS 84).",
+        ["longitude"] = "The point's longitude, in degrees (-180 to 180, WGS 84).",
+        ["exp"] = "A signed link's expiry (Unix seconds), as the idea's representation gave it; with `sig`.",
+        ["sig"] = "A signed link's signature, as the idea's representation gave it (for an idea only its author and staff see).",
     };
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
