@@ -101,7 +101,7 @@ test('a resident switches the language of the profile and back, then logs out', 
   await expect(page.getByLabel('Langue de la plateforme et des e-mails')).toHaveValue('fr');
 
   await nav(page).getByRole('button', { name: 'Se déconnecter' }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/fr$/);
   await expect(page.getByRole('status').filter({ hasText: 'Vous êtes déconnecté.' })).toBeVisible();
   await expect(nav(page).getByRole('link', { name: 'Se connecter' })).toBeVisible();
   await expect(nav(page).getByRole('link', { name: 'Mon profil' })).toHaveCount(0);

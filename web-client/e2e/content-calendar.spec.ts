@@ -52,7 +52,7 @@ test('a communication manager reads the content calendar, as a month and a list,
   const today = grid.locator('[aria-current="date"]');
   await expect(today.getByRole('link', { name: new RegExp(`Début de phase : Information ${tag}`) })).toHaveAttribute(
     'href',
-    `/admin/projects/${projectId}`,
+    `/fr/admin/projects/${projectId}`,
   );
   await expect(today.getByRole('link', { name: new RegExp(`Événement : Balade ${tag}`) })).toBeVisible();
   await today.focus();

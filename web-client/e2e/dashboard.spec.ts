@@ -88,7 +88,7 @@ test('an elected official lands on the dashboard of their department, reads a fi
   await expect(page.getByRole('region', { name: 'Décisions prises' }).getByText('Trois concerts auront lieu cet été.')).toBeVisible();
   await expect(
     page.getByRole('region', { name: 'Tableaux de bord des projets de ce service' }).getByRole('link', { name: s.projectTitle }),
-  ).toHaveAttribute('href', `/dashboard/project/${s.projectId}`);
+  ).toHaveAttribute('href', `/fr/dashboard/project/${s.projectId}`);
   await expect(page.getByRole('img', { name: /^Participants par semaine, de la semaine du / })).toBeVisible();
   await expectAccessible(page, 'dashboard of a department');
   await screenshot(page, 'test-results/dashboard-department.png');

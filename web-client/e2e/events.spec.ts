@@ -53,7 +53,7 @@ test('a moderator creates an event; a resident registers and adds it to her cale
   await page.getByLabel(/^Début/).fill(`${day}T10:00`);
   await page.getByLabel('Fin', { exact: true }).fill(`${day}T12:00`);
   await page.getByLabel('Nom du lieu').fill('Entrée du parc');
-  await page.getByLabel('Adresse').fill('Rue des Étangs 1, 1040 Bruxelles');
+  await page.getByLabel('Adresse', { exact: true }).fill('Rue des Étangs 1, 1040 Bruxelles');
   await page.getByLabel('Les habitant·es s’inscrivent').check();
   await page.getByLabel(/Nombre de places/).fill('2');
   await expectAccessible(page, 'event form');

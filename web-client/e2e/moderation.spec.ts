@@ -98,7 +98,7 @@ test('a moderator finds a flagged comment in the queue and hides it, a reason as
   await expect(page.getByRole('heading', { level: 1, name: 'Projets' })).toBeVisible();
   await expect(page.getByRole('link', { name: `File de modération de « ${title} »` })).toHaveAttribute(
     'href',
-    `/admin/projects/${projectId}/moderation`,
+    `/fr/admin/projects/${projectId}/moderation`,
   );
   await expectAccessible(page, 'workspace with moderation links');
   await page.goto(`/admin/projects/${projectId}`);
@@ -112,7 +112,7 @@ test('a moderator finds a flagged comment in the queue and hides it, a reason as
   await expect(item).toContainText('1 signalement');
   await expect(item).toContainText(`Contenu inapproprié — « Il insulte quelqu’un ${tag} »`);
   await expect(item).not.toContainText('Masqué provisoirement');
-  await expect(item.getByRole('link', { name: ideaTitle })).toHaveAttribute('href', `/projects/${projectId}/ideas/${ideaId}`);
+  await expect(item.getByRole('link', { name: ideaTitle })).toHaveAttribute('href', `/fr/projects/${projectId}/ideas/${ideaId}`);
   await expectAccessible(page, 'moderation queue');
   await screenshot(page, '/tmp/participation-moderation-queue.png');
 

@@ -237,7 +237,7 @@ test('an admin shares a preview of the draft with someone without an account, pu
   const audit = page.getByRole('table', { name: 'Journal d’audit, les plus récentes d’abord' });
   await expect(audit).toContainText('Brouillon → Publié');
   // The entry names the project (its title, not an id) and links to it.
-  await expect(audit.getByRole('link', { name: title })).toHaveAttribute('href', `/admin/projects/${projectId}`);
+  await expect(audit.getByRole('link', { name: title })).toHaveAttribute('href', `/fr/admin/projects/${projectId}`);
   await expectAccessible(page, 'audit log');
 });
 
