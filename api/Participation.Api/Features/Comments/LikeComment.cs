@@ -28,19 +28,7 @@ public static class LikeComment
                 throw new ConflictException(Messages.Get("comment_not_likeable"));
             if (comment.IsAuthor(c.ActorId))
                 throw new ConflictException(Messages.Get("comment_own_like"));
-            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Sql, c, tx, cancellationToken: ct)))
-                await events.RecordAsync(
-                    tx,
-                    EventType.CommentLiked,
-                    Actor.User(c.ActorId),
-                    c.CommentId,
-                    new Scope(comment.Idea.ProjectId, comment.Idea.PhaseId),
-                    null,
-                    null,
-                    new { ideaId = comment.IdeaId },
-                    ct
-                );
-            var likes = await CommentLikeCount.ReadAsync(connection, c.CommentId, tx, ct);
+            var likes = await CommentLikeChange.ApplyAsync(connection, tx, events, Sql, EventType.CommentLiked, c.ActorId, comment, ct);
             await tx.CommitAsync(ct);
             return new CommentLikes(likes, true);
         }
@@ -65,19 +53,7 @@ public static class UnlikeComment
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var comment = await CommentAccess.LoadAsync(connection, c.ActorId, c.CommentId, tx, ct);
-            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Sql, c, tx, cancellationToken: ct)))
-                await events.RecordAsync(
-                    tx,
-                    EventType.CommentUnliked,
-                    Actor.User(c.ActorId),
-                    c.CommentId,
-                    new Scope(comment.Idea.ProjectId, comment.Idea.PhaseId),
-                    null,
-                    null,
-                    new { ideaId = comment.IdeaId },
-                    ct
-                );
-            var likes = await CommentLikeCount.ReadAsync(connection, c.CommentId, tx, ct);
+            var likes = await CommentLikeChange.ApplyAsync(connection, tx, events, Sql, EventType.CommentUnliked, c.ActorId, comment, ct);
             await tx.CommitAsync(ct);
             return new CommentLikes(likes, false);
         }
@@ -88,10 +64,39 @@ public static class UnlikeComment
         TypedResults.Ok(await sender.Send(new Command(caller.UserId, id), ct));
 }
 
-internal static class CommentLikeCount
+/// <summary>What liking and taking back share once the comment is loaded and the rules checked.</summary>
+internal static class CommentLikeChange
 {
-    private const string Sql = "SELECT likes_count FROM comments WHERE id = @Id;";
+    private const string CountSql = "SELECT likes_count FROM comments WHERE id = @Id;";
 
-    public static Task<int> ReadAsync(System.Data.IDbConnection connection, Guid id, System.Data.IDbTransaction tx, CancellationToken ct) =>
-        connection.ExecuteScalarAsync<int>(new CommandDefinition(Sql, new { Id = id }, tx, cancellationToken: ct));
+    /// <summary>
+    /// Runs the like's insert or delete (<paramref name="sql"/>: RETURNING true when a row changed), records
+    /// <paramref name="type"/> only then, and answers the comment's likes after it (the trigger moved the counter).
+    /// </summary>
+    public static async Task<int> ApplyAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction tx,
+        EventRecorder events,
+        string sql,
+        EventType type,
+        Guid actorId,
+        CommentAccess comment,
+        CancellationToken ct
+    )
+    {
+        var row = new { ActorId = actorId, CommentId = comment.Id };
+        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, row, tx, cancellationToken: ct)))
+            await events.RecordAsync(
+                tx,
+                type,
+                Actor.User(actorId),
+                comment.Id,
+                new Scope(comment.Idea.ProjectId, comment.Idea.PhaseId),
+                null,
+                null,
+                new { ideaId = comment.IdeaId },
+                ct
+            );
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, new { comment.Id }, tx, cancellationToken: ct));
+    }
 }
