@@ -27,15 +27,7 @@ public static class FollowProject
                 throw new NotFoundException("No such project.");
             if (status != "published")
                 throw new ConflictException(Messages.Get("project_not_followable"));
-            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Sql, c, tx, cancellationToken: ct)))
-                await events.RecordAsync(
-                    tx,
-                    EventType.ProjectFollowed,
-                    Actor.User(c.ActorId),
-                    c.ProjectId,
-                    Scope.Project(c.ProjectId),
-                    ct: ct
-                );
+            await FollowChange.ApplyAsync(connection, tx, events, Sql, EventType.ProjectFollowed, c.ActorId, c.ProjectId, ct);
             await tx.CommitAsync(ct);
             return Unit.Value;
         }
@@ -67,15 +59,7 @@ public static class UnfollowProject
             );
             if (status is null)
                 throw new NotFoundException("No such project.");
-            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Sql, c, tx, cancellationToken: ct)))
-                await events.RecordAsync(
-                    tx,
-                    EventType.ProjectUnfollowed,
-                    Actor.User(c.ActorId),
-                    c.ProjectId,
-                    Scope.Project(c.ProjectId),
-                    ct: ct
-                );
+            await FollowChange.ApplyAsync(connection, tx, events, Sql, EventType.ProjectUnfollowed, c.ActorId, c.ProjectId, ct);
             await tx.CommitAsync(ct);
             return Unit.Value;
         }
@@ -86,5 +70,27 @@ public static class UnfollowProject
     {
         await sender.Send(new Command(caller.UserId, id), ct);
         return TypedResults.NoContent();
+    }
+}
+
+/// <summary>What following and unfollowing share once the project's status is checked.</summary>
+internal static class FollowChange
+{
+    /// <summary>Runs the follow's insert or delete (<paramref name="sql"/>: RETURNING true when a row changed) and records
+    /// <paramref name="type"/> only then.</summary>
+    public static async Task ApplyAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction tx,
+        EventRecorder events,
+        string sql,
+        EventType type,
+        Guid actorId,
+        Guid projectId,
+        CancellationToken ct
+    )
+    {
+        var row = new { ActorId = actorId, ProjectId = projectId };
+        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, row, tx, cancellationToken: ct)))
+            await events.RecordAsync(tx, type, Actor.User(actorId), projectId, Scope.Project(projectId), ct: ct);
     }
 }
