@@ -37,10 +37,12 @@ failures() {
   {
     strip "$logs/dotnet.log" | grep -A2 -E '^ +Failed [A-Za-z_]' | grep -vE '^ +Error Message:|^--$' || true
     strip "$logs/vitest.log" | grep -E '^ *(FAIL|×) ' || true
-    strip "$logs/e2e.log" | grep -E '^ +[0-9]+\) ' || true
+    # Each failed browser test with its error, the locator it waited for and the spec line it stopped at.
+    strip "$logs/e2e.log" | awk '/^ +[0-9]+\) \[/ { print; n = 6; next }
+      n > 0 && /Error:|Locator:|Expected|Received|at .*\.spec\.ts:[0-9]+/ { print "  " $0; n--; if ($0 ~ /at .*\.spec\.ts/) n = 0 }' || true
     strip "$logs/contract.log" | grep -E '^not ok ' || true
     strip "$logs/samples.log" | grep -E '^  [a-z]+ sample failed' || true
-  } | head -n 40 | sed 's/^ */    /'
+  } | head -n 60 | sed 's/^ */    /'
 }
 
 # Prints the totals; fails when anything failed.
@@ -73,7 +75,9 @@ ensure_node_deps
 ensure_chromium
 
 say "starting a throwaway PostgreSQL cluster"
-SERVER=$("$ROOT/.ci/pg.sh" start test --fresh)
+# Throwaway data: commits are not flushed to disk (fsync, synchronous_commit and full-page writes off), which the
+# tests' thousands of small transactions would otherwise wait for. Benchmarks (.ci/bench.sh) keep them on.
+SERVER=$(PG_FSYNC=off PG_OPTIONS="-c synchronous_commit=off -c full_page_writes=off ${PG_OPTIONS:-}" "$ROOT/.ci/pg.sh" start test --fresh)
 
 say "building"
 if ! dotnet build Participation.sln --verbosity quiet -nologo -clp:ErrorsOnly; then

@@ -46,7 +46,7 @@ const boundaries = [
 ];
 
 export default tseslint.config(
-  // scripts/: Node scripts run by `make test` (the bundle budget), outside the TypeScript projects.
+  // scripts/: Node scripts run by `make test` (the bundle budget, the e2e tile server), outside the TypeScript projects.
   { ignores: ['dist/', 'coverage/', 'test-results/', 'playwright-report/', 'scripts/'] },
 
   js.configs.recommended,

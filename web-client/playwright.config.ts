@@ -25,6 +25,9 @@ const webPort = process.env.E2E_WEB_PORT ?? '4173';
 const apiPort = process.env.E2E_API_PORT ?? '5081';
 const appUrl = `http://127.0.0.1:${webPort}`;
 const apiUrl = `http://127.0.0.1:${apiPort}`;
+const tilesPort = process.env.E2E_TILES_PORT ?? '5088';
+const tilesUrl = `http://127.0.0.1:${tilesPort}`;
+const tileUrl = `${tilesUrl}/{z}/{x}/{y}.png`;
 
 export default defineConfig({
   testDir: './e2e',
@@ -92,6 +95,8 @@ export default defineConfig({
         // Address search: a fake Nominatim on loopback, started by the specs that search (e2e/support/geocoder.ts).
         Geocoder__Url: geocoderUrl,
         Geocoder__Kind: 'nominatim',
+        // Map tiles: the loopback tile server below, never a public one.
+        Map__TileUrl: tileUrl,
       },
     },
     {
@@ -103,7 +108,17 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: 'ignore',
       stderr: 'pipe',
-      env: { API_URL: apiUrl },
+      env: { API_URL: apiUrl, MAP_TILE_URL: tileUrl },
+    },
+    {
+      // Map tiles on loopback (scripts/e2e-tile-server.mjs): maps draw without a request leaving the machine.
+      command: `node scripts/e2e-tile-server.mjs`,
+      url: `${tilesUrl}/health`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { E2E_TILES_PORT: tilesPort },
     },
   ],
 });

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using Dapper;
 using Mediator;
@@ -41,7 +42,18 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Every connection the webhooks' outbound handler attempts; loopback only, anything else throws.</summary>
     public ConnectionSpy Connections { get; } = new();
-    protected virtual string DatabaseName => "participation_tests_" + GetType().Name.ToLowerInvariant();
+    protected virtual string DatabaseName =>
+        "participation_tests_" + GetType().Name.ToLowerInvariant() + (_instanceSuffix ??= InstanceSuffix());
+
+    // One database per instance: the API collections (ApiCollection) each get their own ApiFactory.
+    private static readonly ConcurrentDictionary<Type, int> Instances = new();
+    private string? _instanceSuffix;
+
+    private string InstanceSuffix()
+    {
+        var n = Instances.AddOrUpdate(GetType(), 1, (_, count) => count + 1);
+        return n == 1 ? "" : $"_{n}";
+    }
 
     /// <summary>Extra configuration for derived factories (rate limits, SMTP...).</summary>
     protected void Set(string key, string? value) => _settings[key] = value;
@@ -279,11 +291,26 @@ public static class TestPasswords
     public static readonly string Hash = Passwords.Hash(ApiFactory.Password);
 }
 
+/// <summary>
+/// The API tests run in three collections, each with its own API and database (an <see cref="ApiFactory"/> per collection),
+/// so three run at a time: tests inside a collection run one after another on an emptied database. A test class is in
+/// <see cref="Name"/> unless it names <see cref="B"/> or <see cref="C"/> (chosen by feature folder to balance them).
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class ApiCollection : ICollectionFixture<ApiFactory>
 {
     public const string Name = "api";
+    public const string B = "api-b";
+    public const string C = "api-c";
 }
+
+/// <summary>The second collection of API tests (see <see cref="ApiCollection"/>).</summary>
+[CollectionDefinition(ApiCollection.B)]
+public sealed class ApiCollectionB : ICollectionFixture<ApiFactory>;
+
+/// <summary>The third collection of API tests (see <see cref="ApiCollection"/>).</summary>
+[CollectionDefinition(ApiCollection.C)]
+public sealed class ApiCollectionC : ICollectionFixture<ApiFactory>;
 
 /// <summary>Base for tests sharing the API: the database is emptied before each test.</summary>
 [Collection(ApiCollection.Name)]

@@ -23,6 +23,7 @@ internal sealed class TestClock(DateTimeOffset now) : TimeProvider
 /// the number of instances; never empty; opt-out in one click; the e-mail in fr/nl/en with its charts as inline PNG
 /// images and alt texts; the figures are the dashboard's; launch e-mails once per official and project.
 /// </summary>
+[Collection(ApiCollection.C)]
 public sealed class BriefingsTests(ApiFactory api) : ApiTest(api)
 {
     // Q1 2030 ended on 31 March; its briefings go out on 1 April from 08:00 in Brussels (06:00 UTC, summer time).

@@ -5,6 +5,7 @@ using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Features.Budgets;
 
+[Collection(ApiCollection.B)]
 public sealed class BudgetsTests(ApiFactory api) : ApiTest(api)
 {
     /// <summary>P1 with ideas costing the given amounts (posted in an ideation phase that ended), then an open budgeting phase.</summary>

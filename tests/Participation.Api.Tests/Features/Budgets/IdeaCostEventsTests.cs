@@ -7,6 +7,7 @@ using Participation.Api.Tests.Infrastructure;
 namespace Participation.Api.Tests.Features.Budgets;
 
 /// <summary>Setting an idea's cost records the cost before and after, once per actual change.</summary>
+[Collection(ApiCollection.B)]
 public sealed class IdeaCostEventsTests(ApiFactory api) : ApiTest(api)
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace Participation.Api.Tests.Features.Budgets;
 /// The authorization matrix (QUALITY.md §2) of costs, budgets, baskets and results, generated from a table:
 /// P1 (D1, moderator_p1) in an open budgeting phase with unpublished results; resident A has a basket.
 /// </summary>
+[Collection(ApiCollection.B)]
 public sealed class VoteAndBudgetAuthorizationTests(ApiFactory api) : ApiTest(api)
 {
     private static readonly string[] Actors = AuthorizationMatrix.Actors;

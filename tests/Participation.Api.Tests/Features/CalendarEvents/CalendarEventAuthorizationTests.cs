@@ -10,6 +10,7 @@ namespace Participation.Api.Tests.Features.CalendarEvents;
 /// (moderators, heads of its department), communication managers and admins write; platform-wide events only the latter
 /// two; every signed-in person registers and cancels their own registration.
 /// </summary>
+[Collection(ApiCollection.C)]
 public sealed class CalendarEventAuthorizationTests(ApiFactory api) : ApiTest(api)
 {
     private static readonly string[] Actions =

@@ -8,6 +8,7 @@ using static Participation.Api.Tests.Features.CalendarEvents.CalendarEventTestKi
 
 namespace Participation.Api.Tests.Features.CalendarEvents;
 
+[Collection(ApiCollection.C)]
 public sealed class CalendarEventsTests(ApiFactory api) : ApiTest(api)
 {
     [Fact]

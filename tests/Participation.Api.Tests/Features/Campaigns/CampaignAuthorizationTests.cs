@@ -9,6 +9,7 @@ namespace Participation.Api.Tests.Features.Campaigns;
 /// The authorization matrix (QUALITY.md §2) of campaigns (communication managers and admins only) and of the newsletter
 /// consent (every signed-in person, their own).
 /// </summary>
+[Collection(ApiCollection.C)]
 public sealed class CampaignAuthorizationTests(ApiFactory api) : ApiTest(api)
 {
     private static readonly string[] Actions =

@@ -5,6 +5,7 @@ using static Participation.Api.Tests.Features.Campaigns.CampaignTestKit;
 namespace Participation.Api.Tests.Features.Campaigns;
 
 /// <summary>A campaign's life is recorded as events: staff actions in the audit log, the send by the platform.</summary>
+[Collection(ApiCollection.C)]
 public sealed class CampaignEventsTests(ApiFactory api) : ApiTest(api)
 {
     [Fact]

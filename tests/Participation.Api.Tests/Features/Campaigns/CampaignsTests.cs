@@ -6,6 +6,7 @@ using static Participation.Api.Tests.Features.Campaigns.CampaignTestKit;
 
 namespace Participation.Api.Tests.Features.Campaigns;
 
+[Collection(ApiCollection.C)]
 public sealed class CampaignsTests(ApiFactory api) : ApiTest(api)
 {
     [Fact]

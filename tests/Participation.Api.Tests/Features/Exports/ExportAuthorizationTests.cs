@@ -12,6 +12,7 @@ namespace Participation.Api.Tests.Features.Exports;
 /// their department, moderators their project; communication and IT managers, residents and API clients nothing. Each
 /// person sees and downloads only their own exports (anyone else's is a 404).
 /// </summary>
+[Collection(ApiCollection.B)]
 public sealed class ExportAuthorizationTests(ApiFactory api) : ApiTest(api)
 {
     private static readonly string[] Actions = ["request_p1", "request_d1", "request_platform", "list", "get", "download"];

@@ -11,6 +11,7 @@ using Participation.Api.Tests.Infrastructure;
 namespace Participation.Api.Tests.Features.Exports;
 
 /// <summary>The background job and the life of an export: claimed once, progress, rights checked again, expiry, limits.</summary>
+[Collection(ApiCollection.B)]
 public sealed class ExportJobTests(ApiFactory api) : ApiTest(api)
 {
     private ExportJob NewJob(ExportOptions? options = null, IFileStorage? storage = null) =>

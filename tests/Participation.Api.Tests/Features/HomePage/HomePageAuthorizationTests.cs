@@ -9,6 +9,7 @@ namespace Participation.Api.Tests.Features.HomePage;
 /// save and publish it; everyone else is refused (401 anonymous, 403 signed in) and nothing is written; everyone reads
 /// the published page.
 /// </summary>
+[Collection(ApiCollection.C)]
 public sealed class HomePageAuthorizationTests(ApiFactory api) : ApiTest(api)
 {
     private static readonly string[] Actions = ["read_published", "read_draft", "preview", "update", "publish"];

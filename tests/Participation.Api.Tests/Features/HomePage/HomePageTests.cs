@@ -13,6 +13,7 @@ namespace Participation.Api.Tests.Features.HomePage;
 /// previewed, then published (versioned, audited); readers get the published layout with its sections' content in a
 /// constant number of statements, falling back to the default language's, then to the built-in layout.
 /// </summary>
+[Collection(ApiCollection.C)]
 public sealed class HomePageTests(ApiFactory api) : ApiTest(api)
 {
     private const string Key = "0123456789abcdef0123456789abcdef.png";

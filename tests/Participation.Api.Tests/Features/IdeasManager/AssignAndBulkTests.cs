@@ -6,6 +6,7 @@ using Participation.Api.Tests.Infrastructure;
 namespace Participation.Api.Tests.Features.IdeasManager;
 
 /// <summary>Assignees and bulk status changes: the same rules, history, events and notifications as single changes.</summary>
+[Collection(ApiCollection.C)]
 public sealed class AssignAndBulkTests(ApiFactory api) : ApiTest(api)
 {
     [Fact]

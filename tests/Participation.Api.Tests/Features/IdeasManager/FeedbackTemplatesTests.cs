@@ -5,6 +5,7 @@ using Participation.Api.Tests.Infrastructure;
 namespace Participation.Api.Tests.Features.IdeasManager;
 
 /// <summary>The project's official feedback templates: kept by its staff, titles unique per project, every change audited.</summary>
+[Collection(ApiCollection.C)]
 public sealed class FeedbackTemplatesTests(ApiFactory api) : ApiTest(api)
 {
     [Fact]

@@ -8,6 +8,7 @@ using Participation.Api.Tests.Infrastructure;
 namespace Participation.Api.Tests.Features.IdeasManager;
 
 /// <summary>The ideas manager's table: every idea of the project with its state, filters, sorts, keyset pages and counts.</summary>
+[Collection(ApiCollection.C)]
 public sealed class ManagedIdeasListTests(ApiFactory api) : ApiTest(api)
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace Participation.Api.Tests.Features.IdeasManager;
 /// head_d1, admin) manage its ideas and templates; everybody else is refused, elected officials (platform-wide or of D1)
 /// and API clients (even with every scope) included, and a refusal writes nothing.
 /// </summary>
+[Collection(ApiCollection.C)]
 public sealed class ManagerAuthorizationTests(ApiFactory api) : ApiTest(api)
 {
     private static readonly string[] Actions =

@@ -8,6 +8,7 @@ namespace Participation.Api.Tests.Features.IdeasManager;
 /// QUALITY.md §1 on the ideas manager, called by the project's moderator on real ideas: bad query strings and bodies get a
 /// 400 problem naming the field, never a 500, and nothing is written.
 /// </summary>
+[Collection(ApiCollection.C)]
 public sealed class ManagerBadInputTests(ApiFactory api) : ApiTest(api)
 {
     [Theory]

@@ -5,6 +5,7 @@ using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Features.Invitations;
 
+[Collection(ApiCollection.C)]
 public sealed class ImportInvitationsTests(ApiFactory api) : ApiTest(api)
 {
     private static MultipartFormDataContent Form(

@@ -9,6 +9,7 @@ namespace Participation.Api.Tests.Features.Invitations;
 /// actors × actions. Projects (and so project moderators) arrive with the projects issue; until then a
 /// department head may invite nobody.
 /// </summary>
+[Collection(ApiCollection.C)]
 public sealed class InvitationAuthorizationTests(ApiFactory api) : ApiTest(api)
 {
     public static TheoryData<string, string, int> Matrix()

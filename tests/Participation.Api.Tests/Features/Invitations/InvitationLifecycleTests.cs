@@ -6,6 +6,7 @@ using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Features.Invitations;
 
+[Collection(ApiCollection.C)]
 public sealed class InvitationLifecycleTests(ApiFactory api) : ApiTest(api)
 {
     private async Task<(HttpClient Admin, TestUser AdminUser, Guid Department)> SetUpAsync()

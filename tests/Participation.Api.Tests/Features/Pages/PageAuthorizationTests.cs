@@ -9,6 +9,7 @@ namespace Participation.Api.Tests.Features.Pages;
 /// The authorization matrix (QUALITY.md §2) of the page endpoints: admins and communication managers write pages and see
 /// drafts; everyone (residents, visitors) reads the published ones, and nobody reads a draft by its address.
 /// </summary>
+[Collection(ApiCollection.B)]
 public sealed class PageAuthorizationTests(ApiFactory api) : ApiTest(api)
 {
     private static readonly string[] Actions =

@@ -9,6 +9,7 @@ namespace Participation.Api.Tests.Features.Pages;
 /// Pages: the standard ones out of the box, written by communication managers and admins with sanitised rich text, drafts
 /// private, slugs unique and lasting (a former slug still leads to the page), saves versioned, changes audited.
 /// </summary>
+[Collection(ApiCollection.B)]
 public sealed class PagesTests(ApiFactory api) : ApiTest(api)
 {
     private async Task<HttpClient> EditorAsync() => Api.ClientFor((await Api.CreateUserAsync(role: "communication_manager")).Id);

@@ -3,6 +3,7 @@ using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Features.Platform;
 
+[Collection(ApiCollection.C)]
 public sealed class GetPlatformTests(ApiFactory api) : ApiTest(api)
 {
     [Fact]

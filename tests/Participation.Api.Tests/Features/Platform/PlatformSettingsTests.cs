@@ -16,6 +16,7 @@ namespace Participation.Api.Tests.Features.Platform;
 /// Platform settings and branding, kept by admins: validated (colours with WCAG AA contrast, languages, map, addresses),
 /// saved with a version (a stale save is refused), audited, and applied to the public settings, e-mails and widgets.
 /// </summary>
+[Collection(ApiCollection.C)]
 public sealed class PlatformSettingsTests(ApiFactory api) : ApiTest(api)
 {
     internal static readonly byte[] Png = Convert.FromBase64String(

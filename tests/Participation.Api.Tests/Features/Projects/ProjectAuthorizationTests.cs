@@ -7,6 +7,7 @@ namespace Participation.Api.Tests.Features.Projects;
 /// The authorization matrix (QUALITY.md §2) of the project endpoints, generated from a table: P1 is a
 /// draft in D1, P2 a published project in D2.
 /// </summary>
+[Collection(ApiCollection.B)]
 public sealed class ProjectAuthorizationTests(ApiFactory api) : ApiTest(api)
 {
     private static readonly string[] Actors =

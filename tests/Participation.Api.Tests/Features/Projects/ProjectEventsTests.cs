@@ -8,6 +8,7 @@ namespace Participation.Api.Tests.Features.Projects;
 
 /// <summary>What the project slices record: one event per change, with the changed fields before and after, the audit data as it
 /// was.</summary>
+[Collection(ApiCollection.B)]
 public sealed class ProjectEventsTests(ApiFactory api) : ApiTest(api)
 {
     private static readonly DateTimeOffset March = new(2031, 3, 1, 9, 0, 0, TimeSpan.Zero);

@@ -4,6 +4,7 @@ using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Features.Projects;
 
+[Collection(ApiCollection.B)]
 public sealed class ProjectFollowsTests(ApiFactory api) : ApiTest(api)
 {
     private static string Follow(Guid project) => $"/api/v1/projects/{project}/follow";

@@ -4,6 +4,7 @@ using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Features.Projects;
 
+[Collection(ApiCollection.B)]
 public sealed class ProjectImageTests(ApiFactory api) : ApiTest(api)
 {
     private static readonly byte[] Png = Convert.FromBase64String(

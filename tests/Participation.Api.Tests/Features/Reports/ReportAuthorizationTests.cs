@@ -9,6 +9,7 @@ namespace Participation.Api.Tests.Features.Reports;
 /// never write; a head or official of another department, the other roles and API clients are refused, and a refusal
 /// writes nothing and sends nothing.
 /// </summary>
+[Collection(ApiCollection.C)]
 public sealed class ReportAuthorizationTests(ApiFactory api) : ApiTest(api)
 {
     private static readonly string[] Actions = ["get", "save", "xlsx", "recipients", "send"];

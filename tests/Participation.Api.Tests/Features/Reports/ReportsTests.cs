@@ -6,6 +6,7 @@ using Participation.Api.Tests.Infrastructure;
 namespace Participation.Api.Tests.Features.Reports;
 
 /// <summary>A project's results report: composed by its staff, read by its overseers, downloaded as XLSX and sent.</summary>
+[Collection(ApiCollection.C)]
 public sealed class ReportsTests(ApiFactory api) : ApiTest(api)
 {
     private static JsonNode Phase(JsonNode report, Guid id) => report["phases"]!.AsArray().Single(p => p!["id"]!.GetValue<Guid>() == id)!;

@@ -12,6 +12,7 @@ namespace Participation.Api.Tests.Features.Surveys;
 /// Polls: answered in one click, one answer per person (or browser token), changeable and withdrawable while the phase
 /// is open, results right after the answer when published (always for the project's staff).
 /// </summary>
+[Collection(ApiCollection.B)]
 public sealed class PollTests(ApiFactory api) : ApiTest(api)
 {
     private sealed record Poll(IdeaCity C, Guid Phase, Guid Question, Guid[] Options);

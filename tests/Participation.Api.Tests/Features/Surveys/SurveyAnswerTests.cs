@@ -5,6 +5,7 @@ using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Features.Surveys;
 
+[Collection(ApiCollection.B)]
 public sealed class SurveyAnswerTests(ApiFactory api) : ApiTest(api)
 {
     private async Task<(SurveyCity S, JsonObject View)> SurveyAsync(string answer = "registered")

@@ -9,6 +9,7 @@ namespace Participation.Api.Tests.Features.Surveys;
 /// moderator_p1) in an open survey phase for registered residents, with a saved questionnaire; resident A has a
 /// draft. The same reads on a draft project show it to its staff only. A blocked user is refused every answer.
 /// </summary>
+[Collection(ApiCollection.B)]
 public sealed class SurveyAuthorizationTests(ApiFactory api) : ApiTest(api)
 {
     private static readonly string[] Actors = [.. AuthorizationMatrix.Actors, "blocked"];

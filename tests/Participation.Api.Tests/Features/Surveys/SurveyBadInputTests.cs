@@ -9,6 +9,7 @@ namespace Participation.Api.Tests.Features.Surveys;
 /// bodies: always a 4xx problem, never a 500, and nothing written (QUALITY.md §1). The global hostile-input test
 /// reaches these routes with unknown ids only.
 /// </summary>
+[Collection(ApiCollection.B)]
 public sealed class SurveyBadInputTests(ApiFactory api) : ApiTest(api)
 {
     private static readonly string[] Bodies =

@@ -5,6 +5,7 @@ using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Features.Surveys;
 
+[Collection(ApiCollection.B)]
 public sealed class SurveyBuilderTests(ApiFactory api) : ApiTest(api)
 {
     [Fact]

@@ -6,6 +6,7 @@ namespace Participation.Api.Tests.Features.Surveys;
 
 /// <summary>What saving and exporting a questionnaire record: the project's event with the phase in scope, the audit data as it
 /// was.</summary>
+[Collection(ApiCollection.B)]
 public sealed class SurveyEventsTests(ApiFactory api) : ApiTest(api)
 {
     private static string Compact(string? json) => JsonNode.Parse(json!)!.ToJsonString();

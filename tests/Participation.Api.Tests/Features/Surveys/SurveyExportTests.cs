@@ -10,6 +10,7 @@ using static Participation.Api.Tests.Features.Surveys.SurveyResultsKit;
 
 namespace Participation.Api.Tests.Features.Surveys;
 
+[Collection(ApiCollection.B)]
 public sealed class SurveyExportTests(ApiFactory api, ITestOutputHelper output) : ApiTest(api)
 {
     private static List<string[]> Parse(string text)

@@ -7,6 +7,7 @@ namespace Participation.Api.Tests.Features.Surveys;
 /// The authorization matrix (QUALITY.md §2) of survey results, text answers and the export, generated from a table:
 /// a survey in P1 (D1, moderator_p1) with six responses; the results published or not.
 /// </summary>
+[Collection(ApiCollection.B)]
 public sealed class SurveyResultsAuthorizationTests(ApiFactory api) : ApiTest(api)
 {
     private static readonly string[] Actions = ["read_results_unpublished", "read_results_published", "list_texts", "export"];

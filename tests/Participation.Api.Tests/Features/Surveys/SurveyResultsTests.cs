@@ -8,6 +8,7 @@ using static Participation.Api.Tests.Features.Surveys.SurveyResultsKit;
 
 namespace Participation.Api.Tests.Features.Surveys;
 
+[Collection(ApiCollection.B)]
 public sealed class SurveyResultsTests(ApiFactory api) : ApiTest(api)
 {
     /// <summary>

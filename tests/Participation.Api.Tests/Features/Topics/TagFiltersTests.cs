@@ -8,6 +8,7 @@ using Participation.Api.Tests.Infrastructure;
 namespace Participation.Api.Tests.Features.Topics;
 
 /// <summary>Areas derived from an idea's place, events filtered by their project's tags, and the area campaign segment.</summary>
+[Collection(ApiCollection.C)]
 public sealed class TagFiltersTests(ApiFactory api) : ApiTest(api)
 {
     private const double Lon = 4.30;

@@ -7,6 +7,7 @@ using Participation.Api.Tests.Infrastructure;
 namespace Participation.Api.Tests.Features.Topics;
 
 /// <summary>Topics and areas kept by admins; projects and ideas tagged from them, and lists filtered by them.</summary>
+[Collection(ApiCollection.C)]
 public sealed class TopicsTests(ApiFactory api) : ApiTest(api)
 {
     /// <summary>The audited facts of the lists (each named here, as the catalogue's check asks).</summary>

@@ -8,6 +8,7 @@ namespace Participation.Api.Tests.Features.Webhooks;
 /// The authorization matrix (QUALITY.md §2) of the webhook endpoints: admins and the IT manager manage any client's
 /// subscriptions; an API client with webhooks:manage its own only (another client's: 404); without the scope: 403.
 /// </summary>
+[Collection(ApiCollection.B)]
 public sealed class WebhookAuthorizationTests(ApiFactory api) : ApiTest(api)
 {
     private static readonly string[] Actions =

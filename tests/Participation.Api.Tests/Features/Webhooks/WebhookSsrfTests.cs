@@ -11,6 +11,7 @@ namespace Participation.Api.Tests.Features.Webhooks;
 /// proven with the fake resolver and the connect hook's spy: no connection is ever attempted to a refused address (the
 /// spy would fail the test), and nothing leaves loopback.
 /// </summary>
+[Collection(ApiCollection.B)]
 public sealed class WebhookSsrfTests(ApiFactory api) : ApiTest(api), IAsyncLifetime
 {
     private TestReceiver _receiver = null!;

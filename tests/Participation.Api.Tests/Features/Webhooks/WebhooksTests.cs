@@ -15,6 +15,7 @@ namespace Participation.Api.Tests.Features.Webhooks;
 /// Webhooks end to end: a client subscribes through the API, events fan out once into deliveries, the dispatcher sends
 /// them signed to a receiver on loopback; retries, giving up, disabling with e-mails, replay, test messages, races.
 /// </summary>
+[Collection(ApiCollection.B)]
 public sealed class WebhooksTests(ApiFactory api) : ApiTest(api), IAsyncLifetime
 {
     private TestReceiver _receiver = null!;

@@ -6,6 +6,7 @@ using static Participation.Api.Tests.Features.Widgets.WidgetTestKit;
 namespace Participation.Api.Tests.Features.Widgets;
 
 /// <summary>The authorization matrix (QUALITY.md §2) of the widget endpoints: admins, IT and communication managers only.</summary>
+[Collection(ApiCollection.C)]
 public sealed class WidgetAuthorizationTests(ApiFactory api) : ApiTest(api)
 {
     private static readonly string[] Actions = ["list", "get", "create", "update", "delete"];

@@ -6,6 +6,7 @@ using static Participation.Api.Tests.Features.Widgets.WidgetTestKit;
 
 namespace Participation.Api.Tests.Features.Widgets;
 
+[Collection(ApiCollection.C)]
 public sealed class WidgetsTests(ApiFactory api) : ApiTest(api)
 {
     private async Task<(HttpClient Client, TestUser User)> StaffAsync(string role = "communication_manager")
