@@ -147,6 +147,49 @@ public sealed class IdeaAttachmentsTests(ApiFactory api) : ApiTest(api)
         return builder.Build();
     }
 
+    /// <summary>
+    /// A PDF 1.5 whose opening action is a script kept in a Flate-compressed object stream, found through a cross-reference
+    /// stream: none of "/JavaScript", "/JS" or "/OpenAction"'s target appears in its raw bytes.
+    /// </summary>
+    internal static byte[] PdfWithCompressedScript(string action = "<< /S /JavaScript /JS (app.alert(1)) >>")
+    {
+        var body = new MemoryStream();
+        var offsets = new Dictionary<int, long>();
+        void Write(string text) => body.Write(System.Text.Encoding.ASCII.GetBytes(text));
+        void Object(int number, string text)
+        {
+            offsets[number] = body.Position;
+            Write($"{number} 0 obj\n{text}\nendobj\n");
+        }
+        Write("%PDF-1.5\n");
+        Object(1, "<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>");
+        Object(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+        Object(3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << >> >>");
+        var header = "4 0 ";
+        var packed = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(packed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+            zlib.Write(System.Text.Encoding.ASCII.GetBytes(header + action));
+        offsets[5] = body.Position;
+        Write($"5 0 obj\n<< /Type /ObjStm /N 1 /First {header.Length} /Filter /FlateDecode /Length {packed.Length} >>\nstream\n");
+        body.Write(packed.ToArray());
+        Write("\nendstream\nendobj\n");
+        // The cross-reference stream: type (1 byte), offset or object stream number (4), generation or index (2).
+        var xrefOffset = body.Position;
+        var rows = new List<byte[]> { Row(0, 0, 0xFFFF) };
+        rows.AddRange(new[] { 1, 2, 3 }.Select(n => Row(1, offsets[n], 0)));
+        rows.Add(Row(2, 5, 0));
+        rows.Add(Row(1, offsets[5], 0));
+        rows.Add(Row(1, xrefOffset, 0));
+        var table = rows.SelectMany(r => r).ToArray();
+        Write($"6 0 obj\n<< /Type /XRef /Size 7 /W [1 4 2] /Root 1 0 R /Length {table.Length} >>\nstream\n");
+        body.Write(table);
+        Write($"\nendstream\nendobj\nstartxref\n{xrefOffset}\n%%EOF\n");
+        return body.ToArray();
+
+        static byte[] Row(byte type, long field2, int field3) =>
+            [type, (byte)(field2 >> 24), (byte)(field2 >> 16), (byte)(field2 >> 8), (byte)field2, (byte)(field3 >> 8), (byte)field3];
+    }
+
     /// <summary>The JPEG's segments before its image data: (marker, payload).</summary>
     private static List<(byte Marker, byte[] Payload)> Segments(byte[] jpeg)
     {
@@ -245,6 +288,7 @@ public sealed class IdeaAttachmentsTests(ApiFactory api) : ApiTest(api)
     [InlineData("image_without_alt")]
     [InlineData("pdf_that_does_not_parse")]
     [InlineData("pdf_with_javascript")]
+    [InlineData("pdf_with_javascript_in_an_object_stream")]
     [InlineData("too_large")]
     [InlineData("svg")]
     public async Task Wrong_content_and_bombs_are_refused_and_nothing_is_written(string kind)
@@ -269,6 +313,7 @@ public sealed class IdeaAttachmentsTests(ApiFactory api) : ApiTest(api)
                 "application/pdf",
                 null
             ),
+            "pdf_with_javascript_in_an_object_stream" => Form(PdfWithCompressedScript(), "plan.pdf", "application/pdf", null),
             "too_large" => Form([.. png, .. new byte[11 * 1024 * 1024]], "photo.png", "image/png"),
             _ => Form("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"u8.ToArray(), "photo.svg", "image/svg+xml"),
         };
