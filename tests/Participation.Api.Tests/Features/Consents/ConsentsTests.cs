@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Features.Consents;

@@ -60,7 +60,9 @@ describe('MyConsents', () => {
 
   it('accepts the current version and changes the newsletter choice', async () => {
     getMine.mockResolvedValue(consents());
-    accept.mockResolvedValue(consents({ terms: { currentVersion: '2', acceptedVersion: '2', acceptedAt: '2026-03-02T10:00:00Z', upToDate: true } }));
+    accept.mockResolvedValue(
+      consents({ terms: { currentVersion: '2', acceptedVersion: '2', acceptedAt: '2026-03-02T10:00:00Z', upToDate: true } }),
+    );
     setNewsletter.mockResolvedValue({ consented: false, givenAt: '2026-03-01T09:30:00Z', withdrawnAt: '2026-03-02T10:00:00Z' });
     renderIt(<MyConsents />);
     const user = userEvent.setup();
@@ -84,7 +86,9 @@ describe('TermsBanner', () => {
 
   it('asks to accept a changed version and goes away once accepted', async () => {
     getMine.mockResolvedValue(consents());
-    accept.mockResolvedValue(consents({ terms: { currentVersion: '2', acceptedVersion: '2', acceptedAt: '2026-03-02T10:00:00Z', upToDate: true } }));
+    accept.mockResolvedValue(
+      consents({ terms: { currentVersion: '2', acceptedVersion: '2', acceptedAt: '2026-03-02T10:00:00Z', upToDate: true } }),
+    );
     renderIt(<TermsBanner />);
 
     expect(await screen.findByText(/Les conditions d’utilisation ont changé \(version 2\)/)).toBeInTheDocument();

@@ -23,7 +23,14 @@ export function notificationHref(n: ListNotificationsNotification): string {
 
 /** A text given per language (a project's title, a phase's), in `language`, else French, else any. */
 function inLanguage(texts: Record<string, string | null | undefined>, language: string): string {
-  return (texts[language] ?? '').trim() || (texts.fr ?? '').trim() || Object.values(texts).find((v) => v?.trim())?.trim() || '';
+  return (
+    (texts[language] ?? '').trim() ||
+    (texts.fr ?? '').trim() ||
+    Object.values(texts)
+      .find((v) => v?.trim())
+      ?.trim() ||
+    ''
+  );
 }
 
 /** What a notification says, as one sentence in the UI language. */
@@ -86,7 +93,10 @@ export function describeNotification(t: TFunction, n: ListNotificationsNotificat
 /** The quoted text a notification carries, if any: official feedback or a comment's excerpt. */
 export function notificationQuote(t: TFunction, n: ListNotificationsNotification): { label: string; text: string } | null {
   const feedback = datum(n, 'feedback');
-  if (feedback && (n.category === 'idea_status_mine' || n.category === 'idea_status_followed' || n.category === 'project_updates_followed')) {
+  if (
+    feedback &&
+    (n.category === 'idea_status_mine' || n.category === 'idea_status_followed' || n.category === 'project_updates_followed')
+  ) {
     const signedAs = datum(n, 'signedAs');
     return { label: signedAs ? t('notifications.feedbackFrom', { name: signedAs }) : t('notifications.feedback'), text: feedback };
   }
