@@ -25,12 +25,14 @@ public static class AcceptTerms
                 .SingleLine();
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events, ISender sender) : ICommandHandler<Command, GetMyConsents.Response>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events, ISender sender)
+        : ICommandHandler<Command, GetMyConsents.Response>
     {
-        // The person's row locked: two tabs accepting at once add one row.
+        // The person's row is locked first, then their latest acceptance read (a statement of its own, so it sees what a
+        // parallel acceptance committed while this one waited): two tabs accepting at once add one row.
+        private const string LockSql = "SELECT 1 FROM users WHERE id = @ActorId FOR UPDATE;";
         private const string LatestSql = """
-            SELECT (SELECT terms_version FROM consents WHERE user_id = u.id AND kind = 'terms' ORDER BY recorded_at DESC, id DESC LIMIT 1)
-              FROM users u WHERE u.id = @ActorId FOR UPDATE;
+            SELECT terms_version FROM consents WHERE user_id = @ActorId AND kind = 'terms' ORDER BY recorded_at DESC, id DESC LIMIT 1;
             """;
 
         public async ValueTask<GetMyConsents.Response> Handle(Command c, CancellationToken ct)
@@ -60,6 +62,7 @@ public static class AcceptTerms
             var current = await ConsentRecords.CurrentTermsVersionAsync(connection, tx, ct);
             if (version != current)
                 throw new ConflictException(Messages.Get("terms_version_outdated"), field);
+            await connection.ExecuteAsync(new CommandDefinition(LockSql, new { ActorId = userId }, tx, cancellationToken: ct));
             var latest = await connection.QuerySingleOrDefaultAsync<string?>(
                 new CommandDefinition(LatestSql, new { ActorId = userId }, tx, cancellationToken: ct)
             );

@@ -20,11 +20,33 @@ public static class ConsentRecords
 
     /// <summary>Adds a newsletter row (the person's choice, given or not).</summary>
     public static Task NewsletterAsync(IDbTransaction tx, Guid userId, bool given, string source, CancellationToken ct) =>
-        InsertAsync(tx, new { UserId = userId, Kind = "newsletter", TermsVersion = (string?)null, Given = given, Source = source }, ct);
+        InsertAsync(
+            tx,
+            new
+            {
+                UserId = userId,
+                Kind = "newsletter",
+                TermsVersion = (string?)null,
+                Given = given,
+                Source = source,
+            },
+            ct
+        );
 
     /// <summary>Adds a row saying the person accepted <paramref name="version"/> of the terms.</summary>
     public static Task TermsAsync(IDbTransaction tx, Guid userId, string version, string source, CancellationToken ct) =>
-        InsertAsync(tx, new { UserId = userId, Kind = "terms", TermsVersion = version, Given = true, Source = source }, ct);
+        InsertAsync(
+            tx,
+            new
+            {
+                UserId = userId,
+                Kind = "terms",
+                TermsVersion = version,
+                Given = true,
+                Source = source,
+            },
+            ct
+        );
 
     private static Task InsertAsync(IDbTransaction tx, object row, CancellationToken ct) =>
         tx.Connection!.ExecuteAsync(new CommandDefinition(InsertSql, row, tx, cancellationToken: ct));

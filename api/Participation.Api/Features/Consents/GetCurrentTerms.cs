@@ -9,8 +9,7 @@ public static class GetCurrentTerms
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
     {
-        private const string Sql =
-            "SELECT version, published_at FROM terms_versions ORDER BY published_at DESC, version DESC LIMIT 1;";
+        private const string Sql = "SELECT version, published_at FROM terms_versions ORDER BY published_at DESC, version DESC LIMIT 1;";
 
         private sealed record Row(string Version, DateTime PublishedAt);
 

@@ -27,7 +27,14 @@ public static class GetMyConsents
                    WHERE user_id = @ActorId ORDER BY recorded_at DESC, id DESC LIMIT @Take) c ON true;
             """;
 
-        private sealed record Row(string CurrentVersion, string? Kind, string? TermsVersion, bool? Given, string? Source, DateTime? RecordedAt);
+        private sealed record Row(
+            string CurrentVersion,
+            string? Kind,
+            string? TermsVersion,
+            bool? Given,
+            string? Source,
+            DateTime? RecordedAt
+        );
 
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {

@@ -73,7 +73,9 @@ public sealed class ConsentsTests(ApiFactory api) : ApiTest(api)
         Assert.False(mine["newsletter"]!["consented"]!.GetValue<bool>());
 
         // An old version is refused; the current one accepted, twice in parallel: one row.
-        await (await client.PostJsonAsync("/api/v1/consents/mine/terms", new { version = "1" })).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await client.PostJsonAsync("/api/v1/consents/mine/terms", new { version = "1" })).AssertProblemAsync(
+            HttpStatusCode.Conflict
+        );
         var accepts = await Task.WhenAll(
             Enumerable.Range(0, 5).Select(_ => client.PostJsonAsync("/api/v1/consents/mine/terms", new { version = "2026-12" }))
         );
@@ -102,23 +104,29 @@ public sealed class ConsentsTests(ApiFactory api) : ApiTest(api)
             HttpStatusCode.Unauthorized,
             (await anonymous.PostJsonAsync("/api/v1/consents/mine/terms", new { version = "1" })).StatusCode
         );
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostJsonAsync("/api/v1/consents/terms", new { version = "9" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Unauthorized,
+            (await anonymous.PostJsonAsync("/api/v1/consents/terms", new { version = "9" })).StatusCode
+        );
         foreach (var role in new[] { "communication_manager", "it_manager" })
             await (
-                await Api.ClientFor((await Api.CreateUserAsync(role: role)).Id).PostJsonAsync("/api/v1/consents/terms", new { version = "9" })
+                await Api.ClientFor((await Api.CreateUserAsync(role: role)).Id)
+                    .PostJsonAsync("/api/v1/consents/terms", new { version = "9" })
             ).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await client.PostJsonAsync("/api/v1/consents/terms", new { version = "9" })).AssertProblemAsync(HttpStatusCode.Forbidden);
 
         var admin = Api.ClientFor((await Api.CreateUserAsync(role: "admin")).Id);
         await (await admin.PostJsonAsync("/api/v1/consents/terms", new { version = "" })).AssertFieldErrorsAsync("version");
-        await (await admin.PostJsonAsync("/api/v1/consents/terms", new { version = new string('9', 41) })).AssertFieldErrorsAsync("version");
+        await (await admin.PostJsonAsync("/api/v1/consents/terms", new { version = new string('9', 41) })).AssertFieldErrorsAsync(
+            "version"
+        );
         await (await admin.PostJsonAsync("/api/v1/consents/terms", new { version = "a\u202eb" })).AssertFieldErrorsAsync("version");
         await (await admin.PostJsonAsync("/api/v1/consents/terms", new { version = "1" })).AssertProblemAsync(HttpStatusCode.Conflict);
         await (await client.PostJsonAsync("/api/v1/consents/mine/terms", new { version = "" })).AssertFieldErrorsAsync("version");
         await (await client.PostJsonAsync("/api/v1/consents/mine/terms", new { })).AssertProblemAsync(HttpStatusCode.BadRequest);
-        await (
-            await RegisterAsync("bad@example.org", new { acceptedTermsVersion = new string('1', 41) })
-        ).AssertFieldErrorsAsync("acceptedTermsVersion");
+        await (await RegisterAsync("bad@example.org", new { acceptedTermsVersion = new string('1', 41) })).AssertFieldErrorsAsync(
+            "acceptedTermsVersion"
+        );
 
         Assert.Equal(1, await Api.CountAsync("terms_versions"));
         Assert.Equal(1, await Api.CountAsync("consents"));

@@ -15,10 +15,10 @@ export function notificationIdeaTitle(n: ListNotificationsNotification): string 
   return (n.ideaTitle ?? '').trim() || datum(n, 'ideaTitle');
 }
 
-/** Where a notification leads: its idea's page, its project's page, or the list when it concerns neither. */
+/** Where a notification leads: its idea's page, a followed project's page, or the list otherwise. */
 export function notificationHref(n: ListNotificationsNotification): string {
   if (n.projectId && n.ideaId) return `/projects/${n.projectId}/ideas/${n.ideaId}`;
-  return n.projectId ? `/projects/${n.projectId}` : '/notifications';
+  return n.projectId && n.category === 'project_updates_followed' ? `/projects/${n.projectId}` : '/notifications';
 }
 
 /** A text given per language (a project's title, a phase's), in `language`, else French, else any. */
