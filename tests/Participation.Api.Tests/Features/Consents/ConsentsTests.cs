@@ -83,9 +83,10 @@ public sealed class ConsentsTests(ApiFactory api) : ApiTest(api)
         mine = await (await client.GetAsync("/api/v1/consents/mine")).ReadJsonAsync();
         Assert.True(mine["terms"]!["upToDate"]!.GetValue<bool>());
         var history = mine["history"]!.AsArray().Select(r => (r!["kind"]!.GetValue<string>(), r["given"]!.GetValue<bool>())).ToList();
-        // Newest first: terms 2026-12, newsletter no, newsletter yes, newsletter no (registration), terms 1.
+        // Newest first: terms 2026-12, newsletter no, newsletter yes, then the registration's two rows (same instant: the
+        // terms row, written second, first).
         Assert.Equal(
-            new[] { ("terms", true), ("newsletter", false), ("newsletter", true), ("newsletter", false), ("terms", true) },
+            new[] { ("terms", true), ("newsletter", false), ("newsletter", true), ("terms", true), ("newsletter", false) },
             history
         );
 
