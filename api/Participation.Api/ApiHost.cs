@@ -8,6 +8,7 @@ using Participation.Api.Features.Budgets;
 using Participation.Api.Features.CalendarEvents;
 using Participation.Api.Features.Campaigns;
 using Participation.Api.Features.Comments;
+using Participation.Api.Features.Consents;
 using Participation.Api.Features.ContentCalendar;
 using Participation.Api.Features.Departments;
 using Participation.Api.Features.Digests;
@@ -85,6 +86,7 @@ public static class ApiHost
         services.AddBriefings();
         services.AddCampaigns();
         services.AddCalendarEvents(builder.Configuration);
+        services.AddPhaseStarts(builder.Configuration);
         services.AddGeocoding(builder.Configuration);
         services.AddSingleton<RefreshTrending>();
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<RefreshTrending>());
@@ -145,6 +147,7 @@ public static class ApiHost
         api.MapMediaEndpoints();
         api.MapCalendarEventsEndpoints();
         api.MapCampaignsEndpoints();
+        api.MapConsentsEndpoints();
         api.MapPagesEndpoints();
         api.MapHomePageEndpoints();
         api.MapTopicsEndpoints();

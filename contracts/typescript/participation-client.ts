@@ -3910,6 +3910,268 @@ export class ParticipationClient {
     }
 
     /**
+     * The current version of the terms of use, and when it was published.
+     * @return OK
+     */
+    getCurrentTerms(signal?: AbortSignal): Promise<GetCurrentTermsResponse> {
+        let url_ = this.baseUrl + "/api/v1/consents/terms";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetCurrentTerms(_response);
+        });
+    }
+
+    protected processGetCurrentTerms(response: Response): Promise<GetCurrentTermsResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetCurrentTermsResponse;
+            return result200;
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GetCurrentTermsResponse>(null as any);
+    }
+
+    /**
+     * Publish a new version of the terms of use (admins); signed-in people are then asked to accept it.
+     * @return Created
+     */
+    publishTermsVersion(body: PublishTermsVersionRequest, signal?: AbortSignal): Promise<GetCurrentTermsResponse> {
+        let url_ = this.baseUrl + "/api/v1/consents/terms";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPublishTermsVersion(_response);
+        });
+    }
+
+    protected processPublishTermsVersion(response: Response): Promise<GetCurrentTermsResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetCurrentTermsResponse;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than the configured limit.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GetCurrentTermsResponse>(null as any);
+    }
+
+    /**
+     * Your consents: the terms version you accepted, your newsletter choice, and their history.
+     * @return OK
+     */
+    getMyConsents(signal?: AbortSignal): Promise<GetMyConsentsResponse> {
+        let url_ = this.baseUrl + "/api/v1/consents/mine";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMyConsents(_response);
+        });
+    }
+
+    protected processGetMyConsents(response: Response): Promise<GetMyConsentsResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetMyConsentsResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GetMyConsentsResponse>(null as any);
+    }
+
+    /**
+     * Accept the current version of the terms of use (the version you read).
+     * @return OK
+     */
+    acceptTerms(body: AcceptTermsRequest, signal?: AbortSignal): Promise<GetMyConsentsResponse> {
+        let url_ = this.baseUrl + "/api/v1/consents/mine/terms";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAcceptTerms(_response);
+        });
+    }
+
+    protected processAcceptTerms(response: Response): Promise<GetMyConsentsResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetMyConsentsResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than the configured limit.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GetMyConsentsResponse>(null as any);
+    }
+
+    /**
      * The staff content calendar: phases, events, campaigns and briefings the caller may see, in a window.
      * @param from (optional) The window's start (included; ISO 8601, e.g. `2026-12-01T00:00:00+01:00`); required.
      * @param to (optional) The window's end (excluded); required, at most 100 days after `from`.
@@ -17679,6 +17941,10 @@ export interface AcceptInvitationRequest {
     locale?: string | undefined;
 }
 
+export interface AcceptTermsRequest {
+    version: string;
+}
+
 export interface ActionPolicyDecision {
     action: ParticipationAction;
     allowed: boolean;
@@ -18381,6 +18647,9 @@ export enum EventType {
     AreaRestored = "area.restored",
     ContentCalendarFeedCreated = "content_calendar.feed_created",
     ContentCalendarFeedRevoked = "content_calendar.feed_revoked",
+    PhaseStarted = "phase.started",
+    TermsVersionPublished = "platform.terms_version_published",
+    TermsAccepted = "user.terms_accepted",
 }
 
 export interface Export {
@@ -18564,6 +18833,11 @@ export interface GetContentCalendarFeedResponse {
     createdAt?: string | undefined;
 }
 
+export interface GetCurrentTermsResponse {
+    version: string;
+    publishedAt: string;
+}
+
 export interface GetDashboardDecision {
     ideaId: string;
     projectId: string;
@@ -18741,6 +19015,32 @@ export interface GetModerationQueueItem {
 export interface GetModerationQueueResponse {
     items: GetModerationQueueItem[];
     nextCursor?: string | undefined;
+}
+
+export interface GetMyConsentsNewsletter {
+    consented: boolean;
+    changedAt?: string | undefined;
+}
+
+export interface GetMyConsentsRecord {
+    kind: string;
+    termsVersion?: string | undefined;
+    given: boolean;
+    source: string;
+    recordedAt: string;
+}
+
+export interface GetMyConsentsResponse {
+    terms: GetMyConsentsTerms;
+    newsletter: GetMyConsentsNewsletter;
+    history: GetMyConsentsRecord[];
+}
+
+export interface GetMyConsentsTerms {
+    currentVersion: string;
+    acceptedVersion?: string | undefined;
+    acceptedAt?: string | undefined;
+    upToDate: boolean;
 }
 
 export interface GetMyVotesResponse {
@@ -19880,6 +20180,7 @@ export enum NotificationCategory {
     DepartmentSummary = "department_summary",
     ModeratorDigest = "moderator_digest",
     Briefing = "briefing",
+    ProjectUpdatesFollowed = "project_updates_followed",
 }
 
 export enum NotificationChannel {
@@ -20091,6 +20392,10 @@ export interface PublishHomePageRequest {
     language?: HomePageLanguage | undefined;
 }
 
+export interface PublishTermsVersionRequest {
+    version: string;
+}
+
 export interface QuestionSettings {
     minSelections?: number | undefined;
     maxSelections?: number | undefined;
@@ -20156,6 +20461,7 @@ export interface RegisterCommand {
     lastName: string;
     locale?: string | undefined;
     newsletterConsent?: boolean | undefined;
+    acceptedTermsVersion?: string | undefined;
 }
 
 export interface RegisterResponse {

@@ -36,6 +36,7 @@ test('a resident registers from the home page and is asked to confirm the addres
   await expect(page.getByText('12 caractères minimum.')).toBeVisible();
   await page.getByLabel('Mot de passe', { exact: true }).fill(password);
   await expect(page.getByLabel('Langue de la plateforme et des e-mails')).toHaveValue('fr');
+  await page.getByRole('checkbox', { name: /J’accepte les conditions d’utilisation/ }).check();
   await page.getByRole('button', { name: 'Créer mon compte' }).click();
   await expect(page.getByRole('heading', { name: 'Vérifiez votre boîte de réception' })).toBeVisible();
   await expect(page.getByText(email)).toBeVisible();

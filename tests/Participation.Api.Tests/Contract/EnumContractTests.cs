@@ -41,7 +41,7 @@ public sealed class EnumContractTests(ApiFactory api) : ApiTest(api)
     [InlineData(
         "NotificationCategory",
         "idea_status_mine idea_status_followed comment_on_my_idea reply_to_my_comment new_idea_to_moderate content_hidden mention "
-            + "idea_assigned department_summary moderator_digest briefing"
+            + "idea_assigned department_summary moderator_digest briefing project_updates_followed"
     )]
     [InlineData("NotificationChannel", "email in_app off")]
     [InlineData("ManagedIdeaSort", "newest oldest most_supported most_commented waiting_longest")]

@@ -206,6 +206,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await _respawner!.ResetAsync(connection);
         // The standard pages come from a migration: put them back as a new platform has them.
         await connection.ExecuteAsync("SELECT seed_standard_pages();");
+        // The first version of the terms of use comes from a migration too (0035).
+        await connection.ExecuteAsync("INSERT INTO terms_versions (version) VALUES ('1') ON CONFLICT DO NOTHING;");
         await SeedTopicsAsync(connection);
         if (Directory.Exists(StorageDirectory))
             Directory.Delete(StorageDirectory, recursive: true);

@@ -121,6 +121,8 @@ public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
                 "GET /api/v1/projects/by-slug/{slug}",
                 "GET /api/v1/projects/by-slug/{projectSlug}/ideas/{slug}",
                 "GET /api/v1/events/by-slug/{slug}",
+                // The current version of the terms of use, accepted by registering (issue 17).
+                "GET /api/v1/consents/terms",
             }.Order(),
             anonymous
         );

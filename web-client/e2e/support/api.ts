@@ -31,19 +31,25 @@ export async function createdId(response: APIResponse): Promise<string> {
   return ((await response.json()) as { id: string }).id;
 }
 
-/** Registers someone (in French, with `password`); the address is not confirmed. Returns their id. */
+/** Registers someone (in French, with `password`, accepting the current terms of use unless told not to); the address is not
+ * confirmed. Returns their id. */
 export async function register(
   request: APIRequestContext,
-  person: { email: string; firstName: string; lastName: string },
+  person: { email: string; firstName: string; lastName: string; acceptTerms?: boolean },
 ): Promise<string> {
-  const { email, firstName, lastName } = person;
-  return createdId(await request.post('/api/v1/auth/register', { data: { email, password, firstName, lastName, locale: 'fr' } }));
+  const { email, firstName, lastName, acceptTerms = true } = person;
+  const terms = acceptTerms ? ((await (await request.get('/api/v1/consents/terms')).json()) as { version: string }).version : undefined;
+  return createdId(
+    await request.post('/api/v1/auth/register', {
+      data: { email, password, firstName, lastName, locale: 'fr', acceptedTermsVersion: terms },
+    }),
+  );
 }
 
 /** Registers someone (in French, with `password`) and confirms the address by the e-mailed link, as in real life; returns their id. */
 export async function registerConfirmed(
   request: APIRequestContext,
-  person: { email: string; firstName: string; lastName: string },
+  person: { email: string; firstName: string; lastName: string; acceptTerms?: boolean },
 ): Promise<string> {
   const { email } = person;
   const id = await register(request, person);

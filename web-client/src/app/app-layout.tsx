@@ -9,6 +9,7 @@ import { SiteHeader, type NavItem } from '@/components/layout/site-header';
 import { SiteNameContext } from '@/components/layout/page';
 import { Button } from '@/components/ui/button';
 import { useLogout } from '@/features/auth/api/auth';
+import { TermsBanner } from '@/features/consents/components/terms-banner';
 import { NotificationMenu } from '@/features/notifications/components/notification-menu';
 import { FooterLinks } from '@/features/pages/components/footer-links';
 import { platformQueryOptions } from '@/features/platform/api/platform';
@@ -87,6 +88,7 @@ export function AppLayout() {
         }
       />
       <main id="main" tabIndex={-1} className="site-main">
+        {status === 'authenticated' ? <TermsBanner /> : null}
         <Outlet />
       </main>
       <SiteFooter

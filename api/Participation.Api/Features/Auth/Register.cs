@@ -7,13 +7,16 @@ namespace Participation.Api.Features.Auth;
 public static class Register
 {
     /// <param name="NewsletterConsent">Opt-in to the platform's newsletter (campaigns): never presumed, recorded with its date.</param>
+    /// <param name="AcceptedTermsVersion">The version of the terms of use the person accepted (<c>GET /consents/terms</c>):
+    /// recorded with its date; an outdated one is refused (409). Without it, the person is asked once signed in.</param>
     public sealed record Command(
         string Email,
         string Password,
         string FirstName,
         string LastName,
         string? Locale,
-        bool? NewsletterConsent = null
+        bool? NewsletterConsent = null,
+        string? AcceptedTermsVersion = null
     ) : ICommand<Response>;
 
     public sealed record Response(Guid Id);
@@ -27,6 +30,11 @@ public static class Register
             RuleFor(c => c.FirstName).PersonName();
             RuleFor(c => c.LastName).PersonName();
             RuleFor(c => c.Locale).Locale();
+            RuleFor(c => c.AcceptedTermsVersion!)
+                .MaximumLength(40)
+                .WithMessage(_ => Messages.Get("too_long"))
+                .SingleLine()
+                .When(c => c.AcceptedTermsVersion is not null);
         }
     }
 
@@ -95,6 +103,18 @@ public static class Register
             );
             if (c.NewsletterConsent == true)
                 await Campaigns.NewsletterConsents.SetAsync(tx, events, id, true, Campaigns.ConsentSource.Registration, Actor.User(id), ct);
+            else
+                await Consents.ConsentRecords.NewsletterAsync(tx, id, false, Campaigns.ConsentSource.Registration, ct);
+            if (c.AcceptedTermsVersion is { } terms)
+                await Consents.AcceptTerms.Handler.RecordAsync(
+                    tx,
+                    events,
+                    id,
+                    terms.Trim(),
+                    Consents.ConsentSource.Registration,
+                    ct,
+                    "acceptedTermsVersion"
+                );
             await tx.CommitAsync(ct);
             return new Response(id);
         }

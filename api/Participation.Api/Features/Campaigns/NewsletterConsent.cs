@@ -51,6 +51,7 @@ public static class NewsletterConsents
         );
         if (changed is null)
             return false;
+        await Consents.ConsentRecords.NewsletterAsync(tx, userId, consented, source, ct);
         await events.RecordAsync(
             tx,
             consented ? EventType.NewsletterConsentGiven : EventType.NewsletterConsentWithdrawn,

@@ -426,6 +426,18 @@ public enum EventType
 
     [JsonStringEnumMemberName("content_calendar.feed_revoked")]
     ContentCalendarFeedRevoked,
+
+    // A phase's start has passed (announced once by the platform's job, which notifies the project's followers).
+    [JsonStringEnumMemberName("phase.started")]
+    PhaseStarted,
+
+    // Consents: an admin published a new version of the terms of use; a person accepted a version (at registration or
+    // when asked after a change).
+    [JsonStringEnumMemberName("platform.terms_version_published")]
+    TermsVersionPublished,
+
+    [JsonStringEnumMemberName("user.terms_accepted")]
+    TermsAccepted,
 }
 
 /// <summary>What an event is about.</summary>
@@ -605,6 +617,10 @@ public static class EventCatalogue
             or EventType.CampaignCancelled
             or EventType.CampaignSent => new(SubjectType.Campaign, true),
             EventType.NewsletterConsentGiven or EventType.NewsletterConsentWithdrawn => new(SubjectType.User, false),
+            // By the platform (not a staff action): the phase is the subject, its project in the scope.
+            EventType.PhaseStarted => new(SubjectType.Phase, false),
+            EventType.TermsVersionPublished => new(SubjectType.Platform, true),
+            EventType.TermsAccepted => new(SubjectType.User, false),
             EventType.PageCreated
             or EventType.PageUpdated
             or EventType.PagePublished

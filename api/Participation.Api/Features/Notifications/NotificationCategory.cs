@@ -26,6 +26,9 @@ public enum NotificationCategory
 
     /// <summary>Elected officials' briefings about their scope (e-mail only: the periodic briefing and project launches).</summary>
     Briefing,
+
+    /// <summary>A project you follow: one of its phases started, or a decision on one of its ideas was published.</summary>
+    ProjectUpdatesFollowed,
 }
 
 /// <summary>How a person hears about a category: e-mail and in-app, in-app only, or not at all.</summary>

@@ -37,6 +37,11 @@ public sealed class NotificationEmails(IOptions<EmailOptions> options, Unsubscri
             ["mention.body"] = "{1} vous a mentionné·e dans une note interne sur l'idée « {0} » :",
             ["idea_assigned.subject"] = "{1} vous a confié l'idée « {0} »",
             ["idea_assigned.body"] = "{1} vous a confié la réponse à l'idée « {0} ».",
+            ["project_phase_started.subject"] = "« {0} » : une nouvelle phase commence",
+            ["project_phase_started.body"] = "Dans le projet « {0} », que vous suivez, la phase « {1} » a commencé.",
+            ["project_decision.subject"] = "« {0} » : une décision sur l'idée « {1} »",
+            ["project_decision.body"] = "Dans le projet « {0} », que vous suivez, l'idée « {1} » est maintenant : {2}.",
+            ["project_action"] = "Voir le projet",
             ["action"] = "Voir l'idée",
             ["footer"] = "Vous recevez cet e-mail selon vos préférences de notification.",
             ["unsubscribe"] = "Ne plus recevoir ce type d'e-mails",
@@ -70,6 +75,11 @@ public sealed class NotificationEmails(IOptions<EmailOptions> options, Unsubscri
             ["mention.body"] = "{1} vermeldde u in een interne notitie bij het idee '{0}':",
             ["idea_assigned.subject"] = "{1} vertrouwde u het idee '{0}' toe",
             ["idea_assigned.body"] = "{1} vertrouwde u het antwoord op het idee '{0}' toe.",
+            ["project_phase_started.subject"] = "'{0}': een nieuwe fase begint",
+            ["project_phase_started.body"] = "In het project '{0}', dat u volgt, is de fase '{1}' begonnen.",
+            ["project_decision.subject"] = "'{0}': een beslissing over het idee '{1}'",
+            ["project_decision.body"] = "In het project '{0}', dat u volgt, is het idee '{1}' nu: {2}.",
+            ["project_action"] = "Het project bekijken",
             ["action"] = "Het idee bekijken",
             ["footer"] = "U ontvangt deze e-mail volgens uw meldingsvoorkeuren.",
             ["unsubscribe"] = "Dit soort e-mails niet meer ontvangen",
@@ -103,6 +113,11 @@ public sealed class NotificationEmails(IOptions<EmailOptions> options, Unsubscri
             ["mention.body"] = "{1} mentioned you in an internal note on the idea \"{0}\":",
             ["idea_assigned.subject"] = "{1} assigned the idea \"{0}\" to you",
             ["idea_assigned.body"] = "{1} made you responsible for answering the idea \"{0}\".",
+            ["project_phase_started.subject"] = "\"{0}\": a new phase begins",
+            ["project_phase_started.body"] = "In the project \"{0}\", which you follow, the phase \"{1}\" has begun.",
+            ["project_decision.subject"] = "\"{0}\": a decision on the idea \"{1}\"",
+            ["project_decision.body"] = "In the project \"{0}\", which you follow, the idea \"{1}\" is now: {2}.",
+            ["project_action"] = "See the project",
             ["action"] = "See the idea",
             ["footer"] = "You receive this e-mail according to your notification preferences.",
             ["unsubscribe"] = "Stop these e-mails",
@@ -128,8 +143,15 @@ public sealed class NotificationEmails(IOptions<EmailOptions> options, Unsubscri
         string Locale,
         string? IdeaTitle,
         string? ProjectSlug = null,
-        string? IdeaSlug = null
+        string? IdeaSlug = null,
+        IReadOnlyDictionary<string, string>? ProjectTitle = null
     );
+
+    /// <summary>A localized text in the reader's language, else French, else any.</summary>
+    private static string InLanguage(IReadOnlyDictionary<string, string>? text, string locale) =>
+        text is null ? ""
+        : text.GetValueOrDefault(locale) is { Length: > 0 } own ? own
+        : text.GetValueOrDefault("fr") ?? text.Values.FirstOrDefault() ?? "";
 
     public OutgoingEmail Render(Item n)
     {
@@ -138,7 +160,11 @@ public sealed class NotificationEmails(IOptions<EmailOptions> options, Unsubscri
         string? D(string key) => n.Data.GetValueOrDefault(key);
         var o = options.Value;
         var app = o.AppBaseUrl.TrimEnd('/');
-        var link = n.ProjectSlug is { } p && n.IdeaSlug is { } i ? $"{app}/projects/{p}/ideas/{i}" : $"{app}/notifications";
+        var link =
+            n.ProjectSlug is { } p && n.IdeaSlug is { } i ? $"{app}/projects/{p}/ideas/{i}"
+            : n.ProjectSlug is { } project ? $"{app}/projects/{project}"
+            : $"{app}/notifications";
+        var action = n.IdeaSlug is null && n.ProjectSlug is not null ? t["project_action"] : t["action"];
         var token = tokens.Issue(n.UserId, n.Category);
         var unsubscribeApi =
             $"{(o.ApiBaseUrl ?? o.AppBaseUrl).TrimEnd('/')}/api/v1/notifications/unsubscribe?token={Uri.EscapeDataString(token)}";
@@ -167,6 +193,20 @@ public sealed class NotificationEmails(IOptions<EmailOptions> options, Unsubscri
                     F("new_idea_to_moderate.body", idea, actor)
                     + (D("status") == Features.Ideas.IdeaStatus.Prescreening.ToWire() ? " " + t["new_idea_to_moderate.prescreening"] : "");
                 break;
+            case NotificationCategory.ProjectUpdatesFollowed:
+                var projectTitle = InLanguage(n.ProjectTitle, n.Locale);
+                if (D("kind") == "phase_started")
+                {
+                    var phase = D($"phaseTitle.{n.Locale}") is { Length: > 0 } own ? own : D("phaseTitle.fr") ?? "";
+                    subject = F("project_phase_started.subject", projectTitle);
+                    intro = F("project_phase_started.body", projectTitle, phase);
+                }
+                else
+                {
+                    subject = F("project_decision.subject", projectTitle, idea);
+                    intro = F("project_decision.body", projectTitle, idea, status);
+                }
+                break;
             default:
                 subject = F($"{n.Category}.subject", idea, actor);
                 intro = F($"{n.Category}.body", idea, actor, D("reason") ?? "");
@@ -180,7 +220,7 @@ public sealed class NotificationEmails(IOptions<EmailOptions> options, Unsubscri
             $"{hello}\n\n{intro}\n"
             + (quoteLabel is null ? "" : $"\n{quoteLabel}")
             + (string.IsNullOrEmpty(quote) ? "" : $"\n> {quote.Replace("\n", "\n> ")}\n")
-            + $"\n{t["action"]} : {link}\n\n--\n{t["footer"]}\n{t["preferences"]} : "
+            + $"\n{action} : {link}\n\n--\n{t["footer"]}\n{t["preferences"]} : "
             + $"{preferences}\n{t["unsubscribe"]} : {unsubscribePage}\n";
         var html = $"""
             <!doctype html><html lang="{n.Locale}"><body style="font-family:sans-serif;line-height:1.5">
@@ -193,7 +233,7 @@ public sealed class NotificationEmails(IOptions<EmailOptions> options, Unsubscri
                     : $"<blockquote style=\"white-space:pre-line;border-left:3px solid "
                         + $"#ccc;margin:0;padding-left:1em\">{Enc(quote)}</blockquote>"
             )}
-            <p><a href="{Enc(link)}">{Enc(t["action"])}</a></p>
+            <p><a href="{Enc(link)}">{Enc(action)}</a></p>
             <hr><p style="color:#555;font-size:90%">{Enc(t["footer"])}<br>
             <a href="{Enc(preferences)}">{Enc(t["preferences"])}</a> · <a href="{Enc(unsubscribePage)}">{Enc(t["unsubscribe"])}</a></p>
             </body></html>

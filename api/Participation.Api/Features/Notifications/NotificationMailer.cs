@@ -17,7 +17,8 @@ public sealed class NotificationMailer(NpgsqlDataSource db, NotificationEmails e
         WITH due AS (
             SELECT id FROM notifications WHERE email_state = 'pending' ORDER BY id LIMIT @Batch FOR UPDATE SKIP LOCKED)
         SELECT n.id, n.user_id, n.category, n.data::text AS data, n.project_id, n.idea_id,
-               u.email, u.first_name, u.locale, i.title AS idea_title, i.slug AS idea_slug, ip.slug AS project_slug,
+               u.email, u.first_name, u.locale, i.title AS idea_title, i.slug AS idea_slug,
+               coalesce(ip.slug, pj.slug) AS project_slug, pj.title::text AS project_title,
                u.email_confirmed_at IS NOT NULL
                       AND coalesce(np.channel, CASE WHEN n.category = 'idea_status_followed' THEN 'in_app'
                                    ELSE 'email' END) = 'email' AS wanted
@@ -26,6 +27,7 @@ public sealed class NotificationMailer(NpgsqlDataSource db, NotificationEmails e
           JOIN users u ON u.id = n.user_id
           LEFT JOIN ideas i ON i.id = n.idea_id
           LEFT JOIN projects ip ON ip.id = i.project_id
+          LEFT JOIN projects pj ON pj.id = n.project_id
           LEFT JOIN notification_preferences np ON np.user_id = n.user_id AND np.category = n.category
          ORDER BY n.id;
         """;
@@ -48,6 +50,7 @@ public sealed class NotificationMailer(NpgsqlDataSource db, NotificationEmails e
         public string? IdeaTitle { get; init; }
         public string? IdeaSlug { get; init; }
         public string? ProjectSlug { get; init; }
+        public string? ProjectTitle { get; init; }
         public bool Wanted { get; init; }
     }
 
@@ -82,7 +85,8 @@ public sealed class NotificationMailer(NpgsqlDataSource db, NotificationEmails e
                     r.Locale,
                     r.IdeaTitle,
                     r.ProjectSlug,
-                    r.IdeaSlug
+                    r.IdeaSlug,
+                    r.ProjectTitle is null ? null : LocalizedText.FromJson(r.ProjectTitle)
                 )
             );
             await Outbox.EnqueueAsync(connection, tx, mail, ct);

@@ -26,6 +26,7 @@ public sealed class NotificationsProjection : IEventProjection
             EventType.IdeaNoteAdded => NoteAddedAsync(connection, tx, e, ct),
             EventType.CommentPosted => CommentPostedAsync(connection, tx, e, ct),
             EventType.IdeaAssigned => AssignedAsync(connection, tx, e, ct),
+            EventType.PhaseStarted => PhaseStartedAsync(connection, tx, e, ct),
             _ => Task.CompletedTask,
         };
 
@@ -130,6 +131,49 @@ public sealed class NotificationsProjection : IEventProjection
             data,
             IdeaFollowers,
             new { IdeaId = ideaId },
+            ct
+        );
+        // A decision (accepted, rejected, implemented) is news for the project's followers; under the same key, so a
+        // follower who is also the author or follows the idea is told once.
+        if (after.Status != before.Status && DecisionStatuses.Contains(after.Status) && e.Scope.ProjectId is { } projectId)
+            await NotifyAsync(
+                connection,
+                tx,
+                e,
+                NotificationCategory.ProjectUpdatesFollowed,
+                key,
+                (ideaId, null),
+                new Dictionary<string, string?>(data) { ["kind"] = "decision" },
+                ProjectFollowers,
+                new { ProjectId = projectId },
+                ct
+            );
+    }
+
+    // The statuses that decide on an idea: their publication is the project's results for its followers.
+    private static readonly string[] DecisionStatuses = ["accepted", "rejected", "implemented"];
+
+    private const string ProjectFollowers = "SELECT user_id FROM project_follows WHERE project_id = @ProjectId";
+
+    private sealed record PhaseStart(Dictionary<string, string> Title, string Method);
+
+    // A phase of a followed project started (the platform's job announces each start once; its key is the phase).
+    private static Task PhaseStartedAsync(IDbConnection connection, IDbTransaction tx, RecordedEvent e, CancellationToken ct)
+    {
+        var after = Read<PhaseStart>(e.After, e, "after");
+        var data = new Dictionary<string, string?> { ["kind"] = "phase_started", ["method"] = after.Method };
+        foreach (var (language, title) in after.Title)
+            data[$"phaseTitle.{language}"] = title;
+        return NotifyAsync(
+            connection,
+            tx,
+            e,
+            NotificationCategory.ProjectUpdatesFollowed,
+            $"phase_started:{e.SubjectId}",
+            (null, null),
+            data,
+            ProjectFollowers,
+            new { e.Scope.ProjectId },
             ct
         );
     }

@@ -45,6 +45,7 @@ internal static class AccountDeletionRules
         ["notifications.user_id"] = DeletionRule.Delete,
         ["notification_preferences.user_id"] = DeletionRule.Delete,
         ["newsletter_consents.user_id"] = DeletionRule.Delete,
+        ["consents.user_id"] = DeletionRule.Delete,
         ["campaign_recipients.user_id"] = DeletionRule.Delete,
         ["idea_follows.user_id"] = DeletionRule.Delete,
         ["project_follows.user_id"] = DeletionRule.Delete,

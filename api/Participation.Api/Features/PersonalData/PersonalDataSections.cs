@@ -47,6 +47,16 @@ public static class PersonalDataSections
             "SELECT status, given_at, withdrawn_at FROM newsletter_consents WHERE user_id = @UserId;"
         ),
         new(
+            "consents",
+            "Consentements (conditions d'utilisation, lettre d'information)",
+            "Toestemmingen (gebruiksvoorwaarden, nieuwsbrief)",
+            "Consents (terms of use, newsletter)",
+            """
+            SELECT kind, terms_version, given, source, recorded_at
+              FROM consents WHERE user_id = @UserId ORDER BY recorded_at, id;
+            """
+        ),
+        new(
             "notification_preferences",
             "Préférences de notification",
             "Meldingsvoorkeuren",

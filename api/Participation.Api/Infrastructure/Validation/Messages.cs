@@ -954,6 +954,16 @@ public static class Messages
             "Deze reactie is niet meer zichtbaar en kan niet leuk gevonden worden.",
             "This comment is no longer visible: it cannot be liked."
         ),
+        ["terms_version_outdated"] = (
+            "Les conditions d'utilisation ont changé : relisez la version actuelle avant de l'accepter.",
+            "De gebruiksvoorwaarden zijn gewijzigd: lees de huidige versie voor u ze aanvaardt.",
+            "The terms of use have changed: read the current version before accepting it."
+        ),
+        ["terms_version_exists"] = (
+            "Cette version des conditions d'utilisation existe déjà : donnez un nouveau numéro.",
+            "Deze versie van de gebruiksvoorwaarden bestaat al: geef een nieuw nummer.",
+            "This version of the terms of use already exists: give a new number."
+        ),
         ["project_not_followable"] = (
             "Ce projet est archivé : il n'y a plus rien à suivre.",
             "Dit project is gearchiveerd: er valt niets meer te volgen.",

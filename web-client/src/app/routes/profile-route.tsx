@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { Loading } from '@/components/ui/loading';
 import { StatusMessage } from '@/components/ui/status-message';
 import { ResendConfirmationButton } from '@/features/auth/components/resend-confirmation-button';
+import { MyConsents } from '@/features/consents/components/my-consents';
 import { MyOrganisations } from '@/features/organisations/components/my-organisations';
 import { meQueryOptions } from '@/features/profile/api/profile';
 import { ChangePasswordForm } from '@/features/profile/components/change-password-form';
@@ -72,6 +73,7 @@ function ProfileContent() {
       <section className="panel">
         <ChangePasswordForm />
       </section>
+      <MyConsents />
       <MyData />
     </div>
   );

@@ -6,6 +6,7 @@ import { Page } from '@/components/layout/page';
 import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/loading';
 import { platformSettingsQueryOptions, useUpdatePlatformSettings } from '@/features/platform/api/platform';
+import { TermsVersionForm } from '@/features/consents/components/terms-version-form';
 import { PlatformImageUpload } from '@/features/platform/components/platform-image-upload';
 import { PlatformSettingsForm } from '@/features/platform/components/platform-settings-form';
 import { RequireStaffRole, SETTINGS_ROLES } from './admin-layout';
@@ -57,6 +58,7 @@ function SettingsPage() {
           }}
         />
       </section>
+      <TermsVersionForm />
     </div>
   );
 }

@@ -26,6 +26,10 @@ export const confirmEmailQueryOptions = (token: string) =>
     refetchOnReconnect: false,
   });
 
+/** The current version of the terms of use, accepted by registering. */
+export const currentTermsQueryOptions = () =>
+  queryOptions({ queryKey: ['consents', 'terms'], queryFn: ({ signal }) => api.getCurrentTerms(signal) });
+
 export function useRegister() {
   return useMutation({ mutationFn: (command: RegisterCommand) => api.register(command) });
 }

@@ -8,7 +8,7 @@ import { TestProviders } from '@/test/providers';
 import { RegisterForm } from './register-form';
 
 vi.mock('@/api/client', () => ({
-  api: { register: vi.fn() },
+  api: { register: vi.fn(), getCurrentTerms: vi.fn().mockResolvedValue({ version: '1', publishedAt: '2026-01-01T00:00:00Z' }) },
 }));
 
 const register = vi.mocked(api.register);
@@ -29,6 +29,7 @@ async function fillValidForm() {
   await user.type(screen.getByLabelText(/^Nom/), 'Dupont');
   await user.type(screen.getByLabelText(/Adresse e-mail/), 'amelie@example.test');
   await user.type(screen.getByLabelText(/^Mot de passe/), 'correct horse battery');
+  await user.click(await screen.findByRole('checkbox', { name: /J’accepte les conditions d’utilisation \(version 1\)/ }));
   return user;
 }
 
@@ -73,6 +74,7 @@ describe('RegisterForm', () => {
       password: 'correct horse battery',
       locale: 'fr',
       newsletterConsent: false,
+      acceptedTermsVersion: '1',
     });
   });
 
@@ -129,5 +131,20 @@ describe('RegisterForm', () => {
     expect(await screen.findByRole('heading', { name: 'Vérifiez votre boîte de réception' })).toHaveFocus();
     expect(screen.getByText(/amelie@example\.test/)).toBeInTheDocument();
     expect(register).toHaveBeenCalledWith(expect.objectContaining({ locale: 'nl' }));
+  });
+
+  it('asks to accept the terms of use before calling the API', async () => {
+    renderForm();
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText(/Prénom/), 'Amélie');
+    await user.type(screen.getByLabelText(/^Nom/), 'Dupont');
+    await user.type(screen.getByLabelText(/Adresse e-mail/), 'amelie@example.test');
+    await user.type(screen.getByLabelText(/^Mot de passe/), 'correct horse battery');
+    await user.click(screen.getByRole('button', { name: 'Créer mon compte' }));
+
+    expect(register).not.toHaveBeenCalled();
+    const terms = await screen.findByRole('checkbox', { name: /J’accepte les conditions d’utilisation/ });
+    expect(terms).toHaveAttribute('aria-invalid', 'true');
+    expect(errorOf(terms)).toBe('Acceptez les conditions d’utilisation pour créer votre compte.');
   });
 });

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,7 +11,7 @@ import { TextField } from '@/components/ui/text-field';
 import { erroredFields, mergeFieldErrors, PASSWORD_MIN_LENGTH, type FieldErrors } from '@/lib/forms';
 import { currentLanguage } from '@/lib/i18n';
 import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from '@/lib/i18n/languages';
-import { useRegister } from '../api/auth';
+import { currentTermsQueryOptions, useRegister } from '../api/auth';
 
 interface RegisterValues {
   firstName: string;
@@ -19,6 +20,7 @@ interface RegisterValues {
   password: string;
   locale: string;
   newsletterConsent: boolean;
+  acceptTerms: boolean;
 }
 
 export function RegisterForm() {
@@ -31,7 +33,9 @@ export function RegisterForm() {
     password: '',
     locale: currentLanguage(),
     newsletterConsent: false,
+    acceptTerms: false,
   }));
+  const terms = useQuery(currentTermsQueryOptions());
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const doneHeading = useRef<HTMLHeadingElement>(null);
 
@@ -56,7 +60,8 @@ export function RegisterForm() {
 
   const apiError = register.error ? toApiError(register.error) : null;
   const errors = mergeFieldErrors(apiError, clientErrors);
-  if (apiError?.status === 409 && !clientErrors.email) errors.email = [t('register.emailTaken')];
+  if (apiError?.status === 409 && !clientErrors.email && !errors.acceptedTermsVersion) errors.email = [t('register.emailTaken')];
+  if (errors.acceptedTermsVersion) errors.acceptTerms = errors.acceptedTermsVersion;
 
   const fields = [
     { key: 'firstName', id: 'register-first-name', label: t('fields.firstName') },
@@ -64,10 +69,12 @@ export function RegisterForm() {
     { key: 'email', id: 'register-email', label: t('fields.email') },
     { key: 'password', id: 'register-password', label: t('fields.password') },
     { key: 'locale', id: 'register-locale', label: t('fields.preferredLanguage') },
+    { key: 'acceptTerms', id: 'register-terms', label: t('register.terms') },
   ];
 
   let summary: string | null = null;
   if (Object.keys(clientErrors).length > 0) summary = t('errors.fieldsInvalid');
+  else if (apiError?.fieldErrors.acceptedTermsVersion) summary = apiError.fieldErrors.acceptedTermsVersion.join(' ');
   else if (apiError) summary = describeError(t, apiError, { 409: t('register.emailTaken') });
 
   const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
@@ -79,6 +86,7 @@ export function RegisterForm() {
     if (!values.lastName.trim()) found.lastName = [t('forms.required')];
     if (!values.email.trim()) found.email = [t('forms.required')];
     if (values.password.length < PASSWORD_MIN_LENGTH) found.password = [t('forms.passwordTooShort', { min: PASSWORD_MIN_LENGTH })];
+    if (!values.acceptTerms) found.acceptTerms = [t('register.termsRequired')];
     setClientErrors(found);
     if (Object.keys(found).length > 0) {
       register.reset();
@@ -91,6 +99,7 @@ export function RegisterForm() {
       password: values.password,
       locale: values.locale,
       newsletterConsent: values.newsletterConsent,
+      acceptedTermsVersion: terms.data?.version,
     });
   }
 
@@ -156,6 +165,28 @@ export function RegisterForm() {
         />
         <label htmlFor="register-newsletter">{t('register.newsletter')}</label>
       </div>
+      <div className={`choice${errors.acceptTerms ? ' choice--invalid' : ''}`}>
+        <input
+          type="checkbox"
+          id="register-terms"
+          required
+          checked={values.acceptTerms}
+          aria-invalid={errors.acceptTerms ? true : undefined}
+          aria-describedby={errors.acceptTerms ? 'register-terms-error' : undefined}
+          onChange={(e) => setValues((v) => ({ ...v, acceptTerms: e.target.checked }))}
+        />
+        <label htmlFor="register-terms">
+          {terms.data ? t('register.termsVersion', { version: terms.data.version }) : t('register.terms')}{' '}
+          <Link to={`/pages/${t('consents.terms.slug')}`} target="_blank" rel="noopener">
+            {t('register.termsRead')}
+          </Link>
+        </label>
+      </div>
+      {errors.acceptTerms ? (
+        <p className="field__error" id="register-terms-error">
+          {errors.acceptTerms.join(' ')}
+        </p>
+      ) : null}
       <div className="form__actions">
         <Button type="submit" pending={register.isPending}>
           {register.isPending ? t('register.submitting') : t('register.submit')}

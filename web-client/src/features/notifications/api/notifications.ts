@@ -31,6 +31,7 @@ const DISPLAY_ORDER: readonly NotificationCategory[] = [
   NotificationCategory.ReplyToMyComment,
   NotificationCategory.ContentHidden,
   NotificationCategory.IdeaStatusFollowed,
+  NotificationCategory.ProjectUpdatesFollowed,
   ...STAFF_CATEGORIES,
 ];
 const rank = (c: NotificationCategory) => (DISPLAY_ORDER.includes(c) ? DISPLAY_ORDER.indexOf(c) : DISPLAY_ORDER.length);

@@ -127,3 +127,34 @@ describe('notificationHref and notificationQuote', () => {
     expect(notificationQuote(t, notification('content_hidden', { reason: 'x' }))).toBeNull();
   });
 });
+
+describe('a followed project’s news', () => {
+  beforeEach(async () => {
+    await i18n.changeLanguage('fr');
+  });
+
+  it('says a phase began, with the project and phase titles in the reader’s language, and leads to the project', () => {
+    const n = notification(
+      'project_updates_followed',
+      { kind: 'phase_started', method: 'voting', 'phaseTitle.fr': 'Vote', 'phaseTitle.nl': 'Stemming' },
+      { ideaId: undefined, ideaTitle: undefined, projectTitle: { fr: 'Parc du centre', nl: 'Centrumpark' } },
+    );
+    expect(describeNotification(i18n.getFixedT('fr'), n)).toBe(
+      'Une nouvelle phase a commencé dans le projet « Parc du centre », que vous suivez : Vote.',
+    );
+    expect(notificationHref(n)).toBe('/projects/p-1');
+  });
+
+  it('says a decision was published on one of its ideas', () => {
+    const n = notification(
+      'project_updates_followed',
+      { kind: 'decision', status: 'accepted', previousStatus: 'under_consideration', feedback: 'Nous le ferons.' },
+      { projectTitle: { fr: 'Parc du centre' } },
+    );
+    expect(describeNotification(i18n.getFixedT('fr'), n)).toBe(
+      'Décision dans le projet « Parc du centre », que vous suivez : l’idée « Un banc au parc » est maintenant acceptée.',
+    );
+    expect(notificationHref(n)).toBe('/projects/p-1/ideas/i-1');
+    expect(notificationQuote(i18n.getFixedT('fr'), n)?.text).toBe('Nous le ferons.');
+  });
+});

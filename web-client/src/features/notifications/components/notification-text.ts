@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { IdeaStatus, type ListNotificationsNotification } from '@contracts/participation-client';
+import { i18n } from '@/lib/i18n';
 
 const IDEA_STATUSES: readonly string[] = Object.values(IdeaStatus);
 
@@ -14,9 +15,22 @@ export function notificationIdeaTitle(n: ListNotificationsNotification): string 
   return (n.ideaTitle ?? '').trim() || datum(n, 'ideaTitle');
 }
 
-/** Where a notification leads: its idea's page, or the list when it concerns no idea. */
+/** Where a notification leads: its idea's page, a followed project's page, or the list otherwise. */
 export function notificationHref(n: ListNotificationsNotification): string {
-  return n.projectId && n.ideaId ? `/projects/${n.projectId}/ideas/${n.ideaId}` : '/notifications';
+  if (n.projectId && n.ideaId) return `/projects/${n.projectId}/ideas/${n.ideaId}`;
+  return n.projectId && n.category === 'project_updates_followed' ? `/projects/${n.projectId}` : '/notifications';
+}
+
+/** A text given per language (a project's title, a phase's), in `language`, else French, else any. */
+function inLanguage(texts: Record<string, string | null | undefined>, language: string): string {
+  return (
+    (texts[language] ?? '').trim() ||
+    (texts.fr ?? '').trim() ||
+    Object.values(texts)
+      .find((v) => v?.trim())
+      ?.trim() ||
+    ''
+  );
 }
 
 /** What a notification says, as one sentence in the UI language. */
@@ -58,6 +72,19 @@ export function describeNotification(t: TFunction, n: ListNotificationsNotificat
       return t('notifications.sentence.mention', { title, actor });
     case 'idea_assigned':
       return t('notifications.sentence.ideaAssigned', { title, actor });
+    case 'project_updates_followed': {
+      const language = i18n.language || 'fr';
+      const project = inLanguage(n.projectTitle ?? {}, language);
+      if (datum(n, 'kind') === 'phase_started') {
+        const phases = Object.fromEntries(
+          Object.entries(n.data ?? {})
+            .filter(([key]) => key.startsWith('phaseTitle.'))
+            .map(([key, value]) => [key.slice('phaseTitle.'.length), value]),
+        );
+        return t('notifications.sentence.projectPhaseStarted', { project, phase: inLanguage(phases, language) });
+      }
+      return t('notifications.sentence.projectDecision', { project, title, status: statusLabel });
+    }
     default:
       return title ? t('notifications.sentence.other', { title }) : t('notifications.sentence.otherNoIdea');
   }
@@ -66,7 +93,10 @@ export function describeNotification(t: TFunction, n: ListNotificationsNotificat
 /** The quoted text a notification carries, if any: official feedback or a comment's excerpt. */
 export function notificationQuote(t: TFunction, n: ListNotificationsNotification): { label: string; text: string } | null {
   const feedback = datum(n, 'feedback');
-  if (feedback && (n.category === 'idea_status_mine' || n.category === 'idea_status_followed')) {
+  if (
+    feedback &&
+    (n.category === 'idea_status_mine' || n.category === 'idea_status_followed' || n.category === 'project_updates_followed')
+  ) {
     const signedAs = datum(n, 'signedAs');
     return { label: signedAs ? t('notifications.feedbackFrom', { name: signedAs }) : t('notifications.feedback'), text: feedback };
   }
