@@ -88,7 +88,9 @@ export function AppLayout() {
         }
       />
       <main id="main" tabIndex={-1} className="site-main">
-        {status === 'authenticated' ? <TermsBanner /> : null}
+        {/* The terms of use govern taking part; staff act for the city under its own rules and accept them from their
+            profile (« Mes consentements ») rather than from a banner over every staff page. */}
+        {status === 'authenticated' && me.data && !isStaff(me.data.roles) ? <TermsBanner /> : null}
         <Outlet />
       </main>
       <SiteFooter
