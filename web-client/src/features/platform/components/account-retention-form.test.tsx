@@ -4,11 +4,18 @@ import { describe, expect, it, vi } from 'vitest';
 import { TestProviders } from '@/test/providers';
 import { AccountRetentionForm } from './account-retention-form';
 
-function renderForm(months: number | null, { error = null as unknown, saved = false } = {}) {
+function renderForm(months: number | null, { error, saved = false }: { error?: unknown; saved?: boolean } = {}) {
   const onSubmit = vi.fn();
   render(
     <TestProviders>
-      <AccountRetentionForm months={months} pending={false} error={error} saved={saved} onSubmit={onSubmit} onResetError={() => {}} />
+      <AccountRetentionForm
+        months={months}
+        pending={false}
+        error={error ?? null}
+        saved={saved}
+        onSubmit={onSubmit}
+        onResetError={() => {}}
+      />
     </TestProviders>,
   );
   return { user: userEvent.setup(), onSubmit };
