@@ -133,17 +133,22 @@ public sealed class AccountRetentionJob(
         return 1;
     }
 
-    private static readonly Dictionary<string, CultureInfo> Cultures = new()
-    {
-        ["fr"] = CultureInfo.GetCultureInfo("fr-BE"),
-        ["nl"] = CultureInfo.GetCultureInfo("nl-BE"),
-        ["en"] = CultureInfo.GetCultureInfo("en-GB"),
-    };
+    /// <summary>The day of the deletion as the reader writes it (the API runs with invariant globalization).</summary>
+    public static string DeletionDay(string language, DateTimeOffset deletion) =>
+        deletion.UtcDateTime.ToString(
+            language switch
+            {
+                "nl" => "dd-MM-yyyy",
+                "en" => "yyyy-MM-dd",
+                _ => "dd/MM/yyyy",
+            },
+            CultureInfo.InvariantCulture
+        );
 
     private OutgoingEmail Warning(Warned w, DateTimeOffset deletion)
     {
-        var language = Cultures.ContainsKey(w.Locale) ? w.Locale : "fr";
-        var date = deletion.UtcDateTime.ToString("d MMMM yyyy", Cultures[language]);
+        var language = w.Locale is "nl" or "en" ? w.Locale : "fr";
+        var date = DeletionDay(language, deletion);
         var link = $"{email.Value.AppBaseUrl.TrimEnd('/')}/{language}/login";
         var (subject, body, action) = language switch
         {
