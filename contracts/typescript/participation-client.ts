@@ -12804,6 +12804,84 @@ export class ParticipationClient {
     }
 
     /**
+     * Set the retention of inactive accounts: months without a sign-in before deletion, or null for off (admins; audited).
+     * @return OK
+     */
+    setAccountRetention(body: SetAccountRetentionRequest, signal?: AbortSignal): Promise<SetAccountRetentionResponse> {
+        let url_ = this.baseUrl + "/api/v1/platform/settings/account-retention";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSetAccountRetention(_response);
+        });
+    }
+
+    protected processSetAccountRetention(response: Response): Promise<SetAccountRetentionResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SetAccountRetentionResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than the configured limit.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SetAccountRetentionResponse>(null as any);
+    }
+
+    /**
      * Set the platform's logo (PNG, JPEG or WebP, at most 1 MB; admins; audited).
      * @param file (optional) 
      * @return OK
@@ -18587,6 +18665,8 @@ export enum EventType {
     UserProfileEdited = "user.profile_edited",
     UserPasswordChanged = "user.password_changed",
     UserAccountDeleted = "user.account_deleted",
+    UserInactiveAccountDeleted = "user.inactive_account_deleted",
+    OrganisationClosed = "organisation.closed",
     ApiClientCreated = "api_client.created",
     ApiClientEdited = "api_client.edited",
     ApiClientSecretRotated = "api_client.secret_rotated",
@@ -18622,6 +18702,7 @@ export enum EventType {
     CalendarEventRegistrationCancelled = "calendar_event.registration_cancelled",
     CalendarEventPromoted = "calendar_event.promoted",
     PlatformSettingsChanged = "platform.settings_changed",
+    PlatformAccountRetentionChanged = "platform.account_retention_changed",
     CampaignCreated = "campaign.created",
     CampaignEdited = "campaign.edited",
     CampaignTestSent = "campaign.test_sent",
@@ -19089,6 +19170,7 @@ export interface GetOrganisationResponse {
     canReview: boolean;
     members?: GetOrganisationMember[] | undefined;
     pendingInvitations?: string[] | undefined;
+    closedAt?: string | undefined;
 }
 
 export interface GetPageBySlugPageSlugs {
@@ -19162,6 +19244,7 @@ export interface GetPlatformSettingsResponse {
     emailFromAddress?: string | undefined;
     updatedAt: string;
     defaults: GetPlatformSettingsDefaults;
+    inactiveAccountRetentionMonths?: number | undefined;
 }
 
 export interface GetProjectDepartment {
@@ -20657,6 +20740,14 @@ export interface SendReportRequest {
 
 export interface SendReportResponse {
     recipients: ListReportRecipientsRecipient[];
+}
+
+export interface SetAccountRetentionRequest {
+    inactiveAccountRetentionMonths?: number | undefined;
+}
+
+export interface SetAccountRetentionResponse {
+    inactiveAccountRetentionMonths?: number | undefined;
 }
 
 export interface SetBriefingScheduleRequest {

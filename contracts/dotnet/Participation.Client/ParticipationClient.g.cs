@@ -2134,6 +2134,17 @@ namespace Participation.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Set the retention of inactive accounts: months without a sign-in before deletion, or null for off (admins; audited).
+        /// </summary>
+        /// <remarks>
+        /// Set the retention of inactive accounts: months without a sign-in before deletion, or null for off (admins; audited). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<SetAccountRetentionResponse> SetAccountRetentionAsync(SetAccountRetentionRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Set the platform's logo (PNG, JPEG or WebP, at most 1 MB; admins; audited).
         /// </summary>
         /// <remarks>
@@ -26187,6 +26198,150 @@ namespace Participation.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Set the retention of inactive accounts: months without a sign-in before deletion, or null for off (admins; audited).
+        /// </summary>
+        /// <remarks>
+        /// Set the retention of inactive accounts: months without a sign-in before deletion, or null for off (admins; audited). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<SetAccountRetentionResponse> SetAccountRetentionAsync(SetAccountRetentionRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("PUT");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/platform/settings/account-retention"
+                    urlBuilder_.Append("api/v1/platform/settings/account-retention");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<SetAccountRetentionResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("The request body is larger than the configured limit.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("The body\'s content type is not the one this operation reads.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Set the platform's logo (PNG, JPEG or WebP, at most 1 MB; admins; audited).
         /// </summary>
         /// <remarks>
@@ -37660,245 +37815,257 @@ namespace Participation.Client
         [System.Runtime.Serialization.EnumMember(Value = @"user.account_deleted")]
         UserAccountDeleted = 70,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.inactive_account_deleted")]
+        [System.Runtime.Serialization.EnumMember(Value = @"user.inactive_account_deleted")]
+        UserInactiveAccountDeleted = 71,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"organisation.closed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"organisation.closed")]
+        OrganisationClosed = 72,
+
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"api_client.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"api_client.created")]
-        ApiClientCreated = 71,
+        ApiClientCreated = 73,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"api_client.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"api_client.edited")]
-        ApiClientEdited = 72,
+        ApiClientEdited = 74,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"api_client.secret_rotated")]
         [System.Runtime.Serialization.EnumMember(Value = @"api_client.secret_rotated")]
-        ApiClientSecretRotated = 73,
+        ApiClientSecretRotated = 75,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"api_client.revoked")]
         [System.Runtime.Serialization.EnumMember(Value = @"api_client.revoked")]
-        ApiClientRevoked = 74,
+        ApiClientRevoked = 76,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"widget.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"widget.created")]
-        WidgetCreated = 75,
+        WidgetCreated = 77,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"widget.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"widget.edited")]
-        WidgetEdited = 76,
+        WidgetEdited = 78,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"widget.deleted")]
         [System.Runtime.Serialization.EnumMember(Value = @"widget.deleted")]
-        WidgetDeleted = 77,
+        WidgetDeleted = 79,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.created")]
-        WebhookCreated = 78,
+        WebhookCreated = 80,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.edited")]
-        WebhookEdited = 79,
+        WebhookEdited = 81,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.deleted")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.deleted")]
-        WebhookDeleted = 80,
+        WebhookDeleted = 82,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.secret_rotated")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.secret_rotated")]
-        WebhookSecretRotated = 81,
+        WebhookSecretRotated = 83,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.enabled")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.enabled")]
-        WebhookEnabled = 82,
+        WebhookEnabled = 84,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.disabled")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.disabled")]
-        WebhookDisabled = 83,
+        WebhookDisabled = 85,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.delivery_replayed")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.delivery_replayed")]
-        WebhookDeliveryReplayed = 84,
+        WebhookDeliveryReplayed = 86,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook.test_sent")]
         [System.Runtime.Serialization.EnumMember(Value = @"webhook.test_sent")]
-        WebhookTestSent = 85,
+        WebhookTestSent = 87,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"export.requested")]
         [System.Runtime.Serialization.EnumMember(Value = @"export.requested")]
-        ExportRequested = 86,
+        ExportRequested = 88,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"export.downloaded")]
         [System.Runtime.Serialization.EnumMember(Value = @"export.downloaded")]
-        ExportDownloaded = 87,
+        ExportDownloaded = 89,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea.assigned")]
         [System.Runtime.Serialization.EnumMember(Value = @"idea.assigned")]
-        IdeaAssigned = 88,
+        IdeaAssigned = 90,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"feedback_template.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"feedback_template.created")]
-        FeedbackTemplateCreated = 89,
+        FeedbackTemplateCreated = 91,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"feedback_template.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"feedback_template.edited")]
-        FeedbackTemplateEdited = 90,
+        FeedbackTemplateEdited = 92,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"feedback_template.deleted")]
         [System.Runtime.Serialization.EnumMember(Value = @"feedback_template.deleted")]
-        FeedbackTemplateDeleted = 91,
+        FeedbackTemplateDeleted = 93,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"digest.sent")]
         [System.Runtime.Serialization.EnumMember(Value = @"digest.sent")]
-        DigestSent = 92,
+        DigestSent = 94,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"report.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"report.edited")]
-        ReportEdited = 93,
+        ReportEdited = 95,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"report.downloaded")]
         [System.Runtime.Serialization.EnumMember(Value = @"report.downloaded")]
-        ReportDownloaded = 94,
+        ReportDownloaded = 96,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"report.sent")]
         [System.Runtime.Serialization.EnumMember(Value = @"report.sent")]
-        ReportSent = 95,
+        ReportSent = 97,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"briefing.schedule_changed")]
         [System.Runtime.Serialization.EnumMember(Value = @"briefing.schedule_changed")]
-        BriefingScheduleChanged = 96,
+        BriefingScheduleChanged = 98,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"briefing.sent")]
         [System.Runtime.Serialization.EnumMember(Value = @"briefing.sent")]
-        BriefingSent = 97,
+        BriefingSent = 99,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"media.image_uploaded")]
         [System.Runtime.Serialization.EnumMember(Value = @"media.image_uploaded")]
-        MediaImageUploaded = 98,
+        MediaImageUploaded = 100,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"calendar_event.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"calendar_event.created")]
-        CalendarEventCreated = 99,
+        CalendarEventCreated = 101,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"calendar_event.updated")]
         [System.Runtime.Serialization.EnumMember(Value = @"calendar_event.updated")]
-        CalendarEventUpdated = 100,
+        CalendarEventUpdated = 102,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"calendar_event.cancelled")]
         [System.Runtime.Serialization.EnumMember(Value = @"calendar_event.cancelled")]
-        CalendarEventCancelled = 101,
+        CalendarEventCancelled = 103,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"calendar_event.registered")]
         [System.Runtime.Serialization.EnumMember(Value = @"calendar_event.registered")]
-        CalendarEventRegistered = 102,
+        CalendarEventRegistered = 104,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"calendar_event.registration_cancelled")]
         [System.Runtime.Serialization.EnumMember(Value = @"calendar_event.registration_cancelled")]
-        CalendarEventRegistrationCancelled = 103,
+        CalendarEventRegistrationCancelled = 105,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"calendar_event.promoted")]
         [System.Runtime.Serialization.EnumMember(Value = @"calendar_event.promoted")]
-        CalendarEventPromoted = 104,
+        CalendarEventPromoted = 106,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"platform.settings_changed")]
         [System.Runtime.Serialization.EnumMember(Value = @"platform.settings_changed")]
-        PlatformSettingsChanged = 105,
+        PlatformSettingsChanged = 107,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"platform.account_retention_changed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"platform.account_retention_changed")]
+        PlatformAccountRetentionChanged = 108,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"campaign.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"campaign.created")]
-        CampaignCreated = 106,
+        CampaignCreated = 109,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"campaign.edited")]
         [System.Runtime.Serialization.EnumMember(Value = @"campaign.edited")]
-        CampaignEdited = 107,
+        CampaignEdited = 110,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"campaign.test_sent")]
         [System.Runtime.Serialization.EnumMember(Value = @"campaign.test_sent")]
-        CampaignTestSent = 108,
+        CampaignTestSent = 111,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"campaign.scheduled")]
         [System.Runtime.Serialization.EnumMember(Value = @"campaign.scheduled")]
-        CampaignScheduled = 109,
+        CampaignScheduled = 112,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"campaign.cancelled")]
         [System.Runtime.Serialization.EnumMember(Value = @"campaign.cancelled")]
-        CampaignCancelled = 110,
+        CampaignCancelled = 113,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"campaign.sent")]
         [System.Runtime.Serialization.EnumMember(Value = @"campaign.sent")]
-        CampaignSent = 111,
+        CampaignSent = 114,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.newsletter_consent_given")]
         [System.Runtime.Serialization.EnumMember(Value = @"user.newsletter_consent_given")]
-        NewsletterConsentGiven = 112,
+        NewsletterConsentGiven = 115,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.newsletter_consent_withdrawn")]
         [System.Runtime.Serialization.EnumMember(Value = @"user.newsletter_consent_withdrawn")]
-        NewsletterConsentWithdrawn = 113,
+        NewsletterConsentWithdrawn = 116,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"page.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"page.created")]
-        PageCreated = 114,
+        PageCreated = 117,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"page.updated")]
         [System.Runtime.Serialization.EnumMember(Value = @"page.updated")]
-        PageUpdated = 115,
+        PageUpdated = 118,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"page.published")]
         [System.Runtime.Serialization.EnumMember(Value = @"page.published")]
-        PagePublished = 116,
+        PagePublished = 119,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"page.unpublished")]
         [System.Runtime.Serialization.EnumMember(Value = @"page.unpublished")]
-        PageUnpublished = 117,
+        PageUnpublished = 120,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"page.deleted")]
         [System.Runtime.Serialization.EnumMember(Value = @"page.deleted")]
-        PageDeleted = 118,
+        PageDeleted = 121,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"home_page.updated")]
         [System.Runtime.Serialization.EnumMember(Value = @"home_page.updated")]
-        HomePageUpdated = 119,
+        HomePageUpdated = 122,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"home_page.published")]
         [System.Runtime.Serialization.EnumMember(Value = @"home_page.published")]
-        HomePagePublished = 120,
+        HomePagePublished = 123,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"topic.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"topic.created")]
-        TopicCreated = 121,
+        TopicCreated = 124,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"topic.updated")]
         [System.Runtime.Serialization.EnumMember(Value = @"topic.updated")]
-        TopicUpdated = 122,
+        TopicUpdated = 125,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"topic.archived")]
         [System.Runtime.Serialization.EnumMember(Value = @"topic.archived")]
-        TopicArchived = 123,
+        TopicArchived = 126,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"topic.restored")]
         [System.Runtime.Serialization.EnumMember(Value = @"topic.restored")]
-        TopicRestored = 124,
+        TopicRestored = 127,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"area.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"area.created")]
-        AreaCreated = 125,
+        AreaCreated = 128,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"area.updated")]
         [System.Runtime.Serialization.EnumMember(Value = @"area.updated")]
-        AreaUpdated = 126,
+        AreaUpdated = 129,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"area.archived")]
         [System.Runtime.Serialization.EnumMember(Value = @"area.archived")]
-        AreaArchived = 127,
+        AreaArchived = 130,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"area.restored")]
         [System.Runtime.Serialization.EnumMember(Value = @"area.restored")]
-        AreaRestored = 128,
+        AreaRestored = 131,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"content_calendar.feed_created")]
         [System.Runtime.Serialization.EnumMember(Value = @"content_calendar.feed_created")]
-        ContentCalendarFeedCreated = 129,
+        ContentCalendarFeedCreated = 132,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"content_calendar.feed_revoked")]
         [System.Runtime.Serialization.EnumMember(Value = @"content_calendar.feed_revoked")]
-        ContentCalendarFeedRevoked = 130,
+        ContentCalendarFeedRevoked = 133,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"phase.started")]
         [System.Runtime.Serialization.EnumMember(Value = @"phase.started")]
@@ -39299,6 +39466,9 @@ namespace Participation.Client
         [System.Text.Json.Serialization.JsonPropertyName("pendingInvitations")]
         public System.Collections.Generic.ICollection<string>? PendingInvitations { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("closedAt")]
+        public System.DateTimeOffset? ClosedAt { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -39525,6 +39695,9 @@ namespace Participation.Client
         [System.Text.Json.Serialization.JsonPropertyName("defaults")]
         [System.ComponentModel.DataAnnotations.Required]
         public GetPlatformSettingsDefaults Defaults { get; set; } = new GetPlatformSettingsDefaults();
+
+        [System.Text.Json.Serialization.JsonPropertyName("inactiveAccountRetentionMonths")]
+        public int? InactiveAccountRetentionMonths { get; set; } = default!;
 
     }
 
@@ -44060,6 +44233,26 @@ namespace Participation.Client
         [System.Text.Json.Serialization.JsonPropertyName("recipients")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<ListReportRecipientsRecipient> Recipients { get; set; } = new System.Collections.ObjectModel.Collection<ListReportRecipientsRecipient>();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class SetAccountRetentionRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("inactiveAccountRetentionMonths")]
+        [System.ComponentModel.DataAnnotations.Range(12, 120)]
+        public int? InactiveAccountRetentionMonths { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class SetAccountRetentionResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("inactiveAccountRetentionMonths")]
+        [System.ComponentModel.DataAnnotations.Range(12, 120)]
+        public int? InactiveAccountRetentionMonths { get; set; } = default!;
 
     }
 

@@ -60,7 +60,7 @@ public sealed partial class ArchitectureTests
     [Fact]
     public void Only_the_recorder_writes_events() =>
         // Account deletion rewrites the deleted person's id in past payloads (GDPR), the one other writer.
-        Assert.Empty(Matching(WritesEvents(), "Features/Events/EventRecorder.cs", "Features/PersonalData/DeleteAccount.cs"));
+        Assert.Empty(Matching(WritesEvents(), "Features/Events/EventRecorder.cs", "Features/PersonalData/AccountEraser.cs"));
 
     [Fact]
     public void No_handler_notifies_directly_notifications_fan_out_from_the_events()

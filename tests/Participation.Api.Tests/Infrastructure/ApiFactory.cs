@@ -200,7 +200,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
                    primary_colour = '#1d4e89', text_on_primary_colour = '#ffffff', logo_key = NULL, favicon_key = NULL,
                    map_latitude = NULL, map_longitude = NULL, map_zoom = NULL, map_tile_url = NULL, map_attribution = NULL,
                    contact_email = NULL, legal_name = NULL, legal_address = NULL, email_from_name = NULL,
-                   email_from_address = NULL, updated_by = NULL
+                   email_from_address = NULL, inactive_account_retention_months = NULL, updated_by = NULL
             """
         );
         await _respawner!.ResetAsync(connection);

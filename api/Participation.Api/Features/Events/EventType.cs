@@ -227,6 +227,15 @@ public enum EventType
     [JsonStringEnumMemberName("user.account_deleted")]
     UserAccountDeleted,
 
+    // An inactive resident's account deleted by the platform's retention setting (after a warning): the subject is the
+    // former-participant account, the actor the platform; nothing about the person.
+    [JsonStringEnumMemberName("user.inactive_account_deleted")]
+    UserInactiveAccountDeleted,
+
+    // An organisation closed because its last member deleted their account (hidden from lists, its content kept).
+    [JsonStringEnumMemberName("organisation.closed")]
+    OrganisationClosed,
+
     // API clients: created, edited, given a new secret or revoked by an admin or the IT manager (audited).
     [JsonStringEnumMemberName("api_client.created")]
     ApiClientCreated,
@@ -345,6 +354,10 @@ public enum EventType
     // save, with the fields that changed (the logo and favicon by their version).
     [JsonStringEnumMemberName("platform.settings_changed")]
     PlatformSettingsChanged,
+
+    // An admin set (or turned off) the retention of inactive accounts: the number of months before and after.
+    [JsonStringEnumMemberName("platform.account_retention_changed")]
+    PlatformAccountRetentionChanged,
 
     // E-mail campaigns by communication managers and admins: written, tested, scheduled, cancelled; sent by the platform
     // (the job that freezes the recipients), with their number.
@@ -563,14 +576,15 @@ public static class EventCatalogue
             or EventType.OrganisationMemberInvited
             or EventType.OrganisationMemberJoined
             or EventType.OrganisationMemberRemoved
-            or EventType.OrganisationMemberInvitationWithdrawn => new(SubjectType.Organisation, false),
+            or EventType.OrganisationMemberInvitationWithdrawn
+            or EventType.OrganisationClosed => new(SubjectType.Organisation, false),
             // Accounts: never the e-mail address, the password or a token. Logins and sessions are not facts (no event).
             EventType.UserRegistered or EventType.UserEmailConfirmed or EventType.UserProfileEdited or EventType.UserPasswordChanged => new(
                 SubjectType.User,
                 false
             ),
             // Audited (admins see that an account was deleted), naming only the former-participant account.
-            EventType.UserAccountDeleted => new(SubjectType.User, true),
+            EventType.UserAccountDeleted or EventType.UserInactiveAccountDeleted => new(SubjectType.User, true),
             EventType.ApiClientCreated or EventType.ApiClientEdited or EventType.ApiClientSecretRotated or EventType.ApiClientRevoked =>
                 new(SubjectType.ApiClient, true),
             // Widgets for the city's website: staff configuration, platform-wide (admins see them in the audit log).
@@ -609,7 +623,7 @@ public static class EventCatalogue
                 SubjectType.CalendarEvent,
                 false
             ),
-            EventType.PlatformSettingsChanged => new(SubjectType.Platform, true),
+            EventType.PlatformSettingsChanged or EventType.PlatformAccountRetentionChanged => new(SubjectType.Platform, true),
             EventType.CampaignCreated
             or EventType.CampaignEdited
             or EventType.CampaignTestSent

@@ -2,7 +2,8 @@ namespace Participation.Api.Features.Organisations;
 
 /// <summary>
 /// An organisation's profile. Verified ones are public; pending or rejected ones are seen by their members
-/// and admins only. Members (names, never e-mails) are listed for members and admins.
+/// and admins only. Members (names, never e-mails) are listed for members and admins. A closed organisation (its last
+/// member deleted their account: <c>closedAt</c>) keeps its page, as its ideas and comments still name it.
 /// </summary>
 public static class GetOrganisation
 {
@@ -25,13 +26,14 @@ public static class GetOrganisation
         bool InvitedMe,
         bool CanReview,
         IReadOnlyList<Member>? Members,
-        IReadOnlyList<string>? PendingInvitations
+        IReadOnlyList<string>? PendingInvitations,
+        DateTimeOffset? ClosedAt
     );
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
     {
         private const string Sql = """
-            SELECT o.id, o.name, o.description, o.website, o.status, o.status_reason,
+            SELECT o.id, o.name, o.description, o.website, o.status, o.status_reason, o.closed_at,
                    (SELECT count(*)::int FROM organisation_members m WHERE m.organisation_id = o.id) AS member_count,
                    (SELECT m.role FROM organisation_members m WHERE m.organisation_id = o.id AND m.user_id = @ActorId) AS my_role,
                    EXISTS (SELECT 1 FROM organisation_invitations i JOIN users u ON u.email = i.email
@@ -51,6 +53,7 @@ public static class GetOrganisation
             string? Website,
             string Status,
             string? StatusReason,
+            DateTime? ClosedAt,
             int MemberCount,
             string? MyRole,
             bool InvitedMe,
@@ -82,8 +85,9 @@ public static class GetOrganisation
                 o.InvitedMe && o.MyRole is null,
                 o.Admin,
                 insider ? members : null,
-                o.MyRole == "owner" ? invited : null
-            ); // invitees' addresses: only the owner who typed them
+                o.MyRole == "owner" ? invited : null, // invitees' addresses: only the owner who typed them
+                o.ClosedAt is { } closed ? new DateTimeOffset(DateTime.SpecifyKind(closed, DateTimeKind.Utc)) : null
+            );
         }
     }
 

@@ -3,7 +3,10 @@ using Participation.Api.Infrastructure.Pagination;
 
 namespace Participation.Api.Features.Organisations;
 
-/// <summary>Verified organisations for everyone; pending and rejected ones for admins (the review queue).</summary>
+/// <summary>
+/// Verified organisations for everyone; pending and rejected ones for admins (the review queue). Closed ones (no member
+/// left) are in no list.
+/// </summary>
 public static class ListOrganisations
 {
     public sealed record Query(Guid? ActorId, OrganisationStatus? Status, string? Search, string? Cursor, int? Limit) : IQuery<Response>;
@@ -38,7 +41,7 @@ public static class ListOrganisations
             SELECT o.id, o.name, o.description, o.website, o.status, o.created_at, lower(o.name) AS n,
                    (SELECT count(*)::int FROM organisation_members m WHERE m.organisation_id = o.id) AS member_count
               FROM organisations o
-             WHERE o.status = @Status
+             WHERE o.status = @Status AND o.closed_at IS NULL
                AND (@Search::text IS NULL OR o.name ILIKE '%' || @Search || '%')
                AND (@AfterN::text IS NULL OR (lower(o.name), o.id) > (@AfterN, @AfterId))
              ORDER BY lower(o.name), o.id

@@ -50,6 +50,8 @@ public static class PersonalDataSetup
     {
         services.AddSingleton<PersonalExportJob>();
         services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<PersonalExportJob>());
+        services.AddSingleton<AccountRetentionJob>();
+        services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<AccountRetentionJob>());
         return services;
     }
 }

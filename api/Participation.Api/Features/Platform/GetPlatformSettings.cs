@@ -13,7 +13,10 @@ public static class GetPlatformSettings
     /// <summary>What applies when a map or sender value is left empty (the server's configuration).</summary>
     public sealed record Defaults(GetPlatform.MapSettings Map, string EmailFromName, string EmailFromAddress);
 
-    /// <summary>The settings; <c>version</c> is sent back with the next save (a stale one is refused with 409).</summary>
+    /// <summary>
+    /// The settings; <c>version</c> is sent back with the next save (a stale one is refused with 409).
+    /// <c>inactiveAccountRetentionMonths</c> (null: off) is set on its own, with <c>PUT /platform/settings/account-retention</c>.
+    /// </summary>
     public sealed record Response(
         int Version,
         string Name,
@@ -34,7 +37,8 @@ public static class GetPlatformSettings
         string? EmailFromName,
         string? EmailFromAddress,
         DateTimeOffset UpdatedAt,
-        Defaults Defaults
+        Defaults Defaults,
+        int? InactiveAccountRetentionMonths
     );
 
     public sealed class Handler(
@@ -78,7 +82,8 @@ public static class GetPlatformSettings
                 new GetPlatform.MapSettings(m.TileUrl, m.Attribution, m.Latitude, m.Longitude, m.Zoom, addressSearch),
                 e.FromName,
                 e.FromAddress
-            )
+            ),
+            s.InactiveAccountRetentionMonths
         );
 
     [EndpointSummary("The platform settings and branding as admins edit them (admins).")]

@@ -17,6 +17,9 @@ public static class PlatformEndpoints
         g.MapPut("/settings", UpdatePlatformSettings.Endpoint).WithName(nameof(UpdatePlatformSettings))
             .RequireAuthorization().RequireRateLimiting(RateLimits.Writes)
             .ProducesProblems(400, 401, 403, 409); // admins; audited
+        g.MapPut("/settings/account-retention", SetAccountRetention.Endpoint).WithName(nameof(SetAccountRetention))
+            .RequireAuthorization().RequireRateLimiting(RateLimits.Writes)
+            .ProducesProblems(400, 401, 403); // admins; audited
         g.MapPut("/logo", SetPlatformImage.LogoEndpoint).WithName("SetPlatformLogo")
             .RequireAuthorization().DisableAntiforgery() // bearer tokens, not cookies
             .WithMetadata(new RequestSizeLimitAttribute(SetPlatformImage.MaxLogoBytes + 64 * 1024))

@@ -29,12 +29,13 @@ public sealed record PlatformSettings
     public string? LegalAddress { get; init; }
     public string? EmailFromName { get; init; }
     public string? EmailFromAddress { get; init; }
+    public int? InactiveAccountRetentionMonths { get; init; }
     public DateTime UpdatedAt { get; init; }
 
     private const string Columns = """
         version, name, languages, default_language, primary_colour, text_on_primary_colour, logo_key, favicon_key,
         map_latitude, map_longitude, map_zoom, map_tile_url, map_attribution, contact_email, legal_name, legal_address,
-        email_from_name, email_from_address, updated_at
+        email_from_name, email_from_address, inactive_account_retention_months, updated_at
         """;
 
     public const string SelectSql = $"SELECT {Columns} FROM platform_settings WHERE id = 1";

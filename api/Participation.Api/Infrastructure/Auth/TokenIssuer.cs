@@ -12,12 +12,18 @@ public sealed record AuthTokens(
     string TokenType = "Bearer"
 );
 
-/// <summary>Issues a token pair; the refresh token joins the given family (one family per login).</summary>
+/// <summary>
+/// Issues a token pair; the refresh token joins the given family (one family per login). A pair is issued on sign-in and
+/// on each refresh, which is the person's activity for the retention of inactive accounts: <c>users.last_active_at</c> is
+/// written at most once a day (and at once when a retention warning is pending, which it withdraws).
+/// </summary>
 public sealed class TokenIssuer(AccessTokens accessTokens, IOptions<AuthOptions> options, TimeProvider clock)
 {
     private const string InsertRefresh = """
         INSERT INTO refresh_tokens (token_hash, user_id, family_id, expires_at)
         VALUES (@Hash, @UserId, @FamilyId, @ExpiresAt);
+        UPDATE users SET last_active_at = @Now, retention_warned_at = NULL
+         WHERE id = @UserId AND (last_active_at < @Now - interval '1 day' OR retention_warned_at IS NOT NULL);
         """;
 
     public async Task<AuthTokens> IssueAsync(
@@ -31,7 +37,8 @@ public sealed class TokenIssuer(AccessTokens accessTokens, IOptions<AuthOptions>
     {
         var (access, accessExpires) = accessTokens.Issue(userId, roleVersion);
         var refresh = SecureTokens.New();
-        var refreshExpires = clock.GetUtcNow().AddDays(options.Value.RefreshTokenDays);
+        var now = clock.GetUtcNow();
+        var refreshExpires = now.AddDays(options.Value.RefreshTokenDays);
         await connection.ExecuteAsync(
             new CommandDefinition(
                 InsertRefresh,
@@ -41,6 +48,7 @@ public sealed class TokenIssuer(AccessTokens accessTokens, IOptions<AuthOptions>
                     UserId = userId,
                     FamilyId = familyId,
                     ExpiresAt = refreshExpires,
+                    Now = now,
                 },
                 tx,
                 cancellationToken: ct

@@ -634,6 +634,11 @@ public static class Messages
             "Er bestaat al een account voor dit adres: meld u aan of stel uw wachtwoord opnieuw in.",
             "An account already exists for this e-mail address: log in or reset your password."
         ),
+        ["retention_months"] = (
+            "Entre {0} et {1} mois, ou rien pour ne jamais supprimer les comptes inactifs.",
+            "Tussen {0} en {1} maanden, of niets om inactieve accounts nooit te verwijderen.",
+            "Between {0} and {1} months, or none to never delete inactive accounts."
+        ),
         ["current_password_wrong"] = (
             "Le mot de passe actuel est incorrect.",
             "Het huidige wachtwoord is onjuist.",

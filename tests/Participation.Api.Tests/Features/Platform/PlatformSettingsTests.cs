@@ -328,7 +328,7 @@ public sealed class PlatformSettingsTests(ApiFactory api) : ApiTest(api)
     public static TheoryData<string, string, int> Matrix =>
         AuthorizationMatrix.Build(
             ["anonymous", "resident", "moderator_p1", "head_d1", "communication_manager", "it_manager", "elected_official", "admin"],
-            ["get_settings", "put_settings", "put_logo", "put_favicon"],
+            ["get_settings", "put_settings", "put_logo", "put_favicon", "put_account_retention"],
             (actor, _) =>
                 actor switch
                 {
@@ -378,6 +378,10 @@ public sealed class PlatformSettingsTests(ApiFactory api) : ApiTest(api)
             "get_settings" => await client.GetAsync("/api/v1/platform/settings"),
             "put_settings" => await client.PutAsJsonAsync("/api/v1/platform/settings", Body()),
             "put_logo" => await client.PutAsync("/api/v1/platform/logo", Form(Png)),
+            "put_account_retention" => await client.PutAsJsonAsync(
+                "/api/v1/platform/settings/account-retention",
+                new { inactiveAccountRetentionMonths = 24 }
+            ),
             _ => await client.PutAsync("/api/v1/platform/favicon", Form(Png, "favicon.png")),
         };
 

@@ -5,13 +5,17 @@ import { describeError, toApiError } from '@/api/errors';
 import { Page } from '@/components/layout/page';
 import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/loading';
-import { platformSettingsQueryOptions, useUpdatePlatformSettings } from '@/features/platform/api/platform';
 import { TermsVersionForm } from '@/features/consents/components/terms-version-form';
+import { platformSettingsQueryOptions, useSetAccountRetention, useUpdatePlatformSettings } from '@/features/platform/api/platform';
+import { AccountRetentionForm } from '@/features/platform/components/account-retention-form';
 import { PlatformImageUpload } from '@/features/platform/components/platform-image-upload';
 import { PlatformSettingsForm } from '@/features/platform/components/platform-settings-form';
 import { RequireStaffRole, SETTINGS_ROLES } from './admin-layout';
 
-/** The platform's settings and branding (admins): identity, logo, favicon, colours, languages, map, contact, sender. */
+/**
+ * The platform's settings and branding (admins): identity, logo, favicon, colours, languages, map, contact, sender; and
+ * the retention of inactive accounts, saved on its own.
+ */
 export function AdminSettingsRoute() {
   const { t } = useTranslation();
   return (
@@ -28,6 +32,8 @@ function SettingsPage() {
   const settings = useQuery(platformSettingsQueryOptions());
   const update = useUpdatePlatformSettings();
   const [saved, setSaved] = useState(false);
+  const retention = useSetAccountRetention();
+  const [retentionSaved, setRetentionSaved] = useState(false);
   // The form starts again from the settings each time they are (re)loaded after a conflict.
   const [generation, setGeneration] = useState(0);
 
@@ -55,6 +61,19 @@ function SettingsPage() {
           onReload={() => {
             update.reset();
             void settings.refetch().then(() => setGeneration((g) => g + 1));
+          }}
+        />
+      </section>
+      <section className="panel">
+        <AccountRetentionForm
+          months={settings.data.inactiveAccountRetentionMonths}
+          pending={retention.isPending}
+          error={retention.error}
+          saved={retentionSaved}
+          onResetError={() => retention.reset()}
+          onSubmit={(months) => {
+            setRetentionSaved(false);
+            retention.mutate(months, { onSuccess: () => setRetentionSaved(true) });
           }}
         />
       </section>

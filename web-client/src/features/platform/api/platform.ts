@@ -38,6 +38,17 @@ export function useUpdatePlatformSettings() {
   });
 }
 
+/** The retention of inactive accounts (months, or null: off), saved apart from the other settings. */
+export function useSetAccountRetention() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (months: number | null) => api.setAccountRetention({ inactiveAccountRetentionMonths: months ?? undefined }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: platformKeys.admin() });
+    },
+  });
+}
+
 export type PlatformImageKind = 'logo' | 'favicon';
 
 export function useSetPlatformImage(kind: PlatformImageKind) {
