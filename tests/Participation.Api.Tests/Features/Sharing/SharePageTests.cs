@@ -50,8 +50,8 @@ public sealed class SharePageTests(ApiFactory api) : ApiTest(api)
         // The web app's page in the language shared, and its other languages for search engines.
         Assert.Equal($"{App}/nl/projects/parc-du-centre", document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
         Assert.Equal(
-            [$"{App}/fr/projects/parc-du-centre", $"{App}/nl/projects/parc-du-centre", $"{App}/en/projects/parc-du-centre"],
-            ["fr", "nl", "en"].Select(l => document.QuerySelector($"link[rel=alternate][hreflang={l}]")?.GetAttribute("href"))
+            new[] { $"{App}/fr/projects/parc-du-centre", $"{App}/nl/projects/parc-du-centre", $"{App}/en/projects/parc-du-centre" },
+            new[] { "fr", "nl", "en" }.Select(l => document.QuerySelector($"link[rel=alternate][hreflang={l}]")?.GetAttribute("href"))
         );
         Assert.Equal(
             $"{App}/projects/parc-du-centre",
