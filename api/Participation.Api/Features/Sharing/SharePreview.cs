@@ -85,7 +85,10 @@ public static class SharePage
                 CultureInfo.InvariantCulture,
                 $"<link rel=\"alternate\" hreflang=\"{language}\" href=\"{E(AppLinks.To(appBase, language, p.AppPath))}\">"
             );
-        html.Append(CultureInfo.InvariantCulture, $"<link rel=\"alternate\" hreflang=\"x-default\" href=\"{E(AppLinks.To(appBase, null, p.AppPath))}\">")
+        html.Append(
+                CultureInfo.InvariantCulture,
+                $"<link rel=\"alternate\" hreflang=\"x-default\" href=\"{E(AppLinks.To(appBase, null, p.AppPath))}\">"
+            )
             .Append("<meta property=\"og:type\" content=\"website\">")
             .Append(CultureInfo.InvariantCulture, $"<meta property=\"og:site_name\" content=\"{E(p.SiteName)}\">")
             .Append(CultureInfo.InvariantCulture, $"<meta property=\"og:locale\" content=\"{Locale(p.Language)}\">")

@@ -10,8 +10,7 @@ public static class AppLinks
 {
     /// <summary>The web app's address for <paramref name="path"/> (a path starting with "/", query and fragment
     /// included) in <paramref name="language"/> (fr, nl or en; anything else: no language).</summary>
-    public static string AppLink(this EmailOptions options, string? language, string path = "/") =>
-        To(options.AppBaseUrl, language, path);
+    public static string AppLink(this EmailOptions options, string? language, string path = "/") => To(options.AppBaseUrl, language, path);
 
     /// <summary>The web app's root in <paramref name="language"/>, without a trailing "/" (paths are appended to it).</summary>
     public static string AppRoot(this EmailOptions options, string? language) => options.AppBaseUrl.TrimEnd('/') + Prefix(language);
