@@ -720,9 +720,10 @@ namespace Participation.Client
         /// A staff member's private content calendar as an iCalendar feed (the secret token in the address is the right). Open to everyone. Rate-limited (policy `embed`): 429 with Retry-After beyond it.
         /// </remarks>
         /// <param name="token">The secret token of the feed's address, as its creation returned it.</param>
+        /// <param name="language">Language of the texts and of the links to the web app's pages: fr, nl or en (when left out, the Accept-Language header's; French by default). A calendar app sends no language: put it in the address.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> GetContentCalendarIcsAsync(string token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> GetContentCalendarIcsAsync(string token, string? language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -804,9 +805,10 @@ namespace Participation.Client
         /// A project's events as an iCalendar feed to subscribe to (public projects: everyone). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The project's id.</param>
+        /// <param name="language">Language of the texts and of the links to the web app's pages: fr, nl or en (when left out, the Accept-Language header's; French by default). A calendar app sends no language: put it in the address.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> GetProjectCalendarAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> GetProjectCalendarAsync(System.Guid id, string? language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -846,9 +848,10 @@ namespace Participation.Client
         /// <remarks>
         /// The platform's events (platform-wide and public projects') as an iCalendar feed to subscribe to. Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
+        /// <param name="language">Language of the texts and of the links to the web app's pages: fr, nl or en (when left out, the Accept-Language header's; French by default). A calendar app sends no language: put it in the address.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> GetPlatformCalendarAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> GetPlatformCalendarAsync(string? language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -894,9 +897,10 @@ namespace Participation.Client
         /// One event as iCalendar (.ics), to add it to a calendar (public events: everyone). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The event's id.</param>
+        /// <param name="language">Language of the texts and of the links to the web app's pages: fr, nl or en (when left out, the Accept-Language header's; French by default). A calendar app sends no language: put it in the address.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> GetCalendarEventIcsAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> GetCalendarEventIcsAsync(System.Guid id, string? language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -10551,9 +10555,10 @@ namespace Participation.Client
         /// A staff member's private content calendar as an iCalendar feed (the secret token in the address is the right). Open to everyone. Rate-limited (policy `embed`): 429 with Retry-After beyond it.
         /// </remarks>
         /// <param name="token">The secret token of the feed's address, as its creation returned it.</param>
+        /// <param name="language">Language of the texts and of the links to the web app's pages: fr, nl or en (when left out, the Accept-Language header's; French by default). A calendar app sends no language: put it in the address.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> GetContentCalendarIcsAsync(string token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetContentCalendarIcsAsync(string token, string? language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (token == null)
                 throw new System.ArgumentNullException("token");
@@ -10573,6 +10578,12 @@ namespace Participation.Client
                     urlBuilder_.Append("api/v1/content-calendar/feeds/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(token, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append(".ics");
+                    urlBuilder_.Append('?');
+                    if (language != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("language")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(language, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
 
                     PrepareRequest(client_, request_, urlBuilder_);
 
@@ -10603,6 +10614,16 @@ namespace Participation.Client
                             var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
                             disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
                             return fileResponse_;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 403)
@@ -11426,9 +11447,10 @@ namespace Participation.Client
         /// A project's events as an iCalendar feed to subscribe to (public projects: everyone). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The project's id.</param>
+        /// <param name="language">Language of the texts and of the links to the web app's pages: fr, nl or en (when left out, the Accept-Language header's; French by default). A calendar app sends no language: put it in the address.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> GetProjectCalendarAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetProjectCalendarAsync(System.Guid id, string? language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -11448,6 +11470,12 @@ namespace Participation.Client
                     urlBuilder_.Append("api/v1/projects/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append("/events.ics");
+                    urlBuilder_.Append('?');
+                    if (language != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("language")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(language, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
 
                     PrepareRequest(client_, request_, urlBuilder_);
 
@@ -11478,6 +11506,16 @@ namespace Participation.Client
                             var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
                             disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
                             return fileResponse_;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 401)
@@ -11854,9 +11892,10 @@ namespace Participation.Client
         /// <remarks>
         /// The platform's events (platform-wide and public projects') as an iCalendar feed to subscribe to. Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
+        /// <param name="language">Language of the texts and of the links to the web app's pages: fr, nl or en (when left out, the Accept-Language header's; French by default). A calendar app sends no language: put it in the address.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> GetPlatformCalendarAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetPlatformCalendarAsync(string? language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -11871,6 +11910,12 @@ namespace Participation.Client
                     if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/events/calendar.ics"
                     urlBuilder_.Append("api/v1/events/calendar.ics");
+                    urlBuilder_.Append('?');
+                    if (language != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("language")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(language, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
 
                     PrepareRequest(client_, request_, urlBuilder_);
 
@@ -11901,6 +11946,16 @@ namespace Participation.Client
                             var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
                             disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
                             return fileResponse_;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 401)
@@ -12373,9 +12428,10 @@ namespace Participation.Client
         /// One event as iCalendar (.ics), to add it to a calendar (public events: everyone). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The event's id.</param>
+        /// <param name="language">Language of the texts and of the links to the web app's pages: fr, nl or en (when left out, the Accept-Language header's; French by default). A calendar app sends no language: put it in the address.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> GetCalendarEventIcsAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetCalendarEventIcsAsync(System.Guid id, string? language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -12395,6 +12451,12 @@ namespace Participation.Client
                     urlBuilder_.Append("api/v1/events/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append(".ics");
+                    urlBuilder_.Append('?');
+                    if (language != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("language")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(language, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
 
                     PrepareRequest(client_, request_, urlBuilder_);
 
@@ -12425,6 +12487,16 @@ namespace Participation.Client
                             var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
                             disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
                             return fileResponse_;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 401)
