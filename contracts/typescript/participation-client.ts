@@ -4414,13 +4414,18 @@ export class ParticipationClient {
     /**
      * A staff member's private content calendar as an iCalendar feed (the secret token in the address is the right).
      * @param token The secret token of the feed's address, as its creation returned it.
+     * @param language (optional) Language of the texts and of the links to the web app's pages: fr, nl or en (when left out, the Accept-Language header's; French by default). A calendar app sends no language: put it in the address.
      * @return OK
      */
-    getContentCalendarIcs(token: string, signal?: AbortSignal): Promise<FileResponse> {
-        let url_ = this.baseUrl + "/api/v1/content-calendar/feeds/{token}.ics";
+    getContentCalendarIcs(token: string, language?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/content-calendar/feeds/{token}.ics?";
         if (token === undefined || token === null)
             throw new globalThis.Error("The parameter 'token' must be defined.");
         url_ = url_.replace("{token}", encodeURIComponent("" + token));
+        if (language === null)
+            throw new globalThis.Error("The parameter 'language' cannot be null.");
+        else if (language !== undefined)
+            url_ += "language=" + encodeURIComponent("" + language) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -4450,6 +4455,12 @@ export class ParticipationClient {
                 fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
             }
             return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
@@ -4896,13 +4907,18 @@ export class ParticipationClient {
     /**
      * A project's events as an iCalendar feed to subscribe to (public projects: everyone).
      * @param id The project's id.
+     * @param language (optional) Language of the texts and of the links to the web app's pages: fr, nl or en (when left out, the Accept-Language header's; French by default). A calendar app sends no language: put it in the address.
      * @return OK
      */
-    getProjectCalendar(id: string, signal?: AbortSignal): Promise<FileResponse> {
-        let url_ = this.baseUrl + "/api/v1/projects/{id}/events.ics";
+    getProjectCalendar(id: string, language?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/projects/{id}/events.ics?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (language === null)
+            throw new globalThis.Error("The parameter 'language' cannot be null.");
+        else if (language !== undefined)
+            url_ += "language=" + encodeURIComponent("" + language) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -4932,6 +4948,12 @@ export class ParticipationClient {
                 fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
             }
             return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -5151,10 +5173,15 @@ export class ParticipationClient {
 
     /**
      * The platform's events (platform-wide and public projects') as an iCalendar feed to subscribe to.
+     * @param language (optional) Language of the texts and of the links to the web app's pages: fr, nl or en (when left out, the Accept-Language header's; French by default). A calendar app sends no language: put it in the address.
      * @return OK
      */
-    getPlatformCalendar(signal?: AbortSignal): Promise<FileResponse> {
-        let url_ = this.baseUrl + "/api/v1/events/calendar.ics";
+    getPlatformCalendar(language?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/events/calendar.ics?";
+        if (language === null)
+            throw new globalThis.Error("The parameter 'language' cannot be null.");
+        else if (language !== undefined)
+            url_ += "language=" + encodeURIComponent("" + language) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -5184,6 +5211,12 @@ export class ParticipationClient {
                 fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
             }
             return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -5439,13 +5472,18 @@ export class ParticipationClient {
     /**
      * One event as iCalendar (.ics), to add it to a calendar (public events: everyone).
      * @param id The event's id.
+     * @param language (optional) Language of the texts and of the links to the web app's pages: fr, nl or en (when left out, the Accept-Language header's; French by default). A calendar app sends no language: put it in the address.
      * @return OK
      */
-    getCalendarEventIcs(id: string, signal?: AbortSignal): Promise<FileResponse> {
-        let url_ = this.baseUrl + "/api/v1/events/{id}.ics";
+    getCalendarEventIcs(id: string, language?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/events/{id}.ics?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (language === null)
+            throw new globalThis.Error("The parameter 'language' cannot be null.");
+        else if (language !== undefined)
+            url_ += "language=" + encodeURIComponent("" + language) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -5475,6 +5513,12 @@ export class ParticipationClient {
                 fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
             }
             return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;

@@ -77,3 +77,32 @@ test('a Dutch-speaking visitor lands in Dutch; a shared link keeps its language;
   await expect(page).toHaveURL(/\/fr\/projects$/);
   await page.context().close();
 });
+
+test('a Dutch share link opens the Dutch page, where an event written in French only is marked as such', async ({
+  browser,
+  request,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const auth = bearer(await adminToken(request));
+  const id = tag();
+  const title = `Balade des langues ${id}`;
+  const created = await request.post('/api/v1/events', {
+    headers: auth,
+    data: { title: { fr: title }, startsAt: dayUtc(5), endsAt: dayUtc(6), placeName: 'Parc', registration: false },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const event = (await created.json()) as { id: string; slug: string };
+
+  // The share page the Dutch share buttons give sends people on to the event's page in Dutch.
+  const share = await request.get(`/share/events/${event.id}?lang=nl`);
+  expect(share.ok()).toBe(true);
+  expect(await share.text()).toContain(`href="${baseURL}/nl/events/${event.slug}"`);
+
+  const page = await newPage(browser, watchCsp, { locale: 'nl-BE' });
+  await page.goto(`/nl/events/${event.slug}`);
+  await expect(heading(page, `${title} (niet vertaald)`)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 }).locator('[lang="fr"]')).toHaveText(title);
+  await expectAccessible(page, 'event page in Dutch with a title in French only');
+  await page.context().close();
+});

@@ -764,9 +764,10 @@ namespace Participation.Client
         /// A staff member's private content calendar as an iCalendar feed (the secret token in the address is the right). Open to everyone. Rate-limited (policy `embed`): 429 with Retry-After beyond it.
         /// </remarks>
         /// <param name="token">The secret token of the feed's address, as its creation returned it.</param>
+        /// <param name="language">Language of the texts and of the links to the web app's pages: fr, nl or en (when left out, the Accept-Language header's; French by default). A calendar app sends no language: put it in the address.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> GetContentCalendarIcsAsync(string token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> GetContentCalendarIcsAsync(string token, string? language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -848,9 +849,10 @@ namespace Participation.Client
         /// A project's events as an iCalendar feed to subscribe to (public projects: everyone). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The project's id.</param>
+        /// <param name="language">Language of the texts and of the links to the web app's pages: fr, nl or en (when left out, the Accept-Language header's; French by default). A calendar app sends no language: put it in the address.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> GetProjectCalendarAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> GetProjectCalendarAsync(System.Guid id, string? language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -890,9 +892,10 @@ namespace Participation.Client
         /// <remarks>
         /// The platform's events (platform-wide and public projects') as an iCalendar feed to subscribe to. Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
+        /// <param name="language">Language of the texts and of the links to the web app's pages: fr, nl or en (when left out, the Accept-Language header's; French by default). A calendar app sends no language: put it in the address.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> GetPlatformCalendarAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> GetPlatformCalendarAsync(string? language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -938,9 +941,10 @@ namespace Participation.Client
         /// One event as iCalendar (.ics), to add it to a calendar (public events: everyone). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The event's id.</param>
+        /// <param name="language">Language of the texts and of the links to the web app's pages: fr, nl or en (when left out, the Accept-Language header's; French by default). A calendar app sends no language: put it in the address.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> GetCalendarEventIcsAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> GetCalendarEventIcsAsync(System.Guid id, string? language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -11098,9 +11102,10 @@ namespace Participation.Client
         /// A staff member's private content calendar as an iCalendar feed (the secret token in the address is the right). Open to everyone. Rate-limited (policy `embed`): 429 with Retry-After beyond it.
         /// </remarks>
         /// <param name="token">The secret token of the feed's address, as its creation returned it.</param>
+        /// <param name="language">Language of the texts and of the links to the web app's pages: fr, nl or en (when left out, the Accept-Language header's; French by default). A calendar app sends no language: put it in the address.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> GetContentCalendarIcsAsync(string token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetContentCalendarIcsAsync(string token, string? language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (token == null)
                 throw new System.ArgumentNullException("token");
@@ -11120,6 +11125,12 @@ namespace Participation.Client
                     urlBuilder_.Append("api/v1/content-calendar/feeds/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(token, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append(".ics");
+                    urlBuilder_.Append('?');
+                    if (language != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("language")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(language, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
 
                     PrepareRequest(client_, request_, urlBuilder_);
 
@@ -11150,6 +11161,16 @@ namespace Participation.Client
                             var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
                             disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
                             return fileResponse_;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 403)
@@ -11973,9 +11994,10 @@ namespace Participation.Client
         /// A project's events as an iCalendar feed to subscribe to (public projects: everyone). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The project's id.</param>
+        /// <param name="language">Language of the texts and of the links to the web app's pages: fr, nl or en (when left out, the Accept-Language header's; French by default). A calendar app sends no language: put it in the address.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> GetProjectCalendarAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetProjectCalendarAsync(System.Guid id, string? language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -11995,6 +12017,12 @@ namespace Participation.Client
                     urlBuilder_.Append("api/v1/projects/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append("/events.ics");
+                    urlBuilder_.Append('?');
+                    if (language != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("language")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(language, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
 
                     PrepareRequest(client_, request_, urlBuilder_);
 
@@ -12025,6 +12053,16 @@ namespace Participation.Client
                             var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
                             disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
                             return fileResponse_;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 401)
@@ -12401,9 +12439,10 @@ namespace Participation.Client
         /// <remarks>
         /// The platform's events (platform-wide and public projects') as an iCalendar feed to subscribe to. Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
+        /// <param name="language">Language of the texts and of the links to the web app's pages: fr, nl or en (when left out, the Accept-Language header's; French by default). A calendar app sends no language: put it in the address.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> GetPlatformCalendarAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetPlatformCalendarAsync(string? language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -12418,6 +12457,12 @@ namespace Participation.Client
                     if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/events/calendar.ics"
                     urlBuilder_.Append("api/v1/events/calendar.ics");
+                    urlBuilder_.Append('?');
+                    if (language != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("language")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(language, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
 
                     PrepareRequest(client_, request_, urlBuilder_);
 
@@ -12448,6 +12493,16 @@ namespace Participation.Client
                             var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
                             disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
                             return fileResponse_;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 401)
@@ -12920,9 +12975,10 @@ namespace Participation.Client
         /// One event as iCalendar (.ics), to add it to a calendar (public events: everyone). Open to everyone; a bearer token, when sent, tailors the answer to the caller.
         /// </remarks>
         /// <param name="id">The event's id.</param>
+        /// <param name="language">Language of the texts and of the links to the web app's pages: fr, nl or en (when left out, the Accept-Language header's; French by default). A calendar app sends no language: put it in the address.</param>
         /// <returns>OK</returns>
         /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> GetCalendarEventIcsAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetCalendarEventIcsAsync(System.Guid id, string? language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -12942,6 +12998,12 @@ namespace Participation.Client
                     urlBuilder_.Append("api/v1/events/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append(".ics");
+                    urlBuilder_.Append('?');
+                    if (language != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("language")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(language, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
 
                     PrepareRequest(client_, request_, urlBuilder_);
 
@@ -12972,6 +13034,16 @@ namespace Participation.Client
                             var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
                             disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
                             return fileResponse_;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 401)

@@ -160,7 +160,7 @@ public sealed class OutboxDeliveryTests(ApiFactory api) : ApiTest(api)
 
         var message = Assert.Single(smtp.Received);
         Assert.Equal("Confirm your e-mail address", message.Subject);
-        Assert.Contains("https://participation.example/confirm-email#token=", message.TextBody);
+        Assert.Contains("https://participation.example/en/confirm-email#token=", message.TextBody);
         Assert.Contains("&lt;b&gt;", message.HtmlBody);
         Assert.DoesNotContain("<b>", message.HtmlBody);
     }

@@ -35,7 +35,7 @@ public sealed class BriefingEmails(IOptions<EmailOptions> options, UnsubscribeTo
         string T(string key, params object?[] args) => BriefingTexts.T(lang, key, args);
         string Day(DateOnly d) => BriefingTexts.Day(lang, d);
         string Instant(DateTimeOffset at) => Day(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Zone).DateTime));
-        var app = options.Value.AppBaseUrl.TrimEnd('/');
+        var app = options.Value.AppRoot(lang);
         var path = scope.Id is { } id ? $"department/{id}" : "platform";
         var dashboard = $"{app}/dashboard/{path}?from={first:yyyy-MM-dd}&to={last:yyyy-MM-dd}";
         var subject = T("subject", highlights.ScopeName, Day(first), Day(last));
@@ -136,7 +136,7 @@ public sealed class BriefingEmails(IOptions<EmailOptions> options, UnsubscribeTo
         html.Append($"""<p><a href="{E(dashboard)}">{E(T("dashboard"))}</a></p>""");
         text.Append($"\n{T("dashboard")} : {dashboard}\n");
 
-        var (headers, unsubscribePage) = Unsubscribe(reader.Id);
+        var (headers, unsubscribePage) = Unsubscribe(reader.Id, lang);
         html.Append($"""<hr><p style="color:#555;font-size:90%">{E(T("footer"))}<br>""");
         html.Append($"""<a href="{E(unsubscribePage)}">{E(T("unsubscribe"))}</a></p></body></html>""");
         text.Append($"\n--\n{T("footer")}\n{T("unsubscribe")} : {unsubscribePage}\n");
@@ -168,12 +168,12 @@ public sealed class BriefingEmails(IOptions<EmailOptions> options, UnsubscribeTo
         var lang = BriefingTexts.Language(reader.Locale);
         string T(string key, params object?[] args) => BriefingTexts.T(lang, key, args);
         string Instant(DateTimeOffset at) => BriefingTexts.Day(lang, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Zone).DateTime));
-        var link = $"{options.Value.AppBaseUrl.TrimEnd('/')}/projects/{projectId}";
+        var link = options.Value.AppLink(lang, $"/projects/{projectId}");
         var intro = T("launch.intro", title, departmentName, platformName);
         var phaseLines = phases
             .Select(p => $"{p.PhaseTitle}: {Instant(p.StartsAt)}" + (p.EndsAt is { } end ? $" – {Instant(end)}" : ""))
             .ToList();
-        var (headers, unsubscribePage) = Unsubscribe(reader.Id);
+        var (headers, unsubscribePage) = Unsubscribe(reader.Id, lang);
         var text = new StringBuilder($"{T("hello", reader.FirstName)}\n\n{intro}\n");
         var html = new StringBuilder(
             $"""<!doctype html><html lang="{lang}"><body style="font-family:sans-serif;line-height:1.5;max-width:640px">"""
@@ -211,12 +211,12 @@ public sealed class BriefingEmails(IOptions<EmailOptions> options, UnsubscribeTo
             h.Replace($"cid:{i.ContentId}", $"data:{i.ContentType};base64,{Convert.ToBase64String(i.Content)}", StringComparison.Ordinal)
         );
 
-    private (Dictionary<string, string> Headers, string Page) Unsubscribe(Guid userId)
+    private (Dictionary<string, string> Headers, string Page) Unsubscribe(Guid userId, string language)
     {
         var o = options.Value;
         var token = tokens.Issue(userId, Category);
         var api = $"{(o.ApiBaseUrl ?? o.AppBaseUrl).TrimEnd('/')}/api/v1/notifications/unsubscribe?token={Uri.EscapeDataString(token)}";
-        var page = $"{o.AppBaseUrl.TrimEnd('/')}/unsubscribe#token={Uri.EscapeDataString(token)}";
+        var page = o.AppLink(language, $"/unsubscribe#token={Uri.EscapeDataString(token)}");
         return (
             new Dictionary<string, string> { ["List-Unsubscribe"] = $"<{api}>", ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click" },
             page

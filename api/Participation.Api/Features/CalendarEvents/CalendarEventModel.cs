@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Participation.Api.Infrastructure.Content;
+using Participation.Api.Infrastructure.Email;
 
 namespace Participation.Api.Features.CalendarEvents;
 
@@ -256,7 +257,9 @@ internal static class CalendarEventRows
         public string? MyStatus { get; init; }
         public long? MyWaitingPosition { get; init; }
 
-        public CalendarEvent ToEvent(string appBaseUrl) =>
+        /// <param name="appBaseUrl">The web app's address.</param>
+        /// <param name="language">The language of the event's page address (none: the web app negotiates one).</param>
+        public CalendarEvent ToEvent(string appBaseUrl, string? language) =>
             new(
                 Id,
                 ProjectId,
@@ -279,12 +282,12 @@ internal static class CalendarEventRows
                 CancellationReason,
                 MyStatus is null ? null : new MyRegistration(MyStatus.ToEnum<RegistrationStatus>(), (int?)MyWaitingPosition),
                 CanEdit,
-                WebUrl(appBaseUrl, Slug),
+                WebUrl(appBaseUrl, language, Slug),
                 Slug,
                 ProjectSlug
             );
     }
 
-    /// <summary>The event's page in the web app.</summary>
-    public static string WebUrl(string appBaseUrl, string slug) => $"{appBaseUrl.TrimEnd('/')}/events/{slug}";
+    /// <summary>The event's page in the web app, in <paramref name="language"/>.</summary>
+    public static string WebUrl(string appBaseUrl, string? language, string slug) => AppLinks.To(appBaseUrl, language, $"/events/{slug}");
 }

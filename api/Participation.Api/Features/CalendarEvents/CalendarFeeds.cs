@@ -64,7 +64,7 @@ public static partial class CalendarFeeds
             ).AsList();
             if (q.EventId is not null && rows.Count == 0)
                 throw new NotFoundException("No such event.");
-            return Serialize(rows.Select(r => r.ToEvent(q.AppBaseUrl)), q.Language, name);
+            return Serialize(rows.Select(r => r.ToEvent(q.AppBaseUrl, q.Language)), q.Language, name);
         }
     }
 
@@ -126,25 +126,37 @@ public static partial class CalendarFeeds
     private static async Task<IResult> AnswerAsync(
         Guid? eventId,
         Guid? projectId,
+        string? language,
         string fileName,
         IOptions<EmailOptions> options,
         ISender sender,
         CancellationToken ct
     )
     {
-        var ics = await sender.Send(new Query(eventId, projectId, RequestLanguage.Current, options.Value.AppBaseUrl), ct);
+        var lang = AppLinks.Language(language) ?? RequestLanguage.Current;
+        var ics = await sender.Send(new Query(eventId, projectId, lang, options.Value.AppBaseUrl), ct);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), ContentType, fileName);
     }
 
     [EndpointSummary("One event as iCalendar (.ics), to add it to a calendar (public events: everyone).")]
-    public static Task<IResult> EventEndpoint(Guid id, IOptions<EmailOptions> options, ISender sender, CancellationToken ct) =>
-        AnswerAsync(id, null, "event.ics", options, sender, ct);
+    public static Task<IResult> EventEndpoint(
+        Guid id,
+        string? language,
+        IOptions<EmailOptions> options,
+        ISender sender,
+        CancellationToken ct
+    ) => AnswerAsync(id, null, language, "event.ics", options, sender, ct);
 
     [EndpointSummary("A project's events as an iCalendar feed to subscribe to (public projects: everyone).")]
-    public static Task<IResult> ProjectEndpoint(Guid id, IOptions<EmailOptions> options, ISender sender, CancellationToken ct) =>
-        AnswerAsync(null, id, "events.ics", options, sender, ct);
+    public static Task<IResult> ProjectEndpoint(
+        Guid id,
+        string? language,
+        IOptions<EmailOptions> options,
+        ISender sender,
+        CancellationToken ct
+    ) => AnswerAsync(null, id, language, "events.ics", options, sender, ct);
 
     [EndpointSummary("The platform's events (platform-wide and public projects') as an iCalendar feed to subscribe to.")]
-    public static Task<IResult> PlatformEndpoint(IOptions<EmailOptions> options, ISender sender, CancellationToken ct) =>
-        AnswerAsync(null, null, "calendar.ics", options, sender, ct);
+    public static Task<IResult> PlatformEndpoint(string? language, IOptions<EmailOptions> options, ISender sender, CancellationToken ct) =>
+        AnswerAsync(null, null, language, "calendar.ics", options, sender, ct);
 }

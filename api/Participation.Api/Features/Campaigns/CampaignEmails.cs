@@ -44,7 +44,7 @@ public sealed partial class CampaignEmails(IOptions<EmailOptions> options)
     {
         var o = options.Value;
         var t = Texts.TryGetValue(language, out var texts) ? texts : Texts["fr"];
-        var app = o.AppBaseUrl.TrimEnd('/');
+        var app = o.AppRoot(language);
         var api = (o.ApiBaseUrl ?? o.AppBaseUrl).TrimEnd('/');
         // Unguessable, so no text written by staff can contain it.
         var placeholder = $"{{unsubscribe-{Guid.NewGuid():N}}}";

@@ -64,7 +64,7 @@ public static class ContentCalendarIcs
                 DtStamp = new CalDateTime(DateTime.UtcNow),
                 DtStart = new CalDateTime(item.StartsAt.UtcDateTime),
                 Summary = ContentCalendarTexts.Summary(item, language),
-                Url = new Uri(appBaseUrl.TrimEnd('/') + item.Link),
+                Url = new Uri(AppLinks.To(appBaseUrl, language, item.Link)),
                 Status = item.Cancelled ? "CANCELLED" : "CONFIRMED",
             };
             if (item.EndsAt is { } end)
@@ -79,6 +79,7 @@ public static class ContentCalendarIcs
     [EndpointSummary("A staff member's private content calendar as an iCalendar feed (the secret token in the address is the right).")]
     public static async Task<IResult> Endpoint(
         string token,
+        string? language,
         HttpContext http,
         IOptions<EmailOptions> options,
         ISender sender,
@@ -87,7 +88,8 @@ public static class ContentCalendarIcs
     {
         http.Response.Headers.CacheControl = "private, no-store";
         http.Response.Headers["Referrer-Policy"] = "no-referrer";
-        var ics = await sender.Send(new Query(token, RequestLanguage.Current, options.Value.AppBaseUrl), ct);
+        var lang = AppLinks.Language(language) ?? RequestLanguage.Current;
+        var ics = await sender.Send(new Query(token, lang, options.Value.AppBaseUrl), ct);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), CalendarEvents.CalendarFeeds.ContentType, "content-calendar.ics");
     }
 }

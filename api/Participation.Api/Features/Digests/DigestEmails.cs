@@ -322,13 +322,13 @@ public sealed class DigestEmails(IOptions<EmailOptions> options, UnsubscribeToke
     }
 
     private (Words T, string App) Setup(string locale) =>
-        (new Words(Texts.GetValueOrDefault(locale) ?? Texts["fr"]), options.Value.AppBaseUrl.TrimEnd('/'));
+        (new Words(Texts.GetValueOrDefault(locale) ?? Texts["fr"]), options.Value.AppRoot(locale));
 
     private OutgoingEmail Finish(Recipient to, DigestKind kind, string subject, Body body, DateOnly start)
     {
         var t = Texts.GetValueOrDefault(to.Locale) ?? Texts["fr"];
         var o = options.Value;
-        var app = o.AppBaseUrl.TrimEnd('/');
+        var app = o.AppRoot(to.Locale);
         var token = tokens.Issue(to.UserId, DigestPeriods.Category(kind).ToWire());
         var unsubscribeApi =
             $"{(o.ApiBaseUrl ?? o.AppBaseUrl).TrimEnd('/')}/api/v1/notifications/unsubscribe?token={Uri.EscapeDataString(token)}";

@@ -290,7 +290,8 @@ public static class ChangeFeed
         };
 
     /// <summary>Reads the public state of the resources named (at most one statement per kind).</summary>
-    /// <param name="appBaseUrl">The web app's address, for the events' links.</param>
+    /// <param name="appBaseUrl">The web app's address, for the events' links (without a language: the change feed and the
+    /// webhooks are read by integrators, whose readers are not known; the web app negotiates each visitor's).</param>
     public static async Task<Snapshot> ReadAsync(
         IDbConnection connection,
         IReadOnlyCollection<(ChangeKind Kind, Guid Id)> targets,
@@ -384,7 +385,7 @@ public static class ChangeFeed
                 if (state?.ProjectStatus is { } status && ProjectGone(status) is { } gone)
                     snapshot.Gone[(ChangeKind.CalendarEvent, row.Id)] = (gone, row.ProjectId);
                 else
-                    snapshot.CalendarEvents[row.Id] = row.ToEvent(appBaseUrl);
+                    snapshot.CalendarEvents[row.Id] = row.ToEvent(appBaseUrl, null);
             }
         }
 

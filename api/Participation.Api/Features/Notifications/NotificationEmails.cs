@@ -159,7 +159,7 @@ public sealed class NotificationEmails(IOptions<EmailOptions> options, Unsubscri
         string F(string key, params object?[] args) => string.Format(CultureInfo.InvariantCulture, t[key], args);
         string? D(string key) => n.Data.GetValueOrDefault(key);
         var o = options.Value;
-        var app = o.AppBaseUrl.TrimEnd('/');
+        var app = o.AppRoot(n.Locale);
         var link =
             n.ProjectSlug is { } p && n.IdeaSlug is { } i ? $"{app}/projects/{p}/ideas/{i}"
             : n.ProjectSlug is { } project ? $"{app}/projects/{project}"

@@ -149,7 +149,7 @@ public sealed class AccountRetentionJob(
     {
         var language = w.Locale is "nl" or "en" ? w.Locale : "fr";
         var date = DeletionDay(language, deletion);
-        var link = $"{email.Value.AppBaseUrl.TrimEnd('/')}/{language}/login";
+        var link = email.Value.AppLink(language, "/login");
         var (subject, body, action) = language switch
         {
             "nl" => (

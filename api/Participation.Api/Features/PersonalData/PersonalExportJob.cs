@@ -209,7 +209,7 @@ public sealed class PersonalExportJob(
 
     private OutgoingEmail ReadyEmail(Claim c)
     {
-        var link = $"{email.Value.AppBaseUrl.TrimEnd('/')}/profile#my-data";
+        var link = email.Value.AppLink(c.Language, "/profile#my-data");
         var (subject, body, action) = c.Language switch
         {
             "nl" => (

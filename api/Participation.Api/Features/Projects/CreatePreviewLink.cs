@@ -1,4 +1,5 @@
 using Participation.Api.Features.Events;
+using Participation.Api.Infrastructure.Email;
 
 namespace Participation.Api.Features.Projects;
 
@@ -44,7 +45,8 @@ public static class CreatePreviewLink
                     ct: ct
                 );
             await tx.CommitAsync(ct);
-            return new Response(token, $"/projects/{c.Id}/preview#token={token}");
+            // In the language of the person who creates it (the one who shares it): the link opens in that language.
+            return new Response(token, $"{AppLinks.Prefix(RequestLanguage.Current)}/projects/{c.Id}/preview#token={token}");
         }
     }
 

@@ -83,12 +83,11 @@ public static class SendReport
                 },
                 ct: ct
             );
-            var link = $"{options.Value.AppBaseUrl.TrimEnd('/')}/admin/projects/{c.ProjectId}/report";
             foreach (var r in recipients)
                 await Outbox.EnqueueAsync(
                     connection,
                     tx,
-                    Email(r, project.Title, sender, platform, link) with
+                    Email(r, project.Title, sender, platform, options.Value.AppLink(r.Locale, $"/admin/projects/{c.ProjectId}/report")) with
                     {
                         DedupKey = $"report-sent:{recorded.Position}:{r.UserId}",
                     },

@@ -56,7 +56,7 @@ public static class SharePage
         userAgent is not null && Crawlers.Any(c => userAgent.Contains(c, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The language asked for (?lang=fr|nl|en), else none (the platform's default is used).</summary>
-    public static string? Language(string? lang) => lang is "fr" or "nl" or "en" ? lang : null;
+    public static string? Language(string? lang) => AppLinks.Language(lang);
 
     /// <summary>A plain description of at most 200 characters from rich text.</summary>
     public static string Describe(string? html) => RichText.Excerpt(html, 200);
@@ -71,14 +71,24 @@ public static class SharePage
     public static string Render(SharePreview p, string appBase, string shareUrl, bool crawler)
     {
         string E(string v) => Html.Encode(v);
-        var appUrl = appBase + p.AppPath;
+        // The web app's page in the preview's language, so the link opens in the language it was shared in.
+        var appUrl = AppLinks.To(appBase, p.Language, p.AppPath);
         var image = p.ImagePath is null ? null : appBase + p.ImagePath;
         var html = new StringBuilder(2048);
         html.Append(CultureInfo.InvariantCulture, $"<!doctype html><html lang=\"{E(p.Language)}\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
             .Append(CultureInfo.InvariantCulture, $"<title>{E(p.Title)} · {E(p.SiteName)}</title>")
             .Append(CultureInfo.InvariantCulture, $"<meta name=\"description\" content=\"{E(p.Description)}\">")
-            .Append(CultureInfo.InvariantCulture, $"<link rel=\"canonical\" href=\"{E(appUrl)}\">")
+            .Append(CultureInfo.InvariantCulture, $"<link rel=\"canonical\" href=\"{E(appUrl)}\">");
+        foreach (var language in TextRules.Locales)
+            html.Append(
+                CultureInfo.InvariantCulture,
+                $"<link rel=\"alternate\" hreflang=\"{language}\" href=\"{E(AppLinks.To(appBase, language, p.AppPath))}\">"
+            );
+        html.Append(
+                CultureInfo.InvariantCulture,
+                $"<link rel=\"alternate\" hreflang=\"x-default\" href=\"{E(AppLinks.To(appBase, null, p.AppPath))}\">"
+            )
             .Append("<meta property=\"og:type\" content=\"website\">")
             .Append(CultureInfo.InvariantCulture, $"<meta property=\"og:site_name\" content=\"{E(p.SiteName)}\">")
             .Append(CultureInfo.InvariantCulture, $"<meta property=\"og:locale\" content=\"{Locale(p.Language)}\">")

@@ -138,8 +138,9 @@ internal static class Embedding
         var script =
             $"<script src=\"{Html.Encode(links.EmbedBase)}/embed/embed.js\" data-participation-widget=\"{id}\" data-title=\"{title}\" "
             + $"data-width=\"{s.Width}\" data-height=\"{s.Height}\" async></script>";
+        var projects = AppLinks.To(links.AppBase, texts.Lang, "/projects");
         var button =
-            $"<a href=\"{Html.Encode(links.AppBase)}/projects\" lang=\"{texts.Lang}\" style=\"display:inline-block;padding:0.75em 1.25em;"
+            $"<a href=\"{Html.Encode(projects)}\" lang=\"{texts.Lang}\" style=\"display:inline-block;padding:0.75em 1.25em;"
             + $"border-radius:0.375em;background:{s.AccentColour};color:{s.BackgroundColour};font:600 1rem/1.2 system-ui,sans-serif;"
             + $"text-decoration:none\">{Html.Encode(texts.Button)}</a>";
         return new WidgetSnippets(iframe, script, button);

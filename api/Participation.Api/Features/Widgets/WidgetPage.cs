@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Participation.Api.Infrastructure.Email;
 
 namespace Participation.Api.Features.Widgets;
 
@@ -69,6 +70,8 @@ public static class WidgetPage
     {
         var t = WidgetTexts.Of(view.Language);
         var lang = t.Lang;
+        // The web app's pages in the widget's language, so a resident lands in the language the widget speaks.
+        appBase = AppLinks.To(appBase, lang, "/").TrimEnd('/');
         var layout = view.Layout.ToWire();
         var html = new StringBuilder(4096);
         html.Append(

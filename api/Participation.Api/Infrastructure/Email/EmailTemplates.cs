@@ -173,10 +173,10 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
     };
 
     public OutgoingEmail ConfirmEmail(string locale, string toAddress, string firstName, string platformName, string token) =>
-        Build("confirm", "account_confirm_email", locale, toAddress, firstName, platformName, Link("confirm-email", token));
+        Build("confirm", "account_confirm_email", locale, toAddress, firstName, platformName, Link(locale, "confirm-email", token));
 
     public OutgoingEmail PasswordReset(string locale, string toAddress, string firstName, string platformName, string token) =>
-        Build("reset", "account_password_reset", locale, toAddress, firstName, platformName, Link("reset-password", token));
+        Build("reset", "account_password_reset", locale, toAddress, firstName, platformName, Link(locale, "reset-password", token));
 
     public OutgoingEmail RoleChanged(
         string locale,
@@ -189,7 +189,7 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
     )
     {
         var key = granted ? "granted" : "revoked";
-        var link = $"{options.Value.AppBaseUrl.TrimEnd('/')}/{(granted ? "profile" : "login")}";
+        var link = options.Value.AppLink(locale, granted ? "/profile" : "/login");
         return Build(
             key,
             granted ? "role_granted" : "role_revoked",
@@ -222,7 +222,7 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
     {
         var t = Texts.GetValueOrDefault(locale) ?? Texts["fr"];
         string F(string key, params object?[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, t[key], args);
-        var link = Link("invitation", token);
+        var link = Link(locale, "invitation", token);
         var date = expiresAt.UtcDateTime.ToString(
             locale == "nl" ? "dd-MM-yyyy" : "dd/MM/yyyy",
             System.Globalization.CultureInfo.InvariantCulture
@@ -376,7 +376,7 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
     {
         var t = Texts.GetValueOrDefault(locale) ?? Texts["fr"];
         string F(string k, params object?[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, t[k], args);
-        var link = $"{options.Value.AppBaseUrl.TrimEnd('/')}/{page}";
+        var link = options.Value.AppLink(locale, "/" + page);
         var hello = firstName is { Length: > 0 } ? F("hello", firstName) : F("hello", "").Replace(" ,", ",");
         var body = F($"{key}.body", platform, detail, extra, more);
         var action = t[actionKey ?? $"{key}.action"];
@@ -399,7 +399,8 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
         return string.Format(System.Globalization.CultureInfo.InvariantCulture, t.GetValueOrDefault(key, role), scopeName ?? "");
     }
 
-    private string Link(string page, string token) => $"{options.Value.AppBaseUrl.TrimEnd('/')}/{page}#token={Uri.EscapeDataString(token)}";
+    private string Link(string locale, string page, string token) =>
+        options.Value.AppLink(locale, $"/{page}#token={Uri.EscapeDataString(token)}");
 
     private static OutgoingEmail Build(
         string key,

@@ -155,6 +155,9 @@ internal sealed class DescriptionsFilter : IOperationFilter
             && Period.TryGetValue(name, out var period)
         )
             return period;
+        if (path.EndsWith(".ics", StringComparison.Ordinal) && name == "language")
+            return "Language of the texts and of the links to the web app's pages: fr, nl or en (when left out, the "
+                + "Accept-Language header's; French by default). A calendar app sends no language: put it in the address.";
         if (Known.TryGetValue(name, out var known))
             return known;
         if (name.Length > 2 && name.EndsWith("Id", StringComparison.Ordinal))

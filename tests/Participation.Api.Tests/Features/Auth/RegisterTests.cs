@@ -38,7 +38,7 @@ public sealed class RegisterTests(ApiFactory api) : ApiTest(api)
         Assert.Equal("fatima.el-amrani@example.org", mail.ToAddress);
         Assert.Equal("account_confirm_email", mail.Category);
         Assert.Equal("Bevestig uw e-mailadres", mail.Subject);
-        Assert.Contains("https://participation.example/confirm-email#token=", mail.TextBody);
+        Assert.Contains("https://participation.example/nl/confirm-email#token=", mail.TextBody); // in the Dutch web app
     }
 
     [Fact]

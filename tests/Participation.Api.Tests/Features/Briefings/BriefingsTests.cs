@@ -141,7 +141,7 @@ public sealed class BriefingsTests(ApiFactory api) : ApiTest(api)
         Assert.Contains("atelier de théâtre", Html(mayorMail.HtmlBody));
         Assert.Contains("Des bancs ombragés", Html(mayorMail.HtmlBody));
         Assert.Contains(
-            $"https://participation.example/dashboard/department/{c.City.D1}?from=2030-01-01&amp;to=2030-03-31",
+            $"https://participation.example/fr/dashboard/department/{c.City.D1}?from=2030-01-01&amp;to=2030-03-31",
             parksMail.HtmlBody
         );
 
@@ -350,7 +350,7 @@ public sealed class BriefingsTests(ApiFactory api) : ApiTest(api)
         Assert.DoesNotContain(launches, m => m.ToAddress == culture.Email);
         var english = Assert.Single(launches, m => m.ToAddress == parks.Email);
         Assert.Equal("New project launched: Jardins partagés", english.Subject);
-        Assert.Contains($"https://participation.example/projects/{project}", english.TextBody);
+        Assert.Contains($"https://participation.example/en/projects/{project}", english.TextBody); // in the English web app
         Assert.Contains("2031-03-01", english.TextBody);
     }
 

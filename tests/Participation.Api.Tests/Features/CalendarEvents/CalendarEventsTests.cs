@@ -299,6 +299,16 @@ public sealed class CalendarEventsTests(ApiFactory api) : ApiTest(api)
         Assert.EndsWith("/events/webinaire", webinar.Url!.ToString());
         Assert.Null(webinar.GeographicLocation);
         Assert.Equal("https://meet.example.org/abc", webinar.Location);
+
+        // A calendar app sends no language: the feed's address carries it, and so do its links to the web app's pages.
+        var english = Calendar.Load(await anonymous.GetStringAsync($"/api/v1/events/{id}.ics?language=en"))!;
+        Assert.Equal("https://participation.example/en/events/balade-au-parc", Assert.Single(english.Events).Url!.ToString());
+        using var dutch = new HttpRequestMessage(HttpMethod.Get, "/api/v1/events/calendar.ics");
+        dutch.Headers.Add("Accept-Language", "nl");
+        var byHeader = Calendar.Load(await (await anonymous.SendAsync(dutch)).Content.ReadAsStringAsync())!;
+        Assert.All(byHeader.Events, e => Assert.StartsWith("https://participation.example/nl/events/", e.Url!.ToString()));
+        var french = Calendar.Load(await anonymous.GetStringAsync($"/api/v1/projects/{c.P1}/events.ics"))!;
+        Assert.Equal("https://participation.example/fr/events/balade-au-parc", Assert.Single(french.Events).Url!.ToString());
     }
 
     [Fact]

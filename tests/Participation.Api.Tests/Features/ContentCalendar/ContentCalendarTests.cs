@@ -208,12 +208,12 @@ public sealed class ContentCalendarTests(ApiFactory api) : ApiTest(api)
         var calendar = Calendar.Load(await response.Content.ReadAsStringAsync())!;
         var walk = calendar.Events.Single(e => e.Uid == $"event-{s.Event1}@participation");
         Assert.Equal("Événement: Balade au parc (Parc du centre)", walk.Summary);
-        Assert.Equal($"https://participation.example/events/{s.Event1}", walk.Url!.ToString());
+        Assert.Equal($"https://participation.example/fr/events/{s.Event1}", walk.Url!.ToString());
         var campaign = calendar.Events.Single(e => e.Uid == $"campaign_scheduled-{s.Scheduled}@participation");
-        Assert.Equal("https://participation.example/admin/campaigns", campaign.Url!.ToString());
+        Assert.Equal("https://participation.example/fr/admin/campaigns", campaign.Url!.ToString());
         Assert.Contains(calendar.Events, e => e.Summary!.StartsWith("Fin de phase: ", StringComparison.Ordinal));
         Assert.DoesNotContain(calendar.Events, e => e.Uid!.StartsWith("briefing", StringComparison.Ordinal)); // admins only
-        Assert.All(calendar.Events, e => Assert.StartsWith("https://participation.example/", e.Url!.ToString()));
+        Assert.All(calendar.Events, e => Assert.StartsWith("https://participation.example/fr/", e.Url!.ToString()));
 
         // Rotating: the old address stops working, the new one works.
         var rotated = await (await manager.PostAsync("/api/v1/content-calendar/feed", null)).ReadJsonAsync();
@@ -243,7 +243,7 @@ public sealed class ContentCalendarTests(ApiFactory api) : ApiTest(api)
         var path = created["path"]!.GetValue<string>();
         var anonymous = Api.CreateClient();
         var calendar = Calendar.Load(await anonymous.GetStringAsync(path))!;
-        Assert.Contains(calendar.Events, e => e.Url!.ToString() == $"https://participation.example/admin/projects/{c.P1}");
+        Assert.Contains(calendar.Events, e => e.Url!.ToString() == $"https://participation.example/fr/admin/projects/{c.P1}");
         await Api.ScalarAsync<int>("DELETE FROM user_roles WHERE user_id = @Id RETURNING 1", new { c.Moderator1.Id });
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(path)).StatusCode);
     }

@@ -103,8 +103,8 @@ public sealed class DigestsTests(ApiFactory api) : ApiTest(api)
             Assert.Contains(text, mail.TextBody);
         Assert.Contains("Idées qui vous sont confiées, sans réponse (1)", mail.TextBody);
         Assert.Contains("Signalements ouverts : 1", mail.TextBody);
-        Assert.Contains($"https://participation.example/admin/projects/{c.P1}/ideas", mail.TextBody);
-        Assert.Contains($"https://participation.example/admin/projects/{c.P1}/moderation", mail.TextBody);
+        Assert.Contains($"https://participation.example/fr/admin/projects/{c.P1}/ideas", mail.TextBody);
+        Assert.Contains($"https://participation.example/fr/admin/projects/{c.P1}/moderation", mail.TextBody);
         Assert.Contains("/unsubscribe#token=", mail.TextBody);
         Assert.DoesNotContain("Un atelier de théâtre", mail.TextBody);
         Assert.DoesNotContain("Un kiosque à musique — ", mail.TextBody.Split("## Idées sans réponse")[1]); // answered
@@ -274,7 +274,7 @@ public sealed class DigestsTests(ApiFactory api) : ApiTest(api)
         Assert.Contains("Une fontaine à eau", mail.TextBody); // waiting the longest
         Assert.DoesNotContain("Culture", mail.TextBody);
         Assert.DoesNotContain("Un atelier de théâtre", mail.TextBody);
-        Assert.Contains($"https://participation.example/dashboard/department/{c.City.D1}", mail.TextBody);
+        Assert.Contains($"https://participation.example/fr/dashboard/department/{c.City.D1}", mail.TextBody);
         var ideas = dashboard["figures"]!.AsArray().Single(f => f!["key"]!.GetValue<string>() == "ideas")!;
         Assert.Contains($"{ideas["label"]!.GetValue<string>()} — {ideas["value"]} ({ideas["previous"]})", mail.TextBody);
         var other = Assert.Single(await MailsAsync(c.City.Head2.Email));

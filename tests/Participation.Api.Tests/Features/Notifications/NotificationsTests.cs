@@ -176,7 +176,7 @@ public sealed partial class NotificationsTests(ApiFactory api) : ApiTest(api)
             "SELECT p.slug || '/ideas/' || i.slug FROM ideas i JOIN projects p ON p.id = i.project_id WHERE i.id = @Id",
             new { Id = ideas[0] }
         );
-        Assert.Contains($"https://participation.example/projects/{slugs}", mail.TextBody);
+        Assert.Contains($"https://participation.example/fr/projects/{slugs}", mail.TextBody);
         var headers = await Api.ScalarAsync<string>("SELECT headers::text FROM email_outbox WHERE id = @Id", new { mail.Id });
         Assert.Contains("\"List-Unsubscribe-Post\": \"List-Unsubscribe=One-Click\"", headers);
         var token = Uri.UnescapeDataString(UnsubscribeLink().Match(headers).Groups["token"].Value);

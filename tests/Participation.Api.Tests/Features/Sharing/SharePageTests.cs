@@ -47,7 +47,16 @@ public sealed class SharePageTests(ApiFactory api) : ApiTest(api)
         Assert.Equal($"{App}/api/v1/projects/{c.P1}/image?v=0123456789abcdef0123456789abcdef", Meta(document, "og:image"));
         Assert.Equal("summary_large_image", Meta(document, "twitter:card"));
         Assert.Equal("Parc du centre (nl)", Meta(document, "twitter:title"));
-        Assert.Equal($"{App}/projects/parc-du-centre", document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
+        // The web app's page in the language shared, and its other languages for search engines.
+        Assert.Equal($"{App}/nl/projects/parc-du-centre", document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
+        Assert.Equal(
+            new[] { $"{App}/fr/projects/parc-du-centre", $"{App}/nl/projects/parc-du-centre", $"{App}/en/projects/parc-du-centre" },
+            new[] { "fr", "nl", "en" }.Select(l => document.QuerySelector($"link[rel=alternate][hreflang={l}]")?.GetAttribute("href"))
+        );
+        Assert.Equal(
+            $"{App}/projects/parc-du-centre",
+            document.QuerySelector("link[rel=alternate][hreflang=x-default]")?.GetAttribute("href")
+        );
         Assert.Equal("nl", document.DocumentElement.GetAttribute("lang"));
         Assert.Null(document.QuerySelector("meta[http-equiv=refresh]")); // the crawler reads this page, not the app's
     }
@@ -62,11 +71,11 @@ public sealed class SharePageTests(ApiFactory api) : ApiTest(api)
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(
-            $"0;url={App}/projects/parc-du-centre/ideas/des-bancs-solides-b-pres-b-du-kiosque",
+            $"0;url={App}/fr/projects/parc-du-centre/ideas/des-bancs-solides-b-pres-b-du-kiosque",
             document.QuerySelector("meta[http-equiv=refresh]")?.GetAttribute("content")
         );
         Assert.Equal(
-            $"{App}/projects/parc-du-centre/ideas/des-bancs-solides-b-pres-b-du-kiosque",
+            $"{App}/fr/projects/parc-du-centre/ideas/des-bancs-solides-b-pres-b-du-kiosque",
             document.QuerySelector("main a")?.GetAttribute("href")
         );
         Assert.Equal("Des bancs \"solides\" <b>près</b> du kiosque", Meta(document, "og:title"));
@@ -125,6 +134,6 @@ public sealed class SharePageTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Balade nature", Meta(document, "og:title"));
         Assert.Equal("samedi 4 mai 2030, 10:00 – 12:00 · Départ place du marché.", Meta(document, "og:description"));
-        Assert.Equal($"{App}/events/balade-nature", document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
+        Assert.Equal($"{App}/fr/events/balade-nature", document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
     }
 }

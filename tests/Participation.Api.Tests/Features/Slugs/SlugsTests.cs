@@ -236,7 +236,7 @@ public sealed class SlugsTests(ApiFactory api) : ApiTest(api)
             document.QuerySelector("meta[property='og:url']")?.GetAttribute("content")
         );
         Assert.Equal(
-            "https://participation.example/projects/parc-renove/ideas/un-kiosque",
+            "https://participation.example/fr/projects/parc-renove/ideas/un-kiosque",
             document.QuerySelector("link[rel=canonical]")?.GetAttribute("href")
         );
         Assert.Equal("Un kiosque", document.QuerySelector("meta[property='og:title']")?.GetAttribute("content"));

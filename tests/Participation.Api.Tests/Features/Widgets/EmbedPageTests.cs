@@ -101,7 +101,7 @@ public sealed partial class EmbedPageTests(ApiFactory api) : ApiTest(api)
         // The link is the project's readable address (its slug), which the web app serves.
         var slug = await Api.ScalarAsync<string>("SELECT slug FROM projects WHERE id = @Id", new { Id = published });
         Assert.Contains(
-            $"<a href=\"https://participation.example/projects/{slug}\" target=\"_blank\" rel=\"noopener\">Parc du centre",
+            $"<a href=\"https://participation.example/fr/projects/{slug}\" target=\"_blank\" rel=\"noopener\">Parc du centre",
             html
         );
         Assert.Contains("Phase ideation · Proposez vos idées jusqu'au 12 mars 2099", WebUtility.HtmlDecode(html));

@@ -45,7 +45,7 @@ public sealed class WidgetsTests(ApiFactory api) : ApiTest(api)
             snippets["script"]!.GetValue<string>()
         );
         var button = snippets["button"]!.GetValue<string>();
-        Assert.StartsWith("<a href=\"https://participation.example/projects\" lang=\"fr\"", button);
+        Assert.StartsWith("<a href=\"https://participation.example/fr/projects\" lang=\"fr\"", button);
         Assert.Contains("background:#1d4ed8;color:#ffffff", button);
         Assert.EndsWith(">Participer</a>", button);
 

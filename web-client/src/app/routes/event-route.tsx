@@ -5,6 +5,7 @@ import { describeError, toApiError } from '@/api/errors';
 import { Page } from '@/components/layout/page';
 import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/loading';
+import { LocalizedText } from '@/components/ui/localized-text';
 import { ShareButtons, shareUrl } from '@/components/ui/share-buttons';
 import { EventDetails } from '@/features/calendar-events/components/event-details';
 import { platformQueryOptions } from '@/features/platform/api/platform';
@@ -39,7 +40,7 @@ export function EventRoute() {
     );
   }
   return (
-    <Page title={localizedName(event.data.title, i18n.language)}>
+    <Page title={localizedName(event.data.title, i18n.language)} heading={<LocalizedText value={event.data.title} />}>
       <EventDetails event={event.data} signedIn={status === 'authenticated'} map={platform.data?.map} />
       <ShareButtons url={shareUrl(eventPath(event.data), i18n.language)} title={localizedName(event.data.title, i18n.language)} />
       <p>

@@ -10,6 +10,7 @@ import { homePageQueryOptions } from '@/features/home-page/api/home-page';
 import { HomeView } from '@/features/home-page/components/home-view';
 import { platformQueryOptions } from '@/features/platform/api/platform';
 import { useSessionStatus } from '@/lib/auth/session-store';
+import { TextInLanguage } from '@/components/ui/localized-text';
 
 /** The home page as its editors published it (else the built-in layout), and an invitation to join for visitors. */
 export function HomeRoute() {
@@ -22,7 +23,10 @@ export function HomeRoute() {
   const name = platform.data?.name ?? 'Participation';
 
   return (
-    <Page title={home.data?.banner.title ?? t('home.title', { name })}>
+    <Page
+      title={home.data?.banner.title ?? t('home.title', { name })}
+      heading={home.data ? <TextInLanguage text={home.data.banner.title} language={home.data.language} /> : undefined}
+    >
       <StatusMessage>{loggedOut ? t('home.loggedOut') : null}</StatusMessage>
       {home.isPending ? (
         <Loading label={t('common.loading')} />

@@ -6,6 +6,7 @@ import { describeError, toApiError } from '@/api/errors';
 import { Page } from '@/components/layout/page';
 import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/loading';
+import { TextInLanguage } from '@/components/ui/localized-text';
 import { pageBySlugQueryOptions } from '@/features/pages/api/pages';
 import { PageView } from '@/features/pages/components/page-view';
 import { platformQueryOptions } from '@/features/platform/api/platform';
@@ -43,7 +44,7 @@ export function PageRoute() {
     );
   }
   return (
-    <Page title={page.data.title}>
+    <Page title={page.data.title} heading={<TextInLanguage text={page.data.title} language={page.data.language} />}>
       <PageView
         page={page.data}
         contact={{

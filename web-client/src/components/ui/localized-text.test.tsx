@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18n } from '@/lib/i18n';
 import { TestProviders } from '@/test/providers';
-import { LocalizedHtml, LocalizedText, pickLocalized } from './localized-text';
+import { LocalizedHtml, LocalizedInSentence, LocalizedText, TextInLanguage, pickLocalized } from './localized-text';
 
 afterEach(async () => {
   await i18n.changeLanguage('fr');
@@ -55,5 +55,40 @@ describe('a multilingual text', () => {
     expect(screen.getByText(/not translated/)).toBeInTheDocument();
     expect(container.querySelector('.rich-text')).toHaveAttribute('lang', 'fr');
     expect(screen.getByText('Des arbres')).toBeInTheDocument();
+  });
+
+  it('marks a text inside a translated sentence (a survey question’s legend), the sentence staying in the page’s language', async () => {
+    await i18n.changeLanguage('nl');
+    render(
+      <TestProviders>
+        <fieldset>
+          <legend>
+            <LocalizedInSentence
+              sentence={(slot) => i18n.t('surveys.answer.labelRequired', { number: 2, title: slot })}
+              value={{ fr: 'Votre quartier' }}
+            />
+          </legend>
+        </fieldset>
+      </TestProviders>,
+    );
+    expect(screen.getByRole('group', { name: '2. Votre quartier (niet vertaald) (verplicht)' })).toBeInTheDocument();
+    expect(screen.getByText('Votre quartier')).toHaveAttribute('lang', 'fr');
+  });
+
+  it('marks a text the API picked in another language (a page, the home page) the same way', async () => {
+    await i18n.changeLanguage('en');
+    render(
+      <TestProviders>
+        <h1>
+          <TextInLanguage text="À propos" language="fr" />
+        </h1>
+        <p>
+          <TextInLanguage text="About" language="en" />
+        </p>
+      </TestProviders>,
+    );
+    expect(screen.getByRole('heading', { name: 'À propos (not translated)' })).toBeInTheDocument();
+    expect(screen.getByText('À propos')).toHaveAttribute('lang', 'fr');
+    expect(screen.getByText('About')).not.toHaveAttribute('lang');
   });
 });

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** A multilingual text (`{ fr, nl, en }`) in the page's language, else French, else any; and the language it is in. */
@@ -37,6 +38,57 @@ export function LocalizedText({ value }: { value: Record<string, string> | undef
       <span lang={shown.language}>{shown.text}</span>
       <NotTranslated />
     </>
+  );
+}
+
+/** Where the multilingual text goes in a translated sentence (a private-use character no translation contains). */
+const SLOT = '\uE000';
+
+/**
+ * A translated sentence with a multilingual text in it (e.g. « 3. {{title}} (obligatoire) »): the sentence says where with
+ * the slot it is given, and the text is shown there as {@link LocalizedText} shows it (with its `lang` and note if needed).
+ */
+export function LocalizedInSentence({
+  sentence,
+  value,
+}: {
+  sentence: (slot: string) => string;
+  value: Record<string, string> | undefined | null;
+}) {
+  const parts = sentence(SLOT).split(SLOT);
+  return (
+    <>
+      {parts.map((part, index) => (
+        <Fragment key={index}>
+          {index > 0 ? <LocalizedText value={value} /> : null}
+          {part}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+/**
+ * A text the API already picked in one language (`language`: a page, the home page, shown in the platform's default language
+ * when the reader's is missing). When that is not the page's language, it carries its own `lang` and the « non traduit » note.
+ */
+export function TextInLanguage({ text, language, note = true }: { text: string; language: string; note?: boolean }) {
+  const { i18n } = useTranslation();
+  if (language === i18n.language) return <>{text}</>;
+  return (
+    <>
+      <span lang={language}>{text}</span>
+      {note ? <NotTranslated /> : null}
+    </>
+  );
+}
+
+/** The « non traduit » note alone (e.g. before a rich text shown in another language), in a paragraph of its own. */
+export function NotTranslatedNote() {
+  return (
+    <p className="not-translated">
+      <NotTranslated />
+    </p>
   );
 }
 

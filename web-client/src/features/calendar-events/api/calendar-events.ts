@@ -67,9 +67,10 @@ export const registrantsQueryOptions = (id: string) =>
   });
 
 /** The iCalendar download of one event and the feeds (same origin as the API calls). */
-export const eventIcsUrl = (id: string) => `/api/v1/events/${id}.ics`;
-export const platformCalendarUrl = '/api/v1/events/calendar.ics';
-export const projectCalendarUrl = (projectId: string) => `/api/v1/projects/${projectId}/events.ics`;
+// A calendar app sends no language: the feed's address carries the reader's, for its texts and its links to the app's pages.
+export const eventIcsUrl = (id: string, language: string) => `/api/v1/events/${id}.ics?language=${language}`;
+export const platformCalendarUrl = (language: string) => `/api/v1/events/calendar.ics?language=${language}`;
+export const projectCalendarUrl = (projectId: string, language: string) => `/api/v1/projects/${projectId}/events.ics?language=${language}`;
 
 function useRefresh() {
   const queryClient = useQueryClient();

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CalendarEventStatus, type CalendarEvent } from '@contracts/participation-client';
 import { Badge } from '@/components/ui/badge';
-import { localizedName } from '@/lib/roles';
+import { LocalizedText } from '@/components/ui/localized-text';
 import { formatEventWhen } from './event-time';
 import { eventPath } from '@/lib/slugs';
 
@@ -14,11 +14,17 @@ export function EventCard({ event, headingLevel = 3 }: { event: CalendarEvent; h
   return (
     <li className="card event-card">
       <Heading className="card__title">
-        <Link to={eventPath(event)}>{localizedName(event.title, i18n.language)}</Link>
+        <Link to={eventPath(event)}>
+          <LocalizedText value={event.title} />
+        </Link>
       </Heading>
       <p className="event-card__when">{formatEventWhen(event.startsAt, event.endsAt, i18n.language)}</p>
       {place ? <p className="muted">{place}</p> : event.onlineUrl ? <p className="muted">{t('calendarEvents.online')}</p> : null}
-      {event.projectTitle ? <p className="muted">{localizedName(event.projectTitle, i18n.language)}</p> : null}
+      {event.projectTitle ? (
+        <p className="muted">
+          <LocalizedText value={event.projectTitle} />
+        </p>
+      ) : null}
       <p>
         {event.status === CalendarEventStatus.Cancelled ? (
           <Badge tone="warning">{t('calendarEvents.cancelled')}</Badge>

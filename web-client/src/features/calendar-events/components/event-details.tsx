@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { CalendarEventStatus, type CalendarEvent } from '@contracts/participation-client';
 import { PointMap } from '@/components/map/point-map';
 import { Alert } from '@/components/ui/alert';
+import { LocalizedHtml, LocalizedText } from '@/components/ui/localized-text';
 import { localizedName } from '@/lib/roles';
 import { safeExternalUrl } from '@/lib/urls';
 import { eventIcsUrl } from '../api/calendar-events';
@@ -54,18 +55,18 @@ export function EventDetails({ event, signedIn, map }: EventDetailsProps) {
             <dt>{t('calendarEvents.project')}</dt>
             <dd>
               <Link to={projectPath({ id: event.projectId, slug: event.projectSlug })}>
-                {localizedName(event.projectTitle, i18n.language)}
+                <LocalizedText value={event.projectTitle} />
               </Link>
             </dd>
           </>
         ) : null}
       </dl>
       <p>
-        <a className="button button--secondary" href={eventIcsUrl(event.id)} download="event.ics">
+        <a className="button button--secondary" href={eventIcsUrl(event.id, i18n.language)} download="event.ics">
           {t('calendarEvents.addToCalendar')}
         </a>
       </p>
-      {description ? <div className="rich-text" dangerouslySetInnerHTML={{ __html: description }} /> : null}
+      {description ? <LocalizedHtml className="rich-text" value={event.description} /> : null}
       {map && event.latitude != null && event.longitude != null ? (
         <PointMap
           tileUrl={map.tileUrl}

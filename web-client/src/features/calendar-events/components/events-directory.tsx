@@ -19,7 +19,7 @@ export interface EventsDirectoryProps {
  * the feed to subscribe to.
  */
 export function EventsDirectory({ topicOptions = [], areaOptions = [] }: EventsDirectoryProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [period, setPeriod] = useState<CalendarEventPeriod>(CalendarEventPeriod.Upcoming);
   const [topicId, setTopicId] = useState('');
   const [areaId, setAreaId] = useState('');
@@ -27,7 +27,8 @@ export function EventsDirectory({ topicOptions = [], areaOptions = [] }: EventsD
   return (
     <div className="stack">
       <p>
-        <a href={platformCalendarUrl}>{t('calendarEvents.platformFeed')}</a> <span className="muted">{t('calendarEvents.feedHint')}</span>
+        <a href={platformCalendarUrl(i18n.language)}>{t('calendarEvents.platformFeed')}</a>{' '}
+        <span className="muted">{t('calendarEvents.feedHint')}</span>
       </p>
       {topicOptions.length > 0 || areaOptions.length > 0 ? (
         <FiltersPanel label={t('calendarEvents.filters.label')} className="panel" active={activeFilters({ topicId, areaId })}>

@@ -52,7 +52,7 @@ describe('UpcomingEvents', () => {
     expect(screen.getByText('Complet : liste d’attente')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'S’abonner au calendrier de la plateforme (iCal)' })).toHaveAttribute(
       'href',
-      '/api/v1/events/calendar.ics',
+      '/api/v1/events/calendar.ics?language=fr',
     );
   });
 

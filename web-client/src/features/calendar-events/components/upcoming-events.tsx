@@ -23,7 +23,7 @@ export interface UpcomingEventsProps {
  * the iCalendar feed to subscribe to. Without events, a project's block stays hidden and the platform's says so.
  */
 export function UpcomingEvents({ projectId, limit = 3, foldOnPhone }: UpcomingEventsProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const titleId = useId();
   const events = useInfiniteQuery(calendarEventsQueryOptions({ projectId, limit }));
   const items = events.data?.pages[0]?.items ?? [];
@@ -51,7 +51,7 @@ export function UpcomingEvents({ projectId, limit = 3, foldOnPhone }: UpcomingEv
           <Link to="/events">{t('calendarEvents.all')}</Link>
         </li>
         <li>
-          <a href={projectId ? projectCalendarUrl(projectId) : platformCalendarUrl}>
+          <a href={projectId ? projectCalendarUrl(projectId, i18n.language) : platformCalendarUrl(i18n.language)}>
             {projectId ? t('calendarEvents.projectFeed') : t('calendarEvents.platformFeed')}
           </a>
         </li>

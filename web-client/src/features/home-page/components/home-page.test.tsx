@@ -80,6 +80,30 @@ describe('the home page', () => {
   });
 });
 
+describe('the home page in another language than the page’s', () => {
+  beforeEach(async () => {
+    await i18n.changeLanguage('nl');
+  });
+
+  it('marks each of its texts with their language and « niet vertaald », not the page’s own words', () => {
+    render(
+      <TestProviders>
+        <MemoryRouter>
+          <HomeView home={view} />
+        </MemoryRouter>
+      </TestProviders>,
+    );
+    expect(screen.getByRole('heading', { name: 'En chiffres (niet vertaald)' })).toBeInTheDocument();
+    expect(screen.getByText('En chiffres')).toHaveAttribute('lang', 'fr');
+    expect(screen.getByRole('link', { name: 'Parc du centre (niet vertaald)' })).toBeInTheDocument();
+    expect(screen.getByText('Participez !').closest('[lang]')).toHaveAttribute('lang', 'fr');
+    expect(screen.getByRole('link', { name: 'Voir les projets (niet vertaald)' })).toBeInTheDocument();
+    // The standard headings are the page's own (Dutch) words: no `lang` of their own.
+    const pinned = screen.getByRole('heading', { name: 'In de kijker' });
+    expect(pinned.closest('[lang]')).toBe(document.documentElement);
+  });
+});
+
 describe('the home page editor', () => {
   beforeEach(async () => {
     await i18n.changeLanguage('fr');

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { createContext, useContext, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -10,7 +10,18 @@ import {
   type HomeResult,
   type HomeSection,
 } from '@contracts/participation-client';
+import { NotTranslatedNote, TextInLanguage } from '@/components/ui/localized-text';
 import { formatDate, formatDateTime, formatFigure } from '@/lib/format';
+
+/** The language the home page's content is in (the reader's, else the default one), and whether to add the note. */
+const ContentLanguage = createContext<{ language: string; note: boolean }>({ language: 'fr', note: false });
+
+/** A text of the home page's content (the layout's words, the projects' and events' titles...): in another language than
+ * the page's, it carries its `lang` (and, on the home page itself, the « non traduit » note). */
+function Content({ text }: { text: string }) {
+  const { language, note } = useContext(ContentLanguage);
+  return <TextInLanguage text={text} language={language} note={note} />;
+}
 
 export interface HomeViewProps {
   home: HomePageView;
@@ -22,7 +33,7 @@ export interface HomeViewProps {
 }
 
 /** A link to a path of this app, or to another site (an https address) in the same tab. */
-function CallToAction({ label, link }: { label: string; link: string }) {
+function CallToAction({ label, link }: { label: ReactNode; link: string }) {
   return link.startsWith('/') ? (
     <Link className="button button--primary" to={link}>
       {label}
@@ -39,36 +50,49 @@ function CallToAction({ label, link }: { label: string; link: string }) {
  * projects, then the visible sections in order, each with its heading (the editor's, else the standard one).
  */
 export function HomeView({ home, level = 1 }: HomeViewProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const H = level === 1 ? 'h2' : 'h3';
   const { banner } = home;
+  // Shown in another language than the page's (no home page in the reader's): each text says so, on the home page itself (a
+  // preview in the editor shows a draft in its own language: its texts only carry their `lang`).
+  const other = home.language !== i18n.language;
+  const note = other && level === 1;
   return (
-    <div className="home" lang={home.language}>
-      <div className={home.imageUrl ? 'home-banner home-banner--image' : 'home-banner'}>
-        {home.imageUrl ? <img className="home-banner__image" src={home.imageUrl} alt={banner.imageAlt ?? ''} /> : null}
-        <div className="home-banner__body">
-          {level === 2 ? <h3 className="home-banner__title">{banner.title}</h3> : null}
-          {banner.text ? <div className="rich-text" dangerouslySetInnerHTML={{ __html: banner.text }} /> : null}
-          {banner.ctaLabel && banner.ctaLink ? (
-            <p className="cta__actions">
-              <CallToAction label={banner.ctaLabel} link={banner.ctaLink} />
-            </p>
-          ) : null}
+    <ContentLanguage.Provider value={{ language: home.language, note }}>
+      <div className="home">
+        <div className={home.imageUrl ? 'home-banner home-banner--image' : 'home-banner'}>
+          {home.imageUrl ? <img className="home-banner__image" src={home.imageUrl} alt={banner.imageAlt ?? ''} /> : null}
+          <div className="home-banner__body">
+            {level === 2 ? (
+              <h3 className="home-banner__title">
+                <Content text={banner.title} />
+              </h3>
+            ) : null}
+            {banner.text && note ? <NotTranslatedNote /> : null}
+            {banner.text ? (
+              <div className="rich-text" lang={other ? home.language : undefined} dangerouslySetInnerHTML={{ __html: banner.text }} />
+            ) : null}
+            {banner.ctaLabel && banner.ctaLink ? (
+              <p className="cta__actions">
+                <CallToAction label={<Content text={banner.ctaLabel} />} link={banner.ctaLink} />
+              </p>
+            ) : null}
+          </div>
         </div>
+        {home.pinnedProjects.length > 0 ? (
+          <HomeBlock heading={t('homePage.sections.pinned')} level={H}>
+            <ProjectList projects={home.pinnedProjects} />
+          </HomeBlock>
+        ) : null}
+        {home.sections.map((section) => (
+          <SectionView key={section.kind} section={section} home={home} level={H} />
+        ))}
       </div>
-      {home.pinnedProjects.length > 0 ? (
-        <HomeBlock heading={t('homePage.sections.pinned')} level={H}>
-          <ProjectList projects={home.pinnedProjects} />
-        </HomeBlock>
-      ) : null}
-      {home.sections.map((section) => (
-        <SectionView key={section.kind} section={section} home={home} level={H} />
-      ))}
-    </div>
+    </ContentLanguage.Provider>
   );
 }
 
-function HomeBlock({ heading, level: H, children }: { heading: string; level: 'h2' | 'h3'; children: ReactNode }) {
+function HomeBlock({ heading, level: H, children }: { heading: ReactNode; level: 'h2' | 'h3'; children: ReactNode }) {
   const id = useId();
   return (
     <section className="panel home-section" aria-labelledby={id}>
@@ -80,7 +104,7 @@ function HomeBlock({ heading, level: H, children }: { heading: string; level: 'h
 
 function SectionView({ section, home, level }: { section: HomeSection; home: HomePageView; level: 'h2' | 'h3' }) {
   const { t, i18n } = useTranslation();
-  const heading = section.heading ?? t(`homePage.sections.${section.kind}`);
+  const heading = section.heading ? <Content text={section.heading} /> : t(`homePage.sections.${section.kind}`);
   const empty = <p className="muted">{t('homePage.empty')}</p>;
   switch (section.kind) {
     case HomeSectionKind.OpenProjects:
@@ -123,7 +147,9 @@ function SectionView({ section, home, level }: { section: HomeSection; home: Hom
           <dl className="home-figures">
             {home.figures.map((figure) => (
               <div key={figure.key} className="home-figures__item">
-                <dt>{figure.label}</dt>
+                <dt>
+                  <Content text={figure.label} />
+                </dt>
                 <dd>{figure.value === undefined || figure.value === null ? '–' : formatFigure(figure.value, i18n.language)}</dd>
               </div>
             ))}
@@ -143,9 +169,15 @@ function ProjectList({ projects }: { projects: HomeProject[] }) {
         <li key={project.id} className="card">
           {project.imageUrl ? <img className="card__image" src={project.imageUrl} alt="" /> : null}
           <p className="card__title">
-            <Link to={`/projects/${project.id}`}>{project.title}</Link>
+            <Link to={`/projects/${project.id}`}>
+              <Content text={project.title} />
+            </Link>
           </p>
-          {project.summary ? <p>{project.summary}</p> : null}
+          {project.summary ? (
+            <p>
+              <Content text={project.summary} />
+            </p>
+          ) : null}
           {project.phaseEndsAt ? (
             <p className="muted">{t('homePage.closesOn', { date: formatDate(project.phaseEndsAt, i18n.language) })}</p>
           ) : null}
@@ -162,7 +194,9 @@ function EventList({ events }: { events: HomeEvent[] }) {
       {events.map((event) => (
         <li key={event.id} className="card">
           <p className="card__title">
-            <Link to={`/events/${event.id}`}>{event.title}</Link>
+            <Link to={`/events/${event.id}`}>
+              <Content text={event.title} />
+            </Link>
           </p>
           <p>
             {formatDateTime(event.startsAt, i18n.language)}
@@ -188,12 +222,18 @@ function ResultList({ results }: { results: HomeResult[] }) {
                   : `/projects/${result.projectId}/ideas/${result.id}`
               }
             >
-              {result.title}
+              <Content text={result.title} />
             </Link>
           </p>
           <p className="muted">
             {t(`homePage.results.${result.kind}`)}
-            {result.kind === HomeResultKind.ProjectFinished ? '' : ` · ${result.projectTitle}`} · {formatDate(result.at, i18n.language)}
+            {result.kind === HomeResultKind.ProjectFinished ? null : (
+              <>
+                {' · '}
+                <Content text={result.projectTitle} />
+              </>
+            )}{' '}
+            · {formatDate(result.at, i18n.language)}
           </p>
         </li>
       ))}

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageKind, type GetPageBySlugPublicPage } from '@contracts/participation-client';
+import { NotTranslatedNote } from '@/components/ui/localized-text';
 
 export interface PageContact {
   email?: string | null;
@@ -25,7 +26,7 @@ export function questionsOf(html: string): { html: string; questions: { id: stri
 /** A published page's body (rich text sanitised by the API); the FAQ with its questions' index, the accessibility statement
  * and the privacy policy with the platform's contact address. */
 export function PageView({ page, contact }: { page: GetPageBySlugPublicPage; contact: PageContact }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const faq = page.kind === PageKind.Faq;
   const body = useMemo(() => (faq ? questionsOf(page.body) : { html: page.body, questions: [] }), [faq, page.body]);
   const showContact = page.kind === PageKind.Accessibility || page.kind === PageKind.Privacy;
@@ -42,6 +43,7 @@ export function PageView({ page, contact }: { page: GetPageBySlugPublicPage; con
           </ul>
         </nav>
       ) : null}
+      {page.language === i18n.language ? null : <NotTranslatedNote />}
       <div className="rich-text" lang={page.language} dangerouslySetInnerHTML={{ __html: body.html }} />
       {showContact && (contact.email || contact.legalName) ? (
         <section className="page-contact" aria-labelledby="page-contact-title">

@@ -113,3 +113,27 @@ describe('a page', () => {
     expect(questionsOf('<p>no heading</p>').questions).toEqual([]);
   });
 });
+
+describe('a page shown in another language than the reader’s', () => {
+  it('gives its body its own language and says it is not translated, in the page’s language', async () => {
+    await i18n.changeLanguage('en');
+    const page: GetPageBySlugPublicPage = {
+      id: 'p1',
+      kind: PageKind.Free,
+      language: PageLanguage.Fr,
+      title: 'À propos',
+      slug: 'a-propos',
+      body: '<p>Une plateforme de la ville.</p>',
+      slugs: { fr: 'a-propos' },
+      updatedAt: '2026-01-01T00:00:00Z',
+    };
+    render(
+      <TestProviders>
+        <PageView page={page} contact={{}} />
+      </TestProviders>,
+    );
+    expect(screen.getByText('Une plateforme de la ville.').closest('[lang]')).toHaveAttribute('lang', 'fr');
+    expect(screen.getByText('(not translated)')).toBeInTheDocument();
+    await i18n.changeLanguage('fr');
+  });
+});

@@ -4,6 +4,7 @@ import type { GetProjectPhase } from '@contracts/participation-client';
 import { formatDate } from '@/lib/format';
 import { localizedName } from '@/lib/roles';
 import { lastDay } from './project-card';
+import { LocalizedText } from '@/components/ui/localized-text';
 
 /** "3 mars 2026 – 15 avril 2026", or "From 3 March 2026" for an open-ended phase. */
 export function usePhaseDates() {
@@ -47,11 +48,17 @@ export function PhaseTimeline({ phases, renderPhaseExtra }: PhaseTimelineProps) 
               {phase.isCurrent ? <span className="badge badge--success timeline__now">{t('projects.timeline.current')}</span> : null}
               {past ? <span className="timeline__state">{t('projects.timeline.past')}</span> : null}
             </p>
-            <h3 className="timeline__title">{localizedName(phase.title, i18n.language)}</h3>
+            <h3 className="timeline__title">
+              <LocalizedText value={phase.title} />
+            </h3>
             <p className="timeline__meta">
               <span>{dates(phase)}</span> · <span>{t(`projects.methods.${phase.method}`, { defaultValue: phase.method })}</span>
             </p>
-            {description ? <p className="plain-text">{description}</p> : null}
+            {description ? (
+              <p className="plain-text">
+                <LocalizedText value={phase.description} />
+              </p>
+            ) : null}
             {renderPhaseExtra?.(phase)}
           </li>
         );

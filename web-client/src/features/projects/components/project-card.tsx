@@ -28,7 +28,9 @@ export function ProjectCard({ project, headingLevel = 3 }: { project: ListProjec
             className="project-image project-card__image"
           />
         ) : null}
-        <p className="project-card__department">{localizedName(project.department.name, language)}</p>
+        <p className="project-card__department">
+          <LocalizedText value={project.department.name} />
+        </p>
         <Heading id={`project-${project.id}-title`} className="card__title">
           <Link to={projectPath(project)}>
             <LocalizedText value={project.title} />

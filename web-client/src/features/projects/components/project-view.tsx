@@ -42,7 +42,9 @@ export function ProjectView({ project, aside, renderPhaseExtra }: ProjectViewPro
             className="project-image project__image"
           />
         ) : null}
-        <p className="project__department">{localizedName(project.department.name, language)}</p>
+        <p className="project__department">
+          <LocalizedText value={project.department.name} />
+        </p>
         <p className="project__meta">
           <Badge tone={project.status === 'published' ? 'success' : project.status === 'archived' ? 'warning' : 'neutral'}>
             {t(`projects.status.${project.status}`, { defaultValue: project.status })}

@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Loading } from '@/components/ui/loading';
 import { localizedName } from '@/lib/roles';
 import { rankingOrder, textLimit, type DraftAnswer } from '../api/answers';
+import { LocalizedInSentence, LocalizedText } from '@/components/ui/localized-text';
 
 export interface QuestionFieldProps {
   question: SurveyQuestion;
@@ -38,7 +39,10 @@ export function QuestionField({ question, number, answer, onChange, error, idPre
   const id = `${idPrefix}-${question.id}`;
   const title = localizedName(question.title, language);
   const help = localizedName(question.help, language);
-  const label = t(question.required ? 'surveys.answer.labelRequired' : 'surveys.answer.label', { number, title });
+  const labelKey = question.required ? 'surveys.answer.labelRequired' : 'surveys.answer.label';
+  const label = t(labelKey, { number, title });
+  // What the legend or label shows: the same words, the title marked when it is in another language than the page's.
+  const labelNode = <LocalizedInSentence sentence={(slot) => t(labelKey, { number, title: slot })} value={question.title} />;
   const helpId = help ? `${id}-help` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const a = answer ?? {};
@@ -46,7 +50,7 @@ export function QuestionField({ question, number, answer, onChange, error, idPre
 
   const helpText = help ? (
     <p className="field__hint" id={helpId}>
-      {help}
+      <LocalizedText value={question.help} />
     </p>
   ) : null;
   const errorText = error ? (
@@ -84,7 +88,7 @@ export function QuestionField({ question, number, answer, onChange, error, idPre
           className={['fieldset', 'question', error ? 'field--invalid' : ''].join(' ').trim()}
           aria-describedby={describedBy(ruleId)}
         >
-          <legend className="fieldset__legend">{label}</legend>
+          <legend className="fieldset__legend">{labelNode}</legend>
           {helpText}
           {rule ? (
             <p className="field__hint" id={ruleId}>
@@ -101,7 +105,9 @@ export function QuestionField({ question, number, answer, onChange, error, idPre
                 checked={chosen.includes(option.id)}
                 onChange={(e) => toggle(option.id, e.target.checked)}
               />
-              <label htmlFor={`${id}-${option.id}`}>{localizedName(option.label, language)}</label>
+              <label htmlFor={`${id}-${option.id}`}>
+                <LocalizedText value={option.label} />
+              </label>
             </div>
           ))}
           {question.settings.allowOther ? (
@@ -152,7 +158,7 @@ export function QuestionField({ question, number, answer, onChange, error, idPre
       return (
         <div id={id} className={['field', 'question', error ? 'field--invalid' : ''].join(' ').trim()}>
           <label className="field__label" htmlFor={`${id}-input`}>
-            {label}
+            {labelNode}
           </label>
           {helpText}
           {errorText}
@@ -179,7 +185,7 @@ export function QuestionField({ question, number, answer, onChange, error, idPre
           className={['fieldset', 'question', error ? 'field--invalid' : ''].join(' ').trim()}
           aria-describedby={describedBy(endsId)}
         >
-          <legend className="fieldset__legend">{label}</legend>
+          <legend className="fieldset__legend">{labelNode}</legend>
           {helpText}
           <p className="field__hint" id={endsId}>
             {minLabel || maxLabel
@@ -225,7 +231,7 @@ export function QuestionField({ question, number, answer, onChange, error, idPre
       return (
         <div id={id} className={['field', 'question', error ? 'field--invalid' : ''].join(' ').trim()}>
           <label className="field__label" htmlFor={`${id}-input`}>
-            {label}
+            {labelNode}
           </label>
           {helpText}
           {rangeText ? (
@@ -256,7 +262,7 @@ export function QuestionField({ question, number, answer, onChange, error, idPre
         <RankingField
           id={id}
           question={question}
-          label={label}
+          label={labelNode}
           answer={a}
           onChange={onChange}
           helpText={helpText}
@@ -294,7 +300,7 @@ export function QuestionField({ question, number, answer, onChange, error, idPre
 interface RankingFieldProps {
   id: string;
   question: SurveyQuestion;
-  label: string;
+  label: ReactNode;
   answer: DraftAnswer;
   onChange: (answer: DraftAnswer) => void;
   helpText: ReactNode;

@@ -7,6 +7,7 @@ import { StatusMessage } from '@/components/ui/status-message';
 import { localizedName } from '@/lib/roles';
 import { answerErrorsByQuestion, findProblems, toAnswers, type DraftAnswers, type Problem } from '../api/answers';
 import { QuestionField, questionFocusId } from './question-field';
+import { LocalizedText } from '@/components/ui/localized-text';
 
 export interface SurveyFormProps {
   sections: SurveySection[];
@@ -165,9 +166,13 @@ export function SurveyForm({
     summaryTitle =
       apiError.status === 403 && apiError.reason && describeRefusal ? describeRefusal(apiError.reason) : describeError(t, apiError);
 
-  const sectionTitle =
-    localizedName(current.title, language) ||
-    (pages.length > 1 ? t('surveys.answer.pageTitle', { n: page + 1 }) : t('surveys.answer.questions'));
+  const sectionTitle = localizedName(current.title, language) ? (
+    <LocalizedText value={current.title} />
+  ) : pages.length > 1 ? (
+    t('surveys.answer.pageTitle', { n: page + 1 })
+  ) : (
+    t('surveys.answer.questions')
+  );
   const description = localizedName(current.description, language);
 
   return (
@@ -219,7 +224,11 @@ export function SurveyForm({
       <h2 id={`${idPrefix}-page-title`} ref={heading} tabIndex={-1}>
         {sectionTitle}
       </h2>
-      {description ? <p className="plain-text">{description}</p> : null}
+      {description ? (
+        <p className="plain-text">
+          <LocalizedText value={current.description} />
+        </p>
+      ) : null}
       <p className="muted">{t('surveys.answer.requiredNote')}</p>
       {current.questions.map((question) => (
         <QuestionField
