@@ -44,7 +44,7 @@ function collect(key, seen = new Set()) {
 
 const keys = collect(entryKey);
 if (localeKey) collect(localeKey, keys);
-else console.warn('bundle budget: no chunk of the first load\'s French messages (virtual:messages/fr/translation)');
+else console.warn("bundle budget: no chunk of the first load's French messages (virtual:messages/fr/translation)");
 
 const rows = [...keys]
   .map((key) => {

@@ -1,4 +1,5 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { loadClient } from '@/api/client';
 import { Loading } from '@/components/ui/loading';
 import { i18n, loadMessages } from '@/lib/i18n';
 import type { Language } from '@/lib/i18n/languages';
@@ -162,12 +163,20 @@ export const routes = withMessages([
   },
 ]);
 
+const preloadClient = () =>
+  loadClient().then(
+    () => undefined,
+    () => undefined,
+  );
+
 /** The staff's areas: their pages need the staff's messages too. */
 const STAFF_AREAS = new Set(['admin', 'dashboard']);
 
 /**
- * Every lazy page loads its messages with its code (src/lib/i18n/namespaces.ts): the resident namespace, and under
- * /admin and /dashboard the staff's as well. The first load carries only the home page's and the frame's messages.
+ * Every lazy page loads, beside its code, its messages (src/lib/i18n/namespaces.ts: the resident namespace, and under
+ * /admin and /dashboard the staff's as well) and the generated API client (src/api/client.ts), all at once: the first
+ * load carries only the home page's and the frame's messages and calls. Neither failing fails the page: a missing
+ * client is loaded again at its first call.
  */
 function withMessages(list: RouteObject[], namespaces: readonly Namespace[] = ['resident']): RouteObject[] {
   return list.map((route) => {
@@ -175,7 +184,7 @@ function withMessages(list: RouteObject[], namespaces: readonly Namespace[] = ['
     const { lazy, children } = route;
     return {
       ...route,
-      ...(typeof lazy === 'function' ? { lazy: async () => (await Promise.all([lazy(), loadMessages(own)]))[0] } : {}),
+      ...(typeof lazy === 'function' ? { lazy: async () => (await Promise.all([lazy(), loadMessages(own), preloadClient()]))[0] } : {}),
       ...(children ? { children: withMessages(children, own) } : {}),
     } as RouteObject;
   });

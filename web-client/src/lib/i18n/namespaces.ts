@@ -10,16 +10,7 @@ export const NAMESPACES = ['translation', 'resident', 'staff'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** Loaded before the first render: the frame of every page (header, footer, errors), the home page and "not found". */
-export const FIRST_LOAD_PATHS = [
-  'common',
-  'nav',
-  'layout',
-  'errors',
-  'home',
-  'homePage',
-  'calendarEvents.all',
-  'notFound',
-] as const;
+export const FIRST_LOAD_PATHS = ['common', 'nav', 'layout', 'errors', 'home', 'homePage', 'calendarEvents.all', 'notFound'] as const;
 
 /** Loaded with the staff's screens (/admin/…, /dashboard/…) only, beside the resident messages. */
 export const STAFF_PATHS = [
