@@ -11,11 +11,13 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 /**
- * The aim is 150 KB; what the build gives today is ~202 KB (README, "First load"), so the enforced ceiling sits just
- * above it and only stops the first load from growing again. Lower it as the first load shrinks.
+ * The aim was 150 KB, from ~202 KB (README, "First load"): the messages cut into namespaces and the generated client
+ * out of the first load brought it to ~142 KB, so the ceiling is the aim. A chunk that grows past it is most likely
+ * a value imported from `@contracts/participation-client` by the first load's code (it brings the whole generated
+ * client, ~19 KB) or a feature's API module imported by the frame of the pages.
  */
 const AIM_BYTES = 150 * 1024;
-const BUDGET_BYTES = Number(process.env.BUNDLE_BUDGET_KB ?? 210) * 1024;
+const BUDGET_BYTES = Number(process.env.BUNDLE_BUDGET_KB ?? 150) * 1024;
 const dist = new URL('../dist/', import.meta.url);
 
 let manifest;
