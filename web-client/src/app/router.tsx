@@ -8,6 +8,15 @@ import { AppLayout } from './app-layout';
 import { HomeRoute } from './routes/home-route';
 import { NotFoundRoute } from './routes/not-found-route';
 
+const preloadClient = () =>
+  loadClient().then(
+    () => undefined,
+    () => undefined,
+  );
+
+/** The staff's areas: their pages need the staff's messages too. */
+const STAFF_AREAS = new Set(['admin', 'dashboard']);
+
 export const routes = withMessages([
   {
     element: <AppLayout />,
@@ -162,15 +171,6 @@ export const routes = withMessages([
     ],
   },
 ]);
-
-const preloadClient = () =>
-  loadClient().then(
-    () => undefined,
-    () => undefined,
-  );
-
-/** The staff's areas: their pages need the staff's messages too. */
-const STAFF_AREAS = new Set(['admin', 'dashboard']);
 
 /**
  * Every lazy page loads, beside its code, its messages (src/lib/i18n/namespaces.ts: the resident namespace, and under
