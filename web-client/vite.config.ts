@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
+import { messagesPlugin } from './vite-messages.ts';
 
 const apiUrl = process.env.API_URL ?? 'http://localhost:5080';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -63,7 +64,7 @@ const cacheHeaders: Plugin = {
 };
 
 export default defineConfig({
-  plugins: [react(), cacheHeaders],
+  plugins: [react(), messagesPlugin(), cacheHeaders],
   resolve: {
     alias: {
       '@contracts': fileURLToPath(new URL('../contracts/typescript', import.meta.url)),

@@ -3,17 +3,21 @@
 // end-to-end tests built dist/; `npm run budget` builds nothing, it reads what is there.
 //
 // Counted: index.html's entry chunk and every chunk it imports statically (the browser fetches them at once,
-// Vite preloads them), plus the French messages, loaded before the first render. Lazy routes (every page but the
-// home page), Leaflet, the charts and the rich-text editor load only where they are used and are not counted.
+// Vite preloads them), plus the French messages of the first load (`virtual:messages/fr/translation`, see
+// src/lib/i18n/namespaces.ts), loaded before the first render. Lazy routes (every page but the home page) with the
+// resident's and the staff's messages, Leaflet, the charts, the rich-text editor and the generated API client load
+// only where they are used and are not counted.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 /**
- * The aim is 150 KB; what the build gives today is ~202 KB (README, "First load"), so the enforced ceiling sits just
- * above it and only stops the first load from growing again. Lower it as the first load shrinks.
+ * The aim was 150 KB, from ~202 KB (README, "First load"): the messages cut into namespaces and the generated client
+ * out of the first load brought it to ~142 KB, so the ceiling is the aim. A chunk that grows past it is most likely
+ * a value imported from `@contracts/participation-client` by the first load's code (it brings the whole generated
+ * client, ~19 KB) or a feature's API module imported by the frame of the pages.
  */
 const AIM_BYTES = 150 * 1024;
-const BUDGET_BYTES = Number(process.env.BUNDLE_BUDGET_KB ?? 210) * 1024;
+const BUDGET_BYTES = Number(process.env.BUNDLE_BUDGET_KB ?? 150) * 1024;
 const dist = new URL('../dist/', import.meta.url);
 
 let manifest;
@@ -26,7 +30,7 @@ try {
 
 /** The manifest key of index.html's entry, and of the default language's messages. */
 const entryKey = Object.keys(manifest).find((key) => manifest[key].isEntry && key.endsWith('index.html'));
-const localeKey = Object.keys(manifest).find((key) => key.endsWith('src/lib/i18n/locales/fr.ts'));
+const localeKey = Object.keys(manifest).find((key) => key.endsWith('messages/fr-translation'));
 if (!entryKey) {
   console.error('bundle budget: no index.html entry in the manifest.');
   process.exit(2);
@@ -42,7 +46,7 @@ function collect(key, seen = new Set()) {
 
 const keys = collect(entryKey);
 if (localeKey) collect(localeKey, keys);
-else console.warn('bundle budget: no src/lib/i18n/locales/fr.ts chunk (are the messages bundled into the entry?)');
+else console.warn("bundle budget: no chunk of the first load's French messages (virtual:messages/fr/translation)");
 
 const rows = [...keys]
   .map((key) => {

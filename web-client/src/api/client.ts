@@ -1,7 +1,8 @@
-import { ParticipationClient } from '@contracts/participation-client';
+import type { ParticipationClient } from '@contracts/participation-client';
 import { sessionStore } from '@/lib/auth/session-store';
 import { currentLanguage } from '@/lib/i18n';
 import { RateLimitedError, toApiError } from './errors';
+import { firstLoadOperations, tokenOperations } from './first-load';
 
 type Fetch = (url: RequestInfo, init?: RequestInit) => Promise<Response>;
 
@@ -25,7 +26,7 @@ function retryAfterSeconds(response: Response): number {
 }
 
 /** Calls that must never carry a token nor trigger a refresh: the refresh itself, logout. */
-const tokenClient = new ParticipationClient('', { fetch: plainFetch });
+const tokenClient = tokenOperations(plainFetch);
 
 let refreshInFlight: Promise<boolean> | null = null;
 
@@ -115,7 +116,39 @@ export const authFetch: Fetch = async (url, init) => {
   return response;
 };
 
-export const api = new ParticipationClient('', { fetch: authFetch });
+let generated: Promise<ParticipationClient> | null = null;
+
+/**
+ * The generated client (contracts/typescript, ~23 KB gzipped): a chunk of its own, loaded on its first use; every
+ * page but the home page starts loading it with its code (src/app/router.tsx). A failed load is tried again next time.
+ */
+export function loadClient(): Promise<ParticipationClient> {
+  generated ??= import('@contracts/participation-client').then(
+    ({ ParticipationClient: Client }) => new Client('', { fetch: authFetch }),
+    (error: unknown) => {
+      generated = null;
+      throw error;
+    },
+  );
+  return generated;
+}
+
+const firstLoad: Partial<Record<string | symbol, unknown>> = firstLoadOperations(authFetch);
+
+/**
+ * The API as the generated client's type says (`api.listProjects(…)`): the first load's operations are at hand
+ * (src/api/first-load.ts), any other loads the generated client first and calls it.
+ */
+export const api = new Proxy(firstLoad, {
+  get(target, name) {
+    if (name in target) return target[name];
+    if (typeof name !== 'string' || name === 'then') return undefined;
+    return (...args: unknown[]) =>
+      loadClient().then((client) =>
+        (client[name as keyof ParticipationClient] as (...a: unknown[]) => Promise<unknown>).apply(client, args),
+      );
+  },
+}) as unknown as ParticipationClient;
 
 /** Ends the session on the server (best effort) and in the browser. */
 export async function endSession(): Promise<void> {

@@ -1,5 +1,4 @@
 import type { TFunction } from 'i18next';
-import { ApiException } from '@contracts/participation-client';
 
 /** Thrown by the fetch wrapper on a 429, so the Retry-After header is not lost. */
 export class RateLimitedError extends Error {
@@ -41,7 +40,8 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof RateLimitedError) {
     return { status: 429, title: undefined, detail: undefined, fieldErrors: {}, retryAfterSeconds: error.retryAfterSeconds };
   }
-  if (isRecord(error) && ApiException.isApiException(error)) {
+  // The generated client's ApiException (an answer without a problem body), recognised as its own isApiException does.
+  if (isRecord(error) && error.isApiException === true && typeof error.status === 'number') {
     return { status: error.status, title: undefined, detail: undefined, fieldErrors: {}, retryAfterSeconds: undefined };
   }
   if (isRecord(error) && typeof error.status === 'number') {

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useNavigate } from 'react-router';
 import { SkipLink } from '@/components/layout/skip-link';
@@ -9,16 +10,26 @@ import { SiteHeader, type NavItem } from '@/components/layout/site-header';
 import { SiteNameContext } from '@/components/layout/page';
 import { Button } from '@/components/ui/button';
 import { useLogout } from '@/features/auth/api/auth';
-import { TermsBanner } from '@/features/consents/components/terms-banner';
-import { NotificationMenu } from '@/features/notifications/components/notification-menu';
 import { FooterLinks } from '@/features/pages/components/footer-links';
 import { platformQueryOptions } from '@/features/platform/api/platform';
 import { PlatformBranding } from '@/features/platform/components/platform-branding';
 import { meQueryOptions, useUpdateMe } from '@/features/profile/api/profile';
 import { useSessionStatus } from '@/lib/auth/session-store';
-import { currentLanguage, rememberLanguage } from '@/lib/i18n';
+import { currentLanguage, loadMessages, rememberLanguage } from '@/lib/i18n';
 import { isLanguage, LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from '@/lib/i18n/languages';
 import { DASHBOARD_ROLES, hasRole, isStaff } from '@/lib/roles';
+
+/** A signed-in person's notifications: not in the first load of a visitor, loaded with the messages it needs. */
+const NotificationMenu = lazy(async () => {
+  const [menu] = await Promise.all([import('@/features/notifications/components/notification-menu'), loadMessages(['resident'])]);
+  return { default: menu.NotificationMenu };
+});
+
+/** The terms banner of a signed-in participant: not in a visitor's first load either, loaded with its messages. */
+const TermsBanner = lazy(async () => {
+  const [banner] = await Promise.all([import('@/features/consents/components/terms-banner'), loadMessages(['resident'])]);
+  return { default: banner.TermsBanner };
+});
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
@@ -77,7 +88,13 @@ export function AppLayout() {
             </Button>
           ) : null
         }
-        notifications={status === 'authenticated' ? <NotificationMenu /> : null}
+        notifications={
+          status === 'authenticated' ? (
+            <Suspense fallback={null}>
+              <NotificationMenu />
+            </Suspense>
+          ) : null
+        }
         languageSwitcher={
           <LanguageSwitcher
             label={t('layout.language')}
@@ -90,7 +107,11 @@ export function AppLayout() {
       <main id="main" tabIndex={-1} className="site-main">
         {/* The terms of use govern taking part; staff act for the city under its own rules and accept them from their
             profile (« Mes consentements ») rather than from a banner over every staff page. */}
-        {status === 'authenticated' && me.data && !isStaff(me.data.roles) ? <TermsBanner /> : null}
+        {status === 'authenticated' && me.data && !isStaff(me.data.roles) ? (
+          <Suspense fallback={null}>
+            <TermsBanner />
+          </Suspense>
+        ) : null}
         <Outlet />
       </main>
       <SiteFooter

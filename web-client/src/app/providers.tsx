@@ -1,19 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { auditKeys } from '@/features/audit-log/api/audit-log';
-import { budgetKeys } from '@/features/budgets/api/budgets';
-import { dashboardKeys } from '@/features/dashboard/api/dashboard';
-import { ideaKeys } from '@/features/ideas/api/ideas';
-import { invitationKeys } from '@/features/invitations/api/invitations';
-import { moderationKeys } from '@/features/moderation/api/moderation';
-import { notificationKeys } from '@/features/notifications/api/notifications';
-import { organisationKeys } from '@/features/organisations/api/organisations';
-import { profileKeys } from '@/features/profile/api/profile';
-import { projectKeys } from '@/features/projects/api/projects';
-import { surveyKeys } from '@/features/surveys/api/surveys';
-import { userKeys } from '@/features/users/api/users';
-import { voteKeys } from '@/features/votes/api/votes';
 import { sessionStore } from '@/lib/auth/session-store';
 import { CoreProviders, createQueryClient } from '@/lib/providers';
+import { PERSONAL_QUERIES } from './personal-queries';
 
 /** The app's providers: the core ones (src/lib/providers.tsx) and what a session's end means for every feature's cache. */
 export function Providers({ children }: { children: ReactNode }) {
@@ -28,25 +16,9 @@ export function Providers({ children }: { children: ReactNode }) {
       const changed = status !== previous;
       previous = status;
       if (status === 'anonymous') {
-        for (const queryKey of [
-          profileKeys.all,
-          userKeys.all,
-          invitationKeys.lists(),
-          auditKeys.all,
-          organisationKeys.all,
-          projectKeys.all,
-          ideaKeys.all,
-          notificationKeys.all,
-          moderationKeys.all,
-          voteKeys.all,
-          budgetKeys.all,
-          surveyKeys.all,
-          dashboardKeys.all,
-        ])
-          client.removeQueries({ queryKey });
+        for (const queryKey of PERSONAL_QUERIES.removedOnLogout) client.removeQueries({ queryKey });
       } else if (status === 'authenticated' && changed) {
-        for (const queryKey of [organisationKeys.all, projectKeys.all, ideaKeys.all, voteKeys.all, budgetKeys.all, surveyKeys.all])
-          void client.invalidateQueries({ queryKey });
+        for (const queryKey of PERSONAL_QUERIES.refreshedOnLogin) void client.invalidateQueries({ queryKey });
       }
     });
   }, [client]);

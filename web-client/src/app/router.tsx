@@ -1,12 +1,23 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { loadClient } from '@/api/client';
 import { Loading } from '@/components/ui/loading';
-import { i18n } from '@/lib/i18n';
+import { i18n, loadMessages } from '@/lib/i18n';
 import type { Language } from '@/lib/i18n/languages';
+import type { Namespace } from '@/lib/i18n/namespaces';
 import { AppLayout } from './app-layout';
 import { HomeRoute } from './routes/home-route';
 import { NotFoundRoute } from './routes/not-found-route';
 
-export const routes = [
+const preloadClient = () =>
+  loadClient().then(
+    () => undefined,
+    () => undefined,
+  );
+
+/** The staff's areas: their pages need the staff's messages too. */
+const STAFF_AREAS = new Set(['admin', 'dashboard']);
+
+export const routes = withMessages([
   {
     element: <AppLayout />,
     // Shown while the code of a page opened directly (e.g. /admin) loads.
@@ -159,7 +170,25 @@ export const routes = [
       { path: '*', element: <NotFoundRoute /> },
     ],
   },
-];
+]);
+
+/**
+ * Every lazy page loads, beside its code, its messages (src/lib/i18n/namespaces.ts: the resident namespace, and under
+ * /admin and /dashboard the staff's as well) and the generated API client (src/api/client.ts), all at once: the first
+ * load carries only the home page's and the frame's messages and calls. Neither failing fails the page: a missing
+ * client is loaded again at its first call.
+ */
+function withMessages(list: RouteObject[], namespaces: readonly Namespace[] = ['resident']): RouteObject[] {
+  return list.map((route) => {
+    const own: readonly Namespace[] = route.path && STAFF_AREAS.has(route.path) ? ['resident', 'staff'] : namespaces;
+    const { lazy, children } = route;
+    return {
+      ...route,
+      ...(typeof lazy === 'function' ? { lazy: async () => (await Promise.all([lazy(), loadMessages(own), preloadClient()]))[0] } : {}),
+      ...(children ? { children: withMessages(children, own) } : {}),
+    } as RouteObject;
+  });
+}
 
 /** The app's router under its language's address: `/nl/projects` is the route `projects` in Dutch. */
 export const createRouter = (language: Language) => createBrowserRouter(routes, { basename: `/${language}` });

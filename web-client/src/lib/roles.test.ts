@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { landingPath } from './roles';
+import { Role, ScopeType } from '@contracts/participation-client';
+import { landingPath, ROLE_SCOPES, ROLES } from './roles';
+
+describe('the roles and scope types written out', () => {
+  it('are all the contract’s', () => {
+    expect(ROLES).toEqual(Object.values(Role));
+    expect(new Set(Object.values(ROLE_SCOPES).flat())).toEqual(new Set(Object.values(ScopeType)));
+  });
+});
 
 const grant = (role: string, scopeType = 'platform', scopeId?: string) => ({ role, scopeType, scopeId });
 

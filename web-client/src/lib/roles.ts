@@ -1,7 +1,28 @@
-import { Role, ScopeType, type GrantRoleRequest } from '@contracts/participation-client';
+import type { GrantRoleRequest, Role as ContractRole, ScopeType as ContractScopeType } from '@contracts/participation-client';
+
+/*
+ * The contract's Role and ScopeType (generated enums) with their values written out: importing the enums themselves
+ * would bring the whole generated client into the home page's first load (src/api/first-load.ts). TypeScript checks
+ * each value against its member, roles.test.ts that none is missing.
+ */
+type Role = ContractRole;
+const Role = {
+  Admin: 'admin' as ContractRole.Admin,
+  DepartmentHead: 'department_head' as ContractRole.DepartmentHead,
+  ProjectModerator: 'project_moderator' as ContractRole.ProjectModerator,
+  CommunicationManager: 'communication_manager' as ContractRole.CommunicationManager,
+  ItManager: 'it_manager' as ContractRole.ItManager,
+  ElectedOfficial: 'elected_official' as ContractRole.ElectedOfficial,
+} as const;
+type ScopeType = ContractScopeType;
+const ScopeType = {
+  Platform: 'platform' as ContractScopeType.Platform,
+  Department: 'department' as ContractScopeType.Department,
+  Project: 'project' as ContractScopeType.Project,
+} as const;
 
 /** The staff roles (the generated enum) and the scopes each may have (mirrors the API's Roles.ScopeAllowed). */
-export const ROLES = Object.values(Role);
+export const ROLES: Role[] = Object.values(Role);
 
 export const ROLE_SCOPES: Record<Role, ScopeType[]> = {
   [Role.Admin]: [ScopeType.Platform],

@@ -3,8 +3,10 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { i18n, i18nReady } from '@/lib/i18n';
 
-// The messages are chunks loaded on demand (src/lib/i18n): the tests have all three, and start in French.
+// The messages are chunks loaded on demand (src/lib/i18n): the tests have all three languages' namespaces, and start
+// in French.
 await i18nReady;
+await i18n.loadNamespaces(['resident', 'staff']);
 await i18n.loadLanguages(['fr', 'nl', 'en']);
 await i18n.changeLanguage('fr');
 

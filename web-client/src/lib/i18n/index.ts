@@ -1,29 +1,46 @@
 import i18n, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, isLanguage, SUPPORTED_LANGUAGES, type Language } from './languages';
+import { NAMESPACES, type Namespace } from './namespaces';
 import { ALL_LANGUAGES, languageOfPath, negotiateLanguage, type PlatformLanguages } from './negotiation';
 
 const STORAGE_KEY = 'participation.language';
 const PLATFORM_KEY = 'participation.platformLanguages';
 
 /**
- * Each language's messages are a chunk of their own, loaded when the language is first used: a visit in Dutch never
- * downloads the French and English texts. The first language is loaded before the first render (`i18nReady`), so
- * no key ever shows.
+ * Each language's messages come in three chunks (src/lib/i18n/namespaces.ts): the first load's (`translation`: the
+ * frame of every page and the home page), the `resident` ones (every other page) and the `staff` ones (the staff's
+ * screens), each loaded when first needed: a visit in Dutch never downloads the French and English texts, and a
+ * resident never downloads the staff's. The first language's `translation` is loaded before the first render
+ * (`i18nReady`); a page's route loads the namespaces it needs before it renders (`loadMessages`), so no key ever shows.
  */
-const loaders: Record<Language, () => Promise<ResourceKey>> = {
-  fr: () => import('./locales/fr').then((m) => m.fr),
-  nl: () => import('./locales/nl').then((m) => m.nl),
-  en: () => import('./locales/en').then((m) => m.en),
+const loaders: Record<Language, Record<Namespace, () => Promise<{ default: ResourceKey }>>> = {
+  fr: {
+    translation: () => import('virtual:messages/fr/translation'),
+    resident: () => import('virtual:messages/fr/resident'),
+    staff: () => import('virtual:messages/fr/staff'),
+  },
+  nl: {
+    translation: () => import('virtual:messages/nl/translation'),
+    resident: () => import('virtual:messages/nl/resident'),
+    staff: () => import('virtual:messages/nl/staff'),
+  },
+  en: {
+    translation: () => import('virtual:messages/en/translation'),
+    resident: () => import('virtual:messages/en/resident'),
+    staff: () => import('virtual:messages/en/staff'),
+  },
 };
+
+const isNamespace = (value: string): value is Namespace => (NAMESPACES as readonly string[]).includes(value);
 
 const backend: BackendModule = {
   type: 'backend',
   init: () => undefined,
-  read(language, _namespace, callback) {
-    if (!isLanguage(language)) return callback(null, {});
-    loaders[language]().then(
-      (messages) => callback(null, messages),
+  read(language, namespace, callback) {
+    if (!isLanguage(language) || !isNamespace(namespace)) return callback(null, {});
+    loaders[language][namespace]().then(
+      (messages) => callback(null, messages.default),
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
     );
   },
@@ -92,11 +109,23 @@ export const i18nReady = i18n
   .init({
     lng: startingLanguage(),
     fallbackLng: false,
+    ns: ['translation'],
+    defaultNS: 'translation',
+    // A key not in the first load's messages is looked up in the namespaces loaded since (src/lib/i18n/namespaces.ts).
+    fallbackNS: ['resident', 'staff'],
     supportedLngs: [...SUPPORTED_LANGUAGES],
     load: 'languageOnly',
     interpolation: { escapeValue: false }, // React escapes
     react: { useSuspense: false },
   });
+
+/**
+ * Loads the current language's messages of these namespaces (the others' follow on a language change): a page's
+ * route awaits it before the page renders. Resolves, never rejects: a failed chunk shows keys, not a broken page.
+ */
+export function loadMessages(namespaces: readonly Namespace[]): Promise<void> {
+  return i18n.loadNamespaces([...namespaces]).catch(() => undefined);
+}
 
 export function currentLanguage(): Language {
   return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;

@@ -1,10 +1,10 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import {
+import type {
+  HomePageDraft,
+  HomePageLanguage,
   ProjectStatus,
-  type HomePageDraft,
-  type HomePageLanguage,
-  type PublishHomePageRequest,
-  type UpdateHomePageRequest,
+  PublishHomePageRequest,
+  UpdateHomePageRequest,
 } from '@contracts/participation-client';
 import { api } from '@/api/client';
 
@@ -63,7 +63,9 @@ export const pinnableProjectsQueryOptions = () =>
       api.listProjects(
         undefined,
         undefined,
-        ProjectStatus.Published,
+        // The enum's value written out (checked against it): the enum itself would bring the generated client into
+        // the home page's first load (src/api/first-load.ts).
+        'published' as ProjectStatus.Published,
         undefined,
         undefined,
         undefined,

@@ -1,15 +1,9 @@
 import { createContext, useContext, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import {
-  HomeResultKind,
-  HomeSectionKind,
-  type HomeEvent,
-  type HomePageView,
-  type HomeProject,
-  type HomeResult,
-  type HomeSection,
-} from '@contracts/participation-client';
+// Types only: the kinds are compared with their values (TypeScript checks them against the enums), since importing
+// the enums would bring the generated client into the home page's first load (src/api/first-load.ts).
+import type { HomeEvent, HomePageView, HomeProject, HomeResult, HomeSection } from '@contracts/participation-client';
 import { NotTranslatedNote, TextInLanguage } from '@/components/ui/localized-text';
 import { formatDate, formatDateTime, formatFigure } from '@/lib/format';
 
@@ -107,15 +101,13 @@ function SectionView({ section, home, level }: { section: HomeSection; home: Hom
   const heading = section.heading ? <Content text={section.heading} /> : t(`homePage.sections.${section.kind}`);
   const empty = <p className="muted">{t('homePage.empty')}</p>;
   switch (section.kind) {
-    case HomeSectionKind.OpenProjects:
-    case HomeSectionKind.ClosingSoon: {
-      const projects = section.kind === HomeSectionKind.OpenProjects ? home.openProjects : home.closingSoon;
+    case 'open_projects':
+    case 'closing_soon': {
+      const projects = section.kind === 'open_projects' ? home.openProjects : home.closingSoon;
       return (
         <HomeBlock heading={heading} level={level}>
           {projects.length === 0 ? (
-            <p className="muted">
-              {section.kind === HomeSectionKind.OpenProjects ? t('home.projects.emptyTitle') : t('homePage.closingSoonEmpty')}
-            </p>
+            <p className="muted">{section.kind === 'open_projects' ? t('home.projects.emptyTitle') : t('homePage.closingSoonEmpty')}</p>
           ) : (
             <ProjectList projects={projects} />
           )}
@@ -125,7 +117,7 @@ function SectionView({ section, home, level }: { section: HomeSection; home: Hom
         </HomeBlock>
       );
     }
-    case HomeSectionKind.UpcomingEvents:
+    case 'upcoming_events':
       return (
         <HomeBlock heading={heading} level={level}>
           {home.upcomingEvents.length === 0 ? empty : <EventList events={home.upcomingEvents} />}
@@ -134,13 +126,13 @@ function SectionView({ section, home, level }: { section: HomeSection; home: Hom
           </p>
         </HomeBlock>
       );
-    case HomeSectionKind.ResultsAndDecisions:
+    case 'results_and_decisions':
       return (
         <HomeBlock heading={heading} level={level}>
           {home.resultsAndDecisions.length === 0 ? empty : <ResultList results={home.resultsAndDecisions} />}
         </HomeBlock>
       );
-    case HomeSectionKind.Figures:
+    case 'figures':
       return (
         <HomeBlock heading={heading} level={level}>
           <p className="muted">{t('homePage.figuresPeriod')}</p>
@@ -216,18 +208,14 @@ function ResultList({ results }: { results: HomeResult[] }) {
         <li key={`${result.kind}-${result.id}`} className="card">
           <p className="card__title">
             <Link
-              to={
-                result.kind === HomeResultKind.ProjectFinished
-                  ? `/projects/${result.projectId}`
-                  : `/projects/${result.projectId}/ideas/${result.id}`
-              }
+              to={result.kind === 'project_finished' ? `/projects/${result.projectId}` : `/projects/${result.projectId}/ideas/${result.id}`}
             >
               <Content text={result.title} />
             </Link>
           </p>
           <p className="muted">
             {t(`homePage.results.${result.kind}`)}
-            {result.kind === HomeResultKind.ProjectFinished ? null : (
+            {result.kind === 'project_finished' ? null : (
               <>
                 {' · '}
                 <Content text={result.projectTitle} />
