@@ -7,7 +7,8 @@ namespace Participation.Api.Features.PersonalData;
 /// Deletes the caller's account, confirmed with their password. What they did stays counted under a new "former
 /// participant" account with a fresh random id (ideas, comments, reactions, votes, baskets, survey answers, registrations;
 /// see <see cref="AccountDeletionRules"/>); what is personal goes (tokens and sessions, notifications, preferences,
-/// follows, consents, memberships, e-mails to them still in the outbox, invitations to their address, export files).
+/// follows, consents, memberships, e-mails to them still in the outbox, invitations to their address, export files, the
+/// avatar's picture).
 /// Organisations they own pass to their longest-standing member when no other owner is left. The id is replaced in the
 /// event log's payloads too, so neither the id nor the address remains anywhere. The person's row is locked first, so
 /// parallel requests delete once (the others: 404). Staff accounts are closed by an admin, not here (409).
@@ -68,7 +69,9 @@ public static class DeleteAccount
         private const string Personal = """
             SELECT file_key FROM exports WHERE requested_by = @Old AND file_key IS NOT NULL
             UNION ALL
-            SELECT file_key FROM personal_data_exports WHERE user_id = @Old AND file_key IS NOT NULL;
+            SELECT file_key FROM personal_data_exports WHERE user_id = @Old AND file_key IS NOT NULL
+            UNION ALL
+            SELECT 'avatars/' || avatar_key FROM users WHERE id = @Old AND avatar_key IS NOT NULL;
             """;
 
         private const string Addressed = """
