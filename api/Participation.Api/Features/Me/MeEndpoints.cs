@@ -23,7 +23,7 @@ public static class MeEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(Users.Avatars.MaxBytes + 64 * 1024))
             .ProducesProblems(400, 401, 413);
         g.MapDelete("/avatar", RemoveMyAvatar.Endpoint).WithName(nameof(RemoveMyAvatar))
-            .RequireAuthorization().ProducesProblems(401);
+            .RequireAuthorization().Produces(204).ProducesProblems(401);
         g.MapGet("/contributions", ListMyContributions.Endpoint).WithName(nameof(ListMyContributions))
             .RequireAuthorization().ProducesProblems(400, 401);
         // csharpier-ignore-end
