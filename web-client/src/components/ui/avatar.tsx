@@ -21,7 +21,15 @@ export interface AvatarProps {
 export function Avatar({ name, url, size = 'small' }: AvatarProps) {
   const className = `avatar avatar--${size}`;
   return url ? (
-    <img className={className} src={url} alt="" aria-hidden="true" loading="lazy" width={size === 'large' ? 96 : 24} height={size === 'large' ? 96 : 24} />
+    <img
+      className={className}
+      src={url}
+      alt=""
+      aria-hidden="true"
+      loading="lazy"
+      width={size === 'large' ? 96 : 24}
+      height={size === 'large' ? 96 : 24}
+    />
   ) : (
     <span className={`${className} avatar--initials`} aria-hidden="true">
       {initials(name)}

@@ -38,7 +38,10 @@ export function ContributionList({ items, label }: ContributionListProps) {
         const path = contributionPath(item);
         const state = status(item);
         return (
-          <li key={`${item.kind}-${item.commentId ?? item.ideaId ?? item.eventId ?? item.phaseId ?? item.projectId ?? ''}-${item.at}`} className="contribution">
+          <li
+            key={`${item.kind}-${item.commentId ?? item.ideaId ?? item.eventId ?? item.phaseId ?? item.projectId ?? ''}-${item.at}`}
+            className="contribution"
+          >
             <p className="contribution__meta">
               <span className="contribution__kind">{t(`contributions.kind.${item.kind}`)}</span>{' '}
               <time className="muted" dateTime={item.at}>
@@ -46,9 +49,7 @@ export function ContributionList({ items, label }: ContributionListProps) {
               </time>
               {state ? <span className="muted"> · {state}</span> : null}
             </p>
-            <p className="contribution__title">
-              {path ? <Link to={path}>{item.title}</Link> : item.title}
-            </p>
+            <p className="contribution__title">{path ? <Link to={path}>{item.title}</Link> : item.title}</p>
             {item.excerpt ? <p className="contribution__excerpt clamp">{item.excerpt}</p> : null}
             {item.projectTitle && item.kind !== ContributionKind.ProjectFollow ? (
               <p className="muted contribution__project">{t('contributions.inProject', { title: item.projectTitle })}</p>

@@ -38,7 +38,14 @@ const comment: Contribution = {
   ideaSlug: 'plus-de-bancs',
   commentId: 'c-1',
 };
-const vote: Contribution = { ...base, kind: ContributionKind.Vote, title: 'Un marché', ideaId: 'i-2', ideaSlug: 'un-marche', phaseId: 'ph-1' };
+const vote: Contribution = {
+  ...base,
+  kind: ContributionKind.Vote,
+  title: 'Un marché',
+  ideaId: 'i-2',
+  ideaSlug: 'un-marche',
+  phaseId: 'ph-1',
+};
 const basket: Contribution = { ...base, kind: ContributionKind.Basket, title: 'Budget 2026', status: 'submitted', phaseId: 'ph-2' };
 
 function renderAt(ui: React.ReactNode, path = '/profile/contributions') {
@@ -62,23 +69,22 @@ describe('contributions', () => {
     expect(contributionPath(vote)).toBe('/projects/parc-du-centre/ideas/un-marche');
     expect(contributionPath(basket)).toBe('/projects/parc-du-centre');
     expect(contributionPath({ ...basket, kind: ContributionKind.SurveyResponse })).toBe('/projects/parc-du-centre/phases/ph-2/survey');
-    expect(contributionPath({ kind: ContributionKind.EventRegistration, at: base.at, title: 'Fête', eventId: 'e-1', eventSlug: 'fete' })).toBe(
-      '/events/fete',
-    );
+    expect(
+      contributionPath({ kind: ContributionKind.EventRegistration, at: base.at, title: 'Fête', eventId: 'e-1', eventSlug: 'fete' }),
+    ).toBe('/events/fete');
   });
 
   it('lists what I did with links, filters by kind and loads more pages', async () => {
     mine.mockImplementation(async (kind, cursor) =>
-      kind === ContributionKind.Vote
-        ? { items: [vote] }
-        : cursor
-          ? { items: [basket] }
-          : { items: [comment], nextCursor: 'page-2' },
+      kind === ContributionKind.Vote ? { items: [vote] } : cursor ? { items: [basket] } : { items: [comment], nextCursor: 'page-2' },
     );
     renderAt(<MyContributions />);
 
     const list = await screen.findByRole('list', { name: 'Mes contributions' });
-    expect(within(list).getByRole('link', { name: 'Plus de bancs' })).toHaveAttribute('href', '/projects/parc-du-centre/ideas/plus-de-bancs#comment-c-1');
+    expect(within(list).getByRole('link', { name: 'Plus de bancs' })).toHaveAttribute(
+      'href',
+      '/projects/parc-du-centre/ideas/plus-de-bancs#comment-c-1',
+    );
     expect(within(list).getByText('Bonne idée !')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Afficher plus' }));
     expect(await within(list).findByText('Budget 2026')).toBeInTheDocument();

@@ -372,7 +372,8 @@ export const en: Messages = {
       waiting: 'on the waiting list',
     },
     inProject: 'Project: {{title}}',
-    empty: 'You have not done anything on the platform yet. Propose an idea, comment or vote in a project: your contributions will show here.',
+    empty:
+      'You have not done anything on the platform yet. Propose an idea, comment or vote in a project: your contributions will show here.',
     emptyKind: 'No contributions of this kind yet.',
     more: 'Show more',
   },

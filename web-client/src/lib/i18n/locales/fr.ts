@@ -373,7 +373,8 @@ export const fr = {
       waiting: 'en liste d’attente',
     },
     inProject: 'Projet : {{title}}',
-    empty: 'Vous n’avez encore rien fait sur la plateforme. Proposez une idée, commentez ou votez dans un projet : vos contributions apparaîtront ici.',
+    empty:
+      'Vous n’avez encore rien fait sur la plateforme. Proposez une idée, commentez ou votez dans un projet : vos contributions apparaîtront ici.',
     emptyKind: 'Aucune contribution de ce type pour le moment.',
     more: 'Afficher plus',
   },
