@@ -9722,6 +9722,204 @@ export class ParticipationClient {
     }
 
     /**
+     * Set your avatar (PNG, JPEG or WebP, at most 5 MB): cut to a 256 px square, its metadata removed; shown beside your name.
+     * @param file (optional) 
+     * @return OK
+     */
+    setMyAvatar(file?: FileParameter | null | undefined, signal?: AbortSignal): Promise<SetMyAvatarResponse> {
+        let url_ = this.baseUrl + "/api/v1/me/avatar";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = new FormData();
+        if (file !== null && file !== undefined)
+            content_.append("file", file.data, file.fileName ? file.fileName : "file");
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSetMyAvatar(_response);
+        });
+    }
+
+    protected processSetMyAvatar(response: Response): Promise<SetMyAvatarResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SetMyAvatarResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SetMyAvatarResponse>(null as any);
+    }
+
+    /**
+     * Remove your avatar (your initials are shown instead).
+     * @return No Content
+     */
+    removeMyAvatar(signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/me/avatar";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRemoveMyAvatar(_response);
+        });
+    }
+
+    protected processRemoveMyAvatar(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * What you did, newest first: ideas, comments, votes, baskets, survey answers, registrations, follows.
+     * @param kind (optional) 
+     * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
+     * @param limit (optional) Page size, 1 to 100 (20 when left out).
+     * @return OK
+     */
+    listMyContributions(kind?: ContributionKind | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ContributionPage> {
+        let url_ = this.baseUrl + "/api/v1/me/contributions?";
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListMyContributions(_response);
+        });
+    }
+
+    protected processListMyContributions(response: Response): Promise<ContributionPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContributionPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ContributionPage>(null as any);
+    }
+
+    /**
      * Ask for an export of everything the platform holds about you (a zip, e-mailed when ready).
      * @return Accepted
      */
@@ -12655,6 +12853,201 @@ export class ParticipationClient {
             });
         }
         return Promise.resolve<Page>(null as any);
+    }
+
+    /**
+     * A person's public profile: name, avatar and since when they take part (never the e-mail).
+     * @param id The people's id.
+     * @return OK
+     */
+    getPerson(id: string, signal?: AbortSignal): Promise<GetPersonResponse> {
+        let url_ = this.baseUrl + "/api/v1/people/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPerson(_response);
+        });
+    }
+
+    protected processGetPerson(response: Response): Promise<GetPersonResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetPersonResponse;
+            return result200;
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GetPersonResponse>(null as any);
+    }
+
+    /**
+     * A person's public ideas and comments, newest first (what everyone sees anyway; never votes or answers).
+     * @param id The people's id.
+     * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
+     * @param limit (optional) Page size, 1 to 100 (20 when left out).
+     * @return OK
+     */
+    listPersonContributions(id: string, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ContributionPage> {
+        let url_ = this.baseUrl + "/api/v1/people/{id}/contributions?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListPersonContributions(_response);
+        });
+    }
+
+    protected processListPersonContributions(response: Response): Promise<ContributionPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContributionPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ContributionPage>(null as any);
+    }
+
+    /**
+     * A person's avatar (the URL given with their name; public, cached for a year).
+     * @param key The image's key, as its upload returned it (32 hex digits and its format's extension, e.g. `….png`).
+     * @return OK
+     */
+    getAvatar(key: string, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/avatars/{key}";
+        if (key === undefined || key === null)
+            throw new globalThis.Error("The parameter 'key' must be defined.");
+        url_ = url_.replace("{key}", encodeURIComponent("" + key));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "image/png"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetAvatar(_response);
+        });
+    }
+
+    protected processGetAvatar(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -18175,6 +18568,7 @@ export interface AuthorView {
     name: string;
     userId?: string | undefined;
     organisationId?: string | undefined;
+    avatarUrl?: string | undefined;
 }
 
 export interface BasketView {
@@ -18468,6 +18862,39 @@ export enum ContentCalendarKind {
     CampaignSent = "campaign_sent",
     BriefingPlanned = "briefing_planned",
     BriefingSent = "briefing_sent",
+}
+
+export interface Contribution {
+    kind: ContributionKind;
+    at: string;
+    title: string;
+    excerpt?: string | undefined;
+    status?: string | undefined;
+    projectId?: string | undefined;
+    projectSlug?: string | undefined;
+    projectTitle?: string | undefined;
+    ideaId?: string | undefined;
+    ideaSlug?: string | undefined;
+    commentId?: string | undefined;
+    phaseId?: string | undefined;
+    eventId?: string | undefined;
+    eventSlug?: string | undefined;
+}
+
+export enum ContributionKind {
+    Idea = "idea",
+    Comment = "comment",
+    Vote = "vote",
+    Basket = "basket",
+    SurveyResponse = "survey_response",
+    EventRegistration = "event_registration",
+    IdeaFollow = "idea_follow",
+    ProjectFollow = "project_follow",
+}
+
+export interface ContributionPage {
+    items: Contribution[];
+    nextCursor?: string | undefined;
 }
 
 export interface CreateApiClientCreatedClient {
@@ -19107,6 +19534,7 @@ export interface GetMeResponse {
     locale: string;
     roles: GetMeRoleGrant[];
     createdAt: string;
+    avatarUrl?: string | undefined;
 }
 
 export interface GetMeRoleGrant {
@@ -19232,6 +19660,13 @@ export interface GetPageBySlugPublicPage {
     body: string;
     slugs: GetPageBySlugPageSlugs;
     updatedAt: string;
+}
+
+export interface GetPersonResponse {
+    id: string;
+    displayName: string;
+    avatarUrl?: string | undefined;
+    memberSince: string;
 }
 
 export interface GetPlatformColourSettings {
@@ -20807,6 +21242,10 @@ export interface SetIdeaCostRequest {
 export interface SetIdeaCostResponse {
     ideaId: string;
     cost?: number | undefined;
+}
+
+export interface SetMyAvatarResponse {
+    avatarUrl: string;
 }
 
 export interface SetNewsletterConsentRequest {

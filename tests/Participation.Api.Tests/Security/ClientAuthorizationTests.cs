@@ -134,6 +134,7 @@ public sealed class ClientAuthorizationTests(ApiFactory api) : ApiTest(api)
                 "GET /api/v1/ideas/{id}/attachments/{attachmentId}: ideas:read",
                 "GET /api/v1/ideas/{id}/attachments/{attachmentId}/thumbnail: ideas:read",
                 "GET /api/v1/media/{key}: projects:read ideas:read results:read",
+                "GET /api/v1/avatars/{key}: ideas:read",
                 "GET /api/v1/organisations: ideas:read",
                 "GET /api/v1/organisations/{id}: ideas:read",
                 "GET /api/v1/phases/{id}/budget-results: results:read",

@@ -60,6 +60,11 @@ public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
                 // Images in rich texts: capability URLs (a random key), shown by the public texts that hold them.
                 "GET /api/v1/media/{key}",
                 "GET /api/v1/users/{id:guid}",
+                // Public profiles: names, avatar, member since and the public ideas and comments (never an e-mail); avatars
+                // by their random key.
+                "GET /api/v1/people/{id:guid}",
+                "GET /api/v1/people/{id:guid}/contributions",
+                "GET /api/v1/avatars/{key}",
                 "GET /api/v1/projects/{id:guid}/ideas",
                 "GET /api/v1/ideas/{id:guid}",
                 "GET /api/v1/ideas/{id:guid}/comments",

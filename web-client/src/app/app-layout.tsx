@@ -49,7 +49,8 @@ export function AppLayout() {
     { to: '/events', label: t('nav.events'), end: false },
     { to: '/organisations', label: t('nav.organisations'), end: false },
   ];
-  if (status === 'authenticated') items.push({ to: '/profile', label: t('nav.profile') });
+  if (status === 'authenticated')
+    items.push({ to: '/profile', label: t('nav.profile') }, { to: '/profile/contributions', label: t('nav.contributions') });
   if (status === 'authenticated' && DASHBOARD_ROLES.some((role) => hasRole(me.data?.roles, role)))
     items.push({ to: '/dashboard', label: t('nav.dashboard'), end: false });
   if (status === 'authenticated' && isStaff(me.data?.roles)) items.push({ to: '/admin', label: t('nav.admin'), end: false });

@@ -31,6 +31,11 @@ export const routes = withMessages([
       { path: 'forgot-password', lazy: async () => ({ Component: (await import('./routes/forgot-password-route')).ForgotPasswordRoute }) },
       { path: 'reset-password', lazy: async () => ({ Component: (await import('./routes/reset-password-route')).ResetPasswordRoute }) },
       { path: 'profile', lazy: async () => ({ Component: (await import('./routes/profile-route')).ProfileRoute }) },
+      {
+        path: 'profile/contributions',
+        lazy: async () => ({ Component: (await import('./routes/my-contributions-route')).MyContributionsRoute }),
+      },
+      { path: 'people/:id', lazy: async () => ({ Component: (await import('./routes/person-route')).PersonRoute }) },
       { path: 'projects', lazy: async () => ({ Component: (await import('./routes/projects-route')).ProjectsRoute }) },
       { path: 'projects/:id', lazy: async () => ({ Component: (await import('./routes/project-route')).ProjectRoute }) },
       {

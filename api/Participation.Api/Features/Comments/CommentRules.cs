@@ -118,6 +118,7 @@ internal static class CommentRows
         public string? AuthorPerson { get; init; }
         public Guid? AuthorOrgId { get; init; }
         public string? AuthorOrg { get; init; }
+        public string? AuthorAvatar { get; init; }
     }
 
     public static CommentView View(Row r, Guid? actorId, bool staff, IReadOnlyList<CommentView>? replies = null)
@@ -132,7 +133,7 @@ internal static class CommentRows
             r.Id,
             r.IdeaId,
             r.ParentId,
-            state == CommentState.Deleted ? null : AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg),
+            state == CommentState.Deleted ? null : AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg, r.AuthorAvatar),
             showText ? r.Body : "",
             state,
             state == CommentState.Hidden && (mine || staff) ? r.HiddenReason : null,

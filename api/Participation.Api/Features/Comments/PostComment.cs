@@ -87,7 +87,7 @@ public static class PostComment
             var title = await connection.ExecuteScalarAsync<string>(
                 new CommandDefinition("SELECT title FROM ideas WHERE id = @IdeaId", new { c.IdeaId }, tx, cancellationToken: ct)
             );
-            var author = AuthorView.From(row.AuthorUserId, row.AuthorPerson, row.AuthorOrgId, row.AuthorOrg);
+            var author = AuthorView.From(row.AuthorUserId, row.AuthorPerson, row.AuthorOrgId, row.AuthorOrg, row.AuthorAvatar);
             await events.RecordAsync(
                 tx,
                 EventType.CommentPosted,

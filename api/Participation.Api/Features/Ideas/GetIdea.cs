@@ -100,6 +100,7 @@ public static class GetIdea
             public string? AuthorPerson { get; init; }
             public Guid? AuthorOrgId { get; init; }
             public string? AuthorOrg { get; init; }
+            public string? AuthorAvatar { get; init; }
             public string? MyReaction { get; init; }
             public bool Following { get; init; }
             public bool PostingPhaseActive { get; init; }
@@ -158,7 +159,7 @@ public static class GetIdea
                 i.Topics,
                 i.Latitude is { } lat && i.Longitude is { } lng ? new Location(lat, lng, i.LocationLabel) : null,
                 status,
-                AuthorView.From(i.AuthorUserId, i.AuthorPerson, i.AuthorOrgId, i.AuthorOrg),
+                AuthorView.From(i.AuthorUserId, i.AuthorPerson, i.AuthorOrgId, i.AuthorOrg, i.AuthorAvatar),
                 i.LikesCount,
                 i.DislikesCount,
                 i.CommentsCount,

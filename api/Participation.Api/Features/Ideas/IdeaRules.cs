@@ -5,16 +5,19 @@ using Participation.Api.Features.Topics;
 
 namespace Participation.Api.Features.Ideas;
 
-/// <summary>Who is shown as the author: the person, or the verified organisation they posted for.</summary>
-public sealed record AuthorView(AuthorKind Kind, string Name, Guid? UserId, Guid? OrganisationId)
+/// <summary>Who is shown as the author: the person (with their avatar, if any), or the verified organisation they posted
+/// for.</summary>
+public sealed record AuthorView(AuthorKind Kind, string Name, Guid? UserId, Guid? OrganisationId, string? AvatarUrl = null)
 {
     /// <summary>SQL columns (aliases u = users, o = organisations) that <see cref="From"/> reads.</summary>
     public const string Columns =
-        "u.id AS author_user_id, u.first_name || ' ' || u.last_name AS author_person, o.id AS author_org_id, o.name AS author_org";
+        "u.id AS author_user_id, u.first_name || ' ' || u.last_name AS author_person, u.avatar_key AS author_avatar, "
+        + "o.id AS author_org_id, o.name AS author_org";
 
-    public static AuthorView? From(Guid? userId, string? person, Guid? organisationId, string? organisation) =>
+    public static AuthorView? From(Guid? userId, string? person, Guid? organisationId, string? organisation, string? avatarKey = null) =>
         organisationId is { } org && organisation is not null ? new AuthorView(AuthorKind.Organisation, organisation, null, org)
-        : userId is { } user && person is not null ? new AuthorView(AuthorKind.Person, person, user, null)
+        : userId is { } user && person is not null
+            ? new AuthorView(AuthorKind.Person, person, user, null, Users.Avatars.UrlOf(avatarKey))
         : null; // deleted account
 }
 

@@ -226,6 +226,7 @@ public static class ListIdeas
             public string? AuthorPerson { get; init; }
             public Guid? AuthorOrgId { get; init; }
             public string? AuthorOrg { get; init; }
+            public string? AuthorAvatar { get; init; }
             public string? MyReaction { get; init; }
             public decimal? Cost { get; init; }
             public string? Attachments { get; init; }
@@ -305,7 +306,7 @@ public static class ListIdeas
                 r.Topics,
                 r.Latitude is { } lat && r.Longitude is { } lng ? new GetIdea.Location(lat, lng, r.LocationLabel) : null,
                 r.Status.ToEnum<IdeaStatus>(),
-                AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg),
+                AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg, r.AuthorAvatar),
                 r.LikesCount,
                 r.DislikesCount,
                 r.CommentsCount,

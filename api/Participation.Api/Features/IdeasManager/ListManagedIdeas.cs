@@ -229,6 +229,7 @@ public static class ListManagedIdeas
             public string? AuthorPerson { get; init; }
             public Guid? AuthorOrgId { get; init; }
             public string? AuthorOrg { get; init; }
+            public string? AuthorAvatar { get; init; }
         }
 
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
@@ -316,7 +317,7 @@ public static class ListManagedIdeas
                     : r.Status == "prescreening" ? IdeaVisibilityState.Prescreening
                     : r.Hidden ? IdeaVisibilityState.Hidden
                     : IdeaVisibilityState.Public,
-                AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg),
+                AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg, r.AuthorAvatar),
                 r.PhaseId is { } phase && r.PhaseTitle is not null ? new PhaseRef(phase, LocalizedText.FromJson(r.PhaseTitle)) : null,
                 r.Topics,
                 r.CreatedAt.AsUtc(),

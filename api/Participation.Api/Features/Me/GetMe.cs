@@ -19,13 +19,14 @@ public static class GetMe
         string LastName,
         string Locale,
         IReadOnlyList<RoleGrant> Roles,
-        DateTimeOffset CreatedAt
+        DateTimeOffset CreatedAt,
+        string? AvatarUrl
     );
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
     {
         private const string Sql = """
-            SELECT id, email, email_confirmed_at IS NOT NULL AS email_confirmed, first_name, last_name, locale, created_at
+            SELECT id, email, email_confirmed_at IS NOT NULL AS email_confirmed, first_name, last_name, locale, created_at, avatar_key
               FROM users WHERE id = @ActorId;
             SELECT role, scope_type, scope_id FROM user_roles WHERE user_id = @ActorId ORDER BY role, scope_type, scope_id;
             """;
@@ -38,7 +39,8 @@ public static class GetMe
             string FirstName,
             string LastName,
             string Locale,
-            DateTime CreatedAt
+            DateTime CreatedAt,
+            string? AvatarKey
         );
 
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
@@ -57,7 +59,8 @@ public static class GetMe
                 user.LastName,
                 user.Locale,
                 roles,
-                user.CreatedAt.AsUtc()
+                user.CreatedAt.AsUtc(),
+                Users.Avatars.UrlOf(user.AvatarKey)
             );
         }
     }

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Mvc;
+using Participation.Api.Infrastructure.Security;
+
 namespace Participation.Api.Features.Me;
 
 /// <summary>The signed-in user's own account.</summary>
@@ -13,6 +16,15 @@ public static class MeEndpoints
         g.MapPatch("/", UpdateMe.Endpoint).WithName(nameof(UpdateMe))
             .RequireAuthorization().ProducesProblems(400, 401);
         g.MapPost("/password", ChangePassword.Endpoint).WithName(nameof(ChangePassword))
+            .RequireAuthorization().ProducesProblems(400, 401);
+        g.MapPut("/avatar", SetMyAvatar.Endpoint).WithName(nameof(SetMyAvatar))
+            .RequireAuthorization().DisableAntiforgery() // bearer tokens, not cookies
+            .RequireRateLimiting(RateLimits.Writes)
+            .WithMetadata(new RequestSizeLimitAttribute(Users.Avatars.MaxBytes + 64 * 1024))
+            .ProducesProblems(400, 401, 413);
+        g.MapDelete("/avatar", RemoveMyAvatar.Endpoint).WithName(nameof(RemoveMyAvatar))
+            .RequireAuthorization().Produces(204).ProducesProblems(401);
+        g.MapGet("/contributions", ListMyContributions.Endpoint).WithName(nameof(ListMyContributions))
             .RequireAuthorization().ProducesProblems(400, 401);
         // csharpier-ignore-end
         return api;

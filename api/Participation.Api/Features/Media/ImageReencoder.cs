@@ -25,12 +25,7 @@ public static class ImageReencoder
         using var codec = SKCodec.Create(data);
         if (codec is null || (long)codec.Info.Width * codec.Info.Height is 0 or > MaxPixels)
             return null;
-        var format = contentType switch
-        {
-            "image/png" => SKEncodedImageFormat.Png,
-            "image/jpeg" => SKEncodedImageFormat.Jpeg,
-            _ => SKEncodedImageFormat.Webp,
-        };
+        var format = FormatOf(contentType);
         if (codec.EncodedFormat != format)
             return null;
         var info = codec.Info.WithColorType(SKImageInfo.PlatformColorType).WithAlphaType(SKAlphaType.Premul);
@@ -44,6 +39,46 @@ public static class ImageReencoder
         using var encoded = image.Encode(format, 85);
         return encoded is null ? null : new Encoded(encoded.ToArray(), scaled.Width, scaled.Height);
     }
+
+    /// <summary>
+    /// The same checks and clean-up as <see cref="Reencode"/>, then the centre square of the upright image scaled to
+    /// <paramref name="edge"/> pixels (a smaller image keeps its size): an avatar.
+    /// </summary>
+    public static Encoded? Square(byte[] bytes, string contentType, int edge)
+    {
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data);
+        if (codec is null || (long)codec.Info.Width * codec.Info.Height is 0 or > MaxPixels)
+            return null;
+        var format = FormatOf(contentType);
+        if (codec.EncodedFormat != format)
+            return null;
+        var info = codec.Info.WithColorType(SKImageInfo.PlatformColorType).WithAlphaType(SKAlphaType.Premul);
+        using var decoded = new SKBitmap(info);
+        if (codec.GetPixels(info, decoded.GetPixels()) != SKCodecResult.Success)
+            return null;
+        using var upright = Orient(decoded, codec.EncodedOrigin);
+        var side = Math.Min(upright.Width, upright.Height);
+        var size = Math.Min(side, edge);
+        using var square = new SKBitmap(new SKImageInfo(size, size, upright.ColorType, upright.AlphaType));
+        using (var canvas = new SKCanvas(square))
+        {
+            var from = SKRect.Create((upright.Width - side) / 2f, (upright.Height - side) / 2f, side, side);
+            using var image = SKImage.FromBitmap(upright);
+            canvas.DrawImage(image, from, SKRect.Create(0, 0, size, size), new SKSamplingOptions(SKCubicResampler.Mitchell));
+        }
+        using var result = SKImage.FromBitmap(square);
+        using var encoded = result.Encode(format, 85);
+        return encoded is null ? null : new Encoded(encoded.ToArray(), size, size);
+    }
+
+    private static SKEncodedImageFormat FormatOf(string contentType) =>
+        contentType switch
+        {
+            "image/png" => SKEncodedImageFormat.Png,
+            "image/jpeg" => SKEncodedImageFormat.Jpeg,
+            _ => SKEncodedImageFormat.Webp,
+        };
 
     private static SKBitmap Scale(SKBitmap source, int maxEdge)
     {

@@ -99,6 +99,7 @@ public static class GetModerationQueue
             public string? AuthorPerson { get; init; }
             public Guid? AuthorOrgId { get; init; }
             public string? AuthorOrg { get; init; }
+            public string? AuthorAvatar { get; init; }
         }
 
         private sealed record FlagJson(FlagReason Reason, string? Details, DateTime At);
@@ -137,7 +138,7 @@ public static class GetModerationQueue
                         r.IdeaTitle,
                         RichText.Excerpt(r.Excerpt, 300),
                         r.Status.ToEnum<IdeaStatus>(),
-                        AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg),
+                        AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg, r.AuthorAvatar),
                         r.AwaitingReview,
                         r.Hidden,
                         r.HiddenByFlags,

@@ -51,7 +51,9 @@ public static class AccountEraser
     private const string Personal = """
         SELECT file_key FROM exports WHERE requested_by = @Old AND file_key IS NOT NULL
         UNION ALL
-        SELECT file_key FROM personal_data_exports WHERE user_id = @Old AND file_key IS NOT NULL;
+        SELECT file_key FROM personal_data_exports WHERE user_id = @Old AND file_key IS NOT NULL
+        UNION ALL
+        SELECT 'avatars/' || avatar_key FROM users WHERE id = @Old AND avatar_key IS NOT NULL;
         """;
 
     private const string Addressed = """

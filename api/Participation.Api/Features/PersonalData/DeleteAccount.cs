@@ -7,7 +7,8 @@ namespace Participation.Api.Features.PersonalData;
 /// Deletes the caller's account, confirmed with their password. What they did stays counted under a new "former
 /// participant" account with a fresh random id (ideas, comments, reactions, votes, baskets, survey answers, registrations;
 /// see <see cref="AccountDeletionRules"/>); what is personal goes (tokens and sessions, notifications, preferences,
-/// follows, consents, memberships, e-mails to them still in the outbox, invitations to their address, export files).
+/// follows, consents, memberships, e-mails to them still in the outbox, invitations to their address, export files, the
+/// avatar's picture).
 /// Organisations they own pass to their longest-standing member when no other owner is left; one with no other member is
 /// closed (see <see cref="AccountEraser"/>, which the retention of inactive accounts uses too). The id is replaced in the
 /// event log's payloads too, so neither the id nor the address remains anywhere. The person's row is locked first, so

@@ -33,6 +33,16 @@ public static class PersonalDataSections
             """
         ),
         new(
+            "avatar",
+            "Photo de profil",
+            "Profielfoto",
+            "Avatar",
+            """
+            SELECT avatar_key AS file, '/api/v1/avatars/' || avatar_key AS url
+              FROM users WHERE id = @UserId AND avatar_key IS NOT NULL;
+            """
+        ),
+        new(
             "roles",
             "Rôles",
             "Rollen",

@@ -22,6 +22,15 @@ public static class UsersEndpoints
             .RequireAuthorization().ProducesProblems(400, 401, 403, 404); // admin
         g.MapDelete("/{userId:guid}/block", UnblockUser.Endpoint).WithName(nameof(UnblockUser))
             .RequireAuthorization().ProducesProblems(401, 403); // admin
+        var people = api.MapGroup("/people").WithTags("People");
+        people.MapGet("/{id:guid}", GetPerson.Endpoint).WithName(nameof(GetPerson))
+            .AllowAnonymous().ProducesProblems(404); // everyone: names, avatar, member since; never the e-mail
+        people.MapGet("/{id:guid}/contributions", ListPersonContributions.Endpoint).WithName(nameof(ListPersonContributions))
+            .AllowAnonymous().ProducesProblems(400, 404); // everyone: only what is public anyway
+        api.MapGet("/avatars/{key}", GetAvatar.Endpoint).WithName(nameof(GetAvatar)).WithTags("People")
+            .AllowAnonymous().AcceptClients(ClientScope.IdeasRead)
+            .Produces(200, typeof(Stream), "image/png", "image/jpeg", "image/webp")
+            .ProducesProblems(404); // everyone: the key is random, shown beside public names
         // csharpier-ignore-end
         return api;
     }

@@ -949,6 +949,11 @@ public static class Messages
         ["between_2_100_chars"] = ("Entre 2 et 100 caractères.", "Tussen 2 en 100 tekens.", "Between 2 and 100 characters."),
         ["future_date"] = ("Une date dans le futur.", "Een datum in de toekomst.", "A date in the future."),
         ["block_self"] = ("Vous ne pouvez pas vous bloquer vous-même.", "U kunt uzelf niet blokkeren.", "You cannot block yourself."),
+        ["one_of_contribution_kinds"] = (
+            "Choisissez idea, comment, vote, basket, survey_response, event_registration, idea_follow ou project_follow.",
+            "Kies idea, comment, vote, basket, survey_response, event_registration, idea_follow of project_follow.",
+            "One of: idea, comment, vote, basket, survey_response, event_registration, idea_follow, project_follow."
+        ),
         ["one_of_comment_sorts"] = (
             "Choisissez oldest, newest ou most_liked.",
             "Kies oldest, newest of most_liked.",

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { describeError, toApiError } from '@/api/errors';
 import { Page } from '@/components/layout/page';
 import { Alert } from '@/components/ui/alert';
@@ -12,6 +12,7 @@ import { ResendConfirmationButton } from '@/features/auth/components/resend-conf
 import { MyConsents } from '@/features/consents/components/my-consents';
 import { MyOrganisations } from '@/features/organisations/components/my-organisations';
 import { meQueryOptions } from '@/features/profile/api/profile';
+import { AvatarForm } from '@/features/profile/components/avatar-form';
 import { ChangePasswordForm } from '@/features/profile/components/change-password-form';
 import { MyData } from '@/features/profile/components/my-data';
 import { ProfileForm } from '@/features/profile/components/profile-form';
@@ -55,6 +56,19 @@ function ProfileContent() {
     <div className="stack">
       {accepted ? <StatusMessage>{t('profile.invitationAccepted')}</StatusMessage> : null}
       <ProfileSummary profile={profile} resendAction={<ResendConfirmationButton />} />
+      <nav className="panel" aria-label={t('contributions.linksLabel')}>
+        <ul className="inline-list">
+          <li>
+            <Link to="/profile/contributions">{t('contributions.title')}</Link>
+          </li>
+          <li>
+            <Link to={`/people/${profile.id}`}>{t('contributions.publicProfile')}</Link>
+          </li>
+        </ul>
+      </nav>
+      <section className="panel">
+        <AvatarForm name={`${profile.firstName} ${profile.lastName}`} avatarUrl={profile.avatarUrl} />
+      </section>
       <section className="panel">
         <StatusMessage>{saved ? t('profile.edit.saved') : null}</StatusMessage>
         <ProfileForm

@@ -20,7 +20,7 @@ import {
 } from '../api/comments';
 import { CommentForm, type OrganisationChoice } from './comment-form';
 import { FlagButton } from './flag-dialog';
-import { useAuthorName } from './idea-author';
+import { AuthorName, useAuthorName } from './idea-author';
 
 /** What the visitor may do in the conversation (from the idea's actions). */
 export interface CommentRights {
@@ -55,12 +55,12 @@ export function CommentItem({ comment, idea, rights, organisations, onDone }: Co
   const headingId = `comment-${comment.id}-author`;
 
   return (
-    <li className={`comment comment--${comment.state}`}>
+    <li className={`comment comment--${comment.state}`} id={`comment-${comment.id}`}>
       <article aria-labelledby={name ? headingId : undefined} aria-label={name ? undefined : t('comments.deleted')}>
         {name ? (
           <p className="comment__meta">
-            <span className="comment__author" id={headingId}>
-              {name}
+            <span className="comment__author">
+              <AuthorName author={comment.author} id={headingId} />
             </span>{' '}
             <time className="muted" dateTime={comment.createdAt}>
               {formatDateTime(comment.createdAt, i18n.language)}
