@@ -39031,15 +39031,15 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"phase.started")]
         [System.Runtime.Serialization.EnumMember(Value = @"phase.started")]
-        PhaseStarted = 131,
+        PhaseStarted = 134,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"platform.terms_version_published")]
         [System.Runtime.Serialization.EnumMember(Value = @"platform.terms_version_published")]
-        TermsVersionPublished = 132,
+        TermsVersionPublished = 135,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user.terms_accepted")]
         [System.Runtime.Serialization.EnumMember(Value = @"user.terms_accepted")]
-        TermsAccepted = 133,
+        TermsAccepted = 136,
 
     }
 
