@@ -133,7 +133,9 @@ internal static class CommentRows
             r.Id,
             r.IdeaId,
             r.ParentId,
-            state == CommentState.Deleted ? null : AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg, r.AuthorAvatar),
+            state == CommentState.Deleted
+                ? null
+                : AuthorView.From(r.AuthorUserId, r.AuthorPerson, r.AuthorOrgId, r.AuthorOrg, r.AuthorAvatar),
             showText ? r.Body : "",
             state,
             state == CommentState.Hidden && (mine || staff) ? r.HiddenReason : null,

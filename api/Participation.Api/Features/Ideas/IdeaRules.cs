@@ -16,8 +16,7 @@ public sealed record AuthorView(AuthorKind Kind, string Name, Guid? UserId, Guid
 
     public static AuthorView? From(Guid? userId, string? person, Guid? organisationId, string? organisation, string? avatarKey = null) =>
         organisationId is { } org && organisation is not null ? new AuthorView(AuthorKind.Organisation, organisation, null, org)
-        : userId is { } user && person is not null
-            ? new AuthorView(AuthorKind.Person, person, user, null, Users.Avatars.UrlOf(avatarKey))
+        : userId is { } user && person is not null ? new AuthorView(AuthorKind.Person, person, user, null, Users.Avatars.UrlOf(avatarKey))
         : null; // deleted account
 }
 

@@ -1,4 +1,5 @@
 using Participation.Api.Infrastructure.Pagination;
+
 namespace Participation.Api.Features.Users;
 
 /// <summary>

@@ -152,7 +152,10 @@ public sealed class AvatarTests(ApiFactory api) : ApiTest(api)
 
         var admin = await Api.CreateUserAsync(role: "admin");
         var url = await SetAsync(Api.ClientFor(admin.Id), png, "a.png", "image/png");
-        Assert.Equal(url, await Api.ScalarAsync<string>("SELECT '/api/v1/avatars/' || avatar_key FROM users WHERE id = @Id", new { admin.Id }));
+        Assert.Equal(
+            url,
+            await Api.ScalarAsync<string>("SELECT '/api/v1/avatars/' || avatar_key FROM users WHERE id = @Id", new { admin.Id })
+        );
 
         await (await anonymous.GetAsync("/api/v1/avatars/00000000000000000000000000000000.png")).AssertProblemAsync(
             HttpStatusCode.NotFound

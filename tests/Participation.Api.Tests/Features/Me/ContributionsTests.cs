@@ -46,7 +46,8 @@ public sealed class ContributionsTests(ApiFactory api) : ApiTest(api)
         do
         {
             var separator = query.Length == 0 ? "?" : "&";
-            var url = $"{Mine}{(query.Length == 0 ? "" : "?" + query)}{separator}limit={limit}"
+            var url =
+                $"{Mine}{(query.Length == 0 ? "" : "?" + query)}{separator}limit={limit}"
                 + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
             var page = await (await client.GetAsync(url)).ReadJsonAsync();
             items.AddRange(page["items"]!.AsArray().Select(i => i!));
@@ -65,7 +66,19 @@ public sealed class ContributionsTests(ApiFactory api) : ApiTest(api)
         var items = await AllAsync(k.C.A);
 
         Assert.Equal(
-            new[] { "basket", "comment", "event_registration", "idea", "idea", "idea_follow", "project_follow", "survey_response", "vote", "vote" },
+            new[]
+            {
+                "basket",
+                "comment",
+                "event_registration",
+                "idea",
+                "idea",
+                "idea_follow",
+                "project_follow",
+                "survey_response",
+                "vote",
+                "vote",
+            },
             items.Select(Kind).Order().ToArray()
         );
         var dates = items.Select(i => i["at"]!.GetValue<DateTimeOffset>()).ToList();
@@ -81,7 +94,10 @@ public sealed class ContributionsTests(ApiFactory api) : ApiTest(api)
         Assert.Equal("submitted", items.Single(i => Kind(i) == "basket")["status"]!.GetValue<string>());
         Assert.Equal("Enquête", items.Single(i => Kind(i) == "survey_response")["title"]!.GetValue<string>());
         var registration = items.Single(i => Kind(i) == "event_registration");
-        Assert.Equal(("Fête du parc", "fete-du-parc"), (registration["title"]!.GetValue<string>(), registration["eventSlug"]!.GetValue<string>()));
+        Assert.Equal(
+            ("Fête du parc", "fete-du-parc"),
+            (registration["title"]!.GetValue<string>(), registration["eventSlug"]!.GetValue<string>())
+        );
         Assert.Equal("Maison de la culture", items.Single(i => Kind(i) == "project_follow")["title"]!.GetValue<string>());
 
         // In Dutch where there is Dutch.
@@ -132,7 +148,14 @@ public sealed class ContributionsTests(ApiFactory api) : ApiTest(api)
     public async Task A_cursor_of_another_shape_is_a_400()
     {
         var a = await Api.CreateUserAsync();
-        var forged = Participation.Api.Infrastructure.Pagination.Cursor.Encode(new { At = DateTime.UtcNow, Kind = "nope", Key = "x" });
+        var forged = Participation.Api.Infrastructure.Pagination.Cursor.Encode(
+            new
+            {
+                At = DateTime.UtcNow,
+                Kind = "nope",
+                Key = "x",
+            }
+        );
         await (await Api.ClientFor(a.Id).GetAsync($"{Mine}?cursor={forged}")).AssertFieldErrorsAsync("cursor");
     }
 
@@ -148,6 +171,9 @@ public sealed class ContributionsTests(ApiFactory api) : ApiTest(api)
         Assert.Contains(bruno, i => Kind(i) == "comment" && i["commentId"]!.GetValue<Guid>() == k.Comment1);
         Assert.Empty(await AllAsync(k.C.Admin));
         Assert.Empty(await AllAsync(k.C.Mod1));
-        Assert.Equal(ContributionKind.Vote, (await Api.Send(new ListMyContributions.Query(k.C.ResidentA.Id, ContributionKind.Vote, null, 1))).Items[0].Kind);
+        Assert.Equal(
+            ContributionKind.Vote,
+            (await Api.Send(new ListMyContributions.Query(k.C.ResidentA.Id, ContributionKind.Vote, null, 1))).Items[0].Kind
+        );
     }
 }

@@ -30,10 +30,7 @@ public sealed class PeopleTests(ApiFactory api) : ApiTest(api)
     }
 
     private static (string, Guid)[] Keys(IEnumerable<JsonNode> items) =>
-        items
-            .Select(i => (i["kind"]!.GetValue<string>(), (i["commentId"] ?? i["ideaId"])!.GetValue<Guid>()))
-            .Order()
-            .ToArray();
+        items.Select(i => (i["kind"]!.GetValue<string>(), (i["commentId"] ?? i["ideaId"])!.GetValue<Guid>())).Order().ToArray();
 
     [Fact]
     public async Task Anyone_reads_a_profile_with_name_avatar_and_member_since_but_never_the_e_mail()
@@ -74,7 +71,10 @@ public sealed class PeopleTests(ApiFactory api) : ApiTest(api)
             Assert.Equal(Keys(alice), Keys(await PublicAsync(caller, c.ResidentA.Id)));
 
         // Hidden by the moderators, or in a project back to draft: gone from the profile.
-        await Api.ScalarAsync<int>("UPDATE comments SET hidden_at = now(), hidden_reason = 'spam' WHERE id = @Id RETURNING 1", new { Id = k.Comment2 });
+        await Api.ScalarAsync<int>(
+            "UPDATE comments SET hidden_at = now(), hidden_reason = 'spam' WHERE id = @Id RETURNING 1",
+            new { Id = k.Comment2 }
+        );
         await Api.ScalarAsync<int>("UPDATE projects SET status = 'draft' WHERE id = @P2 RETURNING 1", new { c.P2 });
         Assert.Equal(new[] { ("idea", k.Idea1) }, Keys(await PublicAsync(c.A, c.ResidentA.Id)));
     }

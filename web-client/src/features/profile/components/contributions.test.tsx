@@ -75,8 +75,10 @@ describe('contributions', () => {
   });
 
   it('lists what I did with links, filters by kind and loads more pages', async () => {
-    mine.mockImplementation(async (kind, cursor) =>
-      kind === ContributionKind.Vote ? { items: [vote] } : cursor ? { items: [basket] } : { items: [comment], nextCursor: 'page-2' },
+    mine.mockImplementation((kind, cursor) =>
+      Promise.resolve(
+        kind === ContributionKind.Vote ? { items: [vote] } : cursor ? { items: [basket] } : { items: [comment], nextCursor: 'page-2' },
+      ),
     );
     renderAt(<MyContributions />);
 
