@@ -9850,7 +9850,7 @@ export class ParticipationClient {
 
     /**
      * What you did, newest first: ideas, comments, votes, baskets, survey answers, registrations, follows.
-     * @param kind (optional) 
+     * @param kind (optional) Only contributions of this kind (idea, comment, vote, basket, survey_response, event_registration, idea_follow or project_follow); all of them, newest first, when left out.
      * @param cursor (optional) Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.
      * @param limit (optional) Page size, 1 to 100 (20 when left out).
      * @return OK

@@ -1654,6 +1654,7 @@ namespace Participation.Client
         /// <remarks>
         /// What you did, newest first: ideas, comments, votes, baskets, survey answers, registrations, follows. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
+        /// <param name="kind">Only contributions of this kind (idea, comment, vote, basket, survey_response, event_registration, idea_follow or project_follow); all of them, newest first, when left out.</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
         /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>
@@ -20883,6 +20884,7 @@ namespace Participation.Client
         /// <remarks>
         /// What you did, newest first: ideas, comments, votes, baskets, survey answers, registrations, follows. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Keyset-paginated: pass the page's `nextCursor` as `cursor` to get the next one.
         /// </remarks>
+        /// <param name="kind">Only contributions of this kind (idea, comment, vote, basket, survey_response, event_registration, idea_follow or project_follow); all of them, newest first, when left out.</param>
         /// <param name="cursor">Opaque position returned as `nextCursor` by the previous page; leave it out for the first page.</param>
         /// <param name="limit">Page size, 1 to 100 (20 when left out).</param>
         /// <returns>OK</returns>

@@ -52,5 +52,29 @@ public static class Http
         return (await connection.ExecuteScalarAsync<T>(sql, args))!;
     }
 
+    /// <summary>
+    /// Waits until every transaction that had begun on the server when called has ended. Readers bounded by the oldest
+    /// running transaction (the change feed, the event consumers: <c>tx_id &lt; pg_snapshot_xmin(...)</c>) then see every
+    /// write made before the call. Transaction ids belong to the whole server, and the other test collections' databases
+    /// share it, so their transactions hold that bound back too.
+    /// </summary>
+    public static async Task SettledAsync(this ApiFactory api)
+    {
+        await using var connection = await api.OpenAsync();
+        var before = await connection.ExecuteScalarAsync<string>("SELECT pg_snapshot_xmax(pg_current_snapshot())::text");
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (
+            !await connection.ExecuteScalarAsync<bool>(
+                "SELECT pg_snapshot_xmin(pg_current_snapshot()) >= @Before::xid8",
+                new { Before = before }
+            )
+        )
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"a transaction begun before {before} is still running after two minutes");
+            await Task.Delay(10);
+        }
+    }
+
     public static JsonSerializerOptions Web { get; } = new(JsonSerializerDefaults.Web);
 }

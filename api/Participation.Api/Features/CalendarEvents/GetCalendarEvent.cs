@@ -28,7 +28,7 @@ public static class GetCalendarEvent
             await connection.QuerySingleOrDefaultAsync<CalendarEventRows.Row>(
                 new CommandDefinition(Sql, new { Id = id, ActorId = actorId }, tx, cancellationToken: ct)
             )
-        )?.ToEvent(appBaseUrl, RequestLanguage.Current);
+        )?.ToEvent(appBaseUrl, RequestLanguage.Asked);
 
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, CalendarEvent>
     {

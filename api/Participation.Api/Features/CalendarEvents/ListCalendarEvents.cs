@@ -105,7 +105,7 @@ public static class ListCalendarEvents
                 )
             ).AsList();
             var (page, next) = Cursor.Page(rows, limit, r => new Key(r.StartsAt, r.Id));
-            return new Response(page.Select(r => r.ToEvent(q.AppBaseUrl, RequestLanguage.Current)).ToList(), next);
+            return new Response(page.Select(r => r.ToEvent(q.AppBaseUrl, RequestLanguage.Asked)).ToList(), next);
         }
     }
 

@@ -144,6 +144,9 @@ internal sealed class DescriptionsFilter : IOperationFilter
             return (path.EndsWith("/next", StringComparison.Ordinal) ? "Which digest: " : "Only digests of this kind: ")
                 + "`department_summary` (a department head's monthly summary) or `moderator_digest` "
                 + "(a project moderator's weekly \"waiting for you\").";
+        if (path == "/api/v1/me/contributions" && name == "kind")
+            return "Only contributions of this kind (idea, comment, vote, basket, survey_response, event_registration, "
+                + "idea_follow or project_follow); all of them, newest first, when left out.";
         if (path.StartsWith("/api/v1/changes", StringComparison.Ordinal) && Feed.TryGetValue(name, out var feed))
             return feed;
         if (path.StartsWith("/api/v1/events", StringComparison.Ordinal) && Events.TryGetValue(name, out var events))

@@ -7,15 +7,22 @@ namespace Participation.Api.Infrastructure.Validation;
 public static class RequestLanguage
 {
     private static readonly AsyncLocal<string?> Value = new();
+    private static readonly AsyncLocal<string?> AskedValue = new();
 
     public static string Current => Value.Value ?? "fr";
 
+    /// <summary>The language the request asked for, or null when it named none of ours (no Accept-Language): links built
+    /// for such a reader carry no language, and the web app negotiates it (as the change feed's links do).</summary>
+    public static string? Asked => AskedValue.Value;
+
     public static void Set(string language) => Value.Value = language;
 
-    public static string Negotiate(string? acceptLanguage)
+    public static string Negotiate(string? acceptLanguage) => NegotiateOrNull(acceptLanguage) ?? "fr";
+
+    private static string? NegotiateOrNull(string? acceptLanguage)
     {
         if (string.IsNullOrWhiteSpace(acceptLanguage))
-            return "fr";
+            return null;
         var ranked = acceptLanguage
             .Split(',')
             .Select(
@@ -39,7 +46,7 @@ public static class RequestLanguage
             .Where(x => TextRules.Locales.Contains(x.Lang) && x.Q > 0)
             .OrderByDescending(x => x.Q)
             .ThenBy(x => x.Index);
-        return ranked.Select(x => x.Lang).FirstOrDefault() ?? "fr";
+        return ranked.Select(x => x.Lang).FirstOrDefault();
     }
 
     public static WebApplication UseRequestLanguage(this WebApplication app)
@@ -48,7 +55,9 @@ public static class RequestLanguage
         app.Use(
             (http, next) =>
             {
-                Set(Negotiate(http.Request.Headers.AcceptLanguage));
+                var asked = NegotiateOrNull(http.Request.Headers.AcceptLanguage);
+                AskedValue.Value = asked;
+                Set(asked ?? "fr");
                 return next(http);
             }
         );

@@ -82,9 +82,13 @@ public sealed class ChangeFeedTests(ApiFactory api) : ApiTest(api)
             }
         }
 
-        /// <summary>Reads pages until the feed has nothing more readable now.</summary>
+        /// <summary>The API whose writes the mirror follows (see <see cref="Http.SettledAsync"/>).</summary>
+        public required ApiFactory Api { get; init; }
+
+        /// <summary>Reads pages until the feed has nothing more readable now, every write made before the call included.</summary>
         public async Task CatchUpAsync(HttpClient client)
         {
+            await Api.SettledAsync();
             for (var page = 0; page < 10_000; page++)
             {
                 var response = await client.GetAsync("/api/v1/changes?limit=37" + (Cursor is null ? "" : $"&after={Cursor}"));
@@ -115,7 +119,7 @@ public sealed class ChangeFeedTests(ApiFactory api) : ApiTest(api)
     {
         var c = await IdeaCity.CreateAsync(Api);
         var reader = await Api.ClientForApiClientAsync(await Api.CreateApiClientAsync("projects:read", "ideas:read"));
-        var mirror = new Mirror();
+        var mirror = new Mirror { Api = Api };
         var writing = true;
         var residents = new List<HttpClient> { c.A, c.B };
         for (var i = 0; i < 2; i++)
@@ -261,6 +265,7 @@ public sealed class ChangeFeedTests(ApiFactory api) : ApiTest(api)
 
         var after = await c.IdeaAsync(c.B, c.P1, "Après");
         await c.Admin.PostJsonAsync($"/api/v1/ideas/{before}/hide", new { reason = "Doublon" });
+        await Api.SettledAsync();
         var page = await (await reader.GetAsync($"/api/v1/changes?after={cursor}")).ReadJsonAsync();
 
         var entries = page["items"]!.AsArray();
@@ -271,6 +276,7 @@ public sealed class ChangeFeedTests(ApiFactory api) : ApiTest(api)
         Assert.Equal("hidden", entries[1]!["tombstone"]!["reason"]!.GetValue<string>());
         Assert.Equal("Après", entries[0]!["idea"]!["title"]!.GetValue<string>());
         // Resuming after the last entry gives nothing more.
+        await Api.SettledAsync();
         var rest = await (await reader.GetAsync($"/api/v1/changes?after={entries[1]!["cursor"]}")).ReadJsonAsync();
         Assert.Empty(rest["items"]!.AsArray());
         Assert.False(rest["hasMore"]!.GetValue<bool>());
@@ -284,6 +290,7 @@ public sealed class ChangeFeedTests(ApiFactory api) : ApiTest(api)
         var projectsOnly = await Api.ClientForApiClientAsync(await Api.CreateApiClientAsync("projects:read"));
         var resultsOnly = await Api.ClientForApiClientAsync(await Api.CreateApiClientAsync("results:read"));
 
+        await Api.SettledAsync();
         var kinds = (await (await projectsOnly.GetAsync("/api/v1/changes?limit=500")).ReadJsonAsync())["items"]!
             .AsArray()
             .Select(e => e!["kind"]!.GetValue<string>())
@@ -297,6 +304,7 @@ public sealed class ChangeFeedTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(HttpStatusCode.Forbidden, (await c.A.GetAsync("/api/v1/changes")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await c.Mod1.GetAsync("/api/v1/changes")).StatusCode);
         var it = Api.ClientFor((await Api.CreateUserAsync(role: "it_manager")).Id);
+        await Api.SettledAsync();
         var all = (await (await it.GetAsync("/api/v1/changes?types=idea,project&limit=500")).ReadJsonAsync())["items"]!.AsArray();
         Assert.Equal(["idea", "project"], all.Select(e => e!["kind"]!.GetValue<string>()).Distinct().Order());
         Assert.Equal(HttpStatusCode.OK, (await c.Admin.GetAsync("/api/v1/changes/cursor")).StatusCode);
@@ -308,7 +316,7 @@ public sealed class ChangeFeedTests(ApiFactory api) : ApiTest(api)
         var c = await IdeaCity.CreateAsync(Api);
         var reader = await Api.ClientForApiClientAsync(await Api.CreateApiClientAsync("projects:read"));
         var ideasOnly = await Api.ClientForApiClientAsync(await Api.CreateApiClientAsync("ideas:read"));
-        var mirror = new Mirror { Cursor = await CursorAsync(reader) };
+        var mirror = new Mirror { Api = Api, Cursor = await CursorAsync(reader) };
         var ideasCursor = await CursorAsync(ideasOnly);
 
         var id = await CalendarEvents.CalendarEventTestKit.CreateAsync(c.Mod1, CalendarEvents.CalendarEventTestKit.Body(c.P1, capacity: 5));
@@ -344,6 +352,7 @@ public sealed class ChangeFeedTests(ApiFactory api) : ApiTest(api)
         Assert.Equal("project.status_changed:project_draft", mirror.Log[c.P1][^1]);
 
         // A client without projects:read sees no event.
+        await Api.SettledAsync();
         var ideasPage = await (await ideasOnly.GetAsync($"/api/v1/changes?after={ideasCursor}&limit=500")).ReadJsonAsync();
         Assert.DoesNotContain(ideasPage["items"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "calendar_event");
     }

@@ -36,8 +36,12 @@ public static class WebhookTestKit
         return (json["webhook"]!["id"]!.GetValue<Guid>(), json["secret"]!.GetValue<string>());
     }
 
-    public static Task<int> FanOutAsync(this ApiFactory api) =>
-        api.Services.GetRequiredService<WebhookFanOut>().RunOnceAsync(CancellationToken.None);
+    /// <summary>One fan-out pass over every event written before the call (see <see cref="Http.SettledAsync"/>).</summary>
+    public static async Task<int> FanOutAsync(this ApiFactory api)
+    {
+        await api.SettledAsync();
+        return await api.Services.GetRequiredService<WebhookFanOut>().RunOnceAsync(CancellationToken.None);
+    }
 
     public static Task<int> DispatchAsync(this ApiFactory api) =>
         api.Services.GetRequiredService<WebhookDispatcher>().RunOnceAsync(CancellationToken.None);

@@ -346,7 +346,8 @@ public sealed class WebhooksTests(ApiFactory api) : ApiTest(api), IAsyncLifetime
         for (var i = 0; i < 6; i++)
             await c.CommentAsync(c.B, await c.IdeaAsync(c.A, title: $"Idée {i}"));
 
-        // Two instances' jobs on the same database, at once, until both find nothing left.
+        // Two instances' jobs on the same database, at once, until both find nothing left (of what was written before).
+        await Api.SettledAsync();
         var fanOuts = new[]
         {
             ActivatorUtilities.CreateInstance<WebhookFanOut>(Api.Services),
