@@ -261,7 +261,7 @@ public sealed class ChangeFeedTests(ApiFactory api) : ApiTest(api)
         var c = await IdeaCity.CreateAsync(Api);
         var before = await c.IdeaAsync(c.A, c.P1, "Avant");
         var reader = await Api.ClientForApiClientAsync(await Api.CreateApiClientAsync("ideas:read"));
-        var cursor = (await (await reader.GetAsync("/api/v1/changes/cursor")).ReadJsonAsync())["cursor"]!.GetValue<string>();
+        var cursor = await CursorAsync(reader);
 
         var after = await c.IdeaAsync(c.B, c.P1, "Après");
         await c.Admin.PostJsonAsync($"/api/v1/ideas/{before}/hide", new { reason = "Doublon" });
@@ -357,8 +357,12 @@ public sealed class ChangeFeedTests(ApiFactory api) : ApiTest(api)
         Assert.DoesNotContain(ideasPage["items"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "calendar_event");
     }
 
-    private static async Task<string> CursorAsync(HttpClient reader) =>
-        (await (await reader.GetAsync("/api/v1/changes/cursor")).ReadJsonAsync())["cursor"]!.GetValue<string>();
+    /// <summary>The present cursor, once every write made before is readable (it stands at the oldest running transaction).</summary>
+    private async Task<string> CursorAsync(HttpClient reader)
+    {
+        await Api.SettledAsync();
+        return (await (await reader.GetAsync("/api/v1/changes/cursor")).ReadJsonAsync())["cursor"]!.GetValue<string>();
+    }
 
     [Theory]
     [InlineData("after=garbage", "cursor")]
