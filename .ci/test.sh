@@ -86,7 +86,7 @@ if ! dotnet build Participation.sln --verbosity quiet -nologo -clp:ErrorsOnly; t
 fi
 
 say ".NET tests"
-TEST_DATABASE_URL="$SERVER" dotnet test Participation.sln --no-build --verbosity quiet -nologo 2>&1 | tee "$logs/dotnet.log" \
+TEST_DATABASE_URL="$SERVER" dotnet test Participation.sln --no-build --verbosity minimal -nologo 2>&1 | tee "$logs/dotnet.log" \
   && dotnet_ok=1 || dotnet_ok=0
 passed[dotnet]=$(strip "$logs/dotnet.log" | sum 'Passed: +[0-9]+')
 failed[dotnet]=$(strip "$logs/dotnet.log" | sum 'Failed: +[0-9]+')

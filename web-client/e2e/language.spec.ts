@@ -49,15 +49,16 @@ test('a Dutch-speaking visitor lands in Dutch; a shared link keeps its language;
   await expect(heading(page, title.nl)).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/nl/projects/${escape(`parc-des-langues-${id}`)}$`));
   // The summary exists in French only: shown in French, marked as such, with a note in Dutch.
-  await expect(page.getByText('Un parc où chacun parle sa langue.')).toHaveAttribute('lang', 'fr');
-  await expect(page.getByText('(niet vertaald)')).toBeVisible();
+  const summary = page.getByText('Un parc où chacun parle sa langue.');
+  await expect(summary).toHaveAttribute('lang', 'fr');
+  await expect(summary.locator('xpath=..').getByText('(niet vertaald)')).toBeVisible();
   await expectAccessible(page, 'project page in Dutch with a French summary');
 
   // A link shared in English opens in English, whatever the browser prefers.
   await page.goto(`/en/projects/${projectId}`);
   await expect(heading(page, title.en)).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.getByText('(not translated)')).toBeVisible();
+  await expect(page.getByText('Un parc où chacun parle sa langue.').locator('xpath=..').getByText('(not translated)')).toBeVisible();
   const path = new URL(page.url()).pathname.slice('/en'.length);
   await expect(page.locator('head link[rel="alternate"][hreflang="nl"]')).toHaveAttribute('href', `${baseURL}/nl${path}`);
 

@@ -40,7 +40,10 @@ export async function downloadPersonalExport(item: PersonalExport): Promise<stri
   return name;
 }
 
-/** Deletes the account; the session is then forgotten (the refresh token no longer exists). */
+/**
+ * Deletes the account, forgets the session (the refresh token no longer exists) and opens the home page afresh: a full
+ * load, so nothing of the signed-in pages (their queries, the route that asked) outlives the account.
+ */
 export function useDeleteAccount() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -48,6 +51,7 @@ export function useDeleteAccount() {
     onSuccess: () => {
       sessionStore.clear();
       queryClient.clear();
+      window.location.replace('/');
     },
   });
 }

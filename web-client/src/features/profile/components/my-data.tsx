@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { PersonalExportStatus, type PersonalExport } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Button } from '@/components/ui/button';
@@ -46,7 +45,13 @@ function MyExports() {
       <h3>{t('profile.myData.exportTitle')}</h3>
       <p>{t('profile.myData.exportHelp')}</p>
       <div>
-        <Button pending={request.isPending} onClick={() => request.mutate()}>
+        <Button
+          pending={request.isPending}
+          onClick={() => {
+            setNotice(null);
+            request.mutate();
+          }}
+        >
           {t('profile.myData.request')}
         </Button>
       </div>
@@ -55,7 +60,8 @@ function MyExports() {
           {requestError ?? failed}
         </p>
       ) : null}
-      <StatusMessage>{request.isSuccess ? t('profile.myData.requested') : notice}</StatusMessage>
+      {/* The latest news: a download done, else the export just asked for. */}
+      <StatusMessage>{notice ?? (request.isSuccess ? t('profile.myData.requested') : null)}</StatusMessage>
       {exports.data && exports.data.length > 0 ? (
         <ul className="stack" aria-label={t('profile.myData.listLabel')}>
           {exports.data.map((item) => (
@@ -81,7 +87,6 @@ function MyExports() {
 
 function DeleteAccountForm() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const remove = useDeleteAccount();
   const [password, setPassword] = useState('');
   const [typed, setTyped] = useState('');
@@ -108,7 +113,7 @@ function DeleteAccountForm() {
       remove.reset();
       return;
     }
-    remove.mutate({ password }, { onSuccess: () => void navigate('/', { state: { accountDeleted: true } }) });
+    remove.mutate({ password });
   }
 
   return (
