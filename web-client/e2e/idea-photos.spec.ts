@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { adminToken, bearer, dayUtc, password, registerConfirmed } from './support/api';
+import { password, publishedIdeationProject, registerConfirmed } from './support/api';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
 import { logIn } from './support/pages';
@@ -11,23 +11,11 @@ failOnCspViolations();
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 test('a resident adds a photo with its description to a new idea and sees it on the idea page', async ({ page, request }) => {
-  const auth = bearer(await adminToken(request));
-  const department = await request.post('/api/v1/departments', { data: { name: { fr: unique('Parcs') } }, headers: auth });
-  const departmentId = ((await department.json()) as { id: string }).id;
-  const project = await request.post('/api/v1/projects', { data: { departmentId, title: { fr: unique('Nos parcs') } }, headers: auth });
-  const projectId = ((await project.json()) as { id: string }).id;
-  const phase = await request.post(`/api/v1/projects/${projectId}/phases`, {
-    headers: auth,
-    data: {
-      title: { fr: 'Vos idées' },
-      startsAt: dayUtc(-3),
-      endsAt: dayUtc(14),
-      method: 'ideation',
-      settings: { permissions: { postIdea: 'confirmed_email', comment: 'confirmed_email', react: 'confirmed_email' } },
-    },
-  });
-  expect(phase.status()).toBe(201);
-  expect((await request.post(`/api/v1/projects/${projectId}/status`, { data: { status: 'published' }, headers: auth })).ok()).toBe(true);
+  const { projectId } = await publishedIdeationProject(
+    request,
+    { department: 'Parcs', project: 'Nos parcs' },
+    { permissions: { postIdea: 'confirmed_email', comment: 'confirmed_email', react: 'confirmed_email' } },
+  );
   const email = `e2e-photos-${tag()}@example.test`;
   await registerConfirmed(request, { email, firstName: 'Alice', lastName: `Photo${tag()}` });
   const title = unique('Un banc près de l’étang');

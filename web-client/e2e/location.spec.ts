@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { adminToken, bearer, dayUtc, password, registerConfirmed } from './support/api';
+import { expect, test } from '@playwright/test';
+import { password, publishedIdeationProject, registerConfirmed } from './support/api';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
 import { knownPlace, startFakeGeocoder } from './support/geocoder';
@@ -17,35 +17,13 @@ test.afterAll(async () => {
   await new Promise((resolve) => geocoder.close(resolve));
 });
 
-/** A published project whose current phase collects ideas on a map. */
-async function ideationProject(request: APIRequestContext) {
-  const auth = bearer(await adminToken(request));
-  const department = await request.post('/api/v1/departments', { data: { name: { fr: unique('Urbanisme') } }, headers: auth });
-  expect(department.status()).toBe(201);
-  const departmentId = ((await department.json()) as { id: string }).id;
-  const title = unique('Rue de la Loi apaisée');
-  const project = await request.post('/api/v1/projects', { data: { departmentId, title: { fr: title } }, headers: auth });
-  expect(project.status()).toBe(201);
-  const projectId = ((await project.json()) as { id: string }).id;
-  const phase = await request.post(`/api/v1/projects/${projectId}/phases`, {
-    headers: auth,
-    data: {
-      title: { fr: 'Vos idées' },
-      startsAt: dayUtc(-3),
-      endsAt: dayUtc(14),
-      method: 'ideation',
-      settings: { permissions: { postIdea: 'confirmed_email' }, map: true },
-    },
-  });
-  expect(phase.status()).toBe(201);
-  const published = await request.post(`/api/v1/projects/${projectId}/status`, { data: { status: 'published' }, headers: auth });
-  expect(published.ok()).toBe(true);
-  return { projectId, title };
-}
-
 test('a resident finds an address, places an idea there and its page shows the address on a small map', async ({ page, request }) => {
   test.slow(); // three axe runs and two Leaflet maps: on a busy shared machine, more than the default 90 s
-  const { projectId } = await ideationProject(request);
+  const { projectId } = await publishedIdeationProject(
+    request,
+    { department: 'Urbanisme', project: 'Rue de la Loi apaisée' },
+    { permissions: { postIdea: 'confirmed_email' }, map: true },
+  );
   const email = `e2e-location-${tag()}@example.test`;
   await registerConfirmed(request, { email, firstName: 'Lina', lastName: `Habitante${tag()}` });
   const ideaTitle = unique('Des arbres rue de la Loi');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { adminToken, bearer, dayUtc, password, registerConfirmed, tokenFor } from './support/api';
+import { bearer, password, publishedIdeationProject, registerConfirmed, tokenFor } from './support/api';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
 import { logIn, newPage } from './support/pages';
@@ -16,23 +16,11 @@ test('a resident sets a photo, finds her idea among her contributions; a visitor
   request,
 }) => {
   test.slow(); // two people, three axe runs
-  const auth = bearer(await adminToken(request));
-  const department = await request.post('/api/v1/departments', { data: { name: { fr: unique('Quartiers') } }, headers: auth });
-  const departmentId = ((await department.json()) as { id: string }).id;
-  const project = await request.post('/api/v1/projects', { data: { departmentId, title: { fr: unique('Nos rues') } }, headers: auth });
-  const projectId = ((await project.json()) as { id: string }).id;
-  const phase = await request.post(`/api/v1/projects/${projectId}/phases`, {
-    headers: auth,
-    data: {
-      title: { fr: 'Vos idées' },
-      startsAt: dayUtc(-3),
-      endsAt: dayUtc(14),
-      method: 'ideation',
-      settings: { permissions: { postIdea: 'confirmed_email', comment: 'confirmed_email', react: 'confirmed_email' } },
-    },
-  });
-  expect(phase.status()).toBe(201);
-  expect((await request.post(`/api/v1/projects/${projectId}/status`, { data: { status: 'published' }, headers: auth })).ok()).toBe(true);
+  const { projectId } = await publishedIdeationProject(
+    request,
+    { department: 'Quartiers', project: 'Nos rues' },
+    { permissions: { postIdea: 'confirmed_email', comment: 'confirmed_email', react: 'confirmed_email' } },
+  );
   const email = `e2e-people-${tag()}@example.test`;
   const lastName = `Profil${tag()}`;
   await registerConfirmed(request, { email, firstName: 'Inès', lastName });

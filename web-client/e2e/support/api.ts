@@ -1,6 +1,7 @@
 import { expect, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { admin } from './admin';
 import { mailDir, waitForLink } from './mail';
+import { unique } from './text';
 
 /** The password of every account the tests register. */
 export const password = 'un mot de passe assez long';
@@ -63,6 +64,31 @@ export async function registerConfirmed(
 /** A department named `name` in French, created by the admin (`auth`); returns its id. */
 export async function createDepartment(request: APIRequestContext, auth: Auth, name: string): Promise<string> {
   return createdId(await request.post('/api/v1/departments', { data: { name: { fr: name } }, headers: auth }));
+}
+
+/**
+ * A published project (in a new department) whose current phase collects ideas, created by the admin; `settings` are the
+ * phase's (permissions, map...). Returns its id and its French title.
+ */
+export async function publishedIdeationProject(
+  request: APIRequestContext,
+  titles: { department: string; project: string },
+  settings: Record<string, unknown>,
+): Promise<{ projectId: string; title: string }> {
+  const auth = bearer(await adminToken(request));
+  const departmentId = await createDepartment(request, auth, unique(titles.department));
+  const title = unique(titles.project);
+  const projectId = await createdId(
+    await request.post('/api/v1/projects', { data: { departmentId, title: { fr: title } }, headers: auth }),
+  );
+  const phase = await request.post(`/api/v1/projects/${projectId}/phases`, {
+    headers: auth,
+    data: { title: { fr: 'Vos idées' }, startsAt: dayUtc(-3), endsAt: dayUtc(14), method: 'ideation', settings },
+  });
+  expect(phase.status()).toBe(201);
+  const published = await request.post(`/api/v1/projects/${projectId}/status`, { data: { status: 'published' }, headers: auth });
+  expect(published.ok()).toBe(true);
+  return { projectId, title };
 }
 
 /** Gives a role to someone, as the admin would from the users page. */
