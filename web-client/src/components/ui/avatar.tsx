@@ -31,8 +31,8 @@ export function Avatar({ name, url, size = 'small' }: AvatarProps) {
       height={size === 'large' ? 96 : 24}
     />
   ) : (
-    <span className={`${className} avatar--initials`} aria-hidden="true">
-      {initials(name)}
-    </span>
+    // Drawn by the style sheet (`content: attr(data-initials)`): not part of the text around it, so « Par Alice Martin »
+    // reads, copies and is found as written.
+    <span className={`${className} avatar--initials`} aria-hidden="true" data-initials={initials(name)} />
   );
 }

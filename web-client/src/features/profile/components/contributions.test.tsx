@@ -112,7 +112,7 @@ describe('contributions', () => {
     const { unmount } = renderAt(<PersonProfile id="u-1" />, '/people/u-1');
     expect(await screen.findByText(/^Participe depuis le /)).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: 'Plus de bancs' })).toBeInTheDocument();
-    expect(document.querySelector('.avatar--initials')?.textContent).toBe('AM');
+    expect(document.querySelector('.avatar--initials')?.getAttribute('data-initials')).toBe('AM');
     unmount();
 
     person.mockRejectedValue(Object.assign(new Error('Not found'), { status: 404 }));
