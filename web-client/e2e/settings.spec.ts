@@ -56,7 +56,15 @@ test('an admin sets the logo and the colours, and the header shows them', async 
   } finally {
     // The other journeys share this platform: its colours go back.
     const now = (await (await request.get('/api/v1/platform/settings', { headers: auth })).json()) as Record<string, unknown>;
-    const { logoUrl: _logo, faviconUrl: _favicon, updatedAt: _updated, defaults: _defaults, ...editable } = now;
+    // (The retention of inactive accounts has its own endpoint: not part of this save.)
+    const {
+      logoUrl: _logo,
+      faviconUrl: _favicon,
+      updatedAt: _updated,
+      defaults: _defaults,
+      inactiveAccountRetentionMonths: _retention,
+      ...editable
+    } = now;
     const restored = await request.put('/api/v1/platform/settings', {
       headers: auth,
       data: { ...editable, primaryColour: before.primaryColour, textOnPrimaryColour: before.textOnPrimaryColour },
