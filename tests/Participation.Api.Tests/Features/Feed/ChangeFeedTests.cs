@@ -265,8 +265,7 @@ public sealed class ChangeFeedTests(ApiFactory api) : ApiTest(api)
 
         var after = await c.IdeaAsync(c.B, c.P1, "Après");
         await c.Admin.PostJsonAsync($"/api/v1/ideas/{before}/hide", new { reason = "Doublon" });
-        await Api.SettledAsync();
-        var page = await (await reader.GetAsync($"/api/v1/changes?after={cursor}")).ReadJsonAsync();
+        var page = await ChangesAsync(reader, $"/api/v1/changes?after={cursor}");
 
         var entries = page["items"]!.AsArray();
         Assert.Equal(
@@ -276,8 +275,7 @@ public sealed class ChangeFeedTests(ApiFactory api) : ApiTest(api)
         Assert.Equal("hidden", entries[1]!["tombstone"]!["reason"]!.GetValue<string>());
         Assert.Equal("Après", entries[0]!["idea"]!["title"]!.GetValue<string>());
         // Resuming after the last entry gives nothing more.
-        await Api.SettledAsync();
-        var rest = await (await reader.GetAsync($"/api/v1/changes?after={entries[1]!["cursor"]}")).ReadJsonAsync();
+        var rest = await ChangesAsync(reader, $"/api/v1/changes?after={entries[1]!["cursor"]}");
         Assert.Empty(rest["items"]!.AsArray());
         Assert.False(rest["hasMore"]!.GetValue<bool>());
     }
@@ -290,8 +288,7 @@ public sealed class ChangeFeedTests(ApiFactory api) : ApiTest(api)
         var projectsOnly = await Api.ClientForApiClientAsync(await Api.CreateApiClientAsync("projects:read"));
         var resultsOnly = await Api.ClientForApiClientAsync(await Api.CreateApiClientAsync("results:read"));
 
-        await Api.SettledAsync();
-        var kinds = (await (await projectsOnly.GetAsync("/api/v1/changes?limit=500")).ReadJsonAsync())["items"]!
+        var kinds = (await ChangesAsync(projectsOnly, "/api/v1/changes?limit=500"))["items"]!
             .AsArray()
             .Select(e => e!["kind"]!.GetValue<string>())
             .Distinct();
@@ -304,8 +301,7 @@ public sealed class ChangeFeedTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(HttpStatusCode.Forbidden, (await c.A.GetAsync("/api/v1/changes")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await c.Mod1.GetAsync("/api/v1/changes")).StatusCode);
         var it = Api.ClientFor((await Api.CreateUserAsync(role: "it_manager")).Id);
-        await Api.SettledAsync();
-        var all = (await (await it.GetAsync("/api/v1/changes?types=idea,project&limit=500")).ReadJsonAsync())["items"]!.AsArray();
+        var all = (await ChangesAsync(it, "/api/v1/changes?types=idea,project&limit=500"))["items"]!.AsArray();
         Assert.Equal(["idea", "project"], all.Select(e => e!["kind"]!.GetValue<string>()).Distinct().Order());
         Assert.Equal(HttpStatusCode.OK, (await c.Admin.GetAsync("/api/v1/changes/cursor")).StatusCode);
     }
@@ -352,17 +348,20 @@ public sealed class ChangeFeedTests(ApiFactory api) : ApiTest(api)
         Assert.Equal("project.status_changed:project_draft", mirror.Log[c.P1][^1]);
 
         // A client without projects:read sees no event.
-        await Api.SettledAsync();
-        var ideasPage = await (await ideasOnly.GetAsync($"/api/v1/changes?after={ideasCursor}&limit=500")).ReadJsonAsync();
+        var ideasPage = await ChangesAsync(ideasOnly, $"/api/v1/changes?after={ideasCursor}&limit=500");
         Assert.DoesNotContain(ideasPage["items"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "calendar_event");
     }
 
-    /// <summary>The present cursor, once every write made before is readable (it stands at the oldest running transaction).</summary>
-    private async Task<string> CursorAsync(HttpClient reader)
+    /// <summary>A page of the feed read once every write made before is readable (see <see cref="Http.SettledAsync"/>).</summary>
+    private async Task<JsonNode> ChangesAsync(HttpClient client, string url)
     {
         await Api.SettledAsync();
-        return (await (await reader.GetAsync("/api/v1/changes/cursor")).ReadJsonAsync())["cursor"]!.GetValue<string>();
+        return await (await client.GetAsync(url)).ReadJsonAsync();
     }
+
+    /// <summary>The present cursor, once every write made before is readable (it stands at the oldest running transaction).</summary>
+    private async Task<string> CursorAsync(HttpClient reader) =>
+        (await ChangesAsync(reader, "/api/v1/changes/cursor"))["cursor"]!.GetValue<string>();
 
     [Theory]
     [InlineData("after=garbage", "cursor")]
