@@ -1,3 +1,4 @@
+using Participation.Api.Features.Consents;
 using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Email;
 
@@ -30,11 +31,7 @@ public static class Register
             RuleFor(c => c.FirstName).PersonName();
             RuleFor(c => c.LastName).PersonName();
             RuleFor(c => c.Locale).Locale();
-            RuleFor(c => c.AcceptedTermsVersion!)
-                .MaximumLength(40)
-                .WithMessage(_ => Messages.Get("too_long"))
-                .SingleLine()
-                .When(c => c.AcceptedTermsVersion is not null);
+            RuleFor(c => c.AcceptedTermsVersion!).TermsVersion().When(c => c.AcceptedTermsVersion is not null);
         }
     }
 
@@ -102,9 +99,9 @@ public static class Register
                 ct: ct
             );
             if (c.NewsletterConsent == true)
-                await Campaigns.NewsletterConsents.SetAsync(tx, events, id, true, Campaigns.ConsentSource.Registration, Actor.User(id), ct);
+                await Campaigns.NewsletterConsents.SetAsync(tx, events, id, true, Consents.ConsentSource.Registration, Actor.User(id), ct);
             else
-                await Consents.ConsentRecords.NewsletterAsync(tx, id, false, Campaigns.ConsentSource.Registration, ct);
+                await Consents.ConsentRecords.NewsletterAsync(tx, id, false, Consents.ConsentSource.Registration, ct);
             if (c.AcceptedTermsVersion is { } terms)
                 await Consents.AcceptTerms.Handler.RecordAsync(
                     tx,

@@ -6,14 +6,6 @@ namespace Participation.Api.Features.Campaigns;
 /// <summary>A resident's newsletter consent: whether it is given now, when it was given and when last withdrawn.</summary>
 public sealed record NewsletterConsent(bool Consented, DateTimeOffset? GivenAt, DateTimeOffset? WithdrawnAt);
 
-/// <summary>Where a consent change came from (kept in its event's data).</summary>
-public static class ConsentSource
-{
-    public const string Registration = "registration";
-    public const string Preferences = "preferences";
-    public const string UnsubscribeLink = "unsubscribe_link";
-}
-
 /// <summary>Gives or withdraws a person's consent, recording the change as an event in the caller's transaction.</summary>
 public static class NewsletterConsents
 {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Participation.Api.Features.Consents;
 using Participation.Api.Features.Events;
 
 namespace Participation.Api.Features.Campaigns;

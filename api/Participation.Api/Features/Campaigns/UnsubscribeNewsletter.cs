@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Participation.Api.Features.Consents;
 using Participation.Api.Features.Events;
 
 namespace Participation.Api.Features.Campaigns;

@@ -16,13 +16,7 @@ public static class AcceptTerms
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() =>
-            RuleFor(c => c.Version)
-                .Cascade(CascadeMode.Stop)
-                .NotEmpty()
-                .WithMessage(_ => Messages.Get("required"))
-                .MaximumLength(40)
-                .WithMessage(_ => Messages.Get("too_long"))
-                .SingleLine();
+            RuleFor(c => c.Version).Cascade(CascadeMode.Stop).NotEmpty().WithMessage(_ => Messages.Get("required")).TermsVersion();
     }
 
     public sealed class Handler(NpgsqlDataSource db, EventRecorder events, ISender sender)
@@ -85,11 +79,4 @@ public static class AcceptTerms
     [EndpointSummary("Accept the current version of the terms of use (the version you read).")]
     public static ValueTask<GetMyConsents.Response> Endpoint(Request body, Caller caller, ISender sender, CancellationToken ct) =>
         sender.Send(new Command(caller.UserId, body.Version), ct);
-}
-
-/// <summary>Where a consent was given (kept with it).</summary>
-public static class ConsentSource
-{
-    public const string Registration = "registration";
-    public const string Banner = "banner";
 }

@@ -51,3 +51,30 @@ public static class ConsentRecords
     private static Task InsertAsync(IDbTransaction tx, object row, CancellationToken ct) =>
         tx.Connection!.ExecuteAsync(new CommandDefinition(InsertSql, row, tx, cancellationToken: ct));
 }
+
+/// <summary>
+/// A version of the terms of use as it is sent (published, accepted, or accepted on registering): one line of at most
+/// 40 characters once trimmed, as the handlers trim it. Whether it is required is each caller's rule.
+/// </summary>
+public static class TermsVersionRules
+{
+    public const int MaxLength = 40;
+
+    public static IRuleBuilderOptions<T, string> TermsVersion<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Must(v => v is null || v.Trim().Length <= MaxLength).WithMessage(_ => Messages.Get("too_long")).SingleLine();
+}
+
+/// <summary>Where a consent was given or withdrawn (kept with its <c>consents</c> row and its event's data).</summary>
+public static class ConsentSource
+{
+    public const string Registration = "registration";
+
+    /// <summary>The terms accepted from the banner shown to signed-in people.</summary>
+    public const string Banner = "banner";
+
+    /// <summary>The newsletter choice changed in the person's preferences.</summary>
+    public const string Preferences = "preferences";
+
+    /// <summary>The newsletter left from the link in a campaign.</summary>
+    public const string UnsubscribeLink = "unsubscribe_link";
+}

@@ -18,13 +18,7 @@ public static class PublishTermsVersion
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() =>
-            RuleFor(c => c.Version)
-                .Cascade(CascadeMode.Stop)
-                .Must(v => !string.IsNullOrWhiteSpace(v))
-                .WithMessage(_ => Messages.Get("required"))
-                .Must(v => v.Trim().Length <= 40)
-                .WithMessage(_ => Messages.Get("too_long"))
-                .SingleLine();
+            RuleFor(c => c.Version).Cascade(CascadeMode.Stop).NotEmpty().WithMessage(_ => Messages.Get("required")).TermsVersion();
     }
 
     public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, GetCurrentTerms.Response>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-using Microsoft.Extensions.Options;
 using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Infrastructure.Jobs;
@@ -12,18 +9,19 @@ namespace Participation.Api.Features.PersonalData;
 /// The retention of inactive accounts, when an admin turned it on (<c>platform_settings.inactive_account_retention_months</c>,
 /// <see cref="Platform.SetAccountRetention"/>). A resident without activity (a sign-in or a session refresh:
 /// <c>users.last_active_at</c>) for that many months less <see cref="WarningDays"/> days is e-mailed a warning, in their
-/// language, with a link to sign in (which keeps the account and withdraws the warning); once the months are over and the
-/// warning is at least <see cref="WarningDays"/> days old, the account is erased as a self-service deletion is
-/// (<see cref="AccountEraser"/>), recorded as <c>user.inactive_account_deleted</c> naming only the former-participant
-/// account. Never deleted: staff (any role) and people with an export waiting or ready to download. Rows are claimed with
-/// <c>FOR UPDATE SKIP LOCKED</c> and the warning is marked in the transaction that queues it (with a dedup key), so
-/// parallel instances neither warn twice nor delete twice. Times come from the <see cref="TimeProvider"/>.
+/// language (<see cref="EmailTemplates.AccountRetentionWarning"/>), with a link to sign in (which keeps the account and
+/// withdraws the warning); once the months are over and the warning is at least <see cref="WarningDays"/> days old, the
+/// account is erased as a self-service deletion is (<see cref="AccountEraser"/>), recorded as
+/// <c>user.inactive_account_deleted</c> naming only the former-participant account. Never deleted: staff (any role) and
+/// people with an export waiting or ready to download. Rows are claimed with <c>FOR UPDATE SKIP LOCKED</c> and the
+/// warning is marked in the transaction that queues it (with a dedup key), so parallel instances neither warn twice nor
+/// delete twice. Times come from the <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class AccountRetentionJob(
     NpgsqlDataSource db,
     EventRecorder events,
     IFileStorage storage,
-    IOptions<EmailOptions> email,
+    EmailTemplates emails,
     TimeProvider clock,
     ILogger<AccountRetentionJob> logger
 ) : IPeriodicJob
@@ -133,62 +131,13 @@ public sealed class AccountRetentionJob(
         return 1;
     }
 
-    /// <summary>The day of the deletion as the reader writes it (the API runs with invariant globalization).</summary>
-    public static string DeletionDay(string language, DateTimeOffset deletion) =>
-        deletion.UtcDateTime.ToString(
-            language switch
-            {
-                "nl" => "dd-MM-yyyy",
-                "en" => "yyyy-MM-dd",
-                _ => "dd/MM/yyyy",
-            },
-            CultureInfo.InvariantCulture
-        );
-
-    private OutgoingEmail Warning(Warned w, DateTimeOffset deletion)
-    {
-        var language = w.Locale is "nl" or "en" ? w.Locale : "fr";
-        var date = DeletionDay(language, deletion);
-        var link = email.Value.AppLink(language, "/login");
-        var (subject, body, action) = language switch
-        {
-            "nl" => (
-                $"{w.Platform}: uw account wordt op {date} verwijderd",
-                $"Hallo {w.FirstName},\n\nU hebt zich al lang niet meer aangemeld op {w.Platform}. Zonder aanmelding wordt uw "
-                    + $"account op {date} verwijderd: uw bijdragen blijven staan als die van een oud-deelnemer, de rest wordt gewist.\n\n"
-                    + "Wilt u uw account behouden? Meld u gewoon aan vóór die datum.",
-                "Aanmelden"
-            ),
-            "en" => (
-                $"{w.Platform}: your account will be deleted on {date}",
-                $"Hello {w.FirstName},\n\nYou have not signed in to {w.Platform} for a long time. Unless you sign in, your account "
-                    + $"will be deleted on {date}: your contributions stay as a former participant's, everything else is erased.\n\n"
-                    + "Want to keep your account? Just sign in before that date.",
-                "Sign in"
-            ),
-            _ => (
-                $"{w.Platform} : votre compte sera supprimé le {date}",
-                $"Bonjour {w.FirstName},\n\nVous ne vous êtes plus connecté·e à {w.Platform} depuis longtemps. Sans connexion de "
-                    + $"votre part, votre compte sera supprimé le {date} : vos contributions resteront, au nom d'un ancien "
-                    + "participant, tout le reste sera effacé.\n\nVous souhaitez garder votre compte ? Connectez-vous simplement "
-                    + "avant cette date.",
-                "Me connecter"
-            ),
-        };
-        var html = $"""
-            <!doctype html><html lang="{language}"><body style="font-family:sans-serif;line-height:1.5">
-            <p style="white-space:pre-line">{WebUtility.HtmlEncode(body)}</p>
-            <p><a class="action" href="{WebUtility.HtmlEncode(link)}">{WebUtility.HtmlEncode(action)}</a></p>
-            </body></html>
-            """;
-        return new OutgoingEmail(
-            "account_retention_warning",
+    private OutgoingEmail Warning(Warned w, DateTimeOffset deletion) =>
+        emails.AccountRetentionWarning(
+            AppLinks.Language(w.Locale) ?? "fr",
             w.Email,
             w.FirstName,
-            subject,
-            $"{body}\n{link}\n",
-            html,
-            DedupKey: $"retention-warning:{w.Id}:{w.LastActiveAt.Ticks}"
+            w.Platform,
+            deletion,
+            $"retention-warning:{w.Id}:{w.LastActiveAt.Ticks}"
         );
-    }
 }

@@ -64,6 +64,12 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             ["webhook_disabled.failing"] = "ses livraisons échouent de manière répétée.",
             ["webhook_disabled.gone"] = "le récepteur a répondu 410 Gone (il ne veut plus de livraisons).",
             ["webhook_disabled.action"] = "Ouvrir les webhooks",
+            ["retention.subject"] = "{0} : votre compte sera supprimé le {1}",
+            ["retention.body"] =
+                "Vous ne vous êtes plus connecté·e à {0} depuis longtemps. Sans connexion de votre part, votre compte sera "
+                + "supprimé le {1} : vos contributions resteront, au nom d'un ancien participant, tout le reste sera effacé.\n\n"
+                + "Vous souhaitez garder votre compte ? Connectez-vous simplement avant cette date.",
+            ["retention.action"] = "Me connecter",
         },
         ["nl"] = new()
         {
@@ -117,6 +123,12 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             ["webhook_disabled.failing"] = "de leveringen mislukken herhaaldelijk.",
             ["webhook_disabled.gone"] = "de ontvanger antwoordde 410 Gone (hij wil geen leveringen meer).",
             ["webhook_disabled.action"] = "De webhooks openen",
+            ["retention.subject"] = "{0}: uw account wordt op {1} verwijderd",
+            ["retention.body"] =
+                "U hebt zich al lang niet meer aangemeld op {0}. Zonder aanmelding wordt uw account op {1} verwijderd: uw "
+                + "bijdragen blijven staan als die van een oud-deelnemer, de rest wordt gewist.\n\n"
+                + "Wilt u uw account behouden? Meld u gewoon aan vóór die datum.",
+            ["retention.action"] = "Aanmelden",
         },
         ["en"] = new()
         {
@@ -169,6 +181,12 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             ["webhook_disabled.failing"] = "its deliveries keep failing.",
             ["webhook_disabled.gone"] = "the receiver answered 410 Gone (it wants no more deliveries).",
             ["webhook_disabled.action"] = "Open the webhooks",
+            ["retention.subject"] = "{0}: your account will be deleted on {1}",
+            ["retention.body"] =
+                "You have not signed in to {0} for a long time. Unless you sign in, your account will be deleted on {1}: your "
+                + "contributions stay as a former participant's, everything else is erased.\n\n"
+                + "Want to keep your account? Just sign in before that date.",
+            ["retention.action"] = "Sign in",
         },
     };
 
@@ -303,6 +321,45 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
             reason ?? "",
             $"organisations/{organisationId}",
             "org.action"
+        );
+
+    /// <summary>
+    /// A resident inactive for long learns the day their account will be deleted (retention of inactive accounts), and
+    /// that signing in before it keeps the account; <paramref name="dedupKey"/> makes a warning queued twice sent once.
+    /// </summary>
+    public OutgoingEmail AccountRetentionWarning(
+        string locale,
+        string toAddress,
+        string firstName,
+        string platformName,
+        DateTimeOffset deletion,
+        string dedupKey
+    ) =>
+        Simple(
+            "retention",
+            "account_retention_warning",
+            locale,
+            toAddress,
+            firstName,
+            platformName,
+            Day(locale, deletion),
+            "",
+            "login"
+        ) with
+        {
+            DedupKey = dedupKey,
+        };
+
+    /// <summary>A day as the reader writes it: 31/03/2026, 31-03-2026, 2026-03-31 (the API runs with invariant globalization).</summary>
+    public static string Day(string locale, DateTimeOffset day) =>
+        day.UtcDateTime.ToString(
+            locale switch
+            {
+                "nl" => "dd-MM-yyyy",
+                "en" => "yyyy-MM-dd",
+                _ => "dd/MM/yyyy",
+            },
+            System.Globalization.CultureInfo.InvariantCulture
         );
 
     /// <summary>The person learns they are blocked from participating, until when and why.</summary>

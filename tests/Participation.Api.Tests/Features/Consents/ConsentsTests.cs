@@ -140,10 +140,20 @@ public sealed class ConsentsTests(ApiFactory api) : ApiTest(api)
         var client = await RegisteredClientAsync("gone@example.org", new { acceptedTermsVersion = "1", newsletterConsent = true });
         var id = await Api.ScalarAsync<Guid>("SELECT id FROM users WHERE email = 'gone@example.org'");
         Assert.Equal(2, await Api.ScalarAsync<long>("SELECT count(*) FROM consents WHERE user_id = @Id", new { Id = id }));
-        Assert.Contains(Participation.Api.Features.PersonalData.PersonalDataSections.All, s => s.Name == "consents");
+        // The export's section reads both rows (terms and newsletter).
+        var section = Assert.Single(Participation.Api.Features.PersonalData.PersonalDataSections.All, s => s.Name == "consents");
         await using (var connection = await Api.OpenAsync())
-            await Dapper.SqlMapper.ExecuteAsync(connection, "DELETE FROM users WHERE id = @Id", new { Id = id });
+        {
+            var rows = (await Dapper.SqlMapper.QueryAsync(connection, section.Sql, new { UserId = id }))
+                .Select(r => ((string)r.kind, (string?)r.terms_version))
+                .OrderBy(r => r.Item1)
+                .ToList();
+            Assert.Equal(new[] { ("newsletter", (string?)null), ("terms", (string?)"1") }, rows);
+        }
+
+        // Deleting the account (the person's own deletion, as the retention's) takes them away.
+        var deleted = await client.PostJsonAsync("/api/v1/me/deletion", new { password = "a long enough password" });
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal(0, await Api.CountAsync("consents"));
-        _ = client;
     }
 }

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Participation.Api.Features.Events;
 using Participation.Api.Features.PersonalData;
 using Participation.Api.Infrastructure.Email;
@@ -33,7 +32,7 @@ public sealed class AccountRetentionTests(ApiFactory api) : ApiTest(api)
             Api.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(),
             Api.Services.GetRequiredService<EventRecorder>(),
             Api.Services.GetRequiredService<IFileStorage>(),
-            Api.Services.GetRequiredService<IOptions<EmailOptions>>(),
+            Api.Services.GetRequiredService<EmailTemplates>(),
             new ClockAt(now),
             Api.Services.GetRequiredService<ILogger<AccountRetentionJob>>()
         );
@@ -105,6 +104,11 @@ public sealed class AccountRetentionTests(ApiFactory api) : ApiTest(api)
         Assert.Contains("wordt op", warning.Subject);
         Assert.Contains("https://participation.example/nl/login", warning.TextBody);
         Assert.Contains("lang=\"nl\"", warning.HtmlBody);
+        // Addressed by name, with the day of the deletion as a Dutch reader writes it (30 days on: the warning's length).
+        var day = Now.AddDays(30).UtcDateTime.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(day, warning.Subject);
+        Assert.StartsWith($"Beste {nl.FirstName},", warning.TextBody);
+        Assert.Contains(day, warning.TextBody);
         // Warned at once, and not again by later runs.
         Assert.Equal(0, await DrainAsync(Job(Now)));
         Assert.Equal(0, await DrainAsync(Job(Now.AddDays(20)))); // the months are over, but the warning is only 20 days old
