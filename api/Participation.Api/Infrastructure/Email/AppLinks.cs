@@ -24,6 +24,16 @@ public static class AppLinks
         return root + (path[0] is '/' or '#' or '?' ? path : "/" + path);
     }
 
+    /// <summary>
+    /// The API's public address (<c>ApiBaseUrl</c>, else the web app's, which forwards <c>/api</c>), without a trailing "/":
+    /// for what a message links to on the API itself (one-click unsubscribe, a calendar file, an uploaded image).
+    /// </summary>
+    public static string ApiRoot(this EmailOptions options) => (options.ApiBaseUrl ?? options.AppBaseUrl).TrimEnd('/');
+
+    /// <summary>The one-click unsubscribe address (<c>List-Unsubscribe</c>) of <paramref name="token"/>.</summary>
+    public static string UnsubscribeLink(this EmailOptions options, string token) =>
+        $"{options.ApiRoot()}/api/v1/notifications/unsubscribe?token={Uri.EscapeDataString(token)}";
+
     /// <summary>The language named (fr, nl or en), else null.</summary>
     public static string? Language(string? value) => value is "fr" or "nl" or "en" ? value : null;
 
