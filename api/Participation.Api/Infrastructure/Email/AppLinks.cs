@@ -13,12 +13,15 @@ public static class AppLinks
     public static string AppLink(this EmailOptions options, string? language, string path = "/") => To(options.AppBaseUrl, language, path);
 
     /// <summary>The web app's root in <paramref name="language"/>, without a trailing "/" (paths are appended to it).</summary>
-    public static string AppRoot(this EmailOptions options, string? language) => options.AppBaseUrl.TrimEnd('/') + Prefix(language);
+    public static string AppRoot(this EmailOptions options, string? language) => Root(options.AppBaseUrl, language);
+
+    /// <inheritdoc cref="AppRoot"/>
+    public static string Root(string appBaseUrl, string? language) => appBaseUrl.TrimEnd('/') + Prefix(language);
 
     /// <inheritdoc cref="AppLink"/>
     public static string To(string appBaseUrl, string? language, string path = "/")
     {
-        var root = appBaseUrl.TrimEnd('/') + Prefix(language);
+        var root = Root(appBaseUrl, language);
         if (path.Length == 0 || path == "/")
             return root + "/";
         return root + (path[0] is '/' or '#' or '?' ? path : "/" + path);
