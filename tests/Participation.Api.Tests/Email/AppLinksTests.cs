@@ -15,6 +15,17 @@ public sealed class AppLinksTests(ApiFactory api) : ApiTest(api)
     public void A_link_is_the_app_address_under_the_language(string? language, string path, string expected) =>
         Assert.Equal(expected, AppLinks.To("https://app.example/", language, path));
 
+    [Theory]
+    [InlineData("https://api.example/", "https://api.example")]
+    [InlineData(null, "https://app.example")] // the web app forwards /api
+    public void Links_to_the_API_itself_go_to_its_public_address_else_the_web_apps(string? apiBaseUrl, string root)
+    {
+        var options = new EmailOptions { AppBaseUrl = "https://app.example/", ApiBaseUrl = apiBaseUrl };
+
+        Assert.Equal(root, options.ApiRoot());
+        Assert.Equal($"{root}/api/v1/notifications/unsubscribe?token=a%2Bb%3D", options.UnsubscribeLink("a+b="));
+    }
+
     [Fact]
     public async Task An_email_to_a_Dutch_speaking_person_links_to_the_Dutch_web_app()
     {

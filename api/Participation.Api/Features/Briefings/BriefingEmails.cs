@@ -215,7 +215,7 @@ public sealed class BriefingEmails(IOptions<EmailOptions> options, UnsubscribeTo
     {
         var o = options.Value;
         var token = tokens.Issue(userId, Category);
-        var api = $"{(o.ApiBaseUrl ?? o.AppBaseUrl).TrimEnd('/')}/api/v1/notifications/unsubscribe?token={Uri.EscapeDataString(token)}";
+        var api = o.UnsubscribeLink(token);
         var page = o.AppLink(language, $"/unsubscribe#token={Uri.EscapeDataString(token)}");
         return (
             new Dictionary<string, string> { ["List-Unsubscribe"] = $"<{api}>", ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click" },

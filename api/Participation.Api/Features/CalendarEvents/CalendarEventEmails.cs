@@ -157,7 +157,7 @@ public sealed class CalendarEventEmails(IOptions<EmailOptions> options)
         var title = LocalizedText.Pick(LocalizedText.FromJson(r.Title), r.Locale);
         string F(string k, params object?[] args) => string.Format(CultureInfo.InvariantCulture, t[k], args);
         var link = CalendarEventRows.WebUrl(o.AppBaseUrl, r.Locale, r.EventSlug);
-        var ics = $"{(o.ApiBaseUrl ?? o.AppBaseUrl).TrimEnd('/')}/api/v1/events/{r.EventId}.ics";
+        var ics = $"{o.ApiRoot()}/api/v1/events/{r.EventId}.ics";
         var place = string.Join(", ", new[] { r.PlaceName, r.PlaceAddress }.Where(s => !string.IsNullOrWhiteSpace(s)));
         var lines = new List<string> { F($"{key}.body", title) };
         if (key == "cancelled" && !string.IsNullOrWhiteSpace(r.CancellationReason))

@@ -45,7 +45,7 @@ public sealed partial class CampaignEmails(IOptions<EmailOptions> options)
         var o = options.Value;
         var t = Texts.TryGetValue(language, out var texts) ? texts : Texts["fr"];
         var app = o.AppRoot(language);
-        var api = (o.ApiBaseUrl ?? o.AppBaseUrl).TrimEnd('/');
+        var api = o.ApiRoot();
         // Unguessable, so no text written by staff can contain it.
         var placeholder = $"{{unsubscribe-{Guid.NewGuid():N}}}";
         var unsubscribePage = $"{app}/newsletter/unsubscribe#token={placeholder}";

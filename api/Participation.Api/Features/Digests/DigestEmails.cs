@@ -330,8 +330,7 @@ public sealed class DigestEmails(IOptions<EmailOptions> options, UnsubscribeToke
         var o = options.Value;
         var app = o.AppRoot(to.Locale);
         var token = tokens.Issue(to.UserId, DigestPeriods.Category(kind).ToWire());
-        var unsubscribeApi =
-            $"{(o.ApiBaseUrl ?? o.AppBaseUrl).TrimEnd('/')}/api/v1/notifications/unsubscribe?token={Uri.EscapeDataString(token)}";
+        var unsubscribeApi = o.UnsubscribeLink(token);
         var unsubscribePage = $"{app}/unsubscribe#token={Uri.EscapeDataString(token)}";
         var preferences = $"{app}/admin/digests";
         var text = body.Text + $"--\n{t["footer"]}\n{t["preferences"]} : {preferences}\n{t["unsubscribe"]} : {unsubscribePage}\n";

@@ -28,12 +28,7 @@ public static class ListMyContributions
 
         private const string Sql = $"""
             SELECT x.* FROM (
-                SELECT 'idea' AS kind, i.id::text AS key, i.created_at AS at, i.title, i.excerpt, i.status,
-                       p.id AS project_id, p.slug AS project_slug, {ContributionRows.ProjectTitle} AS project_title,
-                       i.id AS idea_id, i.slug AS idea_slug, NULL::uuid AS comment_id, NULL::uuid AS phase_id,
-                       NULL::uuid AS event_id, NULL::text AS event_slug
-                  FROM ideas i JOIN projects p ON p.id = i.project_id
-                 WHERE i.author_id = @UserId
+                {ContributionRows.Ideas}
                 UNION ALL
                 SELECT 'comment', c.id::text, c.created_at, i.title, left(c.body, 280),
                        CASE WHEN c.hidden_at IS NOT NULL THEN 'hidden' END,

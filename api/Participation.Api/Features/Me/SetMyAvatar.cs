@@ -1,4 +1,3 @@
-using FluentValidation.Results;
 using Participation.Api.Features.Events;
 using Participation.Api.Features.Media;
 using Participation.Api.Features.Users;
@@ -19,16 +18,7 @@ public static class SetMyAvatar
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
-        {
-            RuleFor(c => c.File).NotNull().WithMessage(_ => Messages.Get("attach_image"));
-            RuleFor(c => c.Length)
-                .GreaterThan(0)
-                .WithMessage(_ => Messages.Get("file_empty"))
-                .LessThanOrEqualTo(Avatars.MaxBytes)
-                .WithMessage(_ => Messages.Get("image_too_large"))
-                .OverridePropertyName("file");
-        }
+        public Validator() => this.ImageFile(c => c.File, c => c.Length, Avatars.MaxBytes);
     }
 
     public sealed class Handler(NpgsqlDataSource db, IFileStorage storage, EventRecorder events) : ICommandHandler<Command, Response>
@@ -45,15 +35,14 @@ public static class SetMyAvatar
 
         public async ValueTask<Response> Handle(Command c, CancellationToken ct)
         {
-            using var buffer = new MemoryStream();
-            await c.File!.CopyToAsync(buffer, ct);
-            if (buffer.Length > Avatars.MaxBytes) // the declared length is the client's word
-                throw Invalid("image_too_large");
-            var bytes = buffer.ToArray();
-            var type = ImageTypes.Detect(bytes.AsSpan(0, Math.Min(bytes.Length, 16))) ?? throw Invalid("image_not_recognised");
-            var image = ImageReencoder.Square(bytes, type.ContentType, Avatars.Edge) ?? throw Invalid("image_not_recognised");
+            var (extension, _, image) = await ImageUpload.ReadAsync(
+                c.File!,
+                Avatars.MaxBytes,
+                (bytes, type) => ImageReencoder.Square(bytes, type, Avatars.Edge),
+                ct
+            );
 
-            var key = $"{Guid.NewGuid():N}.{type.Extension}";
+            var key = $"{Guid.NewGuid():N}.{extension}";
             await storage.SaveAsync(Avatars.StorageKey(key), new MemoryStream(image.Bytes), ct);
             Row? row;
             try
@@ -84,8 +73,6 @@ public static class SetMyAvatar
                 await storage.DeleteAsync(Avatars.StorageKey(old), CancellationToken.None);
             return new Response(Avatars.UrlOf(key)!);
         }
-
-        private static ValidationException Invalid(string message) => new([new ValidationFailure("file", Messages.Get(message))]);
     }
 
     [EndpointSummary(

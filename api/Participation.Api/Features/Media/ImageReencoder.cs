@@ -21,19 +21,10 @@ public static class ImageReencoder
     /// <param name="strict">Refuses a truncated image too (rich texts' images accept one, grey where the bytes end).</param>
     public static Encoded? Reencode(byte[] bytes, string contentType, int maxEdge = MaxEdge, bool strict = false)
     {
-        using var data = SKData.CreateCopy(bytes);
-        using var codec = SKCodec.Create(data);
-        if (codec is null || (long)codec.Info.Width * codec.Info.Height is 0 or > MaxPixels)
-            return null;
         var format = FormatOf(contentType);
-        if (codec.EncodedFormat != format)
+        using var upright = DecodeUpright(bytes, format, strict);
+        if (upright is null)
             return null;
-        var info = codec.Info.WithColorType(SKImageInfo.PlatformColorType).WithAlphaType(SKAlphaType.Premul);
-        using var decoded = new SKBitmap(info);
-        var result = codec.GetPixels(info, decoded.GetPixels());
-        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput) || (strict && result != SKCodecResult.Success))
-            return null;
-        using var upright = Orient(decoded, codec.EncodedOrigin);
         using var scaled = Scale(upright, maxEdge);
         using var image = SKImage.FromBitmap(scaled);
         using var encoded = image.Encode(format, 85);
@@ -41,23 +32,15 @@ public static class ImageReencoder
     }
 
     /// <summary>
-    /// The same checks and clean-up as <see cref="Reencode"/>, then the centre square of the upright image scaled to
-    /// <paramref name="edge"/> pixels (a smaller image keeps its size): an avatar.
+    /// The same checks and clean-up as <see cref="Reencode"/> (strict: a truncated image is refused), then the centre
+    /// square of the upright image scaled to <paramref name="edge"/> pixels (a smaller image keeps its size): an avatar.
     /// </summary>
     public static Encoded? Square(byte[] bytes, string contentType, int edge)
     {
-        using var data = SKData.CreateCopy(bytes);
-        using var codec = SKCodec.Create(data);
-        if (codec is null || (long)codec.Info.Width * codec.Info.Height is 0 or > MaxPixels)
-            return null;
         var format = FormatOf(contentType);
-        if (codec.EncodedFormat != format)
+        using var upright = DecodeUpright(bytes, format, strict: true);
+        if (upright is null)
             return null;
-        var info = codec.Info.WithColorType(SKImageInfo.PlatformColorType).WithAlphaType(SKAlphaType.Premul);
-        using var decoded = new SKBitmap(info);
-        if (codec.GetPixels(info, decoded.GetPixels()) != SKCodecResult.Success)
-            return null;
-        using var upright = Orient(decoded, codec.EncodedOrigin);
         var side = Math.Min(upright.Width, upright.Height);
         var size = Math.Min(side, edge);
         using var square = new SKBitmap(new SKImageInfo(size, size, upright.ColorType, upright.AlphaType));
@@ -70,6 +53,24 @@ public static class ImageReencoder
         using var result = SKImage.FromBitmap(square);
         using var encoded = result.Encode(format, 85);
         return encoded is null ? null : new Encoded(encoded.ToArray(), size, size);
+    }
+
+    /// <summary>
+    /// The pixels of <paramref name="bytes"/>, turned upright, when they decode as <paramref name="format"/> within
+    /// <see cref="MaxPixels"/>; else null. A truncated image decodes (grey where the bytes end) unless <paramref name="strict"/>.
+    /// </summary>
+    private static SKBitmap? DecodeUpright(byte[] bytes, SKEncodedImageFormat format, bool strict)
+    {
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data);
+        if (codec is null || (long)codec.Info.Width * codec.Info.Height is 0 or > MaxPixels || codec.EncodedFormat != format)
+            return null;
+        var info = codec.Info.WithColorType(SKImageInfo.PlatformColorType).WithAlphaType(SKAlphaType.Premul);
+        using var decoded = new SKBitmap(info);
+        var result = codec.GetPixels(info, decoded.GetPixels());
+        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput) || (strict && result != SKCodecResult.Success))
+            return null;
+        return Orient(decoded, codec.EncodedOrigin);
     }
 
     private static SKEncodedImageFormat FormatOf(string contentType) =>

@@ -1,4 +1,3 @@
-using FluentValidation.Results;
 using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Storage;
 
@@ -20,16 +19,7 @@ public static class UploadImage
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
-        {
-            RuleFor(c => c.File).NotNull().WithMessage(_ => Messages.Get("attach_image"));
-            RuleFor(c => c.Length)
-                .GreaterThan(0)
-                .WithMessage(_ => Messages.Get("file_empty"))
-                .LessThanOrEqualTo(MaxBytes)
-                .WithMessage(_ => Messages.Get("image_too_large"))
-                .OverridePropertyName("file");
-        }
+        public Validator() => this.ImageFile(c => c.File, c => c.Length, MaxBytes);
     }
 
     public sealed class Handler(NpgsqlDataSource db, IFileStorage storage, EventRecorder events) : ICommandHandler<Command, Response>
@@ -44,15 +34,14 @@ public static class UploadImage
             await using var connection = await db.OpenConnectionAsync(ct);
             await MediaAccess.RequireUploaderAsync(connection, c.ActorId, ct);
 
-            using var buffer = new MemoryStream();
-            await c.File!.CopyToAsync(buffer, ct);
-            if (buffer.Length > MaxBytes) // the declared length is the client's word
-                throw Invalid("image_too_large");
-            var bytes = buffer.ToArray();
-            var type = ImageTypes.Detect(bytes.AsSpan(0, Math.Min(bytes.Length, 16))) ?? throw Invalid("image_not_recognised");
-            var image = ImageReencoder.Reencode(bytes, type.ContentType) ?? throw Invalid("image_not_recognised");
+            var (extension, contentType, image) = await ImageUpload.ReadAsync(
+                c.File!,
+                MaxBytes,
+                (bytes, type) => ImageReencoder.Reencode(bytes, type),
+                ct
+            );
 
-            var key = $"{Guid.NewGuid():N}.{type.Extension}";
+            var key = $"{Guid.NewGuid():N}.{extension}";
             await storage.SaveAsync(MediaAccess.StorageKey(key), new MemoryStream(image.Bytes), ct);
             try
             {
@@ -60,7 +49,7 @@ public static class UploadImage
                 var row = new
                 {
                     Key = key,
-                    type.ContentType,
+                    ContentType = contentType,
                     Size = image.Bytes.Length,
                     image.Width,
                     image.Height,
@@ -75,7 +64,7 @@ public static class UploadImage
                     Scope.Platform,
                     data: new
                     {
-                        contentType = type.ContentType,
+                        contentType = contentType,
                         sizeBytes = image.Bytes.Length,
                         image.Width,
                         image.Height,
@@ -89,10 +78,8 @@ public static class UploadImage
                 await storage.DeleteAsync(MediaAccess.StorageKey(key), CancellationToken.None);
                 throw;
             }
-            return new Response(key, MediaAccess.UrlOf(key), type.ContentType, image.Width, image.Height);
+            return new Response(key, MediaAccess.UrlOf(key), contentType, image.Width, image.Height);
         }
-
-        private static ValidationException Invalid(string message) => new([new ValidationFailure("file", Messages.Get(message))]);
     }
 
     [EndpointSummary(

@@ -166,8 +166,7 @@ public sealed class NotificationEmails(IOptions<EmailOptions> options, Unsubscri
             : $"{app}/notifications";
         var action = n.IdeaSlug is null && n.ProjectSlug is not null ? t["project_action"] : t["action"];
         var token = tokens.Issue(n.UserId, n.Category);
-        var unsubscribeApi =
-            $"{(o.ApiBaseUrl ?? o.AppBaseUrl).TrimEnd('/')}/api/v1/notifications/unsubscribe?token={Uri.EscapeDataString(token)}";
+        var unsubscribeApi = o.UnsubscribeLink(token);
         var unsubscribePage = $"{app}/unsubscribe#token={Uri.EscapeDataString(token)}";
         var preferences = $"{app}/notifications/settings";
 

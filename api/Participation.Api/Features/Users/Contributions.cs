@@ -50,6 +50,19 @@ internal static class ContributionRows
     /// <summary>A project's title in the request's language (@Lang), else French.</summary>
     public const string ProjectTitle = "coalesce(p.title ->> @Lang, p.title ->> 'fr')";
 
+    /// <summary>
+    /// The union's first branch, which names its columns: the person's ideas (<c>i</c>, in project <c>p</c>); each list
+    /// adds its conditions after it.
+    /// </summary>
+    public const string Ideas = $"""
+        SELECT 'idea' AS kind, i.id::text AS key, i.created_at AS at, i.title, i.excerpt, i.status,
+               p.id AS project_id, p.slug AS project_slug, {ProjectTitle} AS project_title,
+               i.id AS idea_id, i.slug AS idea_slug, NULL::uuid AS comment_id, NULL::uuid AS phase_id,
+               NULL::uuid AS event_id, NULL::text AS event_slug
+          FROM ideas i JOIN projects p ON p.id = i.project_id
+         WHERE i.author_id = @UserId
+        """;
+
     /// <summary>The keyset over the union <c>x</c>: newest first, then kind and key (a unique text per kind).</summary>
     public const string Page = """
          WHERE (@Kind::text IS NULL OR x.kind = @Kind)

@@ -1,3 +1,4 @@
+using Participation.Api.Features.Media;
 using Participation.Api.Infrastructure.Storage;
 
 namespace Participation.Api.Features.Users;
@@ -5,15 +6,13 @@ namespace Participation.Api.Features.Users;
 /// <summary>A person's avatar, public by its random key (a new picture has a new key: the bytes of a key never change).</summary>
 public static class GetAvatar
 {
-    public sealed record Query(string Key) : IQuery<Image?>;
+    public sealed record Query(string Key) : IQuery<StoredImage?>;
 
-    public sealed record Image(Stream Content, string ContentType);
-
-    public sealed class Handler(NpgsqlDataSource db, IFileStorage storage) : IQueryHandler<Query, Image?>
+    public sealed class Handler(NpgsqlDataSource db, IFileStorage storage) : IQueryHandler<Query, StoredImage?>
     {
         private const string Sql = "SELECT EXISTS (SELECT 1 FROM users WHERE avatar_key = @Key AND deleted_at IS NULL);";
 
-        public async ValueTask<Image?> Handle(Query q, CancellationToken ct)
+        public async ValueTask<StoredImage?> Handle(Query q, CancellationToken ct)
         {
             if (!Avatars.IsKey(q.Key))
                 return null;
@@ -21,7 +20,7 @@ public static class GetAvatar
             if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Sql, q, cancellationToken: ct)))
                 return null;
             return await storage.OpenAsync(Avatars.StorageKey(q.Key), ct) is { } stream
-                ? new Image(stream, ImageTypes.ContentTypeOf(q.Key))
+                ? new StoredImage(stream, ImageTypes.ContentTypeOf(q.Key))
                 : null;
         }
     }
@@ -30,9 +29,6 @@ public static class GetAvatar
     public static async Task<IResult> Endpoint(string key, HttpContext http, ISender sender, CancellationToken ct)
     {
         var image = await sender.Send(new Query(key), ct) ?? throw new NotFoundException("No such avatar.");
-        http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        return Results.Stream(image.Content, image.ContentType);
+        return image.Immutable(http);
     }
 }

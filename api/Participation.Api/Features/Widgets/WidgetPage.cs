@@ -71,7 +71,7 @@ public static class WidgetPage
         var t = WidgetTexts.Of(view.Language);
         var lang = t.Lang;
         // The web app's pages in the widget's language, so a resident lands in the language the widget speaks.
-        appBase = AppLinks.To(appBase, lang, "/").TrimEnd('/');
+        var app = AppLinks.Root(appBase, lang);
         var layout = view.Layout.ToWire();
         var html = new StringBuilder(4096);
         html.Append(
@@ -90,13 +90,10 @@ public static class WidgetPage
         {
             html.Append("<ul role=\"list\">"); // list-style: none drops the list semantics in some screen readers
             foreach (var item in view.Items)
-                Item(html, item, t, appBase);
+                Item(html, item, t, app);
             html.Append("</ul>");
         }
-        html.Append(
-                CultureInfo.InvariantCulture,
-                $"<p class=\"more\"><a href=\"{E(appBase)}/projects\" target=\"_blank\" rel=\"noopener\">"
-            )
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"more\"><a href=\"{E(app)}/projects\" target=\"_blank\" rel=\"noopener\">")
             .Append(E(string.Format(CultureInfo.InvariantCulture, t.AllProjects, view.PlatformName)))
             .Append(CultureInfo.InvariantCulture, $"<span class=\"sr\"> {E(t.NewTab)}</span></a></p></main>")
             .Append(CultureInfo.InvariantCulture, $"<script nonce=\"{nonce}\">{Script}</script></body></html>");

@@ -13,16 +13,29 @@ public static class AppLinks
     public static string AppLink(this EmailOptions options, string? language, string path = "/") => To(options.AppBaseUrl, language, path);
 
     /// <summary>The web app's root in <paramref name="language"/>, without a trailing "/" (paths are appended to it).</summary>
-    public static string AppRoot(this EmailOptions options, string? language) => options.AppBaseUrl.TrimEnd('/') + Prefix(language);
+    public static string AppRoot(this EmailOptions options, string? language) => Root(options.AppBaseUrl, language);
+
+    /// <inheritdoc cref="AppRoot"/>
+    public static string Root(string appBaseUrl, string? language) => appBaseUrl.TrimEnd('/') + Prefix(language);
 
     /// <inheritdoc cref="AppLink"/>
     public static string To(string appBaseUrl, string? language, string path = "/")
     {
-        var root = appBaseUrl.TrimEnd('/') + Prefix(language);
+        var root = Root(appBaseUrl, language);
         if (path.Length == 0 || path == "/")
             return root + "/";
         return root + (path[0] is '/' or '#' or '?' ? path : "/" + path);
     }
+
+    /// <summary>
+    /// The API's public address (<c>ApiBaseUrl</c>, else the web app's, which forwards <c>/api</c>), without a trailing "/":
+    /// for what a message links to on the API itself (one-click unsubscribe, a calendar file, an uploaded image).
+    /// </summary>
+    public static string ApiRoot(this EmailOptions options) => (options.ApiBaseUrl ?? options.AppBaseUrl).TrimEnd('/');
+
+    /// <summary>The one-click unsubscribe address (<c>List-Unsubscribe</c>) of <paramref name="token"/>.</summary>
+    public static string UnsubscribeLink(this EmailOptions options, string token) =>
+        $"{options.ApiRoot()}/api/v1/notifications/unsubscribe?token={Uri.EscapeDataString(token)}";
 
     /// <summary>The language named (fr, nl or en), else null.</summary>
     public static string? Language(string? value) => value is "fr" or "nl" or "en" ? value : null;
