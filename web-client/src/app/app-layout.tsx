@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useNavigate } from 'react-router';
 import { SkipLink } from '@/components/layout/skip-link';
@@ -19,17 +19,24 @@ import { currentLanguage, loadMessages, rememberLanguage } from '@/lib/i18n';
 import { isLanguage, LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from '@/lib/i18n/languages';
 import { DASHBOARD_ROLES, hasRole, isStaff } from '@/lib/roles';
 
-/** A signed-in person's notifications: not in the first load of a visitor, loaded with the messages it needs. */
-const NotificationMenu = lazy(async () => {
-  const [menu] = await Promise.all([import('@/features/notifications/components/notification-menu'), loadMessages(['resident'])]);
-  return { default: menu.NotificationMenu };
-});
+/**
+ * A piece of the signed-in frame: not in a visitor's first load, its code loaded with the resident messages it needs
+ * (src/lib/i18n/namespaces.ts) once someone signs in.
+ */
+function lazyWithResidentMessages(load: () => Promise<ComponentType>) {
+  return lazy(async () => {
+    const [Component] = await Promise.all([load(), loadMessages(['resident'])]);
+    return { default: Component };
+  });
+}
 
-/** The terms banner of a signed-in participant: not in a visitor's first load either, loaded with its messages. */
-const TermsBanner = lazy(async () => {
-  const [banner] = await Promise.all([import('@/features/consents/components/terms-banner'), loadMessages(['resident'])]);
-  return { default: banner.TermsBanner };
-});
+/** A signed-in person's notifications. */
+const NotificationMenu = lazyWithResidentMessages(
+  async () => (await import('@/features/notifications/components/notification-menu')).NotificationMenu,
+);
+
+/** The terms banner of a signed-in participant. */
+const TermsBanner = lazyWithResidentMessages(async () => (await import('@/features/consents/components/terms-banner')).TermsBanner);
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();

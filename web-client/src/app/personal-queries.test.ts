@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditKeys } from '@/features/audit-log/api/audit-log';
 import { budgetKeys } from '@/features/budgets/api/budgets';
+import { consentKeys } from '@/features/consents/api/consents';
 import { dashboardKeys } from '@/features/dashboard/api/dashboard';
 import { ideaKeys } from '@/features/ideas/api/ideas';
 import { invitationKeys } from '@/features/invitations/api/invitations';
@@ -30,6 +31,7 @@ describe('the personal queries a session change clears', () => {
       budgetKeys.all,
       surveyKeys.all,
       dashboardKeys.all,
+      consentKeys.mine(),
     ]);
     expect(PERSONAL_QUERIES.refreshedOnLogin).toEqual([
       organisationKeys.all,

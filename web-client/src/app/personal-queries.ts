@@ -19,6 +19,7 @@ export const PERSONAL_QUERIES = {
     ['budgets'],
     ['surveys'],
     ['dashboard'],
+    ['consents', 'mine'],
   ],
   /** Read again when someone signs in: projects, organisations, ideas, votes, baskets and surveys answer per person. */
   refreshedOnLogin: [['organisations'], ['projects'], ['ideas'], ['votes'], ['budgets'], ['surveys']],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventPath, ideaPath, isGuid, isSlug, projectPath } from './slugs';
+import { eventPath, ideaPath, isGuid, isSlug, personPath, projectPath } from './slugs';
 
 const id = '0f8fa3b2-1234-4abc-9def-0123456789ab';
 
@@ -24,5 +24,6 @@ describe('slug addresses', () => {
     expect(ideaPath({ id }, { id: 'i-1', slug: null })).toBe(`/projects/${id}/ideas/i-1`);
     expect(eventPath({ id: 'e-1', slug: 'balade' })).toBe('/events/balade');
     expect(eventPath({ id: 'e-1' })).toBe('/events/e-1');
+    expect(personPath('u-1')).toBe('/people/u-1');
   });
 });

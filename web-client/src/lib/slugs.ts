@@ -27,3 +27,6 @@ export const ideaPath = (project: Addressed, idea: Addressed): string => `${proj
 
 /** An event's page. */
 export const eventPath = (event: Addressed): string => `/events/${segment(event)}`;
+
+/** A person's public profile (by id: people have no slug). */
+export const personPath = (userId: string): string => `/people/${encodeURIComponent(userId)}`;

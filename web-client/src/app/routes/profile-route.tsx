@@ -20,6 +20,7 @@ import { ProfileSummary } from '@/features/profile/components/profile-summary';
 import { RequireAuth } from '../require-auth';
 import { rememberLanguage } from '@/lib/i18n';
 import { isLanguage } from '@/lib/i18n/languages';
+import { personPath } from '@/lib/slugs';
 
 export function ProfileRoute() {
   const { t } = useTranslation();
@@ -62,7 +63,7 @@ function ProfileContent() {
             <Link to="/profile/contributions">{t('contributions.title')}</Link>
           </li>
           <li>
-            <Link to={`/people/${profile.id}`}>{t('contributions.publicProfile')}</Link>
+            <Link to={personPath(profile.id)}>{t('contributions.publicProfile')}</Link>
           </li>
         </ul>
       </nav>

@@ -15,6 +15,7 @@ describe('Avatar', () => {
     const img = container.querySelector('img')!;
     expect(img.getAttribute('src')).toBe('/api/v1/avatars/abc.png');
     expect(img.getAttribute('alt')).toBe('');
+    expect(img.getAttribute('aria-hidden')).toBe('true');
     rerender(<Avatar name="Alice Martin" url={null} />);
     const disc = container.querySelector('.avatar--initials')!;
     expect(disc.getAttribute('data-initials')).toBe('AM');

@@ -33,7 +33,6 @@ function SettingsPage() {
   const update = useUpdatePlatformSettings();
   const [saved, setSaved] = useState(false);
   const retention = useSetAccountRetention();
-  const [retentionSaved, setRetentionSaved] = useState(false);
   // The form starts again from the settings each time they are (re)loaded after a conflict.
   const [generation, setGeneration] = useState(0);
 
@@ -69,12 +68,9 @@ function SettingsPage() {
           months={settings.data.inactiveAccountRetentionMonths}
           pending={retention.isPending}
           error={retention.error}
-          saved={retentionSaved}
+          saved={retention.isSuccess}
           onResetError={() => retention.reset()}
-          onSubmit={(months) => {
-            setRetentionSaved(false);
-            retention.mutate(months, { onSuccess: () => setRetentionSaved(true) });
-          }}
+          onSubmit={(months) => retention.mutate(months)}
         />
       </section>
       <TermsVersionForm />

@@ -101,8 +101,15 @@ describe('TermsBanner', () => {
     getMine.mockResolvedValue(
       consents({ terms: { currentVersion: '1', acceptedVersion: '1', acceptedAt: '2026-03-01T09:30:00Z', upToDate: true } }),
     );
-    renderIt(<TermsBanner />);
-    await vi.waitFor(() => expect(getMine).toHaveBeenCalled());
-    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+    // MyConsents reads the same query: once it shows the answer, the banner has had it too.
+    renderIt(
+      <>
+        <TermsBanner />
+        <MyConsents />
+      </>,
+    );
+    expect(await screen.findByText(/Vous avez accepté la version 1 le/)).toBeInTheDocument();
+    expect(document.querySelector('.terms-banner')).toBeNull();
+    expect(screen.queryByRole('button', { name: /J’accepte/ })).not.toBeInTheDocument();
   });
 });

@@ -58,19 +58,22 @@ const draft: HomePageDraft = {
   hasUnpublishedChanges: false,
 };
 
+const renderView = () =>
+  render(
+    <TestProviders>
+      <MemoryRouter>
+        <HomeView home={view} />
+      </MemoryRouter>
+    </TestProviders>,
+  );
+
 describe('the home page', () => {
   beforeEach(async () => {
     await i18n.changeLanguage('fr');
   });
 
   it('shows the banner with its image, text and call to action, the pinned projects and the visible sections in order', () => {
-    render(
-      <TestProviders>
-        <MemoryRouter>
-          <HomeView home={view} />
-        </MemoryRouter>
-      </TestProviders>,
-    );
+    renderView();
     expect(screen.getByRole('img', { name: 'Le parc au printemps' })).toHaveAttribute('src', '/api/v1/media/k.png');
     expect(screen.getByRole('link', { name: 'Voir les projets' })).toHaveAttribute('href', '/projects');
     const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
@@ -86,13 +89,7 @@ describe('the home page in another language than the page’s', () => {
   });
 
   it('marks each of its texts with their language and « niet vertaald », not the page’s own words', () => {
-    render(
-      <TestProviders>
-        <MemoryRouter>
-          <HomeView home={view} />
-        </MemoryRouter>
-      </TestProviders>,
-    );
+    renderView();
     expect(screen.getByRole('heading', { name: 'En chiffres (niet vertaald)' })).toBeInTheDocument();
     expect(screen.getByText('En chiffres')).toHaveAttribute('lang', 'fr');
     expect(screen.getByRole('link', { name: 'Parc du centre (niet vertaald)' })).toBeInTheDocument();

@@ -2,6 +2,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuthorView } from '@contracts/participation-client';
 import { Avatar } from '@/components/ui/avatar';
+import { personPath } from '@/lib/slugs';
 
 /** « Par Jeanne Dupont », « Par Comité du quartier (organisation) », or a deleted account. Plain text. */
 export function useAuthorName() {
@@ -13,9 +14,6 @@ export function useAuthorName() {
         ? t('ideas.author.organisation', { name: author.name })
         : author.name;
 }
-
-/** A person's public profile. */
-export const personPath = (userId: string): string => `/people/${encodeURIComponent(userId)}`;
 
 /** A person's name linking to their public profile, with their avatar (or initials) in front; an organisation's name as text. */
 export function AuthorName({ author, id }: { author: AuthorView | undefined; id?: string }) {

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { IdeaStatus, type ListNotificationsNotification } from '@contracts/participation-client';
+import { pickLocalized } from '@/components/ui/localized-text';
 import { i18n } from '@/lib/i18n';
 
 const IDEA_STATUSES: readonly string[] = Object.values(IdeaStatus);
@@ -19,18 +20,6 @@ export function notificationIdeaTitle(n: ListNotificationsNotification): string 
 export function notificationHref(n: ListNotificationsNotification): string {
   if (n.projectId && n.ideaId) return `/projects/${n.projectId}/ideas/${n.ideaId}`;
   return n.projectId && n.category === 'project_updates_followed' ? `/projects/${n.projectId}` : '/notifications';
-}
-
-/** A text given per language (a project's title, a phase's), in `language`, else French, else any. */
-function inLanguage(texts: Record<string, string | null | undefined>, language: string): string {
-  return (
-    (texts[language] ?? '').trim() ||
-    (texts.fr ?? '').trim() ||
-    Object.values(texts)
-      .find((v) => v?.trim())
-      ?.trim() ||
-    ''
-  );
 }
 
 /** What a notification says, as one sentence in the UI language. */
@@ -73,15 +62,16 @@ export function describeNotification(t: TFunction, n: ListNotificationsNotificat
     case 'idea_assigned':
       return t('notifications.sentence.ideaAssigned', { title, actor });
     case 'project_updates_followed': {
+      // The project's and phase's titles, in the UI language, else French, else any.
       const language = i18n.language || 'fr';
-      const project = inLanguage(n.projectTitle ?? {}, language);
+      const project = pickLocalized(n.projectTitle, language)?.text ?? '';
       if (datum(n, 'kind') === 'phase_started') {
         const phases = Object.fromEntries(
           Object.entries(n.data ?? {})
             .filter(([key]) => key.startsWith('phaseTitle.'))
             .map(([key, value]) => [key.slice('phaseTitle.'.length), value]),
         );
-        return t('notifications.sentence.projectPhaseStarted', { project, phase: inLanguage(phases, language) });
+        return t('notifications.sentence.projectPhaseStarted', { project, phase: pickLocalized(phases, language)?.text ?? '' });
       }
       return t('notifications.sentence.projectDecision', { project, title, status: statusLabel });
     }

@@ -1,6 +1,11 @@
+import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ContributionKind, type Contribution } from '@contracts/participation-client';
+import { ContributionKind, type Contribution, type ContributionPage } from '@contracts/participation-client';
+import { describeError, toApiError } from '@/api/errors';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Loading } from '@/components/ui/loading';
 import { formatDate } from '@/lib/format';
 import { eventPath, ideaPath, projectPath } from '@/lib/slugs';
 
@@ -58,5 +63,40 @@ export function ContributionList({ items, label }: ContributionListProps) {
         );
       })}
     </ul>
+  );
+}
+
+export interface ContributionFeedProps {
+  /** The pages of contributions (mine, or a person's public ones). */
+  list: UseInfiniteQueryResult<InfiniteData<ContributionPage>>;
+  /** The list's accessible name. */
+  label: string;
+  /** What to say when there is nothing (yet). */
+  empty: string;
+}
+
+/** Contributions a page at a time: loading, an error with « retry », the empty state, else the list and « show more ». */
+export function ContributionFeed({ list, label, empty }: ContributionFeedProps) {
+  const { t } = useTranslation();
+  if (list.isPending) return <Loading label={t('common.loading')} />;
+  if (list.isError)
+    return (
+      <Alert variant="error" role="alert" title={describeError(t, toApiError(list.error))}>
+        <Button variant="secondary" onClick={() => void list.refetch()}>
+          {t('common.retry')}
+        </Button>
+      </Alert>
+    );
+  const items = list.data.pages.flatMap((page) => page.items);
+  if (items.length === 0) return <p className="empty-state">{empty}</p>;
+  return (
+    <>
+      <ContributionList items={items} label={label} />
+      {list.hasNextPage ? (
+        <Button variant="secondary" pending={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+          {t('contributions.more')}
+        </Button>
+      ) : null}
+    </>
   );
 }

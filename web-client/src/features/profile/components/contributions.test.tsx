@@ -119,4 +119,23 @@ describe('contributions', () => {
     renderAt(<PersonProfile id="u-2" />, '/people/u-2');
     expect(await screen.findByRole('alert')).toHaveTextContent('Cette personne n’existe pas ou a supprimé son compte.');
   });
+
+  it('says when a public profile has no contributions, and offers to retry when they fail to load', async () => {
+    person.mockResolvedValue({ id: 'u-1', displayName: 'Alice Martin', memberSince: '2025-01-15T10:00:00Z' });
+    theirs.mockResolvedValueOnce({ items: [] });
+    const { unmount } = renderAt(<PersonProfile id="u-1" />, '/people/u-1');
+    expect(await screen.findByText('Aucune contribution publique pour le moment.')).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Contributions publiques' })).not.toBeInTheDocument();
+    unmount();
+
+    theirs
+      .mockReset()
+      .mockRejectedValueOnce(new Error('network'))
+      .mockResolvedValueOnce({ items: [comment] });
+    renderAt(<PersonProfile id="u-3" />, '/people/u-3');
+    await userEvent.click(await screen.findByRole('button', { name: 'Réessayer' }));
+    const list = await screen.findByRole('list', { name: 'Contributions publiques' });
+    expect(within(list).getByRole('link', { name: 'Plus de bancs' })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
 });

@@ -2,13 +2,9 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ContributionKind } from '@contracts/participation-client';
-import { describeError, toApiError } from '@/api/errors';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
-import { Loading } from '@/components/ui/loading';
 import { SelectField } from '@/components/ui/select-field';
 import { myContributionsQueryOptions } from '../api/contributions';
-import { ContributionList } from './contribution-list';
+import { ContributionFeed } from './contribution-list';
 
 const KINDS = Object.values(ContributionKind);
 
@@ -21,7 +17,6 @@ export function MyContributions() {
   const requested = params.get('kind');
   const kind = isKind(requested) ? requested : undefined;
   const list = useInfiniteQuery(myContributionsQueryOptions(kind));
-  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <div className="stack">
@@ -40,26 +35,11 @@ export function MyContributions() {
           setParams(next, { replace: true });
         }}
       />
-      {list.isPending ? (
-        <Loading label={t('common.loading')} />
-      ) : list.isError ? (
-        <Alert variant="error" role="alert" title={describeError(t, toApiError(list.error))}>
-          <Button variant="secondary" onClick={() => void list.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
-      ) : items.length === 0 ? (
-        <p className="empty-state">{kind ? t('contributions.emptyKind') : t('contributions.empty')}</p>
-      ) : (
-        <>
-          <ContributionList items={items} label={kind ? t(`contributions.kinds.${kind}`) : t('contributions.title')} />
-          {list.hasNextPage ? (
-            <Button variant="secondary" pending={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-              {t('contributions.more')}
-            </Button>
-          ) : null}
-        </>
-      )}
+      <ContributionFeed
+        list={list}
+        label={kind ? t(`contributions.kinds.${kind}`) : t('contributions.title')}
+        empty={kind ? t('contributions.emptyKind') : t('contributions.empty')}
+      />
     </div>
   );
 }
