@@ -44453,7 +44453,8 @@ namespace Participation.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("version")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(40, MinimumLength = 1)]
         public string Version { get; set; } = default!;
 
     }

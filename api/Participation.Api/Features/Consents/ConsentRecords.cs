@@ -54,14 +54,14 @@ public static class ConsentRecords
 
 /// <summary>
 /// A version of the terms of use as it is sent (published, accepted, or accepted on registering): one line of at most
-/// 40 characters once trimmed, as the handlers trim it. Whether it is required is each caller's rule.
+/// 40 characters (a length the contract states). Whether it is required is each caller's rule.
 /// </summary>
 public static class TermsVersionRules
 {
     public const int MaxLength = 40;
 
     public static IRuleBuilderOptions<T, string> TermsVersion<T>(this IRuleBuilder<T, string> rule) =>
-        rule.Must(v => v is null || v.Trim().Length <= MaxLength).WithMessage(_ => Messages.Get("too_long")).SingleLine();
+        rule.MaximumLength(MaxLength).WithMessage(_ => Messages.Get("too_long")).SingleLine();
 }
 
 /// <summary>Where a consent was given or withdrawn (kept with its <c>consents</c> row and its event's data).</summary>
