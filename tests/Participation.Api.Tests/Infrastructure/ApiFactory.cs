@@ -304,6 +304,12 @@ public sealed class ApiCollection : ICollectionFixture<ApiFactory>
     public const string Name = "api";
     public const string B = "api-b";
     public const string C = "api-c";
+
+    /// <summary>
+    /// Tests that measure the process (memory held after a full collection): run alone, after the parallel collections,
+    /// since other collections' allocations in the same process would count as theirs.
+    /// </summary>
+    public const string Alone = "api-alone";
 }
 
 /// <summary>The second collection of API tests (see <see cref="ApiCollection"/>).</summary>
@@ -313,6 +319,10 @@ public sealed class ApiCollectionB : ICollectionFixture<ApiFactory>;
 /// <summary>The third collection of API tests (see <see cref="ApiCollection"/>).</summary>
 [CollectionDefinition(ApiCollection.C)]
 public sealed class ApiCollectionC : ICollectionFixture<ApiFactory>;
+
+/// <summary>The collection that runs alone (see <see cref="ApiCollection.Alone"/>).</summary>
+[CollectionDefinition(ApiCollection.Alone, DisableParallelization = true)]
+public sealed class ApiCollectionAlone : ICollectionFixture<ApiFactory>;
 
 /// <summary>Base for tests sharing the API: the database is emptied before each test.</summary>
 [Collection(ApiCollection.Name)]

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text.Json;
 
 namespace Participation.Ops.Tests.Infrastructure;
 
@@ -44,7 +46,8 @@ public sealed class ApiProcess : IAsyncDisposable
         string connectionString,
         string name,
         IReadOnlyDictionary<string, string?>? settings = null,
-        int? port = null
+        int? port = null,
+        IReadOnlyList<string>? prefix = null
     )
     {
         if (!File.Exists(Repo.ApiDll))
@@ -55,13 +58,20 @@ public sealed class ApiProcess : IAsyncDisposable
         Directory.CreateDirectory(logDir);
         var logPath = Path.Combine(logDir, $"{name}.log");
 
-        var info = new ProcessStartInfo("dotnet")
+        // prefix: a command the API runs under (e.g. unshare and a mount), which ends by exec-ing "dotnet …".
+        var info = new ProcessStartInfo(prefix is { Count: > 0 } ? prefix[0] : "dotnet")
         {
             WorkingDirectory = Repo.ApiProject,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (prefix is { Count: > 0 })
+        {
+            foreach (var arg in prefix.Skip(1))
+                info.ArgumentList.Add(arg);
+            info.ArgumentList.Add("dotnet");
+        }
         info.ArgumentList.Add(Repo.ApiDll);
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
@@ -104,6 +114,44 @@ public sealed class ApiProcess : IAsyncDisposable
         var api = new ApiProcess(process, baseAddress, logPath);
         await api.WaitReadyAsync();
         return api;
+    }
+
+    /// <summary>
+    /// Runs an operator command of the API (e.g. <c>create-admin --email … --password …</c>) on
+    /// <paramref name="connectionString"/> and returns its output; fails when it exits with an error.
+    /// </summary>
+    public static async Task<string> RunCommandAsync(string connectionString, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Repo.ApiProject,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Repo.ApiDll);
+        foreach (var arg in args)
+            info.ArgumentList.Add(arg);
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["ConnectionStrings__Participation"] = connectionString;
+        info.Environment["Auth__SigningKey"] = SigningKey;
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"`{string.Join(' ', args)}` exited with {process.ExitCode}: {await error}{await output}");
+        return await output;
+    }
+
+    /// <summary>Signs in through this instance; returns the access token.</summary>
+    public async Task<string> LoginAsync(string email, string password)
+    {
+        using var response = await Client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("accessToken").GetString()!;
     }
 
     /// <summary>

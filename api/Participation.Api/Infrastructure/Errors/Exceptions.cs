@@ -47,3 +47,12 @@ public class ServiceUnavailableException(string reason, string message, Exceptio
 {
     public string Reason { get; } = reason;
 }
+
+/// <summary>
+/// The file store has no room left (the disk or the quota is full): → 507 Insufficient Storage with <c>reason</c>
+/// <c>storage_full</c>. Whatever was being written was removed, and nothing was recorded for it.
+/// </summary>
+public sealed class StorageFullException(Exception inner) : Exception(Messages.Get("storage_full"), inner)
+{
+    public const string Reason = "storage_full";
+}

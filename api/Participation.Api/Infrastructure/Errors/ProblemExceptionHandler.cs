@@ -31,6 +31,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             GoneException g => Problem(StatusCodes.Status410Gone, g.Message),
             TooManyRequestsException t => TooMany(http, t.RetryAfter),
             ServiceUnavailableException s => Unavailable(s),
+            StorageFullException f => StorageFull(f),
             BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } b => RequestErrors.Describe(b),
             BadHttpRequestException b => Problem(b.StatusCode, BadRequestTitle(b.StatusCode)),
             JsonException j => RequestErrors.Describe(j),
@@ -73,6 +74,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     {
         var problem = Problem(StatusCodes.Status503ServiceUnavailable, s.Message);
         problem.Extensions["reason"] = s.Reason;
+        return problem;
+    }
+
+    private static ProblemDetails StorageFull(StorageFullException f)
+    {
+        var problem = Problem(StatusCodes.Status507InsufficientStorage, f.Message);
+        problem.Extensions["reason"] = StorageFullException.Reason;
         return problem;
     }
 

@@ -10,7 +10,10 @@ public sealed class StorageOptions
     public string Root { get; set; } = "../../.local/uploads";
 }
 
-/// <summary>Where uploaded files live; the disk by default, an object store can implement it later.</summary>
+/// <summary>
+/// Where uploaded files live; the disk by default, an object store can implement it later. A file appears under its key
+/// whole or not at all; when there is no room left, writing throws <see cref="Errors.StorageFullException"/> (507).
+/// </summary>
 public interface IFileStorage
 {
     Task SaveAsync(string key, Stream content, CancellationToken ct);
@@ -37,23 +40,15 @@ public sealed class DiskFileStorage(IOptions<StorageOptions> options, IHostEnvir
         return path;
     }
 
-    public async Task SaveAsync(string key, Stream content, CancellationToken ct)
-    {
-        var path = PathOf(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = path + ".tmp";
-        await using (var file = File.Create(temp))
-            await content.CopyToAsync(file, ct);
-        File.Move(temp, path, overwrite: true);
-    }
+    public Task SaveAsync(string key, Stream content, CancellationToken ct) => WriteAsync(key, content.CopyToAsync, ct);
 
     public async Task<long> WriteAsync(string key, Func<Stream, CancellationToken, Task> write, CancellationToken ct)
     {
         var path = PathOf(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             long size;
             await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
             {
@@ -64,12 +59,19 @@ public sealed class DiskFileStorage(IOptions<StorageOptions> options, IHostEnvir
             File.Move(temp, path, overwrite: true);
             return size;
         }
+        catch (IOException ex) when (IsFull(ex))
+        {
+            throw new StorageFullException(ex);
+        }
         finally
         {
             if (File.Exists(temp))
                 File.Delete(temp);
         }
     }
+
+    // No space left on the device (ENOSPC) or the quota exceeded (EDQUOT): .NET on Linux gives the errno as HResult.
+    private static bool IsFull(IOException ex) => ex.HResult is 28 or 122;
 
     public Task<Stream?> OpenAsync(string key, CancellationToken ct)
     {

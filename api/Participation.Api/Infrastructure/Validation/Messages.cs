@@ -638,6 +638,11 @@ public static class Messages
             "Choose a time between now and a year from now."
         ),
         ["too_long"] = ("Ce texte est trop long.", "Deze tekst is te lang.", "This text is too long."),
+        ["storage_full"] = (
+            "L'espace de stockage des fichiers est plein : le fichier n'a pas été enregistré. Réessayez plus tard.",
+            "De opslagruimte voor bestanden is vol: het bestand is niet opgeslagen. Probeer het later opnieuw.",
+            "The file store is full: the file was not saved. Try again later."
+        ),
         ["email_taken"] = (
             "Un compte existe déjà pour cette adresse : connectez-vous ou réinitialisez votre mot de passe.",
             "Er bestaat al een account voor dit adres: meld u aan of stel uw wachtwoord opnieuw in.",

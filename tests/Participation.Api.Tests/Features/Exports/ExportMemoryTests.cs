@@ -13,7 +13,7 @@ namespace Participation.Api.Tests.Features.Exports;
 /// bytes, while the memory the process holds (the managed heap after a full collection, sampled as the file is written)
 /// does not grow with them. No timing is involved.
 /// </summary>
-[Collection(ApiCollection.B)]
+[Collection(ApiCollection.Alone)] // measures the process's memory
 public sealed class ExportMemoryTests(ApiFactory api, ITestOutputHelper output) : ApiTest(api)
 {
     private const int Small = 4_000;

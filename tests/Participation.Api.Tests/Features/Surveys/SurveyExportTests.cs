@@ -10,7 +10,7 @@ using static Participation.Api.Tests.Features.Surveys.SurveyResultsKit;
 
 namespace Participation.Api.Tests.Features.Surveys;
 
-[Collection(ApiCollection.B)]
+[Collection(ApiCollection.Alone)] // measures the process's memory
 public sealed class SurveyExportTests(ApiFactory api, ITestOutputHelper output) : ApiTest(api)
 {
     private static List<string[]> Parse(string text)
