@@ -5,4 +5,17 @@ public static class PostgresErrors
     public static bool IsUniqueViolation(this Exception ex, string? constraint = null) =>
         ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg
         && (constraint is null || pg.ConstraintName == constraint);
+
+    /// <summary>
+    /// The database cannot be reached or is shutting down or starting up: a connection refused or broken, a timeout
+    /// opening one, or the server's own "shutting down / starting up" errors (57P01–57P03). A restart or a failover,
+    /// not a bug: the request may be tried again in a moment. Other database errors are not.
+    /// </summary>
+    public static bool IsDatabaseUnavailable(this Exception ex) =>
+        ex switch
+        {
+            PostgresException pg => pg.SqlState is "57P01" or "57P02" or "57P03",
+            NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is System.Net.Sockets.SocketException or IOException,
+            _ => false,
+        };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Participation.Api.Infrastructure.Database;
 
 namespace Participation.Api.Infrastructure.Errors;
 
@@ -32,6 +33,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             TooManyRequestsException t => TooMany(http, t.RetryAfter),
             ServiceUnavailableException s => Unavailable(s),
             StorageFullException f => StorageFull(f),
+            Exception d when d.IsDatabaseUnavailable() => DatabaseUnavailable(http),
             BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } b => RequestErrors.Describe(b),
             BadHttpRequestException b => Problem(b.StatusCode, BadRequestTitle(b.StatusCode)),
             JsonException j => RequestErrors.Describe(j),
@@ -40,7 +42,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         if (problem is null)
             return false;
 
-        if (problem.Status >= 500 && exception is not ServiceUnavailableException) // those are logged where they happen
+        if (exception.IsDatabaseUnavailable()) // a restart or a failover: /health/ready says so too; no stack trace per request
+            logger.LogWarning("Database unavailable: {Message}", exception.Message);
+        else if (problem.Status >= 500 && exception is not ServiceUnavailableException) // those are logged where they happen
             logger.LogError(exception, "Unhandled error");
         http.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
         return await problems.TryWriteAsync(
@@ -74,6 +78,15 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     {
         var problem = Problem(StatusCodes.Status503ServiceUnavailable, s.Message);
         problem.Extensions["reason"] = s.Reason;
+        return problem;
+    }
+
+    /// <summary>503 with Retry-After: the database is restarting or failing over; the request may simply be sent again.</summary>
+    private static ProblemDetails DatabaseUnavailable(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "5";
+        var problem = Problem(StatusCodes.Status503ServiceUnavailable, Messages.Get("database_unavailable"));
+        problem.Extensions["reason"] = "database_unavailable";
         return problem;
     }
 

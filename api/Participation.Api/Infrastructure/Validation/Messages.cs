@@ -638,6 +638,11 @@ public static class Messages
             "Choose a time between now and a year from now."
         ),
         ["too_long"] = ("Ce texte est trop long.", "Deze tekst is te lang.", "This text is too long."),
+        ["database_unavailable"] = (
+            "Le service est momentanément indisponible. Réessayez dans quelques instants.",
+            "De dienst is tijdelijk niet beschikbaar. Probeer het over enkele ogenblikken opnieuw.",
+            "The service is briefly unavailable. Try again in a moment."
+        ),
         ["storage_full"] = (
             "L'espace de stockage des fichiers est plein : le fichier n'a pas été enregistré. Réessayez plus tard.",
             "De opslagruimte voor bestanden is vol: het bestand is niet opgeslagen. Probeer het later opnieuw.",
