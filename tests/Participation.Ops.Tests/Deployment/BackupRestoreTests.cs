@@ -19,7 +19,14 @@ public sealed class BackupRestoreTests
 
     // A PNG by its signature (what the API checks) and 4 KB of this run's own bytes: a header image is stored as uploaded,
     // so the same bytes must come back from the restored copy.
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Random.Shared.GetItems<byte>([.. Enumerable.Range(0, 256).Select(i => (byte)i)], 4096)];
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. RandomBytes(4096)];
+
+    private static byte[] RandomBytes(int count)
+    {
+        var bytes = new byte[count];
+        Random.Shared.NextBytes(bytes);
+        return bytes;
+    }
 
     [Fact]
     public async Task A_backup_restored_into_an_empty_database_and_folder_serves_the_same_data_and_files()
@@ -48,12 +55,14 @@ public sealed class BackupRestoreTests
         Assert.True(admin.ExitCode == 0, admin.Both);
 
         Guid project;
-        string title = $"Rénovation de la place {Guid.NewGuid():N}";
+        var title = $"Rénovation de la place {Guid.NewGuid():N}";
         string backup;
         await using (var api = await ApiProcess.StartAsync(database, "deploy-backup-source", Settings(storage)))
         {
             var client = await SignInAsync(api);
-            var department = await CreatedIdAsync(await client.PostAsJsonAsync("/api/v1/departments", new { name = new { fr = "Voirie" } }));
+            var department = await CreatedIdAsync(
+                await client.PostAsJsonAsync("/api/v1/departments", new { name = new { fr = "Voirie" } })
+            );
             project = await CreatedIdAsync(
                 await client.PostAsJsonAsync(
                     "/api/v1/projects",
@@ -67,8 +76,12 @@ public sealed class BackupRestoreTests
             );
             var file = new ByteArrayContent(Png);
             file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-            var upload = await client.PutAsync($"/api/v1/projects/{project}/image", new MultipartFormDataContent { { file, "file", "place.png" } });
+            var upload = await client.PutAsync(
+                $"/api/v1/projects/{project}/image",
+                new MultipartFormDataContent { { file, "file", "place.png" } }
+            );
             Assert.True(upload.StatusCode == HttpStatusCode.OK, await upload.Content.ReadAsStringAsync());
+            // A draft's image is reached through the URL the project gives (it carries the file's key).
             Assert.Equal(Png, await ImageAsync(client, project));
 
             // Taken while the API runs, as the nightly timer would.
@@ -102,7 +115,7 @@ public sealed class BackupRestoreTests
             var client = await SignInAsync(copy); // the admin's account and password hash came back
             var read = await client.GetFromJsonAsync<JsonObject>($"/api/v1/projects/{project}");
             Assert.Equal(title, read!["title"]!["fr"]!.GetValue<string>());
-            Assert.Equal(Png, await ImageAsync(client, project));
+            Assert.Equal(Png, await ImageAsync(client, project)); // the file came back under the key the row names
         }
     }
 
@@ -155,8 +168,9 @@ public sealed class BackupRestoreTests
 
     private static async Task<byte[]> ImageAsync(HttpClient client, Guid project)
     {
-        using var response = await client.GetAsync($"/api/v1/projects/{project}/image");
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"image: {(int)response.StatusCode}");
+        var url = (await client.GetFromJsonAsync<JsonObject>($"/api/v1/projects/{project}"))!["imageUrl"]!.GetValue<string>();
+        using var response = await client.GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
         return await response.Content.ReadAsByteArrayAsync();
     }
 }
