@@ -6,10 +6,17 @@
 #      (index.html, a hashed asset and its .gz) and an upstream nobody listens on; curl checks the SPA fallback of
 #      /fr/…, the caching of /assets/ and index.html, gzip_static, HTTP/2, the web app's security headers, and that
 #      the proxied /embed/ and /api/ answers carry no X-Frame-Options or CSP added by nginx
-# nginx is stopped before the script ends, failed or not. Installs Debian's nginx (and curl) when missing.
+# nginx is stopped before the script ends, failed or not. Installs Debian's nginx (and curl) when missing, and stops
+# the server the package starts.
 # Prints `nginx-check: N passed, M failed` last.
 source "$(dirname "$0")/lib.sh"
-command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || apt_install nginx-light || apt_install nginx
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  apt_install nginx
+  # Debian's package starts its default server where it can: stop that one (this check starts its own, on free ports).
+  if [ -s /run/nginx.pid ] && kill -0 "$(cat /run/nginx.pid)" 2>/dev/null; then
+    { command -v systemctl >/dev/null 2>&1 && systemctl stop nginx 2>/dev/null; } || /usr/sbin/nginx -s quit || true
+  fi
+fi
 command -v curl >/dev/null 2>&1 || apt_install curl
 export PATH="$PATH:/usr/sbin"
 
