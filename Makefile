@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help run test build lint format bench openapi contracts contracts-check contracts-compat contracts-release sdk samples clean
+.PHONY: help run test build lint format bench openapi contracts contracts-check contracts-compat contracts-release sdk samples publish clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -48,6 +48,9 @@ contracts-release: ## make openapi.json the released contract (after raising Ope
 
 sdk: ## build the SDK packages, versioned like the contract, into .local/sdk/: npm @participation/client (.tgz), NuGet Participation.Client (.nupkg)
 	@.ci/sdk.sh
+
+publish: ## build what a server runs into .local/publish/: the API (Release, self-contained linux-x64), the web app, deploy/, a versioned tarball
+	@.ci/publish.sh
 
 samples: ## build the SDK, start the API on its own database, run the Node and .NET sample integrations against it; `make test` runs them
 	@.ci/samples.sh
