@@ -42,7 +42,8 @@ const securityHeaders = {
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
   'Cross-Origin-Opener-Policy': 'same-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+  // geolocation=(self): « Utiliser ma position » places an idea where the resident stands (deploy/nginx sends the same).
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(self)',
 };
 
 /**

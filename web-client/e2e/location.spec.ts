@@ -9,6 +9,9 @@ import { tag, unique } from './support/text';
 
 failOnCspViolations();
 
+// Where the resident's browser says they stand (Grand-Place), for « Utiliser ma position ».
+test.use({ permissions: ['geolocation'], geolocation: { latitude: 50.846777, longitude: 4.352427 } });
+
 let geocoder: Server;
 test.beforeAll(async () => {
   geocoder = await startFakeGeocoder();
@@ -34,8 +37,13 @@ test('a resident finds an address, places an idea there and its page shows the a
   await page.getByLabel('Titre').fill(ideaTitle);
   await page.getByLabel('Description').fill('Des arbres pour de l’ombre le long de la rue.');
 
-  // The address search: type, go down the list with the keyboard, choose with Enter.
+  // « Utiliser ma position »: the browser's position (the page's permissions policy allows it), then the address search.
   const location = page.getByRole('group', { name: 'Emplacement de l’idée' });
+  await location.getByRole('button', { name: 'Utiliser ma position' }).click();
+  await expect(location.getByLabel('Latitude')).toHaveValue('50.846777');
+  await expect(location.getByLabel('Longitude')).toHaveValue('4.352427');
+
+  // The address search: type, go down the list with the keyboard, choose with Enter.
   const search = location.getByRole('combobox', { name: 'Rechercher une adresse' });
   await search.fill('rue de la loi 16');
   const option = location.getByRole('option', { name: knownPlace.label });
