@@ -81,7 +81,12 @@ public sealed class SharedRateLimitTests(SharedRateLimitApiFactory api) : IClass
             VALUES (@ended, 99, now() - interval '1 second'), (@old, 99, now() - interval '2 minutes'),
                    (@current, 1, now() + interval '10 minutes');
             """,
-            new { ended, old, current }
+            new
+            {
+                ended,
+                old,
+                current,
+            }
         );
 
         var again = await Store.HitAsync(ended, 10, TimeSpan.FromSeconds(20), CancellationToken.None);

@@ -38,7 +38,9 @@ public sealed class RateLimitTests(ClusterFixture cluster)
         using var toB = NginxProxy.ClientFrom(ip, cluster.B.BaseAddress);
 
         var responses = await Task.WhenAll(
-            Enumerable.Range(0, 20).Select(i => (i % 2 == 0 ? toA : toB).SendAsync(ClusterHttp.Login($"par{i}-{Guid.NewGuid():N}@example.org")))
+            Enumerable
+                .Range(0, 20)
+                .Select(i => (i % 2 == 0 ? toA : toB).SendAsync(ClusterHttp.Login($"par{i}-{Guid.NewGuid():N}@example.org")))
         );
 
         Assert.Equal(ClusterFixture.AuthPermits, responses.Count(r => r.StatusCode == HttpStatusCode.Unauthorized));

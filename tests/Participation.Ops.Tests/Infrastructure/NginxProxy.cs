@@ -37,9 +37,13 @@ public sealed class NginxProxy : IAsyncDisposable
         Directory.CreateDirectory(web);
         await File.WriteAllTextAsync(Path.Combine(web, "index.html"), $"<!doctype html><title>{IndexMarker}</title>");
         var port = ApiProcess.FreePort();
-        await RunAsync(
-            ["nginx-config", dir, port.ToString(System.Globalization.CultureInfo.InvariantCulture), web, .. instances.Select(i => i.Authority)]
-        );
+        await RunAsync([
+            "nginx-config",
+            dir,
+            port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            web,
+            .. instances.Select(i => i.Authority),
+        ]);
         await RunAsync(["start-proxy", dir]);
         return new NginxProxy(dir, new Uri($"http://127.0.0.1:{port}"));
     }
