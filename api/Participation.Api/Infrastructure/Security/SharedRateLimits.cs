@@ -35,8 +35,9 @@ public sealed class RateLimitStore(NpgsqlDataSource db, ILogger<RateLimitStore> 
         RETURNING hits, extract(epoch FROM window_ends_at - statement_timestamp())::float8 AS seconds_left;
         """;
 
-    /// <summary>The outcome of one hit: whether it is within the limit, and when the window ends.</summary>
-    public readonly record struct Outcome(bool Allowed, TimeSpan RetryAfter);
+    /// <summary>The outcome of one hit: whether it is within the limit, the Retry-After (whole seconds, at least one) and
+    /// exactly how long the window lasts.</summary>
+    public readonly record struct Outcome(bool Allowed, TimeSpan RetryAfter, TimeSpan WindowLeft);
 
     private sealed class Row
     {
@@ -56,13 +57,17 @@ public sealed class RateLimitStore(NpgsqlDataSource db, ILogger<RateLimitStore> 
             var allowed = row.Hits <= permits;
             if (!allowed)
                 Rejections.Add(1, new KeyValuePair<string, object?>("policy", key.Split(':', 2)[0]));
-            return new Outcome(allowed, TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(row.SecondsLeft))));
+            return new Outcome(
+                allowed,
+                TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(row.SecondsLeft))),
+                TimeSpan.FromSeconds(Math.Max(0, row.SecondsLeft))
+            );
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException && !ct.IsCancellationRequested)
         {
             Failures.Add(1);
             logger.LogWarning("Rate-limit store unavailable, request let through (fail open): {Error}", ex.Message);
-            return new Outcome(true, TimeSpan.Zero);
+            return new Outcome(true, TimeSpan.Zero, TimeSpan.Zero);
         }
     }
 }
@@ -75,6 +80,7 @@ public sealed class RateLimitStore(NpgsqlDataSource db, ILogger<RateLimitStore> 
 public sealed class SharedWindowLimiter(RateLimitStore store, string key, int permits, TimeSpan window) : RateLimiter
 {
     private long _lastUsed = System.Diagnostics.Stopwatch.GetTimestamp();
+    private long _blockedUntil;
 
     public override TimeSpan? IdleDuration => System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastUsed));
 
@@ -84,13 +90,22 @@ public sealed class SharedWindowLimiter(RateLimitStore store, string key, int pe
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
-        Interlocked.Exchange(ref _lastUsed, System.Diagnostics.Stopwatch.GetTimestamp());
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        Interlocked.Exchange(ref _lastUsed, now);
         if (permitCount == 0)
             return Lease.Granted;
         if (permitCount > permits)
             return new Lease(false, window);
+        // Refused once in a window, the key stays refused until the window ends (counts only grow within it): until then
+        // this instance answers without asking the database, so a caller hammering a limit costs it nothing.
+        var blockedUntil = Interlocked.Read(ref _blockedUntil);
+        if (now < blockedUntil)
+            return new Lease(false, System.Diagnostics.Stopwatch.GetElapsedTime(now, blockedUntil));
         var outcome = await store.HitAsync(key, permits, window, cancellationToken);
-        return outcome.Allowed ? Lease.Granted : new Lease(false, outcome.RetryAfter);
+        if (outcome.Allowed)
+            return Lease.Granted;
+        Interlocked.Exchange(ref _blockedUntil, now + (long)(outcome.WindowLeft.TotalSeconds * System.Diagnostics.Stopwatch.Frequency));
+        return new Lease(false, outcome.RetryAfter);
     }
 
     private sealed class Lease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
