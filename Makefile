@@ -2,13 +2,16 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help run test build lint format bench openapi contracts contracts-check contracts-compat contracts-release sdk samples publish clean
+.PHONY: help run run-cluster test build lint format bench openapi contracts contracts-check contracts-compat contracts-release sdk samples publish clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 run: ## install what is missing, start PostgreSQL, migrate, seed the demo city, run the API (:5080) and the web app (:5173)
 	@.ci/run-local.sh
+
+run-cluster: ## as `make run`, but two API instances (:5081, :5082) behind nginx serving the built web app (:8080); not part of `make test`
+	@.ci/run-cluster.sh
 
 test: ## run every test (.NET, contract and compatibility gate, web unit, browser end-to-end, sample integrations) against a throwaway PostgreSQL
 	@.ci/test.sh

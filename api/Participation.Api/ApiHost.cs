@@ -103,6 +103,7 @@ public static class ApiHost
             await app.Services.GetRequiredService<Migrator>().MigrateAsync();
 
         app.UseForwardedHeaders();
+        app.UseInstanceName();
         app.UseRequestLanguage(); // outside the error handling, so that problems are written in the caller's language too
         app.UseProblemResponses();
         app.UseHttpHardening();

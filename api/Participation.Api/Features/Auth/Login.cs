@@ -25,7 +25,7 @@ public static class Login
         public async ValueTask<AuthTokens> Handle(Command c, CancellationToken ct)
         {
             var email = TextRules.NormalizeEmail(c.Email);
-            throttle.Check(email);
+            await throttle.CheckAsync(email, ct);
             await using var connection = await db.OpenConnectionAsync(ct);
             var user = await connection.QuerySingleOrDefaultAsync<Row>(
                 new CommandDefinition(Sql, new { Email = email }, cancellationToken: ct)

@@ -29,10 +29,27 @@ public sealed class RefreshTrending(NpgsqlDataSource db) : IPeriodicJob
         return 0;
     }
 
-    /// <summary>Returns how many scores moved.</summary>
+    /// <summary>
+    /// Returns how many scores moved. With several instances, one pass at a time: the others find the transaction's
+    /// advisory lock taken and skip theirs (the pass is a scan of every listed idea; twice at once would be wasted work).
+    /// </summary>
     public async Task<int> RefreshAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(Sql, commandTimeout: 300, cancellationToken: ct));
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        if (
+            !await connection.ExecuteScalarAsync<bool>(
+                new CommandDefinition("SELECT pg_try_advisory_xact_lock(@Key);", new { Key = LockKey }, transaction, cancellationToken: ct)
+            )
+        )
+            return 0;
+        var moved = await connection.ExecuteAsync(
+            new CommandDefinition(Sql, transaction: transaction, commandTimeout: 300, cancellationToken: ct)
+        );
+        await transaction.CommitAsync(ct);
+        return moved;
     }
+
+    /// <summary>The advisory lock held by the instance refreshing (any number not used elsewhere).</summary>
+    private const long LockKey = 7_423_118_001;
 }

@@ -19,6 +19,9 @@ public sealed class HttpOptions
 
     /// <summary>Networks (CIDR) of reverse proxies whose X-Forwarded-For/-Proto are honoured; none by default.</summary>
     public string[] KnownNetworks { get; set; } = [];
+
+    /// <summary>How many proxies' entries of X-Forwarded-For are read, from the right (1: the proxy in front of the API).</summary>
+    public int ForwardLimit { get; set; } = 1;
 }
 
 public static class HttpHardening
@@ -41,6 +44,7 @@ public static class HttpHardening
                     f.ForwardedHeaders =
                         Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor
                         | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+                    f.ForwardLimit = Math.Max(1, o.Value.ForwardLimit);
                     f.KnownProxies.Clear();
                     f.KnownIPNetworks.Clear();
                     foreach (var proxy in o.Value.KnownProxies)

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Participation.Api.Infrastructure.Jobs;
 
 namespace Participation.Api.Infrastructure.Security;
 
@@ -87,12 +88,14 @@ public static class RateLimits
         var (permits, seconds) = pick(
             http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value
         );
-        return RateLimitPartition.GetFixedWindowLimiter($"{name}:{who}", _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = TimeSpan.FromSeconds(seconds),
-            QueueLimit = 0,
-        });
+        return Shared(http, $"{name}:{who}", permits, TimeSpan.FromSeconds(seconds));
+    }
+
+    /// <summary>A fixed window counted in the database, shared by every instance (<see cref="RateLimitStore"/>).</summary>
+    private static RateLimitPartition<string> Shared(HttpContext http, string key, int permits, TimeSpan window)
+    {
+        var store = http.RequestServices.GetRequiredService<RateLimitStore>();
+        return RateLimitPartition.Get(key, k => new SharedWindowLimiter(store, k, permits, window));
     }
 
     private static string? ClientKey(HttpContext http) =>
@@ -114,18 +117,15 @@ public static class RateLimits
             ? limit
             : 1;
         // The limit is part of the key: a changed limit starts a window of its own at once.
-        return RateLimitPartition.GetFixedWindowLimiter($"{key}:{permits}", _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        });
+        return Shared(http, $"{key}:{permits}", permits, TimeSpan.FromMinutes(1));
     }
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
+        services.AddSingleton<RateLimitStore>();
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<IPeriodicJob, RateLimitCleanup>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -151,30 +151,18 @@ public static class RateLimits
     }
 }
 
-/// <summary>Login attempts per e-mail address, whatever the client IP.</summary>
-public sealed class LoginThrottle : IDisposable
+/// <summary>Login attempts per e-mail address, whatever the client IP, counted in the shared store (the address is kept
+/// there as a SHA-256 hash only).</summary>
+public sealed class LoginThrottle(RateLimitStore store, Microsoft.Extensions.Options.IOptions<RateLimitOptions> options)
 {
-    private readonly PartitionedRateLimiter<string> _limiter;
-
-    public LoginThrottle(Microsoft.Extensions.Options.IOptions<RateLimitOptions> options)
+    public async Task CheckAsync(string email, CancellationToken ct)
     {
         var o = options.Value;
-        _limiter = PartitionedRateLimiter.Create<string, string>(email =>
-            RateLimitPartition.GetFixedWindowLimiter(email, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = o.AuthPermits,
-                Window = TimeSpan.FromSeconds(o.AuthWindowSeconds),
-                QueueLimit = 0,
-            })
+        var hash = Convert.ToHexStringLower(
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant()))
         );
+        var outcome = await store.HitAsync($"login-email:{hash}", o.AuthPermits, TimeSpan.FromSeconds(o.AuthWindowSeconds), ct);
+        if (!outcome.Allowed)
+            throw new TooManyRequestsException(outcome.RetryAfter);
     }
-
-    public void Check(string email)
-    {
-        using var lease = _limiter.AttemptAcquire(email.Trim().ToLowerInvariant());
-        if (!lease.IsAcquired)
-            throw new TooManyRequestsException(lease.TryGetMetadata(MetadataName.RetryAfter, out var r) ? r : TimeSpan.FromSeconds(20));
-    }
-
-    public void Dispose() => _limiter.Dispose();
 }
