@@ -2,7 +2,7 @@
 # A throwaway local PostgreSQL cluster for `make run` and `make test` (no Docker needed).
 #
 #   .ci/pg.sh start NAME [--fresh]       start (creating if needed) cluster NAME; prints its connection string
-#   .ci/pg.sh stop NAME                  stop cluster NAME
+#   .ci/pg.sh stop NAME [--immediate]    stop cluster NAME (--immediate: at once, as a crash would: no checkpoint)
 #   .ci/pg.sh createdb NAME DB [--fresh] create database DB in cluster NAME if missing (--fresh: drop it first);
 #                                        prints its connection string (the API's `create-database` command does it,
 #                                        built first)
@@ -151,6 +151,9 @@ case "$cmd" in
   stop)
     [ -n "$(external)" ] && exit 0
     bin=$(find_bin)
+    if [ "${3:-}" = "--immediate" ] && [ -f "$(cluster_dir)/data/PG_VERSION" ]; then
+      as_pg "$bin/pg_ctl" -D "$(cluster_dir)/data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
+    fi
     stop_cluster "$(cluster_dir)"
     ;;
   standby)

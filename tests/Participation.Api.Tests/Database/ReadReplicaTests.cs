@@ -22,7 +22,9 @@ public sealed class ReadReplicaTests(ApiFactory api) : ApiTest(api)
 
         var response = await Api.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = "nobody@example.org", password = "x" });
         Assert.False(response.Headers.Contains(ReadAfter.Header));
-        Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith(ReadAfter.Cookie)));
+        Assert.False(
+            response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith(ReadAfter.Cookie))
+        );
     }
 
     [Fact]

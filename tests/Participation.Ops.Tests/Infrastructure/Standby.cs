@@ -64,7 +64,11 @@ public sealed class Standby : IAsyncDisposable
     public async Task WaitCaughtUpAsync(int tries = 600)
     {
         long head;
-        await using (var primary = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(OpsDatabase.Server) { Database = "postgres" }.ConnectionString))
+        await using (
+            var primary = new NpgsqlConnection(
+                new NpgsqlConnectionStringBuilder(OpsDatabase.Server) { Database = "postgres" }.ConnectionString
+            )
+        )
             head = await primary.ExecuteScalarAsync<long>("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint");
         for (var i = 0; i < tries; i++)
         {
@@ -86,7 +90,9 @@ public sealed class Standby : IAsyncDisposable
 
     private static async Task<long> SystemIdAsync(string server)
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
+        await using var connection = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString
+        );
         return await connection.ExecuteScalarAsync<long>("SELECT system_identifier FROM pg_control_system()");
     }
 

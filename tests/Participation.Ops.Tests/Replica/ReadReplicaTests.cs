@@ -20,7 +20,11 @@ public sealed class ReadReplicaTests
             await using var api = await ApiProcess.StartAsync(
                 database,
                 "replica",
-                new Dictionary<string, string?> { ["Database__ReplicaHosts"] = standby.Endpoint, ["Database__ReplicaMaxLagSeconds"] = "600" }
+                new Dictionary<string, string?>
+                {
+                    ["Database__ReplicaHosts"] = standby.Endpoint,
+                    ["Database__ReplicaMaxLagSeconds"] = "600",
+                }
             );
             var city = await ReplicaCity.CreateAsync(api, database);
             await standby.WaitCaughtUpAsync();

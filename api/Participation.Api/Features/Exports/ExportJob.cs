@@ -19,8 +19,10 @@ public sealed class ExportJob(
     NpgsqlDataSource db,
     StaleReads reads,
     ReplicaRouter replicas,
-    IFileStorage storage, IOptions<ExportOptions> options, ILogger<ExportJob> logger)
-    : IPeriodicJob
+    IFileStorage storage,
+    IOptions<ExportOptions> options,
+    ILogger<ExportJob> logger
+) : IPeriodicJob
 {
     private const string ClaimSql = """
         UPDATE exports e

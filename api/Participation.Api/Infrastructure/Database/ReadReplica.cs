@@ -187,8 +187,11 @@ public static class ReadAfter
         return app.Use(
             async (context, next) =>
             {
-                if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
-                    && !HttpMethods.IsOptions(context.Request.Method))
+                if (
+                    !HttpMethods.IsGet(context.Request.Method)
+                    && !HttpMethods.IsHead(context.Request.Method)
+                    && !HttpMethods.IsOptions(context.Request.Method)
+                )
                     context.Response.OnStarting(() => MarkAsync(context, primary, router));
                 await next(context);
             }
