@@ -51,7 +51,8 @@ public sealed class Standby : IAsyncDisposable
     }
 
     /// <summary>The standby's connection string for <paramref name="database"/>.</summary>
-    public string For(string database) => new NpgsqlConnectionStringBuilder(Server) { Database = database }.ConnectionString;
+    public string For(string database) =>
+        new NpgsqlConnectionStringBuilder(Server) { Database = database, Pooling = false }.ConnectionString;
 
     public async Task PauseReplayAsync() => await ExecuteAsync("SELECT pg_wal_replay_pause()");
 
@@ -66,7 +67,7 @@ public sealed class Standby : IAsyncDisposable
         long head;
         await using (
             var primary = new NpgsqlConnection(
-                new NpgsqlConnectionStringBuilder(OpsDatabase.Server) { Database = "postgres" }.ConnectionString
+                new NpgsqlConnectionStringBuilder(OpsDatabase.Server) { Database = "postgres", Pooling = false }.ConnectionString
             )
         )
             head = await primary.ExecuteScalarAsync<long>("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint");
@@ -91,7 +92,7 @@ public sealed class Standby : IAsyncDisposable
     private static async Task<long> SystemIdAsync(string server)
     {
         await using var connection = new NpgsqlConnection(
-            new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString
+            new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString
         );
         return await connection.ExecuteScalarAsync<long>("SELECT system_identifier FROM pg_control_system()");
     }
