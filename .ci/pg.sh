@@ -2,10 +2,14 @@
 # A throwaway local PostgreSQL cluster for `make run` and `make test` (no Docker needed).
 #
 #   .ci/pg.sh start NAME [--fresh]       start (creating if needed) cluster NAME; prints its connection string
-#   .ci/pg.sh stop NAME                  stop cluster NAME
+#   .ci/pg.sh stop NAME [--immediate]    stop cluster NAME (--immediate: at once, as a crash would: no checkpoint)
 #   .ci/pg.sh createdb NAME DB [--fresh] create database DB in cluster NAME if missing (--fresh: drop it first);
 #                                        prints its connection string (the API's `create-database` command does it,
 #                                        built first)
+#   .ci/pg.sh standby NAME [--fresh]     a streaming-replication standby of cluster NAME (started first if needed):
+#                                        cluster NAME-standby, made with pg_basebackup -R -X stream from the running
+#                                        primary, hot standby on a free port; prints its connection string. Idempotent
+#                                        (rebuilt when NAME was re-created); stop it with `pg.sh stop NAME-standby`
 #   .ci/pg.sh clean                      stop every local cluster and delete them (`make clean`); fails, deleting
 #                                        nothing, when one cannot be stopped
 #
@@ -21,7 +25,7 @@
 set -euo pipefail
 
 source "$(dirname "$0")/lib.sh"
-cmd=${1:?usage: pg.sh start|stop|createdb NAME | pg.sh clean}
+cmd=${1:?usage: pg.sh start|stop|standby|createdb NAME | pg.sh clean}
 [ "$cmd" = clean ] || name=${2:?cluster name}
 
 log() { echo "[pg] $*" >&2; }
@@ -83,6 +87,22 @@ stop_cluster() {
   log "cluster $(basename "$dir") stopped"
 }
 
+# The database system identifier of the cluster in DIR (a standby's equals its primary's).
+system_id() { as_pg "$bin/pg_controldata" -D "$1/data" 2>/dev/null | sed -n 's/^Database system identifier: *//p'; }
+
+# Starts the cluster in DIR on its recorded port, or on the first free one from 54330 (a standby: hot standby, its
+# queries reported to the primary so that vacuum there does not cancel them).
+start_standby() {
+  local dir=$1 port
+  port=$( [ -f "$dir/port" ] && cat "$dir/port" || echo 54330 )
+  while ! port_free "$port"; do port=$((port + 1)); done
+  echo "$port" > "$dir/port"
+  as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 120 \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c hot_standby=on -c hot_standby_feedback=on" \
+    start >/dev/null
+  log "standby $(basename "$dir") listening on 127.0.0.1:$port"
+}
+
 # The external server (DATABASE_URL / ConnectionStrings__Participation, the API's precedence), or nothing.
 external() { echo "${ConnectionStrings__Participation:-${DATABASE_URL:-}}"; }
 
@@ -131,7 +151,39 @@ case "$cmd" in
   stop)
     [ -n "$(external)" ] && exit 0
     bin=$(find_bin)
+    if [ "${3:-}" = "--immediate" ] && [ -f "$(cluster_dir)/data/PG_VERSION" ]; then
+      as_pg "$bin/pg_ctl" -D "$(cluster_dir)/data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
+    fi
     stop_cluster "$(cluster_dir)"
+    ;;
+  standby)
+    if [ -n "$(external)" ]; then log "an external server is configured: make its standby there"; exit 2; fi
+    bin=$(find_bin)
+    primary=$(cluster_dir)
+    "$0" start "$name" >/dev/null
+    dir="$primary-standby"
+    if [ "${3:-}" = "--fresh" ] || { [ -f "$dir/data/PG_VERSION" ] && [ "$(system_id "$dir")" != "$(system_id "$primary")" ]; }; then
+      stop_cluster "$dir" || as_pg "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
+      rm -rf "$dir"
+    fi
+    mkdir -p "$dir"
+    [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
+    if [ ! -f "$dir/data/PG_VERSION" ]; then
+      # initdb's pg_hba.conf lets 127.0.0.1 replicate (trust); add the line when an older cluster lacks it.
+      if ! grep -Eq '^host[[:space:]]+replication[[:space:]]+all[[:space:]]+127\.0\.0\.1/32' "$primary/data/pg_hba.conf"; then
+        echo "host replication all 127.0.0.1/32 trust" | as_pg tee -a "$primary/data/pg_hba.conf" >/dev/null
+        psql_c "$primary" -c "SELECT pg_reload_conf()" >/dev/null
+      fi
+      log "copying cluster $name into $dir (pg_basebackup)"
+      rm -rf "$dir/data"
+      as_pg "$bin/pg_basebackup" -h 127.0.0.1 -p "$(cat "$primary/port")" -U postgres -D "$dir/data" -R -X stream -c fast
+    fi
+    if as_pg "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+      log "standby $name-standby already running on port $(cat "$dir/port")"
+    else
+      start_standby "$dir"
+    fi
+    conn_string "$dir"
     ;;
   createdb)
     db=${3:?database name}

@@ -113,6 +113,7 @@ public static class ApiHost
         app.UseAuthorization();
         app.UseClientScopes();
         app.UseRateLimiter();
+        app.UseReadYourWrites();
         app.UseIdempotency();
 
         app.MapOpenApiDocument();

@@ -25,7 +25,7 @@ public static class GetBudgetResults
         IReadOnlyList<Item> Items
     );
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(StaleReads db) : IQueryHandler<Query, Response>
     {
         private const string Sql = """
             WITH counted AS (

@@ -15,8 +15,14 @@ namespace Participation.Api.Features.Exports;
 /// <see cref="ExportOptions.ProgressEvery"/> rows; the file becomes downloadable until
 /// <see cref="ExportOptions.RetentionHours"/> later. Stopping the instance puts the export back in the queue.
 /// </summary>
-public sealed class ExportJob(NpgsqlDataSource db, IFileStorage storage, IOptions<ExportOptions> options, ILogger<ExportJob> logger)
-    : IPeriodicJob
+public sealed class ExportJob(
+    NpgsqlDataSource db,
+    StaleReads reads,
+    ReplicaRouter replicas,
+    IFileStorage storage,
+    IOptions<ExportOptions> options,
+    ILogger<ExportJob> logger
+) : IPeriodicJob
 {
     private const string ClaimSql = """
         UPDATE exports e
@@ -70,6 +76,17 @@ public sealed class ExportJob(NpgsqlDataSource db, IFileStorage storage, IOption
     private sealed class ClaimLostException() : Exception("The export was claimed by another instance.");
 
     public string Name => "exports";
+
+    private async Task<ulong> PrimaryPositionAsync(CancellationToken ct)
+    {
+        if (!replicas.Configured)
+            return 0;
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return (ulong)
+            await connection.ExecuteScalarAsync<long>(
+                new CommandDefinition("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint", cancellationToken: ct)
+            );
+    }
 
     public TimeSpan Interval(JobOptions o) => TimeSpan.FromSeconds(options.Value.PollSeconds);
 
@@ -136,39 +153,51 @@ public sealed class ExportJob(NpgsqlDataSource db, IFileStorage storage, IOption
                 claim.Language,
                 WithEmails: kind == ExportKind.Participants && access.Admin
             );
-            var total = await ExportWriter.CountAsync(db, spec, ct);
-            await MineOrThrowAsync(
-                CountedSql,
-                new
+            // The rows may come from a standby, one that has replayed at least what the primary held when the job began (so
+            // the file holds everything committed before it was requested); a standby failing mid-way: written again from the primary.
+            var after = await PrimaryPositionAsync(ct);
+            var (rows, size) = await StaleReadScope.RunAsync(
+                replicas,
+                after,
+                async () =>
                 {
-                    key.Id,
-                    key.Attempt,
-                    Total = total,
-                    spec.WithEmails,
+                    var total = await ExportWriter.CountAsync(reads, spec, ct);
+                    await MineOrThrowAsync(
+                        CountedSql,
+                        new
+                        {
+                            key.Id,
+                            key.Attempt,
+                            Total = total,
+                            spec.WithEmails,
+                        },
+                        ct
+                    );
+                    long rows = 0;
+                    var size = await storage.WriteAsync(
+                        fileKey,
+                        async (stream, token) =>
+                            rows = await ExportWriter.WriteAsync(
+                                reads,
+                                spec,
+                                stream,
+                                writer => new ProgressWriter(writer, o.ProgressEvery, (done, t) => MineOrThrowAsync(
+                                        ProgressSql,
+                                        new
+                                        {
+                                            key.Id,
+                                            key.Attempt,
+                                            Rows = done,
+                                            o.LeaseSeconds,
+                                        },
+                                        t
+                                    )),
+                                token
+                            ),
+                        ct
+                    );
+                    return (rows, size);
                 },
-                ct
-            );
-            long rows = 0;
-            var size = await storage.WriteAsync(
-                fileKey,
-                async (stream, token) =>
-                    rows = await ExportWriter.WriteAsync(
-                        db,
-                        spec,
-                        stream,
-                        writer => new ProgressWriter(writer, o.ProgressEvery, (done, t) => MineOrThrowAsync(
-                                ProgressSql,
-                                new
-                                {
-                                    key.Id,
-                                    key.Attempt,
-                                    Rows = done,
-                                    o.LeaseSeconds,
-                                },
-                                t
-                            )),
-                        token
-                    ),
                 ct
             );
             var ready = await UpdateAsync(

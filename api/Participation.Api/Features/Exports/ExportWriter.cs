@@ -29,7 +29,7 @@ internal static partial class ExportWriter
     );
 
     /// <summary>How many rows the export will have (as of now): the progress bar's end.</summary>
-    public static async Task<long> CountAsync(NpgsqlDataSource db, Spec spec, CancellationToken ct)
+    public static async Task<long> CountAsync(StaleReads db, Spec spec, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         if (spec.Kind == ExportKind.SurveyResponses)
@@ -40,7 +40,7 @@ internal static partial class ExportWriter
 
     /// <summary>Writes the whole file (header and rows) to <paramref name="stream"/>; returns the number of rows.</summary>
     public static async Task<long> WriteAsync(
-        NpgsqlDataSource db,
+        StaleReads db,
         Spec spec,
         Stream stream,
         Func<ITableWriter, ITableWriter>? wrap,
@@ -60,7 +60,8 @@ internal static partial class ExportWriter
                 surveys = await SurveysAsync(connection, spec, ct);
             string H(string key) => ExportColumns.Header(key, spec.Language);
             var headers = new SurveyTable.Headers(H("response_id"), H("submitted_at"), H("project"), H("survey"));
-            rows = await SurveyTable.WriteAsync(db, surveys, spec.Language, headers, writer, ct);
+            // The survey table reads on the primary: its writer takes a data source of its own, shared with the survey pages.
+            rows = await SurveyTable.WriteAsync(db.Primary, surveys, spec.Language, headers, writer, ct);
         }
         else
         {
@@ -83,7 +84,7 @@ internal static partial class ExportWriter
         };
 
     private static async Task<long> WriteRowsAsync(
-        NpgsqlDataSource db,
+        StaleReads db,
         Spec spec,
         ExportQueries.Query query,
         ITableWriter writer,

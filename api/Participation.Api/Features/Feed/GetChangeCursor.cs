@@ -11,6 +11,7 @@ public static class GetChangeCursor
     /// <param name="Cursor">Follow the change feed from here (GET /changes?after=).</param>
     public sealed record Response(string Cursor);
 
+    // On the primary: the cursor promises every later change comes after it (see ListChanges on the standby question).
     public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
     {
         // Every transaction below the snapshot's xmin has ended; everything to come has a larger id. (xmin - 1, max) is
@@ -27,5 +28,19 @@ public static class GetChangeCursor
     }
 
     [EndpointSummary("The change feed's present cursor: copy the lists, then follow the feed from it.")]
-    public static ValueTask<Response> Endpoint(Caller caller, ISender sender, CancellationToken ct) => sender.Send(new Query(caller), ct);
+    public static async ValueTask<Response> Endpoint(
+        Caller caller,
+        ISender sender,
+        HttpContext context,
+        NpgsqlDataSource primary,
+        ReplicaRouter replicas,
+        CancellationToken ct
+    )
+    {
+        var response = await sender.Send(new Query(caller), ct);
+        // The recipe copies the lists after taking the cursor: they must not come from a standby older than the cursor, or
+        // the changes in between would be in neither. The caller reads after the primary's present position (read-your-writes).
+        await ReadAfter.MarkAsync(context, primary, replicas);
+        return response;
+    }
 }

@@ -34,6 +34,11 @@ public static class ListChanges
         }
     }
 
+    // The feed's pages stay on the primary, never on a read replica. A page is read below its server's snapshot xmin, and
+    // a standby's horizon (built from the WAL it replayed, with transactions it cannot yet know to have ended) trails
+    // the primary's: a cursor handed out by the primary or a fresher standby, then a page from a staler standby, would
+    // answer "nothing more" (hasMore false) while changes wait, or move a follower's position backwards. The feed is read
+    // by a few integrators along one index; its exactness is worth more than the load it would move.
     public sealed class Handler(NpgsqlDataSource db, IOptions<EmailOptions> email) : IQueryHandler<Query, Response>
     {
         private static readonly string[] FeedTypes = ChangeFeed.Types.Select(t => t.ToWire()).ToArray();

@@ -205,7 +205,7 @@ public static class GetDashboard
 
     private static DateTimeOffset? Utc(DateTime? at) => at is { } a ? Utc(a) : null;
 
-    public sealed class Handler(NpgsqlDataSource db, TimeProvider clock) : IQueryHandler<Query, Response>
+    public sealed class Handler(StaleReads db, TimeProvider clock) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {

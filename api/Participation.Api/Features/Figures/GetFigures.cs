@@ -48,7 +48,7 @@ public static class GetFigures
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, TimeProvider clock) : IQueryHandler<Query, Response>
+    public sealed class Handler(StaleReads db, TimeProvider clock) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {

@@ -105,7 +105,7 @@ public static class ListIdeas
             };
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(StaleReads db) : IQueryHandler<Query, Response>
     {
         private const string Template = $$"""
             SELECT x.*, {{AuthorView.Columns}}, r.kind AS my_reaction, proj.id AS project_found

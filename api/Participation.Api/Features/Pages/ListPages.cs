@@ -21,7 +21,7 @@ public static class ListPages
     /// <summary>The query string: the language wanted (fr, nl or en; the platform's default when left out).</summary>
     public sealed record QueryString([property: QueryEnum<PageLanguage>] string? Language);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(StaleReads db) : IQueryHandler<Query, Response>
     {
         private const string Sql = $"""
             SELECT l.* FROM (

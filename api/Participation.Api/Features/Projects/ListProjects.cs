@@ -62,7 +62,7 @@ public static class ListProjects
 
     internal sealed record Key(DateTime At, Guid Id);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(StaleReads db) : IQueryHandler<Query, Response>
     {
         // The sort key: newest = published_at (descending); ending_soon = the current phase's end (ascending,
         // open-ended and phase-less projects last). Both are keyset-paginated on (key, id).

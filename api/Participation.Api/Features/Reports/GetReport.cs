@@ -159,7 +159,7 @@ public static class GetReport
 
     private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 
-    public sealed class Handler(NpgsqlDataSource db, TimeProvider clock, ISender sender) : IQueryHandler<Query, Response>
+    public sealed class Handler(StaleReads db, TimeProvider clock, ISender sender) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {

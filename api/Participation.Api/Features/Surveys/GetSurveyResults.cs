@@ -66,7 +66,7 @@ public static class GetSurveyResults
         IReadOnlyList<QuestionResult> Questions
     );
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(StaleReads db) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {

@@ -14,7 +14,7 @@ public static class GetVoteResults
 
     public sealed record Response(Guid PhaseId, bool Published, bool Ended, int Voters, int TotalVotes, IReadOnlyList<Item> Items);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(StaleReads db) : IQueryHandler<Query, Response>
     {
         private const string Sql = """
             SELECT i.id AS idea_id, i.title, i.status, t.votes, rank() OVER (ORDER BY t.votes DESC)::int AS rank

@@ -20,6 +20,7 @@ public static class DatabaseSetup
             csb.NoResetOnClose = true;
             return builder.Build();
         });
+        services.AddReadReplica();
         return services;
     }
 }

@@ -9,7 +9,7 @@ public static class MediatorSetup
             {
                 options.Namespace = "Participation.Api.Mediator";
                 options.ServiceLifetime = ServiceLifetime.Scoped;
-                options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+                options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(StaleReadRetry<,>)];
             }
         );
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);

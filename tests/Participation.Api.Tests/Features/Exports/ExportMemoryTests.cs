@@ -58,7 +58,7 @@ public sealed class ExportMemoryTests(ApiFactory api, ITestOutputHelper output) 
             await tx.CommitAsync();
             await connection.ExecuteAsync("ANALYZE ideas;");
         }
-        var db = Api.Services.GetRequiredService<Npgsql.NpgsqlDataSource>();
+        var db = Api.Services.GetRequiredService<Participation.Api.Infrastructure.Database.StaleReads>();
         async Task<(long Rows, long Bytes, long Peak)> Export(Guid project)
         {
             var spec = new ExportWriter.Spec(
