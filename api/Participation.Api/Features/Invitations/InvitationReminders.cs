@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Participation.Api.Infrastructure.Email;
+using Participation.Api.Infrastructure.Telemetry;
 
 namespace Participation.Api.Features.Invitations;
 
@@ -117,7 +118,7 @@ public sealed class InvitationReminderService(
         {
             try
             {
-                while (await reminders.SendDueAsync(stoppingToken) > 0) { }
+                while (await JobTelemetry.RunAsync("invitation reminders", reminders.SendDueAsync, stoppingToken) > 0) { }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Participation.Api.Infrastructure.Telemetry;
 
 namespace Participation.Api.Infrastructure.Email;
 
@@ -155,7 +156,7 @@ public sealed class OutboxSender(IServiceProvider services, IOptions<EmailOption
         {
             try
             {
-                if (await dispatcher.DispatchOnceAsync(stoppingToken) > 0)
+                if (await JobTelemetry.RunAsync("e-mail outbox", dispatcher.DispatchOnceAsync, stoppingToken) > 0)
                     continue;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
