@@ -113,6 +113,7 @@ public sealed class InvitationReminderService(
     {
         if (!options.Value.RemindersEnabled)
             return;
+        JobTelemetry.Register("invitation reminders");
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ReminderPollSeconds));
         do
         {

@@ -152,6 +152,7 @@ public sealed class OutboxSender(IServiceProvider services, IOptions<EmailOption
         if (!options.Value.SenderEnabled)
             return;
         var dispatcher = services.GetRequiredService<OutboxDispatcher>();
+        JobTelemetry.Register("e-mail outbox");
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -39,6 +39,7 @@ public sealed class BackgroundJobs(IEnumerable<IPeriodicJob> jobs, IOptions<JobO
 
     private async Task RunAsync(IPeriodicJob job, CancellationToken ct)
     {
+        JobTelemetry.Register(job.Name);
         using var timer = new PeriodicTimer(job.Interval(options.Value));
         do
         {

@@ -27,6 +27,10 @@ public static class JobTelemetry
         description: "Passes of a background job that ended with an error (retried at its next tick)."
     );
 
+    /// <summary>Starts <paramref name="job"/>'s failure count at 0, so that the series exists (and alerts on its rate work)
+    /// before its first failure.</summary>
+    public static void Register(string job) => Failures.Add(0, new KeyValuePair<string, object?>("job.name", job));
+
     /// <summary>
     /// Runs one pass of <paramref name="job"/> as a root span named after it, recording its duration and, when it throws
     /// (other than for the host stopping), a failure; the exception goes on to the caller.
