@@ -53,20 +53,21 @@ public sealed partial class TelemetryTests(TelemetryApiFactory api) : IClassFixt
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    // ASP.NET Core's own request metrics (http_server_request_duration_seconds) are checked on a real process
+    // (Participation.Ops.Tests/Telemetry): here every test host of the process has a meter of that name, and the first
+    // host disposed ends the metric stream they share in this host's provider.
     [Fact]
-    public async Task A_scrape_with_the_token_holds_the_request_database_job_and_queue_metrics()
+    public async Task A_scrape_with_the_token_holds_the_database_job_queue_and_runtime_metrics()
     {
         await api.CreateClient().GetAsync("/api/v1/projects"); // a request, which queries the database
         await JobTelemetry.RunAsync("telemetry test job", _ => Task.FromResult(0), CancellationToken.None);
         await RefreshQueuesAsync();
 
         var text = await WaitForScrapeAsync(t =>
-            t.Contains("participation_job_run_duration_seconds_count{", StringComparison.Ordinal)
-            && t.Contains("http_route=\"/api/v1/projects/\"", StringComparison.Ordinal)
+            t.Contains("job_name=\"telemetry test job\"", StringComparison.Ordinal)
+            && t.Contains("participation_queue_depth{", StringComparison.Ordinal)
         );
 
-        Assert.Contains("# TYPE http_server_request_duration_seconds histogram", text);
-        Assert.Matches(@"http_server_request_duration_seconds_count\{[^}]*http_route=""/api/v1/projects/""[^}]*\} [1-9]", text);
         Assert.Contains("db_client_operation_duration_seconds_bucket{", text); // Npgsql's
         Assert.Contains("db_client_connection_count{", text);
         Assert.Matches(@"participation_job_run_duration_seconds_count\{[^}]*job_name=""telemetry test job""[^}]*\} 1", text);
@@ -193,7 +194,8 @@ public sealed partial class TelemetryTests(TelemetryApiFactory api) : IClassFixt
         Assert.DoesNotContain("\"/metrics\"", document);
     }
 
-    private async Task RefreshQueuesAsync() => await api.Services.GetRequiredService<QueueSnapshotJob>().RunOnceAsync(CancellationToken.None);
+    private async Task RefreshQueuesAsync() =>
+        await api.Services.GetRequiredService<QueueSnapshotJob>().RunOnceAsync(CancellationToken.None);
 
     /// <summary>Scrapes until <paramref name="ready"/> holds (the exporter caches a scrape for a moment); bounded.</summary>
     private async Task<string> WaitForScrapeAsync(Func<string, bool> ready)
@@ -213,7 +215,8 @@ public sealed partial class TelemetryTests(TelemetryApiFactory api) : IClassFixt
         return text;
     }
 
-    /// <summary>The value of the series <paramref name="metric"/> whose <paramref name="label"/> is <paramref name="value"/>; NaN if none.</summary>
+    /// <summary>The value of the series <paramref name="metric"/> whose <paramref name="label"/> is <paramref name="value"/>;
+    /// NaN if none.</summary>
     internal static double Series(string scrape, string metric, string label, string value)
     {
         foreach (Match m in SeriesLine().Matches(scrape))

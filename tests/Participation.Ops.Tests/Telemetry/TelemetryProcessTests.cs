@@ -81,10 +81,12 @@ public sealed partial class TelemetryProcessTests(TelemetryInstance instance) : 
         JsonElement? line = null;
         for (var i = 0; i < 100 && line is null; i++)
         {
-            line = LogLines().FirstOrDefault(l =>
-                l.TryGetProperty("Message", out var m) && m.GetString()!.StartsWith("Request finished", StringComparison.Ordinal)
-                && Scopes(l).Any(s => s.TryGetProperty("TraceId", out var t) && t.GetString() == traceId)
-            );
+            line = LogLines()
+                .FirstOrDefault(l =>
+                    l.TryGetProperty("Message", out var m)
+                    && m.GetString()!.StartsWith("Request finished", StringComparison.Ordinal)
+                    && Scopes(l).Any(s => s.TryGetProperty("TraceId", out var t) && t.GetString() == traceId)
+                );
             if (line is null)
                 await Task.Delay(100);
         }

@@ -22,8 +22,9 @@ public static class TelemetrySetup
     public const string ServiceName = "participation-api";
     public const string ScrapePath = "/metrics";
 
-    private static readonly string Version =
-        typeof(TelemetrySetup).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+    private static readonly string Version = typeof(TelemetrySetup)
+        .Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()
+        ?.InformationalVersion.Split('+')[0]
         ?? "0.0.0";
 
     public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration configuration)
@@ -34,8 +35,7 @@ public static class TelemetrySetup
 
         // Every log line (the JSON console's scopes) carries the trace and span of the request or job it was written in.
         services.Configure<LoggerFactoryOptions>(o =>
-            o.ActivityTrackingOptions =
-                ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId
+            o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId
         );
 
         var otlp = OtlpEndpoint(options, configuration);
@@ -114,7 +114,9 @@ public static class TelemetrySetup
 
     private static string? OtlpEndpoint(TelemetryOptions options, IConfiguration configuration)
     {
-        var endpoint = string.IsNullOrWhiteSpace(options.OtlpEndpoint) ? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] : options.OtlpEndpoint;
+        var endpoint = string.IsNullOrWhiteSpace(options.OtlpEndpoint)
+            ? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]
+            : options.OtlpEndpoint;
         return string.IsNullOrWhiteSpace(endpoint) ? null : endpoint.TrimEnd('/') + "/";
     }
 
