@@ -82,11 +82,13 @@ public sealed partial class TelemetryProcessTests(TelemetryInstance instance) : 
         for (var i = 0; i < 100 && line is null; i++)
         {
             line = LogLines()
-                .FirstOrDefault(l =>
+                .Where(l =>
                     l.TryGetProperty("Message", out var m)
                     && m.GetString()!.StartsWith("Request finished", StringComparison.Ordinal)
                     && Scopes(l).Any(s => s.TryGetProperty("TraceId", out var t) && t.GetString() == traceId)
-                );
+                )
+                .Select(l => (JsonElement?)l)
+                .FirstOrDefault();
             if (line is null)
                 await Task.Delay(100);
         }
@@ -213,7 +215,7 @@ public sealed partial class TelemetryProcessTests(TelemetryInstance instance) : 
             if (line.StartsWith('{'))
                 try
                 {
-                    lines.Add(JsonDocument.Parse(line).RootElement.Clone());
+                    lines.Add(JsonDocument.Parse(line).RootElement.Clone()); // a line starting with { is an object
                 }
                 catch (JsonException) { }
         return lines;

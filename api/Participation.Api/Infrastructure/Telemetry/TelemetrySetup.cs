@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Reflection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
