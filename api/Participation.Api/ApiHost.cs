@@ -42,6 +42,7 @@ using Participation.Api.Infrastructure.Idempotency;
 using Participation.Api.Infrastructure.Jobs;
 using Participation.Api.Infrastructure.Mediator;
 using Participation.Api.Infrastructure.Security;
+using Participation.Api.Infrastructure.Telemetry;
 
 namespace Participation.Api;
 
@@ -71,6 +72,7 @@ public static class ApiHost
         services.AddEmail(builder.Configuration);
         services.AddOpenApiDocument();
         services.AddHealth();
+        services.AddTelemetry(builder.Configuration);
         services.Configure<Participation.Api.Infrastructure.Storage.StorageOptions>(builder.Configuration.GetSection("Storage"));
         services.AddSingleton<
             Participation.Api.Infrastructure.Storage.IFileStorage,
@@ -118,6 +120,7 @@ public static class ApiHost
 
         app.MapOpenApiDocument();
         app.MapHealth();
+        app.MapTelemetry();
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
         api.MapMeEndpoints();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Participation.Api.Infrastructure.Email;
+using Participation.Api.Infrastructure.Telemetry;
 
 namespace Participation.Api.Features.Invitations;
 
@@ -112,12 +113,13 @@ public sealed class InvitationReminderService(
     {
         if (!options.Value.RemindersEnabled)
             return;
+        JobTelemetry.Register("invitation reminders");
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ReminderPollSeconds));
         do
         {
             try
             {
-                while (await reminders.SendDueAsync(stoppingToken) > 0) { }
+                while (await JobTelemetry.RunAsync("invitation reminders", reminders.SendDueAsync, stoppingToken) > 0) { }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

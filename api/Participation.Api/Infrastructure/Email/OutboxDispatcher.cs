@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Participation.Api.Infrastructure.Telemetry;
 
 namespace Participation.Api.Infrastructure.Email;
 
@@ -151,11 +152,12 @@ public sealed class OutboxSender(IServiceProvider services, IOptions<EmailOption
         if (!options.Value.SenderEnabled)
             return;
         var dispatcher = services.GetRequiredService<OutboxDispatcher>();
+        JobTelemetry.Register("e-mail outbox");
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (await dispatcher.DispatchOnceAsync(stoppingToken) > 0)
+                if (await JobTelemetry.RunAsync("e-mail outbox", dispatcher.DispatchOnceAsync, stoppingToken) > 0)
                     continue;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -8,7 +8,9 @@ public static class ErrorsSetup
             o.CustomizeProblemDetails = ctx =>
             {
                 ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
-                ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+                ctx.ProblemDetails.Extensions["traceId"] = Participation.Api.Infrastructure.Telemetry.TelemetrySetup.TraceId(
+                    ctx.HttpContext
+                );
             }
         );
         // After the framework's writer (registered by AddProblemDetails): answers whatever Accept says.

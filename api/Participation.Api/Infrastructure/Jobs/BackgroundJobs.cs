@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Participation.Api.Infrastructure.Telemetry;
 
 namespace Participation.Api.Infrastructure.Jobs;
 
@@ -26,7 +27,10 @@ public interface IPeriodicJob
     Task<int> RunOnceAsync(CancellationToken ct);
 }
 
-/// <summary>Runs every registered <see cref="IPeriodicJob"/> on its own timer; a failing pass is logged and retried next tick.</summary>
+/// <summary>
+/// Runs every registered <see cref="IPeriodicJob"/> on its own timer; a failing pass is logged and retried next tick. Each pass is
+/// a span and is measured (<see cref="JobTelemetry"/>).
+/// </summary>
 public sealed class BackgroundJobs(IEnumerable<IPeriodicJob> jobs, IOptions<JobOptions> options, ILogger<BackgroundJobs> logger)
     : BackgroundService
 {
@@ -35,12 +39,13 @@ public sealed class BackgroundJobs(IEnumerable<IPeriodicJob> jobs, IOptions<JobO
 
     private async Task RunAsync(IPeriodicJob job, CancellationToken ct)
     {
+        JobTelemetry.Register(job.Name);
         using var timer = new PeriodicTimer(job.Interval(options.Value));
         do
         {
             try
             {
-                while (await job.RunOnceAsync(ct) > 0 && !ct.IsCancellationRequested) { }
+                while (await JobTelemetry.RunAsync(job.Name, job.RunOnceAsync, ct) > 0 && !ct.IsCancellationRequested) { }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
