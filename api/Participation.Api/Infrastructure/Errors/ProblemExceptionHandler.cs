@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Participation.Api.Infrastructure.Database;
 
 namespace Participation.Api.Infrastructure.Errors;
 
