@@ -5,16 +5,20 @@ using Npgsql;
 namespace Participation.Ops.Tests.Infrastructure;
 
 /// <summary>
-/// A streaming-replication standby of the test server, made and started by <c>.ci/pg.sh standby</c> (cluster
-/// <c>OPS_PG_CLUSTER</c>, "test" by default: the one `make test` starts). <see cref="DisposeAsync"/> stops it.
+/// A streaming-replication standby of a local cluster, made and started by <c>.ci/pg.sh standby</c>.
+/// <see cref="DisposeAsync"/> stops it.
 /// </summary>
 public sealed class Standby : IAsyncDisposable
 {
-    private Standby(string cluster, string server)
+    private Standby(string cluster, string server, string primary)
     {
         Cluster = cluster;
         Server = server;
+        Primary = primary;
     }
+
+    /// <summary>The primary's connection string (Npgsql form), without a database.</summary>
+    public string Primary { get; }
 
     /// <summary>The primary's cluster name (the standby is cluster <c>{Cluster}-standby</c>).</summary>
     public string Cluster { get; }
@@ -32,20 +36,19 @@ public sealed class Standby : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts (making it when needed) the standby of the test server and checks it is one of that server.</summary>
-    public static async Task<Standby> StartAsync()
+    /// <summary>
+    /// Starts (making it when needed) the standby of local cluster <paramref name="cluster"/> (a <see cref="LocalCluster"/>
+    /// of the test's own, so that it replays that test's writes only, not the whole test run's), and checks it is a
+    /// standby of <paramref name="primary"/>, that cluster's server.
+    /// </summary>
+    public static async Task<Standby> StartAsync(string cluster, string primary)
     {
-        var cluster = Environment.GetEnvironmentVariable("OPS_PG_CLUSTER") is { Length: > 0 } c ? c : "test";
         var server = (await RunAsync("pg.sh", "standby", cluster)).Trim().Split('\n')[^1];
-        var standby = new Standby(cluster, server);
-        var primaryId = await SystemIdAsync(OpsDatabase.Server);
-        var standbyId = await SystemIdAsync(server);
-        if (primaryId != standbyId)
+        var standby = new Standby(cluster, server, primary);
+        if (await SystemIdAsync(primary) != await SystemIdAsync(server))
         {
             await standby.DisposeAsync();
-            throw new InvalidOperationException(
-                $"cluster {cluster} is not the test server ({OpsDatabase.Server}): set OPS_PG_CLUSTER to the .ci/pg.sh cluster it is"
-            );
+            throw new InvalidOperationException($"{cluster}-standby is not a standby of {primary}");
         }
         return standby;
     }
@@ -67,7 +70,7 @@ public sealed class Standby : IAsyncDisposable
         long head;
         await using (
             var primary = new NpgsqlConnection(
-                new NpgsqlConnectionStringBuilder(OpsDatabase.Server) { Database = "postgres", Pooling = false }.ConnectionString
+                new NpgsqlConnectionStringBuilder(Primary) { Database = "postgres", Pooling = false }.ConnectionString
             )
         )
             head = await primary.ExecuteScalarAsync<long>("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint");
