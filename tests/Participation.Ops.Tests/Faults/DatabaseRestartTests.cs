@@ -85,7 +85,9 @@ public sealed class DatabaseRestartTests
             // Only successes and "try again": no 500, no half-answered request.
             Assert.All(statuses.Keys, s => Assert.Contains(s, new[] { 200, 201, 503 }));
 
-            await using var connection = new NpgsqlConnection(database);
+            await using var connection = new NpgsqlConnection(
+                new NpgsqlConnectionStringBuilder(database) { Pooling = false }.ConnectionString
+            );
             var stored = (await connection.QueryAsync<Guid>("SELECT id FROM departments")).ToHashSet();
             Assert.All(acknowledged, id => Assert.Contains(id, stored)); // every acknowledged write is there
         }

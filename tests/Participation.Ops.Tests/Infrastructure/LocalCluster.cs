@@ -22,8 +22,12 @@ public sealed class LocalCluster(string name)
     /// <summary>Creates database <paramref name="database"/> afresh on <paramref name="server"/>; returns its connection string.</summary>
     public static async Task<string> CreateDatabaseAsync(string server, string database)
     {
+        // Unpooled: another test's cluster, now stopped, may have had this very address (its port reused), and a pooled
+        // connection would be one that server's shutdown ended (57P01).
         await using (
-            var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString)
+            var connection = new NpgsqlConnection(
+                new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString
+            )
         )
         {
             await connection.ExecuteAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");

@@ -21,7 +21,9 @@ internal sealed class ReplicaCity
     {
         Guid admin = Guid.CreateVersion7(),
             author = Guid.CreateVersion7();
-        await using (var connection = new NpgsqlConnection(database))
+        await using (
+            var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database) { Pooling = false }.ConnectionString)
+        )
             await connection.ExecuteAsync(
                 """
                 INSERT INTO users (id, email, password_hash, first_name, last_name, email_confirmed_at)
@@ -102,7 +104,9 @@ internal sealed class ReplicaCity
     private static async Task<HttpClient> ClientAsync(ApiProcess api, string database, Guid user)
     {
         int version;
-        await using (var connection = new NpgsqlConnection(database))
+        await using (
+            var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database) { Pooling = false }.ConnectionString)
+        )
             version = await connection.ExecuteScalarAsync<int>("SELECT role_version FROM users WHERE id = @user", new { user });
         var tokens = new AccessTokens(Options.Create(new AuthOptions { SigningKey = ApiProcess.SigningKey }), TimeProvider.System);
         var client = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = api.BaseAddress };
