@@ -62,7 +62,11 @@ public static class AccountEraser
         DELETE FROM organisation_invitations WHERE email = @Email;
         """;
 
-    private const string Remove = "DELETE FROM users WHERE id = @Old;";
+    // The person's rate-limit windows go too: their keys name the user id ("write:<id>", RateLimits.PerUser).
+    private const string Remove = """
+        DELETE FROM rate_limit_counters WHERE key LIKE '%:' || @Old::text;
+        DELETE FROM users WHERE id = @Old;
+        """;
 
     // An organisation with no other member is closed (its content stays the organisation's), not left memberless; the
     // invitations it had sent go with it.
