@@ -114,7 +114,16 @@ public static class BaselineEndpoints
         List<GetIdea.Handler.ChangeRow> history;
         await using (
             var grid = await connection.QueryMultipleAsync(
-                new CommandDefinition(GetIdea.Handler.Sql, new { ActorId = actor, IdeaId = id }, cancellationToken: ct)
+                new CommandDefinition(
+                    GetIdea.Handler.Sql,
+                    new
+                    {
+                        ActorId = actor,
+                        IdeaId = id,
+                        Lang = "fr",
+                    },
+                    cancellationToken: ct
+                )
             )
         )
         {

@@ -13,7 +13,7 @@ namespace Participation.Api.Features.Grants;
 /// Infrastructure should not depend on a feature: this service uses <see cref="EventRecorder"/> from Features/Events
 /// until it moves into a feature folder of its own (issue 13).
 /// </remarks>
-public sealed class RoleGrants(EmailTemplates templates, EventRecorder events)
+public sealed class RoleGrants(EmailTemplates templates, EventRecorder events, RoleVersionCheck versions)
 {
     public sealed record Grant(Guid Id, Guid UserId, string Role, string ScopeType, Guid? ScopeId);
 
@@ -62,6 +62,7 @@ public sealed class RoleGrants(EmailTemplates templates, EventRecorder events)
     )
     {
         var (roleName, scopeName) = (role.ToWire(), scopeType.ToWire());
+        versions.Forget(userId); // before the commit that changes the version: see RoleVersionCheck
         var id = await connection.QuerySingleOrDefaultAsync<Guid?>(
             new CommandDefinition(
                 Insert,
@@ -117,6 +118,7 @@ public sealed class RoleGrants(EmailTemplates templates, EventRecorder events)
         CancellationToken ct
     )
     {
+        versions.Forget(userId);
         var grant = await connection.QuerySingleOrDefaultAsync<Grant>(
             new CommandDefinition(Delete, new { GrantId = grantId, UserId = userId }, tx, cancellationToken: ct)
         );

@@ -89,6 +89,7 @@ public static class AccountEraser
         IDbConnection connection,
         IDbTransaction tx,
         EventRecorder events,
+        RoleVersionCheck versions,
         Guid userId,
         string email,
         EventType type,
@@ -116,6 +117,7 @@ public static class AccountEraser
             await events.RecordAsync(tx, EventType.OrganisationClosed, Actor.System, organisation, Scope.Platform, ct: ct);
         var actor = type == EventType.UserAccountDeleted ? Actor.User(ghost) : Actor.System;
         await events.RecordAsync(tx, type, actor, ghost, Scope.Platform, ct: ct);
+        versions.Forget(userId); // before the commit that deletes the account: its access tokens die with it
         await connection.ExecuteAsync(new CommandDefinition(Remove, args, tx, cancellationToken: ct));
         return new Erased(ghost, files);
     }

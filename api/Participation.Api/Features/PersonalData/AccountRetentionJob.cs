@@ -20,6 +20,7 @@ namespace Participation.Api.Features.PersonalData;
 public sealed class AccountRetentionJob(
     NpgsqlDataSource db,
     EventRecorder events,
+    RoleVersionCheck versions,
     IFileStorage storage,
     EmailTemplates emails,
     TimeProvider clock,
@@ -123,7 +124,16 @@ public sealed class AccountRetentionJob(
         var due = await connection.QuerySingleOrDefaultAsync<Due>(new CommandDefinition(DueSql, args, tx, cancellationToken: ct));
         if (due is null)
             return 0;
-        var erased = await AccountEraser.EraseAsync(connection, tx, events, due.Id, due.Email, EventType.UserInactiveAccountDeleted, ct);
+        var erased = await AccountEraser.EraseAsync(
+            connection,
+            tx,
+            events,
+            versions,
+            due.Id,
+            due.Email,
+            EventType.UserInactiveAccountDeleted,
+            ct
+        );
         await tx.CommitAsync(ct);
         logger.LogInformation("Inactive account deleted by retention (now former participant {Ghost})", erased.Ghost);
         foreach (var file in erased.Files)

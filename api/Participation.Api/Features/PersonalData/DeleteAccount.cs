@@ -25,7 +25,8 @@ public static class DeleteAccount
         public Validator() => RuleFor(c => c.Password).RequiredText(Passwords.MaxLength);
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events, IFileStorage storage) : ICommandHandler<Command>
+    public sealed class Handler(NpgsqlDataSource db, EventRecorder events, RoleVersionCheck versions, IFileStorage storage)
+        : ICommandHandler<Command>
     {
         private const string Lock = """
             SELECT email, password_hash,
@@ -47,7 +48,16 @@ public static class DeleteAccount
                 ]);
             if (me.Staff)
                 throw new ConflictException(Messages.Get("account_deletion_staff"));
-            var erased = await AccountEraser.EraseAsync(connection, tx, events, c.ActorId, me.Email, EventType.UserAccountDeleted, ct);
+            var erased = await AccountEraser.EraseAsync(
+                connection,
+                tx,
+                events,
+                versions,
+                c.ActorId,
+                me.Email,
+                EventType.UserAccountDeleted,
+                ct
+            );
             await tx.CommitAsync(ct);
             foreach (var file in erased.Files)
                 await storage.DeleteAsync(file, CancellationToken.None);

@@ -19,4 +19,10 @@ public sealed class AuthOptions
     /// required except in the Development and Testing environments.
     /// </summary>
     public bool? ClientTokensRequireHttps { get; set; }
+
+    /// <summary>
+    /// How long an instance trusts a user's role version it has read (0: asked on every request). Only while it listens
+    /// for the database's notifications of changes (a direct session; not through a pooler in transaction mode).
+    /// </summary>
+    public int RoleVersionCacheSeconds { get; set; } = 60;
 }

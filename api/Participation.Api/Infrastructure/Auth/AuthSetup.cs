@@ -106,20 +106,10 @@ public static class AuthSetup
             );
 
         services.AddSingleton<RoleVersionCheck>();
+        services.AddHostedService(sp => sp.GetRequiredService<RoleVersionCheck>());
         services.AddSingleton<TokenIssuer>();
         // Closed by default: an endpoint without an explicit decision requires a signed-in user.
         services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;
-    }
-}
-
-/// <summary>One indexed lookup per authenticated request (prepared automatically by Npgsql).</summary>
-public sealed class RoleVersionCheck(Npgsql.NpgsqlDataSource db)
-{
-    public async Task<bool> IsCurrentAsync(Guid userId, int version, CancellationToken ct)
-    {
-        await using var command = db.CreateCommand("SELECT role_version FROM users WHERE id = $1");
-        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = userId });
-        return await command.ExecuteScalarAsync(ct) is int current && current == version;
     }
 }

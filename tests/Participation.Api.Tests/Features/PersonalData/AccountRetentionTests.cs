@@ -31,6 +31,7 @@ public sealed class AccountRetentionTests(ApiFactory api) : ApiTest(api)
         new(
             Api.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(),
             Api.Services.GetRequiredService<EventRecorder>(),
+            Api.Services.GetRequiredService<Participation.Api.Infrastructure.Auth.RoleVersionCheck>(),
             Api.Services.GetRequiredService<IFileStorage>(),
             Api.Services.GetRequiredService<EmailTemplates>(),
             new ClockAt(now),

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Features.Users;
@@ -116,6 +119,40 @@ public sealed class RoleManagementTests(ApiFactory api) : ApiTest(api)
         me.DefaultRequestHeaders.Authorization = new("Bearer", fresh["accessToken"]!.GetValue<string>());
         Assert.Empty((await (await me.GetAsync("/api/v1/me")).ReadJsonAsync())["roles"]!.AsArray());
         Assert.Equal(["role_granted", "role_revoked"], (await Api.OutboxAsync(user.Email)).Select(m => m.Category));
+    }
+
+    [Fact]
+    public async Task A_role_version_kept_by_an_instance_is_forgotten_when_the_database_notifies_a_change()
+    {
+        var check = Api.Services.GetRequiredService<RoleVersionCheck>();
+        for (var i = 0; i < 600 && !check.Listening; i++)
+            await Task.Delay(50);
+        Assert.True(check.Listening);
+        var user = await Api.CreateUserAsync(email: "ines@example.org");
+        var session = Api.ClientFor(user.Id);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/api/v1/me")).StatusCode);
+
+        // A change the instance is not told of (triggers off for that session): the version it kept still answers.
+        await using (var connection = await Api.OpenAsync())
+            await connection.ExecuteAsync(
+                "SET session_replication_role = replica; UPDATE users SET role_version = role_version + 1 WHERE id = @Id; "
+                    + "RESET session_replication_role;",
+                new { user.Id }
+            );
+        Assert.True(await check.IsCurrentAsync(user.Id, 1, CancellationToken.None));
+
+        // A change made by another instance: the trigger notifies at its commit, and this instance forgets the version.
+        await using (var connection = await Api.OpenAsync())
+            await connection.ExecuteAsync("UPDATE users SET role_version = role_version + 1 WHERE id = @Id", new { user.Id });
+        var status = HttpStatusCode.OK;
+        for (var i = 0; i < 600 && status == HttpStatusCode.OK; i++)
+        {
+            status = (await session.GetAsync("/api/v1/me")).StatusCode;
+            if (status == HttpStatusCode.OK)
+                await Task.Delay(50);
+        }
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal(HttpStatusCode.OK, (await Api.ClientFor(user.Id, 3).GetAsync("/api/v1/me")).StatusCode);
     }
 
     [Fact]
