@@ -12,11 +12,14 @@ public sealed record Scale(
     int Comments,
     int SmallIdeas,
     int LargeIdeas,
-    int BudgetIdeas
+    int BudgetIdeas,
+    int HugeIdeas,
+    int HugeReactions
 )
 {
-    public static readonly Scale Full = new("full", 100_000, 10_000, 1_000_000, 100_000, 1_000, 100_000, 200);
-    public static readonly Scale Quick = new("quick", 10_000, 1_000, 100_000, 10_000, 100, 10_000, 200);
+    // Full: 1,111,200 ideas, about 10,000,000 reactions (8.7 million of them on the million-idea project).
+    public static readonly Scale Full = new("full", 100_000, 10_000, 1_000_000, 100_000, 1_000, 100_000, 200, 1_000_000, 9_000_000);
+    public static readonly Scale Quick = new("quick", 10_000, 1_000, 100_000, 10_000, 100, 10_000, 200, 20_000, 100_000);
 }
 
 /// <summary>
@@ -79,7 +82,7 @@ public static class Seeder
 
         await ExecAsync(
             db,
-            "department, 4 projects, phases",
+            "department, 5 projects, phases",
             """
             INSERT INTO departments (id, name)
             VALUES (md5('bench:department')::uuid, '{"fr": "Banc d''essai", "nl": "Testbank", "en": "Bench"}');
@@ -87,7 +90,7 @@ public static class Seeder
             SELECT md5('bench:project:' || key)::uuid, md5('bench:department')::uuid, jsonb_build_object('fr', title, 'en', title),
                    jsonb_build_object('fr', 'Projet du banc d''essai.'), 'published', @T0 - interval '60 days', @T0 - interval '60 days'
               FROM (VALUES ('vote', 'Vote V'), ('budget', 'Budget B'), ('small', 'Growth small'),
-                           ('large', 'Growth large')) AS p (key, title);
+                           ('large', 'Growth large'), ('huge', 'Growth huge')) AS p (key, title);
             -- an ideation phase (over) in each project, then voting (V) or budgeting (B), open from the anchor on
             INSERT INTO phases (id, project_id, title, starts_at, ends_at, method, settings)
             SELECT md5('bench:phase:' || key || ':ideation')::uuid, md5('bench:project:' || key)::uuid, '{"fr": "Idées"}',
@@ -95,7 +98,7 @@ public static class Seeder
                    -- adjacent literals separated by a newline are one literal to PostgreSQL
                    '{"permissions": {"postIdea": "confirmed_email", "comment": "confirmed_email", "react": "registered"}, '
                    '"dislikes": true, "map": false, "preModeration": false}'
-              FROM unnest(ARRAY['vote', 'budget', 'small', 'large']) AS key;
+              FROM unnest(ARRAY['vote', 'budget', 'small', 'large', 'huge']) AS key;
             INSERT INTO phases (id, project_id, title, starts_at, ends_at, method, settings) VALUES
               (md5('bench:phase:vote:voting')::uuid, md5('bench:project:vote')::uuid, '{"fr": "Vote"}', @T0, NULL, 'voting',
                '{"permissions": {"vote": "registered", "comment": "registered"}, "resultsPublic": false}'),
@@ -113,6 +116,7 @@ public static class Seeder
                 ("budget", s.BudgetIdeas, true),
                 ("small", s.SmallIdeas, false),
                 ("large", s.LargeIdeas, false),
+                ("huge", s.HugeIdeas, false),
             }
         )
             await ExecAsync(
@@ -169,6 +173,7 @@ public static class Seeder
                 ("small", s.SmallIdeas, 2 * s.SmallIdeas),
                 ("large", s.LargeIdeas, 2 * s.LargeIdeas),
                 ("budget", s.BudgetIdeas, 2 * s.BudgetIdeas),
+                ("huge", s.HugeIdeas, s.HugeReactions),
             }
         )
             await ExecAsync(

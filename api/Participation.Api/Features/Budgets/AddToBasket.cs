@@ -1,5 +1,6 @@
 using Participation.Api.Features.Events;
 using Participation.Api.Features.Ideas;
+using Participation.Api.Features.Phases;
 
 namespace Participation.Api.Features.Budgets;
 
@@ -29,11 +30,16 @@ public static class AddToBasket
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var idea = await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct);
-            if (idea.ProjectId != c.ProjectId)
-                throw new NotFoundException("No such idea in this project.");
-            idea.RequireListed();
-            var (phase, settings) = await Baskets.RequirePhaseAsync(connection, tx, c.ActorId, c.ProjectId, ct);
+            var (_, phase, settings) = await IdeaAccess.LoadForActionAsync(
+                connection,
+                c.ActorId,
+                c.IdeaId,
+                ParticipationAction.Vote,
+                PhaseMethod.Budgeting,
+                tx,
+                idea => idea.ProjectId == c.ProjectId ? idea.RequireListed() : throw new NotFoundException("No such idea in this project."),
+                ct
+            );
             var cost = await connection.ExecuteScalarAsync<decimal?>(
                 new CommandDefinition(CostSql, new { c.IdeaId }, tx, cancellationToken: ct)
             ) ?? throw new ConflictException(Messages.Get("cost_missing"));

@@ -136,6 +136,40 @@ public sealed record IdeaAccess(
         return idea is not null && idea.VisibleTo(actorId) ? idea : throw new NotFoundException("No such idea.");
     }
 
+    /// <summary>
+    /// The idea as <see cref="LoadAsync"/> gives it, checked by <paramref name="check"/>, and what
+    /// <see cref="Phases.ActionPolicy.RequireAsync"/> concludes for <paramref name="action"/> in its project's current phase:
+    /// both statements in one round trip (a vote or a basket change pays one, not two, before its writes).
+    /// </summary>
+    public static async Task<(IdeaAccess Idea, Phases.ActionPolicy.PhaseRef Phase, Phases.PhaseSettings Settings)> LoadForActionAsync(
+        IDbConnection connection,
+        Guid actorId,
+        Guid ideaId,
+        Phases.ParticipationAction action,
+        Phases.PhaseMethod method,
+        IDbTransaction tx,
+        Func<IdeaAccess, IdeaAccess> check,
+        CancellationToken ct,
+        bool limitTakenLater = false
+    )
+    {
+        await using var grid = await connection.QueryMultipleAsync(
+            new CommandDefinition(
+                Sql + ";\n" + Phases.ActionPolicy.ForIdeaSql,
+                new { ActorId = actorId, IdeaId = ideaId },
+                tx,
+                cancellationToken: ct
+            )
+        );
+        var idea = await grid.ReadSingleOrDefaultAsync<IdeaAccess>();
+        if (idea is null || !idea.VisibleTo(actorId))
+            throw new NotFoundException("No such idea.");
+        check(idea);
+        var decisions = await Phases.ActionPolicy.ReadCurrentAsync(grid, idea.ProjectId);
+        var (phase, settings) = Phases.ActionPolicy.Require(decisions, action, method, limitTakenLater);
+        return (idea, phase, settings);
+    }
+
     /// <summary>Residents act only on public ideas (a hidden or withdrawn idea takes no reactions, comments or follows).</summary>
     public IdeaAccess RequireListed() =>
         Listed ? this : throw new ConflictException(Messages.Get(Withdrawn ? "idea_withdrawn" : "reason.not_permitted"));

@@ -86,6 +86,26 @@ public static class ActionPolicy
                 cancellationToken: ct
             )
         );
+        return Decide(r, projectId, phaseId);
+    }
+
+    /// <summary><see cref="Sql"/> for the current phase of the project of idea <c>@IdeaId</c>, sent in the same round trip as
+    /// the idea's own statement and read by <see cref="ReadCurrentAsync"/>.</summary>
+    internal static readonly string ForIdeaSql = Sql.Replace(
+            "((@PhaseId::uuid IS NULL AND x.starts_at",
+            "((x.starts_at",
+            StringComparison.Ordinal
+        )
+        .Replace(") OR x.id = @PhaseId)", "))", StringComparison.Ordinal)
+        .Replace("WHERE p.id = @ProjectId;", "WHERE p.id = (SELECT project_id FROM ideas WHERE id = @IdeaId);", StringComparison.Ordinal);
+
+    /// <summary>Reads the row of <see cref="ForIdeaSql"/> (<paramref name="projectId"/>: the idea's) and decides as
+    /// <see cref="DecideAsync"/> does for the current phase.</summary>
+    internal static async Task<Result> ReadCurrentAsync(Dapper.SqlMapper.GridReader grid, Guid projectId) =>
+        Decide(await grid.ReadSingleOrDefaultAsync<Row>(), projectId, null);
+
+    private static Result Decide(Row? r, Guid projectId, Guid? phaseId)
+    {
         if (r is null || (r.Status == "draft" && !r.Staff))
             throw new NotFoundException("No such project.");
         if (r.PhaseId is not { } id)
@@ -121,7 +141,17 @@ public static class ActionPolicy
         bool limitTakenLater = false
     )
     {
-        var result = await DecideAsync(connection, actorId, projectId, null, tx, ct);
+        return Require(await DecideAsync(connection, actorId, projectId, null, tx, ct), action, method, limitTakenLater);
+    }
+
+    /// <summary>What <see cref="RequireAsync"/> concludes from the decisions.</summary>
+    internal static (PhaseRef Phase, PhaseSettings Settings) Require(
+        Result result,
+        ParticipationAction action,
+        PhaseMethod? method,
+        bool limitTakenLater
+    )
+    {
         var decision = method is null || result.Phase?.Method == method ? result.Actions.FirstOrDefault(a => a.Action == action) : null;
         var reason =
             decision is null ? (result.Status == "archived" ? RefusalReason.ProjectArchived : RefusalReason.PhaseNotActive)

@@ -81,15 +81,15 @@ public static class CastVote
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var idea = Voting.RequireVotable(await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct));
-            var (phase, settings) = await ActionPolicy.RequireAsync(
+            var (idea, phase, settings) = await IdeaAccess.LoadForActionAsync(
                 connection,
                 c.ActorId,
-                idea.ProjectId,
+                c.IdeaId,
                 ParticipationAction.Vote,
-                tx,
-                ct,
                 PhaseMethod.Voting,
+                tx,
+                Voting.RequireVotable,
+                ct,
                 limitTakenLater: true
             );
             var args = new

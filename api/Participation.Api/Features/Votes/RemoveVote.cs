@@ -26,15 +26,15 @@ public static class RemoveVote
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var idea = await IdeaAccess.LoadAsync(connection, c.ActorId, c.IdeaId, tx, ct);
-            var (phase, settings) = await ActionPolicy.RequireAsync(
+            var (idea, phase, settings) = await IdeaAccess.LoadForActionAsync(
                 connection,
                 c.ActorId,
-                idea.ProjectId,
+                c.IdeaId,
                 ParticipationAction.Vote,
-                tx,
-                ct,
                 PhaseMethod.Voting,
+                tx,
+                idea => idea,
+                ct,
                 limitTakenLater: true
             );
             if (

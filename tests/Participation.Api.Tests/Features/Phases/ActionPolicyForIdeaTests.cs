@@ -1,0 +1,21 @@
+using Participation.Api.Features.Phases;
+
+namespace Participation.Api.Tests.Features.Phases;
+
+/// <summary>The policy statement sent with an idea's own (votes, baskets) is the policy's, for that idea's project's current
+/// phase: the rewrite of <see cref="ActionPolicy.Sql"/> took (each replaced part was found).</summary>
+public sealed class ActionPolicyForIdeaTests
+{
+    [Fact]
+    public void The_statement_for_an_idea_reads_its_project_and_current_phase()
+    {
+        Assert.Contains("WHERE p.id = (SELECT project_id FROM ideas WHERE id = @IdeaId);", ActionPolicy.ForIdeaSql, StringComparison.Ordinal);
+        Assert.Contains(
+            "AND ((x.starts_at <= now() AND (x.ends_at IS NULL OR x.ends_at > now())))",
+            ActionPolicy.ForIdeaSql,
+            StringComparison.Ordinal
+        );
+        Assert.DoesNotContain("@PhaseId", ActionPolicy.ForIdeaSql, StringComparison.Ordinal);
+        Assert.DoesNotContain("@ProjectId", ActionPolicy.ForIdeaSql, StringComparison.Ordinal);
+    }
+}
