@@ -106,7 +106,9 @@ public sealed class InstanceKillTests(ITestOutputHelper output)
         }
         output.WriteLine(
             $"storm over at {clock.Elapsed.TotalSeconds:0.0} s: {acknowledged} acknowledged ({afterKillOnB} by B after the kill), "
-                + $"{refused} refused by a rule, {unknown} lost with A"
+                + $"{refused} refused by a rule, {unknown} lost with A ("
+                + string.Join(", ", residents.SelectMany(r => r.Lost).CountBy(e => e).Select(e => $"{e.Value} {e.Key}"))
+                + ")"
         );
         Assert.Empty(residents.SelectMany(r => r.Unexpected));
         Assert.True(a.HasExited);

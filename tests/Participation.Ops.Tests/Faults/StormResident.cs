@@ -47,6 +47,9 @@ internal sealed class StormResident(int index, Guid id, string token, StormCity 
 
     public List<string> Unexpected { get; } = [];
 
+    /// <summary>How each unanswered request failed (e.g. ConnectionError: refused; ResponseEnded: cut off in flight).</summary>
+    public List<string> Lost { get; } = [];
+
     /// <summary>
     /// Sends one request (chosen at random from what the resident believes) through <paramref name="client"/>.
     /// <paramref name="mayBeLost"/> says, when no answer comes, whether that is expected (the instance is being killed).
@@ -171,6 +174,7 @@ internal sealed class StormResident(int index, Guid id, string token, StormCity 
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
             {
+                Lost.Add(ex is HttpRequestException h ? $"{h.HttpRequestError}" : ex.GetType().Name);
                 return mayBeLost()
                     ? (Outcome.Unknown, null)
                     : (Fail($"{request.Method} {request.RequestUri} on {client.BaseAddress}: {ex.GetType().Name} {ex.Message}"), null);
