@@ -40,7 +40,8 @@ public sealed class InstanceKillTests(ITestOutputHelper output)
         int acknowledged = 0,
             refused = 0,
             unknown = 0,
-            afterKillOnB = 0;
+            afterKillOnB = 0,
+            pendingOnA = 0; // requests sent to A and not answered yet
 
         async Task Storm(StormResident resident)
         {
@@ -52,7 +53,11 @@ public sealed class InstanceKillTests(ITestOutputHelper output)
             {
                 var useA = !lostA && step % 2 == 0; // alternate between the instances until A stops answering
                 var afterKill = Killing();
+                if (useA)
+                    Interlocked.Increment(ref pendingOnA);
                 var outcome = await resident.StepAsync(useA ? onA : onB, () => useA && Killing());
+                if (useA)
+                    Interlocked.Decrement(ref pendingOnA);
                 switch (outcome)
                 {
                     case StormResident.Outcome.Unexpected:
@@ -89,11 +94,16 @@ public sealed class InstanceKillTests(ITestOutputHelper output)
             );
             Assert.Empty(residents.SelectMany(r => r.Unexpected));
             Assert.True(await BackendsAsync(database, "ops-kill-a") > 0, "instance A holds no connection: its name is not seen");
+            // Killed while several requests to it are under way (a bounded wait: half the residents are on A at any time).
+            await Until(() => Task.FromResult(Volatile.Read(ref pendingOnA) >= 2 || stop.IsCancellationRequested), "requests to A");
             var before = Volatile.Read(ref acknowledged);
+            var pending = Volatile.Read(ref pendingOnA);
 
             Volatile.Write(ref killing, 1);
             a.Kill(); // SIGKILL, requests in flight
-            output.WriteLine($"killed A after {before} acknowledged writes, at {clock.Elapsed.TotalSeconds:0.0} s");
+            output.WriteLine(
+                $"killed A after {before} acknowledged writes, {pending} requests to it under way, at {clock.Elapsed.TotalSeconds:0.0} s"
+            );
             await Until(async () => await BackendsAsync(database, "ops-kill-a") == 0, "the killed instance's connections to end");
             settled.SetResult();
 
@@ -128,7 +138,9 @@ public sealed class InstanceKillTests(ITestOutputHelper output)
         output.WriteLine($"checked after {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
-    /// <summary>A read (the resident's basket, as last acknowledged) and a write (a vote cast or withdrawn) on <paramref name="api"/>.</summary>
+    /// <summary>
+    /// A read (the resident's basket, as last acknowledged) and a write (a vote cast or withdrawn) on <paramref name="api"/>.
+    /// </summary>
     private static async Task ReadAndWriteAsync(ApiProcess api, StormResident resident, StormCity city)
     {
         using var client = StormCity.Client(api, resident.Token);
