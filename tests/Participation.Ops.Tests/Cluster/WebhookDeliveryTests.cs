@@ -57,7 +57,10 @@ public sealed class WebhookDeliveryTests
             )
         );
         using var integration = new HttpClient { BaseAddress = api.B.BaseAddress };
-        integration.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token["access_token"]!.GetValue<string>());
+        integration.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer",
+            token["access_token"]!.GetValue<string>()
+        );
         var created = await JsonOf(
             await integration.PostAsJsonAsync("/api/v1/webhooks", new { url = receiver.Url, eventTypes = new[] { "idea.submitted" } })
         );
@@ -124,16 +127,13 @@ public sealed class WebhookDeliveryTests
         ).ToList();
         Assert.Equal(Ideas, log.Count);
         Assert.Equal(delivered.Select(r => r.WebhookId).Order(), log.Select(d => d.MessageId).Order());
-        Assert.All(
-            log,
-            d =>
-            {
-                Assert.Equal("delivered", d.Status);
-                var expected = d.MessageId == refused.WebhookId ? "500,200" : "200";
-                Assert.Equal(expected, d.Codes);
-                Assert.Equal(expected.Split(',').Length, d.Attempts);
-            }
-        );
+        Assert.All(log, d =>
+        {
+            Assert.Equal("delivered", d.Status);
+            var expected = d.MessageId == refused.WebhookId ? "500,200" : "200";
+            Assert.Equal(expected, d.Codes);
+            Assert.Equal(expected.Split(',').Length, d.Attempts);
+        });
         Assert.False(api.A.HasExited);
         Assert.False(api.B.HasExited);
     }
@@ -150,7 +150,10 @@ public sealed class WebhookDeliveryTests
             return false;
         var expected = Encoding.ASCII.GetBytes(
             Convert.ToBase64String(
-                HMACSHA256.HashData(Convert.FromBase64String(secret["whsec_".Length..]), Encoding.UTF8.GetBytes($"{r.WebhookId}.{r.Timestamp}.{r.Body}"))
+                HMACSHA256.HashData(
+                    Convert.FromBase64String(secret["whsec_".Length..]),
+                    Encoding.UTF8.GetBytes($"{r.WebhookId}.{r.Timestamp}.{r.Body}")
+                )
             )
         );
         return r

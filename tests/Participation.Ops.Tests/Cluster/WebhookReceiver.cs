@@ -84,6 +84,5 @@ public sealed class WebhookReceiver : IAsyncDisposable
             await Task.WhenAll(_handling.Keys);
         }
         catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException) { } // answering after the stop
-
     }
 }

@@ -68,16 +68,13 @@ public sealed class SmtpOutageTests
                 "SELECT id, status, attempts, sent_at IS NOT NULL, last_error FROM email_outbox ORDER BY id"
             )
         ).ToList();
-        Assert.All(
-            final,
-            r =>
-            {
-                Assert.Equal("sent", r.Status);
-                Assert.True(r.Sent);
-                Assert.Null(r.Error);
-                Assert.True(r.Attempts > 1, $"e-mail {r.Id}: {r.Attempts} attempt(s), yet it failed while the server was down");
-            }
-        );
+        Assert.All(final, r =>
+        {
+            Assert.Equal("sent", r.Status);
+            Assert.True(r.Sent);
+            Assert.Null(r.Error);
+            Assert.True(r.Attempts > 1, $"e-mail {r.Id}: {r.Attempts} attempt(s), yet it failed while the server was down");
+        });
         Assert.False(api.A.HasExited);
         Assert.False(api.B.HasExited);
     }
