@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using Dapper;
-using MimeKit;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Tests.Infrastructure;
 using Participation.Tests.Shared;
