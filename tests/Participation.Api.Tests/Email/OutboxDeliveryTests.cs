@@ -1,69 +1,11 @@
-using System.Buffers;
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Dapper;
-using MimeKit;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Tests.Infrastructure;
-using SmtpServer;
-using SmtpServer.Protocol;
-using SmtpServer.Storage;
+using Participation.Tests.Shared;
 
 namespace Participation.Api.Tests.Email;
-
-/// <summary>A real SMTP server in the test process, receiving what the API sends.</summary>
-public sealed class SmtpSink : IAsyncDisposable
-{
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _running;
-    public ConcurrentBag<MimeMessage> Received { get; } = [];
-    public int Port { get; }
-
-    public SmtpSink()
-    {
-        Port = FreePort();
-        var options = new SmtpServerOptionsBuilder()
-            .ServerName("localhost")
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
-            .Build();
-        var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(this));
-        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private sealed class Store(SmtpSink sink) : MessageStore
-    {
-        public override async Task<SmtpResponse> SaveAsync(
-            ISessionContext context,
-            IMessageTransaction transaction,
-            ReadOnlySequence<byte> buffer,
-            CancellationToken ct
-        )
-        {
-            using var stream = new MemoryStream(buffer.ToArray());
-            sink.Received.Add(await MimeMessage.LoadAsync(stream, ct));
-            return SmtpResponse.Ok;
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        try
-        {
-            await _running;
-        }
-        catch (OperationCanceledException) { }
-    }
-}
 
 /// <summary>An API instance whose background sender delivers to the given SMTP port.</summary>
 public sealed class SendingApiFactory : ApiFactory

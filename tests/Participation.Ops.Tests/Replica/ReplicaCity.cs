@@ -10,10 +10,14 @@ using Participation.Ops.Tests.Infrastructure;
 
 namespace Participation.Ops.Tests.Replica;
 
-/// <summary>A published project in its ideation phase, an author (a client keeping cookies, as a browser) and a visitor.</summary>
+/// <summary>
+/// A published project in its ideation phase, an author (a client keeping cookies, as a browser), a visitor, and the admin
+/// who set it up.
+/// </summary>
 internal sealed class ReplicaCity
 {
     public required Guid Project { get; init; }
+    public required HttpClient Admin { get; init; }
     public required HttpClient Author { get; init; }
     public required HttpClient Visitor { get; init; }
 
@@ -71,6 +75,7 @@ internal sealed class ReplicaCity
         return new ReplicaCity
         {
             Project = project,
+            Admin = adminClient,
             Author = await ClientAsync(api, database, author),
             Visitor = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = api.BaseAddress },
         };

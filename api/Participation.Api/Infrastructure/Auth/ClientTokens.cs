@@ -32,6 +32,7 @@ public static class ClientTokens
     {
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         var requireHttps = auth.ClientTokensRequireHttps ?? !(env.IsDevelopment() || env.IsEnvironment("Testing"));
+        var email = configuration.GetSection(Email.EmailOptions.Section).Get<Email.EmailOptions>() ?? new Email.EmailOptions();
         var builder = services.AddOpenIddict();
         builder.AddServer(o =>
         {
@@ -42,6 +43,10 @@ public static class ClientTokens
             o.DisableTokenStorage();
             o.DisableAuthorizationStorage();
             o.RegisterScopes(WireEnum<ClientScope>.All);
+            // The issuer (iss) is the API's public address, the same on every instance; left unset, OpenIddict takes the
+            // Host of each request, and a token obtained through one address was refused when presented at another (two
+            // instances reached directly, a proxy forwarding another Host, a second public name).
+            o.SetIssuer(new Uri(Email.AppLinks.ApiRoot(email) + "/"));
             o.SetAccessTokenLifetime(TimeSpan.FromMinutes(auth.ClientTokenMinutes));
             // Keys derived from the API's signing key (HKDF, one purpose each): every instance signs and checks alike.
             o.AddSigningKey(new SymmetricSecurityKey(Derive(auth.SigningKey, "participation client tokens: signing")));

@@ -26,6 +26,21 @@ public sealed class ApiClientTokenTests(ApiFactory api) : ApiTest(api)
     }
 
     [Fact]
+    public async Task A_token_is_accepted_whatever_host_the_instance_is_reached_by()
+    {
+        // Two instances reached directly (or a proxy forwarding another Host): the token's issuer is the API's configured
+        // public address, not the Host of the request that obtained it, so every instance accepts it.
+        var client = await Api.CreateApiClientAsync("webhooks:manage", "ideas:read");
+        var http = await Api.ClientForApiClientAsync(client);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/webhooks");
+        request.Headers.Host = "127.0.0.2:5002";
+        var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_wrong_secret_and_an_unknown_client_get_the_same_invalid_client_answer()
     {
         var client = await Api.CreateApiClientAsync("projects:read");
