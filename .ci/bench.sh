@@ -11,8 +11,11 @@
 #      timed with their statements per call (API without background jobs), then with its jobs: all officials' quarterly
 #      briefings produced by the briefing job, and exports of growing size with the API's memory sampled (results in
 #      reporting.md and reporting.json)
+#   7. the cluster part (issue 18): a streaming standby of the bench cluster (.ci/pg.sh standby), one API instance alone,
+#      then two behind nginx (.ci/cluster.sh) reading the public lists from the standby; the real endpoints on each,
+#      and the scaling factor (cluster.md and cluster.json)
 # BENCH_QUICK=1: small data set and 3 s runs, for development. BENCH_SECONDS, BENCH_WARMUP, BENCH_CONNECTIONS and
-# BENCH_ONLY (a scenario name fragment) tune the runs. BENCH_PART=hot or BENCH_PART=reporting runs one part only.
+# BENCH_ONLY (a scenario name fragment) tune the runs. BENCH_PART=hot, cluster or reporting runs one part only.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
@@ -25,9 +28,13 @@ if [ -n "${BENCH_QUICK:-}" ] && [ "${BENCH_QUICK}" != 0 ]; then quick=(--quick);
 export PG_OPTIONS=${BENCH_PG_OPTIONS:-"-c shared_buffers=2GB -c effective_cache_size=8GB -c work_mem=16MB -c maintenance_work_mem=512MB -c max_wal_size=8GB -c checkpoint_timeout=30min -c random_page_cost=1.1 -c jit=off -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on"}
 
 api_pid=""
+cluster_pids=()
 cleanup() {
   trap - EXIT INT TERM
   if [ -n "$api_pid" ]; then kill -TERM "$api_pid" 2>/dev/null || true; wait "$api_pid" 2>/dev/null || true; fi
+  for p in "${cluster_pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+  [ -d "$ROOT/.local/bench-proxy" ] && "$ROOT/.ci/cluster.sh" stop-proxy "$ROOT/.local/bench-proxy" || true
+  "$ROOT/.ci/pg.sh" stop bench-standby >/dev/null 2>&1 || true
   "$ROOT/.ci/pg.sh" stop bench
 }
 trap cleanup EXIT INT TERM
@@ -59,7 +66,7 @@ stop_api() { if [ -n "$api_pid" ]; then kill -TERM "$api_pid" 2>/dev/null || tru
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 [ -n "$(git status --porcelain 2>/dev/null | grep -v '^?? bench/results' | grep -v ' bench/results/' || true)" ] && commit="$commit (with uncommitted changes)"
 
-if [ "$part" = all ] || [ "$part" = hot ]; then
+seed_hot() {
 say "migrating"
 started=$(date +%s)
 ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Participation="$server" Auth__SigningKey="$key" Logging__LogLevel__Default=Warning \
@@ -68,15 +75,24 @@ echo "[seed] migrations                                                   $(( $(
 
 say "seeding the bench data set"
 dotnet "$bench_dll" seed --db "$server" "${quick[@]}"
+}
+# The API as the hot part runs it (no background jobs, rate limits out of the way); extra settings as arguments.
+api_env() {
+  echo ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Participation="$server" Auth__SigningKey="$key" \
+    Jobs__Enabled=false Email__SenderEnabled=false Invitations__RemindersEnabled=false Database__MigrateOnStartup=false \
+    RateLimits__WritePermits=1000000000 RateLimits__AuthPermits=1000000000 RateLimits__FlagPermits=1000000000 \
+    Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
+    Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics=Warning \
+    Email__PickupDirectory="$ROOT/.local/bench-mail" Storage__Root="$ROOT/.local/bench-uploads"
+}
+seeded=""
 
+if [ "$part" = all ] || [ "$part" = hot ]; then
+seed_hot; seeded=1
 port=$(free_port 5190)
 say "starting the API (Release) on http://127.0.0.1:$port with the /bench baselines"
-env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Participation="$server" Auth__SigningKey="$key" \
-  Jobs__Enabled=false Email__SenderEnabled=false Invitations__RemindersEnabled=false Database__MigrateOnStartup=false \
-  RateLimits__WritePermits=1000000000 RateLimits__AuthPermits=1000000000 RateLimits__FlagPermits=1000000000 \
-  Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics=Warning \
-  Email__PickupDirectory="$ROOT/.local/bench-mail" Storage__Root="$ROOT/.local/bench-uploads" \
-  dotnet "$api_dll" --urls "http://127.0.0.1:$port" > "$ROOT/.local/bench-api.log" 2>&1 &
+# shellcheck disable=SC2046 # api_env's words are the settings
+env $(api_env) dotnet "$api_dll" --urls "http://127.0.0.1:$port" > "$ROOT/.local/bench-api.log" 2>&1 &
 api_pid=$!
 wait_ready "$api_pid" "$port" "$ROOT/.local/bench-api.log"
 
@@ -90,6 +106,42 @@ BENCH_COMMIT="$commit" BENCH_PG_SETTINGS="$PG_OPTIONS" \
   dotnet "$bench_dll" run --url "http://127.0.0.1:$port" --db "$server" --key "$key" --out "$out" --api-pid "$api_pid" "${quick[@]}" "${extra[@]}"
 say "results written to ${out#"$ROOT/"}/latest.md and latest.json"
 stop_api
+fi
+
+if [ "$part" = all ] || [ "$part" = cluster ]; then
+# Issue 18: one instance, then two behind nginx with a streaming standby for the stale-tolerant reads (same data set).
+[ -n "$seeded" ] || seed_hot
+say "cluster: a streaming standby of the bench cluster, nginx, three API instances (one alone, two behind the proxy)"
+standby=$("$ROOT/.ci/pg.sh" standby bench)
+standby_port=$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<< "$standby")
+"$ROOT/.ci/cluster.sh" ensure-nginx
+start_instance() { # NAME PORT [SETTING...]
+  local name=$1 p=$2; shift 2
+  # shellcheck disable=SC2046 # api_env's words are the settings
+  env $(api_env) "$@" dotnet "$api_dll" --urls "http://127.0.0.1:$p" > "$ROOT/.local/bench-$name.log" 2>&1 &
+  cluster_pids+=("$!")
+  wait_ready "$!" "$p" "$ROOT/.local/bench-$name.log"
+}
+one=$(free_port 5201); start_instance one "$one"
+a=$(free_port $((one + 1))); start_instance cluster-a "$a" Cluster__InstanceName=bench-a Http__KnownProxies__0=127.0.0.2 \
+  Database__ReplicaHosts="127.0.0.1:$standby_port"
+b=$(free_port $((a + 1))); start_instance cluster-b "$b" Cluster__InstanceName=bench-b Http__KnownProxies__0=127.0.0.2 \
+  Database__ReplicaHosts="127.0.0.1:$standby_port"
+mkdir -p "$ROOT/.local/bench-web" && echo '<!doctype html><title>bench</title>' > "$ROOT/.local/bench-web/index.html"
+proxy_port=$(free_port 8090)
+"$ROOT/.ci/cluster.sh" nginx-config "$ROOT/.local/bench-proxy" "$proxy_port" "$ROOT/.local/bench-web" "127.0.0.1:$a" "127.0.0.1:$b"
+"$ROOT/.ci/cluster.sh" start-proxy "$ROOT/.local/bench-proxy"
+extra=()
+[ -n "${BENCH_SECONDS:-}" ] && extra+=(--seconds "$BENCH_SECONDS")
+[ -n "${BENCH_WARMUP:-}" ] && extra+=(--warmup "$BENCH_WARMUP")
+[ -n "${BENCH_CONNECTIONS:-}" ] && extra+=(--connections "$BENCH_CONNECTIONS")
+BENCH_COMMIT="$commit" dotnet "$bench_dll" cluster --url "http://127.0.0.1:$one" --proxy "http://127.0.0.1:$proxy_port" --db "$server" \
+  --standby "$standby" --key "$key" --out "$out" "${quick[@]}" "${extra[@]}"
+"$ROOT/.ci/cluster.sh" stop-proxy "$ROOT/.local/bench-proxy"
+for p in "${cluster_pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+cluster_pids=()
+"$ROOT/.ci/pg.sh" stop bench-standby
+say "results written to ${out#"$ROOT/"}/cluster.md and cluster.json"
 fi
 
 if [ "$part" = all ] || [ "$part" = reporting ]; then
