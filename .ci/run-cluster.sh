@@ -36,17 +36,10 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-say "starting PostgreSQL"
-export ConnectionStrings__Participation
-ConnectionStrings__Participation=$("$ROOT/.ci/pg.sh" start demo)
-export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export Email__PickupDirectory="$MAIL_DIR" Email__AppBaseUrl="http://localhost:$PROXY_PORT"
 # X-Forwarded-For/-Proto are honoured from the proxy's address only (nginx connects from it).
 export Http__KnownProxies__0="$PROXY_SOURCE"
-
-say "building, migrating and seeding the demo city"
-dotnet build api/Participation.DemoSeed --verbosity quiet -nologo -clp:ErrorsOnly # builds the API too
-dotnet run --project api/Participation.DemoSeed --no-build
+start_demo_database
 
 say "building the web app"
 (cd web-client && npm run --silent build) > "$ROOT/.local/web-build.log" 2>&1 || { tail -n 40 "$ROOT/.local/web-build.log"; exit 1; }
