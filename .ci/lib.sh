@@ -60,6 +60,12 @@ ensure_chromium() {
   command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || apt_install chromium
 }
 
+# systemd-analyze, with which an operations test verifies the shipped systemd units (deploy/systemd/): Debian's systemd
+# package (only its tools are used; nothing is started).
+ensure_systemd_analyze() {
+  command -v systemd-analyze >/dev/null 2>&1 || [ -x /usr/bin/systemd-analyze ] || apt_install systemd
+}
+
 # `make run` and `make run-cluster`: start the local demo PostgreSQL (cluster `demo`, data kept between runs) or use
 # the server given in DATABASE_URL / ConnectionStrings__Participation, export its connection string as
 # ConnectionStrings__Participation (and ASPNETCORE_ENVIRONMENT, Development unless set), build the demo seed (the API

@@ -73,6 +73,7 @@ trap finish EXIT
 ensure_dotnet_deps
 ensure_node_deps
 ensure_chromium
+ensure_systemd_analyze
 
 say "starting a throwaway PostgreSQL cluster"
 # Throwaway data: commits are not flushed to disk (fsync, synchronous_commit and full-page writes off), which the
