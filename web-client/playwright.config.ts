@@ -1,6 +1,7 @@
 import { isAbsolute } from 'node:path';
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
 import { apiArgs, apiProject } from './e2e/support/api-process';
+import { debianChromium } from './e2e/support/chromium';
 import { geocoderUrl } from './e2e/support/geocoder';
 
 /**
@@ -31,6 +32,8 @@ const tileUrl = `${tilesUrl}/{z}/{x}/{y}.png`;
 
 export default defineConfig({
   testDir: './e2e',
+  // e2e/cluster/: against `make run-cluster`'s nginx and two API instances (playwright.cluster.config.ts).
+  testIgnore: 'cluster/**',
   globalSetup: './e2e/support/global-setup.ts',
   fullyParallel: false,
   workers: 1,
@@ -45,26 +48,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     locale: 'fr-BE',
   },
-  projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-sync',
-          ],
-        },
-      },
-    },
-  ],
+  projects: [debianChromium],
   webServer: [
     {
       command: ['dotnet', ...apiArgs, '--urls', apiUrl].join(' '),
