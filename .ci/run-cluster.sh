@@ -7,8 +7,9 @@
 #       `cluster-check`, or the database given in DATABASE_URL / ConnectionStrings__Participation), on ports of its
 #       own (nginx :8095, instances :5095 and :5096), files under .local/cluster-check/; once everything answers, runs
 #       CMD with CLUSTER_URL set to nginx's address, stops everything (also when CMD or a start fails) and exits with
-#       CMD's code. `make test` runs the browser check web-client/e2e/cluster/ this way (.ci/test.sh). SKIP_DEPS=1:
-#       the .NET and npm packages are already restored (make test did it).
+#       CMD's code. `make test` runs the browser check web-client/e2e/cluster/ this way (.ci/test.sh), with SKIP_DEPS=1
+#       (the .NET and npm packages are restored already) and WEB_BUILT=1 (web-client/dist is the production build its
+#       browser tests just served: not built again).
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
@@ -65,8 +66,12 @@ export Email__PickupDirectory="$MAIL_DIR" Email__AppBaseUrl="http://localhost:$P
 export Http__KnownProxies__0="$PROXY_SOURCE"
 if [ ${#check[@]} -eq 0 ]; then start_demo_database; else start_demo_database "$PG_CLUSTER" --fresh; fi
 
-say "building the web app"
-(cd web-client && npm run --silent build) > "$OUT/web-build.log" 2>&1 || { tail -n 40 "$OUT/web-build.log"; exit 1; }
+if [ "${WEB_BUILT:-}" = 1 ] && [ -f web-client/dist/index.html ]; then
+  say "serving the web app already built (web-client/dist)"
+else
+  say "building the web app"
+  (cd web-client && npm run --silent build) > "$OUT/web-build.log" 2>&1 || { tail -n 40 "$OUT/web-build.log"; exit 1; }
+fi
 
 names=(a b)
 for i in 0 1; do

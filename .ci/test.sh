@@ -35,6 +35,14 @@ stage_failed() {
   [ "${failed[$stage]}" -gt 0 ] || broken+=("$label")
 }
 
+# The counts of a Playwright run (stage $1, its log $logs/$1.log, $2 1 when it passed); a failed run counts at least once.
+playwright_counts() {
+  local stage=$1 ok=$2 label=$3
+  passed[$stage]=$(strip "$logs/$stage.log" | sum '^ *[0-9]+ passed')
+  failed[$stage]=$(strip "$logs/$stage.log" | sum '^ *[0-9]+ (failed|interrupted)')
+  [ "$ok" -eq 1 ] || stage_failed "$stage" "$label (see ${logs#"$ROOT/"}/$stage.log)"
+}
+
 # The failed tests by name with the first line of their error (a CI log often shows only the end of the output).
 failures() {
   {
@@ -134,9 +142,7 @@ if E2E_DATABASE_URL=$("$ROOT/.ci/pg.sh" createdb test participation_e2e --fresh)
   MAIL_DIR="$ROOT/.local/e2e-mail"; rm -rf "$MAIL_DIR"; mkdir -p "$MAIL_DIR"
   (cd web-client && NO_COLOR=1 E2E_DATABASE_URL="$E2E_DATABASE_URL" MAIL_DIR="$MAIL_DIR" npx playwright test 2>&1) | tee "$logs/e2e.log" \
     && e2e_ok=1 || e2e_ok=0
-  passed[e2e]=$(strip "$logs/e2e.log" | sum '^ *[0-9]+ passed')
-  failed[e2e]=$(strip "$logs/e2e.log" | sum '^ *[0-9]+ (failed|interrupted)')
-  [ "$e2e_ok" -eq 1 ] || stage_failed e2e "browser end-to-end tests (see ${logs#"$ROOT/"}/e2e.log)"
+  playwright_counts e2e "$e2e_ok" "browser end-to-end tests"
 else
   broken+=("creating the end-to-end database (browser tests not run)")
 fi
@@ -147,12 +153,10 @@ say "first load: the home page's JavaScript, gzipped, against its budget (the bu
 
 say "make run-cluster in the browser: two API instances behind nginx, a throwaway demo database (.ci/run-cluster.sh --check)"
 if CLUSTER_DATABASE_URL=$("$ROOT/.ci/pg.sh" createdb test participation_cluster --fresh); then
-  ConnectionStrings__Participation="$CLUSTER_DATABASE_URL" SKIP_DEPS=1 "$ROOT/.ci/run-cluster.sh" --check \
+  ConnectionStrings__Participation="$CLUSTER_DATABASE_URL" SKIP_DEPS=1 WEB_BUILT=1 "$ROOT/.ci/run-cluster.sh" --check \
     bash -c 'cd web-client && NO_COLOR=1 npx playwright test -c playwright.cluster.config.ts' 2>&1 | tee "$logs/cluster.log" \
     && cluster_ok=1 || cluster_ok=0
-  passed[cluster]=$(strip "$logs/cluster.log" | sum '^ *[0-9]+ passed')
-  failed[cluster]=$(strip "$logs/cluster.log" | sum '^ *[0-9]+ (failed|interrupted)')
-  [ "$cluster_ok" -eq 1 ] || stage_failed cluster "make run-cluster in the browser (see ${logs#"$ROOT/"}/cluster.log)"
+  playwright_counts cluster "$cluster_ok" "make run-cluster in the browser"
 else
   broken+=("creating the run-cluster check's database (its browser test not run)")
 fi
