@@ -10,10 +10,10 @@ help: ## list the targets
 run: ## install what is missing, start PostgreSQL, migrate, seed the demo city, run the API (:5080) and the web app (:5173)
 	@.ci/run-local.sh
 
-run-cluster: ## as `make run`, but two API instances (:5081, :5082) behind nginx serving the built web app (:8080); not part of `make test`
+run-cluster: ## as `make run`, but two API instances (:5081, :5082) behind nginx serving the built web app (:8080); `make test` checks it in the browser (--check)
 	@.ci/run-cluster.sh
 
-test: ## run every test (.NET, contract and compatibility gate, web unit, browser end-to-end, sample integrations) against a throwaway PostgreSQL
+test: ## run every test (.NET, contract and compatibility gate, web unit, browser end-to-end, run-cluster in the browser, sample integrations) against a throwaway PostgreSQL
 	@.ci/test.sh
 
 bench: ## benchmark the hot endpoints next to bare baselines on a large seeded data set (BENCH_QUICK=1: small and short); not part of `make test`

@@ -59,3 +59,25 @@ ensure_npm_deps() {
 ensure_chromium() {
   command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || apt_install chromium
 }
+
+# systemd-analyze, with which an operations test verifies the shipped systemd units (deploy/systemd/): Debian's systemd
+# package (only its tools are used; nothing is started).
+ensure_systemd_analyze() {
+  command -v systemd-analyze >/dev/null 2>&1 || [ -x /usr/bin/systemd-analyze ] || apt_install systemd
+}
+
+# `make run` and `make run-cluster`: start the local demo PostgreSQL (cluster `demo`, data kept between runs; or the
+# cluster named by $1, --fresh as $2 to recreate it) or use the server given in DATABASE_URL /
+# ConnectionStrings__Participation, export its connection string as
+# ConnectionStrings__Participation (and ASPNETCORE_ENVIRONMENT, Development unless set), build the demo seed (the API
+# with it), migrate and seed the demo city. Call it in the script's own shell, not a subshell: it exports.
+start_demo_database() {
+  say "starting PostgreSQL"
+  export ConnectionStrings__Participation
+  ConnectionStrings__Participation=$("$ROOT/.ci/pg.sh" start "${1:-demo}" ${2:+"$2"})
+  export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+
+  say "building, migrating and seeding the demo city"
+  (cd "$ROOT" && dotnet build api/Participation.DemoSeed --verbosity quiet -nologo -clp:ErrorsOnly) # builds the API too
+  (cd "$ROOT" && dotnet run --project api/Participation.DemoSeed --no-build)
+}

@@ -33,15 +33,8 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-say "starting PostgreSQL"
-export ConnectionStrings__Participation
-ConnectionStrings__Participation=$("$ROOT/.ci/pg.sh" start demo)
-export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export Email__PickupDirectory="$MAIL_DIR" Email__AppBaseUrl="http://localhost:$WEB_PORT"
-
-say "building, migrating and seeding the demo city"
-dotnet build api/Participation.DemoSeed --verbosity quiet -nologo -clp:ErrorsOnly # builds the API too
-dotnet run --project api/Participation.DemoSeed --no-build
+start_demo_database
 
 say "starting the API on http://localhost:$API_PORT"
 setsid dotnet run --project api/Participation.Api --no-build --no-launch-profile --urls "http://localhost:$API_PORT" > "$ROOT/.local/api.log" 2>&1 &

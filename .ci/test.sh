@@ -7,7 +7,10 @@
 #      (ESLint) and formatting (Prettier)
 #   4. browser end-to-end (Playwright in Debian's Chromium against the real API and database), then the first load's
 #      budget over that production build (web-client/scripts/bundle-budget.mjs)
-#   5. sample integrations: the SDK packages built (`make sdk`), then a Node and a .NET program using them against the
+#   5. `make run-cluster` in the browser: .ci/run-cluster.sh --check starts two API instances behind nginx serving the
+#      built web app on a throwaway database with the demo city (ports of its own), runs web-client/e2e/cluster/ through
+#      nginx, and stops everything, also on failure
+#   6. sample integrations: the SDK packages built (`make sdk`), then a Node and a .NET program using them against the
 #      running API (.ci/samples.sh)
 # Every stage runs even when an earlier one failed; the totals are always printed, and the exit code is 1 when
 # anything failed. With DATABASE_URL or ConnectionStrings__Participation set, that server is used instead of a
@@ -18,11 +21,11 @@ cd "$ROOT"
 logs="$ROOT/.local/test-logs"; rm -rf "$logs"; mkdir -p "$logs"
 
 # A log without colour codes; the sum of the numbers in the parts of stdin matching a pattern (0 when none).
-strip() { sed 's/\x1b\[[0-9;]*m//g' "$1" 2>/dev/null || true; }
+strip() { sed 's/\x1b\[[0-9;]*m//g' "$@" 2>/dev/null || true; }
 sum() { { grep -oE "$1" || true; } | { grep -oE '[0-9]+' || true; } | awk '{s+=$1} END {print s+0}'; }
 
 declare -A passed failed
-stages=(dotnet contract vitest e2e samples)
+stages=(dotnet contract vitest e2e cluster samples)
 for s in "${stages[@]}"; do passed[$s]=0; failed[$s]=0; done
 broken=()   # stages (or checks) that failed without a failing test to show for it
 
@@ -32,13 +35,21 @@ stage_failed() {
   [ "${failed[$stage]}" -gt 0 ] || broken+=("$label")
 }
 
+# The counts of a Playwright run (stage $1, its log $logs/$1.log, $2 1 when it passed); a failed run counts at least once.
+playwright_counts() {
+  local stage=$1 ok=$2 label=$3
+  passed[$stage]=$(strip "$logs/$stage.log" | sum '^ *[0-9]+ passed')
+  failed[$stage]=$(strip "$logs/$stage.log" | sum '^ *[0-9]+ (failed|interrupted)')
+  [ "$ok" -eq 1 ] || stage_failed "$stage" "$label (see ${logs#"$ROOT/"}/$stage.log)"
+}
+
 # The failed tests by name with the first line of their error (a CI log often shows only the end of the output).
 failures() {
   {
     strip "$logs/dotnet.log" | grep -A2 -E '^ +Failed [A-Za-z_]' | grep -vE '^ +Error Message:|^--$' || true
     strip "$logs/vitest.log" | grep -E '^ *(FAIL|×) ' || true
     # Each failed browser test with its error, the locator it waited for and the spec line it stopped at.
-    strip "$logs/e2e.log" | awk '/^ +[0-9]+\) \[/ { print; n = 6; next }
+    strip "$logs/e2e.log" "$logs/cluster.log" | awk '/^ +[0-9]+\) \[/ { print; n = 6; next }
       n > 0 && /Error:|Locator:|Expected|Received|at .*\.spec\.ts:[0-9]+/ { print "  " $0; n--; if ($0 ~ /at .*\.spec\.ts/) n = 0 }' || true
     strip "$logs/contract.log" | grep -E '^not ok ' || true
     strip "$logs/samples.log" | grep -E '^  [a-z]+ sample failed' || true
@@ -50,7 +61,8 @@ report() {
   local total_passed=0 total_failed=${#broken[@]}
   for s in "${stages[@]}"; do total_passed=$((total_passed + passed[$s])); total_failed=$((total_failed + failed[$s])); done
   echo
-  echo "dotnet ${passed[dotnet]} · contract ${passed[contract]} · vitest ${passed[vitest]} · e2e ${passed[e2e]} · samples ${passed[samples]}"
+  echo "dotnet ${passed[dotnet]} · contract ${passed[contract]} · vitest ${passed[vitest]} · e2e ${passed[e2e]} · cluster ${passed[cluster]} ·" \
+    "samples ${passed[samples]}"
   echo "tests: $total_passed passed, $total_failed failed"
   if [ "$total_failed" -gt 0 ]; then
     for s in "${stages[@]}"; do [ "${failed[$s]}" -eq 0 ] || echo "  $s: ${failed[$s]} failed (log: ${logs#"$ROOT/"}/$s.log)"; done
@@ -73,6 +85,7 @@ trap finish EXIT
 ensure_dotnet_deps
 ensure_node_deps
 ensure_chromium
+ensure_systemd_analyze
 
 say "starting a throwaway PostgreSQL cluster"
 # Throwaway data: commits are not flushed to disk (fsync, synchronous_commit and full-page writes off), which the
@@ -129,9 +142,7 @@ if E2E_DATABASE_URL=$("$ROOT/.ci/pg.sh" createdb test participation_e2e --fresh)
   MAIL_DIR="$ROOT/.local/e2e-mail"; rm -rf "$MAIL_DIR"; mkdir -p "$MAIL_DIR"
   (cd web-client && NO_COLOR=1 E2E_DATABASE_URL="$E2E_DATABASE_URL" MAIL_DIR="$MAIL_DIR" npx playwright test 2>&1) | tee "$logs/e2e.log" \
     && e2e_ok=1 || e2e_ok=0
-  passed[e2e]=$(strip "$logs/e2e.log" | sum '^ *[0-9]+ passed')
-  failed[e2e]=$(strip "$logs/e2e.log" | sum '^ *[0-9]+ (failed|interrupted)')
-  [ "$e2e_ok" -eq 1 ] || stage_failed e2e "browser end-to-end tests (see ${logs#"$ROOT/"}/e2e.log)"
+  playwright_counts e2e "$e2e_ok" "browser end-to-end tests"
 else
   broken+=("creating the end-to-end database (browser tests not run)")
 fi
@@ -139,6 +150,16 @@ fi
 say "first load: the home page's JavaScript, gzipped, against its budget (the build the browser tests served)"
 (cd web-client && { [ -f dist/.vite/manifest.json ] || npx vite build --logLevel warn; } && node scripts/bundle-budget.mjs) 2>&1 \
   | tee "$logs/budget.log" || broken+=("bundle budget: the home page's first load is over its budget (see ${logs#"$ROOT/"}/budget.log)")
+
+say "make run-cluster in the browser: two API instances behind nginx, a throwaway demo database (.ci/run-cluster.sh --check)"
+if CLUSTER_DATABASE_URL=$("$ROOT/.ci/pg.sh" createdb test participation_cluster --fresh); then
+  ConnectionStrings__Participation="$CLUSTER_DATABASE_URL" SKIP_DEPS=1 WEB_BUILT=1 "$ROOT/.ci/run-cluster.sh" --check \
+    bash -c 'cd web-client && NO_COLOR=1 npx playwright test -c playwright.cluster.config.ts' 2>&1 | tee "$logs/cluster.log" \
+    && cluster_ok=1 || cluster_ok=0
+  playwright_counts cluster "$cluster_ok" "make run-cluster in the browser"
+else
+  broken+=("creating the run-cluster check's database (its browser test not run)")
+fi
 
 say "sample integrations: the SDK packages against the running API"
 "$ROOT/.ci/samples.sh" 2>&1 | tee "$logs/samples.log" && samples_ok=1 || samples_ok=0

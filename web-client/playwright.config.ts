@@ -1,6 +1,7 @@
 import { isAbsolute } from 'node:path';
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
 import { apiArgs, apiProject } from './e2e/support/api-process';
+import { browserConfig } from './e2e/support/browser-config';
 import { geocoderUrl } from './e2e/support/geocoder';
 
 /**
@@ -30,41 +31,11 @@ const tilesUrl = `http://127.0.0.1:${tilesPort}`;
 const tileUrl = `${tilesUrl}/{z}/{x}/{y}.png`;
 
 export default defineConfig({
+  ...browserConfig(appUrl),
   testDir: './e2e',
+  // e2e/cluster/: against `make run-cluster`'s nginx and two API instances (playwright.cluster.config.ts).
+  testIgnore: 'cluster/**',
   globalSetup: './e2e/support/global-setup.ts',
-  fullyParallel: false,
-  workers: 1,
-  retries: 0,
-  timeout: 90_000,
-  expect: { timeout: 10_000 },
-  reporter: 'list',
-  forbidOnly: !!process.env.CI,
-  use: {
-    baseURL: appUrl,
-    headless: true,
-    trace: 'retain-on-failure',
-    locale: 'fr-BE',
-  },
-  projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-sync',
-          ],
-        },
-      },
-    },
-  ],
   webServer: [
     {
       command: ['dotnet', ...apiArgs, '--urls', apiUrl].join(' '),

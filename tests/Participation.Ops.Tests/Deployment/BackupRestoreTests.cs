@@ -59,7 +59,8 @@ public sealed class BackupRestoreTests
         string backup;
         await using (var api = await ApiProcess.StartAsync(database, "deploy-backup-source", Settings(storage)))
         {
-            var client = await SignInAsync(api);
+            await api.SignInAsync(Email, Password);
+            var client = api.Client;
             var department = await CreatedIdAsync(
                 await client.PostAsJsonAsync("/api/v1/departments", new { name = new { fr = "Voirie" } })
             );
@@ -112,7 +113,8 @@ public sealed class BackupRestoreTests
 
         await using (var copy = await ApiProcess.StartAsync(restored, "deploy-backup-restored", Settings(restoredStorage)))
         {
-            var client = await SignInAsync(copy); // the admin's account and password hash came back
+            await copy.SignInAsync(Email, Password); // the admin's account and password hash came back
+            var client = copy.Client;
             var read = await client.GetFromJsonAsync<JsonObject>($"/api/v1/projects/{project}");
             Assert.Equal(title, read!["title"]!["fr"]!.GetValue<string>());
             Assert.Equal(Png, await ImageAsync(client, project)); // the file came back under the key the row names
@@ -149,16 +151,6 @@ public sealed class BackupRestoreTests
     private static string DeployScript(string name) => Path.Combine(Repo.Root, "deploy", name);
 
     private static Dictionary<string, string?> Settings(string storage) => new() { ["Storage__Root"] = storage };
-
-    private static async Task<HttpClient> SignInAsync(ApiProcess api)
-    {
-        var login = await api.Client.PostAsJsonAsync("/api/v1/auth/login", new { email = Email, password = Password });
-        Assert.True(login.StatusCode == HttpStatusCode.OK, await login.Content.ReadAsStringAsync());
-        var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        var client = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 
     private static async Task<Guid> CreatedIdAsync(HttpResponseMessage response)
     {

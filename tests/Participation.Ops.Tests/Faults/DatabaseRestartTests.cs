@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
@@ -28,19 +27,7 @@ public sealed class DatabaseRestartTests
         await using var api = await ApiProcess.StartAsync(database, "restart");
         try
         {
-            await ApiProcess.RunCommandAsync(
-                database,
-                "create-admin",
-                "--email",
-                Email,
-                "--first-name",
-                "Ada",
-                "--last-name",
-                "Redémarrage",
-                "--password",
-                Password
-            );
-            api.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await api.LoginAsync(Email, Password));
+            await api.SignInAsNewAdminAsync(Email, Password, lastName: "Redémarrage");
 
             var acknowledged = new ConcurrentBag<Guid>();
             var statuses = new ConcurrentDictionary<int, int>();

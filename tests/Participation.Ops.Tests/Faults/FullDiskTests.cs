@@ -37,19 +37,7 @@ public sealed class FullDiskTests
             new Dictionary<string, string?> { ["Storage__Root"] = uploads },
             prefix: prefix
         );
-        await ApiProcess.RunCommandAsync(
-            database,
-            "create-admin",
-            "--email",
-            Email,
-            "--first-name",
-            "Ada",
-            "--last-name",
-            "Plein",
-            "--password",
-            Password
-        );
-        api.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await api.LoginAsync(Email, Password));
+        await api.SignInAsNewAdminAsync(Email, Password, lastName: "Plein");
 
         // The store as the API sees it: through its process's root, inside its mount namespace.
         var store = $"/proc/{api.Pid}/root{uploads}";

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -17,13 +18,17 @@ public sealed class ApiProcess : IAsyncDisposable
 
     private readonly Process _process;
 
-    private ApiProcess(Process process, Uri baseAddress, string logPath)
+    private ApiProcess(Process process, string connectionString, Uri baseAddress, string logPath)
     {
         _process = process;
+        ConnectionString = connectionString;
         BaseAddress = baseAddress;
         LogPath = logPath;
         Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
+
+    /// <summary>The database this instance serves (its <c>ConnectionStrings__Participation</c>).</summary>
+    public string ConnectionString { get; }
 
     public Uri BaseAddress { get; }
 
@@ -111,7 +116,7 @@ public sealed class ApiProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var api = new ApiProcess(process, baseAddress, logPath);
+        var api = new ApiProcess(process, connectionString, baseAddress, logPath);
         await api.WaitReadyAsync();
         return api;
     }
@@ -145,13 +150,39 @@ public sealed class ApiProcess : IAsyncDisposable
         return await output;
     }
 
-    /// <summary>Signs in through this instance; returns the access token.</summary>
+    /// <summary>Signs in through this instance; returns the access token (fails with the API's answer unless 200).</summary>
     public async Task<string> LoginAsync(string email, string password)
     {
         using var response = await Client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
-        response.EnsureSuccessStatusCode();
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new HttpRequestException($"login as {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return body.GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>Signs in through this instance: <see cref="Client"/> sends the access token from now on.</summary>
+    public async Task SignInAsync(string email, string password) =>
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await LoginAsync(email, password));
+
+    /// <summary>
+    /// Makes an admin with the operator command (<c>create-admin</c>, first name Ada) on this instance's database, then
+    /// signs in as them (<see cref="SignInAsync"/>).
+    /// </summary>
+    public async Task SignInAsNewAdminAsync(string email, string password, string lastName)
+    {
+        await RunCommandAsync(
+            ConnectionString,
+            "create-admin",
+            "--email",
+            email,
+            "--first-name",
+            "Ada",
+            "--last-name",
+            lastName,
+            "--password",
+            password
+        );
+        await SignInAsync(email, password);
     }
 
     /// <summary>

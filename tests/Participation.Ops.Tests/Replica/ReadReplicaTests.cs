@@ -29,15 +29,7 @@ public sealed class ReadReplicaTests(ReadReplicaTests.Primary primary) : IClassF
         try
         {
             var database = await LocalCluster.CreateDatabaseAsync(primary.Server, "participation_ops_replica");
-            await using var api = await ApiProcess.StartAsync(
-                database,
-                "replica",
-                new Dictionary<string, string?>
-                {
-                    ["Database__ReplicaHosts"] = standby.Endpoint,
-                    ["Database__ReplicaMaxLagSeconds"] = "600",
-                }
-            );
+            await using var api = await StartApiAsync(database, "replica", standby, maxLagSeconds: "600");
             var city = await ReplicaCity.CreateAsync(api, database);
             await standby.WaitCaughtUpAsync();
 
@@ -104,16 +96,7 @@ public sealed class ReadReplicaTests(ReadReplicaTests.Primary primary) : IClassF
         try
         {
             var database = await LocalCluster.CreateDatabaseAsync(primary.Server, "participation_ops_replica_lag");
-            await using var api = await ApiProcess.StartAsync(
-                database,
-                "replica-lag",
-                new Dictionary<string, string?>
-                {
-                    ["Database__ReplicaHosts"] = standby.Endpoint,
-                    ["Database__ReplicaMaxLagSeconds"] = "1",
-                    ["Database__ReplicaPollMilliseconds"] = "100",
-                }
-            );
+            await using var api = await StartApiAsync(database, "replica-lag", standby, maxLagSeconds: "1", pollMilliseconds: "100");
             var city = await ReplicaCity.CreateAsync(api, database);
             await standby.WaitCaughtUpAsync();
             await standby.PauseReplayAsync();
@@ -142,5 +125,27 @@ public sealed class ReadReplicaTests(ReadReplicaTests.Primary primary) : IClassF
         {
             await standby.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// The API on <paramref name="database"/> reading from <paramref name="standby"/> while it lags at most
+    /// <paramref name="maxLagSeconds"/> (its lag checked every <paramref name="pollMilliseconds"/>, when given).
+    /// </summary>
+    private static Task<ApiProcess> StartApiAsync(
+        string database,
+        string name,
+        Standby standby,
+        string maxLagSeconds,
+        string? pollMilliseconds = null
+    )
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database__ReplicaHosts"] = standby.Endpoint,
+            ["Database__ReplicaMaxLagSeconds"] = maxLagSeconds,
+        };
+        if (pollMilliseconds is not null)
+            settings["Database__ReplicaPollMilliseconds"] = pollMilliseconds;
+        return ApiProcess.StartAsync(database, name, settings);
     }
 }
