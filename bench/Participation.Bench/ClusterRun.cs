@@ -44,7 +44,9 @@ public static class ClusterRun
             await one.ClosedAsync(sc.Real, 64, 0, warmup);
             await two.ClosedAsync(sc.Real, 64, 0, warmup);
             var a = await one.ClosedAsync(sc.Real, workers, warmup, seconds);
-            Console.WriteLine($"[cluster]   one instance      {a.Rps, 8:0} req/s  p50 {a.P50 / 1000.0:0.0} ms  p99 {a.P99 / 1000.0:0.0} ms");
+            Console.WriteLine(
+                $"[cluster]   one instance      {a.Rps, 8:0} req/s  p50 {a.P50 / 1000.0:0.0} ms  p99 {a.P99 / 1000.0:0.0} ms"
+            );
             var before = await CommitsAsync(standby);
             var b = await two.ClosedAsync(sc.Real, workers * 2, warmup, seconds);
             var onStandby = await CommitsAsync(standby) - before;
@@ -66,7 +68,9 @@ public static class ClusterRun
                 + "the load client. The scaling factor is the cluster's throughput over the single instance's."
         );
         md.AppendLine();
-        md.AppendLine("| scenario | one instance RPS | p50 / p99 | two instances + standby RPS | p50 / p99 | scaling | standby transactions |");
+        md.AppendLine(
+            "| scenario | one instance RPS | p50 / p99 | two instances + standby RPS | p50 / p99 | scaling | standby transactions |"
+        );
         md.AppendLine("|---|--:|--:|--:|--:|--:|--:|");
         foreach (var (name, a, b, tx) in rows)
             md.AppendLine(
@@ -74,8 +78,7 @@ public static class ClusterRun
                     + $"{b.P50 / 1000.0:0.0} / {b.P99 / 1000.0:0.0} | {(a.Rps > 0 ? b.Rps / a.Rps : 0):0.00}× | {tx:N0} |"
             );
         var errors = rows.Sum(r => r.Single.Errors + r.Cluster.Errors);
-        md.AppendLine()
-            .AppendLine(errors == 0 ? "Every request answered 2xx." : $"**{errors} requests failed** (see cluster.json).");
+        md.AppendLine().AppendLine(errors == 0 ? "Every request answered 2xx." : $"**{errors} requests failed** (see cluster.json).");
         var outDir = o.Require("out");
         Directory.CreateDirectory(outDir);
         await File.WriteAllTextAsync(Path.Combine(outDir, "cluster.md"), md.ToString());
