@@ -55,13 +55,12 @@ public sealed class RateLimitStore(NpgsqlDataSource db, ILogger<RateLimitStore> 
                 new CommandDefinition(HitSql, new { Key = key, Seconds = window.TotalSeconds }, cancellationToken: ct)
             );
             var allowed = row.Hits <= permits;
+            // A hit that waited on the row while a later-started statement opened the window would see more than a
+            // window left (its own statement time is earlier): never more than the window.
+            var left = Math.Clamp(row.SecondsLeft, 0, window.TotalSeconds);
             if (!allowed)
                 Rejections.Add(1, new KeyValuePair<string, object?>("policy", key.Split(':', 2)[0]));
-            return new Outcome(
-                allowed,
-                TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(row.SecondsLeft))),
-                TimeSpan.FromSeconds(Math.Max(0, row.SecondsLeft))
-            );
+            return new Outcome(allowed, TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(left))), TimeSpan.FromSeconds(left));
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException && !ct.IsCancellationRequested)
         {
