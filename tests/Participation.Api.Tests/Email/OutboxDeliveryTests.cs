@@ -48,13 +48,13 @@ public sealed class OutboxDeliveryTests(ApiFactory api) : ApiTest(api)
             );
     }
 
-    private async Task WaitUntilAsync(Func<Task<bool>> done, int seconds = 30)
+    private async Task WaitUntilAsync(Func<Task<bool>> done, int seconds = 30, Func<string>? onTimeout = null)
     {
         var until = DateTime.UtcNow.AddSeconds(seconds);
         while (!await done())
         {
             if (DateTime.UtcNow > until)
-                throw new TimeoutException("condition not reached");
+                throw new TimeoutException("condition not reached" + (onTimeout is null ? "" : ": " + onTimeout()));
             await Task.Delay(100);
         }
     }
@@ -120,12 +120,25 @@ public sealed class OutboxDeliveryTests(ApiFactory api) : ApiTest(api)
         await using var sending = new SendingApiFactory(closedPort, Api.ConnectionString, maxAttempts: 2);
         _ = sending.Services;
 
-        await WaitUntilAsync(async () => await Api.ScalarAsync<int>("SELECT attempts FROM email_outbox") >= 1);
-        await WaitUntilAsync(async () => await Api.ScalarAsync<bool>("SELECT locked_until IS NULL FROM email_outbox"));
-        var row = await (await Api.OpenAsync()).QuerySingleAsync<(string Status, bool Later, bool HasError)>(
-            "SELECT status, next_attempt_at > now(), last_error IS NOT NULL FROM email_outbox"
+        // After the first attempt, queued again for later with its error: seen in one read (the retry comes 5 s later,
+        // and on a loaded machine two separate reads could straddle it).
+        var seen = new List<string>();
+        await WaitUntilAsync(
+            async () =>
+            {
+                var state = await Api.ScalarAsync<string>(
+                    """
+                    SELECT attempts || ' ' || status || ' locked:' || (locked_until IS NOT NULL) || ' later:' || (next_attempt_at > now())
+                           || ' error:' || (last_error IS NOT NULL)
+                      FROM email_outbox
+                    """
+                );
+                if (seen.Count == 0 || seen[^1] != state)
+                    seen.Add(state);
+                return state == "1 queued locked:false later:true error:true";
+            },
+            onTimeout: () => string.Join(" → ", seen)
         );
-        Assert.Equal(("queued", true, true), row);
 
         await Api.ScalarAsync<int>("UPDATE email_outbox SET next_attempt_at = now() RETURNING 1");
         await WaitUntilAsync(async () => await Api.ScalarAsync<string>("SELECT status FROM email_outbox") == "failed");
