@@ -15,17 +15,18 @@
 #      then two behind nginx (.ci/cluster.sh) reading the public lists from the standby; the real endpoints on each,
 #      and the scaling factor (cluster.md and cluster.json)
 # BENCH_QUICK=1: small data set and 3 s runs, for development. BENCH_SECONDS, BENCH_WARMUP, BENCH_CONNECTIONS and
-# BENCH_ONLY (a scenario name fragment) tune the runs. BENCH_PART=hot, cluster or reporting runs one part only.
+# BENCH_ONLY (a scenario name fragment) tune the runs; BENCH_KEEP=1 keeps the cluster of the previous run (no reseeding). BENCH_PART=hot, cluster or reporting runs one part only.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 quick=()
 out="$ROOT/bench/results"
 if [ -n "${BENCH_QUICK:-}" ] && [ "${BENCH_QUICK}" != 0 ]; then quick=(--quick); out="$ROOT/bench/results/quick"; fi
-# The whole data set (about 1.5 GB with indexes in full mode) fits in shared_buffers: reads never wait on the disk.
+# The whole data set (about 3.5 GB with indexes in full mode, with the million-idea project) fits in shared_buffers:
+# reads never wait on the disk.
 # Checkpoints spread out so the seeding's bulk writes do not trigger them every few seconds. Durability is the default
 # (fsync, synchronous_commit on): a write is acknowledged after its commit is flushed, as in production.
-export PG_OPTIONS=${BENCH_PG_OPTIONS:-"-c shared_buffers=2GB -c effective_cache_size=8GB -c work_mem=16MB -c maintenance_work_mem=512MB -c max_wal_size=8GB -c checkpoint_timeout=30min -c random_page_cost=1.1 -c jit=off -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on"}
+export PG_OPTIONS=${BENCH_PG_OPTIONS:-"-c shared_buffers=4GB -c effective_cache_size=12GB -c work_mem=16MB -c maintenance_work_mem=512MB -c max_wal_size=8GB -c checkpoint_timeout=30min -c random_page_cost=1.1 -c jit=off -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on"}
 
 api_pid=""
 cluster_pids=()
@@ -48,7 +49,9 @@ api_dll="$ROOT/bench/Participation.Bench.Host/bin/Release/net10.0/Participation.
 bench_dll="$ROOT/bench/Participation.Bench/bin/Release/net10.0/Participation.Bench.dll"
 
 say "starting a throwaway PostgreSQL cluster (bench): $PG_OPTIONS"
-server=$("$ROOT/.ci/pg.sh" start bench --fresh)
+fresh=(--fresh)
+[ "${BENCH_KEEP:-0}" != 0 ] && fresh=() # the data set seeded by an earlier run stays (the seeder finds it and does nothing)
+server=$("$ROOT/.ci/pg.sh" start bench "${fresh[@]}")
 key="bench-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 mkdir -p "$ROOT/.local"
 
