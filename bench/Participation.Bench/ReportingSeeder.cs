@@ -147,8 +147,9 @@ public static class ReportingSeeder
             db,
             $"{s.Ideas:N0} ideas",
             """
-            INSERT INTO ideas (id, project_id, phase_id, author_id, title, body, status, created_at, updated_at)
-            SELECT md5('report:idea:' || p || ':' || k)::uuid, md5('report:project:' || p)::uuid,
+            -- Slugs given (unique by k in each project): the default-slug trigger would scan the project's slugs per row.
+            INSERT INTO ideas (id, slug, project_id, phase_id, author_id, title, body, status, created_at, updated_at)
+            SELECT md5('report:idea:' || p || ':' || k)::uuid, 'idea-' || k, md5('report:project:' || p)::uuid,
                    md5('report:phase:' || p || ':ideation')::uuid, md5('report:user:' || ((p::bigint * @N + k) * 31 % @U))::uuid,
                    'Idea ' || k || ' of project ' || p,
                    '<p>Residents ask for '

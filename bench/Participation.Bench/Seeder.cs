@@ -123,9 +123,11 @@ public static class Seeder
                 db,
                 $"{n:N0} ideas in {key}",
                 """
-                INSERT INTO ideas (id, project_id, phase_id, author_id, title, body, latitude, longitude, location_label, status,
-                                   created_at, updated_at, cost)
-                SELECT md5('bench:idea:' || @Key || ':' || k)::uuid, md5('bench:project:' || @Key)::uuid,
+                -- The slug is given (unique by k): the default-slug trigger, for single rows written by SQL, would look for a
+                -- free one among all the project's slugs for each row.
+                INSERT INTO ideas (id, slug, project_id, phase_id, author_id, title, body, latitude, longitude, location_label,
+                                   status, created_at, updated_at, cost)
+                SELECT md5('bench:idea:' || @Key || ':' || k)::uuid, 'idea-' || k, md5('bench:project:' || @Key)::uuid,
                        md5('bench:phase:' || @Key || ':ideation')::uuid,
                        md5('bench:user:' || (k * 31 % @U))::uuid,
                        'Idea ' || k || ': ' || (ARRAY['a safer crossing', 'more trees', 'a bike lane', 'a playground', 'a community garden',
