@@ -266,7 +266,7 @@ public static class Seeder
     }
 
     private static Task ExecAsync(NpgsqlConnection db, string? label, string sql, params (string Name, object Value)[] args) =>
-        SeedSql.ExecAsync(db, "seed", Anchor, label, sql, 600, args);
+        SeedSql.ExecAsync(db, "seed", Anchor, label, sql, 3600, args);
 
     private static Task ExecAsync(NpgsqlConnection db, string? label, string sql, int timeout, params (string Name, object Value)[] args) =>
         SeedSql.ExecAsync(db, "seed", Anchor, label, sql, timeout, args);
