@@ -200,9 +200,7 @@ public static class ListIdeas
                 var where =
                     string.Concat(Fragments.Where(f => key.Item2.HasFlag(f.Flag)).Select(f => "\n                       AND " + f.Sql))
                     + (key.Item2.HasFlag(Conditions.After) ? "\n                       AND " + after : "");
-                return GenericPlan.Wrap(
-                    string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, sortKey, after, order, outer, where)
-                );
+                return string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, sortKey, after, order, outer, where);
             });
 
         internal sealed class Row
