@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Dapper;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Tests.Infrastructure;
 using Participation.Tests.Shared;
