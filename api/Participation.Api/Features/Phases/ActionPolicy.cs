@@ -25,7 +25,9 @@ public static class ActionPolicy
         public PhaseSettings? Settings { get; init; }
     }
 
-    internal const string Sql = $"""
+    // The policy's row for a project (@ProjectId) and a phase (@PhaseId, else the current one). ForIdeaSql is the same row
+    // for the project of idea @IdeaId and its current phase: both are composed from these parts, not patched.
+    private const string Columns = $"""
         SELECT p.status, {ProjectStaff.IsStaffOf} AS staff,
                ph.id AS phase_id, ph.method, ph.settings::text AS settings, ph.starts_at, ph.ends_at,
                ph.id IS NOT NULL AND ph.starts_at <= now() AND (ph.ends_at IS NULL OR ph.ends_at > now()) AS active,
@@ -38,12 +40,22 @@ public static class ActionPolicy
           LEFT JOIN LATERAL (
                 SELECT * FROM phases x
                  WHERE x.project_id = p.id
-                   AND ((@PhaseId::uuid IS NULL AND x.starts_at <= now() AND (x.ends_at IS NULL OR x.ends_at > now())) OR x.id = @PhaseId)
+        """;
+
+    private const string Current = "x.starts_at <= now() AND (x.ends_at IS NULL OR x.ends_at > now())";
+
+    private const string Joins = """
+
                  LIMIT 1) ph ON true
           LEFT JOIN users u ON u.id = @ActorId
           LEFT JOIN phase_participants pp ON pp.phase_id = ph.id AND pp.user_id = u.id
-         WHERE p.id = @ProjectId;
         """;
+
+    internal const string Sql =
+        Columns
+        + $"\n                   AND ((@PhaseId::uuid IS NULL AND {Current}) OR x.id = @PhaseId)"
+        + Joins
+        + " WHERE p.id = @ProjectId;";
 
     private sealed record Row(
         string Status,
@@ -91,13 +103,8 @@ public static class ActionPolicy
 
     /// <summary><see cref="Sql"/> for the current phase of the project of idea <c>@IdeaId</c>, sent in the same round trip as
     /// the idea's own statement and read by <see cref="ReadCurrentAsync"/>.</summary>
-    internal static readonly string ForIdeaSql = Sql.Replace(
-            "((@PhaseId::uuid IS NULL AND x.starts_at",
-            "((x.starts_at",
-            StringComparison.Ordinal
-        )
-        .Replace(") OR x.id = @PhaseId)", "))", StringComparison.Ordinal)
-        .Replace("WHERE p.id = @ProjectId;", "WHERE p.id = (SELECT project_id FROM ideas WHERE id = @IdeaId);", StringComparison.Ordinal);
+    internal const string ForIdeaSql =
+        Columns + $"\n                   AND {Current}" + Joins + " WHERE p.id = (SELECT project_id FROM ideas WHERE id = @IdeaId);";
 
     /// <summary>Reads the row of <see cref="ForIdeaSql"/> (<paramref name="projectId"/>: the idea's) and decides as
     /// <see cref="DecideAsync"/> does for the current phase.</summary>

@@ -15,7 +15,7 @@ public sealed class ActionPolicyForIdeaTests
             StringComparison.Ordinal
         );
         Assert.Contains(
-            "AND ((x.starts_at <= now() AND (x.ends_at IS NULL OR x.ends_at > now())))",
+            "AND x.starts_at <= now() AND (x.ends_at IS NULL OR x.ends_at > now())",
             ActionPolicy.ForIdeaSql,
             StringComparison.Ordinal
         );
