@@ -134,7 +134,7 @@ public static class BaselineEndpoints
             return Results.NotFound();
         var policy = await connection.QuerySingleOrDefaultAsync<PolicyRow>(
             new CommandDefinition(
-                ActionPolicy.Sql,
+                ActionPolicy.CurrentSql,
                 new
                 {
                     ActorId = actor,

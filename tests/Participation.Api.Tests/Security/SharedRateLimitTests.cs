@@ -39,6 +39,32 @@ public sealed class SharedRateLimitTests(SharedRateLimitApiFactory api) : IClass
     }
 
     [Fact]
+    public async Task Hits_on_several_keys_sent_together_are_counted_per_key()
+    {
+        var keys = Enumerable.Range(0, 3).Select(i => $"test:several{i}:{Guid.NewGuid():N}").ToArray();
+
+        var outcomes = await Task.WhenAll(
+            Enumerable
+                .Range(0, 60)
+                .Select(i =>
+                    Task.Run(async () =>
+                        (Key: keys[i % 3], Outcome: await Store.HitAsync(keys[i % 3], 7, TimeSpan.FromMinutes(10), default))
+                    )
+                )
+        );
+
+        await using var connection = new NpgsqlConnection(api.ConnectionString);
+        foreach (var key in keys)
+        {
+            Assert.Equal(7, outcomes.Count(o => o.Key == key && o.Outcome.Allowed));
+            Assert.Equal(
+                20,
+                await connection.ExecuteScalarAsync<int>("SELECT hits FROM rate_limit_counters WHERE key = @key", new { key })
+            );
+        }
+    }
+
+    [Fact]
     public async Task Parallel_logins_from_one_IP_get_exactly_the_permitted_number_through()
     {
         var client = api.CreateClient();

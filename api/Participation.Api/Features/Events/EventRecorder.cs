@@ -83,6 +83,24 @@ public sealed class EventRecorder(IEnumerable<IEventProjection> projections)
         RETURNING position, tx_id::text::bigint AS tx_id, occurred_at, project_id, department_id;
         """;
 
+    // A typed parameter object (not DynamicParameters, whose values without a type make Npgsql infer one on every call):
+    // every write records an event, so this is on every write's path.
+    private sealed record Args(
+        string Type,
+        string ActorType,
+        Guid? ActorId,
+        Guid? ClientId,
+        string SubjectType,
+        string SubjectId,
+        Guid? ProjectId,
+        Guid? PhaseId,
+        Guid? DepartmentId,
+        string? Before,
+        string? After,
+        string Data,
+        bool Audited
+    );
+
     private sealed record Written(long Position, long TxId, DateTime OccurredAt, Guid? ProjectId, Guid? DepartmentId);
 
     private readonly IEventProjection[] _projections = projections.ToArray();
@@ -105,20 +123,21 @@ public sealed class EventRecorder(IEnumerable<IEventProjection> projections)
             ?? throw new ArgumentNullException(nameof(subjectId));
         // Serialised once: the text goes to the row, the element to the projections.
         var (beforeJson, afterJson, dataJson) = (Element(before), Element(after), Element(data) ?? EmptyObject);
-        var args = new DynamicParameters();
-        args.Add("Type", type.ToWire());
-        args.Add("ActorType", actor.Type.ToWire());
-        args.Add("ActorId", actor.Type == ActorType.Client ? null : actor.Id, DbType.Guid);
-        args.Add("ClientId", actor.Type == ActorType.Client ? actor.Id : null, DbType.Guid);
-        args.Add("SubjectType", kind.Subject.ToWire());
-        args.Add("SubjectId", id);
-        args.Add("ProjectId", scope.ProjectId, DbType.Guid);
-        args.Add("PhaseId", scope.PhaseId, DbType.Guid);
-        args.Add("DepartmentId", scope.DepartmentId, DbType.Guid);
-        args.Add("Before", beforeJson?.GetRawText());
-        args.Add("After", afterJson?.GetRawText());
-        args.Add("Data", dataJson.GetRawText());
-        args.Add("Audited", kind.Audited);
+        var args = new Args(
+            type.ToWire(),
+            actor.Type.ToWire(),
+            actor.Type == ActorType.Client ? null : actor.Id,
+            actor.Type == ActorType.Client ? actor.Id : null,
+            kind.Subject.ToWire(),
+            id,
+            scope.ProjectId,
+            scope.PhaseId,
+            scope.DepartmentId,
+            beforeJson?.GetRawText(),
+            afterJson?.GetRawText(),
+            dataJson.GetRawText(),
+            kind.Audited
+        );
         var written = await connection.QuerySingleAsync<Written>(new CommandDefinition(Sql, args, tx, cancellationToken: ct));
 
         var recorded = new RecordedEvent(

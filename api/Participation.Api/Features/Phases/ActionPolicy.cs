@@ -25,8 +25,8 @@ public static class ActionPolicy
         public PhaseSettings? Settings { get; init; }
     }
 
-    // The policy's row for a project (@ProjectId) and a phase (@PhaseId, else the current one). ForIdeaSql is the same row
-    // for the project of idea @IdeaId and its current phase: both are composed from these parts, not patched.
+    // The policy's row for a project (@ProjectId) and its current phase (CurrentSql) or a given one (PhaseSql, @PhaseId); ForIdeaSql
+    // is the same row for the project of idea @IdeaId and its current phase: all are composed from these parts, not patched.
     private const string Columns = $"""
         SELECT p.status, {ProjectStaff.IsStaffOf} AS staff,
                ph.id AS phase_id, ph.method, ph.settings::text AS settings, ph.starts_at, ph.ends_at,
@@ -51,11 +51,11 @@ public static class ActionPolicy
           LEFT JOIN phase_participants pp ON pp.phase_id = ph.id AND pp.user_id = u.id
         """;
 
-    internal const string Sql =
-        Columns
-        + $"\n                   AND ((@PhaseId::uuid IS NULL AND {Current}) OR x.id = @PhaseId)"
-        + Joins
-        + " WHERE p.id = @ProjectId;";
+    // One statement per case rather than "(@PhaseId IS NULL AND current) OR x.id = @PhaseId": PostgreSQL keeps a generic plan
+    // for each of these, while the combined form was planned anew on every call (its generic plan costed more).
+    internal const string CurrentSql = Columns + $"\n                   AND {Current}" + Joins + " WHERE p.id = @ProjectId;";
+
+    internal const string PhaseSql = Columns + "\n                   AND x.id = @PhaseId" + Joins + " WHERE p.id = @ProjectId;";
 
     private sealed record Row(
         string Status,
@@ -87,7 +87,7 @@ public static class ActionPolicy
     {
         var r = await connection.QuerySingleOrDefaultAsync<Row>(
             new CommandDefinition(
-                Sql,
+                phaseId is null ? CurrentSql : PhaseSql,
                 new
                 {
                     ActorId = actorId,
@@ -101,7 +101,7 @@ public static class ActionPolicy
         return Decide(r, projectId, phaseId);
     }
 
-    /// <summary><see cref="Sql"/> for the current phase of the project of idea <c>@IdeaId</c>, sent in the same round trip as
+    /// <summary><see cref="CurrentSql"/> for the project of idea <c>@IdeaId</c>, sent in the same round trip as
     /// the idea's own statement and read by <see cref="ReadCurrentAsync"/>.</summary>
     internal const string ForIdeaSql =
         Columns + $"\n                   AND {Current}" + Joins + " WHERE p.id = (SELECT project_id FROM ideas WHERE id = @IdeaId);";

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using Participation.Api.Infrastructure.Database;
 
 namespace Participation.Api.Infrastructure.Auth;
 
@@ -28,6 +29,24 @@ public sealed class RoleVersionCheck(NpgsqlDataSource db, IOptions<AuthOptions> 
     private volatile bool _listening;
 
     /// <summary>Whether the cache is in use (listening for changes); for tests and diagnostics.</summary>
+    // The versions asked for by the requests that arrive together, read in one statement.
+    private readonly StatementBatcher<Guid, int?> _reads = new(
+        async (ids, ct) =>
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            var found = (
+                await connection.QueryAsync<(Guid Id, int Version)>(
+                    new CommandDefinition(
+                        "SELECT id, role_version FROM users WHERE id = ANY(@Ids);",
+                        new { Ids = ids.ToArray() },
+                        cancellationToken: ct
+                    )
+                )
+            ).ToDictionary(r => r.Id, r => r.Version);
+            return ids.Select(id => found.TryGetValue(id, out var v) ? v : (int?)null).ToList();
+        }
+    );
+
     public bool Listening => _listening;
 
     public async Task<bool> IsCurrentAsync(Guid userId, int version, CancellationToken ct)
@@ -36,12 +55,7 @@ public sealed class RoleVersionCheck(NpgsqlDataSource db, IOptions<AuthOptions> 
         if (_listening && _versions.TryGetValue(userId, out var known) && now - known.At < _ttl)
             return known.Version == version;
         var generation = Interlocked.Read(ref _generation);
-        int? current;
-        await using (var command = db.CreateCommand("SELECT role_version FROM users WHERE id = $1"))
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = userId });
-            current = await command.ExecuteScalarAsync(ct) as int?;
-        }
+        var current = await _reads.SendAsync(userId, ct);
         if (
             current is { } value
             && _listening
@@ -130,6 +144,12 @@ public sealed class RoleVersionCheck(NpgsqlDataSource db, IOptions<AuthOptions> 
                 ForgetAll();
             }
         }
+    }
+
+    public override void Dispose()
+    {
+        _reads.Dispose();
+        base.Dispose();
     }
 
     private readonly record struct Entry(int Version, long At);

@@ -1,16 +1,18 @@
 using System.Diagnostics.Metrics;
 using System.Threading.RateLimiting;
+using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Jobs;
 
 namespace Participation.Api.Infrastructure.Security;
 
 /// <summary>
 /// Fixed-window counters in PostgreSQL (<c>rate_limit_counters</c>), shared by every API instance: a limit holds across a
-/// cluster, not once per instance. One statement per limited request. When the database does not answer, the request is
+/// cluster, not once per instance. One statement per limited request, or for all those that arrive together
+/// (<see cref="StatementBatcher{TItem,TResult}"/>). When the database does not answer, the request is
 /// let through (fail open: the limits protect the platform, they must not stop it), logged and counted in the
 /// <c>participation.rate_limit.store_failures</c> counter (meter <c>Participation.RateLimits</c>).
 /// </summary>
-public sealed class RateLimitStore(NpgsqlDataSource db, ILogger<RateLimitStore> logger)
+public sealed class RateLimitStore : IAsyncDisposable
 {
     public const string MeterName = "Participation.RateLimits";
 
@@ -24,36 +26,44 @@ public sealed class RateLimitStore(NpgsqlDataSource db, ILogger<RateLimitStore> 
         description: "Requests refused by a shared rate limit"
     );
 
-    // statement_timestamp(): one "now" for the whole statement. A key whose window ended starts a new one.
+    // The hits queued together, counted per key in one statement (statement_timestamp(): one "now" for all of them); a key
+    // whose window ended starts a new one. Keys in order, so that two instances' statements lock shared keys in the same
+    // order.
     private const string HitSql = """
         INSERT INTO rate_limit_counters AS c (key, hits, window_ends_at)
-        VALUES (@Key, 1, statement_timestamp() + make_interval(secs => @Seconds))
+        SELECT key, count(*)::int, statement_timestamp() + make_interval(secs => max(seconds))
+          FROM unnest(@Keys::text[], @Seconds::float8[]) AS r(key, seconds)
+         GROUP BY key ORDER BY key
         ON CONFLICT (key) DO UPDATE
-           SET hits = CASE WHEN c.window_ends_at > statement_timestamp() THEN c.hits + 1 ELSE 1 END,
+           SET hits = CASE WHEN c.window_ends_at > statement_timestamp() THEN c.hits + EXCLUDED.hits ELSE EXCLUDED.hits END,
                window_ends_at = CASE WHEN c.window_ends_at > statement_timestamp() THEN c.window_ends_at
                                      ELSE EXCLUDED.window_ends_at END
-        RETURNING hits, extract(epoch FROM window_ends_at - statement_timestamp())::float8 AS seconds_left;
+        RETURNING key, hits, extract(epoch FROM window_ends_at - statement_timestamp())::float8 AS seconds_left;
         """;
+
+    private readonly NpgsqlDataSource _db;
+    private readonly ILogger<RateLimitStore> _logger;
+    private readonly StatementBatcher<(string Key, double Seconds), Row> _hits;
+
+    public RateLimitStore(NpgsqlDataSource db, ILogger<RateLimitStore> logger)
+    {
+        _db = db;
+        _logger = logger;
+        _hits = new StatementBatcher<(string Key, double Seconds), Row>(SendAsync);
+    }
 
     /// <summary>The outcome of one hit: whether it is within the limit, the Retry-After (whole seconds, at least one) and
     /// exactly how long the window lasts.</summary>
     public readonly record struct Outcome(bool Allowed, TimeSpan RetryAfter, TimeSpan WindowLeft);
 
-    private sealed class Row
-    {
-        public int Hits { get; init; }
-        public double SecondsLeft { get; init; }
-    }
+    private sealed record Row(string Key, int Hits, double SecondsLeft);
 
     /// <summary>Counts one request against <paramref name="key"/> (<paramref name="permits"/> per window).</summary>
     public async Task<Outcome> HitAsync(string key, int permits, TimeSpan window, CancellationToken ct)
     {
         try
         {
-            await using var connection = await db.OpenConnectionAsync(ct);
-            var row = await connection.QuerySingleAsync<Row>(
-                new CommandDefinition(HitSql, new { Key = key, Seconds = window.TotalSeconds }, cancellationToken: ct)
-            );
+            var row = await _hits.SendAsync((key, window.TotalSeconds), ct);
             var allowed = row.Hits <= permits;
             // A hit that waited on the row while a later-started statement opened the window would see more than a
             // window left (its own statement time is earlier): never more than the window.
@@ -65,10 +75,38 @@ public sealed class RateLimitStore(NpgsqlDataSource db, ILogger<RateLimitStore> 
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException && !ct.IsCancellationRequested)
         {
             Failures.Add(1);
-            logger.LogWarning("Rate-limit store unavailable, request let through (fail open): {Error}", ex.Message);
+            _logger.LogWarning("Rate-limit store unavailable, request let through (fail open): {Error}", ex.Message);
             return new Outcome(true, TimeSpan.Zero, TimeSpan.Zero);
         }
     }
+
+    /// <summary>One statement for the queued hits; each hit gets its own number within its key's window, in queue order.</summary>
+    private async Task<IReadOnlyList<Row>> SendAsync(IReadOnlyList<(string Key, double Seconds)> hits, CancellationToken ct)
+    {
+        await using var connection = await _db.OpenConnectionAsync(ct);
+        var rows = (
+            await connection.QueryAsync<Row>(
+                new CommandDefinition(
+                    HitSql,
+                    new { Keys = hits.Select(h => h.Key).ToArray(), Seconds = hits.Select(h => h.Seconds).ToArray() },
+                    cancellationToken: ct
+                )
+            )
+        ).ToDictionary(r => r.Key, StringComparer.Ordinal);
+        var queued = hits.CountBy(h => h.Key, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var answers = new Row[hits.Count];
+        for (var i = 0; i < hits.Count; i++)
+        {
+            var row = rows[hits[i].Key];
+            var before = seen.GetValueOrDefault(hits[i].Key);
+            seen[hits[i].Key] = before + 1;
+            answers[i] = row with { Hits = row.Hits - queued[hits[i].Key] + before + 1 };
+        }
+        return answers;
+    }
+
+    public ValueTask DisposeAsync() => _hits.DisposeAsync();
 }
 
 /// <summary>
