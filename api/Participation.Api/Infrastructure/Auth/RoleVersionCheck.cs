@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
-using Participation.Api.Infrastructure.Database;
 
 namespace Participation.Api.Infrastructure.Auth;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using System.Threading.RateLimiting;
-using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Jobs;
 
 namespace Participation.Api.Infrastructure.Security;
