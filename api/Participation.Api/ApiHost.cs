@@ -108,6 +108,7 @@ public static class ApiHost
         app.UseInstanceName();
         app.UseRequestLanguage(); // outside the error handling, so that problems are written in the caller's language too
         app.UseProblemResponses();
+        app.UseCityRouting(); // inside the error handling: an unknown host is a problem+json 404
         app.UseHttpHardening();
         app.UseSwaggerUserInterface();
         app.UseUnmatchedRouteAnswers();

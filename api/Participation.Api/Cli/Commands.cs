@@ -108,7 +108,7 @@ public static class Commands
         }
         await services.GetRequiredService<Migrator>().MigrateAsync();
         var id = await GrantAdminAsync(
-            services.GetRequiredService<NpgsqlDataSource>(),
+            services.GetRequiredService<CityDb>(),
             services.GetRequiredService<RoleGrants>(),
             TextRules.NormalizeEmail(email),
             first.Trim(),
@@ -158,7 +158,7 @@ public static class Commands
     /// through <see cref="RoleGrants"/> like any other grant (audited, e-mailed, role version bumped).
     /// </summary>
     public static async Task<Guid> GrantAdminAsync(
-        NpgsqlDataSource db,
+        CityDb db,
         RoleGrants grants,
         string email,
         string first,

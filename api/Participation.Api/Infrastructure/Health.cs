@@ -18,7 +18,7 @@ public static class Health
         return app;
     }
 
-    private sealed class DatabaseCheck(NpgsqlDataSource db) : IHealthCheck
+    private sealed class DatabaseCheck(CityDb db) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
         {

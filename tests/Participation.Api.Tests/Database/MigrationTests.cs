@@ -55,7 +55,7 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task Create_admin_creates_a_confirmed_admin_and_is_idempotent()
     {
-        var db = Api.Services.GetService(typeof(NpgsqlDataSource)) as NpgsqlDataSource;
+        var db = Api.Services.GetService(typeof(CityDb)) as CityDb;
 
         var first = await Commands.GrantAdminAsync(db!, Grants, "mayor@example.org", "Marie", "Curie", "a long enough password");
         var second = await Commands.GrantAdminAsync(db!, Grants, "mayor@example.org", "Marie", "Curie", "a long enough password");
@@ -72,7 +72,7 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task Create_admin_records_the_grant_as_done_by_the_platform()
     {
-        var db = (NpgsqlDataSource)Api.Services.GetService(typeof(NpgsqlDataSource))!;
+        var db = (CityDb)Api.Services.GetService(typeof(CityDb))!;
 
         var id = await Commands.GrantAdminAsync(db, Grants, "mayor@example.org", "Marie", "Curie", "a long enough password");
 
@@ -113,7 +113,7 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
     public async Task Create_admin_grants_the_role_to_an_existing_account()
     {
         var user = await Api.CreateUserAsync(email: "clerk@example.org");
-        var db = (NpgsqlDataSource)Api.Services.GetService(typeof(NpgsqlDataSource))!;
+        var db = (CityDb)Api.Services.GetService(typeof(CityDb))!;
 
         var id = await Commands.GrantAdminAsync(db, Grants, "clerk@example.org", "Ignored", "Ignored", "a long enough password");
 
@@ -128,7 +128,7 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task The_demo_city_seeds_every_staff_role_and_can_run_again()
     {
-        var db = (NpgsqlDataSource)Api.Services.GetService(typeof(NpgsqlDataSource))!;
+        var db = (CityDb)Api.Services.GetService(typeof(CityDb))!;
 
         var storage = (Participation.Api.Infrastructure.Storage.IFileStorage)
             Api.Services.GetService(typeof(Participation.Api.Infrastructure.Storage.IFileStorage))!;

@@ -11,7 +11,7 @@ namespace Participation.Api.Features.ApiClients;
 /// effect at once rather than when the token expires. One indexed lookup; it also notes when the client was last used
 /// (at most once a minute) and hands its rate limit on to the limiter.
 /// </summary>
-public sealed class ClientTokenCheck(NpgsqlDataSource db) : IOpenIddictValidationHandler<ProcessAuthenticationContext>
+public sealed class ClientTokenCheck(CityDb db) : IOpenIddictValidationHandler<ProcessAuthenticationContext>
 {
     public static OpenIddictValidationHandlerDescriptor Descriptor { get; } =
         OpenIddictValidationHandlerDescriptor

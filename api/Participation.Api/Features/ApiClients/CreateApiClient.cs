@@ -34,7 +34,7 @@ public static class CreateApiClient
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, CreatedClient>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, CreatedClient>
     {
         private const string Sql = """
             INSERT INTO api_clients (id, name, description, scopes, rate_limit_per_minute, created_by)

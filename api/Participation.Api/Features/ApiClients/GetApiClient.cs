@@ -5,7 +5,7 @@ public static class GetApiClient
 {
     public sealed record Query(Guid ActorId, Guid Id) : IQuery<ApiClient>;
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, ApiClient>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, ApiClient>
     {
         public async ValueTask<ApiClient> Handle(Query q, CancellationToken ct)
         {

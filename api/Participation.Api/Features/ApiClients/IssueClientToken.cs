@@ -46,7 +46,7 @@ public static class IssueClientToken
         [property: JsonPropertyName("error_uri")] string? ErrorUri
     );
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, Outcome>
+    public sealed class Handler(CityDb db) : ICommandHandler<Command, Outcome>
     {
         private const string FindSql = """
             SELECT c.id AS client_id, s.id AS secret_id, c.scopes

@@ -8,7 +8,7 @@ public static class ListApiClients
     /// <param name="Items">Every client (a city has a handful: at most 500), live ones first, by name.</param>
     public sealed record Response(IReadOnlyList<ApiClient> Items);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {

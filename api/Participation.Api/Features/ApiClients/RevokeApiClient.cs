@@ -10,7 +10,7 @@ public static class RevokeApiClient
 {
     public sealed record Command(Guid ActorId, Guid Id) : ICommand<ApiClient>;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, ApiClient>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, ApiClient>
     {
         private const string LockSql = "SELECT name, revoked_at IS NOT NULL AS revoked FROM api_clients WHERE id = @Id FOR UPDATE;";
 

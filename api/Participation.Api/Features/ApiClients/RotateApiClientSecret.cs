@@ -28,7 +28,7 @@ public static class RotateApiClientSecret
                 .WithMessage(_ => Messages.Get("api_client_overlap"));
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Rotated>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, Rotated>
     {
         private const string LockSql = "SELECT name, revoked_at IS NOT NULL AS revoked FROM api_clients WHERE id = @Id FOR UPDATE;";
 

@@ -30,7 +30,7 @@ public static class UpdateApiClient
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, ApiClient>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, ApiClient>
     {
         private const string LockSql = """
             SELECT name, description, scopes, rate_limit_per_minute, revoked_at IS NOT NULL AS revoked

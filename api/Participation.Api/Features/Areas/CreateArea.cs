@@ -34,7 +34,7 @@ public static class CreateArea
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, ListAreas.Area>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, ListAreas.Area>
     {
         private const string Sql = """
             INSERT INTO areas (id, name, description, geometry, sort_order)

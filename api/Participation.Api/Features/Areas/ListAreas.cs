@@ -23,7 +23,7 @@ public static class ListAreas
 
     public sealed record Response(IReadOnlyList<Area> Items);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Sql = """
             SELECT id, name::text AS name, description::text AS description, sort_order, archived_at IS NOT NULL AS archived, version,

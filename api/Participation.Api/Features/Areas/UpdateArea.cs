@@ -37,7 +37,7 @@ public static class UpdateArea
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, ListAreas.Area>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, ListAreas.Area>
     {
         private const string LockSql = """
             SELECT id, name::text AS name, description::text AS description, sort_order, archived_at IS NOT NULL AS archived, version,

@@ -93,7 +93,7 @@ public static class ListAuditLog
 
     internal sealed record Key(long Id);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         // One statement: the page of events first (an action filter ending with '.' is a prefix: "project." = every project
         // action), then the names of its rows. A name comes from the live row, else from the event itself (a deleted

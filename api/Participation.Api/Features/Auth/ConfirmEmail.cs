@@ -12,7 +12,7 @@ public static class ConfirmEmail
         public Validator() => RuleFor(c => c.Token).RequiredText(200);
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         // One statement: a token is consumed at most once, even under parallel requests. The account is locked
         // ("old"): whether it was already confirmed (by a password reset, say) is what this statement replaced.

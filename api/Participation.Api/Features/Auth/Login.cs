@@ -16,7 +16,7 @@ public static class Login
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, TokenIssuer tokens, LoginThrottle throttle) : ICommandHandler<Command, AuthTokens>
+    public sealed class Handler(CityDb db, TokenIssuer tokens, LoginThrottle throttle) : ICommandHandler<Command, AuthTokens>
     {
         private const string Sql = "SELECT id, password_hash, role_version FROM users WHERE email = @Email;";
 

@@ -10,7 +10,7 @@ public static class Logout
         public Validator() => RuleFor(c => c.RefreshToken).RequiredText(200);
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db) : ICommandHandler<Command>
     {
         private const string Sql = """
             UPDATE refresh_tokens SET revoked_at = now()

@@ -13,7 +13,7 @@ public static class Refresh
         public Validator() => RuleFor(c => c.RefreshToken).RequiredText(200);
     }
 
-    public sealed class Handler(NpgsqlDataSource db, TokenIssuer tokens) : ICommandHandler<Command, AuthTokens>
+    public sealed class Handler(CityDb db, TokenIssuer tokens) : ICommandHandler<Command, AuthTokens>
     {
         private const string Consume = """
             WITH consumed AS (

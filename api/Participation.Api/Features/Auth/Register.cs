@@ -35,7 +35,7 @@ public static class Register
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EmailTemplates templates, EventRecorder events) : ICommandHandler<Command, Response>
+    public sealed class Handler(CityDb db, EmailTemplates templates, EventRecorder events) : ICommandHandler<Command, Response>
     {
         private const string InsertUser = """
             INSERT INTO users (id, email, password_hash, first_name, last_name, locale)

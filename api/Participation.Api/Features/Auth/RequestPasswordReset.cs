@@ -15,7 +15,7 @@ public static class RequestPasswordReset
         public Validator() => RuleFor(c => c.Email).EmailAddress();
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EmailTemplates templates) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EmailTemplates templates) : ICommandHandler<Command>
     {
         // Parallel requests for one address queue on the row lock; the check that follows runs in a
         // statement of its own, so it sees the token a request before it committed.

@@ -7,7 +7,7 @@ public static class ResendConfirmation
 {
     public sealed record Command(Guid ActorId) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db, EmailTemplates templates) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EmailTemplates templates) : ICommandHandler<Command>
     {
         // Locks the user row so two parallel requests cannot both pass the 20-second check.
         private const string LockUser = """

@@ -16,7 +16,7 @@ public static class ResetPassword
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         // The link proves ownership of the address, so it also confirms it (the account is locked: "old" tells
         // whether it was confirmed before).

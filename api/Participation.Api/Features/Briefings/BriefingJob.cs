@@ -19,7 +19,7 @@ namespace Participation.Api.Features.Briefings;
 /// </list>
 /// </summary>
 public sealed class BriefingJob(
-    NpgsqlDataSource db,
+    CityDb db,
     BriefingProducer producer,
     BriefingEmails emails,
     TimeProvider clock,

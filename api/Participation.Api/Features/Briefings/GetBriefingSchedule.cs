@@ -21,7 +21,7 @@ public static class GetBriefingSchedule
     public static Response Of(BriefingSchedule s, TimeProvider clock) =>
         new(s.Frequency, s.SendDay, s.SendHour, s.Next(clock) is var (from, to, at) ? new NextBriefing(from, to, at) : null);
 
-    public sealed class Handler(NpgsqlDataSource db, TimeProvider clock) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db, TimeProvider clock) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {

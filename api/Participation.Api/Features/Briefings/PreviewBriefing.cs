@@ -40,7 +40,7 @@ public static class PreviewBriefing
         bool OptedOut
     );
 
-    public sealed class Handler(NpgsqlDataSource db, BriefingProducer producer, TimeProvider clock) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db, BriefingProducer producer, TimeProvider clock) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {

@@ -30,7 +30,7 @@ public static class SendBriefingNow
           {BriefingJob.ClaimedJoins};
         """;
 
-    public sealed class Handler(NpgsqlDataSource db, BriefingProducer producer, TimeProvider clock) : ICommandHandler<Command, Response>
+    public sealed class Handler(CityDb db, BriefingProducer producer, TimeProvider clock) : ICommandHandler<Command, Response>
     {
         public async ValueTask<Response> Handle(Command c, CancellationToken ct)
         {

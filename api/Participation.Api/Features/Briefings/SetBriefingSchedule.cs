@@ -26,7 +26,7 @@ public static class SetBriefingSchedule
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events, TimeProvider clock)
+    public sealed class Handler(CityDb db, EventRecorder events, TimeProvider clock)
         : ICommandHandler<Command, GetBriefingSchedule.Response>
     {
         private const string Sql = """

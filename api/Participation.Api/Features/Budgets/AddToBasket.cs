@@ -12,7 +12,7 @@ public static class AddToBasket
 {
     public sealed record Command(Guid ActorId, Guid ProjectId, Guid IdeaId) : ICommand<BasketView>;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, BasketView>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, BasketView>
     {
         internal const string CostSql = "SELECT cost FROM ideas WHERE id = @IdeaId;";
 

@@ -7,7 +7,7 @@ public static class GetMyBasket
 {
     public sealed record Query(Guid ActorId, Guid ProjectId, Guid? PhaseId) : IQuery<BasketView>;
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, BasketView>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, BasketView>
     {
         public async ValueTask<BasketView> Handle(Query q, CancellationToken ct)
         {

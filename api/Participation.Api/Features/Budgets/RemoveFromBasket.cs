@@ -7,7 +7,7 @@ public static class RemoveFromBasket
 {
     public sealed record Command(Guid ActorId, Guid ProjectId, Guid IdeaId) : ICommand<BasketView>;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, BasketView>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, BasketView>
     {
         // Returns the removed line's cost (no row when the idea was not in the basket).
         internal const string Sql = """

@@ -23,7 +23,7 @@ public static class SetIdeaCost
                 .WithMessage(_ => Messages.Get("cost_invalid"));
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Response>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, Response>
     {
         // The idea is locked by IdeaAccess (forUpdate), so the previous cost read here is the one replaced.
         private const string Sql = """

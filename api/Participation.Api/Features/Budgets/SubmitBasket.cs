@@ -10,7 +10,7 @@ public static class SubmitBasket
 {
     public sealed record Command(Guid ActorId, Guid ProjectId, bool Submit) : ICommand<BasketView>;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, BasketView>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, BasketView>
     {
         private const string Sql =
             "UPDATE baskets SET submitted_at = CASE WHEN @Submit THEN now() END, updated_at = now() WHERE id = @BasketId;";

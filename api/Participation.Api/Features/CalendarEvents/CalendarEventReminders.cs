@@ -21,7 +21,7 @@ public sealed class CalendarEventOptions
 /// the person and the start), so two instances never send one twice. A moved start sends it again.
 /// </summary>
 public sealed class CalendarEventReminders(
-    NpgsqlDataSource db,
+    CityDb db,
     CalendarEventEmails emails,
     TimeProvider clock,
     IOptions<CalendarEventOptions> options

@@ -35,7 +35,7 @@ public static partial class CalendarFeeds
 
     private const string ProjectSql = "SELECT p.title::text FROM projects p WHERE p.id = @Id AND p.status IN ('published', 'archived');";
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, string>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, string>
     {
         public async ValueTask<string> Handle(Query q, CancellationToken ct)
         {

@@ -17,7 +17,7 @@ public static class CancelCalendarEvent
         public Validator() => RuleFor(c => c.Reason).PlainText(1000);
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events, CalendarEventEmails emails)
+    public sealed class Handler(CityDb db, EventRecorder events, CalendarEventEmails emails)
         : ICommandHandler<Command, CalendarEvent>
     {
         private const string Sql = """

@@ -8,7 +8,7 @@ public static class CancelCalendarEventRegistration
 {
     public sealed record Command(Guid ActorId, Guid Id) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events, CalendarEventEmails emails) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events, CalendarEventEmails emails) : ICommandHandler<Command>
     {
         private const string LockSql = $"""
             SELECT e.project_id, true AS found

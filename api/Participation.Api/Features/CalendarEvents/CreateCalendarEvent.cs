@@ -37,7 +37,7 @@ public static class CreateCalendarEvent
         public Validator() => Include(new CalendarEventFieldsRules<Command>());
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, CalendarEvent>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, CalendarEvent>
     {
         private const string Sql = """
             INSERT INTO calendar_events (id, slug, project_id, title, description, starts_at, ends_at, place_name, place_address,

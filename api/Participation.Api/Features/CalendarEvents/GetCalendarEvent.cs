@@ -30,7 +30,7 @@ public static class GetCalendarEvent
             )
         )?.ToEvent(appBaseUrl, RequestLanguage.Asked);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, CalendarEvent>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, CalendarEvent>
     {
         public async ValueTask<CalendarEvent> Handle(Query q, CancellationToken ct)
         {

@@ -14,7 +14,7 @@ public static class GetCalendarEventBySlug
         public Validator() => RuleFor(q => q.Slug).Must(Slugs.IsValid).WithMessage(_ => Messages.Get("project_slug"));
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Guid>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Guid>
     {
         private const string Sql = "SELECT id FROM calendar_events WHERE slug = @Slug;";
 

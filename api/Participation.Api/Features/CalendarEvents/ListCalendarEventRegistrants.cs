@@ -38,7 +38,7 @@ public static class ListCalendarEventRegistrants
 
     private sealed record Row(Guid UserId, string FirstName, string LastName, string Status, DateTime RegisteredAt, long Seq, int Rank);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {

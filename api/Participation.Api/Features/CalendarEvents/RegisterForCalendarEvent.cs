@@ -10,7 +10,7 @@ public static class RegisterForCalendarEvent
 {
     public sealed record Command(Guid ActorId, Guid Id) : ICommand<MyRegistration>;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, MyRegistration>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, MyRegistration>
     {
         private const string LockSql = $"""
             SELECT e.project_id, e.status, e.registration, e.ends_at <= now() AS over

@@ -17,7 +17,7 @@ public static class UpdateCalendarEvent
         public Validator() => Include(new CalendarEventFieldsRules<Command>());
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events, CalendarEventEmails emails)
+    public sealed class Handler(CityDb db, EventRecorder events, CalendarEventEmails emails)
         : ICommandHandler<Command, CalendarEvent>
     {
         private const string BeforeSql = """

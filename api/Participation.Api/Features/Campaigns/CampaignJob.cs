@@ -11,7 +11,7 @@ namespace Participation.Api.Features.Campaigns;
 /// marked sent with the number of e-mails queued. Whoever consented at that instant gets it; a withdrawal after it counts
 /// from the next campaign. The outbox sender delivers the e-mails in the branded layout.
 /// </summary>
-public sealed class CampaignJob(NpgsqlDataSource db, CampaignEmails emails, EventRecorder events) : IPeriodicJob
+public sealed class CampaignJob(CityDb db, CampaignEmails emails, EventRecorder events) : IPeriodicJob
 {
     private const string ClaimSql = """
         SELECT id, subject, body_html, language, segment_kind, segment_project_id, segment_roles, segment_area_id

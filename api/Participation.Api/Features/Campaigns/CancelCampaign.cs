@@ -7,7 +7,7 @@ public static class CancelCampaign
 {
     public sealed record Command(Guid ActorId, Guid Id) : ICommand<Campaign>;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Campaign>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, Campaign>
     {
         // Waits for a send in progress (the job holds the row), then sees it sent: a 409, never a half-cancelled send.
         private const string Sql = """

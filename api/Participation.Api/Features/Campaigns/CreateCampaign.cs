@@ -13,7 +13,7 @@ public static class CreateCampaign
         public Validator() => RuleFor(c => c.Draft).NotNull().SetValidator(new CampaignDraftRules()).OverridePropertyName("");
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Campaign>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, Campaign>
     {
         private const string Sql = """
             INSERT INTO campaigns (id, subject, body_html, language, segment_kind, segment_project_id, segment_roles, segment_area_id,

@@ -5,7 +5,7 @@ public static class GetCampaign
 {
     public sealed record Query(Guid ActorId, Guid Id) : IQuery<Campaign>;
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Campaign>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Campaign>
     {
         public async ValueTask<Campaign> Handle(Query q, CancellationToken ct)
         {

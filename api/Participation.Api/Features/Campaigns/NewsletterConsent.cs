@@ -73,7 +73,7 @@ public static class GetNewsletterConsent
 {
     public sealed record Query(Guid ActorId) : IQuery<NewsletterConsent>;
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, NewsletterConsent>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, NewsletterConsent>
     {
         public async ValueTask<NewsletterConsent> Handle(Query q, CancellationToken ct)
         {

@@ -18,7 +18,7 @@ public static class PreviewCampaignRecipients
         public Validator() => RuleFor(c => c.Segment).NotNull().SetValidator(new SegmentRules()).OverridePropertyName("");
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Command, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Command, Response>
     {
         // One statement, one snapshot: the count and the sample agree.
         private const string Sql = """

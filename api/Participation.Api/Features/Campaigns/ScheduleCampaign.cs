@@ -20,7 +20,7 @@ public static class ScheduleCampaign
                 .WithMessage(_ => Messages.Get("campaign_schedule_range"));
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Campaign>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, Campaign>
     {
         private const string Sql = """
             UPDATE campaigns SET status = 'scheduled', scheduled_at = coalesce(@ScheduledAt, now()), updated_at = now()

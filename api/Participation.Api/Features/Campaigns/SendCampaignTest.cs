@@ -11,7 +11,7 @@ public static class SendCampaignTest
 {
     public sealed record Command(Guid ActorId, Guid Id) : ICommand<Campaign>;
 
-    public sealed class Handler(NpgsqlDataSource db, CampaignEmails emails, EventRecorder events) : ICommandHandler<Command, Campaign>
+    public sealed class Handler(CityDb db, CampaignEmails emails, EventRecorder events) : ICommandHandler<Command, Campaign>
     {
         private const string Sql = """
             UPDATE campaigns c SET tests_sent = c.tests_sent + 1

@@ -11,7 +11,7 @@ public static class SetNewsletterConsent
 
     public sealed record Command(Guid ActorId, bool Consented) : ICommand<NewsletterConsent>;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, NewsletterConsent>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, NewsletterConsent>
     {
         public async ValueTask<NewsletterConsent> Handle(Command c, CancellationToken ct)
         {

@@ -15,7 +15,7 @@ public static class UnsubscribeNewsletter
 
     public sealed record Response(bool Consented);
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Response>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, Response>
     {
         private const string Sql = "SELECT user_id FROM campaign_recipients WHERE token_hash = @Hash;";
 

@@ -12,7 +12,7 @@ public static class UpdateCampaign
         public Validator() => RuleFor(c => c.Draft).NotNull().SetValidator(new CampaignDraftRules()).OverridePropertyName("");
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Campaign>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, Campaign>
     {
         private const string LockSql = "SELECT status FROM campaigns WHERE id = @Id FOR UPDATE;";
 

@@ -11,7 +11,7 @@ public static class DeleteComment
 {
     public sealed record Command(Guid ActorId, Guid CommentId) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         // Returns whether a placeholder stays (the comment has replies).
         private const string Sql = """

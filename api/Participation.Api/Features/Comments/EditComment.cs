@@ -15,7 +15,7 @@ public static class EditComment
         public Validator() => RuleFor(c => (string?)c.Body).CommentBody().OverridePropertyName("body");
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, CommentView>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, CommentView>
     {
         // The comment is locked by this transaction: the first statement reads the text this edit replaces.
         private const string Sql = $"""

@@ -13,7 +13,7 @@ public static class LikeComment
 {
     public sealed record Command(Guid ActorId, Guid CommentId) : ICommand<CommentLikes>;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, CommentLikes>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, CommentLikes>
     {
         private const string Sql =
             "INSERT INTO comment_likes (comment_id, user_id) VALUES (@CommentId, @ActorId) ON CONFLICT DO NOTHING RETURNING true;";
@@ -44,7 +44,7 @@ public static class UnlikeComment
 {
     public sealed record Command(Guid ActorId, Guid CommentId) : ICommand<CommentLikes>;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, CommentLikes>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, CommentLikes>
     {
         private const string Sql = "DELETE FROM comment_likes WHERE comment_id = @CommentId AND user_id = @ActorId RETURNING true;";
 

@@ -32,7 +32,7 @@ public static class ListComments
     /// <summary>The top-level key: the sort it belongs to and the last row's sort values (a cursor of another sort is a 400).</summary>
     internal sealed record TopKey(string Sort, DateTime At, int Likes, Guid Id);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Select = $"""
             SELECT {CommentRows.Columns}, {CommentRows.LikedColumn}

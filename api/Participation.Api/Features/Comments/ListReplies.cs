@@ -12,7 +12,7 @@ public static class ListReplies
         public Validator() => RuleFor(q => q.Limit).PageSize();
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, ListComments.Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, ListComments.Response>
     {
         private const string Sql = $"""
             SELECT {CommentRows.Columns}, {CommentRows.LikedColumn}

@@ -23,7 +23,7 @@ public static class PostComment
         public Validator() => RuleFor(c => (string?)c.Body).CommentBody().OverridePropertyName("body");
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, CommentView>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, CommentView>
     {
         private const string ParentSql = """
             SELECT EXISTS (SELECT 1 FROM comments

@@ -19,7 +19,7 @@ public static class AcceptTerms
             RuleFor(c => c.Version).Cascade(CascadeMode.Stop).NotEmpty().WithMessage(_ => Messages.Get("required")).TermsVersion();
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events, ISender sender)
+    public sealed class Handler(CityDb db, EventRecorder events, ISender sender)
         : ICommandHandler<Command, GetMyConsents.Response>
     {
         // The person's row is locked first, then their latest acceptance read (a statement of its own, so it sees what a

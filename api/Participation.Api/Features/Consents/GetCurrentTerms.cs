@@ -7,7 +7,7 @@ public static class GetCurrentTerms
 
     public sealed record Response(string Version, DateTimeOffset PublishedAt);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Sql = "SELECT version, published_at FROM terms_versions ORDER BY published_at DESC, version DESC LIMIT 1;";
 

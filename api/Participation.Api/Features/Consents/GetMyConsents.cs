@@ -17,7 +17,7 @@ public static class GetMyConsents
 
     public const int HistoryLimit = 100;
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Sql = $"""
             SELECT ({ConsentRecords.CurrentTermsSql}) AS current_version, kind, terms_version, given, source, recorded_at

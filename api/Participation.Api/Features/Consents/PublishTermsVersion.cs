@@ -21,7 +21,7 @@ public static class PublishTermsVersion
             RuleFor(c => c.Version).Cascade(CascadeMode.Stop).NotEmpty().WithMessage(_ => Messages.Get("required")).TermsVersion();
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, GetCurrentTerms.Response>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, GetCurrentTerms.Response>
     {
         // The previous latest is read in the same statement; clock_timestamp keeps a later publication later.
         private const string Sql = """

@@ -18,7 +18,7 @@ public static class ContentCalendarIcs
 
     private const string OwnerSql = "SELECT user_id FROM content_calendar_feeds WHERE token_hash = @Hash;";
 
-    public sealed class Handler(NpgsqlDataSource db, TimeProvider clock) : IQueryHandler<Query, string>
+    public sealed class Handler(CityDb db, TimeProvider clock) : IQueryHandler<Query, string>
     {
         public async ValueTask<string> Handle(Query q, CancellationToken ct)
         {

@@ -10,7 +10,7 @@ public static class CreateContentCalendarFeed
     /// <param name="Path">The feed's path under the API's address (for calendar apps).</param>
     public sealed record Response(string Token, string Path);
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Response>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, Response>
     {
         private const string Sql = """
             WITH previous AS (SELECT count(*) > 0 AS active FROM content_calendar_feeds WHERE user_id = @ActorId)

@@ -8,7 +8,7 @@ public static class GetContentCalendarFeed
     /// <param name="CreatedAt">When it was created (null without one).</param>
     public sealed record Response(bool Active, DateTimeOffset? CreatedAt);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Sql = "SELECT created_at FROM content_calendar_feeds WHERE user_id = @ActorId;";
 

@@ -39,7 +39,7 @@ public static class ListContentCalendar
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, TimeProvider clock) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db, TimeProvider clock) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {

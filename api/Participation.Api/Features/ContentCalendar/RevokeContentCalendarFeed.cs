@@ -6,7 +6,7 @@ public static class RevokeContentCalendarFeed
 {
     public sealed record Command(Guid ActorId) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = "DELETE FROM content_calendar_feeds WHERE user_id = @ActorId;";
 

@@ -15,7 +15,7 @@ public static class CreateDepartment
         public Validator() => RuleFor(c => c.Name).Localized(120);
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, ListDepartments.Department>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, ListDepartments.Department>
     {
         private const string Sql = "INSERT INTO departments (id, name) VALUES (@Id, CAST(@Name AS jsonb));";
 

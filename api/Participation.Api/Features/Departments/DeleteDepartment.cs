@@ -8,7 +8,7 @@ public static class DeleteDepartment
 {
     public sealed record Command(Guid ActorId, Guid Id) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         // The foreign keys from role grants (and later projects) refuse the delete of a non-empty department.
         // Invitations scoped to it would go with it (ON DELETE CASCADE): pending ones are refused instead, so

@@ -9,7 +9,7 @@ public static class ListDepartments
 
     public sealed record Response(IReadOnlyList<Department> Items);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Sql = "SELECT id, name::text AS name FROM departments ORDER BY lower(name ->> 'fr'), id LIMIT 1000;";
 

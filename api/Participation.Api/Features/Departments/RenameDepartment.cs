@@ -15,7 +15,7 @@ public static class RenameDepartment
         public Validator() => RuleFor(c => c.Name).Localized(120);
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, ListDepartments.Department>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, ListDepartments.Department>
     {
         // The previous name is read under the row lock the update takes anyway.
         private const string Sql = """

@@ -14,7 +14,7 @@ namespace Participation.Api.Features.Digests;
 /// unconfirmed address). Only the last ended period is sent: a period missed while the platform was down is not caught up.
 /// </summary>
 public sealed class DigestJob(
-    NpgsqlDataSource db,
+    CityDb db,
     DigestEmails emails,
     EventRecorder events,
     TimeProvider clock,

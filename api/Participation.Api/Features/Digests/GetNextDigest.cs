@@ -38,7 +38,7 @@ public static class GetNextDigest
         public Validator() => RuleFor(q => q.Kind).IsInEnum().WithName("kind");
     }
 
-    public sealed class Handler(NpgsqlDataSource db, TimeProvider clock) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db, TimeProvider clock) : IQueryHandler<Query, Response>
     {
         private const string Sql = """
             SELECT u.locale, u.email_confirmed_at IS NOT NULL AS confirmed, np.channel,

@@ -36,7 +36,7 @@ public static class ListDigests
 
     internal sealed record Key(long Id);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Sql = """
             SELECT d.id, d.kind, d.user_id, u.first_name || ' ' || u.last_name AS user_name, d.period_start, d.period_end,

@@ -16,7 +16,7 @@ public static class DownloadExport
     /// <summary>What to send: the open file, its type and name.</summary>
     public sealed record File(Stream Content, string ContentType, string FileName);
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events, IFileStorage storage) : IQueryHandler<Query, File>
+    public sealed class Handler(CityDb db, EventRecorder events, IFileStorage storage) : IQueryHandler<Query, File>
     {
         private const string Sql = """
             SELECT e.kind, e.format, e.scope_type, e.scope_id, e.status, e.file_key, e.with_emails, e.created_at,

@@ -16,7 +16,7 @@ namespace Participation.Api.Features.Exports;
 /// <see cref="ExportOptions.RetentionHours"/> later. Stopping the instance puts the export back in the queue.
 /// </summary>
 public sealed class ExportJob(
-    NpgsqlDataSource db,
+    CityDb db,
     StaleReads reads,
     ReplicaRouter replicas,
     IFileStorage storage,

@@ -27,7 +27,7 @@ public sealed class ExportOptions
 }
 
 /// <summary>Deletes the files of exports past their expiry (status expired), a batch at a time.</summary>
-public sealed class ExportRetention(NpgsqlDataSource db, IFileStorage storage) : IPeriodicJob
+public sealed class ExportRetention(CityDb db, IFileStorage storage) : IPeriodicJob
 {
     private const string DueSql = """
         SELECT id, file_key FROM exports WHERE status = 'ready' AND expires_at <= now()

@@ -5,7 +5,7 @@ public static class GetExport
 {
     public sealed record Query(Guid ActorId, Guid Id, string Language) : IQuery<Export>;
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Export>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Export>
     {
         public async ValueTask<Export> Handle(Query q, CancellationToken ct)
         {

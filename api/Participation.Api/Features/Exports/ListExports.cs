@@ -16,7 +16,7 @@ public static class ListExports
 
     internal sealed record Key(DateTime At, Guid Id);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Sql = $"""
             SELECT {ExportReader.Columns}

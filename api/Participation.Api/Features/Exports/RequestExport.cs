@@ -61,7 +61,7 @@ public static class RequestExport
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events, IOptions<ExportOptions> options)
+    public sealed class Handler(CityDb db, EventRecorder events, IOptions<ExportOptions> options)
         : ICommandHandler<Command, Export>
     {
         // One person's requests are taken one at a time (a transaction-scoped lock on their id), so the limit holds under

@@ -12,7 +12,7 @@ public static class GetChangeCursor
     public sealed record Response(string Cursor);
 
     // On the primary: the cursor promises every later change comes after it (see ListChanges on the standby question).
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         // Every transaction below the snapshot's xmin has ended; everything to come has a larger id. (xmin - 1, max) is
         // before all of those and after all events already visible.

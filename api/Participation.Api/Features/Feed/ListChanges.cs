@@ -39,7 +39,7 @@ public static class ListChanges
     // the primary's: a cursor handed out by the primary or a fresher standby, then a page from a staler standby, would
     // answer "nothing more" (hasMore false) while changes wait, or move a follower's position backwards. The feed is read
     // by a few integrators along one index; its exactness is worth more than the load it would move.
-    public sealed class Handler(NpgsqlDataSource db, IOptions<EmailOptions> email) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db, IOptions<EmailOptions> email) : IQueryHandler<Query, Response>
     {
         private static readonly string[] FeedTypes = ChangeFeed.Types.Select(t => t.ToWire()).ToArray();
 

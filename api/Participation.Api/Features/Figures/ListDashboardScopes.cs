@@ -35,7 +35,7 @@ public static class ListDashboardScopes
 
     private sealed record Named(Guid Id, string Name);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {

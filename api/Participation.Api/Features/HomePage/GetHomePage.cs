@@ -17,7 +17,7 @@ public static class GetHomePage
     /// <summary>The query string: the language wanted (fr, nl or en; the platform's default when left out).</summary>
     public sealed record QueryString([property: QueryEnum<HomePageLanguage>] string? Language);
 
-    public sealed class Handler(NpgsqlDataSource db, TimeProvider clock) : IQueryHandler<Query, HomePageView>
+    public sealed class Handler(CityDb db, TimeProvider clock) : IQueryHandler<Query, HomePageView>
     {
         private const string Sql = """
             SELECT CASE WHEN @Language = ANY(s.languages) THEN @Language ELSE s.default_language END AS shown,

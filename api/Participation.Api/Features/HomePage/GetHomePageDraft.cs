@@ -13,7 +13,7 @@ public static class GetHomePageDraft
     /// <summary>The query string: the language (fr, nl or en; one the platform has enabled).</summary>
     public sealed record QueryString([property: QueryEnum<HomePageLanguage>] string? Language);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, HomePageDraft>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, HomePageDraft>
     {
         public async ValueTask<HomePageDraft> Handle(Query q, CancellationToken ct)
         {

@@ -13,7 +13,7 @@ public static class PreviewHomePage
         public Validator() => RuleFor(q => q.Language).RequiredLanguage();
     }
 
-    public sealed class Handler(NpgsqlDataSource db, TimeProvider clock) : IQueryHandler<Query, HomePageView>
+    public sealed class Handler(CityDb db, TimeProvider clock) : IQueryHandler<Query, HomePageView>
     {
         public async ValueTask<HomePageView> Handle(Query q, CancellationToken ct)
         {

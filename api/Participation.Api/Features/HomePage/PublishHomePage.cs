@@ -29,7 +29,7 @@ public static class PublishHomePage
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, HomePageDraft>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, HomePageDraft>
     {
         private const string Sql = """
             UPDATE home_pages SET published = draft, published_at = now(), version = version + 1, updated_by = @ActorId,

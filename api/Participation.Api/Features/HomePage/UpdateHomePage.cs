@@ -36,7 +36,7 @@ public static class UpdateHomePage
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, HomePageDraft>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, HomePageDraft>
     {
         private const string CheckSql = """
             SELECT (SELECT count(*) FROM projects WHERE id = ANY(@Pinned) AND status = 'published') AS pinned,

@@ -31,7 +31,7 @@ public static class AddIdeaAttachment
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, IFileStorage storage, EventRecorder events, AttachmentLinks links)
+    public sealed class Handler(CityDb db, IFileStorage storage, EventRecorder events, AttachmentLinks links)
         : ICommandHandler<Command, IdeaAttachment>
     {
         private const string CountSql =

@@ -28,7 +28,7 @@ public static class ChangeIdeaStatus
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {

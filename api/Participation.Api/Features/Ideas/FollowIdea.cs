@@ -7,7 +7,7 @@ public static class FollowIdea
 {
     public sealed record Command(Guid ActorId, Guid IdeaId) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql =
             "INSERT INTO idea_follows (idea_id, user_id) VALUES (@IdeaId, @ActorId) ON CONFLICT DO NOTHING RETURNING true;";

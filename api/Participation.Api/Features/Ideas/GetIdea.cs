@@ -49,7 +49,7 @@ public static class GetIdea
         IReadOnlyList<IdeaAttachment>? Attachments = null
     );
 
-    public sealed class Handler(NpgsqlDataSource db, AttachmentLinks links) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db, AttachmentLinks links) : IQueryHandler<Query, Response>
     {
         internal const string Sql = $"""
             SELECT i.id, i.slug, (SELECT sp.slug FROM projects sp WHERE sp.id = i.project_id) AS project_slug,

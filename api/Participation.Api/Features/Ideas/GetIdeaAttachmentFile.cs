@@ -13,7 +13,7 @@ public static class GetIdeaAttachmentFile
 
     public sealed record File(Stream Content, string ContentType, string? DownloadName);
 
-    public sealed class Handler(NpgsqlDataSource db, IFileStorage storage, AttachmentLinks links) : IQueryHandler<Query, File?>
+    public sealed class Handler(CityDb db, IFileStorage storage, AttachmentLinks links) : IQueryHandler<Query, File?>
     {
         private const string Sql =
             "SELECT kind, content_type, file_name FROM idea_attachments WHERE id = @AttachmentId AND idea_id = @IdeaId;";

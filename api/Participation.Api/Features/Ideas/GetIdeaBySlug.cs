@@ -22,7 +22,7 @@ public static class GetIdeaBySlug
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Sql = """
             SELECT i.id, p.slug AS current_project_slug

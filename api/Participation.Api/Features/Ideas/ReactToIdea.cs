@@ -33,7 +33,7 @@ public static class ReactToIdea
         public Validator() => RuleFor(c => c.Kind).IsInEnum().WithMessage(_ => Messages.Get("reaction_kind"));
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, ReactionState>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, ReactionState>
     {
         private const string InsertSql = """
             INSERT INTO idea_reactions (idea_id, user_id, kind, phase_id) VALUES (@IdeaId, @ActorId, @Kind, @PhaseId)

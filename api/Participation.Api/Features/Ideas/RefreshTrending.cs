@@ -7,7 +7,7 @@ namespace Participation.Api.Features.Ideas;
 /// (every few minutes): list requests only read the score through its index. Rows whose score would not
 /// move noticeably are left alone, so quiet projects cost almost nothing.
 /// </summary>
-public sealed class RefreshTrending(NpgsqlDataSource db) : IPeriodicJob
+public sealed class RefreshTrending(CityDb db) : IPeriodicJob
 {
     private const string Sql = """
         UPDATE ideas i

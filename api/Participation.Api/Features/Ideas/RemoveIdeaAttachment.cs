@@ -8,7 +8,7 @@ public static class RemoveIdeaAttachment
 {
     public sealed record Command(Guid ActorId, Guid IdeaId, Guid AttachmentId) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db, IFileStorage storage, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, IFileStorage storage, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = """
             DELETE FROM idea_attachments WHERE id = @AttachmentId AND idea_id = @IdeaId

@@ -12,7 +12,7 @@ public static class RemoveReaction
 {
     public sealed record Command(Guid ActorId, Guid IdeaId) : ICommand<ReactionState>;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, ReactionState>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, ReactionState>
     {
         // Runs with the reaction row locked by this transaction; @Likes / @Dislikes: 1 for the removed kind.
         private const string RemoveSql = """

@@ -20,7 +20,7 @@ public static class ReorderIdeaAttachments
                 .WithMessage(_ => Messages.Get("attachment_order"));
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string CurrentSql = "SELECT id FROM idea_attachments WHERE idea_id = @IdeaId ORDER BY position;";
 

@@ -45,7 +45,7 @@ public static class SubmitIdea
                 .OverridePropertyName("");
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Guid>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, Guid>
     {
         private const string CountSql = """
             INSERT INTO phase_participants AS pp (phase_id, user_id, ideas) VALUES (@PhaseId, @ActorId, 1)

@@ -7,7 +7,7 @@ public static class UnfollowIdea
 {
     public sealed record Command(Guid ActorId, Guid IdeaId) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = "DELETE FROM idea_follows WHERE idea_id = @IdeaId AND user_id = @ActorId RETURNING true;";
 

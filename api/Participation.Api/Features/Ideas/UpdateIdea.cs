@@ -57,7 +57,7 @@ public static class UpdateIdea
         public Validator() => RuleFor(c => c.Idea).SetValidator(new IdeaFieldsRules()).OverridePropertyName("");
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         // The idea is locked by this transaction (AuthorRules): the joined row is its value before this update.
         private const string Sql = """

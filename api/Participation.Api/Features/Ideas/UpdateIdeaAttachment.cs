@@ -21,7 +21,7 @@ public static class UpdateIdeaAttachment
                 .PlainText(AttachmentLimits.MaxAltLength);
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events, AttachmentLinks links) : ICommandHandler<Command, IdeaAttachment>
+    public sealed class Handler(CityDb db, EventRecorder events, AttachmentLinks links) : ICommandHandler<Command, IdeaAttachment>
     {
         // The idea is locked (AttachmentEditors): the joined row is the attachment before this update.
         private const string Sql = """

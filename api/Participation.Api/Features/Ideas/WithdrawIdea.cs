@@ -8,7 +8,7 @@ public static class WithdrawIdea
 {
     public sealed record Command(Guid ActorId, Guid IdeaId) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = "UPDATE ideas SET withdrawn_at = now(), updated_at = now() WHERE id = @IdeaId;";
 

@@ -23,7 +23,7 @@ public static class AssignIdea
         public Validator() => RuleFor(c => c.AssigneeId).NotEqual(Guid.Empty).WithMessage(_ => Messages.Get("assignee_not_staff"));
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Response>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, Response>
     {
         // The assignee (@ActorId in the shared fragment) is staff of the idea's project p.
         private const string AssigneeSql = $"""

@@ -55,7 +55,7 @@ public static class ChangeIdeaStatuses
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Response>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, Response>
     {
         private const string TemplateSql = "SELECT body FROM feedback_templates WHERE id = @TemplateId AND project_id = @ProjectId;";
 

@@ -13,7 +13,7 @@ public static class CreateFeedbackTemplate
         public Validator() => RuleFor(c => c.Fields).SetValidator(new FeedbackTemplateRules()).OverridePropertyName("");
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, FeedbackTemplate>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, FeedbackTemplate>
     {
         // Creations in one project take turns on its row, so the limit holds under parallel requests.
         private const string LockSql = "SELECT 1 FROM projects WHERE id = @ProjectId FOR NO KEY UPDATE;";

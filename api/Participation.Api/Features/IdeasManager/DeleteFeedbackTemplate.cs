@@ -7,7 +7,7 @@ public static class DeleteFeedbackTemplate
 {
     public sealed record Command(Guid ActorId, Guid Id) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = "DELETE FROM feedback_templates WHERE id = @Id;";
 

@@ -7,7 +7,7 @@ public static class ListFeedbackTemplates
 
     public sealed record Response(IReadOnlyList<FeedbackTemplate> Items);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Sql = $"""
             SELECT {FeedbackTemplates.Columns} FROM feedback_templates WHERE project_id = @ProjectId

@@ -105,7 +105,7 @@ public static class ListManagedIdeas
             };
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Template = $$"""
             SELECT x.id, x.title, x.status, x.listed, x.hidden, x.withdrawn, x.phase_id, ph.title::text AS phase_title, x.topics,

@@ -12,7 +12,7 @@ public static class UpdateFeedbackTemplate
         public Validator() => RuleFor(c => c.Fields).SetValidator(new FeedbackTemplateRules()).OverridePropertyName("");
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, FeedbackTemplate>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, FeedbackTemplate>
     {
         private const string Sql = $"""
             UPDATE feedback_templates SET title = @Title, body = @Body, status = @Status, updated_at = now()

@@ -31,7 +31,7 @@ public static class AcceptInvitation
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, RoleGrants grants, TokenIssuer tokens) : ICommandHandler<Command, AuthTokens>
+    public sealed class Handler(CityDb db, RoleGrants grants, TokenIssuer tokens) : ICommandHandler<Command, AuthTokens>
     {
         // One statement consumes the invitation: under parallel accepts exactly one succeeds.
         private const string Consume = $"""

@@ -42,7 +42,7 @@ public static class CreateInvitations
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, InvitationWriter writer) : ICommandHandler<Command, InvitationReport>
+    public sealed class Handler(CityDb db, InvitationWriter writer) : ICommandHandler<Command, InvitationReport>
     {
         public async ValueTask<InvitationReport> Handle(Command c, CancellationToken ct)
         {

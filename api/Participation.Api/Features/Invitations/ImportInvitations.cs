@@ -29,7 +29,7 @@ public static class ImportInvitations
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, InvitationWriter writer) : ICommandHandler<Command, InvitationReport>
+    public sealed class Handler(CityDb db, InvitationWriter writer) : ICommandHandler<Command, InvitationReport>
     {
         public async ValueTask<InvitationReport> Handle(Command c, CancellationToken ct)
         {

@@ -16,7 +16,7 @@ public sealed class InvitationReminderOptions
 /// link keeps working). Rows are claimed with SKIP LOCKED and marked in the same transaction as the
 /// e-mail is queued, so several instances never send a reminder twice.
 /// </summary>
-public sealed class InvitationReminders(NpgsqlDataSource db, EmailTemplates templates)
+public sealed class InvitationReminders(CityDb db, EmailTemplates templates)
 {
     private const string Claim = """
         SELECT i.id, i.email, i.first_name, i.locale, i.role, i.scope_id, i.message, i.expires_at,

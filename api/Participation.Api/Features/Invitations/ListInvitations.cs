@@ -47,7 +47,7 @@ public static class ListInvitations
 
     internal sealed record Key(DateTime At, Guid Id);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         internal const string StatusSql = """
             CASE WHEN i.accepted_at IS NOT NULL THEN 'accepted' WHEN i.revoked_at IS NOT NULL THEN 'revoked'

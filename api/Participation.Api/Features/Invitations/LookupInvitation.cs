@@ -27,7 +27,7 @@ public static class LookupInvitation
         public Validator() => RuleFor(c => c.Token).RequiredText(200);
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, Response>
+    public sealed class Handler(CityDb db) : ICommandHandler<Command, Response>
     {
         internal const string Valid = """
             i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()

@@ -11,7 +11,7 @@ public static class ResendInvitation
 
     public sealed record Response(Guid Id, DateTimeOffset ExpiresAt);
 
-    public sealed class Handler(NpgsqlDataSource db, EmailTemplates templates, TimeProvider clock, EventRecorder events)
+    public sealed class Handler(CityDb db, EmailTemplates templates, TimeProvider clock, EventRecorder events)
         : ICommandHandler<Command, Response>
     {
         private const string Lock = """

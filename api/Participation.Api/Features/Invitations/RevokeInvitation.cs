@@ -8,7 +8,7 @@ public static class RevokeInvitation
 {
     public sealed record Command(Guid ActorId, Guid Id) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Lock = """
             SELECT role, scope_type, scope_id, accepted_at IS NOT NULL AS accepted, revoked_at IS NOT NULL AS revoked,

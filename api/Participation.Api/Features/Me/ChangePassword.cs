@@ -21,7 +21,7 @@ public static class ChangePassword
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, TokenIssuer tokens, EventRecorder events) : ICommandHandler<Command, AuthTokens>
+    public sealed class Handler(CityDb db, TokenIssuer tokens, EventRecorder events) : ICommandHandler<Command, AuthTokens>
     {
         private const string Current = "SELECT password_hash, role_version FROM users WHERE id = @ActorId FOR UPDATE;";
 

@@ -23,7 +23,7 @@ public static class GetMe
         string? AvatarUrl
     );
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Sql = """
             SELECT id, email, email_confirmed_at IS NOT NULL AS email_confirmed, first_name, last_name, locale, created_at, avatar_key

@@ -21,7 +21,7 @@ public static class ListMyContributions
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, ContributionPage>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, ContributionPage>
     {
         private const string Phase = "coalesce(ph.title ->> @Lang, ph.title ->> 'fr')";
         private const string Project = $"p.id, p.slug, {ContributionRows.ProjectTitle}";

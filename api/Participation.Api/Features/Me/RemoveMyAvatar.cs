@@ -10,7 +10,7 @@ public static class RemoveMyAvatar
 {
     public sealed record Command(Guid ActorId) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db, IFileStorage storage, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, IFileStorage storage, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = """
             UPDATE users u SET avatar_key = NULL, updated_at = now()

@@ -21,7 +21,7 @@ public static class SetMyAvatar
         public Validator() => this.ImageFile(c => c.File, c => c.Length, Avatars.MaxBytes);
     }
 
-    public sealed class Handler(NpgsqlDataSource db, IFileStorage storage, EventRecorder events) : ICommandHandler<Command, Response>
+    public sealed class Handler(CityDb db, IFileStorage storage, EventRecorder events) : ICommandHandler<Command, Response>
     {
         // Locked first: "old" is the picture this one replaces (removed after the commit).
         private const string Sql = """

@@ -19,7 +19,7 @@ public static class UpdateMe
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         // The account is locked first: "old" is what this change replaced.
         private const string Sql = """

@@ -7,7 +7,7 @@ public static class GetMedia
 {
     public sealed record Query(string Key) : IQuery<StoredImage?>;
 
-    public sealed class Handler(NpgsqlDataSource db, IFileStorage storage) : IQueryHandler<Query, StoredImage?>
+    public sealed class Handler(CityDb db, IFileStorage storage) : IQueryHandler<Query, StoredImage?>
     {
         private const string Sql = "SELECT content_type FROM media WHERE key = @Key;";
 

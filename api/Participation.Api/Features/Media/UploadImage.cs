@@ -22,7 +22,7 @@ public static class UploadImage
         public Validator() => this.ImageFile(c => c.File, c => c.Length, MaxBytes);
     }
 
-    public sealed class Handler(NpgsqlDataSource db, IFileStorage storage, EventRecorder events) : ICommandHandler<Command, Response>
+    public sealed class Handler(CityDb db, IFileStorage storage, EventRecorder events) : ICommandHandler<Command, Response>
     {
         private const string Sql = """
             INSERT INTO media (key, content_type, size_bytes, width, height, uploaded_by)

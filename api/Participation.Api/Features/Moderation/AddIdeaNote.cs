@@ -25,7 +25,7 @@ public static class AddIdeaNote
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, IdeaNote>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, IdeaNote>
     {
         private const string InsertSql = """
             INSERT INTO idea_notes (id, idea_id, author_id, body, mentions) VALUES (@Id, @IdeaId, @ActorId, @Body, @Mentions)

@@ -32,7 +32,7 @@ public static class FlagContent
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Response>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, Response>
     {
         private const string InsertSql = """
             INSERT INTO content_flags (id, project_id, idea_id, comment_id, user_id, reason, details)

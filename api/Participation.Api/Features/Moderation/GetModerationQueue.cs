@@ -42,7 +42,7 @@ public static class GetModerationQueue
 
     internal sealed record Key(DateTime At, Guid Id);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Sql = $"""
             WITH items AS (

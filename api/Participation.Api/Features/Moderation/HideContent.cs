@@ -22,7 +22,7 @@ public static class HideContent
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string StateSql = """
             SELECT (SELECT count(*)::int FROM content_flags

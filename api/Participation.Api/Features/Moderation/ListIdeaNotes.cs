@@ -10,7 +10,7 @@ public static class ListIdeaNotes
 
     public sealed record Response(IReadOnlyList<IdeaNote> Items, IReadOnlyList<Person> Mentionable);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Sql = """
             SELECT n.id, n.author_id, a.first_name || ' ' || a.last_name AS author_name, n.body, n.mentions, n.created_at

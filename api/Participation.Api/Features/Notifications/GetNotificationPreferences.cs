@@ -5,7 +5,7 @@ public static class GetNotificationPreferences
 {
     public sealed record Query(Guid ActorId) : IQuery<IReadOnlyList<NotificationPreference>>;
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, IReadOnlyList<NotificationPreference>>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, IReadOnlyList<NotificationPreference>>
     {
         private const string Sql = """
             SELECT category, channel FROM notification_preferences WHERE user_id = @ActorId;

@@ -7,7 +7,7 @@ public static class GetNotificationSummary
 
     public sealed record Response(int Unread);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Sql = "SELECT count(*)::int FROM notifications WHERE user_id = @ActorId AND read_at IS NULL;";
 

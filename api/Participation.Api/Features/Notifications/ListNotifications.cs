@@ -30,7 +30,7 @@ public static class ListNotifications
 
     internal sealed record Key(long Id);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Sql = """
             SELECT n.id, n.category, n.created_at, n.read_at, n.project_id, p.title::text AS project_title, n.idea_id,

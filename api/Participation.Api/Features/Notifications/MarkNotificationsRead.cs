@@ -16,7 +16,7 @@ public static class MarkNotificationsRead
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, GetNotificationSummary.Response>
+    public sealed class Handler(CityDb db) : ICommandHandler<Command, GetNotificationSummary.Response>
     {
         private const string Sql = """
             UPDATE notifications SET read_at = now()

@@ -11,7 +11,7 @@ namespace Participation.Api.Features.Notifications;
 /// preference is read again at this point (someone who just unsubscribed gets nothing), and unconfirmed
 /// addresses get no e-mail.
 /// </summary>
-public sealed class NotificationMailer(NpgsqlDataSource db, NotificationEmails emails) : IPeriodicJob
+public sealed class NotificationMailer(CityDb db, NotificationEmails emails) : IPeriodicJob
 {
     private const string ClaimSql = """
         WITH due AS (

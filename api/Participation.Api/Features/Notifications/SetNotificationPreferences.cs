@@ -36,7 +36,7 @@ public static class SetNotificationPreferences
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, ISender sender) : ICommandHandler<Command, IReadOnlyList<NotificationPreference>>
+    public sealed class Handler(CityDb db, ISender sender) : ICommandHandler<Command, IReadOnlyList<NotificationPreference>>
     {
         private const string Sql = """
             INSERT INTO notification_preferences (user_id, category, channel)

@@ -11,7 +11,7 @@ public static class Unsubscribe
 
     public sealed record Response(NotificationCategory Category, NotificationChannel Channel);
 
-    public sealed class Handler(NpgsqlDataSource db, UnsubscribeTokens tokens) : ICommandHandler<Command, Response>
+    public sealed class Handler(CityDb db, UnsubscribeTokens tokens) : ICommandHandler<Command, Response>
     {
         private const string Sql = """
             INSERT INTO notification_preferences (user_id, category, channel)

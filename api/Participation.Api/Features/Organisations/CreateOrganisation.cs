@@ -21,7 +21,7 @@ public static class CreateOrganisation
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Response>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, Response>
     {
         private const string Sql = """
             WITH organisation AS (

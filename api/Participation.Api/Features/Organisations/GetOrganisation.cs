@@ -30,7 +30,7 @@ public static class GetOrganisation
         DateTimeOffset? ClosedAt
     );
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Sql = """
             SELECT o.id, o.name, o.description, o.website, o.status, o.status_reason, o.closed_at,

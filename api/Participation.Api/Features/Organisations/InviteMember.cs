@@ -18,7 +18,7 @@ public static class InviteMember
         public Validator() => RuleFor(c => c.Email).EmailAddress();
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EmailTemplates templates, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EmailTemplates templates, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = """
             WITH owner AS (

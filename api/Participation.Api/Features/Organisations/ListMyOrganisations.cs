@@ -14,7 +14,7 @@ public static class ListMyOrganisations
 
     public sealed record Response(IReadOnlyList<Organisation> Items);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Sql = """
             SELECT o.id, o.name, o.status, m.role AS membership

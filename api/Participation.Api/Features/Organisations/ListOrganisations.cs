@@ -35,7 +35,7 @@ public static class ListOrganisations
 
     internal sealed record Key(string N, Guid Id);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Sql = """
             SELECT o.id, o.name, o.description, o.website, o.status, o.created_at, lower(o.name) AS n,

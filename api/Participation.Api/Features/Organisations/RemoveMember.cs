@@ -7,7 +7,7 @@ public static class RemoveMember
 {
     public sealed record Command(Guid ActorId, Guid Id, Guid UserId) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = """
             DELETE FROM organisation_members m

@@ -25,7 +25,7 @@ public static class ReviewOrganisation
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EmailTemplates templates, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EmailTemplates templates, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = """
             WITH reviewed AS (

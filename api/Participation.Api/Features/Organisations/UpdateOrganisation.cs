@@ -24,7 +24,7 @@ public static class UpdateOrganisation
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Response>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, Response>
     {
         // The profile is locked before it changes: "old" is what this edit replaced, even when another edit ran first.
         private const string Sql = """

@@ -14,7 +14,7 @@ public static class WithdrawMemberInvitation
         public Validator() => RuleFor(c => c.Email).EmailAddress();
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Owner = """
             SELECT EXISTS (SELECT 1 FROM organisation_members WHERE organisation_id = @Id AND user_id = @ActorId AND role = 'owner');

@@ -33,7 +33,7 @@ public static class ChangePageStatus
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Page>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, Page>
     {
         private const string Sql = """
             UPDATE pages

@@ -34,7 +34,7 @@ public static class CreatePage
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Page>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, Page>
     {
         private const string Sql = """
             INSERT INTO pages (id, kind, in_footer, footer_order) VALUES (@Id, @Kind, @InFooter, @FooterOrder)

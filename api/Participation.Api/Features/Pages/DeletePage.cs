@@ -10,7 +10,7 @@ public static class DeletePage
 {
     public sealed record Command(Guid ActorId, Guid Id) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = "DELETE FROM pages WHERE id = @Id;";
 

@@ -5,7 +5,7 @@ public static class GetPage
 {
     public sealed record Query(Guid ActorId, Guid Id) : IQuery<Page>;
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Page>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Page>
     {
         public async ValueTask<Page> Handle(Query q, CancellationToken ct)
         {

@@ -32,7 +32,7 @@ public static class GetPageBySlug
     /// <summary>The query string: the language wanted (fr, nl or en; the platform's default when left out).</summary>
     public sealed record QueryString([property: QueryEnum<PageLanguage>] string? Language);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, PublicPage>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, PublicPage>
     {
         private const string Sql = $"""
             SELECT p.id, p.kind, p.updated_at, t.language, t.title, t.slug, t.body

@@ -29,7 +29,7 @@ public static class ListEditablePages
     /// <summary>The query string: the language wanted (fr, nl or en; the platform's default when left out).</summary>
     public sealed record QueryString([property: QueryEnum<PageLanguage>] string? Language);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Sql = $"""
             SELECT l.* FROM (

@@ -36,7 +36,7 @@ public static class UpdatePage
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Page>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, Page>
     {
         private const string Sql = """
             UPDATE pages SET in_footer = @InFooter, footer_order = @FooterOrder, version = version + 1, updated_at = now()

@@ -18,7 +18,7 @@ namespace Participation.Api.Features.PersonalData;
 /// delete twice. Times come from the <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class AccountRetentionJob(
-    NpgsqlDataSource db,
+    CityDb db,
     EventRecorder events,
     RoleVersionCheck versions,
     IFileStorage storage,

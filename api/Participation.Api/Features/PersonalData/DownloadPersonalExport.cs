@@ -13,7 +13,7 @@ public static class DownloadPersonalExport
 
     public sealed record File(Stream Content, string FileName);
 
-    public sealed class Handler(NpgsqlDataSource db, IFileStorage storage) : IQueryHandler<Query, File>
+    public sealed class Handler(CityDb db, IFileStorage storage) : IQueryHandler<Query, File>
     {
         private const string Sql = """
             SELECT status, file_key, created_at, status = 'expired' OR (status = 'ready' AND expires_at <= now()) AS expired

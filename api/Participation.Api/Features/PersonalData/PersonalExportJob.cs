@@ -19,7 +19,7 @@ namespace Participation.Api.Features.PersonalData;
 /// also expires ready exports past their date and deletes their files.
 /// </summary>
 public sealed class PersonalExportJob(
-    NpgsqlDataSource db,
+    CityDb db,
     IFileStorage storage,
     IOptions<EmailOptions> email,
     ILogger<PersonalExportJob> logger

@@ -27,7 +27,7 @@ public static class RequestPersonalExport
 {
     public sealed record Command(Guid ActorId) : ICommand<PersonalExport>;
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, PersonalExport>
+    public sealed class Handler(CityDb db) : ICommandHandler<Command, PersonalExport>
     {
         private const string Sql = """
             INSERT INTO personal_data_exports (id, user_id, language)
@@ -59,7 +59,7 @@ public static class ListPersonalExports
 {
     public sealed record Query(Guid ActorId) : IQuery<IReadOnlyList<PersonalExport>>;
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, IReadOnlyList<PersonalExport>>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, IReadOnlyList<PersonalExport>>
     {
         private const string Sql = """
             SELECT id, CASE WHEN status = 'ready' AND expires_at <= now() THEN 'expired' ELSE status END AS status,

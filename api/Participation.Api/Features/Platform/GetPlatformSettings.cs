@@ -42,7 +42,7 @@ public static class GetPlatformSettings
     );
 
     public sealed class Handler(
-        NpgsqlDataSource db,
+        CityDb db,
         IOptions<MapOptions> map,
         IOptions<EmailOptions> email,
         IOptions<GeocoderOptions> geocoder

@@ -110,7 +110,7 @@ public static class Colours
 /// The settings as read on hot paths (the public platform read, every e-mail sent, the widget page): kept in process for
 /// at most <see cref="MaxAge"/> and dropped on save on this instance, so another instance shows a change within that bound.
 /// </summary>
-public sealed class PlatformSettingsStore(NpgsqlDataSource db, TimeProvider clock, IOptions<EmailOptions> email) : IEmailBranding
+public sealed class PlatformSettingsStore(CityDb db, TimeProvider clock, IOptions<EmailOptions> email) : IEmailBranding
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 

@@ -32,7 +32,7 @@ public static class SetAccountRetention
                 .OverridePropertyName("inactiveAccountRetentionMonths");
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events, PlatformSettingsStore store) : ICommandHandler<Command, Response>
+    public sealed class Handler(CityDb db, EventRecorder events, PlatformSettingsStore store) : ICommandHandler<Command, Response>
     {
         private const string Lock = "SELECT inactive_account_retention_months FROM platform_settings WHERE id = 1 FOR UPDATE;";
 

@@ -45,7 +45,7 @@ public static class SetPlatformImage
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events, PlatformSettingsStore store) : ICommandHandler<Command, Response>
+    public sealed class Handler(CityDb db, EventRecorder events, PlatformSettingsStore store) : ICommandHandler<Command, Response>
     {
         private const string InsertSql = "INSERT INTO platform_images (key, content_type, content) VALUES (@Key, @ContentType, @Content);";
 

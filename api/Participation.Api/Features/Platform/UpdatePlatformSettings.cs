@@ -138,7 +138,7 @@ public static class UpdatePlatformSettings
     }
 
     public sealed class Handler(
-        NpgsqlDataSource db,
+        CityDb db,
         EventRecorder events,
         PlatformSettingsStore store,
         IOptions<MapOptions> map,

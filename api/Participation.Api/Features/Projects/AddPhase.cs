@@ -11,7 +11,7 @@ public static class AddPhase
         public Validator() => RuleFor(c => c.Phase).SetValidator(new PhaseRequestRules()).OverridePropertyName("");
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Guid>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, Guid>
     {
         public async ValueTask<Guid> Handle(Command c, CancellationToken ct) =>
             await PhaseWriter.SaveAsync(db, events, c.ActorId, c.ProjectId, null, c.Phase, ct);

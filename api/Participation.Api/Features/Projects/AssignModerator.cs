@@ -7,7 +7,7 @@ public static class AssignModerator
 {
     public sealed record Command(Guid ActorId, Guid Id, Guid UserId) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db, RoleGrants grants) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, RoleGrants grants) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
         {

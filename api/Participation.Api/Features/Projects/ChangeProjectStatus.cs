@@ -15,7 +15,7 @@ public static class ChangeProjectStatus
         public Validator() => RuleFor(c => c.Status).IsInEnum().WithMessage(_ => Messages.Get("one_of_project_statuses"));
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = """
             WITH previous AS (SELECT status FROM projects WHERE id = @Id FOR UPDATE)

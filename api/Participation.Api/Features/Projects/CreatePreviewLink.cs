@@ -14,7 +14,7 @@ public static class CreatePreviewLink
 
     public sealed record Response(string Token, string Path);
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Response>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, Response>
     {
         private const string Sql = """
             WITH previous AS (SELECT id, preview_token_hash IS NOT NULL AS linked FROM projects WHERE id = @Id FOR UPDATE)

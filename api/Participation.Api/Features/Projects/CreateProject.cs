@@ -47,7 +47,7 @@ public static class CreateProject
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Response>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, Response>
     {
         private const string Sql = """
             INSERT INTO projects (id, slug, department_id, title, summary, description, goals, target_audience, created_by)

@@ -13,7 +13,7 @@ public static class FollowProject
     /// <summary>The project's status, locked against a parallel status change (a draft or unknown project: null).</summary>
     internal const string StatusSql = "SELECT status FROM projects WHERE id = @ProjectId FOR SHARE;";
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql =
             "INSERT INTO project_follows (project_id, user_id) VALUES (@ProjectId, @ActorId) ON CONFLICT DO NOTHING RETURNING true;";
@@ -46,7 +46,7 @@ public static class UnfollowProject
 {
     public sealed record Command(Guid ActorId, Guid ProjectId) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = "DELETE FROM project_follows WHERE project_id = @ProjectId AND user_id = @ActorId RETURNING true;";
 

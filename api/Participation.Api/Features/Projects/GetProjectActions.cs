@@ -7,7 +7,7 @@ public static class GetProjectActions
 {
     public sealed record Query(Guid? ActorId, Guid ProjectId, Guid? PhaseId) : IQuery<ActionPolicy.Result>;
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, ActionPolicy.Result>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, ActionPolicy.Result>
     {
         public async ValueTask<ActionPolicy.Result> Handle(Query q, CancellationToken ct)
         {

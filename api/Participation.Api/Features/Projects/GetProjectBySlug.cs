@@ -20,7 +20,7 @@ public static class GetProjectBySlug
         public Validator() => RuleFor(q => q.Slug).Must(Slugs.IsValid).WithMessage(_ => Messages.Get("project_slug"));
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Sql = """
             SELECT p.id, p.slug AS current_slug FROM project_slugs s JOIN projects p ON p.id = s.project_id WHERE s.slug = @Slug;

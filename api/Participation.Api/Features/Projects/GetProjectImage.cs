@@ -15,7 +15,7 @@ public static class GetProjectImage
             ? null
             : $"/api/v1/projects/{projectId}/image?v={Uri.EscapeDataString(Path.GetFileNameWithoutExtension(imageKey))}";
 
-    public sealed class Handler(NpgsqlDataSource db, IFileStorage storage) : IQueryHandler<Query, Image?>
+    public sealed class Handler(CityDb db, IFileStorage storage) : IQueryHandler<Query, Image?>
     {
         private const string Sql = "SELECT image_key FROM projects WHERE id = @Id;";
 

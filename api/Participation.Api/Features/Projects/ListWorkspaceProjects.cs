@@ -34,7 +34,7 @@ public static class ListWorkspaceProjects
 
     internal sealed record Key(DateTime At, Guid Id);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Sql = $"""
             SELECT p.id, p.department_id, d.name::text AS department_name, p.title::text AS title, p.status, p.updated_at,

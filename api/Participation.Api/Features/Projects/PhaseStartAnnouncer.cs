@@ -21,7 +21,7 @@ public sealed class PhaseStartOptions
 /// <c>phase.started</c>, whose projection notifies the project's followers. Two instances running at once, or a restart
 /// in the middle, announce each start once: the second claim of a phase finds the first one's row and records nothing.
 /// </summary>
-public sealed class PhaseStartAnnouncer(NpgsqlDataSource db, EventRecorder events, TimeProvider clock, IOptions<PhaseStartOptions> options)
+public sealed class PhaseStartAnnouncer(CityDb db, EventRecorder events, TimeProvider clock, IOptions<PhaseStartOptions> options)
     : IPeriodicJob
 {
     private const string ClaimSql = """

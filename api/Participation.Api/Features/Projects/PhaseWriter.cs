@@ -84,7 +84,7 @@ internal static class PhaseWriter
         """;
 
     public static async Task<Guid> SaveAsync(
-        NpgsqlDataSource db,
+        CityDb db,
         EventRecorder events,
         Guid actorId,
         Guid projectId,

@@ -7,7 +7,7 @@ public static class RemoveModerator
 {
     public sealed record Command(Guid ActorId, Guid Id, Guid UserId) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db, RoleGrants grants) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, RoleGrants grants) : ICommandHandler<Command>
     {
         private const string Grant =
             "SELECT id FROM user_roles WHERE user_id = @UserId AND role = 'project_moderator' AND project_id = @Id;";

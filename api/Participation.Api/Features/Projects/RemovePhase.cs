@@ -6,7 +6,7 @@ public static class RemovePhase
 {
     public sealed record Command(Guid ActorId, Guid ProjectId, Guid PhaseId) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = """
             WITH removed AS (DELETE FROM phases WHERE id = @PhaseId AND project_id = @ProjectId RETURNING id, title, starts_at, ends_at,

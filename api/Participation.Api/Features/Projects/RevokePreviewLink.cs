@@ -7,7 +7,7 @@ public static class RevokePreviewLink
 {
     public sealed record Command(Guid ActorId, Guid Id) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = "UPDATE projects SET preview_token_hash = NULL WHERE id = @Id AND preview_token_hash IS NOT NULL;";
 

@@ -31,7 +31,7 @@ public static class SetProjectImage
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, IFileStorage storage, EventRecorder events) : ICommandHandler<Command, Response>
+    public sealed class Handler(CityDb db, IFileStorage storage, EventRecorder events) : ICommandHandler<Command, Response>
     {
         private const string Sql = """
             WITH previous AS (SELECT id, image_key FROM projects WHERE id = @Id FOR UPDATE)

@@ -46,7 +46,7 @@ public static class UpdateProject
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         // before/after: the previous and new values of the fields given (those named in the audit data).
         private const string Sql = """

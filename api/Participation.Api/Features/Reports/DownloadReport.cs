@@ -15,7 +15,7 @@ public static class DownloadReport
     /// <summary>What to send: the file's name and the writer that streams it.</summary>
     public sealed record File(string FileName, Func<Stream, CancellationToken, Task> WriteAsync);
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events, ISender sender) : IQueryHandler<Query, File>
+    public sealed class Handler(CityDb db, EventRecorder events, ISender sender) : IQueryHandler<Query, File>
     {
         public async ValueTask<File> Handle(Query q, CancellationToken ct)
         {

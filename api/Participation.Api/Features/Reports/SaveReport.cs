@@ -58,7 +58,7 @@ public static class SaveReport
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Response>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, Response>
     {
         private const string LockSql = """
             SELECT goals, conclusions, sections, phase_ids, period_from, period_to, version, updated_at

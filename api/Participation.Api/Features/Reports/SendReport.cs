@@ -38,7 +38,7 @@ public static class SendReport
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events, IOptions<EmailOptions> options)
+    public sealed class Handler(CityDb db, EventRecorder events, IOptions<EmailOptions> options)
         : ICommandHandler<Command, Response>
     {
         private const string Sql = """

@@ -12,7 +12,7 @@ public static class ShareEvent
     /// <summary>By id or by slug.</summary>
     public sealed record Query(Guid? Id, string? Slug, string? Language) : IQuery<SharePreview?>;
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, SharePreview?>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, SharePreview?>
     {
         private const string Sql = """
             SELECT e.id, e.slug, e.project_id, e.title::text AS title, e.description::text AS description, e.starts_at, e.ends_at,

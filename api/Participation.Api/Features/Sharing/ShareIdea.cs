@@ -12,7 +12,7 @@ public static class ShareIdea
     /// <summary>By id, or by its project's slug (current or former) and its own.</summary>
     public sealed record Query(Guid? Id, string? ProjectSlug, string? Slug, string? Language) : IQuery<SharePreview?>;
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, SharePreview?>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, SharePreview?>
     {
         private const string Sql = """
             SELECT i.id, i.slug, p.slug AS project_slug, i.project_id, i.title, i.body, p.image_key, ps.name AS site_name,

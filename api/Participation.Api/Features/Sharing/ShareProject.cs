@@ -9,7 +9,7 @@ public static class ShareProject
     /// <summary>By id, or by a slug the project has or had.</summary>
     public sealed record Query(Guid? Id, string? Slug, string? Language) : IQuery<SharePreview?>;
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, SharePreview?>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, SharePreview?>
     {
         private const string Sql = """
             SELECT p.id, p.slug, p.title::text AS title, p.summary::text AS summary, p.image_key,

@@ -36,7 +36,7 @@ public static class AnswerPoll
 
     private sealed record Upserted(Guid Id, bool Inserted);
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, PollState>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, PollState>
     {
         public async ValueTask<PollState> Handle(Command c, CancellationToken ct)
         {

@@ -21,7 +21,7 @@ public static class ExportSurveyResponses
             RuleFor(q => q.Language).Must(l => l is null || TextRules.Locales.Contains(l)).WithMessage(_ => Messages.Get("locale"));
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : IQueryHandler<Query, Export>
+    public sealed class Handler(CityDb db, EventRecorder events) : IQueryHandler<Query, Export>
     {
         public async ValueTask<Export> Handle(Query q, CancellationToken ct)
         {

@@ -11,7 +11,7 @@ public static class GetMyResponse
 {
     public sealed record Query(Guid? ActorId, string? RespondentToken, Guid PhaseId) : IQuery<MyResponse>;
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, MyResponse>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, MyResponse>
     {
         public async ValueTask<MyResponse> Handle(Query q, CancellationToken ct)
         {

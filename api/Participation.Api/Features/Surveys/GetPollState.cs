@@ -10,7 +10,7 @@ public static class GetPollState
 {
     public sealed record Query(Guid? ActorId, string? RespondentToken, Guid PhaseId) : IQuery<PollState>;
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, PollState>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, PollState>
     {
         public async ValueTask<PollState> Handle(Query q, CancellationToken ct)
         {

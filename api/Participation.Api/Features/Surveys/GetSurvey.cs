@@ -8,7 +8,7 @@ public static class GetSurvey
 {
     public sealed record Query(Guid? ActorId, Guid PhaseId) : IQuery<SurveyView>;
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, SurveyView>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, SurveyView>
     {
         public async ValueTask<SurveyView> Handle(Query q, CancellationToken ct)
         {

@@ -23,7 +23,7 @@ public static class ListTextAnswers
 
     private sealed record Row(Guid ResponseId, string Text, bool Other, DateTime SubmittedAt);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         // One text (or "other" text) per response and question: (submitted_at, response id) is a unique key.
         private const string Sql = """

@@ -12,7 +12,7 @@ public static class SaveDraftResponse
 {
     public sealed record Command(Guid ActorId, Guid PhaseId, AnswersRequest Body) : ICommand<MyResponse>;
 
-    public sealed class Handler(NpgsqlDataSource db) : ICommandHandler<Command, MyResponse>
+    public sealed class Handler(CityDb db) : ICommandHandler<Command, MyResponse>
     {
         // Key-share: drafts do not wait for each other or for submissions, but a builder save (FOR UPDATE) waits for them and they for it.
         private const string LockSql = "SELECT true FROM surveys WHERE phase_id = @PhaseId FOR KEY SHARE;";

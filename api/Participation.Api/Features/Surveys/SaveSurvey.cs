@@ -72,7 +72,7 @@ public static class SaveSurvey
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, SurveyView>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, SurveyView>
     {
         private const string LockSql = "SELECT version, responses FROM surveys WHERE phase_id = @PhaseId FOR UPDATE;";
 

@@ -18,7 +18,7 @@ public static class SubmitResponse
 
     public sealed record Command(Guid? ActorId, string? RespondentToken, Guid PhaseId, AnswersRequest Body) : ICommand<Response>;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Response>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, Response>
     {
         // The survey row's lock, taken first, serialises submissions against each other (one per person even when
         // fired in parallel: the later ones find the submitted response) and against the builder.

@@ -78,7 +78,7 @@ internal static class SurveyTable
 
     /// <summary>Writes the header and every row; returns the number of rows written.</summary>
     public static async Task<long> WriteAsync(
-        NpgsqlDataSource db,
+        CityDb db,
         Selection selection,
         string language,
         Headers headers,

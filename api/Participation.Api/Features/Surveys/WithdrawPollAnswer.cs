@@ -24,7 +24,7 @@ public static class WithdrawPollAnswer
          WHERE phase_id = @PhaseId AND EXISTS (SELECT 1 FROM removed);
         """;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, PollState>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, PollState>
     {
         public async ValueTask<PollState> Handle(Command c, CancellationToken ct)
         {

@@ -29,7 +29,7 @@ public static class CreateTopic
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, ListTopics.Topic>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, ListTopics.Topic>
     {
         private const string Sql = """
             INSERT INTO topics (id, name, description, sort_order)

@@ -19,7 +19,7 @@ public static class ListTopics
 
     public sealed record Response(IReadOnlyList<Topic> Items);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Sql = """
             SELECT id, name::text AS name, description::text AS description, sort_order, archived_at IS NOT NULL AS archived, version

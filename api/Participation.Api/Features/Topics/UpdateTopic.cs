@@ -33,7 +33,7 @@ public static class UpdateTopic
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, ListTopics.Topic>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, ListTopics.Topic>
     {
         private const string LockSql = """
             SELECT id, name::text AS name, description::text AS description, sort_order, archived_at IS NOT NULL AS archived, version

@@ -28,7 +28,7 @@ public static class BlockUser
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EmailTemplates templates, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EmailTemplates templates, EventRecorder events) : ICommandHandler<Command>
     {
         // The block being replaced, if any, read under a row lock by its own statement (a FOR UPDATE in the upsert's
         // statement would skip the row the upsert changes).

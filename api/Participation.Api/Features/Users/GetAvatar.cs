@@ -8,7 +8,7 @@ public static class GetAvatar
 {
     public sealed record Query(string Key) : IQuery<StoredImage?>;
 
-    public sealed class Handler(NpgsqlDataSource db, IFileStorage storage) : IQueryHandler<Query, StoredImage?>
+    public sealed class Handler(CityDb db, IFileStorage storage) : IQueryHandler<Query, StoredImage?>
     {
         private const string Sql = "SELECT EXISTS (SELECT 1 FROM users WHERE avatar_key = @Key AND deleted_at IS NULL);";
 

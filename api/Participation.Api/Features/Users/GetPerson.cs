@@ -11,7 +11,7 @@ public static class GetPerson
 
     public sealed record Response(Guid Id, string DisplayName, string? AvatarUrl, DateTimeOffset MemberSince);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Sql = """
             SELECT id, first_name || ' ' || last_name AS display_name, avatar_key, created_at

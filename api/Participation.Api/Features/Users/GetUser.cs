@@ -7,7 +7,7 @@ public static class GetUser
 
     public sealed record Response(Guid Id, string FirstName, string LastName);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Sql = "SELECT id, first_name, last_name FROM users WHERE id = @Id;";
 

@@ -27,7 +27,7 @@ public static class GrantRole
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, RoleGrants grants) : ICommandHandler<Command, ListUsers.RoleGrant>
+    public sealed class Handler(CityDb db, RoleGrants grants) : ICommandHandler<Command, ListUsers.RoleGrant>
     {
         private const string Existing = """
             SELECT id FROM user_roles

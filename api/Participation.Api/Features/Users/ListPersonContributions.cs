@@ -17,7 +17,7 @@ public static class ListPersonContributions
         public Validator() => RuleFor(q => q.Limit).PageSize();
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, ContributionPage>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, ContributionPage>
     {
         private const string Person = "SELECT EXISTS (SELECT 1 FROM users WHERE id = @Id AND deleted_at IS NULL);";
 

@@ -37,7 +37,7 @@ public static class ListUsers
 
     internal sealed record Key(string L, string F, Guid Id);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         // One statement whatever the page size: roles come aggregated per user.
         private const string Sql = """

@@ -10,7 +10,7 @@ public static class RevokeRole
 {
     public sealed record Command(Guid ActorId, Guid UserId, Guid GrantId) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db, RoleGrants grants) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, RoleGrants grants) : ICommandHandler<Command>
     {
         private const string Lookup = """
             SELECT role, scope_type, scope_id FROM user_roles WHERE id = @GrantId AND user_id = @UserId FOR UPDATE;

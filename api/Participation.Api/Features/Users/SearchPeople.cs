@@ -23,7 +23,7 @@ public static class SearchPeople
                 .PlainText(100);
     }
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Allowed = """
             SELECT EXISTS (SELECT 1 FROM user_roles WHERE user_id = @ActorId AND role IN ('admin', 'department_head'));

@@ -8,7 +8,7 @@ public static class UnblockUser
 {
     public sealed record Command(Guid ActorId, Guid UserId) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = "DELETE FROM user_blocks WHERE user_id = @UserId RETURNING until, reason;";
 

@@ -59,7 +59,7 @@ public static class CastVote
 {
     public sealed record Command(Guid ActorId, Guid IdeaId) : ICommand<VoteState>;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, VoteState>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, VoteState>
     {
         internal const string InsertSql = """
             INSERT INTO idea_votes (phase_id, idea_id, user_id) VALUES (@PhaseId, @IdeaId, @ActorId)

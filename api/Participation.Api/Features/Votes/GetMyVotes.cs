@@ -9,7 +9,7 @@ public static class GetMyVotes
 
     public sealed record Response(Guid PhaseId, bool Open, int? VotesPerUser, int Used, int? Left, IReadOnlyList<Guid> IdeaIds);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string Sql = """
             SELECT coalesce((SELECT votes FROM phase_participants WHERE phase_id = @PhaseId AND user_id = @ActorId), 0);

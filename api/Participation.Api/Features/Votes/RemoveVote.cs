@@ -9,7 +9,7 @@ public static class RemoveVote
 {
     public sealed record Command(Guid ActorId, Guid IdeaId) : ICommand<VoteState>;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, VoteState>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, VoteState>
     {
         // Returns whether a vote was removed.
         internal const string Sql = """

@@ -29,7 +29,7 @@ public static class CreateWebhook
     }
 
     public sealed class Handler(
-        NpgsqlDataSource db,
+        CityDb db,
         EventRecorder events,
         OutboundHttp outbound,
         IOptions<OutboundOptions> outboundOptions,

@@ -7,7 +7,7 @@ public static class DeleteWebhook
 {
     public sealed record Command(Caller Caller, Guid Id) : ICommand;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command>
     {
         private const string Sql = """
             DELETE FROM webhook_subscriptions WHERE id = @Id AND (@Owner::uuid IS NULL OR client_id = @Owner)

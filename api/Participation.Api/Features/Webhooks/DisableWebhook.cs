@@ -7,7 +7,7 @@ public static class DisableWebhook
 {
     public sealed record Command(Caller Caller, Guid Id) : ICommand<Webhook>;
 
-    public sealed class Handler(NpgsqlDataSource db, WebhookDisabling disabling) : ICommandHandler<Command, Webhook>
+    public sealed class Handler(CityDb db, WebhookDisabling disabling) : ICommandHandler<Command, Webhook>
     {
         public async ValueTask<Webhook> Handle(Command c, CancellationToken ct)
         {

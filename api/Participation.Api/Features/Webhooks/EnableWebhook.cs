@@ -11,7 +11,7 @@ public static class EnableWebhook
 {
     public sealed record Command(Caller Caller, Guid Id) : ICommand<Webhook>;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Webhook>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, Webhook>
     {
         private const string Sql = """
             UPDATE webhook_subscriptions s

@@ -5,7 +5,7 @@ public static class GetWebhook
 {
     public sealed record Query(Caller Caller, Guid Id) : IQuery<Webhook>;
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Webhook>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Webhook>
     {
         public async ValueTask<Webhook> Handle(Query q, CancellationToken ct)
         {

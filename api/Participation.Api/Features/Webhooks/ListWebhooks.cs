@@ -7,7 +7,7 @@ public static class ListWebhooks
 
     public sealed record Response(IReadOnlyList<Webhook> Items);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {

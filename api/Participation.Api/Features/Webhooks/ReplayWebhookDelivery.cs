@@ -10,7 +10,7 @@ public static class ReplayWebhookDelivery
 {
     public sealed record Command(Caller Caller, Guid WebhookId, Guid DeliveryId) : ICommand<WebhookDelivery>;
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, WebhookDelivery>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, WebhookDelivery>
     {
         private const string LockSql = """
             SELECT s.enabled, s.client_id, d.status, d.message_id

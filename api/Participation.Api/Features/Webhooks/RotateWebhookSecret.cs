@@ -24,7 +24,7 @@ public static class RotateWebhookSecret
                 .WithMessage(_ => Messages.Get("api_client_overlap"));
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events, IOptions<WebhookOptions> options)
+    public sealed class Handler(CityDb db, EventRecorder events, IOptions<WebhookOptions> options)
         : ICommandHandler<Command, WebhookWithSecret>
     {
         private const string Sql = """

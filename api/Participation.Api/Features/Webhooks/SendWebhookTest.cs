@@ -9,7 +9,7 @@ public static class SendWebhookTest
     public sealed record Command(Caller Caller, Guid WebhookId) : ICommand<WebhookDelivery>;
 
     public sealed class Handler(
-        NpgsqlDataSource db,
+        CityDb db,
         EventRecorder events,
         TimeProvider clock,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json

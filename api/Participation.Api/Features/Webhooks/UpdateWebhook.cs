@@ -22,7 +22,7 @@ public static class UpdateWebhook
         }
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events, OutboundHttp outbound, IOptions<OutboundOptions> outboundOptions)
+    public sealed class Handler(CityDb db, EventRecorder events, OutboundHttp outbound, IOptions<OutboundOptions> outboundOptions)
         : ICommandHandler<Command, Webhook>
     {
         private const string LockSql = """

@@ -16,7 +16,7 @@ namespace Participation.Api.Features.Webhooks;
 /// subscription failing too long, or answered 410 Gone, is disabled (<see cref="WebhookDisabling"/>).
 /// </summary>
 public sealed class WebhookDispatcher(
-    NpgsqlDataSource db,
+    CityDb db,
     OutboundHttp outbound,
     WebhookDisabling disabling,
     IOptions<WebhookOptions> options,

@@ -13,7 +13,7 @@ namespace Participation.Api.Features.Webhooks;
 /// once (a unique index backs it). An event older than a subscription is not delivered to it.
 /// </summary>
 public sealed class WebhookFanOut(
-    NpgsqlDataSource db,
+    CityDb db,
     IOptions<WebhookOptions> options,
     IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
     IOptions<Infrastructure.Email.EmailOptions> email

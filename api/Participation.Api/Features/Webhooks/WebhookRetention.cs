@@ -4,7 +4,7 @@ using Participation.Api.Infrastructure.Jobs;
 namespace Participation.Api.Features.Webhooks;
 
 /// <summary>Empties the delivery log of finished deliveries older than the retention (30 days by default), a batch at a time.</summary>
-public sealed class WebhookRetention(NpgsqlDataSource db, IOptions<WebhookOptions> options) : IPeriodicJob
+public sealed class WebhookRetention(CityDb db, IOptions<WebhookOptions> options) : IPeriodicJob
 {
     private const string Sql = """
         DELETE FROM webhook_deliveries

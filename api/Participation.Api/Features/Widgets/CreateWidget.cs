@@ -16,7 +16,7 @@ public static class CreateWidget
         public Validator() => Include(new WidgetSettingsRules<Command>());
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Widget>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, Widget>
     {
         private const string Sql = $"""
             INSERT INTO widgets (id, name, selection, project_ids, max_items, language, accent_colour, text_colour, background_colour,

@@ -8,7 +8,7 @@ public static class GetWidget
 {
     public sealed record Query(Guid ActorId, Guid Id, WidgetLinks Links) : IQuery<Widget>;
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Widget>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Widget>
     {
         private const string Sql = $"SELECT {Embedding.Columns} FROM widgets WHERE id = @Id;";
 

@@ -44,7 +44,7 @@ public static class ShowWidget
     /// <summary>The page's content, or none for an unknown widget.</summary>
     public sealed record Response(View? Widget);
 
-    public sealed class Handler(NpgsqlDataSource db) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db) : IQueryHandler<Query, Response>
     {
         private const string WidgetSql = """
             SELECT w.id, w.selection, w.project_ids, w.max_items, w.language, w.accent_colour, w.text_colour, w.background_colour,

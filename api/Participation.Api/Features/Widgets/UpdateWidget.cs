@@ -16,7 +16,7 @@ public static class UpdateWidget
         public Validator() => Include(new WidgetSettingsRules<Command>());
     }
 
-    public sealed class Handler(NpgsqlDataSource db, EventRecorder events) : ICommandHandler<Command, Widget>
+    public sealed class Handler(CityDb db, EventRecorder events) : ICommandHandler<Command, Widget>
     {
         private const string ReadSql = $"SELECT {Embedding.Columns} FROM widgets WHERE id = @Id FOR UPDATE;";
 

@@ -13,7 +13,7 @@ namespace Participation.Api.Infrastructure.Auth;
 /// user before its commit and keeps nothing for them for a few seconds (<see cref="Forget"/>), so its own next request
 /// already sees the change; other instances see it when the notification arrives (milliseconds).
 /// </summary>
-public sealed class RoleVersionCheck(NpgsqlDataSource db, IOptions<AuthOptions> options, ILogger<RoleVersionCheck> logger)
+public sealed class RoleVersionCheck(CityDb db, IOptions<AuthOptions> options, ILogger<RoleVersionCheck> logger)
     : BackgroundService
 {
     public const string Channel = "participation_role_version";

@@ -6,22 +6,31 @@ public static class DatabaseSetup
     public static IServiceCollection AddDatabase(this IServiceCollection services)
     {
         DefaultTypeMap.MatchNamesWithUnderscores = true;
+        // The owner's connections: migrations, the cities themselves, the platform's own tables (rate limits). Handlers and
+        // jobs never take it: they open their city's connections through CityDb (an architecture test checks it).
         services.AddSingleton(sp =>
         {
             var builder = new NpgsqlDataSourceBuilder(ConnectionStrings.Resolve(sp.GetRequiredService<IConfiguration>()));
-            var csb = builder.ConnectionStringBuilder;
-            if (csb.MaxAutoPrepare == 0)
-                csb.MaxAutoPrepare = 100;
-            if (csb.AutoPrepareMinUsages == 5)
-                csb.AutoPrepareMinUsages = 2;
-            csb.ApplicationName ??= "participation-api";
-            // The API keeps no session state on a connection (its one advisory lock is released explicitly), so a
-            // connection going back to the pool needs no DISCARD ALL: it keeps its prepared statements (make bench).
-            csb.NoResetOnClose = true;
+            Tune(builder.ConnectionStringBuilder);
             return builder.Build();
         });
+        services.AddSingleton(sp => new CityDataSources(ConnectionStrings.Resolve(sp.GetRequiredService<IConfiguration>()), Tune));
+        services.AddSingleton<CityDb>();
+        services.AddSingleton<CityDirectory>();
         services.AddReadReplica();
         return services;
+    }
+
+    private static void Tune(NpgsqlConnectionStringBuilder csb)
+    {
+        if (csb.MaxAutoPrepare == 0)
+            csb.MaxAutoPrepare = 100;
+        if (csb.AutoPrepareMinUsages == 5)
+            csb.AutoPrepareMinUsages = 2;
+        csb.ApplicationName ??= "participation-api";
+        // The API keeps no session state on a connection (its one advisory lock is released explicitly), so a
+        // connection going back to the pool needs no DISCARD ALL: it keeps its prepared statements (make bench).
+        csb.NoResetOnClose = true;
     }
 }
 

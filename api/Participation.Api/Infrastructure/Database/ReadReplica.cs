@@ -29,10 +29,10 @@ public sealed class ReplicaOptions
 /// the primary's otherwise. Handlers take it instead of <see cref="NpgsqlDataSource"/> and open connections the same way.
 /// A read that fails on a standby is tried again once on the primary (<see cref="StaleReadRetry{TMessage,TResponse}"/>).
 /// </summary>
-public sealed class StaleReads(NpgsqlDataSource primary, ReplicaRouter router, IHttpContextAccessor http)
+public sealed class StaleReads(CityDb primary, ReplicaRouter router, IHttpContextAccessor http)
 {
     /// <summary>The primary's data source (for a read that must not be stale).</summary>
-    public NpgsqlDataSource Primary => primary;
+    public CityDb Primary => primary;
 
     /// <summary>Whether reads can go to a standby at all (a replica is configured).</summary>
     public bool Configured => router.Configured;

@@ -10,7 +10,7 @@ namespace Participation.Api.Infrastructure.Email;
 /// outcome. Several instances may run at once: a row is claimed by one of them at a time.
 /// </summary>
 public sealed class OutboxDispatcher(
-    NpgsqlDataSource db,
+    CityDb db,
     IEmailTransport transport,
     IOptions<EmailOptions> options,
     ILogger<OutboxDispatcher> logger,

@@ -15,7 +15,7 @@ public sealed class IdempotentMetadata;
 /// first is still running, a 409. A request that failed with an error leaves no key behind, so it can be retried.
 /// A claim left by a crashed instance can be taken over after a minute. Keys live for a day.
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSource db, IProblemDetailsService problems)
+public sealed class IdempotencyMiddleware(RequestDelegate next, CityDb db, IProblemDetailsService problems)
 {
     public const string Header = "Idempotency-Key";
 
@@ -187,7 +187,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSource
 }
 
 /// <summary>Forgets keys older than a day.</summary>
-public sealed class IdempotencyKeyCleanup(NpgsqlDataSource db) : IPeriodicJob
+public sealed class IdempotencyKeyCleanup(CityDb db) : IPeriodicJob
 {
     public string Name => "idempotency keys";
 

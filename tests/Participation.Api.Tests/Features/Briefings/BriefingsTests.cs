@@ -31,7 +31,7 @@ public sealed class BriefingsTests(ApiFactory api) : ApiTest(api)
 
     private BriefingJob NewJob(TimeProvider clock) =>
         new(
-            Api.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+            Api.Services.GetRequiredService<Participation.Api.Infrastructure.Database.CityDb>(),
             Api.Services.GetRequiredService<BriefingProducer>(),
             Api.Services.GetRequiredService<BriefingEmails>(),
             clock,

@@ -73,7 +73,7 @@ internal static class CalendarEventTestKit
     /// <summary>A reminder job of another instance with its own clock.</summary>
     public static CalendarEventReminders Reminders(this ApiFactory api, TimeProvider clock) =>
         new(
-            api.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+            api.Services.GetRequiredService<Participation.Api.Infrastructure.Database.CityDb>(),
             api.Services.GetRequiredService<CalendarEventEmails>(),
             clock,
             Options.Create(new CalendarEventOptions())

@@ -35,7 +35,7 @@ internal static class DigestTestKit
     /// <summary>A job of another instance (its own clock, the same database).</summary>
     public static DigestJob Job(this ApiFactory api, TimeProvider clock, int batch = 100) =>
         new(
-            api.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+            api.Services.GetRequiredService<Participation.Api.Infrastructure.Database.CityDb>(),
             api.Services.GetRequiredService<DigestEmails>(),
             api.Services.GetRequiredService<EventRecorder>(),
             clock,

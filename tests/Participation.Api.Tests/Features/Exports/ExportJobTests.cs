@@ -16,7 +16,7 @@ public sealed class ExportJobTests(ApiFactory api) : ApiTest(api)
 {
     private ExportJob NewJob(ExportOptions? options = null, IFileStorage? storage = null) =>
         new(
-            Api.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+            Api.Services.GetRequiredService<Participation.Api.Infrastructure.Database.CityDb>(),
             Api.Services.GetRequiredService<Participation.Api.Infrastructure.Database.StaleReads>(),
             Api.Services.GetRequiredService<Participation.Api.Infrastructure.Database.ReplicaRouter>(),
             storage ?? Api.Services.GetRequiredService<IFileStorage>(),

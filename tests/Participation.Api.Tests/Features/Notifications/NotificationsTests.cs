@@ -152,7 +152,7 @@ public sealed partial class NotificationsTests(ApiFactory api) : ApiTest(api)
         // Two instances' mailers at once, repeatedly, until nothing is left.
         var mailer1 = Api.Services.GetRequiredService<NotificationMailer>();
         var mailer2 = new NotificationMailer(
-            Api.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+            Api.Services.GetRequiredService<Participation.Api.Infrastructure.Database.CityDb>(),
             Api.Services.GetRequiredService<NotificationEmails>()
         );
         while ((await Task.WhenAll(mailer1.RunOnceAsync(CancellationToken.None), mailer2.RunOnceAsync(CancellationToken.None))).Sum() > 0)

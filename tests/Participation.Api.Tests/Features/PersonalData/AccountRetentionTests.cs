@@ -29,7 +29,7 @@ public sealed class AccountRetentionTests(ApiFactory api) : ApiTest(api)
     /// <summary>A job of an instance whose clock says <paramref name="now"/> (the same database).</summary>
     private AccountRetentionJob Job(DateTimeOffset now) =>
         new(
-            Api.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+            Api.Services.GetRequiredService<Participation.Api.Infrastructure.Database.CityDb>(),
             Api.Services.GetRequiredService<EventRecorder>(),
             Api.Services.GetRequiredService<Participation.Api.Infrastructure.Auth.RoleVersionCheck>(),
             Api.Services.GetRequiredService<IFileStorage>(),

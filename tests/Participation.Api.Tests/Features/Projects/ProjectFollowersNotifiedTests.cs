@@ -17,7 +17,7 @@ public sealed class ProjectFollowersNotifiedTests(ApiFactory api) : ApiTest(api)
 
     private PhaseStartAnnouncer Announcer(TimeProvider clock) =>
         new(
-            Api.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+            Api.Services.GetRequiredService<Participation.Api.Infrastructure.Database.CityDb>(),
             Api.Services.GetRequiredService<EventRecorder>(),
             clock,
             Options.Create(new PhaseStartOptions())
