@@ -65,7 +65,7 @@ public static class DemoSeedCommand
         try
         {
             await host.Services.GetRequiredService<Migrator>().MigrateAsync();
-            await DemoSeed.RunAsync(host.Services.GetRequiredService<NpgsqlDataSource>(), host.Services.GetRequiredService<IFileStorage>());
+            await DemoSeed.RunAsync(host.Services.GetRequiredService<Participation.Api.Infrastructure.Database.CityDb>().Current, host.Services.GetRequiredService<IFileStorage>());
             return 0;
         }
         catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException)

@@ -133,8 +133,8 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
         var storage = (Participation.Api.Infrastructure.Storage.IFileStorage)
             Api.Services.GetService(typeof(Participation.Api.Infrastructure.Storage.IFileStorage))!;
 
-        await DemoSeed.RunAsync(db, storage);
-        await DemoSeed.RunAsync(db, storage);
+        await DemoSeed.RunAsync(db.Current, storage);
+        await DemoSeed.RunAsync(db.Current, storage);
 
         Assert.Equal(DemoSeed.Users.Length + 20 + DemoSeedActivity.Neighbours, await Api.CountAsync("users"));
         Assert.Equal(
