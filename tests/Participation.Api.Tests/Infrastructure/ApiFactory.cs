@@ -70,7 +70,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             {
                 DbAdapter = DbAdapter.Postgres,
                 SchemasToInclude = ["public"],
-                TablesToIgnore = ["schemaversions", "platform_settings"],
+                TablesToIgnore = ["schemaversions", "platform_settings", "cities"],
             }
         );
         await SeedTopicsAsync(connection); // a factory whose tests do not reset (e.g. one with its own rate limits) has them too
@@ -105,7 +105,13 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             await connection.ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
             await connection.ExecuteAsync($"CREATE DATABASE \"{name}\"");
         }
-        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        // The tests' own connections (the owner's) write as the default city, as a single-city install does; the API's
+        // connections take their city and role on top (CityDataSources).
+        return new NpgsqlConnectionStringBuilder(server)
+        {
+            Database = name,
+            Options = $"-c participation.city_id={Participation.Api.Infrastructure.Database.CityScope.DefaultCity:D}",
+        }.ConnectionString;
     }
 
     private static async Task<string> ServerConnectionAsync()

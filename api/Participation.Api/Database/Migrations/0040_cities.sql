@@ -105,3 +105,14 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENC
 -- cities and city_domains are read by the API to find a request's city; written only by the operator's console,
 -- which runs as the owner (Infrastructure/Database/Cities.cs).
 REVOKE INSERT, UPDATE, DELETE ON cities, city_domains FROM participation_app;
+
+-- A project's slugs are kept per city.
+CREATE OR REPLACE FUNCTION projects_keep_slug() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO project_slugs (city_id, slug, project_id) VALUES (NEW.city_id, NEW.slug, NEW.id) ON CONFLICT (city_id, slug) DO NOTHING;
+    IF NOT EXISTS (SELECT 1 FROM project_slugs WHERE city_id = NEW.city_id AND slug = NEW.slug AND project_id = NEW.id) THEN
+        RAISE unique_violation USING MESSAGE = 'slug held by another project', CONSTRAINT = 'project_slugs_pkey';
+    END IF;
+    RETURN NULL;
+END;
+$$;

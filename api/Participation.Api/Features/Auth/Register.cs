@@ -40,7 +40,7 @@ public static class Register
         private const string InsertUser = """
             INSERT INTO users (id, email, password_hash, first_name, last_name, locale)
             VALUES (@Id, @Email, @PasswordHash, @FirstName, @LastName, @Locale)
-            ON CONFLICT (email) DO NOTHING
+            ON CONFLICT (city_id, email) DO NOTHING
             RETURNING (SELECT name FROM platform_settings);
             """;
 

@@ -32,7 +32,7 @@ public static class SetBriefingSchedule
         private const string Sql = """
             INSERT INTO briefing_schedule (id, frequency, send_day, send_hour, updated_by, updated_at)
             VALUES (true, @Frequency, @SendDay, @SendHour, @ActorId, now())
-            ON CONFLICT (id) DO UPDATE SET frequency = EXCLUDED.frequency, send_day = EXCLUDED.send_day,
+            ON CONFLICT (city_id) DO UPDATE SET frequency = EXCLUDED.frequency, send_day = EXCLUDED.send_day,
                    send_hour = EXCLUDED.send_hour, updated_by = EXCLUDED.updated_by, updated_at = now();
             """;
 

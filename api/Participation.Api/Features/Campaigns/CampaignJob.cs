@@ -39,7 +39,7 @@ public sealed class CampaignJob(CityDb db, CampaignEmails emails, EventRecorder 
                    jsonb_build_object('List-Unsubscribe', '<' || @UnsubscribeApi || encode(s.token, 'hex') || '>',
                                       'List-Unsubscribe-Post', 'List-Unsubscribe=One-Click')
               FROM frozen f JOIN segment s ON s.user_id = f.user_id JOIN users u ON u.id = f.user_id
-            ON CONFLICT (dedup_key) DO NOTHING
+            ON CONFLICT (city_id, dedup_key) DO NOTHING
             RETURNING 1)
         UPDATE campaigns SET status = 'sent', sent_at = now(), updated_at = now(), recipients_count = (SELECT count(*) FROM mailed)
          WHERE id = @Id

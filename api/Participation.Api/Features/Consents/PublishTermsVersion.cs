@@ -26,7 +26,7 @@ public static class PublishTermsVersion
         // The previous latest is read in the same statement; clock_timestamp keeps a later publication later.
         private const string Sql = """
             INSERT INTO terms_versions (version, published_at) VALUES (@Version, clock_timestamp())
-            ON CONFLICT (version) DO NOTHING
+            ON CONFLICT (city_id, version) DO NOTHING
             RETURNING published_at;
             """;
 

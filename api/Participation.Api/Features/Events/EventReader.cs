@@ -116,7 +116,7 @@ public static class EventCheckpoints
     {
         await connection.ExecuteAsync(
             new CommandDefinition(
-                "INSERT INTO event_checkpoints (consumer) VALUES (@consumer) ON CONFLICT (consumer) DO NOTHING",
+                "INSERT INTO event_checkpoints (consumer) VALUES (@consumer) ON CONFLICT (city_id, consumer) DO NOTHING",
                 new { consumer },
                 tx,
                 cancellationToken: ct

@@ -46,7 +46,7 @@ public static class UpdateHomePage
         private const string SaveSql = """
             INSERT INTO home_pages (language, draft, version, updated_by, updated_at)
             VALUES (@Language, @Draft::jsonb, 1, @ActorId, now())
-            ON CONFLICT (language) DO UPDATE
+            ON CONFLICT (city_id, language) DO UPDATE
                SET draft = excluded.draft, version = home_pages.version + 1, updated_by = excluded.updated_by, updated_at = now();
             """;
 

@@ -48,7 +48,7 @@ public static class AcceptInvitation
         private const string CreateAccount = """
             INSERT INTO users (id, email, password_hash, first_name, last_name, locale, email_confirmed_at)
             VALUES (@Id, @Email, @PasswordHash, @FirstName, @LastName, @Locale, now())
-            ON CONFLICT (email) DO NOTHING
+            ON CONFLICT (city_id, email) DO NOTHING
             RETURNING id;
             """;
 
