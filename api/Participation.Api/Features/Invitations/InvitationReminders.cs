@@ -105,6 +105,7 @@ public sealed class InvitationReminders(CityDb db, EmailTemplates templates)
 
 public sealed class InvitationReminderService(
     InvitationReminders reminders,
+    CityList cities,
     IOptions<InvitationReminderOptions> options,
     ILogger<InvitationReminderService> logger
 ) : BackgroundService
@@ -119,7 +120,7 @@ public sealed class InvitationReminderService(
         {
             try
             {
-                while (await JobTelemetry.RunAsync("invitation reminders", reminders.SendDueAsync, stoppingToken) > 0) { }
+                while (await JobTelemetry.RunAsync("invitation reminders", c => cities.ForEachAsync(reminders.SendDueAsync, c), stoppingToken) > 0) { }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -89,3 +89,31 @@ public sealed class CityDb(CityDataSources sources)
 
     public NpgsqlCommand CreateCommand(string? commandText = null) => Current.CreateCommand(commandText);
 }
+
+/// <summary>
+/// The active cities, for background work: each job's pass runs once per city in turn, inside that city's scope, so
+/// that its connections see that city's rows only (issue 19: background work for every city without crossing them).
+/// </summary>
+public sealed class CityList(NpgsqlDataSource owner)
+{
+    /// <summary>The active cities, in a stable order.</summary>
+    public async Task<IReadOnlyList<Guid>> ActiveAsync(CancellationToken ct)
+    {
+        await using var connection = await owner.OpenConnectionAsync(ct);
+        return (
+            await connection.QueryAsync<Guid>(
+                new CommandDefinition("SELECT id FROM cities WHERE status = 'active' ORDER BY id;", cancellationToken: ct)
+            )
+        ).AsList();
+    }
+
+    /// <summary>Runs <paramref name="pass"/> once for each active city, in its scope; the sum of what the passes did.</summary>
+    public async Task<int> ForEachAsync(Func<CancellationToken, Task<int>> pass, CancellationToken ct)
+    {
+        var done = 0;
+        foreach (var city in await ActiveAsync(ct))
+            using (CityScope.Enter(city))
+                done += await pass(ct);
+        return done;
+    }
+}

@@ -152,12 +152,13 @@ public sealed class OutboxSender(IServiceProvider services, IOptions<EmailOption
         if (!options.Value.SenderEnabled)
             return;
         var dispatcher = services.GetRequiredService<OutboxDispatcher>();
+        var cities = services.GetRequiredService<CityList>();
         JobTelemetry.Register("e-mail outbox");
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (await JobTelemetry.RunAsync("e-mail outbox", dispatcher.DispatchOnceAsync, stoppingToken) > 0)
+                if (await JobTelemetry.RunAsync("e-mail outbox", c => cities.ForEachAsync(dispatcher.DispatchOnceAsync, c), stoppingToken) > 0)
                     continue;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

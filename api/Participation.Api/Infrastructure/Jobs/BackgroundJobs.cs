@@ -25,13 +25,22 @@ public interface IPeriodicJob
 
     /// <summary>One pass; a positive result means there may be more to do right away.</summary>
     Task<int> RunOnceAsync(CancellationToken ct);
+
+    /// <summary>Whether a pass runs for each city in turn (the default: the job works on a city's rows) or once for the
+    /// deployment (it works on the platform's own tables, through the owner's connections).</summary>
+    bool PerCity => true;
 }
 
 /// <summary>
 /// Runs every registered <see cref="IPeriodicJob"/> on its own timer; a failing pass is logged and retried next tick. Each pass is
 /// a span and is measured (<see cref="JobTelemetry"/>).
 /// </summary>
-public sealed class BackgroundJobs(IEnumerable<IPeriodicJob> jobs, IOptions<JobOptions> options, ILogger<BackgroundJobs> logger)
+public sealed class BackgroundJobs(
+    IEnumerable<IPeriodicJob> jobs,
+    CityList cities,
+    IOptions<JobOptions> options,
+    ILogger<BackgroundJobs> logger
+)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -45,7 +54,8 @@ public sealed class BackgroundJobs(IEnumerable<IPeriodicJob> jobs, IOptions<JobO
         {
             try
             {
-                while (await JobTelemetry.RunAsync(job.Name, job.RunOnceAsync, ct) > 0 && !ct.IsCancellationRequested) { }
+                Func<CancellationToken, Task<int>> pass = job.PerCity ? c => cities.ForEachAsync(job.RunOnceAsync, c) : job.RunOnceAsync;
+                while (await JobTelemetry.RunAsync(job.Name, pass, ct) > 0 && !ct.IsCancellationRequested) { }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {

@@ -175,6 +175,8 @@ public sealed class RateLimitCleanup(NpgsqlDataSource db) : IPeriodicJob
 
     public string Name => "rate-limit counters cleanup";
 
+    public bool PerCity => false; // the platform's own table
+
     public TimeSpan Interval(JobOptions options) => TimeSpan.FromSeconds(60);
 
     /// <summary>Deletes one batch; a full batch means there may be more.</summary>

@@ -56,7 +56,7 @@ public sealed class QueueSnapshot : IDisposable
 /// Refreshes <see cref="QueueSnapshot"/>: one statement, one round trip, every part of it served by the queue's partial
 /// index (the one its worker claims from), so it reads only the pending rows, never the history.
 /// </summary>
-public sealed class QueueSnapshotJob(CityDb db, QueueSnapshot snapshot, IOptions<TelemetryOptions> options) : IPeriodicJob
+public sealed class QueueSnapshotJob(NpgsqlDataSource db, QueueSnapshot snapshot, IOptions<TelemetryOptions> options) : IPeriodicJob
 {
     // Age: since the oldest item became due (the database's clock at both ends): next_attempt_at for the retried queues
     // (an item waiting for its retry is not late), created_at for the others. Index per part (EXPLAIN: index-only scans but
@@ -82,6 +82,8 @@ public sealed class QueueSnapshotJob(CityDb db, QueueSnapshot snapshot, IOptions
         """;
 
     public string Name => "queue snapshot";
+
+    public bool PerCity => false; // the whole deployment's queues, through the owner's connections
 
     public TimeSpan Interval(JobOptions o) => TimeSpan.FromSeconds(options.Value.QueueRefreshSeconds);
 
