@@ -6,10 +6,13 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Participation.Api.Infrastructure.Auth;
 
-/// <summary>Mints short-lived access JWTs carrying the user id ("sub") and role-version stamp ("rv").</summary>
+/// <summary>Mints short-lived access JWTs carrying the user id ("sub"), role-version stamp ("rv") and city ("city").</summary>
 public sealed class AccessTokens(IOptions<AuthOptions> options, TimeProvider clock)
 {
     public const string RoleVersionClaim = "rv";
+
+    /// <summary>The city the token was issued in (issue 19): accepted on that city's addresses only.</summary>
+    public const string CityClaim = "city";
     private readonly JsonWebTokenHandler _handler = new();
 
     public (string Token, DateTimeOffset ExpiresAt) Issue(Guid userId, int roleVersion)
@@ -28,6 +31,7 @@ public sealed class AccessTokens(IOptions<AuthOptions> options, TimeProvider clo
                 Subject = new ClaimsIdentity([
                     new Claim(JwtRegisteredClaimNames.Sub, userId.ToString()),
                     new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
+                    new Claim(CityClaim, Database.CityScope.CurrentOrDefault.ToString("D")),
                     new Claim(
                         RoleVersionClaim,
                         roleVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),

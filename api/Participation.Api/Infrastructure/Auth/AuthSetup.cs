@@ -25,6 +25,16 @@ public static class AuthSetup
             context.Fail("The token has no subject or role version.");
             return;
         }
+        // A person is an account of one city: their token is refused on another city's addresses (a token from before
+        // cities existed belongs to the default city).
+        var city = principal.FindFirst(AccessTokens.CityClaim)?.Value is { } claimed && Guid.TryParse(claimed, out var c)
+            ? c
+            : Database.CityScope.DefaultCity;
+        if (city != Database.CityScope.CurrentOrDefault)
+        {
+            context.Fail("The token was issued in another city.");
+            return;
+        }
         var check = context.HttpContext.RequestServices.GetRequiredService<RoleVersionCheck>();
         if (!await check.IsCurrentAsync(userId, version, context.HttpContext.RequestAborted))
             context.Fail("The token predates a change of the user's roles.");

@@ -28,23 +28,25 @@ public sealed class RoleVersionCheck(CityDb db, IOptions<AuthOptions> options, I
     private volatile bool _listening;
 
     /// <summary>Whether the cache is in use (listening for changes); for tests and diagnostics.</summary>
-    // The versions asked for by the requests that arrive together, read in one statement.
-    private readonly StatementBatcher<Guid, int?> _reads = new(
-        async (ids, ct) =>
-        {
-            await using var connection = await db.OpenConnectionAsync(ct);
-            var found = (
-                await connection.QueryAsync<(Guid Id, int Version)>(
-                    new CommandDefinition(
-                        "SELECT id, role_version FROM users WHERE id = ANY(@Ids);",
-                        new { Ids = ids.ToArray() },
-                        cancellationToken: ct
+    // The versions asked for by the requests that arrive together, read in one statement per city (each with that city's
+    // connections: a user id of another city finds nothing).
+    private readonly StatementBatcher<(Guid City, Guid User), int?> _reads = new(async (items, ct) =>
+    {
+        var found = new Dictionary<(Guid, Guid), int>();
+        foreach (var city in items.GroupBy(i => i.City))
+            using (CityScope.Enter(city.Key))
+            {
+                await using var connection = await db.OpenConnectionAsync(ct);
+                var ids = city.Select(i => i.User).Distinct().ToArray();
+                foreach (
+                    var (id, version) in await connection.QueryAsync<(Guid Id, int Version)>(
+                        new CommandDefinition("SELECT id, role_version FROM users WHERE id = ANY(@Ids);", new { Ids = ids }, cancellationToken: ct)
                     )
                 )
-            ).ToDictionary(r => r.Id, r => r.Version);
-            return ids.Select(id => found.TryGetValue(id, out var v) ? v : (int?)null).ToList();
-        }
-    );
+                    found[(city.Key, id)] = version;
+            }
+        return items.Select(i => found.TryGetValue(i, out var v) ? v : (int?)null).ToList();
+    });
 
     public bool Listening => _listening;
 
@@ -54,7 +56,7 @@ public sealed class RoleVersionCheck(CityDb db, IOptions<AuthOptions> options, I
         if (_listening && _versions.TryGetValue(userId, out var known) && now - known.At < _ttl)
             return known.Version == version;
         var generation = Interlocked.Read(ref _generation);
-        var current = await _reads.SendAsync(userId, ct);
+        var current = await _reads.SendAsync((CityScope.CurrentOrDefault, userId), ct);
         if (
             current is { } value
             && _listening
