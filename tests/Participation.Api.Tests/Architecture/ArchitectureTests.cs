@@ -33,6 +33,18 @@ public sealed partial class ArchitectureTests
     private static List<string> Matching(Regex pattern, params string[] allowed) =>
         Sources().Where(s => pattern.IsMatch(s.Text) && !allowed.Contains(s.Path)).Select(s => s.Path).ToList();
 
+    [GeneratedRegex(@"\bNpgsqlDataSource\b")]
+    private static partial Regex OwnerDataSource();
+
+    /// <summary>Features open their city's connections (CityDb), never the owner's, which row-level security does not
+    /// restrict. The change cursor reads the primary's WAL position only.</summary>
+    [Fact]
+    public void Features_never_take_the_owners_connections()
+    {
+        var offenders = Matching(OwnerDataSource(), "Features/Feed/GetChangeCursor.cs").Where(p => p.StartsWith("Features/", StringComparison.Ordinal));
+        Assert.Empty(offenders);
+    }
+
     [GeneratedRegex(@"\b(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+audit_log\b", RegexOptions.IgnoreCase)]
     private static partial Regex WritesAuditLog();
 
