@@ -48,7 +48,7 @@ public sealed class StaleReads(CityDb primary, ReplicaRouter router, IHttpContex
         NpgsqlConnection connection;
         try
         {
-            connection = await router.Replicas!.OpenConnectionAsync(ct);
+            connection = await router.ReplicasFor(CityScope.CurrentOrDefault)!.OpenConnectionAsync(ct);
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException && !ct.IsCancellationRequested)
         {
@@ -263,29 +263,42 @@ public sealed class ReplicaRouter : IAsyncDisposable
                 return (endpoint, new NpgsqlDataSourceBuilder(one.ConnectionString).Build());
             })
             .ToDictionary(x => x.endpoint, x => x.Item2);
-        // Standbys first, the primary last: prefer-standby reaches the primary only when no standby answers.
-        var multi = new NpgsqlDataSourceBuilder(primaryConnectionString);
-        multi.ConnectionStringBuilder.Host = string.Join(',', standbys.Append(_primaryEndpoint));
+        // Standbys first, the primary last: prefer-standby reaches the primary only when no standby answers. One data source
+        // per city, each with that city's role and setting (CityDataSources), so that row-level security holds on standbys.
+        _multiHosts = string.Join(',', standbys.Append(_primaryEndpoint));
+        _primaryConnectionString = primaryConnectionString;
+    }
+
+    private readonly string? _multiHosts;
+    private readonly string _primaryConnectionString = "";
+    private readonly ConcurrentDictionary<Guid, Lazy<NpgsqlMultiHostDataSource>> _cities = new();
+
+    /// <summary>The city's standbys then the primary, prefer-standby; null when no replica is configured.</summary>
+    public NpgsqlDataSource? ReplicasFor(Guid city) =>
+        _multiHosts is null
+            ? null
+            : _cities
+                .GetOrAdd(city, c => new Lazy<NpgsqlMultiHostDataSource>(() => BuildMultiHost(c), LazyThreadSafetyMode.ExecutionAndPublication))
+                .Value.WithTargetSession(TargetSessionAttributes.PreferStandby);
+
+    private NpgsqlMultiHostDataSource BuildMultiHost(Guid city)
+    {
+        var multi = new NpgsqlDataSourceBuilder(CityDataSources.ConnectionStringFor(_primaryConnectionString, city));
+        multi.ConnectionStringBuilder.Host = _multiHosts;
         multi.ConnectionStringBuilder.LoadBalanceHosts = false;
         multi.ConnectionStringBuilder.HostRecheckSeconds = 2;
         multi.ConnectionStringBuilder.NoResetOnClose = true;
         multi.ConnectionStringBuilder.ApplicationName ??= "participation-api";
         if (multi.ConnectionStringBuilder.MaxAutoPrepare == 0)
             multi.ConnectionStringBuilder.MaxAutoPrepare = 100;
-        MultiHost = multi.BuildMultiHost();
-        Replicas = MultiHost.WithTargetSession(TargetSessionAttributes.PreferStandby);
+        return multi.BuildMultiHost();
     }
 
-    public bool Configured => Replicas is not null;
+    public bool Configured => _multiHosts is not null;
 
     public TimeSpan MaxLag { get; }
 
     public TimeSpan PollInterval { get; }
-
-    /// <summary>Standbys first then the primary, prefer-standby; null when no replica is configured.</summary>
-    public NpgsqlDataSource? Replicas { get; }
-
-    private NpgsqlMultiHostDataSource? MultiHost { get; }
 
     /// <summary>One small data source per standby, for the monitor's questions.</summary>
     public IReadOnlyDictionary<string, NpgsqlDataSource> Standbys { get; } = new Dictionary<string, NpgsqlDataSource>();
@@ -320,7 +333,8 @@ public sealed class ReplicaRouter : IAsyncDisposable
         foreach (var (key, state) in _states)
             if (endpoint is null || key == endpoint)
                 _states[key] = state with { Up = false };
-        MultiHost?.Clear();
+        foreach (var multi in _cities.Values.Where(m => m.IsValueCreated))
+            multi.Value.Clear();
     }
 
     /// <summary>One poll: the primary's insert position, then where each standby is.</summary>
@@ -352,8 +366,8 @@ public sealed class ReplicaRouter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (MultiHost is not null)
-            await MultiHost.DisposeAsync();
+        foreach (var multi in _cities.Values.Where(m => m.IsValueCreated))
+            await multi.Value.DisposeAsync();
         foreach (var source in Standbys.Values)
             await source.DisposeAsync();
     }
