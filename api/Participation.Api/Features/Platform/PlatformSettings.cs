@@ -121,7 +121,8 @@ public sealed class PlatformSettingsStore(CityDb db, TimeProvider clock, IOption
 
     private const string ImagesSql = "SELECT key, content_type, content FROM platform_images WHERE key = ANY(@Keys);";
 
-    private volatile Entry? _entry;
+    // One entry per city: each city has its own settings (issue 19).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Entry> _entries = new();
 
     public async ValueTask<PlatformSettings> GetAsync(CancellationToken ct) => (await EntryAsync(ct)).Settings;
 
@@ -132,11 +133,12 @@ public sealed class PlatformSettingsStore(CityDb db, TimeProvider clock, IOption
     }
 
     /// <summary>Forgets the kept settings (after a save on this instance).</summary>
-    public void Invalidate() => _entry = null;
+    public void Invalidate() => _entries.TryRemove(CityScope.CurrentOrDefault, out _);
 
     private async ValueTask<Entry> EntryAsync(CancellationToken ct)
     {
-        var entry = _entry;
+        var city = CityScope.CurrentOrDefault;
+        var entry = _entries.GetValueOrDefault(city);
         if (entry is not null && clock.GetUtcNow() - entry.ReadAt < MaxAge)
             return entry;
         var readAt = clock.GetUtcNow();
@@ -157,7 +159,7 @@ public sealed class PlatformSettingsStore(CityDb db, TimeProvider clock, IOption
             favicon ??= settings.FaviconKey is { } fk ? read.GetValueOrDefault(fk) : null;
         }
         entry = new Entry(settings, readAt, logo, favicon);
-        _entry = entry;
+        _entries[city] = entry;
         return entry;
     }
 
