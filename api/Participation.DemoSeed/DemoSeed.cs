@@ -53,7 +53,7 @@ public static class DemoSeed
     private const string UpsertUser = """
         INSERT INTO users (id, email, password_hash, first_name, last_name, email_confirmed_at)
         VALUES (@Id, @Email, @Hash, @FirstName, @LastName, now())
-        ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email
+        ON CONFLICT (city_id, email) DO UPDATE SET email = EXCLUDED.email
         RETURNING id;
         """;
 

@@ -10,7 +10,7 @@ namespace Participation.Demo;
 public static class DemoSeedBriefings
 {
     private const string Sql = """
-        INSERT INTO briefing_schedule DEFAULT VALUES ON CONFLICT (id) DO NOTHING;
+        INSERT INTO briefing_schedule DEFAULT VALUES ON CONFLICT (city_id) DO NOTHING;
 
         WITH q AS (SELECT (date_trunc('quarter', (now() AT TIME ZONE 'Europe/Brussels')) - interval '6 months')::date AS first)
         INSERT INTO briefings (id, official_id, scope_type, scope_id, kind, period_from, period_to, status, created_at, produced_at)

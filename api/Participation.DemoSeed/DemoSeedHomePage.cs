@@ -27,7 +27,7 @@ internal static class DemoSeedHomePage
 
     private const string HomeSql = """
         INSERT INTO home_pages (language, draft, published, version, published_at)
-        VALUES (@Language, @Layout::jsonb, @Layout::jsonb, 1, now()) ON CONFLICT (language) DO NOTHING;
+        VALUES (@Language, @Layout::jsonb, @Layout::jsonb, 1, now()) ON CONFLICT (city_id, language) DO NOTHING;
         """;
 
     private static readonly (string Language, string Alt, string Title, string Text, string Cta)[] Texts =
