@@ -50,10 +50,10 @@ public sealed class BriefingJob(
     // a batch) are locked with it. Two workers starting at once may split a scope (each computes its figures): never a
     // briefing twice.
     private const string ClaimSql = $"""
-        WITH first AS (
+        WITH first AS MATERIALIZED (
             SELECT scope_type, scope_id FROM briefings WHERE status = 'pending' AND kind = 'scheduled'
              ORDER BY scope_type, scope_id, id LIMIT 1 FOR UPDATE SKIP LOCKED),
-        due AS (
+        due AS MATERIALIZED (
             SELECT b.id FROM briefings b JOIN first f ON f.scope_type = b.scope_type AND f.scope_id IS NOT DISTINCT FROM b.scope_id
              WHERE b.status = 'pending' AND b.kind = 'scheduled'
              ORDER BY b.id LIMIT @Batch FOR UPDATE OF b SKIP LOCKED)
@@ -64,7 +64,7 @@ public sealed class BriefingJob(
         """;
 
     private const string LaunchSql = """
-        WITH due AS (
+        WITH due AS MATERIALIZED (
             SELECT official_id, project_id FROM briefing_launches WHERE status = 'pending'
              ORDER BY created_at, official_id, project_id LIMIT 50 FOR UPDATE SKIP LOCKED)
         SELECT l.official_id, l.project_id, u.email, u.first_name, u.locale,

@@ -25,14 +25,15 @@ public sealed class ExportJob(
 ) : IPeriodicJob
 {
     private const string ClaimSql = """
-        UPDATE exports e
-           SET status = 'running', started_at = coalesce(e.started_at, now()), attempts = e.attempts + 1,
-               locked_until = now() + make_interval(secs => @LeaseSeconds), rows_done = 0
-          FROM (SELECT id FROM exports
+        WITH due AS MATERIALIZED (SELECT id FROM exports
                  WHERE status = 'queued' OR (status = 'running' AND locked_until < now())
                  ORDER BY created_at, id
                  LIMIT 1
-                   FOR UPDATE SKIP LOCKED) due
+                   FOR UPDATE SKIP LOCKED)
+        UPDATE exports e
+           SET status = 'running', started_at = coalesce(e.started_at, now()), attempts = e.attempts + 1,
+               locked_until = now() + make_interval(secs => @LeaseSeconds), rows_done = 0
+          FROM due
          WHERE e.id = due.id
         RETURNING e.id, e.requested_by, e.kind, e.format, e.scope_type, e.scope_id, e.period_from, e.period_to, e.language,
                   e.attempts;

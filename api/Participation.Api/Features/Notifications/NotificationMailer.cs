@@ -14,7 +14,7 @@ namespace Participation.Api.Features.Notifications;
 public sealed class NotificationMailer(CityDb db, NotificationEmails emails) : IPeriodicJob
 {
     private const string ClaimSql = """
-        WITH due AS (
+        WITH due AS MATERIALIZED (
             SELECT id FROM notifications WHERE email_state = 'pending' ORDER BY id LIMIT @Batch FOR UPDATE SKIP LOCKED)
         SELECT n.id, n.user_id, n.category, n.data::text AS data, n.project_id, n.idea_id,
                u.email, u.first_name, u.locale, i.title AS idea_title, i.slug AS idea_slug,

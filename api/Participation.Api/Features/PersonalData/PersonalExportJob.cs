@@ -28,7 +28,7 @@ public sealed class PersonalExportJob(
     public const int RetentionDays = 7;
 
     private const string ExpireSql = """
-        WITH due AS (SELECT id, file_key FROM personal_data_exports WHERE status = 'ready' AND expires_at <= now()
+        WITH due AS MATERIALIZED (SELECT id, file_key FROM personal_data_exports WHERE status = 'ready' AND expires_at <= now()
                       LIMIT 100 FOR UPDATE SKIP LOCKED)
         UPDATE personal_data_exports e SET status = 'expired', file_key = NULL FROM due WHERE e.id = due.id
         RETURNING due.file_key;

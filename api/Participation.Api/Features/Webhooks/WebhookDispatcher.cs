@@ -30,14 +30,15 @@ public sealed class WebhookDispatcher(
     private readonly HttpClient _http = new(outbound.CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan };
 
     private const string ClaimSql = """
-        UPDATE webhook_deliveries d
-           SET locked_until = now() + make_interval(secs => @LeaseSeconds), attempts = d.attempts + 1
-          FROM (SELECT d.id FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id
+        WITH due AS MATERIALIZED (SELECT d.id FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id
                  WHERE d.status = 'pending' AND d.next_attempt_at <= now() AND s.enabled
                    AND (d.locked_until IS NULL OR d.locked_until < now())
                  ORDER BY d.next_attempt_at, d.id
                  LIMIT @BatchSize
-                   FOR UPDATE OF d SKIP LOCKED) due,
+                   FOR UPDATE OF d SKIP LOCKED)
+        UPDATE webhook_deliveries d
+           SET locked_until = now() + make_interval(secs => @LeaseSeconds), attempts = d.attempts + 1
+          FROM due,
                webhook_subscriptions s
          WHERE d.id = due.id AND s.id = d.subscription_id
         RETURNING d.id, d.message_id, d.payload, d.attempts, d.subscription_id, s.url, s.secret,

@@ -7,10 +7,10 @@ namespace Participation.Api.Features.Webhooks;
 public sealed class WebhookRetention(CityDb db, IOptions<WebhookOptions> options) : IPeriodicJob
 {
     private const string Sql = """
-        DELETE FROM webhook_deliveries
-         WHERE id IN (SELECT id FROM webhook_deliveries
-                       WHERE status <> 'pending' AND created_at < now() - make_interval(days => @Days)
-                       LIMIT 1000 FOR UPDATE SKIP LOCKED);
+        WITH due AS MATERIALIZED (SELECT id FROM webhook_deliveries
+                                   WHERE status <> 'pending' AND created_at < now() - make_interval(days => @Days)
+                                   LIMIT 1000 FOR UPDATE SKIP LOCKED)
+        DELETE FROM webhook_deliveries d USING due WHERE d.id = due.id;
         """;
 
     public string Name => "webhook delivery log retention";

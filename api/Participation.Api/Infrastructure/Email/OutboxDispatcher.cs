@@ -18,14 +18,15 @@ public sealed class OutboxDispatcher(
 )
 {
     private const string ClaimSql = """
-        UPDATE email_outbox o
-           SET locked_until = now() + make_interval(secs => @LeaseSeconds), attempts = o.attempts + 1
-          FROM (SELECT id FROM email_outbox
+        WITH due AS MATERIALIZED (SELECT id FROM email_outbox
                  WHERE status = 'queued' AND next_attempt_at <= now()
                    AND (locked_until IS NULL OR locked_until < now())
                  ORDER BY next_attempt_at, id
                  LIMIT @BatchSize
-                   FOR UPDATE SKIP LOCKED) due
+                   FOR UPDATE SKIP LOCKED)
+        UPDATE email_outbox o
+           SET locked_until = now() + make_interval(secs => @LeaseSeconds), attempts = o.attempts + 1
+          FROM due
          WHERE o.id = due.id
         RETURNING o.id, o.to_address, o.to_name, o.subject, o.text_body, o.html_body, o.headers::text AS headers, o.attempts;
         """;
