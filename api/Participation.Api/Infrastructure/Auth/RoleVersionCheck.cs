@@ -27,7 +27,6 @@ public sealed class RoleVersionCheck(NpgsqlDataSource db, IOptions<AuthOptions> 
     private long _generation; // bumped by every forgetting: a read that overlapped one is not kept
     private volatile bool _listening;
 
-    /// <summary>Whether the cache is in use (listening for changes); for tests and diagnostics.</summary>
     // The versions asked for by the requests that arrive together, read in one statement.
     private readonly StatementBatcher<Guid, int?> _reads = new(
         async (ids, ct) =>
@@ -46,6 +45,7 @@ public sealed class RoleVersionCheck(NpgsqlDataSource db, IOptions<AuthOptions> 
         }
     );
 
+    /// <summary>Whether the cache is in use (listening for changes); for tests and diagnostics.</summary>
     public bool Listening => _listening;
 
     public async Task<bool> IsCurrentAsync(Guid userId, int version, CancellationToken ct)
