@@ -107,7 +107,9 @@ public static class GetMyOnboarding
         }
     }
 
-    [EndpointSummary("Your onboarding: for each staff role you hold, its tasks, workload, good to know and a checklist done from what the platform sees.")]
+    [EndpointSummary(
+        "Your onboarding: for each staff role you hold, its tasks, workload, good to know and a checklist done from what the platform sees."
+    )]
     public static ValueTask<Response> Endpoint(Caller caller, ISender sender, CancellationToken ct) =>
         sender.Send(new Query(caller.UserId), ct);
 }

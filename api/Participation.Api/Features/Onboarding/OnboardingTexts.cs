@@ -12,10 +12,15 @@ public static class OnboardingTexts
     internal static readonly Dictionary<string, (string Fr, string Nl, string En)> Texts = new()
     {
         // §3 — the platform's main administrator
-        ["role.admin.title"] = ("Administrateur principal de la plateforme", "Hoofdbeheerder van het platform", "Main platform administrator"),
+        ["role.admin.title"] = (
+            "Administrateur principal de la plateforme",
+            "Hoofdbeheerder van het platform",
+            "Main platform administrator"
+        ),
         ["role.admin.tasks"] = (
             "Déterminer la stratégie, la configuration initiale avec le fournisseur de la plateforme, le ou les responsable(s) "
-                + "politique(s), inviter les chefs de département et les modérateurs de projet sur la plateforme (via « Invitations »).",
+                + "politique(s), inviter les chefs de département et les modérateurs de projet sur la plateforme "
+                + "(via « Invitations »).",
             "De strategie bepalen, de eerste configuratie met de leverancier van het platform, de politiek verantwoordelijke(n), "
                 + "de diensthoofden en de projectmoderatoren uitnodigen op het platform (via ‘Uitnodigingen’).",
             "Decide the strategy, the initial configuration with the platform's supplier, the political lead(s), and invite the "
@@ -63,7 +68,11 @@ public static class OnboardingTexts
                 + "citizen participation matters?"
         ),
         // §4 — communication
-        ["role.communication_manager.title"] = ("Responsable de la communication", "Communicatieverantwoordelijke", "Communication manager"),
+        ["role.communication_manager.title"] = (
+            "Responsable de la communication",
+            "Communicatieverantwoordelijke",
+            "Communication manager"
+        ),
         ["role.communication_manager.tasks"] = (
             "Donner une place à la plateforme sur le site de la commune, demander des articles et des commentaires aux "
                 + "administrateurs ou aux modérateurs de projet, inscrire la plateforme dans le calendrier de contenu de la "

@@ -48,7 +48,13 @@ public static class ProjectSetup
 
     /// <summary>The project's staff (admins, its department's heads, its moderators) read and write it. An unknown project,
     /// or a draft one for anyone else: 404; anyone else: 403.</summary>
-    public static async Task RequireStaffAsync(IDbConnection connection, Guid actorId, Guid projectId, IDbTransaction? tx, CancellationToken ct)
+    public static async Task RequireStaffAsync(
+        IDbConnection connection,
+        Guid actorId,
+        Guid projectId,
+        IDbTransaction? tx,
+        CancellationToken ct
+    )
     {
         var access = await ProjectStaff.OfAsync(connection, actorId, projectId, tx, ct);
         if (!access.Exists || (access.Status == "draft" && !access.IsStaff))
@@ -59,9 +65,9 @@ public static class ProjectSetup
 
     public static async Task<View> ReadAsync(IDbConnection connection, Guid projectId, IDbTransaction? tx, CancellationToken ct)
     {
-        var r =
-            await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(ReadSql, new { ProjectId = projectId }, tx, cancellationToken: ct))
-            ?? throw new NotFoundException("No such project.");
+        var r = await connection.QuerySingleOrDefaultAsync<Row>(
+            new CommandDefinition(ReadSql, new { ProjectId = projectId }, tx, cancellationToken: ct)
+        ) ?? throw new NotFoundException("No such project.");
         Item Of(ProjectSetupStep step, bool done) => new(step, OnboardingTexts.Setup(step), done);
         var items = new List<Item>
         {

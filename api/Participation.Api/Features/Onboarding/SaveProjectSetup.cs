@@ -88,23 +88,22 @@ public static class SaveProjectSetup
             if (current is not null && current.Answers == answers)
                 return await ProjectSetup.ReadAsync(connection, c.ProjectId, tx, ct);
 
-            var saved =
-                await connection.QuerySingleOrDefaultAsync<int?>(
-                    new CommandDefinition(
-                        current is null ? InsertSql : UpdateSql,
-                        new
-                        {
-                            c.ProjectId,
-                            c.ActorId,
-                            answers.DecisionProcess,
-                            answers.KeyDates,
-                            answers.PublicGoals,
-                            answers.Stakeholders,
-                        },
-                        tx,
-                        cancellationToken: ct
-                    )
-                ) ?? throw new ConflictException(Messages.Get("project_setup_stale"), "version"); // created by someone else in between
+            var saved = await connection.QuerySingleOrDefaultAsync<int?>(
+                new CommandDefinition(
+                    current is null ? InsertSql : UpdateSql,
+                    new
+                    {
+                        c.ProjectId,
+                        c.ActorId,
+                        answers.DecisionProcess,
+                        answers.KeyDates,
+                        answers.PublicGoals,
+                        answers.Stakeholders,
+                    },
+                    tx,
+                    cancellationToken: ct
+                )
+            ) ?? throw new ConflictException(Messages.Get("project_setup_stale"), "version"); // created by someone else in between
 
             static object Summary(Answers a) =>
                 new

@@ -174,7 +174,10 @@ public sealed class OnboardingChecklistTests(ApiFactory api) : ApiTest(api)
         Assert.True(assigned.IsSuccessStatusCode, await assigned.Content.ReadAsStringAsync());
         Assert.Equal(["department_moderator_assigned"], await head.DoneAsync("department_head"));
 
-        Assert.Equal(HttpStatusCode.OK, (await head.PostJsonAsync($"/api/v1/projects/{mine}/status", new { status = "published" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await head.PostJsonAsync($"/api/v1/projects/{mine}/status", new { status = "published" })).StatusCode
+        );
         Assert.Equal(["department_moderator_assigned", "department_project_published"], await head.DoneAsync("department_head"));
     }
 
@@ -196,11 +199,17 @@ public sealed class OnboardingChecklistTests(ApiFactory api) : ApiTest(api)
         Assert.True(audience.IsSuccessStatusCode, await audience.Content.ReadAsStringAsync());
         Assert.Contains("target_audience_described", await c.Mod1.DoneAsync("project_moderator"));
 
-        Assert.Equal(HttpStatusCode.OK, (await c.Admin.PostJsonAsync($"/api/v1/projects/{c.P1}/status", new { status = "published" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await c.Admin.PostJsonAsync($"/api/v1/projects/{c.P1}/status", new { status = "published" })).StatusCode
+        );
         var idea = await c.IdeaAsync(c.A);
         Assert.DoesNotContain("idea_answered", await c.Mod1.DoneAsync("project_moderator")); // submitting is not answering
         var idea2 = await c.IdeaAsync(c.B, c.P2, "Une autre idée");
-        Assert.Equal(HttpStatusCode.OK, (await c.Mod2.PostJsonAsync($"/api/v1/ideas/{idea2}/status", new { status = "accepted" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await c.Mod2.PostJsonAsync($"/api/v1/ideas/{idea2}/status", new { status = "accepted" })).StatusCode
+        );
         Assert.DoesNotContain("idea_answered", await c.Mod1.DoneAsync("project_moderator"));
         Assert.Equal(
             HttpStatusCode.OK,
@@ -233,13 +242,14 @@ public sealed class OnboardingChecklistTests(ApiFactory api) : ApiTest(api)
         Assert.Empty(await c.A.ChecklistsAsync());
         var both = await Api.CreateUserAsync(role: "it_manager");
         Assert.True(
-            (await c.Admin.PutAsJsonAsync($"/api/v1/users/{both.Id}/roles", new { role = "communication_manager", scopeType = "platform" }))
-                .IsSuccessStatusCode
+            (
+                await c.Admin.PutAsJsonAsync(
+                    $"/api/v1/users/{both.Id}/roles",
+                    new { role = "communication_manager", scopeType = "platform" }
+                )
+            ).IsSuccessStatusCode
         );
         var client = await City.As(Api, both);
-        Assert.Equal(
-            ["communication_manager", "it_manager"],
-            (await client.ChecklistsAsync()).Select(x => x!["role"]!.GetValue<string>())
-        );
+        Assert.Equal(["communication_manager", "it_manager"], (await client.ChecklistsAsync()).Select(x => x!["role"]!.GetValue<string>()));
     }
 }

@@ -25,7 +25,10 @@ public sealed class OnboardingDismissalTests(ApiFactory api) : ApiTest(api)
         Assert.True(first["dismissed"]!.GetValue<bool>());
         var again = await admin.DismissAsync("admin");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Equal(first["dismissedAt"]!.GetValue<DateTimeOffset>(), (await again.ReadJsonAsync())["dismissedAt"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(
+            first["dismissedAt"]!.GetValue<DateTimeOffset>(),
+            (await again.ReadJsonAsync())["dismissedAt"]!.GetValue<DateTimeOffset>()
+        );
         var checklist = await admin.ChecklistAsync("admin");
         Assert.True(checklist["dismissed"]!.GetValue<bool>());
         Assert.Equal(1, await Api.ScalarAsync<long>("SELECT count(*) FROM onboarding_dismissals WHERE user_id = @Id", new { user.Id }));
@@ -46,8 +49,9 @@ public sealed class OnboardingDismissalTests(ApiFactory api) : ApiTest(api)
         await (await admin.PutAsync("/api/v1/me/onboarding/dismissal", Http.Json("""{"role":"admin"}"""))).AssertProblemAsync(
             HttpStatusCode.BadRequest
         );
-        await (await admin.PutAsync("/api/v1/me/onboarding/dismissal", Http.Json("""{"role":"admin","dismissed":true}""", "text/plain")))
-            .AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        await (
+            await admin.PutAsync("/api/v1/me/onboarding/dismissal", Http.Json("""{"role":"admin","dismissed":true}""", "text/plain"))
+        ).AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
         var resident = Api.ClientFor((await Api.CreateUserAsync()).Id);
         await (await resident.DismissAsync("admin")).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(0, await Api.CountAsync("onboarding_dismissals"));
@@ -83,10 +87,7 @@ public sealed class OnboardingDismissalTests(ApiFactory api) : ApiTest(api)
         }
         Assert.Empty(missing);
         // Every item belongs to exactly one role's checklist.
-        Assert.Equal(
-            Enum.GetValues<OnboardingStep>().Order(),
-            OnboardingSteps.ByRole.Values.SelectMany(s => s).Order()
-        );
+        Assert.Equal(Enum.GetValues<OnboardingStep>().Order(), OnboardingSteps.ByRole.Values.SelectMany(s => s).Order());
         Assert.Equal(Enum.GetValues<Role>().Order(), OnboardingSteps.ByRole.Keys.Order());
     }
 

@@ -46,7 +46,10 @@ public sealed class ProjectSetupTests(ApiFactory api) : ApiTest(api)
 
         var empty = await (await head.GetAsync($"/api/v1/projects/{project}/setup")).ReadJsonAsync();
         Assert.Equal(0, empty["version"]!.GetValue<int>());
-        Assert.Equal(["decision_process", "key_dates", "public_goals", "stakeholders"], empty["items"]!.AsArray().Select(i => i!["step"]!.GetValue<string>()));
+        Assert.Equal(
+            ["decision_process", "key_dates", "public_goals", "stakeholders"],
+            empty["items"]!.AsArray().Select(i => i!["step"]!.GetValue<string>())
+        );
         Assert.Empty(Done(empty));
 
         var saved = await SaveAsync(head, project, Body(0));
@@ -77,9 +80,12 @@ public sealed class ProjectSetupTests(ApiFactory api) : ApiTest(api)
         await SaveAsync(city.Admin, project, Body(0));
         var before = await Api.ScalarAsync<string>(Snapshot);
 
-        await (await city.Admin.PutAsJsonAsync($"/api/v1/projects/{project}/setup", Body(0, "Autre"))).AssertProblemAsync(HttpStatusCode.Conflict);
-        await (await city.Admin.PutAsJsonAsync($"/api/v1/projects/{project}/setup", Body(1, new string('a', 2001))))
-            .AssertFieldErrorsAsync("decisionProcess");
+        await (await city.Admin.PutAsJsonAsync($"/api/v1/projects/{project}/setup", Body(0, "Autre"))).AssertProblemAsync(
+            HttpStatusCode.Conflict
+        );
+        await (await city.Admin.PutAsJsonAsync($"/api/v1/projects/{project}/setup", Body(1, new string('a', 2001)))).AssertFieldErrorsAsync(
+            "decisionProcess"
+        );
         await (await city.Admin.PutAsJsonAsync($"/api/v1/projects/{project}/setup", Body(1, "nul \u0000 ici"))).AssertFieldErrorsAsync(
             "decisionProcess"
         );
