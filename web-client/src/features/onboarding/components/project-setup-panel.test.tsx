@@ -5,13 +5,14 @@ import { ProjectSetupStep, type ProjectSetupView } from '@contracts/participatio
 import { api } from '@/api/client';
 import { i18n } from '@/lib/i18n';
 import { TestProviders } from '@/test/providers';
-import { ProjectSetupForm } from './project-setup-panel';
+import { ProjectSetupPanel } from './project-setup-panel';
 
 vi.mock('@/api/client', () => ({
   api: { saveProjectSetup: vi.fn(), getProjectSetup: vi.fn() },
 }));
 
 const saveProjectSetup = vi.mocked(api.saveProjectSetup);
+const getProjectSetup = vi.mocked(api.getProjectSetup);
 
 const setup: ProjectSetupView = {
   version: 3,
@@ -32,22 +33,24 @@ const setup: ProjectSetupView = {
 function renderForm() {
   render(
     <TestProviders>
-      <ProjectSetupForm projectId="p-1" setup={setup} />
+      <ProjectSetupPanel projectId="p-1" />
     </TestProviders>,
   );
   return userEvent.setup();
 }
 
-describe('ProjectSetupForm', () => {
+describe('ProjectSetupPanel', () => {
   beforeEach(async () => {
     saveProjectSetup.mockReset();
+    getProjectSetup.mockReset();
+    getProjectSetup.mockResolvedValue(setup);
     await i18n.changeLanguage('fr');
   });
 
   it('lists the reminders with their state and saves the four answers with the version read', async () => {
     saveProjectSetup.mockResolvedValue({ ...setup, version: 4 });
     const user = renderForm();
-    const items = within(screen.getByRole('list', { name: 'Points de démarrage du projet' })).getAllByRole('listitem');
+    const items = within(await screen.findByRole('list', { name: 'Points de démarrage du projet' })).getAllByRole('listitem');
     expect(items.map((i) => i.textContent)).toEqual([
       'Fait Dans quel processus de prise de décision ce projet s’inscrit-il ?',
       'À faire Notez les rendez-vous importants à l’avance',
@@ -66,7 +69,10 @@ describe('ProjectSetupForm', () => {
       publicGoals: 'Un parc pour tous',
       stakeholders: '',
     });
-    expect(await screen.findByRole('status')).toHaveTextContent('Liste de démarrage enregistrée.');
+    // Read again after the save (the form is drawn from the new version), and the message stays.
+    getProjectSetup.mockResolvedValue({ ...setup, version: 4, publicGoals: 'Un parc pour tous' });
+    expect(await screen.findByText('Liste de démarrage enregistrée.')).toBeInTheDocument();
+    expect(await screen.findByLabelText('Objectifs partagés avec le public')).toHaveValue('Un parc pour tous');
   });
 
   it('shows the API’s refusal of an answer beside its field', async () => {
@@ -76,7 +82,7 @@ describe('ProjectSetupForm', () => {
       errors: { stakeholders: ['Texte trop long.'] },
     });
     const user = renderForm();
-    await user.click(screen.getByRole('button', { name: 'Enregistrer la liste de démarrage' }));
+    await user.click(await screen.findByRole('button', { name: 'Enregistrer la liste de démarrage' }));
     const field = screen.getByLabelText('Parties prenantes et leurs tâches');
     expect(await screen.findByText('Texte trop long.')).toBeInTheDocument();
     expect(field).toHaveAttribute('aria-invalid', 'true');

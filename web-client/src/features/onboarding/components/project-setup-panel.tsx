@@ -15,10 +15,12 @@ import { projectSetupQueryOptions, useSaveProjectSetup } from '../api/onboarding
 export function ProjectSetupPanel({ projectId }: { projectId: string }) {
   const { t, i18n } = useTranslation();
   const setup = useQuery(projectSetupQueryOptions(projectId, i18n.language));
+  // Kept here: the form is drawn again from the saved answers, and the message must outlive it.
+  const [saved, setSaved] = useState(false);
   if (setup.isPending) return <Loading label={t('common.loading')} />;
   if (setup.isError) return <Alert variant="error" role="alert" title={describeError(t, toApiError(setup.error))} />;
   // Drawn again from the saved answers after each save (the key changes with the version).
-  return <ProjectSetupForm key={setup.data.version} projectId={projectId} setup={setup.data} />;
+  return <ProjectSetupForm key={setup.data.version} projectId={projectId} setup={setup.data} saved={saved} onSavedChange={setSaved} />;
 }
 
 const FIELDS = ['decisionProcess', 'keyDates', 'publicGoals', 'stakeholders'] as const;
@@ -30,7 +32,17 @@ type Field = (typeof FIELDS)[number];
  * when the project's timeline has phases). The API's field errors show next to their field; a 409 says someone saved in
  * between.
  */
-export function ProjectSetupForm({ projectId, setup }: { projectId: string; setup: ProjectSetupView }) {
+export function ProjectSetupForm({
+  projectId,
+  setup,
+  saved,
+  onSavedChange,
+}: {
+  projectId: string;
+  setup: ProjectSetupView;
+  saved: boolean;
+  onSavedChange: (saved: boolean) => void;
+}) {
   const { t } = useTranslation();
   const titleId = useId();
   const save = useSaveProjectSetup(projectId);
@@ -40,14 +52,13 @@ export function ProjectSetupForm({ projectId, setup }: { projectId: string; setu
     publicGoals: setup.publicGoals,
     stakeholders: setup.stakeholders,
   });
-  const [saved, setSaved] = useState(false);
   const error = save.error ? toApiError(save.error) : null;
   const errors = error?.fieldErrors ?? {};
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    setSaved(false);
-    save.mutate({ version: setup.version, ...answers }, { onSuccess: () => setSaved(true) });
+    onSavedChange(false);
+    save.mutate({ version: setup.version, ...answers }, { onSuccess: () => onSavedChange(true) });
   }
 
   return (
