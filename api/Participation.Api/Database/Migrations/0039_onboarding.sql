@@ -24,5 +24,7 @@ CREATE TABLE project_setups (
     updated_by        uuid REFERENCES users (id) ON DELETE SET NULL
 );
 
--- The checklists' look-ups that no existing index serves.
+-- The checklists' look-ups that no existing index serves: an accepted invitation of a role, and an answered idea (a status
+-- change or official feedback, not the first status given at submission) of a moderator's project.
 CREATE INDEX invitations_accepted_role ON invitations (role, accepted_at) WHERE accepted_at IS NOT NULL;
+CREATE INDEX idea_status_changes_answered ON idea_status_changes (idea_id) WHERE from_status IS NOT NULL OR feedback IS NOT NULL;

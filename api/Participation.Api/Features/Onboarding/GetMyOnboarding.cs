@@ -57,7 +57,8 @@ public static class GetMyOnboarding
                    EXISTS (SELECT 1 FROM widgets) AS widget_created,
                    EXISTS (SELECT 1 FROM api_clients) AS api_client_created,
                    EXISTS (SELECT 1 FROM webhook_subscriptions) AS webhook_subscribed,
-                   EXISTS (SELECT 1 FROM headed p JOIN user_roles m ON m.project_id = p.id AND m.role = 'project_moderator')
+                   EXISTS (SELECT 1 FROM headed p JOIN user_roles m
+                                ON m.scope_type = 'project' AND m.scope_id = p.id AND m.role = 'project_moderator')
                        AS department_moderator_assigned,
                    EXISTS (SELECT 1 FROM headed p WHERE p.status = 'published') AS department_project_published,
                    EXISTS (SELECT 1 FROM moderated p
