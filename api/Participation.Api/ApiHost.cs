@@ -24,6 +24,7 @@ using Participation.Api.Features.Me;
 using Participation.Api.Features.Media;
 using Participation.Api.Features.Moderation;
 using Participation.Api.Features.Notifications;
+using Participation.Api.Features.Onboarding;
 using Participation.Api.Features.Organisations;
 using Participation.Api.Features.Pages;
 using Participation.Api.Features.Platform;
@@ -160,6 +161,7 @@ public static class ApiHost
         api.MapAreasEndpoints();
         api.MapGeocodingEndpoints();
         api.MapContentCalendarEndpoints();
+        api.MapOnboardingEndpoints();
         app.MapEmbedEndpoints();
         app.MapShareEndpoints();
         extraEndpoints?.Invoke(app);

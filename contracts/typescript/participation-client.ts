@@ -11558,6 +11558,294 @@ export class ParticipationClient {
     }
 
     /**
+     * Your onboarding: for each staff role you hold, its tasks, workload, good to know and a checklist done from what the platform sees.
+     * @return OK
+     */
+    getMyOnboarding(signal?: AbortSignal): Promise<GetMyOnboardingResponse> {
+        let url_ = this.baseUrl + "/api/v1/me/onboarding";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMyOnboarding(_response);
+        });
+    }
+
+    protected processGetMyOnboarding(response: Response): Promise<GetMyOnboardingResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetMyOnboardingResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GetMyOnboardingResponse>(null as any);
+    }
+
+    /**
+     * Put a role's onboarding away (it no longer opens at login), or reopen it. Idempotent.
+     * @return OK
+     */
+    setOnboardingDismissed(body: SetOnboardingDismissedRequest, signal?: AbortSignal): Promise<SetOnboardingDismissedResponse> {
+        let url_ = this.baseUrl + "/api/v1/me/onboarding/dismissal";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSetOnboardingDismissed(_response);
+        });
+    }
+
+    protected processSetOnboardingDismissed(response: Response): Promise<SetOnboardingDismissedResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SetOnboardingDismissedResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than the configured limit.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SetOnboardingDismissedResponse>(null as any);
+    }
+
+    /**
+     * A project's setup checklist: decision process, key dates, goals shared with the public, stakeholders (its staff).
+     * @param id The project's id.
+     * @return OK
+     */
+    getProjectSetup(id: string, signal?: AbortSignal): Promise<ProjectSetupView> {
+        let url_ = this.baseUrl + "/api/v1/projects/{id}/setup";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetProjectSetup(_response);
+        });
+    }
+
+    protected processGetProjectSetup(response: Response): Promise<ProjectSetupView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProjectSetupView;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ProjectSetupView>(null as any);
+    }
+
+    /**
+     * Answer a project's setup checklist (its staff; audited). A stale version is a 409.
+     * @param id The project's id.
+     * @return OK
+     */
+    saveProjectSetup(id: string, body: SaveProjectSetupRequest, signal?: AbortSignal): Promise<ProjectSetupView> {
+        let url_ = this.baseUrl + "/api/v1/projects/{id}/setup";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSaveProjectSetup(_response);
+        });
+    }
+
+    protected processSaveProjectSetup(response: Response): Promise<ProjectSetupView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProjectSetupView;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: log in (or refresh the token) and retry.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing with this id exists, or the caller may not know it exists.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than the configured limit.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body\'s content type is not the one this operation reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ProjectSetupView>(null as any);
+    }
+
+    /**
      * Organisations by name: verified ones for everyone, pending or rejected ones for admins.
      * @param status (optional) Only items in this status.
      * @param search (optional) Words to look for (case- and accent-insensitive).
@@ -19202,6 +19490,7 @@ export enum EventType {
     PhaseStarted = "phase.started",
     TermsVersionPublished = "platform.terms_version_published",
     TermsAccepted = "user.terms_accepted",
+    ProjectSetupEdited = "project.setup_edited",
 }
 
 export interface Export {
@@ -19594,6 +19883,28 @@ export interface GetMyConsentsTerms {
     acceptedVersion?: string | undefined;
     acceptedAt?: string | undefined;
     upToDate: boolean;
+}
+
+export interface GetMyOnboardingChecklist {
+    role: Role;
+    title: string;
+    tasks: string;
+    workload: string;
+    goodToKnow: string;
+    items: GetMyOnboardingItem[];
+    doneCount: number;
+    dismissed: boolean;
+    dismissedAt?: string | undefined;
+}
+
+export interface GetMyOnboardingItem {
+    step: OnboardingStep;
+    label: string;
+    done: boolean;
+}
+
+export interface GetMyOnboardingResponse {
+    checklists: GetMyOnboardingChecklist[];
 }
 
 export interface GetMyVotesResponse {
@@ -20757,6 +21068,31 @@ export interface NotificationPreference {
     defaultChannel: NotificationChannel;
 }
 
+export enum OnboardingStep {
+    PlatformConfigured = "platform_configured",
+    DepartmentCreated = "department_created",
+    DepartmentHeadInvited = "department_head_invited",
+    DepartmentHeadJoined = "department_head_joined",
+    ModeratorJoined = "moderator_joined",
+    ElectedOfficialAdded = "elected_official_added",
+    HomePageEdited = "home_page_edited",
+    PagePublished = "page_published",
+    EventAnnounced = "event_announced",
+    CampaignScheduled = "campaign_scheduled",
+    ContentCalendarSubscribed = "content_calendar_subscribed",
+    WidgetCreated = "widget_created",
+    ApiClientCreated = "api_client_created",
+    WebhookSubscribed = "webhook_subscribed",
+    DepartmentModeratorAssigned = "department_moderator_assigned",
+    DepartmentProjectPublished = "department_project_published",
+    ProjectPageDesigned = "project_page_designed",
+    TargetAudienceDescribed = "target_audience_described",
+    PhasesPlanned = "phases_planned",
+    IdeaAnswered = "idea_answered",
+    ReportComposed = "report_composed",
+    BriefingReceived = "briefing_received",
+}
+
 export enum OrganisationDecision {
     Verify = "verify",
     Reject = "reject",
@@ -20936,6 +21272,31 @@ export interface ProblemDetails {
     instance?: string | undefined;
 
     [key: string]: any;
+}
+
+export interface ProjectSetupItem {
+    step: ProjectSetupStep;
+    label: string;
+    done: boolean;
+}
+
+export enum ProjectSetupStep {
+    DecisionProcess = "decision_process",
+    KeyDates = "key_dates",
+    PublicGoals = "public_goals",
+    Stakeholders = "stakeholders",
+}
+
+export interface ProjectSetupView {
+    version: number;
+    decisionProcess: string;
+    keyDates: string;
+    publicGoals: string;
+    stakeholders: string;
+    phases: number;
+    items: ProjectSetupItem[];
+    doneCount: number;
+    updatedAt?: string | undefined;
 }
 
 export enum ProjectSort {
@@ -21124,6 +21485,14 @@ export interface RotateWebhookSecretRequest {
     overlapHours?: number | undefined;
 }
 
+export interface SaveProjectSetupRequest {
+    version: number;
+    decisionProcess?: string | undefined;
+    keyDates?: string | undefined;
+    publicGoals?: string | undefined;
+    stakeholders?: string | undefined;
+}
+
 export interface SaveReportRequest {
     version: number;
     goals?: string | undefined;
@@ -21259,6 +21628,17 @@ export interface SetNotificationPreferencesChange {
 
 export interface SetNotificationPreferencesRequest {
     preferences: SetNotificationPreferencesChange[];
+}
+
+export interface SetOnboardingDismissedRequest {
+    role: Role;
+    dismissed: boolean;
+}
+
+export interface SetOnboardingDismissedResponse {
+    role: Role;
+    dismissed: boolean;
+    dismissedAt?: string | undefined;
 }
 
 export interface SetPlatformImageResponse {

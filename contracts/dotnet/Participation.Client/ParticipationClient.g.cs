@@ -1923,6 +1923,52 @@ namespace Participation.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Your onboarding: for each staff role you hold, its tasks, workload, good to know and a checklist done from what the platform sees.
+        /// </summary>
+        /// <remarks>
+        /// Your onboarding: for each staff role you hold, its tasks, workload, good to know and a checklist done from what the platform sees. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<GetMyOnboardingResponse> GetMyOnboardingAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Put a role's onboarding away (it no longer opens at login), or reopen it. Idempotent.
+        /// </summary>
+        /// <remarks>
+        /// Put a role's onboarding away (it no longer opens at login), or reopen it. Idempotent. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<SetOnboardingDismissedResponse> SetOnboardingDismissedAsync(SetOnboardingDismissedRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// A project's setup checklist: decision process, key dates, goals shared with the public, stakeholders (its staff).
+        /// </summary>
+        /// <remarks>
+        /// A project's setup checklist: decision process, key dates, goals shared with the public, stakeholders (its staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ProjectSetupView> GetProjectSetupAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Answer a project's setup checklist (its staff; audited). A stale version is a 409.
+        /// </summary>
+        /// <remarks>
+        /// Answer a project's setup checklist (its staff; audited). A stale version is a 409. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ProjectSetupView> SaveProjectSetupAsync(System.Guid id, SaveProjectSetupRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Organisations by name: verified ones for everyone, pending or rejected ones for admins.
         /// </summary>
         /// <remarks>
@@ -23974,6 +24020,540 @@ namespace Participation.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Your onboarding: for each staff role you hold, its tasks, workload, good to know and a checklist done from what the platform sees.
+        /// </summary>
+        /// <remarks>
+        /// Your onboarding: for each staff role you hold, its tasks, workload, good to know and a checklist done from what the platform sees. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<GetMyOnboardingResponse> GetMyOnboardingAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/me/onboarding"
+                    urlBuilder_.Append("api/v1/me/onboarding");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<GetMyOnboardingResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Put a role's onboarding away (it no longer opens at login), or reopen it. Idempotent.
+        /// </summary>
+        /// <remarks>
+        /// Put a role's onboarding away (it no longer opens at login), or reopen it. Idempotent. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<SetOnboardingDismissedResponse> SetOnboardingDismissedAsync(SetOnboardingDismissedRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("PUT");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/me/onboarding/dismissal"
+                    urlBuilder_.Append("api/v1/me/onboarding/dismissal");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<SetOnboardingDismissedResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("The request body is larger than the configured limit.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("The body\'s content type is not the one this operation reads.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// A project's setup checklist: decision process, key dates, goals shared with the public, stakeholders (its staff).
+        /// </summary>
+        /// <remarks>
+        /// A project's setup checklist: decision process, key dates, goals shared with the public, stakeholders (its staff). Needs a bearer token; the caller's roles and scopes are checked (403 otherwise).
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ProjectSetupView> GetProjectSetupAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/projects/{id}/setup"
+                    urlBuilder_.Append("api/v1/projects/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/setup");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProjectSetupView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Answer a project's setup checklist (its staff; audited). A stale version is a 409.
+        /// </summary>
+        /// <remarks>
+        /// Answer a project's setup checklist (its staff; audited). A stale version is a 409. Needs a bearer token; the caller's roles and scopes are checked (403 otherwise). Rate-limited (policy `writes`): 429 with Retry-After beyond it.
+        /// </remarks>
+        /// <param name="id">The project's id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ParticipationApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ProjectSetupView> SaveProjectSetupAsync(System.Guid id, SaveProjectSetupRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("PUT");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/projects/{id}/setup"
+                    urlBuilder_.Append("api/v1/projects/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/setup");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProjectSetupView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<HttpValidationProblemDetails>("The request is invalid: `errors` lists the messages for each field, query parameter or header (in the caller\'s language).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("No valid access token: log in (or refresh the token) and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Signed in, but not allowed to do this here (a participation refusal carries `action` and `reason`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Nothing with this id exists, or the caller may not know it exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("A rule or the current state refuses the change (a field-level refusal carries `errors`).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("The request body is larger than the configured limit.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("The body\'s content type is not the one this operation reads.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ParticipationApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ParticipationApiException<ProblemDetails>("Too many requests: wait for the number of seconds in Retry-After (also `retryAfter` in the body).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ParticipationApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Organisations by name: verified ones for everyone, pending or rejected ones for admins.
         /// </summary>
         /// <remarks>
@@ -39043,6 +39623,10 @@ namespace Participation.Client
         [System.Runtime.Serialization.EnumMember(Value = @"user.terms_accepted")]
         TermsAccepted = 136,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"project.setup_edited")]
+        [System.Runtime.Serialization.EnumMember(Value = @"project.setup_edited")]
+        ProjectSetupEdited = 137,
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -40280,6 +40864,74 @@ namespace Participation.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("upToDate")]
         public bool UpToDate { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetMyOnboardingChecklist
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<Role>))]
+        public Role Role { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Title { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tasks")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Tasks { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("workload")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Workload { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("goodToKnow")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string GoodToKnow { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<GetMyOnboardingItem> Items { get; set; } = new System.Collections.ObjectModel.Collection<GetMyOnboardingItem>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("doneCount")]
+        public int DoneCount { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("dismissed")]
+        public bool Dismissed { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("dismissedAt")]
+        public System.DateTimeOffset? DismissedAt { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetMyOnboardingItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("step")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<OnboardingStep>))]
+        public OnboardingStep Step { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("label")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Label { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("done")]
+        public bool Done { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetMyOnboardingResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("checklists")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<GetMyOnboardingChecklist> Checklists { get; set; } = new System.Collections.ObjectModel.Collection<GetMyOnboardingChecklist>();
 
     }
 
@@ -43848,6 +44500,100 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum OnboardingStep
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"platform_configured")]
+        [System.Runtime.Serialization.EnumMember(Value = @"platform_configured")]
+        PlatformConfigured = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"department_created")]
+        [System.Runtime.Serialization.EnumMember(Value = @"department_created")]
+        DepartmentCreated = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"department_head_invited")]
+        [System.Runtime.Serialization.EnumMember(Value = @"department_head_invited")]
+        DepartmentHeadInvited = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"department_head_joined")]
+        [System.Runtime.Serialization.EnumMember(Value = @"department_head_joined")]
+        DepartmentHeadJoined = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"moderator_joined")]
+        [System.Runtime.Serialization.EnumMember(Value = @"moderator_joined")]
+        ModeratorJoined = 4,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"elected_official_added")]
+        [System.Runtime.Serialization.EnumMember(Value = @"elected_official_added")]
+        ElectedOfficialAdded = 5,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"home_page_edited")]
+        [System.Runtime.Serialization.EnumMember(Value = @"home_page_edited")]
+        HomePageEdited = 6,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"page_published")]
+        [System.Runtime.Serialization.EnumMember(Value = @"page_published")]
+        PagePublished = 7,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"event_announced")]
+        [System.Runtime.Serialization.EnumMember(Value = @"event_announced")]
+        EventAnnounced = 8,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"campaign_scheduled")]
+        [System.Runtime.Serialization.EnumMember(Value = @"campaign_scheduled")]
+        CampaignScheduled = 9,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"content_calendar_subscribed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"content_calendar_subscribed")]
+        ContentCalendarSubscribed = 10,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"widget_created")]
+        [System.Runtime.Serialization.EnumMember(Value = @"widget_created")]
+        WidgetCreated = 11,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"api_client_created")]
+        [System.Runtime.Serialization.EnumMember(Value = @"api_client_created")]
+        ApiClientCreated = 12,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webhook_subscribed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"webhook_subscribed")]
+        WebhookSubscribed = 13,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"department_moderator_assigned")]
+        [System.Runtime.Serialization.EnumMember(Value = @"department_moderator_assigned")]
+        DepartmentModeratorAssigned = 14,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"department_project_published")]
+        [System.Runtime.Serialization.EnumMember(Value = @"department_project_published")]
+        DepartmentProjectPublished = 15,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"project_page_designed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"project_page_designed")]
+        ProjectPageDesigned = 16,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"target_audience_described")]
+        [System.Runtime.Serialization.EnumMember(Value = @"target_audience_described")]
+        TargetAudienceDescribed = 17,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"phases_planned")]
+        [System.Runtime.Serialization.EnumMember(Value = @"phases_planned")]
+        PhasesPlanned = 18,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"idea_answered")]
+        [System.Runtime.Serialization.EnumMember(Value = @"idea_answered")]
+        IdeaAnswered = 19,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"report_composed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"report_composed")]
+        ReportComposed = 20,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"briefing_received")]
+        [System.Runtime.Serialization.EnumMember(Value = @"briefing_received")]
+        BriefingReceived = 21,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum OrganisationDecision
     {
 
@@ -44404,6 +45150,84 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ProjectSetupItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("step")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<ProjectSetupStep>))]
+        public ProjectSetupStep Step { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("label")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Label { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("done")]
+        public bool Done { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ProjectSetupStep
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"decision_process")]
+        [System.Runtime.Serialization.EnumMember(Value = @"decision_process")]
+        DecisionProcess = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"key_dates")]
+        [System.Runtime.Serialization.EnumMember(Value = @"key_dates")]
+        KeyDates = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"public_goals")]
+        [System.Runtime.Serialization.EnumMember(Value = @"public_goals")]
+        PublicGoals = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"stakeholders")]
+        [System.Runtime.Serialization.EnumMember(Value = @"stakeholders")]
+        Stakeholders = 3,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ProjectSetupView
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("version")]
+        public int Version { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("decisionProcess")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string DecisionProcess { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("keyDates")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string KeyDates { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("publicGoals")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string PublicGoals { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("stakeholders")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Stakeholders { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("phases")]
+        public int Phases { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<ProjectSetupItem> Items { get; set; } = new System.Collections.ObjectModel.Collection<ProjectSetupItem>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("doneCount")]
+        public int DoneCount { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
+        public System.DateTimeOffset? UpdatedAt { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum ProjectSort
     {
 
@@ -44954,6 +45778,27 @@ namespace Participation.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class SaveProjectSetupRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("version")]
+        public int Version { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("decisionProcess")]
+        public string? DecisionProcess { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("keyDates")]
+        public string? KeyDates { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("publicGoals")]
+        public string? PublicGoals { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("stakeholders")]
+        public string? Stakeholders { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class SaveReportRequest
     {
 
@@ -45328,6 +46173,37 @@ namespace Participation.Client
         [System.Text.Json.Serialization.JsonPropertyName("preferences")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<SetNotificationPreferencesChange> Preferences { get; set; } = new System.Collections.ObjectModel.Collection<SetNotificationPreferencesChange>();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class SetOnboardingDismissedRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<Role>))]
+        public Role Role { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("dismissed")]
+        public bool Dismissed { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class SetOnboardingDismissedResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Participation.Client.WireEnumConverter<Role>))]
+        public Role Role { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("dismissed")]
+        public bool Dismissed { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("dismissedAt")]
+        public System.DateTimeOffset? DismissedAt { get; set; } = default!;
 
     }
 

@@ -34,6 +34,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Every /api/v1 response checked against openapi.json; see <see cref="ContractCheck"/>.</summary>
     public ContractCheck Contract { get; } = new();
+
+    /// <summary>The errors the API logged, shown with the responses a test finds outside the contract (e.g. a 500).</summary>
+    public ServerErrorLog ServerErrors { get; } = new();
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "participation-tests-mail", Guid.NewGuid().ToString("N"));
     public string StorageDirectory { get; } = Path.Combine(Path.GetTempPath(), "participation-tests-files", Guid.NewGuid().ToString("N"));
 
@@ -178,6 +181,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IStartupFilter>(new ContractCheck.StartupFilter(Contract));
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(ServerErrors);
             services.AddSingleton<Participation.Api.Infrastructure.Security.IHostResolver>(Resolver);
             services.AddSingleton<Participation.Api.Infrastructure.Security.IOutboundConnector>(Connections);
         });
@@ -187,9 +191,12 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public void AssertResponsesMatchContract()
     {
         var violations = Contract.Take();
+        var errors = ServerErrors.Take();
         if (violations.Count > 0)
             throw new Xunit.Sdk.XunitException(
-                $"{violations.Count} response(s) do not match openapi.json:\n- " + string.Join("\n- ", violations)
+                $"{violations.Count} response(s) do not match openapi.json:\n- "
+                    + string.Join("\n- ", violations)
+                    + (errors.Count > 0 ? "\nErrors the API logged:\n" + string.Join("\n", errors) : "")
             );
     }
 

@@ -39,7 +39,7 @@ public sealed class SharedRateLimitTests(SharedRateLimitApiFactory api) : IClass
     }
 
     [Fact]
-    public async Task Hits_on_several_keys_sent_together_are_counted_per_key()
+    public async Task Parallel_hits_on_several_keys_are_counted_per_key()
     {
         var keys = Enumerable.Range(0, 3).Select(i => $"test:several{i}:{Guid.NewGuid():N}").ToArray();
 

@@ -86,6 +86,10 @@ export const routes = withMessages([
         lazy: async () => ({ Component: (await import('./routes/admin/admin-layout')).AdminLayout }),
         children: [
           { index: true, lazy: async () => ({ Component: (await import('./routes/admin/admin-overview-route')).AdminOverviewRoute }) },
+          {
+            path: 'getting-started',
+            lazy: async () => ({ Component: (await import('./routes/admin/admin-getting-started-route')).AdminGettingStartedRoute }),
+          },
           { path: 'projects', lazy: async () => ({ Component: (await import('./routes/admin/admin-projects-route')).AdminProjectsRoute }) },
           {
             path: 'projects/new',

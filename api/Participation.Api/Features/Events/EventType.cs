@@ -451,6 +451,10 @@ public enum EventType
 
     [JsonStringEnumMemberName("user.terms_accepted")]
     TermsAccepted,
+
+    // A project's setup checklist (decision process, key dates, public goals, stakeholders) saved by its staff.
+    [JsonStringEnumMemberName("project.setup_edited")]
+    ProjectSetupEdited,
 }
 
 /// <summary>What an event is about.</summary>
@@ -651,6 +655,7 @@ public static class EventCatalogue
             ),
             // A staff member's private content calendar feed (the subject is its owner): created, rotated or revoked.
             EventType.ContentCalendarFeedCreated or EventType.ContentCalendarFeedRevoked => new(SubjectType.User, true),
+            EventType.ProjectSetupEdited => new(SubjectType.Project, true),
         };
 #pragma warning restore CS8524
 

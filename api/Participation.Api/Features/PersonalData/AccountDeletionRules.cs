@@ -57,6 +57,7 @@ internal static class AccountDeletionRules
         ["briefings.official_id"] = DeletionRule.Delete,
         ["briefing_launches.official_id"] = DeletionRule.Delete,
         ["personal_data_exports.user_id"] = DeletionRule.Delete,
+        ["onboarding_dismissals.user_id"] = DeletionRule.Delete,
         // Staff bookkeeping: forgotten.
         ["user_roles.granted_by"] = DeletionRule.Null,
         ["user_blocks.blocked_by"] = DeletionRule.Null,
@@ -77,6 +78,7 @@ internal static class AccountDeletionRules
         ["briefing_schedule.updated_by"] = DeletionRule.Null,
         ["briefings.sent_by"] = DeletionRule.Null,
         ["project_reports.updated_by"] = DeletionRule.Null,
+        ["project_setups.updated_by"] = DeletionRule.Null,
         ["calendar_events.created_by"] = DeletionRule.Null,
         ["media.uploaded_by"] = DeletionRule.Null,
         // An idea's photos and documents stay with the (anonymised) idea they illustrate.

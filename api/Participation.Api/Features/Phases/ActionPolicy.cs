@@ -53,7 +53,9 @@ public static class ActionPolicy
 
     // One statement per case rather than "(@PhaseId IS NULL AND current) OR x.id = @PhaseId": PostgreSQL keeps a generic plan
     // for each of these, while the combined form was planned anew on every call (its generic plan costed more).
-    internal const string CurrentSql = Columns + $"\n                   AND {Current}" + Joins + " WHERE p.id = @ProjectId;";
+    private const string ForCurrentPhase = Columns + $"\n                   AND {Current}" + Joins;
+
+    internal const string CurrentSql = ForCurrentPhase + " WHERE p.id = @ProjectId;";
 
     internal const string PhaseSql = Columns + "\n                   AND x.id = @PhaseId" + Joins + " WHERE p.id = @ProjectId;";
 
@@ -103,8 +105,7 @@ public static class ActionPolicy
 
     /// <summary><see cref="CurrentSql"/> for the project of idea <c>@IdeaId</c>, sent in the same round trip as
     /// the idea's own statement and read by <see cref="ReadCurrentAsync"/>.</summary>
-    internal const string ForIdeaSql =
-        Columns + $"\n                   AND {Current}" + Joins + " WHERE p.id = (SELECT project_id FROM ideas WHERE id = @IdeaId);";
+    internal const string ForIdeaSql = ForCurrentPhase + " WHERE p.id = (SELECT project_id FROM ideas WHERE id = @IdeaId);";
 
     /// <summary>Reads the row of <see cref="ForIdeaSql"/> (<paramref name="projectId"/>: the idea's) and decides as
     /// <see cref="DecideAsync"/> does for the current phase.</summary>

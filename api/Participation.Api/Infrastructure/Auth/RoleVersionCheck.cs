@@ -13,8 +13,7 @@ namespace Participation.Api.Infrastructure.Auth;
 /// user before its commit and keeps nothing for them for a few seconds (<see cref="Forget"/>), so its own next request
 /// already sees the change; other instances see it when the notification arrives (milliseconds).
 /// </summary>
-public sealed class RoleVersionCheck(CityDb db, IOptions<AuthOptions> options, ILogger<RoleVersionCheck> logger)
-    : BackgroundService
+public sealed class RoleVersionCheck(CityDb db, IOptions<AuthOptions> options, ILogger<RoleVersionCheck> logger) : BackgroundService
 {
     public const string Channel = "participation_role_version";
 
@@ -27,27 +26,33 @@ public sealed class RoleVersionCheck(CityDb db, IOptions<AuthOptions> options, I
     private long _generation; // bumped by every forgetting: a read that overlapped one is not kept
     private volatile bool _listening;
 
-    /// <summary>Whether the cache is in use (listening for changes); for tests and diagnostics.</summary>
     // The versions asked for by the requests that arrive together, read in one statement per city (each with that city's
     // connections: a user id of another city finds nothing).
-    private readonly StatementBatcher<(Guid City, Guid User), int?> _reads = new(async (items, ct) =>
-    {
-        var found = new Dictionary<(Guid, Guid), int>();
-        foreach (var city in items.GroupBy(i => i.City))
-            using (CityScope.Enter(city.Key))
-            {
-                await using var connection = await db.OpenConnectionAsync(ct);
-                var ids = city.Select(i => i.User).Distinct().ToArray();
-                foreach (
-                    var (id, version) in await connection.QueryAsync<(Guid Id, int Version)>(
-                        new CommandDefinition("SELECT id, role_version FROM users WHERE id = ANY(@Ids);", new { Ids = ids }, cancellationToken: ct)
+    private readonly StatementBatcher<(Guid City, Guid User), int?> _reads = new(
+        async (items, ct) =>
+        {
+            var found = new Dictionary<(Guid, Guid), int>();
+            foreach (var city in items.GroupBy(i => i.City))
+                using (CityScope.Enter(city.Key))
+                {
+                    await using var connection = await db.OpenConnectionAsync(ct);
+                    var ids = city.Select(i => i.User).Distinct().ToArray();
+                    foreach (
+                        var (id, version) in await connection.QueryAsync<(Guid Id, int Version)>(
+                            new CommandDefinition(
+                                "SELECT id, role_version FROM users WHERE id = ANY(@Ids);",
+                                new { Ids = ids },
+                                cancellationToken: ct
+                            )
+                        )
                     )
-                )
-                    found[(city.Key, id)] = version;
-            }
-        return items.Select(i => found.TryGetValue(i, out var v) ? v : (int?)null).ToList();
-    });
+                        found[(city.Key, id)] = version;
+                }
+            return items.Select(i => found.TryGetValue(i, out var v) ? v : (int?)null).ToList();
+        }
+    );
 
+    /// <summary>Whether the cache is in use (listening for changes); for tests and diagnostics.</summary>
     public bool Listening => _listening;
 
     public async Task<bool> IsCurrentAsync(Guid userId, int version, CancellationToken ct)

@@ -41,21 +41,16 @@ public sealed class StatementBatcher<TItem, TResult> : IAsyncDisposable, IDispos
     private async Task LoopAsync()
     {
         var batch = new List<Pending>(_maxItems);
-        var items = new List<TItem>(_maxItems);
         try
         {
             while (await _queue.Reader.WaitToReadAsync(_stopping.Token))
             {
                 batch.Clear();
-                items.Clear();
                 while (batch.Count < _maxItems && _queue.Reader.TryRead(out var next))
-                {
                     batch.Add(next);
-                    items.Add(next.Item);
-                }
                 try
                 {
-                    var answers = await _send(items, _stopping.Token);
+                    var answers = await _send(batch.ConvertAll(p => p.Item), _stopping.Token);
                     for (var i = 0; i < batch.Count; i++)
                         batch[i].Answer.TrySetResult(answers[i]);
                 }

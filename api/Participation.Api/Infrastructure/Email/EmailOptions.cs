@@ -27,5 +27,9 @@ public sealed class EmailOptions
     public int PollSeconds { get; set; } = 2;
     public int BatchSize { get; set; } = 20;
     public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>The wait before the first retry of a failed message, doubled at each attempt (at most an hour).</summary>
+    public int RetrySeconds { get; set; } = 5;
+
     public int LeaseSeconds { get; set; } = 300;
 }

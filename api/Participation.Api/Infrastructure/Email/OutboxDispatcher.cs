@@ -42,7 +42,7 @@ public sealed class OutboxDispatcher(
     private const string FailedSql = """
         UPDATE email_outbox
            SET status = CASE WHEN attempts >= @MaxAttempts THEN 'failed' ELSE 'queued' END,
-               next_attempt_at = now() + make_interval(secs => least(3600, 5 * power(2, attempts - 1))),
+               next_attempt_at = now() + make_interval(secs => least(3600, @RetrySeconds * power(2, attempts - 1))),
                locked_until = NULL, last_error = @Error
          WHERE id = @Id;
         """;
@@ -103,6 +103,7 @@ public sealed class OutboxDispatcher(
                     {
                         row.Id,
                         o.MaxAttempts,
+                        o.RetrySeconds,
                         Error = Truncate(ex.Message, 1000),
                     }
                 );

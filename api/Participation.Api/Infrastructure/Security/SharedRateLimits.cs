@@ -92,15 +92,15 @@ public sealed class RateLimitStore : IAsyncDisposable
                 )
             )
         ).ToDictionary(r => r.Key, StringComparer.Ordinal);
-        var queued = hits.CountBy(h => h.Key, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        // The key's count after the statement is its last hit's number; each earlier hit of the key is one less.
+        var later = new Dictionary<string, int>(StringComparer.Ordinal);
         var answers = new Row[hits.Count];
-        for (var i = 0; i < hits.Count; i++)
+        for (var i = hits.Count - 1; i >= 0; i--)
         {
-            var row = rows[hits[i].Key];
-            var before = seen.GetValueOrDefault(hits[i].Key);
-            seen[hits[i].Key] = before + 1;
-            answers[i] = row with { Hits = row.Hits - queued[hits[i].Key] + before + 1 };
+            var key = hits[i].Key;
+            var after = later.GetValueOrDefault(key);
+            later[key] = after + 1;
+            answers[i] = rows[key] with { Hits = rows[key].Hits - after };
         }
         return answers;
     }

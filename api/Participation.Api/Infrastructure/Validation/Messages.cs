@@ -718,6 +718,18 @@ public static class Messages
             "Iemand heeft deze vragenlijst intussen opgeslagen: laad ze opnieuw voor u ze wijzigt.",
             "Someone saved this questionnaire in between: reload it before changing it."
         ),
+        ["onboarding_role"] = (
+            "Choisissez un rôle du personnel : admin, department_head, project_moderator, communication_manager, it_manager ou "
+                + "elected_official.",
+            "Kies een personeelsrol: admin, department_head, project_moderator, communication_manager, it_manager of "
+                + "elected_official.",
+            "One of the staff roles: admin, department_head, project_moderator, communication_manager, it_manager, elected_official."
+        ),
+        ["project_setup_stale"] = (
+            "Quelqu'un a enregistré cette liste de démarrage entre-temps : rechargez-la avant de la modifier.",
+            "Iemand heeft deze startlijst intussen opgeslagen: laad ze opnieuw voor u ze wijzigt.",
+            "Someone saved this setup checklist in between: reload it before changing it."
+        ),
         ["report_stale"] = (
             "Quelqu'un a enregistré ce rapport entre-temps : rechargez-le avant de le modifier.",
             "Iemand heeft dit rapport intussen opgeslagen: laad het opnieuw voor u het wijzigt.",

@@ -2,8 +2,8 @@ using Participation.Api.Features.Phases;
 
 namespace Participation.Api.Tests.Features.Phases;
 
-/// <summary>The policy statement sent with an idea's own (votes, baskets) is the policy's, for that idea's project's current
-/// phase: the rewrite of <see cref="ActionPolicy.Sql"/> took (each replaced part was found).</summary>
+/// <summary>The policy statement sent with an idea's own (votes, baskets) reads that idea's project and its current phase,
+/// and takes no project or phase parameter.</summary>
 public sealed class ActionPolicyForIdeaTests
 {
     [Fact]

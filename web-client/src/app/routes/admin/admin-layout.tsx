@@ -21,6 +21,7 @@ export const useStaff = () => useOutletContext<StaffContext>();
 /** The staff area's sections and who sees each (the API decides in the end). */
 export type StaffSectionKey =
   | 'overview'
+  | 'gettingStarted'
   | 'dashboard'
   | 'projects'
   | 'users'
@@ -76,6 +77,7 @@ export const CONTENT_CALENDAR_ROLES: Role[] = [Role.Admin, Role.CommunicationMan
 
 export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[] | null }[] = [
   { path: '/admin', key: 'overview', roles: null },
+  { path: '/admin/getting-started', key: 'gettingStarted', roles: null },
   { path: '/dashboard', key: 'dashboard', roles: DASHBOARD_ROLES },
   { path: '/admin/projects', key: 'projects', roles: [Role.Admin, Role.DepartmentHead, Role.ProjectModerator] },
   { path: '/admin/users', key: 'users', roles: [Role.Admin] },

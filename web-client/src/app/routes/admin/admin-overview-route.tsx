@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router';
 import { Role } from '@contracts/participation-client';
 import { Page } from '@/components/layout/page';
 import { StatusMessage } from '@/components/ui/status-message';
+import { OnboardingPanel } from '@/features/onboarding/components/onboarding-panel';
 import { RoleChips } from '@/features/users/components/role-chips';
 import { hasRole, headedDepartments } from '@/lib/roles';
 import { canSee, STAFF_SECTIONS, useStaff } from './admin-layout';
@@ -23,6 +24,7 @@ export function AdminOverviewRoute() {
     <Page title={t('admin.title')} intro={<p>{t('admin.overview.intro', { name: me.firstName })}</p>}>
       <StatusMessage>{accepted ? t('admin.overview.accepted') : null}</StatusMessage>
       <div className="stack">
+        <OnboardingPanel />
         <section className="panel" aria-labelledby="my-roles-title">
           <h2 id="my-roles-title">{t('admin.overview.rolesTitle')}</h2>
           <RoleChips roles={me.roles} departmentName={departments.name} />

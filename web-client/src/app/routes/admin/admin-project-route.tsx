@@ -13,13 +13,14 @@ import { ProjectImageEditor } from '@/features/projects/components/project-image
 import { PreviewLinkPanel } from '@/features/projects/components/preview-link-panel';
 import { ProjectStatusControl } from '@/features/projects/components/project-status-control';
 import { ProjectTextsEditor } from '@/features/projects/components/project-texts-editor';
+import { ProjectSetupPanel } from '@/features/onboarding/components/project-setup-panel';
 import { UserPicker } from '@/features/users/components/user-picker';
 import { localizedName } from '@/lib/roles';
 import { Forbidden } from '../forbidden';
 import { useProjectTagOptions } from '../use-tag-options';
 import { projectPath } from '@/lib/slugs';
 
-/** A project's editor for its staff: status, texts, header image, timeline, preview link, moderators. */
+/** A project's editor for its staff: status, setup checklist, texts, header image, timeline, preview link, moderators. */
 export function AdminProjectRoute() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
@@ -68,6 +69,7 @@ export function AdminProjectRoute() {
       </nav>
       <div className="stack">
         <ProjectStatusControl projectId={data.id} status={data.status} phaseCount={data.phases.length} />
+        <ProjectSetupPanel projectId={data.id} />
         <ProjectTextsEditor key={data.id} project={data} topicOptions={tags.topicOptions} areaOptions={tags.areaOptions} />
         <ProjectImageEditor key={`image-${data.id}`} projectId={data.id} imageUrl={data.imageUrl} />
         <PhaseEditor projectId={data.id} phases={data.phases} />

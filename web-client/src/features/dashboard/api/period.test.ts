@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayCount, periodProblems, periodSearch, presetOf, presetRange, readPeriod } from './period';
+import { toDateInput } from '@/lib/format';
+import { cityToday, dayCount, periodProblems, periodSearch, presetOf, presetRange, readPeriod } from './period';
 
 const today = new Date(2026, 4, 31); // 31 May 2026
 
@@ -10,6 +11,14 @@ describe('the dashboard period', () => {
     expect(presetRange('year', today)).toEqual({ from: '2025-06-01', to: '2026-05-31' });
     expect(dayCount('2026-03-02', '2026-05-31')).toBe(91);
     expect(dayCount('2026-05-02', '2026-05-31')).toBe(30);
+  });
+
+  it("ends the presets on the city's day, whatever the browser's zone", () => {
+    // 23:30 UTC on 6 December is already 7 December in Brussels (UTC+1); 22:30 UTC is still the 6th.
+    expect(toDateInput(cityToday(new Date('2026-12-06T23:30:00Z')))).toBe('2026-12-07');
+    expect(toDateInput(cityToday(new Date('2026-12-06T22:30:00Z')))).toBe('2026-12-06');
+    // Summer time (UTC+2): 22:30 UTC on 1 July is the 2nd in Brussels.
+    expect(toDateInput(cityToday(new Date('2026-07-01T22:30:00Z')))).toBe('2026-07-02');
   });
 
   it('recognises a preset from its days, else says they are chosen', () => {

@@ -16,6 +16,24 @@ export const MAX_WAITING_DAYS = 365;
 export type PresetKey = 'last30' | 'quarter' | 'year';
 export const PRESETS: readonly PresetKey[] = ['last30', 'quarter', 'year'];
 
+/** The zone the API counts a period's days in (Features/Figures/FigureDefinitions.cs). */
+export const FIGURES_TIME_ZONE = 'Europe/Brussels';
+
+/**
+ * Today in the city, as a local date at midnight: the presets end on the city's day, not the browser's (a browser on
+ * UTC, or abroad, would otherwise send yesterday as the period's last day for an hour or more each night).
+ */
+export function cityToday(now: Date = new Date()): Date {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: FIGURES_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return new Date(part('year'), part('month') - 1, part('day'));
+}
+
 function addDays(date: Date, days: number): Date {
   const copy = new Date(date);
   copy.setDate(copy.getDate() + days);

@@ -14,6 +14,7 @@ import {
   MAX_WAITING_DAYS,
   PRESETS,
   periodProblems,
+  cityToday,
   presetOf,
   presetRange,
   type Period,
@@ -51,7 +52,7 @@ function parseKey(value: string): ScopeChoice | null {
  */
 export function DashboardFilters({ scopes, current, period, apiError, onApply }: DashboardFiltersProps) {
   const { t } = useTranslation();
-  const [today] = useState(() => new Date());
+  const [today] = useState(() => cityToday());
   const initial = presetRange('quarter', today);
   const [scope, setScope] = useState(key(current));
   const [from, setFrom] = useState(period.from ?? initial.from);

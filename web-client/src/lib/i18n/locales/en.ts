@@ -487,6 +487,7 @@ export const en: Messages = {
     title: 'Administration',
     nav: {
       label: 'Administration sections',
+      gettingStarted: 'Getting started',
       overview: 'Overview',
       dashboard: 'Dashboard',
       projects: 'Projects',
@@ -523,6 +524,7 @@ export const en: Messages = {
       departmentInvitations: 'See this department’s invitations',
       sectionsTitle: 'Sections',
       sections: {
+        gettingStarted: 'Your tasks, your workload and what to know for each of your roles, with their checklist that ticks itself.',
         projects: 'Create projects, write their page, plan their phases, publish them and appoint their moderators.',
         organisations: 'Verify or reject the organisations asking to be recognised.',
         audit: 'Who did what and when: roles, publications, phases, invitations.',
@@ -549,6 +551,39 @@ export const en: Messages = {
       comingTitle: 'Coming for communication',
       comingBody:
         'The home page, content pages, events and e-mail campaigns will appear here as they become available. The widgets for the city’s website are already here.',
+    },
+  },
+  onboarding: {
+    pageTitle: 'Getting started',
+    pageIntro:
+      'For each of your roles: your tasks, the usual workload and what to know. The checklist’s items tick themselves once the platform sees them done.',
+    panelTitle: 'Your getting started',
+    panelIntro: 'Welcome! Here is where to begin for each of your roles.',
+    openPage: 'See my getting started',
+    dismiss: 'Do not show again',
+    showAgain: 'Show again at login: {{title}}',
+    hideAtLogin: 'Do not show at login: {{title}}',
+    none: 'You hold no staff role: nothing to get started with here.',
+    tasks: 'Tasks',
+    workload: 'Workload',
+    goodToKnow: 'Good to know',
+    checklist: 'Checklist: {{title}}',
+    progress: '{{done}} of {{count}} done',
+    done: 'Done',
+    toDo: 'To do',
+    setup: {
+      title: 'Project setup checklist',
+      intro: 'The reminders for starting a participation project well. Each item ticks itself once it has its answer.',
+      checklist: 'Project setup items',
+      keyDatesHint: 'Ticks once the project’s timeline has phases; write the key dates down here.',
+      save: 'Save the setup checklist',
+      saved: 'Setup checklist saved.',
+      fields: {
+        decisionProcess: 'Decision process and the needs the project meets',
+        keyDates: 'Key dates',
+        publicGoals: 'Goals shared with the public',
+        stakeholders: 'Stakeholders and their tasks',
+      },
     },
   },
   accountRetention: {
@@ -1856,6 +1891,7 @@ export const en: Messages = {
       report_edited: 'Results report edited',
       report_downloaded: 'Results report downloaded',
       report_sent: 'Results report sent',
+      project_setup_edited: 'Project setup checklist edited',
       digest_sent: 'Digest sent to a staff member',
       briefing_schedule_changed: 'Briefing schedule changed',
       briefing_sent: 'Briefing sent to an elected official',

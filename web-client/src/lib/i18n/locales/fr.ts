@@ -488,6 +488,7 @@ export const fr = {
     title: 'Administration',
     nav: {
       label: 'Sections de l’administration',
+      gettingStarted: 'Prise en main',
       overview: 'Vue d’ensemble',
       dashboard: 'Tableau de bord',
       projects: 'Projets',
@@ -524,6 +525,8 @@ export const fr = {
       departmentInvitations: 'Voir les invitations de ce service',
       sectionsTitle: 'Sections',
       sections: {
+        gettingStarted:
+          'Vos tâches, votre charge de travail et ce qu’il faut savoir pour chacun de vos rôles, avec leur liste de démarrage qui se coche d’elle-même.',
         projects: 'Créer des projets, rédiger leur page, organiser leurs phases, les publier et nommer leurs modérateurs.',
         organisations: 'Vérifier ou refuser les organisations qui demandent à être reconnues.',
         audit: 'Qui a fait quoi et quand : rôles, publications, phases, invitations.',
@@ -555,6 +558,39 @@ export const fr = {
       comingTitle: 'À venir pour la communication',
       comingBody:
         'La page d’accueil, les pages de contenu, les événements et les campagnes d’e-mails apparaîtront ici lors de leur mise en service. Les widgets pour le site de la ville sont déjà disponibles.',
+    },
+  },
+  onboarding: {
+    pageTitle: 'Prise en main',
+    pageIntro:
+      'Pour chacun de vos rôles : vos tâches, la charge de travail habituelle et ce qu’il faut savoir. Les éléments de la liste se cochent d’eux-mêmes quand la plateforme voit la chose faite.',
+    panelTitle: 'Votre prise en main',
+    panelIntro: 'Bienvenue ! Voici par où commencer pour chacun de vos rôles.',
+    openPage: 'Voir ma prise en main',
+    dismiss: 'Ne plus afficher',
+    showAgain: 'Afficher à nouveau à la connexion : {{title}}',
+    hideAtLogin: 'Ne plus afficher à la connexion : {{title}}',
+    none: 'Vous n’avez pas de rôle dans le personnel : rien à prendre en main ici.',
+    tasks: 'Tâches',
+    workload: 'Charge de travail',
+    goodToKnow: 'À savoir',
+    checklist: 'Liste de démarrage : {{title}}',
+    progress: '{{done}} sur {{count}} fait(s)',
+    done: 'Fait',
+    toDo: 'À faire',
+    setup: {
+      title: 'Liste de démarrage du projet',
+      intro: 'Les rappels pour bien démarrer un projet de participation. Chaque point se coche quand il a sa réponse.',
+      checklist: 'Points de démarrage du projet',
+      keyDatesHint: 'Se coche quand le calendrier du projet a des phases ; notez ici les rendez-vous importants.',
+      save: 'Enregistrer la liste de démarrage',
+      saved: 'Liste de démarrage enregistrée.',
+      fields: {
+        decisionProcess: 'Processus de décision et besoins auxquels le projet répond',
+        keyDates: 'Rendez-vous importants',
+        publicGoals: 'Objectifs partagés avec le public',
+        stakeholders: 'Parties prenantes et leurs tâches',
+      },
     },
   },
   accountRetention: {
@@ -1874,6 +1910,7 @@ export const fr = {
       report_edited: 'Rapport de résultats modifié',
       report_downloaded: 'Rapport de résultats téléchargé',
       report_sent: 'Rapport de résultats envoyé',
+      project_setup_edited: 'Liste de démarrage du projet modifiée',
       digest_sent: 'Résumé envoyé à un membre de l’équipe',
       briefing_schedule_changed: 'Calendrier des briefings modifié',
       briefing_sent: 'Briefing envoyé à un·e élu·e',

@@ -487,6 +487,7 @@ export const nl: Messages = {
     title: 'Beheer',
     nav: {
       label: 'Onderdelen van het beheer',
+      gettingStarted: 'Aan de slag',
       overview: 'Overzicht',
       dashboard: 'Dashboard',
       projects: 'Projecten',
@@ -523,6 +524,7 @@ export const nl: Messages = {
       departmentInvitations: 'De uitnodigingen van deze dienst bekijken',
       sectionsTitle: 'Onderdelen',
       sections: {
+        gettingStarted: 'Uw taken, uw werklast en wat u moet weten voor elk van uw rollen, met hun startlijst die zichzelf afvinkt.',
         projects: 'Projecten aanmaken, hun pagina schrijven, hun fasen plannen, ze publiceren en hun moderatoren aanstellen.',
         organisations: 'Organisaties die erkenning vragen verifiëren of weigeren.',
         audit: 'Wie deed wat en wanneer: rollen, publicaties, fasen, uitnodigingen.',
@@ -552,6 +554,39 @@ export const nl: Messages = {
       comingTitle: 'Binnenkort voor communicatie',
       comingBody:
         'De startpagina, inhoudspagina’s, evenementen en e-mailcampagnes verschijnen hier zodra ze beschikbaar zijn. De widgets voor de website van de stad zijn er al.',
+    },
+  },
+  onboarding: {
+    pageTitle: 'Aan de slag',
+    pageIntro:
+      'Voor elk van uw rollen: uw taken, de gebruikelijke werklast en wat u moet weten. De punten van de lijst vinken zichzelf af zodra het platform ziet dat ze gedaan zijn.',
+    panelTitle: 'Uw start',
+    panelIntro: 'Welkom! Hier begint u voor elk van uw rollen.',
+    openPage: 'Mijn start bekijken',
+    dismiss: 'Niet meer tonen',
+    showAgain: 'Opnieuw tonen bij het aanmelden: {{title}}',
+    hideAtLogin: 'Niet meer tonen bij het aanmelden: {{title}}',
+    none: 'U hebt geen personeelsrol: hier is niets te doen.',
+    tasks: 'Taken',
+    workload: 'Werklast',
+    goodToKnow: 'Goed om te weten',
+    checklist: 'Startlijst: {{title}}',
+    progress: '{{done}} van {{count}} gedaan',
+    done: 'Gedaan',
+    toDo: 'Te doen',
+    setup: {
+      title: 'Startlijst van het project',
+      intro: 'De herinneringen om een participatieproject goed te starten. Elk punt vinkt zichzelf af zodra het beantwoord is.',
+      checklist: 'Startpunten van het project',
+      keyDatesHint: 'Wordt afgevinkt zodra de planning van het project fasen heeft; noteer hier de belangrijke data.',
+      save: 'Startlijst opslaan',
+      saved: 'Startlijst opgeslagen.',
+      fields: {
+        decisionProcess: 'Besluitvormingsproces en behoeften waarin het project voorziet',
+        keyDates: 'Belangrijke data',
+        publicGoals: 'Doelstellingen gedeeld met het publiek',
+        stakeholders: 'Betrokkenen en hun taken',
+      },
     },
   },
   accountRetention: {
@@ -1866,6 +1901,7 @@ export const nl: Messages = {
       report_edited: 'Resultatenrapport gewijzigd',
       report_downloaded: 'Resultatenrapport gedownload',
       report_sent: 'Resultatenrapport verstuurd',
+      project_setup_edited: 'Startlijst van het project gewijzigd',
       digest_sent: 'Samenvatting verstuurd naar een teamlid',
       briefing_schedule_changed: 'Kalender van de briefings gewijzigd',
       briefing_sent: 'Briefing verstuurd naar een verkozene',
