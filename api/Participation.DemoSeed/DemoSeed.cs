@@ -230,10 +230,18 @@ public static class DemoSeed
         return buffer.ToArray();
     }
 
-    public static async Task RunAsync(NpgsqlDataSource db, Participation.Api.Infrastructure.Storage.IFileStorage storage)
+    /// <summary>
+    /// Seeds the demo city through <paramref name="owner"/>: the database owner's connections with the city's setting
+    /// (<see cref="Participation.Api.Infrastructure.Database.CityDataSources.OwnerConnectionStringFor"/>). The data is
+    /// written as the API's role, under row-level security; only the topics' staging column is the owner's work.
+    /// </summary>
+    private const string AsApp = "SET LOCAL ROLE " + Participation.Api.Infrastructure.Database.CityDataSources.AppRole + ";";
+
+    public static async Task RunAsync(NpgsqlDataSource owner, Participation.Api.Infrastructure.Storage.IFileStorage storage)
     {
-        await using var connection = await db.OpenConnectionAsync();
+        await using var connection = await owner.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
+        await connection.ExecuteAsync(AsApp, transaction: tx);
         await connection.ExecuteAsync(Branding, new { Logo = LogoPng() }, transaction: tx);
         var hash = Passwords.Hash(Password);
         foreach (var u in Users)
@@ -273,7 +281,9 @@ public static class DemoSeed
             );
         await connection.ExecuteAsync(Organisations, new { Organisation, PendingOrganisation }, tx);
         await connection.ExecuteAsync(Invitations, new { Culture }, tx);
+        await connection.ExecuteAsync("RESET ROLE;", transaction: tx);
         await DemoSeedTopics.BeforeAsync(connection, tx);
+        await connection.ExecuteAsync(AsApp, transaction: tx);
         await connection.ExecuteAsync(
             Projects,
             new
@@ -292,7 +302,9 @@ public static class DemoSeed
         await DemoSeedCalendarEvents.RunAsync(connection, tx);
         await DemoSeedIdeasManager.RunAsync(connection, tx);
         await DemoSeedBriefings.RunAsync(connection, tx);
+        await connection.ExecuteAsync("RESET ROLE;", transaction: tx);
         await DemoSeedTopics.AfterAsync(connection, tx);
+        await connection.ExecuteAsync(AsApp, transaction: tx);
         await DemoSeedHomePage.RunAsync(connection, tx, storage);
         var apiClientSecret = await DemoSeedApiClients.RunAsync(connection, tx);
         await tx.CommitAsync();

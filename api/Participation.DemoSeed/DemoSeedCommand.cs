@@ -65,7 +65,12 @@ public static class DemoSeedCommand
         try
         {
             await host.Services.GetRequiredService<Migrator>().MigrateAsync();
-            await DemoSeed.RunAsync(host.Services.GetRequiredService<Participation.Api.Infrastructure.Database.CityDb>().Current, host.Services.GetRequiredService<IFileStorage>());
+            var ownerOfDefaultCity = CityDataSources.OwnerConnectionStringFor(
+                ConnectionStrings.Resolve(host.Services.GetRequiredService<IConfiguration>()),
+                CityScope.DefaultCity
+            );
+            await using var owner = NpgsqlDataSource.Create(ownerOfDefaultCity);
+            await DemoSeed.RunAsync(owner, host.Services.GetRequiredService<IFileStorage>());
             return 0;
         }
         catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException)

@@ -128,13 +128,13 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task The_demo_city_seeds_every_staff_role_and_can_run_again()
     {
-        var db = (CityDb)Api.Services.GetService(typeof(CityDb))!;
+        await using var db = NpgsqlDataSource.Create(CityDataSources.OwnerConnectionStringFor(Api.ConnectionString, CityScope.DefaultCity));
 
         var storage = (Participation.Api.Infrastructure.Storage.IFileStorage)
             Api.Services.GetService(typeof(Participation.Api.Infrastructure.Storage.IFileStorage))!;
 
-        await DemoSeed.RunAsync(db.Current, storage);
-        await DemoSeed.RunAsync(db.Current, storage);
+        await DemoSeed.RunAsync(db, storage);
+        await DemoSeed.RunAsync(db, storage);
 
         Assert.Equal(DemoSeed.Users.Length + 20 + DemoSeedActivity.Neighbours, await Api.CountAsync("users"));
         Assert.Equal(

@@ -69,6 +69,17 @@ public sealed class CityDataSources(string connectionString, Action<NpgsqlConnec
         return csb.ConnectionString;
     }
 
+    /// <summary>
+    /// <paramref name="baseConnectionString"/> with the city's setting but the owner's role: for maintenance that changes
+    /// the schema within a city's transaction (the demo seed), which switches to <see cref="AppRole"/> for its data.
+    /// </summary>
+    public static string OwnerConnectionStringFor(string baseConnectionString, Guid city)
+    {
+        var csb = new NpgsqlConnectionStringBuilder(baseConnectionString);
+        csb.Options = $"{csb.Options} -c participation.city_id={city:D}".Trim();
+        return csb.ConnectionString;
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var source in _sources.Values.Where(s => s.IsValueCreated))
