@@ -15,7 +15,8 @@
 #      then two behind nginx (.ci/cluster.sh) reading the public lists from the standby; the real endpoints on each,
 #      and the scaling factor (cluster.md and cluster.json)
 # BENCH_QUICK=1: small data set and 3 s runs, for development. BENCH_SECONDS, BENCH_WARMUP, BENCH_CONNECTIONS and
-# BENCH_ONLY (a scenario name fragment) tune the runs; BENCH_KEEP=1 keeps the cluster of the previous run (no reseeding). BENCH_PART=hot, cluster or reporting runs one part only.
+# BENCH_ONLY (a scenario name fragment) tune the runs; BENCH_KEEP=1 keeps the cluster of the previous run (no reseeding). BENCH_PART=hot, cities, cluster or reporting runs one
+# part only; BENCH_CITIES (300) is the number of small cities of the cities part.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
@@ -111,6 +112,26 @@ extra=()
 BENCH_COMMIT="$commit" BENCH_PG_SETTINGS="$PG_OPTIONS" \
   dotnet "$bench_dll" run --url "http://127.0.0.1:$port" --db "$server" --key "$key" --out "$out" --api-pid "$api_pid" "${quick[@]}" "${extra[@]}"
 say "results written to ${out#"$ROOT/"}/latest.md and latest.json"
+stop_api
+fi
+
+if [ "$part" = all ] || [ "$part" = cities ]; then
+# Issue 19: the large city alone, then beside BENCH_CITIES (300) small cities in the same database (cities.md).
+[ -n "$seeded" ] || seed_hot
+seeded=1
+port=$(free_port 5190)
+say "cities: the API (Release) on http://127.0.0.1:$port, the large city alone then beside ${BENCH_CITIES:-300} small ones"
+# shellcheck disable=SC2046 # api_env's words are the settings
+env $(api_env) dotnet "$api_dll" --urls "http://127.0.0.1:$port" > "$ROOT/.local/bench-cities-api.log" 2>&1 &
+api_pid=$!
+wait_ready "$api_pid" "$port" "$ROOT/.local/bench-cities-api.log"
+extra=(--count "${BENCH_CITIES:-300}")
+[ -n "${BENCH_SECONDS:-}" ] && extra+=(--seconds "$BENCH_SECONDS")
+[ -n "${BENCH_WARMUP:-}" ] && extra+=(--warmup "$BENCH_WARMUP")
+[ -n "${BENCH_CONNECTIONS:-}" ] && extra+=(--connections "$BENCH_CONNECTIONS")
+BENCH_COMMIT="$commit" dotnet "$bench_dll" cities --url "http://127.0.0.1:$port" --db "$server" --key "$key" --out "$out" \
+  "${quick[@]}" "${extra[@]}"
+say "results written to ${out#"$ROOT/"}/cities.md and cities.json"
 stop_api
 fi
 

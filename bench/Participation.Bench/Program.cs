@@ -12,6 +12,8 @@ switch (args.FirstOrDefault())
         return await Bench.RunAsync(options);
     case "cluster":
         return await ClusterRun.RunAsync(options);
+    case "cities":
+        return await CitiesRun.RunAsync(options);
     case "seed-reporting":
         await ReportingSeeder.RunAsync(options.Require("db"), options.Quick ? ReportingScale.Quick : ReportingScale.Full);
         return 0;
@@ -25,6 +27,8 @@ switch (args.FirstOrDefault())
                                            [--quick] [--api-pid PID] [--seconds 10] [--warmup 3] [--connections 16] [--only NAME]
                    Participation.Bench cluster --url http://127.0.0.1:PORT --proxy http://127.0.0.1:PORT --db CONNECTION
                                                --standby CONNECTION --key SIGNING_KEY --out DIR [--quick] [--seconds 10]
+                   Participation.Bench cities --url http://127.0.0.1:PORT --db CONNECTION --key SIGNING_KEY --out DIR
+                                              [--quick] [--count 300] [--seconds 10]
                    Participation.Bench seed-reporting --db CONNECTION [--quick]
                    Participation.Bench reporting --url http://127.0.0.1:PORT --db CONNECTION --key SIGNING_KEY --out DIR
                                                  [--quick] [--api-pid PID]

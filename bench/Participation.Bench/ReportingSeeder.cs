@@ -62,7 +62,12 @@ public static class ReportingSeeder
                 throw new InvalidOperationException("The database holds another reporting data set: seed a fresh database.");
         }
         var total = Stopwatch.StartNew();
-        await ExecAsync(db, null, "SET synchronous_commit = off; SET maintenance_work_mem = '512MB'; SET work_mem = '64MB';");
+        await ExecAsync(
+            db,
+            null,
+            "SET participation.city_id = '00000000-0000-4000-8000-000000000001'; "
+                + "SET synchronous_commit = off; SET maintenance_work_mem = '512MB'; SET work_mem = '64MB';"
+        );
 
         await ExecAsync(
             db,

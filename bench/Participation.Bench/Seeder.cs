@@ -64,7 +64,12 @@ public static class Seeder
                 );
         }
         var total = Stopwatch.StartNew();
-        await ExecAsync(db, "session", "SET synchronous_commit = off; SET maintenance_work_mem = '256MB'; SET work_mem = '64MB';");
+        await ExecAsync(
+            db,
+            "session",
+            "SET participation.city_id = '00000000-0000-4000-8000-000000000001'; "
+                + "SET synchronous_commit = off; SET maintenance_work_mem = '256MB'; SET work_mem = '64MB';"
+        );
 
         await ExecAsync(
             db,

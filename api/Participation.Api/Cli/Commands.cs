@@ -157,14 +157,7 @@ public static class Commands
     /// Creates the account (confirmed) or, when the e-mail exists, keeps it; then grants the admin role
     /// through <see cref="RoleGrants"/> like any other grant (audited, e-mailed, role version bumped).
     /// </summary>
-    public static async Task<Guid> GrantAdminAsync(
-        CityDb db,
-        RoleGrants grants,
-        string email,
-        string first,
-        string last,
-        string password
-    )
+    public static async Task<Guid> GrantAdminAsync(CityDb db, RoleGrants grants, string email, string first, string last, string password)
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();

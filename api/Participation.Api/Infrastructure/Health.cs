@@ -24,7 +24,8 @@ public static class Health
         {
             try
             {
-                await using var command = db.CreateCommand("SELECT 1");
+                await using var connection = await db.OpenConnectionAsync(ct);
+                await using var command = new Npgsql.NpgsqlCommand("SELECT 1", connection);
                 await command.ExecuteScalarAsync(ct);
                 return HealthCheckResult.Healthy();
             }

@@ -41,7 +41,8 @@ public sealed partial class ArchitectureTests
     [Fact]
     public void Features_never_take_the_owners_connections()
     {
-        var offenders = Matching(OwnerDataSource(), "Features/Feed/GetChangeCursor.cs").Where(p => p.StartsWith("Features/", StringComparison.Ordinal));
+        var offenders = Matching(OwnerDataSource(), "Features/Feed/GetChangeCursor.cs")
+            .Where(p => p.StartsWith("Features/", StringComparison.Ordinal));
         Assert.Empty(offenders);
     }
 

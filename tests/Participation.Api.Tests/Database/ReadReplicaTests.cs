@@ -33,7 +33,8 @@ public sealed class ReadReplicaTests(ApiFactory api) : ApiTest(api)
         var primary = new NpgsqlConnectionStringBuilder(Api.ConnectionString);
         await using var router = new ReplicaRouter(
             new ReplicaOptions { ReplicaHosts = $"{primary.Host}:{primary.Port}" },
-            Api.ConnectionString
+            Api.ConnectionString,
+            (CityDataSources)Api.Services.GetService(typeof(CityDataSources))!
         );
         Assert.True(router.Configured);
         await using var source = NpgsqlDataSource.Create(Api.ConnectionString);

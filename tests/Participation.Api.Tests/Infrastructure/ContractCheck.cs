@@ -104,6 +104,14 @@ public sealed class ContractCheck
             : Match(http.Request.Path.Value ?? "");
         var operation = template is null ? null : Document.Value["paths"]?[template]?[method];
         var where = $"{http.Request.Method} {http.Request.Path}{http.Request.QueryString} → {status}";
+        if (http.Items.ContainsKey(Participation.Api.Infrastructure.Database.CityRouting.Refused))
+        {
+            // No city answers on this host (unknown: 404; suspended: 503), whatever the operation: a problem.
+            if (status is not (404 or 503))
+                _violations.Enqueue($"{where}: a request no city answered must be a 404 or 503 problem");
+            CheckBody(where, "application/problem+json", Ref("ProblemDetails"), http.Response.ContentType, body);
+            return;
+        }
         if (operation is null)
         {
             // No operation serves this request: an unknown path or verb must answer a problem.

@@ -17,8 +17,7 @@ public static class CancelCalendarEvent
         public Validator() => RuleFor(c => c.Reason).PlainText(1000);
     }
 
-    public sealed class Handler(CityDb db, EventRecorder events, CalendarEventEmails emails)
-        : ICommandHandler<Command, CalendarEvent>
+    public sealed class Handler(CityDb db, EventRecorder events, CalendarEventEmails emails) : ICommandHandler<Command, CalendarEvent>
     {
         private const string Sql = """
             UPDATE calendar_events SET status = 'cancelled', cancelled_at = now(), cancellation_reason = @Reason, updated_at = now()

@@ -17,8 +17,7 @@ public static class UpdateCalendarEvent
         public Validator() => Include(new CalendarEventFieldsRules<Command>());
     }
 
-    public sealed class Handler(CityDb db, EventRecorder events, CalendarEventEmails emails)
-        : ICommandHandler<Command, CalendarEvent>
+    public sealed class Handler(CityDb db, EventRecorder events, CalendarEventEmails emails) : ICommandHandler<Command, CalendarEvent>
     {
         private const string BeforeSql = """
             SELECT title::text AS title, starts_at, ends_at, place_name, place_address, latitude, longitude, online_url,

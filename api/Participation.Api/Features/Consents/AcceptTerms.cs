@@ -19,8 +19,7 @@ public static class AcceptTerms
             RuleFor(c => c.Version).Cascade(CascadeMode.Stop).NotEmpty().WithMessage(_ => Messages.Get("required")).TermsVersion();
     }
 
-    public sealed class Handler(CityDb db, EventRecorder events, ISender sender)
-        : ICommandHandler<Command, GetMyConsents.Response>
+    public sealed class Handler(CityDb db, EventRecorder events, ISender sender) : ICommandHandler<Command, GetMyConsents.Response>
     {
         // The person's row is locked first, then their latest acceptance read (a statement of its own, so it sees what a
         // parallel acceptance committed while this one waited): two tabs accepting at once add one row.

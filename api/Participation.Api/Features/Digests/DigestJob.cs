@@ -13,13 +13,8 @@ namespace Participation.Api.Features.Digests;
 /// row says what became of it: sent, skipped_empty (nothing to say) or opted_out (e-mails of the category off, or an
 /// unconfirmed address). Only the last ended period is sent: a period missed while the platform was down is not caught up.
 /// </summary>
-public sealed class DigestJob(
-    CityDb db,
-    DigestEmails emails,
-    EventRecorder events,
-    TimeProvider clock,
-    IOptions<DigestOptions> options
-) : IPeriodicJob
+public sealed class DigestJob(CityDb db, DigestEmails emails, EventRecorder events, TimeProvider clock, IOptions<DigestOptions> options)
+    : IPeriodicJob
 {
     private const string ClaimSql = """
         INSERT INTO digests (kind, user_id, period_start, period_end, status)

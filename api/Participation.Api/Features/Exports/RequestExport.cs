@@ -61,8 +61,7 @@ public static class RequestExport
         }
     }
 
-    public sealed class Handler(CityDb db, EventRecorder events, IOptions<ExportOptions> options)
-        : ICommandHandler<Command, Export>
+    public sealed class Handler(CityDb db, EventRecorder events, IOptions<ExportOptions> options) : ICommandHandler<Command, Export>
     {
         // One person's requests are taken one at a time (a transaction-scoped lock on their id), so the limit holds under
         // parallel requests.

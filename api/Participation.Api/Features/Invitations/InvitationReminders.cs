@@ -120,7 +120,10 @@ public sealed class InvitationReminderService(
         {
             try
             {
-                while (await JobTelemetry.RunAsync("invitation reminders", c => cities.ForEachAsync(reminders.SendDueAsync, c), stoppingToken) > 0) { }
+                while (
+                    await JobTelemetry.RunAsync("invitation reminders", c => cities.ForEachAsync(reminders.SendDueAsync, c), stoppingToken)
+                    > 0
+                ) { }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

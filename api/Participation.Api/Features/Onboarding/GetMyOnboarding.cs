@@ -1,5 +1,4 @@
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Database;
 
 namespace Participation.Api.Features.Onboarding;
 

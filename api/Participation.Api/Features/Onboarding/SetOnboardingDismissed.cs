@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Participation.Api.Features.Grants;
-using Participation.Api.Infrastructure.Database;
 
 namespace Participation.Api.Features.Onboarding;
 

@@ -202,7 +202,8 @@ internal static class PageStore
 
     // A slug another page holds (now or before) is refused; this page's own slugs, current or old, are kept.
     private const string ClaimSlugsSql = """
-        INSERT INTO page_slugs (slug, page_id) SELECT DISTINCT s, @Id FROM unnest(@Slugs::text[]) AS s ON CONFLICT (city_id, slug) DO NOTHING;
+        INSERT INTO page_slugs (slug, page_id) SELECT DISTINCT s, @Id FROM unnest(@Slugs::text[]) AS s
+        ON CONFLICT (city_id, slug) DO NOTHING;
         """;
 
     private const string TakenSql = "SELECT slug FROM page_slugs WHERE slug = ANY(@Slugs) AND page_id <> @Id LIMIT 1;";

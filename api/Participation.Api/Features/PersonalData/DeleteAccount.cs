@@ -25,8 +25,7 @@ public static class DeleteAccount
         public Validator() => RuleFor(c => c.Password).RequiredText(Passwords.MaxLength);
     }
 
-    public sealed class Handler(CityDb db, EventRecorder events, RoleVersionCheck versions, IFileStorage storage)
-        : ICommandHandler<Command>
+    public sealed class Handler(CityDb db, EventRecorder events, RoleVersionCheck versions, IFileStorage storage) : ICommandHandler<Command>
     {
         private const string Lock = """
             SELECT email, password_hash,

@@ -18,12 +18,8 @@ namespace Participation.Api.Features.PersonalData;
 /// <see cref="RetentionDays"/> days and the person is e-mailed a link to their profile, all in one commit. Each pass
 /// also expires ready exports past their date and deletes their files.
 /// </summary>
-public sealed class PersonalExportJob(
-    CityDb db,
-    IFileStorage storage,
-    IOptions<EmailOptions> email,
-    ILogger<PersonalExportJob> logger
-) : IPeriodicJob
+public sealed class PersonalExportJob(CityDb db, IFileStorage storage, IOptions<EmailOptions> email, ILogger<PersonalExportJob> logger)
+    : IPeriodicJob
 {
     public const int RetentionDays = 7;
 

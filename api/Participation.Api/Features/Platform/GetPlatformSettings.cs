@@ -41,12 +41,8 @@ public static class GetPlatformSettings
         int? InactiveAccountRetentionMonths
     );
 
-    public sealed class Handler(
-        CityDb db,
-        IOptions<MapOptions> map,
-        IOptions<EmailOptions> email,
-        IOptions<GeocoderOptions> geocoder
-    ) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db, IOptions<MapOptions> map, IOptions<EmailOptions> email, IOptions<GeocoderOptions> geocoder)
+        : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {

@@ -38,8 +38,7 @@ public static class SendReport
         }
     }
 
-    public sealed class Handler(CityDb db, EventRecorder events, IOptions<EmailOptions> options)
-        : ICommandHandler<Command, Response>
+    public sealed class Handler(CityDb db, EventRecorder events, IOptions<EmailOptions> options) : ICommandHandler<Command, Response>
     {
         private const string Sql = """
             SELECT u.first_name || ' ' || u.last_name FROM users u WHERE u.id = @ActorId;

@@ -35,30 +35,63 @@ public static class CityScope
 }
 
 /// <summary>
-/// One pooled data source per city, the way Npgsql's maintainers recommend for tenants that differ by connection state:
-/// each city's connections start with the role <see cref="AppRole"/> (not the tables' owner, no BYPASSRLS) and the
-/// setting <c>participation.city_id</c> in their start-up options, which PostgreSQL keeps as the session's reset values
-/// (a <c>RESET ALL</c> or <c>DISCARD ALL</c> comes back to them). No statement per request sets anything, so the city
-/// costs nothing on the hot paths; the row-level security policies (migration 0040) do the rest. Behind a pooler in
-/// transaction mode, point each city at its own pooler database (README « Many cities »): a server connection then never
-/// serves two cities.
+/// The API's connections to a city's rows. They take the role <see cref="AppRole"/> (not the tables' owner, no
+/// BYPASSRLS) and carry the city in the session's setting <c>participation.city_id</c>, which the row-level security
+/// policies (migration 0040) read; a connection without it sees nothing and can write nothing.
+/// <list type="bullet">
+/// <item><b>One pool for all cities</b> (the default): a connection is set to the city it serves with one statement when
+/// it changes city (<see cref="CitySessions"/>), and costs nothing more while it keeps serving the same city (a single-city
+/// install never changes). The number of server connections is the pool's, whatever the number of cities.</item>
+/// <item><b>A pool per city</b> (<c>Database:PoolPerCity</c>, for a pooler in transaction mode, where a session setting
+/// would follow the server connection to another client): each city's connections carry the role and the city in their
+/// start-up options, which PostgreSQL keeps as the session's reset values (<c>RESET ALL</c> and <c>DISCARD ALL</c> come
+/// back to them). Each active city then holds connections of its own.</item>
+/// </list>
 /// </summary>
-public sealed class CityDataSources(string connectionString, Action<NpgsqlConnectionStringBuilder> tune) : IAsyncDisposable
+public sealed class CityDataSources : IAsyncDisposable
 {
     /// <summary>The role the API's connections take (created by migration 0040).</summary>
     public const string AppRole = "participation_app";
 
-    private readonly ConcurrentDictionary<Guid, Lazy<NpgsqlDataSource>> _sources = new();
+    private readonly string _connectionString;
+    private readonly Action<NpgsqlConnectionStringBuilder> _tune;
+    private readonly NpgsqlDataSource? _shared;
+    private readonly ConcurrentDictionary<Guid, Lazy<NpgsqlDataSource>> _perCity = new();
 
-    /// <summary>The data source of <paramref name="city"/>'s connections (made on first use, kept).</summary>
-    public NpgsqlDataSource For(Guid city) =>
-        _sources.GetOrAdd(city, c => new Lazy<NpgsqlDataSource>(() => Build(c), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    public CityDataSources(string connectionString, Action<NpgsqlConnectionStringBuilder> tune, bool poolPerCity = false)
+    {
+        _connectionString = connectionString;
+        _tune = tune;
+        if (!poolPerCity)
+            _shared = Sessions.Build(AppRoleConnectionString(connectionString), tune);
+    }
+
+    /// <summary>Which city each pooled connection is set to.</summary>
+    public CitySessions Sessions { get; } = new();
+
+    /// <summary>Whether each city has its own pool (<c>Database:PoolPerCity</c>).</summary>
+    public bool PoolPerCity => _shared is null;
+
+    /// <summary>A connection to <paramref name="city"/>'s rows, open.</summary>
+    public ValueTask<NpgsqlConnection> OpenAsync(Guid city, CancellationToken ct) =>
+        _shared is { } shared ? Sessions.OpenAsync(shared, city, ct) : For(city).OpenConnectionAsync(ct);
+
+    private NpgsqlDataSource For(Guid city) =>
+        _perCity.GetOrAdd(city, c => new Lazy<NpgsqlDataSource>(() => Build(c), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     private NpgsqlDataSource Build(Guid city)
     {
-        var builder = new NpgsqlDataSourceBuilder(ConnectionStringFor(connectionString, city));
-        tune(builder.ConnectionStringBuilder);
+        var builder = new NpgsqlDataSourceBuilder(ConnectionStringFor(_connectionString, city));
+        _tune(builder.ConnectionStringBuilder);
         return builder.Build();
+    }
+
+    /// <summary><paramref name="baseConnectionString"/> with the API's role in its start-up options (no city: fail closed).</summary>
+    public static string AppRoleConnectionString(string baseConnectionString)
+    {
+        var csb = new NpgsqlConnectionStringBuilder(baseConnectionString);
+        csb.Options = $"{csb.Options} -c role={AppRole}".Trim();
+        return csb.ConnectionString;
     }
 
     /// <summary><paramref name="baseConnectionString"/> with the city's role and setting added to its start-up options.</summary>
@@ -82,23 +115,81 @@ public sealed class CityDataSources(string connectionString, Action<NpgsqlConnec
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var source in _sources.Values.Where(s => s.IsValueCreated))
+        if (_shared is not null)
+            await _shared.DisposeAsync();
+        foreach (var source in _perCity.Values.Where(s => s.IsValueCreated))
             await source.Value.DisposeAsync();
     }
 }
 
 /// <summary>
-/// What handlers and jobs open their connections from: the current city's data source (<see cref="CityScope"/>). Rows of
-/// other cities are invisible to these connections and cannot be written through them.
+/// Which city each pooled connection of a shared pool is set to, by server and backend process. A connection handed out
+/// for a city it is not set to gets <c>set_config('participation.city_id', …, false)</c> first; one already set to it
+/// gets nothing. The record is dropped before the statement and written after it succeeded, and a new server connection
+/// drops its process's record (<see cref="Build"/>), so a record never claims a city the session does not hold. The
+/// pools keep no other session state (<c>No Reset On Close</c>: the API sets nothing else on a session).
+/// </summary>
+public sealed class CitySessions
+{
+    private readonly ConcurrentDictionary<(string Server, int Process), Guid> _cities = new();
+
+    /// <summary>A data source whose new server connections start with no recorded city.</summary>
+    public NpgsqlDataSource Build(string connectionString, Action<NpgsqlConnectionStringBuilder> tune)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        tune(builder.ConnectionStringBuilder);
+        Forgetting(builder);
+        return builder.Build();
+    }
+
+    /// <summary>Makes <paramref name="builder"/>'s new server connections drop their process's record.</summary>
+    public void Forgetting(NpgsqlDataSourceBuilder builder) =>
+        builder.UsePhysicalConnectionInitializer(
+            connection => _cities.TryRemove(Key(connection), out _),
+            connection =>
+            {
+                _cities.TryRemove(Key(connection), out _);
+                return Task.CompletedTask;
+            }
+        );
+
+    /// <summary>Switches per multi-host data source too: <paramref name="source"/> may be any data source built here.</summary>
+    public async ValueTask<NpgsqlConnection> OpenAsync(NpgsqlDataSource source, Guid city, CancellationToken ct)
+    {
+        var connection = await source.OpenConnectionAsync(ct);
+        var key = Key(connection);
+        if (_cities.TryGetValue(key, out var current) && current == city)
+            return connection;
+        try
+        {
+            _cities.TryRemove(key, out _);
+            await using var command = new NpgsqlCommand("SELECT set_config('participation.city_id', $1, false);", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = city.ToString("D") });
+            await command.ExecuteNonQueryAsync(ct);
+            _cities[key] = city;
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>How many pooled connections are set to a city (for tests).</summary>
+    public int Count => _cities.Count;
+
+    private static (string, int) Key(NpgsqlConnection connection) => ($"{connection.Host}:{connection.Port}", connection.ProcessID);
+}
+
+/// <summary>
+/// What handlers and jobs open their connections from: the current city's (<see cref="CityScope"/>). Rows of other cities
+/// are invisible to these connections and cannot be written through them.
 /// </summary>
 public sealed class CityDb(CityDataSources sources)
 {
-    /// <summary>The current city's data source.</summary>
-    public NpgsqlDataSource Current => sources.For(CityScope.CurrentOrDefault);
-
-    public ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken ct = default) => Current.OpenConnectionAsync(ct);
-
-    public NpgsqlCommand CreateCommand(string? commandText = null) => Current.CreateCommand(commandText);
+    public ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken ct = default) =>
+        sources.OpenAsync(CityScope.CurrentOrDefault, ct);
 }
 
 /// <summary>

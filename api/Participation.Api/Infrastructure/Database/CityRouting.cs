@@ -68,6 +68,9 @@ public sealed class CityDirectory(NpgsqlDataSource owner)
 /// </summary>
 public static class CityRouting
 {
+    /// <summary>Marks a request no city answered (its 404 or 503 problem stands for every operation of the API).</summary>
+    public const string Refused = "participation.city_refused";
+
     public static IApplicationBuilder UseCityRouting(this IApplicationBuilder app) =>
         app.Use(
             async (HttpContext http, RequestDelegate next) =>
@@ -79,6 +82,8 @@ public static class CityRouting
                 }
                 var directory = http.RequestServices.GetRequiredService<CityDirectory>();
                 var city = await directory.FindAsync(http.Request.Host.Host, http.RequestAborted);
+                if (city is null || city.Status is "archived" or "suspended")
+                    http.Items[Refused] = true;
                 if (city is null || city.Status == "archived")
                     throw new NotFoundException("No city answers on this address.");
                 if (city.Status == "suspended")

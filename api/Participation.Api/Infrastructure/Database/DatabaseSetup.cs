@@ -14,7 +14,15 @@ public static class DatabaseSetup
             Tune(builder.ConnectionStringBuilder);
             return builder.Build();
         });
-        services.AddSingleton(sp => new CityDataSources(ConnectionStrings.Resolve(sp.GetRequiredService<IConfiguration>()), Tune));
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return new CityDataSources(
+                ConnectionStrings.Resolve(configuration),
+                Tune,
+                configuration.GetValue<bool>("Database:PoolPerCity")
+            );
+        });
         services.AddSingleton<CityDb>();
         services.AddSingleton<CityDirectory>();
         services.AddSingleton<CityList>();

@@ -48,7 +48,7 @@ public sealed class StaleReads(CityDb primary, ReplicaRouter router, IHttpContex
         NpgsqlConnection connection;
         try
         {
-            connection = await router.ReplicasFor(CityScope.CurrentOrDefault)!.OpenConnectionAsync(ct);
+            connection = await router.OpenAsync(CityScope.CurrentOrDefault, ct);
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException && !ct.IsCancellationRequested)
         {
@@ -240,8 +240,9 @@ public sealed class ReplicaRouter : IAsyncDisposable
     private readonly ConcurrentDictionary<string, State> _states = new();
     private readonly string? _primaryEndpoint;
 
-    public ReplicaRouter(ReplicaOptions options, string primaryConnectionString)
+    public ReplicaRouter(ReplicaOptions options, string primaryConnectionString, CityDataSources cities)
     {
+        _citySources = cities;
         MaxLag = TimeSpan.FromSeconds(options.ReplicaMaxLagSeconds);
         PollInterval = TimeSpan.FromMilliseconds(Math.Max(20, options.ReplicaPollMilliseconds));
         if (options.Hosts.Count == 0)
@@ -271,19 +272,37 @@ public sealed class ReplicaRouter : IAsyncDisposable
 
     private readonly string? _multiHosts;
     private readonly string _primaryConnectionString = "";
+    private readonly CityDataSources _citySources = null!;
     private readonly ConcurrentDictionary<Guid, Lazy<NpgsqlMultiHostDataSource>> _cities = new();
+    private static readonly Guid AllCities = Guid.Empty;
 
-    /// <summary>The city's standbys then the primary, prefer-standby; null when no replica is configured.</summary>
-    public NpgsqlDataSource? ReplicasFor(Guid city) =>
-        _multiHosts is null
-            ? null
-            : _cities
-                .GetOrAdd(city, c => new Lazy<NpgsqlMultiHostDataSource>(() => BuildMultiHost(c), LazyThreadSafetyMode.ExecutionAndPublication))
-                .Value.WithTargetSession(TargetSessionAttributes.PreferStandby);
+    /// <summary>A connection to the city's rows on a standby (the primary when none answers); only when <see cref="Configured"/>.</summary>
+    public async ValueTask<NpgsqlConnection> OpenAsync(Guid city, CancellationToken ct)
+    {
+        if (_citySources.PoolPerCity)
+            return await MultiHost(city).WithTargetSession(TargetSessionAttributes.PreferStandby).OpenConnectionAsync(ct);
+        return await _citySources.Sessions.OpenAsync(
+            MultiHost(AllCities).WithTargetSession(TargetSessionAttributes.PreferStandby),
+            city,
+            ct
+        );
+    }
+
+    // One multi-host data source for all cities (their sessions switched by CitySessions), or one per city when each city
+    // has its pool (each with that city's role and setting in its start-up options), so that row-level security holds on
+    // standbys too.
+    private NpgsqlMultiHostDataSource MultiHost(Guid city) =>
+        _cities
+            .GetOrAdd(city, c => new Lazy<NpgsqlMultiHostDataSource>(() => BuildMultiHost(c), LazyThreadSafetyMode.ExecutionAndPublication))
+            .Value;
 
     private NpgsqlMultiHostDataSource BuildMultiHost(Guid city)
     {
-        var multi = new NpgsqlDataSourceBuilder(CityDataSources.ConnectionStringFor(_primaryConnectionString, city));
+        var multi = new NpgsqlDataSourceBuilder(
+            city == AllCities
+                ? CityDataSources.AppRoleConnectionString(_primaryConnectionString)
+                : CityDataSources.ConnectionStringFor(_primaryConnectionString, city)
+        );
         multi.ConnectionStringBuilder.Host = _multiHosts;
         multi.ConnectionStringBuilder.LoadBalanceHosts = false;
         multi.ConnectionStringBuilder.HostRecheckSeconds = 2;
@@ -291,6 +310,8 @@ public sealed class ReplicaRouter : IAsyncDisposable
         multi.ConnectionStringBuilder.ApplicationName ??= "participation-api";
         if (multi.ConnectionStringBuilder.MaxAutoPrepare == 0)
             multi.ConnectionStringBuilder.MaxAutoPrepare = 100;
+        if (city == AllCities)
+            _citySources.Sessions.Forgetting(multi);
         return multi.BuildMultiHost();
     }
 
@@ -428,7 +449,7 @@ public static class ReadReplicaSetup
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
             var options = configuration.GetSection("Database").Get<ReplicaOptions>() ?? new ReplicaOptions();
-            return new ReplicaRouter(options, ConnectionStrings.Resolve(configuration));
+            return new ReplicaRouter(options, ConnectionStrings.Resolve(configuration), sp.GetRequiredService<CityDataSources>());
         });
         services.AddSingleton<StaleReads>();
         services.AddHostedService<ReplicaMonitor>();

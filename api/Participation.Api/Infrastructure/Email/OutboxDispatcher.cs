@@ -160,7 +160,10 @@ public sealed class OutboxSender(IServiceProvider services, IOptions<EmailOption
         {
             try
             {
-                if (await JobTelemetry.RunAsync("e-mail outbox", c => cities.ForEachAsync(dispatcher.DispatchOnceAsync, c), stoppingToken) > 0)
+                if (
+                    await JobTelemetry.RunAsync("e-mail outbox", c => cities.ForEachAsync(dispatcher.DispatchOnceAsync, c), stoppingToken)
+                    > 0
+                )
                     continue;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

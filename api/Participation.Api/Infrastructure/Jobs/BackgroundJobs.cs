@@ -40,8 +40,7 @@ public sealed class BackgroundJobs(
     CityList cities,
     IOptions<JobOptions> options,
     ILogger<BackgroundJobs> logger
-)
-    : BackgroundService
+) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         options.Value.Enabled ? Task.WhenAll(jobs.Select(job => RunAsync(job, stoppingToken))) : Task.CompletedTask;

@@ -151,8 +151,8 @@ public static class RateLimits
     }
 }
 
-/// <summary>Login attempts per e-mail address, whatever the client IP, counted in the shared store (the address is kept
-/// there as a SHA-256 hash only).</summary>
+/// <summary>Login attempts per e-mail address in a city, whatever the client IP, counted in the shared store (the address is
+/// kept there as a SHA-256 hash only). The same address in another city is another account, throttled on its own.</summary>
 public sealed class LoginThrottle(RateLimitStore store, Microsoft.Extensions.Options.IOptions<RateLimitOptions> options)
 {
     public async Task CheckAsync(string email, CancellationToken ct)
@@ -161,7 +161,8 @@ public sealed class LoginThrottle(RateLimitStore store, Microsoft.Extensions.Opt
         var hash = Convert.ToHexStringLower(
             System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant()))
         );
-        var outcome = await store.HitAsync($"login-email:{hash}", o.AuthPermits, TimeSpan.FromSeconds(o.AuthWindowSeconds), ct);
+        var city = Database.CityScope.CurrentOrDefault;
+        var outcome = await store.HitAsync($"login-email:{city:N}:{hash}", o.AuthPermits, TimeSpan.FromSeconds(o.AuthWindowSeconds), ct);
         if (!outcome.Allowed)
             throw new TooManyRequestsException(outcome.RetryAfter);
     }
