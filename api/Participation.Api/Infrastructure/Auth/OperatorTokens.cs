@@ -143,3 +143,35 @@ public static class OperatorAuth
             context.Fail("The operator is disabled or their role changed.");
     }
 }
+
+/// <summary>
+/// The vendor's person calling the console, bound once from the validated operator token (as <see cref="Caller"/> is for
+/// a city's people): an operator endpoint takes an <see cref="OperatorCaller"/> parameter instead of reading claims.
+/// </summary>
+public sealed class OperatorCaller
+{
+    private OperatorCaller(Guid? id, string? role)
+    {
+        IdOrNull = id;
+        Role = role;
+    }
+
+    /// <summary>The operator, or null without an operator token (an anonymous sign-in).</summary>
+    public Guid? IdOrNull { get; }
+
+    /// <summary>The operator; only on endpoints that require <see cref="OperatorTokens.OperatorPolicy"/> or
+    /// <see cref="OperatorTokens.SupportPolicy"/> (a bug otherwise).</summary>
+    public Guid Id => IdOrNull ?? throw new InvalidOperationException("The endpoint must require an operator.");
+
+    /// <summary><see cref="OperatorTokens.OperatorRole"/> or <see cref="OperatorTokens.SupportRole"/>, or null.</summary>
+    public string? Role { get; }
+
+    /// <summary>Minimal APIs' binding: from the request's operator principal, never from its body or query.</summary>
+    public static ValueTask<OperatorCaller?> BindAsync(HttpContext context) =>
+        ValueTask.FromResult<OperatorCaller?>(
+            new OperatorCaller(
+                Guid.TryParse(context.User.FindFirstValue(OperatorTokens.OperatorClaim), out var id) ? id : null,
+                context.User.FindFirstValue(OperatorTokens.RoleClaim)
+            )
+        );
+}
