@@ -1,6 +1,5 @@
 using Dapper;
 using Npgsql;
-using Participation.Api.Infrastructure.Auth;
 
 namespace Participation.Demo;
 
