@@ -46,6 +46,21 @@ public sealed partial class ArchitectureTests
         Assert.Empty(offenders);
     }
 
+    [GeneratedRegex(@"\bPlatformDb\b")]
+    private static partial Regex PlatformConnections();
+
+    /// <summary>The owner's connections have one other door, PlatformDb: the vendor's console only (Features/Operator),
+    /// which works outside any city (issue 19).</summary>
+    [Fact]
+    public void Only_the_operators_console_takes_the_platforms_connections()
+    {
+        var offenders = Matching(PlatformConnections())
+            .Where(p =>
+                p.StartsWith("Features/", StringComparison.Ordinal) && !p.StartsWith("Features/Operator/", StringComparison.Ordinal)
+            );
+        Assert.Empty(offenders);
+    }
+
     [GeneratedRegex(@"\b(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+audit_log\b", RegexOptions.IgnoreCase)]
     private static partial Regex WritesAuditLog();
 

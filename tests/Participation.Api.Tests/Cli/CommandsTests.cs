@@ -128,7 +128,36 @@ public sealed class CommandsTests
         Assert.Equal(0, await DemoSeedCommand.RunAsync(["--list"], output, error));
         foreach (var user in DemoSeed.Users)
             Assert.Contains(user.Email, output.ToString());
+        foreach (var person in DemoSeedOperators.Operators)
+            Assert.Contains(person.Email, output.ToString());
         Assert.Equal("", error.ToString());
+    }
+
+    [Fact]
+    public async Task Create_operator_makes_the_vendors_person_outside_any_city_then_updates_it_and_refuses_an_unknown_role()
+    {
+        var server = await ApiFactory.CreateDatabaseAsync("participation_tests_cli_operator");
+        string[] Args(string name, string role) =>
+            ["create-operator", "--email", "Ops@Vendor.test", "--name", name, "--role", role, "--password", "a long enough password"];
+
+        var created = await RunApiAsync(server, Args("Olivia Operator", "operator"));
+        var updated = await RunApiAsync(server, Args("Olivia Support", "support"));
+        var refused = await RunApiAsync(server, Args("Olivia", "admin"));
+
+        Assert.True(created.ExitCode == 0, created.Error);
+        Assert.StartsWith("Operator Ops@Vendor.test ready", created.Output);
+        Assert.Equal(0, updated.ExitCode);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.StartsWith("role:", refused.Error);
+        await using var connection = Unpooled(server);
+        var rows = (
+            await connection.QueryAsync<(string Email, string Name, string Role)>("SELECT email, display_name, role FROM operators")
+        ).AsList();
+        Assert.Equal([("ops@vendor.test", "Olivia Support", "support")], rows);
+        Assert.Equal(
+            2,
+            await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM operator_audit WHERE action = 'operator.created_by_cli'")
+        );
     }
 
     [Fact]

@@ -101,6 +101,8 @@ public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
                 "POST /api/v1/auth/register",
                 "POST /api/v1/invitations/accept",
                 "POST /api/v1/invitations/lookup",
+                // The vendor's console: its sign-in (operators and support staff, outside any city).
+                "POST /api/v1/operator/auth/login",
                 // Events with calendars: the public events, one event's .ics and the iCalendar feeds.
                 "GET /api/v1/events/",
                 "GET /api/v1/events/calendar.ics",

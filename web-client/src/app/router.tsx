@@ -15,7 +15,7 @@ const preloadClient = () =>
   );
 
 /** The staff's areas: their pages need the staff's messages too. */
-const STAFF_AREAS = new Set(['admin', 'dashboard']);
+const STAFF_AREAS = new Set(['admin', 'dashboard', 'operator']);
 
 export const routes = withMessages([
   {
@@ -174,6 +174,23 @@ export const routes = withMessages([
         children: [
           { index: true, lazy: async () => ({ Component: (await import('./routes/dashboard-route')).DashboardRoute }) },
           { path: ':scopeType/:scopeId?', lazy: async () => ({ Component: (await import('./routes/dashboard-route')).DashboardRoute }) },
+        ],
+      },
+      {
+        // The vendor's console (issue 19): its own sign-in, outside any city's accounts.
+        path: 'operator',
+        lazy: async () => ({ Component: (await import('./routes/operator/operator-layout')).OperatorLayout }),
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('./routes/operator/operator-pages')).OperatorCitiesRoute }) },
+          {
+            path: 'cities/new',
+            lazy: async () => ({ Component: (await import('./routes/operator/operator-pages')).OperatorNewCityRoute }),
+          },
+          {
+            path: 'cities/:id',
+            lazy: async () => ({ Component: (await import('./routes/operator/operator-pages')).OperatorCityRoute }),
+          },
+          { path: 'audit', lazy: async () => ({ Component: (await import('./routes/operator/operator-pages')).OperatorAuditRoute }) },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

@@ -31,7 +31,16 @@ public sealed class InvitationWriter(EmailTemplates templates, TimeProvider cloc
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
 
-    public sealed record Scope(string Role, string ScopeType, Guid? ScopeId, string? Message);
+    /// <param name="AppBaseUrl">The web app's address for the invitation's link, when not the install's (a new city's).</param>
+    /// <param name="InviterName">Who invites, when no person of the city does (the vendor's operator).</param>
+    public sealed record Scope(
+        string Role,
+        string ScopeType,
+        Guid? ScopeId,
+        string? Message,
+        string? AppBaseUrl = null,
+        string? InviterName = null
+    );
 
     /// <summary>Where an invitation's events happen: its department or project (heads of that department see them).</summary>
     public static Events.Scope EventScope(string scopeType, Guid? scopeId) =>
@@ -74,14 +83,14 @@ public sealed class InvitationWriter(EmailTemplates templates, TimeProvider cloc
         INSERT INTO invitation_tokens (token_hash, invitation_id) SELECT @Hash, id FROM invitation;
         """;
 
-    private sealed record ContextRow(string PlatformName, string InviterName, string? ScopeName);
+    private sealed record ContextRow(string PlatformName, string? InviterName, string? ScopeName);
 
     private sealed record StateRow(bool HasRole, bool Pending, string? AccountFirstName, bool AccountExists);
 
     public async Task<InvitationReport> WriteAsync(
         IDbConnection connection,
         IDbTransaction tx,
-        Guid actorId,
+        Guid? actorId,
         Scope scope,
         IReadOnlyList<(int Row, Invitee Invitee)> rows,
         CancellationToken ct
@@ -140,14 +149,15 @@ public sealed class InvitationWriter(EmailTemplates templates, TimeProvider cloc
                 email,
                 Clean(invitee.FirstName) ?? state.AccountFirstName,
                 context.PlatformName,
-                context.InviterName,
+                scope.InviterName ?? context.InviterName ?? "",
                 scope.Role,
                 scopeName,
                 scope.Message,
                 token,
                 expiresAt,
                 state.AccountExists,
-                reminder: false
+                reminder: false,
+                scope.AppBaseUrl
             );
             var emailId = await Outbox.EnqueueAsync(connection, tx, mail, ct);
             await connection.ExecuteAsync(
@@ -177,7 +187,7 @@ public sealed class InvitationWriter(EmailTemplates templates, TimeProvider cloc
             await events.RecordAsync(
                 tx,
                 EventType.InvitationCreated,
-                Actor.User(actorId),
+                Actor.UserOrSystem(actorId),
                 id,
                 eventScope,
                 before: null,

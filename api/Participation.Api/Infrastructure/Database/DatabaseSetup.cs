@@ -24,6 +24,7 @@ public static class DatabaseSetup
             );
         });
         services.AddSingleton<CityDb>();
+        services.AddSingleton<PlatformDb>();
         services.AddSingleton<CityDirectory>();
         services.AddSingleton<CityList>();
         services.AddReadReplica();

@@ -235,12 +235,16 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
         string token,
         DateTimeOffset expiresAt,
         bool accountExists,
-        bool reminder
+        bool reminder,
+        string? appBaseUrl = null
     )
     {
         var t = Texts.GetValueOrDefault(locale) ?? Texts["fr"];
         string F(string key, params object?[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, t[key], args);
-        var link = Link(locale, "invitation", token);
+        // A city created by the operator is invited on its own address (its first domain), not the install's.
+        var link = appBaseUrl is null
+            ? Link(locale, "invitation", token)
+            : AppLinks.To(appBaseUrl, locale, $"/invitation#token={Uri.EscapeDataString(token)}");
         var date = expiresAt.UtcDateTime.ToString(
             locale == "nl" ? "dd-MM-yyyy" : "dd/MM/yyyy",
             System.Globalization.CultureInfo.InvariantCulture

@@ -26,6 +26,7 @@ export const STAFF_PATHS = [
   'ideasManager',
   'invitations',
   'moderation',
+  'operator',
   'platformSettings',
   'reports',
   'roleScope',

@@ -1,0 +1,40 @@
+using Participation.Api.Infrastructure.Security;
+
+namespace Participation.Api.Features.Operator;
+
+/// <summary>
+/// The vendor's console (issue 19): outside any city (CityRouting lets <c>/api/v1/operator</c> through on any host, with
+/// no city set), with operator tokens only (<see cref="OperatorTokens"/>). Operators may do everything; support staff
+/// read the city list.
+/// </summary>
+public static class OperatorEndpoints
+{
+    public static RouteGroupBuilder MapOperatorEndpoints(this RouteGroupBuilder api)
+    {
+        // The route table, laid out by hand (CSharpier leaves it): verb, path, handler, name; then access, limits, problems.
+        // csharpier-ignore-start
+        var g = api.MapGroup("/operator").WithTags("Operator");
+        g.MapPost("/auth/login", OperatorLogin.Endpoint).WithName(nameof(OperatorLogin))
+            .AllowAnonymous().RequireRateLimiting(RateLimits.Login).ProducesProblems(400, 401, 429);
+        g.MapGet("/me", GetOperatorMe.Endpoint).WithName(nameof(GetOperatorMe))
+            .RequireAuthorization(OperatorTokens.SupportPolicy).ProducesProblems(401, 403, 404);
+        g.MapGet("/cities", ListCities.Endpoint).WithName(nameof(ListCities))
+            .RequireAuthorization(OperatorTokens.SupportPolicy).ProducesProblems(401, 403);
+        g.MapGet("/cities/{id:guid}", GetCity.Endpoint).WithName(nameof(GetCity))
+            .RequireAuthorization(OperatorTokens.SupportPolicy).ProducesProblems(401, 403, 404);
+        g.MapPost("/cities", CreateCity.Endpoint).WithName(nameof(CreateCity))
+            .RequireAuthorization(OperatorTokens.OperatorPolicy).ProducesProblems(400, 401, 403, 409);
+        g.MapPut("/cities/{id:guid}/domains", UpdateCityDomains.Endpoint).WithName(nameof(UpdateCityDomains))
+            .RequireAuthorization(OperatorTokens.OperatorPolicy).ProducesProblems(400, 401, 403, 404, 409);
+        g.MapPost("/cities/{id:guid}/suspend", ChangeCityStatus.Suspend).WithName("SuspendCity")
+            .RequireAuthorization(OperatorTokens.OperatorPolicy).ProducesProblems(401, 403, 404, 409);
+        g.MapPost("/cities/{id:guid}/reactivate", ChangeCityStatus.Reactivate).WithName("ReactivateCity")
+            .RequireAuthorization(OperatorTokens.OperatorPolicy).ProducesProblems(401, 403, 404, 409);
+        g.MapPost("/cities/{id:guid}/archive", ChangeCityStatus.Archive).WithName("ArchiveCity")
+            .RequireAuthorization(OperatorTokens.OperatorPolicy).ProducesProblems(401, 403, 404, 409);
+        g.MapGet("/audit", ListOperatorAudit.Endpoint).WithName(nameof(ListOperatorAudit))
+            .RequireAuthorization(OperatorTokens.OperatorPolicy).ProducesProblems(400, 401, 403);
+        // csharpier-ignore-end
+        return api;
+    }
+}

@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { Page } from '@/components/layout/page';
+import { CityDetail } from '@/features/operator/components/city-detail';
+import { CityList } from '@/features/operator/components/city-list';
+import { CreateCityForm } from '@/features/operator/components/create-city-form';
+import { OperatorAudit } from '@/features/operator/components/operator-audit';
+import { Forbidden } from '../forbidden';
+import { useOperator } from './operator-layout';
+
+export function OperatorCitiesRoute() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('operator.cities.title')}>
+      <CityList />
+    </Page>
+  );
+}
+
+export function OperatorNewCityRoute() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { canChange } = useOperator();
+  if (!canChange) return <Forbidden />;
+  return (
+    <Page title={t('operator.create.title')} narrow>
+      <CreateCityForm onCreated={(city) => void navigate(`/operator/cities/${city.id}`)} />
+    </Page>
+  );
+}
+
+export function OperatorCityRoute() {
+  const { id = '' } = useParams();
+  const { canChange } = useOperator();
+  return (
+    <div className="page">
+      <CityDetail id={id} canChange={canChange} />
+    </div>
+  );
+}
+
+export function OperatorAuditRoute() {
+  const { t } = useTranslation();
+  const { canChange } = useOperator();
+  if (!canChange) return <Forbidden />;
+  return (
+    <Page title={t('operator.audit.title')}>
+      <OperatorAudit />
+    </Page>
+  );
+}

@@ -1,0 +1,90 @@
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { CitySummary, CreateCityRequest, OperatorLoginCommand, ParticipationClient } from '@contracts/participation-client';
+import { currentLanguage } from '@/lib/i18n';
+import { operatorSession } from './operator-session';
+
+/**
+ * The console's calls: the generated client with the operator's token (never a city person's), loaded on first use.
+ * A 401 ends the console session (expired token, disabled operator): the sign-in page shows again.
+ */
+const operatorFetch = async (url: RequestInfo, init?: RequestInit): Promise<Response> => {
+  const headers = new Headers(init?.headers);
+  if (!headers.has('Accept-Language')) headers.set('Accept-Language', currentLanguage());
+  const token = operatorSession.get()?.accessToken;
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  const response = await window.fetch(url, { ...init, headers });
+  if (response.status === 401 && token) operatorSession.clear();
+  return response;
+};
+
+let client: Promise<ParticipationClient> | null = null;
+
+export function operatorClient(): Promise<ParticipationClient> {
+  client ??= import('@contracts/participation-client').then(
+    ({ ParticipationClient: Client }) => new Client('', { fetch: operatorFetch }),
+    (error: unknown) => {
+      client = null;
+      throw error;
+    },
+  );
+  return client;
+}
+
+export const operatorKeys = {
+  all: ['operator'] as const,
+  cities: () => [...operatorKeys.all, 'cities'] as const,
+  city: (id: string) => [...operatorKeys.all, 'cities', id] as const,
+  audit: (cursor: string | undefined) => [...operatorKeys.all, 'audit', cursor ?? ''] as const,
+};
+
+export const citiesQueryOptions = () =>
+  queryOptions({
+    queryKey: operatorKeys.cities(),
+    queryFn: async ({ signal }) => (await (await operatorClient()).listCities(signal)).items,
+  });
+
+export const cityQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: operatorKeys.city(id),
+    queryFn: async ({ signal }) => (await operatorClient()).getCity(id, signal),
+  });
+
+export const operatorAuditQueryOptions = (cursor: string | undefined) =>
+  queryOptions({
+    queryKey: operatorKeys.audit(cursor),
+    queryFn: async ({ signal }) => (await operatorClient()).listOperatorAudit(undefined, cursor, 50, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export function useOperatorLogin() {
+  return useMutation({
+    mutationFn: async (command: OperatorLoginCommand) => (await operatorClient()).operatorLogin(command),
+    onSuccess: (session) =>
+      operatorSession.set({ accessToken: session.accessToken, expiresAt: session.expiresAt, operator: session.operator }),
+  });
+}
+
+/** After a change, the city's summary is the answer: the list and the city show it at once. */
+function useCityChange<T>(change: (client: ParticipationClient, input: T) => Promise<CitySummary>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: T) => change(await operatorClient(), input),
+    onSuccess: (city) => {
+      queryClient.setQueryData(operatorKeys.city(city.id), city);
+      void queryClient.invalidateQueries({ queryKey: operatorKeys.cities() });
+      void queryClient.invalidateQueries({ queryKey: [...operatorKeys.all, 'audit'] });
+    },
+  });
+}
+
+export const useCreateCity = () => useCityChange((c, request: CreateCityRequest) => c.createCity(request));
+
+export const useUpdateCityDomains = () =>
+  useCityChange((c, { id, domains }: { id: string; domains: string[] }) => c.updateCityDomains(id, { domains }));
+
+export type StatusChange = 'suspend' | 'reactivate' | 'archive';
+
+export const useChangeCityStatus = () =>
+  useCityChange((c, { id, change }: { id: string; change: StatusChange }) =>
+    change === 'suspend' ? c.suspendCity(id) : change === 'reactivate' ? c.reactivateCity(id) : c.archiveCity(id),
+  );
