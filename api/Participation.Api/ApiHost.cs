@@ -20,6 +20,7 @@ using Participation.Api.Features.HomePage;
 using Participation.Api.Features.Ideas;
 using Participation.Api.Features.IdeasManager;
 using Participation.Api.Features.Invitations;
+using Participation.Api.Features.Support;
 using Participation.Api.Features.Me;
 using Participation.Api.Features.Media;
 using Participation.Api.Features.Moderation;
@@ -80,6 +81,7 @@ public static class ApiHost
             Participation.Api.Infrastructure.Storage.DiskFileStorage
         >();
         services.AddInvitations(builder.Configuration);
+        services.AddSupport(builder.Configuration);
         services.AddPlatform(builder.Configuration);
         services.AddNotifications(builder.Configuration);
         services.AddWebhooks(builder.Configuration);
@@ -114,6 +116,7 @@ public static class ApiHost
         app.UseSwaggerUserInterface();
         app.UseUnmatchedRouteAnswers();
         app.UseAuthentication();
+        app.UseSupportSession(); // a support request's grant, for the events it records
         app.UseAuthorization();
         app.UseClientScopes();
         app.UseRateLimiter();
@@ -134,6 +137,7 @@ public static class ApiHost
         api.MapOrganisationsEndpoints();
         api.MapProjectsEndpoints();
         api.MapAuditLogEndpoints();
+        api.MapSupportEndpoints();
         api.MapIdeasEndpoints();
         api.MapCommentsEndpoints();
         api.MapModerationEndpoints();
