@@ -69,6 +69,7 @@ public static class ApiHost
         services.AddProblemResponses();
         services.AddHttpHardening(builder.Configuration);
         services.AddJwtAuth(builder.Configuration, builder.Environment);
+        services.AddOperatorAuth();
         services.AddApiClients(builder.Configuration, builder.Environment);
         services.AddRateLimits(builder.Configuration);
         services.AddEmail(builder.Configuration);
@@ -166,6 +167,7 @@ public static class ApiHost
         api.MapGeocodingEndpoints();
         api.MapContentCalendarEndpoints();
         api.MapOnboardingEndpoints();
+        Participation.Api.Features.Operator.OperatorEndpoints.MapOperatorEndpoints(api);
         app.MapEmbedEndpoints();
         app.MapShareEndpoints();
         extraEndpoints?.Invoke(app);

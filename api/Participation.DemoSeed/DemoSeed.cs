@@ -307,6 +307,8 @@ public static class DemoSeed
         await connection.ExecuteAsync(AsApp, transaction: tx);
         await DemoSeedHomePage.RunAsync(connection, tx, storage);
         var apiClientSecret = await DemoSeedApiClients.RunAsync(connection, tx);
+        await connection.ExecuteAsync("RESET ROLE;", transaction: tx);
+        await DemoSeedOperators.RunAsync(connection, tx, hash); // the platform's tables: the owner's
         await tx.CommitAsync();
         Console.WriteLine("Demo data ready.");
         Console.WriteLine(DemoSeedApiClients.Describe(apiClientSecret));

@@ -33,6 +33,8 @@ public static class DemoSeedCommand
             case ["--list"]:
                 foreach (var u in DemoSeed.Users)
                     output.WriteLine($"    {u.Email, -45} {u.Description}");
+                foreach (var o in DemoSeedOperators.Operators)
+                    output.WriteLine($"    {o.Email, -45} {o.Description}");
                 return 0;
             case ["--help" or "-h" or "help"]:
                 output.WriteLine(Usage);

@@ -17,6 +17,9 @@ public static class CommandLine
           create-admin       create an account (or keep the existing one) and grant it the admin role
                              --email EMAIL --first-name NAME --last-name NAME [--password PASSWORD]
                              (password: --password, $ADMIN_PASSWORD, or asked twice without echo)
+          create-operator    create a person of the vendor's console (operator or support), outside any city
+                             --email EMAIL --name NAME --role operator|support [--password PASSWORD]
+                             (password: --password, $OPERATOR_PASSWORD, or asked twice without echo)
           create-database    create database NAME on the configured server if missing, print its connection string
                              --name NAME [--fresh]   (what `.ci/pg.sh createdb` runs)
           help               this text; COMMAND --help for one command
@@ -46,6 +49,18 @@ public static class CommandLine
             """,
             ["email", "first-name", "last-name", "password"],
             ["email", "first-name", "last-name"],
+            []
+        ),
+        ["create-operator"] = new(
+            """
+            usage: create-operator --email EMAIL --name NAME --role operator|support [--password PASSWORD]
+              Creates a person of the vendor's console (issue 19), outside any city: an operator (every console action)
+              or support staff (reads the console). An existing address keeps its account: its name, role and password
+              are updated and it is enabled again. The password comes from --password, $OPERATOR_PASSWORD, or is asked
+              twice at the terminal without echo (12 to 128 characters).
+            """,
+            ["email", "name", "role", "password"],
+            ["email", "name", "role"],
             []
         ),
         ["create-database"] = new(

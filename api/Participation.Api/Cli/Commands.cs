@@ -8,6 +8,8 @@ namespace Participation.Api.Cli;
 /// dotnet run --project api/Participation.Api -- migrate
 /// dotnet run --project api/Participation.Api -- create-admin --email EMAIL --first-name NAME --last-name NAME
 ///                                                 (password: --password, ADMIN_PASSWORD or asked twice)
+/// dotnet run --project api/Participation.Api -- create-operator --email EMAIL --name NAME --role operator|support
+///                                                 (password: --password, OPERATOR_PASSWORD or asked twice)
 /// dotnet run --project api/Participation.Api -- create-database --name NAME [--fresh]
 /// dotnet run --project api/Participation.Api -- help          (or COMMAND --help)
 /// </code>
@@ -78,6 +80,8 @@ public static class Commands
                     return 0;
                 case "create-admin":
                     return await CreateAdminAsync(services, o["email"], o["first-name"], o["last-name"], o.GetValueOrDefault("password"));
+                case "create-operator":
+                    return await CreateOperatorAsync(services, o["email"], o["name"], o["role"], o.GetValueOrDefault("password"));
                 case "create-database":
                     return await CreateDatabaseAsync(server, o["name"], o.ContainsKey("fresh"));
                 default:
@@ -119,6 +123,87 @@ public static class Commands
         return 0;
     }
 
+    private static async Task<int> CreateOperatorAsync(IServiceProvider services, string email, string name, string role, string? password)
+    {
+        password ??= Environment.GetEnvironmentVariable("OPERATOR_PASSWORD") ?? CommandLine.AskPassword(Console.Error);
+        if (password is null)
+            return 2;
+        var validation = new CreateOperatorValidator().Validate((email, name, role, password));
+        if (!validation.IsValid)
+        {
+            foreach (var e in validation.Errors)
+                Console.Error.WriteLine($"{e.PropertyName}: {e.ErrorMessage}");
+            return 2;
+        }
+        await services.GetRequiredService<Migrator>().MigrateAsync();
+        var id = await UpsertOperatorAsync(
+            services.GetRequiredService<PlatformDb>(),
+            TextRules.NormalizeEmail(email),
+            name.Trim(),
+            role,
+            password
+        );
+        Console.WriteLine($"{(role == "support" ? "Support" : "Operator")} {email} ready (operator {id}).");
+        return 0;
+    }
+
+    private const string UpsertOperator = """
+        INSERT INTO operators (id, email, display_name, password_hash, role)
+        VALUES (@Id, @Email, @Name, @Hash, @Role)
+        ON CONFLICT (email) DO UPDATE
+           SET display_name = EXCLUDED.display_name, password_hash = EXCLUDED.password_hash, role = EXCLUDED.role, disabled_at = NULL
+        RETURNING id;
+        """;
+
+    /// <summary>
+    /// Creates the vendor's person (issue 19) or, when the address exists, updates its name, role and password and
+    /// enables it again; the creation is in the operators' audit (no operator acted: the command line).
+    /// </summary>
+    public static async Task<Guid> UpsertOperatorAsync(PlatformDb db, string email, string name, string role, string password)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        var id = await connection.QuerySingleAsync<Guid>(
+            UpsertOperator,
+            new
+            {
+                Id = Guid.CreateVersion7(),
+                Email = email,
+                Name = name,
+                Hash = Passwords.Hash(password),
+                Role = role,
+            },
+            tx
+        );
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO operator_audit (id, operator_id, action, details)
+            VALUES (@Audit, NULL, 'operator.created_by_cli', jsonb_build_object('operatorId', @Id, 'role', @Role));
+            """,
+            new
+            {
+                Audit = Guid.CreateVersion7(),
+                Id = id,
+                Role = role,
+            },
+            tx
+        );
+        await tx.CommitAsync();
+        return id;
+    }
+
+    private sealed class CreateOperatorValidator
+        : FluentValidation.AbstractValidator<(string Email, string Name, string Role, string Password)>
+    {
+        public CreateOperatorValidator()
+        {
+            RuleFor(x => x.Email).EmailAddress().MaximumLength(254).OverridePropertyName("email");
+            RuleFor(x => x.Name).PersonName().OverridePropertyName("name");
+            RuleFor(x => x.Role).Must(r => r is "operator" or "support").WithMessage("operator or support").OverridePropertyName("role");
+            RuleFor(x => x.Password).NewPassword().OverridePropertyName("password");
+        }
+    }
+
     /// <summary>
     /// Database <paramref name="name"/> on the server of <paramref name="server"/> (reached through that string's own
     /// database), created when missing and first dropped when <paramref name="fresh"/>; prints its connection string.
@@ -157,14 +242,7 @@ public static class Commands
     /// Creates the account (confirmed) or, when the e-mail exists, keeps it; then grants the admin role
     /// through <see cref="RoleGrants"/> like any other grant (audited, e-mailed, role version bumped).
     /// </summary>
-    public static async Task<Guid> GrantAdminAsync(
-        CityDb db,
-        RoleGrants grants,
-        string email,
-        string first,
-        string last,
-        string password
-    )
+    public static async Task<Guid> GrantAdminAsync(CityDb db, RoleGrants grants, string email, string first, string last, string password)
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();

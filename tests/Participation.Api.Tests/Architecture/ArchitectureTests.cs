@@ -41,7 +41,23 @@ public sealed partial class ArchitectureTests
     [Fact]
     public void Features_never_take_the_owners_connections()
     {
-        var offenders = Matching(OwnerDataSource(), "Features/Feed/GetChangeCursor.cs").Where(p => p.StartsWith("Features/", StringComparison.Ordinal));
+        var offenders = Matching(OwnerDataSource(), "Features/Feed/GetChangeCursor.cs")
+            .Where(p => p.StartsWith("Features/", StringComparison.Ordinal));
+        Assert.Empty(offenders);
+    }
+
+    [GeneratedRegex(@"\bPlatformDb\b")]
+    private static partial Regex PlatformConnections();
+
+    /// <summary>The owner's connections have one other door, PlatformDb: the vendor's console only (Features/Operator),
+    /// which works outside any city (issue 19).</summary>
+    [Fact]
+    public void Only_the_operators_console_takes_the_platforms_connections()
+    {
+        var offenders = Matching(PlatformConnections())
+            .Where(p =>
+                p.StartsWith("Features/", StringComparison.Ordinal) && !p.StartsWith("Features/Operator/", StringComparison.Ordinal)
+            );
         Assert.Empty(offenders);
     }
 

@@ -5,10 +5,19 @@ using Participation.Api.Tests.Infrastructure;
 namespace Participation.Api.Tests.Database;
 
 /// <summary>Every table a city owns is guarded by row-level security (migration 0040), including tables added later: a
-/// migration that adds a table must give it city_id and the city policy.</summary>
+/// migration that adds a table must give it city_id and the city policy. The platform's own tables (the vendor's console:
+/// operators and their audit) are out of the API role's reach altogether.</summary>
 public sealed class TenancyTests(ApiFactory api) : ApiTest(api)
 {
-    private static readonly string[] PlatformTables = ["schemaversions", "cities", "city_domains", "rate_limit_counters"];
+    private static readonly string[] PlatformTables =
+    [
+        "schemaversions",
+        "cities",
+        "city_domains",
+        "rate_limit_counters",
+        "operators",
+        "operator_audit",
+    ];
 
     [Fact]
     public async Task Every_city_table_has_its_city_column_row_level_security_and_the_city_policy()
@@ -49,5 +58,19 @@ public sealed class TenancyTests(ApiFactory api) : ApiTest(api)
         Assert.False(role.Super);
         Assert.False(role.Bypass);
         Assert.Equal(0, owned);
+    }
+
+    [Fact]
+    public async Task The_API_role_cannot_reach_the_operators_tables()
+    {
+        await using var connection = new NpgsqlConnection(Api.ConnectionString);
+        var reachable = await connection.ExecuteScalarAsync<bool>(
+            """
+            SELECT bool_or(has_table_privilege('participation_app', t, p))
+              FROM unnest(ARRAY['operators', 'operator_audit']) t, unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']) p
+            """
+        );
+
+        Assert.False(reachable);
     }
 }

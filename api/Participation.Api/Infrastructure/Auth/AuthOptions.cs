@@ -11,6 +11,9 @@ public sealed class AuthOptions
     public int AccessTokenMinutes { get; set; } = 15;
     public int RefreshTokenDays { get; set; } = 30;
 
+    /// <summary>Lifetime of an operator's token (the vendor's console, issue 19): they sign in again after it.</summary>
+    public int OperatorTokenMinutes { get; set; } = 60;
+
     /// <summary>Lifetime of the access tokens the OAuth 2.0 token endpoint issues to API clients.</summary>
     public int ClientTokenMinutes { get; set; } = 15;
 

@@ -64,15 +64,23 @@ public sealed class CityDirectory(NpgsqlDataSource owner)
 
 /// <summary>
 /// Sets each request's city (<see cref="CityScope"/>) from its host name: an unknown host is a 404 problem (no default
-/// city answers for it), a suspended city a 503. The health checks and the metrics belong to the deployment, not to a city.
+/// city answers for it), a suspended city a 503. The health checks, the metrics and the vendor's console
+/// (<c>/api/v1/operator</c>) belong to the deployment, not to a city: they answer on any host, with no city set.
 /// </summary>
 public static class CityRouting
 {
+    /// <summary>The vendor's console: outside any city.</summary>
+    public const string OperatorPath = "/api/v1/operator";
+
     public static IApplicationBuilder UseCityRouting(this IApplicationBuilder app) =>
         app.Use(
             async (HttpContext http, RequestDelegate next) =>
             {
-                if (http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments("/metrics"))
+                if (
+                    http.Request.Path.StartsWithSegments("/health")
+                    || http.Request.Path.StartsWithSegments("/metrics")
+                    || http.Request.Path.StartsWithSegments(OperatorPath)
+                )
                 {
                     await next(http);
                     return;

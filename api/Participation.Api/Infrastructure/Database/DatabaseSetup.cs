@@ -16,6 +16,7 @@ public static class DatabaseSetup
         });
         services.AddSingleton(sp => new CityDataSources(ConnectionStrings.Resolve(sp.GetRequiredService<IConfiguration>()), Tune));
         services.AddSingleton<CityDb>();
+        services.AddSingleton<PlatformDb>();
         services.AddSingleton<CityDirectory>();
         services.AddSingleton<CityList>();
         services.AddReadReplica();

@@ -1,0 +1,62 @@
+using System.Text.Json.Serialization;
+
+namespace Participation.Api.Features.Operator;
+
+/// <summary>
+/// An operator or support person signs in to the console with e-mail and password: an operator token (its own audience,
+/// refused by every city endpoint; <see cref="OperatorTokens"/>) valid for an hour, without refresh. Answers the same for
+/// an unknown address, a wrong password and a disabled account. The sign-in is audited.
+/// </summary>
+public static class OperatorLogin
+{
+    public sealed record Command(string Email, string Password) : ICommand<OperatorSession>;
+
+    /// <param name="AccessToken">The bearer token of the console's requests.</param>
+    /// <param name="ExpiresAt">When it stops working: sign in again.</param>
+    public sealed record OperatorSession(
+        string AccessToken,
+        DateTimeOffset ExpiresAt,
+        OperatorProfile Operator,
+        [property: JsonRequired] string TokenType = "Bearer"
+    );
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Email).RequiredText(254);
+            RuleFor(c => c.Password).RequiredText(Passwords.MaxLength);
+        }
+    }
+
+    public sealed class Handler(PlatformDb db, OperatorTokens tokens) : ICommandHandler<Command, OperatorSession>
+    {
+        private const string Sql = """
+            SELECT id, email, display_name, password_hash, role FROM operators WHERE email = @Email AND disabled_at IS NULL;
+            """;
+
+        private sealed record Row(Guid Id, string Email, string DisplayName, string PasswordHash, string Role);
+
+        public async ValueTask<OperatorSession> Handle(Command c, CancellationToken ct)
+        {
+            var email = TextRules.NormalizeEmail(c.Email);
+            await using var connection = await db.OpenConnectionAsync(ct);
+            var row = await connection.QuerySingleOrDefaultAsync<Row>(
+                new CommandDefinition(Sql, new { Email = email }, cancellationToken: ct)
+            );
+            // Same work and the same answer whether the account exists or not: no enumeration.
+            if (!Passwords.Verify(row?.PasswordHash, c.Password) || row is null)
+                throw new UnauthorizedException("Wrong e-mail address or password.");
+            await OperatorAudit.WriteAsync(connection, null, row.Id, "operator.signed_in", null, new { }, ct);
+            var (token, expires) = tokens.Issue(row.Id, row.Role);
+            return new OperatorSession(
+                token,
+                expires,
+                new OperatorProfile(row.Id, row.Email, row.DisplayName, row.Role.ToEnum<OperatorRole>())
+            );
+        }
+    }
+
+    [EndpointSummary("Sign in to the vendor's console (operators and support staff): an operator token, not valid in any city.")]
+    public static ValueTask<OperatorSession> Endpoint(Command command, ISender sender, CancellationToken ct) => sender.Send(command, ct);
+}
