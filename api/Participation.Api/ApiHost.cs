@@ -168,6 +168,7 @@ public static class ApiHost
         api.MapContentCalendarEndpoints();
         api.MapOnboardingEndpoints();
         Participation.Api.Features.Operator.OperatorEndpoints.MapOperatorEndpoints(api);
+        api.MapOperatorSupportEndpoints();
         app.MapEmbedEndpoints();
         app.MapShareEndpoints();
         extraEndpoints?.Invoke(app);

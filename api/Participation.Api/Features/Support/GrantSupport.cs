@@ -54,7 +54,8 @@ public static class GrantSupport
         {
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            if (!await Roles.IsAdminAsync(connection, c.ActorId, tx, ct))
+            // The city's admins decide on support access, never support itself (a support session acts as an admin).
+            if (SupportSession.Current is not null || !await Roles.IsAdminAsync(connection, c.ActorId, tx, ct))
                 throw new ForbiddenException();
             await connection.ExecuteAsync(new CommandDefinition(SupportGrants.LockCity, transaction: tx, cancellationToken: ct));
             var open = await connection.QuerySingleOrDefaultAsync<Open>(new CommandDefinition(Active, transaction: tx, cancellationToken: ct));

@@ -31,4 +31,18 @@ public static class SupportEndpoints
         // csharpier-ignore-end
         return api;
     }
+
+    /// <summary>The vendor's console side (outside any city, operator tokens): the cities open to support, a session in one.</summary>
+    public static RouteGroupBuilder MapOperatorSupportEndpoints(this RouteGroupBuilder api)
+    {
+        // csharpier-ignore-start
+        var g = api.MapGroup("/operator/support").WithTags("Operator");
+        g.MapGet("/cities", ListSupportCities.Endpoint).WithName(nameof(ListSupportCities))
+            .RequireAuthorization(OperatorTokens.SupportPolicy).ProducesProblems(401, 403); // operators and support staff
+        g.MapPost("/sessions", OpenSupportSession.Endpoint).WithName(nameof(OpenSupportSession))
+            .RequireAuthorization(OperatorTokens.SupportPolicy).RequireRateLimiting(RateLimits.Sensitive)
+            .ProducesProblems(400, 401, 403, 404, 409, 429); // same; only where the city grants access now
+        // csharpier-ignore-end
+        return api;
+    }
 }
