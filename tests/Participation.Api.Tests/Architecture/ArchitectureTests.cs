@@ -51,7 +51,11 @@ public sealed partial class ArchitectureTests
 
     /// <summary>The console's slices of support with consent: the cities open to support (read across cities) and opening a
     /// session (the operator's name, the operators' audit).</summary>
-    private static readonly string[] ConsoleSupportSlices = ["Features/Support/ListSupportCities.cs", "Features/Support/OpenSupportSession.cs"];
+    private static readonly string[] ConsoleSupportSlices =
+    [
+        "Features/Support/ListSupportCities.cs",
+        "Features/Support/OpenSupportSession.cs",
+    ];
 
     /// <summary>The owner's connections have one other door, PlatformDb: the vendor's console only (Features/Operator and
     /// the console's support slices), which works outside any city (issue 19).</summary>

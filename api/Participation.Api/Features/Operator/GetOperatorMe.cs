@@ -21,6 +21,6 @@ public static class GetOperatorMe
     }
 
     [EndpointSummary("The operator or support person signed in to the console.")]
-    public static ValueTask<OperatorProfile> Endpoint(System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        sender.Send(new Query(OperatorTokens.OperatorId(user)), ct);
+    public static ValueTask<OperatorProfile> Endpoint(OperatorCaller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Query(caller.OperatorId), ct);
 }

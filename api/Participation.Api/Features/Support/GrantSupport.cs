@@ -58,7 +58,9 @@ public static class GrantSupport
             if (SupportSession.Current is not null || !await Roles.IsAdminAsync(connection, c.ActorId, tx, ct))
                 throw new ForbiddenException();
             await connection.ExecuteAsync(new CommandDefinition(SupportGrants.LockCity, transaction: tx, cancellationToken: ct));
-            var open = await connection.QuerySingleOrDefaultAsync<Open>(new CommandDefinition(Active, transaction: tx, cancellationToken: ct));
+            var open = await connection.QuerySingleOrDefaultAsync<Open>(
+                new CommandDefinition(Active, transaction: tx, cancellationToken: ct)
+            );
             var reason = string.IsNullOrWhiteSpace(c.Reason) ? null : c.Reason.Trim();
             var id = open?.Id ?? Guid.CreateVersion7();
             var args = new

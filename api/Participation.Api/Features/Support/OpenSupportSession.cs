@@ -59,8 +59,7 @@ public static class OpenSupportSession
         public async ValueTask<Response> Handle(Command c, CancellationToken ct)
         {
             await using var owner = await platform.OpenConnectionAsync(ct);
-            var person =
-                await owner.QuerySingleOrDefaultAsync<PersonRow>(new CommandDefinition(Person, c, cancellationToken: ct))
+            var person = await owner.QuerySingleOrDefaultAsync<PersonRow>(new CommandDefinition(Person, c, cancellationToken: ct))
                 ?? throw new ForbiddenException();
             if (person.CityStatus is null)
                 throw new NotFoundException("No such city.");
@@ -69,9 +68,9 @@ public static class OpenSupportSession
             using var city = CityScope.Enter(c.CityId);
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var grant =
-                await connection.QuerySingleOrDefaultAsync<GrantRow>(new CommandDefinition(Grant, transaction: tx, cancellationToken: ct))
-                ?? throw new ForbiddenException("This city grants no support access now.");
+            var grant = await connection.QuerySingleOrDefaultAsync<GrantRow>(
+                new CommandDefinition(Grant, transaction: tx, cancellationToken: ct)
+            ) ?? throw new ForbiddenException("This city grants no support access now.");
             SupportUsers.Account account;
             using (SupportSession.Enter(grant.Id))
                 account = await SupportUsers.EnsureAdminAsync(connection, tx, roles, c.OperatorId, person.DisplayName, ct);
@@ -96,6 +95,6 @@ public static class OpenSupportSession
     }
 
     [EndpointSummary("Open a support session in a city that grants support access now: a city access token naming the grant.")]
-    public static ValueTask<Response> Endpoint(Request body, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        sender.Send(new Command(OperatorTokens.OperatorId(user), body.CityId), ct);
+    public static ValueTask<Response> Endpoint(Request body, OperatorCaller caller, ISender sender, CancellationToken ct) =>
+        sender.Send(new Command(caller.OperatorId, body.CityId), ct);
 }

@@ -31,8 +31,7 @@ public static class RevokeSupport
             if (SupportSession.Current is not null || !await Roles.IsAdminAsync(connection, c.ActorId, tx, ct))
                 throw new ForbiddenException();
             await connection.ExecuteAsync(new CommandDefinition(SupportGrants.LockCity, transaction: tx, cancellationToken: ct));
-            var g =
-                await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Lock, c, tx, cancellationToken: ct))
+            var g = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Lock, c, tx, cancellationToken: ct))
                 ?? throw new NotFoundException("No such support grant.");
             if (g.Revoked)
                 return Unit.Value;

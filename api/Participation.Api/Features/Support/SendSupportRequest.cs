@@ -42,7 +42,8 @@ public static class SendSupportRequest
         }
     }
 
-    public sealed class Handler(CityDb db, EventRecorder events, IOptions<SupportOptions> options) : ICommandHandler<Command, SupportRequest>
+    public sealed class Handler(CityDb db, EventRecorder events, IOptions<SupportOptions> options)
+        : ICommandHandler<Command, SupportRequest>
     {
         private const string Author = """
             SELECT u.first_name || ' ' || u.last_name AS name, u.email, u.locale,

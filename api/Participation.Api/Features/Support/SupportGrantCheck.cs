@@ -25,7 +25,9 @@ public sealed class SupportGrantCheck(CityDb db, TimeProvider clock) : ISupportG
         if (!_known.TryGetValue(key, out var entry) || Stopwatch.GetElapsedTime(entry.At) >= Freshness)
         {
             await using var connection = await db.OpenConnectionAsync(ct);
-            var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, new { Id = grantId }, cancellationToken: ct));
+            var row = await connection.QuerySingleOrDefaultAsync<Row>(
+                new CommandDefinition(Sql, new { Id = grantId }, cancellationToken: ct)
+            );
             entry = new Entry(row is { Revoked: false } r ? r.EndsAt.AsUtc() : DateTimeOffset.MinValue, Stopwatch.GetTimestamp());
             if (_known.Count >= MaxEntries)
                 _known.Clear();

@@ -62,18 +62,32 @@ public static class SupportUsers
                     cancellationToken: ct
                 )
             );
-            existing = await connection.QuerySingleAsync<Account>(new CommandDefinition(Find, new { OperatorId = operatorId }, tx, cancellationToken: ct));
+            existing = await connection.QuerySingleAsync<Account>(
+                new CommandDefinition(Find, new { OperatorId = operatorId }, tx, cancellationToken: ct)
+            );
         }
         else
-            await connection.ExecuteAsync(new CommandDefinition(Rename, new { existing.Id, FirstName = firstName }, tx, cancellationToken: ct));
+            await connection.ExecuteAsync(
+                new CommandDefinition(Rename, new { existing.Id, FirstName = firstName }, tx, cancellationToken: ct)
+            );
         await roles.GrantAsync(connection, tx, existing.Id, Role.Admin, ScopeType.Platform, null, null, "support", ct);
-        return await connection.QuerySingleAsync<Account>(new CommandDefinition(Find, new { OperatorId = operatorId }, tx, cancellationToken: ct));
+        return await connection.QuerySingleAsync<Account>(
+            new CommandDefinition(Find, new { OperatorId = operatorId }, tx, cancellationToken: ct)
+        );
     }
 
     /// <summary>Takes the admin role from every support user of the city (the grant was revoked).</summary>
-    public static async Task RevokeRolesAsync(IDbConnection connection, IDbTransaction tx, RoleGrants roles, Guid actorId, CancellationToken ct)
+    public static async Task RevokeRolesAsync(
+        IDbConnection connection,
+        IDbTransaction tx,
+        RoleGrants roles,
+        Guid actorId,
+        CancellationToken ct
+    )
     {
-        var held = await connection.QueryAsync<(Guid Id, Guid UserId)>(new CommandDefinition(AdminRoles, transaction: tx, cancellationToken: ct));
+        var held = await connection.QueryAsync<(Guid Id, Guid UserId)>(
+            new CommandDefinition(AdminRoles, transaction: tx, cancellationToken: ct)
+        );
         foreach (var (id, user) in held)
             await roles.RevokeAsync(connection, tx, user, id, actorId, ct);
     }

@@ -27,9 +27,10 @@ public static class AuthSetup
         }
         // A person is an account of one city: their token is refused on another city's addresses (a token from before
         // cities existed belongs to the default city).
-        var city = principal.FindFirst(AccessTokens.CityClaim)?.Value is { } claimed && Guid.TryParse(claimed, out var c)
-            ? c
-            : Database.CityScope.DefaultCity;
+        var city =
+            principal.FindFirst(AccessTokens.CityClaim)?.Value is { } claimed && Guid.TryParse(claimed, out var c)
+                ? c
+                : Database.CityScope.DefaultCity;
         if (city != Database.CityScope.CurrentOrDefault)
         {
             context.Fail("The token was issued in another city.");

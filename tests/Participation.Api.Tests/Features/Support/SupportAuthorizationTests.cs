@@ -32,7 +32,9 @@ public sealed class SupportAuthorizationTests(ApiFactory api) : ApiTest(api)
     public async Task Who_may_grant_support_access_and_write_to_support(string actor, string action, int expected)
     {
         var c = await IdeaCity.CreateAsync(Api);
-        var grant = (await (await c.Admin.PostJsonAsync("/api/v1/support/grants", new { hours = 3 })).ReadJsonAsync())["id"]!.GetValue<Guid>();
+        var grant = (await (await c.Admin.PostJsonAsync("/api/v1/support/grants", new { hours = 3 })).ReadJsonAsync())[
+            "id"
+        ]!.GetValue<Guid>();
         var client = await c.ClientAsync(actor);
         const string state = """
             SELECT coalesce(string_agg(row_to_json(x)::text, ',' ORDER BY x.id), '') FROM support_grants x;

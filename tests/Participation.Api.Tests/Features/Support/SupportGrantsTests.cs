@@ -43,7 +43,9 @@ public sealed class SupportGrantsTests(ApiFactory api) : ApiTest(api)
         var (admin, _) = await AdminAsync();
         var first = await (await admin.PostJsonAsync("/api/v1/support/grants", new { hours = 2 })).ReadJsonAsync();
 
-        var second = await (await admin.PostJsonAsync("/api/v1/support/grants", new { hours = 72, reason = "Encore un peu" })).ReadJsonAsync();
+        var second = await (
+            await admin.PostJsonAsync("/api/v1/support/grants", new { hours = 72, reason = "Encore un peu" })
+        ).ReadJsonAsync();
 
         Assert.Equal(first["id"]!.GetValue<Guid>(), second["id"]!.GetValue<Guid>());
         Assert.True(second["endsAt"]!.GetValue<DateTimeOffset>() > first["endsAt"]!.GetValue<DateTimeOffset>().AddHours(69));
@@ -85,7 +87,10 @@ public sealed class SupportGrantsTests(ApiFactory api) : ApiTest(api)
         var (admin, _) = await AdminAsync();
         var id = (await (await admin.PostJsonAsync("/api/v1/support/grants", new { hours = 1 })).ReadJsonAsync())["id"]!.GetValue<Guid>();
         await Api.ScalarAsync<int>(
-            "UPDATE support_grants SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' WHERE id = @id RETURNING 1",
+            """
+            UPDATE support_grants SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour'
+             WHERE id = @id RETURNING 1
+            """,
             new { id }
         );
 

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Tests.Infrastructure;
@@ -37,6 +37,13 @@ public sealed class SupportRequestsTests(ApiFactory api) : ApiTest(api)
         var item = Assert.Single(list["items"]!.AsArray())!;
         Assert.Equal("Export impossible", item["subject"]!.GetValue<string>());
         Assert.Equal("Camille Com", item["author"]!["name"]!.GetValue<string>());
+        Assert.Equal(
+            manager.Id,
+            await Api.ScalarAsync<Guid>(
+                "SELECT actor_id FROM events WHERE type = 'support.request_sent' AND subject_id = @id",
+                new { id = created["id"]!.GetValue<Guid>().ToString() }
+            )
+        );
 
         var mail = Assert.Single(await Api.OutboxAsync(SupportAddress));
         Assert.Equal("support_request", mail.Category);

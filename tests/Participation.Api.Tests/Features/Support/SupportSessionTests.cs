@@ -1,7 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Headers;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Participation.Api.Infrastructure.Auth;
 using Participation.Api.Infrastructure.Database;
@@ -74,7 +74,9 @@ public sealed class SupportSessionTests(SupportCitiesApiFactory api) : IClassFix
 
     private async Task<(Guid Grant, string Token)> OpenAsync(HttpClient admin)
     {
-        var grant = (await (await admin.PostJsonAsync("/api/v1/support/grants", new { hours = 2 })).ReadJsonAsync())["id"]!.GetValue<Guid>();
+        var grant = (await (await admin.PostJsonAsync("/api/v1/support/grants", new { hours = 2 })).ReadJsonAsync())[
+            "id"
+        ]!.GetValue<Guid>();
         var session = await Console().PostJsonAsync("/api/v1/operator/support/sessions", new { cityId = CityScope.DefaultCity });
         Assert.True(session.StatusCode == HttpStatusCode.OK, await session.Content.ReadAsStringAsync());
         var body = await session.ReadJsonAsync();
@@ -176,7 +178,10 @@ public sealed class SupportSessionTests(SupportCitiesApiFactory api) : IClassFix
         Assert.Equal(HttpStatusCode.OK, (await support.GetAsync("/api/v1/support/requests")).StatusCode);
 
         await api.ScalarAsync<int>(
-            "UPDATE support_grants SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 second' WHERE id = @grant RETURNING 1",
+            """
+            UPDATE support_grants SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 second'
+             WHERE id = @grant RETURNING 1
+            """,
             new { grant }
         );
 
@@ -201,9 +206,14 @@ public sealed class SupportSessionTests(SupportCitiesApiFactory api) : IClassFix
         var admin = await AdminOfAAsync();
         await OpenAsync(admin);
 
-        var again = await (await Console().PostJsonAsync("/api/v1/operator/support/sessions", new { cityId = CityScope.DefaultCity })).ReadJsonAsync();
+        var again = await (
+            await Console().PostJsonAsync("/api/v1/operator/support/sessions", new { cityId = CityScope.DefaultCity })
+        ).ReadJsonAsync();
 
-        var users = await api.ScalarAsync<long>("SELECT count(*) FROM users WHERE support_operator_id = @id", new { id = SupportCitiesApiFactory.SupportPerson });
+        var users = await api.ScalarAsync<long>(
+            "SELECT count(*) FROM users WHERE support_operator_id = @id",
+            new { id = SupportCitiesApiFactory.SupportPerson }
+        );
         Assert.Equal(1L, users);
         Assert.NotNull(again["userId"]);
     }
