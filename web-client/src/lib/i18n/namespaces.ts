@@ -29,6 +29,7 @@ export const STAFF_PATHS = [
   'platformSettings',
   'reports',
   'roleScope',
+  'support',
   'topics',
   'webhooks',
   'widgets',
