@@ -8,7 +8,7 @@ namespace Participation.Api.Features.Support;
 /// An admin opens the city's staff area to the vendor's support for <c>Hours</c> hours (1 to 168, 48 by default). One grant
 /// is active at a time: granting again while one is active extends or shortens it (its end becomes now + hours, its id stays,
 /// so a support session under way goes on; a new reason replaces the old one); otherwise a new grant begins now. Audited
-/// (support.granted, with the previous and new end).
+/// (support.granted, with the previous and new end). Support itself never grants nor revokes (a support session is refused).
 /// </summary>
 public static class GrantSupport
 {

@@ -85,6 +85,11 @@ describe('SupportRequestForm', () => {
     expect(screen.getByRole('button', { name: 'Envoyer la demande' })).toHaveFocus();
     await user.keyboard('{Enter}');
 
-    expect(sendSupportRequest).toHaveBeenCalledWith({ subject: 'Question', message: 'Bonjour', contact: SupportContact.Email, phone: undefined });
+    expect(sendSupportRequest).toHaveBeenCalledWith({
+      subject: 'Question',
+      message: 'Bonjour',
+      contact: SupportContact.Email,
+      phone: undefined,
+    });
   });
 });

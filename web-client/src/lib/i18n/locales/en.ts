@@ -1780,7 +1780,8 @@ export const en: Messages = {
     durations: { 4: '4 hours', 24: '1 day', 48: '2 days', 72: '3 days', 168: '1 week' },
     access: {
       title: 'Support access',
-      intro: 'While access is open, the support team can act in the staff area as an admin. Each of its actions appears in the audit log marked « via support ».',
+      intro:
+        'While access is open, the support team can act in the staff area as an admin. Each of its actions appears in the audit log marked « via support ».',
       none: 'Support has no access to the staff area.',
       activeTitle: 'Support has access to the staff area',
       activeUntil: 'Until {{end}}.',

@@ -1793,13 +1793,15 @@ export const fr = {
     },
   },
   support: {
-    intro: 'Écrivez à l’équipe d’assistance de Participation. Les administrateur·rices peuvent aussi lui ouvrir l’accès à l’espace du personnel, pour une durée limitée.',
+    intro:
+      'Écrivez à l’équipe d’assistance de Participation. Les administrateur·rices peuvent aussi lui ouvrir l’accès à l’espace du personnel, pour une durée limitée.',
     status: { active: 'Actif', expired: 'Expiré', revoked: 'Retiré' },
     contact: { email: 'Par e-mail', phone: 'Par téléphone' },
     durations: { 4: '4 heures', 24: '1 jour', 48: '2 jours', 72: '3 jours', 168: '1 semaine' },
     access: {
       title: 'Accès de l’assistance',
-      intro: 'Tant que l’accès est ouvert, l’équipe d’assistance peut agir dans l’espace du personnel comme un·e administrateur·rice. Chacune de ses actions apparaît dans le journal d’audit avec la mention « via l’assistance ».',
+      intro:
+        'Tant que l’accès est ouvert, l’équipe d’assistance peut agir dans l’espace du personnel comme un·e administrateur·rice. Chacune de ses actions apparaît dans le journal d’audit avec la mention « via l’assistance ».',
       none: 'L’assistance n’a pas accès à l’espace du personnel.',
       activeTitle: 'L’assistance a accès à l’espace du personnel',
       activeUntil: 'Jusqu’au {{end}}.',

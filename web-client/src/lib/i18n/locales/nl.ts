@@ -1784,13 +1784,15 @@ export const nl: Messages = {
     },
   },
   support: {
-    intro: 'Schrijf naar het ondersteuningsteam van Participation. Beheerders kunnen het ook tijdelijk toegang geven tot de personeelsruimte.',
+    intro:
+      'Schrijf naar het ondersteuningsteam van Participation. Beheerders kunnen het ook tijdelijk toegang geven tot de personeelsruimte.',
     status: { active: 'Actief', expired: 'Verlopen', revoked: 'Ingetrokken' },
     contact: { email: 'Per e-mail', phone: 'Per telefoon' },
     durations: { 4: '4 uur', 24: '1 dag', 48: '2 dagen', 72: '3 dagen', 168: '1 week' },
     access: {
       title: 'Toegang voor ondersteuning',
-      intro: 'Zolang de toegang open is, kan het ondersteuningsteam in de personeelsruimte handelen als beheerder. Elke handeling staat in het auditlogboek met de vermelding « via ondersteuning ».',
+      intro:
+        'Zolang de toegang open is, kan het ondersteuningsteam in de personeelsruimte handelen als beheerder. Elke handeling staat in het auditlogboek met de vermelding « via ondersteuning ».',
       none: 'Ondersteuning heeft geen toegang tot de personeelsruimte.',
       activeTitle: 'Ondersteuning heeft toegang tot de personeelsruimte',
       activeUntil: 'Tot {{end}}.',
