@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Participation.Api.Features.Events;
 using Participation.Api.Features.Grants;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using Participation.Api.Tests.Features.Ideas;
 using Participation.Api.Tests.Infrastructure;
 
