@@ -31,6 +31,7 @@ using Participation.Api.Features.Platform;
 using Participation.Api.Features.Projects;
 using Participation.Api.Features.Reports;
 using Participation.Api.Features.Sharing;
+using Participation.Api.Features.Support;
 using Participation.Api.Features.Surveys;
 using Participation.Api.Features.Topics;
 using Participation.Api.Features.Users;
@@ -81,6 +82,7 @@ public static class ApiHost
             Participation.Api.Infrastructure.Storage.DiskFileStorage
         >();
         services.AddInvitations(builder.Configuration);
+        services.AddSupport(builder.Configuration);
         services.AddPlatform(builder.Configuration);
         services.AddNotifications(builder.Configuration);
         services.AddWebhooks(builder.Configuration);
@@ -115,6 +117,7 @@ public static class ApiHost
         app.UseSwaggerUserInterface();
         app.UseUnmatchedRouteAnswers();
         app.UseAuthentication();
+        app.UseSupportSession(); // a support request's grant, for the events it records
         app.UseAuthorization();
         app.UseClientScopes();
         app.UseRateLimiter();
@@ -135,6 +138,7 @@ public static class ApiHost
         api.MapOrganisationsEndpoints();
         api.MapProjectsEndpoints();
         api.MapAuditLogEndpoints();
+        api.MapSupportEndpoints();
         api.MapIdeasEndpoints();
         api.MapCommentsEndpoints();
         api.MapModerationEndpoints();
@@ -164,6 +168,7 @@ public static class ApiHost
         api.MapContentCalendarEndpoints();
         api.MapOnboardingEndpoints();
         Participation.Api.Features.Operator.OperatorEndpoints.MapOperatorEndpoints(api);
+        api.MapOperatorSupportEndpoints();
         app.MapEmbedEndpoints();
         app.MapShareEndpoints();
         extraEndpoints?.Invoke(app);

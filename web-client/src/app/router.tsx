@@ -121,6 +121,10 @@ export const routes = withMessages([
           },
           { path: 'audit', lazy: async () => ({ Component: (await import('./routes/admin/admin-audit-route')).AdminAuditRoute }) },
           {
+            path: 'support',
+            lazy: async () => ({ Component: (await import('./routes/admin/admin-support-route')).AdminSupportRoute }),
+          },
+          {
             path: 'projects/:id/events',
             lazy: async () => ({ Component: (await import('./routes/admin/admin-events-route')).AdminProjectEventsRoute }),
           },

@@ -42,7 +42,8 @@ public static class ListAuditLog
     /// <summary>
     /// One staff action. Id is the event's position; TargetName names what it is about (a project's title, a person's
     /// name…) when it has a name; Before and After are the changed fields' previous and new values (null for a creation,
-    /// a removal, or an entry from before events recorded them).
+    /// a removal, or an entry from before events recorded them). ViaSupport says the vendor's support did it, under the
+    /// city's grant SupportGrantId (issue 19: the admins see which actions support took).
     /// </summary>
     public sealed record Entry(
         long Id,
@@ -59,7 +60,9 @@ public static class ListAuditLog
         Department? Department,
         JsonElement Data,
         JsonElement? Before,
-        JsonElement? After
+        JsonElement? After,
+        bool ViaSupport,
+        Guid? SupportGrantId
     );
 
     /// <param name="Items">A page of entries, newest first.</param>
@@ -101,7 +104,8 @@ public static class ListAuditLog
         private const string Sql = """
             WITH page AS MATERIALIZED (
                 SELECT e.position, e.occurred_at, e.type, e.actor_type, e.actor_id, e.client_id, e.subject_type, e.subject_id, e.project_id,
-                       e.phase_id, e.department_id, e.before, e.after, e.data
+                       e.phase_id, e.department_id, e.before, e.after, e.data,
+                       e.support_grant_id
                   FROM events e
                  WHERE e.audited
                    AND (@Admin OR e.department_id = ANY(@Departments))
@@ -117,6 +121,7 @@ public static class ListAuditLog
                  LIMIT @Take)
             SELECT e.position AS id, e.occurred_at, e.type AS action, e.actor_type, e.subject_type AS target_type,
                    nullif(e.subject_id, '') AS target_id, e.data::text AS data, e.before::text AS before, e.after::text AS after,
+                   e.support_grant_id,
                    u.id AS actor_id, u.first_name AS actor_first_name, u.last_name AS actor_last_name,
                    ac.id AS client_id, ac.name AS client_name,
                    e.project_id, coalesce(n.project ->> @Language, n.project ->> 'fr') AS project_title,
@@ -173,6 +178,7 @@ public static class ListAuditLog
             string Data,
             string? Before,
             string? After,
+            Guid? SupportGrantId,
             Guid? ActorId,
             string? ActorFirstName,
             string? ActorLastName,
@@ -238,7 +244,9 @@ public static class ListAuditLog
                 r.DepartmentId is { } department ? new Department(department, r.DepartmentName) : null,
                 Json(r.Data)!.Value,
                 Json(r.Before),
-                Json(r.After)
+                Json(r.After),
+                r.SupportGrantId is not null,
+                r.SupportGrantId
             );
 
         private static JsonElement? Json(string? text) => text is null ? null : JsonDocument.Parse(text).RootElement.Clone();

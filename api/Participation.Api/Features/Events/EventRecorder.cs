@@ -75,10 +75,10 @@ public sealed class EventRecorder(IEnumerable<IEventProjection> projections)
 
     private const string Sql = """
         INSERT INTO events (type, actor_type, actor_id, client_id, subject_type, subject_id, project_id, phase_id, department_id, before,
-                            after, data, audited)
+                            after, data, audited, support_grant_id)
         SELECT @Type, @ActorType, @ActorId, @ClientId, @SubjectType, @SubjectId, s.project_id, @PhaseId,
                coalesce(@DepartmentId, (SELECT department_id FROM projects WHERE id = s.project_id)),
-               CAST(@Before AS jsonb), CAST(@After AS jsonb), CAST(@Data AS jsonb), @Audited
+               CAST(@Before AS jsonb), CAST(@After AS jsonb), CAST(@Data AS jsonb), @Audited, @SupportGrantId
           FROM (SELECT coalesce(@ProjectId, (SELECT project_id FROM phases WHERE id = @PhaseId)) AS project_id) s
         RETURNING position, tx_id::text::bigint AS tx_id, occurred_at, project_id, department_id;
         """;
@@ -98,7 +98,8 @@ public sealed class EventRecorder(IEnumerable<IEventProjection> projections)
         string? Before,
         string? After,
         string Data,
-        bool Audited
+        bool Audited,
+        Guid? SupportGrantId
     );
 
     private sealed record Written(long Position, long TxId, DateTime OccurredAt, Guid? ProjectId, Guid? DepartmentId);
@@ -136,7 +137,8 @@ public sealed class EventRecorder(IEnumerable<IEventProjection> projections)
             beforeJson?.GetRawText(),
             afterJson?.GetRawText(),
             dataJson.GetRawText(),
-            kind.Audited
+            kind.Audited,
+            SupportSession.Current // the grant of a request made by the vendor's support (issue 19), else null
         );
         var written = await connection.QuerySingleAsync<Written>(new CommandDefinition(Sql, args, tx, cancellationToken: ct));
 

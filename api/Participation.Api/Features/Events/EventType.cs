@@ -455,6 +455,17 @@ public enum EventType
     // A project's setup checklist (decision process, key dates, public goals, stakeholders) saved by its staff.
     [JsonStringEnumMemberName("project.setup_edited")]
     ProjectSetupEdited,
+
+    // Support with consent (issue 19): an admin opened the city's staff area to the vendor's support for a time (or
+    // extended it), or closed it; a staff member wrote to the vendor's support.
+    [JsonStringEnumMemberName("support.granted")]
+    SupportGranted,
+
+    [JsonStringEnumMemberName("support.revoked")]
+    SupportRevoked,
+
+    [JsonStringEnumMemberName("support.request_sent")]
+    SupportRequestSent,
 }
 
 /// <summary>What an event is about.</summary>
@@ -485,6 +496,8 @@ public enum SubjectType
     Page,
     Topic,
     Area,
+    SupportGrant,
+    SupportRequest,
 }
 
 /// <summary>Who made it happen: a person, the platform itself (a command-line operator, a scheduled job), an API client.</summary>
@@ -656,6 +669,8 @@ public static class EventCatalogue
             // A staff member's private content calendar feed (the subject is its owner): created, rotated or revoked.
             EventType.ContentCalendarFeedCreated or EventType.ContentCalendarFeedRevoked => new(SubjectType.User, true),
             EventType.ProjectSetupEdited => new(SubjectType.Project, true),
+            EventType.SupportGranted or EventType.SupportRevoked => new(SubjectType.SupportGrant, true),
+            EventType.SupportRequestSent => new(SubjectType.SupportRequest, true),
         };
 #pragma warning restore CS8524
 

@@ -15,7 +15,10 @@ public sealed class AccessTokens(IOptions<AuthOptions> options, TimeProvider clo
     public const string CityClaim = "city";
     private readonly JsonWebTokenHandler _handler = new();
 
-    public (string Token, DateTimeOffset ExpiresAt) Issue(Guid userId, int roleVersion)
+    public (string Token, DateTimeOffset ExpiresAt) Issue(Guid userId, int roleVersion) => Issue(userId, roleVersion, null);
+
+    /// <summary>A token for a support session: also names the city's grant it acts under (<see cref="SupportSession"/>).</summary>
+    public (string Token, DateTimeOffset ExpiresAt) Issue(Guid userId, int roleVersion, Guid? supportGrant)
     {
         var o = options.Value;
         var now = clock.GetUtcNow();
@@ -37,6 +40,7 @@ public sealed class AccessTokens(IOptions<AuthOptions> options, TimeProvider clo
                         roleVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
                         ClaimValueTypes.Integer32
                     ),
+                    .. (supportGrant is { } grant ? [new Claim(SupportSession.GrantClaim, grant.ToString("D"))] : Array.Empty<Claim>()),
                 ]),
                 SigningCredentials = new SigningCredentials(SigningKey(o), SecurityAlgorithms.HmacSha256),
             }

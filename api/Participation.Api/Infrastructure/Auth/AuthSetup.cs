@@ -38,7 +38,17 @@ public static class AuthSetup
         }
         var check = context.HttpContext.RequestServices.GetRequiredService<RoleVersionCheck>();
         if (!await check.IsCurrentAsync(userId, version, context.HttpContext.RequestAborted))
+        {
             context.Fail("The token predates a change of the user's roles.");
+            return;
+        }
+        // Support acting under a city's grant: refused as soon as the grant ends or is revoked.
+        if (principal.FindFirst(SupportSession.GrantClaim) is { } claim)
+        {
+            var grants = context.HttpContext.RequestServices.GetRequiredService<ISupportGrantCheck>();
+            if (!Guid.TryParse(claim.Value, out var grant) || !await grants.IsActiveAsync(grant, context.HttpContext.RequestAborted))
+                context.Fail("The support access this token was issued under has ended.");
+        }
     }
 
     /// <summary>The default scheme: forwards to the people's JWT bearer scheme or to <see cref="ClientTokenScheme"/>.</summary>

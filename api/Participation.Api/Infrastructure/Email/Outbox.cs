@@ -24,7 +24,7 @@ public static class Outbox
     private const string Sql = """
         INSERT INTO email_outbox (dedup_key, category, to_address, to_name, subject, text_body, html_body, headers)
         SELECT @DedupKey, @Category, @ToAddress, @ToName, @Subject, @TextBody, @HtmlBody, CAST(@Headers AS jsonb)
-         WHERE NOT @ToAddress::text LIKE '%@deleted.invalid' -- former participants' accounts (deleted): never written to
+         WHERE NOT @ToAddress::text LIKE '%.invalid' -- former participants' and support users' placeholders: never written to
         ON CONFLICT (city_id, dedup_key) DO NOTHING
         RETURNING id;
         """;

@@ -1242,6 +1242,16 @@ public static class Messages
             "Een GeoJSON-veelhoek (Polygon of MultiPolygon) in WGS84 wordt verwacht: {0}",
             "A GeoJSON polygon (Polygon or MultiPolygon) in WGS84 is expected: {0}"
         ),
+        ["support_hours"] = (
+            "Entre 1 et 168 heures (une semaine).",
+            "Tussen 1 en 168 uur (een week).",
+            "Between 1 and 168 hours (a week)."
+        ),
+        ["support_contact"] = (
+            "Choisissez « email » ou « phone » ; un numéro de téléphone est demandé pour être rappelé·e.",
+            "Kies « email » of « phone »; voor een terugbelverzoek is een telefoonnummer nodig.",
+            "Choose « email » or « phone »; a phone number is needed to be called back."
+        ),
     };
 
     /// <summary>

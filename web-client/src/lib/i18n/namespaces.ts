@@ -30,6 +30,7 @@ export const STAFF_PATHS = [
   'platformSettings',
   'reports',
   'roleScope',
+  'support',
   'topics',
   'webhooks',
   'widgets',

@@ -41,7 +41,8 @@ export type StaffSectionKey =
   | 'homePage'
   | 'contentCalendar'
   | 'pages'
-  | 'settings';
+  | 'settings'
+  | 'support';
 
 /** Who configures the widgets for the city's website. */
 export const WIDGET_ROLES: Role[] = [Role.Admin, Role.ItManager, Role.CommunicationManager];
@@ -98,6 +99,7 @@ export const STAFF_SECTIONS: { path: string; key: StaffSectionKey; roles: Role[]
   { path: '/admin/content-calendar', key: 'contentCalendar', roles: CONTENT_CALENDAR_ROLES },
   { path: '/admin/pages', key: 'pages', roles: PAGE_ROLES },
   { path: '/admin/settings', key: 'settings', roles: SETTINGS_ROLES },
+  { path: '/admin/support', key: 'support', roles: null },
 ];
 
 export function canSee(me: GetMeResponse, roles: Role[] | null): boolean {

@@ -29,6 +29,7 @@ function entry(overrides: Partial<ListAuditLogEntry>): ListAuditLogEntry {
     targetType: SubjectType.Project,
     targetId: 'p0000000-0000-4000-8000-000000000001',
     data: {},
+    viaSupport: false,
     ...overrides,
   };
 }
@@ -102,6 +103,24 @@ describe('AuditLog', () => {
       types: [EventType.ProjectEdited, EventType.ProjectStatusChanged, EventType.RoleGranted],
     });
     await i18n.changeLanguage('fr');
+  });
+
+  it('marks the actions taken by the vendor’s support with a badge', async () => {
+    listAuditLog.mockResolvedValue({
+      items: [
+        entry({ id: 11, action: EventType.DepartmentCreated, targetType: SubjectType.Department, viaSupport: true, supportGrantId: 'g1' }),
+        entry({ id: 10, action: EventType.SupportGranted, targetType: SubjectType.SupportGrant }),
+      ],
+      nextCursor: undefined,
+      types: [EventType.DepartmentCreated, EventType.SupportGranted],
+    });
+    show();
+    const table = await screen.findByRole('table', { name: 'Journal d’audit, les plus récentes d’abord' });
+    const rows = within(table).getAllByRole('row').slice(1);
+
+    expect(within(rows[0]).getByText('via l’assistance')).toBeInTheDocument();
+    expect(within(rows[1]).queryByText('via l’assistance')).not.toBeInTheDocument();
+    expect(rows[1]).toHaveTextContent('Accès de l’assistance accordé');
   });
 
   it('names the API client that acted', async () => {

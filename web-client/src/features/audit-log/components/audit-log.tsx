@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { EventType, type ListAuditLogEntry } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Loading } from '@/components/ui/loading';
 import { SelectField } from '@/components/ui/select-field';
@@ -113,7 +114,15 @@ export function AuditLog() {
                       <span className="muted">{t('audit.system')}</span>
                     )}
                   </td>
-                  <td className="table__strong">{actionLabel(t, entry.action)}</td>
+                  <td className="table__strong">
+                    {actionLabel(t, entry.action)}
+                    {entry.viaSupport ? (
+                      <>
+                        {' '}
+                        <Badge tone="warning">{t('audit.viaSupport')}</Badge>
+                      </>
+                    ) : null}
+                  </td>
                   <td>
                     <Target entry={entry} />
                   </td>
