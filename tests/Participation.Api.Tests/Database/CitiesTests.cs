@@ -7,7 +7,7 @@ using Participation.Api.Tests.Infrastructure;
 namespace Participation.Api.Tests.Database;
 
 /// <summary>Two cities on one database (its own): the default city on a.test, a second one on b.test.</summary>
-public sealed class CitiesApiFactory : ApiFactory
+public class CitiesApiFactory : ApiFactory
 {
     public static readonly Guid CityB = Guid.Parse("00000000-0000-4000-8000-0000000000b0");
 
