@@ -52,6 +52,9 @@ public sealed class IsolationFactory : CitiesApiFactory
     /// <summary>The background jobs' passes that failed while B was filled (shown, not fatal: e.g. a webhook's unreachable host).</summary>
     public IReadOnlyList<string> BJobFailures { get; private set; } = [];
 
+    /// <summary>The calls that added more of B's tables and failed (shown by the coverage report, not fatal).</summary>
+    public IReadOnlyList<string> BFillFailures { get; private set; } = [];
+
     public HttpClient AdminA { get; private set; } = null!;
     public HttpClient ResidentA { get; private set; } = null!;
     public HttpClient ClientA { get; private set; } = null!;
@@ -118,6 +121,15 @@ public sealed class IsolationFactory : CitiesApiFactory
 
     private async Task FillCityBAsync()
     {
+        await using (var connection = await OpenAsync()) // B's topics, as every test city has them (ApiFactory)
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO topics (id, name, sort_order)
+                SELECT gen_random_uuid(), jsonb_build_object('fr', n), o::integer
+                  FROM unnest(ARRAY['arbres', 'culture', 'mobilier', 'mobilité', 'nature', 'parc', 'tables', 'vélo'])
+                       WITH ORDINALITY AS t (n, o);
+                """
+            );
         B = await RealResources.CreateAsync(this);
         var c = B.C;
         var idea = await c.IdeaAsync(c.B, c.P1, $"{Marker} idée");
@@ -149,6 +161,14 @@ public sealed class IsolationFactory : CitiesApiFactory
         var feed = await (await Ok(c.Admin.PostAsync("/api/v1/content-calendar/feed", null))).ReadJsonAsync();
         BFeedToken = feed["token"]!.GetValue<string>();
 
+        await MoreOfCityBAsync(idea);
+
+        // The demo city's departments keep their names (and fixed ids): the fixture's own get the marker instead.
+        await using (var connection = await OpenAsync())
+            await connection.ExecuteAsync(
+                "UPDATE departments SET name = name || jsonb_build_object('fr', (name ->> 'fr') || ' ' || @Marker) WHERE city_id = @CityB",
+                new { Marker, CityB }
+            );
         await using (var owner = NpgsqlDataSource.Create(CityDataSources.OwnerConnectionStringFor(OwnerConnectionString, CityB)))
             await DemoSeed.RunAsync(owner, Services.GetRequiredService<IFileStorage>());
 
@@ -167,6 +187,49 @@ public sealed class IsolationFactory : CitiesApiFactory
                     break;
                 }
         BJobFailures = failures;
+    }
+
+    /// <summary>
+    /// More of B's tables through the API, bodies made from the contract (<see cref="ContractSchemas"/>, on B's resources):
+    /// not fatal, what failed is listed in <see cref="BFillFailures"/> (the coverage report shows which tables stayed empty).
+    /// </summary>
+    private async Task MoreOfCityBAsync(Guid idea)
+    {
+        var c = B.C;
+        var schemas = new ContractSchemas(await CommittedOpenApiAsync(), B);
+        var document = await CommittedOpenApiAsync();
+        var failures = new List<string>();
+        async Task Call(HttpClient client, string method, string path, HttpContent? content = null, string? idempotencyKey = null)
+        {
+            var url = B.Url(path);
+            var schema = document["paths"]?[path]?[method.ToLowerInvariant()]?["requestBody"]?["content"]?["application/json"]?["schema"];
+            using var request = new HttpRequestMessage(new HttpMethod(method), url)
+            {
+                Content = content ?? (schema is null ? null : Http.Json(schemas.Plausible(schema, url)!.ToJsonString())),
+            };
+            if (idempotencyKey is not null)
+                request.Headers.Add("Idempotency-Key", idempotencyKey);
+            var response = await client.SendAsync(request);
+            if (!response.IsSuccessStatusCode)
+                failures.Add($"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        await Call(c.B, "PUT", "/api/v1/comments/{id}/like");
+        await Call(c.A, "POST", "/api/v1/me/data-exports");
+        await Call(c.A, "PUT", "/api/v1/notifications/preferences");
+        await Call(c.A, "PUT", "/api/v1/newsletter/consent");
+        await Call(c.A, "POST", "/api/v1/consents/terms", Http.Json("""{"version":"1"}"""));
+        await Call(c.Admin, "PUT", "/api/v1/me/onboarding/dismissal");
+        await Call(c.Admin, "POST", "/api/v1/ideas/{id}/notes", Http.Json($$"""{"body":"{{Marker}} note"}"""));
+        await Call(c.Admin, "PUT", "/api/v1/users/{userId}/block");
+        await Call(c.Admin, "POST", "/api/v1/campaigns", null, $"zzb-{Guid.NewGuid():N}");
+        await Call(c.Admin, "POST", "/api/v1/exports");
+        await Call(c.Admin, "PUT", "/api/v1/projects/{id}/report");
+        await Call(c.Admin, "PUT", "/api/v1/projects/{id}/setup");
+        await Call(c.A, "POST", "/api/v1/organisations/{id}/members");
+        await Call(c.B, "POST", $"/api/v1/ideas/{idea}/attachments", Features.Ideas.IdeaAttachmentsTests.Photo($"{Marker} photo"));
+        await Call(CreateClient(), "POST", "/api/v1/auth/login", Http.Json($$"""{"email":"{{c.ResidentA.Email}}","password":"{{Password}}"}"""));
+        await Call(CreateClient(), "POST", "/api/v1/auth/password-reset", Http.Json($$"""{"email":"{{c.ResidentB.Email}}"}"""));
+        BFillFailures = failures;
     }
 
     private static async Task<HttpResponseMessage> Ok(Task<HttpResponseMessage> call)
@@ -188,11 +251,15 @@ public sealed class IsolationFactory : CitiesApiFactory
                 SELECT c.relname
                   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                   JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'city_id' AND NOT a.attisdropped
-                 WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+                 WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> ALL (@Platform)
                  ORDER BY c.relname
-                """
+                """,
+                new { Platform }
             )
         ).AsList();
+
+    /// <summary>The platform's tables with a city column: the directory of the cities' host names, readable by every city.</summary>
+    public static readonly string[] Platform = ["city_domains"];
 
     /// <summary>Each city table's number of rows of <paramref name="city"/> (read as the owner).</summary>
     public static async Task<IReadOnlyDictionary<string, long>> CountsAsync(NpgsqlConnection owner, Guid city)

@@ -35,6 +35,8 @@ public sealed class RowLevelIsolationTests(IsolationFactory api, ITestOutputHelp
         var withRows = tables.Where(t => inB[t] > 0).ToList();
         output.WriteLine($"{withRows.Count} of {tables.Count} city tables have rows in city B: {string.Join(", ", withRows)}");
         output.WriteLine($"Without rows in B: {string.Join(", ", tables.Except(withRows))}");
+        output.WriteLine($"Calls that failed to fill B further: {string.Join("\n", api.BFillFailures)}");
+        output.WriteLine($"B's job passes that failed: {string.Join("\n", api.BJobFailures)}");
 
         await using var app = new NpgsqlConnection(CityDataSources.ConnectionStringFor(api.OwnerConnectionString, A));
         await app.OpenAsync();
@@ -107,6 +109,7 @@ public sealed class RowLevelIsolationTests(IsolationFactory api, ITestOutputHelp
         ).AsList();
         var noCity = new NpgsqlConnectionStringBuilder(api.OwnerConnectionString) { Options = $"-c role={CityDataSources.AppRole}" };
         await using var app = new NpgsqlConnection(noCity.ConnectionString);
+        await app.OpenAsync();
 
         var visible = new List<string>();
         foreach (var relation in tables.Concat(views))
