@@ -160,6 +160,7 @@ public sealed partial class ApiIsolationTests(IsolationFactory api, ITestOutputH
         Assert.True(failures.Count == 0, $"{failures.Count} of {calls} calls:\n" + string.Join("\n", failures));
         await api.AssertUnchangedAsync(B, before, "the sweep on city A's host");
         Assert.True(operations > 240 && withIds > 140, $"{operations} operations, {withIds} with ids");
+        Assert.True(withoutRowInB.Count == 0, $"no row of B's for {string.Join(", ", withoutRowInB)}: fill them in IsolationFactory");
     }
 
     [Fact]

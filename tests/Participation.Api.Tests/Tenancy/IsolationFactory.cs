@@ -55,6 +55,9 @@ public sealed class IsolationFactory : CitiesApiFactory
     /// <summary>The calls that added more of B's tables and failed (shown by the coverage report, not fatal).</summary>
     public IReadOnlyList<string> BFillFailures { get; private set; } = [];
 
+    /// <summary>How long the two cities took to make (database, migrations, both cities' content).</summary>
+    public TimeSpan FillDuration { get; private set; }
+
     public HttpClient AdminA { get; private set; } = null!;
     public HttpClient ResidentA { get; private set; } = null!;
     public HttpClient ClientA { get; private set; } = null!;
@@ -65,6 +68,7 @@ public sealed class IsolationFactory : CitiesApiFactory
 
     public override async Task InitializeAsync()
     {
+        var started = System.Diagnostics.Stopwatch.StartNew();
         await base.InitializeAsync();
         _owner = ConnectionString;
         using (As(CityB, "b.test"))
@@ -81,6 +85,7 @@ public sealed class IsolationFactory : CitiesApiFactory
             "ideas:feedback"
         );
         ClientA = await this.ClientForApiClientAsync(clientA);
+        FillDuration = started.Elapsed;
         await using var owner = new NpgsqlConnection(OwnerConnectionString);
         BIds = (await CityIdsAsync(owner, CityB)).ToHashSet(StringComparer.Ordinal);
         BStrings =
@@ -218,12 +223,19 @@ public sealed class IsolationFactory : CitiesApiFactory
         await Call(c.A, "PUT", "/api/v1/notifications/preferences");
         await Call(c.A, "PUT", "/api/v1/newsletter/consent");
         await Call(c.A, "POST", "/api/v1/consents/terms", Http.Json("""{"version":"1"}"""));
-        await Call(c.Admin, "PUT", "/api/v1/me/onboarding/dismissal");
+        await Call(c.Admin, "PUT", "/api/v1/me/onboarding/dismissal", Http.Json("""{"role":"admin","dismissed":true}"""));
         await Call(c.Admin, "POST", "/api/v1/ideas/{id}/notes", Http.Json($$"""{"body":"{{Marker}} note"}"""));
         await Call(c.Admin, "PUT", "/api/v1/users/{userId}/block");
-        await Call(c.Admin, "POST", "/api/v1/campaigns", null, $"zzb-{Guid.NewGuid():N}");
+        await Call(
+            c.Admin,
+            "POST",
+            "/api/v1/campaigns",
+            Http.Json($$$"""{"subject":"{{{Marker}}} campagne","body":"<p>{{{Marker}}}</p>","segment":{"kind":"newsletter"}}"""),
+            $"zzb-{Guid.NewGuid():N}"
+        );
         await Call(c.Admin, "POST", "/api/v1/exports");
-        await Call(c.Admin, "PUT", "/api/v1/projects/{id}/report");
+        await Call(c.Admin, "PUT", "/api/v1/projects/{id}/report", Http.Json("""{"version":0}"""));
+        await Call(c.A, "PUT", "/api/v1/me/avatar", Features.Ideas.IdeaAttachmentsTests.Photo());
         await Call(c.Admin, "PUT", "/api/v1/projects/{id}/setup");
         await Call(c.A, "POST", "/api/v1/organisations/{id}/members");
         await Call(c.B, "POST", $"/api/v1/ideas/{idea}/attachments", Features.Ideas.IdeaAttachmentsTests.Photo($"{Marker} photo"));
