@@ -73,8 +73,12 @@ public sealed partial class ApiIsolationTests(IsolationFactory api, ITestOutputH
             ["pages/{id}"] = Row("SELECT page_id::text FROM page_slugs WHERE city_id = @B AND slug = 'zzb-marker'"),
             ["people/{id}"] = Fixed(w.C.ResidentA.Id),
             ["avatars/{key}"] = Row("SELECT avatar_key FROM users WHERE city_id = @B AND avatar_key IS NOT NULL"),
-            ["projects/by-slug/{slug}"] = Row("SELECT slug FROM projects WHERE city_id = @B AND slug NOT IN (SELECT slug FROM projects WHERE city_id = @A)"),
-            ["projects/by-slug/{projectSlug}"] = Row("SELECT p.slug FROM projects p JOIN ideas i ON i.project_id = p.id WHERE p.city_id = @B"),
+            ["projects/by-slug/{slug}"] = Row(
+                "SELECT slug FROM projects WHERE city_id = @B AND slug NOT IN (SELECT slug FROM projects WHERE city_id = @A)"
+            ),
+            ["projects/by-slug/{projectSlug}"] = Row(
+                "SELECT p.slug FROM projects p JOIN ideas i ON i.project_id = p.id WHERE p.city_id = @B"
+            ),
             ["ideas/{slug}"] = Row("SELECT i.slug FROM projects p JOIN ideas i ON i.project_id = p.id WHERE p.city_id = @B"),
             ["moderators/{userId}"] = Fixed(w.C.Moderator1.Id),
             ["survey-questions/{id}"] = Fixed(w.Question),
@@ -144,7 +148,11 @@ public sealed partial class ApiIsolationTests(IsolationFactory api, ITestOutputH
                 var text = await response.Content.ReadAsStringAsync();
                 var status = (int)response.StatusCode;
                 var leaks = Leaks(text, sent);
-                if (status >= 500 || (hasIds && noRow.Count == 0 && response.IsSuccessStatusCode && !SucceedsForAnyId.Contains($"{method} {path}")) || leaks.Count > 0)
+                if (
+                    status >= 500
+                    || (hasIds && noRow.Count == 0 && response.IsSuccessStatusCode && !SucceedsForAnyId.Contains($"{method} {path}"))
+                    || leaks.Count > 0
+                )
                     failures.Add(
                         $"{method} {path} as {who} → {status}{(leaks.Count > 0 ? $", shows B's {string.Join(", ", leaks)}" : "")}: "
                             + text[..Math.Min(text.Length, 300)]
@@ -156,7 +164,10 @@ public sealed partial class ApiIsolationTests(IsolationFactory api, ITestOutputH
             $"{operations} operations ({withIds} with path parameters, all filled with B's rows but for {withoutRowInB.Count}: "
                 + $"{string.Join(", ", withoutRowInB)}), {calls} calls in {(DateTime.UtcNow - started).TotalSeconds:0.0} s"
         );
-        Assert.True(unmapped.Count == 0, "path parameters with no source of city B's rows (add them to Sources):\n" + string.Join("\n", unmapped));
+        Assert.True(
+            unmapped.Count == 0,
+            "path parameters with no source of city B's rows (add them to Sources):\n" + string.Join("\n", unmapped)
+        );
         Assert.True(failures.Count == 0, $"{failures.Count} of {calls} calls:\n" + string.Join("\n", failures));
         await api.AssertUnchangedAsync(B, before, "the sweep on city A's host");
         Assert.True(operations > 240 && withIds > 140, $"{operations} operations, {withIds} with ids");
@@ -210,7 +221,8 @@ public sealed partial class ApiIsolationTests(IsolationFactory api, ITestOutputH
             var value = await source(path);
             if (value is null)
                 noRow.Add(key);
-            segments[i] = segments[i].Replace(match.Value, Uri.EscapeDataString(value ?? Guid.NewGuid().ToString()), StringComparison.Ordinal);
+            segments[i] = segments[i]
+                .Replace(match.Value, Uri.EscapeDataString(value ?? Guid.NewGuid().ToString()), StringComparison.Ordinal);
         }
         return (string.Join('/', segments), missing, noRow);
     }
@@ -230,7 +242,8 @@ public sealed partial class ApiIsolationTests(IsolationFactory api, ITestOutputH
     /// <summary>What of B's the answer holds that the request did not send (a problem's instance repeats the path).</summary>
     private List<string> Leaks(string text, string sent)
     {
-        var found = api.BStrings.Where(s => text.Contains(s, StringComparison.OrdinalIgnoreCase))
+        var found = api
+            .BStrings.Where(s => text.Contains(s, StringComparison.OrdinalIgnoreCase))
             .Where(s => !sent.Contains(s, StringComparison.OrdinalIgnoreCase))
             .ToList();
         found.AddRange(

@@ -239,7 +239,12 @@ public sealed class IsolationFactory : CitiesApiFactory
         await Call(c.Admin, "PUT", "/api/v1/projects/{id}/setup");
         await Call(c.A, "POST", "/api/v1/organisations/{id}/members");
         await Call(c.B, "POST", $"/api/v1/ideas/{idea}/attachments", Features.Ideas.IdeaAttachmentsTests.Photo($"{Marker} photo"));
-        await Call(CreateClient(), "POST", "/api/v1/auth/login", Http.Json($$"""{"email":"{{c.ResidentA.Email}}","password":"{{Password}}"}"""));
+        await Call(
+            CreateClient(),
+            "POST",
+            "/api/v1/auth/login",
+            Http.Json($$"""{"email":"{{c.ResidentA.Email}}","password":"{{Password}}"}""")
+        );
         await Call(CreateClient(), "POST", "/api/v1/auth/password-reset", Http.Json($$"""{"email":"{{c.ResidentB.Email}}"}"""));
         BFillFailures = failures;
     }

@@ -87,7 +87,9 @@ public sealed class RowLevelIsolationTests(IsolationFactory api, ITestOutputHelp
                 await tx.RollbackAsync();
             }
         }
-        output.WriteLine($"Inserts of a copy of one of B's rows refused by the policy: {refused}; not tried: {string.Join("; ", uncopied)}");
+        output.WriteLine(
+            $"Inserts of a copy of one of B's rows refused by the policy: {refused}; not tried: {string.Join("; ", uncopied)}"
+        );
 
         await api.AssertUnchangedAsync(B, before, "city A's connection");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
@@ -129,13 +131,19 @@ public sealed class RowLevelIsolationTests(IsolationFactory api, ITestOutputHelp
         Assert.Equal(0, updated);
     }
 
-    /// <summary>One of B's rows, read as the owner, with new uuid keys, and the INSERT that would add it (all but generated columns).</summary>
+    /// <summary>
+    /// One of B's rows, read as the owner, with new uuid keys, and the INSERT that would add it (all but generated columns).
+    /// </summary>
     private static async Task<(string Sql, JsonObject Row)> CopyOfARowAsync(NpgsqlConnection owner, string table)
     {
-        var row = JsonNode.Parse(
-            await owner.ExecuteScalarAsync<string>($"SELECT to_jsonb(t)::text FROM \"{table}\" t WHERE t.city_id = @B LIMIT 1", new { B })
-                ?? "{}"
-        )!.AsObject();
+        var row = JsonNode
+            .Parse(
+                await owner.ExecuteScalarAsync<string>(
+                    $"SELECT to_jsonb(t)::text FROM \"{table}\" t WHERE t.city_id = @B LIMIT 1",
+                    new { B }
+                ) ?? "{}"
+            )!
+            .AsObject();
         var keys = await owner.QueryAsync<string>(
             """
             SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
@@ -157,7 +165,8 @@ public sealed class RowLevelIsolationTests(IsolationFactory api, ITestOutputHelp
         ).AsList();
         var list = string.Join(", ", columns);
         return (
-            $"INSERT INTO \"{table}\" ({list}) OVERRIDING SYSTEM VALUE SELECT {list} FROM jsonb_populate_record(NULL::\"{table}\", @Row::jsonb)",
+            $"INSERT INTO \"{table}\" ({list}) OVERRIDING SYSTEM VALUE "
+                + $"SELECT {list} FROM jsonb_populate_record(NULL::\"{table}\", @Row::jsonb)",
             row
         );
     }
