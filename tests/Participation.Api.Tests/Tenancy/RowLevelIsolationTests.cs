@@ -131,6 +131,43 @@ public sealed class RowLevelIsolationTests(IsolationFactory api, ITestOutputHelp
         Assert.Equal(0, updated);
     }
 
+    [Fact]
+    public async Task No_row_refers_to_a_row_of_another_city_through_any_foreign_key()
+    {
+        await using var owner = new NpgsqlConnection(api.OwnerConnectionString);
+        var tables = (await IsolationFactory.CityTablesAsync(owner)).ToHashSet(StringComparer.Ordinal);
+        var keys = (
+            await owner.QueryAsync<(string Child, string Parent, string Join)>(
+                """
+                SELECT c.relname, p.relname, string_agg(format('c.%I = p.%I', a.attname, af.attname), ' AND ' ORDER BY k.ord)
+                  FROM pg_constraint con
+                  JOIN pg_class c ON c.oid = con.conrelid
+                  JOIN pg_class p ON p.oid = con.confrelid
+                 CROSS JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k (ck, pk, ord)
+                  JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.ck
+                  JOIN pg_attribute af ON af.attrelid = con.confrelid AND af.attnum = k.pk
+                 WHERE con.contype = 'f' AND con.connamespace = 'public'::regnamespace
+                 GROUP BY con.oid, c.relname, p.relname
+                """
+            )
+        ).Where(k => tables.Contains(k.Child) && tables.Contains(k.Parent)).ToList();
+
+        var crossed = new List<string>();
+        foreach (var (child, parent, join) in keys)
+            if (
+                await owner.ExecuteScalarAsync<long>(
+                    $"SELECT count(*) FROM \"{child}\" c JOIN \"{parent}\" p ON {join} WHERE c.city_id <> p.city_id"
+                )
+                is > 0
+                    and var n
+            )
+                crossed.Add($"{child} → {parent} ({n})");
+
+        output.WriteLine($"{keys.Count} foreign keys between city tables");
+        Assert.True(keys.Count > 80, $"only {keys.Count} foreign keys");
+        Assert.True(crossed.Count == 0, $"rows referring to another city's: {string.Join(", ", crossed)}");
+    }
+
     /// <summary>
     /// One of B's rows, read as the owner, with new uuid keys, and the INSERT that would add it (all but generated columns).
     /// </summary>
