@@ -12,9 +12,22 @@ namespace Participation.Demo;
 /// </summary>
 public static class DemoSeedTopics
 {
-    private const string Before = """
+    // The staging columns are the owner's work; their data is the city's, written as the API's role so that row-level security
+    // keeps every read to this city's rows (as the owner, another city's topic of the same name was taken for this city's
+    // projects and ideas, and its ideas got this city's neighbourhoods: found by Tenancy/RowLevelIsolationTests).
+    private const string AddStaging = """
         ALTER TABLE projects ADD COLUMN topics text[] NOT NULL DEFAULT '{}';
         ALTER TABLE ideas ADD COLUMN topics text[] NOT NULL DEFAULT '{}';
+        """;
+
+    private const string DropStaging = """
+        ALTER TABLE projects DROP COLUMN topics;
+        ALTER TABLE ideas DROP COLUMN topics;
+        """;
+
+    private const string AsApp = "SET LOCAL ROLE " + Participation.Api.Infrastructure.Database.CityDataSources.AppRole + ";";
+
+    private const string Before = """
         INSERT INTO topics (id, name, description, sort_order)
         SELECT gen_random_uuid(), v.name::jsonb, v.description::jsonb, v.sort_order
           FROM (VALUES
@@ -60,8 +73,6 @@ public static class DemoSeedTopics
         INSERT INTO idea_topics (idea_id, topic_id)
         SELECT DISTINCT i.id, t.id FROM ideas i CROSS JOIN LATERAL unnest(i.topics) x JOIN topics t ON lower(t.name ->> 'fr') = lower(x)
         ON CONFLICT DO NOTHING;
-        ALTER TABLE projects DROP COLUMN topics;
-        ALTER TABLE ideas DROP COLUMN topics;
         UPDATE ideas i SET area_id = a.id
           FROM areas a
          WHERE i.area_id IS NULL AND i.latitude IS NOT NULL AND a.geometry IS NOT NULL
@@ -74,7 +85,17 @@ public static class DemoSeedTopics
         ON CONFLICT DO NOTHING;
         """;
 
-    public static Task BeforeAsync(NpgsqlConnection connection, NpgsqlTransaction tx) => connection.ExecuteAsync(Before, transaction: tx);
+    /// <summary>Adds the staging columns (as the owner: the caller's role), then the topics and areas as the API's role.</summary>
+    public static async Task BeforeAsync(NpgsqlConnection connection, NpgsqlTransaction tx)
+    {
+        await connection.ExecuteAsync(AddStaging, transaction: tx);
+        await connection.ExecuteAsync(AsApp + Before, transaction: tx);
+    }
 
-    public static Task AfterAsync(NpgsqlConnection connection, NpgsqlTransaction tx) => connection.ExecuteAsync(After, transaction: tx);
+    /// <summary>Converts the staging columns as the API's role, then drops them as the owner (the role is reset).</summary>
+    public static async Task AfterAsync(NpgsqlConnection connection, NpgsqlTransaction tx)
+    {
+        await connection.ExecuteAsync(AsApp + After, transaction: tx);
+        await connection.ExecuteAsync("RESET ROLE;" + DropStaging, transaction: tx);
+    }
 }

@@ -45,6 +45,24 @@ public sealed class TenancyTests(ApiFactory api) : ApiTest(api)
     }
 
     [Fact]
+    public async Task Every_view_reads_as_its_reader_so_that_the_city_policy_applies_through_it()
+    {
+        await using var connection = new NpgsqlConnection(Api.ConnectionString);
+        var views = (
+            await connection.QueryAsync<(string Name, bool Invoker)>(
+                """
+                SELECT c.relname, coalesce('security_invoker=true' = ANY (c.reloptions), false)
+                  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE n.nspname = 'public' AND c.relkind IN ('v', 'm')
+                """
+            )
+        ).AsList();
+
+        Assert.NotEmpty(views);
+        Assert.Empty(views.Where(v => !v.Invoker).Select(v => v.Name)); // a materialized view has no row-level security: none may exist
+    }
+
+    [Fact]
     public async Task The_API_role_cannot_bypass_row_level_security_nor_own_a_table()
     {
         await using var connection = new NpgsqlConnection(Api.ConnectionString);

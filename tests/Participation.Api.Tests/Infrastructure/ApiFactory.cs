@@ -30,7 +30,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private Respawner? _respawner;
     private readonly Dictionary<string, string?> _settings = new();
 
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString { get; protected set; } = "";
 
     /// <summary>Every /api/v1 response checked against openapi.json; see <see cref="ContractCheck"/>.</summary>
     public ContractCheck Contract { get; } = new();
