@@ -142,7 +142,8 @@ public static class CitiesRun
             INSERT INTO city_domains (host, city_id)
             SELECT 'city-' || c || '.bench.test', md5('bench:city:' || c)::uuid FROM generate_series(1, @Count) c
             UNION ALL VALUES ('127.0.0.1', @Default), ('localhost', @Default);
-            INSERT INTO platform_settings (city_id, name) SELECT md5('bench:city:' || c)::uuid, 'Ville ' || c FROM generate_series(1, @Count) c;
+            INSERT INTO platform_settings (city_id, name)
+            SELECT md5('bench:city:' || c)::uuid, 'Ville ' || c FROM generate_series(1, @Count) c;
             INSERT INTO terms_versions (city_id, version, published_at)
             SELECT md5('bench:city:' || c)::uuid, '1', @T0 - interval '1 year' FROM generate_series(1, @Count) c;
             INSERT INTO users (id, city_id, email, email_confirmed_at, password_hash, first_name, last_name, locale, created_at, updated_at)

@@ -71,6 +71,7 @@ public static class CityRouting
 {
     /// <summary>Marks a request no city answered (its 404 or 503 problem stands for every operation of the API).</summary>
     public const string Refused = "participation.city_refused";
+
     /// <summary>The vendor's console: outside any city.</summary>
     public const string OperatorPath = "/api/v1/operator";
 
