@@ -89,6 +89,9 @@ public sealed partial class ApiIsolationTests(IsolationFactory api, ITestOutputH
             ["webhooks/{id}"] = Fixed(w.Webhook),
             ["deliveries/{deliveryId}"] = Row("SELECT id::text FROM webhook_deliveries WHERE city_id = @B"),
             ["widgets/{id}"] = Row("SELECT id::text FROM widgets WHERE city_id = @B"),
+            ["grants/{id}"] = Row("SELECT id::text FROM support_grants WHERE city_id = @B"),
+            // The vendor's console: outside any city, refused to every city's people and clients whatever the city.
+            ["cities/{id}"] = _ => Task.FromResult<string?>(IsolationFactory.CityB.ToString()),
         };
     }
 

@@ -237,6 +237,13 @@ public sealed class IsolationFactory : CitiesApiFactory
         await Call(c.Admin, "PUT", "/api/v1/projects/{id}/report", Http.Json("""{"version":0}"""));
         await Call(c.A, "PUT", "/api/v1/me/avatar", Features.Ideas.IdeaAttachmentsTests.Photo());
         await Call(c.Admin, "PUT", "/api/v1/projects/{id}/setup");
+        await Call(c.Admin, "POST", "/api/v1/support/grants", Http.Json($$"""{"hours":48,"reason":"{{Marker}} support"}"""));
+        await Call(
+            c.Admin,
+            "POST",
+            "/api/v1/support/requests",
+            Http.Json($$"""{"subject":"{{Marker}} aide","message":"{{Marker}} message","contact":"email"}""")
+        );
         await Call(c.A, "POST", "/api/v1/organisations/{id}/members");
         await Call(c.B, "POST", $"/api/v1/ideas/{idea}/attachments", Features.Ideas.IdeaAttachmentsTests.Photo($"{Marker} photo"));
         await Call(
@@ -275,8 +282,11 @@ public sealed class IsolationFactory : CitiesApiFactory
             )
         ).AsList();
 
-    /// <summary>The platform's tables with a city column: the directory of the cities' host names, readable by every city.</summary>
-    public static readonly string[] Platform = ["city_domains"];
+    /// <summary>
+    /// The platform's tables with a city column: the directory of the cities' host names, readable by every city, and the
+    /// operators' audit (the city an action concerned; out of the API's role's reach altogether).
+    /// </summary>
+    public static readonly string[] Platform = ["city_domains", "operator_audit"];
 
     /// <summary>Each city table's number of rows of <paramref name="city"/> (read as the owner).</summary>
     public static async Task<IReadOnlyDictionary<string, long>> CountsAsync(NpgsqlConnection owner, Guid city)
