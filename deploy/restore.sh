@@ -5,7 +5,9 @@
 #
 #   --from      the folder backup.sh printed (participation-YYYYMMDDTHHMMSSZ)
 #   --env-file, --database, --storage   the target, as for backup.sh (the database must exist: createdb it first,
-#               owned by the API's role, and connect as that role: the restored objects become its own)
+#               owned by the API's role, and connect as that role: the restored objects become its own; the
+#               privileges of the API's runtime role participation_app are restored with them, the role created first
+#               when the cluster lacks it)
 #   --force     restore although the target database has tables (they are dropped first: pg_restore --clean) or the
 #               uploads folder has files (they are removed first). Without it, a non-empty target is refused
 #               (exit code 3) and nothing is touched.
@@ -55,10 +57,19 @@ if [ -z "$force" ] && { [ "$relations" -gt 0 ] || [ "$files" -gt 0 ]; }; then
   exit 3
 fi
 
+# The API's role (migration 0040) is the cluster's, not the database's: a new cluster gets it here, so that the grants
+# the backup holds for it are restored with the tables (row-level security needs them: the API connects as that role).
+"$bin/psql" -X -q --no-password -v ON_ERROR_STOP=1 -c "
+  DO \$\$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'participation_app') THEN
+      CREATE ROLE participation_app NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+    END IF;
+  END \$\$" "$(db_arg)"
+
 echo "restore: restoring the database (one transaction)" >&2
 clean=()
 [ "$relations" -gt 0 ] && clean=(--clean --if-exists)
-"$bin/pg_restore" --no-password --exit-on-error --single-transaction --no-owner --no-privileges "${clean[@]}" \
+"$bin/pg_restore" --no-password --exit-on-error --single-transaction --no-owner "${clean[@]}" \
   --dbname="$(db_arg)" "$from/database.dump"
 
 echo "restore: restoring the uploads into $storage" >&2

@@ -33,7 +33,7 @@ public sealed class LocalCluster(string name)
             await connection.ExecuteAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
             await connection.ExecuteAsync($"CREATE DATABASE \"{database}\"");
         }
-        return new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        return OpsDatabase.InDefaultCity(new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString);
     }
 
     private static async Task<string> ScriptAsync(string[] args)

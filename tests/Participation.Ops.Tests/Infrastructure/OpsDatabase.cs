@@ -22,7 +22,7 @@ public static class OpsDatabase
             await connection.ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
             await connection.ExecuteAsync($"CREATE DATABASE \"{name}\"");
         }
-        return new NpgsqlConnectionStringBuilder(Server) { Database = name }.ConnectionString;
+        return InDefaultCity(new NpgsqlConnectionStringBuilder(Server) { Database = name }.ConnectionString);
     }
 
     private static string FindServer()
@@ -36,4 +36,14 @@ public static class OpsDatabase
             );
         return Participation.Api.Infrastructure.Database.ConnectionStrings.FromUrl(configured);
     }
+
+    /// <summary>
+    /// <paramref name="connectionString"/> in the default city: the tests' own SQL (as the owner) then writes rows of the
+    /// city the API serves without a host name (each new row takes the session's city, migration 0040).
+    /// </summary>
+    public static string InDefaultCity(string connectionString) =>
+        Participation.Api.Infrastructure.Database.CityDataSources.OwnerConnectionStringFor(
+            connectionString,
+            Participation.Api.Infrastructure.Database.CityScope.DefaultCity
+        );
 }

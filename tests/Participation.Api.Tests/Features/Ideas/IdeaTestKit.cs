@@ -213,7 +213,8 @@ internal sealed class SqlCounter : IDisposable
             {
                 if (
                     a.Source.Name == "Npgsql"
-                    && a.TraceId == _root!.TraceId
+                    && _root is { } root // null until the constructor's last line: other tests' commands stop meanwhile
+                    && a.TraceId == root.TraceId
                     && a.Kind == ActivityKind.Client
                     && a.OperationName != "connect"
                 )
