@@ -85,6 +85,10 @@ internal static class AccountDeletionRules
         ["idea_attachments.uploaded_by"] = DeletionRule.Null,
         ["campaigns.created_by"] = DeletionRule.Null,
         ["home_pages.updated_by"] = DeletionRule.Null,
+        // Support access granted or revoked, and messages to the vendor's support: kept, without their author.
+        ["support_grants.granted_by"] = DeletionRule.Null,
+        ["support_grants.revoked_by"] = DeletionRule.Null,
+        ["support_requests.author_id"] = DeletionRule.Null,
     };
 
     /// <summary>Columns holding a person's id without a foreign key (kept in step by triggers), moved like the others.</summary>
