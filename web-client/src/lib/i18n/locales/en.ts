@@ -526,6 +526,7 @@ export const en: Messages = {
       sectionsTitle: 'Sections',
       sections: {
         gettingStarted: 'Your tasks, your workload and what to know for each of your roles, with their checklist that ticks itself.',
+        support: 'Give the vendor’s support time-limited access, and write to them.',
         projects: 'Create projects, write their page, plan their phases, publish them and appoint their moderators.',
         organisations: 'Verify or reject the organisations asking to be recognised.',
         audit: 'Who did what and when: roles, publications, phases, invitations.',

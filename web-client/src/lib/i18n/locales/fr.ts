@@ -528,6 +528,7 @@ export const fr = {
       sections: {
         gettingStarted:
           'Vos tâches, votre charge de travail et ce qu’il faut savoir pour chacun de vos rôles, avec leur liste de démarrage qui se coche d’elle-même.',
+        support: 'Donner à l’assistance de l’éditeur un accès limité dans le temps, et lui écrire.',
         projects: 'Créer des projets, rédiger leur page, organiser leurs phases, les publier et nommer leurs modérateurs.',
         organisations: 'Vérifier ou refuser les organisations qui demandent à être reconnues.',
         audit: 'Qui a fait quoi et quand : rôles, publications, phases, invitations.',

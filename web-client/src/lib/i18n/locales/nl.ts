@@ -526,6 +526,7 @@ export const nl: Messages = {
       sectionsTitle: 'Onderdelen',
       sections: {
         gettingStarted: 'Uw taken, uw werklast en wat u moet weten voor elk van uw rollen, met hun startlijst die zichzelf afvinkt.',
+        support: 'De ondersteuning van de leverancier tijdelijk toegang geven, en haar schrijven.',
         projects: 'Projecten aanmaken, hun pagina schrijven, hun fasen plannen, ze publiceren en hun moderatoren aanstellen.',
         organisations: 'Organisaties die erkenning vragen verifiëren of weigeren.',
         audit: 'Wie deed wat en wanneer: rollen, publicaties, fasen, uitnodigingen.',
