@@ -129,7 +129,8 @@ public static class CitiesRun
     /// <summary>
     /// The small cities, set-based and deterministic: each with its settings, terms, 20 residents, a department, two
     /// published projects with an open ideation phase, 50 ideas, 100 reactions and 20 comments (counters recomputed); the
-    /// large (default) city gets the host names 127.0.0.1 and localhost. Written as the owner with explicit city ids.
+    /// large (default) city gets the host names 127.0.0.1 and localhost. Written as the owner with explicit city ids, one
+    /// city at a time in that city's session setting (triggers write their derived rows in the session's city).
     /// </summary>
     public static async Task<string> SeedAsync(string connectionString, int count)
     {
@@ -137,64 +138,82 @@ public static class CitiesRun
         await db.OpenAsync();
         const string sql = """
             SET synchronous_commit = off;
+            -- Triggers write derived rows (participation actions…) in the session's city, as the API's sessions do.
+            SELECT set_config('participation.city_id', md5('bench:city:' || @C)::uuid::text, false);
             INSERT INTO cities (id, slug, name)
-            SELECT md5('bench:city:' || c)::uuid, 'city-' || c, 'Ville ' || c FROM generate_series(1, @Count) c;
+            SELECT md5('bench:city:' || c)::uuid, 'city-' || c, 'Ville ' || c FROM (VALUES (@C)) AS v (c);
             INSERT INTO city_domains (host, city_id)
-            SELECT 'city-' || c || '.bench.test', md5('bench:city:' || c)::uuid FROM generate_series(1, @Count) c
-            UNION ALL VALUES ('127.0.0.1', @Default), ('localhost', @Default);
+            SELECT 'city-' || c || '.bench.test', md5('bench:city:' || c)::uuid FROM (VALUES (@C)) AS v (c);
             INSERT INTO platform_settings (city_id, name)
-            SELECT md5('bench:city:' || c)::uuid, 'Ville ' || c FROM generate_series(1, @Count) c;
+            SELECT md5('bench:city:' || c)::uuid, 'Ville ' || c FROM (VALUES (@C)) AS v (c);
             INSERT INTO terms_versions (city_id, version, published_at)
-            SELECT md5('bench:city:' || c)::uuid, '1', @T0 - interval '1 year' FROM generate_series(1, @Count) c;
+            SELECT md5('bench:city:' || c)::uuid, '1', @T0 - interval '1 year' FROM (VALUES (@C)) AS v (c);
             INSERT INTO users (id, city_id, email, email_confirmed_at, password_hash, first_name, last_name, locale, created_at, updated_at)
             SELECT md5('bench:city:' || c || ':user:' || u)::uuid, md5('bench:city:' || c)::uuid,
                    'resident' || u || '@city-' || c || '.bench.test', @T0 - interval '90 days', 'x', 'Resident', 'R' || u, 'fr',
                    @T0 - interval '90 days', @T0 - interval '90 days'
-              FROM generate_series(1, @Count) c, generate_series(0, 19) u;
+              FROM (VALUES (@C)) AS v (c), generate_series(0, 19) u;
             INSERT INTO departments (id, city_id, name)
             SELECT md5('bench:city:' || c || ':department')::uuid, md5('bench:city:' || c)::uuid, '{"fr": "Services"}'
-              FROM generate_series(1, @Count) c;
+              FROM (VALUES (@C)) AS v (c);
             INSERT INTO projects (id, city_id, department_id, title, summary, status, created_at, published_at)
             SELECT md5('bench:city:' || c || ':project:' || p)::uuid, md5('bench:city:' || c)::uuid,
                    md5('bench:city:' || c || ':department')::uuid, jsonb_build_object('fr', 'Projet ' || p || ' de la ville ' || c),
                    '{"fr": "Un projet d''une petite ville."}', 'published', @T0 - interval '60 days', @T0 - interval '60 days'
-              FROM generate_series(1, @Count) c, generate_series(1, 2) p;
+              FROM (VALUES (@C)) AS v (c), generate_series(1, 2) p;
             INSERT INTO phases (id, city_id, project_id, title, starts_at, ends_at, method, settings)
             SELECT md5('bench:city:' || c || ':phase:' || p)::uuid, md5('bench:city:' || c)::uuid,
                    md5('bench:city:' || c || ':project:' || p)::uuid, '{"fr": "Idées"}', @T0 - interval '30 days', NULL, 'ideation',
                    '{"permissions": {"postIdea": "registered", "comment": "registered", "react": "registered"}, "dislikes": true}'
-              FROM generate_series(1, @Count) c, generate_series(1, 2) p;
+              FROM (VALUES (@C)) AS v (c), generate_series(1, 2) p;
             INSERT INTO ideas (id, city_id, slug, project_id, phase_id, author_id, title, body, status, created_at, updated_at)
             SELECT md5('bench:city:' || c || ':idea:' || k)::uuid, md5('bench:city:' || c)::uuid, 'idea-' || k,
                    md5('bench:city:' || c || ':project:' || (1 + k % 2))::uuid, md5('bench:city:' || c || ':phase:' || (1 + k % 2))::uuid,
                    md5('bench:city:' || c || ':user:' || (k % 20))::uuid, 'Idée ' || k || ' de la ville ' || c,
                    '<p>Une idée d''habitant pour le quartier.</p>', 'proposed',
                    @T0 - make_interval(secs => k * 3600), @T0 - make_interval(secs => k * 3600)
-              FROM generate_series(1, @Count) c, generate_series(1, 50) k;
+              FROM (VALUES (@C)) AS v (c), generate_series(1, 50) k;
             INSERT INTO idea_reactions (city_id, idea_id, user_id, kind, created_at)
             SELECT md5('bench:city:' || c)::uuid, md5('bench:city:' || c || ':idea:' || (1 + r % 50))::uuid,
                    md5('bench:city:' || c || ':user:' || (r / 50 + 1 + r % 7))::uuid, 'like', @T0 - interval '1 day'
-              FROM generate_series(1, @Count) c, generate_series(0, 99) r;
+              FROM (VALUES (@C)) AS v (c), generate_series(0, 99) r;
             INSERT INTO comments (id, city_id, idea_id, author_id, body, created_at)
             SELECT md5('bench:city:' || c || ':comment:' || k)::uuid, md5('bench:city:' || c)::uuid,
                    md5('bench:city:' || c || ':idea:' || (1 + k % 50))::uuid, md5('bench:city:' || c || ':user:' || (k % 20))::uuid,
                    'Bonne idée pour le quartier.', @T0 - interval '2 days'
-              FROM generate_series(1, @Count) c, generate_series(1, 20) k;
+              FROM (VALUES (@C)) AS v (c), generate_series(1, 20) k;
             UPDATE ideas i
                SET likes_count = coalesce(r.likes, 0), comments_count = coalesce(m.n, 0),
                    trending_score = idea_trending(coalesce(r.likes, 0)::int, 0, coalesce(m.n, 0)::int, i.created_at, @T0)
               FROM ideas x
               LEFT JOIN (SELECT idea_id, count(*) AS likes FROM idea_reactions GROUP BY 1) r ON r.idea_id = x.id
               LEFT JOIN (SELECT idea_id, count(*) AS n FROM comments GROUP BY 1) m ON m.idea_id = x.id
-             WHERE i.id = x.id AND x.city_id <> @Default;
-            ANALYZE;
+             WHERE i.id = x.id AND x.city_id = md5('bench:city:' || @C)::uuid;
             """;
-        await using (var cmd = new NpgsqlCommand(sql, db) { CommandTimeout = 3600 })
+        // One city at a time, in its session setting: set-based within the city.
+        for (var c = 1; c <= count; c++)
         {
-            cmd.Parameters.AddWithValue("Count", count);
-            cmd.Parameters.AddWithValue("Default", DefaultCity);
+            await using var cmd = new NpgsqlCommand(sql, db) { CommandTimeout = 3600 };
+            cmd.Parameters.AddWithValue("C", c);
             cmd.Parameters.AddWithValue("T0", Seeder.Anchor);
             await cmd.ExecuteNonQueryAsync();
+        }
+        await using (
+            var finish = new NpgsqlCommand(
+                """
+                INSERT INTO city_domains (host, city_id) VALUES ('127.0.0.1', @Default), ('localhost', @Default);
+                RESET participation.city_id;
+                ANALYZE;
+                """,
+                db
+            )
+            {
+                CommandTimeout = 3600,
+            }
+        )
+        {
+            finish.Parameters.AddWithValue("Default", DefaultCity);
+            await finish.ExecuteNonQueryAsync();
         }
         await using var sizes = new NpgsqlCommand(
             "SELECT (SELECT count(*) FROM users WHERE city_id <> @Default), (SELECT count(*) FROM ideas WHERE city_id <> @Default);",
