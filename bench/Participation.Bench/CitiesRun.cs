@@ -186,9 +186,13 @@ public static class CitiesRun
                SET likes_count = coalesce(r.likes, 0), comments_count = coalesce(m.n, 0),
                    trending_score = idea_trending(coalesce(r.likes, 0)::int, 0, coalesce(m.n, 0)::int, i.created_at, @T0)
               FROM ideas x
-              LEFT JOIN (SELECT idea_id, count(*) AS likes FROM idea_reactions GROUP BY 1) r ON r.idea_id = x.id
-              LEFT JOIN (SELECT idea_id, count(*) AS n FROM comments GROUP BY 1) m ON m.idea_id = x.id
-             WHERE i.id = x.id AND x.city_id = md5('bench:city:' || @C)::uuid;
+              LEFT JOIN (SELECT idea_id, count(*) AS likes FROM idea_reactions
+                           WHERE idea_id IN (SELECT md5('bench:city:' || @C || ':idea:' || k)::uuid FROM generate_series(1, 50) k)
+                          GROUP BY 1) r ON r.idea_id = x.id
+              LEFT JOIN (SELECT idea_id, count(*) AS n FROM comments
+                           WHERE idea_id IN (SELECT md5('bench:city:' || @C || ':idea:' || k)::uuid FROM generate_series(1, 50) k)
+                          GROUP BY 1) m ON m.idea_id = x.id
+             WHERE i.id = x.id AND x.id IN (SELECT md5('bench:city:' || @C || ':idea:' || k)::uuid FROM generate_series(1, 50) k);
             """;
         // One city at a time, in its session setting: set-based within the city.
         for (var c = 1; c <= count; c++)
