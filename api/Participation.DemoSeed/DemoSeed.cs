@@ -282,8 +282,7 @@ public static class DemoSeed
         await connection.ExecuteAsync(Organisations, new { Organisation, PendingOrganisation }, tx);
         await connection.ExecuteAsync(Invitations, new { Culture }, tx);
         await connection.ExecuteAsync("RESET ROLE;", transaction: tx);
-        await DemoSeedTopics.BeforeAsync(connection, tx);
-        await connection.ExecuteAsync(AsApp, transaction: tx);
+        await DemoSeedTopics.BeforeAsync(connection, tx); // adds its staging columns as the owner, ends as the API's role
         await connection.ExecuteAsync(
             Projects,
             new
@@ -302,8 +301,7 @@ public static class DemoSeed
         await DemoSeedCalendarEvents.RunAsync(connection, tx);
         await DemoSeedIdeasManager.RunAsync(connection, tx);
         await DemoSeedBriefings.RunAsync(connection, tx);
-        await connection.ExecuteAsync("RESET ROLE;", transaction: tx);
-        await DemoSeedTopics.AfterAsync(connection, tx);
+        await DemoSeedTopics.AfterAsync(connection, tx); // drops its staging columns as the owner
         await connection.ExecuteAsync(AsApp, transaction: tx);
         await DemoSeedHomePage.RunAsync(connection, tx, storage);
         var apiClientSecret = await DemoSeedApiClients.RunAsync(connection, tx);

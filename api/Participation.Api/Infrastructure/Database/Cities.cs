@@ -176,9 +176,6 @@ public sealed class CitySessions
         }
     }
 
-    /// <summary>How many pooled connections are set to a city (for tests).</summary>
-    public int Count => _cities.Count;
-
     private static (string, int) Key(NpgsqlConnection connection) => ($"{connection.Host}:{connection.Port}", connection.ProcessID);
 }
 
