@@ -1,7 +1,7 @@
 import { isAbsolute } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { apiArgs, apiProject } from './e2e/support/api-process';
-import { browserConfig } from './e2e/support/browser-config';
+import { browserConfig, CITY_HOST_SUFFIX } from './e2e/support/browser-config';
 import { geocoderUrl } from './e2e/support/geocoder';
 
 /**
@@ -79,7 +79,8 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: 'ignore',
       stderr: 'pipe',
-      env: { API_URL: apiUrl, MAP_TILE_URL: tileUrl },
+      // The cities' own addresses in the journeys resolve to loopback (e2e/support/browser-config.ts).
+      env: { API_URL: apiUrl, MAP_TILE_URL: tileUrl, ALLOWED_HOSTS: CITY_HOST_SUFFIX },
     },
     {
       // Map tiles on loopback (scripts/e2e-tile-server.mjs): maps draw without a request leaving the machine.

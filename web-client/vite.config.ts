@@ -7,6 +7,12 @@ import { messagesPlugin } from './vite-messages.ts';
 const apiUrl = process.env.API_URL ?? 'http://localhost:5080';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const mapTileUrl = process.env.MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+/** Host names besides localhost and IP addresses the servers answer (comma-separated; `.example.org` for all under it):
+ * the cities' own addresses when several share this server (the end-to-end journeys map `.ville.test` to loopback). */
+const extraHosts = (process.env.ALLOWED_HOSTS ?? '')
+  .split(',')
+  .map((host) => host.trim())
+  .filter(Boolean);
 
 /**
  * The origin a Leaflet tile URL template loads from, for the CSP's img-src:
@@ -77,12 +83,14 @@ export default defineConfig({
     strictPort: true,
     proxy,
     fs: { allow: [repoRoot] },
+    allowedHosts: extraHosts,
   },
   preview: {
     port: 4173,
     strictPort: true,
     proxy,
     headers: securityHeaders,
+    allowedHosts: extraHosts,
   },
   build: {
     sourcemap: true,

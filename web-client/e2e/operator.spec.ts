@@ -1,58 +1,17 @@
-import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { apiArgs, apiProject } from './support/api-process';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
+import { createOperator, e2eOperator, keepSuiteCityOnLoopback } from './support/operators';
 import { uniqueSlug } from './support/text';
 
 failOnCspViolations();
 
-const operator = { email: 'operator-e2e@example.org', password: 'e2e-operator-password' };
+const operator = e2eOperator;
 
-/** The vendor's operator cannot be made from the browser: the API's CLI creates it (idempotent). */
-function createOperator() {
-  execFileSync(
-    'dotnet',
-    [
-      ...apiArgs,
-      'create-operator',
-      '--email',
-      operator.email,
-      '--name',
-      'Olivia Operator',
-      '--role',
-      'operator',
-      '--password',
-      operator.password,
-    ],
-    {
-      cwd: apiProject,
-      env: {
-        ...process.env,
-        ASPNETCORE_ENVIRONMENT: 'Development',
-        ConnectionStrings__Participation: process.env.E2E_DATABASE_URL,
-        Logging__LogLevel__Default: 'Warning',
-      },
-      stdio: 'pipe',
-      timeout: 120_000,
-    },
-  );
-}
-
-test.beforeAll(() => createOperator());
+test.beforeAll(() => createOperator(operator));
 
 test('the operator signs in to the console, opens a city and finds it in the list', async ({ page }) => {
-  // The suite's city answers on every host as long as no city has an address: give it the suite's own first, so that
-  // opening a city with addresses leaves the other specs' requests where they were.
-  const signIn = await page.request.post('/api/v1/operator/auth/login', { data: operator });
-  expect(signIn.status()).toBe(200);
-  const { accessToken } = (await signIn.json()) as { accessToken: string };
-  const headers = { Authorization: `Bearer ${accessToken}` };
-  const kept = await page.request.put('/api/v1/operator/cities/00000000-0000-4000-8000-000000000001/domains', {
-    headers,
-    data: { domains: ['127.0.0.1', 'localhost'] },
-  });
-  expect(kept.status()).toBe(200);
+  await keepSuiteCityOnLoopback(page.request, operator);
 
   await page.goto('/operator');
   await expect(page.getByRole('heading', { level: 1, name: 'Connexion à la console' })).toBeVisible();

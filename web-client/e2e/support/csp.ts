@@ -1,10 +1,17 @@
 import { expect, test, type Page } from '@playwright/test';
+import { CITY_HOST_SUFFIX } from './browser-config';
 
-/** Whether a request stays on the machine: loopback, or no network at all (data:, blob:, about:). */
+/** Whether a request stays on the machine: loopback (a city's test host name resolves to it), or no network at all
+ * (data:, blob:, about:). */
 export function staysOnMachine(address: string): boolean {
   const url = new URL(address);
   if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'ws:' && url.protocol !== 'wss:') return true;
-  return url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+  return (
+    url.hostname === 'localhost' ||
+    url.hostname === '[::1]' ||
+    /^127\.\d+\.\d+\.\d+$/.test(url.hostname) ||
+    url.hostname.endsWith(CITY_HOST_SUFFIX)
+  );
 }
 
 /**

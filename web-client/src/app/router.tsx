@@ -27,6 +27,10 @@ export const routes = withMessages([
       { index: true, element: <HomeRoute /> },
       { path: 'register', lazy: async () => ({ Component: (await import('./routes/register-route')).RegisterRoute }) },
       { path: 'login', lazy: async () => ({ Component: (await import('./routes/login-route')).LoginRoute }) },
+      {
+        path: 'support-session',
+        lazy: async () => ({ Component: (await import('./routes/support-session-route')).SupportSessionRoute }),
+      },
       { path: 'confirm-email', lazy: async () => ({ Component: (await import('./routes/confirm-email-route')).ConfirmEmailRoute }) },
       { path: 'forgot-password', lazy: async () => ({ Component: (await import('./routes/forgot-password-route')).ForgotPasswordRoute }) },
       { path: 'reset-password', lazy: async () => ({ Component: (await import('./routes/reset-password-route')).ResetPasswordRoute }) },
@@ -195,6 +199,10 @@ export const routes = withMessages([
             lazy: async () => ({ Component: (await import('./routes/operator/operator-pages')).OperatorCityRoute }),
           },
           { path: 'audit', lazy: async () => ({ Component: (await import('./routes/operator/operator-pages')).OperatorAuditRoute }) },
+          {
+            path: 'support',
+            lazy: async () => ({ Component: (await import('./routes/operator/operator-pages')).OperatorSupportRoute }),
+          },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

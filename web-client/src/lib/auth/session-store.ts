@@ -45,6 +45,20 @@ export const sessionStore = {
     emit('authenticated');
   },
 
+  /**
+   * A session with an access token only (the vendor's support session, opened from the console): any refresh token
+   * stored for this address is dropped first, so that its end can never fall back to someone else's session.
+   */
+  startAccessOnly(token: string) {
+    try {
+      window.localStorage.removeItem(REFRESH_TOKEN_KEY);
+    } catch {
+      // ignore
+    }
+    accessToken = token;
+    emit('authenticated');
+  },
+
   /** An access token obtained by another tab for the refresh token both share. */
   adoptAccessToken(token: string) {
     accessToken = token;

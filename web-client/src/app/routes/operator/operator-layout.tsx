@@ -36,6 +36,11 @@ export function OperatorLayout() {
               {t('operator.nav.cities')}
             </NavLink>
           </li>
+          <li>
+            <NavLink to="/operator/support" className="subnav__link">
+              {t('operator.nav.support')}
+            </NavLink>
+          </li>
           {canChange ? (
             <>
               <li>

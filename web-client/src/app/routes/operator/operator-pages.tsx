@@ -5,6 +5,7 @@ import { CityDetail } from '@/features/operator/components/city-detail';
 import { CityList } from '@/features/operator/components/city-list';
 import { CreateCityForm } from '@/features/operator/components/create-city-form';
 import { OperatorAudit } from '@/features/operator/components/operator-audit';
+import { SupportCities } from '@/features/operator/components/support-cities';
 import { Forbidden } from '../forbidden';
 import { useOperator } from './operator-layout';
 
@@ -46,6 +47,16 @@ export function OperatorAuditRoute() {
   return (
     <Page title={t('operator.audit.title')}>
       <OperatorAudit />
+    </Page>
+  );
+}
+
+/** Support staff and operators: the cities granting support access now, and a session in each. */
+export function OperatorSupportRoute() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('operator.support.title')} intro={<p>{t('operator.support.intro')}</p>}>
+      <SupportCities />
     </Page>
   );
 }

@@ -35,6 +35,7 @@ export const operatorKeys = {
   cities: () => [...operatorKeys.all, 'cities'] as const,
   city: (id: string) => [...operatorKeys.all, 'cities', id] as const,
   audit: (cursor: string | undefined) => [...operatorKeys.all, 'audit', cursor ?? ''] as const,
+  supportCities: () => [...operatorKeys.all, 'support-cities'] as const,
 };
 
 export const citiesQueryOptions = () =>
@@ -88,3 +89,29 @@ export const useChangeCityStatus = () =>
   useCityChange((c, { id, change }: { id: string; change: StatusChange }) =>
     change === 'suspend' ? c.suspendCity(id) : change === 'reactivate' ? c.reactivateCity(id) : c.archiveCity(id),
   );
+
+/** The cities whose admins grant the vendor's support access now. */
+export const supportCitiesQueryOptions = () =>
+  queryOptions({
+    queryKey: operatorKeys.supportCities(),
+    queryFn: async ({ signal }) => (await (await operatorClient()).listSupportCities(signal)).items,
+  });
+
+/**
+ * The address that starts a support session in a city's own web app: the city's first domain (or this console's host
+ * for a city without one, the single-city install) on this console's scheme and port, the token in the fragment (never
+ * sent to a server, dropped from the address bar at once).
+ */
+export function supportSessionUrl(host: string | null | undefined, token: string, here: Location = window.location): string {
+  const port = here.port ? `:${here.port}` : '';
+  return `${here.protocol}//${host ?? here.hostname}${port}/support-session#token=${encodeURIComponent(token)}`;
+}
+
+/** Opens a support session in a city: the city access token for the support person's account there. */
+export function useOpenSupportSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (cityId: string) => (await operatorClient()).openSupportSession({ cityId }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: operatorKeys.supportCities() }),
+  });
+}

@@ -3984,6 +3984,11 @@ export const en: Messages = {
       deleteBody: 'Its address will lead nowhere. To take it offline for a while, take it back to draft instead.',
     },
   },
+  supportSession: {
+    title: 'Support session',
+    invalid: 'This support session link is not valid. Open a new session from the console.',
+    home: 'Back to the home page',
+  },
   operator: {
     title: 'Vendor console',
     signInTitle: 'Sign in to the console',
@@ -3994,7 +3999,7 @@ export const en: Messages = {
     signOut: 'Sign out',
     signedInAs: 'Signed in: {{name}} ({{role}})',
     roles: { operator: 'operator', support: 'support' },
-    nav: { label: 'Console', cities: 'Cities', newCity: 'New city', audit: 'Operators’ log' },
+    nav: { label: 'Console', cities: 'Cities', newCity: 'New city', audit: 'Operators’ log', support: 'Support' },
     cities: {
       title: 'Cities',
       caption: 'The platform’s cities and their health',
@@ -4043,6 +4048,19 @@ export const en: Messages = {
       confirmSuspend: 'Suspend {{name}}? Its addresses will answer "service unavailable" until it is reactivated.',
       confirmReactivate: 'Reactivate {{name}}? Its addresses will answer again.',
       confirmArchive: 'Archive {{name}}? This is final: its addresses will no longer answer.',
+    },
+    support: {
+      title: 'Support sessions',
+      intro:
+        'The cities whose administrators have granted support access. A session opens the city’s staff area, on its own address; each action there is marked “via support” in its audit log.',
+      caption: 'Cities granting support access now',
+      empty: 'No city grants support access at the moment.',
+      address: 'Address',
+      sameAddress: 'This address',
+      until: 'Access until',
+      actions: 'Actions',
+      open: 'Open a session',
+      openIn: 'Open a support session in {{name}}',
     },
     audit: {
       title: 'Operators’ log',

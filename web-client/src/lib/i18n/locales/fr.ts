@@ -4013,6 +4013,11 @@ export const fr = {
       deleteBody: 'Son adresse ne mènera plus nulle part. Pour la retirer temporairement, repassez-la plutôt en brouillon.',
     },
   },
+  supportSession: {
+    title: 'Session d’assistance',
+    invalid: 'Ce lien de session d’assistance n’est pas valable. Ouvrez une nouvelle session depuis la console.',
+    home: 'Retour à l’accueil',
+  },
   operator: {
     title: 'Console de l’éditeur',
     signInTitle: 'Connexion à la console',
@@ -4023,7 +4028,7 @@ export const fr = {
     signOut: 'Se déconnecter',
     signedInAs: 'Connecté·e : {{name}} ({{role}})',
     roles: { operator: 'opérateur', support: 'support' },
-    nav: { label: 'Console', cities: 'Villes', newCity: 'Nouvelle ville', audit: 'Journal des opérateurs' },
+    nav: { label: 'Console', cities: 'Villes', newCity: 'Nouvelle ville', audit: 'Journal des opérateurs', support: 'Assistance' },
     cities: {
       title: 'Villes',
       caption: 'Les villes de la plateforme et leur état',
@@ -4072,6 +4077,19 @@ export const fr = {
       confirmSuspend: 'Suspendre {{name}} ? Ses adresses répondront « service indisponible » jusqu’à sa réactivation.',
       confirmReactivate: 'Réactiver {{name}} ? Ses adresses répondront à nouveau.',
       confirmArchive: 'Archiver {{name}} ? C’est définitif : ses adresses ne répondront plus.',
+    },
+    support: {
+      title: 'Sessions d’assistance',
+      intro:
+        'Les villes dont un·e administrateur·rice a ouvert l’accès à l’assistance. Une session ouvre l’espace du personnel de la ville, sur son adresse ; chaque action y est marquée « via l’assistance » dans son journal d’audit.',
+      caption: 'Villes qui ouvrent l’accès à l’assistance maintenant',
+      empty: 'Aucune ville n’ouvre l’accès à l’assistance pour l’instant.',
+      address: 'Adresse',
+      sameAddress: 'Cette adresse',
+      until: 'Accès jusqu’au',
+      actions: 'Actions',
+      open: 'Ouvrir une session',
+      openIn: 'Ouvrir une session d’assistance à {{name}}',
     },
     audit: {
       title: 'Journal des opérateurs',

@@ -3996,6 +3996,11 @@ export const nl: Messages = {
       deleteBody: 'Haar adres leidt dan nergens meer heen. Om ze tijdelijk weg te halen, zet u ze beter terug als concept.',
     },
   },
+  supportSession: {
+    title: 'Ondersteuningssessie',
+    invalid: 'Deze link naar een ondersteuningssessie is niet geldig. Open een nieuwe sessie vanuit de console.',
+    home: 'Terug naar de startpagina',
+  },
   operator: {
     title: 'Console van de leverancier',
     signInTitle: 'Aanmelden bij de console',
@@ -4006,7 +4011,7 @@ export const nl: Messages = {
     signOut: 'Afmelden',
     signedInAs: 'Aangemeld: {{name}} ({{role}})',
     roles: { operator: 'operator', support: 'support' },
-    nav: { label: 'Console', cities: 'Steden', newCity: 'Nieuwe stad', audit: 'Logboek van de operators' },
+    nav: { label: 'Console', cities: 'Steden', newCity: 'Nieuwe stad', audit: 'Logboek van de operators', support: 'Ondersteuning' },
     cities: {
       title: 'Steden',
       caption: 'De steden van het platform en hun toestand',
@@ -4055,6 +4060,19 @@ export const nl: Messages = {
       confirmSuspend: '{{name}} opschorten? Haar adressen antwoorden "dienst niet beschikbaar" tot ze opnieuw actief is.',
       confirmReactivate: '{{name}} heractiveren? Haar adressen antwoorden opnieuw.',
       confirmArchive: '{{name}} archiveren? Dat is definitief: haar adressen antwoorden niet meer.',
+    },
+    support: {
+      title: 'Ondersteuningssessies',
+      intro:
+        'De steden waarvan een beheerder de ondersteuning toegang heeft gegeven. Een sessie opent de personeelsruimte van de stad, op haar eigen adres; elke handeling wordt er in het auditlogboek gemarkeerd als « via de ondersteuning ».',
+      caption: 'Steden die de ondersteuning nu toegang geven',
+      empty: 'Geen enkele stad geeft de ondersteuning op dit moment toegang.',
+      address: 'Adres',
+      sameAddress: 'Dit adres',
+      until: 'Toegang tot',
+      actions: 'Acties',
+      open: 'Sessie openen',
+      openIn: 'Een ondersteuningssessie openen bij {{name}}',
     },
     audit: {
       title: 'Logboek van de operators',
