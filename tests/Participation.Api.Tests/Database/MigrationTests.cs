@@ -34,6 +34,45 @@ public sealed class MigrationTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM platform_settings"));
     }
 
+    /// <summary>The production setup: the tables' owner is a login with CREATEROLE, not a superuser. The migrations run
+    /// as it, and the API's connections (which take <c>participation_app</c>) open with it.</summary>
+    [Fact]
+    public async Task A_non_superuser_owner_migrates_and_its_connections_take_the_api_role()
+    {
+        const string owner = "participation_owner_test";
+        var connectionString = await ApiFactory.CreateDatabaseAsync("participation_tests_owner");
+        var server = new NpgsqlConnectionStringBuilder(connectionString) { Options = null };
+        await using (var super = new NpgsqlConnection(server.ConnectionString))
+        {
+            await super.OpenAsync();
+            await super.ExecuteAsync(
+                $"""
+                DO $$ BEGIN
+                  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{owner}') THEN
+                    CREATE ROLE {owner} LOGIN CREATEROLE NOSUPERUSER;
+                  END IF;
+                END $$;
+                ALTER DATABASE participation_tests_owner OWNER TO {owner};
+                """
+            );
+            // A membership left by an earlier run on this cluster would make the test pass without the migration.
+            if (await super.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT FROM pg_roles WHERE rolname = 'participation_app')"))
+                await super.ExecuteAsync($"REVOKE participation_app FROM {owner};");
+        }
+        var asOwner = new NpgsqlConnectionStringBuilder(connectionString) { Username = owner, Pooling = false }.ConnectionString;
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Participation"] = asOwner })
+            .Build();
+        await using (var source = NpgsqlDataSource.Create(asOwner))
+            await new Migrator(source, configuration, NullLogger<Migrator>.Instance).MigrateAsync();
+
+        await using var app = new NpgsqlConnection(CityDataSources.AppRoleConnectionString(asOwner));
+        await app.OpenAsync();
+        Assert.Equal("participation_app", await app.ExecuteScalarAsync<string>("SELECT current_user"));
+        Assert.Equal(1, await app.ExecuteScalarAsync<int>("SELECT count(*) FROM platform_settings"));
+        Assert.False(await app.ExecuteScalarAsync<bool>("SELECT rolsuper FROM pg_roles WHERE rolname = session_user"));
+    }
+
     [Theory]
     [InlineData("postgres://app:s%40cret@db.example:6543/city?sslmode=require", "db.example", 6543, "city", "app", "s@cret")]
     [InlineData("postgresql://app@localhost/participation", "localhost", 5432, "participation", "app", null)]
