@@ -138,22 +138,12 @@ public static partial class CalendarFeeds
     }
 
     [EndpointSummary("One event as iCalendar (.ics), to add it to a calendar (public events: everyone).")]
-    public static Task<IResult> EventEndpoint(
-        Guid id,
-        string? language,
-        CityAddresses addresses,
-        ISender sender,
-        CancellationToken ct
-    ) => AnswerAsync(id, null, language, "event.ics", addresses, sender, ct);
+    public static Task<IResult> EventEndpoint(Guid id, string? language, CityAddresses addresses, ISender sender, CancellationToken ct) =>
+        AnswerAsync(id, null, language, "event.ics", addresses, sender, ct);
 
     [EndpointSummary("A project's events as an iCalendar feed to subscribe to (public projects: everyone).")]
-    public static Task<IResult> ProjectEndpoint(
-        Guid id,
-        string? language,
-        CityAddresses addresses,
-        ISender sender,
-        CancellationToken ct
-    ) => AnswerAsync(null, id, language, "events.ics", addresses, sender, ct);
+    public static Task<IResult> ProjectEndpoint(Guid id, string? language, CityAddresses addresses, ISender sender, CancellationToken ct) =>
+        AnswerAsync(null, id, language, "events.ics", addresses, sender, ct);
 
     [EndpointSummary("The platform's events (platform-wide and public projects') as an iCalendar feed to subscribe to.")]
     public static Task<IResult> PlatformEndpoint(string? language, CityAddresses addresses, ISender sender, CancellationToken ct) =>

@@ -81,11 +81,12 @@ public static class SendReport
                 },
                 ct: ct
             );
+            var city = addresses.Current;
             foreach (var r in recipients)
                 await Outbox.EnqueueAsync(
                     connection,
                     tx,
-                    Email(r, project.Title, sender, platform, addresses.Current.AppLink(r.Locale, $"/admin/projects/{c.ProjectId}/report")) with
+                    Email(r, project.Title, sender, platform, city.AppLink(r.Locale, $"/admin/projects/{c.ProjectId}/report")) with
                     {
                         DedupKey = $"report-sent:{recorded.Position}:{r.UserId}",
                     },

@@ -80,7 +80,10 @@ public sealed record AppAddress(string AppBaseUrl, string? ApiBaseUrl)
         );
     }
 
-    private static string WithHost(Uri address, string host) => new UriBuilder(address) { Host = host }.Uri.ToString().TrimEnd('/');
+    private static string WithHost(Uri address, string host) =>
+        new UriBuilder(address) { Host = host }
+            .Uri.ToString()
+            .TrimEnd('/');
 }
 
 /// <summary>
