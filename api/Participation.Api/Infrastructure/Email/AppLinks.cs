@@ -94,6 +94,10 @@ public sealed record AppAddress(string AppBaseUrl, string? ApiBaseUrl)
 /// </summary>
 public sealed class CityAddresses(CityDirectory directory, IOptions<EmailOptions> options)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AppAddress> _onHost = new(StringComparer.Ordinal);
+
     public AppAddress Current =>
-        directory.FirstHost(CityScope.CurrentOrDefault) is { } host ? AppAddress.On(options.Value, host) : AppAddress.Of(options.Value);
+        directory.FirstHost(CityScope.CurrentOrDefault) is { } host
+            ? _onHost.GetOrAdd(host, h => AppAddress.On(options.Value, h))
+            : AppAddress.Of(options.Value);
 }
