@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -17,7 +16,7 @@ namespace Participation.Api.Tests.Tenancy;
 /// city without a domain keeps (the single-city tests elsewhere).
 /// </summary>
 [Collection(IsolationCollection.Name)]
-public sealed partial class CityLinksTests(IsolationFactory api)
+public sealed class CityLinksTests(IsolationFactory api)
 {
     private static readonly Guid A = IsolationFactory.CityA;
     private static readonly Guid B = IsolationFactory.CityB;
