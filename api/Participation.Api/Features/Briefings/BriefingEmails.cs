@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Microsoft.Extensions.Options;
 using Participation.Api.Features.Figures;
 using Participation.Api.Features.Notifications;
 using Participation.Api.Infrastructure.Email;
@@ -16,7 +15,7 @@ public sealed record BriefingReader(Guid Id, string Email, string FirstName, str
 /// dashboard of that scope and period, and one-click unsubscribe (RFC 8058 headers and a visible link). Every value that
 /// comes from a person (titles, feedback) is HTML-encoded.
 /// </summary>
-public sealed class BriefingEmails(IOptions<EmailOptions> options, UnsubscribeTokens tokens)
+public sealed class BriefingEmails(CityAddresses addresses, UnsubscribeTokens tokens)
 {
     private static readonly string Category = NotificationCategory.Briefing.ToWire();
 
@@ -35,7 +34,7 @@ public sealed class BriefingEmails(IOptions<EmailOptions> options, UnsubscribeTo
         string T(string key, params object?[] args) => BriefingTexts.T(lang, key, args);
         string Day(DateOnly d) => BriefingTexts.Day(lang, d);
         string Instant(DateTimeOffset at) => Day(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Zone).DateTime));
-        var app = options.Value.AppRoot(lang);
+        var app = addresses.Current.AppRoot(lang);
         var path = scope.Id is { } id ? $"department/{id}" : "platform";
         var dashboard = $"{app}/dashboard/{path}?from={first:yyyy-MM-dd}&to={last:yyyy-MM-dd}";
         var subject = T("subject", highlights.ScopeName, Day(first), Day(last));
@@ -168,7 +167,7 @@ public sealed class BriefingEmails(IOptions<EmailOptions> options, UnsubscribeTo
         var lang = BriefingTexts.Language(reader.Locale);
         string T(string key, params object?[] args) => BriefingTexts.T(lang, key, args);
         string Instant(DateTimeOffset at) => BriefingTexts.Day(lang, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Zone).DateTime));
-        var link = options.Value.AppLink(lang, $"/projects/{projectId}");
+        var link = addresses.Current.AppLink(lang, $"/projects/{projectId}");
         var intro = T("launch.intro", title, departmentName, platformName);
         var phaseLines = phases
             .Select(p => $"{p.PhaseTitle}: {Instant(p.StartsAt)}" + (p.EndsAt is { } end ? $" – {Instant(end)}" : ""))
@@ -213,7 +212,7 @@ public sealed class BriefingEmails(IOptions<EmailOptions> options, UnsubscribeTo
 
     private (Dictionary<string, string> Headers, string Page) Unsubscribe(Guid userId, string language)
     {
-        var o = options.Value;
+        var o = addresses.Current;
         var token = tokens.Issue(userId, Category);
         var api = o.UnsubscribeLink(token);
         var page = o.AppLink(language, $"/unsubscribe#token={Uri.EscapeDataString(token)}");

@@ -1,7 +1,6 @@
 using System.Data;
 using System.Globalization;
 using System.Net;
-using Microsoft.Extensions.Options;
 using Participation.Api.Infrastructure.Email;
 
 namespace Participation.Api.Features.CalendarEvents;
@@ -11,7 +10,7 @@ namespace Participation.Api.Features.CalendarEvents;
 /// the event cancelled, the reminder the day before. Each carries the event's page and its .ics ("add to calendar");
 /// dates in the platform's time zone (Europe/Brussels). Values written by people (titles, places) are HTML-encoded.
 /// </summary>
-public sealed class CalendarEventEmails(IOptions<EmailOptions> options)
+public sealed class CalendarEventEmails(CityAddresses addresses)
 {
     private static readonly TimeZoneInfo CityTime = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Brussels", out var zone)
         ? zone
@@ -153,11 +152,11 @@ public sealed class CalendarEventEmails(IOptions<EmailOptions> options)
     private OutgoingEmail Build(string key, Recipient r, string dedupKey)
     {
         var t = Texts.GetValueOrDefault(r.Locale) ?? Texts["fr"];
-        var o = options.Value;
+        var o = addresses.Current;
         var title = LocalizedText.Pick(LocalizedText.FromJson(r.Title), r.Locale);
         string F(string k, params object?[] args) => string.Format(CultureInfo.InvariantCulture, t[k], args);
         var link = CalendarEventRows.WebUrl(o.AppBaseUrl, r.Locale, r.EventSlug);
-        var ics = $"{o.ApiRoot()}/api/v1/events/{r.EventId}.ics";
+        var ics = $"{o.ApiRoot}/api/v1/events/{r.EventId}.ics";
         var place = string.Join(", ", new[] { r.PlaceName, r.PlaceAddress }.Where(s => !string.IsNullOrWhiteSpace(s)));
         var lines = new List<string> { F($"{key}.body", title) };
         if (key == "cancelled" && !string.IsNullOrWhiteSpace(r.CancellationReason))

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Ical.Net;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using Microsoft.Extensions.Options;
 using Participation.Api.Infrastructure.Email;
 
 namespace Participation.Api.Features.CalendarEvents;
@@ -128,35 +127,25 @@ public static partial class CalendarFeeds
         Guid? projectId,
         string? language,
         string fileName,
-        IOptions<EmailOptions> options,
+        CityAddresses addresses,
         ISender sender,
         CancellationToken ct
     )
     {
         var lang = AppLinks.Language(language) ?? RequestLanguage.Current;
-        var ics = await sender.Send(new Query(eventId, projectId, lang, options.Value.AppBaseUrl), ct);
+        var ics = await sender.Send(new Query(eventId, projectId, lang, addresses.Current.AppBaseUrl), ct);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), ContentType, fileName);
     }
 
     [EndpointSummary("One event as iCalendar (.ics), to add it to a calendar (public events: everyone).")]
-    public static Task<IResult> EventEndpoint(
-        Guid id,
-        string? language,
-        IOptions<EmailOptions> options,
-        ISender sender,
-        CancellationToken ct
-    ) => AnswerAsync(id, null, language, "event.ics", options, sender, ct);
+    public static Task<IResult> EventEndpoint(Guid id, string? language, CityAddresses addresses, ISender sender, CancellationToken ct) =>
+        AnswerAsync(id, null, language, "event.ics", addresses, sender, ct);
 
     [EndpointSummary("A project's events as an iCalendar feed to subscribe to (public projects: everyone).")]
-    public static Task<IResult> ProjectEndpoint(
-        Guid id,
-        string? language,
-        IOptions<EmailOptions> options,
-        ISender sender,
-        CancellationToken ct
-    ) => AnswerAsync(null, id, language, "events.ics", options, sender, ct);
+    public static Task<IResult> ProjectEndpoint(Guid id, string? language, CityAddresses addresses, ISender sender, CancellationToken ct) =>
+        AnswerAsync(null, id, language, "events.ics", addresses, sender, ct);
 
     [EndpointSummary("The platform's events (platform-wide and public projects') as an iCalendar feed to subscribe to.")]
-    public static Task<IResult> PlatformEndpoint(string? language, IOptions<EmailOptions> options, ISender sender, CancellationToken ct) =>
-        AnswerAsync(null, null, language, "calendar.ics", options, sender, ct);
+    public static Task<IResult> PlatformEndpoint(string? language, CityAddresses addresses, ISender sender, CancellationToken ct) =>
+        AnswerAsync(null, null, language, "calendar.ics", addresses, sender, ct);
 }

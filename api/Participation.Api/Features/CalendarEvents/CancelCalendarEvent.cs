@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Email;
 
@@ -63,8 +62,8 @@ public static class CancelCalendarEvent
         Guid id,
         Request body,
         Caller caller,
-        IOptions<EmailOptions> options,
+        CityAddresses addresses,
         ISender sender,
         CancellationToken ct
-    ) => sender.Send(new Command(caller.UserId, id, body.Reason, options.Value.AppBaseUrl), ct);
+    ) => sender.Send(new Command(caller.UserId, id, body.Reason, addresses.Current.AppBaseUrl), ct);
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Content;
 using Participation.Api.Infrastructure.Email;
@@ -86,12 +85,12 @@ public static class CreateCalendarEvent
     public static async Task<Created<CalendarEvent>> Endpoint(
         Request body,
         Caller caller,
-        IOptions<EmailOptions> options,
+        CityAddresses addresses,
         ISender sender,
         CancellationToken ct
     )
     {
-        var created = await sender.Send(new Command(caller.UserId, body.ProjectId, body.Fields(), options.Value.AppBaseUrl), ct);
+        var created = await sender.Send(new Command(caller.UserId, body.ProjectId, body.Fields(), addresses.Current.AppBaseUrl), ct);
         return TypedResults.Created($"/api/v1/events/{created.Id}", created);
     }
 }

@@ -1,5 +1,4 @@
 using System.Data;
-using Microsoft.Extensions.Options;
 using Participation.Api.Infrastructure.Email;
 
 namespace Participation.Api.Features.CalendarEvents;
@@ -43,8 +42,8 @@ public static class GetCalendarEvent
     public static ValueTask<CalendarEvent> Endpoint(
         Guid id,
         Caller caller,
-        IOptions<EmailOptions> options,
+        CityAddresses addresses,
         ISender sender,
         CancellationToken ct
-    ) => sender.Send(new Query(id, caller.UserIdOrNull, options.Value.AppBaseUrl), ct);
+    ) => sender.Send(new Query(id, caller.UserIdOrNull, addresses.Current.AppBaseUrl), ct);
 }

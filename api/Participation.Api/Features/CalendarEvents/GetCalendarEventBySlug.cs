@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Participation.Api.Infrastructure.Content;
 using Participation.Api.Infrastructure.Email;
 
@@ -30,12 +29,12 @@ public static class GetCalendarEventBySlug
     public static async Task<CalendarEvent> Endpoint(
         string slug,
         Caller caller,
-        IOptions<EmailOptions> options,
+        CityAddresses addresses,
         ISender sender,
         CancellationToken ct
     ) =>
         await sender.Send(
-            new GetCalendarEvent.Query(await sender.Send(new Query(slug), ct), caller.UserIdOrNull, options.Value.AppBaseUrl),
+            new GetCalendarEvent.Query(await sender.Send(new Query(slug), ct), caller.UserIdOrNull, addresses.Current.AppBaseUrl),
             ct
         );
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Infrastructure.Pagination;
 
@@ -129,7 +128,7 @@ public static class ListCalendarEvents
     public static ValueTask<Response> Endpoint(
         [AsParameters] QueryString q,
         Caller caller,
-        IOptions<EmailOptions> options,
+        CityAddresses addresses,
         ISender sender,
         CancellationToken ct
     ) =>
@@ -143,7 +142,7 @@ public static class ListCalendarEvents
                 q.To,
                 q.Cursor,
                 q.Limit,
-                options.Value.AppBaseUrl,
+                addresses.Current.AppBaseUrl,
                 q.TopicId,
                 q.AreaId
             ),

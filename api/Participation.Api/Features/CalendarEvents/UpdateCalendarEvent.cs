@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Email;
 
@@ -104,8 +103,8 @@ public static class UpdateCalendarEvent
         Guid id,
         CalendarEventFields body,
         Caller caller,
-        IOptions<EmailOptions> options,
+        CityAddresses addresses,
         ISender sender,
         CancellationToken ct
-    ) => sender.Send(new Command(caller.UserId, id, body, options.Value.AppBaseUrl), ct);
+    ) => sender.Send(new Command(caller.UserId, id, body, addresses.Current.AppBaseUrl), ct);
 }

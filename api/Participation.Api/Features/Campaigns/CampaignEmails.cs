@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
 using Participation.Api.Infrastructure.Email;
 
 namespace Participation.Api.Features.Campaigns;
@@ -10,7 +9,7 @@ namespace Participation.Api.Features.Campaigns;
 /// with the reason for receiving it, a link to the preferences and a one-click unsubscribe (RFC 8058 headers and a link).
 /// The per-recipient unsubscribe token replaces <see cref="Template.Placeholder"/> in SQL, set-based.
 /// </summary>
-public sealed partial class CampaignEmails(IOptions<EmailOptions> options)
+public sealed partial class CampaignEmails(CityAddresses addresses)
 {
     public const string Category = "campaign";
     public const string TestCategory = "campaign_test";
@@ -42,10 +41,10 @@ public sealed partial class CampaignEmails(IOptions<EmailOptions> options)
 
     public Template Render(string subject, string bodyHtml, string language, bool test = false)
     {
-        var o = options.Value;
+        var o = addresses.Current;
         var t = Texts.TryGetValue(language, out var texts) ? texts : Texts["fr"];
         var app = o.AppRoot(language);
-        var api = o.ApiRoot();
+        var api = o.ApiRoot;
         // Unguessable, so no text written by staff can contain it.
         var placeholder = $"{{unsubscribe-{Guid.NewGuid():N}}}";
         var unsubscribePage = $"{app}/newsletter/unsubscribe#token={placeholder}";

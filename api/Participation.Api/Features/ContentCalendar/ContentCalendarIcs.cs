@@ -1,7 +1,6 @@
 using Ical.Net;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using Microsoft.Extensions.Options;
 using Participation.Api.Infrastructure.Email;
 
 namespace Participation.Api.Features.ContentCalendar;
@@ -81,7 +80,7 @@ public static class ContentCalendarIcs
         string token,
         string? language,
         HttpContext http,
-        IOptions<EmailOptions> options,
+        CityAddresses addresses,
         ISender sender,
         CancellationToken ct
     )
@@ -89,7 +88,7 @@ public static class ContentCalendarIcs
         http.Response.Headers.CacheControl = "private, no-store";
         http.Response.Headers["Referrer-Policy"] = "no-referrer";
         var lang = AppLinks.Language(language) ?? RequestLanguage.Current;
-        var ics = await sender.Send(new Query(token, lang, options.Value.AppBaseUrl), ct);
+        var ics = await sender.Send(new Query(token, lang, addresses.Current.AppBaseUrl), ct);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), CalendarEvents.CalendarFeeds.ContentType, "content-calendar.ics");
     }
 }

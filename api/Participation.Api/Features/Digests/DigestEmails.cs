@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Microsoft.Extensions.Options;
 using Participation.Api.Features.Notifications;
 using Participation.Api.Infrastructure.Email;
 
@@ -12,7 +11,7 @@ namespace Participation.Api.Features.Digests;
 /// e-mails, with a one-click unsubscribe (RFC 8058 headers and a visible link) for the digest's category. Every value
 /// that comes from a person (titles, names) is HTML-encoded.
 /// </summary>
-public sealed class DigestEmails(IOptions<EmailOptions> options, UnsubscribeTokens tokens)
+public sealed class DigestEmails(CityAddresses addresses, UnsubscribeTokens tokens)
 {
     private static readonly Dictionary<string, Dictionary<string, string>> Texts = new()
     {
@@ -322,12 +321,12 @@ public sealed class DigestEmails(IOptions<EmailOptions> options, UnsubscribeToke
     }
 
     private (Words T, string App) Setup(string locale) =>
-        (new Words(Texts.GetValueOrDefault(locale) ?? Texts["fr"]), options.Value.AppRoot(locale));
+        (new Words(Texts.GetValueOrDefault(locale) ?? Texts["fr"]), addresses.Current.AppRoot(locale));
 
     private OutgoingEmail Finish(Recipient to, DigestKind kind, string subject, Body body, DateOnly start)
     {
         var t = Texts.GetValueOrDefault(to.Locale) ?? Texts["fr"];
-        var o = options.Value;
+        var o = addresses.Current;
         var app = o.AppRoot(to.Locale);
         var token = tokens.Issue(to.UserId, DigestPeriods.Category(kind).ToWire());
         var unsubscribeApi = o.UnsubscribeLink(token);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Email;
 
@@ -39,7 +38,7 @@ public static class ListChanges
     // the primary's: a cursor handed out by the primary or a fresher standby, then a page from a staler standby, would
     // answer "nothing more" (hasMore false) while changes wait, or move a follower's position backwards. The feed is read
     // by a few integrators along one index; its exactness is worth more than the load it would move.
-    public sealed class Handler(CityDb db, IOptions<EmailOptions> email) : IQueryHandler<Query, Response>
+    public sealed class Handler(CityDb db, CityAddresses addresses) : IQueryHandler<Query, Response>
     {
         private static readonly string[] FeedTypes = ChangeFeed.Types.Select(t => t.ToWire()).ToArray();
 
@@ -62,7 +61,7 @@ public static class ListChanges
                 next = new EventCheckpoint(EventReader.TxIdOf(events[^1]), events[^1].Position);
             }
             var targets = events.SelectMany(e => ChangeFeed.Targets(e).Where(t => kinds.Contains(t.Kind)).Select(t => (e, t))).ToList();
-            var snapshot = await ChangeFeed.ReadAsync(connection, targets.Select(x => x.t).ToList(), email.Value.AppBaseUrl, tx, ct);
+            var snapshot = await ChangeFeed.ReadAsync(connection, targets.Select(x => x.t).ToList(), addresses.Current.AppBaseUrl, tx, ct);
             await tx.CommitAsync(ct);
             var items = targets
                 .Select(x => snapshot.Entry(x.e, new EventCheckpoint(EventReader.TxIdOf(x.e), x.e.Position), x.t.Kind, x.t.Id))

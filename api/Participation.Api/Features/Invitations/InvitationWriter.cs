@@ -31,7 +31,8 @@ public sealed class InvitationWriter(EmailTemplates templates, TimeProvider cloc
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
 
-    /// <param name="AppBaseUrl">The web app's address for the invitation's link, when not the install's (a new city's).</param>
+    /// <param name="AppBaseUrl">The web app's address for the invitation's link when the current city's is not known yet (a
+    /// city being created: its domains are not committed); else the current city's (<see cref="CityAddresses"/>).</param>
     /// <param name="InviterName">Who invites, when no person of the city does (the vendor's operator).</param>
     public sealed record Scope(
         string Role,

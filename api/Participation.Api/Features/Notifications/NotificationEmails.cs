@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Microsoft.Extensions.Options;
 using Participation.Api.Infrastructure.Email;
 
 namespace Participation.Api.Features.Notifications;
@@ -10,7 +9,7 @@ namespace Participation.Api.Features.Notifications;
 /// one-click unsubscribe for the category (RFC 8058 headers plus a link in the text). Every value that
 /// comes from a person is HTML-encoded.
 /// </summary>
-public sealed class NotificationEmails(IOptions<EmailOptions> options, UnsubscribeTokens tokens)
+public sealed class NotificationEmails(CityAddresses addresses, UnsubscribeTokens tokens)
 {
     private static readonly Dictionary<string, Dictionary<string, string>> Texts = new()
     {
@@ -158,7 +157,7 @@ public sealed class NotificationEmails(IOptions<EmailOptions> options, Unsubscri
         var t = Texts.GetValueOrDefault(n.Locale) ?? Texts["fr"];
         string F(string key, params object?[] args) => string.Format(CultureInfo.InvariantCulture, t[key], args);
         string? D(string key) => n.Data.GetValueOrDefault(key);
-        var o = options.Value;
+        var o = addresses.Current;
         var app = o.AppRoot(n.Locale);
         var link =
             n.ProjectSlug is { } p && n.IdeaSlug is { } i ? $"{app}/projects/{p}/ideas/{i}"

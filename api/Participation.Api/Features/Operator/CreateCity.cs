@@ -145,11 +145,11 @@ public static class CreateCity
             return (await CityHealthQuery.ReadAsync(connection, id, ct)).Single();
         }
 
-        /// <summary>The web app's address on the city's host: the install's scheme and port, the city's host name.</summary>
-        public static string BaseUrl(EmailOptions options, string host) =>
-            new UriBuilder(options.AppBaseUrl) { Host = host, Path = "/" }
-                .Uri.ToString()
-                .TrimEnd('/');
+        /// <summary>
+        /// The web app's address on the city's host, as its links will have it once its domains are committed (read by
+        /// <see cref="CityAddresses"/> then): the install's scheme, port and path, the city's host name.
+        /// </summary>
+        public static string BaseUrl(EmailOptions options, string host) => AppAddress.On(options, host).AppBaseUrl;
     }
 
     [EndpointSummary("Open a city: its addresses, languages and first admin (invited by e-mail on the city's first address).")]

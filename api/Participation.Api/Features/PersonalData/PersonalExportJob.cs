@@ -4,7 +4,6 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Infrastructure.Jobs;
 using Participation.Api.Infrastructure.Storage;
@@ -18,7 +17,7 @@ namespace Participation.Api.Features.PersonalData;
 /// <see cref="RetentionDays"/> days and the person is e-mailed a link to their profile, all in one commit. Each pass
 /// also expires ready exports past their date and deletes their files.
 /// </summary>
-public sealed class PersonalExportJob(CityDb db, IFileStorage storage, IOptions<EmailOptions> email, ILogger<PersonalExportJob> logger)
+public sealed class PersonalExportJob(CityDb db, IFileStorage storage, CityAddresses addresses, ILogger<PersonalExportJob> logger)
     : IPeriodicJob
 {
     public const int RetentionDays = 7;
@@ -205,7 +204,7 @@ public sealed class PersonalExportJob(CityDb db, IFileStorage storage, IOptions<
 
     private OutgoingEmail ReadyEmail(Claim c)
     {
-        var link = email.Value.AppLink(c.Language, "/profile#my-data");
+        var link = addresses.Current.AppLink(c.Language, "/profile#my-data");
         var (subject, body, action) = c.Language switch
         {
             "nl" => (

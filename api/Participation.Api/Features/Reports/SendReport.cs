@@ -1,6 +1,5 @@
 using System.Net;
 using FluentValidation.Results;
-using Microsoft.Extensions.Options;
 using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Email;
 
@@ -38,7 +37,7 @@ public static class SendReport
         }
     }
 
-    public sealed class Handler(CityDb db, EventRecorder events, IOptions<EmailOptions> options) : ICommandHandler<Command, Response>
+    public sealed class Handler(CityDb db, EventRecorder events, CityAddresses addresses) : ICommandHandler<Command, Response>
     {
         private const string Sql = """
             SELECT u.first_name || ' ' || u.last_name FROM users u WHERE u.id = @ActorId;
@@ -82,11 +81,12 @@ public static class SendReport
                 },
                 ct: ct
             );
+            var city = addresses.Current;
             foreach (var r in recipients)
                 await Outbox.EnqueueAsync(
                     connection,
                     tx,
-                    Email(r, project.Title, sender, platform, options.Value.AppLink(r.Locale, $"/admin/projects/{c.ProjectId}/report")) with
+                    Email(r, project.Title, sender, platform, city.AppLink(r.Locale, $"/admin/projects/{c.ProjectId}/report")) with
                     {
                         DedupKey = $"report-sent:{recorded.Position}:{r.UserId}",
                     },

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Participation.Api.Infrastructure.Email;
 
 namespace Participation.Api.Features.Sharing;
@@ -71,18 +70,18 @@ public static class ShareIdea
         Guid id,
         string? lang,
         HttpRequest request,
-        IOptions<EmailOptions> options,
+        CityAddresses addresses,
         ISender sender,
         CancellationToken ct
-    ) => SharePage.Answer(await sender.Send(new Query(id, null, null, SharePage.Language(lang)), ct), request, options);
+    ) => SharePage.Answer(await sender.Send(new Query(id, null, null, SharePage.Language(lang)), ct), request, addresses);
 
     public static async Task<IResult> SlugEndpoint(
         string projectSlug,
         string slug,
         string? lang,
         HttpRequest request,
-        IOptions<EmailOptions> options,
+        CityAddresses addresses,
         ISender sender,
         CancellationToken ct
-    ) => SharePage.Answer(await sender.Send(new Query(null, projectSlug, slug, SharePage.Language(lang)), ct), request, options);
+    ) => SharePage.Answer(await sender.Send(new Query(null, projectSlug, slug, SharePage.Language(lang)), ct), request, addresses);
 }

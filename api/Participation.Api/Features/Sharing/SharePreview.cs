@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.Extensions.Options;
 using Participation.Api.Infrastructure.Content;
 using Participation.Api.Infrastructure.Email;
 
@@ -128,9 +127,9 @@ public static class SharePage
         };
 
     /// <summary>The answer: the page, or a 404 page that names nothing (a draft or hidden item is not confirmed to exist).</summary>
-    public static IResult Answer(SharePreview? preview, HttpRequest request, IOptions<EmailOptions> options)
+    public static IResult Answer(SharePreview? preview, HttpRequest request, CityAddresses addresses)
     {
-        var appBase = options.Value.AppBaseUrl.TrimEnd('/');
+        var appBase = addresses.Current.AppBaseUrl.TrimEnd('/');
         if (preview is null)
             return new Result(NotFound(Language(request.Query["lang"]) ?? RequestLanguage.Current), StatusCodes.Status404NotFound);
         var query = Language(request.Query["lang"]) is { } l ? $"?lang={l}" : "";

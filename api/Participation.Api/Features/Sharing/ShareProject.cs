@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Participation.Api.Infrastructure.Email;
 
 namespace Participation.Api.Features.Sharing;
@@ -56,17 +55,17 @@ public static class ShareProject
         Guid id,
         string? lang,
         HttpRequest request,
-        IOptions<EmailOptions> options,
+        CityAddresses addresses,
         ISender sender,
         CancellationToken ct
-    ) => SharePage.Answer(await sender.Send(new Query(id, null, SharePage.Language(lang)), ct), request, options);
+    ) => SharePage.Answer(await sender.Send(new Query(id, null, SharePage.Language(lang)), ct), request, addresses);
 
     public static async Task<IResult> SlugEndpoint(
         string slug,
         string? lang,
         HttpRequest request,
-        IOptions<EmailOptions> options,
+        CityAddresses addresses,
         ISender sender,
         CancellationToken ct
-    ) => SharePage.Answer(await sender.Send(new Query(null, slug, SharePage.Language(lang)), ct), request, options);
+    ) => SharePage.Answer(await sender.Send(new Query(null, slug, SharePage.Language(lang)), ct), request, addresses);
 }

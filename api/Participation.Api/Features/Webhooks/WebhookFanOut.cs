@@ -16,7 +16,7 @@ public sealed class WebhookFanOut(
     CityDb db,
     IOptions<WebhookOptions> options,
     IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
-    IOptions<Infrastructure.Email.EmailOptions> email
+    Infrastructure.Email.CityAddresses addresses
 ) : IPeriodicJob
 {
     public const string Consumer = "webhooks";
@@ -84,7 +84,7 @@ public sealed class WebhookFanOut(
             var snapshot = await ChangeFeed.ReadAsync(
                 connection,
                 work.Select(w => w.Target).Distinct().ToList(),
-                email.Value.AppBaseUrl,
+                addresses.Current.AppBaseUrl,
                 tx,
                 ct
             );

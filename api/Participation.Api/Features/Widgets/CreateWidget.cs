@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Email;
 
@@ -58,12 +57,12 @@ public static class CreateWidget
         WidgetSettings body,
         Caller caller,
         HttpRequest request,
-        IOptions<EmailOptions> options,
+        CityAddresses addresses,
         ISender sender,
         CancellationToken ct
     )
     {
-        var created = await sender.Send(new Command(caller.UserId, body, WidgetLinks.For(request, options)), ct);
+        var created = await sender.Send(new Command(caller.UserId, body, WidgetLinks.For(request, addresses)), ct);
         return TypedResults.Created($"/api/v1/widgets/{created.Id}", created);
     }
 }

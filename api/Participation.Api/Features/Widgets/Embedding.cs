@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.Extensions.Options;
 using Participation.Api.Infrastructure.Email;
 
 namespace Participation.Api.Features.Widgets;
@@ -8,10 +7,10 @@ namespace Participation.Api.Features.Widgets;
 /// <summary>Where the embed page is served (the API's public address) and where its links lead (the web app).</summary>
 public sealed record WidgetLinks(string EmbedBase, string AppBase)
 {
-    /// <summary>The API's configured public address, else the address this request reached; the web app's from the settings.</summary>
-    public static WidgetLinks For(HttpRequest request, IOptions<EmailOptions> options)
+    /// <summary>The city's API address when configured, else the address this request reached; the city's web app's.</summary>
+    public static WidgetLinks For(HttpRequest request, CityAddresses addresses)
     {
-        var o = options.Value;
+        var o = addresses.Current;
         var api = string.IsNullOrWhiteSpace(o.ApiBaseUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : o.ApiBaseUrl;
         return new WidgetLinks(api.TrimEnd('/'), o.AppBaseUrl.TrimEnd('/'));
     }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Participation.Api.Infrastructure.Email;
 
 namespace Participation.Api.Features.Widgets;
@@ -28,8 +27,8 @@ public static class GetWidget
         Guid id,
         Caller caller,
         HttpRequest request,
-        IOptions<EmailOptions> options,
+        CityAddresses addresses,
         ISender sender,
         CancellationToken ct
-    ) => sender.Send(new Query(caller.UserId, id, WidgetLinks.For(request, options)), ct);
+    ) => sender.Send(new Query(caller.UserId, id, WidgetLinks.For(request, addresses)), ct);
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Infrastructure.Pagination;
 
@@ -61,8 +60,8 @@ public static class ListWidgets
         [AsParameters] QueryString q,
         Caller caller,
         HttpRequest request,
-        IOptions<EmailOptions> options,
+        CityAddresses addresses,
         ISender sender,
         CancellationToken ct
-    ) => sender.Send(new Query(caller.UserId, WidgetLinks.For(request, options), q.Cursor, q.Limit), ct);
+    ) => sender.Send(new Query(caller.UserId, WidgetLinks.For(request, addresses), q.Cursor, q.Limit), ct);
 }

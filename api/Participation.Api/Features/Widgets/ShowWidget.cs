@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
 using Participation.Api.Features.Phases;
 using Participation.Api.Infrastructure.Email;
 
@@ -158,12 +157,12 @@ public static class ShowWidget
     }
 
     [EndpointSummary("The embed page of a widget (HTML; framed only by its allowed origins and the web app).")]
-    public static async Task<IResult> Endpoint(Guid id, IOptions<EmailOptions> options, ISender sender, CancellationToken ct)
+    public static async Task<IResult> Endpoint(Guid id, CityAddresses addresses, ISender sender, CancellationToken ct)
     {
         var view = (await sender.Send(new Query(id), ct)).Widget;
         if (view is null)
             return new WidgetPage.Result(WidgetPage.NotFound(WidgetTexts.Of(RequestLanguage.Current)), StatusCodes.Status404NotFound, null);
-        var app = options.Value.AppBaseUrl.TrimEnd('/');
+        var app = addresses.Current.AppBaseUrl.TrimEnd('/');
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
         return new WidgetPage.Result(WidgetPage.Render(view, app, nonce), StatusCodes.Status200OK, WidgetPage.Policy(view, app, nonce));
     }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Participation.Api.Features.Events;
 using Participation.Api.Infrastructure.Email;
 
@@ -69,8 +68,8 @@ public static class UpdateWidget
         WidgetSettings body,
         Caller caller,
         HttpRequest request,
-        IOptions<EmailOptions> options,
+        CityAddresses addresses,
         ISender sender,
         CancellationToken ct
-    ) => sender.Send(new Command(caller.UserId, id, body, WidgetLinks.For(request, options)), ct);
+    ) => sender.Send(new Command(caller.UserId, id, body, WidgetLinks.For(request, addresses)), ct);
 }

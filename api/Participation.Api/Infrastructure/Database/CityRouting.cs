@@ -5,7 +5,8 @@ namespace Participation.Api.Infrastructure.Database;
 /// <summary>
 /// The cities' host names, read from <c>city_domains</c> and kept for a few seconds (a domain added by the operator is
 /// served within that time on every instance). With no domain at all, the install is a single city: every host is the
-/// default city, with no configuration.
+/// default city, with no configuration. Each city's first domain (lowest <c>position</c>) is the host its links name
+/// (<see cref="Email.CityAddresses"/>).
 /// </summary>
 public sealed class CityDirectory(NpgsqlDataSource owner)
 {
@@ -13,7 +14,11 @@ public sealed class CityDirectory(NpgsqlDataSource owner)
 
     public sealed record City(Guid Id, string Status);
 
-    private sealed record Snapshot(IReadOnlyDictionary<string, City> Hosts, long At);
+    private sealed record Snapshot(IReadOnlyDictionary<string, City> Hosts, IReadOnlyDictionary<Guid, string> FirstHosts, long At);
+
+    private const string Sql = """
+        SELECT d.host, c.id, c.status FROM city_domains d JOIN cities c ON c.id = d.city_id ORDER BY d.position, d.host;
+        """;
 
     private Snapshot? _snapshot;
     private readonly SemaphoreSlim _refresh = new(1, 1);
@@ -30,6 +35,47 @@ public sealed class CityDirectory(NpgsqlDataSource owner)
     /// <summary>Forgets what it read: the next request reads the domains again (after the operator changed them).</summary>
     public void Invalidate() => _snapshot = null;
 
+    /// <summary>
+    /// The first domain of <paramref name="city"/>, null for a city without one (a single-city install). Synchronous, for
+    /// what builds links: it answers from what was read (each request's routing keeps that fresh) and reads the domains
+    /// itself only when they are older than the few seconds kept (a background job's first link since then).
+    /// </summary>
+    public string? FirstHost(Guid city)
+    {
+        var snapshot = _snapshot;
+        if (snapshot is null || Stopwatch.GetElapsedTime(snapshot.At) >= Freshness)
+        {
+            _refresh.Wait();
+            try
+            {
+                snapshot = _snapshot;
+                if (snapshot is null || Stopwatch.GetElapsedTime(snapshot.At) >= Freshness)
+                {
+                    using var connection = owner.OpenConnection();
+                    snapshot = _snapshot = Of(connection.Query<(string Host, Guid Id, string Status)>(Sql));
+                }
+            }
+            finally
+            {
+                _refresh.Release();
+            }
+        }
+        return snapshot.FirstHosts.GetValueOrDefault(city);
+    }
+
+    private static Snapshot Of(IEnumerable<(string Host, Guid Id, string Status)> rows)
+    {
+        var hosts = new Dictionary<string, City>(StringComparer.Ordinal);
+        var first = new Dictionary<Guid, string>();
+        // In the order of their position: the first one seen for a city is its first domain.
+        foreach (var (host, id, status) in rows)
+        {
+            hosts[host] = new City(id, status);
+            first.TryAdd(id, host);
+        }
+        return new Snapshot(hosts, first, Stopwatch.GetTimestamp());
+    }
+
     private async Task<Snapshot> CurrentAsync(CancellationToken ct)
     {
         var snapshot = _snapshot;
@@ -42,15 +88,8 @@ public sealed class CityDirectory(NpgsqlDataSource owner)
             if (snapshot is not null && Stopwatch.GetElapsedTime(snapshot.At) < Freshness)
                 return snapshot;
             await using var connection = await owner.OpenConnectionAsync(ct);
-            var rows = await connection.QueryAsync<(string Host, Guid Id, string Status)>(
-                new CommandDefinition(
-                    "SELECT d.host, c.id, c.status FROM city_domains d JOIN cities c ON c.id = d.city_id;",
-                    cancellationToken: ct
-                )
-            );
-            snapshot = new Snapshot(
-                rows.ToDictionary(r => r.Host, r => new City(r.Id, r.Status), StringComparer.Ordinal),
-                Stopwatch.GetTimestamp()
+            snapshot = Of(
+                await connection.QueryAsync<(string Host, Guid Id, string Status)>(new CommandDefinition(Sql, cancellationToken: ct))
             );
             _snapshot = snapshot;
             return snapshot;

@@ -15,6 +15,7 @@ public static class EmailSetup
                 : sp.GetRequiredService<SmtpEmailTransport>()
         );
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<CityAddresses>();
         services.AddSingleton<EmailTemplates>();
         services.AddHostedService<OutboxSender>();
         return services;

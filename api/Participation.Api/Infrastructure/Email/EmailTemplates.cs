@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Options;
 
 namespace Participation.Api.Infrastructure.Email;
 
@@ -7,7 +6,7 @@ namespace Participation.Api.Infrastructure.Email;
 /// The platform's transactional e-mails in French, Dutch and English. Every value that comes from a
 /// person (names) is HTML-encoded; links carry their token in the URL fragment, never in a query string.
 /// </summary>
-public sealed class EmailTemplates(IOptions<EmailOptions> options)
+public sealed class EmailTemplates(CityAddresses addresses)
 {
     private static readonly Dictionary<string, Dictionary<string, string>> Texts = new()
     {
@@ -207,7 +206,7 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
     )
     {
         var key = granted ? "granted" : "revoked";
-        var link = options.Value.AppLink(locale, granted ? "/profile" : "/login");
+        var link = addresses.Current.AppLink(locale, granted ? "/profile" : "/login");
         return Build(
             key,
             granted ? "role_granted" : "role_revoked",
@@ -241,7 +240,7 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
     {
         var t = Texts.GetValueOrDefault(locale) ?? Texts["fr"];
         string F(string key, params object?[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, t[key], args);
-        // A city created by the operator is invited on its own address (its first domain), not the install's.
+        // A city being created by the operator (its domains not committed yet) is given its address.
         var link = appBaseUrl is null
             ? Link(locale, "invitation", token)
             : AppLinks.To(appBaseUrl, locale, $"/invitation#token={Uri.EscapeDataString(token)}");
@@ -437,7 +436,7 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
     {
         var t = Texts.GetValueOrDefault(locale) ?? Texts["fr"];
         string F(string k, params object?[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, t[k], args);
-        var link = options.Value.AppLink(locale, "/" + page);
+        var link = addresses.Current.AppLink(locale, "/" + page);
         var hello = firstName is { Length: > 0 } ? F("hello", firstName) : F("hello", "").Replace(" ,", ",");
         var body = F($"{key}.body", platform, detail, extra, more);
         var action = t[actionKey ?? $"{key}.action"];
@@ -461,7 +460,7 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
     }
 
     private string Link(string locale, string page, string token) =>
-        options.Value.AppLink(locale, $"/{page}#token={Uri.EscapeDataString(token)}");
+        addresses.Current.AppLink(locale, $"/{page}#token={Uri.EscapeDataString(token)}");
 
     private static OutgoingEmail Build(
         string key,
