@@ -195,6 +195,7 @@ export const routes = withMessages([
             lazy: async () => ({ Component: (await import('./routes/operator/operator-pages')).OperatorCityRoute }),
           },
           { path: 'audit', lazy: async () => ({ Component: (await import('./routes/operator/operator-pages')).OperatorAuditRoute }) },
+          { path: 'people', lazy: async () => ({ Component: (await import('./routes/operator/operator-pages')).OperatorPeopleRoute }) },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

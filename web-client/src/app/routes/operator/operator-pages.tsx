@@ -5,6 +5,7 @@ import { CityDetail } from '@/features/operator/components/city-detail';
 import { CityList } from '@/features/operator/components/city-list';
 import { CreateCityForm } from '@/features/operator/components/create-city-form';
 import { OperatorAudit } from '@/features/operator/components/operator-audit';
+import { AddOperatorForm, OperatorPeople } from '@/features/operator/components/operator-people';
 import { Forbidden } from '../forbidden';
 import { useOperator } from './operator-layout';
 
@@ -46,6 +47,18 @@ export function OperatorAuditRoute() {
   return (
     <Page title={t('operator.audit.title')}>
       <OperatorAudit />
+    </Page>
+  );
+}
+
+export function OperatorPeopleRoute() {
+  const { t } = useTranslation();
+  const { canChange, session } = useOperator();
+  if (!canChange) return <Forbidden />;
+  return (
+    <Page title={t('operator.people.title')} intro={<p>{t('operator.people.intro')}</p>}>
+      <OperatorPeople selfId={session.operator.id} />
+      <AddOperatorForm />
     </Page>
   );
 }
