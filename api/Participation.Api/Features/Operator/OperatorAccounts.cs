@@ -52,8 +52,7 @@ internal static class OperatorAccounts
     /// <summary>The target of a change (404 when there is none); never the actor (403: another operator must do it).</summary>
     public static async Task<Row> TargetAsync(IDbConnection connection, IDbTransaction tx, Guid actorId, Guid id, CancellationToken ct)
     {
-        var row =
-            await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Find, new { Id = id }, tx, cancellationToken: ct))
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Find, new { Id = id }, tx, cancellationToken: ct))
             ?? throw new NotFoundException("No such operator.");
         if (row.Id == actorId)
             throw new ForbiddenException("Nobody changes their own access to the console: another operator must.");

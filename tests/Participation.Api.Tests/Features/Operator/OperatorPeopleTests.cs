@@ -148,7 +148,10 @@ public sealed class OperatorPeopleTests(OperatorApiFactory api) : IClassFixture<
         await taken.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(people, await api.CountAsync("operators"));
         Assert.Equal(audit, await api.ScalarAsync<long>(Audit));
-        var support = await api.ScalarAsync<string>("SELECT role FROM operators WHERE email = @e", new { e = OperatorApiFactory.SupportEmail });
+        var support = await api.ScalarAsync<string>(
+            "SELECT role FROM operators WHERE email = @e",
+            new { e = OperatorApiFactory.SupportEmail }
+        );
         Assert.Equal("support", support);
     }
 }

@@ -43,8 +43,9 @@ public sealed class SupportExpiryTests(SupportCitiesApiFactory api) : IClassFixt
         var user = await api.CreateUserAsync(firstName: "Ada", lastName: "Admin", role: "admin");
         var admin = api.ClientFor(user.Id);
         admin.DefaultRequestHeaders.Host = "a.test";
-        var grant = (await (await admin.PostJsonAsync("/api/v1/support/grants", new { hours = 2 })).ReadJsonAsync())["id"]!
-            .GetValue<Guid>();
+        var grant = (await (await admin.PostJsonAsync("/api/v1/support/grants", new { hours = 2 })).ReadJsonAsync())[
+            "id"
+        ]!.GetValue<Guid>();
         var console = On(
             "console.test",
             api.Services.GetRequiredService<OperatorTokens>().Issue(SupportCitiesApiFactory.SupportPerson, "support").Token
@@ -71,7 +72,10 @@ public sealed class SupportExpiryTests(SupportCitiesApiFactory api) : IClassFixt
     }
 
     private Task<long> ExpiredEventsAsync(Guid grant) =>
-        api.ScalarAsync<long>("SELECT count(*) FROM events WHERE type = 'support.expired' AND subject_id = @id", new { id = grant.ToString() });
+        api.ScalarAsync<long>(
+            "SELECT count(*) FROM events WHERE type = 'support.expired' AND subject_id = @id",
+            new { id = grant.ToString() }
+        );
 
     private async Task<bool> ListedAsAdminAsync(HttpClient admin, Guid user)
     {
