@@ -97,14 +97,15 @@ test('the operator adds a person to the console, makes them an operator, then di
   await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
   await expect(page.getByRole('status')).toContainText(`${name} a été ajouté·e.`);
   const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
-  await expect(row).toContainText('support');
+  await expect(row.getByRole('cell', { name: 'support', exact: true })).toBeVisible();
 
   await row.getByRole('button', { name: `Nommer opérateur – ${name}` }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText(`${name} deviendra opérateur`);
   await expectAccessible(page, 'operator team, change of role');
   await dialog.getByRole('button', { name: 'Nommer opérateur' }).click();
-  await expect(row).toContainText('opérateur');
+  await expect(dialog).toBeHidden();
+  await expect(row.getByRole('cell', { name: 'opérateur', exact: true })).toBeVisible();
 
   await row.getByRole('button', { name: `Désactiver – ${name}` }).press('Enter');
   await page.getByRole('dialog').getByRole('button', { name: 'Désactiver' }).press('Enter');
