@@ -39,3 +39,38 @@ test('the operator signs in to the console, opens a city and finds it in the lis
   await expect(row).toContainText('active');
   await expectAccessible(page, 'operator cities with the new city');
 });
+
+test('the operator adds a person to the console, makes them an operator, then disables them', async ({ page }) => {
+  await page.goto('/operator');
+  await page.getByLabel('Adresse e-mail').fill(operator.email);
+  await page.getByLabel('Mot de passe').fill(operator.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('link', { name: 'Équipe de la console' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Équipe de la console' })).toBeVisible();
+  await expectAccessible(page, 'operator team');
+
+  const name = `Nina ${uniqueSlug('n')}`;
+  await page.getByLabel(/^Adresse e-mail/).fill(`${uniqueSlug('nina')}@vendor.example.org`);
+  await page.getByLabel(/^Nom/).fill(name);
+  await page.getByLabel(/^Mot de passe initial/).fill('nina-first-password');
+  await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText(`${name} a été ajouté·e.`);
+  const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+  await expect(row.getByRole('cell', { name: 'support', exact: true })).toBeVisible();
+
+  await row.getByRole('button', { name: `Nommer opérateur – ${name}` }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(`${name} deviendra opérateur`);
+  await expectAccessible(page, 'operator team, change of role');
+  await dialog.getByRole('button', { name: 'Nommer opérateur' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row.getByRole('cell', { name: 'opérateur', exact: true })).toBeVisible();
+
+  await row.getByRole('button', { name: `Désactiver – ${name}` }).press('Enter');
+  await page.getByRole('dialog').getByRole('button', { name: 'Désactiver' }).press('Enter');
+  await expect(row).toContainText('désactivé');
+  await expect(row.getByRole('button', { name: `Réactiver – ${name}` })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Journal des opérateurs' }).click();
+  await expect(page.getByRole('cell', { name: 'operator.disabled' }).first()).toBeVisible();
+});

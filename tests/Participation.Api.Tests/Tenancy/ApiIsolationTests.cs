@@ -92,6 +92,7 @@ public sealed partial class ApiIsolationTests(IsolationFactory api, ITestOutputH
             ["grants/{id}"] = Row("SELECT id::text FROM support_grants WHERE city_id = @B"),
             // The vendor's console: outside any city, refused to every city's people and clients whatever the city.
             ["cities/{id}"] = _ => Task.FromResult<string?>(IsolationFactory.CityB.ToString()),
+            ["operators/{id}"] = _ => Task.FromResult<string?>(Guid.NewGuid().ToString()), // the vendor's people: no city's
         };
     }
 

@@ -72,9 +72,18 @@ public sealed class JobIsolationTests(IsolationFactory api, ITestOutputHelper ou
         Assert.Equal(2, mails.Count(m => m.Count > 0));
     }
 
-    /// <summary>New activity in both cities (a comment on a followed idea, a registration), so that the jobs have work in each.</summary>
+    /// <summary>New activity in both cities (a comment on a followed idea, a registration, a support grant that has just
+    /// ended), so that the jobs have work in each.</summary>
     private async Task WorkWaitingInBothCitiesAsync()
     {
+        await using (var owner = new NpgsqlConnection(api.OwnerConnectionString))
+            await owner.ExecuteAsync(
+                """
+                INSERT INTO support_grants (id, city_id, starts_at, ends_at)
+                SELECT gen_random_uuid(), c, now() - interval '3 hours', now() - interval '1 hour' FROM unnest(@Cities) AS c
+                """,
+                new { Cities = new[] { A, B } }
+            );
         var w = api.B;
         var comment = await w.C.B.PostJsonAsync($"/api/v1/ideas/{w.Idea}/comments", new { body = $"{IsolationFactory.Marker} encore" });
         Assert.True(comment.IsSuccessStatusCode, await comment.Content.ReadAsStringAsync());

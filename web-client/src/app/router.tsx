@@ -203,6 +203,7 @@ export const routes = withMessages([
             path: 'support',
             lazy: async () => ({ Component: (await import('./routes/operator/operator-pages')).OperatorSupportRoute }),
           },
+          { path: 'people', lazy: async () => ({ Component: (await import('./routes/operator/operator-pages')).OperatorPeopleRoute }) },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

@@ -464,6 +464,10 @@ public enum EventType
     [JsonStringEnumMemberName("support.revoked")]
     SupportRevoked,
 
+    // A support grant reached its end (recorded once by the platform's job, which takes back the support users' role).
+    [JsonStringEnumMemberName("support.expired")]
+    SupportExpired,
+
     [JsonStringEnumMemberName("support.request_sent")]
     SupportRequestSent,
 }
@@ -669,7 +673,7 @@ public static class EventCatalogue
             // A staff member's private content calendar feed (the subject is its owner): created, rotated or revoked.
             EventType.ContentCalendarFeedCreated or EventType.ContentCalendarFeedRevoked => new(SubjectType.User, true),
             EventType.ProjectSetupEdited => new(SubjectType.Project, true),
-            EventType.SupportGranted or EventType.SupportRevoked => new(SubjectType.SupportGrant, true),
+            EventType.SupportGranted or EventType.SupportRevoked or EventType.SupportExpired => new(SubjectType.SupportGrant, true),
             EventType.SupportRequestSent => new(SubjectType.SupportRequest, true),
         };
 #pragma warning restore CS8524

@@ -108,13 +108,14 @@ public sealed class RoleGrants(EmailTemplates templates, EventRecorder events, R
         return new Grant(id.Value, userId, roleName, scopeName, scopeId);
     }
 
-    /// <summary>Revokes the grant; returns null when there was no such grant of that user.</summary>
+    /// <summary>Revokes the grant (<paramref name="actorId"/> null: by the platform itself); returns null when there was no
+    /// such grant of that user.</summary>
     public async Task<Grant?> RevokeAsync(
         IDbConnection connection,
         IDbTransaction tx,
         Guid userId,
         Guid grantId,
-        Guid actorId,
+        Guid? actorId,
         CancellationToken ct
     )
     {
@@ -133,7 +134,7 @@ public sealed class RoleGrants(EmailTemplates templates, EventRecorder events, R
         await events.RecordAsync(
             tx,
             EventType.RoleRevoked,
-            Actor.User(actorId),
+            Actor.UserOrSystem(actorId),
             userId,
             EventScope(grant.ScopeType.ToEnum<ScopeType>(), grant.ScopeId),
             before: revoked,

@@ -4,8 +4,9 @@ namespace Participation.Api.Features.Operator;
 
 /// <summary>
 /// The vendor's console (issue 19): outside any city (CityRouting lets <c>/api/v1/operator</c> through on any host, with
-/// no city set), with operator tokens only (<see cref="OperatorTokens"/>). Operators may do everything; support staff
-/// read the city list.
+/// no city set), with operator tokens only (<see cref="OperatorTokens"/>). Operators may do everything (the console's
+/// people included: nobody changes their own access, 403; the last enabled operator stays, 409); support staff read the
+/// city list.
 /// </summary>
 public static class OperatorEndpoints
 {
@@ -32,6 +33,17 @@ public static class OperatorEndpoints
             .RequireAuthorization(OperatorTokens.OperatorPolicy).ProducesProblems(401, 403, 404, 409);
         g.MapPost("/cities/{id:guid}/archive", ChangeCityStatus.Archive).WithName("ArchiveCity")
             .RequireAuthorization(OperatorTokens.OperatorPolicy).ProducesProblems(401, 403, 404, 409);
+        g.MapGet("/operators", ListOperators.Endpoint).WithName(nameof(ListOperators))
+            .RequireAuthorization(OperatorTokens.OperatorPolicy).ProducesProblems(401, 403);
+        g.MapPost("/operators", CreateOperator.Endpoint).WithName(nameof(CreateOperator))
+            .RequireAuthorization(OperatorTokens.OperatorPolicy).RequireRateLimiting(RateLimits.Sensitive)
+            .ProducesProblems(400, 401, 403, 409, 429);
+        g.MapPut("/operators/{id:guid}/role", ChangeOperatorRole.Endpoint).WithName(nameof(ChangeOperatorRole))
+            .RequireAuthorization(OperatorTokens.OperatorPolicy).ProducesProblems(400, 401, 403, 404, 409); // 403: oneself
+        g.MapPost("/operators/{id:guid}/disable", ChangeOperatorAccess.Disable).WithName("DisableOperator")
+            .RequireAuthorization(OperatorTokens.OperatorPolicy).ProducesProblems(401, 403, 404, 409); // 409: the last operator
+        g.MapPost("/operators/{id:guid}/enable", ChangeOperatorAccess.Enable).WithName("EnableOperator")
+            .RequireAuthorization(OperatorTokens.OperatorPolicy).ProducesProblems(401, 403, 404);
         g.MapGet("/audit", ListOperatorAudit.Endpoint).WithName(nameof(ListOperatorAudit))
             .RequireAuthorization(OperatorTokens.OperatorPolicy).ProducesProblems(400, 401, 403);
         // csharpier-ignore-end

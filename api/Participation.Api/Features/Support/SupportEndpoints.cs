@@ -1,3 +1,4 @@
+using Participation.Api.Infrastructure.Jobs;
 using Participation.Api.Infrastructure.Security;
 
 namespace Participation.Api.Features.Support;
@@ -10,6 +11,8 @@ public static class SupportEndpoints
         services.Configure<SupportOptions>(configuration.GetSection(SupportOptions.Section));
         services.AddSingleton<SupportGrantCheck>();
         services.AddSingleton<ISupportGrantCheck>(sp => sp.GetRequiredService<SupportGrantCheck>());
+        services.AddSingleton<SupportExpiry>();
+        services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<SupportExpiry>());
         return services;
     }
 

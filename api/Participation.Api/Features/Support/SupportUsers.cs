@@ -76,12 +76,13 @@ public static class SupportUsers
         );
     }
 
-    /// <summary>Takes the admin role from every support user of the city (the grant was revoked).</summary>
+    /// <summary>Takes the admin role from every support user of the city (the grant was revoked by
+    /// <paramref name="actorId"/>, or ended: null).</summary>
     public static async Task RevokeRolesAsync(
         IDbConnection connection,
         IDbTransaction tx,
         RoleGrants roles,
-        Guid actorId,
+        Guid? actorId,
         CancellationToken ct
     )
     {

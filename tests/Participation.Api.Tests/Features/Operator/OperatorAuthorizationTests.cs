@@ -11,7 +11,25 @@ public sealed class OperatorAuthorizationTests(OperatorApiFactory api) : IClassF
 {
     public static readonly string[] Actors = ["anonymous", "city_admin", "support", "operator"];
 
-    public static readonly string[] Actions = ["me", "list", "get", "create", "domains", "suspend", "reactivate", "archive", "audit"];
+    public static readonly string[] Actions =
+    [
+        "me",
+        "list",
+        "get",
+        "create",
+        "domains",
+        "suspend",
+        "reactivate",
+        "archive",
+        "audit",
+        "people",
+        "add_person",
+        "role",
+        "disable",
+        "enable",
+    ];
+
+    private const string People = "SELECT string_agg(id || role || coalesce(disabled_at::text, ''), ',' ORDER BY id) FROM operators";
 
     private static readonly string[] Reads = ["me", "list", "get"];
 
@@ -20,9 +38,9 @@ public sealed class OperatorAuthorizationTests(OperatorApiFactory api) : IClassF
             {
                 ("anonymous" or "city_admin", _) => 401,
                 ("support", _) when !Reads.Contains(action) => 403,
-                (_, "me" or "list" or "audit") => 200,
-                (_, "create") => 400, // past authorization: the empty form is refused, nothing written
-                _ => 404, // past authorization: no such city
+                (_, "me" or "list" or "audit" or "people") => 200,
+                (_, "create" or "add_person") => 400, // past authorization: the empty form is refused, nothing written
+                _ => 404, // past authorization: no such city or person
             });
 
     [Theory]
@@ -38,6 +56,7 @@ public sealed class OperatorAuthorizationTests(OperatorApiFactory api) : IClassF
         };
         var city = Guid.NewGuid();
         var cities = await api.CountAsync("cities");
+        var people = await api.ScalarAsync<string>(People);
 
         var response = action switch
         {
@@ -49,7 +68,12 @@ public sealed class OperatorAuthorizationTests(OperatorApiFactory api) : IClassF
             "suspend" => await client.PostAsync($"/api/v1/operator/cities/{city}/suspend", null),
             "reactivate" => await client.PostAsync($"/api/v1/operator/cities/{city}/reactivate", null),
             "archive" => await client.PostAsync($"/api/v1/operator/cities/{city}/archive", null),
-            _ => await client.GetAsync("/api/v1/operator/audit"),
+            "audit" => await client.GetAsync("/api/v1/operator/audit"),
+            "people" => await client.GetAsync("/api/v1/operator/operators"),
+            "add_person" => await client.PostAsync("/api/v1/operator/operators", Http.Json("{}")),
+            "role" => await client.PutAsync($"/api/v1/operator/operators/{city}/role", Http.Json("""{"role":"support"}""")),
+            "disable" => await client.PostAsync($"/api/v1/operator/operators/{city}/disable", null),
+            _ => await client.PostAsync($"/api/v1/operator/operators/{city}/enable", null),
         };
 
         if (expected == 200)
@@ -57,6 +81,7 @@ public sealed class OperatorAuthorizationTests(OperatorApiFactory api) : IClassF
         else
             await response.AssertProblemAsync((HttpStatusCode)expected);
         Assert.Equal(cities, await api.CountAsync("cities"));
+        Assert.Equal(people, await api.ScalarAsync<string>(People));
     }
 
     [Fact]

@@ -49,6 +49,11 @@ export function OperatorLayout() {
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/operator/people" className="subnav__link">
+                  {t('operator.nav.people')}
+                </NavLink>
+              </li>
+              <li>
                 <NavLink to="/operator/audit" className="subnav__link">
                   {t('operator.nav.audit')}
                 </NavLink>

@@ -6,6 +6,7 @@ import { CityList } from '@/features/operator/components/city-list';
 import { CreateCityForm } from '@/features/operator/components/create-city-form';
 import { OperatorAudit } from '@/features/operator/components/operator-audit';
 import { SupportCities } from '@/features/operator/components/support-cities';
+import { AddOperatorForm, OperatorPeople } from '@/features/operator/components/operator-people';
 import { Forbidden } from '../forbidden';
 import { useOperator } from './operator-layout';
 
@@ -57,6 +58,18 @@ export function OperatorSupportRoute() {
   return (
     <Page title={t('operator.support.title')} intro={<p>{t('operator.support.intro')}</p>}>
       <SupportCities />
+    </Page>
+  );
+}
+
+export function OperatorPeopleRoute() {
+  const { t } = useTranslation();
+  const { canChange, session } = useOperator();
+  if (!canChange) return <Forbidden />;
+  return (
+    <Page title={t('operator.people.title')} intro={<p>{t('operator.people.intro')}</p>}>
+      <OperatorPeople selfId={session.operator.id} />
+      <AddOperatorForm />
     </Page>
   );
 }

@@ -1,5 +1,13 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CitySummary, CreateCityRequest, OperatorLoginCommand, ParticipationClient } from '@contracts/participation-client';
+import type {
+  CitySummary,
+  CreateCityRequest,
+  CreateOperatorRequest,
+  OperatorAccount,
+  OperatorLoginCommand,
+  OperatorRole,
+  ParticipationClient,
+} from '@contracts/participation-client';
 import { currentLanguage } from '@/lib/i18n';
 import { operatorSession } from './operator-session';
 
@@ -36,6 +44,7 @@ export const operatorKeys = {
   city: (id: string) => [...operatorKeys.all, 'cities', id] as const,
   audit: (cursor: string | undefined) => [...operatorKeys.all, 'audit', cursor ?? ''] as const,
   supportCities: () => [...operatorKeys.all, 'support-cities'] as const,
+  people: () => [...operatorKeys.all, 'people'] as const,
 };
 
 export const citiesQueryOptions = () =>
@@ -115,3 +124,31 @@ export function useOpenSupportSession() {
     onSettled: () => void queryClient.invalidateQueries({ queryKey: operatorKeys.supportCities() }),
   });
 }
+
+/** The console's people (operators and support staff): operators only. */
+export const operatorPeopleQueryOptions = () =>
+  queryOptions({
+    queryKey: operatorKeys.people(),
+    queryFn: async ({ signal }) => (await (await operatorClient()).listOperators(signal)).items,
+  });
+
+/** After a change of the console's people, their list and the audit are read again. */
+function usePersonChange<T>(change: (client: ParticipationClient, input: T) => Promise<OperatorAccount>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: T) => change(await operatorClient(), input),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: operatorKeys.people() });
+      void queryClient.invalidateQueries({ queryKey: [...operatorKeys.all, 'audit'] });
+    },
+  });
+}
+
+export const useCreateOperator = () => usePersonChange((c, request: CreateOperatorRequest) => c.createOperator(request));
+
+export type PersonChange = { role: OperatorRole } | { enabled: boolean };
+
+export const useChangeOperator = () =>
+  usePersonChange((c, { id, change }: { id: string; change: PersonChange }) =>
+    'role' in change ? c.changeOperatorRole(id, { role: change.role }) : change.enabled ? c.enableOperator(id) : c.disableOperator(id),
+  );

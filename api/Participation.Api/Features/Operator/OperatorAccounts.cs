@@ -1,0 +1,74 @@
+using System.Data;
+
+namespace Participation.Api.Features.Operator;
+
+/// <summary>One of the vendor's people as the console's operators manage them (their own staff: the e-mail is shown).</summary>
+/// <param name="DisabledAt">When the account was disabled (it cannot sign in, its tokens are refused), or null.</param>
+public sealed record OperatorAccount(
+    Guid Id,
+    string Email,
+    string DisplayName,
+    OperatorRole Role,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? DisabledAt
+);
+
+/// <summary>
+/// What every change of the vendor's people shares: one change at a time (a transaction-level advisory lock, these
+/// changes are rare), under which the acting operator must still be an enabled operator (a parallel change may have just
+/// disabled or demoted them: 403) and the rule "at least one enabled operator" is read without a race.
+/// </summary>
+internal static class OperatorAccounts
+{
+    private const string Lock = "SELECT pg_advisory_xact_lock(hashtextextended('operators', 0));";
+
+    private const string ActorRole = "SELECT role FROM operators WHERE id = @Id AND disabled_at IS NULL;";
+
+    public const string Select = "SELECT id, email, display_name, role, created_at, disabled_at FROM operators";
+
+    private const string Find = Select + " WHERE id = @Id;";
+
+    private const string OthersEnabled = """
+        SELECT count(*) FROM operators WHERE role = 'operator' AND disabled_at IS NULL AND id <> @Id;
+        """;
+
+    public sealed record Row(Guid Id, string Email, string DisplayName, string Role, DateTime CreatedAt, DateTime? DisabledAt)
+    {
+        public OperatorAccount ToAccount() =>
+            new(Id, Email, DisplayName, Role.ToEnum<OperatorRole>(), CreatedAt.AsUtc(), DisabledAt?.AsUtc());
+    }
+
+    /// <summary>Takes the lock and checks the actor is still an enabled operator (else 403).</summary>
+    public static async Task LockAsync(IDbConnection connection, IDbTransaction tx, Guid actorId, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(Lock, transaction: tx, cancellationToken: ct));
+        var role = await connection.QuerySingleOrDefaultAsync<string?>(
+            new CommandDefinition(ActorRole, new { Id = actorId }, tx, cancellationToken: ct)
+        );
+        if (role != OperatorTokens.OperatorRole)
+            throw new ForbiddenException("Only an enabled operator manages the console's people.");
+    }
+
+    /// <summary>The target of a change (404 when there is none); never the actor (403: another operator must do it).</summary>
+    public static async Task<Row> TargetAsync(IDbConnection connection, IDbTransaction tx, Guid actorId, Guid id, CancellationToken ct)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Find, new { Id = id }, tx, cancellationToken: ct))
+            ?? throw new NotFoundException("No such operator.");
+        if (row.Id == actorId)
+            throw new ForbiddenException("Nobody changes their own access to the console: another operator must.");
+        return row;
+    }
+
+    /// <summary>409 when <paramref name="id"/> is the last enabled operator (the console would have nobody to run it).</summary>
+    public static async Task KeepOneOperatorAsync(IDbConnection connection, IDbTransaction tx, Guid id, CancellationToken ct)
+    {
+        var others = await connection.ExecuteScalarAsync<long>(
+            new CommandDefinition(OthersEnabled, new { Id = id }, tx, cancellationToken: ct)
+        );
+        if (others == 0)
+            throw new ConflictException("This is the last enabled operator: enable or promote another one first.");
+    }
+
+    public static async Task<OperatorAccount> ReadAsync(IDbConnection connection, IDbTransaction tx, Guid id, CancellationToken ct) =>
+        (await connection.QuerySingleAsync<Row>(new CommandDefinition(Find, new { Id = id }, tx, cancellationToken: ct))).ToAccount();
+}
