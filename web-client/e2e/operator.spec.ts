@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
-import { createOperator, e2eOperator, keepSuiteCityOnLoopback } from './support/operators';
+import { createOperator, e2eOperator, keepSuiteCityOnLoopback, signInToConsole } from './support/operators';
 import { uniqueSlug } from './support/text';
 
 failOnCspViolations();
@@ -41,10 +41,7 @@ test('the operator signs in to the console, opens a city and finds it in the lis
 });
 
 test('the operator adds a person to the console, makes them an operator, then disables them', async ({ page }) => {
-  await page.goto('/operator');
-  await page.getByLabel('Adresse e-mail').fill(operator.email);
-  await page.getByLabel('Mot de passe').fill(operator.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await signInToConsole(page, operator);
   await page.getByRole('link', { name: 'Équipe de la console' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Équipe de la console' })).toBeVisible();
   await expectAccessible(page, 'operator team');
