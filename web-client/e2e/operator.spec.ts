@@ -48,7 +48,7 @@ test('the operator adds a person to the console, makes them an operator, then di
 
   const name = `Nina ${uniqueSlug('n')}`;
   await page.getByLabel(/^Adresse e-mail/).fill(`${uniqueSlug('nina')}@vendor.example.org`);
-  await page.getByLabel(/^Nom/).fill(name);
+  await page.getByRole('textbox', { name: /^Nom/ }).fill(name);
   await page.getByLabel(/^Mot de passe initial/).fill('nina-first-password');
   await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
   await expect(page.getByRole('status')).toContainText(`${name} a été ajouté·e.`);
