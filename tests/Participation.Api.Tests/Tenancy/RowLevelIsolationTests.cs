@@ -131,6 +131,41 @@ public sealed class RowLevelIsolationTests(IsolationFactory api, ITestOutputHelp
         Assert.Equal(0, updated);
     }
 
+    /// <summary>The rows the triggers derive (participation_actions) take their source's city, not the session's: the
+    /// owner's connection, which names no city and which row-level security does not restrict, re-dates one of B's ideas
+    /// and one of its comments (rolled back: the fixture stays as it was).</summary>
+    [Fact]
+    public async Task Rows_derived_by_triggers_take_the_city_of_their_source_whatever_the_session()
+    {
+        await using var owner = new NpgsqlConnection(api.OwnerConnectionString);
+        await owner.OpenAsync();
+        await using var tx = await owner.BeginTransactionAsync();
+        Assert.Null(await owner.ExecuteScalarAsync<string?>("SELECT current_city()::text", transaction: tx));
+        var idea = await owner.QuerySingleAsync<Guid>(
+            """
+            UPDATE ideas SET created_at = created_at - interval '1 second'
+             WHERE id = (SELECT id FROM ideas WHERE city_id = @B AND author_id IS NOT NULL ORDER BY id LIMIT 1) RETURNING id;
+            """,
+            new { B },
+            tx
+        );
+        var comment = await owner.QuerySingleAsync<Guid>(
+            """
+            UPDATE comments SET created_at = created_at - interval '1 second'
+             WHERE id = (SELECT id FROM comments WHERE city_id = @B AND author_id IS NOT NULL ORDER BY id LIMIT 1) RETURNING id;
+            """,
+            new { B },
+            tx
+        );
+        var cities = await owner.QueryAsync<Guid>(
+            "SELECT city_id FROM participation_actions WHERE (source_id, kind) IN ((@idea, 'idea'), (@comment, 'comment'));",
+            new { idea, comment },
+            tx
+        );
+        Assert.Equal([B, B], cities);
+        await tx.RollbackAsync();
+    }
+
     [Fact]
     public async Task No_row_refers_to_a_row_of_another_city_through_any_foreign_key()
     {
