@@ -43,10 +43,12 @@ playwright_counts() {
   [ "$ok" -eq 1 ] || stage_failed "$stage" "$label (see ${logs#"$ROOT/"}/$stage.log)"
 }
 
-# The failed tests by name with the first line of their error (a CI log often shows only the end of the output).
+# The failed tests by name with the first lines of their error (a CI log often shows only the end of the output).
 failures() {
   {
-    strip "$logs/dotnet.log" | grep -A2 -E '^ +Failed [A-Za-z_]' | grep -vE '^ +Error Message:|^--$' || true
+    # .NET: the first lines of the message (a response outside the contract is followed by the errors the API logged).
+    strip "$logs/dotnet.log" | awk '/^ +Failed [A-Za-z_]/ { print; n = 8; next }
+      /^ +Stack Trace:/ { n = 0 } n > 0 && !/^ +Error Message:/ && NF > 0 { print "  " $0; n-- }' || true
     strip "$logs/vitest.log" | grep -E '^ *(FAIL|×) ' || true
     # Each failed browser test with its error, the locator it waited for and the spec line it stopped at.
     strip "$logs/e2e.log" "$logs/cluster.log" | awk '/^ +[0-9]+\) \[/ { print; n = 6; next }
