@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Participation.Api.Infrastructure.Database;
 using Participation.Api.Infrastructure.Email;
 using Participation.Api.Tests.Infrastructure;
 
@@ -20,10 +22,20 @@ public sealed class AppLinksTests(ApiFactory api) : ApiTest(api)
     [InlineData(null, "https://app.example")] // the web app forwards /api
     public void Links_to_the_API_itself_go_to_its_public_address_else_the_web_apps(string? apiBaseUrl, string root)
     {
-        var options = new EmailOptions { AppBaseUrl = "https://app.example/", ApiBaseUrl = apiBaseUrl };
+        var address = AppAddress.Of(new EmailOptions { AppBaseUrl = "https://app.example/", ApiBaseUrl = apiBaseUrl });
 
-        Assert.Equal(root, options.ApiRoot());
-        Assert.Equal($"{root}/api/v1/notifications/unsubscribe?token=a%2Bb%3D", options.UnsubscribeLink("a+b="));
+        Assert.Equal(root, address.ApiRoot);
+        Assert.Equal($"{root}/api/v1/notifications/unsubscribe?token=a%2Bb%3D", address.UnsubscribeLink("a+b="));
+    }
+
+    /// <summary>A single-city install (no domain at all): every link the server builds is on the configured addresses.</summary>
+    [Fact]
+    public void Without_a_domain_the_city_s_addresses_are_exactly_the_configured_ones()
+    {
+        var addresses = Api.Services.GetRequiredService<CityAddresses>();
+
+        using (CityScope.Enter(CityScope.DefaultCity))
+            Assert.Equal(new AppAddress("https://participation.example", null), addresses.Current);
     }
 
     [Fact]

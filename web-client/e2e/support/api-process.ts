@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -13,3 +14,20 @@ const apiDll = resolve(apiProject, 'bin/Debug/net10.0/Participation.Api.dll');
 export const apiArgs: string[] = existsSync(apiDll)
   ? [apiDll]
   : ['run', '--project', apiProject, '--no-build', '--no-launch-profile', '--'];
+
+/** Runs one of the API's commands (`create-admin`, `create-operator`…) against the suite's database; it fails the caller
+ * when the command does. */
+export function runApiCommand(args: string[]) {
+  execFileSync('dotnet', [...apiArgs, ...args], {
+    cwd: apiProject,
+    env: {
+      ...process.env,
+      ASPNETCORE_ENVIRONMENT: 'Development',
+      ConnectionStrings__Participation: process.env.E2E_DATABASE_URL,
+      Email__PickupDirectory: process.env.MAIL_DIR,
+      Logging__LogLevel__Default: 'Warning',
+    },
+    stdio: 'pipe',
+    timeout: 120_000,
+  });
+}

@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { apiArgs, apiProject } from './api-process';
+import { runApiCommand } from './api-process';
 
 export interface OperatorLogin {
   email: string;
@@ -11,32 +10,17 @@ export interface OperatorLogin {
 
 /** The vendor's staff cannot be made from the browser: the API's CLI creates them (idempotent). */
 export function createOperator(operator: OperatorLogin) {
-  execFileSync(
-    'dotnet',
-    [
-      ...apiArgs,
-      'create-operator',
-      '--email',
-      operator.email,
-      '--name',
-      operator.name,
-      '--role',
-      operator.role,
-      '--password',
-      operator.password,
-    ],
-    {
-      cwd: apiProject,
-      env: {
-        ...process.env,
-        ASPNETCORE_ENVIRONMENT: 'Development',
-        ConnectionStrings__Participation: process.env.E2E_DATABASE_URL,
-        Logging__LogLevel__Default: 'Warning',
-      },
-      stdio: 'pipe',
-      timeout: 120_000,
-    },
-  );
+  runApiCommand([
+    'create-operator',
+    '--email',
+    operator.email,
+    '--name',
+    operator.name,
+    '--role',
+    operator.role,
+    '--password',
+    operator.password,
+  ]);
 }
 
 /** The suite's operator and support person (made by the specs that need them: the CLI is idempotent). */

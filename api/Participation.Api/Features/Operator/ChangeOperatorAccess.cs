@@ -34,16 +34,7 @@ public static class ChangeOperatorAccess
                 c.OperatorId,
                 c.Enabled ? "operator.enabled" : "operator.disabled",
                 null,
-                new
-                {
-                    target = new
-                    {
-                        id = target.Id,
-                        email = target.Email,
-                        displayName = target.DisplayName,
-                    },
-                    role = target.Role,
-                },
+                new { target = target.Target, role = target.Role },
                 ct
             );
             var account = await OperatorAccounts.ReadAsync(connection, tx, c.Id, ct);

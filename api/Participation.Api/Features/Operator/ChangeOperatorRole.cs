@@ -43,12 +43,7 @@ public static class ChangeOperatorRole
                 null,
                 new
                 {
-                    target = new
-                    {
-                        id = target.Id,
-                        email = target.Email,
-                        displayName = target.DisplayName,
-                    },
+                    target = target.Target,
                     from = from.ToWire(),
                     to = c.Role.ToWire(),
                 },

@@ -58,16 +58,7 @@ public static class CreateOperator
                 c.OperatorId,
                 "operator.created",
                 null,
-                new
-                {
-                    target = new
-                    {
-                        id,
-                        email,
-                        displayName = args.DisplayName,
-                    },
-                    role = args.Role,
-                },
+                new { target = new OperatorAccounts.AuditTarget(id, email, args.DisplayName), role = args.Role },
                 ct
             );
             var account = await OperatorAccounts.ReadAsync(connection, tx, id, ct);

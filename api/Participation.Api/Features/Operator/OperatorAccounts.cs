@@ -36,7 +36,12 @@ internal static class OperatorAccounts
     {
         public OperatorAccount ToAccount() =>
             new(Id, Email, DisplayName, Role.ToEnum<OperatorRole>(), CreatedAt.AsUtc(), DisabledAt?.AsUtc());
+
+        /// <summary>The person a change is about, as the operators' audit names them (<c>details.target</c>).</summary>
+        public AuditTarget Target => new(Id, Email, DisplayName);
     }
+
+    public sealed record AuditTarget(Guid Id, string Email, string DisplayName);
 
     /// <summary>Takes the lock and checks the actor is still an enabled operator (else 403).</summary>
     public static async Task LockAsync(IDbConnection connection, IDbTransaction tx, Guid actorId, CancellationToken ct)

@@ -46,7 +46,7 @@ public static class ClientTokens
             // The issuer (iss) is the API's public address, the same on every instance; left unset, OpenIddict takes the
             // Host of each request, and a token obtained through one address was refused when presented at another (two
             // instances reached directly, a proxy forwarding another Host, a second public name).
-            o.SetIssuer(new Uri(Email.AppLinks.ApiRoot(email) + "/"));
+            o.SetIssuer(new Uri(Email.AppAddress.Of(email).ApiRoot + "/")); // the install's, the same for every city
             o.SetAccessTokenLifetime(TimeSpan.FromMinutes(auth.ClientTokenMinutes));
             // Keys derived from the API's signing key (HKDF, one purpose each): every instance signs and checks alike.
             o.AddSigningKey(new SymmetricSecurityKey(Derive(auth.SigningKey, "participation client tokens: signing")));

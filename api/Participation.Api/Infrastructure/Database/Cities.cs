@@ -193,7 +193,7 @@ public sealed class CityDb(CityDataSources sources)
 /// The active cities, for background work: each job's pass runs once per city in turn, inside that city's scope, so
 /// that its connections see that city's rows only (issue 19: background work for every city without crossing them).
 /// </summary>
-public sealed class CityList(NpgsqlDataSource owner)
+public sealed class CityList(NpgsqlDataSource owner, CityDirectory directory)
 {
     /// <summary>The active cities, in a stable order.</summary>
     public async Task<IReadOnlyList<Guid>> ActiveAsync(CancellationToken ct)
@@ -210,6 +210,7 @@ public sealed class CityList(NpgsqlDataSource owner)
     public async Task<int> ForEachAsync(Func<CancellationToken, Task<int>> pass, CancellationToken ct)
     {
         var done = 0;
+        await directory.RefreshAsync(ct); // the cities' domains, for the links the passes build (CityAddresses)
         foreach (var city in await ActiveAsync(ct))
             using (CityScope.Enter(city))
                 done += await pass(ct);

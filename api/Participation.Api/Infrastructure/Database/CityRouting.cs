@@ -32,24 +32,32 @@ public sealed class CityDirectory(NpgsqlDataSource owner)
         return snapshot.Hosts.GetValueOrDefault(host.ToLowerInvariant());
     }
 
-    /// <summary>Forgets what it read: the next request reads the domains again (after the operator changed them).</summary>
-    public void Invalidate() => _snapshot = null;
+    /// <summary>Makes what it read stale (after the operator changed the domains): the next request or job round reads
+    /// them again.</summary>
+    public void Invalidate()
+    {
+        if (_snapshot is { } snapshot)
+            _snapshot = snapshot with { At = 0 };
+    }
+
+    /// <summary>Reads the domains again when what was read is older than the few seconds kept (each job round starts so,
+    /// as each request's routing does).</summary>
+    public async Task RefreshAsync(CancellationToken ct) => await CurrentAsync(ct);
 
     /// <summary>
     /// The first domain of <paramref name="city"/>, null for a city without one (a single-city install). Synchronous, for
-    /// what builds links: it answers from what was read (each request's routing keeps that fresh) and reads the domains
-    /// itself only when they are older than the few seconds kept (a background job's first link since then).
+    /// what builds links: it answers from what was read, which the request's routing or the job round refreshed before
+    /// (<see cref="RefreshAsync"/>); it reads the domains itself only when nothing was ever read.
     /// </summary>
     public string? FirstHost(Guid city)
     {
         var snapshot = _snapshot;
-        if (snapshot is null || Stopwatch.GetElapsedTime(snapshot.At) >= Freshness)
+        if (snapshot is null)
         {
             _refresh.Wait();
             try
             {
-                snapshot = _snapshot;
-                if (snapshot is null || Stopwatch.GetElapsedTime(snapshot.At) >= Freshness)
+                if ((snapshot = _snapshot) is null)
                 {
                     using var connection = owner.OpenConnection();
                     snapshot = _snapshot = Of(connection.Query<(string Host, Guid Id, string Status)>(Sql));

@@ -23,15 +23,6 @@ public static class AppLinks
         return root + (path[0] is '/' or '#' or '?' ? path : "/" + path);
     }
 
-    /// <summary>
-    /// The install's API address as configured (<c>ApiBaseUrl</c>, else the web app's), without a trailing "/": the issuer
-    /// of API clients' tokens, the same for every city. A link takes its city's (<see cref="CityAddresses"/>).
-    /// </summary>
-    public static string ApiRoot(this EmailOptions options) => AppAddress.Of(options).ApiRoot;
-
-    /// <summary>The one-click unsubscribe address of <paramref name="token"/> on the install's configured API address.</summary>
-    public static string UnsubscribeLink(this EmailOptions options, string token) => AppAddress.Of(options).UnsubscribeLink(token);
-
     /// <summary>The language named (fr, nl or en), else null.</summary>
     public static string? Language(string? value) => value is "fr" or "nl" or "en" ? value : null;
 

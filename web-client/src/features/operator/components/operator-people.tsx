@@ -63,30 +63,11 @@ export function OperatorPeople({ selfId }: { selfId: string }) {
                 <td>
                   {person.id === selfId ? null : (
                     <div className="form__actions">
-                      {person.role === OPERATOR ? (
-                        <PersonButton
-                          name={person.displayName}
-                          onClick={() => ask({ person, change: { role: SUPPORT }, key: 'makeSupport' })}
-                        >
-                          {t('operator.people.makeSupport')}
+                      {actionsFor(person).map((action) => (
+                        <PersonButton key={action.key} name={person.displayName} onClick={() => ask(action)}>
+                          {t(`operator.people.${action.key}`)}
                         </PersonButton>
-                      ) : (
-                        <PersonButton
-                          name={person.displayName}
-                          onClick={() => ask({ person, change: { role: OPERATOR }, key: 'makeOperator' })}
-                        >
-                          {t('operator.people.makeOperator')}
-                        </PersonButton>
-                      )}
-                      {person.disabledAt ? (
-                        <PersonButton name={person.displayName} onClick={() => ask({ person, change: { enabled: true }, key: 'enable' })}>
-                          {t('operator.people.enable')}
-                        </PersonButton>
-                      ) : (
-                        <PersonButton name={person.displayName} onClick={() => ask({ person, change: { enabled: false }, key: 'disable' })}>
-                          {t('operator.people.disable')}
-                        </PersonButton>
-                      )}
+                      ))}
                     </div>
                   )}
                 </td>
@@ -110,6 +91,16 @@ export function OperatorPeople({ selfId }: { selfId: string }) {
       </ConfirmDialog>
     </>
   );
+}
+
+/** What can be done to a person: the other role, and disabling or enabling them. */
+function actionsFor(person: OperatorAccount): Asked[] {
+  return [
+    person.role === OPERATOR
+      ? { person, change: { role: SUPPORT }, key: 'makeSupport' }
+      : { person, change: { role: OPERATOR }, key: 'makeOperator' },
+    person.disabledAt ? { person, change: { enabled: true }, key: 'enable' } : { person, change: { enabled: false }, key: 'disable' },
+  ];
 }
 
 /** An action on one person: its accessible name begins with its text and says whom (one such button per row). */
