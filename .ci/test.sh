@@ -46,9 +46,12 @@ playwright_counts() {
 # The failed tests by name with the first lines of their error (a CI log often shows only the end of the output).
 failures() {
   {
-    # .NET: the first lines of the message (a response outside the contract is followed by the errors the API logged).
-    strip "$logs/dotnet.log" | awk '/^ +Failed [A-Za-z_]/ { print; n = 8; next }
-      /^ +Stack Trace:/ { n = 0 } n > 0 && !/^ +Error Message:/ && NF > 0 { print "  " $0; n-- }' || true
+    # .NET: the first lines of the message, then the lines that say why a response was outside the contract (the errors
+    # the API logged: exception, SQL state, trace id), whatever came between them (e.g. a response's headers).
+    strip "$logs/dotnet.log" | awk '/^ +Failed [A-Za-z_]/ { print; n = 4; m = 8; on = 1; next }
+      /^ +Stack Trace:/ { on = 0 }
+      on && n > 0 && !/^ +Error Message:/ && NF > 0 { print "  " $0; n--; next }
+      on && m > 0 && /Errors the API logged|Exception|SqlState|SQLSTATE|\[Error |outside|do not match/ { print "  " $0; m-- }' || true
     strip "$logs/vitest.log" | grep -E '^ *(FAIL|×) ' || true
     # Each failed browser test with its error, the locator it waited for and the spec line it stopped at.
     strip "$logs/e2e.log" "$logs/cluster.log" | awk '/^ +[0-9]+\) \[/ { print; n = 6; next }

@@ -115,14 +115,16 @@ public static class DemoSeedIdeas
          WHERE NOT EXISTS (SELECT 1 FROM idea_status_changes c WHERE c.idea_id = v.id AND c.to_status = v.status
                            AND c.from_status IS NOT NULL);
 
-        -- Reactions: popular ideas get more likes; every resident reacts at most once per idea.
+        -- Reactions: popular ideas get more likes; every resident reacts at most once per idea. Picked from the e-mail, not
+        -- the id (the demo's login accounts get new ids at each seed): the same likes every time, e.g. the demo resident does
+        -- not like "Un espace pour chiens en liberté" (the run-cluster journey likes it).
         INSERT INTO idea_reactions (idea_id, user_id, kind, phase_id, created_at)
         SELECT i.id, u.id, 'like', i.phase_id, i.created_at + interval '1 hour'
           FROM ideas i
           JOIN users u ON u.email LIKE 'resident%@demo.participation.test' OR u.email LIKE 'habitant%@demo.participation.test'
          WHERE i.id BETWEEN '0190a000-0000-7000-8000-000000000501' AND '0190a000-0000-7000-8000-000000000512'
            AND i.status <> 'prescreening' AND u.id <> i.author_id
-           AND abs(hashtext(i.id::text || u.id::text)) % 20 < (20 - (right(i.id::text, 2)::int - 1) * 2) % 21
+           AND abs(hashtext(i.id::text || u.email)) % 20 < (20 - (right(i.id::text, 2)::int - 1) * 2) % 21
         ON CONFLICT DO NOTHING;
 
         INSERT INTO idea_follows (idea_id, user_id)
