@@ -91,14 +91,16 @@ stop_cluster() {
 system_id() { as_pg "$bin/pg_controldata" -D "$1/data" 2>/dev/null | sed -n 's/^Database system identifier: *//p'; }
 
 # Starts the cluster in DIR on its recorded port, or on the first free one from 54330 (a standby: hot standby, its
-# queries reported to the primary so that vacuum there does not cancel them).
+# queries reported to the primary so that vacuum there does not cancel them; as many connections as its primary PRIMARY
+# allows, which a hot standby requires).
 start_standby() {
-  local dir=$1 port
+  local dir=$1 primary=$2 port conns
   port=$( [ -f "$dir/port" ] && cat "$dir/port" || echo 54330 )
   while ! port_free "$port"; do port=$((port + 1)); done
   echo "$port" > "$dir/port"
+  conns=$(psql_c "$primary" -c "SHOW max_connections")
   as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 120 \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c hot_standby=on -c hot_standby_feedback=on" \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=$conns -c hot_standby=on -c hot_standby_feedback=on" \
     start >/dev/null
   log "standby $(basename "$dir") listening on 127.0.0.1:$port"
 }
@@ -140,7 +142,7 @@ case "$cmd" in
       fi
       echo "$port" > "$dir/port"
       as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-on} -c max_connections=200 ${PG_OPTIONS:-}" start >/dev/null
+        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-on} -c max_connections=${PG_MAX_CONNECTIONS:-200} ${PG_OPTIONS:-}" start >/dev/null
       log "cluster $name listening on 127.0.0.1:$port"
     fi
     if [ -z "$(psql_c "$dir" -c "SELECT 1 FROM pg_database WHERE datname = 'participation'")" ]; then
@@ -181,7 +183,7 @@ case "$cmd" in
     if as_pg "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
       log "standby $name-standby already running on port $(cat "$dir/port")"
     else
-      start_standby "$dir"
+      start_standby "$dir" "$primary"
     fi
     conn_string "$dir"
     ;;

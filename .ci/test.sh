@@ -94,8 +94,10 @@ ensure_systemd_analyze
 
 say "starting a throwaway PostgreSQL cluster"
 # Throwaway data: commits are not flushed to disk (fsync, synchronous_commit and full-page writes off), which the
-# tests' thousands of small transactions would otherwise wait for. Benchmarks (.ci/bench.sh) keep them on.
-SERVER=$(PG_FSYNC=off PG_OPTIONS="-c synchronous_commit=off -c full_page_writes=off ${PG_OPTIONS:-}" "$ROOT/.ci/pg.sh" start test --fresh)
+# tests' thousands of small transactions would otherwise wait for. Benchmarks (.ci/bench.sh) keep them on. 500 connections:
+# the test projects run at once, the API tests in four parallel collections, each with an API whose pool may open up to
+# 100 (a burst of fifty parallel requests opens fifty); at 200 the server refused some ("too many clients").
+SERVER=$(PG_MAX_CONNECTIONS=500 PG_FSYNC=off PG_OPTIONS="-c synchronous_commit=off -c full_page_writes=off ${PG_OPTIONS:-}" "$ROOT/.ci/pg.sh" start test --fresh)
 
 say "building"
 if ! dotnet build Participation.sln --verbosity quiet -nologo -clp:ErrorsOnly; then
