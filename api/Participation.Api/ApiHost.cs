@@ -119,6 +119,7 @@ public static class ApiHost
         app.UseAuthentication();
         app.UseSupportSession(); // a support request's grant, for the events it records
         app.UseAuthorization();
+        app.UseOperatorPasswordChange(); // a console person with a password set by another operator: only its change
         app.UseClientScopes();
         app.UseRateLimiter();
         app.UseReadYourWrites();

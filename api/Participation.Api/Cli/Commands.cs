@@ -151,13 +151,15 @@ public static class Commands
         INSERT INTO operators (id, email, display_name, password_hash, role)
         VALUES (@Id, @Email, @Name, @Hash, @Role)
         ON CONFLICT (email) DO UPDATE
-           SET display_name = EXCLUDED.display_name, password_hash = EXCLUDED.password_hash, role = EXCLUDED.role, disabled_at = NULL
+           SET display_name = EXCLUDED.display_name, password_hash = EXCLUDED.password_hash, role = EXCLUDED.role, disabled_at = NULL,
+               credentials_version = operators.credentials_version + 1, password_change_required = false
         RETURNING id;
         """;
 
     /// <summary>
     /// Creates the vendor's person (issue 19) or, when the address exists, updates its name, role and password and
-    /// enables it again; the creation is in the operators' audit (no operator acted: the command line).
+    /// enables it again (the tokens issued before are refused: the way back in for someone with the server's keys); the
+    /// creation is in the operators' audit (no operator acted: the command line).
     /// </summary>
     public static async Task<Guid> UpsertOperatorAsync(PlatformDb db, string email, string name, string role, string password)
     {

@@ -36,7 +36,9 @@ public sealed class DatabaseAtCapacityTests(ApiFactory api) : ApiTest(api)
         // A real refusal from the server: the role may hold no connection at all.
         var refused = await Assert.ThrowsAsync<PostgresException>(async () =>
         {
-            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Username = role }.ConnectionString);
+            await using var connection = new NpgsqlConnection(
+                new NpgsqlConnectionStringBuilder(server.ConnectionString) { Username = role }.ConnectionString
+            );
             await connection.OpenAsync();
         });
         Assert.Equal(PostgresErrorCodes.TooManyConnections, refused.SqlState);

@@ -4,8 +4,9 @@ namespace Participation.Api.Features.Operator;
 
 /// <summary>
 /// An operator adds a person to the console (an operator or support staff) with a first password, which they hand over
-/// out of band (as the command line <c>create-operator</c> does). An address already in the console is a 409 (enable or
-/// change the existing account instead); nothing is written on a refusal. Audited (operator.created).
+/// out of band; the person must replace it at their first sign-in (<see cref="OperatorPasswordChange"/>). An address
+/// already in the console is a 409 (enable or change the existing account instead); nothing is written on a refusal.
+/// Audited (operator.created).
 /// </summary>
 public static class CreateOperator
 {
@@ -29,8 +30,8 @@ public static class CreateOperator
     public sealed class Handler(PlatformDb db) : ICommandHandler<Command, OperatorAccount>
     {
         private const string Insert = """
-            INSERT INTO operators (id, email, display_name, password_hash, role)
-            VALUES (@Id, @Email, @DisplayName, @Hash, @Role)
+            INSERT INTO operators (id, email, display_name, password_hash, role, password_change_required)
+            VALUES (@Id, @Email, @DisplayName, @Hash, @Role, true)
             ON CONFLICT (email) DO NOTHING;
             """;
 

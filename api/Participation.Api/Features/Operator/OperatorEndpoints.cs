@@ -6,7 +6,7 @@ namespace Participation.Api.Features.Operator;
 /// The vendor's console (issue 19): outside any city (CityRouting lets <c>/api/v1/operator</c> through on any host, with
 /// no city set), with operator tokens only (<see cref="OperatorTokens"/>). Operators may do everything (the console's
 /// people included: nobody changes their own access, 403; the last enabled operator stays, 409); support staff read the
-/// city list.
+/// city list. Everyone changes their own password; until a password another operator set is replaced, only that is open.
 /// </summary>
 public static class OperatorEndpoints
 {
@@ -18,7 +18,10 @@ public static class OperatorEndpoints
         g.MapPost("/auth/login", OperatorLogin.Endpoint).WithName(nameof(OperatorLogin))
             .AllowAnonymous().RequireRateLimiting(RateLimits.Login).ProducesProblems(400, 401, 429);
         g.MapGet("/me", GetOperatorMe.Endpoint).WithName(nameof(GetOperatorMe))
-            .RequireAuthorization(OperatorTokens.SupportPolicy).ProducesProblems(401, 403, 404);
+            .RequireAuthorization(OperatorTokens.SupportPolicy).AllowedBeforePasswordChange().ProducesProblems(401, 403, 404);
+        g.MapPost("/me/password", ChangeOwnOperatorPassword.Endpoint).WithName(nameof(ChangeOwnOperatorPassword))
+            .RequireAuthorization(OperatorTokens.SupportPolicy).AllowedBeforePasswordChange().RequireRateLimiting(RateLimits.Sensitive)
+            .ProducesProblems(400, 401, 403, 404, 429);
         g.MapGet("/cities", ListCities.Endpoint).WithName(nameof(ListCities))
             .RequireAuthorization(OperatorTokens.SupportPolicy).ProducesProblems(401, 403);
         g.MapGet("/cities/{id:guid}", GetCity.Endpoint).WithName(nameof(GetCity))
@@ -44,6 +47,9 @@ public static class OperatorEndpoints
             .RequireAuthorization(OperatorTokens.OperatorPolicy).ProducesProblems(401, 403, 404, 409); // 409: the last operator
         g.MapPost("/operators/{id:guid}/enable", ChangeOperatorAccess.Enable).WithName("EnableOperator")
             .RequireAuthorization(OperatorTokens.OperatorPolicy).ProducesProblems(401, 403, 404);
+        g.MapPost("/operators/{id:guid}/password", SetOperatorPassword.Endpoint).WithName(nameof(SetOperatorPassword))
+            .RequireAuthorization(OperatorTokens.OperatorPolicy).RequireRateLimiting(RateLimits.Sensitive)
+            .ProducesProblems(400, 401, 403, 404, 429); // 403: oneself
         g.MapGet("/audit", ListOperatorAudit.Endpoint).WithName(nameof(ListOperatorAudit))
             .RequireAuthorization(OperatorTokens.OperatorPolicy).ProducesProblems(400, 401, 403);
         // csharpier-ignore-end

@@ -5,7 +5,8 @@ namespace Participation.Api.Features.Operator;
 /// <summary>
 /// An operator or support person signs in to the console with e-mail and password: an operator token (its own audience,
 /// refused by every city endpoint; <see cref="OperatorTokens"/>) valid for an hour, without refresh. Answers the same for
-/// an unknown address, a wrong password and a disabled account. The sign-in is audited.
+/// an unknown address, a wrong password and a disabled account. The sign-in is audited. A person whose password another
+/// operator set gets a token that opens only their password change (<see cref="OperatorPasswordChange"/>).
 /// </summary>
 public static class OperatorLogin
 {
@@ -32,10 +33,19 @@ public static class OperatorLogin
     public sealed class Handler(PlatformDb db, OperatorTokens tokens) : ICommandHandler<Command, OperatorSession>
     {
         private const string Sql = """
-            SELECT id, email, display_name, password_hash, role FROM operators WHERE email = @Email AND disabled_at IS NULL;
+            SELECT id, email, display_name, password_hash, role, credentials_version, password_change_required
+              FROM operators WHERE email = @Email AND disabled_at IS NULL;
             """;
 
-        private sealed record Row(Guid Id, string Email, string DisplayName, string PasswordHash, string Role);
+        private sealed record Row(
+            Guid Id,
+            string Email,
+            string DisplayName,
+            string PasswordHash,
+            string Role,
+            int CredentialsVersion,
+            bool PasswordChangeRequired
+        );
 
         public async ValueTask<OperatorSession> Handle(Command c, CancellationToken ct)
         {
@@ -48,11 +58,11 @@ public static class OperatorLogin
             if (!Passwords.Verify(row?.PasswordHash, c.Password) || row is null)
                 throw new UnauthorizedException("Wrong e-mail address or password.");
             await OperatorAudit.WriteAsync(connection, null, row.Id, "operator.signed_in", null, new { }, ct);
-            var (token, expires) = tokens.Issue(row.Id, row.Role);
+            var (token, expires) = tokens.Issue(row.Id, row.Role, row.CredentialsVersion, row.PasswordChangeRequired);
             return new OperatorSession(
                 token,
                 expires,
-                new OperatorProfile(row.Id, row.Email, row.DisplayName, row.Role.ToEnum<OperatorRole>())
+                new OperatorProfile(row.Id, row.Email, row.DisplayName, row.Role.ToEnum<OperatorRole>(), row.PasswordChangeRequired)
             );
         }
     }

@@ -12,4 +12,8 @@ public enum OperatorRole
 }
 
 /// <summary>The vendor's person signed in to the console.</summary>
-public sealed record OperatorProfile(Guid Id, string Email, string DisplayName, OperatorRole Role);
+/// <param name="PasswordChangeRequired">Their password was set by another operator: until they choose their own
+/// (<c>POST /api/v1/operator/me/password</c>), every other console request is refused (403, reason
+/// <c>password_change_required</c>). Always sent (true or false); optional in the contract only because fields added to 1.x
+/// responses are.</param>
+public sealed record OperatorProfile(Guid Id, string Email, string DisplayName, OperatorRole Role, bool? PasswordChangeRequired);

@@ -32,6 +32,14 @@ public sealed class OperatorTokens(IOptions<AuthOptions> options, TimeProvider c
     /// <summary>The operator's role: <see cref="OperatorRole"/> or <see cref="SupportRole"/>.</summary>
     public const string RoleClaim = "op_role";
 
+    /// <summary>The version of the operator's credentials the token was issued under: a password change refuses the tokens
+    /// of earlier versions (a token without it is of version 1).</summary>
+    public const string CredentialsVersionClaim = "op_cv";
+
+    /// <summary>Present ("true") while the operator must replace a password another operator set: only their profile and the
+    /// password change are open to the token (<see cref="OperatorPasswordChange"/>).</summary>
+    public const string PasswordChangeClaim = "op_pwc";
+
     public const string OperatorRole = "operator";
     public const string SupportRole = "support";
 
@@ -40,7 +48,7 @@ public sealed class OperatorTokens(IOptions<AuthOptions> options, TimeProvider c
 
     private readonly JsonWebTokenHandler _handler = new();
 
-    public (string Token, DateTimeOffset ExpiresAt) Issue(Guid operatorId, string role)
+    public (string Token, DateTimeOffset ExpiresAt) Issue(Guid operatorId, string role, int credentialsVersion, bool passwordChangeRequired)
     {
         var o = options.Value;
         var now = clock.GetUtcNow();
@@ -56,7 +64,9 @@ public sealed class OperatorTokens(IOptions<AuthOptions> options, TimeProvider c
                 Subject = new ClaimsIdentity([
                     new Claim(OperatorClaim, operatorId.ToString("D")),
                     new Claim(RoleClaim, role),
+                    new Claim(CredentialsVersionClaim, credentialsVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                     new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
+                    .. passwordChangeRequired ? [new Claim(PasswordChangeClaim, "true")] : Array.Empty<Claim>(),
                 ]),
                 SigningCredentials = new SigningCredentials(AccessTokens.SigningKey(o), SecurityAlgorithms.HmacSha256),
             }
@@ -120,7 +130,10 @@ public static class OperatorAuth
         return services;
     }
 
-    /// <summary>A disabled (or removed) operator's tokens stop working at once; so does a role that changed since.</summary>
+    private sealed record Account(string Role, int CredentialsVersion);
+
+    /// <summary>A disabled (or removed) operator's tokens stop working at once; so do those issued before a change of role or
+    /// password.</summary>
     private static async Task RejectDisabled(TokenValidatedContext context)
     {
         var principal = context.Principal;
@@ -131,15 +144,22 @@ public static class OperatorAuth
         }
         var db = context.HttpContext.RequestServices.GetRequiredService<Database.PlatformDb>();
         await using var connection = await db.OpenConnectionAsync(context.HttpContext.RequestAborted);
-        var role = await connection.QuerySingleOrDefaultAsync<string?>(
+        var account = await connection.QuerySingleOrDefaultAsync<Account>(
             new CommandDefinition(
-                "SELECT role FROM operators WHERE id = @id AND disabled_at IS NULL;",
+                "SELECT role, credentials_version FROM operators WHERE id = @id AND disabled_at IS NULL;",
                 new { id },
                 cancellationToken: context.HttpContext.RequestAborted
             )
         );
-        if (role is null || role != principal.FindFirstValue(OperatorTokens.RoleClaim))
-            context.Fail("The operator is disabled or their role changed.");
+        var version = int.TryParse(
+            principal.FindFirstValue(OperatorTokens.CredentialsVersionClaim),
+            System.Globalization.CultureInfo.InvariantCulture,
+            out var v
+        )
+            ? v
+            : 1;
+        if (account is null || account.Role != principal.FindFirstValue(OperatorTokens.RoleClaim) || account.CredentialsVersion != version)
+            context.Fail("The operator is disabled, or their role or password changed.");
     }
 }
 
@@ -172,5 +192,40 @@ public sealed class OperatorCaller
                 Guid.TryParse(context.User.FindFirstValue(OperatorTokens.OperatorClaim), out var id) ? id : null,
                 context.User.FindFirstValue(OperatorTokens.RoleClaim)
             )
+        );
+}
+
+/// <summary>
+/// A person of the console whose password another operator set (added to the console, or given a new password) must
+/// choose their own before anything else: their token (<see cref="OperatorTokens.PasswordChangeClaim"/>) opens only the
+/// endpoints marked <see cref="Allowed"/> (their profile, the password change); every other one answers 403 with reason
+/// <c>password_change_required</c>.
+/// </summary>
+public static class OperatorPasswordChange
+{
+    public const string Reason = "password_change_required";
+
+    /// <summary>Endpoint metadata: open to a token whose password must still be changed.</summary>
+    public sealed class Allowed;
+
+    public static TBuilder AllowedBeforePasswordChange<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new Allowed());
+
+    /// <summary>After authorization (an operator endpoint's policy has put the operator token's principal in place).</summary>
+    public static IApplicationBuilder UseOperatorPasswordChange(this IApplicationBuilder app) =>
+        app.Use(
+            async (HttpContext http, RequestDelegate next) =>
+            {
+                if (
+                    http.User.HasClaim(OperatorTokens.PasswordChangeClaim, "true")
+                    && http.GetEndpoint()?.Metadata.GetMetadata<Allowed>() is null
+                )
+                    throw new ActionRefusedException(
+                        "console",
+                        Reason,
+                        "Choose your own password first: the one you signed in with was set by another operator."
+                    );
+                await next(http);
+            }
         );
 }

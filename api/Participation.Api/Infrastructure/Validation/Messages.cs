@@ -663,6 +663,11 @@ public static class Messages
             "Het huidige wachtwoord is onjuist.",
             "The current password is wrong."
         ),
+        ["password_unchanged"] = (
+            "Choisissez un mot de passe différent de l’actuel.",
+            "Kies een ander wachtwoord dan het huidige.",
+            "Choose a password other than the current one."
+        ),
         ["question_type"] = (
             "Types possibles : single_choice, multiple_choice, short_text, long_text, linear_scale, number, ranking, map_point.",
             "Mogelijke types: single_choice, multiple_choice, short_text, long_text, linear_scale, number, ranking, map_point.",

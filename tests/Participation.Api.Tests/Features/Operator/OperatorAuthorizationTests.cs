@@ -27,9 +27,13 @@ public sealed class OperatorAuthorizationTests(OperatorApiFactory api) : IClassF
         "role",
         "disable",
         "enable",
+        "set_password",
+        "my_password",
     ];
 
-    private const string People = "SELECT string_agg(id || role || coalesce(disabled_at::text, ''), ',' ORDER BY id) FROM operators";
+    private const string People =
+        "SELECT string_agg(id || role || coalesce(disabled_at::text, '') || password_hash || credentials_version, ',' ORDER BY id) "
+        + "FROM operators";
 
     private static readonly string[] Reads = ["me", "list", "get"];
 
@@ -37,9 +41,11 @@ public sealed class OperatorAuthorizationTests(OperatorApiFactory api) : IClassF
         AuthorizationMatrix.Build(Actors, Actions, (actor, action) => (actor, action) switch
             {
                 ("anonymous" or "city_admin", _) => 401,
+                ("support", "my_password") => 400, // everyone changes their own password: the empty form is refused
                 ("support", _) when !Reads.Contains(action) => 403,
                 (_, "me" or "list" or "audit" or "people") => 200,
-                (_, "create" or "add_person") => 400, // past authorization: the empty form is refused, nothing written
+                // Past authorization: the empty form is refused, nothing written.
+                (_, "create" or "add_person" or "set_password" or "my_password") => 400,
                 _ => 404, // past authorization: no such city or person
             });
 
@@ -73,7 +79,9 @@ public sealed class OperatorAuthorizationTests(OperatorApiFactory api) : IClassF
             "add_person" => await client.PostAsync("/api/v1/operator/operators", Http.Json("{}")),
             "role" => await client.PutAsync($"/api/v1/operator/operators/{city}/role", Http.Json("""{"role":"support"}""")),
             "disable" => await client.PostAsync($"/api/v1/operator/operators/{city}/disable", null),
-            _ => await client.PostAsync($"/api/v1/operator/operators/{city}/enable", null),
+            "enable" => await client.PostAsync($"/api/v1/operator/operators/{city}/enable", null),
+            "set_password" => await client.PostAsync($"/api/v1/operator/operators/{city}/password", Http.Json("{}")),
+            _ => await client.PostAsync("/api/v1/operator/me/password", Http.Json("{}")),
         };
 
         if (expected == 200)

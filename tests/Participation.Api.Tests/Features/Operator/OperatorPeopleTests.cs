@@ -39,11 +39,23 @@ public sealed class OperatorPeopleTests(OperatorApiFactory api) : IClassFixture<
         return client;
     }
 
+    /// <summary>The password a person added here chooses at their first sign-in (the first one was set by an operator).</summary>
+    private const string Chosen = "the password I chose myself";
+
     private async Task<string> SignInAsync(string email)
     {
-        var login = await api.On().PostJsonAsync("/api/v1/operator/auth/login", new { email, password = ApiFactory.Password });
+        var login = await api.On().PostJsonAsync("/api/v1/operator/auth/login", new { email, password = Chosen });
         Assert.True(login.StatusCode == HttpStatusCode.OK, await login.Content.ReadAsStringAsync());
         return (await login.ReadJsonAsync())["accessToken"]!.GetValue<string>();
+    }
+
+    /// <summary>The added person's first sign-in: they replace the password the operator gave them.</summary>
+    private async Task ChooseOwnPasswordAsync(string email)
+    {
+        var login = await api.On().PostJsonAsync("/api/v1/operator/auth/login", new { email, password = ApiFactory.Password });
+        var change = await WithToken((await login.ReadJsonAsync())["accessToken"]!.GetValue<string>())
+            .PostJsonAsync("/api/v1/operator/me/password", new { currentPassword = ApiFactory.Password, newPassword = Chosen });
+        Assert.True(change.StatusCode == HttpStatusCode.OK, await change.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -59,6 +71,7 @@ public sealed class OperatorPeopleTests(OperatorApiFactory api) : IClassFixture<
         var list = await (await console.GetAsync("/api/v1/operator/operators")).ReadJsonAsync();
         Assert.Contains(list["items"]!.AsArray(), p => p!["id"]!.GetValue<Guid>() == id && p["disabledAt"] is null);
 
+        await ChooseOwnPasswordAsync(email);
         var supportToken = await SignInAsync(email);
         var promoted = await console.PutAsJsonAsync($"/api/v1/operator/operators/{id}/role", new { role = "operator" });
         Assert.Equal("operator", (await promoted.ReadJsonAsync())["role"]!.GetValue<string>());
@@ -70,7 +83,7 @@ public sealed class OperatorPeopleTests(OperatorApiFactory api) : IClassFixture<
         var disabled = await console.PostAsync($"/api/v1/operator/operators/{id}/disable", null);
         Assert.NotNull((await disabled.ReadJsonAsync())["disabledAt"]);
         await (await WithToken(operatorToken).GetAsync("/api/v1/operator/me")).AssertProblemAsync(HttpStatusCode.Unauthorized);
-        var refused = await api.On().PostJsonAsync("/api/v1/operator/auth/login", new { email, password = ApiFactory.Password });
+        var refused = await api.On().PostJsonAsync("/api/v1/operator/auth/login", new { email, password = Chosen });
         await refused.AssertProblemAsync(HttpStatusCode.Unauthorized);
         var again = await console.PostAsync($"/api/v1/operator/operators/{id}/disable", null); // already: nothing more
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);

@@ -48,7 +48,7 @@ public sealed class SupportExpiryTests(SupportCitiesApiFactory api) : IClassFixt
         ]!.GetValue<Guid>();
         var console = On(
             "console.test",
-            api.Services.GetRequiredService<OperatorTokens>().Issue(SupportCitiesApiFactory.SupportPerson, "support").Token
+            api.Services.GetRequiredService<OperatorTokens>().Issue(SupportCitiesApiFactory.SupportPerson, "support", 1, false).Token
         );
         var session = await console.PostJsonAsync("/api/v1/operator/support/sessions", new { cityId = CityScope.DefaultCity });
         Assert.True(session.StatusCode == HttpStatusCode.OK, await session.Content.ReadAsStringAsync());

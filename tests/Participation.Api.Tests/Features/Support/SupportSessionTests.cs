@@ -54,7 +54,10 @@ public sealed class SupportSessionTests(SupportCitiesApiFactory api) : IClassFix
     }
 
     private HttpClient Console() =>
-        On("console.test", api.Services.GetRequiredService<OperatorTokens>().Issue(SupportCitiesApiFactory.SupportPerson, "support").Token);
+        On(
+            "console.test",
+            api.Services.GetRequiredService<OperatorTokens>().Issue(SupportCitiesApiFactory.SupportPerson, "support", 1, false).Token
+        );
 
     private async Task<HttpClient> AdminOfAAsync()
     {
