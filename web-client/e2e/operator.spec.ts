@@ -2,9 +2,10 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
 import { createOperator, e2eOperator, keepSuiteCityOnLoopback, signInToConsole } from './support/operators';
+import { newPage } from './support/pages';
 import { uniqueSlug } from './support/text';
 
-failOnCspViolations();
+const watchCsp = failOnCspViolations();
 
 const operator = e2eOperator;
 
@@ -51,7 +52,7 @@ test('the operator adds a person to the console, makes them an operator, then di
   await page.getByRole('textbox', { name: /^Nom/ }).fill(name);
   await page.getByLabel(/^Mot de passe initial/).fill('nina-first-password');
   await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
-  await expect(page.getByRole('status')).toContainText(`${name} a été ajouté·e.`);
+  await expect(page.getByRole('status').filter({ hasText: `${name} a été ajouté·e.` })).toBeVisible();
   const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
   await expect(row.getByRole('cell', { name: 'support', exact: true })).toBeVisible();
 
@@ -70,4 +71,34 @@ test('the operator adds a person to the console, makes them an operator, then di
 
   await page.getByRole('link', { name: 'Journal des opérateurs' }).click();
   await expect(page.getByRole('cell', { name: 'operator.disabled' }).first()).toBeVisible();
+});
+
+test('a person added to the console replaces the first password before anything else', async ({ page, browser }) => {
+  await signInToConsole(page, operator);
+  await page.getByRole('link', { name: 'Équipe de la console' }).click();
+  const email = `${uniqueSlug('paul')}@vendor.example.org`;
+  const name = `Paul ${uniqueSlug('p')}`;
+  await page.getByLabel(/^Adresse e-mail/).fill(email);
+  await page.getByRole('textbox', { name: /^Nom/ }).fill(name);
+  await page.getByLabel(/^Mot de passe initial/).fill('paul-first-password');
+  await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${name} a été ajouté·e.` })).toBeVisible();
+
+  // Paul, in a browser of his own: the first password only opens the choice of his own.
+  const paul = await newPage(browser, watchCsp);
+  await paul.goto('/operator');
+  await paul.getByLabel('Adresse e-mail').fill(email);
+  await paul.getByLabel('Mot de passe').fill('paul-first-password');
+  await paul.getByLabel('Mot de passe').press('Enter');
+  await expect(paul.getByRole('heading', { level: 1, name: 'Choisissez votre mot de passe' })).toBeVisible();
+  await expect(paul.getByRole('navigation', { name: 'Console' })).toHaveCount(0);
+  await expectAccessible(paul, 'console, password to replace');
+  await paul.getByLabel(/^Mot de passe actuel/).fill('paul-first-password');
+  await paul.getByLabel(/^Nouveau mot de passe/).fill('paul-own-password-2026');
+  await paul.getByLabel(/^Nouveau mot de passe/).press('Enter');
+  await expect(paul.getByRole('heading', { level: 1, name: 'Villes' })).toBeVisible();
+  await paul.context().close();
+
+  await page.getByRole('link', { name: 'Journal des opérateurs' }).click();
+  await expect(page.getByRole('cell', { name: 'operator.password_changed' }).first()).toBeVisible();
 });

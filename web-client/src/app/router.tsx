@@ -204,6 +204,10 @@ export const routes = withMessages([
             lazy: async () => ({ Component: (await import('./routes/operator/operator-pages')).OperatorSupportRoute }),
           },
           { path: 'people', lazy: async () => ({ Component: (await import('./routes/operator/operator-pages')).OperatorPeopleRoute }) },
+          {
+            path: 'password',
+            lazy: async () => ({ Component: (await import('./routes/operator/operator-pages')).OperatorPasswordRoute }),
+          },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

@@ -7,6 +7,7 @@ import { CreateCityForm } from '@/features/operator/components/create-city-form'
 import { OperatorAudit } from '@/features/operator/components/operator-audit';
 import { SupportCities } from '@/features/operator/components/support-cities';
 import { AddOperatorForm, OperatorPeople } from '@/features/operator/components/operator-people';
+import { OwnPasswordForm } from '@/features/operator/components/own-password-form';
 import { Forbidden } from '../forbidden';
 import { useOperator } from './operator-layout';
 
@@ -70,6 +71,16 @@ export function OperatorPeopleRoute() {
     <Page title={t('operator.people.title')} intro={<p>{t('operator.people.intro')}</p>}>
       <OperatorPeople selfId={session.operator.id} />
       <AddOperatorForm />
+    </Page>
+  );
+}
+
+/** Everyone in the console: their own password. */
+export function OperatorPasswordRoute() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('operator.password.title')} narrow intro={<p>{t('operator.password.intro')}</p>}>
+      <OwnPasswordForm />
     </Page>
   );
 }

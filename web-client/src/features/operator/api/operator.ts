@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
+  ChangeOwnOperatorPasswordRequest,
   CitySummary,
   CreateCityRequest,
   CreateOperatorRequest,
@@ -71,6 +72,28 @@ export function useOperatorLogin() {
     mutationFn: async (command: OperatorLoginCommand) => (await operatorClient()).operatorLogin(command),
     onSuccess: (session) =>
       operatorSession.set({ accessToken: session.accessToken, expiresAt: session.expiresAt, operator: session.operator }),
+  });
+}
+
+/**
+ * The signed-in person chooses their own password: the tokens issued before are refused, so the answer's new token
+ * replaces the session's (which also ends a required change: the whole console opens).
+ */
+export function useChangeOwnPassword() {
+  return useMutation({
+    mutationFn: async (request: ChangeOwnOperatorPasswordRequest) => (await operatorClient()).changeOwnOperatorPassword(request),
+    onSuccess: (session) =>
+      operatorSession.set({ accessToken: session.accessToken, expiresAt: session.expiresAt, operator: session.operator }),
+  });
+}
+
+/** An operator gives another person of the console a new password (to hand over; they replace it at their next sign-in). */
+export function useSetOperatorPassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, password }: { id: string; password: string }) =>
+      (await operatorClient()).setOperatorPassword(id, { password }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: [...operatorKeys.all, 'audit'] }),
   });
 }
 

@@ -13,6 +13,7 @@ const calls = vi.hoisted(() => ({
   changeOperatorRole: vi.fn(),
   disableOperator: vi.fn(),
   enableOperator: vi.fn(),
+  setOperatorPassword: vi.fn(),
 }));
 
 vi.mock('@contracts/participation-client', () => ({
@@ -22,6 +23,7 @@ vi.mock('@contracts/participation-client', () => ({
     changeOperatorRole = calls.changeOperatorRole;
     disableOperator = calls.disableOperator;
     enableOperator = calls.enableOperator;
+    setOperatorPassword = calls.setOperatorPassword;
   },
 }));
 
@@ -71,6 +73,27 @@ describe('the console’s people', () => {
     within(dialog).getByRole('button', { name: 'Désactiver' }).focus();
     await user.keyboard('{Enter}');
     await vi.waitFor(() => expect(calls.disableOperator).toHaveBeenCalledWith('s1'));
+  });
+
+  it('gives another person a new password from a dialog: too short is said on the field, then it is sent and confirmed', async () => {
+    calls.listOperators.mockResolvedValue({ items: [olivia, sam] });
+    calls.setOperatorPassword.mockResolvedValue(undefined);
+    renderIn(<OperatorPeople selfId="o1" />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Nouveau mot de passe – Sam' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Nouveau mot de passe pour Sam' });
+    expect(within(dialog).getByText(/Sam sera déconnecté·e tout de suite/)).toBeInTheDocument();
+
+    await user.type(within(dialog).getByLabelText(/^Nouveau mot de passe/), 'court');
+    await user.click(within(dialog).getByRole('button', { name: 'Enregistrer le mot de passe' }));
+    expect(await within(dialog).findByText('Le mot de passe doit compter au moins 12 caractères.')).toBeInTheDocument();
+    expect(calls.setOperatorPassword).not.toHaveBeenCalled();
+
+    await user.type(within(dialog).getByLabelText(/^Nouveau mot de passe/), ' mais plus long');
+    await user.click(within(dialog).getByRole('button', { name: 'Enregistrer le mot de passe' }));
+    await vi.waitFor(() => expect(calls.setOperatorPassword).toHaveBeenCalledWith('s1', { password: 'court mais plus long' }));
+    expect(await screen.findByText('Nouveau mot de passe enregistré pour Sam.')).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('says so when the change would leave no enabled operator', async () => {

@@ -11,8 +11,15 @@ import { Loading } from '@/components/ui/loading';
 import { SelectField } from '@/components/ui/select-field';
 import { TableRegion } from '@/components/ui/table-region';
 import { TextField } from '@/components/ui/text-field';
-import { erroredFields, mergeFieldErrors, type FieldErrors } from '@/lib/forms';
-import { operatorPeopleQueryOptions, useChangeOperator, useCreateOperator, type PersonChange } from '../api/operator';
+import { erroredFields, mergeFieldErrors, PASSWORD_MIN_LENGTH, type FieldErrors } from '@/lib/forms';
+import { StatusMessage } from '@/components/ui/status-message';
+import {
+  operatorPeopleQueryOptions,
+  useChangeOperator,
+  useCreateOperator,
+  useSetOperatorPassword,
+  type PersonChange,
+} from '../api/operator';
 
 type Asked = { person: OperatorAccount; change: PersonChange; key: 'makeOperator' | 'makeSupport' | 'disable' | 'enable' };
 
@@ -28,6 +35,8 @@ export function OperatorPeople({ selfId }: { selfId: string }) {
   const people = useQuery(operatorPeopleQueryOptions());
   const change = useChangeOperator();
   const [asked, setAsked] = useState<Asked | null>(null);
+  const [passwordFor, setPasswordFor] = useState<OperatorAccount | null>(null);
+  const [passwordSet, setPasswordSet] = useState<string | null>(null);
   if (people.isPending) return <Loading label={t('common.loading')} />;
   if (people.isError) return <Alert variant="error" role="alert" title={describeError(t, toApiError(people.error))} />;
 
@@ -68,6 +77,15 @@ export function OperatorPeople({ selfId }: { selfId: string }) {
                           {t(`operator.people.${action.key}`)}
                         </PersonButton>
                       ))}
+                      <PersonButton
+                        name={person.displayName}
+                        onClick={() => {
+                          setPasswordSet(null);
+                          setPasswordFor(person);
+                        }}
+                      >
+                        {t('operator.people.newPassword')}
+                      </PersonButton>
                     </div>
                   )}
                 </td>
@@ -89,7 +107,64 @@ export function OperatorPeople({ selfId }: { selfId: string }) {
       >
         <p>{asked ? t(`operator.people.confirm.${asked.key}`, { name }) : null}</p>
       </ConfirmDialog>
+      <NewPasswordDialog
+        person={passwordFor}
+        onClose={(done) => {
+          if (done && passwordFor) setPasswordSet(passwordFor.displayName);
+          setPasswordFor(null);
+        }}
+      />
+      <StatusMessage>{passwordSet ? t('operator.people.passwordSet', { name: passwordSet }) : null}</StatusMessage>
     </>
+  );
+}
+
+/**
+ * A new password for another person of the console (they forgot theirs), to hand over by another channel: their session
+ * ends at once and they choose their own at their next sign-in.
+ */
+function NewPasswordDialog({ person, onClose }: { person: OperatorAccount | null; onClose: (done: boolean) => void }) {
+  const { t } = useTranslation();
+  const set = useSetOperatorPassword();
+  const [password, setPassword] = useState('');
+  const [tooShort, setTooShort] = useState(false);
+  const apiError = set.error ? toApiError(set.error) : null;
+  const errors = mergeFieldErrors(apiError, tooShort ? { password: [t('forms.passwordTooShort', { min: PASSWORD_MIN_LENGTH })] } : {});
+  const close = (done: boolean) => {
+    setPassword('');
+    setTooShort(false);
+    set.reset();
+    onClose(done);
+  };
+  return (
+    <ConfirmDialog
+      open={person !== null}
+      title={t('operator.people.newPasswordTitle', { name: person?.displayName ?? '' })}
+      confirmLabel={t('operator.people.newPasswordConfirm')}
+      pending={set.isPending}
+      error={apiError && !errors.password ? describeError(t, apiError) : null}
+      onCancel={() => close(false)}
+      onConfirm={() => {
+        if (!person) return;
+        const short = password.length < PASSWORD_MIN_LENGTH;
+        setTooShort(short);
+        if (short) return;
+        set.mutate({ id: person.id, password }, { onSuccess: () => close(true) });
+      }}
+    >
+      <p>{t('operator.people.newPasswordHelp', { name: person?.displayName ?? '' })}</p>
+      <TextField
+        id="person-new-password"
+        type="password"
+        autoComplete="new-password"
+        label={t('operator.people.newPasswordLabel')}
+        hint={t('forms.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        errors={errors.password}
+      />
+    </ConfirmDialog>
   );
 }
 
@@ -112,7 +187,7 @@ function PersonButton({ name, onClick, children }: { name: string; onClick: () =
   );
 }
 
-/** Adds a person to the console with a first password, handed over out of band. */
+/** Adds a person to the console with a first password, handed over out of band (they replace it at their first sign-in). */
 export function AddOperatorForm() {
   const { t } = useTranslation();
   const create = useCreateOperator();

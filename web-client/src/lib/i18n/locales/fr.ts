@@ -4036,6 +4036,7 @@ export const fr = {
       audit: 'Journal des opérateurs',
       support: 'Assistance',
       people: 'Équipe de la console',
+      password: 'Mon mot de passe',
     },
     cities: {
       title: 'Villes',
@@ -4131,6 +4132,23 @@ export const fr = {
       adding: 'Ajout…',
       added: '{{name}} a été ajouté·e.',
       conflict: 'Cette adresse a déjà un compte dans la console.',
+      newPassword: 'Nouveau mot de passe',
+      newPasswordTitle: 'Nouveau mot de passe pour {{name}}',
+      newPasswordHelp:
+        '{{name}} sera déconnecté·e tout de suite. Transmettez-lui ce mot de passe par un autre canal : à sa prochaine connexion, il lui sera demandé d’en choisir un à elle ou à lui.',
+      newPasswordLabel: 'Nouveau mot de passe',
+      newPasswordConfirm: 'Enregistrer le mot de passe',
+      passwordSet: 'Nouveau mot de passe enregistré pour {{name}}.',
+    },
+    password: {
+      title: 'Mon mot de passe',
+      intro: 'Changez le mot de passe de votre compte de la console. Vos autres sessions de la console prennent fin.',
+      requiredTitle: 'Choisissez votre mot de passe',
+      requiredIntro:
+        'Le mot de passe avec lequel vous venez de vous connecter a été choisi par un autre opérateur. Remplacez-le par le vôtre pour accéder à la console.',
+      submit: 'Enregistrer mon mot de passe',
+      done: 'Votre mot de passe a été changé.',
+      unchanged: 'Choisissez un mot de passe différent de l’actuel.',
     },
     audit: {
       title: 'Journal des opérateurs',

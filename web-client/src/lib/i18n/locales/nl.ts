@@ -4019,6 +4019,7 @@ export const nl: Messages = {
       audit: 'Logboek van de operators',
       support: 'Ondersteuning',
       people: 'Consoleteam',
+      password: 'Mijn wachtwoord',
     },
     cities: {
       title: 'Steden',
@@ -4114,6 +4115,23 @@ export const nl: Messages = {
       adding: 'Bezig met toevoegen…',
       added: '{{name}} is toegevoegd.',
       conflict: 'Dit adres heeft al een account in de console.',
+      newPassword: 'Nieuw wachtwoord',
+      newPasswordTitle: 'Nieuw wachtwoord voor {{name}}',
+      newPasswordHelp:
+        '{{name}} wordt meteen afgemeld. Bezorg dit wachtwoord via een ander kanaal: bij de volgende aanmelding wordt gevraagd een eigen wachtwoord te kiezen.',
+      newPasswordLabel: 'Nieuw wachtwoord',
+      newPasswordConfirm: 'Wachtwoord opslaan',
+      passwordSet: 'Nieuw wachtwoord opgeslagen voor {{name}}.',
+    },
+    password: {
+      title: 'Mijn wachtwoord',
+      intro: 'Wijzig het wachtwoord van uw consoleaccount. Uw andere consolesessies worden beëindigd.',
+      requiredTitle: 'Kies uw wachtwoord',
+      requiredIntro:
+        'Het wachtwoord waarmee u zich net aanmeldde, werd door een andere operator gekozen. Vervang het door uw eigen wachtwoord om de console te gebruiken.',
+      submit: 'Mijn wachtwoord opslaan',
+      done: 'Uw wachtwoord is gewijzigd.',
+      unchanged: 'Kies een ander wachtwoord dan het huidige.',
     },
     audit: {
       title: 'Logboek van de operators',
