@@ -90,6 +90,7 @@ export const en: Messages = {
     required: 'This field is required.',
     passwordHint: '{{min}} characters minimum.',
     passwordTooShort: 'The password must be at least {{min}} characters long.',
+    passwordUnchanged: 'Choose a password other than the current one.',
     passwordsDiffer: 'The two passwords do not match.',
     fixFields: 'Please correct these fields:',
     tooLong: 'At most {{max}} characters.',
@@ -4117,7 +4118,6 @@ export const en: Messages = {
       requiredIntro: 'The password you just signed in with was chosen by another operator. Replace it with your own to use the console.',
       submit: 'Save my password',
       done: 'Your password has been changed.',
-      unchanged: 'Choose a password other than the current one.',
     },
     audit: {
       title: 'Operators’ log',

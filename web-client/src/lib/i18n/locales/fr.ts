@@ -89,6 +89,7 @@ export const fr = {
     required: 'Ce champ est obligatoire.',
     passwordHint: '{{min}} caractères minimum.',
     passwordTooShort: 'Le mot de passe doit compter au moins {{min}} caractères.',
+    passwordUnchanged: 'Choisissez un mot de passe différent de l’actuel.',
     passwordsDiffer: 'Les deux mots de passe ne sont pas identiques.',
     fixFields: 'Corrigez les champs suivants :',
     tooLong: '{{max}} caractères au maximum.',
@@ -4148,7 +4149,6 @@ export const fr = {
         'Le mot de passe avec lequel vous venez de vous connecter a été choisi par un autre opérateur. Remplacez-le par le vôtre pour accéder à la console.',
       submit: 'Enregistrer mon mot de passe',
       done: 'Votre mot de passe a été changé.',
-      unchanged: 'Choisissez un mot de passe différent de l’actuel.',
     },
     audit: {
       title: 'Journal des opérateurs',

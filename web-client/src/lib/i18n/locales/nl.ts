@@ -90,6 +90,7 @@ export const nl: Messages = {
     required: 'Dit veld is verplicht.',
     passwordHint: 'Minstens {{min}} tekens.',
     passwordTooShort: 'Het wachtwoord moet minstens {{min}} tekens bevatten.',
+    passwordUnchanged: 'Kies een ander wachtwoord dan het huidige.',
     passwordsDiffer: 'De twee wachtwoorden zijn niet gelijk.',
     fixFields: 'Verbeter de volgende velden:',
     tooLong: 'Maximaal {{max}} tekens.',
@@ -4131,7 +4132,6 @@ export const nl: Messages = {
         'Het wachtwoord waarmee u zich net aanmeldde, werd door een andere operator gekozen. Vervang het door uw eigen wachtwoord om de console te gebruiken.',
       submit: 'Mijn wachtwoord opslaan',
       done: 'Uw wachtwoord is gewijzigd.',
-      unchanged: 'Kies een ander wachtwoord dan het huidige.',
     },
     audit: {
       title: 'Logboek van de operators',

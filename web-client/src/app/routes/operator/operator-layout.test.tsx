@@ -3,10 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OperatorProfile, OperatorRole } from '@contracts/participation-client';
-import { OperatorLayout } from '@/app/routes/operator/operator-layout';
+import { operatorSession } from '@/features/operator/api/operator-session';
 import { i18n } from '@/lib/i18n';
 import { TestProviders } from '@/test/providers';
-import { operatorSession } from '../api/operator-session';
+import { OperatorLayout } from './operator-layout';
 
 const calls = vi.hoisted(() => ({ changeOwnOperatorPassword: vi.fn() }));
 
