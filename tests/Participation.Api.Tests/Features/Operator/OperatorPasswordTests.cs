@@ -55,7 +55,8 @@ public sealed class OperatorPasswordTests(OperatorApiFactory api) : IClassFixtur
 
     private Task<long> AuditAsync(string action, Guid id) =>
         api.ScalarAsync<long>(
-            "SELECT count(*) FROM operator_audit WHERE action = @action AND (operator_id = @id OR details -> 'target' ->> 'id' = @id::text)",
+            "SELECT count(*) FROM operator_audit "
+                + "WHERE action = @action AND (operator_id = @id OR details -> 'target' ->> 'id' = @id::text)",
             new { action, id }
         );
 
