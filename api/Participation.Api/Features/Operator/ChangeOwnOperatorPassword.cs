@@ -51,11 +51,10 @@ public static class ChangeOwnOperatorPassword
             );
             await OperatorAudit.WriteAsync(connection, tx, c.OperatorId, "operator.password_changed", null, new { }, ct);
             await tx.CommitAsync(ct);
-            var (token, expires) = tokens.Issue(c.OperatorId, row.Role, version, passwordChangeRequired: false);
-            return new OperatorLogin.OperatorSession(
-                token,
-                expires,
-                new OperatorProfile(c.OperatorId, row.Email, row.DisplayName, row.Role.ToEnum<OperatorRole>(), false)
+            return OperatorLogin.OperatorSession.Issue(
+                tokens,
+                new OperatorProfile(c.OperatorId, row.Email, row.DisplayName, row.Role.ToEnum<OperatorRole>(), false),
+                version
             );
         }
 

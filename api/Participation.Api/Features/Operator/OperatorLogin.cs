@@ -19,7 +19,21 @@ public static class OperatorLogin
         DateTimeOffset ExpiresAt,
         OperatorProfile Operator,
         [property: JsonRequired] string TokenType = "Bearer"
-    );
+    )
+    {
+        /// <summary>A session for <paramref name="profile"/>: a token of its role, credentials version and pending password
+        /// change (signing in, and choosing one's own password, which answers with a fresh session).</summary>
+        internal static OperatorSession Issue(OperatorTokens tokens, OperatorProfile profile, int credentialsVersion)
+        {
+            var (token, expires) = tokens.Issue(
+                profile.Id,
+                profile.Role.ToWire(),
+                credentialsVersion,
+                profile.PasswordChangeRequired == true
+            );
+            return new OperatorSession(token, expires, profile);
+        }
+    }
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -58,11 +72,10 @@ public static class OperatorLogin
             if (!Passwords.Verify(row?.PasswordHash, c.Password) || row is null)
                 throw new UnauthorizedException("Wrong e-mail address or password.");
             await OperatorAudit.WriteAsync(connection, null, row.Id, "operator.signed_in", null, new { }, ct);
-            var (token, expires) = tokens.Issue(row.Id, row.Role, row.CredentialsVersion, row.PasswordChangeRequired);
-            return new OperatorSession(
-                token,
-                expires,
-                new OperatorProfile(row.Id, row.Email, row.DisplayName, row.Role.ToEnum<OperatorRole>(), row.PasswordChangeRequired)
+            return OperatorSession.Issue(
+                tokens,
+                new OperatorProfile(row.Id, row.Email, row.DisplayName, row.Role.ToEnum<OperatorRole>(), row.PasswordChangeRequired),
+                row.CredentialsVersion
             );
         }
     }
