@@ -34,11 +34,16 @@ CREATE FUNCTION current_city() RETURNS uuid LANGUAGE sql STABLE PARALLEL SAFE AS
     SELECT nullif(current_setting('participation.city_id', true), '')::uuid
 $$;
 
+-- Roles belong to the server, not to a database: two databases of one server migrating at once (the test suites'
+-- parallel collections; the migration lock is per database) may both find no role and both create it. The loser finds
+-- it made: nothing to do.
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'participation_app') THEN
         CREATE ROLE participation_app NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
     END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+    NULL;
 END
 $$;
 
