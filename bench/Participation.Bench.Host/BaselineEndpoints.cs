@@ -13,7 +13,8 @@ namespace Participation.Bench.Host;
 
 /// <summary>
 /// The benchmark's bare baselines (<c>make bench</c>, README "Benchmarks"): each runs the same SQL constants as
-/// the real handler, with Dapper straight on the <see cref="NpgsqlDataSource"/>, and answers roughly the same
+/// the real handler, with Dapper straight on the city's connections (<see cref="CityDb"/>: the API's role, row-level
+/// security on, as the handlers' statements run), and answers roughly the same
 /// JSON, but with no authentication, validation, mediator or participation policy; writes record the same event
 /// through the same recorder. The actor (and, for writes, the phase) comes from the query string. Mapped by the
 /// benchmark's host only (never by the API itself), anonymous, and left out of the OpenAPI document.
@@ -39,7 +40,7 @@ public static class BaselineEndpoints
         string? sort,
         string? cursor,
         int? limit,
-        NpgsqlDataSource db,
+        CityDb db,
         CancellationToken ct
     )
     {
@@ -102,7 +103,7 @@ public static class BaselineEndpoints
 
     /// <summary><see cref="GetIdea"/>'s three statements (the idea's access, the idea and its history, the phase's policy row), answered as
     /// read.</summary>
-    private static async Task<IResult> GetIdeaAsync(Guid id, Guid? actor, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<IResult> GetIdeaAsync(Guid id, Guid? actor, CityDb db, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         var access = await connection.QuerySingleOrDefaultAsync<IdeaAccess>(
@@ -186,7 +187,7 @@ public static class BaselineEndpoints
         Guid id,
         Guid actor,
         Guid phase,
-        NpgsqlDataSource db,
+        CityDb db,
         EventRecorder events,
         CancellationToken ct
     )
@@ -219,7 +220,7 @@ public static class BaselineEndpoints
         Guid id,
         Guid actor,
         Guid phase,
-        NpgsqlDataSource db,
+        CityDb db,
         EventRecorder events,
         CancellationToken ct
     )
@@ -264,7 +265,7 @@ public static class BaselineEndpoints
         Guid actor,
         Guid phase,
         decimal budget,
-        NpgsqlDataSource db,
+        CityDb db,
         EventRecorder events,
         CancellationToken ct
     )
@@ -320,7 +321,7 @@ public static class BaselineEndpoints
         Guid actor,
         Guid phase,
         decimal budget,
-        NpgsqlDataSource db,
+        CityDb db,
         EventRecorder events,
         CancellationToken ct
     )

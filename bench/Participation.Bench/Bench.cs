@@ -149,7 +149,7 @@ public static class Bench
                 $"[bench]   {"", -11} postgres per request: {pg.StatementsPerRequest:0.0} statements, "
                     + $"planning {pg.PlanMsPerRequest:0.000} ms, execution {pg.ExecMsPerRequest:0.000} ms"
             );
-            foreach (var t in pg.Top.Take(3))
+            foreach (var t in pg.Top)
                 Console.WriteLine(
                     $"[bench]   {"", -11}   {t.CallsPerRequest, 4:0.0}× plan {t.MeanPlanMs:0.000} exec {t.MeanExecMs:0.000} ms  {t.Query}"
                 );

@@ -20,6 +20,10 @@ public sealed record PgStats(
 /// </summary>
 public sealed class StatementStatistics(string connectionString)
 {
+    /// <summary>How many of the costliest statements a run keeps (<c>BENCH_STATEMENTS</c>, default 3): more when looking for
+    /// where the time goes.</summary>
+    public static readonly int Shown = int.TryParse(Environment.GetEnvironmentVariable("BENCH_STATEMENTS"), out var n) && n > 0 ? n : 3;
+
     public bool Available { get; private set; }
 
     public async Task InitAsync()
@@ -74,7 +78,7 @@ public sealed class StatementStatistics(string connectionString)
             rows.Sum(x => x.Calls) / (double)requests,
             rows.Sum(x => x.Plan) / requests,
             rows.Sum(x => x.Exec) / requests,
-            rows.Take(4)
+            rows.Take(Shown)
                 .Select(x => new StatementStats(
                     x.Calls / (double)requests,
                     x.Plan / Math.Max(1, x.Calls),
