@@ -5,6 +5,7 @@ using Participation.Api.Features.Comments;
 using Participation.Api.Features.Events;
 using Participation.Api.Features.Ideas;
 using Participation.Api.Features.Projects;
+using Participation.Api.Features.Topics;
 
 namespace Participation.Api.Features.Feed;
 
@@ -232,7 +233,7 @@ public static class ChangeFeed
 
     // The columns ListIdeas reads, for given ids, with what decides whether each is public.
     private const string IdeasSql = $"""
-        SELECT i.id, i.slug, i.title, i.excerpt, idea_topic_names(i.id, @Lang) AS topics, idea_topic_ids(i.id) AS topic_ids, i.area_id,
+        SELECT i.id, i.slug, i.title, i.excerpt, {TopicTags.NamesColumn}, {TopicTags.IdsColumn}, i.area_id,
                i.latitude, i.longitude, i.location_label, i.status, i.author_id,
                i.organisation_id, i.likes_count, i.dislikes_count, i.comments_count, i.created_at, i.cost,
                {AuthorView.Columns}, NULL AS my_reaction, {AttachmentLinks.Column},

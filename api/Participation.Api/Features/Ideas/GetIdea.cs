@@ -1,4 +1,5 @@
 using Participation.Api.Features.Phases;
+using Participation.Api.Features.Topics;
 
 namespace Participation.Api.Features.Ideas;
 
@@ -53,8 +54,8 @@ public static class GetIdea
     {
         internal const string Sql = $"""
             SELECT i.id, i.slug, (SELECT sp.slug FROM projects sp WHERE sp.id = i.project_id) AS project_slug,
-                   i.project_id, i.phase_id, i.title, i.body, idea_topic_names(i.id, @Lang) AS topics,
-                   idea_topic_ids(i.id) AS topic_ids, i.area_id, i.latitude, i.longitude, i.location_label, i.status,
+                   i.project_id, i.phase_id, i.title, i.body, {TopicTags.NamesColumn},
+                   {TopicTags.IdsColumn}, i.area_id, i.latitude, i.longitude, i.location_label, i.status,
                    i.likes_count, i.dislikes_count, i.comments_count, i.created_at, i.edited_at, i.withdrawn_at, i.hidden_at,
                    i.hidden_reason, i.hidden_by_flags, i.cost, {AttachmentLinks.Column},
                    i.author_id, {AuthorView.Columns},

@@ -55,8 +55,15 @@ public sealed class AttachmentLinks(IOptions<AuthOptions> auth, TimeProvider clo
         "participation/idea-attachments/v1"u8
     );
 
-    /// <summary>The SQL expression (ideas aliased <c>i</c>) whose JSON <see cref="Read(Guid, string?)"/> turns into attachments.</summary>
-    public const string Column = "idea_attachment_list(i.id) AS attachments";
+    /// <summary>The SQL expression (ideas aliased <c>i</c>) whose JSON <see cref="Read(Guid, string?)"/> turns into attachments: what
+    /// the function <c>idea_attachment_list</c> (migration 0031) gives, as a subquery planned with its statement (see
+    /// <see cref="Topics.TopicTags.NamesColumn"/>).</summary>
+    public const string Column = """
+        (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                    'id', a.id, 'kind', a.kind, 'contentType', a.content_type, 'alt', a.alt_text, 'fileName', a.file_name,
+                    'sizeBytes', a.size_bytes, 'width', a.width, 'height', a.height) ORDER BY a.position), '[]'::jsonb)
+           FROM idea_attachments a WHERE a.idea_id = i.id) AS attachments
+        """;
 
     public static string ExtensionOf(string contentType) =>
         contentType switch

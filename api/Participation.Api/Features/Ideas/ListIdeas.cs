@@ -111,8 +111,8 @@ public static class ListIdeas
             SELECT x.*, {{AuthorView.Columns}}, r.kind AS my_reaction, proj.id AS project_found
               FROM (SELECT p.id FROM projects p WHERE p.id = @ProjectId AND (p.status <> 'draft' OR {{ProjectStaff.IsStaffOf}})) proj
               LEFT JOIN LATERAL (
-                    SELECT i.id, i.slug, i.title, i.excerpt, idea_topic_names(i.id, @Lang) AS topics,
-                           idea_topic_ids(i.id) AS topic_ids, i.area_id,
+                    SELECT i.id, i.slug, i.title, i.excerpt, {{TopicTags.NamesColumn}},
+                           {{TopicTags.IdsColumn}}, i.area_id,
                            i.latitude, i.longitude, i.location_label,
                            i.status, i.author_id, i.organisation_id, i.likes_count, i.dislikes_count, i.comments_count, i.created_at,
                            i.score, i.trending_score, i.cost, {{AttachmentLinks.Column}},

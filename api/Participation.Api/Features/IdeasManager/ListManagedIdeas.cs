@@ -114,7 +114,7 @@ public static class ListManagedIdeas
                    CASE WHEN x.waiting THEN floor(extract(epoch FROM now() - x.created_at) / 86400)::int END AS waiting_days,
                    x.assignee_id, a.first_name || ' ' || a.last_name AS assignee_name, {{AuthorView.Columns}}
               FROM (SELECT i.id, i.title, i.status, i.listed, i.hidden_at IS NOT NULL AS hidden, i.withdrawn_at IS NOT NULL AS withdrawn,
-                           i.phase_id, idea_topic_names(i.id, @Lang) AS topics, idea_topic_ids(i.id) AS topic_ids, i.area_id,
+                           i.phase_id, {{TopicTags.NamesColumn}}, {{TopicTags.IdsColumn}}, i.area_id,
                            i.created_at, i.likes_count, i.dislikes_count, i.comments_count, i.open_flags,
                            i.author_id, i.organisation_id, i.assignee_id,
                            {{FigureDefinitions.FirstAnswerAt}} AS answered_at,

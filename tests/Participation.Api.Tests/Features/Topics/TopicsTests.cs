@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Dapper;
 using Participation.Api.Tests.Features.Ideas;
 using Participation.Api.Tests.Infrastructure;
 
@@ -333,6 +334,72 @@ public sealed class TopicsTests(ApiFactory api) : ApiTest(api)
         var english = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/ideas/{ids[0]}");
         english.Headers.AcceptLanguage.ParseAdd("en");
         Assert.Equal("Sports", (await (await Api.CreateClient().SendAsync(english)).ReadJsonAsync())["topics"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_lists_and_the_page_give_an_ideas_topics_as_the_database_functions_do()
+    {
+        // The hot reads inline the topics as subqueries (TopicTags.NamesColumn, IdsColumn); single-row writes and exports
+        // call the functions of migration 0023. Both must give the same names, language fallback and order.
+        var c = await IdeaCity.CreateAsync(Api);
+        var unique = Guid.NewGuid().ToString("N")[..6];
+        // zèbre first by its sort order; Arbres before Vélo (same order) by the French name, case-insensitive.
+        var late = (
+            await CreateAsync(c.Admin, "topics", new { name = new { fr = "zèbre " + unique, nl = "Zebra " + unique }, sortOrder = 1 })
+        )["id"]!;
+        var early = (await CreateAsync(c.Admin, "topics", new { name = new { fr = "Vélo " + unique }, sortOrder = 2 }))[
+            "id"
+        ]!.GetValue<Guid>();
+        var first = (
+            await CreateAsync(c.Admin, "topics", new { name = new { fr = "Arbres " + unique, nl = "Bomen " + unique }, sortOrder = 2 })
+        )["id"]!;
+        var tagged = new[] { early, first.GetValue<Guid>(), late.GetValue<Guid>() };
+        var idea = await c.IdeaAsync(
+            c.A,
+            body: new
+            {
+                title = "Une idée aux trois thèmes",
+                body = "<p>Texte</p>",
+                topicIds = tagged,
+            }
+        );
+        var bare = await c.IdeaAsync(c.A, body: new { title = "Une idée sans thème", body = "<p>Texte</p>" });
+
+        await using var connection = await Api.OpenAsync();
+        foreach (var lang in new[] { "nl", "fr" })
+        {
+            var expected = (
+                await connection.QuerySingleAsync<string[]>("SELECT idea_topic_names(@Idea, @Lang);", new { Idea = idea, Lang = lang })
+            );
+            var expectedIds = await connection.QuerySingleAsync<Guid[]>("SELECT idea_topic_ids(@Idea);", new { Idea = idea });
+            Assert.Equal(3, expected.Length);
+            Assert.Equal([late.GetValue<Guid>(), first.GetValue<Guid>(), early], expectedIds);
+
+            HttpRequestMessage In(string url)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, url);
+                request.Headers.AcceptLanguage.ParseAdd(lang);
+                return request;
+            }
+            var page = await (await Api.CreateClient().SendAsync(In($"/api/v1/ideas/{idea}"))).ReadJsonAsync();
+            var list = await (
+                await Api.CreateClient().SendAsync(In($"/api/v1/projects/{c.P1}/ideas?sort=newest&limit=100"))
+            ).ReadJsonAsync();
+            var managed = await (await c.Mod1.SendAsync(In($"/api/v1/projects/{c.P1}/ideas/manage?limit=100"))).ReadJsonAsync();
+            foreach (var item in new[] { page, Find(list, idea), Find(managed, idea) })
+            {
+                Assert.Equal(expected, item["topics"]!.AsArray().Select(n => n!.GetValue<string>()));
+                Assert.Equal(expectedIds, item["topicIds"]!.AsArray().Select(n => n!.GetValue<Guid>()));
+            }
+            Assert.Empty(Find(list, bare)["topics"]!.AsArray());
+            Assert.Empty(Find(list, bare)["topicIds"]!.AsArray());
+        }
+        Assert.Equal(
+            ["Zebra " + unique, "Bomen " + unique, "Vélo " + unique], // no Dutch name: the French one
+            await connection.QuerySingleAsync<string[]>("SELECT idea_topic_names(@Idea, 'nl');", new { Idea = idea })
+        );
+
+        static JsonNode Find(JsonNode page, Guid id) => page["items"]!.AsArray().Single(i => i!["id"]!.GetValue<Guid>() == id)!;
     }
 
     [Fact]
