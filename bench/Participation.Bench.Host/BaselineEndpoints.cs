@@ -48,14 +48,12 @@ public static class BaselineEndpoints
         var after = Cursor.Decode<ListIdeas.Key>(cursor);
         var seed = after?.Seed ?? 1;
         var take = limit ?? Cursor.DefaultLimit;
+        var conditions = after is null ? ListIdeas.Handler.Conditions.None : ListIdeas.Handler.Conditions.After;
         await using var connection = await db.OpenConnectionAsync(ct);
         var rows = (
             await connection.QueryAsync<ListIdeas.Handler.Row>(
                 new CommandDefinition(
-                    ListIdeas.Handler.Statement(
-                        sort,
-                        after is null ? ListIdeas.Handler.Conditions.None : ListIdeas.Handler.Conditions.After
-                    ),
+                    ListIdeas.Handler.Statement(sort, conditions, ListIdeas.Handler.ReadsFor(conditions, take)),
                     new
                     {
                         ActorId = actor,
@@ -183,14 +181,7 @@ public static class BaselineEndpoints
 
     /// <summary><see cref="CastVote"/>'s statements in one transaction, for an unlimited phase, without the idea and phase
     /// checks.</summary>
-    private static async Task<IResult> CastVoteAsync(
-        Guid id,
-        Guid actor,
-        Guid phase,
-        CityDb db,
-        EventRecorder events,
-        CancellationToken ct
-    )
+    private static async Task<IResult> CastVoteAsync(Guid id, Guid actor, Guid phase, CityDb db, EventRecorder events, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);

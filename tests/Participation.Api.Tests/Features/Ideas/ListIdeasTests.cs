@@ -3,7 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NpgsqlTypes;
 using Participation.Api.Features.Ideas;
+using Participation.Api.Infrastructure.Pagination;
 using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Features.Ideas;
@@ -83,6 +86,61 @@ public sealed class ListIdeasTests(ApiFactory api) : ApiTest(api)
             await connection.QueryAsync<Guid>($"SELECT id FROM ideas WHERE project_id = @P1 ORDER BY {order}", new { c.P1 })
         ).ToList();
         Assert.Equal(expected, walked);
+    }
+
+    [Theory]
+    [InlineData("newest")]
+    [InlineData("popular")]
+    [InlineData("most_commented")]
+    [InlineData("trending")]
+    [InlineData("random")]
+    public async Task An_unfiltered_list_statement_is_planned_once_and_its_plan_kept(string sort)
+    {
+        // PostgreSQL plans a prepared statement's first five executions for their values, then keeps a generic plan when it
+        // costs no more. With "LIMIT @Take" the generic plan assumed a tenth of the project's ideas and was never kept: each
+        // list paid its planning again (make bench). The unfiltered lists (first page and the next ones) write their limit.
+        var (c, ideas) = await SeedAsync(3);
+        // A connection of its own (not pooled): the prepared statements it holds are this test's.
+        await using var connection = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(Api.ConnectionString) { Pooling = false }.ConnectionString
+        );
+        await connection.OpenAsync();
+        foreach (var conditions in new[] { ListIdeas.Handler.Conditions.None, ListIdeas.Handler.Conditions.After })
+        {
+            var sql = ListIdeas.Handler.Statement(sort, conditions, ListIdeas.Handler.ReadsFor(conditions, Cursor.DefaultLimit));
+            Assert.DoesNotContain("@Take", sql, StringComparison.Ordinal);
+            await using var command = new NpgsqlCommand(sql, connection);
+            (string Name, NpgsqlDbType Type, object Value)[] parameters =
+            [
+                ("ActorId", NpgsqlDbType.Uuid, Guid.NewGuid()),
+                ("ProjectId", NpgsqlDbType.Uuid, c.P1),
+                ("Lang", NpgsqlDbType.Text, "fr"),
+                ("Seed", NpgsqlDbType.Bigint, 7L),
+                ("AfterId", NpgsqlDbType.Uuid, ideas[0]),
+                ("AfterD", NpgsqlDbType.Double, 1e9),
+                ("AfterL", NpgsqlDbType.Bigint, 1_000_000L),
+                ("AfterAt", NpgsqlDbType.TimestampTz, DateTime.UtcNow.AddDays(1)),
+            ];
+            foreach (var (name, type, value) in parameters.Where(x => sql.Contains("@" + x.Name, StringComparison.Ordinal)))
+                command.Parameters.Add(new NpgsqlParameter(name, type) { Value = value });
+            await command.PrepareAsync();
+            for (var i = 0; i < 8; i++)
+            {
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync()) { }
+            }
+        }
+        var plans = (
+            await connection.QueryAsync<(long Generic, long Custom)>(
+                "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE NOT from_sql;"
+            )
+        ).ToList();
+        Assert.Equal(2, plans.Count);
+        Assert.All(plans, p => Assert.True(p.Generic >= 3, $"{p.Generic} generic and {p.Custom} custom plans"));
+        // A filtered list keeps its limit as a parameter, and a plan for its values (a search's selectivity decides the plan).
+        Assert.Contains("@Take", ListIdeas.Handler.Statement(sort, ListIdeas.Handler.Conditions.Search, null), StringComparison.Ordinal);
+        Assert.Null(ListIdeas.Handler.ReadsFor(ListIdeas.Handler.Conditions.Search | ListIdeas.Handler.Conditions.After, 20));
+        Assert.Equal([6, 6, 11, 21, 21, 51, 101], new[] { 1, 5, 6, 19, 20, 21, 100 }.Select(l => ListIdeas.Handler.ReadsFor(0, l)));
     }
 
     [Fact]
