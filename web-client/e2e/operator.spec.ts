@@ -70,7 +70,13 @@ test('the operator adds a person to the console, makes them an operator, then di
   await expect(row.getByRole('button', { name: `Réactiver – ${name}` })).toBeVisible();
 
   await page.getByRole('link', { name: 'Journal des opérateurs' }).click();
-  await expect(page.getByRole('cell', { name: 'operator.disabled' }).first()).toBeVisible();
+  // Said in words: the action, and the person it concerned.
+  const disabled = page
+    .getByRole('row')
+    .filter({ hasText: 'Accès à la console retiré' })
+    .filter({ hasText: `Personne : ${name}` });
+  await expect(disabled.first()).toBeVisible();
+  await expectAccessible(page, 'operators’ log');
 });
 
 test('a person added to the console replaces the first password before anything else', async ({ page, browser }) => {
@@ -100,5 +106,7 @@ test('a person added to the console replaces the first password before anything 
   await paul.context().close();
 
   await page.getByRole('link', { name: 'Journal des opérateurs' }).click();
-  await expect(page.getByRole('cell', { name: 'operator.password_changed' }).first()).toBeVisible();
+  await expect(
+    page.getByRole('row').filter({ hasText: 'Mot de passe changé par la personne elle-même' }).filter({ hasText: name }).first(),
+  ).toBeVisible();
 });

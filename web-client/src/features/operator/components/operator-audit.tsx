@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Loading } from '@/components/ui/loading';
 import { TableRegion } from '@/components/ui/table-region';
 import { operatorAuditQueryOptions } from '../api/operator';
+import { operatorActionLabel, operatorAuditDetails } from './audit-entry';
 
 /** What the vendor's people did, newest first, a page at a time (the API's cursor). */
 export function OperatorAudit() {
@@ -40,12 +41,10 @@ export function OperatorAudit() {
                 <tr key={entry.id}>
                   <td>{when.format(new Date(entry.at))}</td>
                   <td>{entry.operator ? `${entry.operator.displayName} (${entry.operator.email})` : t('operator.audit.commandLine')}</td>
-                  <td>
-                    <code>{entry.action}</code>
-                  </td>
+                  <td>{operatorActionLabel(t, entry.action)}</td>
                   <td>{entry.city?.name ?? ''}</td>
                   <td>
-                    <code>{JSON.stringify(entry.details)}</code>
+                    <AuditDetails lines={operatorAuditDetails(t, entry.action, entry.details)} />
                   </td>
                 </tr>
               ))}
@@ -62,5 +61,17 @@ export function OperatorAudit() {
         {nextCursor ? <Button onClick={() => setCursors([...cursors, nextCursor])}>{t('operator.audit.next')}</Button> : null}
       </div>
     </>
+  );
+}
+
+function AuditDetails({ lines }: { lines: string[] }) {
+  if (lines.length === 0) return null;
+  if (lines.length === 1) return <>{lines[0]}</>;
+  return (
+    <ul className="audit-changes">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
   );
 }
