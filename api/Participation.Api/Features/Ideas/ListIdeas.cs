@@ -189,16 +189,10 @@ public static class ListIdeas
 
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, Conditions, int?), string> Cache = new();
 
-        // How many rows a statement without filters reads, written in it: PostgreSQL then keeps one generic plan for it (no
-        // planning per call: ~1–2 ms of a list's ~3 ms of database time in make bench). With "LIMIT @Take" its generic plan
-        // assumes a tenth of the project's ideas (hash joins over every user, a cost that would even start JIT), so it planned
-        // every call afresh. A page size between two of these reads up to the next one; Cursor.Page keeps what was asked.
-        private static readonly int[] Reads = [6, 11, Cursor.DefaultLimit + 1, 51, Cursor.MaxLimit + 1];
-
         /// <summary>The rows a statement reads for a page of <paramref name="limit"/> (one more, to know whether a next page
-        /// exists): a constant written in the statement for the unfiltered lists, else a parameter.</summary>
+        /// exists): <see cref="Cursor.ReadSize"/>, written in the statement, for the unfiltered lists; else a parameter.</summary>
         internal static int? ReadsFor(Conditions conditions, int limit) =>
-            (conditions & ~Conditions.After) == Conditions.None ? Reads.First(r => r > limit) : null;
+            (conditions & ~Conditions.After) == Conditions.None ? Cursor.ReadSize(limit) : null;
 
         /// <summary>
         /// The complete statement for a sort and the conditions present, assembled only from the constant fragments

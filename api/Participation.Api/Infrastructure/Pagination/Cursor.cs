@@ -55,6 +55,16 @@ public static class Cursor
     public static IRuleBuilderOptions<T, int?> PageSize<T>(this IRuleBuilder<T, int?> rule) =>
         rule.InclusiveBetween(1, MaxLimit).WithMessage($"Between 1 and {MaxLimit}.");
 
+    private static readonly int[] ReadSizes = [6, 11, DefaultLimit + 1, 51, MaxLimit + 1];
+
+    /// <summary>
+    /// How many rows to read for a page of <paramref name="limit"/>, as a constant to write in a statement: one more than
+    /// asked (to know whether a next page exists), rounded up to one of five sizes. With the limit written, PostgreSQL can
+    /// keep one generic plan for the statement; with <c>LIMIT @Take</c> its generic plan assumes a tenth of the table and
+    /// is never kept (make bench, README « Benchmarks »). <see cref="Page"/> keeps the page asked from what was read.
+    /// </summary>
+    public static int ReadSize(int limit) => ReadSizes.First(r => r > limit);
+
     /// <summary>Read one row more than asked to know whether a next page exists.</summary>
     public static (IReadOnlyList<TRow> Items, string? Next) Page<TRow, TKey>(IReadOnlyList<TRow> rows, int limit, Func<TRow, TKey> key)
     {
