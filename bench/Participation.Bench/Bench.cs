@@ -18,6 +18,11 @@ public static class Bench
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private const int WarmupConnections = 128;
 
+    /// <summary>Measured segments per side of a scenario's closed loop, and the unrecorded second before each.</summary>
+    private const int Segments = 4;
+
+    private const double SettleSeconds = 1;
+
     public static async Task<int> RunAsync(Options o)
     {
         var api = new Uri(o.Require("url"));
@@ -87,11 +92,21 @@ public static class Bench
         foreach (var (sc, group, half) in scenarios)
         {
             Console.WriteLine($"[bench] {group}: {sc.Name}");
-            var realMax = await load.ClosedAsync(sc.Real, workers, warmup, seconds, stats.ResetAsync);
-            realMax = realMax with { Postgres = await stats.ReadAsync(realMax.Requests) };
+            // Real and baseline in turns (A B B A A B B A), so that drift over the run weighs on both sides alike.
+            var totals = new[] { new StatementTotals(), new StatementTotals() };
+            var (realMax, baseMax) = await load.ClosedInTurnsAsync(
+                sc.Real,
+                sc.Baseline,
+                workers,
+                SettleSeconds,
+                seconds,
+                Segments,
+                _ => stats.ResetAsync(),
+                side => stats.AddToAsync(totals[side])
+            );
+            realMax = realMax with { Postgres = totals[0].PerRequest(realMax.Requests) };
             Print("real", realMax);
-            var baseMax = await load.ClosedAsync(sc.Baseline, workers, warmup, seconds, stats.ResetAsync);
-            baseMax = baseMax with { Postgres = await stats.ReadAsync(baseMax.Requests) };
+            baseMax = baseMax with { Postgres = totals[1].PerRequest(baseMax.Requests) };
             Print("baseline", baseMax);
             RunResult? realHalf = null,
                 baseHalf = null;
@@ -226,8 +241,9 @@ public static class Bench
                 + $"{long.Parse(await Scalar("SELECT count(*) FROM comments"), Inv):N0} comments, "
                 + $"database {await Scalar("SELECT pg_size_pretty(pg_database_size(current_database()))")}",
             ["load"] =
-                $"{workers} connections closed-loop for max; open loop at ½ of each side's max; "
-                + $"{warmup:0} s warm-up, {seconds:0} s measured per run",
+                $"{workers} connections closed-loop for max, real and baseline in turns (A B B A A B B A, {seconds / Segments:0.#} s "
+                + $"each after {SettleSeconds:0} s unrecorded: {seconds:0} s per side); open loop at ½ of each side's max, "
+                + $"{seconds:0} s; {warmup:0} s warm-up per scenario and side first",
         };
     }
 
@@ -240,7 +256,7 @@ public static class Bench
                 + "Real endpoints (JWT, validation, mediator, policy) next to bare"
         );
         md.AppendLine(
-            "baselines running the same SQL in the same run. RPS: closed loop at the maximum; "
+            "baselines running the same SQL in the same run. RPS: closed loop at the maximum, the two sides measured in turns; "
                 + "latencies in ms; ½: open loop at half of that"
         );
         md.AppendLine("side's maximum rate, latency counted from each request's scheduled time.").AppendLine();

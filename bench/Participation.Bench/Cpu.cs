@@ -20,6 +20,11 @@ public sealed class Cpu(int? apiPid, int? postmasterPid)
             Machine().Total
         );
 
+    public static readonly Sample Zero = new(0, 0, 0, 0, 0);
+
+    public static Sample Sum(Sample x, Sample y) =>
+        new(x.Api + y.Api, x.Postgres + y.Postgres, x.Client + y.Client, x.MachineBusy + y.MachineBusy, x.MachineTotal + y.MachineTotal);
+
     public static Sample Delta(Sample before, Sample after) =>
         new(
             after.Api - before.Api,

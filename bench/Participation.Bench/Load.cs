@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Runtime.CompilerServices;
 
 namespace Participation.Bench;
 
@@ -97,34 +98,82 @@ public sealed class Load(Uri baseUri, Cpu cpu)
     )
     {
         using var http = Client(workers);
-        long next = 0;
-
-        async Task Phase(double duration, Tally? tally)
-        {
-            var stopAt = Stopwatch.GetTimestamp() + (long)(duration * Stopwatch.Frequency);
-            await Task.WhenAll(
-                Enumerable
-                    .Range(0, workers)
-                    .Select(_ =>
-                        Task.Run(async () =>
-                        {
-                            while (Stopwatch.GetTimestamp() < stopAt)
-                                foreach (var r in unit(Interlocked.Increment(ref next) - 1))
-                                    await SendAsync(http, r, tally, Stopwatch.GetTimestamp());
-                        })
-                    )
-            );
-        }
-
-        await Phase(warmupSeconds, null);
+        var next = new StrongBox<long>();
+        await WorkAsync(http, unit, next, workers, warmupSeconds, null);
         if (beforeMeasure is not null)
             await beforeMeasure();
         var tally = new Tally();
         var before = cpu.Take();
         var started = Stopwatch.GetTimestamp();
-        await Phase(seconds, tally);
+        await WorkAsync(http, unit, next, workers, seconds, tally);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         return Result("closed", tally, elapsed, null, Cpu.Delta(before, cpu.Take()));
+    }
+
+    /// <summary>
+    /// The closed loops of two sides measured in turns, A B B A A B B A… (<paramref name="segments"/> segments per side of
+    /// <paramref name="seconds"/> / <paramref name="segments"/> each, each after <paramref name="settleSeconds"/> unrecorded):
+    /// both sides sit at the same mean position in time, so a machine whose speed drifts over the run (caches warming,
+    /// other work starting or ending) weighs on both alike, where "all of A, then all of B" gave the drift to one side. A
+    /// side's result adds up its segments. <paramref name="before"/> and <paramref name="after"/> run around each measured
+    /// segment with the side's index (0: A, 1: B).
+    /// </summary>
+    public async Task<(RunResult A, RunResult B)> ClosedInTurnsAsync(
+        Func<long, Request[]> a,
+        Func<long, Request[]> b,
+        int workers,
+        double settleSeconds,
+        double seconds,
+        int segments,
+        Func<int, Task> before,
+        Func<int, Task> after
+    )
+    {
+        using var httpA = Client(workers);
+        using var httpB = Client(workers);
+        var sides = new[] { (Unit: a, Http: httpA, Next: new StrongBox<long>()), (Unit: b, Http: httpB, Next: new StrongBox<long>()) };
+        var tallies = new[] { new Tally(), new Tally() };
+        var elapsed = new double[2];
+        var used = new Cpu.Sample[2] { Cpu.Zero, Cpu.Zero };
+        for (var k = 0; k < 2 * segments; k++)
+        {
+            var i = k % 4 is 0 or 3 ? 0 : 1;
+            var (unit, http, next) = sides[i];
+            await WorkAsync(http, unit, next, workers, settleSeconds, null);
+            await before(i);
+            var cpuBefore = cpu.Take();
+            var started = Stopwatch.GetTimestamp();
+            await WorkAsync(http, unit, next, workers, seconds / segments, tallies[i]);
+            elapsed[i] += Stopwatch.GetElapsedTime(started).TotalSeconds;
+            used[i] = Cpu.Sum(used[i], Cpu.Delta(cpuBefore, cpu.Take()));
+            await after(i);
+        }
+        return (Result("closed", tallies[0], elapsed[0], null, used[0]), Result("closed", tallies[1], elapsed[1], null, used[1]));
+    }
+
+    /// <summary><paramref name="workers"/> workers sending units back to back for <paramref name="seconds"/>.</summary>
+    private static Task WorkAsync(
+        HttpClient http,
+        Func<long, Request[]> unit,
+        StrongBox<long> next,
+        int workers,
+        double seconds,
+        Tally? tally
+    )
+    {
+        var stopAt = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
+        return Task.WhenAll(
+            Enumerable
+                .Range(0, workers)
+                .Select(_ =>
+                    Task.Run(async () =>
+                    {
+                        while (Stopwatch.GetTimestamp() < stopAt)
+                            foreach (var r in unit(Interlocked.Increment(ref next.Value) - 1))
+                                await SendAsync(http, r, tally, Stopwatch.GetTimestamp());
+                    })
+                )
+        );
     }
 
     /// <summary>Open loop at <paramref name="rps"/> requests per second for <paramref name="seconds"/>, after a short warm-up at the same

@@ -57,8 +57,17 @@ public sealed class StatementStatistics(string connectionString)
 
     public async Task<PgStats?> ReadAsync(long requests)
     {
-        if (!Available || requests == 0)
-            return null;
+        var totals = new StatementTotals();
+        await AddToAsync(totals);
+        return totals.PerRequest(requests);
+    }
+
+    /// <summary>Adds what pg_stat_statements counted since its last reset to <paramref name="totals"/> (a side measured in
+    /// several segments adds each).</summary>
+    public async Task AddToAsync(StatementTotals totals)
+    {
+        if (!Available)
+            return;
         await using var db = new NpgsqlConnection(connectionString);
         await db.OpenAsync();
         await using var cmd = new NpgsqlCommand(
@@ -66,19 +75,38 @@ public sealed class StatementStatistics(string connectionString)
             SELECT calls, total_plan_time, total_exec_time, regexp_replace(query, '\s+', ' ', 'g')
               FROM pg_stat_statements
              WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT LIKE '%pg_stat_statements%'
-             ORDER BY total_plan_time + total_exec_time DESC
             """,
             db
         );
         await using var r = await cmd.ExecuteReaderAsync();
-        var rows = new List<(long Calls, double Plan, double Exec, string Query)>();
         while (await r.ReadAsync())
-            rows.Add((r.GetInt64(0), r.GetDouble(1), r.GetDouble(2), r.GetString(3)));
+            totals.Add(r.GetString(3), r.GetInt64(0), r.GetDouble(1), r.GetDouble(2));
+    }
+}
+
+/// <summary>Calls, planning and execution time (ms) per statement, added up over one or more measured segments.</summary>
+public sealed class StatementTotals
+{
+    private readonly Dictionary<string, (long Calls, double Plan, double Exec)> _byQuery = new(StringComparer.Ordinal);
+
+    public void Add(string query, long calls, double plan, double exec)
+    {
+        var (c, p, e) = _byQuery.GetValueOrDefault(query);
+        _byQuery[query] = (c + calls, p + plan, e + exec);
+    }
+
+    /// <summary>Per request of <paramref name="requests"/>; null when nothing was counted.</summary>
+    public PgStats? PerRequest(long requests)
+    {
+        if (_byQuery.Count == 0 || requests == 0)
+            return null;
+        var rows = _byQuery.Select(kv => (Query: kv.Key, kv.Value.Calls, kv.Value.Plan, kv.Value.Exec)).ToList();
         return new PgStats(
             rows.Sum(x => x.Calls) / (double)requests,
             rows.Sum(x => x.Plan) / requests,
             rows.Sum(x => x.Exec) / requests,
-            rows.Take(Shown)
+            rows.OrderByDescending(x => x.Plan + x.Exec)
+                .Take(StatementStatistics.Shown)
                 .Select(x => new StatementStats(
                     x.Calls / (double)requests,
                     x.Plan / Math.Max(1, x.Calls),
