@@ -24,6 +24,9 @@ public sealed record RunResult(
 {
     public string? FirstError { get; init; }
     public PgStats? Postgres { get; init; }
+
+    /// <summary>Requests per second of each measured segment, in order, when the run was measured in turns.</summary>
+    public IReadOnlyList<double> SegmentRps { get; init; } = [];
 }
 
 /// <summary>
@@ -115,7 +118,8 @@ public sealed class Load(Uri baseUri, Cpu cpu)
     /// <paramref name="seconds"/> / <paramref name="segments"/> each, each after <paramref name="settleSeconds"/> unrecorded):
     /// both sides sit at the same mean position in time, so a machine whose speed drifts over the run (caches warming,
     /// other work starting or ending) weighs on both alike, where "all of A, then all of B" gave the drift to one side. A
-    /// side's result adds up its segments. <paramref name="before"/> and <paramref name="after"/> run around each measured
+    /// side's result adds up its segments and keeps each one's rate (<see cref="RunResult.SegmentRps"/>: segment i of A and
+    /// of B ran next to each other). <paramref name="before"/> and <paramref name="after"/> run around each measured
     /// segment with the side's index (0: A, 1: B).
     /// </summary>
     public async Task<(RunResult A, RunResult B)> ClosedInTurnsAsync(
@@ -135,6 +139,7 @@ public sealed class Load(Uri baseUri, Cpu cpu)
         var tallies = new[] { new Tally(), new Tally() };
         var elapsed = new double[2];
         var used = new Cpu.Sample[2] { Cpu.Zero, Cpu.Zero };
+        var segmentRps = new[] { new List<double>(), new List<double>() };
         for (var k = 0; k < 2 * segments; k++)
         {
             var i = k % 4 is 0 or 3 ? 0 : 1;
@@ -142,13 +147,24 @@ public sealed class Load(Uri baseUri, Cpu cpu)
             await WorkAsync(http, unit, next, workers, settleSeconds, null);
             await before(i);
             var cpuBefore = cpu.Take();
-            var started = Stopwatch.GetTimestamp();
+            var (started, count) = (Stopwatch.GetTimestamp(), tallies[i].Latency.Count);
             await WorkAsync(http, unit, next, workers, seconds / segments, tallies[i]);
-            elapsed[i] += Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var took = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            elapsed[i] += took;
+            segmentRps[i].Add((tallies[i].Latency.Count - count) / took);
             used[i] = Cpu.Sum(used[i], Cpu.Delta(cpuBefore, cpu.Take()));
             await after(i);
         }
-        return (Result("closed", tallies[0], elapsed[0], null, used[0]), Result("closed", tallies[1], elapsed[1], null, used[1]));
+        return (
+            Result("closed", tallies[0], elapsed[0], null, used[0]) with
+            {
+                SegmentRps = segmentRps[0],
+            },
+            Result("closed", tallies[1], elapsed[1], null, used[1]) with
+            {
+                SegmentRps = segmentRps[1],
+            }
+        );
     }
 
     /// <summary><paramref name="workers"/> workers sending units back to back for <paramref name="seconds"/>.</summary>

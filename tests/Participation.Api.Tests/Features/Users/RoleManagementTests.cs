@@ -156,6 +156,41 @@ public sealed class RoleManagementTests(ApiFactory api) : ApiTest(api)
     }
 
     [Fact]
+    public async Task Role_versions_asked_alone_or_together_are_read_right_and_a_lone_one_keeps_a_generic_plan()
+    {
+        var check = Api.Services.GetRequiredService<RoleVersionCheck>();
+        var users = new List<Guid>();
+        for (var i = 0; i < 12; i++)
+            users.Add((await Api.CreateUserAsync(email: $"version{i}@example.org")).Id);
+        await using (var owner = await Api.OpenAsync())
+            await owner.ExecuteAsync("UPDATE users SET role_version = 2 WHERE id = ANY(@Ids)", new { Ids = users.Take(6).ToArray() });
+
+        // Alone (one statement for one user), then the other ten at once (the requests that arrive together share one).
+        Assert.True(await check.IsCurrentAsync(users[0], 2, CancellationToken.None));
+        Assert.False(await check.IsCurrentAsync(users[6], 2, CancellationToken.None));
+        var together = await Task.WhenAll(users.Skip(1).Select(u => check.IsCurrentAsync(u, 2, CancellationToken.None)));
+        Assert.Equal(users.Skip(1).Select((_, i) => i + 1 < 6).ToArray(), together); // users 1-5 at version 2, 7-11 at 1
+        Assert.False(await check.IsCurrentAsync(Guid.NewGuid(), 1, CancellationToken.None));
+
+        await using var connection = new Npgsql.NpgsqlConnection(
+            new Npgsql.NpgsqlConnectionStringBuilder(Api.ConnectionString) { Pooling = false }.ConnectionString
+        );
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(RoleVersionCheck.OneSql, connection);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter("Id", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = users[0] });
+        await command.PrepareAsync();
+        for (var i = 0; i < 8; i++)
+        {
+            command.Parameters[0].Value = users[i];
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) { }
+        }
+        var generic = await connection.ExecuteScalarAsync<long>("SELECT generic_plans FROM pg_prepared_statements WHERE NOT from_sql;");
+        Assert.True(generic >= 3, $"{generic} generic plans in 8 executions");
+        Assert.Contains("= ANY(@Ids)", RoleVersionCheck.ManySql, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_last_admin_cannot_be_removed()
     {
         var admin = await Api.CreateUserAsync(role: "admin");
