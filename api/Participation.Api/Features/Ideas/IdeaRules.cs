@@ -106,14 +106,20 @@ public sealed record IdeaAccess(
     public bool VisibleTo(Guid? actorId) => Staff || (ProjectStatus != "draft" && (Listed || IsAuthor(actorId)));
 
     /// <summary>The columns <see cref="IdeaAccess"/> reads, from ideas <c>i</c> joined to their project <c>p</c>.</summary>
-    internal const string Select = $"""
-        SELECT i.id, i.project_id, i.phase_id, i.author_id, i.status AS status_name, i.listed, i.withdrawn_at IS NOT NULL AS withdrawn,
+    private const string Columns = $"""
+        i.id, i.project_id, i.phase_id, i.author_id, i.status AS status_name, i.listed, i.withdrawn_at IS NOT NULL AS withdrawn,
                i.hidden_at IS NOT NULL AS hidden,
                p.status AS project_status, p.department_id, {ProjectStaff.IsStaffOf} AS staff
-          FROM ideas i JOIN projects p ON p.id = i.project_id
         """;
 
+    private const string From = "ideas i JOIN projects p ON p.id = i.project_id";
+
+    internal const string Select = "SELECT " + Columns + "\n  FROM " + From;
+
     internal const string Sql = Select + " WHERE i.id = @IdeaId";
+
+    /// <summary>The idea and the action policy of its project's current phase, in one statement and one row.</summary>
+    internal static readonly string ForActionSql = Phases.ActionPolicy.WithCurrent(Columns, From) + " WHERE i.id = @IdeaId;";
 
     /// <summary>The idea if the caller may see it (locked for update inside a transaction when asked); otherwise a 404.</summary>
     public static async Task<IdeaAccess> LoadAsync(
@@ -139,7 +145,7 @@ public sealed record IdeaAccess(
     /// <summary>
     /// The idea as <see cref="LoadAsync"/> gives it, checked by <paramref name="check"/>, and what
     /// <see cref="Phases.ActionPolicy.RequireAsync"/> concludes for <paramref name="action"/> in its project's current phase:
-    /// both statements in one round trip (a vote or a basket change pays one, not two, before its writes).
+    /// one statement and one row for both (a vote or a basket change reads them before its writes).
     /// </summary>
     public static async Task<(IdeaAccess Idea, Phases.ActionPolicy.PhaseRef Phase, Phases.PhaseSettings Settings)> LoadForActionAsync(
         IDbConnection connection,
@@ -153,19 +159,14 @@ public sealed record IdeaAccess(
         bool limitTakenLater = false
     )
     {
-        await using var grid = await connection.QueryMultipleAsync(
-            new CommandDefinition(
-                Sql + ";\n" + Phases.ActionPolicy.ForIdeaSql,
-                new { ActorId = actorId, IdeaId = ideaId },
-                tx,
-                cancellationToken: ct
-            )
+        var found = await Phases.ActionPolicy.QueryWithAsync<IdeaAccess>(
+            connection,
+            new CommandDefinition(ForActionSql, new { ActorId = actorId, IdeaId = ideaId }, tx, cancellationToken: ct)
         );
-        var idea = await grid.ReadSingleOrDefaultAsync<IdeaAccess>();
-        if (idea is null || !idea.VisibleTo(actorId))
+        if (found is not { Row: var idea, Policy: var policy } || !idea.VisibleTo(actorId))
             throw new NotFoundException("No such idea.");
         check(idea);
-        var decisions = await Phases.ActionPolicy.ReadCurrentAsync(grid, idea.ProjectId);
+        var decisions = Phases.ActionPolicy.DecideCurrent(policy, idea.ProjectId);
         var (phase, settings) = Phases.ActionPolicy.Require(decisions, action, method, limitTakenLater);
         return (idea, phase, settings);
     }

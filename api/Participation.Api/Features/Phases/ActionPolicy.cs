@@ -25,10 +25,11 @@ public static class ActionPolicy
         public PhaseSettings? Settings { get; init; }
     }
 
-    // The policy's row for a project (@ProjectId) and its current phase (CurrentSql) or a given one (PhaseSql, @PhaseId); ForIdeaSql
-    // is the same row for the project of idea @IdeaId and its current phase: all are composed from these parts, not patched.
-    private const string Columns = $"""
-        SELECT p.status, {ProjectStaff.IsStaffOf} AS staff,
+    // The policy's row for a project (@ProjectId) and its current phase (CurrentSql) or a given one (PhaseSql, @PhaseId);
+    // WithCurrent puts the same columns for the current phase after another row's (an idea's) in one statement: all are
+    // composed from these parts, not patched.
+    private const string Select = $"""
+        p.status, {ProjectStaff.IsStaffOf} AS staff,
                ph.id AS phase_id, ph.method, ph.settings::text AS settings, ph.starts_at, ph.ends_at,
                ph.id IS NOT NULL AND ph.starts_at <= now() AND (ph.ends_at IS NULL OR ph.ends_at > now()) AS active,
                u.id IS NOT NULL AS signed_in, u.email_confirmed_at IS NOT NULL AS confirmed,
@@ -36,11 +37,16 @@ public static class ActionPolicy
                coalesce(pp.ideas, 0) AS ideas_used, coalesce(pp.reactions, 0) AS reactions_used, coalesce(pp.votes, 0) AS votes_used,
                EXISTS (SELECT 1 FROM survey_responses sr WHERE sr.phase_id = ph.id AND sr.user_id = u.id
                        AND sr.status = 'submitted') AS responded
-          FROM projects p
+        """;
+
+    private const string Phase = """
+
           LEFT JOIN LATERAL (
                 SELECT * FROM phases x
                  WHERE x.project_id = p.id
         """;
+
+    private const string Columns = "SELECT " + Select + "\n  FROM projects p" + Phase;
 
     private const string Current = "x.starts_at <= now() AND (x.ends_at IS NULL OR x.ends_at > now())";
 
@@ -59,7 +65,7 @@ public static class ActionPolicy
 
     internal const string PhaseSql = Columns + "\n                   AND x.id = @PhaseId" + Joins + " WHERE p.id = @ProjectId;";
 
-    private sealed record Row(
+    internal sealed record Row(
         string Status,
         bool Staff,
         Guid? PhaseId,
@@ -103,14 +109,25 @@ public static class ActionPolicy
         return Decide(r, projectId, phaseId);
     }
 
-    /// <summary><see cref="CurrentSql"/> for the project of idea <c>@IdeaId</c>, sent in the same round trip as
-    /// the idea's own statement and read by <see cref="ReadCurrentAsync"/>.</summary>
-    internal const string ForIdeaSql = ForCurrentPhase + " WHERE p.id = (SELECT project_id FROM ideas WHERE id = @IdeaId);";
+    /// <summary>
+    /// The policy's columns for project <c>p</c> and its current phase, after <paramref name="columns"/> (the row that
+    /// joins it: its columns must not name one <c>status</c>), with <paramref name="from"/> joining <c>p</c>: one statement
+    /// for both (a vote or a basket change reads its idea and the policy in one). Read by <see cref="QueryWithAsync"/>.
+    /// </summary>
+    internal static string WithCurrent(string columns, string from) =>
+        $"SELECT {columns},\n       {Select}\n  FROM {from}{Phase}\n                   AND {Current}{Joins}";
 
-    /// <summary>Reads the row of <see cref="ForIdeaSql"/> (<paramref name="projectId"/>: the idea's) and decides as
-    /// <see cref="DecideAsync"/> does for the current phase.</summary>
-    internal static async Task<Result> ReadCurrentAsync(Dapper.SqlMapper.GridReader grid, Guid projectId) =>
-        Decide(await grid.ReadSingleOrDefaultAsync<Row>(), projectId, null);
+    /// <summary>Runs a statement made by <see cref="WithCurrent"/>: its row's own part and the policy's (decided by
+    /// <see cref="DecideCurrent"/>); null when no row.</summary>
+    internal static async Task<(T Row, Row Policy)?> QueryWithAsync<T>(IDbConnection connection, CommandDefinition command)
+    {
+        var rows = await connection.QueryAsync<T, Row, (T, Row)>(command, (t, r) => (t, r), splitOn: "status");
+        return rows.Select(x => ((T, Row)?)x).FirstOrDefault();
+    }
+
+    /// <summary>The decisions for project <paramref name="projectId"/>'s current phase from its policy row, as
+    /// <see cref="DecideAsync"/> takes them.</summary>
+    internal static Result DecideCurrent(Row policy, Guid projectId) => Decide(policy, projectId, null);
 
     private static Result Decide(Row? r, Guid projectId, Guid? phaseId)
     {
