@@ -2,7 +2,6 @@ using Dapper;
 using Npgsql;
 using NpgsqlTypes;
 using Participation.Api.Features.Ideas;
-using Participation.Api.Features.Phases;
 using Participation.Api.Tests.Infrastructure;
 
 namespace Participation.Api.Tests.Features.Phases;
