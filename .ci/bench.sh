@@ -15,7 +15,7 @@
 #      then two behind nginx (.ci/cluster.sh) reading the public lists from the standby; the real endpoints on each,
 #      and the scaling factor (cluster.md and cluster.json)
 # BENCH_QUICK=1: small data set and 3 s runs, for development. BENCH_SECONDS, BENCH_WARMUP, BENCH_CONNECTIONS and
-# BENCH_ONLY (a scenario name fragment) tune the runs; BENCH_STATEMENTS (3) how many statements each run lists; BENCH_KEEP=1 keeps the cluster of the previous run (no reseeding). BENCH_PART=hot, cities, cluster or reporting runs one
+# BENCH_ONLY (scenario name fragments, separated by "|") tune the runs; BENCH_STATEMENTS (3) how many statements each run lists; BENCH_KEEP=1 keeps the cluster of the previous run (no reseeding). BENCH_PART=hot, cities, cluster or reporting runs one
 # part only; BENCH_CITIES (300) is the number of small cities of the cities part.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"

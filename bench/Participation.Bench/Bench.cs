@@ -87,8 +87,10 @@ public static class Bench
                     false
                 )
             );
-        if (only is not null)
-            scenarios = scenarios.Where(x => x.S.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (only is not null) // name fragments, separated by "|"
+            scenarios = scenarios
+                .Where(x => only.Split('|').Any(part => x.S.Name.Contains(part, StringComparison.OrdinalIgnoreCase)))
+                .ToList();
 
         foreach (var (sc, _, _) in scenarios)
             await s.PreflightAsync(sc);
