@@ -51,7 +51,10 @@ public sealed partial class OperatorInvitationTests(OperatorApiFactory api) : IC
         return Uri.UnescapeDataString(match.Groups["token"].Value);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"https://participation\.example/(fr|nl|en)/operator/invitation#token=(?<token>[A-Za-z0-9_%\-]+)")]
+    /// <summary>The console's page on the install's address (Email:AppBaseUrl), in the e-mail's language.</summary>
+    private const string LinkPattern = @"https://participation\.example/(fr|nl|en)/operator/invitation#token=(?<token>[A-Za-z0-9_%\-]+)";
+
+    [System.Text.RegularExpressions.GeneratedRegex(LinkPattern)]
     private static partial System.Text.RegularExpressions.Regex ConsoleLink();
 
     private Task<HttpResponseMessage> LookupAsync(string token) =>

@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { OperatorAccount, OperatorRole } from '@contracts/participation-client';
+import type { OperatorAccount, OperatorAccountState, OperatorRole } from '@contracts/participation-client';
 import { i18n } from '@/lib/i18n';
 import { TestProviders } from '@/test/providers';
 import { AddOperatorForm, OperatorPeople } from './operator-people';
@@ -115,12 +115,12 @@ describe('the console’s people', () => {
   it('shows who is still invited until when, and resends or withdraws their invitation after a confirmation, with the keyboard', async () => {
     const inès: OperatorAccount = {
       ...person('i1', 'Inès', 'support'),
-      state: 'invited' as OperatorAccount['state'],
+      state: 'invited' as OperatorAccountState,
       invitationExpiresAt: '2099-12-14T10:00:00Z',
     };
     const ivan: OperatorAccount = {
       ...person('i2', 'Ivan', 'operator'),
-      state: 'invited' as OperatorAccount['state'],
+      state: 'invited' as OperatorAccountState,
       invitationExpiresAt: '2020-01-01T10:00:00Z',
     };
     calls.listOperators.mockResolvedValue({ items: [olivia, inès, ivan] });

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { OperatorAccount, OperatorRole } from '@contracts/participation-client';
+import type { OperatorAccount, OperatorAccountState, OperatorRole } from '@contracts/participation-client';
 import { describeError, toApiError } from '@/api/errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -32,10 +32,11 @@ type InvitationAsked = { person: OperatorAccount; kind: 'resend' | 'revoke' };
 
 const OPERATOR = 'operator' as OperatorRole;
 const SUPPORT = 'support' as OperatorRole;
+const INVITED = 'invited' as OperatorAccountState;
 const LANGUAGES = ['fr', 'nl', 'en'] as const;
 
 /** Still invited: the e-mailed link not used yet (no password, no sign-in). */
-const isInvited = (person: OperatorAccount) => !person.disabledAt && (person.state === 'invited' || !!person.invitationExpiresAt);
+const isInvited = (person: OperatorAccount) => !person.disabledAt && (person.state === INVITED || !!person.invitationExpiresAt);
 
 /** Active, disabled, or invited until a date (or since when the link has expired). */
 function stateLabel(t: TFunction, person: OperatorAccount): string {
