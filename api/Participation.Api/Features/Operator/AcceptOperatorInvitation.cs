@@ -44,7 +44,9 @@ public static class AcceptOperatorInvitation
             var id = await connection.QuerySingleOrDefaultAsync<Guid?>(
                 new CommandDefinition(Consume, new { Hash = SecureTokens.Hash(c.Token) }, tx, cancellationToken: ct)
             ) ?? throw new GoneException();
-            var row = await connection.QuerySingleAsync<Row>(new CommandDefinition(Activate, new { Id = id, Hash = hash }, tx, cancellationToken: ct));
+            var row = await connection.QuerySingleAsync<Row>(
+                new CommandDefinition(Activate, new { Id = id, Hash = hash }, tx, cancellationToken: ct)
+            );
             await OperatorAudit.WriteAsync(
                 connection,
                 tx,

@@ -22,7 +22,7 @@ public static class CreateOperator
         string Email,
         string DisplayName,
         [property: JsonRequired] OperatorRole Role,
-        string? Password = null,
+        [property: OptionalNotNull] string? Password = null, // was required in 1.0: optional now, never null
         string? Locale = null
     );
 
@@ -41,8 +41,7 @@ public static class CreateOperator
         }
     }
 
-    public sealed class Handler(PlatformDb db, TimeProvider clock, IOptions<EmailOptions> email)
-        : ICommandHandler<Command, OperatorAccount>
+    public sealed class Handler(PlatformDb db, TimeProvider clock, IOptions<EmailOptions> email) : ICommandHandler<Command, OperatorAccount>
     {
         private const string Insert = """
             INSERT INTO operators (id, email, display_name, password_hash, role, password_change_required)
@@ -91,10 +90,7 @@ public static class CreateOperator
     )]
     public static async Task<Created<OperatorAccount>> Endpoint(Request body, OperatorCaller caller, ISender sender, CancellationToken ct)
     {
-        var account = await sender.Send(
-            new Command(caller.Id, body.Email, body.DisplayName, body.Role, body.Password, body.Locale),
-            ct
-        );
+        var account = await sender.Send(new Command(caller.Id, body.Email, body.DisplayName, body.Role, body.Password, body.Locale), ct);
         return TypedResults.Created($"/api/v1/operator/operators/{account.Id}", account);
     }
 }

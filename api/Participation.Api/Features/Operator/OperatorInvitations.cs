@@ -59,7 +59,9 @@ internal static class OperatorInvitations
                 cancellationToken: ct
             )
         );
-        var inviter = await connection.ExecuteScalarAsync<string>(new CommandDefinition(Inviter, new { Id = invitedBy }, tx, cancellationToken: ct));
+        var inviter = await connection.ExecuteScalarAsync<string>(
+            new CommandDefinition(Inviter, new { Id = invitedBy }, tx, cancellationToken: ct)
+        );
         var mail = EmailTemplates.OperatorInvitation(
             chosen ?? "fr",
             person.Email,

@@ -24,7 +24,15 @@ public static class ResendOperatorInvitation
             if (target.InvitationExpiresAt is null)
                 throw new ConflictException("This person has no pending invitation: they already chose their password.");
             await OperatorInvitations.IssueAsync(connection, tx, target, c.OperatorId, null, clock, email.Value, ct);
-            await OperatorAudit.WriteAsync(connection, tx, c.OperatorId, "operator.invitation_resent", null, new { target = target.Target }, ct);
+            await OperatorAudit.WriteAsync(
+                connection,
+                tx,
+                c.OperatorId,
+                "operator.invitation_resent",
+                null,
+                new { target = target.Target },
+                ct
+            );
             var account = await OperatorAccounts.ReadAsync(connection, tx, c.Id, ct);
             await tx.CommitAsync(ct);
             return account;

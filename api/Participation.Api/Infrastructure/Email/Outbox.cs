@@ -47,7 +47,12 @@ public static class Outbox
     /// platform outbox, on the owner's connection (PlatformDb); no dedup key, no inline images. Delivered by
     /// <see cref="OutboxDispatcher.DispatchPlatformOnceAsync"/> without any city's branding.
     /// </summary>
-    public static Task<long> EnqueuePlatformAsync(IDbConnection connection, IDbTransaction transaction, OutgoingEmail email, CancellationToken ct) =>
+    public static Task<long> EnqueuePlatformAsync(
+        IDbConnection connection,
+        IDbTransaction transaction,
+        OutgoingEmail email,
+        CancellationToken ct
+    ) =>
         connection.ExecuteScalarAsync<long>(
             new CommandDefinition(
                 PlatformSql,

@@ -76,7 +76,11 @@ public sealed class OutboxDispatcher(
     /// many were claimed.</summary>
     public Task<int> DispatchPlatformOnceAsync(CancellationToken ct) => DispatchAsync(platform.OpenConnectionAsync, true, ct);
 
-    private async Task<int> DispatchAsync(Func<CancellationToken, ValueTask<Npgsql.NpgsqlConnection>> open, bool isPlatform, CancellationToken ct)
+    private async Task<int> DispatchAsync(
+        Func<CancellationToken, ValueTask<Npgsql.NpgsqlConnection>> open,
+        bool isPlatform,
+        CancellationToken ct
+    )
     {
         var o = options.Value;
         List<Row> rows;
@@ -85,7 +89,11 @@ public sealed class OutboxDispatcher(
         {
             rows = (
                 await connection.QueryAsync<Row>(
-                    new CommandDefinition(isPlatform ? PlatformClaimSql : ClaimSql, new { o.LeaseSeconds, o.BatchSize }, cancellationToken: ct)
+                    new CommandDefinition(
+                        isPlatform ? PlatformClaimSql : ClaimSql,
+                        new { o.LeaseSeconds, o.BatchSize },
+                        cancellationToken: ct
+                    )
                 )
             ).AsList();
             images =
@@ -178,7 +186,8 @@ public sealed class OutboxSender(IServiceProvider services, IOptions<EmailOption
                 if (
                     await JobTelemetry.RunAsync(
                         "e-mail outbox",
-                        async c => await cities.ForEachAsync(dispatcher.DispatchOnceAsync, c) + await dispatcher.DispatchPlatformOnceAsync(c),
+                        async c =>
+                            await cities.ForEachAsync(dispatcher.DispatchOnceAsync, c) + await dispatcher.DispatchPlatformOnceAsync(c),
                         stoppingToken
                     ) > 0
                 )

@@ -20,7 +20,16 @@ public sealed partial class OperatorInvitationTests(OperatorApiFactory api) : IC
 
     private static async Task<JsonNode> InviteAsync(HttpClient console, string email, string role = "support", string? locale = null)
     {
-        var response = await console.PostJsonAsync("/api/v1/operator/operators", new { email, displayName = "Inès Invitée", role, locale });
+        var response = await console.PostJsonAsync(
+            "/api/v1/operator/operators",
+            new
+            {
+                email,
+                displayName = "Inès Invitée",
+                role,
+                locale,
+            }
+        );
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return await response.ReadJsonAsync();
     }
@@ -46,7 +55,7 @@ public sealed partial class OperatorInvitationTests(OperatorApiFactory api) : IC
     {
         var mail = await DeliveredMailAsync(to);
         Assert.Equal(to, mail.To.Mailboxes.Single().Address);
-        var match = ConsoleLink().Match(mail.TextBody);
+        var match = ConsoleLink().Match(mail.TextBody ?? "");
         Assert.True(match.Success, $"no console invitation link in: {mail.TextBody}");
         return Uri.UnescapeDataString(match.Groups["token"].Value);
     }
@@ -103,7 +112,10 @@ public sealed partial class OperatorInvitationTests(OperatorApiFactory api) : IC
         // Only the token's hash is kept.
         Assert.Equal(
             0L,
-            await api.ScalarAsync<long>("SELECT count(*) FROM operator_invitations WHERE token_hash = convert_to(@token, 'UTF8')", new { token })
+            await api.ScalarAsync<long>(
+                "SELECT count(*) FROM operator_invitations WHERE token_hash = convert_to(@token, 'UTF8')",
+                new { token }
+            )
         );
         Assert.Equal(
             1L,
@@ -143,8 +155,11 @@ public sealed partial class OperatorInvitationTests(OperatorApiFactory api) : IC
         Assert.Equal(["operator.invited", "operator.invitation_accepted"], await AuditStepsAsync(console, id));
         Assert.Equal(
             id,
-            await api.ScalarAsync<Guid>("SELECT operator_id FROM operator_audit WHERE action = 'operator.invitation_accepted' "
-                + "AND details -> 'target' ->> 'id' = @id", new { id = id.ToString() })
+            await api.ScalarAsync<Guid>(
+                "SELECT operator_id FROM operator_audit WHERE action = 'operator.invitation_accepted' "
+                    + "AND details -> 'target' ->> 'id' = @id",
+                new { id = id.ToString() }
+            )
         );
     }
 
