@@ -149,5 +149,7 @@ test('a person invited to the console chooses a password from the e-mailed link 
   await page.reload();
   await expect(page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) })).toContainText('actif');
   await page.getByRole('link', { name: 'Journal des opérateurs' }).click();
-  await expect(page.getByRole('row').filter({ hasText: 'Invitation acceptée, mot de passe choisi' }).filter({ hasText: name }).first()).toBeVisible();
+  await expect(
+    page.getByRole('row').filter({ hasText: 'Invitation acceptée, mot de passe choisi' }).filter({ hasText: name }).first(),
+  ).toBeVisible();
 });

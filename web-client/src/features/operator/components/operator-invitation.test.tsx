@@ -49,7 +49,9 @@ describe('a console invitation’s page', () => {
     };
     calls.acceptOperatorInvitation.mockResolvedValue(session);
     const onAccepted = renderPage();
-    expect(await screen.findByText('Bonjour Inès, vous êtes invité·e dans la console de l’éditeur en tant que support.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Bonjour Inès, vous êtes invité·e dans la console de l’éditeur en tant que support.'),
+    ).toBeInTheDocument();
     expect(screen.getByText(/ines@vendor.test. Ce lien est valable jusqu’au 14 décembre 2099/)).toBeInTheDocument();
     expect(calls.lookupOperatorInvitation).toHaveBeenCalledWith({ token: 'the-token' }, expect.anything());
 

@@ -72,9 +72,7 @@ export function OperatorInvitation({ token, onAccepted }: { token: string; onAcc
 
   return (
     <div className="stack">
-      <p>
-        {t('operator.invitation.intro', { name: invitation.displayName, role: t(`operator.roles.${invitation.role}`) })}
-      </p>
+      <p>{t('operator.invitation.intro', { name: invitation.displayName, role: t(`operator.roles.${invitation.role}`) })}</p>
       <p>
         {t('operator.invitation.signInWith', {
           email: invitation.email,

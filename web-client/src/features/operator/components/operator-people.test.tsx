@@ -161,7 +161,12 @@ describe('the console’s people', () => {
     await user.selectOptions(screen.getByLabelText(/^Langue de l’e-mail/), 'nl');
     await user.click(screen.getByRole('button', { name: 'Envoyer l’invitation' }));
     expect(await screen.findByText('Invitation envoyée à Nina (n1@vendor.test).')).toBeInTheDocument();
-    expect(calls.createOperator).toHaveBeenLastCalledWith({ email: 'nina@vendor.test', displayName: 'Nina', role: 'support', locale: 'nl' });
+    expect(calls.createOperator).toHaveBeenLastCalledWith({
+      email: 'nina@vendor.test',
+      displayName: 'Nina',
+      role: 'support',
+      locale: 'nl',
+    });
   });
 
   it('adds a person with a first password when asked, and shows the API’s field errors next to the fields', async () => {

@@ -163,9 +163,7 @@ export function OperatorPeople({ selfId }: { selfId: string }) {
         confirmLabel={invitationAsked ? t(`operator.people.${invitationAsked.kind}`) : ''}
         pending={invitationChange.isPending}
         error={
-          invitationChange.error
-            ? describeError(t, toApiError(invitationChange.error), { 409: t('operator.people.notInvited') })
-            : null
+          invitationChange.error ? describeError(t, toApiError(invitationChange.error), { 409: t('operator.people.notInvited') }) : null
         }
         onCancel={() => setInvitationAsked(null)}
         onConfirm={() => {
@@ -179,11 +177,7 @@ export function OperatorPeople({ selfId }: { selfId: string }) {
           else resend.mutate(person.id, { onSuccess: done });
         }}
       >
-        <p>
-          {invitationAsked
-            ? t(`operator.people.${invitationAsked.kind}Confirm`, { name: invitationAsked.person.displayName })
-            : null}
-        </p>
+        <p>{invitationAsked ? t(`operator.people.${invitationAsked.kind}Confirm`, { name: invitationAsked.person.displayName }) : null}</p>
       </ConfirmDialog>
       <StatusMessage>{passwordSet ? t('operator.people.passwordSet', { name: passwordSet }) : invitationDone}</StatusMessage>
     </>
