@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { failOnCspViolations } from './support/csp';
 import { createOperator, e2eOperator, keepSuiteCityOnLoopback, signInToConsole } from './support/operators';
+import { mailDir, waitForLink } from './support/mail';
 import { newPage } from './support/pages';
 import { uniqueSlug } from './support/text';
 
@@ -50,6 +51,7 @@ test('the operator adds a person to the console, makes them an operator, then di
   const name = `Nina ${uniqueSlug('n')}`;
   await page.getByLabel(/^Adresse e-mail/).fill(`${uniqueSlug('nina')}@vendor.example.org`);
   await page.getByRole('textbox', { name: /^Nom/ }).fill(name);
+  await page.getByLabel(/^Donner plutôt un mot de passe initial/).check(); // the secondary way: invitations are the default
   await page.getByLabel(/^Mot de passe initial/).fill('nina-first-password');
   await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: `${name} a été ajouté·e.` })).toBeVisible();
@@ -86,6 +88,7 @@ test('a person added to the console replaces the first password before anything 
   const name = `Paul ${uniqueSlug('p')}`;
   await page.getByLabel(/^Adresse e-mail/).fill(email);
   await page.getByRole('textbox', { name: /^Nom/ }).fill(name);
+  await page.getByLabel(/^Donner plutôt un mot de passe initial/).check(); // the secondary way: invitations are the default
   await page.getByLabel(/^Mot de passe initial/).fill('paul-first-password');
   await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: `${name} a été ajouté·e.` })).toBeVisible();
@@ -108,5 +111,45 @@ test('a person added to the console replaces the first password before anything 
   await page.getByRole('link', { name: 'Journal des opérateurs' }).click();
   await expect(
     page.getByRole('row').filter({ hasText: 'Mot de passe changé par la personne elle-même' }).filter({ hasText: name }).first(),
+  ).toBeVisible();
+});
+
+test('a person invited to the console chooses a password from the e-mailed link and lands in the console', async ({ page, browser }) => {
+  await signInToConsole(page, operator);
+  await page.getByRole('link', { name: 'Équipe de la console' }).click();
+  const email = `${uniqueSlug('ines')}@vendor.example.org`;
+  const name = `Inès ${uniqueSlug('i')}`;
+  await expect(page.getByLabel(/^Mot de passe initial/)).toHaveCount(0); // an invitation by default, no password
+  await page.getByLabel(/^Adresse e-mail/).fill(email);
+  await page.getByRole('textbox', { name: /^Nom/ }).fill(name);
+  await page.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Invitation envoyée à ${name}` })).toBeVisible();
+  const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+  await expect(row).toContainText('invitation envoyée, valable jusqu’au');
+  await expect(row.getByRole('button', { name: `Renvoyer l’invitation – ${name}` })).toBeVisible();
+  await expect(row.getByRole('button', { name: `Retirer l’invitation – ${name}` })).toBeVisible();
+  await expectAccessible(page, 'operator team, pending invitation');
+
+  // Inès, in a browser of her own, from the e-mail's link: her password, twice, and the console opens.
+  const link = await waitForLink(mailDir, email, 'operator/invitation');
+  const ines = await newPage(browser, watchCsp);
+  await ines.goto(link);
+  await expect(ines.getByRole('heading', { level: 1, name: 'Rejoindre la console' })).toBeVisible();
+  await expect(ines.getByRole('main')).toContainText(email);
+  await expectAccessible(ines, 'console invitation');
+  await ines.getByLabel(/^Mot de passe/).fill('ines-own-password-2026');
+  await ines.getByLabel(/^Confirmez le mot de passe/).fill('ines-own-password-2026');
+  await ines.getByRole('button', { name: 'Activer mon compte' }).click();
+  await expect(ines.getByRole('heading', { level: 1, name: 'Villes' })).toBeVisible();
+  // The link served once.
+  await ines.goto(link);
+  await expect(ines.getByRole('alert')).toContainText('Ce lien n’est plus valable');
+  await ines.context().close();
+
+  await page.reload();
+  await expect(page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) })).toContainText('actif');
+  await page.getByRole('link', { name: 'Journal des opérateurs' }).click();
+  await expect(
+    page.getByRole('row').filter({ hasText: 'Invitation acceptée, mot de passe choisi' }).filter({ hasText: name }).first(),
   ).toBeVisible();
 });

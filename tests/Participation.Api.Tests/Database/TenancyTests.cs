@@ -17,6 +17,8 @@ public sealed class TenancyTests(ApiFactory api) : ApiTest(api)
         "rate_limit_counters",
         "operators",
         "operator_audit",
+        "operator_invitations",
+        "platform_email_outbox",
     ];
 
     [Fact]
@@ -85,7 +87,8 @@ public sealed class TenancyTests(ApiFactory api) : ApiTest(api)
         var reachable = await connection.ExecuteScalarAsync<bool>(
             """
             SELECT bool_or(has_table_privilege('participation_app', t, p))
-              FROM unnest(ARRAY['operators', 'operator_audit']) t, unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']) p
+              FROM unnest(ARRAY['operators', 'operator_audit', 'operator_invitations', 'platform_email_outbox']) t,
+                   unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']) p
             """
         );
 

@@ -103,6 +103,9 @@ public sealed class EndpointAuthorizationTests(ApiFactory api) : ApiTest(api)
                 "POST /api/v1/invitations/lookup",
                 // The vendor's console: its sign-in (operators and support staff, outside any city).
                 "POST /api/v1/operator/auth/login",
+                // A console invitation's page: the e-mailed token is the proof (rate-limited as sign-ins).
+                "POST /api/v1/operator/invitations/accept",
+                "POST /api/v1/operator/invitations/lookup",
                 // Events with calendars: the public events, one event's .ics and the iCalendar feeds.
                 "GET /api/v1/events/",
                 "GET /api/v1/events/calendar.ics",

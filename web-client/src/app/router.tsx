@@ -15,7 +15,7 @@ const preloadClient = () =>
   );
 
 /** The staff's areas: their pages need the staff's messages too. */
-const STAFF_AREAS = new Set(['admin', 'dashboard', 'operator']);
+const STAFF_AREAS = new Set(['admin', 'dashboard', 'operator', 'operator/invitation']);
 
 export const routes = withMessages([
   {
@@ -183,6 +183,13 @@ export const routes = withMessages([
           { index: true, lazy: async () => ({ Component: (await import('./routes/dashboard-route')).DashboardRoute }) },
           { path: ':scopeType/:scopeId?', lazy: async () => ({ Component: (await import('./routes/dashboard-route')).DashboardRoute }) },
         ],
+      },
+      {
+        // A console invitation's link (issue 19): the invited person chooses their password, before any console session.
+        path: 'operator/invitation',
+        lazy: async () => ({
+          Component: (await import('./routes/operator/operator-invitation-route')).OperatorInvitationRoute,
+        }),
       },
       {
         // The vendor's console (issue 19): its own sign-in, outside any city's accounts.

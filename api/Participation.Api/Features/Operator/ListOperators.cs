@@ -10,7 +10,7 @@ public static class ListOperators
     public sealed class Handler(PlatformDb db) : IQueryHandler<Query, Response>
     {
         // The vendor's own staff: a few dozen people at most, one page.
-        private const string Sql = OperatorAccounts.Select + " ORDER BY disabled_at IS NOT NULL, display_name, email;";
+        private const string Sql = OperatorAccounts.Select + " ORDER BY o.disabled_at IS NOT NULL, o.display_name, o.email;";
 
         public async ValueTask<Response> Handle(Query q, CancellationToken ct)
         {
@@ -20,6 +20,6 @@ public static class ListOperators
         }
     }
 
-    [EndpointSummary("The console's people (operators and support staff), with their role and whether they are disabled.")]
+    [EndpointSummary("The console's people (operators and support staff), with their role and state (invited, active, disabled).")]
     public static ValueTask<Response> Endpoint(ISender sender, CancellationToken ct) => sender.Send(new Query(), ct);
 }

@@ -1,17 +1,33 @@
 using System.Data;
+using System.Text.Json.Serialization;
 
 namespace Participation.Api.Features.Operator;
 
 /// <summary>One of the vendor's people as the console's operators manage them (their own staff: the e-mail is shown).</summary>
 /// <param name="DisabledAt">When the account was disabled (it cannot sign in, its tokens are refused), or null.</param>
+/// <param name="State">Invited (the e-mailed link not used yet: no sign-in), active or disabled. Always sent; optional in
+/// the contract only because fields added to 1.x responses are.</param>
+/// <param name="InvitationExpiresAt">For an invited person, when their link stops working (resend it for a new one), else
+/// null.</param>
 public sealed record OperatorAccount(
     Guid Id,
     string Email,
     string DisplayName,
     OperatorRole Role,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? DisabledAt
+    DateTimeOffset? DisabledAt,
+    OperatorAccountState? State = null,
+    DateTimeOffset? InvitationExpiresAt = null
 );
+
+/// <summary>Where a person of the console stands: invited by e-mail (no password yet), active, or disabled.</summary>
+[JsonConverter(typeof(WireEnumConverter))]
+public enum OperatorAccountState
+{
+    Invited,
+    Active,
+    Disabled,
+}
 
 /// <summary>
 /// What every change of the vendor's people shares: one change at a time (a transaction-level advisory lock, these
@@ -24,18 +40,44 @@ internal static class OperatorAccounts
 
     private const string ActorRole = "SELECT role FROM operators WHERE id = @Id AND disabled_at IS NULL;";
 
-    public const string Select = "SELECT id, email, display_name, role, created_at, disabled_at FROM operators";
-
-    private const string Find = Select + " WHERE id = @Id;";
-
-    private const string OthersEnabled = """
-        SELECT count(*) FROM operators WHERE role = 'operator' AND disabled_at IS NULL AND id <> @Id;
+    public const string Select = """
+        SELECT o.id, o.email, o.display_name, o.role, o.created_at, o.disabled_at, i.expires_at AS invitation_expires_at
+          FROM operators o LEFT JOIN operator_invitations i ON i.operator_id = o.id
         """;
 
-    public sealed record Row(Guid Id, string Email, string DisplayName, string Role, DateTime CreatedAt, DateTime? DisabledAt)
+    private const string Find = Select + " WHERE o.id = @Id;";
+
+    private const string OthersEnabled = """
+        SELECT count(*) FROM operators WHERE role = 'operator' AND disabled_at IS NULL AND password_hash IS NOT NULL AND id <> @Id;
+        """;
+
+    public sealed record Row(
+        Guid Id,
+        string Email,
+        string DisplayName,
+        string Role,
+        DateTime CreatedAt,
+        DateTime? DisabledAt,
+        DateTime? InvitationExpiresAt
+    )
     {
+        /// <summary>Invited until the link is used (a disabled invited person is disabled first).</summary>
+        public OperatorAccountState State =>
+            DisabledAt is not null ? OperatorAccountState.Disabled
+            : InvitationExpiresAt is not null ? OperatorAccountState.Invited
+            : OperatorAccountState.Active;
+
         public OperatorAccount ToAccount() =>
-            new(Id, Email, DisplayName, Role.ToEnum<OperatorRole>(), CreatedAt.AsUtc(), DisabledAt?.AsUtc());
+            new(
+                Id,
+                Email,
+                DisplayName,
+                Role.ToEnum<OperatorRole>(),
+                CreatedAt.AsUtc(),
+                DisabledAt?.AsUtc(),
+                State,
+                InvitationExpiresAt?.AsUtc()
+            );
 
         /// <summary>The person a change is about, as the operators' audit names them (<c>details.target</c>).</summary>
         public AuditTarget Target => new(Id, Email, DisplayName);

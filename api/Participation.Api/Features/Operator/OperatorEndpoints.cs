@@ -7,6 +7,8 @@ namespace Participation.Api.Features.Operator;
 /// no city set), with operator tokens only (<see cref="OperatorTokens"/>). Operators may do everything (the console's
 /// people included: nobody changes their own access, 403; the last enabled operator stays, 409); support staff read the
 /// city list. Everyone changes their own password; until a password another operator set is replaced, only that is open.
+/// A person added by e-mail invitation has no password until they choose one through the link (lookup and accept are
+/// anonymous: the token is the proof; rate-limited as the other sensitive forms).
 /// </summary>
 public static class OperatorEndpoints
 {
@@ -17,6 +19,10 @@ public static class OperatorEndpoints
         var g = api.MapGroup("/operator").WithTags("Operator");
         g.MapPost("/auth/login", OperatorLogin.Endpoint).WithName(nameof(OperatorLogin))
             .AllowAnonymous().RequireRateLimiting(RateLimits.Login).ProducesProblems(400, 401, 429);
+        g.MapPost("/invitations/lookup", LookupOperatorInvitation.Endpoint).WithName(nameof(LookupOperatorInvitation))
+            .AllowAnonymous().RequireRateLimiting(RateLimits.Sensitive).ProducesProblems(400, 410, 429);
+        g.MapPost("/invitations/accept", AcceptOperatorInvitation.Endpoint).WithName(nameof(AcceptOperatorInvitation))
+            .AllowAnonymous().RequireRateLimiting(RateLimits.Sensitive).ProducesProblems(400, 410, 429); // the token is the proof
         g.MapGet("/me", GetOperatorMe.Endpoint).WithName(nameof(GetOperatorMe))
             .RequireAuthorization(OperatorTokens.SupportPolicy).AllowedBeforePasswordChange().ProducesProblems(401, 403, 404);
         g.MapPost("/me/password", ChangeOwnOperatorPassword.Endpoint).WithName(nameof(ChangeOwnOperatorPassword))
@@ -50,6 +56,11 @@ public static class OperatorEndpoints
         g.MapPost("/operators/{id:guid}/password", SetOperatorPassword.Endpoint).WithName(nameof(SetOperatorPassword))
             .RequireAuthorization(OperatorTokens.OperatorPolicy).RequireRateLimiting(RateLimits.Sensitive)
             .ProducesProblems(400, 401, 403, 404, 429); // 403: oneself
+        g.MapPost("/operators/{id:guid}/invitation", ResendOperatorInvitation.Endpoint).WithName(nameof(ResendOperatorInvitation))
+            .RequireAuthorization(OperatorTokens.OperatorPolicy).RequireRateLimiting(RateLimits.Sensitive)
+            .ProducesProblems(401, 403, 404, 409, 429); // 409: not invited (any more)
+        g.MapDelete("/operators/{id:guid}/invitation", RevokeOperatorInvitation.Endpoint).WithName(nameof(RevokeOperatorInvitation))
+            .RequireAuthorization(OperatorTokens.OperatorPolicy).ProducesProblems(401, 403, 404, 409); // 409: not invited (any more)
         g.MapGet("/audit", ListOperatorAudit.Endpoint).WithName(nameof(ListOperatorAudit))
             .RequireAuthorization(OperatorTokens.OperatorPolicy).ProducesProblems(400, 401, 403);
         // csharpier-ignore-end

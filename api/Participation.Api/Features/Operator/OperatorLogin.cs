@@ -5,8 +5,9 @@ namespace Participation.Api.Features.Operator;
 /// <summary>
 /// An operator or support person signs in to the console with e-mail and password: an operator token (its own audience,
 /// refused by every city endpoint; <see cref="OperatorTokens"/>) valid for an hour, without refresh. Answers the same for
-/// an unknown address, a wrong password and a disabled account. The sign-in is audited. A person whose password another
-/// operator set gets a token that opens only their password change (<see cref="OperatorPasswordChange"/>).
+/// an unknown address, a wrong password, a disabled account and a person still invited (no password yet). The sign-in is
+/// audited. A person whose password another operator set gets a token that opens only their password change
+/// (<see cref="OperatorPasswordChange"/>).
 /// </summary>
 public static class OperatorLogin
 {
@@ -55,7 +56,7 @@ public static class OperatorLogin
             Guid Id,
             string Email,
             string DisplayName,
-            string PasswordHash,
+            string? PasswordHash, // null: invited by e-mail, no password yet (nothing signs in)
             string Role,
             int CredentialsVersion,
             bool PasswordChangeRequired

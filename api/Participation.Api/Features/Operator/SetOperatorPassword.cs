@@ -4,7 +4,8 @@ namespace Participation.Api.Features.Operator;
 /// An operator gives another person of the console a new password (they forgot theirs), handed over out of band as the
 /// first one was: their tokens are refused at once, and they must choose their own at their next sign-in
 /// (<see cref="OperatorPasswordChange"/>). Not for oneself (403: use the change of one's own password, which asks for the
-/// current one). Serialised with the other changes of the console's people; audited (operator.password_set), without the
+/// current one). A person still invited by e-mail is given this password instead: their invitation's link stops working.
+/// Serialised with the other changes of the console's people; audited (operator.password_set), without the
 /// password.
 /// </summary>
 public static class SetOperatorPassword
@@ -24,6 +25,7 @@ public static class SetOperatorPassword
         private const string Change = """
             UPDATE operators SET password_hash = @Hash, credentials_version = credentials_version + 1, password_change_required = true
              WHERE id = @Id;
+            DELETE FROM operator_invitations WHERE operator_id = @Id;
             """;
 
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)

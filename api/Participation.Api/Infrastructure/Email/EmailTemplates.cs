@@ -39,6 +39,12 @@ public sealed class EmailTemplates(CityAddresses addresses)
             ["invite.existing"] = "Ouvrez ce lien et connectez-vous avec votre compte pour accepter l'invitation (valable jusqu'au {0}) :",
             ["invite.action"] = "Accepter l'invitation",
             ["invite.message"] = "Son message :",
+            ["console_invite.subject"] = "Votre accès à la console de la plateforme",
+            ["console_invite.body"] = "{0} vous invite à rejoindre la console de la plateforme Participation en tant que {1}.",
+            ["console_invite.how"] = "Ouvrez ce lien pour choisir votre mot de passe (valable jusqu'au {0}, une seule fois) :",
+            ["console_invite.action"] = "Choisir mon mot de passe",
+            ["console_role.operator"] = "opérateur·rice",
+            ["console_role.support"] = "membre du support",
             ["reminder.subject"] = "Rappel : votre invitation à {0} expire bientôt",
             ["reminder.body"] = "Vous avez été invité·e à devenir {1} sur {0}. L'invitation n'a pas encore été acceptée.",
             ["org_invite.subject"] = "Rejoignez {1} sur {0}",
@@ -99,6 +105,12 @@ public sealed class EmailTemplates(CityAddresses addresses)
             ["invite.existing"] = "Open deze link en meld u aan met uw account om de uitnodiging te aanvaarden (geldig tot {0}):",
             ["invite.action"] = "De uitnodiging aanvaarden",
             ["invite.message"] = "Persoonlijk bericht:",
+            ["console_invite.subject"] = "Uw toegang tot de console van het platform",
+            ["console_invite.body"] = "{0} nodigt u uit voor de console van het Participation-platform als {1}.",
+            ["console_invite.how"] = "Open deze link om uw wachtwoord te kiezen (geldig tot {0}, één keer):",
+            ["console_invite.action"] = "Mijn wachtwoord kiezen",
+            ["console_role.operator"] = "operator",
+            ["console_role.support"] = "lid van de support",
             ["reminder.subject"] = "Herinnering: uw uitnodiging voor {0} verloopt binnenkort",
             ["reminder.body"] = "U werd uitgenodigd om {1} te worden op {0}. De uitnodiging werd nog niet aanvaard.",
             ["org_invite.subject"] = "Word lid van {1} op {0}",
@@ -158,6 +170,12 @@ public sealed class EmailTemplates(CityAddresses addresses)
             ["invite.existing"] = "Open this link and log in with your account to accept the invitation (valid until {0}):",
             ["invite.action"] = "Accept the invitation",
             ["invite.message"] = "Their message:",
+            ["console_invite.subject"] = "Your access to the platform's console",
+            ["console_invite.body"] = "{0} invites you to the Participation platform's console as {1}.",
+            ["console_invite.how"] = "Open this link to choose your password (valid until {0}, once):",
+            ["console_invite.action"] = "Choose my password",
+            ["console_role.operator"] = "operator",
+            ["console_role.support"] = "support staff",
             ["reminder.subject"] = "Reminder: your invitation to {0} expires soon",
             ["reminder.body"] = "You were invited to become {1} on {0}. The invitation has not been accepted yet.",
             ["org_invite.subject"] = "Join {1} on {0}",
@@ -279,6 +297,45 @@ public sealed class EmailTemplates(CityAddresses addresses)
             text,
             html
         );
+    }
+
+    /// <summary>
+    /// The invitation to the vendor's console (an operator or support person): who invites, as what, and the single-use
+    /// link to the console's page where the person chooses their password, on the install's address (the console belongs
+    /// to no city).
+    /// </summary>
+    public static OutgoingEmail OperatorInvitation(
+        string locale,
+        string toAddress,
+        string displayName,
+        string inviterName,
+        string role,
+        string token,
+        DateTimeOffset expiresAt,
+        string appBaseUrl
+    )
+    {
+        var t = Texts.GetValueOrDefault(locale) ?? Texts["fr"];
+        string F(string key, params object?[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, t[key], args);
+        var link = AppLinks.To(appBaseUrl, locale, $"/operator/invitation#token={Uri.EscapeDataString(token)}");
+        var date = expiresAt.UtcDateTime.ToString(
+            locale == "nl" ? "dd-MM-yyyy" : "dd/MM/yyyy",
+            System.Globalization.CultureInfo.InvariantCulture
+        );
+        var hello = F("hello", displayName);
+        var intro = F("console_invite.body", inviterName, t.GetValueOrDefault($"console_role.{role}", role));
+        var how = F("console_invite.how", date);
+        var text = $"{hello}\n\n{intro}\n\n{how}\n{link}\n\n{t["ignore"]}\n";
+        var html = $"""
+            <!doctype html><html lang="{locale}"><body style="font-family:sans-serif;line-height:1.5">
+            <p>{WebUtility.HtmlEncode(hello)}</p>
+            <p>{WebUtility.HtmlEncode(intro)}</p>
+            <p>{WebUtility.HtmlEncode(how)}</p>
+            <p><a class="action" href="{WebUtility.HtmlEncode(link)}">{WebUtility.HtmlEncode(t["console_invite.action"])}</a></p>
+            <p style="color:#555">{WebUtility.HtmlEncode(t["ignore"])}</p>
+            </body></html>
+            """;
+        return new OutgoingEmail("operator_invitation", toAddress, displayName, t["console_invite.subject"], text, html);
     }
 
     /// <summary>An organisation's owner asks someone to join it (sent whether or not the address has an account).</summary>

@@ -36,6 +36,41 @@ public static class Outbox
                AS x(content_id, content_type, file_name, content);
         """;
 
+    private const string PlatformSql = """
+        INSERT INTO platform_email_outbox (category, to_address, to_name, subject, text_body, html_body, headers)
+        VALUES (@Category, @ToAddress, @ToName, @Subject, @TextBody, @HtmlBody, CAST(@Headers AS jsonb))
+        RETURNING id;
+        """;
+
+    /// <summary>
+    /// Queues an e-mail of the platform itself (the vendor's console, outside any city: its people's invitations) in the
+    /// platform outbox, on the owner's connection (PlatformDb); no dedup key, no inline images. Delivered by
+    /// <see cref="OutboxDispatcher.DispatchPlatformOnceAsync"/> without any city's branding.
+    /// </summary>
+    public static Task<long> EnqueuePlatformAsync(
+        IDbConnection connection,
+        IDbTransaction transaction,
+        OutgoingEmail email,
+        CancellationToken ct
+    ) =>
+        connection.ExecuteScalarAsync<long>(
+            new CommandDefinition(
+                PlatformSql,
+                new
+                {
+                    email.Category,
+                    email.ToAddress,
+                    email.ToName,
+                    email.Subject,
+                    email.TextBody,
+                    email.HtmlBody,
+                    Headers = JsonSerializer.Serialize(email.Headers ?? new Dictionary<string, string>()),
+                },
+                transaction,
+                cancellationToken: ct
+            )
+        );
+
     /// <summary>Queues the e-mail (and its inline images); returns its outbox id, or null when its dedup key was already
     /// queued.</summary>
     public static async Task<long?> EnqueueAsync(

@@ -11,12 +11,21 @@ namespace Participation.Api.Infrastructure.Email;
 /// </summary>
 public sealed class OutboxDispatcher(
     CityDb db,
+    PlatformDb platform,
     IEmailTransport transport,
     IOptions<EmailOptions> options,
     ILogger<OutboxDispatcher> logger,
     IEmailBranding? branding = null
 )
 {
+    /// <summary>The platform's outbox (the vendor's console: <see cref="Outbox.EnqueuePlatformAsync"/>): the same
+    /// statements on its own table, read and written on the owner's connections.</summary>
+    private static readonly string PlatformClaimSql = ClaimSql.Replace("email_outbox", "platform_email_outbox");
+
+    private static readonly string PlatformSentSql = SentSql.Replace("email_outbox", "platform_email_outbox");
+
+    private static readonly string PlatformFailedSql = FailedSql.Replace("email_outbox", "platform_email_outbox");
+
     private const string ClaimSql = """
         WITH due AS MATERIALIZED (SELECT id FROM email_outbox
                  WHERE status = 'queued' AND next_attempt_at <= now()
@@ -60,21 +69,35 @@ public sealed class OutboxDispatcher(
 
     private sealed record ImageRow(long OutboxId, string ContentId, string ContentType, string FileName, byte[] Content);
 
-    /// <summary>Sends one batch of due messages; returns how many were claimed.</summary>
-    public async Task<int> DispatchOnceAsync(CancellationToken ct)
+    /// <summary>Sends one batch of the current city's due messages; returns how many were claimed.</summary>
+    public Task<int> DispatchOnceAsync(CancellationToken ct) => DispatchAsync(db.OpenConnectionAsync, false, ct);
+
+    /// <summary>Sends one batch of the platform's due messages (no city's branding: the configured sender); returns how
+    /// many were claimed.</summary>
+    public Task<int> DispatchPlatformOnceAsync(CancellationToken ct) => DispatchAsync(platform.OpenConnectionAsync, true, ct);
+
+    private async Task<int> DispatchAsync(
+        Func<CancellationToken, ValueTask<Npgsql.NpgsqlConnection>> open,
+        bool isPlatform,
+        CancellationToken ct
+    )
     {
         var o = options.Value;
         List<Row> rows;
         ILookup<long, ImageRow> images;
-        await using (var connection = await db.OpenConnectionAsync(ct))
+        await using (var connection = await open(ct))
         {
             rows = (
                 await connection.QueryAsync<Row>(
-                    new CommandDefinition(ClaimSql, new { o.LeaseSeconds, o.BatchSize }, cancellationToken: ct)
+                    new CommandDefinition(
+                        isPlatform ? PlatformClaimSql : ClaimSql,
+                        new { o.LeaseSeconds, o.BatchSize },
+                        cancellationToken: ct
+                    )
                 )
             ).AsList();
             images =
-                rows.Count == 0
+                rows.Count == 0 || isPlatform
                     ? Enumerable.Empty<ImageRow>().ToLookup(i => i.OutboxId)
                     : (
                         await connection.QueryAsync<ImageRow>(
@@ -83,22 +106,22 @@ public sealed class OutboxDispatcher(
                     ).ToLookup(i => i.OutboxId);
         }
 
-        // The brand of the moment (name, colours, logo, legal footer, sender), read once per batch.
-        var brand = rows.Count == 0 || branding is null ? null : await branding.CurrentAsync(ct);
+        // The brand of the moment (name, colours, logo, legal footer, sender), read once per batch; none for the platform.
+        var brand = rows.Count == 0 || branding is null || isPlatform ? null : await branding.CurrentAsync(ct);
         foreach (var row in rows)
         {
             try
             {
-                await transport.SendAsync(ToMime(row, images[row.Id], o, brand), ct);
-                await using var connection = await db.OpenConnectionAsync(CancellationToken.None);
-                await connection.ExecuteAsync(SentSql, new { row.Id });
+                await transport.SendAsync(ToMime(row, images[row.Id], o, brand, isPlatform ? "platform-outbox" : "outbox"), ct);
+                await using var connection = await open(CancellationToken.None);
+                await connection.ExecuteAsync(isPlatform ? PlatformSentSql : SentSql, new { row.Id });
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 logger.LogWarning("E-mail {OutboxId} attempt {Attempt} failed: {Error}", row.Id, row.Attempts, ex.Message);
-                await using var connection = await db.OpenConnectionAsync(CancellationToken.None);
+                await using var connection = await open(CancellationToken.None);
                 await connection.ExecuteAsync(
-                    FailedSql,
+                    isPlatform ? PlatformFailedSql : FailedSql,
                     new
                     {
                         row.Id,
@@ -112,13 +135,13 @@ public sealed class OutboxDispatcher(
         return rows.Count;
     }
 
-    private static MimeMessage ToMime(Row row, IEnumerable<ImageRow> images, EmailOptions o, EmailBrand? brand)
+    private static MimeMessage ToMime(Row row, IEnumerable<ImageRow> images, EmailOptions o, EmailBrand? brand, string idPrefix)
     {
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(brand?.FromName ?? o.FromName, brand?.FromAddress ?? o.FromAddress));
         message.To.Add(new MailboxAddress(row.ToName ?? "", row.ToAddress));
         message.Subject = row.Subject;
-        message.MessageId = $"outbox-{row.Id}@{o.FromAddress.Split('@').Last()}";
+        message.MessageId = $"{idPrefix}-{row.Id}@{o.FromAddress.Split('@').Last()}"; // the two outboxes count apart
         var headers = JsonSerializer.Deserialize<Dictionary<string, string>>(row.Headers) ?? [];
         foreach (var (name, value) in headers)
             message.Headers.Add(name, value);
@@ -161,8 +184,12 @@ public sealed class OutboxSender(IServiceProvider services, IOptions<EmailOption
             try
             {
                 if (
-                    await JobTelemetry.RunAsync("e-mail outbox", c => cities.ForEachAsync(dispatcher.DispatchOnceAsync, c), stoppingToken)
-                    > 0
+                    await JobTelemetry.RunAsync(
+                        "e-mail outbox",
+                        async c =>
+                            await cities.ForEachAsync(dispatcher.DispatchOnceAsync, c) + await dispatcher.DispatchPlatformOnceAsync(c),
+                        stoppingToken
+                    ) > 0
                 )
                     continue;
             }

@@ -394,3 +394,26 @@ internal sealed class ClosedRequestSchemasDocumentFilter : IDocumentFilter
             CollectReferences(child, schemas, found);
     }
 }
+
+/// <summary>
+/// A request property that may be left out but is never sent as null (<see cref="OptionalNotNullAttribute"/>): optional in
+/// the contract, without <c>nullable</c>. For a field that was required and becomes optional in a 1.x contract (making it
+/// nullable would change what clients may send).
+/// </summary>
+internal sealed class OptionalNotNullSchemaFilter : ISchemaFilter
+{
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is not OpenApiSchema { Properties.Count: > 0 } s)
+            return;
+        foreach (var property in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetCustomAttribute<OptionalNotNullAttribute>() is null)
+                continue;
+            var name = char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
+            s.Required?.Remove(name);
+            if (s.Properties!.TryGetValue(name, out var found) && found is OpenApiSchema { Type: { } type } target)
+                target.Type = type & ~JsonSchemaType.Null;
+        }
+    }
+}

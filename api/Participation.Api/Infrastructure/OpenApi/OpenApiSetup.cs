@@ -131,6 +131,7 @@ public static class OpenApiSetup
             o.SchemaFilter<DecimalSchemaFilter>();
             o.SchemaFilter<NullableReferencesSchemaFilter>();
             o.SchemaFilter<ValidationLimitsSchemaFilter>();
+            o.SchemaFilter<OptionalNotNullSchemaFilter>();
             o.DocumentFilter<ClosedRequestSchemasDocumentFilter>();
             o.OperationFilter<DescriptionsFilter>();
             o.ParameterFilter<QueryNameFilter>();

@@ -29,17 +29,23 @@ public sealed class OperatorAuthorizationTests(OperatorApiFactory api) : IClassF
         "enable",
         "set_password",
         "my_password",
+        "resend_invitation",
+        "revoke_invitation",
+        "lookup_invitation",
+        "accept_invitation",
     ];
 
     private const string People =
-        "SELECT string_agg(id || role || coalesce(disabled_at::text, '') || password_hash || credentials_version, ',' ORDER BY id) "
-        + "FROM operators";
+        "SELECT string_agg(id || role || coalesce(disabled_at::text, '') || coalesce(password_hash, '') || credentials_version, ',' "
+        + "ORDER BY id) || (SELECT count(*) FROM operator_invitations) FROM operators";
 
     private static readonly string[] Reads = ["me", "list", "get"];
 
     public static TheoryData<string, string, int> Matrix =>
         AuthorizationMatrix.Build(Actors, Actions, (actor, action) => (actor, action) switch
             {
+                // The invitation's page: anonymous (the token is the proof), for everyone; the empty form is refused.
+                (_, "lookup_invitation" or "accept_invitation") => 400,
                 ("anonymous" or "city_admin", _) => 401,
                 ("support", "my_password") => 400, // everyone changes their own password: the empty form is refused
                 ("support", _) when !Reads.Contains(action) => 403,
@@ -81,7 +87,11 @@ public sealed class OperatorAuthorizationTests(OperatorApiFactory api) : IClassF
             "disable" => await client.PostAsync($"/api/v1/operator/operators/{city}/disable", null),
             "enable" => await client.PostAsync($"/api/v1/operator/operators/{city}/enable", null),
             "set_password" => await client.PostAsync($"/api/v1/operator/operators/{city}/password", Http.Json("{}")),
-            _ => await client.PostAsync("/api/v1/operator/me/password", Http.Json("{}")),
+            "my_password" => await client.PostAsync("/api/v1/operator/me/password", Http.Json("{}")),
+            "resend_invitation" => await client.PostAsync($"/api/v1/operator/operators/{city}/invitation", null),
+            "revoke_invitation" => await client.DeleteAsync($"/api/v1/operator/operators/{city}/invitation"),
+            "lookup_invitation" => await client.PostAsync("/api/v1/operator/invitations/lookup", Http.Json("{}")),
+            _ => await client.PostAsync("/api/v1/operator/invitations/accept", Http.Json("{}")),
         };
 
         if (expected == 200)

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
+  AcceptOperatorInvitationCommand,
   ChangeOwnOperatorPasswordRequest,
   CitySummary,
   CreateCityRequest,
@@ -46,6 +47,7 @@ export const operatorKeys = {
   audit: (cursor: string | undefined) => [...operatorKeys.all, 'audit', cursor ?? ''] as const,
   supportCities: () => [...operatorKeys.all, 'support-cities'] as const,
   people: () => [...operatorKeys.all, 'people'] as const,
+  invitation: (token: string) => [...operatorKeys.all, 'invitation', token] as const,
 };
 
 export const citiesQueryOptions = () =>
@@ -175,3 +177,36 @@ export const useChangeOperator = () =>
   usePersonChange((c, { id, change }: { id: string; change: PersonChange }) =>
     'role' in change ? c.changeOperatorRole(id, { role: change.role }) : change.enabled ? c.enableOperator(id) : c.disableOperator(id),
   );
+
+/** An invited person's link: never retried (a 410 is the answer for a used, expired, resent or withdrawn link). */
+export const operatorInvitationQueryOptions = (token: string) =>
+  queryOptions({
+    queryKey: operatorKeys.invitation(token),
+    queryFn: async ({ signal }) => (await operatorClient()).lookupOperatorInvitation({ token }, signal),
+    retry: false,
+    staleTime: Infinity,
+  });
+
+/** The invited person chooses their password: the answer is a console session, which signs them in. */
+export function useAcceptOperatorInvitation() {
+  return useMutation({
+    mutationFn: async (command: AcceptOperatorInvitationCommand) => (await operatorClient()).acceptOperatorInvitation(command),
+    onSuccess: (session) =>
+      operatorSession.set({ accessToken: session.accessToken, expiresAt: session.expiresAt, operator: session.operator }),
+  });
+}
+
+/** A new link for an invited person (the previous one stops working). */
+export const useResendOperatorInvitation = () => usePersonChange((c, id: string) => c.resendOperatorInvitation(id));
+
+/** Withdraws a pending invitation: the never-used account is removed. */
+export function useRevokeOperatorInvitation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string) => (await operatorClient()).revokeOperatorInvitation(id),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: operatorKeys.people() });
+      void queryClient.invalidateQueries({ queryKey: [...operatorKeys.all, 'audit'] });
+    },
+  });
+}

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ListOperatorAuditEntry } from '@contracts/participation-client';
 import { i18n } from '@/lib/i18n';
 import { TestProviders } from '@/test/providers';
+import { operatorActionLabel } from './audit-entry';
 import { OperatorAudit } from './operator-audit';
 
 const calls = vi.hoisted(() => ({ listOperatorAudit: vi.fn() }));
@@ -103,5 +104,26 @@ describe('the operators’ log', () => {
     const table = await screen.findByRole('table');
     expect(table).toHaveTextContent('Toegang tot de console ingetrokken');
     expect(table).toHaveTextContent('Persoon: Paul (paul@vendor.test)');
+  });
+
+  it('names the steps of a console invitation in words, in each language', async () => {
+    const steps = ['operator.invited', 'operator.invitation_resent', 'operator.invitation_revoked', 'operator.invitation_accepted'];
+    calls.listOperatorAudit.mockResolvedValue({ items: steps.map((action) => entry(action, { target: paul, role: 'support' })) });
+    render(
+      <TestProviders>
+        <OperatorAudit />
+      </TestProviders>,
+    );
+    const table = await screen.findByRole('table');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((row) => within(row).getAllByRole('cell')[2].textContent)).toEqual([
+      'Personne invitée dans la console',
+      'Invitation à la console renvoyée',
+      'Invitation à la console retirée',
+      'Invitation acceptée, mot de passe choisi',
+    ]);
+    expect(rows[0]).toHaveTextContent('Personne : Paul (paul@vendor.test)');
+    for (const language of ['nl', 'en'])
+      for (const action of steps) expect(operatorActionLabel(i18n.getFixedT(language), action)).not.toBe(action);
   });
 });

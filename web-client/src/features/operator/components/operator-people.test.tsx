@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { OperatorAccount, OperatorRole } from '@contracts/participation-client';
+import type { OperatorAccount, OperatorAccountState, OperatorRole } from '@contracts/participation-client';
 import { i18n } from '@/lib/i18n';
 import { TestProviders } from '@/test/providers';
 import { AddOperatorForm, OperatorPeople } from './operator-people';
@@ -14,6 +14,8 @@ const calls = vi.hoisted(() => ({
   disableOperator: vi.fn(),
   enableOperator: vi.fn(),
   setOperatorPassword: vi.fn(),
+  resendOperatorInvitation: vi.fn(),
+  revokeOperatorInvitation: vi.fn(),
 }));
 
 vi.mock('@contracts/participation-client', () => ({
@@ -24,6 +26,8 @@ vi.mock('@contracts/participation-client', () => ({
     disableOperator = calls.disableOperator;
     enableOperator = calls.enableOperator;
     setOperatorPassword = calls.setOperatorPassword;
+    resendOperatorInvitation = calls.resendOperatorInvitation;
+    revokeOperatorInvitation = calls.revokeOperatorInvitation;
   },
 }));
 
@@ -108,7 +112,64 @@ describe('the console’s people', () => {
     expect(calls.changeOperatorRole).toHaveBeenCalledWith('o3', { role: 'support' });
   });
 
-  it('adds a person and shows the API’s field errors next to the fields', async () => {
+  it('shows who is still invited until when, and resends or withdraws their invitation after a confirmation, with the keyboard', async () => {
+    const inès: OperatorAccount = {
+      ...person('i1', 'Inès', 'support'),
+      state: 'invited' as OperatorAccountState,
+      invitationExpiresAt: '2099-12-14T10:00:00Z',
+    };
+    const ivan: OperatorAccount = {
+      ...person('i2', 'Ivan', 'operator'),
+      state: 'invited' as OperatorAccountState,
+      invitationExpiresAt: '2020-01-01T10:00:00Z',
+    };
+    calls.listOperators.mockResolvedValue({ items: [olivia, inès, ivan] });
+    calls.resendOperatorInvitation.mockResolvedValue({ ...ivan, invitationExpiresAt: '2099-12-20T10:00:00Z' });
+    calls.revokeOperatorInvitation.mockResolvedValue(undefined);
+    renderIn(<OperatorPeople selfId="o1" />);
+    const inèsRow = (await screen.findByRole('rowheader', { name: 'Inès' })).closest('tr')!;
+    expect(within(inèsRow).getByText('invitation envoyée, valable jusqu’au 14 décembre 2099')).toBeInTheDocument();
+    expect(within(inèsRow).queryByRole('button', { name: 'Désactiver – Inès' })).toBeNull();
+    const ivanRow = screen.getByRole('rowheader', { name: 'Ivan' }).closest('tr')!;
+    expect(within(ivanRow).getByText('invitation expirée le 1 janvier 2020')).toBeInTheDocument();
+
+    const user = userEvent.setup();
+    within(ivanRow).getByRole('button', { name: 'Renvoyer l’invitation – Ivan' }).focus();
+    await user.keyboard('{Enter}');
+    let dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/Envoyer un nouveau lien à Ivan \?/)).toBeInTheDocument();
+    within(dialog).getByRole('button', { name: 'Renvoyer l’invitation' }).focus();
+    await user.keyboard('{Enter}');
+    await vi.waitFor(() => expect(calls.resendOperatorInvitation).toHaveBeenCalledWith('i2'));
+    expect(await screen.findByText('Nouvelle invitation envoyée à Ivan.')).toBeInTheDocument();
+
+    await user.click(within(inèsRow).getByRole('button', { name: 'Retirer l’invitation – Inès' }));
+    dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/son compte, jamais utilisé, est supprimé/)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Retirer l’invitation' }));
+    await vi.waitFor(() => expect(calls.revokeOperatorInvitation).toHaveBeenCalledWith('i1'));
+    expect(await screen.findByText('Invitation de Inès retirée.')).toBeInTheDocument();
+  });
+
+  it('invites a person by e-mail by default: no password asked, the e-mail’s language sent', async () => {
+    calls.createOperator.mockResolvedValueOnce(person('n1', 'Nina', 'support'));
+    renderIn(<AddOperatorForm />);
+    const user = userEvent.setup();
+    expect(screen.queryByLabelText(/^Mot de passe initial/)).toBeNull();
+    await user.type(screen.getByLabelText(/^Adresse e-mail/), 'nina@vendor.test');
+    await user.type(screen.getByLabelText(/^Nom/), 'Nina');
+    await user.selectOptions(screen.getByLabelText(/^Langue de l’e-mail/), 'nl');
+    await user.click(screen.getByRole('button', { name: 'Envoyer l’invitation' }));
+    expect(await screen.findByText('Invitation envoyée à Nina (n1@vendor.test).')).toBeInTheDocument();
+    expect(calls.createOperator).toHaveBeenLastCalledWith({
+      email: 'nina@vendor.test',
+      displayName: 'Nina',
+      role: 'support',
+      locale: 'nl',
+    });
+  });
+
+  it('adds a person with a first password when asked, and shows the API’s field errors next to the fields', async () => {
     calls.createOperator.mockRejectedValueOnce({
       status: 400,
       title: 'One or more validation errors occurred.',
@@ -117,6 +178,7 @@ describe('the console’s people', () => {
     calls.createOperator.mockResolvedValueOnce(person('n1', 'Nina', 'support'));
     renderIn(<AddOperatorForm />);
     const user = userEvent.setup();
+    await user.click(screen.getByLabelText('Donner plutôt un mot de passe initial, à transmettre par un autre canal'));
     await user.click(screen.getByRole('button', { name: 'Ajouter' }));
     expect(await screen.findByText('Certains champs ne sont pas valides.')).toBeInTheDocument();
     expect(calls.createOperator).not.toHaveBeenCalled();
