@@ -42,6 +42,21 @@ public static class Outbox
         RETURNING id;
         """;
 
+    /// <summary>The message's columns, as both outboxes store them (the platform's has no dedup key: Dapper sends only the
+    /// parameters a statement names).</summary>
+    private static object Columns(OutgoingEmail email) =>
+        new
+        {
+            email.DedupKey,
+            email.Category,
+            email.ToAddress,
+            email.ToName,
+            email.Subject,
+            email.TextBody,
+            email.HtmlBody,
+            Headers = JsonSerializer.Serialize(email.Headers ?? new Dictionary<string, string>()),
+        };
+
     /// <summary>
     /// Queues an e-mail of the platform itself (the vendor's console, outside any city: its people's invitations) in the
     /// platform outbox, on the owner's connection (PlatformDb); no dedup key, no inline images. Delivered by
@@ -52,24 +67,7 @@ public static class Outbox
         IDbTransaction transaction,
         OutgoingEmail email,
         CancellationToken ct
-    ) =>
-        connection.ExecuteScalarAsync<long>(
-            new CommandDefinition(
-                PlatformSql,
-                new
-                {
-                    email.Category,
-                    email.ToAddress,
-                    email.ToName,
-                    email.Subject,
-                    email.TextBody,
-                    email.HtmlBody,
-                    Headers = JsonSerializer.Serialize(email.Headers ?? new Dictionary<string, string>()),
-                },
-                transaction,
-                cancellationToken: ct
-            )
-        );
+    ) => connection.ExecuteScalarAsync<long>(new CommandDefinition(PlatformSql, Columns(email), transaction, cancellationToken: ct));
 
     /// <summary>Queues the e-mail (and its inline images); returns its outbox id, or null when its dedup key was already
     /// queued.</summary>
@@ -81,22 +79,7 @@ public static class Outbox
     )
     {
         var id = await connection.QuerySingleOrDefaultAsync<long?>(
-            new CommandDefinition(
-                Sql,
-                new
-                {
-                    email.DedupKey,
-                    email.Category,
-                    email.ToAddress,
-                    email.ToName,
-                    email.Subject,
-                    email.TextBody,
-                    email.HtmlBody,
-                    Headers = JsonSerializer.Serialize(email.Headers ?? new Dictionary<string, string>()),
-                },
-                transaction,
-                cancellationToken: ct
-            )
+            new CommandDefinition(Sql, Columns(email), transaction, cancellationToken: ct)
         );
         if (id is { } written && email.Images is { Count: > 0 } images)
             await connection.ExecuteAsync(
