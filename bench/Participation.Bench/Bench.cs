@@ -88,9 +88,10 @@ public static class Bench
                 )
             );
         if (only is not null) // name fragments, separated by "|"
-            scenarios = scenarios
-                .Where(x => only.Split('|').Any(part => x.S.Name.Contains(part, StringComparison.OrdinalIgnoreCase)))
-                .ToList();
+        {
+            var parts = only.Split('|');
+            scenarios = scenarios.Where(x => parts.Any(part => x.S.Name.Contains(part, StringComparison.OrdinalIgnoreCase))).ToList();
+        }
 
         foreach (var (sc, _, _) in scenarios)
             await s.PreflightAsync(sc);
