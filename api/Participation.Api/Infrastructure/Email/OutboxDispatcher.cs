@@ -18,43 +18,46 @@ public sealed class OutboxDispatcher(
     IEmailBranding? branding = null
 )
 {
-    /// <summary>The platform's outbox (the vendor's console: <see cref="Outbox.EnqueuePlatformAsync"/>): the same
-    /// statements on its own table, read and written on the owner's connections.</summary>
-    private static readonly string PlatformClaimSql = ClaimSql.Replace("email_outbox", "platform_email_outbox");
-
-    private static readonly string PlatformSentSql = SentSql.Replace("email_outbox", "platform_email_outbox");
-
-    private static readonly string PlatformFailedSql = FailedSql.Replace("email_outbox", "platform_email_outbox");
-
-    private const string ClaimSql = """
-        WITH due AS MATERIALIZED (SELECT id FROM email_outbox
-                 WHERE status = 'queued' AND next_attempt_at <= now()
-                   AND (locked_until IS NULL OR locked_until < now())
-                 ORDER BY next_attempt_at, id
-                 LIMIT @BatchSize
-                   FOR UPDATE SKIP LOCKED)
-        UPDATE email_outbox o
-           SET locked_until = now() + make_interval(secs => @LeaseSeconds), attempts = o.attempts + 1
-          FROM due
-         WHERE o.id = due.id
-        RETURNING o.id, o.to_address, o.to_name, o.subject, o.text_body, o.html_body, o.headers::text AS headers, o.attempts;
-        """;
+    // The statements of both outboxes, the city's (email_outbox) and the platform's (the vendor's console:
+    // Outbox.EnqueuePlatformAsync, read and written on the owner's connections): the same columns, the table named once.
+    private static string Claim(string table) =>
+        $"""
+            WITH due AS MATERIALIZED (SELECT id FROM {table}
+                     WHERE status = 'queued' AND next_attempt_at <= now()
+                       AND (locked_until IS NULL OR locked_until < now())
+                     ORDER BY next_attempt_at, id
+                     LIMIT @BatchSize
+                       FOR UPDATE SKIP LOCKED)
+            UPDATE {table} o
+               SET locked_until = now() + make_interval(secs => @LeaseSeconds), attempts = o.attempts + 1
+              FROM due
+             WHERE o.id = due.id
+            RETURNING o.id, o.to_address, o.to_name, o.subject, o.text_body, o.html_body, o.headers::text AS headers, o.attempts;
+            """;
 
     private const string ImagesSql = """
         SELECT outbox_id, content_id, content_type, file_name, content FROM email_outbox_attachments
          WHERE outbox_id = ANY(@Ids) ORDER BY outbox_id, content_id;
         """;
 
-    private const string SentSql =
-        "UPDATE email_outbox SET status = 'sent', sent_at = now(), locked_until = NULL, last_error = NULL WHERE id = @Id;";
+    private static string Sent(string table) =>
+        $"UPDATE {table} SET status = 'sent', sent_at = now(), locked_until = NULL, last_error = NULL WHERE id = @Id;";
 
-    private const string FailedSql = """
-        UPDATE email_outbox
-           SET status = CASE WHEN attempts >= @MaxAttempts THEN 'failed' ELSE 'queued' END,
-               next_attempt_at = now() + make_interval(secs => least(3600, @RetrySeconds * power(2, attempts - 1))),
-               locked_until = NULL, last_error = @Error
-         WHERE id = @Id;
-        """;
+    private static string Failed(string table) =>
+        $"""
+            UPDATE {table}
+               SET status = CASE WHEN attempts >= @MaxAttempts THEN 'failed' ELSE 'queued' END,
+                   next_attempt_at = now() + make_interval(secs => least(3600, @RetrySeconds * power(2, attempts - 1))),
+                   locked_until = NULL, last_error = @Error
+             WHERE id = @Id;
+            """;
+
+    private static readonly string ClaimSql = Claim("email_outbox");
+    private static readonly string SentSql = Sent("email_outbox");
+    private static readonly string FailedSql = Failed("email_outbox");
+    private static readonly string PlatformClaimSql = Claim("platform_email_outbox");
+    private static readonly string PlatformSentSql = Sent("platform_email_outbox");
+    private static readonly string PlatformFailedSql = Failed("platform_email_outbox");
 
     private sealed record Row(
         long Id,
